@@ -1,0 +1,43 @@
+"""The library's entry points: keyword-only functions that the CLI and importers call."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from .reading import is_articles_file, read_articles, read_issue
+from .records import Article, Issue
+from .registry import splitters
+
+logger = logging.getLogger(__name__)
+
+_components: dict[tuple[str, str], object] = {}
+
+
+def component(registry, name: str):
+    """One instance per registry name per process: components (and their models) load once."""
+    key = (registry.role, name)
+    if key not in _components:
+        _components[key] = registry.create(name)
+    return _components[key]
+
+
+def split_issue(issue: Issue, *, splitter: str = "rules") -> list[Article]:
+    """Split ``issue`` into articles; page furniture is added to ``issue.furniture``."""
+    articles = component(splitters, splitter).split(issue)
+    logger.info("%s: %d articles, %d furniture lines", issue.source, len(articles), len(issue.furniture))
+    return articles
+
+
+def load_articles(
+    source: str | Path, *, paper: str | None = None, date: str | None = None, splitter: str = "rules"
+) -> tuple[Issue, list[Article]]:
+    """Read ``source`` and return its issue and articles.
+
+    ``source`` is an issue (text file, directory of pages, ``-``) which is split, or a
+    ``.jsonl`` file of articles that are already split, which pass through as they are.
+    """
+    if is_articles_file(source):
+        return Issue(source=str(source), paper=paper, date=date), read_articles(source)
+    issue = read_issue(source, paper=paper, date=date)
+    return issue, split_issue(issue, splitter=splitter)

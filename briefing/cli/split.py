@@ -1,0 +1,49 @@
+"""`briefing split` and `briefing eval split`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from ..api import load_articles
+from ..split.evaluate import evaluate_split
+from ..split.outline import outline_markdown
+from .app import app, eval_app
+
+
+class SplitFormat(str, Enum):
+    json = "json"
+    md = "md"
+
+
+def emit_json(data: object) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+@app.command()
+def split(
+    source: str = typer.Argument(..., metavar="INPUT", help="Issue text file, directory of pages, '-', or .jsonl of articles."),
+    format: SplitFormat = typer.Option(SplitFormat.json, "--format", "-f", help="Output format."),
+) -> None:
+    """Split an issue into articles (kicker, title, byline, dateline, body, ...)."""
+    issue, articles = load_articles(source)
+    if format is SplitFormat.md:
+        sys.stdout.write(outline_markdown(issue, articles))
+    else:
+        emit_json({"issue": issue.to_dict(), "articles": [a.to_dict() for a in articles]})
+
+
+@eval_app.command("split")
+def eval_split(
+    directory: Path = typer.Argument(..., help="Folder of *.txt pages with *.gold.json beside them."),
+    errors: bool = typer.Option(False, "--errors", help="List every field error."),
+) -> None:
+    """Article-start F1, exact spans and line coverage against gold spans."""
+    result = evaluate_split(directory).to_dict()
+    if not errors:
+        result["field_errors"] = result["field_errors"][:20]
+    emit_json(result)

@@ -1,0 +1,145 @@
+"""The records that flow through the pipeline: an issue, its articles, and what stages add.
+
+One record grows as it flows: the splitter fills an article's structure, later stages add
+``topic``, ``summary`` and ``display_title``; none rewrites another stage's fields. All records
+are plain dataclasses that round-trip through JSON-ready dicts (``to_dict`` / ``from_dict``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+T = TypeVar("T", bound="Record")
+
+
+class Record:
+    """Mixin: ``to_dict`` / ``from_dict`` for (nested) dataclasses of JSON-ready values."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: _dump(getattr(self, f.name)) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
+
+    @classmethod
+    def from_dict(cls: type[T], data: dict[str, Any]) -> T:
+        """Build from a dict; unknown keys are ignored so newer outputs stay readable."""
+        hints = typing.get_type_hints(cls)
+        kwargs = {}
+        for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+            if f.name in data:
+                kwargs[f.name] = _load(hints[f.name], data[f.name])
+        return cls(**kwargs)
+
+
+def _dump(value: Any) -> Any:
+    if isinstance(value, Record):
+        return value.to_dict()
+    if isinstance(value, (list, tuple)):
+        return [_dump(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _dump(v) for k, v in value.items()}
+    return value
+
+
+def _load(hint: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(hint) if a is not type(None)]
+        return _load(options[0], value) if len(options) == 1 else value
+    if origin in (list, tuple):
+        (item,) = typing.get_args(hint)[:1] or (Any,)
+        return [_load(item, v) for v in value]
+    if isinstance(hint, type) and issubclass(hint, Record) and isinstance(value, dict):
+        return hint.from_dict(value)
+    return value
+
+
+@dataclass
+class Furniture(Record):
+    """A line of the page that is not part of any article: header, page number, editor line."""
+
+    line: int
+    text: str
+    kind: str = "furniture"
+    page: int | None = None
+
+
+@dataclass
+class Page(Record):
+    """One page file of an issue, with its text split into lines (line 1 is ``lines[0]``)."""
+
+    source: str
+    lines: list[str] = field(default_factory=list)
+    number: int | None = None
+    name: str | None = None
+
+
+@dataclass
+class Issue(Record):
+    """One issue of a paper: where it came from, its pages, what is known about it."""
+
+    source: str
+    pages: list[Page] = field(default_factory=list)
+    paper: str | None = None
+    date: str | None = None  # ISO YYYY-MM-DD, only when known: never guessed
+    furniture: list[Furniture] = field(default_factory=list)
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join("\n".join(page.lines) for page in self.pages)
+
+
+@dataclass
+class Topic(Record):
+    label: str
+    score: float
+    runner_up: str | None = None
+    evidence: list[str] = field(default_factory=list)
+    method: str = "keywords"
+
+
+@dataclass
+class Summary(Record):
+    text: str
+    method: str
+    sentences: list[int] = field(default_factory=list)
+    reason: str | None = None  # why a fallback was taken
+
+
+@dataclass
+class Article(Record):
+    """One article, as the splitter finds it and as later stages annotate it."""
+
+    id: str
+    body: list[str] = field(default_factory=list)  # paragraphs, one per item
+    lines: list[int] | None = None  # [first, last], 1-based, within ``page``
+    page: int | None = None
+    kicker: str | None = None
+    title: str | None = None
+    subtitle: str | None = None
+    byline: str | None = None
+    dateline: str | None = None
+    column: str | None = None
+    subheads: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    credit: str | None = None
+    # Added by later stages.
+    topic: Topic | None = None
+    summary: Summary | None = None
+    display_title: str | None = None
+    title_generated: bool | None = None
+
+    @property
+    def text(self) -> str:
+        """The body as one string, paragraphs on their own lines."""
+        return "\n".join(self.body)
+
+    @property
+    def headline(self) -> str:
+        """Kicker, title and subtitle run together: what a reader sees above the body."""
+        return " ".join(p for p in (self.kicker, self.title, self.subtitle) if p)

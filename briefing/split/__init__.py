@@ -1,0 +1,14 @@
+"""Splitting an issue into articles: line roles, then grouping lines into articles."""
+
+from __future__ import annotations
+
+from typing import Protocol, runtime_checkable
+
+from ..records import Article, Issue
+
+
+@runtime_checkable
+class Splitter(Protocol):
+    """Turns an issue into articles, and reports page furniture on ``issue.furniture``."""
+
+    def split(self, issue: Issue) -> list[Article]: ...

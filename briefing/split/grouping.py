@@ -1,0 +1,179 @@
+"""Grouping tagged lines into articles.
+
+The page is read top to bottom. A new article starts at a heading block (title with kicker,
+subtitle or byline), at a single heading line that scores as a title rather than as an
+in-article subhead, at a dateline paragraph that no heading introduces, and at body text that
+follows a photo caption and credit. Everything else joins the article being read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..text import words
+from .lines import ENUMERATION_RE, Line, Role, is_bare_name
+
+_HEAD_ROLES = (Role.HEADING, Role.SUBTITLE, Role.BYLINE)
+_BODY_ROLES = (Role.BODY, Role.DATELINE, Role.CAPTION)
+_STOP = set("的了和与在是为对把将及等")
+COLUMN_MAX = 8  # column headings (栏目) are short labels: 时讯快速, 图片新闻
+VERSE_RUN = 6  # a longer run of short lines is verse or a list, not a heading block
+
+
+@dataclass
+class Draft:
+    """An article while it is being read: its heading lines and its content lines in order."""
+
+    head: list[Line] = field(default_factory=list)
+    content: list[Line] = field(default_factory=list)
+    column: str | None = None
+
+    @property
+    def lines(self) -> list[Line]:
+        return self.head + self.content
+
+    def has_body(self) -> bool:
+        return any(line.role in (Role.BODY, Role.DATELINE) for line in self.content)
+
+    def ended_by_photo(self) -> bool:
+        """Text, then captions and credit: the item is complete, what follows is another one."""
+        trailing = 0
+        while trailing < len(self.content) and self.content[-1 - trailing].role in (Role.CAPTION, Role.CREDIT):
+            trailing += 1
+        before = self.content[: len(self.content) - trailing]
+        return trailing > 0 and any(line.role in (Role.BODY, Role.DATELINE) for line in before)
+
+
+def _blocks(lines: list[Line]) -> list[list[Line]]:
+    """Runs of heading-like lines, and every other line on its own.
+
+    Within a run, a bare name under a heading (李学勤) is the author's byline.
+    """
+    blocks: list[list[Line]] = []
+    for line in lines:
+        if line.role in _HEAD_ROLES and blocks and blocks[-1][-1].role in _HEAD_ROLES:
+            if line.role is Role.HEADING and blocks[-1][-1].role is Role.HEADING and is_bare_name(line.text):
+                line.role = Role.BYLINE
+            blocks[-1].append(line)
+        else:
+            blocks.append([line])
+    return blocks
+
+
+@lru_cache(maxsize=4096)
+def _content_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in words(re.sub(r"\s+", "", text)) if len(w) >= 2 and not set(w) & _STOP)
+
+
+def _title_score(line: Line, draft: Draft, following: Line | None, usual_gap: int, family: bool) -> float:
+    """Evidence that a single heading line inside an article starts a new article (>= 0) or is a subhead."""
+    score = 0.0
+    if following is not None and following.role is Role.DATELINE:
+        score += 2.5
+    if any(c.role is Role.DATELINE for c in draft.content):
+        score += 0.5  # news items with a dateline rarely carry subheads
+    elif any(h.role is Role.BYLINE for h in draft.head):
+        score -= 0.5  # features and essays under a byline often do
+    if line.gap > usual_gap:
+        score += 1.0
+    if len(line.folded) <= 4:
+        score -= 1.0  # 哈尔滨, 菲律宾: place labels inside a roundup
+    if ENUMERATION_RE.match(line.folded):
+        score -= 2.0
+    if family:
+        score -= 1.5
+    headline = " ".join(h.text for h in draft.head if h.role is not Role.BYLINE)
+    if headline and _content_words(line.text) & _content_words(headline):
+        score -= 1.0
+    if any(c.role is Role.SUBHEAD for c in draft.content):
+        score -= 0.5
+    return score
+
+
+def _families(blocks: list[list[Line]]) -> set[int]:
+    """Line numbers of single heading lines that share their opening with another one: parallel subheads."""
+    singles = [b[0] for b in blocks if len(b) == 1 and b[0].role is Role.HEADING]
+    by_prefix: dict[str, list[Line]] = {}
+    for line in singles:
+        if len(line.folded) >= 4:
+            by_prefix.setdefault(line.folded[:2], []).append(line)
+    return {line.number for group in by_prefix.values() if len(group) > 1 for line in group}
+
+
+def group(lines: list[Line], *, usual_gap: int) -> tuple[list[Draft], list[Line]]:
+    """Group a page's tagged, rejoined lines into article drafts; also return stray lines."""
+    blocks = _blocks(lines)
+    family = _families(blocks)
+    drafts: list[Draft] = []
+    strays: list[Line] = []
+    column: str | None = None
+    current: Draft | None = None
+
+    def start(head: list[Line], first_gap: int) -> Draft:
+        nonlocal column
+        if first_gap > usual_gap:
+            column = None
+        draft = Draft(head=list(head))
+        headings = [h for h in head if h.role is Role.HEADING]
+        if len(headings) >= 3 and len(headings[0].folded) <= COLUMN_MAX:
+            column = headings[0].text
+        draft.column = column
+        drafts.append(draft)
+        return draft
+
+    for index, block in enumerate(blocks):
+        following = blocks[index + 1][0] if index + 1 < len(blocks) else None
+        first = block[0]
+        if first.role in _HEAD_ROLES:
+            body_follows = following is not None and following.role in _BODY_ROLES
+            if len(block) >= VERSE_RUN or not body_follows:
+                # Verse, a table, a graphic's label: part of the article being read.
+                if current is None:
+                    strays.extend(block)
+                else:
+                    current.content.extend(block)
+                continue
+            if current is None or not current.has_body():
+                if current is not None and not current.has_body():
+                    current.head.extend(block)
+                else:
+                    current = start(block, first.gap)
+                continue
+            if not any(line.role is Role.HEADING for line in block):
+                current.content.extend(block)  # an author line (——张三) closing an essay
+                continue
+            single = len(block) == 1 and first.role is Role.HEADING
+            if single and _title_score(first, current, following, usual_gap, first.number in family) < 0:
+                first.role = Role.SUBHEAD
+                current.content.append(first)
+                continue
+            current = start(block, first.gap)
+            continue
+        if first.role is Role.DATELINE and (current is None or current.has_body() or current.ended_by_photo()):
+            current = start([], first.gap)
+        elif first.role is Role.BODY and (current is None or current.ended_by_photo()):
+            current = start([], first.gap)
+        elif first.role is Role.CAPTION and current is not None and first.folded.startswith("图为"):
+            current = _split_photo_item(current, drafts, usual_gap) or current
+        if current is None:
+            strays.append(first)
+        else:
+            current.content.append(first)
+    return drafts, strays
+
+
+def _split_photo_item(current: Draft, drafts: list[Draft], usual_gap: int) -> Draft | None:
+    """A headline-less photo item (text, 图为…, credit) set apart by a wide gap after another article."""
+    body = [i for i, line in enumerate(current.content) if line.role in (Role.BODY, Role.DATELINE)]
+    if len(body) < 2:
+        return None
+    for position in reversed(body[1:]):
+        line = current.content[position]
+        if line.gap > usual_gap and len(body) - body.index(position) <= 2:
+            item = Draft(content=current.content[position:])
+            current.content = current.content[:position]
+            drafts.append(item)
+            return item
+    return None

@@ -1,0 +1,155 @@
+"""Line roles: what each non-blank line of a page looks like on its own.
+
+Each role has a small recogniser (a regular expression or a scoring function); the grouping
+pass in :mod:`briefing.split.grouping` decides with context. Rules look at width-folded text,
+so full-width digits and punctuation as printed in older papers (１９９８年) read the same.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from dataclasses import dataclass, field
+from enum import Enum
+
+from ..text import ends_sentence, fold_width
+
+
+class Role(str, Enum):
+    HEADING = "heading"  # short line without a sentence end: kicker, title, column, subhead
+    SUBHEAD = "subhead"  # a heading line that grouping found inside an article
+    SUBTITLE = "subtitle"  # ——...
+    BYLINE = "byline"  # 本报记者 X
+    DATELINE = "dateline"  # a body paragraph opening with 本报X讯 / 新华社…电
+    BODY = "body"
+    CAPTION = "caption"  # 图①:… / 图为…
+    CREDIT = "credit"  # 本报记者 X 摄
+    TRAILER = "trailer"  # （张三）: the reporter's name closing a brief
+    FURNITURE = "furniture"  # page header, page number, 责任编辑
+
+
+HAN = r"\u4e00-\u9fff"
+NAME = rf"[{HAN}·]{{2,5}}"
+OPEN, CLOSE = r"[(（]", r"[)）]"
+
+# 本报拉萨讯(记者 刘琳琳) / 本报北京1月5日讯 记者X报道: / 新华社北京1月4日电(记者X) / 据新华社…电
+DATELINE_RE = re.compile(
+    rf"""^(?:
+        (?:据)?(?:新华社|中新社|中新网|人民网|新华网|央视网|本报|本刊)
+        (?:[{HAN}\s]{{0,12}}?\d{{0,2}}\s*月?\s*\d{{0,2}}\s*日?)?\s*[讯电]
+        (?:\s*{OPEN}[^)）]{{1,40}}(?:{CLOSE}|$))?
+        (?:\s*(?:[{HAN}、\s]{{0,20}}记者|通讯员)[{HAN}、·\s]{{2,30}}报道\s*[:：])?
+      )""",
+    re.VERBOSE,
+)
+BYLINE_RE = re.compile(
+    rf"^(?:(?:本报|新华社|特约|本报特约|见习)?(?:记者|通讯员|评论员)[\s{HAN}、·]{{2,40}}|文\s*[/:：]\s*{NAME}.*|[{HAN}、·\s]{{2,20}}(?:记者|通讯员)[\s{HAN}、·]{{2,30}})$"
+)
+CREDIT_RE = re.compile(rf"^{OPEN}?[^。，]{{2,40}}(?:摄|供图|制图|绘)\s*{CLOSE}?$")
+CAPTION_RE = re.compile(r"^(?:图\s*[①-⑳\d一二三四五六七八九十]+\s*[:：]|图为|[上下左右中]图(?:为|[:：])|图\s*[:：]|题图)")
+SUBTITLE_RE = re.compile(r"^(?:—|--|－－)")
+TRAILER_RE = re.compile(rf"^{OPEN}[^()（）。]{{1,30}}{CLOSE}$")
+PAGE_NUMBER_RE = re.compile(r"^[-－—\s]*(?:第\s*)?[\d一二三四五六七八九十]{1,3}\s*(?:版|页)?[-－—\s]*$")
+FURNITURE_RE = re.compile(
+    r"^(?:责任编辑|本版编辑|美术编辑|版式设计|版面设计|本版责编|责编|校对|组版|联系电话|新闻热线)\s*[:：]?"
+    r"|第\s*\d{1,3}\s*版|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*星期[一二三四五六日天]"
+)
+ENUMERATION_RE = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．]\s*\S|[①-⑳]|第[一二三四五六七八九十]+[，、\s])")
+
+HEADING_MAX = 48  # the longest headlines, kicker and subtitle run together, stay under this
+
+
+@dataclass
+class Line:
+    """One non-blank line of a page, with the context the rules need."""
+
+    number: int  # 1-based line number in the page file
+    text: str  # as printed, stripped
+    gap: int  # blank lines before it (a large number at the top of a page)
+    folded: str = ""
+    role: Role = Role.BODY
+    joined: list[int] = field(default_factory=list)  # numbers of continuation lines glued on
+
+    def __post_init__(self) -> None:
+        self.folded = fold_width(self.text)
+
+
+def page_lines(raw_lines: list[str]) -> list[Line]:
+    """The non-blank lines of a page with the gap before each."""
+    lines: list[Line] = []
+    gap = 99
+    for number, raw in enumerate(raw_lines, start=1):
+        text = raw.strip().lstrip("\ufeff")
+        if not text:
+            gap += 1
+            continue
+        lines.append(Line(number=number, text=text, gap=gap))
+        gap = 0
+    return lines
+
+
+def digit_share(text: str) -> float:
+    return sum(ch.isdigit() or ch in ".%," for ch in text) / max(1, len(text))
+
+
+def looks_like_heading(folded: str) -> bool:
+    """Short, no sentence end, not a list of figures: could be a title, kicker or subhead.
+
+    ``folded`` is width-folded text, so full-width commas and colons appear as ASCII here.
+    """
+    if len(folded) > HEADING_MAX or ends_sentence(folded):
+        return False
+    if folded[-1] in ",、;:“\"" or digit_share(folded) > 0.45:
+        return False
+    # A piece of a paragraph cut by a column break, not a headline: a full stop inside, or
+    # commas in a long line (headlines set phrases apart with spaces, rarely with commas).
+    inner = folded[:-1]
+    if "。" in inner or ":“" in inner or (len(folded) >= 16 and ("," in inner or ";" in inner)):
+        return False
+    return True
+
+
+def tag(line: Line) -> Role:
+    """The role a line has on its own; grouping may still reread a HEADING as body."""
+    text = line.folded
+    if FURNITURE_RE.search(text) and len(text) <= 60 or PAGE_NUMBER_RE.match(text):
+        return Role.FURNITURE
+    if CAPTION_RE.match(text):
+        return Role.CAPTION
+    if len(text) <= 40 and CREDIT_RE.match(text) and ("摄" in text or "图" in text or "绘" in text):
+        return Role.CREDIT
+    if DATELINE_RE.match(text) and len(text) > 6:
+        return Role.DATELINE
+    if SUBTITLE_RE.match(text) and len(text) <= 60:
+        return Role.SUBTITLE
+    if len(text) <= 40 and BYLINE_RE.match(text) and not ends_sentence(text):
+        return Role.BYLINE
+    if TRAILER_RE.match(text):
+        return Role.TRAILER
+    if looks_like_heading(text):
+        return Role.HEADING
+    return Role.BODY
+
+
+def dateline_of(text: str) -> tuple[str, str]:
+    """Split a dateline paragraph into (dateline as printed, the body text after it)."""
+    match = DATELINE_RE.match(fold_width(text))
+    if not match:
+        return "", text
+    # Folding keeps lengths, so the match offsets apply to the printed text.
+    end = match.end()
+    dateline = text[:end].strip()
+    rest = text[end:].lstrip(" \u3000:：")
+    return dateline, rest
+
+
+@lru_cache(maxsize=1024)
+def is_bare_name(text: str) -> bool:
+    """A bare author line such as 李学勤, or 中国人民银行行长戴相龙."""
+    import rjieba
+
+    compact = re.sub(r"[\s、·]", "", text)
+    if not 2 <= len(compact) <= 24:
+        return False
+    tags = rjieba.tag(compact)
+    return tags[-1][1].startswith("nr") and (len(compact) <= 8 or any(t[1] in ("n", "nt") for t in tags[:-1]))

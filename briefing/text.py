@@ -1,0 +1,36 @@
+"""Small text utilities shared by the stages: width folding and word segmentation."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+# Full-width ASCII (！ to ～) and the ideographic space fold to their ASCII forms.
+_FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_FOLD[0x3000] = 0x20
+
+# Characters that end a sentence or a complete paragraph in Chinese print.
+SENTENCE_END = "。！？!?…"
+CLOSERS = "”’」』）)》】"
+
+
+def fold_width(text: str) -> str:
+    """Fold full-width digits, Latin letters and punctuation to ASCII (１９９８年 -> 1998年)."""
+    return text.translate(_FOLD)
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends a sentence, allowing closing quotes and brackets after the stop."""
+    stripped = text.rstrip().rstrip(CLOSERS)
+    return bool(stripped) and stripped[-1] in SENTENCE_END
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    import rjieba  # imported on first use: the segmenter builds its dictionary when loaded
+
+    return rjieba
+
+
+def words(text: str) -> list[str]:
+    """Segment Chinese text into words (rjieba, precise mode)."""
+    return _jieba().cut(text)
