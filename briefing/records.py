@@ -20,7 +20,11 @@ class Record:
     """Mixin: ``to_dict`` / ``from_dict`` for (nested) dataclasses of JSON-ready values."""
 
     def to_dict(self) -> dict[str, Any]:
-        return {f.name: _dump(getattr(self, f.name)) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
+        return {
+            f.name: _dump(getattr(self, f.name))
+            for f in dataclasses.fields(self)  # type: ignore[arg-type]
+            if f.metadata.get("dump", True)
+        }
 
     @classmethod
     def from_dict(cls: type[T], data: dict[str, Any]) -> T:
@@ -73,7 +77,8 @@ class Page(Record):
     """One page file of an issue, with its text split into lines (line 1 is ``lines[0]``)."""
 
     source: str
-    lines: list[str] = field(default_factory=list)
+    # The raw text stays out of JSON output: the articles carry it, with line numbers.
+    lines: list[str] = field(default_factory=list, metadata={"dump": False})
     number: int | None = None
     name: str | None = None
 
@@ -143,3 +148,58 @@ class Article(Record):
     def headline(self) -> str:
         """Kicker, title and subtitle run together: what a reader sees above the body."""
         return " ".join(p for p in (self.kicker, self.title, self.subtitle) if p)
+
+
+@dataclass
+class Entry(Record):
+    """One article as the briefing shows it: a title, a summary and where to find the original."""
+
+    article_id: str
+    title: str  # the display title; a generated one is marked when rendered
+    title_generated: bool = False
+    summary: str = ""
+    topic: str | None = None
+    importance: float = 0.0
+    source: str = ""  # the source line: column or kicker, byline or dateline, page and lines
+    page: int | None = None
+    lines: list[int] | None = None
+
+
+@dataclass
+class Section(Record):
+    """A heading with its entries: 要闻 (the top stories) or one topic of the taxonomy."""
+
+    title: str
+    entries: list[Entry] = field(default_factory=list)
+    kind: str = "topic"  # "top" for 要闻, "topic" for a taxonomy label
+
+
+@dataclass
+class AppendixItem(Record):
+    """Something of the issue that is not an entry (page furniture, a fragment), kept so nothing is lost."""
+
+    kind: str
+    text: str
+    page: int | None = None
+    line: int | None = None
+
+
+@dataclass
+class Briefing(Record):
+    """The daily briefing of one issue: header, top stories, topic sections, keywords, appendix."""
+
+    source: str
+    paper: str | None = None
+    # ISO YYYY-MM-DD from --date or the printed page header; never guessed.
+    date: str | None = field(default=None, metadata={"schema": {"pattern": r"^\d{4}-\d{2}-\d{2}$"}})
+    article_count: int = 0
+    topic_counts: dict[str, int] = field(default_factory=dict)  # in section order
+    sections: list[Section] = field(default_factory=list)  # 要闻 first, then topics in taxonomy order
+    keywords: list[str] = field(default_factory=list)
+    appendix: list[AppendixItem] = field(default_factory=list)
+    schema_version: int = 1
+
+    @property
+    def entries(self) -> list[Entry]:
+        """Every entry, in reading order."""
+        return [entry for section in self.sections for entry in section.entries]

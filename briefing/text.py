@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 # Full-width ASCII (！ to ～) and the ideographic space fold to their ASCII forms.
@@ -18,9 +19,17 @@ def fold_width(text: str) -> str:
     return text.translate(_FOLD)
 
 
+_TRAILING_NOTE = re.compile(r"[(（][^()（）]*[)）]$")
+
+
 def ends_sentence(text: str) -> bool:
-    """Whether ``text`` ends a sentence, allowing closing quotes and brackets after the stop."""
-    stripped = text.rstrip().rstrip(CLOSERS)
+    """Whether ``text`` ends a sentence, allowing closing quotes and brackets after the stop,
+    and a closing note such as 。（新华社北京1月4日电） or 。（张三摄）."""
+    stripped = text.rstrip()
+    note = _TRAILING_NOTE.search(stripped)
+    if note and note.start() > 0:
+        stripped = stripped[: note.start()]
+    stripped = stripped.rstrip(CLOSERS)
     return bool(stripped) and stripped[-1] in SENTENCE_END
 
 

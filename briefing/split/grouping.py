@@ -47,16 +47,19 @@ class Draft:
 
 
 def _blocks(lines: list[Line]) -> list[list[Line]]:
-    """Runs of heading-like lines, and every other line on its own.
+    """Runs of heading-like lines that open with a heading, and every other line on its own.
 
-    Within a run, a bare name under a heading (李学勤) is the author's byline.
+    Within a run, a bare name under a heading (李学勤) is the author's byline, and a note such
+    as （附图片1张） stays with the heading. A ——signature after body text opens no run.
     """
     blocks: list[list[Line]] = []
     for line in lines:
-        if line.role in _HEAD_ROLES and blocks and blocks[-1][-1].role in _HEAD_ROLES:
-            if line.role is Role.HEADING and blocks[-1][-1].role is Role.HEADING and is_bare_name(line.text):
+        run = blocks[-1] if blocks else []
+        in_run = bool(run) and run[0].role is Role.HEADING and run[-1].role in _HEAD_ROLES
+        if in_run and (line.role in _HEAD_ROLES or (line.role is Role.TRAILER and "图" in line.text)):
+            if line.role is Role.HEADING and run[-1].role is Role.HEADING and is_bare_name(line.text):
                 line.role = Role.BYLINE
-            blocks[-1].append(line)
+            run.append(line)
         else:
             blocks.append([line])
     return blocks
@@ -78,8 +81,6 @@ def _title_score(line: Line, draft: Draft, following: Line | None, usual_gap: in
         score -= 0.5  # features and essays under a byline often do
     if line.gap > usual_gap:
         score += 1.0
-    if len(line.folded) <= 4:
-        score -= 1.0  # 哈尔滨, 菲律宾: place labels inside a roundup
     if ENUMERATION_RE.match(line.folded):
         score -= 2.0
     if family:
@@ -102,10 +103,25 @@ def _families(blocks: list[list[Line]]) -> set[int]:
     return {line.number for group in by_prefix.values() if len(group) > 1 for line in group}
 
 
+def _promote_titles(lines: list[Line]) -> None:
+    """A short line ending in ？ or ！ is a title when a subtitle or byline follows it."""
+    for line, following in zip(lines, lines[1:]):
+        if line.role is Role.BODY and len(line.folded) <= 20 and following.role in (Role.SUBTITLE, Role.BYLINE):
+            line.role = Role.HEADING
+
+
+def _labels(blocks: list[list[Line]]) -> set[int]:
+    """Very short single heading lines that recur on the page (韩国, 印尼): labels inside a roundup."""
+    short = [b[0].number for b in blocks if len(b) == 1 and b[0].role is Role.HEADING and len(b[0].folded) <= 3]
+    return set(short) if len(short) >= 2 else set()
+
+
 def group(lines: list[Line], *, usual_gap: int) -> tuple[list[Draft], list[Line]]:
     """Group a page's tagged, rejoined lines into article drafts; also return stray lines."""
+    _promote_titles(lines)
     blocks = _blocks(lines)
     family = _families(blocks)
+    labels = _labels(blocks)
     drafts: list[Draft] = []
     strays: list[Line] = []
     column: str | None = None
@@ -128,6 +144,11 @@ def group(lines: list[Line], *, usual_gap: int) -> tuple[list[Draft], list[Line]
         first = block[0]
         if first.role in _HEAD_ROLES:
             body_follows = following is not None and following.role in _BODY_ROLES
+            if len(block) >= VERSE_RUN and len(block) > 2 and block[1].role is Role.BYLINE:
+                # A poem: title and author, then verse.
+                current = start(block[:2], first.gap)
+                current.content.extend(block[2:])
+                continue
             if len(block) >= VERSE_RUN or not body_follows:
                 # Verse, a table, a graphic's label: part of the article being read.
                 if current is None:
@@ -145,23 +166,50 @@ def group(lines: list[Line], *, usual_gap: int) -> tuple[list[Draft], list[Line]
                 current.content.extend(block)  # an author line (——张三) closing an essay
                 continue
             single = len(block) == 1 and first.role is Role.HEADING
+            if single and first.number in labels:
+                first.role = Role.SUBHEAD
+                current.content.append(first)
+                continue
             if single and _title_score(first, current, following, usual_gap, first.number in family) < 0:
                 first.role = Role.SUBHEAD
                 current.content.append(first)
                 continue
-            current = start(block, first.gap)
+            if len(block) > 2 and ENUMERATION_RE.match(first.folded):
+                current.content.append(block.pop(0))  # the last item of a list, not a kicker
+            current = start(block, block[0].gap)
             continue
-        if first.role is Role.DATELINE and (current is None or current.has_body() or current.ended_by_photo()):
+        if first.role is Role.DATELINE and (current is None or _dateline_starts(first, current, usual_gap)):
             current = start([], first.gap)
         elif first.role is Role.BODY and (current is None or current.ended_by_photo()):
             current = start([], first.gap)
         elif first.role is Role.CAPTION and current is not None and first.folded.startswith("图为"):
-            current = _split_photo_item(current, drafts, usual_gap) or current
+            item = _split_photo_item(current, drafts, usual_gap)
+            if item is not None:
+                column = None  # the item sits apart, after a wide gap
+                current = item
         if current is None:
             strays.append(first)
         else:
             current.content.append(first)
     return drafts, strays
+
+
+def _dateline_starts(line: Line, current: Draft, usual_gap: int) -> bool:
+    """Whether a dateline paragraph opens a new item rather than a part of a roundup.
+
+    It does after a brief (no title), after a feature with no dateline of its own, after a
+    photo item or a closing note, or across a wide gap. A titled article that has its own
+    dateline goes on: wire roundups print several datelines under one headline.
+    """
+    if not current.has_body() and not current.ended_by_photo():
+        return False
+    if current.ended_by_photo() or line.gap > usual_gap or current.content[-1].role is Role.TRAILER:
+        return True
+    if re.match(r"本报讯", line.folded):
+        return True  # a local brief: roundups carry place and date in their datelines
+    titled = any(h.role is Role.HEADING for h in current.head)
+    has_dateline = any(c.role is Role.DATELINE for c in current.content)
+    return not (titled and has_dateline)
 
 
 def _split_photo_item(current: Draft, drafts: list[Draft], usual_gap: int) -> Draft | None:

@@ -51,7 +51,7 @@ SUBTITLE_RE = re.compile(r"^(?:—|--|－－)")
 TRAILER_RE = re.compile(rf"^{OPEN}[^()（）。]{{1,30}}{CLOSE}$")
 PAGE_NUMBER_RE = re.compile(r"^[-－—\s]*(?:第\s*)?[\d一二三四五六七八九十]{1,3}\s*(?:版|页)?[-－—\s]*$")
 FURNITURE_RE = re.compile(
-    r"^(?:责任编辑|本版编辑|美术编辑|版式设计|版面设计|本版责编|责编|校对|组版|联系电话|新闻热线)\s*[:：]?"
+    r"^[(（]?(?:本版)?(?:责任编辑|编辑|美术编辑|版式设计|版面设计|责编|校对|组版|联系电话|新闻热线)\s*[:：\s]"
     r"|第\s*\d{1,3}\s*版|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*星期[一二三四五六日天]"
 )
 ENUMERATION_RE = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．]\s*\S|[①-⑳]|第[一二三四五六七八九十]+[，、\s])")
@@ -124,8 +124,8 @@ def tag(line: Line) -> Role:
         return Role.SUBTITLE
     if len(text) <= 40 and BYLINE_RE.match(text) and not ends_sentence(text):
         return Role.BYLINE
-    if TRAILER_RE.match(text):
-        return Role.TRAILER
+    if TRAILER_RE.match(text) or not re.search(r"\w", text):
+        return Role.TRAILER  # a closing note (张三), or a row of ＊＊＊ between sections
     if looks_like_heading(text):
         return Role.HEADING
     return Role.BODY
@@ -138,7 +138,7 @@ def dateline_of(text: str) -> tuple[str, str]:
         return "", text
     # Folding keeps lengths, so the match offsets apply to the printed text.
     end = match.end()
-    dateline = text[:end].strip()
+    dateline = text[:end].strip().rstrip(":：").rstrip()
     rest = text[end:].lstrip(" \u3000:：")
     return dateline, rest
 

@@ -29,13 +29,14 @@ class RuleSplitter:
             lines = page_lines(page.lines)
             for line in lines:
                 line.role = tag(line)
+            _mark_masthead(lines)
             furniture = [line for line in lines if line.role is Role.FURNITURE]
             content = [line for line in lines if line.role is not Role.FURNITURE]
             usual_gap = _usual_gap(content)
             drafts, strays = group(rejoin(content, usual_gap=usual_gap), usual_gap=usual_gap)
             for line in furniture:
                 issue.furniture.append(Furniture(line=line.number, text=line.text, kind="furniture", page=page_no))
-                _read_metadata(issue, line.text)
+                _read_metadata(issue, line.text, masthead=line is furniture[0] and len(line.folded) <= 12)
             for line in strays:
                 for number in [line.number, *line.joined]:
                     text = page.lines[number - 1].strip()
@@ -46,13 +47,24 @@ class RuleSplitter:
         return articles
 
 
+def _mark_masthead(lines: list[Line]) -> None:
+    """A short line right above the page header, before the first paragraph, is the masthead (青川新闻)."""
+    printed = [line.role for line in lines]
+    for index, line in enumerate(lines):
+        if line.role in (Role.BODY, Role.DATELINE):
+            return
+        below = index + 1 < len(lines) and printed[index + 1] is Role.FURNITURE and lines[index + 1].gap <= 1
+        if line.role is Role.HEADING and len(line.folded) <= 12 and below:
+            line.role = Role.FURNITURE
+
+
 def _usual_gap(lines: list[Line]) -> int:
     """The page's ordinary number of blank lines between paragraphs."""
     gaps = Counter(line.gap for line in lines[1:])
     return min(gaps.most_common(1)[0][0], 2) if gaps else 1
 
 
-def _read_metadata(issue: Issue, text: str) -> None:
+def _read_metadata(issue: Issue, text: str, *, masthead: bool = False) -> None:
     """Date and paper name from a page header, when the page prints them; never guessed."""
     folded = fold_width(text)
     date = DATE_RE.search(folded)
@@ -61,8 +73,8 @@ def _read_metadata(issue: Issue, text: str) -> None:
         if 1 <= month <= 12 and 1 <= day <= 31:
             issue.date = f"{year:04d}-{month:02d}-{day:02d}"
     paper = PAPER_RE.match(folded)
-    if paper and issue.paper is None:
-        issue.paper = paper.group(1)
+    if issue.paper is None and (paper or masthead and re.fullmatch(r"[\u4e00-\u9fff]{2,12}", folded)):
+        issue.paper = paper.group(1) if paper else folded
 
 
 def _article(draft: Draft, *, article_id: str, page: int | None) -> Article:

@@ -1,0 +1,120 @@
+"""The splitter on the project's own sample issues, and on the hard cases one at a time."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from briefing import load_articles, read_issue, split_issue
+from briefing.split.evaluate import score_page
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+PAGES = sorted(p for p in SAMPLES.rglob("*.txt") if p.with_name(p.stem + ".expected.json").exists())
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+def test_sample_pages_come_out_as_written(page: Path):
+    expected = json.loads(page.with_name(page.stem + ".expected.json").read_text(encoding="utf-8"))
+    issue = read_issue(page)
+    articles = split_issue(issue)
+    score = score_page(articles, expected, issue.pages[0].lines, page.name)
+    assert [a.lines[0] for a in articles] == [a["lines"][0] for a in expected["articles"]]
+    assert score.exact_spans == len(expected["articles"])
+    assert score.field_errors == []
+    assert sorted(f.line for f in issue.furniture) == sorted(expected["furniture"])
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+def test_every_line_is_in_one_article_or_reported(page: Path):
+    issue = read_issue(page)
+    articles = split_issue(issue)
+    owners: dict[int, int] = {}
+    for article in articles:
+        for number in range(article.lines[0], article.lines[1] + 1):
+            assert number not in owners, f"line {number} in two articles"
+            owners[number] = 1
+    for item in issue.furniture:
+        assert item.line not in owners
+        owners[item.line] = 1
+    nonblank = {n for n, text in enumerate(issue.pages[0].lines, start=1) if text.strip()}
+    assert nonblank <= set(owners)
+
+
+def split_text(tmp_path: Path, text: str):
+    path = tmp_path / "page.txt"
+    path.write_text(text, encoding="utf-8")
+    issue = read_issue(path)
+    return issue, split_issue(issue)
+
+
+def test_column_break_is_rejoined_but_headline_is_not_glued(tmp_path):
+    text = (
+        "江北区启动老旧小区改造\n\n"
+        "本报讯(记者 周航)江北区今年将改造老旧小区42个，惠及居民1.2万户。区住建局将临\n\n"
+        "时安置、管线迁改等事项纳入统一调度，确保工程按期完工。\n\n"
+        "改造内容包括外墙保温、雨污分流和电梯加装，\n\n"
+        "居民可通过社区议事会提出意见。\n\n\n\n"
+        "城南新建三座口袋公园\n\n"
+        "本报讯(记者 林岚)城南街道利用边角地新建三座口袋公园，日前向市民开放。\n"
+    )
+    _, articles = split_text(tmp_path, text)
+    assert [a.title for a in articles] == ["江北区启动老旧小区改造", "城南新建三座口袋公园"]
+    first = articles[0]
+    assert "区住建局将临时安置" in first.body[0]
+    assert first.body[1] == "改造内容包括外墙保温、雨污分流和电梯加装，居民可通过社区议事会提出意见。"
+    assert first.dateline == "本报讯(记者 周航)"
+    assert all("城南" not in p for p in first.body)
+
+
+def test_subheads_stay_inside_their_article(tmp_path):
+    body = "全区各部门协同推进，相关工作取得阶段性成效，群众满意度持续提升，各项指标均好于去年同期水平。"
+    text = (
+        "幸福生活在身边\n\n——青川区民生实事办理纪实\n\n本报记者 许安\n\n\n\n"
+        f"{body}\n\n聚焦就业 稳住民生“基本盘”\n\n{body}\n\n聚焦养老 织密服务“保障网”\n\n{body}\n"
+    )
+    _, articles = split_text(tmp_path, text)
+    assert len(articles) == 1
+    article = articles[0]
+    assert article.subtitle == "——青川区民生实事办理纪实"
+    assert article.byline == "本报记者 许安"
+    assert article.subheads == ["聚焦就业 稳住民生“基本盘”", "聚焦养老 织密服务“保障网”"]
+    assert len(article.body) == 3
+
+
+def test_briefs_photo_items_and_full_width_digits(tmp_path):
+    text = (
+        "本报讯　青川县１９９８年粮食总产达到１２．５万吨，比上年增长３．２％。\n\n"
+        "本报讯　青川县新建乡村公路８６公里，全县行政村全部通上了客车。\n\n\n\n"
+        "连日来，青川县组织干部群众植树造林，全县已完成造林面积２万亩。\n\n"
+        "图为白石乡群众在荒山上植树。\n"
+        "本报记者　杨文　摄\n"
+    )
+    _, articles = split_text(tmp_path, text)
+    assert len(articles) == 3
+    assert articles[0].dateline == "本报讯" and "１９９８年" in articles[0].body[0]
+    assert articles[2].title is None
+    assert articles[2].captions == ["图为白石乡群众在荒山上植树。"]
+    assert articles[2].credit == "本报记者　杨文　摄"
+
+
+def test_page_header_is_furniture_and_gives_date_and_paper(tmp_path):
+    text = "临江日报  2024年3月12日 星期二  第3版\n\n新区规划获批\n\n本报讯 新区总体规划日前获批。\n\n责任编辑：王敏\n"
+    issue, articles = split_text(tmp_path, text)
+    assert issue.date == "2024-03-12" and issue.paper == "临江日报"
+    assert [f.line for f in issue.furniture] == [1, 7]
+    assert len(articles) == 1 and articles[0].lines == [3, 5]
+
+
+def test_jsonl_articles_pass_through(samples):
+    issue, articles = load_articles(samples / "articles.jsonl")
+    assert issue.pages == []
+    assert len(articles) == 12
+    assert all(a.body for a in articles)
+    assert sum(a.title is None for a in articles) == 2
+
+
+def test_directory_is_one_issue_in_name_order(samples):
+    issue, articles = load_articles(samples / "old-style-1998")
+    assert [p.source.rsplit("/", 1)[-1] for p in issue.pages] == ["page-01.txt", "page-02.txt"]
+    assert {a.page for a in articles} == {1, 2}
+    assert [a.id for a in articles] == [f"a{n}" for n in range(1, len(articles) + 1)]
