@@ -18,6 +18,9 @@ from .lines import ENUMERATION_RE, Line, Role, is_bare_name
 _HEAD_ROLES = (Role.HEADING, Role.SUBTITLE, Role.BYLINE)
 _BODY_ROLES = (Role.BODY, Role.DATELINE, Role.CAPTION)
 _STOP = set("的了和与在是为对把将及等")
+# Labels that stand inside an article, and the mark of a photo-news title.
+INSIDE_LABEL_RE = re.compile(r"^(?:编后(?:语|记)?|编者按|记者手记|短评|(?:相关)?链接|背景资料|小资料|延伸阅读|新闻背景|点评)$")
+PHOTO_NEWS_RE = re.compile(r"[(（](?:附?图片[^)）]*|组图|照片)[)）]$")
 COLUMN_MAX = 8  # column headings (栏目) are short labels: 时讯快速, 图片新闻
 VERSE_RUN = 6  # a longer run of short lines is verse or a list, not a heading block
 
@@ -81,6 +84,10 @@ def _title_score(line: Line, draft: Draft, following: Line | None, usual_gap: in
         score -= 0.5  # features and essays under a byline often do
     if line.gap > usual_gap:
         score += 1.0
+    if PHOTO_NEWS_RE.search(line.folded):
+        score += 2.0
+    if INSIDE_LABEL_RE.match(line.folded):
+        score -= 2.0
     if ENUMERATION_RE.match(line.folded):
         score -= 2.0
     if family:
@@ -103,11 +110,16 @@ def _families(blocks: list[list[Line]]) -> set[int]:
     return {line.number for group in by_prefix.values() if len(group) > 1 for line in group}
 
 
-def _promote_titles(lines: list[Line]) -> None:
-    """A short line ending in ？ or ！ is a title when a subtitle or byline follows it."""
+def _reread_in_context(lines: list[Line]) -> None:
+    """Roles that only the neighbours tell: a short line ending in ？ or ！ is a title when a
+    subtitle or byline follows it; short lines after a paragraph ending in a colon are a list."""
+    in_list = False
     for line, following in zip(lines, lines[1:]):
         if line.role is Role.BODY and len(line.folded) <= 20 and following.role in (Role.SUBTITLE, Role.BYLINE):
             line.role = Role.HEADING
+        in_list = following.role is Role.HEADING and (in_list or line.role is Role.BODY and line.folded.endswith(":"))
+        if in_list:
+            following.role = Role.BODY
 
 
 def _labels(blocks: list[list[Line]]) -> set[int]:
@@ -118,7 +130,7 @@ def _labels(blocks: list[list[Line]]) -> set[int]:
 
 def group(lines: list[Line], *, usual_gap: int) -> tuple[list[Draft], list[Line]]:
     """Group a page's tagged, rejoined lines into article drafts; also return stray lines."""
-    _promote_titles(lines)
+    _reread_in_context(lines)
     blocks = _blocks(lines)
     family = _families(blocks)
     labels = _labels(blocks)
@@ -148,6 +160,10 @@ def group(lines: list[Line], *, usual_gap: int) -> tuple[list[Draft], list[Line]
                 # A poem: title and author, then verse.
                 current = start(block[:2], first.gap)
                 current.content.extend(block[2:])
+                continue
+            if following is not None and following.role is Role.TRAILER and first.role is Role.HEADING:
+                # A work on its own: 迎虎年（书法） over （关山月）.
+                current = start(block, first.gap)
                 continue
             if len(block) >= VERSE_RUN or not body_follows:
                 # Verse, a table, a graphic's label: part of the article being read.
@@ -180,7 +196,7 @@ def group(lines: list[Line], *, usual_gap: int) -> tuple[list[Draft], list[Line]
             continue
         if first.role is Role.DATELINE and (current is None or _dateline_starts(first, current, usual_gap)):
             current = start([], first.gap)
-        elif first.role is Role.BODY and (current is None or current.ended_by_photo()):
+        elif first.role is Role.BODY and (current is None or current.ended_by_photo() and first.gap > usual_gap):
             current = start([], first.gap)
         elif first.role is Role.CAPTION and current is not None and first.folded.startswith("图为"):
             item = _split_photo_item(current, drafts, usual_gap)
