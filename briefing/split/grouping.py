@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..text import words
-from .lines import ENUMERATION_RE, Line, Role, is_bare_name
+from .lines import ENUMERATION_RE, Line, Role, ends_sentence, is_bare_name
 
 _HEAD_ROLES = (Role.HEADING, Role.SUBTITLE, Role.BYLINE)
 _BODY_ROLES = (Role.BODY, Role.DATELINE, Role.CAPTION)
@@ -60,7 +60,7 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
         run = blocks[-1] if blocks else []
         in_run = bool(run) and run[0].role is Role.HEADING and run[-1].role in _HEAD_ROLES
         if in_run and (line.role in _HEAD_ROLES or (line.role is Role.TRAILER and "图" in line.text)):
-            if line.role is Role.HEADING and run[-1].role is Role.HEADING and is_bare_name(line.text):
+            if line.role is Role.HEADING and run[-1].role in (Role.HEADING, Role.TRAILER) and is_bare_name(line.text):
                 line.role = Role.BYLINE
             run.append(line)
         else:
@@ -103,17 +103,23 @@ def _title_score(line: Line, draft: Draft, following: Line | None, usual_gap: in
 def _families(blocks: list[list[Line]]) -> set[int]:
     """Line numbers of single heading lines that share their opening with another one: parallel subheads."""
     singles = [b[0] for b in blocks if len(b) == 1 and b[0].role is Role.HEADING]
-    by_prefix: dict[str, list[Line]] = {}
+    groups: dict[str, list[Line]] = {}
     for line in singles:
         if len(line.folded) >= 4:
-            by_prefix.setdefault(line.folded[:2], []).append(line)
-    return {line.number for group in by_prefix.values() if len(group) > 1 for line in group}
+            groups.setdefault("^" + line.folded[:2], []).append(line)  # 聚焦…, 聚焦…
+            groups.setdefault(line.folded[-3:] + "$", []).append(line)  # 固定汇率制, 联系汇率制
+    return {line.number for group in groups.values() if len(group) > 1 for line in group}
 
 
 def _reread_in_context(lines: list[Line]) -> None:
     """Roles that only the neighbours tell: a short line ending in ？ or ！ is a title when a
     subtitle or byline follows it; short lines after a paragraph ending in a colon are a list."""
     in_list = False
+    for previous, line, following in zip(lines, lines[1:], lines[2:]):
+        # 主题 / 副题 with a comma in it / dateline: the middle line is part of the headline.
+        if previous.role is Role.HEADING and line.role is Role.BODY and following.role is Role.DATELINE:
+            if len(line.folded) <= 40 and not ends_sentence(line.folded):
+                line.role = Role.HEADING
     for line, following in zip(lines, lines[1:]):
         if line.role is Role.BODY and len(line.folded) <= 20 and following.role in (Role.SUBTITLE, Role.BYLINE):
             line.role = Role.HEADING

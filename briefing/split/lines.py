@@ -56,6 +56,9 @@ FURNITURE_RE = re.compile(
 )
 ENUMERATION_RE = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．]\s*\S|[①-⑳]|第[一二三四五六七八九十]+[，、\s])")
 
+# The date under a letter or speech: 一九九七年六月十六日 张三 / 1997年12月29日 / 1997年岁暮.
+_DATE = r"(?:\d{4}|[一二三四五六七八九〇零]{4})\s*年(?:\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日|岁[暮末])"
+SIGNATURE_RE = re.compile(rf"^(?:{_DATE}\s*[{HAN}·]{{0,8}}|.{{0,24}}{_DATE}(?:于.{{1,6}})?)$")
 HEADING_MAX = 48  # the longest headlines, kicker and subtitle run together, stay under this
 
 
@@ -124,7 +127,7 @@ def tag(line: Line) -> Role:
         return Role.SUBTITLE
     if len(text) <= 40 and BYLINE_RE.match(text) and not ends_sentence(text):
         return Role.BYLINE
-    if TRAILER_RE.match(text) or not re.search(r"\w", text):
+    if TRAILER_RE.match(text) or not re.search(r"\w", text) or SIGNATURE_RE.search(text):
         return Role.TRAILER  # a closing note (张三), or a row of ＊＊＊ between sections
     if looks_like_heading(text):
         return Role.HEADING
