@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from .pdf import is_layout_source, read_layout_source
 from .reading import is_articles_file, read_articles, read_issue
 from .records import Article, Issue
 from .registry import splitters
@@ -39,5 +40,7 @@ def load_articles(
     """
     if is_articles_file(source):
         return Issue(source=str(source), paper=paper, date=date), read_articles(source)
+    if is_layout_source(source):  # PDF / HTML e-paper pages: articles come from the page layout
+        return read_layout_source(source, paper=paper, date=date)
     issue = read_issue(source, paper=paper, date=date)
     return issue, split_issue(issue, splitter=splitter)

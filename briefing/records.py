@@ -70,6 +70,7 @@ class Furniture(Record):
     text: str
     kind: str = "furniture"
     page: int | None = None
+    box: list[float] | None = None  # [x0, y0, x1, y1] in PDF points, for items read from a page layout
 
 
 @dataclass
@@ -133,6 +134,8 @@ class Article(Record):
     subheads: list[str] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
     credit: str | None = None
+    note: str | None = None  # author note printed after the body: （作者为…）
+    boxes: list[list[float]] | None = None  # [x0, y0, x1, y1] per block in PDF points (layout input)
     # Added by later stages.
     topic: Topic | None = None
     summary: Summary | None = None
@@ -163,6 +166,8 @@ class Entry(Record):
     source: str = ""  # the source line: column or kicker, byline or dateline, page and lines
     page: int | None = None
     lines: list[int] | None = None
+    # Where else the same story ran (a combined briefing merges duplicates): "PAPER 第N版《标题》".
+    also_in: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -70,11 +70,44 @@ class Registry:
         return obj
 
     def create(self, name: str, **options: Any) -> Any:
+        if self.role in CARD_ROLES and (name not in self.names() or name.endswith(".toml")):
+            # A model card (models/*.toml, or a card's path) names a model-backed component too.
+            from .backends.resolve import create_from_card
+
+            return create_from_card(self.role, name, **options)
         return self.get(name)(**options)
 
 
+# Roles whose components can also be named by a model card (see briefing.backends).
+CARD_ROLES = ("summarizers", "titlers", "classifiers")
+
+
 splitters = Registry("splitters", {"rules": "briefing.split.splitter:RuleSplitter"})
-classifiers = Registry("classifiers", {"keywords": "briefing.topics.keywords:KeywordClassifier"})
+classifiers = Registry(
+    "classifiers",
+    {
+        "keywords": "briefing.topics.keywords:KeywordClassifier",
+        "trained": "briefing.topics.trained:TrainedClassifier",
+    },
+)
 summarizers = Registry("summarizers", {"extractive": "briefing.summarize.extractive:ExtractiveSummarizer"})
 titlers = Registry("titlers", {"extractive": "briefing.summarize.titles:ExtractiveTitler"})
-renderers = Registry("renderers")
+renderers = Registry(
+    "renderers",
+    {
+        "md": "briefing.render.markdown:render_markdown",
+        "html": "briefing.render.html:render_html",
+        "txt": "briefing.render.text:render_text",
+        "json": "briefing.render.json:render_json",
+        "docx": "briefing.render.docx:render_docx",
+    },
+)
+backends = Registry(
+    "backends",
+    {
+        "transformers-seq2seq": "briefing.backends.transformers_seq2seq:Seq2SeqBackend",
+        "transformers-chat": "briefing.backends.transformers_chat:ChatBackend",
+        "llamacpp": "briefing.backends.llamacpp:LlamaCppBackend",
+        "openai": "briefing.backends.openai_http:OpenAIBackend",
+    },
+)

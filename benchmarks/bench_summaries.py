@@ -1,0 +1,157 @@
+"""Benchmark: the extractive summarizer against Chinese summarizers people use today.
+
+    python benchmarks/bench_summaries.py [--corpus ../shared/corpus] [--max-chars 90] [--limit N]
+
+Compared in one run, on the same articles: TextRank4ZH, SnowNLP's ``summary``, sumy (TextRank
+and LexRank with its Chinese tokenizer), and the lead baseline. Those packages are not project
+dependencies: ``pip install textrank4zh snownlp sumy jieba`` into the venv to include them; any
+that fails to import is skipped. Figures: ROUGE-1/2/L (characters) against the Sohu headlines
+(a weak reference), the guard pass rate, the share within the budget and of full sentences (Sohu
+and People's Daily 1998 together), and articles per second on one core after a warm-up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import time
+import warnings
+from pathlib import Path
+from typing import Callable
+
+from briefing.records import Article
+from briefing.summarize.evaluate import is_full_sentence, item_article, lead_summary, rouge_l, rouge_n
+from briefing.summarize.extractive import ExtractiveSummarizer, summarizable
+from briefing.summarize.guard import SourceIndex, check_summary
+
+DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+def load(corpus: Path, limit: int | None) -> tuple[list[Article], list[str | None]]:
+    articles, references = [], []
+    for line in (corpus / "titles" / "sogoucs-dev.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        articles.append(item_article({"id": row["id"], "text": row["text"]}))
+        references.append(row["title"])
+    for line in (corpus / "pd1998" / "articles-dev.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        paragraphs = row["paragraphs"]
+        body, title = (paragraphs, None) if len(paragraphs) == 1 else (paragraphs[1:], paragraphs[0])
+        articles.append(Article(id=row["doc_id"], body=body, title=title))
+        references.append(None)
+    keep = [i for i, a in enumerate(articles) if summarizable(a)][:limit]
+    return [articles[i] for i in keep], [references[i] for i in keep]
+
+
+def systems(max_chars: int) -> dict[str, Callable[[Article], str]]:
+    """Name -> one-article summarizer; third-party ones only when they import."""
+    ours = ExtractiveSummarizer()
+    found: dict[str, Callable[[Article], str]] = {
+        "extractive (ours)": lambda a: ours.summarize_one(a, max_chars=max_chars).text,
+        "lead baseline": lambda a: lead_summary(a, max_chars=max_chars),
+    }
+    try:
+        import networkx
+
+        if not hasattr(networkx, "from_numpy_matrix"):  # TextRank4ZH predates networkx 3
+            networkx.from_numpy_matrix = networkx.from_numpy_array
+        from textrank4zh import TextRank4Sentence
+
+        textrank = TextRank4Sentence()
+
+        def run_textrank(a: Article) -> str:
+            textrank.analyze(text=a.text, lower=True, source="all_filters")
+            best = textrank.get_key_sentences(num=1)
+            return best[0].sentence + "。" if best else ""
+
+        found["TextRank4ZH"] = run_textrank
+    except Exception as exc:  # noqa: BLE001  (an optional competitor; any failure means skip it)
+        print(f"skipping TextRank4ZH: {exc}", file=sys.stderr)
+    try:
+        from snownlp import SnowNLP
+
+        def run_snownlp(a: Article) -> str:
+            best = SnowNLP(a.text).summary(1)
+            return best[0] + "。" if best else ""
+
+        found["SnowNLP"] = run_snownlp
+    except Exception as exc:  # noqa: BLE001
+        print(f"skipping SnowNLP: {exc}", file=sys.stderr)
+    try:
+        from sumy.nlp.tokenizers import Tokenizer
+        from sumy.parsers.plaintext import PlaintextParser
+        from sumy.summarizers.lex_rank import LexRankSummarizer
+        from sumy.summarizers.text_rank import TextRankSummarizer
+
+        tokenizer = Tokenizer("chinese")
+        for name, cls in (("sumy TextRank", TextRankSummarizer), ("sumy LexRank", LexRankSummarizer)):
+            summarizer = cls()
+
+            def run_sumy(a: Article, summarizer=summarizer) -> str:
+                document = PlaintextParser.from_string(a.text, tokenizer).document
+                best = summarizer(document, 1)
+                return str(best[0]) if best else ""
+
+            run_sumy(Article(id="warm", body=["今天天气很好。我们去公园散步。"]))
+            found[name] = run_sumy
+    except Exception as exc:  # noqa: BLE001
+        print(f"skipping sumy: {exc}", file=sys.stderr)
+    return found
+
+
+def score(outputs: list[str], articles: list[Article], references: list[str | None], max_chars: int) -> dict:
+    pairs = [(o, r) for o, r in zip(outputs, references) if r]
+
+    def mean(values):
+        values = list(values)
+        return sum(values) / len(values) if values else float("nan")
+
+    return {
+        "R-1": mean(rouge_n(o, r, 1).f1 for o, r in pairs),
+        "R-2": mean(rouge_n(o, r, 2).f1 for o, r in pairs),
+        "R-L": mean(rouge_l(o, r).f1 for o, r in pairs),
+        "guard": mean(float(bool(o) and check_summary(o, SourceIndex(a)).ok) for o, a in zip(outputs, articles)),
+        "budget": mean(float(len(o) <= max_chars) for o in outputs),
+        "full": mean(float(is_full_sentence(o)) for o in outputs),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--max-chars", type=int, default=90)
+    parser.add_argument("--limit", type=int, default=None)
+    args = parser.parse_args()
+    logging.disable(logging.WARNING)  # jieba's loading chatter
+    warnings.filterwarnings("ignore")
+    articles, references = load(args.corpus, args.limit)
+    print(f"{len(articles)} articles ({sum(1 for r in references if r)} with a headline reference), budget {args.max_chars}")
+    rows = []
+    for name, run in systems(args.max_chars).items():
+        try:
+            for article in articles[:20]:  # warm-up: dictionaries and models load here
+                run(article)
+        except Exception as exc:  # noqa: BLE001
+            print(f"skipping {name}: {exc}", file=sys.stderr)
+            continue
+        start = time.perf_counter()
+        outputs = []
+        for article in articles:
+            try:
+                outputs.append(run(article))
+            except Exception:  # noqa: BLE001  (a competitor failing on one article scores it empty)
+                outputs.append("")
+        elapsed = time.perf_counter() - start
+        rows.append((name, score(outputs, articles, references, args.max_chars), len(articles) / elapsed))
+    ours_speed = rows[0][2]
+    header = f"{'system':<20}{'R-1':>7}{'R-2':>7}{'R-L':>7}{'guard':>7}{'budget':>7}{'full':>7}{'art/s':>9}{'ours x':>8}"
+    print(header)
+    for name, figures, speed in rows:
+        cells = "".join(f"{figures[k]:>7.3f}" for k in ("R-1", "R-2", "R-L", "guard", "budget", "full"))
+        print(f"{name:<20}{cells}{speed:>9.0f}{ours_speed / speed:>8.1f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,52 @@
+"""Seq2seq summarizers through transformers (``AutoModelForSeq2SeqLM``: mT5, Pegasus, BART-Chinese).
+
+Requests are plain input texts. An issue's articles are generated in batches of the card's
+``batch_size``; each input is truncated to ``max_input_tokens`` tokens from the right, so the
+lead, where news articles put what matters, is what the model reads.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, Sequence
+
+from .base import BackendError, Generation, Request
+from .hf import TransformersBase, dtype_keyword, generation_kwargs, model_location, modules, pick_device, pick_dtype
+
+logger = logging.getLogger(__name__)
+
+
+class Seq2SeqBackend(TransformersBase):
+    """One seq2seq model, loaded once on first use."""
+
+    chat = False
+    requires: tuple[str, ...] = ("torch", "transformers")  # modules it imports when loading
+
+    def _load(self, torch: Any, transformers: Any) -> tuple[Any, Any]:
+        location, kwargs = model_location(self.card)
+        tok_location, tok_kwargs = self.tokenizer_source(location, kwargs)
+        tokenizer = transformers.AutoTokenizer.from_pretrained(tok_location, **tok_kwargs)
+        tokenizer.truncation_side = "right"  # keep the lead
+        dtype = {dtype_keyword(transformers): pick_dtype(self.card, torch, pick_device(self.card, torch))}
+        model = transformers.AutoModelForSeq2SeqLM.from_pretrained(location, **kwargs, **dtype)
+        return tokenizer, model
+
+    def generate(self, requests: Sequence[Request], **options: Any) -> list[Generation]:
+        self.warm_up()
+        torch, _ = modules()
+        texts = [r if isinstance(r, str) else "\n".join(m["content"] for m in r) for r in requests]
+        out: list[Generation] = []
+        for batch in self.batches_of(texts):
+            encoded = self.tokenizer(
+                batch, return_tensors="pt", padding=True, truncation=True, max_length=self.card.max_input_tokens
+            ).to(self.device)
+            kwargs = generation_kwargs(self.card, self.tokenizer, **options)
+            try:
+                with torch.inference_mode():
+                    ids = self.model.generate(**encoded, **kwargs)
+            except Exception as exc:  # a failed batch falls back, article by article
+                raise BackendError(f"generation failed: {exc}") from exc
+            self.batches += 1
+            out += [Generation(text=t) for t in self.tokenizer.batch_decode(ids, skip_special_tokens=True)]
+        return out
+

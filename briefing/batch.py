@@ -1,0 +1,333 @@
+"""Archive batches: thousands of issues, each briefing written as it finishes, plus one JSONL index.
+
+``run_batch(inputs, output_dir=...)`` finds the issues (files in directory trees, single files,
+or a manifest), skips those already done, and builds the rest on worker processes (``engine
+"local"``: a :class:`~concurrent.futures.ProcessPoolExecutor`, each worker building its
+:class:`~briefing.pipeline.Pipeline` once) or on Ray (``engine="ray"``, see
+:mod:`briefing.batch_ray`). Only the driver writes: each result's documents go to
+``OUTDIR/KEY.FORMAT`` through :func:`~briefing.output.write_atomic`, then one line is appended
+to ``OUTDIR/index.jsonl``. So after a kill, an issue whose line is in the index has complete
+outputs, and a rerun skips it; the others are built again.
+
+Resuming: an issue is skipped when the index holds an ``ok`` record for its key with the same
+content fingerprint (the input's bytes, its paper and date) and the same settings fingerprint
+(build settings, formats, version), and its outputs exist. A changed input or setting rebuilds it.
+
+Failures: an issue that cannot be read or built is recorded with its reason and the batch goes
+on. A full disk (ENOSPC, EDQUOT) or a read-only output stops the batch (no later write could
+succeed); a rerun resumes where it stopped.
+
+Memory stays flat: at most ``2 x workers`` issues are in flight, results are written and dropped
+as they arrive, and only failures are kept for the report.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import logging
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .batch_inputs import BatchJob, content_fingerprint, discover, settings_fingerprint
+from .config import BuildConfig
+from .errors import ConfigError, InputError
+from .output import write_atomic
+
+logger = logging.getLogger(__name__)
+
+INDEX_NAME = "index.jsonl"
+ENGINES = ("local", "ray")
+# Write errors after which no later write can succeed: stop instead of failing every issue.
+FATAL_WRITE_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS}
+
+
+@dataclass
+class IssueResult:
+    """What became of one issue; ``documents`` (format -> rendered) travel from worker to driver only."""
+
+    key: str
+    source: str
+    status: str  # "ok", "failed" or "skipped"
+    fingerprint: str = ""
+    settings: str = ""
+    outputs: list[str] = field(default_factory=list)
+    articles: int = 0
+    paper: str | None = None
+    date: str | None = None
+    seconds: float = 0.0
+    error: str | None = None
+    documents: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def record(self) -> dict[str, Any]:
+        data = asdict(self)
+        del data["documents"]
+        return data
+
+
+@dataclass
+class BatchReport:
+    total: int = 0
+    done: int = 0
+    skipped: int = 0
+    failed: list[IssueResult] = field(default_factory=list)
+    aborted: str | None = None  # why the batch stopped early
+    seconds: float = 0.0
+    index: str = ""
+
+    @property
+    def not_started(self) -> int:
+        """Issues neither built, skipped nor failed: the batch stopped before them."""
+        return self.total - self.done - self.skipped - len(self.failed)
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.failed or self.aborted else 0
+
+
+class BatchWorker:
+    """Builds and renders issues; one per worker process or Ray actor, so models load once."""
+
+    def __init__(self, config: BuildConfig, formats: Sequence[str]) -> None:
+        from .pipeline import Pipeline
+        from .render import get_renderer
+
+        self.pipeline = Pipeline(config)
+        self.renderers = {fmt: get_renderer(fmt) for fmt in formats}
+
+    def process(self, job: BatchJob) -> IssueResult:
+        start = time.perf_counter()
+        result = IssueResult(key=job.key, source=job.path, status="ok", fingerprint=job.fingerprint)
+        try:
+            briefing = self.pipeline.run(job.path, paper=job.paper, date=job.date)
+            result.documents = {fmt: render(briefing) for fmt, render in self.renderers.items()}
+            result.articles, result.paper, result.date = briefing.article_count, briefing.paper, briefing.date
+        except Exception as exc:  # one bad issue must not stop the batch; the reason goes in the report
+            result.status = "failed"
+            result.error = str(exc) if isinstance(exc, InputError) else f"{type(exc).__name__}: {exc}"
+        result.seconds = round(time.perf_counter() - start, 4)
+        return result
+
+
+_worker: BatchWorker | None = None
+
+
+def _init_worker(config: BuildConfig, formats: Sequence[str]) -> None:
+    global _worker
+    _worker = BatchWorker(config, formats)
+
+
+def _process(job: BatchJob) -> IssueResult:
+    assert _worker is not None, "the worker was not initialised"
+    return _worker.process(job)
+
+
+# -- the index -----------------------------------------------------------------------------
+
+
+def read_index(path: Path) -> dict[str, dict[str, Any]]:
+    """The latest record per key; a torn last line (a killed run) is ignored."""
+    records: dict[str, dict[str, Any]] = {}
+    if not path.exists():
+        return records
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            if isinstance(record, dict) and "key" in record:
+                records[record["key"]] = record
+    return records
+
+
+def _output_name(key: str, fmt: str) -> str:
+    return f"{key}.{fmt}"
+
+
+def _is_done(record: dict[str, Any] | None, job: BatchJob, settings: str, output_dir: Path) -> bool:
+    return bool(
+        record
+        and record.get("status") == "ok"
+        and record.get("fingerprint") == job.fingerprint
+        and record.get("settings") == settings
+        and all((output_dir / name).is_file() for name in record.get("outputs", []))
+    )
+
+
+# -- running -------------------------------------------------------------------------------
+
+
+def default_workers() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def _run_local(jobs: Iterable[BatchJob], *, workers: int, config: BuildConfig, formats: Sequence[str], finish: Callable[[IssueResult], None]) -> None:
+    if workers == 0:  # in this process: for debugging and tests
+        worker = BatchWorker(config, formats)
+        for job in jobs:
+            finish(worker.process(job))
+        return
+    import multiprocessing
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
+
+    # spawn, not fork: the driver runs a progress thread, and forking a threaded process can deadlock.
+    context = multiprocessing.get_context("spawn")
+
+    def new_pool() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(config, formats))
+
+    pool = new_pool()
+    pending: dict[Any, BatchJob] = {}
+
+    def drain(until: int) -> None:
+        nonlocal pool
+        while len(pending) > until:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            broken = False
+            for future in done:
+                job = pending.pop(future)
+                try:
+                    finish(future.result())
+                except BrokenProcessPool:
+                    broken = True
+                    finish(_failed(job, "a worker process died (killed, or out of memory) while this issue was in flight"))
+            if broken:
+                pool.shutdown(cancel_futures=True)
+                pool = new_pool()
+
+    try:
+        for job in jobs:
+            drain(2 * workers - 1)  # bounded: never more than 2 issues per worker in flight
+            pending[pool.submit(_process, job)] = job
+        drain(0)
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+def _failed(job: BatchJob, reason: str) -> IssueResult:
+    return IssueResult(key=job.key, source=job.path, status="failed", fingerprint=job.fingerprint, error=reason)
+
+
+def run_batch(
+    inputs: Sequence[str | Path],
+    *,
+    output_dir: str | Path,
+    formats: Sequence[str] = ("json",),
+    workers: int | None = None,
+    engine: str = "local",
+    address: str | None = None,
+    config: BuildConfig | None = None,
+    manifest: str | Path | None = None,
+    pages_per_dir: bool = False,
+    on_start: Callable[[int], None] | None = None,
+    on_result: Callable[[IssueResult], None] | None = None,
+) -> BatchReport:
+    """Build every issue of ``inputs`` into ``output_dir``; see the module docstring.
+
+    ``workers``: processes (or Ray actors); default the CPUs here (on Ray: the cluster's); 0
+    builds in this process. ``on_start(total)`` and ``on_result(result)`` report progress.
+    """
+    from .render import get_renderer
+
+    if engine not in ENGINES:
+        raise ConfigError(f"unknown engine {engine!r}; available: {', '.join(ENGINES)}")
+    if workers is not None and workers < 0:
+        raise ConfigError(f"--workers must be 0 or more, got {workers}")
+    formats = list(dict.fromkeys(formats))
+    if not formats:
+        raise ConfigError("no output formats given")
+    for fmt in formats:
+        get_renderer(fmt)  # an unknown format fails before any work
+    config = config or BuildConfig()
+    out = Path(output_dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"{out}: cannot create the output directory: {exc.strerror}") from exc
+    start = time.perf_counter()
+    jobs = discover(inputs, manifest=manifest, pages_per_dir=pages_per_dir, exclude=out)
+    settings = settings_fingerprint(config, formats)
+    index_path = out / INDEX_NAME
+    previous = read_index(index_path)
+    report = BatchReport(total=len(jobs), index=str(index_path))
+    if on_start:
+        on_start(len(jobs))
+    index = open(index_path, "a", encoding="utf-8")
+
+    def finish(result: IssueResult) -> None:
+        result.settings = settings
+        if result.status == "ok":
+            try:
+                for fmt, document in result.documents.items():
+                    name = _output_name(result.key, fmt)
+                    (out / name).parent.mkdir(parents=True, exist_ok=True)
+                    write_atomic(out / name, document)
+                    result.outputs.append(name)
+            except (InputError, OSError) as exc:
+                cause = exc.__cause__ if isinstance(exc, InputError) else exc
+                result.status, result.error = "failed", str(exc)
+                if getattr(cause, "errno", None) in FATAL_WRITE_ERRORS:
+                    report.aborted = f"stopped: cannot write to {out}: {getattr(cause, 'strerror', cause)}"
+        result.documents = {}
+        try:
+            index.write(json.dumps(result.record(), ensure_ascii=False) + "\n")
+            index.flush()
+        except OSError as exc:
+            report.aborted = f"stopped: cannot write the index {index_path}: {exc.strerror}"
+        if result.status == "ok":
+            report.done += 1
+        elif result.status == "failed":
+            report.failed.append(result)
+        if on_result:
+            on_result(result)
+
+    def todo() -> Iterator[BatchJob]:
+        for job in jobs:
+            if report.aborted:
+                return
+            try:
+                job = BatchJob(job.key, job.path, job.paper, job.date, content_fingerprint(job))
+            except OSError as exc:
+                finish(_failed(job, f"{job.path}: cannot read: {exc.strerror}"))
+                continue
+            if _is_done(previous.get(job.key), job, settings, out):
+                report.skipped += 1
+                if on_result:
+                    on_result(IssueResult(key=job.key, source=job.path, status="skipped", fingerprint=job.fingerprint))
+                continue
+            yield job
+
+    try:
+        count = default_workers() if workers is None and engine == "local" else workers
+        if engine == "ray":
+            from .batch_ray import run_ray
+
+            run_ray(todo(), workers=count, config=config, formats=formats, address=address, finish=finish)
+        else:
+            _run_local(todo(), workers=count or 0, config=config, formats=formats, finish=finish)
+    finally:
+        index.close()
+    _compact_index(index_path, [job.key for job in jobs])
+    report.seconds = round(time.perf_counter() - start, 3)
+    logger.info("batch: %d done, %d skipped, %d failed in %.1f s", report.done, report.skipped, len(report.failed), report.seconds)
+    return report
+
+
+def _compact_index(path: Path, order: list[str]) -> None:
+    """Rewrite the index with one record per key (this run's order first); best effort."""
+    records = read_index(path)
+    ordered = set(order)
+    keys = [k for k in order if k in records] + [k for k in records if k not in ordered]
+    try:
+        write_atomic(path, "".join(json.dumps(records[k], ensure_ascii=False) + "\n" for k in keys))
+    except InputError as exc:
+        logger.warning("the index keeps its log form (%s)", exc)

@@ -1,0 +1,79 @@
+"""`briefing build` (issue -> briefing) and `briefing schema` (the JSON Schema of its JSON)."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ..errors import ConfigError, InputError
+from .app import app
+
+
+def check_output(path: Path) -> None:
+    """Fail before any work when ``-o`` cannot be written (write_atomic checks again at the end)."""
+    directory = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise InputError(f"{path}: is a directory; give a file name with -o")
+    if not directory.is_dir():
+        raise InputError(f"{path}: the directory {directory} does not exist")
+    if not os.access(directory, os.W_OK | os.X_OK):
+        raise InputError(f"{path}: cannot write in {directory} (permission denied)")
+
+
+@app.command()
+def build(
+    sources: Optional[list[str]] = typer.Argument(None, metavar="INPUT...", help="Issue text file, directory of pages, '-', or .jsonl of articles; several make one briefing across them, duplicate stories merged."),
+    paper: Optional[str] = typer.Option(None, "--paper", help="Paper name for the header (default: config, else the page header)."),
+    date: Optional[str] = typer.Option(None, "--date", help="Issue date YYYY-MM-DD (default: the date printed on the page, else none)."),
+    format: str = typer.Option("md", "--format", "-f", help="md, html, txt, json or docx (docx needs -o)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here (atomically) instead of standard output."),
+    config: Optional[Path] = typer.Option(None, "--config", "-c", help="briefing.toml with a [briefing] table."),
+    max_chars: Optional[int] = typer.Option(None, "--max-chars", help="Summary budget in characters (default 90)."),
+    top: Optional[int] = typer.Option(None, "--top", help="Number of top stories under 要闻 (default 3; 0 for none)."),
+    summarizer: Optional[str] = typer.Option(None, "--summarizer", help="Summarizer name or model card (default: config, else extractive)."),
+    titler: Optional[str] = typer.Option(None, "--titler", help="Titler name or model card (default: config, else extractive)."),
+    classifier: Optional[str] = typer.Option(None, "--classifier", help="Classifier name or model card (default: config, else keywords)."),
+    paper_from_name: bool = typer.Option(False, "--paper-from-name", help="Each input's paper is its file or directory name (a trailing date dropped)."),
+    manifest: Optional[Path] = typer.Option(None, "--manifest", help="TOML ([[issue]] path, paper, date) or JSONL naming the inputs."),
+) -> None:
+    """Build the daily briefing of an issue: split, classify, summarize, assemble, render."""
+    from ..config import load_config
+    from ..output import write_atomic
+    from ..pipeline import Pipeline
+    from ..render import get_renderer, is_binary
+
+    renderer = get_renderer(format)  # an unknown format fails here, before any work
+    if output is None and is_binary(renderer):
+        raise ConfigError(f"--format {format} writes a binary file; give an output path with -o")
+    if output is not None:
+        check_output(output)
+    if top is not None and top < 0:
+        raise ConfigError(f"--top must be 0 or more, got {top}")
+    settings = load_config(config).replace(
+        max_chars=max_chars, top_stories=top, summarizer=summarizer, titler=titler, classifier=classifier
+    )
+    if manifest is None and len(sources or []) == 1 and not paper_from_name:
+        briefing = Pipeline(settings).run(sources[0], paper=paper, date=date)
+    else:  # several inputs (or a manifest): one briefing across them
+        from ..multi import build_combined_briefing, combined_sources
+
+        items = combined_sources(sources or [], manifest=manifest, paper_from_name=paper_from_name)
+        briefing = build_combined_briefing(items, date=date, paper=paper, config=settings)
+    document = renderer(briefing)
+    if output is not None:
+        write_atomic(output, document)
+    else:
+        sys.stdout.write(document)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of `briefing build --format json` output."""
+    from ..schema import briefing_schema
+
+    sys.stdout.write(json.dumps(briefing_schema(), ensure_ascii=False, indent=2) + "\n")

@@ -1,0 +1,124 @@
+"""`briefing send`, `briefing history` and `briefing watch`: email delivery for scheduled jobs.
+
+Exit statuses, for cron and systemd: 0 sent, or nothing to do (already sent); 1 delivery
+failed (server refused or unreachable, some recipients refused, ledger busy); 2 bad input or
+configuration. Reports go to standard error; `history` writes its table to standard output.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import signal
+import sys
+import threading
+from pathlib import Path
+from typing import Any, List, Optional
+
+import typer
+
+from .app import app
+
+# The delivery modules (smtplib, ssl, sqlite3, email) are imported inside the commands, so
+# that other commands, `briefing build` in a cron job first of all, do not pay for them.
+
+EXIT_STATUSES = "Exit status: 0 sent or nothing to do, 1 delivery failed, 2 bad input or configuration."
+
+
+def _say(text: str) -> None:
+    print(f"briefing: {text}", file=sys.stderr)
+
+
+def _report(outcome: Any) -> None:
+    if outcome.status == "dry-run":
+        _say(f"dry run, nothing sent; wrote {outcome.eml_path}")
+    elif outcome.status == "skipped":
+        _say(outcome.note or "nothing to do")
+    elif outcome.accepted:
+        _say(f"sent \"{outcome.subject}\" to {len(outcome.accepted)} recipient(s), Message-ID {outcome.message_id}")
+    for address, reply in outcome.refused.items():
+        _say(f"refused {address}: {reply}")
+
+
+def _verbose_delivery_logs() -> None:
+    # Retries and the watcher's progress are worth seeing in a job's log unless told otherwise.
+    if "BRIEFING_LOG_LEVEL" not in os.environ:
+        logging.getLogger("briefing.deliver").setLevel(logging.INFO)
+
+
+@app.command(epilog=EXIT_STATUSES)
+def send(
+    source: str = typer.Argument(..., metavar="INPUT", help="Issue text file, directory of pages, '-', or .jsonl of articles."),
+    config: Path = typer.Option(..., "--config", "-c", help="briefing.toml with an smtp table (and delivery, briefing tables)."),
+    to: Optional[List[str]] = typer.Option(None, "--to", help="Send only to this address (repeatable) instead of the configured to/cc/bcc."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Write the message as an .eml file instead of sending it."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Where --dry-run writes the .eml (default: beside INPUT)."),
+    force: bool = typer.Option(False, "--force", help="Send even to recipients the ledger says already have this issue."),
+    paper: Optional[str] = typer.Option(None, "--paper", help="Paper name for the header and subject."),
+    date: Optional[str] = typer.Option(None, "--date", help="Issue date, YYYY-MM-DD."),
+) -> None:
+    """Build the briefing of an issue and email it, once per recipient (the ledger remembers)."""
+    from ..deliver import DeliveryError, load_delivery_config, send_issue
+
+    settings = load_delivery_config(config)
+    _verbose_delivery_logs()
+    try:
+        outcome = send_issue(source, config=settings, to=to, force=force, dry_run=dry_run, eml_path=output,
+                             paper=paper, date=date)
+        _report(outcome)
+        outcome.raise_for_status()
+    except DeliveryError as exc:
+        _say(f"delivery failed: {exc}")
+        raise typer.Exit(1)
+
+
+@app.command(epilog="Reads the ledger without writing to it.")
+def history(
+    config: Optional[Path] = typer.Option(None, "--config", "-c", help="briefing.toml whose delivery table names the ledger."),
+    ledger: Optional[Path] = typer.Option(None, "--ledger", help="The ledger file itself."),
+    limit: int = typer.Option(20, "--limit", "-n", help="How many sends, newest first (0: all)."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object per line."),
+) -> None:
+    """List past sends: when, status, recipients, Message-ID, issue."""
+    from ..deliver.ledger import read_history
+    from ..deliver.settings import ledger_path_from_config
+
+    path = ledger or ledger_path_from_config(config)
+    rows = read_history(path, limit=limit or None)
+    if as_json:
+        for row in rows:
+            sys.stdout.write(json.dumps(row.to_dict(), ensure_ascii=False) + "\n")
+        return
+    if not rows:
+        _say(f"no sends recorded in {path}")
+        return
+    for row in rows:
+        issue = " ".join(p for p in (row.paper, row.date) if p) or "-"
+        delivered = f"{len(row.accepted)}/{len(row.recipients)}"
+        sys.stdout.write(f"{row.started}  {row.status:<11}  {delivered:>5}  {issue}  {row.message_id}  {row.source}\n")
+        for address, reply in row.refused.items():
+            sys.stdout.write(f"{'':27}refused {address}: {reply}\n")
+
+
+@app.command(epilog=EXIT_STATUSES + " It runs until stopped (SIGTERM or Ctrl-C: it finishes the file in hand first).")
+def watch(
+    directory: Path = typer.Argument(..., metavar="DIR", help="Folder where new issue files appear."),
+    config: Path = typer.Option(..., "--config", "-c", help="briefing.toml with an smtp table (and delivery, briefing tables)."),
+    interval: float = typer.Option(30.0, "--interval", min=0.05, help="Seconds between looks at the folder."),
+    polls: Optional[int] = typer.Option(None, "--polls", hidden=True, help="Stop after this many looks (tests)."),
+) -> None:
+    """Deliver each new issue file in DIR once it has finished arriving; a restart sends nothing twice."""
+    from ..deliver import Watcher, load_delivery_config
+
+    settings = load_delivery_config(config)
+    _verbose_delivery_logs()
+    watcher = Watcher(directory, config=settings)
+    stop = threading.Event()
+    previous = signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    try:
+        watcher.run(interval=interval, stop=stop, polls=polls)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        signal.signal(signal.SIGTERM, previous)

@@ -1,0 +1,80 @@
+"""`briefing summarize`, `briefing eval summaries` and `briefing eval titles`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from ..api import load_articles
+from ..summarize import DEFAULT_MAX_CHARS, check_budget, summarize as summarize_articles
+from .app import app, eval_app
+
+
+class SummaryFormat(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+
+
+class ReportFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def _emit_json(data: object) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+@app.command()
+def summarize(
+    source: str = typer.Argument(..., metavar="INPUT", help="Issue text file, directory of pages, '-', or .jsonl of articles."),
+    format: SummaryFormat = typer.Option(SummaryFormat.json, "--format", "-f", help="json: issue and articles; jsonl: one line per article."),
+    max_chars: int = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", help="Longest summary, in characters."),
+    summarizer: str = typer.Option("extractive", "--summarizer", help="Summarizer name, or a model card (name or .toml; see `briefing models`)."),
+    titler: str = typer.Option("extractive", "--titler", help="Titler name, or a model card (name or .toml)."),
+) -> None:
+    """Write a short, faithful summary and a display title for each article."""
+    check_budget(max_chars)
+    issue, articles = load_articles(source)
+    summarize_articles(articles, summarizer=summarizer, titler=titler, max_chars=max_chars)
+    if format is SummaryFormat.jsonl:
+        for article in articles:
+            record = {
+                "id": article.id,
+                "summary": article.summary.to_dict() if article.summary else None,
+                "display_title": article.display_title,
+                "title_generated": article.title_generated,
+            }
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    else:
+        _emit_json({"issue": issue.to_dict(), "articles": [a.to_dict() for a in articles]})
+
+
+@eval_app.command("summaries")
+def eval_summaries(
+    path: Path = typer.Argument(..., help='JSONL of {"id", "text", "title"?, "reference"?} items.'),
+    max_chars: int = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", help="Summary budget, in characters."),
+    summarizer: str = typer.Option("extractive", "--summarizer", help="Summarizer name, or a model card (name or .toml)."),
+    format: ReportFormat = typer.Option(ReportFormat.text, "--format", "-f", help="Output format."),
+) -> None:
+    """ROUGE against references, guard pass rate, budget and full sentences, beside a lead baseline."""
+    from ..summarize.evaluate import evaluate_summaries, format_report, read_items
+
+    report = evaluate_summaries(read_items(path), max_chars=max_chars, summarizer=summarizer)
+    sys.stdout.write(format_report(report)) if format is ReportFormat.text else _emit_json(report)
+
+
+@eval_app.command("titles")
+def eval_titles(
+    path: Path = typer.Argument(..., help='JSONL of {"id", "text", "title"} items; the title is withheld.'),
+    titler: str = typer.Option("extractive", "--titler", help="Titler name, or a model card (name or .toml)."),
+    format: ReportFormat = typer.Option(ReportFormat.text, "--format", "-f", help="Output format."),
+) -> None:
+    """ROUGE-L of generated titles against the real headlines, beside a first-clause baseline."""
+    from ..summarize.evaluate import evaluate_titles, format_report, read_items
+
+    report = evaluate_titles(read_items(path), titler=titler)
+    sys.stdout.write(format_report(report)) if format is ReportFormat.text else _emit_json(report)

@@ -1,0 +1,84 @@
+"""`briefing classify`, `briefing train-topics` and `briefing eval topics`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ..api import load_articles
+from ..topics import classify as classify_articles
+from ..topics import get_classifier, load_taxonomy
+from ..topics.evaluate import evaluate, read_labelled
+from ..topics.trained import train_file
+from .app import app, eval_app
+
+
+class ClassifyFormat(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+
+
+class ReportFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+TAXONOMY_HELP = "Taxonomy TOML file (default: the built-in 16 labels)."
+MODEL_HELP = "Topic model from `briefing train-topics` (uses the trained classifier)."
+
+
+@app.command()
+def classify(
+    source: str = typer.Argument(..., metavar="INPUT", help="Issue text file, directory of pages, '-', or .jsonl of articles."),
+    format: ClassifyFormat = typer.Option(ClassifyFormat.json, "--format", "-f", help="Output format."),
+    taxonomy: Optional[Path] = typer.Option(None, "--taxonomy", help=TAXONOMY_HELP),
+    topic_model: Optional[Path] = typer.Option(None, "--topic-model", help=MODEL_HELP),
+    classifier: str = typer.Option("keywords", "--classifier", help="Classifier name, or a model card (name or .toml; see `briefing models`)."),
+) -> None:
+    """Label each article with a topic (split the issue first when INPUT is an issue)."""
+    if taxonomy is not None:
+        load_taxonomy(taxonomy)  # a bad taxonomy fails before the (slower) split
+    issue, articles = load_articles(source)
+    classify_articles(articles, classifier=classifier, taxonomy=taxonomy, topic_model=topic_model)
+    if format is ClassifyFormat.jsonl:
+        for article in articles:
+            record = {"id": article.id, "topic": article.topic.to_dict() if article.topic else None}
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    else:
+        data = {"issue": issue.to_dict(), "articles": [a.to_dict() for a in articles]}
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+@app.command("train-topics")
+def train_topics(
+    labelled: Path = typer.Argument(..., metavar="LABELLED.jsonl", help='Lines of {"text", "title"?, "topic"}.'),
+    output: Path = typer.Option(..., "--output", "-o", help="Where to write the model (JSON)."),
+    taxonomy: Optional[Path] = typer.Option(None, "--taxonomy", help=TAXONOMY_HELP),
+) -> None:
+    """Train a topic model on your own labelled articles."""
+    model = train_file(labelled, output, taxonomy=taxonomy)
+    used = sum(1 for c in model.doc_counts if c)
+    typer.echo(f"{output}: {sum(model.doc_counts)} articles, {used} labels, {len(model.counts)} features", err=True)
+
+
+@eval_app.command("topics")
+def eval_topics(
+    files: list[Path] = typer.Argument(..., metavar="FILE.jsonl...", help='Labelled items {"id","text","title"?,"topic","alternates"}.'),
+    taxonomy: Optional[Path] = typer.Option(None, "--taxonomy", help=TAXONOMY_HELP),
+    topic_model: Optional[Path] = typer.Option(None, "--topic-model", help=MODEL_HELP),
+    classifier: str = typer.Option("keywords", "--classifier", help="Classifier name, or a model card (name or .toml; see `briefing models`)."),
+    format: ReportFormat = typer.Option(ReportFormat.text, "--format", "-f", help="Report format."),
+) -> None:
+    """Accuracy (alternates count), strict accuracy, macro-F1 and top confusions per file."""
+    model = get_classifier(classifier=classifier, taxonomy=taxonomy, topic_model=topic_model)
+    reports = [evaluate(read_labelled(f), model, name=f.stem) for f in files]
+    if format is ReportFormat.json:
+        data = [{k: v for k, v in r.to_dict().items() if k != "errors"} for r in reports]
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write("\n".join(r.format() for r in reports) + "\n")

@@ -1,0 +1,129 @@
+"""The configuration of a briefing build: the ``[briefing]`` table of ``briefing.toml``.
+
+Example::
+
+    [briefing]
+    paper = "临江日报"        # shown in the header when no --paper is given
+    top_stories = 3           # entries under 要闻 (0: none)
+    max_chars = 90            # summary budget, characters
+    keywords = 8              # keywords of the day (0: none)
+    classifier = "keywords"   # a name in the classifiers registry
+    summarizer = "extractive"
+    titler = "extractive"
+    splitter = "rules"
+    taxonomy = "my-taxonomy.toml"   # relative paths are relative to the config file
+    topic_model = "models/topics"
+
+Only the ``[briefing]`` table is checked here: a key it does not know is an error naming the
+key. Other tables (``[smtp]``, ``[models]``, ...) belong to other commands, which check them.
+A setting outside any table is an error, since it would otherwise be silently ignored.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+SECTION = "briefing"
+
+
+@dataclass(frozen=True)
+class BuildConfig:
+    """Settings of one briefing build; each has a default, so an empty config is valid."""
+
+    paper: str | None = None
+    top_stories: int = 3
+    max_chars: int = 90
+    keywords: int = 8
+    classifier: str = "keywords"
+    summarizer: str = "extractive"
+    titler: str = "extractive"
+    splitter: str = "rules"
+    taxonomy: str | None = None
+    topic_model: str | None = None
+    source: str = "<defaults>"  # where the settings came from, for messages
+
+    def replace(self, **changes: Any) -> BuildConfig:
+        """A copy with the given settings changed; ``None`` values leave a setting as it is."""
+        return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+_PATHS = ("taxonomy", "topic_model")
+_NON_NEGATIVE = ("top_stories", "keywords")
+_TYPES: dict[str, type] = {
+    "paper": str,
+    "top_stories": int,
+    "max_chars": int,
+    "keywords": int,
+    "classifier": str,
+    "summarizer": str,
+    "titler": str,
+    "splitter": str,
+    "taxonomy": str,
+    "topic_model": str,
+}
+
+
+def config_from_mapping(settings: dict[str, Any], *, source: str = "<mapping>", base: Path | None = None) -> BuildConfig:
+    """Check the ``[briefing]`` settings and build a :class:`BuildConfig`; paths resolve against ``base``."""
+    values: dict[str, Any] = {}
+    for key, value in settings.items():
+        expected = _TYPES.get(key)
+        if expected is None:
+            known = ", ".join(sorted(_TYPES))
+            raise ConfigError(f"{source}: unknown setting [{SECTION}] {key!r}; known settings: {known}")
+        # bool is an int in Python; `top_stories = true` is still a mistake.
+        if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+            raise ConfigError(f"{source}: [{SECTION}] {key} must be {'an integer' if expected is int else 'a string'}, got {value!r}")
+        if key in _NON_NEGATIVE and value < 0:
+            raise ConfigError(f"{source}: [{SECTION}] {key} must be 0 or more, got {value}")
+        if key == "max_chars" and value <= 0:
+            raise ConfigError(f"{source}: [{SECTION}] max_chars must be positive, got {value}")
+        if key in _PATHS and base is not None and not Path(value).is_absolute():
+            value = str(base / value)
+        values[key] = value
+    return BuildConfig(**values, source=source)
+
+
+def parse_config(text: str, *, source: str = "<string>", base: Path | None = None) -> BuildConfig:
+    """Parse ``briefing.toml`` text; only the ``[briefing]`` table is read and checked."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{source}: not valid TOML ({exc})") from exc
+    loose = [key for key, value in data.items() if not isinstance(value, dict)]
+    if loose:
+        raise ConfigError(f"{source}: setting {loose[0]!r} is outside any table; put build settings under [{SECTION}]")
+    settings = dict(data.get(SECTION, {}))
+    if "models" in data:  # [models]: model cards for the roles (briefing.backends.cards)
+        from .backends.cards import models_settings
+
+        for role, card in models_settings(data["models"], source=source, base=base).items():
+            if settings.get(role, card) != card:
+                raise ConfigError(f"{source}: {role} is set twice, in [{SECTION}] and in [models]; keep one")
+            settings[role] = card
+    return config_from_mapping(settings, source=source, base=base)
+
+
+def load_config(path: str | Path | None) -> BuildConfig:
+    """The settings in ``path`` (a ``briefing.toml``), or the defaults when ``path`` is None."""
+    if path is None:
+        return BuildConfig()
+    file = Path(path)
+    if not file.is_file():
+        raise ConfigError(f"{file}: config file not found")
+    try:
+        text = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{file}: cannot read the config file: {exc}") from exc
+    return parse_config(text, source=str(file), base=file.parent)

@@ -1,0 +1,62 @@
+"""Reading e-paper pages from their layout: page PDFs (PyMuPDF, the optional ``[pdf]`` extra)
+and saved e-paper HTML pages, straight into articles, without the text splitter.
+
+:func:`read_layout_source` takes a ``.pdf`` or ``.html`` file, a directory of them (one issue,
+pages in name order) or a list of them, and returns ``(Issue, articles)``. Each article carries
+``page`` and ``boxes`` ([x0, y0, x1, y1] in PDF points) instead of line numbers; what is not an
+article (masthead, images, graphics, captions, banners, skipped pages) goes to ``issue.furniture``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..errors import InputError
+from ..records import Article, Issue
+
+PDF_SUFFIXES = {".pdf"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+LAYOUT_SUFFIXES = PDF_SUFFIXES | HTML_SUFFIXES
+
+Source = str | Path | Sequence[str | Path]
+
+
+def _layout_files(source: Source) -> list[Path] | None:
+    """The page files ``source`` names, or None when it is not a layout input."""
+    if isinstance(source, (str, Path)):
+        path = Path(source)
+        if path.is_dir():
+            files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in LAYOUT_SUFFIXES)
+            has_text = any(p.suffix.lower() in {".txt", ".text"} for p in path.iterdir())
+            return files if files and not has_text else None
+        return [path] if path.suffix.lower() in LAYOUT_SUFFIXES else None
+    files = [Path(p) for p in source]
+    return files if files and all(p.suffix.lower() in LAYOUT_SUFFIXES for p in files) else None
+
+
+def is_layout_source(source: Source) -> bool:
+    """True for PDF / HTML pages (or a directory or list of them); no PDF library is loaded."""
+    return _layout_files(source) is not None
+
+
+def read_layout_source(
+    source: Source, *, paper: str | None = None, date: str | None = None
+) -> tuple[Issue, list[Article]]:
+    files = _layout_files(source)
+    if files is None:
+        raise InputError(f"{source}: not a PDF or HTML page, nor a directory or list of them")
+    name = str(source) if isinstance(source, (str, Path)) else ", ".join(str(p) for p in files)
+    kinds = {p.suffix.lower() in PDF_SUFFIXES for p in files}
+    if len(kinds) > 1:
+        raise InputError(f"{name}: PDF and HTML pages mixed in one issue; give one kind at a time")
+    if kinds == {True}:
+        from .reader import read_pdf_issue
+
+        return read_pdf_issue(files, source=name, paper=paper, date=date)
+    from .html import read_html_issue
+
+    return read_html_issue(files, source=name, paper=paper, date=date)
+
+
+__all__ = ["is_layout_source", "read_layout_source"]

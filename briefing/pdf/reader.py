@@ -1,0 +1,165 @@
+"""Reading e-paper page PDFs into an issue and its articles, straight from the page layout."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import InputError
+from ..records import Article, Furniture, Issue, Page
+from .assemble import PageArticle, page_articles
+from .extract import read_page
+from .layout import analyse
+
+logger = logging.getLogger(__name__)
+
+MIN_TEXT_CHARS = 20  # fewer characters than this on a page: no text layer to read
+DATE_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+PAGE_RE = re.compile(r"(?:^|\s)(?:第\s*)?(\d{1,3})\s*版?\s*[：:]?\s*([\u4e00-\u9fff]{2,6})\s*$")
+
+
+def _pymupdf():
+    try:
+        import pymupdf
+    except ImportError as exc:  # the optional extra is absent
+        raise InputError("reading PDF pages needs PyMuPDF: pip install 'briefing[pdf]'") from exc
+    return pymupdf
+
+
+@dataclass
+class PageResult:
+    articles: list[PageArticle]
+    furniture: list[Furniture]
+    number: int | None
+    name: str | None
+    date: str | None
+    lines: list[str]
+
+
+def _masthead(lines) -> tuple[str, int | None, str | None, str | None]:
+    """Header text, and the page number, page name and date when it prints them."""
+    text = " ".join(ln.text(gaps=True) for ln in sorted(lines, key=lambda l: (l.x0, l.y0)))
+    number = name = date = None
+    for ln in sorted(lines, key=lambda l: -l.size):  # the page number and name are set large
+        match = PAGE_RE.search(ln.text(gaps=True))
+        if match:
+            number, name = int(match.group(1)), match.group(2)
+            break
+    match = DATE_RE.search(re.sub(r"\s+", "", text))
+    if match:
+        year, month, day = (int(g) for g in match.groups())
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            date = f"{year:04d}-{month:02d}-{day:02d}"
+    return text, number, name, date
+
+
+def _image_kind(box, body: float) -> str:
+    """Wide, short images are lettering (column logos, series labels, headline art); no OCR here."""
+    w, h = box[2] - box[0], box[3] - box[1]
+    return "image-text" if w >= 2 * h and h <= 12 * body else "image"
+
+
+def read_pdf_page(pdf_page, *, page_index: int, source: str) -> PageResult:
+    """One page: its articles in reading order and everything else on it as furniture."""
+    page = read_page(pdf_page)
+    chars = sum(len(ln.chars) for ln in page.lines)
+    if chars < MIN_TEXT_CHARS:
+        what = "images only" if page.images else "nothing to read"
+        raise InputError(f"{source}: page {pdf_page.number + 1} has no text layer ({what}); "
+                         "it needs OCR, which briefing does not do yet")
+    layout = analyse(page)
+    articles, others = page_articles(layout)
+    masthead_text, number, name, date = _masthead(layout.masthead)
+    furniture: list[Furniture] = []
+    if masthead_text:
+        furniture.append(Furniture(line=0, text=masthead_text, kind="masthead", page=page_index,
+                                   box=_union([ln.box for ln in layout.masthead])))
+    top = page.height * 0.05
+    for box in page.images:
+        if box[3] > top:
+            furniture.append(Furniture(line=0, text="", kind=_image_kind(box, page.body_size), page=page_index,
+                                       box=[round(v, 1) for v in box]))
+    for kind, text, box in others:
+        furniture.append(Furniture(line=0, text=text, kind=kind, page=page_index, box=[round(v, 1) for v in box]))
+    lines: list[str] = []
+    for art in articles:
+        lines += [p for p in (art.kicker, art.title, art.subtitle, art.byline) if p]
+        lines += art.body + ([art.note] if art.note else []) + [""]
+    lines += [f.text for f in furniture if f.text]
+    return PageResult(articles, furniture, number, name, date, lines)
+
+
+def _union(boxes: list[list[float]]) -> list[float] | None:
+    if not boxes:
+        return None
+    return [min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)]
+
+
+def _open(path: Path):
+    pymupdf = _pymupdf()
+    if not path.is_file():
+        raise InputError(f"{path}: no such file" if not path.exists() else f"{path}: not a regular file")
+    try:
+        doc = pymupdf.open(path, filetype="pdf")
+    except Exception as exc:  # PyMuPDF raises its own errors for damaged files
+        raise InputError(f"{path}: not a readable PDF ({exc})") from exc
+    if doc.needs_pass and not doc.authenticate(""):
+        raise InputError(f"{path}: the PDF is encrypted; save it without a password first")
+    if doc.page_count == 0:
+        raise InputError(f"{path}: the PDF has no pages")
+    return doc
+
+
+def read_pdf_issue(
+    paths: list[Path], *, source: str, paper: str | None = None, date: str | None = None
+) -> tuple[Issue, list[Article]]:
+    """Read page PDFs (in the order given) as one issue. A page that cannot be read is
+    reported as a skipped page when others can be; one unreadable page alone is an error."""
+    issue = Issue(source=source, paper=paper, date=date, metadata={"input": "pdf"})
+    articles: list[Article] = []
+    dates: set[str] = set()
+    jobs: list[tuple[Path, object | None, int, Exception | None]] = []
+    for path in paths:
+        try:
+            doc = _open(path)
+        except InputError as exc:
+            jobs.append((path, None, 0, exc))
+            continue
+        jobs.extend((path, doc, n, None) for n in range(doc.page_count))
+    single = len(jobs) == 1
+    for path, doc, n, error in jobs:
+        index = len(issue.pages) + 1
+        name = str(path) if doc is None or doc.page_count == 1 else f"{path}#{n + 1}"
+        if error is None:
+            try:
+                result = read_pdf_page(doc[n], page_index=index, source=str(path))
+            except InputError as exc:
+                error = exc
+            except Exception as exc:  # a damaged page: PyMuPDF's own errors
+                error = InputError(f"{name}: cannot read this page ({exc})")
+        if error is not None:
+            if single:
+                raise error
+            logger.warning("skipped page %s: %s", name, error)
+            issue.pages.append(Page(source=name, lines=[]))
+            issue.furniture.append(Furniture(line=0, text=str(error), kind="skipped-page", page=index))
+            continue
+        issue.pages.append(Page(source=name, lines=result.lines, number=result.number, name=result.name))
+        issue.furniture.extend(result.furniture)
+        if result.date:
+            dates.add(result.date)
+        for art in result.articles:
+            articles.append(Article(
+                id=f"a{len(articles) + 1}", body=art.body, page=index, kicker=art.kicker, title=art.title,
+                subtitle=art.subtitle, byline=art.byline, subheads=art.subheads, note=art.note, boxes=art.boxes,
+            ))
+    if not articles and all(f.kind == "skipped-page" for f in issue.furniture if f.kind == "skipped-page"):
+        if not any(p.lines for p in issue.pages):
+            raise InputError(f"{source}: no page could be read: " + "; ".join(
+                f.text for f in issue.furniture if f.kind == "skipped-page"))
+    if issue.date is None and len(dates) == 1:
+        issue.date = dates.pop()  # printed in the page header, not guessed
+    logger.info("%s: %d pages, %d articles", source, len(issue.pages), len(articles))
+    return issue, articles

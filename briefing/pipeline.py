@@ -1,0 +1,88 @@
+"""The whole build: split -> classify -> summarize -> assemble, as one reusable object.
+
+A :class:`Pipeline` takes a configuration, builds its components once (taxonomy, classifier,
+summarizer, titler; models load once per process) and then turns any number of issues into
+briefings with :meth:`Pipeline.run`. :func:`build_briefing` is the one-call form.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from .api import component, load_articles
+from .assemble import assemble, check_date
+from .config import BuildConfig, load_config
+from .records import Article, Briefing, Issue
+
+logger = logging.getLogger(__name__)
+
+
+class Pipeline:
+    """Settings in, components built once, ``run(source) -> Briefing`` as often as needed."""
+
+    def __init__(self, config: BuildConfig | None = None) -> None:
+        from .registry import splitters, summarizers, titlers
+        from .summarize import check_budget
+        from .topics import get_classifier, load_taxonomy
+
+        self.config = config or BuildConfig()
+        cfg = self.config
+        # Everything that can be wrong in the configuration fails here, before any issue is read.
+        check_budget(cfg.max_chars)
+        self.taxonomy = load_taxonomy(cfg.taxonomy)
+        self.classifier = get_classifier(
+            classifier=cfg.classifier,
+            taxonomy=self.taxonomy if cfg.taxonomy is not None else None,
+            topic_model=cfg.topic_model,
+        )
+        # A trained model brings its own taxonomy; its labels give the section order.
+        self.labels = list(getattr(getattr(self.classifier, "taxonomy", None), "names", None) or self.taxonomy.names)
+        component(splitters, cfg.splitter)
+        component(summarizers, cfg.summarizer)
+        component(titlers, cfg.titler)
+
+    def annotate(self, articles: list[Article]) -> list[Article]:
+        """Classify and summarize ``articles`` in place (the stages between split and assemble)."""
+        from .summarize import summarize
+
+        if not articles:
+            return articles
+        for article, topic in zip(articles, self.classifier.classify(articles)):
+            article.topic = topic
+        cfg = self.config
+        return summarize(articles, summarizer=cfg.summarizer, titler=cfg.titler, max_chars=cfg.max_chars)
+
+    def assemble(self, issue: Issue, articles: list[Article], *, paper: str | None = None, date: str | None = None) -> Briefing:
+        cfg = self.config
+        return assemble(
+            issue,
+            articles,
+            taxonomy=self.labels,
+            top_stories=cfg.top_stories,
+            keywords=cfg.keywords,
+            max_chars=cfg.max_chars,
+            paper=paper or cfg.paper,
+            date=date,
+        )
+
+    def run(self, source: str | Path, *, paper: str | None = None, date: str | None = None) -> Briefing:
+        """The briefing of the issue in ``source`` (issue file, directory of pages, ``-``, ``.jsonl``)."""
+        date = check_date(date)
+        paper = paper or self.config.paper
+        issue, articles = load_articles(source, paper=paper, date=date, splitter=self.config.splitter)
+        self.annotate(articles)
+        return self.assemble(issue, articles, paper=paper, date=date)
+
+
+def build_briefing(
+    source: str | Path,
+    *,
+    paper: str | None = None,
+    date: str | None = None,
+    config: BuildConfig | str | Path | None = None,
+) -> Briefing:
+    """Build the briefing of one issue; ``config`` is a :class:`BuildConfig` or a ``briefing.toml`` path."""
+    if not isinstance(config, BuildConfig):
+        config = load_config(config)
+    return Pipeline(config).run(source, paper=paper, date=date)

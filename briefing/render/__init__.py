@@ -1,0 +1,117 @@
+"""Renderers: functions of a :class:`~briefing.records.Briefing` that return a document.
+
+Built-in formats (``md``, ``html``, ``txt``, ``json``, ``docx``) are in the ``renderers``
+registry, which plugins extend through the ``briefing.renderers`` entry point group. A renderer
+returns ``str`` for a text format; one that returns ``bytes`` (Word) sets ``binary = True`` on
+the function so callers know before building that it needs an output file.
+
+The wording shared by every format (headings, the mark of a generated title, the header line)
+lives here, so all formats say the same thing.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Any, Callable
+
+from ..records import Briefing, Entry, Section
+
+GENERATED_MARK = "〔拟〕"
+GENERATED_NOTE = "标〔拟〕的标题为编者根据正文拟定，原文无标题或标题不完整。"
+KEYWORDS_HEADING = "今日关键词"
+APPENDIX_HEADING = "附：未编入条目的版面内容"
+EMPTY_NOTICE = "本期没有可编入简报的文章。"
+APPENDIX_KINDS = {"furniture": "版面", "fragment": "残段", "empty": "空条目", "graphic": "图表"}
+_WEEKDAYS = "一二三四五六日"
+# C0 controls other than tab and newline (a form feed between pages, say) are invalid in XML
+# and show as junk in HTML.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+def printable(text: str) -> str:
+    """``text`` without control characters that XML forbids; a removed one becomes a space."""
+    return _CONTROLS.sub(" ", text)
+
+
+def format_date(iso: str | None) -> str | None:
+    """``2024-03-12`` -> ``2024年3月12日 星期二`` (the weekday follows from the date)."""
+    if not iso:
+        return None
+    try:
+        day = datetime.date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{day.year}年{day.month}月{day.day}日 星期{_WEEKDAYS[day.weekday()]}"
+
+
+def document_title(briefing: Briefing) -> str:
+    return f"{briefing.paper} 每日简报" if briefing.paper else "每日简报"
+
+
+def header_line(briefing: Briefing) -> str:
+    """Date, number of articles and counts per topic, on one line."""
+    parts = []
+    date = format_date(briefing.date)
+    if date:
+        parts.append(date)
+    parts.append(f"共 {briefing.article_count} 篇")
+    counts = "、".join(f"{label} {n}" for label, n in briefing.topic_counts.items())
+    if counts:
+        parts.append(counts)
+    return " · ".join(parts)
+
+
+def marked_title(entry: Entry) -> str:
+    """The display title, with the mark of a generated one in front."""
+    return f"{GENERATED_MARK}{entry.title}" if entry.title_generated else entry.title
+
+
+def source_text(section: Section, entry: Entry) -> str:
+    """The entry's source line; under 要闻, led by the entry's topic (its section elsewhere)."""
+    if section.kind == "top" and entry.topic:
+        return f"{entry.topic} · {entry.source}" if entry.source else entry.topic
+    return entry.source
+
+
+ALSO_IN_LABEL = "又见于"
+
+
+def also_in_text(entry: Entry) -> str:
+    """Where else the story ran (a combined briefing merges duplicates): ``又见于：A；B``, or ``""``."""
+    return f"{ALSO_IN_LABEL}：" + "；".join(entry.also_in) if entry.also_in else ""
+
+
+def has_generated(briefing: Briefing) -> bool:
+    return any(entry.title_generated for entry in briefing.entries)
+
+
+def appendix_label(kind: str) -> str:
+    return APPENDIX_KINDS.get(kind, kind)
+
+
+def appendix_place(page: int | None, line: int | None) -> str:
+    place = (f"第{page}版" if page is not None else "") + (f"第{line}行" if line is not None else "")
+    return place
+
+
+def get_renderer(name: str) -> Callable[[Briefing], Any]:
+    """The renderer for format ``name``; an unknown one is a ConfigError listing the formats."""
+    from ..errors import ConfigError
+    from ..registry import renderers
+
+    if name not in renderers.names():
+        raise ConfigError(f"unknown format {name!r}; available: {', '.join(renderers.names())}")
+    return renderers.get(name)
+
+
+def is_binary(renderer: Callable[..., Any]) -> bool:
+    return bool(getattr(renderer, "binary", False))
+
+
+def render(briefing: Briefing, *, format: str = "md") -> str | bytes:
+    """Render ``briefing`` in ``format`` (a name in the renderers registry)."""
+    return get_renderer(format)(briefing)
+
+
+__all__ = ["GENERATED_MARK", "format_date", "get_renderer", "header_line", "is_binary", "marked_title", "render"]

@@ -1,0 +1,65 @@
+"""Markdown: for reading and for pasting into chat tools, wikis and mail editors.
+
+Every piece of article text is escaped for Markdown (a backslash before the characters that
+make markup, HTML tags included), so an article that contains ``*``, ``[..](..)`` or
+``<script>`` comes out as the text it is when the Markdown is turned into HTML.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..records import Briefing
+from . import (
+    APPENDIX_HEADING,
+    EMPTY_NOTICE,
+    GENERATED_MARK,
+    GENERATED_NOTE,
+    KEYWORDS_HEADING,
+    also_in_text,
+    appendix_label,
+    appendix_place,
+    document_title,
+    has_generated,
+    header_line,
+    source_text,
+)
+
+# Enough to keep text text: no emphasis, code, links ([ ]), HTML (< >), entities (&), tables.
+_INLINE = re.compile(r"([\\`*_\[\]<>#|~&])")
+_LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])")
+
+
+def escape_md(text: str) -> str:
+    """``text`` on one line, with Markdown's special characters backslash-escaped."""
+    text = " ".join(text.split())
+    text = _INLINE.sub(r"\\\1", text)
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+
+
+def render_markdown(briefing: Briefing) -> str:
+    """The briefing as Markdown (CommonMark)."""
+    out = [f"# {escape_md(document_title(briefing))}", "", escape_md(header_line(briefing)), ""]
+    if briefing.keywords:
+        out += [f"**{KEYWORDS_HEADING}**：" + "、".join(escape_md(k) for k in briefing.keywords), ""]
+    if not briefing.sections:
+        out += [EMPTY_NOTICE, ""]
+    for section in briefing.sections:
+        out += [f"## {escape_md(section.title)}", ""]
+        for entry in section.entries:
+            mark = f"{GENERATED_MARK}" if entry.title_generated else ""
+            out += [f"### {mark}{escape_md(entry.title)}", ""]
+            if entry.summary:
+                out += [escape_md(entry.summary), ""]
+            out += [f"—— {escape_md(source_text(section, entry))}", ""]
+            if entry.also_in:
+                out += [escape_md(also_in_text(entry)), ""]
+    if has_generated(briefing):
+        out += [f"*{GENERATED_NOTE}*", ""]
+    if briefing.appendix:
+        out += [f"## {APPENDIX_HEADING}", ""]
+        for item in briefing.appendix:
+            place = appendix_place(item.page, item.line)
+            out.append(f"- 〔{appendix_label(item.kind)}{'·' + place if place else ''}〕{escape_md(item.text)}")
+        out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"

@@ -1,0 +1,84 @@
+"""Summaries and display titles: the roles, and the library function that fills them in.
+
+Components come from the ``summarizers`` and ``titlers`` registries (built-in ``extractive``);
+every summary is checked by the faithfulness guard (:func:`check_summary`).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Protocol, runtime_checkable
+
+from ..errors import ConfigError
+from ..records import Article, Summary
+from .guard import GuardResult, check_summary
+
+logger = logging.getLogger(__name__)
+
+MIN_CHARS = 20
+DEFAULT_MAX_CHARS = 90
+
+
+@runtime_checkable
+class Summarizer(Protocol):
+    """Writes one summary per article, each at most ``max_chars`` characters."""
+
+    def summarize(self, articles: list[Article], *, max_chars: int) -> list[Summary]: ...
+
+
+@runtime_checkable
+class Titler(Protocol):
+    """Gives each article a display title, and says whether it was generated."""
+
+    def title(self, articles: list[Article]) -> list[tuple[str, bool]]: ...
+
+
+def check_budget(max_chars: int) -> int:
+    if max_chars < MIN_CHARS:
+        raise ConfigError(f"--max-chars {max_chars} is too small: a summary needs at least {MIN_CHARS} characters")
+    return max_chars
+
+
+def summarize(
+    articles: list[Article],
+    *,
+    summarizer: str = "extractive",
+    titler: str = "extractive",
+    max_chars: int = DEFAULT_MAX_CHARS,
+) -> list[Article]:
+    """Set ``summary``, ``display_title`` and ``title_generated`` on each article; return them."""
+    from ..api import component
+    from ..registry import summarizers, titlers
+
+    check_budget(max_chars)
+    summaries = component(summarizers, summarizer).summarize(articles, max_chars=max_chars)
+    titles = component(titlers, titler).title(articles)
+    if len(summaries) != len(articles) or len(titles) != len(articles):
+        raise ConfigError(f"summarizer {summarizer!r} or titler {titler!r} did not return one result per article")
+    fallback = None
+    for article, summary, (title, generated) in zip(articles, summaries, titles):
+        problems = check_summary(summary.text, article).problems if summary.text else []
+        if len(summary.text) > max_chars:
+            problems.append(f"{len(summary.text)} characters, over the budget of {max_chars}")
+        if problems:
+            # A summary that states what the article does not, or runs long, is replaced.
+            logger.warning("%s: %s summary rejected: %s", article.id, summarizer, "; ".join(problems))
+            fallback = fallback or component(summarizers, "extractive")
+            summary = fallback.summarize([article], max_chars=max_chars)[0]
+            summary.reason = f"fallback from {summarizer}: {'; '.join(problems)}"
+        article.summary = summary
+        article.display_title = title
+        article.title_generated = generated
+    logger.info("summarized %d articles with %s", len(articles), summarizer)
+    return articles
+
+
+__all__ = [
+    "DEFAULT_MAX_CHARS",
+    "GuardResult",
+    "MIN_CHARS",
+    "Summarizer",
+    "Titler",
+    "check_summary",
+    "summarize",
+]

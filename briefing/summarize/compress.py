@@ -1,0 +1,217 @@
+"""Compression inside a sentence: delete what carries no news, keep who, what, where, when, how many.
+
+Everything here only deletes spans of the source, so figures, quotations and names survive
+unchanged; the guard still checks the result because deletions can join words into new ones.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .sentences import ENDS, split_clauses, split_dateline
+
+# Clauses that are nothing but a filler: 据了解，一大早，近日，此外，
+_FILLER_CLAUSE = re.compile(
+    r"^(?:据了解|据悉|据介绍|据统计|据报道|另悉|又讯|一大早|近日|日前|近期|连日来|目前|当前|此外|同时|另外|与此同时"
+    r"|值得一提的是|值得注意的是|需要指出的是|众所周知|不难看出|总的来说|总之|会上|会议上|活动中|活动现场|现场|整治现场"
+    r"|记者(?:从|在)?[^，。]{0,24}(?:获悉|了解到|看到|注意到)|记者了解到|首先|其次|最后|下一步"
+    r"|结合(?:工作|自身|岗位|地方|本地)?实际|多措并举|精心组织|周密部署|高度重视)$"
+)
+# The same words opening a clause without a comma after them.
+_FILLER_PREFIX = re.compile(r"^(?:据了解|据悉|据介绍|此外|同时|另外|与此同时|近日|日前|连日来)(?=[\u4e00-\u9fff“《])")
+# 为了丰富……，为进一步……，: a purpose clause that opens the sentence.
+_PURPOSE = re.compile(
+    r"^(?:为了|为(?:进一步|全面|切实|深入|更好地?|有效|加快|推进|推动|做好|确保|加强|营造|丰富|提高|提升|促进|满足|落实"
+    r"|贯彻|庆祝|迎接|纪念|帮助|方便|保障|巩固|深化|增强|助力|弘扬|强化|扎实|持续|不断|传承|宣传|普及|规范|优化|构建"
+    r"|打造|激发|引导|发挥|实现|解决|防范|预防|减少|坚持|认真|积极|大力|广泛|让|使))"
+)
+# 在……中，按照……要求，围绕……，: framing clauses that set the context, not the news.
+_FRAME = re.compile(
+    r"^(?:在|按照|根据|围绕|结合|依托|通过|随着|为|面对|针对)[^，；：]{1,40}"
+    r"(?:中|下|期间|之际|背景下|要求|部署|精神|契机|过程中|工作中|的基础上|目标|主线|原则)$"
+)
+_TIME_START = re.compile(
+    r"^(?:[0-9０-９一二三四五六七八九十]{1,4}年|[0-9０-９一二三四五六七八九十]{1,2}月|[0-9０-９一二三四五六七八九十]{1,3}日"
+    r"|近日|日前|连日来|近期|目前|今天|昨天|昨日|今日|明天|当天|上午|下午|晚上|今年|去年|明年|此前|随后|[春夏秋冬]节)"
+)
+_ORG_SUFFIX = re.compile(
+    r"(?:局|委|会|院|部|厅|办|所|处|站|队|中心|社区|街道|政府|公司|集团|学校|大学|医院|银行|馆|协会|妇联|团委|工青妇"
+    r"|村|镇|乡|县|区|市|省|州|署|组|军|社|台|党员|群众|居民|人员|干部|职工|代表|团)"
+)
+_PARENTHETICAL = re.compile(r"[（(][^（）()]{0,40}[）)]")
+_NOTE = re.compile(r"[（(](?:附|图|摄|记者|本报|传真|新华社|照片)[^（）()]{0,30}[）)]")
+_EMPTY_ADVERBS = re.compile(
+    r"(?:分别|积极|认真|深入|切实|全面|不断|大力|扎实|有效|进一步|充分|主动|热情|耐心|精心|广泛|持续|稳步|同步|先后|陆续|共同|一起)(?=[\u4e00-\u9fff])"
+)
+_IDIOM_DE = re.compile(r"(?:别开生面|丰富多彩|形式多样|内容丰富|精彩纷呈|如火如荼|有声有色|扎实有效|卓有成效|热火朝天)的")
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    import rjieba
+
+    return rjieba
+
+
+def _starts_main_clause(clause: str) -> bool:
+    """Whether ``clause`` starts the news (a time, an actor) rather than continuing a purpose."""
+    if _TIME_START.match(clause):
+        return True
+    tags = _jieba().tag(clause[:16])
+    if not tags:
+        return False
+    word, tag = tags[0]
+    if tag in ("t", "m", "r", "nt") or tag.startswith("nt"):
+        return True
+    if tag[0] == "n" and _ORG_SUFFIX.search(clause[:14]):
+        return True
+    return False
+
+
+def _is_purpose(clause: str) -> bool:
+    """为了……/为进一步……/为 + verb: a clause that says why, not what happened."""
+    if _PURPOSE.match(clause):
+        return True
+    if not clause.startswith("为") or len(clause) < 4:
+        return False
+    tags = _jieba().tag(clause[:10])
+    return len(tags) >= 2 and tags[0][0] == "为" and tags[1][1].startswith("v") and tags[1][1] != "vn"
+
+
+def drop_opening(clauses: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Drop fillers, purpose clauses and framing clauses at the start of a sentence."""
+    clauses = list(clauses)
+    while len(clauses) > 1:
+        first = clauses[0][0]
+        if _FILLER_CLAUSE.match(first) or _FRAME.match(first):
+            clauses.pop(0)
+            continue
+        if _is_purpose(first):
+            # The purpose runs on through clauses that start with a verb, until a time or an actor.
+            end = 1
+            while end < len(clauses) and not _starts_main_clause(clauses[end][0]):
+                end += 1
+            if end < len(clauses):
+                del clauses[:end]
+                continue
+        break
+    text, mark = clauses[0]
+    clauses[0] = (_FILLER_PREFIX.sub("", text) or text, mark)
+    return [(c, m) for c, m in clauses if not _FILLER_CLAUSE.match(c)] or clauses[:1]
+
+
+# ……，让辖区群众感受到温暖 / 进一步营造……氛围: a closing clause that states an intended effect.
+_EFFECT_TAIL = re.compile(r"^(?:让|使|使得|以此|从而|进一步|助力|营造|推动|促进|努力|力争|切实|为|共同|一起|感受|旨在|以)")
+_EMPTY_ADVERB_WORDS = frozenset(
+    "分别 积极 认真 深入 切实 全面 不断 大力 扎实 有效 进一步 充分 主动 热情 耐心 精心 广泛 持续 稳步 同步 先后 陆续 共同 一起 纷纷 亲切 隆重 顺利".split()
+)
+
+
+def tidy(clause: str) -> str:
+    """Word-level deletions: empty adverbs before a verb, 了 after one, stock idioms before 的."""
+    tags = _jieba().tag(clause)
+    out: list[str] = []
+    for i, (word, tag) in enumerate(tags):
+        following = tags[i + 1][1] if i + 1 < len(tags) else ""
+        if word in _EMPTY_ADVERB_WORDS and following[:1] in ("v", "p", "d") and i + 1 < len(tags):
+            continue
+        if word == "了" and tag == "ul" and out and tags[i - 1][1].startswith("v") and (
+            following not in ("", "x") or (following == "x" and tags[i + 1][0] in ("“", "《"))
+        ):
+            continue
+        if tag in ("i", "l") and following == "uj" and _IDIOM_DE.match(word + "的"):
+            tags[i + 1] = ("", "x")
+            continue
+        out.append(word)
+    return "".join(out)
+
+
+def drop_effect_tail(clauses: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Drop closing clauses that state an intended effect, keeping at least the first clause."""
+    while len(clauses) > 1 and _EFFECT_TAIL.match(clauses[-1][0]) and not any(ch.isdigit() for ch in clauses[-1][0]):
+        clauses = clauses[:-1]
+    return clauses
+
+
+def clean_clause(clause: str, *, squeeze: bool = False) -> str:
+    """Delete notes and asides inside a clause; ``squeeze`` also drops empty adverbs and parentheses."""
+    clause = _NOTE.sub("", clause)
+    if squeeze:
+        clause = _PARENTHETICAL.sub("", clause)
+        clause = _IDIOM_DE.sub("", clause)
+        clause = _EMPTY_ADVERBS.sub("", clause)
+    else:
+        # An aside without figures goes; one with figures may hold the key number.
+        clause = _PARENTHETICAL.sub(lambda m: m.group(0) if any(c.isdigit() for c in m.group(0)) else "", clause)
+    return clause.strip()
+
+
+def compress_clauses(sentence: str, *, squeeze: bool = False) -> list[tuple[str, str]]:
+    """The sentence's clauses after deleting dateline, opening fillers, purposes and asides."""
+    # A dateline opens the first paragraph; in scraped text it may open any line.
+    _, sentence = split_dateline(sentence)
+    clauses = split_clauses(sentence)
+    if not clauses:
+        return []
+    clauses = drop_effect_tail(drop_opening(clauses))
+    if squeeze and len(clauses) > 1:
+        # Framing clauses past the first (在……期间，) go when space is short.
+        clauses = clauses[:1] + [(c, m) for c, m in clauses[1:] if not _FRAME.match(c)]
+    cleaned = [(tidy(clean_clause(c, squeeze=squeeze)), m) for c, m in clauses]
+    return [(c, m) for c, m in cleaned if c]
+
+
+def join_clauses(clauses: list[tuple[str, str]]) -> str:
+    """Join clauses into one sentence that ends with 。 (never on a colon or a comma)."""
+    while len(clauses) > 1 and clauses[-1][1] and clauses[-1][1] in "：:":
+        clauses = clauses[:-1]
+    if not clauses:
+        return ""
+    parts = [c + (m if i < len(clauses) - 1 else "") for i, (c, m) in enumerate(clauses)]
+    text = "".join(parts).rstrip("，,；;：:、 ")
+    # A quotation that ends the sentence keeps its own stop inside: …。” stays, …” gets 。
+    if text.endswith(("”", "’", "」")) and len(text) >= 2 and text[-2] in ENDS:
+        return text
+    text = text.rstrip(ENDS + "…")
+    return text + "。" if text else ""
+
+
+# Words a sentence cannot end on: it stops in the middle of a phrase.
+DANGLING_WORDS = frozenset("和 与 及 或 在 对 把 被 将 并 从 向 以及 并且 而且 或者 及其 由 给 跟 同 但 而 但是 因为 所以 如果".split())
+
+
+def dangling(text: str) -> bool:
+    """Whether ``text`` ends on a conjunction or preposition, or on a list comma."""
+    text = text.rstrip()
+    if not text or text[-1] in "、，,：:；;":
+        return True
+    return _jieba().cut(text[-8:])[-1] in DANGLING_WORDS
+
+
+def fit_clauses(
+    clauses: list[tuple[str, str]], budget: int, *, want_figure: bool = True
+) -> list[tuple[str, str]] | None:
+    """The longest run of leading clauses that fits ``budget`` (with its 。), plus a figure clause.
+
+    Returns None when not even the first clause fits.
+    """
+    kept: list[tuple[str, str]] = []
+    for clause in clauses:
+        trial = kept + [clause]
+        if len(join_clauses(trial)) > budget:
+            break
+        kept = trial
+    # Never end on a clause that announces what follows (……时表示：) or on a bare conjunction.
+    while kept and ((kept[-1][1] in ("：", ":") and len(kept) < len(clauses)) or dangling(kept[-1][0]) or len(kept[-1][0]) < 2):
+        kept = kept[:-1]
+    if not kept:
+        return None
+    if want_figure and not any(any(ch.isdigit() for ch in c) for c, _ in kept):
+        for clause in clauses[len(kept):]:
+            if any(ch.isdigit() for ch in clause[0]):
+                trial = kept + [clause]
+                if len(join_clauses(trial)) <= budget:
+                    kept = trial
+                break
+    return kept

@@ -1,0 +1,91 @@
+"""The faithfulness guard: a summary may state no number, quotation or name its article lacks.
+
+Every summarizer's output passes through :func:`check_summary`; the extractive default passes
+by construction (it only deletes), model-backed summarizers fall back when it fails.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..records import Article
+from ..text import fold_width
+
+# 85.74万, 1,000, 100%, 3.5亿: digits with their magnitude and percent sign, compared as tokens.
+_ARABIC = re.compile(r"(?<![\d.])\d+(?:,\d{3})*(?:\.\d+)?(?:万亿|亿|万|千)?[%‰]?")
+_CHINESE_NUMBER = re.compile(r"[零〇一二两三四五六七八九十百千万亿]{2,}")
+_CHINESE_MAGNITUDE = set("零〇十百千亿")
+_QUOTED = re.compile(r"“([^“”]*)”|《([^《》]*)》|「([^「」]*)」|『([^『』]*)』|\"([^\"]*)\"")
+_NAME_TAGS = ("nr", "ns", "nt", "nz")
+_QUOTE_PAIRS = (("“", "”"), ("《", "》"), ("「", "」"), ("（", "）"), ("(", ")"))
+_TRAILING_STOPS = "。！？!?，,；;、…"
+
+
+@dataclass
+class GuardResult:
+    ok: bool
+    problems: list[str] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return self.ok
+
+
+def article_source(article: Article | str) -> str:
+    """Everything the page prints for an article: headline, dateline, body, subheads, captions."""
+    if isinstance(article, str):
+        return article
+    parts = [article.kicker, article.title, article.subtitle, article.byline, article.dateline, article.text]
+    parts += article.subheads + article.captions
+    return "\n".join(p for p in parts if p)
+
+
+def _numbers(text: str) -> set[str]:
+    return {m.group(0).replace(",", "") for m in _ARABIC.finditer(text)}
+
+
+def _chinese_numbers(text: str) -> list[str]:
+    # 一九九八, 三十六, 两千: runs that are numbers; single characters (统一, 万家) are words.
+    return [m.group(0) for m in _CHINESE_NUMBER.finditer(text) if len(m.group(0)) >= 3 or _CHINESE_MAGNITUDE & set(m.group(0))]
+
+
+def _tag(text: str) -> list[tuple[str, str]]:
+    import rjieba  # the segmenter loads its dictionary on first use
+
+    return rjieba.tag(text)
+
+
+class SourceIndex:
+    """An article prepared once for checking several summaries against it."""
+
+    def __init__(self, article: Article | str) -> None:
+        self.text = fold_width(article_source(article))
+        self.compact = re.sub(r"\s+", "", self.text)
+        self.numbers = _numbers(self.text)
+
+    def contains(self, span: str) -> bool:
+        return span in self.text or re.sub(r"\s+", "", span) in self.compact
+
+
+def check_summary(summary: str, article: Article | str | SourceIndex, *, names: bool = True) -> GuardResult:
+    """Check that every number, quoted span and proper name in ``summary`` occurs in ``article``."""
+    source = article if isinstance(article, SourceIndex) else SourceIndex(article)
+    text = fold_width(summary)
+    problems: list[str] = []
+    for number in sorted(_numbers(text) - source.numbers):
+        problems.append(f"number {number} is not in the article")
+    for number in _chinese_numbers(text):
+        if not source.contains(number):
+            problems.append(f"number {number} is not in the article")
+    for match in _QUOTED.finditer(text):
+        inner = next(g for g in match.groups() if g is not None).rstrip(_TRAILING_STOPS)
+        if inner and not source.contains(inner):
+            problems.append(f"quotation {match.group(0)} is not in the article")
+    for opener, closer in _QUOTE_PAIRS:
+        if text.count(opener) != text.count(closer):
+            problems.append(f"unbalanced {opener}{closer}")
+    if names:
+        for word, tag in _tag(text):
+            if tag.startswith(_NAME_TAGS) and len(word) >= 2 and not source.contains(word):
+                problems.append(f"name {word} is not in the article")
+    return GuardResult(ok=not problems, problems=problems)

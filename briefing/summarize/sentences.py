@@ -1,0 +1,203 @@
+"""Chinese sentence and clause splitting, and the dateline that opens a news article.
+
+Sentences end at 。！？ (and ……) outside quotes and brackets, so “……。”游客说道。 and
+（……。） stay inside their sentence; 一是……；二是……。 stays one sentence because ； only
+separates clauses. Clauses split at ，；： outside quotes and brackets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..text import fold_width
+
+ENDS = "。！？!?"
+PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』", "（": "）", "(": ")", "《": "》", "【": "】", "〈": "〉"}
+CLOSING = {v: k for k, v in PAIRS.items()}
+CLAUSE_MARKS = "，,；;：:"
+
+_NUM = "[0-9０-９一二三四五六七八九十〇零]"
+_DATE = f"(?:{_NUM}{{1,4}}年)?(?:{_NUM}{{1,2}}月)?{_NUM}{{1,3}}日"
+_AGENCY = r"(?:本报|新华社|中新社|中国新闻社|人民日报|人民网|新华网|央视网|中新网|法制日报|经济日报|光明日报)"
+# 本报拉萨讯 / 新华社北京１２月３１日电 / 据新华社北京电: an agency, a place, a date, then 讯 or 电.
+_DATELINE_STRONG = re.compile(
+    rf"^\s*(?P<pre>据)?(?P<agency>{_AGENCY})(?:驻[\u4e00-\u9fff]{{1,6}}记者)?(?P<place>[\u4e00-\u9fff]{{0,8}}?)"
+    rf"(?P<date>{_DATE})?(?:专)?(?:讯|电)"
+)
+# 南都讯　记者刘凡　/ 某某日报讯（记者 X）: a short name and 讯/电 that a space or bracket follows.
+_DATELINE_WEAK = re.compile(rf"^\s*[\u4e00-\u9fff]{{1,10}}?(?:{_DATE})?(?:讯|电)(?=[\s　（(])")
+_DATELINE_TAIL = re.compile(
+    r"^(?:\s*[（(][^（）()]{0,60}[）)])"  # (记者 刘琳琳)
+    r"|^[\s　]+(?:本报)?(?:记者|通讯员|实习生)[\s　]*[\u4e00-\u9fff]{2,4}(?:[\s　、,，]+[\u4e00-\u9fff]{2,4})*[\s　]+"
+)
+_REPORTED = re.compile(r"^[\s　]*(?:[\u4e00-\u9fff]{0,8}(?:记者|通讯员)[\u4e00-\u9fff、\s　]{2,30}?)报道[：:]")
+_ENUM_ITEM = re.compile(
+    r"^(?:[二三四五六七八九十]+是|其[二三四五六七八九十]|第[二三四五六七八九十]+[，、,]|[（(][二三四五六七八九十2-9][)）]|[2-9][、.．]|[二三四五六七八九十]+、)"
+)
+_ATTRIBUTION = re.compile(r"^[^，。“”]{0,14}(?:说|表示|说道|介绍|介绍说|指出|告诉记者|坦言|感慨)[。！]?$")
+
+
+@dataclass(slots=True)
+class Sentence:
+    text: str
+    index: int  # position among the article's sentences
+    paragraph: int  # index of the body paragraph it comes from
+    complete: bool  # ends with sentence punctuation (not a heading, byline or caption)
+    enumerated: bool = False  # 二是…, （三）…: depends on an earlier sentence
+
+
+# 记者　陈某　整理报道　: a byline run into the first paragraph.
+_BYLINE_LEAD = re.compile(
+    r"^\s*(?:本报|新华社)?(?:记者|通讯员)[\s　]+[\u4e00-\u9fff]{2,4}(?:[\s　、]+[\u4e00-\u9fff]{2,4})*?[\s　]+(?:整理)?(?:报道)?(?=[\s　])"
+)
+
+
+def split_dateline(text: str) -> tuple[str | None, str]:
+    """Split a dateline (本报拉萨讯(记者 X), 新华社北京１月１日电（记者 X）) off the start of ``text``."""
+    match = _DATELINE_STRONG.match(text) or _DATELINE_WEAK.match(text) or _BYLINE_LEAD.match(text)
+    if not match:
+        return None, text
+    end = match.end()
+    tail = _DATELINE_TAIL.match(text[end:])
+    if tail:
+        end += tail.end()
+    reported = _REPORTED.match(text[end:])
+    if reported:
+        end += reported.end()
+    rest = text[end:].lstrip(" 　\t")
+    if len(rest) < 2:
+        return None, text
+    return text[:end].strip(), rest
+
+
+def dateline_place(dateline: str | None) -> str | None:
+    """The place a dateline names (本报拉萨讯 -> 拉萨), when it names one after a news agency."""
+    if not dateline:
+        return None
+    match = _DATELINE_STRONG.match(dateline)
+    if not match:
+        return None
+    place = match.group("place")
+    return place if 2 <= len(place) <= 6 else None
+
+
+def _balanced_pairs(text: str) -> set[str]:
+    """Opening marks whose closers balance in ``text``; unbalanced ones are ignored when splitting."""
+    balanced = set()
+    for opener, closer in PAIRS.items():
+        if opener in text and text.count(opener) == text.count(closer):
+            balanced.add(opener)
+    return balanced
+
+
+_MARKS = re.compile("[" + re.escape("".join(PAIRS) + "".join(CLOSING) + ENDS + '"') + "]|……")
+
+
+def _split_paragraph(paragraph: str) -> list[str]:
+    trusted = _balanced_pairs(paragraph)
+    even_ascii_quotes = paragraph.count('"') % 2 == 0
+    pieces: list[str] = []
+    stack: list[str] = []
+    start = 0
+    skip_to = 0
+    n = len(paragraph)
+    # Only punctuation matters: walk the marks, not every character.
+    for match in _MARKS.finditer(paragraph):
+        i = match.start()
+        if i < skip_to:
+            continue
+        ch = match.group(0)
+        if ch in PAIRS and ch in trusted:
+            stack.append(ch)
+        elif ch in CLOSING and stack and stack[-1] == CLOSING[ch]:
+            stack.pop()
+        elif ch == '"':
+            if stack and stack[-1] == '"':
+                stack.pop()
+            elif even_ascii_quotes:
+                stack.append('"')
+        elif ch in ENDS or ch == "……":
+            j = match.end()
+            while j < n and (paragraph[j] in ENDS or paragraph[j] == "…"):
+                j += 1
+            # A stop just inside a closing quote ends the sentence once the quote closes.
+            k = j
+            depth = list(stack)
+            while k < n and paragraph[k] in CLOSING and depth and depth[-1] == CLOSING[paragraph[k]]:
+                depth.pop()
+                k += 1
+            if not depth:
+                stack = depth
+                pieces.append(paragraph[start:k])
+                start = k
+            skip_to = k if not depth else j
+    if paragraph[start:].strip():
+        pieces.append(paragraph[start:])
+    # “……。”游客刘先生说道。 -> one sentence: reattach a short attribution to its quote.
+    merged: list[str] = []
+    for piece in (p.strip() for p in pieces):
+        if not piece:
+            continue
+        if merged and merged[-1].endswith(("”", "’", "」")) and _ATTRIBUTION.match(piece):
+            merged[-1] += piece
+        else:
+            merged.append(piece)
+    return merged
+
+
+# Line and paragraph separators, and private-use characters that web scrapes leave for line breaks.
+_HARD_BREAK = re.compile(r"[\r\n\u2028\u2029\ue000-\uf8ff]+")
+
+
+def split_sentences(paragraphs: list[str] | str) -> list[Sentence]:
+    """Split paragraphs (or one text, paragraphs on lines) into sentences."""
+    if isinstance(paragraphs, str):
+        paragraphs = [paragraphs]
+    # A hard break inside a paragraph ends a sentence too; pieces keep their paragraph number.
+    paragraphs = [[p for p in _HARD_BREAK.split(paragraph)] for paragraph in paragraphs]
+    sentences: list[Sentence] = []
+    for number, lines in enumerate(paragraphs):
+        pieces = [piece for line in lines if line.strip() for piece in _split_paragraph(line.strip())]
+        for piece in pieces:
+            stripped = piece.rstrip("”’」』）)》】 ")
+            complete = bool(stripped) and (stripped[-1] in ENDS or stripped.endswith("…"))
+            sentences.append(
+                Sentence(
+                    text=piece,
+                    index=len(sentences),
+                    paragraph=number,
+                    complete=complete,
+                    enumerated=bool(_ENUM_ITEM.match(fold_width(piece))),
+                )
+            )
+    return sentences
+
+
+def split_clauses(sentence: str) -> list[tuple[str, str]]:
+    """Split a sentence into ``(clause, mark)`` pairs at ，；： outside quotes and brackets.
+
+    The sentence's own final stop is dropped; ``mark`` is the punctuation that followed the
+    clause ("" for the last one).
+    """
+    body = sentence.rstrip()
+    while body and body[-1] in ENDS + "…":
+        body = body[:-1]
+    trusted = _balanced_pairs(body)
+    clauses: list[tuple[str, str]] = []
+    stack: list[str] = []
+    start = 0
+    for i, ch in enumerate(body):
+        if ch in PAIRS and ch in trusted:
+            stack.append(ch)
+        elif ch in CLOSING and stack and stack[-1] == CLOSING[ch]:
+            stack.pop()
+        elif ch in CLAUSE_MARKS and not stack:
+            clauses.append((body[start:i], ch))
+            start = i + 1
+    clauses.append((body[start:], ""))
+    return [(c.strip(), m) for c, m in clauses if c.strip()]
+
+
+def has_figure(text: str) -> bool:
+    return any(ch.isdigit() for ch in fold_width(text))

@@ -1,0 +1,165 @@
+"""Display titles: the printed title (with an acting kicker folded in), or a short generated one.
+
+A generated title is cut from the article's lead sentence: the actor, the action and its
+object, with times, adverbs, prepositional settings and long quotations deleted, at most
+``max_chars`` characters, cut only at word boundaries.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..records import Article
+from .compress import _EMPTY_ADVERBS, _IDIOM_DE, _ORG_SUFFIX, _PARENTHETICAL, _TIME_START, _jieba, compress_clauses
+from .extractive import kicker_actor, lacks_subject, rank_sentences
+from .sentences import dateline_place, split_dateline, split_sentences
+
+MAX_TITLE_CHARS = 20
+_LEADING_TIME = re.compile(
+    r"^(?:(?:\d{1,4}|[一二三四五六七八九十〇]{1,4})年)?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,2})月)?"
+    r"(?:(?:\d{1,3}|[一二三四五六七八九十]{1,3})日)?(?:至\d{1,2}日)?(?:[上下中]午|晚上|早上|凌晨|傍晚|晚|上旬|中旬|下旬)?"
+    r"(?:\d{1,2}(?:点半?|时许?|点\d{1,2}分))?"
+)
+_LONG_QUOTE = re.compile(r"“[^“”]{9,}”")
+_BAD_END = set("的了和与及或在对把被将并、，,：:；;是从向以为也都就又而且")
+_PARTICLE_TAGS = ("ul", "uz", "ug", "y")
+
+
+def fold_kicker(article: Article) -> str:
+    """The printed title, with the kicker in front when the kicker names who acts in it."""
+    title = (article.title or "").strip()
+    actor = kicker_actor(article)
+    if actor and actor not in title and lacks_subject(title):
+        return actor + title
+    return title
+
+
+def _words(text: str) -> list[tuple[str, str]]:
+    return _jieba().tag(text)
+
+
+_ORG_END = re.compile(f"(?:{_ORG_SUFFIX.pattern})$")
+_LOCATED = re.compile(r"^位于[^，,的]{1,15}的")
+
+
+def _has_verb(text: str) -> bool:
+    return any(tag.startswith("v") and tag != "vn" for _, tag in _words(text))
+
+
+def _drop_setting(tags: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Delete 在……/于…… between the actor and the verb, and particles after verbs."""
+    out: list[tuple[str, str]] = []
+    skipping = False
+    for i, (word, tag) in enumerate(tags):
+        if skipping:
+            if tag.startswith("v") and tag != "vn":
+                skipping = False
+            else:
+                continue
+        if word in ("在", "于") and tag == "p" and out:
+            skipping = True
+            continue
+        if tag in _PARTICLE_TAGS and out and out[-1][1].startswith("v"):
+            continue
+        out.append((word, tag))
+    # A setting that never reached a verb was not a setting: keep the words as they were.
+    return out if not skipping else [t for t in tags if not (t[1] in _PARTICLE_TAGS)]
+
+
+def _cut(text: str, limit: int) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters, not ending on a function word."""
+    if len(text) <= limit:
+        out = text
+    else:
+        out = ""
+        for word, _ in _words(text):
+            if len(out) + len(word) > limit:
+                break
+            out += word
+    out = out.strip(" 　，,、；;：:")
+    while out and (out[-1] in _BAD_END or out.count("“") != out.count("”") or out.count("《") != out.count("》")):
+        out = out[:-1].rstrip(" 　，,、；;：:")
+    return out
+
+
+def shorten(clause: str, *, limit: int = MAX_TITLE_CHARS) -> str:
+    """A headline-like phrase from a clause: actor, action, object."""
+    text = _PARENTHETICAL.sub("", clause)
+    text = _LEADING_TIME.sub("", text).lstrip("，, ")
+    text = _LOCATED.sub("", text)
+    text = re.sub(r"^(?:近日|日前|连日来|近期|目前|今天|昨天|昨日|今日|当天)", "", text)
+    if len(text) <= limit:
+        return _cut(text, limit)
+    text = _IDIOM_DE.sub("", text)
+    text = _EMPTY_ADVERBS.sub("", text)
+    tags = _drop_setting(_words(text))
+    text = "".join(w for w, t in tags if t != "t" or not _TIME_START.match(w))
+    if len(text) > limit:
+        text = _LONG_QUOTE.sub("", text)
+    if len(text) > limit:
+        text = re.sub(r"以[^，。]{2,20}?为(?:契机|抓手|载体|重点|主题|核心)", "", text)
+    return _cut(text, limit)
+
+
+_BYLINE = re.compile(r"记者|通讯员|编辑|摄影?$|^[（(].*[）)]$|^(?:本报|新华社|据)|[讯电]$|^图[为①-⑩]")
+
+
+def heading_line(article: Article, *, limit: int) -> str | None:
+    """A heading the body opens with (a line without a final stop that is no byline): the page's own title."""
+    sentences = split_sentences(article.body[:2])
+    if not sentences or sentences[0].complete:
+        return None
+    line = sentences[0].text.strip()
+    if not 4 <= len(line) <= 40 or _BYLINE.search(line) or split_dateline(line)[0]:
+        return None
+    if len(line) > limit:
+        # Two-part headings (主题　副题): keep the first part when the whole is too long.
+        first = re.split(r"[\s　]+|——|：|:", line)[0]
+        line = first if 4 <= len(first) <= limit else _cut(line, limit)
+    return line if len(line) >= 4 else None
+
+
+def generate_title(article: Article, *, limit: int = MAX_TITLE_CHARS) -> str:
+    """A short title for an article the page prints without one."""
+    heading = heading_line(article, limit=limit)
+    if heading:
+        return heading
+    ranked = rank_sentences(article)
+    actor = kicker_actor(article)
+    place = dateline_place(article.dateline or split_dateline(article.body[0] if article.body else "")[0])
+    for scored in ranked[:3]:
+        clauses = compress_clauses(scored.sentence.text)
+        if not clauses:
+            continue
+        # The first clause, or more of them until the title holds a verb (乡村振兴局……，复核……现状).
+        options = ["".join(c for c, _ in clauses[:n]) for n in range(1, min(len(clauses), 3) + 1)]
+        first, title = options[0], shorten(options[0], limit=limit)
+        for option in options:
+            candidate = shorten(option, limit=limit)
+            if _has_verb(candidate) and len(candidate) >= 6 and not _ORG_END.search(candidate):
+                first, title = option, candidate
+                break
+        if len(title) < 4:
+            continue
+        prefix = actor or place
+        if prefix and prefix not in title and lacks_subject(title) and len(prefix) + 4 <= limit:
+            title = prefix + shorten(first, limit=limit - len(prefix))
+        return title
+    fallback = article.kicker or (article.body[0] if article.body else "")
+    return _cut(split_dateline(fallback)[1], limit) or "（无标题）"
+
+
+class ExtractiveTitler:
+    """Keeps printed titles (folding in an acting kicker); generates one where none is printed."""
+
+    def __init__(self, *, max_chars: int = MAX_TITLE_CHARS) -> None:
+        self.max_chars = max_chars
+
+    def title(self, articles: list[Article]) -> list[tuple[str, bool]]:
+        out: list[tuple[str, bool]] = []
+        for article in articles:
+            if article.title and article.title.strip():
+                out.append((fold_kicker(article), False))
+            else:
+                out.append((generate_title(article, limit=self.max_chars), True))
+        return out

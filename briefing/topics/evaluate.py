@@ -1,0 +1,147 @@
+"""Scoring a topic classifier on labelled items.
+
+Labelled items are JSON lines ``{"id", "text", "title"?, "topic", "alternates"?}``. Reported:
+accuracy (a prediction among ``alternates`` counts as right), strict accuracy (only ``topic``),
+macro-F1 (per label over the labels that occur as gold or prediction, with a prediction in
+``alternates`` credited as the gold label), and the most frequent confusions.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from ..records import Article, Topic
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class LabelledItem:
+    id: str
+    article: Article
+    topic: str
+    alternates: list[str] = field(default_factory=list)
+
+
+def item_article(record: dict[str, Any], *, item_id: str) -> Article:
+    """An article from a labelled record's ``text`` (paragraphs by line) and optional ``title``."""
+    text = record.get("text", "")
+    title = record.get("title")
+    body = [p.strip() for p in str(text).split("\n") if p.strip()]
+    return Article(id=item_id, title=(str(title).strip() or None) if title else None, body=body)
+
+
+def read_labelled(path: str | Path, *, labels: list[str] | None = None) -> list[LabelledItem]:
+    """Read labelled items; with ``labels``, a topic outside them is an error naming the line."""
+    file = Path(path)
+    if not file.is_file():
+        raise InputError(f"{file}: no such file")
+    items: list[LabelledItem] = []
+    known = set(labels) if labels is not None else None
+    with file.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise InputError(f"{file}:{number}: not valid JSON ({exc.msg})") from exc
+            if not isinstance(record, dict):
+                raise InputError(f"{file}:{number}: expected a JSON object")
+            topic = record.get("topic")
+            if not isinstance(topic, str) or not topic:
+                raise InputError(f"{file}:{number}: missing 'topic' (a label)")
+            if not isinstance(record.get("text"), str):
+                raise InputError(f"{file}:{number}: missing 'text' (a string)")
+            alternates = record.get("alternates") or []
+            if known is not None:
+                for label in [topic, *alternates]:
+                    if label not in known:
+                        raise InputError(
+                            f"{file}:{number}: unknown label {label!r}; the taxonomy has {', '.join(labels or [])}"
+                        )
+            item_id = str(record.get("id") or f"{file.stem}-{number}")
+            items.append(LabelledItem(item_id, item_article(record, item_id=item_id), topic, list(alternates)))
+    if not items:
+        raise InputError(f"{file}: no labelled items")
+    return items
+
+
+@dataclass
+class TopicReport:
+    name: str
+    n: int
+    accuracy: float
+    strict_accuracy: float
+    macro_f1: float
+    per_label: dict[str, dict[str, float]]
+    confusions: list[tuple[str, str, int]]  # (gold, predicted, count), most frequent first
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = dict(self.__dict__)
+        data["confusions"] = [{"gold": g, "predicted": p, "count": c} for g, p, c in self.confusions]
+        return data
+
+    def format(self) -> str:
+        lines = [
+            f"{self.name}: n={self.n} accuracy={self.accuracy:.3f} strict={self.strict_accuracy:.3f} macro-F1={self.macro_f1:.3f}"
+        ]
+        if self.confusions:
+            lines.append("  confusions: " + ", ".join(f"{g}->{p} {c}" for g, p, c in self.confusions))
+        return "\n".join(lines)
+
+
+def score(items: list[LabelledItem], topics: list[Topic], *, name: str = "items", top_confusions: int = 8) -> TopicReport:
+    """Score predicted ``topics`` against ``items`` (same order)."""
+    if len(items) != len(topics):
+        raise ValueError("items and predictions differ in number")
+    right = strict = 0
+    credited: list[tuple[str, str]] = []  # (gold, prediction with alternates credited as gold)
+    confusions: Counter[tuple[str, str]] = Counter()
+    errors: list[dict[str, Any]] = []
+    for item, topic in zip(items, topics):
+        ok = topic.label == item.topic or topic.label in item.alternates
+        right += ok
+        strict += topic.label == item.topic
+        credited.append((item.topic, item.topic if ok else topic.label))
+        if not ok:
+            confusions[(item.topic, topic.label)] += 1
+            errors.append({"id": item.id, "gold": item.topic, "predicted": topic.label, "evidence": topic.evidence})
+    labels = sorted({g for g, _ in credited} | {p for _, p in credited})
+    per_label: dict[str, dict[str, float]] = {}
+    for label in labels:
+        tp = sum(1 for g, p in credited if g == label and p == label)
+        fp = sum(1 for g, p in credited if g != label and p == label)
+        fn = sum(1 for g, p in credited if g == label and p != label)
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        per_label[label] = {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4), "support": tp + fn}
+    n = len(items)
+    return TopicReport(
+        name=name,
+        n=n,
+        accuracy=right / n if n else 0.0,
+        strict_accuracy=strict / n if n else 0.0,
+        macro_f1=sum(v["f1"] for v in per_label.values()) / len(per_label) if per_label else 0.0,
+        per_label=per_label,
+        confusions=[(g, p, c) for (g, p), c in confusions.most_common(top_confusions)],
+        errors=errors,
+    )
+
+
+def evaluate(items: list[LabelledItem], classifier, *, name: str = "items") -> TopicReport:
+    """Classify the items' articles with ``classifier`` and score the result."""
+    topics = classifier.classify([item.article for item in items])
+    return score(items, topics, name=name)
+
+
+def evaluate_file(path: str | Path, classifier) -> TopicReport:
+    return evaluate(read_labelled(path), classifier, name=Path(path).stem)

@@ -1,0 +1,112 @@
+"""Weighted term lists and a fast matcher for them.
+
+Chinese terms are found by leftmost-longest substring matching (what an Aho-Corasick automaton
+with longest-match semantics gives, done here with a prefix table, which is faster in Python):
+a term inside a longer listed term does not count separately (人民币 is not also 人民), and no
+segmenter is needed, so multi-word terms like 乡村振兴 match however a segmenter would cut them.
+Latin and digit terms (NBA, 5G, iPhone) match whole words only, case-insensitively.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import tomllib
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable
+
+from ..errors import ConfigError
+from ..text import fold_width
+
+logger = logging.getLogger(__name__)
+
+TIER_WEIGHTS = {"strong": 3.0, "medium": 2.0, "weak": 1.0}
+SINGLE_CHAR_FACTOR = 0.5  # one character is a weaker cue than a word: 军 is not 军队
+_LATIN = re.compile(r"[a-z0-9][a-z0-9.+\-]*[a-z0-9+]|[a-z0-9]")
+_LATIN_ONLY = re.compile(r"^[a-z0-9][a-z0-9.+\- ]*$")
+
+
+def normalize(text: str) -> str:
+    """Fold widths and case, so ＮＢＡ, nba and NBA are one term."""
+    return fold_width(text).lower()
+
+
+Weights = dict[str, dict[str, float]]  # term -> {label: weight}
+
+
+def parse_terms(tables: dict[str, dict[str, str]], *, source: str) -> Weights:
+    """``{label: {tier: "space separated terms"}}`` -> ``{term: {label: weight}}``."""
+    weights: Weights = {}
+    for label, tiers in tables.items():
+        if not isinstance(tiers, dict):
+            raise ConfigError(f"{source}: terms for {label!r} must be a table of tiers")
+        for tier, value in tiers.items():
+            if tier not in TIER_WEIGHTS:
+                raise ConfigError(f"{source}: {label!r}: unknown tier {tier!r} (use {', '.join(TIER_WEIGHTS)})")
+            if not isinstance(value, str):
+                raise ConfigError(f"{source}: {label!r}.{tier} must be a string of space-separated terms")
+            for term in value.split():
+                term = normalize(term)
+                weight = TIER_WEIGHTS[tier] * (SINGLE_CHAR_FACTOR if len(term) == 1 else 1.0)
+                per_label = weights.setdefault(term, {})
+                # A term listed twice for a label keeps its highest weight.
+                per_label[label] = max(weight, per_label.get(label, 0.0))
+    return weights
+
+
+@lru_cache(maxsize=1)
+def default_terms() -> Weights:
+    """The shipped term lists (``briefing/data/topic_terms.toml``), parsed once."""
+    text = resources.files("briefing").joinpath("data/topic_terms.toml").read_text(encoding="utf-8")
+    return parse_terms(tomllib.loads(text), source="<default topic terms>")
+
+
+class TermMatcher:
+    """Finds listed terms in text: leftmost-longest for Chinese, whole words for Latin."""
+
+    def __init__(self, terms: Iterable[str]) -> None:
+        self.cjk: set[str] = set()
+        self.latin: set[str] = set()
+        self.singles: set[str] = set()
+        lengths: dict[str, set[int]] = {}
+        for term in terms:
+            if _LATIN_ONLY.match(term):
+                self.latin.add(term)
+            elif len(term) == 1:
+                self.singles.add(term)
+            else:
+                self.cjk.add(term)
+                lengths.setdefault(term[:2], set()).add(len(term))
+        # Two-character prefix -> candidate lengths, longest first.
+        self.prefixes = {p: tuple(sorted(ls, reverse=True)) for p, ls in lengths.items()}
+
+    def find(self, text: str) -> list[str]:
+        """The terms in ``text`` (already normalized), in order, repeats included."""
+        found: list[str] = []
+        if self.latin:
+            found.extend(w for w in _LATIN.findall(text) if w in self.latin)
+        prefixes, cjk, singles = self.prefixes, self.cjk, self.singles
+        i, n = 0, len(text)
+        while i < n:
+            lengths = prefixes.get(text[i : i + 2])
+            if lengths is not None:
+                for length in lengths:
+                    candidate = text[i : i + length]
+                    if candidate in cjk:
+                        found.append(candidate)
+                        i += length
+                        break
+                else:
+                    if text[i] in singles:
+                        found.append(text[i])
+                    i += 1
+                continue
+            if text[i] in singles:
+                found.append(text[i])
+            i += 1
+        return found
+
+    def count(self, text: str) -> Counter[str]:
+        return Counter(self.find(text))

@@ -1,0 +1,74 @@
+"""Summaries and titles measured on the shared corpus: the guard, the budget, full sentences, ROUGE."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from briefing.summarize.evaluate import evaluate_summaries, evaluate_titles
+
+
+def _jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def sogou_items(corpus: Path, *, with_reference: bool) -> list[dict]:
+    """Sohu items: the headline is withheld from the input and serves as a weak reference."""
+    items = []
+    for row in _jsonl(corpus / "titles" / "sogoucs-dev.jsonl"):
+        item = {"id": row["id"], "text": row["text"]}
+        if with_reference:
+            item["reference"] = row["title"]
+        items.append(item)
+    return items
+
+
+def pd1998_items(corpus: Path, *, headlines_as_title: bool) -> list[dict]:
+    """People's Daily 1998: the first paragraph is the headline; one-paragraph items are briefs."""
+    items = []
+    for row in _jsonl(corpus / "pd1998" / "articles-dev.jsonl"):
+        paragraphs = row["paragraphs"]
+        if len(paragraphs) > 1 and all(p.startswith("（") and p.endswith("）") for p in paragraphs[1:]):
+            paragraphs = ["\n".join(paragraphs)]  # a brief and its byline: no headline
+        if len(paragraphs) == 1:
+            if headlines_as_title:
+                continue
+            items.append({"id": row["doc_id"], "text": paragraphs[0]})
+        else:
+            items.append({"id": row["doc_id"], "text": "\n".join(paragraphs[1:]), "title": paragraphs[0]})
+    return items
+
+
+def _check_targets(report: dict) -> None:
+    figures = report["systems"]["extractive"]
+    assert figures["guard"] == 1.0, report
+    assert figures["budget"] == 1.0, report
+    assert figures["full_sentence"] >= 0.99, report
+
+
+@pytest.mark.parametrize("max_chars", [90, 40])
+def test_summaries_sogou(corpus, max_chars):
+    report = evaluate_summaries(sogou_items(corpus, with_reference=True), max_chars=max_chars)
+    # The headline is a weak reference: ROUGE is reported (`briefing eval summaries`), not asserted.
+    _check_targets(report)
+
+
+@pytest.mark.parametrize("max_chars", [90, 40])
+def test_summaries_pd1998(corpus, max_chars):
+    report = evaluate_summaries(pd1998_items(corpus, headlines_as_title=False), max_chars=max_chars)
+    _check_targets(report)
+
+
+def sogou_title_items(corpus: Path) -> list[dict]:
+    return [{"id": r["id"], "text": r["text"], "title": r["title"]} for r in _jsonl(corpus / "titles" / "sogoucs-dev.jsonl")]
+
+
+@pytest.mark.parametrize("source", ["sogou", "pd1998"])
+def test_titles_beat_first_clause(corpus, source):
+    items = sogou_title_items(corpus) if source == "sogou" else pd1998_items(corpus, headlines_as_title=True)
+    report = evaluate_titles(items)
+    ours, baseline = report["systems"]["extractive"], report["systems"]["first_clause"]
+    assert ours["rougeL"] > baseline["rougeL"], report
+    assert ours["within_limit"] == 1.0, report

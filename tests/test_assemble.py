@@ -1,0 +1,126 @@
+"""Assembly on articles whose topic and summary the tests set: importance, sections, keywords."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.assemble import assemble, check_date, display_text, importance, source_line
+from briefing.errors import InputError
+from briefing.issue_keywords import background_words, issue_keywords
+from briefing.records import Article, Briefing, Furniture, Issue, Summary, Topic
+from briefing.schema import json_schema
+
+TAXONOMY = ["时政", "经济", "民生", "文化", "社会"]
+
+
+def article(id, topic, *, title=None, body=("正文。",), page=None, lines=None, **fields) -> Article:
+    a = Article(id=id, title=title, body=list(body), page=page, lines=lines, **fields)
+    a.topic = Topic(label=topic, score=0.9)
+    a.summary = Summary(text=f"{id}的摘要。", method="test")
+    a.display_title = title or f"{id}拟题"
+    a.title_generated = title is None
+    return a
+
+
+def issue(**fields) -> Issue:
+    return Issue(source="test", **fields)
+
+
+def test_sections_follow_the_taxonomy_and_skip_empty_ones():
+    articles = [
+        article("a", "社会", title="甲"),
+        article("b", "时政", title="乙"),
+        article("c", "文化", title="丙"),
+        article("d", "时政", title="丁"),
+        article("e", "未知标签", title="戊"),
+    ]
+    briefing = assemble(issue(), articles, taxonomy=TAXONOMY, top_stories=0)
+    assert [s.title for s in briefing.sections] == ["时政", "文化", "社会", "未知标签"]
+    assert briefing.topic_counts == {"时政": 2, "文化": 1, "社会": 1, "未知标签": 1}
+    assert [e.article_id for e in briefing.sections[0].entries] == ["b", "d"]  # page order on a tie
+
+
+def test_importance_prefers_the_lead_story():
+    long_body = ["临江市召开会议。" * 60, "会议强调，要抓好落实。" * 30]
+    lead = article("lead", "时政", title="头条", subtitle="——副题", body=long_body, subheads=["一"], lines=[3, 40])
+    brief = article("brief", "社会", body=["本报讯 一条短讯。"], column="城事速递", lines=[41, 42])
+    values = importance([brief, lead], taxonomy=TAXONOMY)
+    assert values[1] > values[0]
+    briefing = assemble(issue(), [brief, lead], taxonomy=TAXONOMY, top_stories=1)
+    assert briefing.sections[0].title == "要闻"
+    assert [e.article_id for e in briefing.sections[0].entries] == ["lead"]
+    assert [e.article_id for e in briefing.sections[1].entries] == ["brief"]
+
+
+def test_later_pages_count_less():
+    front = article("front", "经济", title="一版", page=1, lines=[5, 9])
+    back = article("back", "经济", title="四版", page=4, lines=[5, 9])
+    assert importance([back, front], taxonomy=TAXONOMY)[1] > importance([back, front], taxonomy=TAXONOMY)[0]
+
+
+def test_an_article_without_annotations_still_gets_an_entry():
+    bare = Article(id="x", body=["临江市今天开通了第一条地铁线路。乘客可以刷码进站。"])
+    briefing = assemble(issue(), [bare], taxonomy=TAXONOMY, top_stories=0)
+    (entry,) = briefing.entries
+    assert entry.title_generated and entry.title.startswith("临江市今天开通")
+    assert entry.summary.startswith("临江市今天开通")
+    assert briefing.sections[0].title == "其他"
+
+
+def test_appendix_keeps_furniture_and_empty_items_in_page_order():
+    furniture = [Furniture(line=30, text="责任编辑：某某", page=1), Furniture(line=1, text="第1版 要闻", page=1),
+                 Furniture(line=2, text="半行残段", kind="fragment", page=2)]
+    empty = Article(id="e", lines=[20, 20], page=1)
+    briefing = assemble(issue(furniture=furniture), [empty, article("a", "时政", title="甲")], taxonomy=TAXONOMY)
+    assert [(i.kind, i.line) for i in briefing.appendix] == [("furniture", 1), ("empty", 20), ("furniture", 30), ("fragment", 2)]
+    assert briefing.article_count == 1
+
+
+def test_source_line():
+    a = Article(id="a", column="城事速递", kicker="引题", byline=None, dateline="本报临江１月４日讯　记者某某报道：", page=2, lines=[5, 9])
+    assert source_line(a) == "城事速递 · 本报临江1月4日讯 记者某某报道 · 第2版 第5–9行"
+    assert source_line(Article(id="lj-1")) == "编号 lj-1"
+
+
+def test_display_text_folds_digits_not_punctuation():
+    assert display_text("１９９７年增长１４．２％，首次突破（三千万吨）") == "1997年增长14.2%，首次突破（三千万吨）"
+
+
+def test_dates():
+    assert check_date(None) is None
+    assert check_date("2024-02-29") == "2024-02-29"
+    for bad in ("2023-02-29", "2024/03/12", "12-03-2024", "yesterday"):
+        with pytest.raises(InputError):
+            check_date(bad)
+    assert assemble(issue(date="2024-03-12"), [], date="2024-03-13").date == "2024-03-13"
+    assert assemble(issue(date="2024-03-12"), []).date == "2024-03-12"
+    assert assemble(issue(), []).date is None
+
+
+def test_empty_issue():
+    briefing = assemble(issue(paper="临江日报"), [], taxonomy=TAXONOMY)
+    assert briefing.article_count == 0 and briefing.sections == [] and briefing.keywords == []
+    assert Briefing.from_dict(briefing.to_dict()) == briefing
+
+
+def test_keywords_of_the_day():
+    articles = [
+        article("a", "生态", title="全面推行河湖长制", body=["河湖长制让河道更清。河湖长制巡河常态化。本报记者 某某"]),
+        article("b", "生态", title="河道清淤疏浚", body=["今年以来，全市开展河道清淤疏浚工作，河湖长制落实到位。"]),
+        article("c", "教育", title="职业教育订单班", body=["订单班学生进企业实训，开展工作。"]),
+    ]
+    words = issue_keywords(articles, count=4, paper="临江日报")
+    assert len(words) == 4 and "河湖长制" in words
+    assert not set(words) & background_words()
+    assert issue_keywords(articles, count=0) == []
+    assert words == issue_keywords(articles, count=4, paper="临江日报")  # deterministic
+
+
+def test_schema_is_generated_from_the_dataclasses():
+    schema = json_schema(Briefing)
+    assert set(schema["properties"]) == set(Briefing.__dataclass_fields__)
+    entry = schema["$defs"]["Entry"]
+    assert entry["properties"]["title_generated"] == {"type": "boolean"}
+    assert entry["properties"]["lines"] == {"anyOf": [{"type": "array", "items": {"type": "integer"}}, {"type": "null"}]}
+    assert schema["properties"]["topic_counts"] == {"type": "object", "additionalProperties": {"type": "integer"}}
+    assert schema["properties"]["date"]["pattern"]

@@ -1,0 +1,254 @@
+"""Summaries, titles, the faithfulness guard, ROUGE and the `summarize` command, on texts written here."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from briefing.cli.app import app
+from briefing.errors import ConfigError
+from briefing.records import Article
+from briefing.summarize import check_summary, summarize
+from briefing.summarize.compress import compress_clauses, join_clauses
+from briefing.summarize.evaluate import evaluate_summaries, is_full_sentence, rouge_l, rouge_n
+from briefing.summarize.extractive import ExtractiveSummarizer
+from briefing.summarize.sentences import dateline_place, split_clauses, split_dateline, split_sentences
+from briefing.summarize.titles import ExtractiveTitler
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+
+# Invented news, written for these tests.
+LEAD = (
+    "本报青川讯(记者 周明)为了丰富群众的节日文化生活，营造欢乐祥和的节日氛围，3月5日，青川区文化馆在滨江广场举办"
+    "“迎春纳福”民俗展演活动，吸引市民1200余人参加。"
+)
+BODY = [
+    LEAD,
+    "一大早，广场上就热闹起来，舞龙、腰鼓、秧歌轮番登场。据了解，此次活动共有12支表演队伍参加。",
+    "“我每年都来看，今年的节目特别精彩。”市民王大爷说。",
+]
+
+
+def article(**fields) -> Article:
+    return Article(id=fields.pop("id", "t1"), body=fields.pop("body", list(BODY)), **fields)
+
+
+# --- sentences -------------------------------------------------------------------------------
+
+
+def test_quotes_keep_their_sentence_and_attribution():
+    sentences = split_sentences(["“我每年都来看。今年特别精彩！”市民王大爷说。他还拍了照片。"])
+    assert [s.text for s in sentences] == ["“我每年都来看。今年特别精彩！”市民王大爷说。", "他还拍了照片。"]
+
+
+def test_brackets_do_not_split():
+    sentences = split_sentences(["会议审议了方案（草案。修订稿）并通过。下午继续开会。"])
+    assert len(sentences) == 2 and sentences[0].text.endswith("并通过。")
+
+
+def test_enumeration_stays_one_sentence_and_later_items_are_flagged():
+    one = split_sentences(["措施有三：一是加强领导；二是完善制度；三是强化考核。"])
+    assert len(one) == 1
+    items = split_sentences(["一是加强领导。二是完善制度。"])
+    assert [s.enumerated for s in items] == [False, True]
+
+
+def test_full_width_punctuation_and_headings():
+    sentences = split_sentences(["小标题没有句号", "气温下降６—１２摄氏度！请注意防寒？"])
+    assert [s.complete for s in sentences] == [False, True, True]
+
+
+def test_clauses_split_outside_quotes():
+    assert [c for c, _ in split_clauses("他说“你好，朋友”，然后离开。")] == ["他说“你好，朋友”", "然后离开"]
+
+
+def test_dateline_split_and_place():
+    dateline, rest = split_dateline("新华社北京１２月３１日电（记者张某）今天上午开会。")
+    assert dateline == "新华社北京１２月３１日电（记者张某）" and rest == "今天上午开会。"
+    assert split_dateline("国家电网公司今天发布报告。") == (None, "国家电网公司今天发布报告。")
+    assert dateline_place("本报拉萨讯(记者 某某)") == "拉萨"
+
+
+# --- compression -----------------------------------------------------------------------------
+
+
+def test_compression_drops_dateline_purpose_and_fillers_keeps_figures():
+    text = join_clauses(compress_clauses(LEAD))
+    assert text.startswith("3月5日，青川区文化馆")
+    assert "本报" not in text and "为了" not in text and "氛围" not in text
+    assert "1200余人" in text
+    filler = join_clauses(compress_clauses("据了解，此次活动共有12支表演队伍参加。"))
+    assert filler == "此次活动共有12支表演队伍参加。"
+
+
+def test_summary_names_figures_and_passes_guard():
+    summary = ExtractiveSummarizer().summarize([article()], max_chars=90)[0]
+    assert "青川区文化馆" in summary.text and "1200" in summary.text
+    assert summary.sentences == [0] and summary.method == "extractive"
+    assert check_summary(summary.text, article()).ok
+
+
+def test_slogan_opening_is_not_the_summary():
+    body = ["民生无小事，枝叶总关情。", "今年以来，江北区民政局为860名困难群众发放救助资金312.5万元。"]
+    summary = ExtractiveSummarizer().summarize([article(body=body)], max_chars=90)[0]
+    assert summary.text.startswith("今年以来，江北区民政局") and "312.5万元" in summary.text
+
+
+@pytest.mark.parametrize("budget", [20, 25, 30, 40, 60, 90, 200])
+def test_budget_always_met_with_a_full_sentence(budget):
+    long_body = [
+        "本报青川讯(记者 周明)为进一步提升城市管理水平，近日，青川区城市管理局联合公安、市场监管、街道等部门，"
+        "对辖区主次干道、背街小巷、农贸市场周边的占道经营、乱堆乱放、违规设置户外广告等问题开展集中整治行动，"
+        "共清理占道摊点326处，拆除违规广告牌58块。",
+        "下一步，该局将建立长效机制，巩固整治成果。",
+    ]
+    for body in (long_body, list(BODY)):
+        summary = ExtractiveSummarizer().summarize([article(body=body)], max_chars=budget)[0]
+        assert 0 < len(summary.text) <= budget, summary
+        assert summary.text.endswith("。") and is_full_sentence(summary.text), summary
+        assert check_summary(summary.text, article(body=body)).ok
+
+
+def test_kicker_supplies_the_actor():
+    body = ["本报青川讯(记者 周明)连日来，稳步推进燃气安全隐患排查，检查餐饮场所214家。"]
+    summary = ExtractiveSummarizer().summarize(
+        [article(body=body, kicker="青川区消防救援大队", title="推进燃气安全排查")], max_chars=90
+    )[0]
+    assert summary.text.startswith("青川区消防救援大队")
+
+
+def test_empty_article_gets_an_empty_summary_with_a_reason():
+    summary = ExtractiveSummarizer().summarize([article(body=["（王某）"])], max_chars=90)[0]
+    assert summary.text == "" and summary.reason
+
+
+# --- guard -----------------------------------------------------------------------------------
+
+
+def test_guard_passes_faithful_summary_with_full_width_digits():
+    source = article(body=["全市发放补助资金８５．７４万元，惠及１６０户。"])
+    assert check_summary("全市发放补助资金85.74万元，惠及160户。", source).ok
+
+
+def test_guard_catches_invented_number_name_and_title():
+    source = article()
+    bad_number = check_summary("青川区文化馆举办展演活动，吸引市民1300余人参加。", source)
+    assert not bad_number.ok and any("1300" in p for p in bad_number.problems)
+    bad_name = check_summary("青川区文化馆与北京大学举办展演活动。", source)
+    assert not bad_name.ok and any("北京大学" in p for p in bad_name.problems)
+    bad_title = check_summary("青川区文化馆举办《春之声》展演。", source)
+    assert not bad_title.ok and any("春之声" in p for p in bad_title.problems)
+
+
+def test_guard_does_not_take_part_of_a_number_for_it():
+    assert not check_summary("共有100人。", article(body=["共有1100人参加。"])).ok
+
+
+# --- titles ----------------------------------------------------------------------------------
+
+
+def test_printed_title_kept_and_acting_kicker_folded():
+    titler = ExtractiveTitler()
+    kept, folded, slogan = titler.title(
+        [
+            article(title="青川区文化馆举办民俗展演"),
+            article(kicker="青川区消防救援大队", title="稳步推进“拆牌破网”专项行动"),
+            article(kicker="坚持以人民为中心", title="民生实事件件落地"),
+        ]
+    )
+    assert kept == ("青川区文化馆举办民俗展演", False)
+    assert folded == ("青川区消防救援大队稳步推进“拆牌破网”专项行动", False)
+    assert slogan == ("民生实事件件落地", False)
+
+
+def test_generated_title_is_short_and_flagged():
+    (title, generated), = ExtractiveTitler().title([article()])
+    assert generated is True and 4 <= len(title) <= 20
+    assert "青川区文化馆" in title
+
+
+# --- ROUGE -----------------------------------------------------------------------------------
+
+
+def test_rouge_on_known_cases():
+    assert rouge_n("今天下雨", "今天下雨", 1).f1 == 1.0
+    assert rouge_n("今天下雨", "明日晴朗", 1).f1 == 0.0
+    half = rouge_n("今天", "今天下雨", 1)
+    assert half.precision == 1.0 and half.recall == 0.5 and round(half.f1, 4) == 0.6667
+    assert rouge_n("今天下雨", "今天下雪", 2).f1 == pytest.approx(2 / 3)
+    assert rouge_l("甲乙丙丁", "甲丙丁戊").f1 == pytest.approx(0.75)
+    assert rouge_l("１２３，", "123").f1 == 1.0  # width folded, punctuation ignored
+
+
+def test_full_sentence_check():
+    assert is_full_sentence("市政府召开常务会议。")
+    assert not is_full_sentence("市政府召开常务会议，研究")
+    assert not is_full_sentence("市政府和。")
+    assert not is_full_sentence("他说“我们会努力。")
+
+
+def test_evaluate_summaries_scores_system_and_lead():
+    items = [{"id": "a", "text": "\n".join(BODY), "reference": "青川区文化馆举办民俗展演活动，吸引市民1200余人参加。"}]
+    report = evaluate_summaries(items, max_chars=60)
+    system, lead = report["systems"]["extractive"], report["systems"]["lead"]
+    assert system["guard"] == 1.0 and system["budget"] == 1.0 and system["full_sentence"] == 1.0
+    assert system["rougeL"] > lead["rougeL"]
+
+
+# --- library and CLI -------------------------------------------------------------------------
+
+
+def test_library_sets_fields_and_rejects_tiny_budget():
+    articles = summarize([article(), article(id="t2", title="青川区文化馆举办民俗展演")], max_chars=60)
+    assert all(a.summary and len(a.summary.text) <= 60 for a in articles)
+    assert articles[0].title_generated is True and articles[1].display_title == "青川区文化馆举办民俗展演"
+    with pytest.raises(ConfigError):
+        summarize([article()], max_chars=10)
+
+
+@pytest.fixture()
+def articles_file(tmp_path) -> Path:
+    path = tmp_path / "articles.jsonl"
+    rows = [{"id": "x1", "text": "\n".join(BODY)}, {"id": "x2", "title": "青川区文化馆举办民俗展演", "text": "\n".join(BODY)}]
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    return path
+
+
+def test_cli_summarize_json_and_jsonl(articles_file):
+    runner = CliRunner()
+    result = runner.invoke(app, ["summarize", str(articles_file)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert set(data) == {"issue", "articles"}
+    assert data["articles"][0]["summary"]["text"] and data["articles"][0]["title_generated"] is True
+    result = runner.invoke(app, ["summarize", str(articles_file), "--format", "jsonl", "--max-chars", "40"])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["id"] for line in lines] == ["x1", "x2"]
+    assert set(lines[0]) == {"id", "summary", "display_title", "title_generated"}
+    assert all(len(line["summary"]["text"]) <= 40 for line in lines)
+
+
+def test_cli_bad_max_chars_exits_2(articles_file):
+    import subprocess
+    import sys
+
+    run = subprocess.run(
+        [sys.executable, "-m", "briefing", "summarize", str(articles_file), "--max-chars", "5"],
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 2 and "max-chars" in run.stderr and "Traceback" not in run.stderr
+
+
+@pytest.mark.skipif(not (SAMPLES / "articles.jsonl").exists(), reason="samples/articles.jsonl not written yet")
+def test_samples_articles_meet_the_targets():
+    report = evaluate_summaries(
+        [{"id": r["id"], "text": r["text"], "title": r.get("title")} for r in map(json.loads, (SAMPLES / "articles.jsonl").read_text(encoding="utf-8").splitlines()) if r],
+        max_chars=90,
+    )
+    figures = report["systems"]["extractive"]
+    assert figures["guard"] == 1.0 and figures["budget"] == 1.0 and figures["full_sentence"] == 1.0

@@ -1,0 +1,227 @@
+"""Topic taxonomy, the keyword classifier, the trained classifier and the CLI commands."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from briefing.cli.app import app
+from briefing.errors import ConfigError, InputError
+from briefing.reading import read_articles
+from briefing.records import Article
+from briefing.topics import Classifier, classify, default_taxonomy, load_taxonomy, parse_taxonomy
+from briefing.topics.keywords import KeywordClassifier
+from briefing.topics.trained import TrainedClassifier, load_model, train_file
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+
+# Short articles written for these tests: (title, body, expected label).
+WRITTEN = [
+    ("市人大常委会召开第十二次会议", "会议审议通过了人事任免事项，市委书记出席会议并讲话，要求全面从严治党。", "时政"),
+    ("一季度全市地区生产总值增长6%", "招商引资签约项目42个，总投资120亿元，制造业和外贸出口保持增长。", "经济"),
+    ("消防救援大队开展高层建筑火灾隐患排查", "检查消防通道和消防设施，督促整改安全隐患，开展应急疏散演练。", "安全应急"),
+    ("春耕备耕正当时", "合作社组织农机下田，农技人员在田间地头指导村民播种玉米和小麦。", "农业农村"),
+    ("市中级人民法院公开宣判一起电信诈骗案", "被告人被判处有期徒刑十年，检察院提起公诉，法官当庭宣判。", "法治"),
+    ("女排联赛决赛落幕", "主场作战的球队以3比1击败对手夺得冠军，主教练称赞运动员发挥出色。", "体育"),
+]
+
+
+def written_articles() -> list[Article]:
+    return [Article(id=f"t{i}", title=title, body=[body]) for i, (title, body, _) in enumerate(WRITTEN)]
+
+
+# --- taxonomy ---------------------------------------------------------------------------------
+
+def test_default_taxonomy_has_sixteen_labels_in_order_with_scopes():
+    tax = default_taxonomy()
+    assert len(tax.labels) == 16
+    assert tax.names[:3] == ["时政", "经济", "民生"] and tax.names[-1] == "生活"
+    assert tax.fallback == "社会"
+    assert all(label.scope and label.iptc for label in tax.labels)
+
+
+def test_custom_taxonomy_file(tmp_path):
+    path = tmp_path / "tax.toml"
+    path.write_text(
+        'name = "mine"\n[[label]]\nname = "本地"\nscope = "本地新闻"\n'
+        '[label.terms]\nstrong = "街道 社区"\n[[label]]\nname = "其他"\n',
+        encoding="utf-8",
+    )
+    tax = load_taxonomy(path)
+    assert tax.name == "mine" and tax.names == ["本地", "其他"]
+    assert tax.fallback == "其他"  # no 社会: the last label
+    topic = KeywordClassifier(taxonomy=tax).classify([Article(id="x", title="街道社区开展活动")])[0]
+    assert topic.label == "本地" and "街道" in topic.evidence
+
+
+@pytest.mark.parametrize(
+    "text, problem",
+    [
+        ("name = 'x'\n", "no [[label]]"),
+        ("[[label]]\nscope = 'x'\n", "no 'name'"),
+        ("[[label]]\nname = 'a'\n[[label]]\nname = 'a'\n", "appears twice"),
+        ("fallback = 'z'\n[[label]]\nname = 'a'\n", "fallback 'z'"),
+        ("[[label]\nname = 'a'\n", "not valid TOML"),
+        ("[[label]]\nname = 'a'\n[label.terms]\nvery = 'x'\n", "unknown term tier"),
+    ],
+)
+def test_malformed_taxonomy_names_the_problem(text, problem):
+    with pytest.raises(ConfigError, match="malformed taxonomy") as info:
+        parse_taxonomy(text, source="bad.toml")
+    assert problem in str(info.value) and "bad.toml" in str(info.value)
+
+
+def test_missing_taxonomy_file(tmp_path):
+    with pytest.raises(ConfigError, match="not found"):
+        load_taxonomy(tmp_path / "none.toml")
+
+
+# --- keyword classifier -----------------------------------------------------------------------
+
+def test_keyword_classifier_labels_written_articles_with_evidence():
+    clf = KeywordClassifier()
+    assert isinstance(clf, Classifier)
+    topics = clf.classify(written_articles())
+    assert [t.label for t in topics] == [label for _, _, label in WRITTEN]
+    for topic in topics:
+        assert topic.evidence and 0.0 < topic.score <= 1.0 and topic.method == "keywords"
+        assert topic.runner_up != topic.label
+
+
+def test_title_counts_more_than_body():
+    article = Article(id="x", title="足球联赛开幕", body=["当地医院派出医生在场边值守。"])
+    assert KeywordClassifier().classify([article])[0].label == "体育"
+
+
+def test_empty_text_is_fallback_with_score_zero_and_no_evidence():
+    topic = KeywordClassifier().classify([Article(id="e")])[0]
+    assert (topic.label, topic.score, topic.evidence, topic.runner_up) == ("社会", 0.0, [], None)
+
+
+def test_no_evidence_is_fallback_with_low_score():
+    topic = KeywordClassifier().classify([Article(id="n", body=["嗯。"])])[0]
+    assert topic.label == "社会" and topic.evidence == [] and 0 < topic.score < 0.2
+
+
+def test_deterministic():
+    first = [t.to_dict() for t in KeywordClassifier().classify(written_articles())]
+    assert first == [t.to_dict() for t in KeywordClassifier().classify(written_articles())]
+
+
+@pytest.mark.skipif(not (SAMPLES / "articles.jsonl").exists(), reason="samples/articles.jsonl not written yet")
+def test_classify_samples_sets_topic_on_each_article():
+    articles = classify(read_articles(SAMPLES / "articles.jsonl"))
+    labels = set(default_taxonomy().names)
+    assert all(a.topic is not None and a.topic.label in labels for a in articles)
+    assert sum(bool(a.topic.evidence) for a in articles) >= len(articles) - 1
+    assert len({a.topic.label for a in articles}) >= 4  # a varied page is not one topic
+
+
+# --- trained classifier -----------------------------------------------------------------------
+
+def write_labelled(path: Path, rows: list[tuple[str, str]]) -> None:
+    path.write_text("".join(json.dumps({"text": t, "topic": l}, ensure_ascii=False) + "\n" for t, l in rows), encoding="utf-8")
+
+
+TRAIN_ROWS = [
+    ("球队主场击败对手晋级决赛", "体育"), ("运动员夺得冠军打破纪录", "体育"), ("足球联赛第五轮比赛结束", "体育"),
+    ("篮球队客场取胜球员得分", "体育"), ("医院开展义诊活动医生为患者服务", "卫生健康"), ("医生提醒患者注意预防流感", "卫生健康"),
+    ("医院新建门诊楼方便患者就医", "卫生健康"), ("疾控中心提醒接种疫苗医生讲解", "卫生健康"),
+    ("学校开学学生返校老师上课", "教育"), ("高考考生填报志愿学校招生", "教育"), ("老师带领学生开展课外阅读", "教育"),
+    ("学生在学校参加考试", "教育"),
+]
+
+
+def test_train_round_trip(tmp_path):
+    data, model_path = tmp_path / "train.jsonl", tmp_path / "m.json"
+    write_labelled(data, TRAIN_ROWS)
+    model = train_file(data, model_path)
+    saved = json.loads(model_path.read_text(encoding="utf-8"))
+    assert saved["format"] == "briefing-topic-model" and saved["format_version"] == 1
+    assert saved["taxonomy"]["labels"] == default_taxonomy().names
+    assert model_path.stat().st_size < 200_000
+    clf = TrainedClassifier(model=model_path)
+    articles = [Article(id=str(i), body=[t]) for i, (t, _) in enumerate(TRAIN_ROWS)]
+    topics = clf.classify(articles)
+    assert [t.label for t in topics] == [label for _, label in TRAIN_ROWS]
+    assert all(t.method == "trained" and t.evidence for t in topics)
+    assert load_model(model_path).labels == model.labels
+    via_library = classify([Article(id="q", body=["球员比赛得分"])], topic_model=model_path)
+    assert via_library[0].topic.label == "体育"
+
+
+def test_unknown_label_in_training_file_names_the_line(tmp_path):
+    data = tmp_path / "train.jsonl"
+    write_labelled(data, [("球队获胜", "体育"), ("奇怪", "八卦")])
+    with pytest.raises(InputError, match=r"train.jsonl:2: unknown label '八卦'"):
+        train_file(data, tmp_path / "m.json")
+    assert not (tmp_path / "m.json").exists()
+
+
+def test_bad_model_file_is_a_config_error(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "something-else"}', encoding="utf-8")
+    with pytest.raises(ConfigError, match="not a briefing topic model"):
+        TrainedClassifier(model=bad)
+    with pytest.raises(ConfigError, match="needs a model"):
+        classify([Article(id="x", body=["x"])], classifier="trained")
+
+
+# --- CLI --------------------------------------------------------------------------------------
+
+def articles_file(tmp_path: Path) -> Path:
+    path = tmp_path / "articles.jsonl"
+    path.write_text(
+        "".join(json.dumps({"id": f"t{i}", "title": t, "text": b}, ensure_ascii=False) + "\n" for i, (t, b, _) in enumerate(WRITTEN)),
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_cli_classify_json_and_jsonl(tmp_path):
+    runner = CliRunner()
+    source = articles_file(tmp_path)
+    result = runner.invoke(app, ["classify", str(source)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert set(data) == {"issue", "articles"}
+    assert [a["topic"]["label"] for a in data["articles"]] == [label for _, _, label in WRITTEN]
+    assert data["articles"][0]["title"] == WRITTEN[0][0]
+    result = runner.invoke(app, ["classify", str(source), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [set(line) for line in lines] == [{"id", "topic"}] * len(WRITTEN)
+    assert lines[2]["topic"]["label"] == "安全应急" and lines[2]["topic"]["evidence"]
+
+
+def test_cli_bad_taxonomy_exits_2(tmp_path):
+    import subprocess
+    import sys
+
+    bad = tmp_path / "bad.toml"
+    bad.write_text("name = 'x'\n", encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "briefing", "classify", str(articles_file(tmp_path)), "--taxonomy", str(bad)],
+        capture_output=True, text=True,
+    )
+    assert proc.returncode == 2
+    assert "malformed taxonomy" in proc.stderr and "Traceback" not in proc.stderr
+    assert proc.stdout == ""
+
+
+def test_cli_train_and_eval(tmp_path):
+    runner = CliRunner()
+    data, model_path = tmp_path / "train.jsonl", tmp_path / "m.json"
+    write_labelled(data, TRAIN_ROWS)
+    result = runner.invoke(app, ["train-topics", str(data), "-o", str(model_path)])
+    assert result.exit_code == 0, result.output
+    assert model_path.exists()
+    result = runner.invoke(app, ["eval", "topics", str(data), "--topic-model", str(model_path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)[0]
+    assert report["accuracy"] == 1.0 and report["n"] == len(TRAIN_ROWS)
+    result = runner.invoke(app, ["eval", "topics", str(data)])
+    assert result.exit_code == 0 and "strict=" in result.stdout and "macro-F1=" in result.stdout
