@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from pathlib import Path
 
 from .pdf import is_layout_source, read_layout_source
@@ -31,12 +32,17 @@ def split_issue(issue: Issue, *, splitter: str = "rules") -> list[Article]:
 
 
 def load_articles(
-    source: str | Path, *, paper: str | None = None, date: str | None = None, splitter: str = "rules"
+    source: str | Path | Sequence[str | Path],
+    *,
+    paper: str | None = None,
+    date: str | None = None,
+    splitter: str = "rules",
 ) -> tuple[Issue, list[Article]]:
     """Read ``source`` and return its issue and articles.
 
-    ``source`` is an issue (text file, directory of pages, ``-``) which is split, or a
-    ``.jsonl`` file of articles that are already split, which pass through as they are.
+    ``source`` is an issue (text file, directory or list of page files, ``-``) which is split;
+    page PDFs or e-paper HTML, read from their layout; or a ``.jsonl`` file of articles that
+    are already split, which pass through as they are.
     """
     if is_articles_file(source):
         return Issue(source=str(source), paper=paper, date=date), read_articles(source)

@@ -18,7 +18,11 @@ on. A full disk (ENOSPC, EDQUOT) or a read-only output stops the batch (no later
 succeed); a rerun resumes where it stopped.
 
 Memory stays flat: at most ``2 x workers`` issues are in flight, results are written and dropped
-as they arrive, and only failures are kept for the report.
+as they arrive, and only failures are kept for the report; what grows with the number of issues
+is the list of paths to do and the table of those done (a few hundred bytes per issue).
+
+Finding the issues and fingerprinting them is :mod:`briefing.batch_inputs`; the Ray engine is
+:mod:`briefing.batch_ray`.
 """
 
 from __future__ import annotations
@@ -149,13 +153,21 @@ def _output_name(key: str, fmt: str) -> str:
     return f"{key}.{fmt}"
 
 
-def _is_done(record: dict[str, Any] | None, job: BatchJob, settings: str, output_dir: Path) -> bool:
+def _done_table(path: Path) -> dict[str, tuple[str, str, tuple[str, ...]]]:
+    """key -> (fingerprint, settings, outputs) of the issues done before: a few hundred bytes each."""
+    return {
+        key: (r.get("fingerprint", ""), r.get("settings", ""), tuple(r.get("outputs", [])))
+        for key, r in read_index(path).items()
+        if r.get("status") == "ok"
+    }
+
+
+def _is_done(done: tuple[str, str, tuple[str, ...]] | None, job: BatchJob, settings: str, output_dir: Path) -> bool:
     return bool(
-        record
-        and record.get("status") == "ok"
-        and record.get("fingerprint") == job.fingerprint
-        and record.get("settings") == settings
-        and all((output_dir / name).is_file() for name in record.get("outputs", []))
+        done
+        and done[0] == job.fingerprint
+        and done[1] == settings
+        and all((output_dir / name).is_file() for name in done[2])
     )
 
 
@@ -257,7 +269,7 @@ def run_batch(
     jobs = discover(inputs, manifest=manifest, pages_per_dir=pages_per_dir, exclude=out)
     settings = settings_fingerprint(config, formats)
     index_path = out / INDEX_NAME
-    previous = read_index(index_path)
+    previous = _done_table(index_path)
     report = BatchReport(total=len(jobs), index=str(index_path))
     if on_start:
         on_start(len(jobs))

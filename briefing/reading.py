@@ -10,6 +10,7 @@ import json
 import logging
 import re
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import InputError
@@ -76,8 +77,20 @@ def _page_number(name: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def read_issue(source: str | Path, *, paper: str | None = None, date: str | None = None) -> Issue:
-    """Read an issue: a text file, a directory of page files (name order), or ``-`` (stdin)."""
+def read_issue(
+    source: str | Path | Sequence[str | Path], *, paper: str | None = None, date: str | None = None
+) -> Issue:
+    """Read an issue: a text file, a directory of page files (name order), a list of page
+    files (in the order given), or ``-`` (stdin)."""
+    if not isinstance(source, (str, Path)):
+        files = [Path(p) for p in source]
+        if not files:
+            raise InputError("no input files given")
+        pages = [
+            Page(source=str(p), lines=decode(_read_bytes(p), source=str(p)).split("\n"), number=_page_number(p.name))
+            for p in files
+        ]
+        return Issue(source=", ".join(str(p) for p in files), pages=pages, paper=paper, date=date)
     if str(source) == STDIN:
         pages = [Page(source=STDIN, lines=decode(_read_stdin(), source="standard input").split("\n"))]
     else:
@@ -95,8 +108,8 @@ def read_issue(source: str | Path, *, paper: str | None = None, date: str | None
     return Issue(source=str(source), pages=pages, paper=paper, date=date)
 
 
-def is_articles_file(source: str | Path) -> bool:
-    return str(source).lower().endswith(".jsonl")
+def is_articles_file(source: str | Path | Sequence[str | Path]) -> bool:
+    return isinstance(source, (str, Path)) and str(source).lower().endswith(".jsonl")
 
 
 def read_articles(source: str | Path) -> list[Article]:

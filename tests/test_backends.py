@@ -410,4 +410,14 @@ def test_build_command_takes_a_model_card(tmp_path):
     card = str(write_card(tmp_path))
     result = CliRunner().invoke(app, ["build", str(SAMPLES / "articles.jsonl"), "--summarizer", card, "-f", "json"])
     assert result.exit_code == 0, result.output
-    assert "model:scripted-model" in result.stdout
+    (backend,) = [b for b in resolve.loaded_backends() if isinstance(b, ScriptedBackend)]
+    assert len(backend.requests) == 12 and json.loads(result.stdout)["article_count"] == 12
+
+
+def test_missing_extra_gives_the_install_hint(tmp_path, monkeypatch):
+    from briefing.backends import hf
+
+    monkeypatch.setattr(hf, "importable", lambda *modules: "torch")
+    card = write_card(tmp_path, backend="transformers-chat", model="./somewhere")
+    with pytest.raises(ConfigError, match=r"pip install 'briefing\[transformers\]'"):
+        resolve.resolve_component("summarizer", str(card))

@@ -91,6 +91,19 @@ def test_keyword_classifier_labels_written_articles_with_evidence():
         assert topic.runner_up != topic.label
 
 
+def test_generic_words_do_not_decide():
+    # Generic words and single characters give no label on their own: the fallback, no evidence.
+    topic = KeywordClassifier().classify([Article(id="g", body=["他们说这个问题要好好处理一下。"])])[0]
+    assert topic.label == "社会"
+
+
+def test_headline_only_items_get_vocabulary_labels():
+    cases = [("新款SUV试驾：油耗和底盘表现如何", "经济"), ("宝宝辅食怎么添加，新手妈妈看过来", "生活"),
+             ("手游新版本上线，玩家排位上分攻略", "文化"), ("国产驱逐舰编队远海训练，舰载直升机起降", "军事")]
+    topics = KeywordClassifier().classify([Article(id=str(i), body=[t]) for i, (t, _) in enumerate(cases)])
+    assert [t.label for t in topics] == [label for _, label in cases]
+
+
 def test_title_counts_more_than_body():
     article = Article(id="x", title="足球联赛开幕", body=["当地医院派出医生在场边值守。"])
     assert KeywordClassifier().classify([article])[0].label == "体育"
@@ -140,7 +153,8 @@ def test_train_round_trip(tmp_path):
     write_labelled(data, TRAIN_ROWS)
     model = train_file(data, model_path)
     saved = json.loads(model_path.read_text(encoding="utf-8"))
-    assert saved["format"] == "briefing-topic-model" and saved["format_version"] == 1
+    assert saved["format"] == "briefing-topic-model" and saved["format_version"] == 2
+    assert saved["method"] == "complement-naive-bayes"
     assert saved["taxonomy"]["labels"] == default_taxonomy().names
     assert model_path.stat().st_size < 200_000
     clf = TrainedClassifier(model=model_path)
@@ -166,6 +180,10 @@ def test_bad_model_file_is_a_config_error(tmp_path):
     bad.write_text('{"format": "something-else"}', encoding="utf-8")
     with pytest.raises(ConfigError, match="not a briefing topic model"):
         TrainedClassifier(model=bad)
+    old = tmp_path / "old.json"
+    old.write_text('{"format": "briefing-topic-model", "format_version": 1}', encoding="utf-8")
+    with pytest.raises(ConfigError, match="retrain"):
+        TrainedClassifier(model=old)
     with pytest.raises(ConfigError, match="needs a model"):
         classify([Article(id="x", body=["x"])], classifier="trained")
 

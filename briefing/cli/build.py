@@ -32,7 +32,7 @@ def build(
     date: Optional[str] = typer.Option(None, "--date", help="Issue date YYYY-MM-DD (default: the date printed on the page, else none)."),
     format: str = typer.Option("md", "--format", "-f", help="md, html, txt, json or docx (docx needs -o)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here (atomically) instead of standard output."),
-    config: Optional[Path] = typer.Option(None, "--config", "-c", help="briefing.toml with a [briefing] table."),
+    config: Optional[Path] = typer.Option(None, "--config", "-c", help="briefing.toml with a \\[briefing] table."),
     max_chars: Optional[int] = typer.Option(None, "--max-chars", help="Summary budget in characters (default 90)."),
     top: Optional[int] = typer.Option(None, "--top", help="Number of top stories under 要闻 (default 3; 0 for none)."),
     summarizer: Optional[str] = typer.Option(None, "--summarizer", help="Summarizer name or model card (default: config, else extractive)."),

@@ -26,11 +26,13 @@ def emit_json(data: object) -> None:
 
 @app.command()
 def split(
-    source: str = typer.Argument(..., metavar="INPUT", help="Issue text file, directory of pages, '-', or .jsonl of articles."),
+    sources: list[str] = typer.Argument(
+        ..., metavar="INPUT...", help="Issue text file, directory or list of pages (.txt, .pdf, .html), '-', or .jsonl of articles."
+    ),
     format: SplitFormat = typer.Option(SplitFormat.json, "--format", "-f", help="Output format."),
 ) -> None:
     """Split an issue into articles (kicker, title, byline, dateline, body, ...)."""
-    issue, articles = load_articles(source)
+    issue, articles = load_articles(sources[0] if len(sources) == 1 else sources)
     if format is SplitFormat.md:
         sys.stdout.write(outline_markdown(issue, articles))
     else:

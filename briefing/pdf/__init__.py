@@ -27,9 +27,15 @@ def _layout_files(source: Source) -> list[Path] | None:
     if isinstance(source, (str, Path)):
         path = Path(source)
         if path.is_dir():
-            files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in LAYOUT_SUFFIXES)
-            has_text = any(p.suffix.lower() in {".txt", ".text"} for p in path.iterdir())
-            return files if files and not has_text else None
+            # page PDFs make a layout issue (a README.txt beside them does not matter); HTML
+            # pages do when no text pages are there
+            names = [p for p in path.iterdir() if p.is_file()]
+            pdfs = sorted(p for p in names if p.suffix.lower() in PDF_SUFFIXES)
+            if pdfs:
+                return pdfs
+            html = sorted(p for p in names if p.suffix.lower() in HTML_SUFFIXES)
+            has_text = any(p.suffix.lower() in {".txt", ".text"} for p in names)
+            return html if html and not has_text else None
         return [path] if path.suffix.lower() in LAYOUT_SUFFIXES else None
     files = [Path(p) for p in source]
     return files if files and all(p.suffix.lower() in LAYOUT_SUFFIXES for p in files) else None

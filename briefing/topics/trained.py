@@ -43,6 +43,7 @@ ALPHA = 0.1  # additive smoothing of the complement estimates
 MIN_DOCS = 2  # in a large training set a feature must occur in this many articles to be kept
 PRUNE_FROM = 500  # below this many articles every feature is kept
 HEADLINE_WEIGHT = 2.0  # a headline feature counts this much more than a body one
+KEYWORD_WEIGHT = 24.0  # the keyword classifier's label, as a feature (before IDF and scaling)
 EVIDENCE_TERMS = 5
 _TEMPERATURES = tuple(0.005 * 1.5**k for k in range(20))  # scores are small: search a wide range
 
@@ -66,7 +67,20 @@ def features(article: Article) -> dict[str, float]:
     found = dict.fromkeys(_text_features(headline + "\n" + body, ""), 1.0)
     if headline:
         found.update(dict.fromkeys(_text_features(headline, "h:"), HEADLINE_WEIGHT))
+    # The keyword classifier's verdict is one more feature: the model learns how far to trust it.
+    topic = _keywords().classify_one(article)
+    if topic.evidence:
+        found["k:" + topic.label] = KEYWORD_WEIGHT
+        if topic.runner_up:
+            found["k2:" + topic.runner_up] = KEYWORD_WEIGHT / 2
     return found
+
+
+@lru_cache(maxsize=1)
+def _keywords():
+    from .keywords import KeywordClassifier
+
+    return KeywordClassifier()
 
 
 def _softmax(logits: list[float], temperature: float) -> list[float]:
@@ -100,38 +114,46 @@ class ComplementNBModel:
                 totals[i] += mass
         everything = sum(totals)
         vocabulary = max(1, len(counts))
-        denominators = [math.log(alpha * vocabulary + everything - t) for t in totals]
-        # Complement log-estimates, negated so that higher means "more this label".
-        raw: dict[str, list[float]] = {}
+        # Label i's weight for feature f is (D_i - log(alpha + rest_f - mass_fi)) / N_i, with rest_f the
+        # feature's mass over all labels (the complement estimate, negated: higher means "more this
+        # label") and N_i the label's sum of |weights| (Rennie's normalization). Written as
+        # (D_i - base_f + delta_fi) / N_i it is sparse: delta is 0 for labels that never saw f.
+        self.denominators = [math.log(alpha * vocabulary + everything - t) for t in totals]
+        self.base: dict[str, float] = {}
+        self.deltas: dict[str, dict[int, float]] = {}
         norms = [0.0] * k
         for feature, per in counts.items():
-            rest = grand[feature]
-            row = [denominators[i] - math.log(alpha + rest - per.get(i, 0.0)) for i in range(k)]
-            raw[feature] = row
-            for i, w in enumerate(row):
-                norms[i] += abs(w)
-        norms = [n or 1.0 for n in norms]
-        # Centre each row: a feature's weight common to all labels changes no decision.
-        self.weights: dict[str, tuple[float, ...]] = {}
-        for feature, row in raw.items():
-            scaled = [w / norms[i] * vocabulary for i, w in enumerate(row)]
-            mean = sum(scaled) / k
-            self.weights[feature] = tuple(w - mean for w in scaled)
+            base = math.log(alpha + grand[feature])
+            self.base[feature] = base
+            self.deltas[feature] = {i: base - math.log(alpha + grand[feature] - m) for i, m in per.items()}
+            for i in range(k):
+                norms[i] += abs(self.denominators[i] - base)
+            for i, delta in self.deltas[feature].items():
+                norms[i] += abs(self.denominators[i] - base + delta) - abs(self.denominators[i] - base)
+        self.scales = [vocabulary / n if n else 0.0 for n in norms]
         # A label with no training articles can never be predicted.
         self.allowed = [bool(c) for c in doc_counts]
 
     def vector(self, found: dict[str, float]) -> dict[str, float]:
         """The article's known features with TF-IDF weights, scaled to unit length."""
-        vec = {f: w * self.idf[f] for f, w in found.items() if f in self.weights}
+        vec = {f: w * self.idf[f] for f, w in found.items() if f in self.base}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         return {f: v / norm for f, v in vec.items()}
 
+    def weight(self, feature: str, index: int) -> float:
+        delta = self.deltas[feature].get(index, 0.0)
+        return (self.denominators[index] - self.base[feature] + delta) * self.scales[index]
+
     def logits(self, vec: dict[str, float]) -> list[float]:
-        scores = [0.0] * len(self.labels)
-        weights = self.weights
+        total = sum(vec.values())
+        based = sum(v * self.base[f] for f, v in vec.items())
+        sums = [0.0] * len(self.labels)
+        deltas = self.deltas
         for feature, value in vec.items():
-            scores = [s + value * w for s, w in zip(scores, weights[feature])]
-        return [s if ok else -math.inf for s, ok in zip(scores, self.allowed)]
+            for index, delta in deltas[feature].items():
+                sums[index] += value * delta
+        return [(d * total - based + s) * scale if ok else -math.inf
+                for d, s, scale, ok in zip(self.denominators, sums, self.scales, self.allowed)]
 
     def predict(self, article: Article) -> Topic:
         vec = self.vector(features(article))
@@ -143,11 +165,12 @@ class ComplementNBModel:
         probs = _softmax(finite, self.temperature)
         order = sorted(range(len(self.labels)), key=lambda i: (-probs[i], i))
         best, second = order[0], order[1]
-        # Evidence: the features that favour the winner over the runner-up most.
+        # Evidence: the features seen with the winner that favour it over the runner-up most.
         lift: dict[str, float] = {}
         for feature, value in vec.items():
-            row = self.weights[feature]
-            gain = value * (row[best] - row[second])
+            if best not in self.deltas[feature]:
+                continue
+            gain = value * (self.weight(feature, best) - self.weight(feature, second))
             if gain > 0:
                 name = feature[2:] if feature.startswith("h:") else feature
                 lift[name] = max(gain, lift.get(name, 0.0))
