@@ -9,7 +9,9 @@ Builds a tree of N page issues (default 1,000) by repeating the pages of PAGE_DI
 scaling efficiency against 1 local worker (rate / (workers x rate of 1)), Ray's overhead against
 local processes with as many workers, and peak memory (resident set of the benchmark process and
 all its descendants, summed, sampled every 0.1 s with psutil; for Ray that includes its GCS and
-raylet). Ray's start-up (``ray.init``) is timed apart from the batch.
+raylet), and the CPU time per page (user + system, of the process and its reaped descendants),
+which the load of other jobs on the machine changes much less than the rates. Ray's start-up
+(``ray.init``) is timed apart from the batch.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -92,6 +95,9 @@ def one_setting(tree: str, engine: str, workers: int) -> dict:
 
             ray.shutdown()
     result.update(pages=report.done, failed=len(report.failed), pages_per_s=round(report.done / result["seconds"], 2))
+    # CPU time per page (this process and its reaped descendants): what contention does not change.
+    cpu = sum(getattr(resource.getrusage(who), f) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN) for f in ("ru_utime", "ru_stime"))
+    result["cpu_ms_per_page"] = round(1000 * cpu / max(1, report.done), 1)
     result["peak_rss_mb"] = round(memory.peak / 2**20)
     return result
 

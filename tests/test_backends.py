@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from briefing.backends import cards as cards_module
 from briefing.backends import resolve
 from briefing.backends.adapters import FALLBACK_SUMMARY, FALLBACK_TOPIC, ModelClassifier, ModelSummarizer, ModelTitler
 from briefing.backends.base import Generation, approx_truncate
