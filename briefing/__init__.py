@@ -1,30 +1,58 @@
 """briefing: turn one issue of a Chinese newspaper into a short daily briefing.
 
-Importing this package is cheap: stages and their models load when first used.
+Importing this package is cheap: the stages, and any models behind them, load when first used.
+
+    from briefing import build_briefing, render
+    briefing = build_briefing("issue.txt")
+    print(render(briefing, format="md"))
 """
 
+import importlib
 import logging
 
 from .api import load_articles, split_issue
 from .errors import BriefingError, ConfigError, InputError
 from .reading import read_articles, read_issue
-from .records import Article, Furniture, Issue, Page, Summary, Topic
+from .records import Article, Briefing, Entry, Furniture, Issue, Page, Section, Summary, Topic
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
+# Public names that live in heavier modules, imported on first access (PEP 562).
+_LAZY = {
+    "Pipeline": "briefing.pipeline",
+    "build_briefing": "briefing.pipeline",
+    "build_combined_briefing": "briefing.multi",
+    "classify": "briefing.topics",
+    "summarize": "briefing.summarize",
+    "check_summary": "briefing.summarize",
+    "render": "briefing.render",
+    "send_issue": "briefing.deliver",
+}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'briefing' has no attribute {name!r}")
+
+
 __all__ = [
     "Article",
+    "Briefing",
     "BriefingError",
     "ConfigError",
+    "Entry",
     "Furniture",
     "InputError",
     "Issue",
     "Page",
+    "Section",
     "Summary",
     "Topic",
     "load_articles",
     "read_articles",
     "read_issue",
     "split_issue",
+    *_LAZY,
 ]
 __version__ = "0.1.0"

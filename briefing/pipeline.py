@@ -8,6 +8,7 @@ briefings with :meth:`Pipeline.run`. :func:`build_briefing` is the one-call form
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from pathlib import Path
 
 from .api import component, load_articles
@@ -66,7 +67,7 @@ class Pipeline:
             date=date,
         )
 
-    def run(self, source: str | Path, *, paper: str | None = None, date: str | None = None) -> Briefing:
+    def run(self, source: str | Path | Sequence[str | Path], *, paper: str | None = None, date: str | None = None) -> Briefing:
         """The briefing of the issue in ``source`` (issue file, directory of pages, ``-``, ``.jsonl``)."""
         date = check_date(date)
         paper = paper or self.config.paper

@@ -10,7 +10,7 @@ import json
 import logging
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from .errors import InputError
@@ -112,16 +112,13 @@ def is_articles_file(source: str | Path | Sequence[str | Path]) -> bool:
     return isinstance(source, (str, Path)) and str(source).lower().endswith(".jsonl")
 
 
-def read_articles(source: str | Path) -> list[Article]:
-    """Read already-split articles, one JSON object per line: ``{"id", "title"?, "text"}``.
+def read_jsonl(source: str | Path) -> Iterator[tuple[int, dict]]:
+    """The objects of a JSON Lines file (or ``-``) with their line numbers.
 
-    Objects written by ``briefing split --format json`` (article dicts with ``body``) are
-    accepted as well, so later stages can run on the output of earlier ones.
+    A line that is not a JSON object is an :class:`InputError` naming the file and line.
     """
     name = "standard input" if str(source) == STDIN else str(source)
     raw = _read_stdin() if str(source) == STDIN else _read_bytes(Path(source))
-    articles: list[Article] = []
-    seen: set[str] = set()
     for number, line in enumerate(decode(raw, source=name).split("\n"), start=1):
         if not line.strip():
             continue
@@ -131,6 +128,19 @@ def read_articles(source: str | Path) -> list[Article]:
             raise InputError(f"{name}:{number}: not valid JSON ({exc.msg})") from exc
         if not isinstance(record, dict):
             raise InputError(f"{name}:{number}: expected a JSON object, got {type(record).__name__}")
+        yield number, record
+
+
+def read_articles(source: str | Path) -> list[Article]:
+    """Read already-split articles, one JSON object per line: ``{"id", "title"?, "text"}``.
+
+    Objects written by ``briefing split --format json`` (article dicts with ``body``) are
+    accepted as well, so later stages can run on the output of earlier ones.
+    """
+    name = "standard input" if str(source) == STDIN else str(source)
+    articles: list[Article] = []
+    seen: set[str] = set()
+    for number, record in read_jsonl(source):
         article_id = str(record.get("id") or f"a{len(articles) + 1}")
         if article_id in seen:
             raise InputError(f"{name}:{number}: duplicate id {article_id!r}")

@@ -12,7 +12,7 @@ import os
 import sys
 
 from ..errors import BriefingError
-from . import batch, build, epaper, models, send, split, summarize, topics  # noqa: F401  (each module attaches its commands to the app)
+from . import split, topics, summarize, build, send, batch, models, epaper  # noqa: F401  (each attaches its commands)
 from .app import app
 
 

@@ -9,14 +9,17 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .sentences import ENDS, split_clauses, split_dateline
+from ..text import fold_width
+from .sentences import ENDS, has_quantity, split_clauses, split_dateline
 
 # Clauses that are nothing but a filler: 据了解，一大早，近日，此外，
 _FILLER_CLAUSE = re.compile(
     r"^(?:据了解|据悉|据介绍|据统计|据报道|另悉|又讯|一大早|近日|日前|近期|连日来|目前|当前|此外|同时|另外|与此同时"
     r"|值得一提的是|值得注意的是|需要指出的是|众所周知|不难看出|总的来说|总之|会上|会议上|活动中|活动现场|现场|整治现场"
     r"|记者(?:从|在)?[^，。]{0,24}(?:获悉|了解到|看到|注意到)|记者了解到|首先|其次|最后|下一步"
-    r"|结合(?:工作|自身|岗位|地方|本地)?实际|多措并举|精心组织|周密部署|高度重视)$"
+    r"|结合(?:工作|自身|岗位|地方|本地)?实际|多措并举|精心组织|周密部署|高度重视"
+    # Atmosphere, not news: 活动现场气氛热烈，现场一片欢声笑语，
+    r"|(?:活动)?现场(?:气氛|氛围)?(?:十分|非常|格外|很是)?(?:热烈|活跃|浓厚|火爆)|(?:活动)?现场一片欢声笑语)$"
 )
 # The same words opening a clause without a comma after them.
 _FILLER_PREFIX = re.compile(r"^(?:据了解|据悉|据介绍|此外|同时|另外|与此同时|近日|日前|连日来)(?=[\u4e00-\u9fff“《])")
@@ -33,7 +36,7 @@ _FRAME = re.compile(
 )
 _TIME_START = re.compile(
     r"^(?:[0-9０-９一二三四五六七八九十]{1,4}年|[0-9０-９一二三四五六七八九十]{1,2}月|[0-9０-９一二三四五六七八九十]{1,3}日"
-    r"|近日|日前|连日来|近期|目前|今天|昨天|昨日|今日|明天|当天|上午|下午|晚上|今年|去年|明年|此前|随后|[春夏秋冬]节)"
+    r"|近日|日前|连日来|近期|目前|今天|昨天|昨日|今日|明天|当天|上午|下午|晚上|今年|去年|明年|此前|随后|[春夏秋冬]节|截至|截止)"
 )
 _ORG_SUFFIX = re.compile(
     r"(?:局|委|会|院|部|厅|办|所|处|站|队|中心|社区|街道|政府|公司|集团|学校|大学|医院|银行|馆|协会|妇联|团委|工青妇"
@@ -134,10 +137,54 @@ def drop_effect_tail(clauses: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return clauses
 
 
+_TIME_ONLY = re.compile(
+    r"^(?:\d+|[年月日号时点分秒至到—\-~、]|[上下中]午|早上|晚上|凌晨|今年|去年|明年|近日|日前|当天|今天|昨天|昨日|今日|目前|近期"
+    r"|年底|年初|月底|月初|上旬|中旬|下旬|以来|前后|截至|截止)+$"
+)
+_ATTRIBUTION_CLAUSE = re.compile(r"^据[^，,；;：:]{1,16}(?:报道|消息|介绍|透露|称)$")
+# 对……工作进行检查指导，开展……: the procedure says less than the action after it.
+_PROCEDURE = re.compile(
+    r"对[^，；：]{6,}?(?:工作|情况|落实情况)?(?:进行|开展)了?(?:检查指导|督导检查|检查督导|调研指导|督查指导|实地检查|实地调研"
+    r"|检查|指导|督导|督查|调研|视察|摸排|巡查)$"
+)
+_CONCRETE_NEXT = re.compile(
+    r"^(?:并|同时|还|随即)?(?:开展|组织|拆除|查处|整治|清理|督促|排查|发放|救助|帮助|查获|抓获|关停|取缔|处罚|整改|更换|维修|安装|完成|落实|推进)"
+)
+# ……并取得实效 / 取得良好效果: a claim of success that states nothing.
+_EMPTY_RESULT = re.compile(r"(?:并|且)?取得了?(?:实效|成效|良好效果|良好成效|积极成效|显著成效|明显成效|阶段性成效|圆满成功)$")
+# 以“春风送岗促就业”为主题的 / 主题为“……”的: a theme slogan that only names the activity.
+_THEME = re.compile(r"以“[^“”]{2,40}”为(?:主题|题)的?|(?:主题为|主题是)“[^“”]{2,40}”的?|“[^“”]{6,40}”主题(?=活动|宣传|教育|党日|实践)")
+
+
+def drop_procedure(clauses: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """``X对……进行检查指导，开展……`` -> ``X开展……``; ``……并取得实效`` loses its empty result."""
+    out: list[tuple[str, str]] = []
+    carry = ""
+    for i, (clause, mark) in enumerate(clauses):
+        clause = carry + clause
+        carry = ""
+        following = clauses[i + 1][0] if i + 1 < len(clauses) else ""
+        match = _PROCEDURE.search(clause)
+        if match and following and _CONCRETE_NEXT.match(following):
+            actor = clause[: match.start()]
+            if not actor or _TIME_START.match(actor) and len(actor) <= 8:
+                if actor:
+                    out.append((actor, mark))
+                continue
+            carry = actor  # the actor runs straight on into the action: X开展……
+            continue
+        trimmed = _EMPTY_RESULT.sub("", clause) if len(clause) > 8 else clause
+        out.append((trimmed or clause, mark))
+    if carry:
+        out.append((carry, ""))
+    return out
+
+
 def clean_clause(clause: str, *, squeeze: bool = False) -> str:
     """Delete notes and asides inside a clause; ``squeeze`` also drops empty adverbs and parentheses."""
     clause = _NOTE.sub("", clause)
     if squeeze:
+        clause = _THEME.sub("", clause) or clause
         clause = _PARENTHETICAL.sub("", clause)
         clause = _IDIOM_DE.sub("", clause)
         clause = _EMPTY_ADVERBS.sub("", clause)
@@ -154,10 +201,13 @@ def compress_clauses(sentence: str, *, squeeze: bool = False) -> list[tuple[str,
     clauses = split_clauses(sentence)
     if not clauses:
         return []
-    clauses = drop_effect_tail(drop_opening(clauses))
+    clauses = drop_effect_tail(drop_procedure(drop_opening(clauses)))
     if squeeze and len(clauses) > 1:
-        # Framing clauses past the first (在……期间，) go when space is short.
+        # Framing clauses past the first (在……期间，) go when space is short, and so does an
+        # opening attribution (据《卫报》报道，) that would otherwise be all that fits.
         clauses = clauses[:1] + [(c, m) for c, m in clauses[1:] if not _FRAME.match(c)]
+        if len(clauses) > 1 and _ATTRIBUTION_CLAUSE.match(clauses[0][0]):
+            clauses = clauses[1:]
     cleaned = [(tidy(clean_clause(c, squeeze=squeeze)), m) for c, m in clauses]
     return [(c, m) for c, m in cleaned if c]
 
@@ -205,11 +255,12 @@ def fit_clauses(
     # Never end on a clause that announces what follows (……时表示：) or on a bare conjunction.
     while kept and ((kept[-1][1] in ("：", ":") and len(kept) < len(clauses)) or dangling(kept[-1][0]) or len(kept[-1][0]) < 2):
         kept = kept[:-1]
-    if not kept:
+    if not kept or all(_ATTRIBUTION_CLAUSE.match(c) or _TIME_ONLY.match(fold_width(c)) for c, _ in kept):
+        # 据《卫报》报道。/ 2012年5月5日-11日。 alone says nothing.
         return None
-    if want_figure and not any(any(ch.isdigit() for ch in c) for c, _ in kept):
+    if want_figure and not any(has_quantity(c) for c, _ in kept):
         for clause in clauses[len(kept):]:
-            if any(ch.isdigit() for ch in clause[0]):
+            if has_quantity(clause[0]):
                 trial = kept + [clause]
                 if len(join_clauses(trial)) <= budget:
                     kept = trial

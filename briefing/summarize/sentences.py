@@ -174,6 +174,9 @@ def split_sentences(paragraphs: list[str] | str) -> list[Sentence]:
     return sentences
 
 
+_CLAUSE_SCAN = re.compile("[" + re.escape("".join(PAIRS) + "".join(CLOSING) + CLAUSE_MARKS) + "]")
+
+
 def split_clauses(sentence: str) -> list[tuple[str, str]]:
     """Split a sentence into ``(clause, mark)`` pairs at ，；： outside quotes and brackets.
 
@@ -187,7 +190,9 @@ def split_clauses(sentence: str) -> list[tuple[str, str]]:
     clauses: list[tuple[str, str]] = []
     stack: list[str] = []
     start = 0
-    for i, ch in enumerate(body):
+    # Only punctuation matters: walk the marks, not every character.
+    for match in _CLAUSE_SCAN.finditer(body):
+        i, ch = match.start(), match.group(0)
         if ch in PAIRS and ch in trusted:
             stack.append(ch)
         elif ch in CLOSING and stack and stack[-1] == CLOSING[ch]:
@@ -201,3 +206,46 @@ def split_clauses(sentence: str) -> list[tuple[str, str]]:
 
 def has_figure(text: str) -> bool:
     return any(ch.isdigit() for ch in fold_width(text))
+
+
+# A figure that tells how much or how many: 236.19万元, 760名, 300余名, 92%, 三十余名. Dates,
+# clock times, years and ordinals (2023年, 2月24日, 11点半, 第20届, 2024临江马拉松) are not.
+_ARABIC_FIGURE = re.compile(r"(?<![\d.:：])(第)?(\d+(?:\.\d+)?)([万亿千百]*(?:余|多)?)(.?)")
+_NOT_A_COUNT = set("年月日号时点分秒届期版楼层级:：-—/.")
+_YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
+# A four-digit year that opens a name (2024临江半程马拉松) is no count; one with a measure word is.
+_COUNT_AFTER_YEAR = set("余多万亿千百个人名户家元件项次处份册场所亩吨株米辆台套位%％")
+_CHINESE_FIGURE = re.compile(
+    r"(?<![\d.第星礼周])(?:[一二两三四五六七八九]?十|[一二两三四五六七八九][百千万])[一二两三四五六七八九十百千万]{0,3}(?:余|多)?(?:个|名|位|户|家|项|次|人次|场|件|所|支|处|份|万元|亿元|元|倍|成)"
+)
+
+
+_ANY_NUMERAL = re.compile(r"[0-9０-９十百千万]")
+_QUOTED_SPAN = re.compile(r"“[^“”，。]{0,10}”|《[^《》]{0,40}》")
+
+
+def quantities(text: str) -> list[str]:
+    """The amounts, counts and percentages ``text`` states, in order (dates and ordinals left out)."""
+    # A figure inside quotes names something (“四个能力”, “12345”热线); it does not count it.
+    if not _ANY_NUMERAL.search(text):
+        return []
+    text = _QUOTED_SPAN.sub("“”", text if text.isascii() else fold_width(text))
+    found: list[str] = []
+    for match in _ARABIC_FIGURE.finditer(text):
+        ordinal, digits, magnitude, following = match.groups()
+        if ordinal:
+            continue
+        if not magnitude and following in _NOT_A_COUNT:
+            # 5年 is a span of years (连续5年); 2023年 is a date.
+            if not (following == "年" and len(digits) <= 2):
+                continue
+        if _YEAR_LIKE.fullmatch(digits) and not magnitude and following not in _COUNT_AFTER_YEAR:
+            continue
+        found.append(digits + magnitude + (following if following in "%％" else ""))
+    # 三十余名, 一百多户: a count in words (ten or more; 两个, 三项 are too small to be the key figure).
+    found += [m.group(0) for m in _CHINESE_FIGURE.finditer(text)]
+    return found
+
+
+def has_quantity(text: str) -> bool:
+    return bool(quantities(text))

@@ -46,6 +46,12 @@ def _has_verb(text: str) -> bool:
     return any(tag.startswith("v") and tag != "vn" for _, tag in _words(text))
 
 
+def _has_predicate(text: str) -> bool:
+    """A verb, or a closing verbal noun (……通过专家评审): the title says what happened."""
+    tags = _words(text)
+    return any(tag.startswith("v") and tag != "vn" for _, tag in tags) or (len(tags) >= 3 and tags[-1][1] == "vn")
+
+
 def _drop_setting(tags: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Delete 在……/于…… between the actor and the verb, and particles after verbs."""
     out: list[tuple[str, str]] = []
@@ -66,20 +72,72 @@ def _drop_setting(tags: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return out if not skipping else [t for t in tags if not (t[1] in _PARTICLE_TAGS)]
 
 
-def _cut(text: str, limit: int) -> str:
-    """``text`` cut at a word boundary to at most ``limit`` characters, not ending on a function word."""
+# Tags a title may end on: a noun, a verb, an idiom or abbreviation, a closing quote. A cut that
+# stops on a modifier (新型, 的, 多项) or a function word leaves the phrase hanging.
+_END_TAGS = ("n", "v", "j", "l", "i", "eng", "s", "an")
+_CLOSING = "”》）)」"
+
+
+def _ends_well(words: list[tuple[str, str]]) -> bool:
+    word, tag = words[-1]
+    if word[-1] in _CLOSING:
+        return True
+    return tag.startswith(_END_TAGS) and tag not in ("vd", "ad") and word[-1] not in _BAD_END
+
+
+def _cut(text: str, limit: int, *, back_off: bool = True) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters, ending on a noun or a verb."""
     if len(text) <= limit:
         out = text
     else:
-        out = ""
-        for word, _ in _words(text):
-            if len(out) + len(word) > limit:
+        kept: list[tuple[str, str]] = []
+        length = 0
+        for word, tag in _words(text):
+            if length + len(word) > limit:
                 break
-            out += word
+            kept.append((word, tag))
+            length += len(word)
+        # Cut mid-phrase: back off to the last word a phrase can end on (never below 4 characters).
+        while back_off and len(kept) > 1 and not _ends_well(kept) and length - len(kept[-1][0]) >= 4:
+            length -= len(kept.pop()[0])
+        out = "".join(w for w, _ in kept)
     out = out.strip(" 　，,、；;：:")
     while out and (out[-1] in _BAD_END or out.count("“") != out.count("”") or out.count("《") != out.count("》")):
         out = out[:-1].rstrip(" 　，,、；;：:")
     return out
+
+
+def _without_modifier(text: str, limit: int) -> str | None:
+    """江源公司自主研发的新型材料通过评审 -> 新型材料通过评审: drop a relative clause (a verb before 的)
+    that opens the subject when the whole does not fit, so the title keeps its own verb."""
+    words = _words(text)
+    seen_verb = False
+    position = 0
+    for word, tag in words:
+        position += len(word)
+        if tag.startswith("v") or tag == "j":
+            seen_verb = True
+        elif word == "的" and seen_verb:
+            rest = text[position:]
+            if 6 <= len(rest) <= limit:
+                return rest
+            return None
+        elif word[-1] in "，,；;：:":
+            return None
+    return None
+
+
+# Festivals and observances a title keeps: the event is the news (元宵, 中秋, 植树节, 世界读书日).
+_EVENT_NAME = re.compile(
+    r"春节|元宵节?|清明节?|端午节?|七夕节?|中秋节?|重阳节?|国庆节?|元旦|除夕|腊八节?|冬至|小年|藏历新年|雪顿节|三八|五一|五四|六一|七一|八一"
+    r"|植树节|劳动节|青年节|儿童节|教师节|妇女节|护士节|建军节|记者节|读书日|世界[\u4e00-\u9fff]{1,6}日|全国[\u4e00-\u9fff]{1,6}日"
+)
+
+
+def _drop_quote(match: re.Match) -> str:
+    """A long quotation goes from a title; a festival it names stays (“……元宵闹……”主题活动 -> 元宵主题活动)."""
+    event = _EVENT_NAME.search(match.group(0))
+    return event.group(0) if event else ""
 
 
 def shorten(clause: str, *, limit: int = MAX_TITLE_CHARS) -> str:
@@ -95,9 +153,15 @@ def shorten(clause: str, *, limit: int = MAX_TITLE_CHARS) -> str:
     tags = _drop_setting(_words(text))
     text = "".join(w for w, t in tags if t != "t" or not _TIME_START.match(w))
     if len(text) > limit:
-        text = _LONG_QUOTE.sub("", text)
+        text = _LONG_QUOTE.sub(_drop_quote, text)
     if len(text) > limit:
         text = re.sub(r"以[^，。]{2,20}?为(?:契机|抓手|载体|重点|主题|核心)", "", text)
+    if len(text) > limit:
+        raw = _cut(text, limit, back_off=False)
+        # The cut stops inside a modified subject, before the verb: drop the modifier instead.
+        if "的" in raw and not _has_verb(raw[raw.rindex("的") + 1 :]):
+            return _without_modifier(text, limit) or _cut(text, limit)
+        return _cut(text, limit)
     return _cut(text, limit)
 
 
@@ -136,7 +200,7 @@ def generate_title(article: Article, *, limit: int = MAX_TITLE_CHARS) -> str:
         first, title = options[0], shorten(options[0], limit=limit)
         for option in options:
             candidate = shorten(option, limit=limit)
-            if _has_verb(candidate) and len(candidate) >= 6 and not _ORG_END.search(candidate):
+            if _has_predicate(candidate) and len(candidate) >= 6 and not _ORG_END.search(candidate):
                 first, title = option, candidate
                 break
         if len(title) < 4:

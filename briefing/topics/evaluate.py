@@ -8,7 +8,6 @@ macro-F1 (per label over the labels that occur as gold or prediction, with a pre
 
 from __future__ import annotations
 
-import json
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
@@ -16,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..reading import read_jsonl
 from ..records import Article, Topic
 
 logger = logging.getLogger(__name__)
@@ -40,34 +40,23 @@ def item_article(record: dict[str, Any], *, item_id: str) -> Article:
 def read_labelled(path: str | Path, *, labels: list[str] | None = None) -> list[LabelledItem]:
     """Read labelled items; with ``labels``, a topic outside them is an error naming the line."""
     file = Path(path)
-    if not file.is_file():
-        raise InputError(f"{file}: no such file")
     items: list[LabelledItem] = []
     known = set(labels) if labels is not None else None
-    with file.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"{file}:{number}: not valid JSON ({exc.msg})") from exc
-            if not isinstance(record, dict):
-                raise InputError(f"{file}:{number}: expected a JSON object")
-            topic = record.get("topic")
-            if not isinstance(topic, str) or not topic:
-                raise InputError(f"{file}:{number}: missing 'topic' (a label)")
-            if not isinstance(record.get("text"), str):
-                raise InputError(f"{file}:{number}: missing 'text' (a string)")
-            alternates = record.get("alternates") or []
-            if known is not None:
-                for label in [topic, *alternates]:
-                    if label not in known:
-                        raise InputError(
-                            f"{file}:{number}: unknown label {label!r}; the taxonomy has {', '.join(labels or [])}"
-                        )
-            item_id = str(record.get("id") or f"{file.stem}-{number}")
-            items.append(LabelledItem(item_id, item_article(record, item_id=item_id), topic, list(alternates)))
+    for number, record in read_jsonl(file):
+        topic = record.get("topic")
+        if not isinstance(topic, str) or not topic:
+            raise InputError(f"{file}:{number}: missing 'topic' (a label)")
+        if not isinstance(record.get("text"), str):
+            raise InputError(f"{file}:{number}: missing 'text' (a string)")
+        alternates = record.get("alternates") or []
+        if known is not None:
+            for label in [topic, *alternates]:
+                if label not in known:
+                    raise InputError(
+                        f"{file}:{number}: unknown label {label!r}; the taxonomy has {', '.join(labels or [])}"
+                    )
+        item_id = str(record.get("id") or f"{file.stem}-{number}")
+        items.append(LabelledItem(item_id, item_article(record, item_id=item_id), topic, list(alternates)))
     if not items:
         raise InputError(f"{file}: no labelled items")
     return items
