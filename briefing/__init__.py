@@ -4,7 +4,7 @@ Importing this package is cheap: the stages, and any models behind them, load wh
 
     from briefing import build_briefing, render
     briefing = build_briefing("issue.txt")
-    print(render(briefing, format="md"))
+    markdown = render(briefing, format="md")
 """
 
 import importlib

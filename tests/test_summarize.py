@@ -252,3 +252,111 @@ def test_samples_articles_meet_the_targets():
     )
     figures = report["systems"]["extractive"]
     assert figures["guard"] == 1.0 and figures["budget"] == 1.0 and figures["full_sentence"] == 1.0
+
+
+# --- editor's choices: figures, scenes, headlines, procedures, titles -------------------------
+# Invented news, written for these tests.
+
+
+def test_quantities_leave_out_dates_years_times_and_ordinals():
+    from briefing.summarize.sentences import quantities
+
+    assert quantities("2023年，江北区民政局以“小切口”撬动“大民生”。") == []
+    assert quantities("3月5日上午10点半，第12届读书节在2024青川书展开幕。") == []
+    assert quantities("为160户422人发放补助资金85.74万元，覆盖率92%。") == ["160", "422", "85.74万", "92%"]
+    assert quantities("吸引群众300余名，连续5年获评先进，另有三十余名志愿者。") == ["300余", "5", "三十余名"]
+    # A figure inside a short quotation names something (“四个能力”); two of anything is no key figure.
+    assert quantities("开展“四个能力”建设，明确两个重点。") == []
+
+
+def test_generic_sentence_loses_to_the_figures_and_the_actor_is_named():
+    body = [
+        "民生连着民心。",
+        "2023年，江北区民政局以“小切口”撬动“大民生”，打通民生堵点、化解民生难点，探索出一系列创新举措，交出沉甸甸的答卷。",
+        "2023年底，为全区低保边缘家庭210户536人发放补助资金96.3万元。",
+    ]
+    summary = ExtractiveSummarizer().summarize([article(body=body, title="绘就民生幸福底色")], max_chars=90)[0]
+    assert "96.3万元" in summary.text and "小切口" not in summary.text
+    # The figure sentence names no actor: the organisation that opens the article does, after the date.
+    assert summary.text.startswith("2023年底，江北区民政局为全区")
+    assert check_summary(summary.text, article(body=body)).ok
+
+
+def test_scene_setting_opening_loses_to_who_did_what():
+    body = [
+        "本报青川讯(记者 周明)中午11点半，青川区江滨社区“长者食堂”里飘出阵阵饭菜香。",
+        "为破解老年人吃饭难问题，青川区今年在全区推进“长者食堂”建设，已建成长者食堂46个，累计提供助餐服务8万人次。",
+    ]
+    summary = ExtractiveSummarizer().summarize([article(body=body)], max_chars=90)[0]
+    assert summary.sentences == [1] and summary.text.startswith("青川区今年在全区推进")
+    (title, generated), = ExtractiveTitler().title([article(body=body)])
+    assert generated and "饭菜" not in title and "长者食堂" in title
+
+
+def test_summary_that_restates_the_headline_gives_way_to_what_was_done():
+    body = [
+        "近日，青川区江滨社区开展“暖心助残”志愿服务，让辖区残疾人家庭感受到温暖。",
+        "工作人员走进残疾人王某家中，帮助他打扫卫生、整理床铺，并叮嘱家人注意用电用气安全。",
+    ]
+    kicker, title = "青川区江滨社区", "开展“暖心助残”志愿服务"
+    summary = ExtractiveSummarizer().summarize([article(body=body, kicker=kicker, title=title)], max_chars=90)[0]
+    # The staff are the kicker's: the summary says whose, and what they did.
+    assert summary.text.startswith("青川区江滨社区工作人员走进残疾人王某家中")
+    assert "打扫卫生" in summary.text and check_summary(summary.text, article(body=body, kicker=kicker)).ok
+    # Without a headline to repeat, the lead sentence stays the summary.
+    plain = ExtractiveSummarizer().summarize([article(body=body)], max_chars=90)[0]
+    assert plain.text.startswith("青川区江滨社区开展")
+
+
+def test_procedure_gives_way_to_the_action_and_empty_results_go():
+    sentence = (
+        "连日来，青川区消防救援大队对辖区沿街商铺、人员密集场所的安全出口设置情况进行检查指导，"
+        "开展“清通道、拆障碍”专项整治行动并取得实效。"
+    )
+    assert join_clauses(compress_clauses(sentence)) == "青川区消防救援大队开展“清通道、拆障碍”专项整治行动。"
+    # A speech after the inspection is no action: the inspection stays.
+    kept = join_clauses(compress_clauses("区长对防汛工作进行检查指导，强调要压实责任。"))
+    assert kept.startswith("区长对防汛工作进行检查指导")
+
+
+def test_second_sentence_brings_the_figures_squeezing_the_theme_slogan():
+    body = [
+        "本报青川讯(记者 周明)为做好春节后务工人员就业服务，日前，青川区妇联联合青川区人社局，在就业援助月期间，"
+        "组织开展以“暖春送岗位 就业有温度”为主题的2024年就业援助宣传周活动。",
+        "活动中，工作人员在青川汽车站讲解就业扶持政策。",
+        "现场接待求职群众260余名，发放政策手册700余份。",
+    ]
+    summary = ExtractiveSummarizer().summarize([article(body=body)], max_chars=80)[0]
+    assert summary.sentences == [0, 2] and len(summary.text) <= 80
+    assert "260余名" in summary.text and "700余份" in summary.text
+    assert "暖春送岗位" not in summary.text and "2024年就业援助宣传周活动" in summary.text
+    assert is_full_sentence(summary.text) and check_summary(summary.text, article(body=body)).ok
+
+
+def test_background_figures_are_not_the_news():
+    body = [
+        "3月12日，青川区在凤凰山组织开展义务植树活动。",
+        "近年来，青川区持续开展国土绿化行动。去年全区完成植树造林4.2万亩。",
+    ]
+    summary = ExtractiveSummarizer().summarize([article(body=body)], max_chars=90)[0]
+    assert summary.text == "3月12日，青川区在凤凰山组织开展义务植树活动。"
+
+
+def test_an_attribution_or_a_date_alone_is_no_summary():
+    body = ["据《青川日报》报道，日前，青川商业银行在全区城乡的300多台自动取款机上增设了慈善捐赠选项。"]
+    summary = ExtractiveSummarizer().summarize([article(body=body)], max_chars=40)[0]
+    assert summary.text.startswith("青川商业银行") and "300多台" in summary.text
+
+
+def test_generated_title_keeps_the_festival_and_ends_on_a_phrase():
+    festival = [
+        "本报青川讯(记者 周明)2月24日，青川区图书馆在馆内开展“我们的节日·花灯映月元宵乐 传承文化共欢度”主题活动，"
+        "市民剪纸、猜灯谜，共庆元宵佳节。"
+    ]
+    (title, _), = ExtractiveTitler().title([article(body=festival)])
+    assert "元宵" in title and title.startswith("青川区图书馆") and len(title) <= 20
+    modified = [
+        "本报青川讯(记者 周明)近日，青川新材料科技有限公司自主研发的新型钠电池电极材料通过专家评审，已开始小批量供货。"
+    ]
+    (title, _), = ExtractiveTitler().title([article(body=modified)])
+    assert title == "新型钠电池电极材料通过专家评审"

@@ -27,7 +27,7 @@ def main() -> None:
     except BriefingError as exc:
         if os.environ.get("BRIEFING_DEBUG"):
             raise
-        print(f"briefing: error: {exc}", file=sys.stderr)
+        sys.stderr.write(f"briefing: error: {exc}\n")
         sys.exit(2)
     except BrokenPipeError:
         # `briefing ... | head`: the reader left; not an error of ours.

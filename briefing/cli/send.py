@@ -27,7 +27,7 @@ EXIT_STATUSES = "Exit status: 0 sent or nothing to do, 1 delivery failed, 2 bad 
 
 
 def _say(text: str) -> None:
-    print(f"briefing: {text}", file=sys.stderr)
+    sys.stderr.write(f"briefing: {text}\n")
 
 
 def _report(outcome: Any) -> None:

@@ -209,6 +209,13 @@ def compress_clauses(sentence: str, *, squeeze: bool = False) -> list[tuple[str,
         if len(clauses) > 1 and _ATTRIBUTION_CLAUSE.match(clauses[0][0]):
             clauses = clauses[1:]
     cleaned = [(tidy(clean_clause(c, squeeze=squeeze)), m) for c, m in clauses]
+    if squeeze:
+        # 本届旅游节以“……”为主题，为期一个月 -> 本届旅游节为期一个月: a subject its theme left alone
+        # runs on into the next clause.
+        for i in range(len(cleaned) - 1):
+            if _THEME.search(clauses[i][0]) and len(cleaned[i][0]) <= 10 and cleaned[i][1] in "，,":
+                cleaned[i + 1] = (cleaned[i][0] + cleaned[i + 1][0], cleaned[i + 1][1])
+                cleaned[i] = ("", "")
     return [(c, m) for c, m in cleaned if c]
 
 

@@ -229,7 +229,7 @@ def quantities(text: str) -> list[str]:
     # A figure inside quotes names something (“四个能力”, “12345”热线); it does not count it.
     if not _ANY_NUMERAL.search(text):
         return []
-    text = _QUOTED_SPAN.sub("“”", text if text.isascii() else fold_width(text))
+    text = _QUOTED_SPAN.sub("“”", fold_width(text))
     found: list[str] = []
     for match in _ARABIC_FIGURE.finditer(text):
         ordinal, digits, magnitude, following = match.groups()

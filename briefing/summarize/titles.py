@@ -11,7 +11,8 @@ import re
 
 from ..records import Article
 from .compress import _EMPTY_ADVERBS, _IDIOM_DE, _ORG_SUFFIX, _PARENTHETICAL, _TIME_START, _jieba, compress_clauses
-from .extractive import kicker_actor, lacks_subject, rank_sentences
+from .actors import kicker_actor, lacks_subject
+from .ranking import rank_sentences
 from .sentences import dateline_place, split_dateline, split_sentences
 
 MAX_TITLE_CHARS = 20

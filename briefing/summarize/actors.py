@@ -1,0 +1,93 @@
+"""Who acts: the organisation an article is about, and naming it where a summary leaves it out."""
+
+from __future__ import annotations
+
+import re
+
+from ..records import Article
+from .compress import _ORG_SUFFIX, _TIME_START, _jieba, compress_clauses, join_clauses
+from .ranking import _ACTION
+from .sentences import split_sentences
+
+_SUBJECTLESS_TAGS = ("v", "d", "ad", "vn", "c")
+# 为/向/给/对 + object + verb with no actor before it: 为760名困难群众发放……
+_OBJECT_PREPOSITIONS = frozenset("为 向 给 对".split())
+# Staff named only by their role: 工作人员走进……. The article's actor says whose staff they are.
+_GENERIC_AGENT = re.compile(
+    r"^(?:[^，,]{1,12}[，,])?(?:工作人员|志愿者|队员|民警|干警|医护人员|网格员|检查人员|执法人员|社工|干部职工|党员干部|职工|技术人员|服务队员|指战员|消防员)"
+)
+
+def kicker_actor(article: Article) -> str | None:
+    """The kicker when it names who acts (城关区消防救援大队), not when it is a slogan."""
+    kicker = (article.kicker or "").strip()
+    if not kicker or len(kicker) > 24 or re.search(r"[，,。！!？?“”：:]", kicker):
+        return None
+    tags = _jieba().tag(kicker)
+    if not tags or tags[0][1].startswith(("v", "d", "p", "c")):
+        return None
+    if re.search(_ORG_SUFFIX.pattern + "$", kicker) or tags[-1][1].startswith(("nt", "ns", "nr")):
+        return kicker
+    return None
+
+
+def lacks_subject(text: str) -> bool:
+    """Whether a compressed sentence opens with a verb or adverb (稳步推进……) rather than an actor.
+
+    为/向/给/对 + object + verb (为760名困难群众发放……) lacks one too.
+    """
+    text = _split_time(text)[1]
+    tags = _jieba().tag(text[:12])
+    for i, (word, tag) in enumerate(tags):
+        if tag in ("t", "x", "m") or re.fullmatch(r"[\d０-９年月日，]+", word):
+            continue
+        if tag == "p" and word in _OBJECT_PREPOSITIONS:
+            clause = "".join(w for w, _ in tags[i:]) + text[12:]
+            clause = re.split(r"[，,；;：:。]", clause, maxsplit=1)[0][:30]
+            return any(t.startswith("v") and t != "vn" for _, t in _jieba().tag(clause)[1:])
+        return tag.startswith(_SUBJECTLESS_TAGS)
+    return False
+
+
+_LEADING_TIME_CLAUSE = re.compile(r"^[^，,。]{1,12}[，,]")
+
+
+def _split_time(text: str) -> tuple[str, str]:
+    """``2023年底，为……`` -> (``2023年底，``, ``为……``); no time clause -> ("", text)."""
+    match = _LEADING_TIME_CLAUSE.match(text)
+    if match and _TIME_START.match(text) and not _ACTION.search(match.group(0)):
+        return match.group(0), text[match.end():]
+    return "", text
+
+
+def insert_actor(text: str, actor: str) -> str:
+    """The actor after an opening time clause: 2023年底，拉萨市民政局为……"""
+    time, rest = _split_time(text)
+    return time + actor + rest
+
+
+def lead_actor(article: Article) -> str | None:
+    """Who the article is about: an acting kicker, else the organisation that opens the lead sentence."""
+    actor = kicker_actor(article)
+    if actor:
+        return actor
+    for sentence in split_sentences(article.body[:3])[:3]:
+        clauses = compress_clauses(sentence.text)
+        text = _split_time(join_clauses(clauses))[1] if clauses else ""
+        words: list[str] = []
+        for word, tag in _jieba().tag(text[:20]):
+            if not (tag.startswith(("n", "j")) and tag != "nr"):
+                break
+            words.append(word)
+        name = "".join(words)
+        if len(words) >= 2 and 3 <= len(name) <= 16 and _ACTOR_NAME.search(name) and not name.startswith(("记者", "通讯员")):
+            return name
+    return None
+
+
+# An organisation's name ends in what it is: 民政局, 人民法院, 消防救援大队, 街道党工委, 社区.
+_ACTOR_NAME = re.compile(r"(?:局|委|委员会|会|院|法院|检察院|厅|办|所|站|队|大队|中心|社区|街道|政府|公司|集团|学校|大学|医院|银行|馆|协会|联合会|妇联|团委|党委|党工委|支部)$")
+
+
+def single_actor(actor: str) -> bool:
+    """One organisation, not a partnership (甲联合乙, 甲和乙): its staff are unambiguous."""
+    return not re.search(r"联合|携手|会同|和|与|及|、", actor)

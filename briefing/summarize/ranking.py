@@ -1,0 +1,189 @@
+"""Ranking an article's sentences: which one carries the news.
+
+Sentences are scored by position, overlap with the title and kicker, centrality (shared
+character bigrams) and whether they name an actor, an action, a date, places and key figures
+(amounts, counts, shares; not dates). Scene-setting, rhetoric, reporting, captions, slogans and
+sentences that only restate the headline are marked down.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from itertools import chain
+
+from ..records import Article
+from ..text import fold_width
+from .compress import _EFFECT_TAIL, _FILLER_CLAUSE, _FRAME, _ORG_SUFFIX, _PURPOSE, _TIME_START
+from .sentences import Sentence, has_quantity, quantities, split_clauses, split_dateline, split_sentences
+
+MAX_SENTENCES = 40
+_WORD_CHARS = re.compile(r"[^0-9A-Za-z\u4e00-\u9fff]+")
+_ACTION = re.compile(
+    r"开展|举办|举行|召开|发布|出台|启动|组织|完成|实现|发放|签署|会见|考察|通过|印发|部署|推进|建成|开通|成立|"
+    r"签约|表彰|授予|查处|破获|检查|整治|宣讲|提高|下降|增长|投入|接收|救助|帮助|看望|慰问|走访|决定|宣布|发表|举报"
+)
+_DATE = re.compile(r"\d{1,4}年|\d{1,2}月\d{1,2}日|\d{1,2}日|近日|日前|今天|昨天|昨日|今年|去年|上午|下午")
+# A named day (１５日, 3月2日) dates an event: hard news, though no key figure.
+_EVENT_DAY = re.compile(r"(?<![\d０-９])[\d０-９]{1,2}日")
+# The reporter at work (昨天，记者采访了……) is how the news was gathered, not the news.
+_REPORTING = re.compile(r"^(?:[^，,。]{0,8}[，,])?(?:本报)?记者(?:[^，,。]{0,6})?(?:采访|走访|来到|走进|了解到|看到|获悉|注意到|随同|跟随)")
+# Background figures (去年全市完成……, 目前全市共有……412家, 近年来……) are not this news's key figures.
+_BACKGROUND = re.compile(
+    r"^(?:近年来|近几年来?|多年来|长期以来|去年(?!以来)|此前|历年|过去[一二三四五六七八九十\d]*年)"
+    r"|^(?:目前|截至目前|当前)?[，,]?(?:全市|全省|全区|全县|全国|我市|我省|我国|全州)(?:目前)?(?:共有|现有|拥有)"
+)
+_HOLLOW = re.compile(r"^据[^，,。]{1,20}(?:报道|消息|介绍|了解|统计|悉)[。！!]?$")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_DEPENDENT = re.compile(
+    r"^(?:这|该|此|他|她|它|其|但|而|因此|所以|于是|通过|此次|今后|随后|对此|为此|总之|可见|另外|同时|据此|由此|那么|并且|并|也)"
+)
+_CAPTION = re.compile(r"^(?:图为|图[①-⑩\d一二三四五六七八九十]|上图|下图|左图|右图|（?[图照]片)")
+# Scene-setting: a time of day or a walk-in, then atmosphere (一大早，……人头攒动; 中午11点半，……飘出饭菜香).
+_SCENE_OPENING = re.compile(
+    r"^(?:一大早|大清早|清晨|早上|早晨|中午|午后|傍晚|夜幕降临|入夜|深夜|凌晨|时下|眼下|正值|时值|走进|步入|来到|漫步|记者(?:走进|来到|看到)"
+    r"|(?:[上下中]午|早上|晚上|清晨|傍晚)?\d{1,2}(?:点|时)(?:半|许|\d{1,2}分)?)"
+)
+_ATMOSPHERE = re.compile(
+    r"人头攒动|热闹非凡|热闹起来|欢声笑语|笑声不断|飘出|飘来|飘散|扑鼻|香气|热气腾腾|映入眼帘|熙熙攘攘|络绎不绝|川流不息|人声鼎沸"
+    r"|忙碌的身影|一派[\u4e00-\u9fff]{1,8}景象|如火如荼|其乐融融|格外热闹|喜气洋洋|张灯结彩|排起了?长队|只见|此起彼伏|焕然一新|春意盎然|寒风凛冽"
+)
+# Words of rhetoric rather than report: a sentence made of them and no figure is a generic one.
+_RHETORIC = re.compile(
+    r"举措|答卷|底色|亮点纷呈|亮点|堵点|难点|痛点|主责主业|新篇章|新局面|新成效|新气象|新征程|一系列|沉甸甸|画卷|新路子|获得感|幸福感|安全感"
+    r"|撬动|打通|绘就|谱写|擘画|蓝图|赋能|初心|使命|担当|奋进|答好|托起|筑牢|织密|兜牢|守护|温度|厚度|成色|高质量|全方位|多维度|为民|惠民|暖心"
+)
+# Organisations, places and venues named in a sentence: more of them, more of who and where.
+_NAMED_PLACE = re.compile(
+    r"[\u4e00-\u9fff]{2}(?:省|市|县|区|州|镇|乡|村|街道|社区|站|广场|公园|馆|中心|机场|码头|港|景区|园区|医院|学校|大学|局|委|厅|院|所|队|公司|集团)"
+)
+
+
+def grams(text: str) -> set[str]:
+    """Character bigrams of the words in ``text`` (punctuation and spaces removed)."""
+    return _grams_folded(fold_width(text))
+
+
+def _grams_folded(text: str) -> set[str]:
+    chars = _WORD_CHARS.sub("", text)
+    return {chars[i : i + 2] for i in range(len(chars) - 1)}
+
+
+def is_slogan(sentence: str) -> bool:
+    """民生无小事，枝叶总关情。: short parallel clauses without a figure or an actor."""
+    clauses = split_clauses(sentence)
+    return (
+        0 < len(clauses) <= 3
+        and all(len(c) <= 9 for c, _ in clauses)
+        and not any(ch.isdigit() for ch in fold_width(sentence))
+        and not _DATE.search(fold_width(sentence))
+    )
+
+
+@dataclass(slots=True)
+class Scored:
+    sentence: Sentence
+    score: float
+    figure: bool
+
+
+def _core_grams(text: str) -> set[str]:
+    """Bigrams of a sentence without its opening time, purpose and framing, and its closing effect."""
+    core = [
+        c
+        for c, _ in split_clauses(text)
+        if not (_FILLER_CLAUSE.match(c) or _FRAME.match(c) or _PURPOSE.match(c) or _EFFECT_TAIL.match(c) or (_TIME_START.match(c) and len(c) <= 8))
+    ]
+    return _grams_folded("".join(core))
+
+
+def restates(text: str, head: set[str]) -> bool:
+    """Whether a sentence says little beyond the headline (most of its bigrams are the headline's)."""
+    core = _core_grams(text)
+    if len(head) < 6 or len(core) < 4:
+        return False
+    return len(core & head) / len(core) >= 0.7
+
+
+def is_scene(text: str) -> bool:
+    """一大早，……人头攒动: a sentence that sets a scene rather than reports what was done."""
+    opening = _SCENE_OPENING.match(text)
+    atmosphere = _ATMOSPHERE.search(text)
+    return bool(atmosphere and (opening or not _ACTION.search(text))) or bool(
+        opening and not _ACTION.search(text) and not has_quantity(text)
+    )
+
+
+def rank_sentences(article: Article) -> list[Scored]:
+    """The article's sentences, best first."""
+    # News puts what matters first: long articles are scored on their opening sentences.
+    sentences = split_sentences(article.body)[:MAX_SENTENCES]
+    if not sentences:
+        return []
+    headline = " ".join(p for p in (article.kicker, article.title, article.subtitle) if p)
+    head = grams(headline)
+    folded = [fold_width(s.text) for s in sentences]
+    sets = [_grams_folded(t) for t in folded]
+    shared = {g for g, count in Counter(chain.from_iterable(sets)).items() if count > 1}
+    scored: list[Scored] = []
+    repeats: list[tuple[int, float]] = []  # sentences that restate the headline, and their cost
+    informative: list[int] = []  # sentences with an action or a figure, and no penalty
+    for sentence, bag, text in zip(sentences, sets, folded):
+        text = split_dateline(text)[1]
+        position = 1.0 / (1.0 + 0.6 * sentence.index) + (0.3 if sentence.paragraph == 0 else 0.0)
+        overlap = len(bag & head) / len(head) if head else 0.0
+        centrality = len(bag & shared) / len(bag) if bag else 0.0
+        # The key figures are amounts, counts and shares; a date says when, not how much.
+        counted = len(quantities(text))
+        figure = counted > 0
+        features = (
+            0.35 * bool(_ORG_SUFFIX.search(text))
+            + 0.3 * bool(_ACTION.search(text))
+            + 0.3 * bool(_DATE.search(text))
+            + 0.25 * bool(_EVENT_DAY.search(text))
+            + (0.35 + 0.05 * min(counted - 1, 3) if figure else 0.0)
+            + 0.08 * min(len(_NAMED_PLACE.findall(text)), 3)
+        )
+        penalty = 0.0
+        if is_scene(text):
+            penalty += 1.2
+        if not figure:
+            # A sentence of rhetoric (以“小切口”撬动“大民生”……举措) states no fact to report.
+            penalty += 0.3 * min(len(_RHETORIC.findall(text)), 4)
+        # Cheap test first: a sentence that restates the headline shares many of its bigrams.
+        restating = len(bag & head) >= max(4, 0.3 * len(bag)) and restates(text, head)
+        if restating and not figure:
+            # Beside its headline it adds nothing: it loses its overlap credit, when another sentence informs.
+            repeats.append((len(scored), 1.5 + 1.2 * overlap))
+        if not sentence.complete:
+            penalty += 2.0
+        if len(text) < 12:
+            penalty += 1.0
+        if _HOLLOW.match(text) or len(_CJK.findall(_DATE.sub("", text))) < 4:
+            # 据《卫报》报道。/ 2012年5月5日-11日。: an attribution or a date with no news in it.
+            penalty += 2.0
+        if _DEPENDENT.match(text):
+            penalty += 0.5
+        if _REPORTING.match(text):
+            penalty += 0.5
+        if text.startswith(("“", "‘", "「", '"')):
+            penalty += 0.7
+        if text.rstrip("”’」").endswith(("？", "?")):
+            penalty += 1.0
+        if sentence.enumerated:
+            penalty += 0.7
+        if _CAPTION.match(text):
+            penalty += 2.0
+        if len(text) <= 40 and is_slogan(text):
+            penalty += 1.5
+        score = 1.2 * position + 1.2 * overlap + 0.6 * centrality + features - penalty
+        scored.append(Scored(sentence, score, figure))
+        if penalty < 0.5 and len(text) >= 12 and (figure or _ACTION.search(text)) and not restating:
+            informative.append(len(scored) - 1)
+    for i, cost in repeats:
+        if any(j != i for j in informative):
+            scored[i].score -= cost
+    return sorted(scored, key=lambda s: (-s.score, s.sentence.index))
+
+
