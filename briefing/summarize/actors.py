@@ -10,7 +10,7 @@ from .ranking import _ACTION
 from .sentences import split_sentences
 
 _SUBJECTLESS_TAGS = ("v", "d", "ad", "vn", "c")
-# 为/向/给/对 + object + verb with no actor before it: 为760名困难群众发放……
+# 为/向/给/对 + object + verb with no actor before it: 为860名困难群众发放……
 _OBJECT_PREPOSITIONS = frozenset("为 向 给 对".split())
 # Staff named only by their role: 工作人员走进……. The article's actor says whose staff they are.
 _GENERIC_AGENT = re.compile(
@@ -33,7 +33,7 @@ def kicker_actor(article: Article) -> str | None:
 def lacks_subject(text: str) -> bool:
     """Whether a compressed sentence opens with a verb or adverb (稳步推进……) rather than an actor.
 
-    为/向/给/对 + object + verb (为760名困难群众发放……) lacks one too.
+    为/向/给/对 + object + verb (为860名困难群众发放……) lacks one too.
     """
     text = _split_time(text)[1]
     tags = _jieba().tag(text[:12])
@@ -60,7 +60,7 @@ def _split_time(text: str) -> tuple[str, str]:
 
 
 def insert_actor(text: str, actor: str) -> str:
-    """The actor after an opening time clause: 2023年底，拉萨市民政局为……"""
+    """The actor after an opening time clause: 2023年底，江北区民政局为……"""
     time, rest = _split_time(text)
     return time + actor + rest
 

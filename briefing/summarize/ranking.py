@@ -149,7 +149,7 @@ def rank_sentences(article: Article) -> list[Scored]:
         if is_scene(text):
             penalty += 1.2
         if not figure:
-            # A sentence of rhetoric (以“小切口”撬动“大民生”……举措) states no fact to report.
+            # A sentence of rhetoric (打通堵点、交出答卷……举措) states no fact to report.
             penalty += 0.3 * min(len(_RHETORIC.findall(text)), 4)
         # Cheap test first: a sentence that restates the headline shares many of its bigrams.
         restating = len(bag & head) >= max(4, 0.3 * len(bag)) and restates(text, head)
