@@ -84,6 +84,15 @@ def start_server(gguf: Path, threads: int) -> tuple[subprocess.Popen, str]:
             time.sleep(1)
 
 
+def stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 def run_one(system: str, n: int, max_chars: int, threads: int) -> dict:
     """Run one system in this process and return its outputs and costs."""
     from dataclasses import replace
@@ -112,12 +121,13 @@ def run_one(system: str, n: int, max_chars: int, threads: int) -> dict:
         component = ModelSummarizer(card=card)
         component.warm_up()
     loaded = time.perf_counter()
-    summaries = component.summarize(articles, max_chars=max_chars)
-    done = time.perf_counter()
-    memory = peak_rss_mb(server.pid) if server else peak_rss_mb()
-    if server:
-        server.terminate()
-        server.wait(timeout=30)
+    try:
+        summaries = component.summarize(articles, max_chars=max_chars)
+        done = time.perf_counter()
+        memory = peak_rss_mb(server.pid) if server else peak_rss_mb()
+    finally:
+        if server:
+            stop(server)
     return {
         "system": system,
         "n": len(items),

@@ -140,5 +140,9 @@ def test_llamacpp_openai_compatible_server(gguf, tmp_path):
         assert_good_summaries(articles, summaries, "model:llamacpp-server")
     finally:
         server.terminate()
-        server.wait(timeout=30)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
         log.close()

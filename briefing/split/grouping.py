@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..text import words
+from ..text import CLOSERS, words
 from .lines import ENUMERATION_RE, Line, Role, ends_sentence, is_bare_name
 
 _HEAD_ROLES = (Role.HEADING, Role.SUBTITLE, Role.BYLINE)
@@ -121,7 +121,8 @@ def _reread_in_context(lines: list[Line]) -> None:
             if len(line.folded) <= 40 and not ends_sentence(line.folded):
                 line.role = Role.HEADING
     for line, following in zip(lines, lines[1:]):
-        if line.role is Role.BODY and len(line.folded) <= 20 and following.role in (Role.SUBTITLE, Role.BYLINE):
+        exclaims = line.role is Role.BODY and len(line.folded) <= 20 and line.folded.rstrip(CLOSERS)[-1:] in "?!…"
+        if exclaims and following.role in (Role.SUBTITLE, Role.BYLINE):
             line.role = Role.HEADING
         in_list = following.role is Role.HEADING and (in_list or line.role is Role.BODY and line.folded.endswith(":"))
         if in_list:
