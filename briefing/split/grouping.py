@@ -20,6 +20,7 @@ _BODY_ROLES = (Role.BODY, Role.DATELINE, Role.CAPTION)
 _STOP = set("的了和与在是为对把将及等")
 # Labels that stand inside an article, and the mark of a photo-news title.
 INSIDE_LABEL_RE = re.compile(r"^(?:编后(?:语|记)?|编者按|记者手记|短评|(?:相关)?链接|背景资料|小资料|延伸阅读|新闻背景|点评)$")
+EDITOR_NOTE_RE = re.compile(r"^(?:编者按|编辑点评|编者的话|编者附言|导语)")  # a note above the report it introduces
 PHOTO_NEWS_RE = re.compile(r"[(（](?:附?图片[^)）]*|组图|照片)[)）]$")
 COLUMN_MAX = 8  # column headings (栏目) are short labels: 时讯快速, 图片新闻
 VERSE_RUN = 6  # a longer run of short lines is verse or a list, not a heading block
@@ -115,10 +116,13 @@ def _reread_in_context(lines: list[Line]) -> None:
     """Roles that only the neighbours tell: a short line ending in ？ or ！ is a title when a
     subtitle or byline follows it; short lines after a paragraph ending in a colon are a list."""
     in_list = False
-    for previous, line, following in zip(lines, lines[1:], lines[2:]):
-        # 主题 / 副题 with a comma in it / dateline: the middle line is part of the headline.
-        if previous.role is Role.HEADING and line.role is Role.BODY and following.role is Role.DATELINE:
-            if len(line.folded) <= 40 and not ends_sentence(line.folded):
+    for index, line in enumerate(lines[:-1]):
+        # A headline with a comma in it: above （附图片1张）, or between a title and the dateline.
+        if line.role is Role.BODY and len(line.folded) <= 40 and not ends_sentence(line.folded):
+            following = lines[index + 1]
+            photo_note = following.role is Role.TRAILER and "图" in following.text
+            under_title = index > 0 and lines[index - 1].role is Role.HEADING and following.role is Role.DATELINE
+            if photo_note or under_title:
                 line.role = Role.HEADING
     for line, following in zip(lines, lines[1:]):
         exclaims = line.role is Role.BODY and len(line.folded) <= 20 and line.folded.rstrip(CLOSERS)[-1:] in "?!…"
@@ -232,7 +236,8 @@ def _dateline_starts(line: Line, current: Draft, usual_gap: int) -> bool:
         return True  # a local brief: roundups carry place and date in their datelines
     titled = any(h.role is Role.HEADING for h in current.head)
     has_dateline = any(c.role is Role.DATELINE for c in current.content)
-    return not (titled and has_dateline)
+    opens_with_note = bool(current.content) and EDITOR_NOTE_RE.match(current.content[0].folded) is not None
+    return not (titled and (has_dateline or opens_with_note))
 
 
 def _split_photo_item(current: Draft, drafts: list[Draft], usual_gap: int) -> Draft | None:
