@@ -156,7 +156,7 @@ def score(result: dict, max_chars: int) -> dict:
         "rouge2": mean([rouge_n(t, r, 2).f1 for t, r in zip(texts, refs)]),
         "rougeL": mean([rouge_l(t, r).f1 for t, r in zip(texts, refs)]),
         "model_rougeL": mean([rouge_l(t, r).f1 for t, r, u in zip(texts, refs, model_used) if u]),
-        "vetted_pass": mean([float(u) for u in model_used]) if result["system"] != "default" else None,
+        "vetted_pass": mean([float(u) for u in model_used]) if not result["system"].startswith("default") else None,
         "fallbacks": sum(1 for m in methods if m == "extractive-fallback"),
         "guard": mean([float(check_summary(t, a).ok) for t, a in zip(texts, articles)]),
         "budget": mean([float(len(t) <= max_chars) for t in texts]),
