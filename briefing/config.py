@@ -22,17 +22,12 @@ A setting outside any table is an error, since it would otherwise be silently ig
 from __future__ import annotations
 
 import dataclasses
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .compat import tomllib
 from .errors import ConfigError
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
 
 SECTION = "briefing"
 

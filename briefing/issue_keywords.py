@@ -47,7 +47,7 @@ def _term(word: str) -> int:
 
 def _tokens(article: Article) -> list[tuple[str, float]]:
     """The article's words with their weight; a non-candidate word is an empty gap."""
-    headline = " ".join(p for p in (article.kicker, article.title, article.subtitle) if p)
+    headline = article.headline
     parts = [(fold_width(headline), HEADLINE_WEIGHT)] if headline else []
     parts.append((_CREDIT.sub(" ", fold_width(article.text[:BODY_CHARS])), 1.0))
     return [(w if _term(w) else "", weight) for text, weight in parts for w in words(text)]

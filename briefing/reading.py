@@ -77,6 +77,12 @@ def _page_number(name: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
+def _read_page(path: Path, *, numbered: bool = True) -> Page:
+    """One page file; ``numbered``: its page number from the last number in its name."""
+    lines = decode(_read_bytes(path), source=str(path)).split("\n")
+    return Page(source=str(path), lines=lines, number=_page_number(path.name) if numbered else None)
+
+
 def read_issue(
     source: str | Path | Sequence[str | Path], *, paper: str | None = None, date: str | None = None
 ) -> Issue:
@@ -86,10 +92,7 @@ def read_issue(
         files = [Path(p) for p in source]
         if not files:
             raise InputError("no input files given")
-        pages = [
-            Page(source=str(p), lines=decode(_read_bytes(p), source=str(p)).split("\n"), number=_page_number(p.name))
-            for p in files
-        ]
+        pages = [_read_page(p) for p in files]
         return Issue(source=", ".join(str(p) for p in files), pages=pages, paper=paper, date=date)
     if str(source) == STDIN:
         pages = [Page(source=STDIN, lines=decode(_read_stdin(), source="standard input").split("\n"))]
@@ -99,12 +102,9 @@ def read_issue(
             files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in PAGE_SUFFIXES)
             if not files:
                 raise InputError(f"{path}: no page files (*.txt) in this directory")
-            pages = [
-                Page(source=str(p), lines=decode(_read_bytes(p), source=str(p)).split("\n"), number=_page_number(p.name))
-                for p in files
-            ]
+            pages = [_read_page(p) for p in files]
         else:
-            pages = [Page(source=str(path), lines=decode(_read_bytes(path), source=str(path)).split("\n"))]
+            pages = [_read_page(path, numbered=False)]
     return Issue(source=str(source), pages=pages, paper=paper, date=date)
 
 

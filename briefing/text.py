@@ -1,4 +1,4 @@
-"""Small text utilities shared by the stages: width folding and word segmentation."""
+"""Small text utilities shared by the stages: width folding, word segmentation and tagging."""
 
 from __future__ import annotations
 
@@ -43,3 +43,8 @@ def _jieba():
 def words(text: str) -> list[str]:
     """Segment Chinese text into words (rjieba, precise mode)."""
     return _jieba().cut(text)
+
+
+def tagged(text: str) -> list[tuple[str, str]]:
+    """Segment Chinese text into words with their part-of-speech tags (rjieba)."""
+    return _jieba().tag(text)

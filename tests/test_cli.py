@@ -50,7 +50,7 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path, content, message):
 
 
 def test_unknown_splitter_lists_the_known_ones():
-    from briefing import ConfigError, read_issue  # noqa: F401
+    from briefing import ConfigError
     from briefing.registry import splitters
 
     with pytest.raises(ConfigError, match="available: rules"):

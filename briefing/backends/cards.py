@@ -22,11 +22,11 @@ from __future__ import annotations
 
 import logging
 import os
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..compat import tomllib
 from ..errors import ConfigError
 
 logger = logging.getLogger(__name__)

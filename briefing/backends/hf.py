@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
@@ -192,7 +191,3 @@ class TransformersBase:
     def batches_of(self, items: list[Any]) -> list[list[Any]]:
         size = max(1, self.card.batch_size)
         return [items[i : i + size] for i in range(0, len(items), size)]
-
-
-def exists(path: str | Path | None) -> bool:
-    return path is not None and Path(path).exists()

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
+from ..compat import tomllib
 from ..errors import ConfigError
 from ..records import Article
 from .cards import PROJECT_ROOT, ModelCard

@@ -1,5 +1,11 @@
 """The Typer application objects; command modules attach their commands to these."""
 
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable
+
 import typer
 
 app = typer.Typer(
@@ -11,3 +17,14 @@ app = typer.Typer(
 )
 eval_app = typer.Typer(help="Score a stage against labelled data.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
+
+
+def emit_json(data: object) -> None:
+    """Write ``data`` to standard output as indented JSON, Chinese kept readable."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def emit_jsonl(records: Iterable[object]) -> None:
+    """Write each record to standard output as one line of JSON."""
+    for record in records:
+        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from pathlib import Path
@@ -11,7 +10,7 @@ from typing import Optional
 import typer
 
 from ..errors import ConfigError, InputError
-from .app import app
+from .app import app, emit_json
 
 
 def check_output(path: Path) -> None:
@@ -77,4 +76,4 @@ def schema() -> None:
     """Print the JSON Schema of `briefing build --format json` output."""
     from ..schema import briefing_schema
 
-    sys.stdout.write(json.dumps(briefing_schema(), ensure_ascii=False, indent=2) + "\n")
+    emit_json(briefing_schema())

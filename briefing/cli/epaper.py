@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
 
 import typer
 
-from .app import eval_app
+from .app import emit_json, eval_app
 
 
 @eval_app.command("epaper")
@@ -23,4 +21,4 @@ def eval_epaper(
     if not errors:
         for page in result["per_page"]:
             page["errors"] = page["errors"][:5]
-    sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+    emit_json(result)

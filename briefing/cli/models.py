@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from enum import Enum
 
 import typer
 
-from .app import app
+from .app import app, emit_json
 
 
 class ModelsFormat(str, Enum):
@@ -25,6 +24,6 @@ def models(
 
     data = inventory()
     if format is ModelsFormat.json:
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        emit_json(data)
     else:
         sys.stdout.write(format_inventory(data))

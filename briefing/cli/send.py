@@ -7,7 +7,6 @@ configuration. Reports go to standard error; `history` writes its table to stand
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import signal
@@ -18,7 +17,7 @@ from typing import Any, List, Optional
 
 import typer
 
-from .app import app
+from .app import app, emit_jsonl
 
 # The delivery modules (smtplib, ssl, sqlite3, email) are imported inside the commands, so
 # that other commands, `briefing build` in a cron job first of all, do not pay for them.
@@ -87,8 +86,7 @@ def history(
     path = ledger or ledger_path_from_config(config)
     rows = read_history(path, limit=limit or None)
     if as_json:
-        for row in rows:
-            sys.stdout.write(json.dumps(row.to_dict(), ensure_ascii=False) + "\n")
+        emit_jsonl(row.to_dict() for row in rows)
         return
     if not rows:
         _say(f"no sends recorded in {path}")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from enum import Enum
 from pathlib import Path
@@ -10,18 +9,12 @@ from pathlib import Path
 import typer
 
 from ..api import load_articles
-from ..split.evaluate import evaluate_split
-from ..split.outline import outline_markdown
-from .app import app, eval_app
+from .app import app, emit_json, eval_app
 
 
 class SplitFormat(str, Enum):
     json = "json"
     md = "md"
-
-
-def emit_json(data: object) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 @app.command()
@@ -32,6 +25,8 @@ def split(
     format: SplitFormat = typer.Option(SplitFormat.json, "--format", "-f", help="Output format."),
 ) -> None:
     """Split an issue into articles (kicker, title, byline, dateline, body, ...)."""
+    from ..split.outline import outline_markdown
+
     issue, articles = load_articles(sources[0] if len(sources) == 1 else sources)
     if format is SplitFormat.md:
         sys.stdout.write(outline_markdown(issue, articles))
@@ -45,6 +40,8 @@ def eval_split(
     errors: bool = typer.Option(False, "--errors", help="List every field error."),
 ) -> None:
     """Article-start F1, exact spans and line coverage against gold spans."""
+    from ..split.evaluate import evaluate_split
+
     result = evaluate_split(directory).to_dict()
     if not errors:
         result["field_errors"] = result["field_errors"][:20]

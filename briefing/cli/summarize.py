@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from enum import Enum
 from pathlib import Path
@@ -11,7 +10,7 @@ import typer
 
 from ..api import load_articles
 from ..summarize import DEFAULT_MAX_CHARS, check_budget, summarize as summarize_articles
-from .app import app, eval_app
+from .app import app, emit_json, emit_jsonl, eval_app
 
 
 class SummaryFormat(str, Enum):
@@ -22,10 +21,6 @@ class SummaryFormat(str, Enum):
 class ReportFormat(str, Enum):
     text = "text"
     json = "json"
-
-
-def _emit_json(data: object) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 @app.command()
@@ -41,16 +36,17 @@ def summarize(
     issue, articles = load_articles(source)
     summarize_articles(articles, summarizer=summarizer, titler=titler, max_chars=max_chars)
     if format is SummaryFormat.jsonl:
-        for article in articles:
-            record = {
+        emit_jsonl(
+            {
                 "id": article.id,
                 "summary": article.summary.to_dict() if article.summary else None,
                 "display_title": article.display_title,
                 "title_generated": article.title_generated,
             }
-            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            for article in articles
+        )
     else:
-        _emit_json({"issue": issue.to_dict(), "articles": [a.to_dict() for a in articles]})
+        emit_json({"issue": issue.to_dict(), "articles": [a.to_dict() for a in articles]})
 
 
 @eval_app.command("summaries")
@@ -64,7 +60,7 @@ def eval_summaries(
     from ..summarize.evaluate import evaluate_summaries, format_report, read_items
 
     report = evaluate_summaries(read_items(path), max_chars=max_chars, summarizer=summarizer)
-    sys.stdout.write(format_report(report)) if format is ReportFormat.text else _emit_json(report)
+    sys.stdout.write(format_report(report)) if format is ReportFormat.text else emit_json(report)
 
 
 @eval_app.command("titles")
@@ -77,4 +73,4 @@ def eval_titles(
     from ..summarize.evaluate import evaluate_titles, format_report, read_items
 
     report = evaluate_titles(read_items(path), titler=titler)
-    sys.stdout.write(format_report(report)) if format is ReportFormat.text else _emit_json(report)
+    sys.stdout.write(format_report(report)) if format is ReportFormat.text else emit_json(report)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from enum import Enum
 from pathlib import Path
@@ -11,11 +10,7 @@ from typing import Optional
 import typer
 
 from ..api import load_articles
-from ..topics import classify as classify_articles
-from ..topics import get_classifier, load_taxonomy
-from ..topics.evaluate import evaluate, read_labelled
-from ..topics.trained import train_file
-from .app import app, eval_app
+from .app import app, emit_json, emit_jsonl, eval_app
 
 
 class ClassifyFormat(str, Enum):
@@ -41,17 +36,16 @@ def classify(
     classifier: str = typer.Option("keywords", "--classifier", help="Classifier name, or a model card (name or .toml; see `briefing models`)."),
 ) -> None:
     """Label each article with a topic (split the issue first when INPUT is an issue)."""
+    from ..topics import classify as classify_articles, load_taxonomy
+
     if taxonomy is not None:
         load_taxonomy(taxonomy)  # a bad taxonomy fails before the (slower) split
     issue, articles = load_articles(source)
     classify_articles(articles, classifier=classifier, taxonomy=taxonomy, topic_model=topic_model)
     if format is ClassifyFormat.jsonl:
-        for article in articles:
-            record = {"id": article.id, "topic": article.topic.to_dict() if article.topic else None}
-            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        emit_jsonl({"id": article.id, "topic": article.topic.to_dict() if article.topic else None} for article in articles)
     else:
-        data = {"issue": issue.to_dict(), "articles": [a.to_dict() for a in articles]}
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        emit_json({"issue": issue.to_dict(), "articles": [a.to_dict() for a in articles]})
 
 
 @app.command("train-topics")
@@ -61,6 +55,8 @@ def train_topics(
     taxonomy: Optional[Path] = typer.Option(None, "--taxonomy", help=TAXONOMY_HELP),
 ) -> None:
     """Train a topic model on your own labelled articles."""
+    from ..topics.trained import train_file
+
     model = train_file(labelled, output, taxonomy=taxonomy)
     used = sum(1 for c in model.doc_counts if c)
     typer.echo(f"{output}: {sum(model.doc_counts)} articles, {used} labels, {len(model.counts)} features", err=True)
@@ -75,10 +71,12 @@ def eval_topics(
     format: ReportFormat = typer.Option(ReportFormat.text, "--format", "-f", help="Report format."),
 ) -> None:
     """Accuracy (alternates count), strict accuracy, macro-F1 and top confusions per file."""
+    from ..topics import get_classifier
+    from ..topics.evaluate import evaluate, read_labelled
+
     model = get_classifier(classifier=classifier, taxonomy=taxonomy, topic_model=topic_model)
     reports = [evaluate(read_labelled(f), model, name=f.stem) for f in files]
     if format is ReportFormat.json:
-        data = [{k: v for k, v in r.to_dict().items() if k != "errors"} for r in reports]
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        emit_json([{k: v for k, v in r.to_dict().items() if k != "errors"} for r in reports])
     else:
         sys.stdout.write("\n".join(r.format() for r in reports) + "\n")

@@ -32,19 +32,14 @@ from __future__ import annotations
 import logging
 import os
 import stat
-import sys
 from dataclasses import dataclass, field
 from email.utils import getaddresses, parseaddr
 from pathlib import Path
 from typing import Any
 
+from ..compat import tomllib
 from ..config import BuildConfig, load_config
 from ..errors import ConfigError
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
 
 logger = logging.getLogger(__name__)
 

@@ -7,6 +7,7 @@ Other templates fall back to trafilatura's main-text extraction (the optional ``
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import re
 from html.parser import HTMLParser
@@ -135,11 +136,7 @@ def read_html_article(path: Path) -> Article:
 
 
 def _has_trafilatura() -> bool:
-    try:
-        import trafilatura  # noqa: F401
-    except ImportError:
-        return False
-    return True
+    return importlib.util.find_spec("trafilatura") is not None
 
 
 def read_html_issue(paths: list[Path], *, source: str, paper: str | None = None, date: str | None = None

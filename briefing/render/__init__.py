@@ -15,7 +15,7 @@ import datetime
 import re
 from typing import Any, Callable
 
-from ..records import Briefing, Entry, Section
+from ..records import AppendixItem, Briefing, Entry, Section
 
 GENERATED_MARK = "〔拟〕"
 GENERATED_NOTE = "标〔拟〕的标题为编者根据正文拟定，原文无标题或标题不完整。"
@@ -93,6 +93,12 @@ def appendix_label(kind: str) -> str:
 def appendix_place(page: int | None, line: int | None) -> str:
     place = (f"第{page}版" if page is not None else "") + (f"第{line}行" if line is not None else "")
     return place
+
+
+def appendix_tag(item: AppendixItem) -> str:
+    """What an appendix item is and where it was: ``版面·第1版第3行``."""
+    place = appendix_place(item.page, item.line)
+    return appendix_label(item.kind) + ("·" + place if place else "")
 
 
 def get_renderer(name: str) -> Callable[[Briefing], Any]:

@@ -21,8 +21,7 @@ from . import (
     GENERATED_NOTE,
     KEYWORDS_HEADING,
     also_in_text,
-    appendix_label,
-    appendix_place,
+    appendix_tag,
     document_title,
     has_generated,
     header_line,
@@ -150,8 +149,7 @@ def render_docx(briefing: Briefing) -> bytes:
     if briefing.appendix:
         document.add_heading(APPENDIX_HEADING, level=2)
         for item in briefing.appendix:
-            place = appendix_place(item.page, item.line)
-            _grey_paragraph(document, f"〔{appendix_label(item.kind)}{'·' + place if place else ''}〕{item.text}")
+            _grey_paragraph(document, f"〔{appendix_tag(item)}〕{item.text}")
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

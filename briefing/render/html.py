@@ -20,8 +20,7 @@ from . import (
     GENERATED_NOTE,
     KEYWORDS_HEADING,
     also_in_text,
-    appendix_label,
-    appendix_place,
+    appendix_tag,
     document_title,
     has_generated,
     header_line,
@@ -123,8 +122,7 @@ def render_html(briefing: Briefing) -> str:
         out.append(f'<h2 class="appendix" style="{STYLE["h2"]}">{APPENDIX_HEADING}</h2>')
         out.append(f'<ul style="{STYLE["list"]}">')
         for item in briefing.appendix:
-            place = appendix_place(item.page, item.line)
-            label = escape(appendix_label(item.kind) + ("·" + place if place else ""))
+            label = escape(appendix_tag(item))
             out.append(f"<li>〔{label}〕{escape(item.text)}</li>")
         out.append("</ul>")
     out += ["</div>", "</body>", "</html>"]

@@ -17,8 +17,7 @@ from . import (
     GENERATED_NOTE,
     KEYWORDS_HEADING,
     also_in_text,
-    appendix_label,
-    appendix_place,
+    appendix_tag,
     document_title,
     has_generated,
     header_line,
@@ -59,7 +58,6 @@ def render_markdown(briefing: Briefing) -> str:
     if briefing.appendix:
         out += [f"## {APPENDIX_HEADING}", ""]
         for item in briefing.appendix:
-            place = appendix_place(item.page, item.line)
-            out.append(f"- 〔{appendix_label(item.kind)}{'·' + place if place else ''}〕{escape_md(item.text)}")
+            out.append(f"- 〔{appendix_tag(item)}〕{escape_md(item.text)}")
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"

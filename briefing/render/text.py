@@ -14,8 +14,7 @@ from . import (
     GENERATED_NOTE,
     KEYWORDS_HEADING,
     also_in_text,
-    appendix_label,
-    appendix_place,
+    appendix_tag,
     document_title,
     has_generated,
     header_line,
@@ -57,7 +56,6 @@ def render_text(briefing: Briefing) -> str:
     if briefing.appendix:
         out += [APPENDIX_HEADING, _underline(APPENDIX_HEADING, "-")]
         for item in briefing.appendix:
-            place = appendix_place(item.page, item.line)
-            out.append(f"〔{appendix_label(item.kind)}{'·' + place if place else ''}〕{_one_line(item.text)}")
+            out.append(f"〔{appendix_tag(item)}〕{_one_line(item.text)}")
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from ..records import Article
-from .compress import _ORG_SUFFIX, _TIME_START, _jieba, compress_clauses, join_clauses
+from ..text import tagged
+from .compress import _ORG_SUFFIX, _TIME_START, compress_clauses, join_clauses
 from .ranking import _ACTION
 from .sentences import split_sentences
 
@@ -22,7 +23,7 @@ def kicker_actor(article: Article) -> str | None:
     kicker = (article.kicker or "").strip()
     if not kicker or len(kicker) > 24 or re.search(r"[，,。！!？?“”：:]", kicker):
         return None
-    tags = _jieba().tag(kicker)
+    tags = tagged(kicker)
     if not tags or tags[0][1].startswith(("v", "d", "p", "c")):
         return None
     if re.search(_ORG_SUFFIX.pattern + "$", kicker) or tags[-1][1].startswith(("nt", "ns", "nr")):
@@ -36,14 +37,14 @@ def lacks_subject(text: str) -> bool:
     为/向/给/对 + object + verb (为860名困难群众发放……) lacks one too.
     """
     text = _split_time(text)[1]
-    tags = _jieba().tag(text[:12])
+    tags = tagged(text[:12])
     for i, (word, tag) in enumerate(tags):
         if tag in ("t", "x", "m") or re.fullmatch(r"[\d０-９年月日，]+", word):
             continue
         if tag == "p" and word in _OBJECT_PREPOSITIONS:
             clause = "".join(w for w, _ in tags[i:]) + text[12:]
             clause = re.split(r"[，,；;：:。]", clause, maxsplit=1)[0][:30]
-            return any(t.startswith("v") and t != "vn" for _, t in _jieba().tag(clause)[1:])
+            return any(t.startswith("v") and t != "vn" for _, t in tagged(clause)[1:])
         return tag.startswith(_SUBJECTLESS_TAGS)
     return False
 
@@ -74,7 +75,7 @@ def lead_actor(article: Article) -> str | None:
         clauses = compress_clauses(sentence.text)
         text = _split_time(join_clauses(clauses))[1] if clauses else ""
         words: list[str] = []
-        for word, tag in _jieba().tag(text[:20]):
+        for word, tag in tagged(text[:20]):
             if not (tag.startswith(("n", "j")) and tag != "nr"):
                 break
             words.append(word)

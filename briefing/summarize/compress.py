@@ -7,9 +7,8 @@ unchanged; the guard still checks the result because deletions can join words in
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from ..text import fold_width
+from ..text import fold_width, tagged, words
 from .sentences import ENDS, has_quantity, split_clauses, split_dateline
 
 # Clauses that are nothing but a filler: 据了解，一大早，近日，此外，
@@ -50,18 +49,11 @@ _EMPTY_ADVERBS = re.compile(
 _IDIOM_DE = re.compile(r"(?:别开生面|丰富多彩|形式多样|内容丰富|精彩纷呈|如火如荼|有声有色|扎实有效|卓有成效|热火朝天)的")
 
 
-@lru_cache(maxsize=1)
-def _jieba():
-    import rjieba
-
-    return rjieba
-
-
 def _starts_main_clause(clause: str) -> bool:
     """Whether ``clause`` starts the news (a time, an actor) rather than continuing a purpose."""
     if _TIME_START.match(clause):
         return True
-    tags = _jieba().tag(clause[:16])
+    tags = tagged(clause[:16])
     if not tags:
         return False
     word, tag = tags[0]
@@ -78,7 +70,7 @@ def _is_purpose(clause: str) -> bool:
         return True
     if not clause.startswith("为") or len(clause) < 4:
         return False
-    tags = _jieba().tag(clause[:10])
+    tags = tagged(clause[:10])
     return len(tags) >= 2 and tags[0][0] == "为" and tags[1][1].startswith("v") and tags[1][1] != "vn"
 
 
@@ -113,7 +105,7 @@ _EMPTY_ADVERB_WORDS = frozenset(
 
 def tidy(clause: str) -> str:
     """Word-level deletions: empty adverbs before a verb, 了 after one, stock idioms before 的."""
-    tags = _jieba().tag(clause)
+    tags = tagged(clause)
     out: list[str] = []
     for i, (word, tag) in enumerate(tags):
         following = tags[i + 1][1] if i + 1 < len(tags) else ""
@@ -243,7 +235,7 @@ def dangling(text: str) -> bool:
     text = text.rstrip()
     if not text or text[-1] in "、，,：:；;":
         return True
-    return _jieba().cut(text[-8:])[-1] in DANGLING_WORDS
+    return words(text[-8:])[-1] in DANGLING_WORDS
 
 
 def fit_clauses(

@@ -8,7 +8,6 @@ summaries, the first clause for titles.
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 from dataclasses import dataclass
@@ -16,7 +15,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ..errors import InputError
-from ..reading import decode
+from ..reading import read_jsonl
 from ..records import Article
 from ..text import CLOSERS, ends_sentence, fold_width
 from . import check_budget
@@ -109,17 +108,9 @@ def first_clause_title(article: Article, *, limit: int = 20) -> str:
 def read_items(path: str | Path) -> list[dict[str, Any]]:
     """Read evaluation items, one JSON object a line: ``{"id", "text", "title"?, "reference"?}``."""
     path = Path(path)
-    if not path.is_file():
-        raise InputError(f"{path}: no such file")
     items = []
-    for number, line in enumerate(decode(path.read_bytes(), source=str(path)).split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{path}:{number}: not valid JSON ({exc.msg})") from exc
-        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+    for number, item in read_jsonl(path):
+        if not isinstance(item.get("text"), str):
             raise InputError(f"{path}:{number}: expected an object with a 'text' string")
         item.setdefault("id", f"item{number}")
         items.append(item)

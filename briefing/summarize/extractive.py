@@ -15,8 +15,9 @@ import re
 from typing import Callable
 
 from ..records import Article, Summary
+from ..text import words
 from .actors import _GENERIC_AGENT, insert_actor, lacks_subject, lead_actor, single_actor
-from .compress import _jieba, clean_clause, compress_clauses, dangling, fit_clauses, join_clauses
+from .compress import clean_clause, compress_clauses, dangling, fit_clauses, join_clauses
 from .guard import SourceIndex, check_summary
 from .ranking import _BACKGROUND, _DEPENDENT, Scored, grams, rank_sentences
 from .sentences import Sentence, has_quantity, split_dateline
@@ -175,14 +176,14 @@ class ExtractiveSummarizer:
             return Summary(text="", method=METHOD, sentences=[], reason="nothing in the article reads as a sentence")
         text = ""
         for word in re.findall(r"[0-9０-９.．%％]+|“[^”]*”|《[^》]*》|[^0-9０-９“《]+?(?=[0-9０-９“《]|$)", clauses[0][0]):
-            for piece in [word] if word[0] in "0123456789０１２３４５６７８９“《" else _jieba().cut(word):
+            for piece in [word] if word[0] in "0123456789０１２３４５６７８９“《" else words(word):
                 if len(text) + len(piece) + 1 > max_chars:
                     break
                 text += piece
             else:
                 continue
             break
-        pieces = _jieba().cut(text)
+        pieces = words(text)
         while pieces and dangling("".join(pieces)):
             pieces.pop()
         text = "".join(pieces) or text

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..records import Article
-from ..text import fold_width
+from ..text import fold_width, tagged
 
 # 85.74万, 1,000, 100%, 3.5亿: digits with their magnitude and percent sign, compared as tokens.
 _ARABIC = re.compile(r"(?<![\d.])\d+(?:,\d{3})*(?:\.\d+)?(?:万亿|亿|万|千)?[%‰]?")
@@ -49,12 +49,6 @@ def _chinese_numbers(text: str) -> list[str]:
     return [m.group(0) for m in _CHINESE_NUMBER.finditer(text) if len(m.group(0)) >= 3 or _CHINESE_MAGNITUDE & set(m.group(0))]
 
 
-def _tag(text: str) -> list[tuple[str, str]]:
-    import rjieba  # the segmenter loads its dictionary on first use
-
-    return rjieba.tag(text)
-
-
 class SourceIndex:
     """An article prepared once for checking several summaries against it."""
 
@@ -85,7 +79,7 @@ def check_summary(summary: str, article: Article | str | SourceIndex, *, names: 
         if text.count(opener) != text.count(closer):
             problems.append(f"unbalanced {opener}{closer}")
     if names:
-        for word, tag in _tag(text):
+        for word, tag in tagged(text):
             if tag.startswith(_NAME_TAGS) and len(word) >= 2 and not source.contains(word):
                 problems.append(f"name {word} is not in the article")
     return GuardResult(ok=not problems, problems=problems)

@@ -121,8 +121,7 @@ def rank_sentences(article: Article) -> list[Scored]:
     sentences = split_sentences(article.body)[:MAX_SENTENCES]
     if not sentences:
         return []
-    headline = " ".join(p for p in (article.kicker, article.title, article.subtitle) if p)
-    head = grams(headline)
+    head = grams(article.headline)
     folded = [fold_width(s.text) for s in sentences]
     sets = [_grams_folded(t) for t in folded]
     shared = {g for g, count in Counter(chain.from_iterable(sets)).items() if count > 1}

@@ -204,10 +204,6 @@ def split_clauses(sentence: str) -> list[tuple[str, str]]:
     return [(c.strip(), m) for c, m in clauses if c.strip()]
 
 
-def has_figure(text: str) -> bool:
-    return any(ch.isdigit() for ch in fold_width(text))
-
-
 # A figure that tells how much or how many: 236.19万元, 760名, 300余名, 92%, 三十余名. Dates,
 # clock times, years and ordinals (2023年, 2月24日, 11点半, 第20届, 2024临江马拉松) are not.
 _ARABIC_FIGURE = re.compile(r"(?<![\d.:：])(第)?(\d+(?:\.\d+)?)([万亿千百]*(?:余|多)?)(.?)")

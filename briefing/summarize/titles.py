@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from ..records import Article
-from .compress import _EMPTY_ADVERBS, _IDIOM_DE, _ORG_SUFFIX, _PARENTHETICAL, _TIME_START, _jieba, compress_clauses
+from ..text import tagged
+from .compress import _EMPTY_ADVERBS, _IDIOM_DE, _ORG_SUFFIX, _PARENTHETICAL, _TIME_START, compress_clauses
 from .actors import kicker_actor, lacks_subject
 from .ranking import rank_sentences
 from .sentences import dateline_place, split_dateline, split_sentences
@@ -35,21 +36,17 @@ def fold_kicker(article: Article) -> str:
     return title
 
 
-def _words(text: str) -> list[tuple[str, str]]:
-    return _jieba().tag(text)
-
-
 _ORG_END = re.compile(f"(?:{_ORG_SUFFIX.pattern})$")
 _LOCATED = re.compile(r"^位于[^，,的]{1,15}的")
 
 
 def _has_verb(text: str) -> bool:
-    return any(tag.startswith("v") and tag != "vn" for _, tag in _words(text))
+    return any(tag.startswith("v") and tag != "vn" for _, tag in tagged(text))
 
 
 def _has_predicate(text: str) -> bool:
     """A verb, or a closing verbal noun (……通过专家评审): the title says what happened."""
-    tags = _words(text)
+    tags = tagged(text)
     return any(tag.startswith("v") and tag != "vn" for _, tag in tags) or (len(tags) >= 3 and tags[-1][1] == "vn")
 
 
@@ -93,7 +90,7 @@ def _cut(text: str, limit: int, *, back_off: bool = True) -> str:
     else:
         kept: list[tuple[str, str]] = []
         length = 0
-        for word, tag in _words(text):
+        for word, tag in tagged(text):
             if length + len(word) > limit:
                 break
             kept.append((word, tag))
@@ -111,7 +108,7 @@ def _cut(text: str, limit: int, *, back_off: bool = True) -> str:
 def _without_modifier(text: str, limit: int) -> str | None:
     """江源公司自主研发的新型材料通过评审 -> 新型材料通过评审: drop a relative clause (a verb before 的)
     that opens the subject when the whole does not fit, so the title keeps its own verb."""
-    words = _words(text)
+    words = tagged(text)
     seen_verb = False
     position = 0
     for word, tag in words:
@@ -151,7 +148,7 @@ def shorten(clause: str, *, limit: int = MAX_TITLE_CHARS) -> str:
         return _cut(text, limit)
     text = _IDIOM_DE.sub("", text)
     text = _EMPTY_ADVERBS.sub("", text)
-    tags = _drop_setting(_words(text))
+    tags = _drop_setting(tagged(text))
     text = "".join(w for w, t in tags if t != "t" or not _TIME_START.match(w))
     if len(text) > limit:
         text = _LONG_QUOTE.sub(_drop_quote, text)

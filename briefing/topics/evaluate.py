@@ -130,7 +130,3 @@ def evaluate(items: list[LabelledItem], classifier, *, name: str = "items") -> T
     """Classify the items' articles with ``classifier`` and score the result."""
     topics = classifier.classify([item.article for item in items])
     return score(items, topics, name=name)
-
-
-def evaluate_file(path: str | Path, classifier) -> TopicReport:
-    return evaluate(read_labelled(path), classifier, name=Path(path).stem)

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ..compat import tomllib
 from ..errors import ConfigError
 
 logger = logging.getLogger(__name__)

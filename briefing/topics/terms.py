@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import logging
 import re
-import tomllib
-from collections import Counter
 from functools import lru_cache
 from importlib import resources
 from typing import Iterable
 
+from ..compat import tomllib
 from ..errors import ConfigError
 from ..text import fold_width
 
@@ -107,6 +106,3 @@ class TermMatcher:
                 found.append(text[i])
             i += 1
         return found
-
-    def count(self, text: str) -> Counter[str]:
-        return Counter(self.find(text))

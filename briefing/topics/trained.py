@@ -76,11 +76,12 @@ def features(article: Article) -> dict[str, float]:
     return found
 
 
-@lru_cache(maxsize=1)
 def _keywords():
-    from .keywords import KeywordClassifier
+    """The default keyword classifier, the one the pipeline uses (built once per process)."""
+    from ..api import component
+    from ..registry import classifiers
 
-    return KeywordClassifier()
+    return component(classifiers, "keywords")
 
 
 def _softmax(logits: list[float], temperature: float) -> list[float]:
