@@ -12,7 +12,7 @@ import threading
 from typing import Any
 
 from ..errors import ConfigError
-from .base import TRANSFORMERS_HINT, approx_truncate, importable, require
+from .base import TRANSFORMERS_HINT, BackendError, Generation, approx_truncate, importable, require
 from .cards import ModelCard
 
 logger = logging.getLogger(__name__)
@@ -191,3 +191,21 @@ class TransformersBase:
     def batches_of(self, items: list[Any]) -> list[list[Any]]:
         size = max(1, self.card.batch_size)
         return [items[i : i + size] for i in range(0, len(items), size)]
+
+    def generate_texts(self, texts: list[str], *, encode: dict[str, Any], after_prompt: bool, **options: Any) -> list[Generation]:
+        """Batched generation; ``after_prompt`` keeps only the tokens after the prompt (causal models)."""
+        torch, _ = modules()
+        out: list[Generation] = []
+        for batch in self.batches_of(texts):
+            encoded = self.tokenizer(batch, return_tensors="pt", padding=True, **encode).to(self.device)
+            kwargs = generation_kwargs(self.card, self.tokenizer, **options)
+            try:
+                with torch.inference_mode():
+                    ids = self.model.generate(**encoded, **kwargs)
+            except Exception as exc:  # a failed batch falls back, article by article
+                raise BackendError(f"generation failed: {exc}") from exc
+            self.batches += 1
+            if after_prompt:
+                ids = ids[:, encoded["input_ids"].shape[1] :]
+            out += [Generation(text=t) for t in self.tokenizer.batch_decode(ids, skip_special_tokens=True)]
+        return out

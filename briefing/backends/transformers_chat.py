@@ -12,8 +12,8 @@ import logging
 from typing import Any, Sequence
 
 from ..errors import ConfigError
-from .base import BackendError, Generation, Request
-from .hf import TransformersBase, dtype_keyword, generation_kwargs, model_location, modules, pick_device, pick_dtype
+from .base import Generation, Request
+from .hf import TransformersBase, dtype_keyword, model_location, pick_device, pick_dtype
 
 logger = logging.getLogger(__name__)
 
@@ -40,18 +40,5 @@ class ChatBackend(TransformersBase):
 
     def generate(self, requests: Sequence[Request], **options: Any) -> list[Generation]:
         self.warm_up()
-        torch, _ = modules()
         prompts = [self.render([{"role": "user", "content": r}] if isinstance(r, str) else r) for r in requests]
-        out: list[Generation] = []
-        for batch in self.batches_of(prompts):
-            encoded = self.tokenizer(batch, return_tensors="pt", padding=True, add_special_tokens=False).to(self.device)
-            kwargs = generation_kwargs(self.card, self.tokenizer, **options)
-            try:
-                with torch.inference_mode():
-                    ids = self.model.generate(**encoded, **kwargs)
-            except Exception as exc:  # a failed batch falls back, article by article
-                raise BackendError(f"generation failed: {exc}") from exc
-            self.batches += 1
-            new = ids[:, encoded["input_ids"].shape[1] :]
-            out += [Generation(text=t) for t in self.tokenizer.batch_decode(new, skip_special_tokens=True)]
-        return out
+        return self.generate_texts(prompts, encode={"add_special_tokens": False}, after_prompt=True, **options)

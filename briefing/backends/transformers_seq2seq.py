@@ -10,8 +10,8 @@ from __future__ import annotations
 import logging
 from typing import Any, Sequence
 
-from .base import BackendError, Generation, Request
-from .hf import TransformersBase, dtype_keyword, generation_kwargs, model_location, modules, pick_device, pick_dtype
+from .base import Generation, Request
+from .hf import TransformersBase, dtype_keyword, model_location, pick_device, pick_dtype
 
 logger = logging.getLogger(__name__)
 
@@ -33,20 +33,6 @@ class Seq2SeqBackend(TransformersBase):
 
     def generate(self, requests: Sequence[Request], **options: Any) -> list[Generation]:
         self.warm_up()
-        torch, _ = modules()
         texts = [r if isinstance(r, str) else "\n".join(m["content"] for m in r) for r in requests]
-        out: list[Generation] = []
-        for batch in self.batches_of(texts):
-            encoded = self.tokenizer(
-                batch, return_tensors="pt", padding=True, truncation=True, max_length=self.card.max_input_tokens
-            ).to(self.device)
-            kwargs = generation_kwargs(self.card, self.tokenizer, **options)
-            try:
-                with torch.inference_mode():
-                    ids = self.model.generate(**encoded, **kwargs)
-            except Exception as exc:  # a failed batch falls back, article by article
-                raise BackendError(f"generation failed: {exc}") from exc
-            self.batches += 1
-            out += [Generation(text=t) for t in self.tokenizer.batch_decode(ids, skip_special_tokens=True)]
-        return out
-
+        encode = {"truncation": True, "max_length": self.card.max_input_tokens}
+        return self.generate_texts(texts, encode=encode, after_prompt=False, **options)
