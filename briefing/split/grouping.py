@@ -172,8 +172,9 @@ def group(lines: list[Line], *, usual_gap: int) -> tuple[list[Draft], list[Line]
                 current = start(block[:2], first.gap)
                 current.content.extend(block[2:])
                 continue
-            if following is not None and following.role is Role.TRAILER and first.role is Role.HEADING:
-                # A work on its own: 迎虎年（书法） over （关山月）.
+            artist = following is not None and following.role is Role.TRAILER and following.folded.startswith("(")
+            if artist and first.role is Role.HEADING:
+                # A work on its own: 迎虎年（书法） over （关山月）; a dated signature is not an artist.
                 current = start(block, first.gap)
                 continue
             if len(block) >= VERSE_RUN or not body_follows:
