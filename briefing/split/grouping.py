@@ -21,6 +21,7 @@ _STOP = set("的了和与在是为对把将及等")
 # Labels that stand inside an article, and the mark of a photo-news title.
 INSIDE_LABEL_RE = re.compile(r"^(?:编后(?:语|记)?|编者按|记者手记|短评|(?:相关)?链接|背景资料|小资料|延伸阅读|新闻背景|点评)$")
 EDITOR_NOTE_RE = re.compile(r"^(?:编者按|编辑点评|编者的话|编者附言|导语)")  # a note above the report it introduces
+PHOTO_CREDIT_END_RE = re.compile(r"[(（][^()（）]{2,30}摄[)）]$")  # the lead photo's caption, credit at its end
 PHOTO_NEWS_RE = re.compile(r"[(（](?:附?图片[^)）]*|组图|照片)[)）]$")
 COLUMN_MAX = 8  # column headings (栏目) are short labels: 时讯快速, 图片新闻
 VERSE_RUN = 6  # a longer run of short lines is verse or a list, not a heading block
@@ -238,7 +239,8 @@ def _dateline_starts(line: Line, current: Draft, usual_gap: int) -> bool:
     titled = any(h.role is Role.HEADING for h in current.head)
     has_dateline = any(c.role is Role.DATELINE for c in current.content)
     opens_with_note = bool(current.content) and EDITOR_NOTE_RE.match(current.content[0].folded) is not None
-    return not (titled and (has_dateline or opens_with_note))
+    photo_lead = len(current.content) == 1 and PHOTO_CREDIT_END_RE.search(current.content[0].folded) is not None
+    return not (titled and (has_dateline or opens_with_note or photo_lead))
 
 
 def _split_photo_item(current: Draft, drafts: list[Draft], usual_gap: int) -> Draft | None:
