@@ -127,7 +127,10 @@ def _reread_in_context(lines: list[Line]) -> None:
                 line.role = Role.HEADING
     for line, following in zip(lines, lines[1:]):
         exclaims = line.role is Role.BODY and len(line.folded) <= 20 and line.folded.rstrip(CLOSERS)[-1:] in "?!…"
-        if exclaims and following.role in (Role.SUBTITLE, Role.BYLINE):
+        signed = following.role in (Role.SUBTITLE, Role.BYLINE) or (
+            following.role is Role.HEADING and is_bare_name(following.text)
+        )
+        if exclaims and signed:
             line.role = Role.HEADING
         in_list = following.role is Role.HEADING and (in_list or line.role is Role.BODY and line.folded.endswith(":"))
         if in_list:
