@@ -22,7 +22,7 @@ _STOP = set("的了和与在是为对把将及等")
 INSIDE_LABEL_RE = re.compile(r"^(?:编后(?:语|记)?|编者按|记者手记|短评|(?:相关)?链接|背景资料|小资料|延伸阅读|新闻背景|点评)$")
 EDITOR_NOTE_RE = re.compile(r"^(?:编者按|编辑点评|编者的话|编者附言|导语)")  # a note above the report it introduces
 PHOTO_CREDIT_END_RE = re.compile(r"[(（][^()（）]{2,30}摄[)）]$")  # the lead photo's caption, credit at its end
-PHOTO_NEWS_RE = re.compile(r"[(（](?:附?图片[^)）]*|组图|照片)[)）]$")
+PHOTO_NEWS_RE = re.compile(r"[(（](?:附?图片[^)）]*|组图|照片)[)）]$|^(?:图片新闻|新闻图片|图片报道)$")
 COLUMN_MAX = 8  # column headings (栏目) are short labels: 时讯快速, 图片新闻
 VERSE_RUN = 6  # a longer run of short lines is verse or a list, not a heading block
 
