@@ -137,9 +137,27 @@ def _reread_in_context(lines: list[Line]) -> None:
             following.role = Role.BODY
 
 
+def _fact_rows(blocks: list[list[Line]]) -> set[int]:
+    """Line numbers opening runs of label-value rows that recur across the page (荣誉…,
+    工作单位…, 目前状况… in each profile of a series): facts inside articles, not headlines."""
+    runs = [b for b in blocks if len(b) >= 3 and all(line.role is Role.HEADING for line in b)]
+    seen_in: dict[str, set[int]] = {}
+    for run in runs:
+        for line in run:
+            seen_in.setdefault(line.folded[:2], set()).add(run[0].number)
+    return {
+        run[0].number for run in runs if all(len(seen_in[line.folded[:2]]) >= 2 for line in run)
+    }
+
+
 def _labels(blocks: list[list[Line]]) -> set[int]:
-    """Very short single heading lines that recur on the page (韩国, 印尼): labels inside a roundup."""
-    short = [b[0].number for b in blocks if len(b) == 1 and b[0].role is Role.HEADING and len(b[0].folded) <= 3]
+    """Very short single heading lines that recur on the page (韩国, 印尼): labels inside a roundup.
+    A person's name (陈金水) heads a profile instead."""
+    short = [
+        b[0].number
+        for b in blocks
+        if len(b) == 1 and b[0].role is Role.HEADING and len(b[0].folded) <= 3 and not is_bare_name(b[0].text)
+    ]
     return set(short) if len(short) >= 2 else set()
 
 
@@ -149,6 +167,7 @@ def group(lines: list[Line], *, usual_gap: int) -> tuple[list[Draft], list[Line]
     blocks = _blocks(lines)
     family = _families(blocks)
     labels = _labels(blocks)
+    facts = _fact_rows(blocks)
     drafts: list[Draft] = []
     strays: list[Line] = []
     column: str | None = None
@@ -181,7 +200,7 @@ def group(lines: list[Line], *, usual_gap: int) -> tuple[list[Draft], list[Line]
                 # A work on its own: 迎虎年（书法） over （关山月）; a dated signature is not an artist.
                 current = start(block, first.gap)
                 continue
-            if len(block) >= VERSE_RUN or not body_follows:
+            if len(block) >= VERSE_RUN or not body_follows or first.number in facts:
                 # Verse, a table, a graphic's label: part of the article being read.
                 if current is None:
                     strays.extend(block)
