@@ -229,7 +229,7 @@ def group(lines: list[Line], *, usual_gap: int) -> tuple[list[Draft], list[Line]
                 current.content.append(block.pop(0))  # the last item of a list, not a kicker
             current = start(block, block[0].gap)
             continue
-        if first.role is Role.DATELINE and (current is None or _dateline_starts(first, current, usual_gap)):
+        if first.role is Role.DATELINE and (current is None or _dateline_starts(first, current)):
             current = start([], first.gap)
         elif first.role is Role.BODY and (current is None or current.ended_by_photo() and first.gap > usual_gap):
             current = start([], first.gap)
@@ -245,16 +245,17 @@ def group(lines: list[Line], *, usual_gap: int) -> tuple[list[Draft], list[Line]
     return drafts, strays
 
 
-def _dateline_starts(line: Line, current: Draft, usual_gap: int) -> bool:
+def _dateline_starts(line: Line, current: Draft) -> bool:
     """Whether a dateline paragraph opens a new item rather than a part of a roundup.
 
     It does after a brief (no title), after a feature with no dateline of its own, after a
-    photo item or a closing note, or across a wide gap. A titled article that has its own
-    dateline goes on: wire roundups print several datelines under one headline.
+    photo item or a closing note. A titled article that has its own dateline (or opens with an
+    editor's note or its photo's caption) goes on: wire roundups print several datelines under
+    one headline. Gaps are not trusted here: extraction spaces paragraphs unevenly.
     """
     if not current.has_body() and not current.ended_by_photo():
         return False
-    if current.ended_by_photo() or line.gap > usual_gap or current.content[-1].role is Role.TRAILER:
+    if current.ended_by_photo() or current.content[-1].role is Role.TRAILER:
         return True
     if re.match(r"本报讯", line.folded):
         return True  # a local brief: roundups carry place and date in their datelines
