@@ -118,3 +118,18 @@ def test_directory_is_one_issue_in_name_order(samples):
     assert [p.source.rsplit("/", 1)[-1] for p in issue.pages] == ["page-01.txt", "page-02.txt"]
     assert {a.page for a in articles} == {1, 2}
     assert [a.id for a in articles] == [f"a{n}" for n in range(1, len(articles) + 1)]
+
+
+def test_a_run_of_untitled_briefs_is_one_article_each(tmp_path):
+    text = (
+        "青川港口吞吐量创新高\n\n"
+        "本报青川１月５日电　青川港去年完成货物吞吐量１２００万吨，比上年增长９％，创历史新高。\n\n"
+        "港口负责人介绍，今年将新建两个泊位，进一步提升集装箱装卸能力。\n\n"
+        "日本政府５日宣布，将从今年四月起下调部分进口农产品的关税，以缓解国内物价上涨的压力。\n\n"
+        "法国交通部４日表示，巴黎至里昂的高速铁路将于明年完成全线改造，运行时间缩短二十分钟。\n\n"
+        "联合国粮农组织３日发表报告说，去年全球粮食产量比前年增长百分之二，库存有所回升。\n"
+    )
+    _, articles = split_text(tmp_path, text)
+    assert [len(a.body) for a in articles] == [2, 1, 1, 1]
+    assert articles[0].title == "青川港口吞吐量创新高"
+    assert all(a.title is None for a in articles[1:])

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..text import CLOSERS, words
+from ..text import CLOSERS, tagged, words
 from .lines import ENUMERATION_RE, Line, Role, ends_sentence, is_bare_name
 
 _HEAD_ROLES = (Role.HEADING, Role.SUBTITLE, Role.BYLINE)
@@ -150,6 +150,19 @@ def _fact_rows(blocks: list[list[Line]]) -> set[int]:
     }
 
 
+_DAY_RE = re.compile(r"(?:\d{1,2}|[一二三十]{1,3})日|日前|近日|最近")
+
+
+def _brief(line: Line) -> bool:
+    """A self-contained brief of a round-up: opens with a country or body's name and a day."""
+    text = line.folded
+    if line.role is not Role.BODY or not 40 <= len(text) <= 300 or not ends_sentence(text):
+        return False
+    if not _DAY_RE.search(text[:30]):
+        return False
+    return tagged(text[:12])[0][1] in ("ns", "nt", "nz")
+
+
 def _labels(blocks: list[list[Line]]) -> set[int]:
     """Very short single heading lines that recur on the page (韩国, 印尼): labels inside a roundup.
     A person's name (陈金水) heads a profile instead."""
@@ -231,7 +244,11 @@ def group(lines: list[Line], *, usual_gap: int) -> tuple[list[Draft], list[Line]
             continue
         if first.role is Role.DATELINE and (current is None or _dateline_starts(first, current)):
             current = start([], first.gap)
-        elif first.role is Role.BODY and (current is None or current.ended_by_photo() and first.gap > usual_gap):
+        elif first.role is Role.BODY and (
+            current is None
+            or current.ended_by_photo() and first.gap > usual_gap
+            or current.has_body() and _brief(first) and (_brief(current.content[-1]) or following and _brief(following))
+        ):  # one of several briefs in a row
             current = start([], first.gap)
         elif first.role is Role.CAPTION and current is not None and first.folded.startswith("图为"):
             item = _split_photo_item(current, drafts, usual_gap)
