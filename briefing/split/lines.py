@@ -102,7 +102,7 @@ def looks_like_heading(folded: str) -> bool:
     """
     if len(folded) > HEADING_MAX or ends_sentence(folded):
         return False
-    if folded[-1] in ",、;:“\"" or digit_share(folded) > 0.45:
+    if folded[-1] in ",、;:“\"" or digit_share(folded) > 0.55:
         return False
     # A piece of a paragraph cut by a column break, not a headline: a full stop inside, or
     # commas in a long line (headlines set phrases apart with spaces, rarely with commas).
