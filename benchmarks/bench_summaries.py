@@ -22,9 +22,8 @@ from pathlib import Path
 from typing import Callable
 
 from briefing.records import Article
-from briefing.summarize.evaluate import is_full_sentence, item_article, lead_summary, rouge_l, rouge_n
+from briefing.summarize.evaluate import item_article, lead_summary, summary_figures
 from briefing.summarize.extractive import ExtractiveSummarizer, summarizable
-from briefing.summarize.guard import SourceIndex, check_summary
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
@@ -101,23 +100,6 @@ def systems(max_chars: int) -> dict[str, Callable[[Article], str]]:
     return found
 
 
-def score(outputs: list[str], articles: list[Article], references: list[str | None], max_chars: int) -> dict:
-    pairs = [(o, r) for o, r in zip(outputs, references) if r]
-
-    def mean(values):
-        values = list(values)
-        return sum(values) / len(values) if values else float("nan")
-
-    return {
-        "R-1": mean(rouge_n(o, r, 1).f1 for o, r in pairs),
-        "R-2": mean(rouge_n(o, r, 2).f1 for o, r in pairs),
-        "R-L": mean(rouge_l(o, r).f1 for o, r in pairs),
-        "guard": mean(float(bool(o) and check_summary(o, SourceIndex(a)).ok) for o, a in zip(outputs, articles)),
-        "budget": mean(float(len(o) <= max_chars) for o in outputs),
-        "full": mean(float(is_full_sentence(o)) for o in outputs),
-    }
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -144,12 +126,12 @@ def main() -> None:
             except Exception:  # noqa: BLE001  (a competitor failing on one article scores it empty)
                 outputs.append("")
         elapsed = time.perf_counter() - start
-        rows.append((name, score(outputs, articles, references, args.max_chars), len(articles) / elapsed))
+        rows.append((name, summary_figures(outputs, articles, references, args.max_chars), len(articles) / elapsed))
     ours_speed = rows[0][2]
     header = f"{'system':<20}{'R-1':>7}{'R-2':>7}{'R-L':>7}{'guard':>7}{'budget':>7}{'full':>7}{'art/s':>9}{'ours x':>8}"
     print(header)
     for name, figures, speed in rows:
-        cells = "".join(f"{figures[k]:>7.3f}" for k in ("R-1", "R-2", "R-L", "guard", "budget", "full"))
+        cells = "".join(f"{figures[k] if figures[k] is not None else float('nan'):>7.3f}" for k in ("rouge1", "rouge2", "rougeL", "guard", "budget", "full_sentence"))
         print(f"{name:<20}{cells}{speed:>9.0f}{ours_speed / speed:>8.1f}")
 
 

@@ -130,7 +130,8 @@ def _mean(values: Iterable[float]) -> float | None:
     return round(sum(values) / len(values), 4) if values else None
 
 
-def _figures(outputs: list[str], articles: list[Article], references: list[str | None], max_chars: int) -> dict:
+def summary_figures(outputs: list[str], articles: list[Article], references: list[str | None], max_chars: int) -> dict:
+    """ROUGE-1/2/L F1 against the references present, guard pass rate, budget and full-sentence shares."""
     pairs = [(o, r) for o, r in zip(outputs, references) if r]
     return {
         "rouge1": _mean(rouge_n(o, r, 1).f1 for o, r in pairs),
@@ -165,8 +166,8 @@ def evaluate_summaries(
         "with_reference": sum(1 for r in references if r),
         "max_chars": max_chars,
         "systems": {
-            summarizer: _figures(system, articles, references, max_chars),
-            "lead": _figures(lead, articles, references, max_chars),
+            summarizer: summary_figures(system, articles, references, max_chars),
+            "lead": summary_figures(lead, articles, references, max_chars),
         },
     }
 
