@@ -3,6 +3,8 @@ a test certificate authority (trustme), configs, and a small Briefing built by h
 
 from __future__ import annotations
 
+import pytest
+
 import email
 import email.policy
 import os
@@ -219,3 +221,18 @@ def in_child(function: Any) -> int:
             os._exit(code)
     _, status = os.waitpid(pid, 0)
     return os.waitstatus_to_exitcode(status)
+
+
+# Fixtures shared by the delivery tests (imported by name into each test module).
+@pytest.fixture
+def server():
+    """A plain SMTP server on localhost, stopped after the test."""
+    server = start_server()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def issue(tmp_path):
+    """A one-article issue file."""
+    return write_issue(tmp_path / "issue.txt")

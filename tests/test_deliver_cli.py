@@ -13,7 +13,7 @@ from briefing.cli import main
 from briefing.deliver.settings import load_delivery_config
 from briefing.errors import ConfigError
 
-from deliver_helpers import PASSWORD, start_server, write_issue
+from deliver_helpers import PASSWORD, write_issue
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -47,13 +47,6 @@ def run(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
         main()
     out, err = capsys.readouterr()
     return int(exit_info.value.code or 0), out, err
-
-
-@pytest.fixture
-def server():
-    server = start_server()
-    yield server
-    server.stop()
 
 
 # -- configuration ---------------------------------------------------------------------------

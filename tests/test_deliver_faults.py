@@ -12,21 +12,7 @@ from deliver_helpers import (
     make_config,
     small_builder,
     start_dropping_server,
-    start_server,
-    write_issue,
 )
-
-
-@pytest.fixture
-def server():
-    server = start_server()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def issue(tmp_path):
-    return write_issue(tmp_path / "issue.txt")
 
 
 def test_451_then_250_is_retried_and_sent_once(server, tmp_path, issue):

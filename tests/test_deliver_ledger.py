@@ -15,19 +15,7 @@ from briefing.deliver import LedgerBusyError, send_issue
 from briefing.deliver.ledger import Ledger, read_history
 from briefing.errors import ConfigError
 
-from deliver_helpers import as_nobody, in_child, make_config, small_builder, start_server, write_issue
-
-
-@pytest.fixture
-def server():
-    server = start_server()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def issue(tmp_path):
-    return write_issue(tmp_path / "issue.txt")
+from deliver_helpers import as_nobody, in_child, make_config, small_builder, write_issue
 
 
 def test_sqlite_lock_held_elsewhere_stops_before_sending(server, tmp_path, issue):

@@ -6,22 +6,14 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pytest
 
 from briefing.deliver.job import default_builder
 from briefing.deliver.ledger import read_history
 from briefing.deliver.watch import Watcher
 
-from deliver_helpers import make_config, small_builder, start_server, write_issue
+from deliver_helpers import make_config, small_builder, write_issue
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "linjiang-daily-2024-03-12.txt"
-
-
-@pytest.fixture
-def server():
-    server = start_server()
-    yield server
-    server.stop()
 
 
 class Clock:
