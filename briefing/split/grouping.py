@@ -9,6 +9,7 @@ follows a photo caption and credit. Everything else joins the article being read
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -23,6 +24,11 @@ INSIDE_LABEL_RE = re.compile(r"^(?:编后(?:语|记)?|编者按|记者手记|短
 EDITOR_NOTE_RE = re.compile(r"^(?:编者按|编辑点评|编者的话|编者附言|导语)")  # a note above the report it introduces
 PHOTO_CREDIT_END_RE = re.compile(r"[(（][^()（）]{2,30}摄[)）]$")  # the lead photo's caption, credit at its end
 PHOTO_NEWS_RE = re.compile(r"[(（](?:附?图片[^)）]*|组图|照片)[)）]$|^(?:图片新闻|新闻图片|图片报道)$")
+# A work of art printed on the page: 迎虎年（书法）, 山花烂漫（水墨画）（孙其峰）.
+ARTWORK_RE = re.compile(
+    r"[(（](?:书法|篆刻|国画|中国画|油画|水墨画?|水彩画?|版画|木刻|漫画|剪纸|素描|速写|年画|工笔画|宣传画|雕塑|摄影)[)）]"
+    r"(?:[(（][^()（）]{2,12}[)）])?$"
+)
 COLUMN_MAX = 8  # column headings (栏目) are short labels: 时讯快速, 图片新闻
 VERSE_RUN = 6  # a longer run of short lines is verse or a list, not a heading block
 
@@ -34,6 +40,7 @@ class Draft:
     head: list[Line] = field(default_factory=list)
     content: list[Line] = field(default_factory=list)
     column: str | None = None
+    complete: bool = False  # a work of art with its artist: nothing more joins its head
 
     @property
     def lines(self) -> list[Line]:
@@ -58,16 +65,32 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
     as （附图片1张） stays with the heading. A ——signature after body text opens no run.
     """
     blocks: list[list[Line]] = []
-    for line in lines:
+    for index, line in enumerate(lines):
         run = blocks[-1] if blocks else []
         in_run = bool(run) and run[0].role is Role.HEADING and run[-1].role in _HEAD_ROLES
+        if _artwork(line) or run and _artwork(run[-1]) and run[-1].folded.endswith(")"):
+            in_run = False  # a work of art stands alone: its title, then at most its artist
         if in_run and (line.role in _HEAD_ROLES or (line.role is Role.TRAILER and "图" in line.text)):
-            if line.role is Role.HEADING and run[-1].role in (Role.HEADING, Role.TRAILER) and is_bare_name(line.text):
+            following = lines[index + 1] if index + 1 < len(lines) else None
+            if line.role is Role.HEADING and run[-1].role in (Role.HEADING, Role.TRAILER) and _author(line, following):
                 line.role = Role.BYLINE
             run.append(line)
         else:
             blocks.append([line])
     return blocks
+
+
+def _author(line: Line, following: Line | None) -> bool:
+    """An author's line under a title: a name (李学勤), or a pen name of two or three characters
+    (粒砂) with the text right below it."""
+    if is_bare_name(line.text):
+        return True
+    pen_name = re.fullmatch(r"[\u4e00-\u9fff]{2,3}", line.folded) is not None
+    return pen_name and following is not None and following.role in (Role.BODY, Role.DATELINE)
+
+
+def _artwork(line: Line) -> bool:
+    return line.role is Role.HEADING and ARTWORK_RE.search(line.folded) is not None and not ENUMERATION_RE.match(line.folded)
 
 
 @lru_cache(maxsize=4096)
@@ -125,10 +148,11 @@ def _reread_in_context(lines: list[Line]) -> None:
             under_title = index > 0 and lines[index - 1].role is Role.HEADING and following.role is Role.DATELINE
             if photo_note or under_title:
                 line.role = Role.HEADING
-    for line, following in zip(lines, lines[1:]):
+    for index, (line, following) in enumerate(zip(lines, lines[1:])):
         exclaims = line.role is Role.BODY and len(line.folded) <= 20 and line.folded.rstrip(CLOSERS)[-1:] in "?!…"
+        after = lines[index + 2] if index + 2 < len(lines) else None
         signed = following.role in (Role.SUBTITLE, Role.BYLINE) or (
-            following.role is Role.HEADING and is_bare_name(following.text)
+            following.role is Role.HEADING and _author(following, after)
         )
         if exclaims and signed:
             line.role = Role.HEADING
@@ -139,14 +163,21 @@ def _reread_in_context(lines: list[Line]) -> None:
 
 def _fact_rows(blocks: list[list[Line]]) -> set[int]:
     """Line numbers opening runs of label-value rows that recur across the page (荣誉…,
-    工作单位…, 目前状况… in each profile of a series): facts inside articles, not headlines."""
-    runs = [b for b in blocks if len(b) >= 3 and all(line.role is Role.HEADING for line in b)]
+    工作单位…, 目前状况… in each profile of a series): facts inside articles, not headlines.
+    A pair of rows counts only when another run opens with the same two labels: a kicker and
+    title pair shares at most one opening with its neighbours."""
+    runs = [b for b in blocks if len(b) >= 2 and all(line.role is Role.HEADING for line in b)]
     seen_in: dict[str, set[int]] = {}
+    openings: Counter[tuple[str, str]] = Counter()
     for run in runs:
+        openings[run[0].folded[:2], run[1].folded[:2]] += 1
         for line in run:
             seen_in.setdefault(line.folded[:2], set()).add(run[0].number)
     return {
-        run[0].number for run in runs if all(len(seen_in[line.folded[:2]]) >= 2 for line in run)
+        run[0].number
+        for run in runs
+        if all(len(seen_in[line.folded[:2]]) >= 2 for line in run)
+        and (len(run) >= 3 or openings[run[0].folded[:2], run[1].folded[:2]] >= 2)
     }
 
 
@@ -209,9 +240,10 @@ def group(lines: list[Line], *, usual_gap: int) -> tuple[list[Draft], list[Line]
                 current.content.extend(block[2:])
                 continue
             artist = following is not None and following.role is Role.TRAILER and following.folded.startswith("(")
-            if artist and first.role is Role.HEADING:
+            if (artist or _artwork(first)) and first.role is Role.HEADING:
                 # A work on its own: 迎虎年（书法） over （关山月）; a dated signature is not an artist.
                 current = start(block, first.gap)
+                current.complete = True
                 continue
             if len(block) >= VERSE_RUN or not body_follows or first.number in facts:
                 # Verse, a table, a graphic's label: part of the article being read.
@@ -221,7 +253,7 @@ def group(lines: list[Line], *, usual_gap: int) -> tuple[list[Draft], list[Line]
                     current.content.extend(block)
                 continue
             if current is None or not current.has_body():
-                if current is not None and not current.has_body():
+                if current is not None and not current.complete:
                     current.head.extend(block)
                 else:
                     current = start(block, first.gap)
