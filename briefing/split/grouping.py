@@ -181,7 +181,7 @@ def _fact_rows(blocks: list[list[Line]]) -> set[int]:
     }
 
 
-_DAY_RE = re.compile(r"(?:\d{1,2}|[一二三十]{1,3})日|日前|近日|最近")
+_DAY_RE = re.compile(r"(?:\d{1,2}|[一二三十]{1,3})日|日前|近日|最近|年底|年来|去年|\d{4}年")
 
 
 def _brief(line: Line) -> bool:
@@ -191,7 +191,14 @@ def _brief(line: Line) -> bool:
         return False
     if not _DAY_RE.search(text[:30]):
         return False
-    return tagged(text[:12])[0][1] in ("ns", "nt", "nz")
+    tags = [flag for word, flag in tagged(text[:14]) if word not in ("据", "截至")]
+    return bool(tags) and tags[0] in ("ns", "nt", "nz")
+
+
+def _unrelated(line: Line, previous: Line) -> bool:
+    """Two paragraphs that share few words tell separate stories; a roundup's paragraphs (each
+    leader's new-year address) repeat theirs."""
+    return len(_content_words(line.text) & _content_words(previous.text)) <= 4
 
 
 def _labels(blocks: list[list[Line]]) -> set[int]:
@@ -279,7 +286,10 @@ def group(lines: list[Line], *, usual_gap: int) -> tuple[list[Draft], list[Line]
         elif first.role is Role.BODY and (
             current is None
             or current.ended_by_photo() and first.gap > usual_gap
-            or current.has_body() and _brief(first) and (_brief(current.content[-1]) or following and _brief(following))
+            or current.has_body()
+            and _brief(first)
+            and (_brief(current.content[-1]) or following and _brief(following))
+            and _unrelated(first, current.content[-1])
         ):  # one of several briefs in a row
             current = start([], first.gap)
         elif first.role is Role.CAPTION and current is not None and first.folded.startswith("图为"):
