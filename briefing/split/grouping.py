@@ -137,8 +137,8 @@ def _families(blocks: list[list[Line]]) -> set[int]:
 
 
 def _reread_in_context(lines: list[Line]) -> None:
-    """Roles that only the neighbours tell: a short line ending in ？ or ！ is a title when a
-    subtitle or byline follows it; short lines after a paragraph ending in a colon are a list."""
+    """Roles that only the neighbours tell: a short line ending in ？ or ！ (or with a comma in it)
+    is a title when a subtitle or byline follows it; short lines after a paragraph ending in a colon are a list."""
     in_list = False
     for index, line in enumerate(lines[:-1]):
         # A headline with a comma in it: above （附图片1张）, or between a title and the dateline.
@@ -150,6 +150,8 @@ def _reread_in_context(lines: list[Line]) -> None:
                 line.role = Role.HEADING
     for index, (line, following) in enumerate(zip(lines, lines[1:])):
         exclaims = line.role is Role.BODY and len(line.folded) <= 20 and line.folded.rstrip(CLOSERS)[-1:] in "?!…"
+        # A headline with a comma in it, over its author's name.
+        exclaims = exclaims or line.role is Role.BODY and len(line.folded) <= 30 and not ends_sentence(line.folded)
         after = lines[index + 2] if index + 2 < len(lines) else None
         signed = following.role in (Role.SUBTITLE, Role.BYLINE) or (
             following.role is Role.HEADING and _author(following, after)
