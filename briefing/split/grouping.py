@@ -130,9 +130,10 @@ def _families(blocks: list[list[Line]]) -> set[int]:
     singles = [b[0] for b in blocks if len(b) == 1 and b[0].role is Role.HEADING]
     groups: dict[str, list[Line]] = {}
     for line in singles:
-        if len(line.folded) >= 4:
-            groups.setdefault("^" + line.folded[:2], []).append(line)  # 聚焦…, 聚焦…
-            groups.setdefault(line.folded[-3:] + "$", []).append(line)  # 固定汇率制, 联系汇率制
+        text = PHOTO_NEWS_RE.sub("", line.folded)  # every photo item ends in （图片）
+        if len(text) >= 4:
+            groups.setdefault("^" + text[:2], []).append(line)  # 聚焦…, 聚焦…
+            groups.setdefault(text[-3:] + "$", []).append(line)  # 固定汇率制, 联系汇率制
     return {line.number for group in groups.values() if len(group) > 1 for line in group}
 
 

@@ -45,10 +45,11 @@ DATELINE_RE = re.compile(
 BYLINE_RE = re.compile(
     rf"^(?:(?:本报|新华社|特约|本报特约|见习)?(?:记者|通讯员|评论员)[\s{HAN}、·]{{2,40}}|文\s*[/:：]\s*{NAME}.*|[{HAN}、·\s]{{2,20}}(?:记者|通讯员)[\s{HAN}、·]{{2,30}})$"
 )
-CREDIT_RE = re.compile(rf"^{OPEN}?[^。，]{{2,40}}(?:摄|供图|制图|绘)\s*{CLOSE}?$")
+CREDIT_RE = re.compile(rf"^{OPEN}?[^。，]{{2,40}}(?:摄|供图|制图|绘)\s*{CLOSE}?(?:{OPEN}(?:传真|资料)?(?:照片|图片){CLOSE})?$")
 CAPTION_RE = re.compile(r"^(?:图\s*[①-⑳\d一二三四五六七八九十]+\s*[:：]|图为|[上下左右中]图(?:为|[:：])|图\s*[:：]|题图)")
 SUBTITLE_RE = re.compile(r"^(?:—|--|－－)")
-TRAILER_RE = re.compile(rf"^{OPEN}[^()（）。]{{1,30}}{CLOSE}$")
+# （张三）, （李四）（图表由…制作）, ［附记：…］: notes closing an item, all in brackets.
+TRAILER_RE = re.compile(rf"^(?:{OPEN}[^()（）。]{{1,30}}{CLOSE})+$|^[［\[【](?:附记|附注|注|编者注)[:：]")
 PAGE_NUMBER_RE = re.compile(r"^[-－—\s]*(?:第\s*)?[\d一二三四五六七八九十]{1,3}\s*(?:版|页)?[-－—\s]*$")
 FURNITURE_RE = re.compile(
     r"^[(（]?(?:本版)?(?:责任编辑|编辑|美术编辑|版式设计|版面设计|责编|校对|组版|联系电话|新闻热线)\s*[:：\s]"
