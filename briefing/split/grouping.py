@@ -67,17 +67,24 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
     blocks: list[list[Line]] = []
     for index, line in enumerate(lines):
         run = blocks[-1] if blocks else []
-        in_run = bool(run) and run[0].role is Role.HEADING and run[-1].role in _HEAD_ROLES
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        after_note = bool(run) and _photo_note(run[-1])
+        if line.role is Role.HEADING and (run and run[-1].role is Role.HEADING or after_note) and _author(line, following):
+            line.role = Role.BYLINE
+        in_run = bool(run) and run[0].role is Role.HEADING and (run[-1].role in _HEAD_ROLES or after_note)
+        if after_note and line.role is Role.HEADING:
+            in_run = False  # under （附图片1张） only the author's name still belongs to the heading
         if _artwork(line) or run and _artwork(run[-1]) and run[-1].folded.endswith(")"):
             in_run = False  # a work of art stands alone: its title, then at most its artist
-        if in_run and (line.role in _HEAD_ROLES or (line.role is Role.TRAILER and "图" in line.text)):
-            following = lines[index + 1] if index + 1 < len(lines) else None
-            if line.role is Role.HEADING and run[-1].role in (Role.HEADING, Role.TRAILER) and _author(line, following):
-                line.role = Role.BYLINE
+        if in_run and (line.role in _HEAD_ROLES or _photo_note(line)):
             run.append(line)
         else:
             blocks.append([line])
     return blocks
+
+
+def _photo_note(line: Line) -> bool:
+    return line.role is Role.TRAILER and "图" in line.text
 
 
 def _author(line: Line, following: Line | None) -> bool:
