@@ -202,6 +202,8 @@ def _brief(line: Line) -> bool:
     text = line.folded
     if line.role is not Role.BODY or not 40 <= len(text) <= 300 or not ends_sentence(text):
         return False
+    if ENUMERATION_RE.match(text):
+        return False  # an item of a list
     if not _DAY_RE.search(text[:30]):
         return False
     opening = [(word, flag) for word, flag in tagged(text[:14].lstrip("●")) if word not in ("据", "截至")]
