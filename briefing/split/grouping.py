@@ -76,6 +76,9 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
             in_run = False  # under （附图片1张） only the author's name still belongs to the heading
         if _artwork(line) or run and _artwork(run[-1]) and run[-1].folded.endswith(")"):
             in_run = False  # a work of art stands alone: its title, then at most its artist
+        if len(run) >= VERSE_RUN and line.role is Role.HEADING and following is not None and line.gap > run[-1].gap:
+            if following.role is Role.HEADING and is_bare_name(following.text):
+                in_run = False  # after verse, a title over its author's name opens the next piece
         if in_run and (line.role in _HEAD_ROLES or _photo_note(line)):
             run.append(line)
         else:
