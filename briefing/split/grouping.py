@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..text import CLOSERS, tagged, words
-from .lines import ENUMERATION_RE, Line, Role, ends_sentence, is_bare_name
+from .lines import ENUMERATION_RE, Line, Role, dateline_of, ends_sentence, is_bare_name
 
 _HEAD_ROLES = (Role.HEADING, Role.SUBTITLE, Role.BYLINE)
 _BODY_ROLES = (Role.BODY, Role.DATELINE, Role.CAPTION)
@@ -303,7 +303,7 @@ def group(lines: list[Line], *, usual_gap: int) -> tuple[list[Draft], list[Line]
                 current.content.append(block.pop(0))  # the last item of a list, not a kicker
             current = start(block, block[0].gap)
             continue
-        if first.role is Role.DATELINE and (current is None or _dateline_starts(first, current)):
+        if first.role is Role.DATELINE and (current is None or _dateline_starts(first, current, following)):
             current = start([], first.gap)
         elif first.role is Role.BODY and (
             current is None
@@ -326,13 +326,14 @@ def group(lines: list[Line], *, usual_gap: int) -> tuple[list[Draft], list[Line]
     return drafts, strays
 
 
-def _dateline_starts(line: Line, current: Draft) -> bool:
+def _dateline_starts(line: Line, current: Draft, following: Line | None) -> bool:
     """Whether a dateline paragraph opens a new item rather than a part of a roundup.
 
     It does after a brief (no title), after a feature with no dateline of its own, after a
     photo item or a closing note. A titled article that has its own dateline (or opens with an
     editor's note or its photo's caption) goes on: wire roundups print several datelines under
-    one headline. Gaps are not trusted here: extraction spaces paragraphs unevenly.
+    one headline, unless they are one-paragraph items in a row that share nothing with it.
+    Gaps are not trusted here: extraction spaces paragraphs unevenly.
     """
     if not current.has_body() and not current.ended_by_photo():
         return False
@@ -344,7 +345,11 @@ def _dateline_starts(line: Line, current: Draft) -> bool:
     has_dateline = any(c.role is Role.DATELINE for c in current.content)
     opens_with_note = bool(current.content) and EDITOR_NOTE_RE.match(current.content[0].folded) is not None
     photo_lead = len(current.content) == 1 and PHOTO_CREDIT_END_RE.search(current.content[0].folded) is not None
-    return not (titled and (has_dateline or opens_with_note or photo_lead))
+    if not (titled and (has_dateline or opens_with_note or photo_lead)):
+        return True
+    in_a_row = current.content[-1].role is Role.DATELINE or following is not None and following.role is Role.DATELINE
+    headline = " ".join(h.text for h in current.head if h.role is Role.HEADING)
+    return in_a_row and len(_content_words(dateline_of(line.text)[1]) & _content_words(headline)) <= 1
 
 
 def _split_photo_item(current: Draft, drafts: list[Draft], usual_gap: int) -> Draft | None:
