@@ -132,6 +132,8 @@ def _title_score(line: Line, draft: Draft, following: Line | None, usual_gap: in
         score -= 1.0
     if any(c.role is Role.SUBHEAD for c in draft.content):
         score -= 0.5
+    if draft.content and draft.content[-1].role is Role.BYLINE:
+        score -= 1.5  # the byline under a lead paragraph, then the first subhead
     return score
 
 
