@@ -252,7 +252,15 @@ def group(lines: list[Line], *, usual_gap: int) -> tuple[list[Draft], list[Line]
         nonlocal column
         if first_gap > usual_gap:
             column = None
-        draft = Draft(head=list(head))
+        head = list(head)
+        trailing: list[Line] = []
+        bylines = [i for i, h in enumerate(head) if h.role is Role.BYLINE]
+        if bylines and bylines[0] > 0 and all(h.role is Role.HEADING for h in head[bylines[-1] + 1 :]):
+            # Title, byline, then a heading: the article's first subhead, not part of its headline.
+            trailing, head = head[bylines[-1] + 1 :], head[: bylines[-1] + 1]
+            for line in trailing:
+                line.role = Role.SUBHEAD
+        draft = Draft(head=head, content=trailing)
         headings = [h for h in head if h.role is Role.HEADING]
         if len(headings) >= 3 and len(headings[0].folded) <= COLUMN_MAX:
             column = headings[0].text
