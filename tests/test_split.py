@@ -133,3 +133,66 @@ def test_a_run_of_untitled_briefs_is_one_article_each(tmp_path):
     assert [len(a.body) for a in articles] == [2, 1, 1, 1]
     assert articles[0].title == "青川港口吞吐量创新高"
     assert all(a.title is None for a in articles[1:])
+
+
+def test_literary_page_poems_essays_and_works_of_art(tmp_path):
+    essay = "清晨的江边总是热闹的，卖菜的、晨练的、赶渡船的，各有各的去处，也各有各的心事。"
+    text = (
+        "江畔晨曲\n\n许青\n\n江水绕过山城\n\n雾从码头升起\n\n汽笛一声声\n\n唤醒沉睡的街巷\n\n"
+        "渡船载着菜篮\n\n也载着炊烟\n\n\n\n"
+        "春江（中国画）\n\n（王明）\n\n"
+        "老街的早点铺\n\n蒋一丁\n\n"
+        f"{essay}\n\n{essay}\n\n"
+        "腊月里的年画（木刻）（陈山）\n\n"
+        "写春联，还是买春联？\n\n石榴\n\n"
+        f"{essay}\n"
+    )
+    _, articles = split_text(tmp_path, text)
+    assert [a.title for a in articles] == [
+        "江畔晨曲", "春江（中国画）", "老街的早点铺", "腊月里的年画（木刻）（陈山）", "写春联，还是买春联？"
+    ]
+    assert [a.byline for a in articles] == ["许青", "王明", "蒋一丁", None, "石榴"]
+
+
+def test_roundup_paragraphs_on_one_theme_stay_together(tmp_path):
+    text = (
+        "各国领导人发表新年贺词\n\n"
+        "本报综合报道　新年前夕，多国领导人发表新年贺词，回顾过去一年，展望新的一年。\n\n"
+        "泰国总理１２月３１日晚发表电视新年贺词，号召全国人民团结一心，共同克服经济困难。\n\n"
+        "马来西亚总理１２月３１日发表新年贺词，号召人民团结一心，共同应对新一年的经济困难。\n\n"
+        "波兰总统１２月３１日发表电视新年贺词，号召全国人民团结一心，共同迎接经济发展的新机遇。\n"
+    )
+    _, articles = split_text(tmp_path, text)
+    assert len(articles) == 1 and len(articles[0].body) == 4
+
+
+def test_one_paragraph_wire_items_in_a_row_after_a_titled_report(tmp_path):
+    text = (
+        "江城将举办元宵灯会\n\n"
+        "据新华社江城１月９日电　江城市政府今天宣布，元宵节期间将在滨江公园举办大型灯会，展出彩灯三百余组。\n\n"
+        "灯会期间，公交公司将增开夜间线路，方便市民观灯。\n\n\n\n"
+        "据新华社北京１月９日电　国务院有关部门负责人今天会见了来访的芬兰经济代表团，双方就森林保护交换了意见。\n\n"
+        "据新华社广州１月９日电　智利一家航运公司的代表团今天结束对广东的访问，乘飞机离开广州前往越南。\n"
+    )
+    _, articles = split_text(tmp_path, text)
+    assert [len(a.body) for a in articles] == [2, 1, 1]
+    assert articles[2].dateline == "据新华社广州１月９日电"
+
+
+def test_headline_bylines_notes_and_credits_by_their_form(tmp_path):
+    body = "双方在会上回顾了两国关系的发展历程，表示愿在经贸、教育和文化领域进一步加强合作，造福两国人民。"
+    text = (
+        "两国外长联合举行记者招待会介绍会谈成果\n\n"
+        f"本报青川１月２日电　{body}\n\n"
+        "（新华社记者周远摄）（传真照片）\n\n"
+        "［附记：本文作者系青川大学教授］\n\n\n\n"
+        "城东社区办起“四点半课堂”\n\n"
+        f"城东社区利用活动中心开设课后托管班，{body}\n\n"
+        "本报记者　李清\n\n"
+        "志愿者当老师\n\n"
+        f"{body}\n"
+    )
+    _, articles = split_text(tmp_path, text)
+    assert [a.title for a in articles] == ["两国外长联合举行记者招待会介绍会谈成果", "城东社区办起“四点半课堂”"]
+    assert articles[0].credit == "（新华社记者周远摄）（传真照片）"
+    assert articles[1].subheads == ["志愿者当老师"]

@@ -322,6 +322,7 @@ def group(lines: list[Line], *, usual_gap: int) -> tuple[list[Draft], list[Line]
             and _brief(first)
             and (_brief(current.content[-1]) or following and _brief(following))
             and _unrelated(first, current.content[-1])
+            and (following is None or _unrelated(first, following))
         ):  # one of several briefs in a row
             current = start([], first.gap)
         elif first.role is Role.CAPTION and current is not None and first.folded.startswith("图为"):
