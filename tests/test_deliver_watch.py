@@ -117,3 +117,23 @@ def test_changed_bad_file_is_tried_again(server, tmp_path):
         write_issue(bad, "临江日报\n本报讯 全市春耕生产有序推进。\n")
     watcher.poll()
     assert [o.status for o in watcher.poll()] == ["sent"]
+
+
+def test_folder_of_pages_is_one_issue_taken_once_complete(server, tmp_path):
+    inbox = tmp_path / "inbox"
+    (inbox / "2024-03-12").mkdir(parents=True)
+    (inbox / "empty").mkdir()
+    config = make_config(server, tmp_path)
+    watcher = Watcher(inbox, config=config, builder=default_builder)
+    pages = inbox / "2024-03-12"
+    write_issue(pages / "page-01.txt", "临江日报\n\n本报讯 全市春耕生产有序推进，各地抢抓农时播种。\n")
+    assert watcher.poll() == []  # first sight
+    write_issue(pages / "page-02.txt", "城南新建三座口袋公园\n\n本报讯 城南街道利用边角地新建三座口袋公园。\n")
+    assert watcher.poll() == []  # a page arrived since: wait again
+    outcomes = watcher.poll()
+    assert [o.status for o in outcomes] == ["sent"]
+    (got,) = server.handler.received
+    text = got.message.get_body(("plain",)).get_content()
+    assert "春耕" in text and "口袋公园" in text  # both pages in one briefing
+    assert watcher.poll() == [] and len(server.handler.received) == 1
+    assert [Path(r.source).name for r in read_history(config.delivery.ledger)] == ["2024-03-12"]

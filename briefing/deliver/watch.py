@@ -1,7 +1,9 @@
-"""`briefing watch`: poll a folder, deliver each new issue file once it has finished arriving.
+"""`briefing watch`: poll a folder, deliver each new issue once it has finished arriving.
 
-A file is taken once its size and modification time are the same on two polls in a row, so
-a file still being copied in is left alone. What was already delivered is known from the
+An issue is a file, or a sub-folder of page files (one issue, pages in name order, as
+`briefing build DIR` reads it). It is taken once its size and modification time (for a
+folder: the number, sizes and times of its pages) are the same on two polls in a row, so an
+issue still being copied in is left alone. What was already delivered is known from the
 ledger, not from memory: a restarted watcher looks at every file again, finds each one's
 fingerprint delivered, and sends nothing twice.
 
@@ -20,6 +22,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..errors import ConfigError, InputError
+from ..reading import PAGE_SUFFIXES
 from .errors import DeliveryError
 from .job import Builder, SendOutcome, send_issue
 from .settings import DeliveryConfig
@@ -29,7 +32,7 @@ logger = logging.getLogger(__name__)
 # Names that are never issues: hidden files, partial downloads, our own dry-run output.
 IGNORED = (".*", "*.tmp", "*.part", "*.partial", "*.crdownload", "*.eml", "*~")
 
-Signature = tuple[int, int]  # size, modification time (ns)
+Signature = tuple[int, int, int]  # files, total size, latest modification time (ns)
 
 
 class Watcher:
@@ -51,18 +54,28 @@ class Watcher:
         self.stop = threading.Event()  # set (e.g. on SIGTERM): finish the file in hand, take no more
 
     def candidates(self) -> list[Path]:
-        patterns = self.config.delivery.patterns
+        """Issue files, and sub-folders that hold page files."""
         try:
             entries = sorted(self.directory.iterdir())
         except OSError as exc:
             logger.error("%s: cannot list the folder: %s", self.directory, exc)
             return []
-        return [
-            path for path in entries
-            if path.is_file()
-            and any(fnmatch.fnmatch(path.name, p) for p in patterns)
-            and not any(fnmatch.fnmatch(path.name, p) for p in IGNORED)
-        ]
+        return [path for path in entries if path.is_dir() and not _ignored(path) or self.is_issue_file(path)]
+
+    def is_issue_file(self, path: Path) -> bool:
+        patterns = self.config.delivery.patterns
+        return path.is_file() and any(fnmatch.fnmatch(path.name, p) for p in patterns) and not _ignored(path)
+
+    def signature(self, path: Path) -> Signature | None:
+        """What the issue looks like now; None for a folder with no page in it yet."""
+        if path.is_dir():  # the pages `briefing build DIR` would read
+            files = [p for p in path.iterdir() if p.is_file() and p.suffix.lower() in PAGE_SUFFIXES and not _ignored(p)]
+        else:
+            files = [path]
+        stats = [file.stat() for file in files]
+        if not stats:
+            return None
+        return len(stats), sum(s.st_size for s in stats), max(s.st_mtime_ns for s in stats)
 
     def poll(self) -> list[SendOutcome]:
         """Look once; deliver the files that have stopped changing. Returns this poll's outcomes."""
@@ -73,10 +86,11 @@ class Watcher:
                 return outcomes
             present.add(path)
             try:
-                info = path.stat()
+                signature = self.signature(path)
             except OSError:
                 continue  # gone between the listing and now
-            signature = (info.st_size, info.st_mtime_ns)
+            if signature is None:
+                continue
             if self.done.get(path) == signature:
                 continue
             if self.last_seen.get(path) != signature:
@@ -134,6 +148,10 @@ class Watcher:
             if polls is not None and count >= polls:
                 return
             stop.wait(interval)
+
+
+def _ignored(path: Path) -> bool:
+    return any(fnmatch.fnmatch(path.name, p) for p in IGNORED)
 
 
 def watch_folder(directory: str | Path, *, config: DeliveryConfig, interval: float = 30.0,
