@@ -21,6 +21,7 @@ from .records import Article
 from .text import fold_width, words
 
 HEADLINE_WEIGHT = 4.0
+MAX_PIECES, MAX_TERM = 4, 10  # a term glued from the segmenter's pieces: 临江职业技术学院
 BODY_CHARS = 2000  # a keyword shows early; reading further costs time and adds little
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CREDIT = re.compile(r"[（(][^（）()]*(?:记者|通讯员)[^（）()]*[）)]")  # (记者 李婉清): a name, not a topic
@@ -61,21 +62,30 @@ def _counts(article: Article) -> Counter[str]:
         if word:
             counts[word] += weight
             seen[word] += 1
-    # The segmenter cuts new terms in two (河湖长制 -> 河湖 / 长制); two words that keep
-    # appearing side by side in this article are read as one term.
-    pairs: Counter[tuple[str, str]] = Counter()
-    weights: Counter[tuple[str, str]] = Counter()
-    for (a, weight), (b, _) in zip(tokens, tokens[1:]):
-        if a and b and a != b and len(a) + len(b) <= 6 and _term(a) == _term(b) == 1:
-            weights[a, b] += weight
+    # The segmenter cuts new terms and long names into pieces (河湖长制 -> 河湖 / 长制,
+    # 临江职业技术学院 -> four words); pieces that keep appearing side by side in this
+    # article are read as one term, the longest run first.
+    used: set[int] = set()
+    for size in range(MAX_PIECES, 1, -1):
+        runs: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        for start in range(len(tokens) - size + 1):
+            window = tokens[start : start + size]
+            pieces = tuple(word for word, _ in window)
+            if any(_term(w) != 1 for w in pieces) or len(set(pieces)) < size or len("".join(pieces)) > MAX_TERM:
+                continue
+            if not used.intersection(range(start, start + size)):
+                runs[pieces].append(start)
+        for pieces, starts in runs.items():
             # Decided by the body only: a headline is short and its pieces would pair by accident.
-            pairs[a, b] += weight == 1.0
-    for (a, b), together in pairs.items():
-        if together >= 2 and together >= 0.6 * min(seen[a], seen[b]):
-            weight = min(weights[a, b], counts[a], counts[b])
-            counts[a + b] += weight
-            counts[a] -= weight
-            counts[b] -= weight
+            together = sum(tokens[i][1] == 1.0 for i in starts)
+            if together < 2 or together < 0.6 * min(seen[w] for w in pieces):
+                continue
+            weight = min(sum(tokens[i][1] for i in starts), *(counts[w] for w in pieces))
+            counts["".join(pieces)] += weight
+            for word in pieces:
+                counts[word] -= weight
+            for i in starts:
+                used.update(range(i, i + size))
     return Counter({w: c for w, c in counts.items() if c > 0})
 
 

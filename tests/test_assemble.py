@@ -116,6 +116,17 @@ def test_keywords_of_the_day():
     assert words == issue_keywords(articles, count=4, paper="临江日报")  # deterministic
 
 
+def test_a_long_name_cut_by_the_segmenter_is_one_keyword():
+    body = "临江职业技术学院今年新开订单班。临江职业技术学院与企业共建实训基地，临江职业技术学院学生进厂学习。"
+    articles = [
+        article("a", "教育", title="校企合作育人才", body=[body]),
+        article("b", "生态", title="河道清淤疏浚", body=["全市开展河道清淤疏浚工作，河道更清。"]),
+    ]
+    words = issue_keywords(articles, count=6, paper="临江日报")
+    assert "临江职业技术学院" in words
+    assert not {"临江职业", "技术学院", "职业技术"} & set(words)
+
+
 def test_schema_is_generated_from_the_dataclasses():
     schema = json_schema(Briefing)
     assert set(schema["properties"]) == set(Briefing.__dataclass_fields__)
