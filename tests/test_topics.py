@@ -109,6 +109,21 @@ def test_title_counts_more_than_body():
     assert KeywordClassifier().classify([article])[0].label == "体育"
 
 
+def test_home_furnishing_industry_story_is_lifestyle():
+    # 家居/家具 name the topic (生活) even when the story is told in business words.
+    article = Article(id="h", title="家具企业加快转型", body=["多家家具企业营收增长，公司加大投资，市场份额提升。"])
+    topic = KeywordClassifier().classify([article])[0]
+    assert topic.label == "生活" and "家具企业" in topic.evidence
+
+
+def test_body_split_does_not_cut_a_term():
+    from briefing.topics.keywords import LEAD_CHARS, article_fields
+
+    text = "甲" * (LEAD_CHARS - 2) + "党性修养，乙。"
+    parts = [part for part, _ in article_fields(Article(id="s", title="t", body=[text]))]
+    assert any("党性修养" in part for part in parts)
+
+
 def test_empty_text_is_fallback_with_score_zero_and_no_evidence():
     topic = KeywordClassifier().classify([Article(id="e")])[0]
     assert (topic.label, topic.score, topic.evidence, topic.runner_up) == ("社会", 0.0, [], None)

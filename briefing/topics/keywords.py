@@ -35,6 +35,19 @@ TEMPERATURE = 1.6
 EVIDENCE_SCALE = 12.0  # above this much total evidence, margins are damped by sqrt(total/scale)
 
 
+_BREAKS = frozenset("\n ,.;:!?，。；：！？、")
+_BREAK_SEARCH = 30
+
+
+def _cut(text: str, at: int) -> int:
+    """Where to split ``text`` near ``at``: at the next punctuation or line break, so the split
+    does not cut a term in two (党性|修养 would count as 党性 and 修养); ``at`` if none is near."""
+    for i in range(at, min(len(text), at + _BREAK_SEARCH)):
+        if text[i] in _BREAKS:
+            return i
+    return at
+
+
 def article_fields(article: Article) -> list[tuple[str, float]]:
     """The article's text parts with the weight each carries, normalized for matching."""
     parts: list[tuple[str, float]] = []
@@ -48,13 +61,15 @@ def article_fields(article: Article) -> list[tuple[str, float]]:
             parts.append((normalize("\n".join(values)), FIELD_WEIGHTS[name]))
     body = normalize(article.text[:BODY_CHARS])
     if body:
+        lead = _cut(body, LEAD_CHARS)
         if not article.title and len(body) > OPENING_CHARS:
-            parts.append((body[:OPENING_CHARS], OPENING_WEIGHT))
-            parts.append((body[OPENING_CHARS:LEAD_CHARS], 1.0))
+            opening = _cut(body, OPENING_CHARS)
+            parts.append((body[:opening], OPENING_WEIGHT))
+            parts.append((body[opening:lead], 1.0))
         else:
-            parts.append((body[:LEAD_CHARS], 1.0))
-        if len(body) > LEAD_CHARS:
-            parts.append((body[LEAD_CHARS:], REST_WEIGHT))
+            parts.append((body[:lead], 1.0))
+        if len(body) > lead:
+            parts.append((body[lead:], REST_WEIGHT))
     return parts
 
 
@@ -109,8 +124,13 @@ class KeywordClassifier:
             has_text = bool(article.text.strip() or article.headline.strip())
             score = 1.0 / len(labels) if has_text else 0.0
             return Topic(label=fallback, score=round(score, 4), runner_up=None, evidence=[], method=self.method)
-        # Highest score wins; ties go to the label earlier in the taxonomy.
+        # Highest score wins; a tie goes to the label with the single strongest term, then to
+        # the label earlier in the taxonomy.
         order = sorted(range(len(labels)), key=lambda i: (-totals[i], i))
+        if totals[order[0]] == totals[order[1]]:
+            tied = [i for i in order if totals[i] == totals[order[0]]]
+            tied.sort(key=lambda i: (-max(contributions[i].values()), i))
+            order = tied + order[len(tied):]
         best, second = order[0], order[1]
         runner_up = labels[second] if totals[second] > 0 else None
         total = sum(totals)

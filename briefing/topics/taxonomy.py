@@ -19,7 +19,7 @@ from ..errors import ConfigError
 
 logger = logging.getLogger(__name__)
 
-TERM_TIERS = ("strong", "medium", "weak")
+TERM_TIERS = ("key", "strong", "medium", "weak")
 
 
 @dataclass(frozen=True)

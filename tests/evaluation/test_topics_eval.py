@@ -24,10 +24,10 @@ TARGETS = {
 }
 # Regression floors: measured figure minus about 0.02.
 FLOORS = {
-    "pd1998-dev": 0.82,  # target 0.85; measured 0.847 (was 0.807)
-    "cnews-dev": 0.77,  # target 0.90; measured 0.790 (was 0.753)
-    "tnews-dev": 0.51,  # target 0.75; measured 0.538 (was 0.500); short headlines, noisy labels
-    "nlpcc-headlines-dev": 0.62,  # target 0.75; measured 0.640 (was 0.603)
+    "pd1998-dev": 0.84,  # target 0.85; measured 0.860 (was 0.847)
+    "cnews-dev": 0.79,  # target 0.90; measured 0.807 (was 0.790); many 时政 items are diplomacy/health by our scopes
+    "tnews-dev": 0.54,  # target 0.75; measured 0.558 (was 0.538); short headlines, noisy labels
+    "nlpcc-headlines-dev": 0.65,  # target 0.75; measured 0.670 (was 0.640)
 }
 
 
