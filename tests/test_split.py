@@ -196,3 +196,14 @@ def test_headline_bylines_notes_and_credits_by_their_form(tmp_path):
     assert [a.title for a in articles] == ["两国外长联合举行记者招待会介绍会谈成果", "城东社区办起“四点半课堂”"]
     assert articles[0].credit == "（新华社记者周远摄）（传真照片）"
     assert articles[1].subheads == ["志愿者当老师"]
+
+
+def test_a_line_cut_inside_a_quotation_is_no_headline(tmp_path):
+    text = (
+        "戏曲进校园活动启动\n\n"
+        "本报讯　青川市文化局近日启动戏曲进校园活动，首场演出在实验中学举行，千余名师生观看。\n\n"
+        "『戏曲如何走进青少年\n\n"
+        "的生活』座谈会同日举行，专家和教师围绕戏曲教育交流了经验。\n"
+    )
+    _, articles = split_text(tmp_path, text)
+    assert len(articles) == 1 and articles[0].title == "戏曲进校园活动启动"

@@ -107,6 +107,8 @@ def looks_like_heading(folded: str) -> bool:
         return False
     # A piece of a paragraph cut by a column break, not a headline: a full stop inside, or
     # commas in a long line (headlines set phrases apart with spaces, rarely with commas).
+    if any(folded.count(o) > folded.count(c) for o, c in ("『』", "“”", "《》", "()")):
+        return False  # a quotation left open: the line was cut out of a paragraph
     inner = folded[:-1]
     if "。" in inner or ":“" in inner or (len(folded) >= 16 and ("," in inner or ";" in inner)):
         return False
