@@ -202,8 +202,9 @@ def test_a_line_cut_inside_a_quotation_is_no_headline(tmp_path):
     text = (
         "戏曲进校园活动启动\n\n"
         "本报讯　青川市文化局近日启动戏曲进校园活动，首场演出在实验中学举行，千余名师生观看。\n\n"
+        "演出结束后，学生们纷纷表示，希望今后能多看到这样的演出。\n\n\n\n"
         "『戏曲如何走进青少年\n\n"
-        "的生活』座谈会同日举行，专家和教师围绕戏曲教育交流了经验。\n"
+        "生活』座谈会同日举行，专家和教师围绕戏曲教育交流了经验。\n"
     )
     _, articles = split_text(tmp_path, text)
     assert len(articles) == 1 and articles[0].title == "戏曲进校园活动启动"
