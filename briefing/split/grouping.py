@@ -74,7 +74,7 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
         in_run = bool(run) and run[0].role is Role.HEADING and (run[-1].role in _HEAD_ROLES or after_note)
         if after_note and line.role is Role.HEADING:
             in_run = False  # under （附图片1张） only the author's name still belongs to the heading
-        if _artwork(line) or run and _artwork(run[-1]) and run[-1].folded.endswith(")"):
+        if _artwork(line) or run and _artwork(run[-1]):
             in_run = False  # a work of art stands alone: its title, then at most its artist
         if len(run) >= VERSE_RUN and line.role is Role.HEADING and following is not None and line.gap > run[-1].gap:
             if following.role is Role.HEADING and is_bare_name(following.text):
@@ -163,13 +163,12 @@ def _reread_in_context(lines: list[Line]) -> None:
                 line.role = Role.HEADING
     for index, (line, following) in enumerate(zip(lines, lines[1:])):
         exclaims = line.role is Role.BODY and len(line.folded) <= 20 and line.folded.rstrip(CLOSERS)[-1:] in "?!…"
-        # A headline with a comma in it, over its author's name.
-        exclaims = exclaims or line.role is Role.BODY and len(line.folded) <= 30 and not ends_sentence(line.folded)
+        with_comma = line.role is Role.BODY and len(line.folded) <= 30 and not ends_sentence(line.folded)
         after = lines[index + 2] if index + 2 < len(lines) else None
         signed = following.role in (Role.SUBTITLE, Role.BYLINE) or (
             following.role is Role.HEADING and _author(following, after)
         )
-        if exclaims and signed:
+        if (exclaims or with_comma) and signed:
             line.role = Role.HEADING
         in_list = following.role is Role.HEADING and (in_list or line.role is Role.BODY and line.folded.endswith(":"))
         if in_list:
@@ -219,10 +218,21 @@ def _brief(line: Line) -> bool:
     return opening[0][1] in ("ns", "nt", "nz") or speaker
 
 
-def _unrelated(line: Line, previous: Line) -> bool:
+def _unrelated(line: Line, other: Line) -> bool:
     """Two paragraphs that share few words tell separate stories; a roundup's paragraphs (each
     leader's new-year address) repeat theirs."""
-    return len(_content_words(line.text) & _content_words(previous.text)) <= 4
+    return len(_content_words(line.text) & _content_words(other.text)) <= 4
+
+
+def _next_brief(line: Line, previous: Line, following: Line | None) -> bool:
+    """One of several untitled briefs in a row, each a story of its own."""
+    in_a_row = _brief(previous) or following is not None and _brief(following)
+    return (
+        _brief(line)
+        and in_a_row
+        and _unrelated(line, previous)
+        and (following is None or _unrelated(line, following))
+    )
 
 
 def _labels(blocks: list[list[Line]]) -> set[int]:
@@ -318,12 +328,8 @@ def group(lines: list[Line], *, usual_gap: int) -> tuple[list[Draft], list[Line]
         elif first.role is Role.BODY and (
             current is None
             or current.ended_by_photo() and first.gap > usual_gap
-            or current.has_body()
-            and _brief(first)
-            and (_brief(current.content[-1]) or following and _brief(following))
-            and _unrelated(first, current.content[-1])
-            and (following is None or _unrelated(first, following))
-        ):  # one of several briefs in a row
+            or current.has_body() and _next_brief(first, current.content[-1], following)
+        ):
             current = start([], first.gap)
         elif first.role is Role.CAPTION and current is not None and first.folded.startswith("图为"):
             item = _split_photo_item(current, drafts, usual_gap)
