@@ -16,10 +16,11 @@ from typing import Any
 
 from ..compat import tomllib
 from ..errors import ConfigError
+from .terms import TIER_WEIGHTS
 
 logger = logging.getLogger(__name__)
 
-TERM_TIERS = ("key", "strong", "medium", "weak")
+TERM_TIERS = tuple(TIER_WEIGHTS)  # one list of tiers: the weights define them
 
 
 @dataclass(frozen=True)
