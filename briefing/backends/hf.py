@@ -171,13 +171,15 @@ class TransformersBase:
             self.loads += 1
             logger.info("loaded %s (%s) on %s", self.card.name, self.card.backend, self.device)
 
-    def tokenizer_source(self, location: str, kwargs: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    def load_tokenizer(self, transformers: Any, location: str, kwargs: dict[str, Any]) -> Any:
+        """The card's tokenizer: its own ``tokenizer`` entry when it has one, else the model's."""
         if self.card.tokenizer:
             local = self.card.path(self.card.tokenizer)
             if local is not None and local.exists():
-                return str(local), {"local_files_only": True}
-            return self.card.tokenizer, {}
-        return location, dict(kwargs)
+                location, kwargs = str(local), {"local_files_only": True}
+            else:
+                location, kwargs = self.card.tokenizer, {}
+        return transformers.AutoTokenizer.from_pretrained(location, **kwargs)
 
     def truncate(self, text: str, max_tokens: int) -> str:
         """``text`` cut to ``max_tokens`` tokens, keeping the lead."""

@@ -26,8 +26,7 @@ class ChatBackend(TransformersBase):
 
     def _load(self, torch: Any, transformers: Any) -> tuple[Any, Any]:
         location, kwargs = model_location(self.card)
-        tok_location, tok_kwargs = self.tokenizer_source(location, kwargs)
-        tokenizer = transformers.AutoTokenizer.from_pretrained(tok_location, **tok_kwargs)
+        tokenizer = self.load_tokenizer(transformers, location, kwargs)
         if not getattr(tokenizer, "chat_template", None):
             raise ConfigError(f"model {self.card.name!r}: its tokenizer has no chat template; use a chat (instruct) model")
         tokenizer.padding_side = "left"  # generation continues from the right end of every row

@@ -24,8 +24,7 @@ class Seq2SeqBackend(TransformersBase):
 
     def _load(self, torch: Any, transformers: Any) -> tuple[Any, Any]:
         location, kwargs = model_location(self.card)
-        tok_location, tok_kwargs = self.tokenizer_source(location, kwargs)
-        tokenizer = transformers.AutoTokenizer.from_pretrained(tok_location, **tok_kwargs)
+        tokenizer = self.load_tokenizer(transformers, location, kwargs)
         tokenizer.truncation_side = "right"  # keep the lead
         dtype = {dtype_keyword(transformers): pick_dtype(self.card, torch, pick_device(self.card, torch))}
         model = transformers.AutoModelForSeq2SeqLM.from_pretrained(location, **kwargs, **dtype)
