@@ -110,15 +110,20 @@ def parse_config(text: str, *, source: str = "<string>", base: Path | None = Non
     return config_from_mapping(settings, source=source, base=base)
 
 
+def read_settings_file(file: Path, *, what: str) -> str:
+    """The text of a file the user named (a config, taxonomy, model card), or a ConfigError
+    that says which file and what is wrong with it."""
+    if not file.is_file():
+        raise ConfigError(f"{file}: {what} not found")
+    try:
+        return file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{file}: cannot read the {what}: {exc}") from exc
+
+
 def load_config(path: str | Path | None) -> BuildConfig:
     """The settings in ``path`` (a ``briefing.toml``), or the defaults when ``path`` is None."""
     if path is None:
         return BuildConfig()
     file = Path(path)
-    if not file.is_file():
-        raise ConfigError(f"{file}: config file not found")
-    try:
-        text = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{file}: cannot read the config file: {exc}") from exc
-    return parse_config(text, source=str(file), base=file.parent)
+    return parse_config(read_settings_file(file, what="config file"), source=str(file), base=file.parent)

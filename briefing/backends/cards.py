@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from ..compat import tomllib
+from ..config import read_settings_file
 from ..errors import ConfigError
 
 logger = logging.getLogger(__name__)
@@ -185,11 +186,10 @@ def parse_card(data: dict[str, Any], *, source: str = "<card>") -> ModelCard:
 def load_card(path: str | Path) -> ModelCard:
     """The card in the TOML file ``path``."""
     file = Path(path).expanduser()
-    if not file.is_file():
-        raise ConfigError(f"{file}: model card not found")
+    text = read_settings_file(file, what="model card")
     try:
-        data = tomllib.loads(file.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{file}: cannot read the model card: {exc}") from exc
     return parse_card(data, source=str(file.resolve()))
 

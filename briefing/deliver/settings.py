@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from ..compat import tomllib
-from ..config import BuildConfig, load_config
+from ..config import BuildConfig, load_config, read_settings_file
 from ..errors import ConfigError
 
 logger = logging.getLogger(__name__)
@@ -281,11 +281,8 @@ def ledger_path_from_config(path: str | Path | None) -> Path:
     if path is None:
         return default_ledger_path()
     file = Path(path)
-    if not file.is_file():
-        raise ConfigError(f"{file}: config file not found")
     try:
-        with file.open("rb") as handle:
-            data = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+        data = tomllib.loads(read_settings_file(file, what="config file"))
+    except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{file}: cannot read the config file: {exc}") from exc
     return parse_delivery(data.get("delivery", {}), source=str(file), base=file.parent).ledger

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..compat import tomllib
+from ..config import read_settings_file
 from ..errors import ConfigError
 from .terms import TIER_WEIGHTS
 
@@ -134,10 +135,4 @@ def load_taxonomy(path: str | Path | Taxonomy | None = None) -> Taxonomy:
     if isinstance(path, Taxonomy):
         return path
     file = Path(path)
-    if not file.is_file():
-        raise ConfigError(f"{file}: taxonomy file not found")
-    try:
-        text = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{file}: cannot read the taxonomy: {exc}") from exc
-    return parse_taxonomy(text, source=str(file))
+    return parse_taxonomy(read_settings_file(file, what="taxonomy file"), source=str(file))
