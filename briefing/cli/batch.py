@@ -45,7 +45,7 @@ def batch(
     address: Optional[str] = typer.Option(None, "--address", help="Ray cluster address (with --engine ray), e.g. auto or ray://head:10001."),
     manifest: Optional[Path] = typer.Option(None, "--manifest", help="TOML (\\[\\[issue]] path, paper, date, id) or JSONL naming issues."),
     pages_per_dir: bool = typer.Option(False, "--pages-per-dir", help="Each directory of page files is one issue (not each file)."),
-    config: Optional[Path] = typer.Option(None, "--config", "-c", help="briefing.toml with a [briefing] table."),
+    config: Optional[Path] = typer.Option(None, "--config", "-c", help="briefing.toml with a \\[briefing] table."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
     """Build briefings for many issues; resumable, failures reported at the end (exit 1)."""
