@@ -9,6 +9,8 @@ Importing this package is cheap: the stages, and any models behind them, load wh
 
 import importlib
 import logging
+import sys
+import types
 
 from .api import load_articles, split_issue
 from .errors import BriefingError, ConfigError, InputError
@@ -34,6 +36,25 @@ def __getattr__(name: str) -> object:
     if name in _LAZY:
         return getattr(importlib.import_module(_LAZY[name]), name)
     raise AttributeError(f"module 'briefing' has no attribute {name!r}")
+
+
+class _Package(types.ModuleType):
+    """The package module; it keeps its public functions from being shadowed by subpackages.
+
+    Importing a subpackage binds it on its parent (``import briefing.render`` sets
+    ``briefing.render`` to the module), which would hide the function of the same name that
+    ``from briefing import render`` promises. The binding is skipped for those names, so they
+    stay the functions; the subpackages are still in ``sys.modules`` for ``from briefing.render
+    import ...``.
+    """
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name in _LAZY and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
 
 
 __all__ = [
