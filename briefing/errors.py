@@ -15,3 +15,7 @@ class InputError(BriefingError):
 
 class ConfigError(BriefingError):
     """A configuration, taxonomy, model card or registry name is wrong."""
+
+
+class OutputError(BriefingError):
+    """An output (an ``-o`` path, an output directory, standard output) cannot be written."""

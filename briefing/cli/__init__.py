@@ -13,23 +13,53 @@ import sys
 
 from ..errors import BriefingError
 from . import split, topics, summarize, build, send, batch, models, epaper  # noqa: F401  (each attaches its commands)
-from .app import app
+from .app import app, flush_stdout
+
+
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+DEFAULT_LOG_LEVEL = "WARNING"
+
+
+def log_level() -> str:
+    """``BRIEFING_LOG_LEVEL`` when it names a level; else a one-line warning and the default
+    (a typo in a cron job's environment must not stop the job)."""
+    given = os.environ.get("BRIEFING_LOG_LEVEL", "")
+    level = given.strip().upper()
+    if level in LOG_LEVELS:
+        return level
+    if level:
+        sys.stderr.write(f"briefing: warning: BRIEFING_LOG_LEVEL={given!r} is not one of "
+                         f"{', '.join(LOG_LEVELS)}; using {DEFAULT_LOG_LEVEL}\n")
+    return DEFAULT_LOG_LEVEL
+
+
+def _drop_stdout() -> None:
+    # What standard output still buffers cannot be written: point it at /dev/null so the
+    # interpreter's own flush at exit adds no second message.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file descriptor (an embedding host)
+        pass
+    finally:
+        os.close(devnull)
 
 
 def main() -> None:
-    logging.basicConfig(
-        level=os.environ.get("BRIEFING_LOG_LEVEL", "WARNING").upper(),
-        format="%(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
+    logging.basicConfig(level=log_level(), format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
     try:
-        app()
+        try:
+            app()
+        finally:
+            flush_stdout()  # the data must have reached its destination before the exit status says so
     except BriefingError as exc:
         if os.environ.get("BRIEFING_DEBUG"):
             raise
         sys.stderr.write(f"briefing: error: {exc}\n")
+        _drop_stdout()
         sys.exit(2)
     except BrokenPipeError:
         # `briefing ... | head`: the reader left; not an error of ours.
+        _drop_stdout()
         sys.stderr.close()
         sys.exit(0)

@@ -8,6 +8,8 @@ from collections.abc import Iterable
 
 import typer
 
+from ..errors import OutputError
+
 app = typer.Typer(
     name="briefing",
     help="Turn one issue of a Chinese newspaper into a short daily briefing.",
@@ -19,12 +21,32 @@ eval_app = typer.Typer(help="Score a stage against labelled data.", no_args_is_h
 app.add_typer(eval_app, name="eval")
 
 
+def emit_text(text: str) -> None:
+    """Write ``text`` to standard output; a failed write (a full disk, /dev/full) is an
+    :class:`~briefing.errors.OutputError`, never a silently cut result."""
+    try:
+        sys.stdout.write(text)
+    except BrokenPipeError:
+        raise  # the reader left (`| head`): main() ends quietly
+    except OSError as exc:
+        raise OutputError(f"cannot write to standard output: {exc.strerror or exc}") from exc
+
+
+def flush_stdout() -> None:
+    """Push out what standard output still buffers, with the same check as :func:`emit_text`."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputError(f"cannot write to standard output: {exc.strerror or exc}") from exc
+
+
 def emit_json(data: object) -> None:
     """Write ``data`` to standard output as indented JSON, Chinese kept readable."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    emit_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def emit_jsonl(records: Iterable[object]) -> None:
     """Write each record to standard output as one line of JSON."""
-    for record in records:
-        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    emit_text("".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records))

@@ -10,7 +10,7 @@ from typing import Optional
 import typer
 
 from ..errors import ConfigError, InputError
-from .app import app, emit_json
+from .app import app, emit_json, emit_text
 
 
 def check_output(path: Path) -> None:
@@ -68,7 +68,7 @@ def build(
     if output is not None:
         write_atomic(output, document)
     else:
-        sys.stdout.write(document)
+        emit_text(document)
 
 
 @app.command()

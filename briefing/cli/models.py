@@ -7,7 +7,7 @@ from enum import Enum
 
 import typer
 
-from .app import app, emit_json
+from .app import app, emit_json, emit_text
 
 
 class ModelsFormat(str, Enum):
@@ -26,4 +26,4 @@ def models(
     if format is ModelsFormat.json:
         emit_json(data)
     else:
-        sys.stdout.write(format_inventory(data))
+        emit_text(format_inventory(data))

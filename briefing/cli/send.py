@@ -17,7 +17,7 @@ from typing import Any, List, Optional
 
 import typer
 
-from .app import app, emit_jsonl
+from .app import app, emit_jsonl, emit_text
 
 # The delivery modules (smtplib, ssl, sqlite3, email) are imported inside the commands, so
 # that other commands, `briefing build` in a cron job first of all, do not pay for them.
@@ -94,9 +94,9 @@ def history(
     for row in rows:
         issue = " ".join(p for p in (row.paper, row.date) if p) or "-"
         delivered = f"{len(row.accepted)}/{len(row.recipients)}"
-        sys.stdout.write(f"{row.started}  {row.status:<11}  {delivered:>5}  {issue}  {row.message_id}  {row.source}\n")
+        emit_text(f"{row.started}  {row.status:<11}  {delivered:>5}  {issue}  {row.message_id}  {row.source}\n")
         for address, reply in row.refused.items():
-            sys.stdout.write(f"{'':27}refused {address}: {reply}\n")
+            emit_text(f"{'':27}refused {address}: {reply}\n")
 
 
 @app.command(epilog=EXIT_STATUSES + " It runs until stopped (SIGTERM or Ctrl-C: it finishes the file in hand first).")

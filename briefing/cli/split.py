@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 
 from ..api import load_articles
-from .app import app, emit_json, eval_app
+from .app import app, emit_json, emit_text, eval_app
 
 
 class SplitFormat(str, Enum):
@@ -29,7 +29,7 @@ def split(
 
     issue, articles = load_articles(sources[0] if len(sources) == 1 else sources)
     if format is SplitFormat.md:
-        sys.stdout.write(outline_markdown(issue, articles))
+        emit_text(outline_markdown(issue, articles))
     else:
         emit_json({"issue": issue.to_dict(), "articles": [a.to_dict() for a in articles]})
 

@@ -10,7 +10,7 @@ import typer
 
 from ..api import load_articles
 from ..summarize import DEFAULT_MAX_CHARS, check_budget, summarize as summarize_articles
-from .app import app, emit_json, emit_jsonl, eval_app
+from .app import app, emit_json, emit_jsonl, emit_text, eval_app
 
 
 class SummaryFormat(str, Enum):
@@ -60,7 +60,7 @@ def eval_summaries(
     from ..summarize.evaluate import evaluate_summaries, format_report, read_items
 
     report = evaluate_summaries(read_items(path), max_chars=max_chars, summarizer=summarizer)
-    sys.stdout.write(format_report(report)) if format is ReportFormat.text else emit_json(report)
+    emit_text(format_report(report)) if format is ReportFormat.text else emit_json(report)
 
 
 @eval_app.command("titles")
@@ -73,4 +73,4 @@ def eval_titles(
     from ..summarize.evaluate import evaluate_titles, format_report, read_items
 
     report = evaluate_titles(read_items(path), titler=titler)
-    sys.stdout.write(format_report(report)) if format is ReportFormat.text else emit_json(report)
+    emit_text(format_report(report)) if format is ReportFormat.text else emit_json(report)

@@ -10,7 +10,7 @@ from typing import Optional
 import typer
 
 from ..api import load_articles
-from .app import app, emit_json, emit_jsonl, eval_app
+from .app import app, emit_json, emit_jsonl, emit_text, eval_app
 
 
 class ClassifyFormat(str, Enum):
@@ -79,4 +79,4 @@ def eval_topics(
     if format is ReportFormat.json:
         emit_json([{k: v for k, v in r.to_dict().items() if k != "errors"} for r in reports])
     else:
-        sys.stdout.write("\n".join(r.format() for r in reports) + "\n")
+        emit_text("\n".join(r.format() for r in reports) + "\n")
