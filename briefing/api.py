@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .pdf import is_layout_source, read_layout_source
-from .reading import is_articles_file, read_articles, read_issue
+from .reading import clean_strings, is_articles_file, read_articles, read_issue
 from .records import Article, Issue
 from .registry import Registry, splitters
 
@@ -48,6 +48,8 @@ def load_articles(
     if is_articles_file(source):
         return Issue(source=str(source), paper=paper, date=date), read_articles(source)
     if is_layout_source(source):  # PDF / HTML e-paper pages: articles come from the page layout
-        return read_layout_source(source, paper=paper, date=date)
+        issue, articles = read_layout_source(source, paper=paper, date=date)
+        # A text layer can carry control characters too; text and JSONL lose them in reading.
+        return issue, [Article.from_dict(clean_strings(article.to_dict())) for article in articles]
     issue = read_issue(source, paper=paper, date=date)
     return issue, split_issue(issue, splitter=splitter)

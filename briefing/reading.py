@@ -12,6 +12,7 @@ import re
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from .errors import InputError
 from .records import Article, Issue, Page
@@ -23,12 +24,38 @@ PAGE_SUFFIXES = {".txt", ".text"}
 STDIN = "-"
 
 
+ENCODINGS_READ = "UTF-8 (with or without a BOM), GB18030 (GBK, GB2312) or UTF-16 with a BOM"
+
+# Terminal escape sequences (CSI such as ESC[2J, OSC such as a window title ended by BEL or
+# ESC\\), then any other C0/C1 control but tab and newline: they are never article text, and
+# they would act on the terminal or mail client that shows the briefing.
+_ESCAPE_SEQUENCES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x9b[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?|\x1b[ -/]*[0-~]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SPACING_CONTROLS = "\x0b\x0c"  # vertical tab, form feed: a gap in the text, kept as a space
+_SURROGATES = re.compile(r"[\ud800-\udfff]")
+
+
+def strip_controls(text: str) -> str:
+    """``text`` without terminal escape sequences and C0/C1 control characters (tab and
+    newline stay; a vertical tab or form feed becomes a space)."""
+    text = _ESCAPE_SEQUENCES.sub("", text)
+    return _CONTROLS.sub(lambda m: " " if m.group() in _SPACING_CONTROLS else "", text)
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    """UTF-16 without a BOM: every other byte NUL in a text that is mostly ASCII or CJK."""
+    sample = data[:4096]
+    return len(sample) >= 4 and (sample[1::2].count(0) > len(sample) // 4 or sample[0::2].count(0) > len(sample) // 4)
+
+
 def decode(data: bytes, *, source: str = "<bytes>") -> str:
-    """Decode an issue's bytes to text with LF line ends."""
+    """Decode an issue's bytes to text with LF line ends, control characters removed."""
     if not data.strip():
         raise InputError(f"{source}: the file is empty")
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{source}: looks like a binary file, not text (NUL bytes)")
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        if _looks_like_utf16(data):
+            raise InputError(f"{source}: looks like UTF-16 without a byte-order mark; briefing reads {ENCODINGS_READ}: convert the file to UTF-8")
+        raise InputError(f"{source}: looks like a binary file, not text (NUL bytes); briefing reads text in {ENCODINGS_READ}")
     if data.startswith(b"\xef\xbb\xbf"):
         encodings = ["utf-8-sig"]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -42,13 +69,29 @@ def decode(data: bytes, *, source: str = "<bytes>") -> str:
         except UnicodeDecodeError:
             continue
     else:
-        raise InputError(f"{source}: cannot decode as UTF-8 or GB18030; convert the file to UTF-8")
+        raise InputError(f"{source}: cannot decode as {' or '.join(e.upper() for e in encodings)}; briefing reads {ENCODINGS_READ}: convert the file to UTF-8")
     # GB18030 decodes almost any byte string; reject results that are mostly control codes.
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\r\n\t\f")
     if controls > max(8, len(text) // 100):
-        raise InputError(f"{source}: looks like a binary file, not text")
+        raise InputError(f"{source}: looks like a binary file, not text; briefing reads text in {ENCODINGS_READ}")
+    if _SURROGATES.search(text):  # UTF-16 with an unpaired half
+        raise InputError(f"{source}: cannot decode: a lone UTF-16 surrogate; convert the file to UTF-8")
     logger.debug("%s decoded as %s", source, encodings[0] if len(encodings) == 1 else encoding)
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return strip_controls(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def clean_strings(value: Any) -> Any:
+    """Every string in a JSON value with control characters removed (:func:`strip_controls`);
+    a lone surrogate (JSON's ``"\\ud800"``) is an InputError, as undecodable bytes are."""
+    if isinstance(value, str):
+        if _SURROGATES.search(value):
+            raise InputError("a lone UTF-16 surrogate (\\ud800-\\udfff) is not text")
+        return strip_controls(value)
+    if isinstance(value, list):
+        return [clean_strings(v) for v in value]
+    if isinstance(value, dict):
+        return {clean_strings(k): clean_strings(v) for k, v in value.items()}
+    return value
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -113,9 +156,11 @@ def is_articles_file(source: str | Path | Sequence[str | Path]) -> bool:
 
 
 def read_jsonl(source: str | Path) -> Iterator[tuple[int, dict]]:
-    """The objects of a JSON Lines file (or ``-``) with their line numbers.
+    """The objects of a JSON Lines file (or ``-``) with their line numbers, every string in
+    them without control characters (:func:`clean_strings`).
 
-    A line that is not a JSON object is an :class:`InputError` naming the file and line.
+    A line that is not a JSON object, or holds a lone surrogate, is an :class:`InputError`
+    naming the file and line.
     """
     name = "standard input" if str(source) == STDIN else str(source)
     raw = _read_stdin() if str(source) == STDIN else _read_bytes(Path(source))
@@ -123,41 +168,62 @@ def read_jsonl(source: str | Path) -> Iterator[tuple[int, dict]]:
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            record = clean_strings(json.loads(line))
         except json.JSONDecodeError as exc:
             raise InputError(f"{name}:{number}: not valid JSON ({exc.msg})") from exc
+        except (InputError, RecursionError) as exc:
+            raise InputError(f"{name}:{number}: {exc if isinstance(exc, InputError) else 'nested too deeply'}") from None
         if not isinstance(record, dict):
             raise InputError(f"{name}:{number}: expected a JSON object, got {type(record).__name__}")
         yield number, record
+
+
+def _article_id(record: dict[str, Any], default: str) -> str:
+    value = record.get("id")
+    if value is None or value == "":
+        return default
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    raise InputError(f"'id' must be a string or an integer, got {json.dumps(value, ensure_ascii=False)[:40]}")
+
+
+def _article(record: dict[str, Any], *, default_id: str) -> Article:
+    """One article record, checked: the object form ``split`` prints (with ``body``), or
+    ``{"id", "title"?, "text"}``. A field of the wrong type is an :class:`InputError`."""
+    article_id = _article_id(record, default_id)
+    if "body" in record:
+        return Article.from_dict({**record, "id": article_id})
+    text = record.get("text")
+    if not isinstance(text, str):
+        raise InputError("missing 'text' (a string)" if text is None else f"'text' must be a string, got {json.dumps(text, ensure_ascii=False)[:40]}")
+    title = record.get("title")
+    if title is not None and not isinstance(title, str):
+        raise InputError("'title' must be a string")
+    body = [p.strip() for p in text.split("\n") if p.strip()]
+    return Article(id=article_id, title=(title or "").strip() or None, body=body)
 
 
 def read_articles(source: str | Path) -> list[Article]:
     """Read already-split articles, one JSON object per line: ``{"id", "title"?, "text"}``.
 
     Objects written by ``briefing split --format json`` (article dicts with ``body``) are
-    accepted as well, so later stages can run on the output of earlier ones.
+    accepted as well, so later stages can run on the output of earlier ones. Every record is
+    checked here, once: a field of the wrong type is an :class:`InputError` naming the file,
+    the line and the field.
     """
     name = "standard input" if str(source) == STDIN else str(source)
     articles: list[Article] = []
     seen: set[str] = set()
     for number, record in read_jsonl(source):
-        article_id = str(record.get("id") or f"a{len(articles) + 1}")
-        if article_id in seen:
-            raise InputError(f"{name}:{number}: duplicate id {article_id!r}")
-        seen.add(article_id)
-        if "body" in record:
-            if not isinstance(record["body"], list):
-                raise InputError(f"{name}:{number}: 'body' must be a list of paragraphs")
-            article = Article.from_dict({**record, "id": article_id})
-        else:
-            text = record.get("text")
-            if not isinstance(text, str):
-                raise InputError(f"{name}:{number}: missing 'text' (a string)")
-            title = record.get("title")
-            if title is not None and not isinstance(title, str):
-                raise InputError(f"{name}:{number}: 'title' must be a string")
-            body = [p.strip() for p in text.split("\n") if p.strip()]
-            article = Article(id=article_id, title=(title or "").strip() or None, body=body)
+        try:
+            article = _article(record, default_id=f"a{len(articles) + 1}")
+        except InputError as exc:
+            raise InputError(f"{name}:{number}: {exc}") from None
+        if article.id in seen:
+            raise InputError(f"{name}:{number}: duplicate id {article.id!r}")
+        seen.add(article.id)
         articles.append(article)
     if not articles:
         raise InputError(f"{name}: no articles in this file")

@@ -8,10 +8,13 @@ are plain dataclasses that round-trip through JSON-ready dicts (``to_dict`` / ``
 from __future__ import annotations
 
 import dataclasses
+import json
 import types
 import typing
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
+
+from .errors import InputError
 
 T = TypeVar("T", bound="Record")
 
@@ -27,13 +30,27 @@ class Record:
         }
 
     @classmethod
-    def from_dict(cls: type[T], data: dict[str, Any]) -> T:
-        """Build from a dict; unknown keys are ignored so newer outputs stay readable."""
+    def from_dict(cls: type[T], data: dict[str, Any], *, _path: str = "") -> T:
+        """Build from a dict, checking every value against the field's type.
+
+        Unknown keys are ignored so newer outputs stay readable; ``null`` for a field that has
+        a default takes the default. A value of the wrong type, or a missing required field, is
+        an :class:`~briefing.errors.InputError` that names the field (``'topic.score'``).
+        """
+        if not isinstance(data, dict):
+            raise _wrong(_path or cls.__name__, cls, data)
         hints = typing.get_type_hints(cls)
         kwargs = {}
         for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+            where = f"{_path}.{f.name}" if _path else f.name
+            has_default = f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING
+            value = data.get(f.name)
+            if value is None and not _optional(hints[f.name]):
+                if has_default:
+                    continue
+                raise InputError(f"{where!r} is missing" if f.name not in data else f"{where!r} must not be null")
             if f.name in data:
-                kwargs[f.name] = _load(hints[f.name], data[f.name])
+                kwargs[f.name] = _load(hints[f.name], value, where)
         return cls(**kwargs)
 
 
@@ -47,18 +64,68 @@ def _dump(value: Any) -> Any:
     return value
 
 
-def _load(hint: Any, value: Any) -> Any:
+def _optional(hint: Any) -> bool:
+    return typing.get_origin(hint) in (typing.Union, types.UnionType) and type(None) in typing.get_args(hint)
+
+
+_KINDS = {str: ("a string", "strings"), int: ("an integer", "integers"), float: ("a number", "numbers"),
+          bool: ("true or false", "true/false values")}
+
+
+def _describe(hint: Any, *, plural: bool = False) -> str:
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        options = [_describe(a, plural=plural) for a in typing.get_args(hint) if a is not type(None)]
+        return " or ".join(options) + ("" if plural else " or null")
+    if origin in (list, tuple):
+        (item,) = typing.get_args(hint)[:1] or (Any,)
+        return ("lists" if plural else "a list") + (f" of {_describe(item, plural=True)}" if item is not Any else "")
+    if origin is dict:
+        return "objects" if plural else "an object"
+    if hint in _KINDS:
+        return _KINDS[hint][plural]
+    if isinstance(hint, type) and issubclass(hint, Record):
+        return (f"{hint.__name__} objects" if plural else f"a {hint.__name__} object")
+    return "values" if plural else "a value"
+
+
+def _wrong(where: str, hint: Any, value: Any) -> InputError:
+    shown = json.dumps(value, ensure_ascii=False, default=repr)
+    shown = shown if len(shown) <= 40 else shown[:37] + "..."
+    return InputError(f"{where!r} must be {_describe(hint)}, got {shown}")
+
+
+def _load(hint: Any, value: Any, where: str) -> Any:
     if value is None:
-        return None
+        if hint is Any or _optional(hint):
+            return None
+        raise _wrong(where, hint, value)
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
         options = [a for a in typing.get_args(hint) if a is not type(None)]
-        return _load(options[0], value) if len(options) == 1 else value
+        return _load(options[0], value, where) if len(options) == 1 else value
     if origin in (list, tuple):
+        if not isinstance(value, list):
+            raise _wrong(where, hint, value)
         (item,) = typing.get_args(hint)[:1] or (Any,)
-        return [_load(item, v) for v in value]
-    if isinstance(hint, type) and issubclass(hint, Record) and isinstance(value, dict):
-        return hint.from_dict(value)
+        return [_load(item, v, f"{where}[{n}]") for n, v in enumerate(value)]
+    if origin is dict:
+        if not isinstance(value, dict):
+            raise _wrong(where, hint, value)
+        _, item = typing.get_args(hint) or (str, Any)
+        return {str(k): _load(item, v, f"{where}.{k}") for k, v in value.items()}
+    if isinstance(hint, type) and issubclass(hint, Record):
+        if not isinstance(value, dict):
+            raise _wrong(where, hint, value)
+        return hint.from_dict(value, _path=where)
+    if hint is float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise _wrong(where, hint, value)
+        return float(value)
+    if hint is int and (isinstance(value, bool) or not isinstance(value, int)):
+        raise _wrong(where, hint, value)
+    if hint in (str, bool) and not isinstance(value, hint):
+        raise _wrong(where, hint, value)
     return value
 
 

@@ -59,3 +59,80 @@ def test_an_unknown_log_level_is_a_warning_and_the_default(value):
     assert json.loads(result.stdout)
     if value.strip():
         assert result.stderr.decode().count("\n") == 1 and "BRIEFING_LOG_LEVEL" in result.stderr.decode()
+
+
+# -- article records are checked once, where they are read ----------------------------------
+
+GOOD_RECORD = {"id": "a1", "title": "临江新区开通公交线路", "body": ["市交通局昨日宣布，新区三条公交线路本月开通。"]}
+BAD_FIELDS = [
+    ({"kicker": 5}, "'kicker'"),
+    ({"body": [1, 2]}, "'body[0]'"),
+    ({"subheads": 7}, "'subheads'"),
+    ({"topic": {"label": "经济"}}, "'topic.score'"),
+    ({"summary": {"text": "摘要"}}, "'summary.method'"),
+    ({"id": {"x": 1}}, "'id'"),
+    ({"lines": "1-3"}, "'lines'"),
+    ({"boxes": [[0, 0, "x", 1]]}, "'boxes[0][2]'"),
+    ({"title_generated": "yes"}, "'title_generated'"),
+    ({"topic": {"label": "经济", "score": "high"}}, "'topic.score'"),
+]
+
+
+@pytest.mark.parametrize(("change", "field"), BAD_FIELDS, ids=[f for _, f in BAD_FIELDS])
+def test_a_type_wrong_article_field_is_an_input_error_with_file_line_and_field(tmp_path, change, field):
+    from briefing import InputError, read_articles
+
+    path = tmp_path / "articles.jsonl"
+    path.write_text(json.dumps(GOOD_RECORD, ensure_ascii=False) + "\n" + json.dumps({**GOOD_RECORD, "id": "a2", **change}) + "\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        read_articles(path)
+    assert str(caught.value).startswith(f"{path}:2: {field}")
+
+
+@pytest.mark.parametrize("command", [["split"], ["classify"], ["summarize"], ["build"], ["build", "-f", "html"]])
+def test_a_type_wrong_record_is_one_line_and_exit_2_from_every_command(tmp_path, command):
+    path = tmp_path / "articles.jsonl"
+    path.write_text(json.dumps({**GOOD_RECORD, "kicker": 5}) + "\n", encoding="utf-8")
+    result = cli(*command, str(path))
+    assert one_line_error(result).startswith(f"briefing: error: {path}:1: 'kicker'")
+    assert result.stdout == b""
+
+
+def test_a_lone_surrogate_in_jsonl_is_rejected_like_undecodable_input(tmp_path):
+    path = tmp_path / "articles.jsonl"
+    path.write_text('{"id": "a1", "title": "标题", "text": "正文\\ud800。"}\n', encoding="utf-8")
+    result = cli("build", "-f", "txt", str(path))
+    assert "surrogate" in one_line_error(result) and result.stdout == b""
+
+
+CONTROLS = "\x1b[2J\x1b]0;pwned\x07\x07\x00\x9b31m\x85\x7f"
+
+
+@pytest.mark.parametrize("fmt", ["txt", "md", "json", "html"])
+def test_control_characters_never_reach_the_output(tmp_path, fmt):
+    path = tmp_path / "articles.jsonl"
+    record = {"id": "a1", "title": f"临江{CONTROLS}新区开通公交线路", "text": f"市交通局昨日宣布{CONTROLS}，新区三条公交线路本月开通。"}
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    result = cli("build", "-f", fmt, str(path))
+    assert result.returncode == 0, result.stderr
+    text = result.stdout.decode()
+    assert not [ch for ch in text if (ord(ch) < 32 and ch not in "\n\t") or 0x7F <= ord(ch) <= 0x9F]
+    assert "pwned" not in text and "\\u001b" not in text
+
+
+def test_control_characters_in_a_text_issue_are_removed_when_read(tmp_path):
+    from briefing import read_issue
+
+    path = tmp_path / "issue.txt"
+    path.write_bytes(SAMPLE.read_bytes().replace("。".encode(), "。\x1b[31m".encode(), 3))
+    text = read_issue(path).text
+    assert "\x1b" not in text and "[31m" not in text
+
+
+def test_bidi_overrides_are_neutralised_in_html(tmp_path):
+    path = tmp_path / "articles.jsonl"
+    record = {"id": "a1", "title": "临江\u202e新区开通公交线路\u202c", "text": "市交通局昨日宣布\u2066，新区三条公交线路本月开通。\u2069"}
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    result = cli("build", "-f", "html", str(path))
+    assert result.returncode == 0, result.stderr
+    assert not any(ch in result.stdout.decode() for ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")

@@ -29,9 +29,15 @@ from . import (
 )
 
 
+# Bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) reorder what follows
+# them: a crafted title could show another title's words or hide its own. Chinese text needs none.
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
 def escape(text: str) -> str:
-    """HTML-escape ``text`` (quotes too: it also goes into attributes), controls removed."""
-    return html.escape(printable(text), quote=True)
+    """HTML-escape ``text`` (quotes too: it also goes into attributes), controls and bidi
+    overrides removed."""
+    return html.escape(_BIDI_CONTROLS.sub("", printable(text)), quote=True)
 
 FONTS = (
     "-apple-system,BlinkMacSystemFont,'PingFang SC','Hiragino Sans GB','Microsoft YaHei',"
