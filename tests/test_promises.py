@@ -136,3 +136,11 @@ def test_bidi_overrides_are_neutralised_in_html(tmp_path):
     result = cli("build", "-f", "html", str(path))
     assert result.returncode == 0, result.stderr
     assert not any(ch in result.stdout.decode() for ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+@pytest.mark.parametrize("command", [["split", str(SAMPLE)], ["classify", str(SAMPLE)], ["summarize", str(SAMPLE)],
+                                     ["build", str(SAMPLE)], ["models"], ["eval", "titles", str(SAMPLE)]])
+def test_an_unknown_format_is_the_same_one_line_error_from_every_command(command):
+    result = cli(*command, "--format", "xml")
+    assert one_line_error(result).startswith("briefing: error: unknown format 'xml'; available: ")
+    assert result.stdout == b""

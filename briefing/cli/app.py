@@ -5,10 +5,14 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable
+from enum import Enum
+from typing import Any, TypeVar
 
 import typer
 
-from ..errors import OutputError
+from ..errors import ConfigError, OutputError
+
+E = TypeVar("E", bound=Enum)
 
 app = typer.Typer(
     name="briefing",
@@ -19,6 +23,20 @@ app = typer.Typer(
 )
 eval_app = typer.Typer(help="Score a stage against labelled data.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
+
+
+def format_option(default: Enum, help: str) -> Any:
+    """A ``--format``/``-f`` option taken as text; :func:`choose_format` checks it, so an
+    unknown value is the same one-line error that ``build`` gives, not a usage box."""
+    return typer.Option(default.value, "--format", "-f", help=help)
+
+
+def choose_format(choices: type[E], value: str) -> E:
+    try:
+        return choices(value)
+    except ValueError:
+        known = ", ".join(choice.value for choice in choices)
+        raise ConfigError(f"unknown format {value!r}; available: {known}") from None
 
 
 def emit_text(text: str) -> None:

@@ -7,7 +7,7 @@ from enum import Enum
 
 import typer
 
-from .app import app, emit_json, emit_text
+from .app import app, choose_format, emit_json, emit_text, format_option
 
 
 class ModelsFormat(str, Enum):
@@ -17,13 +17,14 @@ class ModelsFormat(str, Enum):
 
 @app.command()
 def models(
-    format: ModelsFormat = typer.Option(ModelsFormat.text, "--format", "-f", help="Output format."),
+    format: str = format_option(ModelsFormat.text, "Output format: text or json."),
 ) -> None:
     """List model cards and registered components, and whether each can load here (loads no weights)."""
+    choose_format(ModelsFormat, format)  # an unknown format fails before any work
     from ..backends.inventory import format_inventory, inventory
 
     data = inventory()
-    if format is ModelsFormat.json:
+    if format == ModelsFormat.json:
         emit_json(data)
     else:
         emit_text(format_inventory(data))

@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 
 from ..api import load_articles
-from .app import app, emit_json, emit_text, eval_app
+from .app import app, choose_format, emit_json, emit_text, eval_app, format_option
 
 
 class SplitFormat(str, Enum):
@@ -22,13 +22,14 @@ def split(
     sources: list[str] = typer.Argument(
         ..., metavar="INPUT...", help="Issue text file, directory or list of pages (.txt, .pdf, .html), '-', or .jsonl of articles."
     ),
-    format: SplitFormat = typer.Option(SplitFormat.json, "--format", "-f", help="Output format."),
+    format: str = format_option(SplitFormat.json, "Output format: json or md."),
 ) -> None:
     """Split an issue into articles (kicker, title, byline, dateline, body, ...)."""
+    choose_format(SplitFormat, format)  # an unknown format fails before any work
     from ..split.outline import outline_markdown
 
     issue, articles = load_articles(sources[0] if len(sources) == 1 else sources)
-    if format is SplitFormat.md:
+    if format == SplitFormat.md:
         emit_text(outline_markdown(issue, articles))
     else:
         emit_json({"issue": issue.to_dict(), "articles": [a.to_dict() for a in articles]})

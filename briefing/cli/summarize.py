@@ -10,7 +10,7 @@ import typer
 
 from ..api import load_articles
 from ..summarize import DEFAULT_MAX_CHARS, check_budget, summarize as summarize_articles
-from .app import app, emit_json, emit_jsonl, emit_text, eval_app
+from .app import app, choose_format, emit_json, emit_jsonl, emit_text, eval_app, format_option
 
 
 class SummaryFormat(str, Enum):
@@ -26,16 +26,17 @@ class ReportFormat(str, Enum):
 @app.command()
 def summarize(
     source: str = typer.Argument(..., metavar="INPUT", help="Issue text file, directory of pages, '-', or .jsonl of articles."),
-    format: SummaryFormat = typer.Option(SummaryFormat.json, "--format", "-f", help="json: issue and articles; jsonl: one line per article."),
+    format: str = format_option(SummaryFormat.json, "json: issue and articles; jsonl: one line per article."),
     max_chars: int = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", help="Longest summary, in characters."),
     summarizer: str = typer.Option("extractive", "--summarizer", help="Summarizer name, or a model card (name or .toml; see `briefing models`)."),
     titler: str = typer.Option("extractive", "--titler", help="Titler name, or a model card (name or .toml)."),
 ) -> None:
     """Write a short, faithful summary and a display title for each article."""
+    choose_format(SummaryFormat, format)  # an unknown format fails before any work
     check_budget(max_chars)
     issue, articles = load_articles(source)
     summarize_articles(articles, summarizer=summarizer, titler=titler, max_chars=max_chars)
-    if format is SummaryFormat.jsonl:
+    if format == SummaryFormat.jsonl:
         emit_jsonl(
             {
                 "id": article.id,
@@ -54,23 +55,25 @@ def eval_summaries(
     path: Path = typer.Argument(..., help='JSONL of {"id", "text", "title"?, "reference"?} items.'),
     max_chars: int = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", help="Summary budget, in characters."),
     summarizer: str = typer.Option("extractive", "--summarizer", help="Summarizer name, or a model card (name or .toml)."),
-    format: ReportFormat = typer.Option(ReportFormat.text, "--format", "-f", help="Output format."),
+    format: str = format_option(ReportFormat.text, "Output format: text or json."),
 ) -> None:
     """ROUGE against references, guard pass rate, budget and full sentences, beside a lead baseline."""
+    choose_format(ReportFormat, format)  # an unknown format fails before any work
     from ..summarize.evaluate import evaluate_summaries, format_report, read_items
 
     report = evaluate_summaries(read_items(path), max_chars=max_chars, summarizer=summarizer)
-    emit_text(format_report(report)) if format is ReportFormat.text else emit_json(report)
+    emit_text(format_report(report)) if format == ReportFormat.text else emit_json(report)
 
 
 @eval_app.command("titles")
 def eval_titles(
     path: Path = typer.Argument(..., help='JSONL of {"id", "text", "title"} items; the title is withheld.'),
     titler: str = typer.Option("extractive", "--titler", help="Titler name, or a model card (name or .toml)."),
-    format: ReportFormat = typer.Option(ReportFormat.text, "--format", "-f", help="Output format."),
+    format: str = format_option(ReportFormat.text, "Output format: text or json."),
 ) -> None:
     """ROUGE-L of generated titles against the real headlines, beside a first-clause baseline."""
+    choose_format(ReportFormat, format)  # an unknown format fails before any work
     from ..summarize.evaluate import evaluate_titles, format_report, read_items
 
     report = evaluate_titles(read_items(path), titler=titler)
-    emit_text(format_report(report)) if format is ReportFormat.text else emit_json(report)
+    emit_text(format_report(report)) if format == ReportFormat.text else emit_json(report)

@@ -10,7 +10,7 @@ from typing import Optional
 import typer
 
 from ..api import load_articles
-from .app import app, emit_json, emit_jsonl, emit_text, eval_app
+from .app import app, choose_format, emit_json, emit_jsonl, emit_text, eval_app, format_option
 
 
 class ClassifyFormat(str, Enum):
@@ -30,19 +30,20 @@ MODEL_HELP = "Topic model from `briefing train-topics` (uses the trained classif
 @app.command()
 def classify(
     source: str = typer.Argument(..., metavar="INPUT", help="Issue text file, directory of pages, '-', or .jsonl of articles."),
-    format: ClassifyFormat = typer.Option(ClassifyFormat.json, "--format", "-f", help="Output format."),
+    format: str = format_option(ClassifyFormat.json, "Output format: json or jsonl."),
     taxonomy: Optional[Path] = typer.Option(None, "--taxonomy", help=TAXONOMY_HELP),
     topic_model: Optional[Path] = typer.Option(None, "--topic-model", help=MODEL_HELP),
     classifier: str = typer.Option("keywords", "--classifier", help="Classifier name, or a model card (name or .toml; see `briefing models`)."),
 ) -> None:
     """Label each article with a topic (split the issue first when INPUT is an issue)."""
+    choose_format(ClassifyFormat, format)  # an unknown format fails before any work
     from ..topics import classify as classify_articles, load_taxonomy
 
     if taxonomy is not None:
         load_taxonomy(taxonomy)  # a bad taxonomy fails before the (slower) split
     issue, articles = load_articles(source)
     classify_articles(articles, classifier=classifier, taxonomy=taxonomy, topic_model=topic_model)
-    if format is ClassifyFormat.jsonl:
+    if format == ClassifyFormat.jsonl:
         emit_jsonl({"id": article.id, "topic": article.topic.to_dict() if article.topic else None} for article in articles)
     else:
         emit_json({"issue": issue.to_dict(), "articles": [a.to_dict() for a in articles]})
@@ -68,15 +69,16 @@ def eval_topics(
     taxonomy: Optional[Path] = typer.Option(None, "--taxonomy", help=TAXONOMY_HELP),
     topic_model: Optional[Path] = typer.Option(None, "--topic-model", help=MODEL_HELP),
     classifier: str = typer.Option("keywords", "--classifier", help="Classifier name, or a model card (name or .toml; see `briefing models`)."),
-    format: ReportFormat = typer.Option(ReportFormat.text, "--format", "-f", help="Report format."),
+    format: str = format_option(ReportFormat.text, "Report format: text or json."),
 ) -> None:
     """Accuracy (alternates count), strict accuracy, macro-F1 and top confusions per file."""
+    choose_format(ReportFormat, format)  # an unknown format fails before any work
     from ..topics import get_classifier
     from ..topics.evaluate import evaluate, read_labelled
 
     model = get_classifier(classifier=classifier, taxonomy=taxonomy, topic_model=topic_model)
     reports = [evaluate(read_labelled(f), model, name=f.stem) for f in files]
-    if format is ReportFormat.json:
+    if format == ReportFormat.json:
         emit_json([{k: v for k, v in r.to_dict().items() if k != "errors"} for r in reports])
     else:
         emit_text("\n".join(r.format() for r in reports) + "\n")
