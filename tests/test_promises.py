@@ -144,3 +144,24 @@ def test_an_unknown_format_is_the_same_one_line_error_from_every_command(command
     result = cli(*command, "--format", "xml")
     assert one_line_error(result).startswith("briefing: error: unknown format 'xml'; available: ")
     assert result.stdout == b""
+
+
+# -- Markdown: a backslash only where CommonMark reads markup -------------------------------
+
+LINE_STARTS = ["3.15消费者权益日", "3.15 消费者权益日", "1.2万人次参加", "2024.3.12 发布", "3. 第三条", "12) 十二",
+               "1.", "- 列表", "-5%的降幅", "+ 加号", "+86 电话", "---", "===", "* 星号", "# 井号", "> 引用",
+               "1234567890. 十位数", "【3.15】", "[链接](http://x)", "<b>粗</b>", "a_b_c", "`代码`", "& 符号"]
+
+
+@pytest.mark.parametrize("text", LINE_STARTS)
+def test_markdown_escapes_exactly_what_commonmark_would_read_as_markup(text):
+    from markdown_it import MarkdownIt
+
+    from briefing.render.markdown import escape_md
+
+    escaped = escape_md(text)
+    tokens = MarkdownIt("commonmark").parse(escaped)
+    assert [t.type for t in tokens] == ["paragraph_open", "inline", "paragraph_close"], escaped
+    inline = tokens[1].children
+    assert [t.type for t in inline] == ["text"] * len(inline), escaped  # no emphasis, link, code, html
+    assert "".join(t.content for t in inline) == text  # what a reader sees: the text, no stray backslash

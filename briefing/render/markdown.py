@@ -26,14 +26,20 @@ from . import (
 
 # Enough to keep text text: no emphasis, code, links ([ ]), HTML (< >), entities (&), tables.
 _INLINE = re.compile(r"([\\`*_\[\]<>#|~&])")
-_LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])")
+# What CommonMark reads as block markup at the start of a line: a bullet (- or + and a space),
+# an ordered-list marker (1-9 digits, then . or ) and a space: "3.15" and "1.2万" are text), a
+# thematic break or setext underline (--- / ===). Only these get a backslash, and a backslash
+# only before punctuation, where CommonMark removes it (before a digit it would show).
+_BULLET = re.compile(r"^(?:[-+](?=\s|$)|-{2,}\s*$|=+\s*$)")
+_ORDERED = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
 
 
 def escape_md(text: str) -> str:
     """``text`` on one line, with Markdown's special characters backslash-escaped."""
     text = " ".join(text.split())
     text = _INLINE.sub(r"\\\1", text)
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    text = _BULLET.sub(lambda m: "\\" + m.group(0), text)
+    return _ORDERED.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 
 def render_markdown(briefing: Briefing) -> str:
