@@ -15,8 +15,7 @@ from pathlib import Path
 
 from .config import BuildConfig
 from .errors import InputError
-
-ISSUE_SUFFIXES = (".txt", ".text", ".jsonl")
+from .reading import ISSUE_FILES_TEXT, is_ignored, is_issue_file, issue_fingerprint, page_files
 
 
 @dataclass(frozen=True)
@@ -28,10 +27,6 @@ class BatchJob:
     paper: str | None = None
     date: str | None = None
     fingerprint: str = ""
-
-
-def _is_page(path: Path) -> bool:
-    return path.is_file() and path.suffix.lower() in ISSUE_SUFFIXES and not path.name.startswith(".")
 
 
 def discover(
@@ -54,15 +49,20 @@ def discover(
             continue
         if not root.is_dir():
             raise InputError(f"{root}: no such file or directory")
+        found = len(jobs)
         for folder, dirs, files in os.walk(root):
             here = Path(folder)
-            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and (excluded is None or (here / d).resolve() != excluded))
-            pages = sorted(here / f for f in files if _is_page(here / f))
-            if pages_per_dir and pages:
-                rel = here.relative_to(root).as_posix()
-                jobs.append(BatchJob(key=root.resolve().name if rel == "." else rel, path=str(here)))
-            elif not pages_per_dir:
-                jobs.extend(BatchJob(key=p.relative_to(root).with_suffix("").as_posix(), path=str(p)) for p in pages)
+            dirs[:] = sorted(d for d in dirs if not is_ignored(here / d) and (excluded is None or (here / d).resolve() != excluded))
+            if pages_per_dir:
+                if page_files(here):
+                    rel = here.relative_to(root).as_posix()
+                    jobs.append(BatchJob(key=root.resolve().name if rel == "." else rel, path=str(here)))
+            else:
+                issues = sorted(here / f for f in files if is_issue_file(here / f))
+                jobs.extend(BatchJob(key=p.relative_to(root).with_suffix("").as_posix(), path=str(p)) for p in issues)
+        if len(jobs) == found and _has_entries(root, excluded):
+            what = "folders of page files" if pages_per_dir else f"issue files ({ISSUE_FILES_TEXT})"
+            raise InputError(f"{root}: no issue found in this folder: it holds no {what}")
     if manifest is not None:
         for item in read_manifest(manifest):
             jobs.append(BatchJob(key=item.id or Path(item.path).stem, path=item.path, paper=item.paper, date=item.date))
@@ -74,17 +74,15 @@ def discover(
     return jobs
 
 
+def _has_entries(root: Path, excluded: Path | None) -> bool:
+    """Whether a folder holds anything but ignored names and the output directory."""
+    return any(not is_ignored(p) and (excluded is None or p.resolve() != excluded) for p in root.iterdir())
+
+
 def content_fingerprint(job: BatchJob) -> str:
-    """A hash of the input's bytes (every page file of a directory, by name) and its paper and date."""
-    digest = hashlib.sha256(json.dumps([job.paper, job.date]).encode())
-    path = Path(job.path)
-    files = sorted(p for p in path.iterdir() if _is_page(p)) if path.is_dir() else [path]
-    for file in files:
-        digest.update(file.name.encode() + b"\0")
-        with open(file, "rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
-    return digest.hexdigest()[:32]
+    """The issue's fingerprint: its content (:func:`~briefing.reading.issue_digest`, as
+    delivery uses) with its paper and date."""
+    return issue_fingerprint(Path(job.path), paper=job.paper, date=job.date)[:32]
 
 
 def settings_fingerprint(config: BuildConfig, formats: Sequence[str]) -> str:

@@ -165,3 +165,78 @@ def test_markdown_escapes_exactly_what_commonmark_would_read_as_markup(text):
     inline = tokens[1].children
     assert [t.type for t in inline] == ["text"] * len(inline), escaped  # no emphasis, link, code, html
     assert "".join(t.content for t in inline) == text  # what a reader sees: the text, no stray backslash
+
+
+# -- which files make an issue: one definition for build, split, batch, watch and send -------
+
+
+def _pdf_pages(folder, count: int = 2):
+    pytest.importorskip("pymupdf")
+    pytest.importorskip("reportlab")
+    from test_pdf import draw_page
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(1, count + 1):
+        draw_page(folder / f"page-{n:02d}.pdf", page_no=n)
+    return folder
+
+
+def test_batch_builds_a_folder_of_page_pdfs(tmp_path):
+    from briefing.batch import run_batch
+
+    pages = _pdf_pages(tmp_path / "epaper")
+    (pages / "README.txt").write_text("not a page of this issue", encoding="utf-8")
+    report = run_batch([pages], output_dir=tmp_path / "out", workers=0, pages_per_dir=True)
+    assert (report.total, report.done, report.failed) == (1, 1, [])
+    each = run_batch([pages], output_dir=tmp_path / "out2", workers=0)
+    assert {Path(r["source"]).suffix for r in map(json.loads, (tmp_path / "out2" / "index.jsonl").read_text().splitlines())} >= {".pdf"}
+    assert each.total == 3  # each issue file is an issue: two page PDFs and the text file
+
+
+def test_watch_takes_page_pdfs_and_folders_of_them(tmp_path):
+    from briefing.deliver.watch import Watcher
+    from deliver_helpers import make_config
+
+    inbox = tmp_path / "inbox"
+    _pdf_pages(inbox / "today")
+    _pdf_pages(inbox, 1)
+
+    watcher = Watcher(inbox, config=make_config(None, tmp_path))
+    assert [p.name for p in watcher.candidates() if watcher.signature(p)] == ["page-01.pdf", "today"]
+
+
+@pytest.mark.parametrize("command", [["batch", "-o", "{out}", "{dir}"], ["batch", "--pages-per-dir", "-o", "{out}", "{dir}"]])
+def test_a_batch_that_finds_no_issue_in_a_non_empty_folder_says_so(tmp_path, command):
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "scan.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
+    (folder / "notes.docx").write_bytes(b"PK\x03\x04")
+    args = [a.format(out=tmp_path / "out", dir=folder) for a in command]
+    result = cli(*args, "-q")
+    assert "no issue found" in one_line_error(result) and result.stdout == b""
+
+
+def test_a_watch_that_finds_no_issue_in_a_non_empty_folder_says_so(tmp_path):
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "scan.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
+    config = tmp_path / "briefing.toml"
+    config.write_text('[smtp]\nhost = "localhost"\nport = 1\nsecurity = "none"\nfrom = "a@example.com"\n'
+                      f'to = ["b@example.com"]\n[delivery]\nledger = "{tmp_path / "ledger.sqlite3"}"\n', encoding="utf-8")
+    result = cli("watch", str(folder), "-c", str(config), "--polls", "1", "--interval", "0.05")
+    assert "no issue found" in one_line_error(result)
+
+
+def test_one_issue_fingerprint_for_batch_and_delivery(tmp_path):
+    from briefing.batch_inputs import BatchJob, content_fingerprint
+    from briefing.reading import issue_fingerprint
+
+    pages = tmp_path / "issue"
+    pages.mkdir()
+    (pages / "p1.txt").write_bytes(SAMPLE.read_bytes())
+    before = issue_fingerprint(pages, paper="临江日报")
+    (pages / "notes.docx").write_bytes(b"PK")  # not a page: the issue is the same
+    assert issue_fingerprint(pages, paper="临江日报") == before
+    assert content_fingerprint(BatchJob("k", str(pages), paper="临江日报")) == before[:32]
+    (pages / "p2.txt").write_bytes(SAMPLE.read_bytes())
+    assert issue_fingerprint(pages, paper="临江日报") != before

@@ -37,7 +37,7 @@ def _progress():
 
 @app.command()
 def batch(
-    inputs: Optional[list[str]] = typer.Argument(None, metavar="INPUTS...", help="Issue files and directory trees (every *.txt / *.jsonl is an issue)."),
+    inputs: Optional[list[str]] = typer.Argument(None, metavar="INPUTS...", help="Issue files and directory trees (every .txt, .jsonl, .pdf or .html file is an issue)."),
     output: Path = typer.Option(..., "--output", "-o", help="Output directory: KEY.FORMAT per issue and index.jsonl."),
     workers: Optional[int] = typer.Option(None, "--workers", "-w", help="Worker processes (Ray actors); default the CPU count; 0 runs in this process."),
     format: str = typer.Option("json", "--format", "-f", help="Comma-separated formats, e.g. json,md."),

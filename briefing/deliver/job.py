@@ -19,8 +19,6 @@ duplicate of a daily briefing costs a reader a second look and a lost one costs 
 
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
 import shutil
 import sys
@@ -34,6 +32,7 @@ from typing import Any, Callable, Iterator, Sequence
 
 from ..errors import ConfigError, InputError
 from ..output import write_atomic
+from ..reading import issue_fingerprint
 from .errors import DeliveryError
 from .ledger import Ledger
 from .message import build_message, new_message_id
@@ -79,30 +78,6 @@ def default_builder(source: str | Path, *, paper: str | None, date: str | None, 
     from ..pipeline import build_briefing  # the whole pipeline loads only when a send needs it
 
     return build_briefing(source, paper=paper, date=date, config=config)
-
-
-def content_digest(path: Path) -> str:
-    """SHA-256 of a file's bytes, or of a directory's files (names and bytes, in name order)."""
-    digest = hashlib.sha256()
-    try:
-        if path.is_dir():
-            for file in sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith(".")):
-                digest.update(file.name.encode("utf-8") + b"\0" + hashlib.sha256(file.read_bytes()).digest())
-        else:
-            digest.update(path.read_bytes())
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
-    return digest.hexdigest()
-
-
-def fingerprint(digest: str, *, paper: str | None, date: str | None) -> str:
-    """The identity of an issue for the ledger: its content, plus overrides that name it.
-
-    Settings that only change how the briefing looks (subject, summarizer, attachments) are
-    left out on purpose: changing them must not resend every issue already delivered.
-    """
-    key = json.dumps({"content": digest, "paper": paper, "date": date}, sort_keys=True)
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
 @contextmanager
@@ -170,7 +145,9 @@ def send_issue(
                              message_id=message_id or new_message_id(smtp.sender))
 
     with readable_source(source) as path:
-        fp = fingerprint(content_digest(path), paper=paper, date=date)
+        # Content plus the overrides that name it; how the briefing looks (subject, summarizer,
+        # attachments) is left out on purpose: changing it must not resend every issue.
+        fp = issue_fingerprint(path, paper=paper, date=date)
         name = str(source)
         if dry_run:
             briefing = build(path, paper=paper, date=date, config=config.build)

@@ -91,7 +91,8 @@ class DeliverySettings:
     backoff_max: float = 60.0
     on_interrupted: str = "resend"
     lock_timeout: float = 30.0
-    patterns: tuple[str, ...] = ("*.txt", "*.jsonl")  # what `briefing watch` picks up
+    # What `briefing watch` picks up; empty: every issue file (briefing.reading.ISSUE_SUFFIXES).
+    patterns: tuple[str, ...] = ()
     watch_retry: float = 600.0  # seconds before watch retries a file whose delivery failed
 
 
@@ -234,7 +235,7 @@ def parse_delivery(data: dict[str, Any], *, source: str = "<mapping>", base: Pat
         ledger=ledger, subject=subject, attach=attach, retries=retries,
         backoff=table.number("backoff", 2.0), backoff_max=table.number("backoff_max", 60.0),
         on_interrupted=on_interrupted, lock_timeout=table.number("lock_timeout", 30.0),
-        patterns=table.strings("patterns") or ("*.txt", "*.jsonl"),
+        patterns=table.strings("patterns"),
         watch_retry=table.number("watch_retry", 600.0),
     )
     table.check_unknown(DELIVERY_KEYS)

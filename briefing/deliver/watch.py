@@ -22,15 +22,12 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..errors import ConfigError, InputError
-from ..reading import PAGE_SUFFIXES
+from ..reading import ISSUE_FILES_TEXT, is_ignored, is_issue_file, page_files
 from .errors import DeliveryError
 from .job import Builder, SendOutcome, send_issue
 from .settings import DeliveryConfig
 
 logger = logging.getLogger(__name__)
-
-# Names that are never issues: hidden files, partial downloads, our own dry-run output.
-IGNORED = (".*", "*.tmp", "*.part", "*.partial", "*.crdownload", "*.eml", "*~")
 
 Signature = tuple[int, int, int]  # files, total size, latest modification time (ns)
 
@@ -60,16 +57,31 @@ class Watcher:
         except OSError as exc:
             logger.error("%s: cannot list the folder: %s", self.directory, exc)
             return []
-        return [path for path in entries if path.is_dir() and not _ignored(path) or self.is_issue_file(path)]
+        return [path for path in entries if path.is_dir() and not is_ignored(path) or self.is_issue_file(path)]
 
     def is_issue_file(self, path: Path) -> bool:
+        """An issue file as every command reads one; ``[delivery] patterns``, when set, narrow it."""
         patterns = self.config.delivery.patterns
-        return path.is_file() and any(fnmatch.fnmatch(path.name, p) for p in patterns) and not _ignored(path)
+        if not patterns:
+            return is_issue_file(path)
+        return path.is_file() and any(fnmatch.fnmatch(path.name, p) for p in patterns) and not is_ignored(path)
+
+    def check_has_issues(self) -> None:
+        """A folder that holds things but no issue (files of another kind, say) is a mistake in
+        the command line, not a quiet day: an InputError that says what an issue is."""
+        try:
+            entries = [p for p in self.directory.iterdir() if not is_ignored(p)]
+        except OSError as exc:
+            raise InputError(f"{self.directory}: cannot list the folder: {exc.strerror or exc}") from exc
+        if entries and not any(p.is_file() or page_files(p) for p in self.candidates()):
+            what = ", ".join(self.config.delivery.patterns) or ISSUE_FILES_TEXT
+            raise InputError(f"{self.directory}: no issue found in this folder: it holds no issue files ({what}) "
+                             "and no folders of page files")
 
     def signature(self, path: Path) -> Signature | None:
         """What the issue looks like now; None for a folder with no page in it yet."""
         if path.is_dir():  # the pages `briefing build DIR` would read
-            files = [p for p in path.iterdir() if p.is_file() and p.suffix.lower() in PAGE_SUFFIXES and not _ignored(p)]
+            files = page_files(path)
         else:
             files = [path]
         stats = [file.stat() for file in files]
@@ -141,6 +153,7 @@ class Watcher:
         """Poll every ``interval`` seconds until ``stop`` is set (or ``polls`` polls are done)."""
         stop = self.stop = stop or self.stop
         count = 0
+        self.check_has_issues()
         logger.info("watching %s every %g s", self.directory, interval)
         while not stop.is_set():
             self.poll()
@@ -148,10 +161,6 @@ class Watcher:
             if polls is not None and count >= polls:
                 return
             stop.wait(interval)
-
-
-def _ignored(path: Path) -> bool:
-    return any(fnmatch.fnmatch(path.name, p) for p in IGNORED)
 
 
 def watch_folder(directory: str | Path, *, config: DeliveryConfig, interval: float = 30.0,

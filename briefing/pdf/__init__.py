@@ -13,11 +13,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import InputError
+from ..reading import HTML_SUFFIXES, PDF_SUFFIXES, page_files
 from ..records import Article, Issue
 
-PDF_SUFFIXES = {".pdf"}
-HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-LAYOUT_SUFFIXES = PDF_SUFFIXES | HTML_SUFFIXES
+LAYOUT_SUFFIXES = set(PDF_SUFFIXES + HTML_SUFFIXES)
 
 Source = str | Path | Sequence[str | Path]
 
@@ -27,15 +26,8 @@ def _layout_files(source: Source) -> list[Path] | None:
     if isinstance(source, (str, Path)):
         path = Path(source)
         if path.is_dir():
-            # page PDFs make a layout issue (a README.txt beside them does not matter); HTML
-            # pages do when no text pages are there
-            names = [p for p in path.iterdir() if p.is_file()]
-            pdfs = sorted(p for p in names if p.suffix.lower() in PDF_SUFFIXES)
-            if pdfs:
-                return pdfs
-            html = sorted(p for p in names if p.suffix.lower() in HTML_SUFFIXES)
-            has_text = any(p.suffix.lower() in {".txt", ".text"} for p in names)
-            return html if html and not has_text else None
+            pages = page_files(path)  # which files of a folder make the issue: the reading layer says
+            return pages if pages and pages[0].suffix.lower() in LAYOUT_SUFFIXES else None
         return [path] if path.suffix.lower() in LAYOUT_SUFFIXES else None
     files = [Path(p) for p in source]
     return files if files and all(p.suffix.lower() in LAYOUT_SUFFIXES for p in files) else None
