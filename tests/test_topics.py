@@ -116,6 +116,32 @@ def test_home_furnishing_industry_story_is_lifestyle():
     assert topic.label == "生活" and "家具企业" in topic.evidence
 
 
+FOREIGN_BODY = "，当地民众聚集在市中心。" + "警方逮捕了三名嫌疑人，检察机关随后提起公诉，法院将择日审理此案。" * 3
+
+
+@pytest.mark.parametrize(
+    "title, body",
+    [
+        ("警方破获一起暗杀阴谋", "本报驻尼日尔记者 张三 尼日尔警方日前破获一个团伙" + FOREIGN_BODY),
+        ("一起暗杀阴谋被挫败", "新华社华盛顿1月3日电（记者 李四）美国警方3日宣布破获一个团伙" + FOREIGN_BODY),
+        ("领导人会见来访客人", "国家主席今天在人民大会堂会见法国总统，双方就两国关系交换意见" + FOREIGN_BODY),
+    ],
+)
+def test_foreign_setting_outweighs_subject_words(title, body):
+    # Who acts and where: a foreign country or official leading the story makes it foreign news,
+    # and the place is the first evidence, though the story is told in crime words.
+    topic = KeywordClassifier().classify([Article(id="f", title=title, body=[body])])[0]
+    assert topic.label == "国际", topic
+    assert topic.evidence[0] in {"尼日尔", "华盛顿", "法国"} and topic.runner_up == "法治"
+
+
+def test_foreign_place_as_a_detail_or_in_sport_does_not_move_the_story():
+    detail = Article(id="d", title="市法院公开宣判一起诈骗案", body=["被告人张某冒充律师行骗，他曾在美国留学" + FOREIGN_BODY])
+    sport = Article(id="s", title="中国队客场战胜日本队", body=["本报东京电 足球世界杯预选赛，中国队以2比1获胜，球员发挥出色，主教练赛后表示满意。" * 2])
+    headline = Article(id="h", body=["美国轿车销量排行榜出炉，SUV车型热销"])
+    assert [t.label for t in KeywordClassifier().classify([detail, sport, headline])] == ["法治", "体育", "经济"]
+
+
 def test_body_split_does_not_cut_a_term():
     from briefing.topics.keywords import LEAD_CHARS, article_fields
 

@@ -7,18 +7,25 @@ winning label's strongest terms are its evidence. Scores become probabilities by
 a fixed temperature, widened for articles with much evidence, so a long article is not certain
 just because it is long. No evidence: the taxonomy's fallback label
 (社会 by default) with a low score.
+
+Who acts and where weighs more than subject-matter words: a story whose headline or opening
+names a foreign country, place, government or official (``data/topic_settings.toml``) is foreign
+news, so the foreign-news label gets as much again as the strongest of the subjects it
+outweighs (politics, economy, crime and the like; sport, culture, military, schools, science and
+fashion keep their foreign stories); the place is then its first evidence.
 """
 
 from __future__ import annotations
 
 import logging
 import math
+import re
 from collections import defaultdict
 from pathlib import Path
 
 from ..records import Article, Topic
 from .taxonomy import Taxonomy, load_taxonomy
-from .terms import TermMatcher, Weights, default_terms, normalize, parse_terms
+from .terms import TIER_WEIGHTS, Setting, TermMatcher, Weights, default_abroad_setting, default_terms, normalize, parse_terms
 
 logger = logging.getLogger(__name__)
 
@@ -33,6 +40,14 @@ EVIDENCE_TERMS = 5
 # Calibration: set by hand, not fitted; check with a reliability table before relying on it.
 TEMPERATURE = 1.6
 EVIDENCE_SCALE = 12.0  # above this much total evidence, margins are damped by sqrt(total/scale)
+SETTING_CHARS = 80  # the body's opening that tells where a story happens: dateline and subject
+HEADLINE_CHARS = 100  # a text this short is a headline or a brief, not an article
+SUBJECT_CHARS = 6  # a place or actor starting this close to the start is the subject, not a detail
+_LONGEST_PLACE = 10
+_OPENING_MARKS = " \t\n“\"'「『《【（(—-·"
+# A dateline says where the story was filed: 新华社华盛顿1月5日电（记者 X）, 本报驻法国记者 X.
+_DATELINE = re.compile(r"[^。，,；\n]{0,30}?(?:电|讯)(?:[（(][^）)]{0,20}[）)])?\s*|本报驻\S{1,8}?记者\S{0,4}\s*")
+_MEETING_VERBS = ("会见", "会谈", "会晤", "通电话", "致电", "致信", "贺电", "接见", "举行会谈")
 
 
 _BREAKS = frozenset("\n ,.;:!?，。；：！？、")
@@ -98,6 +113,45 @@ class KeywordClassifier:
         if without:
             logger.warning("taxonomy %s: no terms for %s; they can only be the fallback", self.taxonomy.source, ", ".join(without))
         self.matcher = TermMatcher(self.weights)
+        self._setup_abroad(default_abroad_setting())
+
+    def _setup_abroad(self, setting: Setting) -> None:
+        """The foreign-news setting, when this taxonomy has its label; its terms also count as
+        medium terms for that label."""
+        self.abroad_label: int | None = None
+        if setting.label not in self.taxonomy:
+            return
+        self.abroad_label = self.taxonomy.index(setting.label)
+        self.abroad_outweighs = frozenset(
+            self.taxonomy.index(name) for name in setting.outweighs if name in self.taxonomy
+        )
+        for term in setting.terms:
+            pairs = dict(self.weights.get(term, ()))
+            pairs[self.abroad_label] = max(pairs.get(self.abroad_label, 0.0), TIER_WEIGHTS["medium"])
+            self.weights[term] = tuple(pairs.items())
+        self.matcher = TermMatcher(self.weights)
+        self.abroad_matcher = TermMatcher(setting.terms)
+
+    def abroad_place(self, article: Article) -> str | None:
+        """The foreign place or actor that a story is set in or led by: named at the start of a
+        headline or of the body (after a dateline, which itself may name it: 本报驻法国记者), or
+        anywhere in a headline or first sentence that reports a meeting (会见 a foreign leader)."""
+        opening = article.text[:SETTING_CHARS].split("。")[0]
+        for text in (article.kicker, article.title, article.subtitle, opening):
+            if not text:
+                continue
+            text = normalize(text).lstrip(_OPENING_MARKS)
+            dateline = _DATELINE.match(text)
+            start = dateline.end() if dateline else 0
+            zone = text[: start + SUBJECT_CHARS + _LONGEST_PLACE]
+            for term in self.abroad_matcher.find(zone):
+                if zone.find(term) < start + SUBJECT_CHARS:
+                    return term
+            if any(verb in text for verb in _MEETING_VERBS):
+                found = self.abroad_matcher.find(text)
+                if found:
+                    return found[0]
+        return None
 
     def scores(self, article: Article) -> tuple[list[float], dict[int, dict[str, float]]]:
         """Raw score per label (taxonomy order) and, per label, each term's contribution."""
@@ -114,6 +168,14 @@ class KeywordClassifier:
                     value = weight * damped
                     totals[index] += value
                     contributions[index][term] += value
+        # A headline alone seldom says who acts (日本车 is a car, 日本央行 an actor): articles only.
+        if self.abroad_label is not None and len(article.text) > HEADLINE_CHARS:
+            place = self.abroad_place(article)
+            leading = max(range(len(totals)), key=totals.__getitem__)
+            # Only a story whose subject is one the setting outweighs moves: foreign sport stays sport.
+            if place is not None and leading in self.abroad_outweighs and totals[leading] > 0:
+                totals[self.abroad_label] += totals[leading]
+                contributions[self.abroad_label][place] += totals[leading]
         return totals, contributions
 
     def classify_one(self, article: Article) -> Topic:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Iterable
@@ -108,3 +109,24 @@ class TermMatcher:
                 found.append(text[i])
             i += 1
         return found
+
+@dataclass(frozen=True)
+class Setting:
+    """Where a story happens: ``terms`` in its headline or opening give ``label`` as much again
+    as the strongest of the labels it ``outweighs`` (see ``briefing/data/topic_settings.toml``)."""
+
+    label: str
+    outweighs: tuple[str, ...]
+    terms: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def default_abroad_setting() -> Setting:
+    """The shipped foreign-news setting (``briefing/data/topic_settings.toml``), parsed once."""
+    text = resources.files("briefing").joinpath("data/topic_settings.toml").read_text(encoding="utf-8")
+    abroad = tomllib.loads(text)["abroad"]
+    return Setting(
+        label=abroad["label"],
+        outweighs=tuple(abroad["outweighs"]),
+        terms=tuple(dict.fromkeys(normalize(t) for t in abroad["terms"].split())),
+    )
