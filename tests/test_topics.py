@@ -109,11 +109,13 @@ def test_title_counts_more_than_body():
     assert KeywordClassifier().classify([article])[0].label == "体育"
 
 
-def test_home_furnishing_industry_story_is_lifestyle():
-    # 家居/家具 name the topic (生活) even when the story is told in business words.
-    article = Article(id="h", title="家具企业加快转型", body=["多家家具企业营收增长，公司加大投资，市场份额提升。"])
-    topic = KeywordClassifier().classify([article])[0]
-    assert topic.label == "生活" and "家具企业" in topic.evidence
+def test_home_furnishing_trade_is_economy_and_home_tips_are_lifestyle():
+    # The taxonomy's scopes: the industry (companies, markets, fairs) is 经济, household tips 生活.
+    trade = Article(id="h", title="家具企业加快转型", body=["多家家具企业营收增长，公司加大投资，市场份额提升。"])
+    tips = Article(id="t", title="小户型客厅怎么装修", body=["沙发靠墙摆放，窗帘选浅色，墙面刷乳胶漆，收纳柜做到顶。"])
+    trade_topic, tips_topic = KeywordClassifier().classify([trade, tips])
+    assert trade_topic.label == "经济" and "家具企业" in trade_topic.evidence
+    assert tips_topic.label == "生活" and "装修" in tips_topic.evidence
 
 
 FOREIGN_BODY = "，当地民众聚集在市中心。" + "警方逮捕了三名嫌疑人，检察机关随后提起公诉，法院将择日审理此案。" * 3

@@ -23,7 +23,8 @@ from ..text import fold_width
 logger = logging.getLogger(__name__)
 
 # key: the term names the topic outright, even inside a story told in another label's words
-# (家具 in a report on furniture retailers' finances is still 家居, so 生活).
+# (装修 in a story told in prices and costs is still home decoration, so 生活; a furniture
+# company's results are 家具企业, the trade, so 经济).
 TIER_WEIGHTS = {"key": 6.0, "strong": 3.0, "medium": 2.0, "weak": 1.0}
 SINGLE_CHAR_FACTOR = 0.5  # one character is a weaker cue than a word: 军 is not 军队
 _LATIN = re.compile(r"[a-z0-9][a-z0-9.+\-]*[a-z0-9+]|[a-z0-9]")
