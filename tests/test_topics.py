@@ -286,3 +286,18 @@ def test_cli_train_and_eval(tmp_path):
     assert report["accuracy"] == 1.0 and report["n"] == len(TRAIN_ROWS)
     result = runner.invoke(app, ["eval", "topics", str(data)])
     assert result.exit_code == 0 and "strict=" in result.stdout and "macro-F1=" in result.stdout
+
+
+def test_eval_reports_per_label_confusion():
+    from briefing.records import Topic
+    from briefing.topics.evaluate import LabelledItem, score
+
+    golds = [("文化", []), ("文化", []), ("文化", ["社会"]), ("经济", []), ("经济", [])]
+    predicted = ["文化", "社会", "社会", "科技", "经济"]
+    items = [LabelledItem(str(i), Article(id=str(i)), gold, alts) for i, (gold, alts) in enumerate(golds)]
+    report = score(items, [Topic(label=p, score=1.0) for p in predicted])
+    # The alternate counts as right (credited as the gold label); the rest shows where items went.
+    assert report.confusion == {"文化": {"文化": 2, "社会": 1}, "经济": {"科技": 1, "经济": 1}}
+    text = report.format()
+    assert "文化: 2/3 right" in text and "labelled 社会 1" in text and "经济: 1/2 right" in text
+    assert report.to_dict()["confusion"]["经济"] == {"科技": 1, "经济": 1}
