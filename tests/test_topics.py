@@ -162,6 +162,16 @@ def test_no_evidence_is_fallback_with_low_score():
     assert topic.label == "社会" and topic.evidence == [] and 0 < topic.score < 0.2
 
 
+def test_no_listed_term_lets_the_headline_nouns_vote():
+    # Nothing here is listed, but the noun 羽毛 is a part of sport terms (羽毛球): sport, with the
+    # noun as evidence and a low score; words made of background parts still give the fallback.
+    clf = KeywordClassifier()
+    article = Article(id="n", body=["羽毛拍怎么选"])
+    assert not any(clf.scores(article)[0])
+    topic = clf.classify([article])[0]
+    assert topic.label == "体育" and topic.evidence == ["羽毛"] and topic.score < 0.2
+
+
 def test_deterministic():
     first = [t.to_dict() for t in KeywordClassifier().classify(written_articles())]
     assert first == [t.to_dict() for t in KeywordClassifier().classify(written_articles())]
