@@ -109,11 +109,39 @@ def test_title_counts_more_than_body():
     assert KeywordClassifier().classify([article])[0].label == "体育"
 
 
-def test_home_furnishing_industry_story_is_lifestyle():
-    # 家居/家具 name the topic (生活) even when the story is told in business words.
-    article = Article(id="h", title="家具企业加快转型", body=["多家家具企业营收增长，公司加大投资，市场份额提升。"])
-    topic = KeywordClassifier().classify([article])[0]
-    assert topic.label == "生活" and "家具企业" in topic.evidence
+def test_home_furnishing_trade_is_economy_and_home_tips_are_lifestyle():
+    # The taxonomy's scopes: the industry (companies, markets, fairs) is 经济, household tips 生活.
+    trade = Article(id="h", title="家具企业加快转型", body=["多家家具企业营收增长，公司加大投资，市场份额提升。"])
+    tips = Article(id="t", title="小户型客厅怎么装修", body=["沙发靠墙摆放，窗帘选浅色，墙面刷乳胶漆，收纳柜做到顶。"])
+    trade_topic, tips_topic = KeywordClassifier().classify([trade, tips])
+    assert trade_topic.label == "经济" and "家具企业" in trade_topic.evidence
+    assert tips_topic.label == "生活" and "装修" in tips_topic.evidence
+
+
+FOREIGN_BODY = "，当地民众聚集在市中心。" + "警方逮捕了三名嫌疑人，检察机关随后提起公诉，法院将择日审理此案。" * 3
+
+
+@pytest.mark.parametrize(
+    "title, body",
+    [
+        ("警方破获一起暗杀阴谋", "本报驻尼日尔记者 张三 尼日尔警方日前破获一个团伙" + FOREIGN_BODY),
+        ("一起暗杀阴谋被挫败", "新华社华盛顿1月3日电（记者 李四）美国警方3日宣布破获一个团伙" + FOREIGN_BODY),
+        ("领导人会见来访客人", "国家主席今天在人民大会堂会见法国总统，双方就两国关系交换意见" + FOREIGN_BODY),
+    ],
+)
+def test_foreign_setting_outweighs_subject_words(title, body):
+    # Who acts and where: a foreign country or official leading the story makes it foreign news,
+    # and the place is the first evidence, though the story is told in crime words.
+    topic = KeywordClassifier().classify([Article(id="f", title=title, body=[body])])[0]
+    assert topic.label == "国际", topic
+    assert topic.evidence[0] in {"尼日尔", "华盛顿", "法国"} and topic.runner_up == "法治"
+
+
+def test_foreign_place_as_a_detail_or_in_sport_does_not_move_the_story():
+    detail = Article(id="d", title="市法院公开宣判一起诈骗案", body=["被告人张某冒充律师行骗，他曾在美国留学" + FOREIGN_BODY])
+    sport = Article(id="s", title="中国队客场战胜日本队", body=["本报东京电 足球世界杯预选赛，中国队以2比1获胜，球员发挥出色，主教练赛后表示满意。" * 2])
+    headline = Article(id="h", body=["美国轿车销量排行榜出炉，SUV车型热销"])
+    assert [t.label for t in KeywordClassifier().classify([detail, sport, headline])] == ["法治", "体育", "经济"]
 
 
 def test_body_split_does_not_cut_a_term():
@@ -132,6 +160,16 @@ def test_empty_text_is_fallback_with_score_zero_and_no_evidence():
 def test_no_evidence_is_fallback_with_low_score():
     topic = KeywordClassifier().classify([Article(id="n", body=["嗯。"])])[0]
     assert topic.label == "社会" and topic.evidence == [] and 0 < topic.score < 0.2
+
+
+def test_no_listed_term_lets_the_headline_nouns_vote():
+    # Nothing here is listed, but the noun 羽毛 is a part of sport terms (羽毛球): sport, with the
+    # noun as evidence and a low score; words made of background parts still give the fallback.
+    clf = KeywordClassifier()
+    article = Article(id="n", body=["羽毛拍怎么选"])
+    assert not any(clf.scores(article)[0])
+    topic = clf.classify([article])[0]
+    assert topic.label == "体育" and topic.evidence == ["羽毛"] and topic.score < 0.2
 
 
 def test_deterministic():
@@ -258,3 +296,18 @@ def test_cli_train_and_eval(tmp_path):
     assert report["accuracy"] == 1.0 and report["n"] == len(TRAIN_ROWS)
     result = runner.invoke(app, ["eval", "topics", str(data)])
     assert result.exit_code == 0 and "strict=" in result.stdout and "macro-F1=" in result.stdout
+
+
+def test_eval_reports_per_label_confusion():
+    from briefing.records import Topic
+    from briefing.topics.evaluate import LabelledItem, score
+
+    golds = [("文化", []), ("文化", []), ("文化", ["社会"]), ("经济", []), ("经济", [])]
+    predicted = ["文化", "社会", "社会", "科技", "经济"]
+    items = [LabelledItem(str(i), Article(id=str(i)), gold, alts) for i, (gold, alts) in enumerate(golds)]
+    report = score(items, [Topic(label=p, score=1.0) for p in predicted])
+    # The alternate counts as right (credited as the gold label); the rest shows where items went.
+    assert report.confusion == {"文化": {"文化": 2, "社会": 1}, "经济": {"科技": 1, "经济": 1}}
+    text = report.format()
+    assert "文化: 2/3 right" in text and "labelled 社会 1" in text and "经济: 1/2 right" in text
+    assert report.to_dict()["confusion"]["经济"] == {"科技": 1, "经济": 1}

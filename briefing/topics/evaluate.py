@@ -3,7 +3,8 @@
 Labelled items are JSON lines ``{"id", "text", "title"?, "topic", "alternates"?}``. Reported:
 accuracy (a prediction among ``alternates`` counts as right), strict accuracy (only ``topic``),
 macro-F1 (per label over the labels that occur as gold or prediction, with a prediction in
-``alternates`` credited as the gold label), and the most frequent confusions.
+``alternates`` credited as the gold label), the most frequent confusions, and the per-label
+confusion: for each gold label, what its items were labelled (alternates credited as gold).
 """
 
 from __future__ import annotations
@@ -71,6 +72,7 @@ class TopicReport:
     macro_f1: float
     per_label: dict[str, dict[str, float]]
     confusions: list[tuple[str, str, int]]  # (gold, predicted, count), most frequent first
+    confusion: dict[str, dict[str, int]] = field(default_factory=dict)  # gold -> {predicted: count}
     errors: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -84,6 +86,13 @@ class TopicReport:
         ]
         if self.confusions:
             lines.append("  confusions: " + ", ".join(f"{g}->{p} {c}" for g, p, c in self.confusions))
+        for gold, row in self.confusion.items():
+            stats = self.per_label[gold]
+            wrong = ", ".join(f"{p} {c}" for p, c in sorted(row.items(), key=lambda kv: (-kv[1], kv[0])) if p != gold)
+            lines.append(
+                f"  {gold}: {row.get(gold, 0)}/{int(stats['support'])} right, P={stats['precision']:.2f} R={stats['recall']:.2f}"
+                + (f"; labelled {wrong}" if wrong else "")
+            )
         return "\n".join(lines)
 
 
@@ -104,6 +113,11 @@ def score(items: list[LabelledItem], topics: list[Topic], *, name: str = "items"
             confusions[(item.topic, topic.label)] += 1
             errors.append({"id": item.id, "gold": item.topic, "predicted": topic.label, "evidence": topic.evidence})
     labels = sorted({g for g, _ in credited} | {p for _, p in credited})
+    confusion: dict[str, dict[str, int]] = {}
+    for gold, predicted in credited:
+        row = confusion.setdefault(gold, {})
+        row[predicted] = row.get(predicted, 0) + 1
+    confusion = {gold: confusion[gold] for gold in sorted(confusion, key=lambda g: (-sum(confusion[g].values()), g))}
     per_label: dict[str, dict[str, float]] = {}
     for label in labels:
         tp = sum(1 for g, p in credited if g == label and p == label)
@@ -122,6 +136,7 @@ def score(items: list[LabelledItem], topics: list[Topic], *, name: str = "items"
         macro_f1=sum(v["f1"] for v in per_label.values()) / len(per_label) if per_label else 0.0,
         per_label=per_label,
         confusions=[(g, p, c) for (g, p), c in confusions.most_common(top_confusions)],
+        confusion=confusion,
         errors=errors,
     )
 

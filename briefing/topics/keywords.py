@@ -5,20 +5,29 @@ a label adds up the weights of the label's terms found in it, more for the title
 (kicker, subtitle, column and subheads in between), with repeats counting less and less. The
 winning label's strongest terms are its evidence. Scores become probabilities by a softmax with
 a fixed temperature, widened for articles with much evidence, so a long article is not certain
-just because it is long. No evidence: the taxonomy's fallback label
-(社会 by default) with a low score.
+just because it is long. No listed term at all: the nouns of the headline and the first sentence stand in, each voting
+for the label whose listed terms share its two-character parts most (a part that several labels
+share, or that belongs to background words, votes for none); the voting nouns are the evidence.
+Still nothing: the taxonomy's fallback label (社会 by default). Either way the score is low.
+
+Who acts and where weighs more than subject-matter words: a story whose headline or opening
+names a foreign country, place, government or official (``data/topic_settings.toml``) is foreign
+news, so the foreign-news label gets as much again as the strongest of the subjects it
+outweighs (politics, economy, crime and the like; sport, culture, military, schools, science and
+fashion keep their foreign stories); the place is then its first evidence.
 """
 
 from __future__ import annotations
 
 import logging
 import math
+import re
 from collections import defaultdict
 from pathlib import Path
 
 from ..records import Article, Topic
 from .taxonomy import Taxonomy, load_taxonomy
-from .terms import TermMatcher, Weights, default_terms, normalize, parse_terms
+from .terms import TIER_WEIGHTS, Setting, TermMatcher, Weights, default_abroad_setting, default_terms, normalize, parse_terms
 
 logger = logging.getLogger(__name__)
 
@@ -33,8 +42,18 @@ EVIDENCE_TERMS = 5
 # Calibration: set by hand, not fitted; check with a reliability table before relying on it.
 TEMPERATURE = 1.6
 EVIDENCE_SCALE = 12.0  # above this much total evidence, margins are damped by sqrt(total/scale)
+PARTIAL_SHARE = 0.6  # a two-character part votes only for a label holding this share of its weight
+SETTING_CHARS = 80  # the body's opening that tells where a story happens: dateline and subject
+HEADLINE_CHARS = 100  # a text this short is a headline or a brief, not an article
+SUBJECT_CHARS = 6  # a place or actor starting this close to the start is the subject, not a detail
+_LONGEST_PLACE = 10
+_OPENING_MARKS = " \t\n“\"'「『《【（(—-·"
+# A dateline says where the story was filed: 新华社华盛顿1月5日电（记者 X）, 本报驻法国记者 X.
+_DATELINE = re.compile(r"[^。，,；\n]{0,30}?(?:电|讯)(?:[（(][^）)]{0,20}[）)])?\s*|本报驻\S{1,8}?记者\S{0,4}\s*")
+_MEETING_VERBS = ("会见", "会谈", "会晤", "通电话", "致电", "致信", "贺电", "接见", "举行会谈")
 
 
+_LATIN_START = re.compile(r"[a-z0-9]")
 _BREAKS = frozenset("\n ,.;:!?，。；：！？、")
 _BREAK_SEARCH = 30
 
@@ -98,6 +117,90 @@ class KeywordClassifier:
         if without:
             logger.warning("taxonomy %s: no terms for %s; they can only be the fallback", self.taxonomy.source, ", ".join(without))
         self.matcher = TermMatcher(self.weights)
+        self._setup_abroad(default_abroad_setting())
+        self._parts: dict[str, tuple[int, float]] | None = None  # built on first need
+
+    @property
+    def parts(self) -> dict[str, tuple[int, float]]:
+        """Two-character part of the listed terms -> (the label holding most of its weight, that
+        share), for the parts where the share is clear and that are not in background words."""
+        if self._parts is None:
+            from ..issue_keywords import background_words
+
+            weights: dict[str, dict[int, float]] = defaultdict(lambda: defaultdict(float))
+            for term, pairs in self.weights.items():
+                if len(term) < 2 or _LATIN_START.match(term):
+                    continue
+                for part in {term[i : i + 2] for i in range(len(term) - 1)}:
+                    for index, weight in pairs:
+                        weights[part][index] += weight
+            background = {w[i : i + 2] for w in background_words() for i in range(len(w) - 1)}
+            self._parts = {}
+            for part, per_label in weights.items():
+                index, weight = max(per_label.items(), key=lambda kv: (kv[1], -kv[0]))
+                share = weight / sum(per_label.values())
+                if share >= PARTIAL_SHARE and part not in background:
+                    self._parts[part] = (index, share)
+        return self._parts
+
+    def noun_votes(self, article: Article) -> tuple[list[float], dict[int, dict[str, float]]]:
+        """Per label, the votes of the headline's and first sentence's nouns (see the module doc)."""
+        from ..text import tagged
+
+        totals = [0.0] * len(self.taxonomy.labels)
+        contributions: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+        opening = article.text[:SETTING_CHARS].split("。")[0]
+        text = normalize(" ".join(p for p in (article.headline, opening) if p))
+        parts = self.parts
+        for word, tag in tagged(text):
+            if len(word) < 2 or not tag.startswith("n"):
+                continue
+            for part in {word[i : i + 2] for i in range(len(word) - 1)}:
+                if part in parts:
+                    index, share = parts[part]
+                    totals[index] += share
+                    contributions[index][word] += share
+        return totals, contributions
+
+    def _setup_abroad(self, setting: Setting) -> None:
+        """The foreign-news setting, when this taxonomy has its label; its terms also count as
+        medium terms for that label."""
+        self.abroad_label: int | None = None
+        if setting.label not in self.taxonomy:
+            return
+        self.abroad_label = self.taxonomy.index(setting.label)
+        self.abroad_outweighs = frozenset(
+            self.taxonomy.index(name) for name in setting.outweighs if name in self.taxonomy
+        )
+        for term in setting.terms:
+            pairs = dict(self.weights.get(term, ()))
+            pairs[self.abroad_label] = max(pairs.get(self.abroad_label, 0.0), TIER_WEIGHTS["medium"])
+            self.weights[term] = tuple(pairs.items())
+        self.matcher = TermMatcher(self.weights)
+        self.abroad_matcher = TermMatcher(setting.terms)
+
+    def abroad_place(self, article: Article) -> str | None:
+        """The foreign place or actor that a story is set in or led by: named at the start of a
+        headline or of the body (after a dateline, which itself may name it: 本报驻法国记者), or
+        anywhere in a headline or first sentence that reports a meeting (会见 a foreign leader)."""
+        opening = article.text[:SETTING_CHARS].split("\n")[0].split("。")[0]
+        # One normalize call for all four (it is the costly step); no field holds a line break.
+        heads = (" ".join(h.split()) if h else "" for h in (article.kicker, article.title, article.subtitle))
+        for text in normalize("\n".join([*heads, opening])).split("\n"):
+            text = text.lstrip(_OPENING_MARKS)
+            if not text:
+                continue
+            dateline = _DATELINE.match(text)
+            start = dateline.end() if dateline else 0
+            zone = text[: start + SUBJECT_CHARS + _LONGEST_PLACE]
+            for term in self.abroad_matcher.find(zone):
+                if zone.find(term) < start + SUBJECT_CHARS:
+                    return term
+            if any(verb in text for verb in _MEETING_VERBS):
+                found = self.abroad_matcher.find(text)
+                if found:
+                    return found[0]
+        return None
 
     def scores(self, article: Article) -> tuple[list[float], dict[int, dict[str, float]]]:
         """Raw score per label (taxonomy order) and, per label, each term's contribution."""
@@ -114,12 +217,23 @@ class KeywordClassifier:
                     value = weight * damped
                     totals[index] += value
                     contributions[index][term] += value
+        # A headline alone seldom says who acts (日本车 is a car, 日本央行 an actor): articles only.
+        if self.abroad_label is not None and len(article.text) > HEADLINE_CHARS:
+            leading = max(range(len(totals)), key=totals.__getitem__)
+            # Only a story whose subject is one the setting outweighs moves: foreign sport stays sport.
+            if leading in self.abroad_outweighs and totals[leading] > 0:
+                place = self.abroad_place(article)
+                if place is not None:
+                    totals[self.abroad_label] += totals[leading]
+                    contributions[self.abroad_label][place] += totals[leading]
         return totals, contributions
 
     def classify_one(self, article: Article) -> Topic:
         labels = self.taxonomy.names
         fallback = self.taxonomy.fallback
         totals, contributions = self.scores(article)
+        if not any(totals):
+            totals, contributions = self.noun_votes(article)
         if not any(totals):
             has_text = bool(article.text.strip() or article.headline.strip())
             score = 1.0 / len(labels) if has_text else 0.0

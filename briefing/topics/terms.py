@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Iterable
@@ -22,7 +23,8 @@ from ..text import fold_width
 logger = logging.getLogger(__name__)
 
 # key: the term names the topic outright, even inside a story told in another label's words
-# (家具 in a report on furniture retailers' finances is still 家居, so 生活).
+# (装修 in a story told in prices and costs is still home decoration, so 生活; a furniture
+# company's results are 家具企业, the trade, so 经济).
 TIER_WEIGHTS = {"key": 6.0, "strong": 3.0, "medium": 2.0, "weak": 1.0}
 SINGLE_CHAR_FACTOR = 0.5  # one character is a weaker cue than a word: 军 is not 军队
 _LATIN = re.compile(r"[a-z0-9][a-z0-9.+\-]*[a-z0-9+]|[a-z0-9]")
@@ -108,3 +110,24 @@ class TermMatcher:
                 found.append(text[i])
             i += 1
         return found
+
+@dataclass(frozen=True)
+class Setting:
+    """Where a story happens: ``terms`` in its headline or opening give ``label`` as much again
+    as the strongest of the labels it ``outweighs`` (see ``briefing/data/topic_settings.toml``)."""
+
+    label: str
+    outweighs: tuple[str, ...]
+    terms: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def default_abroad_setting() -> Setting:
+    """The shipped foreign-news setting (``briefing/data/topic_settings.toml``), parsed once."""
+    text = resources.files("briefing").joinpath("data/topic_settings.toml").read_text(encoding="utf-8")
+    abroad = tomllib.loads(text)["abroad"]
+    return Setting(
+        label=abroad["label"],
+        outweighs=tuple(abroad["outweighs"]),
+        terms=tuple(dict.fromkeys(normalize(t) for t in abroad["terms"].split())),
+    )

@@ -1,7 +1,9 @@
 """Topic classification measured on the shared labelled sets (skipped when ../shared is absent).
 
-The default (keyword) classifier, accuracy counting alternates. The issue's targets are not all met;
-the assertions are regression guards: the figure measured when the term lists were last revised,
+The default (keyword) classifier, accuracy counting alternates. Quality is measured on the sets an
+editor labelled under TAXONOMY.md (issue 17); the sets whose source categories were mapped onto the
+taxonomy only guard against regression, as those categories disagree with the taxonomy's rules on
+many items. The assertions are floors: the figure measured when the term lists were last revised,
 less a small margin. Raise a floor when the figure rises; never lower one to make a change pass.
 """
 
@@ -15,26 +17,34 @@ from briefing.records import Article
 from briefing.topics import get_classifier
 from briefing.topics.evaluate import evaluate, read_labelled
 
-# Issue targets (accuracy counting alternates), for reference.
+# Editor-labelled sets: issue 17's targets (accuracy counting alternates), for reference.
 TARGETS = {
-    "pd1998-dev": 0.85,
-    "cnews-dev": 0.90,
-    "tnews-dev": 0.75,
-    "nlpcc-headlines-dev": 0.75,
+    "pd1998-dev": 0.93,
+    "pd2019-dev": 0.95,
+    "cnews-taxo-dev": 0.96,
+    "tnews-taxo-dev": 0.82,
 }
-# Regression floors: measured figure minus about 0.02.
+# Regression floors: measured figure minus about 0.015.
 FLOORS = {
-    "pd1998-dev": 0.84,  # target 0.85; measured 0.860 (was 0.847)
-    "cnews-dev": 0.79,  # target 0.90; measured 0.807 (was 0.790); many 时政 items are diplomacy/health by our scopes
-    "tnews-dev": 0.54,  # target 0.75; measured 0.558 (was 0.538); short headlines, noisy labels
-    "nlpcc-headlines-dev": 0.65,  # target 0.75; measured 0.670 (was 0.640)
+    "pd1998-dev": 0.86,  # target 0.93; measured 0.873 (was 0.860)
+    "pd2019-dev": 0.90,  # target 0.95; measured 0.920 (was 0.915)
+    "cnews-taxo-dev": 0.94,  # target 0.96; measured 0.953 (was 0.907)
+    "tnews-taxo-dev": 0.72,  # target 0.82; measured 0.735 (was 0.725)
+    # Mapped source categories: regression guards only.
+    # cnews-dev measured 0.767 (was 0.807): diplomacy mapped to 时政 is 国际 by our conventions, and
+    # the home-furnishing trade mapped to 生活 (THUCNews 家居) is 经济 by the taxonomy's scopes; each
+    # of the 9 home items lost that cnews-taxo-dev also holds, the editor labels 经济.
+    "cnews-dev": 0.75,
+    "tnews-dev": 0.54,  # measured 0.563 (was 0.558)
+    "nlpcc-headlines-dev": 0.65,  # measured 0.670
 }
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_default_classifier_holds_dev_floor(corpus, name):
     report = evaluate(read_labelled(corpus / "topics" / f"{name}.jsonl"), get_classifier(), name=name)
-    print(report.format(), f"(target {TARGETS[name]:.2f})")
+    target = f"(target {TARGETS[name]:.2f})" if name in TARGETS else "(mapped labels: floor only)"
+    print(report.format(), target)
     assert report.strict_accuracy <= report.accuracy
     assert report.accuracy >= FLOORS[name], report.format()
 
