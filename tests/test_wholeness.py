@@ -118,3 +118,31 @@ def test_summarize_never_keeps_a_rejected_default_summary(monkeypatch):
     monkeypatch.setattr(extractive.ExtractiveSummarizer, "summarize_one", broken)
     (article,) = summarize([Article(id="a", body=list(BODY))], max_chars=90)
     assert "3000" not in article.summary.text and article.summary.method == FALLBACK_LEAD
+
+
+# --- commentary --------------------------------------------------------------------------------
+
+
+def test_commentary_summary_says_who_argues():
+    from briefing.summarize.commentary import commentary_voice
+
+    body = ["当前形势下，各方应当坚持对话协商，通过谈判解决分歧，这符合两国人民的根本利益。", "合作是唯一正确的选择。"]
+    piece = Article(id="c", title="对话协商是正确选择（钟声）", body=body)
+    assert commentary_voice(piece) == "钟声"
+    assert commentary_voice(Article(id="b", title="用好改革利器（评论员观察）", body=body)) == "本报评论员"
+    assert commentary_voice(Article(id="n", title="星城区召开安全生产会议", body=list(BODY))) is None
+    (done,) = summarize([piece], max_chars=60)
+    assert done.summary.text.startswith("钟声文章指出，") and len(done.summary.text) <= 60
+
+
+def test_briefing_marks_commentary_and_keeps_it_out_of_top_news():
+    from briefing.assemble import assemble
+    from briefing.records import Issue
+    from briefing.render.markdown import render_markdown
+
+    opinion = Article(id="c", page=1, title="对话协商是正确选择（人民时评）", body=["各方应当坚持对话协商，通过谈判解决分歧。" * 8])
+    news = [Article(id=f"n{i}", page=1, title=f"星城区召开第{i}次会议", body=list(BODY)) for i in range(3)]
+    briefing = assemble(Issue(source="t"), [opinion] + news, top_stories=3)
+    top = briefing.sections[0]
+    assert [e.article_id for e in top.entries] == ["n0", "n1", "n2"]
+    assert "〔评论〕对话协商是正确选择" in render_markdown(briefing)

@@ -18,6 +18,7 @@ from typing import Callable
 from ..records import Article, Summary
 from ..text import words
 from .actors import _GENERIC_AGENT, insert_actor, lacks_subject, lead_actor, single_actor
+from .commentary import attribution, commentary_voice
 from .compress import clean_clause, compress_clauses, dangling, fit_clauses, join_clauses
 from .guard import SourceIndex, check_summary
 from .ranking import _BACKGROUND, _DEPENDENT, Scored, grams, rank_sentences
@@ -52,6 +53,17 @@ class ExtractiveSummarizer:
         return [self.summarize_one(article, max_chars=max_chars) for article in articles]
 
     def summarize_one(self, article: Article, *, max_chars: int = 90) -> Summary:
+        """The article's summary; commentary's opens with who argues (钟声文章指出，……)."""
+        voice = commentary_voice(article)
+        if not voice:
+            return self._summarize(article, max_chars)
+        opening = attribution(voice)
+        summary = self._summarize(article, max_chars - len(opening))
+        if summary.text:
+            summary.text = opening + summary.text.lstrip("■□●◆ ")
+        return summary
+
+    def _summarize(self, article: Article, max_chars: int) -> Summary:
         ranked = rank_sentences(article)
         if not summarizable(article, ranked):
             return Summary(text="", method=METHOD, sentences=[], reason="the article has no sentence to summarize")
