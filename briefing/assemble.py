@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from .errors import InputError
 from .issue_keywords import issue_keywords
+from .summarize.commentary import is_commentary
 from .records import AppendixItem, Article, Briefing, Entry, Issue, Section
 from .text import fold_width
 
@@ -155,6 +156,7 @@ def make_entry(article: Article, value: float, *, max_chars: int = 90) -> Entry:
         article_id=article.id,
         title=display_text(title),
         title_generated=generated,
+        commentary=is_commentary(article),
         summary=display_text(summary),
         topic=article.topic.label if article.topic else None,
         importance=value,
@@ -193,10 +195,13 @@ def assemble(
     entries = [make_entry(a, v, max_chars=max_chars) for a, v in zip(kept, values)]
     # Most important first; ties keep the order of the page.
     ranked = sorted(range(len(entries)), key=lambda i: (-entries[i].importance, i))
-    top = set(ranked[: max(0, top_stories)])
+    # 要闻 are news: commentary joins them only when there is too little news, and after it.
+    news_first = [i for i in ranked if not entries[i].commentary] + [i for i in ranked if entries[i].commentary]
+    top_order = news_first[: max(0, top_stories)]
+    top = set(top_order)
     sections: list[Section] = []
     if top:
-        sections.append(Section(title=TOP_SECTION, kind="top", entries=[entries[i] for i in ranked if i in top]))
+        sections.append(Section(title=TOP_SECTION, kind="top", entries=[entries[i] for i in top_order]))
     labels = list(dict.fromkeys(list(taxonomy) + [e.topic or UNCLASSIFIED for e in entries]))
     by_label: dict[str, list[Entry]] = {label: [] for label in labels}
     for i in ranked:

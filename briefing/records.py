@@ -227,6 +227,7 @@ class Entry(Record):
     article_id: str
     title: str  # the display title; a generated one is marked when rendered
     title_generated: bool = False
+    commentary: bool = False  # an opinion piece (钟声, 人民时评, 本报评论员): marked 〔评论〕, kept apart from news
     summary: str = ""
     topic: str | None = None
     importance: float = 0.0

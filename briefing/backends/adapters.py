@@ -14,6 +14,7 @@ from typing import Any
 from ..errors import ConfigError
 from ..records import Article, Summary, Topic
 from ..summarize.extractive import ExtractiveSummarizer
+from ..summarize.vetting import FALLBACK_EXTRACTIVE as FALLBACK_SUMMARY, fallback_summary
 from ..summarize.titles import MAX_TITLE_CHARS, ExtractiveTitler
 from .base import Backend, BackendError, Generation
 from .cards import ModelCard
@@ -22,7 +23,6 @@ from .prompts import article_block, template_for
 
 logger = logging.getLogger(__name__)
 
-FALLBACK_SUMMARY = "extractive-fallback"
 FALLBACK_TOPIC = "keywords-fallback"
 
 
@@ -117,10 +117,7 @@ class ModelSummarizer(ModelComponent):
         return summaries
 
     def fall_back(self, article: Article, max_chars: int, reason: str) -> Summary:
-        summary = self.fallback.summarize_one(article, max_chars=max_chars)
-        summary.method = FALLBACK_SUMMARY
-        summary.reason = reason
-        return summary
+        return fallback_summary(article, max_chars=max_chars, rejected=None, reason=reason)
 
 
 class ModelTitler(ModelComponent):

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from ..records import Article
-from ..summarize.guard import SourceIndex, article_source, check_summary
+from ..summarize.guard import SourceIndex, article_source
+from ..summarize.vetting import summary_problems
 from ..text import SENTENCE_END, fold_width
 from .prompts import CLOSE, OPEN
 
@@ -79,9 +80,7 @@ def vet(text: str, article: Article, *, max_chars: int, source: SourceIndex | No
     """Problems with ``text`` as a statement about ``article``: guard, budget, language, support."""
     if not text:
         return ["the model gave no text"]
-    problems = list(check_summary(text, source or article).problems)
-    if len(text) > max_chars:
-        problems.append(f"{len(text)} characters, over the budget of {max_chars}")
+    problems = summary_problems(text, source or article, max_chars=max_chars)
     share = chinese_share(text)
     if share < MIN_CHINESE:
         problems.append(f"not Chinese text ({share:.0%} Han characters)")

@@ -18,6 +18,7 @@ from typing import Any, Callable
 from ..records import AppendixItem, Briefing, Entry, Section
 
 GENERATED_MARK = "〔拟〕"
+COMMENTARY_MARK = "〔评论〕"
 GENERATED_NOTE = "标〔拟〕的标题为编者根据正文拟定，原文无标题或标题不完整。"
 KEYWORDS_HEADING = "今日关键词"
 APPENDIX_HEADING = "附：未编入条目的版面内容"
@@ -62,9 +63,14 @@ def header_line(briefing: Briefing) -> str:
     return " · ".join(parts)
 
 
+def title_marks(entry: Entry) -> str:
+    """The marks before an entry's title: 〔评论〕 for commentary, 〔拟〕 for a generated title."""
+    return (COMMENTARY_MARK if entry.commentary else "") + (GENERATED_MARK if entry.title_generated else "")
+
+
 def marked_title(entry: Entry) -> str:
-    """The display title, with the mark of a generated one in front."""
-    return f"{GENERATED_MARK}{entry.title}" if entry.title_generated else entry.title
+    """The display title, with its marks (〔评论〕, 〔拟〕) in front."""
+    return f"{title_marks(entry)}{entry.title}"
 
 
 def source_text(section: Section, entry: Entry) -> str:
@@ -120,4 +126,4 @@ def render(briefing: Briefing, *, format: str = "md") -> str | bytes:
     return get_renderer(format)(briefing)
 
 
-__all__ = ["GENERATED_MARK", "format_date", "get_renderer", "header_line", "is_binary", "marked_title", "render"]
+__all__ = ["COMMENTARY_MARK", "GENERATED_MARK", "format_date", "get_renderer", "header_line", "is_binary", "marked_title", "render"]

@@ -17,7 +17,6 @@ from ..records import Briefing
 from . import (
     APPENDIX_HEADING,
     EMPTY_NOTICE,
-    GENERATED_MARK,
     GENERATED_NOTE,
     KEYWORDS_HEADING,
     also_in_text,
@@ -27,6 +26,7 @@ from . import (
     header_line,
     printable,
     source_text,
+    title_marks,
 )
 
 BODY_FONT = ("Times New Roman", "宋体")  # (Latin, East Asian)
@@ -125,8 +125,8 @@ def render_docx(briefing: Briefing) -> bytes:
         document.add_heading(printable(section.title), level=2)
         for entry in section.entries:
             paragraph = document.add_paragraph(style=ENTRY_STYLE)
-            if entry.title_generated:
-                mark = paragraph.add_run(GENERATED_MARK)
+            if entry.commentary or entry.title_generated:
+                mark = paragraph.add_run(title_marks(entry))
                 mark.font.color.rgb = RGBColor(*MARK_COLOUR)
             heading = paragraph.add_run(printable(entry.title))
             heading.bold = True

@@ -16,6 +16,7 @@ from ..records import Briefing, Entry, Section
 from . import (
     APPENDIX_HEADING,
     EMPTY_NOTICE,
+    COMMENTARY_MARK,
     GENERATED_MARK,
     GENERATED_NOTE,
     KEYWORDS_HEADING,
@@ -81,6 +82,10 @@ def _unbroken(line: str, *, max_piece: int = 16) -> str:
 
 def _entry(section: Section, entry: Entry) -> str:
     mark = (
+        f'<span class="commentary" title="评论文章，非新闻报道" style="{STYLE["mark"]}">{COMMENTARY_MARK}</span>'
+        if entry.commentary
+        else ""
+    ) + (
         f'<span class="generated" title="编者根据正文拟定的标题" style="{STYLE["mark"]}">{GENERATED_MARK}</span>'
         if entry.title_generated
         else ""

@@ -13,7 +13,6 @@ from ..records import Briefing
 from . import (
     APPENDIX_HEADING,
     EMPTY_NOTICE,
-    GENERATED_MARK,
     GENERATED_NOTE,
     KEYWORDS_HEADING,
     also_in_text,
@@ -22,6 +21,7 @@ from . import (
     has_generated,
     header_line,
     source_text,
+    title_marks,
 )
 
 # Enough to keep text text: no emphasis, code, links ([ ]), HTML (< >), entities (&), tables.
@@ -52,7 +52,7 @@ def render_markdown(briefing: Briefing) -> str:
     for section in briefing.sections:
         out += [f"## {escape_md(section.title)}", ""]
         for entry in section.entries:
-            mark = f"{GENERATED_MARK}" if entry.title_generated else ""
+            mark = title_marks(entry)
             out += [f"### {mark}{escape_md(entry.title)}", ""]
             if entry.summary:
                 out += [escape_md(entry.summary), ""]

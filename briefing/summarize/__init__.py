@@ -1,7 +1,7 @@
 """Summaries and display titles: the roles, and the library function that fills them in.
 
 Components come from the ``summarizers`` and ``titlers`` registries (built-in ``extractive``);
-every summary is checked by the faithfulness guard (:func:`check_summary`).
+every summary is checked, and replaced when it fails, in one place (:mod:`.vetting`).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from typing import Protocol, runtime_checkable
 from ..errors import ConfigError
 from ..records import Article, Summary
 from .guard import GuardResult, check_summary
+from .vetting import accept, summary_problems
 
 logger = logging.getLogger(__name__)
 
@@ -55,18 +56,9 @@ def summarize(
     titles = component(titlers, titler).title(articles)
     if len(summaries) != len(articles) or len(titles) != len(articles):
         raise ConfigError(f"summarizer {summarizer!r} or titler {titler!r} did not return one result per article")
-    fallback = None
     for article, summary, (title, generated) in zip(articles, summaries, titles):
-        problems = check_summary(summary.text, article).problems if summary.text else []
-        if len(summary.text) > max_chars:
-            problems.append(f"{len(summary.text)} characters, over the budget of {max_chars}")
-        if problems:
-            # A summary that states what the article does not, or runs long, is replaced.
-            logger.warning("%s: %s summary rejected: %s", article.id, summarizer, "; ".join(problems))
-            fallback = fallback or component(summarizers, "extractive")
-            summary = fallback.summarize([article], max_chars=max_chars)[0]
-            summary.reason = f"fallback from {summarizer}: {'; '.join(problems)}"
-        article.summary = summary
+        # The one place every summary is checked; one that fails is replaced, never kept.
+        article.summary = accept(summary, article, max_chars=max_chars, name=summarizer)
         article.display_title = title
         article.title_generated = generated
     logger.info("summarized %d articles with %s", len(articles), summarizer)
@@ -80,5 +72,6 @@ __all__ = [
     "Summarizer",
     "Titler",
     "check_summary",
+    "summary_problems",
     "summarize",
 ]

@@ -10,6 +10,7 @@ import re
 
 from ..text import fold_width, tagged, words
 from .sentences import ENDS, has_quantity, split_clauses, split_dateline
+from .wholeness import dangling_clause, qualified_names
 
 # Clauses that are nothing but a filler: 据了解，一大早，近日，此外，
 _FILLER_CLAUSE = re.compile(
@@ -42,10 +43,8 @@ _ORG_SUFFIX = re.compile(
     r"|村|镇|乡|县|区|市|省|州|署|组|军|社|台|党员|群众|居民|人员|干部|职工|代表|团)"
 )
 _PARENTHETICAL = re.compile(r"[（(][^（）()]{0,40}[）)]")
+_BOOK_TITLE = re.compile(r"《[^《》]*》")
 _NOTE = re.compile(r"[（(](?:附|图|摄|记者|本报|传真|新华社|照片)[^（）()]{0,30}[）)]")
-_EMPTY_ADVERBS = re.compile(
-    r"(?:分别|积极|认真|深入|切实|全面|不断|大力|扎实|有效|进一步|充分|主动|热情|耐心|精心|广泛|持续|稳步|同步|先后|陆续|共同|一起)(?=[\u4e00-\u9fff])"
-)
 _IDIOM_DE = re.compile(r"(?:别开生面|丰富多彩|形式多样|内容丰富|精彩纷呈|如火如荼|有声有色|扎实有效|卓有成效|热火朝天)的")
 
 
@@ -98,9 +97,11 @@ def drop_opening(clauses: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 # ……，让辖区群众感受到温暖 / 进一步营造……氛围: a closing clause that states an intended effect.
 _EFFECT_TAIL = re.compile(r"^(?:让|使|使得|以此|从而|进一步|助力|营造|推动|促进|努力|力争|切实|为|共同|一起|感受|旨在|以)")
-_EMPTY_ADVERB_WORDS = frozenset(
-    "分别 积极 认真 深入 切实 全面 不断 大力 扎实 有效 进一步 充分 主动 热情 耐心 精心 广泛 持续 稳步 同步 先后 陆续 共同 一起 纷纷 亲切 隆重 顺利".split()
-)
+# Manner adverbs only: 同步, 共同, 分别, 先后 say how things relate (与……同步举行) and stay.
+EMPTY_ADVERB_WORDS = frozenset("积极 认真 深入 切实 全面 不断 大力 扎实 有效 进一步 充分 主动 热情 耐心 精心 广泛 稳步 纷纷 亲切 隆重 顺利".split())
+
+
+_BOUND_PREFIXES = frozenset("可 非 无 不可".split())
 
 
 def tidy(clause: str) -> str:
@@ -109,7 +110,9 @@ def tidy(clause: str) -> str:
     out: list[str] = []
     for i, (word, tag) in enumerate(tags):
         following = tags[i + 1][1] if i + 1 < len(tags) else ""
-        if word in _EMPTY_ADVERB_WORDS and following[:1] in ("v", "p", "d") and i + 1 < len(tags):
+        # After a bound prefix (可|持续|发展 as the segmenter cuts it) the adverb is part of a term.
+        bound = bool(out) and out[-1] in _BOUND_PREFIXES
+        if word in EMPTY_ADVERB_WORDS and following[:1] in ("v", "p", "d") and i + 1 < len(tags) and not bound:
             continue
         if word == "了" and tag == "ul" and out and tags[i - 1][1].startswith("v") and (
             following not in ("", "x") or (following == "x" and tags[i + 1][0] in ("“", "《"))
@@ -172,17 +175,41 @@ def drop_procedure(clauses: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return out
 
 
+def _protected(clause: str) -> list[tuple[int, int]]:
+    """Spans no deletion may touch: names with their bracketed qualifier (刚果（金）) and 《titles》."""
+    spans = [(start, end) for start, end, _ in qualified_names(clause)]
+    return spans + [(m.start(), m.end()) for m in _BOOK_TITLE.finditer(clause)]
+
+
+def delete_asides(clause: str, *, keep_figures: bool) -> str:
+    """Delete bracketed asides, except a name's qualifier or a title's (《条例（试行）》), and,
+    with ``keep_figures``, an aside that holds a figure (it may be the key number)."""
+    if "（" not in clause and "(" not in clause:
+        return clause
+    protected = _protected(clause)
+
+    def aside(match: re.Match) -> str:
+        inside = any(start < match.end() and match.start() < end for start, end in protected)
+        if inside or (keep_figures and any(c.isdigit() for c in match.group(0))):
+            return match.group(0)
+        return ""
+
+    return _PARENTHETICAL.sub(aside, clause)
+
+
 def clean_clause(clause: str, *, squeeze: bool = False) -> str:
-    """Delete notes and asides inside a clause; ``squeeze`` also drops empty adverbs and parentheses."""
+    """Delete notes and asides inside a clause; ``squeeze`` also drops theme slogans and stock idioms.
+
+    Deletions are whole constituents: empty adverbs go word by word in :func:`tidy`, never as a
+    run of characters (可持续发展 keeps its 持续).
+    """
     clause = _NOTE.sub("", clause)
     if squeeze:
         clause = _THEME.sub("", clause) or clause
-        clause = _PARENTHETICAL.sub("", clause)
+        clause = delete_asides(clause, keep_figures=False)
         clause = _IDIOM_DE.sub("", clause)
-        clause = _EMPTY_ADVERBS.sub("", clause)
     else:
-        # An aside without figures goes; one with figures may hold the key number.
-        clause = _PARENTHETICAL.sub(lambda m: m.group(0) if any(c.isdigit() for c in m.group(0)) else "", clause)
+        clause = delete_asides(clause, keep_figures=True)
     return clause.strip()
 
 
@@ -252,7 +279,13 @@ def fit_clauses(
             break
         kept = trial
     # Never end on a clause that announces what follows (……时表示：) or on a bare conjunction.
-    while kept and ((kept[-1][1] in ("：", ":") and len(kept) < len(clauses)) or dangling(kept[-1][0]) or len(kept[-1][0]) < 2):
+    # Nor on one that only sets up another (应……邀请, 在……后, 不仅……): its main clause is cut.
+    while kept and (
+        (kept[-1][1] in ("：", ":") and len(kept) < len(clauses))
+        or dangling(kept[-1][0])
+        or len(kept[-1][0]) < 2
+        or dangling_clause(join_clauses(kept))
+    ):
         kept = kept[:-1]
     if not kept or all(_ATTRIBUTION_CLAUSE.match(c) or _TIME_ONLY.match(fold_width(c)) for c, _ in kept):
         # 据《卫报》报道。/ 2012年5月5日-11日。 alone says nothing.

@@ -2,7 +2,8 @@
 
 Offline and model-free. Sentences are ranked (:mod:`.ranking`); the best one is compressed
 (dateline, purpose clauses, fillers, procedures, asides go) and cut at clause boundaries to the
-length budget. Who acts is named where the sentence leaves it out or names only a role
+length budget. A compression whose deletion audit (:func:`.wholeness.deletion_cuts`) finds a cut
+inside a word or a name is not used, nor one that ends on a clause that only sets up another. Who acts is named where the sentence leaves it out or names only a role
 (:mod:`.actors`). When it states no key figure (an amount, a count, a share; a date is none), a
 second sentence about the same event that does joins it, squeezing slogans out to make room.
 """
@@ -17,10 +18,12 @@ from typing import Callable
 from ..records import Article, Summary
 from ..text import words
 from .actors import _GENERIC_AGENT, insert_actor, lacks_subject, lead_actor, single_actor
+from .commentary import attribution, commentary_voice
 from .compress import clean_clause, compress_clauses, dangling, fit_clauses, join_clauses
 from .guard import SourceIndex, check_summary
 from .ranking import _BACKGROUND, _DEPENDENT, Scored, grams, rank_sentences
 from .sentences import Sentence, has_quantity, split_dateline
+from .wholeness import deletion_cuts
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +53,17 @@ class ExtractiveSummarizer:
         return [self.summarize_one(article, max_chars=max_chars) for article in articles]
 
     def summarize_one(self, article: Article, *, max_chars: int = 90) -> Summary:
+        """The article's summary; commentary's opens with who argues (钟声文章指出，……)."""
+        voice = commentary_voice(article)
+        if not voice:
+            return self._summarize(article, max_chars)
+        opening = attribution(voice)
+        summary = self._summarize(article, max_chars - len(opening))
+        if summary.text:
+            summary.text = opening + summary.text.lstrip("■□●◆ ")
+        return summary
+
+    def _summarize(self, article: Article, max_chars: int) -> Summary:
         ranked = rank_sentences(article)
         if not summarizable(article, ranked):
             return Summary(text="", method=METHOD, sentences=[], reason="the article has no sentence to summarize")
@@ -69,7 +83,7 @@ class ExtractiveSummarizer:
             kept = fit_clauses(clauses, budget)
             if kept:
                 text = join_clauses(kept)
-                if len(text) >= 8 and check_summary(text, source):
+                if len(text) >= 8 and check_summary(text, source) and not deletion_cuts(text, sentence.text):
                     return text
         return None
 
@@ -84,7 +98,7 @@ class ExtractiveSummarizer:
                 kept = [clauses[0], figure] if figure else None
             if kept:
                 text = join_clauses(kept)
-                if 8 <= len(text) <= budget and has_quantity(text) and check_summary(text, source):
+                if 8 <= len(text) <= budget and has_quantity(text) and check_summary(text, source) and not deletion_cuts(text, sentence.text):
                     return text
         return None
 
@@ -166,7 +180,7 @@ class ExtractiveSummarizer:
             clauses = compress_clauses(scored.sentence.text, squeeze=True)
             for clause in clauses:
                 text = join_clauses([clause])
-                if 8 <= len(text) <= max_chars and check_summary(text, source):
+                if 8 <= len(text) <= max_chars and check_summary(text, source) and not deletion_cuts(text, scored.sentence.text):
                     return Summary(text=text, method=METHOD, sentences=[scored.sentence.index], reason="one clause")
         title = clean_clause(article.title or "", squeeze=True)
         if title and len(title) + 1 <= max_chars:

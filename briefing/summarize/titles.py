@@ -11,7 +11,7 @@ import re
 
 from ..records import Article
 from ..text import tagged
-from .compress import _EMPTY_ADVERBS, _IDIOM_DE, _ORG_SUFFIX, _PARENTHETICAL, _TIME_START, compress_clauses
+from .compress import _IDIOM_DE, _ORG_SUFFIX, _TIME_START, compress_clauses, delete_asides, tidy
 from .actors import kicker_actor, lacks_subject
 from .ranking import rank_sentences
 from .sentences import dateline_place, split_dateline, split_sentences
@@ -140,14 +140,13 @@ def _drop_quote(match: re.Match) -> str:
 
 def shorten(clause: str, *, limit: int = MAX_TITLE_CHARS) -> str:
     """A headline-like phrase from a clause: actor, action, object."""
-    text = _PARENTHETICAL.sub("", clause)
+    text = delete_asides(clause, keep_figures=False)
     text = _LEADING_TIME.sub("", text).lstrip("，, ")
     text = _LOCATED.sub("", text)
     text = re.sub(r"^(?:近日|日前|连日来|近期|目前|今天|昨天|昨日|今日|当天)", "", text)
     if len(text) <= limit:
         return _cut(text, limit)
-    text = _IDIOM_DE.sub("", text)
-    text = _EMPTY_ADVERBS.sub("", text)
+    text = tidy(_IDIOM_DE.sub("", text))
     tags = _drop_setting(tagged(text))
     text = "".join(w for w, t in tags if t != "t" or not _TIME_START.match(w))
     if len(text) > limit:

@@ -1,0 +1,164 @@
+"""Whole words, whole names, whole sentences: what compression must never break.
+
+- :func:`dangling_clauses`: a summary sentence that ends on a clause which only sets up another
+  (应……邀请。 ……期间。 不仅……。 在……后。 ——。) has lost its main clause.
+- :func:`deletion_cuts`: the deletion audit. A compressed summary is aligned to the sentences it
+  was cut from; every deleted span must begin and end on a segmenter token boundary and outside
+  any name (a name with a bracketed qualifier, 刚果（金）, is one name).
+- :func:`shortened_names`: a name the summary states in a shorter form than the article ever
+  does (刚果 where the article only says 刚果（金）) names something else.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from functools import lru_cache
+
+from ..text import tagged
+from .sentences import CLAUSE_MARKS, ENDS
+
+# 刚果（金）, 中国（海南）自由贸易试验区, 上海（国际）: a name and its bracketed qualifier are one
+# name. The qualifier is a short run of Han characters (not 记者 X, 图, 左/右, a date or a figure).
+_QUALIFIED_NAME = re.compile(
+    r"(?P<head>[\u4e00-\u9fff]{2,12}?)[（(](?P<qualifier>[\u4e00-\u9fff]{1,4})[）)](?=(?P<tail>[\u4e00-\u9fff]{0,12}))"
+)
+_NOT_QUALIFIER = re.compile(r"^(?:[左右中前后上下]+[一二三四五六七八九]?|图.*|摄|附.*|记者.*|通讯员.*|下同|同上|简称.*|原名.*|试行|草案|节选|摘要|续|完|上|下)$")
+_NAME_TAGS = ("nr", "ns", "nt", "nz")
+# The tail of a qualified name runs on while it names an institution: 中国（海南）自由贸易试验区.
+_NAME_TAIL = re.compile(r"^[\u4e00-\u9fff]{0,10}?(?:试验区|自贸区|示范区|新区|开发区|片区|园区|公司|集团|银行|大学|学院|研究院|中心|协会|委员会|有限公司)")
+
+
+@lru_cache(maxsize=1024)
+def qualified_names(text: str) -> tuple[tuple[int, int, str], ...]:
+    """``(start, end, name)`` of each name with a bracketed qualifier in ``text`` (刚果（金）)."""
+    found: list[tuple[int, int, str]] = []
+    if "（" not in text and "(" not in text:
+        return ()
+    for match in _QUALIFIED_NAME.finditer(text):
+        qualifier = match.group("qualifier")
+        if _NOT_QUALIFIER.match(qualifier):
+            continue
+        # The head is the name just before the bracket: its last segmenter word(s) that are a name.
+        head = match.group("head")
+        words = tagged(head)
+        if not words:
+            continue
+        last, tag = words[-1]
+        if not (tag.startswith(_NAME_TAGS) or tagged(qualifier)[0][1].startswith(_NAME_TAGS)):
+            continue
+        start = match.end("head") - len(last)
+        tail = _NAME_TAIL.match(match.group("tail"))
+        end = match.end("qualifier") + 1 + (tail.end() if tail else 0)
+        found.append((start, end, text[start:end]))
+    return tuple(found)
+
+
+@lru_cache(maxsize=4096)
+def _spans(text: str) -> tuple[frozenset[int], tuple[tuple[int, int], ...]]:
+    """Token boundaries of ``text`` (offsets between segmenter words) and the spans of its names."""
+    boundaries = {0}
+    names: list[tuple[int, int]] = []
+    position = 0
+    for word, tag in tagged(text):
+        if tag.startswith(_NAME_TAGS) and len(word) >= 2:
+            names.append((position, position + len(word)))
+        position += len(word)
+        boundaries.add(position)
+    names += [(s, e) for s, e, _ in qualified_names(text)]
+    names += [(m.start(), m.end()) for m in re.finditer(r"《[^《》]{1,40}》", text)]
+    return frozenset(boundaries), tuple(names)
+
+
+_PUNCTUATION = set(CLAUSE_MARKS + ENDS + "、…—“”‘’「」（）()《》 　")
+
+
+def deletion_cuts(summary: str, source: str) -> list[str]:
+    """Deletions that cut inside a word or a name, as problems (empty: every cut is clean).
+
+    ``source`` is the text the summary was compressed from (its sentences, in order). Inserted
+    text (an actor named in front) and changed punctuation are not deletions.
+    """
+    boundaries, names = _spans(source)
+    matcher = difflib.SequenceMatcher(None, source, summary, autojunk=False)
+    problems = []
+    for op, i1, i2, _, _ in matcher.get_opcodes():
+        if op not in ("delete", "replace") or all(ch in _PUNCTUATION for ch in source[i1:i2]):
+            continue
+        deleted = source[i1:i2]
+        for edge in (i1, i2):
+            if edge not in boundaries:
+                problems.append(f"deletion of {deleted!r} cuts inside a word ({source[max(0, edge - 4):edge + 4]!r})")
+                break
+            name = next((source[s:e] for s, e in names if s < edge < e), None)
+            if name:
+                problems.append(f"deletion of {deleted!r} cuts inside the name {name}")
+                break
+    return problems
+
+
+def shortened_names(summary: str, source: str) -> list[str]:
+    """Names the summary gives without the qualifier the article always prints with them."""
+    problems = []
+    for name in sorted({n for _, _, n in qualified_names(source)}):
+        head = re.split(r"[（(]", name)[0]
+        if head not in summary or name in summary:
+            continue
+        # The head on its own in the article (刚果 as well as 刚果（金）) may be meant as it is.
+        bare = source.replace(name, "")
+        if head in bare:
+            continue
+        problems.append(f"name {head} is a shortened form of {name}")
+    return problems
+
+
+# A closing clause that only sets up another: its main clause was cut away.
+_SETUP_CLAUSES = (
+    # 应巴西总统邀请 / 应邀 / 应……之邀
+    re.compile(r"^(?:[^，；：]{0,12}?)应[^，；：]{0,40}(?:邀请|之邀|邀)$"),
+    # 在……后 / 然而在8年后 / 随着……的推进 / 当……时 / ……期间
+    re.compile(
+        r"^(?:然而|但是?|而|可是?|不过|同时|此外|其中|并且?|且)?(?:在|于|当|随着|自从?|从|经过|截至|截止|待|等到|直到)"
+        r"[^，；：]{0,50}(?:后|之后|以后|以来|前|之前|以前|时|之时|中|期间|之际|过程中|背景下|情况下|基础上|推进|推动|下)$"
+    ),
+    re.compile(r"(?:期间|之际|之时|的同时)$"),
+    # 虽然…… / 如果…… / 只要……: a concession or a condition without its consequence
+    re.compile(r"^(?:虽然|虽|尽管|如果|假如|假若|倘若|若是?|即使|即便|哪怕|只要|只有|除非|一旦|由于|因为|为了)[^，；：]{1,50}$"),
+    # 据……报道 / 据了解: an attribution with nothing attributed
+    re.compile(r"^据[^，；：]{0,20}(?:报道|消息|介绍|透露|了解|悉|统计|称)$"),
+    # 主要包括 / 具体如下 / 分别是: an announcement of a list that never comes
+    re.compile(r"(?:包括|如下|分别是|分别为|有以下|以下几点)$"),
+)
+_CORRELATIVE = re.compile(r"不仅|不但|不只|不光")
+_CORRELATIVE_SECOND = re.compile(r"而且|并且|还|也|更|同时|又|甚至|乃至")
+_SENTENCE = re.compile(rf"[^{ENDS}]+[{ENDS}]+[”’」』）)]*")
+_CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
+
+
+def dangling_clause(sentence: str) -> str | None:
+    """Why ``sentence`` (ending in 。！？) has lost its main clause, or None when it has not."""
+    body = sentence.rstrip("”’」』）) ").rstrip(ENDS + "…").strip()
+    if not body:
+        return None
+    if body[-1] in "—–-：:，,、；;":
+        return f"ends on {body[-1]!r} before its stop"
+    # The last clause outside quotes: a quotation's inner clauses are the speaker's.
+    outside = re.sub(r"“[^“”]*”|《[^《》]*》|（[^（）]*）", "X", body)
+    last = _CLAUSE_SPLIT.split(outside)[-1].strip()
+    for pattern in _SETUP_CLAUSES:
+        if pattern.search(last):
+            return f"ends on a clause that only sets up another ({last[-12:]})"
+    first = _CORRELATIVE.search(outside)
+    if first and not _CORRELATIVE_SECOND.search(outside, first.end()):
+        return f"{first.group(0)}…… without its second half"
+    return None
+
+
+def dangling_clauses(text: str) -> list[str]:
+    """Problems: each sentence of ``text`` (those ending in a stop) that ends on a set-up clause."""
+    problems = []
+    for match in _SENTENCE.finditer(text):
+        why = dangling_clause(match.group(0))
+        if why:
+            problems.append(f"sentence {match.group(0)[:16]!r}… {why}")
+    return problems

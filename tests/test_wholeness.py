@@ -1,0 +1,148 @@
+"""Whole words, names and sentences in summaries, and the one fallback, on texts written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.records import Article, Summary
+from briefing.summarize import check_summary, summarize
+from briefing.summarize.compress import compress_clauses, fit_clauses, join_clauses
+from briefing.summarize.vetting import FALLBACK_LEAD, NO_SUMMARY, accept
+from briefing.summarize.wholeness import dangling_clauses, deletion_cuts, qualified_names, shortened_names
+
+
+def squeezed(sentence: str) -> str:
+    return join_clauses(compress_clauses(sentence, squeeze=True))
+
+
+# --- safe compression --------------------------------------------------------------------------
+
+
+def test_compression_never_drops_part_of_a_word():
+    # 持续 is an adverb on its own but part of the term 可持续发展; 积极进取 is one word.
+    text = squeezed("该市将积极推动海洋经济可持续发展，并表彰一批积极进取的青年。")
+    assert "可持续发展" in text and "积极进取" in text
+
+
+def test_compression_keeps_words_that_say_how_events_relate():
+    # 同步 says the two events run together: deleting it changes the news.
+    assert "同步举行" in squeezed("首届星城航空展将与航空开放日活动同步举行。")
+
+
+def test_compression_keeps_a_name_qualifier_and_a_title_whole():
+    text = squeezed("援助团队在刚果（金）治愈了一批患者（附图），并发布《防控手册（试行）》。")
+    assert "刚果（金）" in text and "《防控手册（试行）》" in text and "附图" not in text
+
+
+def test_qualified_names_are_found_and_asides_are_not():
+    names = [n for _, _, n in qualified_names("中国（海南）自由贸易试验区与刚果（布）签约，数百件（套）展品，总统（右）")]
+    assert names == ["中国（海南）自由贸易试验区", "刚果（布）"]
+
+
+def test_deletion_audit_finds_cuts_inside_words_and_names():
+    assert deletion_cuts("展现进取的精神。", "展现积极进取的精神。")
+    assert deletion_cuts("在刚果治愈患者。", "在刚果（金）治愈患者。")
+    assert deletion_cuts("推动可持续发展。", "我们要积极推动可持续发展。") == []
+
+
+def test_a_shortened_form_of_another_name_fails_the_check():
+    source = "世卫组织说，刚果（金）已有1000名患者被治愈。"
+    assert shortened_names("刚果已有1000名患者被治愈。", source)
+    assert not check_summary("刚果已有1000名患者被治愈。", source)
+    assert check_summary("刚果（金）已有1000名患者被治愈。", source)
+
+
+# --- whole sentences ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "外交部发言人14日宣布：应某国总统府主任邀请。",
+        "考生可于10月15日8∶00至10月24日18∶00期间。",
+        "我国不仅成功解决了十多亿人口的吃饭问题。",
+        "然而在8年后。",
+        "粮食产量创历史新高——。",
+        "各地纷纷表示：。",
+        "在增幅达30%的情况下。",
+    ],
+)
+def test_a_sentence_cut_to_a_setup_clause_fails(sentence):
+    assert dangling_clauses(sentence)
+    assert not check_summary(sentence, sentence.rstrip("。") + "，全市将举行大会。")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["代表团在访问期间会见了市长。", "我国不仅要发展经济，还要保护环境。", "他说：“在8年后。”", "会议在北京召开。"],
+)
+def test_whole_sentences_pass(sentence):
+    assert dangling_clauses(sentence) == []
+
+
+def test_fitting_backs_off_a_trailing_setup_clause():
+    clauses = compress_clauses("全市煤电装机由7亿千瓦增长至9亿千瓦，在增幅达30%的情况下，排放总量下降了一成。")
+    kept = fit_clauses(clauses, 32)
+    assert join_clauses(kept) == "全市煤电装机由7亿千瓦增长至9亿千瓦。"
+
+
+# --- one place for the checks and the fallback ---------------------------------------------------
+
+BODY = [
+    "本报讯 近日，星城区人民政府召开全区安全生产工作会议，部署节日期间安全生产工作。",
+    "会议要求各单位落实责任，确保全区安全形势稳定。",
+]
+
+
+def test_a_rejected_summary_is_replaced_by_different_whole_lead_sentences():
+    article = Article(id="a", body=list(BODY))
+    rejected = Summary(text="星城区召开了有3000人参加的会议。", method="extractive")
+    fallback = accept(rejected, article, max_chars=90)
+    assert fallback.text != rejected.text and fallback.method == FALLBACK_LEAD
+    assert fallback.text.startswith("近日，星城区人民政府召开") and "3000" in fallback.reason
+    assert check_summary(fallback.text, article)
+
+
+def test_no_summary_with_the_reason_when_nothing_passes():
+    article = Article(id="a", body=["应某国总统邀请，" + "某某" * 60 + "。"])
+    result = accept(Summary(text="某国总统来访3000次。", method="extractive"), article, max_chars=30)
+    assert result.text == "" and result.method == NO_SUMMARY and "rejected" in result.reason
+
+
+def test_summarize_never_keeps_a_rejected_default_summary(monkeypatch):
+    from briefing.summarize import extractive
+
+    def broken(self, article, *, max_chars=90):
+        return Summary(text="星城区召开了有3000人参加的会议。", method="extractive", sentences=[0])
+
+    monkeypatch.setattr(extractive.ExtractiveSummarizer, "summarize_one", broken)
+    (article,) = summarize([Article(id="a", body=list(BODY))], max_chars=90)
+    assert "3000" not in article.summary.text and article.summary.method == FALLBACK_LEAD
+
+
+# --- commentary --------------------------------------------------------------------------------
+
+
+def test_commentary_summary_says_who_argues():
+    from briefing.summarize.commentary import commentary_voice
+
+    body = ["当前形势下，各方应当坚持对话协商，通过谈判解决分歧，这符合两国人民的根本利益。", "合作是唯一正确的选择。"]
+    piece = Article(id="c", title="对话协商是正确选择（钟声）", body=body)
+    assert commentary_voice(piece) == "钟声"
+    assert commentary_voice(Article(id="b", title="用好改革利器（评论员观察）", body=body)) == "本报评论员"
+    assert commentary_voice(Article(id="n", title="星城区召开安全生产会议", body=list(BODY))) is None
+    (done,) = summarize([piece], max_chars=60)
+    assert done.summary.text.startswith("钟声文章指出，") and len(done.summary.text) <= 60
+
+
+def test_briefing_marks_commentary_and_keeps_it_out_of_top_news():
+    from briefing.assemble import assemble
+    from briefing.records import Issue
+    from briefing.render.markdown import render_markdown
+
+    opinion = Article(id="c", page=1, title="对话协商是正确选择（人民时评）", body=["各方应当坚持对话协商，通过谈判解决分歧。" * 8])
+    news = [Article(id=f"n{i}", page=1, title=f"星城区召开第{i}次会议", body=list(BODY)) for i in range(3)]
+    briefing = assemble(Issue(source="t"), [opinion] + news, top_stories=3)
+    top = briefing.sections[0]
+    assert [e.article_id for e in top.entries] == ["n0", "n1", "n2"]
+    assert "〔评论〕对话协商是正确选择" in render_markdown(briefing)
