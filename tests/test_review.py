@@ -167,3 +167,14 @@ def test_watch_with_require_review_sends_only_approved_briefings(server, tmp_pat
     assert [o.source for o in outcomes] == [str(done.written["reviewed"])]
     (received,) = server.handler.received
     assert "临江日报" in str(received.message["Subject"])
+
+
+def test_review_command_errors_are_one_line_exit_2(tmp_path, monkeypatch, capsys):
+    pytest.importorskip("starlette", reason="the [review] extra is not installed")
+    code, _, err = run(monkeypatch, capsys, "review")
+    assert code == 2 and "give an issue to review" in err
+    code, _, err = run(monkeypatch, capsys, "review", "--draft", tmp_path / "none.draft.json")
+    assert code == 2 and "no such draft" in err
+    (tmp_path / "bad.toml").write_text('[review]\nformats = ["pdf"]\n', encoding="utf-8")
+    code, _, err = run(monkeypatch, capsys, "review", "--draft", tmp_path / "x.json", "--config", tmp_path / "bad.toml")
+    assert code == 2 and "unknown format 'pdf'" in err

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from html.parser import HTMLParser
 
 import pytest
 
@@ -96,12 +97,23 @@ def test_article_text_is_escaped_everywhere(tmp_path):
     evil = '<script>alert("x")</script><img src=x onerror=alert(1)>'
     article = Article(id="e1", title=evil, body=[f"正文{evil}。"], summary=Summary(text=f"摘要{evil}", method="x",
                                                                                  sentences=[0]))
-    entry = Entry(article_id="e1", title=evil, summary=f"摘要{evil}", topic="民生", source=evil)
+    entry = Entry(article_id="e1", title=evil, summary=f"摘要{evil}42", topic="民生", source=evil)
     briefing = Briefing(source="i.txt", paper=evil, sections=[Section(title="民生", entries=[entry])], article_count=1)
     client = client_for(Draft.create(tmp_path / "e.draft.json", briefing, [article], topics=["民生"], max_chars=90))
     page = client.get(f"/?token={TOKEN}").text
     assert "<script>alert" not in page and "<img src=x" not in page
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in page
+    # The entry's checks travel in an attribute: intact, and flagging what the article lacks.
+    attributes = {}
+
+    class Entries(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            if tag == "li":
+                attributes.update(dict(attrs))
+
+    Entries().feed(page)
+    checks = json.loads(attributes["data-checks"])
+    assert "has-problems" in attributes["class"] and checks["summary_spans"] == ["42"]
     preview = client.get(f"/preview/html?token={TOKEN}")
     assert "<script>alert" not in preview.text and "sandbox" in preview.headers["content-security-policy"]
     markdown = client.get(f"/preview/md?token={TOKEN}")

@@ -138,6 +138,7 @@ class Draft:
         approval = review.get("approval")
         self.approval = Approval.from_dict(approval) if approval else None
         self._by_id = {item.id: item for item in self.items}
+        self._checks: dict[str, tuple[tuple[str, str], dict[str, Any]]] = {}
 
     # --- creating, reading, writing ---------------------------------------------------------
 
@@ -234,6 +235,13 @@ class Draft:
 
     def checks(self, item: Item) -> dict[str, Any]:
         """The summarizer's checks on the entry as edited: budget, and what the article lacks."""
+        key = (item.entry.summary, item.entry.title)
+        cached = self._checks.get(item.id)
+        if cached is None or cached[0] != key:  # the page shows every entry's checks: run each once per text
+            cached = self._checks[item.id] = (key, self._run_checks(item))
+        return cached[1]
+
+    def _run_checks(self, item: Item) -> dict[str, Any]:
         from ..summarize.guard import check_summary
 
         source = self.articles.get(item.id)

@@ -178,7 +178,7 @@ class ReviewApp:
             editor=self.editor,
             mark=GENERATED_MARK,
             max_chars=draft.max_chars,
-            checks_json=lambda item: json.dumps(draft.checks(item), ensure_ascii=False),
+            checks_of=draft.checks,
         )
 
     def entry_view(self, item: Item) -> dict[str, Any]:
@@ -289,6 +289,8 @@ def serve(review: ReviewApp, *, host: str, port: int, on_ready: Callable[[str], 
         sock.close()
         raise ReviewError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
     bound = sock.getsockname()[1]
+    for item in review.draft.items:  # every entry's checks, before the first page is asked for
+        review.draft.checks(item)
     shown = f"[{host}]" if ":" in host else host
     review.hosts = list(dict.fromkeys([*review.hosts, host]))  # the Host header must name where we listen
     server = uvicorn.Server(uvicorn.Config(review.app(), log_level="warning", access_log=False, lifespan="off"))

@@ -282,11 +282,9 @@
   document.addEventListener("visibilitychange", () => { if (document.visibilityState === "hidden") flush(true); });
   window.addEventListener("pagehide", () => flush(true));
 
-  // First paint: counts for every entry, problems only where there are some (few, usually).
-  document.querySelectorAll("li.entry").forEach((entry) => {
-    const checks = JSON.parse(entry.dataset.checks);
-    if (checks.summary_problems.length || checks.title_problems.length) showChecks(entry, checks);
-    else showCount(entry);
+  // The server wrote every count; problems are listed only where there are some (few, usually).
+  document.querySelectorAll("li.entry.has-problems").forEach((entry) => {
+    showChecks(entry, JSON.parse(entry.dataset.checks));
   });
   body.classList.add("ready");
   window.reviewReady = performance.now();
