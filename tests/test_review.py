@@ -83,6 +83,15 @@ def test_a_change_on_an_older_version_is_refused_and_nothing_is_overwritten(tmp_
     assert other_tab.version == 0  # an older copy would be refused the same way once it saves its version
 
 
+def test_a_draft_changed_by_another_process_is_not_overwritten(tmp_path):
+    draft = hand_draft(tmp_path / "x.draft.json")
+    other = Draft.load(draft.path)  # a second `briefing review` on the same file
+    other.edit("a1", "summary", "另一个进程的改动。", version=0, by="e")
+    with pytest.raises(ReviewError, match="changed outside this page"):
+        draft.edit("a2", "summary", "这里的改动。", version=0, by="e")
+    assert Draft.load(draft.path).item("a1").entry.summary == "另一个进程的改动。"
+
+
 def test_checks_are_the_summarizers(tmp_path):
     draft = hand_draft(tmp_path / "x.draft.json")
     item = draft.edit("a2", "summary", "临江港去年完成货物吞吐量9900万吨，同比增长较快，港口还将扩建，总经理王大明说“再创新高”。", version=0, by="e")

@@ -123,6 +123,7 @@ def test_an_editor_reviews_approves_and_sends(tmp_path, samples, server, monkeyp
             problems = entry(page, "a4").locator(".problems")
             assert "number 12345 is not in the article" in problems.inner_text()
             assert entry(page, "a4").locator(".flagged mark").all_inner_texts() == ["12345"]
+            entry(page, "a4").screenshot(path=str(shots / "review-check.png"))
             summary.fill(new_summary)
             wait_version(page, 3)
             assert problems.inner_text() == "" and entry(page, "a4").locator(".flagged").is_hidden()
@@ -170,6 +171,7 @@ def test_an_editor_reviews_approves_and_sends(tmp_path, samples, server, monkeyp
             page.locator("#approve").click()
             page.wait_for_function("() => document.body.dataset.approved === 'true'")
             assert "已批准：值班编辑" in page.locator("#status").inner_text()
+            page.evaluate("() => window.scrollTo(0, 0)")
             page.screenshot(path=str(shots / "review-desktop.png"))
             phone = browser.new_page()
             phone.set_viewport_size({"width": 390, "height": 844})

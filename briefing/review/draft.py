@@ -139,6 +139,7 @@ class Draft:
         self.approval = Approval.from_dict(approval) if approval else None
         self._by_id = {item.id: item for item in self.items}
         self._checks: dict[str, tuple[tuple[str, str], dict[str, Any]]] = {}
+        self._stamp = self._file_stamp()  # what the file looked like when we last read or wrote it
 
     # --- creating, reading, writing ---------------------------------------------------------
 
@@ -200,6 +201,14 @@ class Draft:
 
     def save(self) -> None:
         write_atomic(self.path, json.dumps(self.to_dict(), ensure_ascii=False, indent=1) + "\n")
+        self._stamp = self._file_stamp()
+
+    def _file_stamp(self) -> tuple[int, int] | None:
+        try:
+            stat = self.path.stat()
+        except OSError:
+            return None
+        return stat.st_mtime_ns, stat.st_size
 
     # --- the briefing as it stands ----------------------------------------------------------
 
@@ -266,6 +275,11 @@ class Draft:
     def _change(self, version: int) -> None:
         if version != self.version:
             raise StaleDraftError(version, self.version)
+        if self._file_stamp() != self._stamp:
+            # Another process (a second `briefing review` on the same draft, a hand edit) wrote the
+            # file since: saving would overwrite its changes.
+            raise ReviewError(f"{self.path} was changed outside this page (a second `briefing review` on it?); "
+                              "nothing was saved: stop this server and reopen the draft")
 
     def _commit(self) -> None:
         self.version += 1

@@ -272,6 +272,8 @@
 
   document.getElementById("approve").addEventListener("click", () => {
     flush(false);
+    const flagged = document.querySelectorAll("li.entry.has-problems:not(.dropped)").length;
+    if (flagged && !window.confirm(flagged + " 条摘要或标题仍有检查提示（原文没有的数字、引语或名字，或超出字数）。仍要批准吗？")) return;
     post("/api/approve", {}).then((reply) => {
       if (!reply) return;
       const files = Object.values(reply.written).join("、");
