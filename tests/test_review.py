@@ -187,3 +187,9 @@ def test_review_command_errors_are_one_line_exit_2(tmp_path, monkeypatch, capsys
     (tmp_path / "bad.toml").write_text('[review]\nformats = ["pdf"]\n', encoding="utf-8")
     code, _, err = run(monkeypatch, capsys, "review", "--draft", tmp_path / "x.json", "--config", tmp_path / "bad.toml")
     assert code == 2 and "unknown format 'pdf'" in err
+
+
+def test_review_without_the_extra_says_how_to_install_it(tmp_path, monkeypatch, capsys):
+    monkeypatch.setitem(sys.modules, "briefing.review.server", None)  # as if starlette & co. were absent
+    code, _, err = run(monkeypatch, capsys, "review", tmp_path / "issue.txt")
+    assert code == 2 and "pip install 'briefing[review]'" in err and "Traceback" not in err
