@@ -59,7 +59,7 @@
           return reply;
         })
         .catch(() => {
-          warn("无法连接审阅服务（已停止？）：这次修改未保存。重新启动 briefing review 后刷新页面。");
+          warn("无法连接审阅服务（已停止？）：这次修改未保存。重新运行 briefing review，打开它新打印的地址（已保存的修改都在）。");
           say("未保存");
           return null;
         });
