@@ -69,11 +69,16 @@ class Pipeline:
 
     def run(self, source: str | Path | Sequence[str | Path], *, paper: str | None = None, date: str | None = None) -> Briefing:
         """The briefing of the issue in ``source`` (issue file, directory of pages, ``-``, ``.jsonl``)."""
+        return self.run_with_articles(source, paper=paper, date=date)[0]
+
+    def run_with_articles(self, source: str | Path | Sequence[str | Path], *, paper: str | None = None,
+                          date: str | None = None) -> tuple[Briefing, list[Article]]:
+        """:meth:`run`, and the annotated articles the briefing was made from (the review page shows them)."""
         date = check_date(date)
         paper = paper or self.config.paper
         issue, articles = load_articles(source, paper=paper, date=date, splitter=self.config.splitter)
         self.annotate(articles)
-        return self.assemble(issue, articles, paper=paper, date=date)
+        return self.assemble(issue, articles, paper=paper, date=date), articles
 
 
 def build_briefing(

@@ -12,7 +12,7 @@ import os
 import sys
 
 from ..errors import BriefingError
-from . import split, topics, summarize, build, send, batch, models, epaper  # noqa: F401  (each attaches its commands)
+from . import split, topics, summarize, build, send, batch, models, epaper, review  # noqa: F401  (each attaches its commands)
 from .app import app, flush_stdout
 
 

@@ -17,6 +17,7 @@ from typing import Any, List, Optional
 
 import typer
 
+from ..errors import ConfigError
 from .app import app, emit_jsonl, emit_text
 
 # The delivery modules (smtplib, ssl, sqlite3, email) are imported inside the commands, so
@@ -48,7 +49,7 @@ def _verbose_delivery_logs() -> None:
 
 @app.command(epilog=EXIT_STATUSES)
 def send(
-    source: str = typer.Argument(..., metavar="INPUT", help="Issue text file, directory of pages, '-', or .jsonl of articles."),
+    source: Optional[str] = typer.Argument(None, metavar="[INPUT]", help="Issue text file, directory of pages, '-', or .jsonl of articles."),
     config: Path = typer.Option(..., "--config", "-c", help="briefing.toml with an smtp table (and delivery, briefing tables)."),
     to: Optional[List[str]] = typer.Option(None, "--to", help="Send only to this address (repeatable) instead of the configured to/cc/bcc."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Write the message as an .eml file instead of sending it."),
@@ -56,15 +57,26 @@ def send(
     force: bool = typer.Option(False, "--force", help="Send even to recipients the ledger says already have this issue."),
     paper: Optional[str] = typer.Option(None, "--paper", help="Paper name for the header and subject."),
     date: Optional[str] = typer.Option(None, "--date", help="Issue date, YYYY-MM-DD."),
+    reviewed: Optional[Path] = typer.Option(None, "--reviewed", help="Send this approved briefing (X.reviewed.json, or the draft) exactly as approved, instead of building INPUT."),
 ) -> None:
     """Build the briefing of an issue and email it, once per recipient (the ledger remembers)."""
     from ..deliver import DeliveryError, load_delivery_config, send_issue
 
+    builder = None
+    if reviewed is not None:
+        from ..review import approved_builder, load_approved
+
+        if source is not None or paper is not None or date is not None:
+            raise ConfigError("--reviewed sends the approved briefing as it is: give no INPUT, --paper or --date")
+        load_approved(reviewed)  # unapproved, or changed since: refused before anything else
+        source, builder = str(reviewed), approved_builder
+    elif source is None:
+        raise ConfigError("give the INPUT to send, or --reviewed with an approved briefing")
     settings = load_delivery_config(config)
     _verbose_delivery_logs()
     try:
         outcome = send_issue(source, config=settings, to=to, force=force, dry_run=dry_run, eml_path=output,
-                             paper=paper, date=date)
+                             paper=paper, date=date, builder=builder)
         _report(outcome)
         outcome.raise_for_status()
     except DeliveryError as exc:

@@ -23,6 +23,7 @@ Example::
     retries = 3                       # further tries after a transient failure
     backoff = 2.0                     # seconds before the first retry; doubles each time
     on_interrupted = "resend"         # a send cut off before it was recorded: "resend" | "skip"
+    require_review = false            # watch: send only approved X.reviewed.json files, as approved
 
 Each table checks its own keys: an unknown key is a :class:`ConfigError` naming it.
 """
@@ -94,6 +95,8 @@ class DeliverySettings:
     # What `briefing watch` picks up; empty: every issue file (briefing.reading.ISSUE_SUFFIXES).
     patterns: tuple[str, ...] = ()
     watch_retry: float = 600.0  # seconds before watch retries a file whose delivery failed
+    # `watch` sends only approved briefings (X.reviewed.json from `briefing review`), exactly as approved.
+    require_review: bool = False
 
 
 @dataclass(frozen=True)
@@ -155,7 +158,7 @@ class _Table:
 SMTP_KEYS = ("host", "port", "security", "from", "to", "cc", "bcc", "username", "password_env",
              "password", "verify", "ca_file", "timeout")
 DELIVERY_KEYS = ("ledger", "subject", "attach", "retries", "backoff", "backoff_max", "on_interrupted",
-                 "lock_timeout", "patterns", "watch_retry")
+                 "lock_timeout", "patterns", "watch_retry", "require_review")
 
 
 def check_addresses(values: tuple[str, ...], *, what: str) -> tuple[str, ...]:
@@ -231,12 +234,13 @@ def parse_delivery(data: dict[str, Any], *, source: str = "<mapping>", base: Pat
     on_interrupted = table.get("on_interrupted", str, "resend")
     if on_interrupted not in INTERRUPTED_POLICIES:
         raise table.fail("on_interrupted", f"must be one of {', '.join(INTERRUPTED_POLICIES)}, got {on_interrupted!r}")
+    require_review = table.get("require_review", bool, False)
     settings = DeliverySettings(
         ledger=ledger, subject=subject, attach=attach, retries=retries,
         backoff=table.number("backoff", 2.0), backoff_max=table.number("backoff_max", 60.0),
         on_interrupted=on_interrupted, lock_timeout=table.number("lock_timeout", 30.0),
-        patterns=table.strings("patterns"),
-        watch_retry=table.number("watch_retry", 600.0),
+        patterns=table.strings("patterns") or (("*.reviewed.json",) if require_review else ()),
+        watch_retry=table.number("watch_retry", 600.0), require_review=require_review,
     )
     table.check_unknown(DELIVERY_KEYS)
     return settings

@@ -8,7 +8,9 @@ ledger, not from memory: a restarted watcher looks at every file again, finds ea
 fingerprint delivered, and sends nothing twice.
 
 A file that cannot be read or built is reported and skipped until it changes; a delivery that
-fails is reported and retried after ``[delivery] watch_retry`` seconds. A configuration error
+fails is reported and retried after ``[delivery] watch_retry`` seconds. With ``require_review =
+true`` the watcher sends only approved briefings (``*.reviewed.json`` by default), exactly as
+approved; an unapproved or since-edited one is reported and skipped until it changes. A configuration error
 stops the watcher: it would fail the same way for every file.
 """
 
@@ -120,8 +122,13 @@ class Watcher:
         return outcomes
 
     def process(self, path: Path, signature: Signature) -> SendOutcome | None:
+        builder = self.builder
+        if self.config.delivery.require_review:  # only what an editor approved, exactly as approved
+            from ..review.approval import approved_builder
+
+            builder = approved_builder
         try:
-            outcome = send_issue(path, config=self.config, builder=self.builder, sleep=self.sleep)
+            outcome = send_issue(path, config=self.config, builder=builder, sleep=self.sleep)
         except ConfigError:
             raise
         except DeliveryError as exc:  # the ledger is busy, or it could not record: try again later

@@ -28,6 +28,8 @@ _TRAILING_STOPS = "。！？!?，,；;、…"
 class GuardResult:
     ok: bool
     problems: list[str] = field(default_factory=list)
+    # The offending spans of the checked text (width-folded), for an editor to highlight.
+    spans: list[str] = field(default_factory=list)
 
     def __bool__(self) -> bool:
         return self.ok
@@ -68,15 +70,19 @@ def check_summary(summary: str, article: Article | str | SourceIndex, *, names: 
     source = article if isinstance(article, SourceIndex) else SourceIndex(article)
     text = fold_width(summary)
     problems: list[str] = []
+    spans: list[str] = []
     for number in sorted(_numbers(text) - source.numbers):
         problems.append(f"number {number} is not in the article")
+        spans.append(number)
     for number in _chinese_numbers(text):
         if not source.contains(number):
             problems.append(f"number {number} is not in the article")
+            spans.append(number)
     for match in _QUOTED.finditer(text):
         inner = next(g for g in match.groups() if g is not None).rstrip(_TRAILING_STOPS)
         if inner and not source.contains(inner):
             problems.append(f"quotation {match.group(0)} is not in the article")
+            spans.append(match.group(0))
     for opener, closer in _QUOTE_PAIRS:
         if text.count(opener) != text.count(closer):
             problems.append(f"unbalanced {opener}{closer}")
@@ -84,6 +90,7 @@ def check_summary(summary: str, article: Article | str | SourceIndex, *, names: 
         for word, tag in tagged(text):
             if tag.startswith(_NAME_TAGS) and len(word) >= 2 and not source.contains(word):
                 problems.append(f"name {word} is not in the article")
+                spans.append(word)
         problems += shortened_names(text, source.text)
     problems += dangling_clauses(text)
-    return GuardResult(ok=not problems, problems=problems)
+    return GuardResult(ok=not problems, problems=problems, spans=spans)
