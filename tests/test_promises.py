@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 import pytest
 
-from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -240,3 +242,197 @@ def test_one_issue_fingerprint_for_batch_and_delivery(tmp_path):
     assert content_fingerprint(BatchJob("k", str(pages), paper="临江日报")) == before[:32]
     (pages / "p2.txt").write_bytes(SAMPLE.read_bytes())
     assert issue_fingerprint(pages, paper="临江日报") != before
+
+
+# -- batch faults: killed, stopped, full disk, read-only output, a damaged index -------------
+
+TESTS = Path(__file__).resolve().parent
+needs_proc = pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="needs /proc to find worker processes")
+
+
+def archive(root: Path, count: int) -> Path:
+    for n in range(count):
+        day = root / f"d{n // 5:02d}"
+        day.mkdir(parents=True, exist_ok=True)
+        (day / f"p{n % 5}.txt").write_bytes(SAMPLE.read_bytes() + f"\n第{n}期\n".encode())
+    return root
+
+
+def faulty_cli(fault: str, *args: str, timeout: float = 120):
+    env = {**os.environ, "BRIEFING_TEST_FAULT": fault, "PYTHONPATH": os.pathsep.join([str(TESTS), str(ROOT)])}
+    return subprocess.run([sys.executable, "-c", "import faults; faults.main()", *args], capture_output=True,
+                          timeout=timeout, env=env, cwd=ROOT)
+
+
+def alive_children(pid: int) -> set[int]:
+    """Processes whose parent is ``pid`` (zombies, which are gone but not yet reaped, left out)."""
+    found = set()
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            fields = stat.rsplit(")", 1)[1].split()
+            if fields[0] != "Z" and int(fields[1]) == pid:
+                found.add(int(entry))
+    return found
+
+
+def alive(pids: set[int]) -> set[int]:
+    living = set()
+    for pid in pids:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            continue
+        if state != "Z":
+            living.add(pid)
+    return living
+
+
+def check_index(out: Path) -> dict[str, dict]:
+    """Every line of the index is a record (a torn last line aside), and every output an ok
+    record names is there and complete."""
+    from briefing.batch import read_index
+
+    records = read_index(out / "index.jsonl")
+    for record in records.values():
+        if record["status"] == "ok":
+            for name in record["outputs"]:
+                json.loads((out / name).read_text(encoding="utf-8"))
+    return records
+
+
+def start_batch(src: Path, out: Path, workers: int = 2) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "briefing", "batch", str(src), "-o", str(out), "-w", str(workers), "-q"],
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def wait_for_workers(process: subprocess.Popen, count: int, timeout: float = 60) -> set[int]:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and process.poll() is None:
+        children = alive_children(process.pid)
+        if len(children) >= count:
+            return children
+        time.sleep(0.05)
+    raise AssertionError("the batch started no workers")
+
+
+def wait_gone(pids: set[int], timeout: float = 15) -> set[int]:
+    deadline = time.monotonic() + timeout
+    while alive(pids) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return alive(pids)
+
+
+@needs_proc
+def test_workers_exit_when_the_batch_is_killed_and_a_rerun_completes(tmp_path):
+    import random
+
+    src, out = archive(tmp_path / "in", 30), tmp_path / "out"
+    rng = random.Random(13)
+    for _ in range(3):  # kill -9 of the driver alone, at a random moment after the workers start
+        process = start_batch(src, out)
+        workers = wait_for_workers(process, 2)
+        time.sleep(rng.uniform(0.0, 2.0))
+        process.kill()
+        process.wait()
+        assert wait_gone(workers) == set(), "worker processes outlived the killed batch"
+        check_index(out)
+    rerun = cli("batch", str(src), "-o", str(out), "-w", "0", "-q")
+    assert rerun.returncode == 0, rerun.stderr
+    records = check_index(out)
+    assert len(records) == 30 and all(r["status"] == "ok" for r in records.values())
+    assert not list(out.rglob("*.tmp"))
+
+
+@needs_proc
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_sigterm_and_sigint_stop_the_batch_cleanly(tmp_path, signum):
+    src, out = archive(tmp_path / "in", 30), tmp_path / "out"
+    process = start_batch(src, out)
+    workers = wait_for_workers(process, 2)
+    deadline = time.monotonic() + 60
+    while not (out / "index.jsonl").exists() or not (out / "index.jsonl").read_text().count("\n"):
+        assert time.monotonic() < deadline and process.poll() is None
+        time.sleep(0.02)
+    os.kill(process.pid, signum)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 128 + signum, err
+    assert "Traceback" not in err.decode() and f"stopped by {signal.Signals(signum).name}" in err.decode()
+    assert wait_gone(workers) == set()
+    records = check_index(out)
+    assert 0 < len(records) < 30
+    rerun = cli("batch", str(src), "-o", str(out), "-w", "0", "-q")
+    assert rerun.returncode == 0 and len(check_index(out)) == 30
+
+
+def test_a_torn_last_index_line_is_tolerated_and_the_next_record_starts_a_line(tmp_path):
+    from briefing.batch import run_batch
+
+    src, out = archive(tmp_path / "in", 3), tmp_path / "out"
+    run_batch([src], output_dir=out, workers=0)
+    index = out / "index.jsonl"
+    lines = index.read_bytes().splitlines(keepends=True)
+    index.write_bytes(b"".join(lines[:-1]) + lines[-1][: len(lines[-1]) // 2].rstrip(b"\n"))  # killed mid-write
+    (src / "d00" / "p9.txt").write_bytes(SAMPLE.read_bytes())
+    report = run_batch([src], output_dir=out, workers=0)
+    assert (report.skipped, report.done) == (2, 2)  # the torn issue is built again, and the new one
+    assert len(check_index(out)) == 4
+
+
+def test_a_torn_index_line_cut_inside_a_character_is_tolerated(tmp_path):
+    from briefing.batch import read_index
+
+    index = tmp_path / "index.jsonl"
+    index.write_bytes('{"key": "a", "status": "ok"}\n{"key": "b", "paper": "临'.encode()[:-1])
+    assert list(read_index(index)) == ["a"]
+
+
+@pytest.mark.parametrize("damage", ["directory", "undecodable"])
+def test_a_damaged_index_is_one_line_and_exit_2(tmp_path, damage):
+    src, out = archive(tmp_path / "in", 2), tmp_path / "out"
+    out.mkdir()
+    index = out / "index.jsonl"
+    if damage == "directory":
+        index.mkdir()
+    else:
+        index.write_bytes(b"\xff\xfe\x00garbage\n" + b'{"key": "x"}\n')
+    result = cli("batch", str(src), "-o", str(out), "-w", "0", "-q")
+    assert "index" in one_line_error(result) and result.stdout == b""
+
+
+def test_a_record_glued_onto_a_torn_line_is_rebuilt_not_fatal(tmp_path):
+    from briefing.batch import run_batch
+
+    src, out = archive(tmp_path / "in", 3), tmp_path / "out"
+    run_batch([src], output_dir=out, workers=0)
+    index = out / "index.jsonl"
+    first, second, third = index.read_bytes().splitlines(keepends=True)
+    index.write_bytes(first[:20] + second + third)  # what an older version left after a kill
+    report = run_batch([src], output_dir=out, workers=0)
+    assert (report.skipped, report.done, report.failed) == (1, 2, [])  # the glued line's two issues rebuilt
+
+
+@needs_dev_full
+def test_a_read_only_output_is_one_line_and_exit_2(tmp_path):
+    src, out = archive(tmp_path / "in", 2), tmp_path / "out"
+    for target in (out, tmp_path / "existing"):
+        result = faulty_cli(f"erofs:{target}", "batch", str(src), "-o", str(target), "-w", "0", "-q")
+        assert "Read-only file system" in one_line_error(result)
+    (tmp_path / "existing").mkdir()
+    result = faulty_cli(f"erofs:{tmp_path / 'existing'}", "batch", str(src), "-o", str(tmp_path / "existing"), "-w", "0", "-q")
+    assert "Read-only file system" in one_line_error(result)
+    assert list((tmp_path / "existing").iterdir()) == []
+
+
+@needs_dev_full
+def test_a_full_disk_stops_the_batch_without_a_traceback_and_a_rerun_finishes(tmp_path):
+    src, out = archive(tmp_path / "in", 4), tmp_path / "out"
+    result = faulty_cli(f"enospc:{out}", "batch", str(src), "-o", str(out), "-w", "0", "-q")
+    err = result.stderr.decode()
+    assert result.returncode == 1 and "Traceback" not in err and "No space left on device" in err
+    assert not [p for p in out.rglob("*") if p.is_file() and p.name != "index.jsonl"]  # no partial output
+    rerun = cli("batch", str(src), "-o", str(out), "-w", "0", "-q")
+    assert rerun.returncode == 0 and len(check_index(out)) == 4
