@@ -343,8 +343,8 @@ def run_batch(
                     (out / name).parent.mkdir(parents=True, exist_ok=True)
                     write_atomic(out / name, document)
                     result.outputs.append(name)
-            except (InputError, OSError) as exc:
-                cause = exc.__cause__ if isinstance(exc, InputError) else exc
+            except (BriefingError, OSError) as exc:
+                cause = exc.__cause__ if isinstance(exc, BriefingError) else exc
                 result.status, result.error = "failed", str(exc)
                 if getattr(cause, "errno", None) in FATAL_WRITE_ERRORS:
                     report.aborted = f"stopped: cannot write to {out}: {getattr(cause, 'strerror', cause)}"

@@ -436,3 +436,75 @@ def test_a_full_disk_stops_the_batch_without_a_traceback_and_a_rerun_finishes(tm
     assert not [p for p in out.rglob("*") if p.is_file() and p.name != "index.jsonl"]  # no partial output
     rerun = cli("batch", str(src), "-o", str(out), "-w", "0", "-q")
     assert rerun.returncode == 0 and len(check_index(out)) == 4
+
+
+# -- -o files: as a normal write leaves them, never an input, never a special file ----------
+
+
+def test_output_files_honour_the_umask_and_keep_an_existing_mode(tmp_path):
+    from briefing.output import write_atomic
+
+    old = os.umask(0o022)
+    try:
+        write_atomic(tmp_path / "new.md", "x")
+        assert (tmp_path / "new.md").stat().st_mode & 0o777 == 0o644
+        os.umask(0o077)
+        write_atomic(tmp_path / "private.md", "x")
+        assert (tmp_path / "private.md").stat().st_mode & 0o777 == 0o600
+        (tmp_path / "new.md").chmod(0o640)
+        write_atomic(tmp_path / "new.md", "y")
+        assert (tmp_path / "new.md").stat().st_mode & 0o777 == 0o640 and (tmp_path / "new.md").read_text() == "y"
+    finally:
+        os.umask(old)
+
+
+def test_an_output_through_a_symlink_replaces_its_target_and_keeps_the_link(tmp_path):
+    from briefing.output import write_atomic
+
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "briefing.md").write_text("old")
+    link = tmp_path / "latest.md"
+    link.symlink_to(tmp_path / "real" / "briefing.md")
+    write_atomic(link, "new")
+    assert link.is_symlink() and (tmp_path / "real" / "briefing.md").read_text() == "new"
+    assert not list(tmp_path.rglob("*.tmp"))
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_or_device_is_never_replaced_by_an_output(tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    for target in (fifo, Path(os.devnull)):
+        result = cli("build", str(SAMPLE), "-o", str(target), timeout=60)
+        assert "not a regular file" in one_line_error(result)
+    assert fifo.exists() and not fifo.is_file()
+
+
+def test_an_output_that_is_an_input_is_refused(tmp_path):
+    issue = tmp_path / "issue.txt"
+    issue.write_bytes(SAMPLE.read_bytes())
+    for output in (issue, tmp_path / "link.txt"):
+        if output.name == "link.txt":
+            output.symlink_to(issue)
+        result = cli("build", str(issue), "-o", str(output))
+        assert "is also an input" in one_line_error(result)
+    assert issue.read_bytes() == SAMPLE.read_bytes()
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "p1.txt").write_bytes(SAMPLE.read_bytes())
+    result = cli("build", str(pages), "-f", "txt", "-o", str(pages / "briefing.txt"))
+    assert "inside the input folder" in one_line_error(result)
+    assert cli("build", str(pages), "-o", str(pages / "briefing.md")).returncode == 0  # not a page: fine
+
+
+def test_a_read_only_file_system_is_called_that_not_permission_denied(tmp_path, monkeypatch):
+    from briefing.errors import OutputError
+    from briefing.output import check_output
+
+    class ReadOnly:
+        f_flag = os.ST_RDONLY
+
+    monkeypatch.setattr(os, "access", lambda *a, **k: False)
+    monkeypatch.setattr(os, "statvfs", lambda *a: ReadOnly())
+    with pytest.raises(OutputError, match="read-only file system"):
+        check_output(tmp_path / "x.md")

@@ -61,6 +61,10 @@ def send(
     from ..deliver import DeliveryError, load_delivery_config, send_issue
 
     settings = load_delivery_config(config)
+    if output is not None:
+        from ..output import check_output
+
+        check_output(output, inputs=[source])
     _verbose_delivery_logs()
     try:
         outcome = send_issue(source, config=settings, to=to, force=force, dry_run=dry_run, eml_path=output,
