@@ -508,3 +508,78 @@ def test_a_read_only_file_system_is_called_that_not_permission_denied(tmp_path, 
     monkeypatch.setattr(os, "statvfs", lambda *a: ReadOnly())
     with pytest.raises(OutputError, match="read-only file system"):
         check_output(tmp_path / "x.md")
+
+
+# -- configuration, subject, odd inputs, library arguments ----------------------------------
+
+
+def test_an_unknown_table_in_briefing_toml_is_an_error_that_names_it(tmp_path):
+    from briefing import ConfigError
+    from briefing.config import load_config
+
+    config = tmp_path / "briefing.toml"
+    config.write_text('[briefng]\ntop_stories = 1\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"unknown table \[briefng\]"):
+        load_config(config)
+    result = cli("build", str(SAMPLE), "-c", str(config))
+    assert "[briefng]" in one_line_error(result) and result.stdout == b""
+
+
+@pytest.mark.parametrize("template", ["{paper.__class__}", "{paper.__class__.__mro__}", "{date[0]}", "{paper!r}",
+                                      "{articles:>99999}", "{0}", "{}", "{paper", "简报 }"])
+def test_the_subject_template_takes_only_the_documented_fields(template):
+    from briefing import ConfigError
+    from briefing.deliver.settings import parse_delivery
+
+    with pytest.raises(ConfigError, match="subject"):
+        parse_delivery({"subject": template, "ledger": "x.sqlite3"})
+
+
+def test_the_subject_template_substitutes_plainly():
+    from briefing.deliver.message import render_subject
+    from briefing.records import Briefing
+
+    briefing = Briefing(source="x", paper="临江{date}日报", date="2024-03-12", article_count=3)
+    assert render_subject("{{{paper}}} {date} ({articles})", briefing) == "{临江{date}日报} 2024-03-12 (3)"
+
+
+@pytest.mark.parametrize(("head", "what"), [(b"\x89PNG\r\n\x1a\n", "PNG image"), (b"\xff\xd8\xff\xe0", "JPEG image"),
+                                             (b"PK\x03\x04", "ZIP archive"), (b"<html><body>", "HTML")])
+def test_a_file_named_pdf_that_is_not_one_says_so(tmp_path, head, what):
+    pytest.importorskip("pymupdf")
+    fake = tmp_path / "page-01.pdf"
+    fake.write_bytes(head + bytes(range(256)) * 8)
+    result = cli("build", str(fake))
+    line = one_line_error(result)
+    assert "not a PDF" in line and what in line and "OCR" not in line
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_named_with_the_encodings_that_are_read(tmp_path, encoding):
+    issue = tmp_path / "issue.txt"
+    issue.write_bytes(SAMPLE.read_text(encoding="utf-8").encode(encoding))
+    line = one_line_error(cli("build", str(issue)))
+    assert "UTF-16" in line and "UTF-8" in line and "GB18030" in line and "binary" not in line
+
+
+def test_pipeline_takes_a_config_path_like_build_briefing(tmp_path):
+    from briefing import Pipeline, build_briefing
+
+    config = tmp_path / "briefing.toml"
+    config.write_text('[briefing]\ntop_stories = 1\npaper = "临江日报"\n', encoding="utf-8")
+    for given in (config, str(config)):
+        assert Pipeline(config=given).config.top_stories == 1
+    assert build_briefing(SAMPLE, config=config).paper == "临江日报"
+
+
+@pytest.mark.parametrize("call", ["Pipeline(config=5)", "Pipeline(config={'top_stories': 1})", "build_briefing(5)",
+                                  "build_briefing(b'issue.txt')", "render({'sections': []})", "load_articles(None)",
+                                  "render(build_briefing(SAMPLE), format=None)"])
+def test_wrong_argument_types_are_a_type_error_with_a_plain_message(call):
+    import briefing
+
+    namespace = {name: getattr(briefing, name) for name in ("Pipeline", "build_briefing", "render", "load_articles")}
+    with pytest.raises(TypeError) as caught:
+        eval(call, {**namespace, "SAMPLE": SAMPLE})
+    message = str(caught.value)
+    assert "must be" in message or "takes a" in message
