@@ -13,7 +13,7 @@ import sys
 import types
 
 from .api import load_articles, split_issue
-from .errors import BriefingError, ConfigError, InputError
+from .errors import BriefingError, ConfigError, InputError, OutputError
 from .reading import read_articles, read_issue
 from .records import Article, Briefing, Entry, Furniture, Issue, Page, Section, Summary, Topic
 
@@ -65,6 +65,7 @@ __all__ = [
     "Entry",
     "Furniture",
     "InputError",
+    "OutputError",
     "Issue",
     "Page",
     "Section",

@@ -32,6 +32,15 @@ def split_issue(issue: Issue, *, splitter: str = "rules") -> list[Article]:
     return articles
 
 
+def check_source(source: object) -> None:
+    """A TypeError with a plain message unless ``source`` is what the readers take."""
+    if isinstance(source, (str, Path)):
+        return
+    if isinstance(source, Sequence) and not isinstance(source, (bytes, bytearray)) and all(isinstance(p, (str, Path)) for p in source):
+        return
+    raise TypeError(f"source must be a path (str or Path), '-', or a list of paths; got {type(source).__name__}")
+
+
 def load_articles(
     source: str | Path | Sequence[str | Path],
     *,
@@ -45,6 +54,7 @@ def load_articles(
     page PDFs or e-paper HTML, read from their layout; or a ``.jsonl`` file of articles that
     are already split, which pass through as they are.
     """
+    check_source(source)
     if is_articles_file(source):
         return Issue(source=str(source), paper=paper, date=date), read_articles(source)
     if is_layout_source(source):  # PDF / HTML e-paper pages: articles come from the page layout

@@ -31,15 +31,17 @@ import errno
 import json
 import logging
 import os
+import signal
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from .batch_inputs import BatchJob, content_fingerprint, discover, settings_fingerprint
 from .config import BuildConfig
-from .errors import ConfigError, InputError
+from .errors import BriefingError, ConfigError, InputError, OutputError
 from .output import write_atomic
 
 logger = logging.getLogger(__name__)
@@ -122,7 +124,29 @@ _worker: BatchWorker | None = None
 
 def _init_worker(config: BuildConfig, formats: Sequence[str]) -> None:
     global _worker
+    _exit_with_parent()
+    # Ctrl-C and SIGTERM reach the whole process group; the driver decides what stops (it
+    # lets the issues in flight finish), and shuts the pool down.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     _worker = BatchWorker(config, formats)
+
+
+def _exit_with_parent() -> None:
+    """End this worker process as soon as the driver is gone (killed with -9, say): a pool
+    worker blocked on its queue would otherwise live on, holding its models, forever."""
+    import multiprocessing
+    import threading
+
+    parent = multiprocessing.parent_process()
+    if parent is None:  # pragma: no cover - not started by multiprocessing
+        return
+
+    def watch() -> None:
+        parent.join()  # returns when the parent's end of the pipe closes: the driver has exited
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def _process(job: BatchJob) -> IssueResult:
@@ -134,19 +158,48 @@ def _process(job: BatchJob) -> IssueResult:
 
 
 def read_index(path: Path) -> dict[str, dict[str, Any]]:
-    """The latest record per key; a torn last line (a killed run) is ignored."""
+    """The latest record per key. A torn line (a run killed mid-write) is ignored; an index
+    that cannot be read, or holds bytes that are not UTF-8 text, is an OutputError."""
     records: dict[str, dict[str, Any]] = {}
-    if not path.exists():
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
         return records
-    with open(path, encoding="utf-8") as handle:
-        for line in handle:
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError:
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot read the batch index: {exc.strerror or exc}") from exc
+    lines = data.split(b"\n")
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        torn = number == len(lines)  # no newline after it: the write was cut off
+        try:
+            record = json.loads(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            if torn:  # cut inside a character
                 continue
-            if isinstance(record, dict) and "key" in record:
-                records[record["key"]] = record
+            raise OutputError(f"{path}:{number}: the batch index holds undecodable bytes: not an index "
+                              "briefing wrote; move it away to rebuild every issue") from None
+        except json.JSONDecodeError:
+            # A torn line (the last, or one an older version glued a record onto): the issues
+            # it named are simply built again.
+            logger.warning("%s:%d: not a record (a killed run?); ignored", path, number)
+            continue
+        if isinstance(record, dict) and isinstance(record.get("key"), str):
+            records[record["key"]] = record
     return records
+
+
+def _open_index(path: Path) -> TextIO:
+    """The index, opened to append. A torn last line (a run killed mid-write) is cut off
+    first, so the next record starts on a line of its own instead of being glued onto it."""
+    try:
+        if path.is_file():
+            data = path.read_bytes()
+            if data and not data.endswith(b"\n"):
+                os.truncate(path, data.rfind(b"\n") + 1)
+        return open(path, "a", encoding="utf-8", newline="\n")
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write the batch index: {exc.strerror or exc}") from exc
 
 
 def _output_name(key: str, fmt: str) -> str:
@@ -242,11 +295,14 @@ def run_batch(
     pages_per_dir: bool = False,
     on_start: Callable[[int], None] | None = None,
     on_result: Callable[[IssueResult], None] | None = None,
+    stop: threading.Event | None = None,
 ) -> BatchReport:
     """Build every issue of ``inputs`` into ``output_dir``; see the module docstring.
 
     ``workers``: processes (or Ray actors); default the CPUs here (on Ray: the cluster's); 0
     builds in this process. ``on_start(total)`` and ``on_result(result)`` report progress.
+    ``stop`` (set from a signal handler, say) ends the batch cleanly: no new issue starts, the
+    ones in flight finish and are recorded, and the report says it was stopped.
     """
     from .render import get_renderer
 
@@ -264,7 +320,10 @@ def run_batch(
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise InputError(f"{out}: cannot create the output directory: {exc.strerror}") from exc
+        raise OutputError(f"{out}: cannot create the output directory: {exc.strerror or exc}") from exc
+    if not out.is_dir():
+        raise OutputError(f"{out}: not a directory; -o names the output directory")
+    _remove_stale_temporaries(out)
     start = time.perf_counter()
     jobs = discover(inputs, manifest=manifest, pages_per_dir=pages_per_dir, exclude=out)
     settings = settings_fingerprint(config, formats)
@@ -273,7 +332,7 @@ def run_batch(
     report = BatchReport(total=len(jobs), index=str(index_path))
     if on_start:
         on_start(len(jobs))
-    index = open(index_path, "a", encoding="utf-8")
+    index = _open_index(index_path)
 
     def finish(result: IssueResult) -> None:
         result.settings = settings
@@ -284,8 +343,8 @@ def run_batch(
                     (out / name).parent.mkdir(parents=True, exist_ok=True)
                     write_atomic(out / name, document)
                     result.outputs.append(name)
-            except (InputError, OSError) as exc:
-                cause = exc.__cause__ if isinstance(exc, InputError) else exc
+            except (BriefingError, OSError) as exc:
+                cause = exc.__cause__ if isinstance(exc, BriefingError) else exc
                 result.status, result.error = "failed", str(exc)
                 if getattr(cause, "errno", None) in FATAL_WRITE_ERRORS:
                     report.aborted = f"stopped: cannot write to {out}: {getattr(cause, 'strerror', cause)}"
@@ -304,6 +363,8 @@ def run_batch(
 
     def todo() -> Iterator[BatchJob]:
         for job in jobs:
+            if stop is not None and stop.is_set() and not report.aborted:
+                report.aborted = "stopped on request"
             if report.aborted:
                 return
             try:
@@ -327,7 +388,10 @@ def run_batch(
         else:
             _run_local(todo(), workers=count or 0, config=config, formats=formats, finish=finish)
     finally:
-        index.close()
+        try:
+            index.close()
+        except OSError:  # a full disk: already recorded as what stopped the batch
+            report.aborted = report.aborted or f"stopped: cannot write the index {index_path}"
     _compact_index(index_path, [job.key for job in jobs])
     report.seconds = round(time.perf_counter() - start, 3)
     logger.info("batch: %d done, %d skipped, %d failed in %.1f s", report.done, report.skipped, len(report.failed), report.seconds)
@@ -336,10 +400,19 @@ def run_batch(
 
 def _compact_index(path: Path, order: list[str]) -> None:
     """Rewrite the index with one record per key (this run's order first); best effort."""
-    records = read_index(path)
-    ordered = set(order)
-    keys = [k for k in order if k in records] + [k for k in records if k not in ordered]
     try:
+        records = read_index(path)
+        ordered = set(order)
+        keys = [k for k in order if k in records] + [k for k in records if k not in ordered]
         write_atomic(path, "".join(json.dumps(records[k], ensure_ascii=False) + "\n" for k in keys))
-    except InputError as exc:
+    except BriefingError as exc:
         logger.warning("the index keeps its log form (%s)", exc)
+
+
+def _remove_stale_temporaries(out: Path) -> None:
+    """Temporary files of a killed run (write_atomic's ``.NAME.XXXX.tmp``): never outputs."""
+    try:
+        for stale in out.rglob(".*.tmp"):
+            stale.unlink(missing_ok=True)
+    except OSError as exc:
+        logger.warning("%s: cannot remove the temporary files of an earlier run: %s", out, exc.strerror or exc)

@@ -16,7 +16,8 @@ Example::
 
 Only the ``[briefing]`` table is checked here: a key it does not know is an error naming the
 key. Other tables (``[smtp]``, ``[models]``, ...) belong to other commands, which check them.
-A setting outside any table is an error, since it would otherwise be silently ignored.
+A setting outside any table, or a table no command reads (``[briefng]``), is an error, since
+it would otherwise be silently ignored.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ from .compat import tomllib
 from .errors import ConfigError
 
 SECTION = "briefing"
+# Every table of briefing.toml that some command reads; a command that adds one adds it here.
+TABLES = ("briefing", "models", "smtp", "delivery")
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,10 @@ def parse_config(text: str, *, source: str = "<string>", base: Path | None = Non
     loose = [key for key, value in data.items() if not isinstance(value, dict)]
     if loose:
         raise ConfigError(f"{source}: setting {loose[0]!r} is outside any table; put build settings under [{SECTION}]")
+    unknown = sorted(set(data) - set(TABLES))
+    if unknown:
+        raise ConfigError(f"{source}: unknown table [{unknown[0]}]; known tables: "
+                          + ", ".join(f"[{name}]" for name in TABLES))
     settings = dict(data.get(SECTION, {}))
     if "models" in data:  # [models]: model cards for the roles (briefing.backends.cards)
         from .backends.cards import models_settings

@@ -22,12 +22,13 @@ logger = logging.getLogger(__name__)
 class Pipeline:
     """Settings in, components built once, ``run(source) -> Briefing`` as often as needed."""
 
-    def __init__(self, config: BuildConfig | None = None) -> None:
+    def __init__(self, config: BuildConfig | str | Path | None = None) -> None:
+        """``config``: a :class:`BuildConfig`, the path of a ``briefing.toml``, or None for the defaults."""
         from .registry import splitters, summarizers, titlers
         from .summarize import check_budget
         from .topics import get_classifier, load_taxonomy
 
-        self.config = config or BuildConfig()
+        self.config = as_config(config)
         cfg = self.config
         # Everything that can be wrong in the configuration fails here, before any issue is read.
         check_budget(cfg.max_chars)
@@ -81,6 +82,15 @@ class Pipeline:
         return self.assemble(issue, articles, paper=paper, date=date), articles
 
 
+def as_config(config: BuildConfig | str | Path | None) -> BuildConfig:
+    """A :class:`BuildConfig` from what importers pass: one, a ``briefing.toml`` path, or None."""
+    if config is None or isinstance(config, BuildConfig):
+        return config or BuildConfig()
+    if isinstance(config, (str, Path)):
+        return load_config(config)
+    raise TypeError(f"config must be a BuildConfig, the path of a briefing.toml, or None; got {type(config).__name__}")
+
+
 def build_briefing(
     source: str | Path,
     *,
@@ -89,6 +99,4 @@ def build_briefing(
     config: BuildConfig | str | Path | None = None,
 ) -> Briefing:
     """Build the briefing of one issue; ``config`` is a :class:`BuildConfig` or a ``briefing.toml`` path."""
-    if not isinstance(config, BuildConfig):
-        config = load_config(config)
-    return Pipeline(config).run(source, paper=paper, date=date)
+    return Pipeline(as_config(config)).run(source, paper=paper, date=date)

@@ -109,9 +109,15 @@ def strip_controls(text: str) -> str:
 
 
 def _looks_like_utf16(data: bytes) -> bool:
-    """UTF-16 without a BOM: every other byte NUL in a text that is mostly ASCII or CJK."""
-    sample = data[:4096]
-    return len(sample) >= 4 and (sample[1::2].count(0) > len(sample) // 4 or sample[0::2].count(0) > len(sample) // 4)
+    """UTF-16 without a BOM: the bytes read as UTF-16 (either order) give text, mostly ASCII,
+    CJK and full-width forms, where binary data gives a scatter of other code points."""
+    sample = data[: 8192 & ~1]
+    for encoding in ("utf-16-le", "utf-16-be"):
+        text = sample.decode(encoding, errors="replace")
+        readable = sum(1 for ch in text if ch in "\n\r\t" or " " <= ch <= "~" or "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef")
+        if text and readable >= 0.9 * len(text):
+            return True
+    return False
 
 
 def decode(data: bytes, *, source: str = "<bytes>") -> str:

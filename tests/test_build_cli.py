@@ -241,8 +241,11 @@ def test_bad_settings(text, problem):
 
 def test_other_tables_are_left_alone_and_paths_are_relative_to_the_file(tmp_path):
     config = tmp_path / "briefing.toml"
-    config.write_text('[briefing]\ntaxonomy = "tax.toml"\n[smtp]\nport = 465\n[future]\nanything = 1\n', encoding="utf-8")
+    config.write_text('[briefing]\ntaxonomy = "tax.toml"\n[smtp]\nport = 465\n[delivery]\nretries = 1\n', encoding="utf-8")
     assert load_config(config).taxonomy == str(tmp_path / "tax.toml")
+    config.write_text('[briefing]\n[future]\nanything = 1\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"unknown table \[future\]"):  # a table no command reads
+        load_config(config)
     with pytest.raises(ConfigError, match="not found"):
         load_config(tmp_path / "missing.toml")
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import signal
 import sys
+import threading
 from pathlib import Path
 from typing import Optional
 
@@ -73,6 +75,16 @@ def batch(
         if progress is not None and task is not None:
             progress.update(task, advance=1, failed=failed)
 
+    # SIGTERM (systemd, kill) and Ctrl-C stop the batch cleanly: the issues in flight finish
+    # and are recorded, nothing new starts, and the exit status says it was stopped.
+    stop = threading.Event()
+    received: list[int] = []
+
+    def on_signal(signum: int, _frame: object) -> None:
+        received.append(signum)
+        stop.set()
+
+    previous = {signum: signal.signal(signum, on_signal) for signum in (signal.SIGTERM, signal.SIGINT)}
     try:
         report = run_batch(
             inputs or [],
@@ -86,14 +98,21 @@ def batch(
             pages_per_dir=pages_per_dir,
             on_start=on_start,
             on_result=on_result,
+            stop=stop,
         )
     finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
         if progress is not None:
             progress.stop()
     err = sys.stderr
     err.write(f"{report.done} built, {report.skipped} already done, {len(report.failed)} failed of {report.total} in {report.seconds:.1f} s; index: {report.index}\n")
     for result in report.failed:
         err.write(f"failed: {result.key} ({result.source}): {result.error}\n")
+    if received:
+        name = signal.Signals(received[0]).name
+        err.write(f"stopped by {name}; {report.not_started} issues not started: rerun to resume\n")
+        raise typer.Exit(128 + received[0])
     if report.aborted:
         err.write(f"{report.aborted}; {report.not_started} issues not started: free space and rerun to resume\n")
     raise typer.Exit(report.exit_code)

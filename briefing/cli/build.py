@@ -2,26 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import Optional
 
 import typer
 
-from ..errors import ConfigError, InputError
+from ..errors import ConfigError
 from .app import app, emit_json, emit_text
-
-
-def check_output(path: Path) -> None:
-    """Fail before any work when ``-o`` cannot be written (write_atomic checks again at the end)."""
-    directory = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
-        raise InputError(f"{path}: is a directory; give a file name with -o")
-    if not directory.is_dir():
-        raise InputError(f"{path}: the directory {directory} does not exist")
-    if not os.access(directory, os.W_OK | os.X_OK):
-        raise InputError(f"{path}: cannot write in {directory} (permission denied)")
 
 
 @app.command()
@@ -42,7 +30,7 @@ def build(
 ) -> None:
     """Build the daily briefing of an issue: split, classify, summarize, assemble, render."""
     from ..config import load_config
-    from ..output import write_atomic
+    from ..output import check_output, write_atomic
     from ..pipeline import Pipeline
     from ..render import get_renderer, is_binary
 
@@ -50,7 +38,7 @@ def build(
     if output is None and is_binary(renderer):
         raise ConfigError(f"--format {format} writes a binary file; give an output path with -o")
     if output is not None:
-        check_output(output)
+        check_output(output, inputs=sources or [])
     if top is not None and top < 0:
         raise ConfigError(f"--top must be 0 or more, got {top}")
     settings = load_config(config).replace(

@@ -73,6 +73,10 @@ def send(
     elif source is None:
         raise ConfigError("give the INPUT to send, or --reviewed with an approved briefing")
     settings = load_delivery_config(config)
+    if output is not None:
+        from ..output import check_output
+
+        check_output(output, inputs=[source])
     _verbose_delivery_logs()
     try:
         outcome = send_issue(source, config=settings, to=to, force=force, dry_run=dry_run, eml_path=output,

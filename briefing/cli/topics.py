@@ -56,8 +56,10 @@ def train_topics(
     taxonomy: Optional[Path] = typer.Option(None, "--taxonomy", help=TAXONOMY_HELP),
 ) -> None:
     """Train a topic model on your own labelled articles."""
+    from ..output import check_output
     from ..topics.trained import train_file
 
+    check_output(output, inputs=[labelled])
     model = train_file(labelled, output, taxonomy=taxonomy)
     used = sum(1 for c in model.doc_counts if c)
     typer.echo(f"{output}: {sum(model.doc_counts)} articles, {used} labels, {len(model.counts)} features", err=True)

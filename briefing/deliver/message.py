@@ -45,16 +45,35 @@ def render(briefing: Any, part: str) -> str | bytes:
     return output
 
 
+SUBJECT_FIELDS = ("paper", "date", "articles")
+# {{ and }} are literal braces; {name} a field; any other brace is a mistake.
+_SUBJECT_TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
+
+
+def fill_subject(template: str, values: dict[str, object]) -> str:
+    """``template`` with each ``{field}`` replaced by its value: plain substitution of the
+    documented fields only; no attribute or index access, conversions or format specs."""
+
+    def replace(match: re.Match[str]) -> str:
+        token = match.group(0)
+        if token in ("{{", "}}"):
+            return token[0]
+        name = match.group(1)
+        if name not in values:
+            fields = ", ".join("{" + f + "}" for f in values)
+            raise ConfigError(f"subject template {template!r}: {token!r} is not a field; use {fields} (and {{{{ }}}} for braces)")
+        return str(values[name])
+
+    return _SUBJECT_TOKEN.sub(replace, template)
+
+
 def render_subject(template: str, briefing: Any) -> str:
     """The subject from its template; a missing paper or date leaves no stray spaces."""
-    try:
-        subject = template.format(
-            paper=getattr(briefing, "paper", None) or "",
-            date=getattr(briefing, "date", None) or "",
-            articles=getattr(briefing, "article_count", 0),
-        )
-    except (KeyError, IndexError, ValueError) as exc:
-        raise ConfigError(f"subject template {template!r}: {exc!r}") from exc
+    subject = fill_subject(template, {
+        "paper": getattr(briefing, "paper", None) or "",
+        "date": getattr(briefing, "date", None) or "",
+        "articles": getattr(briefing, "article_count", 0),
+    })
     return " ".join(subject.split()) or "每日简报"
 
 

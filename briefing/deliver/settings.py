@@ -220,10 +220,12 @@ def parse_delivery(data: dict[str, Any], *, source: str = "<mapping>", base: Pat
     else:
         ledger = default_ledger_path()
     subject = table.get("subject", str, DEFAULT_SUBJECT)
+    from .message import SUBJECT_FIELDS, fill_subject
+
     try:
-        subject.format(paper="", date="", articles=0)
-    except (KeyError, IndexError, ValueError) as exc:
-        raise table.fail("subject", f"is not a valid template ({exc!r}); use {{paper}}, {{date}}, {{articles}}") from exc
+        fill_subject(subject, dict.fromkeys(SUBJECT_FIELDS, ""))
+    except ConfigError as exc:
+        raise table.fail("subject", f"is not a valid template ({exc})") from exc
     attach = table.strings("attach")
     for item in attach:
         if item not in ATTACHMENT_FORMATS:

@@ -97,10 +97,35 @@ def _union(boxes: list[list[float]]) -> list[float] | None:
     return [min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)]
 
 
+# What a file that is not a PDF most often is, by its first bytes.
+_SIGNATURES = (
+    (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
+    (b"II*\x00", "a TIFF image"), (b"MM\x00*", "a TIFF image"), (b"PK\x03\x04", "a ZIP archive (a Word file?)"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document"),
+)
+
+
+def _check_pdf_header(path: Path) -> None:
+    """A PDF starts with ``%PDF-`` (within its first KiB); PyMuPDF opens an image named .pdf
+    as a one-page document, which would then be reported as a page that needs OCR."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(1024)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    if b"%PDF-" in head:
+        return
+    what = next((name for magic, name in _SIGNATURES if head.startswith(magic)), None)
+    if what is None and head.lstrip()[:1] == b"<":
+        what = "HTML or XML"
+    raise InputError(f"{path}: not a PDF file" + (f" (it is {what})" if what else " (no %PDF header)"))
+
+
 def _open(path: Path):
     pymupdf = _pymupdf()
     if not path.is_file():
         raise InputError(f"{path}: no such file" if not path.exists() else f"{path}: not a regular file")
+    _check_pdf_header(path)
     try:
         doc = pymupdf.open(path, filetype="pdf")
     except Exception as exc:  # PyMuPDF raises its own errors for damaged files

@@ -123,6 +123,10 @@ def is_binary(renderer: Callable[..., Any]) -> bool:
 
 def render(briefing: Briefing, *, format: str = "md") -> str | bytes:
     """Render ``briefing`` in ``format`` (a name in the renderers registry)."""
+    if not isinstance(briefing, Briefing):
+        raise TypeError(f"render() takes a Briefing (from build_briefing or Briefing.from_dict); got {type(briefing).__name__}")
+    if not isinstance(format, str):
+        raise TypeError(f"format must be a string such as 'md' or 'html'; got {type(format).__name__}")
     return get_renderer(format)(briefing)
 
 
