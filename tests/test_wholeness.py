@@ -146,3 +146,33 @@ def test_briefing_marks_commentary_and_keeps_it_out_of_top_news():
     top = briefing.sections[0]
     assert [e.article_id for e in top.entries] == ["n0", "n1", "n2"]
     assert "〔评论〕对话协商是正确选择" in render_markdown(briefing)
+
+
+# --- titles that are headlines -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["记者从20日举行的2019年", "至2月19日期间全省充电设施提供充电", "去年我国货物进出口高达", "星城区人民政府召开的", "推进生态文明建设", "市民王大爷说"],
+)
+def test_fragments_fail_the_headline_checks(title):
+    from briefing.summarize.titles import headline_problems
+
+    assert headline_problems(title)
+
+
+@pytest.mark.parametrize("title", ["人民银行开展首次央行票据互换操作", "全市新增就业3万人", "“陈皮贷”破解融资难", "春运首日发送旅客1000万人次"])
+def test_headlines_pass(title):
+    from briefing.summarize.titles import headline_problems
+
+    assert headline_problems(title) == []
+
+
+def test_generated_titles_are_headlines_or_none():
+    from briefing.summarize.titles import NO_TITLE, ExtractiveTitler, headline_problems
+
+    news = Article(id="a", body=["本报讯 2月3日，星城区人民政府在市民广场召开全区安全生产工作会议，部署节日期间安全生产工作。"])
+    credits = Article(id="b", body=["本版制图：王某某"])
+    (title, generated), (none, marked) = ExtractiveTitler().title([news, credits])
+    assert generated and headline_problems(title) == [] and title.startswith("星城区人民政府")
+    assert none == NO_TITLE and marked is False
