@@ -176,3 +176,31 @@ def test_generated_titles_are_headlines_or_none():
     (title, generated), (none, marked) = ExtractiveTitler().title([news, credits])
     assert generated and headline_problems(title) == [] and title.startswith("星城区人民政府")
     assert none == NO_TITLE and marked is False
+
+
+# --- keywords of the day -----------------------------------------------------------------------
+
+
+def test_keywords_are_whole_names_not_pieces_or_function_words():
+    from briefing.issue_keywords import issue_keywords, keyword_problems
+
+    body = [
+        "全国人大常委会委员长栗战书在京会见来访的星国议长。栗战书表示，中方愿同星方深化立法机构交流。",
+        "关于双边合作，栗战书说，双方尝到了合作的甜头，贸易额达到50亿美元。星国议长表示赞同。",
+    ]
+    others = [Article(id=f"o{i}", title="中国与世界", body=["中国发展离不开世界，世界繁荣也需要中国。时代在前进。"]) for i in range(3)]
+    articles = [Article(id="a", title="栗战书会见星国议长", body=body)] + others
+    keywords = issue_keywords(articles, count=6)
+    text = "\n".join(a.headline + "\n" + a.text for a in articles)
+    assert "栗战书" in keywords and "战书" not in keywords
+    assert not {"中国", "世界", "时代", "关于", "尝到了", "亿美元"} & set(keywords)
+    assert all(keyword_problems(k, text) == [] for k in keywords)
+
+
+def test_keyword_problems_name_pieces_numbers_and_function_words():
+    from briefing.issue_keywords import keyword_problems
+
+    text = "栗战书会见客人。关于合作，双方尝到了甜头，贸易额50亿美元。"
+    assert keyword_problems("战书", text) and keyword_problems("关于", text)
+    assert keyword_problems("尝到了", text) and keyword_problems("亿美元", text)
+    assert keyword_problems("栗战书", text) == []
