@@ -204,3 +204,25 @@ def test_keyword_problems_name_pieces_numbers_and_function_words():
     assert keyword_problems("战书", text) and keyword_problems("关于", text)
     assert keyword_problems("尝到了", text) and keyword_problems("亿美元", text)
     assert keyword_problems("栗战书", text) == []
+
+
+# --- evaluation --------------------------------------------------------------------------------
+
+
+def test_eval_reads_article_records_and_reports_wholeness(tmp_path):
+    import json
+
+    from briefing.summarize.evaluate import evaluate_summaries, evaluate_titles, read_items
+
+    rows = [
+        {"doc_id": "d1", "kicker": "", "title": "星城区部署节日安全生产（短评）", "subtitle": "", "paragraphs": list(BODY)},
+        {"doc_id": "d2", "kicker": "", "title": "星城区部署节日安全生产", "subtitle": "", "paragraphs": list(BODY), "dup_of": "d1"},
+    ]
+    path = tmp_path / "articles.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    items = read_items(path)
+    assert [i["id"] for i in items] == ["d1"]
+    figures = evaluate_summaries(items, max_chars=60)["systems"]["extractive"]
+    assert figures["cuts"] == 0 and figures["dangling"] == 0 and figures["guard"] == 1.0
+    titles = evaluate_titles(items)["systems"]
+    assert titles["extractive"]["not_headline"] == 0 and "not_headline" in titles["first_clause"]
