@@ -1,11 +1,15 @@
-"""Keywords of the day: a handful of terms that characterise one issue.
+"""Keywords of the day: a handful of names and terms that characterise one issue.
 
-A TF-IDF-like score over the issue's words (``briefing.text.words``): how often a word occurs,
-more in headlines than in bodies, in how many articles, times how specific it is. Words of the
-built-in background list (``data/common_words.txt``: reporting formulas, function words and
-generic official vocabulary) do not count; numbers, single characters and the paper's own
-name are left out. A word found in many articles of a larger issue (the city's name in a city
-daily) describes the paper rather than the day, and is damped, as are place names (江北区).
+Candidates are whole names and terms: the segmenter's nouns, names and abbreviations, with a
+person's name rejoined where the segmenter splits it (栗 / 战书 -> 栗战书), a name kept with its
+bracketed qualifier (刚果（金）), and pieces that keep appearing side by side read as one term
+(河湖 / 长制 -> 河湖长制). Function words, numbers with their units (亿美元), verbs, time words and
+the built-in background list (``data/common_words.txt``) never count. A term scores by how many
+articles use it and how prominently (headline over body, lead stories over briefs), times how
+specific it is against a background frequency (the segmenter's dictionary counts, so 中国, 时代 and
+世界 weigh little). A word found in many articles of a larger issue (the city's name in a city
+daily) is damped, as are place names (江北区); a word that occurs only inside a longer chosen
+name (战书 in 栗战书) is never a keyword of its own.
 """
 
 from __future__ import annotations
@@ -18,7 +22,8 @@ from functools import lru_cache
 from importlib import resources
 
 from .records import Article
-from .text import fold_width, words
+from .summarize.wholeness import qualified_names
+from .text import fold_width, tagged
 
 HEADLINE_WEIGHT = 4.0
 MAX_PIECES, MAX_TERM = 4, 10  # a term glued from the segmenter's pieces: 临江职业技术学院
@@ -37,13 +42,75 @@ def background_words() -> frozenset[str]:
     return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
 
 
+# Tags of words that are never a keyword: function words, numbers and measures, time and place
+# words, pronouns, verbs and adverbs. Nouns, names, abbreviations (j), idioms and fixed phrases
+# (i, l) and Latin words (eng) may be.
+_NOT_TERM_TAGS = ("p", "c", "u", "d", "r", "m", "q", "f", "t", "y", "e", "o", "x", "v", "a", "b", "z", "s", "ad", "uj")
+_TERM_TAGS = ("n", "j", "eng", "vn", "nz", "nt", "ns", "nr")  # not i/l: 美好生活, 重要讲话 are phrases
+_SHORT_TITLE = re.compile(r"《([^《》]{2,10})》")
+# A person's post glued to the name says less than the name (习近平 / 主席 stay two words).
+_POSTS = frozenset("主席 总书记 总理 副总理 书记 委员长 部长 省长 市长 大使 总统 首相 同志 先生 女士 记者 院士 教授 主任 代表 委员".split())
+_NOT_TERM = re.compile(
+    r"^[第约近超逾共每各该本此这那其之]|[了着过的地得么吗呢吧啊]$|^[零〇一二两三四五六七八九十百千万亿\d]|(?:举行|召开|举办|开幕|闭幕|起来|下去)$"
+)
+_SURNAME_TAGS = ("nr",)
+BACKGROUND_TOTAL = 60_101_967  # sum of the segmenter's dictionary counts (jieba's dict.txt)
+
+
 @lru_cache(maxsize=100_000)
-def _term(word: str) -> int:
-    """0: not a candidate (background word, number, single character, no Chinese); 1: a
-    candidate; 2: a candidate that is a place name. Cached: the same words recur all day."""
+def specificity(word: str) -> float:
+    """How rare ``word`` is in general Chinese text, in (0, 1]: 1 for a word the segmenter's
+    dictionary lacks (a name, a new term), about 0.3 for 中国, 0.5 for 时代."""
+    count = _background_count(word)
+    return max(0.05, math.log(BACKGROUND_TOTAL / count) / math.log(BACKGROUND_TOTAL))
+
+
+def _background_count(word: str) -> int:
+    import rjieba  # the segmenter briefing.text uses: its dictionary is the background
+
+    # suggest_freq gives a dictionary word's own count (plus one), and 1 for unknown words.
+    return max(1, rjieba.suggest_freq(word) if rjieba.has_word(word) else 1)
+
+
+@lru_cache(maxsize=100_000)
+def _term(word: str, tag: str = "n") -> int:
+    """0: not a candidate (function word, number, verb, background word, single character, no
+    Chinese); 1: a candidate; 2: a candidate that is a place name. Cached: words recur all day."""
     if len(word) < 2 or word in background_words() or not _CJK.search(word) or _NUMERIC.fullmatch(word):
         return 0
+    if not tag.startswith(_TERM_TAGS) or tag in _NOT_TERM_TAGS or _NOT_TERM.search(word) or word in _POSTS:
+        return 0
     return 2 if _PLACE.match(word) else 1
+
+
+def _words(text: str) -> list[tuple[str, str]]:
+    """Tagged words, with a person's name the segmenter split rejoined (栗/nr 战书 -> 栗战书/nr)
+    and a name kept whole with its bracketed qualifier (刚果（金）)."""
+    qualified = {start: (end, name) for start, end, name in qualified_names(text)}
+    # A short title in 《》 is one name (《禁止蒙面规例》 -> 禁止蒙面规例), kept without its marks.
+    for match in _SHORT_TITLE.finditer(text):
+        qualified.setdefault(match.start(), (match.end(), match.group(1)))
+    out: list[tuple[str, str]] = []
+    position = 0
+    skip_to = 0
+    tags = tagged(text)
+    for i, (word, tag) in enumerate(tags):
+        start, position = position, position + len(word)
+        if start < skip_to:
+            continue
+        if start in qualified and qualified[start][0] > start + len(word):
+            end, name = qualified[start]
+            out.append((name, "nz"))
+            skip_to = end
+            continue
+        following = tags[i + 1] if i + 1 < len(tags) else ("", "x")
+        if len(word) == 1 and tag.startswith(_SURNAME_TAGS) and 1 <= len(following[0]) <= 2 and _CJK.fullmatch(following[0][0]) \
+                and following[1].startswith(("n", "j")):
+            out.append((word + following[0], "nr"))
+            skip_to = position + len(following[0])
+            continue
+        out.append((word, tag))
+    return out
 
 
 def _tokens(article: Article) -> list[tuple[str, float]]:
@@ -51,7 +118,7 @@ def _tokens(article: Article) -> list[tuple[str, float]]:
     headline = article.headline
     parts = [(fold_width(headline), HEADLINE_WEIGHT)] if headline else []
     parts.append((_CREDIT.sub(" ", fold_width(article.text[:BODY_CHARS])), 1.0))
-    return [(w if _term(w) else "", weight) for text, weight in parts for w in words(text)]
+    return [(w if _term(w, t) else "", weight) for text, weight in parts for w, t in _words(text)]
 
 
 def _counts(article: Article) -> Counter[str]:
@@ -71,7 +138,7 @@ def _counts(article: Article) -> Counter[str]:
         for start in range(len(tokens) - size + 1):
             window = tokens[start : start + size]
             pieces = tuple(word for word, _ in window)
-            if any(_term(w) != 1 for w in pieces) or len(set(pieces)) < size or len("".join(pieces)) > MAX_TERM:
+            if any(_term(w) != 1 for w in pieces) or len(set(pieces)) < size or len("".join(pieces)) > MAX_TERM or pieces[-1] in _POSTS:
                 continue
             if not used.intersection(range(start, start + size)):
                 runs[pieces].append(start)
@@ -114,18 +181,55 @@ def issue_keywords(
     for word, value in total.items():
         if paper and (word in paper or paper in word):
             continue
-        score = value * (1.0 + 0.5 * math.log(spread[word])) * min(len(word), 4) / 2
+        score = value * (1.0 + 0.5 * math.log(spread[word])) * specificity(word) ** 2
         if _term(word) == 2:
             score *= PLACE_WEIGHT
         if n >= 4 and spread[word] > n / 3:
             score *= 0.3
         scores[word] = score
     chosen: list[str] = []
+    text = "\n".join(fold_width(a.headline + "\n" + a.text[:BODY_CHARS]) for a in articles)
     # Highest score first; ties by the word itself so the output is stable.
     for word, _ in heapq.nsmallest(count * 6, scores.items(), key=lambda kv: (-kv[1], kv[0])):
         if any(word in other or other in word for other in chosen):
             continue  # 河湖 beside 河湖长制 says the same thing twice
+        if piece_of_longer_name(word, text, [w for w in scores if word in w and w != word]):
+            continue
         chosen.append(word)
         if len(chosen) == count:
             break
     return chosen
+
+
+def piece_of_longer_name(word: str, text: str, longer: list[str]) -> bool:
+    """Whether every occurrence of ``word`` in ``text`` lies inside one of the ``longer`` names."""
+    if word not in text:
+        return False
+    for name in sorted(longer, key=len, reverse=True):
+        text = text.replace(name, "")
+    return word not in text
+
+
+def names_in(text: str) -> list[str]:
+    """The names in ``text`` (people, places, organisations, other proper names) as whole names."""
+    return [w for w, t in _words(fold_width(text)) if t.startswith(("nr", "ns", "nt", "nz")) and len(w) >= 2]
+
+
+_FUNCTION_TAGS = ("p", "c", "u", "d", "r", "y", "e", "o")
+# 亿美元, 万千瓦, 第一副: a magnitude or unit without its number, an ordinal without its noun.
+_NUMBER_PIECE = re.compile(r"^(?:[万亿千百][\u4e00-\u9fff]{0,3}|第[一二三四五六七八九十]+[副届次个]?)$")
+
+
+def keyword_problems(keyword: str, text: str) -> list[str]:
+    """Why ``keyword`` is no keyword of ``text``: a function word (关于, 尝到了, 那么), a piece of a
+    number (亿美元, 第一副), or a piece of a longer name in the text (战书 where it says 栗战书)."""
+    problems = []
+    tags = tagged(keyword)
+    if (len(tags) == 1 and tags[0][1].startswith(_FUNCTION_TAGS)) or re.search(r"[了着过么吗呢吧啊]$", keyword):
+        problems.append(f"{keyword} is a function word")
+    if _NUMBER_PIECE.match(keyword):
+        problems.append(f"{keyword} is a piece of a number")
+    longer = sorted({n for n in names_in(text) if keyword in n and n != keyword})
+    if longer and piece_of_longer_name(keyword, fold_width(text), longer):
+        problems.append(f"{keyword} is a piece of {longer[0]}")
+    return problems

@@ -146,3 +146,83 @@ def test_briefing_marks_commentary_and_keeps_it_out_of_top_news():
     top = briefing.sections[0]
     assert [e.article_id for e in top.entries] == ["n0", "n1", "n2"]
     assert "〔评论〕对话协商是正确选择" in render_markdown(briefing)
+
+
+# --- titles that are headlines -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["记者从20日举行的2019年", "至2月19日期间全省充电设施提供充电", "去年我国货物进出口高达", "星城区人民政府召开的", "推进生态文明建设", "市民王大爷说"],
+)
+def test_fragments_fail_the_headline_checks(title):
+    from briefing.summarize.titles import headline_problems
+
+    assert headline_problems(title)
+
+
+@pytest.mark.parametrize("title", ["人民银行开展首次央行票据互换操作", "全市新增就业3万人", "“陈皮贷”破解融资难", "春运首日发送旅客1000万人次"])
+def test_headlines_pass(title):
+    from briefing.summarize.titles import headline_problems
+
+    assert headline_problems(title) == []
+
+
+def test_generated_titles_are_headlines_or_none():
+    from briefing.summarize.titles import NO_TITLE, ExtractiveTitler, headline_problems
+
+    news = Article(id="a", body=["本报讯 2月3日，星城区人民政府在市民广场召开全区安全生产工作会议，部署节日期间安全生产工作。"])
+    credits = Article(id="b", body=["本版制图：王某某"])
+    (title, generated), (none, marked) = ExtractiveTitler().title([news, credits])
+    assert generated and headline_problems(title) == [] and title.startswith("星城区人民政府")
+    assert none == NO_TITLE and marked is False
+
+
+# --- keywords of the day -----------------------------------------------------------------------
+
+
+def test_keywords_are_whole_names_not_pieces_or_function_words():
+    from briefing.issue_keywords import issue_keywords, keyword_problems
+
+    body = [
+        "全国人大常委会委员长栗战书在京会见来访的星国议长。栗战书表示，中方愿同星方深化立法机构交流。",
+        "关于双边合作，栗战书说，双方尝到了合作的甜头，贸易额达到50亿美元。星国议长表示赞同。",
+    ]
+    others = [Article(id=f"o{i}", title="中国与世界", body=["中国发展离不开世界，世界繁荣也需要中国。时代在前进。"]) for i in range(3)]
+    articles = [Article(id="a", title="栗战书会见星国议长", body=body)] + others
+    keywords = issue_keywords(articles, count=6)
+    text = "\n".join(a.headline + "\n" + a.text for a in articles)
+    assert "栗战书" in keywords and "战书" not in keywords
+    assert not {"中国", "世界", "时代", "关于", "尝到了", "亿美元"} & set(keywords)
+    assert all(keyword_problems(k, text) == [] for k in keywords)
+
+
+def test_keyword_problems_name_pieces_numbers_and_function_words():
+    from briefing.issue_keywords import keyword_problems
+
+    text = "栗战书会见客人。关于合作，双方尝到了甜头，贸易额50亿美元。"
+    assert keyword_problems("战书", text) and keyword_problems("关于", text)
+    assert keyword_problems("尝到了", text) and keyword_problems("亿美元", text)
+    assert keyword_problems("栗战书", text) == []
+
+
+# --- evaluation --------------------------------------------------------------------------------
+
+
+def test_eval_reads_article_records_and_reports_wholeness(tmp_path):
+    import json
+
+    from briefing.summarize.evaluate import evaluate_summaries, evaluate_titles, read_items
+
+    rows = [
+        {"doc_id": "d1", "kicker": "", "title": "星城区部署节日安全生产（短评）", "subtitle": "", "paragraphs": list(BODY)},
+        {"doc_id": "d2", "kicker": "", "title": "星城区部署节日安全生产", "subtitle": "", "paragraphs": list(BODY), "dup_of": "d1"},
+    ]
+    path = tmp_path / "articles.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    items = read_items(path)
+    assert [i["id"] for i in items] == ["d1"]
+    figures = evaluate_summaries(items, max_chars=60)["systems"]["extractive"]
+    assert figures["cuts"] == 0 and figures["dangling"] == 0 and figures["guard"] == 1.0
+    titles = evaluate_titles(items)["systems"]
+    assert titles["extractive"]["not_headline"] == 0 and "not_headline" in titles["first_clause"]

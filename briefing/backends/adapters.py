@@ -14,7 +14,7 @@ from typing import Any
 from ..errors import ConfigError
 from ..records import Article, Summary, Topic
 from ..summarize.extractive import ExtractiveSummarizer
-from ..summarize.vetting import FALLBACK_EXTRACTIVE as FALLBACK_SUMMARY, fallback_summary
+from ..summarize.vetting import FALLBACK_EXTRACTIVE as FALLBACK_SUMMARY, fallback_summary  # noqa: F401  (the name callers know)
 from ..summarize.titles import MAX_TITLE_CHARS, ExtractiveTitler
 from .base import Backend, BackendError, Generation
 from .cards import ModelCard

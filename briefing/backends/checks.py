@@ -13,6 +13,7 @@ import re
 
 from ..records import Article
 from ..summarize.guard import SourceIndex, article_source
+from ..summarize.titles import headline_problems
 from ..summarize.vetting import summary_problems
 from ..text import SENTENCE_END, fold_width
 from .prompts import CLOSE, OPEN
@@ -110,7 +111,8 @@ def vet_title(raw: str, article: Article, *, max_chars: int) -> tuple[str, list[
     text = clean_output(raw).rstrip("。.！!").strip()
     if not text:
         return "", ["the model gave no text"]
-    return text, vet(text, article, max_chars=max_chars)
+    # A model's title passes the same headline checks as a generated one, or is not used.
+    return text, vet(text, article, max_chars=max_chars) + headline_problems(text, limit=max_chars)
 
 
 def parse_label(answer: str, labels: list[str]) -> str | None:

@@ -16,13 +16,17 @@ from typing import Any, Iterable
 
 from ..errors import InputError
 from ..reading import read_jsonl
-from ..records import Article
+from ..records import Article, Summary
 from ..text import CLOSERS, ends_sentence, fold_width
 from . import check_budget
 from .compress import dangling
 from .extractive import summarizable
 from .guard import SourceIndex, check_summary
+from .commentary import attribution, commentary_voice
 from .sentences import split_clauses, split_dateline, split_sentences
+from .titles import NO_TITLE, headline_problems
+from .vetting import accept
+from .wholeness import dangling_clauses, deletion_cuts
 
 logger = logging.getLogger(__name__)
 
@@ -106,13 +110,22 @@ def first_clause_title(article: Article, *, limit: int = 20) -> str:
 
 
 def read_items(path: str | Path) -> list[dict[str, Any]]:
-    """Read evaluation items, one JSON object a line: ``{"id", "text", "title"?, "reference"?}``."""
+    """Read evaluation items, one JSON object a line: ``{"id", "text", "title"?, "reference"?}``.
+
+    Article records of the form ``{"doc_id", "kicker", "title", "paragraphs", "dup_of"?}`` (a
+    paper's crawl) are read too: the paragraphs are the text, and a later copy (``dup_of``) is skipped.
+    """
     path = Path(path)
     items = []
     for number, item in read_jsonl(path):
+        if isinstance(item.get("paragraphs"), list) and "text" not in item:
+            if item.get("dup_of"):
+                continue
+            item = dict(item, text="\n".join(str(p) for p in item["paragraphs"]), id=item.get("doc_id"))
         if not isinstance(item.get("text"), str):
             raise InputError(f"{path}:{number}: expected an object with a 'text' string")
-        item.setdefault("id", f"item{number}")
+        if not item.get("id"):
+            item["id"] = f"item{number}"
         items.append(item)
     if not items:
         raise InputError(f"{path}: no items")
@@ -120,14 +133,37 @@ def read_items(path: str | Path) -> list[dict[str, Any]]:
 
 
 def item_article(item: dict[str, Any], *, with_title: bool = True) -> Article:
+    """The item as an article; without its title, its kicker and subtitle are withheld too."""
     body = [p.strip() for p in item["text"].split("\n") if p.strip()]
-    title = (item.get("title") or "").strip() or None if with_title else None
-    return Article(id=str(item["id"]), body=body, title=title, kicker=item.get("kicker"))
+    if not with_title:
+        return Article(id=str(item["id"]), body=body)
+    title = (item.get("title") or "").strip() or None
+    return Article(id=str(item["id"]), body=body, title=title, kicker=item.get("kicker") or None, subtitle=item.get("subtitle") or None)
 
 
 def _mean(values: Iterable[float]) -> float | None:
     values = list(values)
     return round(sum(values) / len(values), 4) if values else None
+
+
+def deletion_audit(summary: Summary, article: Article) -> list[str]:
+    """Cuts inside a word or a name in ``summary``, aligned to the sentences it was taken from."""
+    sentences = split_sentences(article.body)
+    source = "".join(sentences[i].text for i in sorted(summary.sentences) if i < len(sentences))
+    text = summary.text
+    voice = commentary_voice(article)
+    if voice and text.startswith(attribution(voice)):
+        text = text[len(attribution(voice)) :]
+    return deletion_cuts(text, source) if source and text else []
+
+
+def wholeness_figures(summaries: list[Summary], articles: list[Article]) -> dict:
+    """Summaries with a cut inside a word or name (deletion audit), and with a dangling clause."""
+    return {
+        "cuts": sum(1 for s, a in zip(summaries, articles) if deletion_audit(s, a)),
+        "dangling": sum(1 for s in summaries if dangling_clauses(s.text)),
+        "no_summary": sum(1 for s in summaries if not s.text),
+    }
 
 
 def summary_figures(outputs: list[str], articles: list[Article], references: list[str | None], max_chars: int) -> dict:
@@ -158,7 +194,10 @@ def evaluate_summaries(
     skipped = len(articles) - len(keep)
     items, articles = [items[i] for i in keep], [articles[i] for i in keep]
     references = [item.get("reference") for item in items]
-    system = [s.text for s in component(summarizers, summarizer).summarize(articles, max_chars=max_chars)]
+    # As the library does: every summary passes the one check, or is replaced (.vetting).
+    produced = component(summarizers, summarizer).summarize(articles, max_chars=max_chars)
+    summaries = [accept(s, a, max_chars=max_chars, name=summarizer) for s, a in zip(produced, articles)]
+    system = [s.text for s in summaries]
     lead = [lead_summary(a, max_chars=max_chars) for a in articles]
     return {
         "items": len(items),
@@ -166,8 +205,9 @@ def evaluate_summaries(
         "with_reference": sum(1 for r in references if r),
         "max_chars": max_chars,
         "systems": {
-            summarizer: summary_figures(system, articles, references, max_chars),
-            "lead": summary_figures(lead, articles, references, max_chars),
+            summarizer: summary_figures(system, articles, references, max_chars) | wholeness_figures(summaries, articles),
+            "lead": summary_figures(lead, articles, references, max_chars)
+            | {"cuts": None, "dangling": sum(1 for t in lead if dangling_clauses(t)), "no_summary": sum(1 for t in lead if not t)},
         },
     }
 
@@ -177,23 +217,36 @@ def evaluate_titles(items: list[dict[str, Any]], *, titler: str = "extractive", 
     from ..api import component
     from ..registry import titlers
 
-    items = [item for item in items if (item.get("title") or "").strip()]
+    # The reference is the headline without its column or series tag (……（人民时评）): a title
+    # cannot be expected to name the column. Items without a body (a photo's headline) are left out.
+    items = [item for item in items if reference_title(item) and item["text"].strip()]
     if not items:
         raise InputError("no items with a 'title' to compare generated titles against")
     articles = [item_article(item, with_title=False) for item in items]
     generated = [t for t, _ in component(titlers, titler).title(articles)]
     baseline = [first_clause_title(a, limit=limit) for a in articles]
-    references = [item["title"] for item in items]
+    references = [reference_title(item) for item in items]
 
     def figures(outputs: list[str]) -> dict[str, float | None]:
+        titled = [o for o in outputs if o != NO_TITLE]
         return {
             "rougeL": _mean(rouge_l(o, r).f1 for o, r in zip(outputs, references)),
             "rouge1": _mean(rouge_n(o, r, 1).f1 for o, r in zip(outputs, references)),
             "within_limit": _mean(float(len(o) <= limit) for o in outputs),
             "mean_chars": _mean(len(o) for o in outputs),
+            "not_headline": sum(1 for o in titled if headline_problems(o, limit=limit)),
+            "no_title": len(outputs) - len(titled),
         }
 
     return {"items": len(items), "systems": {titler: figures(generated), "first_clause": figures(baseline)}}
+
+
+_COLUMN_TAG = re.compile(r"\s*[（(][^（）()]{1,40}[）)]\s*$")
+
+
+def reference_title(item: dict[str, Any]) -> str:
+    """The item's headline without a trailing column or series tag."""
+    return _COLUMN_TAG.sub("", (item.get("title") or "").strip()).strip()
 
 
 def format_report(report: dict[str, Any]) -> str:

@@ -7,16 +7,19 @@ object, with times, adverbs, prepositional settings and long quotations deleted,
 
 from __future__ import annotations
 
+import math
 import re
 
 from ..records import Article
-from ..text import tagged
+from ..text import fold_width, tagged
 from .compress import _IDIOM_DE, _ORG_SUFFIX, _TIME_START, compress_clauses, delete_asides, tidy
 from .actors import kicker_actor, lacks_subject
 from .ranking import rank_sentences
 from .sentences import dateline_place, split_dateline, split_sentences
 
 MAX_TITLE_CHARS = 20
+RANK_COST = 0.3  # salience a candidate gives up for each sentence further down the ranking
+NO_TITLE = "（无标题）"  # shown, unmarked, where no candidate reads as a headline
 _LEADING_TIME = re.compile(
     r"^(?:(?:\d{1,4}|[一二三四五六七八九十〇]{1,4})年)?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,2})月)?"
     r"(?:(?:\d{1,3}|[一二三四五六七八九十]{1,3})日)?(?:至\d{1,2}日)?(?:[上下中]午|晚上|早上|凌晨|傍晚|晚|上旬|中旬|下旬)?"
@@ -47,7 +50,8 @@ def _has_verb(text: str) -> bool:
 def _has_predicate(text: str) -> bool:
     """A verb, or a closing verbal noun (……通过专家评审): the title says what happened."""
     tags = tagged(text)
-    return any(tag.startswith("v") and tag != "vn" for _, tag in tags) or (len(tags) >= 3 and tags[-1][1] == "vn")
+    # 举行会谈 is one idiom to the segmenter: a verb all the same.
+    return any((tag.startswith("v") and tag != "vn") or tag == "i" for _, tag in tags) or (len(tags) >= 3 and tags[-1][1] == "vn")
 
 
 def _drop_setting(tags: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -144,6 +148,9 @@ def shorten(clause: str, *, limit: int = MAX_TITLE_CHARS) -> str:
     text = _LEADING_TIME.sub("", text).lstrip("，, ")
     text = _LOCATED.sub("", text)
     text = re.sub(r"^(?:近日|日前|连日来|近期|目前|今天|昨天|昨日|今日|当天)", "", text)
+    # A headline dates nothing and names a person without the posts before the name.
+    text = _DATE_INSIDE.sub("", text)
+    text = _without_posts(text)
     if len(text) <= limit:
         return _cut(text, limit)
     text = tidy(_IDIOM_DE.sub("", text))
@@ -180,34 +187,90 @@ def heading_line(article: Article, *, limit: int) -> str | None:
     return line if len(line) >= 4 else None
 
 
-def generate_title(article: Article, *, limit: int = MAX_TITLE_CHARS) -> str:
-    """A short title for an article the page prints without one."""
+# 10月4日, 4日晚, 日前 inside a clause (the leading time is cut separately).
+_DATE_INSIDE = re.compile(
+    r"(?:(?:\d{1,4}|[一二三四五六七八九十〇]{2,4})年)?(?:\d{1,2}月)?\d{1,2}日(?:[上下中]午|晚间|晚|凌晨|早)?(?=[\u4e00-\u9fff])"
+    r"|(?<=[\u4e00-\u9fff])(?:日前|近日|当天|今天|昨天|昨日|今日)(?=[\u4e00-\u9fff])"
+)
+# The posts before a name (中共中央政治局常委、中央书记处书记王沪宁, 国家主席习近平): a headline says 王沪宁.
+_POSTS = re.compile(
+    r"^[^，。；：“”]{0,40}?(?:书记|主席|总理|委员长|部长|省长|市长|区长|县长|主任|国务委员|常委|局长|大使|发言人|秘书长|院长"
+    r"|董事长|总经理|行政长官|总统|首相|司令员|政委|组长|会长|负责人|主持人|理事长)(?=[\u4e00-\u9fff]{2,4})"
+)
+
+
+def _without_posts(text: str) -> str:
+    """The clause from the person's name on, when it opens with the posts of a named person."""
+    match = _POSTS.match(text)
+    if not match:
+        return text
+    rest = text[match.end():]
+    words = tagged(rest[:8])
+    if words and words[0][1].startswith("nr") and len(words[0][0]) >= 2:
+        return rest
+    return text
+
+
+def _candidates(article: Article, limit: int):
+    """Titles to choose from, best first: a heading the body opens with, then each of the leading
+    and best-ranked sentences shortened (its first clause, or more until it has a verb)."""
     heading = heading_line(article, limit=limit)
     if heading:
-        return heading
+        yield heading, 0
     ranked = rank_sentences(article)
     actor = kicker_actor(article)
     place = dateline_place(article.dateline or split_dateline(article.body[0] if article.body else "")[0])
-    for scored in ranked[:3]:
+    lead = sorted(ranked, key=lambda s: s.sentence.index)[:3]
+    seen: set[int] = set()
+    for order, scored in enumerate(ranked[:5] + lead):
+        if scored.sentence.index in seen:
+            continue
+        seen.add(scored.sentence.index)
         clauses = compress_clauses(scored.sentence.text)
-        if not clauses:
-            continue
-        # The first clause, or more of them until the title holds a verb (乡村振兴局……，复核……现状).
-        options = ["".join(c for c, _ in clauses[:n]) for n in range(1, min(len(clauses), 3) + 1)]
-        first, title = options[0], shorten(options[0], limit=limit)
-        for option in options:
-            candidate = shorten(option, limit=limit)
-            if _has_predicate(candidate) and len(candidate) >= 6 and not _ORG_END.search(candidate):
-                first, title = option, candidate
-                break
-        if len(title) < 4:
-            continue
-        prefix = actor or place
-        if prefix and prefix not in title and lacks_subject(title) and len(prefix) + 4 <= limit:
-            title = prefix + shorten(first, limit=limit - len(prefix))
-        return title
-    fallback = article.kicker or (article.body[0] if article.body else "")
-    return _cut(split_dateline(fallback)[1], limit) or "（无标题）"
+        # Runs of one to three clauses from each of the first three: a later clause may hold the news.
+        runs = [(start, n) for start in range(min(len(clauses), 3)) for n in range(1, min(len(clauses) - start, 3) + 1)]
+        for start, n in runs:
+            first = "".join(c for c, _ in clauses[start : start + n])
+            title = shorten(first, limit=limit)
+            prefix = actor or place
+            # Who acts is supplied only for the opening clauses: a later clause may be someone else's.
+            if start == 0 and prefix and prefix not in title and lacks_subject(title) and len(prefix) + 4 <= limit:
+                title = prefix + shorten(first, limit=limit - len(prefix))
+            # A clause cut to fit may stop inside its subject (……自主研发的新型钠): no headline.
+            if shorten(first, limit=4 * limit) not in (title, title[len(prefix or ""):]) and not _has_predicate(title.rsplit("的", 1)[-1]):
+                continue
+            # A later clause costs like a sentence further down: the subject opens the sentence.
+            yield title, order + start
+
+
+def generate_title(article: Article, *, limit: int = MAX_TITLE_CHARS) -> str:
+    """A short title for an article the page prints without one: of the candidates that read as a
+    headline (:func:`headline_problems`), the one whose words recur most in the article; else
+    :data:`NO_TITLE` (a photo page's credits or a form yield no headline, and no fragment is shown)."""
+    orders: dict[str, float] = {}
+    for title, order in _candidates(article, limit):
+        orders.setdefault(title, order)
+    passing = [t for t in orders if len(t) >= 6 and not headline_problems(t, limit=limit)]
+    if not passing:
+        return NO_TITLE
+    # A headline names what the article keeps talking about: the candidate whose words recur most,
+    # from the sentences that carry the news first (each step down the ranking costs a little).
+    recurring = _recurring_bigrams(article)
+    return max(passing, key=lambda t: (_salience(t, recurring) - RANK_COST * orders[t], -passing.index(t)))
+
+
+def _recurring_bigrams(article: Article) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for paragraph in article.body[:12]:
+        chars = re.sub(r"[^\u4e00-\u9fff0-9A-Za-z]", "", paragraph)
+        for i in range(len(chars) - 1):
+            counts[chars[i : i + 2]] = counts.get(chars[i : i + 2], 0) + 1
+    return counts
+
+
+def _salience(title: str, recurring: dict[str, int]) -> float:
+    grams = {title[i : i + 2] for i in range(len(title) - 1)}
+    return sum(math.log(recurring.get(g, 1)) for g in grams) / max(len(title), 8) ** 0.5
 
 
 class ExtractiveTitler:
@@ -222,5 +285,50 @@ class ExtractiveTitler:
             if article.title and article.title.strip():
                 out.append((fold_kicker(article), False))
             else:
-                out.append((generate_title(article, limit=self.max_chars), True))
+                title = generate_title(article, limit=self.max_chars)
+                out.append((title, title != NO_TITLE))
         return out
+
+
+# A headline does not open on a connective or a setting with nothing before it (至……期间, 记者从……).
+_BAD_OPENING = re.compile(r"^(?:至|从|自|在|于|对|据|随着|经过|通过|由于|因为|为了|关于|当|而|但|并|和|与|及|记者|本报|近日|日前)")
+# Verbs that need what follows them: 高达/达到/超过/包括 + a figure or a list.
+_OPEN_VERBS = frozenset("说 说道 表示 指出 介绍 认为 称 强调 提出 透露 获悉 了解到 宣布 显示 告诉 高达 达 达到 超过 超 突破 约 近 共 包括 成为 为 是 有 占 位列 位居 涉及 覆盖 比 较 同比 环比 进行 开展 实施 举办 推出".split())
+_PREPOSITION_TAGS = ("p", "c", "u")
+_AUXILIARIES = frozenset("会 能 要 将 可 可以 应 应该 应当 可能 需要 必须 都会 都 也 还 就 已 已经 正 正在 仍 曾 得以 予以 加以 不".split())
+
+
+def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
+    """Why ``title`` is not a headline (empty: it is one): a complete clause with its actor and
+    action, within ``limit`` characters, not cut off on a preposition, a bare number or 的."""
+    problems = []
+    text = fold_width(title).strip()
+    if not text:
+        return ["no title"]
+    if len(text) > limit:
+        problems.append(f"{len(text)} characters, over {limit}")
+    words = [(w, t) for w, t in tagged(text) if w.strip()]
+    last, tag = words[-1]
+    if text[-1] in "，,、；;：:—-（(“《":
+        problems.append(f"ends on {text[-1]!r}")
+    elif last in ("的", "地", "得", "之") or tag in ("uj", "ude1"):
+        problems.append("ends on a dangling 的")
+    elif tag.startswith(_PREPOSITION_TAGS) or last in _BAD_END:
+        problems.append(f"ends on the function word {last}")
+    elif re.search(r"[\d０-９.零〇一二两三四五六七八九十百千万亿]$", last) or (tag in ("m", "t") and last[-1] in "年月日号时"):
+        problems.append(f"ends on a number or a date without what it counts ({last})")
+    elif last in _AUXILIARIES:
+        problems.append(f"ends on {last}, before the verb it helps")
+    elif last in _OPEN_VERBS:
+        problems.append(f"ends on {last}, which needs what follows it")
+    if any(text.count(a) != text.count(b) for a, b in (("“", "”"), ("《", "》"), ("（", "）"), ("(", ")"))):
+        problems.append("unbalanced quotes or brackets")
+    if words[0][1].startswith("u") or text[0] in "的地得了着过，,、；;：:。！？!?)）】」”’■□●◆—-[［":
+        problems.append(f"opens on {words[0][0]!r}")
+    elif _BAD_OPENING.match(text):
+        problems.append(f"opens on {_BAD_OPENING.match(text).group(0)}, not on who acts")
+    if not _has_predicate(text):
+        problems.append("no action (no verb)")
+    elif lacks_subject(text):
+        problems.append("no actor before the action")
+    return problems

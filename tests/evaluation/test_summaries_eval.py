@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.summarize.evaluate import evaluate_summaries, evaluate_titles
+from briefing.summarize.evaluate import evaluate_summaries, evaluate_titles, read_items
 
 
 def _jsonl(path: Path) -> list[dict]:
@@ -46,6 +46,13 @@ def _check_targets(report: dict) -> None:
     assert figures["guard"] == 1.0, report
     assert figures["budget"] == 1.0, report
     assert figures["full_sentence"] >= 0.99, report
+    assert figures["cuts"] == 0 and figures["dangling"] == 0, report
+
+
+@pytest.mark.parametrize("max_chars", [90, 40])
+def test_summaries_pd2019(corpus, max_chars):
+    # Real 2019 articles: no cut inside a word or a name, no sentence cut to a set-up clause.
+    _check_targets(evaluate_summaries(read_items(corpus / "pd2019" / "articles-dev.jsonl"), max_chars=max_chars))
 
 
 @pytest.mark.parametrize("max_chars", [90, 40])
@@ -65,10 +72,16 @@ def sogou_title_items(corpus: Path) -> list[dict]:
     return [{"id": r["id"], "text": r["text"], "title": r["title"]} for r in _jsonl(corpus / "titles" / "sogoucs-dev.jsonl")]
 
 
-@pytest.mark.parametrize("source", ["sogou", "pd1998"])
+@pytest.mark.parametrize("source", ["sogou", "pd1998", "pd2019"])
 def test_titles_beat_first_clause(corpus, source):
-    items = sogou_title_items(corpus) if source == "sogou" else pd1998_items(corpus, headlines_as_title=True)
+    if source == "pd2019":
+        items = read_items(corpus / "pd2019" / "articles-dev.jsonl")
+    else:
+        items = sogou_title_items(corpus) if source == "sogou" else pd1998_items(corpus, headlines_as_title=True)
     report = evaluate_titles(items)
     ours, baseline = report["systems"]["extractive"], report["systems"]["first_clause"]
     assert ours["rougeL"] > baseline["rougeL"], report
     assert ours["within_limit"] == 1.0, report
+    assert ours["not_headline"] == 0, report
+    if source == "pd2019":
+        assert ours["rougeL"] >= 1.7 * baseline["rougeL"], report
