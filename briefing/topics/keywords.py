@@ -23,6 +23,7 @@ import logging
 import math
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..records import Article, Topic
@@ -67,13 +68,18 @@ def _cut(text: str, at: int) -> int:
     return at
 
 
-def article_fields(article: Article) -> list[tuple[str, float]]:
-    """The article's text parts with the weight each carries, normalized for matching."""
-    parts: list[tuple[str, float]] = []
-    for name in ("title", "kicker", "subtitle", "column"):
-        value = getattr(article, name)
-        if value:
-            parts.append((normalize(value), FIELD_WEIGHTS[name]))
+@dataclass
+class ArticleTexts:
+    """An article's texts normalized for matching, each normalized once."""
+
+    fields: list[tuple[str, float]]  # text part and the weight it carries
+    heads: list[str]  # kicker, title and subtitle that are present
+    body: str  # the body as far as it is read
+
+
+def article_texts(article: Article) -> ArticleTexts:
+    heads = {name: normalize(getattr(article, name)) for name in ("title", "kicker", "subtitle", "column") if getattr(article, name)}
+    parts: list[tuple[str, float]] = [(text, FIELD_WEIGHTS[name]) for name, text in heads.items()]
     for name in ("subheads", "captions"):
         values = getattr(article, name) or []
         if values:
@@ -89,7 +95,12 @@ def article_fields(article: Article) -> list[tuple[str, float]]:
             parts.append((body[:lead], 1.0))
         if len(body) > lead:
             parts.append((body[lead:], REST_WEIGHT))
-    return parts
+    return ArticleTexts(parts, [heads[name] for name in ("kicker", "title", "subtitle") if name in heads], body)
+
+
+def article_fields(article: Article) -> list[tuple[str, float]]:
+    """The article's text parts with the weight each carries, normalized for matching."""
+    return article_texts(article).fields
 
 
 class KeywordClassifier:
@@ -179,14 +190,12 @@ class KeywordClassifier:
         self.matcher = TermMatcher(self.weights)
         self.abroad_matcher = TermMatcher(setting.terms)
 
-    def abroad_place(self, article: Article) -> str | None:
+    def abroad_place(self, texts: ArticleTexts) -> str | None:
         """The foreign place or actor that a story is set in or led by: named at the start of a
         headline or of the body (after a dateline, which itself may name it: 本报驻法国记者), or
         anywhere in a headline or first sentence that reports a meeting (会见 a foreign leader)."""
-        opening = article.text[:SETTING_CHARS].split("\n")[0].split("。")[0]
-        # One normalize call for all four (it is the costly step); no field holds a line break.
-        heads = (" ".join(h.split()) if h else "" for h in (article.kicker, article.title, article.subtitle))
-        for text in normalize("\n".join([*heads, opening])).split("\n"):
+        opening = texts.body[:SETTING_CHARS].split("\n")[0].split("。")[0]
+        for text in (*texts.heads, opening):
             text = text.lstrip(_OPENING_MARKS)
             if not text:
                 continue
@@ -207,7 +216,8 @@ class KeywordClassifier:
         totals = [0.0] * len(self.taxonomy.labels)
         contributions: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         weights = self.weights
-        for text, field_weight in article_fields(article):
+        texts = article_texts(article)
+        for text, field_weight in texts.fields:
             counts: dict[str, int] = {}
             for term in self.matcher.find(text):
                 counts[term] = counts.get(term, 0) + 1
@@ -222,7 +232,7 @@ class KeywordClassifier:
             leading = max(range(len(totals)), key=totals.__getitem__)
             # Only a story whose subject is one the setting outweighs moves: foreign sport stays sport.
             if leading in self.abroad_outweighs and totals[leading] > 0:
-                place = self.abroad_place(article)
+                place = self.abroad_place(texts)
                 if place is not None:
                     totals[self.abroad_label] += totals[leading]
                     contributions[self.abroad_label][place] += totals[leading]
