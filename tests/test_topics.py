@@ -141,7 +141,10 @@ def test_foreign_place_as_a_detail_or_in_sport_does_not_move_the_story():
     detail = Article(id="d", title="市法院公开宣判一起诈骗案", body=["被告人张某冒充律师行骗，他曾在美国留学" + FOREIGN_BODY])
     sport = Article(id="s", title="中国队客场战胜日本队", body=["本报东京电 足球世界杯预选赛，中国队以2比1获胜，球员发挥出色，主教练赛后表示满意。" * 2])
     headline = Article(id="h", body=["美国轿车销量排行榜出炉，SUV车型热销"])
-    assert [t.label for t in KeywordClassifier().classify([detail, sport, headline])] == ["法治", "体育", "经济"]
+    # A meeting with a foreign company's guests is not one with a foreign official.
+    guests = Article(id="g", title="副省长会见美国客人", body=["双方签署合作项目，企业投资建设生产基地，项目投产后年产值可达十亿元，带动上下游产业发展。" * 3])
+    labels = [t.label for t in KeywordClassifier().classify([detail, sport, headline, guests])]
+    assert labels == ["法治", "体育", "经济", "经济"]
 
 
 def test_body_split_does_not_cut_a_term():

@@ -46,11 +46,12 @@ EVIDENCE_SCALE = 12.0  # above this much total evidence, margins are damped by s
 PARTIAL_SHARE = 0.6  # a two-character part votes only for a label holding this share of its weight
 SETTING_CHARS = 80  # the body's opening that tells where a story happens: dateline and subject
 HEADLINE_CHARS = 100  # a text this short is a headline or a brief, not an article
-SUBJECT_CHARS = 6  # a place or actor starting this close to the start is the subject, not a detail
+SUBJECT_CHARS = 3  # a place or actor starting this close to the start is the subject, not a detail
 _LONGEST_PLACE = 10
 _OPENING_MARKS = " \t\n“\"'「『《【（(—-·"
 # A dateline says where the story was filed: 新华社华盛顿1月5日电（记者 X）, 本报驻法国记者 X.
 _DATELINE = re.compile(r"[^。，,；\n]{0,30}?(?:电|讯)(?:[（(][^）)]{0,20}[）)])?\s*|本报驻\S{1,8}?记者\S{0,4}\s*")
+_OFFICIAL_GAP = 8  # 法国总统, 马来西亚总理, 美国国务卿特使: the office follows the place closely
 _MEETING_VERBS = ("会见", "会谈", "会晤", "通电话", "致电", "致信", "贺电", "接见", "举行会谈")
 
 
@@ -189,6 +190,7 @@ class KeywordClassifier:
             self.weights[term] = tuple(pairs.items())
         self.matcher = TermMatcher(self.weights)
         self.abroad_matcher = TermMatcher(setting.terms)
+        self.abroad_officials = setting.officials
 
     def abroad_place(self, texts: ArticleTexts) -> str | None:
         """The foreign place or actor that a story is set in or led by: named at the start of a
@@ -206,9 +208,10 @@ class KeywordClassifier:
                 if zone.find(term) < start + SUBJECT_CHARS:
                     return term
             if any(verb in text for verb in _MEETING_VERBS):
-                found = self.abroad_matcher.find(text)
-                if found:
-                    return found[0]
+                for term in self.abroad_matcher.find(text):
+                    after = text.find(term) + len(term)
+                    if any(o in term or o in text[after : after + _OFFICIAL_GAP] for o in self.abroad_officials):
+                        return term
         return None
 
     def scores(self, article: Article) -> tuple[list[float], dict[int, dict[str, float]]]:

@@ -119,6 +119,7 @@ class Setting:
     label: str
     outweighs: tuple[str, ...]
     terms: tuple[str, ...]
+    officials: tuple[str, ...] = ()  # who a meeting must be with: 总统 in 法国总统, 外宾
 
 
 @lru_cache(maxsize=1)
@@ -130,4 +131,5 @@ def default_abroad_setting() -> Setting:
         label=abroad["label"],
         outweighs=tuple(abroad["outweighs"]),
         terms=tuple(dict.fromkeys(normalize(t) for t in abroad["terms"].split())),
+        officials=tuple(normalize(t) for t in abroad.get("officials", "").split()),
     )

@@ -26,7 +26,7 @@ TARGETS = {
 }
 # Regression floors: measured figure minus about 0.015.
 FLOORS = {
-    "pd1998-dev": 0.86,  # target 0.93; measured 0.873 (was 0.860)
+    "pd1998-dev": 0.865,  # target 0.93; measured 0.880 (was 0.860)
     "pd2019-dev": 0.90,  # target 0.95; measured 0.920 (was 0.915)
     "cnews-taxo-dev": 0.94,  # target 0.96; measured 0.953 (was 0.907)
     "tnews-taxo-dev": 0.72,  # target 0.82; measured 0.735 (was 0.725)
