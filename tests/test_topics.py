@@ -314,3 +314,21 @@ def test_eval_reports_per_label_confusion():
     text = report.format()
     assert "文化: 2/3 right" in text and "labelled 社会 1" in text and "经济: 1/2 right" in text
     assert report.to_dict()["confusion"]["经济"] == {"科技": 1, "经济": 1}
+
+
+def test_eval_half_splits_by_id_hash(tmp_path):
+    import hashlib
+
+    from briefing.topics.evaluate import half_of, read_labelled
+
+    data = tmp_path / "dev.jsonl"
+    write_labelled(data, TRAIN_ROWS)
+    items = read_labelled(data)
+    halves = [half_of(items, 0), half_of(items, 1)]
+    assert sorted(i.id for h in halves for i in h) == sorted(i.id for i in items) and all(halves)
+    assert all(int(hashlib.md5(i.id.encode()).hexdigest(), 16) % 2 == 1 for i in halves[1])
+    with pytest.raises(InputError):
+        half_of(items, 2)
+    result = CliRunner().invoke(app, ["eval", "topics", str(data), "--half", "1", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)[0]["n"] == len(halves[1])
