@@ -147,6 +147,14 @@ def test_foreign_place_as_a_detail_or_in_sport_does_not_move_the_story():
     assert labels == ["法治", "体育", "经济", "经济"]
 
 
+def test_a_story_set_in_the_past_is_culture():
+    # History and folk tales are 文化 though told in family words; a family story today stays 社会.
+    past = Article(id="p", body=["古代女子如何对付丈夫纳妾，婆媳之间又怎样相处"])
+    today = Article(id="t", body=["女子如何对付丈夫出轨，婆媳之间又怎样相处"])
+    labels = KeywordClassifier().classify([past, today])
+    assert [t.label for t in labels] == ["文化", "社会"] and labels[0].evidence[0] == "古代"
+
+
 def test_body_split_does_not_cut_a_term():
     from briefing.topics.keywords import LEAD_CHARS, article_fields
 
