@@ -141,7 +141,18 @@ def test_foreign_place_as_a_detail_or_in_sport_does_not_move_the_story():
     detail = Article(id="d", title="市法院公开宣判一起诈骗案", body=["被告人张某冒充律师行骗，他曾在美国留学" + FOREIGN_BODY])
     sport = Article(id="s", title="中国队客场战胜日本队", body=["本报东京电 足球世界杯预选赛，中国队以2比1获胜，球员发挥出色，主教练赛后表示满意。" * 2])
     headline = Article(id="h", body=["美国轿车销量排行榜出炉，SUV车型热销"])
-    assert [t.label for t in KeywordClassifier().classify([detail, sport, headline])] == ["法治", "体育", "经济"]
+    # A meeting with a foreign company's guests is not one with a foreign official.
+    guests = Article(id="g", title="副省长会见美国客人", body=["双方签署合作项目，企业投资建设生产基地，项目投产后年产值可达十亿元，带动上下游产业发展。" * 3])
+    labels = [t.label for t in KeywordClassifier().classify([detail, sport, headline, guests])]
+    assert labels == ["法治", "体育", "经济", "经济"]
+
+
+def test_a_story_set_in_the_past_is_culture():
+    # History and folk tales are 文化 though told in family words; a family story today stays 社会.
+    past = Article(id="p", body=["古代女子如何对付丈夫纳妾，婆媳之间又怎样相处"])
+    today = Article(id="t", body=["女子如何对付丈夫出轨，婆媳之间又怎样相处"])
+    labels = KeywordClassifier().classify([past, today])
+    assert [t.label for t in labels] == ["文化", "社会"] and labels[0].evidence[0] == "古代"
 
 
 def test_body_split_does_not_cut_a_term():
@@ -311,3 +322,21 @@ def test_eval_reports_per_label_confusion():
     text = report.format()
     assert "文化: 2/3 right" in text and "labelled 社会 1" in text and "经济: 1/2 right" in text
     assert report.to_dict()["confusion"]["经济"] == {"科技": 1, "经济": 1}
+
+
+def test_eval_half_splits_by_id_hash(tmp_path):
+    import hashlib
+
+    from briefing.topics.evaluate import half_of, read_labelled
+
+    data = tmp_path / "dev.jsonl"
+    write_labelled(data, TRAIN_ROWS)
+    items = read_labelled(data)
+    halves = [half_of(items, 0), half_of(items, 1)]
+    assert sorted(i.id for h in halves for i in h) == sorted(i.id for i in items) and all(halves)
+    assert all(int(hashlib.md5(i.id.encode()).hexdigest(), 16) % 2 == 1 for i in halves[1])
+    with pytest.raises(InputError):
+        half_of(items, 2)
+    result = CliRunner().invoke(app, ["eval", "topics", str(data), "--half", "1", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)[0]["n"] == len(halves[1])

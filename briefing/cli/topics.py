@@ -72,14 +72,20 @@ def eval_topics(
     topic_model: Optional[Path] = typer.Option(None, "--topic-model", help=MODEL_HELP),
     classifier: str = typer.Option("keywords", "--classifier", help="Classifier name, or a model card (name or .toml; see `briefing models`)."),
     format: str = format_option(ReportFormat.text, "Report format: text or json."),
+    half: Optional[int] = typer.Option(None, "--half", min=0, max=1, help="Only the items whose md5(id) % 2 is this (0 or 1): a fixed split for held-out figures."),
 ) -> None:
-    """Accuracy (alternates count), strict accuracy, macro-F1 and top confusions per file."""
+    """Accuracy (alternates count), strict accuracy, macro-F1, top confusions and per-label confusion per file."""
     choose_format(ReportFormat, format)  # an unknown format fails before any work
     from ..topics import get_classifier
-    from ..topics.evaluate import evaluate, read_labelled
+    from ..topics.evaluate import evaluate, half_of, read_labelled
 
     model = get_classifier(classifier=classifier, taxonomy=taxonomy, topic_model=topic_model)
-    reports = [evaluate(read_labelled(f), model, name=f.stem) for f in files]
+    reports = []
+    for f in files:
+        items = read_labelled(f)
+        if half is not None:
+            items = half_of(items, half)
+        reports.append(evaluate(items, model, name=f.stem if half is None else f"{f.stem} (half {half})"))
     if format == ReportFormat.json:
         emit_json([{k: v for k, v in r.to_dict().items() if k != "errors"} for r in reports])
     else:

@@ -9,6 +9,7 @@ confusion: for each gold label, what its items were labelled (alternates credite
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
@@ -61,6 +62,14 @@ def read_labelled(path: str | Path, *, labels: list[str] | None = None) -> list[
     if not items:
         raise InputError(f"{file}: no labelled items")
     return items
+
+
+def half_of(items: list[LabelledItem], half: int) -> list[LabelledItem]:
+    """The items whose id hashes to ``half`` (md5 of the id, mod 2): a fixed split of a dev set,
+    so rules can be written from one half and measured on the other."""
+    if half not in (0, 1):
+        raise InputError(f"half must be 0 or 1, not {half}")
+    return [item for item in items if int(hashlib.md5(item.id.encode("utf-8")).hexdigest(), 16) % 2 == half]
 
 
 @dataclass

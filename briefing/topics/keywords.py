@@ -10,11 +10,13 @@ for the label whose listed terms share its two-character parts most (a part that
 share, or that belongs to background words, votes for none); the voting nouns are the evidence.
 Still nothing: the taxonomy's fallback label (社会 by default). Either way the score is low.
 
-Who acts and where weighs more than subject-matter words: a story whose headline or opening
-names a foreign country, place, government or official (``data/topic_settings.toml``) is foreign
-news, so the foreign-news label gets as much again as the strongest of the subjects it
-outweighs (politics, economy, crime and the like; sport, culture, military, schools, science and
-fashion keep their foreign stories); the place is then its first evidence.
+Who acts, where and when weigh more than subject-matter words (settings,
+``data/topic_settings.toml``): a story whose headline or opening starts with a foreign country,
+place, government or official, or reports a meeting with a foreign official, is foreign news;
+one set in the past (a dynasty, an emperor's court, a legend) is culture. When the story leads
+with a label the setting outweighs (for foreign news: politics, economy, crime and the like, not
+sport, culture or military), the setting's label gets as much again as that label, and the
+place or period is then its first evidence.
 """
 
 from __future__ import annotations
@@ -23,11 +25,12 @@ import logging
 import math
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..records import Article, Topic
 from .taxonomy import Taxonomy, load_taxonomy
-from .terms import TIER_WEIGHTS, Setting, TermMatcher, Weights, default_abroad_setting, default_terms, normalize, parse_terms
+from .terms import TIER_WEIGHTS, Setting, TermMatcher, Weights, default_settings, default_terms, normalize, parse_terms
 
 logger = logging.getLogger(__name__)
 
@@ -45,11 +48,12 @@ EVIDENCE_SCALE = 12.0  # above this much total evidence, margins are damped by s
 PARTIAL_SHARE = 0.6  # a two-character part votes only for a label holding this share of its weight
 SETTING_CHARS = 80  # the body's opening that tells where a story happens: dateline and subject
 HEADLINE_CHARS = 100  # a text this short is a headline or a brief, not an article
-SUBJECT_CHARS = 6  # a place or actor starting this close to the start is the subject, not a detail
-_LONGEST_PLACE = 10
+SUBJECT_CHARS = 3  # a place or actor starting this close to the start is the subject, not a detail
+_LONGEST_TERM = 10
 _OPENING_MARKS = " \t\n“\"'「『《【（(—-·"
 # A dateline says where the story was filed: 新华社华盛顿1月5日电（记者 X）, 本报驻法国记者 X.
 _DATELINE = re.compile(r"[^。，,；\n]{0,30}?(?:电|讯)(?:[（(][^）)]{0,20}[）)])?\s*|本报驻\S{1,8}?记者\S{0,4}\s*")
+_OFFICIAL_GAP = 8  # 法国总统, 马来西亚总理, 美国国务卿特使: the office follows the place closely
 _MEETING_VERBS = ("会见", "会谈", "会晤", "通电话", "致电", "致信", "贺电", "接见", "举行会谈")
 
 
@@ -67,13 +71,18 @@ def _cut(text: str, at: int) -> int:
     return at
 
 
-def article_fields(article: Article) -> list[tuple[str, float]]:
-    """The article's text parts with the weight each carries, normalized for matching."""
-    parts: list[tuple[str, float]] = []
-    for name in ("title", "kicker", "subtitle", "column"):
-        value = getattr(article, name)
-        if value:
-            parts.append((normalize(value), FIELD_WEIGHTS[name]))
+@dataclass
+class ArticleTexts:
+    """An article's texts normalized for matching, each normalized once."""
+
+    fields: list[tuple[str, float]]  # text part and the weight it carries
+    heads: list[str]  # kicker, title and subtitle that are present
+    body: str  # the body as far as it is read
+
+
+def article_texts(article: Article) -> ArticleTexts:
+    heads = {name: normalize(getattr(article, name)) for name in ("title", "kicker", "subtitle", "column") if getattr(article, name)}
+    parts: list[tuple[str, float]] = [(text, FIELD_WEIGHTS[name]) for name, text in heads.items()]
     for name in ("subheads", "captions"):
         values = getattr(article, name) or []
         if values:
@@ -89,7 +98,12 @@ def article_fields(article: Article) -> list[tuple[str, float]]:
             parts.append((body[:lead], 1.0))
         if len(body) > lead:
             parts.append((body[lead:], REST_WEIGHT))
-    return parts
+    return ArticleTexts(parts, [heads[name] for name in ("kicker", "title", "subtitle") if name in heads], body)
+
+
+def article_fields(article: Article) -> list[tuple[str, float]]:
+    """The article's text parts with the weight each carries, normalized for matching."""
+    return article_texts(article).fields
 
 
 class KeywordClassifier:
@@ -117,7 +131,7 @@ class KeywordClassifier:
         if without:
             logger.warning("taxonomy %s: no terms for %s; they can only be the fallback", self.taxonomy.source, ", ".join(without))
         self.matcher = TermMatcher(self.weights)
-        self._setup_abroad(default_abroad_setting())
+        self._setup_settings(default_settings())
         self._parts: dict[str, tuple[int, float]] | None = None  # built on first need
 
     @property
@@ -162,44 +176,48 @@ class KeywordClassifier:
                     contributions[index][word] += share
         return totals, contributions
 
-    def _setup_abroad(self, setting: Setting) -> None:
-        """The foreign-news setting, when this taxonomy has its label; its terms also count as
-        medium terms for that label."""
-        self.abroad_label: int | None = None
-        if setting.label not in self.taxonomy:
-            return
-        self.abroad_label = self.taxonomy.index(setting.label)
-        self.abroad_outweighs = frozenset(
-            self.taxonomy.index(name) for name in setting.outweighs if name in self.taxonomy
-        )
-        for term in setting.terms:
-            pairs = dict(self.weights.get(term, ()))
-            pairs[self.abroad_label] = max(pairs.get(self.abroad_label, 0.0), TIER_WEIGHTS["medium"])
-            self.weights[term] = tuple(pairs.items())
+    def _setup_settings(self, settings: tuple[Setting, ...]) -> None:
+        """The settings whose label this taxonomy has; their terms also count as medium terms
+        for that label."""
+        self.settings: list[tuple[Setting, int, frozenset[int], TermMatcher]] = []
+        for setting in settings:
+            if setting.label not in self.taxonomy:
+                continue
+            label = self.taxonomy.index(setting.label)
+            outweighs = frozenset(self.taxonomy.index(name) for name in setting.outweighs if name in self.taxonomy)
+            for term in setting.terms:
+                pairs = dict(self.weights.get(term, ()))
+                pairs[label] = max(pairs.get(label, 0.0), TIER_WEIGHTS["medium"])
+                self.weights[term] = tuple(pairs.items())
+            self.settings.append((setting, label, outweighs, TermMatcher(setting.terms)))
         self.matcher = TermMatcher(self.weights)
-        self.abroad_matcher = TermMatcher(setting.terms)
 
-    def abroad_place(self, article: Article) -> str | None:
-        """The foreign place or actor that a story is set in or led by: named at the start of a
-        headline or of the body (after a dateline, which itself may name it: 本报驻法国记者), or
-        anywhere in a headline or first sentence that reports a meeting (会见 a foreign leader)."""
-        opening = article.text[:SETTING_CHARS].split("\n")[0].split("。")[0]
-        # One normalize call for all four (it is the costly step); no field holds a line break.
-        heads = (" ".join(h.split()) if h else "" for h in (article.kicker, article.title, article.subtitle))
-        for text in normalize("\n".join([*heads, opening])).split("\n"):
+    @staticmethod
+    def setting_term(setting: Setting, matcher: TermMatcher, texts: ArticleTexts) -> str | None:
+        """The term that shows ``setting`` in the article, if any (see :class:`Setting`)."""
+        opening = texts.body[:SETTING_CHARS].split("\n")[0].split("。")[0]
+        for text in (*texts.heads, opening):
             text = text.lstrip(_OPENING_MARKS)
             if not text:
                 continue
-            dateline = _DATELINE.match(text)
-            start = dateline.end() if dateline else 0
-            zone = text[: start + SUBJECT_CHARS + _LONGEST_PLACE]
-            for term in self.abroad_matcher.find(zone):
-                if zone.find(term) < start + SUBJECT_CHARS:
-                    return term
-            if any(verb in text for verb in _MEETING_VERBS):
-                found = self.abroad_matcher.find(text)
+            if setting.where != "subject":
+                found = matcher.find(text)
                 if found:
                     return found[0]
+                continue
+            # The subject: a place or actor at the start, after any dateline (本报驻法国记者).
+            dateline = _DATELINE.match(text)
+            start = dateline.end() if dateline else 0
+            zone = text[: start + SUBJECT_CHARS + _LONGEST_TERM]
+            for term in matcher.find(zone):
+                if zone.find(term) < start + SUBJECT_CHARS:
+                    return term
+            # Or a meeting with a foreign official: 会见法国总统, 会见外宾.
+            if any(verb in text for verb in _MEETING_VERBS):
+                for term in matcher.find(text):
+                    after = text.find(term) + len(term)
+                    if any(o in term or o in text[after : after + _OFFICIAL_GAP] for o in setting.officials):
+                        return term
         return None
 
     def scores(self, article: Article) -> tuple[list[float], dict[int, dict[str, float]]]:
@@ -207,7 +225,8 @@ class KeywordClassifier:
         totals = [0.0] * len(self.taxonomy.labels)
         contributions: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         weights = self.weights
-        for text, field_weight in article_fields(article):
+        texts = article_texts(article)
+        for text, field_weight in texts.fields:
             counts: dict[str, int] = {}
             for term in self.matcher.find(text):
                 counts[term] = counts.get(term, 0) + 1
@@ -217,15 +236,17 @@ class KeywordClassifier:
                     value = weight * damped
                     totals[index] += value
                     contributions[index][term] += value
-        # A headline alone seldom says who acts (日本车 is a car, 日本央行 an actor): articles only.
-        if self.abroad_label is not None and len(article.text) > HEADLINE_CHARS:
+        for setting, label, outweighs, matcher in self.settings:
+            # A headline alone seldom says who acts (日本车 is a car, 日本央行 an actor).
+            if setting.articles_only and len(article.text) <= HEADLINE_CHARS:
+                continue
             leading = max(range(len(totals)), key=totals.__getitem__)
-            # Only a story whose subject is one the setting outweighs moves: foreign sport stays sport.
-            if leading in self.abroad_outweighs and totals[leading] > 0:
-                place = self.abroad_place(article)
-                if place is not None:
-                    totals[self.abroad_label] += totals[leading]
-                    contributions[self.abroad_label][place] += totals[leading]
+            # Only a story led by a label the setting outweighs moves: foreign sport stays sport.
+            if leading in outweighs and totals[leading] > 0:
+                term = self.setting_term(setting, matcher, texts)
+                if term is not None:
+                    totals[label] += totals[leading]
+                    contributions[label][term] += totals[leading]
         return totals, contributions
 
     def classify_one(self, article: Article) -> Topic:

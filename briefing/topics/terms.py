@@ -113,21 +113,34 @@ class TermMatcher:
 
 @dataclass(frozen=True)
 class Setting:
-    """Where a story happens: ``terms`` in its headline or opening give ``label`` as much again
-    as the strongest of the labels it ``outweighs`` (see ``briefing/data/topic_settings.toml``)."""
+    """Where or when a story happens (``briefing/data/topic_settings.toml``): a story that leads
+    with one of the labels it ``outweighs`` and whose ``terms`` show in the right place gives
+    ``label`` as much again as that label."""
 
+    name: str
     label: str
     outweighs: tuple[str, ...]
     terms: tuple[str, ...]
+    # "subject": the term starts the headline or the body (after a dateline), or a meeting is
+    # with a foreign official; "headline": anywhere in the headline or the first sentence.
+    where: str = "headline"
+    articles_only: bool = False  # a headline alone does not show this setting reliably
+    officials: tuple[str, ...] = ()  # who a meeting must be with: 总统 in 法国总统, 外宾
 
 
 @lru_cache(maxsize=1)
-def default_abroad_setting() -> Setting:
-    """The shipped foreign-news setting (``briefing/data/topic_settings.toml``), parsed once."""
+def default_settings() -> tuple[Setting, ...]:
+    """The shipped settings (``briefing/data/topic_settings.toml``), parsed once."""
     text = resources.files("briefing").joinpath("data/topic_settings.toml").read_text(encoding="utf-8")
-    abroad = tomllib.loads(text)["abroad"]
-    return Setting(
-        label=abroad["label"],
-        outweighs=tuple(abroad["outweighs"]),
-        terms=tuple(dict.fromkeys(normalize(t) for t in abroad["terms"].split())),
+    return tuple(
+        Setting(
+            name=name,
+            label=table["label"],
+            outweighs=tuple(table["outweighs"]),
+            terms=tuple(dict.fromkeys(normalize(t) for t in table["terms"].split())),
+            where=table.get("where", "headline"),
+            articles_only=bool(table.get("articles_only", False)),
+            officials=tuple(normalize(t) for t in table.get("officials", "").split()),
+        )
+        for name, table in tomllib.loads(text).items()
     )
