@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from ..records import Article
 from ..text import fold_width, tagged
+from .faithfulness import unfaithful
 
 # 85.74万, 1,000, 100%, 3.5亿: digits with their magnitude and percent sign, compared as tokens.
 _ARABIC = re.compile(r"(?<![\d.])\d+(?:,\d{3})*(?:\.\d+)?(?:万亿|亿|万|千)?[%‰]?")
@@ -82,4 +83,6 @@ def check_summary(summary: str, article: Article | str | SourceIndex, *, names: 
         for word, tag in tagged(text):
             if tag.startswith(_NAME_TAGS) and len(word) >= 2 and not source.contains(word):
                 problems.append(f"name {word} is not in the article")
+    if not problems:  # words the article has, in roles it gives them (faithfulness.py)
+        problems = unfaithful(text, source.text)
     return GuardResult(ok=not problems, problems=problems)
