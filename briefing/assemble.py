@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from .errors import InputError
 from .issue_keywords import issue_keywords
+from .provenance import summary_provenance, title_provenance
 from .records import AppendixItem, Article, Briefing, Entry, Issue, Section
 from .text import fold_width
 
@@ -161,6 +162,8 @@ def make_entry(article: Article, value: float, *, max_chars: int = 90) -> Entry:
         source=source_line(article),
         page=article.page,
         lines=list(article.lines) if article.lines else None,
+        summary_provenance=summary_provenance(article),
+        title_provenance=title_provenance(article, generated),
     )
 
 

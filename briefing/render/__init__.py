@@ -74,6 +74,26 @@ def source_text(section: Section, entry: Entry) -> str:
     return entry.source
 
 
+PROVENANCE_LABEL = "生成方式"
+PROVENANCE_FORMATS = ("md", "html")
+_METHOD_NAMES = {"extractive": "原文摘句", "printed": "原文标题", "opening": "原文开头", "extractive-fallback": "原文摘句"}
+
+
+def _made(what: str, made: Any) -> str:
+    if made is None:
+        return ""
+    if made.method.startswith("model:"):
+        return f"{what}由模型 {made.model or made.method[6:]} 撰写"
+    text = f"{what}：{_METHOD_NAMES.get(made.method, made.method)}"
+    return text + (f"（模型 {made.model} 未采用）" if made.model else "")
+
+
+def provenance_text(entry: Entry) -> str:
+    """How the entry's summary and title were made (the optional marker of md and html)."""
+    parts = [p for p in (_made("摘要", entry.summary_provenance), _made("标题", entry.title_provenance)) if p]
+    return f"{PROVENANCE_LABEL}：" + "；".join(parts) if parts else ""
+
+
 ALSO_IN_LABEL = "又见于"
 
 
@@ -115,9 +135,11 @@ def is_binary(renderer: Callable[..., Any]) -> bool:
     return bool(getattr(renderer, "binary", False))
 
 
-def render(briefing: Briefing, *, format: str = "md") -> str | bytes:
-    """Render ``briefing`` in ``format`` (a name in the renderers registry)."""
-    return get_renderer(format)(briefing)
+def render(briefing: Briefing, *, format: str = "md", provenance: bool = False) -> str | bytes:
+    """Render ``briefing`` in ``format`` (a name in the renderers registry); ``provenance`` marks
+    how each entry was made, in the formats that support it (md, html)."""
+    renderer = get_renderer(format)
+    return renderer(briefing, provenance=True) if provenance and format in PROVENANCE_FORMATS else renderer(briefing)
 
 
 __all__ = ["GENERATED_MARK", "format_date", "get_renderer", "header_line", "is_binary", "marked_title", "render"]
