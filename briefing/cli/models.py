@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
+from typing import Optional
 
 import typer
 
@@ -18,8 +19,18 @@ class ModelsFormat(str, Enum):
 @app.command()
 def models(
     format: ModelsFormat = typer.Option(ModelsFormat.text, "--format", "-f", help="Output format."),
+    check: Optional[str] = typer.Option(None, "--check", metavar="NAME", help="Run a real short generation with this card in a child process: ok, crash (with the fix to try) or timeout; exit 1 unless ok."),
+    timeout: float = typer.Option(180.0, "--timeout", help="Seconds --check waits for the model to load and answer."),
 ) -> None:
     """List model cards and registered components, and whether each can load here (loads no weights)."""
+    if check is not None:
+        from ..backends.probe import asdict, probe
+
+        result = probe(check, timeout=timeout)
+        emit_json(asdict(result)) if format is ModelsFormat.json else sys.stdout.write(result.line() + "\n")
+        if not result.ok:
+            raise typer.Exit(1)
+        return
     from ..backends.inventory import format_inventory, inventory
 
     data = inventory()
