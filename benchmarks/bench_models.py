@@ -16,6 +16,7 @@ on fewer articles (it is slow on a CPU), and then ``default`` is scored on the s
 from __future__ import annotations
 
 import argparse
+from collections import Counter
 import importlib.util
 import json
 import os
@@ -140,6 +141,7 @@ def run_one(system: str, n: int, max_chars: int, threads: int) -> dict:
 
 def score(result: dict, max_chars: int) -> dict:
     from briefing.summarize.evaluate import is_full_sentence, item_article, rouge_l, rouge_n
+    from briefing.provenance import reason_kind
     from briefing.summarize.guard import check_summary
 
     items = load_items(result["n"])
@@ -158,6 +160,8 @@ def score(result: dict, max_chars: int) -> dict:
         "model_rougeL": mean([rouge_l(t, r).f1 for t, r, u in zip(texts, refs, model_used) if u]),
         "vetted_pass": mean([float(u) for u in model_used]) if not result["system"].startswith("default") else None,
         "fallbacks": sum(1 for m in methods if m == "extractive-fallback"),
+        "reasons": "; ".join(f"{k} x{n}" for k, n in Counter(
+            reason_kind(s.get("reason")) for s in result["summaries"] if s["method"] == "extractive-fallback").most_common(3)) or None,
         "guard": mean([float(check_summary(t, a).ok) for t, a in zip(texts, articles)]),
         "budget": mean([float(len(t) <= max_chars) for t in texts]),
         "full_sentence": mean([float(is_full_sentence(t)) for t in texts]),
@@ -223,12 +227,15 @@ def main() -> None:
 def print_table(rows: list[dict]) -> None:
     if not rows:
         return
-    keys = [k for k in rows[0] if k != "system"]
+    keys = [k for k in rows[0] if k not in ("system", "reasons")]
     width = max(len(r["system"]) for r in rows) + 2
     print("system".ljust(width) + " ".join(f"{k:>13}" for k in keys))
     for row in rows:
         cells = ["-" if row[k] is None else f"{row[k]:g}" if isinstance(row[k], float) else str(row[k]) for k in keys]
         print(row["system"].ljust(width) + " ".join(f"{c:>13}" for c in cells))
+    for row in rows:
+        if row.get("reasons"):
+            print(f"{row['system']} fallback reasons: {row['reasons']}")
     base = {r["n"]: r for r in rows if r["system"].startswith("default")}
     print("\nratios against default on the same articles (rougeL, s/article, peak memory):")
     for row in rows:

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from .errors import InputError
 from .issue_keywords import issue_keywords
+from .provenance import summary_provenance, title_provenance
 from .summarize.commentary import is_commentary
 from .records import AppendixItem, Article, Briefing, Entry, Issue, Section
 from .text import fold_width
@@ -163,6 +164,8 @@ def make_entry(article: Article, value: float, *, max_chars: int = 90) -> Entry:
         source=source_line(article),
         page=article.page,
         lines=list(article.lines) if article.lines else None,
+        summary_provenance=summary_provenance(article),
+        title_provenance=title_provenance(article, generated),
     )
 
 

@@ -13,6 +13,7 @@ Example::
     splitter = "rules"
     taxonomy = "my-taxonomy.toml"   # relative paths are relative to the config file
     topic_model = "models/topics"
+    require_model = false     # true: exit 1 when any summary or title falls back from its model
 
 Only the ``[briefing]`` table is checked here: a key it does not know is an error naming the
 key. Other tables (``[smtp]``, ``[models]``, ...) belong to other commands, which check them.
@@ -49,6 +50,7 @@ class BuildConfig:
     splitter: str = "rules"
     taxonomy: str | None = None
     topic_model: str | None = None
+    require_model: bool = False  # any summary or title a model was asked for and did not write fails the run
     source: str = "<defaults>"  # where the settings came from, for messages
 
     def replace(self, **changes: Any) -> BuildConfig:
@@ -69,6 +71,7 @@ _TYPES: dict[str, type] = {
     "splitter": str,
     "taxonomy": str,
     "topic_model": str,
+    "require_model": bool,
 }
 
 
@@ -82,7 +85,8 @@ def config_from_mapping(settings: dict[str, Any], *, source: str = "<mapping>", 
             raise ConfigError(f"{source}: unknown setting [{SECTION}] {key!r}; known settings: {known}")
         # bool is an int in Python; `top_stories = true` is still a mistake.
         if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
-            raise ConfigError(f"{source}: [{SECTION}] {key} must be {'an integer' if expected is int else 'a string'}, got {value!r}")
+            kind = {int: "an integer", bool: "true or false"}.get(expected, "a string")
+            raise ConfigError(f"{source}: [{SECTION}] {key} must be {kind}, got {value!r}")
         if key in _NON_NEGATIVE and value < 0:
             raise ConfigError(f"{source}: [{SECTION}] {key} must be 0 or more, got {value}")
         if key == "max_chars" and value <= 0:

@@ -182,6 +182,20 @@ class Summary(Record):
     method: str
     sentences: list[int] = field(default_factory=list)
     reason: str | None = None  # why a fallback was taken
+    model: str | None = None  # the model card asked for it, also when its output was not used
+
+
+@dataclass
+class Provenance(Record):
+    """How a summary or a title was made: its method, the model card asked, and why a model's
+    output was not used (a fallback)."""
+
+    method: str = field(metadata={"schema": {"description": (
+        "extractive (sentences of the article), model:CARD (written by that model card), extractive-fallback "
+        "(the model was asked but its output failed a check or the request failed), printed (the title the "
+        "page printed), opening (the article's opening: no summary was made)")}})
+    model: str | None = field(default=None, metadata={"schema": {"description": "the model card that was asked"}})
+    reason: str | None = field(default=None, metadata={"schema": {"description": "why the model's output was not used"}})
 
 
 @dataclass
@@ -208,6 +222,7 @@ class Article(Record):
     summary: Summary | None = None
     display_title: str | None = None
     title_generated: bool | None = None
+    title_provenance: Provenance | None = None  # set by a model titler; None: printed or extractive
 
     @property
     def text(self) -> str:
@@ -236,6 +251,8 @@ class Entry(Record):
     lines: list[int] | None = None
     # Where else the same story ran (a combined briefing merges duplicates): "PAPER 第N版《标题》".
     also_in: list[str] = field(default_factory=list)
+    summary_provenance: Provenance | None = field(default=None, metadata={"schema": {"description": "how the summary was made"}})
+    title_provenance: Provenance | None = field(default=None, metadata={"schema": {"description": "how the title was made"}})
 
 
 @dataclass

@@ -94,10 +94,12 @@ class ChatServer:
                                                 "finish_reason": "stop"}]}
                     else:
                         payload = {"error": {"message": text or "server error"}}
-                    self.send(status, payload, headers)
                 finally:
+                    # Done before answering: once the answer is out, the client may send its next
+                    # request before this thread would get to count this one finished.
                     with server.lock:
                         server.in_flight -= 1
+                self.send(status, payload, headers)
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
@@ -214,3 +216,70 @@ def test_server_that_goes_away_is_a_start_up_error(server):
         ModelSummarizer(card=card).warm_up()
     server.httpd = ThreadingHTTPServer(("127.0.0.1", 0), server.httpd.RequestHandlerClass)  # for the fixture's exit
     threading.Thread(target=server.httpd.serve_forever, daemon=True).start()
+
+
+def die_after(server: ChatServer, answered: int):
+    """A script that answers ``answered`` requests, then the server process is gone: the next
+    request's connection drops and later ones are refused."""
+
+    def script(body, count):
+        if count <= answered:
+            return 200, lead_of(body), 0.0, {}
+        def stop() -> None:
+            server.httpd.shutdown()
+            server.httpd.server_close()
+        threading.Thread(target=stop, daemon=True).start()
+        raise ConnectionResetError("server died")  # the handler thread ends without an answer
+
+    return script
+
+
+def write_dying_card(tmp_path: Path, server: ChatServer) -> Path:
+    card = tmp_path / f"dying-{server.httpd.server_address[1]}.toml"  # one component per server
+    card.write_text(
+        f'name = "dying"\nbackend = "openai"\nbase_url = "{server.url}"\nmodel = "test-model"\n'
+        "timeout = 2.0\nretries = 1\nbackoff = 0.01\nconcurrency = 1\nbreaker_failures = 3\n",
+        encoding="utf-8",
+    )
+    return card
+
+
+def test_circuit_breaker_stops_calling_a_server_that_died(server, caplog):
+    server.script = die_after(server, 2)
+    articles = sample_articles(8)
+    summarizer = ModelSummarizer(card=card_for(server, concurrency=1, retries=1, breaker_failures=3))
+    with caplog.at_level("WARNING"):
+        summaries = summarizer.summarize(articles, max_chars=90)
+    backend = summarizer.backend
+    assert backend.breaker.is_open and backend.breaker.trips == 1
+    # 2 answered + 1 dropped; then 2 more failed requests (with a retry each) open the breaker,
+    # and the remaining 3 articles are not sent at all.
+    assert backend.requests == 2 + 3 * 2
+    refused = [s for s in summaries[5:] if "circuit breaker open" in (s.reason or "")]
+    assert len(refused) == 3 and all(s.method == FALLBACK_SUMMARY and s.model == "local-chat" for s in refused)
+    assert any("circuit breaker open" in r.message for r in caplog.records)
+
+
+def test_dead_server_run_says_so_and_require_model_exits_1(server, tmp_path):
+    from typer.testing import CliRunner
+
+    from briefing.cli import app
+
+    source = SAMPLES / "articles.jsonl"
+    server.script = die_after(server, 2)
+    card = write_dying_card(tmp_path, server)
+    result = CliRunner().invoke(app, ["build", str(source), "--summarizer", str(card), "-f", "json"])
+    assert result.exit_code == 0, result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.startswith("briefing: model dying")]
+    assert len(lines) == 1 and "fell back" in lines[0] and "circuit breaker open" in lines[0], result.stderr
+    entries = [e for s in json.loads(result.stdout)["sections"] for e in s["entries"]]
+    made = {e["summary_provenance"]["method"] for e in entries}
+    assert made == {"model:dying", FALLBACK_SUMMARY}
+
+    with ChatServer() as restarted:
+        restarted.script = die_after(restarted, 2)
+        card = write_dying_card(tmp_path, restarted)
+        out = tmp_path / "briefing.md"
+        result = CliRunner().invoke(app, ["build", str(source), "--summarizer", str(card), "--require-model", "-o", str(out)])
+    assert result.exit_code == 1, result.stderr
+    assert "--require-model" in result.stderr and not out.exists()

@@ -12,7 +12,7 @@ import logging
 from typing import Any
 
 from ..errors import ConfigError
-from ..records import Article, Summary, Topic
+from ..records import Article, Provenance, Summary, Topic
 from ..summarize.extractive import ExtractiveSummarizer
 from ..summarize.vetting import FALLBACK_EXTRACTIVE as FALLBACK_SUMMARY, fallback_summary  # noqa: F401  (the name callers know)
 from ..summarize.titles import MAX_TITLE_CHARS, ExtractiveTitler
@@ -113,11 +113,13 @@ class ModelSummarizer(ModelComponent):
                 logger.info("%s: %s summary rejected: %s", article.id, self.card.name, "; ".join(problems))
                 summaries.append(self.fall_back(article, max_chars, f"{self.card.name} output rejected: {'; '.join(problems)}"))
             else:
-                summaries.append(Summary(text=text, method=self.method))
+                summaries.append(Summary(text=text, method=self.method, model=self.card.name))
         return summaries
 
     def fall_back(self, article: Article, max_chars: int, reason: str) -> Summary:
-        return fallback_summary(article, max_chars=max_chars, rejected=None, reason=reason)
+        summary = fallback_summary(article, max_chars=max_chars, rejected=None, reason=reason)
+        summary.model = self.card.name
+        return summary
 
 
 class ModelTitler(ModelComponent):
@@ -159,8 +161,11 @@ class ModelTitler(ModelComponent):
             if problems:
                 self.rejections[article.id] = "; ".join(p for p in problems if p)
                 logger.info("%s: %s title rejected: %s", article.id, self.card.name, self.rejections[article.id])
+                kept = "extractive-fallback" if results[i][1] else "printed"
+                article.title_provenance = Provenance(method=kept, model=self.card.name, reason=self.rejections[article.id])
             else:
                 results[i] = (text, True)
+                article.title_provenance = Provenance(method=self.method, model=self.card.name)
         return results
 
 

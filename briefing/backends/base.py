@@ -11,6 +11,8 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import logging
+import threading
+import time
 from dataclasses import dataclass
 from typing import Any, Protocol, Sequence, runtime_checkable
 
@@ -25,7 +27,68 @@ LLAMACPP_HINT = "pip install 'briefing[llamacpp]'"
 
 
 class BackendError(RuntimeError):
-    """A request failed while processing (server error, timeout): that article falls back."""
+    """A request failed while processing (server error, timeout): that article falls back.
+
+    ``transport`` marks a failure to reach the model at all (connection refused, timeout, 5xx
+    after retries, a crashed worker), which the :class:`CircuitBreaker` counts.
+    """
+
+    def __init__(self, message: str, *, transport: bool = False) -> None:
+        super().__init__(message)
+        self.transport = transport
+
+
+class CircuitBreaker:
+    """Stops calling a model after ``limit`` consecutive transport failures.
+
+    While open, :meth:`allow` is False and requests fall back at once instead of each waiting
+    out its timeouts and retries; after ``cooldown`` seconds one request may try again (so a
+    long-running process recovers when the server does). ``limit`` 0 never opens.
+    """
+
+    def __init__(self, name: str, *, limit: int = 3, cooldown: float = 300.0) -> None:
+        self.name = name
+        self.limit = limit
+        self.cooldown = cooldown
+        self.failures = 0  # consecutive
+        self.trips = 0
+        self.last_problem = ""
+        self._opened_at: float | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def is_open(self) -> bool:
+        return self._opened_at is not None
+
+    def allow(self) -> bool:
+        with self._lock:
+            if self._opened_at is None:
+                return True
+            if time.monotonic() - self._opened_at >= self.cooldown:
+                self._opened_at = time.monotonic()  # one trial; a failure keeps it open
+                return True
+            return False
+
+    def succeeded(self) -> None:
+        with self._lock:
+            self.failures = 0
+            self._opened_at = None
+
+    def failed(self, problem: str) -> None:
+        with self._lock:
+            self.failures += 1
+            self.last_problem = problem
+            if self.limit and self.failures >= self.limit and self._opened_at is None:
+                self._opened_at = time.monotonic()
+                self.trips += 1
+                logger.warning(
+                    "model %s: %d consecutive request failures (last: %s); circuit breaker open: "
+                    "not calling the model for %g s, articles fall back to the default",
+                    self.name, self.failures, problem, self.cooldown,
+                )
+
+    def refusal(self) -> str:
+        return f"circuit breaker open after {self.failures} consecutive failures (last: {self.last_problem})"
 
 
 @dataclass

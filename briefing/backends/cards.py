@@ -48,7 +48,7 @@ _KNOWN_KEYS = {
     "name", "backend", "description", "roles", "model", "file", "tokenizer", "revision", "base_url",
     "api_key_env", "device", "dtype", "batch_size", "max_input_tokens", "context_tokens", "threads",
     "timeout", "retries", "backoff", "concurrency", "input_prefix", "prompts", "generation", "fetch",
-    "trust_remote_code",
+    "trust_remote_code", "breaker_failures", "breaker_cooldown", "cpu_extra_buffers",
 }
 
 
@@ -99,6 +99,9 @@ class ModelCard:
     generation: dict[str, Any] = field(default_factory=dict)
     fetch: str | None = None  # how to get the file, shown when it is missing
     trust_remote_code: bool = False
+    breaker_failures: int = 3  # consecutive transport failures that stop calls for the run (0: never)
+    breaker_cooldown: float = 300.0  # seconds before an open breaker lets one request try again
+    cpu_extra_buffers: bool = False  # llama.cpp: use the CPU's extra buffer types (AMX, repacking)
 
     @property
     def directory(self) -> Path:
@@ -148,10 +151,10 @@ def parse_card(data: dict[str, Any], *, source: str = "<card>") -> ModelCard:
     for key in strings:
         if key in data and not isinstance(data[key], str):
             raise fail(f"'{key}' must be a string")
-    for key in ("batch_size", "max_input_tokens", "context_tokens", "threads", "retries", "concurrency"):
+    for key in ("batch_size", "max_input_tokens", "context_tokens", "threads", "retries", "concurrency", "breaker_failures"):
         if key in data and (not isinstance(data[key], int) or isinstance(data[key], bool) or data[key] < 0):
             raise fail(f"'{key}' must be a non-negative integer")
-    for key in ("timeout", "backoff"):
+    for key in ("timeout", "backoff", "breaker_cooldown"):
         if key in data and (not isinstance(data[key], (int, float)) or data[key] <= 0):
             raise fail(f"'{key}' must be a positive number")
     if data.get("batch_size", 1) < 1 or data.get("concurrency", 1) < 1:
@@ -175,8 +178,9 @@ def parse_card(data: dict[str, Any], *, source: str = "<card>") -> ModelCard:
             raise fail(f"generation.{key} has the wrong type ({type(value).__name__})")
     if not data.get("model") and not data.get("file"):
         raise fail("name the model: 'model' (hub id, local directory or served model name) or 'file' (GGUF)")
-    if "trust_remote_code" in data and not isinstance(data["trust_remote_code"], bool):
-        raise fail("'trust_remote_code' must be true or false")
+    for key in ("trust_remote_code", "cpu_extra_buffers"):
+        if key in data and not isinstance(data[key], bool):
+            raise fail(f"'{key}' must be true or false")
     fields = {k: v for k, v in data.items() if k not in ("roles", "name", "backend")}
     return ModelCard(
         name=data["name"].strip(), backend=data["backend"].strip(), source=source, roles=tuple(roles), **fields

@@ -21,7 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Sequence
 
 from ..errors import ConfigError
-from .base import BackendError, Generation, Request, approx_truncate
+from .base import BackendError, CircuitBreaker, Generation, Request, approx_truncate
 from .cards import ModelCard
 
 logger = logging.getLogger(__name__)
@@ -41,6 +41,7 @@ class OpenAIBackend:
         self.requests = 0  # HTTP requests sent, retries included
         self.batches = 0
         self._checked = False
+        self.breaker = CircuitBreaker(card.name, limit=card.breaker_failures, cooldown=card.breaker_cooldown)
 
     @property
     def base_url(self) -> str:
@@ -112,7 +113,7 @@ class OpenAIBackend:
                 detail = exc.read().decode("utf-8", errors="replace")[:200].strip()
                 problem = f"HTTP {exc.code} from {url}" + (f": {detail}" if detail else "")
                 if exc.code != 429 and exc.code < 500:
-                    raise BackendError(problem) from exc
+                    raise BackendError(problem) from exc  # the server answered: no transport failure
                 retry_after = exc.headers.get("Retry-After") if exc.headers else None
                 if retry_after and retry_after.isdigit():
                     delay = min(float(retry_after), MAX_RETRY_AFTER)
@@ -128,17 +129,22 @@ class OpenAIBackend:
             if attempt < self.card.retries:
                 logger.info("%s (attempt %d of %d); retrying in %.1f s", problem, attempt + 1, self.card.retries + 1, delay)
                 time.sleep(delay)
-        raise BackendError(problem)
+        raise BackendError(problem, transport=True)
 
     def complete(self, request: Request, options: dict[str, Any]) -> Generation:
         messages = [{"role": "user", "content": request}] if isinstance(request, str) else list(request)
+        if not self.breaker.allow():
+            return Generation(error=self.breaker.refusal())
         try:
             reply = self.post("/chat/completions", self.payload(messages, options))
             text = reply["choices"][0]["message"]["content"]
         except BackendError as exc:
+            if exc.transport:
+                self.breaker.failed(str(exc))
             return Generation(error=str(exc))
         except (KeyError, IndexError, TypeError) as exc:
             return Generation(error=f"the server's answer has no choices[0].message.content ({exc!r})")
+        self.breaker.succeeded()
         return Generation(text=text or "")
 
     def generate(self, requests: Sequence[Request], **options: Any) -> list[Generation]:

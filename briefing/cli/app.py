@@ -68,3 +68,17 @@ def emit_json(data: object) -> None:
 def emit_jsonl(records: Iterable[object]) -> None:
     """Write each record to standard output as one line of JSON."""
     emit_text("".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records))
+
+
+def report_model_use(pairs: Iterable[tuple[object, object]], *, require: bool = False) -> None:
+    """One line on standard error when a model was used: what it wrote, what fell back and why.
+    With ``require``, any fallback ends the command with exit status 1 before output is written."""
+    from ..provenance import model_use
+
+    use = model_use(pairs)  # type: ignore[arg-type]
+    if not use.used:
+        return
+    sys.stderr.write(f"briefing: {use.line()}\n")
+    if require and use.fallbacks:
+        sys.stderr.write(f"briefing: error: {use.fallbacks} fallbacks and --require-model: nothing written\n")
+        raise typer.Exit(1)

@@ -9,7 +9,7 @@ from typing import Optional
 import typer
 
 from ..errors import ConfigError
-from .app import app, emit_json, emit_text
+from .app import app, emit_json, emit_text, report_model_use
 
 
 @app.command()
@@ -27,12 +27,14 @@ def build(
     classifier: Optional[str] = typer.Option(None, "--classifier", help="Classifier name or model card (default: config, else keywords)."),
     paper_from_name: bool = typer.Option(False, "--paper-from-name", help="Each input's paper is its file or directory name (a trailing date dropped)."),
     manifest: Optional[Path] = typer.Option(None, "--manifest", help="TOML (\\[\\[issue]] path, paper, date) or JSONL naming the inputs."),
+    require_model: Optional[bool] = typer.Option(None, "--require-model", help="Exit 1, writing nothing, when any summary or title falls back from its model."),
+    provenance: bool = typer.Option(False, "--provenance", help="md/html: mark how each summary and title was made (model, extractive, fallback)."),
 ) -> None:
     """Build the daily briefing of an issue: split, classify, summarize, assemble, render."""
     from ..config import load_config
     from ..output import check_output, write_atomic
     from ..pipeline import Pipeline
-    from ..render import get_renderer, is_binary
+    from ..render import get_renderer, is_binary, render
 
     renderer = get_renderer(format)  # an unknown format fails here, before any work
     if output is None and is_binary(renderer):
@@ -42,7 +44,8 @@ def build(
     if top is not None and top < 0:
         raise ConfigError(f"--top must be 0 or more, got {top}")
     settings = load_config(config).replace(
-        max_chars=max_chars, top_stories=top, summarizer=summarizer, titler=titler, classifier=classifier
+        max_chars=max_chars, top_stories=top, summarizer=summarizer, titler=titler, classifier=classifier,
+        require_model=require_model,
     )
     if manifest is None and sources and not paper_from_name:
         # One issue: a file, a directory, or several page files in the order given.
@@ -52,7 +55,8 @@ def build(
 
         items = combined_sources(sources or [], manifest=manifest, paper_from_name=paper_from_name)
         briefing = build_combined_briefing(items, date=date, paper=paper, config=settings)
-    document = renderer(briefing)
+    report_model_use(((e.summary_provenance, e.title_provenance) for e in briefing.entries), require=settings.require_model)
+    document = render(briefing, format=format, provenance=provenance)
     if output is not None:
         write_atomic(output, document)
     else:

@@ -10,7 +10,7 @@ import typer
 
 from ..api import load_articles
 from ..summarize import DEFAULT_MAX_CHARS, check_budget, summarize as summarize_articles
-from .app import app, choose_format, emit_json, emit_jsonl, emit_text, eval_app, format_option
+from .app import app, choose_format, emit_json, emit_jsonl, emit_text, eval_app, format_option, report_model_use
 
 
 class SummaryFormat(str, Enum):
@@ -30,12 +30,16 @@ def summarize(
     max_chars: int = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", help="Longest summary, in characters."),
     summarizer: str = typer.Option("extractive", "--summarizer", help="Summarizer name, or a model card (name or .toml; see `briefing models`)."),
     titler: str = typer.Option("extractive", "--titler", help="Titler name, or a model card (name or .toml)."),
+    require_model: bool = typer.Option(False, "--require-model", help="Exit 1, writing nothing, when any summary or title falls back from its model."),
 ) -> None:
     """Write a short, faithful summary and a display title for each article."""
+    from ..provenance import summary_provenance
+
     choose_format(SummaryFormat, format)  # an unknown format fails before any work
     check_budget(max_chars)
     issue, articles = load_articles(source)
     summarize_articles(articles, summarizer=summarizer, titler=titler, max_chars=max_chars)
+    report_model_use(((summary_provenance(a), a.title_provenance) for a in articles), require=require_model)
     if format == SummaryFormat.jsonl:
         emit_jsonl(
             {

@@ -80,6 +80,26 @@ def source_text(section: Section, entry: Entry) -> str:
     return entry.source
 
 
+PROVENANCE_LABEL = "生成方式"
+PROVENANCE_FORMATS = ("md", "html")
+_METHOD_NAMES = {"extractive": "原文摘句", "printed": "原文标题", "opening": "原文开头", "extractive-fallback": "原文摘句"}
+
+
+def _made(what: str, made: Any) -> str:
+    if made is None:
+        return ""
+    if made.method.startswith("model:"):
+        return f"{what}由模型 {made.model or made.method[6:]} 撰写"
+    text = f"{what}：{_METHOD_NAMES.get(made.method, made.method)}"
+    return text + (f"（模型 {made.model} 未采用）" if made.model else "")
+
+
+def provenance_text(entry: Entry) -> str:
+    """How the entry's summary and title were made (the optional marker of md and html)."""
+    parts = [p for p in (_made("摘要", entry.summary_provenance), _made("标题", entry.title_provenance)) if p]
+    return f"{PROVENANCE_LABEL}：" + "；".join(parts) if parts else ""
+
+
 ALSO_IN_LABEL = "又见于"
 
 
@@ -121,13 +141,15 @@ def is_binary(renderer: Callable[..., Any]) -> bool:
     return bool(getattr(renderer, "binary", False))
 
 
-def render(briefing: Briefing, *, format: str = "md") -> str | bytes:
-    """Render ``briefing`` in ``format`` (a name in the renderers registry)."""
+def render(briefing: Briefing, *, format: str = "md", provenance: bool = False) -> str | bytes:
+    """Render ``briefing`` in ``format`` (a name in the renderers registry); ``provenance`` marks
+    how each entry was made, in the formats that support it (md, html)."""
     if not isinstance(briefing, Briefing):
         raise TypeError(f"render() takes a Briefing (from build_briefing or Briefing.from_dict); got {type(briefing).__name__}")
     if not isinstance(format, str):
         raise TypeError(f"format must be a string such as 'md' or 'html'; got {type(format).__name__}")
-    return get_renderer(format)(briefing)
+    renderer = get_renderer(format)
+    return renderer(briefing, provenance=True) if provenance and format in PROVENANCE_FORMATS else renderer(briefing)
 
 
 __all__ = ["COMMENTARY_MARK", "GENERATED_MARK", "format_date", "get_renderer", "header_line", "is_binary", "marked_title", "render"]

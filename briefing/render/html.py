@@ -25,6 +25,7 @@ from . import (
     document_title,
     has_generated,
     header_line,
+    provenance_text,
     printable,
     source_text,
 )
@@ -80,7 +81,7 @@ def _unbroken(line: str, *, max_piece: int = 16) -> str:
     return "".join(out)
 
 
-def _entry(section: Section, entry: Entry) -> str:
+def _entry(section: Section, entry: Entry, provenance: bool = False) -> str:
     mark = (
         f'<span class="commentary" title="评论文章，非新闻报道" style="{STYLE["mark"]}">{COMMENTARY_MARK}</span>'
         if entry.commentary
@@ -99,12 +100,14 @@ def _entry(section: Section, entry: Entry) -> str:
     parts.append(f'<p class="source" style="{STYLE["source"]}">{_unbroken(source_text(section, entry))}</p>')
     if entry.also_in:
         parts.append(f'<p class="also-in" style="{STYLE["source"]}">{escape(also_in_text(entry))}</p>')
+    if provenance and provenance_text(entry):
+        parts.append(f'<p class="provenance" style="{STYLE["source"]}">{escape(provenance_text(entry))}</p>')
     parts.append("</div>")
     return "\n".join(parts)
 
 
-def render_html(briefing: Briefing) -> str:
-    """The briefing as one HTML document with inline styles."""
+def render_html(briefing: Briefing, *, provenance: bool = False) -> str:
+    """The briefing as one HTML document with inline styles; ``provenance`` adds how each entry was made."""
     title = escape(document_title(briefing))
     out = [
         "<!DOCTYPE html>",
@@ -126,7 +129,7 @@ def render_html(briefing: Briefing) -> str:
         out.append(f'<p class="empty" style="{STYLE["empty"]}">{EMPTY_NOTICE}</p>')
     for section in briefing.sections:
         out.append(f'<h2 class="section" data-kind="{escape(section.kind)}" style="{STYLE["h2"]}">{escape(section.title)}</h2>')
-        out.extend(_entry(section, entry) for entry in section.entries)
+        out.extend(_entry(section, entry, provenance) for entry in section.entries)
     if has_generated(briefing):
         out.append(f'<p class="note" style="{STYLE["note"]}">{GENERATED_NOTE}</p>')
     if briefing.appendix:

@@ -20,6 +20,7 @@ from . import (
     document_title,
     has_generated,
     header_line,
+    provenance_text,
     source_text,
     title_marks,
 )
@@ -42,8 +43,8 @@ def escape_md(text: str) -> str:
     return _ORDERED.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 
-def render_markdown(briefing: Briefing) -> str:
-    """The briefing as Markdown (CommonMark)."""
+def render_markdown(briefing: Briefing, *, provenance: bool = False) -> str:
+    """The briefing as Markdown (CommonMark); ``provenance`` adds how each entry was made."""
     out = [f"# {escape_md(document_title(briefing))}", "", escape_md(header_line(briefing)), ""]
     if briefing.keywords:
         out += [f"**{KEYWORDS_HEADING}**：" + "、".join(escape_md(k) for k in briefing.keywords), ""]
@@ -57,6 +58,8 @@ def render_markdown(briefing: Briefing) -> str:
             if entry.summary:
                 out += [escape_md(entry.summary), ""]
             out += [f"—— {escape_md(source_text(section, entry))}", ""]
+            if provenance and provenance_text(entry):
+                out += [f"*{escape_md(provenance_text(entry))}*", ""]
             if entry.also_in:
                 out += [escape_md(also_in_text(entry)), ""]
     if has_generated(briefing):

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ..records import Article
 from ..text import fold_width, tagged
+from .faithfulness import unfaithful
 from .wholeness import dangling_clauses, shortened_names
 
 # 85.74万, 1,000, 100%, 3.5亿: digits with their magnitude and percent sign, compared as tokens.
@@ -93,4 +94,6 @@ def check_summary(summary: str, article: Article | str | SourceIndex, *, names: 
                 spans.append(word)
         problems += shortened_names(text, source.text)
     problems += dangling_clauses(text)
+    if not problems:  # words the article has, in roles it gives them (faithfulness.py)
+        problems = unfaithful(text, source.text)
     return GuardResult(ok=not problems, problems=problems, spans=spans)

@@ -1,0 +1,117 @@
+"""How each summary and title was made, and the one-line account of a run's model use.
+
+Every briefing entry records a :class:`~briefing.records.Provenance` for its summary and its
+title: the method (``extractive``, ``model:CARD``, ``extractive-fallback``, ``printed``), the
+model card that was asked, and why a model's output was not used. :func:`model_use` counts
+them, so a run that used a model can say how much of the briefing the model wrote.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .records import Article, Provenance
+
+MODEL_PREFIX = "model:"
+_DETAIL = re.compile(r"[^\x00-\x7f]+|\d+(?:\.\d+)?|\([^)]*\)|https?://\S+")
+
+
+def summary_provenance(article: Article) -> Provenance:
+    summary = article.summary
+    if summary is None or not summary.text:
+        return Provenance(method="opening")
+    model = summary.model or (summary.method[len(MODEL_PREFIX):] if summary.method.startswith(MODEL_PREFIX) else None)
+    return Provenance(method=summary.method, model=model, reason=summary.reason)
+
+
+def title_provenance(article: Article, generated: bool) -> Provenance:
+    if article.title_provenance is not None:
+        return article.title_provenance
+    return Provenance(method="extractive" if generated else "printed")
+
+
+def by_model(made: Provenance) -> bool:
+    return made.method.startswith(MODEL_PREFIX)
+
+
+def fell_back(made: Provenance) -> bool:
+    """A model was asked and its output was not used."""
+    return made.model is not None and not by_model(made)
+
+
+def reason_kind(reason: str | None) -> str:
+    """A reason without its particulars (names, numbers, URLs), so like reasons count together:
+    'qwen: timed out after 60 s (http://…)' -> 'timed out after s'."""
+    if not reason:
+        return "no reason given"
+    text = reason.split(": ", 1)[1] if re.match(r"^[\w.\-]+( output rejected)?: ", reason) else reason
+    text = text.split(";")[0]
+    if ":" in text and not _DETAIL.search(text.split(":")[0]):
+        text = text.split(":")[0]  # "hedge dropped: 将 (…)" -> "hedge dropped"
+    return re.sub(r"\s+", " ", _DETAIL.sub(" ", text)).strip(" ,.:") or "other"
+
+
+@dataclass
+class ModelUse:
+    """How many summaries and titles models wrote in a run, how many fell back, and why."""
+
+    models: set[str] = field(default_factory=set)
+    summaries: int = 0
+    summaries_by_model: int = 0
+    summary_fallbacks: int = 0
+    titles: int = 0  # titles a model was asked for
+    titles_by_model: int = 0
+    title_fallbacks: int = 0
+    reasons: Counter = field(default_factory=Counter)
+
+    @property
+    def used(self) -> bool:
+        return bool(self.models)
+
+    @property
+    def fallbacks(self) -> int:
+        return self.summary_fallbacks + self.title_fallbacks
+
+    def add(self, summary: Provenance | None, title: Provenance | None) -> None:
+        for made, what in ((summary, "summary"), (title, "title")):
+            if made is None or made.model is None:
+                if made is not None and what == "summary":
+                    self.summaries += 1
+                continue
+            self.models.add(made.model)
+            if what == "summary":
+                self.summaries += 1
+                self.summaries_by_model += by_model(made)
+                self.summary_fallbacks += fell_back(made)
+            else:
+                self.titles += 1
+                self.titles_by_model += by_model(made)
+                self.title_fallbacks += fell_back(made)
+            if fell_back(made):
+                self.reasons[reason_kind(made.reason)] += 1
+
+    def line(self) -> str:
+        """One line for standard error: what the model(s) wrote, what fell back, the commonest reasons."""
+        names = ", ".join(sorted(self.models))
+        text = f"model {names}: wrote {self.summaries_by_model} of {self.summaries} summaries"
+        if self.titles:
+            text += f" and {self.titles_by_model} of {self.titles} titles asked for"
+        if not self.fallbacks:
+            return text + "; no fallbacks"
+        common = ", ".join(f"{kind} ×{n}" for kind, n in self.reasons.most_common(3))
+        return text + f"; {self.summary_fallbacks} summaries and {self.title_fallbacks} titles fell back ({common})"
+
+
+def model_use(pairs: Iterable[tuple[Provenance | None, Provenance | None]]) -> ModelUse:
+    """Count (summary provenance, title provenance) pairs, one per entry or article."""
+    use = ModelUse()
+    for summary, title in pairs:
+        use.add(summary, title)
+    return use
+
+
+def articles_model_use(articles: Iterable[Article]) -> ModelUse:
+    return model_use((summary_provenance(a), a.title_provenance) for a in articles)

@@ -1,0 +1,261 @@
+"""Faithfulness beyond vocabulary: errors that reuse the article's own words.
+
+:func:`briefing.summarize.guard.check_summary` already stops numbers, quotations and names the
+article never prints. This module catches the errors that pass that test because every word is
+the article's: a name or number moved into another role, an added negation, a dropped hedge, an
+added superlative, a clause whose subject and object became the same name.
+
+Each summary sentence is first aligned with the article sentences it comes from (the few that
+cover most of its character bigrams); the checks then compare the summary's local wording with
+those sentences only:
+
+* a name or number must keep a neighbour it has there (``北京支持天津`` may not become
+  ``天津支持天津``; ``贷款60亿`` may not become ``损失60亿``);
+* a negation must stand where the source has one, with the same neighbours;
+* a hedge or modal the source always puts before (将、拟、有望、预计、可能、或、未、不……) or after
+  (边缘、左右……) some words may not be dropped when the summary keeps those words;
+* a superlative or "first" (最、首次、唯一、第一……) must be the source's, with its neighbour;
+* a clause may name the same name twice only if a source clause does.
+
+The article is prepared once per text (cached), so the extractive summarizer can check many
+candidates cheaply.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..text import fold_width, tagged
+
+# Sentence ends and clause marks inside a summary or an article.
+_SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]*[”’」』）)]*")
+_CLAUSE = re.compile(r"[，,；;：:。！？!?\n]")
+_PUNCT = set("，,。！？!?；;：:、“”‘’「」『』《》（）()【】…—-·\n ")
+_PUNCT_CLASS = re.escape("".join(sorted(_PUNCT)))
+_NUMBER = re.compile(r"(?<![\d.])\d+(?:,\d{3})*(?:\.\d+)?(?:万亿|亿|万|千)?[%‰]?|[零〇一二两三四五六七八九十百千万亿]{2,}")
+_NAME_TAGS = ("nr", "ns", "nt", "nz")
+
+NEGATIONS = "不没未无非勿莫别"
+# Hedges and modals that weaken what follows them (将 建设 -> 建设 is a stronger claim).
+HEDGES_BEFORE = (
+    "将", "拟", "有望", "预计", "可能", "或", "未", "不", "计划", "准备", "争取", "力争", "也许", "估计", "预期", "约", "近",
+)
+# Hedges that weaken what precedes them (破产边缘 -> 破产).
+HEDGES_AFTER = ("边缘", "左右", "前后")
+SUPERLATIVES = ("最", "首次", "唯一", "第一", "首个", "首家", "首位", "首批", "首创", "史上")
+CONTEXT = 2  # characters of context on each side of a word
+GAP = 2  # characters a compressor may have dropped between a word and its context
+MAX_ALIGNED = 3  # source sentences one summary sentence may draw on
+MIN_GAIN = 0.15  # share of a summary sentence's bigrams a further source sentence must add
+
+
+@dataclass(frozen=True)
+class PreparedSource:
+    """An article's sentences (compact text), their bigrams, and the names it prints."""
+
+    sentences: tuple[str, ...]
+    grams: tuple[frozenset[str], ...]
+    names: tuple[str, ...]  # longest first, so 北京市 is found before 北京
+    words: str  # the whole text without spaces or punctuation, to find verbatim copies
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"\s+", "", fold_width(text))
+
+
+def _bigrams(text: str) -> frozenset[str]:
+    chars = "".join(c for c in text if c not in _PUNCT)
+    return frozenset(chars[i : i + 2] for i in range(len(chars) - 1))
+
+
+@lru_cache(maxsize=64)
+def prepare(source_text: str) -> PreparedSource:
+    """Split the article's text (every line it prints) into sentences and collect its names."""
+    sentences = tuple(s for s in (_compact(m.group(0)) for m in _SENTENCE.finditer(fold_width(source_text))) if s)
+    names = {w for w, tag in tagged(_compact(source_text)) if tag.startswith(_NAME_TAGS) and len(w) >= 2}
+    return PreparedSource(
+        sentences=sentences,
+        grams=tuple(_bigrams(s) for s in sentences),
+        names=tuple(sorted(names, key=len, reverse=True)),
+        words=_words(_compact(source_text)),
+    )
+
+
+def align(sentence: str, source: PreparedSource) -> str:
+    """The source sentences ``sentence`` comes from, greedily by bigram cover, joined by newlines."""
+    wanted = set(_bigrams(sentence))
+    if not wanted:
+        return ""
+    total = len(wanted)
+    chosen: list[int] = []
+    while wanted and len(chosen) < MAX_ALIGNED:
+        best, gain = -1, 0
+        for i, grams in enumerate(source.grams):
+            if i not in chosen:
+                covered = len(wanted & grams)
+                if covered > gain:
+                    best, gain = i, covered
+        if best < 0 or (chosen and gain / total < MIN_GAIN):
+            break
+        chosen.append(best)
+        wanted -= source.grams[best]
+    return "\n".join(source.sentences[i] for i in sorted(chosen))
+
+
+def _left(text: str, start: int) -> str:
+    """Up to CONTEXT characters before ``start``, from the nearest punctuation mark on (kept)."""
+    context = text[max(0, start - CONTEXT) : start]
+    cut = max((i for i, c in enumerate(context) if c in _PUNCT), default=0)
+    return context[cut:]
+
+
+def _right(text: str, end: int) -> str:
+    """Up to CONTEXT characters after ``end``, up to and including the nearest punctuation mark."""
+    context = text[end : end + CONTEXT]
+    cut = next((i + 1 for i, c in enumerate(context) if c in _PUNCT), len(context))
+    return context[:cut]
+
+
+def _words(text: str) -> str:
+    return "".join(c for c in text if c not in _PUNCT)
+
+
+def _near(aligned: str, before: str, after: str) -> bool:
+    """Whether ``before`` is followed in ``aligned`` by ``after``, at most GAP characters of one
+    clause apart (a compressor drops 了, 大力, 分别 between them)."""
+    if before + after in aligned:
+        return True
+    if not _words(before) or not _words(after):
+        return False
+    return re.search(re.escape(before) + f"[^{_PUNCT_CLASS}]{{1,{GAP}}}" + re.escape(after), aligned) is not None
+
+
+def _spans(sentence: str, source: PreparedSource) -> list[tuple[int, int, str]]:
+    """Names (the article's) and numbers in ``sentence``, as non-overlapping (start, end, kind)."""
+    taken = [False] * len(sentence)
+    spans = []
+    for name in source.names:
+        for match in re.finditer(re.escape(name), sentence):
+            if not any(taken[match.start() : match.end()]):
+                taken[match.start() : match.end()] = [True] * len(name)
+                spans.append((match.start(), match.end(), "name"))
+    for match in _NUMBER.finditer(sentence):
+        if not any(taken[match.start() : match.end()]):
+            spans.append((match.start(), match.end(), "number"))
+    return sorted(spans)
+
+
+def _displaced(aligned: str, left: str, right: str) -> str | None:
+    """What the aligned source has between ``left`` and a word, or between a word and ``right``
+    (None when those neighbours stand there with nothing before or after them: an insertion)."""
+    if left and left[-1] not in _PUNCT:
+        for match in re.finditer(re.escape(left), aligned):
+            following = aligned[match.end() : match.end() + CONTEXT]
+            if following and following[0] not in _PUNCT:
+                return following
+    if right and right[0] not in _PUNCT:
+        for match in re.finditer(re.escape(right), aligned):
+            preceding = aligned[max(0, match.start() - CONTEXT) : match.start()]
+            if preceding and preceding[-1] not in _PUNCT:
+                return preceding
+    return None
+
+
+def _moved(sentence: str, aligned: str, source: PreparedSource) -> list[str]:
+    """Names and numbers that keep neither neighbour they have in the aligned source, where those
+    neighbours stand next to something else there. (A name put before words that had none before
+    them, as the extractive summarizer names who acts, is no move.)"""
+    problems = []
+    for start, end, kind in _spans(sentence, source):
+        word = sentence[start:end]
+        left, right = _left(sentence, start), _right(sentence, end)
+        if (left and _near(aligned, left, word)) or (right and _near(aligned, word, right)):
+            continue
+        if not _words(left + right) and word not in aligned:  # a list item or a clause of its own
+            problems.append(f"{kind} in another role: {word} is not in the sentences this one comes from")
+            continue
+        instead = _displaced(aligned, left, right)
+        if instead:
+            problems.append(f"{kind} in another role: {word} where the article has …{instead}… ({left}…{right})")
+    return problems
+
+
+def _negations(sentence: str, aligned: str, source: PreparedSource) -> list[str]:
+    problems = []
+    in_name = {i for start, end, kind in _spans(sentence, source) if kind == "name" for i in range(start, end)}
+    for i, char in enumerate(sentence):
+        if char not in NEGATIONS or i in in_name:  # 非洲 negates nothing
+            continue
+        left, right = _left(sentence, i), _right(sentence, i + 1)
+        # The word negated must be the source's; words a compressor dropped may stand before it.
+        if (right and char + right not in aligned) or (left and not _near(aligned, left, char)) or char not in aligned:
+            problems.append(f"negation added: {left}{char}{right}")
+    return problems
+
+
+def _dropped_hedges(sentence: str, aligned: str) -> list[str]:
+    """Hedges the summary drops while keeping the words around them (我们将全面 -> 我们全面), or the
+    words they govern wherever those carry the hedge throughout the source (拟投资 -> 投资)."""
+    problems = []
+    for hedges, after in ((HEDGES_BEFORE, False), (HEDGES_AFTER, True)):
+        for hedge in hedges:
+            for match in re.finditer(re.escape(hedge), aligned):
+                left, right = _left(aligned, match.start()), _right(aligned, match.end())
+                hedged = left + hedge + right
+                if not _words(left + right) or hedged in sentence:
+                    continue
+                governed = left if after else right
+                with_hedge = governed + hedge if after else hedge + governed
+                if left + right in sentence or (
+                    len(_words(governed)) >= CONTEXT
+                    and governed in sentence
+                    and with_hedge not in sentence
+                    and aligned.count(governed) == aligned.count(with_hedge)
+                ):
+                    problems.append(f"hedge dropped: {hedge} ({hedged})")
+    return list(dict.fromkeys(problems))
+
+
+def _superlatives(sentence: str, aligned: str) -> list[str]:
+    problems = []
+    for marker in SUPERLATIVES:
+        for match in re.finditer(re.escape(marker), sentence):
+            right, left = _right(sentence, match.end()), _left(sentence, match.start())
+            phrase = marker + right[:1] if right else left[-1:] + marker
+            if phrase not in aligned:
+                problems.append(f"superlative added: {phrase}")
+    return problems
+
+
+def _same_name_twice(sentence: str, aligned: str, source: PreparedSource) -> list[str]:
+    """A clause naming one name twice (天津支持天津) where no source clause does."""
+    problems = []
+    source_clauses = _CLAUSE.split(aligned)
+    for clause in _CLAUSE.split(sentence):
+        for start, end, kind in _spans(clause, source):
+            name = clause[start:end]
+            if kind == "name" and clause.count(name) >= 2 and not any(c.count(name) >= 2 for c in source_clauses):
+                problems.append(f"same name on both sides: {name}")
+                break
+    return problems
+
+
+def unfaithful(summary: str, source_text: str) -> list[str]:
+    """Problems of ``summary`` against the article text it summarizes ([] when none found)."""
+    source = prepare(source_text)
+    problems: list[str] = []
+    for match in _SENTENCE.finditer(_compact(summary)):
+        sentence = match.group(0)
+        aligned = align(sentence, source)
+        if not aligned:
+            continue
+        problems += _dropped_hedges(sentence, aligned)
+        if _words(sentence) in source.words:
+            continue  # the article's own words in its own order: nothing moved, added or merged
+        problems += _moved(sentence, aligned, source)
+        problems += _negations(sentence, aligned, source)
+        problems += _superlatives(sentence, aligned)
+        problems += _same_name_twice(sentence, aligned, source)
+    return list(dict.fromkeys(problems))

@@ -1,0 +1,78 @@
+"""The faithfulness check: errors that reuse the article's own words are caught, faithful text passes."""
+
+import pytest
+
+from briefing.records import Article
+from briefing.summarize import check_summary
+from briefing.summarize.extractive import ExtractiveSummarizer
+from briefing.summarize.faithfulness import unfaithful
+
+ARTICLE = Article(
+    id="a1",
+    title="两地签署协同发展协议",
+    body=[
+        "本报讯 3月10日，临江市与青川市签署协同发展框架协议，临江市支持青川市建设区域物流中心。",
+        "根据协议，两市将共同投资12亿元建设跨江大桥，预计2026年建成通车。",
+        "青川市副市长王立新表示，大桥建成后两地通行时间有望缩短到40分钟。",
+        "目前青川港货运量居全省第二，港口扩建工程尚未开工。",
+        "去年当地一家船厂濒临破产边缘，银行贷款高达3亿元。",
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "临江市与青川市签署协同发展框架协议，临江市支持青川市建设区域物流中心。",
+        "两市将共同投资12亿元建设跨江大桥，预计2026年建成通车。",
+        "临江市与青川市签署框架协议，两市将共同投资12亿元建设跨江大桥。",
+        "青川市副市长王立新表示，大桥建成后两地通行时间有望缩短到40分钟。",
+        "目前青川港货运量居全省第二，港口扩建工程尚未开工。",
+    ],
+)
+def test_faithful_summaries_pass(summary):
+    assert check_summary(summary, ARTICLE).ok, check_summary(summary, ARTICLE).problems
+
+
+@pytest.mark.parametrize(
+    "summary, problem",
+    [
+        # The supporter and the supported swapped: every word is the article's.
+        ("临江市与青川市签署协同发展框架协议，青川市支持临江市建设区域物流中心。", "in another role"),
+        ("临江市与青川市签署协议，青川市支持青川市建设区域物流中心。", "same name on both sides"),
+        # A number moved to another slot: the loan becomes a loss.
+        ("去年当地一家船厂濒临破产边缘，银行贷款高达12亿元。", "in another role"),
+        ("根据协议，两市将共同投资3亿元建设跨江大桥。", "in another role"),
+        # Negation added.
+        ("两市将不共同投资12亿元建设跨江大桥。", "negation added"),
+        # Hedges and modals dropped.
+        ("根据协议，两市共同投资12亿元建设跨江大桥，预计2026年建成通车。", "hedge dropped: 将"),
+        ("大桥建成后两地通行时间缩短到40分钟。", "hedge dropped: 有望"),
+        ("去年当地一家船厂濒临破产，银行贷款高达3亿元。", "hedge dropped: 边缘"),
+        ("目前青川港货运量居全省第二，港口扩建工程尚开工。", "hedge dropped: 未"),
+        # A superlative or "first" the article does not have.
+        ("目前青川港货运量居全省第一，港口扩建工程尚未开工。", "superlative added: 第一"),
+        ("临江市与青川市首次签署协同发展框架协议。", "superlative added: 首次"),
+        ("两市将共同投资12亿元建设最长的跨江大桥。", "superlative added: 最"),
+    ],
+)
+def test_errors_that_reuse_the_articles_words_are_caught(summary, problem):
+    problems = check_summary(summary, ARTICLE).problems
+    assert any(problem in p for p in problems), problems
+
+
+def test_the_word_guard_alone_misses_them():
+    # Every word and number occurs in the article: only the new check sees the swap.
+    summary = "临江市与青川市签署协同发展框架协议，青川市支持临江市建设区域物流中心。"
+    assert unfaithful(summary, "\n".join(ARTICLE.body))
+
+
+def test_extractive_summary_still_passes():
+    summary = ExtractiveSummarizer().summarize_one(ARTICLE, max_chars=90)
+    assert summary.text and check_summary(summary.text, ARTICLE).ok
+
+
+def test_a_hedge_inside_a_word_is_no_hedge():
+    article = Article(id="a2", body=["未来三年，新区将建成10所学校。"])
+    assert check_summary("未来三年，新区将建成10所学校。", article).ok
+    assert not check_summary("未来三年，新区建成10所学校。", article).ok

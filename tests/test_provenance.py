@@ -1,0 +1,85 @@
+"""Provenance: every entry says how its summary and title were made; a model run accounts for itself."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from briefing.backends.adapters import FALLBACK_SUMMARY
+from briefing.cli import app
+from briefing.config import parse_config
+from briefing.errors import ConfigError
+from briefing.provenance import model_use, reason_kind
+from briefing.records import Provenance
+from test_backends import scripted_backend, write_card  # noqa: F401  (the autouse fixture registers the stand-in backend)
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+ISSUE = SAMPLES / "linjiang-daily-2024-03-12.txt"
+
+
+def test_default_build_records_extractive_and_printed_provenance():
+    result = CliRunner().invoke(app, ["build", str(ISSUE), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    entries = [e for s in json.loads(result.stdout)["sections"] for e in s["entries"]]
+    assert entries and all(e["summary_provenance"]["method"] == "extractive" for e in entries)
+    for entry in entries:
+        assert entry["title_provenance"]["method"] == ("extractive" if entry["title_generated"] else "printed")
+        assert entry["summary_provenance"]["model"] is None
+    assert "briefing: model" not in result.stderr  # no model, no account line
+
+
+def test_model_run_marks_entries_and_accounts_for_itself(tmp_path):
+    card = write_card(tmp_path, name="scripted-prov")
+    args = ["build", str(ISSUE), "--summarizer", str(card), "--titler", str(card)]
+    result = CliRunner().invoke(app, args + ["-f", "json"])
+    assert result.exit_code == 0, result.output
+    entries = [e for s in json.loads(result.stdout)["sections"] for e in s["entries"]]
+    methods = {e["summary_provenance"]["method"] for e in entries}
+    assert "model:scripted-prov" in methods
+    assert all(e["summary_provenance"]["model"] == "scripted-prov" for e in entries)
+    (line,) = [x for x in result.stderr.splitlines() if x.startswith("briefing: model scripted-prov")]
+    assert "summaries" in line
+    marked = CliRunner().invoke(app, args + ["--provenance"])
+    assert "生成方式：摘要由模型 scripted-prov 撰写" in marked.stdout
+    plain = CliRunner().invoke(app, args)
+    assert "生成方式" not in plain.stdout
+    html = CliRunner().invoke(app, args + ["--provenance", "-f", "html"])
+    assert 'class="provenance"' in html.stdout
+
+
+def test_fallbacks_are_counted_with_their_reasons_and_require_model_exits_1(tmp_path):
+    from briefing.backends.adapters import ModelSummarizer
+    from briefing.backends.cards import load_card
+
+    card = write_card(tmp_path, name="scripted-liar")
+    summarizer = ModelSummarizer(card=load_card(card))
+    summarizer.backend.answer = lambda request: "临江市今年投资999亿元建设火星基地。"
+    out = tmp_path / "b.md"
+    result = CliRunner().invoke(app, ["build", str(ISSUE), "--summarizer", str(card), "--require-model", "-o", str(out)])
+    # The stand-in backend is shared per card: the CLI run uses the lying one.
+    assert result.exit_code == 1 and not out.exists()
+    line = next(x for x in result.stderr.splitlines() if x.startswith("briefing: model scripted-liar"))
+    assert "wrote 0 of" in line and "fell back" in line
+    assert "--require-model" in result.stderr
+
+
+def test_reason_kinds_drop_the_particulars():
+    assert reason_kind("qwen: timed out after 60 s (http://x/v1)") == "timed out after s"
+    assert reason_kind("qwen output rejected: number 60 is not in the article; name 天津 is not in the article") == "number is not in the article"
+    assert reason_kind("qwen output rejected: hedge dropped: 将 (两市将共同)") == "hedge dropped"
+    use = model_use([
+        (Provenance("model:q", "q"), None),
+        (Provenance(FALLBACK_SUMMARY, "q", "q: timed out after 60 s (http://x)"), Provenance("printed")),
+        (Provenance(FALLBACK_SUMMARY, "q", "q: timed out after 5 s (http://y)"), Provenance("model:q", "q")),
+    ])
+    assert use.fallbacks == 2 and use.summaries_by_model == 1 and use.titles_by_model == 1
+    assert use.line() == "model q: wrote 1 of 3 summaries and 1 of 1 titles asked for; 2 summaries and 0 titles fell back (timed out after s ×2)"
+
+
+def test_require_model_is_a_config_key():
+    assert parse_config("[briefing]\nrequire_model = true\n").require_model is True
+    with pytest.raises(ConfigError, match="true or false"):
+        parse_config('[briefing]\nrequire_model = "yes"\n')
