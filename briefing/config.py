@@ -33,7 +33,7 @@ from .errors import ConfigError
 
 SECTION = "briefing"
 # Every table of briefing.toml that some command reads; a command that adds one adds it here.
-TABLES = ("briefing", "models", "smtp", "delivery")
+TABLES = ("briefing", "models", "smtp", "delivery", "review")
 
 
 @dataclass(frozen=True)
