@@ -143,8 +143,10 @@ def test_foreign_place_as_a_detail_or_in_sport_does_not_move_the_story():
     headline = Article(id="h", body=["美国轿车销量排行榜出炉，SUV车型热销"])
     # A meeting with a foreign company's guests is not one with a foreign official.
     guests = Article(id="g", title="副省长会见美国客人", body=["双方签署合作项目，企业投资建设生产基地，项目投产后年产值可达十亿元，带动上下游产业发展。" * 3])
-    labels = [t.label for t in KeywordClassifier().classify([detail, sport, headline, guests])]
-    assert labels == ["法治", "体育", "经济", "经济"]
+    # 电 in a company name is not a dateline's 电: 美国 here is not the subject.
+    company = Article(id="c", title="国内运营商与美国电信企业签署合作协议", body=guests.body)
+    labels = [t.label for t in KeywordClassifier().classify([detail, sport, headline, guests, company])]
+    assert labels == ["法治", "体育", "经济", "经济", "经济"]
 
 
 def test_a_story_set_in_the_past_is_culture():
