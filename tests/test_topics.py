@@ -157,6 +157,16 @@ def test_a_story_set_in_the_past_is_culture():
     assert [t.label for t in labels] == ["文化", "社会"] and labels[0].evidence[0] == "古代"
 
 
+def test_no_term_straddles_common_word_boundaries():
+    # Substring matching finds 国学 in 中国学生, 名家 in 数千名家长, 国公 in 中国公民: such
+    # terms are listed only in longer, unambiguous forms (国学经典, 书画名家).
+    clf = KeywordClassifier()
+    students = clf.classify([Article(id="s", body=["中国学生赴美留学人数创新高"])])[0]
+    parents, citizens = clf.classify([Article(id="p", body=["数千名家长排队报名"]), Article(id="c", body=["中国公民出境提醒"])])
+    assert students.label == "教育" and "国学" not in students.evidence
+    assert "名家" not in parents.evidence and "国公" not in citizens.evidence
+
+
 def test_body_split_does_not_cut_a_term():
     from briefing.topics.keywords import LEAD_CHARS, article_fields
 

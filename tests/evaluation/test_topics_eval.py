@@ -28,7 +28,7 @@ TARGETS = {
 FLOORS = {
     "pd1998-dev": 0.865,  # target 0.93; measured 0.880 (was 0.860)
     "pd2019-dev": 0.90,  # target 0.95; measured 0.920 (was 0.915)
-    "cnews-taxo-dev": 0.94,  # target 0.96; measured 0.953 (was 0.907)
+    "cnews-taxo-dev": 0.945,  # target 0.96; measured 0.960 (was 0.913 before issue 17)
     "tnews-taxo-dev": 0.725,  # target 0.82; measured 0.740 (was 0.725)
     # Mapped source categories: regression guards only.
     # cnews-dev measured 0.767 (was 0.807): diplomacy mapped to 时政 is 国际 by our conventions, and
