@@ -167,6 +167,14 @@ def test_no_term_straddles_common_word_boundaries():
     assert "名家" not in parents.evidence and "国公" not in citizens.evidence
 
 
+def test_leaders_named_in_a_sector_story_do_not_make_it_politics():
+    # Who is mentioned is not what the story is about: the leaders' instructions open a report on
+    # relics and museums, which is culture (the taxonomy: a leader's meeting on a sector -> the sector).
+    body = "党中央、国务院高度重视，习近平总书记、李克强总理多次作出指示，中共中央办公厅印发意见。今年博物馆新增藏品，考古发掘取得进展。"
+    topic = KeywordClassifier().classify([Article(id="r", title="文物保护取得新进展", body=[body])])[0]
+    assert topic.label == "文化" and topic.runner_up == "时政"
+
+
 def test_body_split_does_not_cut_a_term():
     from briefing.topics.keywords import LEAD_CHARS, article_fields
 
