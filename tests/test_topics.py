@@ -143,8 +143,10 @@ def test_foreign_place_as_a_detail_or_in_sport_does_not_move_the_story():
     headline = Article(id="h", body=["美国轿车销量排行榜出炉，SUV车型热销"])
     # A meeting with a foreign company's guests is not one with a foreign official.
     guests = Article(id="g", title="副省长会见美国客人", body=["双方签署合作项目，企业投资建设生产基地，项目投产后年产值可达十亿元，带动上下游产业发展。" * 3])
-    labels = [t.label for t in KeywordClassifier().classify([detail, sport, headline, guests])]
-    assert labels == ["法治", "体育", "经济", "经济"]
+    # 电 in a company name is not a dateline's 电: 美国 here is not the subject.
+    company = Article(id="c", title="国内运营商与美国电信企业签署合作协议", body=guests.body)
+    labels = [t.label for t in KeywordClassifier().classify([detail, sport, headline, guests, company])]
+    assert labels == ["法治", "体育", "经济", "经济", "经济"]
 
 
 def test_a_story_set_in_the_past_is_culture():
@@ -153,6 +155,24 @@ def test_a_story_set_in_the_past_is_culture():
     today = Article(id="t", body=["女子如何对付丈夫出轨，婆媳之间又怎样相处"])
     labels = KeywordClassifier().classify([past, today])
     assert [t.label for t in labels] == ["文化", "社会"] and labels[0].evidence[0] == "古代"
+
+
+def test_no_term_straddles_common_word_boundaries():
+    # Substring matching finds 国学 in 中国学生, 名家 in 数千名家长, 国公 in 中国公民: such
+    # terms are listed only in longer, unambiguous forms (国学经典, 书画名家).
+    clf = KeywordClassifier()
+    students = clf.classify([Article(id="s", body=["中国学生赴美留学人数创新高"])])[0]
+    parents, citizens = clf.classify([Article(id="p", body=["数千名家长排队报名"]), Article(id="c", body=["中国公民出境提醒"])])
+    assert students.label == "教育" and "国学" not in students.evidence
+    assert "名家" not in parents.evidence and "国公" not in citizens.evidence
+
+
+def test_leaders_named_in_a_sector_story_do_not_make_it_politics():
+    # Who is mentioned is not what the story is about: the leaders' instructions open a report on
+    # relics and museums, which is culture (the taxonomy: a leader's meeting on a sector -> the sector).
+    body = "党中央、国务院高度重视，习近平总书记、李克强总理多次作出指示，中共中央办公厅印发意见。今年博物馆新增藏品，考古发掘取得进展。"
+    topic = KeywordClassifier().classify([Article(id="r", title="文物保护取得新进展", body=[body])])[0]
+    assert topic.label == "文化" and topic.runner_up == "时政"
 
 
 def test_body_split_does_not_cut_a_term():

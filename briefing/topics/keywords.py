@@ -52,7 +52,10 @@ SUBJECT_CHARS = 3  # a place or actor starting this close to the start is the su
 _LONGEST_TERM = 10
 _OPENING_MARKS = " \t\n“\"'「『《【（(—-·"
 # A dateline says where the story was filed: 新华社华盛顿1月5日电（记者 X）, 本报驻法国记者 X.
-_DATELINE = re.compile(r"[^。，,；\n]{0,30}?(?:电|讯)(?:[（(][^）)]{0,20}[）)])?\s*|本报驻\S{1,8}?记者\S{0,4}\s*")
+_DATELINE = re.compile(
+    r"(?:[^。，,；\s]{0,12}?\d{1,2}月\d{1,2}日|新华社[^。，,；\s]{1,12}?)(?:电|讯)(?:[（(][^）)]{0,20}[）)])?\s*"
+    r"|本报讯\s*|本报驻[^。，,；\s]{1,8}?记者[^。，,；\s]{0,4}\s*"
+)
 _OFFICIAL_GAP = 8  # 法国总统, 马来西亚总理, 美国国务卿特使: the office follows the place closely
 _MEETING_VERBS = ("会见", "会谈", "会晤", "通电话", "致电", "致信", "贺电", "接见", "举行会谈")
 

@@ -26,16 +26,16 @@ TARGETS = {
 }
 # Regression floors: measured figure minus about 0.015.
 FLOORS = {
-    "pd1998-dev": 0.865,  # target 0.93; measured 0.880 (was 0.860)
-    "pd2019-dev": 0.90,  # target 0.95; measured 0.920 (was 0.915)
-    "cnews-taxo-dev": 0.94,  # target 0.96; measured 0.953 (was 0.907)
+    "pd1998-dev": 0.875,  # target 0.93; measured 0.893 (was 0.860 before issue 17)
+    "pd2019-dev": 0.905,  # target 0.95; measured 0.920 (was 0.915 before issue 17)
+    "cnews-taxo-dev": 0.945,  # target 0.96; measured 0.960 (was 0.913 before issue 17)
     "tnews-taxo-dev": 0.725,  # target 0.82; measured 0.740 (was 0.725)
     # Mapped source categories: regression guards only.
-    # cnews-dev measured 0.767 (was 0.807): diplomacy mapped to 时政 is 国际 by our conventions, and
+    # cnews-dev measured 0.770 (was 0.807): diplomacy mapped to 时政 is 国际 by our conventions, and
     # the home-furnishing trade mapped to 生活 (THUCNews 家居) is 经济 by the taxonomy's scopes; each
     # of the 9 home items lost that cnews-taxo-dev also holds, the editor labels 经济.
     "cnews-dev": 0.75,
-    "tnews-dev": 0.54,  # measured 0.563 (was 0.558)
+    "tnews-dev": 0.54,  # measured 0.562 (was 0.558)
     "nlpcc-headlines-dev": 0.65,  # measured 0.665 (was 0.670): NLPCC files folk tales (民间故事) under 社会
 }
 
