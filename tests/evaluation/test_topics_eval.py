@@ -27,7 +27,7 @@ TARGETS = {
 # Regression floors: measured figure minus about 0.015.
 FLOORS = {
     "pd1998-dev": 0.875,  # target 0.93; measured 0.893 (was 0.860 before issue 17)
-    "pd2019-dev": 0.905,  # target 0.95; measured 0.920 (was 0.915 before issue 17)
+    "pd2019-dev": 0.90,  # target 0.95; measured 0.915 (0.915 before issue 17)
     "cnews-taxo-dev": 0.945,  # target 0.96; measured 0.960 (was 0.913 before issue 17)
     "tnews-taxo-dev": 0.725,  # target 0.82; measured 0.740 (was 0.725)
     # Mapped source categories: regression guards only.
