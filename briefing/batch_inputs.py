@@ -48,7 +48,7 @@ def discover(
             jobs.append(BatchJob(key=root.stem, path=str(root)))
             continue
         if not root.is_dir():
-            raise InputError(f"{root}: no such file or directory")
+            raise InputError(f"{root}: not a regular file or directory" if root.exists() else f"{root}: no such file or directory")
         found = len(jobs)
         for folder, dirs, files in os.walk(root):
             here = Path(folder)

@@ -64,6 +64,8 @@ def page_files(directory: Path) -> list[Path]:
 def issue_digest(path: Path) -> str:
     """SHA-256 of what an issue is made of: a file's bytes, or a folder's page files (names and
     bytes, in name order). The one content fingerprint that batch and delivery resume by."""
+    if not path.is_dir() and not path.is_file():  # a FIFO would block the read, a device never end
+        raise InputError(f"{path}: no such file or directory" if not path.exists() else f"{path}: not a regular file")
     try:
         if not path.is_dir():
             return _file_sha256(path).hexdigest()
@@ -108,16 +110,17 @@ def strip_controls(text: str) -> str:
     return _CONTROLS.sub(lambda m: " " if m.group() in _SPACING_CONTROLS else "", text)
 
 
+def _readable(text: str) -> bool:
+    """Mostly ASCII, CJK and full-width forms, as any newspaper text is; bytes of another
+    kind read as UTF-16 give a scatter of other code points instead."""
+    readable = sum(1 for ch in text if ch in "\n\r\t" or " " <= ch <= "~" or "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef")
+    return bool(text) and readable >= 0.9 * len(text)
+
+
 def _looks_like_utf16(data: bytes) -> bool:
-    """UTF-16 without a BOM: the bytes read as UTF-16 (either order) give text, mostly ASCII,
-    CJK and full-width forms, where binary data gives a scatter of other code points."""
+    """UTF-16 without a BOM: the bytes read as UTF-16 (either byte order) give readable text."""
     sample = data[: 8192 & ~1]
-    for encoding in ("utf-16-le", "utf-16-be"):
-        text = sample.decode(encoding, errors="replace")
-        readable = sum(1 for ch in text if ch in "\n\r\t" or " " <= ch <= "~" or "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef")
-        if text and readable >= 0.9 * len(text):
-            return True
-    return False
+    return any(_readable(sample.decode(encoding, errors="replace")) for encoding in ("utf-16-le", "utf-16-be"))
 
 
 def decode(data: bytes, *, source: str = "<bytes>") -> str:
@@ -142,6 +145,8 @@ def decode(data: bytes, *, source: str = "<bytes>") -> str:
             continue
     else:
         raise InputError(f"{source}: cannot decode as {' or '.join(e.upper() for e in encodings)}; briefing reads {ENCODINGS_READ}: convert the file to UTF-8")
+    if encodings == ["utf-16"] and not _readable(text[:4096]):  # a UTF-16 BOM, then binary data
+        raise InputError(f"{source}: looks like a binary file, not text; briefing reads text in {ENCODINGS_READ}")
     # GB18030 decodes almost any byte string; reject results that are mostly control codes.
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\r\n\t\f")
     if controls > max(8, len(text) // 100):
