@@ -20,7 +20,7 @@ from ..text import words
 from .actors import _GENERIC_AGENT, insert_actor, lacks_subject, lead_actor, single_actor
 from .commentary import attribution, commentary_voice
 from .compress import clean_clause, compress_clauses, dangling, fit_clauses, join_clauses
-from .guard import SourceIndex, check_summary
+from .guard import SourceIndex, article_source, check_summary, source_index
 from .ranking import _BACKGROUND, _DEPENDENT, Scored, grams, rank_sentences
 from .sentences import Sentence, has_quantity, split_dateline
 from .wholeness import deletion_cuts
@@ -67,7 +67,7 @@ class ExtractiveSummarizer:
         ranked = rank_sentences(article)
         if not summarizable(article, ranked):
             return Summary(text="", method=METHOD, sentences=[], reason="the article has no sentence to summarize")
-        source = SourceIndex(article)
+        source = source_index(article_source(article))
         # Who acts is looked up only when a summary leaves it out.
         actor = functools.cache(lambda: lead_actor(article))
         for scored in ranked[: self.candidates]:

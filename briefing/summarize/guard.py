@@ -8,6 +8,7 @@ by construction (it only deletes), model-backed summarizers fall back when it fa
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from ..records import Article
@@ -63,9 +64,17 @@ class SourceIndex:
         return span in self.text or re.sub(r"\s+", "", span) in self.compact
 
 
+@lru_cache(maxsize=2048)
+def source_index(text: str) -> SourceIndex:
+    """The index of an article's text, built once however often its summaries are checked (an
+    issue's articles are summarized first, then each summary is checked again: the cache holds
+    a large issue)."""
+    return SourceIndex(text)
+
+
 def check_summary(summary: str, article: Article | str | SourceIndex, *, names: bool = True) -> GuardResult:
     """Check that every number, quoted span and proper name in ``summary`` occurs in ``article``."""
-    source = article if isinstance(article, SourceIndex) else SourceIndex(article)
+    source = article if isinstance(article, SourceIndex) else source_index(article_source(article))
     text = fold_width(summary)
     problems: list[str] = []
     for number in sorted(_numbers(text) - source.numbers):

@@ -20,13 +20,12 @@ from .sentences import CLAUSE_MARKS, ENDS
 
 # 刚果（金）, 中国（海南）自由贸易试验区, 上海（国际）: a name and its bracketed qualifier are one
 # name. The qualifier is a short run of Han characters (not 记者 X, 图, 左/右, a date or a figure).
-_QUALIFIED_NAME = re.compile(
-    r"(?P<head>[\u4e00-\u9fff]{2,12}?)[（(](?P<qualifier>[\u4e00-\u9fff]{1,4})[）)](?=(?P<tail>[\u4e00-\u9fff]{0,12}))"
-)
+_QUALIFIER = re.compile(r"[（(](?P<qualifier>[\u4e00-\u9fff]{1,4})[）)]")
+_HEAD = re.compile(r"[\u4e00-\u9fff]{2,12}$")
 _NOT_QUALIFIER = re.compile(r"^(?:[左右中前后上下]+[一二三四五六七八九]?|图.*|摄|附.*|记者.*|通讯员.*|下同|同上|简称.*|原名.*|试行|草案|节选|摘要|续|完|上|下)$")
 _NAME_TAGS = ("nr", "ns", "nt", "nz")
 # The tail of a qualified name runs on while it names an institution: 中国（海南）自由贸易试验区.
-_NAME_TAIL = re.compile(r"^[\u4e00-\u9fff]{0,10}?(?:试验区|自贸区|示范区|新区|开发区|片区|园区|公司|集团|银行|大学|学院|研究院|中心|协会|委员会|有限公司)")
+_NAME_TAIL = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:试验区|自贸区|示范区|新区|开发区|片区|园区|公司|集团|银行|大学|学院|研究院|中心|协会|委员会|有限公司)")
 
 
 @lru_cache(maxsize=1024)
@@ -35,21 +34,22 @@ def qualified_names(text: str) -> tuple[tuple[int, int, str], ...]:
     found: list[tuple[int, int, str]] = []
     if "（" not in text and "(" not in text:
         return ()
-    for match in _QUALIFIED_NAME.finditer(text):
+    # Found from the bracket back: a scan for the head at every position would be slow.
+    for match in _QUALIFIER.finditer(text):
         qualifier = match.group("qualifier")
-        if _NOT_QUALIFIER.match(qualifier):
+        head = _HEAD.search(text, max(0, match.start() - 12), match.start())
+        if not head or _NOT_QUALIFIER.match(qualifier):
             continue
-        # The head is the name just before the bracket: its last segmenter word(s) that are a name.
-        head = match.group("head")
-        words = tagged(head)
+        # The head is the name just before the bracket: its last segmenter word, if that is a name.
+        words = tagged(head.group(0))
         if not words:
             continue
         last, tag = words[-1]
         if not (tag.startswith(_NAME_TAGS) or tagged(qualifier)[0][1].startswith(_NAME_TAGS)):
             continue
-        start = match.end("head") - len(last)
-        tail = _NAME_TAIL.match(match.group("tail"))
-        end = match.end("qualifier") + 1 + (tail.end() if tail else 0)
+        start = match.start() - len(last)
+        tail = _NAME_TAIL.match(text, match.end())
+        end = tail.end() if tail else match.end()
         found.append((start, end, text[start:end]))
     return tuple(found)
 
