@@ -28,6 +28,7 @@ from .wholeness import deletion_cuts
 logger = logging.getLogger(__name__)
 
 METHOD = "extractive"
+_ANAPHOR = re.compile(r"^(?:有的|其中|其余|其|这些|那些|这|那|该|此|它们?|他们|她们|前者|后者|对此)")
 
 
 def summarizable(article: Article, ranked: list[Scored] | None = None) -> bool:
@@ -95,6 +96,9 @@ class ExtractiveSummarizer:
             kept = fit_clauses(clauses, budget)
             if kept and not any(has_quantity(c) for c, _ in kept):
                 figure = next((c for c in clauses[1:] if has_quantity(c[0])), None)
+                # A figure clause that points back (有的……, 其中……) needs the clauses between.
+                if figure and figure is not clauses[1] and _ANAPHOR.match(figure[0]):
+                    figure = None
                 kept = [clauses[0], figure] if figure else None
             if kept:
                 text = join_clauses(kept)

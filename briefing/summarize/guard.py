@@ -1,5 +1,6 @@
 """The faithfulness guard: a summary may state no number, quotation or name its article lacks,
-nor a name in a shorter form than the article gives it, nor a sentence cut to a set-up clause.
+nor a name in a shorter form than the article gives it, nor a sentence cut to a set-up clause or
+to a quotation without its speaker.
 
 Every summarizer's output passes through :func:`check_summary`; the extractive default passes
 by construction (it only deletes), model-backed summarizers fall back when it fails.
@@ -13,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..records import Article
 from ..text import fold_width, tagged
-from .wholeness import dangling_clauses, shortened_names
+from .wholeness import dangling_clauses, shortened_names, unattributed_quotations
 
 # 85.74万, 1,000, 100%, 3.5亿: digits with their magnitude and percent sign, compared as tokens.
 _ARABIC = re.compile(r"(?<![\d.])\d+(?:,\d{3})*(?:\.\d+)?(?:万亿|亿|万|千)?[%‰]?")
@@ -94,5 +95,5 @@ def check_summary(summary: str, article: Article | str | SourceIndex, *, names: 
             if tag.startswith(_NAME_TAGS) and len(word) >= 2 and not source.contains(word):
                 problems.append(f"name {word} is not in the article")
         problems += shortened_names(text, source.text)
-    problems += dangling_clauses(text)
+    problems += dangling_clauses(text) + unattributed_quotations(text)
     return GuardResult(ok=not problems, problems=problems)
