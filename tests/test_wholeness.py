@@ -226,3 +226,35 @@ def test_eval_reads_article_records_and_reports_wholeness(tmp_path):
     assert figures["cuts"] == 0 and figures["dangling"] == 0 and figures["guard"] == 1.0
     titles = evaluate_titles(items)["systems"]
     assert titles["extractive"]["not_headline"] == 0 and "not_headline" in titles["first_clause"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["他2008年任热线主任；2015年1月。", "在某部门近日联合举办的系列论坛上。", "冬奥会倒计时之际，从建设者到运动健儿。", "眼下，随着开幕日的脚步临近。", "对此，包括两部影片在内的8部电影。"],
+)
+def test_more_setup_clauses_fail(sentence):
+    assert dangling_clauses(sentence)
+
+
+def test_a_bare_quotation_or_instruction_is_not_a_summary():
+    from briefing.summarize.wholeness import unattributed_quotations
+
+    assert unattributed_quotations("“这里的市场标准高。项目之复杂，是罕见的。”")
+    assert unattributed_quotations("■ 要贯彻新思想，聚焦主业，努力开创新局面。")
+    assert unattributed_quotations("经理说：“这里的市场标准高。”") == []
+    assert unattributed_quotations("要素市场改革取得进展。") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["他来到部队，慰问官兵，代表党中央和中央军委。", "从2017年打开市场，到2018年拿下最大合同。"],
+)
+def test_clauses_without_a_predicate_fail(sentence):
+    assert dangling_clauses(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence", ["习近平出席博览会的开幕式。", "这是他们最关心的问题。", "装置于近日在北京通过国家验收。", "他代表全体员工发言。", "全市为群众办实事。"]
+)
+def test_clauses_with_a_predicate_pass(sentence):
+    assert dangling_clauses(sentence) == []

@@ -217,7 +217,8 @@ def compress_clauses(sentence: str, *, squeeze: bool = False) -> list[tuple[str,
     """The sentence's clauses after deleting dateline, opening fillers, purposes and asides."""
     # A dateline opens the first paragraph; in scraped text it may open any line.
     _, sentence = split_dateline(sentence)
-    clauses = split_clauses(sentence)
+    # ■ and the like mark a deck of key points: a mark, not a word.
+    clauses = split_clauses(sentence.lstrip("■□●◆◇▲△★☆ 　"))
     if not clauses:
         return []
     clauses = drop_effect_tail(drop_procedure(drop_opening(clauses)))

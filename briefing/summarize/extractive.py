@@ -20,7 +20,7 @@ from ..text import words
 from .actors import _GENERIC_AGENT, insert_actor, lacks_subject, lead_actor, single_actor
 from .commentary import attribution, commentary_voice
 from .compress import clean_clause, compress_clauses, dangling, fit_clauses, join_clauses
-from .guard import SourceIndex, check_summary
+from .guard import SourceIndex, article_source, check_summary, source_index
 from .ranking import _BACKGROUND, _DEPENDENT, Scored, grams, rank_sentences
 from .sentences import Sentence, has_quantity, split_dateline
 from .wholeness import deletion_cuts
@@ -28,6 +28,7 @@ from .wholeness import deletion_cuts
 logger = logging.getLogger(__name__)
 
 METHOD = "extractive"
+_ANAPHOR = re.compile(r"^(?:有的|其中|其余|其|这些|那些|这|那|该|此|它们?|他们|她们|前者|后者|对此)")
 
 
 def summarizable(article: Article, ranked: list[Scored] | None = None) -> bool:
@@ -67,7 +68,7 @@ class ExtractiveSummarizer:
         ranked = rank_sentences(article)
         if not summarizable(article, ranked):
             return Summary(text="", method=METHOD, sentences=[], reason="the article has no sentence to summarize")
-        source = SourceIndex(article)
+        source = source_index(article_source(article))
         # Who acts is looked up only when a summary leaves it out.
         actor = functools.cache(lambda: lead_actor(article))
         for scored in ranked[: self.candidates]:
@@ -95,6 +96,9 @@ class ExtractiveSummarizer:
             kept = fit_clauses(clauses, budget)
             if kept and not any(has_quantity(c) for c, _ in kept):
                 figure = next((c for c in clauses[1:] if has_quantity(c[0])), None)
+                # A figure clause that points back (有的……, 其中……) needs the clauses between.
+                if figure and figure is not clauses[1] and _ANAPHOR.match(figure[0]):
+                    figure = None
                 kept = [clauses[0], figure] if figure else None
             if kept:
                 text = join_clauses(kept)

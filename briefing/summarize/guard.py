@@ -1,5 +1,6 @@
 """The faithfulness guard: a summary may state no number, quotation or name its article lacks,
-nor a name in a shorter form than the article gives it, nor a sentence cut to a set-up clause.
+nor a name in a shorter form than the article gives it, nor a sentence cut to a set-up clause or
+to a quotation without its speaker.
 
 Every summarizer's output passes through :func:`check_summary`; the extractive default passes
 by construction (it only deletes), model-backed summarizers fall back when it fails.
@@ -8,12 +9,13 @@ by construction (it only deletes), model-backed summarizers fall back when it fa
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from ..records import Article
 from ..text import fold_width, tagged
 from .faithfulness import unfaithful
-from .wholeness import dangling_clauses, shortened_names
+from .wholeness import dangling_clauses, shortened_names, unattributed_quotations
 
 # 85.74万, 1,000, 100%, 3.5亿: digits with their magnitude and percent sign, compared as tokens.
 _ARABIC = re.compile(r"(?<![\d.])\d+(?:,\d{3})*(?:\.\d+)?(?:万亿|亿|万|千)?[%‰]?")
@@ -66,9 +68,17 @@ class SourceIndex:
         return span in self.text or re.sub(r"\s+", "", span) in self.compact
 
 
+@lru_cache(maxsize=2048)
+def source_index(text: str) -> SourceIndex:
+    """The index of an article's text, built once however often its summaries are checked (an
+    issue's articles are summarized first, then each summary is checked again: the cache holds
+    a large issue)."""
+    return SourceIndex(text)
+
+
 def check_summary(summary: str, article: Article | str | SourceIndex, *, names: bool = True) -> GuardResult:
     """Check that every number, quoted span and proper name in ``summary`` occurs in ``article``."""
-    source = article if isinstance(article, SourceIndex) else SourceIndex(article)
+    source = article if isinstance(article, SourceIndex) else source_index(article_source(article))
     text = fold_width(summary)
     problems: list[str] = []
     spans: list[str] = []
@@ -93,7 +103,7 @@ def check_summary(summary: str, article: Article | str | SourceIndex, *, names: 
                 problems.append(f"name {word} is not in the article")
                 spans.append(word)
         problems += shortened_names(text, source.text)
-    problems += dangling_clauses(text)
+    problems += dangling_clauses(text) + unattributed_quotations(text)
     if not problems:  # words the article has, in roles it gives them (faithfulness.py)
         problems = unfaithful(text, source.text)
     return GuardResult(ok=not problems, problems=problems, spans=spans)

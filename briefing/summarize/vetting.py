@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 
 from ..records import Article, Summary
-from .guard import SourceIndex, check_summary
+from .guard import SourceIndex, article_source, check_summary, source_index
 from .sentences import split_dateline, split_sentences
 
 logger = logging.getLogger(__name__)
@@ -38,7 +38,7 @@ def lead_sentences(article: Article, *, max_chars: int, source: SourceIndex | No
 
     Starts at the first sentence that does; runs on while the next one fits too. "" when none does.
     """
-    source = source or SourceIndex(article)
+    source = source or source_index(article_source(article))
     sentences = [s for s in split_sentences(article.body)[:LEAD_SENTENCES] if s.complete]
     for start, first in enumerate(sentences):
         text = split_dateline(first.text)[1].strip()
@@ -58,7 +58,7 @@ def fallback_summary(article: Article, *, max_chars: int, rejected: Summary | No
     """A summary that differs from ``rejected`` and passes the checks, or none, with the reason."""
     from .extractive import ExtractiveSummarizer
 
-    source = SourceIndex(article)
+    source = source_index(article_source(article))
     avoid = rejected.text if rejected else ""
     if rejected is None or rejected.method != ExtractiveSummarizer.method:
         default = ExtractiveSummarizer().summarize_one(article, max_chars=max_chars)

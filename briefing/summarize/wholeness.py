@@ -16,17 +16,16 @@ import re
 from functools import lru_cache
 
 from ..text import tagged
-from .sentences import CLAUSE_MARKS, ENDS
+from .sentences import CLAUSE_MARKS, ENDS, split_sentences
 
 # 刚果（金）, 中国（海南）自由贸易试验区, 上海（国际）: a name and its bracketed qualifier are one
 # name. The qualifier is a short run of Han characters (not 记者 X, 图, 左/右, a date or a figure).
-_QUALIFIED_NAME = re.compile(
-    r"(?P<head>[\u4e00-\u9fff]{2,12}?)[（(](?P<qualifier>[\u4e00-\u9fff]{1,4})[）)](?=(?P<tail>[\u4e00-\u9fff]{0,12}))"
-)
+_QUALIFIER = re.compile(r"[（(](?P<qualifier>[\u4e00-\u9fff]{1,4})[）)]")
+_HEAD = re.compile(r"[\u4e00-\u9fff]{2,12}$")
 _NOT_QUALIFIER = re.compile(r"^(?:[左右中前后上下]+[一二三四五六七八九]?|图.*|摄|附.*|记者.*|通讯员.*|下同|同上|简称.*|原名.*|试行|草案|节选|摘要|续|完|上|下)$")
 _NAME_TAGS = ("nr", "ns", "nt", "nz")
 # The tail of a qualified name runs on while it names an institution: 中国（海南）自由贸易试验区.
-_NAME_TAIL = re.compile(r"^[\u4e00-\u9fff]{0,10}?(?:试验区|自贸区|示范区|新区|开发区|片区|园区|公司|集团|银行|大学|学院|研究院|中心|协会|委员会|有限公司)")
+_NAME_TAIL = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:试验区|自贸区|示范区|新区|开发区|片区|园区|公司|集团|银行|大学|学院|研究院|中心|协会|委员会|有限公司)")
 
 
 @lru_cache(maxsize=1024)
@@ -35,21 +34,22 @@ def qualified_names(text: str) -> tuple[tuple[int, int, str], ...]:
     found: list[tuple[int, int, str]] = []
     if "（" not in text and "(" not in text:
         return ()
-    for match in _QUALIFIED_NAME.finditer(text):
+    # Found from the bracket back: a scan for the head at every position would be slow.
+    for match in _QUALIFIER.finditer(text):
         qualifier = match.group("qualifier")
-        if _NOT_QUALIFIER.match(qualifier):
+        head = _HEAD.search(text, max(0, match.start() - 12), match.start())
+        if not head or _NOT_QUALIFIER.match(qualifier):
             continue
-        # The head is the name just before the bracket: its last segmenter word(s) that are a name.
-        head = match.group("head")
-        words = tagged(head)
+        # The head is the name just before the bracket: its last segmenter word, if that is a name.
+        words = tagged(head.group(0))
         if not words:
             continue
         last, tag = words[-1]
         if not (tag.startswith(_NAME_TAGS) or tagged(qualifier)[0][1].startswith(_NAME_TAGS)):
             continue
-        start = match.end("head") - len(last)
-        tail = _NAME_TAIL.match(match.group("tail"))
-        end = match.end("qualifier") + 1 + (tail.end() if tail else 0)
+        start = match.start() - len(last)
+        tail = _NAME_TAIL.match(text, match.end())
+        end = tail.end() if tail else match.end()
         found.append((start, end, text[start:end]))
     return tuple(found)
 
@@ -119,8 +119,17 @@ _SETUP_CLAUSES = (
     # 在……后 / 然而在8年后 / 随着……的推进 / 当……时 / ……期间
     re.compile(
         r"^(?:然而|但是?|而|可是?|不过|同时|此外|其中|并且?|且)?(?:在|于|当|随着|自从?|从|经过|截至|截止|待|等到|直到)"
-        r"[^，；：]{0,50}(?:后|之后|以后|以来|前|之前|以前|时|之时|中|期间|之际|过程中|背景下|情况下|基础上|推进|推动|下)$"
+        r"[^，；：]{0,80}(?:后|之后|以后|以来|前|之前|以前|时|之时|中|期间|之际|过程中|背景下|情况下|基础上|推进|推动|下|上|里|内)$"
     ),
+    # 随着……: a development that leads into what it brings
+    re.compile(r"^(?:然而|但是?|而|同时|此外|眼下|如今|当前|目前)?随着[^，；：]{0,60}$"),
+    # 从建设者到运动健儿: a range that leads into the clause it qualifies
+    re.compile(r"^(?:从|自)[^，；：]{0,40}到[^，；：]{0,40}$"),
+    # 包括……在内的8部电影: a subject whose predicate is cut away
+    re.compile(r"^包括[^，；：]{0,60}在内的?[^，；：]{0,20}$"),
+
+    # 2015年1月: a date with nothing dated
+    re.compile(r"^[0-9０-９一二三四五六七八九十〇]{1,4}[年月日号](?:[0-9０-９一二三四五六七八九十]{1,2}[月日号])*(?:[上下中]午|晚|底|初|[上中下]旬)?$"),
     re.compile(r"(?:期间|之际|之时|的同时)$"),
     # 虽然…… / 如果…… / 只要……: a concession or a condition without its consequence
     re.compile(r"^(?:虽然|虽|尽管|如果|假如|假若|倘若|若是?|即使|即便|哪怕|只要|只有|除非|一旦|由于|因为|为了)[^，；：]{1,50}$"),
@@ -133,6 +142,22 @@ _CORRELATIVE = re.compile(r"不仅|不但|不只|不光")
 _CORRELATIVE_SECOND = re.compile(r"而且|并且|还|也|更|同时|又|甚至|乃至")
 _SENTENCE = re.compile(rf"[^{ENDS}]+[{ENDS}]+[”’」』）)]*")
 _CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
+
+
+# Coverbs that open a phrase leading into the action: 代表党中央（向……致以问候）, 按照部署（开展……）.
+_COVERBS = frozenset("代表 作为 对于 关于 针对 围绕 按照 依照 根据 凭借 借助 从 自".split())
+
+
+def _without_predicate(clause: str) -> str | None:
+    """Why a closing clause has no predicate of its own (代表党中央和中央军委: a coverb and its
+    object); None when it has one."""
+    words = [(w, t) for w, t in tagged(clause) if w.strip()]
+    if len(words) < 2 or words[0][0] not in _COVERBS:
+        return None
+    # 从建设者到运动健儿: 到 and 起 mark the range, not an action.
+    if any(t.startswith(("v", "i", "l")) and w not in ("到", "至", "起") for w, t in words[1:]):
+        return None
+    return f"ends on {words[0][0]}…… without the action it introduces"
 
 
 def dangling_clause(sentence: str) -> str | None:
@@ -148,10 +173,35 @@ def dangling_clause(sentence: str) -> str | None:
     for pattern in _SETUP_CLAUSES:
         if pattern.search(last):
             return f"ends on a clause that only sets up another ({last[-12:]})"
+    why = _without_predicate(last)
+    if why:
+        return why
+    clauses = [c.strip() for c in _CLAUSE_SPLIT.split(outside)]
+    if len(clauses) > 1 and re.match(r"^(?:从|自)", clauses[0]) and clauses[-1].startswith("到"):
+        return "从……，到…… without the clause it leads into"
     first = _CORRELATIVE.search(outside)
     if first and not _CORRELATIVE_SECOND.search(outside, first.end()):
         return f"{first.group(0)}…… without its second half"
     return None
+
+
+_DECORATION = "■□●◆◇▲△★☆ 　"
+_QUOTED_SENTENCE = re.compile(r"^[“「『][^“”「」『』]*[”」』][。！？!?]?$")
+# 要贯彻……, 必须坚持……: an instruction whose speaker is cut away.
+_DIRECTIVE = re.compile(r"^(?:要|必须|务必|应当|一定要)(?![求闻素点])")
+
+
+def unattributed_quotations(text: str) -> list[str]:
+    """Problems: sentences of ``text`` that are nothing but a quotation or an instruction, with
+    who says it cut away."""
+    problems = []
+    for sentence in split_sentences(text):
+        core = sentence.text.strip(_DECORATION)
+        if _QUOTED_SENTENCE.match(core):
+            problems.append(f"sentence {core[:16]!r}… is a quotation without its speaker")
+        elif _DIRECTIVE.match(core):
+            problems.append(f"sentence {core[:16]!r}… is an instruction without who gives it")
+    return problems
 
 
 def dangling_clauses(text: str) -> list[str]:
