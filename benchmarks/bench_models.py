@@ -68,7 +68,8 @@ def start_server(gguf: Path, threads: int) -> tuple[subprocess.Popen, str]:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     server = subprocess.Popen(
-        [sys.executable, "-m", "llama_cpp.server", "--model", str(gguf), "--host", "127.0.0.1", "--port", str(port),
+        # llama_cpp.server with the extra CPU buffer types off (briefing/backends/serve_llamacpp.py)
+        [sys.executable, "-m", "briefing.backends.serve_llamacpp", "--model", str(gguf), "--host", "127.0.0.1", "--port", str(port),
          "--model_alias", "qwen2.5-0.5b", "--n_ctx", "2048", "--n_threads", str(threads)],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )

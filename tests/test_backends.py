@@ -374,6 +374,7 @@ def test_models_command_lists_cards_and_components_without_loading(tmp_path, mon
     assert all(getattr(b, "loads", 0) == 0 for b in resolve.loaded_backends())
     text = CliRunner().invoke(app, ["models"])
     assert text.exit_code == 0 and "listed-model" in text.stdout and "Registered components" in text.stdout
+    assert "briefing models --check NAME" in text.stdout  # "ready" is static: say how to run the model
 
 
 def test_default_pipeline_never_imports_torch_or_transformers():

@@ -103,6 +103,14 @@ def test_llamacpp_runs_the_gguf_file(gguf):
     assert all(title and len(title) <= 20 for title, _ in titles)
 
 
+def test_models_check_generates_with_the_gguf(gguf):
+    pytest.importorskip("llama_cpp")
+    from briefing.backends.probe import probe
+
+    result = probe("qwen2.5-0.5b-gguf", timeout=300)
+    assert result.ok, result.line()
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -115,7 +123,9 @@ def test_llamacpp_openai_compatible_server(gguf, tmp_path):
     port = free_port()
     log = (tmp_path / "server.log").open("w")
     server = subprocess.Popen(
-        [sys.executable, "-m", "llama_cpp.server", "--model", str(gguf), "--host", "127.0.0.1", "--port", str(port),
+        # llama_cpp.server, loaded with the settings safe on every x86 CPU (a default build of it
+        # dies with an illegal instruction on CPUs with AMX).
+        [sys.executable, "-m", "briefing.backends.serve_llamacpp", "--model", str(gguf), "--host", "127.0.0.1", "--port", str(port),
          "--model_alias", "qwen2.5-0.5b", "--n_ctx", "2048"],
         stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "NO_PROXY": "127.0.0.1,localhost"},
     )

@@ -76,3 +76,19 @@ def test_a_hedge_inside_a_word_is_no_hedge():
     article = Article(id="a2", body=["未来三年，新区将建成10所学校。"])
     assert check_summary("未来三年，新区将建成10所学校。", article).ok
     assert not check_summary("未来三年，新区建成10所学校。", article).ok
+
+
+def test_an_aside_dropped_from_between_two_mentions_is_no_merged_clause():
+    # The source clause is cut by a bracketed aside that the summary leaves out.
+    article = Article(id="a3", body=["曾任临江市市长的王立新（右一，李明摄）是“临江市精神”的倡导者。"])
+    assert check_summary("曾任临江市市长的王立新是“临江市精神”的倡导者。", article).ok
+
+
+def test_who_acts_named_at_the_start_as_the_article_names_it_elsewhere():
+    # The extractive summarizer names who acts in front of a sentence that leaves it out.
+    article = Article(id="a4", body=[
+        "临江市优化营商环境工作会昨天召开。",
+        "会议提出，进一步优化营商环境，实施行动计划，用政府的辛苦指数换取企业的发展指数。",
+    ])
+    assert check_summary("临江市优化营商环境，实施行动计划，用政府的辛苦指数换取企业的发展指数。", article).ok
+    assert not check_summary("青川县优化营商环境，实施行动计划，用政府的辛苦指数换取企业的发展指数。", article).ok

@@ -131,3 +131,21 @@ def test_models_check_reports_a_hang_as_a_timeout(fake_llama, monkeypatch):
     monkeypatch.setenv("FAKE_LLAMA_HANG", "1")
     result = CliRunner().invoke(app, ["models", "--check", str(fake_llama), "--timeout", "3"])
     assert result.exit_code == 1 and result.stdout.startswith("timeout") and "3 s" in result.stdout
+
+
+def test_the_server_launcher_loads_without_extra_buffers(fake_llama):
+    import subprocess
+    import sys
+
+    server = Path(os.environ["PYTHONPATH"].split(os.pathsep)[0]) / "llama_cpp" / "server"
+    server.mkdir()
+    (server / "__init__.py").write_text("", encoding="utf-8")
+    # Stands in for llama_cpp.server: loads a model the way it does, and says how.
+    (server / "__main__.py").write_text(
+        "import sys, llama_cpp\nprint(llama_cpp.Llama(sys.argv[-1]).extra_buffers)\n", encoding="utf-8"
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "briefing.backends.serve_llamacpp", "--model", "x.gguf"], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"

@@ -77,6 +77,9 @@ def format_inventory(data: dict[str, Any]) -> str:
     for card in data["cards"]:
         mark = "ok " if card["ok"] else "-- "
         lines.append(f"  {mark}{card['name']:<{width}}  {card['backend']:<21} {','.join(card['roles']):<29} {card['status']}")
+    if data["cards"]:
+        # "ready" is a static check; a build whose native kernels the CPU cannot run only fails generating.
+        lines.append("  (ready: file, package and server found; `briefing models --check NAME` runs a real generation)")
     lines.append("")
     lines.append("Registered components:")
     for role, entries in data["components"].items():

@@ -24,6 +24,7 @@ candidates cheaply.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -31,6 +32,7 @@ from ..text import fold_width, tagged
 
 # Sentence ends and clause marks inside a summary or an article.
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]*[”’」』）)]*")
+_ASIDE = re.compile(r"\([^()]*\)")
 _CLAUSE = re.compile(r"[，,；;：:。！？!?\n]")
 _PUNCT = set("，,。！？!?；;：:、“”‘’「」『』《》（）()【】…—-·\n ")
 _PUNCT_CLASS = re.escape("".join(sorted(_PUNCT)))
@@ -59,6 +61,7 @@ class PreparedSource:
     grams: tuple[frozenset[str], ...]
     names: tuple[str, ...]  # longest first, so 北京市 is found before 北京
     words: str  # the whole text without spaces or punctuation, to find verbatim copies
+    text: str  # the whole text without spaces
 
 
 def _compact(text: str) -> str:
@@ -80,6 +83,7 @@ def prepare(source_text: str) -> PreparedSource:
         grams=tuple(_bigrams(s) for s in sentences),
         names=tuple(sorted(names, key=len, reverse=True)),
         words=_words(_compact(source_text)),
+        text=_compact(source_text),
     )
 
 
@@ -173,6 +177,8 @@ def _moved(sentence: str, aligned: str, source: PreparedSource) -> list[str]:
         left, right = _left(sentence, start), _right(sentence, end)
         if (left and _near(aligned, left, word)) or (right and _near(aligned, word, right)):
             continue
+        if start == 0 and right and word + right in source.text:
+            continue  # who acts, named as the article names it elsewhere (the summarizer's actor)
         if not _words(left + right) and word not in aligned:  # a list item or a clause of its own
             problems.append(f"{kind} in another role: {word} is not in the sentences this one comes from")
             continue
@@ -229,14 +235,18 @@ def _superlatives(sentence: str, aligned: str) -> list[str]:
     return problems
 
 
+def _name_counts(clause: str, source: PreparedSource) -> Counter:
+    return Counter(clause[s:e] for s, e, kind in _spans(clause, source) if kind == "name")
+
+
 def _same_name_twice(sentence: str, aligned: str, source: PreparedSource) -> list[str]:
     """A clause naming one name twice (天津支持天津) where no source clause does."""
     problems = []
-    source_clauses = _CLAUSE.split(aligned)
+    # Asides in brackets (见图, 记者 X摄) split a source clause that a summary keeps whole.
+    source_clauses = _CLAUSE.split(_ASIDE.sub("", aligned))
     for clause in _CLAUSE.split(sentence):
-        for start, end, kind in _spans(clause, source):
-            name = clause[start:end]
-            if kind == "name" and clause.count(name) >= 2 and not any(c.count(name) >= 2 for c in source_clauses):
+        for name, count in _name_counts(clause, source).items():
+            if count >= 2 and not any(_name_counts(c, source)[name] >= 2 for c in source_clauses):
                 problems.append(f"same name on both sides: {name}")
                 break
     return problems
