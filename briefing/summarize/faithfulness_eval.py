@@ -32,6 +32,7 @@ from .extractive import ExtractiveSummarizer, summarizable
 from .faithfulness import unfaithful
 from .guard import SourceIndex, check_summary
 from .sentences import split_sentences
+from .wholeness import dangling_clauses, deletion_cuts, unattributed_quotations
 
 KINDS = ("entity", "number", "negation", "hedge", "superlative", "same-name")
 _NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?")
@@ -138,13 +139,20 @@ def corrupt(sentence: str, article: Article, kind: str, rng: random.Random, name
     raise ValueError(f"unknown corruption kind {kind!r}")
 
 
+def stands_alone(sentence: str) -> bool:
+    """A sentence a summary could be: whole (no set-up clause without its main clause) and not a
+    bare quotation. Other article sentences are faithful but no summary, and the checks reject
+    them for that, which is not what this set measures."""
+    return not dangling_clauses(sentence) and not unattributed_quotations(sentence)
+
+
 def examples(articles: Iterable[Article], *, seed: int = 0) -> Iterator[Example]:
     """Faithful and corrupted sentences, a few sentences per article."""
     for article in articles:
         rng = random.Random(f"{seed}:{article.id}")
         candidates = [
             s.text.strip() for s in split_sentences(article.body)
-            if s.complete and MIN_SENTENCE <= len(s.text.strip()) <= MAX_SENTENCE
+            if s.complete and MIN_SENTENCE <= len(s.text.strip()) <= MAX_SENTENCE and stands_alone(s.text.strip())
         ]
         if not candidates:
             continue
@@ -152,7 +160,8 @@ def examples(articles: Iterable[Article], *, seed: int = 0) -> Iterator[Example]
         for sentence in rng.sample(candidates, min(SENTENCES_PER_ARTICLE, len(candidates))):
             yield Example(article, "faithful", sentence, sentence)
             compressed = join_clauses(compress_clauses(sentence, squeeze=True))
-            if compressed and compressed != sentence:
+            # Only compressions the summarizer itself would keep (its deletion audit passes them).
+            if compressed and compressed != sentence and not deletion_cuts(compressed, sentence) and stands_alone(compressed):
                 yield Example(article, "compressed", compressed, sentence)
             for kind in KINDS:
                 wrong = corrupt(sentence, article, kind, rng, names)
