@@ -18,17 +18,14 @@ from functools import lru_cache
 from ..text import ends_sentence, tagged
 from .lines import (
     BYLINE_RE,
-    CAPTION_RE,
     CREDIT_RE,
-    DATELINE_RE,
     ENUMERATION_RE,
     FURNITURE_RE,
     HEADING_MAX,
-    PAGE_NUMBER_RE,
     SIGNATURE_RE,
-    SUBTITLE_RE,
-    TRAILER_RE,
     Line,
+    Role,
+    is_bare_name,
     looks_like_heading,
     tag,
 )
@@ -47,7 +44,7 @@ CLOSING_RE = re.compile(r"(?:制图|摄影?|供图|版式设计|设计|绘图?|�
 # A day near the opening of a paragraph: the mark of a news brief (约旦官方三日宣布…).
 DAY_RE = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})日|日前|近日")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_CORE = ("r", "L", "g", "e", "s", "ind")  # the features neighbours see
+_CORE = ("r", "L", "g", "e", "s", "ind", "name")  # the features neighbours see
 
 
 def _length(n: int) -> str:
@@ -168,18 +165,19 @@ def _own(line: Line, raw: str, usual: int, gap_after: int) -> dict[str, str]:
         "digits": "1" if short and sum(map(str.isdigit, text)) * 3 > n else "0",
         "open_q": "1" if any(text.count(o) > text.count(c) for o, c in ("“”", "《》", "()")) else "0",
     }
-    if n >= 2:  # the word that opens a heading, a name, a brief (a place, a body), a cut piece
+    if 2 <= n <= HEADING_MAX or feats["day"] == "1":  # the word opening a heading, a name, a brief (a place)
         feats["p0"] = _pos(text[:6], False)
+    # An author's name under a title (李学勤, 中国人民银行行长戴相龙), or a pen name (粒砂).
+    feats["name"] = "1" if n <= 24 and feats["head"] == "1" and is_bare_name(line.text) else "0"
+    if feats["day"] == "1" and 40 <= n <= 300 and feats["e"] == "stop":
+        # One of a run of untitled briefs: a body (place, organisation) and a day, then the story.
+        feats["brief"] = feats["p0"]
     if 2 <= n <= HEADING_MAX:
         feats["p1"] = _pos(text[-6:], True)
-    for name, pattern in (
-        ("dl", DATELINE_RE), ("by", BYLINE_RE), ("cap", CAPTION_RE), ("cred", CREDIT_RE), ("sub", SUBTITLE_RE),
-        ("tra", TRAILER_RE), ("fur", FURNITURE_RE), ("pn", PAGE_NUMBER_RE), ("sig", SIGNATURE_RE),
-    ):
-        if not short and name not in ("dl", "cap", "sub"):
-            continue  # the others recognise short lines only
-        if pattern.search(text) if name in ("fur", "sig") else pattern.match(text):
-            feats[name] = "1"
+    if short:  # recognisers that the role can shadow (a dated byline, a credit that looks like a header)
+        for name, pattern in (("by", BYLINE_RE), ("cred", CREDIT_RE), ("fur", FURNITURE_RE), ("sig", SIGNATURE_RE)):
+            if pattern.search(text):
+                feats[name] = "1"
     return feats
 
 
@@ -195,12 +193,33 @@ def _heading_above(heads: list[int], count: int) -> list[int | None]:
     return above
 
 
+def _photo_ahead(lines: list[Line], reach: int = 6) -> list[bool]:
+    """Whether a caption or credit follows within ``reach`` lines."""
+    marks = [line.role in (Role.CAPTION, Role.CREDIT) for line in lines]
+    return [any(marks[index + 1 : index + 1 + reach]) for index in range(len(lines))]
+
+
+def _dated_since_heading(lines: list[Line], own: list[dict[str, str]]) -> list[bool]:
+    """Whether a dateline paragraph stands between the heading-like line above and this line."""
+    seen, out = False, []
+    for line, mine in zip(lines, own):
+        out.append(seen)
+        if mine["head"] == "1":
+            seen = False
+        elif line.role is Role.DATELINE:
+            seen = True
+    return out
+
+
 def _distance(lines: int) -> str:
     return "2-3" if lines <= 3 else "4-8" if lines <= 8 else "9-20" if lines <= 20 else "21+"
 
 
-def page_features(lines: list[Line], raw_lines: list[str]) -> list[list[str]]:
-    """One list of feature strings per non-blank line of a page (``lines`` from :func:`page_lines`)."""
+def page_features(lines: list[Line], raw_lines: list[str]) -> list[dict[str, object]]:
+    """The features of each non-blank line of a page (``lines`` from :func:`page_lines`).
+
+    Each line's features are a dict in python-crfsuite's item format: ``{"k": "v"}`` is the
+    feature ``k=v`` and a nested dict under ``"-1"`` becomes ``-1:k=v``, names built in C."""
     if not lines:
         return []
     gaps = Counter(line.gap for line in lines[1:])
@@ -211,46 +230,61 @@ def page_features(lines: list[Line], raw_lines: list[str]) -> list[list[str]]:
     for index, line in enumerate(lines):
         gap_after = lines[index + 1].gap if index + 1 < len(lines) else 99
         own.append(_own(line, raw_lines[line.number - 1], usual, gap_after))
-    grams = [_bigrams(line.folded[:40]) for line in lines]
+    core = [{k: mine[k] for k in _CORE} for mine in own]
+    grams = [_bigrams(line.folded[:24]) for line in lines]
     last = len(lines) - 1
     heads = [index for index, mine in enumerate(own) if mine["head"] == "1"]
     openings = Counter(lines[i].folded[:2] for i in heads)
     endings = Counter(lines[i].folded[-2:] for i in heads)
     above = _heading_above(heads, len(lines))
-    out: list[list[str]] = []
+    photo_ahead = _photo_ahead(lines)
+    dated = _dated_since_heading(lines, own)
+    out: list[dict[str, object]] = []
     for index, line in enumerate(lines):
         mine = own[index]
-        feats = ["bias", f"style={style}", f"usual={usual}"]
-        feats += [f"{k}={v}" for k, v in mine.items()]
-        feats += [f"ind|style={mine['ind']}|{style}", f"r|L={mine['r']}|{mine['L']}", f"r|g={mine['r']}|{mine['gr']}"]
-        feats += [f"e|ga={mine['e']}|{mine['gar']}", f"head|gr|gar={mine['head']}|{mine['gr']}|{mine['gar']}"]
-        feats.append(f"pos={min(index, 4)}" if index < 5 else "pos=mid" if index < last - 1 else f"pos=end{last - index}")
-        for offset in (-2, -1, 1, 2):
+        feats: dict[str, object] = {
+            "bias": 1.0,
+            "o": mine,
+            "style": style,
+            "usual": str(usual),
+            "ind|style": f"{mine['ind']}|{style}",
+            "r|L": f"{mine['r']}|{mine['L']}",
+            "r|g": f"{mine['r']}|{mine['gr']}",
+            "e|ga": f"{mine['e']}|{mine['gar']}",
+            "head|gr|gar": f"{mine['head']}|{mine['gr']}|{mine['gar']}",
+            "pos": str(index) if index < 5 else "mid" if index < last - 1 else f"end{last - index}",
+        }
+        for offset, name in ((-2, "-2"), (-1, "-1"), (1, "+1"), (2, "+2")):
             other = index + offset
-            if 0 <= other <= last:
-                feats += [f"{offset}:{k}={own[other][k]}" for k in _CORE]
-            else:
-                feats.append(f"{offset}:none")
+            feats[name] = core[other] if 0 <= other <= last else {"none": 1.0}
         if index > 0:
             previous = lines[index - 1]
             prev = own[index - 1]
-            feats.append(f"pe|s={prev['e']}|{mine['s']}")
-            feats.append(f"pr|r={prev['r']}|{mine['r']}")
-            feats.append(f"pe|gr={prev['e']}|{mine['gr']}")
-            feats.append(f"simp={_share(grams[index], grams[index - 1])}")
+            feats["pe|s"] = f"{prev['e']}|{mine['s']}"
+            feats["pr|r"] = f"{prev['r']}|{mine['r']}"
+            feats["pe|gr"] = f"{prev['e']}|{mine['gr']}"
+            feats["simp"] = _share(grams[index], grams[index - 1])
+            if "brief" in mine:  # briefs in a row tell different stories; a roundup's paragraphs repeat theirs
+                feats["simw"] = _share(_bigrams(line.folded), _bigrams(previous.folded))
+                in_a_row = "brief" in prev or index < last and "brief" in own[index + 1]
+                feats["brief_run"] = f"{int(in_a_row)}|{feats['simw']}"
             if prev["e"] not in ("stop", "colon", "ask") and cuts_word(previous.folded, line.folded):
-                feats.append("cut=1")
+                feats["cut"] = 1.0
         if mine["head"] == "1":
             # Subheads come in families (聚焦…, 聚焦…) and share words with the title above them.
-            family = openings[line.folded[:2]] > 1 or endings[line.folded[-2:]] > 1
-            feats.append(f"fam={int(family)}")
+            feats["fam"] = str(int(openings[line.folded[:2]] > 1 or endings[line.folded[-2:]] > 1))
+            # A dateline in the text above: news items carry no subheads, so a heading after
+            # one opens the next item.
+            feats["dated"] = str(int(dated[index]))
             if above[index] is not None:
-                feats.append(f"simt={_share(grams[index], grams[above[index]])}")
-                feats.append(f"dh={_distance(index - above[index])}")
+                feats["simt"] = _share(grams[index], grams[above[index]])
+                feats["dh"] = _distance(index - above[index])
             else:
-                feats.append("simt=none")
+                feats["simt"] = "none"
+        # A photo item (text, 图为…, credit) below, set apart by a wide gap or not.
+        feats["photo|gr"] = f"{int(photo_ahead[index])}|{mine['gr']}"
         if index < last:
-            feats.append(f"simn={_share(grams[index], grams[index + 1])}")
-            feats.append(f"r|nr={mine['r']}|{own[index + 1]['r']}")
+            feats["simn"] = _share(grams[index], grams[index + 1])
+            feats["r|nr"] = f"{mine['r']}|{own[index + 1]['r']}"
         out.append(feats)
     return out

@@ -35,6 +35,7 @@ class Style:
     dash: float  # chance of "——" before a subtitle
     cut: float  # chance that a paragraph is cut by a column break
     header: str  # "", "top", "top2", "bottom", "number"
+    untitled: float  # chance that an item is printed without its headline
 
 
 def draw_style(rng: random.Random) -> Style:
@@ -50,6 +51,7 @@ def draw_style(rng: random.Random) -> Style:
         dash=rng.choice((0.0, 0.5, 1.0)),
         cut=0.0 if crawl else rng.choice((0.05, 0.12, 0.2)),
         header="" if crawl else rng.choice(("", "top", "top", "top2", "bottom", "number")),
+        untitled=rng.choice((0.0, 0.05, 0.15)),
     )
 
 
@@ -118,6 +120,9 @@ def render_page(records: list[dict[str, Any]], rng: random.Random, style: Style 
         furniture(_header(rng, date, page, style.header == "top2"))
     for order, record in enumerate(records):
         head, paragraphs, fields = _article_parts(record)
+        if head and rng.random() < style.untitled:
+            # A headline-less item (a brief, a photo item): so that a page may open with text.
+            head, fields = [], {name: "" for name in fields if name != "title"} | ({"title": ""} if "kicker" in fields else {})
         if order:
             gap(style.article_gap)
         first = last = 0

@@ -27,8 +27,10 @@ from .render import pages_of, render_page
 
 logger = logging.getLogger(__name__)
 
-SMALL_SOURCE = 5  # pages: a source this small (one seed page, a few samples) is repeated
-REPEATS = 5
+# Sources count about alike: a source of fewer pages than this is repeated (the seed page and
+# the samples five times, 82 pages of 1998 twice), at most MAX_REPEATS times.
+BALANCE = 200
+MAX_REPEATS = 5
 
 
 @dataclass
@@ -118,7 +120,7 @@ def train(examples: list[Example], output: Path, *, iterations: int = 150, c1: f
     for item in examples:
         sizes[item.source] = sizes.get(item.source, 0) + 1
     for item in examples:
-        for _ in range(REPEATS if sizes[item.source] <= SMALL_SOURCE else 1):
+        for _ in range(min(MAX_REPEATS, max(1, round(BALANCE / sizes[item.source])))):
             trainer.append(item.features, item.labels)
     trainer.set_params({"c1": c1, "c2": c2, "max_iterations": iterations, "feature.possible_transitions": True})
     output.parent.mkdir(parents=True, exist_ok=True)
