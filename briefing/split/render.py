@@ -40,11 +40,12 @@ class Style:
 
 def draw_style(rng: random.Random) -> Style:
     crawl = rng.random() < 0.3
-    para_gap = 0 if crawl else rng.choice((0, 1, 1, 1))
+    para_gap = 0 if crawl else rng.choice((0, 0, 1, 1, 1))
     return Style(
         crawl=crawl,
         para_gap=para_gap,
-        article_gap=1 if crawl else para_gap + rng.choice((0, 1, 1, 2, 3)),
+        # Sometimes no wider than between paragraphs: some extractions leave no blank line at all.
+        article_gap=1 if crawl else para_gap + rng.choice((0, 0, 1, 1, 2, 3)),
         uneven=rng.choice((0.0, 0.05, 0.15)),
         indent="\u3000\u3000" if crawl else rng.choice(("", "", "", "\u3000\u3000", "  ", "\xa0\xa0")),
         trailing=rng.choice((0.0, 0.0, 0.2)),

@@ -102,10 +102,11 @@ def collect(paths: list[Path], *, renders: int = 2, seed: int = 13) -> list[Exam
     rng = random.Random(seed)
     for path, records in records_by_file.items():
         source = f"render:{path.parent.name}"
-        for number, page in enumerate(pages_of(records)):
+        for page in pages_of(records):
+            name = f"{path.name}#{page[0].get('date')}-{page[0].get('page')}"  # the page a rendering comes from
             for _ in range(renders):
                 raw, gold = render_page(page, rng)
-                examples.append(example(source, f"{path.name}#{number}", raw, gold, paragraphs))
+                examples.append(example(source, name, raw, gold, paragraphs))
     if not examples:
         raise InputError("no pages with gold and no articles files found under " + ", ".join(map(str, paths)))
     return examples
