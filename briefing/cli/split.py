@@ -64,7 +64,7 @@ def train_splitter(
     output: Path = typer.Option(..., "--output", "-o", help="Where to write the model (e.g. briefing/data/splitter.model)."),
     leave_out: list[str] = typer.Option([], "--leave-out", help="Skip sources whose name contains this (e.g. pd2019); repeatable."),
     renders: int = typer.Option(2, "--renders", min=0, help="Synthetic renderings of each page of each articles file."),
-    iterations: int = typer.Option(150, "--iterations", min=1, help="Training iterations (L-BFGS)."),
+    iterations: int = typer.Option(300, "--iterations", min=1, help="Training iterations (L-BFGS)."),
 ) -> None:
     """Train the line labeller of the splitter on pages with gold; prints a summary."""
     from ..split.training import train_splitter as train

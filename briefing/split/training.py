@@ -112,7 +112,7 @@ def collect(paths: list[Path], *, renders: int = 2, seed: int = 13) -> list[Exam
     return examples
 
 
-def train(examples: list[Example], output: Path, *, iterations: int = 150, c1: float = 0.05, c2: float = 0.01) -> dict[str, Any]:
+def train(examples: list[Example], output: Path, *, iterations: int = 300, c1: float = 0.05, c2: float = 0.01) -> dict[str, Any]:
     """Fit a CRF on ``examples`` and write it to ``output``; returns a summary."""
     import pycrfsuite
 
@@ -138,7 +138,7 @@ def train(examples: list[Example], output: Path, *, iterations: int = 150, c1: f
     }
 
 
-def train_splitter(paths: list[Path], *, output: Path, leave_out: list[str] = (), renders: int = 2, iterations: int = 150) -> dict[str, Any]:
+def train_splitter(paths: list[Path], *, output: Path, leave_out: list[str] = (), renders: int = 2, iterations: int = 300) -> dict[str, Any]:
     """Collect the pages under ``paths`` (less the sources whose name contains any of
     ``leave_out``: ``pd2019`` drops both its page folders and the renderings of its articles)
     and train a model into ``output``."""
