@@ -82,7 +82,11 @@ class Registry:
 CARD_ROLES = ("summarizers", "titlers", "classifiers")
 
 
-splitters = Registry("splitters", {"rules": "briefing.split.splitter:RuleSplitter"})
+splitters = Registry(
+    "splitters",
+    # "rules" names the same splitter for configs written before the splitter learned its rules.
+    {"lines": "briefing.split.splitter:LineSplitter", "rules": "briefing.split.splitter:LineSplitter"},
+)
 classifiers = Registry(
     "classifiers",
     {

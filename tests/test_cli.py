@@ -53,5 +53,5 @@ def test_unknown_splitter_lists_the_known_ones():
     from briefing import ConfigError
     from briefing.registry import splitters
 
-    with pytest.raises(ConfigError, match="available: rules"):
+    with pytest.raises(ConfigError, match="available: lines, rules"):
         splitters.get("neural")

@@ -39,11 +39,35 @@ def split(
 def eval_split(
     directory: Path = typer.Argument(..., help="Folder of *.txt pages with *.gold.json beside them."),
     errors: bool = typer.Option(False, "--errors", help="List every field error."),
+    fields: bool = typer.Option(
+        False, "--fields", help="List the articles whose kicker, title or subtitle is wrong (headlines_right counts them)."
+    ),
+    model: Path | None = typer.Option(None, "--model", help="A splitter model file instead of the packaged one."),
 ) -> None:
-    """Article-start F1, exact spans and line coverage against gold spans."""
+    """Article-start F1, exact spans, line coverage and headline fields against gold spans."""
     from ..split.evaluate import evaluate_split
 
-    result = evaluate_split(directory).to_dict()
-    if not errors:
-        result["field_errors"] = result["field_errors"][:20]
+    result = evaluate_split(directory, model=model).to_dict()
+    limit = None if errors else 20
+    result["field_errors"] = result["field_errors"][:limit]
+    if fields:
+        result["headline_errors"] = result["headline_errors"][:limit]
+    else:
+        del result["headline_errors"]
     emit_json(result)
+
+
+@app.command("train-splitter")
+def train_splitter(
+    sources: list[Path] = typer.Argument(
+        ..., metavar="SOURCE...", help="Folders of pages with gold (*.txt + *.gold.json) and articles files (*.jsonl), searched recursively."
+    ),
+    output: Path = typer.Option(..., "--output", "-o", help="Where to write the model (e.g. briefing/data/splitter.model)."),
+    leave_out: list[str] = typer.Option([], "--leave-out", help="Skip sources whose name contains this (e.g. pd2019); repeatable."),
+    renders: int = typer.Option(2, "--renders", min=0, help="Synthetic renderings of each page of each articles file."),
+    iterations: int = typer.Option(300, "--iterations", min=1, help="Training iterations (L-BFGS)."),
+) -> None:
+    """Train the line labeller of the splitter on pages with gold; prints a summary."""
+    from ..split.training import train_splitter as train
+
+    emit_json(train(sources, output=output, leave_out=leave_out, renders=renders, iterations=iterations))

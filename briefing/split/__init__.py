@@ -1,4 +1,5 @@
-"""Splitting an issue into articles: line roles, then grouping lines into articles."""
+"""Splitting an issue into articles: a learned labeller gives each line of a page a label
+(article start, kicker, title, body, continuation, furniture, ...), a post-pass groups them."""
 
 from __future__ import annotations
 

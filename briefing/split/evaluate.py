@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,16 @@ from ..reading import read_issue
 from ..records import Article
 
 FIELDS = ("kicker", "title", "subtitle", "byline", "dateline", "column", "subheads", "captions", "credit")
+HEADLINE = ("kicker", "title", "subtitle")
+_TRAILING_TAG = re.compile(r"[(（][^()（）]{1,12}[)）]$")
+
+
+def headline_text(value: str | None) -> str:
+    """A headline field as the headline score compares it: no whitespace, no leading ——, no
+    trailing column tag （人民时评）, and an empty field the same as a missing one."""
+    text = re.sub(r"\s+", "", value or "")
+    text = re.sub(r"^(?:——|--|－－|—)", "", text)
+    return _TRAILING_TAG.sub("", text)
 GOLD_SUFFIXES = (".gold.json", ".expected.json")
 
 
@@ -26,6 +37,8 @@ class PageScore:
     covered_lines: int
     field_errors: list[str] = field(default_factory=list)
     fields_checked: int = 0
+    headlines_checked: int = 0  # found articles whose gold gives kicker, title or subtitle
+    headline_errors: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -41,6 +54,7 @@ class SplitScore:
         recall = matched / gold if gold else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         checked = self._sum("fields_checked")
+        headlines = self._sum("headlines_checked")
         return {
             "pages": len(self.pages),
             "gold_articles": gold,
@@ -53,6 +67,9 @@ class SplitScore:
             "fields_checked": checked,
             "fields_right": round(1 - sum(len(p.field_errors) for p in self.pages) / checked, 4) if checked else None,
             "field_errors": [f"{p.source}: {e}" for p in self.pages for e in p.field_errors],
+            "headlines_checked": self._sum("headlines_checked"),
+            "headlines_right": round(1 - sum(len(p.headline_errors) for p in self.pages) / headlines, 4) if headlines else None,
+            "headline_errors": [f"{p.source}: {e}" for p in self.pages for e in p.headline_errors],
         }
 
 
@@ -70,7 +87,8 @@ def score_page(articles: list[Article], gold: dict[str, Any], raw_lines: list[st
     spans = {tuple(a.lines) for a in articles if a.lines}
     matched = exact = 0
     errors: list[str] = []
-    checked = 0
+    checked = headlines_checked = 0
+    headline_errors: list[str] = []
     for g in gold_articles:
         first, last = g["lines"]
         starts = [first, *g.get("alt_first", [])]
@@ -84,8 +102,16 @@ def score_page(articles: list[Article], gold: dict[str, Any], raw_lines: list[st
                 checked += 1
                 want, got = g[name], getattr(hit, name)
                 accepted = [want, *g.get("also_accept", {}).get(name, [])]
-                if got not in accepted and not (want in (None, []) and not got):
+                if got not in accepted and not (want in (None, [], "") and not got):
                     errors.append(f"article at line {first}: {name} {got!r} != {want!r}")
+        wanted = [name for name in HEADLINE if name in g]
+        if wanted:
+            headlines_checked += 1
+            wrong = [n for n in wanted if headline_text(getattr(hit, n)) != headline_text(g[n])]
+            if wrong:
+                got = " | ".join(str(getattr(hit, n) or "") for n in HEADLINE)
+                want = " | ".join(str(g.get(n) or "") for n in HEADLINE)
+                headline_errors.append(f"article at line {first}: {got!r} != {want!r}")
         body = "".join(hit.body)
         for name, ok in (
             ("body_first", lambda v: body.startswith(v)),
@@ -111,12 +137,17 @@ def score_page(articles: list[Article], gold: dict[str, Any], raw_lines: list[st
         covered_lines=len(gold_lines & covered),
         field_errors=errors,
         fields_checked=checked,
+        headlines_checked=headlines_checked,
+        headline_errors=headline_errors,
     )
 
 
-def evaluate_split(directory: str | Path, *, splitter: str = "rules") -> SplitScore:
-    """Split every ``*.txt`` page in ``directory`` that has gold beside it, and score the result."""
+def evaluate_split(directory: str | Path, *, splitter: str = "lines", model: str | Path | None = None) -> SplitScore:
+    """Split every ``*.txt`` page in ``directory`` that has gold beside it, and score the result.
+
+    ``model`` is a line-labeller model file to use instead of the packaged one."""
     from ..api import split_issue
+    from .splitter import LineSplitter
 
     folder = Path(directory)
     if not folder.is_dir():
@@ -128,7 +159,7 @@ def evaluate_split(directory: str | Path, *, splitter: str = "rules") -> SplitSc
             continue
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         issue = read_issue(text_path)
-        articles = split_issue(issue, splitter=splitter)
+        articles = LineSplitter(model=model).split(issue) if model else split_issue(issue, splitter=splitter)
         pages.append(score_page(articles, gold, issue.pages[0].lines, text_path.name))
     if not pages:
         raise InputError(f"{folder}: no *.txt pages with a *.gold.json or *.expected.json beside them")

@@ -1,7 +1,7 @@
 """Line roles: what each non-blank line of a page looks like on its own.
 
-Each role has a small recogniser (a regular expression or a scoring function); the grouping
-pass in :mod:`briefing.split.grouping` decides with context. Rules look at width-folded text,
+Each role has a small recogniser (a regular expression or a scoring function); the roles are
+features of the line labeller (:mod:`briefing.split.features`), which decides with context. Rules look at width-folded text,
 so full-width digits and punctuation as printed in older papers (１９９８年) read the same.
 """
 
@@ -17,7 +17,7 @@ from ..text import ends_sentence, fold_width
 
 class Role(str, Enum):
     HEADING = "heading"  # short line without a sentence end: kicker, title, column, subhead
-    SUBHEAD = "subhead"  # a heading line that grouping found inside an article
+    SUBHEAD = "subhead"  # a heading line that the labeller found inside an article
     SUBTITLE = "subtitle"  # ——...
     BYLINE = "byline"  # 本报记者 X
     DATELINE = "dateline"  # a body paragraph opening with 本报X讯 / 新华社…电
@@ -116,7 +116,7 @@ def looks_like_heading(folded: str) -> bool:
 
 
 def tag(line: Line) -> Role:
-    """The role a line has on its own; grouping may still reread a HEADING as body."""
+    """The role a line has on its own; the labeller may still read a HEADING as body."""
     text = line.folded
     if FURNITURE_RE.search(text) and len(text) <= 60 or PAGE_NUMBER_RE.match(text):
         return Role.FURNITURE

@@ -1,25 +1,40 @@
-"""The default splitter: tag lines, set furniture aside, rejoin cut paragraphs, group, fill fields."""
+"""The default splitter: label every line of a page with a CRF, then group the labelled lines.
+
+See :mod:`briefing.split.features` for what the model sees, :mod:`briefing.split.labels` for
+what it decides and :mod:`briefing.split.grouping` for the post-pass that turns its labels
+into articles.
+"""
 
 from __future__ import annotations
 
 import logging
 import re
 from collections import Counter
+from pathlib import Path
 
 from ..records import Article, Furniture, Issue
 from ..text import fold_width
+from .features import AUTHOR_NOTE_RE, COLUMN_TAG_RE
 from .grouping import Draft, group
-from .lines import Line, Role, dateline_of, page_lines, tag
-from .rejoin import rejoin
+from .labeller import label_lines
+from .lines import Line, Role, dateline_of, page_lines
 
 logger = logging.getLogger(__name__)
 
 DATE_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 PAPER_RE = re.compile(r"^\s*([\u4e00-\u9fff]{2,10}(?:日报|晚报|早报|时报|商报|报))")
+# Bracketed endings of titles that are part of the title, not a column or series name.
+_NOT_A_COLUMN = re.compile(r"书法|篆刻|国画|画|木刻|剪纸|素描|速写|雕塑|摄影|图片|照片|组图|之[一二三四五六七八九十]|[上中下]$|续")
 
 
-class RuleSplitter:
-    """Rule-based splitter for text extracted from printed pages; see :mod:`briefing.split`."""
+class LineSplitter:
+    """Learned splitter for text extracted from printed pages; see :mod:`briefing.split`.
+
+    ``model`` is a model file written by ``briefing train-splitter``; the packaged one by default.
+    """
+
+    def __init__(self, *, model: str | Path | None = None) -> None:
+        self.model = model
 
     def split(self, issue: Issue) -> list[Article]:
         articles: list[Article] = []
@@ -27,35 +42,15 @@ class RuleSplitter:
         for page_index, page in enumerate(issue.pages, start=1):
             page_no = page_index if many_pages else None
             lines = page_lines(page.lines)
-            for line in lines:
-                line.role = tag(line)
-            _mark_masthead(lines)
-            furniture = [line for line in lines if line.role is Role.FURNITURE]
-            content = [line for line in lines if line.role is not Role.FURNITURE]
-            usual_gap = _usual_gap(content)
-            drafts, strays = group(rejoin(content, usual_gap=usual_gap), usual_gap=usual_gap)
+            labels = label_lines(lines, page.lines, model=self.model)
+            drafts, furniture = group(lines, labels, usual_gap=_usual_gap(lines))
             for line in furniture:
                 issue.furniture.append(Furniture(line=line.number, text=line.text, kind="furniture", page=page_no))
                 _read_metadata(issue, line.text, masthead=line is furniture[0] and len(line.folded) <= 12)
-            for line in strays:
-                for number in [line.number, *line.joined]:
-                    text = page.lines[number - 1].strip()
-                    issue.furniture.append(Furniture(line=number, text=text, kind="fragment", page=page_no))
             for draft in drafts:
                 articles.append(_article(draft, article_id=f"a{len(articles) + 1}", page=page_no))
         issue.furniture.sort(key=lambda f: (f.page or 0, f.line))
         return articles
-
-
-def _mark_masthead(lines: list[Line]) -> None:
-    """A short line right above the page header, before the first paragraph, is the masthead (青川新闻)."""
-    printed = [line.role for line in lines]
-    for index, line in enumerate(lines):
-        if line.role in (Role.BODY, Role.DATELINE):
-            return
-        below = index + 1 < len(lines) and printed[index + 1] is Role.FURNITURE and lines[index + 1].gap <= 1
-        if line.role is Role.HEADING and len(line.folded) <= 12 and below:
-            line.role = Role.FURNITURE
 
 
 def _usual_gap(lines: list[Line]) -> int:
@@ -82,34 +77,36 @@ def _article(draft: Draft, *, article_id: str, page: int | None) -> Article:
     numbers = [n for line in draft.lines for n in (line.number, *line.joined)]
     article.lines = [min(numbers), max(numbers)]
     article.column = draft.column
-    headings: list[str] = []
-    for line in draft.head:
-        if line.role is Role.SUBTITLE:
-            article.subtitle = f"{article.subtitle} {line.text}" if article.subtitle else line.text
-        elif line.role is Role.BYLINE:
-            article.byline = f"{article.byline} {line.text}" if article.byline else line.text
-        elif not headings and line.text == draft.column:
-            continue  # the column heading itself
-        else:
-            headings.append(line.text)
-    if len(headings) == 1:
-        article.title = headings[0]
-    elif len(headings) >= 2:
-        article.kicker, article.title = headings[0], headings[1]
-        if len(headings) > 2:
-            rest = " ".join(headings[2:])
-            article.subtitle = f"{rest} {article.subtitle}" if article.subtitle else rest
-    for line in draft.content:
-        if line.role is Role.DATELINE and not article.body and article.dateline is None:
+    head: dict[str, list[str]] = {}
+    for name, line in draft.head:
+        if name != "column":
+            head.setdefault(name, []).append(line.text)
+    if "title" not in head and "kicker" in head:
+        head["title"] = head.pop("kicker")  # a lone heading over a subtitle is the title
+    for name in ("kicker", "title", "subtitle", "byline"):
+        if name in head:
+            setattr(article, name, " ".join(head[name]))
+    if article.title and article.column is None:
+        tag = COLUMN_TAG_RE.match(fold_width(article.title))
+        if tag and not _NOT_A_COLUMN.search(tag["tag"]) and tag["title"][-1] not in ")）":
+            # 需要认清…（钟声）: the series tag is the column, the title stays clean.
+            article.column = article.title[tag.start("tag") : tag.end("tag")]
+            article.title = article.title[: tag.end("title")]
+    for name, line in draft.content:
+        if name == "subhead":
+            article.subheads.append(line.text)
+        elif article.byline is None and (name == "byline" or line.role is Role.BYLINE and not article.body):
+            article.byline = line.text  # 本报记者 X above the text, as the 2019 pages print it
+        elif line.role is Role.DATELINE and not article.body and article.dateline is None:
             article.dateline, rest = dateline_of(line.text)
             if rest:
                 article.body.append(rest)
-        elif line.role is Role.SUBHEAD:
-            article.subheads.append(line.text)
         elif line.role is Role.CAPTION:
             article.captions.append(line.text)
         elif line.role is Role.CREDIT:
             article.credit = f"{article.credit} {line.text}" if article.credit else line.text
+        elif line.role is Role.TRAILER and AUTHOR_NOTE_RE.match(line.folded) and article.note is None:
+            article.note = line.text
         elif line.role is Role.TRAILER and article.byline is None:
             article.byline = line.text.strip("()（） ")
         else:

@@ -1,0 +1,290 @@
+"""Features of each line of a page, for the line labeller (:mod:`briefing.split.labeller`).
+
+The recognisers of :mod:`briefing.split.lines` (dateline, byline, credit, caption, page header),
+the rejoin evidence of :mod:`briefing.split.rejoin` (does the break cut a word in two?), blank
+lines around a line, its length, how it starts and ends, the part of speech of its first and
+last words, how much it shares with the lines around it and where it sits on the page: each
+becomes a feature, and the model learns what they mean together. Features describe the shape
+of a line, not its words, so that a model trained on one paper reads another: the only words
+are the handful of box labels that papers print the same way (核心阅读, 图片报道).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from ..text import ends_sentence, tagged
+from .lines import (
+    BYLINE_RE,
+    CREDIT_RE,
+    ENUMERATION_RE,
+    FURNITURE_RE,
+    HEADING_MAX,
+    SIGNATURE_RE,
+    Line,
+    Role,
+    is_bare_name,
+    looks_like_heading,
+    tag,
+)
+from .rejoin import cuts_word
+
+# A column or series tag closing a title: 需要认清…（钟声）, 科技助力 破解难题（走向冬奥）.
+COLUMN_TAG_RE = re.compile(r"^(?P<title>.*[^\s(（])\s*[(（](?P<tag>[\u4e00-\u9fff·“”\d]{2,12})[)）]$")
+# Labels of boxes and photo items that papers print on a line of their own.
+BOX_LABEL_RE = re.compile(
+    r"^(?:核心阅读|图片报道|图片新闻|新闻图片|速览|数读|资讯速递|(?:新闻|国际)?速递|链接|相关链接|背景链接|"
+    r"编后(?:语|记)?|编者按|记者手记|短评|小资料|延伸阅读|新闻背景|点评|数据|图表|一图读懂)$"
+)
+AUTHOR_NOTE_RE = re.compile(r"^[(（](?:作者|本文作者)(?:为|系|是)")
+# Lines that close an item: 本版制图：X, 版式设计：X, 数据来源：X, X摄.
+CLOSING_RE = re.compile(r"(?:制图|摄影?|供图|版式设计|设计|绘图?|资料来源|数据来源|图片来源)\s*[:：]|[摄绘]\s*[)）]?$")
+# A day near the opening of a paragraph: the mark of a news brief (约旦官方三日宣布…).
+DAY_RE = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})日|日前|近日")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_CORE = ("r", "L", "g", "e", "s", "ind", "name")  # the features neighbours see
+
+
+def _length(n: int) -> str:
+    for bound, name in ((2, "1-2"), (4, "3-4"), (8, "5-8"), (12, "9-12"), (20, "13-20"), (30, "21-30"), (48, "31-48"), (80, "49-80"), (150, "81-150")):
+        if n <= bound:
+            return name
+    return "151+"
+
+
+def _gap(n: int, usual: int) -> tuple[str, str]:
+    if n >= 99:
+        return "top", "top"
+    size = str(min(n, 4))
+    return size, "lt" if n < usual else "eq" if n == usual else "gt"
+
+
+def _end(folded: str) -> str:
+    last = folded[-1]
+    if ends_sentence(folded):
+        return "stop"
+    if last in ",、;":
+        return "comma"
+    if last in ":":
+        return "colon"
+    if last in "?!":
+        return "ask"
+    if last in ")）]】":
+        return "close"
+    if last in "”’\"』」":
+        return "quote"
+    if last.isdigit():
+        return "digit"
+    if _HAN.match(last):
+        return "han"
+    return "other"
+
+
+def _start(folded: str) -> str:
+    first = folded[0]
+    if first in ",、;。.:!?）)”’":
+        return "punct"  # a piece of a sentence: the line continues the one before
+    if first in "—-－":
+        return "dash"
+    if first in "(（[［【":
+        return "open"
+    if first in "“\"『「《":
+        return "quote"
+    if first.isdigit():
+        return "digit"
+    if _HAN.match(first):
+        return "han"
+    if first.isascii() and first.isalpha():
+        return "latin"
+    return "symbol"  # ■ ● ◆ ★
+
+
+def _indent(raw: str) -> str:
+    body = raw.lstrip("\ufeff")
+    lead = body[: len(body) - len(body.lstrip())]
+    if not lead:
+        return "none"
+    if "\u3000" in lead:
+        return "full"
+    if "\xa0" in lead:
+        return "nbsp"
+    return "ascii"
+
+
+@lru_cache(maxsize=8192)
+def _pos(piece: str, last: bool) -> str:
+    """The part of speech of the first (or last) word of a short piece of text."""
+    words = tagged(piece)
+    if not words:
+        return "none"
+    return (words[-1] if last else words[0])[1][:2]
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def _share(a: set[str], b: set[str]) -> str:
+    if not a or not b:
+        return "0"
+    share = len(a & b) / min(len(a), len(b))
+    return "0" if share == 0 else "lo" if share < 0.25 else "hi"
+
+
+def _own(line: Line, raw: str, usual: int, gap_after: int) -> dict[str, str]:
+    text = line.folded
+    n = len(text)
+    gap, gap_rel = _gap(line.gap, usual)
+    after, after_rel = _gap(gap_after, usual)
+    inner = text[:-1]
+    line.role = tag(line)  # grouping reads it again
+    short = n <= 60
+    feats = {
+        "r": line.role.value,
+        "L": _length(n),
+        "g": gap,
+        "gr": gap_rel,
+        "ga": after,
+        "gar": after_rel,
+        "e": _end(text),
+        "s": _start(text),
+        "ind": _indent(raw),
+        "tr": "1" if raw != raw.rstrip() else "0",
+        "head": "1" if looks_like_heading(text) else "0",
+        "stop_in": "1" if "。" in inner else "0",
+        "commas": str(min(2, inner.count(",") + inner.count(";"))),
+        "spaces": str(min(2, len(re.findall(r"\S\s+\S", line.text)))),
+        "tag": "1" if COLUMN_TAG_RE.match(text) and n > 6 else "0",
+        "box": "1" if BOX_LABEL_RE.match(text.strip("■●◆ ")) else "0",
+        "note": "1" if AUTHOR_NOTE_RE.match(text) else "0",
+        "close": "1" if short and CLOSING_RE.search(text) else "0",
+        "day": "1" if DAY_RE.search(text[:24]) else "0",
+        "enum": "1" if ENUMERATION_RE.match(text) else "0",
+        "digits": "1" if short and sum(map(str.isdigit, text)) * 3 > n else "0",
+        "open_q": "1" if any(text.count(o) > text.count(c) for o, c in ("“”", "《》", "()")) else "0",
+    }
+    if 2 <= n <= HEADING_MAX or feats["day"] == "1":  # the word opening a heading, a name, a brief (a place)
+        feats["p0"] = _pos(text[:6], False)
+    # An author's name under a title (李学勤, 中国人民银行行长戴相龙), or a pen name (粒砂).
+    feats["name"] = "1" if n <= 24 and feats["head"] == "1" and is_bare_name(line.text) else "0"
+    if feats["day"] == "1" and 40 <= n <= 300 and feats["e"] == "stop":
+        # One of a run of untitled briefs: a body (place, organisation) and a day, then the story.
+        feats["brief"] = feats["p0"]
+    if 2 <= n <= HEADING_MAX:
+        feats["p1"] = _pos(text[-6:], True)
+    if short:  # recognisers that the role can shadow (a dated byline, a credit that looks like a header)
+        for name, pattern in (("by", BYLINE_RE), ("cred", CREDIT_RE), ("fur", FURNITURE_RE), ("sig", SIGNATURE_RE)):
+            if pattern.search(text):
+                feats[name] = "1"
+    return feats
+
+
+def _heading_above(heads: list[int], count: int) -> list[int | None]:
+    """For each line, the nearest heading-like line above it, not counting the line right before."""
+    above: list[int | None] = [None] * count
+    pointer = 0
+    for index in range(count):
+        while pointer + 1 < len(heads) and heads[pointer + 1] < index - 1:
+            pointer += 1
+        if heads and heads[pointer] < index - 1:
+            above[index] = heads[pointer]
+    return above
+
+
+def _photo_ahead(lines: list[Line], reach: int = 6) -> list[bool]:
+    """Whether a caption or credit follows within ``reach`` lines."""
+    marks = [line.role in (Role.CAPTION, Role.CREDIT) for line in lines]
+    return [any(marks[index + 1 : index + 1 + reach]) for index in range(len(lines))]
+
+
+def _dated_since_heading(lines: list[Line], own: list[dict[str, str]]) -> list[bool]:
+    """Whether a dateline paragraph stands between the heading-like line above and this line."""
+    seen, out = False, []
+    for line, mine in zip(lines, own):
+        out.append(seen)
+        if mine["head"] == "1":
+            seen = False
+        elif line.role is Role.DATELINE:
+            seen = True
+    return out
+
+
+def _distance(lines: int) -> str:
+    return "2-3" if lines <= 3 else "4-8" if lines <= 8 else "9-20" if lines <= 20 else "21+"
+
+
+def page_features(lines: list[Line], raw_lines: list[str]) -> list[dict[str, object]]:
+    """The features of each non-blank line of a page (``lines`` from :func:`page_lines`).
+
+    Each line's features are a dict in python-crfsuite's item format: ``{"k": "v"}`` is the
+    feature ``k=v`` and a nested dict under ``"-1"`` becomes ``-1:k=v``, names built in C."""
+    if not lines:
+        return []
+    gaps = Counter(line.gap for line in lines[1:])
+    usual = min(gaps.most_common(1)[0][0], 2) if gaps else 1
+    indented = sum(raw_lines[line.number - 1][:1].isspace() for line in lines) / len(lines)
+    style = "crawl" if indented > 0.3 else "flat"
+    own = []
+    for index, line in enumerate(lines):
+        gap_after = lines[index + 1].gap if index + 1 < len(lines) else 99
+        own.append(_own(line, raw_lines[line.number - 1], usual, gap_after))
+    core = [{k: mine[k] for k in _CORE} for mine in own]
+    grams = [_bigrams(line.folded[:24]) for line in lines]
+    last = len(lines) - 1
+    heads = [index for index, mine in enumerate(own) if mine["head"] == "1"]
+    openings = Counter(lines[i].folded[:2] for i in heads)
+    endings = Counter(lines[i].folded[-2:] for i in heads)
+    above = _heading_above(heads, len(lines))
+    photo_ahead = _photo_ahead(lines)
+    dated = _dated_since_heading(lines, own)
+    out: list[dict[str, object]] = []
+    for index, line in enumerate(lines):
+        mine = own[index]
+        feats: dict[str, object] = {
+            "bias": 1.0,
+            "o": mine,
+            "style": style,
+            "usual": str(usual),
+            "ind|style": f"{mine['ind']}|{style}",
+            "r|L": f"{mine['r']}|{mine['L']}",
+            "r|g": f"{mine['r']}|{mine['gr']}",
+            "e|ga": f"{mine['e']}|{mine['gar']}",
+            "head|gr|gar": f"{mine['head']}|{mine['gr']}|{mine['gar']}",
+            "pos": str(index) if index < 5 else "mid" if index < last - 1 else f"end{last - index}",
+        }
+        for offset, name in ((-2, "-2"), (-1, "-1"), (1, "+1"), (2, "+2")):
+            other = index + offset
+            feats[name] = core[other] if 0 <= other <= last else {"none": 1.0}
+        if index > 0:
+            previous = lines[index - 1]
+            prev = own[index - 1]
+            feats["pe|s"] = f"{prev['e']}|{mine['s']}"
+            feats["pr|r"] = f"{prev['r']}|{mine['r']}"
+            feats["pe|gr"] = f"{prev['e']}|{mine['gr']}"
+            feats["simp"] = _share(grams[index], grams[index - 1])
+            if "brief" in mine:  # briefs in a row tell different stories; a roundup's paragraphs repeat theirs
+                feats["simw"] = _share(_bigrams(line.folded), _bigrams(previous.folded))
+                in_a_row = "brief" in prev or index < last and "brief" in own[index + 1]
+                feats["brief_run"] = f"{int(in_a_row)}|{feats['simw']}"
+            if prev["e"] not in ("stop", "colon", "ask") and cuts_word(previous.folded, line.folded):
+                feats["cut"] = 1.0
+        if mine["head"] == "1":
+            # Subheads come in families (聚焦…, 聚焦…) and share words with the title above them.
+            feats["fam"] = str(int(openings[line.folded[:2]] > 1 or endings[line.folded[-2:]] > 1))
+            # A dateline in the text above: news items carry no subheads, so a heading after
+            # one opens the next item.
+            feats["dated"] = str(int(dated[index]))
+            if above[index] is not None:
+                feats["simt"] = _share(grams[index], grams[above[index]])
+                feats["dh"] = _distance(index - above[index])
+            else:
+                feats["simt"] = "none"
+        # A photo item (text, 图为…, credit) below, set apart by a wide gap or not.
+        feats["photo|gr"] = f"{int(photo_ahead[index])}|{mine['gr']}"
+        if index < last:
+            feats["simn"] = _share(grams[index], grams[index + 1])
+            feats["r|nr"] = f"{mine['r']}|{own[index + 1]['r']}"
+        out.append(feats)
+    return out
