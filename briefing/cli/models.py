@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import sys
 from enum import Enum
-
-import typer
 
 from .app import app, choose_format, emit_json, emit_text, format_option
 
