@@ -31,7 +31,6 @@ ARTICLES_SUFFIXES = (".jsonl",)
 PDF_SUFFIXES = (".pdf",)
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 ISSUE_SUFFIXES = TEXT_SUFFIXES + ARTICLES_SUFFIXES + PDF_SUFFIXES + HTML_SUFFIXES
-PAGE_SUFFIXES = set(TEXT_SUFFIXES)  # text pages of a folder (kept for importers)
 # Names that are never an issue: hidden files, partial downloads, editor backups, mail drafts.
 IGNORED_NAMES = (".*", "*.tmp", "*.part", "*.partial", "*.crdownload", "*.eml", "*~")
 ISSUE_FILES_TEXT = ", ".join(f"*{suffix}" for suffix in ISSUE_SUFFIXES)
@@ -229,7 +228,7 @@ def read_issue(
 
 
 def is_articles_file(source: str | Path | Sequence[str | Path]) -> bool:
-    return isinstance(source, (str, Path)) and str(source).lower().endswith(".jsonl")
+    return isinstance(source, (str, Path)) and str(source).lower().endswith(ARTICLES_SUFFIXES)
 
 
 def read_jsonl(source: str | Path) -> Iterator[tuple[int, dict]]:

@@ -336,6 +336,7 @@ def test_workers_exit_when_the_batch_is_killed_and_a_rerun_completes(tmp_path):
         process = start_batch(src, out)
         workers = wait_for_workers(process, 2)
         time.sleep(rng.uniform(0.0, 2.0))
+        workers |= alive_children(process.pid)  # every worker (and the resource tracker) at the kill
         process.kill()
         process.wait()
         assert wait_gone(workers) == set(), "worker processes outlived the killed batch"

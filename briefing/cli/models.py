@@ -5,8 +5,6 @@ from __future__ import annotations
 from enum import Enum
 from typing import Optional
 
-import typer
-
 from .app import app, choose_format, emit_json, emit_text, format_option
 
 
