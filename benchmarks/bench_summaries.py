@@ -8,6 +8,13 @@ dependencies: ``pip install textrank4zh snownlp sumy jieba`` into the venv to in
 that fails to import is skipped. Figures: ROUGE-1/2/L (characters) against the Sohu headlines
 (a weak reference), the guard pass rate, the share within the budget and of full sentences (Sohu
 and People's Daily 1998 together), and articles per second on one core after a warm-up.
+
+Then, on People's Daily 2019 (pd2019 articles-dev), the summarize stage as the library runs it
+(summaries, the one check and fallback, titles): articles per second, summaries with a cut inside a
+word or name (deletion audit), with a dangling clause, guard and budget; and the keywords of the day
+of each dev page and issue (1-10 Feb and 1-10 Oct): keywords that are a piece of a longer name,
+a function word or a piece of a number. Compare speed only with a run of another tree on the same
+machine in the same session (PYTHONPATH=OTHER_TREE python benchmarks/bench_summaries.py).
 """
 
 from __future__ import annotations
@@ -22,7 +29,7 @@ from pathlib import Path
 from typing import Callable
 
 from briefing.records import Article
-from briefing.summarize.evaluate import item_article, lead_summary, summary_figures
+from briefing.summarize.evaluate import item_article, lead_summary, read_items, summary_figures
 from briefing.summarize.extractive import ExtractiveSummarizer, summarizable
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
@@ -133,6 +140,50 @@ def main() -> None:
     for name, figures, speed in rows:
         cells = "".join(f"{figures[k] if figures[k] is not None else float('nan'):>7.3f}" for k in ("rouge1", "rouge2", "rougeL", "guard", "budget", "full_sentence"))
         print(f"{name:<20}{cells}{speed:>9.0f}{ours_speed / speed:>8.1f}")
+    pd2019_report(args.corpus, args.max_chars)
+
+
+def pd2019_report(corpus: Path, max_chars: int) -> None:
+    """The summarize stage and the keywords of the day on People's Daily 2019 dev articles."""
+    from collections import defaultdict
+
+    from briefing.assemble import importance
+    from briefing.issue_keywords import issue_keywords, keyword_problems
+    from briefing.summarize import summarize
+    from briefing.summarize.evaluate import wholeness_figures
+
+    path = corpus / "pd2019" / "articles-dev.jsonl"
+    if not path.is_file():
+        print(f"skipping pd2019: {path} is absent", file=sys.stderr)
+        return
+    items = read_items(path)
+    articles = [item_article(item) for item in items]
+    summarize(articles[:20], max_chars=max_chars)  # warm-up
+    start = time.perf_counter()
+    summarize(articles, max_chars=max_chars)
+    rate = len(articles) / (time.perf_counter() - start)
+    summaries = [a.summary for a in articles]
+    figures = summary_figures([s.text for s in summaries], articles, [None] * len(articles), max_chars)
+    whole = wholeness_figures(summaries, articles)
+    print(f"\npd2019 articles-dev: {len(articles)} articles, summarize stage {rate:.0f} art/s")
+    print(f"  guard {figures['guard']:.3f}  budget {figures['budget']:.3f}  cuts {whole['cuts']}  dangling {whole['dangling']}  no summary {whole['no_summary']}")
+    days = {f"2019{m}{d:02d}" for m in ("02", "10") for d in range(1, 11)}
+    groups: dict[str, dict[str, list]] = {"page": defaultdict(list), "issue": defaultdict(list)}
+    for item, article in zip(items, articles):
+        if item.get("date") in days:
+            groups["page"][f"{item['date']}-{item.get('page')}"].append(article)
+            groups["issue"][item["date"]].append(article)
+    for kind, found in groups.items():
+        counts = {"piece of a longer name": 0, "function word": 0, "piece of a number": 0}
+        total = 0
+        for group in found.values():
+            text = "\n".join(a.headline + "\n" + a.text for a in group)
+            for keyword in issue_keywords(group, count=8, importance=importance(group)):
+                total += 1
+                for problem in keyword_problems(keyword, text):
+                    kind_of = "function word" if "function word" in problem else "piece of a number" if "number" in problem else "piece of a longer name"
+                    counts[kind_of] += 1
+        print(f"  keywords of {len(found)} {kind}s ({total}): " + ", ".join(f"{k} {v}" for k, v in counts.items()))
 
 
 if __name__ == "__main__":

@@ -80,9 +80,17 @@ def deletion_cuts(summary: str, source: str) -> list[str]:
     text (an actor named in front) and changed punctuation are not deletions.
     """
     boundaries, names = _spans(source)
-    matcher = difflib.SequenceMatcher(None, source, summary, autojunk=False)
+    core = summary.rstrip(ENDS)
+    at = source.find(core) if core else -1
+    if at >= 0:
+        # The common case, a run of the sentence: only its two ends are cuts.
+        opcodes = [("delete", 0, at, 0, 0), ("delete", at + len(core), len(source), 0, 0)]
+    else:
+        opcodes = difflib.SequenceMatcher(None, source, summary, autojunk=False).get_opcodes()
     problems = []
-    for op, i1, i2, _, _ in matcher.get_opcodes():
+    for op, i1, i2, _, _ in opcodes:
+        if i1 >= i2:
+            continue
         if op not in ("delete", "replace") or all(ch in _PUNCTUATION for ch in source[i1:i2]):
             continue
         deleted = source[i1:i2]
@@ -189,11 +197,14 @@ _DECORATION = "■□●◆◇▲△★☆ 　"
 _QUOTED_SENTENCE = re.compile(r"^[“「『][^“”「」『』]*[”」』][。！？!?]?$")
 # 要贯彻……, 必须坚持……: an instruction whose speaker is cut away.
 _DIRECTIVE = re.compile(r"^(?:要|必须|务必|应当|一定要)(?![求闻素点])")
+_DIRECTIVE_OPENING = re.compile(rf"(?:^|[{ENDS}])[{_DECORATION}]*(?:要|必须|务必|应当|一定要)")
 
 
 def unattributed_quotations(text: str) -> list[str]:
     """Problems: sentences of ``text`` that are nothing but a quotation or an instruction, with
     who says it cut away."""
+    if "“" not in text and "「" not in text and "『" not in text and not _DIRECTIVE_OPENING.search(text):
+        return []  # the common case, without splitting sentences
     problems = []
     for sentence in split_sentences(text):
         core = sentence.text.strip(_DECORATION)

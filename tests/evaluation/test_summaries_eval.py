@@ -49,6 +49,7 @@ def _check_targets(report: dict) -> None:
     assert figures["cuts"] == 0 and figures["dangling"] == 0, report
 
 
+@pytest.mark.slow  # 1,371 articles at two budgets: about a minute
 @pytest.mark.parametrize("max_chars", [90, 40])
 def test_summaries_pd2019(corpus, max_chars):
     # Real 2019 articles: no cut inside a word or a name, no sentence cut to a set-up clause.
