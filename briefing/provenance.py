@@ -102,7 +102,11 @@ class ModelUse:
         if not self.fallbacks:
             return text + "; no fallbacks"
         common = ", ".join(f"{kind} ×{n}" for kind, n in self.reasons.most_common(3))
-        return text + f"; {self.summary_fallbacks} summaries and {self.title_fallbacks} titles fell back ({common})"
+        return text + f"; {_count(self.summary_fallbacks, 'summary', 'summaries')} and {_count(self.title_fallbacks, 'title', 'titles')} fell back ({common})"
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
 
 
 def model_use(pairs: Iterable[tuple[Provenance | None, Provenance | None]]) -> ModelUse:

@@ -268,7 +268,8 @@ def test_dead_server_run_says_so_and_require_model_exits_1(server, tmp_path):
     source = SAMPLES / "articles.jsonl"
     server.script = die_after(server, 2)
     card = write_dying_card(tmp_path, server)
-    result = CliRunner().invoke(app, ["build", str(source), "--summarizer", str(card), "-f", "json"])
+    # The titler's turn comes after the server died: its start-up check must not end the run.
+    result = CliRunner().invoke(app, ["build", str(source), "--summarizer", str(card), "--titler", str(card), "-f", "json"])
     assert result.exit_code == 0, result.stderr
     lines = [line for line in result.stderr.splitlines() if line.startswith("briefing: model dying")]
     assert len(lines) == 1 and "fell back" in lines[0] and "circuit breaker open" in lines[0], result.stderr

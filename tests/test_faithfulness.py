@@ -92,3 +92,9 @@ def test_who_acts_named_at_the_start_as_the_article_names_it_elsewhere():
     ])
     assert check_summary("临江市优化营商环境，实施行动计划，用政府的辛苦指数换取企业的发展指数。", article).ok
     assert not check_summary("青川县优化营商环境，实施行动计划，用政府的辛苦指数换取企业的发展指数。", article).ok
+
+
+def test_a_negation_character_inside_a_word_negates_nothing():
+    article = Article(id="a5", body=["市图书馆开展了别开生面的元宵主题活动，特别邀请非遗传承人现场教学。"])
+    assert check_summary("市图书馆举办别开生面的元宵主题活动，邀请非遗传承人现场教学。", article).ok
+    assert not check_summary("市图书馆开展了别开生面的元宵主题活动，没有邀请非遗传承人现场教学。", article).ok

@@ -59,9 +59,14 @@ class OpenAIBackend:
         return headers
 
     def check(self) -> None:
-        """The server answers and accepts the key; nothing is generated."""
+        """The server answers and accepts the key; nothing is generated. Once it has answered,
+        later failures are the requests' (retries, circuit breaker), not a start-up error: a
+        second role's check must not end a run half done."""
+        headers = self.headers()  # a key missing from the environment is always a start-up error
+        if self._checked:
+            return
         url = f"{self.base_url}/models"
-        request = urllib.request.Request(url, headers=self.headers(), method="GET")
+        request = urllib.request.Request(url, headers=headers, method="GET")
         try:
             with urllib.request.urlopen(request, timeout=min(CHECK_TIMEOUT, self.card.timeout)) as response:
                 response.read()
@@ -72,11 +77,10 @@ class OpenAIBackend:
         except (urllib.error.URLError, OSError) as exc:
             reason = getattr(exc, "reason", exc)
             raise ConfigError(f"model {self.card.name!r}: server {self.base_url} is unreachable ({reason})") from exc
+        self._checked = True
 
     def warm_up(self) -> None:
-        if not self._checked:
-            self.check()
-            self._checked = True
+        self.check()
 
     def truncate(self, text: str, max_tokens: int) -> str:
         return approx_truncate(text, max_tokens)

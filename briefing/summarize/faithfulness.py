@@ -28,7 +28,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..text import fold_width, tagged
+from ..text import fold_width, tagged, words
 
 # Sentence ends and clause marks inside a summary or an article.
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]*[”’」』）)]*")
@@ -40,6 +40,9 @@ _NUMBER = re.compile(r"(?<![\d.])\d+(?:,\d{3})*(?:\.\d+)?(?:万亿|亿|万|千)?
 _NAME_TAGS = ("nr", "ns", "nt", "nz")
 
 NEGATIONS = "不没未无非勿莫别"
+# Words with a negation character inside that negate (并非) and words that start with one that do not (非常).
+NEGATION_WORDS = {"并非", "绝非", "从未", "尚未", "并未", "决不", "并不", "从不", "毫不", "绝不", "永不", "毫无", "从没", "并没", "还没", "还未"}
+NOT_NEGATIONS = {"非常", "无论", "不断", "不仅", "不少", "未来", "无数", "不但", "不论", "不管", "不久", "非洲", "无人机"}
 # Hedges and modals that weaken what follows them (将 建设 -> 建设 is a stronger claim).
 HEDGES_BEFORE = (
     "将", "拟", "有望", "预计", "可能", "或", "未", "不", "计划", "准备", "争取", "力争", "也许", "估计", "预期", "约", "近",
@@ -188,12 +191,28 @@ def _moved(sentence: str, aligned: str, source: PreparedSource) -> list[str]:
     return problems
 
 
+def _negating(sentence: str, source: PreparedSource) -> list[int]:
+    """Positions of the negations in ``sentence``: 不 in 不支持, 并不; not 别 in 特别, 非 in 非洲."""
+    if not any(c in NEGATIONS for c in sentence):
+        return []
+    in_name = {i for start, end, kind in _spans(sentence, source) if kind == "name" for i in range(start, end)}
+    found, position = [], 0
+    for word in words(sentence):
+        for offset, char in enumerate(word):
+            i = position + offset
+            if char not in NEGATIONS or i in in_name or word in NOT_NEGATIONS:
+                continue
+            # 不没未 negate wherever the segmenter puts them; 非无别莫勿 mostly spell other words (特别, 无人).
+            if char in "不没未" or len(word) == 1 or word in NEGATION_WORDS or (offset == 0 and char not in "别莫"):
+                found.append(i)
+        position += len(word)
+    return found
+
+
 def _negations(sentence: str, aligned: str, source: PreparedSource) -> list[str]:
     problems = []
-    in_name = {i for start, end, kind in _spans(sentence, source) if kind == "name" for i in range(start, end)}
-    for i, char in enumerate(sentence):
-        if char not in NEGATIONS or i in in_name:  # 非洲 negates nothing
-            continue
+    for i in _negating(sentence, source):
+        char = sentence[i]
         left, right = _left(sentence, i), _right(sentence, i + 1)
         # The word negated must be the source's; words a compressor dropped may stand before it.
         if (right and char + right not in aligned) or (left and not _near(aligned, left, char)) or char not in aligned:
