@@ -5,6 +5,8 @@ from __future__ import annotations
 from enum import Enum
 from typing import Optional
 
+import typer
+
 from .app import app, choose_format, emit_json, emit_text, format_option
 
 
