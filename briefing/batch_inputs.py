@@ -15,8 +15,9 @@ from pathlib import Path
 
 from .config import BuildConfig
 from .errors import InputError
+from .pdf import PAGE_SUFFIXES as LAYOUT_PAGE_SUFFIXES
 
-ISSUE_SUFFIXES = (".txt", ".text", ".jsonl")
+ISSUE_SUFFIXES = (".txt", ".text", ".jsonl", *sorted(LAYOUT_PAGE_SUFFIXES))  # page PDFs and page images too
 
 
 @dataclass(frozen=True)

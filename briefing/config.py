@@ -13,6 +13,7 @@ Example::
     splitter = "rules"
     taxonomy = "my-taxonomy.toml"   # relative paths are relative to the config file
     topic_model = "models/topics"
+    ocr = "auto"              # scanned pages: auto (no text layer), always, never
 
 Only the ``[briefing]`` table is checked here: a key it does not know is an error naming the
 key. Other tables (``[smtp]``, ``[models]``, ...) belong to other commands, which check them.
@@ -46,6 +47,7 @@ class BuildConfig:
     splitter: str = "rules"
     taxonomy: str | None = None
     topic_model: str | None = None
+    ocr: str = "auto"  # scanned pages: "auto" (pages without a text layer), "always", "never"
     source: str = "<defaults>"  # where the settings came from, for messages
 
     def replace(self, **changes: Any) -> BuildConfig:
@@ -66,6 +68,7 @@ _TYPES: dict[str, type] = {
     "splitter": str,
     "taxonomy": str,
     "topic_model": str,
+    "ocr": str,
 }
 
 
@@ -84,6 +87,8 @@ def config_from_mapping(settings: dict[str, Any], *, source: str = "<mapping>", 
             raise ConfigError(f"{source}: [{SECTION}] {key} must be 0 or more, got {value}")
         if key == "max_chars" and value <= 0:
             raise ConfigError(f"{source}: [{SECTION}] max_chars must be positive, got {value}")
+        if key == "ocr" and value not in ("auto", "always", "never"):
+            raise ConfigError(f"{source}: [{SECTION}] ocr must be auto, always or never, got {value!r}")
         if key in _PATHS and base is not None and not Path(value).is_absolute():
             value = str(base / value)
         values[key] = value

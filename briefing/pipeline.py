@@ -71,7 +71,7 @@ class Pipeline:
         """The briefing of the issue in ``source`` (issue file, directory of pages, ``-``, ``.jsonl``)."""
         date = check_date(date)
         paper = paper or self.config.paper
-        issue, articles = load_articles(source, paper=paper, date=date, splitter=self.config.splitter)
+        issue, articles = load_articles(source, paper=paper, date=date, splitter=self.config.splitter, ocr=self.config.ocr)
         self.annotate(articles)
         return self.assemble(issue, articles, paper=paper, date=date)
 

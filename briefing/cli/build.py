@@ -10,7 +10,7 @@ from typing import Optional
 import typer
 
 from ..errors import ConfigError, InputError
-from .app import app, emit_json
+from .app import OcrProgressBar, app, checked_ocr, emit_json, ocr_option
 
 
 def check_output(path: Path) -> None:
@@ -26,7 +26,7 @@ def check_output(path: Path) -> None:
 
 @app.command()
 def build(
-    sources: Optional[list[str]] = typer.Argument(None, metavar="INPUT...", help="Issue text file, directory or list of page files (.txt, .pdf, .html), '-', or .jsonl of articles. With --paper-from-name each input is a different paper: one briefing across them, duplicate stories merged."),
+    sources: Optional[list[str]] = typer.Argument(None, metavar="INPUT...", help="Issue text file, directory or list of page files (.txt, .pdf, .html, page images), '-', or .jsonl of articles. With --paper-from-name each input is a different paper: one briefing across them, duplicate stories merged."),
     paper: Optional[str] = typer.Option(None, "--paper", help="Paper name for the header (default: config, else the page header)."),
     date: Optional[str] = typer.Option(None, "--date", help="Issue date YYYY-MM-DD (default: the date printed on the page, else none)."),
     format: str = typer.Option("md", "--format", "-f", help="md, html, txt, json or docx (docx needs -o)."),
@@ -39,6 +39,7 @@ def build(
     classifier: Optional[str] = typer.Option(None, "--classifier", help="Classifier name or model card (default: config, else keywords)."),
     paper_from_name: bool = typer.Option(False, "--paper-from-name", help="Each input's paper is its file or directory name (a trailing date dropped)."),
     manifest: Optional[Path] = typer.Option(None, "--manifest", help="TOML (\\[\\[issue]] path, paper, date) or JSONL naming the inputs."),
+    ocr: Optional[str] = ocr_option(),
 ) -> None:
     """Build the daily briefing of an issue: split, classify, summarize, assemble, render."""
     from ..config import load_config
@@ -54,16 +55,18 @@ def build(
     if top is not None and top < 0:
         raise ConfigError(f"--top must be 0 or more, got {top}")
     settings = load_config(config).replace(
-        max_chars=max_chars, top_stories=top, summarizer=summarizer, titler=titler, classifier=classifier
+        max_chars=max_chars, top_stories=top, summarizer=summarizer, titler=titler, classifier=classifier,
+        ocr=checked_ocr(ocr),
     )
-    if manifest is None and sources and not paper_from_name:
-        # One issue: a file, a directory, or several page files in the order given.
-        briefing = Pipeline(settings).run(sources[0] if len(sources) == 1 else sources, paper=paper, date=date)
-    else:  # one briefing across several papers
-        from ..multi import build_combined_briefing, combined_sources
+    with OcrProgressBar():
+        if manifest is None and sources and not paper_from_name:
+            # One issue: a file, a directory, or several page files in the order given.
+            briefing = Pipeline(settings).run(sources[0] if len(sources) == 1 else sources, paper=paper, date=date)
+        else:  # one briefing across several papers
+            from ..multi import build_combined_briefing, combined_sources
 
-        items = combined_sources(sources or [], manifest=manifest, paper_from_name=paper_from_name)
-        briefing = build_combined_briefing(items, date=date, paper=paper, config=settings)
+            items = combined_sources(sources or [], manifest=manifest, paper_from_name=paper_from_name)
+            briefing = build_combined_briefing(items, date=date, paper=paper, config=settings)
     document = renderer(briefing)
     if output is not None:
         write_atomic(output, document)

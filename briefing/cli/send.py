@@ -17,7 +17,7 @@ from typing import Any, List, Optional
 
 import typer
 
-from .app import app, emit_jsonl
+from .app import app, checked_ocr, emit_jsonl, ocr_option
 
 # The delivery modules (smtplib, ssl, sqlite3, email) are imported inside the commands, so
 # that other commands, `briefing build` in a cron job first of all, do not pay for them.
@@ -46,6 +46,13 @@ def _verbose_delivery_logs() -> None:
         logging.getLogger("briefing.deliver").setLevel(logging.INFO)
 
 
+def _with_ocr(settings, ocr: Optional[str]):
+    """The delivery settings with ``--ocr`` in their build settings, when it is given."""
+    import dataclasses
+
+    return dataclasses.replace(settings, build=settings.build.replace(ocr=checked_ocr(ocr)))
+
+
 @app.command(epilog=EXIT_STATUSES)
 def send(
     source: str = typer.Argument(..., metavar="INPUT", help="Issue text file, directory of pages, '-', or .jsonl of articles."),
@@ -56,11 +63,12 @@ def send(
     force: bool = typer.Option(False, "--force", help="Send even to recipients the ledger says already have this issue."),
     paper: Optional[str] = typer.Option(None, "--paper", help="Paper name for the header and subject."),
     date: Optional[str] = typer.Option(None, "--date", help="Issue date, YYYY-MM-DD."),
+    ocr: Optional[str] = ocr_option(),
 ) -> None:
     """Build the briefing of an issue and email it, once per recipient (the ledger remembers)."""
     from ..deliver import DeliveryError, load_delivery_config, send_issue
 
-    settings = load_delivery_config(config)
+    settings = _with_ocr(load_delivery_config(config), ocr)
     _verbose_delivery_logs()
     try:
         outcome = send_issue(source, config=settings, to=to, force=force, dry_run=dry_run, eml_path=output,
@@ -105,11 +113,12 @@ def watch(
     config: Path = typer.Option(..., "--config", "-c", help="briefing.toml with an smtp table (and delivery, briefing tables)."),
     interval: float = typer.Option(30.0, "--interval", min=0.05, help="Seconds between looks at the folder."),
     polls: Optional[int] = typer.Option(None, "--polls", hidden=True, help="Stop after this many looks (tests)."),
+    ocr: Optional[str] = ocr_option(),
 ) -> None:
     """Deliver each new issue file in DIR once it has finished arriving; a restart sends nothing twice."""
     from ..deliver import Watcher, load_delivery_config
 
-    settings = load_delivery_config(config)
+    settings = _with_ocr(load_delivery_config(config), ocr)
     _verbose_delivery_logs()
     watcher = Watcher(directory, config=settings)
     stop = threading.Event()

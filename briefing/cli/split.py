@@ -5,11 +5,12 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
+from typing import Optional
 
 import typer
 
 from ..api import load_articles
-from .app import app, emit_json, eval_app
+from .app import OcrProgressBar, app, checked_ocr, emit_json, eval_app, ocr_option
 
 
 class SplitFormat(str, Enum):
@@ -20,14 +21,17 @@ class SplitFormat(str, Enum):
 @app.command()
 def split(
     sources: list[str] = typer.Argument(
-        ..., metavar="INPUT...", help="Issue text file, directory or list of pages (.txt, .pdf, .html), '-', or .jsonl of articles."
+        ..., metavar="INPUT...", help="Issue text file, directory or list of pages (.txt, .pdf, .html, page images), '-', or .jsonl of articles."
     ),
     format: SplitFormat = typer.Option(SplitFormat.json, "--format", "-f", help="Output format."),
+    ocr: Optional[str] = ocr_option(),
 ) -> None:
     """Split an issue into articles (kicker, title, byline, dateline, body, ...)."""
     from ..split.outline import outline_markdown
 
-    issue, articles = load_articles(sources[0] if len(sources) == 1 else sources)
+    mode = checked_ocr(ocr) or "auto"
+    with OcrProgressBar():
+        issue, articles = load_articles(sources[0] if len(sources) == 1 else sources, ocr=mode)
     if format is SplitFormat.md:
         sys.stdout.write(outline_markdown(issue, articles))
     else:

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..errors import ConfigError, InputError
+from ..pdf import PAGE_SUFFIXES as LAYOUT_PAGE_SUFFIXES
 from ..reading import PAGE_SUFFIXES
 from .errors import DeliveryError
 from .job import Builder, SendOutcome, send_issue
@@ -69,7 +70,7 @@ class Watcher:
     def signature(self, path: Path) -> Signature | None:
         """What the issue looks like now; None for a folder with no page in it yet."""
         if path.is_dir():  # the pages `briefing build DIR` would read
-            files = [p for p in path.iterdir() if p.is_file() and p.suffix.lower() in PAGE_SUFFIXES and not _ignored(p)]
+            files = [p for p in path.iterdir() if p.is_file() and p.suffix.lower() in PAGE_SUFFIXES | LAYOUT_PAGE_SUFFIXES and not _ignored(p)]
         else:
             files = [path]
         stats = [file.stat() for file in files]

@@ -1,0 +1,100 @@
+"""What a page image shows besides text: rules, boxes and pictures (numpy and OpenCV, both
+installed with the ``[ocr]`` extra). All sizes are relative to the page's body type size.
+"""
+
+from __future__ import annotations
+
+import math
+
+from .page import Rules
+
+RULE_THICKNESS = 0.5  # x body size: a rule is at most this thick (hairlines to bold rules)
+RULE_LENGTH = 4.0  # x body size: and at least this long (as a text layer's drawings)
+PICTURE_SIDE = 3.0  # x body size: pictures smaller than this are ornaments
+
+
+def deskew(grey, angle: float):
+    """The image turned by ``-angle`` (radians) about its centre, white where it was not."""
+    import cv2
+
+    if abs(angle) < 1e-4:
+        return grey
+    h, w = grey.shape
+    matrix = cv2.getRotationMatrix2D((w / 2, h / 2), math.degrees(angle), 1.0)
+    return cv2.warpAffine(grey, matrix, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
+
+
+def _runs(mask, kernel):
+    """Bounding boxes (x0, y0, x1, y1) of the parts of ``mask`` that survive an opening by ``kernel``."""
+    import cv2
+
+    opened = cv2.morphologyEx(mask, cv2.MORPH_OPEN, kernel)
+    count, _, stats, _ = cv2.connectedComponentsWithStats(opened, connectivity=8)
+    return [(x, y, x + w, y + h) for x, y, w, h, _ in stats[1:count]]
+
+
+def find_graphics(grey, *, body_px: float, text_boxes: list[tuple[float, float, float, float]]) -> Rules:
+    """Rules, boxes (four rules around an area) and pictures in a deskewed grey page image."""
+    import cv2
+    import numpy as np
+
+    ink = (grey < 160).astype(np.uint8)
+    length = max(8, int(RULE_LENGTH * body_px))
+    thick = max(2, RULE_THICKNESS * body_px)
+    horizontal = [b for b in _runs(ink, np.ones((1, length), np.uint8)) if b[3] - b[1] <= thick]
+    vertical = [b for b in _runs(ink, np.ones((length, 1), np.uint8)) if b[2] - b[0] <= thick]
+    boxes = _boxes(horizontal, vertical, body_px)
+    pictures = _pictures(grey, body_px, text_boxes)
+    return Rules(
+        horizontal=[((y0 + y1) / 2, x0, x1) for x0, y0, x1, y1 in horizontal],
+        vertical=[((x0 + x1) / 2, y0, y1) for x0, y0, x1, y1 in vertical],
+        boxes=boxes,
+        pictures=pictures,
+    )
+
+
+def _boxes(horizontal, vertical, body_px: float) -> list[tuple[float, float, float, float]]:
+    """Rectangles closed by rules on all four sides: a top and a bottom rule of one span, and
+    vertical rules at both of their ends."""
+    tol = 0.6 * body_px
+    found = []
+    for top in horizontal:
+        for bottom in horizontal:
+            if bottom[1] <= top[3] + 2 * body_px or abs(top[0] - bottom[0]) > tol or abs(top[2] - bottom[2]) > tol:
+                continue
+            def side(x: float) -> bool:
+                return any(abs((v[0] + v[2]) / 2 - x) <= tol and v[1] <= top[3] + tol and v[3] >= bottom[1] - tol
+                           for v in vertical)
+            if side(top[0]) and side(top[2]):
+                found.append((float(top[0]), float(top[1]), float(top[2]), float(bottom[3])))
+                break  # the nearest bottom rule closes this box
+    return found
+
+
+def _pictures(grey, body_px: float, text_boxes) -> list[tuple[float, float, float, float]]:
+    """Areas of varied grey (photos, drawings, charts) outside the text lines: a flat tint
+    behind text is not a picture, nor are the lines of text themselves."""
+    import cv2
+    import numpy as np
+
+    cell = max(4, int(body_px / 2))
+    h, w = grey.shape
+    small_w, small_h = max(1, w // cell), max(1, h // cell)
+    tone = ((grey > 40) & (grey < 215)).astype(np.float32)
+    g = grey.astype(np.float32)
+    mean = cv2.resize(g, (small_w, small_h), interpolation=cv2.INTER_AREA)
+    square = cv2.resize(g * g, (small_w, small_h), interpolation=cv2.INTER_AREA)
+    spread = np.sqrt(np.maximum(square - mean * mean, 0))
+    mid = cv2.resize(tone, (small_w, small_h), interpolation=cv2.INTER_AREA)
+    picture = ((mid > 0.45) & (spread > 12)) | (mean < 120)
+    for x0, y0, x1, y1 in text_boxes:
+        picture[int(y0 // cell):int(math.ceil(y1 / cell)), int(x0 // cell):int(math.ceil(x1 / cell))] = False
+    mask = picture.astype(np.uint8)
+    mask = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((5, 5), np.uint8))
+    count, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    side = PICTURE_SIDE * body_px / cell
+    out = []
+    for x, y, bw, bh, area in stats[1:count]:
+        if bw >= side and bh >= side and area >= 0.4 * bw * bh:
+            out.append((float(x * cell), float(y * cell), float((x + bw) * cell), float((y + bh) * cell)))
+    return out

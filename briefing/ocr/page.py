@@ -1,0 +1,253 @@
+"""From OCR lines on a page image to the page the layout analysis reads (``briefing.pdf.extract.Page``).
+
+Coordinates become points on the page (a PDF page's own size, or the image at its dpi). The
+page's skew is measured from the slope of its long lines and taken out of every box. A line's
+type size comes from the height of its ink; sizes within a few percent of each other are one
+size, as they are in a text layer. Rules and boxes are long thin runs of ink; pictures are
+areas of varied grey outside the text lines.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from dataclasses import dataclass
+
+from ..pdf.extract import WHITE, Char, Line, Page, _join_horizontal, _join_vertical
+from ..pdf.layout import DISPLAY
+from .engine import OcrLine
+
+INK_TO_SIZE = 1 / 0.9  # a CJK glyph's ink fills about 0.9 of its type size
+SIZE_TOLERANCE = 0.07  # sizes this close (share) are one size
+BODY_TOLERANCE = 0.08  # and sizes this close to the body size are the body size
+LOW_CONFIDENCE = 0.8  # a character scored below this is reported
+GUTTER = 0.6  # x type size: a wider gap inside a detected line is a gutter between columns
+TINT = 235  # a ground darker than this grey is a tint, not paper
+PLAIN, TINTED = "ocr", "ocr-tint"  # the "font" of characters on paper and on a tint
+
+
+@dataclass
+class PageGeometry:
+    """Image pixels to page points."""
+
+    scale: float  # points per pixel
+    width: float  # the page, in points
+    height: float
+
+
+@dataclass
+class LowConfidence:
+    """A character the recogniser was unsure of, where it is, and its line."""
+
+    char: str
+    confidence: float
+    line: str
+    box: list[float]
+
+
+def skew_angle(lines: list[OcrLine]) -> float:
+    """The page's skew in radians (positive: lines rise to the right in image coordinates
+    where y grows downward, i.e. negative slope), the median over long horizontal lines."""
+    angles = []
+    for line in lines:
+        (x0, y0), (x1, y1) = line.quad[0], line.quad[1]
+        length = math.hypot(x1 - x0, y1 - y0)
+        height = math.hypot(line.quad[3][0] - x0, line.quad[3][1] - y0)
+        if not line.vertical and length > 4 * height:
+            angles.append(math.atan2(y1 - y0, x1 - x0))
+    return statistics.median(angles) if len(angles) >= 3 else 0.0
+
+
+def _rotate(points, angle: float, centre: tuple[float, float]) -> list[tuple[float, float]]:
+    cos, sin = math.cos(-angle), math.sin(-angle)
+    cx, cy = centre
+    return [(cx + (x - cx) * cos - (y - cy) * sin, cy + (x - cx) * sin + (y - cy) * cos) for x, y in points]
+
+
+def _chars(line: OcrLine, corners: list[tuple[float, float]], geo: PageGeometry) -> list[Char]:
+    """The line's characters with boxes in points: along the line where the recogniser saw
+    them, across it where the ink is."""
+    xs, ys = [p[0] for p in corners], [p[1] for p in corners]
+    x0, y0, x1, y1 = (v * geo.scale for v in (min(xs), min(ys), max(xs), max(ys)))
+    lo, hi = line.ink
+    chars: list[Char] = []
+    color = WHITE if line.reversed else 0
+    font = TINTED if line.background < TINT and not line.reversed else PLAIN
+    if line.vertical:
+        left, right = x0 + lo * (x1 - x0), x0 + hi * (x1 - x0)
+        size = (right - left) * INK_TO_SIZE
+        glyphs = [ch for ch in line.chars if not ch.c.isspace()]
+        step = (y1 - y0) / max(len(glyphs), 1)
+        for i, ch in enumerate(glyphs):
+            top = y0 + i * step + max(0.0, step - size) / 2
+            chars.append(Char(ch.c, left, top, right, top + min(size, step), size=size, font=font, color=color))
+        return chars
+    top, bottom = y0 + lo * (y1 - y0), y0 + hi * (y1 - y0)
+    size = _line_size(line, (bottom - top) * INK_TO_SIZE, (line.along[1] - line.along[0]) * (x1 - x0))
+    length = x1 - x0
+    prev_end = x0
+    for ch in line.chars:
+        centre = x0 + (ch.x0 + ch.x1) / 2 * length
+        width = size * (0.5 if ch.c.isascii() else 0.95)
+        start = max(centre - width / 2, prev_end)
+        end = max(start + 0.1, min(centre + width / 2, x1))
+        chars.append(Char(ch.c, start, top, end, bottom, size=size, font=font, color=color))
+        prev_end = end
+    return chars
+
+
+def _stacked(ch: Char, singles: list[Char]) -> bool:
+    """A lone character with another right above or below it: a short vertical line (a
+    vertical byline) that the detector boxed character by character."""
+    cx = (ch.x0 + ch.x1) / 2
+    for other in singles:
+        if other is not ch and abs((other.x0 + other.x1) / 2 - cx) < 0.3 * ch.size \
+                and min(abs(other.y0 - ch.y1), abs(ch.y0 - other.y1)) < 0.8 * ch.size:
+            return True
+    return False
+
+
+def _line_size(line: OcrLine, ink_size: float, ink_length: float) -> float:
+    """Type size of a horizontal line. Solid-set lines (body text) give it by their pitch, the
+    length of their ink over their characters (CJK one em, others half), to within a percent;
+    the ink's height is a pixel more or less (7% at 150 dpi). Spaced lines (headlines, bylines)
+    and short ones keep the height."""
+    ems = sum(1.0 if not ch.c.isascii() else 0.5 for ch in line.chars if not ch.c.isspace())
+    if ems < 4 or any(ch.c.isspace() for ch in line.chars):
+        return ink_size
+    pitch = ink_length / (ems - 0.05)
+    return pitch if abs(pitch / ink_size - 1) < 0.15 else ink_size
+
+
+def _split_at_gaps(chars: list[Char]) -> list[list[Char]]:
+    """Pieces of a detected line between wide gaps: the detector can run one box across a
+    narrow gutter into the next column. The pieces of a headline set with wide spacing are
+    joined again as a text layer's are (``_join_horizontal``)."""
+    pieces: list[list[Char]] = [[]]
+    for ch in chars:
+        prev = pieces[-1][-1] if pieces[-1] else None
+        if prev is not None and not ch.c.isspace() and ch.x0 - prev.x1 > GUTTER * ch.size:
+            pieces.append([])
+        pieces[-1].append(ch)
+    out = []
+    for piece in pieces:
+        while piece and piece[-1].c.isspace():
+            piece.pop()
+        while piece and piece[0].c.isspace():
+            piece.pop(0)
+        if piece:
+            out.append(piece)
+    return out
+
+
+def _snap_sizes(lines: list[Line]) -> float:
+    """Give lines of nearly one size that size (weighted by characters); return the body size.
+
+    The body size is the median size of all characters; lines within ``BODY_TOLERANCE`` of it
+    are body lines (a pixel more or less of ink is 7% at 150 dpi). Other sizes are grouped by
+    ``SIZE_TOLERANCE``."""
+    weighted = sorted((ln.size, len(ln.chars)) for ln in lines)
+    half, seen, body = sum(c for _, c in weighted) / 2, 0, weighted[0][0]
+    for size, count in weighted:
+        seen += count
+        if seen >= half:
+            body = size
+            break
+    body_lines = [ln for ln in lines if abs(ln.size / body - 1) <= BODY_TOLERANCE]
+    body = round(sum(ln.size * len(ln.chars) for ln in body_lines) / sum(len(ln.chars) for ln in body_lines), 1)
+    for ln in body_lines:
+        for ch in ln.chars:
+            ch.size = body
+        ln.refresh()
+    rest = [ln for ln in lines if ln not in body_lines]
+    _group_sizes(rest)
+    return body
+
+
+def _group_sizes(lines: list[Line]) -> None:
+    sizes = sorted((ln.size, len(ln.chars)) for ln in lines)
+    groups: list[list[tuple[float, int]]] = []
+    for size, count in sizes:
+        if groups and size <= groups[-1][0][0] * (1 + SIZE_TOLERANCE):
+            groups[-1].append((size, count))
+        else:
+            groups.append([(size, count)])
+    target: dict[float, float] = {}
+    for group in groups:
+        weights = sum(c for _, c in group)
+        value = round(sum(s * c for s, c in group) / weights, 1)
+        for size, _ in group:
+            target[size] = value
+    for ln in lines:
+        value = target[ln.size]
+        for ch in ln.chars:
+            ch.size = value
+        ln.refresh()
+
+
+def text_boxes(lines: list[OcrLine], angle: float, centre: tuple[float, float]) -> tuple[list[tuple[float, float, float, float]], float]:
+    """The lines' boxes in the deskewed image (pixels), and the body type's ink height there."""
+    boxes, heights = [], []
+    for line in lines:
+        corners = _rotate(line.quad, angle, centre)
+        xs, ys = [p[0] for p in corners], [p[1] for p in corners]
+        boxes.append((min(xs), min(ys), max(xs), max(ys)))
+        lo, hi = line.ink
+        across = (max(xs) - min(xs)) if line.vertical else (max(ys) - min(ys))
+        heights += [across * (hi - lo)] * len(line.text)
+    return boxes, (statistics.median(heights) if heights else 10.0)
+
+
+def build_page(lines: list[OcrLine], *, image_size: tuple[int, int], geometry: PageGeometry,
+               rules: "Rules | None" = None, angle: float = 0.0) -> tuple[Page, list[LowConfidence]]:
+    """The layout page of one OCR'd image (deskewed by ``angle``), and the characters read
+    with low confidence."""
+    width, height = image_size
+    centre = (width / 2, height / 2)
+    page = Page(width=geometry.width, height=geometry.height)
+    horizontal: list[list[Char]] = []
+    vertical: list[Char] = []
+    doubtful: list[LowConfidence] = []
+    for line in lines:
+        corners = _rotate(line.quad, angle, centre)
+        chars = _chars(line, corners, geometry)
+        if not chars:
+            continue
+        if line.vertical:
+            vertical.extend(chars)
+        else:
+            horizontal.extend(_split_at_gaps(chars))
+        glyphs = [ch for ch in line.chars if not ch.c.isspace()] if line.vertical else line.chars
+        for ocr_char, char in zip(glyphs, chars):
+            if ocr_char.confidence < LOW_CONFIDENCE:
+                doubtful.append(LowConfidence(ocr_char.c, round(ocr_char.confidence, 3), line.text,
+                                              [round(v, 1) for v in (char.x0, char.y0, char.x1, char.y1)]))
+    singles = [piece[0] for piece in horizontal if len(piece) == 1]
+    stacked = {id(ch) for ch in singles if _stacked(ch, singles)}
+    horizontal = [piece for piece in horizontal if not (len(piece) == 1 and id(piece[0]) in stacked)]
+    vertical += [ch for ch in singles if id(ch) in stacked]
+    # One size per group of near sizes first: joining pieces of a line compares their sizes.
+    pieces = [Line(p) for p in horizontal] + [Line([c], vertical=True) for c in vertical]
+    body = _snap_sizes(pieces) if pieces else 0.0
+    page.body_size = body
+    joined = _join_horizontal(horizontal, body) + _join_vertical(vertical)
+    # Display type on a tint is lettering (column logos, series labels), not a headline: in a
+    # text PDF it is an image; here it goes where the layout puts text it does not read.
+    page.lines = [ln for ln in joined if not (ln.font == TINTED and ln.size >= DISPLAY * body)]
+    page.other_text = [ln for ln in joined if ln.font == TINTED and ln.size >= DISPLAY * body]
+    if rules is not None:
+        page.hrules = [(y * geometry.scale, a * geometry.scale, b * geometry.scale) for y, a, b in rules.horizontal]
+        page.vrules = [(x * geometry.scale, a * geometry.scale, b * geometry.scale) for x, a, b in rules.vertical]
+        page.boxes = [tuple(v * geometry.scale for v in box) for box in rules.boxes]
+        page.images = [tuple(v * geometry.scale for v in box) for box in rules.pictures]
+    return page, doubtful
+
+
+@dataclass
+class Rules:
+    """What the image shows besides text, in pixels of the deskewed image."""
+
+    horizontal: list[tuple[float, float, float]]  # (y, x0, x1)
+    vertical: list[tuple[float, float, float]]  # (x, y0, y1)
+    boxes: list[tuple[float, float, float, float]]
+    pictures: list[tuple[float, float, float, float]]

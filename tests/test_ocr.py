@@ -1,0 +1,193 @@
+"""Scanned pages: page images and image-only PDF pages read by OCR into the layout reader.
+
+The fast tests need no model (page geometry, bad images, the cache, options); the pages the
+model reads are drawn with reportlab, rasterised, tilted and JPEG-compressed here.
+"""
+
+from __future__ import annotations
+
+import re
+import struct
+import sys
+import zlib
+from pathlib import Path
+
+import pytest
+
+from briefing.errors import ConfigError, InputError
+
+np = pytest.importorskip("numpy")
+Image = pytest.importorskip("PIL.Image")
+
+from briefing.ocr import OcrResult, cache_dir, load_image  # noqa: E402
+from briefing.ocr.engine import OcrChar, OcrLine  # noqa: E402
+from briefing.ocr.page import PageGeometry, build_page, skew_angle  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+
+def _line(text: str, x: float, y: float, *, height: float = 20.0, pitch: float = 20.0, angle: float = 0.0,
+          confidence: float = 0.99, vertical: bool = False) -> OcrLine:
+    """An OCR line as the engine gives it: a quad in pixels (tilted by ``angle`` radians)."""
+    import math
+
+    n = len(text)
+    length = pitch * n
+    w, h = (height, length) if vertical else (length, height)
+    dx, dy = math.cos(angle), math.sin(angle)
+    quad = [[x, y], [x + w * dx, y + w * dy], [x + w * dx - h * dy, y + w * dy + h * dx], [x - h * dy, y + h * dx]]
+    chars = [OcrChar(c, i / n, (i + 1) / n, confidence) for i, c in enumerate(text)]
+    return OcrLine(quad=quad, text=text, confidence=confidence, vertical=vertical, chars=chars,
+                   ink=(0.05, 0.95), along=(0.0, 1.0))
+
+
+GEOMETRY = PageGeometry(scale=0.5, width=600, height=900)
+
+
+def test_skew_is_measured_and_taken_out():
+    angle = 0.006  # about 0.35 degrees
+    lines = [_line("各地认真落实各项部署推动经济", 100, 200 + 30 * i, angle=angle) for i in range(6)]
+    assert skew_angle(lines) == pytest.approx(angle, abs=1e-4)
+    page, _ = build_page(lines, image_size=(1200, 1800), geometry=GEOMETRY, angle=angle)
+    tops = sorted(round(ln.y0, 1) for ln in page.lines)
+    assert len(page.lines) == 6 and all(b - a == pytest.approx(15, abs=0.5) for a, b in zip(tops, tops[1:]))
+    assert all(ln.y1 - ln.y0 < 12 for ln in page.lines)  # straight: the tilt does not widen a line
+
+
+def test_sizes_columns_and_doubtful_characters():
+    body = [_line("城乡居民收入稳步增长消费", x, 400 + 30 * i) for i in range(8) for x in (100, 400)]
+    title = _line("新质生产力", 100, 200, height=60, pitch=60)
+    doubtful = _line("科技创新", 100, 700, confidence=0.5)
+    page, low = build_page(body + [title, doubtful], image_size=(1200, 1800), geometry=GEOMETRY)
+    assert page.body_size == pytest.approx(10, abs=0.3)  # 20 px pitch at 0.5 pt per pixel
+    big = [ln for ln in page.lines if ln.text() == "新质生产力"]
+    assert big and big[0].size > 2.5 * page.body_size
+    # two columns 100 px apart stay two lines per row
+    assert sum(1 for ln in page.lines if ln.text() == "城乡居民收入稳步增长消费") == 16
+    assert [d.char for d in low] == list("科技创新") and low[0].line == "科技创新" and low[0].confidence == 0.5
+
+
+def test_a_line_run_across_a_gutter_is_cut():
+    line = _line("各地认真落实", 100, 100)
+    line.chars = [OcrChar(c, x, x + 0.08, 0.99) for c, x in zip("各地认真落实", (0.0, 0.1, 0.2, 0.6, 0.7, 0.8))]
+    page, _ = build_page([line] * 1, image_size=(1200, 1800), geometry=GEOMETRY)
+    assert sorted(ln.text() for ln in page.lines) == ["各地认", "真落实"]
+
+
+def _png_header(width: int, height: int) -> bytes:
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)) + chunk(b"IEND", b"")
+
+
+def test_bad_images_are_one_line_errors(tmp_path):
+    corrupt = tmp_path / "corrupt.png"
+    corrupt.write_bytes(b"\x89PNG\r\n\x1a\n not an image")
+    with pytest.raises(InputError, match="not a readable image"):
+        load_image(corrupt)
+    good = tmp_path / "good.png"
+    Image.new("L", (200, 300), 255).save(good)
+    truncated = tmp_path / "truncated.png"
+    truncated.write_bytes(good.read_bytes()[:60])
+    with pytest.raises(InputError, match="not a readable image"):
+        load_image(truncated)
+    huge = tmp_path / "huge.png"
+    huge.write_bytes(_png_header(12000, 9000))
+    with pytest.raises(InputError, match="over 100 megapixels"):
+        load_image(huge)
+    frames = tmp_path / "frames.tiff"
+    Image.new("L", (50, 50), 255).save(frames, save_all=True, append_images=[Image.new("L", (50, 50), 0)])
+    with pytest.raises(InputError, match="multi-frame"):
+        load_image(frames)
+    grey, dpi = load_image(good)
+    assert grey.shape == (300, 200) and dpi == 150
+
+
+def test_bad_image_at_the_cli_is_one_line_exit_2(tmp_path):
+    import subprocess
+
+    bad = tmp_path / "page.jpg"
+    bad.write_bytes(b"\xff\xd8\xff\xe0 truncated")
+    run = subprocess.run([sys.executable, "-m", "briefing", "split", str(bad)], capture_output=True, text=True)
+    assert run.returncode == 2 and run.stdout == ""
+    assert run.stderr.count("\n") == 1 and "not a readable image" in run.stderr
+
+
+def test_ocr_never_and_a_missing_extra_say_what_to_do(tmp_path, monkeypatch):
+    from briefing.api import load_articles
+
+    page = tmp_path / "page.png"
+    Image.new("L", (200, 300), 255).save(page)
+    with pytest.raises(InputError, match=r"needs OCR \(--ocr auto\)"):
+        load_articles(page, ocr="never")
+    with pytest.raises(InputError, match="--ocr must be one of"):
+        load_articles(page, ocr="sometimes")
+    import briefing.ocr.engine as engine
+
+    monkeypatch.setattr(engine, "_engine", None)
+    monkeypatch.setattr("builtins.__import__", _blocking_import("rapidocr_onnxruntime"))
+    with pytest.raises(InputError, match=re.escape("pip install 'briefing[ocr]'")):
+        engine.OcrEngine()
+
+
+def _blocking_import(name: str):
+    import builtins
+
+    real = builtins.__import__
+
+    def fake(module, *args, **kwargs):
+        if module == name or module.startswith(name + "."):
+            raise ImportError(f"No module named {module!r}")
+        return real(module, *args, **kwargs)
+    return fake
+
+
+def test_ocr_setting_is_checked_in_the_config():
+    from briefing.config import parse_config
+
+    assert parse_config('[briefing]\nocr = "never"').ocr == "never"
+    with pytest.raises(ConfigError, match="ocr must be auto, always or never"):
+        parse_config('[briefing]\nocr = "yes"')
+
+
+class _CountingEngine:
+    def __init__(self):
+        self.calls = 0
+
+    def read(self, grey):
+        self.calls += 1
+        return [_line("各地认真落实各项部署推动经济", 10, 10 + 30 * i) for i in range(3)]
+
+
+def test_a_page_is_read_once_then_from_the_cache(monkeypatch, tmp_path):
+    import briefing.ocr as ocr
+    import briefing.ocr.engine as engine
+
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path))
+    fake = _CountingEngine()
+    monkeypatch.setattr(engine, "get_engine", lambda: fake)
+    events = []
+    remove = ocr.add_progress_listener(events.append)
+    try:
+        grey = np.full((300, 200), 255, dtype=np.uint8)
+        first = ocr.ocr_page(grey, geometry=GEOMETRY, source="p.png", page=1)
+        again = ocr.ocr_page(grey.copy(), geometry=GEOMETRY, source="p.png", page=1)
+    finally:
+        remove()
+    assert fake.calls == 1 and isinstance(first, OcrResult)
+    assert [ln.text() for ln in first.page.lines] == [ln.text() for ln in again.page.lines]
+    assert cache_dir() == tmp_path / "ocr" and list((tmp_path / "ocr").rglob("*.json"))
+    assert [(e.done, e.cached) for e in events] == [(False, False), (True, False), (True, True)]
+
+
+def test_batch_finds_page_images_and_a_folder_of_them_is_one_issue(tmp_path):
+    from briefing.batch_inputs import discover
+    from briefing.pdf import _layout_files
+
+    issue = tmp_path / "scans" / "2024-05-20"
+    issue.mkdir(parents=True)
+    for name in ("p2.png", "p1.jpg", "p10.tif", "notes.md"):
+        (issue / name).write_bytes(b"x")
+    assert [p.name for p in _layout_files(issue)] == ["p1.jpg", "p10.tif", "p2.png"]
+    jobs = discover([tmp_path / "scans"], pages_per_dir=True)
+    assert [(j.key, Path(j.path).name) for j in jobs] == [("2024-05-20", "2024-05-20")]
