@@ -68,9 +68,20 @@ def test_sizes_columns_and_doubtful_characters():
 
 
 def test_a_line_run_across_a_gutter_is_cut():
-    line = _line("各地认真落实", 100, 100)
+    from briefing.ocr.graphics import mark_gutters
+
+    grey = np.full((300, 800), 255, dtype=np.uint8)
+    for row in range(5):  # five lines of two columns, 40 px apart; glyphs 16 px, 2 px apart
+        top = 40 + 30 * row
+        for x in list(range(20, 380, 18)) + list(range(420, 780, 18)):
+            if not (row == 2 and 200 <= x < 230):  # a wide gap in one line only (after a 。)
+                grey[top:top + 16, x:x + 16] = 0
+    line = _line("各地认真落实", 15, 36, height=24, pitch=(785 - 15) / 6)
+    line.ink = (4 / 24, 20 / 24)
+    mark_gutters(grey, [line])
+    assert len(line.gaps) == 1 and 370 < 15 + line.gaps[0][0] * 770 < 400 < 15 + line.gaps[0][1] * 770 < 430
     line.chars = [OcrChar(c, x, x + 0.08, 0.99) for c, x in zip("各地认真落实", (0.0, 0.1, 0.2, 0.6, 0.7, 0.8))]
-    page, _ = build_page([line] * 1, image_size=(1200, 1800), geometry=GEOMETRY)
+    page, _ = build_page([line], image_size=(800, 300), geometry=GEOMETRY)
     assert sorted(ln.text() for ln in page.lines) == ["各地认", "真落实"]
 
 
@@ -191,3 +202,66 @@ def test_batch_finds_page_images_and_a_folder_of_them_is_one_issue(tmp_path):
     assert [p.name for p in _layout_files(issue)] == ["p1.jpg", "p10.tif", "p2.png"]
     jobs = discover([tmp_path / "scans"], pages_per_dir=True)
     assert [(j.key, Path(j.path).name) for j in jobs] == [("2024-05-20", "2024-05-20")]
+
+
+def _accuracy(got: str, want: str) -> float:
+    import difflib
+
+    ops = difflib.SequenceMatcher(None, got, want, autojunk=False).get_opcodes()
+    return 1 - sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in ops if tag != "equal") / len(want)
+
+
+@pytest.fixture(scope="module")
+def scanned(tmp_path_factory):
+    """The PDF tests' front page, scanned: grey at 150 dpi, tilted 0.4 degrees, JPEG."""
+    pytest.importorskip("rapidocr_onnxruntime")
+    pytest.importorskip("pymupdf")
+    from test_pdf import draw_page
+
+    from briefing.ocr.scan import ScanSettings, scan_page
+
+    folder = tmp_path_factory.mktemp("scan")
+    texts = draw_page(folder / "original" / "page-03.pdf") if (folder / "original").mkdir() is None else {}
+    pdf, png = scan_page(folder / "original" / "page-03.pdf", folder / "scans", settings=ScanSettings(angle=0.4))
+    return texts, pdf, png
+
+
+@pytest.mark.slow
+def test_scanned_page_reads_like_its_text_layer(scanned):
+    from briefing.api import load_articles
+
+    texts, pdf, png = scanned
+    issue, articles = load_articles(pdf)
+    assert [a.title for a in articles] == ["新质生产力加快发展", "守正创新", "乡村振兴绘就新图景"]
+    lead, side, second = articles
+    assert re.sub(r"\s", "", lead.kicker or "") == "坚持稳中求进推动高质量发展"
+    assert re.sub(r"\s", "", lead.byline or "") == "本报记者张三" and lead.subheads == ["一、稳住农业基本盘"]
+    assert second.note == "（作者单位：某某大学）"
+    for article, key in zip(articles, ("lead", "side", "second")):
+        assert _accuracy("".join(article.body), "".join(texts[key])) >= 0.95
+    assert issue.pages[0].number == 3 and issue.date == "2024-05-20"
+    assert {"masthead", "graphic"} <= {f.kind for f in issue.furniture}
+    report = issue.metadata["ocr"][0]
+    assert report["page"] == 1 and report["confidence"] > 0.9
+    # the PNG of the same scan is the same page: read from the cache, the same articles
+    again, same = load_articles(png)
+    assert [a.to_dict() for a in same] == [a.to_dict() for a in articles]
+
+
+@pytest.mark.slow
+def test_cli_builds_a_folder_of_page_images(scanned, tmp_path):
+    import shutil
+    import subprocess
+
+    _, _, png = scanned
+    folder = tmp_path / "issue"
+    folder.mkdir()
+    shutil.copy(png, folder / "page-03.png")
+    (folder / "broken.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    run = subprocess.run([sys.executable, "-m", "briefing", "build", str(folder), "-f", "json"], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    import json
+
+    briefing = json.loads(run.stdout)
+    assert "新质生产力加快发展" in run.stdout and briefing
+    assert "skipped page" in run.stderr and "broken.png" in run.stderr

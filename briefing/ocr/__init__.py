@@ -127,7 +127,7 @@ def read_lines(grey, *, source: str, page: int) -> list[OcrLine]:
     start = time.perf_counter()
     lines = engine.read(grey)
     seconds = time.perf_counter() - start
-    _store_lines(key, lines)
+    _store_lines(key, [OcrLine(**{**asdict(ln), "art": False, "gaps": []}) for ln in lines])
     _announce(OcrProgress(source, page, done=True, seconds=seconds))
     logger.info("%s page %d: OCR read %d lines in %.1f s", source, page, len(lines), seconds)
     return lines
@@ -135,15 +135,21 @@ def read_lines(grey, *, source: str, page: int) -> list[OcrLine]:
 
 def ocr_page(grey, *, geometry: PageGeometry, source: str, page: int) -> OcrResult:
     """The layout page of a grey page image (2-D uint8 array) whose size on paper is ``geometry``."""
-    from .graphics import deskew, find_graphics
+    import numpy as np
+
+    from .graphics import deskew, find_graphics, mark_gutters, mark_lettering
     from .page import build_page, skew_angle, text_boxes
 
     lines = read_lines(grey, source=source, page=page)
     height, width = grey.shape
+    mark_lettering(grey, lines)
+    mark_gutters(grey, lines)
     angle = skew_angle(lines)
     boxes, body_px = text_boxes(lines, angle, (width / 2, height / 2))
     rules = find_graphics(deskew(grey, angle), body_px=body_px, text_boxes=boxes) if lines else None
-    layout_page, doubtful = build_page(lines, image_size=(width, height), geometry=geometry, rules=rules, angle=angle)
+    paper = int(np.bincount(grey[::4, ::4].ravel() // 4, minlength=64).argmax() * 4 + 2)  # the commonest grey
+    layout_page, doubtful = build_page(lines, image_size=(width, height), geometry=geometry, rules=rules, angle=angle,
+                                       paper=paper)
     confidence = sum(ln.confidence * len(ln.text) for ln in lines) / max(1, sum(len(ln.text) for ln in lines))
     return OcrResult(page=layout_page, confidence=round(confidence, 4), low_confidence=doubtful)
 

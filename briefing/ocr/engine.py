@@ -26,14 +26,15 @@ EXTRA_HINT = "pip install 'briefing[ocr]'"
 class EngineSettings:
     """What changes the engine's output (part of the cache key) and how fast it runs."""
 
-    det_side: int = 2400  # the detector's input: the page's longer side, in pixels
+    det_side: int = 1920  # the detector's input: the page's longer side, in pixels (a 150 dpi broadsheet: 0.64)
     det_box_thresh: float = 0.5
     det_unclip: float = 1.6
     rec_batch: int = 24  # crops per recognition batch (sorted by width, so little padding)
     min_score: float = 0.3  # lines scored lower are noise (texture in photos), dropped
 
     def key(self) -> dict:
-        return asdict(self)
+        """The settings that change what is read (the batch size does not)."""
+        return {k: v for k, v in asdict(self).items() if k != "rec_batch"}
 
 
 @dataclass
@@ -57,6 +58,23 @@ class OcrLine:
     along: tuple[float, float] = (0.0, 1.0)  # the same along the line: where its first and last glyph are
     background: int = 255  # the grey behind the text (below ~235: a tint)
     reversed: bool = False  # light type on a darker ground
+    art: bool = False  # lettering drawn in greys with no solid ink (logos): set from the image, not cached
+    gaps: list[tuple[float, float]] = field(default_factory=list)  # blank stretches wider than a gutter (shares); not cached
+
+
+def _session(model_path, threads: int):
+    """An onnxruntime CPU session on ``threads`` cores whose idle threads sleep instead of
+    spinning: on a machine shared with other jobs, spinning threads take cores from them
+    (and from each other) for nothing."""
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = threads
+    options.inter_op_num_threads = 1
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    options.log_severity_level = 3
+    return ort.InferenceSession(str(model_path), sess_options=options, providers=["CPUExecutionProvider"])
 
 
 def _threads() -> int:
@@ -85,7 +103,9 @@ class OcrEngine:
                    intra_op_num_threads=threads, inter_op_num_threads=1)
         rec = dict(config["Rec"], intra_op_num_threads=threads, inter_op_num_threads=1)
         self._detector = TextDetector(det)
+        self._detector.infer.session = _session(det["model_path"], threads)
         self._rec = OrtInferSession(rec)
+        self._rec.session = _session(rec["model_path"], threads)
         self._alphabet = ["<blank>"] + self._rec.get_character_list() + [" "]
         self._lock = threading.Lock()
         logger.info("OCR models loaded (%d threads)", threads)

@@ -24,6 +24,68 @@ def deskew(grey, angle: float):
     return cv2.warpAffine(grey, matrix, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
 
 
+def mark_lettering(grey, lines) -> None:
+    """Set ``art`` on lines drawn as lettering: large type in greys with no solid ink (column
+    logos, series labels in outline or gradient), which a text PDF holds as an image."""
+    import numpy as np
+
+    heights = sorted(min(_extent(ln.quad)) for ln in lines)
+    if not heights:
+        return
+    typical = heights[len(heights) // 2]
+    for line in lines:
+        w, h = _extent(line.quad)
+        if min(w, h) < 2 * typical:
+            continue
+        xs, ys = [p[0] for p in line.quad], [p[1] for p in line.quad]
+        area = grey[int(max(0, min(ys))):int(max(ys)) + 1, int(max(0, min(xs))):int(max(xs)) + 1]
+        if area.size:
+            dark = (area <= 60).mean()
+            mid = ((area > 60) & (area < 200)).mean()
+            line.art = bool(dark < 0.02 and mid > 0.25)
+
+
+GUTTER = 0.5  # x the type's height: a blank this wide, down the line and its neighbours, is a gutter
+BAND = 2.0  # x the line's height, above and below: the neighbours that must be blank there too
+
+
+def mark_gutters(grey, lines) -> None:
+    """Set ``gaps`` on horizontal lines that the detector ran across a gutter into the next
+    column: stretches wider than :data:`GUTTER` with no ink in the line and in the lines above
+    and below it (a gutter runs down the column; a gap after a 。 or in a spaced name does not)."""
+    import numpy as np
+
+    height, width = grey.shape
+    for line in lines:
+        if line.vertical or line.reversed:
+            continue
+        xs, ys = [p[0] for p in line.quad], [p[1] for p in line.quad]
+        x0, x1, y0, y1 = int(max(0, min(xs))), int(min(width, max(xs) + 1)), min(ys), max(ys)
+        lo, hi = line.ink
+        em = (hi - lo) * (y1 - y0)
+        band = grey[int(max(0, y0 - BAND * (y1 - y0))):int(min(height, y1 + BAND * (y1 - y0))), x0:x1]
+        if band.size == 0 or em <= 0 or x1 - x0 < 4 * em:
+            continue
+        blank = ~(band < 180).any(axis=0)  # faint strokes count: a thin 。 is grey at 150 dpi
+        mine = np.nonzero(~(grey[int(y0 + lo * (y1 - y0)):int(y0 + hi * (y1 - y0)) + 1, x0:x1] < 180).all(axis=0))[0]
+        if len(mine) < 2:
+            continue
+        gaps, start = [], None
+        for x in range(mine[0], mine[-1] + 1):
+            if blank[x] and start is None:
+                start = x
+            elif not blank[x] and start is not None:
+                if x - start > GUTTER * em:
+                    gaps.append((start / (x1 - x0), x / (x1 - x0)))
+                start = None
+        line.gaps = gaps
+
+
+def _extent(quad) -> tuple[float, float]:
+    xs, ys = [p[0] for p in quad], [p[1] for p in quad]
+    return max(xs) - min(xs), max(ys) - min(ys)
+
+
 def _runs(mask, kernel):
     """Bounding boxes (x0, y0, x1, y1) of the parts of ``mask`` that survive an opening by ``kernel``."""
     import cv2

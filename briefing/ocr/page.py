@@ -19,11 +19,10 @@ from .engine import OcrLine
 
 INK_TO_SIZE = 1 / 0.9  # a CJK glyph's ink fills about 0.9 of its type size
 SIZE_TOLERANCE = 0.07  # sizes this close (share) are one size
-BODY_TOLERANCE = 0.08  # and sizes this close to the body size are the body size
+BODY_TOLERANCE = 0.05  # and sizes this close to the body size are the body size
 LOW_CONFIDENCE = 0.8  # a character scored below this is reported
-GUTTER = 0.6  # x type size: a wider gap inside a detected line is a gutter between columns
-TINT = 235  # a ground darker than this grey is a tint, not paper
-PLAIN, TINTED = "ocr", "ocr-tint"  # the "font" of characters on paper and on a tint
+TINT = 12  # a ground this much darker than the paper is a tint
+PLAIN, TINTED, ART = "ocr", "ocr-tint", "ocr-art"  # the "font" of characters on paper, on a tint, in lettering
 
 
 @dataclass
@@ -64,7 +63,7 @@ def _rotate(points, angle: float, centre: tuple[float, float]) -> list[tuple[flo
     return [(cx + (x - cx) * cos - (y - cy) * sin, cy + (x - cx) * sin + (y - cy) * cos) for x, y in points]
 
 
-def _chars(line: OcrLine, corners: list[tuple[float, float]], geo: PageGeometry) -> list[Char]:
+def _chars(line: OcrLine, corners: list[tuple[float, float]], geo: PageGeometry, paper: int) -> list[Char]:
     """The line's characters with boxes in points: along the line where the recogniser saw
     them, across it where the ink is."""
     xs, ys = [p[0] for p in corners], [p[1] for p in corners]
@@ -72,7 +71,7 @@ def _chars(line: OcrLine, corners: list[tuple[float, float]], geo: PageGeometry)
     lo, hi = line.ink
     chars: list[Char] = []
     color = WHITE if line.reversed else 0
-    font = TINTED if line.background < TINT and not line.reversed else PLAIN
+    font = ART if line.art else TINTED if line.background < paper - TINT and not line.reversed else PLAIN
     if line.vertical:
         left, right = x0 + lo * (x1 - x0), x0 + hi * (x1 - x0)
         size = (right - left) * INK_TO_SIZE
@@ -83,7 +82,11 @@ def _chars(line: OcrLine, corners: list[tuple[float, float]], geo: PageGeometry)
             chars.append(Char(ch.c, left, top, right, top + min(size, step), size=size, font=font, color=color))
         return chars
     top, bottom = y0 + lo * (y1 - y0), y0 + hi * (y1 - y0)
-    size = _line_size(line, (bottom - top) * INK_TO_SIZE, (line.along[1] - line.along[0]) * (x1 - x0))
+    ink_length = (line.along[1] - line.along[0]) * (x1 - x0)
+    ink_height = bottom - top
+    if len(line.text.strip()) == 1:  # a lone glyph is about square: the smaller side is the one not touched by a neighbour's ink
+        ink_height = min(ink_height, ink_length)
+    size = _line_size(line, ink_height * INK_TO_SIZE, ink_length)
     length = x1 - x0
     prev_end = x0
     for ch in line.chars:
@@ -113,21 +116,24 @@ def _line_size(line: OcrLine, ink_size: float, ink_length: float) -> float:
     the ink's height is a pixel more or less (7% at 150 dpi). Spaced lines (headlines, bylines)
     and short ones keep the height."""
     ems = sum(1.0 if not ch.c.isascii() else 0.5 for ch in line.chars if not ch.c.isspace())
-    if ems < 4 or any(ch.c.isspace() for ch in line.chars):
+    if ems < 3 or any(ch.c.isspace() for ch in line.chars):
         return ink_size
     pitch = ink_length / (ems - 0.05)
     return pitch if abs(pitch / ink_size - 1) < 0.15 else ink_size
 
 
-def _split_at_gaps(chars: list[Char]) -> list[list[Char]]:
-    """Pieces of a detected line between wide gaps: the detector can run one box across a
-    narrow gutter into the next column. The pieces of a headline set with wide spacing are
-    joined again as a text layer's are (``_join_horizontal``)."""
+def _split_at_gaps(chars: list[Char], line: OcrLine, corners, geo: PageGeometry) -> list[list[Char]]:
+    """Pieces of a detected line between its gutters (``line.gaps``, blank stretches found in
+    the image): the detector can run one box across a narrow gutter into the next column."""
+    xs = [p[0] for p in corners]
+    x0, length = min(xs) * geo.scale, (max(xs) - min(xs)) * geo.scale
+    cuts = [x0 + (a + b) / 2 * length for a, b in line.gaps]
     pieces: list[list[Char]] = [[]]
     for ch in chars:
-        prev = pieces[-1][-1] if pieces[-1] else None
-        if prev is not None and not ch.c.isspace() and ch.x0 - prev.x1 > GUTTER * ch.size:
+        if cuts and (ch.x0 + ch.x1) / 2 > cuts[0] and pieces[-1]:
             pieces.append([])
+        while cuts and (ch.x0 + ch.x1) / 2 > cuts[0]:
+            cuts.pop(0)
         pieces[-1].append(ch)
     out = []
     for piece in pieces:
@@ -199,9 +205,9 @@ def text_boxes(lines: list[OcrLine], angle: float, centre: tuple[float, float]) 
 
 
 def build_page(lines: list[OcrLine], *, image_size: tuple[int, int], geometry: PageGeometry,
-               rules: "Rules | None" = None, angle: float = 0.0) -> tuple[Page, list[LowConfidence]]:
-    """The layout page of one OCR'd image (deskewed by ``angle``), and the characters read
-    with low confidence."""
+               rules: "Rules | None" = None, angle: float = 0.0, paper: int = 255) -> tuple[Page, list[LowConfidence]]:
+    """The layout page of one OCR'd image (deskewed by ``angle``; ``paper``: the grey of the
+    paper), and the characters read with low confidence."""
     width, height = image_size
     centre = (width / 2, height / 2)
     page = Page(width=geometry.width, height=geometry.height)
@@ -210,13 +216,13 @@ def build_page(lines: list[OcrLine], *, image_size: tuple[int, int], geometry: P
     doubtful: list[LowConfidence] = []
     for line in lines:
         corners = _rotate(line.quad, angle, centre)
-        chars = _chars(line, corners, geometry)
+        chars = _chars(line, corners, geometry, paper)
         if not chars:
             continue
         if line.vertical:
             vertical.extend(chars)
         else:
-            horizontal.extend(_split_at_gaps(chars))
+            horizontal.extend(_split_at_gaps(chars, line, corners, geometry))
         glyphs = [ch for ch in line.chars if not ch.c.isspace()] if line.vertical else line.chars
         for ocr_char, char in zip(glyphs, chars):
             if ocr_char.confidence < LOW_CONFIDENCE:
@@ -231,16 +237,39 @@ def build_page(lines: list[OcrLine], *, image_size: tuple[int, int], geometry: P
     body = _snap_sizes(pieces) if pieces else 0.0
     page.body_size = body
     joined = _join_horizontal(horizontal, body) + _join_vertical(vertical)
-    # Display type on a tint is lettering (column logos, series labels), not a headline: in a
-    # text PDF it is an image; here it goes where the layout puts text it does not read.
-    page.lines = [ln for ln in joined if not (ln.font == TINTED and ln.size >= DISPLAY * body)]
-    page.other_text = [ln for ln in joined if ln.font == TINTED and ln.size >= DISPLAY * body]
+    # Lettering (column logos, series labels) is not a headline: in a text PDF it is an image;
+    # here it goes where the layout puts text it does not read.
+    page.lines = [ln for ln in joined if ln.font != ART]
+    page.other_text = [ln for ln in joined if ln.font == ART]
+    page.boxes = tint_boxes(page.lines, body)
     if rules is not None:
         page.hrules = [(y * geometry.scale, a * geometry.scale, b * geometry.scale) for y, a, b in rules.horizontal]
         page.vrules = [(x * geometry.scale, a * geometry.scale, b * geometry.scale) for x, a, b in rules.vertical]
-        page.boxes = [tuple(v * geometry.scale for v in box) for box in rules.boxes]
+        page.boxes += [tuple(v * geometry.scale for v in box) for box in rules.boxes]
         page.images = [tuple(v * geometry.scale for v in box) for box in rules.pictures]
     return page, doubtful
+
+
+def tint_boxes(lines: list[Line], body: float) -> list[tuple[float, float, float, float]]:
+    """Areas of text set on a tint (a summary box, a fact file): each is a box of its own, as a
+    ruled box is, so that its lines stay out of the articles around it."""
+    groups: list[list[float]] = []
+    for ln in sorted((ln for ln in lines if ln.font == TINTED and not ln.white), key=lambda l: (l.y0, l.x0)):
+        for group in groups:
+            near_y = ln.y0 - group[3] < 1.5 * body and group[1] - ln.y1 < 1.5 * body
+            near_x = ln.x0 < group[2] + body and ln.x1 > group[0] - body
+            if near_y and near_x:
+                group[:] = [min(group[0], ln.x0), min(group[1], ln.y0), max(group[2], ln.x1), max(group[3], ln.y1), group[4] + 1]
+                break
+        else:
+            groups.append([ln.x0, ln.y0, ln.x1, ln.y1, 1])
+    pad = 0.5 * body
+    return [(g[0] - pad, g[1] - pad, g[2] + pad, g[3] + pad) for g in groups if g[4] >= 2]
+
+
+def is_lettering(lines: list[Line]) -> bool:
+    """Text set wholly on a tint with no headline of its own: a graphic's text, not an article."""
+    return bool(lines) and all(ln.font == TINTED for ln in lines)
 
 
 @dataclass

@@ -89,6 +89,12 @@ def layout_result(page, *, page_index: int, ocr=None) -> PageResult:
     :class:`briefing.ocr.OcrResult`, kept with the result)."""
     layout = analyse(page)
     articles, others = page_articles(layout)
+    if ocr is not None:
+        from ..ocr.page import is_lettering
+
+        lettering = [a for a in articles if a.headline is None and is_lettering([ln for c in a.chains for ln in c.lines])]
+        articles = [a for a in articles if a not in lettering]
+        others += [("graphic", "".join(a.body), _union([list(c.box) for c in a.chains])) for a in lettering]
     masthead_text, number, name, date = _masthead(layout.masthead)
     furniture: list[Furniture] = []
     if masthead_text:
