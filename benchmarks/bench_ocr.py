@@ -52,6 +52,7 @@ def child(mode: str, pages: list[str], originals: list[str]) -> dict:
         wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
         score = score_scanned(Path(page), Path(original), read=read)
         out.append({**asdict(score), "seconds": round(wall, 2), "cpu_seconds": round(cpu, 2)})
+        print(json.dumps({"mode": mode, **out[-1], "load": os.getloadavg()}, ensure_ascii=False), file=sys.stderr, flush=True)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {"mode": mode, "model_load_seconds": round(load, 2), "peak_mb": round(peak), "pages": out}
 
@@ -68,9 +69,10 @@ def baseline(png: Path) -> dict:
 
 
 def _run(args: list[str], env: dict) -> dict:
-    done = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, env=env)
+    """One child process; its per-page lines go to standard error as they come."""
+    done = subprocess.run([sys.executable, __file__, *args], stdout=subprocess.PIPE, text=True, env=env)
     if done.returncode:
-        raise SystemExit(done.stderr)
+        raise SystemExit(f"{args[1]} failed (exit {done.returncode})")
     return json.loads(done.stdout.splitlines()[-1])
 
 
@@ -108,11 +110,12 @@ def main() -> None:
         env = {**os.environ, "BRIEFING_CACHE_DIR": str(Path(tmp) / "cache")}
         names = os.pathsep.join(str(p) for p in originals)
         report = {"load": os.getloadavg(), "cpus": len(os.sched_getaffinity(0))}
+        if args.baseline:
+            report["baseline"] = _run(["--child", "baseline", str(scans[0][1]), ""], env)
+            print(json.dumps(report["baseline"]), file=sys.stderr, flush=True)
         report["text_layer"] = _run(["--child", "text", names, names], env)
         report["ocr_pdf"] = _run(["--child", "ocr", os.pathsep.join(str(pdf) for pdf, _ in scans), names], env)
         report["ocr_png_cached"] = _run(["--child", "ocr", os.pathsep.join(str(png) for _, png in scans), names], env)
-        if args.baseline:
-            report["baseline"] = _run(["--child", "baseline", str(scans[0][1]), ""], env)
         report["load_after"] = os.getloadavg()
     summary = {k: _summary(v) for k, v in report.items() if isinstance(v, dict) and "pages" in v}
     print(json.dumps({"load": report["load"], "load_after": report["load_after"], "cpus": report["cpus"],

@@ -265,3 +265,49 @@ def test_cli_builds_a_folder_of_page_images(scanned, tmp_path):
     briefing = json.loads(run.stdout)
     assert "新质生产力加快发展" in run.stdout and briefing
     assert "skipped page" in run.stderr and "broken.png" in run.stderr
+
+
+def test_a_vertical_headline_boxed_in_pieces_is_one_line_read_down():
+    column = _line("意气风发走进新", 900, 100, height=60, pitch=62, vertical=True)
+    column.ink = (0.1, 0.9)
+    singles = [_line(c, 900, 100 + 7 * 62 + 62 * i, height=60, pitch=60) for i, c in enumerate("时代")]
+    body = [_line("城乡居民收入稳步增长消费", 100, 400 + 30 * i) for i in range(8)]
+    page, _ = build_page(body + singles + [column], image_size=(1200, 1800), geometry=GEOMETRY)
+    vertical = [ln for ln in page.lines if ln.vertical]
+    assert [ln.text() for ln in vertical] == ["意气风发走进新时代"]
+
+
+def test_chart_figures_and_lettering_are_not_headlines():
+    from briefing.ocr.graphics import mark_ground, mark_lettering
+
+    body = [_line("城乡居民收入稳步增长消费", 100, 400 + 30 * i) for i in range(8)]
+    figure = _line("收入23821元", 100, 200, height=40, pitch=40)
+    page, _ = build_page(body + [figure], image_size=(1200, 1800), geometry=GEOMETRY)
+    assert [ln.text() for ln in page.other_text] == ["收入23821元"]
+    grey = np.full((300, 600), 255, dtype=np.uint8)
+    grey[20:80, 20:220] = np.linspace(90, 190, 200, dtype=np.uint8)[None, :]  # a logo in greys, no solid ink
+    grey[100:200, 0:250] = 30  # a dark bar (wider than the type on it) with white type
+    grey[135:165, 40:60] = 255
+    grey[220:260, 20:220:12] = 0  # black type on paper
+    logo = _line("新知新觉", 10, 10, height=80, pitch=55)
+    bar = _line("中国特色", 10, 110, height=80, pitch=55)
+    plain = _line("深刻理解", 10, 210, height=60, pitch=55)
+    lines = body + [logo, bar, plain]
+    mark_ground(grey, lines)
+    mark_lettering(grey, lines)
+    assert (logo.art, bar.art, plain.art) == (True, False, False)
+    assert (bar.reversed, plain.reversed, logo.reversed) == (True, False, False)
+
+
+def test_a_vertical_column_is_cut_into_characters_for_the_recogniser():
+    from briefing.ocr.engine import _unstack
+
+    column = np.full((200, 50), 255, dtype=np.uint8)
+    for top in (5, 70, 135):  # three glyphs; the second in two parts, as 二 is
+        if top == 70:
+            column[top:top + 8, 5:45] = 0
+            column[top + 36:top + 44, 5:45] = 0
+        else:
+            column[top:top + 44, 5:45] = 0
+    row = _unstack(column)
+    assert row.shape[0] == 50 and row.shape[1] == 3 * (50 + 6)

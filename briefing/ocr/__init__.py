@@ -29,7 +29,7 @@ logger = logging.getLogger(__name__)
 OCR_MODES = ("auto", "always", "never")
 MAX_PIXELS = 100_000_000
 RENDER_DPI = 150  # image-only PDF pages are rendered at this resolution for OCR
-CACHE_VERSION = "2"
+CACHE_VERSION = "3"
 
 
 def check_mode(mode: str) -> str:
@@ -137,16 +137,25 @@ def ocr_page(grey, *, geometry: PageGeometry, source: str, page: int) -> OcrResu
     """The layout page of a grey page image (2-D uint8 array) whose size on paper is ``geometry``."""
     import numpy as np
 
-    from .graphics import deskew, find_graphics, mark_gutters, mark_lettering
+    from .graphics import deskew, find_graphics, inside_pictures, mark_ground, mark_gutters, mark_lettering
     from .page import build_page, skew_angle, text_boxes
 
     lines = read_lines(grey, source=source, page=page)
     height, width = grey.shape
+    mark_ground(grey, lines)
     mark_lettering(grey, lines)
     mark_gutters(grey, lines)
     angle = skew_angle(lines)
     boxes, body_px = text_boxes(lines, angle, (width / 2, height / 2))
     rules = find_graphics(deskew(grey, angle), body_px=body_px, text_boxes=boxes) if lines else None
+    if rules is not None:  # pictures are found in the deskewed image: compare in its frame
+        from .page import _rotate
+
+        centre = (width / 2, height / 2)
+        straight = [type(ln)(**{**ln.__dict__, "quad": [list(p) for p in _rotate(ln.quad, angle, centre)]}) for ln in lines]
+        inside_pictures(straight, rules.pictures)
+        for line, twin in zip(lines, straight):
+            line.art = line.art or twin.art
     paper = int(np.bincount(grey[::4, ::4].ravel() // 4, minlength=64).argmax() * 4 + 2)  # the commonest grey
     layout_page, doubtful = build_page(lines, image_size=(width, height), geometry=geometry, rules=rules, angle=angle,
                                        paper=paper)

@@ -196,6 +196,12 @@ def _crop(grey, quad) -> _Crop:
     import numpy as np
 
     points = np.asarray(quad, dtype=np.float32)
+    across, along = np.linalg.norm(points[1] - points[0]), np.linalg.norm(points[3] - points[0])
+    if along >= 1.5 * across:  # a vertical line: the detector often clips its first and last glyph
+        step = (points[3] - points[0]) / max(along, 1.0) * 0.3 * across
+        points = np.array([points[0] - step, points[1] - step, points[2] + step, points[3] + step], dtype=np.float32)
+        points[:, 0] = np.clip(points[:, 0], 0, grey.shape[1] - 1)
+        points[:, 1] = np.clip(points[:, 1], 0, grey.shape[0] - 1)
     width = int(max(np.linalg.norm(points[0] - points[1]), np.linalg.norm(points[2] - points[3])))
     height = int(max(np.linalg.norm(points[0] - points[3]), np.linalg.norm(points[1] - points[2])))
     width, height = max(width, 1), max(height, 1)
@@ -228,40 +234,49 @@ def _ink_span(ink, axis: int) -> tuple[float, float]:
 
 
 def _unstack(column):
-    """A vertical column's characters side by side: the column is cut at the blank rows
-    between characters (cells about as tall as it is wide) and the cells are put in a row."""
+    """A vertical column's characters side by side, for the horizontal recogniser: the column
+    is cut at its blank rows, the pieces of one character (上, 二, 川) joined again, smallest
+    joins first, while they stay within a glyph's height; the cells are put in a row."""
     import numpy as np
 
-    width = column.shape[1]
-    ink = (column < 128).sum(axis=1)
-    cells: list[tuple[int, int]] = []
+    ink = (column < 160).sum(axis=1)
+    cells: list[list[int]] = []
     start = None
     for y, count in enumerate(ink):
         if count and start is None:
             start = y
         elif not count and start is not None:
-            cells.append((start, y))
+            cells.append([start, y])
             start = None
     if start is not None:
-        cells.append((start, len(ink)))
-    # parts of one character (上, 二) are joined while the cell stays within a square
-    merged: list[list[int]] = []
-    for y0, y1 in cells:
-        if merged and y1 - merged[-1][0] <= 1.1 * width:
-            merged[-1][1] = y1
-        else:
-            merged.append([y0, y1])
-    if len(merged) < 2:
+        cells.append([start, len(ink)])
+    glyph = 1.15 * _ink_width(column)
+    while len(cells) > 1:
+        joined = [(cells[i + 1][1] - cells[i][0], i) for i in range(len(cells) - 1)]
+        height, i = min(joined)
+        if height > glyph:
+            break
+        cells[i:i + 2] = [[cells[i][0], cells[i + 1][1]]]
+    if len(cells) < 2:
         return np.ascontiguousarray(np.rot90(column))
-    pad = max(2, width // 8)
+    width = column.shape[1]
+    side = max(width, max(y1 - y0 for y0, y1 in cells))
+    pad = max(2, side // 8)
     pieces = []
-    for y0, y1 in merged:
-        cell = np.full((width, width), 255, dtype=column.dtype)
-        h = min(y1 - y0, width)
-        top = (width - h) // 2
-        cell[top:top + h] = column[y0:y0 + h]
-        pieces += [cell, np.full((width, pad), 255, dtype=column.dtype)]
+    for y0, y1 in cells:
+        cell = np.full((side, side), 255, dtype=column.dtype)
+        top, left = (side - (y1 - y0)) // 2, (side - width) // 2
+        cell[top:top + y1 - y0, left:left + width] = column[y0:y1]
+        pieces += [cell, np.full((side, pad), 255, dtype=column.dtype)]
     return np.concatenate(pieces, axis=1)
+
+
+def _ink_width(column) -> float:
+    """How wide the type of a vertical column is: the span of its inked columns."""
+    import numpy as np
+
+    cols = np.nonzero((column < 160).sum(axis=0) >= max(1, 0.02 * column.shape[0]))[0]
+    return float(cols[-1] - cols[0] + 1) if len(cols) else float(column.shape[1])
 
 
 _engine: OcrEngine | None = None

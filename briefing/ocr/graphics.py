@@ -24,6 +24,36 @@ def deskew(grey, angle: float):
     return cv2.warpAffine(grey, matrix, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
 
 
+def mark_ground(grey, lines) -> None:
+    """Set each line's ``background`` and ``reversed`` from the ground around its type: the
+    border of its box (the detector pads it), which bold type covering half a box cannot sway."""
+    import numpy as np
+
+    height, width = grey.shape
+    for line in lines:
+        xs, ys = [p[0] for p in line.quad], [p[1] for p in line.quad]
+        x0, x1 = int(max(0, min(xs))), int(min(width, max(xs) + 1))
+        y0, y1 = int(max(0, min(ys))), int(min(height, max(ys) + 1))
+        if x1 - x0 < 3 or y1 - y0 < 3:
+            continue
+        area = grey[y0:y1, x0:x1]
+        border = np.concatenate([area[0], area[-1], area[:, 0], area[:, -1]])
+        ground = int(np.median(border))
+        inner = area[1:-1, 1:-1]
+        line.background = ground
+        line.reversed = bool(ground < 160 and (inner > ground + 40).mean() > 0.03)
+
+
+def inside_pictures(lines, pictures, pad: float = 2.0) -> None:
+    """Set ``art`` on lines whose box lies inside a picture: the text of a chart or drawing."""
+    for line in lines:
+        xs, ys = [p[0] for p in line.quad], [p[1] for p in line.quad]
+        cx, cy = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
+        for x0, y0, x1, y1 in pictures:
+            if x0 - pad <= min(xs) and max(xs) <= x1 + pad and y0 - pad <= cy <= y1 + pad and x0 <= cx <= x1:
+                line.art = True
+
+
 def mark_lettering(grey, lines) -> None:
     """Set ``art`` on lines drawn as lettering: large type in greys with no solid ink (column
     logos, series labels in outline or gradient), which a text PDF holds as an image."""

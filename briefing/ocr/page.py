@@ -13,8 +13,8 @@ import math
 import statistics
 from dataclasses import dataclass
 
-from ..pdf.extract import WHITE, Char, Line, Page, _join_horizontal, _join_vertical
-from ..pdf.layout import DISPLAY
+from ..pdf.extract import WHITE, Char, Line, Page, _join_horizontal
+from ..pdf.layout import DISPLAY, MID
 from .engine import OcrLine
 
 INK_TO_SIZE = 1 / 0.9  # a CJK glyph's ink fills about 0.9 of its type size
@@ -92,11 +92,32 @@ def _chars(line: OcrLine, corners: list[tuple[float, float]], geo: PageGeometry,
     for ch in line.chars:
         centre = x0 + (ch.x0 + ch.x1) / 2 * length
         width = size * (0.5 if ch.c.isascii() else 0.95)
-        start = max(centre - width / 2, prev_end)
+        # runs of Latin letters and digits are set solid: the recogniser's places jitter by more
+        # than the gap that would read as a space between them
+        solid = ch.c.isascii() and not ch.c.isspace() and chars and chars[-1].c.isascii() and not chars[-1].c.isspace()
+        start = prev_end if solid else max(centre - width / 2, prev_end)
         end = max(start + 0.1, min(centre + width / 2, x1))
         chars.append(Char(ch.c, start, top, end, bottom, size=size, font=font, color=color))
         prev_end = end
     return chars
+
+
+def _join_columns(pieces: list[list[Char]]) -> list[Line]:
+    """Vertical lines from their detected pieces (a column, or its characters boxed one by
+    one): pieces one above the other, overlapping across, close along, are one line."""
+    out: list[Line] = []
+    for line in sorted((Line(p, vertical=True) for p in pieces), key=lambda ln: ln.y0):
+        for prev in out:
+            overlap = min(prev.x1, line.x1) - max(prev.x0, line.x0)
+            gap = line.y0 - prev.y1
+            if overlap > 0.5 * min(prev.width, line.width) and -0.5 * line.size < gap < 1.5 * line.size \
+                    and abs(prev.size - line.size) < 0.25 * line.size:
+                prev.chars.extend(line.chars)
+                prev.refresh()
+                break
+        else:
+            out.append(line)
+    return out
 
 
 def _stacked(ch: Char, singles: list[Char]) -> bool:
@@ -212,7 +233,7 @@ def build_page(lines: list[OcrLine], *, image_size: tuple[int, int], geometry: P
     centre = (width / 2, height / 2)
     page = Page(width=geometry.width, height=geometry.height)
     horizontal: list[list[Char]] = []
-    vertical: list[Char] = []
+    vertical: list[list[Char]] = []
     doubtful: list[LowConfidence] = []
     for line in lines:
         corners = _rotate(line.quad, angle, centre)
@@ -220,7 +241,7 @@ def build_page(lines: list[OcrLine], *, image_size: tuple[int, int], geometry: P
         if not chars:
             continue
         if line.vertical:
-            vertical.extend(chars)
+            vertical.append(chars)
         else:
             horizontal.extend(_split_at_gaps(chars, line, corners, geometry))
         glyphs = [ch for ch in line.chars if not ch.c.isspace()] if line.vertical else line.chars
@@ -231,16 +252,17 @@ def build_page(lines: list[OcrLine], *, image_size: tuple[int, int], geometry: P
     singles = [piece[0] for piece in horizontal if len(piece) == 1]
     stacked = {id(ch) for ch in singles if _stacked(ch, singles)}
     horizontal = [piece for piece in horizontal if not (len(piece) == 1 and id(piece[0]) in stacked)]
-    vertical += [ch for ch in singles if id(ch) in stacked]
+    vertical += [[ch] for ch in singles if id(ch) in stacked]
     # One size per group of near sizes first: joining pieces of a line compares their sizes.
-    pieces = [Line(p) for p in horizontal] + [Line([c], vertical=True) for c in vertical]
+    pieces = [Line(p) for p in horizontal] + [Line(p, vertical=True) for p in vertical]
     body = _snap_sizes(pieces) if pieces else 0.0
     page.body_size = body
-    joined = _join_horizontal(horizontal, body) + _join_vertical(vertical)
+    joined = _join_horizontal(horizontal, body) + _join_columns(vertical)
     # Lettering (column logos, series labels) is not a headline: in a text PDF it is an image;
     # here it goes where the layout puts text it does not read.
-    page.lines = [ln for ln in joined if ln.font != ART]
-    page.other_text = [ln for ln in joined if ln.font == ART]
+    art = [ln for ln in joined if ln.font == ART or _is_figure(ln, body)]
+    page.lines = [ln for ln in joined if ln not in art]
+    page.other_text = art
     page.boxes = tint_boxes(page.lines, body)
     if rules is not None:
         page.hrules = [(y * geometry.scale, a * geometry.scale, b * geometry.scale) for y, a, b in rules.horizontal]
@@ -267,9 +289,20 @@ def tint_boxes(lines: list[Line], body: float) -> list[tuple[float, float, float
     return [(g[0] - pad, g[1] - pad, g[2] + pad, g[3] + pad) for g in groups if g[4] >= 2]
 
 
+def _is_figure(line: Line, body: float) -> bool:
+    """A large number set as a chart's figure ("80%", "153.7万人"): mostly digits, not a headline."""
+    text = line.text()
+    digits = sum(c.isdigit() or c in "%.,．％" for c in text)
+    return line.size >= MID * body and digits >= 0.4 * len(text)
+
+
 def is_lettering(lines: list[Line]) -> bool:
-    """Text set wholly on a tint with no headline of its own: a graphic's text, not an article."""
+    """Text set wholly on a tint with no headline of its own: a graphic's text, not an article;
+    or a headline over a line or two (a chart's title over its labels)."""
     return bool(lines) and all(ln.font == TINTED for ln in lines)
+
+
+TINY_BODY = 40  # characters: a "headline" over less than this is a chart's title over its labels
 
 
 @dataclass

@@ -90,9 +90,10 @@ def layout_result(page, *, page_index: int, ocr=None) -> PageResult:
     layout = analyse(page)
     articles, others = page_articles(layout)
     if ocr is not None:
-        from ..ocr.page import is_lettering
+        from ..ocr.page import TINY_BODY, is_lettering
 
-        lettering = [a for a in articles if a.headline is None and is_lettering([ln for c in a.chains for ln in c.lines])]
+        lettering = [a for a in articles if (a.headline is None and is_lettering([ln for c in a.chains for ln in c.lines]))
+                     or len("".join(a.body)) < TINY_BODY]
         articles = [a for a in articles if a not in lettering]
         others += [("graphic", "".join(a.body), _union([list(c.box) for c in a.chains])) for a in lettering]
     masthead_text, number, name, date = _masthead(layout.masthead)
