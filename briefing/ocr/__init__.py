@@ -127,7 +127,7 @@ def read_lines(grey, *, source: str, page: int) -> list[OcrLine]:
     start = time.perf_counter()
     lines = engine.read(grey)
     seconds = time.perf_counter() - start
-    _store_lines(key, [OcrLine(**{**asdict(ln), "art": False, "gaps": []}) for ln in lines])
+    _store_lines(key, [OcrLine(**{**asdict(ln), "art": False, "gaps": [], "pieces_ink": []}) for ln in lines])
     _announce(OcrProgress(source, page, done=True, seconds=seconds))
     logger.info("%s page %d: OCR read %d lines in %.1f s", source, page, len(lines), seconds)
     return lines

@@ -60,6 +60,7 @@ class OcrLine:
     reversed: bool = False  # light type on a darker ground
     art: bool = False  # lettering drawn in greys with no solid ink (logos): set from the image, not cached
     gaps: list[tuple[float, float]] = field(default_factory=list)  # blank stretches wider than a gutter (shares); not cached
+    pieces_ink: list[tuple[float, float]] = field(default_factory=list)  # ``ink`` of each piece between gaps; not cached
 
 
 def _session(model_path, threads: int):

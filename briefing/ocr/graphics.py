@@ -109,6 +109,18 @@ def mark_gutters(grey, lines) -> None:
                     gaps.append((start / (x1 - x0), x / (x1 - x0)))
                 start = None
         line.gaps = gaps
+        if gaps:  # each piece has its own type size (a subhead run into the next column's text)
+            rows = grey[int(y0):int(y1) + 1, x0:x1] < 180
+            edges = [0] + [int((a + b) / 2 * (x1 - x0)) for a, b in gaps] + [x1 - x0]
+            line.pieces_ink = [_ink_rows(rows[:, a:b]) for a, b in zip(edges, edges[1:])]
+
+
+def _ink_rows(ink) -> tuple[float, float]:
+    """First and last row with a fair share of ink, as shares of the rows."""
+    import numpy as np
+
+    found = np.nonzero(ink.sum(axis=1) >= max(1, 0.02 * ink.shape[1]))[0]
+    return (found[0] / len(ink), (found[-1] + 1) / len(ink)) if len(found) else (0.0, 1.0)
 
 
 def _extent(quad) -> tuple[float, float]:

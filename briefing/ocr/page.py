@@ -140,7 +140,9 @@ def _line_size(line: OcrLine, ink_size: float, ink_length: float) -> float:
     if ems < 3 or any(ch.c.isspace() for ch in line.chars):
         return ink_size
     pitch = ink_length / (ems - 0.05)
-    return pitch if abs(pitch / ink_size - 1) < 0.15 else ink_size
+    # a pitch well over the ink's size is letter-spacing; one under it is ink that a neighbour
+    # (a comma's tail, the next line) stretched
+    return pitch if 0.75 < pitch / ink_size < 1.15 else ink_size
 
 
 def _split_at_gaps(chars: list[Char], line: OcrLine, corners, geo: PageGeometry) -> list[list[Char]]:
@@ -156,6 +158,17 @@ def _split_at_gaps(chars: list[Char], line: OcrLine, corners, geo: PageGeometry)
         while cuts and (ch.x0 + ch.x1) / 2 > cuts[0]:
             cuts.pop(0)
         pieces[-1].append(ch)
+    if len(line.pieces_ink) == len(pieces) > 1:
+        ys = [p[1] for p in corners]
+        top, height = min(ys) * geo.scale, (max(ys) - min(ys)) * geo.scale
+        for piece, (lo, hi) in zip(pieces, line.pieces_ink):
+            size = (hi - lo) * height * INK_TO_SIZE
+            centres = [(ch.x0 + ch.x1) / 2 for ch in piece if not ch.c.isascii()]
+            if len(centres) >= 3 and len(centres) == len(piece):  # solid CJK: the pitch is the size
+                pitch = (centres[-1] - centres[0]) / (len(centres) - 1)
+                size = pitch if abs(pitch / size - 1) < 0.25 else size
+            for ch in piece:
+                ch.y0, ch.y1, ch.size = top + lo * height, top + hi * height, size
     out = []
     for piece in pieces:
         while piece and piece[-1].c.isspace():
