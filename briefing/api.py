@@ -47,18 +47,21 @@ def load_articles(
     paper: str | None = None,
     date: str | None = None,
     splitter: str = "rules",
+    ocr: str = "auto",
 ) -> tuple[Issue, list[Article]]:
     """Read ``source`` and return its issue and articles.
 
     ``source`` is an issue (text file, directory or list of page files, ``-``) which is split;
     page PDFs or e-paper HTML, read from their layout; or a ``.jsonl`` file of articles that
-    are already split, which pass through as they are.
+    are already split, which pass through as they are. Scanned pages (page images, PDF pages
+    without a text layer) are read by OCR; ``ocr`` is "auto", "always" or "never" (see
+    ``briefing.ocr``).
     """
     check_source(source)
     if is_articles_file(source):
         return Issue(source=str(source), paper=paper, date=date), read_articles(source)
     if is_layout_source(source):  # PDF / HTML e-paper pages: articles come from the page layout
-        issue, articles = read_layout_source(source, paper=paper, date=date)
+        issue, articles = read_layout_source(source, paper=paper, date=date, ocr=ocr)
         # A text layer can carry control characters too; text and JSONL lose them in reading.
         return issue, [Article.from_dict(clean_strings(article.to_dict())) for article in articles]
     issue = read_issue(source, paper=paper, date=date)

@@ -14,6 +14,7 @@ Example::
     taxonomy = "my-taxonomy.toml"   # relative paths are relative to the config file
     topic_model = "models/topics"
     require_model = false     # true: exit 1 when any summary or title falls back from its model
+    ocr = "auto"              # scanned pages: auto (no text layer), always, never
 
 Only the ``[briefing]`` table is checked here: a key it does not know is an error naming the
 key. Other tables (``[smtp]``, ``[models]``, ...) belong to other commands, which check them.
@@ -51,6 +52,7 @@ class BuildConfig:
     taxonomy: str | None = None
     topic_model: str | None = None
     require_model: bool = False  # any summary or title a model was asked for and did not write fails the run
+    ocr: str = "auto"  # scanned pages: "auto" (pages without a text layer), "always", "never"
     source: str = "<defaults>"  # where the settings came from, for messages
 
     def replace(self, **changes: Any) -> BuildConfig:
@@ -72,6 +74,7 @@ _TYPES: dict[str, type] = {
     "taxonomy": str,
     "topic_model": str,
     "require_model": bool,
+    "ocr": str,
 }
 
 
@@ -91,6 +94,8 @@ def config_from_mapping(settings: dict[str, Any], *, source: str = "<mapping>", 
             raise ConfigError(f"{source}: [{SECTION}] {key} must be 0 or more, got {value}")
         if key == "max_chars" and value <= 0:
             raise ConfigError(f"{source}: [{SECTION}] max_chars must be positive, got {value}")
+        if key == "ocr" and value not in ("auto", "always", "never"):
+            raise ConfigError(f"{source}: [{SECTION}] ocr must be auto, always or never, got {value!r}")
         if key in _PATHS and base is not None and not Path(value).is_absolute():
             value = str(base / value)
         values[key] = value

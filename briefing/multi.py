@@ -107,7 +107,7 @@ def build_combined_briefing(
     issues: list[Issue] = []
     names: list[str] = []
     for item in items:
-        issue, articles = load_articles(item.path, paper=item.paper, date=check_date(item.date), splitter=settings.splitter)
+        issue, articles = load_articles(item.path, paper=item.paper, date=check_date(item.date), splitter=settings.splitter, ocr=settings.ocr)
         pipeline.annotate(articles)
         issues.append(issue)
         names.append(item.paper or issue.paper or paper_name_of(item.path))

@@ -77,7 +77,7 @@ class Pipeline:
         """:meth:`run`, and the annotated articles the briefing was made from (the review page shows them)."""
         date = check_date(date)
         paper = paper or self.config.paper
-        issue, articles = load_articles(source, paper=paper, date=date, splitter=self.config.splitter)
+        issue, articles = load_articles(source, paper=paper, date=date, splitter=self.config.splitter, ocr=self.config.ocr)
         self.annotate(articles)
         return self.assemble(issue, articles, paper=paper, date=date), articles
 

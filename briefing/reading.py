@@ -25,12 +25,14 @@ MAX_BYTES = 20 * 1024 * 1024  # a whole day's paper is well under 1 MB of text
 STDIN = "-"
 
 # Which files make an issue, for every command (build, split, batch, watch, send): defined here
-# once. A text page or issue, a JSONL file of articles, an e-paper page PDF or saved HTML page.
+# once. A text page or issue, a JSONL file of articles, an e-paper page PDF, a scanned page image
+# (read by OCR) or a saved HTML page.
 TEXT_SUFFIXES = (".txt", ".text")
 ARTICLES_SUFFIXES = (".jsonl",)
 PDF_SUFFIXES = (".pdf",)
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".webp")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
-ISSUE_SUFFIXES = TEXT_SUFFIXES + ARTICLES_SUFFIXES + PDF_SUFFIXES + HTML_SUFFIXES
+ISSUE_SUFFIXES = TEXT_SUFFIXES + ARTICLES_SUFFIXES + PDF_SUFFIXES + IMAGE_SUFFIXES + HTML_SUFFIXES
 # Names that are never an issue: hidden files, partial downloads, editor backups, mail drafts.
 IGNORED_NAMES = (".*", "*.tmp", "*.part", "*.partial", "*.crdownload", "*.eml", "*~")
 ISSUE_FILES_TEXT = ", ".join(f"*{suffix}" for suffix in ISSUE_SUFFIXES)
@@ -47,13 +49,14 @@ def is_issue_file(path: Path) -> bool:
 
 
 def page_files(directory: Path) -> list[Path]:
-    """The files of a folder that make one issue, in name order: its page PDFs when it has any
-    (a README.txt beside them does not matter), else its text pages, else its HTML pages."""
+    """The files of a folder that make one issue, in name order: its page PDFs and page images
+    when it has any (a README.txt beside them does not matter), else its text pages, else its
+    HTML pages."""
     try:
         names = sorted(p for p in directory.iterdir() if not is_ignored(p) and p.is_file())
     except OSError as exc:
         raise InputError(f"{directory}: cannot list the folder: {exc.strerror or exc}") from exc
-    for suffixes in (PDF_SUFFIXES, TEXT_SUFFIXES, HTML_SUFFIXES):
+    for suffixes in (PDF_SUFFIXES + IMAGE_SUFFIXES, TEXT_SUFFIXES, HTML_SUFFIXES):
         pages = [p for p in names if p.suffix.lower() in suffixes]
         if pages:
             return pages

@@ -82,3 +82,58 @@ def report_model_use(pairs: Iterable[tuple[object, object]], *, require: bool = 
     if require and use.fallbacks:
         sys.stderr.write(f"briefing: error: {use.fallbacks} fallbacks and --require-model: nothing written\n")
         raise typer.Exit(1)
+
+
+OCR_HELP = "Scanned pages (page images, PDF pages without text): auto (OCR only where there is no text layer), always, never. Needs the \\[ocr] extra."
+
+
+def ocr_option():
+    """The ``--ocr`` option, the same on every command that reads an issue."""
+    return typer.Option(None, "--ocr", help=OCR_HELP, case_sensitive=False)
+
+
+def checked_ocr(mode: str | None) -> str | None:
+    """``--ocr`` checked (one line, exit 2, when it is not a mode); None leaves the config's."""
+    if mode is None:
+        return None
+    from ..ocr import check_mode
+
+    return check_mode(mode.lower())
+
+
+class OcrProgressBar:
+    """A bar on standard error while pages are OCR'd (rich, as ``batch`` draws its own): one
+    step per page, with the page's source. Nothing is drawn for pages read from the cache."""
+
+    def __init__(self) -> None:
+        self._progress = None
+        self._task = None
+        self._remove = None
+
+    def __enter__(self) -> "OcrProgressBar":
+        from ..ocr import add_progress_listener
+
+        self._remove = add_progress_listener(self._on_page)
+        return self
+
+    def _on_page(self, event) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+        if event.cached:
+            return
+        if self._progress is None:
+            self._progress = Progress(TextColumn("OCR {task.description}"), BarColumn(), TextColumn("{task.completed} pages"),
+                                      TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+            self._progress.start()
+            self._task = self._progress.add_task("", total=None)
+        if event.done:
+            self._progress.update(self._task, advance=1)
+        else:
+            self._progress.update(self._task, description=f"{event.source} p{event.page}")
+
+    def __exit__(self, *exc) -> None:
+        if self._remove is not None:
+            self._remove()
+        if self._progress is not None:
+            self._progress.stop()

@@ -10,7 +10,7 @@ from typing import Optional
 
 import typer
 
-from .app import app
+from .app import app, checked_ocr, ocr_option
 
 
 def _progress():
@@ -49,6 +49,7 @@ def batch(
     pages_per_dir: bool = typer.Option(False, "--pages-per-dir", help="Each directory of page files is one issue (not each file)."),
     config: Optional[Path] = typer.Option(None, "--config", "-c", help="briefing.toml with a \\[briefing] table."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    ocr: Optional[str] = ocr_option(),
 ) -> None:
     """Build briefings for many issues; resumable, failures reported at the end (exit 1)."""
     from ..batch import run_batch
@@ -93,7 +94,7 @@ def batch(
             workers=workers,
             engine=engine,
             address=address,
-            config=load_config(config),
+            config=load_config(config).replace(ocr=checked_ocr(ocr)),
             manifest=manifest,
             pages_per_dir=pages_per_dir,
             on_start=on_start,

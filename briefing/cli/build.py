@@ -8,12 +8,12 @@ from typing import Optional
 import typer
 
 from ..errors import ConfigError
-from .app import app, emit_json, emit_text, report_model_use
+from .app import OcrProgressBar, app, checked_ocr, emit_json, emit_text, ocr_option, report_model_use
 
 
 @app.command()
 def build(
-    sources: Optional[list[str]] = typer.Argument(None, metavar="INPUT...", help="Issue text file, directory or list of page files (.txt, .pdf, .html), '-', or .jsonl of articles. With --paper-from-name each input is a different paper: one briefing across them, duplicate stories merged."),
+    sources: Optional[list[str]] = typer.Argument(None, metavar="INPUT...", help="Issue text file, directory or list of page files (.txt, .pdf, .html, page images), '-', or .jsonl of articles. With --paper-from-name each input is a different paper: one briefing across them, duplicate stories merged."),
     paper: Optional[str] = typer.Option(None, "--paper", help="Paper name for the header (default: config, else the page header)."),
     date: Optional[str] = typer.Option(None, "--date", help="Issue date YYYY-MM-DD (default: the date printed on the page, else none)."),
     format: str = typer.Option("md", "--format", "-f", help="md, html, txt, json or docx (docx needs -o)."),
@@ -28,6 +28,7 @@ def build(
     manifest: Optional[Path] = typer.Option(None, "--manifest", help="TOML (\\[\\[issue]] path, paper, date) or JSONL naming the inputs."),
     require_model: Optional[bool] = typer.Option(None, "--require-model", help="Exit 1, writing nothing, when any summary or title falls back from its model."),
     provenance: bool = typer.Option(False, "--provenance", help="md/html: mark how each summary and title was made (model, extractive, fallback)."),
+    ocr: Optional[str] = ocr_option(),
 ) -> None:
     """Build the daily briefing of an issue: split, classify, summarize, assemble, render."""
     from ..config import load_config
@@ -44,16 +45,17 @@ def build(
         raise ConfigError(f"--top must be 0 or more, got {top}")
     settings = load_config(config).replace(
         max_chars=max_chars, top_stories=top, summarizer=summarizer, titler=titler, classifier=classifier,
-        require_model=require_model,
+        require_model=require_model, ocr=checked_ocr(ocr),
     )
-    if manifest is None and sources and not paper_from_name:
-        # One issue: a file, a directory, or several page files in the order given.
-        briefing = Pipeline(settings).run(sources[0] if len(sources) == 1 else sources, paper=paper, date=date)
-    else:  # one briefing across several papers
-        from ..multi import build_combined_briefing, combined_sources
+    with OcrProgressBar():
+        if manifest is None and sources and not paper_from_name:
+            # One issue: a file, a directory, or several page files in the order given.
+            briefing = Pipeline(settings).run(sources[0] if len(sources) == 1 else sources, paper=paper, date=date)
+        else:  # one briefing across several papers
+            from ..multi import build_combined_briefing, combined_sources
 
-        items = combined_sources(sources or [], manifest=manifest, paper_from_name=paper_from_name)
-        briefing = build_combined_briefing(items, date=date, paper=paper, config=settings)
+            items = combined_sources(sources or [], manifest=manifest, paper_from_name=paper_from_name)
+            briefing = build_combined_briefing(items, date=date, paper=paper, config=settings)
     report_model_use(((e.summary_provenance, e.title_provenance) for e in briefing.entries), require=settings.require_model)
     document = render(briefing, format=format, provenance=provenance)
     if output is not None:

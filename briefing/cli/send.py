@@ -18,7 +18,7 @@ from typing import Any, List, Optional
 import typer
 
 from ..errors import ConfigError
-from .app import app, emit_jsonl, emit_text
+from .app import app, checked_ocr, emit_jsonl, emit_text, ocr_option
 
 # The delivery modules (smtplib, ssl, sqlite3, email) are imported inside the commands, so
 # that other commands, `briefing build` in a cron job first of all, do not pay for them.
@@ -47,6 +47,13 @@ def _verbose_delivery_logs() -> None:
         logging.getLogger("briefing.deliver").setLevel(logging.INFO)
 
 
+def _with_ocr(settings, ocr: Optional[str]):
+    """The delivery settings with ``--ocr`` in their build settings, when it is given."""
+    import dataclasses
+
+    return dataclasses.replace(settings, build=settings.build.replace(ocr=checked_ocr(ocr)))
+
+
 @app.command(epilog=EXIT_STATUSES)
 def send(
     source: Optional[str] = typer.Argument(None, metavar="[INPUT]", help="Issue text file, directory of pages, '-', or .jsonl of articles."),
@@ -58,6 +65,7 @@ def send(
     paper: Optional[str] = typer.Option(None, "--paper", help="Paper name for the header and subject."),
     date: Optional[str] = typer.Option(None, "--date", help="Issue date, YYYY-MM-DD."),
     reviewed: Optional[Path] = typer.Option(None, "--reviewed", help="Send this approved briefing (X.reviewed.json, or the draft) exactly as approved, instead of building INPUT."),
+    ocr: Optional[str] = ocr_option(),
 ) -> None:
     """Build the briefing of an issue and email it, once per recipient (the ledger remembers)."""
     from ..deliver import DeliveryError, load_delivery_config, send_issue
@@ -72,7 +80,7 @@ def send(
         source, builder = str(reviewed), approved_builder
     elif source is None:
         raise ConfigError("give the INPUT to send, or --reviewed with an approved briefing")
-    settings = load_delivery_config(config)
+    settings = _with_ocr(load_delivery_config(config), ocr)
     if output is not None:
         from ..output import check_output
 
@@ -121,11 +129,12 @@ def watch(
     config: Path = typer.Option(..., "--config", "-c", help="briefing.toml with an smtp table (and delivery, briefing tables)."),
     interval: float = typer.Option(30.0, "--interval", min=0.05, help="Seconds between looks at the folder."),
     polls: Optional[int] = typer.Option(None, "--polls", hidden=True, help="Stop after this many looks (tests)."),
+    ocr: Optional[str] = ocr_option(),
 ) -> None:
     """Deliver each new issue file in DIR once it has finished arriving; a restart sends nothing twice."""
     from ..deliver import Watcher, load_delivery_config
 
-    settings = load_delivery_config(config)
+    settings = _with_ocr(load_delivery_config(config), ocr)
     _verbose_delivery_logs()
     watcher = Watcher(directory, config=settings)
     stop = threading.Event()

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
+from typing import Optional
 
 import typer
 
 from ..api import load_articles
-from .app import app, choose_format, emit_json, emit_text, eval_app, format_option
+from .app import OcrProgressBar, app, checked_ocr, choose_format, emit_json, emit_text, eval_app, format_option, ocr_option
 
 
 class SplitFormat(str, Enum):
@@ -19,15 +20,18 @@ class SplitFormat(str, Enum):
 @app.command()
 def split(
     sources: list[str] = typer.Argument(
-        ..., metavar="INPUT...", help="Issue text file, directory or list of pages (.txt, .pdf, .html), '-', or .jsonl of articles."
+        ..., metavar="INPUT...", help="Issue text file, directory or list of pages (.txt, .pdf, .html, page images), '-', or .jsonl of articles."
     ),
     format: str = format_option(SplitFormat.json, "Output format: json or md."),
+    ocr: Optional[str] = ocr_option(),
 ) -> None:
     """Split an issue into articles (kicker, title, byline, dateline, body, ...)."""
     choose_format(SplitFormat, format)  # an unknown format fails before any work
     from ..split.outline import outline_markdown
 
-    issue, articles = load_articles(sources[0] if len(sources) == 1 else sources)
+    mode = checked_ocr(ocr) or "auto"
+    with OcrProgressBar():
+        issue, articles = load_articles(sources[0] if len(sources) == 1 else sources, ocr=mode)
     if format == SplitFormat.md:
         emit_text(outline_markdown(issue, articles))
     else:

@@ -53,7 +53,7 @@ class PageScore:
 
 
 def _text_of(article: Article) -> str:
-    return _squash("".join(p for p in (article.kicker, article.title, article.subtitle)) + "".join(article.body))
+    return _squash("".join(p or "" for p in (article.kicker, article.title, article.subtitle)) + "".join(article.body))
 
 
 def score_page(articles: list[Article], gold: dict[str, Any], *, source: str) -> PageScore:

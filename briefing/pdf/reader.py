@@ -36,6 +36,7 @@ class PageResult:
     name: str | None
     date: str | None
     lines: list[str]
+    ocr: object | None = None  # the page was OCR'd: its briefing.ocr.OcrResult
 
 
 def _masthead(lines) -> tuple[str, int | None, str | None, str | None]:
@@ -61,16 +62,40 @@ def _image_kind(box, body: float) -> str:
     return "image-text" if w >= 2 * h and h <= 12 * body else "image"
 
 
-def read_pdf_page(pdf_page, *, page_index: int, source: str) -> PageResult:
-    """One page: its articles in reading order and everything else on it as furniture."""
-    page = read_page(pdf_page)
-    chars = sum(len(ln.chars) for ln in page.lines)
-    if chars < MIN_TEXT_CHARS:
-        what = "images only" if page.images else "nothing to read"
-        raise InputError(f"{source}: page {pdf_page.number + 1} has no text layer ({what}); "
-                         "it needs OCR, which briefing does not do yet")
+def read_pdf_page(pdf_page, *, page_index: int, source: str, ocr: str = "auto") -> PageResult:
+    """One page: its articles in reading order and everything else on it as furniture.
+    ``ocr``: "auto" reads a page without a text layer by OCR, "always" every page, "never" none."""
+    page = read_page(pdf_page) if ocr != "always" else None
+    if page is None or sum(len(ln.chars) for ln in page.lines) < MIN_TEXT_CHARS:
+        from ..ocr import EXTRA_HINT, engine_available
+
+        where = f"{source}: page {pdf_page.number + 1}"
+        if ocr == "never" or (page is not None and not page.images) or not engine_available():
+            what = "images only" if page is None or page.images else "nothing to read"
+            hint = ("it needs OCR (--ocr auto)" if ocr == "never" else "nothing to OCR either" if page is not None and not page.images
+                    else f"it needs OCR: {EXTRA_HINT}")
+            raise InputError(f"{where} has no text layer ({what}); {hint}")
+        from ..ocr.reading import ocr_pdf_page
+
+        scanned = ocr_pdf_page(pdf_page, source=source)
+        if sum(len(ln.chars) for ln in scanned.page.lines) < MIN_TEXT_CHARS:
+            raise InputError(f"{where} has no text layer and OCR found no text on it")
+        return layout_result(scanned.page, page_index=page_index, ocr=scanned)
+    return layout_result(page, page_index=page_index)
+
+
+def layout_result(page, *, page_index: int, ocr=None) -> PageResult:
+    """Articles and furniture of a layout page (from a text layer, or from OCR: ``ocr`` is its
+    :class:`briefing.ocr.OcrResult`, kept with the result)."""
     layout = analyse(page)
     articles, others = page_articles(layout)
+    if ocr is not None:
+        from ..ocr.page import TINY_BODY, is_lettering
+
+        lettering = [a for a in articles if (a.headline is None and is_lettering([ln for c in a.chains for ln in c.lines]))
+                     or len("".join(a.body)) < TINY_BODY]
+        articles = [a for a in articles if a not in lettering]
+        others += [("graphic", "".join(a.body), _union([list(c.box) for c in a.chains])) for a in lettering]
     masthead_text, number, name, date = _masthead(layout.masthead)
     furniture: list[Furniture] = []
     if masthead_text:
@@ -88,7 +113,7 @@ def read_pdf_page(pdf_page, *, page_index: int, source: str) -> PageResult:
         lines += [p for p in (art.kicker, art.title, art.subtitle, art.byline) if p]
         lines += art.body + ([art.note] if art.note else []) + [""]
     lines += [f.text for f in furniture if f.text]
-    return PageResult(articles, furniture, number, name, date, lines)
+    return PageResult(articles, furniture, number, name, date, lines, ocr)
 
 
 def _union(boxes: list[list[float]]) -> list[float] | None:
@@ -137,16 +162,50 @@ def _open(path: Path):
     return doc
 
 
+IMAGE = object()  # a job's document when its file is a page image
+
+
+def _read_job(path: Path, doc, n: int, *, index: int, ocr: str) -> PageResult:
+    if doc is IMAGE:
+        if ocr == "never":
+            raise InputError(f"{path}: a page image needs OCR (--ocr auto)")
+        from ..ocr.reading import ocr_image_file
+
+        scanned = ocr_image_file(path, source=str(path))
+        if sum(len(ln.chars) for ln in scanned.page.lines) < MIN_TEXT_CHARS:
+            raise InputError(f"{path}: OCR found no text on this page image")
+        return layout_result(scanned.page, page_index=index, ocr=scanned)
+    return read_pdf_page(doc[n], page_index=index, source=str(path), ocr=ocr)
+
+
+def _ocr_report(index: int, scanned) -> dict:
+    """What OCR says about a page: its confidence and every doubtful character (never "fixed")."""
+    if scanned.low_confidence:
+        logger.warning("page %d: %d characters read with low confidence (listed in the issue's metadata)",
+                       index, len(scanned.low_confidence))
+    return {"page": index, "confidence": scanned.confidence,
+            "low_confidence": [{"char": d.char, "confidence": d.confidence, "line": d.line, "box": d.box}
+                               for d in scanned.low_confidence]}
+
+
 def read_pdf_issue(
-    paths: list[Path], *, source: str, paper: str | None = None, date: str | None = None
+    paths: list[Path], *, source: str, paper: str | None = None, date: str | None = None, ocr: str = "auto"
 ) -> tuple[Issue, list[Article]]:
-    """Read page PDFs (in the order given) as one issue. A page that cannot be read is
-    reported as a skipped page when others can be; one unreadable page alone is an error."""
+    """Read page PDFs and page images (in the order given) as one issue. A page that cannot be
+    read is reported as a skipped page when others can be; one unreadable page alone is an error.
+    ``ocr`` ("auto", "always", "never"): which PDF pages are read by OCR (page images always are)."""
+    from ..ocr import IMAGE_SUFFIXES, check_mode
+
+    check_mode(ocr)
     issue = Issue(source=source, paper=paper, date=date, metadata={"input": "pdf"})
     articles: list[Article] = []
     dates: set[str] = set()
+    scanned_pages: list[dict] = []
     jobs: list[tuple[Path, object | None, int, Exception | None]] = []
     for path in paths:
+        if path.suffix.lower() in IMAGE_SUFFIXES:
+            jobs.append((path, IMAGE, 0, None))
+            continue
         try:
             doc = _open(path)
         except InputError as exc:
@@ -156,10 +215,10 @@ def read_pdf_issue(
     single = len(jobs) == 1
     for path, doc, n, error in jobs:
         index = len(issue.pages) + 1
-        name = str(path) if doc is None or doc.page_count == 1 else f"{path}#{n + 1}"
+        name = str(path) if doc is None or doc is IMAGE or doc.page_count == 1 else f"{path}#{n + 1}"
         if error is None:
             try:
-                result = read_pdf_page(doc[n], page_index=index, source=str(path))
+                result = _read_job(path, doc, n, index=index, ocr=ocr)
             except InputError as exc:
                 error = exc
             except Exception as exc:  # a damaged page: PyMuPDF's own errors
@@ -173,6 +232,8 @@ def read_pdf_issue(
             continue
         issue.pages.append(Page(source=name, lines=result.lines, number=result.number, name=result.name))
         issue.furniture.extend(result.furniture)
+        if result.ocr is not None:
+            scanned_pages.append(_ocr_report(index, result.ocr))
         if result.date:
             dates.add(result.date)
         for art in result.articles:
@@ -186,5 +247,7 @@ def read_pdf_issue(
                 f.text for f in issue.furniture if f.kind == "skipped-page"))
     if issue.date is None and len(dates) == 1:
         issue.date = dates.pop()  # printed in the page header, not guessed
+    if scanned_pages:
+        issue.metadata["ocr"] = scanned_pages
     logger.info("%s: %d pages, %d articles", source, len(issue.pages), len(articles))
     return issue, articles

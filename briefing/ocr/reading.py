@@ -1,0 +1,54 @@
+"""OCR's two kinds of input: a PDF page with no text layer (its scanned image as it is, else
+the page rendered at :data:`RENDER_DPI`) and a page image file (read at its own dpi)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import RENDER_DPI, OcrResult, load_image, ocr_page
+
+MAX_SCAN_DPI = 300  # a scan finer than this is rendered at RENDER_DPI instead (OCR time grows with pixels)
+from .page import PageGeometry
+
+
+def ocr_pdf_page(pdf_page, *, source: str) -> OcrResult:
+    """The layout page of a ``pymupdf.Page`` read by OCR, in the page's own points."""
+    import numpy as np
+    import pymupdf
+
+    rect = pdf_page.rect
+    pix = _scan_image(pdf_page, pymupdf) or pdf_page.get_pixmap(dpi=RENDER_DPI, colorspace=pymupdf.csGRAY, alpha=False)
+    grey = np.frombuffer(pix.samples, dtype=np.uint8).reshape(pix.height, pix.stride)[:, :pix.width]
+    geometry = PageGeometry(scale=rect.width / pix.width, width=rect.width, height=rect.height)
+    return ocr_page(np.ascontiguousarray(grey), geometry=geometry, source=source, page=pdf_page.number + 1)
+
+
+def _scan_image(pdf_page, pymupdf):
+    """A scanned page's own image, grey, when one upright image covers the page at up to
+    :data:`MAX_SCAN_DPI` (read as scanned, not resampled); else None (the page is rendered)."""
+    images = pdf_page.get_images(full=True)
+    if len(images) != 1:
+        return None
+    rects = pdf_page.get_image_rects(images[0][0], transform=True)
+    rect = pdf_page.rect
+    if len(rects) != 1 or rects[0][0].get_area() < 0.9 * rect.get_area() or not rects[0][1].is_rectilinear \
+            or rects[0][1].a <= 0 or rects[0][1].d <= 0:
+        return None
+    try:
+        pix = pymupdf.Pixmap(pdf_page.parent, images[0][0])
+        if pix.width / rect.width * 72 > MAX_SCAN_DPI:
+            return None
+        if pix.colorspace is None or pix.colorspace.n != 1 or pix.alpha:
+            pix = pymupdf.Pixmap(pymupdf.csGRAY, pix)
+    except Exception:  # an image PyMuPDF cannot decode alone: render the page instead
+        return None
+    return pix
+
+
+def ocr_image_file(path: Path, *, source: str) -> OcrResult:
+    """The layout page of a page image, in points at the image's dpi (150 when it has none)."""
+    grey, dpi = load_image(path)
+    height, width = grey.shape
+    scale = 72 / dpi
+    return ocr_page(grey, geometry=PageGeometry(scale=scale, width=width * scale, height=height * scale),
+                    source=source, page=1)

@@ -1,0 +1,315 @@
+"""Scanned pages: page images and image-only PDF pages read by OCR into the layout reader.
+
+The fast tests need no model (page geometry, bad images, the cache, options); the pages the
+model reads are drawn with reportlab, rasterised, tilted and JPEG-compressed here.
+"""
+
+from __future__ import annotations
+
+import re
+import struct
+import sys
+import zlib
+from pathlib import Path
+
+import pytest
+
+from briefing.errors import ConfigError, InputError
+
+np = pytest.importorskip("numpy")
+Image = pytest.importorskip("PIL.Image")
+
+from briefing.ocr import OcrResult, cache_dir, load_image  # noqa: E402
+from briefing.ocr.engine import OcrChar, OcrLine  # noqa: E402
+from briefing.ocr.page import PageGeometry, build_page, skew_angle  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+
+def _line(text: str, x: float, y: float, *, height: float = 20.0, pitch: float = 20.0, angle: float = 0.0,
+          confidence: float = 0.99, vertical: bool = False) -> OcrLine:
+    """An OCR line as the engine gives it: a quad in pixels (tilted by ``angle`` radians)."""
+    import math
+
+    n = len(text)
+    length = pitch * n
+    w, h = (height, length) if vertical else (length, height)
+    dx, dy = math.cos(angle), math.sin(angle)
+    quad = [[x, y], [x + w * dx, y + w * dy], [x + w * dx - h * dy, y + w * dy + h * dx], [x - h * dy, y + h * dx]]
+    chars = [OcrChar(c, i / n, (i + 1) / n, confidence) for i, c in enumerate(text)]
+    return OcrLine(quad=quad, text=text, confidence=confidence, vertical=vertical, chars=chars,
+                   ink=(0.05, 0.95), along=(0.0, 1.0))
+
+
+GEOMETRY = PageGeometry(scale=0.5, width=600, height=900)
+
+
+def test_skew_is_measured_and_taken_out():
+    angle = 0.006  # about 0.35 degrees
+    lines = [_line("各地认真落实各项部署推动经济", 100, 200 + 30 * i, angle=angle) for i in range(6)]
+    assert skew_angle(lines) == pytest.approx(angle, abs=1e-4)
+    page, _ = build_page(lines, image_size=(1200, 1800), geometry=GEOMETRY, angle=angle)
+    tops = sorted(round(ln.y0, 1) for ln in page.lines)
+    assert len(page.lines) == 6 and all(b - a == pytest.approx(15, abs=0.5) for a, b in zip(tops, tops[1:]))
+    assert all(ln.y1 - ln.y0 < 12 for ln in page.lines)  # straight: the tilt does not widen a line
+
+
+def test_sizes_columns_and_doubtful_characters():
+    body = [_line("城乡居民收入稳步增长消费", x, 400 + 30 * i) for i in range(8) for x in (100, 400)]
+    title = _line("新质生产力", 100, 200, height=60, pitch=60)
+    doubtful = _line("科技创新", 100, 700, confidence=0.5)
+    page, low = build_page(body + [title, doubtful], image_size=(1200, 1800), geometry=GEOMETRY)
+    assert page.body_size == pytest.approx(10, abs=0.3)  # 20 px pitch at 0.5 pt per pixel
+    big = [ln for ln in page.lines if ln.text() == "新质生产力"]
+    assert big and big[0].size > 2.5 * page.body_size
+    # two columns 100 px apart stay two lines per row
+    assert sum(1 for ln in page.lines if ln.text() == "城乡居民收入稳步增长消费") == 16
+    assert [d.char for d in low] == list("科技创新") and low[0].line == "科技创新" and low[0].confidence == 0.5
+
+
+def test_a_line_run_across_a_gutter_is_cut():
+    from briefing.ocr.graphics import mark_gutters
+
+    grey = np.full((300, 800), 255, dtype=np.uint8)
+    for row in range(5):  # five lines of two columns, 40 px apart; glyphs 16 px, 2 px apart
+        top = 40 + 30 * row
+        for x in list(range(20, 380, 18)) + list(range(420, 780, 18)):
+            if not (row == 2 and 200 <= x < 230):  # a wide gap in one line only (after a 。)
+                grey[top:top + 16, x:x + 16] = 0
+    line = _line("各地认真落实", 15, 36, height=24, pitch=(785 - 15) / 6)
+    line.ink = (4 / 24, 20 / 24)
+    mark_gutters(grey, [line])
+    assert len(line.gaps) == 1 and 370 < 15 + line.gaps[0][0] * 770 < 400 < 15 + line.gaps[0][1] * 770 < 430
+    line.chars = [OcrChar(c, x, x + 0.08, 0.99) for c, x in zip("各地认真落实", (0.0, 0.1, 0.2, 0.6, 0.7, 0.8))]
+    page, _ = build_page([line], image_size=(800, 300), geometry=GEOMETRY)
+    assert sorted(ln.text() for ln in page.lines) == ["各地认", "真落实"]
+
+
+def _png_header(width: int, height: int) -> bytes:
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)) + chunk(b"IEND", b"")
+
+
+def test_bad_images_are_one_line_errors(tmp_path):
+    corrupt = tmp_path / "corrupt.png"
+    corrupt.write_bytes(b"\x89PNG\r\n\x1a\n not an image")
+    with pytest.raises(InputError, match="not a readable image"):
+        load_image(corrupt)
+    good = tmp_path / "good.png"
+    Image.new("L", (200, 300), 255).save(good)
+    truncated = tmp_path / "truncated.png"
+    truncated.write_bytes(good.read_bytes()[:60])
+    with pytest.raises(InputError, match="not a readable image"):
+        load_image(truncated)
+    huge = tmp_path / "huge.png"
+    huge.write_bytes(_png_header(12000, 9000))
+    with pytest.raises(InputError, match="over 100 megapixels"):
+        load_image(huge)
+    frames = tmp_path / "frames.tiff"
+    Image.new("L", (50, 50), 255).save(frames, save_all=True, append_images=[Image.new("L", (50, 50), 0)])
+    with pytest.raises(InputError, match="multi-frame"):
+        load_image(frames)
+    grey, dpi = load_image(good)
+    assert grey.shape == (300, 200) and dpi == 150
+
+
+def test_bad_image_at_the_cli_is_one_line_exit_2(tmp_path):
+    import subprocess
+
+    bad = tmp_path / "page.jpg"
+    bad.write_bytes(b"\xff\xd8\xff\xe0 truncated")
+    run = subprocess.run([sys.executable, "-m", "briefing", "split", str(bad)], capture_output=True, text=True)
+    assert run.returncode == 2 and run.stdout == ""
+    assert run.stderr.count("\n") == 1 and "not a readable image" in run.stderr
+
+
+def test_ocr_never_and_a_missing_extra_say_what_to_do(tmp_path, monkeypatch):
+    from briefing.api import load_articles
+
+    page = tmp_path / "page.png"
+    Image.new("L", (200, 300), 255).save(page)
+    with pytest.raises(InputError, match=r"needs OCR \(--ocr auto\)"):
+        load_articles(page, ocr="never")
+    with pytest.raises(InputError, match="--ocr must be one of"):
+        load_articles(page, ocr="sometimes")
+    import briefing.ocr.engine as engine
+
+    monkeypatch.setattr(engine, "_engine", None)
+    monkeypatch.setattr("builtins.__import__", _blocking_import("rapidocr_onnxruntime"))
+    with pytest.raises(InputError, match=re.escape("pip install 'briefing[ocr]'")):
+        engine.OcrEngine()
+
+
+def _blocking_import(name: str):
+    import builtins
+
+    real = builtins.__import__
+
+    def fake(module, *args, **kwargs):
+        if module == name or module.startswith(name + "."):
+            raise ImportError(f"No module named {module!r}")
+        return real(module, *args, **kwargs)
+    return fake
+
+
+def test_ocr_setting_is_checked_in_the_config():
+    from briefing.config import parse_config
+
+    assert parse_config('[briefing]\nocr = "never"').ocr == "never"
+    with pytest.raises(ConfigError, match="ocr must be auto, always or never"):
+        parse_config('[briefing]\nocr = "yes"')
+
+
+class _CountingEngine:
+    def __init__(self):
+        self.calls = 0
+
+    def read(self, grey):
+        self.calls += 1
+        return [_line("各地认真落实各项部署推动经济", 10, 10 + 30 * i) for i in range(3)]
+
+
+def test_a_page_is_read_once_then_from_the_cache(monkeypatch, tmp_path):
+    import briefing.ocr as ocr
+    import briefing.ocr.engine as engine
+
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path))
+    fake = _CountingEngine()
+    monkeypatch.setattr(engine, "get_engine", lambda: fake)
+    events = []
+    remove = ocr.add_progress_listener(events.append)
+    try:
+        grey = np.full((300, 200), 255, dtype=np.uint8)
+        first = ocr.ocr_page(grey, geometry=GEOMETRY, source="p.png", page=1)
+        again = ocr.ocr_page(grey.copy(), geometry=GEOMETRY, source="p.png", page=1)
+    finally:
+        remove()
+    assert fake.calls == 1 and isinstance(first, OcrResult)
+    assert [ln.text() for ln in first.page.lines] == [ln.text() for ln in again.page.lines]
+    assert cache_dir() == tmp_path / "ocr" and list((tmp_path / "ocr").rglob("*.json"))
+    assert [(e.done, e.cached) for e in events] == [(False, False), (True, False), (True, True)]
+
+
+def test_batch_finds_page_images_and_a_folder_of_them_is_one_issue(tmp_path):
+    from briefing.batch_inputs import discover
+    from briefing.pdf import _layout_files
+
+    issue = tmp_path / "scans" / "2024-05-20"
+    issue.mkdir(parents=True)
+    for name in ("p2.png", "p1.jpg", "p10.tif", "notes.md"):
+        (issue / name).write_bytes(b"x")
+    assert [p.name for p in _layout_files(issue)] == ["p1.jpg", "p10.tif", "p2.png"]
+    jobs = discover([tmp_path / "scans"], pages_per_dir=True)
+    assert [(j.key, Path(j.path).name) for j in jobs] == [("2024-05-20", "2024-05-20")]
+
+
+def _accuracy(got: str, want: str) -> float:
+    import difflib
+
+    ops = difflib.SequenceMatcher(None, got, want, autojunk=False).get_opcodes()
+    return 1 - sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in ops if tag != "equal") / len(want)
+
+
+@pytest.fixture(scope="module")
+def scanned(tmp_path_factory):
+    """The PDF tests' front page, scanned: grey at 150 dpi, tilted 0.4 degrees, JPEG."""
+    pytest.importorskip("rapidocr_onnxruntime")
+    pytest.importorskip("pymupdf")
+    from test_pdf import draw_page
+
+    from briefing.ocr.scan import ScanSettings, scan_page
+
+    folder = tmp_path_factory.mktemp("scan")
+    texts = draw_page(folder / "original" / "page-03.pdf") if (folder / "original").mkdir() is None else {}
+    pdf, png = scan_page(folder / "original" / "page-03.pdf", folder / "scans", settings=ScanSettings(angle=0.4))
+    return texts, pdf, png
+
+
+@pytest.mark.slow
+def test_scanned_page_reads_like_its_text_layer(scanned):
+    from briefing.api import load_articles
+
+    texts, pdf, png = scanned
+    issue, articles = load_articles(pdf)
+    assert [a.title for a in articles] == ["新质生产力加快发展", "守正创新", "乡村振兴绘就新图景"]
+    lead, side, second = articles
+    assert re.sub(r"\s", "", lead.kicker or "") == "坚持稳中求进推动高质量发展"
+    assert re.sub(r"\s", "", lead.byline or "") == "本报记者张三" and lead.subheads == ["一、稳住农业基本盘"]
+    assert second.note == "（作者单位：某某大学）"
+    for article, key in zip(articles, ("lead", "side", "second")):
+        assert _accuracy("".join(article.body), "".join(texts[key])) >= 0.95
+    assert issue.pages[0].number == 3 and issue.date == "2024-05-20"
+    assert {"masthead", "graphic"} <= {f.kind for f in issue.furniture}
+    report = issue.metadata["ocr"][0]
+    assert report["page"] == 1 and report["confidence"] > 0.9
+    # the PNG of the same scan is the same page: read from the cache, the same articles (boxes
+    # in points differ by the rounding of the PNG's dpi)
+    again, same = load_articles(png)
+    fields = ("kicker", "title", "byline", "subheads", "body", "note")
+    assert [[getattr(a, f) for f in fields] for a in same] == [[getattr(a, f) for f in fields] for a in articles]
+
+
+@pytest.mark.slow
+def test_cli_builds_a_folder_of_page_images(scanned, tmp_path):
+    import shutil
+    import subprocess
+
+    _, _, png = scanned
+    folder = tmp_path / "issue"
+    folder.mkdir()
+    shutil.copy(png, folder / "page-03.png")
+    (folder / "broken.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    run = subprocess.run([sys.executable, "-m", "briefing", "build", str(folder), "-f", "json"], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    import json
+
+    briefing = json.loads(run.stdout)
+    assert "新质生产力加快发展" in run.stdout and briefing
+    assert "skipped page" in run.stderr and "broken.png" in run.stderr
+
+
+def test_a_vertical_headline_boxed_in_pieces_is_one_line_read_down():
+    column = _line("意气风发走进新", 900, 100, height=60, pitch=62, vertical=True)
+    column.ink = (0.1, 0.9)
+    singles = [_line(c, 900, 100 + 7 * 62 + 62 * i, height=60, pitch=60) for i, c in enumerate("时代")]
+    body = [_line("城乡居民收入稳步增长消费", 100, 400 + 30 * i) for i in range(8)]
+    page, _ = build_page(body + singles + [column], image_size=(1200, 1800), geometry=GEOMETRY)
+    vertical = [ln for ln in page.lines if ln.vertical]
+    assert [ln.text() for ln in vertical] == ["意气风发走进新时代"]
+
+
+def test_chart_figures_and_lettering_are_not_headlines():
+    from briefing.ocr.graphics import mark_ground, mark_lettering
+
+    body = [_line("城乡居民收入稳步增长消费", 100, 400 + 30 * i) for i in range(8)]
+    figure = _line("收入23821元", 100, 200, height=40, pitch=40)
+    page, _ = build_page(body + [figure], image_size=(1200, 1800), geometry=GEOMETRY)
+    assert [ln.text() for ln in page.other_text] == ["收入23821元"]
+    grey = np.full((300, 600), 255, dtype=np.uint8)
+    grey[20:80, 20:220] = np.linspace(90, 190, 200, dtype=np.uint8)[None, :]  # a logo in greys, no solid ink
+    grey[100:200, 0:250] = 30  # a dark bar (wider than the type on it) with white type
+    grey[135:165, 40:60] = 255
+    grey[220:260, 20:220:12] = 0  # black type on paper
+    logo = _line("新知新觉", 10, 10, height=80, pitch=55)
+    bar = _line("中国特色", 10, 110, height=80, pitch=55)
+    plain = _line("深刻理解", 10, 210, height=60, pitch=55)
+    lines = body + [logo, bar, plain]
+    mark_ground(grey, lines)
+    mark_lettering(grey, lines)
+    assert (logo.art, bar.art, plain.art) == (True, False, False)
+    assert (bar.reversed, plain.reversed, logo.reversed) == (True, False, False)
+
+
+def test_a_vertical_column_is_cut_into_characters_for_the_recogniser():
+    from briefing.ocr.engine import _unstack
+
+    column = np.full((200, 50), 255, dtype=np.uint8)
+    for top in (5, 70, 135):  # three glyphs; the second in two parts, as 二 is
+        if top == 70:
+            column[top:top + 8, 5:45] = 0
+            column[top + 36:top + 44, 5:45] = 0
+        else:
+            column[top:top + 44, 5:45] = 0
+    row = _unstack(column)
+    assert row.shape[0] == 50 and row.shape[1] == 3 * (50 + 6)
