@@ -211,7 +211,7 @@ def test_watch_takes_page_pdfs_and_folders_of_them(tmp_path):
 def test_a_batch_that_finds_no_issue_in_a_non_empty_folder_says_so(tmp_path, command):
     folder = tmp_path / "inbox"
     folder.mkdir()
-    (folder / "scan.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
+    (folder / "cover.gif").write_bytes(b"GIF89a" + b"\0" * 64)  # page images (.png, .jpg, ...) are issues: OCR
     (folder / "notes.docx").write_bytes(b"PK\x03\x04")
     args = [a.format(out=tmp_path / "out", dir=folder) for a in command]
     result = cli(*args, "-q")
@@ -221,7 +221,7 @@ def test_a_batch_that_finds_no_issue_in_a_non_empty_folder_says_so(tmp_path, com
 def test_a_watch_that_finds_no_issue_in_a_non_empty_folder_says_so(tmp_path):
     folder = tmp_path / "inbox"
     folder.mkdir()
-    (folder / "scan.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
+    (folder / "cover.gif").write_bytes(b"GIF89a" + b"\0" * 64)  # page images (.png, .jpg, ...) are issues: OCR
     config = tmp_path / "briefing.toml"
     config.write_text('[smtp]\nhost = "localhost"\nport = 1\nsecurity = "none"\nfrom = "a@example.com"\n'
                       f'to = ["b@example.com"]\n[delivery]\nledger = "{tmp_path / "ledger.sqlite3"}"\n', encoding="utf-8")
