@@ -135,6 +135,15 @@ def test_commentary_summary_says_who_argues():
     assert done.summary.text.startswith("钟声文章指出，") and len(done.summary.text) <= 60
 
 
+
+def test_commentary_keeps_its_voice_when_the_splitter_moved_the_tag_to_the_column():
+    # The splitter gives a trailing column tag to `column` and keeps the title clean: the guard
+    # must read the column as printed text, or the voice (钟声) is "a name not in the article".
+    body = ["当前形势下，各方应当坚持对话协商，通过谈判解决分歧，这符合两国人民的根本利益。", "合作是唯一正确的选择。"]
+    piece = Article(id="c", title="对话协商是正确选择", column="钟声", body=body)
+    (done,) = summarize([piece], max_chars=60)
+    assert done.summary.text.startswith("钟声文章指出，") and done.summary.method == "extractive"
+
 def test_briefing_marks_commentary_and_keeps_it_out_of_top_news():
     from briefing.assemble import assemble
     from briefing.records import Issue

@@ -42,7 +42,8 @@ def article_source(article: Article | str) -> str:
     """Everything the page prints for an article: headline, dateline, body, subheads, captions."""
     if isinstance(article, str):
         return article
-    parts = [article.kicker, article.title, article.subtitle, article.byline, article.dateline, article.text]
+    # The column (栏目) is printed with the article: a commentary's summary names it (钟声文章指出…).
+    parts = [article.column, article.kicker, article.title, article.subtitle, article.byline, article.dateline, article.text]
     parts += article.subheads + article.captions
     return "\n".join(p for p in parts if p)
 
