@@ -98,3 +98,10 @@ def test_a_negation_character_inside_a_word_negates_nothing():
     article = Article(id="a5", body=["市图书馆开展了别开生面的元宵主题活动，特别邀请非遗传承人现场教学。"])
     assert check_summary("市图书馆举办别开生面的元宵主题活动，邀请非遗传承人现场教学。", article).ok
     assert not check_summary("市图书馆开展了别开生面的元宵主题活动，没有邀请非遗传承人现场教学。", article).ok
+
+
+def test_a_word_holding_a_non_negating_word_negates_nothing():
+    # The segmenter reads 前不久 and 不久前 as one word each; neither negates anything.
+    article = Article(id="a6", body=["据报道，前不久，市图书馆开展了元宵主题活动，邀请非遗传承人现场教学。"])
+    assert check_summary("不久前，市图书馆开展了元宵主题活动。", article).ok
+    assert not check_summary("市图书馆没有开展元宵主题活动。", article).ok

@@ -200,7 +200,8 @@ def _negating(sentence: str, source: PreparedSource) -> list[int]:
     for word in words(sentence):
         for offset, char in enumerate(word):
             i = position + offset
-            if char not in NEGATIONS or i in in_name or word in NOT_NEGATIONS:
+            # A word that holds one of those (前不久, 不久前, 不断地) is no negation either.
+            if char not in NEGATIONS or i in in_name or any(other in word for other in NOT_NEGATIONS):
                 continue
             # 不没未 negate wherever the segmenter puts them; 非无别莫勿 mostly spell other words (特别, 无人).
             if char in "不没未" or len(word) == 1 or word in NEGATION_WORDS or (offset == 0 and char not in "别莫"):
