@@ -193,9 +193,11 @@ class Provenance(Record):
     method: str = field(metadata={"schema": {"description": (
         "extractive (sentences of the article), model:CARD (written by that model card), extractive-fallback "
         "(the model was asked but its output failed a check or the request failed), printed (the title the "
-        "page printed), opening (the article's opening: no summary was made)")}})
+        "page printed), opening (the article's opening: no summary was made), edited (written or changed by an editor "
+        "on the review page; by names who)")}})
     model: str | None = field(default=None, metadata={"schema": {"description": "the model card that was asked"}})
     reason: str | None = field(default=None, metadata={"schema": {"description": "why the model's output was not used"}})
+    by: str | None = field(default=None, metadata={"schema": {"description": "the editor who wrote it (method edited)"}})
 
 
 @dataclass

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefing.records import Article, Briefing, Entry, Section, Summary
+from briefing.records import Article, Briefing, Entry, Provenance, Section, Summary
 from briefing.review import Draft
 
 TOPICS = ["时政", "经济", "民生", "文化"]
+# How each entry's summary was made: a model wrote a1's; a2's model summary failed a check (fell back).
+SUMMARY_MADE = {
+    "a1": Provenance(method="model:qwen-small", model="qwen-small"),
+    "a2": Provenance(method="extractive-fallback", model="qwen-small", reason="qwen-small: number 9900 <b>not</b> in the article"),
+}
 
 
 def article(article_id: str, title: str, body: list[str], summary: str, sentences: list[int]) -> Article:
@@ -16,7 +21,8 @@ def article(article_id: str, title: str, body: list[str], summary: str, sentence
 
 
 def hand_draft(path: Path) -> Draft:
-    """Four entries: two under 要闻, two under 民生, one of whose titles is generated."""
+    """Four entries: two under 要闻, two under 民生, one of whose titles is generated; a model
+    wrote one summary and fell back on another (:data:`SUMMARY_MADE`)."""
     articles = [
         article("a1", "全市新建口袋公园十二座", ["本报讯 全市今年新建口袋公园12座。", "公园总面积3.5万平方米。"],
                 "全市今年新建口袋公园12座。", [0]),
@@ -30,7 +36,9 @@ def hand_draft(path: Path) -> Draft:
     def entry(a: Article, topic: str, generated: bool = False) -> Entry:
         title = a.title or "青川区三所学校开设午间托管"
         return Entry(article_id=a.id, title=title, title_generated=generated, summary=a.summary.text, topic=topic,
-                     source=f"第1版 编号 {a.id}")
+                     source=f"第1版 编号 {a.id}",
+                     summary_provenance=SUMMARY_MADE.get(a.id, Provenance(method="extractive")),
+                     title_provenance=Provenance(method="extractive" if generated else "printed"))
 
     briefing = Briefing(
         source="issue.txt", paper="临江日报", date="2024-03-12", article_count=4,

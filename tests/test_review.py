@@ -193,3 +193,47 @@ def test_review_without_the_extra_says_how_to_install_it(tmp_path, monkeypatch, 
     monkeypatch.setitem(sys.modules, "briefing.review.server", None)  # as if starlette & co. were absent
     code, _, err = run(monkeypatch, capsys, "review", tmp_path / "issue.txt")
     assert code == 2 and "pip install 'briefing[review]'" in err and "Traceback" not in err
+
+
+def test_an_edited_summary_or_title_is_recorded_as_the_editors_and_putting_back_restores_the_pipelines(tmp_path):
+    from briefing.records import Provenance
+    from briefing.render import render
+
+    from review_helpers import SUMMARY_MADE
+
+    draft = hand_draft(tmp_path / "x.draft.json")
+    edited = Provenance(method="edited", by="张三")
+    item = draft.edit("a2", "summary", "临江港吞吐量8600万吨。", version=0, by="张三")
+    assert item.entry.summary_provenance == edited and item.made("summary") == edited
+    assert item.entry.title_provenance == Provenance(method="printed")  # only the field edited changes
+    draft.edit("a2", "summary", "临江港去年完成货物吞吐量8600万吨，同比增长6.2%。", version=1, by="李四")
+    assert item.entry.summary_provenance == SUMMARY_MADE["a2"]  # back as the model's fallback made it, reason and all
+    draft.edit("a3", "title", "青川区三所学校试点午间托管", version=2, by="李四")
+    draft.edit("a1", "summary", "全市新建口袋公园12座。", version=3, by="张三")
+    assert Draft.load(draft.path).item("a3").entry.title_provenance == Provenance(method="edited", by="李四")
+    # The reviewed briefing says who wrote what; the optional marker of md says it too.
+    done = approve_draft(draft, version=4, by="张三", formats=[])
+    reviewed = json.loads(done.written["reviewed"].read_text(encoding="utf-8"))
+    entries = {e["article_id"]: e for s in reviewed["sections"] for e in s["entries"]}
+    assert entries["a1"]["summary_provenance"] == {"method": "edited", "model": None, "reason": None, "by": "张三"}
+    assert entries["a3"]["title_provenance"]["by"] == "李四" and entries["a2"]["summary_provenance"]["model"] == "qwen-small"
+    markdown = render(load_approved(done.written["reviewed"]), format="md", provenance=True)
+    assert "摘要：编辑修改（张三）" in markdown and "标题：编辑修改（李四）" in markdown
+
+
+def test_a_draft_edited_before_provenance_followed_edits_shows_the_edit_and_can_be_put_back(tmp_path):
+    from briefing.records import Provenance
+
+    draft = hand_draft(tmp_path / "x.draft.json")
+    data = json.loads(draft.path.read_text(encoding="utf-8"))
+    old = data["review"]["items"][0]  # a1, as an older version saved an edit: provenance untouched, none kept
+    old["entry"]["summary"] = "旧版本改过的摘要。"
+    old["edits"] = {"summary": {"by": "王五", "at": "2024-03-12T08:00:00+00:00"}}
+    del old["original"]["summary_provenance"], old["original"]["title_provenance"]
+    draft.path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    item = Draft.load(draft.path).item("a1")
+    assert item.made("summary") == Provenance(method="edited", by="王五")
+    assert item.made("title") == Provenance(method="printed")
+    again = Draft.load(draft.path)
+    item = again.edit("a1", "summary", "全市今年新建口袋公园12座。", version=0, by="王五")
+    assert "summary" not in item.edits and item.made("summary") == Provenance(method="model:qwen-small", model="qwen-small")

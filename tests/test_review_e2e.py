@@ -110,11 +110,16 @@ def test_an_editor_reviews_approves_and_sends(tmp_path, samples, server, monkeyp
             assert order(page) == [("要闻", ["a1", "a2", "a4"]), ("教育", ["a8"]), ("法治", ["a5"]),
                                    ("安全应急", ["a6"]), ("农业农村", ["a7"]), ("社会", ["a3"])]
 
-            # A generated title (〔拟〕) rewritten by the editor loses its mark.
+            # A generated title (〔拟〕) rewritten by the editor loses its mark, and is the editor's.
             assert entry(page, "a2").locator(".mark").is_visible()
+            made_title = entry(page, "a2").locator(".made-title")
+            assert made_title.inner_text() == "标题：据正文拟定"
+            assert entry(page, "a2").locator(".made-summary").inner_text() == "摘要：原文摘句"
             entry(page, "a2").locator(".title").fill(new_title)
             assert entry(page, "a2").locator(".mark").is_hidden()
             wait_version(page, 1)
+            assert made_title.inner_text() == "标题：编辑修改（值班编辑）"
+            entry(page, "a2").screenshot(path=str(shots / "review-provenance.png"))
 
             # A summary with a number the article does not have: the check fires while editing.
             summary = entry(page, "a4").locator(".summary")
@@ -194,6 +199,8 @@ def test_an_editor_reviews_approves_and_sends(tmp_path, samples, server, monkeyp
     entries = {e["article_id"]: e for s in reviewed["sections"] for e in s["entries"]}
     assert entries["a2"]["title"] == new_title and entries["a2"]["title_generated"] is False
     assert entries["a4"]["summary"] == new_summary and entries["a3"]["topic"] == "教育"
+    assert entries["a2"]["title_provenance"] == {"method": "edited", "model": None, "reason": None, "by": "值班编辑"}
+    assert entries["a4"]["summary_provenance"]["by"] == "值班编辑" and entries["a2"]["summary_provenance"]["by"] is None
     assert reviewed["article_count"] == 7 and "安全应急" not in reviewed["topic_counts"]
     assert reviewed["review"]["approval"]["by"] == "值班编辑" and reviewed["review"]["dropped"] == ["a6"]
     assert set(reviewed["review"]["edits"]) == {"a2", "a3", "a4", "a6"}

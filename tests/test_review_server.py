@@ -133,3 +133,45 @@ def test_previews_and_approval(tmp_path):
     assert load_approved(tmp_path / "x.reviewed.json").entries[1].title == "临江港吞吐量创新高"
     reply = post(client, "/api/edit", {"version": 2, "id": "a2", "field": "dropped", "value": True}).json()
     assert not reply["approved"] and reply["approval"]["version"] == 2
+
+
+def test_each_entry_says_how_its_summary_and_title_were_made_and_an_edit_becomes_the_editors(client):
+    made = {}
+
+    class Made(HTMLParser):
+        current = None
+
+        def handle_starttag(self, tag, attrs):
+            names = dict(attrs).get("class", "").split()
+            self.current = next((n for n in names if n in ("made-summary", "made-title")), None) if tag == "span" else None
+            if tag == "li":
+                self.entry = dict(attrs)["data-id"]
+
+        def handle_endtag(self, tag):
+            self.current = None
+
+        def handle_data(self, data):
+            if self.current:
+                made[self.entry, self.current] = data
+
+    page = client.get(f"/?token={TOKEN}").text
+    Made().feed(page)
+    assert made["a1", "made-summary"] == "摘要：模型 qwen-small" and made["a1", "made-title"] == "标题：原题"
+    assert made["a2", "made-summary"] == "摘要：原文摘句（回退：模型 qwen-small 未采用，qwen-small: number 9900 <b>not</b> in the article）"
+    assert "&lt;b&gt;not&lt;/b&gt;" in page and "<b>not</b>" not in page  # the reason is text, escaped
+    assert made["a3", "made-title"] == "标题：据正文拟定" and made["a4", "made-summary"] == "摘要：原文摘句"
+    assert 'class="made-summary made-fallback"' in page and 'class="made-summary made-model"' in page
+    reply = post(client, "/api/edit", {"version": 0, "id": "a2", "field": "summary", "value": "临江港吞吐量8600万吨。"})
+    assert reply.json()["item"]["made"]["summary"] == {"text": "摘要：编辑修改（张三）", "kind": "edited"}
+    assert reply.json()["item"]["made"]["title"] == {"text": "标题：原题", "kind": "pipeline"}
+    made.clear()
+    Made().feed(client.get(f"/?token={TOKEN}").text)
+    assert made["a2", "made-summary"] == "摘要：编辑修改（张三）"
+
+
+def test_an_entry_without_a_provenance_record_shows_no_line(tmp_path):
+    entry = Entry(article_id="o1", title="旧简报", summary="旧简报的摘要。", topic="民生", source="第1版")
+    briefing = Briefing(source="i.txt", sections=[Section(title="民生", entries=[entry])], article_count=1)
+    client = client_for(Draft.create(tmp_path / "o.draft.json", briefing, [], topics=["民生"], max_chars=90))
+    page = client.get(f"/?token={TOKEN}").text
+    assert page.count('class="made-') == 2 and page.count(" hidden>") >= 2 and "摘要：" not in page

@@ -82,7 +82,8 @@ def source_text(section: Section, entry: Entry) -> str:
 
 PROVENANCE_LABEL = "生成方式"
 PROVENANCE_FORMATS = ("md", "html")
-_METHOD_NAMES = {"extractive": "原文摘句", "printed": "原文标题", "opening": "原文开头", "extractive-fallback": "原文摘句"}
+_METHOD_NAMES = {"extractive": "原文摘句", "printed": "原文标题", "opening": "原文开头", "extractive-fallback": "原文摘句",
+                 "edited": "编辑修改"}
 
 
 def _made(what: str, made: Any) -> str:
@@ -91,6 +92,8 @@ def _made(what: str, made: Any) -> str:
     if made.method.startswith("model:"):
         return f"{what}由模型 {made.model or made.method[6:]} 撰写"
     text = f"{what}：{_METHOD_NAMES.get(made.method, made.method)}"
+    if made.by:  # an editor wrote it on the review page
+        return text + f"（{made.by}）"
     return text + (f"（模型 {made.model} 未采用）" if made.model else "")
 
 

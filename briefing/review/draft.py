@@ -4,8 +4,8 @@ The file is the briefing's JSON (what ``briefing build --format json`` writes, s
 that format reads a draft as the briefing it is now) plus a ``review`` object:
 
 * ``items``: every entry in display order, each with ``top`` (under 要闻), ``dropped``, the
-  ``original`` title/summary/topic the pipeline gave it, and ``edits``: for each changed field,
-  who changed it and when;
+  ``original`` title/summary/topic the pipeline gave it (and how its title and summary were
+  made), and ``edits``: for each changed field, who changed it and when;
 * ``articles``: for each entry, the article's text as split into sentences and the sentences
   its summary came from, so the editor checks against the source and reopening needs no rebuild;
 * ``version``: raised by every change; a save that names an older version is refused
@@ -15,6 +15,10 @@ that format reads a draft as the briefing it is now) plus a ``review`` object:
 The briefing part is derived from ``items`` on every change (:meth:`Draft.briefing`): sections
 are 要闻 (entries marked top) and then the topics in taxonomy order; dropped entries are left out.
 Every change is written at once, atomically (:func:`~briefing.output.write_atomic`).
+
+An entry's ``summary_provenance`` and ``title_provenance`` follow the editor: a summary or title
+the editor changed is ``edited`` by them (so the reviewed briefing says who wrote what), and one
+put back as the pipeline made it has the pipeline's provenance again.
 """
 
 from __future__ import annotations
@@ -32,12 +36,14 @@ from typing import Any
 from ..assemble import TOP_SECTION, UNCLASSIFIED, check_date
 from ..errors import BriefingError, InputError
 from ..output import write_atomic
-from ..records import Article, Briefing, Entry, Record, Section
+from ..records import Article, Briefing, Entry, Provenance, Record, Section
 
 logger = logging.getLogger(__name__)
 
 DRAFT_FORMAT = 1
 EDITABLE = ("title", "summary", "topic", "top", "dropped")
+PROVENANCE_FIELDS = {"title": "title_provenance", "summary": "summary_provenance"}  # text field -> how it was made
+EDITED = "edited"
 
 
 class ReviewError(BriefingError):
@@ -66,7 +72,8 @@ class Item(Record):
     entry: Entry
     top: bool = False
     dropped: bool = False
-    original: dict[str, Any] = field(default_factory=dict)  # title, title_generated, summary, topic, top, dropped
+    # title, title_generated, summary, topic, top, dropped, title_provenance, summary_provenance
+    original: dict[str, Any] = field(default_factory=dict)
     edits: dict[str, dict[str, str]] = field(default_factory=dict)  # field -> {"by": who, "at": when}
 
     @property
@@ -76,6 +83,15 @@ class Item(Record):
     @property
     def section(self) -> str:
         return TOP_SECTION if self.top else (self.entry.topic or UNCLASSIFIED)
+
+    def made(self, field_name: str) -> Provenance | None:
+        """How the entry's title or summary was made, as it stands: edited if the editor changed it."""
+        made = getattr(self.entry, PROVENANCE_FIELDS[field_name])
+        edit = self.edits.get(field_name)
+        if edit is not None and (made is None or made.method != EDITED):
+            # A draft edited before provenance followed edits: the edit record says who wrote it.
+            return Provenance(method=EDITED, by=edit.get("by"))
+        return made
 
 
 @dataclass
@@ -153,7 +169,7 @@ class Draft:
             for entry in section.entries:
                 original = {"title": entry.title, "title_generated": entry.title_generated,
                             "summary": entry.summary, "topic": entry.topic, "top": section.kind == "top",
-                            "dropped": False}
+                            "dropped": False, **_provenance_of(entry)}
                 items.append(Item(entry=entry, top=section.kind == "top", original=original))
         labels = list(dict.fromkeys([*topics, *(item.entry.topic or UNCLASSIFIED for item in items)]))
         stamp = now()
@@ -315,10 +331,13 @@ class Draft:
             else:
                 item.entry.summary = value
         current = getattr(item, field_name) if field_name in ("top", "dropped") else getattr(item.entry, field_name)
-        if field_name in item.original and current == item.original[field_name]:
+        restored = field_name in item.original and current == item.original[field_name]
+        if restored:
             item.edits.pop(field_name, None)  # back as the pipeline made it: no longer an edit
         else:
             item.edits[field_name] = {"by": by, "at": now()}
+        if field_name in PROVENANCE_FIELDS:
+            _set_provenance(item, PROVENANCE_FIELDS[field_name], None if restored else by)
         self._commit()
         return item
 
@@ -365,3 +384,18 @@ class Draft:
     def approved(self) -> bool:
         """Approved, and not changed since."""
         return self.approval is not None and self.approval.version == self.version
+
+
+def _provenance_of(entry: Entry) -> dict[str, Any]:
+    return {key: made.to_dict() if (made := getattr(entry, key)) else None for key in PROVENANCE_FIELDS.values()}
+
+
+def _set_provenance(item: Item, key: str, editor: str | None) -> None:
+    """``editor`` wrote the field (edited), or (None) it is back as the pipeline made it."""
+    # Drafts made before the original provenance was kept: the entry's is still the pipeline's.
+    original = item.original.setdefault(key, _provenance_of(item.entry)[key])
+    if editor is not None:
+        made = Provenance(method=EDITED, by=editor)
+    else:
+        made = Provenance.from_dict(original) if original else None
+    setattr(item.entry, key, made)

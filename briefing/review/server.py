@@ -32,9 +32,11 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
+from ..provenance import MODEL_PREFIX, by_model, fell_back
+from ..records import Provenance
 from ..render import GENERATED_MARK, format_date, get_renderer, is_binary
 from .approval import EXTENSIONS, approve_draft, stem
-from .draft import Draft, Item, ReviewError, StaleDraftError
+from .draft import EDITED, Draft, Item, ReviewError, StaleDraftError
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +47,11 @@ PAGE_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src
 # The HTML renderer puts every style inline (mail clients drop <style>); nothing else is allowed.
 PREVIEW_POLICY = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; sandbox"
 FORMAT_LABELS = {"html": "HTML", "md": "Markdown", "txt": "纯文本", "json": "JSON", "docx": "Word"}
+MADE_FIELDS = {"summary": "摘要", "title": "标题"}
+MADE_NAMES = {
+    "summary": {"extractive": "原文摘句", "extractive-fallback": "原文摘句", "opening": "原文开头"},
+    "title": {"printed": "原题", "extractive": "据正文拟定", "extractive-fallback": "据正文拟定"},
+}
 
 
 def new_token() -> str:
@@ -60,6 +67,27 @@ def _headers(policy: str = PAGE_POLICY) -> dict[str, str]:
     }
 
 
+def made_view(field_name: str, made: Provenance | None) -> dict[str, str]:
+    """How a summary or title was made, as the page says it: ``text`` to read (a fallback with its
+    reason) and ``kind`` to style (pipeline, model, fallback, edited; unknown: no record)."""
+    what = MADE_FIELDS[field_name]
+    if made is None:
+        return {"text": "", "kind": "unknown"}
+    if made.method == EDITED:
+        return {"text": f"{what}：编辑修改" + (f"（{made.by}）" if made.by else ""), "kind": "edited"}
+    if by_model(made):
+        return {"text": f"{what}：模型 {made.model or made.method[len(MODEL_PREFIX):]}", "kind": "model"}
+    text = f"{what}：{MADE_NAMES[field_name].get(made.method, made.method)}"
+    if fell_back(made):
+        return {"text": text + f"（回退：模型 {made.model} 未采用" + (f"，{made.reason}" if made.reason else "") + "）",
+                "kind": "fallback"}
+    return {"text": text, "kind": "pipeline"}
+
+
+def made_views(item: Item) -> dict[str, dict[str, str]]:
+    return {name: made_view(name, item.made(name)) for name in MADE_FIELDS}
+
+
 def item_state(draft: Draft, item: Item) -> dict[str, Any]:
     """What the page shows of an entry after a change."""
     return {
@@ -71,6 +99,7 @@ def item_state(draft: Draft, item: Item) -> dict[str, Any]:
         "top": item.top,
         "dropped": item.dropped,
         "edited": sorted(item.edits),
+        "made": made_views(item),
         "placement": draft.placement(item),
         "checks": draft.checks(item),
     }
@@ -192,7 +221,7 @@ class ReviewApp:
                     row.append((text, number in source.highlight))
                     number += 1
                 sentences.append(row)
-        return {"item": item, "entry": item.entry, "source": source, "paragraphs": sentences}
+        return {"item": item, "entry": item.entry, "source": source, "paragraphs": sentences, "made": made_views(item)}
 
     def preview_formats(self) -> list[str]:
         from ..registry import renderers

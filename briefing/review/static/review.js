@@ -150,6 +150,16 @@
     });
   }
 
+  // How the summary and title were made (the server words it: model, fallback and why, edited).
+  function showMade(entry, made) {
+    Object.keys(made).forEach((name) => {
+      const span = entry.querySelector(".made-" + name);
+      span.textContent = made[name].text;
+      span.className = "made-" + name + " made-" + made[name].kind;
+      span.hidden = !made[name].text;
+    });
+  }
+
   function apply(entry, item, typing) {
     const title = entry.querySelector(".title");
     const summary = entry.querySelector(".summary");
@@ -162,6 +172,7 @@
     entry.classList.toggle("dropped", item.dropped);
     entry.querySelector(".drop").textContent = item.dropped ? "恢复" : "删除";
     entry.classList.toggle("edited", item.edited.length > 0);
+    showMade(entry, item.made);
     showChecks(entry, item.checks);
     place(entry, item.placement);
   }
