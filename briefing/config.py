@@ -137,6 +137,23 @@ def read_settings_file(file: Path, *, what: str) -> str:
         raise ConfigError(f"{file}: cannot read the {what}: {exc}") from exc
 
 
+def read_config_tables(file: Path) -> dict[str, Any]:
+    """The parsed ``briefing.toml`` at ``file``, or a ConfigError that names the file. Each
+    command then checks the tables it reads (:func:`config_table`)."""
+    try:
+        return tomllib.loads(read_settings_file(file, what="config file"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{file}: not valid TOML ({exc})") from exc
+
+
+def config_table(data: dict[str, Any], name: str, *, source: str) -> dict[str, Any]:
+    """The ``[name]`` table of a parsed config ({} when absent), or a ConfigError when it is not a table."""
+    table = data.get(name, {})
+    if not isinstance(table, dict):
+        raise ConfigError(f"{source}: {name} must be a table ([{name}])")
+    return table
+
+
 def load_config(path: str | Path | None) -> BuildConfig:
     """The settings in ``path`` (a ``briefing.toml``), or the defaults when ``path`` is None."""
     if path is None:

@@ -38,8 +38,7 @@ from email.utils import getaddresses, parseaddr
 from pathlib import Path
 from typing import Any
 
-from ..compat import tomllib
-from ..config import BuildConfig, load_config, read_settings_file
+from ..config import BuildConfig, config_table, load_config, read_config_tables
 from ..errors import ConfigError
 
 logger = logging.getLogger(__name__)
@@ -265,16 +264,13 @@ def load_delivery_config(path: str | Path) -> DeliveryConfig:
     """Read ``briefing.toml``: the build settings (checked by :mod:`briefing.config`) and ours."""
     file = Path(path)
     build = load_config(file)  # also reports a missing file, bad TOML and loose settings
-    with file.open("rb") as handle:
-        data = tomllib.load(handle)
-    for name in ("smtp", "delivery"):
-        if name in data and not isinstance(data[name], dict):
-            raise ConfigError(f"{file}: {name} must be a table ([{name}])")
+    data = read_config_tables(file)
+    smtp_table, delivery_table = (config_table(data, name, source=str(file)) for name in ("smtp", "delivery"))
     if "smtp" not in data:
         raise ConfigError(f"{file}: no [smtp] table: delivery needs at least host and from")
-    warn_if_exposed(file, data["smtp"])
-    smtp = parse_smtp(data["smtp"], source=str(file), base=file.parent)
-    delivery = parse_delivery(data.get("delivery", {}), source=str(file), base=file.parent)
+    warn_if_exposed(file, smtp_table)
+    smtp = parse_smtp(smtp_table, source=str(file), base=file.parent)
+    delivery = parse_delivery(delivery_table, source=str(file), base=file.parent)
     return DeliveryConfig(smtp=smtp, delivery=delivery, build=build, source=str(file))
 
 
@@ -288,8 +284,5 @@ def ledger_path_from_config(path: str | Path | None) -> Path:
     if path is None:
         return default_ledger_path()
     file = Path(path)
-    try:
-        data = tomllib.loads(read_settings_file(file, what="config file"))
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{file}: cannot read the config file: {exc}") from exc
-    return parse_delivery(data.get("delivery", {}), source=str(file), base=file.parent).ledger
+    table = config_table(read_config_tables(file), "delivery", source=str(file))
+    return parse_delivery(table, source=str(file), base=file.parent).ledger

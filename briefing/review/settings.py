@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..compat import tomllib
-from ..config import read_settings_file
+from ..config import config_table, read_config_tables
 from ..errors import ConfigError
 
 REVIEW_KEYS = ("formats", "editor")
@@ -57,11 +56,4 @@ def load_review_settings(path: str | Path | None) -> ReviewSettings:
     if path is None:
         return ReviewSettings()
     file = Path(path)
-    try:
-        data = tomllib.loads(read_settings_file(file, what="config file"))
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{file}: not valid TOML ({exc})") from exc
-    table = data.get("review", {})
-    if not isinstance(table, dict):
-        raise ConfigError(f"{file}: review must be a table ([review])")
-    return parse_review(table, source=str(file))
+    return parse_review(config_table(read_config_tables(file), "review", source=str(file)), source=str(file))
