@@ -29,7 +29,7 @@ from ..errors import ConfigError
 from ..output import write_atomic
 from ..records import Article, Topic
 from ..text import words
-from .evaluate import LabelledItem, read_labelled
+from .labelled import LabelledItem, read_labelled
 from .taxonomy import Taxonomy, load_taxonomy
 from .terms import normalize
 
