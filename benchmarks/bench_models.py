@@ -101,7 +101,7 @@ def run_one(system: str, n: int, max_chars: int, threads: int) -> dict:
 
     from briefing.backends.adapters import ModelSummarizer
     from briefing.backends.cards import find_card, parse_card
-    from briefing.backends.resolve import resolve_component
+    from briefing.registry import resolve_component
     from briefing.evaluate.summaries import item_article
 
     items = load_items(n)

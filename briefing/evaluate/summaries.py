@@ -185,7 +185,7 @@ def evaluate_summaries(
     items: list[dict[str, Any]], *, max_chars: int = 90, summarizer: str = "extractive"
 ) -> dict[str, Any]:
     """Score ``summarizer`` and the lead baseline on ``items``; ROUGE only where a reference is given."""
-    from ..api import component
+    from ..registry import component
     from ..registry import summarizers
 
     check_budget(max_chars)
@@ -215,7 +215,7 @@ def evaluate_summaries(
 
 def evaluate_titles(items: list[dict[str, Any]], *, titler: str = "extractive", limit: int = 20) -> dict[str, Any]:
     """Generate titles with the headline withheld; ROUGE-L against it, beside the first clause."""
-    from ..api import component
+    from ..registry import component
     from ..registry import titlers
 
     # The reference is the headline without its column or series tag (……（人民时评）): a title

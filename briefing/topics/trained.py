@@ -78,7 +78,7 @@ def features(article: Article) -> dict[str, float]:
 
 def _keywords():
     """The default keyword classifier, the one the pipeline uses (built once per process)."""
-    from ..api import component
+    from ..registry import component
     from ..registry import classifiers
 
     return component(classifiers, "keywords")
