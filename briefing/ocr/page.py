@@ -14,7 +14,7 @@ import statistics
 from dataclasses import dataclass
 
 from ..pdf.extract import WHITE, Char, Line, Page, join_horizontal
-from ..pdf.layout import DISPLAY, MID
+from ..pdf.layout import MID
 from .engine import OcrLine
 
 INK_TO_SIZE = 1 / 0.9  # a CJK glyph's ink fills about 0.9 of its type size
