@@ -1,5 +1,6 @@
 """The package's import structure: no import cycle, no module importing another module's
-``_private`` names, and runtime code never importing the evaluation package.
+``_private`` names, runtime code never importing the evaluation package, and no stage
+(split, topics, summarize, ...) importing a layer above it (api, pipeline, jobs, CLI).
 
 Read from the source with ``ast`` (nothing is imported), so a new cycle fails here with its path
 rather than as an ImportError that depends on which module happened to load first. Cycles count
@@ -176,3 +177,18 @@ def test_the_checks_see_a_cycle_and_resolve_relative_imports():
     assert "briefing.backends.cards" in graph["briefing.registry"]  # deferred into a function
     assert "briefing.backends" in graph["briefing.registry"]  # the package of what it imports
     assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+# The stages of the pipeline, which the layers above put together.
+STAGES = ("split", "topics", "summarize", "pdf", "ocr", "render", "backends")
+# The layers above them: the library's entry points, the pipeline, jobs, CLI and apps.
+ABOVE = ("api", "pipeline", "multi", "batch", "batch_ray", "batch_worker", "cli", "deliver", "review", "evaluate")
+
+
+def test_no_stage_imports_a_layer_above_it():
+    above = tuple(f"briefing.{name}" for name in ABOVE)
+    offences = []
+    for name, targets in _graph().items():
+        if name.split(".")[1:2] and name.split(".")[1] in STAGES:
+            offences += [f"{name} -> {t}" for t in sorted(targets) if t in above or t.startswith(tuple(a + "." for a in above))]
+    assert offences == []
