@@ -4,7 +4,7 @@
 
 Sentences of the articles in one half (by a hash of ``doc_id``; the rules were written on
 ``dev``) are kept as printed, compressed the way the extractive summarizer compresses them, and
-corrupted six ways (:mod:`briefing.summarize.faithfulness_eval`). Figures, per kind: share
+corrupted six ways (:mod:`briefing.evaluate.faithfulness`). Figures, per kind: share
 rejected by ``check_summary`` now and by its word-level guard alone (before this check); the
 share of the extractive default's summaries rejected; and how many of those summaries the new
 check changed (the summarizer skips a candidate the check rejects), with the time per article of
@@ -22,7 +22,7 @@ from unittest import mock
 
 from briefing.summarize import faithfulness, guard
 from briefing.summarize.extractive import ExtractiveSummarizer, summarizable
-from briefing.summarize.faithfulness_eval import evaluate, pd2019_articles
+from briefing.evaluate.faithfulness import evaluate, pd2019_articles
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 

@@ -101,8 +101,8 @@ def run_one(system: str, n: int, max_chars: int, threads: int) -> dict:
 
     from briefing.backends.adapters import ModelSummarizer
     from briefing.backends.cards import find_card, parse_card
-    from briefing.backends.resolve import resolve_component
-    from briefing.summarize.evaluate import item_article
+    from briefing.registry import resolve_component
+    from briefing.evaluate.summaries import item_article
 
     items = load_items(n)
     articles = [item_article(item, with_title=False) for item in items]
@@ -141,7 +141,7 @@ def run_one(system: str, n: int, max_chars: int, threads: int) -> dict:
 
 
 def score(result: dict, max_chars: int) -> dict:
-    from briefing.summarize.evaluate import is_full_sentence, item_article, rouge_l, rouge_n
+    from briefing.evaluate.summaries import is_full_sentence, item_article, rouge_l, rouge_n
     from briefing.provenance import reason_kind
     from briefing.summarize.guard import check_summary
 

@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 
 def _scan(pages: list[Path], folder: Path) -> list[tuple[Path, Path]]:
-    from briefing.ocr.evaluate import ANGLES
+    from briefing.evaluate.ocr import ANGLES
     from briefing.ocr.scan import ScanSettings, scan_page
 
     return [scan_page(pdf, folder, settings=ScanSettings(angle=ANGLES[i % len(ANGLES)])) for i, pdf in enumerate(pages)]
@@ -35,7 +35,7 @@ def child(mode: str, pages: list[str], originals: list[str]) -> dict:
     """Read ``pages`` one at a time; per page: seconds (wall, CPU) and the scores."""
     from dataclasses import asdict
 
-    from briefing.ocr.evaluate import score_scanned
+    from briefing.evaluate.ocr import score_scanned
     from briefing.pdf.reader import read_pdf_issue
 
     load = 0.0
@@ -77,7 +77,7 @@ def _run(args: list[str], env: dict) -> dict:
 
 
 def _summary(result: dict) -> dict:
-    from briefing.ocr.evaluate import ScannedScore, summarise
+    from briefing.evaluate.ocr import ScannedScore, summarise
 
     pages = result["pages"]
     scores = [ScannedScore(**{k: v for k, v in p.items() if k not in ("seconds", "cpu_seconds")}) for p in pages]

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Callable
 
 from briefing.records import Article
-from briefing.summarize.evaluate import item_article, lead_summary, read_items, summary_figures
+from briefing.evaluate.summaries import item_article, lead_summary, read_items, summary_figures
 from briefing.summarize.extractive import ExtractiveSummarizer, summarizable
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
@@ -150,7 +150,7 @@ def pd2019_report(corpus: Path, max_chars: int) -> None:
     from briefing.assemble import importance
     from briefing.issue_keywords import issue_keywords, keyword_problems
     from briefing.summarize import summarize
-    from briefing.summarize.evaluate import wholeness_figures
+    from briefing.evaluate.summaries import wholeness_figures
 
     path = corpus / "pd2019" / "articles-dev.jsonl"
     if not path.is_file():

@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from briefing.reading import read_articles  # noqa: E402
 from briefing.text import words  # noqa: E402
-from briefing.topics.evaluate import LabelledItem  # noqa: E402
+from briefing.topics.labelled import LabelledItem  # noqa: E402
 from briefing.topics.keywords import KeywordClassifier  # noqa: E402
 from briefing.topics.trained import TrainedClassifier, train  # noqa: E402
 

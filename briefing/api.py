@@ -5,24 +5,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from .pdf import is_layout_source, read_layout_source
 from .reading import clean_strings, is_articles_file, read_articles, read_issue
 from .records import Article, Issue
-from .registry import Registry, splitters
+from .registry import component, splitters
 
 logger = logging.getLogger(__name__)
-
-_components: dict[tuple[str, str], object] = {}
-
-
-def component(registry: Registry, name: str) -> Any:
-    """One instance per registry name per process: components (and their models) load once."""
-    key = (registry.role, name)
-    if key not in _components:
-        _components[key] = registry.create(name)
-    return _components[key]
 
 
 def split_issue(issue: Issue, *, splitter: str = "rules") -> list[Article]:

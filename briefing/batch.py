@@ -35,13 +35,14 @@ import signal
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
 from .batch_inputs import BatchJob, content_fingerprint, discover, settings_fingerprint
+from .batch_worker import BatchWorker, IssueResult
 from .config import BuildConfig
-from .errors import BriefingError, ConfigError, InputError, OutputError
+from .errors import BriefingError, ConfigError, OutputError
 from .output import write_atomic
 
 logger = logging.getLogger(__name__)
@@ -50,29 +51,6 @@ INDEX_NAME = "index.jsonl"
 ENGINES = ("local", "ray")
 # Write errors after which no later write can succeed: stop instead of failing every issue.
 FATAL_WRITE_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS}
-
-
-@dataclass
-class IssueResult:
-    """What became of one issue; ``documents`` (format -> rendered) travel from worker to driver only."""
-
-    key: str
-    source: str
-    status: str  # "ok", "failed" or "skipped"
-    fingerprint: str = ""
-    settings: str = ""
-    outputs: list[str] = field(default_factory=list)
-    articles: int = 0
-    paper: str | None = None
-    date: str | None = None
-    seconds: float = 0.0
-    error: str | None = None
-    documents: dict[str, Any] = field(default_factory=dict, repr=False)
-
-    def record(self) -> dict[str, Any]:
-        data = asdict(self)
-        del data["documents"]
-        return data
 
 
 @dataclass
@@ -93,30 +71,6 @@ class BatchReport:
     @property
     def exit_code(self) -> int:
         return 1 if self.failed or self.aborted else 0
-
-
-class BatchWorker:
-    """Builds and renders issues; one per worker process or Ray actor, so models load once."""
-
-    def __init__(self, config: BuildConfig, formats: Sequence[str]) -> None:
-        from .pipeline import Pipeline
-        from .render import get_renderer
-
-        self.pipeline = Pipeline(config)
-        self.renderers = {fmt: get_renderer(fmt) for fmt in formats}
-
-    def process(self, job: BatchJob) -> IssueResult:
-        start = time.perf_counter()
-        result = IssueResult(key=job.key, source=job.path, status="ok", fingerprint=job.fingerprint)
-        try:
-            briefing = self.pipeline.run(job.path, paper=job.paper, date=job.date)
-            result.documents = {fmt: render(briefing) for fmt, render in self.renderers.items()}
-            result.articles, result.paper, result.date = briefing.article_count, briefing.paper, briefing.date
-        except Exception as exc:  # one bad issue must not stop the batch; the reason goes in the report
-            result.status = "failed"
-            result.error = str(exc) if isinstance(exc, InputError) else f"{type(exc).__name__}: {exc}"
-        result.seconds = round(time.perf_counter() - start, 4)
-        return result
 
 
 _worker: BatchWorker | None = None
@@ -264,7 +218,7 @@ def _run_local(jobs: Iterable[BatchJob], *, workers: int, config: BuildConfig, f
                     finish(future.result())
                 except BrokenProcessPool:
                     broken = True
-                    finish(_failed(job, "a worker process died (killed, or out of memory) while this issue was in flight"))
+                    finish(IssueResult.failed(job, "a worker process died (killed, or out of memory) while this issue was in flight"))
             if broken:
                 pool.shutdown(cancel_futures=True)
                 pool = new_pool()
@@ -276,10 +230,6 @@ def _run_local(jobs: Iterable[BatchJob], *, workers: int, config: BuildConfig, f
         drain(0)
     finally:
         pool.shutdown(cancel_futures=True)
-
-
-def _failed(job: BatchJob, reason: str) -> IssueResult:
-    return IssueResult(key=job.key, source=job.path, status="failed", fingerprint=job.fingerprint, error=reason)
 
 
 def run_batch(
@@ -370,7 +320,7 @@ def run_batch(
             try:
                 job = BatchJob(job.key, job.path, job.paper, job.date, content_fingerprint(job))
             except OSError as exc:
-                finish(_failed(job, f"{job.path}: cannot read: {exc.strerror}"))
+                finish(IssueResult.failed(job, f"{job.path}: cannot read: {exc.strerror}"))
                 continue
             if _is_done(previous.get(job.key), job, settings, out):
                 report.skipped += 1

@@ -17,7 +17,8 @@ import logging
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from .batch import BatchJob, BatchWorker, IssueResult, _failed
+from .batch_inputs import BatchJob
+from .batch_worker import BatchWorker, IssueResult
 from .config import BuildConfig
 from .errors import ConfigError
 
@@ -64,12 +65,12 @@ def run_ray(
         try:
             result = ray.get(ref)
         except (ray.exceptions.RayActorError, ray.exceptions.WorkerCrashedError) as exc:
-            result = _failed(job, f"a Ray worker died while this issue was in flight: {type(exc).__name__}")
+            result = IssueResult.failed(job, f"a Ray worker died while this issue was in flight: {type(exc).__name__}")
             logger.warning("replacing Ray actor %d: %s", slot, exc)
             ray.kill(actors[slot], no_restart=True)
             actors[slot] = actor_class.remote(config, list(formats))
         except ray.exceptions.RayError as exc:
-            result = _failed(job, f"Ray: {type(exc).__name__}: {exc}")
+            result = IssueResult.failed(job, f"Ray: {type(exc).__name__}: {exc}")
         finish(result)
 
     try:

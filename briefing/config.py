@@ -31,6 +31,7 @@ from typing import Any
 
 from .compat import tomllib
 from .errors import ConfigError
+from .settings_file import read_settings_file
 
 SECTION = "briefing"
 # Every table of briefing.toml that some command reads; a command that adds one adds it here.
@@ -124,17 +125,6 @@ def parse_config(text: str, *, source: str = "<string>", base: Path | None = Non
                 raise ConfigError(f"{source}: {role} is set twice, in [{SECTION}] and in [models]; keep one")
             settings[role] = card
     return config_from_mapping(settings, source=source, base=base)
-
-
-def read_settings_file(file: Path, *, what: str) -> str:
-    """The text of a file the user named (a config, taxonomy, model card), or a ConfigError
-    that says which file and what is wrong with it."""
-    if not file.is_file():
-        raise ConfigError(f"{file}: {what} not found")
-    try:
-        return file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{file}: cannot read the {what}: {exc}") from exc
 
 
 def read_config_tables(file: Path) -> dict[str, Any]:

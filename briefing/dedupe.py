@@ -18,7 +18,7 @@ How candidates are found
     exactly. With 2 rows a band, a pair at Jaccard 0.2 becomes a candidate with probability
     1 - (1 - 0.2²)^64 = 0.93, at 0.3 with 0.998; the exact check then decides.
 
-The threshold, tuned on real data (``briefing.dedupe_eval`` on the People's Daily articles of
+The threshold, tuned on real data (``briefing.evaluate.dedupe`` on the People's Daily articles of
 1–10 January 1998: 860 stories, reprints made the way papers make them — the first half to two
 thirds kept, a new headline and dateline, one paragraph cut, all three together — and as
 negatives every pair of different articles printed on the same page of the same day): the

@@ -11,7 +11,8 @@ import logging
 from collections.abc import Sequence
 from pathlib import Path
 
-from .api import component, load_articles
+from .api import load_articles
+from .registry import component
 from .assemble import assemble, check_date
 from .config import BuildConfig, load_config
 from .records import Article, Briefing, Issue

@@ -173,7 +173,7 @@ def clean_strings(value: Any) -> Any:
     return value
 
 
-def _read_bytes(path: Path) -> bytes:
+def read_input_bytes(path: Path) -> bytes:
     if not path.exists():
         raise InputError(f"{path}: no such file or directory")
     if not path.is_file():
@@ -201,7 +201,7 @@ def _page_number(name: str) -> int | None:
 
 def _read_page(path: Path, *, numbered: bool = True) -> Page:
     """One page file; ``numbered``: its page number from the last number in its name."""
-    lines = decode(_read_bytes(path), source=str(path)).split("\n")
+    lines = decode(read_input_bytes(path), source=str(path)).split("\n")
     return Page(source=str(path), lines=lines, number=_page_number(path.name) if numbered else None)
 
 
@@ -242,7 +242,7 @@ def read_jsonl(source: str | Path) -> Iterator[tuple[int, dict]]:
     naming the file and line.
     """
     name = "standard input" if str(source) == STDIN else str(source)
-    raw = _read_stdin() if str(source) == STDIN else _read_bytes(Path(source))
+    raw = _read_stdin() if str(source) == STDIN else read_input_bytes(Path(source))
     for number, line in enumerate(decode(raw, source=name).split("\n"), start=1):
         if not line.strip():
             continue

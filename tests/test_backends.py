@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from briefing.backends import resolve
+from briefing import registry
 from briefing.backends.adapters import FALLBACK_SUMMARY, FALLBACK_TOPIC, ModelClassifier, ModelSummarizer, ModelTitler
 from briefing.backends.base import Generation, approx_truncate
 from briefing.backends.cards import ModelCard, find_card, list_cards, load_card, parse_card
@@ -80,9 +80,9 @@ class ScriptedBackend:
 @pytest.fixture(autouse=True)
 def scripted_backend():
     backends.register("scripted", ScriptedBackend)
-    resolve.forget()
+    registry.forget()
     yield
-    resolve.forget()
+    registry.forget()
 
 
 def write_card(directory: Path, name: str = "scripted-model", **fields) -> Path:
@@ -212,7 +212,7 @@ def test_label_parsing_accepts_only_one_taxonomy_label():
 
 def test_faithful_model_summaries_are_used_and_batched_once_per_issue(tmp_path):
     articles = sample_articles()
-    summarizer = resolve.resolve_component("summarizer", str(write_card(tmp_path)))
+    summarizer = registry.resolve_component("summarizer", str(write_card(tmp_path)))
     summaries = summarizer.summarize(articles, max_chars=90)
     backend = summarizer.backend
     assert backend.batches == 1 and len(backend.requests) == len(articles)
@@ -226,7 +226,7 @@ def test_faithful_model_summaries_are_used_and_batched_once_per_issue(tmp_path):
 
 def test_unfaithful_model_summaries_fall_back_with_the_reason(tmp_path):
     articles = sample_articles(4)
-    summarizer = resolve.resolve_component("summarizer", str(write_card(tmp_path)))
+    summarizer = registry.resolve_component("summarizer", str(write_card(tmp_path)))
     summarizer.backend.answer = lambda request: "本市今年将新建机场8座，投资999亿元。"
     for summary in summarizer.summarize(articles, max_chars=90):
         assert summary.method == FALLBACK_SUMMARY
@@ -236,9 +236,9 @@ def test_unfaithful_model_summaries_fall_back_with_the_reason(tmp_path):
 
 def test_models_load_once_and_roles_share_one_backend(tmp_path):
     path = str(write_card(tmp_path))
-    first = resolve.resolve_component("summarizer", path)
-    again = resolve.resolve_component("summarizers", path)
-    titler = resolve.resolve_component("titler", path)
+    first = registry.resolve_component("summarizer", path)
+    again = registry.resolve_component("summarizers", path)
+    titler = registry.resolve_component("titler", path)
     assert first is again and titler.backend is first.backend
     first.summarize(sample_articles(2), max_chars=90)
     first.summarize(sample_articles(3), max_chars=90)
@@ -289,7 +289,7 @@ def test_a_card_outside_its_roles_is_refused(tmp_path):
 def test_registry_names_still_resolve_to_the_defaults():
     from briefing.summarize.extractive import ExtractiveSummarizer
 
-    assert isinstance(resolve.resolve_component("summarizer", "extractive"), ExtractiveSummarizer)
+    assert isinstance(registry.resolve_component("summarizer", "extractive"), ExtractiveSummarizer)
 
 
 def test_unknown_names_list_registered_components_and_cards():
@@ -301,14 +301,14 @@ def test_unknown_names_list_registered_components_and_cards():
 
 def test_unknown_backend_lists_the_backends(tmp_path):
     with pytest.raises(ConfigError, match="unknown backend 'quantum'.*transformers-chat"):
-        resolve.resolve_component("summarizer", str(write_card(tmp_path, backend="quantum")))
+        registry.resolve_component("summarizer", str(write_card(tmp_path, backend="quantum")))
 
 
 def test_missing_gguf_file_fails_at_start_up(tmp_path):
     card = write_card(tmp_path, backend="llamacpp", file=str(tmp_path / "absent.gguf"), fetch="python scripts/fetch_qwen_gguf.py")
     card.write_text(card.read_text(encoding="utf-8").replace('model = "stand-in"\n', ""), encoding="utf-8")
     with pytest.raises(ConfigError) as info:
-        resolve.resolve_component("summarizer", str(card))
+        registry.resolve_component("summarizer", str(card))
     message = str(info.value)
     assert ("absent.gguf not found" in message) or ("pip install 'briefing[llamacpp]'" in message)
 
@@ -321,7 +321,7 @@ def test_unreachable_server_fails_at_start_up(tmp_path):
         port = sock.getsockname()[1]
     card = write_card(tmp_path, backend="openai", base_url=f"http://127.0.0.1:{port}/v1")
     with pytest.raises(ConfigError, match="unreachable"):
-        resolve.resolve_component("summarizer", str(card))
+        registry.resolve_component("summarizer", str(card))
 
 
 def test_bad_card_on_the_command_line_is_one_line_and_exit_2(tmp_path):
@@ -371,7 +371,7 @@ def test_models_command_lists_cards_and_components_without_loading(tmp_path, mon
     assert by_name["listed-model"]["ok"] and by_name["listed-model"]["status"] == "ready"
     assert "extractive" in [c["name"] for c in data["components"]["summarizers"]]
     assert {"transformers-chat", "llamacpp", "openai"} <= {c["name"] for c in data["components"]["backends"]}
-    assert all(getattr(b, "loads", 0) == 0 for b in resolve.loaded_backends())
+    assert all(getattr(b, "loads", 0) == 0 for b in registry.loaded_backends())
     text = CliRunner().invoke(app, ["models"])
     assert text.exit_code == 0 and "listed-model" in text.stdout and "Registered components" in text.stdout
     assert "briefing models --check NAME" in text.stdout  # "ready" is static: say how to run the model
@@ -410,7 +410,7 @@ def test_build_command_takes_a_model_card(tmp_path):
     card = str(write_card(tmp_path))
     result = CliRunner().invoke(app, ["build", str(SAMPLES / "articles.jsonl"), "--summarizer", card, "-f", "json"])
     assert result.exit_code == 0, result.output
-    (backend,) = [b for b in resolve.loaded_backends() if isinstance(b, ScriptedBackend)]
+    (backend,) = [b for b in registry.loaded_backends() if isinstance(b, ScriptedBackend)]
     assert len(backend.requests) == 12 and json.loads(result.stdout)["article_count"] == 12
 
 
@@ -420,4 +420,4 @@ def test_missing_extra_gives_the_install_hint(tmp_path, monkeypatch):
     monkeypatch.setattr(hf, "importable", lambda *modules: "torch")
     card = write_card(tmp_path, backend="transformers-chat", model="./somewhere")
     with pytest.raises(ConfigError, match=r"pip install 'briefing\[transformers\]'"):
-        resolve.resolve_component("summarizer", str(card))
+        registry.resolve_component("summarizer", str(card))

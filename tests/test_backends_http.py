@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.backends import resolve
+from briefing import registry
 from briefing.backends.adapters import FALLBACK_SUMMARY, FALLBACK_TOPIC, ModelClassifier, ModelSummarizer
 from briefing.backends.cards import parse_card
 from briefing.backends.openai_http import OpenAIBackend
@@ -117,10 +117,10 @@ class ChatServer:
 
 @pytest.fixture
 def server():
-    resolve.forget()
+    registry.forget()
     with ChatServer() as running:
         yield running
-    resolve.forget()
+    registry.forget()
 
 
 def card_for(server: ChatServer, **fields):

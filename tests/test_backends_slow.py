@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.backends import resolve
+from briefing import registry
 from briefing.backends.adapters import ModelSummarizer
 from briefing.backends.cards import find_card, parse_card
 from briefing.backends.checks import chinese_share
@@ -60,9 +60,9 @@ def gguf() -> Path:
 
 @pytest.fixture(autouse=True)
 def fresh_components():
-    resolve.forget()
+    registry.forget()
     yield
-    resolve.forget()
+    registry.forget()
 
 
 def assert_good_summaries(articles: list[Article], summaries, method: str) -> None:
@@ -83,10 +83,10 @@ def test_transformers_runs_the_gguf_file(gguf):
     pytest.importorskip("transformers")
     pytest.importorskip("gguf")
     articles = sample_articles(3)  # dequantized on a CPU this takes minutes per article
-    summarizer = resolve.resolve_component("summarizer", "qwen2.5-0.5b-gguf-transformers")
+    summarizer = registry.resolve_component("summarizer", "qwen2.5-0.5b-gguf-transformers")
     summaries = summarizer.summarize(articles, max_chars=MAX_CHARS)
     assert_good_summaries(articles, summaries, "model:qwen2.5-0.5b-gguf-transformers")
-    classifier = resolve.resolve_component("classifier", "qwen2.5-0.5b-gguf-transformers")
+    classifier = registry.resolve_component("classifier", "qwen2.5-0.5b-gguf-transformers")
     assert classifier.backend is summarizer.backend and summarizer.backend.loads == 1
     (topic,) = classifier.classify(articles[:1])
     assert topic.label in classifier.taxonomy.names
@@ -95,11 +95,11 @@ def test_transformers_runs_the_gguf_file(gguf):
 def test_llamacpp_runs_the_gguf_file(gguf):
     pytest.importorskip("llama_cpp")
     articles = sample_articles()
-    summarizer = resolve.resolve_component("summarizer", "qwen2.5-0.5b-gguf")
+    summarizer = registry.resolve_component("summarizer", "qwen2.5-0.5b-gguf")
     summaries = summarizer.summarize(articles, max_chars=MAX_CHARS)
     assert_good_summaries(articles, summaries, "model:qwen2.5-0.5b-gguf")
     untitled = [a for a in articles if not a.title]
-    titles = resolve.resolve_component("titler", "qwen2.5-0.5b-gguf").title(untitled)
+    titles = registry.resolve_component("titler", "qwen2.5-0.5b-gguf").title(untitled)
     assert all(title and len(title) <= 20 for title, _ in titles)
 
 

@@ -17,7 +17,7 @@ torch = pytest.importorskip("torch")
 transformers = pytest.importorskip("transformers")
 tokenizers = pytest.importorskip("tokenizers")
 
-from briefing.backends import resolve  # noqa: E402
+from briefing import registry  # noqa: E402
 from briefing.backends.adapters import FALLBACK_SUMMARY, FALLBACK_TOPIC  # noqa: E402
 from briefing.errors import ConfigError  # noqa: E402
 from briefing.records import Article  # noqa: E402
@@ -83,9 +83,9 @@ def tiny_models(tmp_path_factory) -> Path:
 
 @pytest.fixture(autouse=True)
 def fresh_components():
-    resolve.forget()
+    registry.forget()
     yield
-    resolve.forget()
+    registry.forget()
 
 
 def write_card(root: Path, name: str, backend: str, model: str, temperature: float = 0.0, **extra) -> str:
@@ -100,7 +100,7 @@ def write_card(root: Path, name: str, backend: str, model: str, temperature: flo
 
 def test_seq2seq_loads_batches_generates_and_falls_back_on_garbage(tiny_models):
     card = write_card(tiny_models, "tiny-t5", "transformers-seq2seq", "./t5", roles=["summarizer"])
-    summarizer = resolve.resolve_component("summarizer", card)
+    summarizer = registry.resolve_component("summarizer", card)
     articles = sample_articles(3)
     summaries = summarizer.summarize(articles, max_chars=90)
     backend = summarizer.backend
@@ -114,7 +114,7 @@ def test_seq2seq_loads_batches_generates_and_falls_back_on_garbage(tiny_models):
 
 
 def test_seq2seq_inputs_are_truncated_by_tokens_keeping_the_lead(tiny_models):
-    summarizer = resolve.resolve_component(
+    summarizer = registry.resolve_component(
         "summarizer", write_card(tiny_models, "tiny-t5-trunc", "transformers-seq2seq", "./t5", roles=["summarizer"])
     )
     tokenizer = summarizer.backend.tokenizer
@@ -129,9 +129,9 @@ def test_chat_model_summaries_titles_and_topics_fall_back_on_garbage(tiny_models
     card = write_card(tiny_models, "tiny-qwen", "transformers-chat", "./qwen", temperature=1.0)
     torch.manual_seed(1)
     articles = sample_articles(4)
-    summarizer = resolve.resolve_component("summarizer", card)
-    titler = resolve.resolve_component("titler", card)
-    classifier = resolve.resolve_component("classifier", card)
+    summarizer = registry.resolve_component("summarizer", card)
+    titler = registry.resolve_component("titler", card)
+    classifier = registry.resolve_component("classifier", card)
     assert titler.backend is summarizer.backend is classifier.backend
     summaries = summarizer.summarize(articles, max_chars=90)
     for article, summary in zip(articles, summaries):
@@ -147,7 +147,7 @@ def test_chat_model_summaries_titles_and_topics_fall_back_on_garbage(tiny_models
 
 
 def test_chat_truncation_keeps_the_lead(tiny_models):
-    summarizer = resolve.resolve_component("summarizer", write_card(tiny_models, "tiny-qwen-trunc", "transformers-chat", "./qwen"))
+    summarizer = registry.resolve_component("summarizer", write_card(tiny_models, "tiny-qwen-trunc", "transformers-chat", "./qwen"))
     text = sample_articles(1)[0].text
     cut = summarizer.backend.truncate(text, 12)
     assert cut and len(cut) < len(text) and text.startswith(cut)
@@ -156,10 +156,10 @@ def test_chat_truncation_keeps_the_lead(tiny_models):
 
 def test_a_model_that_fails_to_load_is_a_one_line_config_error(tiny_models):
     with pytest.raises(ConfigError, match="failed to load") as info:
-        resolve.resolve_component("summarizer", write_card(tiny_models, "broken", "transformers-chat", "./empty"))
+        registry.resolve_component("summarizer", write_card(tiny_models, "broken", "transformers-chat", "./empty"))
     assert "\n" not in str(info.value)
 
 
 def test_a_missing_model_folder_is_found_before_loading(tiny_models):
     with pytest.raises(ConfigError, match="not found"):
-        resolve.resolve_component("summarizer", write_card(tiny_models, "absent", "transformers-seq2seq", "./nowhere"))
+        registry.resolve_component("summarizer", write_card(tiny_models, "absent", "transformers-seq2seq", "./nowhere"))

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from briefing.backends import resolve
+from briefing import registry
 from briefing.backends.cards import load_card
 from briefing.backends.llamacpp import LlamaCppBackend
 from briefing.cli import app
@@ -69,11 +69,11 @@ def fake_llama(tmp_path, monkeypatch):
     card.write_text(
         'name = "fake-gguf"\nbackend = "llamacpp"\nfile = "model.gguf"\nroles = ["summarizer", "titler"]\n', encoding="utf-8"
     )
-    resolve.forget()
+    registry.forget()
     yield card
-    for backend in resolve.loaded_backends():
+    for backend in registry.loaded_backends():
         getattr(backend, "close", lambda: None)()
-    resolve.forget()
+    registry.forget()
 
 
 def test_extra_cpu_buffers_are_off_unless_the_card_asks(fake_llama):

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from briefing import load_articles, read_issue, split_issue
-from briefing.split.evaluate import score_page
+from briefing.evaluate.split import score_page
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 PAGES = sorted(p for p in SAMPLES.rglob("*.txt") if p.with_name(p.stem + ".expected.json").exists())

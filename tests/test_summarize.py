@@ -13,7 +13,7 @@ from briefing.errors import ConfigError
 from briefing.records import Article
 from briefing.summarize import check_summary, summarize
 from briefing.summarize.compress import compress_clauses, join_clauses
-from briefing.summarize.evaluate import evaluate_summaries, is_full_sentence, rouge_l, rouge_n
+from briefing.evaluate.summaries import evaluate_summaries, is_full_sentence, rouge_l, rouge_n
 from briefing.summarize.extractive import ExtractiveSummarizer
 from briefing.summarize.sentences import dateline_place, split_clauses, split_dateline, split_sentences
 from briefing.summarize.titles import ExtractiveTitler

@@ -331,7 +331,8 @@ def test_cli_train_and_eval(tmp_path):
 
 def test_eval_reports_per_label_confusion():
     from briefing.records import Topic
-    from briefing.topics.evaluate import LabelledItem, score
+    from briefing.evaluate.topics import score
+    from briefing.topics.labelled import LabelledItem
 
     golds = [("文化", []), ("文化", []), ("文化", ["社会"]), ("经济", []), ("经济", [])]
     predicted = ["文化", "社会", "社会", "科技", "经济"]
@@ -347,7 +348,8 @@ def test_eval_reports_per_label_confusion():
 def test_eval_half_splits_by_id_hash(tmp_path):
     import hashlib
 
-    from briefing.topics.evaluate import half_of, read_labelled
+    from briefing.evaluate.topics import half_of
+    from briefing.topics.labelled import read_labelled
 
     data = tmp_path / "dev.jsonl"
     write_labelled(data, TRAIN_ROWS)

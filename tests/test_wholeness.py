@@ -221,7 +221,7 @@ def test_keyword_problems_name_pieces_numbers_and_function_words():
 def test_eval_reads_article_records_and_reports_wholeness(tmp_path):
     import json
 
-    from briefing.summarize.evaluate import evaluate_summaries, evaluate_titles, read_items
+    from briefing.evaluate.summaries import evaluate_summaries, evaluate_titles, read_items
 
     rows = [
         {"doc_id": "d1", "kicker": "", "title": "星城区部署节日安全生产（短评）", "subtitle": "", "paragraphs": list(BODY)},

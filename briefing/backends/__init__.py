@@ -11,12 +11,12 @@ backend from the ``backends`` registry and a model, and the prompt templates (``
 
 torch, transformers and llama-cpp-python are optional extras, imported only when a card that
 needs them is loaded. Every model output is vetted (:mod:`.checks`) and falls back to the
-default component when it fails.
+default component when it fails. Which component a name or card gives is
+:mod:`briefing.registry`'s (``create_from_card``, ``resolve_component``).
 """
 
 from __future__ import annotations
 
 from .cards import ModelCard, find_card, list_cards, load_card
-from .resolve import create_from_card, resolve_component
 
-__all__ = ["ModelCard", "create_from_card", "find_card", "list_cards", "load_card", "resolve_component"]
+__all__ = ["ModelCard", "find_card", "list_cards", "load_card"]

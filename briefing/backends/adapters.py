@@ -35,7 +35,7 @@ class ModelComponent:
         if backend is None:
             if card is None:
                 raise ConfigError(f"the model {self.role} needs a model card: pass a card name or file (e.g. --{self.role} qwen2.5-0.5b-gguf)")
-            from .resolve import backend_for, card_named
+            from ..registry import backend_for, card_named
 
             backend = backend_for(card_named(card) if isinstance(card, str) else card)
         self.backend = backend

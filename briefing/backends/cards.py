@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from ..compat import tomllib
-from ..config import read_settings_file
+from ..settings_file import read_settings_file
 from ..errors import ConfigError
 
 logger = logging.getLogger(__name__)

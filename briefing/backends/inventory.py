@@ -19,7 +19,7 @@ ROLE_REGISTRIES = ("summarizers", "titlers", "classifiers", "backends")
 
 
 def card_status(card) -> dict[str, Any]:
-    from .resolve import backend_for
+    from ..registry import backend_for
 
     entry = {
         "name": card.name,

@@ -38,7 +38,7 @@ class ProbeResult:
 
 def generate_once(name: str) -> str:
     """Load the card and generate a few tokens, in this process (the child's side of the probe)."""
-    from .resolve import backend_for, card_named
+    from ..registry import backend_for, card_named
 
     card = card_named(name)
     backend = backend_for(card)
@@ -57,7 +57,7 @@ def generate_once(name: str) -> str:
 
 def probe(name: str, *, timeout: float = DEFAULT_TIMEOUT) -> ProbeResult:
     """Run :func:`generate_once` for card ``name`` in a child process and say how it went."""
-    from .resolve import card_named
+    from ..registry import card_named
 
     card = card_named(name)  # an unknown card is a ConfigError here, in the caller
     started = time.monotonic()

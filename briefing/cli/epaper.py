@@ -15,7 +15,7 @@ def eval_epaper(
     errors: bool = typer.Option(False, "--errors", help="Keep every page's list of errors."),
 ) -> None:
     """Articles found with the right title, body start and end, order, and subheads, per page."""
-    from ..pdf.evaluate import evaluate_epaper
+    from ..evaluate.epaper import evaluate_epaper
 
     result = evaluate_epaper(directory)
     if not errors:

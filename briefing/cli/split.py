@@ -48,7 +48,7 @@ def eval_split(
     model: Path | None = typer.Option(None, "--model", help="A splitter model file instead of the packaged one."),
 ) -> None:
     """Article-start F1, exact spans, line coverage and headline fields against gold spans."""
-    from ..split.evaluate import evaluate_split
+    from ..evaluate.split import evaluate_split
 
     result = evaluate_split(directory, model=model).to_dict()
     limit = None if errors else 20

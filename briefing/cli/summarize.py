@@ -62,7 +62,7 @@ def eval_summaries(
 ) -> None:
     """ROUGE against references, guard pass rate, budget and full sentences, beside a lead baseline."""
     choose_format(ReportFormat, format)  # an unknown format fails before any work
-    from ..summarize.evaluate import evaluate_summaries, format_report, read_items
+    from ..evaluate.summaries import evaluate_summaries, format_report, read_items
 
     report = evaluate_summaries(read_items(path), max_chars=max_chars, summarizer=summarizer)
     emit_text(format_report(report)) if format == ReportFormat.text else emit_json(report)
@@ -76,7 +76,7 @@ def eval_titles(
 ) -> None:
     """ROUGE-L of generated titles against the real headlines, beside a first-clause baseline."""
     choose_format(ReportFormat, format)  # an unknown format fails before any work
-    from ..summarize.evaluate import evaluate_titles, format_report, read_items
+    from ..evaluate.summaries import evaluate_titles, format_report, read_items
 
     report = evaluate_titles(read_items(path), titler=titler)
     emit_text(format_report(report)) if format == ReportFormat.text else emit_json(report)

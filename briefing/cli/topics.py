@@ -76,7 +76,8 @@ def eval_topics(
     """Accuracy (alternates count), strict accuracy, macro-F1, top confusions and per-label confusion per file."""
     choose_format(ReportFormat, format)  # an unknown format fails before any work
     from ..topics import get_classifier
-    from ..topics.evaluate import evaluate, half_of, read_labelled
+    from ..evaluate.topics import evaluate, half_of
+    from ..topics.labelled import read_labelled
 
     model = get_classifier(classifier=classifier, taxonomy=taxonomy, topic_model=topic_model)
     reports = []

@@ -149,10 +149,10 @@ def ocr_page(grey, *, geometry: PageGeometry, source: str, page: int) -> OcrResu
     boxes, body_px = text_boxes(lines, angle, (width / 2, height / 2))
     rules = find_graphics(deskew(grey, angle), body_px=body_px, text_boxes=boxes) if lines else None
     if rules is not None:  # pictures are found in the deskewed image: compare in its frame
-        from .page import _rotate
+        from .page import rotate_points
 
         centre = (width / 2, height / 2)
-        straight = [type(ln)(**{**ln.__dict__, "quad": [list(p) for p in _rotate(ln.quad, angle, centre)]}) for ln in lines]
+        straight = [type(ln)(**{**ln.__dict__, "quad": [list(p) for p in rotate_points(ln.quad, angle, centre)]}) for ln in lines]
         inside_pictures(straight, rules.pictures)
         for line, twin in zip(lines, straight):
             line.art = line.art or twin.art

@@ -57,8 +57,6 @@ def inside_pictures(lines, pictures, pad: float = 2.0) -> None:
 def mark_lettering(grey, lines) -> None:
     """Set ``art`` on lines drawn as lettering: large type in greys with no solid ink (column
     logos, series labels in outline or gradient), which a text PDF holds as an image."""
-    import numpy as np
-
     heights = sorted(min(_extent(ln.quad)) for ln in lines)
     if not heights:
         return
@@ -139,7 +137,6 @@ def _runs(mask, kernel):
 
 def find_graphics(grey, *, body_px: float, text_boxes: list[tuple[float, float, float, float]]) -> Rules:
     """Rules, boxes (four rules around an area) and pictures in a deskewed grey page image."""
-    import cv2
     import numpy as np
 
     ink = (grey < 160).astype(np.uint8)

@@ -13,8 +13,8 @@ import math
 import statistics
 from dataclasses import dataclass
 
-from ..pdf.extract import WHITE, Char, Line, Page, _join_horizontal
-from ..pdf.layout import DISPLAY, MID
+from ..pdf.extract import WHITE, Char, Line, Page, join_horizontal
+from ..pdf.layout import MID
 from .engine import OcrLine
 
 INK_TO_SIZE = 1 / 0.9  # a CJK glyph's ink fills about 0.9 of its type size
@@ -57,7 +57,7 @@ def skew_angle(lines: list[OcrLine]) -> float:
     return statistics.median(angles) if len(angles) >= 3 else 0.0
 
 
-def _rotate(points, angle: float, centre: tuple[float, float]) -> list[tuple[float, float]]:
+def rotate_points(points, angle: float, centre: tuple[float, float]) -> list[tuple[float, float]]:
     cos, sin = math.cos(-angle), math.sin(-angle)
     cx, cy = centre
     return [(cx + (x - cx) * cos - (y - cy) * sin, cy + (x - cx) * sin + (y - cy) * cos) for x, y in points]
@@ -229,7 +229,7 @@ def text_boxes(lines: list[OcrLine], angle: float, centre: tuple[float, float]) 
     """The lines' boxes in the deskewed image (pixels), and the body type's ink height there."""
     boxes, heights = [], []
     for line in lines:
-        corners = _rotate(line.quad, angle, centre)
+        corners = rotate_points(line.quad, angle, centre)
         xs, ys = [p[0] for p in corners], [p[1] for p in corners]
         boxes.append((min(xs), min(ys), max(xs), max(ys)))
         lo, hi = line.ink
@@ -249,7 +249,7 @@ def build_page(lines: list[OcrLine], *, image_size: tuple[int, int], geometry: P
     vertical: list[list[Char]] = []
     doubtful: list[LowConfidence] = []
     for line in lines:
-        corners = _rotate(line.quad, angle, centre)
+        corners = rotate_points(line.quad, angle, centre)
         chars = _chars(line, corners, geometry, paper)
         if not chars:
             continue
@@ -270,7 +270,7 @@ def build_page(lines: list[OcrLine], *, image_size: tuple[int, int], geometry: P
     pieces = [Line(p) for p in horizontal] + [Line(p, vertical=True) for p in vertical]
     body = _snap_sizes(pieces) if pieces else 0.0
     page.body_size = body
-    joined = _join_horizontal(horizontal, body) + _join_columns(vertical)
+    joined = join_horizontal(horizontal, body) + _join_columns(vertical)
     # Lettering (column logos, series labels) is not a headline: in a text PDF it is an image;
     # here it goes where the layout puts text it does not read.
     art = [ln for ln in joined if ln.font == ART or _is_figure(ln, body)]

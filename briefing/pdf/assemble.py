@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from .extract import Line, Page
-from .layout import Box, Chain, Headline, Layout, _blocked_h, _overlap
+from .layout import Box, Chain, Headline, Layout, blocked_h, span_overlap
 
 NOTE_RE = re.compile(r"^[（(](本文)?作者.{2,80}[）)]$")
 ROW_TOLERANCE = 40.0  # points: tops this close are one row, read left to right
@@ -38,7 +38,7 @@ def _blocked_v(a: Box, b: Box, page: Page) -> bool:
     """A vertical rule between two rectangles side by side, along most of ``b``'s height."""
     for x, ry0, ry1 in page.vrules:
         between = a[2] - 1 <= x <= b[0] + 1 or b[2] - 1 <= x <= a[0] + 1
-        if between and _overlap(ry0, ry1, b[1], b[3]) > 0.3 * (b[3] - b[1]):
+        if between and span_overlap(ry0, ry1, b[1], b[3]) > 0.3 * (b[3] - b[1]):
             return True
     return False
 
@@ -54,14 +54,14 @@ def _distance(group: Headline, chain: Chain, layout: Layout) -> float | None:
     elif s[1] < g[1] - 0.5 * body and not (dx > 0 and s[1] >= g[1] - 2 * group.title_size and s[3] > g[3]):
         return None  # starts above the headline, unless it runs down beside it
     dy = max(0.0, s[1] - g[3])
-    if dy > 0 and _blocked_h(g[3], s[1], s[0], s[2], page):
+    if dy > 0 and blocked_h(g[3], s[1], s[0], s[2], page):
         return None
     if dx > 0 and _blocked_v(g, s, page):
         return None
     for other in layout.headlines:  # another headline in between takes the chain
         o = other.box
         if other is not group and other.container == group.container and o[1] >= g[3] - 1 and o[3] <= s[1] + 1 \
-                and _overlap(o[0], o[2], s[0], s[2]) > 0:
+                and span_overlap(o[0], o[2], s[0], s[2]) > 0:
             return None
     return dy + 2 * dx
 

@@ -178,7 +178,7 @@ def read_page(pdf_page) -> Page:
             if not ch.c.isspace():
                 sizes[round(ch.size, 1)] += 1
     page.body_size = sizes.most_common(1)[0][0] if sizes else 0.0
-    page.lines = _join_horizontal(horizontal, page.body_size) + _join_vertical(vertical)
+    page.lines = join_horizontal(horizontal, page.body_size) + _join_vertical(vertical)
     page.other_text = [Line(p) for p in rotated]
     _read_drawings(pdf_page, page)
     return page
@@ -204,7 +204,7 @@ def _duplicate(ch: Char, seen: dict[tuple[str, int, int], list[Char]]) -> bool:
     return False
 
 
-def _join_horizontal(pieces: list[list[Char]], body: float) -> list[Line]:
+def join_horizontal(pieces: list[list[Char]], body: float) -> list[Line]:
     """Join the pieces of one printed line: same baseline, same size, close together."""
     lines = [Line(p) for p in pieces]
     lines.sort(key=lambda ln: (ln.y1, ln.x0))

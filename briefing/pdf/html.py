@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..records import Article, Furniture, Issue, Page
-from ..reading import _read_bytes, decode
+from ..reading import read_input_bytes, decode
 
 logger = logging.getLogger(__name__)
 
@@ -121,7 +121,7 @@ def _from_trafilatura(markup: str, source: str) -> Article | None:
 
 def read_html_article(path: Path) -> Article:
     """The one article of a saved e-paper HTML page."""
-    markup = decode(_read_bytes(path), source=str(path))
+    markup = decode(read_input_bytes(path), source=str(path))
     parser = _Blocks()
     try:
         parser.feed(markup)

@@ -89,7 +89,7 @@ def container_of(x0: float, y0: float, x1: float, y1: float, boxes: list[Box]) -
     return best
 
 
-def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
+def span_overlap(a0: float, a1: float, b0: float, b1: float) -> float:
     return min(a1, b1) - max(a0, b0)
 
 
@@ -158,14 +158,14 @@ def _headlines(display: list[Line], body: float) -> list[Headline]:
             if ln.vertical or group.vertical or ln.container != group.container:
                 if ln.vertical and group.vertical and ln.container == group.container:
                     # a long vertical title set in two columns, read right to left
-                    if _overlap(ln.y0, ln.y1, last.y0, last.y1) > 0 and abs(ln.x0 - last.x0) < 1.6 * ln.size:
+                    if span_overlap(ln.y0, ln.y1, last.y0, last.y1) > 0 and abs(ln.x0 - last.x0) < 1.6 * ln.size:
                         group.lines.append(ln)
                         break
                 continue
             gap = ln.y0 - max(l.y1 for l in group.lines)
             size = max(ln.size, last.size)
             x0, y0, x1, y1 = group.box
-            if -0.3 * size < gap < 0.9 * size and _overlap(ln.x0, ln.x1, x0, x1) > 0:
+            if -0.3 * size < gap < 0.9 * size and span_overlap(ln.x0, ln.x1, x0, x1) > 0:
                 group.lines.append(ln)
                 break
         else:
@@ -222,10 +222,10 @@ def _attach_subtitles_and_bylines(headlines: list[Headline], lines: list[Line], 
             ln.role = "byline"
 
 
-def _blocked_h(y_top: float, y_bottom: float, x0: float, x1: float, page: Page) -> bool:
+def blocked_h(y_top: float, y_bottom: float, x0: float, x1: float, page: Page) -> bool:
     """A horizontal rule between two heights, across most of ``x0..x1``."""
     for y, rx0, rx1 in page.hrules:
-        if y_top - 1 < y < y_bottom + 1 and _overlap(rx0, rx1, x0, x1) > 0.5 * (x1 - x0):
+        if y_top - 1 < y < y_bottom + 1 and span_overlap(rx0, rx1, x0, x1) > 0.5 * (x1 - x0):
             return True
     return False
 
@@ -243,12 +243,12 @@ def _chains(lines: list[Line], page: Page, headlines: list[Headline], body: floa
             limit = 2.6 * body if "mid" in (ln.role, last.role) else 1.6 * body
             if not -0.3 * body <= gap <= limit:
                 continue
-            overlap = _overlap(ln.x0, ln.x1, last.x0, last.x1)
+            overlap = span_overlap(ln.x0, ln.x1, last.x0, last.x1)
             same_start = abs(ln.x0 - last.x0) <= 2.5 * body and overlap > -body  # indented or short lines
             both_mid = ln.role == last.role == "mid" and overlap > 0  # a subhead's lines, centred
             if overlap < 0.5 * min(ln.width, last.width) and not same_start and not both_mid:
                 continue
-            if _blocked_h(last.y1, ln.y0, max(ln.x0, last.x0), min(ln.x1, last.x1), page):
+            if blocked_h(last.y1, ln.y0, max(ln.x0, last.x0), min(ln.x1, last.x1), page):
                 continue
             if gap < best_gap:
                 best, best_gap = chain, gap
@@ -275,7 +275,7 @@ def _non_article_kind(chain: Chain, page: Page, body: float) -> str | None:
     if CREDIT_RE.match(text):
         return "graphic" if text.startswith(("数据", "资料", "信息")) else "credit"
     if not chain.has_body:
-        near_image = any(_inside(box, im) or (_overlap(box[0], box[2], im[0], im[2]) > 0
+        near_image = any(_inside(box, im) or (span_overlap(box[0], box[2], im[0], im[2]) > 0
                                               and -body < im[1] - box[3] < 3 * body) for im in page.images)
         return "graphic" if near_image else "other"
     short = len(chain.lines) <= 4

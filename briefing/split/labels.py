@@ -22,6 +22,8 @@ HEAD = ("column", "kicker", "title", "subtitle", "byline")
 CONTENT = ("body", "cont", "subhead")
 FURNITURE = "furniture"
 START = "B-"
+# A page NAME.txt has its gold articles beside it in the first of these that exists.
+GOLD_SUFFIXES = (".gold.json", ".expected.json")
 
 
 def normalise(text: str | None) -> str:

@@ -19,9 +19,8 @@ from typing import Any
 
 from ..errors import InputError
 from ..reading import read_issue
-from .evaluate import GOLD_SUFFIXES
 from .features import page_features
-from .labels import gold_labels
+from .labels import GOLD_SUFFIXES, gold_labels
 from .lines import page_lines
 from .render import pages_of, render_page
 

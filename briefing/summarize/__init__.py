@@ -48,7 +48,7 @@ def summarize(
     max_chars: int = DEFAULT_MAX_CHARS,
 ) -> list[Article]:
     """Set ``summary``, ``display_title`` and ``title_generated`` on each article; return them."""
-    from ..api import component
+    from ..registry import component
     from ..registry import summarizers, titlers
 
     check_budget(max_chars)

@@ -6,15 +6,15 @@ import re
 
 from ..records import Article
 from ..text import tagged
-from .compress import _ORG_SUFFIX, _TIME_START, compress_clauses, join_clauses
-from .ranking import _ACTION
+from .compress import ORG_SUFFIX, TIME_START, compress_clauses, join_clauses
+from .ranking import ACTION
 from .sentences import split_sentences
 
 _SUBJECTLESS_TAGS = ("v", "d", "ad", "vn", "c")
 # 为/向/给/对 + object + verb with no actor before it: 为860名困难群众发放……
 _OBJECT_PREPOSITIONS = frozenset("为 向 给 对".split())
 # Staff named only by their role: 工作人员走进……. The article's actor says whose staff they are.
-_GENERIC_AGENT = re.compile(
+GENERIC_AGENT = re.compile(
     r"^(?:[^，,]{1,12}[，,])?(?:工作人员|志愿者|队员|民警|干警|医护人员|网格员|检查人员|执法人员|社工|干部职工|党员干部|职工|技术人员|服务队员|指战员|消防员)"
 )
 
@@ -26,7 +26,7 @@ def kicker_actor(article: Article) -> str | None:
     tags = tagged(kicker)
     if not tags or tags[0][1].startswith(("v", "d", "p", "c")):
         return None
-    if re.search(_ORG_SUFFIX.pattern + "$", kicker) or tags[-1][1].startswith(("nt", "ns", "nr")):
+    if re.search(ORG_SUFFIX.pattern + "$", kicker) or tags[-1][1].startswith(("nt", "ns", "nr")):
         return kicker
     return None
 
@@ -55,7 +55,7 @@ _LEADING_TIME_CLAUSE = re.compile(r"^[^，,。]{1,12}[，,]")
 def _split_time(text: str) -> tuple[str, str]:
     """``2023年底，为……`` -> (``2023年底，``, ``为……``); no time clause -> ("", text)."""
     match = _LEADING_TIME_CLAUSE.match(text)
-    if match and _TIME_START.match(text) and not _ACTION.search(match.group(0)):
+    if match and TIME_START.match(text) and not ACTION.search(match.group(0)):
         return match.group(0), text[match.end():]
     return "", text
 

@@ -13,7 +13,7 @@ from .sentences import ENDS, has_quantity, split_clauses, split_dateline
 from .wholeness import dangling_clause, qualified_names
 
 # Clauses that are nothing but a filler: 据了解，一大早，近日，此外，
-_FILLER_CLAUSE = re.compile(
+FILLER_CLAUSE = re.compile(
     r"^(?:据了解|据悉|据介绍|据统计|据报道|另悉|又讯|一大早|近日|日前|近期|连日来|目前|当前|此外|同时|另外|与此同时"
     r"|值得一提的是|值得注意的是|需要指出的是|众所周知|不难看出|总的来说|总之|会上|会议上|活动中|活动现场|现场|整治现场"
     r"|记者(?:从|在)?[^，。]{0,24}(?:获悉|了解到|看到|注意到)|记者了解到|首先|其次|最后|下一步"
@@ -24,33 +24,33 @@ _FILLER_CLAUSE = re.compile(
 # The same words opening a clause without a comma after them.
 _FILLER_PREFIX = re.compile(r"^(?:据了解|据悉|据介绍|此外|同时|另外|与此同时|近日|日前|连日来)(?=[\u4e00-\u9fff“《])")
 # 为了丰富……，为进一步……，: a purpose clause that opens the sentence.
-_PURPOSE = re.compile(
+PURPOSE = re.compile(
     r"^(?:为了|为(?:进一步|全面|切实|深入|更好地?|有效|加快|推进|推动|做好|确保|加强|营造|丰富|提高|提升|促进|满足|落实"
     r"|贯彻|庆祝|迎接|纪念|帮助|方便|保障|巩固|深化|增强|助力|弘扬|强化|扎实|持续|不断|传承|宣传|普及|规范|优化|构建"
     r"|打造|激发|引导|发挥|实现|解决|防范|预防|减少|坚持|认真|积极|大力|广泛|让|使))"
 )
 # 在……中，按照……要求，围绕……，: framing clauses that set the context, not the news.
-_FRAME = re.compile(
+FRAME = re.compile(
     r"^(?:在|按照|根据|围绕|结合|依托|通过|随着|为|面对|针对)[^，；：]{1,40}"
     r"(?:中|下|期间|之际|背景下|要求|部署|精神|契机|过程中|工作中|的基础上|目标|主线|原则)$"
 )
-_TIME_START = re.compile(
+TIME_START = re.compile(
     r"^(?:[0-9０-９一二三四五六七八九十]{1,4}年|[0-9０-９一二三四五六七八九十]{1,2}月|[0-9０-９一二三四五六七八九十]{1,3}日"
     r"|近日|日前|连日来|近期|目前|今天|昨天|昨日|今日|明天|当天|上午|下午|晚上|今年|去年|明年|此前|随后|[春夏秋冬]节|截至|截止)"
 )
-_ORG_SUFFIX = re.compile(
+ORG_SUFFIX = re.compile(
     r"(?:局|委|会|院|部|厅|办|所|处|站|队|中心|社区|街道|政府|公司|集团|学校|大学|医院|银行|馆|协会|妇联|团委|工青妇"
     r"|村|镇|乡|县|区|市|省|州|署|组|军|社|台|党员|群众|居民|人员|干部|职工|代表|团)"
 )
 _PARENTHETICAL = re.compile(r"[（(][^（）()]{0,40}[）)]")
 _BOOK_TITLE = re.compile(r"《[^《》]*》")
 _NOTE = re.compile(r"[（(](?:附|图|摄|记者|本报|传真|新华社|照片)[^（）()]{0,30}[）)]")
-_IDIOM_DE = re.compile(r"(?:别开生面|丰富多彩|形式多样|内容丰富|精彩纷呈|如火如荼|有声有色|扎实有效|卓有成效|热火朝天)的")
+IDIOM_DE = re.compile(r"(?:别开生面|丰富多彩|形式多样|内容丰富|精彩纷呈|如火如荼|有声有色|扎实有效|卓有成效|热火朝天)的")
 
 
 def _starts_main_clause(clause: str) -> bool:
     """Whether ``clause`` starts the news (a time, an actor) rather than continuing a purpose."""
-    if _TIME_START.match(clause):
+    if TIME_START.match(clause):
         return True
     tags = tagged(clause[:16])
     if not tags:
@@ -58,14 +58,14 @@ def _starts_main_clause(clause: str) -> bool:
     word, tag = tags[0]
     if tag in ("t", "m", "r", "nt") or tag.startswith("nt"):
         return True
-    if tag[0] == "n" and _ORG_SUFFIX.search(clause[:14]):
+    if tag[0] == "n" and ORG_SUFFIX.search(clause[:14]):
         return True
     return False
 
 
 def _is_purpose(clause: str) -> bool:
     """为了……/为进一步……/为 + verb: a clause that says why, not what happened."""
-    if _PURPOSE.match(clause):
+    if PURPOSE.match(clause):
         return True
     if not clause.startswith("为") or len(clause) < 4:
         return False
@@ -78,7 +78,7 @@ def drop_opening(clauses: list[tuple[str, str]]) -> list[tuple[str, str]]:
     clauses = list(clauses)
     while len(clauses) > 1:
         first = clauses[0][0]
-        if _FILLER_CLAUSE.match(first) or _FRAME.match(first):
+        if FILLER_CLAUSE.match(first) or FRAME.match(first):
             clauses.pop(0)
             continue
         if _is_purpose(first):
@@ -92,11 +92,11 @@ def drop_opening(clauses: list[tuple[str, str]]) -> list[tuple[str, str]]:
         break
     text, mark = clauses[0]
     clauses[0] = (_FILLER_PREFIX.sub("", text) or text, mark)
-    return [(c, m) for c, m in clauses if not _FILLER_CLAUSE.match(c)] or clauses[:1]
+    return [(c, m) for c, m in clauses if not FILLER_CLAUSE.match(c)] or clauses[:1]
 
 
 # ……，让辖区群众感受到温暖 / 进一步营造……氛围: a closing clause that states an intended effect.
-_EFFECT_TAIL = re.compile(r"^(?:让|使|使得|以此|从而|进一步|助力|营造|推动|促进|努力|力争|切实|为|共同|一起|感受|旨在|以)")
+EFFECT_TAIL = re.compile(r"^(?:让|使|使得|以此|从而|进一步|助力|营造|推动|促进|努力|力争|切实|为|共同|一起|感受|旨在|以)")
 # Manner adverbs only: 同步, 共同, 分别, 先后 say how things relate (与……同步举行) and stay.
 EMPTY_ADVERB_WORDS = frozenset("积极 认真 深入 切实 全面 不断 大力 扎实 有效 进一步 充分 主动 热情 耐心 精心 广泛 稳步 纷纷 亲切 隆重 顺利".split())
 
@@ -118,7 +118,7 @@ def tidy(clause: str) -> str:
             following not in ("", "x") or (following == "x" and tags[i + 1][0] in ("“", "《"))
         ):
             continue
-        if tag in ("i", "l") and following == "uj" and _IDIOM_DE.match(word + "的"):
+        if tag in ("i", "l") and following == "uj" and IDIOM_DE.match(word + "的"):
             tags[i + 1] = ("", "x")
             continue
         out.append(word)
@@ -127,7 +127,7 @@ def tidy(clause: str) -> str:
 
 def drop_effect_tail(clauses: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Drop closing clauses that state an intended effect, keeping at least the first clause."""
-    while len(clauses) > 1 and _EFFECT_TAIL.match(clauses[-1][0]) and not any(ch.isdigit() for ch in clauses[-1][0]):
+    while len(clauses) > 1 and EFFECT_TAIL.match(clauses[-1][0]) and not any(ch.isdigit() for ch in clauses[-1][0]):
         clauses = clauses[:-1]
     return clauses
 
@@ -162,7 +162,7 @@ def drop_procedure(clauses: list[tuple[str, str]]) -> list[tuple[str, str]]:
         match = _PROCEDURE.search(clause)
         if match and following and _CONCRETE_NEXT.match(following):
             actor = clause[: match.start()]
-            if not actor or _TIME_START.match(actor) and len(actor) <= 8:
+            if not actor or TIME_START.match(actor) and len(actor) <= 8:
                 if actor:
                     out.append((actor, mark))
                 continue
@@ -207,7 +207,7 @@ def clean_clause(clause: str, *, squeeze: bool = False) -> str:
     if squeeze:
         clause = _THEME.sub("", clause) or clause
         clause = delete_asides(clause, keep_figures=False)
-        clause = _IDIOM_DE.sub("", clause)
+        clause = IDIOM_DE.sub("", clause)
     else:
         clause = delete_asides(clause, keep_figures=True)
     return clause.strip()
@@ -225,7 +225,7 @@ def compress_clauses(sentence: str, *, squeeze: bool = False) -> list[tuple[str,
     if squeeze and len(clauses) > 1:
         # Framing clauses past the first (在……期间，) go when space is short, and so does an
         # opening attribution (据《卫报》报道，) that would otherwise be all that fits.
-        clauses = clauses[:1] + [(c, m) for c, m in clauses[1:] if not _FRAME.match(c)]
+        clauses = clauses[:1] + [(c, m) for c, m in clauses[1:] if not FRAME.match(c)]
         if len(clauses) > 1 and _ATTRIBUTION_CLAUSE.match(clauses[0][0]):
             clauses = clauses[1:]
     cleaned = [(tidy(clean_clause(c, squeeze=squeeze)), m) for c, m in clauses]

@@ -17,11 +17,11 @@ from typing import Callable
 
 from ..records import Article, Summary
 from ..text import words
-from .actors import _GENERIC_AGENT, insert_actor, lacks_subject, lead_actor, single_actor
+from .actors import GENERIC_AGENT, insert_actor, lacks_subject, lead_actor, single_actor
 from .commentary import attribution, commentary_voice
 from .compress import clean_clause, compress_clauses, dangling, fit_clauses, join_clauses
 from .guard import SourceIndex, article_source, check_summary, source_index
-from .ranking import _BACKGROUND, _DEPENDENT, Scored, grams, rank_sentences
+from .ranking import BACKGROUND, DEPENDENT, Scored, grams, rank_sentences
 from .sentences import Sentence, has_quantity, split_dateline
 from .wholeness import deletion_cuts
 
@@ -108,7 +108,7 @@ class ExtractiveSummarizer:
 
     def _with_actor(self, sentence: Sentence, text: str, actor: Callable[[], str | None], budget: int, source: SourceIndex) -> str:
         """Name who acts when the sentence leaves it out (稳步推进……) or names only a role (工作人员……)."""
-        role = bool(_GENERIC_AGENT.match(text))
+        role = bool(GENERIC_AGENT.match(text))
         if not role and not lacks_subject(text):
             return text
         name = actor()
@@ -147,8 +147,8 @@ class ExtractiveSummarizer:
             and other.score >= max(best - 2.5, 0.3)
             # Figures about the same event: near the sentence that reports it, or ranked close to it.
             and (abs(other.sentence.index - sentence.index) <= 4 or other.score >= best - 1.0)
-            and not (other.sentence.index < sentence.index and _DEPENDENT.match(other.sentence.text))
-            and not _BACKGROUND.match(split_dateline(other.sentence.text)[1])
+            and not (other.sentence.index < sentence.index and DEPENDENT.match(other.sentence.text))
+            and not BACKGROUND.match(split_dateline(other.sentence.text)[1])
         ]
 
         def relevance(other: Scored) -> float:

@@ -15,12 +15,12 @@ from itertools import chain
 
 from ..records import Article
 from ..text import fold_width
-from .compress import _EFFECT_TAIL, _FILLER_CLAUSE, _FRAME, _ORG_SUFFIX, _PURPOSE, _TIME_START
+from .compress import EFFECT_TAIL, FILLER_CLAUSE, FRAME, ORG_SUFFIX, PURPOSE, TIME_START
 from .sentences import Sentence, has_quantity, quantities, split_clauses, split_dateline, split_sentences
 
 MAX_SENTENCES = 40
 _WORD_CHARS = re.compile(r"[^0-9A-Za-z\u4e00-\u9fff]+")
-_ACTION = re.compile(
+ACTION = re.compile(
     r"开展|举办|举行|召开|发布|出台|启动|组织|完成|实现|发放|签署|会见|考察|通过|印发|部署|推进|建成|开通|成立|"
     r"签约|表彰|授予|查处|破获|检查|整治|宣讲|提高|下降|增长|投入|接收|救助|帮助|看望|慰问|走访|决定|宣布|发表|举报"
 )
@@ -30,13 +30,13 @@ _EVENT_DAY = re.compile(r"(?<![\d０-９])[\d０-９]{1,2}日")
 # The reporter at work (昨天，记者采访了……) is how the news was gathered, not the news.
 _REPORTING = re.compile(r"^(?:[^，,。]{0,8}[，,])?(?:本报)?记者(?:[^，,。]{0,6})?(?:采访|走访|来到|走进|了解到|看到|获悉|注意到|随同|跟随)")
 # Background figures (去年全市完成……, 目前全市共有……412家, 近年来……) are not this news's key figures.
-_BACKGROUND = re.compile(
+BACKGROUND = re.compile(
     r"^(?:近年来|近几年来?|多年来|长期以来|去年(?!以来)|此前|历年|过去[一二三四五六七八九十\d]*年)"
     r"|^(?:目前|截至目前|当前)?[，,]?(?:全市|全省|全区|全县|全国|我市|我省|我国|全州)(?:目前)?(?:共有|现有|拥有)"
 )
 _HOLLOW = re.compile(r"^据[^，,。]{1,20}(?:报道|消息|介绍|了解|统计|悉)[。！!]?$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_DEPENDENT = re.compile(
+DEPENDENT = re.compile(
     r"^(?:这|该|此|他|她|它|其|但|而|因此|所以|于是|通过|此次|今后|随后|对此|为此|总之|可见|另外|同时|据此|由此|那么|并且|并|也)"
 )
 _CAPTION = re.compile(r"^(?:图为|图[①-⑩\d一二三四五六七八九十]|上图|下图|左图|右图|（?[图照]片)")
@@ -93,7 +93,7 @@ def _core_grams(text: str) -> set[str]:
     core = [
         c
         for c, _ in split_clauses(text)
-        if not (_FILLER_CLAUSE.match(c) or _FRAME.match(c) or _PURPOSE.match(c) or _EFFECT_TAIL.match(c) or (_TIME_START.match(c) and len(c) <= 8))
+        if not (FILLER_CLAUSE.match(c) or FRAME.match(c) or PURPOSE.match(c) or EFFECT_TAIL.match(c) or (TIME_START.match(c) and len(c) <= 8))
     ]
     return _grams_folded("".join(core))
 
@@ -110,8 +110,8 @@ def is_scene(text: str) -> bool:
     """一大早，……人头攒动: a sentence that sets a scene rather than reports what was done."""
     opening = _SCENE_OPENING.match(text)
     atmosphere = _ATMOSPHERE.search(text)
-    return bool(atmosphere and (opening or not _ACTION.search(text))) or bool(
-        opening and not _ACTION.search(text) and not has_quantity(text)
+    return bool(atmosphere and (opening or not ACTION.search(text))) or bool(
+        opening and not ACTION.search(text) and not has_quantity(text)
     )
 
 
@@ -137,8 +137,8 @@ def rank_sentences(article: Article) -> list[Scored]:
         counted = len(quantities(text))
         figure = counted > 0
         features = (
-            0.35 * bool(_ORG_SUFFIX.search(text))
-            + 0.3 * bool(_ACTION.search(text))
+            0.35 * bool(ORG_SUFFIX.search(text))
+            + 0.3 * bool(ACTION.search(text))
             + 0.3 * bool(_DATE.search(text))
             + 0.25 * bool(_EVENT_DAY.search(text))
             + (0.35 + 0.05 * min(counted - 1, 3) if figure else 0.0)
@@ -162,7 +162,7 @@ def rank_sentences(article: Article) -> list[Scored]:
         if _HOLLOW.match(text) or len(_CJK.findall(_DATE.sub("", text))) < 4:
             # 据《卫报》报道。/ 2012年5月5日-11日。: an attribution or a date with no news in it.
             penalty += 2.0
-        if _DEPENDENT.match(text):
+        if DEPENDENT.match(text):
             penalty += 0.5
         if _REPORTING.match(text):
             penalty += 0.5
@@ -178,7 +178,7 @@ def rank_sentences(article: Article) -> list[Scored]:
             penalty += 1.5
         score = 1.2 * position + 1.2 * overlap + 0.6 * centrality + features - penalty
         scored.append(Scored(sentence, score, figure))
-        if penalty < 0.5 and len(text) >= 12 and (figure or _ACTION.search(text)) and not restating:
+        if penalty < 0.5 and len(text) >= 12 and (figure or ACTION.search(text)) and not restating:
             informative.append(len(scored) - 1)
     for i, cost in repeats:
         if any(j != i for j in informative):

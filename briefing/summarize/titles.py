@@ -12,7 +12,7 @@ import re
 
 from ..records import Article
 from ..text import fold_width, tagged
-from .compress import _IDIOM_DE, _ORG_SUFFIX, _TIME_START, compress_clauses, delete_asides, tidy
+from .compress import IDIOM_DE, ORG_SUFFIX, TIME_START, compress_clauses, delete_asides, tidy
 from .actors import kicker_actor, lacks_subject
 from .ranking import rank_sentences
 from .sentences import dateline_place, split_dateline, split_sentences
@@ -39,7 +39,7 @@ def fold_kicker(article: Article) -> str:
     return title
 
 
-_ORG_END = re.compile(f"(?:{_ORG_SUFFIX.pattern})$")
+_ORG_END = re.compile(f"(?:{ORG_SUFFIX.pattern})$")
 _LOCATED = re.compile(r"^位于[^，,的]{1,15}的")
 
 
@@ -153,9 +153,9 @@ def shorten(clause: str, *, limit: int = MAX_TITLE_CHARS) -> str:
     text = _without_posts(text)
     if len(text) <= limit:
         return _cut(text, limit)
-    text = tidy(_IDIOM_DE.sub("", text))
+    text = tidy(IDIOM_DE.sub("", text))
     tags = _drop_setting(tagged(text))
-    text = "".join(w for w, t in tags if t != "t" or not _TIME_START.match(w))
+    text = "".join(w for w, t in tags if t != "t" or not TIME_START.match(w))
     if len(text) > limit:
         text = _LONG_QUOTE.sub(_drop_quote, text)
     if len(text) > limit:

@@ -28,7 +28,7 @@ def get_classifier(
     *, classifier: str = "keywords", taxonomy: str | Path | Taxonomy | None = None, topic_model: str | Path | None = None
 ) -> Classifier:
     """The classifier to use: the cached default, or one built for a custom taxonomy or model."""
-    from ..api import component
+    from ..registry import component
     from ..registry import classifiers
 
     if topic_model is not None:

@@ -29,7 +29,7 @@ from ..errors import ConfigError
 from ..output import write_atomic
 from ..records import Article, Topic
 from ..text import words
-from .evaluate import LabelledItem, read_labelled
+from .labelled import LabelledItem, read_labelled
 from .taxonomy import Taxonomy, load_taxonomy
 from .terms import normalize
 
@@ -78,7 +78,7 @@ def features(article: Article) -> dict[str, float]:
 
 def _keywords():
     """The default keyword classifier, the one the pipeline uses (built once per process)."""
-    from ..api import component
+    from ..registry import component
     from ..registry import classifiers
 
     return component(classifiers, "keywords")

@@ -1,7 +1,7 @@
-"""Duplicate merging on reprints of real People's Daily articles (see briefing.dedupe_eval)."""
+"""Duplicate merging on reprints of real People's Daily articles (see briefing.evaluate.dedupe)."""
 
 from briefing import dedupe
-from briefing.dedupe_eval import evaluate_dedupe
+from briefing.evaluate.dedupe import evaluate_dedupe
 
 
 def test_merging_precision_and_recall(corpus):

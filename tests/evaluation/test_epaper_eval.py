@@ -4,7 +4,7 @@ import pytest
 
 pytest.importorskip("pymupdf")
 
-from briefing.pdf.evaluate import evaluate_epaper  # noqa: E402
+from briefing.evaluate.epaper import evaluate_epaper  # noqa: E402
 
 
 def test_every_dev_page_fully_right(corpus):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefing.summarize.faithfulness_eval import KINDS, evaluate, pd2019_articles
+from briefing.evaluate.faithfulness import KINDS, evaluate, pd2019_articles
 
 
 def test_corruptions_caught_and_faithful_text_kept(corpus):

@@ -7,7 +7,7 @@ import pytest
 pytest.importorskip("pymupdf")
 pytest.importorskip("rapidocr_onnxruntime")
 
-from briefing.ocr.evaluate import ANGLES, score_scanned, summarise  # noqa: E402
+from briefing.evaluate.ocr import ANGLES, score_scanned, summarise  # noqa: E402
 from briefing.ocr.scan import ScanSettings, scan_page  # noqa: E402
 
 

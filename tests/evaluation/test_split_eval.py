@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from briefing.split.evaluate import evaluate_split
+from briefing.evaluate.split import evaluate_split
 from briefing.split.training import train_splitter
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.summarize.evaluate import evaluate_summaries, evaluate_titles, read_items
+from briefing.evaluate.summaries import evaluate_summaries, evaluate_titles, read_items
 
 
 def _jsonl(path: Path) -> list[dict]:

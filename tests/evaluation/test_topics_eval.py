@@ -15,7 +15,8 @@ import pytest
 
 from briefing.records import Article
 from briefing.topics import get_classifier
-from briefing.topics.evaluate import evaluate, read_labelled
+from briefing.evaluate.topics import evaluate
+from briefing.topics.labelled import read_labelled
 
 # Editor-labelled sets: issue 17's targets (accuracy counting alternates), for reference.
 TARGETS = {

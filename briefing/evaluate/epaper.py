@@ -15,7 +15,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..records import Article
-from .reader import read_pdf_issue
+from ..pdf.reader import read_pdf_issue
 
 EDGE = 20  # characters compared at each end of the body
 
@@ -52,7 +52,7 @@ class PageScore:
                 and self.subheads_right == self.gold_subheads)
 
 
-def _text_of(article: Article) -> str:
+def text_of(article: Article) -> str:
     return _squash("".join(p or "" for p in (article.kicker, article.title, article.subtitle)) + "".join(article.body))
 
 
@@ -99,7 +99,7 @@ def score_page(articles: list[Article], gold: dict[str, Any], *, source: str) ->
             continue
         label = article.title or "".join(article.body)[:20]
         score.extra_articles.append(label)
-        text = _text_of(article)
+        text = text_of(article)
         for item in gold.get("non_articles", []):
             probe = _squash(item.get("text"))[:10]
             if item.get("kind") in ("masthead", "graphic") and probe and probe in text:

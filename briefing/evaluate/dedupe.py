@@ -15,7 +15,7 @@ into one pool, :func:`briefing.dedupe.duplicate_groups` groups the pool (LSH can
 check, groups around a kept article), and pairs in the same group are scored against the truth:
 precision and recall of merging, over pairs, with the false merges and missed reprints listed.
 
-Run ``python -m briefing.dedupe_eval ../shared/corpus/pd1998/articles-dev.jsonl``.
+Run ``python -m briefing.evaluate.dedupe ../shared/corpus/pd1998/articles-dev.jsonl``.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from dataclasses import asdict, dataclass, field
 from itertools import combinations
 from pathlib import Path
 
-from . import dedupe
+from .. import dedupe
 
 MAX_CUT = 0.3  # the share of a story that one cut paragraph may take at most
 KINDS = ("shortened", "retitled", "paragraph_cut", "combined")
@@ -201,7 +201,7 @@ def evaluate_dedupe(
 def main(argv: list[str] | None = None) -> None:
     args = argv if argv is not None else sys.argv[1:]
     if not args:
-        sys.exit("usage: python -m briefing.dedupe_eval ARTICLES.jsonl [CONTAINMENT [JACCARD_FLOOR]]")
+        sys.exit("usage: python -m briefing.evaluate.dedupe ARTICLES.jsonl [CONTAINMENT [JACCARD_FLOOR]]")
     options = {}
     if len(args) > 1:
         options["containment"] = float(args[1])

@@ -18,15 +18,15 @@ from ..errors import InputError
 from ..reading import read_jsonl
 from ..records import Article, Summary
 from ..text import CLOSERS, ends_sentence, fold_width
-from . import check_budget
-from .compress import dangling
-from .extractive import summarizable
-from .guard import SourceIndex, check_summary
-from .commentary import attribution, commentary_voice
-from .sentences import split_clauses, split_dateline, split_sentences
-from .titles import NO_TITLE, headline_problems
-from .vetting import accept
-from .wholeness import dangling_clauses, deletion_cuts
+from ..summarize import check_budget
+from ..summarize.compress import dangling
+from ..summarize.extractive import summarizable
+from ..summarize.guard import SourceIndex, check_summary
+from ..summarize.commentary import attribution, commentary_voice
+from ..summarize.sentences import split_clauses, split_dateline, split_sentences
+from ..summarize.titles import NO_TITLE, headline_problems
+from ..summarize.vetting import accept
+from ..summarize.wholeness import dangling_clauses, deletion_cuts
 
 logger = logging.getLogger(__name__)
 
@@ -185,7 +185,7 @@ def evaluate_summaries(
     items: list[dict[str, Any]], *, max_chars: int = 90, summarizer: str = "extractive"
 ) -> dict[str, Any]:
     """Score ``summarizer`` and the lead baseline on ``items``; ROUGE only where a reference is given."""
-    from ..api import component
+    from ..registry import component
     from ..registry import summarizers
 
     check_budget(max_chars)
@@ -215,7 +215,7 @@ def evaluate_summaries(
 
 def evaluate_titles(items: list[dict[str, Any]], *, titler: str = "extractive", limit: int = 20) -> dict[str, Any]:
     """Generate titles with the headline withheld; ROUGE-L against it, beside the first clause."""
-    from ..api import component
+    from ..registry import component
     from ..registry import titlers
 
     # The reference is the headline without its column or series tag (……（人民时评）): a title

@@ -1,5 +1,5 @@
 """Scoring the OCR path against the e-paper gold: scanned copies of the gold pages are read and
-scored as the text layer is (``briefing.pdf.evaluate``) but with OCR's tolerance: an article is
+scored as the text layer is (``briefing.evaluate.epaper``) but with OCR's tolerance: an article is
 found when its title is at least 90% similar to the gold title, and its body starts and ends
 like the gold's when its first and last 20 characters are 90% similar; a character misread
 counts in the body accuracy, where the body text of every article found is compared with the
@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..pdf.evaluate import EDGE, _text_of
+from .epaper import EDGE, text_of
 from ..pdf.reader import read_pdf_issue
 
 ANGLES = (0.3, -0.2, 0.4, -0.35, 0.25, -0.4, 0.15, -0.3)  # degrees of tilt, one per page in turn
@@ -56,7 +56,7 @@ def _match(articles, gold: dict) -> dict:
     for i, article in enumerate(articles):
         if i in used:
             continue
-        text = _text_of(article)
+        text = text_of(article)
         for item in gold.get("non_articles", []):
             probe = _squash(item.get("text"))[:10]
             if item.get("kind") in ("masthead", "graphic") and probe and probe in text:

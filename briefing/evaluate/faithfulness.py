@@ -27,12 +27,12 @@ from pathlib import Path
 
 from ..records import Article
 from ..text import fold_width, tagged
-from .compress import compress_clauses, join_clauses
-from .extractive import ExtractiveSummarizer, summarizable
-from .faithfulness import unfaithful
-from .guard import SourceIndex, check_summary
-from .sentences import split_sentences
-from .wholeness import dangling_clauses, deletion_cuts, unattributed_quotations
+from ..summarize.compress import compress_clauses, join_clauses
+from ..summarize.extractive import ExtractiveSummarizer, summarizable
+from ..summarize.faithfulness import unfaithful
+from ..summarize.guard import SourceIndex, check_summary
+from ..summarize.sentences import split_sentences
+from ..summarize.wholeness import dangling_clauses, deletion_cuts, unattributed_quotations
 
 KINDS = ("entity", "number", "negation", "hedge", "superlative", "same-name")
 _NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?")

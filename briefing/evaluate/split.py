@@ -11,6 +11,7 @@ from typing import Any
 from ..errors import InputError
 from ..reading import read_issue
 from ..records import Article
+from ..split.labels import GOLD_SUFFIXES
 
 FIELDS = ("kicker", "title", "subtitle", "byline", "dateline", "column", "subheads", "captions", "credit")
 HEADLINE = ("kicker", "title", "subtitle")
@@ -23,7 +24,6 @@ def headline_text(value: str | None) -> str:
     text = re.sub(r"\s+", "", value or "")
     text = re.sub(r"^(?:——|--|－－|—)", "", text)
     return _TRAILING_TAG.sub("", text)
-GOLD_SUFFIXES = (".gold.json", ".expected.json")
 
 
 @dataclass
@@ -147,7 +147,7 @@ def evaluate_split(directory: str | Path, *, splitter: str = "lines", model: str
 
     ``model`` is a line-labeller model file to use instead of the packaged one."""
     from ..api import split_issue
-    from .splitter import LineSplitter
+    from ..split.splitter import LineSplitter
 
     folder = Path(directory)
     if not folder.is_dir():
