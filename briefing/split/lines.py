@@ -118,7 +118,7 @@ def looks_like_heading(folded: str) -> bool:
 def tag(line: Line) -> Role:
     """The role a line has on its own; the labeller may still read a HEADING as body."""
     text = line.folded
-    if FURNITURE_RE.search(text) and len(text) <= 60 or PAGE_NUMBER_RE.match(text):
+    if len(text) <= 60 and FURNITURE_RE.search(text) or PAGE_NUMBER_RE.match(text):  # length first: cheap
         return Role.FURNITURE
     if CAPTION_RE.match(text):
         return Role.CAPTION
