@@ -44,6 +44,7 @@ CLOSING_RE = re.compile(r"(?:制图|摄影?|供图|版式设计|设计|绘图?|�
 # A day near the opening of a paragraph: the mark of a news brief (约旦官方三日宣布…).
 DAY_RE = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})日|日前|近日")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_SPACED = re.compile(r"\S\s+\S")  # words set apart by spaces, as headlines do
 _CORE = ("r", "L", "g", "e", "s", "ind", "name")  # the features neighbours see
 
 
@@ -114,12 +115,14 @@ def _indent(raw: str) -> str:
 
 
 @lru_cache(maxsize=8192)
-def _pos(piece: str, last: bool) -> str:
-    """The part of speech of the first (or last) word of a short piece of text."""
+def _end_pos(piece: str) -> tuple[str, str]:
+    """The parts of speech of the first and last words of a short piece of text.
+
+    A line of six characters or fewer is its own first and last piece: one call tags both."""
     words = tagged(piece)
     if not words:
-        return "none"
-    return (words[-1] if last else words[0])[1][:2]
+        return "none", "none"
+    return words[0][1][:2], words[-1][1][:2]
 
 
 def _bigrams(text: str) -> set[str]:
@@ -142,7 +145,7 @@ def _own(line: Line, raw: str, usual: int, gap_after: int) -> dict[str, str]:
     line.role = tag(line)  # grouping reads it again
     short = n <= 60
     feats = {
-        "r": line.role.value,
+        "r": line.role._value_,  # not .value: the enum property costs more than the rest of a line
         "L": _length(n),
         "g": gap,
         "gr": gap_rel,
@@ -155,8 +158,8 @@ def _own(line: Line, raw: str, usual: int, gap_after: int) -> dict[str, str]:
         "head": "1" if looks_like_heading(text) else "0",
         "stop_in": "1" if "。" in inner else "0",
         "commas": str(min(2, inner.count(",") + inner.count(";"))),
-        "spaces": str(min(2, len(re.findall(r"\S\s+\S", line.text)))),
-        "tag": "1" if COLUMN_TAG_RE.match(text) and n > 6 else "0",
+        "spaces": str(min(2, len(_SPACED.findall(line.text)))),
+        "tag": "1" if n > 6 and text[-1] in ")）" and COLUMN_TAG_RE.match(text) else "0",  # cheap test first
         "box": "1" if BOX_LABEL_RE.match(text.strip("■●◆ ")) else "0",
         "note": "1" if AUTHOR_NOTE_RE.match(text) else "0",
         "close": "1" if short and CLOSING_RE.search(text) else "0",
@@ -166,14 +169,14 @@ def _own(line: Line, raw: str, usual: int, gap_after: int) -> dict[str, str]:
         "open_q": "1" if any(text.count(o) > text.count(c) for o, c in ("“”", "《》", "()")) else "0",
     }
     if 2 <= n <= HEADING_MAX or feats["day"] == "1":  # the word opening a heading, a name, a brief (a place)
-        feats["p0"] = _pos(text[:6], False)
+        feats["p0"] = _end_pos(text[:6])[0]
     # An author's name under a title (李学勤, 中国人民银行行长戴相龙), or a pen name (粒砂).
     feats["name"] = "1" if n <= 24 and feats["head"] == "1" and is_bare_name(line.text) else "0"
     if feats["day"] == "1" and 40 <= n <= 300 and feats["e"] == "stop":
         # One of a run of untitled briefs: a body (place, organisation) and a day, then the story.
         feats["brief"] = feats["p0"]
     if 2 <= n <= HEADING_MAX:
-        feats["p1"] = _pos(text[-6:], True)
+        feats["p1"] = _end_pos(text[-6:])[1]
     if short:  # recognisers that the role can shadow (a dated byline, a credit that looks like a header)
         for name, pattern in (("by", BYLINE_RE), ("cred", CREDIT_RE), ("fur", FURNITURE_RE), ("sig", SIGNATURE_RE)):
             if pattern.search(text):
@@ -215,11 +218,13 @@ def _distance(lines: int) -> str:
     return "2-3" if lines <= 3 else "4-8" if lines <= 8 else "9-20" if lines <= 20 else "21+"
 
 
-def page_features(lines: list[Line], raw_lines: list[str]) -> list[dict[str, object]]:
+def page_features(lines: list[Line], raw_lines: list[str]) -> list[list[str]]:
     """The features of each non-blank line of a page (``lines`` from :func:`page_lines`).
 
-    Each line's features are a dict in python-crfsuite's item format: ``{"k": "v"}`` is the
-    feature ``k=v`` and a nested dict under ``"-1"`` becomes ``-1:k=v``, names built in C."""
+    Each line's features are a list of attribute names in python-crfsuite's item format, each
+    with weight 1: ``o:r:body`` is the line's own feature ``r=body``, ``-1:r:body`` the line
+    above's. Built as strings here (not as nested dicts for crfsuite to flatten): that halves
+    the cost of handing a page to the tagger."""
     if not lines:
         return []
     gaps = Counter(line.gap for line in lines[1:])
@@ -230,7 +235,7 @@ def page_features(lines: list[Line], raw_lines: list[str]) -> list[dict[str, obj
     for index, line in enumerate(lines):
         gap_after = lines[index + 1].gap if index + 1 < len(lines) else 99
         own.append(_own(line, raw_lines[line.number - 1], usual, gap_after))
-    core = [{k: mine[k] for k in _CORE} for mine in own]
+    core = [[f"{name}:{mine[name]}" for name in _CORE] for mine in own]
     grams = [_bigrams(line.folded[:24]) for line in lines]
     last = len(lines) - 1
     heads = [index for index, mine in enumerate(own) if mine["head"] == "1"]
@@ -239,52 +244,53 @@ def page_features(lines: list[Line], raw_lines: list[str]) -> list[dict[str, obj
     above = _heading_above(heads, len(lines))
     photo_ahead = _photo_ahead(lines)
     dated = _dated_since_heading(lines, own)
-    out: list[dict[str, object]] = []
+    page = [f"style:{style}", f"usual:{usual}"]
+    out: list[list[str]] = []
     for index, line in enumerate(lines):
         mine = own[index]
-        feats: dict[str, object] = {
-            "bias": 1.0,
-            "o": mine,
-            "style": style,
-            "usual": str(usual),
-            "ind|style": f"{mine['ind']}|{style}",
-            "r|L": f"{mine['r']}|{mine['L']}",
-            "r|g": f"{mine['r']}|{mine['gr']}",
-            "e|ga": f"{mine['e']}|{mine['gar']}",
-            "head|gr|gar": f"{mine['head']}|{mine['gr']}|{mine['gar']}",
-            "pos": str(index) if index < 5 else "mid" if index < last - 1 else f"end{last - index}",
-        }
-        for offset, name in ((-2, "-2"), (-1, "-1"), (1, "+1"), (2, "+2")):
+        feats = ["bias"]
+        feats += [f"o:{name}:{value}" for name, value in mine.items()]
+        feats += page
+        feats += (
+            f"ind|style:{mine['ind']}|{style}",
+            f"r|L:{mine['r']}|{mine['L']}",
+            f"r|g:{mine['r']}|{mine['gr']}",
+            f"e|ga:{mine['e']}|{mine['gar']}",
+            f"head|gr|gar:{mine['head']}|{mine['gr']}|{mine['gar']}",
+            f"pos:{index}" if index < 5 else "pos:mid" if index < last - 1 else f"pos:end{last - index}",
+        )
+        for offset, prefix in ((-2, "-2:"), (-1, "-1:"), (1, "+1:"), (2, "+2:")):
             other = index + offset
-            feats[name] = core[other] if 0 <= other <= last else {"none": 1.0}
+            if 0 <= other <= last:
+                feats += [prefix + name for name in core[other]]
+            else:
+                feats.append(prefix + "none")
         if index > 0:
             previous = lines[index - 1]
             prev = own[index - 1]
-            feats["pe|s"] = f"{prev['e']}|{mine['s']}"
-            feats["pr|r"] = f"{prev['r']}|{mine['r']}"
-            feats["pe|gr"] = f"{prev['e']}|{mine['gr']}"
-            feats["simp"] = _share(grams[index], grams[index - 1])
+            feats += (f"pe|s:{prev['e']}|{mine['s']}", f"pr|r:{prev['r']}|{mine['r']}", f"pe|gr:{prev['e']}|{mine['gr']}")
+            feats.append(f"simp:{_share(grams[index], grams[index - 1])}")
             if "brief" in mine:  # briefs in a row tell different stories; a roundup's paragraphs repeat theirs
-                feats["simw"] = _share(_bigrams(line.folded), _bigrams(previous.folded))
+                similar = _share(_bigrams(line.folded), _bigrams(previous.folded))
                 in_a_row = "brief" in prev or index < last and "brief" in own[index + 1]
-                feats["brief_run"] = f"{int(in_a_row)}|{feats['simw']}"
+                feats += (f"simw:{similar}", f"brief_run:{int(in_a_row)}|{similar}")
             if prev["e"] not in ("stop", "colon", "ask") and cuts_word(previous.folded, line.folded):
-                feats["cut"] = 1.0
+                feats.append("cut")
         if mine["head"] == "1":
             # Subheads come in families (聚焦…, 聚焦…) and share words with the title above them.
-            feats["fam"] = str(int(openings[line.folded[:2]] > 1 or endings[line.folded[-2:]] > 1))
+            feats.append(f"fam:{int(openings[line.folded[:2]] > 1 or endings[line.folded[-2:]] > 1)}")
             # A dateline in the text above: news items carry no subheads, so a heading after
             # one opens the next item.
-            feats["dated"] = str(int(dated[index]))
+            feats.append(f"dated:{int(dated[index])}")
             if above[index] is not None:
-                feats["simt"] = _share(grams[index], grams[above[index]])
-                feats["dh"] = _distance(index - above[index])
+                feats.append(f"simt:{_share(grams[index], grams[above[index]])}")
+                feats.append(f"dh:{_distance(index - above[index])}")
             else:
-                feats["simt"] = "none"
+                feats.append("simt:none")
         # A photo item (text, 图为…, credit) below, set apart by a wide gap or not.
-        feats["photo|gr"] = f"{int(photo_ahead[index])}|{mine['gr']}"
+        feats.append(f"photo|gr:{int(photo_ahead[index])}|{mine['gr']}")
         if index < last:
-            feats["simn"] = _share(grams[index], grams[index + 1])
-            feats["r|nr"] = f"{mine['r']}|{own[index + 1]['r']}"
+            feats.append(f"simn:{_share(grams[index], grams[index + 1])}")
+            feats.append(f"r|nr:{mine['r']}|{own[index + 1]['r']}")
         out.append(feats)
     return out

@@ -60,6 +60,8 @@ ENUMERATION_RE = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(�
 # The date under a letter or speech: 一九九七年六月十六日 张三 / 1997年12月29日 / 1997年岁暮.
 _DATE = r"(?:\d{4}|[一二三四五六七八九〇零]{4})\s*年(?:\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日|岁[暮末])"
 SIGNATURE_RE = re.compile(rf"^(?:{_DATE}\s*[{HAN}·]{{0,8}}|.{{0,24}}{_DATE}(?:于.{{1,6}})?)$")
+_WORD_CHAR = re.compile(r"\w")
+_NAME_GAPS = re.compile(r"[\s、·]")
 HEADING_MAX = 48  # the longest headlines, kicker and subtitle run together, stay under this
 
 
@@ -93,9 +95,11 @@ def page_lines(raw_lines: list[str]) -> list[Line]:
 
 
 def digit_share(text: str) -> float:
-    return sum(ch.isdigit() or ch in ".%," for ch in text) / max(1, len(text))
+    figures = sum(map(str.isdigit, text)) + text.count(".") + text.count("%") + text.count(",")
+    return figures / max(1, len(text))
 
 
+@lru_cache(maxsize=1024)  # asked twice of each line: by tag() and by the labeller's features
 def looks_like_heading(folded: str) -> bool:
     """Short, no sentence end, not a list of figures: could be a title, kicker or subhead.
 
@@ -118,7 +122,7 @@ def looks_like_heading(folded: str) -> bool:
 def tag(line: Line) -> Role:
     """The role a line has on its own; the labeller may still read a HEADING as body."""
     text = line.folded
-    if FURNITURE_RE.search(text) and len(text) <= 60 or PAGE_NUMBER_RE.match(text):
+    if len(text) <= 60 and FURNITURE_RE.search(text) or PAGE_NUMBER_RE.match(text):  # length first: cheap
         return Role.FURNITURE
     if CAPTION_RE.match(text):
         return Role.CAPTION
@@ -130,7 +134,7 @@ def tag(line: Line) -> Role:
         return Role.SUBTITLE
     if len(text) <= 40 and BYLINE_RE.match(text) and not ends_sentence(text):
         return Role.BYLINE
-    if TRAILER_RE.match(text) or not re.search(r"\w", text) or SIGNATURE_RE.search(text):
+    if TRAILER_RE.match(text) or not _WORD_CHAR.search(text) or SIGNATURE_RE.search(text):
         return Role.TRAILER  # a closing note (张三), or a row of ＊＊＊ between sections
     if looks_like_heading(text):
         return Role.HEADING
@@ -154,7 +158,7 @@ def is_bare_name(text: str) -> bool:
     """A bare author line such as 李学勤, or 中国人民银行行长戴相龙."""
     import rjieba
 
-    compact = re.sub(r"[\s、·]", "", text)
+    compact = _NAME_GAPS.sub("", text)
     if not 2 <= len(compact) <= 24:
         return False
     tags = rjieba.tag(compact)
