@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefing.records import Article
+from briefing.summarize.ranking import rank_sentences
 from briefing.summarize.titles import generate_title, headline_problems, shorten
 
 
@@ -41,3 +42,22 @@ def test_a_place_a_scene_is_set_in_does_not_open_a_title():
 ])
 def test_what_is_left_of_a_time_phrase_goes(clause, opening):
     assert shorten(clause).startswith(opening)
+
+
+
+def test_the_lead_costs_at_most_one_step_however_it_ranks(monkeypatch):
+    import importlib
+
+    titles = importlib.import_module("briefing.summarize.titles")
+    ranked_lead_last = lambda article: list(reversed(rank_sentences(article)))
+    monkeypatch.setattr(titles, "rank_sentences", ranked_lead_last)
+    article = Article(id="c", body=[
+        "西河市启动老旧小区改造工程。",
+        "改造将更新小区管网、道路和绿化。",
+        "改造工程计划年底前完成。",
+        "居民可通过热线反映改造中的问题。",
+        "市住建局表示，改造方案已征求居民意见。",
+        "改造资金由市区两级财政承担。",
+    ])
+    orders = {title: order for title, order in reversed(list(titles._candidates(article, 20)))}
+    assert orders["西河市启动老旧小区改造工程"] <= 1

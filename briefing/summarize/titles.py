@@ -260,7 +260,8 @@ def _candidates(article: Article, limit: int):
             if shorten(first, limit=4 * limit) not in (title, title[len(prefix or ""):]) and not _has_predicate(title.rsplit("的", 1)[-1]):
                 continue
             # A later clause costs like a sentence further down: the subject opens the sentence.
-            yield title, order + start
+            # The lead states the event: it costs at most one step, however the ranking places it.
+            yield title, min(order, scored.sentence.index + 1) + start
 
 
 _SETTING_END = re.compile(r"(?:[^\d一二三四五六七八九十]上|现场)$")
