@@ -25,6 +25,13 @@ _LEADING_TIME = re.compile(
     r"(?:(?:\d{1,3}|[一二三四五六七八九十]{1,3})日)?(?:至\d{1,2}日)?(?:[上下中]午|晚上|早上|凌晨|傍晚|晚|上旬|中旬|下旬)?"
     r"(?:\d{1,2}(?:点半?|时许?|点\d{1,2}分))?"
 )
+# What is left of a time phrase once its date is cut (2013年以来, 10日后, 春节期间): no actor.
+_TIME_TAIL = re.compile(r"^(?:以来|期间|之际|前后|后|起|以前|之前|以后|之后)(?![\u4e00-\u9fff]{0,1}(?:勤|续|期|来|台|端|面))")
+# Scene-setting openers a headline leaves out: when, and from whom the reporter heard it.
+_SCENE_OPENER = re.compile(
+    r"^(?:近日|日前|连日来|近期|目前|今天|昨天|昨日|今日|当天|眼下|当前|时下|如今|近年来|近些年来?|多年来|长期以来|一直以来)"
+    r"|^(?:期间|以来)(?=[\u4e00-\u9fff]{2})|^(?:截至|截止到?)[^，,。]{0,16}?(?:底|末|止|为止|前|时|日)"
+)
 _LONG_QUOTE = re.compile(r"“[^“”]{9,}”")
 _BAD_END = set("的了和与及或在对把被将并、，,：:；;是从向以为也都就又而且")
 _PARTICLE_TAGS = ("ul", "uz", "ug", "y")
@@ -142,12 +149,20 @@ def _drop_quote(match: re.Match) -> str:
     return event.group(0) if event else ""
 
 
+def _strip_leading_time(text: str) -> str:
+    """The clause without the date or time it opens with, nor what is left of that phrase (以来, 期间)."""
+    stripped = _LEADING_TIME.sub("", text)
+    if stripped != text:
+        stripped = _TIME_TAIL.sub("", stripped)
+    return stripped.lstrip("，, ")
+
+
 def shorten(clause: str, *, limit: int = MAX_TITLE_CHARS) -> str:
     """A headline-like phrase from a clause: actor, action, object."""
     text = delete_asides(clause, keep_figures=False)
-    text = _LEADING_TIME.sub("", text).lstrip("，, ")
+    text = _strip_leading_time(text)
     text = _LOCATED.sub("", text)
-    text = re.sub(r"^(?:近日|日前|连日来|近期|目前|今天|昨天|昨日|今日|当天)", "", text)
+    text = _SCENE_OPENER.sub("", text).lstrip("，, ")
     # A headline dates nothing and names a person without the posts before the name.
     text = _DATE_INSIDE.sub("", text)
     text = _without_posts(text)
@@ -156,6 +171,8 @@ def shorten(clause: str, *, limit: int = MAX_TITLE_CHARS) -> str:
     text = tidy(IDIOM_DE.sub("", text))
     tags = _drop_setting(tagged(text))
     text = "".join(w for w, t in tags if t != "t" or not TIME_START.match(w))
+    # Deleting a time may bare what was left of its phrase (春节期间 -> 期间).
+    text = _SCENE_OPENER.sub("", text)
     if len(text) > limit:
         text = _LONG_QUOTE.sub(_drop_quote, text)
     if len(text) > limit:
@@ -230,6 +247,9 @@ def _candidates(article: Article, limit: int):
         # Runs of one to three clauses from each of the first three: a later clause may hold the news.
         runs = [(start, n) for start in range(min(len(clauses), 3)) for n in range(1, min(len(clauses) - start, 3) + 1)]
         for start, n in runs:
+            # A clause that only sets the scene (启动仪式上，) opens no headline: its actor follows it.
+            if _is_setting(clauses[start][0]):
+                continue
             first = "".join(c for c, _ in clauses[start : start + n])
             title = shorten(first, limit=limit)
             prefix = actor or place
@@ -240,7 +260,16 @@ def _candidates(article: Article, limit: int):
             if shorten(first, limit=4 * limit) not in (title, title[len(prefix or ""):]) and not _has_predicate(title.rsplit("的", 1)[-1]):
                 continue
             # A later clause costs like a sentence further down: the subject opens the sentence.
-            yield title, order + start
+            # The lead states the event: it costs at most one step, however the ranking places it.
+            yield title, min(order, scored.sentence.index + 1) + start
+
+
+_SETTING_END = re.compile(r"(?:[^\d一二三四五六七八九十]上|现场)$")
+
+
+def _is_setting(clause: str) -> bool:
+    """A place without a verb (会上, 启动仪式上, 签约现场): the scene, not the event."""
+    return bool(_SETTING_END.search(clause.rstrip("，,、 "))) and not _has_verb(clause)
 
 
 def generate_title(article: Article, *, limit: int = MAX_TITLE_CHARS) -> str:
@@ -291,7 +320,7 @@ class ExtractiveTitler:
 
 
 # A headline does not open on a connective or a setting with nothing before it (至……期间, 记者从……).
-_BAD_OPENING = re.compile(r"^(?:至|从|自|在|于|对|据|随着|经过|通过|由于|因为|为了|关于|当|而|但|并|和|与|及|记者|本报|近日|日前)")
+_BAD_OPENING = re.compile(r"^(?:至|从|自|在|于|对|据|随着|正值|时值|眼下|当前|经过|通过|由于|因为|为了|关于|当|而|但|并|和|与|及|记者|本报|近日|日前)")
 # Verbs that need what follows them: 高达/达到/超过/包括 + a figure or a list.
 _OPEN_VERBS = frozenset("说 说道 表示 指出 介绍 认为 称 强调 提出 透露 获悉 了解到 宣布 显示 告诉 高达 达 达到 超过 超 突破 约 近 共 包括 成为 为 是 有 占 位列 位居 涉及 覆盖 比 较 同比 环比 进行 开展 实施 举办 推出".split())
 _PREPOSITION_TAGS = ("p", "c", "u")
