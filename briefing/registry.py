@@ -13,7 +13,6 @@ from __future__ import annotations
 import importlib
 import logging
 import threading
-from importlib.metadata import entry_points
 from typing import TYPE_CHECKING, Any, Callable
 
 from .errors import ConfigError
@@ -47,6 +46,10 @@ class Registry:
         if self._scanned:
             return
         self._scanned = True
+        # Here, not at the top: importlib.metadata (and the email package it pulls in) is a
+        # third of `import briefing`, and only a name lookup needs the plugins.
+        from importlib.metadata import entry_points
+
         for ep in entry_points(group=self.group):
             self._refs.setdefault(ep.name, ep.value)
 
