@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from .config import DEFAULT_MAX_CHARS
 from .errors import InputError
 from .issue_keywords import issue_keywords
 from .provenance import summary_provenance, title_provenance
@@ -150,7 +151,7 @@ def source_line(article: Article) -> str:
     return fold_width(" · ".join(parts))
 
 
-def make_entry(article: Article, value: float, *, max_chars: int = 90) -> Entry:
+def make_entry(article: Article, value: float, *, max_chars: int = DEFAULT_MAX_CHARS) -> Entry:
     title, generated = _display_title(article)
     summary = article.summary.text if article.summary and article.summary.text else _opening(article.text, max_chars)
     return Entry(
@@ -185,7 +186,7 @@ def assemble(
     taxonomy: Sequence[str] = (),
     top_stories: int = 3,
     keywords: int = 8,
-    max_chars: int = 90,
+    max_chars: int = DEFAULT_MAX_CHARS,
     paper: str | None = None,
     date: str | None = None,
 ) -> Briefing:

@@ -38,13 +38,17 @@ SECTION = "briefing"
 TABLES = ("briefing", "models", "smtp", "delivery", "review")
 
 
+# The summary budget in characters: every library function that takes ``max_chars`` defaults to it.
+DEFAULT_MAX_CHARS = 90
+
+
 @dataclass(frozen=True)
 class BuildConfig:
     """Settings of one briefing build; each has a default, so an empty config is valid."""
 
     paper: str | None = None
     top_stories: int = 3
-    max_chars: int = 90
+    max_chars: int = DEFAULT_MAX_CHARS
     keywords: int = 8
     classifier: str = "keywords"
     summarizer: str = "extractive"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from ..config import DEFAULT_MAX_CHARS
 from ..errors import ConfigError
 from ..records import Article, Provenance, Summary, Topic
 from ..summarize.extractive import ExtractiveSummarizer
@@ -96,7 +97,7 @@ class ModelSummarizer(ModelComponent):
             for a in articles
         ]
 
-    def summarize(self, articles: list[Article], *, max_chars: int = 90) -> list[Summary]:
+    def summarize(self, articles: list[Article], *, max_chars: int = DEFAULT_MAX_CHARS) -> list[Summary]:
         wanted = [a for a in articles if a.text.strip()]
         outputs = dict(zip((id(a) for a in wanted), self.run(self.requests(wanted, max_chars)))) if wanted else {}
         summaries = []

@@ -7,6 +7,7 @@ from typing import Optional
 
 import typer
 
+from ..config import DEFAULT_MAX_CHARS
 from ..errors import ConfigError
 from .app import OcrProgressBar, app, checked_ocr, emit_json, emit_text, ocr_option, report_model_use
 
@@ -19,7 +20,7 @@ def build(
     format: str = typer.Option("md", "--format", "-f", help="md, html, txt, json or docx (docx needs -o)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here (atomically) instead of standard output."),
     config: Optional[Path] = typer.Option(None, "--config", "-c", help="briefing.toml with a \\[briefing] table."),
-    max_chars: Optional[int] = typer.Option(None, "--max-chars", help="Summary budget in characters (default 90)."),
+    max_chars: Optional[int] = typer.Option(None, "--max-chars", help=f"Summary budget in characters (default {DEFAULT_MAX_CHARS})."),
     top: Optional[int] = typer.Option(None, "--top", help="Number of top stories under 要闻 (default 3; 0 for none)."),
     summarizer: Optional[str] = typer.Option(None, "--summarizer", help="Summarizer name or model card (default: config, else extractive)."),
     titler: Optional[str] = typer.Option(None, "--titler", help="Titler name or model card (default: config, else extractive)."),

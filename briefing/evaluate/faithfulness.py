@@ -25,6 +25,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..config import DEFAULT_MAX_CHARS
 from ..records import Article
 from ..text import fold_width, tagged
 from ..summarize.compress import compress_clauses, join_clauses
@@ -201,7 +202,7 @@ class Figures:
         }
 
 
-def evaluate(articles: list[Article], *, max_chars: int = 90, seed: int = 0) -> Figures:
+def evaluate(articles: list[Article], *, max_chars: int = DEFAULT_MAX_CHARS, seed: int = 0) -> Figures:
     """Detection of each corruption kind, false rejections of faithful sentences, and of the
     extractive default's summaries."""
     figures = Figures()

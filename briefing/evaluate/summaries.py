@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
+from ..config import DEFAULT_MAX_CHARS
 from ..errors import InputError
 from ..reading import read_jsonl
 from ..records import Article, Summary
@@ -182,7 +183,7 @@ def summary_figures(outputs: list[str], articles: list[Article], references: lis
 
 
 def evaluate_summaries(
-    items: list[dict[str, Any]], *, max_chars: int = 90, summarizer: str = "extractive"
+    items: list[dict[str, Any]], *, max_chars: int = DEFAULT_MAX_CHARS, summarizer: str = "extractive"
 ) -> dict[str, Any]:
     """Score ``summarizer`` and the lead baseline on ``items``; ROUGE only where a reference is given."""
     from ..registry import component

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from typing import Protocol, runtime_checkable
 
+from ..config import DEFAULT_MAX_CHARS
 from ..errors import ConfigError
 from ..records import Article, Summary
 from .guard import GuardResult, check_summary
@@ -17,7 +18,6 @@ from .vetting import accept, summary_problems
 logger = logging.getLogger(__name__)
 
 MIN_CHARS = 20
-DEFAULT_MAX_CHARS = 90
 
 
 @runtime_checkable

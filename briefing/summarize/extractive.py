@@ -15,6 +15,7 @@ import logging
 import re
 from typing import Callable
 
+from ..config import DEFAULT_MAX_CHARS
 from ..records import Article, Summary
 from ..text import words
 from .actors import GENERIC_AGENT, insert_actor, lacks_subject, lead_actor, single_actor
@@ -50,10 +51,10 @@ class ExtractiveSummarizer:
     def __init__(self, *, candidates: int = 6) -> None:
         self.candidates = candidates
 
-    def summarize(self, articles: list[Article], *, max_chars: int = 90) -> list[Summary]:
+    def summarize(self, articles: list[Article], *, max_chars: int = DEFAULT_MAX_CHARS) -> list[Summary]:
         return [self.summarize_one(article, max_chars=max_chars) for article in articles]
 
-    def summarize_one(self, article: Article, *, max_chars: int = 90) -> Summary:
+    def summarize_one(self, article: Article, *, max_chars: int = DEFAULT_MAX_CHARS) -> Summary:
         """The article's summary; commentary's opens with who argues (钟声文章指出，……)."""
         voice = commentary_voice(article)
         if not voice:
