@@ -84,12 +84,13 @@ def probe(name: str, *, timeout: float = DEFAULT_TIMEOUT) -> ProbeResult:
 
 
 def main() -> None:
+    """The child process's side: one JSON line on standard output is its answer to the parent."""
     try:
         text = generate_once(sys.argv[1])
     except Exception as exc:  # reported by the parent as one line
-        print(json.dumps({"error": f"{type(exc).__name__}: {exc}"}, ensure_ascii=False))
+        sys.stdout.write(json.dumps({"error": f"{type(exc).__name__}: {exc}"}, ensure_ascii=False) + "\n")
         return
-    print(json.dumps({"text": text}, ensure_ascii=False))
+    sys.stdout.write(json.dumps({"text": text}, ensure_ascii=False) + "\n")
 
 
 if __name__ == "__main__":
