@@ -94,9 +94,17 @@ def one_setting(tree: str, engine: str, workers: int) -> dict:
             import ray
 
             ray.shutdown()
-    result.update(pages=report.done, failed=len(report.failed), pages_per_s=round(report.done / result["seconds"], 2))
+    result.update(
+        pages=report.done,
+        failed=len(report.failed),
+        pages_per_s=round(report.done / result["seconds"], 2),
+    )
     # CPU time per page (this process and its reaped descendants): what contention does not change.
-    cpu = sum(getattr(resource.getrusage(who), f) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN) for f in ("ru_utime", "ru_stime"))
+    cpu = sum(
+        getattr(resource.getrusage(who), f)
+        for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+        for f in ("ru_utime", "ru_stime")
+    )
     result["cpu_ms_per_page"] = round(1000 * cpu / max(1, report.done), 1)
     result["peak_rss_mb"] = round(memory.peak / 2**20)
     return result
@@ -104,10 +112,16 @@ def one_setting(tree: str, engine: str, workers: int) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("source", nargs="?", default=str(CORPUS_PAGES if CORPUS_PAGES.is_dir() else ROOT / "samples"))
+    parser.add_argument(
+        "source",
+        nargs="?",
+        default=str(CORPUS_PAGES if CORPUS_PAGES.is_dir() else ROOT / "samples"),
+    )
     parser.add_argument("--pages", type=int, default=1000)
     parser.add_argument("--engines", default="local1,local2,ray2")
-    parser.add_argument("--one", nargs=3, metavar=("TREE", "ENGINE", "WORKERS"), help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--one", nargs=3, metavar=("TREE", "ENGINE", "WORKERS"), help=argparse.SUPPRESS
+    )
     args = parser.parse_args()
     if args.one:
         sys.stdout.write(json.dumps(one_setting(args.one[0], args.one[1], int(args.one[2]))) + "\n")
@@ -116,21 +130,60 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         distinct = make_tree(Path(args.source), args.pages, Path(tmp))
         for setting in args.engines.split(","):
-            engine, workers = setting.rstrip("0123456789"), int(setting.lstrip("abcdefghijklmnopqrstuvwxyz"))
+            engine, workers = (
+                setting.rstrip("0123456789"),
+                int(setting.lstrip("abcdefghijklmnopqrstuvwxyz")),
+            )
             print(f"running {engine} x{workers} on {args.pages} pages ...", file=sys.stderr)
-            done = subprocess.run([sys.executable, __file__, "--one", tmp, engine, str(workers)], capture_output=True, text=True, cwd=ROOT)
+            done = subprocess.run(
+                [sys.executable, __file__, "--one", tmp, engine, str(workers)],
+                capture_output=True,
+                text=True,
+                cwd=ROOT,
+            )
             if done.returncode != 0:
-                runs.append({"engine": engine, "workers": workers, "error": done.stderr.strip().splitlines()[-1:]})
+                runs.append(
+                    {
+                        "engine": engine,
+                        "workers": workers,
+                        "error": done.stderr.strip().splitlines()[-1:],
+                    }
+                )
                 continue
             runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
-    base = next((r for r in runs if r.get("engine") == "local" and r.get("workers") == 1 and "pages_per_s" in r), None)
+    base = next(
+        (
+            r
+            for r in runs
+            if r.get("engine") == "local" and r.get("workers") == 1 and "pages_per_s" in r
+        ),
+        None,
+    )
     for run in runs:
         if base and "pages_per_s" in run:
-            run["scaling_efficiency"] = round(run["pages_per_s"] / (run["workers"] * base["pages_per_s"]), 3)
-        local = next((r for r in runs if r.get("engine") == "local" and r.get("workers") == run.get("workers") and "pages_per_s" in r), None)
+            run["scaling_efficiency"] = round(
+                run["pages_per_s"] / (run["workers"] * base["pages_per_s"]), 3
+            )
+        local = next(
+            (
+                r
+                for r in runs
+                if r.get("engine") == "local"
+                and r.get("workers") == run.get("workers")
+                and "pages_per_s" in r
+            ),
+            None,
+        )
         if run.get("engine") == "ray" and local and "pages_per_s" in run:
             run["ray_time_vs_local"] = round(local["pages_per_s"] / run["pages_per_s"], 3)
-    summary = {"source": args.source, "distinct_pages": distinct, "pages": args.pages, "cpus": os.cpu_count(), "load_avg_1m": round(os.getloadavg()[0], 2), "runs": runs}
+    summary = {
+        "source": args.source,
+        "distinct_pages": distinct,
+        "pages": args.pages,
+        "cpus": os.cpu_count(),
+        "load_avg_1m": round(os.getloadavg()[0], 2),
+        "runs": runs,
+    }
     sys.stdout.write(json.dumps(summary, indent=2) + "\n")
 
 

@@ -69,7 +69,9 @@ def warm(seconds: float) -> tuple[float, float, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=9, help="fresh processes per cold measurement")
-    parser.add_argument("--seconds", type=float, default=3.0, help="duration of the warm measurement")
+    parser.add_argument(
+        "--seconds", type=float, default=3.0, help="duration of the warm measurement"
+    )
     args = parser.parse_args()
     python = sys.executable
     build = [python, "-m", "briefing", "build", str(PAGE)]
@@ -80,17 +82,26 @@ def main() -> None:
             ("briefing --help", [python, "-m", "briefing", "--help"]),
             ("briefing build PAGE (md)", build),
             ("briefing build PAGE -f html", [*build, "-f", "html"]),
-            ("briefing build PAGE -f docx -o F", [*build, "-f", "docx", "-o", str(Path(tmp) / "b.docx")]),
+            (
+                "briefing build PAGE -f docx -o F",
+                [*build, "-f", "docx", "-o", str(Path(tmp) / "b.docx")],
+            ),
         ]
         rows = [(name, *cold(command, args.runs)) for name, command in commands]
     base_wall, base_cpu = rows[0][1], rows[0][2]
-    print(f"cold: median of {args.runs} fresh processes on {PAGE.name}; {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}")
+    print(
+        f"cold: median of {args.runs} fresh processes on {PAGE.name}; {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}"
+    )
     print(f"  {'command':36s} {'wall':>8s} {'x pass':>7s} {'CPU':>8s} {'x pass':>7s}")
     for name, wall, cpu in rows:
-        print(f"  {name:36s} {wall * 1000:6.0f}ms {wall / base_wall:6.1f}x {cpu * 1000:6.0f}ms {cpu / base_cpu:6.1f}x")
+        print(
+            f"  {name:36s} {wall * 1000:6.0f}ms {wall / base_wall:6.1f}x {cpu * 1000:6.0f}ms {cpu / base_cpu:6.1f}x"
+        )
     rate, cpu_rate, done = warm(args.seconds)
     print(f"warm, library, one core: {rate:.0f} issues/s by wall time, {cpu_rate:.0f} by CPU time")
-    print(f"  ({done} issues: the {len(ISSUES)} samples in turn, each built and rendered as html and md)")
+    print(
+        f"  ({done} issues: the {len(ISSUES)} samples in turn, each built and rendered as html and md)"
+    )
     html_wall, html_cpu = rows[4][1], rows[4][2]
     print(
         f"targets: cold < 1 s: {'met' if html_wall < 1 else 'missed'} by wall, {'met' if html_cpu < 1 else 'missed'} by CPU;"

@@ -41,7 +41,9 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None)
     args = parser.parse_args()
     logging.disable(logging.WARNING)
-    articles = list(pd2019_articles(args.corpus / "pd2019" / "articles-dev.jsonl", half=args.half))[: args.limit]
+    articles = list(pd2019_articles(args.corpus / "pd2019" / "articles-dev.jsonl", half=args.half))[
+        : args.limit
+    ]
     figures = evaluate(articles)
     print(f"{len(articles)} articles of the {args.half} half")
     print(json.dumps(figures.report(), ensure_ascii=False, indent=1))
@@ -51,8 +53,10 @@ def main() -> None:
     faithfulness.prepare.cache_clear()
     after, after_s = extractive_texts(articles)
     changed = sum(a != b for a, b in zip(before, after))
-    print(f"extractive summaries changed by the check: {changed}/{len(after)}; "
-          f"time per article {after_s * 1000:.1f} ms vs {before_s * 1000:.1f} ms without it ({after_s / before_s:.2f}x)")
+    print(
+        f"extractive summaries changed by the check: {changed}/{len(after)}; "
+        f"time per article {after_s * 1000:.1f} ms vs {before_s * 1000:.1f} ms without it ({after_s / before_s:.2f}x)"
+    )
 
 
 if __name__ == "__main__":

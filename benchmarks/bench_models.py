@@ -40,14 +40,18 @@ SYSTEMS = {
 
 def load_items(n: int) -> list[dict]:
     path = CORPUS / "titles" / "sogoucs-dev.jsonl"
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [
+        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
     return [{"id": r["id"], "text": r["text"], "reference": r["title"]} for r in rows[:n]]
 
 
 def fetch_gguf() -> Path:
     from briefing.backends.cards import find_card
 
-    spec = importlib.util.spec_from_file_location("fetch_qwen_gguf", ROOT / "scripts" / "fetch_qwen_gguf.py")
+    spec = importlib.util.spec_from_file_location(
+        "fetch_qwen_gguf", ROOT / "scripts" / "fetch_qwen_gguf.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     card = find_card("qwen2.5-0.5b-gguf")
@@ -69,9 +73,25 @@ def start_server(gguf: Path, threads: int) -> tuple[subprocess.Popen, str]:
         port = sock.getsockname()[1]
     server = subprocess.Popen(
         # llama_cpp.server with the extra CPU buffer types off (briefing/backends/serve_llamacpp.py)
-        [sys.executable, "-m", "briefing.backends.serve_llamacpp", "--model", str(gguf), "--host", "127.0.0.1", "--port", str(port),
-         "--model_alias", "qwen2.5-0.5b", "--n_ctx", "2048", "--n_threads", str(threads)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "briefing.backends.serve_llamacpp",
+            "--model",
+            str(gguf),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--model_alias",
+            "qwen2.5-0.5b",
+            "--n_ctx",
+            "2048",
+            "--n_threads",
+            str(threads),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}/v1"
     deadline = time.monotonic() + 180
@@ -112,9 +132,18 @@ def run_one(system: str, n: int, max_chars: int, threads: int) -> dict:
         component = resolve_component("summarizer", "extractive")
     elif system == "server":
         server, base = start_server(fetch_gguf(), threads)
-        card = parse_card({"name": "llamacpp-server", "backend": "openai", "base_url": base, "model": "qwen2.5-0.5b",
-                           "timeout": 300.0, "concurrency": 1, "generation": {"max_new_tokens": 120, "temperature": 0.0}},
-                          source="<bench>")
+        card = parse_card(
+            {
+                "name": "llamacpp-server",
+                "backend": "openai",
+                "base_url": base,
+                "model": "qwen2.5-0.5b",
+                "timeout": 300.0,
+                "concurrency": 1,
+                "generation": {"max_new_tokens": 120, "temperature": 0.0},
+            },
+            source="<bench>",
+        )
         component = ModelSummarizer(card=card)
         component.warm_up()
     else:
@@ -159,10 +188,19 @@ def score(result: dict, max_chars: int) -> dict:
         "rouge2": mean([rouge_n(t, r, 2).f1 for t, r in zip(texts, refs)]),
         "rougeL": mean([rouge_l(t, r).f1 for t, r in zip(texts, refs)]),
         "model_rougeL": mean([rouge_l(t, r).f1 for t, r, u in zip(texts, refs, model_used) if u]),
-        "vetted_pass": mean([float(u) for u in model_used]) if not result["system"].startswith("default") else None,
+        "vetted_pass": mean([float(u) for u in model_used])
+        if not result["system"].startswith("default")
+        else None,
         "fallbacks": sum(1 for m in methods if m == "extractive-fallback"),
-        "reasons": "; ".join(f"{k} x{n}" for k, n in Counter(
-            reason_kind(s.get("reason")) for s in result["summaries"] if s["method"] == "extractive-fallback").most_common(3)) or None,
+        "reasons": "; ".join(
+            f"{k} x{n}"
+            for k, n in Counter(
+                reason_kind(s.get("reason"))
+                for s in result["summaries"]
+                if s["method"] == "extractive-fallback"
+            ).most_common(3)
+        )
+        or None,
         "guard": mean([float(check_summary(t, a).ok) for t, a in zip(texts, articles)]),
         "budget": mean([float(len(t) <= max_chars) for t in texts]),
         "full_sentence": mean([float(is_full_sentence(t)) for t in texts]),
@@ -175,7 +213,11 @@ def score(result: dict, max_chars: int) -> dict:
 
 def available(system: str) -> str | None:
     """Why ``system`` cannot run here, or None."""
-    need = {"llamacpp": ["llama_cpp"], "server": ["llama_cpp", "uvicorn"], "transformers": ["torch", "transformers", "gguf"]}
+    need = {
+        "llamacpp": ["llama_cpp"],
+        "server": ["llama_cpp", "uvicorn"],
+        "transformers": ["torch", "transformers", "gguf"],
+    }
     for module in need.get(system, []):
         if importlib.util.find_spec(module) is None:
             return f"{module} is not installed"
@@ -184,13 +226,19 @@ def available(system: str) -> str | None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, default=50, help="articles for default, llamacpp and server")
-    parser.add_argument("--n-transformers", type=int, default=10, help="articles for transformers (slow on a CPU)")
+    parser.add_argument(
+        "--n", type=int, default=50, help="articles for default, llamacpp and server"
+    )
+    parser.add_argument(
+        "--n-transformers", type=int, default=10, help="articles for transformers (slow on a CPU)"
+    )
     parser.add_argument("--systems", default="default,llamacpp,server,transformers")
     parser.add_argument("--max-chars", type=int, default=90)
     parser.add_argument("--threads", type=int, default=2, help="CPU threads for the model")
     parser.add_argument("--one", help=argparse.SUPPRESS)
-    parser.add_argument("--save", type=Path, help="write the raw results (summaries included) here as JSON")
+    parser.add_argument(
+        "--save", type=Path, help="write the raw results (summaries included) here as JSON"
+    )
     args = parser.parse_args()
     if args.one:
         n = args.n_transformers if args.one == "transformers" else args.n
@@ -209,10 +257,27 @@ def main() -> None:
             print(f"{system}: skipped ({why})", file=sys.stderr)
             continue
         n = args.n_transformers if (name == "transformers" or subset == "transformers") else args.n
-        command = [sys.executable, __file__, "--one", name, "--n", str(n), "--n-transformers", str(n),
-                   "--max-chars", str(args.max_chars), "--threads", str(args.threads)]
+        command = [
+            sys.executable,
+            __file__,
+            "--one",
+            name,
+            "--n",
+            str(n),
+            "--n-transformers",
+            str(n),
+            "--max-chars",
+            str(args.max_chars),
+            "--threads",
+            str(args.threads),
+        ]
         print(f"running {system} on {n} articles ...", file=sys.stderr)
-        done = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "TOKENIZERS_PARALLELISM": "false"})
+        done = subprocess.run(
+            command,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "TOKENIZERS_PARALLELISM": "false"},
+        )
         if done.returncode != 0:
             print(f"{system}: failed\n{done.stderr[-2000:]}", file=sys.stderr)
             continue
@@ -232,7 +297,10 @@ def print_table(rows: list[dict]) -> None:
     width = max(len(r["system"]) for r in rows) + 2
     print("system".ljust(width) + " ".join(f"{k:>13}" for k in keys))
     for row in rows:
-        cells = ["-" if row[k] is None else f"{row[k]:g}" if isinstance(row[k], float) else str(row[k]) for k in keys]
+        cells = [
+            "-" if row[k] is None else f"{row[k]:g}" if isinstance(row[k], float) else str(row[k])
+            for k in keys
+        ]
         print(row["system"].ljust(width) + " ".join(f"{c:>13}" for c in cells))
     for row in rows:
         if row.get("reasons"):
@@ -244,7 +312,9 @@ def print_table(rows: list[dict]) -> None:
         if ref is None or row is ref:
             continue
         ratio = lambda k: f"{row[k] / ref[k]:.2f}x" if ref[k] else "-"  # noqa: E731
-        print(f"  {row['system']}: rougeL {ratio('rougeL')}, time {ratio('s_per_article')}, memory {ratio('peak_mb')}")
+        print(
+            f"  {row['system']}: rougeL {ratio('rougeL')}, time {ratio('s_per_article')}, memory {ratio('peak_mb')}"
+        )
 
 
 if __name__ == "__main__":

@@ -24,11 +24,15 @@ import tempfile
 import time
 from pathlib import Path
 
+
 def _scan(pages: list[Path], folder: Path) -> list[tuple[Path, Path]]:
     from briefing.evaluate.ocr import ANGLES
     from briefing.ocr.scan import ScanSettings, scan_page
 
-    return [scan_page(pdf, folder, settings=ScanSettings(angle=ANGLES[i % len(ANGLES)])) for i, pdf in enumerate(pages)]
+    return [
+        scan_page(pdf, folder, settings=ScanSettings(angle=ANGLES[i % len(ANGLES)]))
+        for i, pdf in enumerate(pages)
+    ]
 
 
 def child(mode: str, pages: list[str], originals: list[str]) -> dict:
@@ -52,9 +56,18 @@ def child(mode: str, pages: list[str], originals: list[str]) -> dict:
         wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
         score = score_scanned(Path(page), Path(original), read=read)
         out.append({**asdict(score), "seconds": round(wall, 2), "cpu_seconds": round(cpu, 2)})
-        print(json.dumps({"mode": mode, **out[-1], "load": os.getloadavg()}, ensure_ascii=False), file=sys.stderr, flush=True)
+        print(
+            json.dumps({"mode": mode, **out[-1], "load": os.getloadavg()}, ensure_ascii=False),
+            file=sys.stderr,
+            flush=True,
+        )
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"mode": mode, "model_load_seconds": round(load, 2), "peak_mb": round(peak), "pages": out}
+    return {
+        "mode": mode,
+        "model_load_seconds": round(load, 2),
+        "peak_mb": round(peak),
+        "pages": out,
+    }
 
 
 def baseline(png: Path) -> dict:
@@ -64,13 +77,19 @@ def baseline(png: Path) -> dict:
     engine = RapidOCR()
     wall, cpu = time.perf_counter(), time.process_time()
     result, _ = engine(str(png))
-    return {"mode": "rapidocr-defaults", "seconds": round(time.perf_counter() - wall, 2),
-            "cpu_seconds": round(time.process_time() - cpu, 2), "lines": len(result or [])}
+    return {
+        "mode": "rapidocr-defaults",
+        "seconds": round(time.perf_counter() - wall, 2),
+        "cpu_seconds": round(time.process_time() - cpu, 2),
+        "lines": len(result or []),
+    }
 
 
 def _run(args: list[str], env: dict) -> dict:
     """One child process; its per-page lines go to standard error as they come."""
-    done = subprocess.run([sys.executable, __file__, *args], stdout=subprocess.PIPE, text=True, env=env)
+    done = subprocess.run(
+        [sys.executable, __file__, *args], stdout=subprocess.PIPE, text=True, env=env
+    )
     if done.returncode:
         raise SystemExit(f"{args[1]} failed (exit {done.returncode})")
     return json.loads(done.stdout.splitlines()[-1])
@@ -80,27 +99,46 @@ def _summary(result: dict) -> dict:
     from briefing.evaluate.ocr import ScannedScore, summarise
 
     pages = result["pages"]
-    scores = [ScannedScore(**{k: v for k, v in p.items() if k not in ("seconds", "cpu_seconds")}) for p in pages]
-    return {**summarise(scores),
-            "seconds_per_page": round(sum(p["seconds"] for p in pages) / len(pages), 2),
-            "cpu_seconds_per_page": round(sum(p["cpu_seconds"] for p in pages) / len(pages), 2),
-            "peak_mb": result["peak_mb"], "model_load_seconds": result["model_load_seconds"]}
+    scores = [
+        ScannedScore(**{k: v for k, v in p.items() if k not in ("seconds", "cpu_seconds")})
+        for p in pages
+    ]
+    return {
+        **summarise(scores),
+        "seconds_per_page": round(sum(p["seconds"] for p in pages) / len(pages), 2),
+        "cpu_seconds_per_page": round(sum(p["cpu_seconds"] for p in pages) / len(pages), 2),
+        "peak_mb": result["peak_mb"],
+        "model_load_seconds": result["model_load_seconds"],
+    }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("folder", nargs="?", type=Path, default=Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "epaper")
+    parser.add_argument(
+        "folder",
+        nargs="?",
+        type=Path,
+        default=Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "epaper",
+    )
     parser.add_argument("--pages", type=int, default=0, help="Only the first N pages (0: all).")
-    parser.add_argument("--baseline", action="store_true", help="Also time rapidocr's defaults on the first page.")
+    parser.add_argument(
+        "--baseline", action="store_true", help="Also time rapidocr's defaults on the first page."
+    )
     parser.add_argument("--json", type=Path, help="Write every figure here.")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         mode, pages, originals = args.child
-        result = baseline(Path(pages)) if mode == "baseline" else child(mode, pages.split(os.pathsep), originals.split(os.pathsep))
+        result = (
+            baseline(Path(pages))
+            if mode == "baseline"
+            else child(mode, pages.split(os.pathsep), originals.split(os.pathsep))
+        )
         print(json.dumps(result, ensure_ascii=False))
         return
-    originals = sorted(p for p in args.folder.glob("*.pdf") if p.with_suffix(".gold.json").is_file())
+    originals = sorted(
+        p for p in args.folder.glob("*.pdf") if p.with_suffix(".gold.json").is_file()
+    )
     if args.pages:
         originals = originals[: args.pages]
     if not originals:
@@ -114,13 +152,27 @@ def main() -> None:
             report["baseline"] = _run(["--child", "baseline", str(scans[0][1]), ""], env)
             print(json.dumps(report["baseline"]), file=sys.stderr, flush=True)
         report["text_layer"] = _run(["--child", "text", names, names], env)
-        report["ocr_pdf"] = _run(["--child", "ocr", os.pathsep.join(str(pdf) for pdf, _ in scans), names], env)
-        report["ocr_png_cached"] = _run(["--child", "ocr", os.pathsep.join(str(png) for _, png in scans), names], env)
+        report["ocr_pdf"] = _run(
+            ["--child", "ocr", os.pathsep.join(str(pdf) for pdf, _ in scans), names], env
+        )
+        report["ocr_png_cached"] = _run(
+            ["--child", "ocr", os.pathsep.join(str(png) for _, png in scans), names], env
+        )
         report["load_after"] = os.getloadavg()
     summary = {k: _summary(v) for k, v in report.items() if isinstance(v, dict) and "pages" in v}
-    print(json.dumps({"load": report["load"], "load_after": report["load_after"], "cpus": report["cpus"],
-                      **summary, **({"baseline": report["baseline"]} if "baseline" in report else {})},
-                     ensure_ascii=False, indent=2))
+    print(
+        json.dumps(
+            {
+                "load": report["load"],
+                "load_after": report["load_after"],
+                "cpus": report["cpus"],
+                **summary,
+                **({"baseline": report["baseline"]} if "baseline" in report else {}),
+            },
+            ensure_ascii=False,
+            indent=2,
+        )
+    )
     if args.json:
         args.json.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
 

@@ -67,18 +67,24 @@ def main() -> None:
             split_issue(issue)
             times.append(time.perf_counter() - start)
         per_page[path.name] = round(statistics.median(times) * 1000, 3)
-    print(json.dumps({
-        "pages": len(files),
-        "model_load_ms": round(load_ms, 1),
-        "split_alone_first_sight_pages_per_s": round(split_alone),
-        "split_alone_first_sight_cpu_ms_per_page": round(split_alone_cpu_ms, 2),
-        "split_alone_first_sight_pages_per_cpu_s": round(1000 / split_alone_cpu_ms),
-        "read_pages_per_s": round(read_rate),
-        "read_and_split_pages_per_s": round(split_rate),
-        "split_cost_vs_read": round(read_rate / split_rate, 1),
-        "split_alone_vs_read": round(read_rate / split_alone, 2),
-        "median_split_ms": per_page,
-    }, ensure_ascii=False, indent=2))
+    print(
+        json.dumps(
+            {
+                "pages": len(files),
+                "model_load_ms": round(load_ms, 1),
+                "split_alone_first_sight_pages_per_s": round(split_alone),
+                "split_alone_first_sight_cpu_ms_per_page": round(split_alone_cpu_ms, 2),
+                "split_alone_first_sight_pages_per_cpu_s": round(1000 / split_alone_cpu_ms),
+                "read_pages_per_s": round(read_rate),
+                "read_and_split_pages_per_s": round(split_rate),
+                "split_cost_vs_read": round(read_rate / split_rate, 1),
+                "split_alone_vs_read": round(read_rate / split_alone, 2),
+                "median_split_ms": per_page,
+            },
+            ensure_ascii=False,
+            indent=2,
+        )
+    )
 
 
 if __name__ == "__main__":

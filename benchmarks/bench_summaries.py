@@ -44,7 +44,9 @@ def load(corpus: Path, limit: int | None) -> tuple[list[Article], list[str | Non
     for line in (corpus / "pd1998" / "articles-dev.jsonl").read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
         paragraphs = row["paragraphs"]
-        body, title = (paragraphs, None) if len(paragraphs) == 1 else (paragraphs[1:], paragraphs[0])
+        body, title = (
+            (paragraphs, None) if len(paragraphs) == 1 else (paragraphs[1:], paragraphs[0])
+        )
         articles.append(Article(id=row["doc_id"], body=body, title=title))
         references.append(None)
     keep = [i for i, a in enumerate(articles) if summarizable(a)][:limit]
@@ -92,7 +94,10 @@ def systems(max_chars: int) -> dict[str, Callable[[Article], str]]:
         from sumy.summarizers.text_rank import TextRankSummarizer
 
         tokenizer = Tokenizer("chinese")
-        for name, cls in (("sumy TextRank", TextRankSummarizer), ("sumy LexRank", LexRankSummarizer)):
+        for name, cls in (
+            ("sumy TextRank", TextRankSummarizer),
+            ("sumy LexRank", LexRankSummarizer),
+        ):
             summarizer = cls()
 
             def run_sumy(a: Article, summarizer=summarizer) -> str:
@@ -116,7 +121,9 @@ def main() -> None:
     logging.disable(logging.WARNING)  # jieba's loading chatter
     warnings.filterwarnings("ignore")
     articles, references = load(args.corpus, args.limit)
-    print(f"{len(articles)} articles ({sum(1 for r in references if r)} with a headline reference), budget {args.max_chars}")
+    print(
+        f"{len(articles)} articles ({sum(1 for r in references if r)} with a headline reference), budget {args.max_chars}"
+    )
     rows = []
     for name, run in systems(args.max_chars).items():
         try:
@@ -133,12 +140,21 @@ def main() -> None:
             except Exception:  # noqa: BLE001  (a competitor failing on one article scores it empty)
                 outputs.append("")
         elapsed = time.perf_counter() - start
-        rows.append((name, summary_figures(outputs, articles, references, args.max_chars), len(articles) / elapsed))
+        rows.append(
+            (
+                name,
+                summary_figures(outputs, articles, references, args.max_chars),
+                len(articles) / elapsed,
+            )
+        )
     ours_speed = rows[0][2]
     header = f"{'system':<20}{'R-1':>7}{'R-2':>7}{'R-L':>7}{'guard':>7}{'budget':>7}{'full':>7}{'art/s':>9}{'ours x':>8}"
     print(header)
     for name, figures, speed in rows:
-        cells = "".join(f"{figures[k] if figures[k] is not None else float('nan'):>7.3f}" for k in ("rouge1", "rouge2", "rougeL", "guard", "budget", "full_sentence"))
+        cells = "".join(
+            f"{figures[k] if figures[k] is not None else float('nan'):>7.3f}"
+            for k in ("rouge1", "rouge2", "rougeL", "guard", "budget", "full_sentence")
+        )
         print(f"{name:<20}{cells}{speed:>9.0f}{ours_speed / speed:>8.1f}")
     pd2019_report(args.corpus, args.max_chars)
 
@@ -163,10 +179,14 @@ def pd2019_report(corpus: Path, max_chars: int) -> None:
     summarize(articles, max_chars=max_chars)
     rate = len(articles) / (time.perf_counter() - start)
     summaries = [a.summary for a in articles]
-    figures = summary_figures([s.text for s in summaries], articles, [None] * len(articles), max_chars)
+    figures = summary_figures(
+        [s.text for s in summaries], articles, [None] * len(articles), max_chars
+    )
     whole = wholeness_figures(summaries, articles)
     print(f"\npd2019 articles-dev: {len(articles)} articles, summarize stage {rate:.0f} art/s")
-    print(f"  guard {figures['guard']:.3f}  budget {figures['budget']:.3f}  cuts {whole['cuts']}  dangling {whole['dangling']}  no summary {whole['no_summary']}")
+    print(
+        f"  guard {figures['guard']:.3f}  budget {figures['budget']:.3f}  cuts {whole['cuts']}  dangling {whole['dangling']}  no summary {whole['no_summary']}"
+    )
     days = {f"2019{m}{d:02d}" for m in ("02", "10") for d in range(1, 11)}
     groups: dict[str, dict[str, list]] = {"page": defaultdict(list), "issue": defaultdict(list)}
     for item, article in zip(items, articles):
@@ -181,9 +201,18 @@ def pd2019_report(corpus: Path, max_chars: int) -> None:
             for keyword in issue_keywords(group, count=8, importance=importance(group)):
                 total += 1
                 for problem in keyword_problems(keyword, text):
-                    kind_of = "function word" if "function word" in problem else "piece of a number" if "number" in problem else "piece of a longer name"
+                    kind_of = (
+                        "function word"
+                        if "function word" in problem
+                        else "piece of a number"
+                        if "number" in problem
+                        else "piece of a longer name"
+                    )
                     counts[kind_of] += 1
-        print(f"  keywords of {len(found)} {kind}s ({total}): " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+        print(
+            f"  keywords of {len(found)} {kind}s ({total}): "
+            + ", ".join(f"{k} {v}" for k, v in counts.items())
+        )
 
 
 if __name__ == "__main__":

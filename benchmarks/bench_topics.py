@@ -59,7 +59,9 @@ def main() -> None:
     labelled = [LabelledItem(a.id, a, t.label) for a, t in zip(base, keywords.classify(base))]
     start = time.perf_counter()
     model = train(labelled * 20)
-    print(f"{'train-topics (complement NB)':38s} {len(labelled) * 20 / (time.perf_counter() - start):10,.0f} articles/s")
+    print(
+        f"{'train-topics (complement NB)':38s} {len(labelled) * 20 / (time.perf_counter() - start):10,.0f} articles/s"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "model.json"
         import json

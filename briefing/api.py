@@ -17,7 +17,9 @@ logger = logging.getLogger(__name__)
 def split_issue(issue: Issue, *, splitter: str = "rules") -> list[Article]:
     """Split ``issue`` into articles; page furniture is added to ``issue.furniture``."""
     articles = component(splitters, splitter).split(issue)
-    logger.info("%s: %d articles, %d furniture lines", issue.source, len(articles), len(issue.furniture))
+    logger.info(
+        "%s: %d articles, %d furniture lines", issue.source, len(articles), len(issue.furniture)
+    )
     return articles
 
 
@@ -25,9 +27,15 @@ def check_source(source: object) -> None:
     """A TypeError with a plain message unless ``source`` is what the readers take."""
     if isinstance(source, (str, Path)):
         return
-    if isinstance(source, Sequence) and not isinstance(source, (bytes, bytearray)) and all(isinstance(p, (str, Path)) for p in source):
+    if (
+        isinstance(source, Sequence)
+        and not isinstance(source, (bytes, bytearray))
+        and all(isinstance(p, (str, Path)) for p in source)
+    ):
         return
-    raise TypeError(f"source must be a path (str or Path), '-', or a list of paths; got {type(source).__name__}")
+    raise TypeError(
+        f"source must be a path (str or Path), '-', or a list of paths; got {type(source).__name__}"
+    )
 
 
 def load_articles(

@@ -104,7 +104,10 @@ def importance(articles: list[Article], *, taxonomy: Sequence[str] = ()) -> list
 
 # Full-width digits and Latin letters (１９９７年, ＧＤＰ) as printed in older papers fold to ASCII for
 # display; Chinese punctuation stays as it is (fold_width would turn ，into a comma).
-_ALNUM = {cp: cp - 0xFEE0 for cp in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
+_ALNUM = {
+    cp: cp - 0xFEE0
+    for cp in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]
+}
 _NUMBER_MARKS = re.compile(r"(?<=\d)．(?=\d)|(?<=\d)％")
 
 
@@ -121,7 +124,9 @@ def _opening(text: str, limit: int) -> str:
 
 def _display_title(article: Article) -> tuple[str, bool]:
     if article.display_title:
-        generated = article.title_generated if article.title_generated is not None else not article.title
+        generated = (
+            article.title_generated if article.title_generated is not None else not article.title
+        )
         return article.display_title, bool(generated)
     if article.title:
         return article.title, False
@@ -153,7 +158,11 @@ def source_line(article: Article) -> str:
 
 def make_entry(article: Article, value: float, *, max_chars: int = DEFAULT_MAX_CHARS) -> Entry:
     title, generated = _display_title(article)
-    summary = article.summary.text if article.summary and article.summary.text else _opening(article.text, max_chars)
+    summary = (
+        article.summary.text
+        if article.summary and article.summary.text
+        else _opening(article.text, max_chars)
+    )
     return Entry(
         article_id=article.id,
         title=display_text(title),
@@ -171,12 +180,20 @@ def make_entry(article: Article, value: float, *, max_chars: int = DEFAULT_MAX_C
 
 
 def _appendix(issue: Issue, empty: list[Article]) -> list[AppendixItem]:
-    items = [AppendixItem(kind=f.kind, text=f.text, page=f.page, line=f.line) for f in issue.furniture]
+    items = [
+        AppendixItem(kind=f.kind, text=f.text, page=f.page, line=f.line) for f in issue.furniture
+    ]
     for article in empty:
         line = article.lines[0] if article.lines else None
-        items.append(AppendixItem(kind="empty", text=article.headline or article.id, page=article.page, line=line))
+        items.append(
+            AppendixItem(
+                kind="empty", text=article.headline or article.id, page=article.page, line=line
+            )
+        )
     # Page order, then line order; items without a place keep their order at the end.
-    return sorted(items, key=lambda it: (it.page is None, it.page or 0, it.line is None, it.line or 0))
+    return sorted(
+        items, key=lambda it: (it.page is None, it.page or 0, it.line is None, it.line or 0)
+    )
 
 
 def assemble(
@@ -200,18 +217,24 @@ def assemble(
     # Most important first; ties keep the order of the page.
     ranked = sorted(range(len(entries)), key=lambda i: (-entries[i].importance, i))
     # 要闻 are news: commentary joins them only when there is too little news, and after it.
-    news_first = [i for i in ranked if not entries[i].commentary] + [i for i in ranked if entries[i].commentary]
+    news_first = [i for i in ranked if not entries[i].commentary] + [
+        i for i in ranked if entries[i].commentary
+    ]
     top_order = news_first[: max(0, top_stories)]
     top = set(top_order)
     sections: list[Section] = []
     if top:
-        sections.append(Section(title=TOP_SECTION, kind="top", entries=[entries[i] for i in top_order]))
+        sections.append(
+            Section(title=TOP_SECTION, kind="top", entries=[entries[i] for i in top_order])
+        )
     labels = list(dict.fromkeys(list(taxonomy) + [e.topic or UNCLASSIFIED for e in entries]))
     by_label: dict[str, list[Entry]] = {label: [] for label in labels}
     for i in ranked:
         if i not in top:
             by_label[entries[i].topic or UNCLASSIFIED].append(entries[i])
-    sections.extend(Section(title=label, entries=found) for label, found in by_label.items() if found)
+    sections.extend(
+        Section(title=label, entries=found) for label, found in by_label.items() if found
+    )
     counts = Counter(e.topic or UNCLASSIFIED for e in entries)
     briefing = Briefing(
         source=issue.source,
@@ -223,5 +246,7 @@ def assemble(
         keywords=issue_keywords(kept, count=keywords, paper=paper, importance=values),
         appendix=_appendix(issue, empty),
     )
-    logger.info("%s: briefing of %d entries in %d sections", issue.source, len(entries), len(sections))
+    logger.info(
+        "%s: briefing of %d entries in %d sections", issue.source, len(entries), len(sections)
+    )
     return briefing

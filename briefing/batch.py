@@ -131,8 +131,10 @@ def read_index(path: Path) -> dict[str, dict[str, Any]]:
         except UnicodeDecodeError:
             if torn:  # cut inside a character
                 continue
-            raise OutputError(f"{path}:{number}: the batch index holds undecodable bytes: not an index "
-                              "briefing wrote; move it away to rebuild every issue") from None
+            raise OutputError(
+                f"{path}:{number}: the batch index holds undecodable bytes: not an index "
+                "briefing wrote; move it away to rebuild every issue"
+            ) from None
         except json.JSONDecodeError:
             # A torn line (the last, or one an older version glued a record onto): the issues
             # it named are simply built again.
@@ -169,7 +171,9 @@ def _done_table(path: Path) -> dict[str, tuple[str, str, tuple[str, ...]]]:
     }
 
 
-def _is_done(done: tuple[str, str, tuple[str, ...]] | None, job: BatchJob, settings: str, output_dir: Path) -> bool:
+def _is_done(
+    done: tuple[str, str, tuple[str, ...]] | None, job: BatchJob, settings: str, output_dir: Path
+) -> bool:
     return bool(
         done
         and done[0] == job.fingerprint
@@ -188,7 +192,14 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
-def _run_local(jobs: Iterable[BatchJob], *, workers: int, config: BuildConfig, formats: Sequence[str], finish: Callable[[IssueResult], None]) -> None:
+def _run_local(
+    jobs: Iterable[BatchJob],
+    *,
+    workers: int,
+    config: BuildConfig,
+    formats: Sequence[str],
+    finish: Callable[[IssueResult], None],
+) -> None:
     if workers == 0:  # in this process: for debugging and tests
         worker = BatchWorker(config, formats)
         for job in jobs:
@@ -202,7 +213,9 @@ def _run_local(jobs: Iterable[BatchJob], *, workers: int, config: BuildConfig, f
     context = multiprocessing.get_context("spawn")
 
     def new_pool() -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(config, formats))
+        return ProcessPoolExecutor(
+            workers, mp_context=context, initializer=_init_worker, initargs=(config, formats)
+        )
 
     pool = new_pool()
     pending: dict[Any, BatchJob] = {}
@@ -218,7 +231,12 @@ def _run_local(jobs: Iterable[BatchJob], *, workers: int, config: BuildConfig, f
                     finish(future.result())
                 except BrokenProcessPool:
                     broken = True
-                    finish(IssueResult.failed(job, "a worker process died (killed, or out of memory) while this issue was in flight"))
+                    finish(
+                        IssueResult.failed(
+                            job,
+                            "a worker process died (killed, or out of memory) while this issue was in flight",
+                        )
+                    )
             if broken:
                 pool.shutdown(cancel_futures=True)
                 pool = new_pool()
@@ -270,7 +288,9 @@ def run_batch(
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(f"{out}: cannot create the output directory: {exc.strerror or exc}") from exc
+        raise OutputError(
+            f"{out}: cannot create the output directory: {exc.strerror or exc}"
+        ) from exc
     if not out.is_dir():
         raise OutputError(f"{out}: not a directory; -o names the output directory")
     _remove_stale_temporaries(out)
@@ -297,7 +317,9 @@ def run_batch(
                 cause = exc.__cause__ if isinstance(exc, BriefingError) else exc
                 result.status, result.error = "failed", str(exc)
                 if getattr(cause, "errno", None) in FATAL_WRITE_ERRORS:
-                    report.aborted = f"stopped: cannot write to {out}: {getattr(cause, 'strerror', cause)}"
+                    report.aborted = (
+                        f"stopped: cannot write to {out}: {getattr(cause, 'strerror', cause)}"
+                    )
         result.documents = {}
         try:
             index.write(json.dumps(result.record(), ensure_ascii=False) + "\n")
@@ -325,7 +347,14 @@ def run_batch(
             if _is_done(previous.get(job.key), job, settings, out):
                 report.skipped += 1
                 if on_result:
-                    on_result(IssueResult(key=job.key, source=job.path, status="skipped", fingerprint=job.fingerprint))
+                    on_result(
+                        IssueResult(
+                            key=job.key,
+                            source=job.path,
+                            status="skipped",
+                            fingerprint=job.fingerprint,
+                        )
+                    )
                 continue
             yield job
 
@@ -334,7 +363,14 @@ def run_batch(
         if engine == "ray":
             from .batch_ray import run_ray
 
-            run_ray(todo(), workers=count, config=config, formats=formats, address=address, finish=finish)
+            run_ray(
+                todo(),
+                workers=count,
+                config=config,
+                formats=formats,
+                address=address,
+                finish=finish,
+            )
         else:
             _run_local(todo(), workers=count or 0, config=config, formats=formats, finish=finish)
     finally:
@@ -344,7 +380,13 @@ def run_batch(
             report.aborted = report.aborted or f"stopped: cannot write the index {index_path}"
     _compact_index(index_path, [job.key for job in jobs])
     report.seconds = round(time.perf_counter() - start, 3)
-    logger.info("batch: %d done, %d skipped, %d failed in %.1f s", report.done, report.skipped, len(report.failed), report.seconds)
+    logger.info(
+        "batch: %d done, %d skipped, %d failed in %.1f s",
+        report.done,
+        report.skipped,
+        len(report.failed),
+        report.seconds,
+    )
     return report
 
 
@@ -365,4 +407,6 @@ def _remove_stale_temporaries(out: Path) -> None:
         for stale in out.rglob(".*.tmp"):
             stale.unlink(missing_ok=True)
     except OSError as exc:
-        logger.warning("%s: cannot remove the temporary files of an earlier run: %s", out, exc.strerror or exc)
+        logger.warning(
+            "%s: cannot remove the temporary files of an earlier run: %s", out, exc.strerror or exc
+        )

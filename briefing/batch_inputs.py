@@ -30,7 +30,11 @@ class BatchJob:
 
 
 def discover(
-    inputs: Sequence[str | Path], *, manifest: str | Path | None = None, pages_per_dir: bool = False, exclude: Path | None = None
+    inputs: Sequence[str | Path],
+    *,
+    manifest: str | Path | None = None,
+    pages_per_dir: bool = False,
+    exclude: Path | None = None,
 ) -> list[BatchJob]:
     """The issues named by ``inputs`` (files, directory trees) and ``manifest``, in a stable order.
 
@@ -48,35 +52,60 @@ def discover(
             jobs.append(BatchJob(key=root.stem, path=str(root)))
             continue
         if not root.is_dir():
-            raise InputError(f"{root}: not a regular file or directory" if root.exists() else f"{root}: no such file or directory")
+            raise InputError(
+                f"{root}: not a regular file or directory"
+                if root.exists()
+                else f"{root}: no such file or directory"
+            )
         found = len(jobs)
         for folder, dirs, files in os.walk(root):
             here = Path(folder)
-            dirs[:] = sorted(d for d in dirs if not is_ignored(here / d) and (excluded is None or (here / d).resolve() != excluded))
+            dirs[:] = sorted(
+                d
+                for d in dirs
+                if not is_ignored(here / d)
+                and (excluded is None or (here / d).resolve() != excluded)
+            )
             if pages_per_dir:
                 if page_files(here):
                     rel = here.relative_to(root).as_posix()
-                    jobs.append(BatchJob(key=root.resolve().name if rel == "." else rel, path=str(here)))
+                    jobs.append(
+                        BatchJob(key=root.resolve().name if rel == "." else rel, path=str(here))
+                    )
             else:
                 issues = sorted(here / f for f in files if is_issue_file(here / f))
-                jobs.extend(BatchJob(key=p.relative_to(root).with_suffix("").as_posix(), path=str(p)) for p in issues)
+                jobs.extend(
+                    BatchJob(key=p.relative_to(root).with_suffix("").as_posix(), path=str(p))
+                    for p in issues
+                )
         if len(jobs) == found and _has_entries(root, excluded):
             what = "folders of page files" if pages_per_dir else f"issue files ({ISSUE_FILES_TEXT})"
             raise InputError(f"{root}: no issue found in this folder: it holds no {what}")
     if manifest is not None:
         for item in read_manifest(manifest):
-            jobs.append(BatchJob(key=item.id or Path(item.path).stem, path=item.path, paper=item.paper, date=item.date))
+            jobs.append(
+                BatchJob(
+                    key=item.id or Path(item.path).stem,
+                    path=item.path,
+                    paper=item.paper,
+                    date=item.date,
+                )
+            )
     seen: dict[str, str] = {}
     for job in jobs:
         if job.key in seen:
-            raise InputError(f"two issues would write the same outputs {job.key!r}: {seen[job.key]} and {job.path} (give ids in a manifest)")
+            raise InputError(
+                f"two issues would write the same outputs {job.key!r}: {seen[job.key]} and {job.path} (give ids in a manifest)"
+            )
         seen[job.key] = job.path
     return jobs
 
 
 def _has_entries(root: Path, excluded: Path | None) -> bool:
     """Whether a folder holds anything but ignored names and the output directory."""
-    return any(not is_ignored(p) and (excluded is None or p.resolve() != excluded) for p in root.iterdir())
+    return any(
+        not is_ignored(p) and (excluded is None or p.resolve() != excluded) for p in root.iterdir()
+    )
 
 
 def content_fingerprint(job: BatchJob) -> str:
@@ -94,5 +123,7 @@ def settings_fingerprint(config: BuildConfig, formats: Sequence[str]) -> str:
     except PackageNotFoundError:  # pragma: no cover - running from a source tree
         release = "source"
     settings = {k: v for k, v in asdict(config).items() if k != "source"}
-    data = json.dumps({"settings": settings, "formats": sorted(formats), "version": release}, sort_keys=True)
+    data = json.dumps(
+        {"settings": settings, "formats": sorted(formats), "version": release}, sort_keys=True
+    )
     return hashlib.sha256(data.encode()).hexdigest()[:16]

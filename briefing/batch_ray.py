@@ -50,7 +50,9 @@ def run_ray(
     if started_here:
         ray.init(address=address, include_dashboard=False, log_to_driver=False)
     elif address:
-        logger.warning("Ray is already initialised in this process; --address %s is ignored", address)
+        logger.warning(
+            "Ray is already initialised in this process; --address %s is ignored", address
+        )
     count = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
     actor_class = ray.remote(num_cpus=1, max_restarts=0)(BatchWorker)
     actors = [actor_class.remote(config, list(formats)) for _ in range(count)]
@@ -65,7 +67,9 @@ def run_ray(
         try:
             result = ray.get(ref)
         except (ray.exceptions.RayActorError, ray.exceptions.WorkerCrashedError) as exc:
-            result = IssueResult.failed(job, f"a Ray worker died while this issue was in flight: {type(exc).__name__}")
+            result = IssueResult.failed(
+                job, f"a Ray worker died while this issue was in flight: {type(exc).__name__}"
+            )
             logger.warning("replacing Ray actor %d: %s", slot, exc)
             ray.kill(actors[slot], no_restart=True)
             actors[slot] = actor_class.remote(config, list(formats))

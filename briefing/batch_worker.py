@@ -37,13 +37,14 @@ class IssueResult:
     @classmethod
     def failed(cls, job: BatchJob, reason: str) -> IssueResult:
         """An issue that could not be built (or read), with the reason for the report."""
-        return cls(key=job.key, source=job.path, status="failed", fingerprint=job.fingerprint, error=reason)
+        return cls(
+            key=job.key, source=job.path, status="failed", fingerprint=job.fingerprint, error=reason
+        )
 
     def record(self) -> dict[str, Any]:
         data = asdict(self)
         del data["documents"]
         return data
-
 
 
 class BatchWorker:
@@ -62,9 +63,17 @@ class BatchWorker:
         try:
             briefing = self.pipeline.run(job.path, paper=job.paper, date=job.date)
             result.documents = {fmt: render(briefing) for fmt, render in self.renderers.items()}
-            result.articles, result.paper, result.date = briefing.article_count, briefing.paper, briefing.date
-        except Exception as exc:  # one bad issue must not stop the batch; the reason goes in the report
+            result.articles, result.paper, result.date = (
+                briefing.article_count,
+                briefing.paper,
+                briefing.date,
+            )
+        except (
+            Exception
+        ) as exc:  # one bad issue must not stop the batch; the reason goes in the report
             result.status = "failed"
-            result.error = str(exc) if isinstance(exc, InputError) else f"{type(exc).__name__}: {exc}"
+            result.error = (
+                str(exc) if isinstance(exc, InputError) else f"{type(exc).__name__}: {exc}"
+            )
         result.seconds = round(time.perf_counter() - start, 4)
         return result

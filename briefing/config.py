@@ -56,7 +56,9 @@ class BuildConfig:
     splitter: str = "rules"
     taxonomy: str | None = None
     topic_model: str | None = None
-    require_model: bool = False  # any summary or title a model was asked for and did not write fails the run
+    require_model: bool = (
+        False  # any summary or title a model was asked for and did not write fails the run
+    )
     ocr: str = "auto"  # scanned pages: "auto" (pages without a text layer), "always", "never"
     source: str = "<defaults>"  # where the settings came from, for messages
 
@@ -83,14 +85,18 @@ _TYPES: dict[str, type] = {
 }
 
 
-def config_from_mapping(settings: dict[str, Any], *, source: str = "<mapping>", base: Path | None = None) -> BuildConfig:
+def config_from_mapping(
+    settings: dict[str, Any], *, source: str = "<mapping>", base: Path | None = None
+) -> BuildConfig:
     """Check the ``[briefing]`` settings and build a :class:`BuildConfig`; paths resolve against ``base``."""
     values: dict[str, Any] = {}
     for key, value in settings.items():
         expected = _TYPES.get(key)
         if expected is None:
             known = ", ".join(sorted(_TYPES))
-            raise ConfigError(f"{source}: unknown setting [{SECTION}] {key!r}; known settings: {known}")
+            raise ConfigError(
+                f"{source}: unknown setting [{SECTION}] {key!r}; known settings: {known}"
+            )
         # bool is an int in Python; `top_stories = true` is still a mistake.
         if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
             kind = {int: "an integer", bool: "true or false"}.get(expected, "a string")
@@ -100,7 +106,9 @@ def config_from_mapping(settings: dict[str, Any], *, source: str = "<mapping>", 
         if key == "max_chars" and value <= 0:
             raise ConfigError(f"{source}: [{SECTION}] max_chars must be positive, got {value}")
         if key == "ocr" and value not in ("auto", "always", "never"):
-            raise ConfigError(f"{source}: [{SECTION}] ocr must be auto, always or never, got {value!r}")
+            raise ConfigError(
+                f"{source}: [{SECTION}] ocr must be auto, always or never, got {value!r}"
+            )
         if key in _PATHS and base is not None and not Path(value).is_absolute():
             value = str(base / value)
         values[key] = value
@@ -115,18 +123,24 @@ def parse_config(text: str, *, source: str = "<string>", base: Path | None = Non
         raise ConfigError(f"{source}: not valid TOML ({exc})") from exc
     loose = [key for key, value in data.items() if not isinstance(value, dict)]
     if loose:
-        raise ConfigError(f"{source}: setting {loose[0]!r} is outside any table; put build settings under [{SECTION}]")
+        raise ConfigError(
+            f"{source}: setting {loose[0]!r} is outside any table; put build settings under [{SECTION}]"
+        )
     unknown = sorted(set(data) - set(TABLES))
     if unknown:
-        raise ConfigError(f"{source}: unknown table [{unknown[0]}]; known tables: "
-                          + ", ".join(f"[{name}]" for name in TABLES))
+        raise ConfigError(
+            f"{source}: unknown table [{unknown[0]}]; known tables: "
+            + ", ".join(f"[{name}]" for name in TABLES)
+        )
     settings = dict(data.get(SECTION, {}))
     if "models" in data:  # [models]: model cards for the roles (briefing.backends.cards)
         from .backends.cards import models_settings
 
         for role, card in models_settings(data["models"], source=source, base=base).items():
             if settings.get(role, card) != card:
-                raise ConfigError(f"{source}: {role} is set twice, in [{SECTION}] and in [models]; keep one")
+                raise ConfigError(
+                    f"{source}: {role} is set twice, in [{SECTION}] and in [models]; keep one"
+                )
             settings[role] = card
     return config_from_mapping(settings, source=source, base=base)
 
@@ -153,4 +167,6 @@ def load_config(path: str | Path | None) -> BuildConfig:
     if path is None:
         return BuildConfig()
     file = Path(path)
-    return parse_config(read_settings_file(file, what="config file"), source=str(file), base=file.parent)
+    return parse_config(
+        read_settings_file(file, what="config file"), source=str(file), base=file.parent
+    )

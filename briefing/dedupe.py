@@ -73,7 +73,9 @@ def shingles(text: str, *, size: int = SHINGLE) -> frozenset[str]:
 
 
 def _hash(shingle: str) -> int:
-    return int.from_bytes(hashlib.blake2b(shingle.encode("utf-8"), digest_size=8, key=_KEY).digest(), "little")
+    return int.from_bytes(
+        hashlib.blake2b(shingle.encode("utf-8"), digest_size=8, key=_KEY).digest(), "little"
+    )
 
 
 def signature(items: frozenset[str], *, bands: int = BANDS, rows: int = ROWS) -> tuple[int, ...]:
@@ -117,7 +119,9 @@ class Sketch:
     @classmethod
     def of(cls, text: str, *, bands: int = BANDS, rows: int = ROWS) -> Sketch:
         items = shingles(text)
-        return cls(shingles=items, text=normalise(text), signature=signature(items, bands=bands, rows=rows))
+        return cls(
+            shingles=items, text=normalise(text), signature=signature(items, bands=bands, rows=rows)
+        )
 
 
 def similarity(a: Sketch | str, b: Sketch | str) -> tuple[float, float]:
@@ -150,14 +154,18 @@ def is_duplicate(
     return contained >= containment and jaccard >= jaccard_floor
 
 
-def candidate_pairs(sketches: Sequence[Sketch], *, bands: int = BANDS, rows: int = ROWS) -> set[tuple[int, int]]:
+def candidate_pairs(
+    sketches: Sequence[Sketch], *, bands: int = BANDS, rows: int = ROWS
+) -> set[tuple[int, int]]:
     """Index pairs ``(i, j)``, ``i < j``, whose signatures share at least one band."""
     pairs: set[tuple[int, int]] = set()
     for band in range(bands):
         buckets: dict[tuple[int, ...], list[int]] = {}
         for index, sketch in enumerate(sketches):
             if sketch.signature:
-                buckets.setdefault(sketch.signature[band * rows : (band + 1) * rows], []).append(index)
+                buckets.setdefault(sketch.signature[band * rows : (band + 1) * rows], []).append(
+                    index
+                )
         for members in buckets.values():
             for x in range(len(members)):
                 for y in range(x + 1, len(members)):
@@ -168,7 +176,11 @@ def candidate_pairs(sketches: Sequence[Sketch], *, bands: int = BANDS, rows: int
         if sketch.text and len(sketch.shingles) < MIN_SHINGLES:
             by_text.setdefault(sketch.text, []).append(index)
     for members in by_text.values():
-        pairs.update((members[x], members[y]) for x in range(len(members)) for y in range(x + 1, len(members)))
+        pairs.update(
+            (members[x], members[y])
+            for x in range(len(members))
+            for y in range(x + 1, len(members))
+        )
     return pairs
 
 
@@ -199,7 +211,12 @@ def duplicate_groups(
         for other in neighbours.get(index, ()):
             if kept_in.get(other) != other:
                 continue  # only groups' kept texts can take new members
-            if is_duplicate(sketches[index], sketches[other], containment=containment, jaccard_floor=jaccard_floor):
+            if is_duplicate(
+                sketches[index],
+                sketches[other],
+                containment=containment,
+                jaccard_floor=jaccard_floor,
+            ):
                 score = similarity(sketches[index], sketches[other])[0]
                 if best is None or (score, -rank[other]) > (best[0], -rank[best[1]]):
                     best = (score, other)
@@ -212,5 +229,10 @@ def duplicate_groups(
     result = sorted(groups.values(), key=lambda g: min(g))
     merged = sum(len(g) - 1 for g in result)
     if merged:
-        logger.info("%d of %d articles merged as duplicates into %d groups", merged, len(texts), sum(len(g) > 1 for g in result))
+        logger.info(
+            "%d of %d articles merged as duplicates into %d groups",
+            merged,
+            len(texts),
+            sum(len(g) > 1 for g in result),
+        )
     return result

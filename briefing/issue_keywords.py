@@ -29,27 +29,67 @@ HEADLINE_WEIGHT = 4.0
 MAX_PIECES, MAX_TERM = 4, 10  # a term glued from the segmenter's pieces: 临江职业技术学院
 BODY_CHARS = 2000  # a keyword shows early; reading further costs time and adds little
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_CREDIT = re.compile(r"[（(][^（）()]*(?:记者|通讯员)[^（）()]*[）)]")  # (记者 李婉清): a name, not a topic
-_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,3}[省市县区镇乡]$")  # a local paper names its places everywhere
+_CREDIT = re.compile(
+    r"[（(][^（）()]*(?:记者|通讯员)[^（）()]*[）)]"
+)  # (记者 李婉清): a name, not a topic
+_PLACE = re.compile(
+    r"^[\u4e00-\u9fff]{1,3}[省市县区镇乡]$"
+)  # a local paper names its places everywhere
 PLACE_WEIGHT = 0.4
-_NUMERIC = re.compile(r"[\d０-９〇零一二三四五六七八九十百千万亿.%％]+[年月日号时点个名家件项条座元]?")
+_NUMERIC = re.compile(
+    r"[\d０-９〇零一二三四五六七八九十百千万亿.%％]+[年月日号时点个名家件项条座元]?"
+)
 
 
 @lru_cache(maxsize=1)
 def background_words() -> frozenset[str]:
     """The built-in list of words too common in news to characterise an issue."""
     text = resources.files("briefing").joinpath("data/common_words.txt").read_text(encoding="utf-8")
-    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+    return frozenset(
+        w for line in text.splitlines() if not line.startswith("#") for w in line.split()
+    )
 
 
 # Tags of words that are never a keyword: function words, numbers and measures, time and place
 # words, pronouns, verbs and adverbs. Nouns, names, abbreviations (j), idioms and fixed phrases
 # (i, l) and Latin words (eng) may be.
-_NOT_TERM_TAGS = ("p", "c", "u", "d", "r", "m", "q", "f", "t", "y", "e", "o", "x", "v", "a", "b", "z", "s", "ad", "uj")
-_TERM_TAGS = ("n", "j", "eng", "vn", "nz", "nt", "ns", "nr")  # not i/l: 美好生活, 重要讲话 are phrases
+_NOT_TERM_TAGS = (
+    "p",
+    "c",
+    "u",
+    "d",
+    "r",
+    "m",
+    "q",
+    "f",
+    "t",
+    "y",
+    "e",
+    "o",
+    "x",
+    "v",
+    "a",
+    "b",
+    "z",
+    "s",
+    "ad",
+    "uj",
+)
+_TERM_TAGS = (
+    "n",
+    "j",
+    "eng",
+    "vn",
+    "nz",
+    "nt",
+    "ns",
+    "nr",
+)  # not i/l: 美好生活, 重要讲话 are phrases
 _SHORT_TITLE = re.compile(r"《([^《》]{2,10})》")
 # A person's post glued to the name says less than the name (习近平 / 主席 stay two words).
-_POSTS = frozenset("主席 总书记 总理 副总理 书记 委员长 部长 省长 市长 大使 总统 首相 同志 先生 女士 记者 院士 教授 主任 代表 委员".split())
+_POSTS = frozenset(
+    "主席 总书记 总理 副总理 书记 委员长 部长 省长 市长 大使 总统 首相 同志 先生 女士 记者 院士 教授 主任 代表 委员".split()
+)
 _NOT_TERM = re.compile(
     r"^[第约近超逾共每各该本此这那其之]|[了着过的地得么吗呢吧啊]$|^[零〇一二两三四五六七八九十百千万亿\d]|(?:举行|召开|举办|开幕|闭幕|起来|下去)$"
 )
@@ -76,9 +116,19 @@ def _background_count(word: str) -> int:
 def _term(word: str, tag: str = "n") -> int:
     """0: not a candidate (function word, number, verb, background word, single character, no
     Chinese); 1: a candidate; 2: a candidate that is a place name. Cached: words recur all day."""
-    if len(word) < 2 or word in background_words() or not _CJK.search(word) or _NUMERIC.fullmatch(word):
+    if (
+        len(word) < 2
+        or word in background_words()
+        or not _CJK.search(word)
+        or _NUMERIC.fullmatch(word)
+    ):
         return 0
-    if not tag.startswith(_TERM_TAGS) or tag in _NOT_TERM_TAGS or _NOT_TERM.search(word) or word in _POSTS:
+    if (
+        not tag.startswith(_TERM_TAGS)
+        or tag in _NOT_TERM_TAGS
+        or _NOT_TERM.search(word)
+        or word in _POSTS
+    ):
         return 0
     return 2 if _PLACE.match(word) else 1
 
@@ -104,8 +154,13 @@ def _words(text: str) -> list[tuple[str, str]]:
             skip_to = end
             continue
         following = tags[i + 1] if i + 1 < len(tags) else ("", "x")
-        if len(word) == 1 and tag.startswith(_SURNAME_TAGS) and 1 <= len(following[0]) <= 2 and _CJK.fullmatch(following[0][0]) \
-                and following[1].startswith(("n", "j")):
+        if (
+            len(word) == 1
+            and tag.startswith(_SURNAME_TAGS)
+            and 1 <= len(following[0]) <= 2
+            and _CJK.fullmatch(following[0][0])
+            and following[1].startswith(("n", "j"))
+        ):
             out.append((word + following[0], "nr"))
             skip_to = position + len(following[0])
             continue
@@ -138,7 +193,12 @@ def _counts(article: Article) -> Counter[str]:
         for start in range(len(tokens) - size + 1):
             window = tokens[start : start + size]
             pieces = tuple(word for word, _ in window)
-            if any(_term(w) != 1 for w in pieces) or len(set(pieces)) < size or len("".join(pieces)) > MAX_TERM or pieces[-1] in _POSTS:
+            if (
+                any(_term(w) != 1 for w in pieces)
+                or len(set(pieces)) < size
+                or len("".join(pieces)) > MAX_TERM
+                or pieces[-1] in _POSTS
+            ):
                 continue
             if not used.intersection(range(start, start + size)):
                 runs[pieces].append(start)
@@ -157,7 +217,11 @@ def _counts(article: Article) -> Counter[str]:
 
 
 def issue_keywords(
-    articles: list[Article], *, count: int = 8, paper: str | None = None, importance: list[float] | None = None
+    articles: list[Article],
+    *,
+    count: int = 8,
+    paper: str | None = None,
+    importance: list[float] | None = None,
 ) -> list[str]:
     """Up to ``count`` terms that characterise this issue, most characteristic first.
 
@@ -212,12 +276,18 @@ def piece_of_longer_name(word: str, text: str, longer: list[str]) -> bool:
 
 def names_in(text: str) -> list[str]:
     """The names in ``text`` (people, places, organisations, other proper names) as whole names."""
-    return [w for w, t in _words(fold_width(text)) if t.startswith(("nr", "ns", "nt", "nz")) and len(w) >= 2]
+    return [
+        w
+        for w, t in _words(fold_width(text))
+        if t.startswith(("nr", "ns", "nt", "nz")) and len(w) >= 2
+    ]
 
 
 _FUNCTION_TAGS = ("p", "c", "u", "d", "r", "y", "e", "o")
 # 亿美元, 万千瓦, 第一副: a magnitude or unit without its number, an ordinal without its noun.
-_NUMBER_PIECE = re.compile(r"^(?:[万亿千百][\u4e00-\u9fff]{0,3}|第[一二三四五六七八九十]+[副届次个]?)$")
+_NUMBER_PIECE = re.compile(
+    r"^(?:[万亿千百][\u4e00-\u9fff]{0,3}|第[一二三四五六七八九十]+[副届次个]?)$"
+)
 
 
 def keyword_problems(keyword: str, text: str) -> list[str]:
@@ -225,7 +295,9 @@ def keyword_problems(keyword: str, text: str) -> list[str]:
     number (亿美元, 第一副), or a piece of a longer name in the text (战书 where it says 栗战书)."""
     problems = []
     tags = tagged(keyword)
-    if (len(tags) == 1 and tags[0][1].startswith(_FUNCTION_TAGS)) or re.search(r"[了着过么吗呢吧啊]$", keyword):
+    if (len(tags) == 1 and tags[0][1].startswith(_FUNCTION_TAGS)) or re.search(
+        r"[了着过么吗呢吧啊]$", keyword
+    ):
         problems.append(f"{keyword} is a function word")
     if _NUMBER_PIECE.match(keyword):
         problems.append(f"{keyword} is a piece of a number")

@@ -38,7 +38,9 @@ class ManifestItem:
 
 def _item(record: Any, *, where: str, base: Path) -> ManifestItem:
     if not isinstance(record, dict):
-        raise InputError(f"{where}: expected a table/object with 'path', got {type(record).__name__}")
+        raise InputError(
+            f"{where}: expected a table/object with 'path', got {type(record).__name__}"
+        )
     unknown = sorted(set(record) - set(KEYS))
     if unknown:
         raise InputError(f"{where}: unknown key {unknown[0]!r}; known keys: {', '.join(KEYS)}")
@@ -50,7 +52,12 @@ def _item(record: Any, *, where: str, base: Path) -> ManifestItem:
     path = Path(record["path"]).expanduser()
     if not path.is_absolute():
         path = base / path
-    return ManifestItem(path=str(path), paper=record.get("paper") or None, date=record.get("date") or None, id=record.get("id") or None)
+    return ManifestItem(
+        path=str(path),
+        paper=record.get("paper") or None,
+        date=record.get("date") or None,
+        id=record.get("id") or None,
+    )
 
 
 def read_manifest(path: str | Path) -> list[ManifestItem]:
@@ -72,7 +79,10 @@ def read_manifest(path: str | Path) -> list[ManifestItem]:
         tables = data.get("issue")
         if not isinstance(tables, list):
             raise InputError(f"{file}: expected [[issue]] tables, each with a 'path'")
-        items = [_item(t, where=f"{file}: [[issue]] #{n}", base=base) for n, t in enumerate(tables, start=1)]
+        items = [
+            _item(t, where=f"{file}: [[issue]] #{n}", base=base)
+            for n, t in enumerate(tables, start=1)
+        ]
     else:
         for number, line in enumerate(text.splitlines(), start=1):
             if not line.strip() or line.lstrip().startswith("#"):

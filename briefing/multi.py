@@ -45,7 +45,11 @@ class Source:
 def paper_name_of(path: str | Path) -> str:
     """The paper's name from a file or directory name: ``人民日报-1998-01-01.txt`` -> ``人民日报``."""
     name = Path(str(path).rstrip("/\\")).name
-    stem = Path(name).stem if Path(name).suffix.lower() in (".txt", ".text", ".jsonl", ".pdf") else name
+    stem = (
+        Path(name).stem
+        if Path(name).suffix.lower() in (".txt", ".text", ".jsonl", ".pdf")
+        else name
+    )
     return _NAME_DATE.sub("", stem) or stem
 
 
@@ -71,7 +75,9 @@ def _interleaved(per_source: list[list[Article]]) -> list[Article]:
 def _common(values: Sequence[str | None], what: str) -> str | None:
     known = list(dict.fromkeys(v for v in values if v))
     if len(known) > 1:
-        logger.warning("the inputs have different %ss (%s); the briefing has none", what, ", ".join(known))
+        logger.warning(
+            "the inputs have different %ss (%s); the briefing has none", what, ", ".join(known)
+        )
     return known[0] if len(known) == 1 else None
 
 
@@ -107,7 +113,13 @@ def build_combined_briefing(
     issues: list[Issue] = []
     names: list[str] = []
     for item in items:
-        issue, articles = load_articles(item.path, paper=item.paper, date=check_date(item.date), splitter=settings.splitter, ocr=settings.ocr)
+        issue, articles = load_articles(
+            item.path,
+            paper=item.paper,
+            date=check_date(item.date),
+            splitter=settings.splitter,
+            ocr=settings.ocr,
+        )
         pipeline.annotate(articles)
         issues.append(issue)
         names.append(item.paper or issue.paper or paper_name_of(item.path))
@@ -131,7 +143,12 @@ def build_combined_briefing(
         kept.add(first.id)
         also_in[first.id] = [_label(paper_of[ordered[i].id], ordered[i]) for i in group[1:]]
     articles = [a for a in ordered if a.id in kept]
-    logger.info("%d inputs, %d articles, %d after merging duplicates", len(items), len(ordered), len(articles))
+    logger.info(
+        "%d inputs, %d articles, %d after merging duplicates",
+        len(items),
+        len(ordered),
+        len(articles),
+    )
 
     combined = Issue(
         source=" + ".join(item.path for item in items),
@@ -148,17 +165,26 @@ def build_combined_briefing(
     for entry in briefing.entries:
         entry.also_in = also_in.get(entry.article_id, [])
         if not single_paper:
-            entry.source = f"{paper_of[entry.article_id]} · {entry.source}" if entry.source else paper_of[entry.article_id]
+            entry.source = (
+                f"{paper_of[entry.article_id]} · {entry.source}"
+                if entry.source
+                else paper_of[entry.article_id]
+            )
     return briefing
 
 
 def combined_sources(
-    inputs: Sequence[str | Path], *, manifest: str | Path | None = None, paper_from_name: bool = False
+    inputs: Sequence[str | Path],
+    *,
+    manifest: str | Path | None = None,
+    paper_from_name: bool = False,
 ) -> list[Source]:
     """The inputs of a combined build: those named on the command line, then the manifest's."""
     from .manifest import read_manifest
 
-    items = [Source(path=str(p), paper=paper_name_of(p) if paper_from_name else None) for p in inputs]
+    items = [
+        Source(path=str(p), paper=paper_name_of(p) if paper_from_name else None) for p in inputs
+    ]
     if manifest is not None:
         items += [Source(path=m.path, paper=m.paper, date=m.date) for m in read_manifest(manifest)]
     if not items:

@@ -44,7 +44,9 @@ def check_output(path: str | Path, *, inputs: Iterable[str | Path] = ()) -> None
     if target.is_dir():
         raise OutputError(f"{given}: is a directory; give a file name")
     if target.exists() and not target.is_file():
-        raise OutputError(f"{given}: not a regular file (a FIFO, socket or device); give a file name")
+        raise OutputError(
+            f"{given}: not a regular file (a FIFO, socket or device); give a file name"
+        )
     directory = target.parent if str(target.parent) else Path(".")
     if not directory.is_dir():
         raise OutputError(f"{given}: the directory {directory} does not exist")
@@ -56,10 +58,17 @@ def check_output(path: str | Path, *, inputs: Iterable[str | Path] = ()) -> None
             continue
         source_path = Path(source)
         if target.exists() and source_path.exists() and os.path.samefile(target, source_path):
-            raise OutputError(f"{given}: is also an input; writing it would replace what it is made from")
-        if (source_path.is_dir() and target.suffix.lower() in ISSUE_SUFFIXES
-                and Path(os.path.realpath(directory)) == Path(os.path.realpath(source_path))):
-            raise OutputError(f"{given}: is inside the input folder {source}, where it would be read as a page next time")
+            raise OutputError(
+                f"{given}: is also an input; writing it would replace what it is made from"
+            )
+        if (
+            source_path.is_dir()
+            and target.suffix.lower() in ISSUE_SUFFIXES
+            and Path(os.path.realpath(directory)) == Path(os.path.realpath(source_path))
+        ):
+            raise OutputError(
+                f"{given}: is inside the input folder {source}, where it would be read as a page next time"
+            )
 
 
 def write_atomic(path: str | Path, data: str | bytes) -> None:
@@ -78,7 +87,11 @@ def write_atomic(path: str | Path, data: str | bytes) -> None:
         raise OutputError(f"{given}: cannot write: {exc.strerror or exc}") from exc
     else:
         if not stat.S_ISREG(existing.st_mode):
-            kind = "a directory" if stat.S_ISDIR(existing.st_mode) else "not a regular file (a FIFO, socket or device)"
+            kind = (
+                "a directory"
+                if stat.S_ISDIR(existing.st_mode)
+                else "not a regular file (a FIFO, socket or device)"
+            )
             raise OutputError(f"{given}: {kind}; give a file name")
         mode = stat.S_IMODE(existing.st_mode)
     try:

@@ -40,7 +40,10 @@ class Pipeline:
             topic_model=cfg.topic_model,
         )
         # A trained model brings its own taxonomy; its labels give the section order.
-        self.labels = list(getattr(getattr(self.classifier, "taxonomy", None), "names", None) or self.taxonomy.names)
+        self.labels = list(
+            getattr(getattr(self.classifier, "taxonomy", None), "names", None)
+            or self.taxonomy.names
+        )
         component(splitters, cfg.splitter)
         component(summarizers, cfg.summarizer)
         component(titlers, cfg.titler)
@@ -54,9 +57,18 @@ class Pipeline:
         for article, topic in zip(articles, self.classifier.classify(articles)):
             article.topic = topic
         cfg = self.config
-        return summarize(articles, summarizer=cfg.summarizer, titler=cfg.titler, max_chars=cfg.max_chars)
+        return summarize(
+            articles, summarizer=cfg.summarizer, titler=cfg.titler, max_chars=cfg.max_chars
+        )
 
-    def assemble(self, issue: Issue, articles: list[Article], *, paper: str | None = None, date: str | None = None) -> Briefing:
+    def assemble(
+        self,
+        issue: Issue,
+        articles: list[Article],
+        *,
+        paper: str | None = None,
+        date: str | None = None,
+    ) -> Briefing:
         cfg = self.config
         return assemble(
             issue,
@@ -69,16 +81,29 @@ class Pipeline:
             date=date,
         )
 
-    def run(self, source: str | Path | Sequence[str | Path], *, paper: str | None = None, date: str | None = None) -> Briefing:
+    def run(
+        self,
+        source: str | Path | Sequence[str | Path],
+        *,
+        paper: str | None = None,
+        date: str | None = None,
+    ) -> Briefing:
         """The briefing of the issue in ``source`` (issue file, directory of pages, ``-``, ``.jsonl``)."""
         return self.run_with_articles(source, paper=paper, date=date)[0]
 
-    def run_with_articles(self, source: str | Path | Sequence[str | Path], *, paper: str | None = None,
-                          date: str | None = None) -> tuple[Briefing, list[Article]]:
+    def run_with_articles(
+        self,
+        source: str | Path | Sequence[str | Path],
+        *,
+        paper: str | None = None,
+        date: str | None = None,
+    ) -> tuple[Briefing, list[Article]]:
         """:meth:`run`, and the annotated articles the briefing was made from (the review page shows them)."""
         date = check_date(date)
         paper = paper or self.config.paper
-        issue, articles = load_articles(source, paper=paper, date=date, splitter=self.config.splitter, ocr=self.config.ocr)
+        issue, articles = load_articles(
+            source, paper=paper, date=date, splitter=self.config.splitter, ocr=self.config.ocr
+        )
         self.annotate(articles)
         return self.assemble(issue, articles, paper=paper, date=date), articles
 
@@ -89,7 +114,9 @@ def as_config(config: BuildConfig | str | Path | None) -> BuildConfig:
         return config or BuildConfig()
     if isinstance(config, (str, Path)):
         return load_config(config)
-    raise TypeError(f"config must be a BuildConfig, the path of a briefing.toml, or None; got {type(config).__name__}")
+    raise TypeError(
+        f"config must be a BuildConfig, the path of a briefing.toml, or None; got {type(config).__name__}"
+    )
 
 
 def build_briefing(

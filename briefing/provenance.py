@@ -23,7 +23,9 @@ def summary_provenance(article: Article) -> Provenance:
     summary = article.summary
     if summary is None or not summary.text:
         return Provenance(method="opening")
-    model = summary.model or (summary.method[len(MODEL_PREFIX):] if summary.method.startswith(MODEL_PREFIX) else None)
+    model = summary.model or (
+        summary.method[len(MODEL_PREFIX) :] if summary.method.startswith(MODEL_PREFIX) else None
+    )
     return Provenance(method=summary.method, model=model, reason=summary.reason)
 
 
@@ -47,7 +49,9 @@ def reason_kind(reason: str | None) -> str:
     'qwen: timed out after 60 s (http://…)' -> 'timed out after s'."""
     if not reason:
         return "no reason given"
-    text = reason.split(": ", 1)[1] if re.match(r"^[\w.\-]+( output rejected)?: ", reason) else reason
+    text = (
+        reason.split(": ", 1)[1] if re.match(r"^[\w.\-]+( output rejected)?: ", reason) else reason
+    )
     text = text.split(";")[0]
     if ":" in text and not _DETAIL.search(text.split(":")[0]):
         text = text.split(":")[0]  # "hedge dropped: 将 (…)" -> "hedge dropped"
@@ -102,7 +106,10 @@ class ModelUse:
         if not self.fallbacks:
             return text + "; no fallbacks"
         common = ", ".join(f"{kind} ×{n}" for kind, n in self.reasons.most_common(3))
-        return text + f"; {_count(self.summary_fallbacks, 'summary', 'summaries')} and {_count(self.title_fallbacks, 'title', 'titles')} fell back ({common})"
+        return (
+            text
+            + f"; {_count(self.summary_fallbacks, 'summary', 'summaries')} and {_count(self.title_fallbacks, 'title', 'titles')} fell back ({common})"
+        )
 
 
 def _count(n: int, one: str, many: str) -> str:

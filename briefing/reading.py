@@ -67,7 +67,11 @@ def issue_digest(path: Path) -> str:
     """SHA-256 of what an issue is made of: a file's bytes, or a folder's page files (names and
     bytes, in name order). The one content fingerprint that batch and delivery resume by."""
     if not path.is_dir() and not path.is_file():  # a FIFO would block the read, a device never end
-        raise InputError(f"{path}: no such file or directory" if not path.exists() else f"{path}: not a regular file")
+        raise InputError(
+            f"{path}: no such file or directory"
+            if not path.exists()
+            else f"{path}: not a regular file"
+        )
     try:
         if not path.is_dir():
             return _file_sha256(path).hexdigest()
@@ -99,7 +103,9 @@ ENCODINGS_READ = "UTF-8 (with or without a BOM), GB18030 (GBK, GB2312) or UTF-16
 # Terminal escape sequences (CSI such as ESC[2J, OSC such as a window title ended by BEL or
 # ESC\\), then any other C0/C1 control but tab and newline: they are never article text, and
 # they would act on the terminal or mail client that shows the briefing.
-_ESCAPE_SEQUENCES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x9b[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?|\x1b[ -/]*[0-~]")
+_ESCAPE_SEQUENCES = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x9b[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?|\x1b[ -/]*[0-~]"
+)
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SPACING_CONTROLS = "\x0b\x0c"  # vertical tab, form feed: a gap in the text, kept as a space
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
@@ -115,14 +121,24 @@ def strip_controls(text: str) -> str:
 def _readable(text: str) -> bool:
     """Mostly ASCII, CJK and full-width forms, as any newspaper text is; bytes of another
     kind read as UTF-16 give a scatter of other code points instead."""
-    readable = sum(1 for ch in text if ch in "\n\r\t" or " " <= ch <= "~" or "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef")
+    readable = sum(
+        1
+        for ch in text
+        if ch in "\n\r\t"
+        or " " <= ch <= "~"
+        or "\u3000" <= ch <= "\u9fff"
+        or "\uff00" <= ch <= "\uffef"
+    )
     return bool(text) and readable >= 0.9 * len(text)
 
 
 def _looks_like_utf16(data: bytes) -> bool:
     """UTF-16 without a BOM: the bytes read as UTF-16 (either byte order) give readable text."""
     sample = data[: 8192 & ~1]
-    return any(_readable(sample.decode(encoding, errors="replace")) for encoding in ("utf-16-le", "utf-16-be"))
+    return any(
+        _readable(sample.decode(encoding, errors="replace"))
+        for encoding in ("utf-16-le", "utf-16-be")
+    )
 
 
 def decode(data: bytes, *, source: str = "<bytes>") -> str:
@@ -131,8 +147,12 @@ def decode(data: bytes, *, source: str = "<bytes>") -> str:
         raise InputError(f"{source}: the file is empty")
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         if _looks_like_utf16(data):
-            raise InputError(f"{source}: looks like UTF-16 without a byte-order mark; briefing reads {ENCODINGS_READ}: convert the file to UTF-8")
-        raise InputError(f"{source}: looks like a binary file, not text (NUL bytes); briefing reads text in {ENCODINGS_READ}")
+            raise InputError(
+                f"{source}: looks like UTF-16 without a byte-order mark; briefing reads {ENCODINGS_READ}: convert the file to UTF-8"
+            )
+        raise InputError(
+            f"{source}: looks like a binary file, not text (NUL bytes); briefing reads text in {ENCODINGS_READ}"
+        )
     if data.startswith(b"\xef\xbb\xbf"):
         encodings = ["utf-8-sig"]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -146,15 +166,23 @@ def decode(data: bytes, *, source: str = "<bytes>") -> str:
         except UnicodeDecodeError:
             continue
     else:
-        raise InputError(f"{source}: cannot decode as {' or '.join(e.upper() for e in encodings)}; briefing reads {ENCODINGS_READ}: convert the file to UTF-8")
+        raise InputError(
+            f"{source}: cannot decode as {' or '.join(e.upper() for e in encodings)}; briefing reads {ENCODINGS_READ}: convert the file to UTF-8"
+        )
     if encodings == ["utf-16"] and not _readable(text[:4096]):  # a UTF-16 BOM, then binary data
-        raise InputError(f"{source}: looks like a binary file, not text; briefing reads text in {ENCODINGS_READ}")
+        raise InputError(
+            f"{source}: looks like a binary file, not text; briefing reads text in {ENCODINGS_READ}"
+        )
     # GB18030 decodes almost any byte string; reject results that are mostly control codes.
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\r\n\t\f")
     if controls > max(8, len(text) // 100):
-        raise InputError(f"{source}: looks like a binary file, not text; briefing reads text in {ENCODINGS_READ}")
+        raise InputError(
+            f"{source}: looks like a binary file, not text; briefing reads text in {ENCODINGS_READ}"
+        )
     if _SURROGATES.search(text):  # UTF-16 with an unpaired half
-        raise InputError(f"{source}: cannot decode: a lone UTF-16 surrogate; convert the file to UTF-8")
+        raise InputError(
+            f"{source}: cannot decode: a lone UTF-16 surrogate; convert the file to UTF-8"
+        )
     logger.debug("%s decoded as %s", source, encodings[0] if len(encodings) == 1 else encoding)
     return strip_controls(text.replace("\r\n", "\n").replace("\r", "\n"))
 
@@ -180,7 +208,9 @@ def read_input_bytes(path: Path) -> bytes:
         raise InputError(f"{path}: not a regular file")
     size = path.stat().st_size
     if size > MAX_BYTES:
-        raise InputError(f"{path}: {size / 1e6:.0f} MB is too large for one issue (limit {MAX_BYTES // 2**20} MiB)")
+        raise InputError(
+            f"{path}: {size / 1e6:.0f} MB is too large for one issue (limit {MAX_BYTES // 2**20} MiB)"
+        )
     try:
         return path.read_bytes()
     except OSError as exc:
@@ -190,7 +220,9 @@ def read_input_bytes(path: Path) -> bytes:
 def _read_stdin() -> bytes:
     data = sys.stdin.buffer.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
-        raise InputError(f"standard input: more than {MAX_BYTES // 2**20} MiB is too large for one issue")
+        raise InputError(
+            f"standard input: more than {MAX_BYTES // 2**20} MiB is too large for one issue"
+        )
     return data
 
 
@@ -217,13 +249,17 @@ def read_issue(
         pages = [_read_page(p) for p in files]
         return Issue(source=", ".join(str(p) for p in files), pages=pages, paper=paper, date=date)
     if str(source) == STDIN:
-        pages = [Page(source=STDIN, lines=decode(_read_stdin(), source="standard input").split("\n"))]
+        pages = [
+            Page(source=STDIN, lines=decode(_read_stdin(), source="standard input").split("\n"))
+        ]
     else:
         path = Path(source)
         if path.is_dir():
             files = [p for p in page_files(path) if p.suffix.lower() in TEXT_SUFFIXES]
             if not files:
-                raise InputError(f"{path}: no page files in this directory (text pages *.txt, page PDFs *.pdf or HTML pages *.html)")
+                raise InputError(
+                    f"{path}: no page files in this directory (text pages *.txt, page PDFs *.pdf or HTML pages *.html)"
+                )
             pages = [_read_page(p) for p in files]
         else:
             pages = [_read_page(path, numbered=False)]
@@ -251,9 +287,13 @@ def read_jsonl(source: str | Path) -> Iterator[tuple[int, dict]]:
         except json.JSONDecodeError as exc:
             raise InputError(f"{name}:{number}: not valid JSON ({exc.msg})") from exc
         except (InputError, RecursionError) as exc:
-            raise InputError(f"{name}:{number}: {exc if isinstance(exc, InputError) else 'nested too deeply'}") from None
+            raise InputError(
+                f"{name}:{number}: {exc if isinstance(exc, InputError) else 'nested too deeply'}"
+            ) from None
         if not isinstance(record, dict):
-            raise InputError(f"{name}:{number}: expected a JSON object, got {type(record).__name__}")
+            raise InputError(
+                f"{name}:{number}: expected a JSON object, got {type(record).__name__}"
+            )
         yield number, record
 
 
@@ -265,7 +305,9 @@ def _article_id(record: dict[str, Any], default: str) -> str:
         return value
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
-    raise InputError(f"'id' must be a string or an integer, got {json.dumps(value, ensure_ascii=False)[:40]}")
+    raise InputError(
+        f"'id' must be a string or an integer, got {json.dumps(value, ensure_ascii=False)[:40]}"
+    )
 
 
 def _article(record: dict[str, Any], *, default_id: str) -> Article:
@@ -276,7 +318,11 @@ def _article(record: dict[str, Any], *, default_id: str) -> Article:
         return Article.from_dict({**record, "id": article_id})
     text = record.get("text")
     if not isinstance(text, str):
-        raise InputError("missing 'text' (a string)" if text is None else f"'text' must be a string, got {json.dumps(text, ensure_ascii=False)[:40]}")
+        raise InputError(
+            "missing 'text' (a string)"
+            if text is None
+            else f"'text' must be a string, got {json.dumps(text, ensure_ascii=False)[:40]}"
+        )
     title = record.get("title")
     if title is not None and not isinstance(title, str):
         raise InputError("'title' must be a string")

@@ -43,12 +43,16 @@ class Record:
         kwargs = {}
         for f in dataclasses.fields(cls):  # type: ignore[arg-type]
             where = f"{_path}.{f.name}" if _path else f.name
-            has_default = f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING
+            has_default = (
+                f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING
+            )
             value = data.get(f.name)
             if value is None and not _optional(hints[f.name]):
                 if has_default:
                     continue
-                raise InputError(f"{where!r} is missing" if f.name not in data else f"{where!r} must not be null")
+                raise InputError(
+                    f"{where!r} is missing" if f.name not in data else f"{where!r} must not be null"
+                )
             if f.name in data:
                 kwargs[f.name] = _load(hints[f.name], value, where)
         return cls(**kwargs)
@@ -65,27 +69,37 @@ def _dump(value: Any) -> Any:
 
 
 def _optional(hint: Any) -> bool:
-    return typing.get_origin(hint) in (typing.Union, types.UnionType) and type(None) in typing.get_args(hint)
+    return typing.get_origin(hint) in (typing.Union, types.UnionType) and type(
+        None
+    ) in typing.get_args(hint)
 
 
-_KINDS = {str: ("a string", "strings"), int: ("an integer", "integers"), float: ("a number", "numbers"),
-          bool: ("true or false", "true/false values")}
+_KINDS = {
+    str: ("a string", "strings"),
+    int: ("an integer", "integers"),
+    float: ("a number", "numbers"),
+    bool: ("true or false", "true/false values"),
+}
 
 
 def _describe(hint: Any, *, plural: bool = False) -> str:
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
-        options = [_describe(a, plural=plural) for a in typing.get_args(hint) if a is not type(None)]
+        options = [
+            _describe(a, plural=plural) for a in typing.get_args(hint) if a is not type(None)
+        ]
         return " or ".join(options) + ("" if plural else " or null")
     if origin in (list, tuple):
         (item,) = typing.get_args(hint)[:1] or (Any,)
-        return ("lists" if plural else "a list") + (f" of {_describe(item, plural=True)}" if item is not Any else "")
+        return ("lists" if plural else "a list") + (
+            f" of {_describe(item, plural=True)}" if item is not Any else ""
+        )
     if origin is dict:
         return "objects" if plural else "an object"
     if hint in _KINDS:
         return _KINDS[hint][plural]
     if isinstance(hint, type) and issubclass(hint, Record):
-        return (f"{hint.__name__} objects" if plural else f"a {hint.__name__} object")
+        return f"{hint.__name__} objects" if plural else f"a {hint.__name__} object"
     return "values" if plural else "a value"
 
 
@@ -137,7 +151,9 @@ class Furniture(Record):
     text: str
     kind: str = "furniture"
     page: int | None = None
-    box: list[float] | None = None  # [x0, y0, x1, y1] in PDF points, for items read from a page layout
+    box: list[float] | None = (
+        None  # [x0, y0, x1, y1] in PDF points, for items read from a page layout
+    )
 
 
 @dataclass
@@ -190,14 +206,28 @@ class Provenance(Record):
     """How a summary or a title was made: its method, the model card asked, and why a model's
     output was not used (a fallback)."""
 
-    method: str = field(metadata={"schema": {"description": (
-        "extractive (sentences of the article), model:CARD (written by that model card), extractive-fallback "
-        "(the model was asked but its output failed a check or the request failed), printed (the title the "
-        "page printed), opening (the article's opening: no summary was made), edited (written or changed by an editor "
-        "on the review page; by names who)")}})
-    model: str | None = field(default=None, metadata={"schema": {"description": "the model card that was asked"}})
-    reason: str | None = field(default=None, metadata={"schema": {"description": "why the model's output was not used"}})
-    by: str | None = field(default=None, metadata={"schema": {"description": "the editor who wrote it (method edited)"}})
+    method: str = field(
+        metadata={
+            "schema": {
+                "description": (
+                    "extractive (sentences of the article), model:CARD (written by that model card), extractive-fallback "
+                    "(the model was asked but its output failed a check or the request failed), printed (the title the "
+                    "page printed), opening (the article's opening: no summary was made), edited (written or changed by an editor "
+                    "on the review page; by names who)"
+                )
+            }
+        }
+    )
+    model: str | None = field(
+        default=None, metadata={"schema": {"description": "the model card that was asked"}}
+    )
+    reason: str | None = field(
+        default=None, metadata={"schema": {"description": "why the model's output was not used"}}
+    )
+    by: str | None = field(
+        default=None,
+        metadata={"schema": {"description": "the editor who wrote it (method edited)"}},
+    )
 
 
 @dataclass
@@ -218,7 +248,9 @@ class Article(Record):
     captions: list[str] = field(default_factory=list)
     credit: str | None = None
     note: str | None = None  # author note printed after the body: （作者为…）
-    boxes: list[list[float]] | None = None  # [x0, y0, x1, y1] per block in PDF points (layout input)
+    boxes: list[list[float]] | None = (
+        None  # [x0, y0, x1, y1] per block in PDF points (layout input)
+    )
     # Added by later stages.
     topic: Topic | None = None
     summary: Summary | None = None
@@ -253,8 +285,12 @@ class Entry(Record):
     lines: list[int] | None = None
     # Where else the same story ran (a combined briefing merges duplicates): "PAPER 第N版《标题》".
     also_in: list[str] = field(default_factory=list)
-    summary_provenance: Provenance | None = field(default=None, metadata={"schema": {"description": "how the summary was made"}})
-    title_provenance: Provenance | None = field(default=None, metadata={"schema": {"description": "how the title was made"}})
+    summary_provenance: Provenance | None = field(
+        default=None, metadata={"schema": {"description": "how the summary was made"}}
+    )
+    title_provenance: Provenance | None = field(
+        default=None, metadata={"schema": {"description": "how the title was made"}}
+    )
 
 
 @dataclass
@@ -286,7 +322,9 @@ class Briefing(Record):
     date: str | None = field(default=None, metadata={"schema": {"pattern": r"^\d{4}-\d{2}-\d{2}$"}})
     article_count: int = 0
     topic_counts: dict[str, int] = field(default_factory=dict)  # in section order
-    sections: list[Section] = field(default_factory=list)  # 要闻 first, then topics in taxonomy order
+    sections: list[Section] = field(
+        default_factory=list
+    )  # 要闻 first, then topics in taxonomy order
     keywords: list[str] = field(default_factory=list)
     appendix: list[AppendixItem] = field(default_factory=list)
     schema_version: int = 1

@@ -90,7 +90,10 @@ CARD_ROLES = ("summarizers", "titlers", "classifiers")
 splitters = Registry(
     "splitters",
     # "rules" names the same splitter for configs written before the splitter learned its rules.
-    {"lines": "briefing.split.splitter:LineSplitter", "rules": "briefing.split.splitter:LineSplitter"},
+    {
+        "lines": "briefing.split.splitter:LineSplitter",
+        "rules": "briefing.split.splitter:LineSplitter",
+    },
 )
 classifiers = Registry(
     "classifiers",
@@ -99,7 +102,9 @@ classifiers = Registry(
         "trained": "briefing.topics.trained:TrainedClassifier",
     },
 )
-summarizers = Registry("summarizers", {"extractive": "briefing.summarize.extractive:ExtractiveSummarizer"})
+summarizers = Registry(
+    "summarizers", {"extractive": "briefing.summarize.extractive:ExtractiveSummarizer"}
+)
 titlers = Registry("titlers", {"extractive": "briefing.summarize.titles:ExtractiveTitler"})
 renderers = Registry(
     "renderers",
@@ -199,14 +204,18 @@ def create_from_card(role: str, name_or_path: str, *, warm: bool = True, **optio
     if card is None:
         registered = ", ".join(registry_for(role).names()) or "none"
         cards = ", ".join(c.name for c in list_cards() if role in c.roles) or "none"
-        raise ConfigError(f"unknown {role} {name_or_path!r}; available: {registered}; model cards: {cards}")
+        raise ConfigError(
+            f"unknown {role} {name_or_path!r}; available: {registered}; model cards: {cards}"
+        )
     key = (role, card.source, tuple(sorted((k, repr(v)) for k, v in options.items())))
     component = _card_components.get(key)
     if component is None:
         try:
             component = _adapter(role)(card=card, **options)
         except TypeError as exc:  # e.g. --topic-model given with a model card
-            raise ConfigError(f"{role} {card.name!r} (a model card) does not take these options: {', '.join(options)}") from exc
+            raise ConfigError(
+                f"{role} {card.name!r} (a model card) does not take these options: {', '.join(options)}"
+            ) from exc
         _card_components[key] = component
     if warm:
         component.warm_up()  # bad cards, missing files, unreachable servers fail here, at start-up

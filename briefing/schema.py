@@ -34,7 +34,10 @@ def _type_schema(hint: Any, defs: dict[str, Any]) -> dict[str, Any]:
     if origin in (list, tuple):
         return {"type": "array", "items": _type_schema(args[0], defs) if args else {}}
     if origin is dict:
-        return {"type": "object", "additionalProperties": _type_schema(args[1], defs) if args else {}}
+        return {
+            "type": "object",
+            "additionalProperties": _type_schema(args[1], defs) if args else {},
+        }
     if isinstance(hint, type) and issubclass(hint, Record) and dataclasses.is_dataclass(hint):
         if hint.__name__ not in defs:
             defs[hint.__name__] = {}  # placeholder first: records may refer to themselves
@@ -63,7 +66,11 @@ def json_schema(cls: type[Record]) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of ``cls.to_dict()`` output, nested records in ``$defs``."""
     defs: dict[str, Any] = {}
     root = _record_schema(cls, defs)
-    schema: dict[str, Any] = {"$schema": DIALECT, "$id": f"urn:briefing:{cls.__name__.lower()}", "title": cls.__name__}
+    schema: dict[str, Any] = {
+        "$schema": DIALECT,
+        "$id": f"urn:briefing:{cls.__name__.lower()}",
+        "title": cls.__name__,
+    }
     schema.update(root)
     if defs:
         schema["$defs"] = defs

@@ -44,7 +44,9 @@ class Handler:
 
     received: list[Received] = field(default_factory=list)
     data_replies: list[str | None] = field(default_factory=list)  # popped per DATA; None: accept
-    rcpt_replies: dict[str, list[str]] = field(default_factory=dict)  # address -> replies, popped per RCPT
+    rcpt_replies: dict[str, list[str]] = field(
+        default_factory=dict
+    )  # address -> replies, popped per RCPT
     drop_on_data: int = 0  # close the connection instead of answering DATA, this many times
     rcpt_count: int = 0
 
@@ -67,7 +69,13 @@ class Handler:
             reply = self.data_replies.pop(0)
             if reply is not None:
                 return reply
-        self.received.append(Received(envelope.mail_from, list(envelope.rcpt_tos), envelope.original_content or envelope.content))
+        self.received.append(
+            Received(
+                envelope.mail_from,
+                list(envelope.rcpt_tos),
+                envelope.original_content or envelope.content,
+            )
+        )
         return "250 2.0.0 Message accepted"
 
 
@@ -78,8 +86,11 @@ def free_port() -> int:
 
 
 def authenticator(server, session, envelope, mechanism, auth_data) -> AuthResult:
-    ok = (isinstance(auth_data, LoginPassword) and auth_data.login == USERNAME.encode()
-          and auth_data.password == PASSWORD.encode())
+    ok = (
+        isinstance(auth_data, LoginPassword)
+        and auth_data.login == USERNAME.encode()
+        and auth_data.password == PASSWORD.encode()
+    )
     return AuthResult(success=ok, handled=False)
 
 
@@ -95,7 +106,9 @@ class Server:
         self.controller.stop()
 
 
-def start_server(*, security: str = "none", ca: Any = None, tmp_path: Path | None = None, auth: bool = False) -> Server:
+def start_server(
+    *, security: str = "none", ca: Any = None, tmp_path: Path | None = None, auth: bool = False
+) -> Server:
     handler = Handler()
     port = free_port()
     kwargs: dict[str, Any] = {}
@@ -113,7 +126,9 @@ def start_server(*, security: str = "none", ca: Any = None, tmp_path: Path | Non
             kwargs["require_starttls"] = True
     if auth:
         # aiosmtpd only knows about STARTTLS; with implicit TLS (ssl) the connection is encrypted anyway.
-        kwargs.update(authenticator=authenticator, auth_required=True, auth_require_tls=security == "starttls")
+        kwargs.update(
+            authenticator=authenticator, auth_required=True, auth_require_tls=security == "starttls"
+        )
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", "Requiring AUTH while not requiring TLS")
         controller = Controller(handler, hostname="127.0.0.1", port=port, **kwargs)
@@ -121,7 +136,9 @@ def start_server(*, security: str = "none", ca: Any = None, tmp_path: Path | Non
     return Server(controller, handler, port, security, ca_file)
 
 
-def make_config(server: Server | None, tmp_path: Path, *, smtp: dict | None = None, delivery: dict | None = None) -> DeliveryConfig:
+def make_config(
+    server: Server | None, tmp_path: Path, *, smtp: dict | None = None, delivery: dict | None = None
+) -> DeliveryConfig:
     smtp_table: dict[str, Any] = {
         "host": "127.0.0.1",
         "port": server.port if server else free_port(),
@@ -136,26 +153,49 @@ def make_config(server: Server | None, tmp_path: Path, *, smtp: dict | None = No
         smtp_table["ca_file"] = server.ca_file
     smtp_table.update(smtp or {})
     smtp_table = {key: value for key, value in smtp_table.items() if value is not None}
-    delivery_table = {"ledger": str(tmp_path / "state" / "ledger.sqlite3"), "backoff": 0.01, "retries": 3,
-                      "lock_timeout": 0.3}
+    delivery_table = {
+        "ledger": str(tmp_path / "state" / "ledger.sqlite3"),
+        "backoff": 0.01,
+        "retries": 3,
+        "lock_timeout": 0.3,
+    }
     delivery_table.update(delivery or {})
-    return DeliveryConfig(smtp=parse_smtp(smtp_table, source="test"), delivery=parse_delivery(delivery_table, source="test"),
-                          build=BuildConfig(), source="test")
+    return DeliveryConfig(
+        smtp=parse_smtp(smtp_table, source="test"),
+        delivery=parse_delivery(delivery_table, source="test"),
+        build=BuildConfig(),
+        source="test",
+    )
 
 
 def small_briefing(source: Any = "issue.txt", **_: Any) -> Briefing:
-    entry = Entry(article_id="a1", title="青川区新建三座口袋公园", summary="青川区今年将新建三座口袋公园，方便居民休闲。",
-                  topic="城乡建设", source="本报记者 · 第1版")
-    return Briefing(source=str(source), paper="临江日报", date="2024-03-12", article_count=1,
-                    topic_counts={"城乡建设": 1}, sections=[Section(title="要闻", entries=[entry], kind="top")],
-                    keywords=["口袋公园"])
+    entry = Entry(
+        article_id="a1",
+        title="青川区新建三座口袋公园",
+        summary="青川区今年将新建三座口袋公园，方便居民休闲。",
+        topic="城乡建设",
+        source="本报记者 · 第1版",
+    )
+    return Briefing(
+        source=str(source),
+        paper="临江日报",
+        date="2024-03-12",
+        article_count=1,
+        topic_counts={"城乡建设": 1},
+        sections=[Section(title="要闻", entries=[entry], kind="top")],
+        keywords=["口袋公园"],
+    )
 
 
-def small_builder(source: Any, *, paper: Any = None, date: Any = None, config: Any = None) -> Briefing:
+def small_builder(
+    source: Any, *, paper: Any = None, date: Any = None, config: Any = None
+) -> Briefing:
     return small_briefing(source)
 
 
-def write_issue(path: Path, text: str = "青川区新建三座口袋公园\n本报讯 青川区今年将新建三座口袋公园。\n") -> Path:
+def write_issue(
+    path: Path, text: str = "青川区新建三座口袋公园\n本报讯 青川区今年将新建三座口袋公园。\n"
+) -> Path:
     path.write_text(text, encoding="utf-8")
     return path
 
@@ -197,7 +237,9 @@ def start_dropping_server() -> tuple[int, Any]:
                     if verb == b"DATA":
                         conn.sendall(b"354 go ahead\r\n")
                         reader.read(64)  # part of the message, then the line goes dead
-                        conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                        conn.setsockopt(
+                            socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0)
+                        )
                         break
                     conn.sendall(b"250 OK\r\n")
                 reader.close()  # the socket only really closes once its file object has

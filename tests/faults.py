@@ -50,7 +50,9 @@ def install() -> None:
             if kind == "erofs":
                 raise fault(file)
             real_open(file, "ab").close()  # the file appears
-            return real_open("/dev/full", "w" + ("b" if "b" in mode else ""), *args, **kwargs)  # writes fail
+            return real_open(
+                "/dev/full", "w" + ("b" if "b" in mode else ""), *args, **kwargs
+            )  # writes fail
         return real_open(file, mode, *args, **kwargs)
 
     def mkdir(path, mode=0o777, *, dir_fd=None):

@@ -42,7 +42,15 @@ def test_sections_follow_the_taxonomy_and_skip_empty_ones():
 
 def test_importance_prefers_the_lead_story():
     long_body = ["临江市召开会议。" * 60, "会议强调，要抓好落实。" * 30]
-    lead = article("lead", "时政", title="头条", subtitle="——副题", body=long_body, subheads=["一"], lines=[3, 40])
+    lead = article(
+        "lead",
+        "时政",
+        title="头条",
+        subtitle="——副题",
+        body=long_body,
+        subheads=["一"],
+        lines=[3, 40],
+    )
     brief = article("brief", "社会", body=["本报讯 一条短讯。"], column="城事速递", lines=[41, 42])
     values = importance([brief, lead], taxonomy=TAXONOMY)
     assert values[1] > values[0]
@@ -55,7 +63,10 @@ def test_importance_prefers_the_lead_story():
 def test_later_pages_count_less():
     front = article("front", "经济", title="一版", page=1, lines=[5, 9])
     back = article("back", "经济", title="四版", page=4, lines=[5, 9])
-    assert importance([back, front], taxonomy=TAXONOMY)[1] > importance([back, front], taxonomy=TAXONOMY)[0]
+    assert (
+        importance([back, front], taxonomy=TAXONOMY)[1]
+        > importance([back, front], taxonomy=TAXONOMY)[0]
+    )
 
 
 def test_an_article_without_annotations_still_gets_an_entry():
@@ -68,22 +79,43 @@ def test_an_article_without_annotations_still_gets_an_entry():
 
 
 def test_appendix_keeps_furniture_and_empty_items_in_page_order():
-    furniture = [Furniture(line=30, text="责任编辑：某某", page=1), Furniture(line=1, text="第1版 要闻", page=1),
-                 Furniture(line=2, text="半行残段", kind="fragment", page=2)]
+    furniture = [
+        Furniture(line=30, text="责任编辑：某某", page=1),
+        Furniture(line=1, text="第1版 要闻", page=1),
+        Furniture(line=2, text="半行残段", kind="fragment", page=2),
+    ]
     empty = Article(id="e", lines=[20, 20], page=1)
-    briefing = assemble(issue(furniture=furniture), [empty, article("a", "时政", title="甲")], taxonomy=TAXONOMY)
-    assert [(i.kind, i.line) for i in briefing.appendix] == [("furniture", 1), ("empty", 20), ("furniture", 30), ("fragment", 2)]
+    briefing = assemble(
+        issue(furniture=furniture), [empty, article("a", "时政", title="甲")], taxonomy=TAXONOMY
+    )
+    assert [(i.kind, i.line) for i in briefing.appendix] == [
+        ("furniture", 1),
+        ("empty", 20),
+        ("furniture", 30),
+        ("fragment", 2),
+    ]
     assert briefing.article_count == 1
 
 
 def test_source_line():
-    a = Article(id="a", column="城事速递", kicker="引题", byline=None, dateline="本报临江１月４日讯　记者某某报道：", page=2, lines=[5, 9])
+    a = Article(
+        id="a",
+        column="城事速递",
+        kicker="引题",
+        byline=None,
+        dateline="本报临江１月４日讯　记者某某报道：",
+        page=2,
+        lines=[5, 9],
+    )
     assert source_line(a) == "城事速递 · 本报临江1月4日讯 记者某某报道 · 第2版 第5–9行"
     assert source_line(Article(id="lj-1")) == "编号 lj-1"
 
 
 def test_display_text_folds_digits_not_punctuation():
-    assert display_text("１９９７年增长１４．２％，首次突破（三千万吨）") == "1997年增长14.2%，首次突破（三千万吨）"
+    assert (
+        display_text("１９９７年增长１４．２％，首次突破（三千万吨）")
+        == "1997年增长14.2%，首次突破（三千万吨）"
+    )
 
 
 def test_dates():
@@ -105,8 +137,18 @@ def test_empty_issue():
 
 def test_keywords_of_the_day():
     articles = [
-        article("a", "生态", title="全面推行河湖长制", body=["河湖长制让河道更清。河湖长制巡河常态化。本报记者 某某"]),
-        article("b", "生态", title="河道清淤疏浚", body=["今年以来，全市开展河道清淤疏浚工作，河湖长制落实到位。"]),
+        article(
+            "a",
+            "生态",
+            title="全面推行河湖长制",
+            body=["河湖长制让河道更清。河湖长制巡河常态化。本报记者 某某"],
+        ),
+        article(
+            "b",
+            "生态",
+            title="河道清淤疏浚",
+            body=["今年以来，全市开展河道清淤疏浚工作，河湖长制落实到位。"],
+        ),
         article("c", "教育", title="职业教育订单班", body=["订单班学生进企业实训，开展工作。"]),
     ]
     words = issue_keywords(articles, count=4, paper="临江日报")
@@ -132,6 +174,11 @@ def test_schema_is_generated_from_the_dataclasses():
     assert set(schema["properties"]) == set(Briefing.__dataclass_fields__)
     entry = schema["$defs"]["Entry"]
     assert entry["properties"]["title_generated"] == {"type": "boolean"}
-    assert entry["properties"]["lines"] == {"anyOf": [{"type": "array", "items": {"type": "integer"}}, {"type": "null"}]}
-    assert schema["properties"]["topic_counts"] == {"type": "object", "additionalProperties": {"type": "integer"}}
+    assert entry["properties"]["lines"] == {
+        "anyOf": [{"type": "array", "items": {"type": "integer"}}, {"type": "null"}]
+    }
+    assert schema["properties"]["topic_counts"] == {
+        "type": "object",
+        "additionalProperties": {"type": "integer"},
+    }
     assert schema["properties"]["date"]["pattern"]

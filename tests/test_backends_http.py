@@ -11,7 +11,12 @@ from pathlib import Path
 import pytest
 
 from briefing import registry
-from briefing.backends.adapters import FALLBACK_SUMMARY, FALLBACK_TOPIC, ModelClassifier, ModelSummarizer
+from briefing.backends.adapters import (
+    FALLBACK_SUMMARY,
+    FALLBACK_TOPIC,
+    ModelClassifier,
+    ModelSummarizer,
+)
 from briefing.backends.cards import parse_card
 from briefing.backends.openai_http import OpenAIBackend
 from briefing.backends.prompts import CLOSE, OPEN
@@ -23,7 +28,11 @@ SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 
 
 def sample_articles(n: int) -> list[Article]:
-    rows = [json.loads(line) for line in (SAMPLES / "articles.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [
+        json.loads(line)
+        for line in (SAMPLES / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
     return [Article(id=r["id"], title=r.get("title"), body=r["text"].split("\n")) for r in rows[:n]]
 
 
@@ -71,12 +80,16 @@ class ChatServer:
 
             def do_GET(self) -> None:
                 if self.path.endswith("/models"):
-                    self.send(200, {"object": "list", "data": [{"id": "test-model", "object": "model"}]})
+                    self.send(
+                        200, {"object": "list", "data": [{"id": "test-model", "object": "model"}]}
+                    )
                 else:
                     self.send(404, {"error": "not found"})
 
             def do_POST(self) -> None:
-                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])).decode("utf-8"))
+                body = json.loads(
+                    self.rfile.read(int(self.headers["Content-Length"])).decode("utf-8")
+                )
                 with server.lock:
                     server.count += 1
                     count = server.count
@@ -89,9 +102,18 @@ class ChatServer:
                     if delay:
                         time.sleep(delay)
                     if status == 200:
-                        payload = {"id": f"c{count}", "object": "chat.completion", "model": body["model"],
-                                   "choices": [{"index": 0, "message": {"role": "assistant", "content": text},
-                                                "finish_reason": "stop"}]}
+                        payload = {
+                            "id": f"c{count}",
+                            "object": "chat.completion",
+                            "model": body["model"],
+                            "choices": [
+                                {
+                                    "index": 0,
+                                    "message": {"role": "assistant", "content": text},
+                                    "finish_reason": "stop",
+                                }
+                            ],
+                        }
                     else:
                         payload = {"error": {"message": text or "server error"}}
                 finally:
@@ -124,8 +146,16 @@ def server():
 
 
 def card_for(server: ChatServer, **fields):
-    data = {"name": "local-chat", "backend": "openai", "base_url": server.url, "model": "test-model",
-            "timeout": 5.0, "retries": 2, "backoff": 0.05, "concurrency": 2}
+    data = {
+        "name": "local-chat",
+        "backend": "openai",
+        "base_url": server.url,
+        "model": "test-model",
+        "timeout": 5.0,
+        "retries": 2,
+        "backoff": 0.05,
+        "concurrency": 2,
+    }
     data.update(fields)
     return parse_card(data, source="<test card>")
 
@@ -143,7 +173,12 @@ def test_faithful_answers_pass_the_guard_and_are_used(server):
 
 
 def test_unfaithful_answers_fall_back_to_the_extractive_summary(server):
-    server.script = lambda body, count: (200, "临江市今年将新建机场3座，总投资999亿元，市长张大伟宣布。", 0.0, {})
+    server.script = lambda body, count: (
+        200,
+        "临江市今年将新建机场3座，总投资999亿元，市长张大伟宣布。",
+        0.0,
+        {},
+    )
     summaries = ModelSummarizer(card=card_for(server)).summarize(sample_articles(3), max_chars=90)
     for summary in summaries:
         assert summary.method == FALLBACK_SUMMARY
@@ -151,7 +186,9 @@ def test_unfaithful_answers_fall_back_to_the_extractive_summary(server):
 
 
 def test_server_error_then_success_is_retried(server):
-    server.script = lambda body, count: (500, "overloaded", 0.0, {}) if count == 1 else (200, lead_of(body), 0.0, {})
+    server.script = lambda body, count: (
+        (500, "overloaded", 0.0, {}) if count == 1 else (200, lead_of(body), 0.0, {})
+    )
     summarizer = ModelSummarizer(card=card_for(server, concurrency=1))
     (summary,) = summarizer.summarize(sample_articles(1), max_chars=90)
     assert server.count == 2 and summarizer.backend.requests == 2
@@ -160,9 +197,15 @@ def test_server_error_then_success_is_retried(server):
 
 
 def test_rate_limit_honours_retry_after_and_client_errors_are_not_retried(server):
-    server.script = lambda body, count: (429, "slow down", 0.0, {"Retry-After": "0"}) if count == 1 else (200, lead_of(body), 0.0, {})
+    server.script = lambda body, count: (
+        (429, "slow down", 0.0, {"Retry-After": "0"})
+        if count == 1
+        else (200, lead_of(body), 0.0, {})
+    )
     backend = OpenAIBackend(card_for(server, concurrency=1))
-    (generation,) = backend.generate([[{"role": "user", "content": f"{OPEN}\n今天天气晴。\n{CLOSE}"}]])
+    (generation,) = backend.generate(
+        [[{"role": "user", "content": f"{OPEN}\n今天天气晴。\n{CLOSE}"}]]
+    )
     assert generation.error is None and server.count == 2
     server.count = 0
     server.script = lambda body, count: (400, "bad request", 0.0, {})
@@ -182,7 +225,9 @@ def test_timeouts_are_retried_a_bounded_number_of_times_then_fall_back(server):
 
 def test_requests_run_concurrently_up_to_the_limit(server):
     server.script = lambda body, count: (200, lead_of(body), 0.2, {})
-    ModelSummarizer(card=card_for(server, concurrency=3)).summarize(sample_articles(9), max_chars=90)
+    ModelSummarizer(card=card_for(server, concurrency=3)).summarize(
+        sample_articles(9), max_chars=90
+    )
     assert server.count == 9
     assert 1 < server.most_in_flight <= 3
 
@@ -194,7 +239,9 @@ def test_api_key_comes_from_the_environment_variable_the_card_names(server, monk
     assert server.headers[0].get("Authorization") == "Bearer sk-test-123"
     monkeypatch.delenv("TEST_BRIEFING_KEY")
     with pytest.raises(ConfigError, match="TEST_BRIEFING_KEY"):
-        ModelSummarizer(card=card_for(server, name="other", api_key_env="TEST_BRIEFING_KEY")).warm_up()
+        ModelSummarizer(
+            card=card_for(server, name="other", api_key_env="TEST_BRIEFING_KEY")
+        ).warm_up()
 
 
 def test_zero_shot_topics_are_restricted_to_the_taxonomy(server):
@@ -202,7 +249,9 @@ def test_zero_shot_topics_are_restricted_to_the_taxonomy(server):
     server.script = lambda body, count: (200, "体育", 0.0, {})
     classifier = ModelClassifier(card=card_for(server))
     topics = classifier.classify(articles)
-    assert [t.label for t in topics] == ["体育"] * 3 and all(t.method == "model:local-chat" for t in topics)
+    assert [t.label for t in topics] == ["体育"] * 3 and all(
+        t.method == "model:local-chat" for t in topics
+    )
     server.script = lambda body, count: (200, "我认为是娱乐八卦新闻", 0.0, {})
     topics = classifier.classify(articles)
     assert all(t.method == FALLBACK_TOPIC and t.label in classifier.taxonomy.names for t in topics)
@@ -214,7 +263,9 @@ def test_server_that_goes_away_is_a_start_up_error(server):
     server.httpd.server_close()
     with pytest.raises(ConfigError, match="unreachable"):
         ModelSummarizer(card=card).warm_up()
-    server.httpd = ThreadingHTTPServer(("127.0.0.1", 0), server.httpd.RequestHandlerClass)  # for the fixture's exit
+    server.httpd = ThreadingHTTPServer(
+        ("127.0.0.1", 0), server.httpd.RequestHandlerClass
+    )  # for the fixture's exit
     threading.Thread(target=server.httpd.serve_forever, daemon=True).start()
 
 
@@ -225,9 +276,11 @@ def die_after(server: ChatServer, answered: int):
     def script(body, count):
         if count <= answered:
             return 200, lead_of(body), 0.0, {}
+
         def stop() -> None:
             server.httpd.shutdown()
             server.httpd.server_close()
+
         threading.Thread(target=stop, daemon=True).start()
         raise ConnectionResetError("server died")  # the handler thread ends without an answer
 
@@ -247,7 +300,9 @@ def write_dying_card(tmp_path: Path, server: ChatServer) -> Path:
 def test_circuit_breaker_stops_calling_a_server_that_died(server, caplog):
     server.script = die_after(server, 2)
     articles = sample_articles(8)
-    summarizer = ModelSummarizer(card=card_for(server, concurrency=1, retries=1, breaker_failures=3))
+    summarizer = ModelSummarizer(
+        card=card_for(server, concurrency=1, retries=1, breaker_failures=3)
+    )
     with caplog.at_level("WARNING"):
         summaries = summarizer.summarize(articles, max_chars=90)
     backend = summarizer.backend
@@ -256,7 +311,9 @@ def test_circuit_breaker_stops_calling_a_server_that_died(server, caplog):
     # and the remaining 3 articles are not sent at all.
     assert backend.requests == 2 + 3 * 2
     refused = [s for s in summaries[5:] if "circuit breaker open" in (s.reason or "")]
-    assert len(refused) == 3 and all(s.method == FALLBACK_SUMMARY and s.model == "local-chat" for s in refused)
+    assert len(refused) == 3 and all(
+        s.method == FALLBACK_SUMMARY and s.model == "local-chat" for s in refused
+    )
     assert any("circuit breaker open" in r.message for r in caplog.records)
 
 
@@ -269,10 +326,16 @@ def test_dead_server_run_says_so_and_require_model_exits_1(server, tmp_path):
     server.script = die_after(server, 2)
     card = write_dying_card(tmp_path, server)
     # The titler's turn comes after the server died: its start-up check must not end the run.
-    result = CliRunner().invoke(app, ["build", str(source), "--summarizer", str(card), "--titler", str(card), "-f", "json"])
+    result = CliRunner().invoke(
+        app, ["build", str(source), "--summarizer", str(card), "--titler", str(card), "-f", "json"]
+    )
     assert result.exit_code == 0, result.stderr
-    lines = [line for line in result.stderr.splitlines() if line.startswith("briefing: model dying")]
-    assert len(lines) == 1 and "fell back" in lines[0] and "circuit breaker open" in lines[0], result.stderr
+    lines = [
+        line for line in result.stderr.splitlines() if line.startswith("briefing: model dying")
+    ]
+    assert len(lines) == 1 and "fell back" in lines[0] and "circuit breaker open" in lines[0], (
+        result.stderr
+    )
     entries = [e for s in json.loads(result.stdout)["sections"] for e in s["entries"]]
     made = {e["summary_provenance"]["method"] for e in entries}
     assert made == {"model:dying", FALLBACK_SUMMARY}
@@ -281,6 +344,9 @@ def test_dead_server_run_says_so_and_require_model_exits_1(server, tmp_path):
         restarted.script = die_after(restarted, 2)
         card = write_dying_card(tmp_path, restarted)
         out = tmp_path / "briefing.md"
-        result = CliRunner().invoke(app, ["build", str(source), "--summarizer", str(card), "--require-model", "-o", str(out)])
+        result = CliRunner().invoke(
+            app,
+            ["build", str(source), "--summarizer", str(card), "--require-model", "-o", str(out)],
+        )
     assert result.exit_code == 1, result.stderr
     assert "--require-model" in result.stderr and not out.exists()

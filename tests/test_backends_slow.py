@@ -41,12 +41,18 @@ MAX_CHARS = 90
 
 
 def sample_articles(n: int = 12) -> list[Article]:
-    rows = [json.loads(line) for line in (SAMPLES / "articles.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [
+        json.loads(line)
+        for line in (SAMPLES / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
     return [Article(id=r["id"], title=r.get("title"), body=r["text"].split("\n")) for r in rows[:n]]
 
 
 def load_fetcher():
-    spec = importlib.util.spec_from_file_location("fetch_qwen_gguf", ROOT / "scripts" / "fetch_qwen_gguf.py")
+    spec = importlib.util.spec_from_file_location(
+        "fetch_qwen_gguf", ROOT / "scripts" / "fetch_qwen_gguf.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -125,9 +131,24 @@ def test_llamacpp_openai_compatible_server(gguf, tmp_path):
     server = subprocess.Popen(
         # llama_cpp.server, loaded with the settings safe on every x86 CPU (a default build of it
         # dies with an illegal instruction on CPUs with AMX).
-        [sys.executable, "-m", "briefing.backends.serve_llamacpp", "--model", str(gguf), "--host", "127.0.0.1", "--port", str(port),
-         "--model_alias", "qwen2.5-0.5b", "--n_ctx", "2048"],
-        stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "NO_PROXY": "127.0.0.1,localhost"},
+        [
+            sys.executable,
+            "-m",
+            "briefing.backends.serve_llamacpp",
+            "--model",
+            str(gguf),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--model_alias",
+            "qwen2.5-0.5b",
+            "--n_ctx",
+            "2048",
+        ],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "NO_PROXY": "127.0.0.1,localhost"},
     )
     try:
         base = f"http://127.0.0.1:{port}/v1"
@@ -138,11 +159,23 @@ def test_llamacpp_openai_compatible_server(gguf, tmp_path):
                 break
             except OSError:
                 if time.monotonic() > deadline or server.poll() is not None:
-                    pytest.fail("llama_cpp.server did not come up: " + (tmp_path / "server.log").read_text()[-500:])
+                    pytest.fail(
+                        "llama_cpp.server did not come up: "
+                        + (tmp_path / "server.log").read_text()[-500:]
+                    )
                 time.sleep(1)
-        card = parse_card({"name": "llamacpp-server", "backend": "openai", "base_url": base, "model": "qwen2.5-0.5b",
-                           "timeout": 120.0, "concurrency": 1, "generation": {"max_new_tokens": 120, "temperature": 0.0}},
-                          source="<test card>")
+        card = parse_card(
+            {
+                "name": "llamacpp-server",
+                "backend": "openai",
+                "base_url": base,
+                "model": "qwen2.5-0.5b",
+                "timeout": 120.0,
+                "concurrency": 1,
+                "generation": {"max_new_tokens": 120, "temperature": 0.0},
+            },
+            source="<test card>",
+        )
         articles = sample_articles(6)
         summarizer = ModelSummarizer(card=card)
         summarizer.warm_up()

@@ -31,7 +31,11 @@ CHAT_TEMPLATE = (
 
 
 def sample_articles(n: int = 12) -> list[Article]:
-    rows = [json.loads(line) for line in (SAMPLES / "articles.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [
+        json.loads(line)
+        for line in (SAMPLES / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
     return [Article(id=r["id"], title=r.get("title"), body=r["text"].split("\n")) for r in rows[:n]]
 
 
@@ -39,43 +43,79 @@ def train_tokenizer(special: list[str]):
     """A byte-level BPE tokenizer trained on the samples' text."""
     from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
 
-    texts = [a.text for a in sample_articles()] + [(SAMPLES / "linjiang-daily-2024-03-12.txt").read_text(encoding="utf-8")]
+    texts = [a.text for a in sample_articles()] + [
+        (SAMPLES / "linjiang-daily-2024-03-12.txt").read_text(encoding="utf-8")
+    ]
     tokenizer = Tokenizer(models.BPE())
     tokenizer.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
     tokenizer.decoder = decoders.ByteLevel()
-    trainer = trainers.BpeTrainer(vocab_size=1200, special_tokens=special, initial_alphabet=pre_tokenizers.ByteLevel.alphabet())
+    trainer = trainers.BpeTrainer(
+        vocab_size=1200,
+        special_tokens=special,
+        initial_alphabet=pre_tokenizers.ByteLevel.alphabet(),
+    )
     tokenizer.train_from_iterator(texts, trainer=trainer)
     return tokenizer
 
 
 @pytest.fixture(scope="module")
 def tiny_models(tmp_path_factory) -> Path:
-    from transformers import PreTrainedTokenizerFast, Qwen2Config, Qwen2ForCausalLM, T5Config, T5ForConditionalGeneration
+    from transformers import (
+        PreTrainedTokenizerFast,
+        Qwen2Config,
+        Qwen2ForCausalLM,
+        T5Config,
+        T5ForConditionalGeneration,
+    )
 
     torch.manual_seed(0)
     root = tmp_path_factory.mktemp("tiny-models")
 
     t5_tok = PreTrainedTokenizerFast(
-        tokenizer_object=train_tokenizer(["<pad>", "</s>", "<unk>"]), pad_token="<pad>", eos_token="</s>", unk_token="<unk>"
+        tokenizer_object=train_tokenizer(["<pad>", "</s>", "<unk>"]),
+        pad_token="<pad>",
+        eos_token="</s>",
+        unk_token="<unk>",
     )
     t5_tok.save_pretrained(root / "t5")
-    t5 = T5ForConditionalGeneration(T5Config(
-        vocab_size=len(t5_tok), d_model=32, d_kv=8, d_ff=64, num_layers=2, num_decoder_layers=2, num_heads=4,
-        pad_token_id=t5_tok.pad_token_id, eos_token_id=t5_tok.eos_token_id, decoder_start_token_id=t5_tok.pad_token_id,
-    ))
+    t5 = T5ForConditionalGeneration(
+        T5Config(
+            vocab_size=len(t5_tok),
+            d_model=32,
+            d_kv=8,
+            d_ff=64,
+            num_layers=2,
+            num_decoder_layers=2,
+            num_heads=4,
+            pad_token_id=t5_tok.pad_token_id,
+            eos_token_id=t5_tok.eos_token_id,
+            decoder_start_token_id=t5_tok.pad_token_id,
+        )
+    )
     t5.save_pretrained(root / "t5")
 
     chat_tok = PreTrainedTokenizerFast(
         tokenizer_object=train_tokenizer(["<|endoftext|>", "<|im_start|>", "<|im_end|>"]),
-        pad_token="<|endoftext|>", eos_token="<|im_end|>",
+        pad_token="<|endoftext|>",
+        eos_token="<|im_end|>",
     )
     chat_tok.chat_template = CHAT_TEMPLATE
     chat_tok.save_pretrained(root / "qwen")
-    qwen = Qwen2ForCausalLM(Qwen2Config(
-        vocab_size=len(chat_tok), hidden_size=32, intermediate_size=64, num_hidden_layers=2, num_attention_heads=4,
-        num_key_value_heads=2, max_position_embeddings=1024, pad_token_id=chat_tok.pad_token_id,
-        eos_token_id=chat_tok.eos_token_id, bos_token_id=chat_tok.pad_token_id, tie_word_embeddings=True,
-    ))
+    qwen = Qwen2ForCausalLM(
+        Qwen2Config(
+            vocab_size=len(chat_tok),
+            hidden_size=32,
+            intermediate_size=64,
+            num_hidden_layers=2,
+            num_attention_heads=4,
+            num_key_value_heads=2,
+            max_position_embeddings=1024,
+            pad_token_id=chat_tok.pad_token_id,
+            eos_token_id=chat_tok.eos_token_id,
+            bos_token_id=chat_tok.pad_token_id,
+            tie_word_embeddings=True,
+        )
+    )
     qwen.save_pretrained(root / "qwen")
     (root / "empty").mkdir()
     return root
@@ -88,9 +128,18 @@ def fresh_components():
     registry.forget()
 
 
-def write_card(root: Path, name: str, backend: str, model: str, temperature: float = 0.0, **extra) -> str:
-    lines = [f'name = "{name}"', f'backend = "{backend}"', f'model = "{model}"', 'device = "cpu"', "batch_size = 2",
-             "max_input_tokens = 96", "threads = 1"]
+def write_card(
+    root: Path, name: str, backend: str, model: str, temperature: float = 0.0, **extra
+) -> str:
+    lines = [
+        f'name = "{name}"',
+        f'backend = "{backend}"',
+        f'model = "{model}"',
+        'device = "cpu"',
+        "batch_size = 2",
+        "max_input_tokens = 96",
+        "threads = 1",
+    ]
     lines += [f"{k} = {json.dumps(v)}" for k, v in extra.items()]
     lines += ["[generation]", "max_new_tokens = 24", f"temperature = {temperature}"]
     path = root / f"{name}.toml"
@@ -115,11 +164,16 @@ def test_seq2seq_loads_batches_generates_and_falls_back_on_garbage(tiny_models):
 
 def test_seq2seq_inputs_are_truncated_by_tokens_keeping_the_lead(tiny_models):
     summarizer = registry.resolve_component(
-        "summarizer", write_card(tiny_models, "tiny-t5-trunc", "transformers-seq2seq", "./t5", roles=["summarizer"])
+        "summarizer",
+        write_card(
+            tiny_models, "tiny-t5-trunc", "transformers-seq2seq", "./t5", roles=["summarizer"]
+        ),
     )
     tokenizer = summarizer.backend.tokenizer
     text = "\n".join(a.text for a in sample_articles())
-    encoded = tokenizer([text], truncation=True, max_length=summarizer.card.max_input_tokens)["input_ids"][0]
+    encoded = tokenizer([text], truncation=True, max_length=summarizer.card.max_input_tokens)[
+        "input_ids"
+    ][0]
     assert len(encoded) == summarizer.card.max_input_tokens
     assert text.startswith(tokenizer.decode(encoded, skip_special_tokens=True)[:20])
 
@@ -135,9 +189,13 @@ def test_chat_model_summaries_titles_and_topics_fall_back_on_garbage(tiny_models
     assert titler.backend is summarizer.backend is classifier.backend
     summaries = summarizer.summarize(articles, max_chars=90)
     for article, summary in zip(articles, summaries):
-        assert summary.method == FALLBACK_SUMMARY and summary.reason.startswith("tiny-qwen output rejected: ")
+        assert summary.method == FALLBACK_SUMMARY and summary.reason.startswith(
+            "tiny-qwen output rejected: "
+        )
         assert check_summary(summary.text, article).ok and len(summary.text) <= 90
-    assert any("gave no text" not in s.reason for s in summaries)  # text came out, and the vetting caught it
+    assert any(
+        "gave no text" not in s.reason for s in summaries
+    )  # text came out, and the vetting caught it
     untitled = [a for a in sample_articles() if not a.title]
     for article, (title, _) in zip(untitled, titler.title(untitled)):
         assert article.id in titler.rejections and title
@@ -147,7 +205,9 @@ def test_chat_model_summaries_titles_and_topics_fall_back_on_garbage(tiny_models
 
 
 def test_chat_truncation_keeps_the_lead(tiny_models):
-    summarizer = registry.resolve_component("summarizer", write_card(tiny_models, "tiny-qwen-trunc", "transformers-chat", "./qwen"))
+    summarizer = registry.resolve_component(
+        "summarizer", write_card(tiny_models, "tiny-qwen-trunc", "transformers-chat", "./qwen")
+    )
     text = sample_articles(1)[0].text
     cut = summarizer.backend.truncate(text, 12)
     assert cut and len(cut) < len(text) and text.startswith(cut)
@@ -156,10 +216,14 @@ def test_chat_truncation_keeps_the_lead(tiny_models):
 
 def test_a_model_that_fails_to_load_is_a_one_line_config_error(tiny_models):
     with pytest.raises(ConfigError, match="failed to load") as info:
-        registry.resolve_component("summarizer", write_card(tiny_models, "broken", "transformers-chat", "./empty"))
+        registry.resolve_component(
+            "summarizer", write_card(tiny_models, "broken", "transformers-chat", "./empty")
+        )
     assert "\n" not in str(info.value)
 
 
 def test_a_missing_model_folder_is_found_before_loading(tiny_models):
     with pytest.raises(ConfigError, match="not found"):
-        registry.resolve_component("summarizer", write_card(tiny_models, "absent", "transformers-seq2seq", "./nowhere"))
+        registry.resolve_component(
+            "summarizer", write_card(tiny_models, "absent", "transformers-seq2seq", "./nowhere")
+        )

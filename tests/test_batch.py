@@ -34,7 +34,9 @@ def archive(root: Path, count: int) -> Path:
 
 
 def index_lines(out: Path) -> list[dict]:
-    return [json.loads(line) for line in (out / "index.jsonl").read_text(encoding="utf-8").splitlines()]
+    return [
+        json.loads(line) for line in (out / "index.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
 
 
 def test_outputs_index_and_a_corrupt_file_in_the_middle(tmp_path):
@@ -43,12 +45,16 @@ def test_outputs_index_and_a_corrupt_file_in_the_middle(tmp_path):
     out = tmp_path / "out"
     report = run_batch([src], output_dir=out, formats=["json", "md"], workers=2)
     assert (report.total, report.done, report.skipped) == (4, 3, 0)
-    assert [r.key for r in report.failed] == ["2024/03/01/p1"] and "binary" in report.failed[0].error
+    assert [r.key for r in report.failed] == ["2024/03/01/p1"] and "binary" in report.failed[
+        0
+    ].error
     assert report.exit_code == 1
     assert json.loads((out / "2024/03/01/p0.json").read_text(encoding="utf-8"))["paper"]
     assert (out / "2024/03/01/p3.md").read_text(encoding="utf-8").startswith("# ")
     records = index_lines(out)
-    assert [r["key"] for r in records] == [f"2024/03/01/p{i}" for i in range(4)]  # one each, input order
+    assert [r["key"] for r in records] == [
+        f"2024/03/01/p{i}" for i in range(4)
+    ]  # one each, input order
     assert {r["status"] for r in records} == {"ok", "failed"}
     assert all(r["fingerprint"] and r["settings"] for r in records)
     assert not list(out.rglob("*.tmp"))
@@ -88,10 +94,14 @@ def test_killed_batch_resumes_without_doing_an_issue_twice(tmp_path):
         process.wait()
     first = read_index(out / "index.jsonl")
     assert 5 <= len(first) < 40, "the batch was not killed in the middle"
-    stamps = {name: (out / name).stat().st_mtime_ns for r in first.values() for name in r["outputs"]}
+    stamps = {
+        name: (out / name).stat().st_mtime_ns for r in first.values() for name in r["outputs"]
+    }
     report = run_batch([src], output_dir=out, workers=0)
     assert report.skipped == len(first) and report.done == 40 - len(first) and not report.failed
-    assert all((out / name).stat().st_mtime_ns == stamp for name, stamp in stamps.items())  # not rebuilt
+    assert all(
+        (out / name).stat().st_mtime_ns == stamp for name, stamp in stamps.items()
+    )  # not rebuilt
     records = index_lines(out)
     assert len(records) == 40 and len({r["key"] for r in records}) == 40
     assert all(r["status"] == "ok" for r in records)
@@ -106,7 +116,9 @@ def test_a_full_disk_stops_the_batch_and_a_rerun_finishes_it(tmp_path, monkeypat
 
     def filling_write(path, data):
         if len(writes) >= 3:
-            raise InputError(f"{path}: cannot write: No space left on device") from OSError(errno.ENOSPC, "No space left on device")
+            raise InputError(f"{path}: cannot write: No space left on device") from OSError(
+                errno.ENOSPC, "No space left on device"
+            )
         writes.append(path)
         real_write(path, data)
 
@@ -128,7 +140,10 @@ def test_discovery_keys_manifests_and_collisions(tmp_path):
     assert [j.key for j in discover([src])] == ["2024/03/01/p0", "2024/03/01/p1"]
     assert [j.key for j in discover([src], pages_per_dir=True)] == ["2024/03/01"]
     manifest = tmp_path / "m.jsonl"
-    manifest.write_text(json.dumps({"path": str(CITY), "paper": "临江日报", "id": "lj-0312"}) + "\n", encoding="utf-8")
+    manifest.write_text(
+        json.dumps({"path": str(CITY), "paper": "临江日报", "id": "lj-0312"}) + "\n",
+        encoding="utf-8",
+    )
     jobs = discover([], manifest=manifest)
     assert (jobs[0].key, jobs[0].paper) == ("lj-0312", "临江日报")
     with pytest.raises(InputError, match="same outputs"):
@@ -140,13 +155,21 @@ def test_discovery_keys_manifests_and_collisions(tmp_path):
 def test_cli_reports_failures_and_exits_1(tmp_path, monkeypatch, capsys):
     src = archive(tmp_path / "in", 2)
     (src / "2024/03/01/p1.txt").write_bytes(b"")
-    monkeypatch.setattr(sys, "argv", ["briefing", "batch", str(src), "-o", str(tmp_path / "out"), "-w", "0", "-f", "json,md"])
+    monkeypatch.setattr(
+        sys,
+        "argv",
+        ["briefing", "batch", str(src), "-o", str(tmp_path / "out"), "-w", "0", "-f", "json,md"],
+    )
     with pytest.raises(SystemExit) as exit_info:
         main()
     err = capsys.readouterr().err
     assert exit_info.value.code == 1
     assert "1 built" in err and "failed: 2024/03/01/p1" in err and "empty" in err
-    monkeypatch.setattr(sys, "argv", ["briefing", "batch", str(src), "-o", str(tmp_path / "out"), "--engine", "spark"])
+    monkeypatch.setattr(
+        sys,
+        "argv",
+        ["briefing", "batch", str(src), "-o", str(tmp_path / "out"), "--engine", "spark"],
+    )
     with pytest.raises(SystemExit) as exit_info:
         main()
     assert exit_info.value.code == 2 and "unknown engine" in capsys.readouterr().err
@@ -159,11 +182,15 @@ def test_ray_engine_on_a_local_instance(tmp_path):
     (src / "2024/03/02/p1.txt").write_bytes(b"\x00 corrupt")
     ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
     try:
-        report = run_batch([src], output_dir=tmp_path / "out", formats=["json", "md"], workers=2, engine="ray")
+        report = run_batch(
+            [src], output_dir=tmp_path / "out", formats=["json", "md"], workers=2, engine="ray"
+        )
     finally:
         ray.shutdown()
     assert (report.done, len(report.failed)) == (5, 1)
     assert len(index_lines(tmp_path / "out")) == 6
     local = run_batch([src], output_dir=tmp_path / "local", formats=["json", "md"], workers=0)
-    assert (tmp_path / "out/2024/03/01/p0.md").read_text(encoding="utf-8") == (tmp_path / "local/2024/03/01/p0.md").read_text(encoding="utf-8")
+    assert (tmp_path / "out/2024/03/01/p0.md").read_text(encoding="utf-8") == (
+        tmp_path / "local/2024/03/01/p0.md"
+    ).read_text(encoding="utf-8")
     assert local.done == 5

@@ -17,7 +17,10 @@ from briefing.render import GENERATED_MARK, render
 from briefing.schema import briefing_schema
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
-SOURCES = sorted(str(p) for p in SAMPLES.glob("*.txt")) + [str(SAMPLES / "old-style-1998"), str(SAMPLES / "articles.jsonl")]
+SOURCES = sorted(str(p) for p in SAMPLES.glob("*.txt")) + [
+    str(SAMPLES / "old-style-1998"),
+    str(SAMPLES / "articles.jsonl"),
+]
 
 
 @pytest.fixture(scope="module")
@@ -91,7 +94,9 @@ def test_html_read_back(sample):
     _, briefing, _ = sample
     page = parse_html(render(briefing, format="html"))
     assert page.lang == "zh-CN"
-    assert page.placement == [(section, article_id) for section, article_id, _ in expected_placement(briefing)]
+    assert page.placement == [
+        (section, article_id) for section, article_id, _ in expected_placement(briefing)
+    ]
     tags = {tag for tag, _ in page.tags}
     assert not tags & {"script", "img", "link", "iframe", "style", "table"}
     # Self-contained: nothing to fetch.
@@ -132,7 +137,9 @@ def test_generated_titles_are_marked_in_every_format(pipeline):
             if fmt == "json":
                 assert '"title_generated": true' in document
             else:
-                assert f"{GENERATED_MARK}{entry.title}" in document.replace("</span><span class=\"title\">", "")
+                assert f"{GENERATED_MARK}{entry.title}" in document.replace(
+                    '</span><span class="title">', ""
+                )
     placement, _ = parse_docx(render(briefing, format="docx"))
     assert sum(title.startswith(GENERATED_MARK) for _, title in placement) == len(generated)
 
@@ -143,7 +150,9 @@ def test_renderers_are_registered():
 
 def test_build_briefing_takes_a_config_path(tmp_path):
     config = tmp_path / "briefing.toml"
-    config.write_text('[briefing]\ntop_stories = 1\nkeywords = 3\npaper = "测试报"\n', encoding="utf-8")
+    config.write_text(
+        '[briefing]\ntop_stories = 1\nkeywords = 3\npaper = "测试报"\n', encoding="utf-8"
+    )
     briefing = build_briefing(SAMPLES / "articles.jsonl", config=config)
     assert len(briefing.sections[0].entries) == 1
     assert len(briefing.keywords) == 3

@@ -34,15 +34,29 @@ def run(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
 def hostile(tmp_path) -> Path:
     path = tmp_path / "hostile.jsonl"
     rows = [
-        {"id": "h1", "title": f"{SCRIPT}标题", "text": f"正文里有{IMG}，还有 & 和 \"引号\"。临江市今天举行消防演练，检查高层建筑的消防设施。"},
-        {"id": 'h2" onmouseover="alert(2)', "text": f"临江市今天召开会议{SCRIPT}部署防汛工作。会议要求各部门做好准备。"},
-        {"id": "h3", "title": "**粗体** [链接](http://example.com) <b>加粗</b>", "text": "教育局发布通知，中小学春季学期3月1日开学。"},
+        {
+            "id": "h1",
+            "title": f"{SCRIPT}标题",
+            "text": f'正文里有{IMG}，还有 & 和 "引号"。临江市今天举行消防演练，检查高层建筑的消防设施。',
+        },
+        {
+            "id": 'h2" onmouseover="alert(2)',
+            "text": f"临江市今天召开会议{SCRIPT}部署防汛工作。会议要求各部门做好准备。",
+        },
+        {
+            "id": "h3",
+            "title": "**粗体** [链接](http://example.com) <b>加粗</b>",
+            "text": "教育局发布通知，中小学春季学期3月1日开学。",
+        },
     ]
-    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
+    path.write_text(
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8"
+    )
     return path
 
 
 # Formats ------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("fmt", ["md", "html", "txt", "json"])
 def test_text_formats_go_to_stdout(monkeypatch, capsys, fmt):
@@ -60,7 +74,9 @@ def test_docx_and_html_files_with_o(monkeypatch, capsys, tmp_path):
     assert placement
     html_file = tmp_path / "b.html"
     assert run(monkeypatch, capsys, "build", CITY, "-f", "html", "-o", str(html_file))[0] == 0
-    assert parse_html(html_file.read_text(encoding="utf-8")).placement == [(s, i) for s, i in parse_html(render(Pipeline().run(CITY), format="html")).placement]
+    assert parse_html(html_file.read_text(encoding="utf-8")).placement == [
+        (s, i) for s, i in parse_html(render(Pipeline().run(CITY), format="html")).placement
+    ]
 
 
 def test_docx_needs_an_output_file(monkeypatch, capsys):
@@ -94,7 +110,9 @@ def test_failed_write_leaves_no_partial_file(monkeypatch, capsys, tmp_path):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(briefing.output.os, "replace", broken_replace)
-    code, _, err = run(monkeypatch, capsys, "build", CITY, "--format", "html", "-o", str(tmp_path / "b.html"))
+    code, _, err = run(
+        monkeypatch, capsys, "build", CITY, "--format", "html", "-o", str(tmp_path / "b.html")
+    )
     assert code == 2 and "No space left" in err
     assert list(tmp_path.iterdir()) == []
 
@@ -106,6 +124,7 @@ def test_schema_command(monkeypatch, capsys):
 
 
 # Dates --------------------------------------------------------------------------------------
+
 
 def test_date_from_the_option_wins(monkeypatch, capsys):
     code, out, _ = run(monkeypatch, capsys, "build", CITY, "-f", "json", "--date", "2024-03-13")
@@ -119,7 +138,10 @@ def test_date_from_the_page_furniture():
 
 def test_no_printed_date_means_no_date(tmp_path):
     page = tmp_path / "page.txt"
-    page.write_text("临江市举办春季招聘会\n\n本报讯 3月10日，临江市人社局举办春季招聘会，120家企业提供岗位3000余个。\n", encoding="utf-8")
+    page.write_text(
+        "临江市举办春季招聘会\n\n本报讯 3月10日，临江市人社局举办春季招聘会，120家企业提供岗位3000余个。\n",
+        encoding="utf-8",
+    )
     briefing = Pipeline().run(page)
     assert briefing.date is None
     assert Pipeline().run(SAMPLES / "articles.jsonl").date is None
@@ -135,6 +157,7 @@ def test_malformed_date_exits_2(monkeypatch, capsys):
 
 
 # Hostile text -------------------------------------------------------------------------------
+
 
 def test_hostile_text_is_text_in_html(hostile):
     briefing = Pipeline().run(hostile)
@@ -158,7 +181,9 @@ def test_hostile_text_in_markdown_text_json_docx(hostile):
     assert "\\<script\\>" in markdown
     assert SCRIPT in render(briefing, format="txt")
     data = json.loads(render(briefing, format="json"))
-    assert any(SCRIPT in entry["title"] for section in data["sections"] for entry in section["entries"])
+    assert any(
+        SCRIPT in entry["title"] for section in data["sections"] for entry in section["entries"]
+    )
     placement, document = parse_docx(render(briefing, format="docx"))
     assert any(SCRIPT in title for _, title in placement)
 
@@ -166,7 +191,15 @@ def test_hostile_text_in_markdown_text_json_docx(hostile):
 def test_control_characters_do_not_break_docx_or_html():
     from briefing.records import Briefing, Entry, Section
 
-    briefing = Briefing(source="x", sections=[Section(title="社会", entries=[Entry(article_id="a", title="换页\x0c标题", summary="正文\x0b摘要")])])
+    briefing = Briefing(
+        source="x",
+        sections=[
+            Section(
+                title="社会",
+                entries=[Entry(article_id="a", title="换页\x0c标题", summary="正文\x0b摘要")],
+            )
+        ],
+    )
     placement, _ = parse_docx(render(briefing, format="docx"))
     assert placement == [("社会", "换页 标题")]
     assert "\x0c" not in render(briefing, format="html")
@@ -174,10 +207,13 @@ def test_control_characters_do_not_break_docx_or_html():
 
 # Empty issue --------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("fmt", ["md", "txt", "html", "json"])
 def test_issue_without_articles_says_so(monkeypatch, capsys, tmp_path, fmt):
     page = tmp_path / "empty.txt"
-    page.write_text("临江日报  2024年3月12日 星期二  第3版  综合新闻\n\n责任编辑：周立群\n", encoding="utf-8")
+    page.write_text(
+        "临江日报  2024年3月12日 星期二  第3版  综合新闻\n\n责任编辑：周立群\n", encoding="utf-8"
+    )
     code, out, err = run(monkeypatch, capsys, "build", str(page), "--format", fmt)
     assert code == 0, err
     if fmt == "json":
@@ -199,14 +235,31 @@ def test_empty_issue_as_docx(tmp_path):
 
 # Configuration ------------------------------------------------------------------------------
 
+
 def test_config_file_and_overrides(monkeypatch, capsys, tmp_path):
     config = tmp_path / "briefing.toml"
-    config.write_text('[briefing]\ntop_stories = 1\npaper = "临江晚报"\n\n[smtp]\nhost = "localhost"\n', encoding="utf-8")
+    config.write_text(
+        '[briefing]\ntop_stories = 1\npaper = "临江晚报"\n\n[smtp]\nhost = "localhost"\n',
+        encoding="utf-8",
+    )
     code, out, err = run(monkeypatch, capsys, "build", CITY, "-f", "json", "--config", str(config))
     assert code == 0, err
     data = json.loads(out)
     assert data["paper"] == "临江晚报" and len(data["sections"][0]["entries"]) == 1
-    code, out, _ = run(monkeypatch, capsys, "build", CITY, "-f", "json", "--config", str(config), "--top", "2", "--paper", "X报")
+    code, out, _ = run(
+        monkeypatch,
+        capsys,
+        "build",
+        CITY,
+        "-f",
+        "json",
+        "--config",
+        str(config),
+        "--top",
+        "2",
+        "--paper",
+        "X报",
+    )
     data = json.loads(out)
     assert data["paper"] == "X报" and len(data["sections"][0]["entries"]) == 2
 
@@ -241,9 +294,12 @@ def test_bad_settings(text, problem):
 
 def test_other_tables_are_left_alone_and_paths_are_relative_to_the_file(tmp_path):
     config = tmp_path / "briefing.toml"
-    config.write_text('[briefing]\ntaxonomy = "tax.toml"\n[smtp]\nport = 465\n[delivery]\nretries = 1\n', encoding="utf-8")
+    config.write_text(
+        '[briefing]\ntaxonomy = "tax.toml"\n[smtp]\nport = 465\n[delivery]\nretries = 1\n',
+        encoding="utf-8",
+    )
     assert load_config(config).taxonomy == str(tmp_path / "tax.toml")
-    config.write_text('[briefing]\n[future]\nanything = 1\n', encoding="utf-8")
+    config.write_text("[briefing]\n[future]\nanything = 1\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"unknown table \[future\]"):  # a table no command reads
         load_config(config)
     with pytest.raises(ConfigError, match="not found"):

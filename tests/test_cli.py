@@ -6,7 +6,20 @@ import sys
 
 import pytest
 
-ARTICLE_KEYS = {"id", "lines", "kicker", "title", "subtitle", "byline", "dateline", "column", "subheads", "captions", "credit", "body"}
+ARTICLE_KEYS = {
+    "id",
+    "lines",
+    "kicker",
+    "title",
+    "subtitle",
+    "byline",
+    "dateline",
+    "column",
+    "subheads",
+    "captions",
+    "credit",
+    "body",
+}
 
 
 def run(*args, stdin: bytes | None = None):

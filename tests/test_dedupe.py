@@ -29,11 +29,16 @@ DRILL = [
 
 
 def reprint_with_new_headline_and_dateline() -> list[str]:
-    return ["本报综合消息　临江市防汛抗旱指挥部11日召开会议，部署今年汛期前的各项准备工作。", *FLOOD[1:]]
+    return [
+        "本报综合消息　临江市防汛抗旱指挥部11日召开会议，部署今年汛期前的各项准备工作。",
+        *FLOOD[1:],
+    ]
 
 
 def test_a_reprint_with_a_new_headline_and_dateline_merges():
-    assert dedupe.is_duplicate("\n".join(FLOOD), "\n".join(reprint_with_new_headline_and_dateline()))
+    assert dedupe.is_duplicate(
+        "\n".join(FLOOD), "\n".join(reprint_with_new_headline_and_dateline())
+    )
 
 
 def test_shortened_and_cut_copies_merge():
@@ -71,7 +76,12 @@ def test_short_texts_merge_only_when_identical():
 
 
 def test_groups_keep_the_longest_and_never_chain():
-    texts = ["\n".join(FLOOD[:2]), "\n".join(DRILL), "\n".join(FLOOD), "\n".join(reprint_with_new_headline_and_dateline())]
+    texts = [
+        "\n".join(FLOOD[:2]),
+        "\n".join(DRILL),
+        "\n".join(FLOOD),
+        "\n".join(reprint_with_new_headline_and_dateline()),
+    ]
     groups = dedupe.duplicate_groups(texts)
     assert [2, 0, 3] in [sorted(g[1:]) and g[:1] + sorted(g[1:]) for g in groups]
     assert [1] in groups
@@ -81,12 +91,17 @@ def test_signatures_are_the_same_in_every_process():
     text = "\n".join(FLOOD)
     here = dedupe.Sketch.of(text).signature
     code = "import sys; from briefing.dedupe import Sketch; print(sum(Sketch.of(sys.stdin.read()).signature))"
-    there = subprocess.run([sys.executable, "-c", code], input=text, capture_output=True, text=True, check=True).stdout
+    there = subprocess.run(
+        [sys.executable, "-c", code], input=text, capture_output=True, text=True, check=True
+    ).stdout
     assert int(there) == sum(here) and len(here) == dedupe.BANDS * dedupe.ROWS
 
 
 def test_lsh_finds_the_reprint_among_many():
-    fillers = [f"第{i}条：临江市第{i}个社区开展邻里节活动，居民{i * 7}人参加，现场有{i}个摊位。" * 3 for i in range(60)]
+    fillers = [
+        f"第{i}条：临江市第{i}个社区开展邻里节活动，居民{i * 7}人参加，现场有{i}个摊位。" * 3
+        for i in range(60)
+    ]
     texts = fillers + ["\n".join(FLOOD), "\n".join(reprint_with_new_headline_and_dateline())]
     pairs = dedupe.candidate_pairs([dedupe.Sketch.of(t) for t in texts])
     assert (60, 61) in pairs
@@ -97,19 +112,31 @@ def test_lsh_finds_the_reprint_among_many():
 
 
 def write_jsonl(path: Path, rows: list[dict]) -> Path:
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    path.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
+    )
     return path
 
 
 @pytest.fixture()
 def two_papers(tmp_path) -> tuple[Path, Path]:
-    a = write_jsonl(tmp_path / "临江日报-2024-03-12.jsonl", [
-        {"id": "a1", "title": "临江部署汛前准备工作", "text": "\n".join(FLOOD)},
-        {"id": "a2", "title": "青川区开展防汛应急演练", "text": "\n".join(DRILL)},
-    ])
-    b = write_jsonl(tmp_path / "江北晚报.jsonl", [
-        {"id": "b1", "title": "汛期将至 临江提前备战", "text": "\n".join(reprint_with_new_headline_and_dateline())},
-    ])
+    a = write_jsonl(
+        tmp_path / "临江日报-2024-03-12.jsonl",
+        [
+            {"id": "a1", "title": "临江部署汛前准备工作", "text": "\n".join(FLOOD)},
+            {"id": "a2", "title": "青川区开展防汛应急演练", "text": "\n".join(DRILL)},
+        ],
+    )
+    b = write_jsonl(
+        tmp_path / "江北晚报.jsonl",
+        [
+            {
+                "id": "b1",
+                "title": "汛期将至 临江提前备战",
+                "text": "\n".join(reprint_with_new_headline_and_dateline()),
+            },
+        ],
+    )
     return a, b
 
 
@@ -124,7 +151,9 @@ def test_one_briefing_across_papers_merges_the_reprint(two_papers):
     assert entries["临江日报:a2"].also_in == []
     assert entries["临江日报:a2"].source.startswith("临江日报")
     for fmt in ("md", "txt", "html"):
-        assert "又见于" in render(briefing, format=fmt) and "汛期将至 临江提前备战" in render(briefing, format=fmt)
+        assert "又见于" in render(briefing, format=fmt) and "汛期将至 临江提前备战" in render(
+            briefing, format=fmt
+        )
     assert json.loads(render(briefing, format="json"))["sections"][0]["entries"][0]["also_in"]
     import io
 
@@ -136,19 +165,33 @@ def test_one_briefing_across_papers_merges_the_reprint(two_papers):
 
 def test_paper_from_name_and_manifests(tmp_path, two_papers):
     a, b = two_papers
-    assert paper_name_of("x/人民日报-1998-01-01.txt") == "人民日报" and paper_name_of("x/晨报_19980101/") == "晨报"
+    assert (
+        paper_name_of("x/人民日报-1998-01-01.txt") == "人民日报"
+        and paper_name_of("x/晨报_19980101/") == "晨报"
+    )
     manifest = tmp_path / "m.toml"
-    manifest.write_text(f'[[issue]]\npath = "{a.name}"\npaper = "甲报"\ndate = "2024-03-12"\n\n[[issue]]\npath = "{b.name}"\npaper = "乙报"\n', encoding="utf-8")
+    manifest.write_text(
+        f'[[issue]]\npath = "{a.name}"\npaper = "甲报"\ndate = "2024-03-12"\n\n[[issue]]\npath = "{b.name}"\npaper = "乙报"\n',
+        encoding="utf-8",
+    )
     items = combined_sources([], manifest=manifest)
     assert items == [Source(str(a), "甲报", "2024-03-12"), Source(str(b), "乙报", None)]
-    jsonl = write_jsonl(tmp_path / "m.jsonl", [{"path": a.name, "paper": "甲报"}, {"path": b.name, "paper": "乙报", "date": "2024-03-12"}])
+    jsonl = write_jsonl(
+        tmp_path / "m.jsonl",
+        [
+            {"path": a.name, "paper": "甲报"},
+            {"path": b.name, "paper": "乙报", "date": "2024-03-12"},
+        ],
+    )
     briefing = build_combined_briefing(combined_sources([], manifest=jsonl))
     assert briefing.date == "2024-03-12" and briefing.article_count == 2
 
 
 def test_build_command_takes_several_inputs(monkeypatch, capsys, two_papers, tmp_path):
     a, b = two_papers
-    monkeypatch.setattr(sys, "argv", ["briefing", "build", str(a), str(b), "--paper-from-name", "-f", "json"])
+    monkeypatch.setattr(
+        sys, "argv", ["briefing", "build", str(a), str(b), "--paper-from-name", "-f", "json"]
+    )
     with pytest.raises(SystemExit) as exit_info:
         main()
     out = capsys.readouterr().out

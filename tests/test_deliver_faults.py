@@ -28,7 +28,9 @@ def test_451_then_250_is_retried_and_sent_once(server, tmp_path, issue):
 def test_4xx_retries_are_bounded_with_growing_backoff(server, tmp_path, issue):
     server.handler.data_replies = ["451 4.3.0 busy"] * 10
     delays: list[float] = []
-    config = make_config(server, tmp_path, delivery={"retries": 2, "backoff": 1.0, "backoff_max": 1.5})
+    config = make_config(
+        server, tmp_path, delivery={"retries": 2, "backoff": 1.0, "backoff_max": 1.5}
+    )
     outcome = send_issue(issue, config=config, builder=small_builder, sleep=delays.append)
     assert outcome.status == "failed" and outcome.attempts == 3 and delays == [1.0, 1.5]
     assert "451" in outcome.error and not server.handler.received
@@ -38,7 +40,9 @@ def test_4xx_retries_are_bounded_with_growing_backoff(server, tmp_path, issue):
 def test_550_fails_at_once_recorded_failed_and_retried_by_the_next_job(server, tmp_path, issue):
     server.handler.data_replies = ["550 5.7.1 Message rejected as spam"]
     config = make_config(server, tmp_path)
-    outcome = send_issue(issue, config=config, builder=small_builder, sleep=lambda s: pytest.fail("no retry on 5xx"))
+    outcome = send_issue(
+        issue, config=config, builder=small_builder, sleep=lambda s: pytest.fail("no retry on 5xx")
+    )
     assert outcome.status == "failed" and outcome.attempts == 1 and "550 5.7.1" in outcome.error
     with pytest.raises(DeliveryError, match="not delivered: 550"):
         outcome.raise_for_status()
@@ -56,7 +60,9 @@ def test_partial_acceptance_is_reported_per_recipient(server, tmp_path, issue):
     assert outcome.status == "partial"
     assert sorted(outcome.accepted) == ["archive@example.com", "desk@example.com"]
     assert outcome.refused == {"chief@example.com": "550 5.1.1 No such user"}
-    with pytest.raises(DeliveryError, match="delivered to 2 of 3 recipients: chief@example.com refused: 550"):
+    with pytest.raises(
+        DeliveryError, match="delivered to 2 of 3 recipients: chief@example.com refused: 550"
+    ):
         outcome.raise_for_status()
     assert read_history(config.delivery.ledger)[0].status == "partial"
     # The next run sends only to the one who did not get it.
@@ -67,7 +73,9 @@ def test_partial_acceptance_is_reported_per_recipient(server, tmp_path, issue):
 
 
 def test_greylisted_recipient_is_retried_alone_with_the_same_message_id(server, tmp_path, issue):
-    server.handler.rcpt_replies = {"chief@example.com": ["450 4.2.0 Greylisted, come back later", None]}
+    server.handler.rcpt_replies = {
+        "chief@example.com": ["450 4.2.0 Greylisted, come back later", None]
+    }
     config = make_config(server, tmp_path)
     outcome = send_issue(issue, config=config, builder=small_builder, sleep=lambda s: None)
     assert outcome.status == "sent" and outcome.attempts == 2
@@ -88,7 +96,9 @@ def test_connection_dropped_before_the_data_reply_is_retried(server, tmp_path, i
 def test_connection_dropped_mid_data_every_time_fails_cleanly(tmp_path, issue):
     port, listener = start_dropping_server()
     try:
-        config = make_config(None, tmp_path, smtp={"port": port}, delivery={"retries": 2, "attach": ["docx"]})
+        config = make_config(
+            None, tmp_path, smtp={"port": port}, delivery={"retries": 2, "attach": ["docx"]}
+        )
         outcome = send_issue(issue, config=config, builder=small_builder, sleep=lambda s: None)
     finally:
         listener.close()
@@ -100,4 +110,6 @@ def test_connection_dropped_mid_data_every_time_fails_cleanly(tmp_path, issue):
 def test_connection_refused_is_transient_then_fails(tmp_path, issue):
     config = make_config(None, tmp_path, delivery={"retries": 1})
     outcome = send_issue(issue, config=config, builder=small_builder, sleep=lambda s: None)
-    assert outcome.status == "failed" and outcome.attempts == 2 and "refused" in outcome.error.lower()
+    assert (
+        outcome.status == "failed" and outcome.attempts == 2 and "refused" in outcome.error.lower()
+    )

@@ -20,7 +20,9 @@ from deliver_helpers import as_nobody, in_child, make_config, small_builder, wri
 
 def test_sqlite_lock_held_elsewhere_stops_before_sending(server, tmp_path, issue):
     config = make_config(server, tmp_path)
-    send_issue(write_issue(tmp_path / "other.txt", "另一期\n"), config=config, builder=small_builder)
+    send_issue(
+        write_issue(tmp_path / "other.txt", "另一期\n"), config=config, builder=small_builder
+    )
     sent_before = len(server.handler.received)
     other = sqlite3.connect(config.delivery.ledger, isolation_level=None)
     other.execute("BEGIN EXCLUSIVE")
@@ -37,7 +39,9 @@ def test_sqlite_lock_held_elsewhere_stops_before_sending(server, tmp_path, issue
 def test_another_job_holding_the_ledger_stops_before_sending(server, tmp_path, issue):
     config = make_config(server, tmp_path)
     with Ledger(config.delivery.ledger):  # another job, in the middle of its send
-        with pytest.raises(LedgerBusyError, match="locked by another briefing job.*nothing was sent"):
+        with pytest.raises(
+            LedgerBusyError, match="locked by another briefing job.*nothing was sent"
+        ):
             send_issue(issue, config=config, builder=small_builder)
     assert not server.handler.received
 
@@ -47,7 +51,9 @@ def test_read_only_ledger_is_a_clear_error_before_sending(server, issue):
     directory = Path(tempfile.mkdtemp(prefix="briefing-ro-"))
     try:
         config = make_config(server, directory)
-        send_issue(write_issue(directory / "other.txt", "另一期\n"), config=config, builder=small_builder)
+        send_issue(
+            write_issue(directory / "other.txt", "另一期\n"), config=config, builder=small_builder
+        )
         state = config.delivery.ledger.parent
         Path(f"{config.delivery.ledger}.lock").chmod(0o666)
         config.delivery.ledger.chmod(0o444)
@@ -61,7 +67,9 @@ def test_read_only_ledger_is_a_clear_error_before_sending(server, issue):
                 send_issue(readable_issue, config=config, builder=small_builder, force=True)
             except ConfigError as exc:
                 message = str(exc)
-                return 10 if "cannot be written" in message and "nothing was sent" in message else 11
+                return (
+                    10 if "cannot be written" in message and "nothing was sent" in message else 11
+                )
             return 0
 
         assert in_child(job) == 10
@@ -77,7 +85,9 @@ def test_killed_between_send_and_record_resends_with_the_same_message_id(server,
     config = make_config(server, tmp_path)
 
     def job_killed_after_the_server_accepted() -> int:
-        Ledger.finish = lambda *a, **k: os.kill(os.getpid(), signal.SIGKILL)  # the child's copy only
+        Ledger.finish = lambda *a, **k: os.kill(
+            os.getpid(), signal.SIGKILL
+        )  # the child's copy only
         send_issue(issue, config=config, builder=small_builder)
         return 0
 
@@ -95,7 +105,9 @@ def test_killed_between_send_and_record_resends_with_the_same_message_id(server,
     assert len(server.handler.received) == 2
 
 
-def test_killed_between_send_and_record_with_skip_policy_sends_nothing(server, tmp_path, issue, caplog):
+def test_killed_between_send_and_record_with_skip_policy_sends_nothing(
+    server, tmp_path, issue, caplog
+):
     config = make_config(server, tmp_path, delivery={"on_interrupted": "skip"})
 
     def job() -> int:

@@ -17,7 +17,15 @@ from briefing.deliver.ledger import read_history
 from briefing.deliver.message import build_message, render_subject
 from briefing.errors import ConfigError
 
-from deliver_helpers import PASSWORD, USERNAME, make_config, small_briefing, small_builder, start_server, write_issue
+from deliver_helpers import (
+    PASSWORD,
+    USERNAME,
+    make_config,
+    small_briefing,
+    small_builder,
+    start_server,
+    write_issue,
+)
 
 # The SSL test server requires AUTH without aiosmtpd seeing STARTTLS; its warning is about that.
 pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
@@ -52,21 +60,38 @@ def test_starttls_auth_real_pipeline(starttls_server, tmp_path, auth_env, caplog
     caplog.set_level(logging.DEBUG)
     issue = tmp_path / "issue.jsonl"
     articles = [
-        {"id": "x1", "title": "临江市召开防汛工作会议", "text": "本报讯 临江市召开防汛工作会议，部署今年汛期各项准备工作。会议要求各区县压实责任。"},
-        {"id": "x2", "title": "<script>alert('x')</script>云溪县茶叶开采",
-         "text": "云溪县春茶开采，<img src=x onerror=alert(1)>茶农忙着采摘。今年茶叶产量预计增长一成。"},
+        {
+            "id": "x1",
+            "title": "临江市召开防汛工作会议",
+            "text": "本报讯 临江市召开防汛工作会议，部署今年汛期各项准备工作。会议要求各区县压实责任。",
+        },
+        {
+            "id": "x2",
+            "title": "<script>alert('x')</script>云溪县茶叶开采",
+            "text": "云溪县春茶开采，<img src=x onerror=alert(1)>茶农忙着采摘。今年茶叶产量预计增长一成。",
+        },
     ]
-    issue.write_text("\n".join(json.dumps(a, ensure_ascii=False) for a in articles), encoding="utf-8")
-    config = make_config(starttls_server, tmp_path, smtp=auth_env, delivery={"attach": ["docx", "md"]})
+    issue.write_text(
+        "\n".join(json.dumps(a, ensure_ascii=False) for a in articles), encoding="utf-8"
+    )
+    config = make_config(
+        starttls_server, tmp_path, smtp=auth_env, delivery={"attach": ["docx", "md"]}
+    )
     outcome = send_issue(issue, config=config, paper="临江日报", date="2024-03-12")
 
     assert outcome.status == "sent", outcome
-    assert sorted(outcome.accepted) == ["archive@example.com", "chief@example.com", "desk@example.com"]
+    assert sorted(outcome.accepted) == [
+        "archive@example.com",
+        "chief@example.com",
+        "desk@example.com",
+    ]
     (got,) = starttls_server.handler.received
     assert sorted(got.rcpt_tos) == sorted(outcome.accepted)
     msg = got.message
     assert msg["Subject"] == "临江日报 每日简报 2024-03-12"
-    assert b"=?utf-8?" in got.content.split(b"\r\n\r\n")[0]  # the raw header is RFC 2047 encoded, not 8-bit
+    assert (
+        b"=?utf-8?" in got.content.split(b"\r\n\r\n")[0]
+    )  # the raw header is RFC 2047 encoded, not 8-bit
     assert msg["From"].addresses[0].display_name == "临江日报简报"
     assert msg["To"].addresses[0].display_name == "编辑部 张三"
     assert "archive@example.com" not in got.content.decode("ascii", "replace")  # Bcc: envelope only
@@ -79,7 +104,9 @@ def test_starttls_auth_real_pipeline(starttls_server, tmp_path, auth_env, caplog
     assert (text.get_content_type(), html.get_content_type()) == ("text/plain", "text/html")
     assert "临江市召开防汛工作会议" in text.get_content()
     body = html.get_content()
-    assert "<script>" not in body and "<img src=x" not in body  # escaped by the renderer, still so in the mail
+    assert (
+        "<script>" not in body and "<img src=x" not in body
+    )  # escaped by the renderer, still so in the mail
     assert "&lt;script&gt;" in body
 
     by_type = {part.get_content_type(): part for part in attachments}
@@ -119,20 +146,30 @@ def test_certificate_is_verified(ca, tmp_path, auth_env):
     server = start_server(security="starttls", ca=ca, tmp_path=tmp_path, auth=True)
     try:
         issue = write_issue(tmp_path / "issue.txt")
-        config = make_config(server, tmp_path, smtp={**auth_env, "ca_file": None}, delivery={"retries": 0})
+        config = make_config(
+            server, tmp_path, smtp={**auth_env, "ca_file": None}, delivery={"retries": 0}
+        )
         # Without the test CA the certificate cannot be verified: fail at once, nothing sent.
         outcome = send_issue(issue, config=config, builder=small_builder)
         assert outcome.status == "failed" and "certificate" in outcome.error.lower()
         assert outcome.attempts == 1 and not server.handler.received
-        unverified = make_config(server, tmp_path, smtp={**auth_env, "ca_file": None, "verify": False})
+        unverified = make_config(
+            server, tmp_path, smtp={**auth_env, "ca_file": None, "verify": False}
+        )
         assert send_issue(issue, config=unverified, builder=small_builder).status == "sent"
     finally:
         server.stop()
 
 
-def test_wrong_password_fails_at_once_without_echoing_it(starttls_server, tmp_path, monkeypatch, caplog):
+def test_wrong_password_fails_at_once_without_echoing_it(
+    starttls_server, tmp_path, monkeypatch, caplog
+):
     monkeypatch.setenv("BRIEFING_TEST_SMTP_PASSWORD", "wrong-" + PASSWORD)
-    config = make_config(starttls_server, tmp_path, smtp={"username": USERNAME, "password_env": "BRIEFING_TEST_SMTP_PASSWORD"})
+    config = make_config(
+        starttls_server,
+        tmp_path,
+        smtp={"username": USERNAME, "password_env": "BRIEFING_TEST_SMTP_PASSWORD"},
+    )
     outcome = send_issue(write_issue(tmp_path / "issue.txt"), config=config, builder=small_builder)
     assert outcome.status == "failed" and outcome.attempts == 1
     assert "535" in outcome.error and PASSWORD not in outcome.error and PASSWORD not in caplog.text
@@ -141,7 +178,11 @@ def test_wrong_password_fails_at_once_without_echoing_it(starttls_server, tmp_pa
 
 def test_missing_password_variable_is_a_config_error(starttls_server, tmp_path, monkeypatch):
     monkeypatch.delenv("BRIEFING_TEST_SMTP_PASSWORD", raising=False)
-    config = make_config(starttls_server, tmp_path, smtp={"username": USERNAME, "password_env": "BRIEFING_TEST_SMTP_PASSWORD"})
+    config = make_config(
+        starttls_server,
+        tmp_path,
+        smtp={"username": USERNAME, "password_env": "BRIEFING_TEST_SMTP_PASSWORD"},
+    )
     with pytest.raises(ConfigError, match="BRIEFING_TEST_SMTP_PASSWORD is not set"):
         send_issue(write_issue(tmp_path / "issue.txt"), config=config, builder=small_builder)
     assert not starttls_server.handler.received

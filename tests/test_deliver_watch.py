@@ -31,7 +31,11 @@ def test_new_file_sent_once_after_it_stops_growing_and_bad_file_skipped(server, 
     watcher = Watcher(inbox, config=config, builder=default_builder)  # the real pipeline
     assert watcher.poll() == []
 
-    text = SAMPLE.read_bytes() if SAMPLE.exists() else "临江日报\n本报讯 全市春耕生产有序推进。\n".encode()
+    text = (
+        SAMPLE.read_bytes()
+        if SAMPLE.exists()
+        else "临江日报\n本报讯 全市春耕生产有序推进。\n".encode()
+    )
     issue = inbox / "issue-0312.txt"
     issue.write_bytes(text[: len(text) // 2])  # still arriving
     (inbox / "bad.txt").write_bytes(b"\x00\x01\x02 not text \x00" * 10)
@@ -39,7 +43,7 @@ def test_new_file_sent_once_after_it_stops_growing_and_bad_file_skipped(server, 
     (inbox / "notes.md").write_text("not an issue pattern", encoding="utf-8")
     assert watcher.poll() == []  # first sight: wait for the size to settle
     with issue.open("ab") as handle:
-        handle.write(text[len(text) // 2:])
+        handle.write(text[len(text) // 2 :])
     assert watcher.poll() == []  # it grew: wait again
     outcomes = watcher.poll()
     assert [o.status for o in outcomes] == ["sent"]
@@ -73,7 +77,9 @@ def test_failed_delivery_is_retried_after_watch_retry(server, tmp_path):
     inbox.mkdir()
     config = make_config(server, tmp_path, delivery={"watch_retry": 60, "retries": 0})
     clock = Clock()
-    watcher = Watcher(inbox, config=config, builder=small_builder, clock=clock, sleep=lambda s: None)
+    watcher = Watcher(
+        inbox, config=config, builder=small_builder, clock=clock, sleep=lambda s: None
+    )
     write_issue(inbox / "a.txt")
     server.handler.data_replies = ["554 5.3.0 mailbox system down"]
     watcher.poll()
@@ -126,9 +132,14 @@ def test_folder_of_pages_is_one_issue_taken_once_complete(server, tmp_path):
     config = make_config(server, tmp_path)
     watcher = Watcher(inbox, config=config, builder=default_builder)
     pages = inbox / "2024-03-12"
-    write_issue(pages / "page-01.txt", "临江日报\n\n本报讯 全市春耕生产有序推进，各地抢抓农时播种。\n")
+    write_issue(
+        pages / "page-01.txt", "临江日报\n\n本报讯 全市春耕生产有序推进，各地抢抓农时播种。\n"
+    )
     assert watcher.poll() == []  # first sight
-    write_issue(pages / "page-02.txt", "城南新建三座口袋公园\n\n本报讯 城南街道利用边角地新建三座口袋公园。\n")
+    write_issue(
+        pages / "page-02.txt",
+        "城南新建三座口袋公园\n\n本报讯 城南街道利用边角地新建三座口袋公园。\n",
+    )
     assert watcher.poll() == []  # a page arrived since: wait again
     outcomes = watcher.poll()
     assert [o.status for o in outcomes] == ["sent"]

@@ -38,7 +38,10 @@ def test_faithful_summaries_pass(summary):
     "summary, problem",
     [
         # The supporter and the supported swapped: every word is the article's.
-        ("临江市与青川市签署协同发展框架协议，青川市支持临江市建设区域物流中心。", "in another role"),
+        (
+            "临江市与青川市签署协同发展框架协议，青川市支持临江市建设区域物流中心。",
+            "in another role",
+        ),
         ("临江市与青川市签署协议，青川市支持青川市建设区域物流中心。", "same name on both sides"),
         # A number moved to another slot: the loan becomes a loss.
         ("去年当地一家船厂濒临破产边缘，银行贷款高达12亿元。", "in another role"),
@@ -80,28 +83,43 @@ def test_a_hedge_inside_a_word_is_no_hedge():
 
 def test_an_aside_dropped_from_between_two_mentions_is_no_merged_clause():
     # The source clause is cut by a bracketed aside that the summary leaves out.
-    article = Article(id="a3", body=["曾任临江市市长的王立新（右一，李明摄）是“临江市精神”的倡导者。"])
+    article = Article(
+        id="a3", body=["曾任临江市市长的王立新（右一，李明摄）是“临江市精神”的倡导者。"]
+    )
     assert check_summary("曾任临江市市长的王立新是“临江市精神”的倡导者。", article).ok
 
 
 def test_who_acts_named_at_the_start_as_the_article_names_it_elsewhere():
     # The extractive summarizer names who acts in front of a sentence that leaves it out.
-    article = Article(id="a4", body=[
-        "临江市优化营商环境工作会昨天召开。",
-        "会议提出，进一步优化营商环境，实施行动计划，用政府的辛苦指数换取企业的发展指数。",
-    ])
-    assert check_summary("临江市优化营商环境，实施行动计划，用政府的辛苦指数换取企业的发展指数。", article).ok
-    assert not check_summary("青川县优化营商环境，实施行动计划，用政府的辛苦指数换取企业的发展指数。", article).ok
+    article = Article(
+        id="a4",
+        body=[
+            "临江市优化营商环境工作会昨天召开。",
+            "会议提出，进一步优化营商环境，实施行动计划，用政府的辛苦指数换取企业的发展指数。",
+        ],
+    )
+    assert check_summary(
+        "临江市优化营商环境，实施行动计划，用政府的辛苦指数换取企业的发展指数。", article
+    ).ok
+    assert not check_summary(
+        "青川县优化营商环境，实施行动计划，用政府的辛苦指数换取企业的发展指数。", article
+    ).ok
 
 
 def test_a_negation_character_inside_a_word_negates_nothing():
-    article = Article(id="a5", body=["市图书馆开展了别开生面的元宵主题活动，特别邀请非遗传承人现场教学。"])
+    article = Article(
+        id="a5", body=["市图书馆开展了别开生面的元宵主题活动，特别邀请非遗传承人现场教学。"]
+    )
     assert check_summary("市图书馆举办别开生面的元宵主题活动，邀请非遗传承人现场教学。", article).ok
-    assert not check_summary("市图书馆开展了别开生面的元宵主题活动，没有邀请非遗传承人现场教学。", article).ok
+    assert not check_summary(
+        "市图书馆开展了别开生面的元宵主题活动，没有邀请非遗传承人现场教学。", article
+    ).ok
 
 
 def test_a_word_holding_a_non_negating_word_negates_nothing():
     # The segmenter reads 前不久 and 不久前 as one word each; neither negates anything.
-    article = Article(id="a6", body=["据报道，前不久，市图书馆开展了元宵主题活动，邀请非遗传承人现场教学。"])
+    article = Article(
+        id="a6", body=["据报道，前不久，市图书馆开展了元宵主题活动，邀请非遗传承人现场教学。"]
+    )
     assert check_summary("不久前，市图书馆开展了元宵主题活动。", article).ok
     assert not check_summary("市图书馆没有开展元宵主题活动。", article).ok

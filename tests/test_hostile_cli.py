@@ -22,7 +22,11 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "samples" / "linjiang-daily-2024-03-12.txt"
-GOOD = {"id": "a1", "title": "临江新区开通三条公交线路", "body": ["市交通局昨日宣布，新区三条公交线路本月开通，方便居民出行。"]}
+GOOD = {
+    "id": "a1",
+    "title": "临江新区开通三条公交线路",
+    "body": ["市交通局昨日宣布，新区三条公交线路本月开通，方便居民出行。"],
+}
 CONFIG = """[smtp]
 host = "localhost"
 port = 1
@@ -76,14 +80,19 @@ BAD_INPUTS: dict[str, tuple[str, Maker | None]] = {
     "empty": _write("issue.txt", b""),
     "blank": _write("issue.txt", b" \n\t\n \r\n"),
     "binary-nul": _write("issue.txt", b"\x00\x01\x02binary\x00" * 64),
-    "png-as-txt": _write("issue.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4),
+    "png-as-txt": _write(
+        "issue.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4
+    ),
     "undecodable": _write("issue.txt", b"\x80\x81\xfe\xfd \xc3\x28 \xa0\xa1\xff" * 20),
     "utf16-bom-binary": _write("issue.txt", b"\xff\xfe" + bytes(range(256)) * 8),
     "utf16-no-bom": _write("issue.txt", SAMPLE.read_text(encoding="utf-8").encode("utf-16-le")),
     "too-large": ("issue.txt", _sparse(21 * 2**20)),
     "fifo": ("issue.txt", _fifo),
     "empty-folder": ("pages", _folder()),
-    "folder-no-pages": ("pages", _folder(("scan.png", b"\x89PNG\r\n\x1a\n"), ("notes.docx", b"PK\x03\x04"))),
+    "folder-no-pages": (
+        "pages",
+        _folder(("scan.png", b"\x89PNG\r\n\x1a\n"), ("notes.docx", b"PK\x03\x04")),
+    ),
     "jsonl-not-json": _write("a.jsonl", jsonl(GOOD) + b"{not json\n"),
     "jsonl-array": _write("a.jsonl", jsonl(GOOD, [1, 2])),
     "jsonl-no-articles": _write("a.jsonl", b"\n \n"),
@@ -102,7 +111,9 @@ BAD_INPUTS: dict[str, tuple[str, Maker | None]] = {
     "jsonl-lines-string": _write("a.jsonl", article(lines="1-3")),
     "jsonl-boxes-strings": _write("a.jsonl", article(boxes=[["a", "b", "c", "d"]])),
     "jsonl-title-generated-string": _write("a.jsonl", article(title_generated="yes")),
-    "jsonl-lone-surrogate": _write("a.jsonl", jsonl(GOOD) + b'{"id": "a2", "text": "\\ud800\xe6\xad\xa3\xe6\x96\x87"}\n'),
+    "jsonl-lone-surrogate": _write(
+        "a.jsonl", jsonl(GOOD) + b'{"id": "a2", "text": "\\ud800\xe6\xad\xa3\xe6\x96\x87"}\n'
+    ),
     "jsonl-deep-nesting": _write("a.jsonl", b"[" * 100_000 + b"]" * 100_000 + b"\n"),
     "pdf-is-png": _write("page-01.pdf", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8),
     "pdf-corrupt": _write("page-01.pdf", b"%PDF-1.4\n this is not really a pdf \x00\x01"),
@@ -146,8 +157,14 @@ def _run(case: Case) -> Case:
     environment = {**os.environ, "COLUMNS": "200"}
     environment.pop("BRIEFING_DEBUG", None)
     try:
-        case.result = subprocess.run([sys.executable, "-m", "briefing", *args], capture_output=True, timeout=60,
-                                     env=environment, cwd=case.folder, stdin=subprocess.DEVNULL)
+        case.result = subprocess.run(
+            [sys.executable, "-m", "briefing", *args],
+            capture_output=True,
+            timeout=60,
+            env=environment,
+            cwd=case.folder,
+            stdin=subprocess.DEVNULL,
+        )
     except subprocess.TimeoutExpired as exc:  # a read that blocks (a FIFO) is a broken promise too
         case.result = subprocess.CompletedProcess(exc.cmd, -9, b"", b"timed out after 60 s")
     return case
@@ -182,16 +199,24 @@ def _params() -> list:
 @pytest.fixture(scope="module")
 def results(request, tmp_path_factory) -> dict[tuple[str, str], Case]:
     # Run the cases this session selected, a few subprocesses at a time.
-    selected = [item.callspec.params for item in request.session.items
-                if item.module is request.module and hasattr(item, "callspec")]
-    cases = [Case(p["command"], p["bad"], tmp_path_factory.mktemp(f"{p['command']}-{p['bad']}"))
-             for p in selected if not _skip_reason(p["bad"])]
+    selected = [
+        item.callspec.params
+        for item in request.session.items
+        if item.module is request.module and hasattr(item, "callspec")
+    ]
+    cases = [
+        Case(p["command"], p["bad"], tmp_path_factory.mktemp(f"{p['command']}-{p['bad']}"))
+        for p in selected
+        if not _skip_reason(p["bad"])
+    ]
     with ThreadPoolExecutor(max_workers=4) as pool:
         return {(case.command, case.bad): case for case in pool.map(_run, cases)}
 
 
 def _files(folder: Path) -> list[str]:
-    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file() or p.is_fifo())
+    return sorted(
+        p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file() or p.is_fifo()
+    )
 
 
 @pytest.mark.parametrize(("command", "bad"), _params())
@@ -210,12 +235,17 @@ def test_bad_input_keeps_the_promise(results, command, bad):
         if bad == "empty-folder":  # an empty archive is an empty batch, not an error
             assert result.returncode == 0 and "of 0" in err, err
             return
-        if result.returncode == 2:  # nothing to build at all (not an issue, no issue in the folder): refused up front
+        if (
+            result.returncode == 2
+        ):  # nothing to build at all (not an issue, no issue in the folder): refused up front
             assert len(lines) == 1 and lines[0].startswith("briefing: error: "), err
             return
         assert result.returncode == 1, err
         assert any(line.startswith("failed: ") for line in lines), err
-        records = [json.loads(line) for line in (out / "index.jsonl").read_text(encoding="utf-8").splitlines()]
+        records = [
+            json.loads(line)
+            for line in (out / "index.jsonl").read_text(encoding="utf-8").splitlines()
+        ]
         assert [r["status"] for r in records] == ["failed"] and records[0]["error"]
         assert _files(out) == ["index.jsonl"], "no output, partial or temporary, for a failed issue"
         return
@@ -224,4 +254,6 @@ def test_bad_input_keeps_the_promise(results, command, bad):
     assert len(lines) == 1 and lines[0].startswith("briefing: error: "), err
     assert _files(out) == [], "no output, partial or temporary"
     inputs = case.folder / "in"
-    assert not [name for name in _files(inputs) if name.endswith((".tmp", ".eml"))], "nothing written beside the input"
+    assert not [name for name in _files(inputs) if name.endswith((".tmp", ".eml"))], (
+        "nothing written beside the input"
+    )

@@ -77,7 +77,10 @@ def _targets(module: str, node: ast.Import | ast.ImportFrom) -> set[str]:
 
 
 def _trees() -> dict[str, ast.Module]:
-    return {name: ast.parse(path.read_text(encoding="utf-8"), str(path)) for name, path in MODULES.items()}
+    return {
+        name: ast.parse(path.read_text(encoding="utf-8"), str(path))
+        for name, path in MODULES.items()
+    }
 
 
 def _packages_of(name: str) -> list[str]:
@@ -96,7 +99,11 @@ def _graph() -> dict[str, set[str]]:
                 edges |= {target, *_packages_of(target)}
         # A module's own packages are already loading when it runs, and a package's __init__
         # that imports its own submodules is the usual shape of a package, not a cycle.
-        graph[name] = {t for t in edges if t != name and t not in _packages_of(name) and not _is_ancestor(name, t)}
+        graph[name] = {
+            t
+            for t in edges
+            if t != name and t not in _packages_of(name) and not _is_ancestor(name, t)
+        }
     return graph
 
 
@@ -164,7 +171,9 @@ def test_runtime_code_never_imports_the_evaluation_package():
             if isinstance(node, ast.Import):
                 targets = {alias.name for alias in node.names}
             elif isinstance(node, ast.ImportFrom):
-                targets = {_absolute(name, node)} | {f"{_absolute(name, node)}.{a.name}" for a in node.names}
+                targets = {_absolute(name, node)} | {
+                    f"{_absolute(name, node)}.{a.name}" for a in node.names
+                }
             if any(t == "briefing.evaluate" or t.startswith("briefing.evaluate.") for t in targets):
                 offences.append(name)
     assert offences == []
@@ -182,7 +191,18 @@ def test_the_checks_see_a_cycle_and_resolve_relative_imports():
 # The stages of the pipeline, which the layers above put together.
 STAGES = ("split", "topics", "summarize", "pdf", "ocr", "render", "backends")
 # The layers above them: the library's entry points, the pipeline, jobs, CLI and apps.
-ABOVE = ("api", "pipeline", "multi", "batch", "batch_ray", "batch_worker", "cli", "deliver", "review", "evaluate")
+ABOVE = (
+    "api",
+    "pipeline",
+    "multi",
+    "batch",
+    "batch_ray",
+    "batch_worker",
+    "cli",
+    "deliver",
+    "review",
+    "evaluate",
+)
 
 
 def test_no_stage_imports_a_layer_above_it():
@@ -190,7 +210,11 @@ def test_no_stage_imports_a_layer_above_it():
     offences = []
     for name, targets in _graph().items():
         if name.split(".")[1:2] and name.split(".")[1] in STAGES:
-            offences += [f"{name} -> {t}" for t in sorted(targets) if t in above or t.startswith(tuple(a + "." for a in above))]
+            offences += [
+                f"{name} -> {t}"
+                for t in sorted(targets)
+                if t in above or t.startswith(tuple(a + "." for a in above))
+            ]
     assert offences == []
 
 
@@ -200,6 +224,10 @@ def test_import_briefing_leaves_the_plugin_machinery_unloaded():
     import subprocess
     import sys
 
-    code = "import sys, briefing; print('importlib.metadata' in sys.modules, 'email' in sys.modules)"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    code = (
+        "import sys, briefing; print('importlib.metadata' in sys.modules, 'email' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
     assert result.stdout.split() == ["False", "False"]

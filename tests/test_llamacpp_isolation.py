@@ -20,7 +20,7 @@ from briefing.cli import app
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 
-FAKE_LLAMA = '''
+FAKE_LLAMA = """
 import os, signal
 from . import llama_cpp as _native
 
@@ -46,14 +46,14 @@ class Llama:
 
     def detokenize(self, tokens):
         return bytes(tokens)
-'''
-FAKE_NATIVE = '''
+"""
+FAKE_NATIVE = """
 class _Params:
     use_extra_bufts = True
 
 def llama_model_default_params():
     return _Params()
-'''
+"""
 
 
 @pytest.fixture
@@ -63,11 +63,14 @@ def fake_llama(tmp_path, monkeypatch):
     (package / "__init__.py").write_text(FAKE_LLAMA, encoding="utf-8")
     (package / "llama_cpp.py").write_text(FAKE_NATIVE, encoding="utf-8")
     monkeypatch.syspath_prepend(str(package.parent))  # spawned workers get sys.path
-    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(package.parent), os.environ.get("PYTHONPATH", "")]))
+    monkeypatch.setenv(
+        "PYTHONPATH", os.pathsep.join([str(package.parent), os.environ.get("PYTHONPATH", "")])
+    )
     (tmp_path / "model.gguf").write_bytes(b"GGUF")
     card = tmp_path / "fake-gguf.toml"
     card.write_text(
-        'name = "fake-gguf"\nbackend = "llamacpp"\nfile = "model.gguf"\nroles = ["summarizer", "titler"]\n', encoding="utf-8"
+        'name = "fake-gguf"\nbackend = "llamacpp"\nfile = "model.gguf"\nroles = ["summarizer", "titler"]\n',
+        encoding="utf-8",
     )
     registry.forget()
     yield card
@@ -93,7 +96,10 @@ def test_a_crash_in_native_code_fails_the_requests_and_trips_the_breaker(fake_ll
     backend = LlamaCppBackend(load_card(fake_llama))
     generations = backend.generate(["一", "二", "三", "四", "五", "六"])
     assert generations[0].text and not generations[0].error
-    assert "llama.cpp crashed (killed by SIGSEGV)" in generations[1].error and "GGML_NATIVE=OFF" in generations[1].error
+    assert (
+        "llama.cpp crashed (killed by SIGSEGV)" in generations[1].error
+        and "GGML_NATIVE=OFF" in generations[1].error
+    )
     assert backend.breaker.is_open
     assert all("circuit breaker open" in g.error for g in generations[4:])
 
@@ -108,14 +114,20 @@ def test_a_crash_while_loading_is_one_line_and_exit_2(fake_llama, monkeypatch, t
 
 def test_build_survives_a_crash_and_reports_the_fallbacks(fake_llama, monkeypatch):
     monkeypatch.setenv("FAKE_LLAMA_CRASH_AFTER", "1")
-    result = CliRunner().invoke(app, ["build", str(SAMPLES / "articles.jsonl"), "--summarizer", str(fake_llama), "-f", "json"])
+    result = CliRunner().invoke(
+        app,
+        ["build", str(SAMPLES / "articles.jsonl"), "--summarizer", str(fake_llama), "-f", "json"],
+    )
     assert result.exit_code == 0, result.output
     line = next(x for x in result.stderr.splitlines() if x.startswith("briefing: model fake-gguf"))
     assert "fell back" in line and "llama.cpp crashed" in line
     assert json.loads(result.stdout)["sections"]
 
 
-@pytest.mark.parametrize("crash, status", [(None, "ok"), ("FAKE_LLAMA_CRASH_AFTER", "crash"), ("FAKE_LLAMA_CRASH_ON_LOAD", "crash")])
+@pytest.mark.parametrize(
+    "crash, status",
+    [(None, "ok"), ("FAKE_LLAMA_CRASH_AFTER", "crash"), ("FAKE_LLAMA_CRASH_ON_LOAD", "crash")],
+)
 def test_models_check_runs_a_real_generation_in_a_child(fake_llama, monkeypatch, crash, status):
     if crash:
         monkeypatch.setenv(crash, "0" if crash.endswith("AFTER") else "1")
@@ -142,10 +154,14 @@ def test_the_server_launcher_loads_without_extra_buffers(fake_llama):
     (server / "__init__.py").write_text("", encoding="utf-8")
     # Stands in for llama_cpp.server: loads a model the way it does, and says how.
     (server / "__main__.py").write_text(
-        "import sys, llama_cpp\nprint(llama_cpp.Llama(sys.argv[-1]).extra_buffers)\n", encoding="utf-8"
+        "import sys, llama_cpp\nprint(llama_cpp.Llama(sys.argv[-1]).extra_buffers)\n",
+        encoding="utf-8",
     )
     done = subprocess.run(
-        [sys.executable, "-m", "briefing.backends.serve_llamacpp", "--model", "x.gguf"], capture_output=True, text=True, timeout=60
+        [sys.executable, "-m", "briefing.backends.serve_llamacpp", "--model", "x.gguf"],
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "False"

@@ -26,8 +26,17 @@ from briefing.ocr.page import PageGeometry, build_page, skew_angle  # noqa: E402
 sys.path.insert(0, str(Path(__file__).parent))
 
 
-def _line(text: str, x: float, y: float, *, height: float = 20.0, pitch: float = 20.0, angle: float = 0.0,
-          confidence: float = 0.99, vertical: bool = False) -> OcrLine:
+def _line(
+    text: str,
+    x: float,
+    y: float,
+    *,
+    height: float = 20.0,
+    pitch: float = 20.0,
+    angle: float = 0.0,
+    confidence: float = 0.99,
+    vertical: bool = False,
+) -> OcrLine:
     """An OCR line as the engine gives it: a quad in pixels (tilted by ``angle`` radians)."""
     import math
 
@@ -35,10 +44,22 @@ def _line(text: str, x: float, y: float, *, height: float = 20.0, pitch: float =
     length = pitch * n
     w, h = (height, length) if vertical else (length, height)
     dx, dy = math.cos(angle), math.sin(angle)
-    quad = [[x, y], [x + w * dx, y + w * dy], [x + w * dx - h * dy, y + w * dy + h * dx], [x - h * dy, y + h * dx]]
+    quad = [
+        [x, y],
+        [x + w * dx, y + w * dy],
+        [x + w * dx - h * dy, y + w * dy + h * dx],
+        [x - h * dy, y + h * dx],
+    ]
     chars = [OcrChar(c, i / n, (i + 1) / n, confidence) for i, c in enumerate(text)]
-    return OcrLine(quad=quad, text=text, confidence=confidence, vertical=vertical, chars=chars,
-                   ink=(0.05, 0.95), along=(0.0, 1.0))
+    return OcrLine(
+        quad=quad,
+        text=text,
+        confidence=confidence,
+        vertical=vertical,
+        chars=chars,
+        ink=(0.05, 0.95),
+        along=(0.0, 1.0),
+    )
 
 
 GEOMETRY = PageGeometry(scale=0.5, width=600, height=900)
@@ -46,16 +67,22 @@ GEOMETRY = PageGeometry(scale=0.5, width=600, height=900)
 
 def test_skew_is_measured_and_taken_out():
     angle = 0.006  # about 0.35 degrees
-    lines = [_line("各地认真落实各项部署推动经济", 100, 200 + 30 * i, angle=angle) for i in range(6)]
+    lines = [
+        _line("各地认真落实各项部署推动经济", 100, 200 + 30 * i, angle=angle) for i in range(6)
+    ]
     assert skew_angle(lines) == pytest.approx(angle, abs=1e-4)
     page, _ = build_page(lines, image_size=(1200, 1800), geometry=GEOMETRY, angle=angle)
     tops = sorted(round(ln.y0, 1) for ln in page.lines)
-    assert len(page.lines) == 6 and all(b - a == pytest.approx(15, abs=0.5) for a, b in zip(tops, tops[1:]))
+    assert len(page.lines) == 6 and all(
+        b - a == pytest.approx(15, abs=0.5) for a, b in zip(tops, tops[1:])
+    )
     assert all(ln.y1 - ln.y0 < 12 for ln in page.lines)  # straight: the tilt does not widen a line
 
 
 def test_sizes_columns_and_doubtful_characters():
-    body = [_line("城乡居民收入稳步增长消费", x, 400 + 30 * i) for i in range(8) for x in (100, 400)]
+    body = [
+        _line("城乡居民收入稳步增长消费", x, 400 + 30 * i) for i in range(8) for x in (100, 400)
+    ]
     title = _line("新质生产力", 100, 200, height=60, pitch=60)
     doubtful = _line("科技创新", 100, 700, confidence=0.5)
     page, low = build_page(body + [title, doubtful], image_size=(1200, 1800), geometry=GEOMETRY)
@@ -64,7 +91,11 @@ def test_sizes_columns_and_doubtful_characters():
     assert big and big[0].size > 2.5 * page.body_size
     # two columns 100 px apart stay two lines per row
     assert sum(1 for ln in page.lines if ln.text() == "城乡居民收入稳步增长消费") == 16
-    assert [d.char for d in low] == list("科技创新") and low[0].line == "科技创新" and low[0].confidence == 0.5
+    assert (
+        [d.char for d in low] == list("科技创新")
+        and low[0].line == "科技创新"
+        and low[0].confidence == 0.5
+    )
 
 
 def test_a_line_run_across_a_gutter_is_cut():
@@ -75,20 +106,33 @@ def test_a_line_run_across_a_gutter_is_cut():
         top = 40 + 30 * row
         for x in list(range(20, 380, 18)) + list(range(420, 780, 18)):
             if not (row == 2 and 200 <= x < 230):  # a wide gap in one line only (after a 。)
-                grey[top:top + 16, x:x + 16] = 0
+                grey[top : top + 16, x : x + 16] = 0
     line = _line("各地认真落实", 15, 36, height=24, pitch=(785 - 15) / 6)
     line.ink = (4 / 24, 20 / 24)
     mark_gutters(grey, [line])
-    assert len(line.gaps) == 1 and 370 < 15 + line.gaps[0][0] * 770 < 400 < 15 + line.gaps[0][1] * 770 < 430
-    line.chars = [OcrChar(c, x, x + 0.08, 0.99) for c, x in zip("各地认真落实", (0.0, 0.1, 0.2, 0.6, 0.7, 0.8))]
+    assert (
+        len(line.gaps) == 1
+        and 370 < 15 + line.gaps[0][0] * 770 < 400 < 15 + line.gaps[0][1] * 770 < 430
+    )
+    line.chars = [
+        OcrChar(c, x, x + 0.08, 0.99)
+        for c, x in zip("各地认真落实", (0.0, 0.1, 0.2, 0.6, 0.7, 0.8))
+    ]
     page, _ = build_page([line], image_size=(800, 300), geometry=GEOMETRY)
     assert sorted(ln.text() for ln in page.lines) == ["各地认", "真落实"]
 
 
 def _png_header(width: int, height: int) -> bytes:
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)) + chunk(b"IEND", b"")
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+        + chunk(b"IEND", b"")
+    )
 
 
 def test_bad_images_are_one_line_errors(tmp_path):
@@ -107,7 +151,9 @@ def test_bad_images_are_one_line_errors(tmp_path):
     with pytest.raises(InputError, match="over 100 megapixels"):
         load_image(huge)
     frames = tmp_path / "frames.tiff"
-    Image.new("L", (50, 50), 255).save(frames, save_all=True, append_images=[Image.new("L", (50, 50), 0)])
+    Image.new("L", (50, 50), 255).save(
+        frames, save_all=True, append_images=[Image.new("L", (50, 50), 0)]
+    )
     with pytest.raises(InputError, match="multi-frame"):
         load_image(frames)
     grey, dpi = load_image(good)
@@ -119,7 +165,9 @@ def test_bad_image_at_the_cli_is_one_line_exit_2(tmp_path):
 
     bad = tmp_path / "page.jpg"
     bad.write_bytes(b"\xff\xd8\xff\xe0 truncated")
-    run = subprocess.run([sys.executable, "-m", "briefing", "split", str(bad)], capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "briefing", "split", str(bad)], capture_output=True, text=True
+    )
     assert run.returncode == 2 and run.stdout == ""
     assert run.stderr.count("\n") == 1 and "not a readable image" in run.stderr
 
@@ -150,6 +198,7 @@ def _blocking_import(name: str):
         if module == name or module.startswith(name + "."):
             raise ImportError(f"No module named {module!r}")
         return real(module, *args, **kwargs)
+
     return fake
 
 
@@ -208,7 +257,9 @@ def _accuracy(got: str, want: str) -> float:
     import difflib
 
     ops = difflib.SequenceMatcher(None, got, want, autojunk=False).get_opcodes()
-    return 1 - sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in ops if tag != "equal") / len(want)
+    return 1 - sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in ops if tag != "equal") / len(
+        want
+    )
 
 
 @pytest.fixture(scope="module")
@@ -221,8 +272,14 @@ def scanned(tmp_path_factory):
     from briefing.ocr.scan import ScanSettings, scan_page
 
     folder = tmp_path_factory.mktemp("scan")
-    texts = draw_page(folder / "original" / "page-03.pdf") if (folder / "original").mkdir() is None else {}
-    pdf, png = scan_page(folder / "original" / "page-03.pdf", folder / "scans", settings=ScanSettings(angle=0.4))
+    texts = (
+        draw_page(folder / "original" / "page-03.pdf")
+        if (folder / "original").mkdir() is None
+        else {}
+    )
+    pdf, png = scan_page(
+        folder / "original" / "page-03.pdf", folder / "scans", settings=ScanSettings(angle=0.4)
+    )
     return texts, pdf, png
 
 
@@ -235,7 +292,9 @@ def test_scanned_page_reads_like_its_text_layer(scanned):
     assert [a.title for a in articles] == ["新质生产力加快发展", "守正创新", "乡村振兴绘就新图景"]
     lead, side, second = articles
     assert re.sub(r"\s", "", lead.kicker or "") == "坚持稳中求进推动高质量发展"
-    assert re.sub(r"\s", "", lead.byline or "") == "本报记者张三" and lead.subheads == ["一、稳住农业基本盘"]
+    assert re.sub(r"\s", "", lead.byline or "") == "本报记者张三" and lead.subheads == [
+        "一、稳住农业基本盘"
+    ]
     assert second.note == "（作者单位：某某大学）"
     for article, key in zip(articles, ("lead", "side", "second")):
         assert _accuracy("".join(article.body), "".join(texts[key])) >= 0.95
@@ -247,7 +306,9 @@ def test_scanned_page_reads_like_its_text_layer(scanned):
     # in points differ by the rounding of the PNG's dpi)
     again, same = load_articles(png)
     fields = ("kicker", "title", "byline", "subheads", "body", "note")
-    assert [[getattr(a, f) for f in fields] for a in same] == [[getattr(a, f) for f in fields] for a in articles]
+    assert [[getattr(a, f) for f in fields] for a in same] == [
+        [getattr(a, f) for f in fields] for a in articles
+    ]
 
 
 @pytest.mark.slow
@@ -260,7 +321,11 @@ def test_cli_builds_a_folder_of_page_images(scanned, tmp_path):
     folder.mkdir()
     shutil.copy(png, folder / "page-03.png")
     (folder / "broken.png").write_bytes(b"\x89PNG\r\n\x1a\n")
-    run = subprocess.run([sys.executable, "-m", "briefing", "build", str(folder), "-f", "json"], capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "briefing", "build", str(folder), "-f", "json"],
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode == 0, run.stderr
     import json
 
@@ -272,7 +337,9 @@ def test_cli_builds_a_folder_of_page_images(scanned, tmp_path):
 def test_a_vertical_headline_boxed_in_pieces_is_one_line_read_down():
     column = _line("意气风发走进新", 900, 100, height=60, pitch=62, vertical=True)
     column.ink = (0.1, 0.9)
-    singles = [_line(c, 900, 100 + 7 * 62 + 62 * i, height=60, pitch=60) for i, c in enumerate("时代")]
+    singles = [
+        _line(c, 900, 100 + 7 * 62 + 62 * i, height=60, pitch=60) for i, c in enumerate("时代")
+    ]
     body = [_line("城乡居民收入稳步增长消费", 100, 400 + 30 * i) for i in range(8)]
     page, _ = build_page(body + singles + [column], image_size=(1200, 1800), geometry=GEOMETRY)
     vertical = [ln for ln in page.lines if ln.vertical]
@@ -287,7 +354,9 @@ def test_chart_figures_and_lettering_are_not_headlines():
     page, _ = build_page(body + [figure], image_size=(1200, 1800), geometry=GEOMETRY)
     assert [ln.text() for ln in page.other_text] == ["收入23821元"]
     grey = np.full((300, 600), 255, dtype=np.uint8)
-    grey[20:80, 20:220] = np.linspace(90, 190, 200, dtype=np.uint8)[None, :]  # a logo in greys, no solid ink
+    grey[20:80, 20:220] = np.linspace(90, 190, 200, dtype=np.uint8)[
+        None, :
+    ]  # a logo in greys, no solid ink
     grey[100:200, 0:250] = 30  # a dark bar (wider than the type on it) with white type
     grey[135:165, 40:60] = 255
     grey[220:260, 20:220:12] = 0  # black type on paper
@@ -307,9 +376,9 @@ def test_a_vertical_column_is_cut_into_characters_for_the_recogniser():
     column = np.full((200, 50), 255, dtype=np.uint8)
     for top in (5, 70, 135):  # three glyphs; the second in two parts, as 二 is
         if top == 70:
-            column[top:top + 8, 5:45] = 0
-            column[top + 36:top + 44, 5:45] = 0
+            column[top : top + 8, 5:45] = 0
+            column[top + 36 : top + 44, 5:45] = 0
         else:
-            column[top:top + 44, 5:45] = 0
+            column[top : top + 44, 5:45] = 0
     row = _unstack(column)
     assert row.shape[0] == 50 and row.shape[1] == 3 * (50 + 6)

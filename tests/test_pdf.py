@@ -23,9 +23,12 @@ from briefing.errors import InputError  # noqa: E402
 W, H = 595.0, 842.0
 FONT, VFONT = "STSong-Light", "STSong-Light-V"
 SENTENCES = [
-    "各地认真落实各项部署，推动经济持续回升向好。", "企业加大研发投入，新产品不断涌现。",
-    "城乡居民收入稳步增长，消费市场活跃。", "基层干部深入一线，帮助群众解决实际困难。",
-    "科技创新成果加快转化，带动产业升级。", "生态环境持续改善，河湖水质明显好转。",
+    "各地认真落实各项部署，推动经济持续回升向好。",
+    "企业加大研发投入，新产品不断涌现。",
+    "城乡居民收入稳步增长，消费市场活跃。",
+    "基层干部深入一线，帮助群众解决实际困难。",
+    "科技创新成果加快转化，带动产业升级。",
+    "生态环境持续改善，河湖水质明显好转。",
 ]
 
 
@@ -38,7 +41,9 @@ def _fonts() -> None:
 
 
 def _paragraphs(seed: int, count: int) -> list[str]:
-    return ["".join(SENTENCES[(seed + i + k) % len(SENTENCES)] for k in range(3)) for i in range(count)]
+    return [
+        "".join(SENTENCES[(seed + i + k) % len(SENTENCES)] for k in range(3)) for i in range(count)
+    ]
 
 
 def _text(c, x, y_top, text, size, font=FONT, white=False, spread=0.0):
@@ -67,7 +72,14 @@ def _columns(c, paragraphs, columns, y_top, y_bottom, size=9.0, pitch=12.0, skip
                 y += 2 * pitch + 4
             n = per_line[col] - (2 if first else 0)
             chunk, rest = rest[:n], rest[n:]
-            _text(c, columns[col][0] + (2 * size if first else 0), y, chunk, size, spread=0.5 * (len(lines) % 3 == 0))
+            _text(
+                c,
+                columns[col][0] + (2 * size if first else 0),
+                y,
+                chunk,
+                size,
+                spread=0.5 * (len(lines) % 3 == 0),
+            )
             lines.append(chunk)
             first = False
             y += pitch
@@ -84,7 +96,9 @@ def _image(c, x, y_top, w, h):
     c.drawImage(ImageReader(img), x, H - y_top - h, w, h)
 
 
-def draw_page(path: Path, *, page_no: int = 3, doubled: bool = True, encrypt: str | None = None) -> dict:
+def draw_page(
+    path: Path, *, page_no: int = 3, doubled: bool = True, encrypt: str | None = None
+) -> dict:
     """A front-like page: lead with kicker, doubled title, byline, three columns and a subhead;
     a boxed sidebar with a vertical title; a second article under a rule; a chart block."""
     _fonts()
@@ -98,7 +112,14 @@ def draw_page(path: Path, *, page_no: int = 3, doubled: bool = True, encrypt: st
     _text(c, 60, 82, title, 30)
     _text(c, 190, 120, "本报记者 张 三", 10)
     lead = _paragraphs(0, 12)
-    _columns(c, lead, [(30, 117), (160, 117), (290, 110)], 140, 400, skip={(1, 236): "一、稳住农业基本盘"})
+    _columns(
+        c,
+        lead,
+        [(30, 117), (160, 117), (290, 110)],
+        140,
+        400,
+        skip={(1, 236): "一、稳住农业基本盘"},
+    )
     c.rect(410, H - 405, 160, 350, stroke=1, fill=0)
     _text(c, 538, 80, "守正创新", 26, font=VFONT)
     _text(c, 520, 120, "李四", 10, font=VFONT)
@@ -216,7 +237,9 @@ def test_bad_page_in_an_issue_is_skipped(tmp_path, caplog):
 def test_cli_error_is_one_line(tmp_path):
     bad = tmp_path / "bad.pdf"
     bad.write_bytes(b"not a pdf at all")
-    run = subprocess.run([sys.executable, "-m", "briefing", "split", str(bad)], capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "briefing", "split", str(bad)], capture_output=True, text=True
+    )
     assert run.returncode == 2
     assert run.stderr.count("\n") == 1 and run.stderr.startswith("briefing: error:")
 
@@ -236,7 +259,11 @@ def test_epaper_html_template(tmp_path):
     issue, articles = load_articles(page)
     (article,) = articles
     assert (article.kicker, article.title, article.subtitle, article.byline) == (
-        "坚持稳中求进", "新质生产力 加快发展", "——来自一线的报道", "本报记者 张 三")
+        "坚持稳中求进",
+        "新质生产力 加快发展",
+        "——来自一线的报道",
+        "本报记者 张 三",
+    )
     assert article.body == [p1, p2] and article.note == "（作者单位：某某大学）"
     assert issue.metadata["input"] == "html"
 

@@ -16,10 +16,18 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def cli(*args: str, stdin: bytes | None = None, env: dict | None = None, cwd=None, timeout: float = 120):
+def cli(
+    *args: str, stdin: bytes | None = None, env: dict | None = None, cwd=None, timeout: float = 120
+):
     environment = {**os.environ, "COLUMNS": "200", **(env or {})}
-    return subprocess.run([sys.executable, "-m", "briefing", *args], input=stdin, capture_output=True,
-                          timeout=timeout, env=environment, cwd=cwd or ROOT)
+    return subprocess.run(
+        [sys.executable, "-m", "briefing", *args],
+        input=stdin,
+        capture_output=True,
+        timeout=timeout,
+        env=environment,
+        cwd=cwd or ROOT,
+    )
 
 
 def test_batch_help_names_the_briefing_table():
@@ -45,11 +53,18 @@ needs_dev_full = pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no 
 
 
 @needs_dev_full
-@pytest.mark.parametrize("command", [["split"], ["build"], ["build", "-f", "json"], ["summarize", "-f", "jsonl"]])
+@pytest.mark.parametrize(
+    "command", [["split"], ["build"], ["build", "-f", "json"], ["summarize", "-f", "jsonl"]]
+)
 def test_a_failed_write_to_standard_output_is_one_line_and_exit_2(command):
     with open("/dev/full", "wb") as full:
-        result = subprocess.run([sys.executable, "-m", "briefing", *command, str(SAMPLE)], stdout=full,
-                                stderr=subprocess.PIPE, timeout=120, cwd=ROOT)
+        result = subprocess.run(
+            [sys.executable, "-m", "briefing", *command, str(SAMPLE)],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            timeout=120,
+            cwd=ROOT,
+        )
     assert "cannot write to standard output" in one_line_error(result)
 
 
@@ -60,12 +75,19 @@ def test_an_unknown_log_level_is_a_warning_and_the_default(value):
     assert b"Traceback" not in result.stderr
     assert json.loads(result.stdout)
     if value.strip():
-        assert result.stderr.decode().count("\n") == 1 and "BRIEFING_LOG_LEVEL" in result.stderr.decode()
+        assert (
+            result.stderr.decode().count("\n") == 1
+            and "BRIEFING_LOG_LEVEL" in result.stderr.decode()
+        )
 
 
 # -- article records are checked once, where they are read ----------------------------------
 
-GOOD_RECORD = {"id": "a1", "title": "临江新区开通公交线路", "body": ["市交通局昨日宣布，新区三条公交线路本月开通。"]}
+GOOD_RECORD = {
+    "id": "a1",
+    "title": "临江新区开通公交线路",
+    "body": ["市交通局昨日宣布，新区三条公交线路本月开通。"],
+}
 BAD_FIELDS = [
     ({"kicker": 5}, "'kicker'"),
     ({"body": [1, 2]}, "'body[0]'"),
@@ -81,17 +103,27 @@ BAD_FIELDS = [
 
 
 @pytest.mark.parametrize(("change", "field"), BAD_FIELDS, ids=[f for _, f in BAD_FIELDS])
-def test_a_type_wrong_article_field_is_an_input_error_with_file_line_and_field(tmp_path, change, field):
+def test_a_type_wrong_article_field_is_an_input_error_with_file_line_and_field(
+    tmp_path, change, field
+):
     from briefing import InputError, read_articles
 
     path = tmp_path / "articles.jsonl"
-    path.write_text(json.dumps(GOOD_RECORD, ensure_ascii=False) + "\n" + json.dumps({**GOOD_RECORD, "id": "a2", **change}) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps(GOOD_RECORD, ensure_ascii=False)
+        + "\n"
+        + json.dumps({**GOOD_RECORD, "id": "a2", **change})
+        + "\n",
+        encoding="utf-8",
+    )
     with pytest.raises(InputError) as caught:
         read_articles(path)
     assert str(caught.value).startswith(f"{path}:2: {field}")
 
 
-@pytest.mark.parametrize("command", [["split"], ["classify"], ["summarize"], ["build"], ["build", "-f", "html"]])
+@pytest.mark.parametrize(
+    "command", [["split"], ["classify"], ["summarize"], ["build"], ["build", "-f", "html"]]
+)
 def test_a_type_wrong_record_is_one_line_and_exit_2_from_every_command(tmp_path, command):
     path = tmp_path / "articles.jsonl"
     path.write_text(json.dumps({**GOOD_RECORD, "kicker": 5}) + "\n", encoding="utf-8")
@@ -113,7 +145,11 @@ CONTROLS = "\x1b[2J\x1b]0;pwned\x07\x07\x00\x9b31m\x85\x7f"
 @pytest.mark.parametrize("fmt", ["txt", "md", "json", "html"])
 def test_control_characters_never_reach_the_output(tmp_path, fmt):
     path = tmp_path / "articles.jsonl"
-    record = {"id": "a1", "title": f"临江{CONTROLS}新区开通公交线路", "text": f"市交通局昨日宣布{CONTROLS}，新区三条公交线路本月开通。"}
+    record = {
+        "id": "a1",
+        "title": f"临江{CONTROLS}新区开通公交线路",
+        "text": f"市交通局昨日宣布{CONTROLS}，新区三条公交线路本月开通。",
+    }
     path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
     result = cli("build", "-f", fmt, str(path))
     assert result.returncode == 0, result.stderr
@@ -133,15 +169,31 @@ def test_control_characters_in_a_text_issue_are_removed_when_read(tmp_path):
 
 def test_bidi_overrides_are_neutralised_in_html(tmp_path):
     path = tmp_path / "articles.jsonl"
-    record = {"id": "a1", "title": "临江\u202e新区开通公交线路\u202c", "text": "市交通局昨日宣布\u2066，新区三条公交线路本月开通。\u2069"}
+    record = {
+        "id": "a1",
+        "title": "临江\u202e新区开通公交线路\u202c",
+        "text": "市交通局昨日宣布\u2066，新区三条公交线路本月开通。\u2069",
+    }
     path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
     result = cli("build", "-f", "html", str(path))
     assert result.returncode == 0, result.stderr
-    assert not any(ch in result.stdout.decode() for ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+    assert not any(
+        ch in result.stdout.decode()
+        for ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+    )
 
 
-@pytest.mark.parametrize("command", [["split", str(SAMPLE)], ["classify", str(SAMPLE)], ["summarize", str(SAMPLE)],
-                                     ["build", str(SAMPLE)], ["models"], ["eval", "titles", str(SAMPLE)]])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["split", str(SAMPLE)],
+        ["classify", str(SAMPLE)],
+        ["summarize", str(SAMPLE)],
+        ["build", str(SAMPLE)],
+        ["models"],
+        ["eval", "titles", str(SAMPLE)],
+    ],
+)
 def test_an_unknown_format_is_the_same_one_line_error_from_every_command(command):
     result = cli(*command, "--format", "xml")
     assert one_line_error(result).startswith("briefing: error: unknown format 'xml'; available: ")
@@ -150,9 +202,31 @@ def test_an_unknown_format_is_the_same_one_line_error_from_every_command(command
 
 # -- Markdown: a backslash only where CommonMark reads markup -------------------------------
 
-LINE_STARTS = ["3.15消费者权益日", "3.15 消费者权益日", "1.2万人次参加", "2024.3.12 发布", "3. 第三条", "12) 十二",
-               "1.", "- 列表", "-5%的降幅", "+ 加号", "+86 电话", "---", "===", "* 星号", "# 井号", "> 引用",
-               "1234567890. 十位数", "【3.15】", "[链接](http://x)", "<b>粗</b>", "a_b_c", "`代码`", "& 符号"]
+LINE_STARTS = [
+    "3.15消费者权益日",
+    "3.15 消费者权益日",
+    "1.2万人次参加",
+    "2024.3.12 发布",
+    "3. 第三条",
+    "12) 十二",
+    "1.",
+    "- 列表",
+    "-5%的降幅",
+    "+ 加号",
+    "+86 电话",
+    "---",
+    "===",
+    "* 星号",
+    "# 井号",
+    "> 引用",
+    "1234567890. 十位数",
+    "【3.15】",
+    "[链接](http://x)",
+    "<b>粗</b>",
+    "a_b_c",
+    "`代码`",
+    "& 符号",
+]
 
 
 @pytest.mark.parametrize("text", LINE_STARTS)
@@ -165,8 +239,12 @@ def test_markdown_escapes_exactly_what_commonmark_would_read_as_markup(text):
     tokens = MarkdownIt("commonmark").parse(escaped)
     assert [t.type for t in tokens] == ["paragraph_open", "inline", "paragraph_close"], escaped
     inline = tokens[1].children
-    assert [t.type for t in inline] == ["text"] * len(inline), escaped  # no emphasis, link, code, html
-    assert "".join(t.content for t in inline) == text  # what a reader sees: the text, no stray backslash
+    assert [t.type for t in inline] == ["text"] * len(inline), (
+        escaped
+    )  # no emphasis, link, code, html
+    assert (
+        "".join(t.content for t in inline) == text
+    )  # what a reader sees: the text, no stray backslash
 
 
 # -- which files make an issue: one definition for build, split, batch, watch and send -------
@@ -191,7 +269,10 @@ def test_batch_builds_a_folder_of_page_pdfs(tmp_path):
     report = run_batch([pages], output_dir=tmp_path / "out", workers=0, pages_per_dir=True)
     assert (report.total, report.done, report.failed) == (1, 1, [])
     each = run_batch([pages], output_dir=tmp_path / "out2", workers=0)
-    assert {Path(r["source"]).suffix for r in map(json.loads, (tmp_path / "out2" / "index.jsonl").read_text().splitlines())} >= {".pdf"}
+    assert {
+        Path(r["source"]).suffix
+        for r in map(json.loads, (tmp_path / "out2" / "index.jsonl").read_text().splitlines())
+    } >= {".pdf"}
     assert each.total == 3  # each issue file is an issue: two page PDFs and the text file
 
 
@@ -204,14 +285,22 @@ def test_watch_takes_page_pdfs_and_folders_of_them(tmp_path):
     _pdf_pages(inbox, 1)
 
     watcher = Watcher(inbox, config=make_config(None, tmp_path))
-    assert [p.name for p in watcher.candidates() if watcher.signature(p)] == ["page-01.pdf", "today"]
+    assert [p.name for p in watcher.candidates() if watcher.signature(p)] == [
+        "page-01.pdf",
+        "today",
+    ]
 
 
-@pytest.mark.parametrize("command", [["batch", "-o", "{out}", "{dir}"], ["batch", "--pages-per-dir", "-o", "{out}", "{dir}"]])
+@pytest.mark.parametrize(
+    "command",
+    [["batch", "-o", "{out}", "{dir}"], ["batch", "--pages-per-dir", "-o", "{out}", "{dir}"]],
+)
 def test_a_batch_that_finds_no_issue_in_a_non_empty_folder_says_so(tmp_path, command):
     folder = tmp_path / "inbox"
     folder.mkdir()
-    (folder / "cover.gif").write_bytes(b"GIF89a" + b"\0" * 64)  # page images (.png, .jpg, ...) are issues: OCR
+    (folder / "cover.gif").write_bytes(
+        b"GIF89a" + b"\0" * 64
+    )  # page images (.png, .jpg, ...) are issues: OCR
     (folder / "notes.docx").write_bytes(b"PK\x03\x04")
     args = [a.format(out=tmp_path / "out", dir=folder) for a in command]
     result = cli(*args, "-q")
@@ -221,10 +310,15 @@ def test_a_batch_that_finds_no_issue_in_a_non_empty_folder_says_so(tmp_path, com
 def test_a_watch_that_finds_no_issue_in_a_non_empty_folder_says_so(tmp_path):
     folder = tmp_path / "inbox"
     folder.mkdir()
-    (folder / "cover.gif").write_bytes(b"GIF89a" + b"\0" * 64)  # page images (.png, .jpg, ...) are issues: OCR
+    (folder / "cover.gif").write_bytes(
+        b"GIF89a" + b"\0" * 64
+    )  # page images (.png, .jpg, ...) are issues: OCR
     config = tmp_path / "briefing.toml"
-    config.write_text('[smtp]\nhost = "localhost"\nport = 1\nsecurity = "none"\nfrom = "a@example.com"\n'
-                      f'to = ["b@example.com"]\n[delivery]\nledger = "{tmp_path / "ledger.sqlite3"}"\n', encoding="utf-8")
+    config.write_text(
+        '[smtp]\nhost = "localhost"\nport = 1\nsecurity = "none"\nfrom = "a@example.com"\n'
+        f'to = ["b@example.com"]\n[delivery]\nledger = "{tmp_path / "ledger.sqlite3"}"\n',
+        encoding="utf-8",
+    )
     result = cli("watch", str(folder), "-c", str(config), "--polls", "1", "--interval", "0.05")
     assert "no issue found" in one_line_error(result)
 
@@ -247,7 +341,9 @@ def test_one_issue_fingerprint_for_batch_and_delivery(tmp_path):
 # -- batch faults: killed, stopped, full disk, read-only output, a damaged index -------------
 
 TESTS = Path(__file__).resolve().parent
-needs_proc = pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="needs /proc to find worker processes")
+needs_proc = pytest.mark.skipif(
+    not os.path.isdir("/proc/self"), reason="needs /proc to find worker processes"
+)
 
 
 def archive(root: Path, count: int) -> Path:
@@ -259,9 +355,18 @@ def archive(root: Path, count: int) -> Path:
 
 
 def faulty_cli(fault: str, *args: str, timeout: float = 120):
-    env = {**os.environ, "BRIEFING_TEST_FAULT": fault, "PYTHONPATH": os.pathsep.join([str(TESTS), str(ROOT)])}
-    return subprocess.run([sys.executable, "-c", "import faults; faults.main()", *args], capture_output=True,
-                          timeout=timeout, env=env, cwd=ROOT)
+    env = {
+        **os.environ,
+        "BRIEFING_TEST_FAULT": fault,
+        "PYTHONPATH": os.pathsep.join([str(TESTS), str(ROOT)]),
+    }
+    return subprocess.run(
+        [sys.executable, "-c", "import faults; faults.main()", *args],
+        capture_output=True,
+        timeout=timeout,
+        env=env,
+        cwd=ROOT,
+    )
 
 
 def alive_children(pid: int) -> set[int]:
@@ -305,11 +410,28 @@ def check_index(out: Path) -> dict[str, dict]:
 
 
 def start_batch(src: Path, out: Path, workers: int = 2) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "briefing", "batch", str(src), "-o", str(out), "-w", str(workers), "-q"],
-                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "briefing",
+            "batch",
+            str(src),
+            "-o",
+            str(out),
+            "-w",
+            str(workers),
+            "-q",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
 
 
-def wait_for_workers(process: subprocess.Popen, count: int, timeout: float = 60, finished_ok: bool = False) -> set[int]:
+def wait_for_workers(
+    process: subprocess.Popen, count: int, timeout: float = 60, finished_ok: bool = False
+) -> set[int]:
     """The batch's worker processes once ``count`` are up; with ``finished_ok``, an empty set
     when the batch ended well before that (it had nothing left to do)."""
     deadline = time.monotonic() + timeout
@@ -346,7 +468,9 @@ def test_workers_exit_when_the_batch_is_killed_and_a_rerun_completes(tmp_path):
             break  # nothing was left to do: an earlier batch finished before its kill
         workers = alive_children(process.pid)
         time.sleep(rng.uniform(0.0, 0.5))
-        workers |= alive_children(process.pid)  # every worker (and the resource tracker) at the kill
+        workers |= alive_children(
+            process.pid
+        )  # every worker (and the resource tracker) at the kill
         killed_running += process.poll() is None
         process.kill()
         process.wait()
@@ -373,7 +497,10 @@ def test_sigterm_and_sigint_stop_the_batch_cleanly(tmp_path, signum):
     os.kill(process.pid, signum)
     _, err = process.communicate(timeout=60)
     assert process.returncode == 128 + signum, err
-    assert "Traceback" not in err.decode() and f"stopped by {signal.Signals(signum).name}" in err.decode()
+    assert (
+        "Traceback" not in err.decode()
+        and f"stopped by {signal.Signals(signum).name}" in err.decode()
+    )
     assert wait_gone(workers) == set()
     records = check_index(out)
     assert 0 < len(records) < 30
@@ -388,7 +515,9 @@ def test_a_torn_last_index_line_is_tolerated_and_the_next_record_starts_a_line(t
     run_batch([src], output_dir=out, workers=0)
     index = out / "index.jsonl"
     lines = index.read_bytes().splitlines(keepends=True)
-    index.write_bytes(b"".join(lines[:-1]) + lines[-1][: len(lines[-1]) // 2].rstrip(b"\n"))  # killed mid-write
+    index.write_bytes(
+        b"".join(lines[:-1]) + lines[-1][: len(lines[-1]) // 2].rstrip(b"\n")
+    )  # killed mid-write
     (src / "d00" / "p9.txt").write_bytes(SAMPLE.read_bytes())
     report = run_batch([src], output_dir=out, workers=0)
     assert (report.skipped, report.done) == (2, 2)  # the torn issue is built again, and the new one
@@ -425,17 +554,32 @@ def test_a_record_glued_onto_a_torn_line_is_rebuilt_not_fatal(tmp_path):
     first, second, third = index.read_bytes().splitlines(keepends=True)
     index.write_bytes(first[:20] + second + third)  # what an older version left after a kill
     report = run_batch([src], output_dir=out, workers=0)
-    assert (report.skipped, report.done, report.failed) == (1, 2, [])  # the glued line's two issues rebuilt
+    assert (report.skipped, report.done, report.failed) == (
+        1,
+        2,
+        [],
+    )  # the glued line's two issues rebuilt
 
 
 @needs_dev_full
 def test_a_read_only_output_is_one_line_and_exit_2(tmp_path):
     src, out = archive(tmp_path / "in", 2), tmp_path / "out"
     for target in (out, tmp_path / "existing"):
-        result = faulty_cli(f"erofs:{target}", "batch", str(src), "-o", str(target), "-w", "0", "-q")
+        result = faulty_cli(
+            f"erofs:{target}", "batch", str(src), "-o", str(target), "-w", "0", "-q"
+        )
         assert "Read-only file system" in one_line_error(result)
     (tmp_path / "existing").mkdir()
-    result = faulty_cli(f"erofs:{tmp_path / 'existing'}", "batch", str(src), "-o", str(tmp_path / "existing"), "-w", "0", "-q")
+    result = faulty_cli(
+        f"erofs:{tmp_path / 'existing'}",
+        "batch",
+        str(src),
+        "-o",
+        str(tmp_path / "existing"),
+        "-w",
+        "0",
+        "-q",
+    )
     assert "Read-only file system" in one_line_error(result)
     assert list((tmp_path / "existing").iterdir()) == []
 
@@ -446,7 +590,9 @@ def test_a_full_disk_stops_the_batch_without_a_traceback_and_a_rerun_finishes(tm
     result = faulty_cli(f"enospc:{out}", "batch", str(src), "-o", str(out), "-w", "0", "-q")
     err = result.stderr.decode()
     assert result.returncode == 1 and "Traceback" not in err and "No space left on device" in err
-    assert not [p for p in out.rglob("*") if p.is_file() and p.name != "index.jsonl"]  # no partial output
+    assert not [
+        p for p in out.rglob("*") if p.is_file() and p.name != "index.jsonl"
+    ]  # no partial output
     rerun = cli("batch", str(src), "-o", str(out), "-w", "0", "-q")
     assert rerun.returncode == 0 and len(check_index(out)) == 4
 
@@ -466,7 +612,9 @@ def test_output_files_honour_the_umask_and_keep_an_existing_mode(tmp_path):
         assert (tmp_path / "private.md").stat().st_mode & 0o777 == 0o600
         (tmp_path / "new.md").chmod(0o640)
         write_atomic(tmp_path / "new.md", "y")
-        assert (tmp_path / "new.md").stat().st_mode & 0o777 == 0o640 and (tmp_path / "new.md").read_text() == "y"
+        assert (tmp_path / "new.md").stat().st_mode & 0o777 == 0o640 and (
+            tmp_path / "new.md"
+        ).read_text() == "y"
     finally:
         os.umask(old)
 
@@ -507,7 +655,9 @@ def test_an_output_that_is_an_input_is_refused(tmp_path):
     (pages / "p1.txt").write_bytes(SAMPLE.read_bytes())
     result = cli("build", str(pages), "-f", "txt", "-o", str(pages / "briefing.txt"))
     assert "inside the input folder" in one_line_error(result)
-    assert cli("build", str(pages), "-o", str(pages / "briefing.md")).returncode == 0  # not a page: fine
+    assert (
+        cli("build", str(pages), "-o", str(pages / "briefing.md")).returncode == 0
+    )  # not a page: fine
 
 
 def test_a_read_only_file_system_is_called_that_not_permission_denied(tmp_path, monkeypatch):
@@ -531,15 +681,27 @@ def test_an_unknown_table_in_briefing_toml_is_an_error_that_names_it(tmp_path):
     from briefing.config import load_config
 
     config = tmp_path / "briefing.toml"
-    config.write_text('[briefng]\ntop_stories = 1\n', encoding="utf-8")
+    config.write_text("[briefng]\ntop_stories = 1\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"unknown table \[briefng\]"):
         load_config(config)
     result = cli("build", str(SAMPLE), "-c", str(config))
     assert "[briefng]" in one_line_error(result) and result.stdout == b""
 
 
-@pytest.mark.parametrize("template", ["{paper.__class__}", "{paper.__class__.__mro__}", "{date[0]}", "{paper!r}",
-                                      "{articles:>99999}", "{0}", "{}", "{paper", "简报 }"])
+@pytest.mark.parametrize(
+    "template",
+    [
+        "{paper.__class__}",
+        "{paper.__class__.__mro__}",
+        "{date[0]}",
+        "{paper!r}",
+        "{articles:>99999}",
+        "{0}",
+        "{}",
+        "{paper",
+        "简报 }",
+    ],
+)
 def test_the_subject_template_takes_only_the_documented_fields(template):
     from briefing import ConfigError
     from briefing.deliver.settings import parse_delivery
@@ -553,11 +715,21 @@ def test_the_subject_template_substitutes_plainly():
     from briefing.records import Briefing
 
     briefing = Briefing(source="x", paper="临江{date}日报", date="2024-03-12", article_count=3)
-    assert render_subject("{{{paper}}} {date} ({articles})", briefing) == "{临江{date}日报} 2024-03-12 (3)"
+    assert (
+        render_subject("{{{paper}}} {date} ({articles})", briefing)
+        == "{临江{date}日报} 2024-03-12 (3)"
+    )
 
 
-@pytest.mark.parametrize(("head", "what"), [(b"\x89PNG\r\n\x1a\n", "PNG image"), (b"\xff\xd8\xff\xe0", "JPEG image"),
-                                             (b"PK\x03\x04", "ZIP archive"), (b"<html><body>", "HTML")])
+@pytest.mark.parametrize(
+    ("head", "what"),
+    [
+        (b"\x89PNG\r\n\x1a\n", "PNG image"),
+        (b"\xff\xd8\xff\xe0", "JPEG image"),
+        (b"PK\x03\x04", "ZIP archive"),
+        (b"<html><body>", "HTML"),
+    ],
+)
 def test_a_file_named_pdf_that_is_not_one_says_so(tmp_path, head, what):
     pytest.importorskip("pymupdf")
     fake = tmp_path / "page-01.pdf"
@@ -585,13 +757,25 @@ def test_pipeline_takes_a_config_path_like_build_briefing(tmp_path):
     assert build_briefing(SAMPLE, config=config).paper == "临江日报"
 
 
-@pytest.mark.parametrize("call", ["Pipeline(config=5)", "Pipeline(config={'top_stories': 1})", "build_briefing(5)",
-                                  "build_briefing(b'issue.txt')", "render({'sections': []})", "load_articles(None)",
-                                  "render(build_briefing(SAMPLE), format=None)"])
+@pytest.mark.parametrize(
+    "call",
+    [
+        "Pipeline(config=5)",
+        "Pipeline(config={'top_stories': 1})",
+        "build_briefing(5)",
+        "build_briefing(b'issue.txt')",
+        "render({'sections': []})",
+        "load_articles(None)",
+        "render(build_briefing(SAMPLE), format=None)",
+    ],
+)
 def test_wrong_argument_types_are_a_type_error_with_a_plain_message(call):
     import briefing
 
-    namespace = {name: getattr(briefing, name) for name in ("Pipeline", "build_briefing", "render", "load_articles")}
+    namespace = {
+        name: getattr(briefing, name)
+        for name in ("Pipeline", "build_briefing", "render", "load_articles")
+    }
     with pytest.raises(TypeError) as caught:
         eval(call, {**namespace, "SAMPLE": SAMPLE})
     message = str(caught.value)

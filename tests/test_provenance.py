@@ -26,7 +26,9 @@ def test_default_build_records_extractive_and_printed_provenance():
     entries = [e for s in json.loads(result.stdout)["sections"] for e in s["entries"]]
     assert entries and all(e["summary_provenance"]["method"] == "extractive" for e in entries)
     for entry in entries:
-        assert entry["title_provenance"]["method"] == ("extractive" if entry["title_generated"] else "printed")
+        assert entry["title_provenance"]["method"] == (
+            "extractive" if entry["title_generated"] else "printed"
+        )
         assert entry["summary_provenance"]["model"] is None
     assert "briefing: model" not in result.stderr  # no model, no account line
 
@@ -40,7 +42,9 @@ def test_model_run_marks_entries_and_accounts_for_itself(tmp_path):
     methods = {e["summary_provenance"]["method"] for e in entries}
     assert "model:scripted-prov" in methods
     assert all(e["summary_provenance"]["model"] == "scripted-prov" for e in entries)
-    (line,) = [x for x in result.stderr.splitlines() if x.startswith("briefing: model scripted-prov")]
+    (line,) = [
+        x for x in result.stderr.splitlines() if x.startswith("briefing: model scripted-prov")
+    ]
     assert "summaries" in line
     marked = CliRunner().invoke(app, args + ["--provenance"])
     assert "生成方式：摘要由模型 scripted-prov 撰写" in marked.stdout
@@ -58,25 +62,45 @@ def test_fallbacks_are_counted_with_their_reasons_and_require_model_exits_1(tmp_
     summarizer = ModelSummarizer(card=load_card(card))
     summarizer.backend.answer = lambda request: "临江市今年投资999亿元建设火星基地。"
     out = tmp_path / "b.md"
-    result = CliRunner().invoke(app, ["build", str(ISSUE), "--summarizer", str(card), "--require-model", "-o", str(out)])
+    result = CliRunner().invoke(
+        app, ["build", str(ISSUE), "--summarizer", str(card), "--require-model", "-o", str(out)]
+    )
     # The stand-in backend is shared per card: the CLI run uses the lying one.
     assert result.exit_code == 1 and not out.exists()
-    line = next(x for x in result.stderr.splitlines() if x.startswith("briefing: model scripted-liar"))
+    line = next(
+        x for x in result.stderr.splitlines() if x.startswith("briefing: model scripted-liar")
+    )
     assert "wrote 0 of" in line and "fell back" in line
     assert "--require-model" in result.stderr
 
 
 def test_reason_kinds_drop_the_particulars():
     assert reason_kind("qwen: timed out after 60 s (http://x/v1)") == "timed out after s"
-    assert reason_kind("qwen output rejected: number 60 is not in the article; name 天津 is not in the article") == "number is not in the article"
+    assert (
+        reason_kind(
+            "qwen output rejected: number 60 is not in the article; name 天津 is not in the article"
+        )
+        == "number is not in the article"
+    )
     assert reason_kind("qwen output rejected: hedge dropped: 将 (两市将共同)") == "hedge dropped"
-    use = model_use([
-        (Provenance("model:q", "q"), None),
-        (Provenance(FALLBACK_SUMMARY, "q", "q: timed out after 60 s (http://x)"), Provenance("printed")),
-        (Provenance(FALLBACK_SUMMARY, "q", "q: timed out after 5 s (http://y)"), Provenance("model:q", "q")),
-    ])
+    use = model_use(
+        [
+            (Provenance("model:q", "q"), None),
+            (
+                Provenance(FALLBACK_SUMMARY, "q", "q: timed out after 60 s (http://x)"),
+                Provenance("printed"),
+            ),
+            (
+                Provenance(FALLBACK_SUMMARY, "q", "q: timed out after 5 s (http://y)"),
+                Provenance("model:q", "q"),
+            ),
+        ]
+    )
     assert use.fallbacks == 2 and use.summaries_by_model == 1 and use.titles_by_model == 1
-    assert use.line() == "model q: wrote 1 of 3 summaries and 1 of 1 titles asked for; 2 summaries and 0 titles fell back (timed out after s ×2)"
+    assert (
+        use.line()
+        == "model q: wrote 1 of 3 summaries and 1 of 1 titles asked for; 2 summaries and 0 titles fell back (timed out after s ×2)"
+    )
 
 
 def test_require_model_is_a_config_key():

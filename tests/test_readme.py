@@ -12,14 +12,18 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
-SNIPPETS = re.findall(r"```python\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S)
+SNIPPETS = re.findall(
+    r"```python\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S
+)
 
 
 def test_the_readme_has_python_snippets():
     assert SNIPPETS
 
 
-@pytest.mark.parametrize("snippet", SNIPPETS, ids=[f"snippet{n}" for n in range(1, len(SNIPPETS) + 1)])
+@pytest.mark.parametrize(
+    "snippet", SNIPPETS, ids=[f"snippet{n}" for n in range(1, len(SNIPPETS) + 1)]
+)
 def test_readme_python_snippet_runs(snippet, monkeypatch):
     monkeypatch.chdir(ROOT)  # the snippets name the project's samples by relative path
     exec(compile(snippet, "README.md", "exec"), {"__name__": "readme"})
@@ -37,7 +41,9 @@ def test_no_public_name_is_shadowed_by_a_subpackage():
             continue
     for name in briefing.__all__:
         value = getattr(briefing, name)
-        assert not isinstance(value, types.ModuleType), f"briefing.{name} is the module {value.__name__}"
+        assert not isinstance(value, types.ModuleType), (
+            f"briefing.{name} is the module {value.__name__}"
+        )
     from briefing import render, summarize
 
     assert callable(render) and callable(summarize)

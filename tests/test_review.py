@@ -8,7 +8,14 @@ import sys
 import pytest
 
 from briefing.cli import main
-from briefing.review import Draft, ReviewError, StaleDraftError, approve_draft, load_approved, open_draft
+from briefing.review import (
+    Draft,
+    ReviewError,
+    StaleDraftError,
+    approve_draft,
+    load_approved,
+    open_draft,
+)
 from briefing.review.approval import approved_builder
 
 from review_helpers import hand_draft
@@ -21,7 +28,9 @@ def titles(briefing) -> list[tuple[str, list[str]]]:
 
 def test_a_new_draft_is_the_pipelines_briefing_and_reopens_as_saved(tmp_path, samples):
     issue = tmp_path / "issue.txt"
-    issue.write_text((samples / "linjiang-daily-2024-03-12.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    issue.write_text(
+        (samples / "linjiang-daily-2024-03-12.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     from briefing.pipeline import build_briefing
 
     draft = open_draft([issue])
@@ -61,7 +70,11 @@ def test_topic_top_drop_and_moves_rebuild_the_sections(tmp_path):
     draft.edit("a1", "dropped", True, version=2, by="e")
     briefing = draft.briefing()
     assert titles(briefing) == [("经济", ["a2"]), ("民生", ["a3"]), ("文化", ["a4"])]
-    assert briefing.article_count == 3 and briefing.topic_counts == {"经济": 1, "民生": 1, "文化": 1}
+    assert briefing.article_count == 3 and briefing.topic_counts == {
+        "经济": 1,
+        "民生": 1,
+        "文化": 1,
+    }
     draft.edit("a1", "dropped", False, version=3, by="e")
     draft.edit("a4", "topic", "民生", version=4, by="e")
     draft.move("a4", "up", version=5, by="e")
@@ -80,7 +93,9 @@ def test_a_change_on_an_older_version_is_refused_and_nothing_is_overwritten(tmp_
     with pytest.raises(StaleDraftError, match="另一个标签页"):
         draft.edit("a1", "summary", "旧页面上的改动。", version=0, by="e")
     assert Draft.load(draft.path).item("a1").entry.summary == "全市新建口袋公园12座。"
-    assert other_tab.version == 0  # an older copy would be refused the same way once it saves its version
+    assert (
+        other_tab.version == 0
+    )  # an older copy would be refused the same way once it saves its version
 
 
 def test_a_draft_changed_by_another_process_is_not_overwritten(tmp_path):
@@ -94,7 +109,13 @@ def test_a_draft_changed_by_another_process_is_not_overwritten(tmp_path):
 
 def test_checks_are_the_summarizers(tmp_path):
     draft = hand_draft(tmp_path / "x.draft.json")
-    item = draft.edit("a2", "summary", "临江港去年完成货物吞吐量9900万吨，同比增长较快，港口还将扩建，总经理王大明说“再创新高”。", version=0, by="e")
+    item = draft.edit(
+        "a2",
+        "summary",
+        "临江港去年完成货物吞吐量9900万吨，同比增长较快，港口还将扩建，总经理王大明说“再创新高”。",
+        version=0,
+        by="e",
+    )
     checks = draft.checks(item)
     assert "9900万" in checks["summary_spans"] and "“再创新高”" in checks["summary_spans"]
     assert any("9900万" in p for p in checks["summary_problems"])
@@ -110,7 +131,10 @@ def test_approval_writes_the_reviewed_briefing_and_vouches_only_for_it(tmp_path)
     done = approve_draft(draft, version=1, by="张三", formats=["html", "md"])
     assert sorted(p.name for p in done.written.values()) == ["x.html", "x.md", "x.reviewed.json"]
     reviewed = json.loads(done.written["reviewed"].read_text(encoding="utf-8"))
-    assert reviewed["review"]["approval"]["by"] == "张三" and reviewed["review"]["edits"]["a1"]["title"]["by"] == "张三"
+    assert (
+        reviewed["review"]["approval"]["by"] == "张三"
+        and reviewed["review"]["edits"]["a1"]["title"]["by"] == "张三"
+    )
     assert "全市新建12座口袋公园" in done.written["html"].read_text(encoding="utf-8")
     for path in (done.written["reviewed"], draft.path):
         assert load_approved(path).entries[0].title == "全市新建12座口袋公园"
@@ -133,14 +157,18 @@ def run(monkeypatch, capsys, *args):
     return int(exit_info.value.code or 0), out, err
 
 
-def test_send_reviewed_sends_exactly_the_approved_version_and_refuses_the_rest(server, tmp_path, monkeypatch, capsys):
+def test_send_reviewed_sends_exactly_the_approved_version_and_refuses_the_rest(
+    server, tmp_path, monkeypatch, capsys
+):
     config = write_config(tmp_path / "briefing.toml", server.port)
     draft = hand_draft(tmp_path / "x.draft.json")
     code, _, err = run(monkeypatch, capsys, "send", "--reviewed", draft.path, "--config", config)
     assert code == 2 and "not approved" in err and not server.handler.received
     draft.edit("a2", "summary", "临江港吞吐量8600万吨。", version=0, by="张三")
     done = approve_draft(draft, version=1, by="张三", formats=[])
-    code, _, err = run(monkeypatch, capsys, "send", "--reviewed", done.written["reviewed"], "--config", config)
+    code, _, err = run(
+        monkeypatch, capsys, "send", "--reviewed", done.written["reviewed"], "--config", config
+    )
     assert code == 0, err
     (message,) = [r.message for r in server.handler.received]
     text = message.get_body(("plain",)).get_content()
@@ -148,20 +176,26 @@ def test_send_reviewed_sends_exactly_the_approved_version_and_refuses_the_rest(s
     draft.edit("a3", "dropped", True, version=draft.version, by="张三")
     code, _, err = run(monkeypatch, capsys, "send", "--reviewed", draft.path, "--config", config)
     assert code == 2 and "changed after it was approved" in err
-    code, _, err = run(monkeypatch, capsys, "send", "issue.txt", "--reviewed", draft.path, "--config", config)
+    code, _, err = run(
+        monkeypatch, capsys, "send", "issue.txt", "--reviewed", draft.path, "--config", config
+    )
     assert code == 2 and "give no INPUT" in err
     code, _, err = run(monkeypatch, capsys, "send", "--config", config)
     assert code == 2 and "--reviewed" in err
     assert len(server.handler.received) == 1
 
 
-def test_watch_with_require_review_sends_only_approved_briefings(server, tmp_path, monkeypatch, capsys):
+def test_watch_with_require_review_sends_only_approved_briefings(
+    server, tmp_path, monkeypatch, capsys
+):
     from briefing.deliver import Watcher, load_delivery_config
 
     config = write_config(tmp_path / "briefing.toml", server.port, extra="require_review = true")
     inbox = tmp_path / "inbox"
     inbox.mkdir()
-    (inbox / "issue.txt").write_text("青川区新建三座口袋公园\n本报讯 青川区今年将新建三座口袋公园。\n", encoding="utf-8")
+    (inbox / "issue.txt").write_text(
+        "青川区新建三座口袋公园\n本报讯 青川区今年将新建三座口袋公园。\n", encoding="utf-8"
+    )
     draft = hand_draft(inbox / "x.draft.json")
     done = approve_draft(draft, version=0, by="张三", formats=[])
     forged = inbox / "y.reviewed.json"
@@ -185,17 +219,29 @@ def test_review_command_errors_are_one_line_exit_2(tmp_path, monkeypatch, capsys
     code, _, err = run(monkeypatch, capsys, "review", "--draft", tmp_path / "none.draft.json")
     assert code == 2 and "no such draft" in err
     (tmp_path / "bad.toml").write_text('[review]\nformats = ["pdf"]\n', encoding="utf-8")
-    code, _, err = run(monkeypatch, capsys, "review", "--draft", tmp_path / "x.json", "--config", tmp_path / "bad.toml")
+    code, _, err = run(
+        monkeypatch,
+        capsys,
+        "review",
+        "--draft",
+        tmp_path / "x.json",
+        "--config",
+        tmp_path / "bad.toml",
+    )
     assert code == 2 and "unknown format 'pdf'" in err
 
 
 def test_review_without_the_extra_says_how_to_install_it(tmp_path, monkeypatch, capsys):
-    monkeypatch.setitem(sys.modules, "briefing.review.server", None)  # as if starlette & co. were absent
+    monkeypatch.setitem(
+        sys.modules, "briefing.review.server", None
+    )  # as if starlette & co. were absent
     code, _, err = run(monkeypatch, capsys, "review", tmp_path / "issue.txt")
     assert code == 2 and "pip install 'briefing[review]'" in err and "Traceback" not in err
 
 
-def test_an_edited_summary_or_title_is_recorded_as_the_editors_and_putting_back_restores_the_pipelines(tmp_path):
+def test_an_edited_summary_or_title_is_recorded_as_the_editors_and_putting_back_restores_the_pipelines(
+    tmp_path,
+):
     from briefing.records import Provenance
     from briefing.render import render
 
@@ -205,28 +251,48 @@ def test_an_edited_summary_or_title_is_recorded_as_the_editors_and_putting_back_
     edited = Provenance(method="edited", by="张三")
     item = draft.edit("a2", "summary", "临江港吞吐量8600万吨。", version=0, by="张三")
     assert item.entry.summary_provenance == edited and item.made("summary") == edited
-    assert item.entry.title_provenance == Provenance(method="printed")  # only the field edited changes
-    draft.edit("a2", "summary", "临江港去年完成货物吞吐量8600万吨，同比增长6.2%。", version=1, by="李四")
-    assert item.entry.summary_provenance == SUMMARY_MADE["a2"]  # back as the model's fallback made it, reason and all
+    assert item.entry.title_provenance == Provenance(
+        method="printed"
+    )  # only the field edited changes
+    draft.edit(
+        "a2", "summary", "临江港去年完成货物吞吐量8600万吨，同比增长6.2%。", version=1, by="李四"
+    )
+    assert (
+        item.entry.summary_provenance == SUMMARY_MADE["a2"]
+    )  # back as the model's fallback made it, reason and all
     draft.edit("a3", "title", "青川区三所学校试点午间托管", version=2, by="李四")
     draft.edit("a1", "summary", "全市新建口袋公园12座。", version=3, by="张三")
-    assert Draft.load(draft.path).item("a3").entry.title_provenance == Provenance(method="edited", by="李四")
+    assert Draft.load(draft.path).item("a3").entry.title_provenance == Provenance(
+        method="edited", by="李四"
+    )
     # The reviewed briefing says who wrote what; the optional marker of md says it too.
     done = approve_draft(draft, version=4, by="张三", formats=[])
     reviewed = json.loads(done.written["reviewed"].read_text(encoding="utf-8"))
     entries = {e["article_id"]: e for s in reviewed["sections"] for e in s["entries"]}
-    assert entries["a1"]["summary_provenance"] == {"method": "edited", "model": None, "reason": None, "by": "张三"}
-    assert entries["a3"]["title_provenance"]["by"] == "李四" and entries["a2"]["summary_provenance"]["model"] == "qwen-small"
+    assert entries["a1"]["summary_provenance"] == {
+        "method": "edited",
+        "model": None,
+        "reason": None,
+        "by": "张三",
+    }
+    assert (
+        entries["a3"]["title_provenance"]["by"] == "李四"
+        and entries["a2"]["summary_provenance"]["model"] == "qwen-small"
+    )
     markdown = render(load_approved(done.written["reviewed"]), format="md", provenance=True)
     assert "摘要：编辑修改（张三）" in markdown and "标题：编辑修改（李四）" in markdown
 
 
-def test_a_draft_edited_before_provenance_followed_edits_shows_the_edit_and_can_be_put_back(tmp_path):
+def test_a_draft_edited_before_provenance_followed_edits_shows_the_edit_and_can_be_put_back(
+    tmp_path,
+):
     from briefing.records import Provenance
 
     draft = hand_draft(tmp_path / "x.draft.json")
     data = json.loads(draft.path.read_text(encoding="utf-8"))
-    old = data["review"]["items"][0]  # a1, as an older version saved an edit: provenance untouched, none kept
+    old = data["review"]["items"][
+        0
+    ]  # a1, as an older version saved an edit: provenance untouched, none kept
     old["entry"]["summary"] = "旧版本改过的摘要。"
     old["edits"] = {"summary": {"by": "王五", "at": "2024-03-12T08:00:00+00:00"}}
     del old["original"]["summary_provenance"], old["original"]["title_provenance"]
@@ -236,4 +302,6 @@ def test_a_draft_edited_before_provenance_followed_edits_shows_the_edit_and_can_
     assert item.made("title") == Provenance(method="printed")
     again = Draft.load(draft.path)
     item = again.edit("a1", "summary", "全市今年新建口袋公园12座。", version=0, by="王五")
-    assert "summary" not in item.edits and item.made("summary") == Provenance(method="model:qwen-small", model="qwen-small")
+    assert "summary" not in item.edits and item.made("summary") == Provenance(
+        method="model:qwen-small", model="qwen-small"
+    )

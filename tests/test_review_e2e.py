@@ -24,7 +24,9 @@ import pytest
 
 for module in ("starlette", "uvicorn", "jinja2"):
     pytest.importorskip(module, reason="the [review] extra is not installed")
-sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright's Python package is not installed")
+sync_api = pytest.importorskip(
+    "playwright.sync_api", reason="Playwright's Python package is not installed"
+)
 
 from build_helpers import parse_html  # noqa: E402
 from test_deliver_cli import write_config  # noqa: E402
@@ -33,10 +35,20 @@ from briefing.cli import main  # noqa: E402
 
 CHROMIUM = os.environ.get("BRIEFING_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 if not Path(CHROMIUM).exists():
-    pytest.skip("Debian's chromium is not installed (apt-get install chromium)", allow_module_level=True)
+    pytest.skip(
+        "Debian's chromium is not installed (apt-get install chromium)", allow_module_level=True
+    )
 
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -44,11 +56,18 @@ class ReviewServer:
     """`briefing review` in its own process, as an editor starts it; its URL read from standard error."""
 
     def __init__(self, *args: str | Path) -> None:
-        self.process = subprocess.Popen([sys.executable, "-m", "briefing", "review", *map(str, args)],
-                                        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                        text=True, cwd=ROOT)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "briefing", "review", *map(str, args)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+        )
         lines: queue.Queue[str] = queue.Queue()
-        threading.Thread(target=lambda: [lines.put(line) for line in self.process.stderr], daemon=True).start()
+        threading.Thread(
+            target=lambda: [lines.put(line) for line in self.process.stderr], daemon=True
+        ).start()
         deadline, self.url, self.log = time.monotonic() + 60, None, []
         while self.url is None:
             try:
@@ -67,7 +86,9 @@ class ReviewServer:
 
 
 def wait_version(page, version: int) -> None:
-    page.wait_for_function("(v) => Number(document.body.dataset.version) >= v", arg=version, timeout=10_000)
+    page.wait_for_function(
+        "(v) => Number(document.body.dataset.version) >= v", arg=version, timeout=10_000
+    )
 
 
 def entry(page, article_id: str):
@@ -75,8 +96,11 @@ def entry(page, article_id: str):
 
 
 def order(page) -> list[tuple[str, list[str]]]:
-    return [(section, ids) for section, ids in page.evaluate("""() => [...document.querySelectorAll('section.section:not([hidden])')].map(
-        (s) => [s.dataset.section, [...s.querySelectorAll('li.entry')].map((e) => e.dataset.id)])""")]
+    return [
+        (section, ids)
+        for section, ids in page.evaluate("""() => [...document.querySelectorAll('section.section:not([hidden])')].map(
+        (s) => [s.dataset.section, [...s.querySelectorAll('li.entry')].map((e) => e.dataset.id)])""")
+    ]
 
 
 def run_cli(monkeypatch, capsys, *args) -> tuple[int, str]:
@@ -90,9 +114,14 @@ def test_an_editor_reviews_approves_and_sends(tmp_path, samples, server, monkeyp
     shots = Path(os.environ.get("REVIEW_SCREENSHOTS") or tmp_path)
     shots.mkdir(parents=True, exist_ok=True)
     issue = tmp_path / "linjiang.txt"
-    issue.write_text((samples / "linjiang-daily-2024-03-12.txt").read_text(encoding="utf-8"), encoding="utf-8")
-    config = write_config(tmp_path / "briefing.toml", server.port,
-                          extra='\n[review]\nformats = ["html", "md"]\neditor = "值班编辑"\n')
+    issue.write_text(
+        (samples / "linjiang-daily-2024-03-12.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    config = write_config(
+        tmp_path / "briefing.toml",
+        server.port,
+        extra='\n[review]\nformats = ["html", "md"]\neditor = "值班编辑"\n',
+    )
     args = (issue, "--config", config)
     review = ReviewServer(*args)
     new_title = "临江启动第九届全民阅读月"
@@ -100,15 +129,25 @@ def test_an_editor_reviews_approves_and_sends(tmp_path, samples, server, monkeyp
     try:
         with sync_api.sync_playwright() as playwright:
             browser = playwright.chromium.launch_persistent_context(
-                str(tmp_path / "profile"), executable_path=CHROMIUM, headless=True, args=FLAGS,
-                viewport={"width": 1280, "height": 900})
+                str(tmp_path / "profile"),
+                executable_path=CHROMIUM,
+                headless=True,
+                args=FLAGS,
+                viewport={"width": 1280, "height": 900},
+            )
             page = browser.pages[0] if browser.pages else browser.new_page()
             errors: list[str] = []
             page.on("pageerror", lambda error: errors.append(str(error)))
             page.goto(review.url)
             page.wait_for_function("() => window.reviewReady")
-            assert order(page) == [("要闻", ["a1", "a2", "a4"]), ("教育", ["a8"]), ("法治", ["a5"]),
-                                   ("安全应急", ["a6"]), ("农业农村", ["a7"]), ("社会", ["a3"])]
+            assert order(page) == [
+                ("要闻", ["a1", "a2", "a4"]),
+                ("教育", ["a8"]),
+                ("法治", ["a5"]),
+                ("安全应急", ["a6"]),
+                ("农业农村", ["a7"]),
+                ("社会", ["a3"]),
+            ]
 
             # A generated title (〔拟〕) rewritten by the editor loses its mark, and is the editor's.
             assert entry(page, "a2").locator(".mark").is_visible()
@@ -169,8 +208,13 @@ def test_an_editor_reviews_approves_and_sends(tmp_path, samples, server, monkeyp
             entry(page, "a4").locator(".title").focus()
             page.keyboard.press("Alt+ArrowUp")
             wait_version(page, 7)
-            assert order(page) == [("要闻", ["a1", "a4", "a2"]), ("教育", ["a3", "a8"]), ("法治", ["a5"]),
-                                   ("安全应急", ["a6"]), ("农业农村", ["a7"])]
+            assert order(page) == [
+                ("要闻", ["a1", "a4", "a2"]),
+                ("教育", ["a3", "a8"]),
+                ("法治", ["a5"]),
+                ("安全应急", ["a6"]),
+                ("农业农村", ["a7"]),
+            ]
             assert page.evaluate("() => document.activeElement.classList.contains('title')")
 
             # Open check warnings (the checks evolve; an editor's own wording may trip one) ask the
@@ -185,7 +229,9 @@ def test_an_editor_reviews_approves_and_sends(tmp_path, samples, server, monkeyp
             phone.set_viewport_size({"width": 390, "height": 844})
             phone.goto(review.url)
             phone.wait_for_function("() => window.reviewReady")
-            assert phone.evaluate("() => document.documentElement.scrollWidth") <= 390  # nothing runs off the side
+            assert (
+                phone.evaluate("() => document.documentElement.scrollWidth") <= 390
+            )  # nothing runs off the side
             phone.screenshot(path=str(shots / "review-phone.png"))
             assert not errors
             browser.close()
@@ -195,14 +241,29 @@ def test_an_editor_reviews_approves_and_sends(tmp_path, samples, server, monkeyp
     # The reviewed briefing holds exactly those edits, and so does the rendered HTML.
     reviewed = json.loads((tmp_path / "linjiang.reviewed.json").read_text(encoding="utf-8"))
     sections = [(s["title"], [e["article_id"] for e in s["entries"]]) for s in reviewed["sections"]]
-    assert sections == [("要闻", ["a1", "a4", "a2"]), ("教育", ["a3", "a8"]), ("法治", ["a5"]), ("农业农村", ["a7"])]
+    assert sections == [
+        ("要闻", ["a1", "a4", "a2"]),
+        ("教育", ["a3", "a8"]),
+        ("法治", ["a5"]),
+        ("农业农村", ["a7"]),
+    ]
     entries = {e["article_id"]: e for s in reviewed["sections"] for e in s["entries"]}
     assert entries["a2"]["title"] == new_title and entries["a2"]["title_generated"] is False
     assert entries["a4"]["summary"] == new_summary and entries["a3"]["topic"] == "教育"
-    assert entries["a2"]["title_provenance"] == {"method": "edited", "model": None, "reason": None, "by": "值班编辑"}
-    assert entries["a4"]["summary_provenance"]["by"] == "值班编辑" and entries["a2"]["summary_provenance"]["by"] is None
+    assert entries["a2"]["title_provenance"] == {
+        "method": "edited",
+        "model": None,
+        "reason": None,
+        "by": "值班编辑",
+    }
+    assert (
+        entries["a4"]["summary_provenance"]["by"] == "值班编辑"
+        and entries["a2"]["summary_provenance"]["by"] is None
+    )
     assert reviewed["article_count"] == 7 and "安全应急" not in reviewed["topic_counts"]
-    assert reviewed["review"]["approval"]["by"] == "值班编辑" and reviewed["review"]["dropped"] == ["a6"]
+    assert reviewed["review"]["approval"]["by"] == "值班编辑" and reviewed["review"]["dropped"] == [
+        "a6"
+    ]
     assert set(reviewed["review"]["edits"]) == {"a2", "a3", "a4", "a6"}
     from briefing.pipeline import build_briefing
 
@@ -216,7 +277,15 @@ def test_an_editor_reviews_approves_and_sends(tmp_path, samples, server, monkeyp
     assert original["a6"].title not in text
 
     # `send --reviewed` delivers exactly the approved briefing.
-    code, err = run_cli(monkeypatch, capsys, "send", "--reviewed", tmp_path / "linjiang.reviewed.json", "--config", config)
+    code, err = run_cli(
+        monkeypatch,
+        capsys,
+        "send",
+        "--reviewed",
+        tmp_path / "linjiang.reviewed.json",
+        "--config",
+        config,
+    )
     assert code == 0, err
     (received,) = server.handler.received
     body = received.message.get_body(("html",)).get_content()

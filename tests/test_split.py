@@ -61,7 +61,9 @@ def test_column_break_is_rejoined_but_headline_is_not_glued(tmp_path):
     assert [a.title for a in articles] == ["江北区启动老旧小区改造", "城南新建三座口袋公园"]
     first = articles[0]
     assert "区住建局将临时安置" in first.body[0]
-    assert first.body[1] == "改造内容包括外墙保温、雨污分流和电梯加装，居民可通过社区议事会提出意见。"
+    assert (
+        first.body[1] == "改造内容包括外墙保温、雨污分流和电梯加装，居民可通过社区议事会提出意见。"
+    )
     assert first.dateline == "本报讯(记者 周航)"
     assert all("城南" not in p for p in first.body)
 
@@ -81,7 +83,10 @@ def test_subheads_stay_inside_their_article(tmp_path):
     assert len(article.body) == 3
 
 
-@pytest.mark.xfail(reason="an untitled photo item after a wide gap under two briefs (the rule ladder had a rule for it; the learned labeller does not get it yet; strict: a model that learns it makes this fail until the mark goes)", strict=True)
+@pytest.mark.xfail(
+    reason="an untitled photo item after a wide gap under two briefs (the rule ladder had a rule for it; the learned labeller does not get it yet; strict: a model that learns it makes this fail until the mark goes)",
+    strict=True,
+)
 def test_briefs_photo_items_and_full_width_digits(tmp_path):
     text = (
         "本报讯　青川县１９９８年粮食总产达到１２．５万吨，比上年增长３．２％。\n\n"
@@ -121,7 +126,10 @@ def test_directory_is_one_issue_in_name_order(samples):
     assert [a.id for a in articles] == [f"a{n}" for n in range(1, len(articles) + 1)]
 
 
-@pytest.mark.xfail(reason="the first of a run of untitled wire briefs after a titled report (the rule ladder had a rule for it; the learned labeller does not get it yet; strict: a model that learns it makes this fail until the mark goes)", strict=True)
+@pytest.mark.xfail(
+    reason="the first of a run of untitled wire briefs after a titled report (the rule ladder had a rule for it; the learned labeller does not get it yet; strict: a model that learns it makes this fail until the mark goes)",
+    strict=True,
+)
 def test_a_run_of_untitled_briefs_is_one_article_each(tmp_path):
     text = (
         "青川港口吞吐量创新高\n\n"
@@ -137,7 +145,10 @@ def test_a_run_of_untitled_briefs_is_one_article_each(tmp_path):
     assert all(a.title is None for a in articles[1:])
 
 
-@pytest.mark.xfail(reason="a title with a comma and ？ over a pen name on a literary page (the rule ladder had a rule for it; the learned labeller does not get it yet; strict: a model that learns it makes this fail until the mark goes)", strict=True)
+@pytest.mark.xfail(
+    reason="a title with a comma and ？ over a pen name on a literary page (the rule ladder had a rule for it; the learned labeller does not get it yet; strict: a model that learns it makes this fail until the mark goes)",
+    strict=True,
+)
 def test_literary_page_poems_essays_and_works_of_art(tmp_path):
     essay = "清晨的江边总是热闹的，卖菜的、晨练的、赶渡船的，各有各的去处，也各有各的心事。"
     text = (
@@ -152,7 +163,11 @@ def test_literary_page_poems_essays_and_works_of_art(tmp_path):
     )
     _, articles = split_text(tmp_path, text)
     assert [a.title for a in articles] == [
-        "江畔晨曲", "春江（中国画）", "老街的早点铺", "腊月里的年画（木刻）（陈山）", "写春联，还是买春联？"
+        "江畔晨曲",
+        "春江（中国画）",
+        "老街的早点铺",
+        "腊月里的年画（木刻）（陈山）",
+        "写春联，还是买春联？",
     ]
     assert [a.byline for a in articles] == ["许青", "王明", "蒋一丁", None, "石榴"]
 
@@ -182,7 +197,10 @@ def test_one_paragraph_wire_items_in_a_row_after_a_titled_report(tmp_path):
     assert articles[2].dateline == "据新华社广州１月９日电"
 
 
-@pytest.mark.xfail(reason="a subhead under the byline that closes a lead paragraph (the rule ladder had a rule for it; the learned labeller does not get it yet; strict: a model that learns it makes this fail until the mark goes)", strict=True)
+@pytest.mark.xfail(
+    reason="a subhead under the byline that closes a lead paragraph (the rule ladder had a rule for it; the learned labeller does not get it yet; strict: a model that learns it makes this fail until the mark goes)",
+    strict=True,
+)
 def test_headline_bylines_notes_and_credits_by_their_form(tmp_path):
     body = "双方在会上回顾了两国关系的发展历程，表示愿在经贸、教育和文化领域进一步加强合作，造福两国人民。"
     text = (
@@ -197,7 +215,10 @@ def test_headline_bylines_notes_and_credits_by_their_form(tmp_path):
         f"{body}\n"
     )
     _, articles = split_text(tmp_path, text)
-    assert [a.title for a in articles] == ["两国外长联合举行记者招待会介绍会谈成果", "城东社区办起“四点半课堂”"]
+    assert [a.title for a in articles] == [
+        "两国外长联合举行记者招待会介绍会谈成果",
+        "城东社区办起“四点半课堂”",
+    ]
     assert articles[0].credit == "（新华社记者周远摄）（传真照片）"
     assert articles[1].subheads == ["志愿者当老师"]
 
@@ -248,7 +269,10 @@ def test_post_pass_keeps_every_line_whatever_the_labels():
         ["furniture", "subtitle", "body", "body", "kicker"],
     ):
         drafts, furniture = group(lines, labels, usual_gap=1)
-        numbers = sorted([n for d in drafts for line in d.lines for n in (line.number, *line.joined)] + [f.number for f in furniture])
+        numbers = sorted(
+            [n for d in drafts for line in d.lines for n in (line.number, *line.joined)]
+            + [f.number for f in furniture]
+        )
         assert numbers == [line.number for line in lines]
         for line in lines:
             line.joined.clear()
@@ -259,7 +283,10 @@ def test_post_pass_glues_a_cut_paragraph_but_not_after_a_sentence_end():
 
     lines = _lines("标题", "区住建局将临", "时安置纳入统一调度。", "另起一段的文字。")
     drafts, _ = group(lines, ["B-title", "body", "cont", "cont"], usual_gap=1)
-    assert [line.text for _, line in drafts[0].content] == ["区住建局将临时安置纳入统一调度。", "另起一段的文字。"]
+    assert [line.text for _, line in drafts[0].content] == [
+        "区住建局将临时安置纳入统一调度。",
+        "另起一段的文字。",
+    ]
 
 
 def test_train_splitter_on_the_samples_and_score_with_the_model(tmp_path, samples):
@@ -268,10 +295,15 @@ def test_train_splitter_on_the_samples_and_score_with_the_model(tmp_path, sample
     from briefing.cli.app import app
 
     model = tmp_path / "samples.model"
-    result = CliRunner().invoke(app, ["train-splitter", str(samples), "-o", str(model), "--renders", "0", "--iterations", "20"])
+    result = CliRunner().invoke(
+        app,
+        ["train-splitter", str(samples), "-o", str(model), "--renders", "0", "--iterations", "20"],
+    )
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["pages"] == {"samples": 2, "samples/old-style-1998": 2}
-    scored = CliRunner().invoke(app, ["eval", "split", str(samples), "--model", str(model), "--fields"])
+    scored = CliRunner().invoke(
+        app, ["eval", "split", str(samples), "--model", str(model), "--fields"]
+    )
     assert scored.exit_code == 0, scored.output
     assert json.loads(scored.stdout)["start_f1"] > 0.5
     broken = tmp_path / "broken.model"
@@ -286,5 +318,7 @@ def test_post_pass_never_continues_a_byline():
     lines = _lines("标题", "本报记者 许安", "全区各部门协同推进，相关工作取得阶段性成效。")
     drafts, _ = group(lines, ["B-title", "byline", "cont"], usual_gap=1)
     assert [line.text for line in drafts[0].lines] == [
-        "标题", "本报记者 许安", "全区各部门协同推进，相关工作取得阶段性成效。"
+        "标题",
+        "本报记者 许安",
+        "全区各部门协同推进，相关工作取得阶段性成效。",
     ]

@@ -15,7 +15,12 @@ from briefing.summarize import check_summary, summarize
 from briefing.summarize.compress import compress_clauses, join_clauses
 from briefing.evaluate.summaries import evaluate_summaries, is_full_sentence, rouge_l, rouge_n
 from briefing.summarize.extractive import ExtractiveSummarizer
-from briefing.summarize.sentences import dateline_place, split_clauses, split_dateline, split_sentences
+from briefing.summarize.sentences import (
+    dateline_place,
+    split_clauses,
+    split_dateline,
+    split_sentences,
+)
 from briefing.summarize.titles import ExtractiveTitler
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
@@ -41,7 +46,10 @@ def article(**fields) -> Article:
 
 def test_quotes_keep_their_sentence_and_attribution():
     sentences = split_sentences(["“我每年都来看。今年特别精彩！”市民王大爷说。他还拍了照片。"])
-    assert [s.text for s in sentences] == ["“我每年都来看。今年特别精彩！”市民王大爷说。", "他还拍了照片。"]
+    assert [s.text for s in sentences] == [
+        "“我每年都来看。今年特别精彩！”市民王大爷说。",
+        "他还拍了照片。",
+    ]
 
 
 def test_brackets_do_not_split():
@@ -62,7 +70,10 @@ def test_full_width_punctuation_and_headings():
 
 
 def test_clauses_split_outside_quotes():
-    assert [c for c, _ in split_clauses("他说“你好，朋友”，然后离开。")] == ["他说“你好，朋友”", "然后离开"]
+    assert [c for c, _ in split_clauses("他说“你好，朋友”，然后离开。")] == [
+        "他说“你好，朋友”",
+        "然后离开",
+    ]
 
 
 def test_dateline_split_and_place():
@@ -92,7 +103,10 @@ def test_summary_names_figures_and_passes_guard():
 
 
 def test_slogan_opening_is_not_the_summary():
-    body = ["民生无小事，枝叶总关情。", "今年以来，江北区民政局为860名困难群众发放救助资金312.5万元。"]
+    body = [
+        "民生无小事，枝叶总关情。",
+        "今年以来，江北区民政局为860名困难群众发放救助资金312.5万元。",
+    ]
     summary = ExtractiveSummarizer().summarize([article(body=body)], max_chars=90)[0]
     assert summary.text.startswith("今年以来，江北区民政局") and "312.5万元" in summary.text
 
@@ -165,7 +179,7 @@ def test_printed_title_kept_and_acting_kicker_folded():
 
 
 def test_generated_title_is_short_and_flagged():
-    (title, generated), = ExtractiveTitler().title([article()])
+    ((title, generated),) = ExtractiveTitler().title([article()])
     assert generated is True and 4 <= len(title) <= 20
     assert "青川区文化馆" in title
 
@@ -191,7 +205,13 @@ def test_full_sentence_check():
 
 
 def test_evaluate_summaries_scores_system_and_lead():
-    items = [{"id": "a", "text": "\n".join(BODY), "reference": "青川区文化馆举办民俗展演活动，吸引市民1200余人参加。"}]
+    items = [
+        {
+            "id": "a",
+            "text": "\n".join(BODY),
+            "reference": "青川区文化馆举办民俗展演活动，吸引市民1200余人参加。",
+        }
+    ]
     report = evaluate_summaries(items, max_chars=60)
     system, lead = report["systems"]["extractive"], report["systems"]["lead"]
     assert system["guard"] == 1.0 and system["budget"] == 1.0 and system["full_sentence"] == 1.0
@@ -202,9 +222,14 @@ def test_evaluate_summaries_scores_system_and_lead():
 
 
 def test_library_sets_fields_and_rejects_tiny_budget():
-    articles = summarize([article(), article(id="t2", title="青川区文化馆举办民俗展演")], max_chars=60)
+    articles = summarize(
+        [article(), article(id="t2", title="青川区文化馆举办民俗展演")], max_chars=60
+    )
     assert all(a.summary and len(a.summary.text) <= 60 for a in articles)
-    assert articles[0].title_generated is True and articles[1].display_title == "青川区文化馆举办民俗展演"
+    assert (
+        articles[0].title_generated is True
+        and articles[1].display_title == "青川区文化馆举办民俗展演"
+    )
     with pytest.raises(ConfigError):
         summarize([article()], max_chars=10)
 
@@ -212,7 +237,10 @@ def test_library_sets_fields_and_rejects_tiny_budget():
 @pytest.fixture()
 def articles_file(tmp_path) -> Path:
     path = tmp_path / "articles.jsonl"
-    rows = [{"id": "x1", "text": "\n".join(BODY)}, {"id": "x2", "title": "青川区文化馆举办民俗展演", "text": "\n".join(BODY)}]
+    rows = [
+        {"id": "x1", "text": "\n".join(BODY)},
+        {"id": "x2", "title": "青川区文化馆举办民俗展演", "text": "\n".join(BODY)},
+    ]
     path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
     return path
 
@@ -224,7 +252,9 @@ def test_cli_summarize_json_and_jsonl(articles_file):
     data = json.loads(result.stdout)
     assert set(data) == {"issue", "articles"}
     assert data["articles"][0]["summary"]["text"] and data["articles"][0]["title_generated"] is True
-    result = runner.invoke(app, ["summarize", str(articles_file), "--format", "jsonl", "--max-chars", "40"])
+    result = runner.invoke(
+        app, ["summarize", str(articles_file), "--format", "jsonl", "--max-chars", "40"]
+    )
     assert result.exit_code == 0, result.output
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [line["id"] for line in lines] == ["x1", "x2"]
@@ -244,10 +274,18 @@ def test_cli_bad_max_chars_exits_2(articles_file):
     assert run.returncode == 2 and "max-chars" in run.stderr and "Traceback" not in run.stderr
 
 
-@pytest.mark.skipif(not (SAMPLES / "articles.jsonl").exists(), reason="samples/articles.jsonl not written yet")
+@pytest.mark.skipif(
+    not (SAMPLES / "articles.jsonl").exists(), reason="samples/articles.jsonl not written yet"
+)
 def test_samples_articles_meet_the_targets():
     report = evaluate_summaries(
-        [{"id": r["id"], "text": r["text"], "title": r.get("title")} for r in map(json.loads, (SAMPLES / "articles.jsonl").read_text(encoding="utf-8").splitlines()) if r],
+        [
+            {"id": r["id"], "text": r["text"], "title": r.get("title")}
+            for r in map(
+                json.loads, (SAMPLES / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+            )
+            if r
+        ],
         max_chars=90,
     )
     figures = report["systems"]["extractive"]
@@ -263,8 +301,17 @@ def test_quantities_leave_out_dates_years_times_and_ordinals():
 
     assert quantities("2023年，江北区民政局以“微改革”带动“大变化”。") == []
     assert quantities("3月5日上午10点半，第12届读书节在2024青川书展开幕。") == []
-    assert quantities("为160户422人发放补助资金85.74万元，覆盖率92%。") == ["160", "422", "85.74万", "92%"]
-    assert quantities("吸引群众300余名，连续5年获评先进，另有三十余名志愿者。") == ["300余", "5", "三十余名"]
+    assert quantities("为160户422人发放补助资金85.74万元，覆盖率92%。") == [
+        "160",
+        "422",
+        "85.74万",
+        "92%",
+    ]
+    assert quantities("吸引群众300余名，连续5年获评先进，另有三十余名志愿者。") == [
+        "300余",
+        "5",
+        "三十余名",
+    ]
     # A figure inside a short quotation names something (“四个能力”); two of anything is no key figure.
     assert quantities("开展“四个能力”建设，明确两个重点。") == []
 
@@ -275,7 +322,9 @@ def test_generic_sentence_loses_to_the_figures_and_the_actor_is_named():
         "2023年，江北区民政局以“微改革”带动“大变化”，打通服务堵点、化解群众难点，探索出一系列创新举措，交出沉甸甸的答卷。",
         "2023年底，为全区低保边缘家庭210户536人发放补助资金96.3万元。",
     ]
-    summary = ExtractiveSummarizer().summarize([article(body=body, title="绘就民生幸福底色")], max_chars=90)[0]
+    summary = ExtractiveSummarizer().summarize(
+        [article(body=body, title="绘就民生幸福底色")], max_chars=90
+    )[0]
     assert "96.3万元" in summary.text and "微改革" not in summary.text
     # The figure sentence names no actor: the organisation that opens the article does, after the date.
     assert summary.text.startswith("2023年底，江北区民政局为全区")
@@ -289,7 +338,7 @@ def test_scene_setting_opening_loses_to_who_did_what():
     ]
     summary = ExtractiveSummarizer().summarize([article(body=body)], max_chars=90)[0]
     assert summary.sentences == [1] and summary.text.startswith("青川区今年在全区推进")
-    (title, generated), = ExtractiveTitler().title([article(body=body)])
+    ((title, generated),) = ExtractiveTitler().title([article(body=body)])
     assert generated and "饭菜" not in title and "长者食堂" in title
 
 
@@ -299,10 +348,15 @@ def test_summary_that_restates_the_headline_gives_way_to_what_was_done():
         "工作人员走进残疾人王某家中，帮助他打扫卫生、整理床铺，并叮嘱家人注意用电用气安全。",
     ]
     kicker, title = "青川区江滨社区", "开展“暖心助残”志愿服务"
-    summary = ExtractiveSummarizer().summarize([article(body=body, kicker=kicker, title=title)], max_chars=90)[0]
+    summary = ExtractiveSummarizer().summarize(
+        [article(body=body, kicker=kicker, title=title)], max_chars=90
+    )[0]
     # The staff are the kicker's: the summary says whose, and what they did.
     assert summary.text.startswith("青川区江滨社区工作人员走进残疾人王某家中")
-    assert "打扫卫生" in summary.text and check_summary(summary.text, article(body=body, kicker=kicker)).ok
+    assert (
+        "打扫卫生" in summary.text
+        and check_summary(summary.text, article(body=body, kicker=kicker)).ok
+    )
     # Without a headline to repeat, the lead sentence stays the summary.
     plain = ExtractiveSummarizer().summarize([article(body=body)], max_chars=90)[0]
     assert plain.text.startswith("青川区江滨社区开展")
@@ -313,7 +367,10 @@ def test_procedure_gives_way_to_the_action_and_empty_results_go():
         "连日来，青川区消防救援大队对辖区沿街商铺、人员密集场所的安全出口设置情况进行检查指导，"
         "开展“清通道、拆障碍”专项整治行动并取得实效。"
     )
-    assert join_clauses(compress_clauses(sentence)) == "青川区消防救援大队开展“清通道、拆障碍”专项整治行动。"
+    assert (
+        join_clauses(compress_clauses(sentence))
+        == "青川区消防救援大队开展“清通道、拆障碍”专项整治行动。"
+    )
     # A speech after the inspection is no action: the inspection stays.
     kept = join_clauses(compress_clauses("区长对防汛工作进行检查指导，强调要压实责任。"))
     assert kept.startswith("区长对防汛工作进行检查指导")
@@ -343,7 +400,9 @@ def test_background_figures_are_not_the_news():
 
 
 def test_an_attribution_or_a_date_alone_is_no_summary():
-    body = ["据《青川日报》报道，日前，青川商业银行在全区城乡的300多台自动取款机上增设了慈善捐赠选项。"]
+    body = [
+        "据《青川日报》报道，日前，青川商业银行在全区城乡的300多台自动取款机上增设了慈善捐赠选项。"
+    ]
     summary = ExtractiveSummarizer().summarize([article(body=body)], max_chars=40)[0]
     assert summary.text.startswith("青川商业银行") and "300多台" in summary.text
 
@@ -353,10 +412,10 @@ def test_generated_title_keeps_the_festival_and_ends_on_a_phrase():
         "本报青川讯(记者 周明)2月24日，青川区图书馆在馆内开展“我们的节日·花灯映月元宵乐 传承文化共欢度”主题活动，"
         "市民剪纸、猜灯谜，共庆元宵佳节。"
     ]
-    (title, _), = ExtractiveTitler().title([article(body=festival)])
+    ((title, _),) = ExtractiveTitler().title([article(body=festival)])
     assert "元宵" in title and title.startswith("青川区图书馆") and len(title) <= 20
     modified = [
         "本报青川讯(记者 周明)近日，青川新材料科技有限公司自主研发的新型钠电池电极材料通过专家评审，已开始小批量供货。"
     ]
-    (title, _), = ExtractiveTitler().title([article(body=modified)])
+    ((title, _),) = ExtractiveTitler().title([article(body=modified)])
     assert title == "新型钠电池电极材料通过专家评审"

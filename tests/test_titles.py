@@ -10,10 +10,13 @@ from briefing.summarize.titles import generate_title, headline_problems, shorten
 
 
 def test_a_scene_setting_opener_is_not_the_headline():
-    article = Article(id="a", body=[
-        "眼下正值秋收关键时节，北山县各村组织农机手抢收玉米，确保颗粒归仓。",
-        "北山县今年种植玉米十二万亩，北山县农机站调配收割机三百台。",
-    ])
+    article = Article(
+        id="a",
+        body=[
+            "眼下正值秋收关键时节，北山县各村组织农机手抢收玉米，确保颗粒归仓。",
+            "北山县今年种植玉米十二万亩，北山县农机站调配收割机三百台。",
+        ],
+    )
     title = generate_title(article)
     assert not title.startswith(("眼下", "正值")), title
     assert title.startswith("北山县"), title
@@ -26,23 +29,28 @@ def test_a_title_opening_on_the_scene_fails_the_headline_checks(title):
 
 
 def test_a_place_a_scene_is_set_in_does_not_open_a_title():
-    article = Article(id="b", body=[
-        "揭牌仪式上，南湖区科技局公布了创新券申领办法，并为十家企业颁发证书。",
-        "南湖区科技局表示，创新券可用于购买检测、研发等服务。",
-    ])
+    article = Article(
+        id="b",
+        body=[
+            "揭牌仪式上，南湖区科技局公布了创新券申领办法，并为十家企业颁发证书。",
+            "南湖区科技局表示，创新券可用于购买检测、研发等服务。",
+        ],
+    )
     title = generate_title(article)
     assert "仪式上" not in title, title
     assert not headline_problems(title)
 
 
-@pytest.mark.parametrize(("clause", "opening"), [
-    ("2015年以来西岭镇修复古桥二十座", "西岭镇"),
-    ("5日起东港市公交实行夏季时刻表", "东港市"),
-    ("截至6月底全省新建充电桩一万个", "全省"),
-])
+@pytest.mark.parametrize(
+    ("clause", "opening"),
+    [
+        ("2015年以来西岭镇修复古桥二十座", "西岭镇"),
+        ("5日起东港市公交实行夏季时刻表", "东港市"),
+        ("截至6月底全省新建充电桩一万个", "全省"),
+    ],
+)
 def test_what_is_left_of_a_time_phrase_goes(clause, opening):
     assert shorten(clause).startswith(opening)
-
 
 
 def test_the_lead_costs_at_most_one_step_however_it_ranks(monkeypatch):
@@ -51,13 +59,16 @@ def test_the_lead_costs_at_most_one_step_however_it_ranks(monkeypatch):
     titles = importlib.import_module("briefing.summarize.titles")
     ranked_lead_last = lambda article: list(reversed(rank_sentences(article)))
     monkeypatch.setattr(titles, "rank_sentences", ranked_lead_last)
-    article = Article(id="c", body=[
-        "西河市启动老旧小区改造工程。",
-        "改造将更新小区管网、道路和绿化。",
-        "改造工程计划年底前完成。",
-        "居民可通过热线反映改造中的问题。",
-        "市住建局表示，改造方案已征求居民意见。",
-        "改造资金由市区两级财政承担。",
-    ])
+    article = Article(
+        id="c",
+        body=[
+            "西河市启动老旧小区改造工程。",
+            "改造将更新小区管网、道路和绿化。",
+            "改造工程计划年底前完成。",
+            "居民可通过热线反映改造中的问题。",
+            "市住建局表示，改造方案已征求居民意见。",
+            "改造资金由市区两级财政承担。",
+        ],
+    )
     orders = {title: order for title, order in reversed(list(titles._candidates(article, 20)))}
     assert orders["西河市启动老旧小区改造工程"] <= 1

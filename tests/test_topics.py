@@ -20,20 +20,47 @@ SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 
 # Short articles written for these tests: (title, body, expected label).
 WRITTEN = [
-    ("市人大常委会召开第十二次会议", "会议审议通过了人事任免事项，市委书记出席会议并讲话，要求全面从严治党。", "时政"),
-    ("一季度全市地区生产总值增长6%", "招商引资签约项目42个，总投资120亿元，制造业和外贸出口保持增长。", "经济"),
-    ("消防救援大队开展高层建筑火灾隐患排查", "检查消防通道和消防设施，督促整改安全隐患，开展应急疏散演练。", "安全应急"),
-    ("春耕备耕正当时", "合作社组织农机下田，农技人员在田间地头指导村民播种玉米和小麦。", "农业农村"),
-    ("市中级人民法院公开宣判一起电信诈骗案", "被告人被判处有期徒刑十年，检察院提起公诉，法官当庭宣判。", "法治"),
-    ("女排联赛决赛落幕", "主场作战的球队以3比1击败对手夺得冠军，主教练称赞运动员发挥出色。", "体育"),
+    (
+        "市人大常委会召开第十二次会议",
+        "会议审议通过了人事任免事项，市委书记出席会议并讲话，要求全面从严治党。",
+        "时政",
+    ),
+    (
+        "一季度全市地区生产总值增长6%",
+        "招商引资签约项目42个，总投资120亿元，制造业和外贸出口保持增长。",
+        "经济",
+    ),
+    (
+        "消防救援大队开展高层建筑火灾隐患排查",
+        "检查消防通道和消防设施，督促整改安全隐患，开展应急疏散演练。",
+        "安全应急",
+    ),
+    (
+        "春耕备耕正当时",
+        "合作社组织农机下田，农技人员在田间地头指导村民播种玉米和小麦。",
+        "农业农村",
+    ),
+    (
+        "市中级人民法院公开宣判一起电信诈骗案",
+        "被告人被判处有期徒刑十年，检察院提起公诉，法官当庭宣判。",
+        "法治",
+    ),
+    (
+        "女排联赛决赛落幕",
+        "主场作战的球队以3比1击败对手夺得冠军，主教练称赞运动员发挥出色。",
+        "体育",
+    ),
 ]
 
 
 def written_articles() -> list[Article]:
-    return [Article(id=f"t{i}", title=title, body=[body]) for i, (title, body, _) in enumerate(WRITTEN)]
+    return [
+        Article(id=f"t{i}", title=title, body=[body]) for i, (title, body, _) in enumerate(WRITTEN)
+    ]
 
 
 # --- taxonomy ---------------------------------------------------------------------------------
+
 
 def test_default_taxonomy_has_sixteen_labels_in_order_with_scopes():
     tax = default_taxonomy()
@@ -81,6 +108,7 @@ def test_missing_taxonomy_file(tmp_path):
 
 # --- keyword classifier -----------------------------------------------------------------------
 
+
 def test_keyword_classifier_labels_written_articles_with_evidence():
     clf = KeywordClassifier()
     assert isinstance(clf, Classifier)
@@ -93,14 +121,22 @@ def test_keyword_classifier_labels_written_articles_with_evidence():
 
 def test_generic_words_do_not_decide():
     # Generic words and single characters give no label on their own: the fallback, no evidence.
-    topic = KeywordClassifier().classify([Article(id="g", body=["他们说这个问题要好好处理一下。"])])[0]
+    topic = KeywordClassifier().classify(
+        [Article(id="g", body=["他们说这个问题要好好处理一下。"])]
+    )[0]
     assert topic.label == "社会"
 
 
 def test_headline_only_items_get_vocabulary_labels():
-    cases = [("新款SUV试驾：油耗和底盘表现如何", "经济"), ("宝宝辅食怎么添加，新手妈妈看过来", "生活"),
-             ("手游新版本上线，玩家排位上分攻略", "文化"), ("国产驱逐舰编队远海训练，舰载直升机起降", "军事")]
-    topics = KeywordClassifier().classify([Article(id=str(i), body=[t]) for i, (t, _) in enumerate(cases)])
+    cases = [
+        ("新款SUV试驾：油耗和底盘表现如何", "经济"),
+        ("宝宝辅食怎么添加，新手妈妈看过来", "生活"),
+        ("手游新版本上线，玩家排位上分攻略", "文化"),
+        ("国产驱逐舰编队远海训练，舰载直升机起降", "军事"),
+    ]
+    topics = KeywordClassifier().classify(
+        [Article(id=str(i), body=[t]) for i, (t, _) in enumerate(cases)]
+    )
     assert [t.label for t in topics] == [label for _, label in cases]
 
 
@@ -111,22 +147,39 @@ def test_title_counts_more_than_body():
 
 def test_home_furnishing_trade_is_economy_and_home_tips_are_lifestyle():
     # The taxonomy's scopes: the industry (companies, markets, fairs) is 经济, household tips 生活.
-    trade = Article(id="h", title="家具企业加快转型", body=["多家家具企业营收增长，公司加大投资，市场份额提升。"])
-    tips = Article(id="t", title="小户型客厅怎么装修", body=["沙发靠墙摆放，窗帘选浅色，墙面刷乳胶漆，收纳柜做到顶。"])
+    trade = Article(
+        id="h",
+        title="家具企业加快转型",
+        body=["多家家具企业营收增长，公司加大投资，市场份额提升。"],
+    )
+    tips = Article(
+        id="t",
+        title="小户型客厅怎么装修",
+        body=["沙发靠墙摆放，窗帘选浅色，墙面刷乳胶漆，收纳柜做到顶。"],
+    )
     trade_topic, tips_topic = KeywordClassifier().classify([trade, tips])
     assert trade_topic.label == "经济" and "家具企业" in trade_topic.evidence
     assert tips_topic.label == "生活" and "装修" in tips_topic.evidence
 
 
-FOREIGN_BODY = "，当地民众聚集在市中心。" + "警方逮捕了三名嫌疑人，检察机关随后提起公诉，法院将择日审理此案。" * 3
+FOREIGN_BODY = (
+    "，当地民众聚集在市中心。"
+    + "警方逮捕了三名嫌疑人，检察机关随后提起公诉，法院将择日审理此案。" * 3
+)
 
 
 @pytest.mark.parametrize(
     "title, body",
     [
         ("警方破获一起暗杀阴谋", "本报驻尼日尔记者 张三 尼日尔警方日前破获一个团伙" + FOREIGN_BODY),
-        ("一起暗杀阴谋被挫败", "新华社华盛顿1月3日电（记者 李四）美国警方3日宣布破获一个团伙" + FOREIGN_BODY),
-        ("领导人会见来访客人", "国家主席今天在人民大会堂会见法国总统，双方就两国关系交换意见" + FOREIGN_BODY),
+        (
+            "一起暗杀阴谋被挫败",
+            "新华社华盛顿1月3日电（记者 李四）美国警方3日宣布破获一个团伙" + FOREIGN_BODY,
+        ),
+        (
+            "领导人会见来访客人",
+            "国家主席今天在人民大会堂会见法国总统，双方就两国关系交换意见" + FOREIGN_BODY,
+        ),
     ],
 )
 def test_foreign_setting_outweighs_subject_words(title, body):
@@ -138,14 +191,33 @@ def test_foreign_setting_outweighs_subject_words(title, body):
 
 
 def test_foreign_place_as_a_detail_or_in_sport_does_not_move_the_story():
-    detail = Article(id="d", title="市法院公开宣判一起诈骗案", body=["被告人张某冒充律师行骗，他曾在美国留学" + FOREIGN_BODY])
-    sport = Article(id="s", title="中国队客场战胜日本队", body=["本报东京电 足球世界杯预选赛，中国队以2比1获胜，球员发挥出色，主教练赛后表示满意。" * 2])
+    detail = Article(
+        id="d",
+        title="市法院公开宣判一起诈骗案",
+        body=["被告人张某冒充律师行骗，他曾在美国留学" + FOREIGN_BODY],
+    )
+    sport = Article(
+        id="s",
+        title="中国队客场战胜日本队",
+        body=[
+            "本报东京电 足球世界杯预选赛，中国队以2比1获胜，球员发挥出色，主教练赛后表示满意。" * 2
+        ],
+    )
     headline = Article(id="h", body=["美国轿车销量排行榜出炉，SUV车型热销"])
     # A meeting with a foreign company's guests is not one with a foreign official.
-    guests = Article(id="g", title="副省长会见美国客人", body=["双方签署合作项目，企业投资建设生产基地，项目投产后年产值可达十亿元，带动上下游产业发展。" * 3])
+    guests = Article(
+        id="g",
+        title="副省长会见美国客人",
+        body=[
+            "双方签署合作项目，企业投资建设生产基地，项目投产后年产值可达十亿元，带动上下游产业发展。"
+            * 3
+        ],
+    )
     # 电 in a company name is not a dateline's 电: 美国 here is not the subject.
     company = Article(id="c", title="国内运营商与美国电信企业签署合作协议", body=guests.body)
-    labels = [t.label for t in KeywordClassifier().classify([detail, sport, headline, guests, company])]
+    labels = [
+        t.label for t in KeywordClassifier().classify([detail, sport, headline, guests, company])
+    ]
     assert labels == ["法治", "体育", "经济", "经济", "经济"]
 
 
@@ -162,7 +234,9 @@ def test_no_term_straddles_common_word_boundaries():
     # terms are listed only in longer, unambiguous forms (国学经典, 书画名家).
     clf = KeywordClassifier()
     students = clf.classify([Article(id="s", body=["中国学生赴美留学人数创新高"])])[0]
-    parents, citizens = clf.classify([Article(id="p", body=["数千名家长排队报名"]), Article(id="c", body=["中国公民出境提醒"])])
+    parents, citizens = clf.classify(
+        [Article(id="p", body=["数千名家长排队报名"]), Article(id="c", body=["中国公民出境提醒"])]
+    )
     assert students.label == "教育" and "国学" not in students.evidence
     assert "名家" not in parents.evidence and "国公" not in citizens.evidence
 
@@ -171,7 +245,9 @@ def test_leaders_named_in_a_sector_story_do_not_make_it_politics():
     # Who is mentioned is not what the story is about: the leaders' instructions open a report on
     # relics and museums, which is culture (the taxonomy: a leader's meeting on a sector -> the sector).
     body = "党中央、国务院高度重视，习近平总书记、李克强总理多次作出指示，中共中央办公厅印发意见。今年博物馆新增藏品，考古发掘取得进展。"
-    topic = KeywordClassifier().classify([Article(id="r", title="文物保护取得新进展", body=[body])])[0]
+    topic = KeywordClassifier().classify(
+        [Article(id="r", title="文物保护取得新进展", body=[body])]
+    )[0]
     assert topic.label == "文化" and topic.runner_up == "时政"
 
 
@@ -208,7 +284,9 @@ def test_deterministic():
     assert first == [t.to_dict() for t in KeywordClassifier().classify(written_articles())]
 
 
-@pytest.mark.skipif(not (SAMPLES / "articles.jsonl").exists(), reason="samples/articles.jsonl not written yet")
+@pytest.mark.skipif(
+    not (SAMPLES / "articles.jsonl").exists(), reason="samples/articles.jsonl not written yet"
+)
 def test_classify_samples_sets_topic_on_each_article():
     articles = classify(read_articles(SAMPLES / "articles.jsonl"))
     labels = set(default_taxonomy().names)
@@ -219,15 +297,26 @@ def test_classify_samples_sets_topic_on_each_article():
 
 # --- trained classifier -----------------------------------------------------------------------
 
+
 def write_labelled(path: Path, rows: list[tuple[str, str]]) -> None:
-    path.write_text("".join(json.dumps({"text": t, "topic": l}, ensure_ascii=False) + "\n" for t, l in rows), encoding="utf-8")
+    path.write_text(
+        "".join(json.dumps({"text": t, "topic": l}, ensure_ascii=False) + "\n" for t, l in rows),
+        encoding="utf-8",
+    )
 
 
 TRAIN_ROWS = [
-    ("球队主场击败对手晋级决赛", "体育"), ("运动员夺得冠军打破纪录", "体育"), ("足球联赛第五轮比赛结束", "体育"),
-    ("篮球队客场取胜球员得分", "体育"), ("医院开展义诊活动医生为患者服务", "卫生健康"), ("医生提醒患者注意预防流感", "卫生健康"),
-    ("医院新建门诊楼方便患者就医", "卫生健康"), ("疾控中心提醒接种疫苗医生讲解", "卫生健康"),
-    ("学校开学学生返校老师上课", "教育"), ("高考考生填报志愿学校招生", "教育"), ("老师带领学生开展课外阅读", "教育"),
+    ("球队主场击败对手晋级决赛", "体育"),
+    ("运动员夺得冠军打破纪录", "体育"),
+    ("足球联赛第五轮比赛结束", "体育"),
+    ("篮球队客场取胜球员得分", "体育"),
+    ("医院开展义诊活动医生为患者服务", "卫生健康"),
+    ("医生提醒患者注意预防流感", "卫生健康"),
+    ("医院新建门诊楼方便患者就医", "卫生健康"),
+    ("疾控中心提醒接种疫苗医生讲解", "卫生健康"),
+    ("学校开学学生返校老师上课", "教育"),
+    ("高考考生填报志愿学校招生", "教育"),
+    ("老师带领学生开展课外阅读", "教育"),
     ("学生在学校参加考试", "教育"),
 ]
 
@@ -274,10 +363,14 @@ def test_bad_model_file_is_a_config_error(tmp_path):
 
 # --- CLI --------------------------------------------------------------------------------------
 
+
 def articles_file(tmp_path: Path) -> Path:
     path = tmp_path / "articles.jsonl"
     path.write_text(
-        "".join(json.dumps({"id": f"t{i}", "title": t, "text": b}, ensure_ascii=False) + "\n" for i, (t, b, _) in enumerate(WRITTEN)),
+        "".join(
+            json.dumps({"id": f"t{i}", "title": t, "text": b}, ensure_ascii=False) + "\n"
+            for i, (t, b, _) in enumerate(WRITTEN)
+        ),
         encoding="utf-8",
     )
     return path
@@ -306,8 +399,17 @@ def test_cli_bad_taxonomy_exits_2(tmp_path):
     bad = tmp_path / "bad.toml"
     bad.write_text("name = 'x'\n", encoding="utf-8")
     proc = subprocess.run(
-        [sys.executable, "-m", "briefing", "classify", str(articles_file(tmp_path)), "--taxonomy", str(bad)],
-        capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "briefing",
+            "classify",
+            str(articles_file(tmp_path)),
+            "--taxonomy",
+            str(bad),
+        ],
+        capture_output=True,
+        text=True,
     )
     assert proc.returncode == 2
     assert "malformed taxonomy" in proc.stderr and "Traceback" not in proc.stderr
@@ -321,7 +423,9 @@ def test_cli_train_and_eval(tmp_path):
     result = runner.invoke(app, ["train-topics", str(data), "-o", str(model_path)])
     assert result.exit_code == 0, result.output
     assert model_path.exists()
-    result = runner.invoke(app, ["eval", "topics", str(data), "--topic-model", str(model_path), "--format", "json"])
+    result = runner.invoke(
+        app, ["eval", "topics", str(data), "--topic-model", str(model_path), "--format", "json"]
+    )
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)[0]
     assert report["accuracy"] == 1.0 and report["n"] == len(TRAIN_ROWS)
@@ -336,7 +440,9 @@ def test_eval_reports_per_label_confusion():
 
     golds = [("文化", []), ("文化", []), ("文化", ["社会"]), ("经济", []), ("经济", [])]
     predicted = ["文化", "社会", "社会", "科技", "经济"]
-    items = [LabelledItem(str(i), Article(id=str(i)), gold, alts) for i, (gold, alts) in enumerate(golds)]
+    items = [
+        LabelledItem(str(i), Article(id=str(i)), gold, alts) for i, (gold, alts) in enumerate(golds)
+    ]
     report = score(items, [Topic(label=p, score=1.0) for p in predicted])
     # The alternate counts as right (credited as the gold label); the rest shows where items went.
     assert report.confusion == {"文化": {"文化": 2, "社会": 1}, "经济": {"科技": 1, "经济": 1}}
@@ -359,6 +465,8 @@ def test_eval_half_splits_by_id_hash(tmp_path):
     assert all(int(hashlib.md5(i.id.encode()).hexdigest(), 16) % 2 == 1 for i in halves[1])
     with pytest.raises(InputError):
         half_of(items, 2)
-    result = CliRunner().invoke(app, ["eval", "topics", str(data), "--half", "1", "--format", "json"])
+    result = CliRunner().invoke(
+        app, ["eval", "topics", str(data), "--half", "1", "--format", "json"]
+    )
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)[0]["n"] == len(halves[1])

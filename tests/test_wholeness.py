@@ -8,7 +8,12 @@ from briefing.records import Article, Summary
 from briefing.summarize import check_summary, summarize
 from briefing.summarize.compress import compress_clauses, fit_clauses, join_clauses
 from briefing.summarize.vetting import FALLBACK_LEAD, NO_SUMMARY, accept
-from briefing.summarize.wholeness import dangling_clauses, deletion_cuts, qualified_names, shortened_names
+from briefing.summarize.wholeness import (
+    dangling_clauses,
+    deletion_cuts,
+    qualified_names,
+    shortened_names,
+)
 
 
 def squeezed(sentence: str) -> str:
@@ -35,7 +40,12 @@ def test_compression_keeps_a_name_qualifier_and_a_title_whole():
 
 
 def test_qualified_names_are_found_and_asides_are_not():
-    names = [n for _, _, n in qualified_names("中国（海南）自由贸易试验区与刚果（布）签约，数百件（套）展品，总统（右）")]
+    names = [
+        n
+        for _, _, n in qualified_names(
+            "中国（海南）自由贸易试验区与刚果（布）签约，数百件（套）展品，总统（右）"
+        )
+    ]
     assert names == ["中国（海南）自由贸易试验区", "刚果（布）"]
 
 
@@ -74,14 +84,21 @@ def test_a_sentence_cut_to_a_setup_clause_fails(sentence):
 
 @pytest.mark.parametrize(
     "sentence",
-    ["代表团在访问期间会见了市长。", "我国不仅要发展经济，还要保护环境。", "他说：“在8年后。”", "会议在北京召开。"],
+    [
+        "代表团在访问期间会见了市长。",
+        "我国不仅要发展经济，还要保护环境。",
+        "他说：“在8年后。”",
+        "会议在北京召开。",
+    ],
 )
 def test_whole_sentences_pass(sentence):
     assert dangling_clauses(sentence) == []
 
 
 def test_fitting_backs_off_a_trailing_setup_clause():
-    clauses = compress_clauses("全市煤电装机由7亿千瓦增长至9亿千瓦，在增幅达30%的情况下，排放总量下降了一成。")
+    clauses = compress_clauses(
+        "全市煤电装机由7亿千瓦增长至9亿千瓦，在增幅达30%的情况下，排放总量下降了一成。"
+    )
     kept = fit_clauses(clauses, 32)
     assert join_clauses(kept) == "全市煤电装机由7亿千瓦增长至9亿千瓦。"
 
@@ -105,7 +122,9 @@ def test_a_rejected_summary_is_replaced_by_different_whole_lead_sentences():
 
 def test_no_summary_with_the_reason_when_nothing_passes():
     article = Article(id="a", body=["应某国总统邀请，" + "某某" * 60 + "。"])
-    result = accept(Summary(text="某国总统来访3000次。", method="extractive"), article, max_chars=30)
+    result = accept(
+        Summary(text="某国总统来访3000次。", method="extractive"), article, max_chars=30
+    )
     assert result.text == "" and result.method == NO_SUMMARY and "rejected" in result.reason
 
 
@@ -126,31 +145,50 @@ def test_summarize_never_keeps_a_rejected_default_summary(monkeypatch):
 def test_commentary_summary_says_who_argues():
     from briefing.summarize.commentary import commentary_voice
 
-    body = ["当前形势下，各方应当坚持对话协商，通过谈判解决分歧，这符合两国人民的根本利益。", "合作是唯一正确的选择。"]
+    body = [
+        "当前形势下，各方应当坚持对话协商，通过谈判解决分歧，这符合两国人民的根本利益。",
+        "合作是唯一正确的选择。",
+    ]
     piece = Article(id="c", title="对话协商是正确选择（钟声）", body=body)
     assert commentary_voice(piece) == "钟声"
-    assert commentary_voice(Article(id="b", title="用好改革利器（评论员观察）", body=body)) == "本报评论员"
-    assert commentary_voice(Article(id="n", title="星城区召开安全生产会议", body=list(BODY))) is None
+    assert (
+        commentary_voice(Article(id="b", title="用好改革利器（评论员观察）", body=body))
+        == "本报评论员"
+    )
+    assert (
+        commentary_voice(Article(id="n", title="星城区召开安全生产会议", body=list(BODY))) is None
+    )
     (done,) = summarize([piece], max_chars=60)
     assert done.summary.text.startswith("钟声文章指出，") and len(done.summary.text) <= 60
-
 
 
 def test_commentary_keeps_its_voice_when_the_splitter_moved_the_tag_to_the_column():
     # The splitter gives a trailing column tag to `column` and keeps the title clean: the guard
     # must read the column as printed text, or the voice (钟声) is "a name not in the article".
-    body = ["当前形势下，各方应当坚持对话协商，通过谈判解决分歧，这符合两国人民的根本利益。", "合作是唯一正确的选择。"]
+    body = [
+        "当前形势下，各方应当坚持对话协商，通过谈判解决分歧，这符合两国人民的根本利益。",
+        "合作是唯一正确的选择。",
+    ]
     piece = Article(id="c", title="对话协商是正确选择", column="钟声", body=body)
     (done,) = summarize([piece], max_chars=60)
     assert done.summary.text.startswith("钟声文章指出，") and done.summary.method == "extractive"
+
 
 def test_briefing_marks_commentary_and_keeps_it_out_of_top_news():
     from briefing.assemble import assemble
     from briefing.records import Issue
     from briefing.render.markdown import render_markdown
 
-    opinion = Article(id="c", page=1, title="对话协商是正确选择（人民时评）", body=["各方应当坚持对话协商，通过谈判解决分歧。" * 8])
-    news = [Article(id=f"n{i}", page=1, title=f"星城区召开第{i}次会议", body=list(BODY)) for i in range(3)]
+    opinion = Article(
+        id="c",
+        page=1,
+        title="对话协商是正确选择（人民时评）",
+        body=["各方应当坚持对话协商，通过谈判解决分歧。" * 8],
+    )
+    news = [
+        Article(id=f"n{i}", page=1, title=f"星城区召开第{i}次会议", body=list(BODY))
+        for i in range(3)
+    ]
     briefing = assemble(Issue(source="t"), [opinion] + news, top_stories=3)
     top = briefing.sections[0]
     assert [e.article_id for e in top.entries] == ["n0", "n1", "n2"]
@@ -162,7 +200,14 @@ def test_briefing_marks_commentary_and_keeps_it_out_of_top_news():
 
 @pytest.mark.parametrize(
     "title",
-    ["记者从20日举行的2019年", "至2月19日期间全省充电设施提供充电", "去年我国货物进出口高达", "星城区人民政府召开的", "推进生态文明建设", "市民王大爷说"],
+    [
+        "记者从20日举行的2019年",
+        "至2月19日期间全省充电设施提供充电",
+        "去年我国货物进出口高达",
+        "星城区人民政府召开的",
+        "推进生态文明建设",
+        "市民王大爷说",
+    ],
 )
 def test_fragments_fail_the_headline_checks(title):
     from briefing.summarize.titles import headline_problems
@@ -170,7 +215,15 @@ def test_fragments_fail_the_headline_checks(title):
     assert headline_problems(title)
 
 
-@pytest.mark.parametrize("title", ["人民银行开展首次央行票据互换操作", "全市新增就业3万人", "“陈皮贷”破解融资难", "春运首日发送旅客1000万人次"])
+@pytest.mark.parametrize(
+    "title",
+    [
+        "人民银行开展首次央行票据互换操作",
+        "全市新增就业3万人",
+        "“陈皮贷”破解融资难",
+        "春运首日发送旅客1000万人次",
+    ],
+)
 def test_headlines_pass(title):
     from briefing.summarize.titles import headline_problems
 
@@ -180,7 +233,12 @@ def test_headlines_pass(title):
 def test_generated_titles_are_headlines_or_none():
     from briefing.summarize.titles import NO_TITLE, ExtractiveTitler, headline_problems
 
-    news = Article(id="a", body=["本报讯 2月3日，星城区人民政府在市民广场召开全区安全生产工作会议，部署节日期间安全生产工作。"])
+    news = Article(
+        id="a",
+        body=[
+            "本报讯 2月3日，星城区人民政府在市民广场召开全区安全生产工作会议，部署节日期间安全生产工作。"
+        ],
+    )
     credits = Article(id="b", body=["本版制图：王某某"])
     (title, generated), (none, marked) = ExtractiveTitler().title([news, credits])
     assert generated and headline_problems(title) == [] and title.startswith("星城区人民政府")
@@ -197,7 +255,14 @@ def test_keywords_are_whole_names_not_pieces_or_function_words():
         "全国人大常委会委员长栗战书在京会见来访的星国议长。栗战书表示，中方愿同星方深化立法机构交流。",
         "关于双边合作，栗战书说，双方尝到了合作的甜头，贸易额达到50亿美元。星国议长表示赞同。",
     ]
-    others = [Article(id=f"o{i}", title="中国与世界", body=["中国发展离不开世界，世界繁荣也需要中国。时代在前进。"]) for i in range(3)]
+    others = [
+        Article(
+            id=f"o{i}",
+            title="中国与世界",
+            body=["中国发展离不开世界，世界繁荣也需要中国。时代在前进。"],
+        )
+        for i in range(3)
+    ]
     articles = [Article(id="a", title="栗战书会见星国议长", body=body)] + others
     keywords = issue_keywords(articles, count=6)
     text = "\n".join(a.headline + "\n" + a.text for a in articles)
@@ -224,8 +289,21 @@ def test_eval_reads_article_records_and_reports_wholeness(tmp_path):
     from briefing.evaluate.summaries import evaluate_summaries, evaluate_titles, read_items
 
     rows = [
-        {"doc_id": "d1", "kicker": "", "title": "星城区部署节日安全生产（短评）", "subtitle": "", "paragraphs": list(BODY)},
-        {"doc_id": "d2", "kicker": "", "title": "星城区部署节日安全生产", "subtitle": "", "paragraphs": list(BODY), "dup_of": "d1"},
+        {
+            "doc_id": "d1",
+            "kicker": "",
+            "title": "星城区部署节日安全生产（短评）",
+            "subtitle": "",
+            "paragraphs": list(BODY),
+        },
+        {
+            "doc_id": "d2",
+            "kicker": "",
+            "title": "星城区部署节日安全生产",
+            "subtitle": "",
+            "paragraphs": list(BODY),
+            "dup_of": "d1",
+        },
     ]
     path = tmp_path / "articles.jsonl"
     path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
@@ -239,7 +317,13 @@ def test_eval_reads_article_records_and_reports_wholeness(tmp_path):
 
 @pytest.mark.parametrize(
     "sentence",
-    ["他2008年任热线主任；2015年1月。", "在某部门近日联合举办的系列论坛上。", "冬奥会倒计时之际，从建设者到运动健儿。", "眼下，随着开幕日的脚步临近。", "对此，包括两部影片在内的8部电影。"],
+    [
+        "他2008年任热线主任；2015年1月。",
+        "在某部门近日联合举办的系列论坛上。",
+        "冬奥会倒计时之际，从建设者到运动健儿。",
+        "眼下，随着开幕日的脚步临近。",
+        "对此，包括两部影片在内的8部电影。",
+    ],
 )
 def test_more_setup_clauses_fail(sentence):
     assert dangling_clauses(sentence)
@@ -263,7 +347,14 @@ def test_clauses_without_a_predicate_fail(sentence):
 
 
 @pytest.mark.parametrize(
-    "sentence", ["习近平出席博览会的开幕式。", "这是他们最关心的问题。", "装置于近日在北京通过国家验收。", "他代表全体员工发言。", "全市为群众办实事。"]
+    "sentence",
+    [
+        "习近平出席博览会的开幕式。",
+        "这是他们最关心的问题。",
+        "装置于近日在北京通过国家验收。",
+        "他代表全体员工发言。",
+        "全市为群众办实事。",
+    ],
 )
 def test_clauses_with_a_predicate_pass(sentence):
     assert dangling_clauses(sentence) == []

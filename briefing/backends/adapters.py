@@ -32,17 +32,23 @@ class ModelComponent:
 
     role = ""
 
-    def __init__(self, *, card: str | ModelCard | None = None, backend: Backend | None = None) -> None:
+    def __init__(
+        self, *, card: str | ModelCard | None = None, backend: Backend | None = None
+    ) -> None:
         if backend is None:
             if card is None:
-                raise ConfigError(f"the model {self.role} needs a model card: pass a card name or file (e.g. --{self.role} qwen2.5-0.5b-gguf)")
+                raise ConfigError(
+                    f"the model {self.role} needs a model card: pass a card name or file (e.g. --{self.role} qwen2.5-0.5b-gguf)"
+                )
             from ..registry import backend_for, card_named
 
             backend = backend_for(card_named(card) if isinstance(card, str) else card)
         self.backend = backend
         self.card: ModelCard = backend.card
         if self.role not in self.card.roles:
-            raise ConfigError(f"model {self.card.name!r} is not declared for the {self.role} role (its roles: {', '.join(self.card.roles)})")
+            raise ConfigError(
+                f"model {self.card.name!r} is not declared for the {self.role} role (its roles: {', '.join(self.card.roles)})"
+            )
         self.method = f"model:{self.card.name}"
         self._template = None
 
@@ -63,7 +69,9 @@ class ModelComponent:
 
     def block(self, article: Article, *, with_title: bool = True) -> str:
         return article_block(
-            article, truncate=lambda text: self.backend.truncate(text, self.card.max_input_tokens), with_title=with_title
+            article,
+            truncate=lambda text: self.backend.truncate(text, self.card.max_input_tokens),
+            with_title=with_title,
         )
 
     def run(self, requests: list[Any], **options: Any) -> list[Generation]:
@@ -74,7 +82,9 @@ class ModelComponent:
         except BackendError as exc:
             return [Generation(error=str(exc)) for _ in requests]
         if len(outputs) != len(requests):
-            raise ConfigError(f"backend {self.card.backend!r} returned {len(outputs)} outputs for {len(requests)} requests")
+            raise ConfigError(
+                f"backend {self.card.backend!r} returned {len(outputs)} outputs for {len(requests)} requests"
+            )
         return outputs
 
 
@@ -83,7 +93,9 @@ class ModelSummarizer(ModelComponent):
 
     role = "summarizer"
 
-    def __init__(self, *, card: str | ModelCard | None = None, backend: Backend | None = None) -> None:
+    def __init__(
+        self, *, card: str | ModelCard | None = None, backend: Backend | None = None
+    ) -> None:
         super().__init__(card=card, backend=backend)
         self.fallback = ExtractiveSummarizer()
 
@@ -93,13 +105,24 @@ class ModelSummarizer(ModelComponent):
             return [prefix + "\n".join(p for p in (a.headline, a.text) if p) for a in articles]
         template = self.template()
         return [
-            template.render(article=self.block(a), title=a.headline, max_chars=max_chars, target_chars=int(max_chars * 0.7))
+            template.render(
+                article=self.block(a),
+                title=a.headline,
+                max_chars=max_chars,
+                target_chars=int(max_chars * 0.7),
+            )
             for a in articles
         ]
 
-    def summarize(self, articles: list[Article], *, max_chars: int = DEFAULT_MAX_CHARS) -> list[Summary]:
+    def summarize(
+        self, articles: list[Article], *, max_chars: int = DEFAULT_MAX_CHARS
+    ) -> list[Summary]:
         wanted = [a for a in articles if a.text.strip()]
-        outputs = dict(zip((id(a) for a in wanted), self.run(self.requests(wanted, max_chars)))) if wanted else {}
+        outputs = (
+            dict(zip((id(a) for a in wanted), self.run(self.requests(wanted, max_chars))))
+            if wanted
+            else {}
+        )
         summaries = []
         for article in articles:
             output = outputs.get(id(article))
@@ -107,12 +130,22 @@ class ModelSummarizer(ModelComponent):
                 summaries.append(self.fallback.summarize_one(article, max_chars=max_chars))
                 continue
             if output.error:
-                summaries.append(self.fall_back(article, max_chars, f"{self.card.name}: {output.error}"))
+                summaries.append(
+                    self.fall_back(article, max_chars, f"{self.card.name}: {output.error}")
+                )
                 continue
             text, problems = vet_summary(output.text, article, max_chars=max_chars)
             if problems:
-                logger.info("%s: %s summary rejected: %s", article.id, self.card.name, "; ".join(problems))
-                summaries.append(self.fall_back(article, max_chars, f"{self.card.name} output rejected: {'; '.join(problems)}"))
+                logger.info(
+                    "%s: %s summary rejected: %s", article.id, self.card.name, "; ".join(problems)
+                )
+                summaries.append(
+                    self.fall_back(
+                        article,
+                        max_chars,
+                        f"{self.card.name} output rejected: {'; '.join(problems)}",
+                    )
+                )
             else:
                 summaries.append(Summary(text=text, method=self.method, model=self.card.name))
         return summaries
@@ -129,7 +162,11 @@ class ModelTitler(ModelComponent):
     role = "titler"
 
     def __init__(
-        self, *, card: str | ModelCard | None = None, backend: Backend | None = None, max_chars: int = MAX_TITLE_CHARS,
+        self,
+        *,
+        card: str | ModelCard | None = None,
+        backend: Backend | None = None,
+        max_chars: int = MAX_TITLE_CHARS,
         rewrite_printed: bool = False,
     ) -> None:
         super().__init__(card=card, backend=backend)
@@ -140,14 +177,22 @@ class ModelTitler(ModelComponent):
 
     def title(self, articles: list[Article]) -> list[tuple[str, bool]]:
         defaults = self.fallback.title(articles)
-        wanted = [i for i, a in enumerate(articles) if a.text.strip() and (self.rewrite_printed or not (a.title or "").strip())]
+        wanted = [
+            i
+            for i, a in enumerate(articles)
+            if a.text.strip() and (self.rewrite_printed or not (a.title or "").strip())
+        ]
         if not wanted:
             return defaults
         if self.backend.chat:
             template = self.template()
             requests: list[Any] = [
-                template.render(article=self.block(articles[i], with_title=False), title="", max_chars=self.max_chars,
-                                target_chars=self.max_chars - 4)
+                template.render(
+                    article=self.block(articles[i], with_title=False),
+                    title="",
+                    max_chars=self.max_chars,
+                    target_chars=self.max_chars - 4,
+                )
                 for i in wanted
             ]
         else:
@@ -161,9 +206,16 @@ class ModelTitler(ModelComponent):
                 text, problems = vet_title(output.text, article, max_chars=self.max_chars)
             if problems:
                 self.rejections[article.id] = "; ".join(p for p in problems if p)
-                logger.info("%s: %s title rejected: %s", article.id, self.card.name, self.rejections[article.id])
+                logger.info(
+                    "%s: %s title rejected: %s",
+                    article.id,
+                    self.card.name,
+                    self.rejections[article.id],
+                )
                 kept = "extractive-fallback" if results[i][1] else "printed"
-                article.title_provenance = Provenance(method=kept, model=self.card.name, reason=self.rejections[article.id])
+                article.title_provenance = Provenance(
+                    method=kept, model=self.card.name, reason=self.rejections[article.id]
+                )
             else:
                 results[i] = (text, True)
                 article.title_provenance = Provenance(method=self.method, model=self.card.name)
@@ -175,7 +227,13 @@ class ModelClassifier(ModelComponent):
 
     role = "classifier"
 
-    def __init__(self, *, card: str | ModelCard | None = None, backend: Backend | None = None, taxonomy: Any = None) -> None:
+    def __init__(
+        self,
+        *,
+        card: str | ModelCard | None = None,
+        backend: Backend | None = None,
+        taxonomy: Any = None,
+    ) -> None:
         super().__init__(card=card, backend=backend)
         from ..topics.keywords import KeywordClassifier
 
@@ -184,24 +242,40 @@ class ModelClassifier(ModelComponent):
 
     def check(self) -> None:
         if not self.backend.chat:
-            raise ConfigError(f"model {self.card.name!r} ({self.card.backend}) cannot classify: zero-shot topics need a chat model")
+            raise ConfigError(
+                f"model {self.card.name!r} ({self.card.backend}) cannot classify: zero-shot topics need a chat model"
+            )
         super().check()
 
     def classify(self, articles: list[Article]) -> list[Topic]:
         defaults = self.fallback.classify(articles)
         names = self.taxonomy.names
         labels = "\n".join(names)
-        scopes = "\n".join(f"{label.name}：{label.scope}" if label.scope else label.name for label in self.taxonomy.labels)
+        scopes = "\n".join(
+            f"{label.name}：{label.scope}" if label.scope else label.name
+            for label in self.taxonomy.labels
+        )
         template = self.template()
         requests = [
-            template.render(article=self.block(a), title=a.headline, labels=labels, label_scopes=scopes, max_chars=0, target_chars=0)
+            template.render(
+                article=self.block(a),
+                title=a.headline,
+                labels=labels,
+                label_scopes=scopes,
+                max_chars=0,
+                target_chars=0,
+            )
             for a in articles
         ]
         topics = []
-        for article, default, output in zip(articles, defaults, self.run(requests, max_new_tokens=16)):
+        for article, default, output in zip(
+            articles, defaults, self.run(requests, max_new_tokens=16)
+        ):
             label = None if output.error else parse_label(output.text, names)
             if label is None:
-                why = output.error or f"answer {output.text.strip()[:40]!r} is not one taxonomy label"
+                why = (
+                    output.error or f"answer {output.text.strip()[:40]!r} is not one taxonomy label"
+                )
                 logger.info("%s: %s topic not used: %s", article.id, self.card.name, why)
                 default.method = FALLBACK_TOPIC
                 topics.append(default)

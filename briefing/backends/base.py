@@ -84,7 +84,10 @@ class CircuitBreaker:
                 logger.warning(
                     "model %s: %d consecutive request failures (last: %s); circuit breaker open: "
                     "not calling the model for %g s, articles fall back to the default",
-                    self.name, self.failures, problem, self.cooldown,
+                    self.name,
+                    self.failures,
+                    problem,
+                    self.cooldown,
                 )
 
     def refusal(self) -> str:
@@ -122,7 +125,9 @@ def require(module: str, hint: str, *, what: str) -> Any:
     try:
         return importlib.import_module(module)
     except ImportError as exc:
-        raise ConfigError(f"{what} needs {module.split('.')[0]}, which is not installed here ({exc.name}): {hint}") from exc
+        raise ConfigError(
+            f"{what} needs {module.split('.')[0]}, which is not installed here ({exc.name}): {hint}"
+        ) from exc
 
 
 def importable(*modules: str) -> str | None:

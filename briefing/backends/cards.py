@@ -45,10 +45,34 @@ _GENERATION_KEYS = {
     "no_repeat_ngram_size": int,
 }
 _KNOWN_KEYS = {
-    "name", "backend", "description", "roles", "model", "file", "tokenizer", "revision", "base_url",
-    "api_key_env", "device", "dtype", "batch_size", "max_input_tokens", "context_tokens", "threads",
-    "timeout", "retries", "backoff", "concurrency", "input_prefix", "prompts", "generation", "fetch",
-    "trust_remote_code", "breaker_failures", "breaker_cooldown", "cpu_extra_buffers",
+    "name",
+    "backend",
+    "description",
+    "roles",
+    "model",
+    "file",
+    "tokenizer",
+    "revision",
+    "base_url",
+    "api_key_env",
+    "device",
+    "dtype",
+    "batch_size",
+    "max_input_tokens",
+    "context_tokens",
+    "threads",
+    "timeout",
+    "retries",
+    "backoff",
+    "concurrency",
+    "input_prefix",
+    "prompts",
+    "generation",
+    "fetch",
+    "trust_remote_code",
+    "breaker_failures",
+    "breaker_cooldown",
+    "cpu_extra_buffers",
 }
 
 
@@ -60,7 +84,9 @@ def model_cache() -> Path:
 
 def card_dirs() -> list[Path]:
     """Folders searched for cards by name, first match wins."""
-    dirs = [Path(p).expanduser() for p in os.environ.get("BRIEFING_MODELS", "").split(os.pathsep) if p]
+    dirs = [
+        Path(p).expanduser() for p in os.environ.get("BRIEFING_MODELS", "").split(os.pathsep) if p
+    ]
     dirs += [Path.cwd() / "models", PROJECT_ROOT / "models"]
     seen: list[Path] = []
     for d in dirs:
@@ -99,7 +125,9 @@ class ModelCard:
     generation: dict[str, Any] = field(default_factory=dict)
     fetch: str | None = None  # how to get the file, shown when it is missing
     trust_remote_code: bool = False
-    breaker_failures: int = 3  # consecutive transport failures that stop calls for the run (0: never)
+    breaker_failures: int = (
+        3  # consecutive transport failures that stop calls for the run (0: never)
+    )
     breaker_cooldown: float = 300.0  # seconds before an open breaker lets one request try again
     cpu_extra_buffers: bool = False  # llama.cpp: use the CPU's extra buffer types (AMX, repacking)
 
@@ -110,13 +138,23 @@ class ModelCard:
     @property
     def key(self) -> tuple:
         """What identifies the loaded model: cards with the same key share one loaded backend."""
-        return (self.backend, self.model, self.file, self.tokenizer, self.base_url, self.device, self.dtype)
+        return (
+            self.backend,
+            self.model,
+            self.file,
+            self.tokenizer,
+            self.base_url,
+            self.device,
+            self.dtype,
+        )
 
     def path(self, value: str | None) -> Path | None:
         """``value`` as a path: ``{cache}`` and ``~`` expanded, relative to the card's folder."""
         if value is None:
             return None
-        expanded = Path(os.path.expandvars(value.replace("{cache}", str(model_cache())))).expanduser()
+        expanded = Path(
+            os.path.expandvars(value.replace("{cache}", str(model_cache())))
+        ).expanduser()
         return expanded if expanded.is_absolute() else self.directory / expanded
 
     def local_model(self) -> Path | None:
@@ -124,7 +162,9 @@ class ModelCard:
         if self.model is None:
             return None
         candidate = self.path(self.model)
-        looks_local = self.model.startswith((".", "/", "~", "{cache}")) or (candidate is not None and candidate.exists())
+        looks_local = self.model.startswith((".", "/", "~", "{cache}")) or (
+            candidate is not None and candidate.exists()
+        )
         return candidate if looks_local else None
 
     def generation_options(self, **overrides: Any) -> dict[str, Any]:
@@ -146,13 +186,34 @@ def parse_card(data: dict[str, Any], *, source: str = "<card>") -> ModelCard:
     for key in ("name", "backend"):
         if not isinstance(data.get(key), str) or not data[key].strip():
             raise fail(f"'{key}' must be a non-empty string")
-    strings = ("description", "model", "file", "tokenizer", "revision", "base_url", "api_key_env", "device", "dtype",
-               "input_prefix", "fetch")
+    strings = (
+        "description",
+        "model",
+        "file",
+        "tokenizer",
+        "revision",
+        "base_url",
+        "api_key_env",
+        "device",
+        "dtype",
+        "input_prefix",
+        "fetch",
+    )
     for key in strings:
         if key in data and not isinstance(data[key], str):
             raise fail(f"'{key}' must be a string")
-    for key in ("batch_size", "max_input_tokens", "context_tokens", "threads", "retries", "concurrency", "breaker_failures"):
-        if key in data and (not isinstance(data[key], int) or isinstance(data[key], bool) or data[key] < 0):
+    for key in (
+        "batch_size",
+        "max_input_tokens",
+        "context_tokens",
+        "threads",
+        "retries",
+        "concurrency",
+        "breaker_failures",
+    ):
+        if key in data and (
+            not isinstance(data[key], int) or isinstance(data[key], bool) or data[key] < 0
+        ):
             raise fail(f"'{key}' must be a non-negative integer")
     for key in ("timeout", "backoff", "breaker_cooldown"):
         if key in data and (not isinstance(data[key], (int, float)) or data[key] <= 0):
@@ -165,7 +226,9 @@ def parse_card(data: dict[str, Any], *, source: str = "<card>") -> ModelCard:
     if not isinstance(roles, list) or not roles or any(r not in ROLES for r in roles):
         raise fail(f"'roles' must be a list of {', '.join(ROLES)}")
     prompts = data.get("prompts", {})
-    if not isinstance(prompts, dict) or any(k not in ROLES or not isinstance(v, str) for k, v in prompts.items()):
+    if not isinstance(prompts, dict) or any(
+        k not in ROLES or not isinstance(v, str) for k, v in prompts.items()
+    ):
         raise fail(f"[prompts] maps a role ({', '.join(ROLES)}) to a template name or path")
     generation = data.get("generation", {})
     if not isinstance(generation, dict):
@@ -177,13 +240,19 @@ def parse_card(data: dict[str, Any], *, source: str = "<card>") -> ModelCard:
         if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
             raise fail(f"generation.{key} has the wrong type ({type(value).__name__})")
     if not data.get("model") and not data.get("file"):
-        raise fail("name the model: 'model' (hub id, local directory or served model name) or 'file' (GGUF)")
+        raise fail(
+            "name the model: 'model' (hub id, local directory or served model name) or 'file' (GGUF)"
+        )
     for key in ("trust_remote_code", "cpu_extra_buffers"):
         if key in data and not isinstance(data[key], bool):
             raise fail(f"'{key}' must be true or false")
     fields = {k: v for k, v in data.items() if k not in ("roles", "name", "backend")}
     return ModelCard(
-        name=data["name"].strip(), backend=data["backend"].strip(), source=source, roles=tuple(roles), **fields
+        name=data["name"].strip(),
+        backend=data["backend"].strip(),
+        source=source,
+        roles=tuple(roles),
+        **fields,
     )
 
 
@@ -243,10 +312,18 @@ def models_settings(table: Any, *, source: str, base: Path | None = None) -> dic
     settings: dict[str, str] = {}
     for key, value in table.items():
         if key not in MODEL_TABLE_KEYS:
-            raise ConfigError(f"{source}: unknown setting [models] {key!r}; known settings: {', '.join(MODEL_TABLE_KEYS)}")
+            raise ConfigError(
+                f"{source}: unknown setting [models] {key!r}; known settings: {', '.join(MODEL_TABLE_KEYS)}"
+            )
         if not isinstance(value, str) or not value.strip():
-            raise ConfigError(f"{source}: [models] {key} must be a card name or a card file path, got {value!r}")
-        if base is not None and looks_like_path(value) and not Path(value).expanduser().is_absolute():
+            raise ConfigError(
+                f"{source}: [models] {key} must be a card name or a card file path, got {value!r}"
+            )
+        if (
+            base is not None
+            and looks_like_path(value)
+            and not Path(value).expanduser().is_absolute()
+        ):
             value = str(base / value)
         settings[key] = value
     return settings

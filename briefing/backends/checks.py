@@ -21,7 +21,10 @@ from .prompts import CLOSE, OPEN
 MIN_SUPPORT = 0.6  # share of the output's character bigrams that must occur in the article
 MIN_CHINESE = 0.6  # share of Han characters among letters
 _THINK = re.compile(r"<think>.*?(?:</think>|$)", re.S)
-_LABEL = re.compile(r"^\s*(?:\*\*)?(?:摘要|概要|总结|标题|新标题|类别|分类|主题|答案?|回答|输出|Summary|Title|Topic|Answer)(?:\*\*)?\s*[:：]\s*", re.I)
+_LABEL = re.compile(
+    r"^\s*(?:\*\*)?(?:摘要|概要|总结|标题|新标题|类别|分类|主题|答案?|回答|输出|Summary|Title|Topic|Answer)(?:\*\*)?\s*[:：]\s*",
+    re.I,
+)
 _FENCE = re.compile(r"^```[a-z]*\s*|\s*```$", re.M)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -43,7 +46,13 @@ def clean_output(text: str, *, one_line: bool = True) -> str:
     text = text.strip(" *#>-")
     for opener, closer in _PAIRS:
         inner = text[1:-1]
-        if len(text) > 2 and text.startswith(opener) and text.endswith(closer) and opener not in inner and closer not in inner:
+        if (
+            len(text) > 2
+            and text.startswith(opener)
+            and text.endswith(closer)
+            and opener not in inner
+            and closer not in inner
+        ):
             text = inner.strip()
     return re.sub(r"\s+", " ", text).strip()
 
@@ -77,7 +86,9 @@ def chinese_share(text: str) -> float:
     return han / (han + latin) if han + latin else 0.0
 
 
-def vet(text: str, article: Article, *, max_chars: int, source: SourceIndex | None = None) -> list[str]:
+def vet(
+    text: str, article: Article, *, max_chars: int, source: SourceIndex | None = None
+) -> list[str]:
     """Problems with ``text`` as a statement about ``article``: guard, budget, language, support."""
     if not text:
         return ["the model gave no text"]
@@ -101,9 +112,13 @@ def vet_summary(raw: str, article: Article, *, max_chars: int) -> tuple[str, lis
         if len(text) <= max_chars and text[-1] not in "，,、；;：:":
             fitted = text.rstrip() + "。"  # a complete answer that only lacks its full stop
             if len(fitted) > max_chars:
-                return text, [f"{len(text)} characters and no sentence end within the budget of {max_chars}"]
+                return text, [
+                    f"{len(text)} characters and no sentence end within the budget of {max_chars}"
+                ]
         else:
-            return text, [f"no complete sentence within the budget of {max_chars} characters ({len(text)} given)"]
+            return text, [
+                f"no complete sentence within the budget of {max_chars} characters ({len(text)} given)"
+            ]
     return fitted, vet(fitted, article, max_chars=max_chars)
 
 

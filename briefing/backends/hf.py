@@ -40,7 +40,9 @@ def pick_dtype(card: ModelCard, torch: Any, device: str) -> Any:
     if card.dtype != "auto":
         dtype = getattr(torch, card.dtype, None)
         if not isinstance(dtype, torch.dtype):
-            raise ConfigError(f"{card.source}: unknown dtype {card.dtype!r} (use auto, float32, float16, bfloat16)")
+            raise ConfigError(
+                f"{card.source}: unknown dtype {card.dtype!r} (use auto, float32, float16, bfloat16)"
+            )
         return dtype
     if device.startswith("cuda"):
         return torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
@@ -73,10 +75,14 @@ def check_card(card: ModelCard) -> None:
     """Cheap checks: the extra is installed and a named file or folder exists (no weights loaded)."""
     missing = importable("torch", "transformers")
     if missing:
-        raise ConfigError(f"model {card.name!r} ({card.backend}) needs {missing}, which is not installed here: {TRANSFORMERS_HINT}")
+        raise ConfigError(
+            f"model {card.name!r} ({card.backend}) needs {missing}, which is not installed here: {TRANSFORMERS_HINT}"
+        )
     if card.file:
         if importable("gguf"):
-            raise ConfigError(f"model {card.name!r} loads a GGUF file through transformers, which needs gguf: {TRANSFORMERS_HINT}")
+            raise ConfigError(
+                f"model {card.name!r} loads a GGUF file through transformers, which needs gguf: {TRANSFORMERS_HINT}"
+            )
         path = card.path(card.file)
         on_hub = card.model is not None and card.local_model() is None
         if path is not None and not on_hub and not path.is_file():
@@ -86,8 +92,14 @@ def check_card(card: ModelCard) -> None:
         local = card.path(card.model)
         if local is None or not local.exists():
             raise ConfigError(f"model {card.name!r}: model folder {local} not found")
-    elif card.model and not hub_cached(card.model) and os.environ.get("HF_HUB_OFFLINE", "0") not in ("0", "", "false"):
-        raise ConfigError(f"model {card.name!r}: {card.model} is not in the local hub cache and HF_HUB_OFFLINE is set")
+    elif (
+        card.model
+        and not hub_cached(card.model)
+        and os.environ.get("HF_HUB_OFFLINE", "0") not in ("0", "", "false")
+    ):
+        raise ConfigError(
+            f"model {card.name!r}: {card.model} is not in the local hub cache and HF_HUB_OFFLINE is set"
+        )
 
 
 def hub_cached(repo_id: str) -> bool:
@@ -188,18 +200,26 @@ class TransformersBase:
         ids = self.tokenizer(text, add_special_tokens=False)["input_ids"]
         if len(ids) <= max_tokens:
             return text
-        return self.tokenizer.decode(ids[:max_tokens], skip_special_tokens=True).rstrip("\ufffd").rstrip()
+        return (
+            self.tokenizer.decode(ids[:max_tokens], skip_special_tokens=True)
+            .rstrip("\ufffd")
+            .rstrip()
+        )
 
     def batches_of(self, items: list[Any]) -> list[list[Any]]:
         size = max(1, self.card.batch_size)
         return [items[i : i + size] for i in range(0, len(items), size)]
 
-    def generate_texts(self, texts: list[str], *, encode: dict[str, Any], after_prompt: bool, **options: Any) -> list[Generation]:
+    def generate_texts(
+        self, texts: list[str], *, encode: dict[str, Any], after_prompt: bool, **options: Any
+    ) -> list[Generation]:
         """Batched generation; ``after_prompt`` keeps only the tokens after the prompt (causal models)."""
         torch, _ = modules()
         out: list[Generation] = []
         for batch in self.batches_of(texts):
-            encoded = self.tokenizer(batch, return_tensors="pt", padding=True, **encode).to(self.device)
+            encoded = self.tokenizer(batch, return_tensors="pt", padding=True, **encode).to(
+                self.device
+            )
             kwargs = generation_kwargs(self.card, self.tokenizer, **options)
             try:
                 with torch.inference_mode():
@@ -209,5 +229,8 @@ class TransformersBase:
             self.batches += 1
             if after_prompt:
                 ids = ids[:, encoded["input_ids"].shape[1] :]
-            out += [Generation(text=t) for t in self.tokenizer.batch_decode(ids, skip_special_tokens=True)]
+            out += [
+                Generation(text=t)
+                for t in self.tokenizer.batch_decode(ids, skip_special_tokens=True)
+            ]
         return out

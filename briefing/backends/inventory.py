@@ -33,7 +33,12 @@ def card_status(card) -> dict[str, Any]:
     try:
         backend_for(card).check()
         entry.update(ok=True, status="ready")
-        if card.backend.startswith("transformers") and card.model and not card.file and card.local_model() is None:
+        if (
+            card.backend.startswith("transformers")
+            and card.model
+            and not card.file
+            and card.local_model() is None
+        ):
             from .hf import hub_cached
 
             if not hub_cached(card.model):
@@ -76,10 +81,14 @@ def format_inventory(data: dict[str, Any]) -> str:
     width = max([len(c["name"]) for c in data["cards"]] + [4])
     for card in data["cards"]:
         mark = "ok " if card["ok"] else "-- "
-        lines.append(f"  {mark}{card['name']:<{width}}  {card['backend']:<21} {','.join(card['roles']):<29} {card['status']}")
+        lines.append(
+            f"  {mark}{card['name']:<{width}}  {card['backend']:<21} {','.join(card['roles']):<29} {card['status']}"
+        )
     if data["cards"]:
         # "ready" is a static check; a build whose native kernels the CPU cannot run only fails generating.
-        lines.append("  (ready: file, package and server found; `briefing models --check NAME` runs a real generation)")
+        lines.append(
+            "  (ready: file, package and server found; `briefing models --check NAME` runs a real generation)"
+        )
     lines.append("")
     lines.append("Registered components:")
     for role, entries in data["components"].items():

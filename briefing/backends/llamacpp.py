@@ -22,7 +22,15 @@ from contextlib import contextmanager
 from typing import Any, Iterator, Sequence
 
 from ..errors import ConfigError
-from .base import LLAMACPP_HINT, BackendError, CircuitBreaker, Generation, Request, approx_truncate, importable
+from .base import (
+    LLAMACPP_HINT,
+    BackendError,
+    CircuitBreaker,
+    Generation,
+    Request,
+    approx_truncate,
+    importable,
+)
 from .cards import ModelCard
 
 logger = logging.getLogger(__name__)
@@ -145,18 +153,26 @@ class LlamaCppBackend:
         self.card = card
         self.loads = 0
         self.batches = 0
-        self.breaker = CircuitBreaker(card.name, limit=card.breaker_failures, cooldown=card.breaker_cooldown)
+        self.breaker = CircuitBreaker(
+            card.name, limit=card.breaker_failures, cooldown=card.breaker_cooldown
+        )
         self._worker: Any = None
         self._connection: Any = None
-        self._crashed: str | None = None  # why the worker died; it is not restarted (the crash would repeat)
+        self._crashed: str | None = (
+            None  # why the worker died; it is not restarted (the crash would repeat)
+        )
         self._lock = threading.Lock()
 
     def check(self) -> None:
         if importable("llama_cpp"):
-            raise ConfigError(f"model {self.card.name!r} (llamacpp) needs llama-cpp-python, which is not installed here: {LLAMACPP_HINT}")
+            raise ConfigError(
+                f"model {self.card.name!r} (llamacpp) needs llama-cpp-python, which is not installed here: {LLAMACPP_HINT}"
+            )
         path = self.card.path(self.card.file)
         if path is None:
-            raise ConfigError(f"model {self.card.name!r} (llamacpp) needs 'file', the path of a GGUF file")
+            raise ConfigError(
+                f"model {self.card.name!r} (llamacpp) needs 'file', the path of a GGUF file"
+            )
         if not path.is_file():
             hint = f"; get it with: {self.card.fetch}" if self.card.fetch else ""
             raise ConfigError(f"model {self.card.name!r}: GGUF file {path} not found{hint}")
@@ -171,13 +187,20 @@ class LlamaCppBackend:
         """Start the worker and wait until the model is loaded; a failed load is a ConfigError."""
         context = multiprocessing.get_context("spawn")  # no fork of a process with threads
         parent, child = context.Pipe()
-        worker = context.Process(target=serve, args=(child, self.card), name=f"briefing-llamacpp-{self.card.name}", daemon=True)
+        worker = context.Process(
+            target=serve,
+            args=(child, self.card),
+            name=f"briefing-llamacpp-{self.card.name}",
+            daemon=True,
+        )
         worker.start()
         child.close()
         path = self.card.path(self.card.file)
         if not parent.poll(LOAD_TIMEOUT):
             worker.kill()
-            raise ConfigError(f"model {self.card.name!r} did not load within {LOAD_TIMEOUT:g} s ({path})")
+            raise ConfigError(
+                f"model {self.card.name!r} did not load within {LOAD_TIMEOUT:g} s ({path})"
+            )
         try:
             status, detail = parent.recv()
         except EOFError:
@@ -222,7 +245,11 @@ class LlamaCppBackend:
         settings = self.card.generation_options(**options)
         out: list[Generation] = []
         for request in requests:
-            messages = [{"role": "user", "content": request}] if isinstance(request, str) else list(request)
+            messages = (
+                [{"role": "user", "content": request}]
+                if isinstance(request, str)
+                else list(request)
+            )
             if not self.breaker.allow():
                 out.append(Generation(error=self.breaker.refusal()))
                 continue

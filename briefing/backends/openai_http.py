@@ -41,12 +41,16 @@ class OpenAIBackend:
         self.requests = 0  # HTTP requests sent, retries included
         self.batches = 0
         self._checked = False
-        self.breaker = CircuitBreaker(card.name, limit=card.breaker_failures, cooldown=card.breaker_cooldown)
+        self.breaker = CircuitBreaker(
+            card.name, limit=card.breaker_failures, cooldown=card.breaker_cooldown
+        )
 
     @property
     def base_url(self) -> str:
         if not self.card.base_url:
-            raise ConfigError(f"model {self.card.name!r} (openai) needs 'base_url', e.g. http://localhost:8000/v1")
+            raise ConfigError(
+                f"model {self.card.name!r} (openai) needs 'base_url', e.g. http://localhost:8000/v1"
+            )
         return self.card.base_url.rstrip("/")
 
     def headers(self) -> dict[str, str]:
@@ -54,7 +58,9 @@ class OpenAIBackend:
         if self.card.api_key_env:
             key = os.environ.get(self.card.api_key_env)
             if not key:
-                raise ConfigError(f"model {self.card.name!r}: environment variable {self.card.api_key_env} (the API key) is not set")
+                raise ConfigError(
+                    f"model {self.card.name!r}: environment variable {self.card.api_key_env} (the API key) is not set"
+                )
             headers["Authorization"] = f"Bearer {key}"
         return headers
 
@@ -68,15 +74,21 @@ class OpenAIBackend:
         url = f"{self.base_url}/models"
         request = urllib.request.Request(url, headers=headers, method="GET")
         try:
-            with urllib.request.urlopen(request, timeout=min(CHECK_TIMEOUT, self.card.timeout)) as response:
+            with urllib.request.urlopen(
+                request, timeout=min(CHECK_TIMEOUT, self.card.timeout)
+            ) as response:
                 response.read()
         except urllib.error.HTTPError as exc:
             if exc.code in (401, 403):
-                raise ConfigError(f"model {self.card.name!r}: {url} rejected the API key (HTTP {exc.code})") from exc
+                raise ConfigError(
+                    f"model {self.card.name!r}: {url} rejected the API key (HTTP {exc.code})"
+                ) from exc
             # Some servers have no /models; any other HTTP answer still means the server is there.
         except (urllib.error.URLError, OSError) as exc:
             reason = getattr(exc, "reason", exc)
-            raise ConfigError(f"model {self.card.name!r}: server {self.base_url} is unreachable ({reason})") from exc
+            raise ConfigError(
+                f"model {self.card.name!r}: server {self.base_url} is unreachable ({reason})"
+            ) from exc
         self._checked = True
 
     def warm_up(self) -> None:
@@ -117,7 +129,9 @@ class OpenAIBackend:
                 detail = exc.read().decode("utf-8", errors="replace")[:200].strip()
                 problem = f"HTTP {exc.code} from {url}" + (f": {detail}" if detail else "")
                 if exc.code != 429 and exc.code < 500:
-                    raise BackendError(problem) from exc  # the server answered: no transport failure
+                    raise BackendError(
+                        problem
+                    ) from exc  # the server answered: no transport failure
                 retry_after = exc.headers.get("Retry-After") if exc.headers else None
                 if retry_after and retry_after.isdigit():
                     delay = min(float(retry_after), MAX_RETRY_AFTER)
@@ -125,18 +139,32 @@ class OpenAIBackend:
                 problem = f"timed out after {self.card.timeout:g} s ({url})"
             except urllib.error.URLError as exc:
                 timed_out = isinstance(exc.reason, (TimeoutError, socket.timeout))
-                problem = f"timed out after {self.card.timeout:g} s ({url})" if timed_out else f"cannot reach {url}: {exc.reason}"
+                problem = (
+                    f"timed out after {self.card.timeout:g} s ({url})"
+                    if timed_out
+                    else f"cannot reach {url}: {exc.reason}"
+                )
             except (ConnectionError, OSError) as exc:
                 problem = f"connection to {url} failed: {exc}"
             except json.JSONDecodeError as exc:
-                raise BackendError(f"{url} answered with something that is not JSON: {exc}") from exc
+                raise BackendError(
+                    f"{url} answered with something that is not JSON: {exc}"
+                ) from exc
             if attempt < self.card.retries:
-                logger.info("%s (attempt %d of %d); retrying in %.1f s", problem, attempt + 1, self.card.retries + 1, delay)
+                logger.info(
+                    "%s (attempt %d of %d); retrying in %.1f s",
+                    problem,
+                    attempt + 1,
+                    self.card.retries + 1,
+                    delay,
+                )
                 time.sleep(delay)
         raise BackendError(problem, transport=True)
 
     def complete(self, request: Request, options: dict[str, Any]) -> Generation:
-        messages = [{"role": "user", "content": request}] if isinstance(request, str) else list(request)
+        messages = (
+            [{"role": "user", "content": request}] if isinstance(request, str) else list(request)
+        )
         if not self.breaker.allow():
             return Generation(error=self.breaker.refusal())
         try:
@@ -147,7 +175,9 @@ class OpenAIBackend:
                 self.breaker.failed(str(exc))
             return Generation(error=str(exc))
         except (KeyError, IndexError, TypeError) as exc:
-            return Generation(error=f"the server's answer has no choices[0].message.content ({exc!r})")
+            return Generation(
+                error=f"the server's answer has no choices[0].message.content ({exc!r})"
+            )
         self.breaker.succeeded()
         return Generation(text=text or "")
 
@@ -156,5 +186,7 @@ class OpenAIBackend:
         self.batches += 1
         if len(requests) <= 1 or self.card.concurrency <= 1:
             return [self.complete(r, options) for r in requests]
-        with ThreadPoolExecutor(max_workers=self.card.concurrency, thread_name_prefix="briefing-http") as pool:
+        with ThreadPoolExecutor(
+            max_workers=self.card.concurrency, thread_name_prefix="briefing-http"
+        ) as pool:
             return list(pool.map(lambda r: self.complete(r, options), requests))

@@ -46,7 +46,11 @@ def generate_once(name: str) -> str:
     if card.backend == "llamacpp":  # in this very process: the child is the isolation
         from .llamacpp import chat, load_llama
 
-        return chat(load_llama(card), [{"role": "user", "content": PROMPT}], card.generation_options(max_new_tokens=MAX_NEW_TOKENS))
+        return chat(
+            load_llama(card),
+            [{"role": "user", "content": PROMPT}],
+            card.generation_options(max_new_tokens=MAX_NEW_TOKENS),
+        )
     backend.warm_up()
     request = [{"role": "user", "content": PROMPT}] if backend.chat else PROMPT
     (generation,) = backend.generate([request], max_new_tokens=MAX_NEW_TOKENS)
@@ -63,16 +67,29 @@ def probe(name: str, *, timeout: float = DEFAULT_TIMEOUT) -> ProbeResult:
     started = time.monotonic()
     try:
         done = subprocess.run(
-            [sys.executable, "-m", "briefing.backends.probe", card.source if card.source != "<card>" else name],
-            capture_output=True, text=True, timeout=timeout,
+            [
+                sys.executable,
+                "-m",
+                "briefing.backends.probe",
+                card.source if card.source != "<card>" else name,
+            ],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
         )
     except subprocess.TimeoutExpired:
-        return ProbeResult(card.name, "timeout", f"no answer within {timeout:g} s", time.monotonic() - started)
+        return ProbeResult(
+            card.name, "timeout", f"no answer within {timeout:g} s", time.monotonic() - started
+        )
     seconds = time.monotonic() - started
     if done.returncode < 0 or done.returncode >= 128:
         code = done.returncode if done.returncode < 0 else -(done.returncode - 128)
-        advice = crash_advice(card) if card.backend == "llamacpp" else "the backend's native code failed"
-        return ProbeResult(card.name, "crash", f"the model process was {describe_exit(code)}; {advice}", seconds)
+        advice = (
+            crash_advice(card) if card.backend == "llamacpp" else "the backend's native code failed"
+        )
+        return ProbeResult(
+            card.name, "crash", f"the model process was {describe_exit(code)}; {advice}", seconds
+        )
     try:
         answer = json.loads(done.stdout.strip().splitlines()[-1])
     except (json.JSONDecodeError, IndexError):
@@ -88,7 +105,9 @@ def main() -> None:
     try:
         text = generate_once(sys.argv[1])
     except Exception as exc:  # reported by the parent as one line
-        sys.stdout.write(json.dumps({"error": f"{type(exc).__name__}: {exc}"}, ensure_ascii=False) + "\n")
+        sys.stdout.write(
+            json.dumps({"error": f"{type(exc).__name__}: {exc}"}, ensure_ascii=False) + "\n"
+        )
         return
     sys.stdout.write(json.dumps({"text": text}, ensure_ascii=False) + "\n")
 

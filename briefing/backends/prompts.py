@@ -50,13 +50,17 @@ class PromptTemplate:
             user = self.user.format(**values)
             system = self.system.format(**values)
         except (KeyError, IndexError, ValueError) as exc:
-            raise ConfigError(f"{self.source}: prompt template uses an unknown placeholder or bad braces: {exc}") from exc
+            raise ConfigError(
+                f"{self.source}: prompt template uses an unknown placeholder or bad braces: {exc}"
+            ) from exc
         messages = [{"role": "system", "content": system}] if system else []
         return messages + [{"role": "user", "content": user}]
 
 
 def prompt_dirs(card: ModelCard | None = None) -> list[Path]:
-    dirs = [Path(p).expanduser() for p in os.environ.get("BRIEFING_PROMPTS", "").split(os.pathsep) if p]
+    dirs = [
+        Path(p).expanduser() for p in os.environ.get("BRIEFING_PROMPTS", "").split(os.pathsep) if p
+    ]
     if card is not None and card.source != "<card>":
         dirs.append(card.directory.parent / "prompts")
     dirs += [Path.cwd() / "prompts", PROJECT_ROOT / "prompts"]
@@ -77,8 +81,12 @@ def _read_template(path: str) -> PromptTemplate:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{file}: prompt template is not valid TOML: {exc}") from exc
     if not isinstance(data.get("user"), str) or not isinstance(data.get("system", ""), str):
-        raise ConfigError(f"{file}: a prompt template needs a 'user' string (and optionally 'system')")
-    return PromptTemplate(name=file.stem, user=data["user"], system=data.get("system", ""), source=str(file))
+        raise ConfigError(
+            f"{file}: a prompt template needs a 'user' string (and optionally 'system')"
+        )
+    return PromptTemplate(
+        name=file.stem, user=data["user"], system=data.get("system", ""), source=str(file)
+    )
 
 
 def load_template(name_or_path: str, *, card: ModelCard | None = None) -> PromptTemplate:
@@ -99,7 +107,9 @@ def template_for(card: ModelCard, role: str) -> PromptTemplate:
     return load_template(card.prompts.get(role, DEFAULT_TEMPLATES[role]), card=card)
 
 
-def article_block(article: Article, *, truncate: Callable[[str], str] | None = None, with_title: bool = True) -> str:
+def article_block(
+    article: Article, *, truncate: Callable[[str], str] | None = None, with_title: bool = True
+) -> str:
     """The article between the delimiters: headline (when wanted) and body, lead kept on truncation."""
     body = as_data(article.text)
     if truncate is not None:

@@ -28,16 +28,27 @@ class ChatBackend(TransformersBase):
         location, kwargs = model_location(self.card)
         tokenizer = self.load_tokenizer(transformers, location, kwargs)
         if not getattr(tokenizer, "chat_template", None):
-            raise ConfigError(f"model {self.card.name!r}: its tokenizer has no chat template; use a chat (instruct) model")
+            raise ConfigError(
+                f"model {self.card.name!r}: its tokenizer has no chat template; use a chat (instruct) model"
+            )
         tokenizer.padding_side = "left"  # generation continues from the right end of every row
         dtype = pick_dtype(self.card, torch, pick_device(self.card, torch))
-        model = transformers.AutoModelForCausalLM.from_pretrained(location, **kwargs, **{dtype_keyword(transformers): dtype})
+        model = transformers.AutoModelForCausalLM.from_pretrained(
+            location, **kwargs, **{dtype_keyword(transformers): dtype}
+        )
         return tokenizer, model
 
     def render(self, messages: list[dict[str, str]]) -> str:
-        return self.tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
+        return self.tokenizer.apply_chat_template(
+            messages, tokenize=False, add_generation_prompt=True
+        )
 
     def generate(self, requests: Sequence[Request], **options: Any) -> list[Generation]:
         self.warm_up()
-        prompts = [self.render([{"role": "user", "content": r}] if isinstance(r, str) else r) for r in requests]
-        return self.generate_texts(prompts, encode={"add_special_tokens": False}, after_prompt=True, **options)
+        prompts = [
+            self.render([{"role": "user", "content": r}] if isinstance(r, str) else r)
+            for r in requests
+        ]
+        return self.generate_texts(
+            prompts, encode={"add_special_tokens": False}, after_prompt=True, **options
+        )

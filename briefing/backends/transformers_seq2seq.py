@@ -26,7 +26,9 @@ class Seq2SeqBackend(TransformersBase):
         location, kwargs = model_location(self.card)
         tokenizer = self.load_tokenizer(transformers, location, kwargs)
         tokenizer.truncation_side = "right"  # keep the lead
-        dtype = {dtype_keyword(transformers): pick_dtype(self.card, torch, pick_device(self.card, torch))}
+        dtype = {
+            dtype_keyword(transformers): pick_dtype(self.card, torch, pick_device(self.card, torch))
+        }
         model = transformers.AutoModelForSeq2SeqLM.from_pretrained(location, **kwargs, **dtype)
         return tokenizer, model
 

@@ -28,8 +28,10 @@ def log_level() -> str:
     if level in LOG_LEVELS:
         return level
     if level:
-        sys.stderr.write(f"briefing: warning: BRIEFING_LOG_LEVEL={given!r} is not one of "
-                         f"{', '.join(LOG_LEVELS)}; using {DEFAULT_LOG_LEVEL}\n")
+        sys.stderr.write(
+            f"briefing: warning: BRIEFING_LOG_LEVEL={given!r} is not one of "
+            f"{', '.join(LOG_LEVELS)}; using {DEFAULT_LOG_LEVEL}\n"
+        )
     return DEFAULT_LOG_LEVEL
 
 
@@ -46,7 +48,9 @@ def _drop_stdout() -> None:
 
 
 def main() -> None:
-    logging.basicConfig(level=log_level(), format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    logging.basicConfig(
+        level=log_level(), format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr
+    )
     try:
         try:
             app()

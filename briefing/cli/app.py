@@ -80,7 +80,9 @@ def report_model_use(pairs: Iterable[tuple[object, object]], *, require: bool = 
         return
     sys.stderr.write(f"briefing: {use.line()}\n")
     if require and use.fallbacks:
-        sys.stderr.write(f"briefing: error: {use.fallbacks} fallbacks and --require-model: nothing written\n")
+        sys.stderr.write(
+            f"briefing: error: {use.fallbacks} fallbacks and --require-model: nothing written\n"
+        )
         raise typer.Exit(1)
 
 
@@ -123,8 +125,14 @@ class OcrProgressBar:
         if event.cached:
             return
         if self._progress is None:
-            self._progress = Progress(TextColumn("OCR {task.description}"), BarColumn(), TextColumn("{task.completed} pages"),
-                                      TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+            self._progress = Progress(
+                TextColumn("OCR {task.description}"),
+                BarColumn(),
+                TextColumn("{task.completed} pages"),
+                TimeElapsedColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
             self._progress.start()
             self._task = self._progress.add_task("", total=None)
         if event.done:

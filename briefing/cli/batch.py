@@ -16,7 +16,15 @@ from .app import app, checked_ocr, ocr_option
 def _progress():
     """A rich progress bar on standard error: done/total, issues per second, elapsed, ETA."""
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        ProgressColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
     from rich.text import Text
 
     class RateColumn(ProgressColumn):
@@ -39,15 +47,40 @@ def _progress():
 
 @app.command()
 def batch(
-    inputs: Optional[list[str]] = typer.Argument(None, metavar="INPUTS...", help="Issue files and directory trees (every .txt, .jsonl, .pdf or .html file is an issue)."),
-    output: Path = typer.Option(..., "--output", "-o", help="Output directory: KEY.FORMAT per issue and index.jsonl."),
-    workers: Optional[int] = typer.Option(None, "--workers", "-w", help="Worker processes (Ray actors); default the CPU count; 0 runs in this process."),
-    format: str = typer.Option("json", "--format", "-f", help="Comma-separated formats, e.g. json,md."),
+    inputs: Optional[list[str]] = typer.Argument(
+        None,
+        metavar="INPUTS...",
+        help="Issue files and directory trees (every .txt, .jsonl, .pdf or .html file is an issue).",
+    ),
+    output: Path = typer.Option(
+        ..., "--output", "-o", help="Output directory: KEY.FORMAT per issue and index.jsonl."
+    ),
+    workers: Optional[int] = typer.Option(
+        None,
+        "--workers",
+        "-w",
+        help="Worker processes (Ray actors); default the CPU count; 0 runs in this process.",
+    ),
+    format: str = typer.Option(
+        "json", "--format", "-f", help="Comma-separated formats, e.g. json,md."
+    ),
     engine: str = typer.Option("local", "--engine", help="local (worker processes) or ray."),
-    address: Optional[str] = typer.Option(None, "--address", help="Ray cluster address (with --engine ray), e.g. auto or ray://head:10001."),
-    manifest: Optional[Path] = typer.Option(None, "--manifest", help="TOML (\\[\\[issue]] path, paper, date, id) or JSONL naming issues."),
-    pages_per_dir: bool = typer.Option(False, "--pages-per-dir", help="Each directory of page files is one issue (not each file)."),
-    config: Optional[Path] = typer.Option(None, "--config", "-c", help="briefing.toml with a \\[briefing] table."),
+    address: Optional[str] = typer.Option(
+        None,
+        "--address",
+        help="Ray cluster address (with --engine ray), e.g. auto or ray://head:10001.",
+    ),
+    manifest: Optional[Path] = typer.Option(
+        None,
+        "--manifest",
+        help="TOML (\\[\\[issue]] path, paper, date, id) or JSONL naming issues.",
+    ),
+    pages_per_dir: bool = typer.Option(
+        False, "--pages-per-dir", help="Each directory of page files is one issue (not each file)."
+    ),
+    config: Optional[Path] = typer.Option(
+        None, "--config", "-c", help="briefing.toml with a \\[briefing] table."
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     ocr: Optional[str] = ocr_option(),
 ) -> None:
@@ -85,7 +118,9 @@ def batch(
         received.append(signum)
         stop.set()
 
-    previous = {signum: signal.signal(signum, on_signal) for signum in (signal.SIGTERM, signal.SIGINT)}
+    previous = {
+        signum: signal.signal(signum, on_signal) for signum in (signal.SIGTERM, signal.SIGINT)
+    }
     try:
         report = run_batch(
             inputs or [],
@@ -107,7 +142,9 @@ def batch(
         if progress is not None:
             progress.stop()
     err = sys.stderr
-    err.write(f"{report.done} built, {report.skipped} already done, {len(report.failed)} failed of {report.total} in {report.seconds:.1f} s; index: {report.index}\n")
+    err.write(
+        f"{report.done} built, {report.skipped} already done, {len(report.failed)} failed of {report.total} in {report.seconds:.1f} s; index: {report.index}\n"
+    )
     for result in report.failed:
         err.write(f"failed: {result.key} ({result.source}): {result.error}\n")
     if received:
@@ -115,5 +152,7 @@ def batch(
         err.write(f"stopped by {name}; {report.not_started} issues not started: rerun to resume\n")
         raise typer.Exit(128 + received[0])
     if report.aborted:
-        err.write(f"{report.aborted}; {report.not_started} issues not started: free space and rerun to resume\n")
+        err.write(
+            f"{report.aborted}; {report.not_started} issues not started: free space and rerun to resume\n"
+        )
     raise typer.Exit(report.exit_code)

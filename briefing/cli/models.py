@@ -18,8 +18,15 @@ class ModelsFormat(str, Enum):
 @app.command()
 def models(
     format: str = format_option(ModelsFormat.text, "Output format: text or json."),
-    check: Optional[str] = typer.Option(None, "--check", metavar="NAME", help="Run a real short generation with this card in a child process: ok, crash (with the fix to try) or timeout; exit 1 unless ok."),
-    timeout: float = typer.Option(180.0, "--timeout", help="Seconds --check waits for the model to load and answer."),
+    check: Optional[str] = typer.Option(
+        None,
+        "--check",
+        metavar="NAME",
+        help="Run a real short generation with this card in a child process: ok, crash (with the fix to try) or timeout; exit 1 unless ok.",
+    ),
+    timeout: float = typer.Option(
+        180.0, "--timeout", help="Seconds --check waits for the model to load and answer."
+    ),
 ) -> None:
     """List model cards and registered components, and whether each can load here (loads no weights)."""
     choose_format(ModelsFormat, format)  # an unknown format fails before any work

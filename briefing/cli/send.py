@@ -23,7 +23,9 @@ from .app import app, checked_ocr, emit_jsonl, emit_text, ocr_option
 # The delivery modules (smtplib, ssl, sqlite3, email) are imported inside the commands, so
 # that other commands, `briefing build` in a cron job first of all, do not pay for them.
 
-EXIT_STATUSES = "Exit status: 0 sent or nothing to do, 1 delivery failed, 2 bad input or configuration."
+EXIT_STATUSES = (
+    "Exit status: 0 sent or nothing to do, 1 delivery failed, 2 bad input or configuration."
+)
 
 
 def _say(text: str) -> None:
@@ -36,7 +38,9 @@ def _report(outcome: Any) -> None:
     elif outcome.status == "skipped":
         _say(outcome.note or "nothing to do")
     elif outcome.accepted:
-        _say(f"sent \"{outcome.subject}\" to {len(outcome.accepted)} recipient(s), Message-ID {outcome.message_id}")
+        _say(
+            f'sent "{outcome.subject}" to {len(outcome.accepted)} recipient(s), Message-ID {outcome.message_id}'
+        )
     for address, reply in outcome.refused.items():
         _say(f"refused {address}: {reply}")
 
@@ -56,15 +60,40 @@ def _with_ocr(settings, ocr: Optional[str]):
 
 @app.command(epilog=EXIT_STATUSES)
 def send(
-    source: Optional[str] = typer.Argument(None, metavar="[INPUT]", help="Issue text file, directory of pages, '-', or .jsonl of articles."),
-    config: Path = typer.Option(..., "--config", "-c", help="briefing.toml with an smtp table (and delivery, briefing tables)."),
-    to: Optional[List[str]] = typer.Option(None, "--to", help="Send only to this address (repeatable) instead of the configured to/cc/bcc."),
-    dry_run: bool = typer.Option(False, "--dry-run", help="Write the message as an .eml file instead of sending it."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Where --dry-run writes the .eml (default: beside INPUT)."),
-    force: bool = typer.Option(False, "--force", help="Send even to recipients the ledger says already have this issue."),
-    paper: Optional[str] = typer.Option(None, "--paper", help="Paper name for the header and subject."),
+    source: Optional[str] = typer.Argument(
+        None,
+        metavar="[INPUT]",
+        help="Issue text file, directory of pages, '-', or .jsonl of articles.",
+    ),
+    config: Path = typer.Option(
+        ...,
+        "--config",
+        "-c",
+        help="briefing.toml with an smtp table (and delivery, briefing tables).",
+    ),
+    to: Optional[List[str]] = typer.Option(
+        None,
+        "--to",
+        help="Send only to this address (repeatable) instead of the configured to/cc/bcc.",
+    ),
+    dry_run: bool = typer.Option(
+        False, "--dry-run", help="Write the message as an .eml file instead of sending it."
+    ),
+    output: Optional[Path] = typer.Option(
+        None, "--output", "-o", help="Where --dry-run writes the .eml (default: beside INPUT)."
+    ),
+    force: bool = typer.Option(
+        False, "--force", help="Send even to recipients the ledger says already have this issue."
+    ),
+    paper: Optional[str] = typer.Option(
+        None, "--paper", help="Paper name for the header and subject."
+    ),
     date: Optional[str] = typer.Option(None, "--date", help="Issue date, YYYY-MM-DD."),
-    reviewed: Optional[Path] = typer.Option(None, "--reviewed", help="Send this approved briefing (X.reviewed.json, or the draft) exactly as approved, instead of building INPUT."),
+    reviewed: Optional[Path] = typer.Option(
+        None,
+        "--reviewed",
+        help="Send this approved briefing (X.reviewed.json, or the draft) exactly as approved, instead of building INPUT.",
+    ),
     ocr: Optional[str] = ocr_option(),
 ) -> None:
     """Build the briefing of an issue and email it, once per recipient (the ledger remembers)."""
@@ -75,7 +104,9 @@ def send(
         from ..review import approved_builder, load_approved
 
         if source is not None or paper is not None or date is not None:
-            raise ConfigError("--reviewed sends the approved briefing as it is: give no INPUT, --paper or --date")
+            raise ConfigError(
+                "--reviewed sends the approved briefing as it is: give no INPUT, --paper or --date"
+            )
         load_approved(reviewed)  # unapproved, or changed since: refused before anything else
         source, builder = str(reviewed), approved_builder
     elif source is None:
@@ -87,8 +118,17 @@ def send(
         check_output(output, inputs=[source])
     _verbose_delivery_logs()
     try:
-        outcome = send_issue(source, config=settings, to=to, force=force, dry_run=dry_run, eml_path=output,
-                             paper=paper, date=date, builder=builder)
+        outcome = send_issue(
+            source,
+            config=settings,
+            to=to,
+            force=force,
+            dry_run=dry_run,
+            eml_path=output,
+            paper=paper,
+            date=date,
+            builder=builder,
+        )
         _report(outcome)
         outcome.raise_for_status()
     except DeliveryError as exc:
@@ -98,7 +138,9 @@ def send(
 
 @app.command(epilog="Reads the ledger without writing to it.")
 def history(
-    config: Optional[Path] = typer.Option(None, "--config", "-c", help="briefing.toml whose delivery table names the ledger."),
+    config: Optional[Path] = typer.Option(
+        None, "--config", "-c", help="briefing.toml whose delivery table names the ledger."
+    ),
     ledger: Optional[Path] = typer.Option(None, "--ledger", help="The ledger file itself."),
     limit: int = typer.Option(20, "--limit", "-n", help="How many sends, newest first (0: all)."),
     as_json: bool = typer.Option(False, "--json", help="One JSON object per line."),
@@ -118,17 +160,33 @@ def history(
     for row in rows:
         issue = " ".join(p for p in (row.paper, row.date) if p) or "-"
         delivered = f"{len(row.accepted)}/{len(row.recipients)}"
-        emit_text(f"{row.started}  {row.status:<11}  {delivered:>5}  {issue}  {row.message_id}  {row.source}\n")
+        emit_text(
+            f"{row.started}  {row.status:<11}  {delivered:>5}  {issue}  {row.message_id}  {row.source}\n"
+        )
         for address, reply in row.refused.items():
             emit_text(f"{'':27}refused {address}: {reply}\n")
 
 
-@app.command(epilog=EXIT_STATUSES + " It runs until stopped (SIGTERM or Ctrl-C: it finishes the file in hand first).")
+@app.command(
+    epilog=EXIT_STATUSES
+    + " It runs until stopped (SIGTERM or Ctrl-C: it finishes the file in hand first)."
+)
 def watch(
-    directory: Path = typer.Argument(..., metavar="DIR", help="Folder where new issue files appear."),
-    config: Path = typer.Option(..., "--config", "-c", help="briefing.toml with an smtp table (and delivery, briefing tables)."),
-    interval: float = typer.Option(30.0, "--interval", min=0.05, help="Seconds between looks at the folder."),
-    polls: Optional[int] = typer.Option(None, "--polls", hidden=True, help="Stop after this many looks (tests)."),
+    directory: Path = typer.Argument(
+        ..., metavar="DIR", help="Folder where new issue files appear."
+    ),
+    config: Path = typer.Option(
+        ...,
+        "--config",
+        "-c",
+        help="briefing.toml with an smtp table (and delivery, briefing tables).",
+    ),
+    interval: float = typer.Option(
+        30.0, "--interval", min=0.05, help="Seconds between looks at the folder."
+    ),
+    polls: Optional[int] = typer.Option(
+        None, "--polls", hidden=True, help="Stop after this many looks (tests)."
+    ),
     ocr: Optional[str] = ocr_option(),
 ) -> None:
     """Deliver each new issue file in DIR once it has finished arriving; a restart sends nothing twice."""

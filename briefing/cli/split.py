@@ -9,7 +9,17 @@ from typing import Optional
 import typer
 
 from ..api import load_articles
-from .app import OcrProgressBar, app, checked_ocr, choose_format, emit_json, emit_text, eval_app, format_option, ocr_option
+from .app import (
+    OcrProgressBar,
+    app,
+    checked_ocr,
+    choose_format,
+    emit_json,
+    emit_text,
+    eval_app,
+    format_option,
+    ocr_option,
+)
 
 
 class SplitFormat(str, Enum):
@@ -20,7 +30,9 @@ class SplitFormat(str, Enum):
 @app.command()
 def split(
     sources: list[str] = typer.Argument(
-        ..., metavar="INPUT...", help="Issue text file, directory or list of pages (.txt, .pdf, .html, page images), '-', or .jsonl of articles."
+        ...,
+        metavar="INPUT...",
+        help="Issue text file, directory or list of pages (.txt, .pdf, .html, page images), '-', or .jsonl of articles.",
     ),
     format: str = format_option(SplitFormat.json, "Output format: json or md."),
     ocr: Optional[str] = ocr_option(),
@@ -40,12 +52,18 @@ def split(
 
 @eval_app.command("split")
 def eval_split(
-    directory: Path = typer.Argument(..., help="Folder of *.txt pages with *.gold.json beside them."),
+    directory: Path = typer.Argument(
+        ..., help="Folder of *.txt pages with *.gold.json beside them."
+    ),
     errors: bool = typer.Option(False, "--errors", help="List every field error."),
     fields: bool = typer.Option(
-        False, "--fields", help="List the articles whose kicker, title or subtitle is wrong (headlines_right counts them)."
+        False,
+        "--fields",
+        help="List the articles whose kicker, title or subtitle is wrong (headlines_right counts them).",
     ),
-    model: Path | None = typer.Option(None, "--model", help="A splitter model file instead of the packaged one."),
+    model: Path | None = typer.Option(
+        None, "--model", help="A splitter model file instead of the packaged one."
+    ),
 ) -> None:
     """Article-start F1, exact spans, line coverage and headline fields against gold spans."""
     from ..evaluate.split import evaluate_split
@@ -63,14 +81,26 @@ def eval_split(
 @app.command("train-splitter")
 def train_splitter(
     sources: list[Path] = typer.Argument(
-        ..., metavar="SOURCE...", help="Folders of pages with gold (*.txt + *.gold.json) and articles files (*.jsonl), searched recursively."
+        ...,
+        metavar="SOURCE...",
+        help="Folders of pages with gold (*.txt + *.gold.json) and articles files (*.jsonl), searched recursively.",
     ),
-    output: Path = typer.Option(..., "--output", "-o", help="Where to write the model (e.g. briefing/data/splitter.model)."),
-    leave_out: list[str] = typer.Option([], "--leave-out", help="Skip sources whose name contains this (e.g. pd2019); repeatable."),
-    renders: int = typer.Option(2, "--renders", min=0, help="Synthetic renderings of each page of each articles file."),
-    iterations: int = typer.Option(300, "--iterations", min=1, help="Training iterations (L-BFGS)."),
+    output: Path = typer.Option(
+        ..., "--output", "-o", help="Where to write the model (e.g. briefing/data/splitter.model)."
+    ),
+    leave_out: list[str] = typer.Option(
+        [], "--leave-out", help="Skip sources whose name contains this (e.g. pd2019); repeatable."
+    ),
+    renders: int = typer.Option(
+        2, "--renders", min=0, help="Synthetic renderings of each page of each articles file."
+    ),
+    iterations: int = typer.Option(
+        300, "--iterations", min=1, help="Training iterations (L-BFGS)."
+    ),
 ) -> None:
     """Train the line labeller of the splitter on pages with gold; prints a summary."""
     from ..split.training import train_splitter as train
 
-    emit_json(train(sources, output=output, leave_out=leave_out, renders=renders, iterations=iterations))
+    emit_json(
+        train(sources, output=output, leave_out=leave_out, renders=renders, iterations=iterations)
+    )

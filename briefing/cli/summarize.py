@@ -9,7 +9,16 @@ import typer
 
 from ..api import load_articles
 from ..summarize import DEFAULT_MAX_CHARS, check_budget, summarize as summarize_articles
-from .app import app, choose_format, emit_json, emit_jsonl, emit_text, eval_app, format_option, report_model_use
+from .app import (
+    app,
+    choose_format,
+    emit_json,
+    emit_jsonl,
+    emit_text,
+    eval_app,
+    format_option,
+    report_model_use,
+)
 
 
 class SummaryFormat(str, Enum):
@@ -24,12 +33,30 @@ class ReportFormat(str, Enum):
 
 @app.command()
 def summarize(
-    source: str = typer.Argument(..., metavar="INPUT", help="Issue text file, directory of pages, '-', or .jsonl of articles."),
-    format: str = format_option(SummaryFormat.json, "json: issue and articles; jsonl: one line per article."),
-    max_chars: int = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", help="Longest summary, in characters."),
-    summarizer: str = typer.Option("extractive", "--summarizer", help="Summarizer name, or a model card (name or .toml; see `briefing models`)."),
-    titler: str = typer.Option("extractive", "--titler", help="Titler name, or a model card (name or .toml)."),
-    require_model: bool = typer.Option(False, "--require-model", help="Exit 1, writing nothing, when any summary or title falls back from its model."),
+    source: str = typer.Argument(
+        ...,
+        metavar="INPUT",
+        help="Issue text file, directory of pages, '-', or .jsonl of articles.",
+    ),
+    format: str = format_option(
+        SummaryFormat.json, "json: issue and articles; jsonl: one line per article."
+    ),
+    max_chars: int = typer.Option(
+        DEFAULT_MAX_CHARS, "--max-chars", help="Longest summary, in characters."
+    ),
+    summarizer: str = typer.Option(
+        "extractive",
+        "--summarizer",
+        help="Summarizer name, or a model card (name or .toml; see `briefing models`).",
+    ),
+    titler: str = typer.Option(
+        "extractive", "--titler", help="Titler name, or a model card (name or .toml)."
+    ),
+    require_model: bool = typer.Option(
+        False,
+        "--require-model",
+        help="Exit 1, writing nothing, when any summary or title falls back from its model.",
+    ),
 ) -> None:
     """Write a short, faithful summary and a display title for each article."""
     from ..provenance import summary_provenance
@@ -38,7 +65,9 @@ def summarize(
     check_budget(max_chars)
     issue, articles = load_articles(source)
     summarize_articles(articles, summarizer=summarizer, titler=titler, max_chars=max_chars)
-    report_model_use(((summary_provenance(a), a.title_provenance) for a in articles), require=require_model)
+    report_model_use(
+        ((summary_provenance(a), a.title_provenance) for a in articles), require=require_model
+    )
     if format == SummaryFormat.jsonl:
         emit_jsonl(
             {
@@ -56,8 +85,12 @@ def summarize(
 @eval_app.command("summaries")
 def eval_summaries(
     path: Path = typer.Argument(..., help='JSONL of {"id", "text", "title"?, "reference"?} items.'),
-    max_chars: int = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", help="Summary budget, in characters."),
-    summarizer: str = typer.Option("extractive", "--summarizer", help="Summarizer name, or a model card (name or .toml)."),
+    max_chars: int = typer.Option(
+        DEFAULT_MAX_CHARS, "--max-chars", help="Summary budget, in characters."
+    ),
+    summarizer: str = typer.Option(
+        "extractive", "--summarizer", help="Summarizer name, or a model card (name or .toml)."
+    ),
     format: str = format_option(ReportFormat.text, "Output format: text or json."),
 ) -> None:
     """ROUGE against references, guard pass rate, budget and full sentences, beside a lead baseline."""
@@ -70,8 +103,12 @@ def eval_summaries(
 
 @eval_app.command("titles")
 def eval_titles(
-    path: Path = typer.Argument(..., help='JSONL of {"id", "text", "title"} items; the title is withheld.'),
-    titler: str = typer.Option("extractive", "--titler", help="Titler name, or a model card (name or .toml)."),
+    path: Path = typer.Argument(
+        ..., help='JSONL of {"id", "text", "title"} items; the title is withheld.'
+    ),
+    titler: str = typer.Option(
+        "extractive", "--titler", help="Titler name, or a model card (name or .toml)."
+    ),
     format: str = format_option(ReportFormat.text, "Output format: text or json."),
 ) -> None:
     """ROUGE-L of generated titles against the real headlines, beside a first-clause baseline."""

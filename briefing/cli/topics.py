@@ -28,11 +28,19 @@ MODEL_HELP = "Topic model from `briefing train-topics` (uses the trained classif
 
 @app.command()
 def classify(
-    source: str = typer.Argument(..., metavar="INPUT", help="Issue text file, directory of pages, '-', or .jsonl of articles."),
+    source: str = typer.Argument(
+        ...,
+        metavar="INPUT",
+        help="Issue text file, directory of pages, '-', or .jsonl of articles.",
+    ),
     format: str = format_option(ClassifyFormat.json, "Output format: json or jsonl."),
     taxonomy: Optional[Path] = typer.Option(None, "--taxonomy", help=TAXONOMY_HELP),
     topic_model: Optional[Path] = typer.Option(None, "--topic-model", help=MODEL_HELP),
-    classifier: str = typer.Option("keywords", "--classifier", help="Classifier name, or a model card (name or .toml; see `briefing models`)."),
+    classifier: str = typer.Option(
+        "keywords",
+        "--classifier",
+        help="Classifier name, or a model card (name or .toml; see `briefing models`).",
+    ),
 ) -> None:
     """Label each article with a topic (split the issue first when INPUT is an issue)."""
     choose_format(ClassifyFormat, format)  # an unknown format fails before any work
@@ -43,14 +51,19 @@ def classify(
     issue, articles = load_articles(source)
     classify_articles(articles, classifier=classifier, taxonomy=taxonomy, topic_model=topic_model)
     if format == ClassifyFormat.jsonl:
-        emit_jsonl({"id": article.id, "topic": article.topic.to_dict() if article.topic else None} for article in articles)
+        emit_jsonl(
+            {"id": article.id, "topic": article.topic.to_dict() if article.topic else None}
+            for article in articles
+        )
     else:
         emit_json({"issue": issue.to_dict(), "articles": [a.to_dict() for a in articles]})
 
 
 @app.command("train-topics")
 def train_topics(
-    labelled: Path = typer.Argument(..., metavar="LABELLED.jsonl", help='Lines of {"text", "title"?, "topic"}.'),
+    labelled: Path = typer.Argument(
+        ..., metavar="LABELLED.jsonl", help='Lines of {"text", "title"?, "topic"}.'
+    ),
     output: Path = typer.Option(..., "--output", "-o", help="Where to write the model (JSON)."),
     taxonomy: Optional[Path] = typer.Option(None, "--taxonomy", help=TAXONOMY_HELP),
 ) -> None:
@@ -61,17 +74,34 @@ def train_topics(
     check_output(output, inputs=[labelled])
     model = train_file(labelled, output, taxonomy=taxonomy)
     used = sum(1 for c in model.doc_counts if c)
-    typer.echo(f"{output}: {sum(model.doc_counts)} articles, {used} labels, {len(model.counts)} features", err=True)
+    typer.echo(
+        f"{output}: {sum(model.doc_counts)} articles, {used} labels, {len(model.counts)} features",
+        err=True,
+    )
 
 
 @eval_app.command("topics")
 def eval_topics(
-    files: list[Path] = typer.Argument(..., metavar="FILE.jsonl...", help='Labelled items {"id","text","title"?,"topic","alternates"}.'),
+    files: list[Path] = typer.Argument(
+        ...,
+        metavar="FILE.jsonl...",
+        help='Labelled items {"id","text","title"?,"topic","alternates"}.',
+    ),
     taxonomy: Optional[Path] = typer.Option(None, "--taxonomy", help=TAXONOMY_HELP),
     topic_model: Optional[Path] = typer.Option(None, "--topic-model", help=MODEL_HELP),
-    classifier: str = typer.Option("keywords", "--classifier", help="Classifier name, or a model card (name or .toml; see `briefing models`)."),
+    classifier: str = typer.Option(
+        "keywords",
+        "--classifier",
+        help="Classifier name, or a model card (name or .toml; see `briefing models`).",
+    ),
     format: str = format_option(ReportFormat.text, "Report format: text or json."),
-    half: Optional[int] = typer.Option(None, "--half", min=0, max=1, help="Only the items whose md5(id) % 2 is this (0 or 1): a fixed split for held-out figures."),
+    half: Optional[int] = typer.Option(
+        None,
+        "--half",
+        min=0,
+        max=1,
+        help="Only the items whose md5(id) % 2 is this (0 or 1): a fixed split for held-out figures.",
+    ),
 ) -> None:
     """Accuracy (alternates count), strict accuracy, macro-F1, top confusions and per-label confusion per file."""
     choose_format(ReportFormat, format)  # an unknown format fails before any work
@@ -85,7 +115,9 @@ def eval_topics(
         items = read_labelled(f)
         if half is not None:
             items = half_of(items, half)
-        reports.append(evaluate(items, model, name=f.stem if half is None else f"{f.stem} (half {half})"))
+        reports.append(
+            evaluate(items, model, name=f.stem if half is None else f"{f.stem} (half {half})")
+        )
     if format == ReportFormat.json:
         emit_json([{k: v for k, v in r.to_dict().items() if k != "errors"} for r in reports])
     else:

@@ -70,7 +70,11 @@ class SendOutcome:
         problems = [f"{addr} refused: {reply}" for addr, reply in self.refused.items()]
         if self.error:
             problems.append(self.error)
-        done = f"delivered to {len(self.accepted)} of {len(self.recipients)} recipients" if self.accepted else "not delivered"
+        done = (
+            f"delivered to {len(self.accepted)} of {len(self.recipients)} recipients"
+            if self.accepted
+            else "not delivered"
+        )
         raise DeliveryError(f"{self.source}: {done}: {'; '.join(problems)}")
 
 
@@ -137,12 +141,20 @@ def send_issue(
         header_to, header_cc = list(smtp.to), list(smtp.cc)
         envelope = _unique([*smtp.to, *smtp.cc, *smtp.bcc])
     if not envelope:
-        raise ConfigError(f"{config.source}: no recipients: set [smtp] to (or cc, bcc), or pass --to")
+        raise ConfigError(
+            f"{config.source}: no recipients: set [smtp] to (or cc, bcc), or pass --to"
+        )
 
     def make_message(briefing: Any, message_id: str | None) -> Any:
-        return build_message(briefing, sender=smtp.sender, to=header_to, cc=header_cc,
-                             subject_template=settings.subject, attach=settings.attach,
-                             message_id=message_id or new_message_id(smtp.sender))
+        return build_message(
+            briefing,
+            sender=smtp.sender,
+            to=header_to,
+            cc=header_cc,
+            subject_template=settings.subject,
+            attach=settings.attach,
+            message_id=message_id or new_message_id(smtp.sender),
+        )
 
     with readable_source(source) as path:
         # Content plus the overrides that name it; how the briefing looks (subject, summarizer,
@@ -154,21 +166,36 @@ def send_issue(
             msg = make_message(briefing, None)
             target = Path(eml_path) if eml_path else default_eml_path(source)
             write_atomic(target, msg.as_bytes(policy=policy.SMTP))
-            return SendOutcome("dry-run", name, fp, envelope, subject=str(msg["Subject"]),
-                               message_id=str(msg["Message-ID"]), eml_path=target)
+            return SendOutcome(
+                "dry-run",
+                name,
+                fp,
+                envelope,
+                subject=str(msg["Subject"]),
+                message_id=str(msg["Message-ID"]),
+                eml_path=target,
+            )
 
         smtp.resolve_password()  # a missing password variable is a configuration error: say so first
         with Ledger(settings.ledger, lock_timeout=settings.lock_timeout) as ledger:
             message_id = None
             for row in ledger.interrupted(fp):
                 if settings.on_interrupted == "skip":
-                    logger.warning("%s: a job sending this issue (Message-ID %s, %s) ended before recording "
-                                   "the outcome; assuming it was delivered (on_interrupted = \"skip\")",
-                                   name, row.message_id, row.started)
+                    logger.warning(
+                        "%s: a job sending this issue (Message-ID %s, %s) ended before recording "
+                        'the outcome; assuming it was delivered (on_interrupted = "skip")',
+                        name,
+                        row.message_id,
+                        row.started,
+                    )
                 else:
-                    logger.warning("%s: a job sending this issue (Message-ID %s, %s) ended before recording "
-                                   "the outcome; sending again with the same Message-ID", name, row.message_id,
-                                   row.started)
+                    logger.warning(
+                        "%s: a job sending this issue (Message-ID %s, %s) ended before recording "
+                        "the outcome; sending again with the same Message-ID",
+                        name,
+                        row.message_id,
+                        row.started,
+                    )
                     message_id = row.message_id
                 ledger.settle_interrupted(row, policy=settings.on_interrupted)
 
@@ -176,32 +203,72 @@ def send_issue(
             pending = envelope if force else [a for a in envelope if a.lower() not in done]
             if not pending:
                 when = max(row.finished or row.started for row in done.values())
-                return SendOutcome("skipped", name, fp, envelope, note=(
-                    f"{name}: already sent to all {len(envelope)} recipient(s), last on {when}; "
-                    "nothing to do (--force sends again)"))
+                return SendOutcome(
+                    "skipped",
+                    name,
+                    fp,
+                    envelope,
+                    note=(
+                        f"{name}: already sent to all {len(envelope)} recipient(s), last on {when}; "
+                        "nothing to do (--force sends again)"
+                    ),
+                )
 
             briefing = build(path, paper=paper, date=date, config=config.build)
             msg = make_message(briefing, message_id)
             subject, message_id = str(msg["Subject"]), str(msg["Message-ID"])
-            row_id = ledger.begin(fingerprint=fp, source=name, paper=getattr(briefing, "paper", None),
-                                  date=getattr(briefing, "date", None), subject=subject,
-                                  message_id=message_id, recipients=pending)
+            row_id = ledger.begin(
+                fingerprint=fp,
+                source=name,
+                paper=getattr(briefing, "paper", None),
+                date=getattr(briefing, "date", None),
+                subject=subject,
+                message_id=message_id,
+                recipients=pending,
+            )
             try:
-                result = send_message(msg, settings=smtp, recipients=pending, retries=settings.retries,
-                                      backoff=settings.backoff, backoff_max=settings.backoff_max, sleep=sleep)
+                result = send_message(
+                    msg,
+                    settings=smtp,
+                    recipients=pending,
+                    retries=settings.retries,
+                    backoff=settings.backoff,
+                    backoff_max=settings.backoff_max,
+                    sleep=sleep,
+                )
             except Exception as exc:
                 # Not a refusal (those are results) but a fault before the transaction: nothing went out.
-                ledger.finish(row_id, status="failed", accepted=[], refused={}, error=f"{type(exc).__name__}: {exc}")
+                ledger.finish(
+                    row_id,
+                    status="failed",
+                    accepted=[],
+                    refused={},
+                    error=f"{type(exc).__name__}: {exc}",
+                )
                 raise
             try:
-                ledger.finish(row_id, status=result.status, accepted=result.accepted,
-                              refused=result.refused, error=result.error)
+                ledger.finish(
+                    row_id,
+                    status=result.status,
+                    accepted=result.accepted,
+                    refused=result.refused,
+                    error=result.error,
+                )
             except Exception as exc:
                 raise DeliveryError(
                     f"{name}: the server answered ({result.status}, {len(result.accepted)} accepted) but the "
                     f"ledger could not record it: {exc}; the next run treats it as interrupted "
                     f"(on_interrupted = {settings.on_interrupted!r})"
                 ) from exc
-    return SendOutcome(result.status, name, fp, pending, subject=subject, message_id=message_id,
-                       accepted=result.accepted, refused=result.refused, error=result.error,
-                       attempts=result.attempts)
+    return SendOutcome(
+        result.status,
+        name,
+        fp,
+        pending,
+        subject=subject,
+        message_id=message_id,
+        accepted=result.accepted,
+        refused=result.refused,
+        error=result.error,
+        attempts=result.attempts,
+    )

@@ -96,8 +96,10 @@ def now_iso() -> str:
 
 
 def _unwritable(path: Path, exc: BaseException) -> ConfigError:
-    return ConfigError(f"send ledger {path} cannot be written ({exc}); nothing was sent. "
-                       "Fix its permissions or set [delivery] ledger to a writable path")
+    return ConfigError(
+        f"send ledger {path} cannot be written ({exc}); nothing was sent. "
+        "Fix its permissions or set [delivery] ledger to a writable path"
+    )
 
 
 class Ledger:
@@ -157,7 +159,9 @@ class Ledger:
         except sqlite3.OperationalError as exc:
             raise self._translate(exc) from exc
         except sqlite3.DatabaseError as exc:
-            raise ConfigError(f"send ledger {self.path} is not a ledger ({exc}); nothing was sent") from exc
+            raise ConfigError(
+                f"send ledger {self.path} is not a ledger ({exc}); nothing was sent"
+            ) from exc
         try:
             self.path.chmod(0o600)  # recipients' addresses are nobody else's business
         except OSError:
@@ -165,7 +169,9 @@ class Ledger:
 
     def _translate(self, exc: sqlite3.OperationalError) -> Exception:
         if "locked" in str(exc) or "busy" in str(exc):
-            return LedgerBusyError(f"send ledger {self.path} is locked by another process ({exc}); nothing was sent")
+            return LedgerBusyError(
+                f"send ledger {self.path} is locked by another process ({exc}); nothing was sent"
+            )
         return _unwritable(self.path, exc)
 
     def close(self) -> None:
@@ -190,7 +196,9 @@ class Ledger:
 
     # -- reading --------------------------------------------------------------------------
     def rows(self, fingerprint: str) -> list[SendRow]:
-        cursor = self.db.execute("SELECT * FROM sends WHERE fingerprint = ? ORDER BY id", (fingerprint,))
+        cursor = self.db.execute(
+            "SELECT * FROM sends WHERE fingerprint = ? ORDER BY id", (fingerprint,)
+        )
         return [SendRow.from_sql(row) for row in cursor]
 
     def delivered(self, fingerprint: str) -> dict[str, SendRow]:
@@ -207,33 +215,70 @@ class Ledger:
         return [row for row in self.rows(fingerprint) if row.status == "sending"]
 
     # -- writing --------------------------------------------------------------------------
-    def begin(self, *, fingerprint: str, source: str, paper: str | None, date: str | None, subject: str,
-              message_id: str, recipients: list[str]) -> int:
+    def begin(
+        self,
+        *,
+        fingerprint: str,
+        source: str,
+        paper: str | None,
+        date: str | None,
+        subject: str,
+        message_id: str,
+        recipients: list[str],
+    ) -> int:
         """Record the attempt as ``sending`` (committed) before the SMTP transaction starts."""
         cursor = self._write(
             "INSERT INTO sends (fingerprint, source, paper, date, subject, message_id, recipients, status,"
             " started, host, pid) VALUES (?, ?, ?, ?, ?, ?, ?, 'sending', ?, ?, ?)",
-            (fingerprint, source, paper, date, subject, message_id, json.dumps(recipients, ensure_ascii=False),
-             now_iso(), socket.gethostname(), os.getpid()),
+            (
+                fingerprint,
+                source,
+                paper,
+                date,
+                subject,
+                message_id,
+                json.dumps(recipients, ensure_ascii=False),
+                now_iso(),
+                socket.gethostname(),
+                os.getpid(),
+            ),
         )
         return int(cursor.lastrowid)
 
-    def finish(self, row_id: int, *, status: str, accepted: list[str], refused: dict[str, str],
-               error: str | None) -> None:
+    def finish(
+        self,
+        row_id: int,
+        *,
+        status: str,
+        accepted: list[str],
+        refused: dict[str, str],
+        error: str | None,
+    ) -> None:
         self._write(
             "UPDATE sends SET status = ?, accepted = ?, refused = ?, error = ?, finished = ? WHERE id = ?",
-            (status, json.dumps(accepted, ensure_ascii=False), json.dumps(refused, ensure_ascii=False), error,
-             now_iso(), row_id),
+            (
+                status,
+                json.dumps(accepted, ensure_ascii=False),
+                json.dumps(refused, ensure_ascii=False),
+                error,
+                now_iso(),
+                row_id,
+            ),
         )
 
     def settle_interrupted(self, row: SendRow, *, policy: str) -> None:
         """Close a dead job's ``sending`` row: resent (``interrupted``) or assumed delivered (``unknown``)."""
         if policy == "skip":
-            self._write("UPDATE sends SET status = 'unknown', accepted = recipients, finished = ?, error = ?"
-                        " WHERE id = ?", (now_iso(), "job ended before recording; assumed delivered", row.id))
+            self._write(
+                "UPDATE sends SET status = 'unknown', accepted = recipients, finished = ?, error = ?"
+                " WHERE id = ?",
+                (now_iso(), "job ended before recording; assumed delivered", row.id),
+            )
         else:
-            self._write("UPDATE sends SET status = 'interrupted', finished = ?, error = ? WHERE id = ?",
-                        (now_iso(), "job ended before recording; sent again", row.id))
+            self._write(
+                "UPDATE sends SET status = 'interrupted', finished = ?, error = ? WHERE id = ?",
+                (now_iso(), "job ended before recording; sent again", row.id),
+            )
 
 
 def read_history(path: str | Path, *, limit: int | None = 50) -> list[SendRow]:

@@ -61,7 +61,9 @@ def fill_subject(template: str, values: dict[str, object]) -> str:
         name = match.group(1)
         if name not in values:
             fields = ", ".join("{" + f + "}" for f in values)
-            raise ConfigError(f"subject template {template!r}: {token!r} is not a field; use {fields} (and {{{{ }}}} for braces)")
+            raise ConfigError(
+                f"subject template {template!r}: {token!r} is not a field; use {fields} (and {{{{ }}}} for braces)"
+            )
         return str(values[name])
 
     return _SUBJECT_TOKEN.sub(replace, template)
@@ -69,11 +71,14 @@ def fill_subject(template: str, values: dict[str, object]) -> str:
 
 def render_subject(template: str, briefing: Any) -> str:
     """The subject from its template; a missing paper or date leaves no stray spaces."""
-    subject = fill_subject(template, {
-        "paper": getattr(briefing, "paper", None) or "",
-        "date": getattr(briefing, "date", None) or "",
-        "articles": getattr(briefing, "article_count", 0),
-    })
+    subject = fill_subject(
+        template,
+        {
+            "paper": getattr(briefing, "paper", None) or "",
+            "date": getattr(briefing, "date", None) or "",
+            "articles": getattr(briefing, "article_count", 0),
+        },
+    )
     return " ".join(subject.split()) or "每日简报"
 
 
@@ -87,7 +92,9 @@ def parse_address(value: str) -> Address:
 
 
 def attachment_name(briefing: Any, fmt: str) -> str:
-    stem = "-".join(p for p in (getattr(briefing, "paper", None), getattr(briefing, "date", None), "简报") if p)
+    stem = "-".join(
+        p for p in (getattr(briefing, "paper", None), getattr(briefing, "date", None), "简报") if p
+    )
     # No path separators or control characters in a file name a mail client will save.
     return re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", stem) + f".{fmt}"
 

@@ -74,7 +74,9 @@ class SmtpSettings:
         if self.password_env is not None:
             value = os.environ.get(self.password_env)
             if not value:
-                raise ConfigError(f"[smtp] password_env: the environment variable {self.password_env} is not set")
+                raise ConfigError(
+                    f"[smtp] password_env: the environment variable {self.password_env} is not set"
+                )
             return value
         if self.password is None:
             raise ConfigError("[smtp] username is set but neither password_env nor password is")
@@ -154,29 +156,62 @@ class _Table:
                 )
 
 
-SMTP_KEYS = ("host", "port", "security", "from", "to", "cc", "bcc", "username", "password_env",
-             "password", "verify", "ca_file", "timeout")
-DELIVERY_KEYS = ("ledger", "subject", "attach", "retries", "backoff", "backoff_max", "on_interrupted",
-                 "lock_timeout", "patterns", "watch_retry", "require_review")
+SMTP_KEYS = (
+    "host",
+    "port",
+    "security",
+    "from",
+    "to",
+    "cc",
+    "bcc",
+    "username",
+    "password_env",
+    "password",
+    "verify",
+    "ca_file",
+    "timeout",
+)
+DELIVERY_KEYS = (
+    "ledger",
+    "subject",
+    "attach",
+    "retries",
+    "backoff",
+    "backoff_max",
+    "on_interrupted",
+    "lock_timeout",
+    "patterns",
+    "watch_retry",
+    "require_review",
+)
 
 
 def check_addresses(values: tuple[str, ...], *, what: str) -> tuple[str, ...]:
     """Each entry must hold one ``addr@domain`` (optionally with a display name)."""
     for value in values:
         parsed = getaddresses([value])
-        if len(parsed) != 1 or "@" not in parsed[0][1] or parsed[0][1].startswith("@") or parsed[0][1].endswith("@"):
+        if (
+            len(parsed) != 1
+            or "@" not in parsed[0][1]
+            or parsed[0][1].startswith("@")
+            or parsed[0][1].endswith("@")
+        ):
             raise ConfigError(f"{what}: {value!r} is not one email address")
     return values
 
 
-def parse_smtp(data: dict[str, Any], *, source: str = "<mapping>", base: Path | None = None) -> SmtpSettings:
+def parse_smtp(
+    data: dict[str, Any], *, source: str = "<mapping>", base: Path | None = None
+) -> SmtpSettings:
     table = _Table("smtp", data, source)
     host = table.get("host", str)
     if not host:
         raise ConfigError(f"{source}: [smtp] host is required")
     security = table.get("security", str, "starttls")
     if security not in SECURITY_MODES:
-        raise table.fail("security", f"must be one of {', '.join(SECURITY_MODES)}, got {security!r}")
+        raise table.fail(
+            "security", f"must be one of {', '.join(SECURITY_MODES)}, got {security!r}"
+        )
     port = table.get("port", int, DEFAULT_PORTS[security])
     if not 0 < port < 65536:
         raise table.fail("port", f"must be a TCP port number, got {port}")
@@ -184,15 +219,20 @@ def parse_smtp(data: dict[str, Any], *, source: str = "<mapping>", base: Path | 
     if not sender:
         raise ConfigError(f"{source}: [smtp] from is required")
     check_addresses((sender,), what=f"{source}: [smtp] from")
-    recipients = {key: check_addresses(table.strings(key), what=f"{source}: [smtp] {key}") for key in ("to", "cc", "bcc")}
+    recipients = {
+        key: check_addresses(table.strings(key), what=f"{source}: [smtp] {key}")
+        for key in ("to", "cc", "bcc")
+    }
     username = table.get("username", str)
     password_env = table.get("password_env", str)
     password = table.get("password", str)
     if password_env is not None and password is not None:
         raise ConfigError(f"{source}: [smtp] set password_env or password, not both")
     if username is not None and security == "none":
-        raise ConfigError(f"{source}: [smtp] username with security = \"none\" would send the password unencrypted; "
-                          "use \"starttls\" or \"ssl\"")
+        raise ConfigError(
+            f'{source}: [smtp] username with security = "none" would send the password unencrypted; '
+            'use "starttls" or "ssl"'
+        )
     verify = table.get("verify", bool, True)
     ca_file = table.get("ca_file", str)
     if ca_file is not None:
@@ -204,12 +244,24 @@ def parse_smtp(data: dict[str, Any], *, source: str = "<mapping>", base: Path | 
         ca_file = str(ca_path)
     timeout = table.number("timeout", 30.0, minimum=0.1)
     table.check_unknown(SMTP_KEYS)
-    return SmtpSettings(host=host, port=port, security=security, sender=sender, username=username,
-                        password_env=password_env, password=password, verify=verify, ca_file=ca_file,
-                        timeout=timeout, **recipients)
+    return SmtpSettings(
+        host=host,
+        port=port,
+        security=security,
+        sender=sender,
+        username=username,
+        password_env=password_env,
+        password=password,
+        verify=verify,
+        ca_file=ca_file,
+        timeout=timeout,
+        **recipients,
+    )
 
 
-def parse_delivery(data: dict[str, Any], *, source: str = "<mapping>", base: Path | None = None) -> DeliverySettings:
+def parse_delivery(
+    data: dict[str, Any], *, source: str = "<mapping>", base: Path | None = None
+) -> DeliverySettings:
     table = _Table("delivery", data, source)
     ledger_value = table.get("ledger", str)
     if ledger_value:
@@ -234,14 +286,23 @@ def parse_delivery(data: dict[str, Any], *, source: str = "<mapping>", base: Pat
         raise table.fail("retries", f"must be 0 or more, got {retries}")
     on_interrupted = table.get("on_interrupted", str, "resend")
     if on_interrupted not in INTERRUPTED_POLICIES:
-        raise table.fail("on_interrupted", f"must be one of {', '.join(INTERRUPTED_POLICIES)}, got {on_interrupted!r}")
+        raise table.fail(
+            "on_interrupted",
+            f"must be one of {', '.join(INTERRUPTED_POLICIES)}, got {on_interrupted!r}",
+        )
     require_review = table.get("require_review", bool, False)
     settings = DeliverySettings(
-        ledger=ledger, subject=subject, attach=attach, retries=retries,
-        backoff=table.number("backoff", 2.0), backoff_max=table.number("backoff_max", 60.0),
-        on_interrupted=on_interrupted, lock_timeout=table.number("lock_timeout", 30.0),
+        ledger=ledger,
+        subject=subject,
+        attach=attach,
+        retries=retries,
+        backoff=table.number("backoff", 2.0),
+        backoff_max=table.number("backoff_max", 60.0),
+        on_interrupted=on_interrupted,
+        lock_timeout=table.number("lock_timeout", 30.0),
         patterns=table.strings("patterns") or (("*.reviewed.json",) if require_review else ()),
-        watch_retry=table.number("watch_retry", 600.0), require_review=require_review,
+        watch_retry=table.number("watch_retry", 600.0),
+        require_review=require_review,
     )
     table.check_unknown(DELIVERY_KEYS)
     return settings
@@ -256,8 +317,11 @@ def warn_if_exposed(path: Path, smtp: dict[str, Any]) -> None:
     except OSError:
         return
     if mode & (stat.S_IRGRP | stat.S_IROTH):
-        logger.warning("%s holds an SMTP password in clear text and other users can read it: "
-                       "chmod 600 it, or use password_env instead", path)
+        logger.warning(
+            "%s holds an SMTP password in clear text and other users can read it: "
+            "chmod 600 it, or use password_env instead",
+            path,
+        )
 
 
 def load_delivery_config(path: str | Path) -> DeliveryConfig:
@@ -265,7 +329,9 @@ def load_delivery_config(path: str | Path) -> DeliveryConfig:
     file = Path(path)
     build = load_config(file)  # also reports a missing file, bad TOML and loose settings
     data = read_config_tables(file)
-    smtp_table, delivery_table = (config_table(data, name, source=str(file)) for name in ("smtp", "delivery"))
+    smtp_table, delivery_table = (
+        config_table(data, name, source=str(file)) for name in ("smtp", "delivery")
+    )
     if "smtp" not in data:
         raise ConfigError(f"{file}: no [smtp] table: delivery needs at least host and from")
     warn_if_exposed(file, smtp_table)

@@ -35,9 +35,13 @@ class SendResult:
 
     recipients: list[str] = field(default_factory=list)
     accepted: list[str] = field(default_factory=list)
-    refused: dict[str, str] = field(default_factory=dict)  # a recipient the server refused -> "550 reason"
+    refused: dict[str, str] = field(
+        default_factory=dict
+    )  # a recipient the server refused -> "550 reason"
     attempts: int = 0
-    error: str | None = None  # why the transaction itself failed (connection, MAIL FROM, DATA, login)
+    error: str | None = (
+        None  # why the transaction itself failed (connection, MAIL FROM, DATA, login)
+    )
 
     @property
     def status(self) -> str:
@@ -99,12 +103,16 @@ def _reply(code: int, text: bytes | str) -> str:
     return f"{code} {text}".strip()
 
 
-def _attempt(msg: EmailMessage, settings: SmtpSettings, password: str | None, recipients: list[str]) -> dict[str, tuple[int, str]]:
+def _attempt(
+    msg: EmailMessage, settings: SmtpSettings, password: str | None, recipients: list[str]
+) -> dict[str, tuple[int, str]]:
     """One connection, one transaction; returns the refused recipients with code and reply."""
     try:
         client = connect(settings, password)
     except smtplib.SMTPAuthenticationError as exc:
-        raise _Permanent(f"login as {settings.username!r} refused: {_reply(exc.smtp_code, exc.smtp_error)}") from None
+        raise _Permanent(
+            f"login as {settings.username!r} refused: {_reply(exc.smtp_code, exc.smtp_error)}"
+        ) from None
     except (smtplib.SMTPNotSupportedError, ssl.SSLCertVerificationError) as exc:
         raise _Permanent(f"{settings.host}:{settings.port}: {exc}") from None
     except smtplib.SMTPResponseException as exc:
@@ -112,14 +120,18 @@ def _attempt(msg: EmailMessage, settings: SmtpSettings, password: str | None, re
     except (smtplib.SMTPException, OSError) as exc:  # refused, reset, timed out, DNS, TLS handshake
         raise _Transient(f"{settings.host}:{settings.port}: {type(exc).__name__}: {exc}") from None
     try:
-        refused = client.send_message(msg, from_addr=envelope_address(settings.sender), to_addrs=recipients)
+        refused = client.send_message(
+            msg, from_addr=envelope_address(settings.sender), to_addrs=recipients
+        )
         return {addr: (code, _reply(code, text)) for addr, (code, text) in refused.items()}
     except smtplib.SMTPRecipientsRefused as exc:  # all of them: nothing was sent
         return {addr: (code, _reply(code, text)) for addr, (code, text) in exc.recipients.items()}
     except smtplib.SMTPResponseException as exc:  # MAIL FROM or DATA refused
         raise _classify(exc) from None
     except (smtplib.SMTPException, OSError) as exc:  # dropped mid-transaction
-        raise _Transient(f"{settings.host}:{settings.port}: connection lost: {type(exc).__name__}: {exc}") from None
+        raise _Transient(
+            f"{settings.host}:{settings.port}: connection lost: {type(exc).__name__}: {exc}"
+        ) from None
     finally:
         _close(client)
 
@@ -159,16 +171,22 @@ def send_message(
         else:
             result.error = None
             result.accepted += [addr for addr in pending if addr not in refused]
-            result.refused.update({addr: reply for addr, (code, reply) in refused.items() if not 400 <= code < 500})
+            result.refused.update(
+                {addr: reply for addr, (code, reply) in refused.items() if not 400 <= code < 500}
+            )
             pending = [addr for addr, (code, _) in refused.items() if 400 <= code < 500]
         if not pending:
             break
         if result.attempts > retries:
             result.refused.update({addr: refused[addr][1] for addr in pending if addr in refused})
             break
-        logger.warning("transient failure (try %d of %d), retrying in %.3g s: %s",
-                       result.attempts, retries + 1, delay,
-                       result.error or "; ".join(f"{a}: {refused[a][1]}" for a in pending))
+        logger.warning(
+            "transient failure (try %d of %d), retrying in %.3g s: %s",
+            result.attempts,
+            retries + 1,
+            delay,
+            result.error or "; ".join(f"{a}: {refused[a][1]}" for a in pending),
+        )
         sleep(delay)
         delay = min(delay * 2, backoff_max)
     if result.error is None and result.status == "failed":

@@ -37,8 +37,15 @@ Signature = tuple[int, int, int]  # files, total size, latest modification time 
 class Watcher:
     """The state of one watch: what each file looked like, and what became of it."""
 
-    def __init__(self, directory: str | Path, *, config: DeliveryConfig, builder: Builder | None = None,
-                 clock: Callable[[], float] = time.monotonic, sleep: Callable[[float], None] = time.sleep) -> None:
+    def __init__(
+        self,
+        directory: str | Path,
+        *,
+        config: DeliveryConfig,
+        builder: Builder | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
         self.directory = Path(directory)
         if not self.directory.is_dir():
             raise InputError(f"{self.directory}: not a directory")
@@ -48,9 +55,13 @@ class Watcher:
         self.clock = clock
         self.sleep = sleep
         self.last_seen: dict[Path, Signature] = {}
-        self.done: dict[Path, Signature] = {}  # delivered, already delivered, or bad: until it changes
+        self.done: dict[
+            Path, Signature
+        ] = {}  # delivered, already delivered, or bad: until it changes
         self.retry_at: dict[Path, float] = {}
-        self.stop = threading.Event()  # set (e.g. on SIGTERM): finish the file in hand, take no more
+        self.stop = (
+            threading.Event()
+        )  # set (e.g. on SIGTERM): finish the file in hand, take no more
 
     def candidates(self) -> list[Path]:
         """Issue files, and sub-folders that hold page files."""
@@ -59,14 +70,22 @@ class Watcher:
         except OSError as exc:
             logger.error("%s: cannot list the folder: %s", self.directory, exc)
             return []
-        return [path for path in entries if path.is_dir() and not is_ignored(path) or self.is_issue_file(path)]
+        return [
+            path
+            for path in entries
+            if path.is_dir() and not is_ignored(path) or self.is_issue_file(path)
+        ]
 
     def is_issue_file(self, path: Path) -> bool:
         """An issue file as every command reads one; ``[delivery] patterns``, when set, narrow it."""
         patterns = self.config.delivery.patterns
         if not patterns:
             return is_issue_file(path)
-        return path.is_file() and any(fnmatch.fnmatch(path.name, p) for p in patterns) and not is_ignored(path)
+        return (
+            path.is_file()
+            and any(fnmatch.fnmatch(path.name, p) for p in patterns)
+            and not is_ignored(path)
+        )
 
     def check_has_issues(self) -> None:
         """A folder that holds things but no issue (files of another kind, say) is a mistake in
@@ -74,11 +93,15 @@ class Watcher:
         try:
             entries = [p for p in self.directory.iterdir() if not is_ignored(p)]
         except OSError as exc:
-            raise InputError(f"{self.directory}: cannot list the folder: {exc.strerror or exc}") from exc
+            raise InputError(
+                f"{self.directory}: cannot list the folder: {exc.strerror or exc}"
+            ) from exc
         if entries and not any(p.is_file() or page_files(p) for p in self.candidates()):
             what = ", ".join(self.config.delivery.patterns) or ISSUE_FILES_TEXT
-            raise InputError(f"{self.directory}: no issue found in this folder: it holds no issue files ({what}) "
-                             "and no folders of page files")
+            raise InputError(
+                f"{self.directory}: no issue found in this folder: it holds no issue files ({what}) "
+                "and no folders of page files"
+            )
 
     def signature(self, path: Path) -> Signature | None:
         """What the issue looks like now; None for a folder with no page in it yet."""
@@ -143,8 +166,12 @@ class Watcher:
         if outcome.status == "skipped":
             logger.info("%s", outcome.note)
         elif outcome.ok:
-            logger.info("%s: sent to %d recipient(s), Message-ID %s", path, len(outcome.accepted),
-                           outcome.message_id)
+            logger.info(
+                "%s: sent to %d recipient(s), Message-ID %s",
+                path,
+                len(outcome.accepted),
+                outcome.message_id,
+            )
         else:
             try:
                 outcome.raise_for_status()
@@ -156,7 +183,9 @@ class Watcher:
         self.retry_at.pop(path, None)
         return outcome
 
-    def run(self, *, interval: float, stop: threading.Event | None = None, polls: int | None = None) -> None:
+    def run(
+        self, *, interval: float, stop: threading.Event | None = None, polls: int | None = None
+    ) -> None:
         """Poll every ``interval`` seconds until ``stop`` is set (or ``polls`` polls are done)."""
         stop = self.stop = stop or self.stop
         count = 0
@@ -170,6 +199,15 @@ class Watcher:
             stop.wait(interval)
 
 
-def watch_folder(directory: str | Path, *, config: DeliveryConfig, interval: float = 30.0,
-                 stop: threading.Event | None = None, polls: int | None = None, builder: Any = None) -> None:
-    Watcher(directory, config=config, builder=builder).run(interval=interval, stop=stop, polls=polls)
+def watch_folder(
+    directory: str | Path,
+    *,
+    config: DeliveryConfig,
+    interval: float = 30.0,
+    stop: threading.Event | None = None,
+    polls: int | None = None,
+    builder: Any = None,
+) -> None:
+    Watcher(directory, config=config, builder=builder).run(
+        interval=interval, stop=stop, polls=polls
+    )

@@ -34,7 +34,9 @@ from .. import dedupe
 
 MAX_CUT = 0.3  # the share of a story that one cut paragraph may take at most
 KINDS = ("shortened", "retitled", "paragraph_cut", "combined")
-_DATELINE = re.compile(r"^(?:据)?(?:本报|新华社|中新社)[^，。：:；]{0,24}?(?:电|讯)(?:（[^）]{0,30}）|[^，。：:]{0,40}?报道[：:])?")
+_DATELINE = re.compile(
+    r"^(?:据)?(?:本报|新华社|中新社)[^，。：:；]{0,24}?(?:电|讯)(?:（[^）]{0,30}）|[^，。：:]{0,40}?报道[：:])?"
+)
 _SENTENCE = re.compile(r"(?<=[。！？])")
 
 
@@ -143,9 +145,13 @@ def read_stories(path: str | Path, *, min_chars: int = 60) -> list[Story]:
         for line in handle:
             row = json.loads(line)
             paragraphs = [p for p in row["paragraphs"] if p.strip()]
-            title, body = (paragraphs[0], paragraphs[1:]) if len(paragraphs) > 1 else ("", paragraphs)
+            title, body = (
+                (paragraphs[0], paragraphs[1:]) if len(paragraphs) > 1 else ("", paragraphs)
+            )
             if sum(len(p) for p in body) >= min_chars:
-                stories.append(Story(row["doc_id"], "original", row["date"], row["page"], title, body))
+                stories.append(
+                    Story(row["doc_id"], "original", row["date"], row["page"], title, body)
+                )
     return stories
 
 
@@ -165,12 +171,24 @@ def evaluate_dedupe(
     by_day: dict[str, list[Story]] = defaultdict(list)
     for story in read_stories(path):
         by_day[story.day].append(story)
-    report = DedupeReport(settings={"containment": containment, "jaccard_floor": jaccard_floor, "shingle": dedupe.SHINGLE})
+    report = DedupeReport(
+        settings={
+            "containment": containment,
+            "jaccard_floor": jaccard_floor,
+            "shingle": dedupe.SHINGLE,
+        }
+    )
     positives_by_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # kind -> [found, all]
     for day in sorted(by_day)[:limit_days]:
         # Without the originals, the reprints must find each other (two papers' cuts of one release).
-        pool = [s for original in by_day[day] for s in ([original] if originals else []) + reprints(original)]
-        groups = dedupe.duplicate_groups([s.text for s in pool], containment=containment, jaccard_floor=jaccard_floor)
+        pool = [
+            s
+            for original in by_day[day]
+            for s in ([original] if originals else []) + reprints(original)
+        ]
+        groups = dedupe.duplicate_groups(
+            [s.text for s in pool], containment=containment, jaccard_floor=jaccard_floor
+        )
         group_of = {index: n for n, group in enumerate(groups) for index in group}
         report.texts += len(pool)
         report.stories += len(by_day[day])
@@ -194,14 +212,18 @@ def evaluate_dedupe(
                 report.missed.append([f"{a.story}/{a.kind}", f"{b.story}/{b.kind}"])
     report.precision = report.true_merges / report.merged_pairs if report.merged_pairs else 1.0
     report.recall = report.true_merges / report.positive_pairs if report.positive_pairs else 1.0
-    report.recall_by_kind = {k: round(f / n, 4) for k, (f, n) in sorted(positives_by_kind.items()) if n}
+    report.recall_by_kind = {
+        k: round(f / n, 4) for k, (f, n) in sorted(positives_by_kind.items()) if n
+    }
     return report
 
 
 def main(argv: list[str] | None = None) -> None:
     args = argv if argv is not None else sys.argv[1:]
     if not args:
-        sys.exit("usage: python -m briefing.evaluate.dedupe ARTICLES.jsonl [CONTAINMENT [JACCARD_FLOOR]]")
+        sys.exit(
+            "usage: python -m briefing.evaluate.dedupe ARTICLES.jsonl [CONTAINMENT [JACCARD_FLOOR]]"
+        )
     options = {}
     if len(args) > 1:
         options["containment"] = float(args[1])

@@ -47,13 +47,20 @@ class PageScore:
     @property
     def fully_right(self) -> bool:
         n = self.gold_articles
-        return (self.found == self.body_first == self.body_last == n and self.in_order
-                and not self.extra_articles and not self.non_articles_as_articles
-                and self.subheads_right == self.gold_subheads)
+        return (
+            self.found == self.body_first == self.body_last == n
+            and self.in_order
+            and not self.extra_articles
+            and not self.non_articles_as_articles
+            and self.subheads_right == self.gold_subheads
+        )
 
 
 def text_of(article: Article) -> str:
-    return _squash("".join(p or "" for p in (article.kicker, article.title, article.subtitle)) + "".join(article.body))
+    return _squash(
+        "".join(p or "" for p in (article.kicker, article.title, article.subtitle))
+        + "".join(article.body)
+    )
 
 
 def score_page(articles: list[Article], gold: dict[str, Any], *, source: str) -> PageScore:
@@ -81,12 +88,18 @@ def score_page(articles: list[Article], gold: dict[str, Any], *, source: str) ->
             else:
                 score.errors.append(f"{g['title']}: {end} {got!r} != {g[end]!r}")
         for name in ("kicker", "subtitle", "byline"):
-            score.fields_right[name] = score.fields_right.get(name, 0) + (_spaces(getattr(article, name)) == _spaces(g.get(name)))
+            score.fields_right[name] = score.fields_right.get(name, 0) + (
+                _spaces(getattr(article, name)) == _spaces(g.get(name))
+            )
         mine = {_squash(s) for s in article.subheads}
         for sub in g.get("subheads", []):
             score.gold_subheads += 1
-            others = any(_squash(sub) in {_squash(s) for s in a.subheads} or _squash(sub) in _squash("".join(a.body))
-                         for j, a in enumerate(articles) if j != i)
+            others = any(
+                _squash(sub) in {_squash(s) for s in a.subheads}
+                or _squash(sub) in _squash("".join(a.body))
+                for j, a in enumerate(articles)
+                if j != i
+            )
             if _squash(sub) in mine and not others:
                 score.subheads_right += 1
             else:

@@ -37,14 +37,28 @@ from ..summarize.wholeness import dangling_clauses, deletion_cuts, unattributed_
 
 KINDS = ("entity", "number", "negation", "hedge", "superlative", "same-name")
 _NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?")
-_HEDGE_WORDS = ("将", "拟", "有望", "预计", "可能", "或", "边缘", "未", "不", "计划", "争取", "力争", "约")
+_HEDGE_WORDS = (
+    "将",
+    "拟",
+    "有望",
+    "预计",
+    "可能",
+    "或",
+    "边缘",
+    "未",
+    "不",
+    "计划",
+    "争取",
+    "力争",
+    "约",
+)
 _NAME_KINDS = ("nr", "ns", "nt")
 MIN_SENTENCE, MAX_SENTENCE = 12, 120
 SENTENCES_PER_ARTICLE = 3
 
 
 def half_of(doc_id: str) -> str:
-    """"dev" or "test": a stable split by the hash of the article's id."""
+    """ "dev" or "test": a stable split by the hash of the article's id."""
     return "test" if hashlib.md5(doc_id.encode("utf-8")).digest()[0] % 2 else "dev"
 
 
@@ -55,8 +69,11 @@ def pd2019_articles(path: Path, *, half: str | None = None) -> Iterator[Article]
         if row.get("dup_of") or (half and half_of(row["doc_id"]) != half):
             continue
         yield Article(
-            id=row["doc_id"], body=list(row["paragraphs"]), kicker=row.get("kicker") or None,
-            title=row.get("title") or None, subtitle=row.get("subtitle") or None,
+            id=row["doc_id"],
+            body=list(row["paragraphs"]),
+            kicker=row.get("kicker") or None,
+            title=row.get("title") or None,
+            subtitle=row.get("subtitle") or None,
         )
 
 
@@ -82,7 +99,9 @@ def _replace_at(text: str, start: int, end: int, new: str) -> str:
     return text[:start] + new + text[end:]
 
 
-def corrupt(sentence: str, article: Article, kind: str, rng: random.Random, names: dict[str, list[str]]) -> str | None:
+def corrupt(
+    sentence: str, article: Article, kind: str, rng: random.Random, names: dict[str, list[str]]
+) -> str | None:
     """``sentence`` corrupted one way, or None when that corruption does not apply to it."""
     words = tagged(sentence)
     offsets, position = [], 0
@@ -90,10 +109,16 @@ def corrupt(sentence: str, article: Article, kind: str, rng: random.Random, name
         offsets.append(position)
         position += len(word)
     if kind == "entity":
-        slots = [(i, w, t[:2]) for i, (w, t) in enumerate(words) if t[:2] in _NAME_KINDS and len(w) >= 2]
+        slots = [
+            (i, w, t[:2]) for i, (w, t) in enumerate(words) if t[:2] in _NAME_KINDS and len(w) >= 2
+        ]
         rng.shuffle(slots)
         for i, word, tag in slots:
-            others = [n for n in names.get(tag, []) if n not in sentence and word not in n and n not in word]
+            others = [
+                n
+                for n in names.get(tag, [])
+                if n not in sentence and word not in n and n not in word
+            ]
             if others:
                 return _replace_at(sentence, offsets[i], offsets[i] + len(word), rng.choice(others))
         return None
@@ -107,7 +132,11 @@ def corrupt(sentence: str, article: Article, kind: str, rng: random.Random, name
                 return _replace_at(sentence, match.start(), match.end(), rng.choice(others))
         return None
     if kind == "negation":
-        verbs = [i for i, (w, t) in enumerate(words) if t == "v" and i > 0 and words[i - 1][0] not in ("不", "没有", "未", "没")]
+        verbs = [
+            i
+            for i, (w, t) in enumerate(words)
+            if t == "v" and i > 0 and words[i - 1][0] not in ("不", "没有", "未", "没")
+        ]
         if not verbs:
             return None
         i = rng.choice(verbs)
@@ -119,7 +148,11 @@ def corrupt(sentence: str, article: Article, kind: str, rng: random.Random, name
         i = rng.choice(hedges)
         return _replace_at(sentence, offsets[i], offsets[i] + len(words[i][0]), "")
     if kind == "superlative":
-        slots = [(i, "最") for i, (w, t) in enumerate(words) if t in ("a", "ad") and (i == 0 or words[i - 1][0] != "最")]
+        slots = [
+            (i, "最")
+            for i, (w, t) in enumerate(words)
+            if t in ("a", "ad") and (i == 0 or words[i - 1][0] != "最")
+        ]
         slots += [(i, "首次") for i, (w, t) in enumerate(words) if t == "v" and i > 0]
         slots += [(i, "唯一") for i, (w, t) in enumerate(words) if t == "n" and i > 0]
         if not slots:
@@ -130,12 +163,20 @@ def corrupt(sentence: str, article: Article, kind: str, rng: random.Random, name
         return _replace_at(sentence, offsets[i], offsets[i], marker)
     if kind == "same-name":
         for clause in re.split(r"[，,；;：:。！？]", sentence):
-            found = [(w, clause.find(w)) for w, t in tagged(clause) if t[:2] in _NAME_KINDS and len(w) >= 2]
+            found = [
+                (w, clause.find(w))
+                for w, t in tagged(clause)
+                if t[:2] in _NAME_KINDS and len(w) >= 2
+            ]
             distinct = list(dict.fromkeys(w for w, _ in found))
-            if len(distinct) >= 2 and distinct[0] not in distinct[1] and distinct[1] not in distinct[0]:
+            if (
+                len(distinct) >= 2
+                and distinct[0] not in distinct[1]
+                and distinct[1] not in distinct[0]
+            ):
                 start = sentence.find(clause)
                 fixed = clause.replace(distinct[1], distinct[0], 1)
-                return sentence[:start] + fixed + sentence[start + len(clause):]
+                return sentence[:start] + fixed + sentence[start + len(clause) :]
         return None
     raise ValueError(f"unknown corruption kind {kind!r}")
 
@@ -152,8 +193,11 @@ def examples(articles: Iterable[Article], *, seed: int = 0) -> Iterator[Example]
     for article in articles:
         rng = random.Random(f"{seed}:{article.id}")
         candidates = [
-            s.text.strip() for s in split_sentences(article.body)
-            if s.complete and MIN_SENTENCE <= len(s.text.strip()) <= MAX_SENTENCE and stands_alone(s.text.strip())
+            s.text.strip()
+            for s in split_sentences(article.body)
+            if s.complete
+            and MIN_SENTENCE <= len(s.text.strip()) <= MAX_SENTENCE
+            and stands_alone(s.text.strip())
         ]
         if not candidates:
             continue
@@ -162,7 +206,12 @@ def examples(articles: Iterable[Article], *, seed: int = 0) -> Iterator[Example]
             yield Example(article, "faithful", sentence, sentence)
             compressed = join_clauses(compress_clauses(sentence, squeeze=True))
             # Only compressions the summarizer itself would keep (its deletion audit passes them).
-            if compressed and compressed != sentence and not deletion_cuts(compressed, sentence) and stands_alone(compressed):
+            if (
+                compressed
+                and compressed != sentence
+                and not deletion_cuts(compressed, sentence)
+                and stands_alone(compressed)
+            ):
                 yield Example(article, "compressed", compressed, sentence)
             for kind in KINDS:
                 wrong = corrupt(sentence, article, kind, rng, names)
@@ -175,7 +224,9 @@ class Figures:
     caught: Counter = field(default_factory=Counter)
     total: Counter = field(default_factory=Counter)
     by_words: Counter = field(default_factory=Counter)  # caught by the word-level guard alone
-    reasons: Counter = field(default_factory=Counter)  # first word of why faithful text was rejected
+    reasons: Counter = field(
+        default_factory=Counter
+    )  # first word of why faithful text was rejected
 
     def add(self, kind: str, problems: list[str], new: list[str]) -> None:
         """One example: all its problems, and those only the faithfulness check found."""
@@ -193,7 +244,9 @@ class Figures:
         corrupted = sum(self.total[k] for k in KINDS)
         return {
             "detection": round(self.rate(*KINDS), 4),
-            "detection_words_only": round(sum(self.by_words[k] for k in KINDS) / corrupted, 4) if corrupted else 0.0,
+            "detection_words_only": round(sum(self.by_words[k] for k in KINDS) / corrupted, 4)
+            if corrupted
+            else 0.0,
             "faithful_rejected": round(self.rate("faithful", "compressed"), 4),
             "extractive_rejected": round(self.rate("extractive"), 4),
             "per_kind": per_kind,
@@ -202,7 +255,9 @@ class Figures:
         }
 
 
-def evaluate(articles: list[Article], *, max_chars: int = DEFAULT_MAX_CHARS, seed: int = 0) -> Figures:
+def evaluate(
+    articles: list[Article], *, max_chars: int = DEFAULT_MAX_CHARS, seed: int = 0
+) -> Figures:
     """Detection of each corruption kind, false rejections of faithful sentences, and of the
     extractive default's summaries."""
     figures = Figures()

@@ -36,8 +36,14 @@ def _match(articles, gold: dict) -> dict:
     out = {"found": 0, "body_first": 0, "body_last": 0, "errors": [], "matched": []}
     for g_index, g in enumerate(wanted):
         title = _squash(g["title"])
-        best = max(((difflib.SequenceMatcher(None, _squash(a.title), title, autojunk=False).ratio(), i)
-                    for i, a in enumerate(articles) if i not in used), default=(0.0, -1))
+        best = max(
+            (
+                (difflib.SequenceMatcher(None, _squash(a.title), title, autojunk=False).ratio(), i)
+                for i, a in enumerate(articles)
+                if i not in used
+            ),
+            default=(0.0, -1),
+        )
         if best[0] < SIMILAR:
             out["errors"].append(f"not found: {g['title']}")
             continue
@@ -51,7 +57,9 @@ def _match(articles, gold: dict) -> dict:
                 out[end] += 1
             else:
                 out["errors"].append(f"{g['title']}: {end} {got!r} != {g[end]!r}")
-    out["extra"] = [a.title or "".join(a.body)[:20] for i, a in enumerate(articles) if i not in used]
+    out["extra"] = [
+        a.title or "".join(a.body)[:20] for i, a in enumerate(articles) if i not in used
+    ]
     out["graphics"] = []
     for i, article in enumerate(articles):
         if i in used:
@@ -98,19 +106,40 @@ def score_scanned(scan: Path, original: Path, *, read: tuple | None = None) -> S
     score = _match(articles, gold)
     _, reference = read_pdf_issue([original], source=str(original))
     pairs = []
-    for got in articles:  # each article found beside the text layer's article of the most similar title
-        ratio, twin = max(((difflib.SequenceMatcher(None, _squash(got.title), _squash(a.title), autojunk=False).ratio(), a)
-                           for a in reference), key=lambda pair: pair[0], default=(0.0, None))
+    for (
+        got
+    ) in articles:  # each article found beside the text layer's article of the most similar title
+        ratio, twin = max(
+            (
+                (
+                    difflib.SequenceMatcher(
+                        None, _squash(got.title), _squash(a.title), autojunk=False
+                    ).ratio(),
+                    a,
+                )
+                for a in reference
+            ),
+            key=lambda pair: pair[0],
+            default=(0.0, None),
+        )
         if twin is not None and ratio >= SIMILAR:
             pairs.append((_squash("".join(got.body)), _squash("".join(twin.body))))
     chars = sum(len(w) for _, w in pairs)
     accuracy = sum(character_accuracy(g, w) * len(w) for g, w in pairs) / chars if chars else 0.0
     report = (issue.metadata.get("ocr") or [{}])[0]
     return ScannedScore(
-        page=scan.name, gold=len(gold["articles"]), found=score["found"], body_first=score["body_first"],
-        body_last=score["body_last"], in_order=score["matched"] == sorted(score["matched"]), extra=score["extra"],
-        graphics_as_articles=score["graphics"], body_chars=chars, body_accuracy=round(accuracy, 4),
-        low_confidence_chars=len(report.get("low_confidence", [])), errors=score["errors"],
+        page=scan.name,
+        gold=len(gold["articles"]),
+        found=score["found"],
+        body_first=score["body_first"],
+        body_last=score["body_last"],
+        in_order=score["matched"] == sorted(score["matched"]),
+        extra=score["extra"],
+        graphics_as_articles=score["graphics"],
+        body_chars=chars,
+        body_accuracy=round(accuracy, 4),
+        low_confidence_chars=len(report.get("low_confidence", [])),
+        errors=score["errors"],
     )
 
 
@@ -127,6 +156,8 @@ def summarise(scores: list[ScannedScore]) -> dict:
         "pages_in_order": sum(s.in_order for s in scores),
         "extra_articles": sum(len(s.extra) for s in scores),
         "graphics_as_articles": sum(len(s.graphics_as_articles) for s in scores),
-        "body_accuracy": round(sum(s.body_accuracy * s.body_chars for s in scores) / chars, 4) if chars else 0.0,
+        "body_accuracy": round(sum(s.body_accuracy * s.body_chars for s in scores) / chars, 4)
+        if chars
+        else 0.0,
         "low_confidence_chars": sum(s.low_confidence_chars for s in scores),
     }

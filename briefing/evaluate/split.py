@@ -13,7 +13,17 @@ from ..reading import read_issue
 from ..records import Article
 from ..split.labels import GOLD_SUFFIXES
 
-FIELDS = ("kicker", "title", "subtitle", "byline", "dateline", "column", "subheads", "captions", "credit")
+FIELDS = (
+    "kicker",
+    "title",
+    "subtitle",
+    "byline",
+    "dateline",
+    "column",
+    "subheads",
+    "captions",
+    "credit",
+)
 HEADLINE = ("kicker", "title", "subtitle")
 _TRAILING_TAG = re.compile(r"[(（][^()（）]{1,12}[)）]$")
 
@@ -49,7 +59,11 @@ class SplitScore:
         return sum(getattr(p, name) for p in self.pages)
 
     def to_dict(self) -> dict[str, Any]:
-        matched, gold, predicted = self._sum("matched_starts"), self._sum("gold_starts"), self._sum("predicted_starts")
+        matched, gold, predicted = (
+            self._sum("matched_starts"),
+            self._sum("gold_starts"),
+            self._sum("predicted_starts"),
+        )
         precision = matched / predicted if predicted else 0.0
         recall = matched / gold if gold else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -65,10 +79,16 @@ class SplitScore:
             "exact_spans": round(self._sum("exact_spans") / gold, 4) if gold else 0.0,
             "line_coverage": round(self._sum("covered_lines") / max(1, self._sum("gold_lines")), 4),
             "fields_checked": checked,
-            "fields_right": round(1 - sum(len(p.field_errors) for p in self.pages) / checked, 4) if checked else None,
+            "fields_right": round(1 - sum(len(p.field_errors) for p in self.pages) / checked, 4)
+            if checked
+            else None,
             "field_errors": [f"{p.source}: {e}" for p in self.pages for e in p.field_errors],
             "headlines_checked": self._sum("headlines_checked"),
-            "headlines_right": round(1 - sum(len(p.headline_errors) for p in self.pages) / headlines, 4) if headlines else None,
+            "headlines_right": round(
+                1 - sum(len(p.headline_errors) for p in self.pages) / headlines, 4
+            )
+            if headlines
+            else None,
             "headline_errors": [f"{p.source}: {e}" for p in self.pages for e in p.headline_errors],
         }
 
@@ -81,7 +101,9 @@ def _gold_path(text_path: Path) -> Path | None:
     return None
 
 
-def score_page(articles: list[Article], gold: dict[str, Any], raw_lines: list[str], source: str) -> PageScore:
+def score_page(
+    articles: list[Article], gold: dict[str, Any], raw_lines: list[str], source: str
+) -> PageScore:
     gold_articles = gold["articles"]
     predicted = {a.lines[0]: a for a in articles if a.lines}
     spans = {tuple(a.lines) for a in articles if a.lines}
@@ -120,12 +142,19 @@ def score_page(articles: list[Article], gold: dict[str, Any], raw_lines: list[st
             if g.get(name):
                 checked += 1
                 if not ok(g[name]):
-                    errors.append(f"article at line {first}: {name} {g[name]!r} not at the body's edge")
+                    errors.append(
+                        f"article at line {first}: {name} {g[name]!r} not at the body's edge"
+                    )
         for piece in g.get("rejoined", []):
             checked += 1
             if piece not in body:
                 errors.append(f"article at line {first}: not rejoined {piece!r}")
-    gold_lines = {n for g in gold_articles for n in range(g["lines"][0], g["lines"][1] + 1) if raw_lines[n - 1].strip()}
+    gold_lines = {
+        n
+        for g in gold_articles
+        for n in range(g["lines"][0], g["lines"][1] + 1)
+        if raw_lines[n - 1].strip()
+    }
     covered = {n for a in articles if a.lines for n in range(a.lines[0], a.lines[1] + 1)}
     return PageScore(
         source=source,
@@ -142,7 +171,9 @@ def score_page(articles: list[Article], gold: dict[str, Any], raw_lines: list[st
     )
 
 
-def evaluate_split(directory: str | Path, *, splitter: str = "lines", model: str | Path | None = None) -> SplitScore:
+def evaluate_split(
+    directory: str | Path, *, splitter: str = "lines", model: str | Path | None = None
+) -> SplitScore:
     """Split every ``*.txt`` page in ``directory`` that has gold beside it, and score the result.
 
     ``model`` is a line-labeller model file to use instead of the packaged one."""
@@ -159,8 +190,14 @@ def evaluate_split(directory: str | Path, *, splitter: str = "lines", model: str
             continue
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         issue = read_issue(text_path)
-        articles = LineSplitter(model=model).split(issue) if model else split_issue(issue, splitter=splitter)
+        articles = (
+            LineSplitter(model=model).split(issue)
+            if model
+            else split_issue(issue, splitter=splitter)
+        )
         pages.append(score_page(articles, gold, issue.pages[0].lines, text_path.name))
     if not pages:
-        raise InputError(f"{folder}: no *.txt pages with a *.gold.json or *.expected.json beside them")
+        raise InputError(
+            f"{folder}: no *.txt pages with a *.gold.json or *.expected.json beside them"
+        )
     return SplitScore(pages=pages)

@@ -122,7 +122,9 @@ def read_items(path: str | Path) -> list[dict[str, Any]]:
         if isinstance(item.get("paragraphs"), list) and "text" not in item:
             if item.get("dup_of"):
                 continue
-            item = dict(item, text="\n".join(str(p) for p in item["paragraphs"]), id=item.get("doc_id"))
+            item = dict(
+                item, text="\n".join(str(p) for p in item["paragraphs"]), id=item.get("doc_id")
+            )
         if not isinstance(item.get("text"), str):
             raise InputError(f"{path}:{number}: expected an object with a 'text' string")
         if not item.get("id"):
@@ -139,7 +141,13 @@ def item_article(item: dict[str, Any], *, with_title: bool = True) -> Article:
     if not with_title:
         return Article(id=str(item["id"]), body=body)
     title = (item.get("title") or "").strip() or None
-    return Article(id=str(item["id"]), body=body, title=title, kicker=item.get("kicker") or None, subtitle=item.get("subtitle") or None)
+    return Article(
+        id=str(item["id"]),
+        body=body,
+        title=title,
+        kicker=item.get("kicker") or None,
+        subtitle=item.get("subtitle") or None,
+    )
 
 
 def _mean(values: Iterable[float]) -> float | None:
@@ -167,7 +175,9 @@ def wholeness_figures(summaries: list[Summary], articles: list[Article]) -> dict
     }
 
 
-def summary_figures(outputs: list[str], articles: list[Article], references: list[str | None], max_chars: int) -> dict:
+def summary_figures(
+    outputs: list[str], articles: list[Article], references: list[str | None], max_chars: int
+) -> dict:
     """ROUGE-1/2/L F1 against the references present, guard pass rate, budget and full-sentence shares."""
     pairs = [(o, r) for o, r in zip(outputs, references) if r]
     return {
@@ -175,7 +185,9 @@ def summary_figures(outputs: list[str], articles: list[Article], references: lis
         "rouge2": _mean(rouge_n(o, r, 2).f1 for o, r in pairs),
         "rougeL": _mean(rouge_l(o, r).f1 for o, r in pairs),
         # Over the summaries given: an article left without one (a cartoon's caption) is counted as no_summary.
-        "guard": _mean(float(check_summary(o, SourceIndex(a)).ok) for o, a in zip(outputs, articles) if o),
+        "guard": _mean(
+            float(check_summary(o, SourceIndex(a)).ok) for o, a in zip(outputs, articles) if o
+        ),
         "budget": _mean(float(len(o) <= max_chars) for o in outputs),
         "full_sentence": _mean(float(is_full_sentence(o)) for o in outputs),
         "mean_chars": _mean(len(o) for o in outputs),
@@ -183,7 +195,10 @@ def summary_figures(outputs: list[str], articles: list[Article], references: lis
 
 
 def evaluate_summaries(
-    items: list[dict[str, Any]], *, max_chars: int = DEFAULT_MAX_CHARS, summarizer: str = "extractive"
+    items: list[dict[str, Any]],
+    *,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    summarizer: str = "extractive",
 ) -> dict[str, Any]:
     """Score ``summarizer`` and the lead baseline on ``items``; ROUGE only where a reference is given."""
     from ..registry import component
@@ -198,7 +213,9 @@ def evaluate_summaries(
     references = [item.get("reference") for item in items]
     # As the library does: every summary passes the one check, or is replaced (.vetting).
     produced = component(summarizers, summarizer).summarize(articles, max_chars=max_chars)
-    summaries = [accept(s, a, max_chars=max_chars, name=summarizer) for s, a in zip(produced, articles)]
+    summaries = [
+        accept(s, a, max_chars=max_chars, name=summarizer) for s, a in zip(produced, articles)
+    ]
     system = [s.text for s in summaries]
     lead = [lead_summary(a, max_chars=max_chars) for a in articles]
     return {
@@ -207,14 +224,21 @@ def evaluate_summaries(
         "with_reference": sum(1 for r in references if r),
         "max_chars": max_chars,
         "systems": {
-            summarizer: summary_figures(system, articles, references, max_chars) | wholeness_figures(summaries, articles),
+            summarizer: summary_figures(system, articles, references, max_chars)
+            | wholeness_figures(summaries, articles),
             "lead": summary_figures(lead, articles, references, max_chars)
-            | {"cuts": None, "dangling": sum(1 for t in lead if dangling_clauses(t)), "no_summary": sum(1 for t in lead if not t)},
+            | {
+                "cuts": None,
+                "dangling": sum(1 for t in lead if dangling_clauses(t)),
+                "no_summary": sum(1 for t in lead if not t),
+            },
         },
     }
 
 
-def evaluate_titles(items: list[dict[str, Any]], *, titler: str = "extractive", limit: int = 20) -> dict[str, Any]:
+def evaluate_titles(
+    items: list[dict[str, Any]], *, titler: str = "extractive", limit: int = 20
+) -> dict[str, Any]:
     """Generate titles with the headline withheld; ROUGE-L against it, beside the first clause."""
     from ..registry import component
     from ..registry import titlers
@@ -240,7 +264,10 @@ def evaluate_titles(items: list[dict[str, Any]], *, titler: str = "extractive", 
             "no_title": len(outputs) - len(titled),
         }
 
-    return {"items": len(items), "systems": {titler: figures(generated), "first_clause": figures(baseline)}}
+    return {
+        "items": len(items),
+        "systems": {titler: figures(generated), "first_clause": figures(baseline)},
+    }
 
 
 _COLUMN_TAG = re.compile(r"\s*[（(][^（）()]{1,40}[）)]\s*$")
@@ -258,7 +285,14 @@ def format_report(report: dict[str, Any]) -> str:
     width = max(len(name) for name in systems) + 2
     lines = [" ".join([f"{'system':<{width}}"] + [f"{k:>13}" for k in keys])]
     for name, figures in systems.items():
-        cells = ["-" if figures[k] is None else f"{figures[k]:.3f}" if isinstance(figures[k], float) else str(figures[k]) for k in keys]
+        cells = [
+            "-"
+            if figures[k] is None
+            else f"{figures[k]:.3f}"
+            if isinstance(figures[k], float)
+            else str(figures[k])
+            for k in keys
+        ]
         lines.append(" ".join([f"{name:<{width}}"] + [f"{c:>13}" for c in cells]))
     header = {k: v for k, v in report.items() if k != "systems"}
     return "\n".join([", ".join(f"{k}: {v}" for k, v in header.items())] + lines) + "\n"

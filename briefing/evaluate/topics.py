@@ -27,7 +27,11 @@ def half_of(items: list[LabelledItem], half: int) -> list[LabelledItem]:
     so rules can be written from one half and measured on the other."""
     if half not in (0, 1):
         raise InputError(f"half must be 0 or 1, not {half}")
-    return [item for item in items if int(hashlib.md5(item.id.encode("utf-8")).hexdigest(), 16) % 2 == half]
+    return [
+        item
+        for item in items
+        if int(hashlib.md5(item.id.encode("utf-8")).hexdigest(), 16) % 2 == half
+    ]
 
 
 @dataclass
@@ -44,7 +48,9 @@ class TopicReport:
 
     def to_dict(self) -> dict[str, Any]:
         data = dict(self.__dict__)
-        data["confusions"] = [{"gold": g, "predicted": p, "count": c} for g, p, c in self.confusions]
+        data["confusions"] = [
+            {"gold": g, "predicted": p, "count": c} for g, p, c in self.confusions
+        ]
         return data
 
     def format(self) -> str:
@@ -52,10 +58,16 @@ class TopicReport:
             f"{self.name}: n={self.n} accuracy={self.accuracy:.3f} strict={self.strict_accuracy:.3f} macro-F1={self.macro_f1:.3f}"
         ]
         if self.confusions:
-            lines.append("  confusions: " + ", ".join(f"{g}->{p} {c}" for g, p, c in self.confusions))
+            lines.append(
+                "  confusions: " + ", ".join(f"{g}->{p} {c}" for g, p, c in self.confusions)
+            )
         for gold, row in self.confusion.items():
             stats = self.per_label[gold]
-            wrong = ", ".join(f"{p} {c}" for p, c in sorted(row.items(), key=lambda kv: (-kv[1], kv[0])) if p != gold)
+            wrong = ", ".join(
+                f"{p} {c}"
+                for p, c in sorted(row.items(), key=lambda kv: (-kv[1], kv[0]))
+                if p != gold
+            )
             lines.append(
                 f"  {gold}: {row.get(gold, 0)}/{int(stats['support'])} right, P={stats['precision']:.2f} R={stats['recall']:.2f}"
                 + (f"; labelled {wrong}" if wrong else "")
@@ -63,7 +75,9 @@ class TopicReport:
         return "\n".join(lines)
 
 
-def score(items: list[LabelledItem], topics: list[Topic], *, name: str = "items", top_confusions: int = 8) -> TopicReport:
+def score(
+    items: list[LabelledItem], topics: list[Topic], *, name: str = "items", top_confusions: int = 8
+) -> TopicReport:
     """Score predicted ``topics`` against ``items`` (same order)."""
     if len(items) != len(topics):
         raise ValueError("items and predictions differ in number")
@@ -78,13 +92,23 @@ def score(items: list[LabelledItem], topics: list[Topic], *, name: str = "items"
         credited.append((item.topic, item.topic if ok else topic.label))
         if not ok:
             confusions[(item.topic, topic.label)] += 1
-            errors.append({"id": item.id, "gold": item.topic, "predicted": topic.label, "evidence": topic.evidence})
+            errors.append(
+                {
+                    "id": item.id,
+                    "gold": item.topic,
+                    "predicted": topic.label,
+                    "evidence": topic.evidence,
+                }
+            )
     labels = sorted({g for g, _ in credited} | {p for _, p in credited})
     confusion: dict[str, dict[str, int]] = {}
     for gold, predicted in credited:
         row = confusion.setdefault(gold, {})
         row[predicted] = row.get(predicted, 0) + 1
-    confusion = {gold: confusion[gold] for gold in sorted(confusion, key=lambda g: (-sum(confusion[g].values()), g))}
+    confusion = {
+        gold: confusion[gold]
+        for gold in sorted(confusion, key=lambda g: (-sum(confusion[g].values()), g))
+    }
     per_label: dict[str, dict[str, float]] = {}
     for label in labels:
         tp = sum(1 for g, p in credited if g == label and p == label)
@@ -93,7 +117,12 @@ def score(items: list[LabelledItem], topics: list[Topic], *, name: str = "items"
         precision = tp / (tp + fp) if tp + fp else 0.0
         recall = tp / (tp + fn) if tp + fn else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        per_label[label] = {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4), "support": tp + fn}
+        per_label[label] = {
+            "precision": round(precision, 4),
+            "recall": round(recall, 4),
+            "f1": round(f1, 4),
+            "support": tp + fn,
+        }
     n = len(items)
     return TopicReport(
         name=name,

@@ -81,7 +81,9 @@ class OcrResult:
 
 
 def fingerprint(grey, settings: EngineSettings) -> str:
-    digest = hashlib.sha256(f"{CACHE_VERSION}:{grey.shape}:{json.dumps(settings.key(), sort_keys=True)}".encode())
+    digest = hashlib.sha256(
+        f"{CACHE_VERSION}:{grey.shape}:{json.dumps(settings.key(), sort_keys=True)}".encode()
+    )
     digest.update(grey.tobytes())
     return digest.hexdigest()
 
@@ -93,9 +95,20 @@ def _cached_lines(key: str) -> list[OcrLine] | None:
     except (OSError, ValueError):
         return None
     try:
-        return [OcrLine(quad=d["quad"], text=d["text"], confidence=d["confidence"], vertical=d["vertical"],
-                        chars=[OcrChar(**c) for c in d["chars"]], ink=tuple(d["ink"]), along=tuple(d["along"]),
-                        background=d["background"], reversed=d["reversed"]) for d in data]
+        return [
+            OcrLine(
+                quad=d["quad"],
+                text=d["text"],
+                confidence=d["confidence"],
+                vertical=d["vertical"],
+                chars=[OcrChar(**c) for c in d["chars"]],
+                ink=tuple(d["ink"]),
+                along=tuple(d["along"]),
+                background=d["background"],
+                reversed=d["reversed"],
+            )
+            for d in data
+        ]
     except (KeyError, TypeError):
         return None  # written by another version: read the page again
 
@@ -105,7 +118,9 @@ def _store_lines(key: str, lines: list[OcrLine]) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps([asdict(line) for line in lines], ensure_ascii=False), encoding="utf-8")
+        tmp.write_text(
+            json.dumps([asdict(line) for line in lines], ensure_ascii=False), encoding="utf-8"
+        )
         os.replace(tmp, path)
     except OSError as exc:  # a read-only cache costs time on the next run, nothing else
         logger.warning("cannot write the OCR cache in %s: %s", path.parent, exc)
@@ -127,7 +142,9 @@ def read_lines(grey, *, source: str, page: int) -> list[OcrLine]:
     start = time.perf_counter()
     lines = engine.read(grey)
     seconds = time.perf_counter() - start
-    _store_lines(key, [OcrLine(**{**asdict(ln), "art": False, "gaps": [], "pieces_ink": []}) for ln in lines])
+    _store_lines(
+        key, [OcrLine(**{**asdict(ln), "art": False, "gaps": [], "pieces_ink": []}) for ln in lines]
+    )
     _announce(OcrProgress(source, page, done=True, seconds=seconds))
     logger.info("%s page %d: OCR read %d lines in %.1f s", source, page, len(lines), seconds)
     return lines
@@ -137,7 +154,14 @@ def ocr_page(grey, *, geometry: PageGeometry, source: str, page: int) -> OcrResu
     """The layout page of a grey page image (2-D uint8 array) whose size on paper is ``geometry``."""
     import numpy as np
 
-    from .graphics import deskew, find_graphics, inside_pictures, mark_ground, mark_gutters, mark_lettering
+    from .graphics import (
+        deskew,
+        find_graphics,
+        inside_pictures,
+        mark_ground,
+        mark_gutters,
+        mark_lettering,
+    )
     from .page import build_page, skew_angle, text_boxes
 
     lines = read_lines(grey, source=source, page=page)
@@ -152,14 +176,24 @@ def ocr_page(grey, *, geometry: PageGeometry, source: str, page: int) -> OcrResu
         from .page import rotate_points
 
         centre = (width / 2, height / 2)
-        straight = [type(ln)(**{**ln.__dict__, "quad": [list(p) for p in rotate_points(ln.quad, angle, centre)]}) for ln in lines]
+        straight = [
+            type(ln)(
+                **{**ln.__dict__, "quad": [list(p) for p in rotate_points(ln.quad, angle, centre)]}
+            )
+            for ln in lines
+        ]
         inside_pictures(straight, rules.pictures)
         for line, twin in zip(lines, straight):
             line.art = line.art or twin.art
-    paper = int(np.bincount(grey[::4, ::4].ravel() // 4, minlength=64).argmax() * 4 + 2)  # the commonest grey
-    layout_page, doubtful = build_page(lines, image_size=(width, height), geometry=geometry, rules=rules, angle=angle,
-                                       paper=paper)
-    confidence = sum(ln.confidence * len(ln.text) for ln in lines) / max(1, sum(len(ln.text) for ln in lines))
+    paper = int(
+        np.bincount(grey[::4, ::4].ravel() // 4, minlength=64).argmax() * 4 + 2
+    )  # the commonest grey
+    layout_page, doubtful = build_page(
+        lines, image_size=(width, height), geometry=geometry, rules=rules, angle=angle, paper=paper
+    )
+    confidence = sum(ln.confidence * len(ln.text) for ln in lines) / max(
+        1, sum(len(ln.text) for ln in lines)
+    )
     return OcrResult(page=layout_page, confidence=round(confidence, 4), low_confidence=doubtful)
 
 
@@ -171,24 +205,38 @@ def load_image(path: Path):
     except ImportError as exc:
         raise InputError(f"{path}: reading page images needs OCR: {EXTRA_HINT}") from exc
     if not path.is_file():
-        raise InputError(f"{path}: no such file" if not path.exists() else f"{path}: not a regular file")
+        raise InputError(
+            f"{path}: no such file" if not path.exists() else f"{path}: not a regular file"
+        )
     try:
         with warnings.catch_warnings():
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # our own limit is below
+            warnings.simplefilter(
+                "ignore", Image.DecompressionBombWarning
+            )  # our own limit is below
             image = Image.open(path)
         with image:
             if getattr(image, "n_frames", 1) > 1:
-                raise InputError(f"{path}: an animated or multi-frame image; give one page per file")
+                raise InputError(
+                    f"{path}: an animated or multi-frame image; give one page per file"
+                )
             width, height = image.size
             if width * height > MAX_PIXELS:
-                raise InputError(f"{path}: {width}x{height} is over {MAX_PIXELS // 1_000_000} megapixels; "
-                                 "scale the page down (150-300 dpi is enough)")
+                raise InputError(
+                    f"{path}: {width}x{height} is over {MAX_PIXELS // 1_000_000} megapixels; "
+                    "scale the page down (150-300 dpi is enough)"
+                )
             dpi = image.info.get("dpi", (0, 0))[0]
             image.load()
             grey = np.asarray(image.convert("L"))
     except InputError:
         raise
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
+    except (
+        UnidentifiedImageError,
+        OSError,
+        SyntaxError,
+        ValueError,
+        Image.DecompressionBombError,
+    ) as exc:
         raise InputError(f"{path}: not a readable image ({exc})") from exc
     try:
         dpi = float(dpi)
@@ -198,6 +246,15 @@ def load_image(path: Path):
 
 
 __all__ = [
-    "EXTRA_HINT", "IMAGE_SUFFIXES", "engine_available", "OCR_MODES", "OcrProgress", "OcrResult", "add_progress_listener", "cache_dir",
-    "check_mode", "load_image", "ocr_page",
+    "EXTRA_HINT",
+    "IMAGE_SUFFIXES",
+    "engine_available",
+    "OCR_MODES",
+    "OcrProgress",
+    "OcrResult",
+    "add_progress_listener",
+    "cache_dir",
+    "check_mode",
+    "load_image",
+    "ocr_page",
 ]

@@ -26,7 +26,9 @@ EXTRA_HINT = "pip install 'briefing[ocr]'"
 class EngineSettings:
     """What changes the engine's output (part of the cache key) and how fast it runs."""
 
-    det_side: int = 1920  # the detector's input: the page's longer side, in pixels (a 150 dpi broadsheet: 0.64)
+    det_side: int = (
+        1920  # the detector's input: the page's longer side, in pixels (a 150 dpi broadsheet: 0.64)
+    )
     det_box_thresh: float = 0.5
     det_unclip: float = 1.6
     rec_batch: int = 24  # crops per recognition batch (sorted by width, so little padding)
@@ -54,13 +56,25 @@ class OcrLine:
     confidence: float
     vertical: bool = False
     chars: list[OcrChar] = field(default_factory=list)
-    ink: tuple[float, float] = (0.0, 1.0)  # rows with ink, as shares of the box's height (width if vertical)
-    along: tuple[float, float] = (0.0, 1.0)  # the same along the line: where its first and last glyph are
+    ink: tuple[float, float] = (
+        0.0,
+        1.0,
+    )  # rows with ink, as shares of the box's height (width if vertical)
+    along: tuple[float, float] = (
+        0.0,
+        1.0,
+    )  # the same along the line: where its first and last glyph are
     background: int = 255  # the grey behind the text (below ~235: a tint)
     reversed: bool = False  # light type on a darker ground
-    art: bool = False  # lettering drawn in greys with no solid ink (logos): set from the image, not cached
-    gaps: list[tuple[float, float]] = field(default_factory=list)  # blank stretches wider than a gutter (shares); not cached
-    pieces_ink: list[tuple[float, float]] = field(default_factory=list)  # ``ink`` of each piece between gaps; not cached
+    art: bool = (
+        False  # lettering drawn in greys with no solid ink (logos): set from the image, not cached
+    )
+    gaps: list[tuple[float, float]] = field(
+        default_factory=list
+    )  # blank stretches wider than a gutter (shares); not cached
+    pieces_ink: list[tuple[float, float]] = field(
+        default_factory=list
+    )  # ``ink`` of each piece between gaps; not cached
 
 
 def _session(model_path, threads: int):
@@ -75,7 +89,9 @@ def _session(model_path, threads: int):
     options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
     options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     options.log_severity_level = 3
-    return ort.InferenceSession(str(model_path), sess_options=options, providers=["CPUExecutionProvider"])
+    return ort.InferenceSession(
+        str(model_path), sess_options=options, providers=["CPUExecutionProvider"]
+    )
 
 
 def _threads() -> int:
@@ -99,9 +115,15 @@ class OcrEngine:
         self.settings = settings
         config = update_model_path(read_yaml(DEFAULT_CFG_PATH))
         threads = _threads()
-        det = dict(config["Det"], limit_type="max", limit_side_len=settings.det_side,
-                   box_thresh=settings.det_box_thresh, unclip_ratio=settings.det_unclip,
-                   intra_op_num_threads=threads, inter_op_num_threads=1)
+        det = dict(
+            config["Det"],
+            limit_type="max",
+            limit_side_len=settings.det_side,
+            box_thresh=settings.det_box_thresh,
+            unclip_ratio=settings.det_unclip,
+            intra_op_num_threads=threads,
+            inter_op_num_threads=1,
+        )
         rec = dict(config["Rec"], intra_op_num_threads=threads, inter_op_num_threads=1)
         self._detector = TextDetector(det)
         self._detector.infer.session = _session(det["model_path"], threads)
@@ -125,9 +147,19 @@ class OcrEngine:
         lines = []
         for quad, crop, (text, confidence, chars) in zip(boxes, crops, texts):
             if text.strip() and confidence >= self.settings.min_score:
-                lines.append(OcrLine(quad=quad.tolist(), text=text, confidence=confidence, vertical=crop.vertical,
-                                     chars=chars, ink=crop.ink, along=crop.along, background=crop.background,
-                                     reversed=crop.reversed))
+                lines.append(
+                    OcrLine(
+                        quad=quad.tolist(),
+                        text=text,
+                        confidence=confidence,
+                        vertical=crop.vertical,
+                        chars=chars,
+                        ink=crop.ink,
+                        along=crop.along,
+                        background=crop.background,
+                        reversed=crop.reversed,
+                    )
+                )
         return lines
 
     def _recognise(self, crops) -> list[tuple[str, float, list[OcrChar]]]:
@@ -139,7 +171,7 @@ class OcrEngine:
         out: list[tuple[str, float, list[OcrChar]]] = [("", 0.0, [])] * len(crops)
         batch = self.settings.rec_batch
         for start in range(0, len(order), batch):
-            chunk = order[start:start + batch]
+            chunk = order[start : start + batch]
             widest = max(max(ratios[i] for i in chunk), 320 / height)
             width = int(np.ceil(height * widest))
             tensor = np.zeros((len(chunk), 3, height, width), dtype=np.float32)
@@ -165,7 +197,14 @@ class OcrEngine:
         for t, k in enumerate(best):
             if k != 0 and k != prev and k < len(self._alphabet):
                 x = t / (steps * used)
-                chars.append(OcrChar(self._alphabet[k], min(x, 1.0), min((t + 1) / (steps * used), 1.0), float(score[t])))
+                chars.append(
+                    OcrChar(
+                        self._alphabet[k],
+                        min(x, 1.0),
+                        min((t + 1) / (steps * used), 1.0),
+                        float(score[t]),
+                    )
+                )
             prev = k
         if not chars:
             return "", 0.0, []
@@ -200,7 +239,10 @@ def _crop(grey, quad) -> _Crop:
     across, along = np.linalg.norm(points[1] - points[0]), np.linalg.norm(points[3] - points[0])
     if along >= 1.5 * across:  # a vertical line: the detector often clips its first and last glyph
         step = (points[3] - points[0]) / max(along, 1.0) * 0.3 * across
-        points = np.array([points[0] - step, points[1] - step, points[2] + step, points[3] + step], dtype=np.float32)
+        points = np.array(
+            [points[0] - step, points[1] - step, points[2] + step, points[3] + step],
+            dtype=np.float32,
+        )
         points[:, 0] = np.clip(points[:, 0], 0, grey.shape[1] - 1)
         points[:, 1] = np.clip(points[:, 1], 0, grey.shape[0] - 1)
     width = int(max(np.linalg.norm(points[0] - points[1]), np.linalg.norm(points[2] - points[3])))
@@ -208,7 +250,9 @@ def _crop(grey, quad) -> _Crop:
     width, height = max(width, 1), max(height, 1)
     target = np.array([[0, 0], [width, 0], [width, height], [0, height]], dtype=np.float32)
     matrix = cv2.getPerspectiveTransform(points, target)
-    crop = cv2.warpPerspective(grey, matrix, (width, height), borderMode=cv2.BORDER_REPLICATE, flags=cv2.INTER_CUBIC)
+    crop = cv2.warpPerspective(
+        grey, matrix, (width, height), borderMode=cv2.BORDER_REPLICATE, flags=cv2.INTER_CUBIC
+    )
     vertical = height >= 1.5 * width
     counts = np.bincount(crop.ravel() // 8, minlength=32)
     background = int(counts.argmax() * 8 + 4)  # the commonest grey: bold type can cover half a crop
@@ -219,8 +263,14 @@ def _crop(grey, quad) -> _Crop:
     if reversed_:
         crop = 255 - crop  # the recogniser reads dark type on a light ground
     image = _unstack(crop) if vertical else crop
-    return _Crop(image, vertical, _ink_span(ink, axis=0 if vertical else 1), _ink_span(ink, axis=1 if vertical else 0),
-                 background, bool(reversed_))
+    return _Crop(
+        image,
+        vertical,
+        _ink_span(ink, axis=0 if vertical else 1),
+        _ink_span(ink, axis=1 if vertical else 0),
+        background,
+        bool(reversed_),
+    )
 
 
 def _ink_span(ink, axis: int) -> tuple[float, float]:
@@ -257,7 +307,7 @@ def _unstack(column):
         height, i = min(joined)
         if height > glyph:
             break
-        cells[i:i + 2] = [[cells[i][0], cells[i + 1][1]]]
+        cells[i : i + 2] = [[cells[i][0], cells[i + 1][1]]]
     if len(cells) < 2:
         return np.ascontiguousarray(np.rot90(column))
     width = column.shape[1]
@@ -267,7 +317,7 @@ def _unstack(column):
     for y0, y1 in cells:
         cell = np.full((side, side), 255, dtype=column.dtype)
         top, left = (side - (y1 - y0)) // 2, (side - width) // 2
-        cell[top:top + y1 - y0, left:left + width] = column[y0:y1]
+        cell[top : top + y1 - y0, left : left + width] = column[y0:y1]
         pieces += [cell, np.full((side, pad), 255, dtype=column.dtype)]
     return np.concatenate(pieces, axis=1)
 

@@ -50,7 +50,12 @@ def inside_pictures(lines, pictures, pad: float = 2.0) -> None:
         xs, ys = [p[0] for p in line.quad], [p[1] for p in line.quad]
         cx, cy = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
         for x0, y0, x1, y1 in pictures:
-            if x0 - pad <= min(xs) and max(xs) <= x1 + pad and y0 - pad <= cy <= y1 + pad and x0 <= cx <= x1:
+            if (
+                x0 - pad <= min(xs)
+                and max(xs) <= x1 + pad
+                and y0 - pad <= cy <= y1 + pad
+                and x0 <= cx <= x1
+            ):
                 line.art = True
 
 
@@ -66,14 +71,18 @@ def mark_lettering(grey, lines) -> None:
         if min(w, h) < 2 * typical:
             continue
         xs, ys = [p[0] for p in line.quad], [p[1] for p in line.quad]
-        area = grey[int(max(0, min(ys))):int(max(ys)) + 1, int(max(0, min(xs))):int(max(xs)) + 1]
+        area = grey[
+            int(max(0, min(ys))) : int(max(ys)) + 1, int(max(0, min(xs))) : int(max(xs)) + 1
+        ]
         if area.size:
             dark = (area <= 60).mean()
             mid = ((area > 60) & (area < 200)).mean()
             line.art = bool(dark < 0.02 and mid > 0.25)
 
 
-GUTTER = 0.5  # x the type's height: a blank this wide, down the line and its neighbours, is a gutter
+GUTTER = (
+    0.5  # x the type's height: a blank this wide, down the line and its neighbours, is a gutter
+)
 BAND = 2.0  # x the line's height, above and below: the neighbours that must be blank there too
 
 
@@ -91,11 +100,17 @@ def mark_gutters(grey, lines) -> None:
         x0, x1, y0, y1 = int(max(0, min(xs))), int(min(width, max(xs) + 1)), min(ys), max(ys)
         lo, hi = line.ink
         em = (hi - lo) * (y1 - y0)
-        band = grey[int(max(0, y0 - BAND * (y1 - y0))):int(min(height, y1 + BAND * (y1 - y0))), x0:x1]
+        band = grey[
+            int(max(0, y0 - BAND * (y1 - y0))) : int(min(height, y1 + BAND * (y1 - y0))), x0:x1
+        ]
         if band.size == 0 or em <= 0 or x1 - x0 < 4 * em:
             continue
         blank = ~(band < 180).any(axis=0)  # faint strokes count: a thin 。 is grey at 150 dpi
-        mine = np.nonzero(~(grey[int(y0 + lo * (y1 - y0)):int(y0 + hi * (y1 - y0)) + 1, x0:x1] < 180).all(axis=0))[0]
+        mine = np.nonzero(
+            ~(grey[int(y0 + lo * (y1 - y0)) : int(y0 + hi * (y1 - y0)) + 1, x0:x1] < 180).all(
+                axis=0
+            )
+        )[0]
         if len(mine) < 2:
             continue
         gaps, start = [], None
@@ -108,7 +123,7 @@ def mark_gutters(grey, lines) -> None:
                 start = None
         line.gaps = gaps
         if gaps:  # each piece has its own type size (a subhead run into the next column's text)
-            rows = grey[int(y0):int(y1) + 1, x0:x1] < 180
+            rows = grey[int(y0) : int(y1) + 1, x0:x1] < 180
             edges = [0] + [int((a + b) / 2 * (x1 - x0)) for a, b in gaps] + [x1 - x0]
             line.pieces_ink = [_ink_rows(rows[:, a:b]) for a, b in zip(edges, edges[1:])]
 
@@ -135,7 +150,9 @@ def _runs(mask, kernel):
     return [(x, y, x + w, y + h) for x, y, w, h, _ in stats[1:count]]
 
 
-def find_graphics(grey, *, body_px: float, text_boxes: list[tuple[float, float, float, float]]) -> Rules:
+def find_graphics(
+    grey, *, body_px: float, text_boxes: list[tuple[float, float, float, float]]
+) -> Rules:
     """Rules, boxes (four rules around an area) and pictures in a deskewed grey page image."""
     import numpy as np
 
@@ -161,11 +178,21 @@ def _boxes(horizontal, vertical, body_px: float) -> list[tuple[float, float, flo
     found = []
     for top in horizontal:
         for bottom in horizontal:
-            if bottom[1] <= top[3] + 2 * body_px or abs(top[0] - bottom[0]) > tol or abs(top[2] - bottom[2]) > tol:
+            if (
+                bottom[1] <= top[3] + 2 * body_px
+                or abs(top[0] - bottom[0]) > tol
+                or abs(top[2] - bottom[2]) > tol
+            ):
                 continue
+
             def side(x: float) -> bool:
-                return any(abs((v[0] + v[2]) / 2 - x) <= tol and v[1] <= top[3] + tol and v[3] >= bottom[1] - tol
-                           for v in vertical)
+                return any(
+                    abs((v[0] + v[2]) / 2 - x) <= tol
+                    and v[1] <= top[3] + tol
+                    and v[3] >= bottom[1] - tol
+                    for v in vertical
+                )
+
             if side(top[0]) and side(top[2]):
                 found.append((float(top[0]), float(top[1]), float(top[2]), float(bottom[3])))
                 break  # the nearest bottom rule closes this box
@@ -189,7 +216,9 @@ def _pictures(grey, body_px: float, text_boxes) -> list[tuple[float, float, floa
     mid = cv2.resize(tone, (small_w, small_h), interpolation=cv2.INTER_AREA)
     picture = ((mid > 0.45) & (spread > 12)) | (mean < 120)
     for x0, y0, x1, y1 in text_boxes:
-        picture[int(y0 // cell):int(math.ceil(y1 / cell)), int(x0 // cell):int(math.ceil(x1 / cell))] = False
+        picture[
+            int(y0 // cell) : int(math.ceil(y1 / cell)), int(x0 // cell) : int(math.ceil(x1 / cell))
+        ] = False
     mask = picture.astype(np.uint8)
     mask = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((5, 5), np.uint8))
     count, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
@@ -197,5 +226,7 @@ def _pictures(grey, body_px: float, text_boxes) -> list[tuple[float, float, floa
     out = []
     for x, y, bw, bh, area in stats[1:count]:
         if bw >= side and bh >= side and area >= 0.4 * bw * bh:
-            out.append((float(x * cell), float(y * cell), float((x + bw) * cell), float((y + bh) * cell)))
+            out.append(
+                (float(x * cell), float(y * cell), float((x + bw) * cell), float((y + bh) * cell))
+            )
     return out

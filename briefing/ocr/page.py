@@ -22,7 +22,11 @@ SIZE_TOLERANCE = 0.07  # sizes this close (share) are one size
 BODY_TOLERANCE = 0.05  # and sizes this close to the body size are the body size
 LOW_CONFIDENCE = 0.8  # a character scored below this is reported
 TINT = 12  # a ground this much darker than the paper is a tint
-PLAIN, TINTED, ART = "ocr", "ocr-tint", "ocr-art"  # the "font" of characters on paper, on a tint, in lettering
+PLAIN, TINTED, ART = (
+    "ocr",
+    "ocr-tint",
+    "ocr-art",
+)  # the "font" of characters on paper, on a tint, in lettering
 
 
 @dataclass
@@ -60,10 +64,15 @@ def skew_angle(lines: list[OcrLine]) -> float:
 def rotate_points(points, angle: float, centre: tuple[float, float]) -> list[tuple[float, float]]:
     cos, sin = math.cos(-angle), math.sin(-angle)
     cx, cy = centre
-    return [(cx + (x - cx) * cos - (y - cy) * sin, cy + (x - cx) * sin + (y - cy) * cos) for x, y in points]
+    return [
+        (cx + (x - cx) * cos - (y - cy) * sin, cy + (x - cx) * sin + (y - cy) * cos)
+        for x, y in points
+    ]
 
 
-def _chars(line: OcrLine, corners: list[tuple[float, float]], geo: PageGeometry, paper: int) -> list[Char]:
+def _chars(
+    line: OcrLine, corners: list[tuple[float, float]], geo: PageGeometry, paper: int
+) -> list[Char]:
     """The line's characters with boxes in points: along the line where the recogniser saw
     them, across it where the ink is."""
     xs, ys = [p[0] for p in corners], [p[1] for p in corners]
@@ -71,7 +80,13 @@ def _chars(line: OcrLine, corners: list[tuple[float, float]], geo: PageGeometry,
     lo, hi = line.ink
     chars: list[Char] = []
     color = WHITE if line.reversed else 0
-    font = ART if line.art else TINTED if line.background < paper - TINT and not line.reversed else PLAIN
+    font = (
+        ART
+        if line.art
+        else TINTED
+        if line.background < paper - TINT and not line.reversed
+        else PLAIN
+    )
     if line.vertical:
         left, right = x0 + lo * (x1 - x0), x0 + hi * (x1 - x0)
         size = (right - left) * INK_TO_SIZE
@@ -79,12 +94,18 @@ def _chars(line: OcrLine, corners: list[tuple[float, float]], geo: PageGeometry,
         step = (y1 - y0) / max(len(glyphs), 1)
         for i, ch in enumerate(glyphs):
             top = y0 + i * step + max(0.0, step - size) / 2
-            chars.append(Char(ch.c, left, top, right, top + min(size, step), size=size, font=font, color=color))
+            chars.append(
+                Char(
+                    ch.c, left, top, right, top + min(size, step), size=size, font=font, color=color
+                )
+            )
         return chars
     top, bottom = y0 + lo * (y1 - y0), y0 + hi * (y1 - y0)
     ink_length = (line.along[1] - line.along[0]) * (x1 - x0)
     ink_height = bottom - top
-    if len(line.text.strip()) == 1:  # a lone glyph is about square: the smaller side is the one not touched by a neighbour's ink
+    if (
+        len(line.text.strip()) == 1
+    ):  # a lone glyph is about square: the smaller side is the one not touched by a neighbour's ink
         ink_height = min(ink_height, ink_length)
     size = _line_size(line, ink_height * INK_TO_SIZE, ink_length)
     length = x1 - x0
@@ -94,7 +115,13 @@ def _chars(line: OcrLine, corners: list[tuple[float, float]], geo: PageGeometry,
         width = size * (0.5 if ch.c.isascii() else 0.95)
         # runs of Latin letters and digits are set solid: the recogniser's places jitter by more
         # than the gap that would read as a space between them
-        solid = ch.c.isascii() and not ch.c.isspace() and chars and chars[-1].c.isascii() and not chars[-1].c.isspace()
+        solid = (
+            ch.c.isascii()
+            and not ch.c.isspace()
+            and chars
+            and chars[-1].c.isascii()
+            and not chars[-1].c.isspace()
+        )
         start = prev_end if solid else max(centre - width / 2, prev_end)
         end = max(start + 0.1, min(centre + width / 2, x1))
         chars.append(Char(ch.c, start, top, end, bottom, size=size, font=font, color=color))
@@ -110,8 +137,11 @@ def _join_columns(pieces: list[list[Char]]) -> list[Line]:
         for prev in out:
             overlap = min(prev.x1, line.x1) - max(prev.x0, line.x0)
             gap = line.y0 - prev.y1
-            if overlap > 0.5 * min(prev.width, line.width) and -0.5 * line.size < gap < 1.5 * line.size \
-                    and abs(prev.size - line.size) < 0.25 * line.size:
+            if (
+                overlap > 0.5 * min(prev.width, line.width)
+                and -0.5 * line.size < gap < 1.5 * line.size
+                and abs(prev.size - line.size) < 0.25 * line.size
+            ):
                 prev.chars.extend(line.chars)
                 prev.refresh()
                 break
@@ -125,8 +155,11 @@ def _stacked(ch: Char, singles: list[Char]) -> bool:
     vertical byline) that the detector boxed character by character."""
     cx = (ch.x0 + ch.x1) / 2
     for other in singles:
-        if other is not ch and abs((other.x0 + other.x1) / 2 - cx) < 0.3 * ch.size \
-                and min(abs(other.y0 - ch.y1), abs(ch.y0 - other.y1)) < 0.8 * ch.size:
+        if (
+            other is not ch
+            and abs((other.x0 + other.x1) / 2 - cx) < 0.3 * ch.size
+            and min(abs(other.y0 - ch.y1), abs(ch.y0 - other.y1)) < 0.8 * ch.size
+        ):
             return True
     return False
 
@@ -145,7 +178,9 @@ def _line_size(line: OcrLine, ink_size: float, ink_length: float) -> float:
     return pitch if 0.75 < pitch / ink_size < 1.15 else ink_size
 
 
-def _split_at_gaps(chars: list[Char], line: OcrLine, corners, geo: PageGeometry) -> list[list[Char]]:
+def _split_at_gaps(
+    chars: list[Char], line: OcrLine, corners, geo: PageGeometry
+) -> list[list[Char]]:
     """Pieces of a detected line between its gutters (``line.gaps``, blank stretches found in
     the image): the detector can run one box across a narrow gutter into the next column."""
     xs = [p[0] for p in corners]
@@ -194,7 +229,10 @@ def _snap_sizes(lines: list[Line]) -> float:
             body = size
             break
     body_lines = [ln for ln in lines if abs(ln.size / body - 1) <= BODY_TOLERANCE]
-    body = round(sum(ln.size * len(ln.chars) for ln in body_lines) / sum(len(ln.chars) for ln in body_lines), 1)
+    body = round(
+        sum(ln.size * len(ln.chars) for ln in body_lines) / sum(len(ln.chars) for ln in body_lines),
+        1,
+    )
     for ln in body_lines:
         for ch in ln.chars:
             ch.size = body
@@ -225,7 +263,9 @@ def _group_sizes(lines: list[Line]) -> None:
         ln.refresh()
 
 
-def text_boxes(lines: list[OcrLine], angle: float, centre: tuple[float, float]) -> tuple[list[tuple[float, float, float, float]], float]:
+def text_boxes(
+    lines: list[OcrLine], angle: float, centre: tuple[float, float]
+) -> tuple[list[tuple[float, float, float, float]], float]:
     """The lines' boxes in the deskewed image (pixels), and the body type's ink height there."""
     boxes, heights = [], []
     for line in lines:
@@ -238,8 +278,15 @@ def text_boxes(lines: list[OcrLine], angle: float, centre: tuple[float, float]) 
     return boxes, (statistics.median(heights) if heights else 10.0)
 
 
-def build_page(lines: list[OcrLine], *, image_size: tuple[int, int], geometry: PageGeometry,
-               rules: "Rules | None" = None, angle: float = 0.0, paper: int = 255) -> tuple[Page, list[LowConfidence]]:
+def build_page(
+    lines: list[OcrLine],
+    *,
+    image_size: tuple[int, int],
+    geometry: PageGeometry,
+    rules: "Rules | None" = None,
+    angle: float = 0.0,
+    paper: int = 255,
+) -> tuple[Page, list[LowConfidence]]:
     """The layout page of one OCR'd image (deskewed by ``angle``; ``paper``: the grey of the
     paper), and the characters read with low confidence."""
     width, height = image_size
@@ -260,11 +307,19 @@ def build_page(lines: list[OcrLine], *, image_size: tuple[int, int], geometry: P
         glyphs = [ch for ch in line.chars if not ch.c.isspace()] if line.vertical else line.chars
         for ocr_char, char in zip(glyphs, chars):
             if ocr_char.confidence < LOW_CONFIDENCE:
-                doubtful.append(LowConfidence(ocr_char.c, round(ocr_char.confidence, 3), line.text,
-                                              [round(v, 1) for v in (char.x0, char.y0, char.x1, char.y1)]))
+                doubtful.append(
+                    LowConfidence(
+                        ocr_char.c,
+                        round(ocr_char.confidence, 3),
+                        line.text,
+                        [round(v, 1) for v in (char.x0, char.y0, char.x1, char.y1)],
+                    )
+                )
     singles = [piece[0] for piece in horizontal if len(piece) == 1]
     stacked = {id(ch) for ch in singles if _stacked(ch, singles)}
-    horizontal = [piece for piece in horizontal if not (len(piece) == 1 and id(piece[0]) in stacked)]
+    horizontal = [
+        piece for piece in horizontal if not (len(piece) == 1 and id(piece[0]) in stacked)
+    ]
     vertical += [[ch] for ch in singles if id(ch) in stacked]
     # One size per group of near sizes first: joining pieces of a line compares their sizes.
     pieces = [Line(p) for p in horizontal] + [Line(p, vertical=True) for p in vertical]
@@ -278,8 +333,14 @@ def build_page(lines: list[OcrLine], *, image_size: tuple[int, int], geometry: P
     page.other_text = art
     page.boxes = tint_boxes(page.lines, body)
     if rules is not None:
-        page.hrules = [(y * geometry.scale, a * geometry.scale, b * geometry.scale) for y, a, b in rules.horizontal]
-        page.vrules = [(x * geometry.scale, a * geometry.scale, b * geometry.scale) for x, a, b in rules.vertical]
+        page.hrules = [
+            (y * geometry.scale, a * geometry.scale, b * geometry.scale)
+            for y, a, b in rules.horizontal
+        ]
+        page.vrules = [
+            (x * geometry.scale, a * geometry.scale, b * geometry.scale)
+            for x, a, b in rules.vertical
+        ]
         page.boxes += [tuple(v * geometry.scale for v in box) for box in rules.boxes]
         page.images = [tuple(v * geometry.scale for v in box) for box in rules.pictures]
     return page, doubtful
@@ -289,12 +350,20 @@ def tint_boxes(lines: list[Line], body: float) -> list[tuple[float, float, float
     """Areas of text set on a tint (a summary box, a fact file): each is a box of its own, as a
     ruled box is, so that its lines stay out of the articles around it."""
     groups: list[list[float]] = []
-    for ln in sorted((ln for ln in lines if ln.font == TINTED and not ln.white), key=lambda l: (l.y0, l.x0)):
+    for ln in sorted(
+        (ln for ln in lines if ln.font == TINTED and not ln.white), key=lambda l: (l.y0, l.x0)
+    ):
         for group in groups:
             near_y = ln.y0 - group[3] < 1.5 * body and group[1] - ln.y1 < 1.5 * body
             near_x = ln.x0 < group[2] + body and ln.x1 > group[0] - body
             if near_y and near_x:
-                group[:] = [min(group[0], ln.x0), min(group[1], ln.y0), max(group[2], ln.x1), max(group[3], ln.y1), group[4] + 1]
+                group[:] = [
+                    min(group[0], ln.x0),
+                    min(group[1], ln.y0),
+                    max(group[2], ln.x1),
+                    max(group[3], ln.y1),
+                    group[4] + 1,
+                ]
                 break
         else:
             groups.append([ln.x0, ln.y0, ln.x1, ln.y1, 1])

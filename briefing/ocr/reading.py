@@ -7,7 +7,9 @@ from pathlib import Path
 
 from . import RENDER_DPI, OcrResult, load_image, ocr_page
 
-MAX_SCAN_DPI = 300  # a scan finer than this is rendered at RENDER_DPI instead (OCR time grows with pixels)
+MAX_SCAN_DPI = (
+    300  # a scan finer than this is rendered at RENDER_DPI instead (OCR time grows with pixels)
+)
 from .page import PageGeometry
 
 
@@ -17,10 +19,16 @@ def ocr_pdf_page(pdf_page, *, source: str) -> OcrResult:
     import pymupdf
 
     rect = pdf_page.rect
-    pix = _scan_image(pdf_page, pymupdf) or pdf_page.get_pixmap(dpi=RENDER_DPI, colorspace=pymupdf.csGRAY, alpha=False)
-    grey = np.frombuffer(pix.samples, dtype=np.uint8).reshape(pix.height, pix.stride)[:, :pix.width]
+    pix = _scan_image(pdf_page, pymupdf) or pdf_page.get_pixmap(
+        dpi=RENDER_DPI, colorspace=pymupdf.csGRAY, alpha=False
+    )
+    grey = np.frombuffer(pix.samples, dtype=np.uint8).reshape(pix.height, pix.stride)[
+        :, : pix.width
+    ]
     geometry = PageGeometry(scale=rect.width / pix.width, width=rect.width, height=rect.height)
-    return ocr_page(np.ascontiguousarray(grey), geometry=geometry, source=source, page=pdf_page.number + 1)
+    return ocr_page(
+        np.ascontiguousarray(grey), geometry=geometry, source=source, page=pdf_page.number + 1
+    )
 
 
 def _scan_image(pdf_page, pymupdf):
@@ -31,8 +39,13 @@ def _scan_image(pdf_page, pymupdf):
         return None
     rects = pdf_page.get_image_rects(images[0][0], transform=True)
     rect = pdf_page.rect
-    if len(rects) != 1 or rects[0][0].get_area() < 0.9 * rect.get_area() or not rects[0][1].is_rectilinear \
-            or rects[0][1].a <= 0 or rects[0][1].d <= 0:
+    if (
+        len(rects) != 1
+        or rects[0][0].get_area() < 0.9 * rect.get_area()
+        or not rects[0][1].is_rectilinear
+        or rects[0][1].a <= 0
+        or rects[0][1].d <= 0
+    ):
         return None
     try:
         pix = pymupdf.Pixmap(pdf_page.parent, images[0][0])
@@ -50,5 +63,9 @@ def ocr_image_file(path: Path, *, source: str) -> OcrResult:
     grey, dpi = load_image(path)
     height, width = grey.shape
     scale = 72 / dpi
-    return ocr_page(grey, geometry=PageGeometry(scale=scale, width=width * scale, height=height * scale),
-                    source=source, page=1)
+    return ocr_page(
+        grey,
+        geometry=PageGeometry(scale=scale, width=width * scale, height=height * scale),
+        source=source,
+        page=1,
+    )

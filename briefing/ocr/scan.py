@@ -18,8 +18,9 @@ class ScanSettings:
     quality: int = 75  # JPEG quality
 
 
-def scan_page(pdf: str | Path, out_dir: str | Path, *, page: int = 0,
-              settings: ScanSettings = ScanSettings()) -> tuple[Path, Path]:
+def scan_page(
+    pdf: str | Path, out_dir: str | Path, *, page: int = 0, settings: ScanSettings = ScanSettings()
+) -> tuple[Path, Path]:
     """Write ``STEM.pdf`` (image only) and ``STEM.png`` into ``out_dir``; return both paths."""
     import pymupdf
     from PIL import Image

@@ -28,7 +28,9 @@ def _layout_files(source: Source) -> list[Path] | None:
     if isinstance(source, (str, Path)):
         path = Path(source)
         if path.is_dir():
-            pages = page_files(path)  # which files of a folder make the issue: the reading layer says
+            pages = page_files(
+                path
+            )  # which files of a folder make the issue: the reading layer says
             return pages if pages and pages[0].suffix.lower() in LAYOUT_SUFFIXES else None
         return [path] if path.suffix.lower() in LAYOUT_SUFFIXES else None
     files = [Path(p) for p in source]
@@ -50,7 +52,9 @@ def read_layout_source(
     name = str(source) if isinstance(source, (str, Path)) else ", ".join(str(p) for p in files)
     kinds = {p.suffix.lower() in PAGE_SUFFIXES for p in files}
     if len(kinds) > 1:
-        raise InputError(f"{name}: PDF or image pages and HTML pages mixed in one issue; give one kind at a time")
+        raise InputError(
+            f"{name}: PDF or image pages and HTML pages mixed in one issue; give one kind at a time"
+        )
     if kinds == {True}:
         from .reader import read_pdf_issue
 

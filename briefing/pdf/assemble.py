@@ -51,7 +51,9 @@ def _distance(group: Headline, chain: Chain, layout: Layout) -> float | None:
     if group.vertical:
         if s[3] <= g[1]:
             return None
-    elif s[1] < g[1] - 0.5 * body and not (dx > 0 and s[1] >= g[1] - 2 * group.title_size and s[3] > g[3]):
+    elif s[1] < g[1] - 0.5 * body and not (
+        dx > 0 and s[1] >= g[1] - 2 * group.title_size and s[3] > g[3]
+    ):
         return None  # starts above the headline, unless it runs down beside it
     dy = max(0.0, s[1] - g[3])
     if dy > 0 and blocked_h(g[3], s[1], s[0], s[2], page):
@@ -60,8 +62,13 @@ def _distance(group: Headline, chain: Chain, layout: Layout) -> float | None:
         return None
     for other in layout.headlines:  # another headline in between takes the chain
         o = other.box
-        if other is not group and other.container == group.container and o[1] >= g[3] - 1 and o[3] <= s[1] + 1 \
-                and span_overlap(o[0], o[2], s[0], s[2]) > 0:
+        if (
+            other is not group
+            and other.container == group.container
+            and o[1] >= g[3] - 1
+            and o[3] <= s[1] + 1
+            and span_overlap(o[0], o[2], s[0], s[2]) > 0
+        ):
             return None
     return dy + 2 * dx
 
@@ -106,7 +113,13 @@ def order_chains(chains: list[Chain]) -> list[Chain]:
 def _join(parts: list[str]) -> str:
     out = ""
     for part in parts:
-        if out and out[-1].isascii() and out[-1].isalnum() and part[:1].isascii() and part[:1].isalnum():
+        if (
+            out
+            and out[-1].isascii()
+            and out[-1].isalnum()
+            and part[:1].isascii()
+            and part[:1].isalnum()
+        ):
             out += " "
         out += part
     return out
@@ -115,7 +128,11 @@ def _join(parts: list[str]) -> str:
 def _spaced(lines: list[Line]) -> str | None:
     parts: list[str] = []
     for prev, ln in zip([None] + lines[:-1], lines):
-        if prev is not None and abs(prev.y1 - ln.y1) < 0.3 * ln.size and ln.x0 - prev.x1 > 0.4 * ln.size:
+        if (
+            prev is not None
+            and abs(prev.y1 - ln.y1) < 0.3 * ln.size
+            and ln.x0 - prev.x1 > 0.4 * ln.size
+        ):
             parts.append(" ")  # a visible gap between two pieces of one line
         parts.append(ln.text(gaps=True).strip())
     text = _join(parts)
@@ -131,7 +148,9 @@ def fill(article: PageArticle, body: float) -> None:
         top = min(ln.y0 for ln in title)
         article.title = _spaced(title)
         article.kicker = _spaced([ln for ln in group.lines if ln not in title and ln.y1 <= top + 1])
-        subtitle = [ln for ln in group.lines if ln not in title and ln.y1 > top + 1] + group.subtitle_lines
+        subtitle = [
+            ln for ln in group.lines if ln not in title and ln.y1 > top + 1
+        ] + group.subtitle_lines
         article.subtitle = _spaced(sorted(subtitle, key=lambda l: l.y0))
         article.byline = _spaced(sorted(group.bylines, key=lambda l: (l.y0, l.x0)))
         article.boxes.append([round(v, 1) for v in group.box])
@@ -150,12 +169,16 @@ def fill(article: PageArticle, body: float) -> None:
             if subhead:
                 article.subheads.append(_join(subhead))
                 subhead = []
-            indented = ln.x0 - left >= 1.2 * body and len(text_lines) > 1 or ln.text().startswith(("（作者", "(作者"))
+            indented = (
+                ln.x0 - left >= 1.2 * body
+                and len(text_lines) > 1
+                or ln.text().startswith(("（作者", "(作者"))
+            )
             if indented or not open_paragraph or not paragraphs:
                 paragraphs.append([])
             paragraphs[-1].append(ln.text())
             # a line that stops short of the column's right edge ends its paragraph
-            near = chain.lines[max(0, i - 3): i + 4]
+            near = chain.lines[max(0, i - 3) : i + 4]
             open_paragraph = ln.x1 >= max(n.x1 for n in near) - 1.5 * body
     if subhead:
         article.subheads.append(_join(subhead))
@@ -206,7 +229,9 @@ def page_articles(layout: Layout) -> tuple[list[PageArticle], list[tuple[str, st
         if sum(len(c.text()) for c in chains) >= 80:
             articles.append(PageArticle(headline=None, chains=order_chains(chains)))
         else:
-            furniture.extend(("other", " ".join(ln.text(gaps=True) for ln in c.lines), c.box) for c in chains)
+            furniture.extend(
+                ("other", " ".join(ln.text(gaps=True) for ln in c.lines), c.box) for c in chains
+            )
     for article in articles:
         fill(article, body)
     return _reading_order(articles), furniture

@@ -16,7 +16,9 @@ logger = logging.getLogger(__name__)
 
 WHITE = 0xFFFFFF
 # Vertical presentation forms that NFKC does not map to what a reader expects in running text.
-_VERTICAL_QUOTES = str.maketrans({"﹃": "“", "﹄": "”", "﹁": "“", "﹂": "”", "『": "“", "』": "”", "「": "“", "」": "”"})
+_VERTICAL_QUOTES = str.maketrans(
+    {"﹃": "“", "﹄": "”", "﹁": "“", "﹂": "”", "『": "“", "』": "”", "「": "“", "」": "”"}
+)
 
 
 @dataclass
@@ -105,7 +107,9 @@ class Line:
             if prev is not None:
                 gap = (ch.y0 - prev.y1) if self.vertical else (ch.x0 - prev.x1)
                 ascii_pair = _is_word(prev.c) and _is_word(ch.c)
-                spaced = gap > threshold or (pending_space and not (_is_punct(prev.c) or _is_punct(ch.c)))
+                spaced = gap > threshold or (
+                    pending_space and not (_is_punct(prev.c) or _is_punct(ch.c))
+                )
                 if (gaps and spaced) or (ascii_pair and (pending_space or gap > 0.25 * ch.size)):
                     out.append(" ")
             out.append(ch.c)
@@ -158,7 +162,13 @@ def read_page(pdf_page) -> Page:
             piece: list[Char] = []
             for span in line["spans"]:
                 for c in span["chars"]:
-                    ch = Char(c["c"], *c["bbox"], size=span["size"], font=span["font"], color=span["color"])
+                    ch = Char(
+                        c["c"],
+                        *c["bbox"],
+                        size=span["size"],
+                        font=span["font"],
+                        color=span["color"],
+                    )
                     if ch.x1 - ch.x0 <= 0 and not ch.c.isspace():
                         continue
                     if not ch.c.isspace() and _duplicate(ch, seen):
@@ -185,7 +195,12 @@ def read_page(pdf_page) -> Page:
 
 
 def _clip(bbox, rect) -> tuple[float, float, float, float]:
-    return (max(bbox[0], rect.x0), max(bbox[1], rect.y0), min(bbox[2], rect.x1), min(bbox[3], rect.y1))
+    return (
+        max(bbox[0], rect.x0),
+        max(bbox[1], rect.y0),
+        min(bbox[2], rect.x1),
+        min(bbox[3], rect.y1),
+    )
 
 
 def _duplicate(ch: Char, seen: dict[tuple[str, int, int], list[Char]]) -> bool:
@@ -196,9 +211,14 @@ def _duplicate(ch: Char, seen: dict[tuple[str, int, int], list[Char]]) -> bool:
     for kx in (gx - 1, gx, gx + 1):
         for ky in (gy - 1, gy, gy + 1):
             for other in seen.get((ch.c, kx, ky), ()):
-                if abs((other.x0 + other.x1) / 2 - cx) < tol and abs((other.y0 + other.y1) / 2 - cy) < tol:
+                if (
+                    abs((other.x0 + other.x1) / 2 - cx) < tol
+                    and abs((other.y0 + other.y1) / 2 - cy) < tol
+                ):
                     if other.color == WHITE and ch.color != WHITE:
-                        other.color = ch.color  # an outline copy: the visible colour is the dark one
+                        other.color = (
+                            ch.color
+                        )  # an outline copy: the visible colour is the dark one
                     return True
     seen.setdefault((ch.c, gx, gy), []).append(ch)
     return False
@@ -213,8 +233,13 @@ def join_horizontal(pieces: list[list[Char]], body: float) -> list[Line]:
         for prev in reversed(out[-12:]):
             if prev.y1 < line.y1 - line.size:
                 continue
-            same_row = abs(prev.y1 - line.y1) < 0.25 * line.size and abs(prev.size - line.size) < 0.15 * line.size
-            reach = (2.0 if line.size > 1.5 * body else 1.5 if line.size > 1.1 * body else 0.5) * line.size
+            same_row = (
+                abs(prev.y1 - line.y1) < 0.25 * line.size
+                and abs(prev.size - line.size) < 0.15 * line.size
+            )
+            reach = (
+                2.0 if line.size > 1.5 * body else 1.5 if line.size > 1.1 * body else 0.5
+            ) * line.size
             gap = max(line.x0 - prev.x1, prev.x0 - line.x1)
             if same_row and -2 * line.size < gap < reach and prev.white == line.white:
                 prev.chars.extend(line.chars)
@@ -252,5 +277,10 @@ def _read_drawings(pdf_page, page: Page) -> None:
             page.hrules.append(((r.y0 + r.y1) / 2, r.x0, r.x1))
         elif h >= min_rule and w <= 6:
             page.vrules.append(((r.x0 + r.x1) / 2, r.y0, r.y1))
-        elif stroked and w >= min_rule and h >= min_rule and any(item[0] == "re" for item in drawing["items"]):
+        elif (
+            stroked
+            and w >= min_rule
+            and h >= min_rule
+            and any(item[0] == "re" for item in drawing["items"])
+        ):
             page.boxes.append((r.x0, r.y0, r.x1, r.y1))

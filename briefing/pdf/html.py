@@ -19,7 +19,18 @@ from ..reading import read_input_bytes, decode
 
 logger = logging.getLogger(__name__)
 
-_SKIP = {"script", "style", "nav", "header", "footer", "noscript", "select", "option", "button", "form"}
+_SKIP = {
+    "script",
+    "style",
+    "nav",
+    "header",
+    "footer",
+    "noscript",
+    "select",
+    "option",
+    "button",
+    "form",
+}
 _BLOCKS = {"h1", "h2", "h3", "h4", "p"}
 _SPACE_RE = re.compile(r"[\s\u3000\xa0]+")
 _CJK = r"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
@@ -86,7 +97,7 @@ def _from_template(blocks: list[tuple[str, str]]) -> Article | None:
     article = Article(id="a1", title=_clean(blocks[start][1], keep_gaps=True))
     if start > 0 and blocks[start - 1][0] == "h3":
         article.kicker = _clean(blocks[start - 1][1], keep_gaps=True)
-    for tag, text in blocks[start + 1:]:
+    for tag, text in blocks[start + 1 :]:
         if tag == "h2" and article.subtitle is None and not article.body:
             article.subtitle = _clean(text, keep_gaps=True)
         elif tag == "h4" and article.byline is None and not article.body:
@@ -107,7 +118,9 @@ def _from_trafilatura(markup: str, source: str) -> Article | None:
         import trafilatura
     except ImportError:
         return None
-    doc = trafilatura.bare_extraction(markup, include_comments=False, include_tables=False, with_metadata=True)
+    doc = trafilatura.bare_extraction(
+        markup, include_comments=False, include_tables=False, with_metadata=True
+    )
     if doc is None:
         return None
     text = getattr(doc, "text", None) if not isinstance(doc, dict) else doc.get("text")
@@ -126,11 +139,17 @@ def read_html_article(path: Path) -> Article:
     try:
         parser.feed(markup)
         parser.close()
-    except Exception as exc:  # the standard parser is lenient; anything left is not HTML we can read
+    except (
+        Exception
+    ) as exc:  # the standard parser is lenient; anything left is not HTML we can read
         raise InputError(f"{path}: cannot parse as HTML ({exc})") from exc
     article = _from_template(parser.blocks) or _from_trafilatura(markup, str(path))
     if article is None:
-        hint = "" if _has_trafilatura() else " (the generic reader needs: pip install 'briefing[html]')"
+        hint = (
+            ""
+            if _has_trafilatura()
+            else " (the generic reader needs: pip install 'briefing[html]')"
+        )
         raise InputError(f"{path}: no article found in this HTML page{hint}")
     return article
 
@@ -139,8 +158,9 @@ def _has_trafilatura() -> bool:
     return importlib.util.find_spec("trafilatura") is not None
 
 
-def read_html_issue(paths: list[Path], *, source: str, paper: str | None = None, date: str | None = None
-                    ) -> tuple[Issue, list[Article]]:
+def read_html_issue(
+    paths: list[Path], *, source: str, paper: str | None = None, date: str | None = None
+) -> tuple[Issue, list[Article]]:
     """Each HTML file is one page holding one article; a file with none is an error when it
     is the only one, a skipped page otherwise."""
     issue = Issue(source=source, paper=paper, date=date, metadata={"input": "html"})
@@ -153,7 +173,9 @@ def read_html_issue(paths: list[Path], *, source: str, paper: str | None = None,
                 raise
             logger.warning("skipped page %s: %s", path, exc)
             issue.pages.append(Page(source=str(path)))
-            issue.furniture.append(Furniture(line=0, text=str(exc), kind="skipped-page", page=index))
+            issue.furniture.append(
+                Furniture(line=0, text=str(exc), kind="skipped-page", page=index)
+            )
             continue
         article.id, article.page = f"a{len(articles) + 1}", index
         articles.append(article)

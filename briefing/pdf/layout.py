@@ -17,7 +17,9 @@ MID = 1.2  # x body size: subheads, subtitles, graphic titles
 BYLINE_MIN = 1.05
 TOP_BAND = 0.05  # share of the page height taken by the page header
 
-CREDIT_RE = re.compile(r"^(数据来源|资料来源|图片来源|信息来源|本版制图|制图|图表制作|图表|漫画|插图|设计|本版图片)\s*[:：]")
+CREDIT_RE = re.compile(
+    r"^(数据来源|资料来源|图片来源|信息来源|本版制图|制图|图表制作|图表|漫画|插图|设计|本版图片)\s*[:：]"
+)
 CREDIT_END_RE = re.compile(r"(摄|供图|新华社发|制图)[）)]?$")
 CREDIT_LINE_RE = re.compile(r"^(新华社|本报|中新社)?(特约)?(记者|通讯员|摄影)")
 SENTENCE_END = "。！？；"
@@ -41,7 +43,12 @@ class Headline:
     @property
     def box(self) -> Box:
         lines = self.lines + self.subtitle_lines
-        return (min(ln.x0 for ln in lines), min(ln.y0 for ln in lines), max(ln.x1 for ln in lines), max(ln.y1 for ln in lines))
+        return (
+            min(ln.x0 for ln in lines),
+            min(ln.y0 for ln in lines),
+            max(ln.x1 for ln in lines),
+            max(ln.y1 for ln in lines),
+        )
 
     @property
     def title_size(self) -> float:
@@ -57,8 +64,12 @@ class Chain:
 
     @property
     def box(self) -> Box:
-        return (min(ln.x0 for ln in self.lines), min(ln.y0 for ln in self.lines),
-                max(ln.x1 for ln in self.lines), max(ln.y1 for ln in self.lines))
+        return (
+            min(ln.x0 for ln in self.lines),
+            min(ln.y0 for ln in self.lines),
+            max(ln.x1 for ln in self.lines),
+            max(ln.y1 for ln in self.lines),
+        )
 
     @property
     def has_body(self) -> bool:
@@ -116,7 +127,11 @@ def analyse(page: Page) -> Layout:
             ln.role = "display"
         elif ln.vertical:
             ln.role = "byline" if chars <= 8 and ln.size >= BYLINE_MIN * body else "other"
-        elif ln.size >= BYLINE_MIN * body and chars <= 14 and not any(p in ln.text() for p in SENTENCE_END):
+        elif (
+            ln.size >= BYLINE_MIN * body
+            and chars <= 14
+            and not any(p in ln.text() for p in SENTENCE_END)
+        ):
             ln.role = "short"  # byline or one-line subhead: decided below
         elif ln.size >= MID * body:
             ln.role = "mid"
@@ -133,7 +148,9 @@ def analyse(page: Page) -> Layout:
     for ln in lines:
         if ln.role == "short":
             ln.role = "mid" if ln.size >= MID * body else "body"
-    chains = _chains([ln for ln in lines if ln.role in ("body", "mid", "small")], page, headlines, body)
+    chains = _chains(
+        [ln for ln in lines if ln.role in ("body", "mid", "small")], page, headlines, body
+    )
     kept: list[Chain] = []
     for chain in chains:
         kind = _non_article_kind(chain, page, body)
@@ -146,7 +163,9 @@ def analyse(page: Page) -> Layout:
             furniture.append(("other", ln.text(gaps=True), ln.box))
         elif ln.role == "other":
             furniture.append(("graphic", ln.text(gaps=True), ln.box))
-    return Layout(page=page, masthead=masthead, headlines=headlines, chains=kept, furniture=furniture)
+    return Layout(
+        page=page, masthead=masthead, headlines=headlines, chains=kept, furniture=furniture
+    )
 
 
 def _headlines(display: list[Line], body: float) -> list[Headline]:
@@ -158,7 +177,10 @@ def _headlines(display: list[Line], body: float) -> list[Headline]:
             if ln.vertical or group.vertical or ln.container != group.container:
                 if ln.vertical and group.vertical and ln.container == group.container:
                     # a long vertical title set in two columns, read right to left
-                    if span_overlap(ln.y0, ln.y1, last.y0, last.y1) > 0 and abs(ln.x0 - last.x0) < 1.6 * ln.size:
+                    if (
+                        span_overlap(ln.y0, ln.y1, last.y0, last.y1) > 0
+                        and abs(ln.x0 - last.x0) < 1.6 * ln.size
+                    ):
                         group.lines.append(ln)
                         break
                 continue
@@ -176,16 +198,23 @@ def _headlines(display: list[Line], body: float) -> list[Headline]:
     return groups
 
 
-def _attach_subtitles_and_bylines(headlines: list[Headline], lines: list[Line], body: float) -> None:
+def _attach_subtitles_and_bylines(
+    headlines: list[Headline], lines: list[Line], body: float
+) -> None:
     for group in headlines:
         if group.vertical:
             continue
         x0, y0, x1, y1 = group.box
         # a smaller line right above the title and within its width: the kicker
         for ln in sorted(lines, key=lambda l: -l.y1):
-            if ln.role in ("mid", "short") and ln.container == group.container and ln.size >= MID * body \
-                    and 0 <= group.box[1] - ln.y1 < 0.6 * group.title_size \
-                    and ln.x0 >= x0 - 2 * ln.size and ln.x1 <= x1 + 2 * ln.size:
+            if (
+                ln.role in ("mid", "short")
+                and ln.container == group.container
+                and ln.size >= MID * body
+                and 0 <= group.box[1] - ln.y1 < 0.6 * group.title_size
+                and ln.x0 >= x0 - 2 * ln.size
+                and ln.x1 <= x1 + 2 * ln.size
+            ):
                 group.lines.insert(0, ln)
                 ln.role = "kicker"
         bottom = y1
@@ -193,8 +222,14 @@ def _attach_subtitles_and_bylines(headlines: list[Headline], lines: list[Line], 
         for ln in sorted(lines, key=lambda l: l.y0):
             if ln.role in ("mid", "short") and ln.container == group.container:
                 starts_dash = ln.text().startswith(("—", "－", "-"))
-                if 0 <= ln.y0 - bottom < (0.6 * group.title_size if not group.subtitle_lines else 0.6 * ln.size) \
-                        and ln.x0 >= x0 - ln.size and ln.x1 <= x1 + ln.size and (starts_dash or group.subtitle_lines):
+                if (
+                    0
+                    <= ln.y0 - bottom
+                    < (0.6 * group.title_size if not group.subtitle_lines else 0.6 * ln.size)
+                    and ln.x0 >= x0 - ln.size
+                    and ln.x1 <= x1 + ln.size
+                    and (starts_dash or group.subtitle_lines)
+                ):
                     group.subtitle_lines.append(ln)
                     ln.role = "subtitle"
                     bottom = ln.y1
@@ -244,7 +279,9 @@ def _chains(lines: list[Line], page: Page, headlines: list[Headline], body: floa
             if not -0.3 * body <= gap <= limit:
                 continue
             overlap = span_overlap(ln.x0, ln.x1, last.x0, last.x1)
-            same_start = abs(ln.x0 - last.x0) <= 2.5 * body and overlap > -body  # indented or short lines
+            same_start = (
+                abs(ln.x0 - last.x0) <= 2.5 * body and overlap > -body
+            )  # indented or short lines
             both_mid = ln.role == last.role == "mid" and overlap > 0  # a subhead's lines, centred
             if overlap < 0.5 * min(ln.width, last.width) and not same_start and not both_mid:
                 continue
@@ -275,16 +312,24 @@ def _non_article_kind(chain: Chain, page: Page, body: float) -> str | None:
     if CREDIT_RE.match(text):
         return "graphic" if text.startswith(("数据", "资料", "信息")) else "credit"
     if not chain.has_body:
-        near_image = any(_inside(box, im) or (span_overlap(box[0], box[2], im[0], im[2]) > 0
-                                              and -body < im[1] - box[3] < 3 * body) for im in page.images)
+        near_image = any(
+            _inside(box, im)
+            or (
+                span_overlap(box[0], box[2], im[0], im[2]) > 0 and -body < im[1] - box[3] < 3 * body
+            )
+            for im in page.images
+        )
         return "graphic" if near_image else "other"
     short = len(chain.lines) <= 4
     if short and any(_inside(box, im) for im in page.images if (im[3] - im[1]) > 3 * body):
         return "graphic"
     if short:
         for im in page.images:
-            if box[0] >= im[0] - body and box[2] <= im[2] + body and (
-                    -2 <= box[1] - im[3] < 2 * body or -2 <= im[1] - box[3] < 2 * body):
+            if (
+                box[0] >= im[0] - body
+                and box[2] <= im[2] + body
+                and (-2 <= box[1] - im[3] < 2 * body or -2 <= im[1] - box[3] < 2 * body)
+            ):
                 return "caption"
     if short and (CREDIT_END_RE.search(text) or CREDIT_LINE_RE.match(text)) and len(text) < 40:
         return "credit"

@@ -72,8 +72,13 @@ def read_pdf_page(pdf_page, *, page_index: int, source: str, ocr: str = "auto") 
         where = f"{source}: page {pdf_page.number + 1}"
         if ocr == "never" or (page is not None and not page.images) or not engine_available():
             what = "images only" if page is None or page.images else "nothing to read"
-            hint = ("it needs OCR (--ocr auto)" if ocr == "never" else "nothing to OCR either" if page is not None and not page.images
-                    else f"it needs OCR: {EXTRA_HINT}")
+            hint = (
+                "it needs OCR (--ocr auto)"
+                if ocr == "never"
+                else "nothing to OCR either"
+                if page is not None and not page.images
+                else f"it needs OCR: {EXTRA_HINT}"
+            )
             raise InputError(f"{where} has no text layer ({what}); {hint}")
         from ..ocr.reading import ocr_pdf_page
 
@@ -92,22 +97,44 @@ def layout_result(page, *, page_index: int, ocr=None) -> PageResult:
     if ocr is not None:
         from ..ocr.page import TINY_BODY, is_lettering
 
-        lettering = [a for a in articles if (a.headline is None and is_lettering([ln for c in a.chains for ln in c.lines]))
-                     or len("".join(a.body)) < TINY_BODY]
+        lettering = [
+            a
+            for a in articles
+            if (a.headline is None and is_lettering([ln for c in a.chains for ln in c.lines]))
+            or len("".join(a.body)) < TINY_BODY
+        ]
         articles = [a for a in articles if a not in lettering]
-        others += [("graphic", "".join(a.body), _union([list(c.box) for c in a.chains])) for a in lettering]
+        others += [
+            ("graphic", "".join(a.body), _union([list(c.box) for c in a.chains])) for a in lettering
+        ]
     masthead_text, number, name, date = _masthead(layout.masthead)
     furniture: list[Furniture] = []
     if masthead_text:
-        furniture.append(Furniture(line=0, text=masthead_text, kind="masthead", page=page_index,
-                                   box=_union([ln.box for ln in layout.masthead])))
+        furniture.append(
+            Furniture(
+                line=0,
+                text=masthead_text,
+                kind="masthead",
+                page=page_index,
+                box=_union([ln.box for ln in layout.masthead]),
+            )
+        )
     top = page.height * 0.05
     for box in page.images:
         if box[3] > top:
-            furniture.append(Furniture(line=0, text="", kind=_image_kind(box, page.body_size), page=page_index,
-                                       box=[round(v, 1) for v in box]))
+            furniture.append(
+                Furniture(
+                    line=0,
+                    text="",
+                    kind=_image_kind(box, page.body_size),
+                    page=page_index,
+                    box=[round(v, 1) for v in box],
+                )
+            )
     for kind, text, box in others:
-        furniture.append(Furniture(line=0, text=text, kind=kind, page=page_index, box=[round(v, 1) for v in box]))
+        furniture.append(
+            Furniture(line=0, text=text, kind=kind, page=page_index, box=[round(v, 1) for v in box])
+        )
     lines: list[str] = []
     for art in articles:
         lines += [p for p in (art.kicker, art.title, art.subtitle, art.byline) if p]
@@ -119,13 +146,22 @@ def layout_result(page, *, page_index: int, ocr=None) -> PageResult:
 def _union(boxes: list[list[float]]) -> list[float] | None:
     if not boxes:
         return None
-    return [min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)]
+    return [
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    ]
 
 
 # What a file that is not a PDF most often is, by its first bytes.
 _SIGNATURES = (
-    (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
-    (b"II*\x00", "a TIFF image"), (b"MM\x00*", "a TIFF image"), (b"PK\x03\x04", "a ZIP archive (a Word file?)"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"PK\x03\x04", "a ZIP archive (a Word file?)"),
     (b"\xd0\xcf\x11\xe0", "an old Office document"),
 )
 
@@ -143,13 +179,17 @@ def _check_pdf_header(path: Path) -> None:
     what = next((name for magic, name in _SIGNATURES if head.startswith(magic)), None)
     if what is None and head.lstrip()[:1] == b"<":
         what = "HTML or XML"
-    raise InputError(f"{path}: not a PDF file" + (f" (it is {what})" if what else " (no %PDF header)"))
+    raise InputError(
+        f"{path}: not a PDF file" + (f" (it is {what})" if what else " (no %PDF header)")
+    )
 
 
 def _open(path: Path):
     pymupdf = _pymupdf()
     if not path.is_file():
-        raise InputError(f"{path}: no such file" if not path.exists() else f"{path}: not a regular file")
+        raise InputError(
+            f"{path}: no such file" if not path.exists() else f"{path}: not a regular file"
+        )
     _check_pdf_header(path)
     try:
         doc = pymupdf.open(path, filetype="pdf")
@@ -181,15 +221,28 @@ def _read_job(path: Path, doc, n: int, *, index: int, ocr: str) -> PageResult:
 def _ocr_report(index: int, scanned) -> dict:
     """What OCR says about a page: its confidence and every doubtful character (never "fixed")."""
     if scanned.low_confidence:
-        logger.warning("page %d: %d characters read with low confidence (listed in the issue's metadata)",
-                       index, len(scanned.low_confidence))
-    return {"page": index, "confidence": scanned.confidence,
-            "low_confidence": [{"char": d.char, "confidence": d.confidence, "line": d.line, "box": d.box}
-                               for d in scanned.low_confidence]}
+        logger.warning(
+            "page %d: %d characters read with low confidence (listed in the issue's metadata)",
+            index,
+            len(scanned.low_confidence),
+        )
+    return {
+        "page": index,
+        "confidence": scanned.confidence,
+        "low_confidence": [
+            {"char": d.char, "confidence": d.confidence, "line": d.line, "box": d.box}
+            for d in scanned.low_confidence
+        ],
+    }
 
 
 def read_pdf_issue(
-    paths: list[Path], *, source: str, paper: str | None = None, date: str | None = None, ocr: str = "auto"
+    paths: list[Path],
+    *,
+    source: str,
+    paper: str | None = None,
+    date: str | None = None,
+    ocr: str = "auto",
 ) -> tuple[Issue, list[Article]]:
     """Read page PDFs and page images (in the order given) as one issue. A page that cannot be
     read is reported as a skipped page when others can be; one unreadable page alone is an error.
@@ -215,7 +268,9 @@ def read_pdf_issue(
     single = len(jobs) == 1
     for path, doc, n, error in jobs:
         index = len(issue.pages) + 1
-        name = str(path) if doc is None or doc is IMAGE or doc.page_count == 1 else f"{path}#{n + 1}"
+        name = (
+            str(path) if doc is None or doc is IMAGE or doc.page_count == 1 else f"{path}#{n + 1}"
+        )
         if error is None:
             try:
                 result = _read_job(path, doc, n, index=index, ocr=ocr)
@@ -228,23 +283,41 @@ def read_pdf_issue(
                 raise error
             logger.warning("skipped page %s: %s", name, error)
             issue.pages.append(Page(source=name, lines=[]))
-            issue.furniture.append(Furniture(line=0, text=str(error), kind="skipped-page", page=index))
+            issue.furniture.append(
+                Furniture(line=0, text=str(error), kind="skipped-page", page=index)
+            )
             continue
-        issue.pages.append(Page(source=name, lines=result.lines, number=result.number, name=result.name))
+        issue.pages.append(
+            Page(source=name, lines=result.lines, number=result.number, name=result.name)
+        )
         issue.furniture.extend(result.furniture)
         if result.ocr is not None:
             scanned_pages.append(_ocr_report(index, result.ocr))
         if result.date:
             dates.add(result.date)
         for art in result.articles:
-            articles.append(Article(
-                id=f"a{len(articles) + 1}", body=art.body, page=index, kicker=art.kicker, title=art.title,
-                subtitle=art.subtitle, byline=art.byline, subheads=art.subheads, note=art.note, boxes=art.boxes,
-            ))
-    if not articles and all(f.kind == "skipped-page" for f in issue.furniture if f.kind == "skipped-page"):
+            articles.append(
+                Article(
+                    id=f"a{len(articles) + 1}",
+                    body=art.body,
+                    page=index,
+                    kicker=art.kicker,
+                    title=art.title,
+                    subtitle=art.subtitle,
+                    byline=art.byline,
+                    subheads=art.subheads,
+                    note=art.note,
+                    boxes=art.boxes,
+                )
+            )
+    if not articles and all(
+        f.kind == "skipped-page" for f in issue.furniture if f.kind == "skipped-page"
+    ):
         if not any(p.lines for p in issue.pages):
-            raise InputError(f"{source}: no page could be read: " + "; ".join(
-                f.text for f in issue.furniture if f.kind == "skipped-page"))
+            raise InputError(
+                f"{source}: no page could be read: "
+                + "; ".join(f.text for f in issue.furniture if f.kind == "skipped-page")
+            )
     if issue.date is None and len(dates) == 1:
         issue.date = dates.pop()  # printed in the page header, not guessed
     if scanned_pages:

@@ -65,7 +65,9 @@ def header_line(briefing: Briefing) -> str:
 
 def title_marks(entry: Entry) -> str:
     """The marks before an entry's title: 〔评论〕 for commentary, 〔拟〕 for a generated title."""
-    return (COMMENTARY_MARK if entry.commentary else "") + (GENERATED_MARK if entry.title_generated else "")
+    return (COMMENTARY_MARK if entry.commentary else "") + (
+        GENERATED_MARK if entry.title_generated else ""
+    )
 
 
 def marked_title(entry: Entry) -> str:
@@ -82,8 +84,13 @@ def source_text(section: Section, entry: Entry) -> str:
 
 PROVENANCE_LABEL = "生成方式"
 PROVENANCE_FORMATS = ("md", "html")
-_METHOD_NAMES = {"extractive": "原文摘句", "printed": "原文标题", "opening": "原文开头", "extractive-fallback": "原文摘句",
-                 "edited": "编辑修改"}
+_METHOD_NAMES = {
+    "extractive": "原文摘句",
+    "printed": "原文标题",
+    "opening": "原文开头",
+    "extractive-fallback": "原文摘句",
+    "edited": "编辑修改",
+}
 
 
 def _made(what: str, made: Any) -> str:
@@ -99,7 +106,11 @@ def _made(what: str, made: Any) -> str:
 
 def provenance_text(entry: Entry) -> str:
     """How the entry's summary and title were made (the optional marker of md and html)."""
-    parts = [p for p in (_made("摘要", entry.summary_provenance), _made("标题", entry.title_provenance)) if p]
+    parts = [
+        p
+        for p in (_made("摘要", entry.summary_provenance), _made("标题", entry.title_provenance))
+        if p
+    ]
     return f"{PROVENANCE_LABEL}：" + "；".join(parts) if parts else ""
 
 
@@ -120,7 +131,9 @@ def appendix_label(kind: str) -> str:
 
 
 def appendix_place(page: int | None, line: int | None) -> str:
-    place = (f"第{page}版" if page is not None else "") + (f"第{line}行" if line is not None else "")
+    place = (f"第{page}版" if page is not None else "") + (
+        f"第{line}行" if line is not None else ""
+    )
     return place
 
 
@@ -148,11 +161,28 @@ def render(briefing: Briefing, *, format: str = "md", provenance: bool = False) 
     """Render ``briefing`` in ``format`` (a name in the renderers registry); ``provenance`` marks
     how each entry was made, in the formats that support it (md, html)."""
     if not isinstance(briefing, Briefing):
-        raise TypeError(f"render() takes a Briefing (from build_briefing or Briefing.from_dict); got {type(briefing).__name__}")
+        raise TypeError(
+            f"render() takes a Briefing (from build_briefing or Briefing.from_dict); got {type(briefing).__name__}"
+        )
     if not isinstance(format, str):
-        raise TypeError(f"format must be a string such as 'md' or 'html'; got {type(format).__name__}")
+        raise TypeError(
+            f"format must be a string such as 'md' or 'html'; got {type(format).__name__}"
+        )
     renderer = get_renderer(format)
-    return renderer(briefing, provenance=True) if provenance and format in PROVENANCE_FORMATS else renderer(briefing)
+    return (
+        renderer(briefing, provenance=True)
+        if provenance and format in PROVENANCE_FORMATS
+        else renderer(briefing)
+    )
 
 
-__all__ = ["COMMENTARY_MARK", "GENERATED_MARK", "format_date", "get_renderer", "header_line", "is_binary", "marked_title", "render"]
+__all__ = [
+    "COMMENTARY_MARK",
+    "GENERATED_MARK",
+    "format_date",
+    "get_renderer",
+    "header_line",
+    "is_binary",
+    "marked_title",
+    "render",
+]

@@ -84,7 +84,9 @@ def _setup(document: Any) -> None:
         _set_fonts(style.element, *HEADING_FONT)
         style.font.size = Pt(size)
         style.font.bold = True
-        style.font.color.rgb = RGBColor(*HEADING_COLOUR) if name == "Heading 2" else RGBColor(0x11, 0x11, 0x11)
+        style.font.color.rgb = (
+            RGBColor(*HEADING_COLOUR) if name == "Heading 2" else RGBColor(0x11, 0x11, 0x11)
+        )
         style.paragraph_format.space_before = Pt(16 if name == "Heading 2" else 0)
         style.paragraph_format.space_after = Pt(8)
     entry = styles.add_style(ENTRY_STYLE, WD_STYLE_TYPE.PARAGRAPH)

@@ -41,6 +41,7 @@ def escape(text: str) -> str:
     overrides removed."""
     return html.escape(_BIDI_CONTROLS.sub("", printable(text)), quote=True)
 
+
 FONTS = (
     "-apple-system,BlinkMacSystemFont,'PingFang SC','Hiragino Sans GB','Microsoft YaHei',"
     "'Noto Sans CJK SC','Noto Sans SC','Source Han Sans SC','WenQuanYi Micro Hei',sans-serif"
@@ -97,11 +98,17 @@ def _entry(section: Section, entry: Entry, provenance: bool = False) -> str:
     ]
     if entry.summary:
         parts.append(f'<p class="summary" style="{STYLE["summary"]}">{escape(entry.summary)}</p>')
-    parts.append(f'<p class="source" style="{STYLE["source"]}">{_unbroken(source_text(section, entry))}</p>')
+    parts.append(
+        f'<p class="source" style="{STYLE["source"]}">{_unbroken(source_text(section, entry))}</p>'
+    )
     if entry.also_in:
-        parts.append(f'<p class="also-in" style="{STYLE["source"]}">{escape(also_in_text(entry))}</p>')
+        parts.append(
+            f'<p class="also-in" style="{STYLE["source"]}">{escape(also_in_text(entry))}</p>'
+        )
     if provenance and provenance_text(entry):
-        parts.append(f'<p class="provenance" style="{STYLE["source"]}">{escape(provenance_text(entry))}</p>')
+        parts.append(
+            f'<p class="provenance" style="{STYLE["source"]}">{escape(provenance_text(entry))}</p>'
+        )
     parts.append("</div>")
     return "\n".join(parts)
 
@@ -124,11 +131,15 @@ def render_html(briefing: Briefing, *, provenance: bool = False) -> str:
     ]
     if briefing.keywords:
         words = "、".join(escape(k) for k in briefing.keywords)
-        out.append(f'<p class="keywords" style="{STYLE["keywords"]}"><strong>{KEYWORDS_HEADING}</strong>：{words}</p>')
+        out.append(
+            f'<p class="keywords" style="{STYLE["keywords"]}"><strong>{KEYWORDS_HEADING}</strong>：{words}</p>'
+        )
     if not briefing.sections:
         out.append(f'<p class="empty" style="{STYLE["empty"]}">{EMPTY_NOTICE}</p>')
     for section in briefing.sections:
-        out.append(f'<h2 class="section" data-kind="{escape(section.kind)}" style="{STYLE["h2"]}">{escape(section.title)}</h2>')
+        out.append(
+            f'<h2 class="section" data-kind="{escape(section.kind)}" style="{STYLE["h2"]}">{escape(section.title)}</h2>'
+        )
         out.extend(_entry(section, entry, provenance) for entry in section.entries)
     if has_generated(briefing):
         out.append(f'<p class="note" style="{STYLE["note"]}">{GENERATED_NOTE}</p>')

@@ -47,7 +47,10 @@ def render_markdown(briefing: Briefing, *, provenance: bool = False) -> str:
     """The briefing as Markdown (CommonMark); ``provenance`` adds how each entry was made."""
     out = [f"# {escape_md(document_title(briefing))}", "", escape_md(header_line(briefing)), ""]
     if briefing.keywords:
-        out += [f"**{KEYWORDS_HEADING}**：" + "、".join(escape_md(k) for k in briefing.keywords), ""]
+        out += [
+            f"**{KEYWORDS_HEADING}**：" + "、".join(escape_md(k) for k in briefing.keywords),
+            "",
+        ]
     if not briefing.sections:
         out += [EMPTY_NOTICE, ""]
     for section in briefing.sections:

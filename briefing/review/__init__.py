@@ -38,7 +38,9 @@ def open_draft(
     pipeline = Pipeline(config or BuildConfig())
     source = sources[0] if len(sources) == 1 else list(sources)
     briefing, articles = pipeline.run_with_articles(source, paper=paper, date=date)
-    return Draft.create(path, briefing, articles, topics=pipeline.labels, max_chars=pipeline.config.max_chars)
+    return Draft.create(
+        path, briefing, articles, topics=pipeline.labels, max_chars=pipeline.config.max_chars
+    )
 
 
 __all__ = [

@@ -37,7 +37,11 @@ def stem(path: Path) -> str:
 def default_draft_path(source: str | Path) -> Path:
     """Where the draft of an issue lives: ``issue.txt`` -> ``issue.draft.json`` beside it."""
     path = Path(source)
-    return path.with_name(stem(path) + DRAFT_SUFFIX) if not path.is_dir() else path.with_name(path.name + DRAFT_SUFFIX)
+    return (
+        path.with_name(stem(path) + DRAFT_SUFFIX)
+        if not path.is_dir()
+        else path.with_name(path.name + DRAFT_SUFFIX)
+    )
 
 
 @dataclass
@@ -50,7 +54,9 @@ def approve_draft(draft: Draft, *, version: int, by: str, formats: Sequence[str]
     """Approve ``draft`` as it stands at ``version``; write the reviewed JSON and ``formats`` beside it."""
     from ..render import get_renderer
 
-    renderers = {name: get_renderer(name) for name in formats}  # an unknown format fails before approving
+    renderers = {
+        name: get_renderer(name) for name in formats
+    }  # an unknown format fails before approving
     approval = draft.approve(version=version, by=by)
     briefing = draft.briefing()
     base = draft.path.with_name(stem(draft.path))
@@ -71,8 +77,13 @@ def approve_draft(draft: Draft, *, version: int, by: str, formats: Sequence[str]
             continue
         write_atomic(target, renderer(briefing))
         written[name] = target
-    logger.info("%s: version %d approved by %s; wrote %s", draft.path, approval.version, by,
-                ", ".join(str(p) for p in written.values()))
+    logger.info(
+        "%s: version %d approved by %s; wrote %s",
+        draft.path,
+        approval.version,
+        by,
+        ", ".join(str(p) for p in written.values()),
+    )
     return Approved(approval=approval, written=written)
 
 
@@ -87,21 +98,27 @@ def load_approved(path: str | Path) -> Briefing:
         raise InputError(f"{file}: cannot read a reviewed briefing: {exc}") from exc
     review = data.get("review") if isinstance(data, dict) else None
     if not isinstance(review, dict):
-        raise ReviewError(f"{file}: not a reviewed briefing; review it first with `briefing review`")
+        raise ReviewError(
+            f"{file}: not a reviewed briefing; review it first with `briefing review`"
+        )
     if not review.get("approval"):
         raise ReviewError(f"{file}: not approved; approve it on the review page first")
     approval = Approval.from_dict(review["approval"])
     if "items" in review:  # the draft itself
         draft = Draft(file, data)
         if not draft.approved:
-            raise ReviewError(f"{file}: changed after it was approved (version {draft.version}, approved "
-                              f"{approval.version}); approve it again")
+            raise ReviewError(
+                f"{file}: changed after it was approved (version {draft.version}, approved "
+                f"{approval.version}); approve it again"
+            )
         briefing = draft.briefing()
     else:
         briefing = Briefing.from_dict(data)
     if briefing_digest(briefing) != approval.digest:
-        raise ReviewError(f"{file}: the briefing differs from the version {approval.by} approved on "
-                          f"{approval.at}; approve it again")
+        raise ReviewError(
+            f"{file}: the briefing differs from the version {approval.by} approved on "
+            f"{approval.at}; approve it again"
+        )
     return briefing
 
 

@@ -42,7 +42,10 @@ logger = logging.getLogger(__name__)
 
 DRAFT_FORMAT = 1
 EDITABLE = ("title", "summary", "topic", "top", "dropped")
-PROVENANCE_FIELDS = {"title": "title_provenance", "summary": "summary_provenance"}  # text field -> how it was made
+PROVENANCE_FIELDS = {
+    "title": "title_provenance",
+    "summary": "summary_provenance",
+}  # text field -> how it was made
 EDITED = "edited"
 
 
@@ -74,7 +77,9 @@ class Item(Record):
     dropped: bool = False
     # title, title_generated, summary, topic, top, dropped, title_provenance, summary_provenance
     original: dict[str, Any] = field(default_factory=dict)
-    edits: dict[str, dict[str, str]] = field(default_factory=dict)  # field -> {"by": who, "at": when}
+    edits: dict[str, dict[str, str]] = field(
+        default_factory=dict
+    )  # field -> {"by": who, "at": when}
 
     @property
     def id(self) -> str:
@@ -101,7 +106,9 @@ class SourceText(Record):
     headline: str = ""
     paragraphs: list[list[str]] = field(default_factory=list)
     highlight: list[int] = field(default_factory=list)  # sentence numbers across paragraphs, from 0
-    check_text: str = ""  # everything the page prints for the article: what summaries are checked against
+    check_text: str = (
+        ""  # everything the page prints for the article: what summaries are checked against
+    )
 
 
 @dataclass
@@ -128,8 +135,12 @@ def source_text(article: Article) -> SourceText:
             paragraphs.append([])
         paragraphs[sentence.paragraph].append(sentence.text)
     used = list(article.summary.sentences) if article.summary else []
-    return SourceText(headline=article.headline, paragraphs=[p for p in paragraphs if p], highlight=used,
-                      check_text=article_source(article))
+    return SourceText(
+        headline=article.headline,
+        paragraphs=[p for p in paragraphs if p],
+        highlight=used,
+        check_text=article_source(article),
+    )
 
 
 class Draft:
@@ -139,11 +150,16 @@ class Draft:
         self.path = path
         review = data.get("review")
         if not isinstance(review, dict) or "items" not in review:
-            raise InputError(f"{path}: not a review draft (no review.items); start one with `briefing review ISSUE`")
+            raise InputError(
+                f"{path}: not a review draft (no review.items); start one with `briefing review ISSUE`"
+            )
         try:
             self.base = Briefing.from_dict(data)
             self.items = [Item.from_dict(item) for item in review["items"]]
-            self.articles = {key: SourceText.from_dict(value) for key, value in review.get("articles", {}).items()}
+            self.articles = {
+                key: SourceText.from_dict(value)
+                for key, value in review.get("articles", {}).items()
+            }
         except (TypeError, KeyError, AttributeError) as exc:
             raise InputError(f"{path}: the draft is damaged: {exc}") from exc
         self.topics: list[str] = list(review.get("topics", []))
@@ -160,18 +176,33 @@ class Draft:
     # --- creating, reading, writing ---------------------------------------------------------
 
     @classmethod
-    def create(cls, path: str | Path, briefing: Briefing, articles: Sequence[Article], *, topics: Sequence[str],
-               max_chars: int) -> Draft:
+    def create(
+        cls,
+        path: str | Path,
+        briefing: Briefing,
+        articles: Sequence[Article],
+        *,
+        topics: Sequence[str],
+        max_chars: int,
+    ) -> Draft:
         """A new draft of ``briefing`` (entries as the pipeline made them), saved to ``path``."""
         by_id = {article.id: article for article in articles}
         items = []
         for section in briefing.sections:
             for entry in section.entries:
-                original = {"title": entry.title, "title_generated": entry.title_generated,
-                            "summary": entry.summary, "topic": entry.topic, "top": section.kind == "top",
-                            "dropped": False, **_provenance_of(entry)}
+                original = {
+                    "title": entry.title,
+                    "title_generated": entry.title_generated,
+                    "summary": entry.summary,
+                    "topic": entry.topic,
+                    "top": section.kind == "top",
+                    "dropped": False,
+                    **_provenance_of(entry),
+                }
                 items.append(Item(entry=entry, top=section.kind == "top", original=original))
-        labels = list(dict.fromkeys([*topics, *(item.entry.topic or UNCLASSIFIED for item in items)]))
+        labels = list(
+            dict.fromkeys([*topics, *(item.entry.topic or UNCLASSIFIED for item in items)])
+        )
         stamp = now()
         review = {
             "format": DRAFT_FORMAT,
@@ -181,7 +212,9 @@ class Draft:
             "topics": labels,
             "max_chars": max_chars,
             "items": [item.to_dict() for item in items],
-            "articles": {item.id: source_text(by_id[item.id]).to_dict() for item in items if item.id in by_id},
+            "articles": {
+                item.id: source_text(by_id[item.id]).to_dict() for item in items if item.id in by_id
+            },
             "approval": None,
         }
         draft = cls(Path(path), {**briefing.to_dict(), "review": review})
@@ -238,13 +271,26 @@ class Draft:
         for title in self.section_order():
             entries = [item.entry for item in kept if item.section == title]
             if entries:
-                sections.append(Section(title=title, entries=entries, kind="top" if title == TOP_SECTION else "topic"))
+                sections.append(
+                    Section(
+                        title=title,
+                        entries=entries,
+                        kind="top" if title == TOP_SECTION else "topic",
+                    )
+                )
         counts = Counter(item.entry.topic or UNCLASSIFIED for item in kept)
         base = self.base
-        return Briefing(source=base.source, paper=base.paper, date=base.date, article_count=len(kept),
-                        topic_counts={label: counts[label] for label in self.topics if counts[label]},
-                        sections=sections, keywords=list(base.keywords), appendix=list(base.appendix),
-                        schema_version=base.schema_version)
+        return Briefing(
+            source=base.source,
+            paper=base.paper,
+            date=base.date,
+            article_count=len(kept),
+            topic_counts={label: counts[label] for label in self.topics if counts[label]},
+            sections=sections,
+            keywords=list(base.keywords),
+            appendix=list(base.appendix),
+            schema_version=base.schema_version,
+        )
 
     def item(self, article_id: str) -> Item:
         try:
@@ -255,14 +301,18 @@ class Draft:
     def placement(self, item: Item) -> dict[str, Any]:
         """Where ``item`` shows on the page: its section and the entry it comes before (None: last)."""
         start = self.items.index(item) + 1
-        after = next((other.id for other in self.items[start:] if other.section == item.section), None)
+        after = next(
+            (other.id for other in self.items[start:] if other.section == item.section), None
+        )
         return {"section": item.section, "before": after}
 
     def checks(self, item: Item) -> dict[str, Any]:
         """The summarizer's checks on the entry as edited: budget, and what the article lacks."""
         key = (item.entry.summary, item.entry.title)
         cached = self._checks.get(item.id)
-        if cached is None or cached[0] != key:  # the page shows every entry's checks: run each once per text
+        if (
+            cached is None or cached[0] != key
+        ):  # the page shows every entry's checks: run each once per text
             cached = self._checks[item.id] = (key, self._run_checks(item))
         return cached[1]
 
@@ -294,8 +344,10 @@ class Draft:
         if self._file_stamp() != self._stamp:
             # Another process (a second `briefing review` on the same draft, a hand edit) wrote the
             # file since: saving would overwrite its changes.
-            raise ReviewError(f"{self.path} was changed outside this page (a second `briefing review` on it?); "
-                              "nothing was saved: stop this server and reopen the draft")
+            raise ReviewError(
+                f"{self.path} was changed outside this page (a second `briefing review` on it?); "
+                "nothing was saved: stop this server and reopen the draft"
+            )
 
     def _commit(self) -> None:
         self.version += 1
@@ -323,14 +375,20 @@ class Draft:
                 # The editor wrote it: the title is no longer the pipeline's guess (no 〔拟〕 mark),
                 # unless it is put back as it was.
                 original = item.original
-                item.entry.title_generated = bool(original.get("title_generated")) and value == original.get("title")
+                item.entry.title_generated = bool(
+                    original.get("title_generated")
+                ) and value == original.get("title")
             elif field_name == "topic":
                 if value not in self.topics:
                     raise ReviewError(f"unknown topic {value!r}; topics: {', '.join(self.topics)}")
                 item.entry.topic = value
             else:
                 item.entry.summary = value
-        current = getattr(item, field_name) if field_name in ("top", "dropped") else getattr(item.entry, field_name)
+        current = (
+            getattr(item, field_name)
+            if field_name in ("top", "dropped")
+            else getattr(item.entry, field_name)
+        )
         restored = field_name in item.original and current == item.original[field_name]
         if restored:
             item.edits.pop(field_name, None)  # back as the pipeline made it: no longer an edit
@@ -352,7 +410,9 @@ class Draft:
         others = range(index - 1, -1, -1) if step < 0 else range(index + 1, len(self.items))
         neighbour = next((i for i in others if self.items[i].section == item.section), None)
         if neighbour is None:
-            raise ReviewError(f"the entry is already the {'first' if step < 0 else 'last'} of its section")
+            raise ReviewError(
+                f"the entry is already the {'first' if step < 0 else 'last'} of its section"
+            )
         self.items[index], self.items[neighbour] = self.items[neighbour], self.items[index]
         item.edits["position"] = {"by": by, "at": now()}
         self._commit()
@@ -375,7 +435,9 @@ class Draft:
         if not any(not item.dropped for item in self.items):
             raise ReviewError("every entry is dropped: there is nothing to approve")
         self.version += 1  # the approval is itself a change, recorded with the version it approves
-        self.approval = Approval(by=by, at=now(), version=self.version, digest=briefing_digest(self.briefing()))
+        self.approval = Approval(
+            by=by, at=now(), version=self.version, digest=briefing_digest(self.briefing())
+        )
         self.updated = self.approval.at
         self.save()
         return self.approval
@@ -387,7 +449,10 @@ class Draft:
 
 
 def _provenance_of(entry: Entry) -> dict[str, Any]:
-    return {key: made.to_dict() if (made := getattr(entry, key)) else None for key in PROVENANCE_FIELDS.values()}
+    return {
+        key: made.to_dict() if (made := getattr(entry, key)) else None
+        for key in PROVENANCE_FIELDS.values()
+    }
 
 
 def _set_provenance(item: Item, key: str, editor: str | None) -> None:

@@ -42,8 +42,10 @@ logger = logging.getLogger(__name__)
 
 TOKEN_HEADER = "X-Review-Token"
 STATIC = {"review.js": "text/javascript; charset=utf-8", "review.css": "text/css; charset=utf-8"}
-PAGE_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
-               "frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
+PAGE_POLICY = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+)
 # The HTML renderer puts every style inline (mail clients drop <style>); nothing else is allowed.
 PREVIEW_POLICY = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; sandbox"
 FORMAT_LABELS = {"html": "HTML", "md": "Markdown", "txt": "纯文本", "json": "JSON", "docx": "Word"}
@@ -74,13 +76,24 @@ def made_view(field_name: str, made: Provenance | None) -> dict[str, str]:
     if made is None:
         return {"text": "", "kind": "unknown"}
     if made.method == EDITED:
-        return {"text": f"{what}：编辑修改" + (f"（{made.by}）" if made.by else ""), "kind": "edited"}
+        return {
+            "text": f"{what}：编辑修改" + (f"（{made.by}）" if made.by else ""),
+            "kind": "edited",
+        }
     if by_model(made):
-        return {"text": f"{what}：模型 {made.model or made.method[len(MODEL_PREFIX):]}", "kind": "model"}
+        return {
+            "text": f"{what}：模型 {made.model or made.method[len(MODEL_PREFIX) :]}",
+            "kind": "model",
+        }
     text = f"{what}：{MADE_NAMES[field_name].get(made.method, made.method)}"
     if fell_back(made):
-        return {"text": text + f"（回退：模型 {made.model} 未采用" + (f"，{made.reason}" if made.reason else "") + "）",
-                "kind": "fallback"}
+        return {
+            "text": text
+            + f"（回退：模型 {made.model} 未采用"
+            + (f"，{made.reason}" if made.reason else "")
+            + "）",
+            "kind": "fallback",
+        }
     return {"text": text, "kind": "pipeline"}
 
 
@@ -118,16 +131,27 @@ def draft_state(draft: Draft) -> dict[str, Any]:
 class ReviewApp:
     """The routes over one draft; changes are serialised by a lock (uvicorn runs sync routes in threads)."""
 
-    def __init__(self, draft: Draft, *, token: str, editor: str, formats: Sequence[str],
-                 hosts: Sequence[str] = ("127.0.0.1", "localhost")) -> None:
+    def __init__(
+        self,
+        draft: Draft,
+        *,
+        token: str,
+        editor: str,
+        formats: Sequence[str],
+        hosts: Sequence[str] = ("127.0.0.1", "localhost"),
+    ) -> None:
         self.draft = draft
         self.token = token
         self.editor = editor
         self.formats = list(formats)
         self.hosts = list(hosts)
         self.lock = threading.Lock()
-        self.templates = Environment(loader=PackageLoader("briefing.review", "templates"),
-                                     autoescape=select_autoescape(default=True), trim_blocks=True, lstrip_blocks=True)
+        self.templates = Environment(
+            loader=PackageLoader("briefing.review", "templates"),
+            autoescape=select_autoescape(default=True),
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
 
     # --- plumbing -----------------------------------------------------------------------------
 
@@ -140,14 +164,24 @@ class ReviewApp:
     def guard(self, request: Request, *, post: bool = False) -> Response | None:
         """A refusal for a request without the token (or, for a change, from another site); None if fine."""
         if not self.authorised(request, header_only=post):
-            return PlainTextResponse("Forbidden: missing or wrong token. Open the URL that `briefing review` printed.",
-                                     status_code=403, headers=_headers())
+            return PlainTextResponse(
+                "Forbidden: missing or wrong token. Open the URL that `briefing review` printed.",
+                status_code=403,
+                headers=_headers(),
+            )
         if post:
             origin = request.headers.get("origin")
-            if origin is not None and origin != f"{request.url.scheme}://{request.headers.get('host')}":
-                return PlainTextResponse("Forbidden: cross-site request", status_code=403, headers=_headers())
+            if (
+                origin is not None
+                and origin != f"{request.url.scheme}://{request.headers.get('host')}"
+            ):
+                return PlainTextResponse(
+                    "Forbidden: cross-site request", status_code=403, headers=_headers()
+                )
             if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
-                return PlainTextResponse("Unsupported Media Type: send JSON", status_code=415, headers=_headers())
+                return PlainTextResponse(
+                    "Unsupported Media Type: send JSON", status_code=415, headers=_headers()
+                )
         return None
 
     async def body(self, request: Request) -> dict[str, Any]:
@@ -159,7 +193,9 @@ class ReviewApp:
             raise ReviewError("a change must be a JSON object with the draft's version")
         return data
 
-    async def change(self, request: Request, apply: Callable[[dict[str, Any]], dict[str, Any]]) -> Response:
+    async def change(
+        self, request: Request, apply: Callable[[dict[str, Any]], dict[str, Any]]
+    ) -> Response:
         refusal = self.guard(request, post=True)
         if refusal is not None:
             return refusal
@@ -169,10 +205,15 @@ class ReviewApp:
                 result = apply(data)
                 result.update(draft_state(self.draft))
         except StaleDraftError as exc:
-            return JSONResponse({"error": "stale", "message": str(exc), "version": exc.current}, status_code=409,
-                                headers={**_headers(), "ETag": f'"{exc.current}"'})
+            return JSONResponse(
+                {"error": "stale", "message": str(exc), "version": exc.current},
+                status_code=409,
+                headers={**_headers(), "ETag": f'"{exc.current}"'},
+            )
         except ReviewError as exc:
-            return JSONResponse({"error": "invalid", "message": str(exc)}, status_code=400, headers=_headers())
+            return JSONResponse(
+                {"error": "invalid", "message": str(exc)}, status_code=400, headers=_headers()
+            )
         return JSONResponse(result, headers={**_headers(), "ETag": f'"{self.draft.version}"'})
 
     # --- routes -------------------------------------------------------------------------------
@@ -221,7 +262,13 @@ class ReviewApp:
                     row.append((text, number in source.highlight))
                     number += 1
                 sentences.append(row)
-        return {"item": item, "entry": item.entry, "source": source, "paragraphs": sentences, "made": made_views(item)}
+        return {
+            "item": item,
+            "entry": item.entry,
+            "source": source,
+            "paragraphs": sentences,
+            "made": made_views(item),
+        }
 
     def preview_formats(self) -> list[str]:
         from ..registry import renderers
@@ -244,7 +291,9 @@ class ReviewApp:
             return refusal
         name = request.path_params["format"]
         if name not in self.preview_formats():
-            return PlainTextResponse(f"Not Found: no format {name!r}", status_code=404, headers=_headers())
+            return PlainTextResponse(
+                f"Not Found: no format {name!r}", status_code=404, headers=_headers()
+            )
         renderer = get_renderer(name)
         with self.lock:
             document = renderer(self.draft.briefing())
@@ -258,16 +307,25 @@ class ReviewApp:
 
     async def edit(self, request: Request) -> Response:
         def apply(data: dict[str, Any]) -> dict[str, Any]:
-            item = self.draft.edit(str(data.get("id")), str(data.get("field")), data.get("value"),
-                                   version=data["version"], by=self.editor)
+            item = self.draft.edit(
+                str(data.get("id")),
+                str(data.get("field")),
+                data.get("value"),
+                version=data["version"],
+                by=self.editor,
+            )
             return {"item": item_state(self.draft, item)}
 
         return await self.change(request, apply)
 
     async def move(self, request: Request) -> Response:
         def apply(data: dict[str, Any]) -> dict[str, Any]:
-            item = self.draft.move(str(data.get("id")), str(data.get("direction")), version=data["version"],
-                                   by=self.editor)
+            item = self.draft.move(
+                str(data.get("id")),
+                str(data.get("direction")),
+                version=data["version"],
+                by=self.editor,
+            )
             return {"item": item_state(self.draft, item)}
 
         return await self.change(request, apply)
@@ -284,7 +342,9 @@ class ReviewApp:
 
     async def approve(self, request: Request) -> Response:
         def apply(data: dict[str, Any]) -> dict[str, Any]:
-            done = approve_draft(self.draft, version=data["version"], by=self.editor, formats=self.formats)
+            done = approve_draft(
+                self.draft, version=data["version"], by=self.editor, formats=self.formats
+            )
             return {"written": {key: path.name for key, path in done.written.items()}}
 
         return await self.change(request, apply)
@@ -299,7 +359,9 @@ class ReviewApp:
             Route("/api/header", self.header, methods=["POST"]),
             Route("/api/approve", self.approve, methods=["POST"]),
         ]
-        return Starlette(routes=routes, middleware=[Middleware(TrustedHostMiddleware, allowed_hosts=self.hosts)])
+        return Starlette(
+            routes=routes, middleware=[Middleware(TrustedHostMiddleware, allowed_hosts=self.hosts)]
+        )
 
 
 def serve(review: ReviewApp, *, host: str, port: int, on_ready: Callable[[str], None]) -> None:
@@ -313,7 +375,9 @@ def serve(review: ReviewApp, *, host: str, port: int, on_ready: Callable[[str], 
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((host, port))
-        sock.listen(128)  # connections wait in the backlog from now on, so the URL works once printed
+        sock.listen(
+            128
+        )  # connections wait in the backlog from now on, so the URL works once printed
     except OSError as exc:
         sock.close()
         raise ReviewError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
@@ -321,7 +385,11 @@ def serve(review: ReviewApp, *, host: str, port: int, on_ready: Callable[[str], 
     for item in review.draft.items:  # every entry's checks, before the first page is asked for
         review.draft.checks(item)
     shown = f"[{host}]" if ":" in host else host
-    review.hosts = list(dict.fromkeys([*review.hosts, host]))  # the Host header must name where we listen
-    server = uvicorn.Server(uvicorn.Config(review.app(), log_level="warning", access_log=False, lifespan="off"))
+    review.hosts = list(
+        dict.fromkeys([*review.hosts, host])
+    )  # the Host header must name where we listen
+    server = uvicorn.Server(
+        uvicorn.Config(review.app(), log_level="warning", access_log=False, lifespan="off")
+    )
     on_ready(f"http://{shown}:{bound}/?token={review.token}")
     server.run(sockets=[sock])

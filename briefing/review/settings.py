@@ -36,7 +36,9 @@ def default_editor() -> str:
 def parse_review(data: dict[str, Any], *, source: str = "<mapping>") -> ReviewSettings:
     for key in data:
         if key not in REVIEW_KEYS:
-            raise ConfigError(f"{source}: unknown setting [review] {key!r}; known settings: {', '.join(REVIEW_KEYS)}")
+            raise ConfigError(
+                f"{source}: unknown setting [review] {key!r}; known settings: {', '.join(REVIEW_KEYS)}"
+            )
     formats = data.get("formats", ["html"])
     if isinstance(formats, str):
         formats = [formats]
@@ -56,4 +58,6 @@ def load_review_settings(path: str | Path | None) -> ReviewSettings:
     if path is None:
         return ReviewSettings()
     file = Path(path)
-    return parse_review(config_table(read_config_tables(file), "review", source=str(file)), source=str(file))
+    return parse_review(
+        config_table(read_config_tables(file), "review", source=str(file)), source=str(file)
+    )

@@ -32,7 +32,9 @@ from .lines import (
 from .rejoin import cuts_word
 
 # A column or series tag closing a title: 需要认清…（钟声）, 科技助力 破解难题（走向冬奥）.
-COLUMN_TAG_RE = re.compile(r"^(?P<title>.*[^\s(（])\s*[(（](?P<tag>[\u4e00-\u9fff·“”\d]{2,12})[)）]$")
+COLUMN_TAG_RE = re.compile(
+    r"^(?P<title>.*[^\s(（])\s*[(（](?P<tag>[\u4e00-\u9fff·“”\d]{2,12})[)）]$"
+)
 # Labels of boxes and photo items that papers print on a line of their own.
 BOX_LABEL_RE = re.compile(
     r"^(?:核心阅读|图片报道|图片新闻|新闻图片|速览|数读|资讯速递|(?:新闻|国际)?速递|链接|相关链接|背景链接|"
@@ -40,7 +42,9 @@ BOX_LABEL_RE = re.compile(
 )
 AUTHOR_NOTE_RE = re.compile(r"^[(（](?:作者|本文作者)(?:为|系|是)")
 # Lines that close an item: 本版制图：X, 版式设计：X, 数据来源：X, X摄.
-CLOSING_RE = re.compile(r"(?:制图|摄影?|供图|版式设计|设计|绘图?|资料来源|数据来源|图片来源)\s*[:：]|[摄绘]\s*[)）]?$")
+CLOSING_RE = re.compile(
+    r"(?:制图|摄影?|供图|版式设计|设计|绘图?|资料来源|数据来源|图片来源)\s*[:：]|[摄绘]\s*[)）]?$"
+)
 # A day near the opening of a paragraph: the mark of a news brief (约旦官方三日宣布…).
 DAY_RE = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})日|日前|近日")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -49,7 +53,17 @@ _CORE = ("r", "L", "g", "e", "s", "ind", "name")  # the features neighbours see
 
 
 def _length(n: int) -> str:
-    for bound, name in ((2, "1-2"), (4, "3-4"), (8, "5-8"), (12, "9-12"), (20, "13-20"), (30, "21-30"), (48, "31-48"), (80, "49-80"), (150, "81-150")):
+    for bound, name in (
+        (2, "1-2"),
+        (4, "3-4"),
+        (8, "5-8"),
+        (12, "9-12"),
+        (20, "13-20"),
+        (30, "21-30"),
+        (48, "31-48"),
+        (80, "49-80"),
+        (150, "81-150"),
+    ):
         if n <= bound:
             return name
     return "151+"
@@ -74,7 +88,7 @@ def _end(folded: str) -> str:
         return "ask"
     if last in ")）]】":
         return "close"
-    if last in "”’\"』」":
+    if last in '”’"』」':
         return "quote"
     if last.isdigit():
         return "digit"
@@ -91,7 +105,7 @@ def _start(folded: str) -> str:
         return "dash"
     if first in "(（[［【":
         return "open"
-    if first in "“\"『「《":
+    if first in '“"『「《':
         return "quote"
     if first.isdigit():
         return "digit"
@@ -159,16 +173,22 @@ def _own(line: Line, raw: str, usual: int, gap_after: int) -> dict[str, str]:
         "stop_in": "1" if "。" in inner else "0",
         "commas": str(min(2, inner.count(",") + inner.count(";"))),
         "spaces": str(min(2, len(_SPACED.findall(line.text)))),
-        "tag": "1" if n > 6 and text[-1] in ")）" and COLUMN_TAG_RE.match(text) else "0",  # cheap test first
+        "tag": "1"
+        if n > 6 and text[-1] in ")）" and COLUMN_TAG_RE.match(text)
+        else "0",  # cheap test first
         "box": "1" if BOX_LABEL_RE.match(text.strip("■●◆ ")) else "0",
         "note": "1" if AUTHOR_NOTE_RE.match(text) else "0",
         "close": "1" if short and CLOSING_RE.search(text) else "0",
         "day": "1" if DAY_RE.search(text[:24]) else "0",
         "enum": "1" if ENUMERATION_RE.match(text) else "0",
         "digits": "1" if short and sum(map(str.isdigit, text)) * 3 > n else "0",
-        "open_q": "1" if any(text.count(o) > text.count(c) for o, c in ("“”", "《》", "()")) else "0",
+        "open_q": "1"
+        if any(text.count(o) > text.count(c) for o, c in ("“”", "《》", "()"))
+        else "0",
     }
-    if 2 <= n <= HEADING_MAX or feats["day"] == "1":  # the word opening a heading, a name, a brief (a place)
+    if (
+        2 <= n <= HEADING_MAX or feats["day"] == "1"
+    ):  # the word opening a heading, a name, a brief (a place)
         feats["p0"] = _end_pos(text[:6])[0]
     # An author's name under a title (李学勤, 中国人民银行行长戴相龙), or a pen name (粒砂).
     feats["name"] = "1" if n <= 24 and feats["head"] == "1" and is_bare_name(line.text) else "0"
@@ -177,8 +197,15 @@ def _own(line: Line, raw: str, usual: int, gap_after: int) -> dict[str, str]:
         feats["brief"] = feats["p0"]
     if 2 <= n <= HEADING_MAX:
         feats["p1"] = _end_pos(text[-6:])[1]
-    if short:  # recognisers that the role can shadow (a dated byline, a credit that looks like a header)
-        for name, pattern in (("by", BYLINE_RE), ("cred", CREDIT_RE), ("fur", FURNITURE_RE), ("sig", SIGNATURE_RE)):
+    if (
+        short
+    ):  # recognisers that the role can shadow (a dated byline, a credit that looks like a header)
+        for name, pattern in (
+            ("by", BYLINE_RE),
+            ("cred", CREDIT_RE),
+            ("fur", FURNITURE_RE),
+            ("sig", SIGNATURE_RE),
+        ):
             if pattern.search(text):
                 feats[name] = "1"
     return feats
@@ -257,7 +284,11 @@ def page_features(lines: list[Line], raw_lines: list[str]) -> list[list[str]]:
             f"r|g:{mine['r']}|{mine['gr']}",
             f"e|ga:{mine['e']}|{mine['gar']}",
             f"head|gr|gar:{mine['head']}|{mine['gr']}|{mine['gar']}",
-            f"pos:{index}" if index < 5 else "pos:mid" if index < last - 1 else f"pos:end{last - index}",
+            f"pos:{index}"
+            if index < 5
+            else "pos:mid"
+            if index < last - 1
+            else f"pos:end{last - index}",
         )
         for offset, prefix in ((-2, "-2:"), (-1, "-1:"), (1, "+1:"), (2, "+2:")):
             other = index + offset
@@ -268,17 +299,27 @@ def page_features(lines: list[Line], raw_lines: list[str]) -> list[list[str]]:
         if index > 0:
             previous = lines[index - 1]
             prev = own[index - 1]
-            feats += (f"pe|s:{prev['e']}|{mine['s']}", f"pr|r:{prev['r']}|{mine['r']}", f"pe|gr:{prev['e']}|{mine['gr']}")
+            feats += (
+                f"pe|s:{prev['e']}|{mine['s']}",
+                f"pr|r:{prev['r']}|{mine['r']}",
+                f"pe|gr:{prev['e']}|{mine['gr']}",
+            )
             feats.append(f"simp:{_share(grams[index], grams[index - 1])}")
-            if "brief" in mine:  # briefs in a row tell different stories; a roundup's paragraphs repeat theirs
+            if (
+                "brief" in mine
+            ):  # briefs in a row tell different stories; a roundup's paragraphs repeat theirs
                 similar = _share(_bigrams(line.folded), _bigrams(previous.folded))
                 in_a_row = "brief" in prev or index < last and "brief" in own[index + 1]
                 feats += (f"simw:{similar}", f"brief_run:{int(in_a_row)}|{similar}")
-            if prev["e"] not in ("stop", "colon", "ask") and cuts_word(previous.folded, line.folded):
+            if prev["e"] not in ("stop", "colon", "ask") and cuts_word(
+                previous.folded, line.folded
+            ):
                 feats.append("cut")
         if mine["head"] == "1":
             # Subheads come in families (聚焦…, 聚焦…) and share words with the title above them.
-            feats.append(f"fam:{int(openings[line.folded[:2]] > 1 or endings[line.folded[-2:]] > 1)}")
+            feats.append(
+                f"fam:{int(openings[line.folded[:2]] > 1 or endings[line.folded[-2:]] > 1)}"
+            )
             # A dateline in the text above: news items carry no subheads, so a heading after
             # one opens the next item.
             feats.append(f"dated:{int(dated[index])}")

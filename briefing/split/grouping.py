@@ -44,7 +44,9 @@ def _continuable(line: Line) -> bool:
     return line.role not in _COMPLETE and not ends_sentence(line.folded)
 
 
-def group(lines: list[Line], labels: list[str], *, usual_gap: int) -> tuple[list[Draft], list[Line]]:
+def group(
+    lines: list[Line], labels: list[str], *, usual_gap: int
+) -> tuple[list[Draft], list[Line]]:
     """Article drafts and furniture lines of a page from the labels of its lines (whose roles
     :func:`briefing.split.features.page_features` has set)."""
     drafts: list[Draft] = []

@@ -29,7 +29,9 @@ def load_tagger(model: str | Path | None = None):
     with _lock:
         if path not in _taggers:
             if not path.is_file():
-                raise InputError(f"{path}: no splitter model (train one with `briefing train-splitter`)")
+                raise InputError(
+                    f"{path}: no splitter model (train one with `briefing train-splitter`)"
+                )
             tagger = pycrfsuite.Tagger()
             try:
                 tagger.open(str(path))
@@ -40,7 +42,9 @@ def load_tagger(model: str | Path | None = None):
         return _taggers[path]
 
 
-def label_lines(lines: list[Line], raw_lines: list[str], *, model: str | Path | None = None) -> list[str]:
+def label_lines(
+    lines: list[Line], raw_lines: list[str], *, model: str | Path | None = None
+) -> list[str]:
     """One label per non-blank line (see :mod:`briefing.split.labels`)."""
     if not lines:
         return []

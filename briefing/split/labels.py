@@ -40,13 +40,18 @@ def content_label(line: Line, previous: Line | None, *, paragraph_start: bool | 
     """
     if previous is not None and paragraph_start is None:
         open_end = not ends_sentence(previous.folded) and previous.folded[-1] not in ":："
-        paragraph_start = not (open_end and (line.folded[0] in "，,、；;。”’）)" or cuts_word(previous.folded, line.folded)))
+        paragraph_start = not (
+            open_end
+            and (line.folded[0] in "，,、；;。”’）)" or cuts_word(previous.folded, line.folded))
+        )
     if previous is not None and paragraph_start is False:
         return "cont"
     return "subhead" if tag(line) is Role.HEADING else "body"
 
 
-def gold_labels(lines: list[Line], gold: dict[str, Any], paragraphs: dict[str, list[str]] | None = None) -> list[str]:
+def gold_labels(
+    lines: list[Line], gold: dict[str, Any], paragraphs: dict[str, list[str]] | None = None
+) -> list[str]:
     """Labels for the non-blank ``lines`` of a page from its gold (``*.gold.json`` format).
 
     ``paragraphs`` maps ``doc_id`` to the article's paragraphs, where an articles file gives them:
@@ -78,11 +83,23 @@ def gold_labels(lines: list[Line], gold: dict[str, Any], paragraphs: dict[str, l
                         label, pending = name, want[len(text) :]
                         del wanted[: at + 1]
                         break
-                if label is None and "title" in article and "subtitle" not in article and rank and lines[members[0]] is not line:
+                if (
+                    label is None
+                    and "title" in article
+                    and "subtitle" not in article
+                    and rank
+                    and lines[members[0]] is not line
+                ):
                     # Old pages give only the title: heading lines under it are its subtitle or author.
                     role = tag(line)
-                    if role in (Role.HEADING, Role.SUBTITLE, Role.BYLINE) and labels[members[rank - 1]] in (*HEAD, START + "title"):
-                        label = "byline" if role is Role.BYLINE or is_bare_name(line.text) else "subtitle"
+                    if role in (Role.HEADING, Role.SUBTITLE, Role.BYLINE) and labels[
+                        members[rank - 1]
+                    ] in (*HEAD, START + "title"):
+                        label = (
+                            "byline"
+                            if role is Role.BYLINE or is_bare_name(line.text)
+                            else "subtitle"
+                        )
             if label is None:
                 body_started = True
                 subheads = {normalise(s) for s in article.get("subheads", [])}
@@ -90,7 +107,9 @@ def gold_labels(lines: list[Line], gold: dict[str, Any], paragraphs: dict[str, l
                     label = "subhead"
                 elif starts:
                     key = text[:12]
-                    label = content_label(line, previous, paragraph_start=any(s.startswith(key) for s in starts))
+                    label = content_label(
+                        line, previous, paragraph_start=any(s.startswith(key) for s in starts)
+                    )
                 elif "rejoined" in article:
                     joined = previous is not None and any(
                         normalise(previous.text).endswith(piece[:k]) and text.startswith(piece[k:])

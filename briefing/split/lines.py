@@ -45,17 +45,27 @@ DATELINE_RE = re.compile(
 BYLINE_RE = re.compile(
     rf"^(?:(?:本报|新华社|特约|本报特约|见习)?(?:记者|通讯员|评论员)(?!招待会|会|节|站|证|协会)[\s{HAN}、·]{{2,40}}|文\s*[/:：]\s*{NAME}.*|[{HAN}、·\s]{{2,20}}(?:记者|通讯员)(?!招待会|会|节|站|证|协会)[\s{HAN}、·]{{2,30}})$"
 )
-CREDIT_RE = re.compile(rf"^{OPEN}?[^。，]{{2,40}}(?:摄|供图|制图|绘)\s*{CLOSE}?(?:{OPEN}(?:传真|资料)?(?:照片|图片){CLOSE})?$")
-CAPTION_RE = re.compile(r"^(?:图\s*[①-⑳\d一二三四五六七八九十]+\s*[:：]|图为|[上下左右中]图(?:为|[:：])|图\s*[:：]|题图)")
+CREDIT_RE = re.compile(
+    rf"^{OPEN}?[^。，]{{2,40}}(?:摄|供图|制图|绘)\s*{CLOSE}?(?:{OPEN}(?:传真|资料)?(?:照片|图片){CLOSE})?$"
+)
+CAPTION_RE = re.compile(
+    r"^(?:图\s*[①-⑳\d一二三四五六七八九十]+\s*[:：]|图为|[上下左右中]图(?:为|[:：])|图\s*[:：]|题图)"
+)
 SUBTITLE_RE = re.compile(r"^(?:—|--|－－)")
 # （张三）, （李四）（图表由…制作）, ［附记：…］: notes closing an item, all in brackets.
-TRAILER_RE = re.compile(rf"^(?:{OPEN}[^()（）。]{{1,30}}{CLOSE})+$|^[［\[【](?:附记|附注|注|编者注)[:：]")
-PAGE_NUMBER_RE = re.compile(r"^[-－—\s]*(?:第\s*)?[\d一二三四五六七八九十]{1,3}\s*(?:版|页)?[-－—\s]*$")
+TRAILER_RE = re.compile(
+    rf"^(?:{OPEN}[^()（）。]{{1,30}}{CLOSE})+$|^[［\[【](?:附记|附注|注|编者注)[:：]"
+)
+PAGE_NUMBER_RE = re.compile(
+    r"^[-－—\s]*(?:第\s*)?[\d一二三四五六七八九十]{1,3}\s*(?:版|页)?[-－—\s]*$"
+)
 FURNITURE_RE = re.compile(
     r"^[(（]?(?:本版)?(?:责任编辑|编辑|美术编辑|版式设计|版面设计|责编|校对|组版|联系电话|新闻热线)\s*[:：\s]"
     r"|第\s*\d{1,3}\s*版|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*星期[一二三四五六日天]"
 )
-ENUMERATION_RE = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．]\s*\S|[①-⑳]|第[一二三四五六七八九十]+[，、\s])")
+ENUMERATION_RE = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．]\s*\S|[①-⑳]|第[一二三四五六七八九十]+[，、\s])"
+)
 
 # The date under a letter or speech: 一九九七年六月十六日 张三 / 1997年12月29日 / 1997年岁暮.
 _DATE = r"(?:\d{4}|[一二三四五六七八九〇零]{4})\s*年(?:\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日|岁[暮末])"
@@ -107,7 +117,7 @@ def looks_like_heading(folded: str) -> bool:
     """
     if len(folded) > HEADING_MAX or ends_sentence(folded):
         return False
-    if folded[-1] in ",、;:“\"" or digit_share(folded) > 0.55:
+    if folded[-1] in ',、;:“"' or digit_share(folded) > 0.55:
         return False
     # A piece of a paragraph cut by a column break, not a headline: a full stop inside, or
     # commas in a long line (headlines set phrases apart with spaces, rarely with commas).
@@ -122,7 +132,9 @@ def looks_like_heading(folded: str) -> bool:
 def tag(line: Line) -> Role:
     """The role a line has on its own; the labeller may still read a HEADING as body."""
     text = line.folded
-    if len(text) <= 60 and FURNITURE_RE.search(text) or PAGE_NUMBER_RE.match(text):  # length first: cheap
+    if (
+        len(text) <= 60 and FURNITURE_RE.search(text) or PAGE_NUMBER_RE.match(text)
+    ):  # length first: cheap
         return Role.FURNITURE
     if CAPTION_RE.match(text):
         return Role.CAPTION
@@ -162,4 +174,6 @@ def is_bare_name(text: str) -> bool:
     if not 2 <= len(compact) <= 24:
         return False
     tags = rjieba.tag(compact)
-    return tags[-1][1].startswith("nr") and (len(compact) <= 8 or any(t[1] in ("n", "nt") for t in tags[:-1]))
+    return tags[-1][1].startswith("nr") and (
+        len(compact) <= 8 or any(t[1] in ("n", "nt") for t in tags[:-1])
+    )

@@ -12,7 +12,12 @@ def _where(article: Article) -> str:
 
 def outline_markdown(issue: Issue, articles: list[Article]) -> str:
     title = " ".join(p for p in (issue.paper, issue.date) if p) or issue.source
-    out = [f"# {title}", "", f"{len(articles)} articles, {len(issue.furniture)} furniture lines", ""]
+    out = [
+        f"# {title}",
+        "",
+        f"{len(articles)} articles, {len(issue.furniture)} furniture lines",
+        "",
+    ]
     for article in articles:
         heading = article.title or "（无标题）"
         out.append(f"## {article.id}. {heading}")
@@ -36,6 +41,9 @@ def outline_markdown(issue: Issue, articles: list[Article]) -> str:
         out.append("")
     if issue.furniture:
         out += ["## 版面其他内容", ""]
-        out.extend(f"- {f'p{f.page} ' if f.page else ''}line {f.line} ({f.kind}): {f.text}" for f in issue.furniture)
+        out.extend(
+            f"- {f'p{f.page} ' if f.page else ''}line {f.line} ({f.kind}): {f.text}"
+            for f in issue.furniture
+        )
         out.append("")
     return "\n".join(out)

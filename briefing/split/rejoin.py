@@ -11,7 +11,11 @@ from ..text import words
 def cuts_word(left: str, right: str, *, context: int = 6) -> bool:
     """Whether segmenting across the break puts a word of two or more Han characters on both sides."""
     tail, head = left[-context:], right[:context]
-    if not tail or not head or not ("\u4e00" <= tail[-1] <= "\u9fff" and "\u4e00" <= head[0] <= "\u9fff"):
+    if (
+        not tail
+        or not head
+        or not ("\u4e00" <= tail[-1] <= "\u9fff" and "\u4e00" <= head[0] <= "\u9fff")
+    ):
         return False
     position = 0
     for word in words(tail + head):

@@ -17,16 +17,33 @@ from dataclasses import dataclass
 from typing import Any
 
 _WEEKDAYS = "一二三四五六日"
-_SECTIONS = ("要闻", "经济", "社会", "国际", "文化", "体育", "评论", "理论", "综合", "地方", "副刊", "视点")
+_SECTIONS = (
+    "要闻",
+    "经济",
+    "社会",
+    "国际",
+    "文化",
+    "体育",
+    "评论",
+    "理论",
+    "综合",
+    "地方",
+    "副刊",
+    "视点",
+)
 _SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
-_GIVEN = "明华军平伟芳敏静丽强磊洋艳勇杰娟涛超霞刚辉玲斌宇浩凯健俊帆帅旭宁晨阳琳雪梅春秋冬岚青松海波"
+_GIVEN = (
+    "明华军平伟芳敏静丽强磊洋艳勇杰娟涛超霞刚辉玲斌宇浩凯健俊帆帅旭宁晨阳琳雪梅春秋冬岚青松海波"
+)
 
 
 @dataclass
 class Style:
     """One page's draw of layout choices."""
 
-    crawl: bool  # each article as the e-paper crawl stores it: three header lines, indented paragraphs
+    crawl: (
+        bool  # each article as the e-paper crawl stores it: three header lines, indented paragraphs
+    )
     para_gap: int  # blank lines between paragraphs
     article_gap: int  # blank lines between articles
     uneven: float  # chance that a gap is one line more or less than usual
@@ -47,7 +64,9 @@ def draw_style(rng: random.Random) -> Style:
         # Sometimes no wider than between paragraphs: some extractions leave no blank line at all.
         article_gap=1 if crawl else para_gap + rng.choice((0, 0, 1, 1, 2, 3)),
         uneven=rng.choice((0.0, 0.05, 0.15)),
-        indent="\u3000\u3000" if crawl else rng.choice(("", "", "", "\u3000\u3000", "  ", "\xa0\xa0")),
+        indent="\u3000\u3000"
+        if crawl
+        else rng.choice(("", "", "", "\u3000\u3000", "  ", "\xa0\xa0")),
         trailing=rng.choice((0.0, 0.0, 0.2)),
         dash=rng.choice((0.0, 0.5, 1.0)),
         cut=0.0 if crawl else rng.choice((0.05, 0.12, 0.2)),
@@ -73,7 +92,9 @@ def _header(rng: random.Random, date: str, page: int, two_lines: bool) -> list[s
     return [rng.choice((" ", "  ", "\u3000")).join(parts)]
 
 
-def _article_parts(record: dict[str, Any]) -> tuple[list[tuple[str, str]], list[str], dict[str, Any]]:
+def _article_parts(
+    record: dict[str, Any],
+) -> tuple[list[tuple[str, str]], list[str], dict[str, Any]]:
     """Heading lines (field, text), paragraphs, and the gold fields of one record."""
     if "title" in record:  # kicker, title, subtitle fields (the 2019 format)
         head = [(name, record.get(name) or "") for name in ("kicker", "title", "subtitle")]
@@ -94,7 +115,9 @@ def _cut(text: str, rng: random.Random) -> tuple[str, str]:
     return text[:at], text[at:]
 
 
-def render_page(records: list[dict[str, Any]], rng: random.Random, style: Style | None = None) -> tuple[list[str], dict[str, Any]]:
+def render_page(
+    records: list[dict[str, Any]], rng: random.Random, style: Style | None = None
+) -> tuple[list[str], dict[str, Any]]:
     """The text lines of one page holding ``records`` in order, and its gold."""
     style = style or draw_style(rng)
     out: list[str] = []
@@ -123,7 +146,11 @@ def render_page(records: list[dict[str, Any]], rng: random.Random, style: Style 
         head, paragraphs, fields = _article_parts(record)
         if head and rng.random() < style.untitled:
             # A headline-less item (a brief, a photo item): so that a page may open with text.
-            head, fields = [], {name: "" for name in fields if name != "title"} | ({"title": ""} if "kicker" in fields else {})
+            head, fields = (
+                [],
+                {name: "" for name in fields if name != "title"}
+                | ({"title": ""} if "kicker" in fields else {}),
+            )
         if order:
             gap(style.article_gap)
         first = last = 0
@@ -162,7 +189,9 @@ def render_page(records: list[dict[str, Any]], rng: random.Random, style: Style 
         while out and out[-1] == "":
             out.pop()
         if first:
-            gold["articles"].append({"doc_id": record.get("doc_id", ""), "lines": [first, last], **fields})
+            gold["articles"].append(
+                {"doc_id": record.get("doc_id", ""), "lines": [first, last], **fields}
+            )
     if style.header == "bottom":
         out.append("")
         furniture([f"责任编辑：{_name(rng)}"])

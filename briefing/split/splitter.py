@@ -24,7 +24,9 @@ logger = logging.getLogger(__name__)
 DATE_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 PAPER_RE = re.compile(r"^\s*([\u4e00-\u9fff]{2,10}(?:日报|晚报|早报|时报|商报|报))")
 # Bracketed endings of titles that are part of the title, not a column or series name.
-_NOT_A_COLUMN = re.compile(r"书法|篆刻|国画|画|木刻|剪纸|素描|速写|雕塑|摄影|图片|照片|组图|之[一二三四五六七八九十]|[上中下]$|续")
+_NOT_A_COLUMN = re.compile(
+    r"书法|篆刻|国画|画|木刻|剪纸|素描|速写|雕塑|摄影|图片|照片|组图|之[一二三四五六七八九十]|[上中下]$|续"
+)
 
 
 class LineSplitter:
@@ -45,8 +47,12 @@ class LineSplitter:
             labels = label_lines(lines, page.lines, model=self.model)
             drafts, furniture = group(lines, labels, usual_gap=_usual_gap(lines))
             for line in furniture:
-                issue.furniture.append(Furniture(line=line.number, text=line.text, kind="furniture", page=page_no))
-                _read_metadata(issue, line.text, masthead=line is furniture[0] and len(line.folded) <= 12)
+                issue.furniture.append(
+                    Furniture(line=line.number, text=line.text, kind="furniture", page=page_no)
+                )
+                _read_metadata(
+                    issue, line.text, masthead=line is furniture[0] and len(line.folded) <= 12
+                )
             for draft in drafts:
                 articles.append(_article(draft, article_id=f"a{len(articles) + 1}", page=page_no))
         issue.furniture.sort(key=lambda f: (f.page or 0, f.line))
@@ -68,7 +74,9 @@ def _read_metadata(issue: Issue, text: str, *, masthead: bool = False) -> None:
         if 1 <= month <= 12 and 1 <= day <= 31:
             issue.date = f"{year:04d}-{month:02d}-{day:02d}"
     paper = PAPER_RE.match(folded)
-    if issue.paper is None and (paper or masthead and re.fullmatch(r"[\u4e00-\u9fff]{2,12}", folded)):
+    if issue.paper is None and (
+        paper or masthead and re.fullmatch(r"[\u4e00-\u9fff]{2,12}", folded)
+    ):
         issue.paper = paper.group(1) if paper else folded
 
 
@@ -95,7 +103,9 @@ def _article(draft: Draft, *, article_id: str, page: int | None) -> Article:
     for name, line in draft.content:
         if name == "subhead":
             article.subheads.append(line.text)
-        elif article.byline is None and (name == "byline" or line.role is Role.BYLINE and not article.body):
+        elif article.byline is None and (
+            name == "byline" or line.role is Role.BYLINE and not article.body
+        ):
             article.byline = line.text  # 本报记者 X above the text, as the 2019 pages print it
         elif line.role is Role.DATELINE and not article.body and article.dateline is None:
             article.dateline, rest = dateline_of(line.text)
@@ -105,7 +115,9 @@ def _article(draft: Draft, *, article_id: str, page: int | None) -> Article:
             article.captions.append(line.text)
         elif line.role is Role.CREDIT:
             article.credit = f"{article.credit} {line.text}" if article.credit else line.text
-        elif line.role is Role.TRAILER and AUTHOR_NOTE_RE.match(line.folded) and article.note is None:
+        elif (
+            line.role is Role.TRAILER and AUTHOR_NOTE_RE.match(line.folded) and article.note is None
+        ):
             article.note = line.text
         elif line.role is Role.TRAILER and article.byline is None:
             article.byline = line.text.strip("()（） ")

@@ -72,14 +72,26 @@ def find_sources(paths: list[Path]) -> tuple[dict[str, list[tuple[Path, Path]]],
 
 def _read_records(path: Path) -> list[dict[str, Any]]:
     try:
-        return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        return [
+            json.loads(line)
+            for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip()
+        ]
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
         raise InputError(f"{path}: not a JSON-lines articles file ({error})") from None
 
 
-def example(source: str, name: str, raw_lines: list[str], gold: dict[str, Any], paragraphs: dict[str, list[str]] | None) -> Example:
+def example(
+    source: str,
+    name: str,
+    raw_lines: list[str],
+    gold: dict[str, Any],
+    paragraphs: dict[str, list[str]] | None,
+) -> Example:
     lines = page_lines(raw_lines)
-    return Example(source, name, page_features(lines, raw_lines), gold_labels(lines, gold, paragraphs))
+    return Example(
+        source, name, page_features(lines, raw_lines), gold_labels(lines, gold, paragraphs)
+    )
 
 
 def collect(paths: list[Path], *, renders: int = 2, seed: int = 13) -> list[Example]:
@@ -91,7 +103,9 @@ def collect(paths: list[Path], *, renders: int = 2, seed: int = 13) -> list[Exam
     for path in article_files:
         records = [r for r in _read_records(path) if isinstance(r, dict) and r.get("paragraphs")]
         records_by_file[path] = records
-        paragraphs.update({str(r["doc_id"]): list(r["paragraphs"]) for r in records if "doc_id" in r})
+        paragraphs.update(
+            {str(r["doc_id"]): list(r["paragraphs"]) for r in records if "doc_id" in r}
+        )
     examples: list[Example] = []
     for source, pages in folders.items():
         for text_path, gold_path in pages:
@@ -107,11 +121,20 @@ def collect(paths: list[Path], *, renders: int = 2, seed: int = 13) -> list[Exam
                 raw, gold = render_page(page, rng)
                 examples.append(example(source, name, raw, gold, paragraphs))
     if not examples:
-        raise InputError("no pages with gold and no articles files found under " + ", ".join(map(str, paths)))
+        raise InputError(
+            "no pages with gold and no articles files found under " + ", ".join(map(str, paths))
+        )
     return examples
 
 
-def train(examples: list[Example], output: Path, *, iterations: int = 300, c1: float = 0.05, c2: float = 0.01) -> dict[str, Any]:
+def train(
+    examples: list[Example],
+    output: Path,
+    *,
+    iterations: int = 300,
+    c1: float = 0.05,
+    c2: float = 0.01,
+) -> dict[str, Any]:
     """Fit a CRF on ``examples`` and write it to ``output``; returns a summary."""
     import pycrfsuite
 
@@ -122,7 +145,9 @@ def train(examples: list[Example], output: Path, *, iterations: int = 300, c1: f
     for item in examples:
         for _ in range(min(MAX_REPEATS, max(1, round(BALANCE / sizes[item.source])))):
             trainer.append(item.features, item.labels)
-    trainer.set_params({"c1": c1, "c2": c2, "max_iterations": iterations, "feature.possible_transitions": True})
+    trainer.set_params(
+        {"c1": c1, "c2": c2, "max_iterations": iterations, "feature.possible_transitions": True}
+    )
     output.parent.mkdir(parents=True, exist_ok=True)
     partial = output.with_name(output.name + ".partial")
     started = time.perf_counter()
@@ -137,11 +162,22 @@ def train(examples: list[Example], output: Path, *, iterations: int = 300, c1: f
     }
 
 
-def train_splitter(paths: list[Path], *, output: Path, leave_out: list[str] = (), renders: int = 2, iterations: int = 300) -> dict[str, Any]:
+def train_splitter(
+    paths: list[Path],
+    *,
+    output: Path,
+    leave_out: list[str] = (),
+    renders: int = 2,
+    iterations: int = 300,
+) -> dict[str, Any]:
     """Collect the pages under ``paths`` (less the sources whose name contains any of
     ``leave_out``: ``pd2019`` drops both its page folders and the renderings of its articles)
     and train a model into ``output``."""
-    examples = [e for e in collect(paths, renders=renders) if not any(part in e.source for part in leave_out)]
+    examples = [
+        e
+        for e in collect(paths, renders=renders)
+        if not any(part in e.source for part in leave_out)
+    ]
     if not examples:
         raise InputError("every source was left out: nothing to train on")
     logger.info("training on %d pages", len(examples))

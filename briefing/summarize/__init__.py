@@ -36,7 +36,9 @@ class Titler(Protocol):
 
 def check_budget(max_chars: int) -> int:
     if max_chars < MIN_CHARS:
-        raise ConfigError(f"--max-chars {max_chars} is too small: a summary needs at least {MIN_CHARS} characters")
+        raise ConfigError(
+            f"--max-chars {max_chars} is too small: a summary needs at least {MIN_CHARS} characters"
+        )
     return max_chars
 
 
@@ -55,7 +57,9 @@ def summarize(
     summaries = component(summarizers, summarizer).summarize(articles, max_chars=max_chars)
     titles = component(titlers, titler).title(articles)
     if len(summaries) != len(articles) or len(titles) != len(articles):
-        raise ConfigError(f"summarizer {summarizer!r} or titler {titler!r} did not return one result per article")
+        raise ConfigError(
+            f"summarizer {summarizer!r} or titler {titler!r} did not return one result per article"
+        )
     for article, summary, (title, generated) in zip(articles, summaries, titles):
         # The one place every summary is checked; one that fails is replaced, never kept.
         article.summary = accept(summary, article, max_chars=max_chars, name=summarizer)

@@ -18,6 +18,7 @@ GENERIC_AGENT = re.compile(
     r"^(?:[^，,]{1,12}[，,])?(?:工作人员|志愿者|队员|民警|干警|医护人员|网格员|检查人员|执法人员|社工|干部职工|党员干部|职工|技术人员|服务队员|指战员|消防员)"
 )
 
+
 def kicker_actor(article: Article) -> str | None:
     """The kicker when it names who acts (城关区消防救援大队), not when it is a slogan."""
     kicker = (article.kicker or "").strip()
@@ -56,7 +57,7 @@ def _split_time(text: str) -> tuple[str, str]:
     """``2023年底，为……`` -> (``2023年底，``, ``为……``); no time clause -> ("", text)."""
     match = _LEADING_TIME_CLAUSE.match(text)
     if match and TIME_START.match(text) and not ACTION.search(match.group(0)):
-        return match.group(0), text[match.end():]
+        return match.group(0), text[match.end() :]
     return "", text
 
 
@@ -80,13 +81,20 @@ def lead_actor(article: Article) -> str | None:
                 break
             words.append(word)
         name = "".join(words)
-        if len(words) >= 2 and 3 <= len(name) <= 16 and _ACTOR_NAME.search(name) and not name.startswith(("记者", "通讯员")):
+        if (
+            len(words) >= 2
+            and 3 <= len(name) <= 16
+            and _ACTOR_NAME.search(name)
+            and not name.startswith(("记者", "通讯员"))
+        ):
             return name
     return None
 
 
 # An organisation's name ends in what it is: 民政局, 人民法院, 消防救援大队, 街道党工委, 社区.
-_ACTOR_NAME = re.compile(r"(?:局|委|委员会|会|院|法院|检察院|厅|办|所|站|队|大队|中心|社区|街道|政府|公司|集团|学校|大学|医院|银行|馆|协会|联合会|妇联|团委|党委|党工委|支部)$")
+_ACTOR_NAME = re.compile(
+    r"(?:局|委|委员会|会|院|法院|检察院|厅|办|所|站|队|大队|中心|社区|街道|政府|公司|集团|学校|大学|医院|银行|馆|协会|联合会|妇联|团委|党委|党工委|支部)$"
+)
 
 
 def single_actor(actor: str) -> bool:

@@ -40,7 +40,12 @@ def commentary_voice(article: Article) -> str | None:
         if _COLUMN.search(name):
             name = re.sub(r"\s+", "", name)
             return "本报评论员" if "评论员" in name else name
-    lines = [line.strip() for line in (article.body[:1] + article.body[-1:] + ([article.byline] if article.byline else []))]
+    lines = [
+        line.strip()
+        for line in (
+            article.body[:1] + article.body[-1:] + ([article.byline] if article.byline else [])
+        )
+    ]
     for line in lines:
         if _BYLINE.match(line):
             return "本报评论员" if "评论员" in line else re.sub(r"\s+", "", line)

@@ -22,7 +22,9 @@ FILLER_CLAUSE = re.compile(
     r"|(?:活动)?现场(?:气氛|氛围)?(?:十分|非常|格外|很是)?(?:热烈|活跃|浓厚|火爆)|(?:活动)?现场一片欢声笑语)$"
 )
 # The same words opening a clause without a comma after them.
-_FILLER_PREFIX = re.compile(r"^(?:据了解|据悉|据介绍|此外|同时|另外|与此同时|近日|日前|连日来)(?=[\u4e00-\u9fff“《])")
+_FILLER_PREFIX = re.compile(
+    r"^(?:据了解|据悉|据介绍|此外|同时|另外|与此同时|近日|日前|连日来)(?=[\u4e00-\u9fff“《])"
+)
 # 为了丰富……，为进一步……，: a purpose clause that opens the sentence.
 PURPOSE = re.compile(
     r"^(?:为了|为(?:进一步|全面|切实|深入|更好地?|有效|加快|推进|推动|做好|确保|加强|营造|丰富|提高|提升|促进|满足|落实"
@@ -45,7 +47,9 @@ ORG_SUFFIX = re.compile(
 _PARENTHETICAL = re.compile(r"[（(][^（）()]{0,40}[）)]")
 _BOOK_TITLE = re.compile(r"《[^《》]*》")
 _NOTE = re.compile(r"[（(](?:附|图|摄|记者|本报|传真|新华社|照片)[^（）()]{0,30}[）)]")
-IDIOM_DE = re.compile(r"(?:别开生面|丰富多彩|形式多样|内容丰富|精彩纷呈|如火如荼|有声有色|扎实有效|卓有成效|热火朝天)的")
+IDIOM_DE = re.compile(
+    r"(?:别开生面|丰富多彩|形式多样|内容丰富|精彩纷呈|如火如荼|有声有色|扎实有效|卓有成效|热火朝天)的"
+)
 
 
 def _starts_main_clause(clause: str) -> bool:
@@ -70,7 +74,9 @@ def _is_purpose(clause: str) -> bool:
     if not clause.startswith("为") or len(clause) < 4:
         return False
     tags = tagged(clause[:10])
-    return len(tags) >= 2 and tags[0][0] == "为" and tags[1][1].startswith("v") and tags[1][1] != "vn"
+    return (
+        len(tags) >= 2 and tags[0][0] == "为" and tags[1][1].startswith("v") and tags[1][1] != "vn"
+    )
 
 
 def drop_opening(clauses: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -96,9 +102,13 @@ def drop_opening(clauses: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 # ……，让辖区群众感受到温暖 / 进一步营造……氛围: a closing clause that states an intended effect.
-EFFECT_TAIL = re.compile(r"^(?:让|使|使得|以此|从而|进一步|助力|营造|推动|促进|努力|力争|切实|为|共同|一起|感受|旨在|以)")
+EFFECT_TAIL = re.compile(
+    r"^(?:让|使|使得|以此|从而|进一步|助力|营造|推动|促进|努力|力争|切实|为|共同|一起|感受|旨在|以)"
+)
 # Manner adverbs only: 同步, 共同, 分别, 先后 say how things relate (与……同步举行) and stay.
-EMPTY_ADVERB_WORDS = frozenset("积极 认真 深入 切实 全面 不断 大力 扎实 有效 进一步 充分 主动 热情 耐心 精心 广泛 稳步 纷纷 亲切 隆重 顺利".split())
+EMPTY_ADVERB_WORDS = frozenset(
+    "积极 认真 深入 切实 全面 不断 大力 扎实 有效 进一步 充分 主动 热情 耐心 精心 广泛 稳步 纷纷 亲切 隆重 顺利".split()
+)
 
 
 _BOUND_PREFIXES = frozenset("可 非 无 不可".split())
@@ -112,10 +122,19 @@ def tidy(clause: str) -> str:
         following = tags[i + 1][1] if i + 1 < len(tags) else ""
         # After a bound prefix (可|持续|发展 as the segmenter cuts it) the adverb is part of a term.
         bound = bool(out) and out[-1] in _BOUND_PREFIXES
-        if word in EMPTY_ADVERB_WORDS and following[:1] in ("v", "p", "d") and i + 1 < len(tags) and not bound:
+        if (
+            word in EMPTY_ADVERB_WORDS
+            and following[:1] in ("v", "p", "d")
+            and i + 1 < len(tags)
+            and not bound
+        ):
             continue
-        if word == "了" and tag == "ul" and out and tags[i - 1][1].startswith("v") and (
-            following not in ("", "x") or (following == "x" and tags[i + 1][0] in ("“", "《"))
+        if (
+            word == "了"
+            and tag == "ul"
+            and out
+            and tags[i - 1][1].startswith("v")
+            and (following not in ("", "x") or (following == "x" and tags[i + 1][0] in ("“", "《")))
         ):
             continue
         if tag in ("i", "l") and following == "uj" and IDIOM_DE.match(word + "的"):
@@ -127,7 +146,11 @@ def tidy(clause: str) -> str:
 
 def drop_effect_tail(clauses: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Drop closing clauses that state an intended effect, keeping at least the first clause."""
-    while len(clauses) > 1 and EFFECT_TAIL.match(clauses[-1][0]) and not any(ch.isdigit() for ch in clauses[-1][0]):
+    while (
+        len(clauses) > 1
+        and EFFECT_TAIL.match(clauses[-1][0])
+        and not any(ch.isdigit() for ch in clauses[-1][0])
+    ):
         clauses = clauses[:-1]
     return clauses
 
@@ -146,9 +169,13 @@ _CONCRETE_NEXT = re.compile(
     r"^(?:并|同时|还|随即)?(?:开展|组织|拆除|查处|整治|清理|督促|排查|发放|救助|帮助|查获|抓获|关停|取缔|处罚|整改|更换|维修|安装|完成|落实|推进)"
 )
 # ……并取得实效 / 取得良好效果: a claim of success that states nothing.
-_EMPTY_RESULT = re.compile(r"(?:并|且)?取得了?(?:实效|成效|良好效果|良好成效|积极成效|显著成效|明显成效|阶段性成效|圆满成功)$")
+_EMPTY_RESULT = re.compile(
+    r"(?:并|且)?取得了?(?:实效|成效|良好效果|良好成效|积极成效|显著成效|明显成效|阶段性成效|圆满成功)$"
+)
 # 以“春风送岗促就业”为主题的 / 主题为“……”的: a theme slogan that only names the activity.
-_THEME = re.compile(r"以“[^“”]{2,40}”为(?:主题|题)的?|(?:主题为|主题是)“[^“”]{2,40}”的?|“[^“”]{6,40}”主题(?=活动|宣传|教育|党日|实践)")
+_THEME = re.compile(
+    r"以“[^“”]{2,40}”为(?:主题|题)的?|(?:主题为|主题是)“[^“”]{2,40}”的?|“[^“”]{6,40}”主题(?=活动|宣传|教育|党日|实践)"
+)
 
 
 def drop_procedure(clauses: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -255,7 +282,9 @@ def join_clauses(clauses: list[tuple[str, str]]) -> str:
 
 
 # Words a sentence cannot end on: it stops in the middle of a phrase.
-DANGLING_WORDS = frozenset("和 与 及 或 在 对 把 被 将 并 从 向 以及 并且 而且 或者 及其 由 给 跟 同 但 而 但是 因为 所以 如果".split())
+DANGLING_WORDS = frozenset(
+    "和 与 及 或 在 对 把 被 将 并 从 向 以及 并且 而且 或者 及其 由 给 跟 同 但 而 但是 因为 所以 如果".split()
+)
 
 
 def dangling(text: str) -> bool:
@@ -288,11 +317,13 @@ def fit_clauses(
         or dangling_clause(join_clauses(kept))
     ):
         kept = kept[:-1]
-    if not kept or all(_ATTRIBUTION_CLAUSE.match(c) or _TIME_ONLY.match(fold_width(c)) for c, _ in kept):
+    if not kept or all(
+        _ATTRIBUTION_CLAUSE.match(c) or _TIME_ONLY.match(fold_width(c)) for c, _ in kept
+    ):
         # 据《卫报》报道。/ 2012年5月5日-11日。 alone says nothing.
         return None
     if want_figure and not any(has_quantity(c) for c, _ in kept):
-        for clause in clauses[len(kept):]:
+        for clause in clauses[len(kept) :]:
             if has_quantity(clause[0]):
                 trial = kept + [clause]
                 if len(join_clauses(trial)) <= budget:

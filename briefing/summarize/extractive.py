@@ -29,7 +29,9 @@ from .wholeness import deletion_cuts
 logger = logging.getLogger(__name__)
 
 METHOD = "extractive"
-_ANAPHOR = re.compile(r"^(?:有的|其中|其余|其|这些|那些|这|那|该|此|它们?|他们|她们|前者|后者|对此)")
+_ANAPHOR = re.compile(
+    r"^(?:有的|其中|其余|其|这些|那些|这|那|该|此|它们?|他们|她们|前者|后者|对此)"
+)
 
 
 def summarizable(article: Article, ranked: list[Scored] | None = None) -> bool:
@@ -51,7 +53,9 @@ class ExtractiveSummarizer:
     def __init__(self, *, candidates: int = 6) -> None:
         self.candidates = candidates
 
-    def summarize(self, articles: list[Article], *, max_chars: int = DEFAULT_MAX_CHARS) -> list[Summary]:
+    def summarize(
+        self, articles: list[Article], *, max_chars: int = DEFAULT_MAX_CHARS
+    ) -> list[Summary]:
         return [self.summarize_one(article, max_chars=max_chars) for article in articles]
 
     def summarize_one(self, article: Article, *, max_chars: int = DEFAULT_MAX_CHARS) -> Summary:
@@ -68,7 +72,12 @@ class ExtractiveSummarizer:
     def _summarize(self, article: Article, max_chars: int) -> Summary:
         ranked = rank_sentences(article)
         if not summarizable(article, ranked):
-            return Summary(text="", method=METHOD, sentences=[], reason="the article has no sentence to summarize")
+            return Summary(
+                text="",
+                method=METHOD,
+                sentences=[],
+                reason="the article has no sentence to summarize",
+            )
         source = source_index(article_source(article))
         # Who acts is looked up only when a summary leaves it out.
         actor = functools.cache(lambda: lead_actor(article))
@@ -78,14 +87,20 @@ class ExtractiveSummarizer:
                 return found
         return self._last_resort(ranked, article, source, max_chars)
 
-    def _fit(self, sentence: Sentence, budget: int, source: SourceIndex, *, squeeze_only: bool = False) -> str | None:
+    def _fit(
+        self, sentence: Sentence, budget: int, source: SourceIndex, *, squeeze_only: bool = False
+    ) -> str | None:
         """The sentence compressed and cut to ``budget``; None when it cannot fit or fails the guard."""
         for squeeze in (True,) if squeeze_only else (False, True):
             clauses = compress_clauses(sentence.text, squeeze=squeeze)
             kept = fit_clauses(clauses, budget)
             if kept:
                 text = join_clauses(kept)
-                if len(text) >= 8 and check_summary(text, source) and not deletion_cuts(text, sentence.text):
+                if (
+                    len(text) >= 8
+                    and check_summary(text, source)
+                    and not deletion_cuts(text, sentence.text)
+                ):
                     return text
         return None
 
@@ -103,11 +118,23 @@ class ExtractiveSummarizer:
                 kept = [clauses[0], figure] if figure else None
             if kept:
                 text = join_clauses(kept)
-                if 8 <= len(text) <= budget and has_quantity(text) and check_summary(text, source) and not deletion_cuts(text, sentence.text):
+                if (
+                    8 <= len(text) <= budget
+                    and has_quantity(text)
+                    and check_summary(text, source)
+                    and not deletion_cuts(text, sentence.text)
+                ):
                     return text
         return None
 
-    def _with_actor(self, sentence: Sentence, text: str, actor: Callable[[], str | None], budget: int, source: SourceIndex) -> str:
+    def _with_actor(
+        self,
+        sentence: Sentence,
+        text: str,
+        actor: Callable[[], str | None],
+        budget: int,
+        source: SourceIndex,
+    ) -> str:
         """Name who acts when the sentence leaves it out (稳步推进……) or names only a role (工作人员……)."""
         role = bool(GENERIC_AGENT.match(text))
         if not role and not lacks_subject(text):
@@ -115,13 +142,24 @@ class ExtractiveSummarizer:
         name = actor()
         if not name or name in text or (role and not single_actor(name)):
             return text
-        fitted = text if len(text) + len(name) <= budget else self._fit(sentence, budget - len(name), source)
+        fitted = (
+            text
+            if len(text) + len(name) <= budget
+            else self._fit(sentence, budget - len(name), source)
+        )
         if not fitted:
             return text
         named = insert_actor(fitted, name)
         return named if check_summary(named, source) else text
 
-    def _main(self, sentence: Sentence, budget: int, source: SourceIndex, actor: Callable[[], str | None], **options) -> str | None:
+    def _main(
+        self,
+        sentence: Sentence,
+        budget: int,
+        source: SourceIndex,
+        actor: Callable[[], str | None],
+        **options,
+    ) -> str | None:
         text = self._fit(sentence, budget, source, **options)
         return self._with_actor(sentence, text, actor, budget, source) if text else None
 
@@ -137,7 +175,9 @@ class ExtractiveSummarizer:
                 text, used = paired
         return Summary(text=text, method=METHOD, sentences=used)
 
-    def _with_figure(self, sentence, text, ranked, source, actor, max_chars) -> tuple[str, list[int]] | None:
+    def _with_figure(
+        self, sentence, text, ranked, source, actor, max_chars
+    ) -> tuple[str, list[int]] | None:
         """A second sentence that states the key figures the first leaves out, squeezing both to fit."""
         best = ranked[0].score
         candidates = [
@@ -155,7 +195,9 @@ class ExtractiveSummarizer:
         def relevance(other: Scored) -> float:
             # Figures about the same event sit near the sentence that reports it.
             near = other.sentence.paragraph == sentence.paragraph
-            return other.score + 0.5 * near - 0.1 * min(abs(other.sentence.index - sentence.index), 8)
+            return (
+                other.score + 0.5 * near - 0.1 * min(abs(other.sentence.index - sentence.index), 8)
+            )
 
         for other in sorted(candidates, key=relevance, reverse=True)[:3]:
             main = text
@@ -165,8 +207,12 @@ class ExtractiveSummarizer:
             if len(text) + len(extra) > max_chars:
                 # Make room by squeezing asides and slogans (以“……”为主题的) out of the first sentence,
                 # as long as none of its clauses is lost; else cut the figure sentence to the room left.
-                squeezed = self._main(sentence, max_chars - len(extra), source, actor, squeeze_only=True)
-                if squeezed and squeezed == self._main(sentence, max_chars, source, actor, squeeze_only=True):
+                squeezed = self._main(
+                    sentence, max_chars - len(extra), source, actor, squeeze_only=True
+                )
+                if squeezed and squeezed == self._main(
+                    sentence, max_chars, source, actor, squeeze_only=True
+                ):
                     main = squeezed
                 else:
                     room = max_chars - len(text)
@@ -185,16 +231,33 @@ class ExtractiveSummarizer:
             clauses = compress_clauses(scored.sentence.text, squeeze=True)
             for clause in clauses:
                 text = join_clauses([clause])
-                if 8 <= len(text) <= max_chars and check_summary(text, source) and not deletion_cuts(text, scored.sentence.text):
-                    return Summary(text=text, method=METHOD, sentences=[scored.sentence.index], reason="one clause")
+                if (
+                    8 <= len(text) <= max_chars
+                    and check_summary(text, source)
+                    and not deletion_cuts(text, scored.sentence.text)
+                ):
+                    return Summary(
+                        text=text,
+                        method=METHOD,
+                        sentences=[scored.sentence.index],
+                        reason="one clause",
+                    )
         title = clean_clause(article.title or "", squeeze=True)
         if title and len(title) + 1 <= max_chars:
             return Summary(text=title + "。", method=METHOD, sentences=[], reason="title")
         clauses = compress_clauses(ranked[0].sentence.text, squeeze=True)
         if not clauses:
-            return Summary(text="", method=METHOD, sentences=[], reason="nothing in the article reads as a sentence")
+            return Summary(
+                text="",
+                method=METHOD,
+                sentences=[],
+                reason="nothing in the article reads as a sentence",
+            )
         text = ""
-        for word in re.findall(r"[0-9０-９.．%％]+|“[^”]*”|《[^》]*》|[^0-9０-９“《]+?(?=[0-9０-９“《]|$)", clauses[0][0]):
+        for word in re.findall(
+            r"[0-9０-９.．%％]+|“[^”]*”|《[^》]*》|[^0-9０-９“《]+?(?=[0-9０-９“《]|$)",
+            clauses[0][0],
+        ):
             for piece in [word] if word[0] in "0123456789０１２３４５６７８９“《" else words(word):
                 if len(text) + len(piece) + 1 > max_chars:
                     break
@@ -206,4 +269,6 @@ class ExtractiveSummarizer:
         while pieces and dangling("".join(pieces)):
             pieces.pop()
         text = "".join(pieces) or text
-        return Summary(text=text + "。", method=METHOD, sentences=[ranked[0].sentence.index], reason="cut")
+        return Summary(
+            text=text + "。", method=METHOD, sentences=[ranked[0].sentence.index], reason="cut"
+        )

@@ -36,16 +36,65 @@ _ASIDE = re.compile(r"\([^()]*\)")
 _CLAUSE = re.compile(r"[，,；;：:。！？!?\n]")
 _PUNCT = set("，,。！？!?；;：:、“”‘’「」『』《》（）()【】…—-·\n ")
 _PUNCT_CLASS = re.escape("".join(sorted(_PUNCT)))
-_NUMBER = re.compile(r"(?<![\d.])\d+(?:,\d{3})*(?:\.\d+)?(?:万亿|亿|万|千)?[%‰]?|[零〇一二两三四五六七八九十百千万亿]{2,}")
+_NUMBER = re.compile(
+    r"(?<![\d.])\d+(?:,\d{3})*(?:\.\d+)?(?:万亿|亿|万|千)?[%‰]?|[零〇一二两三四五六七八九十百千万亿]{2,}"
+)
 _NAME_TAGS = ("nr", "ns", "nt", "nz")
 
 NEGATIONS = "不没未无非勿莫别"
 # Words with a negation character inside that negate (并非) and words that start with one that do not (非常).
-NEGATION_WORDS = {"并非", "绝非", "从未", "尚未", "并未", "决不", "并不", "从不", "毫不", "绝不", "永不", "毫无", "从没", "并没", "还没", "还未"}
-NOT_NEGATIONS = {"非常", "无论", "不断", "不仅", "不少", "未来", "无数", "不但", "不论", "不管", "不久", "非洲", "无人机"}
+NEGATION_WORDS = {
+    "并非",
+    "绝非",
+    "从未",
+    "尚未",
+    "并未",
+    "决不",
+    "并不",
+    "从不",
+    "毫不",
+    "绝不",
+    "永不",
+    "毫无",
+    "从没",
+    "并没",
+    "还没",
+    "还未",
+}
+NOT_NEGATIONS = {
+    "非常",
+    "无论",
+    "不断",
+    "不仅",
+    "不少",
+    "未来",
+    "无数",
+    "不但",
+    "不论",
+    "不管",
+    "不久",
+    "非洲",
+    "无人机",
+}
 # Hedges and modals that weaken what follows them (将 建设 -> 建设 is a stronger claim).
 HEDGES_BEFORE = (
-    "将", "拟", "有望", "预计", "可能", "或", "未", "不", "计划", "准备", "争取", "力争", "也许", "估计", "预期", "约", "近",
+    "将",
+    "拟",
+    "有望",
+    "预计",
+    "可能",
+    "或",
+    "未",
+    "不",
+    "计划",
+    "准备",
+    "争取",
+    "力争",
+    "也许",
+    "估计",
+    "预期",
+    "约",
+    "近",
 )
 # Hedges that weaken what precedes them (破产边缘 -> 破产).
 HEDGES_AFTER = ("边缘", "左右", "前后")
@@ -79,8 +128,12 @@ def _bigrams(text: str) -> frozenset[str]:
 @lru_cache(maxsize=64)
 def prepare(source_text: str) -> PreparedSource:
     """Split the article's text (every line it prints) into sentences and collect its names."""
-    sentences = tuple(s for s in (_compact(m.group(0)) for m in _SENTENCE.finditer(fold_width(source_text))) if s)
-    names = {w for w, tag in tagged(_compact(source_text)) if tag.startswith(_NAME_TAGS) and len(w) >= 2}
+    sentences = tuple(
+        s for s in (_compact(m.group(0)) for m in _SENTENCE.finditer(fold_width(source_text))) if s
+    )
+    names = {
+        w for w, tag in tagged(_compact(source_text)) if tag.startswith(_NAME_TAGS) and len(w) >= 2
+    }
     return PreparedSource(
         sentences=sentences,
         grams=tuple(_bigrams(s) for s in sentences),
@@ -136,7 +189,10 @@ def _near(aligned: str, before: str, after: str) -> bool:
         return True
     if not _words(before) or not _words(after):
         return False
-    return re.search(re.escape(before) + f"[^{_PUNCT_CLASS}]{{1,{GAP}}}" + re.escape(after), aligned) is not None
+    return (
+        re.search(re.escape(before) + f"[^{_PUNCT_CLASS}]{{1,{GAP}}}" + re.escape(after), aligned)
+        is not None
+    )
 
 
 def _spans(sentence: str, source: PreparedSource) -> list[tuple[int, int, str]]:
@@ -183,11 +239,15 @@ def _moved(sentence: str, aligned: str, source: PreparedSource) -> list[str]:
         if start == 0 and right and word + right in source.text:
             continue  # who acts, named as the article names it elsewhere (the summarizer's actor)
         if not _words(left + right) and word not in aligned:  # a list item or a clause of its own
-            problems.append(f"{kind} in another role: {word} is not in the sentences this one comes from")
+            problems.append(
+                f"{kind} in another role: {word} is not in the sentences this one comes from"
+            )
             continue
         instead = _displaced(aligned, left, right)
         if instead:
-            problems.append(f"{kind} in another role: {word} where the article has …{instead}… ({left}…{right})")
+            problems.append(
+                f"{kind} in another role: {word} where the article has …{instead}… ({left}…{right})"
+            )
     return problems
 
 
@@ -195,16 +255,30 @@ def _negating(sentence: str, source: PreparedSource) -> list[int]:
     """Positions of the negations in ``sentence``: 不 in 不支持, 并不; not 别 in 特别, 非 in 非洲."""
     if not any(c in NEGATIONS for c in sentence):
         return []
-    in_name = {i for start, end, kind in _spans(sentence, source) if kind == "name" for i in range(start, end)}
+    in_name = {
+        i
+        for start, end, kind in _spans(sentence, source)
+        if kind == "name"
+        for i in range(start, end)
+    }
     found, position = [], 0
     for word in words(sentence):
         for offset, char in enumerate(word):
             i = position + offset
             # A word that holds one of those (前不久, 不久前, 不断地) is no negation either.
-            if char not in NEGATIONS or i in in_name or any(other in word for other in NOT_NEGATIONS):
+            if (
+                char not in NEGATIONS
+                or i in in_name
+                or any(other in word for other in NOT_NEGATIONS)
+            ):
                 continue
             # 不没未 negate wherever the segmenter puts them; 非无别莫勿 mostly spell other words (特别, 无人).
-            if char in "不没未" or len(word) == 1 or word in NEGATION_WORDS or (offset == 0 and char not in "别莫"):
+            if (
+                char in "不没未"
+                or len(word) == 1
+                or word in NEGATION_WORDS
+                or (offset == 0 and char not in "别莫")
+            ):
                 found.append(i)
         position += len(word)
     return found
@@ -216,7 +290,11 @@ def _negations(sentence: str, aligned: str, source: PreparedSource) -> list[str]
         char = sentence[i]
         left, right = _left(sentence, i), _right(sentence, i + 1)
         # The word negated must be the source's; words a compressor dropped may stand before it.
-        if (right and char + right not in aligned) or (left and not _near(aligned, left, char)) or char not in aligned:
+        if (
+            (right and char + right not in aligned)
+            or (left and not _near(aligned, left, char))
+            or char not in aligned
+        ):
             problems.append(f"negation added: {left}{char}{right}")
     return problems
 

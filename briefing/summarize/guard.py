@@ -43,7 +43,15 @@ def article_source(article: Article | str) -> str:
     if isinstance(article, str):
         return article
     # The column (栏目) is printed with the article: a commentary's summary names it (钟声文章指出…).
-    parts = [article.column, article.kicker, article.title, article.subtitle, article.byline, article.dateline, article.text]
+    parts = [
+        article.column,
+        article.kicker,
+        article.title,
+        article.subtitle,
+        article.byline,
+        article.dateline,
+        article.text,
+    ]
     parts += article.subheads + article.captions
     return "\n".join(p for p in parts if p)
 
@@ -54,7 +62,11 @@ def _numbers(text: str) -> set[str]:
 
 def _chinese_numbers(text: str) -> list[str]:
     # 一九九八, 三十六, 两千: runs that are numbers; single characters (统一, 万家) are words.
-    return [m.group(0) for m in _CHINESE_NUMBER.finditer(text) if len(m.group(0)) >= 3 or _CHINESE_MAGNITUDE & set(m.group(0))]
+    return [
+        m.group(0)
+        for m in _CHINESE_NUMBER.finditer(text)
+        if len(m.group(0)) >= 3 or _CHINESE_MAGNITUDE & set(m.group(0))
+    ]
 
 
 class SourceIndex:
@@ -77,7 +89,9 @@ def source_index(text: str) -> SourceIndex:
     return SourceIndex(text)
 
 
-def check_summary(summary: str, article: Article | str | SourceIndex, *, names: bool = True) -> GuardResult:
+def check_summary(
+    summary: str, article: Article | str | SourceIndex, *, names: bool = True
+) -> GuardResult:
     """Check that every number, quoted span and proper name in ``summary`` occurs in ``article``."""
     source = article if isinstance(article, SourceIndex) else source_index(article_source(article))
     text = fold_width(summary)

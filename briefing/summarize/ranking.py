@@ -16,7 +16,14 @@ from itertools import chain
 from ..records import Article
 from ..text import fold_width
 from .compress import EFFECT_TAIL, FILLER_CLAUSE, FRAME, ORG_SUFFIX, PURPOSE, TIME_START
-from .sentences import Sentence, has_quantity, quantities, split_clauses, split_dateline, split_sentences
+from .sentences import (
+    Sentence,
+    has_quantity,
+    quantities,
+    split_clauses,
+    split_dateline,
+    split_sentences,
+)
 
 MAX_SENTENCES = 40
 _WORD_CHARS = re.compile(r"[^0-9A-Za-z\u4e00-\u9fff]+")
@@ -24,11 +31,15 @@ ACTION = re.compile(
     r"开展|举办|举行|召开|发布|出台|启动|组织|完成|实现|发放|签署|会见|考察|通过|印发|部署|推进|建成|开通|成立|"
     r"签约|表彰|授予|查处|破获|检查|整治|宣讲|提高|下降|增长|投入|接收|救助|帮助|看望|慰问|走访|决定|宣布|发表|举报"
 )
-_DATE = re.compile(r"\d{1,4}年|\d{1,2}月\d{1,2}日|\d{1,2}日|近日|日前|今天|昨天|昨日|今年|去年|上午|下午")
+_DATE = re.compile(
+    r"\d{1,4}年|\d{1,2}月\d{1,2}日|\d{1,2}日|近日|日前|今天|昨天|昨日|今年|去年|上午|下午"
+)
 # A named day (１５日, 3月2日) dates an event: hard news, though no key figure.
 _EVENT_DAY = re.compile(r"(?<![\d０-９])[\d０-９]{1,2}日")
 # The reporter at work (昨天，记者采访了……) is how the news was gathered, not the news.
-_REPORTING = re.compile(r"^(?:[^，,。]{0,8}[，,])?(?:本报)?记者(?:[^，,。]{0,6})?(?:采访|走访|来到|走进|了解到|看到|获悉|注意到|随同|跟随)")
+_REPORTING = re.compile(
+    r"^(?:[^，,。]{0,8}[，,])?(?:本报)?记者(?:[^，,。]{0,6})?(?:采访|走访|来到|走进|了解到|看到|获悉|注意到|随同|跟随)"
+)
 # Background figures (去年全市完成……, 目前全市共有……412家, 近年来……) are not this news's key figures.
 BACKGROUND = re.compile(
     r"^(?:近年来|近几年来?|多年来|长期以来|去年(?!以来)|此前|历年|过去[一二三四五六七八九十\d]*年)"
@@ -93,7 +104,13 @@ def _core_grams(text: str) -> set[str]:
     core = [
         c
         for c, _ in split_clauses(text)
-        if not (FILLER_CLAUSE.match(c) or FRAME.match(c) or PURPOSE.match(c) or EFFECT_TAIL.match(c) or (TIME_START.match(c) and len(c) <= 8))
+        if not (
+            FILLER_CLAUSE.match(c)
+            or FRAME.match(c)
+            or PURPOSE.match(c)
+            or EFFECT_TAIL.match(c)
+            or (TIME_START.match(c) and len(c) <= 8)
+        )
     ]
     return _grams_folded("".join(core))
 
@@ -184,5 +201,3 @@ def rank_sentences(article: Article) -> list[Scored]:
         if any(j != i for j in informative):
             scored[i].score -= cost
     return sorted(scored, key=lambda s: (-s.score, s.sentence.index))
-
-

@@ -13,7 +13,17 @@ from dataclasses import dataclass
 from ..text import fold_width
 
 ENDS = "。！？!?"
-PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』", "（": "）", "(": ")", "《": "》", "【": "】", "〈": "〉"}
+PAIRS = {
+    "“": "”",
+    "‘": "’",
+    "「": "」",
+    "『": "』",
+    "（": "）",
+    "(": ")",
+    "《": "》",
+    "【": "】",
+    "〈": "〉",
+}
 CLOSING = {v: k for k, v in PAIRS.items()}
 CLAUSE_MARKS = "，,；;：:"
 
@@ -31,11 +41,15 @@ _DATELINE_TAIL = re.compile(
     r"^(?:\s*[（(][^（）()]{0,60}[）)])"  # (记者 刘琳琳)
     r"|^[\s　]+(?:本报)?(?:记者|通讯员|实习生)[\s　]*[\u4e00-\u9fff]{2,4}(?:[\s　、,，]+[\u4e00-\u9fff]{2,4})*[\s　]+"
 )
-_REPORTED = re.compile(r"^[\s　]*(?:[\u4e00-\u9fff]{0,8}(?:记者|通讯员)[\u4e00-\u9fff、\s　]{2,30}?)报道[：:]")
+_REPORTED = re.compile(
+    r"^[\s　]*(?:[\u4e00-\u9fff]{0,8}(?:记者|通讯员)[\u4e00-\u9fff、\s　]{2,30}?)报道[：:]"
+)
 _ENUM_ITEM = re.compile(
     r"^(?:[二三四五六七八九十]+是|其[二三四五六七八九十]|第[二三四五六七八九十]+[，、,]|[（(][二三四五六七八九十2-9][)）]|[2-9][、.．]|[二三四五六七八九十]+、)"
 )
-_ATTRIBUTION = re.compile(r"^[^，。“”]{0,14}(?:说|表示|说道|介绍|介绍说|指出|告诉记者|坦言|感慨)[。！]?$")
+_ATTRIBUTION = re.compile(
+    r"^[^，。“”]{0,14}(?:说|表示|说道|介绍|介绍说|指出|告诉记者|坦言|感慨)[。！]?$"
+)
 
 
 @dataclass(slots=True)
@@ -124,7 +138,9 @@ def _split_paragraph(paragraph: str) -> list[str]:
             # A stop just inside a closing quote ends the sentence once the quote closes.
             k = j
             depth = list(stack)
-            while k < n and paragraph[k] in CLOSING and depth and depth[-1] == CLOSING[paragraph[k]]:
+            while (
+                k < n and paragraph[k] in CLOSING and depth and depth[-1] == CLOSING[paragraph[k]]
+            ):
                 depth.pop()
                 k += 1
             if not depth:
@@ -158,7 +174,9 @@ def split_sentences(paragraphs: list[str] | str) -> list[Sentence]:
     paragraphs = [[p for p in _HARD_BREAK.split(paragraph)] for paragraph in paragraphs]
     sentences: list[Sentence] = []
     for number, lines in enumerate(paragraphs):
-        pieces = [piece for line in lines if line.strip() for piece in _split_paragraph(line.strip())]
+        pieces = [
+            piece for line in lines if line.strip() for piece in _split_paragraph(line.strip())
+        ]
         for piece in pieces:
             stripped = piece.rstrip("”’」』）)》】 ")
             complete = bool(stripped) and (stripped[-1] in ENDS or stripped.endswith("…"))

@@ -26,7 +26,9 @@ _LEADING_TIME = re.compile(
     r"(?:\d{1,2}(?:点半?|时许?|点\d{1,2}分))?"
 )
 # What is left of a time phrase once its date is cut (2013年以来, 10日后, 春节期间): no actor.
-_TIME_TAIL = re.compile(r"^(?:以来|期间|之际|前后|后|起|以前|之前|以后|之后)(?![\u4e00-\u9fff]{0,1}(?:勤|续|期|来|台|端|面))")
+_TIME_TAIL = re.compile(
+    r"^(?:以来|期间|之际|前后|后|起|以前|之前|以后|之后)(?![\u4e00-\u9fff]{0,1}(?:勤|续|期|来|台|端|面))"
+)
 # Scene-setting openers a headline leaves out: when, and from whom the reporter heard it.
 _SCENE_OPENER = re.compile(
     r"^(?:近日|日前|连日来|近期|目前|今天|昨天|昨日|今日|当天|眼下|当前|时下|如今|近年来|近些年来?|多年来|长期以来|一直以来)"
@@ -58,7 +60,9 @@ def _has_predicate(text: str) -> bool:
     """A verb, or a closing verbal noun (……通过专家评审): the title says what happened."""
     tags = tagged(text)
     # 举行会谈 is one idiom to the segmenter: a verb all the same.
-    return any((tag.startswith("v") and tag != "vn") or tag == "i" for _, tag in tags) or (len(tags) >= 3 and tags[-1][1] == "vn")
+    return any((tag.startswith("v") and tag != "vn") or tag == "i" for _, tag in tags) or (
+        len(tags) >= 3 and tags[-1][1] == "vn"
+    )
 
 
 def _drop_setting(tags: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -107,11 +111,17 @@ def _cut(text: str, limit: int, *, back_off: bool = True) -> str:
             kept.append((word, tag))
             length += len(word)
         # Cut mid-phrase: back off to the last word a phrase can end on (never below 4 characters).
-        while back_off and len(kept) > 1 and not _ends_well(kept) and length - len(kept[-1][0]) >= 4:
+        while (
+            back_off and len(kept) > 1 and not _ends_well(kept) and length - len(kept[-1][0]) >= 4
+        ):
             length -= len(kept.pop()[0])
         out = "".join(w for w, _ in kept)
     out = out.strip(" 　，,、；;：:")
-    while out and (out[-1] in _BAD_END or out.count("“") != out.count("”") or out.count("《") != out.count("》")):
+    while out and (
+        out[-1] in _BAD_END
+        or out.count("“") != out.count("”")
+        or out.count("《") != out.count("》")
+    ):
         out = out[:-1].rstrip(" 　，,、；;：:")
     return out
 
@@ -186,7 +196,9 @@ def shorten(clause: str, *, limit: int = MAX_TITLE_CHARS) -> str:
     return _cut(text, limit)
 
 
-_BYLINE = re.compile(r"记者|通讯员|编辑|摄影?$|^[（(].*[）)]$|^(?:本报|新华社|据)|[讯电]$|^图[为①-⑩]")
+_BYLINE = re.compile(
+    r"记者|通讯员|编辑|摄影?$|^[（(].*[）)]$|^(?:本报|新华社|据)|[讯电]$|^图[为①-⑩]"
+)
 
 
 def heading_line(article: Article, *, limit: int) -> str | None:
@@ -221,7 +233,7 @@ def _without_posts(text: str) -> str:
     match = _POSTS.match(text)
     if not match:
         return text
-    rest = text[match.end():]
+    rest = text[match.end() :]
     words = tagged(rest[:8])
     if words and words[0][1].startswith("nr") and len(words[0][0]) >= 2:
         return rest
@@ -236,7 +248,9 @@ def _candidates(article: Article, limit: int):
         yield heading, 0
     ranked = rank_sentences(article)
     actor = kicker_actor(article)
-    place = dateline_place(article.dateline or split_dateline(article.body[0] if article.body else "")[0])
+    place = dateline_place(
+        article.dateline or split_dateline(article.body[0] if article.body else "")[0]
+    )
     lead = sorted(ranked, key=lambda s: s.sentence.index)[:3]
     seen: set[int] = set()
     for order, scored in enumerate(ranked[:5] + lead):
@@ -245,7 +259,11 @@ def _candidates(article: Article, limit: int):
         seen.add(scored.sentence.index)
         clauses = compress_clauses(scored.sentence.text)
         # Runs of one to three clauses from each of the first three: a later clause may hold the news.
-        runs = [(start, n) for start in range(min(len(clauses), 3)) for n in range(1, min(len(clauses) - start, 3) + 1)]
+        runs = [
+            (start, n)
+            for start in range(min(len(clauses), 3))
+            for n in range(1, min(len(clauses) - start, 3) + 1)
+        ]
         for start, n in runs:
             # A clause that only sets the scene (启动仪式上，) opens no headline: its actor follows it.
             if _is_setting(clauses[start][0]):
@@ -254,10 +272,19 @@ def _candidates(article: Article, limit: int):
             title = shorten(first, limit=limit)
             prefix = actor or place
             # Who acts is supplied only for the opening clauses: a later clause may be someone else's.
-            if start == 0 and prefix and prefix not in title and lacks_subject(title) and len(prefix) + 4 <= limit:
+            if (
+                start == 0
+                and prefix
+                and prefix not in title
+                and lacks_subject(title)
+                and len(prefix) + 4 <= limit
+            ):
                 title = prefix + shorten(first, limit=limit - len(prefix))
             # A clause cut to fit may stop inside its subject (……自主研发的新型钠): no headline.
-            if shorten(first, limit=4 * limit) not in (title, title[len(prefix or ""):]) and not _has_predicate(title.rsplit("的", 1)[-1]):
+            if shorten(first, limit=4 * limit) not in (
+                title,
+                title[len(prefix or "") :],
+            ) and not _has_predicate(title.rsplit("的", 1)[-1]):
                 continue
             # A later clause costs like a sentence further down: the subject opens the sentence.
             # The lead states the event: it costs at most one step, however the ranking places it.
@@ -285,7 +312,9 @@ def generate_title(article: Article, *, limit: int = MAX_TITLE_CHARS) -> str:
     # A headline names what the article keeps talking about: the candidate whose words recur most,
     # from the sentences that carry the news first (each step down the ranking costs a little).
     recurring = _recurring_bigrams(article)
-    return max(passing, key=lambda t: (_salience(t, recurring) - RANK_COST * orders[t], -passing.index(t)))
+    return max(
+        passing, key=lambda t: (_salience(t, recurring) - RANK_COST * orders[t], -passing.index(t))
+    )
 
 
 def _recurring_bigrams(article: Article) -> dict[str, int]:
@@ -320,11 +349,17 @@ class ExtractiveTitler:
 
 
 # A headline does not open on a connective or a setting with nothing before it (至……期间, 记者从……).
-_BAD_OPENING = re.compile(r"^(?:至|从|自|在|于|对|据|随着|正值|时值|眼下|当前|经过|通过|由于|因为|为了|关于|当|而|但|并|和|与|及|记者|本报|近日|日前)")
+_BAD_OPENING = re.compile(
+    r"^(?:至|从|自|在|于|对|据|随着|正值|时值|眼下|当前|经过|通过|由于|因为|为了|关于|当|而|但|并|和|与|及|记者|本报|近日|日前)"
+)
 # Verbs that need what follows them: 高达/达到/超过/包括 + a figure or a list.
-_OPEN_VERBS = frozenset("说 说道 表示 指出 介绍 认为 称 强调 提出 透露 获悉 了解到 宣布 显示 告诉 高达 达 达到 超过 超 突破 约 近 共 包括 成为 为 是 有 占 位列 位居 涉及 覆盖 比 较 同比 环比 进行 开展 实施 举办 推出".split())
+_OPEN_VERBS = frozenset(
+    "说 说道 表示 指出 介绍 认为 称 强调 提出 透露 获悉 了解到 宣布 显示 告诉 高达 达 达到 超过 超 突破 约 近 共 包括 成为 为 是 有 占 位列 位居 涉及 覆盖 比 较 同比 环比 进行 开展 实施 举办 推出".split()
+)
 _PREPOSITION_TAGS = ("p", "c", "u")
-_AUXILIARIES = frozenset("会 能 要 将 可 可以 应 应该 应当 可能 需要 必须 都会 都 也 还 就 已 已经 正 正在 仍 曾 得以 予以 加以 不".split())
+_AUXILIARIES = frozenset(
+    "会 能 要 将 可 可以 应 应该 应当 可能 需要 必须 都会 都 也 还 就 已 已经 正 正在 仍 曾 得以 予以 加以 不".split()
+)
 
 
 def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
@@ -344,15 +379,23 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
         problems.append("ends on a dangling 的")
     elif tag.startswith(_PREPOSITION_TAGS) or last in _BAD_END:
         problems.append(f"ends on the function word {last}")
-    elif re.search(r"[\d０-９.零〇一二两三四五六七八九十百千万亿]$", last) or (tag in ("m", "t") and last[-1] in "年月日号时"):
+    elif re.search(r"[\d０-９.零〇一二两三四五六七八九十百千万亿]$", last) or (
+        tag in ("m", "t") and last[-1] in "年月日号时"
+    ):
         problems.append(f"ends on a number or a date without what it counts ({last})")
     elif last in _AUXILIARIES:
         problems.append(f"ends on {last}, before the verb it helps")
     elif last in _OPEN_VERBS:
         problems.append(f"ends on {last}, which needs what follows it")
-    if any(text.count(a) != text.count(b) for a, b in (("“", "”"), ("《", "》"), ("（", "）"), ("(", ")"))):
+    if any(
+        text.count(a) != text.count(b)
+        for a, b in (("“", "”"), ("《", "》"), ("（", "）"), ("(", ")"))
+    ):
         problems.append("unbalanced quotes or brackets")
-    if words[0][1].startswith("u") or text[0] in "的地得了着过，,、；;：:。！？!?)）】」”’■□●◆—-[［":
+    if (
+        words[0][1].startswith("u")
+        or text[0] in "的地得了着过，,、；;：:。！？!?)）】」”’■□●◆—-[［"
+    ):
         problems.append(f"opens on {words[0][0]!r}")
     elif _BAD_OPENING.match(text):
         problems.append(f"opens on {_BAD_OPENING.match(text).group(0)}, not on who acts")

@@ -33,7 +33,9 @@ def summary_problems(text: str, article: Article | SourceIndex, *, max_chars: in
     return problems
 
 
-def lead_sentences(article: Article, *, max_chars: int, source: SourceIndex | None = None, avoid: str = "") -> str:
+def lead_sentences(
+    article: Article, *, max_chars: int, source: SourceIndex | None = None, avoid: str = ""
+) -> str:
     """The first whole sentences (dateline removed) that fit ``max_chars`` and pass the checks.
 
     Starts at the first sentence that does; runs on while the next one fits too. "" when none does.
@@ -54,7 +56,9 @@ def lead_sentences(article: Article, *, max_chars: int, source: SourceIndex | No
     return ""
 
 
-def fallback_summary(article: Article, *, max_chars: int, rejected: Summary | None, reason: str) -> Summary:
+def fallback_summary(
+    article: Article, *, max_chars: int, rejected: Summary | None, reason: str
+) -> Summary:
     """A summary that differs from ``rejected`` and passes the checks, or none, with the reason."""
     from .extractive import ExtractiveSummarizer
 
@@ -62,15 +66,30 @@ def fallback_summary(article: Article, *, max_chars: int, rejected: Summary | No
     avoid = rejected.text if rejected else ""
     if rejected is None or rejected.method != ExtractiveSummarizer.method:
         default = ExtractiveSummarizer().summarize_one(article, max_chars=max_chars)
-        if default.text and default.text != avoid and not summary_problems(default.text, source, max_chars=max_chars):
-            return Summary(text=default.text, method=FALLBACK_EXTRACTIVE, sentences=default.sentences, reason=reason)
+        if (
+            default.text
+            and default.text != avoid
+            and not summary_problems(default.text, source, max_chars=max_chars)
+        ):
+            return Summary(
+                text=default.text,
+                method=FALLBACK_EXTRACTIVE,
+                sentences=default.sentences,
+                reason=reason,
+            )
     lead = lead_sentences(article, max_chars=max_chars, source=source, avoid=avoid)
     if lead:
         return Summary(text=lead, method=FALLBACK_LEAD, reason=reason)
-    return Summary(text="", method=NO_SUMMARY, reason=f"{reason}; no lead sentence passes the checks within {max_chars} characters")
+    return Summary(
+        text="",
+        method=NO_SUMMARY,
+        reason=f"{reason}; no lead sentence passes the checks within {max_chars} characters",
+    )
 
 
-def accept(summary: Summary, article: Article, *, max_chars: int, name: str | None = None) -> Summary:
+def accept(
+    summary: Summary, article: Article, *, max_chars: int, name: str | None = None
+) -> Summary:
     """``summary`` when it passes the checks, else a different one from :func:`fallback_summary`.
 
     An empty summary that says why (nothing to summarize) stands as it is.
@@ -82,4 +101,9 @@ def accept(summary: Summary, article: Article, *, max_chars: int, name: str | No
         return summary
     who = name or summary.method
     logger.warning("%s: %s summary rejected: %s", article.id, who, "; ".join(problems))
-    return fallback_summary(article, max_chars=max_chars, rejected=summary, reason=f"{who} summary rejected: {'; '.join(problems)}")
+    return fallback_summary(
+        article,
+        max_chars=max_chars,
+        rejected=summary,
+        reason=f"{who} summary rejected: {'; '.join(problems)}",
+    )

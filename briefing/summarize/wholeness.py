@@ -22,10 +22,14 @@ from .sentences import CLAUSE_MARKS, ENDS, split_sentences
 # name. The qualifier is a short run of Han characters (not 记者 X, 图, 左/右, a date or a figure).
 _QUALIFIER = re.compile(r"[（(](?P<qualifier>[\u4e00-\u9fff]{1,4})[）)]")
 _HEAD = re.compile(r"[\u4e00-\u9fff]{2,12}$")
-_NOT_QUALIFIER = re.compile(r"^(?:[左右中前后上下]+[一二三四五六七八九]?|图.*|摄|附.*|记者.*|通讯员.*|下同|同上|简称.*|原名.*|试行|草案|节选|摘要|续|完|上|下)$")
+_NOT_QUALIFIER = re.compile(
+    r"^(?:[左右中前后上下]+[一二三四五六七八九]?|图.*|摄|附.*|记者.*|通讯员.*|下同|同上|简称.*|原名.*|试行|草案|节选|摘要|续|完|上|下)$"
+)
 _NAME_TAGS = ("nr", "ns", "nt", "nz")
 # The tail of a qualified name runs on while it names an institution: 中国（海南）自由贸易试验区.
-_NAME_TAIL = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:试验区|自贸区|示范区|新区|开发区|片区|园区|公司|集团|银行|大学|学院|研究院|中心|协会|委员会|有限公司)")
+_NAME_TAIL = re.compile(
+    r"[\u4e00-\u9fff]{0,10}?(?:试验区|自贸区|示范区|新区|开发区|片区|园区|公司|集团|银行|大学|学院|研究院|中心|协会|委员会|有限公司)"
+)
 
 
 @lru_cache(maxsize=1024)
@@ -96,7 +100,9 @@ def deletion_cuts(summary: str, source: str) -> list[str]:
         deleted = source[i1:i2]
         for edge in (i1, i2):
             if edge not in boundaries:
-                problems.append(f"deletion of {deleted!r} cuts inside a word ({source[max(0, edge - 4):edge + 4]!r})")
+                problems.append(
+                    f"deletion of {deleted!r} cuts inside a word ({source[max(0, edge - 4) : edge + 4]!r})"
+                )
                 break
             name = next((source[s:e] for s, e in names if s < edge < e), None)
             if name:
@@ -135,12 +141,15 @@ _SETUP_CLAUSES = (
     re.compile(r"^(?:从|自)[^，；：]{0,40}到[^，；：]{0,40}$"),
     # 包括……在内的8部电影: a subject whose predicate is cut away
     re.compile(r"^包括[^，；：]{0,60}在内的?[^，；：]{0,20}$"),
-
     # 2015年1月: a date with nothing dated
-    re.compile(r"^[0-9０-９一二三四五六七八九十〇]{1,4}[年月日号](?:[0-9０-９一二三四五六七八九十]{1,2}[月日号])*(?:[上下中]午|晚|底|初|[上中下]旬)?$"),
+    re.compile(
+        r"^[0-9０-９一二三四五六七八九十〇]{1,4}[年月日号](?:[0-9０-９一二三四五六七八九十]{1,2}[月日号])*(?:[上下中]午|晚|底|初|[上中下]旬)?$"
+    ),
     re.compile(r"(?:期间|之际|之时|的同时)$"),
     # 虽然…… / 如果…… / 只要……: a concession or a condition without its consequence
-    re.compile(r"^(?:虽然|虽|尽管|如果|假如|假若|倘若|若是?|即使|即便|哪怕|只要|只有|除非|一旦|由于|因为|为了)[^，；：]{1,50}$"),
+    re.compile(
+        r"^(?:虽然|虽|尽管|如果|假如|假若|倘若|若是?|即使|即便|哪怕|只要|只有|除非|一旦|由于|因为|为了)[^，；：]{1,50}$"
+    ),
     # 据……报道 / 据了解: an attribution with nothing attributed
     re.compile(r"^据[^，；：]{0,20}(?:报道|消息|介绍|透露|了解|悉|统计|称)$"),
     # 主要包括 / 具体如下 / 分别是: an announcement of a list that never comes
@@ -203,7 +212,12 @@ _DIRECTIVE_OPENING = re.compile(rf"(?:^|[{ENDS}])[{_DECORATION}]*(?:要|必须|�
 def unattributed_quotations(text: str) -> list[str]:
     """Problems: sentences of ``text`` that are nothing but a quotation or an instruction, with
     who says it cut away."""
-    if "“" not in text and "「" not in text and "『" not in text and not _DIRECTIVE_OPENING.search(text):
+    if (
+        "“" not in text
+        and "「" not in text
+        and "『" not in text
+        and not _DIRECTIVE_OPENING.search(text)
+    ):
         return []  # the common case, without splitting sentences
     problems = []
     for sentence in split_sentences(text):

@@ -13,8 +13,16 @@ from typing import Protocol, runtime_checkable
 from ..records import Article, Topic
 from .taxonomy import Label, Taxonomy, default_taxonomy, load_taxonomy, parse_taxonomy
 
-__all__ = ["Classifier", "Label", "Taxonomy", "classify", "default_taxonomy", "get_classifier",
-           "load_taxonomy", "parse_taxonomy"]
+__all__ = [
+    "Classifier",
+    "Label",
+    "Taxonomy",
+    "classify",
+    "default_taxonomy",
+    "get_classifier",
+    "load_taxonomy",
+    "parse_taxonomy",
+]
 
 
 @runtime_checkable
@@ -25,7 +33,10 @@ class Classifier(Protocol):
 
 
 def get_classifier(
-    *, classifier: str = "keywords", taxonomy: str | Path | Taxonomy | None = None, topic_model: str | Path | None = None
+    *,
+    classifier: str = "keywords",
+    taxonomy: str | Path | Taxonomy | None = None,
+    topic_model: str | Path | None = None,
 ) -> Classifier:
     """The classifier to use: the cached default, or one built for a custom taxonomy or model."""
     from ..registry import component

@@ -30,12 +30,28 @@ from pathlib import Path
 
 from ..records import Article, Topic
 from .taxonomy import Taxonomy, load_taxonomy
-from .terms import TIER_WEIGHTS, Setting, TermMatcher, Weights, default_settings, default_terms, normalize, parse_terms
+from .terms import (
+    TIER_WEIGHTS,
+    Setting,
+    TermMatcher,
+    Weights,
+    default_settings,
+    default_terms,
+    normalize,
+    parse_terms,
+)
 
 logger = logging.getLogger(__name__)
 
 # How much a term counts in each part of an article: the title decides more than the body.
-FIELD_WEIGHTS = {"title": 3.0, "kicker": 2.0, "subtitle": 2.0, "column": 1.5, "subheads": 1.5, "captions": 1.0}
+FIELD_WEIGHTS = {
+    "title": 3.0,
+    "kicker": 2.0,
+    "subtitle": 2.0,
+    "column": 1.5,
+    "subheads": 1.5,
+    "captions": 1.0,
+}
 LEAD_CHARS = 300  # the first characters of the body count fully; the rest half
 OPENING_CHARS = 40  # without a title, the body's opening usually is one: it counts double
 OPENING_WEIGHT = 2.0
@@ -84,7 +100,11 @@ class ArticleTexts:
 
 
 def article_texts(article: Article) -> ArticleTexts:
-    heads = {name: normalize(getattr(article, name)) for name in ("title", "kicker", "subtitle", "column") if getattr(article, name)}
+    heads = {
+        name: normalize(getattr(article, name))
+        for name in ("title", "kicker", "subtitle", "column")
+        if getattr(article, name)
+    }
     parts: list[tuple[str, float]] = [(text, FIELD_WEIGHTS[name]) for name, text in heads.items()]
     for name in ("subheads", "captions"):
         values = getattr(article, name) or []
@@ -101,7 +121,9 @@ def article_texts(article: Article) -> ArticleTexts:
             parts.append((body[:lead], 1.0))
         if len(body) > lead:
             parts.append((body[lead:], REST_WEIGHT))
-    return ArticleTexts(parts, [heads[name] for name in ("kicker", "title", "subtitle") if name in heads], body)
+    return ArticleTexts(
+        parts, [heads[name] for name in ("kicker", "title", "subtitle") if name in heads], body
+    )
 
 
 def article_fields(article: Article) -> list[tuple[str, float]]:
@@ -114,25 +136,35 @@ class KeywordClassifier:
 
     method = "keywords"
 
-    def __init__(self, *, taxonomy: str | Path | Taxonomy | None = None, terms: Weights | None = None) -> None:
+    def __init__(
+        self, *, taxonomy: str | Path | Taxonomy | None = None, terms: Weights | None = None
+    ) -> None:
         self.taxonomy = load_taxonomy(taxonomy)
         weights = dict(terms if terms is not None else default_terms())
         # A custom taxonomy may bring terms of its own, added to (or replacing weights of) the defaults.
         for label in self.taxonomy.labels:
             if label.terms:
-                for term, per_label in parse_terms({label.name: dict(label.terms)}, source=self.taxonomy.source).items():
+                for term, per_label in parse_terms(
+                    {label.name: dict(label.terms)}, source=self.taxonomy.source
+                ).items():
                     weights[term] = {**weights.get(term, {}), **per_label}
         names = set(self.taxonomy.names)
         # Keep only the labels this taxonomy has: term -> ((label index, weight), ...).
         self.weights: dict[str, tuple[tuple[int, float], ...]] = {}
         for term, per_label in weights.items():
-            kept = tuple((self.taxonomy.index(lab), w) for lab, w in per_label.items() if lab in names)
+            kept = tuple(
+                (self.taxonomy.index(lab), w) for lab, w in per_label.items() if lab in names
+            )
             if kept:
                 self.weights[term] = kept
         covered = {index for pairs in self.weights.values() for index, _ in pairs}
         without = [n for i, n in enumerate(self.taxonomy.names) if i not in covered]
         if without:
-            logger.warning("taxonomy %s: no terms for %s; they can only be the fallback", self.taxonomy.source, ", ".join(without))
+            logger.warning(
+                "taxonomy %s: no terms for %s; they can only be the fallback",
+                self.taxonomy.source,
+                ", ".join(without),
+            )
         self.matcher = TermMatcher(self.weights)
         self._setup_settings(default_settings())
         self._parts: dict[str, tuple[int, float]] | None = None  # built on first need
@@ -187,7 +219,9 @@ class KeywordClassifier:
             if setting.label not in self.taxonomy:
                 continue
             label = self.taxonomy.index(setting.label)
-            outweighs = frozenset(self.taxonomy.index(name) for name in setting.outweighs if name in self.taxonomy)
+            outweighs = frozenset(
+                self.taxonomy.index(name) for name in setting.outweighs if name in self.taxonomy
+            )
             for term in setting.terms:
                 pairs = dict(self.weights.get(term, ()))
                 pairs[label] = max(pairs.get(label, 0.0), TIER_WEIGHTS["medium"])
@@ -219,7 +253,10 @@ class KeywordClassifier:
             if any(verb in text for verb in _MEETING_VERBS):
                 for term in matcher.find(text):
                     after = text.find(term) + len(term)
-                    if any(o in term or o in text[after : after + _OFFICIAL_GAP] for o in setting.officials):
+                    if any(
+                        o in term or o in text[after : after + _OFFICIAL_GAP]
+                        for o in setting.officials
+                    ):
                         return term
         return None
 
@@ -261,21 +298,29 @@ class KeywordClassifier:
         if not any(totals):
             has_text = bool(article.text.strip() or article.headline.strip())
             score = 1.0 / len(labels) if has_text else 0.0
-            return Topic(label=fallback, score=round(score, 4), runner_up=None, evidence=[], method=self.method)
+            return Topic(
+                label=fallback,
+                score=round(score, 4),
+                runner_up=None,
+                evidence=[],
+                method=self.method,
+            )
         # Highest score wins; a tie goes to the label with the single strongest term, then to
         # the label earlier in the taxonomy.
         order = sorted(range(len(labels)), key=lambda i: (-totals[i], i))
         if totals[order[0]] == totals[order[1]]:
             tied = [i for i in order if totals[i] == totals[order[0]]]
             tied.sort(key=lambda i: (-max(contributions[i].values()), i))
-            order = tied + order[len(tied):]
+            order = tied + order[len(tied) :]
         best, second = order[0], order[1]
         runner_up = labels[second] if totals[second] > 0 else None
         total = sum(totals)
         damp = max(1.0, math.sqrt(total / EVIDENCE_SCALE))
         top = totals[best]
         norm = sum(math.exp((t - top) / (TEMPERATURE * damp)) for t in totals)
-        evidence = sorted(contributions[best].items(), key=lambda kv: (-kv[1], kv[0]))[:EVIDENCE_TERMS]
+        evidence = sorted(contributions[best].items(), key=lambda kv: (-kv[1], kv[0]))[
+            :EVIDENCE_TERMS
+        ]
         return Topic(
             label=labels[best],
             score=round(1.0 / norm, 4),

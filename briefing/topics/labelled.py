@@ -51,7 +51,9 @@ def read_labelled(path: str | Path, *, labels: list[str] | None = None) -> list[
                         f"{file}:{number}: unknown label {label!r}; the taxonomy has {', '.join(labels or [])}"
                     )
         item_id = str(record.get("id") or f"{file.stem}-{number}")
-        items.append(LabelledItem(item_id, item_article(record, item_id=item_id), topic, list(alternates)))
+        items.append(
+            LabelledItem(item_id, item_article(record, item_id=item_id), topic, list(alternates))
+        )
     if not items:
         raise InputError(f"{file}: no labelled items")
     return items

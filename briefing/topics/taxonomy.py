@@ -94,9 +94,13 @@ def _parse(data: dict[str, Any], source: str) -> Taxonomy:
             raise fail(f"label {name!r}: 'terms' must be a table of {', '.join(TERM_TIERS)}")
         for tier, value in terms.items():
             if tier not in TERM_TIERS:
-                raise fail(f"label {name!r}: unknown term tier {tier!r} (use {', '.join(TERM_TIERS)})")
+                raise fail(
+                    f"label {name!r}: unknown term tier {tier!r} (use {', '.join(TERM_TIERS)})"
+                )
             if not isinstance(value, str):
-                raise fail(f"label {name!r}: terms.{tier} must be a string of space-separated terms")
+                raise fail(
+                    f"label {name!r}: terms.{tier} must be a string of space-separated terms"
+                )
         labels.append(Label(name, scope.strip(), tuple(iptc), tuple(sorted(terms.items()))))
     fallback = data.get("fallback")
     if fallback is None:
@@ -109,7 +113,9 @@ def _parse(data: dict[str, Any], source: str) -> Taxonomy:
     version = data.get("version", 1)
     if not isinstance(version, int):
         raise fail("'version' must be an integer")
-    return Taxonomy(name=name, labels=tuple(labels), fallback=fallback, source=source, version=version)
+    return Taxonomy(
+        name=name, labels=tuple(labels), fallback=fallback, source=source, version=version
+    )
 
 
 def parse_taxonomy(text: str, *, source: str = "<string>") -> Taxonomy:

@@ -47,9 +47,13 @@ def parse_terms(tables: dict[str, dict[str, str]], *, source: str) -> Weights:
             raise ConfigError(f"{source}: terms for {label!r} must be a table of tiers")
         for tier, value in tiers.items():
             if tier not in TIER_WEIGHTS:
-                raise ConfigError(f"{source}: {label!r}: unknown tier {tier!r} (use {', '.join(TIER_WEIGHTS)})")
+                raise ConfigError(
+                    f"{source}: {label!r}: unknown tier {tier!r} (use {', '.join(TIER_WEIGHTS)})"
+                )
             if not isinstance(value, str):
-                raise ConfigError(f"{source}: {label!r}.{tier} must be a string of space-separated terms")
+                raise ConfigError(
+                    f"{source}: {label!r}.{tier} must be a string of space-separated terms"
+                )
             for term in value.split():
                 term = normalize(term)
                 weight = TIER_WEIGHTS[tier] * (SINGLE_CHAR_FACTOR if len(term) == 1 else 1.0)
@@ -111,6 +115,7 @@ class TermMatcher:
             i += 1
         return found
 
+
 @dataclass(frozen=True)
 class Setting:
     """Where or when a story happens (``briefing/data/topic_settings.toml``): a story that leads
@@ -131,7 +136,9 @@ class Setting:
 @lru_cache(maxsize=1)
 def default_settings() -> tuple[Setting, ...]:
     """The shipped settings (``briefing/data/topic_settings.toml``), parsed once."""
-    text = resources.files("briefing").joinpath("data/topic_settings.toml").read_text(encoding="utf-8")
+    text = (
+        resources.files("briefing").joinpath("data/topic_settings.toml").read_text(encoding="utf-8")
+    )
     return tuple(
         Setting(
             name=name,

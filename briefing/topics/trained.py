@@ -94,9 +94,17 @@ def _softmax(logits: list[float], temperature: float) -> list[float]:
 class ComplementNBModel:
     """Per (feature, label) weighted mass; the normalized complement weights computed once at load."""
 
-    def __init__(self, labels: list[str], doc_counts: list[int], counts: dict[str, dict[int, float]],
-                 df: dict[str, int], *, alpha: float = ALPHA, temperature: float = 1.0,
-                 taxonomy: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self,
+        labels: list[str],
+        doc_counts: list[int],
+        counts: dict[str, dict[int, float]],
+        df: dict[str, int],
+        *,
+        alpha: float = ALPHA,
+        temperature: float = 1.0,
+        taxonomy: dict[str, Any] | None = None,
+    ) -> None:
         self.labels = labels
         self.doc_counts = doc_counts
         self.counts = counts
@@ -126,11 +134,15 @@ class ComplementNBModel:
         for feature, per in counts.items():
             base = math.log(alpha + grand[feature])
             self.base[feature] = base
-            self.deltas[feature] = {i: base - math.log(alpha + grand[feature] - m) for i, m in per.items()}
+            self.deltas[feature] = {
+                i: base - math.log(alpha + grand[feature] - m) for i, m in per.items()
+            }
             for i in range(k):
                 norms[i] += abs(self.denominators[i] - base)
             for i, delta in self.deltas[feature].items():
-                norms[i] += abs(self.denominators[i] - base + delta) - abs(self.denominators[i] - base)
+                norms[i] += abs(self.denominators[i] - base + delta) - abs(
+                    self.denominators[i] - base
+                )
         self.scales = [vocabulary / n if n else 0.0 for n in norms]
         # A label with no training articles can never be predicted.
         self.allowed = [bool(c) for c in doc_counts]
@@ -153,8 +165,10 @@ class ComplementNBModel:
         for feature, value in vec.items():
             for index, delta in deltas[feature].items():
                 sums[index] += value * delta
-        return [(d * total - based + s) * scale if ok else -math.inf
-                for d, s, scale, ok in zip(self.denominators, sums, self.scales, self.allowed)]
+        return [
+            (d * total - based + s) * scale if ok else -math.inf
+            for d, s, scale, ok in zip(self.denominators, sums, self.scales, self.allowed)
+        ]
 
     def predict(self, article: Article) -> Topic:
         vec = self.vector(features(article))
@@ -175,9 +189,16 @@ class ComplementNBModel:
             if gain > 0:
                 name = feature[2:] if feature.startswith("h:") else feature
                 lift[name] = max(gain, lift.get(name, 0.0))
-        evidence = [f for f, _ in sorted(lift.items(), key=lambda kv: (-kv[1], kv[0]))[:EVIDENCE_TERMS]]
-        return Topic(label=self.labels[best], score=round(probs[best], 4), runner_up=self.labels[second],
-                     evidence=evidence, method="trained")
+        evidence = [
+            f for f, _ in sorted(lift.items(), key=lambda kv: (-kv[1], kv[0]))[:EVIDENCE_TERMS]
+        ]
+        return Topic(
+            label=self.labels[best],
+            score=round(probs[best], 4),
+            runner_up=self.labels[second],
+            evidence=evidence,
+            method="trained",
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -190,18 +211,24 @@ class ComplementNBModel:
             "temperature": self.temperature,
             "doc_counts": self.doc_counts,
             # feature -> [document frequency, [[label index, weighted mass], ...]]
-            "features": {f: [self.df[f], [[i, round(m, 5)] for i, m in sorted(per.items())]]
-                         for f, per in sorted(self.counts.items())},
+            "features": {
+                f: [self.df[f], [[i, round(m, 5)] for i, m in sorted(per.items())]]
+                for f, per in sorted(self.counts.items())
+            },
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], *, source: str) -> "ComplementNBModel":
         if data.get("format") != FORMAT:
-            raise ConfigError(f"{source}: not a briefing topic model (format {data.get('format')!r})")
+            raise ConfigError(
+                f"{source}: not a briefing topic model (format {data.get('format')!r})"
+            )
         version = data.get("format_version")
         if version != FORMAT_VERSION:
-            raise ConfigError(f"{source}: topic model format version {version!r}; this briefing reads version "
-                              f"{FORMAT_VERSION} (retrain it with `briefing train-topics`)")
+            raise ConfigError(
+                f"{source}: topic model format version {version!r}; this briefing reads version "
+                f"{FORMAT_VERSION} (retrain it with `briefing train-topics`)"
+            )
         try:
             labels = list(data["labels"])
             counts: dict[str, dict[int, float]] = {}
@@ -209,13 +236,22 @@ class ComplementNBModel:
             for feature, (n, pairs) in data["features"].items():
                 df[feature] = int(n)
                 counts[feature] = {int(i): float(m) for i, m in pairs}
-            return cls(labels, [int(c) for c in data["doc_counts"]], counts, df, alpha=float(data["alpha"]),
-                       temperature=float(data["temperature"]), taxonomy=data.get("taxonomy") or {})
+            return cls(
+                labels,
+                [int(c) for c in data["doc_counts"]],
+                counts,
+                df,
+                alpha=float(data["alpha"]),
+                temperature=float(data["temperature"]),
+                taxonomy=data.get("taxonomy") or {},
+            )
         except (KeyError, TypeError, ValueError) as exc:
             raise ConfigError(f"{source}: malformed topic model ({exc})") from exc
 
 
-def _fit(examples: list[tuple[dict[str, float], int]], labels: list[str], *, alpha: float) -> ComplementNBModel:
+def _fit(
+    examples: list[tuple[dict[str, float], int]], labels: list[str], *, alpha: float
+) -> ComplementNBModel:
     n_docs = len(examples)
     doc_counts = [0] * len(labels)
     df: dict[str, int] = {}
@@ -236,7 +272,9 @@ def _fit(examples: list[tuple[dict[str, float], int]], labels: list[str], *, alp
     return ComplementNBModel(labels, doc_counts, counts, kept, alpha=alpha)
 
 
-def _fit_temperature(model: ComplementNBModel, examples: list[tuple[dict[str, float], int]]) -> float:
+def _fit_temperature(
+    model: ComplementNBModel, examples: list[tuple[dict[str, float], int]]
+) -> float:
     """The softmax temperature that minimises log-loss on ``examples`` (held out from ``model``)."""
     logits = []
     for found, index in examples:
@@ -245,14 +283,21 @@ def _fit_temperature(model: ComplementNBModel, examples: list[tuple[dict[str, fl
             logits.append(([x if x > -math.inf else -1e9 for x in model.logits(vec)], index))
     best, best_loss = 1.0, math.inf
     for t in _TEMPERATURES:
-        loss = -sum(math.log(max(_softmax(lg, t)[i], 1e-12)) for lg, i in logits) / max(1, len(logits))
+        loss = -sum(math.log(max(_softmax(lg, t)[i], 1e-12)) for lg, i in logits) / max(
+            1, len(logits)
+        )
         if loss < best_loss:
             best, best_loss = t, loss
     return best
 
 
-def train(items: list[LabelledItem], *, taxonomy: Taxonomy | None = None, alpha: float = ALPHA,
-          seed: int = 13) -> ComplementNBModel:
+def train(
+    items: list[LabelledItem],
+    *,
+    taxonomy: Taxonomy | None = None,
+    alpha: float = ALPHA,
+    seed: int = 13,
+) -> ComplementNBModel:
     """Fit a model on labelled items (labels must be in ``taxonomy``; default taxonomy if None)."""
     taxonomy = taxonomy or load_taxonomy()
     labels = taxonomy.names
@@ -271,17 +316,30 @@ def train(items: list[LabelledItem], *, taxonomy: Taxonomy | None = None, alpha:
         temperature = _fit_temperature(_fit(shuffled[cut:], labels, alpha=alpha), shuffled[:cut])
     model = _fit(examples, labels, alpha=alpha)
     model.temperature = temperature
-    model.taxonomy = {"name": taxonomy.name, "labels": labels, "fallback": taxonomy.fallback,
-                      "fingerprint": taxonomy.fingerprint()}
-    logger.info("trained on %d items: %d features, temperature %.3f", len(examples), len(model.counts), temperature)
+    model.taxonomy = {
+        "name": taxonomy.name,
+        "labels": labels,
+        "fallback": taxonomy.fallback,
+        "fingerprint": taxonomy.fingerprint(),
+    }
+    logger.info(
+        "trained on %d items: %d features, temperature %.3f",
+        len(examples),
+        len(model.counts),
+        temperature,
+    )
     return model
 
 
-def train_file(path: str | Path, output: str | Path, *, taxonomy: str | Path | Taxonomy | None = None) -> ComplementNBModel:
+def train_file(
+    path: str | Path, output: str | Path, *, taxonomy: str | Path | Taxonomy | None = None
+) -> ComplementNBModel:
     """Train from a labelled JSONL file and write the model to ``output`` (JSON, atomically)."""
     tax = load_taxonomy(taxonomy)
     model = train(read_labelled(path, labels=tax.names), taxonomy=tax)
-    write_atomic(output, json.dumps(model.to_dict(), ensure_ascii=False, separators=(",", ":")) + "\n")
+    write_atomic(
+        output, json.dumps(model.to_dict(), ensure_ascii=False, separators=(",", ":")) + "\n"
+    )
     return model
 
 
@@ -308,7 +366,9 @@ class TrainedClassifier:
 
     method = "trained"
 
-    def __init__(self, *, model: str | Path | None = None, taxonomy: str | Path | Taxonomy | None = None) -> None:
+    def __init__(
+        self, *, model: str | Path | None = None, taxonomy: str | Path | Taxonomy | None = None
+    ) -> None:
         if model is None:
             raise ConfigError("the trained topic classifier needs a model: pass --topic-model PATH")
         self.model = load_model(model)
@@ -316,7 +376,9 @@ class TrainedClassifier:
             tax = load_taxonomy(taxonomy)
             missing = [label for label in self.model.labels if label not in tax]
             if missing:
-                raise ConfigError(f"{model}: trained for labels not in taxonomy {tax.source}: {', '.join(missing)}")
+                raise ConfigError(
+                    f"{model}: trained for labels not in taxonomy {tax.source}: {', '.join(missing)}"
+                )
 
     def classify(self, articles: list[Article]) -> list[Topic]:
         return [self.model.predict(article) for article in articles]

@@ -14,7 +14,9 @@ def test_merging_precision_and_recall(corpus):
 
 
 def test_reprints_find_each_other_without_the_original(corpus):
-    report = evaluate_dedupe(corpus / "pd1998" / "articles-dev.jsonl", originals=False, limit_days=4)
+    report = evaluate_dedupe(
+        corpus / "pd1998" / "articles-dev.jsonl", originals=False, limit_days=4
+    )
     assert report.precision >= 0.99, report.false_merges[:10]
     assert report.recall >= 0.95, report.missed[:10]
 
@@ -22,5 +24,7 @@ def test_reprints_find_each_other_without_the_original(corpus):
 def test_threshold_sits_in_the_gap(corpus):
     # The stated threshold is not on an edge: a little lower or higher measures the same.
     for containment in (dedupe.CONTAINMENT - 0.1, dedupe.CONTAINMENT + 0.1):
-        report = evaluate_dedupe(corpus / "pd1998" / "articles-dev.jsonl", containment=containment, limit_days=3)
+        report = evaluate_dedupe(
+            corpus / "pd1998" / "articles-dev.jsonl", containment=containment, limit_days=3
+        )
         assert report.precision >= 0.99 and report.recall >= 0.95, containment

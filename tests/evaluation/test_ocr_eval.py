@@ -13,10 +13,14 @@ from briefing.ocr.scan import ScanSettings, scan_page  # noqa: E402
 
 @pytest.mark.slow
 def test_scanned_dev_pages(corpus, tmp_path):
-    originals = sorted(p for p in (corpus / "epaper").glob("*.pdf") if p.with_suffix(".gold.json").is_file())
+    originals = sorted(
+        p for p in (corpus / "epaper").glob("*.pdf") if p.with_suffix(".gold.json").is_file()
+    )
     scores = []
     for i, original in enumerate(originals):
-        pdf, png = scan_page(original, tmp_path, settings=ScanSettings(angle=ANGLES[i % len(ANGLES)]))
+        pdf, png = scan_page(
+            original, tmp_path, settings=ScanSettings(angle=ANGLES[i % len(ANGLES)])
+        )
         scores.append(score_scanned(pdf, original))
     result = summarise(scores)
     assert result["found_share"] >= 0.90

@@ -11,7 +11,9 @@ from briefing.evaluate.summaries import evaluate_summaries, evaluate_titles, rea
 
 
 def _jsonl(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [
+        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
 
 
 def sogou_items(corpus: Path, *, with_reference: bool) -> list[dict]:
@@ -30,14 +32,18 @@ def pd1998_items(corpus: Path, *, headlines_as_title: bool) -> list[dict]:
     items = []
     for row in _jsonl(corpus / "pd1998" / "articles-dev.jsonl"):
         paragraphs = row["paragraphs"]
-        if len(paragraphs) > 1 and all(p.startswith("（") and p.endswith("）") for p in paragraphs[1:]):
+        if len(paragraphs) > 1 and all(
+            p.startswith("（") and p.endswith("）") for p in paragraphs[1:]
+        ):
             paragraphs = ["\n".join(paragraphs)]  # a brief and its byline: no headline
         if len(paragraphs) == 1:
             if headlines_as_title:
                 continue
             items.append({"id": row["doc_id"], "text": paragraphs[0]})
         else:
-            items.append({"id": row["doc_id"], "text": "\n".join(paragraphs[1:]), "title": paragraphs[0]})
+            items.append(
+                {"id": row["doc_id"], "text": "\n".join(paragraphs[1:]), "title": paragraphs[0]}
+            )
     return items
 
 
@@ -53,7 +59,11 @@ def _check_targets(report: dict) -> None:
 @pytest.mark.parametrize("max_chars", [90, 40])
 def test_summaries_pd2019(corpus, max_chars):
     # Real 2019 articles: no cut inside a word or a name, no sentence cut to a set-up clause.
-    _check_targets(evaluate_summaries(read_items(corpus / "pd2019" / "articles-dev.jsonl"), max_chars=max_chars))
+    _check_targets(
+        evaluate_summaries(
+            read_items(corpus / "pd2019" / "articles-dev.jsonl"), max_chars=max_chars
+        )
+    )
 
 
 @pytest.mark.parametrize("max_chars", [90, 40])
@@ -70,7 +80,10 @@ def test_summaries_pd1998(corpus, max_chars):
 
 
 def sogou_title_items(corpus: Path) -> list[dict]:
-    return [{"id": r["id"], "text": r["text"], "title": r["title"]} for r in _jsonl(corpus / "titles" / "sogoucs-dev.jsonl")]
+    return [
+        {"id": r["id"], "text": r["text"], "title": r["title"]}
+        for r in _jsonl(corpus / "titles" / "sogoucs-dev.jsonl")
+    ]
 
 
 @pytest.mark.parametrize("source", ["sogou", "pd1998", "pd2019"])
@@ -78,7 +91,11 @@ def test_titles_beat_first_clause(corpus, source):
     if source == "pd2019":
         items = read_items(corpus / "pd2019" / "articles-dev.jsonl")
     else:
-        items = sogou_title_items(corpus) if source == "sogou" else pd1998_items(corpus, headlines_as_title=True)
+        items = (
+            sogou_title_items(corpus)
+            if source == "sogou"
+            else pd1998_items(corpus, headlines_as_title=True)
+        )
     report = evaluate_titles(items)
     ours, baseline = report["systems"]["extractive"], report["systems"]["first_clause"]
     assert ours["rougeL"] > baseline["rougeL"], report

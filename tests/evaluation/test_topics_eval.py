@@ -43,7 +43,9 @@ FLOORS = {
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_default_classifier_holds_dev_floor(corpus, name):
-    report = evaluate(read_labelled(corpus / "topics" / f"{name}.jsonl"), get_classifier(), name=name)
+    report = evaluate(
+        read_labelled(corpus / "topics" / f"{name}.jsonl"), get_classifier(), name=name
+    )
     target = f"(target {TARGETS[name]:.2f})" if name in TARGETS else "(mapped labels: floor only)"
     print(report.format(), target)
     assert report.strict_accuracy <= report.accuracy
@@ -59,10 +61,16 @@ def seed_articles(corpus) -> list[tuple[Article, str]]:
     for number, entry in enumerate(gold["articles"]):
         first, last = entry["lines"]
         heads = {entry.get(k) for k in ("kicker", "title", "subtitle", "column")} - {None}
-        body = [ln.strip() for ln in lines[first - 1 : last] if ln.strip() and ln.strip() not in heads]
+        body = [
+            ln.strip() for ln in lines[first - 1 : last] if ln.strip() and ln.strip() not in heads
+        ]
         article = Article(
-            id=str(number), kicker=entry.get("kicker"), title=entry.get("title"),
-            subtitle=entry.get("subtitle"), column=entry.get("column"), body=body,
+            id=str(number),
+            kicker=entry.get("kicker"),
+            title=entry.get("title"),
+            subtitle=entry.get("subtitle"),
+            column=entry.get("column"),
+            body=body,
         )
         out.append((article, entry["topic"]))
     return out
