@@ -121,7 +121,7 @@ def run_one(system: str, n: int, max_chars: int, threads: int) -> dict:
 
     from briefing.backends.adapters import ModelSummarizer
     from briefing.backends.cards import find_card, parse_card
-    from briefing.registry import resolve_component
+    from briefing.registry import summarizers
     from briefing.evaluate.summaries import item_article
 
     items = load_items(n)
@@ -129,7 +129,7 @@ def run_one(system: str, n: int, max_chars: int, threads: int) -> dict:
     server = None
     started = time.perf_counter()
     if system == "default":
-        component = resolve_component("summarizer", "extractive")
+        component = summarizers.resolve("extractive")
     elif system == "server":
         server, base = start_server(fetch_gguf(), threads)
         card = parse_card(

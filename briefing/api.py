@@ -9,14 +9,20 @@ from pathlib import Path
 from .pdf import is_layout_source, read_layout_source
 from .reading import clean_strings, is_articles_file, read_articles, read_issue
 from .records import Article, Issue
-from .registry import component, splitters
+from .registry import splitters
+from .split import Splitter
 
 logger = logging.getLogger(__name__)
 
 
-def split_issue(issue: Issue, *, splitter: str = "rules") -> list[Article]:
-    """Split ``issue`` into articles; page furniture is added to ``issue.furniture``."""
-    articles = component(splitters, splitter).split(issue)
+def split_issue(issue: Issue, *, splitter: Splitter | str = "rules") -> list[Article]:
+    """Split ``issue`` into articles; page furniture is added to ``issue.furniture``.
+
+    ``splitter`` is a :class:`~briefing.split.Splitter`, or a name in the ``splitters`` registry.
+    """
+    if isinstance(splitter, str):
+        splitter = splitters.resolve(splitter)
+    articles = splitter.split(issue)
     logger.info(
         "%s: %d articles, %d furniture lines", issue.source, len(articles), len(issue.furniture)
     )
@@ -43,7 +49,7 @@ def load_articles(
     *,
     paper: str | None = None,
     date: str | None = None,
-    splitter: str = "rules",
+    splitter: Splitter | str = "rules",
     ocr: str = "auto",
 ) -> tuple[Issue, list[Article]]:
     """Read ``source`` and return its issue and articles.

@@ -1,64 +1,79 @@
 """The whole build: split -> classify -> summarize -> assemble, as one reusable object.
 
-A :class:`Pipeline` takes a configuration, builds its components once (taxonomy, classifier,
-summarizer, titler; models load once per process) and then turns any number of issues into
-briefings with :meth:`Pipeline.run`. :func:`build_briefing` is the one-call form.
+A :class:`Pipeline` takes a configuration, builds its components once (taxonomy, splitter,
+classifier, summarizer, titler), holds them and hands them to the stages; then it turns any
+number of issues into briefings with :meth:`Pipeline.run`. :func:`build_briefing` is the one-call form.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .api import load_articles
-from .registry import component
 from .assemble import assemble, check_date
 from .config import BuildConfig, load_config
 from .records import Article, Briefing, Issue
+from .registry import classifiers, splitters, summarizers, titlers
+
+if TYPE_CHECKING:
+    from .split import Splitter
+    from .summarize import Summarizer, Titler
+    from .topics import Classifier
 
 logger = logging.getLogger(__name__)
 
 
 class Pipeline:
-    """Settings in, components built once, ``run(source) -> Briefing`` as often as needed."""
+    """Settings in, components built once, ``run(source) -> Briefing`` as often as needed.
+
+    The pipeline owns its components: :attr:`classifier`, :attr:`summarizer`, :attr:`titler`
+    and :attr:`splitter` are made from the settings through :mod:`briefing.registry`, once, kept
+    for the pipeline's life and handed to the stages. The splitter is made when a text issue
+    first needs one (articles files and page layouts come split).
+    """
 
     def __init__(self, config: BuildConfig | str | Path | None = None) -> None:
         """``config``: a :class:`BuildConfig`, the path of a ``briefing.toml``, or None for the defaults."""
-        from .registry import splitters, summarizers, titlers
         from .summarize import check_budget
-        from .topics import get_classifier, load_taxonomy
+        from .topics import load_taxonomy
 
         self.config = as_config(config)
         cfg = self.config
-        # Everything that can be wrong in the configuration fails here, before any issue is read.
+        # Everything that can be wrong in the configuration fails here, before any issue is read:
+        # the budget, a bad name, card or model file.
         check_budget(cfg.max_chars)
         self.taxonomy = load_taxonomy(cfg.taxonomy)
-        self.classifier = get_classifier(
-            classifier=cfg.classifier,
-            taxonomy=self.taxonomy if cfg.taxonomy is not None else None,
-            topic_model=cfg.topic_model,
-        )
+        self.classifier: Classifier = make_classifier(cfg)
+        self.summarizer: Summarizer = summarizers.resolve(cfg.summarizer)
+        self.titler: Titler = titlers.resolve(cfg.titler)
+        splitters.get(cfg.splitter)  # the name is checked now; the splitter is made on first use
         # A trained model brings its own taxonomy; its labels give the section order.
         self.labels = list(
             getattr(getattr(self.classifier, "taxonomy", None), "names", None)
             or self.taxonomy.names
         )
-        component(splitters, cfg.splitter)
-        component(summarizers, cfg.summarizer)
-        component(titlers, cfg.titler)
+
+    @cached_property
+    def splitter(self) -> Splitter:
+        return splitters.resolve(self.config.splitter)
 
     def annotate(self, articles: list[Article]) -> list[Article]:
         """Classify and summarize ``articles`` in place (the stages between split and assemble)."""
         from .summarize import summarize
+        from .topics import classify
 
         if not articles:
             return articles
-        for article, topic in zip(articles, self.classifier.classify(articles)):
-            article.topic = topic
-        cfg = self.config
+        classify(articles, classifier=self.classifier)
         return summarize(
-            articles, summarizer=cfg.summarizer, titler=cfg.titler, max_chars=cfg.max_chars
+            articles,
+            summarizer=self.summarizer,
+            titler=self.titler,
+            max_chars=self.config.max_chars,
         )
 
     def assemble(
@@ -102,10 +117,23 @@ class Pipeline:
         date = check_date(date)
         paper = paper or self.config.paper
         issue, articles = load_articles(
-            source, paper=paper, date=date, splitter=self.config.splitter, ocr=self.config.ocr
+            source, paper=paper, date=date, splitter=self.splitter, ocr=self.config.ocr
         )
         self.annotate(articles)
         return self.assemble(issue, articles, paper=paper, date=date), articles
+
+
+def make_classifier(config: BuildConfig) -> Classifier:
+    """The classifier the settings ask for: a topic model given means the trained classifier,
+    unless another was named; a custom taxonomy goes to the classifier that reads it."""
+    name = config.classifier
+    options: dict[str, object] = {}
+    if config.topic_model is not None:
+        name = "trained" if name == "keywords" else name
+        options.update(model=config.topic_model, taxonomy=config.taxonomy)
+    elif config.taxonomy is not None:
+        options.update(taxonomy=config.taxonomy)
+    return classifiers.resolve(name, **options)
 
 
 def as_config(config: BuildConfig | str | Path | None) -> BuildConfig:

@@ -1,11 +1,26 @@
-"""Registries of pipeline components, one per role, extended by entry points.
+"""Registries of pipeline components, one per role: the one route from a name to a component.
 
-Built-in components are declared the way plugins are: as ``"module:attribute"`` references
-loaded only when first asked for, so importing the package stays cheap. A third-party package
-adds a component by declaring an entry point in the role's group, for example::
+``summarizers.resolve("extractive")``, ``summarizers.resolve("qwen2.5-0.5b-gguf")`` and
+``summarizers.resolve("cards/mine.toml")`` all go through :meth:`Registry.resolve`, which looks
+a name up in this order:
 
-    [project.entry-points."briefing.summarizers"]
-    my-model = "my_plugin:MySummarizer"
+1. the built-in components, declared once in this module as ``"module:attribute"`` references
+   (loaded only when first asked for, so importing the package stays cheap), and components
+   registered at run time with :meth:`Registry.register`;
+2. third-party components, declared as entry points in the role's group and read only when a
+   name is not built in (so ``import briefing`` and a default build never load
+   ``importlib.metadata``)::
+
+       [project.entry-points."briefing.summarizers"]
+       my-model = "my_plugin:MySummarizer"
+
+3. for the model-backed roles (summarizers, titlers, classifiers), a model card: a card name in
+   ``models/`` or a card file's path (see :mod:`briefing.backends`). A card's backend comes from
+   the ``backends`` registry; one backend instance (one loaded model) serves every role and
+   every issue in the process.
+
+A built-in name cannot be taken over by a plugin. Each :meth:`~Registry.resolve` makes a new
+component; whoever needs one keeps it (a :class:`~briefing.pipeline.Pipeline` holds its own).
 """
 
 from __future__ import annotations
@@ -13,81 +28,149 @@ from __future__ import annotations
 import importlib
 import logging
 import threading
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Generic, TypeVar
 
 from .errors import ConfigError
 
 if TYPE_CHECKING:
+    from .backends.base import Backend
     from .backends.cards import ModelCard
+    from .split import Splitter
+    from .summarize import Summarizer, Titler
+    from .topics import Classifier
 
 logger = logging.getLogger(__name__)
 
+T = TypeVar("T")
 
-class Registry:
-    """Names to component factories for one role (``splitters``, ``classifiers``, ...)."""
 
-    def __init__(self, role: str, builtins: dict[str, str] | None = None) -> None:
-        self.role = role
+def load_reference(ref: str) -> Any:
+    """The object a ``"module:attribute"`` reference names."""
+    module_name, _, attr = ref.partition(":")
+    obj: Any = importlib.import_module(module_name)
+    for part in attr.split("."):
+        obj = getattr(obj, part)
+    return obj
+
+
+class Registry(Generic[T]):
+    """Names (and, for model-backed roles, model cards) to components of one role."""
+
+    def __init__(
+        self, role: str, builtins: dict[str, str], *, card_adapter: str | None = None
+    ) -> None:
+        self.role = role  # "summarizers"
+        self.kind = role[:-1]  # "summarizer"
         self.group = f"briefing.{role}"
-        self._refs: dict[str, str] = dict(builtins or {})
-        self._loaded: dict[str, Callable[..., Any]] = {}
-        self._scanned = False
+        self._builtins = dict(builtins)
+        self._loaded: dict[str, Callable[..., T]] = {}
+        self._plugins: dict[str, str] | None = None  # entry points, read on first need
+        # "module:Class" of the adapter that puts a model card in this role (None: no cards).
+        self.card_adapter = card_adapter
 
-    def register(self, name: str, factory: Callable[..., Any] | None = None):
+    def register(self, name: str, factory: Callable[..., T] | None = None):
         """Register ``factory`` under ``name``; usable as a decorator."""
 
-        def add(obj: Callable[..., Any]) -> Callable[..., Any]:
+        def add(obj: Callable[..., T]) -> Callable[..., T]:
             self._loaded[name] = obj
             return obj
 
         return add(factory) if factory is not None else add
 
-    def _scan(self) -> None:
-        if self._scanned:
-            return
-        self._scanned = True
-        # Here, not at the top: importlib.metadata (and the email package it pulls in) is a
-        # third of `import briefing`, and only a name lookup needs the plugins.
-        from importlib.metadata import entry_points
+    def _entry_points(self) -> dict[str, str]:
+        if self._plugins is None:
+            # Here, not at the top: importlib.metadata (and the email package it pulls in) is a
+            # third of `import briefing`, and only a name that is not built in needs the plugins.
+            from importlib.metadata import entry_points
 
-        for ep in entry_points(group=self.group):
-            self._refs.setdefault(ep.name, ep.value)
+            self._plugins = {
+                ep.name: ep.value
+                for ep in entry_points(group=self.group)
+                if ep.name not in self._builtins
+            }
+        return self._plugins
 
     def names(self) -> list[str]:
-        self._scan()
-        return sorted(set(self._refs) | set(self._loaded))
+        """Every name this role answers to: built-in, registered and third-party."""
+        return sorted(set(self._builtins) | set(self._loaded) | set(self._entry_points()))
 
-    def get(self, name: str) -> Callable[..., Any]:
+    def _reference(self, name: str) -> str | None:
+        return self._builtins.get(name) or self._entry_points().get(name)
+
+    def knows(self, name: str) -> bool:
+        """Whether ``name`` is a registered name (built-in, registered or third-party)."""
+        return name in self._loaded or self._reference(name) is not None
+
+    def get(self, name: str) -> Callable[..., T]:
         """The factory registered as ``name``; an unknown name lists the known ones."""
         if name in self._loaded:
             return self._loaded[name]
-        self._scan()
-        ref = self._refs.get(name)
+        ref = self._reference(name)
         if ref is None:
-            known = ", ".join(self.names()) or "none"
-            raise ConfigError(f"unknown {self.role[:-1]} {name!r}; available: {known}")
-        module_name, _, attr = ref.partition(":")
+            raise self._unknown(name)
         try:
-            obj: Any = importlib.import_module(module_name)
-            for part in attr.split("."):
-                obj = getattr(obj, part)
+            factory = load_reference(ref)
         except (ImportError, AttributeError) as exc:
-            raise ConfigError(f"cannot load {self.role[:-1]} {name!r} from {ref}: {exc}") from exc
-        self._loaded[name] = obj
-        return obj
+            raise ConfigError(f"cannot load {self.kind} {name!r} from {ref}: {exc}") from exc
+        self._loaded[name] = factory
+        return factory
 
-    def create(self, name: str, **options: Any) -> Any:
-        if self.role in CARD_ROLES and (name not in self.names() or name.endswith(".toml")):
-            # A model card (models/*.toml, or a card's path) names a model-backed component too.
-            return create_from_card(self.role, name, **options)
-        return self.get(name)(**options)
+    def resolve(self, name_or_card: str | ModelCard, **options: Any) -> T:
+        """A new component from a registered name, a model card's name or path, or a
+        :class:`~briefing.backends.cards.ModelCard`; ``options`` go to its factory.
+
+        A card's component is warmed up here (dependency, file, server, prompt template), so a
+        bad card fails before any issue is read. Anything unknown is a :class:`ConfigError`
+        that lists the names and cards this role takes.
+        """
+        if isinstance(name_or_card, str):
+            from .backends.cards import looks_like_path
+
+            if looks_like_path(name_or_card) or not self.knows(name_or_card):
+                return self._from_card(name_or_card, options)
+            try:
+                return self.get(name_or_card)(**options)
+            except TypeError as exc:
+                if not options:
+                    raise
+                raise self._options_refused(name_or_card, options) from exc
+        return self._from_card(name_or_card, options)
+
+    def _from_card(self, name_or_card: str | ModelCard, options: dict[str, Any]) -> T:
+        if self.card_adapter is None:
+            raise self._unknown(str(name_or_card))
+        from .backends.cards import find_card
+
+        card = find_card(name_or_card) if isinstance(name_or_card, str) else name_or_card
+        if card is None:
+            raise self._unknown(name_or_card)
+        try:
+            component = load_reference(self.card_adapter)(card=card, **options)
+        except TypeError as exc:  # e.g. a topic model given with a model card
+            raise self._options_refused(f"{card.name} (a model card)", options) from exc
+        component.warm_up()  # bad cards, missing files, unreachable servers fail here
+        return component
+
+    def _options_refused(self, what: str, options: dict[str, Any]) -> ConfigError:
+        return ConfigError(
+            f"{self.kind} {what!r} does not take these options: {', '.join(options)}"
+        )
+
+    def _unknown(self, name: str) -> ConfigError:
+        known = ", ".join(self.names()) or "none"
+        if self.card_adapter is None:
+            return ConfigError(f"unknown {self.kind} {name!r}; available: {known}")
+        from .backends.cards import list_cards
+
+        cards = ", ".join(c.name for c in list_cards() if self.kind in c.roles) or "none"
+        return ConfigError(
+            f"unknown {self.kind} {name!r}; available: {known}; model cards: {cards}"
+        )
 
 
-# Roles whose components can also be named by a model card (see briefing.backends).
-CARD_ROLES = ("summarizers", "titlers", "classifiers")
-
-
-splitters = Registry(
+# The built-in components, declared here and nowhere else (pyproject's entry points are for
+# third-party packages).
+splitters: Registry[Splitter] = Registry(
     "splitters",
     # "rules" names the same splitter for configs written before the splitter learned its rules.
     {
@@ -95,18 +178,25 @@ splitters = Registry(
         "rules": "briefing.split.splitter:LineSplitter",
     },
 )
-classifiers = Registry(
+classifiers: Registry[Classifier] = Registry(
     "classifiers",
     {
-        "keywords": "briefing.topics.keywords:KeywordClassifier",
+        "keywords": "briefing.topics:keyword_classifier",
         "trained": "briefing.topics.trained:TrainedClassifier",
     },
+    card_adapter="briefing.backends.adapters:ModelClassifier",
 )
-summarizers = Registry(
-    "summarizers", {"extractive": "briefing.summarize.extractive:ExtractiveSummarizer"}
+summarizers: Registry[Summarizer] = Registry(
+    "summarizers",
+    {"extractive": "briefing.summarize.extractive:ExtractiveSummarizer"},
+    card_adapter="briefing.backends.adapters:ModelSummarizer",
 )
-titlers = Registry("titlers", {"extractive": "briefing.summarize.titles:ExtractiveTitler"})
-renderers = Registry(
+titlers: Registry[Titler] = Registry(
+    "titlers",
+    {"extractive": "briefing.summarize.titles:ExtractiveTitler"},
+    card_adapter="briefing.backends.adapters:ModelTitler",
+)
+renderers: Registry[Callable[..., Any]] = Registry(
     "renderers",
     {
         "md": "briefing.render.markdown:render_markdown",
@@ -116,7 +206,7 @@ renderers = Registry(
         "docx": "briefing.render.docx:render_docx",
     },
 )
-backends = Registry(
+backends: Registry[Backend] = Registry(
     "backends",
     {
         "transformers-seq2seq": "briefing.backends.transformers_seq2seq:Seq2SeqBackend",
@@ -127,45 +217,10 @@ backends = Registry(
 )
 
 
-# One instance per registry name per process: components (and their models) load once.
-_shared: dict[tuple[str, str], object] = {}
-
-
-def component(registry: Registry, name: str) -> Any:
-    """The process-wide instance of ``name`` from ``registry`` (made on first use)."""
-    key = (registry.role, name)
-    if key not in _shared:
-        _shared[key] = registry.create(name)
-    return _shared[key]
-
-
-# From a name on the command line or in ``briefing.toml`` to a ready component: a summarizer,
-# titler or classifier is named by a registry name (``extractive``), a model card name
-# (``qwen2.5-0.5b-gguf``, found in ``models/``) or a card file path. A card's backend comes from
-# the ``backends`` registry; one backend instance (one loaded model) serves every role and every
-# issue in the process. The model cards are read only when a card is asked for.
-
-ROLE_NAMES = {"summarizer": "summarizers", "titler": "titlers", "classifier": "classifiers"}
-ADAPTERS = {
-    "summarizer": "briefing.backends.adapters:ModelSummarizer",
-    "titler": "briefing.backends.adapters:ModelTitler",
-    "classifier": "briefing.backends.adapters:ModelClassifier",
-}
+# One backend instance (one loaded model) per model, shared by every role and every component
+# made from a card that runs it.
 _backends: dict[tuple, Any] = {}
-_card_components: dict[tuple[str, str, tuple], Any] = {}
 _lock = threading.Lock()
-
-
-def role_of(role: str) -> str:
-    """``summarizer`` from ``summarizer`` or ``summarizers``."""
-    singular = role[:-1] if role.endswith("s") and role[:-1] in ROLE_NAMES else role
-    if singular not in ROLE_NAMES:
-        raise ConfigError(f"unknown role {role!r}; roles: {', '.join(ROLE_NAMES)}")
-    return singular
-
-
-def registry_for(role: str) -> Registry:
-    return {"summarizer": summarizers, "titler": titlers, "classifier": classifiers}[role_of(role)]
 
 
 def card_named(name_or_path: str) -> ModelCard:
@@ -187,61 +242,12 @@ def backend_for(card: ModelCard) -> Any:
         return _backends[card.key]
 
 
-def _adapter(role: str):
-    module, _, attr = ADAPTERS[role].partition(":")
-    return getattr(importlib.import_module(module), attr)
-
-
-def create_from_card(role: str, name_or_path: str, *, warm: bool = True, **options: Any) -> Any:
-    """The model-backed component for ``role`` from a card; warmed up (loaded) unless ``warm=False``.
-
-    An unknown name raises :class:`ConfigError` listing the registered names and the cards.
-    """
-    from .backends.cards import find_card, list_cards
-
-    role = role_of(role)
-    card = find_card(name_or_path)
-    if card is None:
-        registered = ", ".join(registry_for(role).names()) or "none"
-        cards = ", ".join(c.name for c in list_cards() if role in c.roles) or "none"
-        raise ConfigError(
-            f"unknown {role} {name_or_path!r}; available: {registered}; model cards: {cards}"
-        )
-    key = (role, card.source, tuple(sorted((k, repr(v)) for k, v in options.items())))
-    component = _card_components.get(key)
-    if component is None:
-        try:
-            component = _adapter(role)(card=card, **options)
-        except TypeError as exc:  # e.g. --topic-model given with a model card
-            raise ConfigError(
-                f"{role} {card.name!r} (a model card) does not take these options: {', '.join(options)}"
-            ) from exc
-        _card_components[key] = component
-    if warm:
-        component.warm_up()  # bad cards, missing files, unreachable servers fail here, at start-up
-    return component
-
-
-def resolve_component(role: str, name_or_card: str, *, warm: bool = True, **options: Any) -> Any:
-    """A component for ``role`` from a registry name, a card name in ``models/``, or a card file path."""
-    from .backends.cards import looks_like_path
-
-    role = role_of(role)
-    registry = registry_for(role)
-    if not looks_like_path(name_or_card) and name_or_card in registry.names():
-        if options:
-            return registry.create(name_or_card, **options)
-        return component(registry, name_or_card)
-    return create_from_card(role, name_or_card, warm=warm, **options)
-
-
 def loaded_backends() -> list[Any]:
     """The backends made so far in this process (for tests and ``briefing models``)."""
     return list(_backends.values())
 
 
 def forget() -> None:
-    """Drop the cached backends and components (tests; a long-running process reloading cards)."""
+    """Drop the loaded backends (tests; a long-running process reloading cards)."""
     with _lock:
         _backends.clear()
-        _card_components.clear()

@@ -273,7 +273,7 @@ def test_label_parsing_accepts_only_one_taxonomy_label():
 
 def test_faithful_model_summaries_are_used_and_batched_once_per_issue(tmp_path):
     articles = sample_articles()
-    summarizer = registry.resolve_component("summarizer", str(write_card(tmp_path)))
+    summarizer = registry.summarizers.resolve(str(write_card(tmp_path)))
     summaries = summarizer.summarize(articles, max_chars=90)
     backend = summarizer.backend
     assert backend.batches == 1 and len(backend.requests) == len(articles)
@@ -287,7 +287,7 @@ def test_faithful_model_summaries_are_used_and_batched_once_per_issue(tmp_path):
 
 def test_unfaithful_model_summaries_fall_back_with_the_reason(tmp_path):
     articles = sample_articles(4)
-    summarizer = registry.resolve_component("summarizer", str(write_card(tmp_path)))
+    summarizer = registry.summarizers.resolve(str(write_card(tmp_path)))
     summarizer.backend.answer = lambda request: "本市今年将新建机场8座，投资999亿元。"
     for summary in summarizer.summarize(articles, max_chars=90):
         assert summary.method == FALLBACK_SUMMARY
@@ -297,10 +297,10 @@ def test_unfaithful_model_summaries_fall_back_with_the_reason(tmp_path):
 
 def test_models_load_once_and_roles_share_one_backend(tmp_path):
     path = str(write_card(tmp_path))
-    first = registry.resolve_component("summarizer", path)
-    again = registry.resolve_component("summarizers", path)
-    titler = registry.resolve_component("titler", path)
-    assert first is again and titler.backend is first.backend
+    first = registry.summarizers.resolve(path)
+    again = registry.summarizers.resolve(path)
+    titler = registry.titlers.resolve(path)
+    assert again.backend is first.backend and titler.backend is first.backend
     first.summarize(sample_articles(2), max_chars=90)
     first.summarize(sample_articles(3), max_chars=90)
     assert first.backend.loads == 1
@@ -350,19 +350,19 @@ def test_a_card_outside_its_roles_is_refused(tmp_path):
 def test_registry_names_still_resolve_to_the_defaults():
     from briefing.summarize.extractive import ExtractiveSummarizer
 
-    assert isinstance(registry.resolve_component("summarizer", "extractive"), ExtractiveSummarizer)
+    assert isinstance(registry.summarizers.resolve("extractive"), ExtractiveSummarizer)
 
 
 def test_unknown_names_list_registered_components_and_cards():
     with pytest.raises(ConfigError) as info:
-        summarizers.create("no-such-thing")
+        summarizers.resolve("no-such-thing")
     message = str(info.value)
     assert "extractive" in message and "qwen2.5-0.5b-gguf" in message and "\n" not in message
 
 
 def test_unknown_backend_lists_the_backends(tmp_path):
     with pytest.raises(ConfigError, match="unknown backend 'quantum'.*transformers-chat"):
-        registry.resolve_component("summarizer", str(write_card(tmp_path, backend="quantum")))
+        registry.summarizers.resolve(str(write_card(tmp_path, backend="quantum")))
 
 
 def test_missing_gguf_file_fails_at_start_up(tmp_path):
@@ -376,7 +376,7 @@ def test_missing_gguf_file_fails_at_start_up(tmp_path):
         card.read_text(encoding="utf-8").replace('model = "stand-in"\n', ""), encoding="utf-8"
     )
     with pytest.raises(ConfigError) as info:
-        registry.resolve_component("summarizer", str(card))
+        registry.summarizers.resolve(str(card))
     message = str(info.value)
     assert ("absent.gguf not found" in message) or ("pip install 'briefing[llamacpp]'" in message)
 
@@ -389,7 +389,7 @@ def test_unreachable_server_fails_at_start_up(tmp_path):
         port = sock.getsockname()[1]
     card = write_card(tmp_path, backend="openai", base_url=f"http://127.0.0.1:{port}/v1")
     with pytest.raises(ConfigError, match="unreachable"):
-        registry.resolve_component("summarizer", str(card))
+        registry.summarizers.resolve(str(card))
 
 
 def test_bad_card_on_the_command_line_is_one_line_and_exit_2(tmp_path):
@@ -431,11 +431,12 @@ def test_config_file_models_table_names_cards(tmp_path):
 
 
 def test_summarize_pipeline_accepts_a_card_name(tmp_path, monkeypatch):
-    from briefing.summarize import summarize
+    from briefing.config import BuildConfig
+    from briefing.pipeline import Pipeline
 
     write_card(tmp_path, name="scripted-by-name")
     monkeypatch.setenv("BRIEFING_MODELS", str(tmp_path))
-    articles = summarize(sample_articles(3), summarizer="scripted-by-name", max_chars=90)
+    articles = Pipeline(BuildConfig(summarizer="scripted-by-name")).annotate(sample_articles(3))
     assert all(a.summary and check_summary(a.summary.text, a).ok for a in articles)
     assert any(a.summary.method == "model:scripted-by-name" for a in articles)
 
@@ -527,4 +528,4 @@ def test_missing_extra_gives_the_install_hint(tmp_path, monkeypatch):
     monkeypatch.setattr(hf, "importable", lambda *modules: "torch")
     card = write_card(tmp_path, backend="transformers-chat", model="./somewhere")
     with pytest.raises(ConfigError, match=r"pip install 'briefing\[transformers\]'"):
-        registry.resolve_component("summarizer", str(card))
+        registry.summarizers.resolve(str(card))

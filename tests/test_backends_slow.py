@@ -89,10 +89,10 @@ def test_transformers_runs_the_gguf_file(gguf):
     pytest.importorskip("transformers")
     pytest.importorskip("gguf")
     articles = sample_articles(3)  # dequantized on a CPU this takes minutes per article
-    summarizer = registry.resolve_component("summarizer", "qwen2.5-0.5b-gguf-transformers")
+    summarizer = registry.summarizers.resolve("qwen2.5-0.5b-gguf-transformers")
     summaries = summarizer.summarize(articles, max_chars=MAX_CHARS)
     assert_good_summaries(articles, summaries, "model:qwen2.5-0.5b-gguf-transformers")
-    classifier = registry.resolve_component("classifier", "qwen2.5-0.5b-gguf-transformers")
+    classifier = registry.classifiers.resolve("qwen2.5-0.5b-gguf-transformers")
     assert classifier.backend is summarizer.backend and summarizer.backend.loads == 1
     (topic,) = classifier.classify(articles[:1])
     assert topic.label in classifier.taxonomy.names
@@ -101,11 +101,11 @@ def test_transformers_runs_the_gguf_file(gguf):
 def test_llamacpp_runs_the_gguf_file(gguf):
     pytest.importorskip("llama_cpp")
     articles = sample_articles()
-    summarizer = registry.resolve_component("summarizer", "qwen2.5-0.5b-gguf")
+    summarizer = registry.summarizers.resolve("qwen2.5-0.5b-gguf")
     summaries = summarizer.summarize(articles, max_chars=MAX_CHARS)
     assert_good_summaries(articles, summaries, "model:qwen2.5-0.5b-gguf")
     untitled = [a for a in articles if not a.title]
-    titles = registry.resolve_component("titler", "qwen2.5-0.5b-gguf").title(untitled)
+    titles = registry.titlers.resolve("qwen2.5-0.5b-gguf").title(untitled)
     assert all(title and len(title) <= 20 for title, _ in titles)
 
 

@@ -149,7 +149,7 @@ def write_card(
 
 def test_seq2seq_loads_batches_generates_and_falls_back_on_garbage(tiny_models):
     card = write_card(tiny_models, "tiny-t5", "transformers-seq2seq", "./t5", roles=["summarizer"])
-    summarizer = registry.resolve_component("summarizer", card)
+    summarizer = registry.summarizers.resolve(card)
     articles = sample_articles(3)
     summaries = summarizer.summarize(articles, max_chars=90)
     backend = summarizer.backend
@@ -163,8 +163,7 @@ def test_seq2seq_loads_batches_generates_and_falls_back_on_garbage(tiny_models):
 
 
 def test_seq2seq_inputs_are_truncated_by_tokens_keeping_the_lead(tiny_models):
-    summarizer = registry.resolve_component(
-        "summarizer",
+    summarizer = registry.summarizers.resolve(
         write_card(
             tiny_models, "tiny-t5-trunc", "transformers-seq2seq", "./t5", roles=["summarizer"]
         ),
@@ -183,9 +182,9 @@ def test_chat_model_summaries_titles_and_topics_fall_back_on_garbage(tiny_models
     card = write_card(tiny_models, "tiny-qwen", "transformers-chat", "./qwen", temperature=1.0)
     torch.manual_seed(1)
     articles = sample_articles(4)
-    summarizer = registry.resolve_component("summarizer", card)
-    titler = registry.resolve_component("titler", card)
-    classifier = registry.resolve_component("classifier", card)
+    summarizer = registry.summarizers.resolve(card)
+    titler = registry.titlers.resolve(card)
+    classifier = registry.classifiers.resolve(card)
     assert titler.backend is summarizer.backend is classifier.backend
     summaries = summarizer.summarize(articles, max_chars=90)
     for article, summary in zip(articles, summaries):
@@ -205,8 +204,8 @@ def test_chat_model_summaries_titles_and_topics_fall_back_on_garbage(tiny_models
 
 
 def test_chat_truncation_keeps_the_lead(tiny_models):
-    summarizer = registry.resolve_component(
-        "summarizer", write_card(tiny_models, "tiny-qwen-trunc", "transformers-chat", "./qwen")
+    summarizer = registry.summarizers.resolve(
+        write_card(tiny_models, "tiny-qwen-trunc", "transformers-chat", "./qwen")
     )
     text = sample_articles(1)[0].text
     cut = summarizer.backend.truncate(text, 12)
@@ -216,14 +215,14 @@ def test_chat_truncation_keeps_the_lead(tiny_models):
 
 def test_a_model_that_fails_to_load_is_a_one_line_config_error(tiny_models):
     with pytest.raises(ConfigError, match="failed to load") as info:
-        registry.resolve_component(
-            "summarizer", write_card(tiny_models, "broken", "transformers-chat", "./empty")
+        registry.summarizers.resolve(
+            write_card(tiny_models, "broken", "transformers-chat", "./empty")
         )
     assert "\n" not in str(info.value)
 
 
 def test_a_missing_model_folder_is_found_before_loading(tiny_models):
     with pytest.raises(ConfigError, match="not found"):
-        registry.resolve_component(
-            "summarizer", write_card(tiny_models, "absent", "transformers-seq2seq", "./nowhere")
+        registry.summarizers.resolve(
+            write_card(tiny_models, "absent", "transformers-seq2seq", "./nowhere")
         )

@@ -9,9 +9,12 @@ import pytest
 from typer.testing import CliRunner
 
 from briefing.cli.app import app
+from briefing.config import BuildConfig
 from briefing.errors import ConfigError, InputError
+from briefing.pipeline import Pipeline
 from briefing.reading import read_articles
 from briefing.records import Article
+from briefing.registry import classifiers
 from briefing.topics import Classifier, classify, default_taxonomy, load_taxonomy, parse_taxonomy
 from briefing.topics.keywords import KeywordClassifier
 from briefing.topics.trained import TrainedClassifier, load_model, train_file
@@ -336,7 +339,9 @@ def test_train_round_trip(tmp_path):
     assert [t.label for t in topics] == [label for _, label in TRAIN_ROWS]
     assert all(t.method == "trained" and t.evidence for t in topics)
     assert load_model(model_path).labels == model.labels
-    via_library = classify([Article(id="q", body=["球员比赛得分"])], topic_model=model_path)
+    # A topic model in the settings means the trained classifier.
+    pipeline = Pipeline(BuildConfig(topic_model=str(model_path)))
+    via_library = classify([Article(id="q", body=["球员比赛得分"])], classifier=pipeline.classifier)
     assert via_library[0].topic.label == "体育"
 
 
@@ -358,7 +363,7 @@ def test_bad_model_file_is_a_config_error(tmp_path):
     with pytest.raises(ConfigError, match="retrain"):
         TrainedClassifier(model=old)
     with pytest.raises(ConfigError, match="needs a model"):
-        classify([Article(id="x", body=["x"])], classifier="trained")
+        classifiers.resolve("trained")
 
 
 # --- CLI --------------------------------------------------------------------------------------

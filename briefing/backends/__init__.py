@@ -12,7 +12,7 @@ backend from the ``backends`` registry and a model, and the prompt templates (``
 torch, transformers and llama-cpp-python are optional extras, imported only when a card that
 needs them is loaded. Every model output is vetted (:mod:`.checks`) and falls back to the
 default component when it fails. Which component a name or card gives is
-:mod:`briefing.registry`'s (``create_from_card``, ``resolve_component``).
+:mod:`briefing.registry`'s: ``summarizers.resolve(card)`` (``titlers``, ``classifiers`` likewise).
 """
 
 from __future__ import annotations

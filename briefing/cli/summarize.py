@@ -8,6 +8,7 @@ from pathlib import Path
 import typer
 
 from ..api import load_articles
+from ..registry import summarizers, titlers
 from ..summarize import DEFAULT_MAX_CHARS, check_budget, summarize as summarize_articles
 from .app import (
     app,
@@ -64,7 +65,12 @@ def summarize(
     choose_format(SummaryFormat, format)  # an unknown format fails before any work
     check_budget(max_chars)
     issue, articles = load_articles(source)
-    summarize_articles(articles, summarizer=summarizer, titler=titler, max_chars=max_chars)
+    summarize_articles(
+        articles,
+        summarizer=summarizers.resolve(summarizer),
+        titler=titlers.resolve(titler),
+        max_chars=max_chars,
+    )
     report_model_use(
         ((summary_provenance(a), a.title_provenance) for a in articles), require=require_model
     )

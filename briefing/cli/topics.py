@@ -26,6 +26,20 @@ TAXONOMY_HELP = "Taxonomy TOML file (default: the built-in 16 labels)."
 MODEL_HELP = "Topic model from `briefing train-topics` (uses the trained classifier)."
 
 
+def classifier_from_options(name: str, taxonomy: Path | None, topic_model: Path | None):
+    """The classifier the options ask for, made as a build makes it (:func:`make_classifier`)."""
+    from ..config import BuildConfig
+    from ..pipeline import make_classifier
+
+    return make_classifier(
+        BuildConfig(
+            classifier=name,
+            taxonomy=None if taxonomy is None else str(taxonomy),
+            topic_model=None if topic_model is None else str(topic_model),
+        )
+    )
+
+
 @app.command()
 def classify(
     source: str = typer.Argument(
@@ -44,12 +58,12 @@ def classify(
 ) -> None:
     """Label each article with a topic (split the issue first when INPUT is an issue)."""
     choose_format(ClassifyFormat, format)  # an unknown format fails before any work
-    from ..topics import classify as classify_articles, load_taxonomy
+    from ..topics import classify as classify_articles
 
-    if taxonomy is not None:
-        load_taxonomy(taxonomy)  # a bad taxonomy fails before the (slower) split
+    # A bad name, taxonomy or model fails before the (slower) split.
+    model = classifier_from_options(classifier, taxonomy, topic_model)
     issue, articles = load_articles(source)
-    classify_articles(articles, classifier=classifier, taxonomy=taxonomy, topic_model=topic_model)
+    classify_articles(articles, classifier=model)
     if format == ClassifyFormat.jsonl:
         emit_jsonl(
             {"id": article.id, "topic": article.topic.to_dict() if article.topic else None}
@@ -105,11 +119,10 @@ def eval_topics(
 ) -> None:
     """Accuracy (alternates count), strict accuracy, macro-F1, top confusions and per-label confusion per file."""
     choose_format(ReportFormat, format)  # an unknown format fails before any work
-    from ..topics import get_classifier
     from ..evaluate.topics import evaluate, half_of
     from ..topics.labelled import read_labelled
 
-    model = get_classifier(classifier=classifier, taxonomy=taxonomy, topic_model=topic_model)
+    model = classifier_from_options(classifier, taxonomy, topic_model)
     reports = []
     for f in files:
         items = read_labelled(f)

@@ -201,7 +201,6 @@ def evaluate_summaries(
     summarizer: str = "extractive",
 ) -> dict[str, Any]:
     """Score ``summarizer`` and the lead baseline on ``items``; ROUGE only where a reference is given."""
-    from ..registry import component
     from ..registry import summarizers
 
     check_budget(max_chars)
@@ -212,7 +211,7 @@ def evaluate_summaries(
     items, articles = [items[i] for i in keep], [articles[i] for i in keep]
     references = [item.get("reference") for item in items]
     # As the library does: every summary passes the one check, or is replaced (.vetting).
-    produced = component(summarizers, summarizer).summarize(articles, max_chars=max_chars)
+    produced = summarizers.resolve(summarizer).summarize(articles, max_chars=max_chars)
     summaries = [
         accept(s, a, max_chars=max_chars, name=summarizer) for s, a in zip(produced, articles)
     ]
@@ -240,7 +239,6 @@ def evaluate_titles(
     items: list[dict[str, Any]], *, titler: str = "extractive", limit: int = 20
 ) -> dict[str, Any]:
     """Generate titles with the headline withheld; ROUGE-L against it, beside the first clause."""
-    from ..registry import component
     from ..registry import titlers
 
     # The reference is the headline without its column or series tag (……（人民时评）): a title
@@ -249,7 +247,7 @@ def evaluate_titles(
     if not items:
         raise InputError("no items with a 'title' to compare generated titles against")
     articles = [item_article(item, with_title=False) for item in items]
-    generated = [t for t, _ in component(titlers, titler).title(articles)]
+    generated = [t for t, _ in titlers.resolve(titler).title(articles)]
     baseline = [first_clause_title(a, limit=limit) for a in articles]
     references = [reference_title(item) for item in items]
 

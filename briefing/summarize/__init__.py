@@ -45,28 +45,45 @@ def check_budget(max_chars: int) -> int:
 def summarize(
     articles: list[Article],
     *,
-    summarizer: str = "extractive",
-    titler: str = "extractive",
+    summarizer: Summarizer | None = None,
+    titler: Titler | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
 ) -> list[Article]:
-    """Set ``summary``, ``display_title`` and ``title_generated`` on each article; return them."""
-    from ..registry import component
-    from ..registry import summarizers, titlers
+    """Set ``summary``, ``display_title`` and ``title_generated`` on each article; return them.
+
+    ``summarizer`` and ``titler`` are components (default: the extractive ones); one from a name
+    or a model card: ``briefing.registry.summarizers.resolve(name)`` (``titlers`` likewise).
+    """
+    if isinstance(summarizer, str) or isinstance(titler, str):
+        raise TypeError(
+            "summarize() takes a Summarizer and a Titler; make them from names with "
+            "briefing.registry.summarizers.resolve(name) and titlers.resolve(name)"
+        )
+    from .extractive import ExtractiveSummarizer
+    from .titles import ExtractiveTitler
 
     check_budget(max_chars)
-    summaries = component(summarizers, summarizer).summarize(articles, max_chars=max_chars)
-    titles = component(titlers, titler).title(articles)
+    summarizer = summarizer if summarizer is not None else ExtractiveSummarizer()
+    titler = titler if titler is not None else ExtractiveTitler()
+    name = component_name(summarizer)
+    summaries = summarizer.summarize(articles, max_chars=max_chars)
+    titles = titler.title(articles)
     if len(summaries) != len(articles) or len(titles) != len(articles):
         raise ConfigError(
-            f"summarizer {summarizer!r} or titler {titler!r} did not return one result per article"
+            f"summarizer {name!r} or titler {component_name(titler)!r} did not return one result per article"
         )
     for article, summary, (title, generated) in zip(articles, summaries, titles):
         # The one place every summary is checked; one that fails is replaced, never kept.
-        article.summary = accept(summary, article, max_chars=max_chars, name=summarizer)
+        article.summary = accept(summary, article, max_chars=max_chars, name=name)
         article.display_title = title
         article.title_generated = generated
-    logger.info("summarized %d articles with %s", len(articles), summarizer)
+    logger.info("summarized %d articles with %s", len(articles), name)
     return articles
+
+
+def component_name(component: object) -> str:
+    """What messages call a component: its ``method`` (``extractive``, ``model:CARD``), else its class."""
+    return str(getattr(component, "method", None) or type(component).__name__)
 
 
 __all__ = [

@@ -3,15 +3,21 @@
 Classifiers follow the small :class:`Classifier` protocol and are found in
 :data:`briefing.registry.classifiers`: ``keywords`` (default: offline, explainable term lists)
 and ``trained`` (a model trained with ``briefing train-topics`` on the user's own archive).
+:func:`classify` takes a classifier instance; names and settings become one in the registry
+(``classifiers.resolve(name)``) or in a :class:`~briefing.pipeline.Pipeline`.
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from ..records import Article, Topic
 from .taxonomy import Label, Taxonomy, default_taxonomy, load_taxonomy, parse_taxonomy
+
+if TYPE_CHECKING:
+    from .keywords import KeywordClassifier
 
 __all__ = [
     "Classifier",
@@ -19,7 +25,8 @@ __all__ = [
     "Taxonomy",
     "classify",
     "default_taxonomy",
-    "get_classifier",
+    "default_keyword_classifier",
+    "keyword_classifier",
     "load_taxonomy",
     "parse_taxonomy",
 ]
@@ -32,35 +39,33 @@ class Classifier(Protocol):
     def classify(self, articles: list[Article]) -> list[Topic]: ...
 
 
-def get_classifier(
-    *,
-    classifier: str = "keywords",
-    taxonomy: str | Path | Taxonomy | None = None,
-    topic_model: str | Path | None = None,
-) -> Classifier:
-    """The classifier to use: the cached default, or one built for a custom taxonomy or model."""
-    from ..registry import component
-    from ..registry import classifiers
-
-    if topic_model is not None:
-        if classifier == "keywords":
-            classifier = "trained"  # a model given means: use it
-        return classifiers.create(classifier, model=topic_model, taxonomy=taxonomy)
+def keyword_classifier(*, taxonomy: str | Path | Taxonomy | None = None) -> KeywordClassifier:
+    """The registry's ``keywords`` classifier. The default one (default taxonomy) is built once
+    per process, since its term tables take a tenth of a second to index; the trained classifier
+    reads its verdicts as features (:mod:`.trained`). A custom taxonomy gets a classifier of its own."""
     if taxonomy is None:
-        return component(classifiers, classifier)
-    return classifiers.create(classifier, taxonomy=taxonomy)
+        return default_keyword_classifier()
+    from .keywords import KeywordClassifier
+
+    return KeywordClassifier(taxonomy=taxonomy)
 
 
-def classify(
-    articles: list[Article],
-    *,
-    classifier: str = "keywords",
-    taxonomy: str | Path | Taxonomy | None = None,
-    topic_model: str | Path | None = None,
-) -> list[Article]:
-    """Set ``article.topic`` on each article and return the articles."""
-    model = get_classifier(classifier=classifier, taxonomy=taxonomy, topic_model=topic_model)
-    topics = model.classify(articles)
-    for article, topic in zip(articles, topics):
+@lru_cache(maxsize=1)
+def default_keyword_classifier() -> KeywordClassifier:
+    from .keywords import KeywordClassifier
+
+    return KeywordClassifier()
+
+
+def classify(articles: list[Article], *, classifier: Classifier | None = None) -> list[Article]:
+    """Set ``article.topic`` on each article with ``classifier`` (default: the keyword one) and
+    return the articles. A classifier from a name: ``briefing.registry.classifiers.resolve(name)``."""
+    if isinstance(classifier, str):
+        raise TypeError(
+            "classify() takes a Classifier; make one from a name with "
+            "briefing.registry.classifiers.resolve(name)"
+        )
+    model = classifier if classifier is not None else default_keyword_classifier()
+    for article, topic in zip(articles, model.classify(articles)):
         article.topic = topic
     return articles

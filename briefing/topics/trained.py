@@ -29,6 +29,7 @@ from ..errors import ConfigError
 from ..output import write_atomic
 from ..records import Article, Topic
 from ..text import words
+from . import default_keyword_classifier
 from .labelled import LabelledItem, read_labelled
 from .taxonomy import Taxonomy, load_taxonomy
 from .terms import normalize
@@ -68,20 +69,12 @@ def features(article: Article) -> dict[str, float]:
     if headline:
         found.update(dict.fromkeys(_text_features(headline, "h:"), HEADLINE_WEIGHT))
     # The keyword classifier's verdict is one more feature: the model learns how far to trust it.
-    topic = _keywords().classify_one(article)
+    topic = default_keyword_classifier().classify_one(article)
     if topic.evidence:
         found["k:" + topic.label] = KEYWORD_WEIGHT
         if topic.runner_up:
             found["k2:" + topic.runner_up] = KEYWORD_WEIGHT / 2
     return found
-
-
-def _keywords():
-    """The default keyword classifier, the one the pipeline uses (built once per process)."""
-    from ..registry import component
-    from ..registry import classifiers
-
-    return component(classifiers, "keywords")
 
 
 def _softmax(logits: list[float], temperature: float) -> list[float]:

@@ -14,7 +14,7 @@ import json
 import pytest
 
 from briefing.records import Article
-from briefing.topics import get_classifier
+from briefing.topics import default_keyword_classifier
 from briefing.evaluate.topics import evaluate
 from briefing.topics.labelled import read_labelled
 
@@ -44,7 +44,7 @@ FLOORS = {
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_default_classifier_holds_dev_floor(corpus, name):
     report = evaluate(
-        read_labelled(corpus / "topics" / f"{name}.jsonl"), get_classifier(), name=name
+        read_labelled(corpus / "topics" / f"{name}.jsonl"), default_keyword_classifier(), name=name
     )
     target = f"(target {TARGETS[name]:.2f})" if name in TARGETS else "(mapped labels: floor only)"
     print(report.format(), target)
@@ -78,6 +78,6 @@ def seed_articles(corpus) -> list[tuple[Article, str]]:
 
 def test_seed_page_topics_all_right(corpus):
     pairs = seed_articles(corpus)
-    topics = get_classifier().classify([a for a, _ in pairs])
+    topics = default_keyword_classifier().classify([a for a, _ in pairs])
     got = [t.label for t in topics]
     assert got == [label for _, label in pairs]
