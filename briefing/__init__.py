@@ -13,7 +13,7 @@ import sys
 import types
 
 from .api import load_articles, split_issue
-from .errors import BriefingError, ConfigError, InputError, OutputError
+from .errors import BriefingError, ConfigError, ContractError, InputError, OutputError
 from .reading import read_articles, read_issue
 from .records import Article, Briefing, Entry, Furniture, Issue, Page, Section, Summary, Topic
 
@@ -62,6 +62,7 @@ __all__ = [
     "Briefing",
     "BriefingError",
     "ConfigError",
+    "ContractError",
     "Entry",
     "Furniture",
     "InputError",

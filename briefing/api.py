@@ -6,6 +6,7 @@ import logging
 from collections.abc import Sequence
 from pathlib import Path
 
+from .contracts import check_split
 from .pdf import is_layout_source, read_layout_source
 from .reading import clean_strings, is_articles_file, read_articles, read_issue
 from .records import Article, Issue
@@ -19,10 +20,11 @@ def split_issue(issue: Issue, *, splitter: Splitter | str = "rules") -> list[Art
     """Split ``issue`` into articles; page furniture is added to ``issue.furniture``.
 
     ``splitter`` is a :class:`~briefing.split.Splitter`, or a name in the ``splitters`` registry.
+    Output that breaks the split's contract (:mod:`briefing.contracts`) is a ContractError.
     """
     if isinstance(splitter, str):
         splitter = splitters.resolve(splitter)
-    articles = splitter.split(issue)
+    articles = check_split(splitter, issue, splitter.split(issue))
     logger.info(
         "%s: %d articles, %d furniture lines", issue.source, len(articles), len(issue.furniture)
     )

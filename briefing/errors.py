@@ -19,3 +19,18 @@ class ConfigError(BriefingError):
 
 class OutputError(BriefingError):
     """An output (an ``-o`` path, an output directory, standard output) cannot be written."""
+
+
+class ContractError(BriefingError):
+    """A component gave output that breaks its stage's contract (see :mod:`briefing.contracts`).
+
+    ``stage`` names the stage (``split``, ``classify``, ``summarize``, ``title``), ``component``
+    the component that broke it (its registry name or method, else its class), ``problem`` what
+    is wrong. Usually a plugin's bug, found before a malformed record reaches a briefing.
+    """
+
+    def __init__(self, stage: str, component: str, problem: str) -> None:
+        super().__init__(f"{stage} stage: {component} broke its contract: {problem}")
+        self.stage = stage
+        self.component = component
+        self.problem = problem

@@ -30,6 +30,10 @@ logger = logging.getLogger(__name__)
 class Pipeline:
     """Settings in, components built once, ``run(source) -> Briefing`` as often as needed.
 
+    Each stage's output is checked as it comes out (:mod:`briefing.contracts`): a component that
+    breaks its stage's contract stops the run with a :class:`~briefing.errors.ContractError`
+    naming the stage and the component.
+
     The pipeline owns its components: :attr:`classifier`, :attr:`summarizer`, :attr:`titler`
     and :attr:`splitter` are made from the settings through :mod:`briefing.registry`, once, kept
     for the pipeline's life and handed to the stages. The splitter is made when a text issue
@@ -68,7 +72,7 @@ class Pipeline:
 
         if not articles:
             return articles
-        classify(articles, classifier=self.classifier)
+        classify(articles, classifier=self.classifier, labels=self.labels)
         return summarize(
             articles,
             summarizer=self.summarizer,

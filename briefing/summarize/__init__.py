@@ -10,6 +10,7 @@ import logging
 from typing import Protocol, runtime_checkable
 
 from ..config import DEFAULT_MAX_CHARS
+from ..contracts import check_summaries, check_titles, component_name
 from ..errors import ConfigError
 from ..records import Article, Summary
 from .guard import GuardResult, check_summary
@@ -53,6 +54,7 @@ def summarize(
 
     ``summarizer`` and ``titler`` are components (default: the extractive ones); one from a name
     or a model card: ``briefing.registry.summarizers.resolve(name)`` (``titlers`` likewise).
+    Output that breaks their contract (:mod:`briefing.contracts`) is a ContractError.
     """
     if isinstance(summarizer, str) or isinstance(titler, str):
         raise TypeError(
@@ -66,12 +68,13 @@ def summarize(
     summarizer = summarizer if summarizer is not None else ExtractiveSummarizer()
     titler = titler if titler is not None else ExtractiveTitler()
     name = component_name(summarizer)
-    summaries = summarizer.summarize(articles, max_chars=max_chars)
-    titles = titler.title(articles)
-    if len(summaries) != len(articles) or len(titles) != len(articles):
-        raise ConfigError(
-            f"summarizer {name!r} or titler {component_name(titler)!r} did not return one result per article"
-        )
+    summaries = check_summaries(
+        summarizer,
+        articles,
+        summarizer.summarize(articles, max_chars=max_chars),
+        max_chars=max_chars,
+    )
+    titles = check_titles(titler, articles, titler.title(articles))
     for article, summary, (title, generated) in zip(articles, summaries, titles):
         # The one place every summary is checked; one that fails is replaced, never kept.
         article.summary = accept(summary, article, max_chars=max_chars, name=name)
@@ -79,11 +82,6 @@ def summarize(
         article.title_generated = generated
     logger.info("summarized %d articles with %s", len(articles), name)
     return articles
-
-
-def component_name(component: object) -> str:
-    """What messages call a component: its ``method`` (``extractive``, ``model:CARD``), else its class."""
-    return str(getattr(component, "method", None) or type(component).__name__)
 
 
 __all__ = [

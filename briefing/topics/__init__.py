@@ -9,10 +9,12 @@ and ``trained`` (a model trained with ``briefing train-topics`` on the user's ow
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
+from ..contracts import check_topics
 from ..records import Article, Topic
 from .taxonomy import Label, Taxonomy, default_taxonomy, load_taxonomy, parse_taxonomy
 
@@ -57,15 +59,27 @@ def default_keyword_classifier() -> KeywordClassifier:
     return KeywordClassifier()
 
 
-def classify(articles: list[Article], *, classifier: Classifier | None = None) -> list[Article]:
+def classify(
+    articles: list[Article],
+    *,
+    classifier: Classifier | None = None,
+    labels: Sequence[str] | None = None,
+) -> list[Article]:
     """Set ``article.topic`` on each article with ``classifier`` (default: the keyword one) and
-    return the articles. A classifier from a name: ``briefing.registry.classifiers.resolve(name)``."""
+    return the articles. A classifier from a name: ``briefing.registry.classifiers.resolve(name)``.
+
+    Every topic's label must be in ``labels`` (default: the classifier's taxonomy, when it has
+    one); output that breaks the contract (:mod:`briefing.contracts`) is a ContractError.
+    """
     if isinstance(classifier, str):
         raise TypeError(
             "classify() takes a Classifier; make one from a name with "
             "briefing.registry.classifiers.resolve(name)"
         )
     model = classifier if classifier is not None else default_keyword_classifier()
-    for article, topic in zip(articles, model.classify(articles)):
+    if labels is None:
+        labels = getattr(getattr(model, "taxonomy", None), "names", None)
+    topics = check_topics(model, articles, model.classify(articles), labels)
+    for article, topic in zip(articles, topics):
         article.topic = topic
     return articles
