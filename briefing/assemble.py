@@ -14,8 +14,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from .config import DEFAULT_MAX_CHARS
-from .errors import InputError
+from .config import DEFAULT_MAX_CHARS, BuildConfig
+from .errors import InputError, setting_error
 from .issue_keywords import issue_keywords
 from .provenance import summary_provenance, title_provenance
 from .summarize.commentary import is_commentary
@@ -44,7 +44,9 @@ def check_date(date: str | None) -> str | None:
             raise ValueError
         return datetime.date(*map(int, match.groups())).isoformat()
     except ValueError:
-        raise InputError(f"--date {date!r} is not a date in the form YYYY-MM-DD") from None
+        raise setting_error(
+            InputError, "date", f"{date!r} is not a date in the form YYYY-MM-DD"
+        ) from None
 
 
 def _position_scores(articles: list[Article]) -> list[float]:
@@ -201,8 +203,8 @@ def assemble(
     articles: list[Article],
     *,
     taxonomy: Sequence[str] = (),
-    top_stories: int = 3,
-    keywords: int = 8,
+    top_stories: int = BuildConfig.top_stories,
+    keywords: int = BuildConfig.keywords,
     max_chars: int = DEFAULT_MAX_CHARS,
     paper: str | None = None,
     date: str | None = None,

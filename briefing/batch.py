@@ -42,7 +42,7 @@ from typing import Any, TextIO
 from .batch_inputs import BatchJob, content_fingerprint, discover, settings_fingerprint
 from .batch_worker import BatchWorker, IssueResult
 from .config import BuildConfig
-from .errors import BriefingError, ConfigError, OutputError
+from .errors import BriefingError, ConfigError, OutputError, setting_error
 from .output import write_atomic
 
 logger = logging.getLogger(__name__)
@@ -277,7 +277,7 @@ def run_batch(
     if engine not in ENGINES:
         raise ConfigError(f"unknown engine {engine!r}; available: {', '.join(ENGINES)}")
     if workers is not None and workers < 0:
-        raise ConfigError(f"--workers must be 0 or more, got {workers}")
+        raise setting_error(ConfigError, "workers", f"must be 0 or more, got {workers}")
     formats = list(dict.fromkeys(formats))
     if not formats:
         raise ConfigError("no output formats given")

@@ -20,7 +20,7 @@ from typing import Any
 from .batch_inputs import BatchJob
 from .batch_worker import BatchWorker, IssueResult
 from .config import BuildConfig
-from .errors import ConfigError
+from .errors import ConfigError, setting_error
 
 logger = logging.getLogger(__name__)
 
@@ -31,7 +31,9 @@ def _ray() -> Any:
     try:
         import ray
     except ImportError:
-        raise ConfigError("--engine ray needs Ray: pip install 'briefing[ray]'") from None
+        raise setting_error(
+            ConfigError, "engine", "ray needs Ray: pip install 'briefing[ray]'"
+        ) from None
     return ray
 
 

@@ -30,21 +30,30 @@ from pathlib import Path
 from typing import Any
 
 from .compat import tomllib
-from .errors import ConfigError
+from .errors import ConfigError, setting_error
 from .settings_file import read_settings_file
 
 SECTION = "briefing"
+DEFAULTS = "<defaults>"  # the source of settings made in code rather than read from a file
 # Every table of briefing.toml that some command reads; a command that adds one adds it here.
 TABLES = ("briefing", "models", "smtp", "delivery", "review")
 
 
 # The summary budget in characters: every library function that takes ``max_chars`` defaults to it.
 DEFAULT_MAX_CHARS = 90
+# The smallest budget: below it no whole sentence fits.
+MIN_CHARS = 20
+OCR_MODES = ("auto", "always", "never")
 
 
 @dataclass(frozen=True)
 class BuildConfig:
-    """Settings of one briefing build; each has a default, so an empty config is valid."""
+    """Settings of one briefing build; each has a default, so an empty config is valid.
+
+    Every value is checked when the settings are made (from a file, by :meth:`replace`, or
+    directly): a wrong one is a :class:`ConfigError` naming the setting, and the file when it
+    came from one. Whatever takes a BuildConfig can rely on it.
+    """
 
     paper: str | None = None
     top_stories: int = 3
@@ -56,62 +65,82 @@ class BuildConfig:
     splitter: str = "rules"
     taxonomy: str | None = None
     topic_model: str | None = None
-    require_model: bool = (
-        False  # any summary or title a model was asked for and did not write fails the run
-    )
+    # Any summary or title a model was asked for and did not write fails the run.
+    require_model: bool = False
     ocr: str = "auto"  # scanned pages: "auto" (pages without a text layer), "always", "never"
-    source: str = "<defaults>"  # where the settings came from, for messages
+    source: str = DEFAULTS  # where the settings came from, for messages
+
+    def __post_init__(self) -> None:
+        where = None if self.source == DEFAULTS else self.source
+        for f in dataclasses.fields(self):
+            if f.name != "source":
+                check_setting(f.name, getattr(self, f.name), source=where)
 
     def replace(self, **changes: Any) -> BuildConfig:
-        """A copy with the given settings changed; ``None`` values leave a setting as it is."""
-        return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
+        """A copy with the given settings changed; ``None`` values leave a setting as it is.
+
+        A changed value is checked as the caller's (the CLI names its option), not the file's.
+        """
+        changes = {k: v for k, v in changes.items() if v is not None}
+        for key, value in changes.items():
+            check_setting(key, value)
+        return dataclasses.replace(self, **changes)
 
 
 _PATHS = ("taxonomy", "topic_model")
+_OPTIONAL = ("paper", "taxonomy", "topic_model")
 _NON_NEGATIVE = ("top_stories", "keywords")
+# Each setting's type, read from the class (its annotations are strings: "int", "str | None").
 _TYPES: dict[str, type] = {
-    "paper": str,
-    "top_stories": int,
-    "max_chars": int,
-    "keywords": int,
-    "classifier": str,
-    "summarizer": str,
-    "titler": str,
-    "splitter": str,
-    "taxonomy": str,
-    "topic_model": str,
-    "require_model": bool,
-    "ocr": str,
+    f.name: {"int": int, "bool": bool}.get(str(f.type).split(" ")[0], str)
+    for f in dataclasses.fields(BuildConfig)
+    if f.name != "source"
 }
+
+
+def check_setting(key: str, value: Any, *, source: str | None = None) -> Any:
+    """``value`` when it is right for the ``[briefing]`` setting ``key``, else a ConfigError
+    naming the setting (and ``source``, the file it came from, when given)."""
+    name = key if source is None else f"[{SECTION}] {key}"
+
+    def wrong(problem: str) -> ConfigError:
+        return setting_error(ConfigError, name, problem, source=source)
+
+    expected = _TYPES.get(key)
+    if expected is None:
+        raise wrong(f"is not a setting; known settings: {', '.join(sorted(_TYPES))}")
+    if value is None and key in _OPTIONAL:
+        return value
+    # bool is an int in Python; `top_stories = true` is still a mistake.
+    if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+        kind = {int: "an integer", bool: "true or false"}.get(expected, "a string")
+        raise wrong(f"must be {kind}, got {value!r}")
+    if key in _NON_NEGATIVE and value < 0:
+        raise wrong(f"must be 0 or more, got {value}")
+    if key == "max_chars" and value < MIN_CHARS:
+        raise wrong(
+            f"must be at least {MIN_CHARS}, got {value}: a summary needs at least {MIN_CHARS} characters"
+        )
+    if key == "ocr" and value not in OCR_MODES:
+        raise wrong(f"must be auto, always or never, got {value!r}")
+    return value
 
 
 def config_from_mapping(
     settings: dict[str, Any], *, source: str = "<mapping>", base: Path | None = None
 ) -> BuildConfig:
     """Check the ``[briefing]`` settings and build a :class:`BuildConfig`; paths resolve against ``base``."""
-    values: dict[str, Any] = {}
-    for key, value in settings.items():
-        expected = _TYPES.get(key)
-        if expected is None:
-            known = ", ".join(sorted(_TYPES))
-            raise ConfigError(
-                f"{source}: unknown setting [{SECTION}] {key!r}; known settings: {known}"
-            )
-        # bool is an int in Python; `top_stories = true` is still a mistake.
-        if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
-            kind = {int: "an integer", bool: "true or false"}.get(expected, "a string")
-            raise ConfigError(f"{source}: [{SECTION}] {key} must be {kind}, got {value!r}")
-        if key in _NON_NEGATIVE and value < 0:
-            raise ConfigError(f"{source}: [{SECTION}] {key} must be 0 or more, got {value}")
-        if key == "max_chars" and value <= 0:
-            raise ConfigError(f"{source}: [{SECTION}] max_chars must be positive, got {value}")
-        if key == "ocr" and value not in ("auto", "always", "never"):
-            raise ConfigError(
-                f"{source}: [{SECTION}] ocr must be auto, always or never, got {value!r}"
-            )
-        if key in _PATHS and base is not None and not Path(value).is_absolute():
-            value = str(base / value)
-        values[key] = value
+    unknown = sorted(set(settings) - set(_TYPES))
+    if unknown:
+        known = ", ".join(sorted(_TYPES))
+        raise ConfigError(
+            f"{source}: unknown setting [{SECTION}] {unknown[0]!r}; known settings: {known}"
+        )
+    values = dict(settings)
+    for key in _PATHS:
+        value = values.get(key)
+        if isinstance(value, str) and base is not None and not Path(value).is_absolute():
+            values[key] = str(base / value)
     return BuildConfig(**values, source=source)
 
 

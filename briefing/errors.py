@@ -4,9 +4,22 @@ The CLI turns each into one line on standard error and exit status 2; library us
 :class:`BriefingError` (a ``ValueError``) or a subclass.
 """
 
+from __future__ import annotations
+
+from typing import TypeVar
+
 
 class BriefingError(ValueError):
-    """Base class: something the user supplied is wrong, and the message says what."""
+    """Base class: something the user supplied is wrong, and the message says what.
+
+    An error about one setting that the caller gave (an argument, an option) carries its name as
+    the library spells it (``setting = "max_chars"``) and what is wrong (``problem``), so that
+    the CLI can say it with the option's name (``--max-chars must be ...``); see
+    :func:`setting_error`.
+    """
+
+    setting: str | None = None
+    problem: str | None = None
 
 
 class InputError(BriefingError):
@@ -19,6 +32,20 @@ class ConfigError(BriefingError):
 
 class OutputError(BriefingError):
     """An output (an ``-o`` path, an output directory, standard output) cannot be written."""
+
+
+E = TypeVar("E", bound=BriefingError)
+
+
+def setting_error(kind: type[E], setting: str, problem: str, *, source: str | None = None) -> E:
+    """A ``kind`` error saying that ``setting`` is wrong, in library terms: "max_chars must be
+    at least 20, got 5". ``source``: the file the value was read from, named in the message;
+    None when the caller gave it, which the CLI then reports by the option's name."""
+    if source is not None:
+        return kind(f"{source}: {setting} {problem}")
+    error = kind(f"{setting} {problem}")
+    error.setting, error.problem = setting, problem
+    return error
 
 
 class ContractError(BriefingError):
@@ -34,3 +61,6 @@ class ContractError(BriefingError):
         self.stage = stage
         self.component = component
         self.problem = problem
+
+    def __reduce__(self):  # pickled as it was made (batch workers send errors to their parent)
+        return (type(self), (self.stage, self.component, self.problem))

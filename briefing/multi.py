@@ -188,5 +188,5 @@ def combined_sources(
     if manifest is not None:
         items += [Source(path=m.path, paper=m.paper, date=m.date) for m in read_manifest(manifest)]
     if not items:
-        raise InputError("no inputs: give one or more issues, or --manifest FILE")
+        raise InputError("no inputs: give one or more issues, or a manifest that names them")
     return items

@@ -42,14 +42,12 @@ class Pipeline:
 
     def __init__(self, config: BuildConfig | str | Path | None = None) -> None:
         """``config``: a :class:`BuildConfig`, the path of a ``briefing.toml``, or None for the defaults."""
-        from .summarize import check_budget
         from .topics import load_taxonomy
 
         self.config = as_config(config)
         cfg = self.config
         # Everything that can be wrong in the configuration fails here, before any issue is read:
-        # the budget, a bad name, card or model file.
-        check_budget(cfg.max_chars)
+        # the values when the settings were made, and now a bad name, card or model file.
         self.taxonomy = load_taxonomy(cfg.taxonomy)
         self.classifier: Classifier = make_classifier(cfg)
         self.summarizer: Summarizer = summarizers.resolve(cfg.summarizer)

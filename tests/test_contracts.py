@@ -116,3 +116,15 @@ def test_the_split_contract_holds_articles_to_their_page():
         check_split(LineSplitter(), issue, articles)
     with pytest.raises(ContractError, match="unique"):
         check_split(LineSplitter(), issue, [Article(id="a"), Article(id="a")])
+
+
+def test_a_contract_error_crosses_to_a_parent_process_whole():
+    import pickle
+
+    error = pickle.loads(pickle.dumps(ContractError("split", "DroppingSplitter", "line 3 lost")))
+    assert (error.stage, error.component, error.problem) == (
+        "split",
+        "DroppingSplitter",
+        "line 3 lost",
+    )
+    assert str(error) == "split stage: DroppingSplitter broke its contract: line 3 lost"

@@ -177,9 +177,9 @@ def test_ocr_never_and_a_missing_extra_say_what_to_do(tmp_path, monkeypatch):
 
     page = tmp_path / "page.png"
     Image.new("L", (200, 300), 255).save(page)
-    with pytest.raises(InputError, match=r"needs OCR \(--ocr auto\)"):
+    with pytest.raises(InputError, match=r"needs OCR \(the ocr mode \"auto\"\)"):
         load_articles(page, ocr="never")
-    with pytest.raises(InputError, match="--ocr must be one of"):
+    with pytest.raises(InputError, match="^ocr must be one of"):
         load_articles(page, ocr="sometimes")
     import briefing.ocr.engine as engine
 

@@ -38,7 +38,8 @@ class ModelComponent:
         if backend is None:
             if card is None:
                 raise ConfigError(
-                    f"the model {self.role} needs a model card: pass a card name or file (e.g. --{self.role} qwen2.5-0.5b-gguf)"
+                    f"the model {self.role} needs a model card: a card name or file "
+                    "(e.g. qwen2.5-0.5b-gguf)"
                 )
             from ..registry import backend_for, card_named
 

@@ -35,6 +35,19 @@ def log_level() -> str:
     return DEFAULT_LOG_LEVEL
 
 
+# Options whose name is not the setting's with dashes (max_chars: --max-chars).
+OPTION_NAMES = {"top_stories": "--top"}
+
+
+def in_cli_terms(error: BriefingError) -> str:
+    """The error's message, a setting the caller gave named as the option that gives it
+    (the library says "max_chars must be ...", the CLI "--max-chars must be ...")."""
+    if error.setting is None or error.problem is None:
+        return str(error)
+    option = OPTION_NAMES.get(error.setting, "--" + error.setting.replace("_", "-"))
+    return f"{option} {error.problem}"
+
+
 def _drop_stdout() -> None:
     # What standard output still buffers cannot be written: point it at /dev/null so the
     # interpreter's own flush at exit adds no second message.
@@ -59,7 +72,7 @@ def main() -> None:
     except BriefingError as exc:
         if os.environ.get("BRIEFING_DEBUG"):
             raise
-        sys.stderr.write(f"briefing: error: {exc}\n")
+        sys.stderr.write(f"briefing: error: {in_cli_terms(exc)}\n")
         _drop_stdout()
         sys.exit(2)
     except BrokenPipeError:

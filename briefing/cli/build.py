@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from ..config import DEFAULT_MAX_CHARS
+from ..config import BuildConfig
 from ..errors import ConfigError
 from .app import (
     OcrProgressBar,
@@ -45,21 +45,27 @@ def build(
         None, "--config", "-c", help="briefing.toml with a \\[briefing] table."
     ),
     max_chars: Optional[int] = typer.Option(
-        None, "--max-chars", help=f"Summary budget in characters (default {DEFAULT_MAX_CHARS})."
+        None, "--max-chars", help=f"Summary budget in characters (default {BuildConfig.max_chars})."
     ),
     top: Optional[int] = typer.Option(
-        None, "--top", help="Number of top stories under 要闻 (default 3; 0 for none)."
+        None,
+        "--top",
+        help=f"Number of top stories under 要闻 (default {BuildConfig.top_stories}; 0 for none).",
     ),
     summarizer: Optional[str] = typer.Option(
         None,
         "--summarizer",
-        help="Summarizer name or model card (default: config, else extractive).",
+        help=f"Summarizer name or model card (default: config, else {BuildConfig.summarizer}).",
     ),
     titler: Optional[str] = typer.Option(
-        None, "--titler", help="Titler name or model card (default: config, else extractive)."
+        None,
+        "--titler",
+        help=f"Titler name or model card (default: config, else {BuildConfig.titler}).",
     ),
     classifier: Optional[str] = typer.Option(
-        None, "--classifier", help="Classifier name or model card (default: config, else keywords)."
+        None,
+        "--classifier",
+        help=f"Classifier name or model card (default: config, else {BuildConfig.classifier}).",
     ),
     paper_from_name: bool = typer.Option(
         False,
@@ -94,8 +100,6 @@ def build(
         raise ConfigError(f"--format {format} writes a binary file; give an output path with -o")
     if output is not None:
         check_output(output, inputs=sources or [])
-    if top is not None and top < 0:
-        raise ConfigError(f"--top must be 0 or more, got {top}")
     settings = load_config(config).replace(
         max_chars=max_chars,
         top_stories=top,

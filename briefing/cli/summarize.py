@@ -9,7 +9,8 @@ import typer
 
 from ..api import load_articles
 from ..registry import summarizers, titlers
-from ..summarize import DEFAULT_MAX_CHARS, check_budget, summarize as summarize_articles
+from ..config import BuildConfig
+from ..summarize import DEFAULT_MAX_CHARS, summarize as summarize_articles
 from .app import (
     app,
     choose_format,
@@ -43,15 +44,15 @@ def summarize(
         SummaryFormat.json, "json: issue and articles; jsonl: one line per article."
     ),
     max_chars: int = typer.Option(
-        DEFAULT_MAX_CHARS, "--max-chars", help="Longest summary, in characters."
+        BuildConfig.max_chars, "--max-chars", help="Longest summary, in characters."
     ),
     summarizer: str = typer.Option(
-        "extractive",
+        BuildConfig.summarizer,
         "--summarizer",
         help="Summarizer name, or a model card (name or .toml; see `briefing models`).",
     ),
     titler: str = typer.Option(
-        "extractive", "--titler", help="Titler name, or a model card (name or .toml)."
+        BuildConfig.titler, "--titler", help="Titler name, or a model card (name or .toml)."
     ),
     require_model: bool = typer.Option(
         False,
@@ -63,13 +64,12 @@ def summarize(
     from ..provenance import summary_provenance
 
     choose_format(SummaryFormat, format)  # an unknown format fails before any work
-    check_budget(max_chars)
+    settings = BuildConfig(max_chars=max_chars, summarizer=summarizer, titler=titler)
+    # A bad name or card fails here, before the input is read.
+    chosen = summarizers.resolve(settings.summarizer), titlers.resolve(settings.titler)
     issue, articles = load_articles(source)
     summarize_articles(
-        articles,
-        summarizer=summarizers.resolve(summarizer),
-        titler=titlers.resolve(titler),
-        max_chars=max_chars,
+        articles, summarizer=chosen[0], titler=chosen[1], max_chars=settings.max_chars
     )
     report_model_use(
         ((summary_provenance(a), a.title_provenance) for a in articles), require=require_model

@@ -9,6 +9,7 @@ from typing import Optional
 import typer
 
 from ..api import load_articles
+from ..config import BuildConfig
 from .app import app, choose_format, emit_json, emit_jsonl, emit_text, eval_app, format_option
 
 
@@ -28,7 +29,6 @@ MODEL_HELP = "Topic model from `briefing train-topics` (uses the trained classif
 
 def classifier_from_options(name: str, taxonomy: Path | None, topic_model: Path | None):
     """The classifier the options ask for, made as a build makes it (:func:`make_classifier`)."""
-    from ..config import BuildConfig
     from ..pipeline import make_classifier
 
     return make_classifier(
@@ -51,7 +51,7 @@ def classify(
     taxonomy: Optional[Path] = typer.Option(None, "--taxonomy", help=TAXONOMY_HELP),
     topic_model: Optional[Path] = typer.Option(None, "--topic-model", help=MODEL_HELP),
     classifier: str = typer.Option(
-        "keywords",
+        BuildConfig.classifier,
         "--classifier",
         help="Classifier name, or a model card (name or .toml; see `briefing models`).",
     ),
@@ -104,7 +104,7 @@ def eval_topics(
     taxonomy: Optional[Path] = typer.Option(None, "--taxonomy", help=TAXONOMY_HELP),
     topic_model: Optional[Path] = typer.Option(None, "--topic-model", help=MODEL_HELP),
     classifier: str = typer.Option(
-        "keywords",
+        BuildConfig.classifier,
         "--classifier",
         help="Classifier name, or a model card (name or .toml; see `briefing models`).",
     ),

@@ -142,7 +142,7 @@ def send_issue(
         envelope = _unique([*smtp.to, *smtp.cc, *smtp.bcc])
     if not envelope:
         raise ConfigError(
-            f"{config.source}: no recipients: set [smtp] to (or cc, bcc), or pass --to"
+            f"{config.source}: no recipients: set [smtp] to (or cc, bcc), or give the recipients"
         )
 
     def make_message(briefing: Any, message_id: str | None) -> Any:

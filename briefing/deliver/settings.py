@@ -207,7 +207,7 @@ def parse_smtp(
     host = table.get("host", str)
     if not host:
         raise ConfigError(f"{source}: [smtp] host is required")
-    security = table.get("security", str, "starttls")
+    security = table.get("security", str, SmtpSettings.security)
     if security not in SECURITY_MODES:
         raise table.fail(
             "security", f"must be one of {', '.join(SECURITY_MODES)}, got {security!r}"
@@ -233,7 +233,7 @@ def parse_smtp(
             f'{source}: [smtp] username with security = "none" would send the password unencrypted; '
             'use "starttls" or "ssl"'
         )
-    verify = table.get("verify", bool, True)
+    verify = table.get("verify", bool, SmtpSettings.verify)
     ca_file = table.get("ca_file", str)
     if ca_file is not None:
         ca_path = Path(ca_file).expanduser()
@@ -242,7 +242,7 @@ def parse_smtp(
         if not ca_path.is_file():
             raise table.fail("ca_file", f"{ca_path} does not exist")
         ca_file = str(ca_path)
-    timeout = table.number("timeout", 30.0, minimum=0.1)
+    timeout = table.number("timeout", SmtpSettings.timeout, minimum=0.1)
     table.check_unknown(SMTP_KEYS)
     return SmtpSettings(
         host=host,
@@ -270,7 +270,7 @@ def parse_delivery(
             ledger = base / ledger
     else:
         ledger = default_ledger_path()
-    subject = table.get("subject", str, DEFAULT_SUBJECT)
+    subject = table.get("subject", str, DeliverySettings.subject)
     from .message import SUBJECT_FIELDS, fill_subject
 
     try:
@@ -281,27 +281,27 @@ def parse_delivery(
     for item in attach:
         if item not in ATTACHMENT_FORMATS:
             raise table.fail("attach", f"may hold {', '.join(ATTACHMENT_FORMATS)}, got {item!r}")
-    retries = table.get("retries", int, 3)
+    retries = table.get("retries", int, DeliverySettings.retries)
     if retries < 0:
         raise table.fail("retries", f"must be 0 or more, got {retries}")
-    on_interrupted = table.get("on_interrupted", str, "resend")
+    on_interrupted = table.get("on_interrupted", str, DeliverySettings.on_interrupted)
     if on_interrupted not in INTERRUPTED_POLICIES:
         raise table.fail(
             "on_interrupted",
             f"must be one of {', '.join(INTERRUPTED_POLICIES)}, got {on_interrupted!r}",
         )
-    require_review = table.get("require_review", bool, False)
+    require_review = table.get("require_review", bool, DeliverySettings.require_review)
     settings = DeliverySettings(
         ledger=ledger,
         subject=subject,
         attach=attach,
         retries=retries,
-        backoff=table.number("backoff", 2.0),
-        backoff_max=table.number("backoff_max", 60.0),
+        backoff=table.number("backoff", DeliverySettings.backoff),
+        backoff_max=table.number("backoff_max", DeliverySettings.backoff_max),
         on_interrupted=on_interrupted,
-        lock_timeout=table.number("lock_timeout", 30.0),
+        lock_timeout=table.number("lock_timeout", DeliverySettings.lock_timeout),
         patterns=table.strings("patterns") or (("*.reviewed.json",) if require_review else ()),
-        watch_retry=table.number("watch_retry", 600.0),
+        watch_retry=table.number("watch_retry", DeliverySettings.watch_retry),
         require_review=require_review,
     )
     table.check_unknown(DELIVERY_KEYS)

@@ -19,14 +19,14 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from ..errors import InputError
+from ..config import OCR_MODES
+from ..errors import InputError, setting_error
 from ..reading import IMAGE_SUFFIXES
 from .engine import EXTRA_HINT, EngineSettings, OcrChar, OcrLine, engine_available
 from .page import LowConfidence, PageGeometry
 
 logger = logging.getLogger(__name__)
 
-OCR_MODES = ("auto", "always", "never")
 MAX_PIXELS = 100_000_000
 RENDER_DPI = 150  # image-only PDF pages are rendered at this resolution for OCR
 CACHE_VERSION = "3"
@@ -34,7 +34,9 @@ CACHE_VERSION = "3"
 
 def check_mode(mode: str) -> str:
     if mode not in OCR_MODES:
-        raise InputError(f"--ocr must be one of {', '.join(OCR_MODES)}, got {mode!r}")
+        raise setting_error(
+            InputError, "ocr", f"must be one of {', '.join(OCR_MODES)}, got {mode!r}"
+        )
     return mode
 
 

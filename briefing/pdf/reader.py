@@ -73,7 +73,7 @@ def read_pdf_page(pdf_page, *, page_index: int, source: str, ocr: str = "auto") 
         if ocr == "never" or (page is not None and not page.images) or not engine_available():
             what = "images only" if page is None or page.images else "nothing to read"
             hint = (
-                "it needs OCR (--ocr auto)"
+                'it needs OCR (the ocr mode "auto")'
                 if ocr == "never"
                 else "nothing to OCR either"
                 if page is not None and not page.images
@@ -208,7 +208,7 @@ IMAGE = object()  # a job's document when its file is a page image
 def _read_job(path: Path, doc, n: int, *, index: int, ocr: str) -> PageResult:
     if doc is IMAGE:
         if ocr == "never":
-            raise InputError(f"{path}: a page image needs OCR (--ocr auto)")
+            raise InputError(f'{path}: a page image needs OCR (the ocr mode "auto")')
         from ..ocr.reading import ocr_image_file
 
         scanned = ocr_image_file(path, source=str(path))

@@ -27,7 +27,7 @@ def open_draft(
 ) -> Draft:
     """The draft at ``draft`` (default: beside the first source) if it exists, else a new one built from ``sources``."""
     if draft is None and not sources:
-        raise ReviewError("give an issue to review, or --draft with a saved draft")
+        raise ReviewError("give an issue to review, or the draft to open")
     path = Path(draft) if draft is not None else default_draft_path(sources[0])
     if path.exists():
         return Draft.load(path)

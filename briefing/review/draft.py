@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from ..assemble import TOP_SECTION, UNCLASSIFIED, check_date
+from ..config import DEFAULT_MAX_CHARS
 from ..errors import BriefingError, InputError
 from ..output import write_atomic
 from ..records import Article, Briefing, Entry, Provenance, Record, Section
@@ -163,7 +164,7 @@ class Draft:
         except (TypeError, KeyError, AttributeError) as exc:
             raise InputError(f"{path}: the draft is damaged: {exc}") from exc
         self.topics: list[str] = list(review.get("topics", []))
-        self.max_chars: int = int(review.get("max_chars", 90))
+        self.max_chars: int = int(review.get("max_chars", DEFAULT_MAX_CHARS))
         self.version: int = int(review.get("version", 0))
         self.created: str = review.get("created") or now()
         self.updated: str = review.get("updated") or self.created

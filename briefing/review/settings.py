@@ -39,7 +39,7 @@ def parse_review(data: dict[str, Any], *, source: str = "<mapping>") -> ReviewSe
             raise ConfigError(
                 f"{source}: unknown setting [review] {key!r}; known settings: {', '.join(REVIEW_KEYS)}"
             )
-    formats = data.get("formats", ["html"])
+    formats = data.get("formats", list(ReviewSettings.formats))
     if isinstance(formats, str):
         formats = [formats]
     if not isinstance(formats, list) or not all(isinstance(f, str) for f in formats):

@@ -9,16 +9,13 @@ from __future__ import annotations
 import logging
 from typing import Protocol, runtime_checkable
 
-from ..config import DEFAULT_MAX_CHARS
+from ..config import DEFAULT_MAX_CHARS, MIN_CHARS, check_setting
 from ..contracts import check_summaries, check_titles, component_name
-from ..errors import ConfigError
 from ..records import Article, Summary
 from .guard import GuardResult, check_summary
 from .vetting import accept, summary_problems
 
 logger = logging.getLogger(__name__)
-
-MIN_CHARS = 20
 
 
 @runtime_checkable
@@ -36,11 +33,8 @@ class Titler(Protocol):
 
 
 def check_budget(max_chars: int) -> int:
-    if max_chars < MIN_CHARS:
-        raise ConfigError(
-            f"--max-chars {max_chars} is too small: a summary needs at least {MIN_CHARS} characters"
-        )
-    return max_chars
+    """``max_chars`` when it is a usable budget, else the ConfigError the settings give."""
+    return check_setting("max_chars", max_chars)
 
 
 def summarize(

@@ -25,7 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..errors import ConfigError
+from ..errors import ConfigError, setting_error
 from ..output import write_atomic
 from ..records import Article, Topic
 from ..text import words
@@ -363,7 +363,11 @@ class TrainedClassifier:
         self, *, model: str | Path | None = None, taxonomy: str | Path | Taxonomy | None = None
     ) -> None:
         if model is None:
-            raise ConfigError("the trained topic classifier needs a model: pass --topic-model PATH")
+            raise setting_error(
+                ConfigError,
+                "topic_model",
+                "is not set: the trained topic classifier needs a model (from `briefing train-topics`)",
+            )
         self.model = load_model(model)
         if taxonomy is not None:
             tax = load_taxonomy(taxonomy)
