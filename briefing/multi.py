@@ -117,7 +117,7 @@ def build_combined_briefing(
             item.path,
             paper=item.paper,
             date=check_date(item.date),
-            splitter=settings.splitter,
+            splitter=pipeline.splitter,
             ocr=settings.ocr,
         )
         pipeline.annotate(articles)

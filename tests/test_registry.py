@@ -180,3 +180,20 @@ def test_stage_functions_refuse_a_name_with_the_route_to_take():
         summarize([], summarizer="extractive")
     with pytest.raises(TypeError, match=r"classifiers.resolve\(name\)"):
         classify([], classifier="keywords")
+
+
+def test_a_combined_briefing_splits_every_paper_with_the_pipelines_one_splitter(monkeypatch):
+    from briefing.multi import build_combined_briefing
+    from briefing.split.splitter import LineSplitter
+
+    made: list[object] = []
+
+    class CountedSplitter(LineSplitter):
+        def __init__(self, **options) -> None:
+            super().__init__(**options)
+            made.append(self)
+
+    monkeypatch.setitem(splitters._loaded, "counted", CountedSplitter)
+    sources = [SAMPLES / "linjiang-daily-2024-03-12.txt", SAMPLES / "qingchuan-news-2024-05-20.txt"]
+    briefing = build_combined_briefing(sources, config=BuildConfig(splitter="counted"))
+    assert briefing.article_count > 0 and len(made) == 1
