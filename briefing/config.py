@@ -91,7 +91,7 @@ _PATHS = ("taxonomy", "topic_model")
 _OPTIONAL = ("paper", "taxonomy", "topic_model")
 _NON_NEGATIVE = ("top_stories", "keywords")
 # Each setting's type, read from the class (its annotations are strings: "int", "str | None").
-_TYPES: dict[str, type] = {
+_TYPES: dict[str, type[Any]] = {
     f.name: {"int": int, "bool": bool}.get(str(f.type).split(" ")[0], str)
     for f in dataclasses.fields(BuildConfig)
     if f.name != "source"

@@ -143,7 +143,7 @@ class Registry(Generic[T]):
 
         card = find_card(name_or_card) if isinstance(name_or_card, str) else name_or_card
         if card is None:
-            raise self._unknown(name_or_card)
+            raise self._unknown(str(name_or_card))
         try:
             component = load_reference(self.card_adapter)(card=card, **options)
         except TypeError as exc:  # e.g. a topic model given with a model card
