@@ -23,7 +23,7 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 _LAZY = {
     "Pipeline": "briefing.pipeline",
     "build_briefing": "briefing.pipeline",
-    "build_combined_briefing": "briefing.multi",
+    "build_combined_briefing": "briefing.jobs.combined",
     "classify": "briefing.topics",
     "summarize": "briefing.summarize",
     "check_summary": "briefing.summarize",

@@ -194,10 +194,7 @@ STAGES = ("split", "topics", "summarize", "pdf", "ocr", "render", "backends")
 ABOVE = (
     "api",
     "pipeline",
-    "multi",
-    "batch",
-    "batch_ray",
-    "batch_worker",
+    "jobs",
     "cli",
     "deliver",
     "review",

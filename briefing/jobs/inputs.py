@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from .config import BuildConfig
-from .errors import InputError
-from .reading import ISSUE_FILES_TEXT, is_ignored, is_issue_file, issue_fingerprint, page_files
+from ..config import BuildConfig
+from ..errors import InputError
+from ..reading import ISSUE_FILES_TEXT, is_ignored, is_issue_file, issue_fingerprint, page_files
 
 
 @dataclass(frozen=True)
