@@ -14,7 +14,7 @@ import types
 
 from .api import load_articles, split_issue
 from .errors import BriefingError, ConfigError, InputError, OutputError
-from .reading import read_articles, read_issue
+from .read.text import read_articles, read_issue
 from .records import Article, Briefing, Entry, Furniture, Issue, Page, Section, Summary, Topic
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())

@@ -6,8 +6,8 @@ import logging
 from collections.abc import Sequence
 from pathlib import Path
 
-from .pdf import is_layout_source, read_layout_source
-from .reading import clean_strings, is_articles_file, read_articles, read_issue
+from .read.layout import is_layout_source, read_layout_source
+from .read.text import clean_strings, is_articles_file, read_articles, read_issue
 from .records import Article, Issue
 from .registry import component, splitters
 

@@ -242,7 +242,7 @@ def test_a_page_is_read_once_then_from_the_cache(monkeypatch, tmp_path):
 
 def test_batch_finds_page_images_and_a_folder_of_them_is_one_issue(tmp_path):
     from briefing.jobs.inputs import discover
-    from briefing.pdf import _layout_files
+    from briefing.read.layout import _layout_files
 
     issue = tmp_path / "scans" / "2024-05-20"
     issue.mkdir(parents=True)

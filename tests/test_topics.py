@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from briefing.cli.app import app
 from briefing.errors import ConfigError, InputError
-from briefing.reading import read_articles
+from briefing.read.text import read_articles
 from briefing.records import Article
 from briefing.topics import Classifier, classify, default_taxonomy, load_taxonomy, parse_taxonomy
 from briefing.topics.keywords import KeywordClassifier

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..errors import ConfigError, InputError
-from ..reading import ISSUE_FILES_TEXT, is_ignored, is_issue_file, page_files
+from ..read.text import ISSUE_FILES_TEXT, is_ignored, is_issue_file, page_files
 from .errors import DeliveryError
 from .job import Builder, SendOutcome, send_issue
 from .settings import DeliveryConfig

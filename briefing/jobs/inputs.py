@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..config import BuildConfig
 from ..errors import InputError
-from ..reading import ISSUE_FILES_TEXT, is_ignored, is_issue_file, issue_fingerprint, page_files
+from ..read.text import ISSUE_FILES_TEXT, is_ignored, is_issue_file, issue_fingerprint, page_files
 
 
 @dataclass(frozen=True)
@@ -109,7 +109,7 @@ def _has_entries(root: Path, excluded: Path | None) -> bool:
 
 
 def content_fingerprint(job: BatchJob) -> str:
-    """The issue's fingerprint: its content (:func:`~briefing.reading.issue_digest`, as
+    """The issue's fingerprint: its content (:func:`~briefing.read.text.issue_digest`, as
     delivery uses) with its paper and date."""
     return issue_fingerprint(Path(job.path), paper=job.paper, date=job.date)[:32]
 

@@ -1,4 +1,4 @@
-"""From OCR lines on a page image to the page the layout analysis reads (``briefing.pdf.extract.Page``).
+"""From OCR lines on a page image to the page the layout analysis reads (``briefing.read.layout.glyphs.Page``).
 
 Coordinates become points on the page (a PDF page's own size, or the image at its dpi). The
 page's skew is measured from the slope of its long lines and taken out of every box. A line's
@@ -13,8 +13,8 @@ import math
 import statistics
 from dataclasses import dataclass
 
-from ..pdf.extract import WHITE, Char, Line, Page, join_horizontal
-from ..pdf.layout import MID
+from ..read.layout.glyphs import WHITE, Char, Line, Page, join_horizontal
+from ..read.layout.roles import MID
 from .engine import OcrLine
 
 INK_TO_SIZE = 1 / 0.9  # a CJK glyph's ink fills about 0.9 of its type size

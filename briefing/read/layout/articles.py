@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .extract import Line, Page
-from .layout import Box, Chain, Headline, Layout, blocked_h, span_overlap
+from .glyphs import Line, Page
+from .roles import Box, Chain, Headline, Layout, blocked_h, span_overlap
 
 NOTE_RE = re.compile(r"^[（(](本文)?作者.{2,80}[）)]$")
 ROW_TOLERANCE = 40.0  # points: tops this close are one row, read left to right

@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..errors import InputError
-from ..reading import HTML_SUFFIXES, IMAGE_SUFFIXES, PDF_SUFFIXES, page_files
-from ..records import Article, Issue
+from ...errors import InputError
+from ..text import HTML_SUFFIXES, IMAGE_SUFFIXES, PDF_SUFFIXES, page_files
+from ...records import Article, Issue
 
 PAGE_SUFFIXES = set(PDF_SUFFIXES + IMAGE_SUFFIXES)  # pages read from their layout (images by OCR)
 LAYOUT_SUFFIXES = PAGE_SUFFIXES | set(HTML_SUFFIXES)
@@ -56,7 +56,7 @@ def read_layout_source(
             f"{name}: PDF or image pages and HTML pages mixed in one issue; give one kind at a time"
         )
     if kinds == {True}:
-        from .reader import read_pdf_issue
+        from .pdf import read_pdf_issue
 
         return read_pdf_issue(files, source=name, paper=paper, date=date, ocr=ocr)
     from .html import read_html_issue

@@ -16,8 +16,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError
-from .records import Article, Issue, Page
+from ..errors import InputError
+from ..records import Article, Issue, Page
 
 logger = logging.getLogger(__name__)
 

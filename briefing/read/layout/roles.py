@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .extract import Line, Page
+from .glyphs import Line, Page
 
 DISPLAY = 1.8  # x body size: headline type (kicker, title)
 MID = 1.2  # x body size: subheads, subtitles, graphic titles
