@@ -6,8 +6,8 @@ import logging
 from collections.abc import Sequence
 from pathlib import Path
 
-from .read.layout import is_layout_source, read_layout_source
-from .read.text import clean_strings, is_articles_file, read_articles, read_issue
+from .read import read
+from .read.files import ARTICLES, LAYOUT
 from .records import Article, Issue
 from .registry import component, splitters
 
@@ -15,27 +15,20 @@ logger = logging.getLogger(__name__)
 
 
 def split_issue(issue: Issue, *, splitter: str = "rules") -> list[Article]:
-    """Split ``issue`` into articles; page furniture is added to ``issue.furniture``."""
-    articles = component(splitters, splitter).split(issue)
+    """Split ``issue`` into articles; page furniture is added to ``issue.furniture``.
+
+    Pages read from their layout carry their articles already (the layout reader finds them);
+    articles already split pass through as they are.
+    """
+    kinds = {page.kind for page in issue.pages}
+    if kinds & {LAYOUT, ARTICLES}:
+        articles = [block for page in issue.pages for block in page.blocks]
+    else:
+        articles = component(splitters, splitter).split(issue)
     logger.info(
         "%s: %d articles, %d furniture lines", issue.source, len(articles), len(issue.furniture)
     )
     return articles
-
-
-def check_source(source: object) -> None:
-    """A TypeError with a plain message unless ``source`` is what the readers take."""
-    if isinstance(source, (str, Path)):
-        return
-    if (
-        isinstance(source, Sequence)
-        and not isinstance(source, (bytes, bytearray))
-        and all(isinstance(p, (str, Path)) for p in source)
-    ):
-        return
-    raise TypeError(
-        f"source must be a path (str or Path), '-', or a list of paths; got {type(source).__name__}"
-    )
 
 
 def load_articles(
@@ -46,7 +39,7 @@ def load_articles(
     splitter: str = "rules",
     ocr: str = "auto",
 ) -> tuple[Issue, list[Article]]:
-    """Read ``source`` and return its issue and articles.
+    """Read ``source`` (:func:`briefing.read.read`) and return its issue and articles.
 
     ``source`` is an issue (text file, directory or list of page files, ``-``) which is split;
     page PDFs or e-paper HTML, read from their layout; or a ``.jsonl`` file of articles that
@@ -54,12 +47,5 @@ def load_articles(
     without a text layer) are read by OCR; ``ocr`` is "auto", "always" or "never" (see
     ``briefing.ocr``).
     """
-    check_source(source)
-    if is_articles_file(source):
-        return Issue(source=str(source), paper=paper, date=date), read_articles(source)
-    if is_layout_source(source):  # PDF / HTML e-paper pages: articles come from the page layout
-        issue, articles = read_layout_source(source, paper=paper, date=date, ocr=ocr)
-        # A text layer can carry control characters too; text and JSONL lose them in reading.
-        return issue, [Article.from_dict(clean_strings(article.to_dict())) for article in articles]
-    issue = read_issue(source, paper=paper, date=date)
+    issue = read(source, paper=paper, date=date, ocr=ocr)
     return issue, split_issue(issue, splitter=splitter)

@@ -325,7 +325,7 @@ def test_a_watch_that_finds_no_issue_in_a_non_empty_folder_says_so(tmp_path):
 
 def test_one_issue_fingerprint_for_batch_and_delivery(tmp_path):
     from briefing.jobs.inputs import BatchJob, content_fingerprint
-    from briefing.read.text import issue_fingerprint
+    from briefing.read.files import issue_fingerprint
 
     pages = tmp_path / "issue"
     pages.mkdir()

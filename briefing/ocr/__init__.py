@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
-from ..read.text import IMAGE_SUFFIXES
+from ..read.files import IMAGE_SUFFIXES
 from .engine import EXTRA_HINT, EngineSettings, OcrChar, OcrLine, engine_available
 from .page import LowConfidence, PageGeometry
 

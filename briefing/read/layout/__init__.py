@@ -1,67 +1,53 @@
 """Reading e-paper pages from their layout: page PDFs (PyMuPDF, the optional ``[pdf]`` extra),
 scanned pages (page images and image-only PDF pages, by OCR: the ``[ocr]`` extra) and saved
-e-paper HTML pages, straight into articles, without the text splitter.
+e-paper HTML pages. The CLI calls these inputs e-paper pages (``briefing eval epaper``).
 
-:func:`read_layout_source` takes a ``.pdf``, page image or ``.html`` file, a directory of them
-(one issue, pages in name order) or a list of them, and returns ``(Issue, articles)``. Each article carries
-``page`` and ``boxes`` ([x0, y0, x1, y1] in PDF points) instead of line numbers; what is not an
-article (masthead, images, graphics, captions, banners, skipped pages) goes to ``issue.furniture``.
+:func:`read_layout_source` takes the page files of one issue (in order) and returns the issue,
+each of its pages of kind ``layout`` holding the article blocks its layout shows (``page`` and
+``boxes``, [x0, y0, x1, y1] in PDF points, instead of line numbers); what is not an article
+(masthead, images, graphics, captions, banners, skipped pages) goes to ``issue.furniture``. The
+``layout`` splitter (:mod:`briefing.split.layout`) turns the blocks into the issue's articles.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 
 from ...errors import InputError
-from ..text import HTML_SUFFIXES, IMAGE_SUFFIXES, PDF_SUFFIXES, page_files
 from ...records import Article, Issue
-
-PAGE_SUFFIXES = set(PDF_SUFFIXES + IMAGE_SUFFIXES)  # pages read from their layout (images by OCR)
-LAYOUT_SUFFIXES = PAGE_SUFFIXES | set(HTML_SUFFIXES)
-
-Source = str | Path | Sequence[str | Path]
-
-
-def _layout_files(source: Source) -> list[Path] | None:
-    """The page files ``source`` names, or None when it is not a layout input."""
-    if isinstance(source, (str, Path)):
-        path = Path(source)
-        if path.is_dir():
-            pages = page_files(
-                path
-            )  # which files of a folder make the issue: the reading layer says
-            return pages if pages and pages[0].suffix.lower() in LAYOUT_SUFFIXES else None
-        return [path] if path.suffix.lower() in LAYOUT_SUFFIXES else None
-    files = [Path(p) for p in source]
-    return files if files and all(p.suffix.lower() in LAYOUT_SUFFIXES for p in files) else None
-
-
-def is_layout_source(source: Source) -> bool:
-    """True for PDF / HTML pages (or a directory or list of them); no PDF library is loaded."""
-    return _layout_files(source) is not None
+from ..files import HTML_SUFFIXES, LAYOUT
+from ..text import clean_strings
 
 
 def read_layout_source(
-    source: Source, *, paper: str | None = None, date: str | None = None, ocr: str = "auto"
-) -> tuple[Issue, list[Article]]:
+    files: list[Path],
+    *,
+    source: str,
+    paper: str | None = None,
+    date: str | None = None,
+    ocr: str = "auto",
+) -> Issue:
     """``ocr`` ("auto", "always", "never"): which PDF pages are read by OCR (see ``briefing.ocr``)."""
-    files = _layout_files(source)
-    if files is None:
-        raise InputError(f"{source}: not a PDF or HTML page, nor a directory or list of them")
-    name = str(source) if isinstance(source, (str, Path)) else ", ".join(str(p) for p in files)
-    kinds = {p.suffix.lower() in PAGE_SUFFIXES for p in files}
+    kinds = {p.suffix.lower() in HTML_SUFFIXES for p in files}
     if len(kinds) > 1:
         raise InputError(
-            f"{name}: PDF or image pages and HTML pages mixed in one issue; give one kind at a time"
+            f"{source}: PDF or image pages and HTML pages mixed in one issue; give one kind at a time"
         )
-    if kinds == {True}:
+    if kinds == {False}:
         from .pdf import read_pdf_issue
 
-        return read_pdf_issue(files, source=name, paper=paper, date=date, ocr=ocr)
-    from .html import read_html_issue
+        issue, articles = read_pdf_issue(files, source=source, paper=paper, date=date, ocr=ocr)
+    else:
+        from .html import read_html_issue
 
-    return read_html_issue(files, source=name, paper=paper, date=date)
+        issue, articles = read_html_issue(files, source=source, paper=paper, date=date)
+    for page in issue.pages:
+        page.kind = LAYOUT
+    for article in articles:
+        # A text layer can carry control characters too; text and JSONL lose them in reading.
+        block = Article.from_dict(clean_strings(article.to_dict()))
+        issue.pages[block.page - 1].blocks.append(block)
+    return issue
 
 
-__all__ = ["is_layout_source", "read_layout_source"]
+__all__ = ["read_layout_source"]
