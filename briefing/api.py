@@ -7,28 +7,60 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .read import read
-from .read.files import ARTICLES, LAYOUT
+from .errors import InputError, SplitterError
+from .read.files import ARTICLES, LAYOUT, TEXT
 from .records import Article, Issue
 from .registry import component, splitters
 
 logger = logging.getLogger(__name__)
 
 
-def split_issue(issue: Issue, *, splitter: str = "rules") -> list[Article]:
+# The splitter each kind of page gets when none is asked for.
+DEFAULT_SPLITTERS = {TEXT: "rules", LAYOUT: "layout"}
+PAGE_KINDS = {
+    TEXT: "text pages",
+    LAYOUT: "pages read from their layout (PDF, page images, HTML)",
+    ARTICLES: "articles already split (JSONL)",
+}
+
+
+def split_issue(issue: Issue, *, splitter: str | None = None) -> list[Article]:
     """Split ``issue`` into articles; page furniture is added to ``issue.furniture``.
 
-    Pages read from their layout carry their articles already (the layout reader finds them);
-    articles already split pass through as they are.
+    ``splitter`` None picks by the kind of the issue's pages: ``rules`` for text pages,
+    ``layout`` for pages read from their layout; articles already split pass through. A splitter
+    named for pages it cannot read (its ``page_kinds``, text pages when it does not say) is a
+    :class:`~briefing.errors.SplitterError`, never silently replaced.
     """
-    kinds = {page.kind for page in issue.pages}
-    if kinds & {LAYOUT, ARTICLES}:
-        articles = [block for page in issue.pages for block in page.blocks]
-    else:
-        articles = component(splitters, splitter).split(issue)
+    kind = page_kind(issue)
+    if kind == ARTICLES:
+        if splitter is not None:
+            raise SplitterError(
+                f"{issue.source}: holds {PAGE_KINDS[ARTICLES]}; the splitter {splitter!r} does "
+                "not apply (leave the splitter unset)"
+            )
+        return [block for page in issue.pages for block in page.blocks]
+    name = splitter or DEFAULT_SPLITTERS[kind]
+    chosen = component(splitters, name)
+    reads = getattr(chosen, "page_kinds", (TEXT,))
+    if kind not in reads:
+        raise SplitterError(
+            f"{issue.source}: the splitter {name!r} reads {' and '.join(PAGE_KINDS[k] for k in reads)}, "
+            f"not {PAGE_KINDS[kind]}; use splitter {DEFAULT_SPLITTERS[kind]!r} or leave it unset"
+        )
+    articles = chosen.split(issue)
     logger.info(
         "%s: %d articles, %d furniture lines", issue.source, len(articles), len(issue.furniture)
     )
     return articles
+
+
+def page_kind(issue: Issue) -> str:
+    """The one kind of ``issue``'s pages (``text`` for an issue without pages)."""
+    kinds = {page.kind for page in issue.pages} or {TEXT}
+    if len(kinds) > 1:
+        raise InputError(f"{issue.source}: pages of different kinds ({', '.join(sorted(kinds))})")
+    return kinds.pop()
 
 
 def load_articles(
@@ -36,14 +68,14 @@ def load_articles(
     *,
     paper: str | None = None,
     date: str | None = None,
-    splitter: str = "rules",
+    splitter: str | None = None,
     ocr: str = "auto",
 ) -> tuple[Issue, list[Article]]:
     """Read ``source`` (:func:`briefing.read.read`) and return its issue and articles.
 
     ``source`` is an issue (text file, directory or list of page files, ``-``) which is split;
     page PDFs or e-paper HTML, read from their layout; or a ``.jsonl`` file of articles that
-    are already split, which pass through as they are. Scanned pages (page images, PDF pages
+    are already split, which pass through as they are. ``splitter``: see :func:`split_issue`. Scanned pages (page images, PDF pages
     without a text layer) are read by OCR; ``ocr`` is "auto", "always" or "never" (see
     ``briefing.ocr``).
     """

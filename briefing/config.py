@@ -10,7 +10,7 @@ Example::
     classifier = "keywords"   # a name in the classifiers registry
     summarizer = "extractive"
     titler = "extractive"
-    splitter = "rules"
+    splitter = "rules"       # default: by the kind of page (rules: text, layout: PDF/HTML)
     taxonomy = "my-taxonomy.toml"   # relative paths are relative to the config file
     topic_model = "models/topics"
     require_model = false     # true: exit 1 when any summary or title falls back from its model
@@ -53,7 +53,7 @@ class BuildConfig:
     classifier: str = "keywords"
     summarizer: str = "extractive"
     titler: str = "extractive"
-    splitter: str = "rules"
+    splitter: str | None = None  # None: by the kind of page (see briefing.api.split_issue)
     taxonomy: str | None = None
     topic_model: str | None = None
     require_model: bool = (

@@ -19,3 +19,8 @@ class ConfigError(BriefingError):
 
 class OutputError(BriefingError):
     """An output (an ``-o`` path, an output directory, standard output) cannot be written."""
+
+
+class SplitterError(ConfigError):
+    """The splitter asked for cannot read the issue's kind of pages (``rules`` on page PDFs, any
+    splitter on a JSONL file of articles already split)."""

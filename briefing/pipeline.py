@@ -11,10 +11,11 @@ import logging
 from collections.abc import Sequence
 from pathlib import Path
 
-from .api import load_articles
+from .api import DEFAULT_SPLITTERS, load_articles
 from .registry import component
 from .assemble import assemble, check_date
 from .config import BuildConfig, load_config
+from .read.files import TEXT
 from .records import Article, Briefing, Issue
 
 logger = logging.getLogger(__name__)
@@ -44,7 +45,7 @@ class Pipeline:
             getattr(getattr(self.classifier, "taxonomy", None), "names", None)
             or self.taxonomy.names
         )
-        component(splitters, cfg.splitter)
+        component(splitters, cfg.splitter or DEFAULT_SPLITTERS[TEXT])
         component(summarizers, cfg.summarizer)
         component(titlers, cfg.titler)
 

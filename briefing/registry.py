@@ -93,6 +93,7 @@ splitters = Registry(
     {
         "lines": "briefing.split.splitter:LineSplitter",
         "rules": "briefing.split.splitter:LineSplitter",
+        "layout": "briefing.split.layout:LayoutSplitter",
     },
 )
 classifiers = Registry(
