@@ -30,12 +30,13 @@ from dataclasses import asdict, dataclass, field
 from itertools import combinations
 from pathlib import Path
 
+from ..conventions import AGENCY, DATELINE_END
 from ..jobs import dedupe
 
 MAX_CUT = 0.3  # the share of a story that one cut paragraph may take at most
 KINDS = ("shortened", "retitled", "paragraph_cut", "combined")
 _DATELINE = re.compile(
-    r"^(?:据)?(?:本报|新华社|中新社)[^，。：:；]{0,24}?(?:电|讯)(?:（[^）]{0,30}）|[^，。：:]{0,40}?报道[：:])?"
+    rf"^(?:据)?{AGENCY}[^，。：:；]{{0,24}}?{DATELINE_END}(?:（[^）]{{0,30}}）|[^，。：:]{{0,40}}?报道[：:])?"
 )
 _SENTENCE = re.compile(r"(?<=[。！？])")
 

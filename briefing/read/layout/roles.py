@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ...conventions import AGENCY, CREDIT_MARK, REPORTER
 from .glyphs import LayoutLine, LayoutPage
 
 DISPLAY = 1.8  # x body size: headline type (kicker, title)
@@ -20,8 +21,8 @@ TOP_BAND = 0.05  # share of the page height taken by the page header
 CREDIT_RE = re.compile(
     r"^(数据来源|资料来源|图片来源|信息来源|本版制图|制图|图表制作|图表|漫画|插图|设计|本版图片)\s*[:：]"
 )
-CREDIT_END_RE = re.compile(r"(摄|供图|新华社发|制图)[）)]?$")
-CREDIT_LINE_RE = re.compile(r"^(新华社|本报|中新社)?(特约)?(记者|通讯员|摄影)")
+CREDIT_END_RE = re.compile(rf"(?:{CREDIT_MARK}|新华社发)[）)]?$")
+CREDIT_LINE_RE = re.compile(rf"^{AGENCY}?(?:特约)?(?:{REPORTER}|摄影)")
 SENTENCE_END = "。！？；"
 
 
