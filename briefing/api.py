@@ -9,6 +9,7 @@ from pathlib import Path
 from .read import read
 from .errors import InputError, SplitterError
 from .read.files import ARTICLES, LAYOUT, TEXT
+from .read.masthead import read_masthead
 from .records import Article, Issue
 from .registry import component, splitters
 
@@ -49,6 +50,7 @@ def split_issue(issue: Issue, *, splitter: str | None = None) -> list[Article]:
             f"not {PAGE_KINDS[kind]}; use splitter {DEFAULT_SPLITTERS[kind]!r} or leave it unset"
         )
     articles = chosen.split(issue)
+    read_masthead(issue)  # the header lines are known now: the splitter found the furniture
     logger.info(
         "%s: %d articles, %d furniture lines", issue.source, len(articles), len(issue.furniture)
     )

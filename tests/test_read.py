@@ -88,3 +88,24 @@ def test_cli_refuses_a_configured_splitter_for_layout_pages(
     out = capsys.readouterr()
     assert exit_info.value.code == 2 and out.out == ""
     assert out.err.count("\n") == 1 and "splitter 'rules'" in out.err
+
+
+HEADER = "临江日报  2024年3月12日 星期二  第3版\n\n新区规划获批\n\n本报讯 新区总体规划日前获批。\n"
+
+
+def test_the_masthead_is_read_by_the_reading_layer_not_the_splitter(tmp_path):
+    from briefing.read.masthead import printed_date, read_masthead
+    from briefing.split.splitter import LineSplitter
+
+    page = tmp_path / "page.txt"
+    page.write_text(HEADER, encoding="utf-8")
+    issue = read(page)
+    LineSplitter().split(issue)
+    assert (issue.date, issue.paper) == (None, None)  # the splitter only finds the header lines
+    read_masthead(issue)
+    assert (issue.date, issue.paper) == ("2024-03-12", "临江日报")
+    assert load_articles(page, paper="青川报")[0].paper == "青川报"  # a given name wins
+    assert (
+        printed_date("２０２４年３月１２日") == "2024-03-12"
+        and printed_date("2024年13月1日") is None
+    )

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ...errors import InputError
 from ...records import Article, Furniture, Issue, Page
+from ..masthead import DATE_RE
 from .articles import PageArticle, page_articles
 from .glyphs import read_page
 from .roles import analyse
@@ -16,7 +17,6 @@ from .roles import analyse
 logger = logging.getLogger(__name__)
 
 MIN_TEXT_CHARS = 20  # fewer characters than this on a page: no text layer to read
-DATE_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 PAGE_RE = re.compile(r"(?:^|\s)(?:第\s*)?(\d{1,3})\s*版?\s*[：:]?\s*([\u4e00-\u9fff]{2,6})\s*$")
 
 
