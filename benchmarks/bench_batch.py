@@ -77,7 +77,7 @@ class PeakMemory:
 
 def one_setting(tree: str, engine: str, workers: int) -> dict:
     """Run in a child process: one batch, its timings and peak memory."""
-    from briefing.batch import run_batch
+    from briefing.jobs.batch import run_batch
 
     result: dict = {"engine": engine, "workers": workers}
     with tempfile.TemporaryDirectory() as out, PeakMemory() as memory:

@@ -40,7 +40,7 @@ def child(mode: str, pages: list[str], originals: list[str]) -> dict:
     from dataclasses import asdict
 
     from briefing.evaluate.ocr import score_scanned
-    from briefing.pdf.reader import read_pdf_issue
+    from briefing.read.layout.pdf import read_pdf_issue
 
     load = 0.0
     if mode == "ocr":

@@ -34,7 +34,7 @@ def main() -> None:
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
     import pymupdf
 
-    from briefing.pdf.reader import read_pdf_page
+    from briefing.read.layout.pdf import read_pdf_page
 
     path = args.pdf
     if path is None:

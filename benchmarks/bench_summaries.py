@@ -164,7 +164,7 @@ def pd2019_report(corpus: Path, max_chars: int) -> None:
     from collections import defaultdict
 
     from briefing.assemble import importance
-    from briefing.issue_keywords import issue_keywords, keyword_problems
+    from briefing.assemble.day_keywords import issue_keywords, keyword_problems
     from briefing.summarize import summarize
     from briefing.evaluate.summaries import wholeness_figures
 

@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from briefing.reading import read_articles  # noqa: E402
+from briefing.read.text import read_articles  # noqa: E402
 from briefing.text import words  # noqa: E402
 from briefing.topics.labelled import LabelledItem  # noqa: E402
 from briefing.topics.keywords import KeywordClassifier  # noqa: E402

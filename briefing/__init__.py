@@ -14,7 +14,7 @@ import types
 
 from .api import load_articles, split_issue
 from .errors import BriefingError, ConfigError, ContractError, InputError, OutputError
-from .reading import read_articles, read_issue
+from .read.text import read_articles, read_issue
 from .records import Article, Briefing, Entry, Furniture, Issue, Page, Section, Summary, Topic
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
@@ -23,7 +23,7 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 _LAZY = {
     "Pipeline": "briefing.pipeline",
     "build_briefing": "briefing.pipeline",
-    "build_combined_briefing": "briefing.multi",
+    "build_combined_briefing": "briefing.jobs.combined",
     "classify": "briefing.topics",
     "summarize": "briefing.summarize",
     "check_summary": "briefing.summarize",

@@ -6,9 +6,11 @@ import logging
 from collections.abc import Sequence
 from pathlib import Path
 
-from .contracts import check_split
-from .pdf import is_layout_source, read_layout_source
-from .reading import clean_strings, is_articles_file, read_articles, read_issue
+from .contracts import check_split, component_name
+from .errors import InputError, SplitterError
+from .read import read
+from .read.files import ARTICLES, LAYOUT, TEXT
+from .read.masthead import read_masthead
 from .records import Article, Issue
 from .registry import splitters
 from .split import Splitter
@@ -16,34 +18,61 @@ from .split import Splitter
 logger = logging.getLogger(__name__)
 
 
-def split_issue(issue: Issue, *, splitter: Splitter | str = "rules") -> list[Article]:
+# The splitter each kind of page gets when none is asked for.
+DEFAULT_SPLITTERS = {TEXT: "rules", LAYOUT: "layout"}
+PAGE_KINDS = {
+    TEXT: "text pages",
+    LAYOUT: "pages read from their layout (PDF, page images, HTML)",
+    ARTICLES: "articles already split (JSONL)",
+}
+
+
+def split_issue(issue: Issue, *, splitter: Splitter | str | None = None) -> list[Article]:
     """Split ``issue`` into articles; page furniture is added to ``issue.furniture``.
 
-    ``splitter`` is a :class:`~briefing.split.Splitter`, or a name in the ``splitters`` registry.
-    Output that breaks the split's contract (:mod:`briefing.contracts`) is a ContractError.
+    ``splitter`` is a :class:`~briefing.split.Splitter`, a name in the ``splitters`` registry, or
+    None to pick by the kind of the issue's pages: ``rules`` for text pages, ``layout`` for pages
+    read from their layout; articles already split pass through. A splitter given for pages it
+    cannot read (its ``page_kinds``, text pages when it does not say) is a
+    :class:`~briefing.errors.SplitterError`, never silently replaced. Output that breaks the
+    split's contract (:mod:`briefing.contracts`) is a ContractError.
     """
-    if isinstance(splitter, str):
-        splitter = splitters.resolve(splitter)
+    kind = page_kind(issue)
+    if splitter is None or isinstance(splitter, str):
+        name = splitter
+    else:
+        name = splitters.name_of(splitter) or component_name(splitter)
+    if kind == ARTICLES:
+        if splitter is not None:
+            raise SplitterError(
+                f"{issue.source}: holds {PAGE_KINDS[ARTICLES]}; the splitter "
+                f"{name!r} does not apply (leave the splitter unset)"
+            )
+        return [block for page in issue.pages for block in page.blocks]
+    if splitter is None or isinstance(splitter, str):
+        name = splitter or DEFAULT_SPLITTERS[kind]
+        splitter = splitters.resolve(name)
+    reads = getattr(splitter, "page_kinds", (TEXT,))
+    if kind not in reads:
+        raise SplitterError(
+            f"{issue.source}: the splitter {name!r} reads "
+            f"{' and '.join(PAGE_KINDS[k] for k in reads)}, not {PAGE_KINDS[kind]}; "
+            f"use splitter {DEFAULT_SPLITTERS[kind]!r} or leave it unset"
+        )
     articles = check_split(splitter, issue, splitter.split(issue))
+    read_masthead(issue)  # the header lines are known now: the splitter found the furniture
     logger.info(
         "%s: %d articles, %d furniture lines", issue.source, len(articles), len(issue.furniture)
     )
     return articles
 
 
-def check_source(source: object) -> None:
-    """A TypeError with a plain message unless ``source`` is what the readers take."""
-    if isinstance(source, (str, Path)):
-        return
-    if (
-        isinstance(source, Sequence)
-        and not isinstance(source, (bytes, bytearray))
-        and all(isinstance(p, (str, Path)) for p in source)
-    ):
-        return
-    raise TypeError(
-        f"source must be a path (str or Path), '-', or a list of paths; got {type(source).__name__}"
-    )
+def page_kind(issue: Issue) -> str:
+    """The one kind of ``issue``'s pages (``text`` for an issue without pages)."""
+    kinds = {page.kind for page in issue.pages} or {TEXT}
+    if len(kinds) > 1:
+        raise InputError(f"{issue.source}: pages of different kinds ({', '.join(sorted(kinds))})")
+    return kinds.pop()
 
 
 def load_articles(
@@ -51,23 +80,16 @@ def load_articles(
     *,
     paper: str | None = None,
     date: str | None = None,
-    splitter: Splitter | str = "rules",
+    splitter: Splitter | str | None = None,
     ocr: str = "auto",
 ) -> tuple[Issue, list[Article]]:
-    """Read ``source`` and return its issue and articles.
+    """Read ``source`` (:func:`briefing.read.read`) and return its issue and articles.
 
     ``source`` is an issue (text file, directory or list of page files, ``-``) which is split;
     page PDFs or e-paper HTML, read from their layout; or a ``.jsonl`` file of articles that
-    are already split, which pass through as they are. Scanned pages (page images, PDF pages
+    are already split, which pass through as they are. ``splitter``: see :func:`split_issue`. Scanned pages (page images, PDF pages
     without a text layer) are read by OCR; ``ocr`` is "auto", "always" or "never" (see
     ``briefing.ocr``).
     """
-    check_source(source)
-    if is_articles_file(source):
-        return Issue(source=str(source), paper=paper, date=date), read_articles(source)
-    if is_layout_source(source):  # PDF / HTML e-paper pages: articles come from the page layout
-        issue, articles = read_layout_source(source, paper=paper, date=date, ocr=ocr)
-        # A text layer can carry control characters too; text and JSONL lose them in reading.
-        return issue, [Article.from_dict(clean_strings(article.to_dict())) for article in articles]
-    issue = read_issue(source, paper=paper, date=date)
+    issue = read(source, paper=paper, date=date, ocr=ocr)
     return issue, split_issue(issue, splitter=splitter)

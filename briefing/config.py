@@ -10,7 +10,7 @@ Example::
     classifier = "keywords"   # a name in the classifiers registry
     summarizer = "extractive"
     titler = "extractive"
-    splitter = "rules"
+    splitter = "rules"       # default: by the kind of page (rules: text, layout: PDF/HTML)
     taxonomy = "my-taxonomy.toml"   # relative paths are relative to the config file
     topic_model = "models/topics"
     require_model = false     # true: exit 1 when any summary or title falls back from its model
@@ -62,7 +62,7 @@ class BuildConfig:
     classifier: str = "keywords"
     summarizer: str = "extractive"
     titler: str = "extractive"
-    splitter: str = "rules"
+    splitter: str | None = None  # None: by the kind of page (see briefing.api.split_issue)
     taxonomy: str | None = None
     topic_model: str | None = None
     # Any summary or title a model was asked for and did not write fails the run.
@@ -88,7 +88,6 @@ class BuildConfig:
 
 
 _PATHS = ("taxonomy", "topic_model")
-_OPTIONAL = ("paper", "taxonomy", "topic_model")
 _NON_NEGATIVE = ("top_stories", "keywords")
 # Each setting's type, read from the class (its annotations are strings: "int", "str | None").
 _TYPES: dict[str, type[Any]] = {
@@ -96,6 +95,8 @@ _TYPES: dict[str, type[Any]] = {
     for f in dataclasses.fields(BuildConfig)
     if f.name != "source"
 }
+# The settings that may be left unset (annotated "... | None").
+_OPTIONAL = {f.name for f in dataclasses.fields(BuildConfig) if "None" in str(f.type)}
 
 
 def check_setting(key: str, value: Any, *, source: str | None = None) -> Any:

@@ -59,6 +59,10 @@ def check_split(splitter: object, issue: Issue, articles: Any) -> list[Article]:
     ids = [a.id for a in articles]
     if not all(isinstance(i, str) and i for i in ids) or len(set(ids)) != len(ids):
         raise broken("article ids must be unique, non-empty strings")
+    if any(page.kind != "text" for page in issue.pages):
+        # The line invariant below is a text page's; a layout page's blocks number the lines of
+        # the reading layer's geometry, which the page does not hold.
+        return articles
     pages = {
         page.number if page.number is not None else n: page for n, page in enumerate(issue.pages, 1)
     }

@@ -64,3 +64,8 @@ class ContractError(BriefingError):
 
     def __reduce__(self):  # pickled as it was made (batch workers send errors to their parent)
         return (type(self), (self.stage, self.component, self.problem))
+
+
+class SplitterError(ConfigError):
+    """The splitter asked for cannot read the issue's kind of pages (``rules`` on page PDFs, any
+    splitter on a JSONL file of articles already split)."""

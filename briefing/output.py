@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import OutputError
-from .reading import ISSUE_SUFFIXES, STDIN
+from .read.files import ISSUE_SUFFIXES, STDIN
 
 
 def _final_target(path: Path) -> Path:

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .api import load_articles
+from .api import DEFAULT_SPLITTERS, page_kind, split_issue
 from .assemble import assemble, check_date
 from .config import BuildConfig, load_config
+from .read import read
+from .read.files import TEXT
 from .records import Article, Briefing, Issue
 from .registry import classifiers, splitters, summarizers, titlers
 
@@ -35,9 +36,9 @@ class Pipeline:
     naming the stage and the component.
 
     The pipeline owns its components: :attr:`classifier`, :attr:`summarizer`, :attr:`titler`
-    and :attr:`splitter` are made from the settings through :mod:`briefing.registry`, once, kept
-    for the pipeline's life and handed to the stages. The splitter is made when a text issue
-    first needs one (articles files and page layouts come split).
+    and the splitters are made from the settings through :mod:`briefing.registry`, once, kept
+    for the pipeline's life and handed to the stages. A splitter is made when an issue with its
+    kind of pages first needs one (:meth:`splitter_for`); articles files come split.
     """
 
     def __init__(self, config: BuildConfig | str | Path | None = None) -> None:
@@ -52,16 +53,42 @@ class Pipeline:
         self.classifier: Classifier = make_classifier(cfg)
         self.summarizer: Summarizer = summarizers.resolve(cfg.summarizer)
         self.titler: Titler = titlers.resolve(cfg.titler)
-        splitters.get(cfg.splitter)  # the name is checked now; the splitter is made on first use
+        if cfg.splitter is not None:  # the name is checked now; splitters are made on first use
+            splitters.get(cfg.splitter)
+        self._splitters: dict[str, Splitter] = {}
         # A trained model brings its own taxonomy; its labels give the section order.
         self.labels = list(
             getattr(getattr(self.classifier, "taxonomy", None), "names", None)
             or self.taxonomy.names
         )
 
-    @cached_property
+    def splitter_for(self, kind: str) -> Splitter | None:
+        """The splitter for pages of ``kind``: the configured one, else that kind's default (made
+        once, on first use); None for articles already split, which need none."""
+        name = self.config.splitter or DEFAULT_SPLITTERS.get(kind)
+        if name is None:
+            return None
+        if name not in self._splitters:
+            self._splitters[name] = splitters.resolve(name)
+        return self._splitters[name]
+
+    @property
     def splitter(self) -> Splitter:
-        return splitters.resolve(self.config.splitter)
+        """The splitter of text pages (see :meth:`splitter_for`)."""
+        splitter = self.splitter_for(TEXT)
+        assert splitter is not None  # text pages always have one
+        return splitter
+
+    def load(
+        self,
+        source: str | Path | Sequence[str | Path],
+        *,
+        paper: str | None = None,
+        date: str | None = None,
+    ) -> tuple[Issue, list[Article]]:
+        """Read ``source`` and split it with this pipeline's splitter for its kind of pages."""
+        issue = read(source, paper=paper, date=date, ocr=self.config.ocr)
+        return issue, split_issue(issue, splitter=self.splitter_for(page_kind(issue)))
 
     def annotate(self, articles: list[Article]) -> list[Article]:
         """Classify and summarize ``articles`` in place (the stages between split and assemble)."""
@@ -118,9 +145,7 @@ class Pipeline:
         """:meth:`run`, and the annotated articles the briefing was made from (the review page shows them)."""
         date = check_date(date)
         paper = paper or self.config.paper
-        issue, articles = load_articles(
-            source, paper=paper, date=date, splitter=self.splitter, ocr=self.config.ocr
-        )
+        issue, articles = self.load(source, paper=paper, date=date)
         self.annotate(articles)
         return self.assemble(issue, articles, paper=paper, date=date), articles
 

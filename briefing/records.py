@@ -158,13 +158,21 @@ class Furniture(Record):
 
 @dataclass
 class Page(Record):
-    """One page file of an issue, with its text split into lines (line 1 is ``lines[0]``)."""
+    """One page of an issue, as the reading layer gives it to the splitters.
+
+    ``kind`` says what the page holds: ``"text"``, text lines (line 1 is ``lines[0]``) that a
+    text splitter groups into articles; ``"layout"``, the article blocks read from a PDF or HTML
+    page's layout (``blocks``, in reading order; ``lines`` is their text); ``"articles"``,
+    articles already split (a JSONL file) in ``blocks``.
+    """
 
     source: str
     # The raw text stays out of JSON output: the articles carry it, with line numbers.
     lines: list[str] = field(default_factory=list, metadata={"dump": False})
     number: int | None = None
     name: str | None = None
+    kind: str = field(default="text", metadata={"dump": False})
+    blocks: list[Article] = field(default_factory=list, metadata={"dump": False})
 
 
 @dataclass

@@ -115,6 +115,17 @@ class Registry(Generic[T]):
         self._loaded[name] = factory
         return factory
 
+    def name_of(self, component: object) -> str | None:
+        """The first name ``component``'s own class is registered under, for messages in the
+        names users write (``rules``, not ``LineSplitter``); None for any other class (a
+        subclass, a component made by hand)."""
+        cls = type(component)
+        ref = f"{cls.__module__}:{cls.__qualname__}"
+        for name, factory in self._loaded.items():
+            if factory is cls:
+                return name
+        return next((name for name, known in self._builtins.items() if known == ref), None)
+
     def resolve(self, name_or_card: str | ModelCard, **options: Any) -> T:
         """A new component from a registered name, a model card's name or path, or a
         :class:`~briefing.backends.cards.ModelCard`; ``options`` go to its factory.
@@ -176,6 +187,7 @@ splitters: Registry[Splitter] = Registry(
     {
         "lines": "briefing.split.splitter:LineSplitter",
         "rules": "briefing.split.splitter:LineSplitter",
+        "layout": "briefing.split.layout:LayoutSplitter",
     },
 )
 classifiers: Registry[Classifier] = Registry(

@@ -6,7 +6,7 @@ import pytest
 
 from briefing.assemble import assemble, check_date, display_text, importance, source_line
 from briefing.errors import InputError
-from briefing.issue_keywords import background_words, issue_keywords
+from briefing.assemble.day_keywords import background_words, issue_keywords
 from briefing.records import Article, Briefing, Furniture, Issue, Summary, Topic
 from briefing.schema import json_schema
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing import batch as batch_module
-from briefing.batch import discover, read_index, run_batch
+from briefing.jobs import batch as batch_module
+from briefing.jobs.batch import discover, read_index, run_batch
 from briefing.cli import main
 from briefing.errors import InputError
 

@@ -66,5 +66,5 @@ def test_unknown_splitter_lists_the_known_ones():
     from briefing import ConfigError
     from briefing.registry import splitters
 
-    with pytest.raises(ConfigError, match="available: lines, rules"):
+    with pytest.raises(ConfigError, match="available: layout, lines, rules"):
         splitters.get("neural")

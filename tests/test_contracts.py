@@ -107,7 +107,7 @@ def test_a_broken_plugin_is_one_line_and_exit_2_at_the_command_line(monkeypatch)
 
 def test_the_split_contract_holds_articles_to_their_page():
     from briefing.contracts import check_split
-    from briefing.reading import read_issue
+    from briefing.read.text import read_issue
 
     issue = read_issue(ISSUE)
     articles = LineSplitter().split(issue)

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from briefing import dedupe
+from briefing.jobs import dedupe
 from briefing.cli import main
-from briefing.multi import Source, build_combined_briefing, combined_sources, paper_name_of
+from briefing.jobs.combined import Source, build_combined_briefing, combined_sources, paper_name_of
 from briefing.render import render
 
 # Invented stories (临江市 is fictional). FLOOD and DRILL share the topic, the page and many words.
@@ -90,7 +90,7 @@ def test_groups_keep_the_longest_and_never_chain():
 def test_signatures_are_the_same_in_every_process():
     text = "\n".join(FLOOD)
     here = dedupe.Sketch.of(text).signature
-    code = "import sys; from briefing.dedupe import Sketch; print(sum(Sketch.of(sys.stdin.read()).signature))"
+    code = "import sys; from briefing.jobs.dedupe import Sketch; print(sum(Sketch.of(sys.stdin.read()).signature))"
     there = subprocess.run(
         [sys.executable, "-c", code], input=text, capture_output=True, text=True, check=True
     ).stdout

@@ -189,15 +189,12 @@ def test_the_checks_see_a_cycle_and_resolve_relative_imports():
 
 
 # The stages of the pipeline, which the layers above put together.
-STAGES = ("split", "topics", "summarize", "pdf", "ocr", "render", "backends")
+STAGES = ("read", "split", "topics", "summarize", "assemble", "ocr", "render", "backends")
 # The layers above them: the library's entry points, the pipeline, jobs, CLI and apps.
 ABOVE = (
     "api",
     "pipeline",
-    "multi",
-    "batch",
-    "batch_ray",
-    "batch_worker",
+    "jobs",
     "cli",
     "deliver",
     "review",

@@ -241,14 +241,15 @@ def test_a_page_is_read_once_then_from_the_cache(monkeypatch, tmp_path):
 
 
 def test_batch_finds_page_images_and_a_folder_of_them_is_one_issue(tmp_path):
-    from briefing.batch_inputs import discover
-    from briefing.pdf import _layout_files
+    from briefing.jobs.inputs import discover
+    from briefing.read import issue_files, source_kind
 
     issue = tmp_path / "scans" / "2024-05-20"
     issue.mkdir(parents=True)
     for name in ("p2.png", "p1.jpg", "p10.tif", "notes.md"):
         (issue / name).write_bytes(b"x")
-    assert [p.name for p in _layout_files(issue)] == ["p1.jpg", "p10.tif", "p2.png"]
+    assert [p.name for p in issue_files(issue)] == ["p1.jpg", "p10.tif", "p2.png"]
+    assert source_kind(issue) == "layout"
     jobs = discover([tmp_path / "scans"], pages_per_dir=True)
     assert [(j.key, Path(j.path).name) for j in jobs] == [("2024-05-20", "2024-05-20")]
 

@@ -262,7 +262,7 @@ def _pdf_pages(folder, count: int = 2):
 
 
 def test_batch_builds_a_folder_of_page_pdfs(tmp_path):
-    from briefing.batch import run_batch
+    from briefing.jobs.batch import run_batch
 
     pages = _pdf_pages(tmp_path / "epaper")
     (pages / "README.txt").write_text("not a page of this issue", encoding="utf-8")
@@ -324,8 +324,8 @@ def test_a_watch_that_finds_no_issue_in_a_non_empty_folder_says_so(tmp_path):
 
 
 def test_one_issue_fingerprint_for_batch_and_delivery(tmp_path):
-    from briefing.batch_inputs import BatchJob, content_fingerprint
-    from briefing.reading import issue_fingerprint
+    from briefing.jobs.inputs import BatchJob, content_fingerprint
+    from briefing.read.files import issue_fingerprint
 
     pages = tmp_path / "issue"
     pages.mkdir()
@@ -399,7 +399,7 @@ def alive(pids: set[int]) -> set[int]:
 def check_index(out: Path) -> dict[str, dict]:
     """Every line of the index is a record (a torn last line aside), and every output an ok
     record names is there and complete."""
-    from briefing.batch import read_index
+    from briefing.jobs.batch import read_index
 
     records = read_index(out / "index.jsonl")
     for record in records.values():
@@ -509,7 +509,7 @@ def test_sigterm_and_sigint_stop_the_batch_cleanly(tmp_path, signum):
 
 
 def test_a_torn_last_index_line_is_tolerated_and_the_next_record_starts_a_line(tmp_path):
-    from briefing.batch import run_batch
+    from briefing.jobs.batch import run_batch
 
     src, out = archive(tmp_path / "in", 3), tmp_path / "out"
     run_batch([src], output_dir=out, workers=0)
@@ -525,7 +525,7 @@ def test_a_torn_last_index_line_is_tolerated_and_the_next_record_starts_a_line(t
 
 
 def test_a_torn_index_line_cut_inside_a_character_is_tolerated(tmp_path):
-    from briefing.batch import read_index
+    from briefing.jobs.batch import read_index
 
     index = tmp_path / "index.jsonl"
     index.write_bytes('{"key": "a", "status": "ok"}\n{"key": "b", "paper": "临'.encode()[:-1])
@@ -546,7 +546,7 @@ def test_a_damaged_index_is_one_line_and_exit_2(tmp_path, damage):
 
 
 def test_a_record_glued_onto_a_torn_line_is_rebuilt_not_fatal(tmp_path):
-    from briefing.batch import run_batch
+    from briefing.jobs.batch import run_batch
 
     src, out = archive(tmp_path / "in", 3), tmp_path / "out"
     run_batch([src], output_dir=out, workers=0)

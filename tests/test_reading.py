@@ -3,7 +3,7 @@
 import pytest
 
 from briefing import InputError, read_articles, read_issue
-from briefing.reading import MAX_BYTES
+from briefing.read.text import MAX_BYTES
 
 TEXT = "江北区启动老旧小区改造\n\n本报讯 江北区今年将改造老旧小区42个。\n"
 

@@ -17,7 +17,7 @@ from briefing.compat import tomllib
 from briefing.config import BuildConfig
 from briefing.errors import ConfigError
 from briefing.pipeline import Pipeline
-from briefing.reading import read_articles
+from briefing.read.text import read_articles
 from briefing.records import Article, Summary
 from briefing.registry import Registry, classifiers, splitters, summarizers, titlers
 from briefing.summarize.extractive import ExtractiveSummarizer
@@ -183,7 +183,7 @@ def test_stage_functions_refuse_a_name_with_the_route_to_take():
 
 
 def test_a_combined_briefing_splits_every_paper_with_the_pipelines_one_splitter(monkeypatch):
-    from briefing.multi import build_combined_briefing
+    from briefing.jobs.combined import build_combined_briefing
     from briefing.split.splitter import LineSplitter
 
     made: list[object] = []
@@ -197,3 +197,13 @@ def test_a_combined_briefing_splits_every_paper_with_the_pipelines_one_splitter(
     sources = [SAMPLES / "linjiang-daily-2024-03-12.txt", SAMPLES / "qingchuan-news-2024-05-20.txt"]
     briefing = build_combined_briefing(sources, config=BuildConfig(splitter="counted"))
     assert briefing.article_count > 0 and len(made) == 1
+
+
+def test_name_of_gives_the_registered_name_of_a_built_in_class_only():
+    from briefing.split.splitter import LineSplitter
+
+    class MySplitter(LineSplitter):
+        pass
+
+    assert splitters.name_of(LineSplitter()) in {"lines", "rules"}
+    assert splitters.name_of(MySplitter()) is None

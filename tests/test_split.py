@@ -113,7 +113,7 @@ def test_page_header_is_furniture_and_gives_date_and_paper(tmp_path):
 
 def test_jsonl_articles_pass_through(samples):
     issue, articles = load_articles(samples / "articles.jsonl")
-    assert issue.pages == []
+    assert [(p.kind, len(p.blocks)) for p in issue.pages] == [("articles", 12)]
     assert len(articles) == 12
     assert all(a.body for a in articles)
     assert sum(a.title is None for a in articles) == 2

@@ -12,7 +12,7 @@ from briefing.cli.app import app
 from briefing.config import BuildConfig
 from briefing.errors import ConfigError, InputError
 from briefing.pipeline import Pipeline
-from briefing.reading import read_articles
+from briefing.read.text import read_articles
 from briefing.records import Article
 from briefing.registry import classifiers
 from briefing.topics import Classifier, classify, default_taxonomy, load_taxonomy, parse_taxonomy

@@ -249,7 +249,7 @@ def test_generated_titles_are_headlines_or_none():
 
 
 def test_keywords_are_whole_names_not_pieces_or_function_words():
-    from briefing.issue_keywords import issue_keywords, keyword_problems
+    from briefing.assemble.day_keywords import issue_keywords, keyword_problems
 
     body = [
         "全国人大常委会委员长栗战书在京会见来访的星国议长。栗战书表示，中方愿同星方深化立法机构交流。",
@@ -272,7 +272,7 @@ def test_keywords_are_whole_names_not_pieces_or_function_words():
 
 
 def test_keyword_problems_name_pieces_numbers_and_function_words():
-    from briefing.issue_keywords import keyword_problems
+    from briefing.assemble.day_keywords import keyword_problems
 
     text = "栗战书会见客人。关于合作，双方尝到了甜头，贸易额50亿美元。"
     assert keyword_problems("战书", text) and keyword_problems("关于", text)

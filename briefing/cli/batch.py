@@ -85,7 +85,7 @@ def batch(
     ocr: Optional[str] = ocr_option(),
 ) -> None:
     """Build briefings for many issues; resumable, failures reported at the end (exit 1)."""
-    from ..batch import run_batch
+    from ..jobs.batch import run_batch
     from ..config import load_config
     from ..errors import InputError
 

@@ -116,7 +116,7 @@ def build(
                 sources[0] if len(sources) == 1 else sources, paper=paper, date=date
             )
         else:  # one briefing across several papers
-            from ..multi import build_combined_briefing, combined_sources
+            from ..jobs.combined import build_combined_briefing, combined_sources
 
             items = combined_sources(
                 sources or [], manifest=manifest, paper_from_name=paper_from_name

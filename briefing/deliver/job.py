@@ -32,7 +32,7 @@ from typing import Any, Callable, Iterator, Sequence
 
 from ..errors import ConfigError, InputError
 from ..output import write_atomic
-from ..reading import issue_fingerprint
+from ..read.files import issue_fingerprint
 from .errors import DeliveryError
 from .ledger import Ledger
 from .message import build_message, new_message_id

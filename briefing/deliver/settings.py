@@ -93,7 +93,7 @@ class DeliverySettings:
     backoff_max: float = 60.0
     on_interrupted: str = "resend"
     lock_timeout: float = 30.0
-    # What `briefing watch` picks up; empty: every issue file (briefing.reading.ISSUE_SUFFIXES).
+    # What `briefing watch` picks up; empty: every issue file (briefing.read.files.ISSUE_SUFFIXES).
     patterns: tuple[str, ...] = ()
     watch_retry: float = 600.0  # seconds before watch retries a file whose delivery failed
     # `watch` sends only approved briefings (X.reviewed.json from `briefing review`), exactly as approved.

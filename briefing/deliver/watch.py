@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..errors import ConfigError, InputError
-from ..reading import ISSUE_FILES_TEXT, is_ignored, is_issue_file, page_files
+from ..read.files import ISSUE_FILES_TEXT, is_ignored, is_issue_file, issue_files
 from .errors import DeliveryError
 from .job import Builder, SendOutcome, send_issue
 from .settings import DeliveryConfig
@@ -96,7 +96,7 @@ class Watcher:
             raise InputError(
                 f"{self.directory}: cannot list the folder: {exc.strerror or exc}"
             ) from exc
-        if entries and not any(p.is_file() or page_files(p) for p in self.candidates()):
+        if entries and not any(p.is_file() or issue_files(p) for p in self.candidates()):
             what = ", ".join(self.config.delivery.patterns) or ISSUE_FILES_TEXT
             raise InputError(
                 f"{self.directory}: no issue found in this folder: it holds no issue files ({what}) "
@@ -106,7 +106,7 @@ class Watcher:
     def signature(self, path: Path) -> Signature | None:
         """What the issue looks like now; None for a folder with no page in it yet."""
         if path.is_dir():  # the pages `briefing build DIR` would read
-            files = page_files(path)
+            files = issue_files(path)
         else:
             files = [path]
         stats = [file.stat() for file in files]

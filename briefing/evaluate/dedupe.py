@@ -11,7 +11,7 @@ positives are made from real articles the way a reprint changes a story:
 
 The negatives are the hard case: every pair of different articles printed on the same page of
 the same day (one topic, one editor's choice of stories). Every variant and original of a day go
-into one pool, :func:`briefing.dedupe.duplicate_groups` groups the pool (LSH candidates, exact
+into one pool, :func:`briefing.jobs.dedupe.duplicate_groups` groups the pool (LSH candidates, exact
 check, groups around a kept article), and pairs in the same group are scored against the truth:
 precision and recall of merging, over pairs, with the false merges and missed reprints listed.
 
@@ -30,12 +30,13 @@ from dataclasses import asdict, dataclass, field
 from itertools import combinations
 from pathlib import Path
 
-from .. import dedupe
+from ..conventions import AGENCY, DATELINE_END
+from ..jobs import dedupe
 
 MAX_CUT = 0.3  # the share of a story that one cut paragraph may take at most
 KINDS = ("shortened", "retitled", "paragraph_cut", "combined")
 _DATELINE = re.compile(
-    r"^(?:据)?(?:本报|新华社|中新社)[^，。：:；]{0,24}?(?:电|讯)(?:（[^）]{0,30}）|[^，。：:]{0,40}?报道[：:])?"
+    rf"^(?:据)?{AGENCY}[^，。：:；]{{0,24}}?{DATELINE_END}(?:（[^）]{{0,30}}）|[^，。：:]{{0,40}}?报道[：:])?"
 )
 _SENTENCE = re.compile(r"(?<=[。！？])")
 
@@ -163,7 +164,7 @@ def evaluate_dedupe(
     limit_days: int | None = None,
     originals: bool = True,
 ) -> DedupeReport:
-    """Precision and recall of :func:`~briefing.dedupe.duplicate_groups` on reprints of ``path``'s articles.
+    """Precision and recall of :func:`~briefing.jobs.dedupe.duplicate_groups` on reprints of ``path``'s articles.
 
     ``originals=False`` leaves the original articles out of the pools: only reprints, which
     then have to be matched with each other.

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..records import Article
-from ..pdf.reader import read_pdf_issue
+from ..read.layout.pdf import read_pdf_issue
 
 EDGE = 20  # characters compared at each end of the body
 

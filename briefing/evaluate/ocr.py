@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .epaper import EDGE, text_of
-from ..pdf.reader import read_pdf_issue
+from ..read.layout.pdf import read_pdf_issue
 
 ANGLES = (0.3, -0.2, 0.4, -0.35, 0.25, -0.4, 0.15, -0.3)  # degrees of tilt, one per page in turn
 SIMILAR = 0.9  # titles and body edges at least this similar (difflib ratio) match

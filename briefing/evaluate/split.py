@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..reading import read_issue
+from ..read.text import read_issue
 from ..records import Article
 from ..split.labels import GOLD_SUFFIXES
 

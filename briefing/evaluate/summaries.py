@@ -16,7 +16,7 @@ from typing import Any, Iterable
 
 from ..config import DEFAULT_MAX_CHARS
 from ..errors import InputError
-from ..reading import read_jsonl
+from ..read.text import read_jsonl
 from ..records import Article, Summary
 from ..text import CLOSERS, ends_sentence, fold_width
 from ..summarize import check_budget

@@ -1,5 +1,5 @@
 """Reading scanned pages: OCR of page images and image-only PDF pages into the same layout
-page a text layer gives (``briefing.pdf.extract.Page``), so the layout splitter finds the
+page a text layer gives (``briefing.read.layout.glyphs.LayoutPage``), so the layout splitter finds the
 articles as it does for text PDFs.
 
 The models (``[ocr]`` extra) load lazily, once per process. Results are cached by the page
@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ..config import OCR_MODES
 from ..errors import InputError, setting_error
-from ..reading import IMAGE_SUFFIXES
+from ..read.files import IMAGE_SUFFIXES
 from .engine import EXTRA_HINT, EngineSettings, OcrChar, OcrLine, engine_available
 from .page import LowConfidence, PageGeometry
 
@@ -77,7 +77,7 @@ def _announce(event: OcrProgress) -> None:
 class OcrResult:
     """The layout page of one image, its lines' confidences and its doubtful characters."""
 
-    page: object  # briefing.pdf.extract.Page
+    page: object  # briefing.read.layout.glyphs.LayoutPage
     confidence: float
     low_confidence: list[LowConfidence] = field(default_factory=list)
 

@@ -1,4 +1,4 @@
-"""From OCR lines on a page image to the page the layout analysis reads (``briefing.pdf.extract.Page``).
+"""From OCR lines on a page image to the page the layout analysis reads (``briefing.read.layout.glyphs.LayoutPage``).
 
 Coordinates become points on the page (a PDF page's own size, or the image at its dpi). The
 page's skew is measured from the slope of its long lines and taken out of every box. A line's
@@ -13,8 +13,8 @@ import math
 import statistics
 from dataclasses import dataclass
 
-from ..pdf.extract import WHITE, Char, Line, Page, join_horizontal
-from ..pdf.layout import MID
+from ..read.layout.glyphs import WHITE, Char, LayoutLine, LayoutPage, join_horizontal
+from ..read.layout.roles import MID
 from .engine import OcrLine
 
 INK_TO_SIZE = 1 / 0.9  # a CJK glyph's ink fills about 0.9 of its type size
@@ -129,11 +129,11 @@ def _chars(
     return chars
 
 
-def _join_columns(pieces: list[list[Char]]) -> list[Line]:
+def _join_columns(pieces: list[list[Char]]) -> list[LayoutLine]:
     """Vertical lines from their detected pieces (a column, or its characters boxed one by
     one): pieces one above the other, overlapping across, close along, are one line."""
-    out: list[Line] = []
-    for line in sorted((Line(p, vertical=True) for p in pieces), key=lambda ln: ln.y0):
+    out: list[LayoutLine] = []
+    for line in sorted((LayoutLine(p, vertical=True) for p in pieces), key=lambda ln: ln.y0):
         for prev in out:
             overlap = min(prev.x1, line.x1) - max(prev.x0, line.x0)
             gap = line.y0 - prev.y1
@@ -215,7 +215,7 @@ def _split_at_gaps(
     return out
 
 
-def _snap_sizes(lines: list[Line]) -> float:
+def _snap_sizes(lines: list[LayoutLine]) -> float:
     """Give lines of nearly one size that size (weighted by characters); return the body size.
 
     The body size is the median size of all characters; lines within ``BODY_TOLERANCE`` of it
@@ -242,7 +242,7 @@ def _snap_sizes(lines: list[Line]) -> float:
     return body
 
 
-def _group_sizes(lines: list[Line]) -> None:
+def _group_sizes(lines: list[LayoutLine]) -> None:
     sizes = sorted((ln.size, len(ln.chars)) for ln in lines)
     groups: list[list[tuple[float, int]]] = []
     for size, count in sizes:
@@ -286,12 +286,12 @@ def build_page(
     rules: "Rules | None" = None,
     angle: float = 0.0,
     paper: int = 255,
-) -> tuple[Page, list[LowConfidence]]:
+) -> tuple[LayoutPage, list[LowConfidence]]:
     """The layout page of one OCR'd image (deskewed by ``angle``; ``paper``: the grey of the
     paper), and the characters read with low confidence."""
     width, height = image_size
     centre = (width / 2, height / 2)
-    page = Page(width=geometry.width, height=geometry.height)
+    page = LayoutPage(width=geometry.width, height=geometry.height)
     horizontal: list[list[Char]] = []
     vertical: list[list[Char]] = []
     doubtful: list[LowConfidence] = []
@@ -322,7 +322,7 @@ def build_page(
     ]
     vertical += [[ch] for ch in singles if id(ch) in stacked]
     # One size per group of near sizes first: joining pieces of a line compares their sizes.
-    pieces = [Line(p) for p in horizontal] + [Line(p, vertical=True) for p in vertical]
+    pieces = [LayoutLine(p) for p in horizontal] + [LayoutLine(p, vertical=True) for p in vertical]
     body = _snap_sizes(pieces) if pieces else 0.0
     page.body_size = body
     joined = join_horizontal(horizontal, body) + _join_columns(vertical)
@@ -346,7 +346,7 @@ def build_page(
     return page, doubtful
 
 
-def tint_boxes(lines: list[Line], body: float) -> list[tuple[float, float, float, float]]:
+def tint_boxes(lines: list[LayoutLine], body: float) -> list[tuple[float, float, float, float]]:
     """Areas of text set on a tint (a summary box, a fact file): each is a box of its own, as a
     ruled box is, so that its lines stay out of the articles around it."""
     groups: list[list[float]] = []
@@ -371,14 +371,14 @@ def tint_boxes(lines: list[Line], body: float) -> list[tuple[float, float, float
     return [(g[0] - pad, g[1] - pad, g[2] + pad, g[3] + pad) for g in groups if g[4] >= 2]
 
 
-def _is_figure(line: Line, body: float) -> bool:
+def _is_figure(line: LayoutLine, body: float) -> bool:
     """A large number set as a chart's figure ("80%", "153.7万人"): mostly digits, not a headline."""
     text = line.text()
     digits = sum(c.isdigit() or c in "%.,．％" for c in text)
     return line.size >= MID * body and digits >= 0.4 * len(text)
 
 
-def is_lettering(lines: list[Line]) -> bool:
+def is_lettering(lines: list[LayoutLine]) -> bool:
     """Text set wholly on a tint with no headline of its own: a graphic's text, not an article;
     or a headline over a line or two (a chart's title over its labels)."""
     return bool(lines) and all(ln.font == TINTED for ln in lines)

@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from ..conventions import COLUMN_TAG_RE
 from ..text import ends_sentence, tagged
 from .lines import (
     BYLINE_RE,
@@ -31,10 +32,6 @@ from .lines import (
 )
 from .rejoin import cuts_word
 
-# A column or series tag closing a title: 需要认清…（钟声）, 科技助力 破解难题（走向冬奥）.
-COLUMN_TAG_RE = re.compile(
-    r"^(?P<title>.*[^\s(（])\s*[(（](?P<tag>[\u4e00-\u9fff·“”\d]{2,12})[)）]$"
-)
 # Labels of boxes and photo items that papers print on a line of their own.
 BOX_LABEL_RE = re.compile(
     r"^(?:核心阅读|图片报道|图片新闻|新闻图片|速览|数读|资讯速递|(?:新闻|国际)?速递|链接|相关链接|背景链接|"

@@ -12,6 +12,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 from enum import Enum
 
+from ..conventions import AGENCY, CAPTION_RE, CREDIT_MARK, DATELINE_END
 from ..text import ends_sentence, fold_width
 
 
@@ -35,8 +36,8 @@ OPEN, CLOSE = r"[(（]", r"[)）]"
 # 本报拉萨讯(记者 刘琳琳) / 本报北京1月5日讯 记者X报道: / 新华社北京1月4日电(记者X) / 据新华社…电
 DATELINE_RE = re.compile(
     rf"""^(?:
-        (?:据)?(?:新华社|中新社|中新网|人民网|新华网|央视网|本报|本刊)
-        (?:[{HAN}\s]{{0,12}}?\d{{0,2}}\s*月?\s*\d{{0,2}}\s*日?)?\s*[讯电]
+        (?:据)?{AGENCY}
+        (?:[{HAN}\s]{{0,12}}?\d{{0,2}}\s*月?\s*\d{{0,2}}\s*日?)?\s*{DATELINE_END}
         (?:\s*{OPEN}[^)）]{{1,40}}(?:{CLOSE}|$))?
         (?:\s*(?:[{HAN}、\s]{{0,20}}记者|通讯员)[{HAN}、·\s]{{2,30}}报道\s*[:：])?
       )""",
@@ -46,10 +47,7 @@ BYLINE_RE = re.compile(
     rf"^(?:(?:本报|新华社|特约|本报特约|见习)?(?:记者|通讯员|评论员)(?!招待会|会|节|站|证|协会)[\s{HAN}、·]{{2,40}}|文\s*[/:：]\s*{NAME}.*|[{HAN}、·\s]{{2,20}}(?:记者|通讯员)(?!招待会|会|节|站|证|协会)[\s{HAN}、·]{{2,30}})$"
 )
 CREDIT_RE = re.compile(
-    rf"^{OPEN}?[^。，]{{2,40}}(?:摄|供图|制图|绘)\s*{CLOSE}?(?:{OPEN}(?:传真|资料)?(?:照片|图片){CLOSE})?$"
-)
-CAPTION_RE = re.compile(
-    r"^(?:图\s*[①-⑳\d一二三四五六七八九十]+\s*[:：]|图为|[上下左右中]图(?:为|[:：])|图\s*[:：]|题图)"
+    rf"^{OPEN}?[^。，]{{2,40}}{CREDIT_MARK}\s*{CLOSE}?(?:{OPEN}(?:传真|资料)?(?:照片|图片){CLOSE})?$"
 )
 SUBTITLE_RE = re.compile(r"^(?:—|--|－－)")
 # （张三）, （李四）（图表由…制作）, ［附记：…］: notes closing an item, all in brackets.

@@ -21,8 +21,6 @@ from .lines import Line, Role, dateline_of, page_lines
 
 logger = logging.getLogger(__name__)
 
-DATE_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-PAPER_RE = re.compile(r"^\s*([\u4e00-\u9fff]{2,10}(?:日报|晚报|早报|时报|商报|报))")
 # Bracketed endings of titles that are part of the title, not a column or series name.
 _NOT_A_COLUMN = re.compile(
     r"书法|篆刻|国画|画|木刻|剪纸|素描|速写|雕塑|摄影|图片|照片|组图|之[一二三四五六七八九十]|[上中下]$|续"
@@ -50,9 +48,6 @@ class LineSplitter:
                 issue.furniture.append(
                     Furniture(line=line.number, text=line.text, kind="furniture", page=page_no)
                 )
-                _read_metadata(
-                    issue, line.text, masthead=line is furniture[0] and len(line.folded) <= 12
-                )
             for draft in drafts:
                 articles.append(_article(draft, article_id=f"a{len(articles) + 1}", page=page_no))
         issue.furniture.sort(key=lambda f: (f.page or 0, f.line))
@@ -63,21 +58,6 @@ def _usual_gap(lines: list[Line]) -> int:
     """The page's ordinary number of blank lines between paragraphs."""
     gaps = Counter(line.gap for line in lines[1:])
     return min(gaps.most_common(1)[0][0], 2) if gaps else 1
-
-
-def _read_metadata(issue: Issue, text: str, *, masthead: bool = False) -> None:
-    """Date and paper name from a page header, when the page prints them; never guessed."""
-    folded = fold_width(text)
-    date = DATE_RE.search(folded)
-    if date and issue.date is None:
-        year, month, day = (int(g) for g in date.groups())
-        if 1 <= month <= 12 and 1 <= day <= 31:
-            issue.date = f"{year:04d}-{month:02d}-{day:02d}"
-    paper = PAPER_RE.match(folded)
-    if issue.paper is None and (
-        paper or masthead and re.fullmatch(r"[\u4e00-\u9fff]{2,12}", folded)
-    ):
-        issue.paper = paper.group(1) if paper else folded
 
 
 def _article(draft: Draft, *, article_id: str, page: int | None) -> Article:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..reading import read_issue
+from ..read.text import read_issue
 from .features import page_features
 from .labels import GOLD_SUFFIXES, gold_labels
 from .lines import page_lines

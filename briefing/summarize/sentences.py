@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..conventions import AGENCY, DATELINE_END, REPORTER
 from ..text import fold_width
 
 ENDS = "。！？!?"
@@ -29,20 +30,19 @@ CLAUSE_MARKS = "，,；;：:"
 
 _NUM = "[0-9０-９一二三四五六七八九十〇零]"
 _DATE = f"(?:{_NUM}{{1,4}}年)?(?:{_NUM}{{1,2}}月)?{_NUM}{{1,3}}日"
-_AGENCY = r"(?:本报|新华社|中新社|中国新闻社|人民日报|人民网|新华网|央视网|中新网|法制日报|经济日报|光明日报)"
 # 本报拉萨讯 / 新华社北京１２月３１日电 / 据新华社北京电: an agency, a place, a date, then 讯 or 电.
 _DATELINE_STRONG = re.compile(
-    rf"^\s*(?P<pre>据)?(?P<agency>{_AGENCY})(?:驻[\u4e00-\u9fff]{{1,6}}记者)?(?P<place>[\u4e00-\u9fff]{{0,8}}?)"
-    rf"(?P<date>{_DATE})?(?:专)?(?:讯|电)"
+    rf"^\s*(?P<pre>据)?(?P<agency>{AGENCY})(?:驻[\u4e00-\u9fff]{{1,6}}记者)?(?P<place>[\u4e00-\u9fff]{{0,8}}?)"
+    rf"(?P<date>{_DATE})?(?:专)?{DATELINE_END}"
 )
 # 南都讯　记者刘凡　/ 某某日报讯（记者 X）: a short name and 讯/电 that a space or bracket follows.
-_DATELINE_WEAK = re.compile(rf"^\s*[\u4e00-\u9fff]{{1,10}}?(?:{_DATE})?(?:讯|电)(?=[\s　（(])")
+_DATELINE_WEAK = re.compile(rf"^\s*[\u4e00-\u9fff]{{1,10}}?(?:{_DATE})?{DATELINE_END}(?=[\s　（(])")
 _DATELINE_TAIL = re.compile(
     r"^(?:\s*[（(][^（）()]{0,60}[）)])"  # (记者 刘琳琳)
     r"|^[\s　]+(?:本报)?(?:记者|通讯员|实习生)[\s　]*[\u4e00-\u9fff]{2,4}(?:[\s　、,，]+[\u4e00-\u9fff]{2,4})*[\s　]+"
 )
 _REPORTED = re.compile(
-    r"^[\s　]*(?:[\u4e00-\u9fff]{0,8}(?:记者|通讯员)[\u4e00-\u9fff、\s　]{2,30}?)报道[：:]"
+    rf"^[\s　]*(?:[\u4e00-\u9fff]{{0,8}}{REPORTER}[\u4e00-\u9fff、\s　]{{2,30}}?)报道[：:]"
 )
 _ENUM_ITEM = re.compile(
     r"^(?:[二三四五六七八九十]+是|其[二三四五六七八九十]|第[二三四五六七八九十]+[，、,]|[（(][二三四五六七八九十2-9][)）]|[2-9][、.．]|[二三四五六七八九十]+、)"
@@ -63,7 +63,7 @@ class Sentence:
 
 # 记者　陈某　整理报道　: a byline run into the first paragraph.
 _BYLINE_LEAD = re.compile(
-    r"^\s*(?:本报|新华社)?(?:记者|通讯员)[\s　]+[\u4e00-\u9fff]{2,4}(?:[\s　、]+[\u4e00-\u9fff]{2,4})*?[\s　]+(?:整理)?(?:报道)?(?=[\s　])"
+    rf"^\s*(?:本报|新华社)?{REPORTER}[\s　]+[\u4e00-\u9fff]{{2,4}}(?:[\s　、]+[\u4e00-\u9fff]{{2,4}})*?[\s　]+(?:整理)?(?:报道)?(?=[\s　])"
 )
 
 

@@ -174,7 +174,7 @@ class KeywordClassifier:
         """Two-character part of the listed terms -> (the label holding most of its weight, that
         share), for the parts where the share is clear and that are not in background words."""
         if self._parts is None:
-            from ..issue_keywords import background_words
+            from ..assemble.day_keywords import background_words
 
             weights: dict[str, dict[int, float]] = defaultdict(lambda: defaultdict(float))
             for term, pairs in self.weights.items():

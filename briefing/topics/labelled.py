@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..reading import read_jsonl
+from ..read.text import read_jsonl
 from ..records import Article
 
 

@@ -1,6 +1,6 @@
 """Duplicate merging on reprints of real People's Daily articles (see briefing.evaluate.dedupe)."""
 
-from briefing import dedupe
+from briefing.jobs import dedupe
 from briefing.evaluate.dedupe import evaluate_dedupe
 
 

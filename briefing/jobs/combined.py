@@ -2,7 +2,7 @@
 
 Each input is split, classified and summarized on its own (one :class:`~briefing.pipeline.Pipeline`,
 so components load once); the articles of all inputs then go through
-:func:`briefing.dedupe.duplicate_groups`, which keeps one article of each story and says where
+:func:`briefing.jobs.dedupe.duplicate_groups`, which keeps one article of each story and says where
 else it ran, and are assembled into one briefing. Each entry's source line starts with its
 paper; an entry whose story also ran elsewhere lists those places in ``Entry.also_in``
 (rendered as 又见于：...).
@@ -20,12 +20,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .api import load_articles
-from .assemble import check_date
-from .config import BuildConfig, load_config
+from ..assemble import check_date
+from ..config import BuildConfig, load_config
 from .dedupe import duplicate_groups
-from .errors import InputError
-from .records import Article, Briefing, Furniture, Issue
+from ..errors import InputError
+from ..records import Article, Briefing, Furniture, Issue
 
 logger = logging.getLogger(__name__)
 
@@ -96,7 +95,7 @@ def build_combined_briefing(
     briefing's date; by default the inputs' common date. ``paper`` names the whole briefing
     (default: the config's paper, else the papers joined with 、).
     """
-    from .pipeline import Pipeline  # the pipeline imports the stages; only load them when building
+    from ..pipeline import Pipeline  # the pipeline imports the stages; only load them when building
 
     if not sources:
         raise InputError("no inputs: give one or more issues")
@@ -113,13 +112,7 @@ def build_combined_briefing(
     issues: list[Issue] = []
     names: list[str] = []
     for item in items:
-        issue, articles = load_articles(
-            item.path,
-            paper=item.paper,
-            date=check_date(item.date),
-            splitter=pipeline.splitter,
-            ocr=settings.ocr,
-        )
+        issue, articles = pipeline.load(item.path, paper=item.paper, date=check_date(item.date))
         pipeline.annotate(articles)
         issues.append(issue)
         names.append(item.paper or issue.paper or paper_name_of(item.path))

@@ -1,8 +1,8 @@
 """One issue of ``briefing batch`` built in a worker: :class:`BatchWorker` (one per worker process
 or Ray actor, so models load once) and the :class:`IssueResult` it hands back to the driver.
 
-Its own module so that both engines, the local pool (:mod:`briefing.batch`) and Ray
-(:mod:`briefing.batch_ray`), use it without the Ray engine importing the batch driver.
+Its own module so that both engines, the local pool (:mod:`briefing.jobs.batch`) and Ray
+(:mod:`briefing.jobs.ray_engine`), use it without the Ray engine importing the batch driver.
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from .batch_inputs import BatchJob
-from .config import BuildConfig
-from .errors import InputError
+from .inputs import BatchJob
+from ..config import BuildConfig
+from ..errors import InputError
 
 
 @dataclass
@@ -51,8 +51,8 @@ class BatchWorker:
     """Builds and renders issues; one per worker process or Ray actor, so models load once."""
 
     def __init__(self, config: BuildConfig, formats: Sequence[str]) -> None:
-        from .pipeline import Pipeline
-        from .render import get_renderer
+        from ..pipeline import Pipeline
+        from ..render import get_renderer
 
         self.pipeline = Pipeline(config)
         self.renderers = {fmt: get_renderer(fmt) for fmt in formats}

@@ -4,7 +4,7 @@
 or a manifest), skips those already done, and builds the rest on worker processes (``engine
 "local"``: a :class:`~concurrent.futures.ProcessPoolExecutor`, each worker building its
 :class:`~briefing.pipeline.Pipeline` once) or on Ray (``engine="ray"``, see
-:mod:`briefing.batch_ray`). Only the driver writes: each result's documents go to
+:mod:`briefing.jobs.ray_engine`). Only the driver writes: each result's documents go to
 ``OUTDIR/KEY.FORMAT`` through :func:`~briefing.output.write_atomic`, then one line is appended
 to ``OUTDIR/index.jsonl``. So after a kill, an issue whose line is in the index has complete
 outputs, and a rerun skips it; the others are built again.
@@ -21,8 +21,8 @@ Memory stays flat: at most ``2 x workers`` issues are in flight, results are wri
 as they arrive, and only failures are kept for the report; what grows with the number of issues
 is the list of paths to do and the table of those done (a few hundred bytes per issue).
 
-Finding the issues and fingerprinting them is :mod:`briefing.batch_inputs`; the Ray engine is
-:mod:`briefing.batch_ray`.
+Finding the issues and fingerprinting them is :mod:`briefing.jobs.inputs`; the Ray engine is
+:mod:`briefing.jobs.ray_engine`.
 """
 
 from __future__ import annotations
@@ -39,11 +39,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from .batch_inputs import BatchJob, content_fingerprint, discover, settings_fingerprint
-from .batch_worker import BatchWorker, IssueResult
-from .config import BuildConfig
-from .errors import BriefingError, ConfigError, OutputError, setting_error
-from .output import write_atomic
+from .inputs import BatchJob, content_fingerprint, discover, settings_fingerprint
+from .worker import BatchWorker, IssueResult
+from ..config import BuildConfig
+from ..errors import BriefingError, ConfigError, OutputError, setting_error
+from ..output import write_atomic
 
 logger = logging.getLogger(__name__)
 
@@ -272,7 +272,7 @@ def run_batch(
     ``stop`` (set from a signal handler, say) ends the batch cleanly: no new issue starts, the
     ones in flight finish and are recorded, and the report says it was stopped.
     """
-    from .render import get_renderer
+    from ..render import get_renderer
 
     if engine not in ENGINES:
         raise ConfigError(f"unknown engine {engine!r}; available: {', '.join(ENGINES)}")
@@ -361,7 +361,7 @@ def run_batch(
     try:
         count = default_workers() if workers is None and engine == "local" else workers
         if engine == "ray":
-            from .batch_ray import run_ray
+            from .ray_engine import run_ray
 
             run_ray(
                 todo(),

@@ -21,9 +21,9 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from importlib import resources
 
-from .records import Article
-from .summarize.wholeness import qualified_names
-from .text import fold_width, tagged
+from ..records import Article
+from ..summarize.wholeness import qualified_names
+from ..text import fold_width, tagged
 
 HEADLINE_WEIGHT = 4.0
 MAX_PIECES, MAX_TERM = 4, 10  # a term glued from the segmenter's pieces: 临江职业技术学院

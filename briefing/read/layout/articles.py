@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .extract import Line, Page
-from .layout import Box, Chain, Headline, Layout, blocked_h, span_overlap
+from .glyphs import LayoutLine, LayoutPage
+from .roles import Box, Chain, Headline, Layout, blocked_h, span_overlap
 
 NOTE_RE = re.compile(r"^[（(](本文)?作者.{2,80}[）)]$")
 ROW_TOLERANCE = 40.0  # points: tops this close are one row, read left to right
@@ -34,7 +34,7 @@ class PageArticle:
         return min(b[1] for b in boxes), min(b[0] for b in boxes)
 
 
-def _blocked_v(a: Box, b: Box, page: Page) -> bool:
+def _blocked_v(a: Box, b: Box, page: LayoutPage) -> bool:
     """A vertical rule between two rectangles side by side, along most of ``b``'s height."""
     for x, ry0, ry1 in page.vrules:
         between = a[2] - 1 <= x <= b[0] + 1 or b[2] - 1 <= x <= a[0] + 1
@@ -125,7 +125,7 @@ def _join(parts: list[str]) -> str:
     return out
 
 
-def _spaced(lines: list[Line]) -> str | None:
+def _spaced(lines: list[LayoutLine]) -> str | None:
     parts: list[str] = []
     for prev, ln in zip([None] + lines[:-1], lines):
         if (

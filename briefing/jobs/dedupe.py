@@ -43,7 +43,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from .text import fold_width
+from ..text import fold_width
 
 logger = logging.getLogger(__name__)
 

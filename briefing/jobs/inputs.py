@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from .config import BuildConfig
-from .errors import InputError
-from .reading import ISSUE_FILES_TEXT, is_ignored, is_issue_file, issue_fingerprint, page_files
+from ..config import BuildConfig
+from ..errors import InputError
+from ..read.files import ISSUE_FILES_TEXT, is_ignored, is_issue_file, issue_files, issue_fingerprint
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ def discover(
                 and (excluded is None or (here / d).resolve() != excluded)
             )
             if pages_per_dir:
-                if page_files(here):
+                if issue_files(here):
                     rel = here.relative_to(root).as_posix()
                     jobs.append(
                         BatchJob(key=root.resolve().name if rel == "." else rel, path=str(here))
@@ -109,7 +109,7 @@ def _has_entries(root: Path, excluded: Path | None) -> bool:
 
 
 def content_fingerprint(job: BatchJob) -> str:
-    """The issue's fingerprint: its content (:func:`~briefing.reading.issue_digest`, as
+    """The issue's fingerprint: its content (:func:`~briefing.read.files.issue_digest`, as
     delivery uses) with its paper and date."""
     return issue_fingerprint(Path(job.path), paper=job.paper, date=job.date)[:32]
 

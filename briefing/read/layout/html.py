@@ -13,9 +13,9 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from ..errors import InputError
-from ..records import Article, Furniture, Issue, Page
-from ..reading import read_input_bytes, decode
+from ...errors import InputError
+from ...records import Article, Furniture, Issue, Page
+from ..text import read_input_bytes, decode
 
 logger = logging.getLogger(__name__)
 

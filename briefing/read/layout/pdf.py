@@ -7,16 +7,16 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import InputError
-from ..records import Article, Furniture, Issue, Page
-from .assemble import PageArticle, page_articles
-from .extract import read_page
-from .layout import analyse
+from ...errors import InputError
+from ...records import Article, Furniture, Issue, Page
+from ..masthead import DATE_RE
+from .articles import PageArticle, page_articles
+from .glyphs import read_page
+from .roles import analyse
 
 logger = logging.getLogger(__name__)
 
 MIN_TEXT_CHARS = 20  # fewer characters than this on a page: no text layer to read
-DATE_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 PAGE_RE = re.compile(r"(?:^|\s)(?:第\s*)?(\d{1,3})\s*版?\s*[：:]?\s*([\u4e00-\u9fff]{2,6})\s*$")
 
 
@@ -67,7 +67,7 @@ def read_pdf_page(pdf_page, *, page_index: int, source: str, ocr: str = "auto") 
     ``ocr``: "auto" reads a page without a text layer by OCR, "always" every page, "never" none."""
     page = read_page(pdf_page) if ocr != "always" else None
     if page is None or sum(len(ln.chars) for ln in page.lines) < MIN_TEXT_CHARS:
-        from ..ocr import EXTRA_HINT, engine_available
+        from ...ocr import EXTRA_HINT, engine_available
 
         where = f"{source}: page {pdf_page.number + 1}"
         if ocr == "never" or (page is not None and not page.images) or not engine_available():
@@ -80,7 +80,7 @@ def read_pdf_page(pdf_page, *, page_index: int, source: str, ocr: str = "auto") 
                 else f"it needs OCR: {EXTRA_HINT}"
             )
             raise InputError(f"{where} has no text layer ({what}); {hint}")
-        from ..ocr.reading import ocr_pdf_page
+        from ...ocr.reading import ocr_pdf_page
 
         scanned = ocr_pdf_page(pdf_page, source=source)
         if sum(len(ln.chars) for ln in scanned.page.lines) < MIN_TEXT_CHARS:
@@ -95,7 +95,7 @@ def layout_result(page, *, page_index: int, ocr=None) -> PageResult:
     layout = analyse(page)
     articles, others = page_articles(layout)
     if ocr is not None:
-        from ..ocr.page import TINY_BODY, is_lettering
+        from ...ocr.page import TINY_BODY, is_lettering
 
         lettering = [
             a
@@ -209,7 +209,7 @@ def _read_job(path: Path, doc, n: int, *, index: int, ocr: str) -> PageResult:
     if doc is IMAGE:
         if ocr == "never":
             raise InputError(f'{path}: a page image needs OCR (the ocr mode "auto")')
-        from ..ocr.reading import ocr_image_file
+        from ...ocr.reading import ocr_image_file
 
         scanned = ocr_image_file(path, source=str(path))
         if sum(len(ln.chars) for ln in scanned.page.lines) < MIN_TEXT_CHARS:
@@ -247,7 +247,7 @@ def read_pdf_issue(
     """Read page PDFs and page images (in the order given) as one issue. A page that cannot be
     read is reported as a skipped page when others can be; one unreadable page alone is an error.
     ``ocr`` ("auto", "always", "never"): which PDF pages are read by OCR (page images always are)."""
-    from ..ocr import IMAGE_SUFFIXES, check_mode
+    from ...ocr import IMAGE_SUFFIXES, check_mode
 
     check_mode(ocr)
     issue = Issue(source=source, paper=paper, date=date, metadata={"input": "pdf"})

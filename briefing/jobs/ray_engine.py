@@ -1,6 +1,6 @@
 """The Ray engine of ``briefing batch``: the same batch on a Ray cluster (``pip install 'briefing[ray]'``).
 
-Each worker is a Ray actor holding one :class:`~briefing.batch.BatchWorker`, so the
+Each worker is a Ray actor holding one :class:`~briefing.jobs.worker.BatchWorker`, so the
 model-backed stages (trained classifier, model summaries) load once per actor, not once per
 issue. The driver keeps at most two calls queued per actor, writes each result as it arrives
 (outputs and index stay on the driver's disk) and replaces an actor that dies, reporting the
@@ -17,10 +17,10 @@ import logging
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from .batch_inputs import BatchJob
-from .batch_worker import BatchWorker, IssueResult
-from .config import BuildConfig
-from .errors import ConfigError, setting_error
+from .inputs import BatchJob
+from .worker import BatchWorker, IssueResult
+from ..config import BuildConfig
+from ..errors import ConfigError, setting_error
 
 logger = logging.getLogger(__name__)
 

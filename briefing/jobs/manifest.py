@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .compat import tomllib
-from .errors import InputError
+from ..compat import tomllib
+from ..errors import InputError
 
 KEYS = ("path", "paper", "date", "id")
 

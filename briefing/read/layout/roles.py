@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .extract import Line, Page
+from ...conventions import AGENCY, CREDIT_MARK, REPORTER
+from .glyphs import LayoutLine, LayoutPage
 
 DISPLAY = 1.8  # x body size: headline type (kicker, title)
 MID = 1.2  # x body size: subheads, subtitles, graphic titles
@@ -20,8 +21,8 @@ TOP_BAND = 0.05  # share of the page height taken by the page header
 CREDIT_RE = re.compile(
     r"^(数据来源|资料来源|图片来源|信息来源|本版制图|制图|图表制作|图表|漫画|插图|设计|本版图片)\s*[:：]"
 )
-CREDIT_END_RE = re.compile(r"(摄|供图|新华社发|制图)[）)]?$")
-CREDIT_LINE_RE = re.compile(r"^(新华社|本报|中新社)?(特约)?(记者|通讯员|摄影)")
+CREDIT_END_RE = re.compile(rf"(?:{CREDIT_MARK}|新华社发)[）)]?$")
+CREDIT_LINE_RE = re.compile(rf"^{AGENCY}?(?:特约)?(?:{REPORTER}|摄影)")
 SENTENCE_END = "。！？；"
 
 
@@ -30,10 +31,10 @@ Box = tuple[float, float, float, float]
 
 @dataclass
 class Headline:
-    lines: list[Line]
+    lines: list[LayoutLine]
     container: int
-    bylines: list[Line] = field(default_factory=list)
-    subtitle_lines: list[Line] = field(default_factory=list)
+    bylines: list[LayoutLine] = field(default_factory=list)
+    subtitle_lines: list[LayoutLine] = field(default_factory=list)
     chains: list["Chain"] = field(default_factory=list)
 
     @property
@@ -59,7 +60,7 @@ class Headline:
 class Chain:
     """Lines of one column run, top to bottom: body lines and the subheads among them."""
 
-    lines: list[Line]
+    lines: list[LayoutLine]
     container: int
 
     @property
@@ -81,8 +82,8 @@ class Chain:
 
 @dataclass
 class Layout:
-    page: Page
-    masthead: list[Line]
+    page: LayoutPage
+    masthead: list[LayoutLine]
     headlines: list[Headline]
     chains: list[Chain]
     furniture: list[tuple[str, str, Box]]  # (kind, text, box)
@@ -108,7 +109,7 @@ def _compact(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def analyse(page: Page) -> Layout:
+def analyse(page: LayoutPage) -> Layout:
     body = page.body_size
     furniture: list[tuple[str, str, Box]] = []
     top = page.height * TOP_BAND
@@ -168,7 +169,7 @@ def analyse(page: Page) -> Layout:
     )
 
 
-def _headlines(display: list[Line], body: float) -> list[Headline]:
+def _headlines(display: list[LayoutLine], body: float) -> list[Headline]:
     """Display lines stacked close together (kicker, title, subtitle) form one headline."""
     groups: list[Headline] = []
     for ln in sorted(display, key=lambda l: (l.y0, l.x0)):
@@ -199,7 +200,7 @@ def _headlines(display: list[Line], body: float) -> list[Headline]:
 
 
 def _attach_subtitles_and_bylines(
-    headlines: list[Headline], lines: list[Line], body: float
+    headlines: list[Headline], lines: list[LayoutLine], body: float
 ) -> None:
     for group in headlines:
         if group.vertical:
@@ -257,7 +258,7 @@ def _attach_subtitles_and_bylines(
             ln.role = "byline"
 
 
-def blocked_h(y_top: float, y_bottom: float, x0: float, x1: float, page: Page) -> bool:
+def blocked_h(y_top: float, y_bottom: float, x0: float, x1: float, page: LayoutPage) -> bool:
     """A horizontal rule between two heights, across most of ``x0..x1``."""
     for y, rx0, rx1 in page.hrules:
         if y_top - 1 < y < y_bottom + 1 and span_overlap(rx0, rx1, x0, x1) > 0.5 * (x1 - x0):
@@ -265,7 +266,9 @@ def blocked_h(y_top: float, y_bottom: float, x0: float, x1: float, page: Page) -
     return False
 
 
-def _chains(lines: list[Line], page: Page, headlines: list[Headline], body: float) -> list[Chain]:
+def _chains(
+    lines: list[LayoutLine], page: LayoutPage, headlines: list[Headline], body: float
+) -> list[Chain]:
     """Follow each column down: a line joins the chain whose last line sits right above it."""
     chains: list[Chain] = []
     for ln in sorted(lines, key=lambda l: (l.y0, l.x0)):
@@ -305,7 +308,7 @@ def _inside(box: Box, area: Box, pad: float = 2.0) -> bool:
     return area[0] - pad <= cx <= area[2] + pad and area[1] - pad <= cy <= area[3] + pad
 
 
-def _non_article_kind(chain: Chain, page: Page, body: float) -> str | None:
+def _non_article_kind(chain: Chain, page: LayoutPage, body: float) -> str | None:
     """Captions, credits, chart labels and lone subhead-size lines are not article text."""
     text = chain.text()
     box = chain.box

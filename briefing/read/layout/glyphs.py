@@ -34,7 +34,7 @@ class Char:
 
 
 @dataclass
-class Line:
+class LayoutLine:
     """One printed line (horizontal) or column of characters (vertical)."""
 
     chars: list[Char]
@@ -127,24 +127,24 @@ def _is_word(c: str) -> bool:
 
 
 @dataclass
-class Page:
+class LayoutPage:
     """One PDF page as the layout analysis sees it."""
 
     width: float
     height: float
-    lines: list[Line] = field(default_factory=list)
+    lines: list[LayoutLine] = field(default_factory=list)
     hrules: list[tuple[float, float, float]] = field(default_factory=list)  # (y, x0, x1)
     vrules: list[tuple[float, float, float]] = field(default_factory=list)  # (x, y0, y1)
     boxes: list[tuple[float, float, float, float]] = field(default_factory=list)
     images: list[tuple[float, float, float, float]] = field(default_factory=list)
     body_size: float = 0.0
-    other_text: list[Line] = field(default_factory=list)  # rotated text (chart labels)
+    other_text: list[LayoutLine] = field(default_factory=list)  # rotated text (chart labels)
 
 
-def read_page(pdf_page) -> Page:
+def read_page(pdf_page) -> LayoutPage:
     """Lines, rules, boxes and images of one ``pymupdf.Page``."""
     rect = pdf_page.rect
-    page = Page(width=rect.width, height=rect.height)
+    page = LayoutPage(width=rect.width, height=rect.height)
     raw = pdf_page.get_text("rawdict", flags=0)
     horizontal: list[list[Char]] = []
     vertical: list[Char] = []
@@ -189,7 +189,7 @@ def read_page(pdf_page) -> Page:
                 sizes[round(ch.size, 1)] += 1
     page.body_size = sizes.most_common(1)[0][0] if sizes else 0.0
     page.lines = join_horizontal(horizontal, page.body_size) + _join_vertical(vertical)
-    page.other_text = [Line(p) for p in rotated]
+    page.other_text = [LayoutLine(p) for p in rotated]
     _read_drawings(pdf_page, page)
     return page
 
@@ -224,11 +224,11 @@ def _duplicate(ch: Char, seen: dict[tuple[str, int, int], list[Char]]) -> bool:
     return False
 
 
-def join_horizontal(pieces: list[list[Char]], body: float) -> list[Line]:
+def join_horizontal(pieces: list[list[Char]], body: float) -> list[LayoutLine]:
     """Join the pieces of one printed line: same baseline, same size, close together."""
-    lines = [Line(p) for p in pieces]
+    lines = [LayoutLine(p) for p in pieces]
     lines.sort(key=lambda ln: (ln.y1, ln.x0))
-    out: list[Line] = []
+    out: list[LayoutLine] = []
     for line in lines:
         for prev in reversed(out[-12:]):
             if prev.y1 < line.y1 - line.size:
@@ -250,10 +250,10 @@ def join_horizontal(pieces: list[list[Char]], body: float) -> list[Line]:
     return out
 
 
-def _join_vertical(chars: list[Char]) -> list[Line]:
+def _join_vertical(chars: list[Char]) -> list[LayoutLine]:
     """Stack single vertical characters into columns read top to bottom."""
     chars = sorted(chars, key=lambda ch: (round(ch.x0), ch.y0))
-    out: list[Line] = []
+    out: list[LayoutLine] = []
     for ch in chars:
         for prev in reversed(out[-4:]):
             if abs(prev.x0 - ch.x0) < 0.3 * ch.size and abs(prev.size - ch.size) < 0.15 * ch.size:
@@ -262,11 +262,11 @@ def _join_vertical(chars: list[Char]) -> list[Line]:
                     prev.refresh()
                     break
         else:
-            out.append(Line([ch], vertical=True))
+            out.append(LayoutLine([ch], vertical=True))
     return out
 
 
-def _read_drawings(pdf_page, page: Page) -> None:
+def _read_drawings(pdf_page, page: LayoutPage) -> None:
     """Rules (thin lines) and boxes (stroked rectangles) that separate items on the page."""
     min_rule = 4 * (page.body_size or 8)
     for drawing in pdf_page.get_drawings():

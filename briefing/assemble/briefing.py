@@ -14,13 +14,13 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from .config import DEFAULT_MAX_CHARS, BuildConfig
-from .errors import InputError, setting_error
-from .issue_keywords import issue_keywords
-from .provenance import summary_provenance, title_provenance
-from .summarize.commentary import is_commentary
-from .records import AppendixItem, Article, Briefing, Entry, Issue, Section
-from .text import fold_width
+from ..config import DEFAULT_MAX_CHARS, BuildConfig
+from ..errors import InputError, setting_error
+from .day_keywords import issue_keywords
+from ..provenance import summary_provenance, title_provenance
+from ..summarize.commentary import is_commentary
+from ..records import AppendixItem, Article, Briefing, Entry, Issue, Section
+from ..text import fold_width
 
 logger = logging.getLogger(__name__)
 

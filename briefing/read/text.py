@@ -1,4 +1,4 @@
-"""Reading issues and pre-split articles from files, directories and standard input.
+"""Reading text issues and pre-split articles (JSONL) from files, folders and standard input.
 
 Encodings are detected from the bytes, never from the locale: a UTF-8 BOM, then strict UTF-8,
 then strict GB18030 (a superset of GBK and GB2312). Anything else is an error, not a guess.
@@ -6,8 +6,6 @@ then strict GB18030 (a superset of GBK and GB2312). Anything else is an error, n
 
 from __future__ import annotations
 
-import fnmatch
-import hashlib
 import json
 import logging
 import re
@@ -16,86 +14,13 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError
-from .records import Article, Issue, Page
+from ..errors import InputError
+from ..records import Article, Issue, Page
+from .files import STDIN, TEXT_SUFFIXES, page_files
 
 logger = logging.getLogger(__name__)
 
 MAX_BYTES = 20 * 1024 * 1024  # a whole day's paper is well under 1 MB of text
-STDIN = "-"
-
-# Which files make an issue, for every command (build, split, batch, watch, send): defined here
-# once. A text page or issue, a JSONL file of articles, an e-paper page PDF, a scanned page image
-# (read by OCR) or a saved HTML page.
-TEXT_SUFFIXES = (".txt", ".text")
-ARTICLES_SUFFIXES = (".jsonl",)
-PDF_SUFFIXES = (".pdf",)
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".webp")
-HTML_SUFFIXES = (".html", ".htm", ".xhtml")
-ISSUE_SUFFIXES = TEXT_SUFFIXES + ARTICLES_SUFFIXES + PDF_SUFFIXES + IMAGE_SUFFIXES + HTML_SUFFIXES
-# Names that are never an issue: hidden files, partial downloads, editor backups, mail drafts.
-IGNORED_NAMES = (".*", "*.tmp", "*.part", "*.partial", "*.crdownload", "*.eml", "*~")
-ISSUE_FILES_TEXT = ", ".join(f"*{suffix}" for suffix in ISSUE_SUFFIXES)
-
-
-def is_ignored(path: Path) -> bool:
-    """Hidden files, partial downloads and the like: never read as an issue or a page."""
-    return any(fnmatch.fnmatch(path.name, pattern) for pattern in IGNORED_NAMES)
-
-
-def is_issue_file(path: Path) -> bool:
-    """A regular file that is an issue by its name (see ``ISSUE_SUFFIXES``)."""
-    return path.suffix.lower() in ISSUE_SUFFIXES and not is_ignored(path) and path.is_file()
-
-
-def page_files(directory: Path) -> list[Path]:
-    """The files of a folder that make one issue, in name order: its page PDFs and page images
-    when it has any (a README.txt beside them does not matter), else its text pages, else its
-    HTML pages."""
-    try:
-        names = sorted(p for p in directory.iterdir() if not is_ignored(p) and p.is_file())
-    except OSError as exc:
-        raise InputError(f"{directory}: cannot list the folder: {exc.strerror or exc}") from exc
-    for suffixes in (PDF_SUFFIXES + IMAGE_SUFFIXES, TEXT_SUFFIXES, HTML_SUFFIXES):
-        pages = [p for p in names if p.suffix.lower() in suffixes]
-        if pages:
-            return pages
-    return []
-
-
-def issue_digest(path: Path) -> str:
-    """SHA-256 of what an issue is made of: a file's bytes, or a folder's page files (names and
-    bytes, in name order). The one content fingerprint that batch and delivery resume by."""
-    if not path.is_dir() and not path.is_file():  # a FIFO would block the read, a device never end
-        raise InputError(
-            f"{path}: no such file or directory"
-            if not path.exists()
-            else f"{path}: not a regular file"
-        )
-    try:
-        if not path.is_dir():
-            return _file_sha256(path).hexdigest()
-        digest = hashlib.sha256()
-        for file in page_files(path):
-            digest.update(file.name.encode("utf-8") + b"\0" + _file_sha256(file).digest())
-        return digest.hexdigest()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
-
-
-def issue_fingerprint(path: Path, *, paper: str | None = None, date: str | None = None) -> str:
-    """The identity of an issue: its content (:func:`issue_digest`) plus the paper and date
-    given for it, which name it. Batch resumes by it; the delivery ledger records it."""
-    key = json.dumps({"content": issue_digest(path), "paper": paper, "date": date}, sort_keys=True)
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()
-
-
-def _file_sha256(path: Path) -> Any:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest
 
 
 ENCODINGS_READ = "UTF-8 (with or without a BOM), GB18030 (GBK, GB2312) or UTF-16 with a BOM"
@@ -264,10 +189,6 @@ def read_issue(
         else:
             pages = [_read_page(path, numbered=False)]
     return Issue(source=str(source), pages=pages, paper=paper, date=date)
-
-
-def is_articles_file(source: str | Path | Sequence[str | Path]) -> bool:
-    return isinstance(source, (str, Path)) and str(source).lower().endswith(ARTICLES_SUFFIXES)
 
 
 def read_jsonl(source: str | Path) -> Iterator[tuple[int, dict]]:

@@ -1,0 +1,45 @@
+"""How Chinese newspapers print the parts of an article that are not its text: datelines and
+the news agencies that open them, bylines, captions, photo credits and column tags.
+
+Defined once, as regular-expression pieces, for every stage that has to recognise them: the
+text splitter (:mod:`briefing.split.lines`), the layout reader (:mod:`briefing.read.layout.roles`),
+the summarizer's sentence reader (:mod:`briefing.summarize.sentences`) and the dedupe evaluation.
+Patterns apply to width-folded text (:func:`briefing.text.fold_width`) unless a caller says not.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Who files a story, as a dateline names it: 本报拉萨讯, 新华社北京1月4日电, 据中新社…电.
+AGENCIES = (
+    "本报",
+    "本刊",
+    "新华社",
+    "中新社",
+    "中国新闻社",
+    "中新网",
+    "人民日报",
+    "人民网",
+    "新华网",
+    "央视网",
+    "法制日报",
+    "经济日报",
+    "光明日报",
+)
+# Longest first, so that an alternation never stops at a shorter name inside a longer one.
+AGENCY = "(?:" + "|".join(sorted(AGENCIES, key=len, reverse=True)) + ")"
+# The words that end a dateline: 讯 (a paper's own report), 电 (a wire or correspondent's).
+DATELINE_END = "[讯电]"
+# Who wrote it, as a byline or a dateline's bracket names them: 本报记者 X, 通讯员 X.
+REPORTER = "(?:记者|通讯员)"
+# The words that end a photo or graphic credit: X摄, X供图, X制图, X绘.
+CREDIT_MARK = "(?:摄|供图|制图|绘)"
+# A caption's opening: 图①：…, 图为…, 上图：…, 题图.
+CAPTION_RE = re.compile(
+    r"^(?:图\s*[①-⑳\d一二三四五六七八九十]+\s*[:：]|图为|[上下左右中]图(?:为|[:：])|图\s*[:：]|题图)"
+)
+# A column or series tag closing a title: 需要认清…（钟声）, 科技助力 破解难题（走向冬奥）.
+COLUMN_TAG_RE = re.compile(
+    r"^(?P<title>.*[^\s(（])\s*[(（](?P<tag>[\u4e00-\u9fff·“”\d]{2,12})[)）]$"
+)

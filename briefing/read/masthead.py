@@ -1,0 +1,48 @@
+"""The masthead: the date and paper name that a page header prints, read into the issue when the
+caller gave none. Never guessed: a page that prints neither leaves them unknown.
+
+A text page's header lines are known once the splitter has found the page's furniture (the line
+labeller tells a header from a headline), so :func:`read_masthead` reads them from
+``issue.furniture`` after splitting; :func:`printed_date` is the date rule for every kind of page.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..records import Issue
+from ..text import fold_width
+
+DATE_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+PAPER_RE = re.compile(r"^\s*([\u4e00-\u9fff]{2,10}(?:日报|晚报|早报|时报|商报|报))")
+# A first header line this short and all Han characters is the paper's name (人民日报 alone).
+MASTHEAD_NAME = re.compile(r"[\u4e00-\u9fff]{2,12}")
+
+
+def printed_date(text: str) -> str | None:
+    """The ISO date (YYYY-MM-DD) a line prints (２０１９年２月１日 too), or None."""
+    match = DATE_RE.search(fold_width(text))
+    if not match:
+        return None
+    year, month, day = (int(g) for g in match.groups())
+    return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else None
+
+
+def read_masthead(issue: Issue) -> None:
+    """Fill ``issue.date`` and ``issue.paper``, where not given, from the header lines the
+    splitter put in ``issue.furniture`` (kind ``furniture``), in page and line order: the first
+    date printed, and the first paper name (…日报, …晚报, or a short first header line)."""
+    seen_pages: set[int | None] = set()
+    for item in issue.furniture:
+        if item.kind != "furniture":
+            continue
+        first_of_page = item.page not in seen_pages
+        seen_pages.add(item.page)
+        folded = fold_width(item.text)
+        if issue.date is None:
+            issue.date = printed_date(folded)
+        paper = PAPER_RE.match(folded)
+        if issue.paper is None and (
+            paper or first_of_page and len(folded) <= 12 and MASTHEAD_NAME.fullmatch(folded)
+        ):
+            issue.paper = paper.group(1) if paper else folded
