@@ -18,11 +18,15 @@ import warnings
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from ..reading import IMAGE_SUFFIXES
 from .engine import EXTRA_HINT, EngineSettings, OcrChar, OcrLine, engine_available
 from .page import LowConfidence, PageGeometry
+
+if TYPE_CHECKING:  # the layout reader imports this package on its OCR path
+    from ..pdf.extract import Page as LayoutPage
 
 logger = logging.getLogger(__name__)
 
@@ -75,7 +79,7 @@ def _announce(event: OcrProgress) -> None:
 class OcrResult:
     """The layout page of one image, its lines' confidences and its doubtful characters."""
 
-    page: object  # briefing.pdf.extract.Page
+    page: LayoutPage
     confidence: float
     low_confidence: list[LowConfidence] = field(default_factory=list)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .extract import Line, Page
+from .extract import Box, Line, Page
 
 DISPLAY = 1.8  # x body size: headline type (kicker, title)
 MID = 1.2  # x body size: subheads, subtitles, graphic titles
@@ -23,9 +23,6 @@ CREDIT_RE = re.compile(
 CREDIT_END_RE = re.compile(r"(摄|供图|新华社发|制图)[）)]?$")
 CREDIT_LINE_RE = re.compile(r"^(新华社|本报|中新社)?(特约)?(记者|通讯员|摄影)")
 SENTENCE_END = "。！？；"
-
-
-Box = tuple[float, float, float, float]
 
 
 @dataclass
