@@ -176,9 +176,9 @@ def _tokens(article: Article) -> list[tuple[str, float]]:
     return [(w if _term(w, t) else "", weight) for text, weight in parts for w, t in _words(text)]
 
 
-def _counts(article: Article) -> Counter[str]:
+def _counts(article: Article) -> dict[str, float]:
     tokens = _tokens(article)
-    counts: Counter[str] = Counter()
+    counts: defaultdict[str, float] = defaultdict(float)  # weighted occurrences
     seen: Counter[str] = Counter()  # occurrences, unweighted
     for word, weight in tokens:
         if word:
@@ -213,7 +213,7 @@ def _counts(article: Article) -> Counter[str]:
                 counts[word] -= weight
             for i in starts:
                 used.update(range(i, i + size))
-    return Counter({w: c for w, c in counts.items() if c > 0})
+    return {w: c for w, c in counts.items() if c > 0}
 
 
 def issue_keywords(
