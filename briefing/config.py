@@ -85,6 +85,11 @@ _TYPES: dict[str, type] = {
 }
 
 
+def _has_type(value: object, expected: type) -> bool:
+    # bool is an int in Python; `top_stories = true` is still a mistake.
+    return isinstance(value, expected) and not (expected is int and isinstance(value, bool))
+
+
 def config_from_mapping(
     settings: dict[str, Any], *, source: str = "<mapping>", base: Path | None = None
 ) -> BuildConfig:
@@ -97,8 +102,7 @@ def config_from_mapping(
             raise ConfigError(
                 f"{source}: unknown setting [{SECTION}] {key!r}; known settings: {known}"
             )
-        # bool is an int in Python; `top_stories = true` is still a mistake.
-        if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+        if not _has_type(value, expected):
             kind = {int: "an integer", bool: "true or false"}.get(expected, "a string")
             raise ConfigError(f"{source}: [{SECTION}] {key} must be {kind}, got {value!r}")
         if key in _NON_NEGATIVE and value < 0:

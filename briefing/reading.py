@@ -14,7 +14,7 @@ import re
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from .errors import InputError
 from .records import Article, Issue, Page
@@ -266,7 +266,7 @@ def read_issue(
     return Issue(source=str(source), pages=pages, paper=paper, date=date)
 
 
-def is_articles_file(source: str | Path | Sequence[str | Path]) -> bool:
+def is_articles_file(source: str | Path | Sequence[str | Path]) -> TypeGuard[str | Path]:
     return isinstance(source, (str, Path)) and str(source).lower().endswith(ARTICLES_SUFFIXES)
 
 
