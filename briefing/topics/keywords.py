@@ -165,8 +165,7 @@ class KeywordClassifier:
                 self.taxonomy.source,
                 ", ".join(without),
             )
-        self.matcher = TermMatcher(self.weights)
-        self._setup_settings(default_settings())
+        self._setup_settings(default_settings())  # adds the settings' terms, builds self.matcher
         self._parts: dict[str, tuple[int, float]] | None = None  # built on first need
 
     @property
