@@ -1,18 +1,30 @@
-"""Benchmark of the whole `briefing build` on the default pipeline: cold and warm.
+"""Benchmark of the whole `briefing build` on the default pipeline: cold and warm, against the
+targets of issue 14, each figure beside its baseline measured in the same run.
 
-Cold: a fresh process per run, as a cron job starts it (`python -m briefing build ISSUE`),
-median of several runs, beside `python -c pass` measured in the same run.
-Warm: the library (one Pipeline, components built once), issues per second on one core,
-each issue split, classified, summarized, assembled and rendered as HTML and Markdown.
+Cold: a fresh process per run, as a cron job starts it (`python -m briefing build PAGE`), median
+CPU time (user + system, ``getrusage`` of the children) of several runs, as a multiple of
+`python -c pass` measured in the same run. Byte code is written and used as an installed package
+has it (the environment's PYTHONDONTWRITEBYTECODE is dropped for the children, after one warm-up
+run): compiling the sources on every start is not what a user pays.
+Also: whether `import briefing` leaves the entry-point machinery (importlib.metadata, email)
+unimported.
+Warm: the library (one Pipeline, components built once), issues per second on one core: the
+project's samples, and the 82 People's Daily dev pages when ../shared/corpus is present.
 
-    python benchmarks/bench_build.py [--runs 9] [--seconds 3]
+    python benchmarks/bench_build.py [--runs 9] [--seconds 3] [--compare OTHER_TREE]
 
-Targets (issue 6): cold under 1 s for a sample page; warm >= 50 issues/s.
+``--compare`` runs every measurement a second time with OTHER_TREE first on PYTHONPATH (a
+checkout of the commit before a change: ``git archive REV briefing | tar -x -C OTHER_TREE``), in
+the same run, so before and after meet the same machine load.
+
+Targets (issue 14): cold build <= 12x `python -c pass` (CPU); `import briefing` imports no
+entry-point machinery; warm >= 60 issues/s on the 82 dev pages.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import resource
 import statistics
@@ -26,9 +38,22 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 PAGE = SAMPLES / "linjiang-daily-2024-03-12.txt"
 ISSUES = [*sorted(SAMPLES.glob("*.txt")), SAMPLES / "old-style-1998", SAMPLES / "articles.jsonl"]
+DEV_PAGES = ROOT.parent / "shared" / "corpus" / "pd1998" / "pages-dev"
+COLD_TARGET, WARM_TARGET = 12.0, 60.0
+ENTRY_POINT_MODULES = ("importlib.metadata", "email")
+# Children start outside the tree: `python -m` puts the working directory first on sys.path,
+# before PYTHONPATH, and would import this tree in place of the baseline.
+NEUTRAL = tempfile.gettempdir()
 
 
-def cold(command: list[str], runs: int) -> tuple[float, float]:
+def child_env(tree: str | None) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    if tree:
+        env["PYTHONPATH"] = tree
+    return env
+
+
+def cold(command: list[str], runs: int, env: dict[str, str]) -> tuple[float, float]:
     """Median wall time and median CPU time (user + system) of ``command`` in a fresh process.
 
     CPU time is what the run costs on an idle core; on a busy machine wall time also counts
@@ -38,27 +63,44 @@ def cold(command: list[str], runs: int) -> tuple[float, float]:
     for _ in range(runs):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
-        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, cwd=ROOT)
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, cwd=NEUTRAL, env=env)
         walls.append(time.perf_counter() - start)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
     return statistics.median(walls), statistics.median(cpus)
 
 
-def warm(seconds: float) -> tuple[float, float, int]:
+def entry_point_modules(env: dict[str, str]) -> list[str]:
+    """The entry-point machinery's modules that `import briefing` leaves imported."""
+    probe = (
+        "import sys, briefing; print(' '.join(sorted(m for m in sys.modules"
+        f" if m.startswith({ENTRY_POINT_MODULES!r}))))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        cwd=NEUTRAL,
+    )
+    return done.stdout.split()
+
+
+def warm(issues: list[str], seconds: float) -> tuple[float, float, int]:
     """Issues per second through the library on one core (by wall and by CPU time), and how
-    many issues were built."""
+    many issues were built (each rendered as HTML and Markdown)."""
     from briefing.pipeline import Pipeline
     from briefing.render import render
 
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
     pipeline = Pipeline()
-    for issue in ISSUES:  # first use loads the segmenter and dictionaries: not part of warm time
+    for issue in issues[:10]:  # first use loads the segmenter and dictionaries: not warm time
         render(pipeline.run(issue), format="html")
     done, start, cpu = 0, time.perf_counter(), time.process_time()
-    while time.perf_counter() - start < seconds:
-        for issue in ISSUES:
+    while done == 0 or time.perf_counter() - start < seconds:
+        for issue in issues:
             briefing = pipeline.run(issue)
             render(briefing, format="html")
             render(briefing, format="md")
@@ -66,15 +108,22 @@ def warm(seconds: float) -> tuple[float, float, int]:
     return done / (time.perf_counter() - start), done / (time.process_time() - cpu), done
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=9, help="fresh processes per cold measurement")
-    parser.add_argument(
-        "--seconds", type=float, default=3.0, help="duration of the warm measurement"
+def warm_in_child(issues: list[Path], seconds: float, env: dict[str, str]) -> dict:
+    done = subprocess.run(
+        [sys.executable, __file__, "--warm-child", str(seconds), *map(str, issues)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
     )
-    args = parser.parse_args()
+    return json.loads(done.stdout)
+
+
+def measure(tree: str | None, runs: int, seconds: float) -> dict:
+    env = child_env(tree)
     python = sys.executable
     build = [python, "-m", "briefing", "build", str(PAGE)]
+    subprocess.run(build, check=True, stdout=subprocess.DEVNULL, cwd=NEUTRAL, env=env)  # byte code
     with tempfile.TemporaryDirectory() as tmp:
         commands = [
             ("python -c pass", [python, "-c", "pass"]),
@@ -87,26 +136,77 @@ def main() -> None:
                 [*build, "-f", "docx", "-o", str(Path(tmp) / "b.docx")],
             ),
         ]
-        rows = [(name, *cold(command, args.runs)) for name, command in commands]
+        rows = [(name, *cold(command, runs, env)) for name, command in commands]
+    result = {"cold": rows, "entry_points": entry_point_modules(env)}
+    result["samples"] = warm_in_child(ISSUES, seconds, env)
+    if DEV_PAGES.is_dir():
+        result["dev"] = warm_in_child(sorted(DEV_PAGES.glob("*.txt")), seconds, env)
+    return result
+
+
+def report(label: str, result: dict, runs: int) -> float:
+    rows = result["cold"]
     base_wall, base_cpu = rows[0][1], rows[0][2]
-    print(
-        f"cold: median of {args.runs} fresh processes on {PAGE.name}; {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}"
-    )
+    print(f"{label}: cold, median of {runs} fresh processes on {PAGE.name}")
     print(f"  {'command':36s} {'wall':>8s} {'x pass':>7s} {'CPU':>8s} {'x pass':>7s}")
     for name, wall, cpu in rows:
         print(
-            f"  {name:36s} {wall * 1000:6.0f}ms {wall / base_wall:6.1f}x {cpu * 1000:6.0f}ms {cpu / base_cpu:6.1f}x"
+            f"  {name:36s} {wall * 1000:6.0f}ms {wall / base_wall:6.1f}x"
+            f" {cpu * 1000:6.0f}ms {cpu / base_cpu:6.1f}x"
         )
-    rate, cpu_rate, done = warm(args.seconds)
-    print(f"warm, library, one core: {rate:.0f} issues/s by wall time, {cpu_rate:.0f} by CPU time")
-    print(
-        f"  ({done} issues: the {len(ISSUES)} samples in turn, each built and rendered as html and md)"
+    loaded = result["entry_points"]
+    print(f"  import briefing loads entry-point machinery: {' '.join(loaded) or 'none'}")
+    for key, what in (("samples", "the samples"), ("dev", "the 82 pd1998 dev pages")):
+        if key in result:
+            warm_figures = result[key]
+            print(
+                f"  warm, one core, {what}: {warm_figures['wall']:.1f} issues/s by wall,"
+                f" {warm_figures['cpu']:.1f} by CPU ({warm_figures['done']} issues)"
+            )
+    return rows[3][2] / base_cpu
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=9, help="fresh processes per cold measurement")
+    parser.add_argument("--seconds", type=float, default=3.0, help="duration of each warm run")
+    parser.add_argument("--compare", help="another tree (the baseline), measured in the same run")
+    parser.add_argument("--warm-child", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.warm_child:
+        wall, cpu, done = warm(args.warm_child[1:], float(args.warm_child[0]))
+        sys.stdout.write(json.dumps({"wall": wall, "cpu": cpu, "done": done}) + "\n")
+        return
+    print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the start")
+    trees = [("this tree", None)] + (
+        [(f"baseline {args.compare}", args.compare)] * bool(args.compare)
     )
-    html_wall, html_cpu = rows[4][1], rows[4][2]
-    print(
-        f"targets: cold < 1 s: {'met' if html_wall < 1 else 'missed'} by wall, {'met' if html_cpu < 1 else 'missed'} by CPU;"
-        f" warm >= 50 issues/s: {'met' if rate >= 50 else 'missed'} by wall, {'met' if cpu_rate >= 50 else 'missed'} by CPU"
-    )
+    results = [(label, measure(tree, args.runs, args.seconds)) for label, tree in trees]
+    print(f"load average {os.getloadavg()[0]:.1f} at the end (shared machine: compare ratios)")
+    for label, result in results:
+        ratio = report(label, result, args.runs)
+        dev = result.get("dev")
+        print(
+            f"  targets: cold build {ratio:.1f}x pass (<= {COLD_TARGET:.0f}x:"
+            f" {'met' if ratio <= COLD_TARGET else 'missed'}); import briefing without"
+            f" entry points: {'met' if not result['entry_points'] else 'missed'}; warm on the"
+            f" dev pages (>= {WARM_TARGET:.0f}/s by CPU): "
+            + (
+                f"{dev['cpu']:.1f}/s, {'met' if dev['cpu'] >= WARM_TARGET else 'missed'}"
+                if dev
+                else "not measured (no ../shared/corpus)"
+            )
+        )
+    if len(results) == 2:
+        now, before = results[0][1], results[1][1]
+        for key in ("samples", "dev"):
+            if key in now and key in before:
+                print(
+                    f"  warm {key}: {now[key]['cpu'] / before[key]['cpu']:.2f}x the baseline (CPU)"
+                )
+        print(
+            f"  cold build: {now['cold'][3][2] / before['cold'][3][2]:.2f}x the baseline's CPU time"
+        )
 
 
 if __name__ == "__main__":

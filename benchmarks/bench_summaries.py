@@ -15,6 +15,13 @@ word or name (deletion audit), with a dangling clause, guard and budget; and the
 of each dev page and issue (1-10 Feb and 1-10 Oct): keywords that are a piece of a longer name,
 a function word or a piece of a number. Compare speed only with a run of another tree on the same
 machine in the same session (PYTHONPATH=OTHER_TREE python benchmarks/bench_summaries.py).
+
+``--speed`` measures only the speed targets of issue 14, against sumy's LexRank in the same run:
+the whole summarize stage (summary, title, the check) at least 3x LexRank's articles per second on
+articles of LCSTS length (80-160 characters: LCSTS's short texts; the set itself is not in
+../shared/corpus, so articles of that length from the Sohu, People's Daily 1998 and 2019 dev sets
+stand in), and at least 20x on articles over 1,000 characters. LexRank is given the article's
+text with its Chinese tokenizer (``pip install sumy jieba``: benchmark-only dependencies).
 """
 
 from __future__ import annotations
@@ -112,12 +119,91 @@ def systems(max_chars: int) -> dict[str, Callable[[Article], str]]:
     return found
 
 
+LCSTS_LENGTH = (80, 160)  # characters of text: LCSTS's short texts (Weibo posts) are about this
+LONG = 1000
+SPEED_TARGETS = {"LCSTS-length": 3.0, "over 1,000 characters": 20.0}
+
+
+def length_buckets(corpus: Path, per_bucket: int) -> dict[str, list[dict]]:
+    """Articles (as items) of LCSTS length and over 1,000 characters, from the dev sets."""
+    items = read_items(corpus / "titles" / "sogoucs-dev.jsonl")
+    for path in (
+        corpus / "pd1998" / "articles-dev.jsonl",
+        corpus / "pd2019" / "articles-dev.jsonl",
+    ):
+        if path.is_file() and path.parent.name == "pd2019":
+            items += read_items(path)
+        elif path.is_file():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                row = json.loads(line)
+                if len(row["paragraphs"]) > 1:
+                    body = "\n".join(row["paragraphs"][1:])
+                    items.append({"id": row["doc_id"], "title": row["paragraphs"][0], "text": body})
+    low, high = LCSTS_LENGTH
+    short = [i for i in items if low <= len(i["text"]) <= high]
+    long = [i for i in items if len(i["text"]) > LONG]
+    return {"LCSTS-length": short[:per_bucket], "over 1,000 characters": long[:per_bucket]}
+
+
+def speed_report(corpus: Path, max_chars: int, per_bucket: int, rounds: int) -> None:
+    """Articles per second of the summarize stage and of sumy's LexRank, best of ``rounds``
+    alternating rounds (the machine is shared: alternating lets both meet the same load)."""
+    import os
+
+    from briefing.summarize import summarize
+
+    try:
+        from sumy.nlp.tokenizers import Tokenizer
+        from sumy.parsers.plaintext import PlaintextParser
+        from sumy.summarizers.lex_rank import LexRankSummarizer
+    except ImportError as exc:
+        print(f"speed: sumy is absent ({exc}): pip install sumy jieba", file=sys.stderr)
+        return
+    tokenizer, lexrank = Tokenizer("chinese"), LexRankSummarizer()
+
+    def run_lexrank(items: list[dict]) -> None:
+        for item in items:
+            lexrank(PlaintextParser.from_string(item["text"], tokenizer).document, 1)
+
+    def run_ours(items: list[dict]) -> None:
+        summarize([item_article(item) for item in items], max_chars=max_chars)
+
+    print(f"speed (load average {os.getloadavg()[0]:.1f}; best of {rounds} alternating rounds)")
+    for bucket, items in length_buckets(corpus, per_bucket).items():
+        if not items:
+            continue
+        run_lexrank(items[:10])  # warm-up: jieba's and our dictionaries load here
+        run_ours(items[:10])
+        best = {"ours": float("inf"), "lexrank": float("inf")}
+        for _ in range(rounds):
+            for name, run in (("ours", run_ours), ("lexrank", run_lexrank)):
+                start = time.process_time()
+                run(items)
+                best[name] = min(best[name], time.process_time() - start)
+        ours, theirs = len(items) / best["ours"], len(items) / best["lexrank"]
+        target = SPEED_TARGETS[bucket]
+        mean = sum(len(i["text"]) for i in items) / len(items)
+        print(
+            f"  {bucket} ({len(items)} articles, mean {mean:.0f} chars): summarize stage"
+            f" {ours:.0f} art/s, sumy LexRank {theirs:.0f} art/s (CPU time): {ours / theirs:.1f}x"
+            f" (target >= {target:.0f}x: {'met' if ours / theirs >= target else 'missed'})"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--max-chars", type=int, default=90)
     parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--speed", action="store_true", help="only the speed against LexRank")
+    parser.add_argument("--per-bucket", type=int, default=200, help="articles per length (speed)")
+    parser.add_argument("--rounds", type=int, default=3, help="alternating rounds (speed)")
     args = parser.parse_args()
+    if args.speed:
+        logging.disable(logging.WARNING)
+        warnings.filterwarnings("ignore")  # jieba's pkg_resources, LexRank's divisions by zero
+        speed_report(args.corpus, args.max_chars, args.per_bucket, args.rounds)
+        return
     logging.disable(logging.WARNING)  # jieba's loading chatter
     warnings.filterwarnings("ignore")
     articles, references = load(args.corpus, args.limit)
@@ -157,6 +243,7 @@ def main() -> None:
         )
         print(f"{name:<20}{cells}{speed:>9.0f}{ours_speed / speed:>8.1f}")
     pd2019_report(args.corpus, args.max_chars)
+    speed_report(args.corpus, args.max_chars, per_bucket=200, rounds=3)
 
 
 def pd2019_report(corpus: Path, max_chars: int) -> None:

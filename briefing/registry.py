@@ -183,10 +183,11 @@ class Registry(Generic[T]):
 # third-party packages).
 splitters: Registry[Splitter] = Registry(
     "splitters",
-    # "rules" names the same splitter for configs written before the splitter learned its rules.
+    # "rules" is the text pages' splitter, by the name configs and messages use; "lines" names
+    # the same one for configs written before it had that name.
     {
-        "lines": "briefing.split.splitter:LineSplitter",
         "rules": "briefing.split.splitter:LineSplitter",
+        "lines": "briefing.split.splitter:LineSplitter",
         "layout": "briefing.split.layout:LayoutSplitter",
     },
 )
@@ -208,7 +209,8 @@ titlers: Registry[Titler] = Registry(
     {"extractive": "briefing.summarize.titles:ExtractiveTitler"},
     card_adapter="briefing.backends.adapters:ModelTitler",
 )
-renderers: Registry[Callable[..., Any]] = Registry(
+# A renderer is its own factory: called with a briefing, it gives the rendered text or bytes.
+renderers: Registry[str | bytes] = Registry(
     "renderers",
     {
         "md": "briefing.render.markdown:render_markdown",

@@ -311,3 +311,15 @@ def test_bad_component_names_fail_before_reading(tmp_path):
         Pipeline(BuildConfig(summarizer="nope"))
     with pytest.raises(ConfigError):
         Pipeline(BuildConfig(max_chars=5))
+
+
+def test_a_renderer_returning_bytes_unannounced_needs_an_output_path(monkeypatch, capsys):
+    """A plugin renderer that returns bytes without ``binary = True`` is refused with the same
+    one-line error as a binary format, not written to standard output as text."""
+    from briefing.registry import renderers
+
+    monkeypatch.setitem(renderers._loaded, "raw-bytes", lambda briefing: b"\x00\x01")
+    code, out, err = run(monkeypatch, capsys, "build", CITY, "--format", "raw-bytes")
+    assert code == 2
+    assert out == ""
+    assert "binary" in err and "-o" in err and "Traceback" not in err

@@ -176,9 +176,9 @@ def _tokens(article: Article) -> list[tuple[str, float]]:
     return [(w if _term(w, t) else "", weight) for text, weight in parts for w, t in _words(text)]
 
 
-def _counts(article: Article) -> Counter[str]:
+def _counts(article: Article) -> dict[str, float]:
     tokens = _tokens(article)
-    counts: Counter[str] = Counter()
+    counts: defaultdict[str, float] = defaultdict(float)  # weighted occurrences
     seen: Counter[str] = Counter()  # occurrences, unweighted
     for word, weight in tokens:
         if word:
@@ -187,18 +187,20 @@ def _counts(article: Article) -> Counter[str]:
     # The segmenter cuts new terms and long names into pieces (河湖长制 -> 河湖 / 长制,
     # 临江职业技术学院 -> four words); pieces that keep appearing side by side in this
     # article are read as one term, the longest run first.
+    # run[i]: how many tokens from i on are candidate pieces in a row, so a window of pieces is
+    # found without looking at every window of every size (most tokens are gaps).
+    run = [0] * (len(tokens) + 1)
+    for i in range(len(tokens) - 1, -1, -1):
+        word = tokens[i][0]
+        run[i] = run[i + 1] + 1 if word and _term(word) == 1 else 0
     used: set[int] = set()
     for size in range(MAX_PIECES, 1, -1):
         runs: dict[tuple[str, ...], list[int]] = defaultdict(list)
         for start in range(len(tokens) - size + 1):
-            window = tokens[start : start + size]
-            pieces = tuple(word for word, _ in window)
-            if (
-                any(_term(w) != 1 for w in pieces)
-                or len(set(pieces)) < size
-                or len("".join(pieces)) > MAX_TERM
-                or pieces[-1] in _POSTS
-            ):
+            if run[start] < size:
+                continue
+            pieces = tuple(word for word, _ in tokens[start : start + size])
+            if len(set(pieces)) < size or len("".join(pieces)) > MAX_TERM or pieces[-1] in _POSTS:
                 continue
             if not used.intersection(range(start, start + size)):
                 runs[pieces].append(start)
@@ -213,7 +215,7 @@ def _counts(article: Article) -> Counter[str]:
                 counts[word] -= weight
             for i in starts:
                 used.update(range(i, i + size))
-    return Counter({w: c for w, c in counts.items() if c > 0})
+    return {w: c for w, c in counts.items() if c > 0}
 
 
 def issue_keywords(

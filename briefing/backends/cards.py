@@ -34,7 +34,7 @@ logger = logging.getLogger(__name__)
 
 ROLES = ("summarizer", "titler", "classifier")
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
-_GENERATION_KEYS = {
+_GENERATION_KEYS: dict[str, type | tuple[type, ...]] = {
     "max_new_tokens": int,
     "num_beams": int,
     "do_sample": bool,

@@ -64,7 +64,7 @@ def extra_buffers(llama_cpp: Any, enabled: bool) -> Iterator[None]:
     parameters from ``llama_model_default_params()``, and has no argument for this one."""
     native = getattr(llama_cpp, "llama_cpp", None)
     original = getattr(native, "llama_model_default_params", None)
-    if enabled or original is None:
+    if enabled or native is None or original is None:
         yield
         return
 

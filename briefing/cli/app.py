@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from enum import Enum
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import typer
 
 from ..errors import ConfigError, OutputError
+
+if TYPE_CHECKING:  # rich is imported when a bar is drawn
+    from rich.progress import Progress, TaskID
+
+    from ..ocr import OcrProgress
 
 E = TypeVar("E", bound=Enum)
 
@@ -108,9 +113,8 @@ class OcrProgressBar:
     step per page, with the page's source. Nothing is drawn for pages read from the cache."""
 
     def __init__(self) -> None:
-        self._progress = None
-        self._task = None
-        self._remove = None
+        self._bar: tuple[Progress, TaskID] | None = None  # drawn at the first page OCR'd
+        self._remove: Callable[[], None] | None = None
 
     def __enter__(self) -> "OcrProgressBar":
         from ..ocr import add_progress_listener
@@ -118,14 +122,14 @@ class OcrProgressBar:
         self._remove = add_progress_listener(self._on_page)
         return self
 
-    def _on_page(self, event) -> None:
+    def _on_page(self, event: OcrProgress) -> None:
         from rich.console import Console
         from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
         if event.cached:
             return
-        if self._progress is None:
-            self._progress = Progress(
+        if self._bar is None:
+            progress = Progress(
                 TextColumn("OCR {task.description}"),
                 BarColumn(),
                 TextColumn("{task.completed} pages"),
@@ -133,15 +137,16 @@ class OcrProgressBar:
                 console=Console(stderr=True),
                 transient=True,
             )
-            self._progress.start()
-            self._task = self._progress.add_task("", total=None)
+            progress.start()
+            self._bar = (progress, progress.add_task("", total=None))
+        progress, task = self._bar
         if event.done:
-            self._progress.update(self._task, advance=1)
+            progress.update(task, advance=1)
         else:
-            self._progress.update(self._task, description=f"{event.source} p{event.page}")
+            progress.update(task, description=f"{event.source} p{event.page}")
 
     def __exit__(self, *exc) -> None:
         if self._remove is not None:
             self._remove()
-        if self._progress is not None:
-            self._progress.stop()
+        if self._bar is not None:
+            self._bar[0].stop()

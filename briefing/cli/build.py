@@ -129,6 +129,8 @@ def build(
     document = render(briefing, format=format, provenance=provenance)
     if output is not None:
         write_atomic(output, document)
+    elif isinstance(document, bytes):  # a plugin's renderer that does not say it is binary
+        raise ConfigError(f"--format {format} wrote a binary document; give an output path with -o")
     else:
         emit_text(document)
 

@@ -243,7 +243,8 @@ class Ledger:
                 os.getpid(),
             ),
         )
-        return int(cursor.lastrowid)
+        assert cursor.lastrowid is not None  # sqlite3 sets it after every INSERT
+        return cursor.lastrowid
 
     def finish(
         self,

@@ -116,7 +116,7 @@ class Watcher:
 
     def poll(self) -> list[SendOutcome]:
         """Look once; deliver the files that have stopped changing. Returns this poll's outcomes."""
-        outcomes = []
+        outcomes: list[SendOutcome] = []
         present = set()
         for path in self.candidates():
             if self.stop.is_set():

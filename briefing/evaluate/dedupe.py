@@ -88,7 +88,8 @@ def _shorten(body: list[str], rng: random.Random) -> list[str]:
     share = rng.uniform(0.5, 0.67)
     if len(body) == 1:
         sentences = [s for s in _SENTENCE.split(body[0]) if s]
-        kept, size = [], 0
+        kept: list[str] = []
+        size = 0
         for sentence in sentences:
             if kept and size >= share * total:
                 break
@@ -225,12 +226,10 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(
             "usage: python -m briefing.evaluate.dedupe ARTICLES.jsonl [CONTAINMENT [JACCARD_FLOOR]]"
         )
-    options = {}
-    if len(args) > 1:
-        options["containment"] = float(args[1])
-    if len(args) > 2:
-        options["jaccard_floor"] = float(args[2])
-    report = evaluate_dedupe(args[0], **options).to_dict()
+    containment = float(args[1]) if len(args) > 1 else dedupe.CONTAINMENT
+    jaccard_floor = float(args[2]) if len(args) > 2 else dedupe.JACCARD_FLOOR
+    found = evaluate_dedupe(args[0], containment=containment, jaccard_floor=jaccard_floor)
+    report = found.to_dict()
     report["false_merges"] = report["false_merges"][:20]
     report["missed"] = report["missed"][:20]
     sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")

@@ -66,19 +66,19 @@ def text_of(article: Article) -> str:
 def score_page(articles: list[Article], gold: dict[str, Any], *, source: str) -> PageScore:
     wanted = gold["articles"]
     score = PageScore(source=source, gold_articles=len(wanted))
-    by_title = {}
+    by_title: dict[str, int] = {}
     for i, article in enumerate(articles):
         by_title.setdefault(_squash(article.title), i)
     matched: list[int] = []
     used: set[int] = set()
     for g in wanted:
-        i = by_title.get(_squash(g["title"]))
-        if i is None or i in used:
+        at = by_title.get(_squash(g["title"]))
+        if at is None or at in used:
             score.errors.append(f"not found: {g['title']}")
             continue
-        used.add(i)
-        matched.append(i)
-        article = articles[i]
+        used.add(at)
+        matched.append(at)
+        article = articles[at]
         score.found += 1
         score.title_exact += _spaces(article.title) == _spaces(g["title"])
         body = _squash("".join(article.body))
@@ -98,7 +98,7 @@ def score_page(articles: list[Article], gold: dict[str, Any], *, source: str) ->
                 _squash(sub) in {_squash(s) for s in a.subheads}
                 or _squash(sub) in _squash("".join(a.body))
                 for j, a in enumerate(articles)
-                if j != i
+                if j != at
             )
             if _squash(sub) in mine and not others:
                 score.subheads_right += 1

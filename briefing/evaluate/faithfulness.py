@@ -148,16 +148,16 @@ def corrupt(
         i = rng.choice(hedges)
         return _replace_at(sentence, offsets[i], offsets[i] + len(words[i][0]), "")
     if kind == "superlative":
-        slots = [
+        markers = [
             (i, "最")
             for i, (w, t) in enumerate(words)
             if t in ("a", "ad") and (i == 0 or words[i - 1][0] != "最")
         ]
-        slots += [(i, "首次") for i, (w, t) in enumerate(words) if t == "v" and i > 0]
-        slots += [(i, "唯一") for i, (w, t) in enumerate(words) if t == "n" and i > 0]
-        if not slots:
+        markers += [(i, "首次") for i, (w, t) in enumerate(words) if t == "v" and i > 0]
+        markers += [(i, "唯一") for i, (w, t) in enumerate(words) if t == "n" and i > 0]
+        if not markers:
             return None
-        i, marker = rng.choice(slots)
+        i, marker = rng.choice(markers)
         if marker in sentence:
             return None
         return _replace_at(sentence, offsets[i], offsets[i], marker)

@@ -33,7 +33,9 @@ def _match(articles, gold: dict) -> dict:
     """Gold articles matched to articles by title similarity, in gold order; the scores."""
     wanted = gold["articles"]
     used: dict[int, int] = {}  # article index -> gold index
-    out = {"found": 0, "body_first": 0, "body_last": 0, "errors": [], "matched": []}
+    counts = {"found": 0, "body_first": 0, "body_last": 0}
+    errors: list[str] = []
+    matched: list[int] = []
     for g_index, g in enumerate(wanted):
         title = _squash(g["title"])
         best = max(
@@ -45,22 +47,20 @@ def _match(articles, gold: dict) -> dict:
             default=(0.0, -1),
         )
         if best[0] < SIMILAR:
-            out["errors"].append(f"not found: {g['title']}")
+            errors.append(f"not found: {g['title']}")
             continue
         i = best[1]
         used[i] = g_index
-        out["matched"].append(i)
-        out["found"] += 1
+        matched.append(i)
+        counts["found"] += 1
         body = _squash("".join(articles[i].body))
         for end, got in (("body_first", body[:EDGE]), ("body_last", body[-EDGE:])):
             if _similar(got, g[end]):
-                out[end] += 1
+                counts[end] += 1
             else:
-                out["errors"].append(f"{g['title']}: {end} {got!r} != {g[end]!r}")
-    out["extra"] = [
-        a.title or "".join(a.body)[:20] for i, a in enumerate(articles) if i not in used
-    ]
-    out["graphics"] = []
+                errors.append(f"{g['title']}: {end} {got!r} != {g[end]!r}")
+    extra = [a.title or "".join(a.body)[:20] for i, a in enumerate(articles) if i not in used]
+    graphics: list[str] = []
     for i, article in enumerate(articles):
         if i in used:
             continue
@@ -68,8 +68,8 @@ def _match(articles, gold: dict) -> dict:
         for item in gold.get("non_articles", []):
             probe = _squash(item.get("text"))[:10]
             if item.get("kind") in ("masthead", "graphic") and probe and probe in text:
-                out["graphics"].append(f"{item['kind']}: {item['text'][:30]}")
-    return out
+                graphics.append(f"{item['kind']}: {item['text'][:30]}")
+    return {**counts, "errors": errors, "matched": matched, "extra": extra, "graphics": graphics}
 
 
 def character_accuracy(got: str, want: str) -> float:

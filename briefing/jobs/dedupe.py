@@ -42,8 +42,12 @@ import logging
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..text import fold_width
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsRichComparison
 
 logger = logging.getLogger(__name__)
 
@@ -189,7 +193,7 @@ def duplicate_groups(
     *,
     containment: float = CONTAINMENT,
     jaccard_floor: float = JACCARD_FLOOR,
-    priority: Callable[[int], object] | None = None,
+    priority: Callable[[int], SupportsRichComparison] | None = None,
 ) -> list[list[int]]:
     """Groups of indices of ``texts`` that are the same story; the kept one comes first.
 

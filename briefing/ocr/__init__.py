@@ -18,12 +18,16 @@ import warnings
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..config import OCR_MODES
 from ..errors import InputError, setting_error
 from ..read.files import IMAGE_SUFFIXES
 from .engine import EXTRA_HINT, EngineSettings, OcrChar, OcrLine, engine_available
 from .page import LowConfidence, PageGeometry
+
+if TYPE_CHECKING:  # the layout reader imports this package on its OCR path
+    from ..read.layout.glyphs import LayoutPage
 
 logger = logging.getLogger(__name__)
 
@@ -77,7 +81,7 @@ def _announce(event: OcrProgress) -> None:
 class OcrResult:
     """The layout page of one image, its lines' confidences and its doubtful characters."""
 
-    page: object  # briefing.read.layout.glyphs.LayoutPage
+    page: LayoutPage
     confidence: float
     low_confidence: list[LowConfidence] = field(default_factory=list)
 

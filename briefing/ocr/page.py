@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import math
 import statistics
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..read.layout.glyphs import WHITE, Char, LayoutLine, LayoutPage, join_horizontal
+from ..read.layout.glyphs import WHITE, Box, Char, LayoutLine, LayoutPage, join_horizontal
 from ..read.layout.roles import MID
 from .engine import OcrLine
 
@@ -341,9 +342,14 @@ def build_page(
             (x * geometry.scale, a * geometry.scale, b * geometry.scale)
             for x, a, b in rules.vertical
         ]
-        page.boxes += [tuple(v * geometry.scale for v in box) for box in rules.boxes]
-        page.images = [tuple(v * geometry.scale for v in box) for box in rules.pictures]
+        page.boxes += [_scaled(box, geometry.scale) for box in rules.boxes]
+        page.images = [_scaled(box, geometry.scale) for box in rules.pictures]
     return page, doubtful
+
+
+def _scaled(box: Sequence[float], scale: float) -> Box:
+    x0, y0, x1, y1 = box
+    return (x0 * scale, y0 * scale, x1 * scale, y1 * scale)
 
 
 def tint_boxes(lines: list[LayoutLine], body: float) -> list[tuple[float, float, float, float]]:

@@ -68,7 +68,8 @@ def read(
     check_source(source)
     kind = source_kind(source)
     if kind == ARTICLES:
-        blocks = read_articles(source)  # type: ignore[arg-type]  (one path: source_kind says)
+        assert isinstance(source, (str, Path))  # source_kind allows one JSONL file only
+        blocks = read_articles(source)
         page = Page(source=str(source), kind=ARTICLES, blocks=blocks)
         return Issue(source=str(source), pages=[page], paper=paper, date=date)
     if kind == LAYOUT:

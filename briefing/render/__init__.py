@@ -143,8 +143,9 @@ def appendix_tag(item: AppendixItem) -> str:
     return appendix_label(item.kind) + ("·" + place if place else "")
 
 
-def get_renderer(name: str) -> Callable[[Briefing], Any]:
-    """The renderer for format ``name``; an unknown one is a ConfigError listing the formats."""
+def get_renderer(name: str) -> Callable[..., str | bytes]:
+    """The renderer for format ``name`` (called with the briefing, and ``provenance=True`` in the
+    formats that support it); an unknown one is a ConfigError listing the formats."""
     from ..errors import ConfigError
     from ..registry import renderers
 

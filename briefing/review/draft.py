@@ -460,6 +460,7 @@ def _set_provenance(item: Item, key: str, editor: str | None) -> None:
     """``editor`` wrote the field (edited), or (None) it is back as the pipeline made it."""
     # Drafts made before the original provenance was kept: the entry's is still the pipeline's.
     original = item.original.setdefault(key, _provenance_of(item.entry)[key])
+    made: Provenance | None
     if editor is not None:
         made = Provenance(method=EDITED, by=editor)
     else:

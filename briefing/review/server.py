@@ -282,7 +282,7 @@ class ReviewApp:
         name = request.path_params["name"]
         if name not in STATIC:  # a fixed list: no request names a file
             return PlainTextResponse("Not Found", status_code=404, headers=_headers())
-        data = resources.files("briefing.review").joinpath("static", name).read_bytes()
+        data = (resources.files("briefing.review") / "static" / name).read_bytes()
         return Response(data, media_type=STATIC[name], headers=_headers())
 
     async def preview(self, request: Request) -> Response:

@@ -320,9 +320,10 @@ def page_features(lines: list[Line], raw_lines: list[str]) -> list[list[str]]:
             # A dateline in the text above: news items carry no subheads, so a heading after
             # one opens the next item.
             feats.append(f"dated:{int(dated[index])}")
-            if above[index] is not None:
-                feats.append(f"simt:{_share(grams[index], grams[above[index]])}")
-                feats.append(f"dh:{_distance(index - above[index])}")
+            heading = above[index]
+            if heading is not None:
+                feats.append(f"simt:{_share(grams[index], grams[heading])}")
+                feats.append(f"dh:{_distance(index - heading)}")
             else:
                 feats.append("simt:none")
         # A photo item (text, 图为…, credit) below, set apart by a wide gap or not.

@@ -13,6 +13,7 @@ import json
 import logging
 import random
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -166,7 +167,7 @@ def train_splitter(
     paths: list[Path],
     *,
     output: Path,
-    leave_out: list[str] = (),
+    leave_out: Sequence[str] = (),
     renders: int = 2,
     iterations: int = 300,
 ) -> dict[str, Any]:

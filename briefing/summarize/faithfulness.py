@@ -36,6 +36,7 @@ _ASIDE = re.compile(r"\([^()]*\)")
 _CLAUSE = re.compile(r"[，,；;：:。！？!?\n]")
 _PUNCT = set("，,。！？!?；;：:、“”‘’「」『』《》（）()【】…—-·\n ")
 _PUNCT_CLASS = re.escape("".join(sorted(_PUNCT)))
+_PUNCT_RUN = re.compile(f"[{_PUNCT_CLASS}]+")  # removed by one sub: 6x a join over characters
 _NUMBER = re.compile(
     r"(?<![\d.])\d+(?:,\d{3})*(?:\.\d+)?(?:万亿|亿|万|千)?[%‰]?|[零〇一二两三四五六七八九十百千万亿]{2,}"
 )
@@ -121,7 +122,7 @@ def _compact(text: str) -> str:
 
 
 def _bigrams(text: str) -> frozenset[str]:
-    chars = "".join(c for c in text if c not in _PUNCT)
+    chars = _words(text)
     return frozenset(chars[i : i + 2] for i in range(len(chars) - 1))
 
 
@@ -179,7 +180,7 @@ def _right(text: str, end: int) -> str:
 
 
 def _words(text: str) -> str:
-    return "".join(c for c in text if c not in _PUNCT)
+    return _PUNCT_RUN.sub("", text)
 
 
 def _near(aligned: str, before: str, after: str) -> bool:
@@ -200,6 +201,8 @@ def _spans(sentence: str, source: PreparedSource) -> list[tuple[int, int, str]]:
     taken = [False] * len(sentence)
     spans = []
     for name in source.names:
+        if name not in sentence:  # most of the article's names: no pattern to build
+            continue
         for match in re.finditer(re.escape(name), sentence):
             if not any(taken[match.start() : match.end()]):
                 taken[match.start() : match.end()] = [True] * len(name)

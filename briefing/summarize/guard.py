@@ -76,6 +76,9 @@ class SourceIndex:
         self.text = fold_width(article_source(article))
         self.compact = re.sub(r"\s+", "", self.text)
         self.numbers = _numbers(self.text)
+        # (summary, names) -> its verdict: the extractive summarizer checks its summary, then
+        # vetting checks it again against the same (cached) index; the second check is free.
+        self.verdicts: dict[tuple[str, bool], GuardResult] = {}
 
     def contains(self, span: str) -> bool:
         return span in self.text or re.sub(r"\s+", "", span) in self.compact
@@ -94,6 +97,13 @@ def check_summary(
 ) -> GuardResult:
     """Check that every number, quoted span and proper name in ``summary`` occurs in ``article``."""
     source = article if isinstance(article, SourceIndex) else source_index(article_source(article))
+    verdict = source.verdicts.get((summary, names))
+    if verdict is None:
+        verdict = source.verdicts[summary, names] = _check(summary, source, names=names)
+    return GuardResult(ok=verdict.ok, problems=list(verdict.problems), spans=list(verdict.spans))
+
+
+def _check(summary: str, source: SourceIndex, *, names: bool) -> GuardResult:
     text = fold_width(summary)
     problems: list[str] = []
     spans: list[str] = []

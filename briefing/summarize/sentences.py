@@ -171,9 +171,8 @@ def split_sentences(paragraphs: list[str] | str) -> list[Sentence]:
     if isinstance(paragraphs, str):
         paragraphs = [paragraphs]
     # A hard break inside a paragraph ends a sentence too; pieces keep their paragraph number.
-    paragraphs = [[p for p in _HARD_BREAK.split(paragraph)] for paragraph in paragraphs]
     sentences: list[Sentence] = []
-    for number, lines in enumerate(paragraphs):
+    for number, lines in enumerate(_HARD_BREAK.split(paragraph) for paragraph in paragraphs):
         pieces = [
             piece for line in lines if line.strip() for piece in _split_paragraph(line.strip())
         ]

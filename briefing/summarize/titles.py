@@ -397,8 +397,8 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
         or text[0] in "的地得了着过，,、；;：:。！？!?)）】」”’■□●◆—-[［"
     ):
         problems.append(f"opens on {words[0][0]!r}")
-    elif _BAD_OPENING.match(text):
-        problems.append(f"opens on {_BAD_OPENING.match(text).group(0)}, not on who acts")
+    elif bad_opening := _BAD_OPENING.match(text):
+        problems.append(f"opens on {bad_opening.group(0)}, not on who acts")
     if not _has_predicate(text):
         problems.append("no action (no verb)")
     elif lacks_subject(text):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from ..text import tagged
@@ -86,6 +87,7 @@ def deletion_cuts(summary: str, source: str) -> list[str]:
     boundaries, names = _spans(source)
     core = summary.rstrip(ENDS)
     at = source.find(core) if core else -1
+    opcodes: Sequence[tuple[str, int, int, int, int]]
     if at >= 0:
         # The common case, a run of the sentence: only its two ends are cuts.
         opcodes = [("delete", 0, at, 0, 0), ("delete", at + len(core), len(source), 0, 0)]

@@ -165,8 +165,7 @@ class KeywordClassifier:
                 self.taxonomy.source,
                 ", ".join(without),
             )
-        self.matcher = TermMatcher(self.weights)
-        self._setup_settings(default_settings())
+        self._setup_settings(default_settings())  # adds the settings' terms, builds self.matcher
         self._parts: dict[str, tuple[int, float]] | None = None  # built on first need
 
     @property
@@ -283,10 +282,10 @@ class KeywordClassifier:
             leading = max(range(len(totals)), key=totals.__getitem__)
             # Only a story led by a label the setting outweighs moves: foreign sport stays sport.
             if leading in outweighs and totals[leading] > 0:
-                term = self.setting_term(setting, matcher, texts)
-                if term is not None:
+                found = self.setting_term(setting, matcher, texts)
+                if found is not None:
                     totals[label] += totals[leading]
-                    contributions[label][term] += totals[leading]
+                    contributions[label][found] += totals[leading]
         return totals, contributions
 
     def classify_one(self, article: Article) -> Topic:

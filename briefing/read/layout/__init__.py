@@ -46,6 +46,7 @@ def read_layout_source(
     for article in articles:
         # A text layer can carry control characters too; text and JSONL lose them in reading.
         block = Article.from_dict(clean_strings(article.to_dict()))
+        assert block.page is not None  # the layout readers number every block's page
         issue.pages[block.page - 1].blocks.append(block)
     return issue
 

@@ -127,7 +127,8 @@ def _join(parts: list[str]) -> str:
 
 def _spaced(lines: list[LayoutLine]) -> str | None:
     parts: list[str] = []
-    for prev, ln in zip([None] + lines[:-1], lines):
+    previous: list[LayoutLine | None] = [None, *lines[:-1]]
+    for prev, ln in zip(previous, lines):
         if (
             prev is not None
             and abs(prev.y1 - ln.y1) < 0.3 * ln.size

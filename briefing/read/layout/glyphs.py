@@ -20,6 +20,8 @@ _VERTICAL_QUOTES = str.maketrans(
     {"﹃": "“", "﹄": "”", "﹁": "“", "﹂": "”", "『": "“", "』": "”", "「": "“", "」": "”"}
 )
 
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in PDF points
+
 
 @dataclass
 class Char:
@@ -67,8 +69,8 @@ class LayoutLine:
         self.white = all(ch.color == WHITE for ch in self.chars if not ch.c.isspace())
 
     @property
-    def box(self) -> list[float]:
-        return [round(self.x0, 1), round(self.y0, 1), round(self.x1, 1), round(self.y1, 1)]
+    def box(self) -> Box:
+        return (round(self.x0, 1), round(self.y0, 1), round(self.x1, 1), round(self.y1, 1))
 
     @property
     def width(self) -> float:
@@ -162,9 +164,13 @@ def read_page(pdf_page) -> LayoutPage:
             piece: list[Char] = []
             for span in line["spans"]:
                 for c in span["chars"]:
+                    x0, y0, x1, y1 = c["bbox"]
                     ch = Char(
                         c["c"],
-                        *c["bbox"],
+                        x0,
+                        y0,
+                        x1,
+                        y1,
                         size=span["size"],
                         font=span["font"],
                         color=span["color"],
@@ -182,7 +188,7 @@ def read_page(pdf_page) -> LayoutPage:
                 vertical.extend(ch for ch in piece if not ch.c.isspace())
             else:
                 rotated.append(piece)
-    sizes = Counter()
+    sizes: Counter[float] = Counter()
     for piece in horizontal:
         for ch in piece:
             if not ch.c.isspace():

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ...errors import InputError
 from ...records import Article, Furniture, Issue, Page
@@ -13,6 +15,9 @@ from ..masthead import DATE_RE
 from .articles import PageArticle, page_articles
 from .glyphs import read_page
 from .roles import analyse
+
+if TYPE_CHECKING:
+    import pymupdf
 
 logger = logging.getLogger(__name__)
 
@@ -93,7 +98,8 @@ def layout_result(page, *, page_index: int, ocr=None) -> PageResult:
     """Articles and furniture of a layout page (from a text layer, or from OCR: ``ocr`` is its
     :class:`briefing.ocr.OcrResult`, kept with the result)."""
     layout = analyse(page)
-    articles, others = page_articles(layout)
+    articles, found = page_articles(layout)
+    others: list[tuple[str, str, Sequence[float] | None]] = list(found)
     if ocr is not None:
         from ...ocr.page import TINY_BODY, is_lettering
 
@@ -105,7 +111,7 @@ def layout_result(page, *, page_index: int, ocr=None) -> PageResult:
         ]
         articles = [a for a in articles if a not in lettering]
         others += [
-            ("graphic", "".join(a.body), _union([list(c.box) for c in a.chains])) for a in lettering
+            ("graphic", "".join(a.body), _union([c.box for c in a.chains])) for a in lettering
         ]
     masthead_text, number, name, date = _masthead(layout.masthead)
     furniture: list[Furniture] = []
@@ -132,9 +138,8 @@ def layout_result(page, *, page_index: int, ocr=None) -> PageResult:
                 )
             )
     for kind, text, box in others:
-        furniture.append(
-            Furniture(line=0, text=text, kind=kind, page=page_index, box=[round(v, 1) for v in box])
-        )
+        rounded = [round(v, 1) for v in box] if box is not None else None
+        furniture.append(Furniture(line=0, text=text, kind=kind, page=page_index, box=rounded))
     lines: list[str] = []
     for art in articles:
         lines += [p for p in (art.kicker, art.title, art.subtitle, art.byline) if p]
@@ -143,7 +148,7 @@ def layout_result(page, *, page_index: int, ocr=None) -> PageResult:
     return PageResult(articles, furniture, number, name, date, lines, ocr)
 
 
-def _union(boxes: list[list[float]]) -> list[float] | None:
+def _union(boxes: Sequence[Sequence[float]]) -> list[float] | None:
     if not boxes:
         return None
     return [
@@ -184,7 +189,7 @@ def _check_pdf_header(path: Path) -> None:
     )
 
 
-def _open(path: Path):
+def _open(path: Path) -> pymupdf.Document:
     pymupdf = _pymupdf()
     if not path.is_file():
         raise InputError(
@@ -202,11 +207,15 @@ def _open(path: Path):
     return doc
 
 
-IMAGE = object()  # a job's document when its file is a page image
+class _PageImage:
+    """A job's document when its file is a page image (read by OCR, not PyMuPDF)."""
+
+
+IMAGE = _PageImage()
 
 
 def _read_job(path: Path, doc, n: int, *, index: int, ocr: str) -> PageResult:
-    if doc is IMAGE:
+    if isinstance(doc, _PageImage):
         if ocr == "never":
             raise InputError(f'{path}: a page image needs OCR (the ocr mode "auto")')
         from ...ocr.reading import ocr_image_file
@@ -254,22 +263,24 @@ def read_pdf_issue(
     articles: list[Article] = []
     dates: set[str] = set()
     scanned_pages: list[dict] = []
-    jobs: list[tuple[Path, object | None, int, Exception | None]] = []
+    jobs: list[tuple[Path, pymupdf.Document | _PageImage | None, int, Exception | None]] = []
     for path in paths:
         if path.suffix.lower() in IMAGE_SUFFIXES:
             jobs.append((path, IMAGE, 0, None))
             continue
         try:
-            doc = _open(path)
+            opened = _open(path)
         except InputError as exc:
             jobs.append((path, None, 0, exc))
             continue
-        jobs.extend((path, doc, n, None) for n in range(doc.page_count))
+        jobs.extend((path, opened, n, None) for n in range(opened.page_count))
     single = len(jobs) == 1
     for path, doc, n, error in jobs:
         index = len(issue.pages) + 1
         name = (
-            str(path) if doc is None or doc is IMAGE or doc.page_count == 1 else f"{path}#{n + 1}"
+            str(path)
+            if doc is None or isinstance(doc, _PageImage) or doc.page_count == 1
+            else f"{path}#{n + 1}"
         )
         if error is None:
             try:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from ...conventions import AGENCY, CREDIT_MARK, REPORTER
-from .glyphs import LayoutLine, LayoutPage
+from .glyphs import Box, LayoutLine, LayoutPage
 
 DISPLAY = 1.8  # x body size: headline type (kicker, title)
 MID = 1.2  # x body size: subheads, subtitles, graphic titles
@@ -24,9 +24,6 @@ CREDIT_RE = re.compile(
 CREDIT_END_RE = re.compile(rf"(?:{CREDIT_MARK}|新华社发)[）)]?$")
 CREDIT_LINE_RE = re.compile(rf"^{AGENCY}?(?:特约)?(?:{REPORTER}|摄影)")
 SENTENCE_END = "。！？；"
-
-
-Box = tuple[float, float, float, float]
 
 
 @dataclass

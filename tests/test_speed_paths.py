@@ -1,0 +1,87 @@
+"""Shortcuts taken for speed give the same results as the long way round."""
+
+from __future__ import annotations
+
+from briefing.assemble import day_keywords as issue_keywords
+from briefing.records import Article
+from briefing.summarize import faithfulness, guard
+from briefing.summarize.guard import SourceIndex, check_summary
+
+ARTICLE = Article(
+    id="a1",
+    title="临江市开通城乡公交专线",
+    body=[
+        "本报讯（记者王明）临江市交通运输局3月11日宣布，城乡公交专线12条将于下月开通。",
+        "据介绍，临江市城乡公交专线覆盖全市18个乡镇，票价统一为2元。临江市城乡公交专线开通后，"
+        "沿线群众出行时间平均缩短20分钟。",
+    ],
+)
+
+
+def test_a_summary_checked_twice_against_one_index_is_judged_once(monkeypatch):
+    calls = []
+    real = guard.unfaithful
+    monkeypatch.setattr(guard, "unfaithful", lambda *a: calls.append(a) or real(*a))
+    source = SourceIndex(ARTICLE)
+    first = check_summary("临江市城乡公交专线12条将于下月开通。", source)
+    first.problems.append("changed by a caller")
+    second = check_summary("临江市城乡公交专线12条将于下月开通。", source)
+    assert len(calls) == 1
+    assert second.ok and second.problems == []  # a caller's change does not reach the next one
+    wrong = check_summary("临江市城乡公交专线15条将于下月开通。", source)
+    assert not wrong.ok and check_summary("临江市城乡公交专线15条将于下月开通。", source) == wrong
+
+
+def test_punctuation_is_removed_as_by_a_filter_over_characters():
+    text = "“临江”（新华社）：城乡公交、专线——开通…！\n 12条"
+    expected = "".join(c for c in text if c not in faithfulness._PUNCT)
+    assert faithfulness._words(text) == expected
+    assert faithfulness._bigrams(text) == frozenset(
+        expected[i : i + 2] for i in range(len(expected) - 1)
+    )
+
+
+def naive_counts(article: Article) -> dict[str, float]:
+    """issue_keywords._counts as first written: every window of every size looked at."""
+    from collections import Counter, defaultdict
+
+    tokens = issue_keywords._tokens(article)
+    counts: defaultdict[str, float] = defaultdict(float)
+    seen: Counter[str] = Counter()
+    for word, weight in tokens:
+        if word:
+            counts[word] += weight
+            seen[word] += 1
+    used: set[int] = set()
+    for size in range(issue_keywords.MAX_PIECES, 1, -1):
+        runs: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        for start in range(len(tokens) - size + 1):
+            pieces = tuple(word for word, _ in tokens[start : start + size])
+            if (
+                any(issue_keywords._term(w) != 1 for w in pieces)
+                or len(set(pieces)) < size
+                or len("".join(pieces)) > issue_keywords.MAX_TERM
+                or pieces[-1] in issue_keywords._POSTS
+            ):
+                continue
+            if not used.intersection(range(start, start + size)):
+                runs[pieces].append(start)
+        for pieces, starts in runs.items():
+            together = sum(tokens[i][1] == 1.0 for i in starts)
+            if together < 2 or together < 0.6 * min(seen[w] for w in pieces):
+                continue
+            weight = min(sum(tokens[i][1] for i in starts), *(counts[w] for w in pieces))
+            counts["".join(pieces)] += weight
+            for word in pieces:
+                counts[word] -= weight
+            for i in starts:
+                used.update(range(i, i + size))
+    return {w: c for w, c in counts.items() if c > 0}
+
+
+def test_keyword_counts_match_looking_at_every_window(samples):
+    from briefing.api import load_articles
+
+    _, articles = load_articles(samples / "linjiang-daily-2024-03-12.txt")
+    for article in [ARTICLE, *articles]:
+        assert issue_keywords._counts(article) == naive_counts(article)
