@@ -72,3 +72,18 @@ def test_the_lead_costs_at_most_one_step_however_it_ranks(monkeypatch):
     )
     orders = {title: order for title, order in reversed(list(titles._candidates(article, 20)))}
     assert orders["西河市启动老旧小区改造工程"] <= 1
+
+
+def test_under_a_dateline_the_lead_opening_is_the_headline():
+    # Later sentences repeat the programme's words more often than the lead does; under a
+    # dateline the lead's opening clause states the event all the same.
+    article = Article(
+        id="d",
+        body=[
+            "本报南川3月5日电 （记者林立）南川市人民政府5日发布春季植树计划，全市将新增绿地。",
+            "植树造林计划包括城区绿化、植树造林和道路绿化三项植树造林工程。",
+            "植树造林工程由各区县分头实施，植树造林资金由市财政安排。",
+            "植树造林计划将在四月底前完成。",
+        ],
+    )
+    assert generate_title(article) == "南川市人民政府发布春季植树计划"

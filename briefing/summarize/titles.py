@@ -19,6 +19,11 @@ from .sentences import dateline_place, split_dateline, split_sentences
 
 MAX_TITLE_CHARS = 20
 RANK_COST = 0.3  # salience a candidate gives up for each sentence further down the ranking
+# Hard news under a dateline (本报北京2月5日电) states its event in the lead's opening clause:
+# that clause costs this many ranking steps less than its place in the ranking. A lead that
+# names the day (5日, 今天) reports an event; one that does not sets a scene (中午，食堂里……).
+DATELINE_LEAD_STEPS = 2
+_DATED_LEAD = re.compile(r"(?<![\d０-９])[\d０-９]{1,2}日|近日|日前|今天|昨天|今日|昨日|当天")
 NO_TITLE = "（无标题）"  # shown, unmarked, where no candidate reads as a headline
 _LEADING_TIME = re.compile(
     r"^(?:(?:\d{1,4}|[一二三四五六七八九十〇]{1,4})年)?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,2})月)?"
@@ -248,9 +253,10 @@ def _candidates(article: Article, limit: int):
         yield heading, 0
     ranked = rank_sentences(article)
     actor = kicker_actor(article)
-    place = dateline_place(
-        article.dateline or split_dateline(article.body[0] if article.body else "")[0]
-    )
+    dateline = article.dateline or split_dateline(article.body[0] if article.body else "")[0]
+    place = dateline_place(dateline)
+    lead_text = split_dateline(article.body[0])[1] if article.body else ""
+    dated_lead = bool(_DATED_LEAD.search(lead_text))
     lead = sorted(ranked, key=lambda s: s.sentence.index)[:3]
     seen: set[int] = set()
     for order, scored in enumerate(ranked[:5] + lead):
@@ -288,7 +294,10 @@ def _candidates(article: Article, limit: int):
                 continue
             # A later clause costs like a sentence further down: the subject opens the sentence.
             # The lead states the event: it costs at most one step, however the ranking places it.
-            yield title, min(order, scored.sentence.index + 1) + start
+            cost = min(order, scored.sentence.index + 1) + start
+            if dateline and scored.sentence.index == 0 and start == 0 and dated_lead:
+                cost -= DATELINE_LEAD_STEPS
+            yield title, cost
 
 
 _SETTING_END = re.compile(r"(?:[^\d一二三四五六七八九十]上|现场)$")
