@@ -87,3 +87,8 @@ def test_under_a_dateline_the_lead_opening_is_the_headline():
         ],
     )
     assert generate_title(article) == "南川市人民政府发布春季植树计划"
+
+
+def test_a_news_verb_the_segmenter_files_as_a_noun_is_an_action():
+    # 会见 is a noun to the segmenter's dictionary; the title has its action all the same.
+    assert headline_problems("北川县县长王明会见南海市代表团") == []

@@ -14,7 +14,7 @@ from ..records import Article
 from ..text import fold_width, tagged
 from .compress import IDIOM_DE, ORG_SUFFIX, TIME_START, compress_clauses, delete_asides, tidy
 from .actors import kicker_actor, lacks_subject
-from .ranking import rank_sentences
+from .ranking import ACTION, rank_sentences
 from .sentences import dateline_place, split_dateline, split_sentences
 
 MAX_TITLE_CHARS = 20
@@ -64,10 +64,12 @@ def _has_verb(text: str) -> bool:
 def _has_predicate(text: str) -> bool:
     """A verb, or a closing verbal noun (……通过专家评审): the title says what happened."""
     tags = tagged(text)
-    # 举行会谈 is one idiom to the segmenter: a verb all the same.
-    return any((tag.startswith("v") and tag != "vn") or tag == "i" for _, tag in tags) or (
-        len(tags) >= 3 and tags[-1][1] == "vn"
-    )
+    # 举行会谈 is one idiom to the segmenter: a verb all the same. The segmenter's dictionary
+    # files some news verbs as nouns (会见): a word of the action lexicon is a verb.
+    return any(
+        (tag.startswith("v") and tag != "vn") or tag == "i" or ACTION.fullmatch(word)
+        for word, tag in tags
+    ) or (len(tags) >= 3 and tags[-1][1] == "vn")
 
 
 def _drop_setting(tags: list[tuple[str, str]]) -> list[tuple[str, str]]:
