@@ -92,3 +92,13 @@ def test_under_a_dateline_the_lead_opening_is_the_headline():
 def test_a_news_verb_the_segmenter_files_as_a_noun_is_an_action():
     # 会见 is a noun to the segmenter's dictionary; the title has its action all the same.
     assert headline_problems("北川县县长王明会见南海市代表团") == []
+
+
+def test_a_clause_modifying_the_object_goes_and_the_actor_and_verb_stay():
+    title = shorten("当地时间5日晚，北川县县长王明在东港出席南海市市长李强举行的欢迎宴会")
+    assert title.startswith("王明出席") and title.endswith("欢迎宴会"), title
+
+
+def test_a_date_range_inside_a_clause_goes_whole():
+    title = shorten("北川县副县长王明11日至13日在西岭镇调研春耕生产")
+    assert "至" not in title and title.startswith("王明"), title

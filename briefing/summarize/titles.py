@@ -26,7 +26,7 @@ DATELINE_LEAD_STEPS = 2
 _DATED_LEAD = re.compile(r"(?<![\d０-９])[\d０-９]{1,2}日|近日|日前|今天|昨天|今日|昨日|当天")
 NO_TITLE = "（无标题）"  # shown, unmarked, where no candidate reads as a headline
 _LEADING_TIME = re.compile(
-    r"^(?:(?:\d{1,4}|[一二三四五六七八九十〇]{1,4})年)?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,2})月)?"
+    r"^(?:当地时间)?(?:(?:\d{1,4}|[一二三四五六七八九十〇]{1,4})年)?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,2})月)?"
     r"(?:(?:\d{1,3}|[一二三四五六七八九十]{1,3})日)?(?:至\d{1,2}日)?(?:[上下中]午|晚上|早上|凌晨|傍晚|晚|上旬|中旬|下旬)?"
     r"(?:\d{1,2}(?:点半?|时许?|点\d{1,2}分))?"
 )
@@ -137,14 +137,21 @@ def _without_modifier(text: str, limit: int) -> str | None:
     """江源公司自主研发的新型材料通过评审 -> 新型材料通过评审: drop a relative clause (a verb before 的)
     that opens the subject when the whole does not fit, so the title keeps its own verb."""
     words = tagged(text)
-    seen_verb = False
+    verbs: list[int] = []  # where each verb before the 的 ends
+    subject = False
     position = 0
     for word, tag in words:
         position += len(word)
         if tag.startswith("v") or tag == "j":
-            seen_verb = True
-        elif word == "的" and seen_verb:
+            verbs.append(position)
+        elif not verbs and tag.startswith(("n", "r")):
+            subject = True
+        elif word == "的" and verbs:
             rest = text[position:]
+            # 习近平出席班达里举行的欢迎宴会: the clause modifies the object of the title's own
+            # verb; the title keeps its subject and verb and drops the clause.
+            if subject and len(verbs) > 1 and 6 <= verbs[0] + len(rest) <= limit:
+                return text[: verbs[0]] + rest
             if 6 <= len(rest) <= limit:
                 return rest
             return None
@@ -224,13 +231,15 @@ def heading_line(article: Article, *, limit: int) -> str | None:
 
 
 # 10月4日, 4日晚, 日前 inside a clause (the leading time is cut separately).
+_DAY = r"(?:(?:\d{1,4}|[一二三四五六七八九十〇]{2,4})年)?(?:\d{1,2}月)?\d{1,2}日"
 _DATE_INSIDE = re.compile(
-    r"(?:(?:\d{1,4}|[一二三四五六七八九十〇]{2,4})年)?(?:\d{1,2}月)?\d{1,2}日(?:[上下中]午|晚间|晚|凌晨|早)?(?=[\u4e00-\u9fff])"
+    # 11日至13日 is one date: cut as a whole, it leaves no 至 behind.
+    rf"(?:当地时间)?{_DAY}(?:[至到—－-]{_DAY})?(?:[上下中]午|晚间|晚|凌晨|早)?(?=[\u4e00-\u9fff])"
     r"|(?<=[\u4e00-\u9fff])(?:日前|近日|当天|今天|昨天|昨日|今日)(?=[\u4e00-\u9fff])"
 )
 # The posts before a name (中共中央政治局常委、中央书记处书记王沪宁, 国家主席习近平): a headline says 王沪宁.
 _POSTS = re.compile(
-    r"^[^，。；：“”]{0,40}?(?:书记|主席|总理|委员长|部长|省长|市长|区长|县长|主任|国务委员|常委|局长|大使|发言人|秘书长|院长"
+    r"^[^，。；：“”]{0,40}?(?:书记|主席|总理|委员长|部长|省长|市长|区长|县长|主任|国务委员|常委|局长|大使|发言人|秘书长|院长|委员"
     r"|董事长|总经理|行政长官|总统|首相|司令员|政委|组长|会长|负责人|主持人|理事长)(?=[\u4e00-\u9fff]{2,4})"
 )
 
