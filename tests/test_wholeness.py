@@ -75,6 +75,8 @@ def test_a_shortened_form_of_another_name_fails_the_check():
         "粮食产量创历史新高——。",
         "各地纷纷表示：。",
         "在增幅达30%的情况下。",
+        "据市纪委消息，经市委批准。",
+        "全省粮食产量从2010年到。",
     ],
 )
 def test_a_sentence_cut_to_a_setup_clause_fails(sentence):
@@ -89,6 +91,7 @@ def test_a_sentence_cut_to_a_setup_clause_fails(sentence):
         "我国不仅要发展经济，还要保护环境。",
         "他说：“在8年后。”",
         "会议在北京召开。",
+        "条例草案经市人大常委会审议通过。",
     ],
 )
 def test_whole_sentences_pass(sentence):
@@ -207,6 +210,8 @@ def test_briefing_marks_commentary_and_keeps_it_out_of_top_news():
         "星城区人民政府召开的",
         "推进生态文明建设",
         "市民王大爷说",
+        "发言人宣布应南海市市长邀请",
+        "北川县从2010年到",
     ],
 )
 def test_fragments_fail_the_headline_checks(title):

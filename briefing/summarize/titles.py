@@ -15,6 +15,7 @@ from ..text import fold_width, tagged
 from .compress import IDIOM_DE, ORG_SUFFIX, TIME_START, compress_clauses, delete_asides, tidy
 from .actors import kicker_actor, lacks_subject
 from .ranking import ACTION, rank_sentences
+from .wholeness import dangling_clause
 from .sentences import dateline_place, split_dateline, split_sentences
 
 MAX_TITLE_CHARS = 20
@@ -419,6 +420,9 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
         problems.append(f"opens on {words[0][0]!r}")
     elif _BAD_OPENING.match(text):
         problems.append(f"opens on {_BAD_OPENING.match(text).group(0)}, not on who acts")
+    setup = dangling_clause(text + "。")
+    if setup:
+        problems.append(setup)
     if not _has_predicate(text):
         problems.append("no action (no verb)")
     elif lacks_subject(text):
