@@ -285,6 +285,38 @@ def test_keyword_problems_name_pieces_numbers_and_function_words():
     assert keyword_problems("栗战书", text) == []
 
 
+@pytest.mark.parametrize(
+    ("word", "verb_phrase"),
+    [
+        ("全面推行", True),  # one noun to the dictionary: an adverb and a verb
+        ("持续增长", True),
+        ("环境保护", False),  # a noun before the verb: a term
+        ("大力发展", False),  # a verbal noun at the end
+        ("改革开放", False),  # a name
+        ("河湖长制", False),
+    ],
+)
+def test_a_verb_phrase_is_no_keyword(word, verb_phrase):
+    from briefing.issue_keywords import keyword_problems
+
+    assert bool(keyword_problems(word, word)) is verb_phrase
+
+
+def test_keywords_of_the_day_leave_out_verb_phrases():
+    from briefing.issue_keywords import issue_keywords
+
+    articles = [
+        Article(
+            id=f"r{i}",
+            title=f"南川县全面推行河湖长制{i}",
+            body=["南川县全面推行河湖长制，全面推行巡河制度，河湖长制落到实处。"] * 2,
+        )
+        for i in range(2)
+    ]
+    keywords = issue_keywords(articles, count=6)
+    assert "河湖长制" in keywords and "全面推行" not in keywords
+
+
 # --- evaluation --------------------------------------------------------------------------------
 
 
