@@ -102,3 +102,18 @@ def test_a_clause_modifying_the_object_goes_and_the_actor_and_verb_stay():
 def test_a_date_range_inside_a_clause_goes_whole():
     title = shorten("北川县副县长王明11日至13日在西岭镇调研春耕生产")
     assert "至" not in title and title.startswith("王明"), title
+
+
+@pytest.mark.parametrize(
+    ("text", "lacks"),
+    [
+        ("保定推进老城改造", False),  # 保定 is a verb to the dictionary alone, a city as 保定市
+        ("遵义召开春耕会议", False),
+        ("深入推进老城改造", True),
+        ("大同建成湿地公园", False),
+    ],
+)
+def test_a_city_named_without_its_suffix_is_an_actor(text, lacks):
+    from briefing.summarize.actors import lacks_subject
+
+    assert lacks_subject(text) is lacks
