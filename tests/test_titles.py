@@ -117,3 +117,12 @@ def test_a_city_named_without_its_suffix_is_an_actor(text, lacks):
     from briefing.summarize.actors import lacks_subject
 
     assert lacks_subject(text) is lacks
+
+
+@pytest.mark.parametrize("label", ["核心阅读", "编者的话", "人物小传", "同志们，朋友们："])
+def test_a_box_label_is_no_heading_and_no_headline(label):
+    from briefing.summarize.titles import heading_line
+
+    article = Article(id="e", body=[label, "北川县今年新建公园十座，市民出门五百米就能进公园。"])
+    assert heading_line(article, limit=20) is None
+    assert headline_problems(label)

@@ -19,6 +19,7 @@ from .wholeness import dangling_clause
 from .sentences import dateline_place, split_dateline, split_sentences
 
 MAX_TITLE_CHARS = 20
+MIN_HEADLINE_CHARS = 5  # 核心阅读, 数读, 链接: four characters and fewer label a box
 RANK_COST = 0.3  # salience a candidate gives up for each sentence further down the ranking
 # Hard news under a dateline (本报北京2月5日电) states its event in the lead's opening clause:
 # that clause costs this many ranking steps less than its place in the ranking. A lead that
@@ -216,6 +217,13 @@ _BYLINE = re.compile(
 )
 
 
+def _box_label(line: str) -> bool:
+    """核心阅读, 编者的话, 人物小传 (a label over a box) or 同志们，朋友们： (a salutation): no
+    headline, however the page sets it. A headline names who acts and what happens: more than
+    four characters, and no colon at its end."""
+    return len(line) <= MIN_HEADLINE_CHARS - 1 or line.endswith(("：", ":"))
+
+
 def heading_line(article: Article, *, limit: int) -> str | None:
     """A heading the body opens with (a line without a final stop that is no byline): the page's own title."""
     sentences = split_sentences(article.body[:2])
@@ -223,6 +231,8 @@ def heading_line(article: Article, *, limit: int) -> str | None:
         return None
     line = sentences[0].text.strip()
     if not 4 <= len(line) <= 40 or _BYLINE.search(line) or split_dateline(line)[0]:
+        return None
+    if _box_label(line):
         return None
     if len(line) > limit:
         # Two-part headings (主题　副题): keep the first part when the whole is too long.
@@ -392,6 +402,8 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
         return ["no title"]
     if len(text) > limit:
         problems.append(f"{len(text)} characters, over {limit}")
+    if len(text) < MIN_HEADLINE_CHARS:
+        problems.append(f"{len(text)} characters: a label, not a headline")
     words = [(w, t) for w, t in tagged(text) if w.strip()]
     last, tag = words[-1]
     if text[-1] in "，,、；;：:—-（(“《":
