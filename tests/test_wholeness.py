@@ -212,6 +212,8 @@ def test_briefing_marks_commentary_and_keeps_it_out_of_top_news():
         "市民王大爷说",
         "发言人宣布应南海市市长邀请",
         "北川县从2010年到",
+        "那么北川县的经验是全省推广",
+        "老支书王明动情地说",
     ],
 )
 def test_fragments_fail_the_headline_checks(title):

@@ -381,7 +381,7 @@ class ExtractiveTitler:
 
 # A headline does not open on a connective or a setting with nothing before it (至……期间, 记者从……).
 _BAD_OPENING = re.compile(
-    r"^(?:至|从|自|在|于|对|据|随着|正值|时值|眼下|当前|经过|通过|由于|因为|为了|关于|当|而|但|并|和|与|及|记者|本报|近日|日前)"
+    r"^(?:那么|所以|因此|然而|可是|不过|此外|而且|并且|同时|至|从|自|在|于|对|据|随着|正值|时值|眼下|当前|经过|通过|由于|因为|为了|关于|当|而|但|并|和|与|及|记者|本报|近日|日前)"
 )
 # Verbs that need what follows them: 高达/达到/超过/包括 + a figure or a list.
 _OPEN_VERBS = frozenset(
@@ -418,7 +418,7 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
         problems.append(f"ends on a number or a date without what it counts ({last})")
     elif last in _AUXILIARIES:
         problems.append(f"ends on {last}, before the verb it helps")
-    elif last in _OPEN_VERBS:
+    elif last.lstrip("地得") in _OPEN_VERBS:  # 动情地说: the segmenter glues 地 to the verb
         problems.append(f"ends on {last}, which needs what follows it")
     if any(
         text.count(a) != text.count(b)
