@@ -72,3 +72,57 @@ def test_the_lead_costs_at_most_one_step_however_it_ranks(monkeypatch):
     )
     orders = {title: order for title, order in reversed(list(titles._candidates(article, 20)))}
     assert orders["西河市启动老旧小区改造工程"] <= 1
+
+
+def test_under_a_dateline_the_lead_opening_is_the_headline():
+    # Later sentences repeat the programme's words more often than the lead does; under a
+    # dateline the lead's opening clause states the event all the same.
+    article = Article(
+        id="d",
+        body=[
+            "本报南川3月5日电 （记者林立）南川市人民政府5日发布春季植树计划，全市将新增绿地。",
+            "植树造林计划包括城区绿化、植树造林和道路绿化三项植树造林工程。",
+            "植树造林工程由各区县分头实施，植树造林资金由市财政安排。",
+            "植树造林计划将在四月底前完成。",
+        ],
+    )
+    assert generate_title(article) == "南川市人民政府发布春季植树计划"
+
+
+def test_a_news_verb_the_segmenter_files_as_a_noun_is_an_action():
+    # 会见 is a noun to the segmenter's dictionary; the title has its action all the same.
+    assert headline_problems("北川县县长王明会见南海市代表团") == []
+
+
+def test_a_clause_modifying_the_object_goes_and_the_actor_and_verb_stay():
+    title = shorten("当地时间5日晚，北川县县长王明在东港出席南海市市长李强举行的欢迎宴会")
+    assert title.startswith("王明出席") and title.endswith("欢迎宴会"), title
+
+
+def test_a_date_range_inside_a_clause_goes_whole():
+    title = shorten("北川县副县长王明11日至13日在西岭镇调研春耕生产")
+    assert "至" not in title and title.startswith("王明"), title
+
+
+@pytest.mark.parametrize(
+    ("text", "lacks"),
+    [
+        ("保定推进老城改造", False),  # 保定 is a verb to the dictionary alone, a city as 保定市
+        ("遵义召开春耕会议", False),
+        ("深入推进老城改造", True),
+        ("大同建成湿地公园", False),
+    ],
+)
+def test_a_city_named_without_its_suffix_is_an_actor(text, lacks):
+    from briefing.summarize.actors import lacks_subject
+
+    assert lacks_subject(text) is lacks
+
+
+@pytest.mark.parametrize("label", ["核心阅读", "编者的话", "人物小传", "同志们，朋友们："])
+def test_a_box_label_is_no_heading_and_no_headline(label):
+    from briefing.summarize.titles import heading_line
+
+    article = Article(id="e", body=[label, "北川县今年新建公园十座，市民出门五百米就能进公园。"])
+    assert heading_line(article, limit=20) is None
+    assert headline_problems(label)

@@ -75,6 +75,8 @@ def test_a_shortened_form_of_another_name_fails_the_check():
         "粮食产量创历史新高——。",
         "各地纷纷表示：。",
         "在增幅达30%的情况下。",
+        "据市纪委消息，经市委批准。",
+        "全省粮食产量从2010年到。",
     ],
 )
 def test_a_sentence_cut_to_a_setup_clause_fails(sentence):
@@ -89,6 +91,7 @@ def test_a_sentence_cut_to_a_setup_clause_fails(sentence):
         "我国不仅要发展经济，还要保护环境。",
         "他说：“在8年后。”",
         "会议在北京召开。",
+        "条例草案经市人大常委会审议通过。",
     ],
 )
 def test_whole_sentences_pass(sentence):
@@ -207,6 +210,10 @@ def test_briefing_marks_commentary_and_keeps_it_out_of_top_news():
         "星城区人民政府召开的",
         "推进生态文明建设",
         "市民王大爷说",
+        "发言人宣布应南海市市长邀请",
+        "北川县从2010年到",
+        "那么北川县的经验是全省推广",
+        "老支书王明动情地说",
     ],
 )
 def test_fragments_fail_the_headline_checks(title):
@@ -278,6 +285,38 @@ def test_keyword_problems_name_pieces_numbers_and_function_words():
     assert keyword_problems("战书", text) and keyword_problems("关于", text)
     assert keyword_problems("尝到了", text) and keyword_problems("亿美元", text)
     assert keyword_problems("栗战书", text) == []
+
+
+@pytest.mark.parametrize(
+    ("word", "verb_phrase"),
+    [
+        ("全面推行", True),  # one noun to the dictionary: an adverb and a verb
+        ("持续增长", True),
+        ("环境保护", False),  # a noun before the verb: a term
+        ("大力发展", False),  # a verbal noun at the end
+        ("改革开放", False),  # a name
+        ("河湖长制", False),
+    ],
+)
+def test_a_verb_phrase_is_no_keyword(word, verb_phrase):
+    from briefing.assemble.day_keywords import keyword_problems
+
+    assert bool(keyword_problems(word, word)) is verb_phrase
+
+
+def test_keywords_of_the_day_leave_out_verb_phrases():
+    from briefing.assemble.day_keywords import issue_keywords
+
+    articles = [
+        Article(
+            id=f"r{i}",
+            title=f"南川县全面推行河湖长制{i}",
+            body=["南川县全面推行河湖长制，全面推行巡河制度，河湖长制落到实处。"] * 2,
+        )
+        for i in range(2)
+    ]
+    keywords = issue_keywords(articles, count=6)
+    assert "河湖长制" in keywords and "全面推行" not in keywords
 
 
 # --- evaluation --------------------------------------------------------------------------------

@@ -46,8 +46,17 @@ def lacks_subject(text: str) -> bool:
             clause = "".join(w for w, _ in tags[i:]) + text[12:]
             clause = re.split(r"[，,；;：:。]", clause, maxsplit=1)[0][:30]
             return any(t.startswith("v") and t != "vn" for _, t in tagged(clause)[1:])
-        return tag.startswith(_SUBJECTLESS_TAGS)
+        return tag.startswith(_SUBJECTLESS_TAGS) and not short_place_name(word)
     return False
+
+
+def short_place_name(word: str) -> bool:
+    """保定, 遵义, 大同: a city named without its 市, which the segmenter's dictionary files as a
+    verb or an adverb on its own but knows with the suffix (保定市). Only 市: 县 and 区 make
+    words of verbs too (扶贫县, 开发区)."""
+    import rjieba  # the segmenter briefing.text uses: its dictionary says what a word can be
+
+    return len(word) >= 2 and rjieba.has_word(word + "市")
 
 
 _LEADING_TIME_CLAUSE = re.compile(r"^[^，,。]{1,12}[，,]")

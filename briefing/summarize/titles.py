@@ -14,14 +14,21 @@ from ..records import Article
 from ..text import fold_width, tagged
 from .compress import IDIOM_DE, ORG_SUFFIX, TIME_START, compress_clauses, delete_asides, tidy
 from .actors import kicker_actor, lacks_subject
-from .ranking import rank_sentences
+from .ranking import ACTION, rank_sentences
+from .wholeness import dangling_clause
 from .sentences import dateline_place, split_dateline, split_sentences
 
 MAX_TITLE_CHARS = 20
+MIN_HEADLINE_CHARS = 5  # 核心阅读, 数读, 链接: four characters and fewer label a box
 RANK_COST = 0.3  # salience a candidate gives up for each sentence further down the ranking
+# Hard news under a dateline (本报北京2月5日电) states its event in the lead's opening clause:
+# that clause costs this many ranking steps less than its place in the ranking. A lead that
+# names the day (5日, 今天) reports an event; one that does not sets a scene (中午，食堂里……).
+DATELINE_LEAD_STEPS = 2
+_DATED_LEAD = re.compile(r"(?<![\d０-９])[\d０-９]{1,2}日|近日|日前|今天|昨天|今日|昨日|当天")
 NO_TITLE = "（无标题）"  # shown, unmarked, where no candidate reads as a headline
 _LEADING_TIME = re.compile(
-    r"^(?:(?:\d{1,4}|[一二三四五六七八九十〇]{1,4})年)?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,2})月)?"
+    r"^(?:当地时间)?(?:(?:\d{1,4}|[一二三四五六七八九十〇]{1,4})年)?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,2})月)?"
     r"(?:(?:\d{1,3}|[一二三四五六七八九十]{1,3})日)?(?:至\d{1,2}日)?(?:[上下中]午|晚上|早上|凌晨|傍晚|晚|上旬|中旬|下旬)?"
     r"(?:\d{1,2}(?:点半?|时许?|点\d{1,2}分))?"
 )
@@ -59,10 +66,12 @@ def _has_verb(text: str) -> bool:
 def _has_predicate(text: str) -> bool:
     """A verb, or a closing verbal noun (……通过专家评审): the title says what happened."""
     tags = tagged(text)
-    # 举行会谈 is one idiom to the segmenter: a verb all the same.
-    return any((tag.startswith("v") and tag != "vn") or tag == "i" for _, tag in tags) or (
-        len(tags) >= 3 and tags[-1][1] == "vn"
-    )
+    # 举行会谈 is one idiom to the segmenter: a verb all the same. The segmenter's dictionary
+    # files some news verbs as nouns (会见): a word of the action lexicon is a verb.
+    return any(
+        (tag.startswith("v") and tag != "vn") or tag == "i" or ACTION.fullmatch(word)
+        for word, tag in tags
+    ) or (len(tags) >= 3 and tags[-1][1] == "vn")
 
 
 def _drop_setting(tags: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -130,14 +139,21 @@ def _without_modifier(text: str, limit: int) -> str | None:
     """江源公司自主研发的新型材料通过评审 -> 新型材料通过评审: drop a relative clause (a verb before 的)
     that opens the subject when the whole does not fit, so the title keeps its own verb."""
     words = tagged(text)
-    seen_verb = False
+    verbs: list[int] = []  # where each verb before the 的 ends
+    subject = False
     position = 0
     for word, tag in words:
         position += len(word)
         if tag.startswith("v") or tag == "j":
-            seen_verb = True
-        elif word == "的" and seen_verb:
+            verbs.append(position)
+        elif not verbs and tag.startswith(("n", "r")):
+            subject = True
+        elif word == "的" and verbs:
             rest = text[position:]
+            # 习近平出席班达里举行的欢迎宴会: the clause modifies the object of the title's own
+            # verb; the title keeps its subject and verb and drops the clause.
+            if subject and len(verbs) > 1 and 6 <= verbs[0] + len(rest) <= limit:
+                return text[: verbs[0]] + rest
             if 6 <= len(rest) <= limit:
                 return rest
             return None
@@ -201,6 +217,13 @@ _BYLINE = re.compile(
 )
 
 
+def _box_label(line: str) -> bool:
+    """核心阅读, 编者的话, 人物小传 (a label over a box) or 同志们，朋友们： (a salutation): no
+    headline, however the page sets it. A headline names who acts and what happens: more than
+    four characters, and no colon at its end."""
+    return len(line) <= MIN_HEADLINE_CHARS - 1 or line.endswith(("：", ":"))
+
+
 def heading_line(article: Article, *, limit: int) -> str | None:
     """A heading the body opens with (a line without a final stop that is no byline): the page's own title."""
     sentences = split_sentences(article.body[:2])
@@ -208,6 +231,8 @@ def heading_line(article: Article, *, limit: int) -> str | None:
         return None
     line = sentences[0].text.strip()
     if not 4 <= len(line) <= 40 or _BYLINE.search(line) or split_dateline(line)[0]:
+        return None
+    if _box_label(line):
         return None
     if len(line) > limit:
         # Two-part headings (主题　副题): keep the first part when the whole is too long.
@@ -217,13 +242,15 @@ def heading_line(article: Article, *, limit: int) -> str | None:
 
 
 # 10月4日, 4日晚, 日前 inside a clause (the leading time is cut separately).
+_DAY = r"(?:(?:\d{1,4}|[一二三四五六七八九十〇]{2,4})年)?(?:\d{1,2}月)?\d{1,2}日"
 _DATE_INSIDE = re.compile(
-    r"(?:(?:\d{1,4}|[一二三四五六七八九十〇]{2,4})年)?(?:\d{1,2}月)?\d{1,2}日(?:[上下中]午|晚间|晚|凌晨|早)?(?=[\u4e00-\u9fff])"
+    # 11日至13日 is one date: cut as a whole, it leaves no 至 behind.
+    rf"(?:当地时间)?{_DAY}(?:[至到—－-]{_DAY})?(?:[上下中]午|晚间|晚|凌晨|早)?(?=[\u4e00-\u9fff])"
     r"|(?<=[\u4e00-\u9fff])(?:日前|近日|当天|今天|昨天|昨日|今日)(?=[\u4e00-\u9fff])"
 )
 # The posts before a name (中共中央政治局常委、中央书记处书记王沪宁, 国家主席习近平): a headline says 王沪宁.
 _POSTS = re.compile(
-    r"^[^，。；：“”]{0,40}?(?:书记|主席|总理|委员长|部长|省长|市长|区长|县长|主任|国务委员|常委|局长|大使|发言人|秘书长|院长"
+    r"^[^，。；：“”]{0,40}?(?:书记|主席|总理|委员长|部长|省长|市长|区长|县长|主任|国务委员|常委|局长|大使|发言人|秘书长|院长|委员"
     r"|董事长|总经理|行政长官|总统|首相|司令员|政委|组长|会长|负责人|主持人|理事长)(?=[\u4e00-\u9fff]{2,4})"
 )
 
@@ -248,9 +275,10 @@ def _candidates(article: Article, limit: int):
         yield heading, 0
     ranked = rank_sentences(article)
     actor = kicker_actor(article)
-    place = dateline_place(
-        article.dateline or split_dateline(article.body[0] if article.body else "")[0]
-    )
+    dateline = article.dateline or split_dateline(article.body[0] if article.body else "")[0]
+    place = dateline_place(dateline)
+    lead_text = split_dateline(article.body[0])[1] if article.body else ""
+    dated_lead = bool(_DATED_LEAD.search(lead_text))
     lead = sorted(ranked, key=lambda s: s.sentence.index)[:3]
     seen: set[int] = set()
     for order, scored in enumerate(ranked[:5] + lead):
@@ -288,7 +316,10 @@ def _candidates(article: Article, limit: int):
                 continue
             # A later clause costs like a sentence further down: the subject opens the sentence.
             # The lead states the event: it costs at most one step, however the ranking places it.
-            yield title, min(order, scored.sentence.index + 1) + start
+            cost = min(order, scored.sentence.index + 1) + start
+            if dateline and scored.sentence.index == 0 and start == 0 and dated_lead:
+                cost -= DATELINE_LEAD_STEPS
+            yield title, cost
 
 
 _SETTING_END = re.compile(r"(?:[^\d一二三四五六七八九十]上|现场)$")
@@ -350,7 +381,7 @@ class ExtractiveTitler:
 
 # A headline does not open on a connective or a setting with nothing before it (至……期间, 记者从……).
 _BAD_OPENING = re.compile(
-    r"^(?:至|从|自|在|于|对|据|随着|正值|时值|眼下|当前|经过|通过|由于|因为|为了|关于|当|而|但|并|和|与|及|记者|本报|近日|日前)"
+    r"^(?:那么|所以|因此|然而|可是|不过|此外|而且|并且|同时|至|从|自|在|于|对|据|随着|正值|时值|眼下|当前|经过|通过|由于|因为|为了|关于|当|而|但|并|和|与|及|记者|本报|近日|日前)"
 )
 # Verbs that need what follows them: 高达/达到/超过/包括 + a figure or a list.
 _OPEN_VERBS = frozenset(
@@ -371,6 +402,8 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
         return ["no title"]
     if len(text) > limit:
         problems.append(f"{len(text)} characters, over {limit}")
+    if len(text) < MIN_HEADLINE_CHARS:
+        problems.append(f"{len(text)} characters: a label, not a headline")
     words = [(w, t) for w, t in tagged(text) if w.strip()]
     last, tag = words[-1]
     if text[-1] in "，,、；;：:—-（(“《":
@@ -385,7 +418,7 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
         problems.append(f"ends on a number or a date without what it counts ({last})")
     elif last in _AUXILIARIES:
         problems.append(f"ends on {last}, before the verb it helps")
-    elif last in _OPEN_VERBS:
+    elif last.lstrip("地得") in _OPEN_VERBS:  # 动情地说: the segmenter glues 地 to the verb
         problems.append(f"ends on {last}, which needs what follows it")
     if any(
         text.count(a) != text.count(b)
@@ -399,6 +432,9 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
         problems.append(f"opens on {words[0][0]!r}")
     elif bad_opening := _BAD_OPENING.match(text):
         problems.append(f"opens on {bad_opening.group(0)}, not on who acts")
+    setup = dangling_clause(text + "。")
+    if setup:
+        problems.append(setup)
     if not _has_predicate(text):
         problems.append("no action (no verb)")
     elif lacks_subject(text):

@@ -143,6 +143,10 @@ _SETUP_CLAUSES = (
     re.compile(r"^(?:从|自)[^，；：]{0,40}到[^，；：]{0,40}$"),
     # 包括……在内的8部电影: a subject whose predicate is cut away
     re.compile(r"^包括[^，；：]{0,60}在内的?[^，；：]{0,20}$"),
+    # 经中共中央批准 / 经双方协商: an approval that leads into what was approved
+    re.compile(r"^经[^，；：]{0,30}(?:批准|同意|研究|协商|批复)$"),
+    # 从1981年到: a range cut before its end
+    re.compile(r"(?:从|自)[^，；：]{0,40}(?:到|至)$"),
     # 2015年1月: a date with nothing dated
     re.compile(
         r"^[0-9０-９一二三四五六七八九十〇]{1,4}[年月日号](?:[0-9０-９一二三四五六七八九十]{1,2}[月日号])*(?:[上下中]午|晚|底|初|[上中下]旬)?$"

@@ -1,0 +1,120 @@
+"""Benchmark: generated titles on every article source of the shared corpus, headline withheld.
+
+    python benchmarks/bench_titles.py [--corpus ../shared/corpus] [--titler extractive]
+
+For each source, ROUGE-L F1 (characters) of the generated titles against the printed headline
+(its column tag removed), beside the first-clause baseline, their ratio, the generated titles that
+fail the headline checks and the articles left without one. Sources: People's Daily 2019
+articles-dev in two halves (by an MD5 of the doc_id, so a rule written on one is measured on the
+other), Sohu news (sogoucs), People's Daily 1998 (the editor-labelled items, which carry the main
+title alone) and the seed page. Then the titler's time on the pd2019 articles.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import logging
+import time
+import warnings
+from pathlib import Path
+from typing import Any
+
+from briefing.evaluate.summaries import evaluate_titles, item_article, read_items
+
+DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+def _jsonl(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def _half(doc_id: str) -> int:
+    return hashlib.md5(doc_id.encode()).digest()[0] % 2
+
+
+def seed_items(corpus: Path) -> list[dict[str, Any]]:
+    """The seed page's articles: the body from its first gold line on, with the gold title."""
+    gold = json.loads((corpus / "seed" / "000_edc864bb9d2a5cb4.gold.json").read_text("utf-8"))
+    lines = (corpus / "seed" / "000_edc864bb9d2a5cb4.txt").read_text("utf-8").splitlines()
+    items = []
+    for number, article in enumerate(gold["articles"]):
+        first, last = article["lines"]
+        span = [line.strip() for line in lines[first - 1 : last] if line.strip()]
+        opening = (article.get("body_first") or "")[:8]
+        start = next((i for i, line in enumerate(span) if opening and opening in line), None)
+        if start is None or not article.get("title"):
+            continue
+        items.append(
+            {"id": f"seed-{number}", "title": article["title"], "text": "\n".join(span[start:])}
+        )
+    return items
+
+
+def sources(corpus: Path) -> dict[str, list[dict[str, Any]]]:
+    pd2019 = read_items(corpus / "pd2019" / "articles-dev.jsonl")
+    return {
+        "pd2019 half 0": [item for item in pd2019 if _half(item["id"]) == 0],
+        "pd2019 half 1": [item for item in pd2019 if _half(item["id"]) == 1],
+        "sogoucs": _jsonl(corpus / "titles" / "sogoucs-dev.jsonl"),
+        "pd1998": _jsonl(corpus / "topics" / "pd1998-dev.jsonl"),
+        "seed": seed_items(corpus),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--titler", default="extractive")
+    args = parser.parse_args()
+    logging.disable(logging.WARNING)
+    warnings.filterwarnings("ignore")
+    found = sources(args.corpus)
+    print(f"{'source':<15}{'items':>6}{'R-L':>8}{'first':>8}{'ratio':>7}{'failing':>9}{'none':>6}")
+    rows = {}
+    for name, items in found.items():
+        report = evaluate_titles(items, titler=args.titler)
+        rows[name] = (
+            report["items"],
+            report["systems"][args.titler],
+            report["systems"]["first_clause"],
+        )
+    # The whole of pd2019 dev: its halves' means weighted by their sizes (no second run).
+    halves = [rows["pd2019 half 0"], rows["pd2019 half 1"]]
+    total = sum(n for n, _, _ in halves)
+    rows = {
+        "pd2019 dev": (
+            total,
+            *(
+                {
+                    key: sum(n * figures[i][key] for n, *figures in halves) / total
+                    if key in ("rougeL",)
+                    else sum(figures[i][key] for _, *figures in halves)
+                    for key in ("rougeL", "not_headline", "no_title")
+                }
+                for i in (0, 1)
+            ),
+        )
+    } | rows
+    for name, (count, ours, base) in rows.items():
+        ratio = ours["rougeL"] / base["rougeL"] if base["rougeL"] else float("nan")
+        print(
+            f"{name:<15}{count:>6}{ours['rougeL']:>8.4f}{base['rougeL']:>8.4f}"
+            f"{ratio:>7.3f}{ours['not_headline']:>9}{ours['no_title']:>6}"
+        )
+    from briefing.registry import component, titlers
+
+    articles = [
+        item_article(item, with_title=False)
+        for half in (0, 1)
+        for item in found[f"pd2019 half {half}"]
+    ]
+    titler = component(titlers, args.titler)
+    start = time.perf_counter()
+    titler.title(articles)
+    print(f"titler: {len(articles) / (time.perf_counter() - start):.0f} articles/s on pd2019 dev")
+
+
+if __name__ == "__main__":
+    main()
