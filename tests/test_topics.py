@@ -279,6 +279,19 @@ def test_no_listed_term_lets_the_headline_nouns_vote():
     assert topic.label == "体育" and topic.evidence == ["羽毛"] and topic.score < 0.2
 
 
+def test_no_evidence_but_a_place_is_culture():
+    # No listed term and no noun that votes, but the headline names a place: the named_place
+    # setting files it under 文化 (travel, local history), the place as evidence, a low score.
+    clf = KeywordClassifier()
+    article = Article(id="p", body=["泉州这个地方怎么样？"])
+    assert not any(clf.scores(article)[0])
+    topic = clf.classify([article])[0]
+    assert topic.label == "文化" and topic.evidence == ["泉州"] and topic.score < 0.2
+    # A taxonomy without 文化 skips the setting: the fallback, no evidence.
+    other = KeywordClassifier(taxonomy=parse_taxonomy("[[label]]\nname = '社会'\n"))
+    assert other.classify([article])[0].evidence == []
+
+
 def test_deterministic():
     first = [t.to_dict() for t in KeywordClassifier().classify(written_articles())]
     assert first == [t.to_dict() for t in KeywordClassifier().classify(written_articles())]
