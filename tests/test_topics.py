@@ -292,6 +292,13 @@ def test_no_evidence_but_a_place_is_culture():
     assert other.classify([article])[0].evidence == []
 
 
+def test_a_feature_that_names_its_subject_late_is_read_that_far():
+    # A feature may open with a long scene; its subject named after 2,000 characters still counts.
+    scene = "甲乙丙丁。" * 400
+    topic = KeywordClassifier().classify([Article(id="f", body=[scene, "足球联赛冠军。"])])[0]
+    assert topic.label == "体育"
+
+
 def test_deterministic():
     first = [t.to_dict() for t in KeywordClassifier().classify(written_articles())]
     assert first == [t.to_dict() for t in KeywordClassifier().classify(written_articles())]
