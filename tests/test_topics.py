@@ -215,10 +215,16 @@ def test_foreign_place_as_a_detail_or_in_sport_does_not_move_the_story():
     )
     # 电 in a company name is not a dateline's 电: 美国 here is not the subject.
     company = Article(id="c", title="国内运营商与美国电信企业签署合作协议", body=guests.body)
+    # 海外 (overseas) says where a market is, not who acts: a fund report stays 经济.
+    overseas = Article(
+        id="o",
+        body=["海外股市上涨带动基金净值回升，投资者关注资产配置，分析人士认为行情仍将震荡。" * 3],
+    )
     labels = [
-        t.label for t in KeywordClassifier().classify([detail, sport, headline, guests, company])
+        t.label
+        for t in KeywordClassifier().classify([detail, sport, headline, guests, company, overseas])
     ]
-    assert labels == ["法治", "体育", "经济", "经济", "经济"]
+    assert labels == ["法治", "体育", "经济", "经济", "经济", "经济"]
 
 
 def test_a_story_set_in_the_past_is_culture():
