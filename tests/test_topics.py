@@ -235,6 +235,16 @@ def test_a_story_set_in_the_past_is_culture():
     assert [t.label for t in labels] == ["文化", "社会"] and labels[0].evidence[0] == "古代"
 
 
+def test_a_leader_as_subject_makes_a_lifestyle_story_politics():
+    # Who acts: a leader starting the headline outweighs the meal words the story is told in.
+    meal = ["晚饭只有两个家常菜和一碗米饭，饺子和红烧肉都不上桌，厨师照做。" * 5]
+    leader = Article(id="l", title="县委书记的家常菜", body=meal)
+    family = Article(id="f", title="邻居大姐的家常菜", body=meal)
+    topics = KeywordClassifier().classify([leader, family])
+    assert [t.label for t in topics] == ["时政", "生活"]
+    assert topics[0].evidence[0] == "县委书记"
+
+
 def test_no_term_straddles_common_word_boundaries():
     # Substring matching finds 国学 in 中国学生, 名家 in 数千名家长, 国公 in 中国公民: such
     # terms are listed only in longer, unambiguous forms (国学经典, 书画名家).
