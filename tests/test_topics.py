@@ -140,6 +140,26 @@ def test_headline_only_items_get_vocabulary_labels():
     assert [t.label for t in topics] == [label for _, label in cases]
 
 
+# Headlines written for this test from each domain's everyday vocabulary (issue 17): the label,
+# and a term that must be among its evidence, so the evidence explains the decision.
+@pytest.mark.parametrize(
+    "headline, label, term",
+    [
+        ("冬季用车注意：玻璃水和防冻液别忘了换", "生活", "防冻液"),  # car care is lifestyle
+        ("新车换上2.0T加8AT，分时四驱配差速锁", "经济", "8at"),  # car specifications: the trade
+        ("决赛圈伏地魔太多？教你蹲草不被发现", "文化", "伏地魔"),  # game slang
+        ("朴廷桓执白中盘胜申真谞", "体育", "朴廷桓"),  # go players
+        ("赵露思白鹿同框，谁更上镜", "文化", "赵露思"),  # entertainment names
+        ("人少景美！四姑娘山和毕棚沟怎么玩", "文化", "四姑娘山"),  # scenic spots: travel
+        ("猛士越野车与04A同场亮相", "军事", "猛士"),  # military vehicles
+        ("绿萝叶子发黄怎么办？换盆时注意这几点", "生活", "绿萝"),  # houseplants
+    ],
+)
+def test_domain_vocabulary_labels_headlines_with_its_evidence(headline, label, term):
+    topic = KeywordClassifier().classify([Article(id="h", body=[headline])])[0]
+    assert (topic.label, term in topic.evidence) == (label, True), topic
+
+
 def test_title_counts_more_than_body():
     article = Article(id="x", title="足球联赛开幕", body=["当地医院派出医生在场边值守。"])
     assert KeywordClassifier().classify([article])[0].label == "体育"
