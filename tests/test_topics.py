@@ -153,6 +153,9 @@ def test_headline_only_items_get_vocabulary_labels():
         ("人少景美！四姑娘山和毕棚沟怎么玩", "文化", "四姑娘山"),  # scenic spots: travel
         ("猛士越野车与04A同场亮相", "军事", "猛士"),  # military vehicles
         ("绿萝叶子发黄怎么办？换盆时注意这几点", "生活", "绿萝"),  # houseplants
+        ("杜月笙与黄金荣的上海往事", "文化", "杜月笙"),  # Republic-era history
+        ("情商高的人，为人处世都懂这三点", "社会", "情商"),  # self-help
+        ("零基础学编程，学习路线怎么定", "教育", "学习路线"),  # learning a skill
     ],
 )
 def test_domain_vocabulary_labels_headlines_with_its_evidence(headline, label, term):
