@@ -8,7 +8,9 @@ a fixed temperature, widened for articles with much evidence, so a long article 
 just because it is long. No listed term at all: the nouns of the headline and the first sentence stand in, each voting
 for the label whose listed terms share its two-character parts most (a part that several labels
 share, or that belongs to background words, votes for none); the voting nouns are the evidence.
-Still nothing: the taxonomy's fallback label (社会 by default). Either way the score is low.
+No noun votes: a headline or first sentence that names a place (segmenter tag ns) is about the
+place, which the shipped settings file under 文化 (travel, local history and lore). Still
+nothing: the taxonomy's fallback label (社会 by default). Either way the score is low.
 
 Who acts, where and when weigh more than subject-matter words (settings,
 ``data/topic_settings.toml``): a story whose headline or opening starts with a foreign country,
@@ -55,7 +57,9 @@ FIELD_WEIGHTS = {
 LEAD_CHARS = 300  # the first characters of the body count fully; the rest half
 OPENING_CHARS = 40  # without a title, the body's opening usually is one: it counts double
 OPENING_WEIGHT = 2.0
-BODY_CHARS = 1500  # the topic is settled long before this; beyond it is not read (speed)
+# Beyond this the body is not read (speed). Features often open with a scene (a meal, a village,
+# a legend) and say what they are about only later: 1,500 characters cut some of them short.
+BODY_CHARS = 3000
 REST_WEIGHT = 0.5
 EVIDENCE_TERMS = 5
 # Calibration: set by hand, not fitted; check with a reliability table before relying on it.
@@ -200,24 +204,36 @@ class KeywordClassifier:
         opening = article.text[:SETTING_CHARS].split("。")[0]
         text = normalize(" ".join(p for p in (article.headline, opening) if p))
         parts = self.parts
-        for word, tag in tagged(text):
-            if len(word) < 2 or not tag.startswith("n"):
+        words = [(word, tag) for word, tag in tagged(text) if len(word) >= 2]
+        for word, tag in words:
+            if not tag.startswith("n"):
                 continue
             for part in {word[i : i + 2] for i in range(len(word) - 1)}:
                 if part in parts:
                     index, share = parts[part]
                     totals[index] += share
                     contributions[index][word] += share
+        if not any(totals):
+            # No part votes: a word of a kind a no-evidence setting names (a place) decides.
+            for index, tags in self.no_evidence:
+                for word, tag in words:
+                    if tag in tags:
+                        totals[index] += 1.0
+                        contributions[index][word] += 1.0
         return totals, contributions
 
     def _setup_settings(self, settings: tuple[Setting, ...]) -> None:
         """The settings whose label this taxonomy has; their terms also count as medium terms
         for that label."""
         self.settings: list[tuple[Setting, int, frozenset[int], TermMatcher]] = []
+        self.no_evidence: list[tuple[int, frozenset[str]]] = []  # label, segmenter tags
         for setting in settings:
             if setting.label not in self.taxonomy:
                 continue
             label = self.taxonomy.index(setting.label)
+            if setting.where == "no_evidence":
+                self.no_evidence.append((label, frozenset(setting.tags)))
+                continue
             outweighs = frozenset(
                 self.taxonomy.index(name) for name in setting.outweighs if name in self.taxonomy
             )

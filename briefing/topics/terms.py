@@ -127,10 +127,13 @@ class Setting:
     outweighs: tuple[str, ...]
     terms: tuple[str, ...]
     # "subject": the term starts the headline or the body (after a dateline), or a meeting is
-    # with a foreign official; "headline": anywhere in the headline or the first sentence.
+    # with a foreign official; "headline": anywhere in the headline or the first sentence;
+    # "no_evidence": only for an item with no listed term and no noun that votes, where a word of
+    # the headline or first sentence that the segmenter tags with one of ``tags`` shows it.
     where: str = "headline"
     articles_only: bool = False  # a headline alone does not show this setting reliably
     officials: tuple[str, ...] = ()  # who a meeting must be with: 总统 in 法国总统, 外宾
+    tags: tuple[str, ...] = ()  # segmenter tags (ns: a place name) for where = "no_evidence"
 
 
 @lru_cache(maxsize=1)
@@ -143,11 +146,12 @@ def default_settings() -> tuple[Setting, ...]:
         Setting(
             name=name,
             label=table["label"],
-            outweighs=tuple(table["outweighs"]),
-            terms=tuple(dict.fromkeys(normalize(t) for t in table["terms"].split())),
+            outweighs=tuple(table.get("outweighs", ())),
+            terms=tuple(dict.fromkeys(normalize(t) for t in table.get("terms", "").split())),
             where=table.get("where", "headline"),
             articles_only=bool(table.get("articles_only", False)),
             officials=tuple(normalize(t) for t in table.get("officials", "").split()),
+            tags=tuple(table.get("tags", "").split()),
         )
         for name, table in tomllib.loads(text).items()
     )

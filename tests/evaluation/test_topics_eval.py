@@ -27,17 +27,20 @@ TARGETS = {
 }
 # Regression floors: measured figure minus about 0.015.
 FLOORS = {
-    "pd1998-dev": 0.875,  # target 0.93; measured 0.893 (was 0.860 before issue 17)
-    "pd2019-dev": 0.90,  # target 0.95; measured 0.915 (0.915 before issue 17)
-    "cnews-taxo-dev": 0.945,  # target 0.96; measured 0.960 (was 0.913 before issue 17)
-    "tnews-taxo-dev": 0.725,  # target 0.82; measured 0.740 (was 0.725)
+    "pd1998-dev": 0.885,  # target 0.93; measured 0.900 (was 0.860 before issue 17)
+    "pd2019-dev": 0.92,  # target 0.95; measured 0.935 (0.915 before issue 17)
+    "cnews-taxo-dev": 0.95,  # target 0.96; measured 0.967 (was 0.913 before issue 17)
+    "tnews-taxo-dev": 0.78,  # target 0.82; measured 0.795 (0.725 before issue 17)
     # Mapped source categories: regression guards only.
-    # cnews-dev measured 0.770 (was 0.807): diplomacy mapped to 时政 is 国际 by our conventions, and
-    # the home-furnishing trade mapped to 生活 (THUCNews 家居) is 经济 by the taxonomy's scopes; each
-    # of the 9 home items lost that cnews-taxo-dev also holds, the editor labels 经济.
-    "cnews-dev": 0.75,
-    "tnews-dev": 0.54,  # measured 0.562 (was 0.558)
-    "nlpcc-headlines-dev": 0.65,  # measured 0.665 (was 0.670): NLPCC files folk tales (民间故事) under 社会
+    # cnews-dev measured 0.777 (0.807 when issue 17 was filed). The 9 items lost since: 8 THUCNews
+    # 家居 items mapped to 生活 that are the home-furnishing trade, 经济 by the taxonomy's scopes,
+    # and 1 diplomacy item mapped to 时政, 国际 by our conventions. The 8 家居 items are all in
+    # cnews-taxo-dev: the editor's label accepts the new prediction on all 8, the old one on 1.
+    "cnews-dev": 0.76,
+    "tnews-dev": 0.56,  # measured 0.575 (0.558 when issue 17 was filed)
+    # measured 0.672 (0.670 when issue 17 was filed). Of the 16 items lost earlier in issue 17, 12
+    # are NLPCC 'story' items mapped to 社会 whose evidence is 民间故事: folk tales, 文化 by the taxonomy.
+    "nlpcc-headlines-dev": 0.66,
 }
 
 
