@@ -121,10 +121,11 @@ class Registry(Generic[T]):
         subclass, a component made by hand)."""
         cls = type(component)
         ref = f"{cls.__module__}:{cls.__qualname__}"
-        for name, factory in self._loaded.items():
-            if factory is cls:
+        # Built-ins first, in their declared order (the loaded ones are cached in use order).
+        for name, known in self._builtins.items():
+            if known == ref:
                 return name
-        return next((name for name, known in self._builtins.items() if known == ref), None)
+        return next((name for name, factory in self._loaded.items() if factory is cls), None)
 
     def resolve(self, name_or_card: str | ModelCard, **options: Any) -> T:
         """A new component from a registered name, a model card's name or path, or a
