@@ -109,6 +109,28 @@ def test_page_header_is_furniture_and_gives_date_and_paper(tmp_path):
     assert issue.date == "2024-03-12" and issue.paper == "临江日报"
     assert [f.line for f in issue.furniture] == [1, 7]
     assert len(articles) == 1 and articles[0].lines == [3, 5]
+    # The page as printed: its number and section go to the page, the number to the article.
+    assert (issue.pages[0].number, issue.pages[0].name) == (3, None)
+    assert articles[0].page == 3 and issue.furniture[0].page == 3
+
+
+@pytest.mark.parametrize(
+    ("header", "printed"),
+    [
+        ("2019年10月10日 星期四 11 经济 责任编辑：王敏", (11, "经济")),
+        ("05 评论 2019年10月9日 星期三", (5, "评论")),
+        ("临江日报  2024年3月12日 星期二  第3版  综合新闻", (3, "综合新闻")),
+        ("１９９８年１月５日　星期一　　第１版　要闻", (1, "要闻")),
+        ("－5－", (5, None)),
+        ("责任编辑：王敏", None),
+        ("2019年10月9日 星期三", None),
+        ("图片来源：人民视觉", None),
+    ],
+)
+def test_page_header_gives_page_number_and_section(header, printed):
+    from briefing.split.splitter import page_header
+
+    assert page_header(header) == printed
 
 
 def test_jsonl_articles_pass_through(samples):

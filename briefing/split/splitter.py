@@ -22,6 +22,11 @@ from .lines import Line, Role, dateline_of, page_lines
 logger = logging.getLogger(__name__)
 
 DATE_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_WEEKDAY_RE = re.compile(r"(?:星期|周)[一二三四五六日天]")
+_EDITOR_RE = re.compile(r"(?:本版)?(?:责任编辑|美术编辑|编辑|责编|版式设计)\s*[:：].*$")
+# The page number and the section name in what is left of a page header: 11 经济, 第3版 综合新闻.
+_PAGE_TOKEN_RE = re.compile(r"^[-—]*(?:第)?(\d{1,3})(?:版)?[-—]*$")
+_SECTION_RE = re.compile(r"^[\u4e00-\u9fff·]{2,8}$")
 PAPER_RE = re.compile(r"^\s*([\u4e00-\u9fff]{2,10}(?:日报|晚报|早报|时报|商报|报))")
 # Bracketed endings of titles that are part of the title, not a column or series name.
 _NOT_A_COLUMN = re.compile(
@@ -46,12 +51,19 @@ class LineSplitter:
             lines = page_lines(page.lines)
             labels = label_lines(lines, page.lines, model=self.model)
             drafts, furniture = group(lines, labels, usual_gap=_usual_gap(lines))
+            printed = None
+            for line in furniture:
+                _read_metadata(
+                    issue, line.text, masthead=line is furniture[0] and len(line.folded) <= 12
+                )
+                printed = printed or page_header(line.text)
+            if printed:
+                # The page as printed (第11版 经济) rather than its place among the files.
+                page.number, page.name = printed[0], printed[1] or page.name
+                page_no = page.number
             for line in furniture:
                 issue.furniture.append(
                     Furniture(line=line.number, text=line.text, kind="furniture", page=page_no)
-                )
-                _read_metadata(
-                    issue, line.text, masthead=line is furniture[0] and len(line.folded) <= 12
                 )
             for draft in drafts:
                 articles.append(_article(draft, article_id=f"a{len(articles) + 1}", page=page_no))
@@ -78,6 +90,26 @@ def _read_metadata(issue: Issue, text: str, *, masthead: bool = False) -> None:
         paper or masthead and re.fullmatch(r"[\u4e00-\u9fff]{2,12}", folded)
     ):
         issue.paper = paper.group(1) if paper else folded
+
+
+def page_header(text: str) -> tuple[int, str | None] | None:
+    """The page number and section name a page-header line prints, if it prints a number:
+    ``2019年10月10日 星期四 11 经济 责任编辑：X`` gives (11, "经济"), ``－5－`` gives (5, None)."""
+    folded = fold_width(text)
+    paper = PAPER_RE.match(folded)
+    if paper:
+        folded = folded[paper.end() :]
+    rest = _EDITOR_RE.sub("", _WEEKDAY_RE.sub(" ", DATE_RE.sub(" ", folded)))
+    tokens = rest.split()
+    if not 1 <= len(tokens) <= 4:
+        return None
+    for index, token in enumerate(tokens):
+        number = _PAGE_TOKEN_RE.match(token)
+        if number and 0 < int(number[1]) < 1000:
+            around = tokens[index + 1 : index + 2] + tokens[max(0, index - 1) : index]
+            section = next((t for t in around if _SECTION_RE.match(t)), None)
+            return int(number[1]), section
+    return None
 
 
 def _article(draft: Draft, *, article_id: str, page: int | None) -> Article:
