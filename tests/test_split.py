@@ -401,3 +401,22 @@ def test_renderer_leaves_wide_gaps_inside_articles_and_marks_box_breaks():
     assert all(line.gap >= 2 for line in following)  # the separator under the box
     crawl, _ = _rendered(_RECORDS, 4, crawl=True, indent="\u3000\u3000")
     assert "\u3000\u3000" in crawl  # the crawl keeps the separator as a line of indent only
+
+
+def test_post_pass_keeps_a_mid_page_line_labelled_furniture_as_text():
+    from briefing.split.grouping import group
+
+    lines = _lines(
+        "第3版 要闻",
+        "标题一",
+        "第一篇的正文内容。",
+        "据新华社北京１月９日电　第二篇的正文内容。",
+        "第一篇的结尾。",
+        "第二篇的标题",
+        "第二篇的正文。",
+        "责任编辑：王敏",
+    )
+    labels = ["furniture", "B-title", "body", "furniture", "body", "B-title", "body", "furniture"]
+    drafts, furniture = group(lines, labels, usual_gap=1)
+    assert [line.text for line in furniture] == ["第3版 要闻", "责任编辑：王敏"]
+    assert "据新华社北京１月９日电　第二篇的正文内容。" in [line.text for line in drafts[0].lines]
