@@ -112,7 +112,7 @@ def test_the_split_contract_holds_articles_to_their_page():
     issue = read_issue(ISSUE)
     articles = LineSplitter().split(issue)
     articles[0].lines = [1, len(issue.pages[0].lines) + 5]
-    with pytest.raises(ContractError, match="page 1 has"):
+    with pytest.raises(ContractError, match=r"page \d+ has \d+"):  # the page as printed
         check_split(LineSplitter(), issue, articles)
     with pytest.raises(ContractError, match="unique"):
         check_split(LineSplitter(), issue, [Article(id="a"), Article(id="a")])

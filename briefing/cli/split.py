@@ -9,6 +9,7 @@ from typing import Optional
 import typer
 
 from ..api import load_articles
+from ..split import DEFAULT_ITERATIONS
 from .app import (
     OcrProgressBar,
     app,
@@ -95,7 +96,7 @@ def train_splitter(
         2, "--renders", min=0, help="Synthetic renderings of each page of each articles file."
     ),
     iterations: int = typer.Option(
-        300, "--iterations", min=1, help="Training iterations (L-BFGS)."
+        DEFAULT_ITERATIONS, "--iterations", min=1, help="Training iterations (L-BFGS)."
     ),
 ) -> None:
     """Train the line labeller of the splitter on pages with gold; prints a summary."""

@@ -15,6 +15,11 @@ from ..text import fold_width
 
 DATE_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 PAPER_RE = re.compile(r"^\s*([\u4e00-\u9fff]{2,10}(?:日报|晚报|早报|时报|商报|报))")
+_WEEKDAY_RE = re.compile(r"(?:星期|周)[一二三四五六日天]")
+_EDITOR_RE = re.compile(r"(?:本版)?(?:责任编辑|美术编辑|编辑|责编|版式设计)\s*[:：].*$")
+# The page number and the section name in what is left of a page header: 11 经济, 第3版 综合新闻.
+_PAGE_TOKEN_RE = re.compile(r"^[-—]*(?:第)?(\d{1,3})(?:版)?[-—]*$")
+_SECTION_RE = re.compile(r"^[\u4e00-\u9fff·]{2,8}$")
 # A first header line this short and all Han characters is the paper's name (人民日报 alone).
 MASTHEAD_NAME = re.compile(r"[\u4e00-\u9fff]{2,12}")
 
@@ -46,3 +51,23 @@ def read_masthead(issue: Issue) -> None:
             paper or first_of_page and len(folded) <= 12 and MASTHEAD_NAME.fullmatch(folded)
         ):
             issue.paper = paper.group(1) if paper else folded
+
+
+def page_header(text: str) -> tuple[int, str | None] | None:
+    """The page number and section name a page-header line prints, if it prints a number:
+    ``2019年10月10日 星期四 11 经济 责任编辑：X`` gives (11, "经济"), ``－5－`` gives (5, None)."""
+    folded = fold_width(text)
+    paper = PAPER_RE.match(folded)
+    if paper:
+        folded = folded[paper.end() :]
+    rest = _EDITOR_RE.sub("", _WEEKDAY_RE.sub(" ", DATE_RE.sub(" ", folded)))
+    tokens = rest.split()
+    if not 1 <= len(tokens) <= 4:
+        return None
+    for index, token in enumerate(tokens):
+        number = _PAGE_TOKEN_RE.match(token)
+        if number and 0 < int(number[1]) < 1000:
+            around = tokens[index + 1 : index + 2] + tokens[max(0, index - 1) : index]
+            section = next((t for t in around if _SECTION_RE.match(t)), None)
+            return int(number[1]), section
+    return None

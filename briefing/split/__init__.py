@@ -7,6 +7,10 @@ from typing import Protocol, runtime_checkable
 
 from ..records import Article, Issue
 
+# L-BFGS iterations of `briefing train-splitter`: the shipped model (briefing/data/splitter.model)
+# was trained with these.
+DEFAULT_ITERATIONS = 150
+
 
 @runtime_checkable
 class Splitter(Protocol):

@@ -42,11 +42,16 @@ AUTHOR_NOTE_RE = re.compile(r"^[(（](?:作者|本文作者)(?:为|系|是)")
 CLOSING_RE = re.compile(
     r"(?:制图|摄影?|供图|版式设计|设计|绘图?|资料来源|数据来源|图片来源)\s*[:：]|[摄绘]\s*[)）]?$"
 )
+# A paragraph closed by its writer's name in brackets: …等措施。（张三）. The item ends there.
+SIGNED_END_RE = re.compile(r"[。!?”…]\s*[(（][\u4e00-\u9fff、·\s]{2,12}[)）]$")
 # A day near the opening of a paragraph: the mark of a news brief (约旦官方三日宣布…).
 DAY_RE = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})日|日前|近日")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _SPACED = re.compile(r"\S\s+\S")  # words set apart by spaces, as headlines do
-_CORE = ("r", "L", "g", "e", "s", "ind", "name")  # the features neighbours see
+# The features the lines next to a line see: a heading over a line that opens like a news
+# lead (a day: 近日, 3日) heads an item of its own more often than a subhead does.
+_CORE = ("r", "L", "g", "e", "s", "ind", "name", "day")
+_FAR = ("r", "L", "e", "s")  # and the lines two away: fewer, each costs every line a lookup
 
 
 def _length(n: int) -> str:
@@ -66,11 +71,21 @@ def _length(n: int) -> str:
     return "151+"
 
 
-def _gap(n: int, usual: int) -> tuple[str, str]:
+def _gap(n: int, usual: int, ranks: dict[int, str]) -> tuple[str, str]:
+    """The gap's rank among the page's gap sizes (0: the narrowest; ``w``: the widest, when
+    wider than usual) and how it compares with the usual gap: measures of the page, so that
+    pages whose extraction leaves 1 and 3 blank lines read like pages that leave 0 and 2."""
     if n >= 99:
         return "top", "top"
-    size = str(min(n, 4))
-    return size, "lt" if n < usual else "eq" if n == usual else "gt"
+    return ranks[n], "lt" if n < usual else "eq" if n == usual else "gt"
+
+
+def _gap_ranks(lines: list[Line], usual: int) -> dict[int, str]:
+    sizes = sorted({line.gap for line in lines[1:] if line.gap < 99} | {0})
+    ranks = {size: str(min(rank, 3)) for rank, size in enumerate(sizes)}
+    if sizes[-1] > usual:
+        ranks[sizes[-1]] = "w"
+    return ranks
 
 
 def _end(folded: str) -> str:
@@ -127,31 +142,29 @@ def _indent(raw: str) -> str:
 
 @lru_cache(maxsize=8192)
 def _end_pos(piece: str) -> tuple[str, str]:
-    """The parts of speech of the first and last words of a short piece of text.
-
-    A line of six characters or fewer is its own first and last piece: one call tags both."""
+    """The parts of speech of the first and last words of a short piece of text."""
     words = tagged(piece)
     if not words:
         return "none", "none"
     return words[0][1][:2], words[-1][1][:2]
 
 
-def _bigrams(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1)}
+def _bigrams(text: str) -> set[tuple[str, str]]:
+    return set(zip(text, text[1:]))
 
 
-def _share(a: set[str], b: set[str]) -> str:
+def _share(a: set[tuple[str, str]], b: set[tuple[str, str]]) -> str:
     if not a or not b:
         return "0"
     share = len(a & b) / min(len(a), len(b))
     return "0" if share == 0 else "lo" if share < 0.25 else "hi"
 
 
-def _own(line: Line, raw: str, usual: int, gap_after: int) -> dict[str, str]:
+def _own(line: Line, raw: str, usual: int, gap_after: int, ranks: dict[int, str]) -> dict[str, str]:
     text = line.folded
     n = len(text)
-    gap, gap_rel = _gap(line.gap, usual)
-    after, after_rel = _gap(gap_after, usual)
+    gap, gap_rel = _gap(line.gap, usual, ranks)
+    after, after_rel = _gap(gap_after, usual, ranks)
     inner = text[:-1]
     line.role = tag(line)  # grouping reads it again
     short = n <= 60
@@ -165,35 +178,39 @@ def _own(line: Line, raw: str, usual: int, gap_after: int) -> dict[str, str]:
         "e": _end(text),
         "s": _start(text),
         "ind": _indent(raw),
-        "tr": "1" if raw != raw.rstrip() else "0",
         "head": "1" if looks_like_heading(text) else "0",
-        "stop_in": "1" if "。" in inner else "0",
         "commas": str(min(2, inner.count(",") + inner.count(";"))),
         "spaces": str(min(2, len(_SPACED.findall(line.text)))),
         "tag": "1"
         if n > 6 and text[-1] in ")）" and COLUMN_TAG_RE.match(text)
         else "0",  # cheap test first
-        "box": "1" if BOX_LABEL_RE.match(text.strip("■●◆ ")) else "0",
+        "box": "1" if n <= 16 and BOX_LABEL_RE.match(text.strip("■●◆ ")) else "0",
         "note": "1" if AUTHOR_NOTE_RE.match(text) else "0",
+        "signed": "1" if text[-1] in ")）" and SIGNED_END_RE.search(text) else "0",
         "close": "1" if short and CLOSING_RE.search(text) else "0",
         "day": "1" if DAY_RE.search(text[:24]) else "0",
         "enum": "1" if ENUMERATION_RE.match(text) else "0",
         "digits": "1" if short and sum(map(str.isdigit, text)) * 3 > n else "0",
         "open_q": "1"
-        if any(text.count(o) > text.count(c) for o, c in ("“”", "《》", "()"))
+        if text.count("“") > text.count("”")
+        or text.count("《") > text.count("》")
+        or text.count("(") > text.count(")")
         else "0",
     }
+    # The parts of speech of the words opening and closing a short line: a line of up to
+    # 24 characters is tagged whole, once; a longer one by its first and last six characters.
+    ends = _end_pos(text) if n <= 24 else None
     if (
         2 <= n <= HEADING_MAX or feats["day"] == "1"
     ):  # the word opening a heading, a name, a brief (a place)
-        feats["p0"] = _end_pos(text[:6])[0]
+        feats["p0"] = (ends or _end_pos(text[:6]))[0]
     # An author's name under a title (李学勤, 中国人民银行行长戴相龙), or a pen name (粒砂).
     feats["name"] = "1" if n <= 24 and feats["head"] == "1" and is_bare_name(line.text) else "0"
     if feats["day"] == "1" and 40 <= n <= 300 and feats["e"] == "stop":
         # One of a run of untitled briefs: a body (place, organisation) and a day, then the story.
         feats["brief"] = feats["p0"]
     if 2 <= n <= HEADING_MAX:
-        feats["p1"] = _end_pos(text[-6:])[1]
+        feats["p1"] = (ends or _end_pos(text[-6:]))[1]
     if (
         short
     ):  # recognisers that the role can shadow (a dated byline, a credit that looks like a header)
@@ -238,6 +255,16 @@ def _dated_since_heading(lines: list[Line], own: list[dict[str, str]]) -> list[b
     return out
 
 
+def _under_box(own: list[dict[str, str]]) -> list[bool]:
+    """Whether the nearest heading-like line above is a box label (速览, 数读, 资讯速递)."""
+    boxed, out = False, []
+    for mine in own:
+        out.append(boxed)
+        if mine["head"] == "1":
+            boxed = mine["box"] == "1"
+    return out
+
+
 def _distance(lines: int) -> str:
     return "2-3" if lines <= 3 else "4-8" if lines <= 8 else "9-20" if lines <= 20 else "21+"
 
@@ -255,12 +282,16 @@ def page_features(lines: list[Line], raw_lines: list[str]) -> list[list[str]]:
     usual = min(gaps.most_common(1)[0][0], 2) if gaps else 1
     indented = sum(raw_lines[line.number - 1][:1].isspace() for line in lines) / len(lines)
     style = "crawl" if indented > 0.3 else "flat"
+    ranks = _gap_ranks(lines, usual)
     own = []
     for index, line in enumerate(lines):
         gap_after = lines[index + 1].gap if index + 1 < len(lines) else 99
-        own.append(_own(line, raw_lines[line.number - 1], usual, gap_after))
-    core = [[f"{name}:{mine[name]}" for name in _CORE] for mine in own]
+        own.append(_own(line, raw_lines[line.number - 1], usual, gap_after, ranks))
+    near = [[f"{name}:{mine[name]}" for name in _CORE] for mine in own]
+    far = [[f"{name}:{mine[name]}" for name in _FAR] for mine in own]
     grams = [_bigrams(line.folded[:24]) for line in lines]
+    # How much each line shares with the one above (symmetric: the line above's "next" too).
+    shared = ["0", *(_share(grams[i], grams[i - 1]) for i in range(1, len(lines)))]
     last = len(lines) - 1
     heads = [index for index, mine in enumerate(own) if mine["head"] == "1"]
     openings = Counter(lines[i].folded[:2] for i in heads)
@@ -268,13 +299,14 @@ def page_features(lines: list[Line], raw_lines: list[str]) -> list[list[str]]:
     above = _heading_above(heads, len(lines))
     photo_ahead = _photo_ahead(lines)
     dated = _dated_since_heading(lines, own)
-    page = [f"style:{style}", f"usual:{usual}"]
+    boxed = _under_box(own)
+    page = f"style:{style}"
     out: list[list[str]] = []
     for index, line in enumerate(lines):
         mine = own[index]
         feats = ["bias"]
         feats += [f"o:{name}:{value}" for name, value in mine.items()]
-        feats += page
+        feats.append(page)
         feats += (
             f"ind|style:{mine['ind']}|{style}",
             f"r|L:{mine['r']}|{mine['L']}",
@@ -287,10 +319,15 @@ def page_features(lines: list[Line], raw_lines: list[str]) -> list[list[str]]:
             if index < last - 1
             else f"pos:end{last - index}",
         )
-        for offset, prefix in ((-2, "-2:"), (-1, "-1:"), (1, "+1:"), (2, "+2:")):
+        for offset, prefix, seen in (
+            (-2, "-2:", far),
+            (-1, "-1:", near),
+            (1, "+1:", near),
+            (2, "+2:", far),
+        ):
             other = index + offset
             if 0 <= other <= last:
-                feats += [prefix + name for name in core[other]]
+                feats += [prefix + name for name in seen[other]]
             else:
                 feats.append(prefix + "none")
         if index > 0:
@@ -300,8 +337,11 @@ def page_features(lines: list[Line], raw_lines: list[str]) -> list[list[str]]:
                 f"pe|s:{prev['e']}|{mine['s']}",
                 f"pr|r:{prev['r']}|{mine['r']}",
                 f"pe|gr:{prev['e']}|{mine['gr']}",
+                # The text above closed with its writer's name, a credit or a note: what
+                # follows opens another item.
+                f"psigned|head:{prev['signed']}|{mine['head']}",
             )
-            feats.append(f"simp:{_share(grams[index], grams[index - 1])}")
+            feats.append(f"simp:{shared[index]}")
             if (
                 "brief" in mine
             ):  # briefs in a row tell different stories; a roundup's paragraphs repeat theirs
@@ -326,10 +366,14 @@ def page_features(lines: list[Line], raw_lines: list[str]) -> list[list[str]]:
                 feats.append(f"dh:{_distance(index - heading)}")
             else:
                 feats.append("simt:none")
+        if line.role is Role.DATELINE:
+            # A second dateline under one heading opens an untitled item of its own, unless
+            # the heading is a box label: the briefs of a 速览 box are one article.
+            feats.append(f"redated|box:{int(dated[index])}|{int(boxed[index])}")
         # A photo item (text, 图为…, credit) below, set apart by a wide gap or not.
         feats.append(f"photo|gr:{int(photo_ahead[index])}|{mine['gr']}")
         if index < last:
-            feats.append(f"simn:{_share(grams[index], grams[index + 1])}")
+            feats.append(f"simn:{shared[index + 1]}")
             feats.append(f"r|nr:{mine['r']}|{own[index + 1]['r']}")
         out.append(feats)
     return out

@@ -1,7 +1,7 @@
 """The post-pass: labelled lines into article drafts.
 
 The labeller (:mod:`briefing.split.labeller`) decides; this pass only keeps its decisions
-consistent, in four rules:
+consistent, in five rules:
 
 1. Every non-blank line ends up in exactly one article or in the page furniture (coverage):
    a line before the first article start opens an article of its own.
@@ -13,6 +13,9 @@ consistent, in four rules:
    there stays in the text (the article's byline field takes it later).
 4. A column heading (``B-column``) names the items under it until a gap wider than the page's
    usual one.
+5. Furniture sits at the edges of a page or looks like furniture (a page header, a page number,
+   an editor line): a line labelled furniture elsewhere is text, so that nothing printed in
+   the middle of a page drops out of every article.
 """
 
 from __future__ import annotations
@@ -53,7 +56,11 @@ def group(
     furniture: list[Line] = []
     current: Draft | None = None
     column: str | None = None
-    for line, label in zip(lines, labels):
+    edge = 2  # lines at the top and at the bottom of a page where furniture may stand
+    for index, (line, label) in enumerate(zip(lines, labels)):
+        if label == FURNITURE and edge <= index < len(lines) - edge:
+            if line.role is not Role.FURNITURE:
+                label = "body"
         if label == FURNITURE:
             furniture.append(line)
             continue

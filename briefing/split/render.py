@@ -6,6 +6,10 @@ between paragraphs (none, one, uneven), gaps between articles (sometimes no wide
 paragraphs), indents (none, full-width, spaces, NBSP), trailing spaces, crawl-style three-line
 headers, a "——" before subtitles, paragraphs and long headlines cut by a column break mid-word
 with or without a blank line between the pieces, page headers, page numbers and editor lines.
+Two kinds of noise teach that a gap alone does not part articles: stray wide gaps inside an
+article (extraction leaves them where a column or a picture ended), and the separators that the
+articles file records (``breaks``: after a 核心阅读 box, a deck, between the briefs of a box),
+printed as an extra blank line, or as a line of indent only in the crawl style.
 Each page comes with gold in the ``*.gold.json`` format, so its labels are read the same way as
 those of real pages (:func:`briefing.split.labels.gold_labels`).
 """
@@ -53,17 +57,19 @@ class Style:
     cut: float  # chance that a paragraph is cut by a column break
     header: str  # "", "top", "top2", "bottom", "number"
     untitled: float  # chance that an item is printed without its headline
+    stray: float  # chance that a gap inside an article is as wide as one between articles
+    spread: float  # chance that an article's gap is drawn afresh, as wide as a paragraph's or wider
 
 
 def draw_style(rng: random.Random) -> Style:
     crawl = rng.random() < 0.3
-    para_gap = 0 if crawl else rng.choice((0, 0, 1, 1, 1))
+    para_gap = 0 if crawl else rng.choice((0, 1, 1, 1))
     return Style(
         crawl=crawl,
         para_gap=para_gap,
         # Sometimes no wider than between paragraphs: some extractions leave no blank line at all.
         article_gap=1 if crawl else para_gap + rng.choice((0, 0, 1, 1, 2, 3)),
-        uneven=rng.choice((0.0, 0.05, 0.15)),
+        uneven=rng.choice((0.0, 0.05, 0.15, 0.3)),
         indent="\u3000\u3000"
         if crawl
         else rng.choice(("", "", "", "\u3000\u3000", "  ", "\xa0\xa0")),
@@ -72,6 +78,8 @@ def draw_style(rng: random.Random) -> Style:
         cut=0.0 if crawl else rng.choice((0.05, 0.12, 0.2)),
         header="" if crawl else rng.choice(("", "top", "top", "top2", "bottom", "number")),
         untitled=rng.choice((0.0, 0.05, 0.15)),
+        stray=0.0 if crawl else rng.choice((0.0, 0.02, 0.05, 0.1)),
+        spread=0.0 if crawl else rng.choice((0.0, 0.3, 0.6, 1.0)),
     )
 
 
@@ -123,9 +131,12 @@ def render_page(
     out: list[str] = []
     gold: dict[str, Any] = {"articles": [], "furniture_lines": []}
 
-    def gap(usual: int) -> None:
+    def gap(usual: int, *, inside: bool = False) -> None:
         if style.uneven and rng.random() < style.uneven:
-            usual = max(0, usual + rng.choice((-1, 1)))
+            # Extraction drops a blank line more often than it adds one.
+            usual = max(0, usual + rng.choice((-1, -1, 1)))
+        if inside and style.stray and rng.random() < style.stray:
+            usual = max(usual, style.article_gap + rng.choice((0, 0, 1, 2)))
         out.extend([""] * usual)
 
     def put(text: str, indent: str = "") -> int:
@@ -152,7 +163,14 @@ def render_page(
                 | ({"title": ""} if "kicker" in fields else {}),
             )
         if order:
-            gap(style.article_gap)
+            if style.spread and rng.random() < style.spread:
+                # Each article its own gap: as wide as a paragraph's or wider, and a blank line
+                # at least unless the page has none at all (a heading right under the text
+                # above is a subhead on real pages).
+                wide = style.para_gap + rng.choice((0, 1, 2))
+                out.extend([""] * (wide if style.article_gap == 0 else max(1, wide)))
+            else:
+                gap(style.article_gap)
         first = last = 0
         for name, text in head:
             if style.crawl:
@@ -168,14 +186,21 @@ def render_page(
                     number = put(right)
                 else:
                     number = put(text)
-                gap(rng.choice((0, style.para_gap)))
+                gap(rng.choice((0, style.para_gap, style.para_gap, style.para_gap)))
             if text:
                 first, last = first or number, number
         if out and out[-1] == "" and not style.crawl and style.para_gap == 0:
             out.pop()
-        for text in paragraphs:
+        breaks = set(record.get("breaks") or ())
+        for index, text in enumerate(paragraphs):
             if not text.strip():
                 continue
+            if index in breaks and index:
+                # A separator line: after a box or a deck, between the briefs of a box.
+                if style.crawl:
+                    out.append(style.indent)
+                else:
+                    out.extend([""] * rng.choice((1, 1, 2)))
             if style.cut and len(text) > 20 and rng.random() < style.cut:
                 left, right = _cut(text, rng)
                 number = put(left, style.indent)
@@ -185,7 +210,7 @@ def render_page(
             else:
                 last = put(text, style.indent)
                 first = first or last
-            gap(style.para_gap)
+            gap(style.para_gap, inside=True)
         while out and out[-1] == "":
             out.pop()
         if first:

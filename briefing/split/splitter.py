@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from ..read.masthead import page_header
 from ..records import Article, Furniture, Issue
 from ..text import fold_width
 from .features import AUTHOR_NOTE_RE, COLUMN_TAG_RE
@@ -44,6 +45,11 @@ class LineSplitter:
             lines = page_lines(page.lines)
             labels = label_lines(lines, page.lines, model=self.model)
             drafts, furniture = group(lines, labels, usual_gap=_usual_gap(lines))
+            printed = next(filter(None, (page_header(line.text) for line in furniture)), None)
+            if printed:
+                # The page as printed (第11版 经济) rather than its place among the files.
+                page.number, page.name = printed[0], printed[1] or page.name
+                page_no = page.number
             for line in furniture:
                 issue.furniture.append(
                     Furniture(line=line.number, text=line.text, kind="furniture", page=page_no)

@@ -20,6 +20,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..read.text import read_issue
+from . import DEFAULT_ITERATIONS
 from .features import page_features
 from .labels import GOLD_SUFFIXES, gold_labels
 from .lines import page_lines
@@ -132,7 +133,7 @@ def train(
     examples: list[Example],
     output: Path,
     *,
-    iterations: int = 300,
+    iterations: int = DEFAULT_ITERATIONS,
     c1: float = 0.05,
     c2: float = 0.01,
 ) -> dict[str, Any]:
@@ -169,7 +170,7 @@ def train_splitter(
     output: Path,
     leave_out: Sequence[str] = (),
     renders: int = 2,
-    iterations: int = 300,
+    iterations: int = DEFAULT_ITERATIONS,
 ) -> dict[str, Any]:
     """Collect the pages under ``paths`` (less the sources whose name contains any of
     ``leave_out``: ``pd2019`` drops both its page folders and the renderings of its articles)
