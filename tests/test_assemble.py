@@ -107,7 +107,10 @@ def test_source_line():
         page=2,
         lines=[5, 9],
     )
-    assert source_line(a) == "城事速递 · 本报临江1月4日讯 记者某某报道 · 第2版 第5–9行"
+    assert source_line(a) == "城事速递 · 本报临江1月4日讯 记者某某报道 · 第2版"
+    assert source_line(a, section="经济") == "城事速递 · 本报临江1月4日讯 记者某某报道 · 第2版 经济"
+    a.page = None  # no page known: the lines say where it is
+    assert source_line(a) == "城事速递 · 本报临江1月4日讯 记者某某报道 · 第5–9行"
     assert source_line(Article(id="lj-1")) == "编号 lj-1"
 
 

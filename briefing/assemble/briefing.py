@@ -138,8 +138,10 @@ def _display_title(article: Article) -> tuple[str, bool]:
     return _opening(first, 24) or article.id, True
 
 
-def source_line(article: Article) -> str:
-    """Where the article comes from: column or kicker, byline or dateline, page and lines."""
+def source_line(article: Article, *, section: str | None = None) -> str:
+    """Where the article comes from: column or kicker, byline or dateline, and its page as an
+    editor finds it in the paper (第11版 经济, ``section`` being the page's printed name); the
+    line numbers only where the page is not known (they stay in the JSON either way)."""
     parts = []
     label = article.column or article.kicker
     if label:
@@ -149,8 +151,8 @@ def source_line(article: Article) -> str:
         parts.append(credit.strip().rstrip(_SEPARATORS))
     place = []
     if article.page is not None:
-        place.append(f"第{article.page}版")
-    if article.lines:
+        place.append(f"第{article.page}版" + (f" {section}" if section else ""))
+    elif article.lines:
         first, last = article.lines[0], article.lines[-1]
         place.append(f"第{first}行" if first == last else f"第{first}–{last}行")
     parts.append(" ".join(place) if place else f"编号 {article.id}")
@@ -158,7 +160,13 @@ def source_line(article: Article) -> str:
     return fold_width(" · ".join(parts))
 
 
-def make_entry(article: Article, value: float, *, max_chars: int = DEFAULT_MAX_CHARS) -> Entry:
+def make_entry(
+    article: Article,
+    value: float,
+    *,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    section: str | None = None,
+) -> Entry:
     title, generated = _display_title(article)
     summary = (
         article.summary.text
@@ -173,7 +181,7 @@ def make_entry(article: Article, value: float, *, max_chars: int = DEFAULT_MAX_C
         summary=display_text(summary),
         topic=article.topic.label if article.topic else None,
         importance=value,
-        source=source_line(article),
+        source=source_line(article, section=section),
         page=article.page,
         lines=list(article.lines) if article.lines else None,
         summary_provenance=summary_provenance(article),
@@ -215,7 +223,12 @@ def assemble(
     empty = [a for a in articles if not a.text.strip() and not a.headline]
     kept = [a for a in articles if a.text.strip() or a.headline]
     values = importance(kept, taxonomy=taxonomy)
-    entries = [make_entry(a, v, max_chars=max_chars) for a, v in zip(kept, values)]
+    # The printed name of each page (经济), for the source lines.
+    sections = {page.number: page.name for page in issue.pages if page.number is not None}
+    entries = [
+        make_entry(a, v, max_chars=max_chars, section=sections.get(a.page))
+        for a, v in zip(kept, values)
+    ]
     # Most important first; ties keep the order of the page.
     ranked = sorted(range(len(entries)), key=lambda i: (-entries[i].importance, i))
     # 要闻 are news: commentary joins them only when there is too little news, and after it.
