@@ -382,3 +382,19 @@ def test_a_vertical_column_is_cut_into_characters_for_the_recogniser():
             column[top : top + 44, 5:45] = 0
     row = _unstack(column)
     assert row.shape[0] == 50 and row.shape[1] == 3 * (50 + 6)
+
+
+def test_a_tint_behind_lines_of_a_running_column_is_not_a_box():
+    """Lines on the faint edge of a picture printed behind a column are that column's text; lines
+    on a tint set apart from the text around them (a box's padding) are a box of their own."""
+    column = [_line("城乡居民收入稳步增长消费", 100, 400 + 30 * i) for i in range(10)]
+    for line in column[4:6]:  # at the column's line spacing: a picture's edge behind it
+        line.background = 236
+    boxed = [_line("城乡居民收入稳步增长消费", 600, 440 + 30 * i) for i in range(3)]
+    for line in boxed:
+        line.background = 236
+    boxed += [_line("城乡居民收入稳步增长消费", 600, 400 + 30 * i) for i in (-4, 5)]
+    page, _ = build_page(column + boxed, image_size=(1200, 1800), geometry=GEOMETRY, paper=252)
+    assert len(page.boxes) == 1
+    x0, y0, x1, y1 = page.boxes[0]
+    assert x0 > 250 and 210 < y0 < 221 and 259 < y1 < 270  # the three boxed lines, in points
