@@ -398,3 +398,41 @@ def test_a_tint_behind_lines_of_a_running_column_is_not_a_box():
     assert len(page.boxes) == 1
     x0, y0, x1, y1 = page.boxes[0]
     assert x0 > 250 and 210 < y0 < 221 and 259 < y1 < 270  # the three boxed lines, in points
+
+
+def test_the_detector_sees_the_page_at_its_set_size_and_recognition_at_its_height():
+    """rapidocr scales a large page to 2,000 pixels whatever its ``max`` limit says: the page is
+    scaled here to ``det_side``, the boxes come back in the page's pixels; crops are read at
+    ``rec_height`` (the recogniser's cost grows with its square)."""
+    pytest.importorskip("rapidocr_onnxruntime")
+    from briefing.ocr.engine import get_engine
+
+    engine = get_engine()
+    seen = []
+
+    def infer(tensor):  # the network's text map: one line of ink at rows 10-30, columns 10-110
+        seen.append(tensor.shape)
+        preds = np.zeros((1, 1, *tensor.shape[2:]), dtype=np.float32)
+        preds[0, 0, 10:30, 10:110] = 1.0
+        return [preds]
+
+    original = engine._detector.infer
+    engine._detector.infer = infer
+    try:
+        boxes = engine._detect(np.full((3000, 2100), 255, dtype=np.uint8))
+    finally:
+        engine._detector.infer = original
+    side = engine.settings.det_side
+    assert abs(max(seen[0][2:]) - side) <= 16 and all(n % 32 == 0 for n in seen[0][2:])
+    scale = 3000 / seen[0][2]
+    assert len(boxes) == 1 and 100 * scale < max(p[0] for p in boxes[0]) < 125 * scale
+    shapes = []
+    recogniser = engine._rec
+    engine._rec = lambda tensor: (
+        shapes.append(tensor.shape) or [np.zeros((len(tensor), tensor.shape[3] // 8, 6625))]
+    )
+    try:
+        engine._recognise([np.full((20, 200), 255, dtype=np.uint8)])
+    finally:
+        engine._rec = recogniser
+    assert shapes[0][2] == engine.settings.rec_height
