@@ -436,3 +436,64 @@ def test_the_detector_sees_the_page_at_its_set_size_and_recognition_at_its_heigh
     finally:
         engine._rec = recogniser
     assert shapes[0][2] == engine.settings.rec_height
+
+
+def test_a_column_logo_set_as_type_is_the_article_column_not_a_headline():
+    """A short name in large type under an article's title (below its byline) labels the
+    article's column; two such lines together are a banner, which labels nothing."""
+    from briefing.ocr.labels import take_labels
+    from briefing.pdf.reader import layout_result
+
+    def page_with(extra):
+        title = _line("新质生产力加快发展", 100, 200, height=60, pitch=60)
+        byline = _line("本报记者张三", 300, 270, height=22, pitch=22)
+        body = [
+            _line("城乡居民收入稳步增长消费市场活跃", x, 420 + 30 * i)
+            for i in range(14)
+            for x in (100, 440)
+        ]
+        page, _ = build_page(
+            [title, byline, *extra, *body], image_size=(1200, 1800), geometry=GEOMETRY
+        )
+        labels = take_labels(page)
+        return labels, layout_result(page, page_index=1, labels=labels).articles
+
+    labels, articles = page_with([_line("思想纵横", 100, 330, height=40, pitch=40)])
+    assert [lb.text for lb in labels] == ["思想纵横"]
+    assert [(a.title, a.column) for a in articles] == [("新质生产力加快发展", "思想纵横")]
+    banner = [
+        _line("进入新时代", 100, 320, height=40, pitch=40),
+        _line("踏上新征程", 200, 365, height=40, pitch=40),
+    ]
+    labels, articles = page_with(banner)
+    assert labels == [] and all(a.column is None for a in articles)
+
+
+def test_a_column_logo_image_in_a_text_pdf_is_read_into_the_column(tmp_path):
+    """A text PDF's image of lettering over an article's (vertical) title is read by OCR: a short
+    name is that article's column and the image's text in the furniture."""
+    pytest.importorskip("rapidocr_onnxruntime")
+    pymupdf = pytest.importorskip("pymupdf")
+    from reportlab.pdfgen import canvas
+
+    from briefing.api import load_articles
+    from test_pdf import FONT, _fonts, draw_page
+
+    _fonts()
+    art = canvas.Canvas(str(tmp_path / "logo.pdf"), pagesize=(130, 30))
+    art.setFont(FONT, 24)
+    art.drawString(8, 6, "思想纵横")
+    art.save()
+    with pymupdf.open(tmp_path / "logo.pdf") as doc:
+        logo = doc[0].get_pixmap(dpi=200).tobytes("png")
+    draw_page(tmp_path / "page.pdf")
+    with pymupdf.open(tmp_path / "page.pdf") as doc:
+        doc[0].insert_image(pymupdf.Rect(460, 52, 564, 76), stream=logo)
+        doc.save(tmp_path / "logo-page.pdf")
+    issue, articles = load_articles(tmp_path / "logo-page.pdf")
+    assert [(a.title, a.column) for a in articles] == [
+        ("新质生产力加快发展", None),
+        ("守正创新", "思想纵横"),
+        ("乡村振兴绘就新图景", None),
+    ]
+    assert ("image-text", "思想纵横") in {(f.kind, f.text) for f in issue.furniture}
