@@ -6,6 +6,7 @@ model reads are drawn with reportlab, rasterised, tilted and JPEG-compressed her
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import struct
 import sys
@@ -497,3 +498,43 @@ def test_a_column_logo_image_in_a_text_pdf_is_read_into_the_column(tmp_path):
         ("乡村振兴绘就新图景", None),
     ]
     assert ("image-text", "思想纵横") in {(f.kind, f.text) for f in issue.furniture}
+
+
+def test_a_line_the_first_detection_missed_or_cut_short_comes_from_the_finer_pass(monkeypatch):
+    """Light type set close: at det_side the detector finds a line only in part or not at all;
+    the finer pass's line replaces the part and adds what was missed. Lines found whole stay,
+    and a fine box over two coarse ones (run across a gutter) is not taken."""
+    pytest.importorskip("rapidocr_onnxruntime")
+    from briefing.ocr.engine import get_engine
+
+    def quad(x0, y0, x1, y1):
+        return np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]], dtype=np.float32)
+
+    passes = {
+        2000: [
+            quad(0, 0, 300, 20),  # whole
+            quad(0, 40, 60, 60),  # a part of a line
+            quad(0, 120, 140, 140),  # two columns' lines side by side
+            quad(160, 120, 300, 140),
+        ],
+        2400: [
+            quad(1, 0, 299, 20),
+            quad(0, 40, 300, 60),
+            quad(0, 80, 300, 100),  # missed
+            quad(0, 120, 300, 140),  # across the gutter
+        ],
+    }
+    engine = get_engine()
+    monkeypatch.setattr(engine, "_detect_at", lambda grey, side: passes[side])
+    monkeypatch.setattr(
+        engine, "settings", dataclasses.replace(engine.settings, det_side=2000, det_fine=2400)
+    )
+    boxes = engine._detect(np.full((200, 300), 255, dtype=np.uint8))
+    found = sorted((float(b[0][1]), float(b[0][0]), float(b[1][0])) for b in boxes)
+    assert found == [
+        (0.0, 0.0, 300.0),
+        (40.0, 0.0, 300.0),
+        (80.0, 0.0, 300.0),
+        (120.0, 0.0, 140.0),
+        (120.0, 160.0, 300.0),
+    ]
