@@ -6,6 +6,7 @@ model reads are drawn with reportlab, rasterised, tilted and JPEG-compressed her
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import struct
 import sys
@@ -383,3 +384,158 @@ def test_a_vertical_column_is_cut_into_characters_for_the_recogniser():
             column[top : top + 44, 5:45] = 0
     row = _unstack(column)
     assert row.shape[0] == 50 and row.shape[1] == 3 * (50 + 6)
+
+
+def test_a_tint_behind_lines_of_a_running_column_is_not_a_box():
+    """Lines on the faint edge of a picture printed behind a column are that column's text; lines
+    on a tint set apart from the text around them (a box's padding) are a box of their own."""
+    column = [_line("城乡居民收入稳步增长消费", 100, 400 + 30 * i) for i in range(10)]
+    for line in column[4:6]:  # at the column's line spacing: a picture's edge behind it
+        line.background = 236
+    boxed = [_line("城乡居民收入稳步增长消费", 600, 440 + 30 * i) for i in range(3)]
+    for line in boxed:
+        line.background = 236
+    boxed += [_line("城乡居民收入稳步增长消费", 600, 400 + 30 * i) for i in (-4, 5)]
+    page, _ = build_page(column + boxed, image_size=(1200, 1800), geometry=GEOMETRY, paper=252)
+    assert len(page.boxes) == 1
+    x0, y0, x1, y1 = page.boxes[0]
+    assert x0 > 250 and 210 < y0 < 221 and 259 < y1 < 270  # the three boxed lines, in points
+
+
+def test_the_detector_sees_the_page_at_its_set_size_and_recognition_at_its_height():
+    """rapidocr scales a large page to 2,000 pixels whatever its ``max`` limit says: the page is
+    scaled here to ``det_side``, the boxes come back in the page's pixels; crops are read at
+    ``rec_height`` (the recogniser's cost grows with its square)."""
+    pytest.importorskip("rapidocr_onnxruntime")
+    from briefing.ocr.engine import get_engine
+
+    engine = get_engine()
+    seen = []
+
+    def infer(tensor):  # the network's text map: one line of ink at rows 10-30, columns 10-110
+        seen.append(tensor.shape)
+        preds = np.zeros((1, 1, *tensor.shape[2:]), dtype=np.float32)
+        preds[0, 0, 10:30, 10:110] = 1.0
+        return [preds]
+
+    original = engine._detector.infer
+    engine._detector.infer = infer
+    try:
+        boxes = engine._detect(np.full((3000, 2100), 255, dtype=np.uint8))
+    finally:
+        engine._detector.infer = original
+    side = engine.settings.det_side
+    assert abs(max(seen[0][2:]) - side) <= 16 and all(n % 32 == 0 for n in seen[0][2:])
+    scale = 3000 / seen[0][2]
+    assert len(boxes) == 1 and 100 * scale < max(p[0] for p in boxes[0]) < 125 * scale
+    shapes = []
+    recogniser = engine._rec
+    engine._rec = lambda tensor: (
+        shapes.append(tensor.shape) or [np.zeros((len(tensor), tensor.shape[3] // 8, 6625))]
+    )
+    try:
+        engine._recognise([np.full((20, 200), 255, dtype=np.uint8)])
+    finally:
+        engine._rec = recogniser
+    assert shapes[0][2] == engine.settings.rec_height
+
+
+def test_a_column_logo_set_as_type_is_the_article_column_not_a_headline():
+    """A short name in large type under an article's title (below its byline) labels the
+    article's column; two such lines together are a banner, which labels nothing."""
+    from briefing.ocr.labels import take_labels
+    from briefing.read.layout.pdf import layout_result
+
+    def page_with(extra):
+        title = _line("新质生产力加快发展", 100, 200, height=60, pitch=60)
+        byline = _line("本报记者张三", 300, 270, height=22, pitch=22)
+        body = [
+            _line("城乡居民收入稳步增长消费市场活跃", x, 420 + 30 * i)
+            for i in range(14)
+            for x in (100, 440)
+        ]
+        page, _ = build_page(
+            [title, byline, *extra, *body], image_size=(1200, 1800), geometry=GEOMETRY
+        )
+        labels = take_labels(page)
+        return labels, layout_result(page, page_index=1, labels=labels).articles
+
+    labels, articles = page_with([_line("思想纵横", 100, 330, height=40, pitch=40)])
+    assert [lb.text for lb in labels] == ["思想纵横"]
+    assert [(a.title, a.column) for a in articles] == [("新质生产力加快发展", "思想纵横")]
+    banner = [
+        _line("进入新时代", 100, 320, height=40, pitch=40),
+        _line("踏上新征程", 200, 365, height=40, pitch=40),
+    ]
+    labels, articles = page_with(banner)
+    assert labels == [] and all(a.column is None for a in articles)
+
+
+def test_a_column_logo_image_in_a_text_pdf_is_read_into_the_column(tmp_path):
+    """A text PDF's image of lettering over an article's (vertical) title is read by OCR: a short
+    name is that article's column and the image's text in the furniture."""
+    pytest.importorskip("rapidocr_onnxruntime")
+    pymupdf = pytest.importorskip("pymupdf")
+    from reportlab.pdfgen import canvas
+
+    from briefing.api import load_articles
+    from test_pdf import FONT, _fonts, draw_page
+
+    _fonts()
+    art = canvas.Canvas(str(tmp_path / "logo.pdf"), pagesize=(130, 30))
+    art.setFont(FONT, 24)
+    art.drawString(8, 6, "思想纵横")
+    art.save()
+    with pymupdf.open(tmp_path / "logo.pdf") as doc:
+        logo = doc[0].get_pixmap(dpi=200).tobytes("png")
+    draw_page(tmp_path / "page.pdf")
+    with pymupdf.open(tmp_path / "page.pdf") as doc:
+        doc[0].insert_image(pymupdf.Rect(460, 52, 564, 76), stream=logo)
+        doc.save(tmp_path / "logo-page.pdf")
+    issue, articles = load_articles(tmp_path / "logo-page.pdf")
+    assert [(a.title, a.column) for a in articles] == [
+        ("新质生产力加快发展", None),
+        ("守正创新", "思想纵横"),
+        ("乡村振兴绘就新图景", None),
+    ]
+    assert ("image-text", "思想纵横") in {(f.kind, f.text) for f in issue.furniture}
+
+
+def test_a_line_the_first_detection_missed_or_cut_short_comes_from_the_finer_pass(monkeypatch):
+    """Light type set close: at det_side the detector finds a line only in part or not at all;
+    the finer pass's line replaces the part and adds what was missed. Lines found whole stay,
+    and a fine box over two coarse ones (run across a gutter) is not taken."""
+    pytest.importorskip("rapidocr_onnxruntime")
+    from briefing.ocr.engine import get_engine
+
+    def quad(x0, y0, x1, y1):
+        return np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]], dtype=np.float32)
+
+    passes = {
+        2000: [
+            quad(0, 0, 300, 20),  # whole
+            quad(0, 40, 60, 60),  # a part of a line
+            quad(0, 120, 140, 140),  # two columns' lines side by side
+            quad(160, 120, 300, 140),
+        ],
+        2400: [
+            quad(1, 0, 299, 20),
+            quad(0, 40, 300, 60),
+            quad(0, 80, 300, 100),  # missed
+            quad(0, 120, 300, 140),  # across the gutter
+        ],
+    }
+    engine = get_engine()
+    monkeypatch.setattr(engine, "_detect_at", lambda grey, side: passes[side])
+    monkeypatch.setattr(
+        engine, "settings", dataclasses.replace(engine.settings, det_side=2000, det_fine=2400)
+    )
+    boxes = engine._detect(np.full((200, 300), 255, dtype=np.uint8))
+    found = sorted((float(b[0][1]), float(b[0][0]), float(b[1][0])) for b in boxes)
+    assert found == [
+        (0.0, 0.0, 300.0),
+        (40.0, 0.0, 300.0),
+        (80.0, 0.0, 300.0),
+        (120.0, 0.0, 140.0),
+        (120.0, 160.0, 300.0),
+    ]

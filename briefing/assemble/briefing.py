@@ -224,9 +224,14 @@ def assemble(
     kept = [a for a in articles if a.text.strip() or a.headline]
     values = importance(kept, taxonomy=taxonomy)
     # The printed name of each page (经济), for the source lines.
-    sections = {page.number: page.name for page in issue.pages if page.number is not None}
+    page_names = {page.number: page.name for page in issue.pages if page.number is not None}
     entries = [
-        make_entry(a, v, max_chars=max_chars, section=sections.get(a.page))
+        make_entry(
+            a,
+            v,
+            max_chars=max_chars,
+            section=page_names.get(a.page) if a.page is not None else None,
+        )
         for a, v in zip(kept, values)
     ]
     # Most important first; ties keep the order of the page.

@@ -3,7 +3,8 @@ scored as the text layer is (``briefing.evaluate.epaper``) but with OCR's tolera
 found when its title is at least 90% similar to the gold title, and its body starts and ends
 like the gold's when its first and last 20 characters are 90% similar; a character misread
 counts in the body accuracy, where the body text of every article found is compared with the
-same article read from the original's text layer.
+same article read from the original's text layer. Column labels (logos) are scored against the
+gold's ``column``: right, and set where the gold has none or another.
 """
 
 from __future__ import annotations
@@ -59,6 +60,13 @@ def _match(articles, gold: dict) -> dict:
                 counts[end] += 1
             else:
                 errors.append(f"{g['title']}: {end} {got!r} != {g[end]!r}")
+    named = [(i, wanted[g]["column"]) for i, g in used.items() if wanted[g].get("column")]
+    counts["columns"] = len([g for g in wanted if g.get("column")])
+    counts["columns_right"] = sum(articles[i].column == column for i, column in named)
+    counts["columns_wrong"] = sum(
+        articles[i].column is not None and articles[i].column != wanted[g].get("column")
+        for i, g in used.items()
+    )
     extra = [a.title or "".join(a.body)[:20] for i, a in enumerate(articles) if i not in used]
     graphics: list[str] = []
     for i, article in enumerate(articles):
@@ -95,6 +103,9 @@ class ScannedScore:
     body_accuracy: float
     low_confidence_chars: int
     errors: list[str] = field(default_factory=list)
+    columns: int = 0  # gold articles that carry a column label
+    columns_right: int = 0  # of those, found with that column
+    columns_wrong: int = 0  # articles found with a column the gold does not give them
 
 
 def score_scanned(scan: Path, original: Path, *, read: tuple | None = None) -> ScannedScore:
@@ -140,7 +151,17 @@ def score_scanned(scan: Path, original: Path, *, read: tuple | None = None) -> S
         body_accuracy=round(accuracy, 4),
         low_confidence_chars=len(report.get("low_confidence", [])),
         errors=score["errors"],
+        columns=score["columns"],
+        columns_right=score["columns_right"],
+        columns_wrong=score["columns_wrong"],
     )
+
+
+def column_score(articles, original: Path) -> dict:
+    """Column labels of ``articles`` (read from ``original`` or a copy of it) against its gold."""
+    gold = json.loads(original.with_suffix(".gold.json").read_text(encoding="utf-8"))
+    score = _match(articles, gold)
+    return {k: score[k] for k in ("columns", "columns_right", "columns_wrong")}
 
 
 def summarise(scores: list[ScannedScore]) -> dict:
@@ -160,4 +181,7 @@ def summarise(scores: list[ScannedScore]) -> dict:
         if chars
         else 0.0,
         "low_confidence_chars": sum(s.low_confidence_chars for s in scores),
+        "columns": sum(s.columns for s in scores),
+        "columns_right": sum(s.columns_right for s in scores),
+        "columns_wrong": sum(s.columns_wrong for s in scores),
     }

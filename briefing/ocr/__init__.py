@@ -24,6 +24,7 @@ from ..config import OCR_MODES
 from ..errors import InputError, setting_error
 from ..read.files import IMAGE_SUFFIXES
 from .engine import EXTRA_HINT, EngineSettings, OcrChar, OcrLine, engine_available
+from .labels import Label
 from .page import LowConfidence, PageGeometry
 
 if TYPE_CHECKING:  # the layout reader imports this package on its OCR path
@@ -84,6 +85,7 @@ class OcrResult:
     page: LayoutPage
     confidence: float
     low_confidence: list[LowConfidence] = field(default_factory=list)
+    labels: list[Label] = field(default_factory=list)  # column labels, for the articles' column
 
 
 def fingerprint(grey, settings: EngineSettings) -> str:
@@ -132,26 +134,30 @@ def _store_lines(key: str, lines: list[OcrLine]) -> None:
         logger.warning("cannot write the OCR cache in %s: %s", path.parent, exc)
 
 
-def read_lines(grey, *, source: str, page: int) -> list[OcrLine]:
-    """The OCR lines of a grey page image, from the cache when this image was read before."""
+def read_lines(grey, *, source: str, page: int, announce: bool = True) -> list[OcrLine]:
+    """The OCR lines of a grey page image, from the cache when this image was read before.
+    ``announce``: tell the progress listeners (not for the small images of a text page)."""
     from .engine import get_engine
 
     settings = EngineSettings()
     key = fingerprint(grey, settings)
     lines = _cached_lines(key)
     if lines is not None:
-        _announce(OcrProgress(source, page, done=True, cached=True))
+        if announce:
+            _announce(OcrProgress(source, page, done=True, cached=True))
         logger.info("%s page %d: OCR from the cache (%d lines)", source, page, len(lines))
         return lines
     engine = get_engine()
-    _announce(OcrProgress(source, page, done=False))
+    if announce:
+        _announce(OcrProgress(source, page, done=False))
     start = time.perf_counter()
     lines = engine.read(grey)
     seconds = time.perf_counter() - start
     _store_lines(
         key, [OcrLine(**{**asdict(ln), "art": False, "gaps": [], "pieces_ink": []}) for ln in lines]
     )
-    _announce(OcrProgress(source, page, done=True, seconds=seconds))
+    if announce:
+        _announce(OcrProgress(source, page, done=True, seconds=seconds))
     logger.info("%s page %d: OCR read %d lines in %.1f s", source, page, len(lines), seconds)
     return lines
 
@@ -168,6 +174,7 @@ def ocr_page(grey, *, geometry: PageGeometry, source: str, page: int) -> OcrResu
         mark_gutters,
         mark_lettering,
     )
+    from .labels import take_labels
     from .page import build_page, skew_angle, text_boxes
 
     lines = read_lines(grey, source=source, page=page)
@@ -200,7 +207,12 @@ def ocr_page(grey, *, geometry: PageGeometry, source: str, page: int) -> OcrResu
     confidence = sum(ln.confidence * len(ln.text) for ln in lines) / max(
         1, sum(len(ln.text) for ln in lines)
     )
-    return OcrResult(page=layout_page, confidence=round(confidence, 4), low_confidence=doubtful)
+    return OcrResult(
+        page=layout_page,
+        confidence=round(confidence, 4),
+        low_confidence=doubtful,
+        labels=take_labels(layout_page),
+    )
 
 
 def load_image(path: Path):

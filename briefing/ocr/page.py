@@ -354,27 +354,60 @@ def _scaled(box: Sequence[float], scale: float) -> Box:
 
 def tint_boxes(lines: list[LayoutLine], body: float) -> list[tuple[float, float, float, float]]:
     """Areas of text set on a tint (a summary box, a fact file): each is a box of its own, as a
-    ruled box is, so that its lines stay out of the articles around it."""
-    groups: list[list[float]] = []
+    ruled box is, so that its lines stay out of the articles around it. Tinted lines that run on
+    from plain text in their column, at its line spacing, are not a box: the ground is the edge
+    of a picture printed faintly behind the text."""
+    groups: list[list[LayoutLine]] = []
     for ln in sorted(
         (ln for ln in lines if ln.font == TINTED and not ln.white), key=lambda l: (l.y0, l.x0)
     ):
         for group in groups:
-            near_y = ln.y0 - group[3] < 1.5 * body and group[1] - ln.y1 < 1.5 * body
-            near_x = ln.x0 < group[2] + body and ln.x1 > group[0] - body
+            x0, y0, x1, y1 = _extent_of(group)
+            near_y = ln.y0 - y1 < 1.5 * body and y0 - ln.y1 < 1.5 * body
+            near_x = ln.x0 < x1 + body and ln.x1 > x0 - body
             if near_y and near_x:
-                group[:] = [
-                    min(group[0], ln.x0),
-                    min(group[1], ln.y0),
-                    max(group[2], ln.x1),
-                    max(group[3], ln.y1),
-                    group[4] + 1,
-                ]
+                group.append(ln)
                 break
         else:
-            groups.append([ln.x0, ln.y0, ln.x1, ln.y1, 1])
+            groups.append([ln])
+    plain = [ln for ln in lines if ln.font == PLAIN and not ln.white and not ln.vertical]
     pad = 0.5 * body
-    return [(g[0] - pad, g[1] - pad, g[2] + pad, g[3] + pad) for g in groups if g[4] >= 2]
+    out = []
+    for group in groups:
+        if len(group) < 2 or any(_runs_on(ln, group, plain, body) for ln in group):
+            continue
+        x0, y0, x1, y1 = _extent_of(group)
+        out.append((x0 - pad, y0 - pad, x1 + pad, y1 + pad))
+    return out
+
+
+def _extent_of(lines: list[LayoutLine]) -> tuple[float, float, float, float]:
+    return (
+        min(ln.x0 for ln in lines),
+        min(ln.y0 for ln in lines),
+        max(ln.x1 for ln in lines),
+        max(ln.y1 for ln in lines),
+    )
+
+
+def _runs_on(
+    line: LayoutLine, group: list[LayoutLine], plain: list[LayoutLine], body: float
+) -> bool:
+    """A plain line of ``line``'s size right above or below it, outside ``group``, in its
+    column: no box's padding between them (a box keeps half a body size inside its edge)."""
+    _, top, _, bottom = _extent_of(group)
+    for other in plain:
+        width = min(other.x1 - other.x0, line.x1 - line.x0)
+        if (
+            abs(other.size - line.size) <= SIZE_TOLERANCE * line.size
+            and min(other.x1, line.x1) - max(other.x0, line.x0) > 0.5 * width
+            and (
+                (other.y1 <= top + 0.3 * body and 0 <= line.y0 - other.y1 < 0.8 * body)
+                or (other.y0 >= bottom - 0.3 * body and 0 <= other.y0 - line.y1 < 0.8 * body)
+            )
+        ):
+            return True
+    return False
 
 
 def _is_figure(line: LayoutLine, body: float) -> bool:

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import RENDER_DPI, OcrResult, load_image, ocr_page
+from . import RENDER_DPI, OcrResult, load_image, ocr_page, read_lines
+from .labels import Label, label_text
 
 MAX_SCAN_DPI = (
     300  # a scan finer than this is rendered at RENDER_DPI instead (OCR time grows with pixels)
 )
+LABEL_DPI = 200  # images of lettering in a text PDF are rendered at this resolution for OCR
+LABEL_CONFIDENCE = 0.8  # a line of a logo read with less confidence than this is not its name
 from .page import PageGeometry
 
 
@@ -69,3 +72,34 @@ def ocr_image_file(path: Path, *, source: str) -> OcrResult:
         source=source,
         page=1,
     )
+
+
+def image_labels(pdf_page, boxes, *, source: str) -> list[Label]:
+    """Column labels among a text page's images of lettering (``boxes``, in points): each image
+    is rendered and read; one that reads as a single short name is a label, other lettering
+    (a two-line series banner, a headline drawn as art) is none."""
+    import numpy as np
+    import pymupdf
+
+    labels = []
+    for box in boxes:
+        pix = pdf_page.get_pixmap(
+            dpi=LABEL_DPI, clip=pymupdf.Rect(box), colorspace=pymupdf.csGRAY, alpha=False
+        )
+        grey = np.frombuffer(pix.samples, dtype=np.uint8).reshape(pix.height, pix.stride)
+        lines = read_lines(
+            np.ascontiguousarray(grey[:, : pix.width]),
+            source=source,
+            page=pdf_page.number + 1,
+            announce=False,
+        )
+        # ornaments of a logo read as stray marks ("00°"), weakly; a misread name is weak too
+        words = [
+            ln.text
+            for ln in lines
+            if ln.confidence >= LABEL_CONFIDENCE and any("\u4e00" <= c <= "\u9fff" for c in ln.text)
+        ]
+        text = label_text(words)
+        if text:
+            labels.append(Label(text, tuple(box)))
+    return labels

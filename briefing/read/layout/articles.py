@@ -27,6 +27,7 @@ class PageArticle:
     subheads: list[str] = field(default_factory=list)
     note: str | None = None
     boxes: list[list[float]] = field(default_factory=list)
+    column: str | None = None  # the column label printed with it (an image, read by OCR)
 
     @property
     def top_left(self) -> tuple[float, float]:

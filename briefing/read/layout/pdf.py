@@ -14,7 +14,7 @@ from ...records import Article, Furniture, Issue, Page
 from ..masthead import DATE_RE
 from .articles import PageArticle, page_articles
 from .glyphs import read_page
-from .roles import analyse
+from .roles import TOP_BAND, analyse
 
 if TYPE_CHECKING:
     import pymupdf
@@ -91,12 +91,33 @@ def read_pdf_page(pdf_page, *, page_index: int, source: str, ocr: str = "auto") 
         if sum(len(ln.chars) for ln in scanned.page.lines) < MIN_TEXT_CHARS:
             raise InputError(f"{where} has no text layer and OCR found no text on it")
         return layout_result(scanned.page, page_index=page_index, ocr=scanned)
-    return layout_result(page, page_index=page_index)
+    return layout_result(
+        page, page_index=page_index, labels=_image_labels(pdf_page, page, source=source, ocr=ocr)
+    )
 
 
-def layout_result(page, *, page_index: int, ocr=None) -> PageResult:
+def _image_labels(pdf_page, page, *, source: str, ocr: str) -> list:
+    """Column logos among a text page's images of lettering, read by OCR when it is installed
+    (``--ocr never``: not read)."""
+    top = page.height * TOP_BAND
+    boxes = [
+        b for b in page.images if b[3] > top and _image_kind(b, page.body_size) == "image-text"
+    ]
+    if not boxes or ocr == "never":
+        return []
+    from ...ocr import engine_available
+
+    if not engine_available():
+        return []
+    from ...ocr.reading import image_labels
+
+    return image_labels(pdf_page, boxes, source=source)
+
+
+def layout_result(page, *, page_index: int, ocr=None, labels: list | None = None) -> PageResult:
     """Articles and furniture of a layout page (from a text layer, or from OCR: ``ocr`` is its
-    :class:`briefing.ocr.OcrResult`, kept with the result)."""
+    :class:`briefing.ocr.OcrResult`, kept with the result). ``labels``: column labels read from
+    the page's images (``briefing.ocr.labels.Label``); a scanned page brings its own."""
     layout = analyse(page)
     articles, found = page_articles(layout)
     others: list[tuple[str, str, Sequence[float] | None]] = list(found)
@@ -113,6 +134,14 @@ def layout_result(page, *, page_index: int, ocr=None) -> PageResult:
         others += [
             ("graphic", "".join(a.body), _union([c.box for c in a.chains])) for a in lettering
         ]
+    labels = ocr.labels if ocr is not None else labels or []
+    if labels:
+        from ...ocr.labels import attach_columns
+
+        for i, column in attach_columns(articles, labels, page.body_size).items():
+            articles[i].column = column
+        images = {tuple(box) for box in page.images}
+        others += [("image-text", lb.text, lb.box) for lb in labels if tuple(lb.box) not in images]
     masthead_text, number, name, date = _masthead(layout.masthead)
     furniture: list[Furniture] = []
     if masthead_text:
@@ -125,13 +154,14 @@ def layout_result(page, *, page_index: int, ocr=None) -> PageResult:
                 box=_union([ln.box for ln in layout.masthead]),
             )
         )
-    top = page.height * 0.05
+    top = page.height * TOP_BAND
+    named = {tuple(label.box): label.text for label in labels}
     for box in page.images:
         if box[3] > top:
             furniture.append(
                 Furniture(
                     line=0,
-                    text="",
+                    text=named.get(tuple(box), ""),
                     kind=_image_kind(box, page.body_size),
                     page=page_index,
                     box=[round(v, 1) for v in box],
@@ -319,6 +349,7 @@ def read_pdf_issue(
                     subheads=art.subheads,
                     note=art.note,
                     boxes=art.boxes,
+                    column=art.column,
                 )
             )
     if not articles and all(
