@@ -126,3 +126,30 @@ def test_a_box_label_is_no_heading_and_no_headline(label):
     article = Article(id="e", body=[label, "北川县今年新建公园十座，市民出门五百米就能进公园。"])
     assert heading_line(article, limit=20) is None
     assert headline_problems(label)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "市文化局通过与高校",  # a coverb phrase with no verb after it
+        "李明说他把新车开到村口后",  # a time clause
+        "各个学校开展活动的方式虽有不同",  # a concession without its main clause
+    ],
+)
+def test_a_title_stopping_inside_a_phrase_fails_the_headline_checks(title):
+    assert headline_problems(title)
+
+
+@pytest.mark.parametrize("title", ["市文化局与高校合作举办书画展", "张华在北京会见王明"])
+def test_a_coverb_phrase_closed_by_its_verb_passes(title):
+    assert headline_problems(title) == []
+
+
+def test_a_cut_leaves_no_verb_without_its_object():
+    title = shorten("青年志愿者协会和市红十字会在市体育馆联合召开第三次会员代表大会")
+    assert not title.endswith("召开")
+
+
+def test_a_cut_leaves_no_copula_with_its_complement_cut_short():
+    title = shorten("这座新建成的图书馆是本市第一座全天向市民开放的公共阅读空间")
+    assert "是" not in title

@@ -108,22 +108,35 @@ def _ends_well(words: list[tuple[str, str]]) -> bool:
 
 
 def _cut(text: str, limit: int, *, back_off: bool = True) -> str:
-    """``text`` cut at a word boundary to at most ``limit`` characters, ending on a noun or a verb."""
+    """``text`` cut at a word boundary to at most ``limit`` characters, ending on a noun or a verb
+    and at a phrase boundary (:func:`open_phrase`, :func:`_open_at_cut`); empty where backing off
+    finds no such boundary."""
     if len(text) <= limit:
         out = text
     else:
+        words = tagged(text)
         kept: list[tuple[str, str]] = []
         length = 0
-        for word, tag in tagged(text):
+        for word, tag in words:
             if length + len(word) > limit:
                 break
             kept.append((word, tag))
             length += len(word)
+
+        def hanging() -> bool:
+            return not _ends_well(kept) or bool(
+                open_phrase(kept) or _open_at_cut(kept, words[len(kept)])
+            )
+
         # Cut mid-phrase: back off to the last word a phrase can end on (never below 4 characters).
-        while (
-            back_off and len(kept) > 1 and not _ends_well(kept) and length - len(kept[-1][0]) >= 4
-        ):
+        while back_off and len(kept) > 1 and hanging() and length - len(kept[-1][0]) >= 4:
+            # Backing off drops trailing modifiers, never the clause's own verb: only a verb
+            # after a conjunction or a comma (……会见李四并出席) goes, the clause before it stays.
+            if kept[-1][1].startswith("v") and kept[-1][1] != "vn" and kept[-2][1] not in "xc":
+                return ""
             length -= len(kept.pop()[0])
+        if back_off and kept and (open_phrase(kept) or _open_at_cut(kept, words[len(kept)])):
+            return ""
         out = "".join(w for w, _ in kept)
     out = out.strip(" 　，,、；;：:")
     while out and (
@@ -133,6 +146,22 @@ def _cut(text: str, limit: int, *, back_off: bool = True) -> str:
     ):
         out = out[:-1].rstrip(" 　，,、；;：:")
     return out
+
+
+def _open_at_cut(kept: list[tuple[str, str]], following: tuple[str, str]) -> str | None:
+    """Why cutting the clause before ``following`` leaves its last phrase open: a verb whose object
+    (or the rest of its phrase) is cut away (……在京召开 | 会议), or a copula 是 whose complement is
+    cut short. A cut at punctuation or before a conjunction (出席 | 并讲话) ends a phrase."""
+    word, tag = following
+    if not word.strip() or tag in ("x", "c") or not re.match(r"[\u4e00-\u9fff\w“《]", word):
+        return None
+    last, last_tag = kept[-1]
+    if last_tag.startswith("v") and last_tag != "vn":
+        return f"{last} without its object"
+    clause = kept[max((i + 1 for i, (w, t) in enumerate(kept) if t == "x"), default=0) :]
+    if any(w == "是" for w, _ in clause):
+        return "是 with its complement cut short"
+    return None
 
 
 def _without_modifier(text: str, limit: int) -> str | None:
@@ -393,6 +422,33 @@ _AUXILIARIES = frozenset(
 )
 
 
+# A clause that ends on these only sets the time of another (……贫困户后, ……以来): closed lists.
+_TIME_CLAUSE_END = frozenset("后 之后 以后 时 之时 时候 以来 之前 以前 期间 之际".split())
+_CONCESSIVE = frozenset("虽 虽然 虽说 尽管".split())
+_MAIN_CLAUSE = frozenset("但 但是 却 也 仍 仍然 还 还是 然而 依然 依旧".split())
+
+
+def _closes_phrase(word: str, tag: str) -> bool:
+    """A verb (会见 included, which the segmenter files as a noun) or an idiom: what a
+    preposition's phrase leads up to (与……合作, 在京召开)."""
+    return tag.startswith("v") or tag == "i" or bool(ACTION.fullmatch(word))
+
+
+def open_phrase(words: list[tuple[str, str]]) -> str | None:
+    """Why tagged ``words`` stop inside a phrase (None: they end at a phrase boundary): a
+    preposition or coverb (与, 通过, 把, 在, 对, 向, 从, 为) with no verb after it, a time clause
+    (……后, ……以来) or a concession (虽, 尽管) without the main clause it sets up."""
+    if len(words) > 1 and words[-1][0] in _TIME_CLAUSE_END:
+        return f"ends on a time clause (……{words[-1][0]})"
+    for i, (word, tag) in enumerate(words):
+        rest = words[i + 1 :]
+        if tag == "p" and rest and not any(_closes_phrase(w, t) for w, t in rest):
+            return f"{word}…… without the verb it leads to"
+        if word in _CONCESSIVE and not any(w in _MAIN_CLAUSE for w, _ in rest):
+            return f"{word}…… without its main clause"
+    return None
+
+
 def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
     """Why ``title`` is not a headline (empty: it is one): a complete clause with its actor and
     action, within ``limit`` characters, not cut off on a preposition, a bare number or 的."""
@@ -432,6 +488,8 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
         problems.append(f"opens on {words[0][0]!r}")
     elif bad_opening := _BAD_OPENING.match(text):
         problems.append(f"opens on {bad_opening.group(0)}, not on who acts")
+    if unfinished := open_phrase(words):
+        problems.append(unfinished)
     setup = dangling_clause(text + "。")
     if setup:
         problems.append(setup)
