@@ -103,14 +103,14 @@ def main() -> None:
             f"{name:<15}{count:>6}{ours['rougeL']:>8.4f}{base['rougeL']:>8.4f}"
             f"{ratio:>7.3f}{ours['not_headline']:>9}{ours['no_title']:>6}"
         )
-    from briefing.registry import component, titlers
+    from briefing.registry import titlers
 
     articles = [
         item_article(item, with_title=False)
         for half in (0, 1)
         for item in found[f"pd2019 half {half}"]
     ]
-    titler = component(titlers, args.titler)
+    titler = titlers.get(args.titler)()
     start = time.perf_counter()
     titler.title(articles)
     print(f"titler: {len(articles) / (time.perf_counter() - start):.0f} articles/s on pd2019 dev")
