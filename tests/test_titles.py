@@ -153,3 +153,17 @@ def test_a_cut_leaves_no_verb_without_its_object():
 def test_a_cut_leaves_no_copula_with_its_complement_cut_short():
     title = shorten("这座新建成的图书馆是本市第一座全天向市民开放的公共阅读空间")
     assert "是" not in title
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("各地干部群众坚持实事求是", "各地干部群众坚持实事求是"),
+        ("代表们一致表示坚决反对", "代表们一致表示坚决反对"),
+        ("市政府决定今年的重点是", "市政府决定今年的重点"),
+    ],
+)
+def test_a_cut_trims_whole_words_never_a_character_of_one(text, kept):
+    from briefing.summarize.titles import _cut
+
+    assert _cut(text, 20) == kept

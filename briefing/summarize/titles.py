@@ -139,12 +139,13 @@ def _cut(text: str, limit: int, *, back_off: bool = True) -> str:
             return ""
         out = "".join(w for w, _ in kept)
     out = out.strip(" 　，,、；;：:")
+    # Whole words go, never a character of one: 是 alone dangles, 实事求是 and 反对 end well.
     while out and (
-        out[-1] in _BAD_END
+        (last := tagged(out)[-1][0]) in _BAD_END
         or out.count("“") != out.count("”")
         or out.count("《") != out.count("》")
     ):
-        out = out[:-1].rstrip(" 　，,、；;：:")
+        out = out[: -len(last)].rstrip(" 　，,、；;：:")
     return out
 
 
