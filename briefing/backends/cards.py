@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import logging
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -43,36 +43,6 @@ _GENERATION_KEYS: dict[str, type | tuple[type, ...]] = {
     "top_k": int,
     "repetition_penalty": (int, float),
     "no_repeat_ngram_size": int,
-}
-_KNOWN_KEYS = {
-    "name",
-    "backend",
-    "description",
-    "roles",
-    "model",
-    "file",
-    "tokenizer",
-    "revision",
-    "base_url",
-    "api_key_env",
-    "device",
-    "dtype",
-    "batch_size",
-    "max_input_tokens",
-    "context_tokens",
-    "threads",
-    "timeout",
-    "retries",
-    "backoff",
-    "concurrency",
-    "input_prefix",
-    "prompts",
-    "generation",
-    "fetch",
-    "trust_remote_code",
-    "breaker_failures",
-    "breaker_cooldown",
-    "cpu_extra_buffers",
 }
 
 
@@ -125,9 +95,8 @@ class ModelCard:
     generation: dict[str, Any] = field(default_factory=dict)
     fetch: str | None = None  # how to get the file, shown when it is missing
     trust_remote_code: bool = False
-    breaker_failures: int = (
-        3  # consecutive transport failures that stop calls for the run (0: never)
-    )
+    # consecutive transport failures that stop calls for the run (0: never)
+    breaker_failures: int = 3
     breaker_cooldown: float = 300.0  # seconds before an open breaker lets one request try again
     cpu_extra_buffers: bool = False  # llama.cpp: use the CPU's extra buffer types (AMX, repacking)
 
@@ -174,6 +143,14 @@ class ModelCard:
         return options
 
 
+# What a card file may say, read from ModelCard's fields (``source`` is where it was read).
+_FIELD_TYPES = {f.name: str(f.type) for f in fields(ModelCard) if f.name != "source"}
+_KNOWN_KEYS = set(_FIELD_TYPES)
+_STRING_KEYS = [k for k, t in _FIELD_TYPES.items() if t in ("str", "str | None")]
+_COUNT_KEYS = [k for k, t in _FIELD_TYPES.items() if t in ("int", "int | None")]
+_SECONDS_KEYS = [k for k, t in _FIELD_TYPES.items() if t == "float"]
+
+
 def parse_card(data: dict[str, Any], *, source: str = "<card>") -> ModelCard:
     """A card from parsed TOML; a malformed one raises :class:`ConfigError` naming the problem."""
 
@@ -186,36 +163,15 @@ def parse_card(data: dict[str, Any], *, source: str = "<card>") -> ModelCard:
     for key in ("name", "backend"):
         if not isinstance(data.get(key), str) or not data[key].strip():
             raise fail(f"'{key}' must be a non-empty string")
-    strings = (
-        "description",
-        "model",
-        "file",
-        "tokenizer",
-        "revision",
-        "base_url",
-        "api_key_env",
-        "device",
-        "dtype",
-        "input_prefix",
-        "fetch",
-    )
-    for key in strings:
+    for key in (k for k in _STRING_KEYS if k not in ("name", "backend")):
         if key in data and not isinstance(data[key], str):
             raise fail(f"'{key}' must be a string")
-    for key in (
-        "batch_size",
-        "max_input_tokens",
-        "context_tokens",
-        "threads",
-        "retries",
-        "concurrency",
-        "breaker_failures",
-    ):
+    for key in _COUNT_KEYS:
         if key in data and (
             not isinstance(data[key], int) or isinstance(data[key], bool) or data[key] < 0
         ):
             raise fail(f"'{key}' must be a non-negative integer")
-    for key in ("timeout", "backoff", "breaker_cooldown"):
+    for key in _SECONDS_KEYS:
         if key in data and (not isinstance(data[key], (int, float)) or data[key] <= 0):
             raise fail(f"'{key}' must be a positive number")
     if data.get("batch_size", 1) < 1 or data.get("concurrency", 1) < 1:
