@@ -16,7 +16,7 @@ import os
 import time
 import warnings
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -121,13 +121,33 @@ def _cached_lines(key: str) -> list[OcrLine] | None:
         return None  # written by another version: read the page again
 
 
+def _cache_record(line: OcrLine) -> dict:
+    """What the cache keeps of a line: what the engine read, not what is set from the image
+    afterwards (``art``, ``gaps``, ``pieces_ink``). Written out by hand: ``asdict`` deep-copies
+    every character and cost about a second a page."""
+    return {
+        "quad": line.quad,
+        "text": line.text,
+        "confidence": line.confidence,
+        "vertical": line.vertical,
+        "chars": [
+            {"c": c.c, "x0": c.x0, "x1": c.x1, "confidence": c.confidence} for c in line.chars
+        ],
+        "ink": line.ink,
+        "along": line.along,
+        "background": line.background,
+        "reversed": line.reversed,
+    }
+
+
 def _store_lines(key: str, lines: list[OcrLine]) -> None:
     path = cache_dir() / key[:2] / f"{key}.json"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_text(
-            json.dumps([asdict(line) for line in lines], ensure_ascii=False), encoding="utf-8"
+            json.dumps([_cache_record(line) for line in lines], ensure_ascii=False),
+            encoding="utf-8",
         )
         os.replace(tmp, path)
     except OSError as exc:  # a read-only cache costs time on the next run, nothing else
@@ -153,9 +173,7 @@ def read_lines(grey, *, source: str, page: int, announce: bool = True) -> list[O
     start = time.perf_counter()
     lines = engine.read(grey)
     seconds = time.perf_counter() - start
-    _store_lines(
-        key, [OcrLine(**{**asdict(ln), "art": False, "gaps": [], "pieces_ink": []}) for ln in lines]
-    )
+    _store_lines(key, lines)
     if announce:
         _announce(OcrProgress(source, page, done=True, seconds=seconds))
     logger.info("%s page %d: OCR read %d lines in %.1f s", source, page, len(lines), seconds)

@@ -184,13 +184,17 @@ class OcrEngine:
         if not self.settings.det_fine or not coarse:
             return coarse
         fine = list(self._detect_at(grey, self.settings.det_fine))
+        if not fine:
+            return coarse
+        # covered[i, j]: fine box i covers more than half of coarse box j; covering[i, j]: the
+        # coarse box j covers more than half of fine box i (one matrix each, not a loop per pair:
+        # a page has some 500 boxes on each side)
+        covered, covering = _cover_matrices(np.array(fine), np.array(coarse))
         # a fine box over two coarse ones ran across a gutter into the next column: not taken
-        added = [
-            f
-            for f in fine
-            if not any(_covers(c, f) for c in coarse) and sum(_covers(f, c) for c in coarse) <= 1
-        ]
-        kept = [c for c in coarse if not any(_covers(f, c) for f in added)]
+        take = ~covering.any(axis=1) & (covered.sum(axis=1) <= 1)
+        added = [f for f, ok in zip(fine, take) if ok]
+        gone = covered[take].any(axis=0)
+        kept = [c for c, drop in zip(coarse, gone) if not drop]
         return np.array(kept + added) if kept or added else []
 
     def _detect_at(self, grey, side: int):
@@ -278,12 +282,18 @@ class OcrEngine:
         return text, float(sum(ch.confidence for ch in chars) / len(chars)), chars
 
 
-def _covers(a, b) -> bool:
-    """Box ``a`` covers more than half of box ``b`` (their upright extents)."""
-    ax0, ay0, ax1, ay1 = a[:, 0].min(), a[:, 1].min(), a[:, 0].max(), a[:, 1].max()
-    bx0, by0, bx1, by1 = b[:, 0].min(), b[:, 1].min(), b[:, 0].max(), b[:, 1].max()
-    inter = max(0.0, min(ax1, bx1) - max(ax0, bx0)) * max(0.0, min(ay1, by1) - max(ay0, by0))
-    return inter > 0.5 * (bx1 - bx0) * (by1 - by0)
+def _cover_matrices(first, second):
+    """For quads ``first`` (n, 4, 2) and ``second`` (m, 4, 2), judged on their upright extents:
+    ``(a, b)`` where ``a[i, j]`` says first[i] covers more than half of second[j], and
+    ``b[i, j]`` says second[j] covers more than half of first[i]."""
+    import numpy as np
+
+    lo1, hi1 = first.min(axis=1), first.max(axis=1)  # (n, 2): x0, y0 / x1, y1
+    lo2, hi2 = second.min(axis=1), second.max(axis=1)
+    span = np.minimum(hi1[:, None, :], hi2[None, :, :]) - np.maximum(lo1[:, None, :], lo2[None])
+    inter = np.clip(span, 0.0, None).prod(axis=2)  # (n, m)
+    area1, area2 = (hi1 - lo1).prod(axis=1), (hi2 - lo2).prod(axis=1)
+    return inter > 0.5 * area2[None, :], inter > 0.5 * area1[:, None]
 
 
 def _resize(image, width: int, height: int):
