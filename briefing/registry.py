@@ -136,10 +136,13 @@ class Registry(Generic[T]):
         that lists the names and cards this role takes.
         """
         if isinstance(name_or_card, str):
-            from .backends.cards import looks_like_path
+            # A built-in name (none looks like a path) needs neither the model cards' module nor
+            # the entry points: a cold `briefing build` resolves four of them.
+            if name_or_card not in self._builtins:
+                from .backends.cards import looks_like_path
 
-            if looks_like_path(name_or_card) or not self.knows(name_or_card):
-                return self._from_card(name_or_card, options)
+                if looks_like_path(name_or_card) or not self.knows(name_or_card):
+                    return self._from_card(name_or_card, options)
             try:
                 return self.get(name_or_card)(**options)
             except TypeError as exc:

@@ -24,11 +24,14 @@ from ..config import OCR_MODES
 from ..errors import InputError, setting_error
 from ..read.files import IMAGE_SUFFIXES
 from .engine import EXTRA_HINT, EngineSettings, OcrChar, OcrLine, engine_available
-from .labels import Label
-from .page import LowConfidence, PageGeometry
 
-if TYPE_CHECKING:  # the layout reader imports this package on its OCR path
+if TYPE_CHECKING:
+    # The layout reader imports this package on its OCR path; .labels and .page (the layout
+    # modules, statistics) are imported where pages are OCR'd, so that the CLI's progress bar,
+    # which listens here on every build, does not load them.
     from ..read.layout.glyphs import LayoutPage
+    from .labels import Label
+    from .page import LowConfidence, PageGeometry
 
 logger = logging.getLogger(__name__)
 
