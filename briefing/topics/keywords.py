@@ -152,13 +152,11 @@ class KeywordClassifier:
                     {label.name: dict(label.terms)}, source=self.taxonomy.source
                 ).items():
                     weights[term] = {**weights.get(term, {}), **per_label}
-        names = set(self.taxonomy.names)
+        position = {name: i for i, name in enumerate(self.taxonomy.names)}
         # Keep only the labels this taxonomy has: term -> ((label index, weight), ...).
         self.weights: dict[str, tuple[tuple[int, float], ...]] = {}
         for term, per_label in weights.items():
-            kept = tuple(
-                (self.taxonomy.index(lab), w) for lab, w in per_label.items() if lab in names
-            )
+            kept = tuple([(position[lab], w) for lab, w in per_label.items() if lab in position])
             if kept:
                 self.weights[term] = kept
         covered = {index for pairs in self.weights.values() for index, _ in pairs}

@@ -54,8 +54,9 @@ def parse_terms(tables: dict[str, dict[str, str]], *, source: str) -> Weights:
                 raise ConfigError(
                     f"{source}: {label!r}.{tier} must be a string of space-separated terms"
                 )
-            for term in value.split():
-                term = normalize(term)
+            # Normalized as one string (folding and lowering never make or remove a space): a
+            # tenth of the time the classifier takes to load went to normalizing term by term.
+            for term in normalize(value).split():
                 weight = TIER_WEIGHTS[tier] * (SINGLE_CHAR_FACTOR if len(term) == 1 else 1.0)
                 per_label = weights.setdefault(term, {})
                 # A term listed twice for a label keeps its highest weight.
@@ -79,7 +80,7 @@ class TermMatcher:
         self.singles: set[str] = set()
         lengths: dict[str, set[int]] = {}
         for term in terms:
-            if _LATIN_ONLY.match(term):
+            if term.isascii() and _LATIN_ONLY.match(term):  # most terms are Chinese: no regex
                 self.latin.add(term)
             elif len(term) == 1:
                 self.singles.add(term)
