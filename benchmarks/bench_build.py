@@ -2,8 +2,9 @@
 targets of issue 14, each figure beside its baseline measured in the same run.
 
 Cold: a fresh process per run, as a cron job starts it (`python -m briefing build PAGE`), median
-CPU time (user + system, ``getrusage`` of the children) of several runs, as a multiple of
-`python -c pass` measured in the same run. Byte code is written and used as an installed package
+CPU time (user + system, ``getrusage`` of the children) of several rounds in which the commands
+take turns (`python -c pass`, and with ``--compare`` the other tree's commands, alike), as a
+multiple of `python -c pass`. Byte code is written and used as an installed package
 has it (the environment's PYTHONDONTWRITEBYTECODE is dropped for the children, after one warm-up
 run): compiling the sources on every start is not what a user pays.
 Also: whether `import briefing` leaves the entry-point machinery (importlib.metadata, email)
@@ -11,11 +12,13 @@ unimported.
 Warm: the library (one Pipeline, components built once), issues per second on one core: the
 project's samples, and the 82 People's Daily dev pages when ../shared/corpus is present.
 
-    python benchmarks/bench_build.py [--runs 9] [--seconds 3] [--compare OTHER_TREE]
+    python benchmarks/bench_build.py [--runs 9] [--seconds 3] [--compare OTHER_TREE] [--cold-only]
 
-``--compare`` runs every measurement a second time with OTHER_TREE first on PYTHONPATH (a
-checkout of the commit before a change: ``git archive REV briefing | tar -x -C OTHER_TREE``), in
-the same run, so before and after meet the same machine load.
+``--compare`` runs every measurement a second time with OTHER_TREE as PYTHONPATH (a checkout of
+the commit before a change: ``git archive REV briefing | tar -x -C OTHER_TREE``; ``TREE:DIR``
+also puts DIR's packages, say the dependency versions of that commit, before the
+environment's), in the same run, so before and after meet the same machine load.
+``--cold-only`` skips the warm measurements.
 
 Targets (issue 14): cold build <= 12x `python -c pass` (CPU); `import briefing` imports no
 entry-point machinery; warm >= 60 issues/s on the 82 dev pages.
@@ -53,21 +56,28 @@ def child_env(tree: str | None) -> dict[str, str]:
     return env
 
 
-def cold(command: list[str], runs: int, env: dict[str, str]) -> tuple[float, float]:
-    """Median wall time and median CPU time (user + system) of ``command`` in a fresh process.
+def cold(
+    commands: list[tuple[str, list[str], dict[str, str]]], runs: int
+) -> list[tuple[float, float]]:
+    """Per command (name, argv, environment): median wall time and median CPU time (user +
+    system) in a fresh process.
 
-    CPU time is what the run costs on an idle core; on a busy machine wall time also counts
-    the waiting for a core, so both are shown.
+    The commands take turns, ``runs`` rounds of each in the same order, so that a change in the
+    machine's load during the measurement reaches every command alike, the baseline
+    (``python -c pass``) and the other tree included. CPU time is what the run costs on an idle
+    core; on a busy machine wall time also counts the waiting for a core, so both are shown.
     """
-    walls, cpus = [], []
+    walls: list[list[float]] = [[] for _ in commands]
+    cpus: list[list[float]] = [[] for _ in commands]
     for _ in range(runs):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        start = time.perf_counter()
-        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, cwd=NEUTRAL, env=env)
-        walls.append(time.perf_counter() - start)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-    return statistics.median(walls), statistics.median(cpus)
+        for index, (_name, command, env) in enumerate(commands):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            start = time.perf_counter()
+            subprocess.run(command, check=True, stdout=subprocess.DEVNULL, cwd=NEUTRAL, env=env)
+            walls[index].append(time.perf_counter() - start)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpus[index].append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return [(statistics.median(w), statistics.median(c)) for w, c in zip(walls, cpus)]
 
 
 def entry_point_modules(env: dict[str, str]) -> list[str]:
@@ -119,29 +129,40 @@ def warm_in_child(issues: list[Path], seconds: float, env: dict[str, str]) -> di
     return json.loads(done.stdout)
 
 
-def measure(tree: str | None, runs: int, seconds: float) -> dict:
-    env = child_env(tree)
+def cold_commands(env: dict[str, str], tmp: str) -> list[tuple[str, list[str], dict[str, str]]]:
     python = sys.executable
     build = [python, "-m", "briefing", "build", str(PAGE)]
     subprocess.run(build, check=True, stdout=subprocess.DEVNULL, cwd=NEUTRAL, env=env)  # byte code
+    commands = [
+        ("python -c pass", [python, "-c", "pass"]),
+        ("python -c 'import briefing'", [python, "-c", "import briefing"]),
+        ("briefing --help", [python, "-m", "briefing", "--help"]),
+        ("briefing build PAGE (md)", build),
+        ("briefing build PAGE -f html", [*build, "-f", "html"]),
+        ("briefing build PAGE -f docx -o F", [*build, "-f", "docx", "-o", f"{tmp}/b.docx"]),
+    ]
+    return [(name, command, env) for name, command in commands]
+
+
+def measure(trees: list[str | None], runs: int, seconds: float, warm_runs: bool) -> list[dict]:
+    """Each tree's figures; the cold runs of all trees take turns (see :func:`cold`)."""
+    envs = [child_env(tree) for tree in trees]
     with tempfile.TemporaryDirectory() as tmp:
-        commands = [
-            ("python -c pass", [python, "-c", "pass"]),
-            ("python -c 'import briefing'", [python, "-c", "import briefing"]),
-            ("briefing --help", [python, "-m", "briefing", "--help"]),
-            ("briefing build PAGE (md)", build),
-            ("briefing build PAGE -f html", [*build, "-f", "html"]),
-            (
-                "briefing build PAGE -f docx -o F",
-                [*build, "-f", "docx", "-o", str(Path(tmp) / "b.docx")],
-            ),
-        ]
-        rows = [(name, *cold(command, runs, env)) for name, command in commands]
-    result = {"cold": rows, "entry_points": entry_point_modules(env)}
-    result["samples"] = warm_in_child(ISSUES, seconds, env)
-    if DEV_PAGES.is_dir():
-        result["dev"] = warm_in_child(sorted(DEV_PAGES.glob("*.txt")), seconds, env)
-    return result
+        per_tree = [cold_commands(env, tmp) for env in envs]
+        times = cold([command for commands in per_tree for command in commands], runs)
+    results = []
+    for index, (commands, env) in enumerate(zip(per_tree, envs)):
+        mine = times[index * len(commands) : (index + 1) * len(commands)]
+        result = {
+            "cold": [(name, *figures) for (name, _, _), figures in zip(commands, mine)],
+            "entry_points": entry_point_modules(env),
+        }
+        if warm_runs:
+            result["samples"] = warm_in_child(ISSUES, seconds, env)
+            if DEV_PAGES.is_dir():
+                result["dev"] = warm_in_child(sorted(DEV_PAGES.glob("*.txt")), seconds, env)
+        results.append(result)
+    return results
 
 
 def report(label: str, result: dict, runs: int) -> float:
@@ -171,6 +192,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=9, help="fresh processes per cold measurement")
     parser.add_argument("--seconds", type=float, default=3.0, help="duration of each warm run")
     parser.add_argument("--compare", help="another tree (the baseline), measured in the same run")
+    parser.add_argument("--cold-only", action="store_true", help="skip the warm measurements")
     parser.add_argument("--warm-child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.warm_child:
@@ -181,7 +203,8 @@ def main() -> None:
     trees = [("this tree", None)] + (
         [(f"baseline {args.compare}", args.compare)] * bool(args.compare)
     )
-    results = [(label, measure(tree, args.runs, args.seconds)) for label, tree in trees]
+    figures = measure([tree for _, tree in trees], args.runs, args.seconds, not args.cold_only)
+    results = [(label, result) for (label, _), result in zip(trees, figures)]
     print(f"load average {os.getloadavg()[0]:.1f} at the end (shared machine: compare ratios)")
     for label, result in results:
         ratio = report(label, result, args.runs)
@@ -194,7 +217,7 @@ def main() -> None:
             + (
                 f"{dev['cpu']:.1f}/s, {'met' if dev['cpu'] >= WARM_TARGET else 'missed'}"
                 if dev
-                else "not measured (no ../shared/corpus)"
+                else "not measured" + ("" if args.cold_only else " (no ../shared/corpus)")
             )
         )
     if len(results) == 2:
