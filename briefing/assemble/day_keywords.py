@@ -19,8 +19,8 @@ import math
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
-from importlib import resources
 
+from .. import data
 from ..records import Article
 from ..summarize.wholeness import qualified_names
 from ..text import fold_width, tagged
@@ -44,7 +44,7 @@ _NUMERIC = re.compile(
 @lru_cache(maxsize=1)
 def background_words() -> frozenset[str]:
     """The built-in list of words too common in news to characterise an issue."""
-    text = resources.files("briefing").joinpath("data/common_words.txt").read_text(encoding="utf-8")
+    text = data.read_text("common_words.txt")
     return frozenset(
         w for line in text.splitlines() if not line.startswith("#") for w in line.split()
     )

@@ -9,7 +9,6 @@ one page twice. Every OCR'd page is announced to the progress listeners (the CLI
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
@@ -92,6 +91,8 @@ class OcrResult:
 
 
 def fingerprint(grey, settings: EngineSettings) -> str:
+    import hashlib  # here: OpenSSL's start is 5 ms of a cold build, which imports this package
+
     digest = hashlib.sha256(
         f"{CACHE_VERSION}:{grey.shape}:{json.dumps(settings.key(), sort_keys=True)}".encode()
     )

@@ -9,7 +9,6 @@ their layout, split by the ``layout`` splitter), or a JSON Lines file of article
 from __future__ import annotations
 
 import fnmatch
-import hashlib
 import json
 from collections.abc import Sequence
 from pathlib import Path
@@ -70,7 +69,7 @@ def issue_digest(path: Path) -> str:
     try:
         if not path.is_dir():
             return _file_sha256(path).hexdigest()
-        digest = hashlib.sha256()
+        digest = _sha256()
         for file in page_files(path):
             digest.update(file.name.encode("utf-8") + b"\0" + _file_sha256(file).digest())
         return digest.hexdigest()
@@ -78,8 +77,14 @@ def issue_digest(path: Path) -> str:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
 
 
+def _sha256(data: bytes = b"") -> Any:
+    import hashlib  # here: OpenSSL's start is 5 ms of every cold build, and a build never hashes
+
+    return hashlib.sha256(data)
+
+
 def _file_sha256(path: Path) -> Any:
-    digest = hashlib.sha256()
+    digest = _sha256()
     with open(path, "rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
@@ -115,4 +120,4 @@ def issue_fingerprint(path: Path, *, paper: str | None = None, date: str | None 
     """The identity of an issue: its content (:func:`issue_digest`) plus the paper and date
     given for it, which name it. Batch resumes by it; the delivery ledger records it."""
     key = json.dumps({"content": issue_digest(path), "paper": paper, "date": date}, sort_keys=True)
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+    return _sha256(key.encode("utf-8")).hexdigest()

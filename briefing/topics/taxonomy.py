@@ -6,14 +6,13 @@ The order of its labels is the order of the briefing's sections.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .. import data
 from ..compat import tomllib
 from ..settings_file import read_settings_file
 from ..errors import ConfigError
@@ -57,6 +56,8 @@ class Taxonomy:
 
     def fingerprint(self) -> str:
         """A short hash of the label names in order: tells whether a model fits this taxonomy."""
+        import hashlib  # here: OpenSSL's start is 5 ms of a cold build, which never needs it
+
         return hashlib.sha256("\n".join(self.names).encode("utf-8")).hexdigest()[:16]
 
 
@@ -130,7 +131,7 @@ def parse_taxonomy(text: str, *, source: str = "<string>") -> Taxonomy:
 @lru_cache(maxsize=1)
 def default_taxonomy() -> Taxonomy:
     """The 16-label default taxonomy shipped with the package."""
-    text = resources.files("briefing").joinpath("data/taxonomy.toml").read_text(encoding="utf-8")
+    text = data.read_text("taxonomy.toml")
     return parse_taxonomy(text, source="<default taxonomy>")
 
 

@@ -13,9 +13,9 @@ import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Iterable
 
+from .. import data
 from ..compat import tomllib
 from ..errors import ConfigError
 from ..text import fold_width
@@ -67,7 +67,7 @@ def parse_terms(tables: dict[str, dict[str, str]], *, source: str) -> Weights:
 @lru_cache(maxsize=1)
 def default_terms() -> Weights:
     """The shipped term lists (``briefing/data/topic_terms.toml``), parsed once."""
-    text = resources.files("briefing").joinpath("data/topic_terms.toml").read_text(encoding="utf-8")
+    text = data.read_text("topic_terms.toml")
     return parse_terms(tomllib.loads(text), source="<default topic terms>")
 
 
@@ -140,9 +140,7 @@ class Setting:
 @lru_cache(maxsize=1)
 def default_settings() -> tuple[Setting, ...]:
     """The shipped settings (``briefing/data/topic_settings.toml``), parsed once."""
-    text = (
-        resources.files("briefing").joinpath("data/topic_settings.toml").read_text(encoding="utf-8")
-    )
+    text = data.read_text("topic_settings.toml")
     return tuple(
         Setting(
             name=name,
