@@ -35,3 +35,88 @@ def test_the_matcher_sorts_terms_as_the_latin_pattern_alone_did():
     matcher = terms.TermMatcher(shipped)
     assert matcher.latin == {t for t in shipped if terms._LATIN_ONLY.match(t)}
     assert matcher.latin and matcher.cjk and matcher.singles
+
+
+def _made(calls: list[int]):
+    def make() -> dict[str, tuple[int, ...]]:
+        calls.append(1)
+        return {"term": (1, 2)}
+
+    return make
+
+
+def test_the_cache_keeps_what_was_made_until_a_source_changes(tmp_path, monkeypatch):
+    import os
+
+    from briefing.cache import kept
+
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
+    source = tmp_path / "terms.toml"
+    source.write_text("a", encoding="utf-8")
+    calls: list[int] = []
+    assert kept("t", sources=[source], make=_made(calls)) == {"term": (1, 2)}
+    assert kept("t", sources=[source], make=_made(calls)) == {"term": (1, 2)}
+    assert len(calls) == 1  # the second came from the cache
+    stat = source.stat()
+    os.utime(source, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    kept("t", sources=[source], make=_made(calls))
+    assert len(calls) == 2  # the source changed: made again
+
+
+def test_a_cache_file_that_is_damaged_or_not_the_users_is_made_again(tmp_path, monkeypatch):
+    import os
+
+    from briefing.cache import cache_root, kept
+
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
+    source = tmp_path / "terms.toml"
+    source.write_text("a", encoding="utf-8")
+    calls: list[int] = []
+    kept("t", sources=[source], make=_made(calls))
+    stored = cache_root() / "tables" / "t.pickle"
+    stored.write_bytes(stored.read_bytes()[:20])  # cut short
+    assert kept("t", sources=[source], make=_made(calls)) == {"term": (1, 2)}
+    assert len(calls) == 2
+    # Written by another user (a shared BRIEFING_CACHE_DIR): never unpickled.
+    monkeypatch.setattr(os, "getuid", lambda: os.stat(stored).st_uid + 1)
+    kept("t", sources=[source], make=_made(calls))
+    assert len(calls) == 3
+
+
+def test_a_cache_that_cannot_be_written_costs_time_only(tmp_path, monkeypatch):
+    from briefing.cache import kept
+
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(blocker))
+    calls: list[int] = []
+    assert kept("t", sources=[blocker], make=_made(calls)) == {"term": (1, 2)}
+    assert kept("t", sources=[blocker], make=_made(calls)) == {"term": (1, 2)}
+    assert len(calls) == 2
+
+
+def test_the_default_classifier_read_back_from_the_cache_is_the_one_made(
+    tmp_path, monkeypatch, samples
+):
+    from briefing.api import load_articles
+    from briefing.topics import default_keyword_classifier
+    from briefing.topics.keywords import KeywordClassifier
+
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
+    default_keyword_classifier.cache_clear()
+    try:
+        default_keyword_classifier()  # made and stored
+        default_keyword_classifier.cache_clear()
+        cached = default_keyword_classifier()  # read back
+    finally:
+        default_keyword_classifier.cache_clear()
+    assert (tmp_path / "cache" / "tables" / "keyword-classifier.pickle").is_file()
+    made = KeywordClassifier()
+    assert cached is not made and cached.weights == made.weights
+    assert vars(cached.matcher) == vars(made.matcher)
+    assert cached.taxonomy == made.taxonomy and cached.no_evidence == made.no_evidence
+    assert [(s, label, o, vars(m)) for s, label, o, m in cached.settings] == [
+        (s, label, o, vars(m)) for s, label, o, m in made.settings
+    ]
+    _, articles = load_articles(samples / "linjiang-daily-2024-03-12.txt")
+    assert cached.classify(articles) == made.classify(articles)

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..cache import cache_root
 from ..config import OCR_MODES
 from ..errors import InputError, setting_error
 from ..read.files import IMAGE_SUFFIXES
@@ -49,10 +50,7 @@ def check_mode(mode: str) -> str:
 
 def cache_dir() -> Path:
     """``$BRIEFING_CACHE_DIR/ocr``, else ``$XDG_CACHE_HOME/briefing/ocr``, else ``~/.cache/briefing/ocr``."""
-    if os.environ.get("BRIEFING_CACHE_DIR"):
-        return Path(os.environ["BRIEFING_CACHE_DIR"]).expanduser() / "ocr"
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base).expanduser() / "briefing" / "ocr"
+    return cache_root() / "ocr"
 
 
 @dataclass

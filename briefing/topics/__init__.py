@@ -54,9 +54,23 @@ def keyword_classifier(*, taxonomy: str | Path | Taxonomy | None = None) -> Keyw
 
 @lru_cache(maxsize=1)
 def default_keyword_classifier() -> KeywordClassifier:
+    """The keyword classifier of the default taxonomy and term lists. Made, its indexed tables
+    cost a cold build 55 ms CPU; so they are kept in the user's cache (:mod:`briefing.cache`),
+    read back in 10, while the files they are made from (this package's code, the text
+    helpers it normalizes with, the shipped taxonomy and term lists) are unchanged."""
+    from .. import data, text
+    from ..cache import kept
     from .keywords import KeywordClassifier
 
-    return KeywordClassifier()
+    sources = [
+        *sorted(Path(__file__).parent.glob("*.py")),
+        Path(text.__file__),
+        *(
+            data.DIRECTORY / name
+            for name in ("taxonomy.toml", "topic_terms.toml", "topic_settings.toml")
+        ),
+    ]
+    return kept("keyword-classifier", sources=sources, make=KeywordClassifier)
 
 
 def classify(

@@ -1,0 +1,77 @@
+"""The user's cache: what is slow to make and is made the same way from the same files, kept
+between runs (OCR results, the keyword classifier's indexed term tables).
+
+It lives in ``$BRIEFING_CACHE_DIR``, else ``$XDG_CACHE_HOME/briefing``, else
+``~/.cache/briefing``. Deleting it at any time is safe: what is missing or unreadable is made
+again, and a cache that cannot be written costs time, nothing else.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import pickle
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TypeVar
+
+logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+
+def cache_root() -> Path:
+    """``$BRIEFING_CACHE_DIR``, else ``$XDG_CACHE_HOME/briefing``, else ``~/.cache/briefing``."""
+    if os.environ.get("BRIEFING_CACHE_DIR"):
+        return Path(os.environ["BRIEFING_CACHE_DIR"]).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base).expanduser() / "briefing"
+
+
+def _stamp(sources: Iterable[Path]) -> tuple:
+    """What tells that the sources changed, as Python tells a stale .pyc: each file's size and
+    modification time (a stat each, where hashing their contents would cost more than the
+    cache saves), and the interpreter's version."""
+    files = []
+    for path in sources:
+        stat = path.stat()
+        files.append((str(path), stat.st_size, stat.st_mtime_ns))
+    return (sys.version, tuple(files))
+
+
+def kept(name: str, *, sources: Iterable[Path], make: Callable[[], T]) -> T:
+    """``make()``, or what it returned on an earlier run while ``sources`` (every file, code and
+    data, that its result depends on) are unchanged. The object is kept pickled in
+    ``cache_root()/tables/NAME.pickle`` beside the sources' stamp."""
+    path = cache_root() / "tables" / f"{name}.pickle"
+    stamp = _stamp(sources)
+    try:
+        with open(path, "rb") as handle:
+            # Unpickling runs code: only a file this user wrote is read (in a shared
+            # BRIEFING_CACHE_DIR another user could have put it there first).
+            if _own(handle.fileno()) and pickle.load(handle) == stamp:
+                return pickle.load(handle)
+    except FileNotFoundError:
+        pass
+    except Exception as exc:  # written by another version, cut short, unreadable: make it again
+        logger.debug("cache %s unusable (%s): made again", path, exc)
+    value = make()
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")  # concurrent runs each replace it whole
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(tmp, "wb") as handle:
+            pickle.dump(stamp, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError as exc:
+        logger.debug("cannot write the cache %s: %s", path, exc)
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+    return value
+
+
+def _own(fd: int) -> bool:
+    getuid = getattr(os, "getuid", None)  # POSIX; elsewhere the cache is the user's own folder
+    return getuid is None or os.fstat(fd).st_uid == getuid()
