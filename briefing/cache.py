@@ -45,7 +45,10 @@ def kept(name: str, *, sources: Iterable[Path], make: Callable[[], T]) -> T:
     """``make()``, or what it returned on an earlier run while ``sources`` (every file, code and
     data, that its result depends on) are unchanged. The object is kept pickled in
     ``cache_root()/tables/NAME.pickle`` beside the sources' stamp."""
-    path = cache_root() / "tables" / f"{name}.pickle"
+    try:
+        path = cache_root() / "tables" / f"{name}.pickle"
+    except RuntimeError:  # no home directory (a service user without one): nowhere to keep it
+        return make()
     stamp = _stamp(sources)
     try:
         with open(path, "rb") as handle:

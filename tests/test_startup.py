@@ -95,6 +95,23 @@ def test_a_cache_that_cannot_be_written_costs_time_only(tmp_path, monkeypatch):
     assert len(calls) == 2
 
 
+def test_without_a_home_directory_nothing_is_kept_and_the_value_is_made(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from briefing.cache import kept
+
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    for name in ("BRIEFING_CACHE_DIR", "XDG_CACHE_HOME"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    source = tmp_path / "terms.toml"
+    source.write_text("a", encoding="utf-8")
+    calls: list[int] = []
+    assert kept("t", sources=[source], make=_made(calls)) == {"term": (1, 2)}
+
+
 def test_the_default_classifier_read_back_from_the_cache_is_the_one_made(
     tmp_path, monkeypatch, samples
 ):
