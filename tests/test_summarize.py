@@ -129,6 +129,20 @@ def test_compression_drops_dateline_purpose_and_fillers_keeps_figures():
     assert filler == "此次活动共有12支表演队伍参加。"
 
 
+def test_compression_is_done_once_and_each_caller_gets_its_own_list(monkeypatch):
+    from briefing.summarize import compress
+
+    compress._compressed.cache_clear()
+    calls = []
+    real = compress.split_dateline
+    monkeypatch.setattr(compress, "split_dateline", lambda s: calls.append(s) or real(s))
+    sentence = "据悉，临川区图书馆本周新增图书3000册，供市民免费借阅。"
+    first = compress_clauses(sentence, squeeze=True)
+    first.clear()  # a caller's list is its own
+    assert compress_clauses(sentence, squeeze=True) == compress_clauses(sentence, squeeze=True)
+    assert compress_clauses(sentence, squeeze=True) and len(calls) == 1
+
+
 def test_summary_names_figures_and_passes_guard():
     summary = ExtractiveSummarizer().summarize([article()], max_chars=90)[0]
     assert "青川区文化馆" in summary.text and "1200" in summary.text
