@@ -64,6 +64,40 @@ def test_enumeration_stays_one_sentence_and_later_items_are_flagged():
     assert [s.enumerated for s in items] == [False, True]
 
 
+def test_enumerated_items_found_in_every_width_and_form():
+    # The enumeration test is skipped for a piece that cannot open an item: every form still counts.
+    texts = [
+        "第二，加强领导。",
+        "（三）完善制度。",
+        "(３)完善制度。",
+        "３．强化考核。",
+        "其二是考核。",
+        "加强领导。",
+    ]
+    assert [s.enumerated for s in split_sentences(texts)] == [True, True, True, True, True, False]
+
+
+def test_sentence_limit_stops_splitting_early(monkeypatch):
+    from briefing.summarize import sentences as module
+
+    paragraphs = ["一是加强领导。二是完善制度。", "三是强化考核。", "四是落实责任。五是总结。"]
+    whole = split_sentences(paragraphs)
+    split = []
+    real = module._split_paragraph
+    monkeypatch.setattr(module, "_split_paragraph", lambda p: split.append(p) or real(p))
+    assert split_sentences(paragraphs, limit=3) == whole[:3]
+    assert split == paragraphs[:2]  # the third paragraph is never split
+    assert split_sentences(paragraphs, limit=0) == []
+
+
+def test_ranking_hands_out_its_own_list():
+    from briefing.summarize.ranking import rank_sentences
+
+    first = rank_sentences(article())
+    first.clear()  # a caller's list is its own: the next caller gets the ranking whole
+    assert len(rank_sentences(article())) == len(split_sentences(BODY))
+
+
 def test_full_width_punctuation_and_headings():
     sentences = split_sentences(["小标题没有句号", "气温下降６—１２摄氏度！请注意防寒？"])
     assert [s.complete for s in sentences] == [False, True, True]
@@ -93,6 +127,20 @@ def test_compression_drops_dateline_purpose_and_fillers_keeps_figures():
     assert "1200余人" in text
     filler = join_clauses(compress_clauses("据了解，此次活动共有12支表演队伍参加。"))
     assert filler == "此次活动共有12支表演队伍参加。"
+
+
+def test_compression_is_done_once_and_each_caller_gets_its_own_list(monkeypatch):
+    from briefing.summarize import compress
+
+    compress._compressed.cache_clear()
+    calls = []
+    real = compress.split_dateline
+    monkeypatch.setattr(compress, "split_dateline", lambda s: calls.append(s) or real(s))
+    sentence = "据悉，临川区图书馆本周新增图书3000册，供市民免费借阅。"
+    first = compress_clauses(sentence, squeeze=True)
+    first.clear()  # a caller's list is its own
+    assert compress_clauses(sentence, squeeze=True) == compress_clauses(sentence, squeeze=True)
+    assert compress_clauses(sentence, squeeze=True) and len(calls) == 1
 
 
 def test_summary_names_figures_and_passes_guard():

@@ -200,48 +200,58 @@ def _words(text: str) -> list[tuple[str, str]]:
     return out
 
 
-def _tokens(article: Article) -> list[tuple[str, float]]:
-    """The article's words with their weight; a non-candidate word is an empty gap."""
-    headline = article.headline
-    parts = [(fold_width(headline), HEADLINE_WEIGHT)] if headline else []
-    parts.append((_CREDIT.sub(" ", fold_width(article.text[:BODY_CHARS])), 1.0))
-    return [(w if _term(w, t) else "", weight) for text, weight in parts for w, t in _words(text)]
+def _read_texts(article: Article) -> tuple[str, str]:
+    """The article's headline and the body as far as it is read, width-folded (once: the
+    counts and the check for pieces of longer names both read them)."""
+    return fold_width(article.headline), fold_width(article.text[:BODY_CHARS])
 
 
-def _counts(article: Article) -> dict[str, float]:
-    tokens = _tokens(article)
-    counts: defaultdict[str, float] = defaultdict(float)  # weighted occurrences
-    seen: Counter[str] = Counter()  # occurrences, unweighted
-    for word, weight in tokens:
-        if word:
-            counts[word] += weight
-            seen[word] += 1
+def _candidates(text: str) -> list[str]:
+    """The words of ``text``, each a candidate term or an empty gap."""
+    # A single character is never a term (_term): most words are, and skip the cache lookup.
+    return [w if len(w) > 1 and _term(w, t) else "" for w, t in _words(text)]
+
+
+def _counts(headline: str, body: str) -> dict[str, float]:
+    """Weighted occurrences of the candidate terms of an article's (folded) headline and body,
+    in order of first occurrence; pieces that keep appearing side by side count as one term."""
+    in_head = _candidates(headline) if headline else []
+    words = in_head + _candidates(_CREDIT.sub(" ", body))  # a non-candidate word is an empty gap
+    weights = [HEADLINE_WEIGHT] * len(in_head) + [1.0] * (len(words) - len(in_head))
+    seen = Counter(filter(None, words))  # occurrences, unweighted
+    in_headline = Counter(filter(None, in_head))
+    # A body word counts 1, a headline word HEADLINE_WEIGHT: whole numbers, so these sums are
+    # the ones adding word by word gives.
+    counts: defaultdict[str, float] = defaultdict(float)
+    for word, times in seen.items():
+        counts[word] = times + (HEADLINE_WEIGHT - 1.0) * in_headline[word]
     # The segmenter cuts new terms and long names into pieces (河湖长制 -> 河湖 / 长制,
     # 临江职业技术学院 -> four words); pieces that keep appearing side by side in this
     # article are read as one term, the longest run first.
     # run[i]: how many tokens from i on are candidate pieces in a row, so a window of pieces is
     # found without looking at every window of every size (most tokens are gaps).
-    run = [0] * (len(tokens) + 1)
-    for i in range(len(tokens) - 1, -1, -1):
-        word = tokens[i][0]
+    run = [0] * (len(words) + 1)
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
         run[i] = run[i + 1] + 1 if word and _term(word) == 1 else 0
     used: set[int] = set()
+    paired = [i for i, length in enumerate(run) if length > 1]  # where two pieces or more start
     for size in range(MAX_PIECES, 1, -1):
         runs: dict[tuple[str, ...], list[int]] = defaultdict(list)
-        for start in range(len(tokens) - size + 1):
+        for start in paired:
             if run[start] < size:
                 continue
-            pieces = tuple(word for word, _ in tokens[start : start + size])
+            pieces = tuple(words[start : start + size])
             if len(set(pieces)) < size or len("".join(pieces)) > MAX_TERM or pieces[-1] in _POSTS:
                 continue
             if not used.intersection(range(start, start + size)):
                 runs[pieces].append(start)
         for pieces, starts in runs.items():
             # Decided by the body only: a headline is short and its pieces would pair by accident.
-            together = sum(tokens[i][1] == 1.0 for i in starts)
+            together = sum(weights[i] == 1.0 for i in starts)
             if together < 2 or together < 0.6 * min(seen[w] for w in pieces):
                 continue
-            weight = min(sum(tokens[i][1] for i in starts), *(counts[w] for w in pieces))
+            weight = min(sum(weights[i] for i in starts), *(counts[w] for w in pieces))
             counts["".join(pieces)] += weight
             for word in pieces:
                 counts[word] -= weight
@@ -266,14 +276,16 @@ def issue_keywords(
         return []
     total: dict[str, float] = defaultdict(float)
     spread: Counter[str] = Counter()
-    for index, article in enumerate(articles):
-        counts = _counts(article)
+    texts = [_read_texts(article) for article in articles]
+    for index, (headline, body) in enumerate(texts):
+        counts = _counts(headline, body)
         boost = 0.5 + importance[index] if importance else 1.0
         length = sum(counts.values()) or 1.0
+        # Damped term frequency, normalized so one long article does not decide the day.
+        damping = min(1.0, 60.0 / length) ** 0.2
         for word, weight in counts.items():
-            # Damped term frequency, normalized so one long article does not decide the day.
-            total[word] += (1.0 + math.log(weight)) * min(1.0, 60.0 / length) ** 0.2 * boost
-            spread[word] += 1
+            total[word] += (1.0 + math.log(weight)) * damping * boost
+        spread.update(counts.keys())
     n = len(articles)
     scores: dict[str, float] = {}
     for word, value in total.items():
@@ -286,7 +298,7 @@ def issue_keywords(
             score *= 0.3
         scores[word] = score
     chosen: list[str] = []
-    text = "\n".join(fold_width(a.headline + "\n" + a.text[:BODY_CHARS]) for a in articles)
+    text = "\n".join(headline + "\n" + body for headline, body in texts)
     # Highest score first; ties by the word itself so the output is stable.
     for word, _ in heapq.nsmallest(count * 6, scores.items(), key=lambda kv: (-kv[1], kv[0])):
         if any(word in other or other in word for other in chosen):

@@ -7,6 +7,7 @@ unchanged; the guard still checks the result because deletions can join words in
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..text import fold_width, tagged, words
 from .sentences import ENDS, has_quantity, split_clauses, split_dateline
@@ -242,12 +243,20 @@ def clean_clause(clause: str, *, squeeze: bool = False) -> str:
 
 def compress_clauses(sentence: str, *, squeeze: bool = False) -> list[tuple[str, str]]:
     """The sentence's clauses after deleting dateline, opening fillers, purposes and asides."""
+    # The summarizer compresses the same sentence several times (is there anything to summarize,
+    # then the fit with and without squeezing, then a figure or a title from it): the last
+    # compressions are kept, and each caller gets its own list.
+    return list(_compressed(sentence, squeeze))
+
+
+@lru_cache(maxsize=256)
+def _compressed(sentence: str, squeeze: bool) -> tuple[tuple[str, str], ...]:
     # A dateline opens the first paragraph; in scraped text it may open any line.
     _, sentence = split_dateline(sentence)
     # ■ and the like mark a deck of key points: a mark, not a word.
     clauses = split_clauses(sentence.lstrip("■□●◆◇▲△★☆ 　"))
     if not clauses:
-        return []
+        return ()
     clauses = drop_effect_tail(drop_procedure(drop_opening(clauses)))
     if squeeze and len(clauses) > 1:
         # Framing clauses past the first (在……期间，) go when space is short, and so does an
@@ -263,7 +272,7 @@ def compress_clauses(sentence: str, *, squeeze: bool = False) -> list[tuple[str,
             if _THEME.search(clauses[i][0]) and len(cleaned[i][0]) <= 10 and cleaned[i][1] in "，,":
                 cleaned[i + 1] = (cleaned[i][0] + cleaned[i + 1][0], cleaned[i + 1][1])
                 cleaned[i] = ("", "")
-    return [(c, m) for c, m in cleaned if c]
+    return tuple((c, m) for c, m in cleaned if c)
 
 
 def join_clauses(clauses: list[tuple[str, str]]) -> str:

@@ -23,6 +23,7 @@ candidates cheaply.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -117,30 +118,33 @@ class PreparedSource:
     text: str  # the whole text without spaces
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _compact(text: str) -> str:
-    return re.sub(r"\s+", "", fold_width(text))
+    return _SPACES.sub("", fold_width(text))
 
 
 def _bigrams(text: str) -> frozenset[str]:
     chars = _words(text)
-    return frozenset(chars[i : i + 2] for i in range(len(chars) - 1))
+    return frozenset(map(operator.add, chars, chars[1:]))  # each character and the next
 
 
 @lru_cache(maxsize=64)
 def prepare(source_text: str) -> PreparedSource:
     """Split the article's text (every line it prints) into sentences and collect its names."""
+    folded = fold_width(source_text)  # folded and compacted once: the parts below share them
+    compact = _SPACES.sub("", folded)
     sentences = tuple(
-        s for s in (_compact(m.group(0)) for m in _SENTENCE.finditer(fold_width(source_text))) if s
+        s for s in (_SPACES.sub("", m.group(0)) for m in _SENTENCE.finditer(folded)) if s
     )
-    names = {
-        w for w, tag in tagged(_compact(source_text)) if tag.startswith(_NAME_TAGS) and len(w) >= 2
-    }
+    names = {w for w, tag in tagged(compact) if tag.startswith(_NAME_TAGS) and len(w) >= 2}
     return PreparedSource(
         sentences=sentences,
         grams=tuple(_bigrams(s) for s in sentences),
         names=tuple(sorted(names, key=len, reverse=True)),
-        words=_words(_compact(source_text)),
-        text=_compact(source_text),
+        words=_words(compact),
+        text=compact,
     )
 
 
@@ -190,10 +194,18 @@ def _near(aligned: str, before: str, after: str) -> bool:
         return True
     if not _words(before) or not _words(after):
         return False
-    return (
-        re.search(re.escape(before) + f"[^{_PUNCT_CLASS}]{{1,{GAP}}}" + re.escape(after), aligned)
-        is not None
-    )
+    # Each place ``before`` starts (overlaps included), then 1 to GAP characters that are no
+    # punctuation, then ``after``: what a search for that pattern finds, without building one.
+    start = aligned.find(before)
+    while start >= 0:
+        end = start + len(before)
+        for gap in range(1, GAP + 1):
+            if end + gap > len(aligned) or aligned[end + gap - 1] in _PUNCT:
+                break
+            if aligned.startswith(after, end + gap):
+                return True
+        start = aligned.find(before, start + 1)
+    return False
 
 
 def _spans(sentence: str, source: PreparedSource) -> list[tuple[int, int, str]]:
@@ -308,6 +320,8 @@ def _dropped_hedges(sentence: str, aligned: str) -> list[str]:
     problems = []
     for hedges, after in ((HEDGES_BEFORE, False), (HEDGES_AFTER, True)):
         for hedge in hedges:
+            if hedge not in aligned:  # most: no pattern to build
+                continue
             for match in re.finditer(re.escape(hedge), aligned):
                 left, right = _left(aligned, match.start()), _right(aligned, match.end())
                 hedged = left + hedge + right
@@ -328,6 +342,8 @@ def _dropped_hedges(sentence: str, aligned: str) -> list[str]:
 def _superlatives(sentence: str, aligned: str) -> list[str]:
     problems = []
     for marker in SUPERLATIVES:
+        if marker not in sentence:  # most: no pattern to build
+            continue
         for match in re.finditer(re.escape(marker), sentence):
             right, left = _right(sentence, match.end()), _left(sentence, match.start())
             phrase = marker + right[:1] if right else left[-1:] + marker

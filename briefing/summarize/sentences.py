@@ -166,29 +166,41 @@ def _split_paragraph(paragraph: str) -> list[str]:
 _HARD_BREAK = re.compile(r"[\r\n\u2028\u2029\ue000-\uf8ff]+")
 
 
-def split_sentences(paragraphs: list[str] | str) -> list[Sentence]:
-    """Split paragraphs (or one text, paragraphs on lines) into sentences."""
+# The characters an enumerated item (_ENUM_ITEM) can open with, before width folding: a piece
+# that opens with none of them is not folded just to be told so.
+_ENUM_OPENERS = frozenset("二三四五六七八九十其第(（23456789２３４５６７８９")
+
+
+def split_sentences(paragraphs: list[str] | str, *, limit: int | None = None) -> list[Sentence]:
+    """Split paragraphs (or one text, paragraphs on lines) into sentences; the first ``limit``
+    of them when given (the rest of a long article is then never split)."""
     if isinstance(paragraphs, str):
         paragraphs = [paragraphs]
     # A hard break inside a paragraph ends a sentence too; pieces keep their paragraph number.
     sentences: list[Sentence] = []
-    for number, lines in enumerate(_HARD_BREAK.split(paragraph) for paragraph in paragraphs):
+    for number, paragraph in enumerate(paragraphs):
+        if limit is not None and len(sentences) >= limit:
+            break
         pieces = [
-            piece for line in lines if line.strip() for piece in _split_paragraph(line.strip())
+            piece
+            for line in _HARD_BREAK.split(paragraph)
+            if line.strip()
+            for piece in _split_paragraph(line.strip())
         ]
         for piece in pieces:
             stripped = piece.rstrip("”’」』）)》】 ")
             complete = bool(stripped) and (stripped[-1] in ENDS or stripped.endswith("…"))
+            enumerated = piece[:1] in _ENUM_OPENERS and bool(_ENUM_ITEM.match(fold_width(piece)))
             sentences.append(
                 Sentence(
                     text=piece,
                     index=len(sentences),
                     paragraph=number,
                     complete=complete,
-                    enumerated=bool(_ENUM_ITEM.match(fold_width(piece))),
+                    enumerated=enumerated,
                 )
             )
-    return sentences
+    return sentences[:limit]
 
 
 _CLAUSE_SCAN = re.compile("[" + re.escape("".join(PAIRS) + "".join(CLOSING) + CLAUSE_MARKS) + "]")
