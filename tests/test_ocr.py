@@ -454,15 +454,24 @@ def test_a_column_logo_set_as_type_is_the_article_column_not_a_headline():
             for i in range(14)
             for x in (100, 440)
         ]
-        page, _ = build_page(
+        page, doubtful = build_page(
             [title, byline, *extra, *body], image_size=(1200, 1800), geometry=GEOMETRY
         )
-        labels = take_labels(page)
+        labels = take_labels(page, doubtful)
         return labels, layout_result(page, page_index=1, labels=labels).articles
 
     labels, articles = page_with([_line("思想纵横", 100, 330, height=40, pitch=40)])
     assert [lb.text for lb in labels] == ["思想纵横"]
     assert [(a.title, a.column) for a in articles] == [("新质生产力加快发展", "思想纵横")]
+    # two characters a little unsure (0.75) still read as the name; four weak ones (art read
+    # as other characters) do not, and the label is then reported, not a headline either
+    for confidence, column in ((0.75, "思想纵横"), (0.45, None)):
+        logo = _line("思想纵横", 100, 330, height=40, pitch=40)
+        for ch in logo.chars[: 2 if confidence > 0.5 else 4]:
+            ch.confidence = confidence
+        labels, articles = page_with([logo])
+        assert [(lb.text, lb.sure) for lb in labels] == [("思想纵横", column is not None)]
+        assert [(a.title, a.column) for a in articles] == [("新质生产力加快发展", column)]
     banner = [
         _line("进入新时代", 100, 320, height=40, pitch=40),
         _line("踏上新征程", 200, 365, height=40, pitch=40),
@@ -539,3 +548,31 @@ def test_a_line_the_first_detection_missed_or_cut_short_comes_from_the_finer_pas
         (120.0, 0.0, 140.0),
         (120.0, 160.0, 300.0),
     ]
+
+
+def test_a_logo_image_read_only_weakly_is_reported_not_named(tmp_path, monkeypatch):
+    """Art the recogniser reads only weakly (calligraphy) names no column: the image stays
+    lettering with no text, and its doubtful characters are listed in the issue's metadata."""
+    pymupdf = pytest.importorskip("pymupdf")
+    import briefing.ocr as ocr
+    import briefing.ocr.reading as reading
+    from briefing.api import load_articles
+    from test_pdf import draw_page
+
+    weak = _line("某某某某", 4, 4, height=40, pitch=40, confidence=0.45)
+    monkeypatch.setattr(ocr, "engine_available", lambda: True)
+    monkeypatch.setattr(reading, "read_lines", lambda grey, **kw: [weak])
+    logo = Image.new("L", (260, 60), 200)
+    logo_png = tmp_path / "logo.png"
+    logo.save(logo_png)
+    draw_page(tmp_path / "page.pdf")
+    with pymupdf.open(tmp_path / "page.pdf") as doc:
+        doc[0].insert_image(pymupdf.Rect(460, 52, 564, 76), filename=str(logo_png))
+        doc.save(tmp_path / "logo-page.pdf")
+    issue, articles = load_articles(tmp_path / "logo-page.pdf")
+    assert all(a.column is None for a in articles)
+    assert ("image-text", "") in {(f.kind, f.text) for f in issue.furniture}
+    [report] = issue.metadata["ocr"]
+    assert report["confidence"] is None
+    assert [d["char"] for d in report["low_confidence"]] == list("某某某某")
+    assert all(d["line"] == "某某某某" for d in report["low_confidence"])

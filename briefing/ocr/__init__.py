@@ -229,7 +229,7 @@ def ocr_page(grey, *, geometry: PageGeometry, source: str, page: int) -> OcrResu
         page=layout_page,
         confidence=round(confidence, 4),
         low_confidence=doubtful,
-        labels=take_labels(layout_page),
+        labels=take_labels(layout_page, doubtful),
     )
 
 
