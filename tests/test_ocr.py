@@ -7,6 +7,7 @@ model reads are drawn with reportlab, rasterised, tilted and JPEG-compressed her
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 import struct
 import sys
@@ -576,3 +577,32 @@ def test_a_logo_image_read_only_weakly_is_reported_not_named(tmp_path, monkeypat
     assert report["confidence"] is None
     assert [d["char"] for d in report["low_confidence"]] == list("某某某某")
     assert all(d["line"] == "某某某某" for d in report["low_confidence"])
+
+
+def test_the_cli_prints_a_line_per_page_and_skips_a_bad_page_of_a_folder(monkeypatch, tmp_path):
+    """Away from a terminal each page OCR'd is one line on standard error (read, or from the
+    cache on a rerun, which reads nothing again); a damaged image in a folder of page images
+    is a skipped page, not the end of the issue."""
+    from typer.testing import CliRunner
+
+    import briefing.ocr.engine as engine
+    from briefing.cli import app
+
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
+    fake = _CountingEngine()
+    monkeypatch.setattr(engine, "get_engine", lambda: fake)
+    issue = tmp_path / "issue"
+    issue.mkdir()
+    Image.new("L", (400, 600), 255).save(issue / "p1.png")
+    (issue / "p2.png").write_bytes(b"\x89PNG\r\n\x1a\n damaged")
+    runs = [CliRunner().invoke(app, ["split", str(issue)]) for _ in range(2)]
+    for run, how in zip(runs, ("read in", "from the cache")):
+        assert run.exit_code == 0, run.stderr
+        ocr_lines = [ln for ln in run.stderr.splitlines() if ln.startswith("OCR ")]
+        assert len(ocr_lines) == 1 and f"p1.png page 1: {how}" in ocr_lines[0]
+        issue_read = json.loads(run.stdout)["issue"]
+        assert [Path(p["source"]).name for p in issue_read["pages"]] == ["p1.png", "p2.png"]
+        assert [(p["page"], p["confidence"]) for p in issue_read["metadata"]["ocr"]] == [(1, 0.99)]
+        [skipped] = [f for f in issue_read["furniture"] if f["kind"] == "skipped-page"]
+        assert skipped["page"] == 2 and "p2.png: not a readable image" in skipped["text"]
+    assert fake.calls == 1
