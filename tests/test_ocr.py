@@ -606,3 +606,31 @@ def test_the_cli_prints_a_line_per_page_and_skips_a_bad_page_of_a_folder(monkeyp
         [skipped] = [f for f in issue_read["furniture"] if f["kind"] == "skipped-page"]
         assert skipped["page"] == 2 and "p2.png: not a readable image" in skipped["text"]
     assert fake.calls == 1
+
+
+def test_ocr_modes_on_a_pdf_with_a_text_page_and_a_scanned_page(monkeypatch, tmp_path):
+    """auto: only the page without a text layer is OCR'd; always: every page; never: none, and
+    the scanned page of the issue is a skipped page that says it needs OCR."""
+    pymupdf = pytest.importorskip("pymupdf")
+    import briefing.ocr.engine as engine
+    from briefing.read.layout.pdf import read_pdf_issue
+    from test_pdf import draw_page
+
+    draw_page(tmp_path / "text.pdf")
+    scan = tmp_path / "scan.png"
+    Image.new("L", (600, 900), 255).save(scan)
+    with pymupdf.open(tmp_path / "text.pdf") as doc:
+        rect = doc[0].rect
+        doc.new_page(width=rect.width, height=rect.height).insert_image(rect, filename=str(scan))
+        doc.save(tmp_path / "mixed.pdf")
+    for mode, calls, scanned in (("never", 0, []), ("auto", 1, [2]), ("always", 2, [1, 2])):
+        fake = _CountingEngine()
+        monkeypatch.setattr(engine, "get_engine", lambda: fake)
+        monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / f"cache-{mode}"))
+        issue, articles = read_pdf_issue([tmp_path / "mixed.pdf"], source="mixed", ocr=mode)
+        assert fake.calls == calls, mode
+        assert [p["page"] for p in issue.metadata.get("ocr", [])] == scanned, mode
+        skipped = [f.text for f in issue.furniture if f.kind == "skipped-page"]
+        assert (mode == "never") == bool(skipped) and all("needs OCR" in s for s in skipped)
+        if mode != "always":
+            assert "新质生产力加快发展" in [a.title for a in articles]
