@@ -70,3 +70,31 @@ def test_a_logo_read_only_weakly_names_no_column():
     assert attach_columns([article], [weak], BODY) == {}
     sure = Label("栏目名称", weak.box)
     assert attach_columns([article], [sure], BODY) == {0: "栏目名称"}
+
+
+def test_a_headline_over_no_text_that_reads_as_a_column_name_is_a_label():
+    """A column's name set as type that the layout took for a headline with no text of its
+    own labels the article it stands over; a longer headline is no name, and one read weakly
+    names nothing."""
+    from briefing.ocr.labels import heading_labels
+
+    lead = _article("lead", _line(20, 100, 600, 150), [_column(20, 200, 300, 1000)])
+    side = _article(
+        "side",
+        _line(940, 150, 980, 600, vertical=True),
+        [_column(690, 160, 930, 760)],
+    )
+    name_box = (720.0, 98.0, 870.0, 144.0)
+    headings = [
+        ("栏目 名称", name_box),
+        ("一个没有正文的长标题在这里", (20.0, 1100.0, 600.0, 1150.0)),
+    ]
+    labels = heading_labels(headings, [])
+    assert [(lb.text, lb.sure) for lb in labels] == [("栏目名称", True)]
+    assert attach_columns([lead, side], labels, BODY) == {1: "栏目名称"}
+    doubtful = [
+        LowConfidence(c, 0.3, "栏目名称", [730.0 + 30 * i, 100.0, 750.0 + 30 * i, 140.0])
+        for i, c in enumerate("栏目名")
+    ]
+    [weak] = heading_labels(headings[:1], doubtful)
+    assert not weak.sure and attach_columns([lead, side], [weak], BODY) == {}

@@ -200,12 +200,22 @@ def take_labels(page, doubtful: list[LowConfidence]) -> list[Label]:
     found = scanned_labels(page.lines, page.other_text, page.body_size)
     page.lines = [ln for ln in page.lines if ln not in found]
     page.other_text = [ln for ln in page.other_text if ln not in found]
+    return heading_labels([(ln.text(), ln.box) for ln in found], doubtful)
+
+
+def heading_labels(headings: list[tuple[str, Box]], doubtful: list[LowConfidence]) -> list[Label]:
+    """Headlines that head no text (the layout's "headline-only" furniture: ``(text, box)``)
+    whose text is a column's name: a column's logo set as type that no rule told from a
+    headline. They label the article :func:`attach_columns` places them with (over its text,
+    by its headline); ``doubtful``: as for :func:`take_labels`."""
     labels = []
-    for ln in found:
-        text = label_text([ln.text()]) or ""
-        weak = [d for d in doubtful if _inside(d.box, ln.box)]
-        score = (sum(d.confidence for d in weak) + len(text) - len(weak)) / max(1, len(text))
-        labels.append(Label(text, ln.box, weak, sure=score >= LABEL_CONFIDENCE))
+    for heading, box in headings:
+        text = label_text([heading])
+        if text is None:
+            continue
+        weak = [d for d in doubtful if _inside(d.box, box)]
+        score = (sum(d.confidence for d in weak) + len(text) - len(weak)) / len(text)
+        labels.append(Label(text, box, weak, sure=score >= LABEL_CONFIDENCE))
     return labels
 
 

@@ -137,10 +137,16 @@ def layout_result(page, *, page_index: int, ocr=None, labels: list | None = None
             ("graphic", "".join(a.body), _union([c.box for c in a.chains])) for a in lettering
         ]
     labels = ocr.labels if ocr is not None else labels or []
-    if labels:
-        from ...ocr.labels import attach_columns
+    headings = [
+        (text, (box[0], box[1], box[2], box[3]))
+        for kind, text, box in others
+        if kind == "headline-only" and box
+    ]
+    if labels or headings:
+        from ...ocr.labels import attach_columns, heading_labels
 
-        for i, column in attach_columns(articles, labels, page.body_size).items():
+        typeset = heading_labels(headings, ocr.low_confidence if ocr is not None else [])
+        for i, column in attach_columns(articles, labels + typeset, page.body_size).items():
             articles[i].column = column
         images = {tuple(box) for box in page.images}
         others += [
