@@ -634,3 +634,44 @@ def test_ocr_modes_on_a_pdf_with_a_text_page_and_a_scanned_page(monkeypatch, tmp
         assert (mode == "never") == bool(skipped) and all("needs OCR" in s for s in skipped)
         if mode != "always":
             assert "新质生产力加快发展" in [a.title for a in articles]
+
+
+class _PageEngine(_CountingEngine):
+    """A page's OCR lines: a headline over two columns of body text."""
+
+    def read(self, grey):
+        self.calls += 1
+        body = [
+            _line("城乡居民收入稳步增长消费市场活跃", x, 420 + 30 * i)
+            for i in range(14)
+            for x in (100, 440)
+        ]
+        return [_line("新质生产力加快发展", 100, 200, height=60, pitch=60), *body]
+
+
+def test_watch_sends_a_page_image_once_and_a_restart_neither_sends_nor_reads_it(
+    server, monkeypatch, tmp_path
+):
+    """A page image dropped into the watched folder is OCR'd once and sent; a restarted
+    watcher sends nothing again and OCRs nothing."""
+    import briefing.ocr.engine as engine
+    from briefing.deliver.job import default_builder
+    from briefing.deliver.watch import Watcher
+    from deliver_helpers import make_config
+
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
+    fake = _PageEngine()
+    monkeypatch.setattr(engine, "get_engine", lambda: fake)
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    Image.new("L", (1200, 1800), 255).save(inbox / "page-01.png")
+    config = make_config(server, tmp_path)
+    watcher = Watcher(inbox, config=config, builder=default_builder)
+    assert watcher.poll() == []  # first sight: wait for the size to settle
+    assert [o.status for o in watcher.poll()] == ["sent"]
+    (got,) = server.handler.received
+    assert "新质生产力加快发展" in got.message.get_body(("plain",)).get_content()
+    restarted = Watcher(inbox, config=config, builder=default_builder)
+    restarted.poll()
+    assert [o.status for o in restarted.poll()] == ["skipped"]
+    assert fake.calls == 1 and len(server.handler.received) == 1
