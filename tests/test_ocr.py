@@ -675,3 +675,67 @@ def test_watch_sends_a_page_image_once_and_a_restart_neither_sends_nor_reads_it(
     restarted.poll()
     assert [o.status for o in restarted.poll()] == ["skipped"]
     assert fake.calls == 1 and len(server.handler.received) == 1
+
+
+def test_the_pieces_of_a_vertical_title_are_read_as_one_line():
+    """The detector boxes a vertical title in pieces that overlap at their seams and some of
+    its glyphs one by one: one column of them is one box. Horizontal lines stacked as closely,
+    a vertical line beside another, and glyphs boxed alone with no tall piece stay apart."""
+    from briefing.ocr.engine import _stack_columns
+
+    def quad(x0, y0, x1, y1):
+        return [[x0, y0], [x1, y0], [x1, y1], [x0, y1]]
+
+    title = [
+        quad(1970, 245, 2053, 335),  # a glyph boxed alone
+        quad(1976, 317, 2048, 412),  # another, overlapping the first
+        quad(1961, 375, 2062, 1060),  # a tall piece over the seam
+        quad(1975, 1015, 2042, 1122),  # a piece overlapping its end
+        quad(1973, 1094, 2044, 1198),
+    ]
+    others = [
+        quad(100, 100, 700, 130),  # body lines, one under the other
+        quad(100, 132, 700, 162),
+        quad(1800, 245, 1880, 1000),  # a second vertical line beside the title
+        quad(300, 500, 360, 560),  # a vertical byline boxed glyph by glyph
+        quad(300, 565, 360, 625),
+    ]
+    boxes = _stack_columns(np.array(title + others, dtype=np.float32))
+    spans = sorted(
+        tuple(int(v) for v in (b[:, 0].min(), b[:, 1].min(), b[:, 0].max(), b[:, 1].max()))
+        for b in boxes
+    )
+    assert spans == sorted(
+        [(1961, 245, 2062, 1198)] + [(q[0][0], q[0][1], q[2][0], q[2][1]) for q in others]
+    )
+
+
+def test_a_quotation_mark_of_a_vertical_line_is_read_turned_back():
+    """Set vertically, “ is printed turned (as ﹃), which the recogniser reads upright as some
+    other character, weakly: that glyph, and only a weak one, is read again turned back, and a
+    sure corner bracket stands for the quotation mark (『 for “). A weak glyph that turned
+    reads as no corner bracket stays as read (reported as doubtful, never guessed)."""
+    pytest.importorskip("cv2")
+    from briefing.ocr.engine import OcrEngine, _crop
+
+    grey = np.full((300, 60), 255, dtype=np.uint8)
+    for top in (10, 110, 210):  # three glyphs down one column
+        grey[top : top + 40, 10:50] = 0
+    crop = _crop(grey, [[0, 0], [60, 0], [60, 300], [0, 300]])
+    assert crop.vertical and len(crop.cells) == 3
+    width = crop.image.shape[1]
+
+    def chars(text, confidences):
+        return [
+            OcrChar(c, (a + 5) / width, (b - 5) / width, p)
+            for c, (a, b), p in zip(text, crop.cells, confidences)
+        ]
+
+    for turned, want in ((("『", 0.84), "准“确"), (("丨", 0.9), "准一确")):
+        engine = object.__new__(OcrEngine)
+        seen = []
+        engine._recognise = lambda cells: seen.append(cells) or [(*turned, [])] * len(cells)
+        texts = [("准一确", 0.7, chars("准一确", (0.99, 0.3, 0.99)))]
+        engine._turn_marks([crop], texts)
+        assert len(seen[0]) == 1  # the weak glyph alone
+        assert texts[0][0] == want
