@@ -7,6 +7,7 @@ model reads are drawn with reportlab, rasterised, tilted and JPEG-compressed her
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 import struct
 import sys
@@ -454,15 +455,24 @@ def test_a_column_logo_set_as_type_is_the_article_column_not_a_headline():
             for i in range(14)
             for x in (100, 440)
         ]
-        page, _ = build_page(
+        page, doubtful = build_page(
             [title, byline, *extra, *body], image_size=(1200, 1800), geometry=GEOMETRY
         )
-        labels = take_labels(page)
+        labels = take_labels(page, doubtful)
         return labels, layout_result(page, page_index=1, labels=labels).articles
 
     labels, articles = page_with([_line("思想纵横", 100, 330, height=40, pitch=40)])
     assert [lb.text for lb in labels] == ["思想纵横"]
     assert [(a.title, a.column) for a in articles] == [("新质生产力加快发展", "思想纵横")]
+    # two characters a little unsure (0.75) still read as the name; four weak ones (art read
+    # as other characters) do not, and the label is then reported, not a headline either
+    for confidence, column in ((0.75, "思想纵横"), (0.45, None)):
+        logo = _line("思想纵横", 100, 330, height=40, pitch=40)
+        for ch in logo.chars[: 2 if confidence > 0.5 else 4]:
+            ch.confidence = confidence
+        labels, articles = page_with([logo])
+        assert [(lb.text, lb.sure) for lb in labels] == [("思想纵横", column is not None)]
+        assert [(a.title, a.column) for a in articles] == [("新质生产力加快发展", column)]
     banner = [
         _line("进入新时代", 100, 320, height=40, pitch=40),
         _line("踏上新征程", 200, 365, height=40, pitch=40),
@@ -539,3 +549,193 @@ def test_a_line_the_first_detection_missed_or_cut_short_comes_from_the_finer_pas
         (120.0, 0.0, 140.0),
         (120.0, 160.0, 300.0),
     ]
+
+
+def test_a_logo_image_read_only_weakly_is_reported_not_named(tmp_path, monkeypatch):
+    """Art the recogniser reads only weakly (calligraphy) names no column: the image stays
+    lettering with no text, and its doubtful characters are listed in the issue's metadata."""
+    pymupdf = pytest.importorskip("pymupdf")
+    import briefing.ocr as ocr
+    import briefing.ocr.reading as reading
+    from briefing.api import load_articles
+    from test_pdf import draw_page
+
+    weak = _line("某某某某", 4, 4, height=40, pitch=40, confidence=0.45)
+    monkeypatch.setattr(ocr, "engine_available", lambda: True)
+    monkeypatch.setattr(reading, "read_lines", lambda grey, **kw: [weak])
+    logo = Image.new("L", (260, 60), 200)
+    logo_png = tmp_path / "logo.png"
+    logo.save(logo_png)
+    draw_page(tmp_path / "page.pdf")
+    with pymupdf.open(tmp_path / "page.pdf") as doc:
+        doc[0].insert_image(pymupdf.Rect(460, 52, 564, 76), filename=str(logo_png))
+        doc.save(tmp_path / "logo-page.pdf")
+    issue, articles = load_articles(tmp_path / "logo-page.pdf")
+    assert all(a.column is None for a in articles)
+    assert ("image-text", "") in {(f.kind, f.text) for f in issue.furniture}
+    [report] = issue.metadata["ocr"]
+    assert report["confidence"] is None
+    assert [d["char"] for d in report["low_confidence"]] == list("某某某某")
+    assert all(d["line"] == "某某某某" for d in report["low_confidence"])
+
+
+def test_the_cli_prints_a_line_per_page_and_skips_a_bad_page_of_a_folder(monkeypatch, tmp_path):
+    """Away from a terminal each page OCR'd is one line on standard error (read, or from the
+    cache on a rerun, which reads nothing again); a damaged image in a folder of page images
+    is a skipped page, not the end of the issue."""
+    from typer.testing import CliRunner
+
+    import briefing.ocr.engine as engine
+    from briefing.cli import app
+
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
+    fake = _CountingEngine()
+    monkeypatch.setattr(engine, "get_engine", lambda: fake)
+    issue = tmp_path / "issue"
+    issue.mkdir()
+    Image.new("L", (400, 600), 255).save(issue / "p1.png")
+    (issue / "p2.png").write_bytes(b"\x89PNG\r\n\x1a\n damaged")
+    runs = [CliRunner().invoke(app, ["split", str(issue)]) for _ in range(2)]
+    for run, how in zip(runs, ("read in", "from the cache")):
+        assert run.exit_code == 0, run.stderr
+        ocr_lines = [ln for ln in run.stderr.splitlines() if ln.startswith("OCR ")]
+        assert len(ocr_lines) == 1 and f"p1.png page 1: {how}" in ocr_lines[0]
+        issue_read = json.loads(run.stdout)["issue"]
+        assert [Path(p["source"]).name for p in issue_read["pages"]] == ["p1.png", "p2.png"]
+        assert [(p["page"], p["confidence"]) for p in issue_read["metadata"]["ocr"]] == [(1, 0.99)]
+        [skipped] = [f for f in issue_read["furniture"] if f["kind"] == "skipped-page"]
+        assert skipped["page"] == 2 and "p2.png: not a readable image" in skipped["text"]
+    assert fake.calls == 1
+
+
+def test_ocr_modes_on_a_pdf_with_a_text_page_and_a_scanned_page(monkeypatch, tmp_path):
+    """auto: only the page without a text layer is OCR'd; always: every page; never: none, and
+    the scanned page of the issue is a skipped page that says it needs OCR."""
+    pymupdf = pytest.importorskip("pymupdf")
+    import briefing.ocr.engine as engine
+    from briefing.read.layout.pdf import read_pdf_issue
+    from test_pdf import draw_page
+
+    draw_page(tmp_path / "text.pdf")
+    scan = tmp_path / "scan.png"
+    Image.new("L", (600, 900), 255).save(scan)
+    with pymupdf.open(tmp_path / "text.pdf") as doc:
+        rect = doc[0].rect
+        doc.new_page(width=rect.width, height=rect.height).insert_image(rect, filename=str(scan))
+        doc.save(tmp_path / "mixed.pdf")
+    for mode, calls, scanned in (("never", 0, []), ("auto", 1, [2]), ("always", 2, [1, 2])):
+        fake = _CountingEngine()
+        monkeypatch.setattr(engine, "get_engine", lambda: fake)
+        monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / f"cache-{mode}"))
+        issue, articles = read_pdf_issue([tmp_path / "mixed.pdf"], source="mixed", ocr=mode)
+        assert fake.calls == calls, mode
+        assert [p["page"] for p in issue.metadata.get("ocr", [])] == scanned, mode
+        skipped = [f.text for f in issue.furniture if f.kind == "skipped-page"]
+        assert (mode == "never") == bool(skipped) and all("needs OCR" in s for s in skipped)
+        if mode != "always":
+            assert "新质生产力加快发展" in [a.title for a in articles]
+
+
+class _PageEngine(_CountingEngine):
+    """A page's OCR lines: a headline over two columns of body text."""
+
+    def read(self, grey):
+        self.calls += 1
+        body = [
+            _line("城乡居民收入稳步增长消费市场活跃", x, 420 + 30 * i)
+            for i in range(14)
+            for x in (100, 440)
+        ]
+        return [_line("新质生产力加快发展", 100, 200, height=60, pitch=60), *body]
+
+
+def test_watch_sends_a_page_image_once_and_a_restart_neither_sends_nor_reads_it(
+    server, monkeypatch, tmp_path
+):
+    """A page image dropped into the watched folder is OCR'd once and sent; a restarted
+    watcher sends nothing again and OCRs nothing."""
+    import briefing.ocr.engine as engine
+    from briefing.deliver.job import default_builder
+    from briefing.deliver.watch import Watcher
+    from deliver_helpers import make_config
+
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
+    fake = _PageEngine()
+    monkeypatch.setattr(engine, "get_engine", lambda: fake)
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    Image.new("L", (1200, 1800), 255).save(inbox / "page-01.png")
+    config = make_config(server, tmp_path)
+    watcher = Watcher(inbox, config=config, builder=default_builder)
+    assert watcher.poll() == []  # first sight: wait for the size to settle
+    assert [o.status for o in watcher.poll()] == ["sent"]
+    (got,) = server.handler.received
+    assert "新质生产力加快发展" in got.message.get_body(("plain",)).get_content()
+    restarted = Watcher(inbox, config=config, builder=default_builder)
+    restarted.poll()
+    assert [o.status for o in restarted.poll()] == ["skipped"]
+    assert fake.calls == 1 and len(server.handler.received) == 1
+
+
+def test_the_pieces_of_a_vertical_title_are_read_as_one_line():
+    """The detector boxes a vertical title in pieces that overlap at their seams and some of
+    its glyphs one by one: one column of them is one box. Horizontal lines stacked as closely,
+    a vertical line beside another, and glyphs boxed alone with no tall piece stay apart."""
+    from briefing.ocr.engine import _stack_columns
+
+    def quad(x0, y0, x1, y1):
+        return [[x0, y0], [x1, y0], [x1, y1], [x0, y1]]
+
+    title = [
+        quad(1970, 245, 2053, 335),  # a glyph boxed alone
+        quad(1976, 317, 2048, 412),  # another, overlapping the first
+        quad(1961, 375, 2062, 1060),  # a tall piece over the seam
+        quad(1975, 1015, 2042, 1122),  # a piece overlapping its end
+        quad(1973, 1094, 2044, 1198),
+    ]
+    others = [
+        quad(100, 100, 700, 130),  # body lines, one under the other
+        quad(100, 132, 700, 162),
+        quad(1800, 245, 1880, 1000),  # a second vertical line beside the title
+        quad(300, 500, 360, 560),  # a vertical byline boxed glyph by glyph
+        quad(300, 565, 360, 625),
+    ]
+    boxes = _stack_columns(np.array(title + others, dtype=np.float32))
+    spans = sorted(
+        tuple(int(v) for v in (b[:, 0].min(), b[:, 1].min(), b[:, 0].max(), b[:, 1].max()))
+        for b in boxes
+    )
+    assert spans == sorted(
+        [(1961, 245, 2062, 1198)] + [(q[0][0], q[0][1], q[2][0], q[2][1]) for q in others]
+    )
+
+
+def test_a_quotation_mark_of_a_vertical_line_is_read_turned_back():
+    """Set vertically, “ is printed turned (as ﹃), which the recogniser reads upright as some
+    other character, weakly: that glyph, and only a weak one, is read again turned back, and a
+    sure corner bracket stands for the quotation mark (『 for “). A weak glyph that turned
+    reads as no corner bracket stays as read (reported as doubtful, never guessed)."""
+    pytest.importorskip("cv2")
+    from briefing.ocr.engine import OcrEngine, _crop
+
+    grey = np.full((300, 60), 255, dtype=np.uint8)
+    for top in (10, 110, 210):  # three glyphs down one column
+        grey[top : top + 40, 10:50] = 0
+    crop = _crop(grey, [[0, 0], [60, 0], [60, 300], [0, 300]])
+    assert crop.vertical and len(crop.cells) == 3
+    width = crop.image.shape[1]
+
+    def chars(text, confidences):
+        return [
+            OcrChar(c, (a + 5) / width, (b - 5) / width, p)
+            for c, (a, b), p in zip(text, crop.cells, confidences)
+        ]
+
+    for turned, want in ((("『", 0.84), "准“确"), (("丨", 0.9), "准一确")):
+        engine = object.__new__(OcrEngine)
+        seen = []
+        engine._recognise = lambda cells: seen.append(cells) or [(*turned, [])] * len(cells)
+        texts = [("准一确", 0.7, chars("准一确", (0.99, 0.3, 0.99)))]
+        engine._turn_marks([crop], texts)
+        assert len(seen[0]) == 1  # the weak glyph alone
+        assert texts[0][0] == want

@@ -109,16 +109,22 @@ def checked_ocr(mode: str | None) -> str | None:
 
 
 class OcrProgressBar:
-    """A bar on standard error while pages are OCR'd (rich, as ``batch`` draws its own): one
-    step per page, with the page's source. Nothing is drawn for pages read from the cache."""
+    """Progress on standard error while pages are OCR'd: a bar on a terminal (rich, as
+    ``batch`` draws its own), one step per page with the page's source, nothing for pages read
+    from the cache; elsewhere (a log, cron, ``watch`` as a service) one line per page, cached
+    pages included, so that a log shows what was read and what came from the cache."""
 
     def __init__(self) -> None:
         self._bar: tuple[Progress, TaskID] | None = None  # drawn at the first page OCR'd
         self._remove: Callable[[], None] | None = None
+        self._lines = False
 
     def __enter__(self) -> "OcrProgressBar":
+        from rich.console import Console
+
         from ..ocr import add_progress_listener
 
+        self._lines = not Console(stderr=True).is_terminal
         self._remove = add_progress_listener(self._on_page)
         return self
 
@@ -126,6 +132,11 @@ class OcrProgressBar:
         from rich.console import Console
         from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
+        if self._lines:
+            if event.done:
+                how = "from the cache" if event.cached else f"read in {event.seconds:.1f} s"
+                typer.echo(f"OCR {event.source} page {event.page}: {how}", err=True)
+            return
         if event.cached:
             return
         if self._bar is None:

@@ -18,7 +18,7 @@ from typing import Any, List, Optional
 import typer
 
 from ..errors import ConfigError
-from .app import app, checked_ocr, emit_jsonl, emit_text, ocr_option
+from .app import OcrProgressBar, app, checked_ocr, emit_jsonl, emit_text, ocr_option
 
 # The delivery modules (smtplib, ssl, sqlite3, email) are imported inside the commands, so
 # that other commands, `briefing build` in a cron job first of all, do not pay for them.
@@ -118,17 +118,18 @@ def send(
         check_output(output, inputs=[source])
     _verbose_delivery_logs()
     try:
-        outcome = send_issue(
-            source,
-            config=settings,
-            to=to,
-            force=force,
-            dry_run=dry_run,
-            eml_path=output,
-            paper=paper,
-            date=date,
-            builder=builder,
-        )
+        with OcrProgressBar():
+            outcome = send_issue(
+                source,
+                config=settings,
+                to=to,
+                force=force,
+                dry_run=dry_run,
+                eml_path=output,
+                paper=paper,
+                date=date,
+                builder=builder,
+            )
         _report(outcome)
         outcome.raise_for_status()
     except DeliveryError as exc:
@@ -198,7 +199,8 @@ def watch(
     stop = threading.Event()
     previous = signal.signal(signal.SIGTERM, lambda *_: stop.set())
     try:
-        watcher.run(interval=interval, stop=stop, polls=polls)
+        with OcrProgressBar():
+            watcher.run(interval=interval, stop=stop, polls=polls)
     except KeyboardInterrupt:
         pass
     finally:

@@ -37,7 +37,7 @@ logger = logging.getLogger(__name__)
 
 MAX_PIXELS = 100_000_000
 RENDER_DPI = 150  # image-only PDF pages are rendered at this resolution for OCR
-CACHE_VERSION = "3"
+CACHE_VERSION = "4"  # 4: the pieces of a vertical line are read as one
 
 
 def check_mode(mode: str) -> str:
@@ -231,7 +231,7 @@ def ocr_page(grey, *, geometry: PageGeometry, source: str, page: int) -> OcrResu
         page=layout_page,
         confidence=round(confidence, 4),
         low_confidence=doubtful,
-        labels=take_labels(layout_page),
+        labels=take_labels(layout_page, doubtful),
     )
 
 

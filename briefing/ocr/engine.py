@@ -24,6 +24,12 @@ TRAINED_HEIGHT = 48  # the recogniser's input height in training (PP-OCR's 48x32
 MIN_RATIO = 320 / 48  # a recognition input is at least this wide for its height
 
 
+# corner brackets read from a vertical line's glyph turned back, and the marks they stand for
+VERTICAL_QUOTES = {"『": "“", "』": "”", "「": "‘", "」": "’"}
+MARK_DOUBT = 0.8  # a vertical line's glyph read with less confidence than this is read turned
+MARK_SURE = 0.6  # and the turned reading is taken when it is a corner bracket this sure
+
+
 @dataclass(frozen=True)
 class EngineSettings:
     """What changes the engine's output (part of the cache key) and how fast it runs."""
@@ -155,6 +161,7 @@ class OcrEngine:
                 return []
             crops = [_crop(grey, quad) for quad in boxes]
             texts = self._recognise([c.image for c in crops])
+            self._turn_marks(crops, texts)
         lines = []
         for quad, crop, (text, confidence, chars) in zip(boxes, crops, texts):
             if text.strip() and confidence >= self.settings.min_score:
@@ -173,11 +180,45 @@ class OcrEngine:
                 )
         return lines
 
+    def _turn_marks(self, crops, texts) -> None:
+        """Quotation marks of vertical lines, read again turned back. Set vertically, a mark is
+        turned a quarter clockwise (“ ” as ﹃ ﹄, ‘ ’ as ﹁ ﹂), which the recogniser, reading a
+        vertical line's glyphs upright, reads as some other character and weakly. Each weak
+        glyph of a vertical line (below :data:`MARK_DOUBT`) is read again turned a quarter
+        counter-clockwise; when that reads surely as a corner bracket, the glyph is the
+        quotation mark it stands for in vertical setting (GB/T 15834: 『』 for “ ”, 「」 for ‘ ’)."""
+        import numpy as np
+
+        weak: list[tuple[int, int]] = []  # (line, character)
+        cells = []
+        for i, (crop, (_, _, chars)) in enumerate(zip(crops, texts)):
+            if not crop.vertical or not crop.cells:
+                continue
+            width = crop.image.shape[1]
+            for k, ch in enumerate(chars):
+                centre = (ch.x0 + ch.x1) / 2 * width
+                span = next((c for c in crop.cells if c[0] <= centre < c[1] + 1), None)
+                if ch.confidence < MARK_DOUBT and span is not None:
+                    weak.append((i, k))
+                    cells.append(np.ascontiguousarray(np.rot90(crop.image[:, span[0] : span[1]])))
+        if not cells:
+            return
+        for (i, k), (text, score, _) in zip(weak, self._recognise(cells)):
+            line_text, line_score, chars = texts[i]
+            if text in VERTICAL_QUOTES and score >= MARK_SURE and score > chars[k].confidence:
+                chars[k] = OcrChar(VERTICAL_QUOTES[text], chars[k].x0, chars[k].x1, score)
+                mean = sum(c.confidence for c in chars) / len(chars)
+                texts[i] = ("".join(c.c for c in chars), mean, chars)
+
     def _detect(self, grey):
         """Line quads in ``grey``'s pixels: the page read at :attr:`EngineSettings.det_side`,
         and again at ``det_fine`` for lines the first pass missed or found only in pieces
         (light type set close): a fine box that no coarse box mostly covers, and that covers at
-        most one coarse box (its piece, which it replaces), is added."""
+        most one coarse box (its piece, which it replaces), is added. The pieces of a vertical
+        line are then one box (:func:`_stack_columns`)."""
+        return _stack_columns(self._detect_passes(grey))
+
+    def _detect_passes(self, grey):
         import numpy as np
 
         coarse = list(self._detect_at(grey, self.settings.det_side))
@@ -282,6 +323,52 @@ class OcrEngine:
         return text, float(sum(ch.confidence for ch in chars) / len(chars)), chars
 
 
+STACK_WIDTH = 0.6  # pieces of one vertical line are at least this share of each other's width
+STACK_GAP = 0.5  # x the piece's width: at most this far below the piece above it
+
+
+def _stack_columns(boxes):
+    """The pieces of one vertical line as one box. The detector often cuts a vertical title into
+    pieces that overlap at their seams (each piece then reads half a glyph of its neighbour: a
+    stray character, or one read twice) or boxes some of its glyphs one by one. Pieces one
+    above the other in one column (overlapping across by most of the narrower one's width,
+    of similar width, each at most :data:`STACK_GAP` widths below the one above), at least one
+    of them tall and the others tall or one square glyph, become the box around them all; it
+    is read once, cut into its glyphs by :func:`_unstack`. Horizontal lines are never joined."""
+    import numpy as np
+
+    if len(boxes) == 0:
+        return boxes
+    quads = np.asarray(boxes, dtype=np.float32)
+    lo, hi = quads.min(axis=1), quads.max(axis=1)
+    width, height = hi[:, 0] - lo[:, 0], hi[:, 1] - lo[:, 1]
+    tall = height >= 1.5 * width
+    square = ~tall & (width < 1.5 * height)
+    groups: list[list[int]] = []
+    for i in sorted(np.nonzero(tall | square)[0], key=lambda k: lo[k, 1]):
+        for group in groups:
+            x0, x1 = lo[group, 0].min(), hi[group, 0].max()
+            narrow, wide = sorted((width[i], x1 - x0))
+            if (
+                min(x1, hi[i, 0]) - max(x0, lo[i, 0]) > 0.7 * narrow
+                and narrow > STACK_WIDTH * wide
+                and lo[i, 1] - hi[group, 1].max() < STACK_GAP * width[i]
+            ):
+                group.append(i)
+                break
+        else:
+            groups.append([i])
+    stacked = [g for g in groups if len(g) > 1 and tall[g].any()]
+    if not stacked:
+        return boxes
+    used = {i for g in stacked for i in g}
+    kept = [q for i, q in enumerate(quads) if i not in used]
+    for g in stacked:
+        x0, y0, x1, y1 = lo[g, 0].min(), lo[g, 1].min(), hi[g, 0].max(), hi[g, 1].max()
+        kept.append(np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]], dtype=np.float32))
+    return np.array(kept)
+
+
 def _cover_matrices(first, second):
     """For quads ``first`` (n, 4, 2) and ``second`` (m, 4, 2), judged on their upright extents:
     ``(a, b)`` where ``a[i, j]`` says first[i] covers more than half of second[j], and
@@ -310,6 +397,7 @@ class _Crop:
     along: tuple[float, float]
     background: int
     reversed: bool
+    cells: list[tuple[int, int]] = field(default_factory=list)  # a vertical line's glyphs in image
 
 
 def _crop(grey, quad) -> _Crop:
@@ -346,7 +434,7 @@ def _crop(grey, quad) -> _Crop:
     ink = crop > background + 20 if reversed_ else crop < min(128, background - 40)
     if reversed_:
         crop = 255 - crop  # the recogniser reads dark type on a light ground
-    image = _unstack(crop) if vertical else crop
+    image, cells = _unstack_cells(crop) if vertical else (crop, [])
     return _Crop(
         image,
         vertical,
@@ -354,6 +442,7 @@ def _crop(grey, quad) -> _Crop:
         _ink_span(ink, axis=1 if vertical else 0),
         background,
         bool(reversed_),
+        cells,
     )
 
 
@@ -372,6 +461,11 @@ def _unstack(column):
     """A vertical column's characters side by side, for the horizontal recogniser: the column
     is cut at its blank rows, the pieces of one character (上, 二, 川) joined again, smallest
     joins first, while they stay within a glyph's height; the cells are put in a row."""
+    return _unstack_cells(column)[0]
+
+
+def _unstack_cells(column):
+    """:func:`_unstack`'s row, and where each glyph's cell is in it (x0, x1)."""
     import numpy as np
 
     ink = (column < 160).sum(axis=1)
@@ -393,7 +487,7 @@ def _unstack(column):
             break
         cells[i : i + 2] = [[cells[i][0], cells[i + 1][1]]]
     if len(cells) < 2:
-        return np.ascontiguousarray(np.rot90(column))
+        return np.ascontiguousarray(np.rot90(column)), []
     width = column.shape[1]
     side = max(width, max(y1 - y0 for y0, y1 in cells))
     pad = max(2, side // 8)
@@ -403,7 +497,8 @@ def _unstack(column):
         top, left = (side - (y1 - y0)) // 2, (side - width) // 2
         cell[top : top + y1 - y0, left : left + width] = column[y0:y1]
         pieces += [cell, np.full((side, pad), 255, dtype=column.dtype)]
-    return np.concatenate(pieces, axis=1)
+    spans = [(k * (side + pad), k * (side + pad) + side) for k in range(len(cells))]
+    return np.concatenate(pieces, axis=1), spans
 
 
 def _ink_width(column) -> float:

@@ -10,21 +10,30 @@ longer text labels no article.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..read.layout.glyphs import Box, LayoutLine
 from ..read.layout.roles import DISPLAY, MID
+from .page import LowConfidence
 
 LABEL_CHARS = (2, 6)  # a column's name: this many characters, CJK only, no punctuation
 NEAR = 5.0  # x body size: a label this close to a headline labels its article
 ABOVE = 10.0  # x body size: or this close above it, with nothing between them
 SIZE_STEP = 0.1  # a line this much smaller or larger than the title is not its next line
+# a label whose characters score less than this on average is not read surely: not a name
+LABEL_CONFIDENCE = 0.8
 
 
 @dataclass
 class Label:
+    """A column label, what OCR read it as, and its characters read with low confidence. A label
+    not read surely (art, such as calligraphy, that the recogniser reads only weakly) names no
+    column: it is reported with its doubtful characters, never guessed."""
+
     text: str
     box: Box
+    doubtful: list[LowConfidence] = field(default_factory=list)
+    sure: bool = True
 
 
 def label_text(lines: list[str]) -> str | None:
@@ -91,30 +100,49 @@ def _under_title(line: LayoutLine, title: LayoutLine, text: str, body: float) ->
     )
 
 
+def _boxes(article) -> list[Box]:
+    """An article's headline and text chains."""
+    return [c.box for c in article.chains] + ([article.headline.box] if article.headline else [])
+
+
+def _extent(article) -> Box | None:
+    """The box around an article's headline and text chains."""
+    boxes = _boxes(article)
+    if not boxes:
+        return None
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
+
+
 def attach_columns(articles, labels: list[Label], body: float) -> dict[int, str]:
-    """Which article each label names: the one whose text runs around it (its headline and body
-    chains enclose the label's centre), else the one whose headline is nearest, within
-    :data:`NEAR` body sizes. ``articles``: ``PageArticle`` records; returns article index ->
-    column."""
+    """Which articles each label names: the one whose text runs around it (its headline and
+    body chains enclose the label's centre), else the one it stands over (its headline or its
+    text, within :data:`ABOVE` body sizes, nothing between them), else the one whose headline is
+    nearest, within :data:`NEAR` body sizes. A label that none of these places, set in the
+    corner where the text of two or more articles meets (its box reaching into each of them,
+    its centre in none), names all of them: one column's logo over the articles it holds.
+    ``articles``: ``PageArticle`` records; returns article index -> column."""
     best: dict[int, tuple[float, str]] = {}
-    for label in labels:
+    extents = [_extent(article) for article in articles]
+    for label in (lb for lb in labels if lb.sure):
         x0, y0, x1, y1 = label.box
         cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
         choice: tuple[float, float, int] | None = None
-        for i, article in enumerate(articles):
-            boxes = [c.box for c in article.chains]
-            head = article.headline.box if article.headline else None
-            if head:
-                boxes.append(head)
-            if not boxes:
+        for i, (article, extent) in enumerate(zip(articles, extents)):
+            if extent is None:
                 continue
-            ax0, ay0 = min(b[0] for b in boxes), min(b[1] for b in boxes)
-            ax1, ay1 = max(b[2] for b in boxes), max(b[3] for b in boxes)
+            ax0, ay0, ax1, ay1 = extent
+            head = article.headline.box if article.headline else None
             area = (ax1 - ax0) * (ay1 - ay0)  # of two articles around a label, the smaller
+            others = [b for j, other in enumerate(articles) if j != i for b in _boxes(other)]
             if ax0 <= cx <= ax1 and ay0 <= cy <= ay1:
                 distance = 0.0
-            elif head and _heads(label.box, head, [a for a in articles if a is not article], body):
-                distance = head[1] - y1
+            elif _over(label.box, extent, others, body):
+                distance = ay0 - y1
             elif head:
                 dx = max(0.0, head[0] - x1, x0 - head[2])
                 dy = max(0.0, head[1] - y1, y0 - head[3])
@@ -125,32 +153,73 @@ def attach_columns(articles, labels: list[Label], body: float) -> dict[int, str]
                 continue
             if choice is None or (distance, area) < choice[:2]:
                 choice = (distance, area, i)
-        if choice is not None and (choice[2] not in best or choice[0] < best[choice[2]][0]):
-            best[choice[2]] = (choice[0], label.text)
+        if choice is not None:
+            named = [(choice[0], choice[2])]
+        else:
+            named = [(NEAR * body, i) for i in _corner(label.box, extents, body)]
+        for distance, i in named:
+            if i not in best or distance < best[i][0]:
+                best[i] = (distance, label.text)
     return {i: text for i, (_, text) in best.items()}
 
 
-def _heads(label: Box, head: Box, articles, body: float) -> bool:
-    """The label stands over the headline, within :data:`ABOVE` body sizes, with no text of other
-    ``articles`` between them (a column's logo over a vertical title, a byline beside it)."""
-    left, right = max(label[0], head[0]), min(label[2], head[2])
-    top, bottom = label[3], head[1]
+def _over(label: Box, extent: Box, others: list[Box], body: float) -> bool:
+    """The label stands over an article (its headline or its text: a column's logo over a
+    vertical title, or over the text beside it), within :data:`ABOVE` body sizes, with none of
+    ``others`` (the other articles' headlines and chains) between them."""
+    left, right = max(label[0], extent[0]), min(label[2], extent[2])
+    top, bottom = label[3], extent[1]
     if right <= left or not 0 <= bottom - top <= ABOVE * body:
         return False
-    for article in articles:
-        boxes = [c.box for c in article.chains]
-        if article.headline:
-            boxes.append(article.headline.box)
-        for b in boxes:
-            if b[0] < right and b[2] > left and b[1] < bottom and b[3] > top:
-                return False
-    return True
+    return not any(b[0] < right and b[2] > left and b[1] < bottom and b[3] > top for b in others)
 
 
-def take_labels(page) -> list[Label]:
-    """The column labels of a scanned layout page (``briefing.read.layout.glyphs.LayoutPage``), out of its
-    lines (type) and its lettering (art), so that none of them is read as a headline."""
+def _corner(label: Box, extents: list[Box | None], body: float) -> list[int]:
+    """The articles whose text the label reaches into by a body size or more each way, when it
+    reaches into two or more of them and its centre is in none (else an empty list)."""
+    x0, y0, x1, y1 = label
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    into = []
+    for i, extent in enumerate(extents):
+        if extent is None:
+            continue
+        if extent[0] <= cx <= extent[2] and extent[1] <= cy <= extent[3]:
+            return []
+        if _overlap(x0, x1, extent[0], extent[2]) >= body and _overlap(
+            y0, y1, extent[1], extent[3]
+        ) >= min(body, y1 - y0):
+            into.append(i)
+    return into if len(into) >= 2 else []
+
+
+def take_labels(page, doubtful: list[LowConfidence]) -> list[Label]:
+    """The column labels of a scanned layout page (``briefing.read.layout.glyphs.LayoutPage``),
+    out of its lines (type) and its lettering (art), so that none of them is read as a headline.
+    ``doubtful``: the page's characters read with low confidence; a label whose characters
+    average below :data:`LABEL_CONFIDENCE` (those not doubtful counted as sure) names no column."""
     found = scanned_labels(page.lines, page.other_text, page.body_size)
     page.lines = [ln for ln in page.lines if ln not in found]
     page.other_text = [ln for ln in page.other_text if ln not in found]
-    return [Label(label_text([ln.text()]) or "", ln.box) for ln in found]
+    return heading_labels([(ln.text(), ln.box) for ln in found], doubtful)
+
+
+def heading_labels(headings: list[tuple[str, Box]], doubtful: list[LowConfidence]) -> list[Label]:
+    """Headlines that head no text (the layout's "headline-only" furniture: ``(text, box)``)
+    whose text is a column's name: a column's logo set as type that no rule told from a
+    headline. They label the article :func:`attach_columns` places them with (over its text,
+    by its headline); ``doubtful``: as for :func:`take_labels`."""
+    labels = []
+    for heading, box in headings:
+        text = label_text([heading])
+        if text is None:
+            continue
+        weak = [d for d in doubtful if _inside(d.box, box)]
+        score = (sum(d.confidence for d in weak) + len(text) - len(weak)) / len(text)
+        labels.append(Label(text, box, weak, sure=score >= LABEL_CONFIDENCE))
+    return labels
+
+
+def _inside(char: list[float], box: Box) -> bool:
+    """The centre of a character's box is inside ``box``."""
+    cx, cy = (char[0] + char[2]) / 2, (char[1] + char[3]) / 2
+    return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]

@@ -6,14 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import RENDER_DPI, OcrResult, load_image, ocr_page, read_lines
-from .labels import Label, label_text
+from .labels import LABEL_CONFIDENCE, Label, label_text
+from .page import LOW_CONFIDENCE, LowConfidence, PageGeometry
 
 MAX_SCAN_DPI = (
     300  # a scan finer than this is rendered at RENDER_DPI instead (OCR time grows with pixels)
 )
 LABEL_DPI = 200  # images of lettering in a text PDF are rendered at this resolution for OCR
-LABEL_CONFIDENCE = 0.8  # a line of a logo read with less confidence than this is not its name
-from .page import PageGeometry
 
 
 def ocr_pdf_page(pdf_page, *, source: str) -> OcrResult:
@@ -77,7 +76,9 @@ def ocr_image_file(path: Path, *, source: str) -> OcrResult:
 def image_labels(pdf_page, boxes, *, source: str) -> list[Label]:
     """Column labels among a text page's images of lettering (``boxes``, in points): each image
     is rendered and read; one that reads as a single short name is a label, other lettering
-    (a two-line series banner, a headline drawn as art) is none."""
+    (a two-line series banner, a headline drawn as art) is none. An image whose words are read
+    only weakly (art, such as calligraphy) is a label with its doubtful characters: reported,
+    never taken as the column's name."""
     import numpy as np
     import pymupdf
 
@@ -93,13 +94,35 @@ def image_labels(pdf_page, boxes, *, source: str) -> list[Label]:
             page=pdf_page.number + 1,
             announce=False,
         )
-        # ornaments of a logo read as stray marks ("00°"), weakly; a misread name is weak too
-        words = [
-            ln.text
-            for ln in lines
-            if ln.confidence >= LABEL_CONFIDENCE and any("\u4e00" <= c <= "\u9fff" for c in ln.text)
-        ]
-        text = label_text(words)
+        # ornaments of a logo read as stray marks ("00°"): no CJK, not words
+        words = [ln for ln in lines if any("\u4e00" <= c <= "\u9fff" for c in ln.text)]
+        sure = [ln for ln in words if ln.confidence >= LABEL_CONFIDENCE]
+        text = label_text([ln.text for ln in sure])
         if text:
             labels.append(Label(text, tuple(box)))
+        elif words and not sure:
+            weak = label_text([" ".join(ln.text for ln in words)]) or " ".join(
+                ln.text for ln in words
+            )
+            scale = 72 / LABEL_DPI
+            doubtful = [_doubtful(ln, box, scale) for ln in words]
+            labels.append(Label(weak, tuple(box), [d for ds in doubtful for d in ds], sure=False))
     return labels
+
+
+def _doubtful(line, box, scale: float) -> list[LowConfidence]:
+    """A weakly read line's characters below :data:`LOW_CONFIDENCE`, placed on the page (the
+    image's ``box`` in points, its pixels ``scale`` points each)."""
+    xs, ys = [p[0] for p in line.quad], [p[1] for p in line.quad]
+    x0, y0 = box[0] + min(xs) * scale, box[1] + min(ys) * scale
+    width, y1 = (max(xs) - min(xs)) * scale, box[1] + max(ys) * scale
+    return [
+        LowConfidence(
+            ch.c,
+            round(ch.confidence, 3),
+            line.text,
+            [round(v, 1) for v in (x0 + ch.x0 * width, y0, x0 + ch.x1 * width, y1)],
+        )
+        for ch in line.chars
+        if ch.confidence < LOW_CONFIDENCE
+    ]

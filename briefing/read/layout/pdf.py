@@ -5,9 +5,9 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ...errors import InputError
 from ...records import Article, Furniture, Issue, Page
@@ -42,6 +42,8 @@ class PageResult:
     date: str | None
     lines: list[str]
     ocr: object | None = None  # the page was OCR'd: its briefing.ocr.OcrResult
+    # characters of column logos read with low confidence (briefing.ocr.page.LowConfidence)
+    doubtful: list = field(default_factory=list)
 
 
 def _masthead(lines) -> tuple[str, int | None, str | None, str | None]:
@@ -135,13 +137,23 @@ def layout_result(page, *, page_index: int, ocr=None, labels: list | None = None
             ("graphic", "".join(a.body), _union([c.box for c in a.chains])) for a in lettering
         ]
     labels = ocr.labels if ocr is not None else labels or []
-    if labels:
-        from ...ocr.labels import attach_columns
+    headings = [
+        (text, (box[0], box[1], box[2], box[3]))
+        for kind, text, box in others
+        if kind == "headline-only" and box
+    ]
+    if labels or headings:
+        from ...ocr.labels import attach_columns, heading_labels
 
-        for i, column in attach_columns(articles, labels, page.body_size).items():
+        typeset = heading_labels(headings, ocr.low_confidence if ocr is not None else [])
+        for i, column in attach_columns(articles, labels + typeset, page.body_size).items():
             articles[i].column = column
         images = {tuple(box) for box in page.images}
-        others += [("image-text", lb.text, lb.box) for lb in labels if tuple(lb.box) not in images]
+        others += [
+            ("image-text", lb.text if lb.sure else "", lb.box)
+            for lb in labels
+            if tuple(lb.box) not in images
+        ]
     masthead_text, number, name, date = _masthead(layout.masthead)
     furniture: list[Furniture] = []
     if masthead_text:
@@ -155,7 +167,7 @@ def layout_result(page, *, page_index: int, ocr=None, labels: list | None = None
             )
         )
     top = page.height * TOP_BAND
-    named = {tuple(label.box): label.text for label in labels}
+    named = {tuple(label.box): label.text for label in labels if label.sure}
     for box in page.images:
         if box[3] > top:
             furniture.append(
@@ -175,7 +187,8 @@ def layout_result(page, *, page_index: int, ocr=None, labels: list | None = None
         lines += [p for p in (art.kicker, art.title, art.subtitle, art.byline) if p]
         lines += art.body + ([art.note] if art.note else []) + [""]
     lines += [f.text for f in furniture if f.text]
-    return PageResult(articles, furniture, number, name, date, lines, ocr)
+    doubtful = [d for lb in labels if not lb.sure for d in lb.doubtful] if ocr is None else []
+    return PageResult(articles, furniture, number, name, date, lines, ocr, doubtful)
 
 
 def _union(boxes: Sequence[Sequence[float]]) -> list[float] | None:
@@ -257,20 +270,21 @@ def _read_job(path: Path, doc, n: int, *, index: int, ocr: str) -> PageResult:
     return read_pdf_page(doc[n], page_index=index, source=str(path), ocr=ocr)
 
 
-def _ocr_report(index: int, scanned) -> dict:
-    """What OCR says about a page: its confidence and every doubtful character (never "fixed")."""
-    if scanned.low_confidence:
+def _ocr_report(index: int, confidence: float | None, doubtful: list) -> dict:
+    """What OCR says about a page (a scanned page, or a text page's column logos): its
+    confidence and every doubtful character (never "fixed")."""
+    if doubtful:
         logger.warning(
             "page %d: %d characters read with low confidence (listed in the issue's metadata)",
             index,
-            len(scanned.low_confidence),
+            len(doubtful),
         )
     return {
         "page": index,
-        "confidence": scanned.confidence,
+        "confidence": confidence,
         "low_confidence": [
             {"char": d.char, "confidence": d.confidence, "line": d.line, "box": d.box}
-            for d in scanned.low_confidence
+            for d in doubtful
         ],
     }
 
@@ -333,7 +347,10 @@ def read_pdf_issue(
         )
         issue.furniture.extend(result.furniture)
         if result.ocr is not None:
-            scanned_pages.append(_ocr_report(index, result.ocr))
+            scanned: Any = result.ocr  # a briefing.ocr.OcrResult (the ocr package imports this one)
+            scanned_pages.append(_ocr_report(index, scanned.confidence, scanned.low_confidence))
+        elif result.doubtful:  # a text page whose column logos OCR could not read surely
+            scanned_pages.append(_ocr_report(index, None, result.doubtful))
         if result.date:
             dates.add(result.date)
         for art in result.articles:
