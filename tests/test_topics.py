@@ -216,6 +216,28 @@ def test_foreign_setting_outweighs_subject_words(title, body):
     assert topic.evidence[0] in {"尼日尔", "华盛顿", "法国"} and topic.runner_up == "法治"
 
 
+@pytest.mark.parametrize(
+    "title, body, term",
+    [
+        (
+            "杭州与澳大利亚珀斯结为友好城市",
+            "双方将在经贸、旅游和教育领域扩大合作，推动两市企业互访和投资。",
+            "友好城市",
+        ),
+        (
+            "孔子学院学员学做中国结",
+            "坦桑尼亚孔子学院日前举办中国传统手工课，学员们在老师指导下动手编织。",
+            "孔子学院",
+        ),
+    ],
+)
+def test_exchanges_with_other_countries_are_foreign_affairs(title, body, term):
+    # The taxonomy puts 对外交流 under 国际: sister cities and Confucius Institutes are exchanges
+    # abroad, though told in business or classroom words (they were 经济 and 教育).
+    topic = KeywordClassifier().classify([Article(id="x", title=title, body=[body])])[0]
+    assert (topic.label, topic.evidence[0]) == ("国际", term), topic
+
+
 def test_foreign_place_as_a_detail_or_in_sport_does_not_move_the_story():
     detail = Article(
         id="d",
