@@ -14,11 +14,12 @@ nothing: the taxonomy's fallback label (社会 by default). Either way the score
 
 Who acts, where and when weigh more than subject-matter words (settings,
 ``data/topic_settings.toml``): a story whose headline or opening starts with a foreign country,
-place, government or official, or reports a meeting with a foreign official, is foreign news;
-one set in the past (a dynasty, an emperor's court, a legend) is culture. When the story leads
-with a label the setting outweighs (for foreign news: politics, economy, crime and the like, not
-sport, culture or military), the setting's label gets as much again as that label, and the
-place or period is then its first evidence.
+place, government or official (after any dateline and lead-in such as 当地时间3日，), or reports
+a meeting with a foreign official, is foreign news; one set in the past (a dynasty, an emperor's
+court, a legend) is culture. When the story leads with a label the setting outweighs (for
+foreign news: politics, economy, crime and the like, not sport, culture or military), the
+setting's label gets as much again as that label, and the place or period is then its first
+evidence.
 """
 
 from __future__ import annotations
@@ -75,6 +76,14 @@ _OPENING_MARKS = " \t\n“\"'「『《【（(—-·"
 _DATELINE = re.compile(
     r"(?:[^。，,；\s]{0,12}?\d{1,2}月\d{1,2}日|新华社[^。，,；\s]{1,12}?)(?:电|讯)(?:[（(][^）)]{0,20}[）)])?\s*"
     r"|本报讯\s*|本报驻[^。，,；\s]{1,8}?记者[^。，,；\s]{0,4}\s*"
+)
+# When, or on whose word, before the subject: 当地时间3日，美国警方…; 1月3日，日本央行…;
+# 据报道，日前，…
+_LEAD_IN = re.compile(
+    r"(?:(?:当地时间|北京时间)?(?:\d{4}年)?(?:\d{1,2}月)?"
+    r"(?:\d{1,2}日|周[一二三四五六日天]|星期[一二三四五六日天])"
+    r"(?:上午|下午|中午|早上|早间|晚间|晚上|晚|凌晨|夜间)?"
+    r"|日前|近日|近期|此前|昨天|今天|昨日|今日|本周|上周|(?:另)?据(?:报道|悉|了解|介绍))[，,]"
 )
 _OFFICIAL_GAP = 8  # 法国总统, 马来西亚总理, 美国国务卿特使: the office follows the place closely
 _MEETING_VERBS = ("会见", "会谈", "会晤", "通电话", "致电", "致信", "贺电", "接见", "举行会谈")
@@ -257,9 +266,12 @@ class KeywordClassifier:
                 if found:
                     return found[0]
                 continue
-            # The subject: a place or actor at the start, after any dateline (本报驻法国记者).
+            # The subject: a place or actor at the start, after any dateline (本报驻法国记者) and
+            # any lead-in of time or source (当地时间3日，据报道，).
             dateline = _DATELINE.match(text)
             start = dateline.end() if dateline else 0
+            while lead_in := _LEAD_IN.match(text, start):
+                start = lead_in.end()
             zone = text[: start + SUBJECT_CHARS + _LONGEST_TERM]
             for term in matcher.find(zone):
                 if zone.find(term) < start + SUBJECT_CHARS:
