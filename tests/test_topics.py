@@ -241,6 +241,33 @@ def test_exchanges_with_other_countries_are_foreign_affairs(title, body, term):
     assert (topic.label, topic.evidence[0]) == ("国际", term), topic
 
 
+TRADE_BODY = (
+    "双方就扩大贸易、投资、金融合作深入交换意见，同意推动贸易额增长，扩大企业投资，加强产业链合作。"
+    * 2
+)
+
+
+@pytest.mark.parametrize(
+    "title, opening, term",
+    [
+        ("中美经贸高级别磋商结束", "本报北京2月1日电 两国经济对话牵头人举行磋商。", "中美"),
+        ("中国同巴西签署合作协议", "中国政府同巴西政府在北京签署合作文件。", "巴西"),
+        ("总理出席中国—东盟领导人会议", "国务院总理在曼谷出席中国—东盟领导人会议。", "东盟"),
+        ("驻美大使接受媒体采访", "中国驻美国大使日前接受媒体专访，谈及两国关系。", "驻美"),
+        ("美联储宣布加息", "美联储3日宣布加息25个基点，美元走强。", "美联储"),
+    ],
+)
+def test_diplomacy_and_foreign_economies_told_in_trade_words_are_foreign_affairs(
+    title, opening, term
+):
+    # Who acts: China with a partner (中美, 中国同巴西), a leader attending a foreign summit, an
+    # envoy abroad, a foreign central bank. Without the setting each was 经济.
+    topic = KeywordClassifier().classify(
+        [Article(id="d", title=title, body=[opening + TRADE_BODY])]
+    )[0]
+    assert (topic.label, topic.evidence[0]) == ("国际", term), topic
+
+
 def test_foreign_place_as_a_detail_or_in_sport_does_not_move_the_story():
     detail = Article(
         id="d",

@@ -86,7 +86,10 @@ _LEAD_IN = re.compile(
     r"|日前|近日|近期|此前|昨天|今天|昨日|今日|本周|上周|(?:另)?据(?:报道|悉|了解|介绍))[，,]"
 )
 _OFFICIAL_GAP = 8  # 法国总统, 马来西亚总理, 美国国务卿特使: the office follows the place closely
-_MEETING_VERBS = ("会见", "会谈", "会晤", "通电话", "致电", "致信", "贺电", "接见", "举行会谈")
+# A meeting with, or attendance at a summit of, foreign officials (举行会谈 is 会谈).
+_MEETING_VERBS = ("会见", "会谈", "会晤", "通电话", "致电", "致信", "贺电", "接见", "出席")
+# China and a partner: 中国同巴西…, 我国与东盟…: the partner is who the story is about.
+_PARTNER = re.compile(r"(?:中国|我国|中方)(?:政府)?(?:同|与|和)")
 
 
 _LATIN_START = re.compile(r"[a-z0-9]")
@@ -272,6 +275,8 @@ class KeywordClassifier:
             start = dateline.end() if dateline else 0
             while lead_in := _LEAD_IN.match(text, start):
                 start = lead_in.end()
+            if partner := _PARTNER.match(text, start):
+                start = partner.end()
             zone = text[: start + SUBJECT_CHARS + _LONGEST_TERM]
             for term in matcher.find(zone):
                 if zone.find(term) < start + SUBJECT_CHARS:
