@@ -159,6 +159,8 @@ def test_headline_only_items_get_vocabulary_labels():
         ("杜月笙与黄金荣的上海往事", "文化", "杜月笙"),  # Republic-era history
         ("情商高的人，为人处世都懂这三点", "社会", "情商"),  # self-help
         ("零基础学编程，学习路线怎么定", "教育", "学习路线"),  # learning a skill
+        ("国庆假期坚守岗位的环卫工人", "社会", "假期坚守"),  # on duty over a holiday
+        ("除夕夜，他们坚守一线守护万家灯火", "社会", "坚守一线"),
     ],
 )
 def test_domain_vocabulary_labels_headlines_with_its_evidence(headline, label, term):
