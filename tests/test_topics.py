@@ -168,6 +168,16 @@ def test_domain_vocabulary_labels_headlines_with_its_evidence(headline, label, t
     assert (topic.label, term in topic.evidence) == (label, True), topic
 
 
+def test_a_mountaineering_team_is_sport_though_the_peak_is_a_scenic_spot():
+    article = Article(
+        id="m",
+        title="中国登山队成功登顶珠峰",
+        body=["中国登山队队员经过连续攀登，成功登顶珠穆朗玛峰，完成测量任务后安全下撤至大本营。"],
+    )
+    topic = KeywordClassifier().classify([article])[0]
+    assert topic.label == "体育" and "登山队" in topic.evidence, topic
+
+
 def test_title_counts_more_than_body():
     article = Article(id="x", title="足球联赛开幕", body=["当地医院派出医生在场边值守。"])
     assert KeywordClassifier().classify([article])[0].label == "体育"
