@@ -161,6 +161,8 @@ def test_headline_only_items_get_vocabulary_labels():
         ("零基础学编程，学习路线怎么定", "教育", "学习路线"),  # learning a skill
         ("国庆假期坚守岗位的环卫工人", "社会", "假期坚守"),  # on duty over a holiday
         ("除夕夜，他们坚守一线守护万家灯火", "社会", "坚守一线"),
+        ("中国女足改写历史", "体育", "中国女足"),  # making history is a record, not history
+        ("苏炳添9秒83创造历史", "体育", "苏炳添"),
     ],
 )
 def test_domain_vocabulary_labels_headlines_with_its_evidence(headline, label, term):
