@@ -163,6 +163,7 @@ def test_headline_only_items_get_vocabulary_labels():
         ("除夕夜，他们坚守一线守护万家灯火", "社会", "坚守一线"),
         ("中国女足改写历史", "体育", "中国女足"),  # making history is a record, not history
         ("苏炳添9秒83创造历史", "体育", "苏炳添"),
+        ("三星堆又有新发现", "文化", "三星堆"),  # the site, not the phone maker 三星
     ],
 )
 def test_domain_vocabulary_labels_headlines_with_its_evidence(headline, label, term):
