@@ -348,6 +348,9 @@ def test_no_term_straddles_common_word_boundaries():
     )
     assert students.label == "教育" and "国学" not in students.evidence
     assert "名家" not in parents.evidence and "国公" not in citizens.evidence
+    # A setting's terms are found the same way: 民国 (a past setting) is not in 全民国家安全教育日.
+    safety = clf.classify([Article(id="n", body=["全民国家安全教育日：居民学习法律知识"])])[0]
+    assert safety.label == "法治" and "民国" not in safety.evidence, safety
 
 
 def test_leaders_named_in_a_sector_story_do_not_make_it_politics():

@@ -237,7 +237,8 @@ class KeywordClassifier:
     def _setup_settings(self, settings: tuple[Setting, ...]) -> None:
         """The settings whose label this taxonomy has; their terms also count as medium terms
         for that label."""
-        self.settings: list[tuple[Setting, int, frozenset[int], TermMatcher]] = []
+        # setting, its label, the labels it outweighs, its terms
+        self.settings: list[tuple[Setting, int, frozenset[int], frozenset[str]]] = []
         self.no_evidence: list[tuple[int, frozenset[str]]] = []  # label, segmenter tags
         for setting in settings:
             if setting.label not in self.taxonomy:
@@ -253,11 +254,24 @@ class KeywordClassifier:
                 pairs = dict(self.weights.get(term, ()))
                 pairs[label] = max(pairs.get(label, 0.0), TIER_WEIGHTS["medium"])
                 self.weights[term] = tuple(pairs.items())
-            self.settings.append((setting, label, outweighs, TermMatcher(setting.terms)))
+            self.settings.append((setting, label, outweighs, frozenset(setting.terms)))
         self.matcher = TermMatcher(self.weights)
 
-    @staticmethod
-    def setting_term(setting: Setting, matcher: TermMatcher, texts: ArticleTexts) -> str | None:
+    def setting_hits(self, terms: frozenset[str], text: str) -> list[str]:
+        """A setting's ``terms`` in ``text``, found as the scores find terms: leftmost-longest
+        over every listed term, so one inside a longer term does not count (民国 in
+        全民国家安全教育日) unless it starts that term (美国 in 美国总统)."""
+        hits = []
+        for term in self.matcher.find(text):
+            for end in range(len(term), 1, -1):
+                if term[:end] in terms:
+                    hits.append(term[:end])
+                    break
+        return hits
+
+    def setting_term(
+        self, setting: Setting, terms: frozenset[str], texts: ArticleTexts
+    ) -> str | None:
         """The term that shows ``setting`` in the article, if any (see :class:`Setting`)."""
         opening = texts.body[:SETTING_CHARS].split("\n")[0].split("。")[0]
         for text in (*texts.heads, opening):
@@ -265,7 +279,7 @@ class KeywordClassifier:
             if not text:
                 continue
             if setting.where != "subject":
-                found = matcher.find(text)
+                found = self.setting_hits(terms, text)
                 if found:
                     return found[0]
                 continue
@@ -278,12 +292,12 @@ class KeywordClassifier:
             if partner := _PARTNER.match(text, start):
                 start = partner.end()
             zone = text[: start + SUBJECT_CHARS + _LONGEST_TERM]
-            for term in matcher.find(zone):
+            for term in self.setting_hits(terms, zone):
                 if zone.find(term) < start + SUBJECT_CHARS:
                     return term
             # Or a meeting with a foreign official: 会见法国总统, 会见外宾.
             if any(verb in text for verb in _MEETING_VERBS):
-                for term in matcher.find(text):
+                for term in self.setting_hits(terms, text):
                     after = text.find(term) + len(term)
                     if any(
                         o in term or o in text[after : after + _OFFICIAL_GAP]
@@ -308,14 +322,14 @@ class KeywordClassifier:
                     value = weight * damped
                     totals[index] += value
                     contributions[index][term] += value
-        for setting, label, outweighs, matcher in self.settings:
+        for setting, label, outweighs, terms in self.settings:
             # A headline alone seldom says who acts (日本车 is a car, 日本央行 an actor).
             if setting.articles_only and len(article.text) <= HEADLINE_CHARS:
                 continue
             leading = max(range(len(totals)), key=totals.__getitem__)
             # Only a story led by a label the setting outweighs moves: foreign sport stays sport.
             if leading in outweighs and totals[leading] > 0:
-                found = self.setting_term(setting, matcher, texts)
+                found = self.setting_term(setting, terms, texts)
                 if found is not None:
                     totals[label] += totals[leading]
                     contributions[label][found] += totals[leading]
