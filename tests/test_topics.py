@@ -349,7 +349,7 @@ def test_no_term_straddles_common_word_boundaries():
     assert students.label == "教育" and "国学" not in students.evidence
     assert "名家" not in parents.evidence and "国公" not in citizens.evidence
     # Terms that straddle words in everyday text are listed only in longer forms (门将 in 部门将,
-    # 天后 in 3天后, 入学 in 深入学习, 内存 in 国内存在, 日出 in 5日出台, 高一 in 提高一).
+    # 天后 in 3天后, 入学 in 深入学习, 内存 in 国内存在, 日出 in 5日出台, 高一 in 提高一, ...).
     for text, straddler in [
         ("有关部门将加强市场监管", "门将"),
         ("3天后公布评选结果", "天后"),
@@ -357,6 +357,8 @@ def test_no_term_straddles_common_word_boundaries():
         ("国内存在的问题仍然不少", "内存"),
         ("新规5日出台", "日出"),
         ("进一步提高一线职工收入", "高一"),
+        ("发展地方特色产业", "方特"),
+        ("中国青年志愿者协会成立", "国青"),
     ]:
         topic = clf.classify([Article(id="w", body=[text])])[0]
         assert straddler not in topic.evidence, (text, topic)
