@@ -328,6 +328,22 @@ def test_a_story_set_in_the_past_is_culture():
     assert [t.label for t in labels] == ["文化", "社会"] and labels[0].evidence[0] == "古代"
 
 
+@pytest.mark.parametrize(
+    "title, opening, label",
+    [
+        ("我国历史上首次全国居民健康普查启动", "这是我国历史上首次开展此类普查。", "卫生健康"),
+        ("经第三国转运的药品走私案告破", "警方破获一起经第三国转运的走私药品案。", "法治"),
+        ("大清早排队挂号", "大清早，医院门口就排起了长队。", "卫生健康"),
+    ],
+)
+def test_look_alikes_of_the_past_do_not_make_a_story_culture(title, opening, label):
+    # 历史上首次 is a record, 第三国 a third country (not 三国), 大清早 early morning (not 大清):
+    # none sets the story in the past.
+    body = "医院组织医生开展义诊，为患者免费体检，检察院已对走私嫌疑人提起公诉。" * 2
+    topic = KeywordClassifier().classify([Article(id="p", title=title, body=[opening + body])])[0]
+    assert topic.label == label, topic
+
+
 def test_a_leader_as_subject_makes_a_lifestyle_story_politics():
     # Who acts: a leader starting the headline outweighs the meal words the story is told in.
     meal = ["晚饭只有两个家常菜和一碗米饭，饺子和红烧肉都不上桌，厨师照做。" * 5]
