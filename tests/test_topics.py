@@ -318,6 +318,13 @@ def test_foreign_place_as_a_detail_or_in_sport_does_not_move_the_story():
         for t in KeywordClassifier().classify([detail, sport, headline, guests, company, overseas])
     ]
     assert labels == ["法治", "体育", "经济", "经济", "经济", "经济"]
+    # 朝鲜族 is a Chinese ethnic group: 朝鲜 inside it is not a foreign subject.
+    villagers = Article(
+        id="k",
+        title="朝鲜族村民种水稻增收",
+        body=["朝鲜族村民今年扩大水稻种植面积，合作社统一收购，亩产量提高，农民收入明显增加。" * 4],
+    )
+    assert KeywordClassifier().classify([villagers])[0].label == "农业农村"
 
 
 def test_a_story_set_in_the_past_is_culture():

@@ -257,20 +257,25 @@ class KeywordClassifier:
             self.settings.append((setting, label, outweighs, frozenset(setting.terms)))
         self.matcher = TermMatcher(self.weights)
 
-    def setting_hits(self, terms: frozenset[str], text: str) -> list[str]:
+    def setting_hits(self, terms: frozenset[str], label: int, text: str) -> list[str]:
         """A setting's ``terms`` in ``text``, found as the scores find terms: leftmost-longest
         over every listed term, so one inside a longer term does not count (民国 in
-        全民国家安全教育日) unless it starts that term (美国 in 美国总统)."""
+        全民国家安全教育日) unless it starts a longer term of the setting's ``label`` (美国 in
+        美国总统, not 朝鲜 in 朝鲜族)."""
         hits = []
         for term in self.matcher.find(text):
-            for end in range(len(term), 1, -1):
-                if term[:end] in terms:
-                    hits.append(term[:end])
-                    break
+            if term in terms:
+                hits.append(term)
+            elif any(index == label for index, _ in self.weights[term]):
+                prefix = next(
+                    (term[:n] for n in range(len(term) - 1, 1, -1) if term[:n] in terms), None
+                )
+                if prefix is not None:
+                    hits.append(prefix)
         return hits
 
     def setting_term(
-        self, setting: Setting, terms: frozenset[str], texts: ArticleTexts
+        self, setting: Setting, label: int, terms: frozenset[str], texts: ArticleTexts
     ) -> str | None:
         """The term that shows ``setting`` in the article, if any (see :class:`Setting`)."""
         opening = texts.body[:SETTING_CHARS].split("\n")[0].split("。")[0]
@@ -279,7 +284,7 @@ class KeywordClassifier:
             if not text:
                 continue
             if setting.where != "subject":
-                found = self.setting_hits(terms, text)
+                found = self.setting_hits(terms, label, text)
                 if found:
                     return found[0]
                 continue
@@ -292,12 +297,12 @@ class KeywordClassifier:
             if partner := _PARTNER.match(text, start):
                 start = partner.end()
             zone = text[: start + SUBJECT_CHARS + _LONGEST_TERM]
-            for term in self.setting_hits(terms, zone):
+            for term in self.setting_hits(terms, label, zone):
                 if zone.find(term) < start + SUBJECT_CHARS:
                     return term
             # Or a meeting with a foreign official: 会见法国总统, 会见外宾.
             if any(verb in text for verb in _MEETING_VERBS):
-                for term in self.setting_hits(terms, text):
+                for term in self.setting_hits(terms, label, text):
                     after = text.find(term) + len(term)
                     if any(
                         o in term or o in text[after : after + _OFFICIAL_GAP]
@@ -329,7 +334,7 @@ class KeywordClassifier:
             leading = max(range(len(totals)), key=totals.__getitem__)
             # Only a story led by a label the setting outweighs moves: foreign sport stays sport.
             if leading in outweighs and totals[leading] > 0:
-                found = self.setting_term(setting, terms, texts)
+                found = self.setting_term(setting, label, terms, texts)
                 if found is not None:
                     totals[label] += totals[leading]
                     contributions[label][found] += totals[leading]
