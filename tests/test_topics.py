@@ -381,6 +381,7 @@ def test_no_term_straddles_common_word_boundaries():
         ("新规5日出台", "日出"),
         ("进一步提高一线职工收入", "高一"),
         ("发展地方特色产业", "方特"),
+        ("玉兔二号巡视器结束月夜休眠", "巡视"),  # the rover, not an inspection tour
         ("中国青年志愿者协会成立", "国青"),
     ]:
         topic = clf.classify([Article(id="w", body=[text])])[0]
