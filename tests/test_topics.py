@@ -159,11 +159,26 @@ def test_headline_only_items_get_vocabulary_labels():
         ("杜月笙与黄金荣的上海往事", "文化", "杜月笙"),  # Republic-era history
         ("情商高的人，为人处世都懂这三点", "社会", "情商"),  # self-help
         ("零基础学编程，学习路线怎么定", "教育", "学习路线"),  # learning a skill
+        ("国庆假期坚守岗位的环卫工人", "社会", "假期坚守"),  # on duty over a holiday
+        ("除夕夜，他们坚守一线守护万家灯火", "社会", "坚守一线"),
+        ("中国女足改写历史", "体育", "中国女足"),  # making history is a record, not history
+        ("苏炳添9秒83创造历史", "体育", "苏炳添"),
+        ("三星堆又有新发现", "文化", "三星堆"),  # the site, not the phone maker 三星
     ],
 )
 def test_domain_vocabulary_labels_headlines_with_its_evidence(headline, label, term):
     topic = KeywordClassifier().classify([Article(id="h", body=[headline])])[0]
     assert (topic.label, term in topic.evidence) == (label, True), topic
+
+
+def test_a_mountaineering_team_is_sport_though_the_peak_is_a_scenic_spot():
+    article = Article(
+        id="m",
+        title="中国登山队成功登顶珠峰",
+        body=["中国登山队队员经过连续攀登，成功登顶珠穆朗玛峰，完成测量任务后安全下撤至大本营。"],
+    )
+    topic = KeywordClassifier().classify([article])[0]
+    assert topic.label == "体育" and "登山队" in topic.evidence, topic
 
 
 def test_title_counts_more_than_body():
@@ -206,6 +221,9 @@ FOREIGN_BODY = (
             "领导人会见来访客人",
             "国家主席今天在人民大会堂会见法国总统，双方就两国关系交换意见" + FOREIGN_BODY,
         ),
+        # A lead-in of time or source comes before the subject.
+        ("一起暗杀阴谋被挫败", "当地时间3日，美国警方宣布破获一个团伙" + FOREIGN_BODY),
+        ("警方破获一起暗杀阴谋", "据报道，1月3日晚，尼日尔警方破获一个团伙" + FOREIGN_BODY),
     ],
 )
 def test_foreign_setting_outweighs_subject_words(title, body):
@@ -213,7 +231,56 @@ def test_foreign_setting_outweighs_subject_words(title, body):
     # and the place is the first evidence, though the story is told in crime words.
     topic = KeywordClassifier().classify([Article(id="f", title=title, body=[body])])[0]
     assert topic.label == "国际", topic
-    assert topic.evidence[0] in {"尼日尔", "华盛顿", "法国"} and topic.runner_up == "法治"
+    assert topic.evidence[0] in {"尼日尔", "华盛顿", "法国", "美国"} and topic.runner_up == "法治"
+
+
+@pytest.mark.parametrize(
+    "title, body, term",
+    [
+        (
+            "杭州与澳大利亚珀斯结为友好城市",
+            "双方将在经贸、旅游和教育领域扩大合作，推动两市企业互访和投资。",
+            "友好城市",
+        ),
+        (
+            "孔子学院学员学做中国结",
+            "坦桑尼亚孔子学院日前举办中国传统手工课，学员们在老师指导下动手编织。",
+            "孔子学院",
+        ),
+    ],
+)
+def test_exchanges_with_other_countries_are_foreign_affairs(title, body, term):
+    # The taxonomy puts 对外交流 under 国际: sister cities and Confucius Institutes are exchanges
+    # abroad, though told in business or classroom words (they were 经济 and 教育).
+    topic = KeywordClassifier().classify([Article(id="x", title=title, body=[body])])[0]
+    assert (topic.label, topic.evidence[0]) == ("国际", term), topic
+
+
+TRADE_BODY = (
+    "双方就扩大贸易、投资、金融合作深入交换意见，同意推动贸易额增长，扩大企业投资，加强产业链合作。"
+    * 2
+)
+
+
+@pytest.mark.parametrize(
+    "title, opening, term",
+    [
+        ("中美经贸高级别磋商结束", "本报北京2月1日电 两国经济对话牵头人举行磋商。", "中美"),
+        ("中国同巴西签署合作协议", "中国政府同巴西政府在北京签署合作文件。", "巴西"),
+        ("总理出席中国—东盟领导人会议", "国务院总理在曼谷出席中国—东盟领导人会议。", "东盟"),
+        ("驻美大使接受媒体采访", "中国驻美国大使日前接受媒体专访，谈及两国关系。", "驻美"),
+        ("美联储宣布加息", "美联储3日宣布加息25个基点，美元走强。", "美联储"),
+    ],
+)
+def test_diplomacy_and_foreign_economies_told_in_trade_words_are_foreign_affairs(
+    title, opening, term
+):
+    # Who acts: China with a partner (中美, 中国同巴西), a leader attending a foreign summit, an
+    # envoy abroad, a foreign central bank. Without the setting each was 经济.
+    topic = KeywordClassifier().classify(
+        [Article(id="d", title=title, body=[opening + TRADE_BODY])]
+    )[0]
+    assert (topic.label, topic.evidence[0]) == ("国际", term), topic
 
 
 def test_foreign_place_as_a_detail_or_in_sport_does_not_move_the_story():
@@ -251,6 +318,13 @@ def test_foreign_place_as_a_detail_or_in_sport_does_not_move_the_story():
         for t in KeywordClassifier().classify([detail, sport, headline, guests, company, overseas])
     ]
     assert labels == ["法治", "体育", "经济", "经济", "经济", "经济"]
+    # 朝鲜族 is a Chinese ethnic group: 朝鲜 inside it is not a foreign subject.
+    villagers = Article(
+        id="k",
+        title="朝鲜族村民种水稻增收",
+        body=["朝鲜族村民今年扩大水稻种植面积，合作社统一收购，亩产量提高，农民收入明显增加。" * 4],
+    )
+    assert KeywordClassifier().classify([villagers])[0].label == "农业农村"
 
 
 def test_a_story_set_in_the_past_is_culture():
@@ -259,6 +333,22 @@ def test_a_story_set_in_the_past_is_culture():
     today = Article(id="t", body=["女子如何对付丈夫出轨，婆媳之间又怎样相处"])
     labels = KeywordClassifier().classify([past, today])
     assert [t.label for t in labels] == ["文化", "社会"] and labels[0].evidence[0] == "古代"
+
+
+@pytest.mark.parametrize(
+    "title, opening, label",
+    [
+        ("我国历史上首次全国居民健康普查启动", "这是我国历史上首次开展此类普查。", "卫生健康"),
+        ("经第三国转运的药品走私案告破", "警方破获一起经第三国转运的走私药品案。", "法治"),
+        ("大清早排队挂号", "大清早，医院门口就排起了长队。", "卫生健康"),
+    ],
+)
+def test_look_alikes_of_the_past_do_not_make_a_story_culture(title, opening, label):
+    # 历史上首次 is a record, 第三国 a third country (not 三国), 大清早 early morning (not 大清):
+    # none sets the story in the past.
+    body = "医院组织医生开展义诊，为患者免费体检，检察院已对走私嫌疑人提起公诉。" * 2
+    topic = KeywordClassifier().classify([Article(id="p", title=title, body=[opening + body])])[0]
+    assert topic.label == label, topic
 
 
 def test_a_leader_as_subject_makes_a_lifestyle_story_politics():
@@ -281,6 +371,24 @@ def test_no_term_straddles_common_word_boundaries():
     )
     assert students.label == "教育" and "国学" not in students.evidence
     assert "名家" not in parents.evidence and "国公" not in citizens.evidence
+    # Terms that straddle words in everyday text are listed only in longer forms (门将 in 部门将,
+    # 天后 in 3天后, 入学 in 深入学习, 内存 in 国内存在, 日出 in 5日出台, 高一 in 提高一, ...).
+    for text, straddler in [
+        ("有关部门将加强市场监管", "门将"),
+        ("3天后公布评选结果", "天后"),
+        ("深入学习贯彻会议精神", "入学"),
+        ("国内存在的问题仍然不少", "内存"),
+        ("新规5日出台", "日出"),
+        ("进一步提高一线职工收入", "高一"),
+        ("发展地方特色产业", "方特"),
+        ("玉兔二号巡视器结束月夜休眠", "巡视"),  # the rover, not an inspection tour
+        ("中国青年志愿者协会成立", "国青"),
+    ]:
+        topic = clf.classify([Article(id="w", body=[text])])[0]
+        assert straddler not in topic.evidence, (text, topic)
+    # A setting's terms are found the same way: 民国 (a past setting) is not in 全民国家安全教育日.
+    safety = clf.classify([Article(id="n", body=["全民国家安全教育日：居民学习法律知识"])])[0]
+    assert safety.label == "法治" and "民国" not in safety.evidence, safety
 
 
 def test_leaders_named_in_a_sector_story_do_not_make_it_politics():

@@ -14,11 +14,12 @@ nothing: the taxonomy's fallback label (社会 by default). Either way the score
 
 Who acts, where and when weigh more than subject-matter words (settings,
 ``data/topic_settings.toml``): a story whose headline or opening starts with a foreign country,
-place, government or official, or reports a meeting with a foreign official, is foreign news;
-one set in the past (a dynasty, an emperor's court, a legend) is culture. When the story leads
-with a label the setting outweighs (for foreign news: politics, economy, crime and the like, not
-sport, culture or military), the setting's label gets as much again as that label, and the
-place or period is then its first evidence.
+place, government or official (after any dateline and lead-in such as 当地时间3日，), or reports
+a meeting with a foreign official, is foreign news; one set in the past (a dynasty, an emperor's
+court, a legend) is culture. When the story leads with a label the setting outweighs (for
+foreign news: politics, economy, crime and the like, not sport, culture or military), the
+setting's label gets as much again as that label, and the place or period is then its first
+evidence.
 """
 
 from __future__ import annotations
@@ -76,8 +77,19 @@ _DATELINE = re.compile(
     r"(?:[^。，,；\s]{0,12}?\d{1,2}月\d{1,2}日|新华社[^。，,；\s]{1,12}?)(?:电|讯)(?:[（(][^）)]{0,20}[）)])?\s*"
     r"|本报讯\s*|本报驻[^。，,；\s]{1,8}?记者[^。，,；\s]{0,4}\s*"
 )
+# When, or on whose word, before the subject: 当地时间3日，美国警方…; 1月3日，日本央行…;
+# 据报道，日前，…
+_LEAD_IN = re.compile(
+    r"(?:(?:当地时间|北京时间)?(?:\d{4}年)?(?:\d{1,2}月)?"
+    r"(?:\d{1,2}日|周[一二三四五六日天]|星期[一二三四五六日天])"
+    r"(?:上午|下午|中午|早上|早间|晚间|晚上|晚|凌晨|夜间)?"
+    r"|日前|近日|近期|此前|昨天|今天|昨日|今日|本周|上周|(?:另)?据(?:报道|悉|了解|介绍))[，,]"
+)
 _OFFICIAL_GAP = 8  # 法国总统, 马来西亚总理, 美国国务卿特使: the office follows the place closely
-_MEETING_VERBS = ("会见", "会谈", "会晤", "通电话", "致电", "致信", "贺电", "接见", "举行会谈")
+# A meeting with, or attendance at a summit of, foreign officials (举行会谈 is 会谈).
+_MEETING_VERBS = ("会见", "会谈", "会晤", "通电话", "致电", "致信", "贺电", "接见", "出席")
+# China and a partner: 中国同巴西…, 我国与东盟…: the partner is who the story is about.
+_PARTNER = re.compile(r"(?:中国|我国|中方)(?:政府)?(?:同|与|和)")
 
 
 _LATIN_START = re.compile(r"[a-z0-9]")
@@ -223,7 +235,8 @@ class KeywordClassifier:
     def _setup_settings(self, settings: tuple[Setting, ...]) -> None:
         """The settings whose label this taxonomy has; their terms also count as medium terms
         for that label."""
-        self.settings: list[tuple[Setting, int, frozenset[int], TermMatcher]] = []
+        # setting, its label, the labels it outweighs, its terms
+        self.settings: list[tuple[Setting, int, frozenset[int], frozenset[str]]] = []
         self.no_evidence: list[tuple[int, frozenset[str]]] = []  # label, segmenter tags
         for setting in settings:
             if setting.label not in self.taxonomy:
@@ -239,11 +252,29 @@ class KeywordClassifier:
                 pairs = dict(self.weights.get(term, ()))
                 pairs[label] = max(pairs.get(label, 0.0), TIER_WEIGHTS["medium"])
                 self.weights[term] = tuple(pairs.items())
-            self.settings.append((setting, label, outweighs, TermMatcher(setting.terms)))
+            self.settings.append((setting, label, outweighs, frozenset(setting.terms)))
         self.matcher = TermMatcher(self.weights)
 
-    @staticmethod
-    def setting_term(setting: Setting, matcher: TermMatcher, texts: ArticleTexts) -> str | None:
+    def setting_hits(self, terms: frozenset[str], label: int, text: str) -> list[str]:
+        """A setting's ``terms`` in ``text``, found as the scores find terms: leftmost-longest
+        over every listed term, so one inside a longer term does not count (民国 in
+        全民国家安全教育日) unless it starts a longer term of the setting's ``label`` (美国 in
+        美国总统, not 朝鲜 in 朝鲜族)."""
+        hits = []
+        for term in self.matcher.find(text):
+            if term in terms:
+                hits.append(term)
+            elif any(index == label for index, _ in self.weights[term]):
+                prefix = next(
+                    (term[:n] for n in range(len(term) - 1, 1, -1) if term[:n] in terms), None
+                )
+                if prefix is not None:
+                    hits.append(prefix)
+        return hits
+
+    def setting_term(
+        self, setting: Setting, label: int, terms: frozenset[str], texts: ArticleTexts
+    ) -> str | None:
         """The term that shows ``setting`` in the article, if any (see :class:`Setting`)."""
         opening = texts.body[:SETTING_CHARS].split("\n")[0].split("。")[0]
         for text in (*texts.heads, opening):
@@ -251,20 +282,25 @@ class KeywordClassifier:
             if not text:
                 continue
             if setting.where != "subject":
-                found = matcher.find(text)
+                found = self.setting_hits(terms, label, text)
                 if found:
                     return found[0]
                 continue
-            # The subject: a place or actor at the start, after any dateline (本报驻法国记者).
+            # The subject: a place or actor at the start, after any dateline (本报驻法国记者) and
+            # any lead-in of time or source (当地时间3日，据报道，).
             dateline = _DATELINE.match(text)
             start = dateline.end() if dateline else 0
+            while lead_in := _LEAD_IN.match(text, start):
+                start = lead_in.end()
+            if partner := _PARTNER.match(text, start):
+                start = partner.end()
             zone = text[: start + SUBJECT_CHARS + _LONGEST_TERM]
-            for term in matcher.find(zone):
+            for term in self.setting_hits(terms, label, zone):
                 if zone.find(term) < start + SUBJECT_CHARS:
                     return term
             # Or a meeting with a foreign official: 会见法国总统, 会见外宾.
             if any(verb in text for verb in _MEETING_VERBS):
-                for term in matcher.find(text):
+                for term in self.setting_hits(terms, label, text):
                     after = text.find(term) + len(term)
                     if any(
                         o in term or o in text[after : after + _OFFICIAL_GAP]
@@ -289,14 +325,14 @@ class KeywordClassifier:
                     value = weight * damped
                     totals[index] += value
                     contributions[index][term] += value
-        for setting, label, outweighs, matcher in self.settings:
+        for setting, label, outweighs, terms in self.settings:
             # A headline alone seldom says who acts (日本车 is a car, 日本央行 an actor).
             if setting.articles_only and len(article.text) <= HEADLINE_CHARS:
                 continue
             leading = max(range(len(totals)), key=totals.__getitem__)
             # Only a story led by a label the setting outweighs moves: foreign sport stays sport.
             if leading in outweighs and totals[leading] > 0:
-                found = self.setting_term(setting, matcher, texts)
+                found = self.setting_term(setting, label, terms, texts)
                 if found is not None:
                     totals[label] += totals[leading]
                     contributions[label][found] += totals[leading]

@@ -127,10 +127,11 @@ class Setting:
     label: str
     outweighs: tuple[str, ...]
     terms: tuple[str, ...]
-    # "subject": the term starts the headline or the body (after a dateline), or a meeting is
-    # with a foreign official; "headline": anywhere in the headline or the first sentence;
-    # "no_evidence": only for an item with no listed term and no noun that votes, where a word of
-    # the headline or first sentence that the segmenter tags with one of ``tags`` shows it.
+    # "subject": the term starts the headline or the body (after a dateline and a lead-in such
+    # as 当地时间3日，), or a meeting is with a foreign official; "headline": anywhere in the
+    # headline or the first sentence; "no_evidence": only for an item with no listed term and no
+    # noun that votes, where a word of the headline or first sentence that the segmenter tags
+    # with one of ``tags`` shows it.
     where: str = "headline"
     articles_only: bool = False  # a headline alone does not show this setting reliably
     officials: tuple[str, ...] = ()  # who a meeting must be with: 总统 in 法国总统, 外宾
