@@ -12,13 +12,15 @@ unimported.
 Warm: the library (one Pipeline, components built once), issues per second on one core: the
 project's samples, and the 82 People's Daily dev pages when ../shared/corpus is present.
 
-    python benchmarks/bench_build.py [--runs 9] [--seconds 3] [--compare OTHER_TREE] [--cold-only]
+    python benchmarks/bench_build.py [--runs 9] [--seconds 3] [--compare OTHER_TREE] [--cold-only] [--instructions]
 
 ``--compare`` runs every measurement a second time with OTHER_TREE as PYTHONPATH (a checkout of
 the commit before a change: ``git archive REV briefing | tar -x -C OTHER_TREE``; ``TREE:DIR``
 also puts DIR's packages, say the dependency versions of that commit, before the
 environment's), in the same run, so before and after meet the same machine load.
-``--cold-only`` skips the warm measurements.
+``--cold-only`` skips the warm measurements. ``--instructions`` also counts the instructions of
+`python -c pass` and of the build under valgrind: a ratio that the machine's load does not move
+(CPU time grows on a busy machine, larger processes more), at a minute or two per tree.
 
 Targets (issue 14): cold build <= 12x `python -c pass` (CPU); `import briefing` imports no
 entry-point machinery; warm >= 60 issues/s on the 82 dev pages.
@@ -29,7 +31,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -78,6 +82,24 @@ def cold(
             after = resource.getrusage(resource.RUSAGE_CHILDREN)
             cpus[index].append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
     return [(statistics.median(w), statistics.median(c)) for w, c in zip(walls, cpus)]
+
+
+def instructions(command: list[str], env: dict[str, str]) -> int | None:
+    """Instructions ``command`` executes (valgrind's cachegrind, no cache simulation): unlike
+    CPU time, the same on an idle and on a loaded machine. None without valgrind."""
+    if shutil.which("valgrind") is None:
+        return None
+    done = subprocess.run(
+        ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null"]
+        + command,
+        capture_output=True,
+        text=True,
+        cwd=NEUTRAL,
+        env=env,
+        check=True,
+    )
+    found = re.search(r"I\s+refs:\s+([\d,]+)", done.stderr)
+    return int(found.group(1).replace(",", "")) if found else None
 
 
 def entry_point_modules(env: dict[str, str]) -> list[str]:
@@ -144,7 +166,9 @@ def cold_commands(env: dict[str, str], tmp: str) -> list[tuple[str, list[str], d
     return [(name, command, env) for name, command in commands]
 
 
-def measure(trees: list[str | None], runs: int, seconds: float, warm_runs: bool) -> list[dict]:
+def measure(
+    trees: list[str | None], runs: int, seconds: float, warm_runs: bool, count: bool
+) -> list[dict]:
     """Each tree's figures; the cold runs of all trees take turns (see :func:`cold`)."""
     envs = [child_env(tree) for tree in trees]
     with tempfile.TemporaryDirectory() as tmp:
@@ -157,6 +181,8 @@ def measure(trees: list[str | None], runs: int, seconds: float, warm_runs: bool)
             "cold": [(name, *figures) for (name, _, _), figures in zip(commands, mine)],
             "entry_points": entry_point_modules(env),
         }
+        if count:  # python -c pass and the build (md), as in the rows above
+            result["instructions"] = [instructions(commands[i][1], env) for i in (0, 3)]
         if warm_runs:
             result["samples"] = warm_in_child(ISSUES, seconds, env)
             if DEV_PAGES.is_dir():
@@ -174,6 +200,12 @@ def report(label: str, result: dict, runs: int) -> float:
         print(
             f"  {name:36s} {wall * 1000:6.0f}ms {wall / base_wall:6.1f}x"
             f" {cpu * 1000:6.0f}ms {cpu / base_cpu:6.1f}x"
+        )
+    if result.get("instructions") and None not in result["instructions"]:
+        base, build = result["instructions"]
+        print(
+            f"  instructions (valgrind): python -c pass {base / 1e6:.0f} M, build PAGE (md)"
+            f" {build / 1e6:.0f} M, {build / base:.1f}x (the same under any load)"
         )
     loaded = result["entry_points"]
     print(f"  import briefing loads entry-point machinery: {' '.join(loaded) or 'none'}")
@@ -193,6 +225,11 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=3.0, help="duration of each warm run")
     parser.add_argument("--compare", help="another tree (the baseline), measured in the same run")
     parser.add_argument("--cold-only", action="store_true", help="skip the warm measurements")
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="also count the instructions of pass and of the build under valgrind (minutes)",
+    )
     parser.add_argument("--warm-child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.warm_child:
@@ -203,7 +240,9 @@ def main() -> None:
     trees = [("this tree", None)] + (
         [(f"baseline {args.compare}", args.compare)] * bool(args.compare)
     )
-    figures = measure([tree for _, tree in trees], args.runs, args.seconds, not args.cold_only)
+    figures = measure(
+        [tree for _, tree in trees], args.runs, args.seconds, not args.cold_only, args.instructions
+    )
     results = [(label, result) for (label, _), result in zip(trees, figures)]
     print(f"load average {os.getloadavg()[0]:.1f} at the end (shared machine: compare ratios)")
     for label, result in results:
@@ -230,6 +269,12 @@ def main() -> None:
         print(
             f"  cold build: {now['cold'][3][2] / before['cold'][3][2]:.2f}x the baseline's CPU time"
         )
+        if now.get("instructions") and before.get("instructions"):
+            if None not in now["instructions"] + before["instructions"]:
+                print(
+                    f"  cold build: {now['instructions'][1] / before['instructions'][1]:.2f}x the"
+                    " baseline's instructions"
+                )
 
 
 if __name__ == "__main__":

@@ -14,7 +14,10 @@ def samples() -> Path:
     return SAMPLES
 
 
-@pytest.fixture(autouse=True)
-def _ocr_cache(tmp_path_factory, monkeypatch):
-    """OCR results go to a cache of the test session's own, never the user's."""
-    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
+@pytest.fixture(autouse=True, scope="session")
+def _own_cache(tmp_path_factory):
+    """The cache (OCR results, the keyword classifier's tables) is the test session's own, never
+    the user's; set for the whole session, before any module fixture runs the CLI."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BRIEFING_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
+        yield
