@@ -121,3 +121,30 @@ def test_near_finds_what_a_pattern_search_finds():
         assert faithfulness._near(aligned, before, after) == expected, (before, after)
         checked, found = checked + 1, found + expected
     assert checked > 2_000 and 0 < found < checked
+
+
+def test_dates_found_after_the_quick_scan_are_the_pattern_s():
+    from briefing.summarize import ranking
+
+    texts = [
+        "2023年新建",
+        "3月5日举行",
+        "１５日上午",
+        "近日发布",
+        "日前召开",
+        "今天开幕",
+        "昨天闭幕",
+        "昨日",
+        "今年以来",
+        "去年同期",
+        "下午三点",
+        "共12支队伍",
+        "2月起",
+        "节日期间",
+        "",
+    ]
+    for text in texts:
+        expected = ranking._DATE.search(text)
+        found = ranking._date(text)
+        assert (found and found.group()) == (expected and expected.group()), text
+        assert ranking._event_day(text) == bool(ranking._EVENT_DAY.search(text)), text
