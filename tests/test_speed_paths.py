@@ -148,3 +148,14 @@ def test_dates_found_after_the_quick_scan_are_the_pattern_s():
         found = ranking._date(text)
         assert (found and found.group()) == (expected and expected.group()), text
         assert ranking._event_day(text) == bool(ranking._EVENT_DAY.search(text)), text
+
+
+def test_figures_with_digits_only_words_only_or_both_are_all_found():
+    # Each figure pattern runs only when the text holds what it needs (a digit, 十百千万).
+    from briefing.summarize.sentences import quantities
+
+    assert quantities("共有１２００余人参加") == ["1200余"]
+    assert quantities("三十余名志愿者") == ["三十余名"]
+    assert quantities("投资2.5亿元，新建十个站点") == ["2.5亿", "十个"]
+    assert quantities("同比增长12%，第二十届") == ["12%"]
+    assert quantities("２０２３年３月５日") == [] and quantities("") == []
