@@ -121,3 +121,41 @@ def test_near_finds_what_a_pattern_search_finds():
         assert faithfulness._near(aligned, before, after) == expected, (before, after)
         checked, found = checked + 1, found + expected
     assert checked > 2_000 and 0 < found < checked
+
+
+def test_dates_found_after_the_quick_scan_are_the_pattern_s():
+    from briefing.summarize import ranking
+
+    texts = [
+        "2023年新建",
+        "3月5日举行",
+        "１５日上午",
+        "近日发布",
+        "日前召开",
+        "今天开幕",
+        "昨天闭幕",
+        "昨日",
+        "今年以来",
+        "去年同期",
+        "下午三点",
+        "共12支队伍",
+        "2月起",
+        "节日期间",
+        "",
+    ]
+    for text in texts:
+        expected = ranking._DATE.search(text)
+        found = ranking._date(text)
+        assert (found and found.group()) == (expected and expected.group()), text
+        assert ranking._event_day(text) == bool(ranking._EVENT_DAY.search(text)), text
+
+
+def test_figures_with_digits_only_words_only_or_both_are_all_found():
+    # Each figure pattern runs only when the text holds what it needs (a digit, 十百千万).
+    from briefing.summarize.sentences import quantities
+
+    assert quantities("共有１２００余人参加") == ["1200余"]
+    assert quantities("三十余名志愿者") == ["三十余名"]
+    assert quantities("投资2.5亿元，新建十个站点") == ["2.5亿", "十个"]
+    assert quantities("同比增长12%，第二十届") == ["12%"]
+    assert quantities("２０２３年３月５日") == [] and quantities("") == []

@@ -246,6 +246,10 @@ _CHINESE_FIGURE = re.compile(
 
 
 _ANY_NUMERAL = re.compile(r"[0-9０-９十百千万]")
+# What each figure pattern cannot match without: both try every position of the text, these
+# quick scans tell when that is in vain.
+_DIGIT = re.compile(r"\d")
+_MAGNITUDE = re.compile("[十百千万]")
 _QUOTED_SPAN = re.compile(r"“[^“”，。]{0,10}”|《[^《》]{0,40}》")
 
 
@@ -256,7 +260,7 @@ def quantities(text: str) -> list[str]:
         return []
     text = _QUOTED_SPAN.sub("“”", fold_width(text))
     found: list[str] = []
-    for match in _ARABIC_FIGURE.finditer(text):
+    for match in _ARABIC_FIGURE.finditer(text) if _DIGIT.search(text) else ():
         ordinal, digits, magnitude, following = match.groups()
         if ordinal:
             continue
@@ -268,7 +272,8 @@ def quantities(text: str) -> list[str]:
             continue
         found.append(digits + magnitude + (following if following in "%％" else ""))
     # 三十余名, 一百多户: a count in words (ten or more; 两个, 三项 are too small to be the key figure).
-    found += [m.group(0) for m in _CHINESE_FIGURE.finditer(text)]
+    if _MAGNITUDE.search(text):
+        found += [m.group(0) for m in _CHINESE_FIGURE.finditer(text)]
     return found
 
 
