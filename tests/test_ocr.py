@@ -222,6 +222,7 @@ class _CountingEngine:
 
 
 def test_a_page_is_read_once_then_from_the_cache(monkeypatch, tmp_path):
+    pytest.importorskip("cv2")  # laying out the page (deskew, graphics) needs OpenCV
     import briefing.ocr as ocr
     import briefing.ocr.engine as engine
 
