@@ -167,3 +167,56 @@ def test_a_cut_trims_whole_words_never_a_character_of_one(text, kept):
     from briefing.summarize.titles import _cut
 
     assert _cut(text, 20) == kept
+
+
+@pytest.mark.parametrize(
+    "clause, forbidden",
+    [
+        # the cut would stop inside the object: before its head noun, or inside a list or a name
+        ("省象棋队选手王强执红先行以微弱优势战胜另一名省队选手赵明", "另一名"),
+        ("这家合作社依靠发展特色种植业走出了一条农民增收致富之路", "一条"),
+    ],
+)
+def test_a_cut_never_stops_inside_a_noun_phrase(clause, forbidden):
+    assert forbidden not in shorten(clause)
+
+
+def test_the_object_of_a_verb_is_no_title_without_the_verb():
+    title = shorten("市长张平分别会见来访的友好城市代表团团长安娜·玛丽亚和随行人员")
+    assert not title.startswith("友好城市"), title
+
+
+def test_a_setting_ends_at_a_news_verb_the_segmenter_files_as_a_noun():
+    # 会见 is a noun to the segmenter: the setting 在……会见 used to swallow the verb it leads to.
+    title = shorten("国务院总理李克强9日上午在人民大会堂分别会见来华出席会议的外国客人")
+    assert "会见" in title, title
+
+
+@pytest.mark.parametrize(
+    "clause, kept",
+    [
+        ("东港市公交公司于5日起暂停运营两条夜班线路", "东港市公交公司暂停运营两条夜班线路"),
+        (
+            "西岭县将举办第三届乡村旅游文化节暨农产品展销会",
+            "西岭县将举办乡村旅游文化节暨农产品展销会",
+        ),
+    ],
+)
+def test_a_dated_coverb_and_an_ordinal_go_whole(clause, kept):
+    assert shorten(clause) == kept
+
+
+@pytest.mark.parametrize(
+    "title", ["这些文艺小分队已演出上千场次", "该负责人表示将严肃处理", "是春节假期第二天"]
+)
+def test_a_title_opening_on_a_word_that_points_back_fails(title):
+    assert headline_problems(title)
+
+
+def test_a_statement_cut_short_is_no_title():
+    title = shorten("市交通局有关负责人表示一些长途客运班线因道路施工将临时改走绕行路线")
+    assert "表示" not in title, title
+
+
+def test_a_title_ending_on_years_since_fails():
+    assert headline_problems("张华说二百多年来")

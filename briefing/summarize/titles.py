@@ -39,11 +39,15 @@ _TIME_TAIL = re.compile(
 # Scene-setting openers a headline leaves out: when, and from whom the reporter heard it.
 _SCENE_OPENER = re.compile(
     r"^(?:近日|日前|连日来|近期|目前|今天|昨天|昨日|今日|当天|眼下|当前|时下|如今|近年来|近些年来?|多年来|长期以来|一直以来)"
-    r"|^(?:期间|以来)(?=[\u4e00-\u9fff]{2})|^(?:截至|截止到?)[^，,。]{0,16}?(?:底|末|止|为止|前|时|日)"
+    r"|^(?:期间|以来)(?=[\u4e00-\u9fff]{2})|^[^，,、“”]{2,8}?(?:期间|前夕|之际)(?=[\u4e00-\u9fff]{4})|^(?:截至|截止到?)[^，,。]{0,16}?(?:底|末|止|为止|前|时|日)"
 )
+_ORDINAL = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,4}[届次期批轮个](?=[\u4e00-\u9fff“《])")
 _LONG_QUOTE = re.compile(r"“[^“”]{9,}”")
 _BAD_END = set("的了和与及或在对把被将并、，,：:；;是从向以为也都就又而且")
 _PARTICLE_TAGS = ("ul", "uz", "ug", "y")
+_SPEECH_VERBS = frozenset(
+    "说 表示 指出 强调 认为 称 介绍 透露 告诉 宣布 坦言 直言 呼吁 提出".split()
+)
 
 
 def fold_kicker(article: Article) -> str:
@@ -59,8 +63,17 @@ _ORG_END = re.compile(f"(?:{ORG_SUFFIX.pattern})$")
 _LOCATED = re.compile(r"^位于[^，,的]{1,15}的")
 
 
+_ACTION_END = re.compile(f"(?:{ACTION.pattern})$")
+
+
+def _verbal(word: str, tag: str) -> bool:
+    """A verb, or a word ending in a news verb that the segmenter's dictionary files as a name or
+    a noun (隆重举行 nr, 会见 n)."""
+    return (tag.startswith("v") and tag != "vn") or bool(_ACTION_END.search(word))
+
+
 def _has_verb(text: str) -> bool:
-    return any(tag.startswith("v") and tag != "vn" for _, tag in tagged(text))
+    return any(_verbal(word, tag) for word, tag in tagged(text))
 
 
 def _has_predicate(text: str) -> bool:
@@ -68,10 +81,9 @@ def _has_predicate(text: str) -> bool:
     tags = tagged(text)
     # 举行会谈 is one idiom to the segmenter: a verb all the same. The segmenter's dictionary
     # files some news verbs as nouns (会见): a word of the action lexicon is a verb.
-    return any(
-        (tag.startswith("v") and tag != "vn") or tag == "i" or ACTION.fullmatch(word)
-        for word, tag in tags
-    ) or (len(tags) >= 3 and tags[-1][1] == "vn")
+    return any(_verbal(word, tag) or tag == "i" for word, tag in tags) or (
+        len(tags) >= 3 and tags[-1][1] == "vn"
+    )
 
 
 def _drop_setting(tags: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -80,7 +92,7 @@ def _drop_setting(tags: list[tuple[str, str]]) -> list[tuple[str, str]]:
     skipping = False
     for i, (word, tag) in enumerate(tags):
         if skipping:
-            if tag.startswith("v") and tag != "vn":
+            if _verbal(word, tag):
                 skipping = False
             else:
                 continue
@@ -122,17 +134,23 @@ def _cut(text: str, limit: int, *, back_off: bool = True) -> str:
                 break
             kept.append((word, tag))
             length += len(word)
+        # What someone said, cut short, puts words in their mouth (该负责人表示一些蒙面暴徒集结):
+        # a statement is whole or not in the title.
+        if back_off and any(w in _SPEECH_VERBS for w, _ in kept[:-1]):
+            return ""
 
         def hanging() -> bool:
-            return not _ends_well(kept) or bool(
-                open_phrase(kept) or _open_at_cut(kept, words[len(kept)])
+            return (
+                not _ends_well(kept)
+                or not _balanced("".join(w for w, _ in kept))
+                or bool(open_phrase(kept) or _open_at_cut(kept, words[len(kept)]))
             )
 
         # Cut mid-phrase: back off to the last word a phrase can end on (never below 4 characters).
         while back_off and len(kept) > 1 and hanging() and length - len(kept[-1][0]) >= 4:
             # Backing off drops trailing modifiers, never the clause's own verb: only a verb
             # after a conjunction or a comma (……会见李四并出席) goes, the clause before it stays.
-            if kept[-1][1].startswith("v") and kept[-1][1] != "vn" and kept[-2][1] not in "xc":
+            if _verbal(*kept[-1]) and kept[-2][1] not in "xc":
                 return ""
             length -= len(kept.pop()[0])
         if back_off and kept and (open_phrase(kept) or _open_at_cut(kept, words[len(kept)])):
@@ -140,50 +158,77 @@ def _cut(text: str, limit: int, *, back_off: bool = True) -> str:
         out = "".join(w for w, _ in kept)
     out = out.strip(" 　，,、；;：:")
     # Whole words go, never a character of one: 是 alone dangles, 实事求是 and 反对 end well.
-    while out and (
-        (last := tagged(out)[-1][0]) in _BAD_END
-        or out.count("“") != out.count("”")
-        or out.count("《") != out.count("》")
-    ):
+    while out and ((last := tagged(out)[-1][0]) in _BAD_END or not _balanced(out)):
         out = out[: -len(last)].rstrip(" 　，,、；;：:")
     return out
 
 
+# A cut before these goes on with the phrase it stops in: a noun or a name, a number or a
+# measure, a modifier, 的, a list or a name's middle dot (……战胜另一名 | 中国棋手杨鼎新,
+# ……走出一条高质量发展 | 之路, 古共中央第一书记劳尔 | ·卡斯特罗, 关爱女童教育 | 、安全).
+_PHRASE_GOES_ON = ("n", "m", "q", "a", "b", "f", "s", "j", "u", "eng", "l", "i", "z")
+_LIST_JOINERS = frozenset("和 与 及 以及 或 或者 跟 同 、 · ・ — － - / （ ( “ 《".split())
+
+
+def _balanced(text: str) -> bool:
+    return text.count("“") == text.count("”") and text.count("《") == text.count("》")
+
+
 def _open_at_cut(kept: list[tuple[str, str]], following: tuple[str, str]) -> str | None:
     """Why cutting the clause before ``following`` leaves its last phrase open: a verb whose object
-    (or the rest of its phrase) is cut away (……在京召开 | 会议), or a copula 是 whose complement is
-    cut short. A cut at punctuation or before a conjunction (出席 | 并讲话) ends a phrase."""
+    (or the rest of its phrase) is cut away (……在京召开 | 会议), a copula 是 whose complement is
+    cut short, or a noun phrase cut before its head or the rest of a list. A cut at a clause's
+    punctuation, before a conjunction of clauses (出席 | 并讲话), an adverb, a coverb or another
+    verb (签署协议 | 推动合作) ends a phrase."""
     word, tag = following
-    if not word.strip() or tag in ("x", "c") or not re.match(r"[\u4e00-\u9fff\w“《]", word):
+    if not word.strip() or word[0] in "，,。；;！!？?：:）)”》":
         return None
     last, last_tag = kept[-1]
-    if last_tag.startswith("v") and last_tag != "vn":
+    if word in _LIST_JOINERS or word[0] in _LIST_JOINERS:
+        return f"{last} cut from the rest of its phrase ({word}……)"
+    if tag in ("x", "c") or not re.match(r"[\u4e00-\u9fff\w]", word):
+        return None
+    if _verbal(last, last_tag):
         return f"{last} without its object"
     clause = kept[max((i + 1 for i, (w, t) in enumerate(kept) if t == "x"), default=0) :]
     if any(w == "是" for w, _ in clause):
         return "是 with its complement cut short"
+    if (tag.startswith(_PHRASE_GOES_ON) or tag == "vn") and not _verbal(word, tag):
+        return f"{last} cut from the rest of its phrase ({word}……)"
+    # 走出一条农民 | 增收致富之路: an object counted (一条, 多个) and cut inside a clause has lost its head.
+    verb_at = max((i for i, (w, t) in enumerate(kept) if _verbal(w, t)), default=-1)
+    if any(t.startswith(("m", "q")) for _, t in kept[verb_at + 1 :]) and verb_at >= 0:
+        return f"the counted object after {kept[verb_at][0]} cut short"
     return None
 
 
 def _without_modifier(text: str, limit: int) -> str | None:
     """江源公司自主研发的新型材料通过评审 -> 新型材料通过评审: drop a relative clause (a verb before 的)
-    that opens the subject when the whole does not fit, so the title keeps its own verb."""
+    that opens the subject when the whole does not fit, so the title keeps its own verb.
+    习近平出席班达里举行的欢迎宴会 -> 习近平出席欢迎宴会: a clause on the object of the title's own
+    verb goes and the subject and verb stay; the object alone is no title."""
     words = tagged(text)
     verbs: list[int] = []  # where each verb before the 的 ends
     subject = False
+    # The clause is on the object where the first verb is a news verb (会见来访的……) or already
+    # has a noun after it (出席班达里举行的……).
+    on_object = False
     position = 0
     for word, tag in words:
         position += len(word)
-        if tag.startswith("v") or tag == "j":
+        if tag.startswith("v") or tag == "j" or _verbal(word, tag):
+            on_object = on_object or (not verbs and subject and bool(_ACTION_END.search(word)))
             verbs.append(position)
         elif not verbs and tag.startswith(("n", "r")):
             subject = True
-        elif word == "的" and verbs:
+        elif verbs and tag.startswith(("n", "r")):
+            on_object = on_object or subject
+        elif word == "的" and not verbs:
+            return None  # 儿童的清唱拉开……: the subject is modified already, no clause to drop
+        elif word == "的":
             rest = text[position:]
-            # 习近平出席班达里举行的欢迎宴会: the clause modifies the object of the title's own
-            # verb; the title keeps its subject and verb and drops the clause.
-            if subject and len(verbs) > 1 and 6 <= verbs[0] + len(rest) <= limit:
-                return text[: verbs[0]] + rest
+            if on_object:
+                return text[: verbs[0]] + rest if 6 <= verbs[0] + len(rest) <= limit else None
             if 6 <= len(rest) <= limit:
                 return rest
             return None
@@ -234,6 +279,9 @@ def shorten(clause: str, *, limit: int = MAX_TITLE_CHARS) -> str:
     if len(text) > limit:
         text = re.sub(r"以[^，。]{2,20}?为(?:契机|抓手|载体|重点|主题|核心)", "", text)
     if len(text) > limit:
+        # 第二届, 第十次: the ordinal of an event a headline can do without when the whole is long.
+        text = _ORDINAL.sub("", text)
+    if len(text) > limit:
         raw = _cut(text, limit, back_off=False)
         # The cut stops inside a modified subject, before the verb: drop the modifier instead.
         if "的" in raw and not _has_verb(raw[raw.rindex("的") + 1 :]):
@@ -275,7 +323,9 @@ def heading_line(article: Article, *, limit: int) -> str | None:
 _DAY = r"(?:(?:\d{1,4}|[一二三四五六七八九十〇]{2,4})年)?(?:\d{1,2}月)?\d{1,2}日"
 _DATE_INSIDE = re.compile(
     # 11日至13日 is one date: cut as a whole, it leaves no 至 behind.
-    rf"(?:当地时间)?{_DAY}(?:[至到—－-]{_DAY})?(?:[上下中]午|晚间|晚|凌晨|早)?(?=[\u4e00-\u9fff])"
+    # 于2日起 goes whole too: a coverb or 起 left alone reads as a broken phrase (美国于起暂停……).
+    rf"(?:[于自从](?=[\d一二三四五六七八九十]))?(?:当地时间)?{_DAY}(?:[至到—－\-和、及]{_DAY})*"
+    r"(?:[上下中]午|晚间|晚|凌晨|早)?(?:起)?(?=[\u4e00-\u9fff])"
     r"|(?<=[\u4e00-\u9fff])(?:日前|近日|当天|今天|昨天|昨日|今日)(?=[\u4e00-\u9fff])"
 )
 # The posts before a name (中共中央政治局常委、中央书记处书记王沪宁, 国家主席习近平): a headline says 王沪宁.
@@ -335,6 +385,7 @@ def _candidates(article: Article, limit: int):
                 and prefix
                 and prefix not in title
                 and lacks_subject(title)
+                and not _REFERRING.match(title)
                 and len(prefix) + 4 <= limit
             ):
                 title = prefix + shorten(first, limit=limit - len(prefix))
@@ -413,6 +464,9 @@ class ExtractiveTitler:
 _BAD_OPENING = re.compile(
     r"^(?:那么|所以|因此|然而|可是|不过|此外|而且|并且|同时|至|从|自|在|于|对|据|随着|正值|时值|眼下|当前|经过|通过|由于|因为|为了|关于|当|而|但|并|和|与|及|记者|本报|近日|日前)"
 )
+# A title read on its own has nothing before it for 这/该/其/他 to point back to (这些文艺小分队……,
+# 该负责人表示……, 是春节假期第二天).
+_REFERRING = re.compile(r"^(?:这|该|其|此|他|她|它|是)")
 # Verbs that need what follows them: 高达/达到/超过/包括 + a figure or a list.
 _OPEN_VERBS = frozenset(
     "说 说道 表示 指出 介绍 认为 称 强调 提出 透露 获悉 了解到 宣布 显示 告诉 高达 达 达到 超过 超 突破 约 近 共 包括 成为 为 是 有 占 位列 位居 涉及 覆盖 比 较 同比 环比 进行 开展 实施 举办 推出".split()
@@ -432,14 +486,16 @@ _MAIN_CLAUSE = frozenset("但 但是 却 也 仍 仍然 还 还是 然而 依然
 def _closes_phrase(word: str, tag: str) -> bool:
     """A verb (会见 included, which the segmenter files as a noun) or an idiom: what a
     preposition's phrase leads up to (与……合作, 在京召开)."""
-    return tag.startswith("v") or tag == "i" or bool(ACTION.fullmatch(word))
+    return tag.startswith("v") or tag == "i" or _verbal(word, tag)
 
 
 def open_phrase(words: list[tuple[str, str]]) -> str | None:
     """Why tagged ``words`` stop inside a phrase (None: they end at a phrase boundary): a
     preposition or coverb (与, 通过, 把, 在, 对, 向, 从, 为) with no verb after it, a time clause
     (……后, ……以来) or a concession (虽, 尽管) without the main clause it sets up."""
-    if len(words) > 1 and words[-1][0] in _TIME_CLAUSE_END:
+    if len(words) > 1 and (
+        words[-1][0] in _TIME_CLAUSE_END or re.search(r"[年月天]来$", "".join(w for w, _ in words))
+    ):
         return f"ends on a time clause (……{words[-1][0]})"
     for i, (word, tag) in enumerate(words):
         rest = words[i + 1 :]
@@ -489,6 +545,8 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
         problems.append(f"opens on {words[0][0]!r}")
     elif bad_opening := _BAD_OPENING.match(text):
         problems.append(f"opens on {bad_opening.group(0)}, not on who acts")
+    elif referring := _REFERRING.match(text):
+        problems.append(f"opens on {referring.group(0)}, which refers to what the title leaves out")
     if unfinished := open_phrase(words):
         problems.append(unfinished)
     setup = dangling_clause(text + "。")
