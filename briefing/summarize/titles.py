@@ -38,10 +38,24 @@ _TIME_TAIL = re.compile(
 )
 # Scene-setting openers a headline leaves out: when, and from whom the reporter heard it.
 _SCENE_OPENER = re.compile(
-    r"^(?:近日|日前|连日来|近期|目前|今天|昨天|昨日|今日|当天|眼下|当前|时下|如今|近年来|近些年来?|多年来|长期以来|一直以来)"
-    r"|^(?:期间|以来)(?=[\u4e00-\u9fff]{2})|^[^，,、“”]{2,8}?(?:期间|前夕|之际)(?=[\u4e00-\u9fff]{4})|^(?:截至|截止到?)[^，,。]{0,16}?(?:底|末|止|为止|前|时|日)"
+    r"^图为(?=[\u4e00-\u9fff])|^(?:近日|日前|连日来|近期|目前|今天|昨天|昨日|今日|当天|眼下|当前|时下|如今|近年来|近些年来?|多年来|长期以来|一直以来)"
+    r"|^(?:期间|以来)(?=[\u4e00-\u9fff]{2})|^(?:截至|截止到?)[^，,。]{0,16}?(?:底|末|止|为止|前|时|日)"
 )
 _ORDINAL = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,4}[届次期批轮个](?=[\u4e00-\u9fff“《])")
+# 春节假日期间, 新年前夕: a span of time that opens the clause (with no verb in it: 李红看望慰问节日
+# 期间…… is an actor and an action, not a time).
+_SPAN_OPENER = re.compile(r"^[^，,、“”]{2,8}?(?:期间|前夕|之际)(?=[\u4e00-\u9fff]{4})")
+
+
+def _without_scene(text: str) -> str:
+    """The clause without the scene-setting time or source it opens with."""
+    text = _SCENE_OPENER.sub("", text).lstrip("，, ")
+    span = _SPAN_OPENER.match(text)
+    if span and not _has_verb(span.group(0)):
+        text = text[span.end() :]
+    return text
+
+
 _LONG_QUOTE = re.compile(r"“[^“”]{9,}”")
 _BAD_END = set("的了和与及或在对把被将并、，,：:；;是从向以为也都就又而且")
 _PARTICLE_TAGS = ("ul", "uz", "ug", "y")
@@ -86,18 +100,40 @@ def _has_predicate(text: str) -> bool:
     )
 
 
+# Coverbs whose phrase a long title can do without (王沪宁代表习近平总书记和党中央看望…… ->
+# 王沪宁看望……, 我国服务业依靠科技创新走出…… -> 我国服务业走出……): the means or the mandate,
+# not the action. 通过, 对, 就 and 围绕 stay: they are main verbs too, or the verb needs them
+# (就……进行, 围绕……加以推进); so do 按照/根据 (……的决定任免: the segmenter tags the words of
+# their objects as verbs). 代表 is a coverb only after a person's name (使节代表 is a noun).
+_COVERBS = frozenset("代表 依托 借助 凭借 依靠".split())
+
+
 def _drop_setting(tags: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Delete 在……/于…… between the actor and the verb, and particles after verbs."""
+    """Delete 在……/于…… and a coverb's phrase (代表……, 依靠……) between the actor and the verb,
+    and particles after verbs."""
     out: list[tuple[str, str]] = []
-    skipping = False
+    skipping = ""
     for i, (word, tag) in enumerate(tags):
+        following = tags[i + 1] if i + 1 < len(tags) else ("", "x")
         if skipping:
-            if _verbal(word, tag):
-                skipping = False
+            # 在 ends at the first verb (在京召开); a coverb's object may hold verbs of its own
+            # (依靠科技创新走出……): it ends at the last verb of a run. A verb before 的 or after it
+            # is in the phrase (在巴黎举行的……, 按照……的要求).
+            ends = _verbal(word, tag) and following[0] != "的" and tags[i - 1][0] != "的"
+            if ends and (skipping == "在" or not _verbal(*following)):
+                skipping = ""
             else:
                 continue
-        if word in ("在", "于") and tag == "p" and out:
-            skipping = True
+        if out and (
+            # 躺在……, 住在……: after a one-character verb 在 is its complement, not a setting.
+            (
+                word in ("在", "于")
+                and tag == "p"
+                and not (len(out[-1][0]) == 1 and _verbal(*out[-1]))
+            )
+            or (word in _COVERBS and (word != "代表" or out[-1][1].startswith("nr")))
+        ):
+            skipping = "在" if word in ("在", "于") else word
             continue
         if tag in _PARTICLE_TAGS and out and out[-1][1].startswith("v"):
             continue
@@ -196,7 +232,7 @@ def _open_at_cut(kept: list[tuple[str, str]], following: tuple[str, str]) -> str
     if (tag.startswith(_PHRASE_GOES_ON) or tag == "vn") and not _verbal(word, tag):
         return f"{last} cut from the rest of its phrase ({word}……)"
     # 走出一条农民 | 增收致富之路: an object counted (一条, 多个) and cut inside a clause has lost its head.
-    verb_at = max((i for i, (w, t) in enumerate(kept) if _verbal(w, t)), default=-1)
+    verb_at = min((i for i, (w, t) in enumerate(kept) if _verbal(w, t)), default=-1)
     if any(t.startswith(("m", "q")) for _, t in kept[verb_at + 1 :]) and verb_at >= 0:
         return f"the counted object after {kept[verb_at][0]} cut short"
     return None
@@ -263,7 +299,7 @@ def shorten(clause: str, *, limit: int = MAX_TITLE_CHARS) -> str:
     text = delete_asides(clause, keep_figures=False)
     text = _strip_leading_time(text)
     text = _LOCATED.sub("", text)
-    text = _SCENE_OPENER.sub("", text).lstrip("，, ")
+    text = _without_scene(text)
     # A headline dates nothing and names a person without the posts before the name.
     text = _DATE_INSIDE.sub("", text)
     text = _without_posts(text)
@@ -273,7 +309,7 @@ def shorten(clause: str, *, limit: int = MAX_TITLE_CHARS) -> str:
     tags = _drop_setting(tagged(text))
     text = "".join(w for w, t in tags if t != "t" or not TIME_START.match(w))
     # Deleting a time may bare what was left of its phrase (春节期间 -> 期间).
-    text = _SCENE_OPENER.sub("", text)
+    text = _without_scene(text)
     if len(text) > limit:
         text = _LONG_QUOTE.sub(_drop_quote, text)
     if len(text) > limit:
@@ -329,21 +365,24 @@ _DATE_INSIDE = re.compile(
     r"|(?<=[\u4e00-\u9fff])(?:日前|近日|当天|今天|昨天|昨日|今日)(?=[\u4e00-\u9fff])"
 )
 # The posts before a name (中共中央政治局常委、中央书记处书记王沪宁, 国家主席习近平): a headline says 王沪宁.
-_POSTS = re.compile(
-    r"^[^，。；：“”]{0,40}?(?:书记|主席|总理|委员长|部长|省长|市长|区长|县长|主任|国务委员|常委|局长|大使|发言人|秘书长|院长|委员"
-    r"|董事长|总经理|行政长官|总统|首相|司令员|政委|组长|会长|负责人|主持人|理事长)(?=[\u4e00-\u9fff]{2,4})"
+_POST_WORDS = (
+    r"(?:书记|主席|总理|委员长|部长|省长|市长|区长|县长|主任|国务委员|常委|局长|大使|发言人|秘书长|院长|委员"
+    r"|董事长|总经理|行政长官|总统|首相|司令员|政委|组长|会长|负责人|主持人|理事长)"
 )
+# Matched from a position (re.match with pos), so without ^.
+_POSTS = re.compile(r"[^，。；：“”]{0,40}?" + _POST_WORDS + r"(?=[\u4e00-\u9fff]{2,4})")
 
 
 def _without_posts(text: str) -> str:
-    """The clause from the person's name on, when it opens with the posts of a named person."""
-    match = _POSTS.match(text)
-    if not match:
-        return text
-    rest = text[match.end() :]
-    words = tagged(rest[:8])
-    if words and words[0][1].startswith("nr") and len(words[0][0]) >= 2:
-        return rest
+    """The clause from the person's name on, when it opens with the posts of a named person.
+    The name follows the last post (中央书记处书记王沪宁), not one inside another (书记处)."""
+    end = 0
+    while match := _POSTS.match(text, end):
+        rest = text[match.end() :]
+        words = tagged(rest[:8])
+        if words and words[0][1].startswith("nr") and len(words[0][0]) >= 2:
+            return rest
+        end = match.end()
     return text
 
 
@@ -464,6 +503,19 @@ class ExtractiveTitler:
 _BAD_OPENING = re.compile(
     r"^(?:那么|所以|因此|然而|可是|不过|此外|而且|并且|同时|至|从|自|在|于|对|据|随着|正值|时值|眼下|当前|经过|通过|由于|因为|为了|关于|当|而|但|并|和|与|及|记者|本报|近日|日前)"
 )
+# Verbs that take an object unless the event is their subject (论坛年会召开, 招待会在京举行):
+# ……基金会在京召开 has lost what was held.
+_NEEDS_OBJECT = re.compile(
+    r"(?:召开|举行|举办|印发|签署|会见|出席|推出|开展|主持|参加|看望|慰问|颁发|授予|致电|"
+    r"接受|部署|组织|发起)$"
+)
+_EVENT = re.compile(
+    r"会议|大会|论坛|仪式|活动|典礼|晚会|庆典|展览?|博览会|峰会|年会|[发布座谈研讨招待交流推介运动音乐联欢纪念报告表彰动员]会"
+    r"|开幕式|闭幕式|比赛|赛事?|节|会谈|会晤|磋商|对话|演出|考试|选举|行动|工程|项目|计划|文件|意见|通知|报告|条例|办法|方案"
+    r"|规划|政策|公司|机构|组织|中心|联盟|平台|基地|实验室|委员会|工作组|小组|专班"
+)
+
+
 # A title read on its own has nothing before it for 这/该/其/他 to point back to (这些文艺小分队……,
 # 该负责人表示……, 是春节假期第二天).
 _REFERRING = re.compile(r"^(?:这|该|其|此|他|她|它|是)")
@@ -533,6 +585,10 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
         problems.append(f"ends on {last}, before the verb it helps")
     elif last.lstrip("地得") in _OPEN_VERBS:  # 动情地说: the segmenter glues 地 to the verb
         problems.append(f"ends on {last}, which needs what follows it")
+    elif (verb := _NEEDS_OBJECT.search(text)) and not _EVENT.search(
+        re.split("在|于", text[: verb.start()])[0]  # the subject, not the place (……在市民中心召开)
+    ):
+        problems.append(f"ends on {verb.group(0)} without what is {verb.group(0)}")
     if any(
         text.count(a) != text.count(b)
         for a, b in (("“", "”"), ("《", "》"), ("（", "）"), ("(", ")"))
@@ -540,6 +596,7 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
         problems.append("unbalanced quotes or brackets")
     if (
         words[0][1].startswith("u")
+        or words[0][1] == "p"  # 同美国……, 以人工智能为……: a coverb with no actor before it
         or text[0] in "的地得了着过，,、；;：:。！？!?)）】」”’■□●◆—-[［"
     ):
         problems.append(f"opens on {words[0][0]!r}")
