@@ -267,3 +267,42 @@ def test_a_setting_after_a_noun_the_segmenter_tags_as_a_verb_goes():
     # 演出 is a noun here, tagged as a verb: 在…… after it is still a setting, not a complement.
     title = shorten("2024年“春满天山”新疆艺术团演出在哈萨克斯坦首都阿斯塔纳正式启幕")
     assert title.endswith("启幕") and "阿斯塔纳" not in title, title
+
+
+def test_an_alias_in_brackets_goes_from_the_title():
+    assert (
+        shorten("市政府印发《夜间经济发展实施意见》（以下简称《意见》）")
+        == "市政府印发《夜间经济发展实施意见》"
+    )
+
+
+def test_a_run_of_clauses_too_long_for_a_title_is_not_cut_inside_its_last_clause():
+    from briefing.summarize.titles import _candidates
+
+    article = Article(
+        id="run",
+        body=[
+            "本报维也纳5月3日电 （记者李明）市长张平3日乘专机抵达维也纳，"
+            "应奥地利总理范德贝伦邀请，出席中奥城市合作论坛。"
+        ],
+    )
+    candidates = [title for title, _ in _candidates(article, 20)]
+    assert "张平乘专机抵达维也纳" in candidates
+    assert not any("抵达维也纳应" in title for title in candidates), candidates
+
+
+def test_a_speakers_i_opens_no_title_but_our_country_does():
+    assert headline_problems("我高度重视同六国关系发展")
+    assert not headline_problems("我国首次实现深海数据实时传输")
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "经查，张某某理想信念丧失，违规收受礼金。",  # a finding, not what the place did
+        "到2030年，全省职业院校教学条件基本达标。",  # a time with its own subject after it
+    ],
+)
+def test_the_dateline_place_is_put_only_before_a_clause_that_lacks_nothing_else(lead):
+    article = Article(id="p", body=["新华社北京2月13日电 " + lead])
+    assert not generate_title(article).startswith("北京"), generate_title(article)

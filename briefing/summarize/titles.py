@@ -56,6 +56,8 @@ def _without_scene(text: str) -> str:
     return text
 
 
+# （以下简称《方案》）: how the article will refer to a name, never part of a headline.
+_ALIAS = re.compile(r"[（(](?:以下)?(?:简称|下称|称)[^（）()]{1,20}[）)]")
 _LONG_QUOTE = re.compile(r"“[^“”]{9,}”")
 _BAD_END = set("的了和与及或在对把被将并、，,：:；;是从向以为也都就又而且")
 _PARTICLE_TAGS = ("ul", "uz", "ug", "y")
@@ -296,7 +298,19 @@ def _strip_leading_time(text: str) -> str:
 
 def shorten(clause: str, *, limit: int = MAX_TITLE_CHARS) -> str:
     """A headline-like phrase from a clause: actor, action, object."""
-    text = delete_asides(clause, keep_figures=False)
+    text = _compressed(clause, limit)
+    if len(text) > limit:
+        raw = _cut(text, limit, back_off=False)
+        # The cut stops inside a modified subject, before the verb: drop the modifier instead.
+        if "的" in raw and not _has_verb(raw[raw.rindex("的") + 1 :]):
+            return _without_modifier(text, limit) or _cut(text, limit)
+    return _cut(text, limit)
+
+
+def _compressed(clause: str, limit: int) -> str:
+    """The clause with what a headline leaves out deleted, step by step until it fits ``limit``
+    (longer where the deletions do not make it fit: it is then cut)."""
+    text = _ALIAS.sub("", delete_asides(clause, keep_figures=False))
     text = _strip_leading_time(text)
     text = _LOCATED.sub("", text)
     text = _without_scene(text)
@@ -304,7 +318,7 @@ def shorten(clause: str, *, limit: int = MAX_TITLE_CHARS) -> str:
     text = _DATE_INSIDE.sub("", text)
     text = _without_posts(text)
     if len(text) <= limit:
-        return _cut(text, limit)
+        return text
     text = tidy(IDIOM_DE.sub("", text))
     tags = _drop_setting(tagged(text))
     text = "".join(w for w, t in tags if t != "t" or not TIME_START.match(w))
@@ -317,13 +331,7 @@ def shorten(clause: str, *, limit: int = MAX_TITLE_CHARS) -> str:
     if len(text) > limit:
         # 第二届, 第十次: the ordinal of an event a headline can do without when the whole is long.
         text = _ORDINAL.sub("", text)
-    if len(text) > limit:
-        raw = _cut(text, limit, back_off=False)
-        # The cut stops inside a modified subject, before the verb: drop the modifier instead.
-        if "的" in raw and not _has_verb(raw[raw.rindex("的") + 1 :]):
-            return _without_modifier(text, limit) or _cut(text, limit)
-        return _cut(text, limit)
-    return _cut(text, limit)
+    return text
 
 
 _BYLINE = re.compile(
@@ -373,9 +381,14 @@ _POST_WORDS = (
 _POSTS = re.compile(r"[^，。；：“”]{0,40}?" + _POST_WORDS + r"(?=[\u4e00-\u9fff]{2,4})")
 
 
+_COVERB_START = frozenset("应受在由据经对为从自把被")
+
+
 def _without_posts(text: str) -> str:
     """The clause from the person's name on, when it opens with the posts of a named person.
     The name follows the last post (中央书记处书记王沪宁), not one inside another (书记处)."""
+    if text[:1] in _COVERB_START:
+        return text  # 应……市长路德维希邀请: the posts of whom the actor meets, not of the actor
     end = 0
     while match := _POSTS.match(text, end):
         rest = text[match.end() :]
@@ -416,6 +429,10 @@ def _candidates(article: Article, limit: int):
             if _is_setting(clauses[start][0]):
                 continue
             first = "".join(c for c, _ in clauses[start : start + n])
+            # A run of clauses is a title only whole: cut, it stops inside its last clause
+            # (习近平乘专机抵达金奈 + 应……总理莫迪 | 邀请); its first clause alone is a run of one.
+            if n > 1 and len(_compressed(first, limit)) > limit:
+                continue
             title = shorten(first, limit=limit)
             prefix = actor or place
             # Who acts is supplied only for the opening clauses: a later clause may be someone else's.
@@ -424,8 +441,10 @@ def _candidates(article: Article, limit: int):
                 and prefix
                 and prefix not in title
                 and lacks_subject(title)
-                and not _REFERRING.match(title)
                 and len(prefix) + 4 <= limit
+                # Only a clause that lacks nothing but its actor gets one: 北京 put before
+                # 经查……, 到2022年……, 这是…… names no actor, it makes a wrong one.
+                and set(headline_problems(title, limit=limit)) <= {_NO_ACTOR}
             ):
                 title = prefix + shorten(first, limit=limit - len(prefix))
             # A clause cut to fit may stop inside its subject (……自主研发的新型钠): no headline.
@@ -501,7 +520,7 @@ class ExtractiveTitler:
 
 # A headline does not open on a connective or a setting with nothing before it (至……期间, 记者从……).
 _BAD_OPENING = re.compile(
-    r"^(?:那么|所以|因此|然而|可是|不过|此外|而且|并且|同时|至|从|自|在|于|对|据|随着|正值|时值|眼下|当前|经过|通过|由于|因为|为了|关于|当|而|但|并|和|与|及|记者|本报|近日|日前)"
+    r"^(?:经(?:查|审查|调查|研究|批准|核实)|那么|所以|因此|然而|可是|不过|此外|而且|并且|同时|至|从|自|在|于|对|据|随着|正值|时值|眼下|当前|经过|通过|由于|因为|为了|关于|当|而|但|并|和|与|及|记者|本报|近日|日前)"
 )
 # Verbs that take an object unless the event is their subject (论坛年会召开, 招待会在京举行):
 # ……基金会在京召开 has lost what was held.
@@ -516,9 +535,10 @@ _EVENT = re.compile(
 )
 
 
+_NO_ACTOR = "no actor before the action"
 # A title read on its own has nothing before it for 这/该/其/他 to point back to (这些文艺小分队……,
-# 该负责人表示……, 是春节假期第二天).
-_REFERRING = re.compile(r"^(?:这|该|其|此|他|她|它|是)")
+# 该负责人表示……, 是春节假期第二天, 我高度重视……: a speaker's 我, where 我国 and 我省 are names).
+_REFERRING = re.compile(r"^(?:这|该|其|此|他|她|它|是|我(?![国省市区县军校院厅局部]))")
 # Verbs that need what follows them: 高达/达到/超过/包括 + a figure or a list.
 _OPEN_VERBS = frozenset(
     "说 说道 表示 指出 介绍 认为 称 强调 提出 透露 获悉 了解到 宣布 显示 告诉 高达 达 达到 超过 超 突破 约 近 共 包括 成为 为 是 有 占 位列 位居 涉及 覆盖 比 较 同比 环比 进行 开展 实施 举办 推出".split()
@@ -612,5 +632,5 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
     if not _has_predicate(text):
         problems.append("no action (no verb)")
     elif lacks_subject(text):
-        problems.append("no actor before the action")
+        problems.append(_NO_ACTOR)
     return problems
