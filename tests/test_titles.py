@@ -134,6 +134,7 @@ def test_a_box_label_is_no_heading_and_no_headline(label):
         "市文化局通过与高校",  # a coverb phrase with no verb after it
         "李明说他把新车开到村口后",  # a time clause
         "各个学校开展活动的方式虽有不同",  # a concession without its main clause
+        "村民们在欢声笑语中",  # a setting without the clause it sets
     ],
 )
 def test_a_title_stopping_inside_a_phrase_fails_the_headline_checks(title):
@@ -306,3 +307,22 @@ def test_a_speakers_i_opens_no_title_but_our_country_does():
 def test_the_dateline_place_is_put_only_before_a_clause_that_lacks_nothing_else(lead):
     article = Article(id="p", body=["新华社北京2月13日电 " + lead])
     assert not generate_title(article).startswith("北京"), generate_title(article)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "落实“三权分置”严守政策底线",  # the actor left out, the segmenter tags 落实 an adjective
+        "集中力量解决群众反映强烈的问题",
+        "镇里举办的文明家庭竞赛",  # a noun phrase: its one verb is in the clause before 的
+        "这座城市的发展之所以举世瞩目",  # 之所以 without its reason
+        "王小明 李大伟摄影报道",  # a photo credit
+    ],
+)
+def test_a_title_without_its_actor_or_its_own_verb_fails(title):
+    assert headline_problems(title)
+
+
+@pytest.mark.parametrize("title", ["张华获得全国劳动模范的称号", "习近平出席班达里举行的欢迎宴会"])
+def test_a_clause_whose_object_is_modified_passes(title):
+    assert headline_problems(title) == []

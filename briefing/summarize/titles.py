@@ -536,6 +536,8 @@ _EVENT = re.compile(
 
 
 _NO_ACTOR = "no actor before the action"
+# 史自强 梁子栋摄影报道, 本报记者 李明摄: who took the picture, not what happened.
+_CREDIT = re.compile(r"(?:摄影?报道|[\s　]\S{2,3}摄影?)$|^(?:本报|新华社)?(?:记者|通讯员)[\s　]")
 # A title read on its own has nothing before it for 这/该/其/他 to point back to (这些文艺小分队……,
 # 该负责人表示……, 是春节假期第二天, 我高度重视……: a speaker's 我, where 我国 and 我省 are names).
 _REFERRING = re.compile(r"^(?:这|该|其|此|他|她|它|是|我(?![国省市区县军校院厅局部]))")
@@ -569,12 +571,20 @@ def open_phrase(words: list[tuple[str, str]]) -> str | None:
         words[-1][0] in _TIME_CLAUSE_END or re.search(r"[年月天]来$", "".join(w for w, _ in words))
     ):
         return f"ends on a time clause (……{words[-1][0]})"
+    # ……旨在强调在脱贫攻坚中, ……人们在欢声笑语中: 在 and its place, with nothing after them.
+    setting = max(
+        (i for i, (w, t) in enumerate(words) if w in ("在", "于") and t == "p"), default=-1
+    )
+    if setting >= 0 and words[-1][0][-1] in "中上里下内外间" and words[-1][1] in ("f", "s"):
+        return "ends on a setting (在……中) without its clause"
     for i, (word, tag) in enumerate(words):
         rest = words[i + 1 :]
         if tag == "p" and rest and not any(_closes_phrase(w, t) for w, t in rest):
             return f"{word}…… without the verb it leads to"
         if word in _CONCESSIVE and not any(w in _MAIN_CLAUSE for w, _ in rest):
             return f"{word}…… without its main clause"
+        if word == "之所以" and not any(w in ("是", "因为", "在于") for w, _ in rest):
+            return "之所以…… without the reason it leads to"
     return None
 
 
@@ -624,13 +634,34 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
         problems.append(f"opens on {bad_opening.group(0)}, not on who acts")
     elif referring := _REFERRING.match(text):
         problems.append(f"opens on {referring.group(0)}, which refers to what the title leaves out")
+    if _CREDIT.search(text):
+        problems.append("a photo credit or byline, not a headline")
     if unfinished := open_phrase(words):
         problems.append(unfinished)
     setup = dangling_clause(text + "。")
     if setup:
         problems.append(setup)
-    if not _has_predicate(text):
+    if not _has_predicate(text) or _only_a_noun_phrase(words):
         problems.append("no action (no verb)")
-    elif lacks_subject(text):
+    elif lacks_subject(text) or _SUBJECTLESS_OPENING.match(text):
         problems.append(_NO_ACTOR)
     return problems
+
+
+def _only_a_noun_phrase(words: list[tuple[str, str]]) -> bool:
+    """村里举办的和谐家庭竞赛: one verb, right before 的, and none after it: a noun phrase. (张华获得
+    全国劳模的称号 is a clause: its verb has an object before the 的.)"""
+    if "的" not in (w for w, _ in words):
+        return False
+    last = max(i for i, (w, _) in enumerate(words) if w == "的")
+    before = [i for i, (w, t) in enumerate(words[:last]) if _verbal(w, t)]
+    after = any(_verbal(w, t) for w, t in words[last + 1 :])
+    return before == [last - 1] and not after
+
+
+# Verbs and adverbs that open a statement of policy with its actor left out (落实……, 集中力量……,
+# 真切感受到……), which the segmenter tags as adjectives or nouns: a title needs the actor.
+_SUBJECTLESS_OPENING = re.compile(
+    r"^(?:落实|推进|加强|坚持|集中|深化|推动|完善|健全|建立|实施|做好|抓好|强化|提高|提升|促进|加快|扎实|"
+    r"持续|进一步|不断|积极|大力|切实|认真|着力|努力|真切|深入|广泛|始终|全力|全面推进|全面加强)"
+)
