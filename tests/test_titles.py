@@ -326,3 +326,19 @@ def test_a_title_without_its_actor_or_its_own_verb_fails(title):
 @pytest.mark.parametrize("title", ["张华获得全国劳动模范的称号", "习近平出席班达里举行的欢迎宴会"])
 def test_a_clause_whose_object_is_modified_passes(title):
     assert headline_problems(title) == []
+
+
+@pytest.mark.parametrize(
+    "clause, kept",
+    [
+        # the posts before a name in the object go, as they do before the actor's
+        ("市长张平12日在市政府会见来访的德国汉堡市议会议长兼副市长施密特", "张平会见施密特"),
+        # a manner adverb goes from a long clause, the verb stays
+        (
+            "全国青年科技创新成果交流活动开幕式今天在市会展中心隆重举行",
+            "全国青年科技创新成果交流活动开幕式举行",
+        ),
+    ],
+)
+def test_posts_in_the_object_and_manner_adverbs_go_from_a_long_clause(clause, kept):
+    assert shorten(clause) == kept

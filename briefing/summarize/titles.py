@@ -331,6 +331,47 @@ def _compressed(clause: str, limit: int) -> str:
     if len(text) > limit:
         # 第二届, 第十次: the ordinal of an event a headline can do without when the whole is long.
         text = _ORDINAL.sub("", text)
+    if len(text) > limit:
+        text = _without_manner(text)
+    if len(text) > limit:
+        text = _without_inner_posts(text)
+    return text
+
+
+# Manner adverbs a long headline can do without (李克强分别会见……, ……隆重举行, 亲切会见): how,
+# not what. 将, 首次, 已 and negations stay: they change what the title says.
+_MANNER = frozenset(
+    "分别 正式 隆重 亲切 顺利 圆满 热情 认真 深入 积极 专门 共同 一起 一道 友好 热烈".split()
+)
+
+
+def _without_manner(text: str) -> str:
+    words = tagged(text)
+    kept = []
+    for i, (word, tag) in enumerate(words):
+        if (
+            word in _MANNER
+            and tag in ("d", "ad", "a", "vd")
+            and _verbal(*words[min(i + 1, len(words) - 1)])
+        ):
+            continue
+        # 隆重举行 is one word to the segmenter: its adverb goes all the same.
+        if word[:2] in _MANNER and _ACTION_END.fullmatch(word[2:]):
+            word = word[2:]
+        kept.append(word)
+    return "".join(kept)
+
+
+def _without_inner_posts(text: str) -> str:
+    """习近平会见阿联酋副总统兼总理、迪拜酋长穆罕默德 -> 习近平会见穆罕默德: the posts before a
+    name in the object of a verb go, as they do before the actor's (:func:`_without_posts`)."""
+    position = 0
+    for word, tag in tagged(text):
+        position += len(word)
+        if _verbal(word, tag) and position < len(text):
+            rest = _without_posts(text[position:])
+            if rest != text[position:]:
+                return text[:position] + rest
     return text
 
 
@@ -375,7 +416,8 @@ _DATE_INSIDE = re.compile(
 # The posts before a name (中共中央政治局常委、中央书记处书记王沪宁, 国家主席习近平): a headline says 王沪宁.
 _POST_WORDS = (
     r"(?:书记|主席|总理|委员长|部长|省长|市长|区长|县长|主任|国务委员|常委|局长|大使|发言人|秘书长|院长|委员"
-    r"|董事长|总经理|行政长官|总统|首相|司令员|政委|组长|会长|负责人|主持人|理事长)"
+    r"|董事长|总经理|行政长官|总统|首相|司令员|政委|组长|会长|负责人|主持人|理事长|酋长|国王|王储|亲王|议长|外长"
+    r"|大臣|总干事|总裁|首席执行官|特使)"
 )
 # Matched from a position (re.match with pos), so without ^.
 _POSTS = re.compile(r"[^，。；：“”]{0,40}?" + _POST_WORDS + r"(?=[\u4e00-\u9fff]{2,4})")
