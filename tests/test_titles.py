@@ -134,6 +134,7 @@ def test_a_box_label_is_no_heading_and_no_headline(label):
         "市文化局通过与高校",  # a coverb phrase with no verb after it
         "李明说他把新车开到村口后",  # a time clause
         "各个学校开展活动的方式虽有不同",  # a concession without its main clause
+        "村民们在欢声笑语中",  # a setting without the clause it sets
     ],
 )
 def test_a_title_stopping_inside_a_phrase_fails_the_headline_checks(title):
@@ -167,3 +168,177 @@ def test_a_cut_trims_whole_words_never_a_character_of_one(text, kept):
     from briefing.summarize.titles import _cut
 
     assert _cut(text, 20) == kept
+
+
+@pytest.mark.parametrize(
+    "clause, forbidden",
+    [
+        # the cut would stop inside the object: before its head noun, or inside a list or a name
+        ("省象棋队选手王强执红先行以微弱优势战胜另一名省队选手赵明", "另一名"),
+        ("这家合作社走出了一条把特色种植与乡村旅游结合起来的农民增收致富新路子", "一条"),
+    ],
+)
+def test_a_cut_never_stops_inside_a_noun_phrase(clause, forbidden):
+    assert forbidden not in shorten(clause)
+
+
+def test_the_object_of_a_verb_is_no_title_without_the_verb():
+    title = shorten("市长张平分别会见来访的友好城市代表团团长安娜·玛丽亚和随行人员")
+    assert not title.startswith("友好城市"), title
+
+
+def test_a_setting_ends_at_a_news_verb_the_segmenter_files_as_a_noun():
+    # 会见 is a noun to the segmenter: the setting 在……会见 used to swallow the verb it leads to.
+    title = shorten("国务院总理李克强9日上午在人民大会堂分别会见来华出席会议的外国客人")
+    assert "会见" in title, title
+
+
+@pytest.mark.parametrize(
+    "clause, kept",
+    [
+        ("东港市公交公司于5日起暂停运营两条夜班线路", "东港市公交公司暂停运营两条夜班线路"),
+        (
+            "西岭县将举办第三届乡村旅游文化节暨农产品展销会",
+            "西岭县将举办乡村旅游文化节暨农产品展销会",
+        ),
+    ],
+)
+def test_a_dated_coverb_and_an_ordinal_go_whole(clause, kept):
+    assert shorten(clause) == kept
+
+
+@pytest.mark.parametrize(
+    "title", ["这些文艺小分队已演出上千场次", "该负责人表示将严肃处理", "是春节假期第二天"]
+)
+def test_a_title_opening_on_a_word_that_points_back_fails(title):
+    assert headline_problems(title)
+
+
+def test_a_statement_cut_short_is_no_title():
+    title = shorten("市交通局有关负责人表示一些长途客运班线因道路施工将临时改走绕行路线")
+    assert "表示" not in title, title
+
+
+def test_a_title_ending_on_years_since_fails():
+    assert headline_problems("张华说二百多年来")
+
+
+@pytest.mark.parametrize(
+    "clause, kept",
+    [
+        # the mandate and the means go from a long clause; the actor, verb and object stay
+        (
+            "省委常委、宣传部部长李红5日上午代表省委省政府看望慰问节日期间坚守岗位的一线职工",
+            "李红慰问节日期间坚守岗位的一线职工",
+        ),
+        (
+            "这家合作社依靠发展特色种植业和乡村旅游走出了一条农民增收之路",
+            "这家合作社走出一条农民增收之路",
+        ),
+    ],
+)
+def test_a_coverb_phrase_and_the_posts_before_a_name_go_from_a_long_clause(clause, kept):
+    assert shorten(clause) == kept
+
+
+@pytest.mark.parametrize("title", ["同美国贸易代表举行新一轮磋商", "以人工智能为基本框架"])
+def test_a_title_opening_on_a_coverb_fails(title):
+    assert headline_problems(title)
+
+
+def test_a_verb_inside_the_coverb_phrase_is_not_the_main_verb():
+    title = shorten("全村党员干部依靠村里多年发展起来的特色种植业带领村民走上增收致富路")
+    assert title.startswith("全村党员干部带领"), title
+
+
+@pytest.mark.parametrize(
+    "title, fails",
+    [
+        ("市妇联、市慈善总会在市民中心召开", True),  # what was held is cut away
+        ("市妇联、市慈善总会召开", True),
+        ("全市青年创业大赛颁奖典礼在市民中心举行", False),  # the event is the subject
+        ("第五届城市发展论坛年会召开", False),
+    ],
+)
+def test_a_verb_that_takes_an_object_needs_one_unless_the_event_is_its_subject(title, fails):
+    assert bool(headline_problems(title)) is fails, headline_problems(title)
+
+
+def test_a_setting_after_a_noun_the_segmenter_tags_as_a_verb_goes():
+    # 演出 is a noun here, tagged as a verb: 在…… after it is still a setting, not a complement.
+    title = shorten("2024年“春满天山”新疆艺术团演出在哈萨克斯坦首都阿斯塔纳正式启幕")
+    assert title.endswith("启幕") and "阿斯塔纳" not in title, title
+
+
+def test_an_alias_in_brackets_goes_from_the_title():
+    assert (
+        shorten("市政府印发《夜间经济发展实施意见》（以下简称《意见》）")
+        == "市政府印发《夜间经济发展实施意见》"
+    )
+
+
+def test_a_run_of_clauses_too_long_for_a_title_is_not_cut_inside_its_last_clause():
+    from briefing.summarize.titles import _candidates
+
+    article = Article(
+        id="run",
+        body=[
+            "本报维也纳5月3日电 （记者李明）市长张平3日乘专机抵达维也纳，"
+            "应奥地利总理范德贝伦邀请，出席中奥城市合作论坛。"
+        ],
+    )
+    candidates = [title for title, _ in _candidates(article, 20)]
+    assert "张平乘专机抵达维也纳" in candidates
+    assert not any("抵达维也纳应" in title for title in candidates), candidates
+
+
+def test_a_speakers_i_opens_no_title_but_our_country_does():
+    assert headline_problems("我高度重视同六国关系发展")
+    assert not headline_problems("我国首次实现深海数据实时传输")
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "经查，张某某理想信念丧失，违规收受礼金。",  # a finding, not what the place did
+        "到2030年，全省职业院校教学条件基本达标。",  # a time with its own subject after it
+    ],
+)
+def test_the_dateline_place_is_put_only_before_a_clause_that_lacks_nothing_else(lead):
+    article = Article(id="p", body=["新华社北京2月13日电 " + lead])
+    assert not generate_title(article).startswith("北京"), generate_title(article)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "落实“三权分置”严守政策底线",  # the actor left out, the segmenter tags 落实 an adjective
+        "集中力量解决群众反映强烈的问题",
+        "镇里举办的文明家庭竞赛",  # a noun phrase: its one verb is in the clause before 的
+        "这座城市的发展之所以举世瞩目",  # 之所以 without its reason
+        "王小明 李大伟摄影报道",  # a photo credit
+    ],
+)
+def test_a_title_without_its_actor_or_its_own_verb_fails(title):
+    assert headline_problems(title)
+
+
+@pytest.mark.parametrize("title", ["张华获得全国劳动模范的称号", "习近平出席班达里举行的欢迎宴会"])
+def test_a_clause_whose_object_is_modified_passes(title):
+    assert headline_problems(title) == []
+
+
+@pytest.mark.parametrize(
+    "clause, kept",
+    [
+        # the posts before a name in the object go, as they do before the actor's
+        ("市长张平12日在市政府会见来访的德国汉堡市议会议长兼副市长施密特", "张平会见施密特"),
+        # a manner adverb goes from a long clause, the verb stays
+        (
+            "全国青年科技创新成果交流活动开幕式今天在市会展中心隆重举行",
+            "全国青年科技创新成果交流活动开幕式举行",
+        ),
+    ],
+)
+def test_posts_in_the_object_and_manner_adverbs_go_from_a_long_clause(clause, kept):
+    assert shorten(clause) == kept

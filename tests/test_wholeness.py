@@ -77,6 +77,11 @@ def test_a_shortened_form_of_another_name_fails_the_check():
         "在增幅达30%的情况下。",
         "据市纪委消息，经市委批准。",
         "全省粮食产量从2010年到。",
+        "经过两年的筹备，特别是经过了最后三个月的冲刺。",  # 经过…… without what it achieved
+        "为纪念建校百年，展示学校的办学成就，回顾百年来的光辉历程。",  # purposes, no one acting
+        "为纪念建校一百周年。",
+        "新建的车间让300户搬迁群众既有了新家。",  # 既 without 又/也
+        "虽然新馆就在老城区，离火车站不到两公里。",  # a concession with nothing it concedes to
     ],
 )
 def test_a_sentence_cut_to_a_setup_clause_fails(sentence):
@@ -92,6 +97,12 @@ def test_a_sentence_cut_to_a_setup_clause_fails(sentence):
         "他说：“在8年后。”",
         "会议在北京召开。",
         "条例草案经市人大常委会审议通过。",
+        "为纪念建校百年，学校举办系列活动。",
+        "为民服务是我们的宗旨。",
+        "新建的车间让搬迁群众既有了新家，又有了工作。",
+        "虽然天气寒冷，但大家热情高涨。",
+        "尽管困难重重，他们仍然坚持下来。",
+        "列车经过郑州。",
     ],
 )
 def test_whole_sentences_pass(sentence):

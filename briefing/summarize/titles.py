@@ -38,12 +38,32 @@ _TIME_TAIL = re.compile(
 )
 # Scene-setting openers a headline leaves out: when, and from whom the reporter heard it.
 _SCENE_OPENER = re.compile(
-    r"^(?:近日|日前|连日来|近期|目前|今天|昨天|昨日|今日|当天|眼下|当前|时下|如今|近年来|近些年来?|多年来|长期以来|一直以来)"
+    r"^图为(?=[\u4e00-\u9fff])|^(?:近日|日前|连日来|近期|目前|今天|昨天|昨日|今日|当天|眼下|当前|时下|如今|近年来|近些年来?|多年来|长期以来|一直以来)"
     r"|^(?:期间|以来)(?=[\u4e00-\u9fff]{2})|^(?:截至|截止到?)[^，,。]{0,16}?(?:底|末|止|为止|前|时|日)"
 )
+_ORDINAL = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,4}[届次期批轮个](?=[\u4e00-\u9fff“《])")
+# 春节假日期间, 新年前夕: a span of time that opens the clause (with no verb in it: 李红看望慰问节日
+# 期间…… is an actor and an action, not a time).
+_SPAN_OPENER = re.compile(r"^[^，,、“”]{2,8}?(?:期间|前夕|之际)(?=[\u4e00-\u9fff]{4})")
+
+
+def _without_scene(text: str) -> str:
+    """The clause without the scene-setting time or source it opens with."""
+    text = _SCENE_OPENER.sub("", text).lstrip("，, ")
+    span = _SPAN_OPENER.match(text)
+    if span and not _has_verb(span.group(0)):
+        text = text[span.end() :]
+    return text
+
+
+# （以下简称《方案》）: how the article will refer to a name, never part of a headline.
+_ALIAS = re.compile(r"[（(](?:以下)?(?:简称|下称|称)[^（）()]{1,20}[）)]")
 _LONG_QUOTE = re.compile(r"“[^“”]{9,}”")
 _BAD_END = set("的了和与及或在对把被将并、，,：:；;是从向以为也都就又而且")
 _PARTICLE_TAGS = ("ul", "uz", "ug", "y")
+_SPEECH_VERBS = frozenset(
+    "说 表示 指出 强调 认为 称 介绍 透露 告诉 宣布 坦言 直言 呼吁 提出".split()
+)
 
 
 def fold_kicker(article: Article) -> str:
@@ -59,8 +79,17 @@ _ORG_END = re.compile(f"(?:{ORG_SUFFIX.pattern})$")
 _LOCATED = re.compile(r"^位于[^，,的]{1,15}的")
 
 
+_ACTION_END = re.compile(f"(?:{ACTION.pattern})$")
+
+
+def _verbal(word: str, tag: str) -> bool:
+    """A verb, or a word ending in a news verb that the segmenter's dictionary files as a name or
+    a noun (隆重举行 nr, 会见 n)."""
+    return (tag.startswith("v") and tag != "vn") or bool(_ACTION_END.search(word))
+
+
 def _has_verb(text: str) -> bool:
-    return any(tag.startswith("v") and tag != "vn" for _, tag in tagged(text))
+    return any(_verbal(word, tag) for word, tag in tagged(text))
 
 
 def _has_predicate(text: str) -> bool:
@@ -68,24 +97,45 @@ def _has_predicate(text: str) -> bool:
     tags = tagged(text)
     # 举行会谈 is one idiom to the segmenter: a verb all the same. The segmenter's dictionary
     # files some news verbs as nouns (会见): a word of the action lexicon is a verb.
-    return any(
-        (tag.startswith("v") and tag != "vn") or tag == "i" or ACTION.fullmatch(word)
-        for word, tag in tags
-    ) or (len(tags) >= 3 and tags[-1][1] == "vn")
+    return any(_verbal(word, tag) or tag == "i" for word, tag in tags) or (
+        len(tags) >= 3 and tags[-1][1] == "vn"
+    )
+
+
+# Coverbs whose phrase a long title can do without (王沪宁代表习近平总书记和党中央看望…… ->
+# 王沪宁看望……, 我国服务业依靠科技创新走出…… -> 我国服务业走出……): the means or the mandate,
+# not the action. 通过, 对, 就 and 围绕 stay: they are main verbs too, or the verb needs them
+# (就……进行, 围绕……加以推进); so do 按照/根据 (……的决定任免: the segmenter tags the words of
+# their objects as verbs). 代表 is a coverb only after a person's name (使节代表 is a noun).
+_COVERBS = frozenset("代表 依托 借助 凭借 依靠".split())
 
 
 def _drop_setting(tags: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Delete 在……/于…… between the actor and the verb, and particles after verbs."""
+    """Delete 在……/于…… and a coverb's phrase (代表……, 依靠……) between the actor and the verb,
+    and particles after verbs."""
     out: list[tuple[str, str]] = []
-    skipping = False
+    skipping = ""
     for i, (word, tag) in enumerate(tags):
+        following = tags[i + 1] if i + 1 < len(tags) else ("", "x")
         if skipping:
-            if tag.startswith("v") and tag != "vn":
-                skipping = False
+            # 在 ends at the first verb (在京召开); a coverb's object may hold verbs of its own
+            # (依靠科技创新走出……): it ends at the last verb of a run. A verb before 的 or after it
+            # is in the phrase (在巴黎举行的……, 按照……的要求).
+            ends = _verbal(word, tag) and following[0] != "的" and tags[i - 1][0] != "的"
+            if ends and (skipping == "在" or not _verbal(*following)):
+                skipping = ""
             else:
                 continue
-        if word in ("在", "于") and tag == "p" and out:
-            skipping = True
+        if out and (
+            # 躺在……, 住在……: after a one-character verb 在 is its complement, not a setting.
+            (
+                word in ("在", "于")
+                and tag == "p"
+                and not (len(out[-1][0]) == 1 and _verbal(*out[-1]))
+            )
+            or (word in _COVERBS and (word != "代表" or out[-1][1].startswith("nr")))
+        ):
+            skipping = "在" if word in ("在", "于") else word
             continue
         if tag in _PARTICLE_TAGS and out and out[-1][1].startswith("v"):
             continue
@@ -122,17 +172,23 @@ def _cut(text: str, limit: int, *, back_off: bool = True) -> str:
                 break
             kept.append((word, tag))
             length += len(word)
+        # What someone said, cut short, puts words in their mouth (该负责人表示一些蒙面暴徒集结):
+        # a statement is whole or not in the title.
+        if back_off and any(w in _SPEECH_VERBS for w, _ in kept[:-1]):
+            return ""
 
         def hanging() -> bool:
-            return not _ends_well(kept) or bool(
-                open_phrase(kept) or _open_at_cut(kept, words[len(kept)])
+            return (
+                not _ends_well(kept)
+                or not _balanced("".join(w for w, _ in kept))
+                or bool(open_phrase(kept) or _open_at_cut(kept, words[len(kept)]))
             )
 
         # Cut mid-phrase: back off to the last word a phrase can end on (never below 4 characters).
         while back_off and len(kept) > 1 and hanging() and length - len(kept[-1][0]) >= 4:
             # Backing off drops trailing modifiers, never the clause's own verb: only a verb
             # after a conjunction or a comma (……会见李四并出席) goes, the clause before it stays.
-            if kept[-1][1].startswith("v") and kept[-1][1] != "vn" and kept[-2][1] not in "xc":
+            if _verbal(*kept[-1]) and kept[-2][1] not in "xc":
                 return ""
             length -= len(kept.pop()[0])
         if back_off and kept and (open_phrase(kept) or _open_at_cut(kept, words[len(kept)])):
@@ -140,50 +196,77 @@ def _cut(text: str, limit: int, *, back_off: bool = True) -> str:
         out = "".join(w for w, _ in kept)
     out = out.strip(" 　，,、；;：:")
     # Whole words go, never a character of one: 是 alone dangles, 实事求是 and 反对 end well.
-    while out and (
-        (last := tagged(out)[-1][0]) in _BAD_END
-        or out.count("“") != out.count("”")
-        or out.count("《") != out.count("》")
-    ):
+    while out and ((last := tagged(out)[-1][0]) in _BAD_END or not _balanced(out)):
         out = out[: -len(last)].rstrip(" 　，,、；;：:")
     return out
 
 
+# A cut before these goes on with the phrase it stops in: a noun or a name, a number or a
+# measure, a modifier, 的, a list or a name's middle dot (……战胜另一名 | 中国棋手杨鼎新,
+# ……走出一条高质量发展 | 之路, 古共中央第一书记劳尔 | ·卡斯特罗, 关爱女童教育 | 、安全).
+_PHRASE_GOES_ON = ("n", "m", "q", "a", "b", "f", "s", "j", "u", "eng", "l", "i", "z")
+_LIST_JOINERS = frozenset("和 与 及 以及 或 或者 跟 同 、 · ・ — － - / （ ( “ 《".split())
+
+
+def _balanced(text: str) -> bool:
+    return text.count("“") == text.count("”") and text.count("《") == text.count("》")
+
+
 def _open_at_cut(kept: list[tuple[str, str]], following: tuple[str, str]) -> str | None:
     """Why cutting the clause before ``following`` leaves its last phrase open: a verb whose object
-    (or the rest of its phrase) is cut away (……在京召开 | 会议), or a copula 是 whose complement is
-    cut short. A cut at punctuation or before a conjunction (出席 | 并讲话) ends a phrase."""
+    (or the rest of its phrase) is cut away (……在京召开 | 会议), a copula 是 whose complement is
+    cut short, or a noun phrase cut before its head or the rest of a list. A cut at a clause's
+    punctuation, before a conjunction of clauses (出席 | 并讲话), an adverb, a coverb or another
+    verb (签署协议 | 推动合作) ends a phrase."""
     word, tag = following
-    if not word.strip() or tag in ("x", "c") or not re.match(r"[\u4e00-\u9fff\w“《]", word):
+    if not word.strip() or word[0] in "，,。；;！!？?：:）)”》":
         return None
     last, last_tag = kept[-1]
-    if last_tag.startswith("v") and last_tag != "vn":
+    if word in _LIST_JOINERS or word[0] in _LIST_JOINERS:
+        return f"{last} cut from the rest of its phrase ({word}……)"
+    if tag in ("x", "c") or not re.match(r"[\u4e00-\u9fff\w]", word):
+        return None
+    if _verbal(last, last_tag):
         return f"{last} without its object"
     clause = kept[max((i + 1 for i, (w, t) in enumerate(kept) if t == "x"), default=0) :]
     if any(w == "是" for w, _ in clause):
         return "是 with its complement cut short"
+    if (tag.startswith(_PHRASE_GOES_ON) or tag == "vn") and not _verbal(word, tag):
+        return f"{last} cut from the rest of its phrase ({word}……)"
+    # 走出一条农民 | 增收致富之路: an object counted (一条, 多个) and cut inside a clause has lost its head.
+    verb_at = min((i for i, (w, t) in enumerate(kept) if _verbal(w, t)), default=-1)
+    if any(t.startswith(("m", "q")) for _, t in kept[verb_at + 1 :]) and verb_at >= 0:
+        return f"the counted object after {kept[verb_at][0]} cut short"
     return None
 
 
 def _without_modifier(text: str, limit: int) -> str | None:
     """江源公司自主研发的新型材料通过评审 -> 新型材料通过评审: drop a relative clause (a verb before 的)
-    that opens the subject when the whole does not fit, so the title keeps its own verb."""
+    that opens the subject when the whole does not fit, so the title keeps its own verb.
+    习近平出席班达里举行的欢迎宴会 -> 习近平出席欢迎宴会: a clause on the object of the title's own
+    verb goes and the subject and verb stay; the object alone is no title."""
     words = tagged(text)
     verbs: list[int] = []  # where each verb before the 的 ends
     subject = False
+    # The clause is on the object where the first verb is a news verb (会见来访的……) or already
+    # has a noun after it (出席班达里举行的……).
+    on_object = False
     position = 0
     for word, tag in words:
         position += len(word)
-        if tag.startswith("v") or tag == "j":
+        if tag.startswith("v") or tag == "j" or _verbal(word, tag):
+            on_object = on_object or (not verbs and subject and bool(_ACTION_END.search(word)))
             verbs.append(position)
         elif not verbs and tag.startswith(("n", "r")):
             subject = True
-        elif word == "的" and verbs:
+        elif verbs and tag.startswith(("n", "r")):
+            on_object = on_object or subject
+        elif word == "的" and not verbs:
+            return None  # 儿童的清唱拉开……: the subject is modified already, no clause to drop
+        elif word == "的":
             rest = text[position:]
-            # 习近平出席班达里举行的欢迎宴会: the clause modifies the object of the title's own
-            # verb; the title keeps its subject and verb and drops the clause.
-            if subject and len(verbs) > 1 and 6 <= verbs[0] + len(rest) <= limit:
-                return text[: verbs[0]] + rest
+            if on_object:
+                return text[: verbs[0]] + rest if 6 <= verbs[0] + len(rest) <= limit else None
             if 6 <= len(rest) <= limit:
                 return rest
             return None
@@ -215,31 +298,81 @@ def _strip_leading_time(text: str) -> str:
 
 def shorten(clause: str, *, limit: int = MAX_TITLE_CHARS) -> str:
     """A headline-like phrase from a clause: actor, action, object."""
-    text = delete_asides(clause, keep_figures=False)
-    text = _strip_leading_time(text)
-    text = _LOCATED.sub("", text)
-    text = _SCENE_OPENER.sub("", text).lstrip("，, ")
-    # A headline dates nothing and names a person without the posts before the name.
-    text = _DATE_INSIDE.sub("", text)
-    text = _without_posts(text)
-    if len(text) <= limit:
-        return _cut(text, limit)
-    text = tidy(IDIOM_DE.sub("", text))
-    tags = _drop_setting(tagged(text))
-    text = "".join(w for w, t in tags if t != "t" or not TIME_START.match(w))
-    # Deleting a time may bare what was left of its phrase (春节期间 -> 期间).
-    text = _SCENE_OPENER.sub("", text)
-    if len(text) > limit:
-        text = _LONG_QUOTE.sub(_drop_quote, text)
-    if len(text) > limit:
-        text = re.sub(r"以[^，。]{2,20}?为(?:契机|抓手|载体|重点|主题|核心)", "", text)
+    text = _compressed(clause, limit)
     if len(text) > limit:
         raw = _cut(text, limit, back_off=False)
         # The cut stops inside a modified subject, before the verb: drop the modifier instead.
         if "的" in raw and not _has_verb(raw[raw.rindex("的") + 1 :]):
             return _without_modifier(text, limit) or _cut(text, limit)
-        return _cut(text, limit)
     return _cut(text, limit)
+
+
+def _compressed(clause: str, limit: int) -> str:
+    """The clause with what a headline leaves out deleted, step by step until it fits ``limit``
+    (longer where the deletions do not make it fit: it is then cut)."""
+    text = _ALIAS.sub("", delete_asides(clause, keep_figures=False))
+    text = _strip_leading_time(text)
+    text = _LOCATED.sub("", text)
+    text = _without_scene(text)
+    # A headline dates nothing and names a person without the posts before the name.
+    text = _DATE_INSIDE.sub("", text)
+    text = _without_posts(text)
+    if len(text) <= limit:
+        return text
+    text = tidy(IDIOM_DE.sub("", text))
+    tags = _drop_setting(tagged(text))
+    text = "".join(w for w, t in tags if t != "t" or not TIME_START.match(w))
+    # Deleting a time may bare what was left of its phrase (春节期间 -> 期间).
+    text = _without_scene(text)
+    if len(text) > limit:
+        text = _LONG_QUOTE.sub(_drop_quote, text)
+    if len(text) > limit:
+        text = re.sub(r"以[^，。]{2,20}?为(?:契机|抓手|载体|重点|主题|核心)", "", text)
+    if len(text) > limit:
+        # 第二届, 第十次: the ordinal of an event a headline can do without when the whole is long.
+        text = _ORDINAL.sub("", text)
+    if len(text) > limit:
+        text = _without_manner(text)
+    if len(text) > limit:
+        text = _without_inner_posts(text)
+    return text
+
+
+# Manner adverbs a long headline can do without (李克强分别会见……, ……隆重举行, 亲切会见): how,
+# not what. 将, 首次, 已 and negations stay: they change what the title says.
+_MANNER = frozenset(
+    "分别 正式 隆重 亲切 顺利 圆满 热情 认真 深入 积极 专门 共同 一起 一道 友好 热烈".split()
+)
+
+
+def _without_manner(text: str) -> str:
+    words = tagged(text)
+    kept = []
+    for i, (word, tag) in enumerate(words):
+        if (
+            word in _MANNER
+            and tag in ("d", "ad", "a", "vd")
+            and _verbal(*words[min(i + 1, len(words) - 1)])
+        ):
+            continue
+        # 隆重举行 is one word to the segmenter: its adverb goes all the same.
+        if word[:2] in _MANNER and _ACTION_END.fullmatch(word[2:]):
+            word = word[2:]
+        kept.append(word)
+    return "".join(kept)
+
+
+def _without_inner_posts(text: str) -> str:
+    """习近平会见阿联酋副总统兼总理、迪拜酋长穆罕默德 -> 习近平会见穆罕默德: the posts before a
+    name in the object of a verb go, as they do before the actor's (:func:`_without_posts`)."""
+    position = 0
+    for word, tag in tagged(text):
+        position += len(word)
+        if _verbal(word, tag) and position < len(text):
+            rest = _without_posts(text[position:])
+            if rest != text[position:]:
+                return text[:position] + rest
+    return text
 
 
 _BYLINE = re.compile(
@@ -275,25 +408,36 @@ def heading_line(article: Article, *, limit: int) -> str | None:
 _DAY = r"(?:(?:\d{1,4}|[一二三四五六七八九十〇]{2,4})年)?(?:\d{1,2}月)?\d{1,2}日"
 _DATE_INSIDE = re.compile(
     # 11日至13日 is one date: cut as a whole, it leaves no 至 behind.
-    rf"(?:当地时间)?{_DAY}(?:[至到—－-]{_DAY})?(?:[上下中]午|晚间|晚|凌晨|早)?(?=[\u4e00-\u9fff])"
+    # 于2日起 goes whole too: a coverb or 起 left alone reads as a broken phrase (美国于起暂停……).
+    rf"(?:[于自从](?=[\d一二三四五六七八九十]))?(?:当地时间)?{_DAY}(?:[至到—－\-和、及]{_DAY})*"
+    r"(?:[上下中]午|晚间|晚|凌晨|早)?(?:起)?(?=[\u4e00-\u9fff])"
     r"|(?<=[\u4e00-\u9fff])(?:日前|近日|当天|今天|昨天|昨日|今日)(?=[\u4e00-\u9fff])"
 )
 # The posts before a name (中共中央政治局常委、中央书记处书记王沪宁, 国家主席习近平): a headline says 王沪宁.
-_POSTS = re.compile(
-    r"^[^，。；：“”]{0,40}?(?:书记|主席|总理|委员长|部长|省长|市长|区长|县长|主任|国务委员|常委|局长|大使|发言人|秘书长|院长|委员"
-    r"|董事长|总经理|行政长官|总统|首相|司令员|政委|组长|会长|负责人|主持人|理事长)(?=[\u4e00-\u9fff]{2,4})"
+_POST_WORDS = (
+    r"(?:书记|主席|总理|委员长|部长|省长|市长|区长|县长|主任|国务委员|常委|局长|大使|发言人|秘书长|院长|委员"
+    r"|董事长|总经理|行政长官|总统|首相|司令员|政委|组长|会长|负责人|主持人|理事长|酋长|国王|王储|亲王|议长|外长"
+    r"|大臣|总干事|总裁|首席执行官|特使)"
 )
+# Matched from a position (re.match with pos), so without ^.
+_POSTS = re.compile(r"[^，。；：“”]{0,40}?" + _POST_WORDS + r"(?=[\u4e00-\u9fff]{2,4})")
+
+
+_COVERB_START = frozenset("应受在由据经对为从自把被")
 
 
 def _without_posts(text: str) -> str:
-    """The clause from the person's name on, when it opens with the posts of a named person."""
-    match = _POSTS.match(text)
-    if not match:
-        return text
-    rest = text[match.end() :]
-    words = tagged(rest[:8])
-    if words and words[0][1].startswith("nr") and len(words[0][0]) >= 2:
-        return rest
+    """The clause from the person's name on, when it opens with the posts of a named person.
+    The name follows the last post (中央书记处书记王沪宁), not one inside another (书记处)."""
+    if text[:1] in _COVERB_START:
+        return text  # 应……市长路德维希邀请: the posts of whom the actor meets, not of the actor
+    end = 0
+    while match := _POSTS.match(text, end):
+        rest = text[match.end() :]
+        words = tagged(rest[:8])
+        if words and words[0][1].startswith("nr") and len(words[0][0]) >= 2:
+            return rest
+        end = match.end()
     return text
 
 
@@ -327,6 +471,10 @@ def _candidates(article: Article, limit: int):
             if _is_setting(clauses[start][0]):
                 continue
             first = "".join(c for c, _ in clauses[start : start + n])
+            # A run of clauses is a title only whole: cut, it stops inside its last clause
+            # (习近平乘专机抵达金奈 + 应……总理莫迪 | 邀请); its first clause alone is a run of one.
+            if n > 1 and len(_compressed(first, limit)) > limit:
+                continue
             title = shorten(first, limit=limit)
             prefix = actor or place
             # Who acts is supplied only for the opening clauses: a later clause may be someone else's.
@@ -336,6 +484,9 @@ def _candidates(article: Article, limit: int):
                 and prefix not in title
                 and lacks_subject(title)
                 and len(prefix) + 4 <= limit
+                # Only a clause that lacks nothing but its actor gets one: 北京 put before
+                # 经查……, 到2022年……, 这是…… names no actor, it makes a wrong one.
+                and set(headline_problems(title, limit=limit)) <= {_NO_ACTOR}
             ):
                 title = prefix + shorten(first, limit=limit - len(prefix))
             # A clause cut to fit may stop inside its subject (……自主研发的新型钠): no headline.
@@ -411,8 +562,27 @@ class ExtractiveTitler:
 
 # A headline does not open on a connective or a setting with nothing before it (至……期间, 记者从……).
 _BAD_OPENING = re.compile(
-    r"^(?:那么|所以|因此|然而|可是|不过|此外|而且|并且|同时|至|从|自|在|于|对|据|随着|正值|时值|眼下|当前|经过|通过|由于|因为|为了|关于|当|而|但|并|和|与|及|记者|本报|近日|日前)"
+    r"^(?:经(?:查|审查|调查|研究|批准|核实)|那么|所以|因此|然而|可是|不过|此外|而且|并且|同时|至|从|自|在|于|对|据|随着|正值|时值|眼下|当前|经过|通过|由于|因为|为了|关于|当|而|但|并|和|与|及|记者|本报|近日|日前)"
 )
+# Verbs that take an object unless the event is their subject (论坛年会召开, 招待会在京举行):
+# ……基金会在京召开 has lost what was held.
+_NEEDS_OBJECT = re.compile(
+    r"(?:召开|举行|举办|印发|签署|会见|出席|推出|开展|主持|参加|看望|慰问|颁发|授予|致电|"
+    r"接受|部署|组织|发起)$"
+)
+_EVENT = re.compile(
+    r"会议|大会|论坛|仪式|活动|典礼|晚会|庆典|展览?|博览会|峰会|年会|[发布座谈研讨招待交流推介运动音乐联欢纪念报告表彰动员]会"
+    r"|开幕式|闭幕式|比赛|赛事?|节|会谈|会晤|磋商|对话|演出|考试|选举|行动|工程|项目|计划|文件|意见|通知|报告|条例|办法|方案"
+    r"|规划|政策|公司|机构|组织|中心|联盟|平台|基地|实验室|委员会|工作组|小组|专班"
+)
+
+
+_NO_ACTOR = "no actor before the action"
+# 史自强 梁子栋摄影报道, 本报记者 李明摄: who took the picture, not what happened.
+_CREDIT = re.compile(r"(?:摄影?报道|[\s　]\S{2,3}摄影?)$|^(?:本报|新华社)?(?:记者|通讯员)[\s　]")
+# A title read on its own has nothing before it for 这/该/其/他 to point back to (这些文艺小分队……,
+# 该负责人表示……, 是春节假期第二天, 我高度重视……: a speaker's 我, where 我国 and 我省 are names).
+_REFERRING = re.compile(r"^(?:这|该|其|此|他|她|它|是|我(?![国省市区县军校院厅局部]))")
 # Verbs that need what follows them: 高达/达到/超过/包括 + a figure or a list.
 _OPEN_VERBS = frozenset(
     "说 说道 表示 指出 介绍 认为 称 强调 提出 透露 获悉 了解到 宣布 显示 告诉 高达 达 达到 超过 超 突破 约 近 共 包括 成为 为 是 有 占 位列 位居 涉及 覆盖 比 较 同比 环比 进行 开展 实施 举办 推出".split()
@@ -432,21 +602,31 @@ _MAIN_CLAUSE = frozenset("但 但是 却 也 仍 仍然 还 还是 然而 依然
 def _closes_phrase(word: str, tag: str) -> bool:
     """A verb (会见 included, which the segmenter files as a noun) or an idiom: what a
     preposition's phrase leads up to (与……合作, 在京召开)."""
-    return tag.startswith("v") or tag == "i" or bool(ACTION.fullmatch(word))
+    return tag.startswith("v") or tag == "i" or _verbal(word, tag)
 
 
 def open_phrase(words: list[tuple[str, str]]) -> str | None:
     """Why tagged ``words`` stop inside a phrase (None: they end at a phrase boundary): a
     preposition or coverb (与, 通过, 把, 在, 对, 向, 从, 为) with no verb after it, a time clause
     (……后, ……以来) or a concession (虽, 尽管) without the main clause it sets up."""
-    if len(words) > 1 and words[-1][0] in _TIME_CLAUSE_END:
+    if len(words) > 1 and (
+        words[-1][0] in _TIME_CLAUSE_END or re.search(r"[年月天]来$", "".join(w for w, _ in words))
+    ):
         return f"ends on a time clause (……{words[-1][0]})"
+    # ……旨在强调在脱贫攻坚中, ……人们在欢声笑语中: 在 and its place, with nothing after them.
+    setting = max(
+        (i for i, (w, t) in enumerate(words) if w in ("在", "于") and t == "p"), default=-1
+    )
+    if setting >= 0 and words[-1][0][-1] in "中上里下内外间" and words[-1][1] in ("f", "s"):
+        return "ends on a setting (在……中) without its clause"
     for i, (word, tag) in enumerate(words):
         rest = words[i + 1 :]
         if tag == "p" and rest and not any(_closes_phrase(w, t) for w, t in rest):
             return f"{word}…… without the verb it leads to"
         if word in _CONCESSIVE and not any(w in _MAIN_CLAUSE for w, _ in rest):
             return f"{word}…… without its main clause"
+        if word == "之所以" and not any(w in ("是", "因为", "在于") for w, _ in rest):
+            return "之所以…… without the reason it leads to"
     return None
 
 
@@ -477,6 +657,10 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
         problems.append(f"ends on {last}, before the verb it helps")
     elif last.lstrip("地得") in _OPEN_VERBS:  # 动情地说: the segmenter glues 地 to the verb
         problems.append(f"ends on {last}, which needs what follows it")
+    elif (verb := _NEEDS_OBJECT.search(text)) and not _EVENT.search(
+        re.split("在|于", text[: verb.start()])[0]  # the subject, not the place (……在市民中心召开)
+    ):
+        problems.append(f"ends on {verb.group(0)} without what is {verb.group(0)}")
     if any(
         text.count(a) != text.count(b)
         for a, b in (("“", "”"), ("《", "》"), ("（", "）"), ("(", ")"))
@@ -484,18 +668,42 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
         problems.append("unbalanced quotes or brackets")
     if (
         words[0][1].startswith("u")
+        or words[0][1] == "p"  # 同美国……, 以人工智能为……: a coverb with no actor before it
         or text[0] in "的地得了着过，,、；;：:。！？!?)）】」”’■□●◆—-[［"
     ):
         problems.append(f"opens on {words[0][0]!r}")
     elif bad_opening := _BAD_OPENING.match(text):
         problems.append(f"opens on {bad_opening.group(0)}, not on who acts")
+    elif referring := _REFERRING.match(text):
+        problems.append(f"opens on {referring.group(0)}, which refers to what the title leaves out")
+    if _CREDIT.search(text):
+        problems.append("a photo credit or byline, not a headline")
     if unfinished := open_phrase(words):
         problems.append(unfinished)
     setup = dangling_clause(text + "。")
     if setup:
         problems.append(setup)
-    if not _has_predicate(text):
+    if not _has_predicate(text) or _only_a_noun_phrase(words):
         problems.append("no action (no verb)")
-    elif lacks_subject(text):
-        problems.append("no actor before the action")
+    elif lacks_subject(text) or _SUBJECTLESS_OPENING.match(text):
+        problems.append(_NO_ACTOR)
     return problems
+
+
+def _only_a_noun_phrase(words: list[tuple[str, str]]) -> bool:
+    """村里举办的和谐家庭竞赛: one verb, right before 的, and none after it: a noun phrase. (张华获得
+    全国劳模的称号 is a clause: its verb has an object before the 的.)"""
+    if "的" not in (w for w, _ in words):
+        return False
+    last = max(i for i, (w, _) in enumerate(words) if w == "的")
+    before = [i for i, (w, t) in enumerate(words[:last]) if _verbal(w, t)]
+    after = any(_verbal(w, t) for w, t in words[last + 1 :])
+    return before == [last - 1] and not after
+
+
+# Verbs and adverbs that open a statement of policy with its actor left out (落实……, 集中力量……,
+# 真切感受到……), which the segmenter tags as adjectives or nouns: a title needs the actor.
+_SUBJECTLESS_OPENING = re.compile(
+    r"^(?:落实|推进|加强|坚持|集中|深化|推动|完善|健全|建立|实施|做好|抓好|强化|提高|提升|促进|加快|扎实|"
+    r"持续|进一步|不断|积极|大力|切实|认真|着力|努力|真切|深入|广泛|始终|全力|全面推进|全面加强)"
+)

@@ -156,6 +156,8 @@ _SETUP_CLAUSES = (
     re.compile(
         r"^(?:虽然|虽|尽管|如果|假如|假若|倘若|若是?|即使|即便|哪怕|只要|只有|除非|一旦|由于|因为|为了)[^，；：]{1,50}$"
     ),
+    # 特别是经过了……的冲刺筹备: 经过 and what was gone through, leading into what it achieved
+    re.compile(r"^(?:特别是|尤其是|而且|并且|同时)?经过了?[^，；：]{0,60}$"),
     # 据……报道 / 据了解: an attribution with nothing attributed
     re.compile(r"^据[^，；：]{0,20}(?:报道|消息|介绍|透露|了解|悉|统计|称)$"),
     # 主要包括 / 具体如下 / 分别是: an announcement of a list that never comes
@@ -205,7 +207,43 @@ def dangling_clause(sentence: str) -> str | None:
     first = _CORRELATIVE.search(outside)
     if first and not _CORRELATIVE_SECOND.search(outside, first.end()):
         return f"{first.group(0)}…… without its second half"
+    both = _BOTH.search(outside)
+    if both and not _BOTH_SECOND.search(outside, both.end()):
+        return "既…… without its 又/也 half"
+    concession = next((i for i, c in enumerate(clauses) if _CONCESSION.match(c)), None)
+    if concession is not None and not any(
+        _MAIN_AFTER_CONCESSION.search(c) for c in clauses[concession + 1 :]
+    ):
+        return f"{clauses[concession][:4]}…… without the main clause it concedes to"
+    purpose = _PURPOSE.match(clauses[0])
+    if (
+        purpose
+        and (
+            _PURPOSE_VERB.match(clauses[0], purpose.end())
+            or _opens_on_verb(clauses[0][purpose.end() :])
+        )
+        and all(_opens_on_verb(c) for c in clauses[1:])
+    ):
+        return "为…… (a purpose) with no one who acts on it"
     return None
+
+
+_BOTH = re.compile(r"既(?![然定往而])")
+_BOTH_SECOND = re.compile(r"又|也|还|更|同时")
+_CONCESSION = re.compile(r"^(?:虽然|虽说|尽管)")
+_MAIN_AFTER_CONCESSION = re.compile(r"^(?:但|但是|却|可|可是|然而|不过)|却|仍|还是|依然|依旧|也")
+# 为庆祝……，展现……，揭示……。: purposes strung together, the clause that acts on them cut away.
+_PURPOSE = re.compile(r"^为了?(?=[\u4e00-\u9fff]{2})")
+# Verbs of purpose the segmenter tags as nouns (纪念 n): 为纪念……
+_PURPOSE_VERB = re.compile(
+    r"庆祝|纪念|推动|促进|加强|落实|贯彻|深入|进一步|更好|切实|确保|保障|满足|展现|助力|迎接|帮助|"
+    r"解决|推进|提高|提升|加快|实现|弘扬|传承|丰富|做好"
+)
+
+
+def _opens_on_verb(clause: str) -> bool:
+    words = [(w, t) for w, t in tagged(clause[:8]) if w.strip()]
+    return bool(words) and words[0][1].startswith("v") and words[0][1] != "vn"
 
 
 _DECORATION = "■□●◆◇▲△★☆ 　"
