@@ -420,3 +420,23 @@ def test_post_pass_keeps_a_mid_page_line_labelled_furniture_as_text():
     drafts, furniture = group(lines, labels, usual_gap=1)
     assert [line.text for line in furniture] == ["第3版 要闻", "责任编辑：王敏"]
     assert "据新华社北京１月９日电　第二篇的正文内容。" in [line.text for line in drafts[0].lines]
+
+
+def _features_of(*texts: str) -> list[list[str]]:
+    from briefing.split.features import page_features
+    from briefing.split.lines import page_lines
+
+    raw = "\n\n".join(texts).split("\n")
+    return page_features(page_lines(raw), raw)
+
+
+def test_a_heading_between_texts_on_one_subject_reads_as_cohesive():
+    """Text that goes on about the same people and places across a heading (a subhead) and
+    text that changes subject (a new article) get different cohesion attributes."""
+    above = "红星村的村民王大山种了二十亩猕猴桃，红星村合作社帮他把猕猴桃卖到了城里。"
+    same = "王大山说，红星村合作社今年还要扩大猕猴桃种植，带着更多村民一起增收。"
+    other = "海港城的地铁三号线昨天开通试运营，沿线设站十二座，全长约三十公里！"
+    cohesive = _features_of(above, "增收路子越走越宽", same)[1]
+    apart = _features_of(above, "地铁新线开通试运营", other)[1]
+    assert "coh:3" in cohesive
+    assert "coh:0" in apart

@@ -265,6 +265,33 @@ def _under_box(own: list[dict[str, str]]) -> list[bool]:
     return out
 
 
+# How much of the text just above a line the text from it on shares (character bigrams, up to
+# WINDOW characters a side, heading lines left out): an article goes on about the same people
+# and places across a subhead, a new one changes them. Cut points of its buckets.
+WINDOW = 300
+_COHESION = ((0.025, "0"), (0.05, "1"), (0.08, "2"))
+
+
+def _window(lines: list[Line], own: list[dict[str, str]], indexes: range) -> set[tuple[str, str]]:
+    text = ""
+    for index in indexes:
+        if own[index]["head"] == "0":
+            text += lines[index].folded
+            if len(text) >= WINDOW:
+                break
+    return _bigrams(text[:WINDOW])
+
+
+def _cohesion(lines: list[Line], own: list[dict[str, str]], index: int) -> str:
+    """The bucket of the text shared across the break above ``lines[index]``."""
+    before = _window(lines, own, range(index - 1, max(-1, index - 12), -1))
+    after = _window(lines, own, range(index, min(len(lines), index + 12)))
+    if not before or not after:
+        return "none"
+    share = len(before & after) / min(len(before), len(after))
+    return next((name for bound, name in _COHESION if share < bound), "3")
+
+
 def _distance(lines: int) -> str:
     return "2-3" if lines <= 3 else "4-8" if lines <= 8 else "9-20" if lines <= 20 else "21+"
 
@@ -352,6 +379,13 @@ def page_features(lines: list[Line], raw_lines: list[str]) -> list[list[str]]:
                 previous.folded, line.folded
             ):
                 feats.append("cut")
+        if index and (
+            mine["head"] == "1"
+            and own[index - 1]["head"] == "0"
+            or "brief" in mine
+            or line.role is Role.DATELINE
+        ):
+            feats.append(f"coh:{_cohesion(lines, own, index)}")
         if mine["head"] == "1":
             # Subheads come in families (聚焦…, 聚焦…) and share words with the title above them.
             feats.append(

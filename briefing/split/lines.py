@@ -68,6 +68,7 @@ ENUMERATION_RE = re.compile(
 # The date under a letter or speech: 一九九七年六月十六日 张三 / 1997年12月29日 / 1997年岁暮.
 _DATE = r"(?:\d{4}|[一二三四五六七八九〇零]{4})\s*年(?:\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日|岁[暮末])"
 SIGNATURE_RE = re.compile(rf"^(?:{_DATE}\s*[{HAN}·]{{0,8}}|.{{0,24}}{_DATE}(?:于.{{1,6}})?)$")
+SIGNATURE_MAX = 50  # no line that SIGNATURE_RE matches is longer: a cheap test first
 _WORD_CHAR = re.compile(r"\w")
 _NAME_GAPS = re.compile(r"[\s、·]")
 HEADING_MAX = 48  # the longest headlines, kicker and subtitle run together, stay under this
@@ -144,7 +145,12 @@ def tag(line: Line) -> Role:
         return Role.SUBTITLE
     if len(text) <= 40 and BYLINE_RE.match(text) and not ends_sentence(text):
         return Role.BYLINE
-    if TRAILER_RE.match(text) or not _WORD_CHAR.search(text) or SIGNATURE_RE.search(text):
+    if (
+        TRAILER_RE.match(text)
+        or not _WORD_CHAR.search(text)
+        or len(text) <= SIGNATURE_MAX
+        and SIGNATURE_RE.search(text)
+    ):
         return Role.TRAILER  # a closing note (张三), or a row of ＊＊＊ between sections
     if looks_like_heading(text):
         return Role.HEADING
