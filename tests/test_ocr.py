@@ -221,6 +221,15 @@ class _CountingEngine:
         return [_line("各地认真落实各项部署推动经济", 10, 10 + 30 * i) for i in range(3)]
 
 
+def _use_engine(monkeypatch, cache: Path, fake):
+    """``fake`` as the process's OCR engine, with an OCR cache of its own in ``cache``."""
+    import briefing.ocr.engine as engine
+
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(cache))
+    monkeypatch.setattr(engine, "get_engine", lambda: fake)
+    return fake
+
+
 def test_a_page_is_read_once_then_from_the_cache(monkeypatch, tmp_path):
     pytest.importorskip("cv2")  # laying out the page (deskew, graphics) needs OpenCV
     import briefing.ocr as ocr
@@ -586,12 +595,9 @@ def test_the_cli_prints_a_line_per_page_and_skips_a_bad_page_of_a_folder(monkeyp
     is a skipped page, not the end of the issue."""
     from typer.testing import CliRunner
 
-    import briefing.ocr.engine as engine
     from briefing.cli import app
 
-    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
-    fake = _CountingEngine()
-    monkeypatch.setattr(engine, "get_engine", lambda: fake)
+    fake = _use_engine(monkeypatch, tmp_path / "cache", _CountingEngine())
     issue = tmp_path / "issue"
     issue.mkdir()
     Image.new("L", (400, 600), 255).save(issue / "p1.png")
@@ -613,7 +619,6 @@ def test_ocr_modes_on_a_pdf_with_a_text_page_and_a_scanned_page(monkeypatch, tmp
     """auto: only the page without a text layer is OCR'd; always: every page; never: none, and
     the scanned page of the issue is a skipped page that says it needs OCR."""
     pymupdf = pytest.importorskip("pymupdf")
-    import briefing.ocr.engine as engine
     from briefing.read.layout.pdf import read_pdf_issue
     from test_pdf import draw_page
 
@@ -625,9 +630,7 @@ def test_ocr_modes_on_a_pdf_with_a_text_page_and_a_scanned_page(monkeypatch, tmp
         doc.new_page(width=rect.width, height=rect.height).insert_image(rect, filename=str(scan))
         doc.save(tmp_path / "mixed.pdf")
     for mode, calls, scanned in (("never", 0, []), ("auto", 1, [2]), ("always", 2, [1, 2])):
-        fake = _CountingEngine()
-        monkeypatch.setattr(engine, "get_engine", lambda: fake)
-        monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / f"cache-{mode}"))
+        fake = _use_engine(monkeypatch, tmp_path / f"cache-{mode}", _CountingEngine())
         issue, articles = read_pdf_issue([tmp_path / "mixed.pdf"], source="mixed", ocr=mode)
         assert fake.calls == calls, mode
         assert [p["page"] for p in issue.metadata.get("ocr", [])] == scanned, mode
@@ -655,14 +658,11 @@ def test_watch_sends_a_page_image_once_and_a_restart_neither_sends_nor_reads_it(
 ):
     """A page image dropped into the watched folder is OCR'd once and sent; a restarted
     watcher sends nothing again and OCRs nothing."""
-    import briefing.ocr.engine as engine
     from briefing.deliver.job import default_builder
     from briefing.deliver.watch import Watcher
     from deliver_helpers import make_config
 
-    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
-    fake = _PageEngine()
-    monkeypatch.setattr(engine, "get_engine", lambda: fake)
+    fake = _use_engine(monkeypatch, tmp_path / "cache", _PageEngine())
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     Image.new("L", (1200, 1800), 255).save(inbox / "page-01.png")

@@ -1,5 +1,6 @@
 """The OCR path on scanned copies of the dev e-paper pages (made here, in a temporary folder):
-articles found, in order, no graphic as an article, body text as the text layer has it.
+articles found, in order, no graphic as an article, body text as the text layer has it, and no
+column logo guessed (a logo read only weakly names no column).
 Slow: every page is OCR'd (a fresh cache)."""
 
 import pytest
@@ -27,3 +28,4 @@ def test_scanned_dev_pages(corpus, tmp_path):
     assert result["pages_in_order"] == result["pages"]
     assert result["graphics_as_articles"] == 0
     assert result["body_accuracy"] >= 0.98
+    assert result["columns_wrong"] == 0
