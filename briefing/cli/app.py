@@ -120,11 +120,11 @@ class OcrProgressBar:
         self._lines = False
 
     def __enter__(self) -> "OcrProgressBar":
-        from rich.console import Console
-
         from ..ocr import add_progress_listener
 
-        self._lines = not Console(stderr=True).is_terminal
+        # asked of the stream, not of rich: importing rich.console costs a build that OCRs
+        # nothing about 30 ms (rich is imported when a bar is first drawn)
+        self._lines = not sys.stderr.isatty()
         self._remove = add_progress_listener(self._on_page)
         return self
 
