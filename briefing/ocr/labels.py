@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..read.layout.glyphs import Box, LayoutLine
 from ..read.layout.roles import DISPLAY, MID
-from .page import LowConfidence
+
+if TYPE_CHECKING:  # annotations only: ocr.page imports statistics, which a text PDF needn't load
+    from .page import LowConfidence
 
 LABEL_CHARS = (2, 6)  # a column's name: this many characters, CJK only, no punctuation
 NEAR = 5.0  # x body size: a label this close to a headline labels its article
