@@ -15,7 +15,7 @@ import pickle
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TypeVar
+from typing import BinaryIO, TypeVar
 
 logger = logging.getLogger(__name__)
 
@@ -61,18 +61,35 @@ def kept(name: str, *, sources: Iterable[Path], make: Callable[[], T]) -> T:
     except Exception as exc:  # written by another version, cut short, unreadable: make it again
         logger.debug("cache %s unusable (%s): made again", path, exc)
     value = make()
-    tmp = path.with_suffix(f".{os.getpid()}.tmp")  # concurrent runs each replace it whole
+
+    def dump(handle: BinaryIO) -> None:
+        pickle.dump(stamp, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(tmp, "wb") as handle:
-            pickle.dump(stamp, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
+        write_whole(path, dump)
     except OSError as exc:
         logger.debug("cannot write the cache %s: %s", path, exc)
-        with contextlib.suppress(OSError):
-            tmp.unlink()
     return value
+
+
+def write_whole(path: Path, write: Callable[[BinaryIO], object]) -> None:
+    """Write ``path`` through ``write`` so that readers see the old file or the whole new one:
+    into a fresh file beside it, then renamed over it. The fresh file is made exclusively
+    (``mkstemp``), never opened by a name another user or thread could have put there first
+    (a link planted in a shared cache folder would otherwise be written through)."""
+    import tempfile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            write(handle)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
 
 
 def _own(fd: int) -> bool:

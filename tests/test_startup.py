@@ -112,6 +112,33 @@ def test_without_a_home_directory_nothing_is_kept_and_the_value_is_made(tmp_path
     assert kept("t", sources=[source], make=_made(calls)) == {"term": (1, 2)}
 
 
+def test_a_cache_file_is_written_whole_through_a_fresh_file_never_a_planted_one(tmp_path):
+    import os
+
+    import pytest
+
+    from briefing.cache import write_whole
+
+    target = tmp_path / "tables" / "x.pickle"
+    victim = tmp_path / "victim"
+    victim.write_bytes(b"keep")
+    target.parent.mkdir()
+    # the names an earlier version wrote through (NAME.<pid>.tmp), planted as links
+    for name in (f"x.{os.getpid()}.tmp", f"x.pickle.{os.getpid()}.tmp"):
+        (target.parent / name).symlink_to(victim)
+    write_whole(target, lambda handle: handle.write(b"new"))
+    assert target.read_bytes() == b"new" and victim.read_bytes() == b"keep"
+
+    def fails(handle):
+        handle.write(b"half")
+        raise OSError("disk full")
+
+    with pytest.raises(OSError):
+        write_whole(target, fails)
+    assert target.read_bytes() == b"new"  # the old file stays whole
+    assert sorted(p.name for p in target.parent.iterdir() if not p.is_symlink()) == ["x.pickle"]
+
+
 def test_the_default_classifier_read_back_from_the_cache_is_the_one_made(
     tmp_path, monkeypatch, samples
 ):

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import time
 import warnings
 from collections.abc import Callable
@@ -143,15 +142,12 @@ def _cache_record(line: OcrLine) -> dict:
 
 
 def _store_lines(key: str, lines: list[OcrLine]) -> None:
+    from ..cache import write_whole
+
     path = cache_dir() / key[:2] / f"{key}.json"
+    data = json.dumps([_cache_record(line) for line in lines], ensure_ascii=False)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(
-            json.dumps([_cache_record(line) for line in lines], ensure_ascii=False),
-            encoding="utf-8",
-        )
-        os.replace(tmp, path)
+        write_whole(path, lambda handle: handle.write(data.encode("utf-8")))
     except OSError as exc:  # a read-only cache costs time on the next run, nothing else
         logger.warning("cannot write the OCR cache in %s: %s", path.parent, exc)
 
