@@ -393,8 +393,9 @@ def test_a_vertical_column_is_cut_into_characters_for_the_recogniser():
             column[top + 36 : top + 44, 5:45] = 0
         else:
             column[top : top + 44, 5:45] = 0
-    row = _unstack(column)
+    row, cells = _unstack(column)
     assert row.shape[0] == 50 and row.shape[1] == 3 * (50 + 6)
+    assert cells == [(0, 50), (56, 106), (112, 162)]
 
 
 def test_a_tint_behind_lines_of_a_running_column_is_not_a_box():

@@ -434,7 +434,7 @@ def _crop(grey, quad) -> _Crop:
     ink = crop > background + 20 if reversed_ else crop < min(128, background - 40)
     if reversed_:
         crop = 255 - crop  # the recogniser reads dark type on a light ground
-    image, cells = _unstack_cells(crop) if vertical else (crop, [])
+    image, cells = _unstack(crop) if vertical else (crop, [])
     return _Crop(
         image,
         vertical,
@@ -458,14 +458,10 @@ def _ink_span(ink, axis: int) -> tuple[float, float]:
 
 
 def _unstack(column):
-    """A vertical column's characters side by side, for the horizontal recogniser: the column
-    is cut at its blank rows, the pieces of one character (上, 二, 川) joined again, smallest
-    joins first, while they stay within a glyph's height; the cells are put in a row."""
-    return _unstack_cells(column)[0]
-
-
-def _unstack_cells(column):
-    """:func:`_unstack`'s row, and where each glyph's cell is in it (x0, x1)."""
+    """A vertical column's characters side by side, for the horizontal recogniser, and where
+    each glyph's cell is in that row (x0, x1): the column is cut at its blank rows, the pieces
+    of one character (上, 二, 川) joined again, smallest joins first, while they stay within a
+    glyph's height; the cells are put in a row."""
     import numpy as np
 
     ink = (column < 160).sum(axis=1)
