@@ -10,13 +10,14 @@ import logging
 import threading
 from pathlib import Path
 
+from ..data import DIRECTORY
 from ..errors import InputError
 from .features import page_features
 from .lines import Line
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_MODEL = Path(__file__).resolve().parents[1] / "data" / "splitter.model"
+DEFAULT_MODEL = DIRECTORY / "splitter.model"
 _taggers: dict[Path, object] = {}
 _lock = threading.Lock()
 
