@@ -11,7 +11,7 @@ from __future__ import annotations
 import operator
 import re
 from functools import lru_cache
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..records import Article
 from ..text import fold_width
@@ -107,7 +107,7 @@ def is_slogan(sentence: str) -> bool:
     return 0 < len(clauses) <= 3 and all(len(c) <= 9 for c, _ in clauses)
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)  # rankings are cached and shared: never changed in place
 class Scored:
     sentence: Sentence
     score: float
@@ -161,7 +161,7 @@ def rank_sentences(article: Article) -> list[Scored]:
     """The article's sentences, best first."""
     # The summarizer and then the titler rank each article of a batch: the last rankings are
     # kept so that the titler finds its article's (a few, so that memory stays flat). Callers
-    # get their own list; the Scored records in it are read, never changed.
+    # get their own list; the Scored records in it are frozen.
     return list(_ranked(article.headline, tuple(article.body)))
 
 
@@ -233,5 +233,5 @@ def _ranked(headline: str, body: tuple[str, ...]) -> tuple[Scored, ...]:
             informative.append(len(scored) - 1)
     for i, cost in repeats:
         if any(j != i for j in informative):
-            scored[i].score -= cost
+            scored[i] = replace(scored[i], score=scored[i].score - cost)
     return tuple(sorted(scored, key=lambda s: (-s.score, s.sentence.index)))
