@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 from ..records import Article
 from ..text import fold_width, tagged
@@ -307,6 +308,9 @@ def shorten(clause: str, *, limit: int = MAX_TITLE_CHARS) -> str:
     return _cut(text, limit)
 
 
+# A candidate clause is compressed once to ask whether it fits and again to be shortened (and a
+# third time at four times the limit): the last results are kept (strings: safe to share).
+@lru_cache(maxsize=256)
 def _compressed(clause: str, limit: int) -> str:
     """The clause with what a headline leaves out deleted, step by step until it fits ``limit``
     (longer where the deletions do not make it fit: it is then cut)."""
