@@ -13,6 +13,7 @@ import logging
 import os
 import pickle
 import sys
+import zlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import BinaryIO, TypeVar
@@ -44,9 +45,13 @@ def _stamp(sources: Iterable[Path]) -> tuple:
 def kept(name: str, *, sources: Iterable[Path], make: Callable[[], T]) -> T:
     """``make()``, or what it returned on an earlier run while ``sources`` (every file, code and
     data, that its result depends on) are unchanged. The object is kept pickled in
-    ``cache_root()/tables/NAME.pickle`` beside the sources' stamp."""
+    ``cache_root()/tables/NAME-TAG.pickle`` beside the sources' stamp. TAG names the install and
+    the interpreter (the sources' folders, Python's version): two virtualenvs or checkouts that
+    share the cache folder keep a file each instead of replacing each other's on every run."""
+    sources = list(sources)
+    install = repr((sys.version, sorted({str(path.parent) for path in sources})))
     try:
-        path = cache_root() / "tables" / f"{name}.pickle"
+        path = cache_root() / "tables" / f"{name}-{zlib.crc32(install.encode()):08x}.pickle"
     except RuntimeError:  # no home directory (a service user without one): nowhere to keep it
         return make()
     stamp = _stamp(sources)

@@ -73,7 +73,7 @@ def test_a_cache_file_that_is_damaged_or_not_the_users_is_made_again(tmp_path, m
     source.write_text("a", encoding="utf-8")
     calls: list[int] = []
     kept("t", sources=[source], make=_made(calls))
-    stored = cache_root() / "tables" / "t.pickle"
+    (stored,) = (cache_root() / "tables").glob("t-*.pickle")
     stored.write_bytes(stored.read_bytes()[:20])  # cut short
     assert kept("t", sources=[source], make=_made(calls)) == {"term": (1, 2)}
     assert len(calls) == 2
@@ -81,6 +81,22 @@ def test_a_cache_file_that_is_damaged_or_not_the_users_is_made_again(tmp_path, m
     monkeypatch.setattr(os, "getuid", lambda: os.stat(stored).st_uid + 1)
     kept("t", sources=[source], make=_made(calls))
     assert len(calls) == 3
+
+
+def test_two_installs_sharing_the_cache_folder_keep_a_file_each(tmp_path, monkeypatch):
+    from briefing.cache import kept
+
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
+    installs = [tmp_path / "venv1" / "terms.toml", tmp_path / "venv2" / "terms.toml"]
+    for source in installs:
+        source.parent.mkdir()
+        source.write_text("a", encoding="utf-8")
+    calls: list[int] = []
+    for _ in range(3):  # each made once, then read back in turn
+        for source in installs:
+            kept("t", sources=[source], make=_made(calls))
+    assert len(calls) == 2
+    assert len(list((tmp_path / "cache" / "tables").glob("t-*.pickle"))) == 2
 
 
 def test_a_cache_that_cannot_be_written_costs_time_only(tmp_path, monkeypatch):
@@ -154,7 +170,7 @@ def test_the_default_classifier_read_back_from_the_cache_is_the_one_made(
         cached = default_keyword_classifier()  # read back
     finally:
         default_keyword_classifier.cache_clear()
-    assert (tmp_path / "cache" / "tables" / "keyword-classifier.pickle").is_file()
+    assert len(list((tmp_path / "cache" / "tables").glob("keyword-classifier-*.pickle"))) == 1
     made = KeywordClassifier()
     assert cached is not made and cached.weights == made.weights
     assert vars(cached.matcher) == vars(made.matcher)
