@@ -741,3 +741,25 @@ def test_a_quotation_mark_of_a_vertical_line_is_read_turned_back():
         engine._turn_marks([crop], texts)
         assert len(seen[0]) == 1  # the weak glyph alone
         assert texts[0][0] == want
+
+
+def test_ocr_progress_is_a_line_per_page_away_from_a_terminal_and_always_under_watch(
+    monkeypatch, capsys
+):
+    import sys
+
+    from briefing.cli.app import OcrProgressBar
+    from briefing.ocr import OcrProgress, _announce
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
+    with OcrProgressBar(lines=True):  # as watch runs it, on a terminal
+        _announce(OcrProgress("inbox/p1.png", 1, done=False))
+        _announce(OcrProgress("inbox/p1.png", 1, done=True, seconds=2.5))
+        _announce(OcrProgress("inbox/p2.png", 1, done=True, cached=True))
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        "OCR inbox/p1.png page 1: read in 2.5 s",
+        "OCR inbox/p2.png page 1: from the cache",
+    ]
+    _announce(OcrProgress("inbox/p3.png", 1, done=True))  # the listener is gone after the block
+    assert capsys.readouterr().err == ""

@@ -114,17 +114,19 @@ class OcrProgressBar:
     from the cache; elsewhere (a log, cron, ``watch`` as a service) one line per page, cached
     pages included, so that a log shows what was read and what came from the cache."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, lines: bool = False) -> None:
+        """``lines``: one line per page even on a terminal (``watch`` runs for hours: a live
+        bar would redraw all that time and count the pages of every issue together)."""
         self._bar: tuple[Progress, TaskID] | None = None  # drawn at the first page OCR'd
         self._remove: Callable[[], None] | None = None
-        self._lines = False
+        self._lines = lines
 
     def __enter__(self) -> "OcrProgressBar":
         from ..ocr import add_progress_listener
 
         # asked of the stream, not of rich: importing rich.console costs a build that OCRs
         # nothing about 30 ms (rich is imported when a bar is first drawn)
-        self._lines = not sys.stderr.isatty()
+        self._lines = self._lines or not sys.stderr.isatty()
         self._remove = add_progress_listener(self._on_page)
         return self
 

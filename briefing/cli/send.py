@@ -199,7 +199,7 @@ def watch(
     stop = threading.Event()
     previous = signal.signal(signal.SIGTERM, lambda *_: stop.set())
     try:
-        with OcrProgressBar():
+        with OcrProgressBar(lines=True):
             watcher.run(interval=interval, stop=stop, polls=polls)
     except KeyboardInterrupt:
         pass
