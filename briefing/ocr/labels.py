@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..read.layout.glyphs import Box, LayoutLine
+from ..read.layout.glyphs import Box, LayoutLine, enclosing
 from ..read.layout.roles import DISPLAY, MID
 
 if TYPE_CHECKING:  # annotations only: ocr.page imports statistics, which a text PDF needn't load
@@ -108,19 +108,6 @@ def _boxes(article) -> list[Box]:
     return [c.box for c in article.chains] + ([article.headline.box] if article.headline else [])
 
 
-def _extent(article) -> Box | None:
-    """The box around an article's headline and text chains."""
-    boxes = _boxes(article)
-    if not boxes:
-        return None
-    return (
-        min(b[0] for b in boxes),
-        min(b[1] for b in boxes),
-        max(b[2] for b in boxes),
-        max(b[3] for b in boxes),
-    )
-
-
 def attach_columns(articles, labels: list[Label], body: float) -> dict[int, str]:
     """Which articles each label names: the one whose text runs around it (its headline and
     body chains enclose the label's centre), else the one it stands over (its headline or its
@@ -130,7 +117,8 @@ def attach_columns(articles, labels: list[Label], body: float) -> dict[int, str]
     its centre in none), names all of them: one column's logo over the articles it holds.
     ``articles``: ``PageArticle`` records; returns article index -> column."""
     best: dict[int, tuple[float, str]] = {}
-    extents = [_extent(article) for article in articles]
+    boxes = [_boxes(article) for article in articles]
+    extents = [enclosing(b) for b in boxes]
     for label in (lb for lb in labels if lb.sure):
         x0, y0, x1, y1 = label.box
         cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
@@ -141,10 +129,9 @@ def attach_columns(articles, labels: list[Label], body: float) -> dict[int, str]
             ax0, ay0, ax1, ay1 = extent
             head = article.headline.box if article.headline else None
             area = (ax1 - ax0) * (ay1 - ay0)  # of two articles around a label, the smaller
-            others = [b for j, other in enumerate(articles) if j != i for b in _boxes(other)]
             if ax0 <= cx <= ax1 and ay0 <= cy <= ay1:
                 distance = 0.0
-            elif _over(label.box, extent, others, body):
+            elif _over(label.box, extent, _others(boxes, i), body):
                 distance = ay0 - y1
             elif head:
                 dx = max(0.0, head[0] - x1, x0 - head[2])
@@ -164,6 +151,11 @@ def attach_columns(articles, labels: list[Label], body: float) -> dict[int, str]
             if i not in best or distance < best[i][0]:
                 best[i] = (distance, label.text)
     return {i: text for i, (_, text) in best.items()}
+
+
+def _others(boxes: list[list[Box]], i: int) -> list[Box]:
+    """The boxes of every article but the ``i``-th."""
+    return [b for j, theirs in enumerate(boxes) if j != i for b in theirs]
 
 
 def _over(label: Box, extent: Box, others: list[Box], body: float) -> bool:

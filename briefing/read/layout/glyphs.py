@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 logger = logging.getLogger(__name__)
@@ -21,6 +22,18 @@ _VERTICAL_QUOTES = str.maketrans(
 )
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in PDF points
+
+
+def enclosing(boxes: Sequence[Sequence[float]]) -> Box | None:
+    """The box around ``boxes`` (None for none)."""
+    if not boxes:
+        return None
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
 
 
 @dataclass

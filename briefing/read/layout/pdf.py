@@ -13,7 +13,7 @@ from ...errors import InputError
 from ...records import Article, Furniture, Issue, Page
 from ..masthead import DATE_RE
 from .articles import PageArticle, page_articles
-from .glyphs import read_page
+from .glyphs import enclosing, read_page
 from .roles import TOP_BAND, analyse
 
 if TYPE_CHECKING:
@@ -192,14 +192,9 @@ def layout_result(page, *, page_index: int, ocr=None, labels: list | None = None
 
 
 def _union(boxes: Sequence[Sequence[float]]) -> list[float] | None:
-    if not boxes:
-        return None
-    return [
-        min(b[0] for b in boxes),
-        min(b[1] for b in boxes),
-        max(b[2] for b in boxes),
-        max(b[3] for b in boxes),
-    ]
+    """:func:`enclosing` as a list, the form the issue's metadata keeps boxes in."""
+    box = enclosing(boxes)
+    return list(box) if box else None
 
 
 # What a file that is not a PDF most often is, by its first bytes.
