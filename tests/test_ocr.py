@@ -763,3 +763,29 @@ def test_ocr_progress_is_a_line_per_page_away_from_a_terminal_and_always_under_w
     ]
     _announce(OcrProgress("inbox/p3.png", 1, done=True))  # the listener is gone after the block
     assert capsys.readouterr().err == ""
+
+
+def test_a_weak_vertical_logo_reports_its_doubtful_glyphs_one_below_the_other():
+    from briefing.ocr.engine import OcrChar, OcrLine
+    from briefing.ocr.reading import _doubtful
+
+    # a column 20 px wide and 60 px tall: three glyphs (and the gaps between cells read as
+    # spaces), the image at 1 point per pixel from (100, 200) on the page
+    chars = [
+        OcrChar("甲", 0.0, 0.3, 0.4),
+        OcrChar(" ", 0.3, 0.35, 0.9),
+        OcrChar("乙", 0.35, 0.65, 0.95),
+        OcrChar("丙", 0.7, 1.0, 0.5),
+    ]
+    line = OcrLine(
+        quad=[[0, 0], [20, 0], [20, 60], [0, 60]],
+        text="甲 乙丙",
+        confidence=0.6,
+        vertical=True,
+        chars=chars,
+    )
+    doubtful = _doubtful(line, (100.0, 200.0, 200.0, 300.0), 1.0)
+    assert [(d.char, d.box) for d in doubtful] == [
+        ("甲", [100.0, 200.0, 120.0, 220.0]),
+        ("丙", [100.0, 240.0, 120.0, 260.0]),
+    ]

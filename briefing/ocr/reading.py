@@ -112,17 +112,21 @@ def image_labels(pdf_page, boxes, *, source: str) -> list[Label]:
 
 def _doubtful(line, box, scale: float) -> list[LowConfidence]:
     """A weakly read line's characters below :data:`LOW_CONFIDENCE`, placed on the page (the
-    image's ``box`` in points, its pixels ``scale`` points each)."""
+    image's ``box`` in points, its pixels ``scale`` points each): along the line where the
+    recogniser saw them; a vertical line's glyphs one below the other, as the page reader
+    places them (its spaces are the gaps between the cells it was read in, not glyphs)."""
     xs, ys = [p[0] for p in line.quad], [p[1] for p in line.quad]
     x0, y0 = box[0] + min(xs) * scale, box[1] + min(ys) * scale
-    width, y1 = (max(xs) - min(xs)) * scale, box[1] + max(ys) * scale
+    x1, y1 = box[0] + max(xs) * scale, box[1] + max(ys) * scale
+    if line.vertical:
+        glyphs = [ch for ch in line.chars if not ch.c.isspace()]
+        step = (y1 - y0) / max(len(glyphs), 1)
+        boxes = [(x0, y0 + i * step, x1, y0 + (i + 1) * step) for i in range(len(glyphs))]
+    else:
+        glyphs = line.chars
+        boxes = [(x0 + ch.x0 * (x1 - x0), y0, x0 + ch.x1 * (x1 - x0), y1) for ch in glyphs]
     return [
-        LowConfidence(
-            ch.c,
-            round(ch.confidence, 3),
-            line.text,
-            [round(v, 1) for v in (x0 + ch.x0 * width, y0, x0 + ch.x1 * width, y1)],
-        )
-        for ch in line.chars
+        LowConfidence(ch.c, round(ch.confidence, 3), line.text, [round(v, 1) for v in where])
+        for ch, where in zip(glyphs, boxes)
         if ch.confidence < LOW_CONFIDENCE
     ]
