@@ -234,8 +234,10 @@ def test_import_briefing_leaves_the_plugin_machinery_unloaded():
 # a measurable part of the start (pydantic through typer 0.29's option coercion, 115 ms CPU; the
 # entry points, read to list the formats, 25 ms; importlib.resources to read the data files,
 # 15 ms; hashlib (OpenSSL), 5 ms; the PDF layout modules through the OCR progress bar; the model
-# cards' module through the registry's check for a card path).
+# cards' module through the registry's check for a card path; rich's console, 27 ms, once
+# asked whether standard error is a terminal for the OCR progress bar).
 UNUSED_ON_A_TEXT_BUILD = (
+    "rich",
     "pydantic",
     "importlib.metadata",
     "importlib.resources",
