@@ -153,10 +153,13 @@ def _bigrams(text: str) -> set[tuple[str, str]]:
     return set(zip(text, text[1:]))
 
 
+def _overlap_share(a: set[tuple[str, str]], b: set[tuple[str, str]]) -> float:
+    """How much of the smaller set of bigrams the other holds (0 where either is empty)."""
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
 def _share(a: set[tuple[str, str]], b: set[tuple[str, str]]) -> str:
-    if not a or not b:
-        return "0"
-    share = len(a & b) / min(len(a), len(b))
+    share = _overlap_share(a, b)
     return "0" if share == 0 else "lo" if share < 0.25 else "hi"
 
 
@@ -288,7 +291,7 @@ def _cohesion(lines: list[Line], own: list[dict[str, str]], index: int) -> str:
     after = _window(lines, own, range(index, min(len(lines), index + 12)))
     if not before or not after:
         return "none"
-    share = len(before & after) / min(len(before), len(after))
+    share = _overlap_share(before, after)
     return next((name for bound, name in _COHESION if share < bound), "3")
 
 
