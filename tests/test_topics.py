@@ -17,6 +17,7 @@ from briefing.records import Article
 from briefing.registry import classifiers
 from briefing.topics import Classifier, classify, default_taxonomy, load_taxonomy, parse_taxonomy
 from briefing.topics.keywords import KeywordClassifier
+from briefing.topics.terms import generic_terms, listed_terms
 from briefing.topics.trained import TrainedClassifier, load_model, train_file
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
@@ -128,6 +129,23 @@ def test_generic_words_do_not_decide():
         [Article(id="g", body=["他们说这个问题要好好处理一下。"])]
     )[0]
     assert topic.label == "社会"
+
+
+def test_a_generic_listed_word_counts_half_and_names_its_label_less():
+    # 紧急 and 提醒 (安全应急, medium) are generic words: in everyday news they mostly turn up in
+    # stories about other things, so together they no longer outweigh one strong noun (股民).
+    headline = [Article(id="g", body=["紧急提醒！股民注意这三件事"])]
+    as_listed = KeywordClassifier(terms=listed_terms()).classify(headline)[0]
+    assert as_listed.label == "安全应急"
+    topic = KeywordClassifier().classify(headline)[0]
+    assert (topic.label, topic.evidence) == ("经济", ["股民"])
+    emergency = default_taxonomy().index("安全应急")
+    assert KeywordClassifier().weights["紧急"] == ((emergency, 1.0),)
+
+
+def test_the_generic_word_list_holds_only_listed_terms():
+    # A stale entry (a term since dropped from the lists) would mean the file was not remade.
+    assert generic_terms() and generic_terms() <= set(listed_terms())
 
 
 def test_headline_only_items_get_vocabulary_labels():

@@ -1,6 +1,8 @@
 """The default topic classifier: weighted term lists, offline, deterministic and explainable.
 
-Each label has terms in three tiers (``briefing/data/topic_terms.toml``). An article's score for
+Each label has terms in tiers (``briefing/data/topic_terms.toml``); a generic word among them
+(``data/generic_terms.txt``: a verb or adjective that mostly turns up in other labels' stories)
+counts half. An article's score for
 a label adds up the weights of the label's terms found in it, more for the title than the body
 (kicker, subtitle, column and subheads in between), with repeats counting less and less. The
 winning label's strongest terms are its evidence. Scores become probabilities by a softmax with

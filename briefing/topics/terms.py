@@ -27,6 +27,9 @@ logger = logging.getLogger(__name__)
 # company's results are 家具企业, the trade, so 经济).
 TIER_WEIGHTS = {"key": 6.0, "strong": 3.0, "medium": 2.0, "weak": 1.0}
 SINGLE_CHAR_FACTOR = 0.5  # one character is a weaker cue than a word: 军 is not 军队
+# A generic word (a verb or adjective such as 发现 or 检查 that, in unlabelled news, mostly turns
+# up in stories of other labels) names its label only in some senses: it counts half.
+GENERIC_FACTOR = 0.5
 _LATIN = re.compile(r"[a-z0-9][a-z0-9.+\-]*[a-z0-9+]|[a-z0-9]")
 _LATIN_ONLY = re.compile(r"^[a-z0-9][a-z0-9.+\- ]*$")
 
@@ -65,10 +68,32 @@ def parse_terms(tables: dict[str, dict[str, str]], *, source: str) -> Weights:
 
 
 @lru_cache(maxsize=1)
-def default_terms() -> Weights:
-    """The shipped term lists (``briefing/data/topic_terms.toml``), parsed once."""
+def listed_terms() -> Weights:
+    """The shipped term lists (``briefing/data/topic_terms.toml``) as written, parsed once."""
     text = data.read_text("topic_terms.toml")
     return parse_terms(tomllib.loads(text), source="<default topic terms>")
+
+
+@lru_cache(maxsize=1)
+def generic_terms() -> frozenset[str]:
+    """The listed terms that are generic words (``briefing/data/generic_terms.txt``, made
+    without labels by ``benchmarks/topics_generic_terms.py``)."""
+    lines = data.read_text("generic_terms.txt").splitlines()
+    return frozenset(
+        normalize(word) for line in lines if not line.startswith("#") for word in line.split()
+    )
+
+
+@lru_cache(maxsize=1)
+def default_terms() -> Weights:
+    """The shipped term lists, a generic word counting :data:`GENERIC_FACTOR` of its weight."""
+    generic = generic_terms()
+    return {
+        term: {label: w * GENERIC_FACTOR for label, w in per_label.items()}
+        if term in generic
+        else per_label
+        for term, per_label in listed_terms().items()
+    }
 
 
 class TermMatcher:
