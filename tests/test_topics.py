@@ -643,6 +643,33 @@ def test_eval_reports_per_label_confusion():
     assert report.to_dict()["confusion"]["经济"] == {"科技": 1, "经济": 1}
 
 
+def test_eval_counts_the_keyword_classifiers_errors_by_how_the_scores_stood():
+    from briefing.evaluate.topics import error_kind, evaluate
+    from briefing.topics.labelled import LabelledItem
+
+    cases = [  # headline, right label, how the scores stand
+        ("他们说这个问题要好好处理一下。", "经济", "no listed term"),
+        ("女排联赛决赛落幕", "经济", "right label without evidence"),  # 体育 only
+        ("紧急提醒！股民注意这三件事", "安全应急", "close"),  # 经济 3, 安全应急 2
+        ("女排联赛决赛落幕", "体育", None),  # right
+    ]
+    items = [
+        LabelledItem(str(i), Article(id=str(i), body=[text]), gold, [])
+        for i, (text, gold, _) in enumerate(cases)
+    ]
+    report = evaluate(items, KeywordClassifier(), name="written")
+    assert [e["kind"] for e in report.errors] == [kind for _, _, kind in cases if kind]
+    assert report.error_kinds == {
+        "no listed term": 1,
+        "right label without evidence": 1,
+        "close": 1,
+    }
+    assert "errors by how the scores stood: " in report.format()
+    assert error_kind([9.0, 4.0, 0.0], [1]) == "far behind"
+    assert error_kind([9.0, 4.0, 0.0], [2, 1]) == "far behind"
+    assert error_kind([9.0, 4.5, 0.0], [1]) == "close"
+
+
 def test_eval_half_splits_by_id_hash(tmp_path):
     import hashlib
 

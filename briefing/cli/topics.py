@@ -117,7 +117,7 @@ def eval_topics(
         help="Only the items whose md5(id) % 2 is this (0 or 1): a fixed split for held-out figures.",
     ),
 ) -> None:
-    """Accuracy (alternates count), strict accuracy, macro-F1, top confusions and per-label confusion per file."""
+    """Accuracy (alternates count), strict accuracy, macro-F1, top confusions and per-label confusion per file; for the keyword classifier, its errors by how the scores stood."""
     choose_format(ReportFormat, format)  # an unknown format fails before any work
     from ..evaluate.topics import evaluate, half_of
     from ..topics.labelled import read_labelled

@@ -5,6 +5,9 @@ accuracy (a prediction among ``alternates`` counts as right), strict accuracy (o
 macro-F1 (per label over the labels that occur as gold or prediction, with a prediction in
 ``alternates`` credited as the gold label), the most frequent confusions, and the per-label
 confusion: for each gold label, what its items were labelled (alternates credited as gold).
+For a classifier that reports its scores (the keyword one), the errors are also counted by how
+the scores stood (:func:`error_kind`): what blocks a target, and whether weights or vocabulary
+could help.
 """
 
 from __future__ import annotations
@@ -20,6 +23,9 @@ from ..records import Topic
 from ..topics.labelled import LabelledItem
 
 logger = logging.getLogger(__name__)
+
+# A wrong item's right label (or an alternate) has at least this share of the winner's score.
+CLOSE_SHARE = 0.5
 
 
 def half_of(items: list[LabelledItem], half: int) -> list[LabelledItem]:
@@ -45,6 +51,8 @@ class TopicReport:
     confusions: list[tuple[str, str, int]]  # (gold, predicted, count), most frequent first
     confusion: dict[str, dict[str, int]] = field(default_factory=dict)  # gold -> {predicted: count}
     errors: list[dict[str, Any]] = field(default_factory=list)
+    # error kind (see error_kind) -> count; empty when the classifier reports no scores
+    error_kinds: dict[str, int] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         data = dict(self.__dict__)
@@ -71,6 +79,11 @@ class TopicReport:
             lines.append(
                 f"  {gold}: {row.get(gold, 0)}/{int(stats['support'])} right, P={stats['precision']:.2f} R={stats['recall']:.2f}"
                 + (f"; labelled {wrong}" if wrong else "")
+            )
+        if self.error_kinds:
+            lines.append(
+                "  errors by how the scores stood: "
+                + ", ".join(f"{kind} {count}" for kind, count in self.error_kinds.items())
             )
         return "\n".join(lines)
 
@@ -137,7 +150,38 @@ def score(
     )
 
 
+def error_kind(totals: list[float], accepted: list[int]) -> str:
+    """How the scores stood on a wrong item: ``totals`` per label, ``accepted`` the indexes of its
+    right label and alternates. "no listed term" (nothing scored), "right label without evidence"
+    (the right labels scored nothing), "close" (the best right label has at least
+    :data:`CLOSE_SHARE` of the winner's score) or "far behind"."""
+    if not any(totals):
+        return "no listed term"
+    right = max((totals[i] for i in accepted), default=0.0)
+    if right == 0:
+        return "right label without evidence"
+    return "close" if right >= CLOSE_SHARE * max(totals) else "far behind"
+
+
 def evaluate(items: list[LabelledItem], classifier, *, name: str = "items") -> TopicReport:
-    """Classify the items' articles with ``classifier`` and score the result."""
+    """Classify the items' articles with ``classifier`` and score the result; a classifier with
+    ``scores(article)`` and a ``taxonomy`` (the keyword one) also has its errors counted by kind."""
     topics = classifier.classify([item.article for item in items])
-    return score(items, topics, name=name)
+    report = score(items, topics, name=name)
+    scores = getattr(classifier, "scores", None)
+    taxonomy = getattr(classifier, "taxonomy", None)
+    if scores is None or taxonomy is None:
+        return report
+    wrong = [
+        item
+        for item, topic in zip(items, topics)
+        if topic.label != item.topic and topic.label not in item.alternates
+    ]
+    kinds: Counter[str] = Counter()
+    for item, error in zip(wrong, report.errors):
+        totals, _ = scores(item.article)
+        accepted = [taxonomy.index(x) for x in (item.topic, *item.alternates) if x in taxonomy]
+        error["kind"] = error_kind(totals, accepted)
+        kinds[error["kind"]] += 1
+    report.error_kinds = dict(kinds.most_common())
+    return report
