@@ -445,6 +445,8 @@ def test_no_evidence_is_fallback_with_low_score():
         # No noun votes, but the headline names a place: the named_place setting files it under
         # 文化 (travel, local history).
         ("泉州这个地方怎么样？", "文化", ["泉州"]),
+        # Nor a place, but a person (tag nr): most likely a celebrity, 文化 (named_person).
+        ("孙丽华这些年去哪了", "文化", ["孙丽华"]),
     ],
 )
 def test_no_listed_term_lets_the_headline_nouns_and_places_vote(text, label, evidence):

@@ -11,7 +11,8 @@ just because it is long. No listed term at all: the nouns of the headline and th
 for the label whose listed terms share its two-character parts most (a part that several labels
 share, or that belongs to background words, votes for none); the voting nouns are the evidence.
 No noun votes: a headline or first sentence that names a place (segmenter tag ns) is about the
-place, which the shipped settings file under 文化 (travel, local history and lore). Still
+place, which the shipped settings file under 文化 (travel, local history and lore); one that
+names a person (nr), most likely a celebrity, goes there too. Still
 nothing: the taxonomy's fallback label (社会 by default). Either way the score is low.
 
 Who acts, where and when weigh more than subject-matter words (settings,
