@@ -159,3 +159,12 @@ def test_figures_with_digits_only_words_only_or_both_are_all_found():
     assert quantities("投资2.5亿元，新建十个站点") == ["2.5亿", "十个"]
     assert quantities("同比增长12%，第二十届") == ["12%"]
     assert quantities("２０２３年３月５日") == [] and quantities("") == []
+
+
+def test_an_article_s_names_are_tagged_only_for_a_summary_that_is_no_verbatim_copy():
+    source_text = guard.article_source(ARTICLE)
+    faithfulness.prepare.cache_clear()
+    assert faithfulness.unfaithful("城乡公交专线12条将于下月开通。", source_text) == []
+    assert "names" not in vars(faithfulness.prepare(source_text))  # a verbatim copy: not tagged
+    faithfulness.unfaithful("临江市开通城乡公交专线12条。", source_text)
+    assert "临江市" in vars(faithfulness.prepare(source_text))["names"]
