@@ -90,6 +90,60 @@ def naive_counts(article: Article) -> dict[str, float]:
     return {w: c for w, c in counts.items() if c > 0}
 
 
+def naive_words(text: str) -> list[tuple[str, str]]:
+    """issue_keywords._words as first written: every word and its position looked at."""
+    from briefing.text import tagged
+
+    qualified = {start: (end, name) for start, end, name in issue_keywords.qualified_names(text)}
+    for match in issue_keywords._SHORT_TITLE.finditer(text):
+        qualified.setdefault(match.start(), (match.end(), match.group(1)))
+    out: list[tuple[str, str]] = []
+    position = skip_to = 0
+    tags = tagged(text)
+    for i, (word, tag) in enumerate(tags):
+        start, position = position, position + len(word)
+        if start < skip_to:
+            continue
+        if start in qualified and qualified[start][0] > start + len(word):
+            end, name = qualified[start]
+            out.append((name, "nz"))
+            skip_to = end
+            continue
+        following = tags[i + 1] if i + 1 < len(tags) else ("", "x")
+        if (
+            len(word) == 1
+            and tag.startswith(issue_keywords._SURNAME_TAGS)
+            and 1 <= len(following[0]) <= 2
+            and issue_keywords._CJK.fullmatch(following[0][0])
+            and following[1].startswith(("n", "j"))
+        ):
+            out.append((word + following[0], "nr"))
+            skip_to = position + len(following[0])
+            continue
+        out.append((word, tag))
+    return out
+
+
+def test_keyword_words_match_looking_at_every_word(samples):
+    from briefing.api import load_articles
+
+    texts = [
+        "栗战书会见刚果（金）总统，王毅参加。《禁止蒙面规例》今天生效，刚果（金）",
+        "刚果（金）与刚果（布）",  # two names, one right after the other
+        "栗战书委员长会见丁薛祥。",  # surnames the segmenter splits off (栗 / 战书)
+        "丁",  # a lone surname that ends the text
+        "",
+    ]
+    _, articles = load_articles(samples / "linjiang-daily-2024-03-12.txt")
+    texts += [text for article in articles for text in issue_keywords._read_texts(article)]
+    rejoined = 0
+    for text in texts:
+        expected = naive_words(text)
+        assert issue_keywords._words(text) == expected
+        rejoined += any(tag == "nz" or (tag == "nr" and len(word) > 2) for word, tag in expected)
+    assert rejoined >= 3  # the texts hold names to rejoin: the slow path is tried
+
+
 def test_keyword_counts_match_looking_at_every_window(samples):
     from briefing.api import load_articles
 
@@ -159,3 +213,12 @@ def test_figures_with_digits_only_words_only_or_both_are_all_found():
     assert quantities("投资2.5亿元，新建十个站点") == ["2.5亿", "十个"]
     assert quantities("同比增长12%，第二十届") == ["12%"]
     assert quantities("２０２３年３月５日") == [] and quantities("") == []
+
+
+def test_an_article_s_names_are_tagged_only_for_a_summary_that_is_no_verbatim_copy():
+    source_text = guard.article_source(ARTICLE)
+    faithfulness.prepare.cache_clear()
+    assert faithfulness.unfaithful("城乡公交专线12条将于下月开通。", source_text) == []
+    assert "names" not in vars(faithfulness.prepare(source_text))  # a verbatim copy: not tagged
+    faithfulness.unfaithful("临江市开通城乡公交专线12条。", source_text)
+    assert "临江市" in vars(faithfulness.prepare(source_text))["names"]

@@ -17,8 +17,11 @@ from __future__ import annotations
 import heapq
 import math
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from functools import lru_cache
+from itertools import accumulate
+from operator import itemgetter
 
 from .. import data
 from ..records import Article
@@ -172,18 +175,27 @@ def _words(text: str) -> list[tuple[str, str]]:
     # A short title in 《》 is one name (《禁止蒙面规例》 -> 禁止蒙面规例), kept without its marks.
     for match in _SHORT_TITLE.finditer(text):
         qualified.setdefault(match.start(), (match.end(), match.group(1)))
-    out: list[tuple[str, str]] = []
-    position = 0
-    skip_to = 0
     tags = tagged(text)
-    for i, (word, tag) in enumerate(tags):
-        start, position = position, position + len(word)
-        if start < skip_to:
+    # Most words stand as the segmenter gives them: only a lone surname and a word where a
+    # qualified name starts are looked at, and most texts have neither (a loop over every word
+    # and its position took a fifth of the day's keywords).
+    surnames = [i for i, (w, t) in enumerate(tags) if len(w) == 1 and t.startswith(_SURNAME_TAGS)]
+    if not qualified and not surnames:
+        return tags
+    starts = list(accumulate(map(len, map(itemgetter(0), tags)), initial=0))
+    names = [starts.index(start) for start in qualified.keys() & set(starts[:-1])]
+    out: list[tuple[str, str]] = []
+    kept = 0  # the words before this one are in ``out`` or inside a rejoined name
+    for i in sorted({*surnames, *names}):
+        if i < kept:
             continue
+        word, tag = tags[i]
+        start = starts[i]
         if start in qualified and qualified[start][0] > start + len(word):
             end, name = qualified[start]
+            out += tags[kept:i]
             out.append((name, "nz"))
-            skip_to = end
+            kept = bisect_left(starts, end)  # the first word that starts after the name
             continue
         following = tags[i + 1] if i + 1 < len(tags) else ("", "x")
         if (
@@ -193,11 +205,10 @@ def _words(text: str) -> list[tuple[str, str]]:
             and _CJK.fullmatch(following[0][0])
             and following[1].startswith(("n", "j"))
         ):
+            out += tags[kept:i]
             out.append((word + following[0], "nr"))
-            skip_to = position + len(following[0])
-            continue
-        out.append((word, tag))
-    return out
+            kept = i + 2
+    return out + tags[kept:]
 
 
 def _read_texts(article: Article) -> tuple[str, str]:
