@@ -442,11 +442,15 @@ def test_no_evidence_is_fallback_with_low_score():
     [
         # Nothing listed, but the noun 羽毛 is a part of sport terms (羽毛球): it votes for sport.
         ("羽毛拍怎么选", "体育", ["羽毛"]),
-        # No noun votes, but the headline names a place: the named_place setting files it under
-        # 文化 (travel, local history).
+        # No noun votes, but the headline names a place: the named_place_or_person setting files
+        # it under 文化 (travel, local history).
         ("泉州这个地方怎么样？", "文化", ["泉州"]),
-        # Nor a place, but a person (tag nr): most likely a celebrity, 文化 (named_person).
+        # Nor a place, but a person (tag nr): most likely a celebrity, 文化.
         ("孙丽华这些年去哪了", "文化", ["孙丽华"]),
+        # A transliterated name (tag nrt) is a person too.
+        ("托马斯这些年去哪了", "文化", ["托马斯"]),
+        # A reporter named in the dateline's bracket is not what the story is about.
+        ("本报讯（记者王明）他们说这个问题要好好处理一下。", "社会", []),
     ],
 )
 def test_no_listed_term_lets_the_headline_nouns_and_places_vote(text, label, evidence):

@@ -1,8 +1,8 @@
 """The default topic classifier: weighted term lists, offline, deterministic and explainable.
 
 Each label has terms in tiers (``briefing/data/topic_terms.toml``); a generic word among them
-(``data/generic_terms.txt``: a verb or adjective that mostly turns up in other labels' stories)
-counts half. An article's score for
+(``data/generic_terms.txt``: one the segmenter tags as a verb or adjective that mostly turns up in
+other labels' stories) counts half. An article's score for
 a label adds up the weights of the label's terms found in it, more for the title than the body
 (kicker, subtitle, column and subheads in between), with repeats counting less and less. The
 winning label's strongest terms are its evidence. Scores become probabilities by a softmax with
@@ -78,7 +78,7 @@ _OPENING_MARKS = " \t\n“\"'「『《【（(—-·"
 # A dateline says where the story was filed: 新华社华盛顿1月5日电（记者 X）, 本报驻法国记者 X.
 _DATELINE = re.compile(
     r"(?:[^。，,；\s]{0,12}?\d{1,2}月\d{1,2}日|新华社[^。，,；\s]{1,12}?)(?:电|讯)(?:[（(][^）)]{0,20}[）)])?\s*"
-    r"|本报讯\s*|本报驻[^。，,；\s]{1,8}?记者[^。，,；\s]{0,4}\s*"
+    r"|本报讯\s*(?:[（(][^）)]{0,20}[）)])?\s*|本报驻[^。，,；\s]{1,8}?记者[^。，,；\s]{0,4}\s*"
 )
 # When, or on whose word, before the subject: 当地时间3日，美国警方…; 1月3日，日本央行…;
 # 据报道，日前，…
@@ -215,6 +215,9 @@ class KeywordClassifier:
         totals = [0.0] * len(self.taxonomy.labels)
         contributions: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         opening = article.text[:SETTING_CHARS].split("。")[0]
+        dateline = _DATELINE.match(opening)  # 本报讯（记者王明）: the reporter is not the subject
+        if dateline:
+            opening = opening[dateline.end() :]
         text = normalize(" ".join(p for p in (article.headline, opening) if p))
         parts = self.parts
         words = [(word, tag) for word, tag in tagged(text) if len(word) >= 2]
@@ -230,7 +233,7 @@ class KeywordClassifier:
             # No part votes: a word of a kind a no-evidence setting names (a place) decides.
             for index, tags in self.no_evidence:
                 for word, tag in words:
-                    if tag in tags:
+                    if tag.startswith(tags):  # nr covers nrfg and nrt, as names do elsewhere
                         totals[index] += 1.0
                         contributions[index][word] += 1.0
         return totals, contributions
@@ -240,13 +243,13 @@ class KeywordClassifier:
         for that label."""
         # setting, its label, the labels it outweighs, its terms
         self.settings: list[tuple[Setting, int, frozenset[int], frozenset[str]]] = []
-        self.no_evidence: list[tuple[int, frozenset[str]]] = []  # label, segmenter tags
+        self.no_evidence: list[tuple[int, tuple[str, ...]]] = []  # label, segmenter tags
         for setting in settings:
             if setting.label not in self.taxonomy:
                 continue
             label = self.taxonomy.index(setting.label)
             if setting.where == "no_evidence":
-                self.no_evidence.append((label, frozenset(setting.tags)))
+                self.no_evidence.append((label, tuple(setting.tags)))
                 continue
             outweighs = frozenset(
                 self.taxonomy.index(name) for name in setting.outweighs if name in self.taxonomy
