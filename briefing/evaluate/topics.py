@@ -172,13 +172,10 @@ def evaluate(items: list[LabelledItem], classifier, *, name: str = "items") -> T
     taxonomy = getattr(classifier, "taxonomy", None)
     if scores is None or taxonomy is None:
         return report
-    wrong = [
-        item
-        for item, topic in zip(items, topics)
-        if topic.label != item.topic and topic.label not in item.alternates
-    ]
+    by_id = {item.id: item for item in items}
     kinds: Counter[str] = Counter()
-    for item, error in zip(wrong, report.errors):
+    for error in report.errors:  # score() decided which items are wrong; read them from it
+        item = by_id[error["id"]]
         totals, _ = scores(item.article)
         accepted = [taxonomy.index(x) for x in (item.topic, *item.alternates) if x in taxonomy]
         error["kind"] = error_kind(totals, accepted)
