@@ -45,7 +45,8 @@ HEADER = """\
 # Generic words among the keyword classifier's listed terms: each counts half its listed weight
 # (terms.GENERIC_FACTOR). A word is here when, in unlabelled news text (People's Daily 1998 and
 # 2019, Sohu items), fewer than 10% of the 20 or more stories it appears in go to its own labels,
-# and it is a verb, adjective or adverb listed medium or stronger. Made without labels by
+# and the segmenter tags it as a verb, adjective or adverb (as it may tag 服装 or 邻居), listed
+# medium or stronger. Made without labels by
 # benchmarks/topics_generic_terms.py --write; edit the term lists, then remake this file.
 """
 

@@ -141,7 +141,8 @@ def _bigrams(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=64)
 def prepare(source_text: str) -> PreparedSource:
-    """Split the article's text (every line it prints) into sentences and collect its names."""
+    """Split the article's text (every line it prints) into sentences; its names are tagged
+    later, when a check first asks for them (:attr:`PreparedSource.names`)."""
     folded = fold_width(source_text)  # folded and compacted once: the parts below share them
     compact = _SPACES.sub("", folded)
     sentences = tuple(
