@@ -90,58 +90,16 @@ def naive_counts(article: Article) -> dict[str, float]:
     return {w: c for w, c in counts.items() if c > 0}
 
 
-def naive_words(text: str) -> list[tuple[str, str]]:
-    """issue_keywords._words as first written: every word and its position looked at."""
+def test_keyword_words_stand_as_segmented_unless_a_name_is_split():
     from briefing.text import tagged
 
-    qualified = {start: (end, name) for start, end, name in issue_keywords.qualified_names(text)}
-    for match in issue_keywords._SHORT_TITLE.finditer(text):
-        qualified.setdefault(match.start(), (match.end(), match.group(1)))
-    out: list[tuple[str, str]] = []
-    position = skip_to = 0
-    tags = tagged(text)
-    for i, (word, tag) in enumerate(tags):
-        start, position = position, position + len(word)
-        if start < skip_to:
-            continue
-        if start in qualified and qualified[start][0] > start + len(word):
-            end, name = qualified[start]
-            out.append((name, "nz"))
-            skip_to = end
-            continue
-        following = tags[i + 1] if i + 1 < len(tags) else ("", "x")
-        if (
-            len(word) == 1
-            and tag.startswith(issue_keywords._SURNAME_TAGS)
-            and 1 <= len(following[0]) <= 2
-            and issue_keywords._CJK.fullmatch(following[0][0])
-            and following[1].startswith(("n", "j"))
-        ):
-            out.append((word + following[0], "nr"))
-            skip_to = position + len(following[0])
-            continue
-        out.append((word, tag))
-    return out
-
-
-def test_keyword_words_match_looking_at_every_word(samples):
-    from briefing.api import load_articles
-
-    texts = [
-        "栗战书会见刚果（金）总统，王毅参加。《禁止蒙面规例》今天生效，刚果（金）",
-        "刚果（金）与刚果（布）",  # two names, one right after the other
-        "栗战书委员长会见丁薛祥。",  # surnames the segmenter splits off (栗 / 战书)
-        "丁",  # a lone surname that ends the text
-        "",
-    ]
-    _, articles = load_articles(samples / "linjiang-daily-2024-03-12.txt")
-    texts += [text for article in articles for text in issue_keywords._read_texts(article)]
-    rejoined = 0
-    for text in texts:
-        expected = naive_words(text)
-        assert issue_keywords._words(text) == expected
-        rejoined += any(tag == "nz" or (tag == "nr" and len(word) > 2) for word, tag in expected)
-    assert rejoined >= 3  # the texts hold names to rejoin: the slow path is tried
+    # No lone surname, no qualified name: the segmenter's words as they are.
+    plain = "委员长今天会见了来访的代表团。"
+    assert issue_keywords._words(plain) == tagged(plain)
+    # A surname the segmenter splits off (栗 / 战书) and qualified names are rejoined.
+    words = [w for w, _ in issue_keywords._words("栗战书会见刚果（金）总统。《禁止蒙面规例》生效")]
+    assert "栗战书" in words and "刚果（金）" in words and "禁止蒙面规例" in words
+    assert issue_keywords._words("丁") == tagged("丁")  # a lone surname that ends the text
 
 
 def test_keyword_counts_match_looking_at_every_window(samples):

@@ -17,11 +17,8 @@ from __future__ import annotations
 import heapq
 import math
 import re
-from bisect import bisect_left
 from collections import Counter, defaultdict
 from functools import lru_cache
-from itertools import accumulate
-from operator import itemgetter
 
 from .. import data
 from ..records import Article
@@ -47,10 +44,7 @@ _NUMERIC = re.compile(
 @lru_cache(maxsize=1)
 def background_words() -> frozenset[str]:
     """The built-in list of words too common in news to characterise an issue."""
-    text = data.read_text("common_words.txt")
-    return frozenset(
-        w for line in text.splitlines() if not line.startswith("#") for w in line.split()
-    )
+    return frozenset(data.read_words("common_words.txt"))
 
 
 # Tags of words that are never a keyword: function words, numbers and measures, time and place
@@ -176,26 +170,22 @@ def _words(text: str) -> list[tuple[str, str]]:
     for match in _SHORT_TITLE.finditer(text):
         qualified.setdefault(match.start(), (match.end(), match.group(1)))
     tags = tagged(text)
-    # Most words stand as the segmenter gives them: only a lone surname and a word where a
-    # qualified name starts are looked at, and most texts have neither (a loop over every word
-    # and its position took a fifth of the day's keywords).
-    surnames = [i for i, (w, t) in enumerate(tags) if len(w) == 1 and t.startswith(_SURNAME_TAGS)]
-    if not qualified and not surnames:
+    # Most texts have neither a lone surname nor a qualified name: their words stand as the
+    # segmenter gives them (the loop below, over every word and its position, took a fifth of
+    # the day's keywords).
+    if not qualified and not any(len(w) == 1 and t.startswith(_SURNAME_TAGS) for w, t in tags):
         return tags
-    starts = list(accumulate(map(len, map(itemgetter(0), tags)), initial=0))
-    names = [starts.index(start) for start in qualified.keys() & set(starts[:-1])]
     out: list[tuple[str, str]] = []
-    kept = 0  # the words before this one are in ``out`` or inside a rejoined name
-    for i in sorted({*surnames, *names}):
-        if i < kept:
+    position = 0
+    skip_to = 0
+    for i, (word, tag) in enumerate(tags):
+        start, position = position, position + len(word)
+        if start < skip_to:
             continue
-        word, tag = tags[i]
-        start = starts[i]
         if start in qualified and qualified[start][0] > start + len(word):
             end, name = qualified[start]
-            out += tags[kept:i]
             out.append((name, "nz"))
-            kept = bisect_left(starts, end)  # the first word that starts after the name
+            skip_to = end
             continue
         following = tags[i + 1] if i + 1 < len(tags) else ("", "x")
         if (
@@ -205,10 +195,11 @@ def _words(text: str) -> list[tuple[str, str]]:
             and _CJK.fullmatch(following[0][0])
             and following[1].startswith(("n", "j"))
         ):
-            out += tags[kept:i]
             out.append((word + following[0], "nr"))
-            kept = i + 2
-    return out + tags[kept:]
+            skip_to = position + len(following[0])
+            continue
+        out.append((word, tag))
+    return out
 
 
 def _read_texts(article: Article) -> tuple[str, str]:
