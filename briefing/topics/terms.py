@@ -78,10 +78,7 @@ def listed_terms() -> Weights:
 def generic_terms() -> frozenset[str]:
     """The listed terms that are generic words (``briefing/data/generic_terms.txt``, made
     without labels by ``benchmarks/topics_generic_terms.py``)."""
-    lines = data.read_text("generic_terms.txt").splitlines()
-    return frozenset(
-        normalize(word) for line in lines if not line.startswith("#") for word in line.split()
-    )
+    return frozenset(normalize(word) for word in data.read_words("generic_terms.txt"))
 
 
 @lru_cache(maxsize=1)
