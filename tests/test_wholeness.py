@@ -449,3 +449,17 @@ def test_sentences_cut_before_their_point_fail(sentence):
 )
 def test_whole_sentences_with_these_words_pass(sentence):
     assert dangling_clauses(sentence) == []
+
+
+def test_commentary_keeps_its_voice_in_the_lead_fallback():
+    from briefing.summarize.vetting import fallback_summary
+
+    piece = Article(
+        id="c",
+        title="对话协商是正确选择（钟声）",
+        body=["各方应当坚持对话协商，通过谈判解决分歧。", "合作是唯一正确的选择。"],
+    )
+    rejected = Summary(text="钟声文章指出，各方有3000次谈判。", method="extractive")
+    fallback = fallback_summary(piece, max_chars=60, rejected=rejected, reason="test")
+    assert fallback.method == FALLBACK_LEAD
+    assert fallback.text.startswith("钟声文章指出，各方应当坚持对话协商")
