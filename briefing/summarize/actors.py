@@ -60,12 +60,15 @@ def short_place_name(word: str) -> bool:
 
 
 _LEADING_TIME_CLAUSE = re.compile(r"^[^，,。]{1,12}[，,]")
+_SINCE = re.compile(r"(?:[0-9０-９一二三四五六七八九十百千几多余近]年|以)来$")
 
 
 def _split_time(text: str) -> tuple[str, str]:
     """``2023年底，为……`` -> (``2023年底，``, ``为……``); no time clause -> ("", text)."""
     match = _LEADING_TIME_CLAUSE.match(text)
-    if match and TIME_START.match(text) and not ACTION.search(match.group(0)):
+    # 建交70年来，: a span of time opens the sentence as a date does.
+    timed = TIME_START.match(text) or (match and _SINCE.search(match.group(0)[:-1]))
+    if match and timed and not ACTION.search(match.group(0)):
         return match.group(0), text[match.end() :]
     return "", text
 
@@ -86,7 +89,8 @@ def lead_actor(article: Article) -> str | None:
         text = _split_time(join_clauses(clauses))[1] if clauses else ""
         words: list[str] = []
         for word, tag in tagged(text[:20]):
-            if not (tag.startswith(("n", "j")) and tag != "nr"):
+            # A person (nr, nrfg) is no organisation; 代表 opens what they do on its behalf.
+            if not (tag.startswith(("n", "j")) and not tag.startswith("nr")) or word == "代表":
                 break
             words.append(word)
         name = "".join(words)

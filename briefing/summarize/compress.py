@@ -304,6 +304,10 @@ def dangling(text: str) -> bool:
     return words(text[-8:])[-1] in DANGLING_WORDS
 
 
+# A clause that turns the one before it around: 不是……，而是……; 只是……，真正的……
+_COMPLETES = re.compile(r"^(?:而是|但是?|却|可是|然而|不过|真正的?|反而|其实)")
+
+
 def fit_clauses(
     clauses: list[tuple[str, str]], budget: int, *, want_figure: bool = True
 ) -> list[tuple[str, str]] | None:
@@ -324,6 +328,9 @@ def fit_clauses(
         or dangling(kept[-1][0])
         or len(kept[-1][0]) < 2
         or dangling_clause(join_clauses(kept))
+        # 他们只是写了一个标题，(真正的诗篇要等我们来写): the clause cut away completes the one
+        # kept, which alone says the opposite.
+        or (len(kept) < len(clauses) and _COMPLETES.match(clauses[len(kept)][0]))
     ):
         kept = kept[:-1]
     if not kept or all(

@@ -175,7 +175,7 @@ _SETUP_CLAUSES = (
 _CORRELATIVE = re.compile(r"不仅|不但|不只|不光")
 _CORRELATIVE_SECOND = re.compile(r"而且|并且|还|也|更|同时|又|甚至|乃至")
 _SENTENCE = re.compile(rf"[^{ENDS}]+[{ENDS}]+[”’」』）)]*")
-_CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
+_CLAUSE_SPLIT = re.compile(r"[，,；;：:]|…+")  # 看电影、泡温泉……从乡村到城市: a clause each
 
 
 # Coverbs that open a phrase leading into the action: 代表党中央（向……致以问候）, 按照部署（开展……）.
