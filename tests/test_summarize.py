@@ -580,3 +580,37 @@ def test_a_step_or_a_here_needs_the_sentence_before():
         article(title="退休教师刘某说起江口三十年的变化", body=body), max_chars=90
     )
     assert summary.text.startswith("晨光又一次照亮青川江口。每天清晨来此散步")
+
+
+def test_an_obituary_lead_keeps_the_name_not_only_the_titles():
+    body = [
+        "忠诚的共产主义战士，久经考验的无产阶级革命家，我市统一战线工作的杰出领导人，"
+        "原青川市委常委、统战部部长，青川市政协第三、四、五届委员会副主席张某某同志，"
+        "因病医治无效，于2019年1月5日在青川逝世，享年88岁。"
+    ]
+    summary = ExtractiveSummarizer().summarize_one(
+        article(title="张某某同志生平", body=body), max_chars=90
+    )
+    assert "张某某同志" in summary.text and "逝世" in summary.text
+
+
+def test_a_series_of_yi_wei_phrases_is_not_a_purpose_to_drop():
+    clauses = compress_clauses(
+        "经过30年发展，青川集团形成以制药为主线，以国际化为引领，以健康服务业为两翼的企业集团。"
+    )
+    assert clauses[-1][0].endswith("的企业集团")
+    from briefing.summarize.compress import fit_clauses
+
+    kept = fit_clauses(clauses, 30)
+    assert kept is None or not kept[-1][0].endswith("为主线")
+
+
+def test_a_figure_clause_is_not_joined_to_a_bare_time_that_hid_its_event():
+    main = "春节是辞旧迎新的美好时刻，总会给人们带来新的憧憬。"
+    other = (
+        "腊月二十八晚上，青川区“我们的村晚”主场活动在石桥镇文化礼堂举行，"
+        "16个带着年味、乡土味的节目精彩亮相，吸引了周边村民前来观看。"
+    )
+    body = [main, "青川各地举办了丰富多彩的迎新春活动。", other]
+    summary = ExtractiveSummarizer().summarize_one(article(title="迎新春", body=body), max_chars=70)
+    assert "腊月二十八晚上，16个" not in summary.text

@@ -20,7 +20,14 @@ from ..records import Article, Summary
 from ..text import tagged, words
 from .actors import GENERIC_AGENT, insert_actor, lacks_subject, lead_actor, single_actor
 from .commentary import attribution, commentary_voice
-from .compress import clean_clause, compress_clauses, dangling, fit_clauses, join_clauses
+from .compress import (
+    TIME_START,
+    clean_clause,
+    compress_clauses,
+    dangling,
+    fit_clauses,
+    join_clauses,
+)
 from .guard import SourceIndex, article_source, check_summary, source_index
 from .ranking import BACKGROUND, DEPENDENT, Scored, grams, rank_sentences
 from .sentences import ENDS, Sentence, has_quantity, split_dateline
@@ -70,6 +77,27 @@ def _leans_back(sentence: Sentence) -> bool:
     return bool(opening and _POINTER.match(text, opening.end()))
 
 
+# 忠诚的共产主义战士，久经考验的无产阶级革命家，……委员，……主席刘某同志，因病……逝世: a run of
+# titles before the clause that names the person; cut to the budget, only titles would be left.
+_TITLE_CLAUSE = re.compile(
+    r"(?:战士|革命家|政治家|军事家|外交家|活动家|教育家|科学家|数学家|艺术家|作家|领导人|委员|主席|委员长"
+    r"|书记|部长|院士|教授|专家|会长|理事长|主任)$"
+)
+
+
+def _without_leading_titles(clauses: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The clauses without a run of two or more opening titles (the name's clause keeps its own)."""
+    run = 0
+    while run < len(clauses) - 1 and _TITLE_CLAUSE.search(clauses[run][0]):
+        run += 1
+    return clauses[run:] if run >= 2 else clauses
+
+
+_TIME_CLAUSE = re.compile(
+    TIME_START.pattern + r"|^(?:腊月|正月|大年|除夕|农历|当晚|当天|当日|每年)"
+)
+# Words that carry the actor before them on: 先后4次来柬……
+_CONTINUES = re.compile(r"^(?:先后|共|累计|共计|均|还|又|已|再|并|陆续|相继|曾)")
 _MIN_PARTNER_CHARS = 12
 _ANNIVERSARY = re.compile(r"[0-9０-９一二三四五六七八九十百]+周年")
 
@@ -179,7 +207,8 @@ class ExtractiveSummarizer:
         for scored in ranked[: self.candidates]:
             if leaning and scored.score < leaning[0].score - self.lean_margin:
                 break  # far below the sentence that leans back: that one, alone, is better
-            if _leans_back(scored.sentence):
+            # The article's first sentence leans on nothing printed here (又有许多……).
+            if scored.sentence.index and _leans_back(scored.sentence):
                 found = self._with_previous(scored.sentence, by_index, source, actor, max_chars)
                 if not found:
                     leaning.append(scored)  # alone it leaves the reader asking "however what?"
@@ -233,7 +262,7 @@ class ExtractiveSummarizer:
     ) -> str | None:
         """The sentence compressed and cut to ``budget``; None when it cannot fit or fails the guard."""
         for squeeze in (True,) if squeeze_only else (False, True):
-            clauses = compress_clauses(sentence.text, squeeze=squeeze)
+            clauses = _without_leading_titles(compress_clauses(sentence.text, squeeze=squeeze))
             kept = fit_clauses(clauses, budget)
             if kept:
                 text = join_clauses(kept)
@@ -264,6 +293,14 @@ class ExtractiveSummarizer:
                         _ANAPHOR.match(figure[0])
                         or _REFERS_BACK.search(figure[0])
                         or dangling_clause(join_clauses(clauses[:1]))
+                        # 腊月二十八晚上，(……“村晚”在某地举行，)16个节目精彩亮相: what
+                        # the figure is about is in the clauses cut (一年多来，先后4次来柬…… goes
+                        # on with the summary's actor).
+                        or (
+                            _TIME_CLAUSE.match(clauses[0][0])
+                            and len(clauses[0][0]) <= 10
+                            and not (_CONTINUES.match(figure[0]) or lacks_subject(figure[0]))
+                        )
                     )
                 ):
                     figure = None
