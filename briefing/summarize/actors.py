@@ -9,6 +9,7 @@ from ..text import tagged
 from .compress import ORG_SUFFIX, TIME_START, compress_clauses, join_clauses
 from .ranking import ACTION
 from .sentences import split_sentences
+from .wholeness import SINCE
 
 _SUBJECTLESS_TAGS = ("v", "d", "ad", "vn", "c")
 # 为/向/给/对 + object + verb with no actor before it: 为860名困难群众发放……
@@ -60,14 +61,13 @@ def short_place_name(word: str) -> bool:
 
 
 _LEADING_TIME_CLAUSE = re.compile(r"^[^，,。]{1,12}[，,]")
-_SINCE = re.compile(r"(?:[0-9０-９一二三四五六七八九十百千几多余近]年|以)来$")
 
 
 def _split_time(text: str) -> tuple[str, str]:
     """``2023年底，为……`` -> (``2023年底，``, ``为……``); no time clause -> ("", text)."""
     match = _LEADING_TIME_CLAUSE.match(text)
     # 建交70年来，: a span of time opens the sentence as a date does.
-    timed = TIME_START.match(text) or (match and _SINCE.search(match.group(0)[:-1]))
+    timed = TIME_START.match(text) or (match and SINCE.search(match.group(0)[:-1]))
     if match and timed and not ACTION.search(match.group(0)):
         return match.group(0), text[match.end() :]
     return "", text

@@ -203,7 +203,7 @@ def _without_predicate(clause: str) -> str | None:
 def _bare_setting(clause: str) -> str | None:
     """Why a closing clause is only a setting (在美国纽约, ……的历史长卷中, 改革开放40多年来,
     少先队在党的领导下); None otherwise."""
-    if _SINCE.search(clause):
+    if SINCE.search(clause):
         return f"ends on a time span ({clause[-8:]}) without what happened in it"
     framed = _FRAMED.search(clause)
     if framed and not any(t.startswith("v") for _, t in tagged(clause[: framed.start()])):
@@ -232,7 +232,7 @@ _FRAMED = re.compile(
     r"在[^，；：在]{1,30}(?:领导下|帮助下|支持下|带领下|指导下|推动下|之下|基础上|前提下|情况下|背景下|过程中)$"
 )
 # 改革开放40多年来 / 入冬以来: a time span leading into what happened in it (明年来 is a verb).
-_SINCE = re.compile(r"(?:[0-9０-９一二三四五六七八九十百千几多余近]年|以)来$")
+SINCE = re.compile(r"(?:[0-9０-９一二三四五六七八九十百千几多余近]年|以)来$")
 # ……在发布会上表示。: a speech verb whose words were cut away (……”他说。 keeps its quotation).
 _SPEECH_END = re.compile(
     r"(?:表示|指出|强调|认为|介绍|透露|坦言|宣布|提出|声称|宣称|(?<![这那所来以是如再据听可])说)$"
