@@ -467,3 +467,150 @@ def test_generated_title_keeps_the_festival_and_ends_on_a_phrase():
     ]
     ((title, _),) = ExtractiveTitler().title([article(body=modified)])
     assert title == "新型钠电池电极材料通过专家评审"
+
+
+def test_centuries_and_decades_are_dates_not_figures():
+    from briefing.summarize.sentences import quantities
+
+    assert quantities("19世纪中期的城市全景图") == []
+    assert quantities("到90年代中期，市场几乎消失") == []
+    assert quantities("连续5年增长，发放300余份") == ["5", "300余"]
+
+
+def test_a_sentence_that_leans_back_comes_with_the_one_it_leans_on():
+    body = [
+        "青川县石桥镇120户贫困户中，过去没有一名党员。可去年一年，这个镇有5名贫困户递交了入党申请书，"
+        "村民王某就是其中之一。",
+        "王某今年35岁，靠养羊脱了贫。",
+    ]
+    summary = ExtractiveSummarizer().summarize_one(
+        article(title="贫困户递交入党申请书", body=body), max_chars=90
+    )
+    assert summary.text.startswith("青川县石桥镇120户贫困户中，过去没有一名党员。可去年一年")
+    assert summary.sentences == [0, 1]
+
+
+def test_a_figure_clause_that_points_back_is_not_joined_to_another_clause():
+    body = [
+        "受暖湿气流影响，今天晚上到明天，青川南部、江口、河西西部和北部将有小到中雨。"
+        "受较强冷空气影响，青川北部、石桥西部、河口北部、云岭和大坪大部将有大风天气；"
+        "冷空气前锋过后上述地区的气温将下降6至12摄氏度；东山东部和西林北部有小雪。"
+    ]
+    summary = ExtractiveSummarizer().summarize_one(
+        article(title="明天天气", body=body), max_chars=90
+    )
+    # 上述地区 would read as the rain's regions, not the wind's.
+    assert summary.text.startswith("受暖湿气流影响") and "上述地区" not in summary.text
+
+
+def test_a_figure_partner_is_a_sentence_that_adds_something():
+    partner = ExtractiveSummarizer._partner
+    main = "青川区举行迎春长跑比赛。"
+    assert not partner("今年71岁的老队员李某。", main)
+    assert not partner("被称为“青川之眼”的500米口径望远镜。", main)
+    assert not partner("30年砥砺奋进。", main)
+    assert partner("《办法》共10章61条，自3月起施行。", main)
+    assert not partner("青川区举行迎春长跑比赛，500人参加。", main)
+    assert partner("首次在线发布完整的全区地图1264幅。", main)
+    assert partner("比赛共吸引全区1200余名选手参加。", main)
+
+
+def test_the_foil_of_a_contrast_is_not_the_summary():
+    body = [
+        "1月3日，青川城里气温骤降。",
+        "然而，青川区妇联大楼里却热闹非凡，由区妇联发起的“敬老月”活动当天上午在这里启动。",
+        "专家们为老人提供了义诊服务。",
+    ]
+    summary = ExtractiveSummarizer().summarize_one(
+        article(title="冬寒爱意浓", body=body), max_chars=90
+    )
+    assert "敬老月" in summary.text
+
+
+def test_the_editors_note_and_a_deck_above_the_dateline_are_not_the_summary():
+    note = [
+        "编者按：春节期间，青川林场的守望者们依然坚守一线，本报记者走近他们，倾听他们的心声。",
+        "张某是青川林场的监测员，他今年巡查了400多台红外相机，记录野生动物30多种。",
+    ]
+    summary = ExtractiveSummarizer().summarize_one(
+        article(title="致敬一线守望者", body=note), max_chars=90
+    )
+    assert summary.text.startswith("张某是青川林场的监测员")
+    deck = [
+        "■ 70年来，全区人民艰苦奋斗，取得了令人瞩目的伟大成就。",
+        "本报青川10月1日电 10月1日上午，青川区庆祝建区70周年大会在滨江广场隆重举行，"
+        "区委书记发表讲话。",
+    ]
+    summary = ExtractiveSummarizer().summarize_one(
+        article(title="全区人民艰苦奋斗取得伟大成就", body=deck), max_chars=90
+    )
+    # The deck quotes the speech the dateline's story reports, without who made it.
+    assert summary.text.startswith("10月1日上午，青川区庆祝建区70周年大会")
+
+
+def test_a_person_and_a_span_of_years_are_no_actor():
+    from briefing.summarize.actors import lacks_subject, lead_actor
+
+    assert lead_actor(Article(id="p", body=["张某某代表市政府向全市人民致以问候。"])) is None
+    assert not lacks_subject("建交30年来，两国关系稳步发展。")
+
+
+def test_an_ellipsis_after_a_list_item_runs_the_sentence_on():
+    (sentence,) = split_sentences(
+        "丛书集中了学者、专家、教授……各以不同的笔墨，描述了作家们的风貌。"
+    )
+    assert sentence.text.endswith("风貌。")
+    assert len(split_sentences("他想了想……然后走了。")) == 2
+
+
+def test_a_cut_never_keeps_the_half_a_contrast_turns_around():
+    from briefing.summarize.compress import fit_clauses
+
+    clauses = split_clauses("他们来过这里，只是写了一个标题，真正的文章要由我们来写。")
+    kept = fit_clauses(clauses, 18, want_figure=False)
+    assert kept is not None and [c for c, _ in kept] == ["他们来过这里"]
+
+
+def test_a_step_or_a_here_needs_the_sentence_before():
+    body = [
+        "晨光又一次照亮了青川江口。",
+        "每天清晨来此散步的退休教师刘某，目睹此情此景，笑着说起了江口三十年来的变化。",
+    ]
+    summary = ExtractiveSummarizer().summarize_one(
+        article(title="退休教师刘某说起江口三十年的变化", body=body), max_chars=90
+    )
+    assert summary.text.startswith("晨光又一次照亮青川江口。每天清晨来此散步")
+
+
+def test_an_obituary_lead_keeps_the_name_not_only_the_titles():
+    body = [
+        "忠诚的共产主义战士，久经考验的无产阶级革命家，我市统一战线工作的杰出领导人，"
+        "原青川市委常委、统战部部长，青川市政协第三、四、五届委员会副主席张某某同志，"
+        "因病医治无效，于2019年1月5日在青川逝世，享年88岁。"
+    ]
+    summary = ExtractiveSummarizer().summarize_one(
+        article(title="张某某同志生平", body=body), max_chars=90
+    )
+    assert "张某某同志" in summary.text and "逝世" in summary.text
+
+
+def test_a_series_of_yi_wei_phrases_is_not_a_purpose_to_drop():
+    clauses = compress_clauses(
+        "经过30年发展，青川集团形成以制药为主线，以国际化为引领，以健康服务业为两翼的企业集团。"
+    )
+    assert clauses[-1][0].endswith("的企业集团")
+    from briefing.summarize.compress import fit_clauses
+
+    kept = fit_clauses(clauses, 30)
+    assert kept is None or not kept[-1][0].endswith("为主线")
+
+
+def test_a_figure_clause_is_not_joined_to_a_bare_time_that_hid_its_event():
+    main = "春节是辞旧迎新的美好时刻，总会给人们带来新的憧憬。"
+    other = (
+        "腊月二十八晚上，青川区“我们的村晚”主场活动在石桥镇文化礼堂举行，"
+        "16个带着年味、乡土味的节目精彩亮相，吸引了周边村民前来观看。"
+    )
+    body = [main, "青川各地举办了丰富多彩的迎新春活动。", other]
+    summary = ExtractiveSummarizer().summarize_one(article(title="迎新春", body=body), max_chars=70)
+    assert "腊月二十八晚上，16个" not in summary.text

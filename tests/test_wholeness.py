@@ -408,3 +408,58 @@ def test_clauses_without_a_predicate_fail(sentence):
 )
 def test_clauses_with_a_predicate_pass(sentence):
     assert dangling_clauses(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "除夕夜，人们在东城守岁；在西城。",
+        "市长表示，建市30年来，特别是近10多年来。",
+        "影片之所以打动人。",
+        "影片打动了观众，百年历史的长卷中。",
+        "某局局长在发布会上表示。",
+        "今年62岁的老农刘某说。",
+        "但报名时间无论是选择工作日还是周末。",
+        "我走过30多个城市，凡是有亲戚的地方。",
+        "少年宫成立于1958年，对一代又一代孩子来说。",
+        "走过60年，少年宫在市委的领导下。",
+        "市政府在总结试点经验的基础上。",
+        "历经30年奋斗，今天。",
+    ],
+)
+def test_sentences_cut_before_their_point_fail(sentence):
+    assert dangling_clauses(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "影片之所以打动人，在于它讲述了普通人的故事。",
+        "“我们很高兴，”他表示。",
+        "他表示同意。",
+        "队员们在训练中。",
+        "无论刮风下雨，他都坚持巡河。",
+        "他说明年来。",
+        "入冬以来，全市降雨偏少。",
+        "凡是60岁以上的老人都受邀出席。",
+        "喜讯传遍全城，回荡在剧院里，回荡在校园里。",
+        "少先队员是他们最骄傲的名称。",
+        "庆典的盛况，定格于百年的历史长卷中。",
+    ],
+)
+def test_whole_sentences_with_these_words_pass(sentence):
+    assert dangling_clauses(sentence) == []
+
+
+def test_commentary_keeps_its_voice_in_the_lead_fallback():
+    from briefing.summarize.vetting import fallback_summary
+
+    piece = Article(
+        id="c",
+        title="对话协商是正确选择（钟声）",
+        body=["各方应当坚持对话协商，通过谈判解决分歧。", "合作是唯一正确的选择。"],
+    )
+    rejected = Summary(text="钟声文章指出，各方有3000次谈判。", method="extractive")
+    fallback = fallback_summary(piece, max_chars=60, rejected=rejected, reason="test")
+    assert fallback.method == FALLBACK_LEAD
+    assert fallback.text.startswith("钟声文章指出，各方应当坚持对话协商")

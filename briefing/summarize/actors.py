@@ -9,6 +9,7 @@ from ..text import tagged
 from .compress import ORG_SUFFIX, TIME_START, compress_clauses, join_clauses
 from .ranking import ACTION
 from .sentences import split_sentences
+from .wholeness import SINCE
 
 _SUBJECTLESS_TAGS = ("v", "d", "ad", "vn", "c")
 # 为/向/给/对 + object + verb with no actor before it: 为860名困难群众发放……
@@ -65,7 +66,9 @@ _LEADING_TIME_CLAUSE = re.compile(r"^[^，,。]{1,12}[，,]")
 def _split_time(text: str) -> tuple[str, str]:
     """``2023年底，为……`` -> (``2023年底，``, ``为……``); no time clause -> ("", text)."""
     match = _LEADING_TIME_CLAUSE.match(text)
-    if match and TIME_START.match(text) and not ACTION.search(match.group(0)):
+    # 建交70年来，: a span of time opens the sentence as a date does.
+    timed = TIME_START.match(text) or (match and SINCE.search(match.group(0)[:-1]))
+    if match and timed and not ACTION.search(match.group(0)):
         return match.group(0), text[match.end() :]
     return "", text
 
@@ -86,7 +89,8 @@ def lead_actor(article: Article) -> str | None:
         text = _split_time(join_clauses(clauses))[1] if clauses else ""
         words: list[str] = []
         for word, tag in tagged(text[:20]):
-            if not (tag.startswith(("n", "j")) and tag != "nr"):
+            # A person (nr, nrfg) is no organisation; 代表 opens what they do on its behalf.
+            if not (tag.startswith(("n", "j")) and not tag.startswith("nr")) or word == "代表":
                 break
             words.append(word)
         name = "".join(words)

@@ -145,12 +145,17 @@ def tidy(clause: str) -> str:
     return "".join(out)
 
 
+_SERIES_ITEM = re.compile(r"^以[^，；：]{1,30}为")
+
+
 def drop_effect_tail(clauses: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Drop closing clauses that state an intended effect, keeping at least the first clause."""
     while (
         len(clauses) > 1
         and EFFECT_TAIL.match(clauses[-1][0])
         and not any(ch.isdigit() for ch in clauses[-1][0])
+        # 以……为核心，以……为两翼的企业集团: a series that describes a noun, not a purpose
+        and not _SERIES_ITEM.match(clauses[-1][0])
     ):
         clauses = clauses[:-1]
     return clauses
@@ -304,6 +309,11 @@ def dangling(text: str) -> bool:
     return words(text[-8:])[-1] in DANGLING_WORDS
 
 
+_SERIES = re.compile(r"以[^，；：]{1,20}为[\u4e00-\u9fff]{1,4}$")
+# A clause that turns the one before it around: 不是……，而是……; 只是……，真正的……
+_COMPLETES = re.compile(r"^(?:而是|但是?|却|可是|然而|不过|真正的?|反而|其实)")
+
+
 def fit_clauses(
     clauses: list[tuple[str, str]], budget: int, *, want_figure: bool = True
 ) -> list[tuple[str, str]] | None:
@@ -324,6 +334,16 @@ def fit_clauses(
         or dangling(kept[-1][0])
         or len(kept[-1][0]) < 2
         or dangling_clause(join_clauses(kept))
+        # 他们只是写了一个标题，(真正的诗篇要等我们来写): the clause cut away completes the one
+        # kept, which alone says the opposite.
+        or (len(kept) < len(clauses) and _COMPLETES.match(clauses[len(kept)][0]))
+        # 形成以大健康产业为主线，(以……为引领，……的企业集团): a series of 以……为…… is cut
+        # before the noun it describes.
+        or (
+            len(kept) < len(clauses)
+            and _SERIES.search(kept[-1][0])
+            and clauses[len(kept)][0].startswith("以")
+        )
     ):
         kept = kept[:-1]
     if not kept or all(

@@ -17,21 +17,138 @@ from typing import Callable
 
 from ..config import DEFAULT_MAX_CHARS
 from ..records import Article, Summary
-from ..text import words
+from ..text import tagged, words
 from .actors import GENERIC_AGENT, insert_actor, lacks_subject, lead_actor, single_actor
 from .commentary import attribution, commentary_voice
-from .compress import clean_clause, compress_clauses, dangling, fit_clauses, join_clauses
+from .compress import (
+    TIME_START,
+    clean_clause,
+    compress_clauses,
+    dangling,
+    fit_clauses,
+    join_clauses,
+)
 from .guard import SourceIndex, article_source, check_summary, source_index
 from .ranking import BACKGROUND, DEPENDENT, Scored, grams, rank_sentences
-from .sentences import Sentence, has_quantity, split_dateline
-from .wholeness import deletion_cuts
+from .sentences import ENDS, Sentence, has_quantity, split_dateline
+from .wholeness import dangling_clause, deletion_cuts
 
 logger = logging.getLogger(__name__)
 
 METHOD = "extractive"
 _ANAPHOR = re.compile(
-    r"^(?:有的|其中|其余|其|这些|那些|这|那|该|此|它们?|他们|她们|前者|后者|对此)"
+    r"^(?:有的|其中|其余|其|这些|那些|这|那|该|此|它们?|他们|她们|前者|后者|对此|上述)"
 )
+# A clause that points back anywhere in it (冷空气过后上述地区……): joined to a clause other than
+# the one before it, what it points to is no longer what the source meant.
+_REFERS_BACK = re.compile(
+    r"上述|前述|以上[\u4e00-\u9fff]{0,2}(?:地区|单位|人员|措施)|这些|那些|其中|它们"
+)
+# A sentence that leans on the one before it: a contrast (然而……, 可去年……) or a pointer (这个镇……).
+_CONTRAST = re.compile(
+    r"^(?:但是?|然而|不过|可是|却|而(?![今且言后已])|可(?=[，,]|去年|今年|如今|现在|眼下|当时|后来|这|那))"
+)
+# 这几天, 此次 say when and which event (the article's own), not which thing before.
+_POINTER = re.compile(
+    r"^(?:这(?![几两]天|些天|段时间|天|时|一年|两年|几年|次)|那(?!么|时)|该|其(?!实|他|它|余)|此(?!外|次|前|时)"
+    r"|上述|就这样|这样|如此|于是|第二天|次日|比如|例如|再比如|再如|又|然后|接着|随即|随后|此后)"
+)
+# The opening words a pointer may follow: 仔细看来，这些本子……
+_SHORT_OPENING = re.compile(r"^[^，,。]{1,6}[，,]")
+# 上述地区, 目睹此情此景: what it points to is in a sentence before; so is 来此 (here) in the
+# sentence's first clause (later, 此 may point to a place the sentence names first).
+_SENTENCE_REFERS_BACK = re.compile(r"上述|前述|此情此景")
+_HERE = re.compile(r"^[^，,。]*(?:来此|在此|于此|至此|此地|此处)")
+# 第五步：……: a step of instructions, which says nothing without the steps before.
+_STEP = re.compile(r"^第[二三四五六七八九十]+步")
+_DECK_MARKS = "■□●◆◇▲△★☆"
+# 编者按：/编者的话：: the editors introduce the page; their note reports nothing.
+_EDITORS_NOTE = re.compile(r"^(?:编者按|编者的话|编后|编辑手记)[：:]?")
+
+
+def _leans_back(sentence: Sentence) -> bool:
+    """Whether ``sentence`` opens on a contrast (然而……) or a pointer (这个镇……) to the one before."""
+    text = split_dateline(sentence.text)[1].lstrip(_DECK_MARKS + " 　")
+    if _CONTRAST.match(text) or _POINTER.match(text) or _STEP.match(text):
+        return True
+    if _SENTENCE_REFERS_BACK.search(text) or _HERE.match(text):
+        return True
+    opening = _SHORT_OPENING.match(text)
+    return bool(opening and _POINTER.match(text, opening.end()))
+
+
+# 忠诚的共产主义战士，久经考验的无产阶级革命家，……委员，……主席刘某同志，因病……逝世: a run of
+# titles before the clause that names the person; cut to the budget, only titles would be left.
+_TITLE_CLAUSE = re.compile(
+    r"(?:战士|革命家|政治家|军事家|外交家|活动家|教育家|科学家|数学家|艺术家|作家|领导人|委员|主席|委员长"
+    r"|书记|部长|院士|教授|专家|会长|理事长|主任)$"
+)
+
+
+def _without_leading_titles(clauses: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The clauses without a run of two or more opening titles (the name's clause keeps its own)."""
+    run = 0
+    while run < len(clauses) - 1 and _TITLE_CLAUSE.search(clauses[run][0]):
+        run += 1
+    return clauses[run:] if run >= 2 else clauses
+
+
+_TIME_CLAUSE = re.compile(
+    TIME_START.pattern + r"|^(?:腊月|正月|大年|除夕|农历|当晚|当天|当日|每年)"
+)
+# Words that carry the actor before them on: 先后4次来柬……
+_CONTINUES = re.compile(r"^(?:先后|共|累计|共计|均|还|又|已|再|并|陆续|相继|曾)")
+_MIN_PARTNER_CHARS = 12
+_ANNIVERSARY = re.compile(r"[0-9０-９一二三四五六七八九十百]+周年")
+
+
+def _noun_phrase(text: str) -> bool:
+    """今年71岁的李名章 / 被称为……的望远镜: one clause whose verbs, if any, only modify the noun at
+    its end (首次发布完整的地质图1264幅 has a verb of its own)."""
+    if "的" not in text:
+        return False  # 《条例》共10章61条: a figure is the predicate
+    words = [(w, t) for w, t in tagged(text) if w.strip()]
+    verbs = [i for i, (_, t) in enumerate(words) if t.startswith("v") and t != "vn"]
+    if not verbs:
+        # No verb, nor an idiom that acts as one (敢为人先): 今年71岁的老队员李某
+        return not any(t in ("i", "l") for _, t in words)
+    if re.search(r"[，,；;：:]", text):
+        return False
+    last = max(i for i, (w, _) in enumerate(words) if w == "的")
+    if any(i > last for i in verbs):
+        return False
+    return verbs == [last - 1] or words[0][0] == "被"
+
+
+def summary_ranking(article: Article, ranked: list[Scored]) -> list[Scored]:
+    """The ranking as the summary needs it: sentences that are no summary of their own go down.
+
+    - a foil: the sentence a contrast answers (元月3日，气温骤降。然而，……活动开幕);
+    - the editors' note (编者按：……), which introduces rather than reports;
+    - a deck of key points (■ ……) printed above the dateline: the speech it quotes is reported
+      below, with who made it.
+    """
+    opens = {s.sentence.index: split_dateline(s.sentence.text)[1] for s in ranked}
+    dated = next(
+        (i for i, p in enumerate(article.body) if i and split_dateline(p)[0] is not None), 0
+    )
+    changed = False
+    rescored = []
+    for scored in ranked:
+        sentence = scored.sentence
+        following = opens.get(sentence.index + 1, "")
+        penalty = 1.0 if following and _CONTRAST.match(following) else 0.0
+        if _EDITORS_NOTE.match(opens[sentence.index]):
+            penalty += 2.0
+        if sentence.paragraph < dated and sentence.text.lstrip(" 　")[:1] in _DECK_MARKS:
+            penalty += 1.5
+        if penalty:
+            changed = True
+            scored = Scored(sentence, scored.score - penalty, scored.figure)
+        rescored.append(scored)
+    if not changed:
+        return ranked
+    return sorted(rescored, key=lambda s: (-s.score, s.sentence.index))
 
 
 def summarizable(article: Article, ranked: list[Scored] | None = None) -> bool:
@@ -49,6 +166,9 @@ class ExtractiveSummarizer:
     method = METHOD
     # The shortest share of the budget the chosen sentence keeps when it makes room for a figure.
     min_main_chars = 24
+    # How far below a sentence that leans back (然而……) the next candidate may rank and still be
+    # preferred to it alone.
+    lean_margin = 1.0
 
     def __init__(self, *, candidates: int = 6) -> None:
         self.candidates = candidates
@@ -78,21 +198,71 @@ class ExtractiveSummarizer:
                 sentences=[],
                 reason="the article has no sentence to summarize",
             )
+        ranked = summary_ranking(article, ranked)
         source = source_index(article_source(article))
         # Who acts is looked up only when a summary leaves it out.
         actor = functools.cache(lambda: lead_actor(article))
+        by_index = {s.sentence.index: s.sentence for s in ranked}
+        leaning: list[Scored] = []
         for scored in ranked[: self.candidates]:
+            if leaning and scored.score < leaning[0].score - self.lean_margin:
+                break  # far below the sentence that leans back: that one, alone, is better
+            # The article's first sentence leans on nothing printed here (又有许多……).
+            if scored.sentence.index and _leans_back(scored.sentence):
+                found = self._with_previous(scored.sentence, by_index, source, actor, max_chars)
+                if not found:
+                    leaning.append(scored)  # alone it leaves the reader asking "however what?"
+                    continue
+            else:
+                found = self._from_sentence(scored, ranked, article, source, actor, max_chars)
+            if found:
+                return found
+        for scored in leaning:
             found = self._from_sentence(scored, ranked, article, source, actor, max_chars)
             if found:
                 return found
         return self._last_resort(ranked, article, source, max_chars)
+
+    def _with_previous(
+        self,
+        sentence: Sentence,
+        by_index: dict[int, Sentence],
+        source: SourceIndex,
+        actor: Callable[[], str | None],
+        max_chars: int,
+    ) -> Summary | None:
+        """A sentence that leans back (可去年……, 这个镇……) after the one it leans on, when both fit."""
+        previous = by_index.get(sentence.index - 1)
+        if (
+            previous is None
+            or not previous.complete
+            or previous.text.rstrip("”’」 ").endswith(("？", "?"))
+            or _leans_back(previous)
+        ):
+            return None
+        text = self._main(sentence, max_chars - 12, source, actor)
+        if not text:
+            return None
+        # The whole of the sentence leaned on (compressed, never cut): its last clause may be
+        # what the contrast answers.
+        clauses = compress_clauses(previous.text)
+        kept = fit_clauses(clauses, max_chars - len(text), want_figure=False)
+        if not kept or len(kept) < len(clauses):
+            return None
+        before = join_clauses(kept)
+        if len(before) < 8 or deletion_cuts(before, previous.text):
+            return None
+        joined = before + text
+        if len(joined) > max_chars or not check_summary(joined, source):
+            return None
+        return Summary(text=joined, method=METHOD, sentences=[previous.index, sentence.index])
 
     def _fit(
         self, sentence: Sentence, budget: int, source: SourceIndex, *, squeeze_only: bool = False
     ) -> str | None:
         """The sentence compressed and cut to ``budget``; None when it cannot fit or fails the guard."""
         for squeeze in (True,) if squeeze_only else (False, True):
-            clauses = compress_clauses(sentence.text, squeeze=squeeze)
+            clauses = _without_leading_titles(compress_clauses(sentence.text, squeeze=squeeze))
             kept = fit_clauses(clauses, budget)
             if kept:
                 text = join_clauses(kept)
@@ -112,8 +282,27 @@ class ExtractiveSummarizer:
             kept = fit_clauses(clauses, budget)
             if kept and not any(has_quantity(c) for c, _ in kept):
                 figure = next((c for c in clauses[1:] if has_quantity(c[0])), None)
-                # A figure clause that points back (有的……, 其中……) needs the clauses between.
-                if figure and figure is not clauses[1] and _ANAPHOR.match(figure[0]):
+                # A figure clause that points back (有的……, 其中……, ……上述地区) needs the clauses
+                # between.
+                # Nor may the first clause be one that only sets up the clauses cut (中国政府在……
+                # 的基础上，): its subject would become the figure's.
+                if (
+                    figure
+                    and figure is not clauses[1]
+                    and (
+                        _ANAPHOR.match(figure[0])
+                        or _REFERS_BACK.search(figure[0])
+                        or dangling_clause(join_clauses(clauses[:1]))
+                        # 腊月二十八晚上，(……“村晚”在某地举行，)16个节目精彩亮相: what
+                        # the figure is about is in the clauses cut (一年多来，先后4次来柬…… goes
+                        # on with the summary's actor).
+                        or (
+                            _TIME_CLAUSE.match(clauses[0][0])
+                            and len(clauses[0][0]) <= 10
+                            and not (_CONTINUES.match(figure[0]) or lacks_subject(figure[0]))
+                        )
+                    )
+                ):
                     figure = None
                 kept = [clauses[0], figure] if figure else None
             if kept:
@@ -184,11 +373,15 @@ class ExtractiveSummarizer:
             other
             for other in ranked[:10]
             if other.figure
+            # 今年是新中国成立70周年。 names the year, not a figure of the news.
+            and has_quantity(_ANNIVERSARY.sub("", other.sentence.text))
             and other.sentence.index != sentence.index
             and other.score >= max(best - 2.5, 0.3)
             # Figures about the same event: near the sentence that reports it, or ranked close to it.
             and (abs(other.sentence.index - sentence.index) <= 4 or other.score >= best - 1.0)
             and not (other.sentence.index < sentence.index and DEPENDENT.match(other.sentence.text))
+            # 不过……/这……: it answers or points to the sentence just before it, so only that one.
+            and not (other.sentence.index != sentence.index + 1 and _leans_back(other.sentence))
             and not BACKGROUND.match(split_dateline(other.sentence.text)[1])
         ]
 
@@ -219,11 +412,23 @@ class ExtractiveSummarizer:
                     extra = self._fit_figure(other.sentence, room, source) if room >= 12 else None
                     if not extra:
                         continue
+            if not self._partner(extra, main):
+                continue
             pair = sorted([(sentence.index, main), (other.sentence.index, extra)])
             joined = "".join(t for _, t in pair)
             if len(joined) <= max_chars and check_summary(joined, source):
                 return joined, [i for i, _ in pair]
         return None
+
+    @staticmethod
+    def _partner(extra: str, main: str) -> bool:
+        """Whether ``extra`` may join ``main`` as the sentence with the figures: a sentence, not a
+        slogan (70年砥砺奋进。) or a noun phrase (今年71岁的李名章。), that says more than ``main``
+        repeats."""
+        if len(extra) < _MIN_PARTNER_CHARS or _noun_phrase(extra.rstrip(ENDS)):
+            return False
+        own = grams(extra)
+        return not own or len(own & grams(main)) < 0.5 * len(own)
 
     def _last_resort(self, ranked, article, source, max_chars) -> Summary:
         """Nothing fits whole: the best single clause that does, then the title, then a cut."""

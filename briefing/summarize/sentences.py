@@ -108,6 +108,12 @@ def _balanced_pairs(text: str) -> set[str]:
 _MARKS = re.compile("[" + re.escape("".join(PAIRS) + "".join(CLOSING) + ENDS + '"') + "]|……")
 
 
+# An ellipsis right after an item of a list (、教授……) ends the list, not the sentence, when
+# the text runs straight on.
+_OPEN_LIST = re.compile(r"、[^、，,。；;：:！？!?]{1,12}$")
+_RUNS_ON = re.compile(r"[\u4e00-\u9fff]")
+
+
 def _split_paragraph(paragraph: str) -> list[str]:
     trusted = _balanced_pairs(paragraph)
     even_ascii_quotes = paragraph.count('"') % 2 == 0
@@ -133,6 +139,12 @@ def _split_paragraph(paragraph: str) -> list[str]:
                 stack.append('"')
         elif ch in ENDS or ch == "……":
             j = match.end()
+            if (
+                ch == "……"
+                and _OPEN_LIST.search(paragraph, start, i)
+                and _RUNS_ON.match(paragraph, j)
+            ):
+                continue  # 学者、专家、教授……各以不同的笔墨: an open list, the sentence runs on
             while j < n and (paragraph[j] in ENDS or paragraph[j] == "…"):
                 j += 1
             # A stop just inside a closing quote ends the sentence once the quote closes.
@@ -236,7 +248,7 @@ def split_clauses(sentence: str) -> list[tuple[str, str]]:
 # A figure that tells how much or how many: 236.19万元, 760名, 300余名, 92%, 三十余名. Dates,
 # clock times, years and ordinals (2023年, 2月24日, 11点半, 第20届, 2024临江马拉松) are not.
 _ARABIC_FIGURE = re.compile(r"(?<![\d.:：])(第)?(\d+(?:\.\d+)?)([万亿千百]*(?:余|多)?)(.?)")
-_NOT_A_COUNT = set("年月日号时点分秒届期版楼层级:：-—/.")
+_NOT_A_COUNT = set("年月日号时点分秒届期版楼层级世:：-—/.")  # 世: 19世纪, a date
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 # A four-digit year that opens a name (2024临江半程马拉松) is no count; one with a measure word is.
 _COUNT_AFTER_YEAR = set("余多万亿千百个人名户家元件项次处份册场所亩吨株米辆台套位%％")
@@ -265,8 +277,8 @@ def quantities(text: str) -> list[str]:
         if ordinal:
             continue
         if not magnitude and following in _NOT_A_COUNT:
-            # 5年 is a span of years (连续5年); 2023年 is a date.
-            if not (following == "年" and len(digits) <= 2):
+            # 5年 is a span of years (连续5年); 2023年 is a date, and so is 90年代.
+            if not (following == "年" and len(digits) <= 2) or text.startswith("代", match.end()):
                 continue
         if _YEAR_LIKE.fullmatch(digits) and not magnitude and following not in _COUNT_AFTER_YEAR:
             continue

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 
 from ..records import Article, Summary
+from .commentary import attribution, commentary_voice
 from .guard import SourceIndex, article_source, check_summary, source_index
 from .sentences import split_dateline, split_sentences
 
@@ -77,9 +78,14 @@ def fallback_summary(
                 sentences=default.sentences,
                 reason=reason,
             )
-    lead = lead_sentences(article, max_chars=max_chars, source=source, avoid=avoid)
+    # Commentary says who argues here too (钟声文章指出，……), as the default summary does.
+    voice = commentary_voice(article)
+    opening = attribution(voice) if voice else ""
+    lead = lead_sentences(
+        article, max_chars=max_chars - len(opening), source=source, avoid=avoid[len(opening) :]
+    )
     if lead:
-        return Summary(text=lead, method=FALLBACK_LEAD, reason=reason)
+        return Summary(text=opening + lead, method=FALLBACK_LEAD, reason=reason)
     return Summary(
         text="",
         method=NO_SUMMARY,

@@ -152,12 +152,21 @@ _SETUP_CLAUSES = (
         r"^[0-9０-９一二三四五六七八九十〇]{1,4}[年月日号](?:[0-9０-９一二三四五六七八九十]{1,2}[月日号])*(?:[上下中]午|晚|底|初|[上中下]旬)?$"
     ),
     re.compile(r"(?:期间|之际|之时|的同时)$"),
+    # ……，今天。: a time with nothing that happens in it
+    re.compile(r"^(?:今天|如今|现在|目前|当前|眼下|此时|当时|今年|去年|明年|近年来|当下)$"),
     # 虽然…… / 如果…… / 只要……: a concession or a condition without its consequence
     re.compile(
-        r"^(?:虽然|虽|尽管|如果|假如|假若|倘若|若是?|即使|即便|哪怕|只要|只有|除非|一旦|由于|因为|为了)[^，；：]{1,50}$"
+        r"^(?:虽然|虽|尽管|如果|假如|假若|倘若|若是?|即使|即便|哪怕|只要|只有|除非|一旦|由于|因为|为了)"
+        r"[^，；：]{1,50}$"
     ),
+    # 凡是有华侨的地方: "wherever", without the 都 of what happens there
+    re.compile(r"^凡是(?![^，；：]*[都就也])[^，；：]{1,50}$"),
+    # ……无论是工作日还是假期: 无论 without the 都 of what holds either way
+    re.compile(r"(?:无论|不论|不管)(?![^，；：]*[都也总])[^，；：]{1,50}$"),
     # 特别是经过了……的冲刺筹备: 经过 and what was gone through, leading into what it achieved
     re.compile(r"^(?:特别是|尤其是|而且|并且|同时)?经过了?[^，；：]{0,60}$"),
+    # 对……来说 / 对于……而言: the point of view of a statement that is cut away
+    re.compile(r"^(?:[^，；：]{0,6}?)对于?[^，；：]{1,30}(?:来说|而言)$"),
     # 据……报道 / 据了解: an attribution with nothing attributed
     re.compile(r"^据[^，；：]{0,20}(?:报道|消息|介绍|透露|了解|悉|统计|称)$"),
     # 主要包括 / 具体如下 / 分别是: an announcement of a list that never comes
@@ -166,11 +175,17 @@ _SETUP_CLAUSES = (
 _CORRELATIVE = re.compile(r"不仅|不但|不只|不光")
 _CORRELATIVE_SECOND = re.compile(r"而且|并且|还|也|更|同时|又|甚至|乃至")
 _SENTENCE = re.compile(rf"[^{ENDS}]+[{ENDS}]+[”’」』）)]*")
-_CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
+_CLAUSE_SPLIT = re.compile(r"[，,；;：:]|…+")  # 看电影、泡温泉……从乡村到城市: a clause each
 
 
 # Coverbs that open a phrase leading into the action: 代表党中央（向……致以问候）, 按照部署（开展……）.
 _COVERBS = frozenset("代表 作为 对于 关于 针对 围绕 按照 依照 根据 凭借 借助 从 自".split())
+# 在美国纽约 / 于北京: a place or a time with nothing that happens there (a list cut at its ；).
+# A second coverb stands in for the verb the segmenter misses (于近日在北京通过国家验收).
+_LOCATIVES = frozenset("在 于".split())
+# 新中国70年的历史长卷中: a noun phrase ending on a localizer of "inside", with no verb: the
+# setting of a clause whose predicate was cut away (在……中 without its 在).
+_INSIDE = frozenset("中 之中 当中 里 过程中".split())
 
 
 def _without_predicate(clause: str) -> str | None:
@@ -183,6 +198,48 @@ def _without_predicate(clause: str) -> str | None:
     if any(t.startswith(("v", "i", "l")) and w not in ("到", "至", "起") for w, t in words[1:]):
         return None
     return f"ends on {words[0][0]}…… without the action it introduces"
+
+
+def _bare_setting(clause: str) -> str | None:
+    """Why a closing clause is only a setting (在美国纽约, ……的历史长卷中, 改革开放40多年来,
+    少先队在党的领导下); None otherwise."""
+    if SINCE.search(clause):
+        return f"ends on a time span ({clause[-8:]}) without what happened in it"
+    framed = _FRAMED.search(clause)
+    if framed and not any(t.startswith("v") for _, t in tagged(clause[: framed.start()])):
+        return f"ends on a setting ({framed.group(0)[-8:]}) without what happens in it"
+    locative = clause.startswith(tuple(_LOCATIVES))
+    if not locative and not clause.endswith(tuple(_INSIDE)):
+        return None
+    words = [(w, t) for w, t in tagged(clause) if w.strip()]
+    if locative:
+        if len(words) < 2 or words[0][0] not in _LOCATIVES:
+            return None
+        if any(t.startswith(("v", "i", "l", "p")) for _, t in words[1:]):
+            return None
+        return f"ends on {words[0][0]}…… with nothing that happens there"
+    if len(words) < 2 or words[-1][0] not in _INSIDE or words[-1][1] != "f":
+        return None
+    # 定格于……中: a coverb follows the verb the segmenter missed.
+    if any(t.startswith(("v", "i", "l", "p")) for _, t in words[:-1]):
+        return None
+    return f"ends on a setting ({clause[-8:]}) without what happens in it"
+
+
+# 少先队在党的领导下: a subject and the setting of an action cut away (他倒在血泊中 has its verb
+# before 在).
+_FRAMED = re.compile(
+    r"在[^，；：在]{1,30}(?:领导下|帮助下|支持下|带领下|指导下|推动下|之下|基础上|前提下|情况下|背景下|过程中)$"
+)
+# 改革开放40多年来 / 入冬以来: a time span leading into what happened in it (明年来 is a verb).
+SINCE = re.compile(r"(?:[0-9０-９一二三四五六七八九十百千几多余近]年|以)来$")
+# ……在发布会上表示。: a speech verb whose words were cut away (……”他说。 keeps its quotation).
+_SPEECH_END = re.compile(
+    r"(?:表示|指出|强调|认为|介绍|透露|坦言|宣布|提出|声称|宣称|(?<![这那所来以是如再据听可])说)$"
+)
+# 之所以……, 是因为/在于……: the reason it promises.
+_BECAUSE = re.compile(r"之所以")
+_REASON = re.compile(r"因为|由于|在于|原因|是")
 
 
 def dangling_clause(sentence: str) -> str | None:
@@ -198,10 +255,19 @@ def dangling_clause(sentence: str) -> str | None:
     for pattern in _SETUP_CLAUSES:
         if pattern.search(last):
             return f"ends on a clause that only sets up another ({last[-12:]})"
-    why = _without_predicate(last)
+    clauses = [c.strip() for c in _CLAUSE_SPLIT.split(outside)]
+    # 回荡在诗人的诗篇里，音乐家的歌曲里: the last of parallel settings shares the verb before.
+    parallel = len(clauses) > 1 and last[-1:] in "里中" and clauses[-2][-1:] == last[-1:]
+    why = _without_predicate(last) or (None if parallel else _bare_setting(last))
     if why:
         return why
-    clauses = [c.strip() for c in _CLAUSE_SPLIT.split(outside)]
+    # “……”，他表示。 says it after the quotation: only a speech verb with nothing said is cut.
+    before = outside[: len(outside) - len(last)].rstrip("，,；;：: ")
+    if _SPEECH_END.search(last) and "X" not in last and not before.endswith("X"):
+        return f"ends on {last[-2:]} without what was said"
+    reason = _BECAUSE.search(outside)
+    if reason and not _REASON.search(outside, reason.end()):
+        return "之所以…… without the reason it promises"
     if len(clauses) > 1 and re.match(r"^(?:从|自)", clauses[0]) and clauses[-1].startswith("到"):
         return "从……，到…… without the clause it leads into"
     first = _CORRELATIVE.search(outside)
