@@ -342,3 +342,19 @@ def test_a_clause_whose_object_is_modified_passes(title):
 )
 def test_posts_in_the_object_and_manner_adverbs_go_from_a_long_clause(clause, kept):
     assert shorten(clause) == kept
+
+
+@pytest.mark.parametrize(
+    ("clause", "title"),
+    [
+        ("当地海事部门救起12名企图乘小船偷渡出境的外国渔民", "当地海事部门救起12名外国渔民"),
+        ("李强会见来京参加全球数字经济大会的德国经济部长哈贝克", "李强会见德国经济部长哈贝克"),
+    ],
+)
+def test_a_relative_clause_on_the_object_goes_and_its_count_stays(clause, title):
+    assert shorten(clause) == title
+
+
+def test_a_verb_right_after_the_verb_is_not_a_relative_clause():
+    # 累计 is an adverb here, 帮助 the verb: its object is not a clause to drop.
+    assert "累计贫困学生" not in shorten("张华累计帮助了全县3000人次的贫困学生")

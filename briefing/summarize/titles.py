@@ -297,9 +297,67 @@ def _strip_leading_time(text: str) -> str:
     return stripped.lstrip("，, ")
 
 
+def _without_object_clause(text: str, limit: int) -> str | None:
+    """土耳其海岸警卫队救起69名企图偷渡到希腊的非法移民 -> 土耳其海岸警卫队救起69名非法移民,
+    王毅会见来华出席……磋商的日本外务审议官森健良 -> 王毅会见日本外务审议官森健良: a relative clause
+    (with a verb of its own, before 的) on the object of the title's verb goes, its count stays;
+    None where that does not bring the clause within ``limit``."""
+    words = tagged(text)
+    # The governor: the first verb after the actor, with no coverb before it (在……上的讲话 is a
+    # setting, 对……表明 a topic: the verb after them is not the title's).
+    governor = next((i for i, (w, t) in enumerate(words) if t == "p" or _verbal(w, t)), None)
+    if (
+        not governor
+        or words[governor][1] in ("p", "vn", "vd")
+        or len(words[governor][0]) < 2
+        or words[governor][0][-1] in "上中里内外下"  # 展上: a place the segmenter takes for a verb
+        or words[governor][0] in _AUXILIARIES | _OPEN_VERBS
+        or words[0][1].startswith(("c", "d"))
+        or not _balanced("".join(w for w, _ in words[:governor]))
+    ):
+        return None
+    start = governor + 1
+    while start < len(words) and words[start][1].startswith(("m", "q")):
+        start += 1
+    for end in range(start, len(words)):
+        word, tag = words[end]
+        if not re.match(r"[\u4e00-\u9fff\w]", word) or tag == "p":
+            return None
+        if word == "的":
+            span, head = words[start:end], words[end + 1 :]
+            if (
+                not any(_verbal(w, t) for w, t in span)
+                # 累计帮助……的: a verb right after another is the title's own, unless the first
+                # is a news verb that takes a person (会见来华出席……的).
+                or (
+                    start == governor + 1
+                    and _verbal(*span[0])
+                    and not _ACTION_END.search(words[governor][0])
+                )
+                or span[-1][1] == "f"  # ……大会上的讲话: a setting, not a clause
+                # 展出了数十份珍贵的: a verb with 了 is the title's own, not a relative clause's.
+                or any(t in ("ul", "uz", "ug") for _, t in span)
+                # 累计资助200多名……的: a count after a word the segmenter files as a noun says
+                # that word is the title's verb.
+                or any(
+                    t == "m" and span[i - 1][1] in ("n", "vn") for i, (_, t) in enumerate(span) if i
+                )
+                or not head
+                or not head[0][1].startswith(("n", "b", "l", "j"))
+                # The object ends the title: a verb after it belongs to another clause.
+                or any(_verbal(w, t) for w, t in head)
+            ):
+                return None
+            out = "".join(w for w, _ in words[:start] + head)
+            return out if 6 <= len(out) <= limit else None
+    return None
+
+
 def shorten(clause: str, *, limit: int = MAX_TITLE_CHARS) -> str:
     """A headline-like phrase from a clause: actor, action, object."""
     text = _compressed(clause, limit)
+    if len(text) > limit and (without := _without_object_clause(text, limit)):
+        return without
     if len(text) > limit:
         raw = _cut(text, limit, back_off=False)
         # The cut stops inside a modified subject, before the verb: drop the modifier instead.
