@@ -302,6 +302,7 @@ def test_a_speakers_i_opens_no_title_but_our_country_does():
     [
         "经查，张某某理想信念丧失，违规收受礼金。",  # a finding, not what the place did
         "到2030年，全省职业院校教学条件基本达标。",  # a time with its own subject after it
+        "活动将围绕优化营商环境展开。",  # a verbal noun is the subject: 北京活动将…… is no actor
     ],
 )
 def test_the_dateline_place_is_put_only_before_a_clause_that_lacks_nothing_else(lead):

@@ -549,6 +549,8 @@ def _candidates(article: Article, limit: int):
                 # Only a clause that lacks nothing but its actor gets one: 北京 put before
                 # 经查……, 到2022年……, 这是…… names no actor, it makes a wrong one.
                 and set(headline_problems(title, limit=limit)) <= {_NO_ACTOR}
+                # 活动将……, 破冰精神: a verbal noun is the subject itself, not a verb lacking one.
+                and tagged(title)[0][1] != "vn"
             ):
                 title = prefix + shorten(first, limit=limit - len(prefix))
             # A clause cut to fit may stop inside its subject (……自主研发的新型钠): no headline.
