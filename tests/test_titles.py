@@ -359,3 +359,9 @@ def test_a_relative_clause_on_the_object_goes_and_its_count_stays(clause, title)
 def test_a_verb_right_after_the_verb_is_not_a_relative_clause():
     # 累计 is an adverb here, 帮助 the verb: its object is not a clause to drop.
     assert "累计贫困学生" not in shorten("张华累计帮助了全县3000人次的贫困学生")
+
+
+def test_a_verb_inside_the_place_ends_no_setting_before_a_news_verb():
+    # 下榻饭店 is where, 会见 what: the setting runs to the news verb.
+    title = shorten("市长王刚在上海下榻饭店会见德国汉堡市议会代表团团长施密特")
+    assert title.startswith("王刚会见"), title

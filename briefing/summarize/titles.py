@@ -7,6 +7,7 @@ object, with times, adverbs, prepositional settings and long quotations deleted,
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from functools import lru_cache
@@ -111,37 +112,70 @@ def _has_predicate(text: str) -> bool:
 _COVERBS = frozenset("代表 依托 借助 凭借 依靠".split())
 
 
+def _setting_end(tags: list[tuple[str, str]], start: int) -> int | None:
+    """Where the setting that 在/于 opens at ``start`` ends: at its verb (在京 | 召开), or past a verb
+    inside the place at a news verb that follows before any coverb (在加德满都下榻饭店 | 会见);
+    None where it reaches no verb."""
+    for j in range(start + 1, len(tags)):
+        word, tag = tags[j]
+        following = tags[j + 1][0] if j + 1 < len(tags) else ""
+        if _verbal(word, tag) and following != "的" and tags[j - 1][0] != "的":
+            # A setting that ran past a clause's end is its own clause: its first verb ends it.
+            if _ACTION_END.search(word) or any(t == "x" for _, t in tags[start:j]):
+                return j
+            # The news verb ends it; of several, the last (在庆祝……成立70周年大会上 | 发表).
+            clause = list(itertools.takewhile(lambda t: t[1] not in ("x", "p"), tags[j + 1 :]))
+            # Not a verb of a relative clause (在东港出席李强举行的宴会: 出席 ends it).
+            news = [
+                k
+                for k, (w, _) in enumerate(clause)
+                if _ACTION_END.search(w) and "的" not in [t[0] for t in clause[k + 1 : k + 2]]
+            ]
+            if not news:
+                return j
+            # With the verbs just before it (继续举行会晤).
+            end = j + 1 + news[-1]
+            while end > j and _verbal(*tags[end - 1]):
+                end -= 1
+            return end
+    return None
+
+
 def _drop_setting(tags: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Delete 在……/于…… and a coverb's phrase (代表……, 依靠……) between the actor and the verb,
     and particles after verbs."""
     out: list[tuple[str, str]] = []
     skipping = ""
+    resume = 0  # where a setting that is being deleted ends
     for i, (word, tag) in enumerate(tags):
+        if i < resume:
+            continue
         following = tags[i + 1] if i + 1 < len(tags) else ("", "x")
         if skipping:
-            # 在 ends at the first verb (在京召开); a coverb's object may hold verbs of its own
-            # (依靠科技创新走出……): it ends at the last verb of a run. A verb before 的 or after it
-            # is in the phrase (在巴黎举行的……, 按照……的要求).
+            # A coverb's object may hold verbs of its own (依靠科技创新走出……): it ends at the
+            # last verb of a run. A verb before 的 or after it is in the phrase (按照……的要求).
             ends = _verbal(word, tag) and following[0] != "的" and tags[i - 1][0] != "的"
-            if ends and (skipping == "在" or not _verbal(*following)):
+            if ends and not _verbal(*following):
                 skipping = ""
             else:
                 continue
-        if out and (
-            # 躺在……, 住在……: after a one-character verb 在 is its complement, not a setting.
-            (
-                word in ("在", "于")
-                and tag == "p"
-                and not (len(out[-1][0]) == 1 and _verbal(*out[-1]))
-            )
-            or (word in _COVERBS and (word != "代表" or out[-1][1].startswith("nr")))
+        # 躺在……, 住在……: after a one-character verb 在 is its complement, not a setting.
+        if (
+            out
+            and word in ("在", "于")
+            and tag == "p"
+            and not (len(out[-1][0]) == 1 and _verbal(*out[-1]))
+            and (end := _setting_end(tags, i)) is not None
         ):
-            skipping = "在" if word in ("在", "于") else word
+            resume = end
+            continue
+        if out and word in _COVERBS and (word != "代表" or out[-1][1].startswith("nr")):
+            skipping = word
             continue
         if tag in _PARTICLE_TAGS and out and out[-1][1].startswith("v"):
             continue
         out.append((word, tag))
-    # A setting that never reached a verb was not a setting: keep the words as they were.
+    # A phrase that never reached a verb was not a setting: keep the words as they were.
     return out if not skipping else [t for t in tags if not (t[1] in _PARTICLE_TAGS)]
 
 
