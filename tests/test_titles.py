@@ -47,6 +47,10 @@ def test_a_place_a_scene_is_set_in_does_not_open_a_title():
         ("2015年以来西岭镇修复古桥二十座", "西岭镇"),
         ("5日起东港市公交实行夏季时刻表", "东港市"),
         ("截至6月底全省新建充电桩一万个", "全省"),
+        ("2018年底西岭镇建成污水处理厂", "西岭镇"),
+        ("2019年初东港市提出打好三张牌", "东港市"),
+        ("60年前西岭镇还没有一条公路", "西岭镇"),
+        ("2月5日6时左右东港市降下今冬首场雪", "东港市"),
     ],
 )
 def test_what_is_left_of_a_time_phrase_goes(clause, opening):
@@ -365,3 +369,8 @@ def test_a_verb_inside_the_place_ends_no_setting_before_a_news_verb():
     # 下榻饭店 is where, 会见 what: the setting runs to the news verb.
     title = shorten("市长王刚在上海下榻饭店会见德国汉堡市议会代表团团长施密特")
     assert title.startswith("王刚会见"), title
+
+
+def test_a_title_ending_on_a_day_named_with_nothing_said_of_it_fails():
+    assert headline_problems("王明在招待会上说20年前的今天")
+    assert not headline_problems("青年人领悟昨天、奋斗今天、拥抱明天")

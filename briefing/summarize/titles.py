@@ -36,7 +36,8 @@ _LEADING_TIME = re.compile(
 )
 # What is left of a time phrase once its date is cut (2013年以来, 10日后, 春节期间): no actor.
 _TIME_TAIL = re.compile(
-    r"^(?:以来|期间|之际|前后|后|起|以前|之前|以后|之后)(?![\u4e00-\u9fff]{0,1}(?:勤|续|期|来|台|端|面))"
+    r"^(?:以来|期间|之际|前后|后|起|以前|之前|以后|之后|左右|年初|年底|年末|月初|月底|月末|初|底|末|前)"
+    r"(?![\u4e00-\u9fff]{0,1}(?:勤|续|期|来|台|端|面|步|衷|心|级|线|层|气|色|端|尾|往|进|景|提|列|沿|夕))"
 )
 # Scene-setting openers a headline leaves out: when, and from whom the reporter heard it.
 _SCENE_OPENER = re.compile(
@@ -685,6 +686,8 @@ _REFERRING = re.compile(r"^(?:这|该|其|此|他|她|它|是|我(?![国省市�
 _OPEN_VERBS = frozenset(
     "说 说道 表示 指出 介绍 认为 称 强调 提出 透露 获悉 了解到 宣布 显示 告诉 高达 达 达到 超过 超 突破 约 近 共 包括 成为 为 是 有 占 位列 位居 涉及 覆盖 比 较 同比 环比 进行 开展 实施 举办 推出".split()
 )
+# ……致辞说70年前的今天, ……攻占伊斯坦布尔的当天: a day named with nothing said of it.
+_DAY_WORDS = frozenset("今天 昨天 明天 当天 今日 昨日 明日 那天 这天 此时 此刻".split())
 _PREPOSITION_TAGS = ("p", "c", "u")
 _AUXILIARIES = frozenset(
     "会 能 要 将 可 可以 应 应该 应当 可能 需要 必须 都会 都 也 还 就 已 已经 正 正在 仍 曾 得以 予以 加以 不".split()
@@ -747,8 +750,10 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
         problems.append("ends on a dangling 的")
     elif tag.startswith(_PREPOSITION_TAGS) or last in _BAD_END:
         problems.append(f"ends on the function word {last}")
-    elif re.search(r"[\d０-９.零〇一二两三四五六七八九十百千万亿]$", last) or (
-        tag in ("m", "t") and last[-1] in "年月日号时"
+    elif (
+        re.search(r"[\d０-９.零〇一二两三四五六七八九十百千万亿]$", last)
+        or (tag in ("m", "t") and last[-1] in "年月日号时")
+        or (last in _DAY_WORDS and len(words) > 1 and words[-2][0] == "的")
     ):
         problems.append(f"ends on a number or a date without what it counts ({last})")
     elif last in _AUXILIARIES:
