@@ -374,3 +374,20 @@ def test_a_verb_inside_the_place_ends_no_setting_before_a_news_verb():
 def test_a_title_ending_on_a_day_named_with_nothing_said_of_it_fails():
     assert headline_problems("王明在招待会上说20年前的今天")
     assert not headline_problems("青年人领悟昨天、奋斗今天、拥抱明天")
+
+
+@pytest.mark.parametrize(
+    ("clause", "title"),
+    [
+        (
+            "市长王刚根据市人大常委会的决定任免下列市政府组成部门负责人",
+            "王刚任免市政府组成部门负责人",
+        ),
+        (
+            "各区按照市委市政府的部署开展背街小巷环境整治专项行动",
+            "各区开展背街小巷环境整治专项行动",
+        ),
+    ],
+)
+def test_the_mandate_of_an_act_and_what_the_article_lists_go_from_a_long_clause(clause, title):
+    assert shorten(clause) == title

@@ -324,6 +324,13 @@ def _drop_quote(match: re.Match) -> str:
     return event.group(0) if event else ""
 
 
+# 根据……的决定, 按照……的部署 before the verb they mandate.
+_MANDATE = re.compile(
+    r"(?:根据|按照|依据|依照|遵照)[^，,。；;“”]{2,30}?的(?:决定|要求|部署|规定|安排|精神|指示)"
+    r"(?=[\u4e00-\u9fff])"
+)
+
+
 def _strip_leading_time(text: str) -> str:
     """The clause without the date or time it opens with, nor what is left of that phrase (以来, 期间)."""
     stripped = _LEADING_TIME.sub("", text)
@@ -425,6 +432,11 @@ def _compressed(clause: str, limit: int) -> str:
         text = _LONG_QUOTE.sub(_drop_quote, text)
     if len(text) > limit:
         text = re.sub(r"以[^，。]{2,20}?为(?:契机|抓手|载体|重点|主题|核心)", "", text)
+    if len(text) > limit:
+        # 根据全国人大常委会的决定任免……: the mandate of an act, not the act.
+        text = _MANDATE.sub("", text)
+        # 任免下列驻外大使: what follows in the article is not in the title.
+        text = re.sub(r"(?<=[\u4e00-\u9fff])(?:下列|以下|如下)(?=[\u4e00-\u9fff]{2})", "", text)
     if len(text) > limit:
         # 第二届, 第十次: the ordinal of an event a headline can do without when the whole is long.
         text = _ORDINAL.sub("", text)
