@@ -391,3 +391,8 @@ def test_a_title_ending_on_a_day_named_with_nothing_said_of_it_fails():
 )
 def test_the_mandate_of_an_act_and_what_the_article_lists_go_from_a_long_clause(clause, title):
     assert shorten(clause) == title
+
+
+def test_a_visit_verb_the_segmenter_files_as_a_name_is_an_action():
+    # 应邀出席 is one word to the segmenter, tagged as a person's name.
+    assert not headline_problems("副主席张华应邀出席招待会")

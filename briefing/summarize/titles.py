@@ -82,7 +82,9 @@ _ORG_END = re.compile(f"(?:{ORG_SUFFIX.pattern})$")
 _LOCATED = re.compile(r"^位于[^，,的]{1,15}的")
 
 
-_ACTION_END = re.compile(f"(?:{ACTION.pattern})$")
+# Besides the action lexicon, verbs of visits the segmenter files as times or names in context
+# (索加瓦雷前往 t, 应邀出席 nr).
+_ACTION_END = re.compile(f"(?:{ACTION.pattern}|前往|抵达|到访|出访|访华|来华|出席)$")
 
 
 def _verbal(word: str, tag: str) -> bool:
