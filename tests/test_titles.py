@@ -396,3 +396,11 @@ def test_the_mandate_of_an_act_and_what_the_article_lists_go_from_a_long_clause(
 def test_a_visit_verb_the_segmenter_files_as_a_name_is_an_action():
     # 应邀出席 is one word to the segmenter, tagged as a person's name.
     assert not headline_problems("副主席张华应邀出席招待会")
+
+
+def test_a_verb_inside_the_name_of_a_work_is_not_the_clauses_verb():
+    # 《守望》 is the film's name: the clause before 的 is a relative clause on the subject.
+    clause = "讲述抗战老兵守护烈士墓经历的纪录片《守望》在市文化中心举行首映活动"
+    assert shorten(clause) == "纪录片《守望》举行首映活动"
+    assert headline_problems("上海《保卫延安》《红日》")  # names of works, no action
+    assert not headline_problems("香港《禁止蒙面规例》刊宪")

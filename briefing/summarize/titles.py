@@ -341,6 +341,9 @@ def _strip_leading_time(text: str) -> str:
     return stripped.lstrip("，, ")
 
 
+_WORK_TITLE = re.compile(r"《[^《》]*》")
+
+
 def _without_object_clause(text: str, limit: int) -> str | None:
     """土耳其海岸警卫队救起69名企图偷渡到希腊的非法移民 -> 土耳其海岸警卫队救起69名非法移民,
     王毅会见来华出席……磋商的日本外务审议官森健良 -> 王毅会见日本外务审议官森健良: a relative clause
@@ -405,7 +408,9 @@ def shorten(clause: str, *, limit: int = MAX_TITLE_CHARS) -> str:
     if len(text) > limit:
         raw = _cut(text, limit, back_off=False)
         # The cut stops inside a modified subject, before the verb: drop the modifier instead.
-        if "的" in raw and not _has_verb(raw[raw.rindex("的") + 1 :]):
+        # A verb inside a title of a work (纪录片《绕道》) is no verb of the clause.
+        head = _WORK_TITLE.sub("", raw[raw.rindex("的") + 1 :]) if "的" in raw else ""
+        if "的" in raw and not _has_verb(head):
             return _without_modifier(text, limit) or _cut(text, limit)
     return _cut(text, limit)
 
@@ -800,7 +805,10 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
     setup = dangling_clause(text + "。")
     if setup:
         problems.append(setup)
-    if not _has_predicate(text) or _only_a_noun_phrase(words):
+    # 北京《保卫延安》《红日》: a title ending on the names of works has no action of its own
+    # when its only verbs are inside them.
+    named_works = text.endswith("》") and not _has_verb(_WORK_TITLE.sub("", text))
+    if not _has_predicate(text) or _only_a_noun_phrase(words) or named_works:
         problems.append("no action (no verb)")
     elif lacks_subject(text) or _SUBJECTLESS_OPENING.match(text):
         problems.append(_NO_ACTOR)
