@@ -47,6 +47,10 @@ def test_a_place_a_scene_is_set_in_does_not_open_a_title():
         ("2015年以来西岭镇修复古桥二十座", "西岭镇"),
         ("5日起东港市公交实行夏季时刻表", "东港市"),
         ("截至6月底全省新建充电桩一万个", "全省"),
+        ("2018年底西岭镇建成污水处理厂", "西岭镇"),
+        ("2019年初东港市提出打好三张牌", "东港市"),
+        ("60年前西岭镇还没有一条公路", "西岭镇"),
+        ("2月5日6时左右东港市降下今冬首场雪", "东港市"),
     ],
 )
 def test_what_is_left_of_a_time_phrase_goes(clause, opening):
@@ -302,6 +306,7 @@ def test_a_speakers_i_opens_no_title_but_our_country_does():
     [
         "经查，张某某理想信念丧失，违规收受礼金。",  # a finding, not what the place did
         "到2030年，全省职业院校教学条件基本达标。",  # a time with its own subject after it
+        "活动将围绕优化营商环境展开。",  # a verbal noun is the subject: 北京活动将…… is no actor
     ],
 )
 def test_the_dateline_place_is_put_only_before_a_clause_that_lacks_nothing_else(lead):
@@ -342,3 +347,60 @@ def test_a_clause_whose_object_is_modified_passes(title):
 )
 def test_posts_in_the_object_and_manner_adverbs_go_from_a_long_clause(clause, kept):
     assert shorten(clause) == kept
+
+
+@pytest.mark.parametrize(
+    ("clause", "title"),
+    [
+        ("当地海事部门救起12名企图乘小船偷渡出境的外国渔民", "当地海事部门救起12名外国渔民"),
+        ("李强会见来京参加全球数字经济大会的德国经济部长哈贝克", "李强会见德国经济部长哈贝克"),
+    ],
+)
+def test_a_relative_clause_on_the_object_goes_and_its_count_stays(clause, title):
+    assert shorten(clause) == title
+
+
+def test_a_verb_right_after_the_verb_is_not_a_relative_clause():
+    # 累计 is an adverb here, 帮助 the verb: its object is not a clause to drop.
+    assert "累计贫困学生" not in shorten("张华累计帮助了全县3000人次的贫困学生")
+
+
+def test_a_verb_inside_the_place_ends_no_setting_before_a_news_verb():
+    # 下榻饭店 is where, 会见 what: the setting runs to the news verb.
+    title = shorten("市长王刚在上海下榻饭店会见德国汉堡市议会代表团团长施密特")
+    assert title.startswith("王刚会见"), title
+
+
+def test_a_title_ending_on_a_day_named_with_nothing_said_of_it_fails():
+    assert headline_problems("王明在招待会上说20年前的今天")
+    assert not headline_problems("青年人领悟昨天、奋斗今天、拥抱明天")
+
+
+@pytest.mark.parametrize(
+    ("clause", "title"),
+    [
+        (
+            "市长王刚根据市人大常委会的决定任免下列市政府组成部门负责人",
+            "王刚任免市政府组成部门负责人",
+        ),
+        (
+            "各区按照市委市政府的部署开展背街小巷环境整治专项行动",
+            "各区开展背街小巷环境整治专项行动",
+        ),
+    ],
+)
+def test_the_mandate_of_an_act_and_what_the_article_lists_go_from_a_long_clause(clause, title):
+    assert shorten(clause) == title
+
+
+def test_a_visit_verb_the_segmenter_files_as_a_name_is_an_action():
+    # 应邀出席 is one word to the segmenter, tagged as a person's name.
+    assert not headline_problems("副主席张华应邀出席招待会")
+
+
+def test_a_verb_inside_the_name_of_a_work_is_not_the_clauses_verb():
+    # 《守望》 is the film's name: the clause before 的 is a relative clause on the subject.
+    clause = "讲述抗战老兵守护烈士墓经历的纪录片《守望》在市文化中心举行首映活动"
+    assert shorten(clause) == "纪录片《守望》举行首映活动"
+    assert headline_problems("上海《保卫延安》《红日》")  # names of works, no action
+    assert not headline_problems("香港《禁止蒙面规例》刊宪")

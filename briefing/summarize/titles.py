@@ -7,6 +7,7 @@ object, with times, adverbs, prepositional settings and long quotations deleted,
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from functools import lru_cache
@@ -35,7 +36,8 @@ _LEADING_TIME = re.compile(
 )
 # What is left of a time phrase once its date is cut (2013年以来, 10日后, 春节期间): no actor.
 _TIME_TAIL = re.compile(
-    r"^(?:以来|期间|之际|前后|后|起|以前|之前|以后|之后)(?![\u4e00-\u9fff]{0,1}(?:勤|续|期|来|台|端|面))"
+    r"^(?:以来|期间|之际|前后|后|起|以前|之前|以后|之后|左右|年初|年底|年末|月初|月底|月末|初|底|末|前)"
+    r"(?![\u4e00-\u9fff]{0,1}(?:勤|续|期|来|台|端|面|步|衷|心|级|线|层|气|色|端|尾|往|进|景|提|列|沿|夕))"
 )
 # Scene-setting openers a headline leaves out: when, and from whom the reporter heard it.
 _SCENE_OPENER = re.compile(
@@ -80,7 +82,9 @@ _ORG_END = re.compile(f"(?:{ORG_SUFFIX.pattern})$")
 _LOCATED = re.compile(r"^位于[^，,的]{1,15}的")
 
 
-_ACTION_END = re.compile(f"(?:{ACTION.pattern})$")
+# Besides the action lexicon, verbs of visits the segmenter files as times or names in context
+# (索加瓦雷前往 t, 应邀出席 nr).
+_ACTION_END = re.compile(f"(?:{ACTION.pattern}|前往|抵达|到访|出访|访华|来华|出席)$")
 
 
 def _verbal(word: str, tag: str) -> bool:
@@ -111,37 +115,70 @@ def _has_predicate(text: str) -> bool:
 _COVERBS = frozenset("代表 依托 借助 凭借 依靠".split())
 
 
+def _setting_end(tags: list[tuple[str, str]], start: int) -> int | None:
+    """Where the setting that 在/于 opens at ``start`` ends: at its verb (在京 | 召开), or past a verb
+    inside the place at a news verb that follows before any coverb (在加德满都下榻饭店 | 会见);
+    None where it reaches no verb."""
+    for j in range(start + 1, len(tags)):
+        word, tag = tags[j]
+        following = tags[j + 1][0] if j + 1 < len(tags) else ""
+        if _verbal(word, tag) and following != "的" and tags[j - 1][0] != "的":
+            # A setting that ran past a clause's end is its own clause: its first verb ends it.
+            if _ACTION_END.search(word) or any(t == "x" for _, t in tags[start:j]):
+                return j
+            # The news verb ends it; of several, the last (在庆祝……成立70周年大会上 | 发表).
+            clause = list(itertools.takewhile(lambda t: t[1] not in ("x", "p"), tags[j + 1 :]))
+            # Not a verb of a relative clause (在东港出席李强举行的宴会: 出席 ends it).
+            news = [
+                k
+                for k, (w, _) in enumerate(clause)
+                if _ACTION_END.search(w) and "的" not in [t[0] for t in clause[k + 1 : k + 2]]
+            ]
+            if not news:
+                return j
+            # With the verbs just before it (继续举行会晤).
+            end = j + 1 + news[-1]
+            while end > j and _verbal(*tags[end - 1]):
+                end -= 1
+            return end
+    return None
+
+
 def _drop_setting(tags: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Delete 在……/于…… and a coverb's phrase (代表……, 依靠……) between the actor and the verb,
     and particles after verbs."""
     out: list[tuple[str, str]] = []
     skipping = ""
+    resume = 0  # where a setting that is being deleted ends
     for i, (word, tag) in enumerate(tags):
+        if i < resume:
+            continue
         following = tags[i + 1] if i + 1 < len(tags) else ("", "x")
         if skipping:
-            # 在 ends at the first verb (在京召开); a coverb's object may hold verbs of its own
-            # (依靠科技创新走出……): it ends at the last verb of a run. A verb before 的 or after it
-            # is in the phrase (在巴黎举行的……, 按照……的要求).
+            # A coverb's object may hold verbs of its own (依靠科技创新走出……): it ends at the
+            # last verb of a run. A verb before 的 or after it is in the phrase (按照……的要求).
             ends = _verbal(word, tag) and following[0] != "的" and tags[i - 1][0] != "的"
-            if ends and (skipping == "在" or not _verbal(*following)):
+            if ends and not _verbal(*following):
                 skipping = ""
             else:
                 continue
-        if out and (
-            # 躺在……, 住在……: after a one-character verb 在 is its complement, not a setting.
-            (
-                word in ("在", "于")
-                and tag == "p"
-                and not (len(out[-1][0]) == 1 and _verbal(*out[-1]))
-            )
-            or (word in _COVERBS and (word != "代表" or out[-1][1].startswith("nr")))
+        # 躺在……, 住在……: after a one-character verb 在 is its complement, not a setting.
+        if (
+            out
+            and word in ("在", "于")
+            and tag == "p"
+            and not (len(out[-1][0]) == 1 and _verbal(*out[-1]))
+            and (end := _setting_end(tags, i)) is not None
         ):
-            skipping = "在" if word in ("在", "于") else word
+            resume = end
+            continue
+        if out and word in _COVERBS and (word != "代表" or out[-1][1].startswith("nr")):
+            skipping = word
             continue
         if tag in _PARTICLE_TAGS and out and out[-1][1].startswith("v"):
             continue
         out.append((word, tag))
-    # A setting that never reached a verb was not a setting: keep the words as they were.
+    # A phrase that never reached a verb was not a setting: keep the words as they were.
     return out if not skipping else [t for t in tags if not (t[1] in _PARTICLE_TAGS)]
 
 
@@ -289,6 +326,13 @@ def _drop_quote(match: re.Match) -> str:
     return event.group(0) if event else ""
 
 
+# 根据……的决定, 按照……的部署 before the verb they mandate.
+_MANDATE = re.compile(
+    r"(?:根据|按照|依据|依照|遵照)[^，,。；;“”]{2,30}?的(?:决定|要求|部署|规定|安排|精神|指示)"
+    r"(?=[\u4e00-\u9fff])"
+)
+
+
 def _strip_leading_time(text: str) -> str:
     """The clause without the date or time it opens with, nor what is left of that phrase (以来, 期间)."""
     stripped = _LEADING_TIME.sub("", text)
@@ -297,13 +341,76 @@ def _strip_leading_time(text: str) -> str:
     return stripped.lstrip("，, ")
 
 
+_WORK_TITLE = re.compile(r"《[^《》]*》")
+
+
+def _without_object_clause(text: str, limit: int) -> str | None:
+    """土耳其海岸警卫队救起69名企图偷渡到希腊的非法移民 -> 土耳其海岸警卫队救起69名非法移民,
+    王毅会见来华出席……磋商的日本外务审议官森健良 -> 王毅会见日本外务审议官森健良: a relative clause
+    (with a verb of its own, before 的) on the object of the title's verb goes, its count stays;
+    None where that does not bring the clause within ``limit``."""
+    words = tagged(text)
+    # The governor: the first verb after the actor, with no coverb before it (在……上的讲话 is a
+    # setting, 对……表明 a topic: the verb after them is not the title's).
+    governor = next((i for i, (w, t) in enumerate(words) if t == "p" or _verbal(w, t)), None)
+    if (
+        not governor
+        or words[governor][1] in ("p", "vn", "vd")
+        or len(words[governor][0]) < 2
+        or words[governor][0][-1] in "上中里内外下"  # 展上: a place the segmenter takes for a verb
+        or words[governor][0] in _AUXILIARIES | _OPEN_VERBS
+        or words[0][1].startswith(("c", "d"))
+        or not _balanced("".join(w for w, _ in words[:governor]))
+    ):
+        return None
+    start = governor + 1
+    while start < len(words) and words[start][1].startswith(("m", "q")):
+        start += 1
+    for end in range(start, len(words)):
+        word, tag = words[end]
+        if not re.match(r"[\u4e00-\u9fff\w]", word) or tag == "p":
+            return None
+        if word == "的":
+            span, head = words[start:end], words[end + 1 :]
+            if (
+                not any(_verbal(w, t) for w, t in span)
+                # 累计帮助……的: a verb right after another is the title's own, unless the first
+                # is a news verb that takes a person (会见来华出席……的).
+                or (
+                    start == governor + 1
+                    and _verbal(*span[0])
+                    and not _ACTION_END.search(words[governor][0])
+                )
+                or span[-1][1] == "f"  # ……大会上的讲话: a setting, not a clause
+                # 展出了数十份珍贵的: a verb with 了 is the title's own, not a relative clause's.
+                or any(t in ("ul", "uz", "ug") for _, t in span)
+                # 累计资助200多名……的: a count after a word the segmenter files as a noun says
+                # that word is the title's verb.
+                or any(
+                    t == "m" and span[i - 1][1] in ("n", "vn") for i, (_, t) in enumerate(span) if i
+                )
+                or not head
+                or not head[0][1].startswith(("n", "b", "l", "j"))
+                # The object ends the title: a verb after it belongs to another clause.
+                or any(_verbal(w, t) for w, t in head)
+            ):
+                return None
+            out = "".join(w for w, _ in words[:start] + head)
+            return out if 6 <= len(out) <= limit else None
+    return None
+
+
 def shorten(clause: str, *, limit: int = MAX_TITLE_CHARS) -> str:
     """A headline-like phrase from a clause: actor, action, object."""
     text = _compressed(clause, limit)
+    if len(text) > limit and (without := _without_object_clause(text, limit)):
+        return without
     if len(text) > limit:
         raw = _cut(text, limit, back_off=False)
         # The cut stops inside a modified subject, before the verb: drop the modifier instead.
-        if "的" in raw and not _has_verb(raw[raw.rindex("的") + 1 :]):
+        # A verb inside a title of a work (纪录片《绕道》) is no verb of the clause.
+        head = _WORK_TITLE.sub("", raw[raw.rindex("的") + 1 :]) if "的" in raw else ""
+        if "的" in raw and not _has_verb(head):
             return _without_modifier(text, limit) or _cut(text, limit)
     return _cut(text, limit)
 
@@ -332,6 +439,11 @@ def _compressed(clause: str, limit: int) -> str:
         text = _LONG_QUOTE.sub(_drop_quote, text)
     if len(text) > limit:
         text = re.sub(r"以[^，。]{2,20}?为(?:契机|抓手|载体|重点|主题|核心)", "", text)
+    if len(text) > limit:
+        # 根据全国人大常委会的决定任免……: the mandate of an act, not the act.
+        text = _MANDATE.sub("", text)
+        # 任免下列驻外大使: what follows in the article is not in the title.
+        text = re.sub(r"(?<=[\u4e00-\u9fff])(?:下列|以下|如下)(?=[\u4e00-\u9fff]{2})", "", text)
     if len(text) > limit:
         # 第二届, 第十次: the ordinal of an event a headline can do without when the whole is long.
         text = _ORDINAL.sub("", text)
@@ -491,6 +603,8 @@ def _candidates(article: Article, limit: int):
                 # Only a clause that lacks nothing but its actor gets one: 北京 put before
                 # 经查……, 到2022年……, 这是…… names no actor, it makes a wrong one.
                 and set(headline_problems(title, limit=limit)) <= {_NO_ACTOR}
+                # 活动将……, 破冰精神: a verbal noun is the subject itself, not a verb lacking one.
+                and tagged(title)[0][1] != "vn"
             ):
                 title = prefix + shorten(first, limit=limit - len(prefix))
             # A clause cut to fit may stop inside its subject (……自主研发的新型钠): no headline.
@@ -591,6 +705,8 @@ _REFERRING = re.compile(r"^(?:这|该|其|此|他|她|它|是|我(?![国省市�
 _OPEN_VERBS = frozenset(
     "说 说道 表示 指出 介绍 认为 称 强调 提出 透露 获悉 了解到 宣布 显示 告诉 高达 达 达到 超过 超 突破 约 近 共 包括 成为 为 是 有 占 位列 位居 涉及 覆盖 比 较 同比 环比 进行 开展 实施 举办 推出".split()
 )
+# ……致辞说70年前的今天, ……攻占伊斯坦布尔的当天: a day named with nothing said of it.
+_DAY_WORDS = frozenset("今天 昨天 明天 当天 今日 昨日 明日 那天 这天 此时 此刻".split())
 _PREPOSITION_TAGS = ("p", "c", "u")
 _AUXILIARIES = frozenset(
     "会 能 要 将 可 可以 应 应该 应当 可能 需要 必须 都会 都 也 还 就 已 已经 正 正在 仍 曾 得以 予以 加以 不".split()
@@ -653,8 +769,10 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
         problems.append("ends on a dangling 的")
     elif tag.startswith(_PREPOSITION_TAGS) or last in _BAD_END:
         problems.append(f"ends on the function word {last}")
-    elif re.search(r"[\d０-９.零〇一二两三四五六七八九十百千万亿]$", last) or (
-        tag in ("m", "t") and last[-1] in "年月日号时"
+    elif (
+        re.search(r"[\d０-９.零〇一二两三四五六七八九十百千万亿]$", last)
+        or (tag in ("m", "t") and last[-1] in "年月日号时")
+        or (last in _DAY_WORDS and len(words) > 1 and words[-2][0] == "的")
     ):
         problems.append(f"ends on a number or a date without what it counts ({last})")
     elif last in _AUXILIARIES:
@@ -687,7 +805,10 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
     setup = dangling_clause(text + "。")
     if setup:
         problems.append(setup)
-    if not _has_predicate(text) or _only_a_noun_phrase(words):
+    # 北京《保卫延安》《红日》: a title ending on the names of works has no action of its own
+    # when its only verbs are inside them.
+    named_works = text.endswith("》") and not _has_verb(_WORK_TITLE.sub("", text))
+    if not _has_predicate(text) or _only_a_noun_phrase(words) or named_works:
         problems.append("no action (no verb)")
     elif lacks_subject(text) or _SUBJECTLESS_OPENING.match(text):
         problems.append(_NO_ACTOR)
