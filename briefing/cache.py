@@ -59,7 +59,7 @@ def kept(name: str, *, sources: Iterable[Path], make: Callable[[], T]) -> T:
         with open(path, "rb") as handle:
             # Unpickling runs code: only a file this user wrote is read (in a shared
             # BRIEFING_CACHE_DIR another user could have put it there first).
-            if _own(handle.fileno()) and pickle.load(handle) == stamp:
+            if users_own(handle.fileno()) and pickle.load(handle) == stamp:
                 return pickle.load(handle)
     except FileNotFoundError:
         pass
@@ -97,6 +97,7 @@ def write_whole(path: Path, write: Callable[[BinaryIO], object]) -> None:
         raise
 
 
-def _own(fd: int) -> bool:
+def users_own(fd: int) -> bool:
+    """Whether the open file ``fd`` belongs to the current user."""
     getuid = getattr(os, "getuid", None)  # POSIX; elsewhere the cache is the user's own folder
     return getuid is None or os.fstat(fd).st_uid == getuid()

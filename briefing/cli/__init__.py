@@ -11,6 +11,7 @@ import logging
 import os
 import sys
 
+from .. import pattern_cache
 from ..errors import BriefingError
 from . import split, topics, summarize, build, send, batch, models, epaper, review  # noqa: F401  (each attaches its commands)
 from .app import app, flush_stdout
@@ -69,6 +70,7 @@ def main() -> None:
             app()
         finally:
             flush_stdout()  # the data must have reached its destination before the exit status says so
+            pattern_cache.keep()  # the next command starts with this one's patterns compiled
     except BriefingError as exc:
         if os.environ.get("BRIEFING_DEBUG"):
             raise
