@@ -287,3 +287,42 @@ def test_a_cold_build_compiles_none_of_the_patterns_the_last_run_kept(tmp_path, 
     build = [sys.executable, "-m", "briefing", "build", page]
     subprocess.run(build, env=env, check=True, capture_output=True)
     assert compiled() == 0
+
+
+def _run_main(monkeypatch, capsys, args: list[str]) -> tuple[object, str, str]:
+    import sys
+
+    import pytest
+
+    from briefing.cli import main
+
+    monkeypatch.setattr(sys, "argv", ["briefing", *args])
+    with pytest.raises(SystemExit) as exited:
+        main()
+    out, err = capsys.readouterr()
+    return exited.value.code, out, err
+
+
+def test_the_cli_makes_only_the_command_it_runs_and_runs_it_as_the_whole_application_did(
+    monkeypatch, capsys, samples
+):
+    import briefing.cli as cli
+
+    assert set(cli.command_line(["build", "page.txt"]).commands) == {"build"}  # type: ignore[attr-defined]
+    assert set(cli.command_line(["eval", "split"]).commands) == {"eval"}  # type: ignore[attr-defined]
+    for whole in ([], ["--help"], ["biuld"]):
+        assert cli.command_line(whole) is cli.app
+    page = str(samples / "linjiang-daily-2024-03-12.txt")
+    for args in (
+        ["build", "--help"],
+        ["build", page, "--format", "pdf"],  # a bad value: the same one-line error
+        ["build", page, "--no-such-option"],
+        ["eval", "--help"],
+        ["eval", "split", "--help"],
+        ["split", page, "-f", "json"],
+        ["biuld", page],
+    ):
+        alone = _run_main(monkeypatch, capsys, args)
+        with monkeypatch.context() as whole:
+            whole.setattr(cli, "command_line", lambda args: cli.app)
+            assert _run_main(monkeypatch, capsys, args) == alone, args
