@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import pickle
 import sys
 import zlib
 from collections.abc import Callable, Iterable
@@ -48,6 +47,8 @@ def kept(name: str, *, sources: Iterable[Path], make: Callable[[], T]) -> T:
     ``cache_root()/tables/NAME-TAG.pickle`` beside the sources' stamp. TAG names the install and
     the interpreter (the sources' folders, Python's version): two virtualenvs or checkouts that
     share the cache folder keep a file each instead of replacing each other's on every run."""
+    import pickle  # here: `import briefing` reads the compiled patterns through this module
+
     sources = list(sources)
     install = repr((sys.version, sorted({str(path.parent) for path in sources})))
     try:
