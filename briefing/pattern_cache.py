@@ -7,8 +7,9 @@ a dictionary that ``re.compile``, ``re.sub`` and the rest look up before compili
 (``re._cache``, keyed by the pattern's type, text and flags). :func:`load`, run as ``briefing``
 is imported, fills that dictionary from ``cache_root()/patterns/``: what sre's compiler made of
 each pattern (its code, groups and flags) on an earlier run of the same interpreter.
-:func:`keep`, run when a CLI command ends, adds there what the process compiled that was not
-kept yet. No pattern's text changes, and none of the modules that compile them.
+:func:`keep`, run when a CLI command ends, adds there the patterns the process holds (its
+modules' constants: those compiled once, as it starts) that were not kept yet. No pattern's text
+changes, and none of the modules that compile them.
 
 A pattern made from what is kept is the one ``re.compile`` makes: an entry is kept only once the
 pattern made from it compared equal to the one ``re`` compiled (pattern equality compares the
@@ -112,29 +113,58 @@ def _entry(pattern: str, flags: int) -> Entry:
     )
 
 
-def keep() -> None:
-    """Keep, for the next runs, the patterns this process compiled that were not kept yet."""
-    cache = _regex_cache()
-    if cache is None:
-        return
-    new: list[Entry] = []
-    for key, compiled in list(cache.items()):
+_PROBE = "(?#briefing.pattern_cache: held by re alone)"
+
+
+def _held(cache: dict[Any, Any]) -> list[tuple[str, int]]:
+    """The patterns in re's dictionary that something else holds too (a module's constant, a
+    class's attribute, a table of rules): those a process compiles once, as it starts. Those
+    compiled in passing (``re.finditer(re.escape(word), text)`` with the words of an article)
+    are held by re's dictionaries alone, and are not kept: they change with every input, and
+    would crowd out the others."""
+    refcount = getattr(sys, "getrefcount", None)  # CPython's
+    if refcount is None:
+        return []
+    re.compile(_PROBE)  # the result is dropped: re's dictionaries alone hold it
+    by_re_alone = refcount(cache.get((str, _PROBE, 0)))
+    held = []
+    for key in list(cache):
         if not (isinstance(key, tuple) and len(key) == 3 and key[0] is str):
             continue
         _, pattern, flags = key
-        if not isinstance(flags, int) or flags & re.DEBUG or (pattern, flags) in _kept:
+        if not isinstance(flags, int) or flags & re.DEBUG:
+            continue
+        if refcount(cache.get(key)) > by_re_alone:
+            held.append((pattern, flags))
+    return held
+
+
+def keep() -> None:
+    """Keep, for the next runs, the patterns this process holds (see :func:`_held`) that were
+    not kept yet. The file keeps them first, then those kept before that this process did not
+    hold (another command's), the oldest of which make room when it is full."""
+    cache = _regex_cache()
+    if cache is None:
+        return
+    held = _held(cache)
+    new: dict[tuple[str, int], Entry] = {}
+    for pattern, flags in held:
+        if (pattern, flags) in _kept:
             continue
         try:
             entry = _entry(pattern, flags)
-            same = _made(entry)
+            same, compiled = _made(entry), cache[str, pattern, flags]
         except Exception as exc:  # another Python's internals: kept nothing
             logger.debug("cannot keep the pattern %r: %s", pattern, exc)
             return
         if same == compiled and same.groupindex == compiled.groupindex:
-            new.append(entry)
+            new[pattern, flags] = entry
     if not new:
         return
-    entries = [*_kept.values(), *new][-LIMIT:]
+    known, held_here = {**_kept, **new}, set(held)
+    mine = [known[key] for key in held if key in known]
+    others = [entry for key, entry in _kept.items() if key not in held_here]
+    entries = [*mine, *others][:LIMIT]
     try:
         write_whole(_path(), lambda handle: marshal.dump((STAMP, entries), handle))
     except (OSError, RuntimeError) as exc:  # cannot write, no home directory: costs time only
