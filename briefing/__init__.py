@@ -12,6 +12,11 @@ import logging
 import sys
 import types
 
+from . import pattern_cache
+
+# before any module of the package compiles its patterns: re finds them already compiled
+pattern_cache.load()
+
 from .api import load_articles, split_issue
 from .errors import BriefingError, ConfigError, ContractError, InputError, OutputError
 from .read.text import read_articles, read_issue

@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import pickle
 import sys
 import zlib
 from collections.abc import Callable, Iterable
@@ -48,6 +47,8 @@ def kept(name: str, *, sources: Iterable[Path], make: Callable[[], T]) -> T:
     ``cache_root()/tables/NAME-TAG.pickle`` beside the sources' stamp. TAG names the install and
     the interpreter (the sources' folders, Python's version): two virtualenvs or checkouts that
     share the cache folder keep a file each instead of replacing each other's on every run."""
+    import pickle  # here: `import briefing` reads the compiled patterns through this module
+
     sources = list(sources)
     install = repr((sys.version, sorted({str(path.parent) for path in sources})))
     try:
@@ -59,7 +60,7 @@ def kept(name: str, *, sources: Iterable[Path], make: Callable[[], T]) -> T:
         with open(path, "rb") as handle:
             # Unpickling runs code: only a file this user wrote is read (in a shared
             # BRIEFING_CACHE_DIR another user could have put it there first).
-            if _own(handle.fileno()) and pickle.load(handle) == stamp:
+            if users_own(handle.fileno()) and pickle.load(handle) == stamp:
                 return pickle.load(handle)
     except FileNotFoundError:
         pass
@@ -97,6 +98,7 @@ def write_whole(path: Path, write: Callable[[BinaryIO], object]) -> None:
         raise
 
 
-def _own(fd: int) -> bool:
+def users_own(fd: int) -> bool:
+    """Whether the open file ``fd`` belongs to the current user."""
     getuid = getattr(os, "getuid", None)  # POSIX; elsewhere the cache is the user's own folder
     return getuid is None or os.fstat(fd).st_uid == getuid()

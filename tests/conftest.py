@@ -1,6 +1,16 @@
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# The cache (OCR results, the keyword classifier's tables, compiled patterns) is the test run's
+# own, never the user's: set before anything imports briefing (which reads the compiled patterns
+# kept there), the plugin below included, and for every CLI the tests run.
+_USERS_CACHE_DIR = os.environ.get("BRIEFING_CACHE_DIR")
+_RUN_DIR = Path(tempfile.mkdtemp(prefix="briefing-tests-"))
+os.environ["BRIEFING_CACHE_DIR"] = str(_RUN_DIR / "cache")
 
 # The delivery tests' `server` (an SMTP server on localhost) and `issue` fixtures.
 pytest_plugins = ["deliver_helpers"]
@@ -14,10 +24,9 @@ def samples() -> Path:
     return SAMPLES
 
 
-@pytest.fixture(autouse=True, scope="session")
-def _own_cache(tmp_path_factory):
-    """The cache (OCR results, the keyword classifier's tables) is the test session's own, never
-    the user's; set for the whole session, before any module fixture runs the CLI."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("BRIEFING_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
-        yield
+def pytest_unconfigure(config):
+    if _USERS_CACHE_DIR is None:
+        os.environ.pop("BRIEFING_CACHE_DIR", None)
+    else:
+        os.environ["BRIEFING_CACHE_DIR"] = _USERS_CACHE_DIR
+    shutil.rmtree(_RUN_DIR, ignore_errors=True)

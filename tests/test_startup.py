@@ -178,3 +178,182 @@ def test_the_default_classifier_read_back_from_the_cache_is_the_one_made(
     assert cached.settings == made.settings
     _, articles = load_articles(samples / "linjiang-daily-2024-03-12.txt")
     assert cached.classify(articles) == made.classify(articles)
+
+
+# A pattern of its own per test (re's dictionary of compiled patterns is the process's).
+HAN_RUN = r"(?P<run>[\u4e00-\u9fff]{{2,{}}})(?=[，。])"
+
+
+def _compiles(pattern: str, flags: int = 0) -> int:
+    """How many times ``re.compile(pattern, flags)`` runs sre's compiler."""
+    import re
+    from unittest import mock
+
+    from re import _compiler
+
+    with mock.patch.object(_compiler, "compile", wraps=_compiler.compile) as compiler:
+        re.compile(pattern, flags)
+    return compiler.call_count
+
+
+def _forget() -> None:
+    """This process as a fresh one: no pattern compiled or read yet."""
+    import re
+
+    from briefing import pattern_cache
+
+    re.purge()
+    pattern_cache._kept.clear()
+
+
+def test_a_pattern_kept_by_one_run_is_not_compiled_by_the_next(tmp_path, monkeypatch):
+    import re
+
+    from briefing import pattern_cache
+
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
+    pattern = HAN_RUN.format(11)
+    made = re.compile(pattern, re.MULTILINE)
+    pattern_cache.keep()  # as a command ends
+    _forget()
+    pattern_cache.load()  # as the next one starts
+    assert _compiles(pattern, re.MULTILINE) == 0
+    kept = re.compile(pattern, re.MULTILINE)
+    assert kept is not made and kept == made  # equal: the same flags and sre code
+    assert kept.groupindex == made.groupindex and kept.groups == made.groups
+    text = "今天北京下雨。记者报道，"
+    assert [m.span("run") for m in kept.finditer(text)] == [(0, 6), (7, 11)]
+
+
+def test_kept_patterns_that_are_damaged_stale_or_not_the_users_are_compiled(tmp_path, monkeypatch):
+    import marshal
+    import os
+    import re
+
+    from briefing import pattern_cache
+
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
+    pattern = HAN_RUN.format(12)
+    made = re.compile(pattern)
+    pattern_cache.keep()
+    (stored,) = (tmp_path / "cache" / "patterns").glob("*.marshal")
+    whole = stored.read_bytes()
+    stamp, entries = marshal.loads(whole)
+    other_python = marshal.dumps((("3.99.0", *stamp[1:]), entries))
+    for content in (whole[:-40], other_python):  # cut short; written by another interpreter
+        stored.write_bytes(content)
+        _forget()
+        pattern_cache.load()
+        assert _compiles(pattern) == 1 and re.compile(pattern) == made
+    # Written by another user (a shared BRIEFING_CACHE_DIR): never read.
+    stored.write_bytes(whole)
+    monkeypatch.setattr(os, "getuid", lambda: os.stat(stored).st_uid + 1)
+    _forget()
+    pattern_cache.load()
+    assert _compiles(pattern) == 1
+
+
+def test_a_cold_build_compiles_none_of_the_patterns_the_last_run_kept(tmp_path, samples):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "BRIEFING_CACHE_DIR": str(tmp_path / "cache")}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    # counts the patterns that briefing's modules have sre compile as the CLI starts (those
+    # compiled in passing, by re.sub(PATTERN, ...) as a build runs, are not kept)
+    count = (
+        "import os, sys, importlib.util; from re import _compiler; real = _compiler.compile\n"
+        "package = os.path.dirname(importlib.util.find_spec('briefing').origin); ours = []\n"
+        "def compile(p, f=0):\n"
+        "    frame = sys._getframe(1)\n"
+        "    while frame.f_globals.get('__name__', '').startswith('re'):\n"
+        "        frame = frame.f_back\n"
+        "    ours.append(frame.f_code.co_filename.startswith(package))\n"
+        "    return real(p, f)\n"
+        "_compiler.compile = compile\n"
+        "import briefing.cli, briefing.pipeline; pipeline = briefing.pipeline.Pipeline()\n"
+        "print(sum(ours))"
+    )
+    page = str(samples / "linjiang-daily-2024-03-12.txt")
+
+    def compiled() -> int:
+        done = subprocess.run(
+            [sys.executable, "-c", count], env=env, capture_output=True, text=True
+        )
+        assert done.returncode == 0, done.stderr
+        return int(done.stdout)
+
+    assert compiled() > 100  # nothing kept yet: about 150
+    build = [sys.executable, "-m", "briefing", "build", page]
+    subprocess.run(build, env=env, check=True, capture_output=True)
+    assert compiled() == 0
+
+
+def _run_main(monkeypatch, capsys, args: list[str]) -> tuple[object, str, str]:
+    import sys
+
+    import pytest
+
+    from briefing.cli import main
+
+    monkeypatch.setattr(sys, "argv", ["briefing", *args])
+    with pytest.raises(SystemExit) as exited:
+        main()
+    out, err = capsys.readouterr()
+    return exited.value.code, out, err
+
+
+def test_the_cli_makes_only_the_command_it_runs_and_runs_it_as_the_whole_application_did(
+    monkeypatch, capsys, samples
+):
+    import briefing.cli as cli
+
+    assert set(cli.command_line(["build", "page.txt"]).commands) == {"build"}  # type: ignore[attr-defined]
+    assert set(cli.command_line(["eval", "split"]).commands) == {"eval"}  # type: ignore[attr-defined]
+    for whole in ([], ["--help"], ["biuld"]):
+        assert cli.command_line(whole) is cli.app
+    page = str(samples / "linjiang-daily-2024-03-12.txt")
+    for args in (
+        ["build", "--help"],
+        ["build", page, "--format", "pdf"],  # a bad value: the same one-line error
+        ["build", page, "--no-such-option"],
+        ["eval", "--help"],
+        ["eval", "split", "--help"],
+        ["split", page, "-f", "json"],
+        ["biuld", page],
+    ):
+        alone = _run_main(monkeypatch, capsys, args)
+        with monkeypatch.context() as whole:
+            whole.setattr(cli, "command_line", lambda args: cli.app)
+            assert _run_main(monkeypatch, capsys, args) == alone, args
+
+
+def test_patterns_compiled_in_passing_are_not_kept_and_those_not_held_make_room(
+    tmp_path, monkeypatch
+):
+    import marshal
+    import re
+
+    from briefing import pattern_cache
+
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
+
+    def kept() -> list[str]:
+        (stored,) = (tmp_path / "cache" / "patterns").glob("*.marshal")
+        return [entry[0] for entry in marshal.loads(stored.read_bytes())[1]]
+
+    _forget()
+    held = [re.compile(HAN_RUN.format(n)) for n in (20, 21)]  # as a module's constants are
+    assert re.search(HAN_RUN.format(22), "今天北京下雨。")  # in passing, as re.search(word, text)
+    pattern_cache.keep()
+    assert kept() == [HAN_RUN.format(20), HAN_RUN.format(21)]
+    # The next process holds another pattern and not those two, and the file is full: the
+    # new pattern comes first, and the last of those it did not hold makes room.
+    _forget()
+    pattern_cache.load()
+    del held
+    another = re.compile(HAN_RUN.format(23))
+    monkeypatch.setattr(pattern_cache, "LIMIT", 2)
+    pattern_cache.keep()
+    assert kept() == [another.pattern, HAN_RUN.format(20)]

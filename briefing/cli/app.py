@@ -15,7 +15,7 @@ from ..errors import ConfigError, OutputError
 if TYPE_CHECKING:  # rich is imported when a bar is drawn
     from rich.progress import Progress, TaskID
 
-    from ..ocr import OcrProgress
+    from ..read.progress import OcrProgress
 
 E = TypeVar("E", bound=Enum)
 
@@ -122,7 +122,7 @@ class OcrProgressBar:
         self._lines = lines
 
     def __enter__(self) -> "OcrProgressBar":
-        from ..ocr import add_progress_listener
+        from ..read.progress import add_progress_listener
 
         # asked of the stream, not of rich: importing rich.console costs a build that OCRs
         # nothing about 30 ms (rich is imported when a bar is first drawn)

@@ -4,7 +4,8 @@ articles as it does for text PDFs.
 
 The models (``[ocr]`` extra) load lazily, once per process. Results are cached by the page
 image's fingerprint (see :func:`cache_dir`), so a rerun, a batch resume or ``watch`` never OCRs
-one page twice. Every OCR'd page is announced to the progress listeners (the CLI draws a bar).
+one page twice. Every OCR'd page is announced to the progress listeners
+(:mod:`briefing.read.progress`; the CLI draws a bar).
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ import json
 import logging
 import time
 import warnings
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,12 +22,14 @@ from ..cache import cache_root
 from ..config import OCR_MODES
 from ..errors import InputError, setting_error
 from ..read.files import IMAGE_SUFFIXES
+from ..read.progress import OcrProgress, add_progress_listener
+from ..read.progress import announce as _announce
 from .engine import EXTRA_HINT, EngineSettings, OcrChar, OcrLine, engine_available
 
 if TYPE_CHECKING:
     # The layout reader imports this package on its OCR path; .labels and .page (the layout
-    # modules, statistics) are imported where pages are OCR'd, so that the CLI's progress bar,
-    # which listens here on every build, does not load them.
+    # modules, statistics) are imported where pages are OCR'd, so that reading a PDF's text
+    # layer does not load them.
     from ..read.layout.glyphs import LayoutPage
     from .labels import Label
     from .page import LowConfidence, PageGeometry
@@ -50,31 +52,6 @@ def check_mode(mode: str) -> str:
 def cache_dir() -> Path:
     """``$BRIEFING_CACHE_DIR/ocr``, else ``$XDG_CACHE_HOME/briefing/ocr``, else ``~/.cache/briefing/ocr``."""
     return cache_root() / "ocr"
-
-
-@dataclass
-class OcrProgress:
-    """One page: ``done`` is False when it starts, True when its text is read."""
-
-    source: str
-    page: int
-    done: bool
-    cached: bool = False
-    seconds: float = 0.0
-
-
-_listeners: list[Callable[[OcrProgress], None]] = []
-
-
-def add_progress_listener(listener: Callable[[OcrProgress], None]) -> Callable[[], None]:
-    """Call ``listener`` for every OCR'd page; returns a function that removes it."""
-    _listeners.append(listener)
-    return lambda: _listeners.remove(listener) if listener in _listeners else None
-
-
-def _announce(event: OcrProgress) -> None:
-    for listener in list(_listeners):
-        listener(event)
 
 
 @dataclass

@@ -20,6 +20,10 @@ GENERIC_AGENT = re.compile(
 )
 
 
+# compiled once (kept between runs by pattern_cache); the pattern as it was written in the call
+_ORG_SUFFIX_AT_END = re.compile(ORG_SUFFIX.pattern + "$")
+
+
 def kicker_actor(article: Article) -> str | None:
     """The kicker when it names who acts (城关区消防救援大队), not when it is a slogan."""
     kicker = (article.kicker or "").strip()
@@ -28,7 +32,7 @@ def kicker_actor(article: Article) -> str | None:
     tags = tagged(kicker)
     if not tags or tags[0][1].startswith(("v", "d", "p", "c")):
         return None
-    if re.search(ORG_SUFFIX.pattern + "$", kicker) or tags[-1][1].startswith(("nt", "ns", "nr")):
+    if _ORG_SUFFIX_AT_END.search(kicker) or tags[-1][1].startswith(("nt", "ns", "nr")):
         return kicker
     return None
 

@@ -250,6 +250,9 @@ def _balanced(text: str) -> bool:
     return text.count("“") == text.count("”") and text.count("《") == text.count("》")
 
 
+_WORDLIKE = re.compile(r"[\u4e00-\u9fff\w]")  # compiled once: kept between runs (pattern_cache)
+
+
 def _open_at_cut(kept: list[tuple[str, str]], following: tuple[str, str]) -> str | None:
     """Why cutting the clause before ``following`` leaves its last phrase open: a verb whose object
     (or the rest of its phrase) is cut away (……在京召开 | 会议), a copula 是 whose complement is
@@ -262,7 +265,7 @@ def _open_at_cut(kept: list[tuple[str, str]], following: tuple[str, str]) -> str
     last, last_tag = kept[-1]
     if word in _LIST_JOINERS or word[0] in _LIST_JOINERS:
         return f"{last} cut from the rest of its phrase ({word}……)"
-    if tag in ("x", "c") or not re.match(r"[\u4e00-\u9fff\w]", word):
+    if tag in ("x", "c") or not _WORDLIKE.match(word):
         return None
     if _verbal(last, last_tag):
         return f"{last} without its object"
@@ -647,10 +650,13 @@ def generate_title(article: Article, *, limit: int = MAX_TITLE_CHARS) -> str:
     )
 
 
+_NOT_HAN_DIGIT_LATIN = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z]")  # compiled once, as _WORDLIKE
+
+
 def _recurring_bigrams(article: Article) -> dict[str, int]:
     counts: dict[str, int] = {}
     for paragraph in article.body[:12]:
-        chars = re.sub(r"[^\u4e00-\u9fff0-9A-Za-z]", "", paragraph)
+        chars = _NOT_HAN_DIGIT_LATIN.sub("", paragraph)
         for i in range(len(chars) - 1):
             counts[chars[i : i + 2]] = counts.get(chars[i : i + 2], 0) + 1
     return counts
