@@ -254,6 +254,9 @@ class Article(Record):
     column: str | None = None
     subheads: list[str] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
+    # The briefs of a box that prints several (速览, 数读, 资讯速递), one per item: the brief's
+    # heading, or the first sentence of an untitled one. Empty for any other article.
+    items: list[str] = field(default_factory=list)
     credit: str | None = None
     note: str | None = None  # author note printed after the body: （作者为…）
     boxes: list[list[float]] | None = (
@@ -293,6 +296,8 @@ class Entry(Record):
     lines: list[int] | None = None
     # Where else the same story ran (a combined briefing merges duplicates): "PAPER 第N版《标题》".
     also_in: list[str] = field(default_factory=list)
+    # The briefs of a 速览/数读 box (the article's ``items``), listed under the entry.
+    items: list[str] = field(default_factory=list)
     summary_provenance: Provenance | None = field(
         default=None, metadata={"schema": {"description": "how the summary was made"}}
     )

@@ -440,3 +440,105 @@ def test_a_heading_between_texts_on_one_subject_reads_as_cohesive():
     apart = _features_of(above, "地铁新线开通试运营", other)[1]
     assert "coh:3" in cohesive
     assert "coh:0" in apart
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("", "红星村"),
+        ("红", "红星"),
+        ("红星村的村民王大山", "王大山说红星村"),
+        ("ab𠀀c𠀀ab", "𠀀ab"),  # characters beyond the basic plane, odd and even lengths
+        ("2019年10月10日，", "10月10日电"),
+    ],
+)
+def test_bigram_sets_count_and_share_as_pairs_of_characters(a, b):
+    """The splitter's bigram sets (numbers read from the UTF-32 encoding, for speed) hold one
+    member per distinct pair of adjacent characters, and two texts share as many as their pairs do."""
+    from briefing.split.features import _bigrams
+
+    def pairs(text):
+        return set(zip(text, text[1:]))
+
+    assert len(_bigrams(a)) == len(pairs(a))
+    assert len(_bigrams(a) & _bigrams(b)) == len(pairs(a) & pairs(b))
+
+
+@pytest.mark.parametrize(
+    "text, runs",
+    [
+        ("红星村合作社", "0"),
+        ("红星 村", "1"),
+        ("红 星\u3000村\xa0社", "2"),
+        ("a\u2003b", "1"),
+        ("ab ", "0"),
+    ],
+)
+def test_spaces_count_runs_of_any_white_space(text, runs):
+    from briefing.split.features import _spaces
+
+    assert _spaces(text) == runs
+
+
+def test_briefs_of_a_box_are_listed_as_the_articles_items():
+    """A 速览 box is one article; each brief is an item: its heading (two heading lines in a
+    row are one heading), or the first sentence after the dateline of a brief printed without
+    one. The closing credit is no item, and an article that is not a box has none."""
+    from briefing.split.grouping import group
+    from briefing.split.splitter import _article
+
+    lines = _lines(
+        "速览·冬季出行",
+        "东岭高铁站改造完工",
+        "本报东岭1月5日电 （记者李明）东岭高铁站改造工程今天完工，候车面积扩大一倍。",
+        "车站新增自助售票机四十台。",
+        "南湖湿地迎来候鸟",
+        "三万只越冬候鸟到达",
+        "本报南湖1月5日电 （记者王芳）入冬以来，南湖湿地观测到的越冬候鸟超过三万只。",
+        "本报西川1月5日电 （记者赵亮）西川今年将新建口袋公园三十个。市民可就近休闲。",
+        "本版制图：张三",
+        "港口吞吐量创新高",
+        "本报青川1月5日电 青川港去年完成货物吞吐量1200万吨。",
+    )
+    labels = ["B-title", "subhead", "body", "body", "subhead", "subhead", "body", "body"]
+    labels += ["subhead", "B-title", "body"]
+    drafts, _ = group(lines, labels, usual_gap=1)
+    box, other = (_article(d, article_id=f"a{i}", page=None) for i, d in enumerate(drafts))
+    assert box.title == "速览·冬季出行"
+    assert box.items == [
+        "东岭高铁站改造完工",
+        "南湖湿地迎来候鸟 三万只越冬候鸟到达",
+        "西川今年将新建口袋公园三十个。",
+    ]
+    assert other.items == []
+
+
+def test_a_box_articles_items_are_listed_under_its_entry_in_every_format():
+    import io
+    import zipfile
+
+    from briefing.assemble import assemble
+    from briefing.records import Article, Issue
+    from briefing.render import render
+
+    box = Article(
+        id="a1",
+        page=1,
+        title="速览",
+        items=["东岭高铁站改造完工", "南湖湿地迎来候鸟 三万只越冬候鸟到达"],
+        body=["本报东岭1月5日电 东岭高铁站改造工程今天完工，候车面积扩大一倍。"] * 3,
+    )
+    briefing = assemble(Issue(source="t"), [box])
+    (entry,) = briefing.entries
+    assert entry.items == box.items
+    assert "- 南湖湿地迎来候鸟 三万只越冬候鸟到达\n" in render(briefing, format="md")
+    assert "   · 东岭高铁站改造完工\n" in render(briefing, format="txt")
+    assert "<li>东岭高铁站改造完工</li>" in render(briefing, format="html")
+    assert json.loads(render(briefing, format="json"))["sections"][0]["entries"][0]["items"] == [
+        "东岭高铁站改造完工",
+        "南湖湿地迎来候鸟 三万只越冬候鸟到达",
+    ]
+    document = zipfile.ZipFile(io.BytesIO(render(briefing, format="docx"))).read(
+        "word/document.xml"
+    )
+    assert "· 东岭高铁站改造完工" in document.decode()

@@ -184,6 +184,7 @@ def make_entry(
         source=source_line(article, section=section),
         page=article.page,
         lines=list(article.lines) if article.lines else None,
+        items=list(article.items),
         summary_provenance=summary_provenance(article),
         title_provenance=title_provenance(article, generated),
     )

@@ -136,6 +136,9 @@ def render_docx(briefing: Briefing) -> bytes:
             if entry.summary:
                 heading.add_break()
                 paragraph.add_run(printable(entry.summary))
+            for brief in entry.items:
+                paragraph.runs[-1].add_break()
+                paragraph.add_run(printable(f"· {brief}"))
             last = paragraph.runs[-1]
             last.add_break()
             source = paragraph.add_run(printable(source_text(section, entry)))

@@ -98,6 +98,9 @@ def _entry(section: Section, entry: Entry, provenance: bool = False) -> str:
     ]
     if entry.summary:
         parts.append(f'<p class="summary" style="{STYLE["summary"]}">{escape(entry.summary)}</p>')
+    if entry.items:
+        listed = "".join(f"<li>{escape(item)}</li>" for item in entry.items)
+        parts.append(f'<ul class="items" style="{STYLE["summary"]}">{listed}</ul>')
     parts.append(
         f'<p class="source" style="{STYLE["source"]}">{_unbroken(source_text(section, entry))}</p>'
     )

@@ -60,6 +60,8 @@ def render_markdown(briefing: Briefing, *, provenance: bool = False) -> str:
             out += [f"### {mark}{escape_md(entry.title)}", ""]
             if entry.summary:
                 out += [escape_md(entry.summary), ""]
+            if entry.items:
+                out += [*(f"- {escape_md(item)}" for item in entry.items), ""]
             out += [f"—— {escape_md(source_text(section, entry))}", ""]
             if provenance and provenance_text(entry):
                 out += [f"*{escape_md(provenance_text(entry))}*", ""]

@@ -47,6 +47,7 @@ def render_text(briefing: Briefing) -> str:
             out.append(f"{number}. {_one_line(marked_title(entry))}")
             if entry.summary:
                 out.append(f"   {_one_line(entry.summary)}")
+            out += [f"   · {_one_line(item)}" for item in entry.items]
             out.append(f"   —— {_one_line(source_text(section, entry))}")
             if entry.also_in:
                 out.append(f"   {_one_line(also_in_text(entry))}")

@@ -61,6 +61,7 @@ FURNITURE_RE = re.compile(
     r"^[(（]?(?:本版)?(?:责任编辑|编辑|美术编辑|版式设计|版面设计|责编|校对|组版|联系电话|新闻热线)\s*[:：\s]"
     r"|第\s*\d{1,3}\s*版|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*星期[一二三四五六日天]"
 )
+# features._may_enumerate lists the characters its branches open with: keep the two together.
 ENUMERATION_RE = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．]\s*\S|[①-⑳]|第[一二三四五六七八九十]+[，、\s])"
 )

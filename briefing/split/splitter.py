@@ -14,14 +14,18 @@ from pathlib import Path
 
 from ..read.masthead import page_header
 from ..records import Article, Furniture, Issue
-from ..text import fold_width
-from .features import AUTHOR_NOTE_RE, COLUMN_TAG_RE
+from ..text import SENTENCE_END, fold_width
+from .features import AUTHOR_NOTE_RE, CLOSING_RE, COLUMN_TAG_RE
 from .grouping import Draft, group
 from .labeller import label_lines
 from .lines import Line, Role, dateline_of, page_lines
 
 logger = logging.getLogger(__name__)
 
+# Boxes that print several briefs under one label (速览, 速览·国庆假期, 数读, 资讯速递): the
+# page's gold counts the box as one article, and its briefs become the article's items.
+_BRIEFS_BOX = re.compile(r"^[■●◆\s]*(?:速览|数读|资讯速递|(?:新闻|国际)?速递)(?:$|[·・:：\s])")
+_ITEM_MAX = 60  # characters of an untitled brief's first sentence kept as its item
 # Bracketed endings of titles that are part of the title, not a column or series name.
 _NOT_A_COLUMN = re.compile(
     r"书法|篆刻|国画|画|木刻|剪纸|素描|速写|雕塑|摄影|图片|照片|组图|之[一二三四五六七八九十]|[上中下]$|续"
@@ -109,4 +113,34 @@ def _article(draft: Draft, *, article_id: str, page: int | None) -> Article:
             article.byline = line.text.strip("()（） ")
         else:
             article.body.append(line.text)
+    if article.title and _BRIEFS_BOX.match(article.title):
+        article.items = _brief_items(draft)
     return article
+
+
+def _brief_items(draft: Draft) -> list[str]:
+    """The briefs of a box, one item each: a brief's heading (its subhead lines in a row), or,
+    for a brief printed without one, the first sentence after its dateline."""
+    items: list[str] = []
+    heading: list[str] = []
+    titled = False  # a heading opened the brief whose dateline is still to come
+    for name, line in draft.content:
+        if name == "subhead" and not CLOSING_RE.search(line.folded):  # not 本版制图：X
+            heading.append(line.text)
+            continue
+        if heading:
+            items.append(" ".join(heading))
+            heading, titled = [], True
+        if line.role is not Role.DATELINE:
+            continue
+        if titled:
+            titled = False
+        else:
+            rest = dateline_of(line.text)[1]
+            stop = next((i for i, char in enumerate(rest) if char in SENTENCE_END), None)
+            if rest:
+                first = rest[: stop + 1] if stop is not None else rest
+                items.append(first if len(first) <= _ITEM_MAX else first[:_ITEM_MAX] + "…")
+    if heading:
+        items.append(" ".join(heading))
+    return items
