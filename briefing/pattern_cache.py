@@ -13,10 +13,11 @@ changes, and none of the modules that compile them.
 
 A pattern made from what is kept is the one ``re.compile`` makes: an entry is kept only once the
 pattern made from it compared equal to the one ``re`` compiled (pattern equality compares the
-flags and the compiled code); the file is read only by the interpreter that wrote it (Python's
-version and sre's MAGIC number) and only if the current user owns it, and sre checks the code
-it is given. Anything unexpected (a file cut short, another Python's internals) leaves ``re``
-to compile as usual, at the usual cost.
+flags and the compiled code). The file is read only by the interpreter that wrote it (Python's
+version, sre's MAGIC number and this module's FORMAT), only if the current user owns it (the trust
+the classifier's cached tables ask for: a file the user's own programs can write), and only if its
+checksum matches, so a file cut short or damaged on disk is not used; sre also checks the code it
+is given. Anything unexpected leaves ``re`` to compile as usual, at the usual cost.
 """
 
 from __future__ import annotations
@@ -35,9 +36,9 @@ from .cache import cache_root, users_own, write_whole
 logger = logging.getLogger(__name__)
 
 _sre: Any = importlib.import_module("_sre")  # the regex engine; no type stubs
-LIMIT = 1024  # entries kept at most (re's own dictionary holds 512)
-# what the kept code is valid for: the interpreter that compiled it
-STAMP = (sys.version, _sre.MAGIC, _sre.CODESIZE)
+FORMAT = 2  # of the file: raised whenever what an entry holds changes
+# what the kept code is valid for: the interpreter that compiled it, and this module's layout
+STAMP = (FORMAT, sys.version, getattr(_sre, "MAGIC", None), getattr(_sre, "CODESIZE", None))
 
 # pattern, flags as given, flags as compiled, code, groups, group names to indexes, and back
 Entry = tuple[str, int, int, list[int], int, dict[str, int], tuple[str | None, ...]]
@@ -61,30 +62,39 @@ def _made(entry: Entry) -> re.Pattern[str]:
     return _sre.compile(pattern, flags, code, groups, groupindex, indexgroup)
 
 
+def _limit() -> int:
+    """Entries kept at most: as many as re's dictionary holds, where load() puts them."""
+    return int(getattr(re, "_MAXCACHE", 512))
+
+
 def load() -> None:
     """Put the patterns kept by earlier runs into ``re``'s dictionary of compiled patterns."""
     cache = _regex_cache()
     if cache is None:
         return
     try:
-        with open(_path(), "rb") as handle:
+        path = _path()
+    except RuntimeError:  # no home directory: nothing was kept
+        return
+    try:
+        with open(path, "rb") as handle:
             # marshal data must come from this user (another could share BRIEFING_CACHE_DIR)
             if not users_own(handle.fileno()):
                 return
-            stamp, entries = marshal.loads(handle.read())
-        if stamp != STAMP:
+            stamp, checksum, payload = marshal.loads(handle.read())
+        if stamp != STAMP or zlib.crc32(payload) != checksum:
             return
-        room = getattr(re, "_MAXCACHE", 512) - len(cache)
-        for entry in entries[: max(room, 0)]:
-            compiled = _made(entry)
-            key = (str, entry[0], entry[1])
-            present = cache.setdefault(key, compiled)
-            if not _kept and re.compile(entry[0], entry[1]) is not present:
+        entries = marshal.loads(payload)[: max(_limit() - len(cache), 0)]
+        if not entries:
+            return
+        for number, entry in enumerate(entries):
+            present = cache.setdefault((str, entry[0], entry[1]), _made(entry))
+            if number == 0 and re.compile(entry[0], entry[1]) is not present:
                 return  # this Python's re looks its patterns up some other way
             _kept[entry[0], entry[1]] = entry
-    except (FileNotFoundError, RuntimeError):  # nothing kept yet; no home directory
+    except FileNotFoundError:  # nothing kept yet
         return
-    except Exception as exc:  # cut short, another version's: compiled as usual
+    except Exception as exc:  # damaged, or code sre refuses (RuntimeError): compiled as usual
         logger.debug("kept patterns unusable (%s): compiled as usual", exc)
 
 
@@ -164,9 +174,12 @@ def keep() -> None:
     known, held_here = {**_kept, **new}, set(held)
     mine = [known[key] for key in held if key in known]
     others = [entry for key, entry in _kept.items() if key not in held_here]
-    entries = [*mine, *others][:LIMIT]
+    entries = [*mine, *others][: _limit()]
+    payload = marshal.dumps(entries)
     try:
-        write_whole(_path(), lambda handle: marshal.dump((STAMP, entries), handle))
+        write_whole(
+            _path(), lambda handle: marshal.dump((STAMP, zlib.crc32(payload), payload), handle)
+        )
     except (OSError, RuntimeError) as exc:  # cannot write, no home directory: costs time only
         logger.debug("cannot keep the compiled patterns: %s", exc)
         return

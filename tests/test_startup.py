@@ -238,9 +238,14 @@ def test_kept_patterns_that_are_damaged_stale_or_not_the_users_are_compiled(tmp_
     pattern_cache.keep()
     (stored,) = (tmp_path / "cache" / "patterns").glob("*.marshal")
     whole = stored.read_bytes()
-    stamp, entries = marshal.loads(whole)
-    other_python = marshal.dumps((("3.99.0", *stamp[1:]), entries))
-    for content in (whole[:-40], other_python):  # cut short; written by another interpreter
+    stamp, checksum, payload = marshal.loads(whole)
+    other_python = marshal.dumps(((stamp[0], "3.99.0", *stamp[2:]), checksum, payload))
+    # Damaged on disk: the entry reads well but holds other code (that of 'xyz' for 'abc').
+    (entry,) = [e for e in marshal.loads(payload) if e[0] == pattern]
+    other_code = (*entry[:3], list(re.compile("xyz").pattern.encode()), *entry[4:])
+    damaged = marshal.dumps((stamp, checksum, marshal.dumps([other_code])))
+    # cut short; written by another interpreter; damaged
+    for content in (whole[:-40], other_python, damaged):
         stored.write_bytes(content)
         _forget()
         pattern_cache.load()
@@ -341,7 +346,7 @@ def test_patterns_compiled_in_passing_are_not_kept_and_those_not_held_make_room(
 
     def kept() -> list[str]:
         (stored,) = (tmp_path / "cache" / "patterns").glob("*.marshal")
-        return [entry[0] for entry in marshal.loads(stored.read_bytes())[1]]
+        return [entry[0] for entry in marshal.loads(marshal.loads(stored.read_bytes())[2])]
 
     _forget()
     held = [re.compile(HAN_RUN.format(n)) for n in (20, 21)]  # as a module's constants are
@@ -354,6 +359,6 @@ def test_patterns_compiled_in_passing_are_not_kept_and_those_not_held_make_room(
     pattern_cache.load()
     del held
     another = re.compile(HAN_RUN.format(23))
-    monkeypatch.setattr(pattern_cache, "LIMIT", 2)
+    monkeypatch.setattr(pattern_cache, "_limit", lambda: 2)
     pattern_cache.keep()
     assert kept() == [another.pattern, HAN_RUN.format(20)]

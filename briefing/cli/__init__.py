@@ -98,8 +98,10 @@ def main() -> None:
         try:
             command_line(sys.argv[1:])()
         finally:
-            flush_stdout()  # the data must have reached its destination before the exit status says so
-            pattern_cache.keep()  # the next command starts with this one's patterns compiled
+            try:
+                flush_stdout()  # the data must have reached its destination before the exit status says so
+            finally:
+                pattern_cache.keep()  # the next command starts with this one's patterns compiled
     except BriefingError as exc:
         if os.environ.get("BRIEFING_DEBUG"):
             raise
