@@ -445,6 +445,9 @@ def test_sentences_cut_before_their_point_fail(sentence):
         "喜讯传遍全城，回荡在剧院里，回荡在校园里。",
         "少先队员是他们最骄傲的名称。",
         "庆典的盛况，定格于百年的历史长卷中。",
+        # visit verbs the segmenter tags as a time or a name (前往 t, 应邀出席 nr) are actions
+        "会后，在北京前往天安门广场。",
+        "随后，在雅加达应邀出席欢迎宴会。",
     ],
 )
 def test_whole_sentences_with_these_words_pass(sentence):

@@ -7,7 +7,7 @@ import re
 from ..records import Article
 from ..text import tagged
 from .compress import ORG_SUFFIX, TIME_START, compress_clauses, join_clauses
-from .ranking import ACTION
+from .verbs import ACTION
 from .sentences import split_sentences
 from .wholeness import SINCE
 
@@ -20,7 +20,7 @@ GENERIC_AGENT = re.compile(
 )
 
 
-# compiled once (kept between runs by pattern_cache); the pattern as it was written in the call
+# an organisation's suffix ending the text: 市政府, 协会
 _ORG_SUFFIX_AT_END = re.compile(ORG_SUFFIX.pattern + "$")
 
 

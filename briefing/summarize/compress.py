@@ -46,7 +46,7 @@ ORG_SUFFIX = re.compile(
     r"|村|镇|乡|县|区|市|省|州|署|组|军|社|台|党员|群众|居民|人员|干部|职工|代表|团)"
 )
 _PARENTHETICAL = re.compile(r"[（(][^（）()]{0,40}[）)]")
-_BOOK_TITLE = re.compile(r"《[^《》]*》")
+BOOK_TITLE = re.compile(r"《[^《》]*》")  # the name of a work: 《绕道》
 _NOTE = re.compile(r"[（(](?:附|图|摄|记者|本报|传真|新华社|照片)[^（）()]{0,30}[）)]")
 IDIOM_DE = re.compile(
     r"(?:别开生面|丰富多彩|形式多样|内容丰富|精彩纷呈|如火如荼|有声有色|扎实有效|卓有成效|热火朝天)的"
@@ -211,7 +211,7 @@ def drop_procedure(clauses: list[tuple[str, str]]) -> list[tuple[str, str]]:
 def _protected(clause: str) -> list[tuple[int, int]]:
     """Spans no deletion may touch: names with their bracketed qualifier (刚果（金）) and 《titles》."""
     spans = [(start, end) for start, end, _ in qualified_names(clause)]
-    return spans + [(m.start(), m.end()) for m in _BOOK_TITLE.finditer(clause)]
+    return spans + [(m.start(), m.end()) for m in BOOK_TITLE.finditer(clause)]
 
 
 def delete_asides(clause: str, *, keep_figures: bool) -> str:

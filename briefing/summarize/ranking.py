@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from ..records import Article
 from ..text import fold_width
+from .verbs import ACTION
 from .compress import EFFECT_TAIL, FILLER_CLAUSE, FRAME, ORG_SUFFIX, PURPOSE, TIME_START
 from .sentences import (
     Sentence,
@@ -27,10 +28,6 @@ from .sentences import (
 
 MAX_SENTENCES = 40
 _WORD_CHARS = re.compile(r"[^0-9A-Za-z\u4e00-\u9fff]+")
-ACTION = re.compile(
-    r"开展|举办|举行|召开|发布|出台|启动|组织|完成|实现|发放|签署|会见|考察|通过|印发|部署|推进|建成|开通|成立|"
-    r"签约|表彰|授予|查处|破获|检查|整治|宣讲|提高|下降|增长|投入|接收|救助|帮助|看望|慰问|走访|决定|宣布|发表|举报"
-)
 _DATE = re.compile(
     r"\d{1,4}年|\d{1,2}月\d{1,2}日|\d{1,2}日|近日|日前|今天|昨天|昨日|今年|去年|上午|下午"
 )

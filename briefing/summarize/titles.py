@@ -14,9 +14,18 @@ from functools import lru_cache
 
 from ..records import Article
 from ..text import fold_width, tagged
-from .compress import IDIOM_DE, ORG_SUFFIX, TIME_START, compress_clauses, delete_asides, tidy
+from .compress import (
+    BOOK_TITLE,
+    IDIOM_DE,
+    ORG_SUFFIX,
+    TIME_START,
+    compress_clauses,
+    delete_asides,
+    tidy,
+)
 from .actors import kicker_actor, lacks_subject
-from .ranking import ACTION, rank_sentences
+from .ranking import rank_sentences
+from .verbs import ACTION_END, verbal
 from .wholeness import dangling_clause
 from .sentences import dateline_place, split_dateline, split_sentences
 
@@ -82,19 +91,8 @@ _ORG_END = re.compile(f"(?:{ORG_SUFFIX.pattern})$")
 _LOCATED = re.compile(r"^位于[^，,的]{1,15}的")
 
 
-# Besides the action lexicon, verbs of visits the segmenter files as times or names in context
-# (索加瓦雷前往 t, 应邀出席 nr).
-_ACTION_END = re.compile(f"(?:{ACTION.pattern}|前往|抵达|到访|出访|访华|来华|出席)$")
-
-
-def _verbal(word: str, tag: str) -> bool:
-    """A verb, or a word ending in a news verb that the segmenter's dictionary files as a name or
-    a noun (隆重举行 nr, 会见 n)."""
-    return (tag.startswith("v") and tag != "vn") or bool(_ACTION_END.search(word))
-
-
 def _has_verb(text: str) -> bool:
-    return any(_verbal(word, tag) for word, tag in tagged(text))
+    return any(verbal(word, tag) for word, tag in tagged(text))
 
 
 def _has_predicate(text: str) -> bool:
@@ -102,7 +100,7 @@ def _has_predicate(text: str) -> bool:
     tags = tagged(text)
     # 举行会谈 is one idiom to the segmenter: a verb all the same. The segmenter's dictionary
     # files some news verbs as nouns (会见): a word of the action lexicon is a verb.
-    return any(_verbal(word, tag) or tag == "i" for word, tag in tags) or (
+    return any(verbal(word, tag) or tag == "i" for word, tag in tags) or (
         len(tags) >= 3 and tags[-1][1] == "vn"
     )
 
@@ -122,9 +120,9 @@ def _setting_end(tags: list[tuple[str, str]], start: int) -> int | None:
     for j in range(start + 1, len(tags)):
         word, tag = tags[j]
         following = tags[j + 1][0] if j + 1 < len(tags) else ""
-        if _verbal(word, tag) and following != "的" and tags[j - 1][0] != "的":
+        if verbal(word, tag) and following != "的" and tags[j - 1][0] != "的":
             # A setting that ran past a clause's end is its own clause: its first verb ends it.
-            if _ACTION_END.search(word) or any(t == "x" for _, t in tags[start:j]):
+            if ACTION_END.search(word) or any(t == "x" for _, t in tags[start:j]):
                 return j
             # The news verb ends it; of several, the last (在庆祝……成立70周年大会上 | 发表).
             clause = list(itertools.takewhile(lambda t: t[1] not in ("x", "p"), tags[j + 1 :]))
@@ -132,13 +130,13 @@ def _setting_end(tags: list[tuple[str, str]], start: int) -> int | None:
             news = [
                 k
                 for k, (w, _) in enumerate(clause)
-                if _ACTION_END.search(w) and "的" not in [t[0] for t in clause[k + 1 : k + 2]]
+                if ACTION_END.search(w) and "的" not in [t[0] for t in clause[k + 1 : k + 2]]
             ]
             if not news:
                 return j
             # With the verbs just before it (继续举行会晤).
             end = j + 1 + news[-1]
-            while end > j and _verbal(*tags[end - 1]):
+            while end > j and verbal(*tags[end - 1]):
                 end -= 1
             return end
     return None
@@ -157,8 +155,8 @@ def _drop_setting(tags: list[tuple[str, str]]) -> list[tuple[str, str]]:
         if skipping:
             # A coverb's object may hold verbs of its own (依靠科技创新走出……): it ends at the
             # last verb of a run. A verb before 的 or after it is in the phrase (按照……的要求).
-            ends = _verbal(word, tag) and following[0] != "的" and tags[i - 1][0] != "的"
-            if ends and not _verbal(*following):
+            ends = verbal(word, tag) and following[0] != "的" and tags[i - 1][0] != "的"
+            if ends and not verbal(*following):
                 skipping = ""
             else:
                 continue
@@ -167,7 +165,7 @@ def _drop_setting(tags: list[tuple[str, str]]) -> list[tuple[str, str]]:
             out
             and word in ("在", "于")
             and tag == "p"
-            and not (len(out[-1][0]) == 1 and _verbal(*out[-1]))
+            and not (len(out[-1][0]) == 1 and verbal(*out[-1]))
             and (end := _setting_end(tags, i)) is not None
         ):
             resume = end
@@ -226,7 +224,7 @@ def _cut(text: str, limit: int, *, back_off: bool = True) -> str:
         while back_off and len(kept) > 1 and hanging() and length - len(kept[-1][0]) >= 4:
             # Backing off drops trailing modifiers, never the clause's own verb: only a verb
             # after a conjunction or a comma (……会见李四并出席) goes, the clause before it stays.
-            if _verbal(*kept[-1]) and kept[-2][1] not in "xc":
+            if verbal(*kept[-1]) and kept[-2][1] not in "xc":
                 return ""
             length -= len(kept.pop()[0])
         if back_off and kept and (open_phrase(kept) or _open_at_cut(kept, words[len(kept)])):
@@ -250,7 +248,7 @@ def _balanced(text: str) -> bool:
     return text.count("“") == text.count("”") and text.count("《") == text.count("》")
 
 
-_WORDLIKE = re.compile(r"[\u4e00-\u9fff\w]")  # compiled once: kept between runs (pattern_cache)
+_WORDLIKE = re.compile(r"[\u4e00-\u9fff\w]")
 
 
 def _open_at_cut(kept: list[tuple[str, str]], following: tuple[str, str]) -> str | None:
@@ -267,15 +265,15 @@ def _open_at_cut(kept: list[tuple[str, str]], following: tuple[str, str]) -> str
         return f"{last} cut from the rest of its phrase ({word}……)"
     if tag in ("x", "c") or not _WORDLIKE.match(word):
         return None
-    if _verbal(last, last_tag):
+    if verbal(last, last_tag):
         return f"{last} without its object"
     clause = kept[max((i + 1 for i, (w, t) in enumerate(kept) if t == "x"), default=0) :]
     if any(w == "是" for w, _ in clause):
         return "是 with its complement cut short"
-    if (tag.startswith(_PHRASE_GOES_ON) or tag == "vn") and not _verbal(word, tag):
+    if (tag.startswith(_PHRASE_GOES_ON) or tag == "vn") and not verbal(word, tag):
         return f"{last} cut from the rest of its phrase ({word}……)"
     # 走出一条农民 | 增收致富之路: an object counted (一条, 多个) and cut inside a clause has lost its head.
-    verb_at = min((i for i, (w, t) in enumerate(kept) if _verbal(w, t)), default=-1)
+    verb_at = min((i for i, (w, t) in enumerate(kept) if verbal(w, t)), default=-1)
     if any(t.startswith(("m", "q")) for _, t in kept[verb_at + 1 :]) and verb_at >= 0:
         return f"the counted object after {kept[verb_at][0]} cut short"
     return None
@@ -295,8 +293,8 @@ def _without_modifier(text: str, limit: int) -> str | None:
     position = 0
     for word, tag in words:
         position += len(word)
-        if tag.startswith("v") or tag == "j" or _verbal(word, tag):
-            on_object = on_object or (not verbs and subject and bool(_ACTION_END.search(word)))
+        if tag.startswith("v") or tag == "j" or verbal(word, tag):
+            on_object = on_object or (not verbs and subject and bool(ACTION_END.search(word)))
             verbs.append(position)
         elif not verbs and tag.startswith(("n", "r")):
             subject = True
@@ -344,9 +342,6 @@ def _strip_leading_time(text: str) -> str:
     return stripped.lstrip("，, ")
 
 
-_WORK_TITLE = re.compile(r"《[^《》]*》")
-
-
 def _without_object_clause(text: str, limit: int) -> str | None:
     """土耳其海岸警卫队救起69名企图偷渡到希腊的非法移民 -> 土耳其海岸警卫队救起69名非法移民,
     王毅会见来华出席……磋商的日本外务审议官森健良 -> 王毅会见日本外务审议官森健良: a relative clause
@@ -355,7 +350,7 @@ def _without_object_clause(text: str, limit: int) -> str | None:
     words = tagged(text)
     # The governor: the first verb after the actor, with no coverb before it (在……上的讲话 is a
     # setting, 对……表明 a topic: the verb after them is not the title's).
-    governor = next((i for i, (w, t) in enumerate(words) if t == "p" or _verbal(w, t)), None)
+    governor = next((i for i, (w, t) in enumerate(words) if t == "p" or verbal(w, t)), None)
     if (
         not governor
         or words[governor][1] in ("p", "vn", "vd")
@@ -371,18 +366,18 @@ def _without_object_clause(text: str, limit: int) -> str | None:
         start += 1
     for end in range(start, len(words)):
         word, tag = words[end]
-        if not re.match(r"[\u4e00-\u9fff\w]", word) or tag == "p":
+        if not _WORDLIKE.match(word) or tag == "p":
             return None
         if word == "的":
             span, head = words[start:end], words[end + 1 :]
             if (
-                not any(_verbal(w, t) for w, t in span)
+                not any(verbal(w, t) for w, t in span)
                 # 累计帮助……的: a verb right after another is the title's own, unless the first
                 # is a news verb that takes a person (会见来华出席……的).
                 or (
                     start == governor + 1
-                    and _verbal(*span[0])
-                    and not _ACTION_END.search(words[governor][0])
+                    and verbal(*span[0])
+                    and not ACTION_END.search(words[governor][0])
                 )
                 or span[-1][1] == "f"  # ……大会上的讲话: a setting, not a clause
                 # 展出了数十份珍贵的: a verb with 了 is the title's own, not a relative clause's.
@@ -395,7 +390,7 @@ def _without_object_clause(text: str, limit: int) -> str | None:
                 or not head
                 or not head[0][1].startswith(("n", "b", "l", "j"))
                 # The object ends the title: a verb after it belongs to another clause.
-                or any(_verbal(w, t) for w, t in head)
+                or any(verbal(w, t) for w, t in head)
             ):
                 return None
             out = "".join(w for w, _ in words[:start] + head)
@@ -412,7 +407,7 @@ def shorten(clause: str, *, limit: int = MAX_TITLE_CHARS) -> str:
         raw = _cut(text, limit, back_off=False)
         # The cut stops inside a modified subject, before the verb: drop the modifier instead.
         # A verb inside a title of a work (纪录片《绕道》) is no verb of the clause.
-        head = _WORK_TITLE.sub("", raw[raw.rindex("的") + 1 :]) if "的" in raw else ""
+        head = BOOK_TITLE.sub("", raw[raw.rindex("的") + 1 :]) if "的" in raw else ""
         if "的" in raw and not _has_verb(head):
             return _without_modifier(text, limit) or _cut(text, limit)
     return _cut(text, limit)
@@ -471,11 +466,11 @@ def _without_manner(text: str) -> str:
         if (
             word in _MANNER
             and tag in ("d", "ad", "a", "vd")
-            and _verbal(*words[min(i + 1, len(words) - 1)])
+            and verbal(*words[min(i + 1, len(words) - 1)])
         ):
             continue
         # 隆重举行 is one word to the segmenter: its adverb goes all the same.
-        if word[:2] in _MANNER and _ACTION_END.fullmatch(word[2:]):
+        if word[:2] in _MANNER and ACTION_END.fullmatch(word[2:]):
             word = word[2:]
         kept.append(word)
     return "".join(kept)
@@ -487,7 +482,7 @@ def _without_inner_posts(text: str) -> str:
     position = 0
     for word, tag in tagged(text):
         position += len(word)
-        if _verbal(word, tag) and position < len(text):
+        if verbal(word, tag) and position < len(text):
             rest = _without_posts(text[position:])
             if rest != text[position:]:
                 return text[:position] + rest
@@ -650,7 +645,7 @@ def generate_title(article: Article, *, limit: int = MAX_TITLE_CHARS) -> str:
     )
 
 
-_NOT_HAN_DIGIT_LATIN = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z]")  # compiled once, as _WORDLIKE
+_NOT_HAN_DIGIT_LATIN = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z]")
 
 
 def _recurring_bigrams(article: Article) -> dict[str, int]:
@@ -728,7 +723,7 @@ _MAIN_CLAUSE = frozenset("但 但是 却 也 仍 仍然 还 还是 然而 依然
 def _closes_phrase(word: str, tag: str) -> bool:
     """A verb (会见 included, which the segmenter files as a noun) or an idiom: what a
     preposition's phrase leads up to (与……合作, 在京召开)."""
-    return tag.startswith("v") or tag == "i" or _verbal(word, tag)
+    return tag.startswith("v") or tag == "i" or verbal(word, tag)
 
 
 def open_phrase(words: list[tuple[str, str]]) -> str | None:
@@ -813,7 +808,7 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
         problems.append(setup)
     # 北京《保卫延安》《红日》: a title ending on the names of works has no action of its own
     # when its only verbs are inside them.
-    named_works = text.endswith("》") and not _has_verb(_WORK_TITLE.sub("", text))
+    named_works = text.endswith("》") and not _has_verb(BOOK_TITLE.sub("", text))
     if not _has_predicate(text) or _only_a_noun_phrase(words) or named_works:
         problems.append("no action (no verb)")
     elif lacks_subject(text) or _SUBJECTLESS_OPENING.match(text):
@@ -827,8 +822,8 @@ def _only_a_noun_phrase(words: list[tuple[str, str]]) -> bool:
     if "的" not in (w for w, _ in words):
         return False
     last = max(i for i, (w, _) in enumerate(words) if w == "的")
-    before = [i for i, (w, t) in enumerate(words[:last]) if _verbal(w, t)]
-    after = any(_verbal(w, t) for w, t in words[last + 1 :])
+    before = [i for i, (w, t) in enumerate(words[:last]) if verbal(w, t)]
+    after = any(verbal(w, t) for w, t in words[last + 1 :])
     return before == [last - 1] and not after
 
 

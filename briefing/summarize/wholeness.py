@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from ..text import tagged
 from .sentences import CLAUSE_MARKS, ENDS, split_sentences
+from .verbs import verbal
 
 # 刚果（金）, 中国（海南）自由贸易试验区, 上海（国际）: a name and its bracketed qualifier are one
 # name. The qualifier is a short run of Han characters (not 记者 X, 图, 左/右, a date or a figure).
@@ -215,13 +216,13 @@ def _bare_setting(clause: str) -> str | None:
     if locative:
         if len(words) < 2 or words[0][0] not in _LOCATIVES:
             return None
-        if any(t.startswith(("v", "i", "l", "p")) for _, t in words[1:]):
+        if any(t.startswith(("v", "i", "l", "p")) or verbal(w, t) for w, t in words[1:]):
             return None
         return f"ends on {words[0][0]}…… with nothing that happens there"
     if len(words) < 2 or words[-1][0] not in _INSIDE or words[-1][1] != "f":
         return None
     # 定格于……中: a coverb follows the verb the segmenter missed.
-    if any(t.startswith(("v", "i", "l", "p")) for _, t in words[:-1]):
+    if any(t.startswith(("v", "i", "l", "p")) or verbal(w, t) for w, t in words[:-1]):
         return None
     return f"ends on a setting ({clause[-8:]}) without what happens in it"
 
