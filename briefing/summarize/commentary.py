@@ -61,3 +61,17 @@ def attribution(voice: str) -> str:
     verb = "指出" if voice in ("钟声", "社论") else "认为"
     noun = "" if voice.endswith(("文章", "社论")) else "文章"
     return f"{voice}{noun}{verb}，"
+
+
+DECK_MARKS = "■□●◆ "  # the marks of a deck's lines, which a summary after the opening drops
+
+
+def voice_opening(article: Article) -> str:
+    """How the article's summary opens: who argues for commentary (钟声文章指出，), "" for news."""
+    voice = commentary_voice(article)
+    return attribution(voice) if voice else ""
+
+
+def voiced(opening: str, text: str) -> str:
+    """``text`` after the commentary's ``opening`` (nothing when there is no text)."""
+    return opening + text.lstrip(DECK_MARKS) if text else ""

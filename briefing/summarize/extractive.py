@@ -19,7 +19,7 @@ from ..config import DEFAULT_MAX_CHARS
 from ..records import Article, Summary
 from ..text import tagged, words
 from .actors import GENERIC_AGENT, insert_actor, lacks_subject, lead_actor, single_actor
-from .commentary import attribution, commentary_voice
+from .commentary import voice_opening, voiced
 from .compress import (
     TIME_START,
     clean_clause,
@@ -180,13 +180,11 @@ class ExtractiveSummarizer:
 
     def summarize_one(self, article: Article, *, max_chars: int = DEFAULT_MAX_CHARS) -> Summary:
         """The article's summary; commentary's opens with who argues (钟声文章指出，……)."""
-        voice = commentary_voice(article)
-        if not voice:
+        opening = voice_opening(article)
+        if not opening:
             return self._summarize(article, max_chars)
-        opening = attribution(voice)
         summary = self._summarize(article, max_chars - len(opening))
-        if summary.text:
-            summary.text = opening + summary.text.lstrip("■□●◆ ")
+        summary.text = voiced(opening, summary.text)
         return summary
 
     def _summarize(self, article: Article, max_chars: int) -> Summary:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 
 from ..records import Article, Summary
-from .commentary import attribution, commentary_voice
+from .commentary import voice_opening, voiced
 from .guard import SourceIndex, article_source, check_summary, source_index
 from .sentences import split_dateline, split_sentences
 
@@ -79,13 +79,15 @@ def fallback_summary(
                 reason=reason,
             )
     # Commentary says who argues here too (钟声文章指出，……), as the default summary does.
-    voice = commentary_voice(article)
-    opening = attribution(voice) if voice else ""
+    opening = voice_opening(article)
     lead = lead_sentences(
-        article, max_chars=max_chars - len(opening), source=source, avoid=avoid[len(opening) :]
+        article,
+        max_chars=max_chars - len(opening),
+        source=source,
+        avoid=avoid.removeprefix(opening),
     )
     if lead:
-        return Summary(text=opening + lead, method=FALLBACK_LEAD, reason=reason)
+        return Summary(text=voiced(opening, lead), method=FALLBACK_LEAD, reason=reason)
     return Summary(
         text="",
         method=NO_SUMMARY,
