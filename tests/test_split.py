@@ -513,6 +513,27 @@ def test_briefs_of_a_box_are_listed_as_the_articles_items():
     assert other.items == []
 
 
+def test_a_titled_brief_without_a_dateline_leaves_the_next_briefs_dateline_its_own():
+    from briefing.split.grouping import group
+    from briefing.split.splitter import _article
+
+    lines = _lines(
+        "速览",
+        "数字经济规模扩大",
+        "全市数字经济规模去年增长一成。",
+        "本报西川1月5日电 （记者赵亮）西川今年将新建口袋公园三十个。",
+        "本报北川1月5日电 （记者李明）他说：“这里很好。”随后离开。",
+    )
+    labels = ["B-title", "subhead", "body", "body", "body"]
+    drafts, _ = group(lines, labels, usual_gap=1)
+    (box,) = (_article(d, article_id="a0", page=None) for d in drafts)
+    assert box.items == [
+        "数字经济规模扩大",
+        "西川今年将新建口袋公园三十个。",
+        "他说：“这里很好。”",  # the closing quotation stays with its sentence
+    ]
+
+
 def test_a_box_articles_items_are_listed_under_its_entry_in_every_format():
     import io
     import zipfile

@@ -32,9 +32,12 @@ from .lines import (
 )
 from .rejoin import cuts_word
 
-# Labels of boxes and photo items that papers print on a line of their own.
+# Labels of boxes that print several briefs under them: the splitter lists the briefs as items.
+BRIEFS_BOX_LABELS = r"速览|数读|资讯速递|(?:新闻|国际)?速递"
+# Labels of boxes and photo items that papers print on a line of their own. (A briefs label with
+# a theme after it, 速览·国庆假期, is not matched here: the shipped model was trained so.)
 BOX_LABEL_RE = re.compile(
-    r"^(?:核心阅读|图片报道|图片新闻|新闻图片|速览|数读|资讯速递|(?:新闻|国际)?速递|链接|相关链接|背景链接|"
+    rf"^(?:核心阅读|图片报道|图片新闻|新闻图片|{BRIEFS_BOX_LABELS}|链接|相关链接|背景链接|"
     r"编后(?:语|记)?|编者按|记者手记|短评|小资料|延伸阅读|新闻背景|点评|数据|图表|一图读懂)$"
 )
 AUTHOR_NOTE_RE = re.compile(r"^[(（](?:作者|本文作者)(?:为|系|是)")

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from ..read.masthead import page_header
 from ..records import Article, Furniture, Issue
-from ..text import SENTENCE_END, fold_width
-from .features import AUTHOR_NOTE_RE, CLOSING_RE, COLUMN_TAG_RE
+from ..text import fold_width
+from .features import AUTHOR_NOTE_RE, BRIEFS_BOX_LABELS, CLOSING_RE, COLUMN_TAG_RE
 from .grouping import Draft, group
 from .labeller import label_lines
 from .lines import Line, Role, dateline_of, page_lines
@@ -24,7 +24,7 @@ logger = logging.getLogger(__name__)
 
 # Boxes that print several briefs under one label (速览, 速览·国庆假期, 数读, 资讯速递): the
 # page's gold counts the box as one article, and its briefs become the article's items.
-_BRIEFS_BOX = re.compile(r"^[■●◆\s]*(?:速览|数读|资讯速递|(?:新闻|国际)?速递)(?:$|[·・:：\s])")
+_BRIEFS_BOX = re.compile(rf"^[■●◆\s]*(?:{BRIEFS_BOX_LABELS})(?:$|[·・:：\s])")
 _ITEM_MAX = 60  # characters of an untitled brief's first sentence kept as its item
 # Bracketed endings of titles that are part of the title, not a column or series name.
 _NOT_A_COLUMN = re.compile(
@@ -121,25 +121,27 @@ def _article(draft: Draft, *, article_id: str, page: int | None) -> Article:
 def _brief_items(draft: Draft) -> list[str]:
     """The briefs of a box, one item each: a brief's heading (its subhead lines in a row), or,
     for a brief printed without one, the first sentence after its dateline."""
+    # The summarizer's sentence reader keeps a closing quotation with its sentence (…“好。”).
+    from ..summarize.sentences import split_sentences
+
     items: list[str] = []
     heading: list[str] = []
-    titled = False  # a heading opened the brief whose dateline is still to come
+    after_heading = False  # no text since the last heading: a dateline here is that brief's
     for name, line in draft.content:
         if name == "subhead" and not CLOSING_RE.search(line.folded):  # not 本版制图：X
             heading.append(line.text)
             continue
         if heading:
             items.append(" ".join(heading))
-            heading, titled = [], True
-        if line.role is not Role.DATELINE:
+            heading, after_heading = [], True
+        if line.role is Role.BYLINE:
             continue
-        if titled:
-            titled = False
-        else:
-            rest = dateline_of(line.text)[1]
-            stop = next((i for i, char in enumerate(rest) if char in SENTENCE_END), None)
-            if rest:
-                first = rest[: stop + 1] if stop is not None else rest
+        opens_untitled = line.role is Role.DATELINE and not after_heading
+        after_heading = False
+        if opens_untitled:
+            sentences = split_sentences(dateline_of(line.text)[1], limit=1)
+            if sentences:
+                first = sentences[0].text
                 items.append(first if len(first) <= _ITEM_MAX else first[:_ITEM_MAX] + "…")
     if heading:
         items.append(" ".join(heading))
