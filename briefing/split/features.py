@@ -337,23 +337,22 @@ def _cohesion(lines: list[Line], own: list[dict[str, str]], index: int) -> str:
 # them (on pd2019 print pages, 3,600 sets of a line's own features and 650 of what its
 # neighbours see among 16,200 lines).
 @lru_cache(maxsize=8192)
-def _spelled(own: tuple[tuple[str, str], ...]) -> list[str]:
-    """A line's own features as attribute names (``o:r:body``); never changed by the caller."""
-    return [f"o:{name}:{value}" for name, value in own]
+def _spelled(own: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
+    """A line's own features as attribute names (``o:r:body``)."""
+    return tuple(f"o:{name}:{value}" for name, value in own)
+
+
+# The lines a line's features look at, by offset, and which of their features each sees.
+_NEIGHBOURS = ((-2, _FAR), (-1, _CORE), (1, _CORE), (2, _FAR))
 
 
 @lru_cache(maxsize=4096)
-def _seen_from(core: tuple[str, ...]) -> dict[int, list[str]]:
+def _seen_from(core: tuple[str, ...]) -> dict[int, tuple[str, ...]]:
     """What the lines around a line see of it (its ``_CORE`` values), by their offset to it."""
     values = dict(zip(_CORE, core))
     return {
-        offset: [f"{prefix}{name}:{values[name]}" for name in names]
-        for offset, prefix, names in (
-            (-2, "-2:", _FAR),
-            (-1, "-1:", _CORE),
-            (1, "+1:", _CORE),
-            (2, "+2:", _FAR),
-        )
+        offset: tuple(f"{offset:+d}:{name}:{values[name]}" for name in names)
+        for offset, names in _NEIGHBOURS
     }
 
 
@@ -409,12 +408,12 @@ def page_features(lines: list[Line], raw_lines: list[str]) -> list[list[str]]:
             if index < last - 1
             else f"pos:end{last - index}",
         )
-        for offset, prefix in ((-2, "-2:"), (-1, "-1:"), (1, "+1:"), (2, "+2:")):
+        for offset, _ in _NEIGHBOURS:
             other = index + offset
             if 0 <= other <= last:
                 feats += seen_from[other][offset]
             else:
-                feats.append(prefix + "none")
+                feats.append(f"{offset:+d}:none")
         if index > 0:
             previous = lines[index - 1]
             prev = own[index - 1]
