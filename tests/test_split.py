@@ -546,7 +546,7 @@ def test_a_box_articles_items_are_listed_under_its_entry_in_every_format():
         id="a1",
         page=1,
         title="速览",
-        items=["东岭高铁站改造完工", "南湖湿地迎来候鸟 三万只越冬候鸟到达"],
+        items=["东岭高铁站改造完工", "南湖湿地迎来候鸟 三万只越冬候鸟到达", "1. 数字<指数>&价格"],
         body=["本报东岭1月5日电 东岭高铁站改造工程今天完工，候车面积扩大一倍。"] * 3,
     )
     briefing = assemble(Issue(source="t"), [box])
@@ -558,7 +558,11 @@ def test_a_box_articles_items_are_listed_under_its_entry_in_every_format():
     assert json.loads(render(briefing, format="json"))["sections"][0]["entries"][0]["items"] == [
         "东岭高铁站改造完工",
         "南湖湿地迎来候鸟 三万只越冬候鸟到达",
+        "1. 数字<指数>&价格",
     ]
+    # An item is text, never markup or a numbered list of its own.
+    assert "<li>1. 数字&lt;指数&gt;&amp;价格</li>" in render(briefing, format="html")
+    assert "- 1\\. 数字" in render(briefing, format="md")
     document = zipfile.ZipFile(io.BytesIO(render(briefing, format="docx"))).read(
         "word/document.xml"
     )

@@ -115,6 +115,7 @@ def provenance_text(entry: Entry) -> str:
 
 
 ALSO_IN_LABEL = "又见于"
+ITEM_MARK = "·"  # before each brief of a box (速览, 数读) in plain text and Word
 
 
 def also_in_text(entry: Entry) -> str:

@@ -18,6 +18,7 @@ from . import (
     APPENDIX_HEADING,
     EMPTY_NOTICE,
     GENERATED_NOTE,
+    ITEM_MARK,
     KEYWORDS_HEADING,
     also_in_text,
     appendix_tag,
@@ -133,13 +134,13 @@ def render_docx(briefing: Briefing) -> bytes:
             heading = paragraph.add_run(printable(entry.title))
             heading.bold = True
             heading.font.size = Pt(12)
+            last = heading
             if entry.summary:
-                heading.add_break()
-                paragraph.add_run(printable(entry.summary))
+                last.add_break()
+                last = paragraph.add_run(printable(entry.summary))
             for brief in entry.items:
-                paragraph.runs[-1].add_break()
-                paragraph.add_run(printable(f"· {brief}"))
-            last = paragraph.runs[-1]
+                last.add_break()
+                last = paragraph.add_run(printable(f"{ITEM_MARK} {brief}"))
             last.add_break()
             source = paragraph.add_run(printable(source_text(section, entry)))
             source.font.size = Pt(9)

@@ -63,6 +63,7 @@ STYLE = {
     "h3": "margin:0 0 4px;font-size:17px;line-height:1.5;font-weight:700;color:#111111;",
     "mark": "color:#a0522d;font-weight:400;",
     "summary": "margin:0 0 4px;",
+    "items": "margin:0 0 4px;padding-left:1.5em;",
     "source": "margin:0;font-size:13px;line-height:1.5;color:#777777;",
     "note": "margin:20px 0 0;font-size:13px;color:#777777;",
     "empty": "margin:20px 0;font-size:16px;color:#444444;",
@@ -100,7 +101,7 @@ def _entry(section: Section, entry: Entry, provenance: bool = False) -> str:
         parts.append(f'<p class="summary" style="{STYLE["summary"]}">{escape(entry.summary)}</p>')
     if entry.items:
         listed = "".join(f"<li>{escape(item)}</li>" for item in entry.items)
-        parts.append(f'<ul class="items" style="{STYLE["summary"]}">{listed}</ul>')
+        parts.append(f'<ul class="items" style="{STYLE["items"]}">{listed}</ul>')
     parts.append(
         f'<p class="source" style="{STYLE["source"]}">{_unbroken(source_text(section, entry))}</p>'
     )

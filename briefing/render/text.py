@@ -12,6 +12,7 @@ from . import (
     APPENDIX_HEADING,
     EMPTY_NOTICE,
     GENERATED_NOTE,
+    ITEM_MARK,
     KEYWORDS_HEADING,
     also_in_text,
     appendix_tag,
@@ -47,7 +48,7 @@ def render_text(briefing: Briefing) -> str:
             out.append(f"{number}. {_one_line(marked_title(entry))}")
             if entry.summary:
                 out.append(f"   {_one_line(entry.summary)}")
-            out += [f"   · {_one_line(item)}" for item in entry.items]
+            out += [f"   {ITEM_MARK} {_one_line(item)}" for item in entry.items]
             out.append(f"   —— {_one_line(source_text(section, entry))}")
             if entry.also_in:
                 out.append(f"   {_one_line(also_in_text(entry))}")
