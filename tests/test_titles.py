@@ -7,6 +7,7 @@ import pytest
 from briefing.records import Article
 from briefing.summarize.ranking import rank_sentences
 from briefing.summarize.titles import generate_title, headline_problems, shorten
+from briefing.summarize import titles
 
 
 def test_a_scene_setting_opener_is_not_the_headline():
@@ -74,7 +75,7 @@ def test_the_lead_costs_at_most_one_step_however_it_ranks(monkeypatch):
             "改造资金由市区两级财政承担。",
         ],
     )
-    orders = {title: order for title, order in reversed(list(titles._candidates(article, 20)))}
+    orders = {title: order for title, order, _ in reversed(list(titles._candidates(article, 20)))}
     assert orders["西河市启动老旧小区改造工程"] <= 1
 
 
@@ -291,7 +292,7 @@ def test_a_run_of_clauses_too_long_for_a_title_is_not_cut_inside_its_last_clause
             "应奥地利总理范德贝伦邀请，出席中奥城市合作论坛。"
         ],
     )
-    candidates = [title for title, _ in _candidates(article, 20)]
+    candidates = [title for title, *_ in _candidates(article, 20)]
     assert "张平乘专机抵达维也纳" in candidates
     assert not any("抵达维也纳应" in title for title in candidates), candidates
 
@@ -404,3 +405,20 @@ def test_a_verb_inside_the_name_of_a_work_is_not_the_clauses_verb():
     assert shorten(clause) == "纪录片《守望》举行首映活动"
     assert headline_problems("上海《保卫延安》《红日》")  # names of works, no action
     assert not headline_problems("香港《禁止蒙面规例》刊宪")
+
+
+def test_the_shipped_ranker_weighs_each_feature_and_picks_the_best_scored_candidate():
+    weights = titles.ranker_weights()
+    assert len(weights) == len(titles.FEATURES) and any(weights)
+    article = Article(
+        id="rank",
+        body=[
+            "本报南川3月5日电 （记者林立）南川市人民政府5日发布春季植树计划，全市将新增绿地。",
+            "植树造林工程由各区县分头实施，植树造林资金由市财政安排。",
+        ],
+    )
+    candidates = titles.title_candidates(article)
+    assert len(candidates) >= 2
+    assert all(len(c.features) == len(titles.FEATURES) for c in candidates)
+    scores = [titles.candidate_score(c.features, weights) for c in candidates]
+    assert generate_title(article) == candidates[scores.index(max(scores))].title

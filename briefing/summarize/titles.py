@@ -8,10 +8,14 @@ object, with times, adverbs, prepositional settings and long quotations deleted,
 from __future__ import annotations
 
 import itertools
+import json
 import math
 import re
+from collections.abc import Iterator
 from functools import lru_cache
+from typing import NamedTuple
 
+from .. import data
 from ..records import Article
 from ..text import fold_width, tagged
 from .compress import (
@@ -31,7 +35,6 @@ from .sentences import dateline_place, split_dateline, split_sentences
 
 MAX_TITLE_CHARS = 20
 MIN_HEADLINE_CHARS = 5  # 核心阅读, 数读, 链接: four characters and fewer label a box
-RANK_COST = 0.3  # salience a candidate gives up for each sentence further down the ranking
 # Hard news under a dateline (本报北京2月5日电) states its event in the lead's opening clause:
 # that clause costs this many ranking steps less than its place in the ranking. A lead that
 # names the day (5日, 今天) reports an event; one that does not sets a scene (中午，食堂里……).
@@ -555,12 +558,25 @@ def _without_posts(text: str) -> str:
     return text
 
 
-def _candidates(article: Article, limit: int):
+class _Origin(NamedTuple):
+    """Where a candidate title was cut from: the sentence (its place in the body and in the
+    ranking; -1 for a heading the body opens with), the run of clauses, whether an actor or the
+    dateline place was put before it, and how long the clauses were before they were shortened."""
+
+    sentence: int
+    rank: int
+    start: int
+    clauses: int
+    prefixed: bool
+    source_chars: int
+
+
+def _candidates(article: Article, limit: int) -> Iterator[tuple[str, float, _Origin]]:
     """Titles to choose from, best first: a heading the body opens with, then each of the leading
     and best-ranked sentences shortened (its first clause, or more until it has a verb)."""
     heading = heading_line(article, limit=limit)
     if heading:
-        yield heading, 0
+        yield heading, 0, _Origin(-1, -1, 0, 1, False, len(heading))
     ranked = rank_sentences(article)
     actor = kicker_actor(article)
     dateline = article.dateline or split_dateline(article.body[0] if article.body else "")[0]
@@ -591,6 +607,7 @@ def _candidates(article: Article, limit: int):
                 continue
             title = shorten(first, limit=limit)
             prefix = actor or place
+            prefixed = False
             # Who acts is supplied only for the opening clauses: a later clause may be someone else's.
             if (
                 start == 0
@@ -605,6 +622,7 @@ def _candidates(article: Article, limit: int):
                 and tagged(title)[0][1] != "vn"
             ):
                 title = prefix + shorten(first, limit=limit - len(prefix))
+                prefixed = True
             # A clause cut to fit may stop inside its subject (……自主研发的新型钠): no headline.
             if shorten(first, limit=4 * limit) not in (
                 title,
@@ -616,7 +634,11 @@ def _candidates(article: Article, limit: int):
             cost = min(order, scored.sentence.index + 1) + start
             if dateline and scored.sentence.index == 0 and start == 0 and dated_lead:
                 cost -= DATELINE_LEAD_STEPS
-            yield title, cost
+            yield (
+                title,
+                cost,
+                _Origin(scored.sentence.index, order, start, n, prefixed, len(first)),
+            )
 
 
 _SETTING_END = re.compile(r"(?:[^\d一二三四五六七八九十]上|现场)$")
@@ -627,22 +649,151 @@ def _is_setting(clause: str) -> bool:
     return bool(_SETTING_END.search(clause.rstrip("，,、 "))) and not _has_verb(clause)
 
 
+# What the ranker knows of a candidate title (:func:`_features`), in the order of the weights in
+# ``briefing/data/title_ranker.json``. None depends on one source's habits: where the clause stands
+# and how it was cut, what it opens on, which verb it has, how much of the article's recurring
+# terms and of the lead it carries.
+FEATURES = (
+    "salience",  # recurring words, as _salience weighs them
+    "cost",  # ranking steps: one for each sentence further down the ranking or later clause
+    "heading",  # a heading the body opens with
+    "lead",  # cut from the lead sentence
+    "sentence",  # the sentence's place in the body (capped at 6, over 6)
+    "rank",  # its place in the salience ranking (capped at 7, over 7)
+    "later_clause",  # cut from a clause after the sentence's first
+    "clauses",  # clauses joined beyond the first
+    "prefixed",  # the kicker's actor or the dateline place put before it
+    "chars",  # length over the limit
+    "short",  # characters short of 10, over 10
+    "kept",  # share of its clauses' characters kept (1: not shortened)
+    "opens_person",
+    "opens_organisation",
+    "opens_place",
+    "news_verb",  # a verb of the action lexicon (会见, 举行, 签署……)
+    "speech_verb",  # 表示, 指出……: someone's statement
+    "key_terms",  # share of the article's most recurring terms it carries
+    "lead_share",  # share of its character pairs found in the lead
+    "dateline_place",  # names the dateline's place
+    "digits",
+    "quoted",  # a quotation or a named work
+)
+
+
+class _Context(NamedTuple):
+    """What the features need of the whole article, computed once."""
+
+    recurring: dict[str, int]
+    key_terms: frozenset[str]
+    lead_pairs: frozenset[str]
+    place: str
+
+
+def _pairs(text: str) -> set[str]:
+    chars = _NOT_HAN_DIGIT_LATIN.sub("", text)
+    return {chars[i : i + 2] for i in range(len(chars) - 1)}
+
+
+def _context(article: Article) -> _Context:
+    recurring = _recurring_bigrams(article)
+    # The ten character pairs the article repeats most (three times at least), Chinese only.
+    frequent = sorted(
+        (g for g, c in recurring.items() if c >= 3 and _ALL_HAN.match(g)),
+        key=lambda g: -recurring[g],
+    )
+    dateline = article.dateline or split_dateline(article.body[0] if article.body else "")[0]
+    lead = split_sentences(split_dateline(article.body[0])[1])[:1] if article.body else []
+    return _Context(
+        recurring,
+        frozenset(frequent[:10]),
+        frozenset(_pairs(lead[0].text if lead else "")),
+        dateline_place(dateline) or "",
+    )
+
+
+_ALL_HAN = re.compile(r"^[\u4e00-\u9fff]+$")
+
+
+def _features(
+    title: str, cost: float, origin: _Origin, context: _Context, limit: int
+) -> tuple[float, ...]:
+    words = tagged(title)
+    opening = words[0][1] if words else ""
+    pairs = _pairs(title)
+    return (
+        _salience(title, context.recurring),
+        cost,
+        float(origin.sentence < 0),
+        float(origin.sentence == 0),
+        min(max(origin.sentence, 0), 6) / 6,
+        min(max(origin.rank, 0), 7) / 7,
+        float(origin.start > 0),
+        origin.clauses - 1.0,
+        float(origin.prefixed),
+        len(title) / limit,
+        max(0, 10 - len(title)) / 10,
+        min(1.0, len(title) / max(origin.source_chars, 1)),
+        float(opening.startswith("nr")),
+        float(opening.startswith("nt")),
+        float(opening.startswith("ns")),
+        float(any(ACTION_END.search(w) for w, _ in words)),
+        float(any(w in _SPEECH_VERBS for w, _ in words)),
+        len(pairs & context.key_terms) / len(context.key_terms) if context.key_terms else 0.0,
+        len(pairs & context.lead_pairs) / len(pairs) if pairs else 0.0,
+        float(bool(context.place) and context.place in title),
+        float(any(c.isdigit() for c in title)),
+        float(any(c in title for c in "“《")),
+    )
+
+
+class TitleCandidate(NamedTuple):
+    """A generated title that passes the headline checks, with what the ranker knows of it."""
+
+    title: str
+    features: tuple[float, ...]
+
+
+def title_candidates(article: Article, *, limit: int = MAX_TITLE_CHARS) -> list[TitleCandidate]:
+    """The candidate titles of ``article`` that read as a headline (:func:`headline_problems`),
+    in the order they were cut, each with its :data:`FEATURES`."""
+    origins: dict[str, tuple[float, _Origin]] = {}
+    for title, cost, origin in _candidates(article, limit):
+        origins.setdefault(title, (cost, origin))
+    passing = [t for t in origins if len(t) >= 6 and not headline_problems(t, limit=limit)]
+    if not passing:
+        return []
+    context = _context(article)
+    return [TitleCandidate(t, _features(t, *origins[t], context, limit)) for t in passing]
+
+
+@lru_cache(maxsize=1)
+def ranker_weights() -> tuple[float, ...]:
+    """The shipped weights of the candidate ranker (``briefing/data/title_ranker.json``, written by
+    ``benchmarks/fit_title_ranker.py``), one per name of :data:`FEATURES`."""
+    fitted = json.loads(data.read_text("title_ranker.json"))
+    weights = dict(zip(fitted["features"], fitted["weights"], strict=True))
+    if set(weights) != set(FEATURES):
+        raise ValueError("title_ranker.json does not weigh the features the titler computes")
+    return tuple(float(weights[name]) for name in FEATURES)
+
+
+def candidate_score(features: tuple[float, ...], weights: tuple[float, ...]) -> float:
+    return sum(w * f for w, f in zip(weights, features, strict=True))
+
+
 def generate_title(article: Article, *, limit: int = MAX_TITLE_CHARS) -> str:
     """A short title for an article the page prints without one: of the candidates that read as a
-    headline (:func:`headline_problems`), the one whose words recur most in the article; else
-    :data:`NO_TITLE` (a photo page's credits or a form yield no headline, and no fragment is shown)."""
-    orders: dict[str, float] = {}
-    for title, order in _candidates(article, limit):
-        orders.setdefault(title, order)
-    passing = [t for t in orders if len(t) >= 6 and not headline_problems(t, limit=limit)]
-    if not passing:
+    headline (:func:`headline_problems`), the one a linear ranker fitted to printed headlines
+    scores best (:data:`FEATURES`); else :data:`NO_TITLE` (a photo page's credits or a form yield
+    no headline, and no fragment is shown)."""
+    candidates = title_candidates(article, limit=limit)
+    if not candidates:
         return NO_TITLE
-    # A headline names what the article keeps talking about: the candidate whose words recur most,
-    # from the sentences that carry the news first (each step down the ranking costs a little).
-    recurring = _recurring_bigrams(article)
-    return max(
-        passing, key=lambda t: (_salience(t, recurring) - RANK_COST * orders[t], -passing.index(t))
+    weights = ranker_weights()
+    best = max(
+        range(len(candidates)),
+        key=lambda i: (candidate_score(candidates[i].features, weights), -i),
     )
+    return candidates[best].title
 
 
 _NOT_HAN_DIGIT_LATIN = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z]")
