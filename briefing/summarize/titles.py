@@ -676,6 +676,10 @@ FEATURES = (
     "dateline_place",  # names the dateline's place
     "digits",
     "quoted",  # a quotation or a named work
+    "repeated_share",  # share of its character pairs the article repeats
+    "paragraph_share",  # share of its character pairs found in the first paragraph
+    "chars_squared",
+    "ends_on_verb",
 )
 
 
@@ -686,6 +690,7 @@ class _Context(NamedTuple):
     key_terms: frozenset[str]
     lead_pairs: frozenset[str]
     place: str
+    paragraph_pairs: frozenset[str]
 
 
 def _pairs(text: str) -> set[str]:
@@ -707,6 +712,7 @@ def _context(article: Article) -> _Context:
         frozenset(frequent[:10]),
         frozenset(_pairs(lead[0].text if lead else "")),
         dateline_place(dateline) or "",
+        frozenset(_pairs(article.body[0]) if article.body else ()),
     )
 
 
@@ -742,6 +748,10 @@ def _features(
         float(bool(context.place) and context.place in title),
         float(any(c.isdigit() for c in title)),
         float(any(c in title for c in "“《")),
+        sum(context.recurring.get(g, 0) >= 2 for g in pairs) / len(pairs) if pairs else 0.0,
+        len(pairs & context.paragraph_pairs) / len(pairs) if pairs else 0.0,
+        (len(title) / limit) ** 2,
+        float(bool(words) and verbal(*words[-1])),
     )
 
 
