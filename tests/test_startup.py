@@ -390,3 +390,39 @@ def test_logging_compiles_its_patterns_after_the_kept_ones_are_loaded():
     ).stderr
     names = [line.rsplit("|", 1)[1].strip() for line in order.splitlines() if "|" in line]
     assert names.index("briefing.pattern_cache") < names.index("logging")
+
+
+def test_the_program_collects_garbage_less_often_and_not_at_its_exit():
+    import subprocess
+    import sys
+
+    code = (
+        "import gc, sys\n"
+        "from briefing.cli import GC_THRESHOLD, run\n"
+        "sys.argv = ['briefing', '--help']\n"
+        "try:\n"
+        "    run()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(gc.get_threshold()[0] == GC_THRESHOLD, gc.get_freeze_count() > 0)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert done.stdout.split()[-2:] == ["True", "True"]
+    # main(), which tests and embedding programs call, leaves the collector as it was
+    import gc
+
+    from briefing.cli import main
+
+    before = gc.get_threshold()
+    sys_argv = sys.argv
+    try:
+        sys.argv = ["briefing", "--help"]
+        try:
+            main()
+        except SystemExit:
+            pass
+    finally:
+        sys.argv = sys_argv
+    assert gc.get_threshold() == before
