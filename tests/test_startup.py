@@ -398,7 +398,7 @@ def test_the_program_collects_garbage_less_often_and_not_at_its_exit():
 
     code = (
         "import gc, sys\n"
-        "from briefing.cli import GC_THRESHOLD, run\n"
+        "from briefing.program import GC_THRESHOLD, run\n"
         "sys.argv = ['briefing', '--help']\n"
         "try:\n"
         "    run()\n"

@@ -8,7 +8,6 @@ set ``BRIEFING_DEBUG=1`` to see the traceback instead.
 from __future__ import annotations
 
 import copy
-import gc
 import logging
 import os
 import sys
@@ -22,12 +21,6 @@ from ..errors import BriefingError
 from . import split, topics, summarize, build, send, batch, models, epaper, review  # noqa: F401  (each attaches its commands)
 from .app import app, flush_stdout
 
-
-# Allocations between two collections of the youngest generation in the program (Python's
-# default: 700). A command allocates mostly objects that live as long as the process (modules,
-# classes, tables), which every collection walks again: at 700 a cold build collected 105 times,
-# 2.5% of its instructions, and its peak memory is the same either way (72 MB).
-GC_THRESHOLD = 100_000
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 DEFAULT_LOG_LEVEL = "WARNING"
@@ -120,16 +113,3 @@ def main() -> None:
         _drop_stdout()
         sys.stderr.close()
         sys.exit(0)
-
-
-def run() -> None:
-    """The program (``briefing``, ``python -m briefing``): :func:`main` in a process that ends
-    with it, so tuned for a short life. The garbage collector runs less often, and at the exit it
-    leaves what is alive as it is (:func:`gc.freeze`): the interpreter's last collections walked
-    every object to free memory that the exit frees anyway, 3% of the instructions of a cold
-    build. Callers of :func:`main` in a longer-lived process keep their collector as it was."""
-    gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
-    try:
-        main()
-    finally:
-        gc.freeze()
