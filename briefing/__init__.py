@@ -8,14 +8,15 @@ Importing this package is cheap: the stages, and any models behind them, load wh
 """
 
 import importlib
-import logging
 import sys
 import types
 
 from . import pattern_cache
 
-# before any module of the package compiles its patterns: re finds them already compiled
+# before any module of the package, or logging, compiles its patterns: re finds them compiled
 pattern_cache.load()
+
+import logging  # noqa: E402  (after the load: logging, traceback and textwrap compile patterns)
 
 from .api import load_articles, split_issue
 from .errors import BriefingError, ConfigError, ContractError, InputError, OutputError

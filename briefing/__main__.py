@@ -1,3 +1,3 @@
-from .cli import main
+from .program import run
 
-main()
+run()

@@ -10,7 +10,6 @@ again, and a cache that cannot be written costs time, nothing else.
 from __future__ import annotations
 
 import contextlib
-import logging
 import os
 import sys
 import zlib
@@ -18,9 +17,16 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import BinaryIO, TypeVar
 
-logger = logging.getLogger(__name__)
-
 T = TypeVar("T")
+
+
+def debug(name: str, message: str, *args: object) -> None:
+    """Log ``message`` at debug level on logger ``name``. :mod:`logging` is imported here, not
+    at the top: :mod:`briefing.pattern_cache` imports this module before ``logging``, whose
+    patterns (and those of the modules it imports) it then finds compiled."""
+    import logging
+
+    logging.getLogger(name).debug(message, *args)
 
 
 def cache_root() -> Path:
@@ -66,7 +72,7 @@ def kept(name: str, *, sources: Iterable[Path], make: Callable[[], T]) -> T:
     except FileNotFoundError:
         pass
     except Exception as exc:  # written by another version, cut short, unreadable: make it again
-        logger.debug("cache %s unusable (%s): made again", path, exc)
+        debug(__name__, "cache %s unusable (%s): made again", path, exc)
     value = make()
 
     def dump(handle: BinaryIO) -> None:
@@ -76,7 +82,7 @@ def kept(name: str, *, sources: Iterable[Path], make: Callable[[], T]) -> T:
     try:
         write_whole(path, dump)
     except OSError as exc:
-        logger.debug("cannot write the cache %s: %s", path, exc)
+        debug(__name__, "cannot write the cache %s: %s", path, exc)
     return value
 
 

@@ -29,7 +29,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .compat import tomllib
 from .errors import ConfigError, setting_error
 from .settings_file import read_settings_file
 
@@ -147,6 +146,8 @@ def config_from_mapping(
 
 def parse_config(text: str, *, source: str = "<string>", base: Path | None = None) -> BuildConfig:
     """Parse ``briefing.toml`` text; only the ``[briefing]`` table is read and checked."""
+    from .compat import tomllib  # here: a build without a config file never parses TOML
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -178,6 +179,8 @@ def parse_config(text: str, *, source: str = "<string>", base: Path | None = Non
 def read_config_tables(file: Path) -> dict[str, Any]:
     """The parsed ``briefing.toml`` at ``file``, or a ConfigError that names the file. Each
     command then checks the tables it reads (:func:`config_table`)."""
+    from .compat import tomllib
+
     try:
         return tomllib.loads(read_settings_file(file, what="config file"))
     except tomllib.TOMLDecodeError as exc:

@@ -23,7 +23,6 @@ is given. Anything unexpected leaves ``re`` to compile as usual, at the usual co
 from __future__ import annotations
 
 import importlib
-import logging
 import marshal
 import re
 import sys
@@ -31,9 +30,8 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-from .cache import cache_root, users_own, write_whole
+from .cache import cache_root, debug, users_own, write_whole
 
-logger = logging.getLogger(__name__)
 
 _sre: Any = importlib.import_module("_sre")  # the regex engine; no type stubs
 FORMAT = 2  # of the file: raised whenever what an entry holds changes
@@ -95,7 +93,7 @@ def load() -> None:
     except FileNotFoundError:  # nothing kept yet
         return
     except Exception as exc:  # damaged, or code sre refuses (RuntimeError): compiled as usual
-        logger.debug("kept patterns unusable (%s): compiled as usual", exc)
+        debug(__name__, "kept patterns unusable (%s): compiled as usual", exc)
 
 
 def _entry(pattern: str, flags: int) -> Entry:
@@ -165,7 +163,7 @@ def keep() -> None:
             entry = _entry(pattern, flags)
             same, compiled = _made(entry), cache[str, pattern, flags]
         except Exception as exc:  # another Python's internals: kept nothing
-            logger.debug("cannot keep the pattern %r: %s", pattern, exc)
+            debug(__name__, "cannot keep the pattern %r: %s", pattern, exc)
             return
         if same == compiled and same.groupindex == compiled.groupindex:
             new[pattern, flags] = entry
@@ -181,7 +179,7 @@ def keep() -> None:
             _path(), lambda handle: marshal.dump((STAMP, zlib.crc32(payload), payload), handle)
         )
     except (OSError, RuntimeError) as exc:  # cannot write, no home directory: costs time only
-        logger.debug("cannot keep the compiled patterns: %s", exc)
+        debug(__name__, "cannot keep the compiled patterns: %s", exc)
         return
     _kept.clear()
     _kept.update(((entry[0], entry[1]), entry) for entry in entries)

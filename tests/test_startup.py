@@ -362,3 +362,67 @@ def test_patterns_compiled_in_passing_are_not_kept_and_those_not_held_make_room(
     monkeypatch.setattr(pattern_cache, "_limit", lambda: 2)
     pattern_cache.keep()
     assert kept() == [another.pattern, HAN_RUN.format(20)]
+
+
+def test_the_default_taxonomy_read_from_the_cache_is_the_one_parsed(tmp_path, monkeypatch):
+    from briefing import data
+    from briefing.topics import taxonomy
+
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
+    parsed = taxonomy.parse_taxonomy(data.read_text("taxonomy.toml"), source="<default taxonomy>")
+    for _ in range(2):  # made and kept, then read back
+        taxonomy.default_taxonomy.cache_clear()
+        assert taxonomy.default_taxonomy() == parsed
+    assert list((tmp_path / "cache" / "tables").glob("default-taxonomy-*.pickle"))
+    taxonomy.default_taxonomy.cache_clear()
+
+
+def test_logging_compiles_its_patterns_after_the_kept_ones_are_loaded():
+    import subprocess
+    import sys
+
+    # logging imports traceback, textwrap and string, each compiling patterns as imported
+    order = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", "import briefing"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stderr
+    names = [line.rsplit("|", 1)[1].strip() for line in order.splitlines() if "|" in line]
+    assert names.index("briefing.pattern_cache") < names.index("logging")
+
+
+def test_the_program_collects_garbage_less_often_and_not_at_its_exit():
+    import subprocess
+    import sys
+
+    code = (
+        "import gc, sys\n"
+        "from briefing.program import GC_THRESHOLD, run\n"
+        "sys.argv = ['briefing', '--help']\n"
+        "try:\n"
+        "    run()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(gc.get_threshold()[0] == GC_THRESHOLD, gc.get_freeze_count() > 0)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert done.stdout.split()[-2:] == ["True", "True"]
+    # main(), which tests and embedding programs call, leaves the collector as it was
+    import gc
+
+    from briefing.cli import main
+
+    before = gc.get_threshold()
+    sys_argv = sys.argv
+    try:
+        sys.argv = ["briefing", "--help"]
+        try:
+            main()
+        except SystemExit:
+            pass
+    finally:
+        sys.argv = sys_argv
+    assert gc.get_threshold() == before

@@ -16,7 +16,6 @@ from functools import lru_cache
 from typing import Iterable
 
 from .. import data
-from ..compat import tomllib
 from ..errors import ConfigError
 from ..text import fold_width
 
@@ -70,6 +69,8 @@ def parse_terms(tables: dict[str, dict[str, str]], *, source: str) -> Weights:
 @lru_cache(maxsize=1)
 def listed_terms() -> Weights:
     """The shipped term lists (``briefing/data/topic_terms.toml``) as written, parsed once."""
+    from ..compat import tomllib  # here: the built classifier is read from the cache
+
     text = data.read_text("topic_terms.toml")
     return parse_terms(tomllib.loads(text), source="<default topic terms>")
 
@@ -163,6 +164,8 @@ class Setting:
 @lru_cache(maxsize=1)
 def default_settings() -> tuple[Setting, ...]:
     """The shipped settings (``briefing/data/topic_settings.toml``), parsed once."""
+    from ..compat import tomllib
+
     text = data.read_text("topic_settings.toml")
     return tuple(
         Setting(
