@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from operator import itemgetter
 
 from ..conventions import COLUMN_TAG_RE
 from ..text import ends_sentence, tagged
@@ -337,9 +338,41 @@ def _cohesion(lines: list[Line], own: list[dict[str, str]], index: int) -> str:
 # them (on pd2019 print pages, 3,600 sets of a line's own features and 650 of what its
 # neighbours see among 16,200 lines).
 @lru_cache(maxsize=8192)
-def _spelled(own: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
-    """A line's own features as attribute names (``o:r:body``)."""
-    return tuple(f"o:{name}:{value}" for name, value in own)
+def _spelled(own: tuple[tuple[str, str], ...], style: str) -> tuple[str, ...]:
+    """A line's own features as attribute names (``o:r:body``), after the bias, followed by the
+    page's style and the pairs of them that the model weighs together."""
+    mine = dict(own)
+    return (
+        "bias",
+        *(f"o:{name}:{value}" for name, value in own),
+        f"style:{style}",
+        f"ind|style:{mine['ind']}|{style}",
+        f"r|L:{mine['r']}|{mine['L']}",
+        f"r|g:{mine['r']}|{mine['gr']}",
+        f"e|ga:{mine['e']}|{mine['gar']}",
+        f"head|gr|gar:{mine['head']}|{mine['gr']}|{mine['gar']}",
+    )
+
+
+@lru_cache(maxsize=4096)
+def _after(prev: tuple[str, str, str], mine: tuple[str, str, str, str]) -> tuple[str, ...]:
+    """Pairs of the line above's features (end, role, signed) with this line's (start, role,
+    gap, heading)."""
+    end, role, signed = prev
+    start, own_role, gap, head = mine
+    return (
+        f"pe|s:{end}|{start}",
+        f"pr|r:{role}|{own_role}",
+        f"pe|gr:{end}|{gap}",
+        # The text above closed with its writer's name, a credit or a note: what follows
+        # opens another item.
+        f"psigned|head:{signed}|{head}",
+    )
+
+
+_PREV = itemgetter("e", "r", "signed")
+_MINE = itemgetter("s", "r", "gr", "head")
+_CORE_OF = itemgetter(*_CORE)
 
 
 # The lines a line's features look at, by offset, and which of their features each sees.
@@ -378,7 +411,7 @@ def page_features(lines: list[Line], raw_lines: list[str]) -> list[list[str]]:
     for index, line in enumerate(lines):
         gap_after = lines[index + 1].gap if index + 1 < len(lines) else 99
         own.append(_own(line, raw_lines[line.number - 1], usual, gap_after, ranks))
-    seen_from = [_seen_from(tuple(mine[name] for name in _CORE)) for mine in own]
+    seen_from = [_seen_from(_CORE_OF(mine)) for mine in own]
     grams = [_bigrams(line.folded[:24]) for line in lines]
     # How much each line shares with the one above (symmetric: the line above's "next" too).
     shared = ["0", *(_share(grams[i], grams[i - 1]) for i in range(1, len(lines)))]
@@ -390,23 +423,16 @@ def page_features(lines: list[Line], raw_lines: list[str]) -> list[list[str]]:
     photo_ahead = _photo_ahead(lines)
     dated = _dated_since_heading(lines, own)
     boxed = _under_box(own)
-    page = f"style:{style}"
     out: list[list[str]] = []
     for index, line in enumerate(lines):
         mine = own[index]
-        feats = ["bias", *_spelled(tuple(mine.items()))]
-        feats.append(page)
-        feats += (
-            f"ind|style:{mine['ind']}|{style}",
-            f"r|L:{mine['r']}|{mine['L']}",
-            f"r|g:{mine['r']}|{mine['gr']}",
-            f"e|ga:{mine['e']}|{mine['gar']}",
-            f"head|gr|gar:{mine['head']}|{mine['gr']}|{mine['gar']}",
+        feats = list(_spelled(tuple(mine.items()), style))
+        feats.append(
             f"pos:{index}"
             if index < 5
             else "pos:mid"
             if index < last - 1
-            else f"pos:end{last - index}",
+            else f"pos:end{last - index}"
         )
         for offset, _ in _NEIGHBOURS:
             other = index + offset
@@ -417,14 +443,7 @@ def page_features(lines: list[Line], raw_lines: list[str]) -> list[list[str]]:
         if index > 0:
             previous = lines[index - 1]
             prev = own[index - 1]
-            feats += (
-                f"pe|s:{prev['e']}|{mine['s']}",
-                f"pr|r:{prev['r']}|{mine['r']}",
-                f"pe|gr:{prev['e']}|{mine['gr']}",
-                # The text above closed with its writer's name, a credit or a note: what
-                # follows opens another item.
-                f"psigned|head:{prev['signed']}|{mine['head']}",
-            )
+            feats += _after(_PREV(prev), _MINE(mine))
             feats.append(f"simp:{shared[index]}")
             if (
                 "brief" in mine
