@@ -201,6 +201,11 @@ def _overlap_share(a: set[int], b: set[int]) -> float:
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
+_SHARES = ("0", "lo", "hi")
+_SIMILAR_ABOVE = {share: f"simp:{share}" for share in _SHARES}
+_SIMILAR_BELOW = {share: f"simn:{share}" for share in _SHARES}
+
+
 def _share(a: set[int], b: set[int]) -> str:
     share = _overlap_share(a, b)
     return "0" if share == 0 else "lo" if share < 0.25 else "hi"
@@ -314,20 +319,47 @@ WINDOW = 300
 _COHESION = ((0.025, "0"), (0.05, "1"), (0.08, "2"))
 
 
-def _window(lines: list[Line], own: list[dict[str, str]], indexes: range) -> set[int]:
-    text = ""
+class _LineGrams:
+    """The bigram sets of a page's whole lines, each built on first use and kept for the page."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines = lines
+        self.sets: dict[int, set[int]] = {}
+
+    def __getitem__(self, index: int) -> set[int]:
+        grams = self.sets.get(index)
+        if grams is None:
+            grams = self.sets[index] = _bigrams(self.lines[index].folded)
+        return grams
+
+
+def _window(
+    lines: list[Line], own: list[dict[str, str]], indexes: range, grams: _LineGrams
+) -> set[int]:
+    """The bigrams of the text of the non-heading lines at ``indexes``, joined in that order and
+    cut at WINDOW characters: the lines' own sets, the pairs across each join, and the cut line's
+    head, so that a line's characters are encoded once per page, not once per window."""
+    pairs: set[int] = set()
+    size, last = 0, ""
     for index in indexes:
-        if own[index]["head"] == "0":
-            text += lines[index].folded
-            if len(text) >= WINDOW:
-                break
-    return _bigrams(text[:WINDOW])
+        text = lines[index].folded
+        if own[index]["head"] == "1" or not text:
+            continue
+        if last:  # the pair across the join, numbered as _bigrams numbers pairs
+            pairs.add(ord(last) | ord(text[0]) << 32)
+        room = WINDOW - size
+        if len(text) >= room:
+            pairs |= _bigrams(text[:room]) if len(text) > room else grams[index]
+            break
+        pairs |= grams[index]
+        size, last = size + len(text), text[-1]
+    return pairs
 
 
-def _cohesion(lines: list[Line], own: list[dict[str, str]], index: int) -> str:
+def _cohesion(lines: list[Line], own: list[dict[str, str]], index: int, grams: _LineGrams) -> str:
     """The bucket of the text shared across the break above ``lines[index]``."""
-    before = _window(lines, own, range(index - 1, max(-1, index - 12), -1))
-    after = _window(lines, own, range(index, min(len(lines), index + 12)))
+    before = _window(lines, own, range(index - 1, max(-1, index - 12), -1), grams)
+    after = _window(lines, own, range(index, min(len(lines), index + 12)), grams)
     if not before or not after:
         return "none"
     share = _overlap_share(before, after)
@@ -423,6 +455,7 @@ def page_features(lines: list[Line], raw_lines: list[str]) -> list[list[str]]:
     photo_ahead = _photo_ahead(lines)
     dated = _dated_since_heading(lines, own)
     boxed = _under_box(own)
+    line_grams = _LineGrams(lines)
     out: list[list[str]] = []
     for index, line in enumerate(lines):
         mine = own[index]
@@ -444,11 +477,11 @@ def page_features(lines: list[Line], raw_lines: list[str]) -> list[list[str]]:
             previous = lines[index - 1]
             prev = own[index - 1]
             feats += _after(_PREV(prev), _MINE(mine))
-            feats.append(f"simp:{shared[index]}")
+            feats.append(_SIMILAR_ABOVE[shared[index]])
             if (
                 "brief" in mine
             ):  # briefs in a row tell different stories; a roundup's paragraphs repeat theirs
-                similar = _share(_bigrams(line.folded), _bigrams(previous.folded))
+                similar = _share(line_grams[index], line_grams[index - 1])
                 in_a_row = "brief" in prev or index < last and "brief" in own[index + 1]
                 feats += (f"simw:{similar}", f"brief_run:{int(in_a_row)}|{similar}")
             if prev["e"] not in ("stop", "colon", "ask") and cuts_word(
@@ -461,7 +494,7 @@ def page_features(lines: list[Line], raw_lines: list[str]) -> list[list[str]]:
             or "brief" in mine
             or line.role is Role.DATELINE
         ):
-            feats.append(f"coh:{_cohesion(lines, own, index)}")
+            feats.append(f"coh:{_cohesion(lines, own, index, line_grams)}")
         if mine["head"] == "1":
             # Subheads come in families (聚焦…, 聚焦…) and share words with the title above them.
             feats.append(
@@ -483,7 +516,7 @@ def page_features(lines: list[Line], raw_lines: list[str]) -> list[list[str]]:
         # A photo item (text, 图为…, credit) below, set apart by a wide gap or not.
         feats.append(f"photo|gr:{int(photo_ahead[index])}|{mine['gr']}")
         if index < last:
-            feats.append(f"simn:{shared[index + 1]}")
+            feats.append(_SIMILAR_BELOW[shared[index + 1]])
             feats.append(f"r|nr:{mine['r']}|{own[index + 1]['r']}")
         out.append(feats)
     return out
