@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import os
 import pkgutil
 import re
 import statistics
@@ -93,13 +94,16 @@ def first_sight_cpu_ms(files: list[Path], rounds: int) -> list[float]:
 
 
 def callgrind_instructions(args: list[str]) -> int:
-    """Instructions of this script's ``--phase`` run under callgrind (no cache simulation)."""
+    """Instructions of this script's ``--phase`` run under callgrind (no cache simulation), with
+    string hashing fixed (PYTHONHASHSEED=0)."""
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "callgrind.out"
         subprocess.run(
             ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", sys.executable]
             + [__file__, *args],
             check=True,
+            # Fixed string hashing: with it, two runs of the same code count the same.
+            env={**os.environ, "PYTHONHASHSEED": "0"},
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
