@@ -567,3 +567,26 @@ def test_a_box_articles_items_are_listed_under_its_entry_in_every_format():
         "word/document.xml"
     )
     assert "· 东岭高铁站改造完工" in document.decode()
+
+
+def test_cohesion_windows_hold_the_bigrams_of_their_joined_text():
+    """A window's bigrams, built from each line's own set and the pairs across the joins, are
+    those of the lines' text joined and cut at WINDOW characters (headings left out)."""
+    import random
+
+    from briefing.split.features import WINDOW, _bigrams, _LineGrams, _window
+    from briefing.split.lines import Line
+
+    rng = random.Random(5)
+    alphabet = "红星村王大山说，。𠀀ab1"
+    for _ in range(200):
+        texts = [
+            "".join(rng.choice(alphabet) for _ in range(rng.choice((1, 2, 7, 60, 150, 299, 310))))
+            for _ in range(rng.randint(1, 14))
+        ]
+        lines = [Line(number=n + 1, text=text, gap=0) for n, text in enumerate(texts)]
+        own = [{"head": rng.choice("001")} for _ in lines]
+        for indexes in (range(len(lines)), range(len(lines) - 1, -1, -1)):
+            joined = "".join(lines[i].folded for i in indexes if own[i]["head"] == "0")
+            expected = _bigrams(joined[:WINDOW])
+            assert _window(lines, own, indexes, _LineGrams(lines)) == expected

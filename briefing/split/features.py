@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from operator import itemgetter
 
 from ..conventions import COLUMN_TAG_RE
 from ..text import ends_sentence, tagged
@@ -200,6 +201,11 @@ def _overlap_share(a: set[int], b: set[int]) -> float:
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
+_SHARES = ("0", "lo", "hi")
+_SIMILAR_ABOVE = {share: f"simp:{share}" for share in _SHARES}
+_SIMILAR_BELOW = {share: f"simn:{share}" for share in _SHARES}
+
+
 def _share(a: set[int], b: set[int]) -> str:
     share = _overlap_share(a, b)
     return "0" if share == 0 else "lo" if share < 0.25 else "hi"
@@ -313,20 +319,47 @@ WINDOW = 300
 _COHESION = ((0.025, "0"), (0.05, "1"), (0.08, "2"))
 
 
-def _window(lines: list[Line], own: list[dict[str, str]], indexes: range) -> set[int]:
-    text = ""
+class _LineGrams:
+    """The bigram sets of a page's whole lines, each built on first use and kept for the page."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines = lines
+        self.sets: dict[int, set[int]] = {}
+
+    def __getitem__(self, index: int) -> set[int]:
+        grams = self.sets.get(index)
+        if grams is None:
+            grams = self.sets[index] = _bigrams(self.lines[index].folded)
+        return grams
+
+
+def _window(
+    lines: list[Line], own: list[dict[str, str]], indexes: range, grams: _LineGrams
+) -> set[int]:
+    """The bigrams of the text of the non-heading lines at ``indexes``, joined in that order and
+    cut at WINDOW characters: the lines' own sets, the pairs across each join, and the cut line's
+    head, so that a line's characters are encoded once per page, not once per window."""
+    pairs: set[int] = set()
+    size, last = 0, ""
     for index in indexes:
-        if own[index]["head"] == "0":
-            text += lines[index].folded
-            if len(text) >= WINDOW:
-                break
-    return _bigrams(text[:WINDOW])
+        text = lines[index].folded
+        if own[index]["head"] == "1" or not text:
+            continue
+        if last:  # the pair across the join, numbered as _bigrams numbers pairs
+            pairs.add(ord(last) | ord(text[0]) << 32)
+        room = WINDOW - size
+        if len(text) >= room:
+            pairs |= _bigrams(text[:room]) if len(text) > room else grams[index]
+            break
+        pairs |= grams[index]
+        size, last = size + len(text), text[-1]
+    return pairs
 
 
-def _cohesion(lines: list[Line], own: list[dict[str, str]], index: int) -> str:
+def _cohesion(lines: list[Line], own: list[dict[str, str]], index: int, grams: _LineGrams) -> str:
     """The bucket of the text shared across the break above ``lines[index]``."""
-    before = _window(lines, own, range(index - 1, max(-1, index - 12), -1))
-    after = _window(lines, own, range(index, min(len(lines), index + 12)))
+    before = _window(lines, own, range(index - 1, max(-1, index - 12), -1), grams)
+    after = _window(lines, own, range(index, min(len(lines), index + 12)), grams)
     if not before or not after:
         return "none"
     share = _overlap_share(before, after)
@@ -337,9 +370,41 @@ def _cohesion(lines: list[Line], own: list[dict[str, str]], index: int) -> str:
 # them (on pd2019 print pages, 3,600 sets of a line's own features and 650 of what its
 # neighbours see among 16,200 lines).
 @lru_cache(maxsize=8192)
-def _spelled(own: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
-    """A line's own features as attribute names (``o:r:body``)."""
-    return tuple(f"o:{name}:{value}" for name, value in own)
+def _spelled(own: tuple[tuple[str, str], ...], style: str) -> tuple[str, ...]:
+    """A line's own features as attribute names (``o:r:body``), after the bias, followed by the
+    page's style and the pairs of them that the model weighs together."""
+    mine = dict(own)
+    return (
+        "bias",
+        *(f"o:{name}:{value}" for name, value in own),
+        f"style:{style}",
+        f"ind|style:{mine['ind']}|{style}",
+        f"r|L:{mine['r']}|{mine['L']}",
+        f"r|g:{mine['r']}|{mine['gr']}",
+        f"e|ga:{mine['e']}|{mine['gar']}",
+        f"head|gr|gar:{mine['head']}|{mine['gr']}|{mine['gar']}",
+    )
+
+
+@lru_cache(maxsize=4096)
+def _after(prev: tuple[str, str, str], mine: tuple[str, str, str, str]) -> tuple[str, ...]:
+    """Pairs of the line above's features (end, role, signed) with this line's (start, role,
+    gap, heading)."""
+    end, role, signed = prev
+    start, own_role, gap, head = mine
+    return (
+        f"pe|s:{end}|{start}",
+        f"pr|r:{role}|{own_role}",
+        f"pe|gr:{end}|{gap}",
+        # The text above closed with its writer's name, a credit or a note: what follows
+        # opens another item.
+        f"psigned|head:{signed}|{head}",
+    )
+
+
+_PREV = itemgetter("e", "r", "signed")
+_MINE = itemgetter("s", "r", "gr", "head")
+_CORE_OF = itemgetter(*_CORE)
 
 
 # The lines a line's features look at, by offset, and which of their features each sees.
@@ -378,7 +443,7 @@ def page_features(lines: list[Line], raw_lines: list[str]) -> list[list[str]]:
     for index, line in enumerate(lines):
         gap_after = lines[index + 1].gap if index + 1 < len(lines) else 99
         own.append(_own(line, raw_lines[line.number - 1], usual, gap_after, ranks))
-    seen_from = [_seen_from(tuple(mine[name] for name in _CORE)) for mine in own]
+    seen_from = [_seen_from(_CORE_OF(mine)) for mine in own]
     grams = [_bigrams(line.folded[:24]) for line in lines]
     # How much each line shares with the one above (symmetric: the line above's "next" too).
     shared = ["0", *(_share(grams[i], grams[i - 1]) for i in range(1, len(lines)))]
@@ -390,23 +455,17 @@ def page_features(lines: list[Line], raw_lines: list[str]) -> list[list[str]]:
     photo_ahead = _photo_ahead(lines)
     dated = _dated_since_heading(lines, own)
     boxed = _under_box(own)
-    page = f"style:{style}"
+    line_grams = _LineGrams(lines)
     out: list[list[str]] = []
     for index, line in enumerate(lines):
         mine = own[index]
-        feats = ["bias", *_spelled(tuple(mine.items()))]
-        feats.append(page)
-        feats += (
-            f"ind|style:{mine['ind']}|{style}",
-            f"r|L:{mine['r']}|{mine['L']}",
-            f"r|g:{mine['r']}|{mine['gr']}",
-            f"e|ga:{mine['e']}|{mine['gar']}",
-            f"head|gr|gar:{mine['head']}|{mine['gr']}|{mine['gar']}",
+        feats = list(_spelled(tuple(mine.items()), style))
+        feats.append(
             f"pos:{index}"
             if index < 5
             else "pos:mid"
             if index < last - 1
-            else f"pos:end{last - index}",
+            else f"pos:end{last - index}"
         )
         for offset, _ in _NEIGHBOURS:
             other = index + offset
@@ -417,19 +476,12 @@ def page_features(lines: list[Line], raw_lines: list[str]) -> list[list[str]]:
         if index > 0:
             previous = lines[index - 1]
             prev = own[index - 1]
-            feats += (
-                f"pe|s:{prev['e']}|{mine['s']}",
-                f"pr|r:{prev['r']}|{mine['r']}",
-                f"pe|gr:{prev['e']}|{mine['gr']}",
-                # The text above closed with its writer's name, a credit or a note: what
-                # follows opens another item.
-                f"psigned|head:{prev['signed']}|{mine['head']}",
-            )
-            feats.append(f"simp:{shared[index]}")
+            feats += _after(_PREV(prev), _MINE(mine))
+            feats.append(_SIMILAR_ABOVE[shared[index]])
             if (
                 "brief" in mine
             ):  # briefs in a row tell different stories; a roundup's paragraphs repeat theirs
-                similar = _share(_bigrams(line.folded), _bigrams(previous.folded))
+                similar = _share(line_grams[index], line_grams[index - 1])
                 in_a_row = "brief" in prev or index < last and "brief" in own[index + 1]
                 feats += (f"simw:{similar}", f"brief_run:{int(in_a_row)}|{similar}")
             if prev["e"] not in ("stop", "colon", "ask") and cuts_word(
@@ -442,7 +494,7 @@ def page_features(lines: list[Line], raw_lines: list[str]) -> list[list[str]]:
             or "brief" in mine
             or line.role is Role.DATELINE
         ):
-            feats.append(f"coh:{_cohesion(lines, own, index)}")
+            feats.append(f"coh:{_cohesion(lines, own, index, line_grams)}")
         if mine["head"] == "1":
             # Subheads come in families (聚焦…, 聚焦…) and share words with the title above them.
             feats.append(
@@ -464,7 +516,7 @@ def page_features(lines: list[Line], raw_lines: list[str]) -> list[list[str]]:
         # A photo item (text, 图为…, credit) below, set apart by a wide gap or not.
         feats.append(f"photo|gr:{int(photo_ahead[index])}|{mine['gr']}")
         if index < last:
-            feats.append(f"simn:{shared[index + 1]}")
+            feats.append(_SIMILAR_BELOW[shared[index + 1]])
             feats.append(f"r|nr:{mine['r']}|{own[index + 1]['r']}")
         out.append(feats)
     return out
