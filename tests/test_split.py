@@ -590,3 +590,13 @@ def test_cohesion_windows_hold_the_bigrams_of_their_joined_text():
             joined = "".join(lines[i].folded for i in indexes if own[i]["head"] == "0")
             expected = _bigrams(joined[:WINDOW])
             assert _window(lines, own, indexes, _LineGrams(lines)) == expected
+
+
+def test_splitting_an_issue_again_gives_the_same_articles_and_furniture(samples):
+    from briefing import read_issue, split_issue
+
+    issue = read_issue(samples / "linjiang-daily-2024-03-12.txt")
+    first = split_issue(issue)
+    furniture = list(issue.furniture)
+    assert furniture
+    assert split_issue(issue) == first and issue.furniture == furniture

@@ -44,6 +44,9 @@ class LineSplitter:
     def split(self, issue: Issue) -> list[Article]:
         articles: list[Article] = []
         many_pages = len(issue.pages) > 1
+        # The furniture lines are this splitter's finding: splitting the issue again replaces
+        # them (kept, they would sit inside the articles found again and break the contract).
+        issue.furniture[:] = [f for f in issue.furniture if f.kind != "furniture"]
         for page_index, page in enumerate(issue.pages, start=1):
             page_no = page_index if many_pages else None
             lines = page_lines(page.lines)
