@@ -426,3 +426,17 @@ def test_the_program_collects_garbage_less_often_and_not_at_its_exit():
     finally:
         sys.argv = sys_argv
     assert gc.get_threshold() == before
+
+
+def test_a_command_that_runs_until_stopped_restores_the_collectors_pace():
+    import gc
+
+    from briefing import program
+
+    before = gc.get_threshold()
+    try:
+        gc.set_threshold(program.GC_THRESHOLD, *before[1:])  # as run() leaves it
+        program.long_lived()
+        assert gc.get_threshold() == program._DEFAULT_THRESHOLD
+    finally:
+        gc.set_threshold(*before)

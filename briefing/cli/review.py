@@ -70,6 +70,9 @@ def review(
     from ..review.settings import default_editor, load_review_settings
 
     build_settings = load_config(config)
+    from ..program import long_lived
+
+    long_lived()  # runs until stopped: the collector keeps its usual pace
     review_settings = load_review_settings(config)
     opened = open_draft(sources or [], draft=draft, config=build_settings, paper=paper, date=date)
     who = editor or review_settings.editor or default_editor()

@@ -192,6 +192,9 @@ def watch(
 ) -> None:
     """Deliver each new issue file in DIR once it has finished arriving; a restart sends nothing twice."""
     from ..deliver import Watcher, load_delivery_config
+    from ..program import long_lived
+
+    long_lived()  # runs until stopped: the collector keeps its usual pace
 
     settings = _with_ocr(load_delivery_config(config), ocr)
     _verbose_delivery_logs()
