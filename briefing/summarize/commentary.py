@@ -12,6 +12,8 @@ import re
 
 from ..records import Article
 
+from .sentences import DECK_MARKS
+
 # Column tags and forms of commentary: 评论员文章/评论员观察, 人民时评, 人民论坛, 国际论坛, 钟声, 来论,
 # 短评, 社论, 今日谈, 锐评.
 # A tag is the column's name, whole (世界经济论坛 names a forum, not a column).
@@ -63,9 +65,6 @@ def attribution(voice: str) -> str:
     return f"{voice}{noun}{verb}，"
 
 
-DECK_MARKS = "■□●◆ "  # the marks of a deck's lines, which a summary after the opening drops
-
-
 def voice_opening(article: Article) -> str:
     """How the article's summary opens: who argues for commentary (钟声文章指出，), "" for news."""
     voice = commentary_voice(article)
@@ -74,4 +73,4 @@ def voice_opening(article: Article) -> str:
 
 def voiced(opening: str, text: str) -> str:
     """``text`` after the commentary's ``opening`` (nothing when there is no text)."""
-    return opening + text.lstrip(DECK_MARKS) if text else ""
+    return opening + text.lstrip(DECK_MARKS + " 　") if text else ""  # no deck mark after it

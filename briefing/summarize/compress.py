@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from ..text import fold_width, tagged, words
-from .sentences import ENDS, has_quantity, split_clauses, split_dateline
+from .sentences import DECK_MARKS, ENDS, has_quantity, split_clauses, split_dateline
 from .wholeness import dangling_clause, qualified_names
 
 # Clauses that are nothing but a filler: 据了解，一大早，近日，此外，
@@ -259,7 +259,7 @@ def _compressed(sentence: str, squeeze: bool) -> tuple[tuple[str, str], ...]:
     # A dateline opens the first paragraph; in scraped text it may open any line.
     _, sentence = split_dateline(sentence)
     # ■ and the like mark a deck of key points: a mark, not a word.
-    clauses = split_clauses(sentence.lstrip("■□●◆◇▲△★☆ 　"))
+    clauses = split_clauses(sentence.lstrip(DECK_MARKS + " 　"))
     if not clauses:
         return ()
     clauses = drop_effect_tail(drop_procedure(drop_opening(clauses)))

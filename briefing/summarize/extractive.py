@@ -30,7 +30,7 @@ from .compress import (
 )
 from .guard import SourceIndex, article_source, check_summary, source_index
 from .ranking import BACKGROUND, DEPENDENT, Scored, grams, rank_sentences
-from .sentences import ENDS, Sentence, has_quantity, split_dateline
+from .sentences import DECK_MARKS, ENDS, Sentence, has_quantity, split_dateline
 from .wholeness import dangling_clause, deletion_cuts
 
 logger = logging.getLogger(__name__)
@@ -61,14 +61,13 @@ _SENTENCE_REFERS_BACK = re.compile(r"上述|前述|此情此景")
 _HERE = re.compile(r"^[^，,。]*(?:来此|在此|于此|至此|此地|此处)")
 # 第五步：……: a step of instructions, which says nothing without the steps before.
 _STEP = re.compile(r"^第[二三四五六七八九十]+步")
-_DECK_MARKS = "■□●◆◇▲△★☆"
 # 编者按：/编者的话：: the editors introduce the page; their note reports nothing.
 _EDITORS_NOTE = re.compile(r"^(?:编者按|编者的话|编后|编辑手记)[：:]?")
 
 
 def _leans_back(sentence: Sentence) -> bool:
     """Whether ``sentence`` opens on a contrast (然而……) or a pointer (这个镇……) to the one before."""
-    text = split_dateline(sentence.text)[1].lstrip(_DECK_MARKS + " 　")
+    text = split_dateline(sentence.text)[1].lstrip(DECK_MARKS + " 　")
     if _CONTRAST.match(text) or _POINTER.match(text) or _STEP.match(text):
         return True
     if _SENTENCE_REFERS_BACK.search(text) or _HERE.match(text):
@@ -140,7 +139,7 @@ def summary_ranking(article: Article, ranked: list[Scored]) -> list[Scored]:
         penalty = 1.0 if following and _CONTRAST.match(following) else 0.0
         if _EDITORS_NOTE.match(opens[sentence.index]):
             penalty += 2.0
-        if sentence.paragraph < dated and sentence.text.lstrip(" 　")[:1] in _DECK_MARKS:
+        if sentence.paragraph < dated and sentence.text.lstrip(" 　")[:1] in DECK_MARKS:
             penalty += 1.5
         if penalty:
             changed = True

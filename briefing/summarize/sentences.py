@@ -27,6 +27,8 @@ PAIRS = {
 }
 CLOSING = {v: k for k, v in PAIRS.items()}
 CLAUSE_MARKS = "，,；;：:"
+# The marks that open the lines of a deck of key points (■ 核心阅读): marks, not words.
+DECK_MARKS = "■□●◆◇▲△★☆"
 
 _NUM = "[0-9０-９一二三四五六七八九十〇零]"
 _DATE = f"(?:{_NUM}{{1,4}}年)?(?:{_NUM}{{1,2}}月)?{_NUM}{{1,3}}日"

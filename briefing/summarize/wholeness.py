@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from ..text import tagged
-from .sentences import CLAUSE_MARKS, ENDS, split_sentences
+from .sentences import CLAUSE_MARKS, DECK_MARKS, ENDS, split_sentences
 from .verbs import verbal
 
 # 刚果（金）, 中国（海南）自由贸易试验区, 上海（国际）: a name and its bracketed qualifier are one
@@ -313,7 +313,7 @@ def _opens_on_verb(clause: str) -> bool:
     return bool(words) and words[0][1].startswith("v") and words[0][1] != "vn"
 
 
-_DECORATION = "■□●◆◇▲△★☆ 　"
+_DECORATION = DECK_MARKS + " 　"
 _QUOTED_SENTENCE = re.compile(r"^[“「『][^“”「」『』]*[”」』][。！？!?]?$")
 # 要贯彻……, 必须坚持……: an instruction whose speaker is cut away.
 _DIRECTIVE = re.compile(r"^(?:要|必须|务必|应当|一定要)(?![求闻素点])")
