@@ -1,6 +1,6 @@
 """The user's cache: what is slow to make and is made the same way from the same files, kept
-between runs (OCR results, the keyword classifier's indexed term tables, and, through
-:mod:`briefing.pattern_cache`, the compiled regular expressions).
+between runs (OCR results, the keyword classifier's indexed term tables, the parsed default
+taxonomy, and, through :mod:`briefing.pattern_cache`, the compiled regular expressions).
 
 It lives in ``$BRIEFING_CACHE_DIR``, else ``$XDG_CACHE_HOME/briefing``, else
 ``~/.cache/briefing``. Deleting it at any time is safe: what is missing or unreadable is made

@@ -1,6 +1,7 @@
 """What counts as an action in a clause: the segmenter's verbs, and the news verbs its dictionary
 files as names, nouns or times in context. Shared by the titler, which needs an action in every
-title, and the wholeness checks, which reject a setting with nothing happening in it."""
+title, the wholeness checks, which reject a setting with nothing happening in it, and the ranking
+and actor readers, which look for news actions and who does them."""
 
 from __future__ import annotations
 
