@@ -6,7 +6,8 @@ import pytest
 
 from briefing.records import Article
 from briefing.summarize.ranking import rank_sentences
-from briefing.summarize.titles import generate_title, headline_problems, shorten
+from briefing.summarize.headlines import headline_problems
+from briefing.summarize.titles import generate_title, shorten
 from briefing.summarize import titles
 
 

@@ -228,7 +228,7 @@ def test_briefing_marks_commentary_and_keeps_it_out_of_top_news():
     ],
 )
 def test_fragments_fail_the_headline_checks(title):
-    from briefing.summarize.titles import headline_problems
+    from briefing.summarize.headlines import headline_problems
 
     assert headline_problems(title)
 
@@ -243,13 +243,14 @@ def test_fragments_fail_the_headline_checks(title):
     ],
 )
 def test_headlines_pass(title):
-    from briefing.summarize.titles import headline_problems
+    from briefing.summarize.headlines import headline_problems
 
     assert headline_problems(title) == []
 
 
 def test_generated_titles_are_headlines_or_none():
-    from briefing.summarize.titles import NO_TITLE, ExtractiveTitler, headline_problems
+    from briefing.summarize.headlines import headline_problems
+    from briefing.summarize.titles import NO_TITLE, ExtractiveTitler
 
     news = Article(
         id="a",

@@ -16,7 +16,8 @@ from ..errors import ConfigError
 from ..records import Article, Provenance, Summary, Topic
 from ..summarize.extractive import ExtractiveSummarizer
 from ..summarize.vetting import FALLBACK_EXTRACTIVE as FALLBACK_SUMMARY, fallback_summary  # noqa: F401  (the name callers know)
-from ..summarize.titles import MAX_TITLE_CHARS, ExtractiveTitler
+from ..summarize.headlines import MAX_TITLE_CHARS
+from ..summarize.titles import ExtractiveTitler
 from .base import Backend, BackendError, Generation
 from .cards import ModelCard
 from .checks import parse_label, vet_summary, vet_title

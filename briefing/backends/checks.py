@@ -13,7 +13,7 @@ import re
 
 from ..records import Article
 from ..summarize.guard import SourceIndex, article_source
-from ..summarize.titles import headline_problems
+from ..summarize.headlines import headline_problems
 from ..summarize.vetting import summary_problems
 from ..text import SENTENCE_END, fold_width
 from .prompts import CLOSE, OPEN

@@ -25,7 +25,8 @@ from ..summarize.extractive import summarizable
 from ..summarize.guard import SourceIndex, check_summary
 from ..summarize.commentary import attribution, commentary_voice
 from ..summarize.sentences import split_clauses, split_dateline, split_sentences
-from ..summarize.titles import NO_TITLE, headline_problems
+from ..summarize.headlines import headline_problems
+from ..summarize.titles import NO_TITLE
 from ..summarize.vetting import accept
 from ..summarize.wholeness import dangling_clauses, deletion_cuts
 

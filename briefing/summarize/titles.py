@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from .. import data
 from ..records import Article
-from ..text import fold_width, tagged
+from ..text import tagged
 from .compress import (
     BOOK_TITLE,
     IDIOM_DE,
@@ -30,11 +30,20 @@ from .compress import (
 from .actors import kicker_actor, lacks_subject
 from .ranking import rank_sentences
 from .verbs import ACTION_END, verbal
-from .wholeness import dangling_clause
+from .headlines import (
+    AUXILIARIES,
+    BAD_END,
+    MAX_TITLE_CHARS,
+    MIN_HEADLINE_CHARS,
+    NO_ACTOR,
+    OPEN_VERBS,
+    has_predicate,
+    has_verb,
+    headline_problems,
+    open_phrase,
+)
 from .sentences import dateline_place, split_dateline, split_sentences
 
-MAX_TITLE_CHARS = 20
-MIN_HEADLINE_CHARS = 5  # 核心阅读, 数读, 链接: four characters and fewer label a box
 # Hard news under a dateline (本报北京2月5日电) states its event in the lead's opening clause:
 # that clause costs this many ranking steps less than its place in the ranking. A lead that
 # names the day (5日, 今天) reports an event; one that does not sets a scene (中午，食堂里……).
@@ -66,7 +75,7 @@ def _without_scene(text: str) -> str:
     """The clause without the scene-setting time or source it opens with."""
     text = _SCENE_OPENER.sub("", text).lstrip("，, ")
     span = _SPAN_OPENER.match(text)
-    if span and not _has_verb(span.group(0)):
+    if span and not has_verb(span.group(0)):
         text = text[span.end() :]
     return text
 
@@ -74,7 +83,6 @@ def _without_scene(text: str) -> str:
 # （以下简称《方案》）: how the article will refer to a name, never part of a headline.
 _ALIAS = re.compile(r"[（(](?:以下)?(?:简称|下称|称)[^（）()]{1,20}[）)]")
 _LONG_QUOTE = re.compile(r"“[^“”]{9,}”")
-_BAD_END = set("的了和与及或在对把被将并、，,：:；;是从向以为也都就又而且")
 _PARTICLE_TAGS = ("ul", "uz", "ug", "y")
 _SPEECH_VERBS = frozenset(
     "说 表示 指出 强调 认为 称 介绍 透露 告诉 宣布 坦言 直言 呼吁 提出".split()
@@ -92,20 +100,6 @@ def fold_kicker(article: Article) -> str:
 
 _ORG_END = re.compile(f"(?:{ORG_SUFFIX.pattern})$")
 _LOCATED = re.compile(r"^位于[^，,的]{1,15}的")
-
-
-def _has_verb(text: str) -> bool:
-    return any(verbal(word, tag) for word, tag in tagged(text))
-
-
-def _has_predicate(text: str) -> bool:
-    """A verb, or a closing verbal noun (……通过专家评审): the title says what happened."""
-    tags = tagged(text)
-    # 举行会谈 is one idiom to the segmenter: a verb all the same. The segmenter's dictionary
-    # files some news verbs as nouns (会见): a word of the action lexicon is a verb.
-    return any(verbal(word, tag) or tag == "i" for word, tag in tags) or (
-        len(tags) >= 3 and tags[-1][1] == "vn"
-    )
 
 
 # Coverbs whose phrase a long title can do without (王沪宁代表习近平总书记和党中央看望…… ->
@@ -193,7 +187,7 @@ def _ends_well(words: list[tuple[str, str]]) -> bool:
     word, tag = words[-1]
     if word[-1] in _CLOSING:
         return True
-    return tag.startswith(_END_TAGS) and tag not in ("vd", "ad") and word[-1] not in _BAD_END
+    return tag.startswith(_END_TAGS) and tag not in ("vd", "ad") and word[-1] not in BAD_END
 
 
 def _cut(text: str, limit: int, *, back_off: bool = True) -> str:
@@ -235,7 +229,7 @@ def _cut(text: str, limit: int, *, back_off: bool = True) -> str:
         out = "".join(w for w, _ in kept)
     out = out.strip(" 　，,、；;：:")
     # Whole words go, never a character of one: 是 alone dangles, 实事求是 and 反对 end well.
-    while out and ((last := tagged(out)[-1][0]) in _BAD_END or not _balanced(out)):
+    while out and ((last := tagged(out)[-1][0]) in BAD_END or not _balanced(out)):
         out = out[: -len(last)].rstrip(" 　，,、；;：:")
     return out
 
@@ -359,7 +353,7 @@ def _without_object_clause(text: str, limit: int) -> str | None:
         or words[governor][1] in ("p", "vn", "vd")
         or len(words[governor][0]) < 2
         or words[governor][0][-1] in "上中里内外下"  # 展上: a place the segmenter takes for a verb
-        or words[governor][0] in _AUXILIARIES | _OPEN_VERBS
+        or words[governor][0] in AUXILIARIES | OPEN_VERBS
         or words[0][1].startswith(("c", "d"))
         or not _balanced("".join(w for w, _ in words[:governor]))
     ):
@@ -411,7 +405,7 @@ def shorten(clause: str, *, limit: int = MAX_TITLE_CHARS) -> str:
         # The cut stops inside a modified subject, before the verb: drop the modifier instead.
         # A verb inside a title of a work (纪录片《绕道》) is no verb of the clause.
         head = BOOK_TITLE.sub("", raw[raw.rindex("的") + 1 :]) if "的" in raw else ""
-        if "的" in raw and not _has_verb(head):
+        if "的" in raw and not has_verb(head):
             return _without_modifier(text, limit) or _cut(text, limit)
     return _cut(text, limit)
 
@@ -617,7 +611,7 @@ def _candidates(article: Article, limit: int) -> Iterator[tuple[str, float, _Ori
                 and len(prefix) + 4 <= limit
                 # Only a clause that lacks nothing but its actor gets one: 北京 put before
                 # 经查……, 到2022年……, 这是…… names no actor, it makes a wrong one.
-                and set(headline_problems(title, limit=limit)) <= {_NO_ACTOR}
+                and set(headline_problems(title, limit=limit)) <= {NO_ACTOR}
                 # 活动将……, 破冰精神: a verbal noun is the subject itself, not a verb lacking one.
                 and tagged(title)[0][1] != "vn"
             ):
@@ -627,7 +621,7 @@ def _candidates(article: Article, limit: int) -> Iterator[tuple[str, float, _Ori
             if shorten(first, limit=4 * limit) not in (
                 title,
                 title[len(prefix or "") :],
-            ) and not _has_predicate(title.rsplit("的", 1)[-1]):
+            ) and not has_predicate(title.rsplit("的", 1)[-1]):
                 continue
             # A later clause costs like a sentence further down: the subject opens the sentence.
             # The lead states the event: it costs at most one step, however the ranking places it.
@@ -646,7 +640,7 @@ _SETTING_END = re.compile(r"(?:[^\d一二三四五六七八九十]上|现场)$")
 
 def _is_setting(clause: str) -> bool:
     """A place without a verb (会上, 启动仪式上, 签约现场): the scene, not the event."""
-    return bool(_SETTING_END.search(clause.rstrip("，,、 "))) and not _has_verb(clause)
+    return bool(_SETTING_END.search(clause.rstrip("，,、 "))) and not has_verb(clause)
 
 
 # What the ranker knows of a candidate title (:func:`_features`), in the order of the weights in
@@ -838,159 +832,3 @@ class ExtractiveTitler:
                 title = generate_title(article, limit=self.max_chars)
                 out.append((title, title != NO_TITLE))
         return out
-
-
-# A headline does not open on a connective or a setting with nothing before it (至……期间, 记者从……).
-_BAD_OPENING = re.compile(
-    r"^(?:经(?:查|审查|调查|研究|批准|核实)|那么|所以|因此|然而|可是|不过|此外|而且|并且|同时|至|从|自|在|于|对|据|随着|正值|时值|眼下|当前|经过|通过|由于|因为|为了|关于|当|而|但|并|和|与|及|记者|本报|近日|日前)"
-)
-# Verbs that take an object unless the event is their subject (论坛年会召开, 招待会在京举行):
-# ……基金会在京召开 has lost what was held.
-_NEEDS_OBJECT = re.compile(
-    r"(?:召开|举行|举办|印发|签署|会见|出席|推出|开展|主持|参加|看望|慰问|颁发|授予|致电|"
-    r"接受|部署|组织|发起)$"
-)
-_EVENT = re.compile(
-    r"会议|大会|论坛|仪式|活动|典礼|晚会|庆典|展览?|博览会|峰会|年会|[发布座谈研讨招待交流推介运动音乐联欢纪念报告表彰动员]会"
-    r"|开幕式|闭幕式|比赛|赛事?|节|会谈|会晤|磋商|对话|演出|考试|选举|行动|工程|项目|计划|文件|意见|通知|报告|条例|办法|方案"
-    r"|规划|政策|公司|机构|组织|中心|联盟|平台|基地|实验室|委员会|工作组|小组|专班"
-)
-
-
-_NO_ACTOR = "no actor before the action"
-# 史自强 梁子栋摄影报道, 本报记者 李明摄: who took the picture, not what happened.
-_CREDIT = re.compile(r"(?:摄影?报道|[\s　]\S{2,3}摄影?)$|^(?:本报|新华社)?(?:记者|通讯员)[\s　]")
-# A title read on its own has nothing before it for 这/该/其/他 to point back to (这些文艺小分队……,
-# 该负责人表示……, 是春节假期第二天, 我高度重视……: a speaker's 我, where 我国 and 我省 are names).
-_REFERRING = re.compile(r"^(?:这|该|其|此|他|她|它|是|我(?![国省市区县军校院厅局部]))")
-# Verbs that need what follows them: 高达/达到/超过/包括 + a figure or a list.
-_OPEN_VERBS = frozenset(
-    "说 说道 表示 指出 介绍 认为 称 强调 提出 透露 获悉 了解到 宣布 显示 告诉 高达 达 达到 超过 超 突破 约 近 共 包括 成为 为 是 有 占 位列 位居 涉及 覆盖 比 较 同比 环比 进行 开展 实施 举办 推出".split()
-)
-# ……致辞说70年前的今天, ……攻占伊斯坦布尔的当天: a day named with nothing said of it.
-_DAY_WORDS = frozenset("今天 昨天 明天 当天 今日 昨日 明日 那天 这天 此时 此刻".split())
-_PREPOSITION_TAGS = ("p", "c", "u")
-_AUXILIARIES = frozenset(
-    "会 能 要 将 可 可以 应 应该 应当 可能 需要 必须 都会 都 也 还 就 已 已经 正 正在 仍 曾 得以 予以 加以 不".split()
-)
-
-
-# A clause that ends on these only sets the time of another (……贫困户后, ……以来): closed lists.
-_TIME_CLAUSE_END = frozenset("后 之后 以后 时 之时 时候 以来 之前 以前 期间 之际".split())
-_CONCESSIVE = frozenset("虽 虽然 虽说 尽管".split())
-_MAIN_CLAUSE = frozenset("但 但是 却 也 仍 仍然 还 还是 然而 依然 依旧".split())
-
-
-def _closes_phrase(word: str, tag: str) -> bool:
-    """A verb (会见 included, which the segmenter files as a noun) or an idiom: what a
-    preposition's phrase leads up to (与……合作, 在京召开)."""
-    return tag.startswith("v") or tag == "i" or verbal(word, tag)
-
-
-def open_phrase(words: list[tuple[str, str]]) -> str | None:
-    """Why tagged ``words`` stop inside a phrase (None: they end at a phrase boundary): a
-    preposition or coverb (与, 通过, 把, 在, 对, 向, 从, 为) with no verb after it, a time clause
-    (……后, ……以来) or a concession (虽, 尽管) without the main clause it sets up."""
-    if len(words) > 1 and (
-        words[-1][0] in _TIME_CLAUSE_END or re.search(r"[年月天]来$", "".join(w for w, _ in words))
-    ):
-        return f"ends on a time clause (……{words[-1][0]})"
-    # ……旨在强调在脱贫攻坚中, ……人们在欢声笑语中: 在 and its place, with nothing after them.
-    setting = max(
-        (i for i, (w, t) in enumerate(words) if w in ("在", "于") and t == "p"), default=-1
-    )
-    if setting >= 0 and words[-1][0][-1] in "中上里下内外间" and words[-1][1] in ("f", "s"):
-        return "ends on a setting (在……中) without its clause"
-    for i, (word, tag) in enumerate(words):
-        rest = words[i + 1 :]
-        if tag == "p" and rest and not any(_closes_phrase(w, t) for w, t in rest):
-            return f"{word}…… without the verb it leads to"
-        if word in _CONCESSIVE and not any(w in _MAIN_CLAUSE for w, _ in rest):
-            return f"{word}…… without its main clause"
-        if word == "之所以" and not any(w in ("是", "因为", "在于") for w, _ in rest):
-            return "之所以…… without the reason it leads to"
-    return None
-
-
-def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
-    """Why ``title`` is not a headline (empty: it is one): a complete clause with its actor and
-    action, within ``limit`` characters, not cut off on a preposition, a bare number or 的."""
-    problems = []
-    text = fold_width(title).strip()
-    if not text:
-        return ["no title"]
-    if len(text) > limit:
-        problems.append(f"{len(text)} characters, over {limit}")
-    if len(text) < MIN_HEADLINE_CHARS:
-        problems.append(f"{len(text)} characters: a label, not a headline")
-    words = [(w, t) for w, t in tagged(text) if w.strip()]
-    last, tag = words[-1]
-    if text[-1] in "，,、；;：:—-（(“《":
-        problems.append(f"ends on {text[-1]!r}")
-    elif last in ("的", "地", "得", "之") or tag in ("uj", "ude1"):
-        problems.append("ends on a dangling 的")
-    elif tag.startswith(_PREPOSITION_TAGS) or last in _BAD_END:
-        problems.append(f"ends on the function word {last}")
-    elif (
-        re.search(r"[\d０-９.零〇一二两三四五六七八九十百千万亿]$", last)
-        or (tag in ("m", "t") and last[-1] in "年月日号时")
-        or (last in _DAY_WORDS and len(words) > 1 and words[-2][0] == "的")
-    ):
-        problems.append(f"ends on a number or a date without what it counts ({last})")
-    elif last in _AUXILIARIES:
-        problems.append(f"ends on {last}, before the verb it helps")
-    elif last.lstrip("地得") in _OPEN_VERBS:  # 动情地说: the segmenter glues 地 to the verb
-        problems.append(f"ends on {last}, which needs what follows it")
-    elif (verb := _NEEDS_OBJECT.search(text)) and not _EVENT.search(
-        re.split("在|于", text[: verb.start()])[0]  # the subject, not the place (……在市民中心召开)
-    ):
-        problems.append(f"ends on {verb.group(0)} without what is {verb.group(0)}")
-    if any(
-        text.count(a) != text.count(b)
-        for a, b in (("“", "”"), ("《", "》"), ("（", "）"), ("(", ")"))
-    ):
-        problems.append("unbalanced quotes or brackets")
-    if (
-        words[0][1].startswith("u")
-        or words[0][1] == "p"  # 同美国……, 以人工智能为……: a coverb with no actor before it
-        or text[0] in "的地得了着过，,、；;：:。！？!?)）】」”’■□●◆—-[［"
-    ):
-        problems.append(f"opens on {words[0][0]!r}")
-    elif bad_opening := _BAD_OPENING.match(text):
-        problems.append(f"opens on {bad_opening.group(0)}, not on who acts")
-    elif referring := _REFERRING.match(text):
-        problems.append(f"opens on {referring.group(0)}, which refers to what the title leaves out")
-    if _CREDIT.search(text):
-        problems.append("a photo credit or byline, not a headline")
-    if unfinished := open_phrase(words):
-        problems.append(unfinished)
-    setup = dangling_clause(text + "。")
-    if setup:
-        problems.append(setup)
-    # 北京《保卫延安》《红日》: a title ending on the names of works has no action of its own
-    # when its only verbs are inside them.
-    named_works = text.endswith("》") and not _has_verb(BOOK_TITLE.sub("", text))
-    if not _has_predicate(text) or _only_a_noun_phrase(words) or named_works:
-        problems.append("no action (no verb)")
-    elif lacks_subject(text) or _SUBJECTLESS_OPENING.match(text):
-        problems.append(_NO_ACTOR)
-    return problems
-
-
-def _only_a_noun_phrase(words: list[tuple[str, str]]) -> bool:
-    """村里举办的和谐家庭竞赛: one verb, right before 的, and none after it: a noun phrase. (张华获得
-    全国劳模的称号 is a clause: its verb has an object before the 的.)"""
-    if "的" not in (w for w, _ in words):
-        return False
-    last = max(i for i, (w, _) in enumerate(words) if w == "的")
-    before = [i for i, (w, t) in enumerate(words[:last]) if verbal(w, t)]
-    after = any(verbal(w, t) for w, t in words[last + 1 :])
-    return before == [last - 1] and not after
-
-
-# Verbs and adverbs that open a statement of policy with its actor left out (落实……, 集中力量……,
-# 真切感受到……), which the segmenter tags as adjectives or nouns: a title needs the actor.
-_SUBJECTLESS_OPENING = re.compile(
-    r"^(?:落实|推进|加强|坚持|集中|深化|推动|完善|健全|建立|实施|做好|抓好|强化|提高|提升|促进|加快|扎实|"
-    r"持续|进一步|不断|积极|大力|切实|认真|着力|努力|真切|深入|广泛|始终|全力|全面推进|全面加强)"
-)

@@ -1,0 +1,189 @@
+"""What a headline must be: a complete clause with its actor and action, at most
+``MAX_TITLE_CHARS`` characters, never a fragment. The checks (:func:`headline_problems`) judge a
+generated title and a title a model card writes alike; the titler builds its candidates so that
+they pass them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text import fold_width, tagged
+from .actors import lacks_subject
+from .compress import BOOK_TITLE
+from .verbs import verbal
+from .wholeness import dangling_clause
+
+MAX_TITLE_CHARS = 20
+MIN_HEADLINE_CHARS = 5  # 核心阅读, 数读, 链接: four characters and fewer label a box
+BAD_END = set("的了和与及或在对把被将并、，,：:；;是从向以为也都就又而且")
+
+
+def has_verb(text: str) -> bool:
+    return any(verbal(word, tag) for word, tag in tagged(text))
+
+
+def has_predicate(text: str) -> bool:
+    """A verb, or a closing verbal noun (……通过专家评审): the title says what happened."""
+    tags = tagged(text)
+    # 举行会谈 is one idiom to the segmenter: a verb all the same. The segmenter's dictionary
+    # files some news verbs as nouns (会见): a word of the action lexicon is a verb.
+    return any(verbal(word, tag) or tag == "i" for word, tag in tags) or (
+        len(tags) >= 3 and tags[-1][1] == "vn"
+    )
+
+
+# A headline does not open on a connective or a setting with nothing before it (至……期间, 记者从……).
+_BAD_OPENING = re.compile(
+    r"^(?:经(?:查|审查|调查|研究|批准|核实)|那么|所以|因此|然而|可是|不过|此外|而且|并且|同时|至|从|自|在|于|对|据|随着|正值|时值|眼下|当前|经过|通过|由于|因为|为了|关于|当|而|但|并|和|与|及|记者|本报|近日|日前)"
+)
+# Verbs that take an object unless the event is their subject (论坛年会召开, 招待会在京举行):
+# ……基金会在京召开 has lost what was held.
+_NEEDS_OBJECT = re.compile(
+    r"(?:召开|举行|举办|印发|签署|会见|出席|推出|开展|主持|参加|看望|慰问|颁发|授予|致电|"
+    r"接受|部署|组织|发起)$"
+)
+_EVENT = re.compile(
+    r"会议|大会|论坛|仪式|活动|典礼|晚会|庆典|展览?|博览会|峰会|年会|[发布座谈研讨招待交流推介运动音乐联欢纪念报告表彰动员]会"
+    r"|开幕式|闭幕式|比赛|赛事?|节|会谈|会晤|磋商|对话|演出|考试|选举|行动|工程|项目|计划|文件|意见|通知|报告|条例|办法|方案"
+    r"|规划|政策|公司|机构|组织|中心|联盟|平台|基地|实验室|委员会|工作组|小组|专班"
+)
+
+
+NO_ACTOR = "no actor before the action"
+# 史自强 梁子栋摄影报道, 本报记者 李明摄: who took the picture, not what happened.
+_CREDIT = re.compile(r"(?:摄影?报道|[\s　]\S{2,3}摄影?)$|^(?:本报|新华社)?(?:记者|通讯员)[\s　]")
+# A title read on its own has nothing before it for 这/该/其/他 to point back to (这些文艺小分队……,
+# 该负责人表示……, 是春节假期第二天, 我高度重视……: a speaker's 我, where 我国 and 我省 are names).
+_REFERRING = re.compile(r"^(?:这|该|其|此|他|她|它|是|我(?![国省市区县军校院厅局部]))")
+# Verbs that need what follows them: 高达/达到/超过/包括 + a figure or a list.
+OPEN_VERBS = frozenset(
+    "说 说道 表示 指出 介绍 认为 称 强调 提出 透露 获悉 了解到 宣布 显示 告诉 高达 达 达到 超过 超 突破 约 近 共 包括 成为 为 是 有 占 位列 位居 涉及 覆盖 比 较 同比 环比 进行 开展 实施 举办 推出".split()
+)
+# ……致辞说70年前的今天, ……攻占伊斯坦布尔的当天: a day named with nothing said of it.
+_DAY_WORDS = frozenset("今天 昨天 明天 当天 今日 昨日 明日 那天 这天 此时 此刻".split())
+_PREPOSITION_TAGS = ("p", "c", "u")
+AUXILIARIES = frozenset(
+    "会 能 要 将 可 可以 应 应该 应当 可能 需要 必须 都会 都 也 还 就 已 已经 正 正在 仍 曾 得以 予以 加以 不".split()
+)
+
+
+# A clause that ends on these only sets the time of another (……贫困户后, ……以来): closed lists.
+_TIME_CLAUSE_END = frozenset("后 之后 以后 时 之时 时候 以来 之前 以前 期间 之际".split())
+_CONCESSIVE = frozenset("虽 虽然 虽说 尽管".split())
+_MAIN_CLAUSE = frozenset("但 但是 却 也 仍 仍然 还 还是 然而 依然 依旧".split())
+
+
+def _closes_phrase(word: str, tag: str) -> bool:
+    """A verb (会见 included, which the segmenter files as a noun) or an idiom: what a
+    preposition's phrase leads up to (与……合作, 在京召开)."""
+    return tag.startswith("v") or tag == "i" or verbal(word, tag)
+
+
+def open_phrase(words: list[tuple[str, str]]) -> str | None:
+    """Why tagged ``words`` stop inside a phrase (None: they end at a phrase boundary): a
+    preposition or coverb (与, 通过, 把, 在, 对, 向, 从, 为) with no verb after it, a time clause
+    (……后, ……以来) or a concession (虽, 尽管) without the main clause it sets up."""
+    if len(words) > 1 and (
+        words[-1][0] in _TIME_CLAUSE_END or re.search(r"[年月天]来$", "".join(w for w, _ in words))
+    ):
+        return f"ends on a time clause (……{words[-1][0]})"
+    # ……旨在强调在脱贫攻坚中, ……人们在欢声笑语中: 在 and its place, with nothing after them.
+    setting = max(
+        (i for i, (w, t) in enumerate(words) if w in ("在", "于") and t == "p"), default=-1
+    )
+    if setting >= 0 and words[-1][0][-1] in "中上里下内外间" and words[-1][1] in ("f", "s"):
+        return "ends on a setting (在……中) without its clause"
+    for i, (word, tag) in enumerate(words):
+        rest = words[i + 1 :]
+        if tag == "p" and rest and not any(_closes_phrase(w, t) for w, t in rest):
+            return f"{word}…… without the verb it leads to"
+        if word in _CONCESSIVE and not any(w in _MAIN_CLAUSE for w, _ in rest):
+            return f"{word}…… without its main clause"
+        if word == "之所以" and not any(w in ("是", "因为", "在于") for w, _ in rest):
+            return "之所以…… without the reason it leads to"
+    return None
+
+
+def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
+    """Why ``title`` is not a headline (empty: it is one): a complete clause with its actor and
+    action, within ``limit`` characters, not cut off on a preposition, a bare number or 的."""
+    problems = []
+    text = fold_width(title).strip()
+    if not text:
+        return ["no title"]
+    if len(text) > limit:
+        problems.append(f"{len(text)} characters, over {limit}")
+    if len(text) < MIN_HEADLINE_CHARS:
+        problems.append(f"{len(text)} characters: a label, not a headline")
+    words = [(w, t) for w, t in tagged(text) if w.strip()]
+    last, tag = words[-1]
+    if text[-1] in "，,、；;：:—-（(“《":
+        problems.append(f"ends on {text[-1]!r}")
+    elif last in ("的", "地", "得", "之") or tag in ("uj", "ude1"):
+        problems.append("ends on a dangling 的")
+    elif tag.startswith(_PREPOSITION_TAGS) or last in BAD_END:
+        problems.append(f"ends on the function word {last}")
+    elif (
+        re.search(r"[\d０-９.零〇一二两三四五六七八九十百千万亿]$", last)
+        or (tag in ("m", "t") and last[-1] in "年月日号时")
+        or (last in _DAY_WORDS and len(words) > 1 and words[-2][0] == "的")
+    ):
+        problems.append(f"ends on a number or a date without what it counts ({last})")
+    elif last in AUXILIARIES:
+        problems.append(f"ends on {last}, before the verb it helps")
+    elif last.lstrip("地得") in OPEN_VERBS:  # 动情地说: the segmenter glues 地 to the verb
+        problems.append(f"ends on {last}, which needs what follows it")
+    elif (verb := _NEEDS_OBJECT.search(text)) and not _EVENT.search(
+        re.split("在|于", text[: verb.start()])[0]  # the subject, not the place (……在市民中心召开)
+    ):
+        problems.append(f"ends on {verb.group(0)} without what is {verb.group(0)}")
+    if any(
+        text.count(a) != text.count(b)
+        for a, b in (("“", "”"), ("《", "》"), ("（", "）"), ("(", ")"))
+    ):
+        problems.append("unbalanced quotes or brackets")
+    if (
+        words[0][1].startswith("u")
+        or words[0][1] == "p"  # 同美国……, 以人工智能为……: a coverb with no actor before it
+        or text[0] in "的地得了着过，,、；;：:。！？!?)）】」”’■□●◆—-[［"
+    ):
+        problems.append(f"opens on {words[0][0]!r}")
+    elif bad_opening := _BAD_OPENING.match(text):
+        problems.append(f"opens on {bad_opening.group(0)}, not on who acts")
+    elif referring := _REFERRING.match(text):
+        problems.append(f"opens on {referring.group(0)}, which refers to what the title leaves out")
+    if _CREDIT.search(text):
+        problems.append("a photo credit or byline, not a headline")
+    if unfinished := open_phrase(words):
+        problems.append(unfinished)
+    setup = dangling_clause(text + "。")
+    if setup:
+        problems.append(setup)
+    # 北京《保卫延安》《红日》: a title ending on the names of works has no action of its own
+    # when its only verbs are inside them.
+    named_works = text.endswith("》") and not has_verb(BOOK_TITLE.sub("", text))
+    if not has_predicate(text) or _only_a_noun_phrase(words) or named_works:
+        problems.append("no action (no verb)")
+    elif lacks_subject(text) or _SUBJECTLESS_OPENING.match(text):
+        problems.append(NO_ACTOR)
+    return problems
+
+
+def _only_a_noun_phrase(words: list[tuple[str, str]]) -> bool:
+    """村里举办的和谐家庭竞赛: one verb, right before 的, and none after it: a noun phrase. (张华获得
+    全国劳模的称号 is a clause: its verb has an object before the 的.)"""
+    if "的" not in (w for w, _ in words):
+        return False
+    last = max(i for i, (w, _) in enumerate(words) if w == "的")
+    before = [i for i, (w, t) in enumerate(words[:last]) if verbal(w, t)]
+    after = any(verbal(w, t) for w, t in words[last + 1 :])
+    return before == [last - 1] and not after
+
+
+# Verbs and adverbs that open a statement of policy with its actor left out (落实……, 集中力量……,
+# 真切感受到……), which the segmenter tags as adjectives or nouns: a title needs the actor.
+_SUBJECTLESS_OPENING = re.compile(
+    r"^(?:落实|推进|加强|坚持|集中|深化|推动|完善|健全|建立|实施|做好|抓好|强化|提高|提升|促进|加快|扎实|"
+    r"持续|进一步|不断|积极|大力|切实|认真|着力|努力|真切|深入|广泛|始终|全力|全面推进|全面加强)"
+)
