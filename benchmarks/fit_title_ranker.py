@@ -145,9 +145,8 @@ def picked(articles: list[Article], weights: list[float] | tuple[float, ...]) ->
     total = 0.0
     for features, targets, _ in articles:
         if features:
-            best = max(
-                range(len(features)), key=lambda i: (candidate_score(features[i], weights), -i)
-            )
+            # the first of equal scores, as generate_title takes it
+            best = max(range(len(features)), key=lambda i: candidate_score(features[i], weights))
             total += targets[best]
     return total / len(articles)
 

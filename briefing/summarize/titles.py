@@ -699,8 +699,9 @@ def _context(article: Article) -> _Context:
         (g for g, c in recurring.items() if c >= 3 and _ALL_HAN.match(g)),
         key=lambda g: -recurring[g],
     )
-    dateline = article.dateline or split_dateline(article.body[0] if article.body else "")[0]
-    lead = split_sentences(split_dateline(article.body[0])[1])[:1] if article.body else []
+    printed_dateline, first = split_dateline(article.body[0] if article.body else "")
+    dateline = article.dateline or printed_dateline
+    lead = split_sentences(first, limit=1) if article.body else []
     return _Context(
         recurring,
         frozenset(frequent[:10]),
@@ -793,11 +794,8 @@ def generate_title(article: Article, *, limit: int = MAX_TITLE_CHARS) -> str:
     if not candidates:
         return NO_TITLE
     weights = ranker_weights()
-    best = max(
-        range(len(candidates)),
-        key=lambda i: (candidate_score(candidates[i].features, weights), -i),
-    )
-    return candidates[best].title
+    # max keeps the first of equal scores: the candidate the titler made first
+    return max(candidates, key=lambda c: candidate_score(c.features, weights)).title
 
 
 _NOT_HAN_DIGIT_LATIN = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z]")
