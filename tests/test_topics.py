@@ -462,6 +462,18 @@ def test_no_listed_term_lets_the_headline_nouns_and_places_vote(text, label, evi
     assert (topic.label, topic.evidence) == (label, evidence) and topic.score < 0.2
 
 
+def test_scant_evidence_lets_the_headline_nouns_and_places_vote_beside_it():
+    clf = KeywordClassifier()
+    # One weak term (未来, 科技) is all that is listed: the place votes beside it and wins.
+    scant = Article(id="s", body=["泉州的未来会怎样？"])
+    assert 0 < max(clf.scores(scant)[0]) <= 1.0
+    topic = clf.classify([scant])[0]
+    assert (topic.label, topic.evidence, topic.runner_up) == ("文化", ["泉州"], "科技")
+    # A stronger term keeps its label: the place does not vote.
+    topic = clf.classify([Article(id="m", body=["泉州的股民怎么样？"])])[0]
+    assert topic.label == "经济" and "泉州" not in topic.evidence
+
+
 def test_a_taxonomy_without_the_place_label_gives_a_place_only_item_the_fallback():
     clf = KeywordClassifier(taxonomy=parse_taxonomy("[[label]]\nname = '社会'\n"))
     topic = clf.classify([Article(id="p", body=["泉州这个地方怎么样？"])])[0]

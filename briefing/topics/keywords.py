@@ -7,9 +7,11 @@ a label adds up the weights of the label's terms found in it, more for the title
 (kicker, subtitle, column and subheads in between), with repeats counting less and less. The
 winning label's strongest terms are its evidence. Scores become probabilities by a softmax with
 a fixed temperature, widened for articles with much evidence, so a long article is not certain
-just because it is long. No listed term at all: the nouns of the headline and the first sentence stand in, each voting
-for the label whose listed terms share its two-character parts most (a part that several labels
-share, or that belongs to background words, votes for none); the voting nouns are the evidence.
+just because it is long. No listed term at all: the nouns of the headline and the first sentence
+stand in, each voting for the label whose listed terms share its two-character parts most (a
+part that several labels share, or that belongs to background words, votes for none); the
+voting nouns are the evidence. Scant evidence (no label with more than one weak term's worth, as
+a headline with one weak term has): the nouns, or the names below, vote beside it.
 No noun votes: a headline or first sentence that names a place (segmenter tag ns) is about the
 place, which the shipped settings file under 文化 (travel, local history and lore); one that
 names a person (nr), most likely a celebrity, goes there too. Still
@@ -69,6 +71,9 @@ EVIDENCE_TERMS = 5
 # Calibration: set by hand, not fitted; check with a reliability table before relying on it.
 TEMPERATURE = 1.6
 EVIDENCE_SCALE = 12.0  # above this much total evidence, margins are damped by sqrt(total/scale)
+# No label has more than one weak term's worth (a weak term, or two single characters, in a
+# headline): the nouns vote too, as they do where nothing is listed.
+SCANT_EVIDENCE = TIER_WEIGHTS["weak"]
 PARTIAL_SHARE = 0.6  # a two-character part votes only for a label holding this share of its weight
 SETTING_CHARS = 80  # the body's opening that tells where a story happens: dateline and subject
 HEADLINE_CHARS = 100  # a text this short is a headline or a brief, not an article
@@ -350,6 +355,13 @@ class KeywordClassifier:
         totals, contributions = self.scores(article)
         if not any(totals):
             totals, contributions = self.noun_votes(article)
+        elif max(totals) <= SCANT_EVIDENCE:
+            # One weak cue is no more telling than the headline's nouns: they vote beside it.
+            votes, voters = self.noun_votes(article)
+            for index, vote in enumerate(votes):
+                totals[index] += vote
+                for word, value in voters[index].items():
+                    contributions[index][word] += value
         if not any(totals):
             has_text = bool(article.text.strip() or article.headline.strip())
             score = 1.0 / len(labels) if has_text else 0.0

@@ -27,7 +27,7 @@ TARGETS = {
 }
 # What blocks the targets (`briefing eval topics` counts the errors by how the scores stood;
 # close: the right label has at least half the winner's score): pd1998 14 (gold far behind 9, close 5), pd2019 13 (close 9, far 3,
-# gold without evidence 1), tnews-taxo 40 (gold without evidence 18, no listed term 5, close 13,
+# gold without evidence 1), tnews-taxo 38 (gold without evidence 16, no listed term 5, close 13,
 # far 4). Per-term weights learned from the labelled sets do not carry over to held-out halves
 # (benchmarks/topics_reweight.py).
 # Regression floors: measured figure minus about 0.015.
@@ -35,17 +35,17 @@ FLOORS = {
     "pd1998-dev": 0.89,  # target 0.93; measured 0.907 (was 0.860 before issue 17)
     "pd2019-dev": 0.92,  # target 0.95; measured 0.935 (0.915 before issue 17)
     "cnews-taxo-dev": 0.955,  # target 0.96; measured 0.973 (was 0.913 before issue 17)
-    "tnews-taxo-dev": 0.785,  # target 0.82; measured 0.800 (0.725 before issue 17)
+    "tnews-taxo-dev": 0.795,  # target 0.82; measured 0.810 (0.725 before issue 17)
     # Mapped source categories: regression guards only.
     # cnews-dev measured 0.773 (0.807 when issue 17 was filed). The 10 items lost since: 8
     # THUCNews 家居 items mapped to 生活 that are the home-furnishing trade, 经济 by the taxonomy's
     # scopes, and 2 diplomacy items mapped to 时政, 国际 by our conventions. The 8 家居 items are all in
     # cnews-taxo-dev: the editor's label accepts the new prediction on all 8, the old one on 1.
     "cnews-dev": 0.76,
-    "tnews-dev": 0.56,  # measured 0.577 (0.558 when issue 17 was filed)
-    # measured 0.676 (0.670 when issue 17 was filed). Of the 16 items lost earlier in issue 17, 12
+    "tnews-dev": 0.565,  # measured 0.580 (0.558 when issue 17 was filed)
+    # measured 0.680 (0.670 when issue 17 was filed). Of the 16 items lost earlier in issue 17, 12
     # are NLPCC 'story' items mapped to 社会 whose evidence is 民间故事: folk tales, 文化 by the taxonomy.
-    "nlpcc-headlines-dev": 0.66,
+    "nlpcc-headlines-dev": 0.665,
 }
 
 
