@@ -147,6 +147,10 @@ def _may_close(text: str) -> bool:
     return ":" in text or "：" in text or "摄" in text or "绘" in text  # see CLOSING_RE
 
 
+def _may_credit(text: str) -> bool:
+    return "摄" in text or "图" in text or "绘" in text  # see CREDIT_MARK
+
+
 def _may_enumerate(first: str) -> bool:
     return first in "一二三四五六七八九十(（第" or first.isdigit() or "①" <= first <= "⑳"
 
@@ -258,17 +262,17 @@ def _own(line: Line, raw: str, usual: int, gap_after: int, ranks: dict[int, str]
         feats["brief"] = feats["p0"]
     if 2 <= n <= HEADING_MAX:
         feats["p1"] = (ends or _end_pos(text[-6:]))[1]
-    if (
-        short
-    ):  # recognisers that the role can shadow (a dated byline, a credit that looks like a header)
-        for name, pattern in (
-            ("by", BYLINE_RE),
-            ("cred", CREDIT_RE),
-            ("fur", FURNITURE_RE),
-            ("sig", SIGNATURE_RE),
-        ):
-            if pattern.search(text):
-                feats[name] = "1"
+    if short:  # recognisers that the role can shadow (a dated byline, a credit that looks like
+        # a header); each behind a necessary condition, as above
+        if BYLINE_RE.match(text):
+            feats["by"] = "1"
+        if _may_credit(text) and CREDIT_RE.match(text):
+            feats["cred"] = "1"
+        # tag() has searched a line this short for the pattern: only a furniture line holds it.
+        if line.role is Role.FURNITURE and FURNITURE_RE.search(text):
+            feats["fur"] = "1"
+        if "年" in text and SIGNATURE_RE.match(text):
+            feats["sig"] = "1"
     return feats
 
 

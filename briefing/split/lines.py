@@ -12,7 +12,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 from enum import Enum
 
-from ..conventions import AGENCY, CAPTION_RE, CREDIT_MARK, DATELINE_END
+from ..conventions import AGENCIES, AGENCY, CAPTION_RE, CREDIT_MARK, DATELINE_END
 from ..text import ends_sentence, fold_width
 
 
@@ -129,28 +129,51 @@ def looks_like_heading(folded: str) -> bool:
     return True
 
 
+# Cheap tests that a pattern cannot match without (each a necessary condition of the pattern
+# named, so that the roles are the same): most lines of a page fail them and skip the pattern.
+_DATELINE_FIRST = frozenset("据" + "".join(agency[0] for agency in AGENCIES))
+
+
+def may_be_furniture(text: str) -> bool:
+    """Whether FURNITURE_RE may match: each branch holds 编, 版, 校, 话, 线 or 期."""
+    return (
+        "编" in text or "版" in text or "期" in text or "校" in text or "话" in text or "线" in text
+    )
+
+
+def _may_be_page_number(first: str) -> bool:
+    return first in "-－—第一二三四五六七八九十" or first.isdigit() or first.isspace()
+
+
 def tag(line: Line) -> Role:
     """The role a line has on its own; the labeller may still read a HEADING as body."""
     text = line.folded
+    first = text[0]
     if (
-        len(text) <= 60 and FURNITURE_RE.search(text) or PAGE_NUMBER_RE.match(text)
-    ):  # length first: cheap
+        len(text) <= 60
+        and may_be_furniture(text)
+        and FURNITURE_RE.search(text)
+        or _may_be_page_number(first)
+        and PAGE_NUMBER_RE.match(text)
+    ):
         return Role.FURNITURE
-    if CAPTION_RE.match(text):
+    if "图" in text[:2] and CAPTION_RE.match(text):
         return Role.CAPTION
-    if len(text) <= 40 and CREDIT_RE.match(text) and ("摄" in text or "图" in text or "绘" in text):
+    if len(text) <= 40 and ("摄" in text or "图" in text or "绘" in text) and CREDIT_RE.match(text):
         return Role.CREDIT
-    if DATELINE_RE.match(text) and len(text) > 6:
+    if first in _DATELINE_FIRST and len(text) > 6 and DATELINE_RE.match(text):
         return Role.DATELINE
     if SUBTITLE_RE.match(text) and len(text) <= 60:
         return Role.SUBTITLE
     if len(text) <= 40 and BYLINE_RE.match(text) and not ends_sentence(text):
         return Role.BYLINE
     if (
-        TRAILER_RE.match(text)
+        first in "(（［[【"
+        and TRAILER_RE.match(text)
         or not _WORD_CHAR.search(text)
         or len(text) <= SIGNATURE_MAX
-        and SIGNATURE_RE.search(text)
+        and "年" in text
+        and SIGNATURE_RE.match(text)
     ):
         return Role.TRAILER  # a closing note (张三), or a row of ＊＊＊ between sections
     if looks_like_heading(text):
