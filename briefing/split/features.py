@@ -17,7 +17,7 @@ from functools import lru_cache
 from operator import itemgetter
 
 from ..conventions import COLUMN_TAG_RE
-from ..text import ends_sentence, tagged
+from ..text import CLOSERS, SENTENCE_END, ends_sentence
 from .lines import (
     BYLINE_RE,
     CREDIT_RE,
@@ -30,6 +30,7 @@ from .lines import (
     is_bare_name,
     looks_like_heading,
     tag,
+    word_tags,
 )
 from .rejoin import cuts_word
 
@@ -60,21 +61,23 @@ _CORE = ("r", "L", "g", "e", "s", "ind", "name", "day")
 _FAR = ("r", "L", "e", "s")  # and the lines two away: fewer, each costs every line a lookup
 
 
+_LENGTH_BUCKETS = (
+    (2, "1-2"),
+    (4, "3-4"),
+    (8, "5-8"),
+    (12, "9-12"),
+    (20, "13-20"),
+    (30, "21-30"),
+    (48, "31-48"),
+    (80, "49-80"),
+    (150, "81-150"),
+)
+# The bucket of each length up to the last bound, looked up rather than searched for.
+_LENGTHS = [next(name for bound, name in _LENGTH_BUCKETS if n <= bound) for n in range(151)]
+
+
 def _length(n: int) -> str:
-    for bound, name in (
-        (2, "1-2"),
-        (4, "3-4"),
-        (8, "5-8"),
-        (12, "9-12"),
-        (20, "13-20"),
-        (30, "21-30"),
-        (48, "31-48"),
-        (80, "49-80"),
-        (150, "81-150"),
-    ):
-        if n <= bound:
-            return name
-    return "151+"
+    return _LENGTHS[n] if n <= 150 else "151+"
 
 
 def _gap(n: int, usual: int, ranks: dict[int, str]) -> tuple[str, str]:
@@ -95,8 +98,11 @@ def _gap_ranks(lines: list[Line], usual: int) -> dict[int, str]:
 
 
 def _end(folded: str) -> str:
+    """How a line (stripped, so its last character is printed) ends."""
     last = folded[-1]
-    if ends_sentence(folded):
+    # ends_sentence() only for a closing bracket or quotation: any other last character ends
+    # a sentence exactly when it is a sentence end.
+    if last in SENTENCE_END or last in CLOSERS and ends_sentence(folded):
         return "stop"
     if last in ",、;":
         return "comma"
@@ -179,10 +185,9 @@ def _indent(raw: str) -> str:
     return "ascii"
 
 
-@lru_cache(maxsize=8192)
 def _end_pos(piece: str) -> tuple[str, str]:
     """The parts of speech of the first and last words of a short piece of text."""
-    words = tagged(piece)
+    words = word_tags(piece)
     if not words:
         return "none", "none"
     return words[0][1][:2], words[-1][1][:2]
@@ -211,8 +216,9 @@ _SIMILAR_BELOW = {share: f"simn:{share}" for share in _SHARES}
 
 
 def _share(a: set[int], b: set[int]) -> str:
-    share = _overlap_share(a, b)
-    return "0" if share == 0 else "lo" if share < 0.25 else "hi"
+    if a.isdisjoint(b):  # most pairs of lines: no set of shared pairs to build
+        return "0"
+    return "lo" if _overlap_share(a, b) < 0.25 else "hi"
 
 
 def _own(line: Line, raw: str, usual: int, gap_after: int, ranks: dict[int, str]) -> dict[str, str]:
@@ -373,14 +379,16 @@ def _cohesion(lines: list[Line], own: list[dict[str, str]], index: int, grams: _
 # Attribute names spelled out once per process, not once per line: lines of one shape share
 # them (on pd2019 print pages, 3,600 sets of a line's own features and 650 of what its
 # neighbours see among 16,200 lines).
+# Keyed by the names and the values of the features as two flat tuples: a tuple of (name,
+# value) pairs costs a tuple per feature to build and to hash.
 @lru_cache(maxsize=8192)
-def _spelled(own: tuple[tuple[str, str], ...], style: str) -> tuple[str, ...]:
+def _spelled(names: tuple[str, ...], values: tuple[str, ...], style: str) -> tuple[str, ...]:
     """A line's own features as attribute names (``o:r:body``), after the bias, followed by the
     page's style and the pairs of them that the model weighs together."""
-    mine = dict(own)
+    mine = dict(zip(names, values))
     return (
         "bias",
-        *(f"o:{name}:{value}" for name, value in own),
+        *(f"o:{name}:{value}" for name, value in mine.items()),
         f"style:{style}",
         f"ind|style:{mine['ind']}|{style}",
         f"r|L:{mine['r']}|{mine['L']}",
@@ -463,7 +471,7 @@ def page_features(lines: list[Line], raw_lines: list[str]) -> list[list[str]]:
     out: list[list[str]] = []
     for index, line in enumerate(lines):
         mine = own[index]
-        feats = list(_spelled(tuple(mine.items()), style))
+        feats = list(_spelled(tuple(mine), tuple(mine.values()), style))
         feats.append(
             f"pos:{index}"
             if index < 5
@@ -471,12 +479,18 @@ def page_features(lines: list[Line], raw_lines: list[str]) -> list[list[str]]:
             if index < last - 1
             else f"pos:end{last - index}"
         )
-        for offset, _ in _NEIGHBOURS:
-            other = index + offset
-            if 0 <= other <= last:
-                feats += seen_from[other][offset]
-            else:
-                feats.append(f"{offset:+d}:none")
+        if 2 <= index <= last - 2:  # most lines: all four neighbours are there
+            feats += seen_from[index - 2][-2]
+            feats += seen_from[index - 1][-1]
+            feats += seen_from[index + 1][1]
+            feats += seen_from[index + 2][2]
+        else:
+            for offset, _ in _NEIGHBOURS:
+                other = index + offset
+                if 0 <= other <= last:
+                    feats += seen_from[other][offset]
+                else:
+                    feats.append(f"{offset:+d}:none")
         if index > 0:
             previous = lines[index - 1]
             prev = own[index - 1]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from ..conventions import AGENCIES, AGENCY, CAPTION_RE, CREDIT_MARK, DATELINE_END
-from ..text import ends_sentence, fold_width
+from ..text import ends_sentence, fold_width, tagged
 
 
 class Role(str, Enum):
@@ -141,6 +141,11 @@ def may_be_furniture(text: str) -> bool:
     )
 
 
+def _may_be_byline(text: str) -> bool:
+    """Whether BYLINE_RE may match: each branch holds 记者, 通讯员, 评论员 or 文."""
+    return "记" in text or "通" in text or "评" in text or "文" in text
+
+
 def _may_be_page_number(first: str) -> bool:
     return first in "-－—第一二三四五六七八九十" or first.isdigit() or first.isspace()
 
@@ -163,14 +168,19 @@ def tag(line: Line) -> Role:
         return Role.CREDIT
     if first in _DATELINE_FIRST and len(text) > 6 and DATELINE_RE.match(text):
         return Role.DATELINE
-    if SUBTITLE_RE.match(text) and len(text) <= 60:
+    if first in "—-－" and SUBTITLE_RE.match(text) and len(text) <= 60:
         return Role.SUBTITLE
-    if len(text) <= 40 and BYLINE_RE.match(text) and not ends_sentence(text):
+    if (
+        len(text) <= 40
+        and _may_be_byline(text)
+        and BYLINE_RE.match(text)
+        and not ends_sentence(text)
+    ):
         return Role.BYLINE
     if (
         first in "(（［[【"
         and TRAILER_RE.match(text)
-        or not _WORD_CHAR.search(text)
+        or not (first.isalnum() or first == "_" or _WORD_CHAR.search(text))  # \w: alnum or _
         or len(text) <= SIGNATURE_MAX
         and "年" in text
         and SIGNATURE_RE.match(text)
@@ -193,15 +203,20 @@ def dateline_of(text: str) -> tuple[str, str]:
     return dateline, rest
 
 
+@lru_cache(maxsize=8192)
+def word_tags(text: str) -> tuple[tuple[str, str], ...]:
+    """The words of a short piece of text with their parts of speech, kept per text: the
+    labeller's features ask for a heading's twice (the words at its ends; is it a bare name?)."""
+    return tuple(tagged(text))
+
+
 @lru_cache(maxsize=1024)
 def is_bare_name(text: str) -> bool:
     """A bare author line such as 李学勤, or 中国人民银行行长戴相龙."""
-    import rjieba
-
     compact = _NAME_GAPS.sub("", text)
     if not 2 <= len(compact) <= 24:
         return False
-    tags = rjieba.tag(compact)
+    tags = word_tags(compact)
     return tags[-1][1].startswith("nr") and (
         len(compact) <= 8 or any(t[1] in ("n", "nt") for t in tags[:-1])
     )
