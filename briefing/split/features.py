@@ -343,33 +343,26 @@ class _LineGrams:
         return grams
 
 
-def _window(
-    lines: list[Line], own: list[dict[str, str]], indexes: range, grams: _LineGrams
-) -> set[int]:
+def _window(lines: list[Line], own: list[dict[str, str]], indexes: range) -> set[int]:
     """The bigrams of the text of the non-heading lines at ``indexes``, joined in that order and
-    cut at WINDOW characters: the lines' own sets, the pairs across each join, and the cut line's
-    head, so that a line's characters are encoded once per page, not once per window."""
-    pairs: set[int] = set()
-    size, last = 0, ""
+    cut at WINDOW characters (one encoding of the joined text: cheaper than joining the lines'
+    own sets)."""
+    texts, size = [], 0
     for index in indexes:
-        text = lines[index].folded
-        if own[index]["head"] == "1" or not text:
+        if own[index]["head"] == "1":
             continue
-        if last:  # the pair across the join, numbered as _bigrams numbers pairs
-            pairs.add(ord(last) | ord(text[0]) << 32)
-        room = WINDOW - size
-        if len(text) >= room:
-            pairs |= _bigrams(text[:room]) if len(text) > room else grams[index]
+        text = lines[index].folded
+        texts.append(text)
+        size += len(text)
+        if size >= WINDOW:
             break
-        pairs |= grams[index]
-        size, last = size + len(text), text[-1]
-    return pairs
+    return _bigrams("".join(texts)[:WINDOW]) if texts else set()
 
 
-def _cohesion(lines: list[Line], own: list[dict[str, str]], index: int, grams: _LineGrams) -> str:
+def _cohesion(lines: list[Line], own: list[dict[str, str]], index: int) -> str:
     """The bucket of the text shared across the break above ``lines[index]``."""
-    before = _window(lines, own, range(index - 1, max(-1, index - 12), -1), grams)
-    after = _window(lines, own, range(index, min(len(lines), index + 12)), grams)
+    before = _window(lines, own, range(index - 1, max(-1, index - 12), -1))
+    after = _window(lines, own, range(index, min(len(lines), index + 12)))
     if not before or not after:
         return "none"
     share = _overlap_share(before, after)
@@ -512,7 +505,7 @@ def page_features(lines: list[Line], raw_lines: list[str]) -> list[list[str]]:
             or "brief" in mine
             or line.role is Role.DATELINE
         ):
-            feats.append(f"coh:{_cohesion(lines, own, index, line_grams)}")
+            feats.append(f"coh:{_cohesion(lines, own, index)}")
         if mine["head"] == "1":
             # Subheads come in families (聚焦…, 聚焦…) and share words with the title above them.
             feats.append(
