@@ -140,6 +140,9 @@ def _start(folded: str) -> str:
     return "symbol"  # ■ ● ◆ ★
 
 
+_COUNTS = ("0", "1", "2")
+
+
 def _spaces(text: str) -> str:
     """How many runs of spaces set words apart (0, 1, 2 or more)."""
     if " " not in text and text.isprintable():
@@ -221,11 +224,13 @@ def _share(a: set[int], b: set[int]) -> str:
     return "lo" if _overlap_share(a, b) < 0.25 else "hi"
 
 
-def _own(line: Line, raw: str, usual: int, gap_after: int, ranks: dict[int, str]) -> dict[str, str]:
+def _own(line: Line, raw: str, gap_after: int, gaps: dict[int, tuple[str, str]]) -> dict[str, str]:
+    """A line's own features; ``gaps`` names each gap size of the page (see _gap)."""
     text = line.folded
     n = len(text)
-    gap, gap_rel = _gap(line.gap, usual, ranks)
-    after, after_rel = _gap(gap_after, usual, ranks)
+    gap, gap_rel = gaps[line.gap]
+    after, after_rel = gaps[gap_after]
+    opening = text[:24]
     inner = text[:-1]
     line.role = tag(line)  # grouping reads it again
     short = n <= 60
@@ -240,7 +245,7 @@ def _own(line: Line, raw: str, usual: int, gap_after: int, ranks: dict[int, str]
         "s": _start(text),
         "ind": _indent(raw),
         "head": "1" if looks_like_heading(text) else "0",
-        "commas": str(min(2, inner.count(",") + inner.count(";"))),
+        "commas": _COUNTS[min(2, inner.count(",") + inner.count(";"))],
         "spaces": _spaces(line.text),
         "tag": "1"
         if n > 6 and text[-1] in ")）" and COLUMN_TAG_RE.match(text)
@@ -249,7 +254,7 @@ def _own(line: Line, raw: str, usual: int, gap_after: int, ranks: dict[int, str]
         "note": "1" if text[0] in "(（" and AUTHOR_NOTE_RE.match(text) else "0",
         "signed": "1" if text[-1] in ")）" and SIGNED_END_RE.search(text) else "0",
         "close": "1" if short and _may_close(text) and CLOSING_RE.search(text) else "0",
-        "day": "1" if "日" in text[:24] and DAY_RE.search(text[:24]) else "0",
+        "day": "1" if "日" in opening and DAY_RE.search(opening) else "0",
         "enum": "1" if _may_enumerate(text[0]) and ENUMERATION_RE.match(text) else "0",
         "digits": "1" if short and sum(map(str.isdigit, text)) * 3 > n else "0",
         "open_q": "1" if _opens_more_than_closes(text) else "0",
@@ -444,10 +449,11 @@ def page_features(lines: list[Line], raw_lines: list[str]) -> list[list[str]]:
     indented = sum(raw_lines[line.number - 1][:1].isspace() for line in lines) / len(lines)
     style = "crawl" if indented > 0.3 else "flat"
     ranks = _gap_ranks(lines, usual)
+    names = {size: _gap(size, usual, ranks) for size in {99, *(line.gap for line in lines)}}
     own = []
     for index, line in enumerate(lines):
         gap_after = lines[index + 1].gap if index + 1 < len(lines) else 99
-        own.append(_own(line, raw_lines[line.number - 1], usual, gap_after, ranks))
+        own.append(_own(line, raw_lines[line.number - 1], gap_after, names))
     seen_from = [_seen_from(_CORE_OF(mine)) for mine in own]
     grams = [_bigrams(line.folded[:24]) for line in lines]
     # How much each line shares with the one above (symmetric: the line above's "next" too).
