@@ -75,7 +75,7 @@ _NAME_GAPS = re.compile(r"[\s、·]")
 HEADING_MAX = 48  # the longest headlines, kicker and subtitle run together, stay under this
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """One non-blank line of a page, with the context the rules need."""
 
