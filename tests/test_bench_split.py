@@ -26,5 +26,10 @@ def test_rounds_start_with_empty_caches_and_fresh_issues():
     assert len(bench.first_sight_cpu_ms(files, 2)) == 2
     assert lines.looks_like_heading.cache_info().currsize > 0
     bench.forget_split_caches()
-    for cached in (lines.looks_like_heading, lines.is_bare_name, features._end_pos):
+    for cached in (
+        lines.looks_like_heading,
+        lines.is_bare_name,
+        lines.word_tags,
+        features._spelled,
+    ):
         assert cached.cache_info().currsize == 0

@@ -17,7 +17,7 @@ from functools import lru_cache
 from operator import itemgetter
 
 from ..conventions import COLUMN_TAG_RE
-from ..text import ends_sentence, tagged
+from ..text import CLOSERS, SENTENCE_END, ends_sentence
 from .lines import (
     BYLINE_RE,
     CREDIT_RE,
@@ -30,6 +30,7 @@ from .lines import (
     is_bare_name,
     looks_like_heading,
     tag,
+    word_tags,
 )
 from .rejoin import cuts_word
 
@@ -60,21 +61,23 @@ _CORE = ("r", "L", "g", "e", "s", "ind", "name", "day")
 _FAR = ("r", "L", "e", "s")  # and the lines two away: fewer, each costs every line a lookup
 
 
+_LENGTH_BUCKETS = (
+    (2, "1-2"),
+    (4, "3-4"),
+    (8, "5-8"),
+    (12, "9-12"),
+    (20, "13-20"),
+    (30, "21-30"),
+    (48, "31-48"),
+    (80, "49-80"),
+    (150, "81-150"),
+)
+# The bucket of each length up to the last bound, looked up rather than searched for.
+_LENGTHS = [next(name for bound, name in _LENGTH_BUCKETS if n <= bound) for n in range(151)]
+
+
 def _length(n: int) -> str:
-    for bound, name in (
-        (2, "1-2"),
-        (4, "3-4"),
-        (8, "5-8"),
-        (12, "9-12"),
-        (20, "13-20"),
-        (30, "21-30"),
-        (48, "31-48"),
-        (80, "49-80"),
-        (150, "81-150"),
-    ):
-        if n <= bound:
-            return name
-    return "151+"
+    return _LENGTHS[n] if n <= 150 else "151+"
 
 
 def _gap(n: int, usual: int, ranks: dict[int, str]) -> tuple[str, str]:
@@ -95,8 +98,11 @@ def _gap_ranks(lines: list[Line], usual: int) -> dict[int, str]:
 
 
 def _end(folded: str) -> str:
+    """How a line (stripped, so its last character is printed) ends."""
     last = folded[-1]
-    if ends_sentence(folded):
+    # ends_sentence() only for a closing bracket or quotation: any other last character ends
+    # a sentence exactly when it is a sentence end.
+    if last in SENTENCE_END or last in CLOSERS and ends_sentence(folded):
         return "stop"
     if last in ",、;":
         return "comma"
@@ -134,6 +140,9 @@ def _start(folded: str) -> str:
     return "symbol"  # ■ ● ◆ ★
 
 
+_COUNTS = ("0", "1", "2")
+
+
 def _spaces(text: str) -> str:
     """How many runs of spaces set words apart (0, 1, 2 or more)."""
     if " " not in text and text.isprintable():
@@ -145,6 +154,10 @@ def _spaces(text: str) -> str:
 # features are the same): most lines of a page fail them and skip the regular expression.
 def _may_close(text: str) -> bool:
     return ":" in text or "：" in text or "摄" in text or "绘" in text  # see CLOSING_RE
+
+
+def _may_credit(text: str) -> bool:
+    return "摄" in text or "图" in text or "绘" in text  # see CREDIT_MARK
 
 
 def _may_enumerate(first: str) -> bool:
@@ -175,10 +188,9 @@ def _indent(raw: str) -> str:
     return "ascii"
 
 
-@lru_cache(maxsize=8192)
 def _end_pos(piece: str) -> tuple[str, str]:
     """The parts of speech of the first and last words of a short piece of text."""
-    words = tagged(piece)
+    words = word_tags(piece)
     if not words:
         return "none", "none"
     return words[0][1][:2], words[-1][1][:2]
@@ -207,15 +219,18 @@ _SIMILAR_BELOW = {share: f"simn:{share}" for share in _SHARES}
 
 
 def _share(a: set[int], b: set[int]) -> str:
-    share = _overlap_share(a, b)
-    return "0" if share == 0 else "lo" if share < 0.25 else "hi"
+    if a.isdisjoint(b):  # most pairs of lines: no set of shared pairs to build
+        return "0"
+    return "lo" if _overlap_share(a, b) < 0.25 else "hi"
 
 
-def _own(line: Line, raw: str, usual: int, gap_after: int, ranks: dict[int, str]) -> dict[str, str]:
+def _own(line: Line, raw: str, gap_after: int, gaps: dict[int, tuple[str, str]]) -> dict[str, str]:
+    """A line's own features; ``gaps`` names each gap size of the page (see _gap)."""
     text = line.folded
     n = len(text)
-    gap, gap_rel = _gap(line.gap, usual, ranks)
-    after, after_rel = _gap(gap_after, usual, ranks)
+    gap, gap_rel = gaps[line.gap]
+    after, after_rel = gaps[gap_after]
+    opening = text[:24]
     inner = text[:-1]
     line.role = tag(line)  # grouping reads it again
     short = n <= 60
@@ -230,7 +245,7 @@ def _own(line: Line, raw: str, usual: int, gap_after: int, ranks: dict[int, str]
         "s": _start(text),
         "ind": _indent(raw),
         "head": "1" if looks_like_heading(text) else "0",
-        "commas": str(min(2, inner.count(",") + inner.count(";"))),
+        "commas": _COUNTS[min(2, inner.count(",") + inner.count(";"))],
         "spaces": _spaces(line.text),
         "tag": "1"
         if n > 6 and text[-1] in ")）" and COLUMN_TAG_RE.match(text)
@@ -239,7 +254,7 @@ def _own(line: Line, raw: str, usual: int, gap_after: int, ranks: dict[int, str]
         "note": "1" if text[0] in "(（" and AUTHOR_NOTE_RE.match(text) else "0",
         "signed": "1" if text[-1] in ")）" and SIGNED_END_RE.search(text) else "0",
         "close": "1" if short and _may_close(text) and CLOSING_RE.search(text) else "0",
-        "day": "1" if "日" in text[:24] and DAY_RE.search(text[:24]) else "0",
+        "day": "1" if "日" in opening and DAY_RE.search(opening) else "0",
         "enum": "1" if _may_enumerate(text[0]) and ENUMERATION_RE.match(text) else "0",
         "digits": "1" if short and sum(map(str.isdigit, text)) * 3 > n else "0",
         "open_q": "1" if _opens_more_than_closes(text) else "0",
@@ -258,17 +273,17 @@ def _own(line: Line, raw: str, usual: int, gap_after: int, ranks: dict[int, str]
         feats["brief"] = feats["p0"]
     if 2 <= n <= HEADING_MAX:
         feats["p1"] = (ends or _end_pos(text[-6:]))[1]
-    if (
-        short
-    ):  # recognisers that the role can shadow (a dated byline, a credit that looks like a header)
-        for name, pattern in (
-            ("by", BYLINE_RE),
-            ("cred", CREDIT_RE),
-            ("fur", FURNITURE_RE),
-            ("sig", SIGNATURE_RE),
-        ):
-            if pattern.search(text):
-                feats[name] = "1"
+    if short:  # recognisers that the role can shadow (a dated byline, a credit that looks like
+        # a header); each behind a necessary condition, as above
+        if BYLINE_RE.match(text):
+            feats["by"] = "1"
+        if _may_credit(text) and CREDIT_RE.match(text):
+            feats["cred"] = "1"
+        # tag() has searched a line this short for the pattern: only a furniture line holds it.
+        if line.role is Role.FURNITURE and FURNITURE_RE.search(text):
+            feats["fur"] = "1"
+        if "年" in text and SIGNATURE_RE.match(text):
+            feats["sig"] = "1"
     return feats
 
 
@@ -333,33 +348,26 @@ class _LineGrams:
         return grams
 
 
-def _window(
-    lines: list[Line], own: list[dict[str, str]], indexes: range, grams: _LineGrams
-) -> set[int]:
+def _window(lines: list[Line], own: list[dict[str, str]], indexes: range) -> set[int]:
     """The bigrams of the text of the non-heading lines at ``indexes``, joined in that order and
-    cut at WINDOW characters: the lines' own sets, the pairs across each join, and the cut line's
-    head, so that a line's characters are encoded once per page, not once per window."""
-    pairs: set[int] = set()
-    size, last = 0, ""
+    cut at WINDOW characters (one encoding of the joined text: cheaper than joining the lines'
+    own sets)."""
+    texts, size = [], 0
     for index in indexes:
-        text = lines[index].folded
-        if own[index]["head"] == "1" or not text:
+        if own[index]["head"] == "1":
             continue
-        if last:  # the pair across the join, numbered as _bigrams numbers pairs
-            pairs.add(ord(last) | ord(text[0]) << 32)
-        room = WINDOW - size
-        if len(text) >= room:
-            pairs |= _bigrams(text[:room]) if len(text) > room else grams[index]
+        text = lines[index].folded
+        texts.append(text)
+        size += len(text)
+        if size >= WINDOW:
             break
-        pairs |= grams[index]
-        size, last = size + len(text), text[-1]
-    return pairs
+    return _bigrams("".join(texts)[:WINDOW]) if texts else set()
 
 
-def _cohesion(lines: list[Line], own: list[dict[str, str]], index: int, grams: _LineGrams) -> str:
+def _cohesion(lines: list[Line], own: list[dict[str, str]], index: int) -> str:
     """The bucket of the text shared across the break above ``lines[index]``."""
-    before = _window(lines, own, range(index - 1, max(-1, index - 12), -1), grams)
-    after = _window(lines, own, range(index, min(len(lines), index + 12)), grams)
+    before = _window(lines, own, range(index - 1, max(-1, index - 12), -1))
+    after = _window(lines, own, range(index, min(len(lines), index + 12)))
     if not before or not after:
         return "none"
     share = _overlap_share(before, after)
@@ -369,14 +377,16 @@ def _cohesion(lines: list[Line], own: list[dict[str, str]], index: int, grams: _
 # Attribute names spelled out once per process, not once per line: lines of one shape share
 # them (on pd2019 print pages, 3,600 sets of a line's own features and 650 of what its
 # neighbours see among 16,200 lines).
+# Keyed by the names and the values of the features as two flat tuples: a tuple of (name,
+# value) pairs costs a tuple per feature to build and to hash.
 @lru_cache(maxsize=8192)
-def _spelled(own: tuple[tuple[str, str], ...], style: str) -> tuple[str, ...]:
+def _spelled(names: tuple[str, ...], values: tuple[str, ...], style: str) -> tuple[str, ...]:
     """A line's own features as attribute names (``o:r:body``), after the bias, followed by the
     page's style and the pairs of them that the model weighs together."""
-    mine = dict(own)
+    mine = dict(zip(names, values))
     return (
         "bias",
-        *(f"o:{name}:{value}" for name, value in own),
+        *(f"o:{name}:{value}" for name, value in mine.items()),
         f"style:{style}",
         f"ind|style:{mine['ind']}|{style}",
         f"r|L:{mine['r']}|{mine['L']}",
@@ -439,10 +449,11 @@ def page_features(lines: list[Line], raw_lines: list[str]) -> list[list[str]]:
     indented = sum(raw_lines[line.number - 1][:1].isspace() for line in lines) / len(lines)
     style = "crawl" if indented > 0.3 else "flat"
     ranks = _gap_ranks(lines, usual)
+    names = {size: _gap(size, usual, ranks) for size in {99, *(line.gap for line in lines)}}
     own = []
     for index, line in enumerate(lines):
         gap_after = lines[index + 1].gap if index + 1 < len(lines) else 99
-        own.append(_own(line, raw_lines[line.number - 1], usual, gap_after, ranks))
+        own.append(_own(line, raw_lines[line.number - 1], gap_after, names))
     seen_from = [_seen_from(_CORE_OF(mine)) for mine in own]
     grams = [_bigrams(line.folded[:24]) for line in lines]
     # How much each line shares with the one above (symmetric: the line above's "next" too).
@@ -459,7 +470,7 @@ def page_features(lines: list[Line], raw_lines: list[str]) -> list[list[str]]:
     out: list[list[str]] = []
     for index, line in enumerate(lines):
         mine = own[index]
-        feats = list(_spelled(tuple(mine.items()), style))
+        feats = list(_spelled(tuple(mine), tuple(mine.values()), style))
         feats.append(
             f"pos:{index}"
             if index < 5
@@ -467,12 +478,18 @@ def page_features(lines: list[Line], raw_lines: list[str]) -> list[list[str]]:
             if index < last - 1
             else f"pos:end{last - index}"
         )
-        for offset, _ in _NEIGHBOURS:
-            other = index + offset
-            if 0 <= other <= last:
-                feats += seen_from[other][offset]
-            else:
-                feats.append(f"{offset:+d}:none")
+        if 2 <= index <= last - 2:  # most lines: all four neighbours are there
+            feats += seen_from[index - 2][-2]
+            feats += seen_from[index - 1][-1]
+            feats += seen_from[index + 1][1]
+            feats += seen_from[index + 2][2]
+        else:
+            for offset, _ in _NEIGHBOURS:
+                other = index + offset
+                if 0 <= other <= last:
+                    feats += seen_from[other][offset]
+                else:
+                    feats.append(f"{offset:+d}:none")
         if index > 0:
             previous = lines[index - 1]
             prev = own[index - 1]
@@ -494,7 +511,7 @@ def page_features(lines: list[Line], raw_lines: list[str]) -> list[list[str]]:
             or "brief" in mine
             or line.role is Role.DATELINE
         ):
-            feats.append(f"coh:{_cohesion(lines, own, index, line_grams)}")
+            feats.append(f"coh:{_cohesion(lines, own, index)}")
         if mine["head"] == "1":
             # Subheads come in families (聚焦…, 聚焦…) and share words with the title above them.
             feats.append(

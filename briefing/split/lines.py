@@ -12,8 +12,8 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 from enum import Enum
 
-from ..conventions import AGENCY, CAPTION_RE, CREDIT_MARK, DATELINE_END
-from ..text import ends_sentence, fold_width
+from ..conventions import AGENCIES, AGENCY, CAPTION_RE, CREDIT_MARK, DATELINE_END
+from ..text import ends_sentence, fold_width, tagged
 
 
 class Role(str, Enum):
@@ -75,7 +75,7 @@ _NAME_GAPS = re.compile(r"[\s、·]")
 HEADING_MAX = 48  # the longest headlines, kicker and subtitle run together, stay under this
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """One non-blank line of a page, with the context the rules need."""
 
@@ -129,28 +129,61 @@ def looks_like_heading(folded: str) -> bool:
     return True
 
 
+# Cheap tests that a pattern cannot match without (each a necessary condition of the pattern
+# named, so that the roles are the same): most lines of a page fail them and skip the pattern.
+_DATELINE_FIRST = frozenset("据" + "".join(agency[0] for agency in AGENCIES))
+
+
+def may_be_furniture(text: str) -> bool:
+    """Whether FURNITURE_RE may match: each branch holds 编, 版, 校, 话, 线 or 期."""
+    return (
+        "编" in text or "版" in text or "期" in text or "校" in text or "话" in text or "线" in text
+    )
+
+
+def _may_be_byline(text: str) -> bool:
+    """Whether BYLINE_RE may match: each branch holds 记者, 通讯员, 评论员 or 文."""
+    return "记" in text or "通" in text or "评" in text or "文" in text
+
+
+def _may_be_page_number(first: str) -> bool:
+    return first in "-－—第一二三四五六七八九十" or first.isdigit() or first.isspace()
+
+
 def tag(line: Line) -> Role:
     """The role a line has on its own; the labeller may still read a HEADING as body."""
     text = line.folded
+    first = text[0]
     if (
-        len(text) <= 60 and FURNITURE_RE.search(text) or PAGE_NUMBER_RE.match(text)
-    ):  # length first: cheap
+        len(text) <= 60
+        and may_be_furniture(text)
+        and FURNITURE_RE.search(text)
+        or _may_be_page_number(first)
+        and PAGE_NUMBER_RE.match(text)
+    ):
         return Role.FURNITURE
-    if CAPTION_RE.match(text):
+    if "图" in text[:2] and CAPTION_RE.match(text):
         return Role.CAPTION
-    if len(text) <= 40 and CREDIT_RE.match(text) and ("摄" in text or "图" in text or "绘" in text):
+    if len(text) <= 40 and ("摄" in text or "图" in text or "绘" in text) and CREDIT_RE.match(text):
         return Role.CREDIT
-    if DATELINE_RE.match(text) and len(text) > 6:
+    if first in _DATELINE_FIRST and len(text) > 6 and DATELINE_RE.match(text):
         return Role.DATELINE
-    if SUBTITLE_RE.match(text) and len(text) <= 60:
+    if first in "—-－" and SUBTITLE_RE.match(text) and len(text) <= 60:
         return Role.SUBTITLE
-    if len(text) <= 40 and BYLINE_RE.match(text) and not ends_sentence(text):
+    if (
+        len(text) <= 40
+        and _may_be_byline(text)
+        and BYLINE_RE.match(text)
+        and not ends_sentence(text)
+    ):
         return Role.BYLINE
     if (
-        TRAILER_RE.match(text)
-        or not _WORD_CHAR.search(text)
+        first in "(（［[【"
+        and TRAILER_RE.match(text)
+        or not (first.isalnum() or first == "_" or _WORD_CHAR.search(text))  # \w: alnum or _
         or len(text) <= SIGNATURE_MAX
-        and SIGNATURE_RE.search(text)
+        and "年" in text
+        and SIGNATURE_RE.match(text)
     ):
         return Role.TRAILER  # a closing note (张三), or a row of ＊＊＊ between sections
     if looks_like_heading(text):
@@ -170,15 +203,20 @@ def dateline_of(text: str) -> tuple[str, str]:
     return dateline, rest
 
 
+@lru_cache(maxsize=8192)
+def word_tags(text: str) -> tuple[tuple[str, str], ...]:
+    """The words of a short piece of text with their parts of speech, kept per text: the
+    labeller's features ask for a heading's twice (the words at its ends; is it a bare name?)."""
+    return tuple(tagged(text))
+
+
 @lru_cache(maxsize=1024)
 def is_bare_name(text: str) -> bool:
     """A bare author line such as 李学勤, or 中国人民银行行长戴相龙."""
-    import rjieba
-
     compact = _NAME_GAPS.sub("", text)
     if not 2 <= len(compact) <= 24:
         return False
-    tags = rjieba.tag(compact)
+    tags = word_tags(compact)
     return tags[-1][1].startswith("nr") and (
         len(compact) <= 8 or any(t[1] in ("n", "nt") for t in tags[:-1])
     )
