@@ -423,3 +423,45 @@ def test_the_shipped_ranker_weighs_each_feature_and_picks_the_best_scored_candid
     assert all(len(c.features) == len(titles.FEATURES) for c in candidates)
     scores = [titles.candidate_score(c.features, weights) for c in candidates]
     assert generate_title(article) == candidates[scores.index(max(scores))].title
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "上述企业实现营业收入八百亿元",
+        "东港市对此表示欢迎",
+        "北山县将在该县新建公路十条",
+        "村民们对他表示感谢",
+        "西岭镇选择在这一天恢复生产",
+    ],
+)
+def test_a_title_that_points_back_to_what_it_leaves_out_fails(title):
+    assert any("refers to what the title leaves out" in p for p in headline_problems(title))
+
+
+@pytest.mark.parametrize(
+    "title", ["法国宣布召回其驻外大使", "李明说他将继续参赛", "西岭镇此前已开工建设"]
+)
+def test_a_word_that_points_inside_the_title_passes(title):
+    assert headline_problems(title) == []
+
+
+@pytest.mark.parametrize(
+    "title", ["省气象台卫星数据表明", "十年的实践充分证明", "王明告诉记者", "村主任坦诚地告诉笔者"]
+)
+def test_a_statement_with_nothing_said_fails(title):
+    assert any("nothing said" in p for p in headline_problems(title))
+
+
+@pytest.mark.parametrize("title", ["东港市取消第二批15项证明", "考古队在遗址有了新发现"])
+def test_a_finding_named_as_a_noun_passes(title):
+    assert headline_problems(title) == []
+
+
+@pytest.mark.parametrize("title", ["省棋院棋手王浩负于另一名棋手李", "东港市市长会见北山县县长刘"])
+def test_a_title_ending_on_a_surname_has_cut_a_name_in_half(title):
+    assert any("name cut in half" in p for p in headline_problems(title))
+
+
+def test_a_surname_that_is_a_word_of_its_own_ends_a_title():
+    assert headline_problems("西岭镇举办首届曲艺周") == []
