@@ -465,3 +465,21 @@ def test_a_title_ending_on_a_surname_has_cut_a_name_in_half(title):
 
 def test_a_surname_that_is_a_word_of_its_own_ends_a_title():
     assert headline_problems("西岭镇举办首届曲艺周") == []
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "本报北京3月2日电（记者王明）将加大对环评文件的技术复核力度，生态环境部门近日公布了新的办法。",
+        "本报北京3月2日电 免去王明的水利部副部长职务，任命李华为水利部副部长。",
+    ],
+)
+def test_the_dateline_place_is_no_actor_for_a_policy_or_an_appointment(lead):
+    article = Article(id="d", body=[lead, "新办法自4月起施行。"])
+    assert not any(c.title.startswith("北京") for c in titles.title_candidates(article))
+
+
+def test_the_dateline_place_goes_before_a_news_verb():
+    lead = "本报北京3月2日电（记者王明）举行第三届全国青年创新大赛，来自各地的三百名选手参赛。"
+    article = Article(id="e", body=[lead, "大赛为期三天。"])
+    assert generate_title(article) == "北京举行第三届全国青年创新大赛"

@@ -614,6 +614,9 @@ def _candidates(article: Article, limit: int) -> Iterator[tuple[str, float, _Ori
                 and set(headline_problems(title, limit=limit)) <= {NO_ACTOR}
                 # 活动将……, 破冰精神: a verbal noun is the subject itself, not a verb lacking one.
                 and tagged(title)[0][1] != "vn"
+                # The dateline's place acts only in an event (北京举行……, 北京“……”, 北京3万人……):
+                # before 将加大……, 免去…… or 受冷空气影响 it names a wrong actor.
+                and (actor or _place_leads_to(title))
             ):
                 title = prefix + shorten(first, limit=limit - len(prefix))
                 prefixed = True
@@ -633,6 +636,11 @@ def _candidates(article: Article, limit: int) -> Iterator[tuple[str, float, _Ori
                 cost,
                 _Origin(scored.sentence.index, order, start, n, prefixed, len(first)),
             )
+
+
+def _place_leads_to(title: str) -> bool:
+    """Whether the clause opens on a news verb, a quotation or a figure."""
+    return title[0] in "“0123456789" or bool(ACTION_END.search(tagged(title)[0][0]))
 
 
 _SETTING_END = re.compile(r"(?:[^\d一二三四五六七八九十]上|现场)$")
