@@ -483,3 +483,13 @@ def test_the_dateline_place_goes_before_a_news_verb():
     lead = "本报北京3月2日电（记者王明）举行第三届全国青年创新大赛，来自各地的三百名选手参赛。"
     article = Article(id="e", body=[lead, "大赛为期三天。"])
     assert generate_title(article) == "北京举行第三届全国青年创新大赛"
+
+
+@pytest.mark.parametrize("title", ["全省春节期间治安秩序良好", "东港市经济发展动力依然充足"])
+def test_an_adjective_after_its_noun_is_the_predicate(title):
+    assert headline_problems(title) == []
+
+
+@pytest.mark.parametrize("title", ["新线路的安全系数更高", "亲爱的女儿悦悦", "远处的山顶很黑"])
+def test_a_comparison_or_a_name_is_no_adjective_predicate(title):
+    assert "no action (no verb)" in headline_problems(title)

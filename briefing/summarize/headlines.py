@@ -28,8 +28,26 @@ def has_predicate(text: str) -> bool:
     tags = tagged(text)
     # 举行会谈 is one idiom to the segmenter: a verb all the same. The segmenter's dictionary
     # files some news verbs as nouns (会见): a word of the action lexicon is a verb.
-    return any(verbal(word, tag) or tag == "i" for word, tag in tags) or (
-        len(tags) >= 3 and tags[-1][1] == "vn"
+    return (
+        any(verbal(word, tag) or tag == "i" for word, tag in tags)
+        or (len(tags) >= 3 and tags[-1][1] == "vn")
+        or _adjective_predicate(tags)
+    )
+
+
+def _adjective_predicate(tags: list[tuple[str, str]]) -> bool:
+    """治安秩序良好, ……的动力依然充足: an adjective after its noun (and an adverb) is the
+    predicate. Not one of one character or a comparison (更高, 不高, 比较远: against what went
+    before), nor a doubled one (悦悦: a pet name)."""
+    if len(tags) < 2 or tags[-1][1] != "a":
+        return False
+    word = tags[-1][0]
+    subject = tags[-3] if tags[-2][1] == "d" and len(tags) >= 3 else tags[-2]
+    return (
+        len(word) >= 2
+        and word[0] not in "更不较太很真最"
+        and word[0] != word[1]
+        and subject[1].startswith("n")
     )
 
 
