@@ -493,3 +493,15 @@ def test_an_adjective_after_its_noun_is_the_predicate(title):
 @pytest.mark.parametrize("title", ["新线路的安全系数更高", "亲爱的女儿悦悦", "远处的山顶很黑"])
 def test_a_comparison_or_a_name_is_no_adjective_predicate(title):
     assert "no action (no verb)" in headline_problems(title)
+
+
+@pytest.mark.parametrize(
+    ("clause", "title"),
+    [
+        ("但东港市经济发展动力依然充足", "东港市经济发展动力依然充足"),
+        ("同时西岭镇新建污水处理厂三座", "西岭镇新建污水处理厂三座"),
+        ("2019年的东港市经济会保持平稳增长", "东港市经济会保持平稳增长"),
+    ],
+)
+def test_a_connective_or_a_year_with_its_de_goes_from_the_opening(clause, title):
+    assert shorten(clause) == title

@@ -335,7 +335,8 @@ def _strip_leading_time(text: str) -> str:
     """The clause without the date or time it opens with, nor what is left of that phrase (以来, 期间)."""
     stripped = _LEADING_TIME.sub("", text)
     if stripped != text:
-        stripped = _TIME_TAIL.sub("", stripped)
+        # 2019年的中国经济……: the year modified the subject; 的 goes with it.
+        stripped = _TIME_TAIL.sub("", stripped).removeprefix("的")
     return stripped.lstrip("，, ")
 
 
@@ -410,6 +411,13 @@ def shorten(clause: str, *, limit: int = MAX_TITLE_CHARS) -> str:
     return _cut(text, limit)
 
 
+# A clause that opens on a connective (但经济向好的动力依然充足) states its own news: a headline
+# drops the link to the clause before it.
+_CONNECTIVE = re.compile(
+    r"^(?:但是|但|然而|不过|而且|并且|同时|此外|另外|因此|所以)(?![，,])(?=[\u4e00-\u9fff]{4})"
+)
+
+
 # A candidate clause is compressed once to ask whether it fits and again to be shortened (and a
 # third time at four times the limit): the last results are kept (strings: safe to share).
 @lru_cache(maxsize=256)
@@ -417,7 +425,7 @@ def _compressed(clause: str, limit: int) -> str:
     """The clause with what a headline leaves out deleted, step by step until it fits ``limit``
     (longer where the deletions do not make it fit: it is then cut)."""
     text = _ALIAS.sub("", delete_asides(clause, keep_figures=False))
-    text = _strip_leading_time(text)
+    text = _strip_leading_time(_CONNECTIVE.sub("", text))
     text = _LOCATED.sub("", text)
     text = _without_scene(text)
     # A headline dates nothing and names a person without the posts before the name.
