@@ -505,3 +505,10 @@ def test_a_comparison_or_a_name_is_no_adjective_predicate(title):
 )
 def test_a_connective_or_a_year_with_its_de_goes_from_the_opening(clause, title):
     assert shorten(clause) == title
+
+
+def test_the_concession_before_a_turn_is_no_title():
+    lead = "东港市今年的外贸会遇到一些困难，但全市经济发展的动力依然充足。"
+    article = Article(id="c", body=[lead, "东港市统计局发布了这些数据。"])
+    titled = [c.title for c in titles.title_candidates(article)]
+    assert titled and not any("困难" in t for t in titled), titled

@@ -418,6 +418,9 @@ _CONNECTIVE = re.compile(
 )
 
 
+_TURN = re.compile(r"^(?:但是|但|然而|不过|可是)")
+
+
 # A candidate clause is compressed once to ask whether it fits and again to be shortened (and a
 # third time at four times the limit): the last results are kept (strings: safe to share).
 @lru_cache(maxsize=256)
@@ -601,6 +604,10 @@ def _candidates(article: Article, limit: int) -> Iterator[tuple[str, float, _Ori
         for start, n in runs:
             # A clause that only sets the scene (启动仪式上，) opens no headline: its actor follows it.
             if _is_setting(clauses[start][0]):
+                continue
+            # The clause before 但 concedes what the next one turns (……会遇到一些困难，但……):
+            # the turn is the news, the concession alone misleads.
+            if start + n < len(clauses) and _TURN.match(clauses[start + n][0]):
                 continue
             first = "".join(c for c, _ in clauses[start : start + n])
             # A run of clauses is a title only whole: cut, it stops inside its last clause
