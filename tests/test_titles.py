@@ -512,3 +512,21 @@ def test_the_concession_before_a_turn_is_no_title():
     article = Article(id="c", body=[lead, "东港市统计局发布了这些数据。"])
     titled = [c.title for c in titles.title_candidates(article)]
     assert titled and not any("困难" in t for t in titled), titled
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "今后随着西岭镇旅游业发展",
+        "所谓更有温度的电影",
+        "1.东港市新建学校十所",
+        "三、西岭镇修复古桥",
+    ],
+)
+def test_a_change_with_no_main_clause_or_a_list_item_is_no_headline(title):
+    assert headline_problems(title)
+
+
+@pytest.mark.parametrize("title", ["1.4万名观众走进东港大剧院", "６．６级地震造成东港市停电"])
+def test_a_decimal_figure_is_no_list_number(title):
+    assert headline_problems(title) == []

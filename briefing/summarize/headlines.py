@@ -53,7 +53,9 @@ def _adjective_predicate(tags: list[tuple[str, str]]) -> bool:
 
 # A headline does not open on a connective or a setting with nothing before it (至……期间, 记者从……).
 _BAD_OPENING = re.compile(
-    r"^(?:经(?:查|审查|调查|研究|批准|核实)|那么|所以|因此|然而|可是|不过|此外|而且|并且|同时|至|从|自|在|于|对|据|随着|正值|时值|眼下|当前|经过|通过|由于|因为|为了|关于|当|而|但|并|和|与|及|记者|本报|近日|日前)"
+    r"^(?:经(?:查|审查|调查|研究|批准|核实)|那么|所以|因此|然而|可是|不过|此外|而且|并且|同时|至|从|自|在|于|对|据|随着|正值|时值|眼下|当前|经过|通过|由于|因为|为了|关于|当|而|但|并|和|与|及|记者|本报|近日|日前|所谓)"
+    # 1. 全国……, 三、……: an item of a list, numbered.
+    r"|^(?:[\d０-９]{1,2}[.．、](?![\d０-９])|[一二三四五六七八九十]{1,2}、)"
 )
 # Verbs that take an object unless the event is their subject (论坛年会召开, 招待会在京举行):
 # ……基金会在京召开 has lost what was held.
@@ -186,6 +188,9 @@ def open_phrase(words: list[tuple[str, str]]) -> str | None:
             return f"{word}…… without its main clause"
         if word == "之所以" and not any(w in ("是", "因为", "在于") for w, _ in rest):
             return "之所以…… without the reason it leads to"
+        # 未来随着新型城镇化发展: what goes with a change, and no clause on what changes with it.
+        if word == "随着" and not any(t == "x" for _, t in rest):
+            return "随着…… without its main clause"
     return None
 
 
