@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from .. import data
 from ..records import Article
-from ..text import tagged
+from ..text import fold_width, tagged
 from .compress import (
     BOOK_TITLE,
     IDIOM_DE,
@@ -28,7 +28,7 @@ from .compress import (
     tidy,
 )
 from .actors import kicker_actor, lacks_subject
-from .ranking import rank_sentences
+from .ranking import grams, rank_sentences
 from .verbs import ACTION_END, verbal
 from .headlines import (
     AUXILIARIES,
@@ -576,7 +576,24 @@ class _Origin(NamedTuple):
     source_chars: int
 
 
-def _candidates(article: Article, limit: int) -> Iterator[tuple[str, float, _Origin]]:
+class _Opening(NamedTuple):
+    """The article's dateline (printed or given), the place it names, and the first paragraph
+    after it: read once, for the candidates and for the ranker's context."""
+
+    dateline: str
+    place: str
+    paragraph: str
+
+
+def _opening(article: Article) -> _Opening:
+    printed, paragraph = split_dateline(article.body[0] if article.body else "")
+    dateline = article.dateline or printed or ""
+    return _Opening(dateline, dateline_place(dateline) or "", paragraph)
+
+
+def _candidates(
+    article: Article, limit: int, opening: _Opening | None = None
+) -> Iterator[tuple[str, float, _Origin]]:
     """Titles to choose from, best first: a heading the body opens with, then each of the leading
     and best-ranked sentences shortened (its first clause, or more until it has a verb)."""
     heading = heading_line(article, limit=limit)
@@ -584,9 +601,7 @@ def _candidates(article: Article, limit: int) -> Iterator[tuple[str, float, _Ori
         yield heading, 0, _Origin(-1, -1, 0, 1, False, len(heading))
     ranked = rank_sentences(article)
     actor = kicker_actor(article)
-    dateline = article.dateline or split_dateline(article.body[0] if article.body else "")[0]
-    place = dateline_place(dateline)
-    lead_text = split_dateline(article.body[0])[1] if article.body else ""
+    dateline, place, lead_text = opening or _opening(article)
     dated_lead = bool(_DATED_LEAD.search(lead_text))
     lead = sorted(ranked, key=lambda s: s.sentence.index)[:3]
     seen: set[int] = set()
@@ -710,27 +725,20 @@ class _Context(NamedTuple):
     paragraph_pairs: frozenset[str]
 
 
-def _pairs(text: str) -> set[str]:
-    chars = _NOT_HAN_DIGIT_LATIN.sub("", text)
-    return {chars[i : i + 2] for i in range(len(chars) - 1)}
-
-
-def _context(article: Article) -> _Context:
+def _context(article: Article, opening: _Opening) -> _Context:
     recurring = _recurring_bigrams(article)
     # The ten character pairs the article repeats most (three times at least), Chinese only.
     frequent = sorted(
         (g for g, c in recurring.items() if c >= 3 and _ALL_HAN.match(g)),
         key=lambda g: -recurring[g],
     )
-    printed_dateline, first = split_dateline(article.body[0] if article.body else "")
-    dateline = article.dateline or printed_dateline
-    lead = split_sentences(first, limit=1) if article.body else []
+    lead = split_sentences(opening.paragraph, limit=1) if article.body else []
     return _Context(
         recurring,
         frozenset(frequent[:10]),
-        frozenset(_pairs(lead[0].text if lead else "")),
-        dateline_place(dateline) or "",
-        frozenset(_pairs(article.body[0]) if article.body else ()),
+        frozenset(grams(lead[0].text if lead else "")),
+        opening.place,
+        frozenset(grams(article.body[0]) if article.body else ()),
     )
 
 
@@ -742,7 +750,7 @@ def _features(
 ) -> tuple[float, ...]:
     words = tagged(title)
     opening = words[0][1] if words else ""
-    pairs = _pairs(title)
+    pairs = grams(title)
     return (
         _salience(title, context.recurring),
         cost,
@@ -784,12 +792,13 @@ def title_candidates(article: Article, *, limit: int = MAX_TITLE_CHARS) -> list[
     """The candidate titles of ``article`` that read as a headline (:func:`headline_problems`),
     in the order they were cut, each with its :data:`FEATURES`."""
     origins: dict[str, tuple[float, _Origin]] = {}
-    for title, cost, origin in _candidates(article, limit):
+    opening = _opening(article)
+    for title, cost, origin in _candidates(article, limit, opening):
         origins.setdefault(title, (cost, origin))
     passing = [t for t in origins if len(t) >= 6 and not headline_problems(t, limit=limit)]
     if not passing:
         return []
-    context = _context(article)
+    context = _context(article, opening)
     return [TitleCandidate(t, _features(t, *origins[t], context, limit)) for t in passing]
 
 
@@ -827,7 +836,8 @@ _NOT_HAN_DIGIT_LATIN = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z]")
 def _recurring_bigrams(article: Article) -> dict[str, int]:
     counts: dict[str, int] = {}
     for paragraph in article.body[:12]:
-        chars = _NOT_HAN_DIGIT_LATIN.sub("", paragraph)
+        # Folded as ranking.grams folds the title's pairs (１５ and 15 are one figure).
+        chars = _NOT_HAN_DIGIT_LATIN.sub("", fold_width(paragraph))
         for i in range(len(chars) - 1):
             counts[chars[i : i + 2]] = counts.get(chars[i : i + 2], 0) + 1
     return counts
