@@ -530,3 +530,21 @@ def test_a_change_with_no_main_clause_or_a_list_item_is_no_headline(title):
 @pytest.mark.parametrize("title", ["1.4万名观众走进东港大剧院", "６．６级地震造成东港市停电"])
 def test_a_decimal_figure_is_no_list_number(title):
     assert headline_problems(title) == []
+
+
+@pytest.mark.parametrize(
+    ("clause", "title"),
+    [
+        (
+            "省队选手王丽在输掉半决赛后通过复活赛拿到了一枚宝贵的铜牌",
+            "省队选手王丽通过复活赛拿到一枚宝贵的铜牌",
+        ),
+        ("西岭镇在完成古桥修复后启动了全镇污水处理厂建设工程", "西岭镇启动全镇污水处理厂建设工程"),
+    ],
+)
+def test_a_time_clause_goes_from_a_long_title(clause, title):
+    assert shorten(clause) == title
+
+
+def test_a_relative_clause_before_a_former_post_is_no_time_clause():
+    assert "前总统" in titles._compressed("东港市代表团出席在北京举行的法国前总统悼念活动", 20)

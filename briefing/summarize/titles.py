@@ -139,6 +139,23 @@ def _setting_end(tags: list[tuple[str, str]], start: int) -> int | None:
     return None
 
 
+_TIME_WORDS = frozenset("后 之后 以后 时 之时 前 之前 以前".split())
+
+
+def _time_clause_end(tags: list[tuple[str, str]], start: int) -> int | None:
+    """Where the time clause that 在 opens at ``start`` ends (在输掉半决赛后 |): past a time word
+    within six words, with a verb before it and no punctuation or 的; None where it is no such
+    clause."""
+    for j in range(start + 2, min(start + 8, len(tags))):
+        word, tag = tags[j]
+        # 在巴黎举行的法国前总统……: a relative clause, and 前 is the post's (former).
+        if tag == "x" or word in ("在", "的"):
+            return None
+        if word in _TIME_WORDS and any(verbal(*t) for t in tags[start + 1 : j]):
+            return j + 1 if j + 1 < len(tags) else None
+    return None
+
+
 def _drop_setting(tags: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Delete 在……/于…… and a coverb's phrase (代表……, 依靠……) between the actor and the verb,
     and particles after verbs."""
@@ -157,6 +174,10 @@ def _drop_setting(tags: list[tuple[str, str]]) -> list[tuple[str, str]]:
                 skipping = ""
             else:
                 continue
+        # 在输掉半决赛后, 在参观展览时: when the action happened, an event of its own.
+        if word == "在" and tag == "p" and (end := _time_clause_end(tags, i)):
+            resume = end
+            continue
         # 躺在……, 住在……: after a one-character verb 在 is its complement, not a setting.
         if (
             out
