@@ -548,3 +548,17 @@ def test_a_time_clause_goes_from_a_long_title(clause, title):
 
 def test_a_relative_clause_before_a_former_post_is_no_time_clause():
     assert "前总统" in titles._compressed("东港市代表团出席在北京举行的法国前总统悼念活动", 20)
+
+
+@pytest.mark.parametrize(
+    ("clause", "title"),
+    [
+        (
+            "东港市市长王明在市政府大楼同来访的北山县县长李华举行会谈",
+            "王明同来访的北山县县长李华举行会谈",
+        ),
+        ("王明在京与来访的北山县代表团举行会谈并签署合作协议", "王明与来访的北山县代表团举行会谈"),
+    ],
+)
+def test_a_setting_ends_before_the_coverb_of_the_action(clause, title):
+    assert shorten(clause) == title

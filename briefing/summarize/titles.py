@@ -116,6 +116,9 @@ def _setting_end(tags: list[tuple[str, str]], start: int) -> int | None:
     None where it reaches no verb."""
     for j in range(start + 1, len(tags)):
         word, tag = tags[j]
+        # 在人民大会堂 | 同……举行会谈: a coverb after the place opens the action's own phrase.
+        if word in ("同", "与", "和", "跟") and tag == "p" and j > start + 1:
+            return j
         following = tags[j + 1][0] if j + 1 < len(tags) else ""
         if verbal(word, tag) and following != "的" and tags[j - 1][0] != "的":
             # A setting that ran past a clause's end is its own clause: its first verb ends it.
