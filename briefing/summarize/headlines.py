@@ -53,7 +53,7 @@ def _adjective_predicate(tags: list[tuple[str, str]]) -> bool:
 
 # A headline does not open on a connective or a setting with nothing before it (至……期间, 记者从……).
 _BAD_OPENING = re.compile(
-    r"^(?:经(?:查|审查|调查|研究|批准|核实)|那么|所以|因此|然而|可是|不过|此外|而且|并且|同时|至|从|自|在|于|对|据|随着|正值|时值|眼下|当前|经过|通过|由于|因为|为了|关于|当|而|但|并|和|与|及|记者|本报|近日|日前|所谓)"
+    r"^(?:经(?:查|审查|调查|研究|批准|核实)|那么|所以|因此|然而|可是|不过|此外|而且|并且|同时|至|从|自|在|于|对|据|随着|正值|时值|眼下|当前|经过|通过|由于|因为|为了|关于|当|而|但|并|和|与|及|记者|本报|近日|日前|所谓|附记|编者按)"
     # 1. 全国……, 三、……: an item of a list, numbered.
     r"|^(?:[\d０-９]{1,2}[.．、](?![\d０-９])|[一二三四五六七八九十]{1,2}、)"
 )
@@ -142,6 +142,9 @@ def _name_cut(words: list[tuple[str, str]]) -> bool:
     )
 
 
+_CAUSATIVE = frozenset("令 让 使 叫 使得".split())
+
+
 # Verbs that need what follows them: 高达/达到/超过/包括 + a figure or a list.
 OPEN_VERBS = frozenset(
     "说 说道 表示 指出 介绍 认为 称 强调 提出 透露 获悉 了解到 宣布 显示 告诉 高达 达 达到 超过 超 突破 约 近 共 包括 成为 为 是 有 占 位列 位居 涉及 覆盖 比 较 同比 环比 进行 开展 实施 举办 推出 例如 比如 譬如 诸如".split()
@@ -223,6 +226,9 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
         problems.append(f"ends on {last}, before the verb it helps")
     elif last.lstrip("地得") in OPEN_VERBS:  # 动情地说: the segmenter glues 地 to the verb
         problems.append(f"ends on {last}, which needs what follows it")
+    elif len(words) > 1 and words[-2][0] in _CAUSATIVE and tag.startswith(("n", "r")):
+        # ……的呈现令观众, ……让人: who is moved, and nothing of what it does to them.
+        problems.append(f"ends on {words[-2][0]}{last} without what it causes")
     elif _name_cut(words):
         problems.append(f"ends on the surname {last}, a name cut in half")
     elif said := _ends_on_statement(text, words):
