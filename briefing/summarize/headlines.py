@@ -28,14 +28,34 @@ def has_predicate(text: str) -> bool:
     tags = tagged(text)
     # 举行会谈 is one idiom to the segmenter: a verb all the same. The segmenter's dictionary
     # files some news verbs as nouns (会见): a word of the action lexicon is a verb.
-    return any(verbal(word, tag) or tag == "i" for word, tag in tags) or (
-        len(tags) >= 3 and tags[-1][1] == "vn"
+    return (
+        any(verbal(word, tag) or tag == "i" for word, tag in tags)
+        or (len(tags) >= 3 and tags[-1][1] == "vn")
+        or _adjective_predicate(tags)
+    )
+
+
+def _adjective_predicate(tags: list[tuple[str, str]]) -> bool:
+    """治安秩序良好, ……的动力依然充足: an adjective after its noun (and an adverb) is the
+    predicate. Not one of one character or a comparison (更高, 不高, 比较远: against what went
+    before), nor a doubled one (悦悦: a pet name)."""
+    if len(tags) < 2 or tags[-1][1] != "a":
+        return False
+    word = tags[-1][0]
+    subject = tags[-3] if tags[-2][1] == "d" and len(tags) >= 3 else tags[-2]
+    return (
+        len(word) >= 2
+        and word[0] not in "更不较太很真最"
+        and word[0] != word[1]
+        and subject[1].startswith("n")
     )
 
 
 # A headline does not open on a connective or a setting with nothing before it (至……期间, 记者从……).
 _BAD_OPENING = re.compile(
-    r"^(?:经(?:查|审查|调查|研究|批准|核实)|那么|所以|因此|然而|可是|不过|此外|而且|并且|同时|至|从|自|在|于|对|据|随着|正值|时值|眼下|当前|经过|通过|由于|因为|为了|关于|当|而|但|并|和|与|及|记者|本报|近日|日前)"
+    r"^(?:经(?:查|审查|调查|研究|批准|核实)|那么|所以|因此|然而|可是|不过|此外|而且|并且|同时|至|从|自|在|于|对|据|随着|正值|时值|眼下|当前|经过|通过|由于|因为|为了|关于|当|而|但|并|和|与|及|记者|本报|近日|日前|所谓|附记|编者按)"
+    # 1. 全国……, 三、……: an item of a list, numbered.
+    r"|^(?:[\d０-９]{1,2}[.．、](?![\d０-９])|[一二三四五六七八九十]{1,2}、)"
 )
 # Verbs that take an object unless the event is their subject (论坛年会召开, 招待会在京举行):
 # ……基金会在京召开 has lost what was held.
@@ -56,9 +76,78 @@ _CREDIT = re.compile(r"(?:摄影?报道|[\s　]\S{2,3}摄影?)$|^(?:本报|新�
 # A title read on its own has nothing before it for 这/该/其/他 to point back to (这些文艺小分队……,
 # 该负责人表示……, 是春节假期第二天, 我高度重视……: a speaker's 我, where 我国 and 我省 are names).
 _REFERRING = re.compile(r"^(?:这|该|其|此|他|她|它|是|我(?![国省市区县军校院厅局部]))")
+# Words inside a title that point back to what it leaves out (该县, 上述企业, 对此, 此次, 这些):
+# read on its own, a title has nothing before it. 此前 (before now), 彼此 (each other), 这个世界
+# and 其 (法国召回其大使: its own) do not; 他/她 do after a person the title names.
+_POINTING_BACK = frozenset(
+    "上述 前述 该 这 此 对此 就此 为此 因此 在此 于此 至此 从此 自此 借此 值此 此次 此访 此时 此事 此举 此项 此案"
+    " 这一 这些 这次 这项 这里 这位 这名".split()
+)
+_PERSONAL = frozenset("他 她 他们 她们".split())
+
+
+def _pointing_back(words: list[tuple[str, str]]) -> str | None:
+    """The first word of ``words`` that refers to what the title leaves out: 该县, 上述企业, 对此,
+    or 他 with no person named before it."""
+    for i, (word, tag) in enumerate(words):
+        if word in _POINTING_BACK or (tag == "r" and word[0] == "该" and len(word) == 2):
+            return word
+        if word in _PERSONAL and not any(t.startswith("nr") for _, t in words[:i]):
+            return word
+    return None
+
+
+# A statement or finding with nothing stated (……卫星数据表明, ……的实践充分证明): the title
+# ends where the news begins. Not a noun in its place (取消21项证明, 有了新发现).
+_STATEMENT_END = re.compile(
+    r"(?:表明|证明|说明|显示|发现|证实|意味着|预测|预计|估计|坦言|直言|相信|认定|觉得|声称|宣称|承认|得知|注意到)$"
+)
+
+
+# ……告诉记者, ……对记者说: who was told, and nothing of what.
+_TOLD_END = re.compile(r"(?:告诉|告知|对|向)(?:本报)?(?:记者|笔者)(?:说|表示|介绍)?$")
+
+
+def _ends_on_statement(text: str, words: list[tuple[str, str]]) -> str | None:
+    if told := _TOLD_END.search(text):
+        return told.group(0)
+    last = words[-1][0]
+    if not (ending := _STATEMENT_END.search(last)):
+        return None
+    before = words[-2] if len(words) > 1 else ("", "")
+    if last == ending.group(0) and (
+        before[1].startswith(("m", "q", "a", "b")) or before[0] in ("的", "项", "份", "张", "个")
+    ):
+        return None
+    return ending.group(0)
+
+
+# A title that ends on a surname after who the person is (……另一名棋手杨, ……会见大使金) has cut
+# the name in half: the given name followed. Common surnames, and nouns for a person or a post.
+_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤池朴"
+)
+_PERSON_NOUN_END = re.compile(
+    r"(?:[手员长人士生师者官使席理委任家友]|同志|先生|女士|夫人|书记|主任|大使|总统|总理|教授|医生|记者|代表|模范)$"
+)
+
+
+def _name_cut(words: list[tuple[str, str]]) -> bool:
+    last = words[-1][0]
+    return (
+        len(last) == 1
+        and last in _SURNAMES
+        and len(words) > 1
+        and bool(_PERSON_NOUN_END.search(words[-2][0]))
+    )
+
+
+_CAUSATIVE = frozenset("令 让 使 叫 使得".split())
+
+
 # Verbs that need what follows them: 高达/达到/超过/包括 + a figure or a list.
 OPEN_VERBS = frozenset(
-    "说 说道 表示 指出 介绍 认为 称 强调 提出 透露 获悉 了解到 宣布 显示 告诉 高达 达 达到 超过 超 突破 约 近 共 包括 成为 为 是 有 占 位列 位居 涉及 覆盖 比 较 同比 环比 进行 开展 实施 举办 推出".split()
+    "说 说道 表示 指出 介绍 认为 称 强调 提出 透露 获悉 了解到 宣布 显示 告诉 高达 达 达到 超过 超 突破 约 近 共 包括 成为 为 是 有 占 位列 位居 涉及 覆盖 比 较 同比 环比 进行 开展 实施 举办 推出 例如 比如 譬如 诸如".split()
 )
 # ……致辞说70年前的今天, ……攻占伊斯坦布尔的当天: a day named with nothing said of it.
 _DAY_WORDS = frozenset("今天 昨天 明天 当天 今日 昨日 明日 那天 这天 此时 此刻".split())
@@ -102,6 +191,9 @@ def open_phrase(words: list[tuple[str, str]]) -> str | None:
             return f"{word}…… without its main clause"
         if word == "之所以" and not any(w in ("是", "因为", "在于") for w, _ in rest):
             return "之所以…… without the reason it leads to"
+        # 未来随着新型城镇化发展: what goes with a change, and no clause on what changes with it.
+        if word == "随着" and not any(t == "x" for _, t in rest):
+            return "随着…… without its main clause"
     return None
 
 
@@ -134,6 +226,13 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
         problems.append(f"ends on {last}, before the verb it helps")
     elif last.lstrip("地得") in OPEN_VERBS:  # 动情地说: the segmenter glues 地 to the verb
         problems.append(f"ends on {last}, which needs what follows it")
+    elif len(words) > 1 and words[-2][0] in _CAUSATIVE and tag.startswith(("n", "r")):
+        # ……的呈现令观众, ……让人: who is moved, and nothing of what it does to them.
+        problems.append(f"ends on {words[-2][0]}{last} without what it causes")
+    elif _name_cut(words):
+        problems.append(f"ends on the surname {last}, a name cut in half")
+    elif said := _ends_on_statement(text, words):
+        problems.append(f"ends on {said}, with nothing said")
     elif (verb := _NEEDS_OBJECT.search(text)) and not _EVENT.search(
         re.split("在|于", text[: verb.start()])[0]  # the subject, not the place (……在市民中心召开)
     ):
@@ -153,6 +252,8 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
         problems.append(f"opens on {bad_opening.group(0)}, not on who acts")
     elif referring := _REFERRING.match(text):
         problems.append(f"opens on {referring.group(0)}, which refers to what the title leaves out")
+    elif pointer := _pointing_back(words):
+        problems.append(f"{pointer} refers to what the title leaves out")
     if _CREDIT.search(text):
         problems.append("a photo credit or byline, not a headline")
     if unfinished := open_phrase(words):

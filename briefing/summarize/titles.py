@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from .. import data
 from ..records import Article
-from ..text import tagged
+from ..text import fold_width, tagged
 from .compress import (
     BOOK_TITLE,
     IDIOM_DE,
@@ -28,7 +28,7 @@ from .compress import (
     tidy,
 )
 from .actors import kicker_actor, lacks_subject
-from .ranking import rank_sentences
+from .ranking import grams, rank_sentences
 from .verbs import ACTION_END, verbal
 from .headlines import (
     AUXILIARIES,
@@ -116,6 +116,9 @@ def _setting_end(tags: list[tuple[str, str]], start: int) -> int | None:
     None where it reaches no verb."""
     for j in range(start + 1, len(tags)):
         word, tag = tags[j]
+        # 在人民大会堂 | 同……举行会谈: a coverb after the place opens the action's own phrase.
+        if word in ("同", "与", "和", "跟") and tag == "p" and j > start + 1:
+            return j
         following = tags[j + 1][0] if j + 1 < len(tags) else ""
         if verbal(word, tag) and following != "的" and tags[j - 1][0] != "的":
             # A setting that ran past a clause's end is its own clause: its first verb ends it.
@@ -139,6 +142,23 @@ def _setting_end(tags: list[tuple[str, str]], start: int) -> int | None:
     return None
 
 
+_TIME_WORDS = frozenset("后 之后 以后 时 之时 前 之前 以前".split())
+
+
+def _time_clause_end(tags: list[tuple[str, str]], start: int) -> int | None:
+    """Where the time clause that 在 opens at ``start`` ends (在输掉半决赛后 |): past a time word
+    within six words, with a verb before it and no punctuation or 的; None where it is no such
+    clause."""
+    for j in range(start + 2, min(start + 8, len(tags))):
+        word, tag = tags[j]
+        # 在巴黎举行的法国前总统……: a relative clause, and 前 is the post's (former).
+        if tag == "x" or word in ("在", "的"):
+            return None
+        if word in _TIME_WORDS and any(verbal(*t) for t in tags[start + 1 : j]):
+            return j + 1 if j + 1 < len(tags) else None
+    return None
+
+
 def _drop_setting(tags: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Delete 在……/于…… and a coverb's phrase (代表……, 依靠……) between the actor and the verb,
     and particles after verbs."""
@@ -157,6 +177,10 @@ def _drop_setting(tags: list[tuple[str, str]]) -> list[tuple[str, str]]:
                 skipping = ""
             else:
                 continue
+        # 在输掉半决赛后, 在参观展览时: when the action happened, an event of its own.
+        if word == "在" and tag == "p" and (end := _time_clause_end(tags, i)):
+            resume = end
+            continue
         # 躺在……, 住在……: after a one-character verb 在 is its complement, not a setting.
         if (
             out
@@ -335,7 +359,8 @@ def _strip_leading_time(text: str) -> str:
     """The clause without the date or time it opens with, nor what is left of that phrase (以来, 期间)."""
     stripped = _LEADING_TIME.sub("", text)
     if stripped != text:
-        stripped = _TIME_TAIL.sub("", stripped)
+        # 2019年的中国经济……: the year modified the subject; 的 goes with it.
+        stripped = _TIME_TAIL.sub("", stripped).removeprefix("的")
     return stripped.lstrip("，, ")
 
 
@@ -410,6 +435,16 @@ def shorten(clause: str, *, limit: int = MAX_TITLE_CHARS) -> str:
     return _cut(text, limit)
 
 
+# A clause that opens on a connective (但经济向好的动力依然充足) states its own news: a headline
+# drops the link to the clause before it.
+_CONNECTIVE = re.compile(
+    r"^(?:但是|但|然而|不过|而且|并且|同时|此外|另外|因此|所以)(?![，,])(?=[\u4e00-\u9fff]{4})"
+)
+
+
+_TURN = re.compile(r"^(?:但是|但|然而|不过|可是)")
+
+
 # A candidate clause is compressed once to ask whether it fits and again to be shortened (and a
 # third time at four times the limit): the last results are kept (strings: safe to share).
 @lru_cache(maxsize=256)
@@ -417,7 +452,7 @@ def _compressed(clause: str, limit: int) -> str:
     """The clause with what a headline leaves out deleted, step by step until it fits ``limit``
     (longer where the deletions do not make it fit: it is then cut)."""
     text = _ALIAS.sub("", delete_asides(clause, keep_figures=False))
-    text = _strip_leading_time(text)
+    text = _strip_leading_time(_CONNECTIVE.sub("", text))
     text = _LOCATED.sub("", text)
     text = _without_scene(text)
     # A headline dates nothing and names a person without the posts before the name.
@@ -565,7 +600,24 @@ class _Origin(NamedTuple):
     source_chars: int
 
 
-def _candidates(article: Article, limit: int) -> Iterator[tuple[str, float, _Origin]]:
+class _Opening(NamedTuple):
+    """The article's dateline (printed or given), the place it names, and the first paragraph
+    after it: read once, for the candidates and for the ranker's context."""
+
+    dateline: str
+    place: str
+    paragraph: str
+
+
+def _opening(article: Article) -> _Opening:
+    printed, paragraph = split_dateline(article.body[0] if article.body else "")
+    dateline = article.dateline or printed or ""
+    return _Opening(dateline, dateline_place(dateline) or "", paragraph)
+
+
+def _candidates(
+    article: Article, limit: int, opening: _Opening | None = None
+) -> Iterator[tuple[str, float, _Origin]]:
     """Titles to choose from, best first: a heading the body opens with, then each of the leading
     and best-ranked sentences shortened (its first clause, or more until it has a verb)."""
     heading = heading_line(article, limit=limit)
@@ -573,9 +625,7 @@ def _candidates(article: Article, limit: int) -> Iterator[tuple[str, float, _Ori
         yield heading, 0, _Origin(-1, -1, 0, 1, False, len(heading))
     ranked = rank_sentences(article)
     actor = kicker_actor(article)
-    dateline = article.dateline or split_dateline(article.body[0] if article.body else "")[0]
-    place = dateline_place(dateline)
-    lead_text = split_dateline(article.body[0])[1] if article.body else ""
+    dateline, place, lead_text = opening or _opening(article)
     dated_lead = bool(_DATED_LEAD.search(lead_text))
     lead = sorted(ranked, key=lambda s: s.sentence.index)[:3]
     seen: set[int] = set()
@@ -593,6 +643,10 @@ def _candidates(article: Article, limit: int) -> Iterator[tuple[str, float, _Ori
         for start, n in runs:
             # A clause that only sets the scene (启动仪式上，) opens no headline: its actor follows it.
             if _is_setting(clauses[start][0]):
+                continue
+            # The clause before 但 concedes what the next one turns (……会遇到一些困难，但……):
+            # the turn is the news, the concession alone misleads.
+            if start + n < len(clauses) and _TURN.match(clauses[start + n][0]):
                 continue
             first = "".join(c for c, _ in clauses[start : start + n])
             # A run of clauses is a title only whole: cut, it stops inside its last clause
@@ -614,6 +668,9 @@ def _candidates(article: Article, limit: int) -> Iterator[tuple[str, float, _Ori
                 and set(headline_problems(title, limit=limit)) <= {NO_ACTOR}
                 # 活动将……, 破冰精神: a verbal noun is the subject itself, not a verb lacking one.
                 and tagged(title)[0][1] != "vn"
+                # The dateline's place acts only in an event (北京举行……, 北京“……”, 北京3万人……):
+                # before 将加大……, 免去…… or 受冷空气影响 it names a wrong actor.
+                and (actor or _place_leads_to(title))
             ):
                 title = prefix + shorten(first, limit=limit - len(prefix))
                 prefixed = True
@@ -633,6 +690,11 @@ def _candidates(article: Article, limit: int) -> Iterator[tuple[str, float, _Ori
                 cost,
                 _Origin(scored.sentence.index, order, start, n, prefixed, len(first)),
             )
+
+
+def _place_leads_to(title: str) -> bool:
+    """Whether the clause opens on a news verb, a quotation or a figure."""
+    return title[0] in "“0123456789" or bool(ACTION_END.search(tagged(title)[0][0]))
 
 
 _SETTING_END = re.compile(r"(?:[^\d一二三四五六七八九十]上|现场)$")
@@ -687,27 +749,20 @@ class _Context(NamedTuple):
     paragraph_pairs: frozenset[str]
 
 
-def _pairs(text: str) -> set[str]:
-    chars = _NOT_HAN_DIGIT_LATIN.sub("", text)
-    return {chars[i : i + 2] for i in range(len(chars) - 1)}
-
-
-def _context(article: Article) -> _Context:
+def _context(article: Article, opening: _Opening) -> _Context:
     recurring = _recurring_bigrams(article)
     # The ten character pairs the article repeats most (three times at least), Chinese only.
     frequent = sorted(
         (g for g, c in recurring.items() if c >= 3 and _ALL_HAN.match(g)),
         key=lambda g: -recurring[g],
     )
-    printed_dateline, first = split_dateline(article.body[0] if article.body else "")
-    dateline = article.dateline or printed_dateline
-    lead = split_sentences(first, limit=1) if article.body else []
+    lead = split_sentences(opening.paragraph, limit=1) if article.body else []
     return _Context(
         recurring,
         frozenset(frequent[:10]),
-        frozenset(_pairs(lead[0].text if lead else "")),
-        dateline_place(dateline) or "",
-        frozenset(_pairs(article.body[0]) if article.body else ()),
+        frozenset(grams(lead[0].text if lead else "")),
+        opening.place,
+        frozenset(grams(article.body[0]) if article.body else ()),
     )
 
 
@@ -719,7 +774,7 @@ def _features(
 ) -> tuple[float, ...]:
     words = tagged(title)
     opening = words[0][1] if words else ""
-    pairs = _pairs(title)
+    pairs = grams(title)
     return (
         _salience(title, context.recurring),
         cost,
@@ -761,12 +816,13 @@ def title_candidates(article: Article, *, limit: int = MAX_TITLE_CHARS) -> list[
     """The candidate titles of ``article`` that read as a headline (:func:`headline_problems`),
     in the order they were cut, each with its :data:`FEATURES`."""
     origins: dict[str, tuple[float, _Origin]] = {}
-    for title, cost, origin in _candidates(article, limit):
+    opening = _opening(article)
+    for title, cost, origin in _candidates(article, limit, opening):
         origins.setdefault(title, (cost, origin))
     passing = [t for t in origins if len(t) >= 6 and not headline_problems(t, limit=limit)]
     if not passing:
         return []
-    context = _context(article)
+    context = _context(article, opening)
     return [TitleCandidate(t, _features(t, *origins[t], context, limit)) for t in passing]
 
 
@@ -804,7 +860,8 @@ _NOT_HAN_DIGIT_LATIN = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z]")
 def _recurring_bigrams(article: Article) -> dict[str, int]:
     counts: dict[str, int] = {}
     for paragraph in article.body[:12]:
-        chars = _NOT_HAN_DIGIT_LATIN.sub("", paragraph)
+        # Folded as ranking.grams folds the title's pairs (１５ and 15 are one figure).
+        chars = _NOT_HAN_DIGIT_LATIN.sub("", fold_width(paragraph))
         for i in range(len(chars) - 1):
             counts[chars[i : i + 2]] = counts.get(chars[i : i + 2], 0) + 1
     return counts
