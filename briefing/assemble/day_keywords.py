@@ -384,7 +384,10 @@ def issue_keywords(
         if paper and (word in paper or paper in word):
             continue
         score = value * (1.0 + 0.5 * math.log(spread[word])) * specificity(word) ** 2
-        if _term(word) == 2:
+        # A place name: as the candidates' table says (a word judged there is looked at
+        # again only if the table was emptied since, or if it was glued from pieces).
+        kind = _KIND.get(word)
+        if kind == "2" if kind is not None else _term(word) == 2:
             score *= PLACE_WEIGHT
         if n >= 4 and spread[word] > n / 3:
             score *= 0.3
