@@ -258,3 +258,18 @@ def test_keyword_candidates_match_judging_every_word(monkeypatch):
         naive_counts(ARTICLE).items()
     )
     assert len(issue_keywords._CANDIDATE) < 100
+
+
+def test_width_folding_maps_each_character_as_the_table_does():
+    from briefing.text import fold_width
+
+    # Every full-width form and the characters around the range, alone, in runs and in text.
+    chars = [chr(code) for code in range(0xFF00, 0xFF61)] + ["\u3000", "\u3001", "\u3002", "a"]
+    expected = {c: chr(ord(c) - 0xFEE0) if "\uff01" <= c <= "\uff5e" else c for c in chars}
+    expected["\u3000"] = " "
+    for char in chars:
+        assert fold_width(char) == expected[char]
+        assert fold_width(f"新闻{char * 3}报道") == f"新闻{expected[char] * 3}报道"
+    text = "".join(chars) * 2
+    assert fold_width(text) == "".join(expected[c] for c in text)
+    assert fold_width("１９９８年１２月，（新华社）：ＮＢＡ；") == "1998年12月,(新华社):NBA;"
