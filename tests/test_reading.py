@@ -72,3 +72,20 @@ def test_malformed_jsonl_names_the_line(tmp_path, line, message):
     path.write_text('{"id": "a", "text": "第一篇。"}\n' + line + "\n", encoding="utf-8")
     with pytest.raises(InputError, match=message):
         read_articles(path)
+
+
+def test_control_characters_that_mean_binary_data_are_those_below_a_space_but_layout():
+    from briefing.read.text import decode
+
+    layout = "\t\n\r\f"
+    for code in range(1, 0x20):  # NUL: binary by a rule of its own
+        char = chr(code)
+        counted = char not in layout  # the characters the binary-data rule counts
+        # Eight of them on a 100-character page pass (the rule allows 8); nine are binary.
+        for times, binary in ((8, False), (9, counted)):
+            text = ("新闻" * 50 + char * times).encode("utf-8")
+            if binary:
+                with pytest.raises(InputError, match="binary"):
+                    decode(text)
+            else:
+                decode(text)

@@ -180,3 +180,96 @@ def test_an_article_s_names_are_tagged_only_for_a_summary_that_is_no_verbatim_co
     assert "names" not in vars(faithfulness.prepare(source_text))  # a verbatim copy: not tagged
     faithfulness.unfaithful("临江市开通城乡公交专线12条。", source_text)
     assert "临江市" in vars(faithfulness.prepare(source_text))["names"]
+
+
+def naive_rejoined(tags, qualified):
+    """day_keywords._rejoined as first written: a loop over every word and its position."""
+    out = []
+    position = skip_to = 0
+    for i, (word, tag) in enumerate(tags):
+        start, position = position, position + len(word)
+        if start < skip_to:
+            continue
+        if start in qualified and qualified[start][0] > start + len(word):
+            end, name = qualified[start]
+            out.append((name, "nz"))
+            skip_to = end
+            continue
+        following = tags[i + 1] if i + 1 < len(tags) else ("", "x")
+        if (
+            len(word) == 1
+            and tag.startswith("nr")
+            and 1 <= len(following[0]) <= 2
+            and issue_keywords._CJK.fullmatch(following[0][0])
+            and following[1].startswith(("n", "j"))
+        ):
+            out.append((word + following[0], "nr"))
+            skip_to = position + len(following[0])
+            continue
+        out.append((word, tag))
+    return out
+
+
+KEYWORD_TEXTS = [
+    "栗战书会见刚果（金）总统。《禁止蒙面规例》生效",
+    "丁",  # a lone surname that ends the text
+    "记者王明、李婉清报道：中国（海南）自由贸易试验区和刚果（布）代表团会见了习近平。",
+    "《人民日报》（海外版）报道，《中华人民共和国\n民法典》施行；刘、关、张三人",
+    "上海（国际）会展中心，（记者 张三）王小二说：“赵钱孙李”。",
+]
+
+
+def test_names_are_rejoined_as_by_a_loop_over_every_word():
+    from briefing.text import tagged
+
+    for text in KEYWORD_TEXTS + [ARTICLE.text, ARTICLE.title]:
+        tags = tagged(text)
+        qualified = issue_keywords._qualified(text)
+        # Every place where a name may start, or only some: the same words.
+        surnames = [i for i, (w, t) in enumerate(tags) if len(w) == 1 and t.startswith("nr")]
+        expected = naive_rejoined(tags, qualified)
+        assert issue_keywords._rejoined(tags, qualified, surnames) == expected, text
+        if qualified or surnames:
+            assert issue_keywords._words(text) == expected
+        else:
+            assert issue_keywords._words(text) == tags
+
+
+def test_keyword_candidates_match_judging_every_word(monkeypatch):
+    def expected(text):
+        return [
+            w if len(w) > 1 and issue_keywords._term(w, t) else ""
+            for w, t in issue_keywords._words(text)
+        ]
+
+    for text in KEYWORD_TEXTS + [ARTICLE.text]:
+        assert issue_keywords._candidates(text) == expected(text)
+        assert issue_keywords._candidates(text) == expected(text)  # from the tables
+    # Tables emptied when full, between articles: the same counts and keywords (a place name
+    # that is no longer in the tables is judged again).
+    place = Article(
+        id="a2", title="江北区召开大会", body=["江北区江北区召开大会，江北区代表出席。"]
+    )
+    keywords = issue_keywords.issue_keywords([ARTICLE, place], count=20)
+    assert "江北区" in keywords
+    monkeypatch.setattr(issue_keywords, "_TABLE_LIMIT", 5)
+    assert issue_keywords.issue_keywords([ARTICLE, place], count=20) == keywords
+    assert list(issue_keywords._counts(*issue_keywords._read_texts(ARTICLE)).items()) == list(
+        naive_counts(ARTICLE).items()
+    )
+    assert len(issue_keywords._CANDIDATE) < 100
+
+
+def test_width_folding_maps_each_character_as_the_table_does():
+    from briefing.text import fold_width
+
+    # Every full-width form and the characters around the range, alone, in runs and in text.
+    chars = [chr(code) for code in range(0xFF00, 0xFF61)] + ["\u3000", "\u3001", "\u3002", "a"]
+    expected = {c: chr(ord(c) - 0xFEE0) if "\uff01" <= c <= "\uff5e" else c for c in chars}
+    expected["\u3000"] = " "
+    for char in chars:
+        assert fold_width(char) == expected[char]
+        assert fold_width(f"新闻{char * 3}报道") == f"新闻{expected[char] * 3}报道"
+    text = "".join(chars) * 2
+    assert fold_width(text) == "".join(expected[c] for c in text)
+    assert fold_width("１９９８年１２月，（新华社）：ＮＢＡ；") == "1998年12月,(新华社):NBA;"

@@ -17,8 +17,11 @@ from __future__ import annotations
 import heapq
 import math
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from functools import lru_cache
+from itertools import accumulate
+from operator import itemgetter
 
 from .. import data
 from ..records import Article
@@ -148,8 +151,10 @@ def verb_phrase(word: str) -> bool:
     noun before the verb (环境保护, 文物保护) and a verbal noun at the end (大力发展) are terms."""
     import rjieba
 
+    if len(word) < 3:  # before tagging: most words are two characters
+        return False
     tags = tagged(word)
-    if len(word) < 3 or len(tags) != 1 or tags[0][1].startswith(_NAME_TAGS + ("vn",)):
+    if len(tags) != 1 or tags[0][1].startswith(_NAME_TAGS + ("vn",)):
         return False
     # The dictionary's pieces of the word: the longest that opens it and the longest that ends it.
     pieces = [p for p in rjieba.cut_for_search(word) if p != word]
@@ -165,27 +170,49 @@ def verb_phrase(word: str) -> bool:
 def _words(text: str) -> list[tuple[str, str]]:
     """Tagged words, with a person's name the segmenter split rejoined (栗/nr 战书 -> 栗战书/nr)
     and a name kept whole with its bracketed qualifier (刚果（金）)."""
+    tags = tagged(text)
+    qualified = _qualified(text)
+    surnames = [i for i, (w, t) in enumerate(tags) if len(w) == 1 and t.startswith(_SURNAME_TAGS)]
+    # Most texts have neither a lone surname nor a qualified name: their words stand as the
+    # segmenter gives them.
+    return _rejoined(tags, qualified, surnames) if qualified or surnames else tags
+
+
+def _qualified(text: str) -> dict[int, tuple[int, str]]:
+    """Where each name with a bracketed qualifier (刚果（金）) or short title in 《》 starts: its end
+    and the name."""
     qualified = {start: (end, name) for start, end, name in qualified_names(text)}
     # A short title in 《》 is one name (《禁止蒙面规例》 -> 禁止蒙面规例), kept without its marks.
     for match in _SHORT_TITLE.finditer(text):
         qualified.setdefault(match.start(), (match.end(), match.group(1)))
-    tags = tagged(text)
-    # Most texts have neither a lone surname nor a qualified name: their words stand as the
-    # segmenter gives them (the loop below, over every word and its position, took a fifth of
-    # the day's keywords).
-    if not qualified and not any(len(w) == 1 and t.startswith(_SURNAME_TAGS) for w, t in tags):
-        return tags
+    return qualified
+
+
+def _rejoined(
+    tags: list[tuple[str, str]], qualified: dict[int, tuple[int, str]], surnames: list[int]
+) -> list[tuple[str, str]]:
+    """``tags`` with each qualified name (a start in ``qualified``) one word, and each lone
+    surname (``surnames``: the indices of single-character nr words) joined to the one- or
+    two-character name that follows it.
+
+    Only the words where a name may start are looked at; the words between are copied in
+    slices (a loop over every word took a fifth of the day's keywords)."""
+    starts = [0, *accumulate(map(len, map(itemgetter(0), tags)))]  # of each word, and the end
+    index_at = dict(zip(starts, range(len(tags))))
+    events = sorted({index_at[s] for s in qualified if s in index_at}.union(surnames))
     out: list[tuple[str, str]] = []
-    position = 0
-    skip_to = 0
-    for i, (word, tag) in enumerate(tags):
-        start, position = position, position + len(word)
+    done = skip_to = 0  # tags[:done] are handled; words that start before skip_to are taken
+    for i in events:
+        start = starts[i]
         if start < skip_to:
             continue
-        if start in qualified and qualified[start][0] > start + len(word):
-            end, name = qualified[start]
-            out.append((name, "nz"))
-            skip_to = end
+        out.extend(tags[done:i])
+        word, tag = tags[i]
+        name = qualified.get(start)
+        if name is not None and name[0] > start + len(word):
+            out.append((name[1], "nz"))
+            skip_to = name[0]
+            done = bisect_left(starts, skip_to, i + 1)
             continue
         following = tags[i + 1] if i + 1 < len(tags) else ("", "x")
         if (
@@ -196,10 +223,74 @@ def _words(text: str) -> list[tuple[str, str]]:
             and following[1].startswith(("n", "j"))
         ):
             out.append((word + following[0], "nr"))
-            skip_to = position + len(following[0])
+            skip_to, done = starts[i + 2], i + 2
             continue
         out.append((word, tag))
+        done = i + 1
+    out.extend(tags[done:])
     return out
+
+
+def _positions(values: list, value: object) -> list[int]:
+    """Where ``value`` is in ``values``, found by C code (list.index): few are."""
+    found: list[int] = []
+    at = -1
+    try:
+        while True:
+            at = values.index(value, at + 1)
+            found.append(at)
+    except ValueError:
+        return found
+
+
+# What each tagged word (word, tag) is to the counts, judged once: words recur all day, and a
+# table read through map() runs no Python code per word (the per-word code was most of the
+# keywords' time beside the segmenter). The word itself if it is a candidate term, "" if it is
+# not, _LONE_SURNAME for a surname the segmenter split from its name (栗 / 战书).
+_CANDIDATE: dict[tuple[str, str], str] = {}
+_LONE_SURNAME = "\x00"  # no word: the segmenter never gives a control character as one
+# Each candidate (as _CANDIDATE holds it) -> "1" if it may be a piece of a longer term, "2" if
+# it is a place name (never a piece); the gap "" -> "0".
+_KIND: dict[str, str] = {"": "0"}
+_TABLE_LIMIT = 200_000  # distinct (word, tag) pairs kept, as the lru caches bound theirs
+_PIECE_RUN = re.compile("1{2,}")
+
+
+def _judged(word: str, tag: str) -> str:
+    """What (``word``, ``tag``) is to the counts (see _CANDIDATE), added to the tables."""
+    term = _term(word, tag) if len(word) > 1 else 0
+    if term:
+        _KIND[word] = "1" if term == 1 else "2"
+        value = word
+    elif len(word) == 1 and tag.startswith(_SURNAME_TAGS):
+        value = _LONE_SURNAME
+    else:
+        value = ""
+    _CANDIDATE[word, tag] = value
+    return value
+
+
+def _looked_up(tags: list[tuple[str, str]]) -> list[str]:
+    """_CANDIDATE's value for each pair of ``tags``, judging the pairs it lacks."""
+    values = list(map(_CANDIDATE.get, tags))
+    for at in _positions(values, None):  # pairs not judged before
+        value = _CANDIDATE.get(tags[at])  # judged already if it came twice
+        values[at] = _judged(*tags[at]) if value is None else value
+    return values  # type: ignore[return-value]  # no None is left
+
+
+def _candidates(text: str) -> list[str]:
+    """The words of ``text``, each a candidate term or an empty gap (as _words gives them)."""
+    tags = tagged(text)
+    values = _looked_up(tags)
+    qualified = _qualified(text)
+    surnames = _positions(values, _LONE_SURNAME)
+    if qualified or surnames:
+        tags = _rejoined(tags, qualified, surnames)
+        values = _looked_up(tags)
+        if _LONE_SURNAME in values:  # one that stays alone is no candidate
+            values = [v if v != _LONE_SURNAME else "" for v in values]
+    return values
 
 
 def _read_texts(article: Article) -> tuple[str, str]:
@@ -208,36 +299,35 @@ def _read_texts(article: Article) -> tuple[str, str]:
     return fold_width(article.headline), fold_width(article.text[:BODY_CHARS])
 
 
-def _candidates(text: str) -> list[str]:
-    """The words of ``text``, each a candidate term or an empty gap."""
-    # A single character is never a term (_term): most words are, and skip the cache lookup.
-    return [w if len(w) > 1 and _term(w, t) else "" for w, t in _words(text)]
-
-
 def _counts(headline: str, body: str) -> dict[str, float]:
     """Weighted occurrences of the candidate terms of an article's (folded) headline and body,
     in order of first occurrence; pieces that keep appearing side by side count as one term."""
+    if len(_CANDIDATE) > _TABLE_LIMIT:  # emptied between articles: an article's words stay
+        _CANDIDATE.clear()
+        _KIND.clear()
+        _KIND[""] = "0"
     in_head = _candidates(headline) if headline else []
     words = in_head + _candidates(_CREDIT.sub(" ", body))  # a non-candidate word is an empty gap
     weights = [HEADLINE_WEIGHT] * len(in_head) + [1.0] * (len(words) - len(in_head))
     seen = Counter(filter(None, words))  # occurrences, unweighted
-    in_headline = Counter(filter(None, in_head))
     # A body word counts 1, a headline word HEADLINE_WEIGHT: whole numbers, so these sums are
     # the ones adding word by word gives.
-    counts: defaultdict[str, float] = defaultdict(float)
-    for word, times in seen.items():
-        counts[word] = times + (HEADLINE_WEIGHT - 1.0) * in_headline[word]
+    counts: defaultdict[str, float] = defaultdict(float, zip(seen, map(float, seen.values())))
+    for word, times in Counter(filter(None, in_head)).items():
+        counts[word] += (HEADLINE_WEIGHT - 1.0) * times
     # The segmenter cuts new terms and long names into pieces (河湖长制 -> 河湖 / 长制,
     # 临江职业技术学院 -> four words); pieces that keep appearing side by side in this
     # article are read as one term, the longest run first.
-    # run[i]: how many tokens from i on are candidate pieces in a row, so a window of pieces is
-    # found without looking at every window of every size (most tokens are gaps).
-    run = [0] * (len(words) + 1)
-    for i in range(len(words) - 1, -1, -1):
-        word = words[i]
-        run[i] = run[i + 1] + 1 if word and _term(word) == 1 else 0
+    # run[i]: how many tokens from i on are candidate pieces in a row, for each i where two
+    # pieces or more start (paired, in order): found as runs of "1" in the words' kinds, so a
+    # window of pieces is found without looking at every word (most tokens are gaps).
+    run: dict[int, int] = {}
+    for match in _PIECE_RUN.finditer("".join(map(_KIND.__getitem__, words))):
+        end = match.end()
+        for i in range(match.start(), end - 1):
+            run[i] = end - i
+    paired = list(run)
     used: set[int] = set()
-    paired = [i for i, length in enumerate(run) if length > 1]  # where two pieces or more start
     for size in range(MAX_PIECES, 1, -1):
         runs: dict[tuple[str, ...], list[int]] = defaultdict(list)
         for start in paired:
@@ -294,7 +384,10 @@ def issue_keywords(
         if paper and (word in paper or paper in word):
             continue
         score = value * (1.0 + 0.5 * math.log(spread[word])) * specificity(word) ** 2
-        if _term(word) == 2:
+        # A place name: as the candidates' table says (a word judged there is looked at
+        # again only if the table was emptied since, or if it was glued from pieces).
+        kind = _KIND.get(word)
+        if kind == "2" if kind is not None else _term(word) == 2:
             score *= PLACE_WEIGHT
         if n >= 4 and spread[word] > n / 3:
             score *= 0.3
