@@ -36,9 +36,23 @@ def test_punctuation_is_removed_as_by_a_filter_over_characters():
     text = "“临江”（新华社）：城乡公交、专线——开通…！\n 12条"
     expected = "".join(c for c in text if c not in faithfulness._PUNCT)
     assert faithfulness._words(text) == expected
-    assert faithfulness._bigrams(text) == frozenset(
-        expected[i : i + 2] for i in range(len(expected) - 1)
-    )
+    pairs = {expected[i : i + 2] for i in range(len(expected) - 1)}
+    assert len(faithfulness._bigrams(text)) == len(pairs)
+
+
+def test_bigrams_as_numbers_count_and_overlap_as_the_pairs_of_characters():
+    """One number per pair of characters: equal pairs, equal numbers, in any text (odd and even
+    lengths, pairs repeated, characters outside the BMP)."""
+    from briefing.text import bigram_numbers
+
+    def pairs(text: str) -> set[str]:
+        return {text[i : i + 2] for i in range(len(text) - 1)}
+
+    texts = ["", "临", "临江", "临江市临江市", "城乡公交专线开通后城乡", "𠀀临江𠀀市", "a1b2a1"]
+    for a in texts:
+        assert len(bigram_numbers(a)) == len(pairs(a))
+        for b in texts:
+            assert len(bigram_numbers(a) & bigram_numbers(b)) == len(pairs(a) & pairs(b))
 
 
 def naive_counts(article: Article) -> dict[str, float]:
