@@ -7,9 +7,9 @@ from functools import lru_cache
 
 # Full-width ASCII (！ to ～) and the ideographic space fold to their ASCII forms. A regular
 # expression finds them: 2.4x faster than str.translate, which looks up every character.
-_FOLD = {chr(cp): chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}
-_FOLD["\u3000"] = " "
-_FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000]")
+_FOLD = {0x3000: " ", **{cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}}
+# Whole runs (１９９８): one call per run, not per character, in a text of full-width digits.
+_FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000]+")
 
 # Characters that end a sentence or a complete paragraph in Chinese print.
 SENTENCE_END = "。！？!?…"
@@ -18,7 +18,7 @@ CLOSERS = "”’」』）)》】"
 
 def fold_width(text: str) -> str:
     """Fold full-width digits, Latin letters and punctuation to ASCII (１９９８年 -> 1998年)."""
-    return _FULL_WIDTH.sub(lambda match: _FOLD[match.group()], text)
+    return _FULL_WIDTH.sub(lambda match: match.group().translate(_FOLD), text)
 
 
 _TRAILING_NOTE = re.compile(r"[(（][^()（）]*[)）]$")

@@ -194,3 +194,29 @@ def test_an_article_s_names_are_tagged_only_for_a_summary_that_is_no_verbatim_co
     assert "names" not in vars(faithfulness.prepare(source_text))  # a verbatim copy: not tagged
     faithfulness.unfaithful("临江市开通城乡公交专线12条。", source_text)
     assert "临江市" in vars(faithfulness.prepare(source_text))["names"]
+
+
+def test_width_folding_by_runs_folds_each_character_as_one_at_a_time():
+    from briefing.text import fold_width
+
+    text = "１９９８年　ＡＢＣ，临江（２０２４）！\u3000\u3000ｘ～ａ 一二 ｛｝"
+    expected = "".join(
+        " " if c == "\u3000" else chr(ord(c) - 0xFEE0) if "\uff01" <= c <= "\uff5e" else c
+        for c in text
+    )
+    assert fold_width(text) == expected
+    assert fold_width("临江市") == "临江市"
+
+
+def test_datelines_are_found_past_the_quick_test_for_their_words():
+    """The quick test (讯, 电, 记者) lets through every dateline the three patterns know."""
+    from briefing.summarize.sentences import split_dateline
+
+    for dateline, rest in (
+        ("本报拉萨讯", "临江市开通城乡公交专线。"),
+        ("新华社北京１月１日电（记者王明）", "临江市开通城乡公交专线。"),
+        ("记者　王明　报道", "临江市开通城乡公交专线。"),
+        ("南都讯　记者王明", "临江市开通城乡公交专线。"),
+    ):
+        assert split_dateline(f"{dateline}　{rest}")[1] == rest
+    assert split_dateline("临江市开通城乡公交专线。") == (None, "临江市开通城乡公交专线。")
