@@ -220,3 +220,29 @@ def test_datelines_are_found_past_the_quick_test_for_their_words():
     ):
         assert split_dateline(f"{dateline}　{rest}")[1] == rest
     assert split_dateline("临江市开通城乡公交专线。") == (None, "临江市开通城乡公交专线。")
+
+
+def test_the_slogan_quick_test_rejects_only_what_splitting_the_clauses_rejects():
+    """28 characters besides marks and spaces cannot make three clauses of nine at most."""
+    from briefing.summarize import ranking
+    from briefing.summarize.sentences import split_clauses
+
+    def slogan_by_clauses(text: str) -> bool:
+        clauses = split_clauses(text)
+        return 0 < len(clauses) <= 3 and all(len(c) <= 9 for c, _ in clauses)
+
+    texts = [
+        "民生无小事，枝叶总关情。",
+        "民生无小事，枝叶总关情，百姓冷暖在心头。",
+        "民生无小事，枝叶总关情，百姓冷暖在心头，",
+        "民生无小事，枝叶总关情，百姓冷暖在心间。",
+        "民生无小事 ，  枝叶总关情  ，  百姓冷暖常在心间 。！",
+        "民生无小事，枝叶总关情，百姓冷暖常在心间，，，。",
+        "民生无小事枝叶总关情百姓冷暖常在心间民生无小事枝叶总关情",
+        "临江市城乡公交专线将于下月开通，覆盖全市乡镇。",
+        "春风吹绿江南两岸边，明月照亮归乡的路途，枝叶总关百姓的冷暖。",  # three clauses of nine: 27
+        "春风吹绿江南两岸边，明月照亮归乡的路途，枝叶总关百姓的冷暖啊。",  # 28: one too many
+    ]
+    assert ranking.is_slogan(texts[-2]) and not ranking.is_slogan(texts[-1])
+    for text in texts:
+        assert ranking.is_slogan(text) == (slogan_by_clauses(text) and not ranking._date(text))
