@@ -246,3 +246,22 @@ def test_the_slogan_quick_test_rejects_only_what_splitting_the_clauses_rejects()
     assert ranking.is_slogan(texts[-2]) and not ranking.is_slogan(texts[-1])
     for text in texts:
         assert ranking.is_slogan(text) == (slogan_by_clauses(text) and not ranking._date(text))
+
+
+def test_a_clause_without_a_word_tidy_deletes_is_left_untagged_and_as_it_is(monkeypatch):
+    import re
+
+    from briefing.summarize import compress
+
+    clauses = [
+        "临江市交通运输局积极推进城乡公交专线建设",
+        "市民纷纷点赞了这项别开生面的活动",
+        "临江市开通城乡公交专线12条",
+        "可持续发展的城乡公交",
+        "完成了",
+        "",
+    ]
+    quick = [compress.tidy(c) for c in clauses]
+    monkeypatch.setattr(compress, "_TIDY_WORDS", re.compile(""))  # every clause the long way
+    assert quick == [compress.tidy(c) for c in clauses]
+    assert quick[2] == clauses[2] and quick[0] != clauses[0]
