@@ -36,9 +36,23 @@ def test_punctuation_is_removed_as_by_a_filter_over_characters():
     text = "“临江”（新华社）：城乡公交、专线——开通…！\n 12条"
     expected = "".join(c for c in text if c not in faithfulness._PUNCT)
     assert faithfulness._words(text) == expected
-    assert faithfulness._bigrams(text) == frozenset(
-        expected[i : i + 2] for i in range(len(expected) - 1)
-    )
+    pairs = {expected[i : i + 2] for i in range(len(expected) - 1)}
+    assert len(faithfulness._bigrams(text)) == len(pairs)
+
+
+def test_bigrams_as_numbers_count_and_overlap_as_the_pairs_of_characters():
+    """One number per pair of characters: equal pairs, equal numbers, in any text (odd and even
+    lengths, pairs repeated, characters outside the BMP)."""
+    from briefing.text import bigram_numbers
+
+    def pairs(text: str) -> set[str]:
+        return {text[i : i + 2] for i in range(len(text) - 1)}
+
+    texts = ["", "临", "临江", "临江市临江市", "城乡公交专线开通后城乡", "𠀀临江𠀀市", "a1b2a1"]
+    for a in texts:
+        assert len(bigram_numbers(a)) == len(pairs(a))
+        for b in texts:
+            assert len(bigram_numbers(a) & bigram_numbers(b)) == len(pairs(a) & pairs(b))
 
 
 def naive_counts(article: Article) -> dict[str, float]:
@@ -273,3 +287,74 @@ def test_width_folding_maps_each_character_as_the_table_does():
     text = "".join(chars) * 2
     assert fold_width(text) == "".join(expected[c] for c in text)
     assert fold_width("１９９８年１２月，（新华社）：ＮＢＡ；") == "1998年12月,(新华社):NBA;"
+
+
+def test_width_folding_by_runs_folds_each_character_as_one_at_a_time():
+    from briefing.text import fold_width
+
+    text = "１９９８年　ＡＢＣ，临江（２０２４）！\u3000\u3000ｘ～ａ 一二 ｛｝"
+    expected = "".join(
+        " " if c == "\u3000" else chr(ord(c) - 0xFEE0) if "\uff01" <= c <= "\uff5e" else c
+        for c in text
+    )
+    assert fold_width(text) == expected
+    assert fold_width("临江市") == "临江市"
+
+
+def test_datelines_are_found_past_the_quick_test_for_their_words():
+    """The quick test (讯, 电, 记者) lets through every dateline the three patterns know."""
+    from briefing.summarize.sentences import split_dateline
+
+    for dateline, rest in (
+        ("本报拉萨讯", "临江市开通城乡公交专线。"),
+        ("新华社北京１月１日电（记者王明）", "临江市开通城乡公交专线。"),
+        ("记者　王明　报道", "临江市开通城乡公交专线。"),
+        ("南都讯　记者王明", "临江市开通城乡公交专线。"),
+    ):
+        assert split_dateline(f"{dateline}　{rest}")[1] == rest
+    assert split_dateline("临江市开通城乡公交专线。") == (None, "临江市开通城乡公交专线。")
+
+
+def test_the_slogan_quick_test_rejects_only_what_splitting_the_clauses_rejects():
+    """28 characters besides marks and spaces cannot make three clauses of nine at most."""
+    from briefing.summarize import ranking
+    from briefing.summarize.sentences import split_clauses
+
+    def slogan_by_clauses(text: str) -> bool:
+        clauses = split_clauses(text)
+        return 0 < len(clauses) <= 3 and all(len(c) <= 9 for c, _ in clauses)
+
+    texts = [
+        "民生无小事，枝叶总关情。",
+        "民生无小事，枝叶总关情，百姓冷暖在心头。",
+        "民生无小事，枝叶总关情，百姓冷暖在心头，",
+        "民生无小事，枝叶总关情，百姓冷暖在心间。",
+        "民生无小事 ，  枝叶总关情  ，  百姓冷暖常在心间 。！",
+        "民生无小事，枝叶总关情，百姓冷暖常在心间，，，。",
+        "民生无小事枝叶总关情百姓冷暖常在心间民生无小事枝叶总关情",
+        "临江市城乡公交专线将于下月开通，覆盖全市乡镇。",
+        "春风吹绿江南两岸边，明月照亮归乡的路途，枝叶总关百姓的冷暖。",  # three clauses of nine: 27
+        "春风吹绿江南两岸边，明月照亮归乡的路途，枝叶总关百姓的冷暖啊。",  # 28: one too many
+    ]
+    assert ranking.is_slogan(texts[-2]) and not ranking.is_slogan(texts[-1])
+    for text in texts:
+        assert ranking.is_slogan(text) == (slogan_by_clauses(text) and not ranking._date(text))
+
+
+def test_a_clause_without_a_word_tidy_deletes_is_left_untagged_and_as_it_is(monkeypatch):
+    import re
+
+    from briefing.summarize import compress
+
+    clauses = [
+        "临江市交通运输局积极推进城乡公交专线建设",
+        "市民纷纷点赞了这项别开生面的活动",
+        "临江市开通城乡公交专线12条",
+        "可持续发展的城乡公交",
+        "完成了",
+        "",
+    ]
+    quick = [compress.tidy(c) for c in clauses]
+    monkeypatch.setattr(compress, "_TIDY_WORDS", re.compile(""))  # every clause the long way
+    assert quick == [compress.tidy(c) for c in clauses]
+    assert quick[2] == clauses[2] and quick[0] != clauses[0]

@@ -18,6 +18,7 @@ from operator import itemgetter
 
 from ..conventions import COLUMN_TAG_RE
 from ..text import CLOSERS, SENTENCE_END, ends_sentence
+from ..text import bigram_numbers as _bigrams
 from .lines import (
     BYLINE_RE,
     CREDIT_RE,
@@ -194,18 +195,6 @@ def _end_pos(piece: str) -> tuple[str, str]:
     if not words:
         return "none", "none"
     return words[0][1][:2], words[-1][1][:2]
-
-
-def _bigrams(text: str) -> set[int]:
-    """The distinct pairs of adjacent characters of ``text``, each as one number.
-
-    Read straight from the UTF-32 encoding: eight bytes at an even offset hold characters 0-1,
-    2-3, ...; at an odd one 1-2, 3-4, ... Three times faster than building pairs of characters,
-    and the same sets up to naming (one number per pair)."""
-    data = memoryview(text.encode("utf-32-le", "surrogatepass"))
-    pairs = set(data[: len(data) // 8 * 8].cast("Q"))
-    pairs.update(data[4 : 4 + (len(data) - 4) // 8 * 8].cast("Q"))
-    return pairs
 
 
 def _overlap_share(a: set[int], b: set[int]) -> float:

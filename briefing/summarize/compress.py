@@ -115,8 +115,21 @@ EMPTY_ADVERB_WORDS = frozenset(
 _BOUND_PREFIXES = frozenset("可 非 无 不可".split())
 
 
+# Any of the words tidy() may delete, anywhere: a clause without one is left as it is, untagged.
+# Sorted to one order (not the set's, which changes from run to run) so that the pattern is the
+# same in every process and the pattern cache keeps it.
+_TIDY_WORDS = re.compile(
+    "了|"
+    + "|".join(sorted(EMPTY_ADVERB_WORDS, key=lambda w: (-len(w), w)))
+    + "|"
+    + IDIOM_DE.pattern
+)
+
+
 def tidy(clause: str) -> str:
     """Word-level deletions: empty adverbs before a verb, 了 after one, stock idioms before 的."""
+    if not _TIDY_WORDS.search(clause):
+        return clause  # the segmenter's words join back into the clause: nothing to delete
     tags = tagged(clause)
     out: list[str] = []
     for i, (word, tag) in enumerate(tags):

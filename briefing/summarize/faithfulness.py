@@ -23,13 +23,12 @@ candidates cheaply.
 
 from __future__ import annotations
 
-import operator
 import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from ..text import fold_width, tagged, words
+from ..text import bigram_numbers, fold_width, tagged, words
 
 # Sentence ends and clause marks inside a summary or an article.
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]*[”’」』）)]*")
@@ -112,7 +111,7 @@ class PreparedSource:
     """An article's sentences (compact text), their bigrams, and the names it prints."""
 
     sentences: tuple[str, ...]
-    grams: tuple[frozenset[str], ...]
+    grams: tuple[set[int], ...]  # never changed: the prepared source is cached and shared
     words: str  # the whole text without spaces or punctuation, to find verbatim copies
     text: str  # the whole text without spaces
 
@@ -134,9 +133,9 @@ def _compact(text: str) -> str:
     return _SPACES.sub("", fold_width(text))
 
 
-def _bigrams(text: str) -> frozenset[str]:
-    chars = _words(text)
-    return frozenset(map(operator.add, chars, chars[1:]))  # each character and the next
+def _bigrams(text: str) -> set[int]:
+    """The bigrams of ``text`` without punctuation, as numbers (:func:`bigram_numbers`)."""
+    return bigram_numbers(_words(text))
 
 
 @lru_cache(maxsize=64)
@@ -158,7 +157,7 @@ def prepare(source_text: str) -> PreparedSource:
 
 def align(sentence: str, source: PreparedSource) -> str:
     """The source sentences ``sentence`` comes from, greedily by bigram cover, joined by newlines."""
-    wanted = set(_bigrams(sentence))
+    wanted = _bigrams(sentence)
     if not wanted:
         return ""
     total = len(wanted)

@@ -14,7 +14,7 @@ from functools import lru_cache
 from dataclasses import dataclass, replace
 
 from ..records import Article
-from ..text import fold_width
+from ..text import bigram_numbers, fold_width
 from .verbs import ACTION
 from .compress import EFFECT_TAIL, FILLER_CLAUSE, FRAME, ORG_SUFFIX, PURPOSE, TIME_START
 from .sentences import (
@@ -83,22 +83,37 @@ _NAMED_PLACE = re.compile(
 )
 
 
-def grams(text: str) -> set[str]:
-    """Character bigrams of the words in ``text`` (punctuation and spaces removed)."""
+def grams(text: str) -> set[int]:
+    """Character bigrams of the words in ``text`` (punctuation and spaces removed), as numbers
+    (:func:`briefing.text.bigram_numbers`: only their counts and overlaps are used)."""
     return _grams_folded(fold_width(text))
 
 
-def _grams_folded(text: str) -> set[str]:
-    chars = _WORD_CHARS.sub("", text)
+def _grams_folded(text: str) -> set[int]:
+    return bigram_numbers(_WORD_CHARS.sub("", text))
+
+
+def gram_strings(text: str) -> set[str]:
+    """The pairs of :func:`grams` as strings, where a pair must be read (is it all Han?) or
+    matched against pairs counted as strings, as the titler's are."""
+    chars = _WORD_CHARS.sub("", fold_width(text))
     # Each character added to the next, pairwise in C: 1.6x the speed of slicing in a loop.
     return set(map(operator.add, chars, chars[1:]))
 
 
 def is_slogan(sentence: str) -> bool:
     """民生无小事，枝叶总关情。: short parallel clauses without a figure or an actor."""
-    folded = fold_width(sentence)
+    return _slogan(sentence, fold_width(sentence))
+
+
+# 28 characters that are neither clause marks, stops nor spaces: more than three clauses of at
+# most nine characters hold, so no slogan (one match in C instead of splitting the clauses).
+_OVER_SLOGAN = re.compile(r"(?:[^，,；;：:。！？!?…\s][，,；;：:。！？!?…\s]*){28}")
+
+
+def _slogan(sentence: str, folded: str) -> bool:
     # The character tests first: they are cheap, and most sentences fail one.
-    if any(map(str.isdigit, folded)) or _date(folded):
+    if _OVER_SLOGAN.match(sentence) or any(map(str.isdigit, folded)) or _date(folded):
         return False
     clauses = split_clauses(sentence)
     return 0 < len(clauses) <= 3 and all(len(c) <= 9 for c, _ in clauses)
@@ -111,7 +126,7 @@ class Scored:
     figure: bool
 
 
-def _core_grams(text: str) -> set[str]:
+def _core_grams(text: str) -> set[int]:
     """Bigrams of a sentence without its opening time, purpose and framing, and its closing effect."""
     core = [
         c
@@ -127,17 +142,17 @@ def _core_grams(text: str) -> set[str]:
     return _grams_folded("".join(core))
 
 
-def _shared(sets: list[set[str]]) -> set[str]:
+def _shared(sets: list[set[int]]) -> set[int]:
     """The members of more than one of ``sets`` (set operations: no loop over members in Python)."""
-    seen: set[str] = set()
-    shared: set[str] = set()
+    seen: set[int] = set()
+    shared: set[int] = set()
     for members in sets:
         shared |= seen & members
         seen |= members
     return shared
 
 
-def restates(text: str, head: set[str]) -> bool:
+def restates(text: str, head: set[int]) -> bool:
     """Whether a sentence says little beyond the headline (most of its bigrams are the headline's)."""
     core = _core_grams(text)
     if len(head) < 6 or len(core) < 4:
@@ -145,12 +160,18 @@ def restates(text: str, head: set[str]) -> bool:
     return len(core & head) / len(core) >= 0.7
 
 
-def is_scene(text: str) -> bool:
-    """一大早，……人头攒动: a sentence that sets a scene rather than reports what was done."""
+def is_scene(text: str, *, acts: bool | None = None) -> bool:
+    """一大早，……人头攒动: a sentence that sets a scene rather than reports what was done.
+
+    ``acts``: whether ``text`` names an action (ACTION), when the caller has looked already."""
     opening = _SCENE_OPENING.match(text)
     atmosphere = _ATMOSPHERE.search(text)
-    return bool(atmosphere and (opening or not ACTION.search(text))) or bool(
-        opening and not ACTION.search(text) and not has_quantity(text)
+    if not (opening or atmosphere):
+        return False
+    if acts is None:
+        acts = ACTION.search(text) is not None
+    return bool(atmosphere and (opening or not acts)) or bool(
+        opening and not acts and not has_quantity(text)
     )
 
 
@@ -178,28 +199,30 @@ def _ranked(headline: str, body: tuple[str, ...]) -> tuple[Scored, ...]:
     for sentence, bag, text in zip(sentences, sets, folded):
         text = split_dateline(text)[1]
         position = 1.0 / (1.0 + 0.6 * sentence.index) + (0.3 if sentence.paragraph == 0 else 0.0)
-        overlap = len(bag & head) / len(head) if head else 0.0
+        on_head = len(bag & head)
+        overlap = on_head / len(head) if head else 0.0
         centrality = len(bag & shared) / len(bag) if bag else 0.0
         # The key figures are amounts, counts and shares; a date says when, not how much.
         counted = len(quantities(text))
         figure = counted > 0
         dated = _date(text)
+        acts = ACTION.search(text) is not None
         features = (
             0.35 * bool(ORG_SUFFIX.search(text))
-            + 0.3 * bool(ACTION.search(text))
+            + 0.3 * acts
             + 0.3 * bool(dated)
             + 0.25 * _event_day(text)
             + (0.35 + 0.05 * min(counted - 1, 3) if figure else 0.0)
             + 0.08 * min(len(_NAMED_PLACE.findall(text)), 3)
         )
         penalty = 0.0
-        if is_scene(text):
+        if is_scene(text, acts=acts):
             penalty += 1.2
         if not figure:
             # A sentence of rhetoric (打通堵点、交出答卷……举措) states no fact to report.
             penalty += 0.3 * min(len(_RHETORIC.findall(text)), 4)
         # Cheap test first: a sentence that restates the headline shares many of its bigrams.
-        restating = len(bag & head) >= max(4, 0.3 * len(bag)) and restates(text, head)
+        restating = on_head >= max(4, 0.3 * len(bag)) and restates(text, head)
         if restating and not figure:
             # Beside its headline it adds nothing: it loses its overlap credit, when another sentence informs.
             repeats.append((len(scored), 1.5 + 1.2 * overlap))
@@ -222,11 +245,11 @@ def _ranked(headline: str, body: tuple[str, ...]) -> tuple[Scored, ...]:
             penalty += 0.7
         if _CAPTION.match(text):
             penalty += 2.0
-        if len(text) <= 40 and is_slogan(text):
+        if len(text) <= 40 and _slogan(text, text):  # text is folded already
             penalty += 1.5
         score = 1.2 * position + 1.2 * overlap + 0.6 * centrality + features - penalty
         scored.append(Scored(sentence, score, figure))
-        if penalty < 0.5 and len(text) >= 12 and (figure or ACTION.search(text)) and not restating:
+        if penalty < 0.5 and len(text) >= 12 and (figure or acts) and not restating:
             informative.append(len(scored) - 1)
     for i, cost in repeats:
         if any(j != i for j in informative):

@@ -28,7 +28,7 @@ from .compress import (
     tidy,
 )
 from .actors import kicker_actor, lacks_subject
-from .ranking import grams, rank_sentences
+from .ranking import gram_strings, rank_sentences
 from .verbs import ACTION_END, verbal
 from .headlines import (
     AUXILIARIES,
@@ -760,9 +760,9 @@ def _context(article: Article, opening: _Opening) -> _Context:
     return _Context(
         recurring,
         frozenset(frequent[:10]),
-        frozenset(grams(lead[0].text if lead else "")),
+        frozenset(gram_strings(lead[0].text if lead else "")),
         opening.place,
-        frozenset(grams(article.body[0]) if article.body else ()),
+        frozenset(gram_strings(article.body[0]) if article.body else ()),
     )
 
 
@@ -774,7 +774,7 @@ def _features(
 ) -> tuple[float, ...]:
     words = tagged(title)
     opening = words[0][1] if words else ""
-    pairs = grams(title)
+    pairs = gram_strings(title)
     return (
         _salience(title, context.recurring),
         cost,
@@ -860,7 +860,7 @@ _NOT_HAN_DIGIT_LATIN = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z]")
 def _recurring_bigrams(article: Article) -> dict[str, int]:
     counts: dict[str, int] = {}
     for paragraph in article.body[:12]:
-        # Folded as ranking.grams folds the title's pairs (１５ and 15 are one figure).
+        # Folded as ranking.gram_strings folds the title's pairs (１５ and 15 are one figure).
         chars = _NOT_HAN_DIGIT_LATIN.sub("", fold_width(paragraph))
         for i in range(len(chars) - 1):
             counts[chars[i : i + 2]] = counts.get(chars[i : i + 2], 0) + 1
