@@ -259,19 +259,20 @@ def test_keyword_candidates_match_judging_every_word(monkeypatch):
     for text in KEYWORD_TEXTS + [ARTICLE.text]:
         assert issue_keywords._candidates(text) == expected(text)
         assert issue_keywords._candidates(text) == expected(text)  # from the tables
-    # Tables emptied when full, between articles: the same counts and keywords (a place name
-    # that is no longer in the tables is judged again).
+    # New tables when full, between articles: the same counts and keywords.
     place = Article(
         id="a2", title="江北区召开大会", body=["江北区江北区召开大会，江北区代表出席。"]
     )
     keywords = issue_keywords.issue_keywords([ARTICLE, place], count=20)
     assert "江北区" in keywords
     monkeypatch.setattr(issue_keywords, "_TABLE_LIMIT", 5)
+    full = issue_keywords._tables
     assert issue_keywords.issue_keywords([ARTICLE, place], count=20) == keywords
+    assert issue_keywords._tables is not full  # replaced, not emptied under another thread
     assert list(issue_keywords._counts(*issue_keywords._read_texts(ARTICLE)).items()) == list(
         naive_counts(ARTICLE).items()
     )
-    assert len(issue_keywords._CANDIDATE) < 100
+    assert len(issue_keywords._tables.candidate) < 100
 
 
 def test_width_folding_maps_each_character_as_the_table_does():

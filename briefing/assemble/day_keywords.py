@@ -243,54 +243,77 @@ def _positions(values: list, value: object) -> list[int]:
         return found
 
 
-# What each tagged word (word, tag) is to the counts, judged once: words recur all day, and a
-# table read through map() runs no Python code per word (the per-word code was most of the
-# keywords' time beside the segmenter). The word itself if it is a candidate term, "" if it is
-# not, _LONE_SURNAME for a surname the segmenter split from its name (栗 / 战书).
-_CANDIDATE: dict[tuple[str, str], str] = {}
-_LONE_SURNAME = "\x00"  # no word: the segmenter never gives a control character as one
-# Each candidate (as _CANDIDATE holds it) -> "1" if it may be a piece of a longer term, "2" if
-# it is a place name (never a piece); the gap "" -> "0".
-_KIND: dict[str, str] = {"": "0"}
-_TABLE_LIMIT = 200_000  # distinct (word, tag) pairs kept, as the lru caches bound theirs
+# No candidate: a candidate has two characters or more, so one control character is free.
+_LONE_SURNAME = "\x00"
+_TABLE_LIMIT = 200_000  # distinct (word, tag) pairs kept: new tables are started beyond it
 _PIECE_RUN = re.compile("1{2,}")
 
 
-def _judged(word: str, tag: str) -> str:
-    """What (``word``, ``tag``) is to the counts (see _CANDIDATE), added to the tables."""
-    term = _term(word, tag) if len(word) > 1 else 0
-    if term:
-        _KIND[word] = "1" if term == 1 else "2"
-        value = word
-    elif len(word) == 1 and tag.startswith(_SURNAME_TAGS):
-        value = _LONE_SURNAME
-    else:
-        value = ""
-    _CANDIDATE[word, tag] = value
-    return value
+class _Tables:
+    """What each tagged word is to the counts, judged once: words recur all day, and a table
+    read through map() runs no Python code per word (the per-word code was most of the
+    keywords' time beside the segmenter)."""
+
+    def __init__(self) -> None:
+        # (word, tag) -> the word itself if it is a candidate term, "" if it is not,
+        # _LONE_SURNAME for a surname the segmenter split from its name (栗 / 战书).
+        self.candidate: dict[tuple[str, str], str] = {}
+        # Each candidate -> "1" if it may be a piece of a longer term, "2" if it is a place
+        # name (never a piece); the gap "" -> "0".
+        self.kind: dict[str, str] = {"": "0"}
+
+    def judged(self, word: str, tag: str) -> str:
+        """What (``word``, ``tag``) is to the counts, added to the tables."""
+        # _term's own cache is skipped: this table is the cache of these pairs.
+        term = _term.__wrapped__(word, tag) if len(word) > 1 else 0
+        if term:
+            self.kind[word] = "1" if term == 1 else "2"
+            value = word
+        elif len(word) == 1 and tag.startswith(_SURNAME_TAGS):
+            value = _LONE_SURNAME
+        else:
+            value = ""
+        self.candidate[word, tag] = value
+        return value
+
+    def looked_up(self, tags: list[tuple[str, str]]) -> list[str]:
+        """The table's value for each pair of ``tags``, judging the pairs it lacks."""
+        values = list(map(self.candidate.get, tags))
+        for at in _positions(values, None):  # pairs not judged before
+            value = self.candidate.get(tags[at])  # judged already if it came twice
+            values[at] = self.judged(*tags[at]) if value is None else value
+        return values  # type: ignore[return-value]  # no None is left
+
+    def candidates(self, text: str) -> list[str]:
+        """The words of ``text``, each a candidate term or an empty gap (as _words gives)."""
+        tags = tagged(text)
+        values = self.looked_up(tags)
+        qualified = _qualified(text)
+        surnames = _positions(values, _LONE_SURNAME)
+        if qualified or surnames:
+            tags = _rejoined(tags, qualified, surnames)
+            values = self.looked_up(tags)
+            if _LONE_SURNAME in values:  # one that stays alone is no candidate
+                values = [v if v != _LONE_SURNAME else "" for v in values]
+        return values
 
 
-def _looked_up(tags: list[tuple[str, str]]) -> list[str]:
-    """_CANDIDATE's value for each pair of ``tags``, judging the pairs it lacks."""
-    values = list(map(_CANDIDATE.get, tags))
-    for at in _positions(values, None):  # pairs not judged before
-        value = _CANDIDATE.get(tags[at])  # judged already if it came twice
-        values[at] = _judged(*tags[at]) if value is None else value
-    return values  # type: ignore[return-value]  # no None is left
+_tables = _Tables()
+
+
+def _current_tables() -> _Tables:
+    """The tables to count an article with, new ones when they have grown past the limit
+    (between articles, so an article's words stay; a thread counting another article at that
+    moment keeps the tables it started with)."""
+    global _tables
+    if len(_tables.candidate) > _TABLE_LIMIT:
+        _tables = _Tables()
+    return _tables
 
 
 def _candidates(text: str) -> list[str]:
     """The words of ``text``, each a candidate term or an empty gap (as _words gives them)."""
-    tags = tagged(text)
-    values = _looked_up(tags)
-    qualified = _qualified(text)
-    surnames = _positions(values, _LONE_SURNAME)
-    if qualified or surnames:
-        tags = _rejoined(tags, qualified, surnames)
-        values = _looked_up(tags)
-        if _LONE_SURNAME in values:  # one that stays alone is no candidate
-            values = [v if v != _LONE_SURNAME else "" for v in values]
-    return values
+    return _current_tables().candidates(text)
 
 
 def _read_texts(article: Article) -> tuple[str, str]:
@@ -302,12 +325,9 @@ def _read_texts(article: Article) -> tuple[str, str]:
 def _counts(headline: str, body: str) -> dict[str, float]:
     """Weighted occurrences of the candidate terms of an article's (folded) headline and body,
     in order of first occurrence; pieces that keep appearing side by side count as one term."""
-    if len(_CANDIDATE) > _TABLE_LIMIT:  # emptied between articles: an article's words stay
-        _CANDIDATE.clear()
-        _KIND.clear()
-        _KIND[""] = "0"
-    in_head = _candidates(headline) if headline else []
-    words = in_head + _candidates(_CREDIT.sub(" ", body))  # a non-candidate word is an empty gap
+    tables = _current_tables()
+    in_head = tables.candidates(headline) if headline else []
+    words = in_head + tables.candidates(_CREDIT.sub(" ", body))  # a non-candidate: a gap
     weights = [HEADLINE_WEIGHT] * len(in_head) + [1.0] * (len(words) - len(in_head))
     seen = Counter(filter(None, words))  # occurrences, unweighted
     # A body word counts 1, a headline word HEADLINE_WEIGHT: whole numbers, so these sums are
@@ -322,7 +342,7 @@ def _counts(headline: str, body: str) -> dict[str, float]:
     # pieces or more start (paired, in order): found as runs of "1" in the words' kinds, so a
     # window of pieces is found without looking at every word (most tokens are gaps).
     run: dict[int, int] = {}
-    for match in _PIECE_RUN.finditer("".join(map(_KIND.__getitem__, words))):
+    for match in _PIECE_RUN.finditer("".join(map(tables.kind.__getitem__, words))):
         end = match.end()
         for i in range(match.start(), end - 1):
             run[i] = end - i
@@ -384,10 +404,7 @@ def issue_keywords(
         if paper and (word in paper or paper in word):
             continue
         score = value * (1.0 + 0.5 * math.log(spread[word])) * specificity(word) ** 2
-        # A place name: as the candidates' table says (a word judged there is looked at
-        # again only if the table was emptied since, or if it was glued from pieces).
-        kind = _KIND.get(word)
-        if kind == "2" if kind is not None else _term(word) == 2:
+        if _PLACE.match(word) and _term(word) == 2:
             score *= PLACE_WEIGHT
         if n >= 4 and spread[word] > n / 3:
             score *= 0.3
