@@ -450,12 +450,14 @@ def test_a_heading_between_texts_on_one_subject_reads_as_cohesive():
         ("红星村的村民王大山", "王大山说红星村"),
         ("ab𠀀c𠀀ab", "𠀀ab"),  # characters beyond the basic plane, odd and even lengths
         ("2019年10月10日，", "10月10日电"),
+        ("临江市临江市", "城乡公交专线开通后城乡"),  # repeated pairs
     ],
 )
 def test_bigram_sets_count_and_share_as_pairs_of_characters(a, b):
-    """The splitter's bigram sets (numbers read from the UTF-32 encoding, for speed) hold one
-    member per distinct pair of adjacent characters, and two texts share as many as their pairs do."""
-    from briefing.split.features import _bigrams
+    """The bigram sets of the splitter and the summarizer (numbers read from the UTF-32
+    encoding, for speed) hold one member per distinct pair of adjacent characters, and two texts
+    share as many as their pairs do."""
+    from briefing.text import bigram_numbers as _bigrams
 
     def pairs(text):
         return set(zip(text, text[1:]))

@@ -111,7 +111,7 @@ class PreparedSource:
     """An article's sentences (compact text), their bigrams, and the names it prints."""
 
     sentences: tuple[str, ...]
-    grams: tuple[set[int], ...]  # never changed: the prepared source is cached and shared
+    grams: tuple[frozenset[int], ...]  # frozen: the prepared source is cached and shared
     words: str  # the whole text without spaces or punctuation, to find verbatim copies
     text: str  # the whole text without spaces
 
@@ -149,7 +149,7 @@ def prepare(source_text: str) -> PreparedSource:
     )
     return PreparedSource(
         sentences=sentences,
-        grams=tuple(_bigrams(s) for s in sentences),
+        grams=tuple(frozenset(_bigrams(s)) for s in sentences),
         words=_words(compact),
         text=compact,
     )
