@@ -17,7 +17,7 @@ from functools import lru_cache
 from operator import itemgetter
 
 from ..conventions import COLUMN_TAG_RE
-from ..text import CLOSERS, SENTENCE_END, ends_sentence
+from ..text import ends_sentence
 from .lines import (
     BYLINE_RE,
     CREDIT_RE,
@@ -99,11 +99,9 @@ def _gap_ranks(lines: list[Line], usual: int) -> dict[int, str]:
 
 def _end(folded: str) -> str:
     """How a line (stripped, so its last character is printed) ends."""
-    last = folded[-1]
-    # ends_sentence() only for a closing bracket or quotation: any other last character ends
-    # a sentence exactly when it is a sentence end.
-    if last in SENTENCE_END or last in CLOSERS and ends_sentence(folded):
+    if ends_sentence(folded):
         return "stop"
+    last = folded[-1]
     if last in ",、;":
         return "comma"
     if last in ":":
