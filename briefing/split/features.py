@@ -19,16 +19,16 @@ from operator import itemgetter
 from ..conventions import COLUMN_TAG_RE
 from ..text import ends_sentence
 from .lines import (
-    BYLINE_RE,
-    CREDIT_RE,
-    ENUMERATION_RE,
-    FURNITURE_RE,
     HEADING_MAX,
-    SIGNATURE_RE,
     Line,
     Role,
     is_bare_name,
+    is_byline,
+    is_credit,
+    is_furniture,
+    is_signature,
     looks_like_heading,
+    opens_enumeration,
     tag,
     word_tags,
 )
@@ -154,14 +154,6 @@ def _may_close(text: str) -> bool:
     return ":" in text or "：" in text or "摄" in text or "绘" in text  # see CLOSING_RE
 
 
-def _may_credit(text: str) -> bool:
-    return "摄" in text or "图" in text or "绘" in text  # see CREDIT_MARK
-
-
-def _may_enumerate(first: str) -> bool:
-    return first in "一二三四五六七八九十(（第" or first.isdigit() or "①" <= first <= "⑳"
-
-
 def _opens_more_than_closes(text: str) -> bool:
     """A quotation, book title or bracket opened and not closed on the line."""
     return (
@@ -253,7 +245,7 @@ def _own(line: Line, raw: str, gap_after: int, gaps: dict[int, tuple[str, str]])
         "signed": "1" if text[-1] in ")）" and SIGNED_END_RE.search(text) else "0",
         "close": "1" if short and _may_close(text) and CLOSING_RE.search(text) else "0",
         "day": "1" if "日" in opening and DAY_RE.search(opening) else "0",
-        "enum": "1" if _may_enumerate(text[0]) and ENUMERATION_RE.match(text) else "0",
+        "enum": "1" if opens_enumeration(text) else "0",
         "digits": "1" if short and sum(map(str.isdigit, text)) * 3 > n else "0",
         "open_q": "1" if _opens_more_than_closes(text) else "0",
     }
@@ -272,15 +264,15 @@ def _own(line: Line, raw: str, gap_after: int, gaps: dict[int, tuple[str, str]])
     if 2 <= n <= HEADING_MAX:
         feats["p1"] = (ends or _end_pos(text[-6:]))[1]
     if short:  # recognisers that the role can shadow (a dated byline, a credit that looks like
-        # a header); each behind a necessary condition, as above
-        if BYLINE_RE.match(text):
+        # a header), asked as tag() asks them
+        if is_byline(text):
             feats["by"] = "1"
-        if _may_credit(text) and CREDIT_RE.match(text):
+        if is_credit(text):
             feats["cred"] = "1"
-        # tag() has searched a line this short for the pattern: only a furniture line holds it.
-        if line.role is Role.FURNITURE and FURNITURE_RE.search(text):
+        # tag() has asked a line this short: only a furniture line is furniture.
+        if line.role is Role.FURNITURE and is_furniture(text):
             feats["fur"] = "1"
-        if "年" in text and SIGNATURE_RE.match(text):
+        if is_signature(text):
             feats["sig"] = "1"
     return feats
 
