@@ -421,6 +421,10 @@ def _seen_from(core: tuple[str, ...]) -> dict[int, tuple[str, ...]]:
     }
 
 
+# What a line sees of a neighbour that is not there (past the top or the bottom of the page).
+_NONE: dict[int, tuple[str, ...]] = {offset: (f"{offset:+d}:none",) for offset, _ in _NEIGHBOURS}
+
+
 def _distance(lines: int) -> str:
     return "2-3" if lines <= 3 else "4-8" if lines <= 8 else "9-20" if lines <= 20 else "21+"
 
@@ -444,7 +448,8 @@ def page_features(lines: list[Line], raw_lines: list[str]) -> list[list[str]]:
     for index, line in enumerate(lines):
         gap_after = lines[index + 1].gap if index + 1 < len(lines) else 99
         own.append(_own(line, raw_lines[line.number - 1], gap_after, names))
-    seen_from = [_seen_from(_CORE_OF(mine)) for mine in own]
+    # Two rows past each end of the page, which the lines near it see as none.
+    seen_from = [_NONE, _NONE, *(_seen_from(_CORE_OF(mine)) for mine in own), _NONE, _NONE]
     grams = [_bigrams(line.folded[:24]) for line in lines]
     # How much each line shares with the one above (symmetric: the line above's "next" too).
     shared = ["0", *(_share(grams[i], grams[i - 1]) for i in range(1, len(lines)))]
@@ -468,18 +473,11 @@ def page_features(lines: list[Line], raw_lines: list[str]) -> list[list[str]]:
             if index < last - 1
             else f"pos:end{last - index}"
         )
-        if 2 <= index <= last - 2:  # most lines: all four neighbours are there
-            feats += seen_from[index - 2][-2]
-            feats += seen_from[index - 1][-1]
-            feats += seen_from[index + 1][1]
-            feats += seen_from[index + 2][2]
-        else:
-            for offset, _ in _NEIGHBOURS:
-                other = index + offset
-                if 0 <= other <= last:
-                    feats += seen_from[other][offset]
-                else:
-                    feats.append(f"{offset:+d}:none")
+        # The four neighbours, -2 to +2 (``seen_from`` is padded: line ``index`` is at index + 2).
+        feats += seen_from[index][-2]
+        feats += seen_from[index + 1][-1]
+        feats += seen_from[index + 3][1]
+        feats += seen_from[index + 4][2]
         if index > 0:
             previous = lines[index - 1]
             prev = own[index - 1]
