@@ -324,20 +324,6 @@ WINDOW = 300
 _COHESION = ((0.025, "0"), (0.05, "1"), (0.08, "2"))
 
 
-class _LineGrams:
-    """The bigram sets of a page's whole lines, each built on first use and kept for the page."""
-
-    def __init__(self, lines: list[Line]) -> None:
-        self.lines = lines
-        self.sets: dict[int, set[int]] = {}
-
-    def __getitem__(self, index: int) -> set[int]:
-        grams = self.sets.get(index)
-        if grams is None:
-            grams = self.sets[index] = _bigrams(self.lines[index].folded)
-        return grams
-
-
 def _window(lines: list[Line], own: list[dict[str, str]], indexes: range) -> set[int]:
     """The bigrams of the text of the non-heading lines at ``indexes``, joined in that order and
     cut at WINDOW characters (one encoding of the joined text: cheaper than joining the lines'
@@ -461,7 +447,6 @@ def page_features(lines: list[Line], raw_lines: list[str]) -> list[list[str]]:
     photo_ahead = _photo_ahead(lines)
     dated = _dated_since_heading(lines, own)
     boxed = _under_box(own)
-    line_grams = _LineGrams(lines)
     out: list[list[str]] = []
     for index, line in enumerate(lines):
         mine = own[index]
@@ -486,7 +471,7 @@ def page_features(lines: list[Line], raw_lines: list[str]) -> list[list[str]]:
             if (
                 "brief" in mine
             ):  # briefs in a row tell different stories; a roundup's paragraphs repeat theirs
-                similar = _share(line_grams[index], line_grams[index - 1])
+                similar = _share(_bigrams(line.folded), _bigrams(previous.folded))
                 in_a_row = "brief" in prev or index < last and "brief" in own[index + 1]
                 feats += (f"simw:{similar}", f"brief_run:{int(in_a_row)}|{similar}")
             if prev["e"] not in ("stop", "colon", "ask") and cuts_word(
