@@ -69,3 +69,11 @@ def words(text: str) -> list[str]:
 def tagged(text: str) -> list[tuple[str, str]]:
     """Segment Chinese text into words with their part-of-speech tags (rjieba)."""
     return _jieba().tag(text)
+
+
+@lru_cache(maxsize=8192)
+def word_tags(text: str) -> tuple[tuple[str, str], ...]:
+    """:func:`tagged`, kept per text (up to 8,192 texts), for short pieces that several rules
+    ask about: the splitter's features ask for a heading's twice (the words at its ends; is it a
+    bare name?)."""
+    return tuple(tagged(text))

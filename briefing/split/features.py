@@ -17,7 +17,7 @@ from functools import lru_cache
 from operator import itemgetter
 
 from ..conventions import COLUMN_TAG_RE
-from ..text import ends_sentence
+from ..text import ends_sentence, word_tags
 from .lines import (
     HEADING_MAX,
     Line,
@@ -30,7 +30,6 @@ from .lines import (
     looks_like_heading,
     opens_enumeration,
     tag,
-    word_tags,
 )
 from .rejoin import cuts_word
 

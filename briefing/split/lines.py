@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from ..conventions import AGENCIES, AGENCY, CAPTION_RE, CREDIT_MARK, DATELINE_END
-from ..text import ends_sentence, fold_width, tagged
+from ..text import ends_sentence, fold_width, word_tags
 
 
 class Role(str, Enum):
@@ -234,13 +234,6 @@ def dateline_of(text: str) -> tuple[str, str]:
     dateline = text[:end].strip().rstrip(":：").rstrip()
     rest = text[end:].lstrip(" \u3000:：")
     return dateline, rest
-
-
-@lru_cache(maxsize=8192)
-def word_tags(text: str) -> tuple[tuple[str, str], ...]:
-    """The words of a short piece of text with their parts of speech, kept per text: the
-    labeller's features ask for a heading's twice (the words at its ends; is it a bare name?)."""
-    return tuple(tagged(text))
 
 
 @lru_cache(maxsize=1024)
