@@ -353,10 +353,9 @@ class KeywordClassifier:
         labels = self.taxonomy.names
         fallback = self.taxonomy.fallback
         totals, contributions = self.scores(article)
-        if not any(totals):
-            totals, contributions = self.noun_votes(article)
-        elif max(totals) <= SCANT_EVIDENCE:
-            # One weak cue is no more telling than the headline's nouns: they vote beside it.
+        if max(totals) <= SCANT_EVIDENCE:
+            # No evidence, or one weak cue, which is no more telling than the headline's nouns:
+            # they vote beside it.
             votes, voters = self.noun_votes(article)
             for index, vote in enumerate(votes):
                 totals[index] += vote
