@@ -350,9 +350,18 @@ class KeywordClassifier:
         return totals, contributions
 
     def classify_one(self, article: Article) -> Topic:
+        return self.decide(article, *self.scores(article))
+
+    def decide(
+        self,
+        article: Article,
+        totals: list[float],
+        contributions: dict[int, dict[str, float]],
+    ) -> Topic:
+        """The topic of ``article`` from its :meth:`scores` (which this may change), for a caller
+        that has read them already."""
         labels = self.taxonomy.names
         fallback = self.taxonomy.fallback
-        totals, contributions = self.scores(article)
         if max(totals) <= SCANT_EVIDENCE:
             # No evidence, or one weak cue, which is no more telling than the headline's nouns:
             # they vote beside it.
