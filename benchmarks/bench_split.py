@@ -35,6 +35,7 @@ from pathlib import Path
 from briefing import read_issue, split_issue
 
 ROOT = Path(__file__).resolve().parents[1]
+TEXT = "briefing.text"  # the shared text helpers: the split modules' caches taken from there
 
 
 def pages(args: list[str]) -> list[Path]:
@@ -54,13 +55,14 @@ def rate(task, files: list[Path], rounds: int) -> float:
 
 
 def forget_split_caches() -> None:
-    """Empty every ``lru_cache`` that a module of ``briefing.split`` defines."""
+    """Empty every ``lru_cache`` that a module of ``briefing.split`` defines or takes from
+    ``briefing.text`` (the parts of speech it keeps per text)."""
     import briefing.split
 
     for module_info in pkgutil.iter_modules(briefing.split.__path__):
         module = importlib.import_module(f"briefing.split.{module_info.name}")
         for value in vars(module).values():
-            if hasattr(value, "cache_clear") and value.__module__ == module.__name__:
+            if hasattr(value, "cache_clear") and value.__module__ in (module.__name__, TEXT):
                 value.cache_clear()
 
 

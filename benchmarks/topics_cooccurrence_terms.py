@@ -47,16 +47,15 @@ from briefing.topics.keywords import LEAD_CHARS, KeywordClassifier  # noqa: E402
 from briefing.topics.labelled import read_labelled  # noqa: E402
 from briefing.topics.terms import TIER_WEIGHTS, default_terms, normalize  # noqa: E402
 from topics_generic_terms import unlabelled_articles  # noqa: E402
+from topics_reweight import EDITOR, MAPPED  # noqa: E402
 
-EDITOR_SETS = ("pd1998-dev", "pd2019-dev", "cnews-taxo-dev", "tnews-taxo-dev")
-HEADLINE_SETS = ("tnews-dev", "nlpcc-headlines-dev")
-MAPPED_SETS = ("cnews-dev", *HEADLINE_SETS)
+HEADLINE_SETS = ("tnews-dev", "nlpcc-headlines-dev")  # of MAPPED: headlines, no label read
 MIN_CONFIDENCE = 0.5  # the classifier's probability for a story to count as of its label
 
 
 def editor_ids(corpus: Path) -> set[str]:
     ids: set[str] = set()
-    for name in EDITOR_SETS:
+    for name in EDITOR:
         path = corpus / "topics" / f"{name}.jsonl"
         if path.exists():
             ids.update(json.loads(line)["id"] for line in path.read_text("utf-8").splitlines())
@@ -89,10 +88,10 @@ def cooccurrence_terms(
     background = background_words()
     per_label: dict[str, Counter[str]] = defaultdict(Counter)
     for article in stories(corpus, headlines=headlines):
-        totals, _ = classifier.scores(article)
+        totals, contributions = classifier.scores(article)
         if not any(totals):
             continue
-        topic = classifier.classify_one(article)
+        topic = classifier.decide(article, totals, contributions)
         if topic.score < MIN_CONFIDENCE:
             continue
         heads = " ".join(h for h in (article.kicker, article.title, article.subtitle) if h)
@@ -116,7 +115,7 @@ def cooccurrence_terms(
 def accuracies(corpus: Path, classifier: KeywordClassifier) -> dict[str, list[float]]:
     """Per topic set, accuracy on all items, half 0 and half 1."""
     out = {}
-    for name in (*EDITOR_SETS, *MAPPED_SETS):
+    for name in (*EDITOR, *MAPPED):
         items = read_labelled(corpus / "topics" / f"{name}.jsonl")
         out[name] = [
             evaluate(part, classifier, name=name).accuracy

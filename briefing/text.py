@@ -37,6 +37,15 @@ _TRAILING_NOTE = re.compile(r"[(（][^()（）]*[)）]$")
 def ends_sentence(text: str) -> bool:
     """Whether ``text`` ends a sentence, allowing closing quotes and brackets after the stop,
     and a closing note such as 。（新华社北京1月4日电） or 。（张三摄）."""
+    # Most text ends with a stop, or with a character that is neither a closer nor white space
+    # (then no note or closer can stand after a stop): decided by the last character alone.
+    if not text:
+        return False
+    last = text[-1]
+    if last in SENTENCE_END:
+        return True
+    if last not in CLOSERS and not last.isspace():
+        return False
     stripped = text.rstrip()
     note = _TRAILING_NOTE.search(stripped)
     if note and note.start() > 0:
@@ -72,3 +81,11 @@ def words(text: str) -> list[str]:
 def tagged(text: str) -> list[tuple[str, str]]:
     """Segment Chinese text into words with their part-of-speech tags (rjieba)."""
     return _jieba().tag(text)
+
+
+@lru_cache(maxsize=8192)
+def word_tags(text: str) -> tuple[tuple[str, str], ...]:
+    """:func:`tagged`, kept per text (up to 8,192 texts), for short pieces that several rules
+    ask about: the splitter's features ask for a heading's twice (the words at its ends; is it a
+    bare name?)."""
+    return tuple(tagged(text))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
+from briefing import text
 from briefing.split import features, lines
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,7 +30,7 @@ def test_rounds_start_with_empty_caches_and_fresh_issues():
     for cached in (
         lines.looks_like_heading,
         lines.is_bare_name,
-        lines.word_tags,
+        text.word_tags,
         features._spelled,
     ):
         assert cached.cache_info().currsize == 0

@@ -603,3 +603,71 @@ def test_splitting_an_issue_again_gives_the_same_articles_and_furniture(samples)
     furniture = list(issue.furniture)
     assert furniture
     assert split_issue(issue) == first and issue.furniture == furniture
+
+
+def _recogniser_texts() -> list[str]:
+    from briefing.split.lines import page_lines
+
+    made_up = [
+        "本报记者 张三 李四",
+        "文/王五",
+        "新华社北京1月4日电(记者赵六)",
+        "据新华社东京3日电",
+        "本报北京1月5日讯 记者钱七报道:",
+        "图为志愿者在植树。",
+        "上图:新建的大桥。",
+        "孙八摄",
+        "(周九 绘)",
+        "第3版",
+        "- 12 -",
+        "十二",
+        "(吴十)",
+        "[附记:此文写于旧年]",
+        "——记一位乡村教师",
+        "1997年12月29日",
+        "一九九七年六月十六日 郑一",
+        "责任编辑:王二",
+        "2019年2月1日 星期五",
+        "一、总体要求",
+        "(3)加强管理",
+        "①",
+        "他说,明年再来。",
+    ]
+    sample_lines = [
+        line.folded
+        for path in sorted((Path(__file__).parent.parent / "samples").glob("*.txt"))
+        for page in read_issue(path).pages
+        for line in page_lines(page.lines)
+    ]
+    return made_up + sample_lines
+
+
+def test_recognisers_answer_as_their_patterns_do():
+    """Each recogniser's cheap tests are necessary conditions of its pattern."""
+    from briefing.conventions import CAPTION_RE
+    from briefing.split import lines as L
+
+    pairs = [
+        (L.is_furniture, L.FURNITURE_RE.search),
+        (L.is_page_number, L.PAGE_NUMBER_RE.match),
+        (L.is_caption, CAPTION_RE.match),
+        (L.is_credit, L.CREDIT_RE.match),
+        (L.is_dateline, L.DATELINE_RE.match),
+        (L.is_subtitle, L.SUBTITLE_RE.match),
+        (L.is_byline, L.BYLINE_RE.match),
+        (L.is_trailer, L.TRAILER_RE.match),
+        (L.is_signature, L.SIGNATURE_RE.match),
+        (L.opens_enumeration, L.ENUMERATION_RE.match),
+    ]
+    texts = _recogniser_texts()
+    for recognise, pattern in pairs:
+        assert any(recognise(text) for text in texts), recognise.__name__
+        for text in texts:
+            assert recognise(text) == bool(pattern(text)), (recognise.__name__, text)
+
+
+def test_page_lines_strip_white_space_after_a_byte_order_mark():
+    from briefing.split.lines import page_lines
+
+    (line,) = page_lines(["\ufeff\u3000\u3000第3版"])
+    assert line.text == "第3版"

@@ -707,3 +707,18 @@ def test_eval_half_splits_by_id_hash(tmp_path):
     )
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)[0]["n"] == len(halves[1])
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        Article(id="a", title="国务院召开常务会议", body=["会议研究部署稳就业工作。"]),
+        Article(id="b", title="春风拂面", body=[]),  # no listed term: the nouns vote
+        Article(id="c", title="", body=[]),
+    ],
+)
+def test_deciding_from_scores_read_already_is_classifying(article):
+    classifier = KeywordClassifier()
+    assert classifier.decide(article, *classifier.scores(article)) == classifier.classify_one(
+        article
+    )

@@ -17,21 +17,20 @@ from functools import lru_cache
 from operator import itemgetter
 
 from ..conventions import COLUMN_TAG_RE
-from ..text import CLOSERS, SENTENCE_END, ends_sentence
 from ..text import bigram_numbers as _bigrams
+from ..text import ends_sentence, word_tags
 from .lines import (
-    BYLINE_RE,
-    CREDIT_RE,
-    ENUMERATION_RE,
-    FURNITURE_RE,
     HEADING_MAX,
-    SIGNATURE_RE,
     Line,
     Role,
     is_bare_name,
+    is_byline,
+    is_credit,
+    is_furniture,
+    is_signature,
     looks_like_heading,
+    opens_enumeration,
     tag,
-    word_tags,
 )
 from .rejoin import cuts_word
 
@@ -100,11 +99,9 @@ def _gap_ranks(lines: list[Line], usual: int) -> dict[int, str]:
 
 def _end(folded: str) -> str:
     """How a line (stripped, so its last character is printed) ends."""
-    last = folded[-1]
-    # ends_sentence() only for a closing bracket or quotation: any other last character ends
-    # a sentence exactly when it is a sentence end.
-    if last in SENTENCE_END or last in CLOSERS and ends_sentence(folded):
+    if ends_sentence(folded):
         return "stop"
+    last = folded[-1]
     if last in ",、;":
         return "comma"
     if last in ":":
@@ -155,14 +152,6 @@ def _spaces(text: str) -> str:
 # features are the same): most lines of a page fail them and skip the regular expression.
 def _may_close(text: str) -> bool:
     return ":" in text or "：" in text or "摄" in text or "绘" in text  # see CLOSING_RE
-
-
-def _may_credit(text: str) -> bool:
-    return "摄" in text or "图" in text or "绘" in text  # see CREDIT_MARK
-
-
-def _may_enumerate(first: str) -> bool:
-    return first in "一二三四五六七八九十(（第" or first.isdigit() or "①" <= first <= "⑳"
 
 
 def _opens_more_than_closes(text: str) -> bool:
@@ -244,7 +233,7 @@ def _own(line: Line, raw: str, gap_after: int, gaps: dict[int, tuple[str, str]])
         "signed": "1" if text[-1] in ")）" and SIGNED_END_RE.search(text) else "0",
         "close": "1" if short and _may_close(text) and CLOSING_RE.search(text) else "0",
         "day": "1" if "日" in opening and DAY_RE.search(opening) else "0",
-        "enum": "1" if _may_enumerate(text[0]) and ENUMERATION_RE.match(text) else "0",
+        "enum": "1" if opens_enumeration(text) else "0",
         "digits": "1" if short and sum(map(str.isdigit, text)) * 3 > n else "0",
         "open_q": "1" if _opens_more_than_closes(text) else "0",
     }
@@ -263,15 +252,15 @@ def _own(line: Line, raw: str, gap_after: int, gaps: dict[int, tuple[str, str]])
     if 2 <= n <= HEADING_MAX:
         feats["p1"] = (ends or _end_pos(text[-6:]))[1]
     if short:  # recognisers that the role can shadow (a dated byline, a credit that looks like
-        # a header); each behind a necessary condition, as above
-        if BYLINE_RE.match(text):
+        # a header), asked as tag() asks them
+        if is_byline(text):
             feats["by"] = "1"
-        if _may_credit(text) and CREDIT_RE.match(text):
+        if is_credit(text):
             feats["cred"] = "1"
-        # tag() has searched a line this short for the pattern: only a furniture line holds it.
-        if line.role is Role.FURNITURE and FURNITURE_RE.search(text):
+        # tag() has asked a line this short: only a furniture line is furniture.
+        if line.role is Role.FURNITURE and is_furniture(text):
             feats["fur"] = "1"
-        if "年" in text and SIGNATURE_RE.match(text):
+        if is_signature(text):
             feats["sig"] = "1"
     return feats
 
@@ -321,20 +310,6 @@ def _under_box(own: list[dict[str, str]]) -> list[bool]:
 # and places across a subhead, a new one changes them. Cut points of its buckets.
 WINDOW = 300
 _COHESION = ((0.025, "0"), (0.05, "1"), (0.08, "2"))
-
-
-class _LineGrams:
-    """The bigram sets of a page's whole lines, each built on first use and kept for the page."""
-
-    def __init__(self, lines: list[Line]) -> None:
-        self.lines = lines
-        self.sets: dict[int, set[int]] = {}
-
-    def __getitem__(self, index: int) -> set[int]:
-        grams = self.sets.get(index)
-        if grams is None:
-            grams = self.sets[index] = _bigrams(self.lines[index].folded)
-        return grams
 
 
 def _window(lines: list[Line], own: list[dict[str, str]], indexes: range) -> set[int]:
@@ -420,6 +395,10 @@ def _seen_from(core: tuple[str, ...]) -> dict[int, tuple[str, ...]]:
     }
 
 
+# What a line sees of a neighbour that is not there (past the top or the bottom of the page).
+_NONE: dict[int, tuple[str, ...]] = {offset: (f"{offset:+d}:none",) for offset, _ in _NEIGHBOURS}
+
+
 def _distance(lines: int) -> str:
     return "2-3" if lines <= 3 else "4-8" if lines <= 8 else "9-20" if lines <= 20 else "21+"
 
@@ -443,7 +422,8 @@ def page_features(lines: list[Line], raw_lines: list[str]) -> list[list[str]]:
     for index, line in enumerate(lines):
         gap_after = lines[index + 1].gap if index + 1 < len(lines) else 99
         own.append(_own(line, raw_lines[line.number - 1], gap_after, names))
-    seen_from = [_seen_from(_CORE_OF(mine)) for mine in own]
+    # Two rows past each end of the page, which the lines near it see as none.
+    seen_from = [_NONE, _NONE, *(_seen_from(_CORE_OF(mine)) for mine in own), _NONE, _NONE]
     grams = [_bigrams(line.folded[:24]) for line in lines]
     # How much each line shares with the one above (symmetric: the line above's "next" too).
     shared = ["0", *(_share(grams[i], grams[i - 1]) for i in range(1, len(lines)))]
@@ -455,7 +435,6 @@ def page_features(lines: list[Line], raw_lines: list[str]) -> list[list[str]]:
     photo_ahead = _photo_ahead(lines)
     dated = _dated_since_heading(lines, own)
     boxed = _under_box(own)
-    line_grams = _LineGrams(lines)
     out: list[list[str]] = []
     for index, line in enumerate(lines):
         mine = own[index]
@@ -467,18 +446,11 @@ def page_features(lines: list[Line], raw_lines: list[str]) -> list[list[str]]:
             if index < last - 1
             else f"pos:end{last - index}"
         )
-        if 2 <= index <= last - 2:  # most lines: all four neighbours are there
-            feats += seen_from[index - 2][-2]
-            feats += seen_from[index - 1][-1]
-            feats += seen_from[index + 1][1]
-            feats += seen_from[index + 2][2]
-        else:
-            for offset, _ in _NEIGHBOURS:
-                other = index + offset
-                if 0 <= other <= last:
-                    feats += seen_from[other][offset]
-                else:
-                    feats.append(f"{offset:+d}:none")
+        # The four neighbours, -2 to +2 (``seen_from`` is padded: line ``index`` is at index + 2).
+        feats += seen_from[index][-2]
+        feats += seen_from[index + 1][-1]
+        feats += seen_from[index + 3][1]
+        feats += seen_from[index + 4][2]
         if index > 0:
             previous = lines[index - 1]
             prev = own[index - 1]
@@ -487,7 +459,7 @@ def page_features(lines: list[Line], raw_lines: list[str]) -> list[list[str]]:
             if (
                 "brief" in mine
             ):  # briefs in a row tell different stories; a roundup's paragraphs repeat theirs
-                similar = _share(line_grams[index], line_grams[index - 1])
+                similar = _share(_bigrams(line.folded), _bigrams(previous.folded))
                 in_a_row = "brief" in prev or index < last and "brief" in own[index + 1]
                 feats += (f"simw:{similar}", f"brief_run:{int(in_a_row)}|{similar}")
             if prev["e"] not in ("stop", "colon", "ask") and cuts_word(

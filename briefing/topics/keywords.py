@@ -350,13 +350,21 @@ class KeywordClassifier:
         return totals, contributions
 
     def classify_one(self, article: Article) -> Topic:
+        return self.decide(article, *self.scores(article))
+
+    def decide(
+        self,
+        article: Article,
+        totals: list[float],
+        contributions: dict[int, dict[str, float]],
+    ) -> Topic:
+        """The topic of ``article`` from its :meth:`scores` (which this may change), for a caller
+        that has read them already."""
         labels = self.taxonomy.names
         fallback = self.taxonomy.fallback
-        totals, contributions = self.scores(article)
-        if not any(totals):
-            totals, contributions = self.noun_votes(article)
-        elif max(totals) <= SCANT_EVIDENCE:
-            # One weak cue is no more telling than the headline's nouns: they vote beside it.
+        if max(totals) <= SCANT_EVIDENCE:
+            # No evidence, or one weak cue, which is no more telling than the headline's nouns:
+            # they vote beside it.
             votes, voters = self.noun_votes(article)
             for index, vote in enumerate(votes):
                 totals[index] += vote
