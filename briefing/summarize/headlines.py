@@ -36,7 +36,7 @@ def has_predicate(text: str) -> bool:
 
 
 def _adjective_predicate(tags: list[tuple[str, str]]) -> bool:
-    """治安秩序良好, ……的动力依然充足: an adjective after its noun (and an adverb) is the
+    """桃树长势良好, ……的蜜源依然充足: an adjective after its noun (and an adverb) is the
     predicate. Not one of one character or a comparison (更高, 不高, 比较远: against what went
     before), nor a doubled one (悦悦: a pet name)."""
     if len(tags) < 2 or tags[-1][1] != "a":
@@ -76,9 +76,9 @@ _CREDIT = re.compile(r"(?:摄影?报道|[\s　]\S{2,3}摄影?)$|^(?:本报|新�
 # A title read on its own has nothing before it for 这/该/其/他 to point back to (这些文艺小分队……,
 # 该负责人表示……, 是春节假期第二天, 我高度重视……: a speaker's 我, where 我国 and 我省 are names).
 _REFERRING = re.compile(r"^(?:这|该|其|此|他|她|它|是|我(?![国省市区县军校院厅局部]))")
-# Words inside a title that point back to what it leaves out (该县, 上述企业, 对此, 此次, 这些):
+# Words inside a title that point back to what it leaves out (该县, 上述面包房, 对此, 此次, 这些):
 # read on its own, a title has nothing before it. 此前 (before now), 彼此 (each other), 这个世界
-# and 其 (法国召回其大使: its own) do not; 他/她 do after a person the title names.
+# and 其 (图书馆延长其开放时间: its own) do not; 他/她 do after a person the title names.
 _POINTING_BACK = frozenset(
     "上述 前述 该 这 此 对此 就此 为此 因此 在此 于此 至此 从此 自此 借此 值此 此次 此访 此时 此事 此举 此项 此案"
     " 这一 这些 这次 这项 这里 这位 这名".split()
@@ -97,8 +97,8 @@ def _pointing_back(words: list[tuple[str, str]]) -> str | None:
     return None
 
 
-# A statement or finding with nothing stated (……卫星数据表明, ……的实践充分证明): the title
-# ends where the news begins. Not a noun in its place (取消21项证明, 有了新发现).
+# A statement or finding with nothing stated (……风洞测试表明, ……的养蜂笔记充分证明): the title
+# ends where the news begins. Not a noun in its place (补办3项证明, 有了新发现).
 _STATEMENT_END = re.compile(
     r"(?:表明|证明|说明|显示|发现|证实|意味着|预测|预计|估计|坦言|直言|相信|认定|觉得|声称|宣称|承认|得知|注意到)$"
 )
@@ -122,7 +122,7 @@ def _ends_on_statement(text: str, words: list[tuple[str, str]]) -> str | None:
     return ending.group(0)
 
 
-# A title that ends on a surname after who the person is (……另一名棋手杨, ……会见大使金) has cut
+# A title that ends on a surname after who the person is (……同组队员杨, ……会见大使金) has cut
 # the name in half: the given name followed. Common surnames, and nouns for a person or a post.
 _SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤池朴"
@@ -191,7 +191,7 @@ def open_phrase(words: list[tuple[str, str]]) -> str | None:
             return f"{word}…… without its main clause"
         if word == "之所以" and not any(w in ("是", "因为", "在于") for w, _ in rest):
             return "之所以…… without the reason it leads to"
-        # 未来随着新型城镇化发展: what goes with a change, and no clause on what changes with it.
+        # 今后随着航模社团壮大: what goes with a change, and no clause on what changes with it.
         if word == "随着" and not any(t == "x" for _, t in rest):
             return "随着…… without its main clause"
     return None
@@ -227,7 +227,7 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
     elif last.lstrip("地得") in OPEN_VERBS:  # 动情地说: the segmenter glues 地 to the verb
         problems.append(f"ends on {last}, which needs what follows it")
     elif len(words) > 1 and words[-2][0] in _CAUSATIVE and tag.startswith(("n", "r")):
-        # ……的呈现令观众, ……让人: who is moved, and nothing of what it does to them.
+        # ……的香气令食客, ……让人: who is moved, and nothing of what it does to them.
         problems.append(f"ends on {words[-2][0]}{last} without what it causes")
     elif _name_cut(words):
         problems.append(f"ends on the surname {last}, a name cut in half")

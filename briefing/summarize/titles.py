@@ -146,12 +146,12 @@ _TIME_WORDS = frozenset("后 之后 以后 时 之时 前 之前 以前".split()
 
 
 def _time_clause_end(tags: list[tuple[str, str]], start: int) -> int | None:
-    """Where the time clause that 在 opens at ``start`` ends (在输掉半决赛后 |): past a time word
+    """Where the time clause that 在 opens at ``start`` ends (在失去半数蜂箱后 |): past a time word
     within six words, with a verb before it and no punctuation or 的; None where it is no such
     clause."""
     for j in range(start + 2, min(start + 8, len(tags))):
         word, tag = tags[j]
-        # 在巴黎举行的法国前总统……: a relative clause, and 前 is the post's (former).
+        # 在西岭镇举行的北山县前县长……: a relative clause, and 前 is the post's (former).
         if tag == "x" or word in ("在", "的"):
             return None
         if word in _TIME_WORDS and any(verbal(*t) for t in tags[start + 1 : j]):
@@ -177,7 +177,7 @@ def _drop_setting(tags: list[tuple[str, str]]) -> list[tuple[str, str]]:
                 skipping = ""
             else:
                 continue
-        # 在输掉半决赛后, 在参观展览时: when the action happened, an event of its own.
+        # 在失去半数蜂箱后, 在参观展览时: when the action happened, an event of its own.
         if word == "在" and tag == "p" and (end := _time_clause_end(tags, i)):
             resume = end
             continue
@@ -359,7 +359,7 @@ def _strip_leading_time(text: str) -> str:
     """The clause without the date or time it opens with, nor what is left of that phrase (以来, 期间)."""
     stripped = _LEADING_TIME.sub("", text)
     if stripped != text:
-        # 2019年的中国经济……: the year modified the subject; 的 goes with it.
+        # 2031年的西岭镇蜂蜜产量……: the year modified the subject; 的 goes with it.
         stripped = _TIME_TAIL.sub("", stripped).removeprefix("的")
     return stripped.lstrip("，, ")
 
@@ -435,7 +435,7 @@ def shorten(clause: str, *, limit: int = MAX_TITLE_CHARS) -> str:
     return _cut(text, limit)
 
 
-# A clause that opens on a connective (但经济向好的动力依然充足) states its own news: a headline
+# A clause that opens on a connective (但养蜂户的信心依然十足) states its own news: a headline
 # drops the link to the clause before it.
 _CONNECTIVE = re.compile(
     r"^(?:但是|但|然而|不过|而且|并且|同时|此外|另外|因此|所以)(?![，,])(?=[\u4e00-\u9fff]{4})"
@@ -644,7 +644,7 @@ def _candidates(
             # A clause that only sets the scene (启动仪式上，) opens no headline: its actor follows it.
             if _is_setting(clauses[start][0]):
                 continue
-            # The clause before 但 concedes what the next one turns (……会遇到一些困难，但……):
+            # The clause before 但 concedes what the next one turns (……会因春旱而减产，但……):
             # the turn is the news, the concession alone misleads.
             if start + n < len(clauses) and _TURN.match(clauses[start + n][0]):
                 continue
