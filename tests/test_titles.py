@@ -555,3 +555,15 @@ def test_a_decimal_figure_or_a_causative_with_its_effect_passes(title):
 
 def test_a_relative_clause_before_a_former_post_is_no_time_clause():
     assert "前县长" in titles._compressed("东港市乐团出席在西岭镇举行的北山县前县长追思会", 20)
+
+
+@pytest.mark.parametrize(
+    "title", ["西岭镇蜂蜜销量随着游客增多而上升", "西岭镇蜂农收入随着蜂种改良稳步增加"]
+)
+def test_a_clause_with_its_actor_before_随着_and_its_verb_after_passes(title):
+    assert headline_problems(title) == []
+
+
+@pytest.mark.parametrize("title", ["未来随着蜂场扩大", "随着天气转暖", "未来随着蜂农养殖水平提高"])
+def test_随着_with_only_its_own_phrase_is_no_headline(title):
+    assert "随着…… without its main clause" in headline_problems(title)

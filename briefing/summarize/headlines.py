@@ -192,9 +192,29 @@ def open_phrase(words: list[tuple[str, str]]) -> str | None:
         if word == "之所以" and not any(w in ("是", "因为", "在于") for w, _ in rest):
             return "之所以…… without the reason it leads to"
         # 今后随着航模社团壮大: what goes with a change, and no clause on what changes with it.
-        if word == "随着" and not any(t == "x" for _, t in rest):
+        if word == "随着" and _bare_accompaniment(rest):
             return "随着…… without its main clause"
     return None
+
+
+def _bare_accompaniment(rest: list[tuple[str, str]]) -> bool:
+    """The phrase 随着 opens, up to the verbs that close it (……扩大), is all that follows it: no
+    main clause on what changes with it. 人口随着经济发展而增加 has one (增加) after the phrase.
+    What precedes 随着 does not matter: a time (两年后, ……70年来) or an actor, a title needs the
+    main clause all the same."""
+    if any(t == "x" for _, t in rest):
+        return False
+    # A verbal noun before a noun modifies it (生活水平): no verb of the phrase.
+    closes = [
+        _closes_phrase(w, t) and not (t == "vn" and following[1].startswith("n"))
+        for (w, t), following in zip(rest, rest[1:] + [("", "x")], strict=True)
+    ]
+    if True not in closes:
+        return True
+    end = closes.index(True)
+    while end < len(rest) and closes[end]:
+        end += 1
+    return not any(closes[end:])
 
 
 def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
