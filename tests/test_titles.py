@@ -448,13 +448,31 @@ def test_a_word_that_points_inside_the_title_passes(title):
 
 @pytest.mark.parametrize(
     "title",
-    ["航模社团的风洞测试表明", "三年的养蜂笔记充分证明", "王明告诉记者", "面包师傅笑着告诉笔者"],
+    [
+        "航模社团的风洞测试表明",
+        "三年的养蜂笔记充分证明",
+        "王明告诉记者",
+        "面包师傅笑着告诉笔者",
+        "西岭镇蜂农的经验进一步说明",
+        "西岭镇蜂场监测中心预测",
+        "王明用蜂箱称重数据说明",
+    ],
 )
 def test_a_statement_with_nothing_said_fails(title):
-    assert any("nothing said" in p for p in headline_problems(title))
+    assert any("which needs what follows it" in p for p in headline_problems(title))
 
 
-@pytest.mark.parametrize("title", ["东港市取消第二批15项证明", "考古队在遗址有了新发现"])
+@pytest.mark.parametrize(
+    "title",
+    [
+        "东港市取消第二批15项证明",
+        "考古队在遗址有了新发现",
+        "西岭镇蜂场印发蜂箱使用说明",
+        "考古队在西岭镇取得重大考古发现",
+        "西岭镇发布蜂蜜产量增长预测",
+        "西岭镇为蜂农开具蜂场登记证明",
+    ],
+)
 def test_a_finding_named_as_a_noun_passes(title):
     assert headline_problems(title) == []
 

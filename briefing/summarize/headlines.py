@@ -98,28 +98,54 @@ def _pointing_back(words: list[tuple[str, str]]) -> str | None:
 
 
 # A statement or finding with nothing stated (……风洞测试表明, ……的养蜂笔记充分证明): the title
-# ends where the news begins. Not a noun in its place (补办3项证明, 有了新发现).
-_STATEMENT_END = re.compile(
-    r"(?:表明|证明|说明|显示|发现|证实|意味着|预测|预计|估计|坦言|直言|相信|认定|觉得|声称|宣称|承认|得知|注意到)$"
+# ends where the news begins. The segmenter may join the verb to what precedes it (测试表明), so
+# the last word's ending is read. These verbs are never nouns.
+_STATEMENT_VERB = re.compile(
+    r"(?:表明|证实|意味着|预计|坦言|直言|相信|觉得|声称|宣称|得知|注意到)$"
 )
+# These are nouns as well (使用说明, 考古发现, 增长预测, 记录证明, 3项证明, 新发现): a statement
+# after an adverb (充分证明, 进一步说明), after who states it (他发现, 数据中心预测, 研究人员发现,
+# 最新研究发现) or after a coverb's phrase (用数据说明); a name after anything else.
+_STATEMENT_OR_NOUN = frozenset("证明 说明 发现 预测 估计".split())
+_STATING_ADVERB = re.compile(r"^(?:充分|进一步|再次|再一次|有力|足以|也|都|还|又)$")
+_STATER = re.compile(
+    r"(?:[员者家方]|中心|机构|部门|专家|团队|政府|媒体|报告|研究|调查|统计|监测|分析|人士|人们)$"
+)
+
+
+def _states(words: list[tuple[str, str]]) -> str | None:
+    """The verb of a statement or finding that ``words`` end on, where it may be a noun."""
+    last = words[-1][0]
+    ending = last[-2:]
+    if ending not in _STATEMENT_OR_NOUN:
+        return None
+    if last != ending:  # joined to what precedes it (充分证明, 出生证明)
+        return ending if _STATING_ADVERB.match(last[:-2]) else None
+    if len(words) < 2:
+        return None
+    word, tag = words[-2]
+    stated = (
+        tag in ("d", "ad", "r")
+        or tag.startswith(("nr", "nt"))
+        or bool(_STATING_ADVERB.match(word) or _STATER.search(word))
+        # 用数据说明: a noun after a coverb is what the statement rests on.
+        or (tag.startswith("n") and any(t == "p" for _, t in words[:-2]))
+    )
+    return ending if stated else None
 
 
 # ……告诉记者, ……对记者说: who was told, and nothing of what.
 _TOLD_END = re.compile(r"(?:告诉|告知|对|向)(?:本报)?(?:记者|笔者)(?:说|表示|介绍)?$")
 
 
-def _ends_on_statement(text: str, words: list[tuple[str, str]]) -> str | None:
-    if told := _TOLD_END.search(text):
-        return told.group(0)
+def _needs_what_follows(text: str, words: list[tuple[str, str]]) -> str | None:
+    """The verb ``text`` (its words ``words``) ends on when it needs what follows it: an
+    object, a figure, a list or what was said (……表示, 高达, 包括, ……测试表明, ……告诉记者)."""
     last = words[-1][0]
-    if not (ending := _STATEMENT_END.search(last)):
-        return None
-    before = words[-2] if len(words) > 1 else ("", "")
-    if last == ending.group(0) and (
-        before[1].startswith(("m", "q", "a", "b")) or before[0] in ("的", "项", "份", "张", "个")
-    ):
-        return None
-    return ending.group(0)
+    if last.lstrip("地得") in OPEN_VERBS:  # 动情地说: the segmenter glues 地 to the verb
+        return last.lstrip("地得")
+    ending = _TOLD_END.search(text) or _STATEMENT_VERB.search(last)
+    return ending.group(0) if ending else _states(words)
 
 
 # A title that ends on a surname after who the person is (……同组队员杨, ……会见大使金) has cut
@@ -244,15 +270,13 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
         problems.append(f"ends on a number or a date without what it counts ({last})")
     elif last in AUXILIARIES:
         problems.append(f"ends on {last}, before the verb it helps")
-    elif last.lstrip("地得") in OPEN_VERBS:  # 动情地说: the segmenter glues 地 to the verb
-        problems.append(f"ends on {last}, which needs what follows it")
+    elif open_verb := _needs_what_follows(text, words):
+        problems.append(f"ends on {open_verb}, which needs what follows it")
     elif len(words) > 1 and words[-2][0] in _CAUSATIVE and tag.startswith(("n", "r")):
         # ……的香气令食客, ……让人: who is moved, and nothing of what it does to them.
         problems.append(f"ends on {words[-2][0]}{last} without what it causes")
     elif _name_cut(words):
         problems.append(f"ends on the surname {last}, a name cut in half")
-    elif said := _ends_on_statement(text, words):
-        problems.append(f"ends on {said}, with nothing said")
     elif (verb := _NEEDS_OBJECT.search(text)) and not _EVENT.search(
         re.split("在|于", text[: verb.start()])[0]  # the subject, not the place (……在市民中心召开)
     ):
