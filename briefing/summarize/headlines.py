@@ -159,11 +159,15 @@ _PERSON_NOUN_END = re.compile(
 
 
 def _name_cut(words: list[tuple[str, str]]) -> bool:
-    last = words[-1][0]
+    """……同组队员李: a surname, not an adjective, figure, adverb or verb (收入增长高, 管理严),
+    after a noun for a person (增长 and 管理 end as 长 and 理 do in 队长 and 总理)."""
+    last, tag = words[-1]
     return (
         len(last) == 1
         and last in _SURNAMES
+        and not tag.startswith(("a", "m", "d", "v"))
         and len(words) > 1
+        and words[-2][1].startswith("n")
         and bool(_PERSON_NOUN_END.search(words[-2][0]))
     )
 
