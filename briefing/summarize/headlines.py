@@ -73,27 +73,37 @@ _EVENT = re.compile(
 NO_ACTOR = "no actor before the action"
 # 史自强 梁子栋摄影报道, 本报记者 李明摄: who took the picture, not what happened.
 _CREDIT = re.compile(r"(?:摄影?报道|[\s　]\S{2,3}摄影?)$|^(?:本报|新华社)?(?:记者|通讯员)[\s　]")
-# A title read on its own has nothing before it for 这/该/其/他 to point back to (这些文艺小分队……,
-# 该负责人表示……, 是春节假期第二天, 我高度重视……: a speaker's 我, where 我国 and 我省 are names).
-_REFERRING = re.compile(r"^(?:这|该|其|此|他|她|它|是|我(?![国省市区县军校院厅局部]))")
-# Words inside a title that point back to what it leaves out (该县, 上述面包房, 对此, 此次, 这些):
-# read on its own, a title has nothing before it. 此前 (before now), 彼此 (each other), 这个世界
-# and 其 (图书馆延长其开放时间: its own) do not; 他/她 do after a person the title names.
+# A title read on its own has nothing before it to point back to. Words that do, anywhere in it:
+# 该县, 上述面包房, 对此, 此次, 这些; not 此前 (before now), 彼此 (each other) or 这个世界. 他/她
+# do unless a person the title names comes before them.
 _POINTING_BACK = frozenset(
     "上述 前述 该 这 此 对此 就此 为此 因此 在此 于此 至此 从此 自此 借此 值此 此次 此访 此时 此事 此举 此项 此案"
     " 这一 这些 这次 这项 这里 这位 这名".split()
 )
 _PERSONAL = frozenset("他 她 他们 她们".split())
+# Where they open it, any word on these stems points back (这批志愿者……, 该馆长表示……), and so do
+# 其 and 它 (inside: 图书馆延长其开放时间, its own), 是 (是……的第二天: its subject left out) and a
+# speaker's 我 (我高兴地……; 我国 and 我省 are names).
+_OPENING_POINTER = re.compile(r"^(?:[这该此其它是他她]|我(?![国省市区县军校院厅局部]))")
 
 
-def _pointing_back(words: list[tuple[str, str]]) -> str | None:
-    """The first word of ``words`` that refers to what the title leaves out: 该县, 上述企业, 对此,
-    or 他 with no person named before it."""
+def _pointing_back(text: str, words: list[tuple[str, str]]) -> tuple[str, bool] | None:
+    """The first word of ``text`` (tagged ``words``) that refers to what the title leaves out,
+    and whether it opens the title: 这些……, 该县, 上述企业, 对此, or 他 with no person named
+    before it. Words inside the name of a work (话剧《这里……》) are the work's own."""
+    works = [match.span() for match in BOOK_TITLE.finditer(text)]
+    position = 0
     for i, (word, tag) in enumerate(words):
+        start = text.find(word, position)
+        position = start + len(word)
+        if any(begin < start < end for begin, end in works):
+            continue
+        if i == 0 and (opening := _OPENING_POINTER.match(word)):
+            return opening.group(0), True
         if word in _POINTING_BACK or (tag == "r" and word[0] == "该" and len(word) == 2):
-            return word
+            return word, False
         if word in _PERSONAL and not any(t.startswith("nr") for _, t in words[:i]):
-            return word
+            return word, False
     return None
 
 
@@ -298,10 +308,13 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
         problems.append(f"opens on {words[0][0]!r}")
     elif bad_opening := _BAD_OPENING.match(text):
         problems.append(f"opens on {bad_opening.group(0)}, not on who acts")
-    elif referring := _REFERRING.match(text):
-        problems.append(f"opens on {referring.group(0)}, which refers to what the title leaves out")
-    elif pointer := _pointing_back(words):
-        problems.append(f"{pointer} refers to what the title leaves out")
+    elif pointing := _pointing_back(text, words):
+        pointer, opens = pointing
+        problems.append(
+            f"opens on {pointer}, which refers to what the title leaves out"
+            if opens
+            else f"{pointer} refers to what the title leaves out"
+        )
     if _CREDIT.search(text):
         problems.append("a photo credit or byline, not a headline")
     if unfinished := open_phrase(words):
