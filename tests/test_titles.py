@@ -592,3 +592,12 @@ def test_a_clause_with_its_actor_before_随着_and_its_verb_after_passes(title):
 @pytest.mark.parametrize("title", ["未来随着蜂场扩大", "随着天气转暖", "未来随着蜂农养殖水平提高"])
 def test_随着_with_only_its_own_phrase_is_no_headline(title):
     assert "随着…… without its main clause" in headline_problems(title)
+
+
+@pytest.mark.parametrize("clause", ["但丁纪念馆迎来十万名学生", "同时期西岭镇蜂蜜产量翻了一番"])
+def test_a_word_that_begins_with_a_connectives_character_stays(clause):
+    assert shorten(clause) == clause
+
+
+def test_a_name_that_begins_with_a_connectives_character_opens_a_headline():
+    assert headline_problems("但丁纪念馆迎来十万名学生") == []

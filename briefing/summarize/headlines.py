@@ -51,9 +51,17 @@ def _adjective_predicate(tags: list[tuple[str, str]]) -> bool:
     )
 
 
-# A headline does not open on a connective or a setting with nothing before it (至……期间, 记者从……).
+# Words that link a clause to the one before it (但……, 同时……, 因此……): a headline states its own
+# news and opens on none (a word: 但丁 and 同时期 open on no connective). The turns among them
+# answer a concession before them (……因春旱而减产，但……).
+TURNS = frozenset("但 但是 然而 不过 可是".split())
+CONNECTIVES = TURNS | frozenset("而且 并且 同时 此外 另外 因此 所以 那么".split())
+# 而 and 并 join a second verb to the actor before them (……，并大幅提高……): without them the
+# clause lacks its actor, so they open no headline and are not dropped from one.
+_VERB_LINKS = frozenset("而 并".split())
+# Nor does it open on a setting with nothing before it (至……期间, 记者从……).
 _BAD_OPENING = re.compile(
-    r"^(?:经(?:查|审查|调查|研究|批准|核实)|那么|所以|因此|然而|可是|不过|此外|而且|并且|同时|至|从|自|在|于|对|据|随着|正值|时值|眼下|当前|经过|通过|由于|因为|为了|关于|当|而|但|并|和|与|及|记者|本报|近日|日前|所谓|附记|编者按)"
+    r"^(?:经(?:查|审查|调查|研究|批准|核实)|至|从|自|在|于|对|据|随着|正值|时值|眼下|当前|经过|通过|由于|因为|为了|关于|当|和|与|及|记者|本报|近日|日前|所谓|附记|编者按)"
     # 1. 全国……, 三、……: an item of a list, numbered.
     r"|^(?:[\d０-９]{1,2}[.．、](?![\d０-９])|[一二三四五六七八九十]{1,2}、)"
 )
@@ -306,6 +314,8 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
         or text[0] in "的地得了着过，,、；;：:。！？!?)）】」”’■□●◆—-[［"
     ):
         problems.append(f"opens on {words[0][0]!r}")
+    elif words[0][0] in CONNECTIVES | _VERB_LINKS:
+        problems.append(f"opens on {words[0][0]}, not on who acts")
     elif bad_opening := _BAD_OPENING.match(text):
         problems.append(f"opens on {bad_opening.group(0)}, not on who acts")
     elif pointing := _pointing_back(text, words):

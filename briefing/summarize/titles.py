@@ -33,10 +33,12 @@ from .verbs import ACTION_END, verbal
 from .headlines import (
     AUXILIARIES,
     BAD_END,
+    CONNECTIVES,
     MAX_TITLE_CHARS,
     MIN_HEADLINE_CHARS,
     NO_ACTOR,
     OPEN_VERBS,
+    TURNS,
     has_predicate,
     has_verb,
     headline_problems,
@@ -435,14 +437,21 @@ def shorten(clause: str, *, limit: int = MAX_TITLE_CHARS) -> str:
     return _cut(text, limit)
 
 
-# A clause that opens on a connective (但养蜂户的信心依然十足) states its own news: a headline
-# drops the link to the clause before it.
-_CONNECTIVE = re.compile(
-    r"^(?:但是|但|然而|不过|而且|并且|同时|此外|另外|因此|所以)(?![，,])(?=[\u4e00-\u9fff]{4})"
-)
+def _opening_word(clause: str) -> str:
+    """The first word of ``clause`` (tagged on its opening: the words after it do not matter)."""
+    words = tagged(clause[:12])
+    return words[0][0] if words else ""
 
 
-_TURN = re.compile(r"^(?:但是|但|然而|不过|可是)")
+def _without_connective(text: str) -> str:
+    """A clause that opens on a connective (但养蜂户的信心依然十足) states its own news: a headline
+    drops the link to the clause before it. The connective is a word (但丁, 同时期 are none), and
+    it goes only where a clause of four characters or more follows it."""
+    connective = _opening_word(text)
+    if connective not in CONNECTIVES:
+        return text
+    rest = text[len(connective) :]
+    return rest if re.match(r"[\u4e00-\u9fff]{4}", rest) else text
 
 
 # A candidate clause is compressed once to ask whether it fits and again to be shortened (and a
@@ -452,7 +461,7 @@ def _compressed(clause: str, limit: int) -> str:
     """The clause with what a headline leaves out deleted, step by step until it fits ``limit``
     (longer where the deletions do not make it fit: it is then cut)."""
     text = _ALIAS.sub("", delete_asides(clause, keep_figures=False))
-    text = _strip_leading_time(_CONNECTIVE.sub("", text))
+    text = _strip_leading_time(_without_connective(text))
     text = _LOCATED.sub("", text)
     text = _without_scene(text)
     # A headline dates nothing and names a person without the posts before the name.
@@ -646,7 +655,7 @@ def _candidates(
                 continue
             # The clause before 但 concedes what the next one turns (……会因春旱而减产，但……):
             # the turn is the news, the concession alone misleads.
-            if start + n < len(clauses) and _TURN.match(clauses[start + n][0]):
+            if start + n < len(clauses) and _opening_word(clauses[start + n][0]) in TURNS:
                 continue
             first = "".join(c for c, _ in clauses[start : start + n])
             # A run of clauses is a title only whole: cut, it stops inside its last clause
