@@ -601,3 +601,9 @@ def test_a_word_that_begins_with_a_connectives_character_stays(clause):
 
 def test_a_name_that_begins_with_a_connectives_character_opens_a_headline():
     assert headline_problems("但丁纪念馆迎来十万名学生") == []
+
+
+def test_a_leading_year_keeps_the_的_of_a_word_after_it():
+    assert (
+        titles._strip_leading_time("2031年的确是西岭镇的蜂蜜丰收年") == "的确是西岭镇的蜂蜜丰收年"
+    )

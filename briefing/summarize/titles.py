@@ -362,7 +362,9 @@ def _strip_leading_time(text: str) -> str:
     stripped = _LEADING_TIME.sub("", text)
     if stripped != text:
         # 2031年的西岭镇蜂蜜产量……: the year modified the subject; 的 goes with it.
-        stripped = _TIME_TAIL.sub("", stripped).removeprefix("的")
+        stripped = _TIME_TAIL.sub("", stripped)
+        if _opening_word(stripped) == "的":  # not 的确 (2031年的确是……)
+            stripped = stripped[1:]
     return stripped.lstrip("，, ")
 
 
