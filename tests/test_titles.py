@@ -558,16 +558,22 @@ def test_the_concession_before_a_turn_is_no_title():
     [
         "今后随着西岭镇航模社团壮大",
         "所谓更耐嚼的面包",
-        "1.东港市新建学校十所",
-        "三、西岭镇修复古桥",
         "附记养蜂老人王明培育新蜂种",
         "编者按航模比赛是少年们的盛会",
         "新面包的香气令食客",
         "西岭镇的新书屋让人",
     ],
 )
-def test_a_fragment_a_list_item_or_a_label_is_no_headline(title):
+def test_a_fragment_or_a_label_is_no_headline(title):
     assert headline_problems(title)
+
+
+@pytest.mark.parametrize(
+    ("number", "title"), [("1.", "西岭镇建成十座蜂场"), ("三、", "西岭镇修复古桥")]
+)
+def test_a_numbered_list_item_is_no_headline(number, title):
+    assert headline_problems(title) == []
+    assert headline_problems(number + title) == [f"opens on {number}, not on who acts"]
 
 
 @pytest.mark.parametrize(
