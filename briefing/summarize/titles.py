@@ -678,10 +678,10 @@ def _candidates(
                 # 经查……, 到2022年……, 这是…… names no actor, it makes a wrong one.
                 and set(headline_problems(title, limit=limit)) <= {NO_ACTOR}
                 # 活动将……, 破冰精神: a verbal noun is the subject itself, not a verb lacking one.
-                and tagged(title)[0][1] != "vn"
+                and (first_word := tagged(title)[0])[1] != "vn"
                 # The dateline's place acts only in an event (北京举行……, 北京“……”, 北京3万人……):
                 # before 将加大……, 免去…… or 受冷空气影响 it names a wrong actor.
-                and (actor or _place_leads_to(title))
+                and (actor or _place_leads_to(title, first_word[0]))
             ):
                 title = prefix + shorten(first, limit=limit - len(prefix))
                 prefixed = True
@@ -703,9 +703,9 @@ def _candidates(
             )
 
 
-def _place_leads_to(title: str) -> bool:
-    """Whether the clause opens on a news verb, a quotation or a figure."""
-    return title[0] in "“0123456789" or bool(ACTION_END.search(tagged(title)[0][0]))
+def _place_leads_to(title: str, first_word: str) -> bool:
+    """Whether the clause opens (on ``first_word``) on a news verb, a quotation or a figure."""
+    return title[0] in "“0123456789" or bool(ACTION_END.search(first_word))
 
 
 _SETTING_END = re.compile(r"(?:[^\d一二三四五六七八九十]上|现场)$")
