@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from .. import data
 from ..records import Article
-from ..text import fold_width, tagged
+from ..text import tagged
 from .compress import (
     BOOK_TITLE,
     IDIOM_DE,
@@ -28,7 +28,7 @@ from .compress import (
     tidy,
 )
 from .actors import kicker_actor, lacks_subject
-from .ranking import grams, rank_sentences
+from .ranking import gram_counts, grams, rank_sentences
 from .verbs import ACTION_END, verbal
 from .headlines import (
     AUXILIARIES,
@@ -761,7 +761,8 @@ class _Context(NamedTuple):
 
 
 def _context(article: Article, opening: _Opening) -> _Context:
-    recurring = _recurring_bigrams(article)
+    # Folded as ranking.grams folds the title's pairs (１５ and 15 are one figure).
+    recurring = gram_counts(article.body[:12])
     # The ten character pairs the article repeats most (three times at least), Chinese only.
     frequent = sorted(
         (g for g, c in recurring.items() if c >= 3 and _ALL_HAN.match(g)),
@@ -863,19 +864,6 @@ def generate_title(article: Article, *, limit: int = MAX_TITLE_CHARS) -> str:
     weights = ranker_weights()
     # max keeps the first of equal scores: the candidate the titler made first
     return max(candidates, key=lambda c: candidate_score(c.features, weights)).title
-
-
-_NOT_HAN_DIGIT_LATIN = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z]")
-
-
-def _recurring_bigrams(article: Article) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for paragraph in article.body[:12]:
-        # Folded as ranking.grams folds the title's pairs (１５ and 15 are one figure).
-        chars = _NOT_HAN_DIGIT_LATIN.sub("", fold_width(paragraph))
-        for i in range(len(chars) - 1):
-            counts[chars[i : i + 2]] = counts.get(chars[i : i + 2], 0) + 1
-    return counts
 
 
 def _salience(title: str, recurring: dict[str, int]) -> float:
