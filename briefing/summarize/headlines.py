@@ -56,7 +56,7 @@ def _adjective_predicate(tags: list[tuple[str, str]]) -> bool:
 # answer a concession before them (……因春旱而减产，但……).
 TURNS = frozenset("但 但是 然而 不过 可是".split())
 CONNECTIVES = TURNS | frozenset("而且 并且 同时 此外 另外 因此 所以 那么".split())
-# 而 and 并 join a second verb to the actor before them (……，并大幅提高……): without them the
+# 而 and 并 join a second verb to the actor before them (……，并扩建蜂场……): without them the
 # clause lacks its actor, so they open no headline and are not dropped from one.
 _VERB_LINKS = frozenset("而 并".split())
 # Nor does it open on a setting with nothing before it (至……期间, 记者从……).
@@ -122,8 +122,8 @@ _STATEMENT_VERB = re.compile(
     r"(?:表明|证实|意味着|预计|坦言|直言|相信|觉得|声称|宣称|得知|注意到)$"
 )
 # These are nouns as well (使用说明, 考古发现, 增长预测, 记录证明, 3项证明, 新发现): a statement
-# after an adverb (充分证明, 进一步说明), after who states it (他发现, 数据中心预测, 研究人员发现,
-# 最新研究发现) or after a coverb's phrase (用数据说明); a name after anything else.
+# after an adverb (充分证明, 进一步说明), after who states it (他发现, 监测中心预测, 养蜂专家发现,
+# 最新研究发现) or after a coverb's phrase (用称重数据说明); a name after anything else.
 _STATEMENT_OR_NOUN = frozenset("证明 说明 发现 预测 估计".split())
 _STATING_ADVERB = re.compile(r"^(?:充分|进一步|再次|再一次|有力|足以|也|都|还|又)$")
 _STATER = re.compile(
@@ -146,7 +146,7 @@ def _states(words: list[tuple[str, str]]) -> str | None:
         tag in ("d", "ad", "r")
         or tag.startswith(("nr", "nt"))
         or bool(_STATING_ADVERB.match(word) or _STATER.search(word))
-        # 用数据说明: a noun after a coverb is what the statement rests on.
+        # 用称重数据说明: a noun after a coverb is what the statement rests on.
         or (tag.startswith("n") and any(t == "p" for _, t in words[:-2]))
     )
     return ending if stated else None
@@ -247,8 +247,8 @@ def open_phrase(words: list[tuple[str, str]]) -> str | None:
 
 def _bare_accompaniment(rest: list[tuple[str, str]]) -> bool:
     """The phrase 随着 opens, up to the verbs that close it (……扩大), is all that follows it: no
-    main clause on what changes with it. 人口随着经济发展而增加 has one (增加) after the phrase.
-    What precedes 随着 does not matter: a time (两年后, ……70年来) or an actor, a title needs the
+    main clause on what changes with it. 蜂蜜销量随着游客增多而上升 has one (上升) after it.
+    What precedes 随着 does not matter: a time (建站三年来) or an actor, a title needs the
     main clause all the same."""
     if any(t == "x" for _, t in rest):
         return False
