@@ -428,11 +428,11 @@ def test_the_shipped_ranker_weighs_each_feature_and_picks_the_best_scored_candid
 @pytest.mark.parametrize(
     "title",
     [
-        "上述企业实现营业收入八百亿元",
-        "东港市对此表示欢迎",
+        "上述面包房周末推出新口味",
+        "西岭镇图书馆对此作出回应",
         "北山县将在该县新建公路十条",
         "村民们对他表示感谢",
-        "西岭镇选择在这一天恢复生产",
+        "西岭镇航模社团在这一天放飞纸鸢",
     ],
 )
 def test_a_title_that_points_back_to_what_it_leaves_out_fails(title):
@@ -440,37 +440,63 @@ def test_a_title_that_points_back_to_what_it_leaves_out_fails(title):
 
 
 @pytest.mark.parametrize(
-    "title", ["法国宣布召回其驻外大使", "李明说他将继续参赛", "西岭镇此前已开工建设"]
+    "title",
+    [
+        "西岭镇图书馆延长其夜间开放时间",
+        "李明说他将继续参赛",
+        "西岭镇此前已开工建设",
+        "话剧《这些年那些事》在西岭镇上演",
+    ],
 )
 def test_a_word_that_points_inside_the_title_passes(title):
     assert headline_problems(title) == []
 
 
 @pytest.mark.parametrize(
-    "title", ["省气象台卫星数据表明", "十年的实践充分证明", "王明告诉记者", "村主任坦诚地告诉笔者"]
+    "title",
+    [
+        "航模社团的风洞测试表明",
+        "三年的养蜂笔记充分证明",
+        "王明告诉记者",
+        "面包师傅笑着告诉笔者",
+        "西岭镇蜂农的经验进一步说明",
+        "西岭镇蜂场监测中心预测",
+        "王明用蜂箱称重数据说明",
+    ],
 )
 def test_a_statement_with_nothing_said_fails(title):
-    assert any("nothing said" in p for p in headline_problems(title))
+    assert any("which needs what follows it" in p for p in headline_problems(title))
 
 
-@pytest.mark.parametrize("title", ["东港市取消第二批15项证明", "考古队在遗址有了新发现"])
+@pytest.mark.parametrize(
+    "title",
+    [
+        "东港市取消第二批15项证明",
+        "考古队在遗址有了新发现",
+        "西岭镇蜂场印发蜂箱使用说明",
+        "考古队在西岭镇取得重大考古发现",
+        "西岭镇发布蜂蜜产量增长预测",
+        "西岭镇为蜂农开具蜂场登记证明",
+    ],
+)
 def test_a_finding_named_as_a_noun_passes(title):
     assert headline_problems(title) == []
 
 
-@pytest.mark.parametrize("title", ["省棋院棋手王浩负于另一名棋手李", "东港市市长会见北山县县长刘"])
+@pytest.mark.parametrize("title", ["航模社团队员王浩输给同组队员李", "东港市市长会见北山县县长刘"])
 def test_a_title_ending_on_a_surname_has_cut_a_name_in_half(title):
     assert any("name cut in half" in p for p in headline_problems(title))
 
 
-def test_a_surname_that_is_a_word_of_its_own_ends_a_title():
-    assert headline_problems("西岭镇举办首届曲艺周") == []
+@pytest.mark.parametrize("title", ["西岭镇举办首届曲艺周", "西岭镇蜂农收入增长高"])
+def test_a_surname_that_is_a_word_of_its_own_ends_a_title(title):
+    assert headline_problems(title) == []
 
 
 @pytest.mark.parametrize(
     "lead",
     [
-        "本报北京3月2日电（记者王明）将加大对环评文件的技术复核力度，生态环境部门近日公布了新的办法。",
+        "本报北京3月2日电（记者王明）将加大对社区面包房的卫生抽查频次，区市场监管所近日贴出了告示。",
         "本报北京3月2日电 免去王明的水利部副部长职务，任命李华为水利部副部长。",
     ],
 )
@@ -485,12 +511,12 @@ def test_the_dateline_place_goes_before_a_news_verb():
     assert generate_title(article) == "北京举行第三届全国青年创新大赛"
 
 
-@pytest.mark.parametrize("title", ["全省春节期间治安秩序良好", "东港市经济发展动力依然充足"])
+@pytest.mark.parametrize("title", ["西岭镇今年桃树长势良好", "西岭镇养蜂合作社蜜源依然充足"])
 def test_an_adjective_after_its_noun_is_the_predicate(title):
     assert headline_problems(title) == []
 
 
-@pytest.mark.parametrize("title", ["新线路的安全系数更高", "亲爱的女儿悦悦", "远处的山顶很黑"])
+@pytest.mark.parametrize("title", ["新款雨伞的防风性能更高", "可爱的小狗豆豆", "远处的山顶很黑"])
 def test_a_comparison_or_a_name_is_no_adjective_predicate(title):
     assert "no action (no verb)" in headline_problems(title)
 
@@ -499,15 +525,15 @@ def test_a_comparison_or_a_name_is_no_adjective_predicate(title):
     ("clause", "title"),
     [
         # a connective, and a leading year with its 的
-        ("但东港市经济发展动力依然充足", "东港市经济发展动力依然充足"),
-        ("同时西岭镇新建污水处理厂三座", "西岭镇新建污水处理厂三座"),
-        ("2019年的东港市经济会保持平稳增长", "东港市经济会保持平稳增长"),
+        ("但西岭镇养蜂合作社蜜源依然充足", "西岭镇养蜂合作社蜜源依然充足"),
+        ("同时西岭镇新建乡村书屋三座", "西岭镇新建乡村书屋三座"),
+        ("2031年的西岭镇蜂蜜产量会继续增长", "西岭镇蜂蜜产量会继续增长"),
         # a time clause that 在 opens
         (
-            "省队选手王丽在输掉半决赛后通过复活赛拿到了一枚宝贵的铜牌",
-            "省队选手王丽通过复活赛拿到一枚宝贵的铜牌",
+            "西岭镇养蜂人王丽在失去半数蜂箱后靠分蜂重建了整个蜂场",
+            "西岭镇养蜂人王丽靠分蜂重建了整个蜂场",
         ),
-        ("西岭镇在完成古桥修复后启动了全镇污水处理厂建设工程", "西岭镇启动全镇污水处理厂建设工程"),
+        ("西岭镇在完成古桥修复后启动了全镇乡村书屋建设工程", "西岭镇启动全镇乡村书屋建设工程"),
         # a setting, up to the coverb of the action
         (
             "东港市市长王明在市政府大楼同来访的北山县县长李华举行会谈",
@@ -521,35 +547,74 @@ def test_a_clause_loses_what_a_headline_leaves_out(clause, title):
 
 
 def test_the_concession_before_a_turn_is_no_title():
-    lead = "东港市今年的外贸会遇到一些困难，但全市经济发展的动力依然充足。"
-    article = Article(id="c", body=[lead, "东港市统计局发布了这些数据。"])
+    lead = "西岭镇今年的蜂蜜收成会因春旱而减产，但全镇养蜂户培育的新蜂种长势喜人。"
+    article = Article(id="c", body=[lead, "西岭镇农业站随后公布了数据。"])
     titled = [c.title for c in titles.title_candidates(article)]
-    assert titled and not any("困难" in t for t in titled), titled
+    assert titled and not any("春旱" in t for t in titled), titled
 
 
 @pytest.mark.parametrize(
     "title",
     [
-        "今后随着西岭镇旅游业发展",
-        "所谓更有温度的电影",
-        "1.东港市新建学校十所",
-        "三、西岭镇修复古桥",
-        "附记老气象工作者王明退而不休",
-        "编者按春节是阖家团圆的时刻",
-        "新版话剧的舞台呈现令观众",
-        "东港市的这部电影让人",
+        "今后随着西岭镇航模社团壮大",
+        "所谓更耐嚼的面包",
+        "附记养蜂老人王明培育新蜂种",
+        "编者按航模比赛是少年们的盛会",
+        "新面包的香气令食客",
+        "西岭镇的新书屋让人",
     ],
 )
-def test_a_fragment_a_list_item_or_a_label_is_no_headline(title):
+def test_a_fragment_or_a_label_is_no_headline(title):
     assert headline_problems(title)
 
 
 @pytest.mark.parametrize(
-    "title", ["1.4万名观众走进东港大剧院", "６．６级地震造成东港市停电", "新版话剧让观众眼前一亮"]
+    ("number", "title"), [("1.", "西岭镇建成十座蜂场"), ("三、", "西岭镇修复古桥")]
 )
-def test_a_decimal_figure_or_a_causative_with_its_effect_passes(title):
+def test_a_numbered_list_item_is_no_headline(number, title):
+    assert headline_problems(title) == []
+    assert headline_problems(number + title) == [f"opens on {number}, not on who acts"]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "1.4万名游客走进西岭镇蜂蜜博物馆",
+        "６．５万名跑者参加西岭镇马拉松",
+        "一、二季度西岭镇蜂蜜销量平稳增长",
+        "新面包让食客赞不绝口",
+    ],
+)
+def test_a_decimal_a_span_of_quarters_or_a_causative_with_its_effect_passes(title):
     assert headline_problems(title) == []
 
 
 def test_a_relative_clause_before_a_former_post_is_no_time_clause():
-    assert "前总统" in titles._compressed("东港市代表团出席在北京举行的法国前总统悼念活动", 20)
+    assert "前县长" in titles._compressed("东港市乐团出席在西岭镇举行的北山县前县长追思会", 20)
+
+
+@pytest.mark.parametrize(
+    "title", ["西岭镇蜂蜜销量随着游客增多而上升", "西岭镇蜂农收入随着蜂种改良稳步增加"]
+)
+def test_a_clause_with_its_actor_before_随着_and_its_verb_after_passes(title):
+    assert headline_problems(title) == []
+
+
+@pytest.mark.parametrize("title", ["未来随着蜂场扩大", "随着天气转暖", "未来随着蜂农养殖水平提高"])
+def test_随着_with_only_its_own_phrase_is_no_headline(title):
+    assert "随着…… without its main clause" in headline_problems(title)
+
+
+@pytest.mark.parametrize("clause", ["但丁纪念馆迎来十万名学生", "同时期西岭镇蜂蜜产量翻了一番"])
+def test_a_word_that_begins_with_a_connectives_character_stays(clause):
+    assert shorten(clause) == clause
+
+
+def test_a_name_that_begins_with_a_connectives_character_opens_a_headline():
+    assert headline_problems("但丁纪念馆迎来十万名学生") == []
+
+
+def test_a_leading_year_keeps_the_的_of_a_word_after_it():
+    assert (
+        titles._strip_leading_time("2031年的确是西岭镇的蜂蜜丰收年") == "的确是西岭镇的蜂蜜丰收年"
+    )

@@ -36,7 +36,7 @@ def has_predicate(text: str) -> bool:
 
 
 def _adjective_predicate(tags: list[tuple[str, str]]) -> bool:
-    """治安秩序良好, ……的动力依然充足: an adjective after its noun (and an adverb) is the
+    """桃树长势良好, ……的蜜源依然充足: an adjective after its noun (and an adverb) is the
     predicate. Not one of one character or a comparison (更高, 不高, 比较远: against what went
     before), nor a doubled one (悦悦: a pet name)."""
     if len(tags) < 2 or tags[-1][1] != "a":
@@ -51,11 +51,19 @@ def _adjective_predicate(tags: list[tuple[str, str]]) -> bool:
     )
 
 
-# A headline does not open on a connective or a setting with nothing before it (至……期间, 记者从……).
+# Words that link a clause to the one before it (但……, 同时……, 因此……): a headline states its own
+# news and opens on none (a word: 但丁 and 同时期 open on no connective). The turns among them
+# answer a concession before them (……因春旱而减产，但……).
+TURNS = frozenset("但 但是 然而 不过 可是".split())
+CONNECTIVES = TURNS | frozenset("而且 并且 同时 此外 另外 因此 所以 那么".split())
+# 而 and 并 join a second verb to the actor before them (……，并扩建蜂场……): without them the
+# clause lacks its actor, so they open no headline and are not dropped from one.
+_VERB_LINKS = frozenset("而 并".split())
+# Nor does it open on a setting with nothing before it (至……期间, 记者从……).
 _BAD_OPENING = re.compile(
-    r"^(?:经(?:查|审查|调查|研究|批准|核实)|那么|所以|因此|然而|可是|不过|此外|而且|并且|同时|至|从|自|在|于|对|据|随着|正值|时值|眼下|当前|经过|通过|由于|因为|为了|关于|当|而|但|并|和|与|及|记者|本报|近日|日前|所谓|附记|编者按)"
-    # 1. 全国……, 三、……: an item of a list, numbered.
-    r"|^(?:[\d０-９]{1,2}[.．、](?![\d０-９])|[一二三四五六七八九十]{1,2}、)"
+    r"^(?:经(?:查|审查|调查|研究|批准|核实)|至|从|自|在|于|对|据|随着|正值|时值|眼下|当前|经过|通过|由于|因为|为了|关于|当|和|与|及|记者|本报|近日|日前|所谓|附记|编者按)"
+    # 1. 全国……, 三、……: an item of a list, numbered (not 1.4万 nor 一、二季度: a figure, a span).
+    r"|^(?:[\d０-９]{1,2}[.．、](?![\d０-９])|[一二三四五六七八九十]{1,2}、(?![一二三四五六七八九十]))"
 )
 # Verbs that take an object unless the event is their subject (论坛年会召开, 招待会在京举行):
 # ……基金会在京召开 has lost what was held.
@@ -73,56 +81,92 @@ _EVENT = re.compile(
 NO_ACTOR = "no actor before the action"
 # 史自强 梁子栋摄影报道, 本报记者 李明摄: who took the picture, not what happened.
 _CREDIT = re.compile(r"(?:摄影?报道|[\s　]\S{2,3}摄影?)$|^(?:本报|新华社)?(?:记者|通讯员)[\s　]")
-# A title read on its own has nothing before it for 这/该/其/他 to point back to (这些文艺小分队……,
-# 该负责人表示……, 是春节假期第二天, 我高度重视……: a speaker's 我, where 我国 and 我省 are names).
-_REFERRING = re.compile(r"^(?:这|该|其|此|他|她|它|是|我(?![国省市区县军校院厅局部]))")
-# Words inside a title that point back to what it leaves out (该县, 上述企业, 对此, 此次, 这些):
-# read on its own, a title has nothing before it. 此前 (before now), 彼此 (each other), 这个世界
-# and 其 (法国召回其大使: its own) do not; 他/她 do after a person the title names.
+# A title read on its own has nothing before it to point back to. Words that do, anywhere in it:
+# 该县, 上述面包房, 对此, 此次, 这些; not 此前 (before now), 彼此 (each other) or 这个世界. 他/她
+# do unless a person the title names comes before them.
 _POINTING_BACK = frozenset(
     "上述 前述 该 这 此 对此 就此 为此 因此 在此 于此 至此 从此 自此 借此 值此 此次 此访 此时 此事 此举 此项 此案"
     " 这一 这些 这次 这项 这里 这位 这名".split()
 )
 _PERSONAL = frozenset("他 她 他们 她们".split())
+# Where they open it, any word on these stems points back (这批志愿者……, 该馆长表示……), and so do
+# 其 and 它 (inside: 图书馆延长其开放时间, its own), 是 (是……的第二天: its subject left out) and a
+# speaker's 我 (我高兴地……; 我国 and 我省 are names).
+_OPENING_POINTER = re.compile(r"^(?:[这该此其它是他她]|我(?![国省市区县军校院厅局部]))")
 
 
-def _pointing_back(words: list[tuple[str, str]]) -> str | None:
-    """The first word of ``words`` that refers to what the title leaves out: 该县, 上述企业, 对此,
-    or 他 with no person named before it."""
+def _pointing_back(text: str, words: list[tuple[str, str]]) -> tuple[str, bool] | None:
+    """The first word of ``text`` (tagged ``words``) that refers to what the title leaves out,
+    and whether it opens the title: 这些……, 该县, 上述企业, 对此, or 他 with no person named
+    before it. Words inside the name of a work (话剧《这里……》) are the work's own."""
+    works = [match.span() for match in BOOK_TITLE.finditer(text)]
+    position = 0
     for i, (word, tag) in enumerate(words):
+        start = text.find(word, position)
+        position = start + len(word)
+        if any(begin < start < end for begin, end in works):
+            continue
+        if i == 0 and (opening := _OPENING_POINTER.match(word)):
+            return opening.group(0), True
         if word in _POINTING_BACK or (tag == "r" and word[0] == "该" and len(word) == 2):
-            return word
+            return word, False
         if word in _PERSONAL and not any(t.startswith("nr") for _, t in words[:i]):
-            return word
+            return word, False
     return None
 
 
-# A statement or finding with nothing stated (……卫星数据表明, ……的实践充分证明): the title
-# ends where the news begins. Not a noun in its place (取消21项证明, 有了新发现).
-_STATEMENT_END = re.compile(
-    r"(?:表明|证明|说明|显示|发现|证实|意味着|预测|预计|估计|坦言|直言|相信|认定|觉得|声称|宣称|承认|得知|注意到)$"
+# A statement or finding with nothing stated (……风洞测试表明, ……的养蜂笔记充分证明): the title
+# ends where the news begins. The segmenter may join the verb to what precedes it (测试表明), so
+# the last word's ending is read. These verbs are never nouns.
+_STATEMENT_VERB = re.compile(
+    r"(?:表明|证实|意味着|预计|坦言|直言|相信|觉得|声称|宣称|得知|注意到)$"
 )
+# These are nouns as well (使用说明, 考古发现, 增长预测, 记录证明, 3项证明, 新发现): a statement
+# after an adverb (充分证明, 进一步说明), after who states it (他发现, 监测中心预测, 养蜂专家发现,
+# 最新研究发现) or after a coverb's phrase (用称重数据说明); a name after anything else.
+_STATEMENT_OR_NOUN = frozenset("证明 说明 发现 预测 估计".split())
+_STATING_ADVERB = re.compile(r"^(?:充分|进一步|再次|再一次|有力|足以|也|都|还|又)$")
+_STATER = re.compile(
+    r"(?:[员者家方]|中心|机构|部门|专家|团队|政府|媒体|报告|研究|调查|统计|监测|分析|人士|人们)$"
+)
+
+
+def _states(words: list[tuple[str, str]]) -> str | None:
+    """The verb of a statement or finding that ``words`` end on, where it may be a noun."""
+    last = words[-1][0]
+    ending = last[-2:]
+    if ending not in _STATEMENT_OR_NOUN:
+        return None
+    if last != ending:  # joined to what precedes it (充分证明, 出生证明)
+        return ending if _STATING_ADVERB.match(last[:-2]) else None
+    if len(words) < 2:
+        return None
+    word, tag = words[-2]
+    stated = (
+        tag in ("d", "ad", "r")
+        or tag.startswith(("nr", "nt"))
+        or bool(_STATING_ADVERB.match(word) or _STATER.search(word))
+        # 用称重数据说明: a noun after a coverb is what the statement rests on.
+        or (tag.startswith("n") and any(t == "p" for _, t in words[:-2]))
+    )
+    return ending if stated else None
 
 
 # ……告诉记者, ……对记者说: who was told, and nothing of what.
 _TOLD_END = re.compile(r"(?:告诉|告知|对|向)(?:本报)?(?:记者|笔者)(?:说|表示|介绍)?$")
 
 
-def _ends_on_statement(text: str, words: list[tuple[str, str]]) -> str | None:
-    if told := _TOLD_END.search(text):
-        return told.group(0)
+def _needs_what_follows(text: str, words: list[tuple[str, str]]) -> str | None:
+    """The verb ``text`` (its words ``words``) ends on when it needs what follows it: an
+    object, a figure, a list or what was said (……表示, 高达, 包括, ……测试表明, ……告诉记者)."""
     last = words[-1][0]
-    if not (ending := _STATEMENT_END.search(last)):
-        return None
-    before = words[-2] if len(words) > 1 else ("", "")
-    if last == ending.group(0) and (
-        before[1].startswith(("m", "q", "a", "b")) or before[0] in ("的", "项", "份", "张", "个")
-    ):
-        return None
-    return ending.group(0)
+    if last.lstrip("地得") in OPEN_VERBS:  # 动情地说: the segmenter glues 地 to the verb
+        return last.lstrip("地得")
+    ending = _TOLD_END.search(text) or _STATEMENT_VERB.search(last)
+    return ending.group(0) if ending else _states(words)
 
 
-# A title that ends on a surname after who the person is (……另一名棋手杨, ……会见大使金) has cut
+# A title that ends on a surname after who the person is (……同组队员杨, ……会见大使金) has cut
 # the name in half: the given name followed. Common surnames, and nouns for a person or a post.
 _SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤池朴"
@@ -133,11 +177,15 @@ _PERSON_NOUN_END = re.compile(
 
 
 def _name_cut(words: list[tuple[str, str]]) -> bool:
-    last = words[-1][0]
+    """……同组队员李: a surname, not an adjective, figure, adverb or verb (收入增长高, 管理严),
+    after a noun for a person (增长 and 管理 end as 长 and 理 do in 队长 and 总理)."""
+    last, tag = words[-1]
     return (
         len(last) == 1
         and last in _SURNAMES
+        and not tag.startswith(("a", "m", "d", "v"))
         and len(words) > 1
+        and words[-2][1].startswith("n")
         and bool(_PERSON_NOUN_END.search(words[-2][0]))
     )
 
@@ -191,10 +239,30 @@ def open_phrase(words: list[tuple[str, str]]) -> str | None:
             return f"{word}…… without its main clause"
         if word == "之所以" and not any(w in ("是", "因为", "在于") for w, _ in rest):
             return "之所以…… without the reason it leads to"
-        # 未来随着新型城镇化发展: what goes with a change, and no clause on what changes with it.
-        if word == "随着" and not any(t == "x" for _, t in rest):
+        # 今后随着航模社团壮大: what goes with a change, and no clause on what changes with it.
+        if word == "随着" and _bare_accompaniment(rest):
             return "随着…… without its main clause"
     return None
+
+
+def _bare_accompaniment(rest: list[tuple[str, str]]) -> bool:
+    """The phrase 随着 opens, up to the verbs that close it (……扩大), is all that follows it: no
+    main clause on what changes with it. 蜂蜜销量随着游客增多而上升 has one (上升) after it.
+    What precedes 随着 does not matter: a time (建站三年来) or an actor, a title needs the
+    main clause all the same."""
+    if any(t == "x" for _, t in rest):
+        return False
+    # A verbal noun before a noun modifies it (生活水平): no verb of the phrase.
+    closes = [
+        _closes_phrase(w, t) and not (t == "vn" and following[1].startswith("n"))
+        for (w, t), following in zip(rest, rest[1:] + [("", "x")], strict=True)
+    ]
+    if True not in closes:
+        return True
+    end = closes.index(True)
+    while end < len(rest) and closes[end]:
+        end += 1
+    return not any(closes[end:])
 
 
 def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
@@ -224,15 +292,13 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
         problems.append(f"ends on a number or a date without what it counts ({last})")
     elif last in AUXILIARIES:
         problems.append(f"ends on {last}, before the verb it helps")
-    elif last.lstrip("地得") in OPEN_VERBS:  # 动情地说: the segmenter glues 地 to the verb
-        problems.append(f"ends on {last}, which needs what follows it")
+    elif open_verb := _needs_what_follows(text, words):
+        problems.append(f"ends on {open_verb}, which needs what follows it")
     elif len(words) > 1 and words[-2][0] in _CAUSATIVE and tag.startswith(("n", "r")):
-        # ……的呈现令观众, ……让人: who is moved, and nothing of what it does to them.
+        # ……的香气令食客, ……让人: who is moved, and nothing of what it does to them.
         problems.append(f"ends on {words[-2][0]}{last} without what it causes")
     elif _name_cut(words):
         problems.append(f"ends on the surname {last}, a name cut in half")
-    elif said := _ends_on_statement(text, words):
-        problems.append(f"ends on {said}, with nothing said")
     elif (verb := _NEEDS_OBJECT.search(text)) and not _EVENT.search(
         re.split("在|于", text[: verb.start()])[0]  # the subject, not the place (……在市民中心召开)
     ):
@@ -248,12 +314,17 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
         or text[0] in "的地得了着过，,、；;：:。！？!?)）】」”’■□●◆—-[［"
     ):
         problems.append(f"opens on {words[0][0]!r}")
+    elif words[0][0] in CONNECTIVES | _VERB_LINKS:
+        problems.append(f"opens on {words[0][0]}, not on who acts")
     elif bad_opening := _BAD_OPENING.match(text):
         problems.append(f"opens on {bad_opening.group(0)}, not on who acts")
-    elif referring := _REFERRING.match(text):
-        problems.append(f"opens on {referring.group(0)}, which refers to what the title leaves out")
-    elif pointer := _pointing_back(words):
-        problems.append(f"{pointer} refers to what the title leaves out")
+    elif pointing := _pointing_back(text, words):
+        pointer, opens = pointing
+        problems.append(
+            f"opens on {pointer}, which refers to what the title leaves out"
+            if opens
+            else f"{pointer} refers to what the title leaves out"
+        )
     if _CREDIT.search(text):
         problems.append("a photo credit or byline, not a headline")
     if unfinished := open_phrase(words):

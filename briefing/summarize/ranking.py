@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import operator
 import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from dataclasses import dataclass, replace
 
@@ -95,10 +97,23 @@ def _grams_folded(text: str) -> set[int]:
 
 def gram_strings(text: str) -> set[str]:
     """The pairs of :func:`grams` as strings, where a pair must be read (is it all Han?) or
-    matched against pairs counted as strings, as the titler's are."""
-    chars = _WORD_CHARS.sub("", fold_width(text))
+    matched against pairs counted as strings (:func:`gram_counts`), as the titler's are."""
+    return set(_pairs(fold_width(text)))
+
+
+def gram_counts(texts: Iterable[str]) -> Counter[str]:
+    """How often each bigram of :func:`gram_strings` occurs in ``texts`` (each text on its own:
+    no pair spans two)."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update(_pairs(fold_width(text)))
+    return counts
+
+
+def _pairs(folded: str) -> Iterator[str]:
+    chars = _WORD_CHARS.sub("", folded)
     # Each character added to the next, pairwise in C: 1.6x the speed of slicing in a loop.
-    return set(map(operator.add, chars, chars[1:]))
+    return map(operator.add, chars, chars[1:])
 
 
 def is_slogan(sentence: str) -> bool:
