@@ -14,8 +14,9 @@ import re
 from ..records import Article
 from ..summarize.guard import SourceIndex, article_source
 from ..summarize.headlines import headline_problems
+from ..summarize.ranking import grams
 from ..summarize.vetting import summary_problems
-from ..text import SENTENCE_END, fold_width
+from ..text import SENTENCE_END
 from .prompts import CLOSE, OPEN
 
 MIN_SUPPORT = 0.6  # share of the output's character bigrams that must occur in the article
@@ -28,7 +29,6 @@ _LABEL = re.compile(
 _FENCE = re.compile(r"^```[a-z]*\s*|\s*```$", re.M)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z]")
-_NON_WORD = re.compile(r"[^0-9A-Za-z\u4e00-\u9fff]+")
 _PAIRS = (("“", "”"), ("「", "」"), ('"', '"'), ("'", "'"), ("『", "』"))
 _SENTENCE = re.compile(rf"[^{SENTENCE_END}]*[{SENTENCE_END}]+[”’」』）)]*")
 
@@ -68,17 +68,12 @@ def whole_sentences(text: str, max_chars: int) -> str:
     return kept.strip()
 
 
-def bigrams(text: str) -> set[str]:
-    chars = _NON_WORD.sub("", fold_width(text))
-    return {chars[i : i + 2] for i in range(len(chars) - 1)}
-
-
 def support(text: str, article: Article | str) -> float:
     """Share of ``text``'s character bigrams that occur in the article (1.0 for empty text)."""
-    grams = bigrams(text)
-    if not grams:
+    pairs = grams(text)
+    if not pairs:
         return 1.0
-    return len(grams & bigrams(article_source(article))) / len(grams)
+    return len(pairs & grams(article_source(article))) / len(pairs)
 
 
 def chinese_share(text: str) -> float:
