@@ -111,10 +111,10 @@ def test_whole_sentences_pass(sentence):
 
 def test_fitting_backs_off_a_trailing_setup_clause():
     clauses = compress_clauses(
-        "全市煤电装机由7亿千瓦增长至9亿千瓦，在增幅达30%的情况下，排放总量下降了一成。"
+        "全市快递日均件量由7万件增长至9万件，在人手增幅仅5%的情况下，投诉总量下降了一成。"
     )
     kept = fit_clauses(clauses, 32)
-    assert join_clauses(kept) == "全市煤电装机由7亿千瓦增长至9亿千瓦。"
+    assert join_clauses(kept) == "全市快递日均件量由7万件增长至9万件。"
 
 
 # --- one place for the checks and the fallback ---------------------------------------------------
@@ -271,8 +271,8 @@ def test_keywords_are_whole_names_not_pieces_or_function_words():
     from briefing.assemble.day_keywords import issue_keywords, keyword_problems
 
     body = [
-        "全国人大常委会委员长栗战书在京会见来访的星国议长。栗战书表示，中方愿同星方深化立法机构交流。",
-        "关于双边合作，栗战书说，双方尝到了合作的甜头，贸易额达到50亿美元。星国议长表示赞同。",
+        "临江市人大常委会主任邝文明在临江会见来访的星国议长。邝文明表示，临江愿同星方深化议会往来。",
+        "关于双边合作，邝文明说，双方尝到了合作的甜头，贸易额升至37亿美元。星国议长表示赞同。",
     ]
     others = [
         Article(
@@ -282,10 +282,10 @@ def test_keywords_are_whole_names_not_pieces_or_function_words():
         )
         for i in range(3)
     ]
-    articles = [Article(id="a", title="栗战书会见星国议长", body=body)] + others
+    articles = [Article(id="a", title="邝文明会见星国议长", body=body)] + others
     keywords = issue_keywords(articles, count=6)
     text = "\n".join(a.headline + "\n" + a.text for a in articles)
-    assert "栗战书" in keywords and "战书" not in keywords
+    assert "邝文明" in keywords and "文明" not in keywords
     assert not {"中国", "世界", "时代", "关于", "尝到了", "亿美元"} & set(keywords)
     assert all(keyword_problems(k, text) == [] for k in keywords)
 
@@ -293,10 +293,10 @@ def test_keywords_are_whole_names_not_pieces_or_function_words():
 def test_keyword_problems_name_pieces_numbers_and_function_words():
     from briefing.assemble.day_keywords import keyword_problems
 
-    text = "栗战书会见客人。关于合作，双方尝到了甜头，贸易额50亿美元。"
-    assert keyword_problems("战书", text) and keyword_problems("关于", text)
+    text = "邝文明会见客人。关于合作，双方尝到了甜头，贸易额37亿美元。"
+    assert keyword_problems("文明", text) and keyword_problems("关于", text)
     assert keyword_problems("尝到了", text) and keyword_problems("亿美元", text)
-    assert keyword_problems("栗战书", text) == []
+    assert keyword_problems("邝文明", text) == []
 
 
 @pytest.mark.parametrize(
@@ -369,9 +369,9 @@ def test_eval_reads_article_records_and_reports_wholeness(tmp_path):
 @pytest.mark.parametrize(
     "sentence",
     [
-        "他2008年任热线主任；2015年1月。",
+        "她2011年任站长助理；2016年3月。",
         "在某部门近日联合举办的系列论坛上。",
-        "冬奥会倒计时之际，从建设者到运动健儿。",
+        "运动会开幕之际，从场馆工人到小记者。",
         "眼下，随着开幕日的脚步临近。",
         "对此，包括两部影片在内的8部电影。",
     ],
@@ -391,7 +391,7 @@ def test_a_bare_quotation_or_instruction_is_not_a_summary():
 
 @pytest.mark.parametrize(
     "sentence",
-    ["他来到部队，慰问官兵，代表党中央和中央军委。", "从2017年打开市场，到2018年拿下最大合同。"],
+    ["他来到林场，看望护林员，代表县委和县政府。", "从2017年打开市场，到2018年拿下最大合同。"],
 )
 def test_clauses_without_a_predicate_fail(sentence):
     assert dangling_clauses(sentence)
@@ -402,7 +402,7 @@ def test_clauses_without_a_predicate_fail(sentence):
     [
         "习近平出席博览会的开幕式。",
         "这是他们最关心的问题。",
-        "装置于近日在北京通过国家验收。",
+        "该单位于上周在东港通过省级复核。",
         "他代表全体员工发言。",
         "全市为群众办实事。",
     ],
