@@ -117,7 +117,7 @@ def test_page_header_is_furniture_and_gives_date_and_paper(tmp_path):
 @pytest.mark.parametrize(
     ("header", "printed"),
     [
-        ("2019年10月10日 星期四 11 经济 责任编辑：王敏", (11, "经济")),
+        ("2021年6月17日 星期四 11 财经 责任编辑：柯蓝", (11, "财经")),
         ("05 评论 2019年10月9日 星期三", (5, "评论")),
         ("临江日报  2024年3月12日 星期二  第3版  综合新闻", (3, "综合新闻")),
         ("１９９８年１月５日　星期一　　第１版　要闻", (1, "要闻")),
@@ -196,11 +196,11 @@ def test_literary_page_poems_essays_and_works_of_art(tmp_path):
 
 def test_roundup_paragraphs_on_one_theme_stay_together(tmp_path):
     text = (
-        "各国领导人发表新年贺词\n\n"
-        "本报综合报道　新年前夕，多国领导人发表新年贺词，回顾过去一年，展望新的一年。\n\n"
-        "泰国总理１２月３１日晚发表电视新年贺词，号召全国人民团结一心，共同克服经济困难。\n\n"
-        "马来西亚总理１２月３１日发表新年贺词，号召人民团结一心，共同应对新一年的经济困难。\n\n"
-        "波兰总统１２月３１日发表电视新年贺词，号召全国人民团结一心，共同迎接经济发展的新机遇。\n"
+        "多地图书馆推出寒假活动\n\n"
+        "本报综合报道　寒假前夕，多地图书馆推出寒假活动，邀请孩子们走进书库，度过充实的假期。\n\n"
+        "临江市图书馆１月１５日起推出寒假阅读营，邀请全市中小学生走进书库，在书香中度过一个充实的假期。\n\n"
+        "东港市图书馆１月１６日推出寒假手工课，邀请孩子们走进书库，在动手中度过一个快乐的假期。\n\n"
+        "西岭镇图书室１月１８日推出寒假故事会，邀请留守儿童走进书库，在故事中度过一个温暖的假期。\n"
     )
     _, articles = split_text(tmp_path, text)
     assert len(articles) == 1 and len(articles[0].body) == 4
@@ -216,11 +216,11 @@ def test_one_paragraph_wire_items_in_a_row_after_a_titled_report(tmp_path):
         "据新华社江城１月９日电　江城市政府今天宣布，元宵节期间将在滨江公园举办大型灯会，展出彩灯三百余组。\n\n"
         "灯会期间，公交公司将增开夜间线路，方便市民观灯。\n\n\n\n"
         "据新华社北京１月９日电　国务院有关部门负责人今天会见了来访的芬兰经济代表团，双方就森林保护交换了意见。\n\n"
-        "据新华社广州１月９日电　智利一家航运公司的代表团今天结束对广东的访问，乘飞机离开广州前往越南。\n"
+        "据新华社东港１月９日电　一家外国渔业公司的考察团今天结束对东港的考察，搭乘班轮离开东港返回国内。\n"
     )
     _, articles = split_text(tmp_path, text)
     assert [len(a.body) for a in articles] == [2, 1, 1]
-    assert articles[2].dateline == "据新华社广州１月９日电"
+    assert articles[2].dateline == "据新华社东港１月９日电"
 
 
 @pytest.mark.xfail(
