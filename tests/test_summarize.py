@@ -582,7 +582,7 @@ def test_a_step_or_a_here_needs_the_sentence_before():
 
 def test_an_obituary_lead_keeps_the_name_not_only_the_titles():
     body = [
-        "赤诚的老党员，青川治水的拓荒人，"
+        "一生躬耕的水利科学家，深受乡亲敬重的农业教育家，我市治水兴农工作的带头领导人，"
         "原青川市委常委、统战部部长，青川市政协第三、四、五届委员会副主席张某某同志，"
         "因病医治无效，于2019年1月5日在青川逝世，享年88岁。"
     ]
