@@ -104,8 +104,8 @@ _ORG_END = re.compile(f"(?:{ORG_SUFFIX.pattern})$")
 _LOCATED = re.compile(r"^位于[^，,的]{1,15}的")
 
 
-# Coverbs whose phrase a long title can do without (王沪宁代表习近平总书记和党中央看望…… ->
-# 王沪宁看望……, 我国服务业依靠科技创新走出…… -> 我国服务业走出……): the means or the mandate,
+# Coverbs whose phrase a long title can do without (周海代表市委和市政府看望…… ->
+# 周海看望……, 我国服务业依靠科技创新走出…… -> 我国服务业走出……): the means or the mandate,
 # not the action. 通过, 对, 就 and 围绕 stay: they are main verbs too, or the verb needs them
 # (就……进行, 围绕……加以推进); so do 按照/根据 (……的决定任免: the segmenter tags the words of
 # their objects as verbs). 代表 is a coverb only after a person's name (使节代表 is a noun).
@@ -369,8 +369,8 @@ def _strip_leading_time(text: str) -> str:
 
 
 def _without_object_clause(text: str, limit: int) -> str | None:
-    """土耳其海岸警卫队救起69名企图偷渡到希腊的非法移民 -> 土耳其海岸警卫队救起69名非法移民,
-    王毅会见来华出席……磋商的日本外务审议官森健良 -> 王毅会见日本外务审议官森健良: a relative clause
+    """东港海事局救起12名误入禁渔区的外地渔民 -> 东港海事局救起12名外地渔民,
+    周海会见来港出席……洽谈会的星国商务次长柯林 -> 周海会见星国商务次长柯林: a relative clause
     (with a verb of its own, before 的) on the object of the title's verb goes, its count stays;
     None where that does not bring the clause within ``limit``."""
     words = tagged(text)
@@ -520,7 +520,7 @@ def _without_manner(text: str) -> str:
 
 
 def _without_inner_posts(text: str) -> str:
-    """习近平会见阿联酋副总统兼总理、迪拜酋长穆罕默德 -> 习近平会见穆罕默德: the posts before a
+    """周海会见星国副议长兼港务大臣柯林 -> 周海会见柯林: the posts before a
     name in the object of a verb go, as they do before the actor's (:func:`_without_posts`)."""
     position = 0
     for word, tag in tagged(text):
@@ -570,7 +570,7 @@ _DATE_INSIDE = re.compile(
     r"(?:[上下中]午|晚间|晚|凌晨|早)?(?:起)?(?=[\u4e00-\u9fff])"
     r"|(?<=[\u4e00-\u9fff])(?:日前|近日|当天|今天|昨天|昨日|今日)(?=[\u4e00-\u9fff])"
 )
-# The posts before a name (中共中央政治局常委、中央书记处书记王沪宁, 国家主席习近平): a headline says 王沪宁.
+# The posts before a name (临江市委常委、宣传部部长周海, 市长陈岩): a headline says 周海.
 _POST_WORDS = (
     r"(?:书记|主席|总理|委员长|部长|省长|市长|区长|县长|主任|国务委员|常委|局长|大使|发言人|秘书长|院长|委员"
     r"|董事长|总经理|行政长官|总统|首相|司令员|政委|组长|会长|负责人|主持人|理事长|酋长|国王|王储|亲王|议长|外长"
