@@ -176,15 +176,15 @@ _SETUP_CLAUSES = (
 _CORRELATIVE = re.compile(r"不仅|不但|不只|不光")
 _CORRELATIVE_SECOND = re.compile(r"而且|并且|还|也|更|同时|又|甚至|乃至")
 _SENTENCE = re.compile(rf"[^{ENDS}]+[{ENDS}]+[”’」』）)]*")
-_CLAUSE_SPLIT = re.compile(r"[，,；;：:]|…+")  # 看电影、泡温泉……从乡村到城市: a clause each
+_CLAUSE_SPLIT = re.compile(r"[，,；;：:]|…+")  # 逛庙会、划龙舟……从山村到海岛: a clause each
 
 
 # Coverbs that open a phrase leading into the action: 代表党中央（向……致以问候）, 按照部署（开展……）.
 _COVERBS = frozenset("代表 作为 对于 关于 针对 围绕 按照 依照 根据 凭借 借助 从 自".split())
 # 在美国纽约 / 于北京: a place or a time with nothing that happens there (a list cut at its ；).
-# A second coverb stands in for the verb the segmenter misses (于近日在北京通过国家验收).
+# A second coverb stands in for the verb the segmenter misses (于上周在东港通过省级复核).
 _LOCATIVES = frozenset("在 于".split())
-# 新中国70年的历史长卷中: a noun phrase ending on a localizer of "inside", with no verb: the
+# 西岭镇百年的山乡变迁中: a noun phrase ending on a localizer of "inside", with no verb: the
 # setting of a clause whose predicate was cut away (在……中 without its 在).
 _INSIDE = frozenset("中 之中 当中 里 过程中".split())
 
@@ -257,7 +257,7 @@ def dangling_clause(sentence: str) -> str | None:
         if pattern.search(last):
             return f"ends on a clause that only sets up another ({last[-12:]})"
     clauses = [c.strip() for c in _CLAUSE_SPLIT.split(outside)]
-    # 回荡在诗人的诗篇里，音乐家的歌曲里: the last of parallel settings shares the verb before.
+    # 飘荡在渔夫的号子里，船娘的歌谣里: the last of parallel settings shares the verb before.
     parallel = len(clauses) > 1 and last[-1:] in "里中" and clauses[-2][-1:] == last[-1:]
     why = _without_predicate(last) or (None if parallel else _bare_setting(last))
     if why:
