@@ -76,7 +76,7 @@ def _leans_back(sentence: Sentence) -> bool:
     return bool(opening and _POINTER.match(text, opening.end()))
 
 
-# 忠诚的共产主义战士，久经考验的无产阶级革命家，……委员，……主席刘某同志，因病……逝世: a run of
+# 一生躬耕的水利科学家，深受乡亲敬重的农业教育家，……委员，……主席刘某同志，因病……逝世: a run of
 # titles before the clause that names the person; cut to the budget, only titles would be left.
 _TITLE_CLAUSE = re.compile(
     r"(?:战士|革命家|政治家|军事家|外交家|活动家|教育家|科学家|数学家|艺术家|作家|领导人|委员|主席|委员长"
