@@ -39,7 +39,7 @@ CREDIT_MARK = "(?:摄|供图|制图|绘)"
 CAPTION_RE = re.compile(
     r"^(?:图\s*[①-⑳\d一二三四五六七八九十]+\s*[:：]|图为|[上下左右中]图(?:为|[:：])|图\s*[:：]|题图)"
 )
-# A column or series tag closing a title: 需要认清…（钟声）, 科技助力 破解难题（走向冬奥）.
+# A column or series tag closing a title: 需要看清…（江评）, 科技助力 节水有方（走进乡村）.
 COLUMN_TAG_RE = re.compile(
     r"^(?P<title>.*[^\s(（])\s*[(（](?P<tag>[\u4e00-\u9fff·“”\d]{2,12})[)）]$"
 )
