@@ -55,7 +55,7 @@ def read_masthead(issue: Issue) -> None:
 
 def page_header(text: str) -> tuple[int, str | None] | None:
     """The page number and section name a page-header line prints, if it prints a number:
-    ``2019年10月10日 星期四 11 经济 责任编辑：X`` gives (11, "经济"), ``－5－`` gives (5, None)."""
+    ``2021年6月17日 星期四 11 财经 责任编辑：X`` gives (11, "财经"), ``－5－`` gives (5, None)."""
     folded = fold_width(text)
     paper = PAPER_RE.match(folded)
     if paper:
