@@ -217,12 +217,12 @@ def test_printed_title_kept_and_acting_kicker_folded():
     kept, folded, slogan = titler.title(
         [
             article(title="青川区文化馆举办民俗展演"),
-            article(kicker="青川区消防救援大队", title="稳步推进“亮灯护林”夜巡"),
+            article(kicker="青川区护林巡查大队", title="稳步推进“亮灯护林”夜巡"),
             article(kicker="坚持以人民为中心", title="民生实事件件落地"),
         ]
     )
     assert kept == ("青川区文化馆举办民俗展演", False)
-    assert folded == ("青川区消防救援大队稳步推进“亮灯护林”夜巡", False)
+    assert folded == ("青川区护林巡查大队稳步推进“亮灯护林”夜巡", False)
     assert slogan == ("民生实事件件落地", False)
 
 
