@@ -334,3 +334,24 @@ def test_a_clause_without_a_word_tidy_deletes_is_left_untagged_and_as_it_is(monk
     monkeypatch.setattr(compress, "_TIDY_WORDS", re.compile(""))  # every clause the long way
     assert quick == [compress.tidy(c) for c in clauses]
     assert quick[2] == clauses[2] and quick[0] != clauses[0]
+
+
+def test_sentences_and_clauses_without_quotes_split_as_by_the_bracket_aware_walk(monkeypatch):
+    import random
+    import re
+
+    from briefing.summarize import sentences
+
+    # Stops, ellipses, clause marks, closers without openers and spaces among words, in every order.
+    alphabet = list("临江市开通公交专线说一二三") * 3 + list("。！？!?…，,；;：:）)”》 　\n")
+    rng = random.Random(14)
+    texts = ["", "。", "……", "临江市。。临江", "一是临江，二是公交。三是……", "临江市……”好"]
+    texts += ["".join(rng.choices(alphabet, k=rng.randint(1, 60))) for _ in range(3000)]
+    texts += [text.replace("…", "") for text in texts]
+    fast = [(sentences.split_sentences(t), sentences.split_clauses(t)) for t in texts]
+    always = re.compile("")
+    monkeypatch.setattr(sentences, "_CONTEXT", always)  # the walk over marks for every text
+    monkeypatch.setattr(sentences, "_OPENER", always)
+    walked = [(sentences.split_sentences(t), sentences.split_clauses(t)) for t in texts]
+    assert fast == walked
+    assert sum(len(s) > 2 for s, _ in fast) > 300 and sum(len(c) > 2 for _, c in fast) > 1000
