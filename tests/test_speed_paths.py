@@ -355,3 +355,18 @@ def test_sentences_and_clauses_without_quotes_split_as_by_the_bracket_aware_walk
     walked = [(sentences.split_sentences(t), sentences.split_clauses(t)) for t in texts]
     assert fast == walked
     assert sum(len(s) > 2 for s, _ in fast) > 300 and sum(len(c) > 2 for _, c in fast) > 1000
+
+
+def test_a_prepared_source_s_words_are_those_of_its_whole_text():
+    import random
+
+    alphabet = list("临江市开通公交专线１２3") * 3 + list("。！？!?；;，、“”（）…\n 　\t")
+    rng = random.Random(14)
+    texts = [ARTICLE.title + "\n" + "\n".join(ARTICLE.body), "", "。\n；", " 临江 \n\n。市"]
+    texts += ["".join(rng.choices(alphabet, k=rng.randint(1, 80))) for _ in range(500)]
+    for text in texts:
+        prepared = faithfulness.prepare(text)
+        assert prepared.words == faithfulness._words(faithfulness._compact(text))
+        assert prepared.grams == tuple(
+            frozenset(faithfulness._bigrams(s)) for s in prepared.sentences
+        )

@@ -147,10 +147,13 @@ def prepare(source_text: str) -> PreparedSource:
     sentences = tuple(
         s for s in (_SPACES.sub("", m.group(0)) for m in _SENTENCE.finditer(folded)) if s
     )
+    sentence_words = [_words(s) for s in sentences]
     return PreparedSource(
         sentences=sentences,
-        grams=tuple(frozenset(_bigrams(s)) for s in sentences),
-        words=_words(compact),
+        grams=tuple(frozenset(bigram_numbers(words)) for words in sentence_words),
+        # What lies between the sentences is punctuation or space, which _words drops character
+        # by character: the whole text's words are the sentences' joined (not a second pass).
+        words="".join(sentence_words),
         text=compact,
     )
 
