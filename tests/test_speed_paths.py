@@ -359,13 +359,20 @@ def test_sentences_and_clauses_without_quotes_split_as_by_the_bracket_aware_walk
 
 def test_a_prepared_source_s_words_are_those_of_its_whole_text():
     import random
+    import re
+
+    from briefing.text import fold_width
 
     alphabet = list("临江市开通公交专线１２3") * 3 + list("。！？!?；;，、“”（）…\n 　\t")
     rng = random.Random(14)
     texts = [ARTICLE.title + "\n" + "\n".join(ARTICLE.body), "", "。\n；", " 临江 \n\n。市"]
     texts += ["".join(rng.choices(alphabet, k=rng.randint(1, 80))) for _ in range(500)]
+    texts += [text.replace(" ", "").replace("　", "").replace("\t", "") for text in texts]
     for text in texts:
         prepared = faithfulness.prepare(text)
+        folded = fold_width(text)
+        pieces = [re.sub(r"\s+", "", m) for m in faithfulness._SENTENCE.findall(folded)]
+        assert prepared.sentences == tuple(piece for piece in pieces if piece)
         assert prepared.words == faithfulness._words(faithfulness._compact(text))
         assert prepared.grams == tuple(
             frozenset(faithfulness._bigrams(s)) for s in prepared.sentences

@@ -144,9 +144,11 @@ def prepare(source_text: str) -> PreparedSource:
     later, when a check first asks for them (:attr:`PreparedSource.names`)."""
     folded = fold_width(source_text)  # folded and compacted once: the parts below share them
     compact = _SPACES.sub("", folded)
-    sentences = tuple(
-        s for s in (_SPACES.sub("", m.group(0)) for m in _SENTENCE.finditer(folded)) if s
-    )
+    pieces = _SENTENCE.findall(folded)
+    # No sentence holds a line break: where those are the text's only spaces, it holds none.
+    if len(folded) - len(compact) != folded.count("\n"):
+        pieces = [_SPACES.sub("", piece) for piece in pieces]
+    sentences = tuple(piece for piece in pieces if piece)
     sentence_words = [_words(s) for s in sentences]
     return PreparedSource(
         sentences=sentences,
