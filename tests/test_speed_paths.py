@@ -377,3 +377,22 @@ def test_a_prepared_source_s_words_are_those_of_its_whole_text():
         assert prepared.grams == tuple(
             frozenset(faithfulness._bigrams(s)) for s in prepared.sentences
         )
+
+
+def test_ellipses_in_quoted_text_split_as_with_the_ellipsis_looked_for_as_a_literal(monkeypatch):
+    import random
+    import re
+
+    from briefing.summarize import sentences
+
+    # Lists before ellipses (、教授……), quotes and brackets, stops and lone or run-on ellipses.
+    alphabet = list("临江市开通公交专线说") * 3 + list('、…………。！？!?，“”‘’（）《》"')
+    rng = random.Random(14)
+    texts = ["学者、专家……各有说法。", "“好……”他说。", "临江………市。", "……", "…", "、教授…………开"]
+    texts += ["".join(rng.choices(alphabet, k=rng.randint(1, 60))) for _ in range(4000)]
+    classed = [sentences.split_sentences(text) for text in texts]
+    literal = "[" + re.escape("".join(sentences.PAIRS) + "".join(sentences.CLOSING))
+    literal += re.escape(sentences.ENDS + '"') + "]|……"
+    monkeypatch.setattr(sentences, "_MARKS", re.compile(literal))
+    assert classed == [sentences.split_sentences(text) for text in texts]
+    assert sum("……" in s.text[:-2] for split in classed for s in split) > 100
