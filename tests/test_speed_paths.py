@@ -396,3 +396,13 @@ def test_ellipses_in_quoted_text_split_as_with_the_ellipsis_looked_for_as_a_lite
     monkeypatch.setattr(sentences, "_MARKS", re.compile(literal))
     assert classed == [sentences.split_sentences(text) for text in texts]
     assert sum("……" in s.text[:-2] for split in classed for s in split) > 100
+
+
+def test_spaces_are_removed_as_by_the_white_space_pattern():
+    import re
+
+    every = "".join(map(chr, range(0x110000)))
+    assert faithfulness._without_spaces("临" + every + "江") == re.sub(
+        r"\s+", "", "临" + every + "江"
+    )
+    assert faithfulness._without_spaces(" 临江\u3000市\n\t") == "临江市"
