@@ -334,3 +334,75 @@ def test_a_clause_without_a_word_tidy_deletes_is_left_untagged_and_as_it_is(monk
     monkeypatch.setattr(compress, "_TIDY_WORDS", re.compile(""))  # every clause the long way
     assert quick == [compress.tidy(c) for c in clauses]
     assert quick[2] == clauses[2] and quick[0] != clauses[0]
+
+
+def test_sentences_and_clauses_without_quotes_split_as_by_the_bracket_aware_walk(monkeypatch):
+    import random
+    import re
+
+    from briefing.summarize import sentences
+
+    # Stops, ellipses, clause marks, closers without openers and spaces among words, in every order.
+    alphabet = list("临江市开通公交专线说一二三") * 3 + list("。！？!?…，,；;：:）)”》 　\n")
+    rng = random.Random(14)
+    texts = ["", "。", "……", "临江市。。临江", "一是临江，二是公交。三是……", "临江市……”好"]
+    texts += ["".join(rng.choices(alphabet, k=rng.randint(1, 60))) for _ in range(3000)]
+    texts += [text.replace("…", "") for text in texts]
+    fast = [(sentences.split_sentences(t), sentences.split_clauses(t)) for t in texts]
+    always = re.compile("")
+    monkeypatch.setattr(sentences, "_CONTEXT", always)  # the walk over marks for every text
+    monkeypatch.setattr(sentences, "_OPENER", always)
+    walked = [(sentences.split_sentences(t), sentences.split_clauses(t)) for t in texts]
+    assert fast == walked
+    assert sum(len(s) > 2 for s, _ in fast) > 300 and sum(len(c) > 2 for _, c in fast) > 1000
+
+
+def test_a_prepared_source_s_words_are_those_of_its_whole_text():
+    import random
+    import re
+
+    from briefing.text import fold_width
+
+    alphabet = list("临江市开通公交专线１２3") * 3 + list("。！？!?；;，、“”（）…\n 　\t")
+    rng = random.Random(14)
+    texts = [ARTICLE.title + "\n" + "\n".join(ARTICLE.body), "", "。\n；", " 临江 \n\n。市"]
+    texts += ["".join(rng.choices(alphabet, k=rng.randint(1, 80))) for _ in range(500)]
+    texts += [text.replace(" ", "").replace("　", "").replace("\t", "") for text in texts]
+    for text in texts:
+        prepared = faithfulness.prepare(text)
+        folded = fold_width(text)
+        pieces = [re.sub(r"\s+", "", m) for m in faithfulness._SENTENCE.findall(folded)]
+        assert prepared.sentences == tuple(piece for piece in pieces if piece)
+        assert prepared.words == faithfulness._words(faithfulness._compact(text))
+        assert prepared.grams == tuple(
+            frozenset(faithfulness._bigrams(s)) for s in prepared.sentences
+        )
+
+
+def test_ellipses_in_quoted_text_split_as_with_the_ellipsis_looked_for_as_a_literal(monkeypatch):
+    import random
+    import re
+
+    from briefing.summarize import sentences
+
+    # Lists before ellipses (、教授……), quotes and brackets, stops and lone or run-on ellipses.
+    alphabet = list("临江市开通公交专线说") * 3 + list('、…………。！？!?，“”‘’（）《》"')
+    rng = random.Random(14)
+    texts = ["学者、专家……各有说法。", "“好……”他说。", "临江………市。", "……", "…", "、教授…………开"]
+    texts += ["".join(rng.choices(alphabet, k=rng.randint(1, 60))) for _ in range(4000)]
+    classed = [sentences.split_sentences(text) for text in texts]
+    literal = "[" + re.escape("".join(sentences.PAIRS) + "".join(sentences.CLOSING))
+    literal += re.escape(sentences.ENDS + '"') + "]|……"
+    monkeypatch.setattr(sentences, "_MARKS", re.compile(literal))
+    assert classed == [sentences.split_sentences(text) for text in texts]
+    assert sum("……" in s.text[:-2] for split in classed for s in split) > 100
+
+
+def test_spaces_are_removed_as_by_the_white_space_pattern():
+    import re
+
+    every = "".join(map(chr, range(0x110000)))
+    assert faithfulness._without_spaces("临" + every + "江") == re.sub(
+        r"\s+", "", "临" + every + "江"
+    )
+    assert faithfulness._without_spaces(" 临江\u3000市\n\t") == "临江市"

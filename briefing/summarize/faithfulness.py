@@ -126,11 +126,14 @@ class PreparedSource:
         return tuple(sorted(names, key=len, reverse=True))
 
 
-_SPACES = re.compile(r"\s+")
+def _without_spaces(text: str) -> str:
+    # str.split and the pattern \s take the same characters for white space (Python's isspace);
+    # a split and a join are five to six times faster than the pattern's substitution.
+    return "".join(text.split())
 
 
 def _compact(text: str) -> str:
-    return _SPACES.sub("", fold_width(text))
+    return _without_spaces(fold_width(text))
 
 
 def _bigrams(text: str) -> set[int]:
@@ -143,14 +146,19 @@ def prepare(source_text: str) -> PreparedSource:
     """Split the article's text (every line it prints) into sentences; its names are tagged
     later, when a check first asks for them (:attr:`PreparedSource.names`)."""
     folded = fold_width(source_text)  # folded and compacted once: the parts below share them
-    compact = _SPACES.sub("", folded)
-    sentences = tuple(
-        s for s in (_SPACES.sub("", m.group(0)) for m in _SENTENCE.finditer(folded)) if s
-    )
+    compact = _without_spaces(folded)
+    pieces = _SENTENCE.findall(folded)
+    # No sentence holds a line break: where those are the text's only spaces, it holds none.
+    if len(folded) - len(compact) != folded.count("\n"):
+        pieces = [_without_spaces(piece) for piece in pieces]
+    sentences = tuple(piece for piece in pieces if piece)
+    sentence_words = [_words(s) for s in sentences]
     return PreparedSource(
         sentences=sentences,
-        grams=tuple(frozenset(_bigrams(s)) for s in sentences),
-        words=_words(compact),
+        grams=tuple(frozenset(bigram_numbers(words)) for words in sentence_words),
+        # What lies between the sentences is punctuation or space, which _words drops character
+        # by character: the whole text's words are the sentences' joined (not a second pass).
+        words="".join(sentence_words),
         text=compact,
     )
 
