@@ -594,6 +594,7 @@ def test_the_cli_prints_a_line_per_page_and_skips_a_bad_page_of_a_folder(monkeyp
     """Away from a terminal each page OCR'd is one line on standard error (read, or from the
     cache on a rerun, which reads nothing again); a damaged image in a folder of page images
     is a skipped page, not the end of the issue."""
+    pytest.importorskip("cv2")  # cleaning a page up needs it (the [ocr] extra brings it)
     from typer.testing import CliRunner
 
     from briefing.cli import app
@@ -620,6 +621,7 @@ def test_ocr_modes_on_a_pdf_with_a_text_page_and_a_scanned_page(monkeypatch, tmp
     """auto: only the page without a text layer is OCR'd; always: every page; never: none, and
     the scanned page of the issue is a skipped page that says it needs OCR."""
     pymupdf = pytest.importorskip("pymupdf")
+    pytest.importorskip("cv2")  # cleaning a page up needs it (the [ocr] extra brings it)
     from briefing.read.layout.pdf import read_pdf_issue
     from test_pdf import draw_page
 
@@ -659,6 +661,7 @@ def test_watch_sends_a_page_image_once_and_a_restart_neither_sends_nor_reads_it(
 ):
     """A page image dropped into the watched folder is OCR'd once and sent; a restarted
     watcher sends nothing again and OCRs nothing."""
+    pytest.importorskip("cv2")  # cleaning a page up needs it (the [ocr] extra brings it)
     from briefing.deliver.job import default_builder
     from briefing.deliver.watch import Watcher
     from deliver_helpers import make_config
