@@ -347,10 +347,10 @@ def fit_clauses(
         or dangling(kept[-1][0])
         or len(kept[-1][0]) < 2
         or dangling_clause(join_clauses(kept))
-        # 他们只是写了一个标题，(真正的诗篇要等我们来写): the clause cut away completes the one
+        # 这只是一个开头，(精彩的部分还在后面): the clause cut away completes the one
         # kept, which alone says the opposite.
         or (len(kept) < len(clauses) and _COMPLETES.match(clauses[len(kept)][0]))
-        # 形成以大健康产业为主线，(以……为引领，……的企业集团): a series of 以……为…… is cut
+        # 形成以茶叶种植为基础，(以……为龙头，……的产业链条): a series of 以……为…… is cut
         # before the noun it describes.
         or (
             len(kept) < len(clauses)

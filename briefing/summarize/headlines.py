@@ -197,7 +197,7 @@ _CAUSATIVE = frozenset("令 让 使 叫 使得".split())
 OPEN_VERBS = frozenset(
     "说 说道 表示 指出 介绍 认为 称 强调 提出 透露 获悉 了解到 宣布 显示 告诉 高达 达 达到 超过 超 突破 约 近 共 包括 成为 为 是 有 占 位列 位居 涉及 覆盖 比 较 同比 环比 进行 开展 实施 举办 推出 例如 比如 譬如 诸如".split()
 )
-# ……致辞说70年前的今天, ……攻占伊斯坦布尔的当天: a day named with nothing said of it.
+# ……致辞说70年前的今天, ……抵达临江港的当天: a day named with nothing said of it.
 _DAY_WORDS = frozenset("今天 昨天 明天 当天 今日 昨日 明日 那天 这天 此时 此刻".split())
 _PREPOSITION_TAGS = ("p", "c", "u")
 AUXILIARIES = frozenset(
@@ -343,7 +343,7 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
 
 
 def _only_a_noun_phrase(words: list[tuple[str, str]]) -> bool:
-    """村里举办的和谐家庭竞赛: one verb, right before 的, and none after it: a noun phrase. (张华获得
+    """镇上举办的插秧能手比赛: one verb, right before 的, and none after it: a noun phrase. (张华获得
     全国劳模的称号 is a clause: its verb has an object before the 的.)"""
     if "的" not in (w for w, _ in words):
         return False

@@ -175,7 +175,7 @@ def _split_paragraph(paragraph: str) -> list[str]:
                 and _OPEN_LIST.search(paragraph, start, i)
                 and _RUNS_ON.match(paragraph, j)
             ):
-                continue  # 学者、专家、教授……各以不同的笔墨: an open list, the sentence runs on
+                continue  # 农户、商户、游客……都说好: an open list, the sentence runs on
             while j < n and (paragraph[j] in ENDS or paragraph[j] == "…"):
                 j += 1
             # A stop just inside a closing quote ends the sentence once the quote closes.

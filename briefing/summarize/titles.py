@@ -105,7 +105,7 @@ _LOCATED = re.compile(r"^位于[^，,的]{1,15}的")
 
 
 # Coverbs whose phrase a long title can do without (周海代表市委和市政府看望…… ->
-# 周海看望……, 我国服务业依靠科技创新走出…… -> 我国服务业走出……): the means or the mandate,
+# 周海看望……, 临江茶业依靠电商平台走出…… -> 临江茶业走出……): the means or the mandate,
 # not the action. 通过, 对, 就 and 围绕 stay: they are main verbs too, or the verb needs them
 # (就……进行, 围绕……加以推进); so do 按照/根据 (……的决定任免: the segmenter tags the words of
 # their objects as verbs). 代表 is a coverb only after a person's name (使节代表 is a noun).
