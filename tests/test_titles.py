@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import pytest
 
 from briefing.records import Article
@@ -618,3 +619,28 @@ def test_a_leading_year_keeps_the_的_of_a_word_after_it():
     assert (
         titles._strip_leading_time("2031年的确是西岭镇的蜂蜜丰收年") == "的确是西岭镇的蜂蜜丰收年"
     )
+
+
+def test_a_title_s_salience_does_not_depend_on_the_order_of_a_set():
+    """The same article gives the same scores in every process: the sum over a set of pairs
+    (ordered by string hashes, which differ between processes) is exact, not order-dependent."""
+    import subprocess
+    import sys
+
+    code = (
+        "from briefing.summarize.titles import _salience\n"
+        "counts = {a + b: 2 + (ord(a) * 7 + ord(b)) % 13 for a in '临江市茶叶产业发展' "
+        "for b in '临江市茶叶产业发展'}\n"
+        "print(repr(_salience('临江市茶叶产业发展临江茶叶市场发展产业', counts)))"
+    )
+    results = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+        ).stdout
+        for seed in range(8)
+    }
+    assert len(results) == 1, results

@@ -872,7 +872,7 @@ def _salience(title: str, recurring: dict[str, int]) -> float:
     full-width digit counts nothing): the ranker's weights were fitted on them, and the pairs of
     ranking.grams, unrefitted, lower every bench_titles source but pd1998 (pd2019 1.732 -> 1.729)."""
     grams = {title[i : i + 2] for i in range(len(title) - 1)}
-    return sum(math.log(recurring.get(g, 1)) for g in grams) / max(len(title), 8) ** 0.5
+    return math.fsum(math.log(recurring.get(g, 1)) for g in grams) / max(len(title), 8) ** 0.5
 
 
 class ExtractiveTitler:
