@@ -88,7 +88,7 @@ def lead_actor(article: Article) -> str | None:
     actor = kicker_actor(article)
     if actor:
         return actor
-    for sentence in split_sentences(article.body[:3])[:3]:
+    for sentence in split_sentences(article.body[:3], limit=3):
         clauses = compress_clauses(sentence.text)
         text = _split_time(join_clauses(clauses))[1] if clauses else ""
         words: list[str] = []

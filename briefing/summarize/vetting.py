@@ -42,7 +42,7 @@ def lead_sentences(
     Starts at the first sentence that does; runs on while the next one fits too. "" when none does.
     """
     source = source or source_index(article_source(article))
-    sentences = [s for s in split_sentences(article.body)[:LEAD_SENTENCES] if s.complete]
+    sentences = [s for s in split_sentences(article.body, limit=LEAD_SENTENCES) if s.complete]
     for start, first in enumerate(sentences):
         text = split_dateline(first.text)[1].strip()
         if len(text) < 8 or summary_problems(text, source, max_chars=max_chars):
