@@ -792,3 +792,20 @@ def test_a_weak_vertical_logo_reports_its_doubtful_glyphs_one_below_the_other():
         ("甲", [100.0, 200.0, 120.0, 220.0]),
         ("丙", [100.0, 240.0, 120.0, 260.0]),
     ]
+
+
+def test_a_page_image_without_opencv_is_one_error_that_names_the_extra(monkeypatch):
+    """numpy and Pillow installed for something else, OpenCV not: the error names the extra to
+    install, not a missing module."""
+    from briefing.errors import InputError
+    from briefing.ocr import ocr_page
+    from briefing.ocr.page import PageGeometry
+
+    monkeypatch.setitem(sys.modules, "cv2", None)  # import cv2 raises ImportError
+    with pytest.raises(InputError, match=r"p1.png: reading page images needs OCR: pip install"):
+        ocr_page(
+            np.full((60, 40), 255, np.uint8),
+            geometry=PageGeometry.__new__(PageGeometry),
+            source="p1.png",
+            page=1,
+        )

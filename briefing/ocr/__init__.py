@@ -157,6 +157,10 @@ def read_lines(grey, *, source: str, page: int, announce: bool = True) -> list[O
 
 def ocr_page(grey, *, geometry: PageGeometry, source: str, page: int) -> OcrResult:
     """The layout page of a grey page image (2-D uint8 array) whose size on paper is ``geometry``."""
+    try:  # OpenCV cleans the page up (the [ocr] extra brings it): absent, say so, not "cv2"
+        import cv2  # noqa: F401
+    except ImportError as exc:
+        raise InputError(f"{source}: reading page images needs OCR: {EXTRA_HINT}") from exc
     import numpy as np
 
     from .graphics import (
