@@ -230,7 +230,7 @@ def test_one_paragraph_wire_items_in_a_row_after_a_titled_report(tmp_path):
 def test_headline_bylines_notes_and_credits_by_their_form(tmp_path):
     body = "双方在会上回顾了两国关系的发展历程，表示愿在经贸、教育和文化领域进一步加强合作，造福两国人民。"
     text = (
-        "两国外长联合举行记者招待会介绍会谈成果\n\n"
+        "两国外长共同会见记者通报会谈成果\n\n"
         f"本报青川１月２日电　{body}\n\n"
         "（新华社记者周远摄）（传真照片）\n\n"
         "［附记：本文作者系青川大学教授］\n\n\n\n"
@@ -242,7 +242,7 @@ def test_headline_bylines_notes_and_credits_by_their_form(tmp_path):
     )
     _, articles = split_text(tmp_path, text)
     assert [a.title for a in articles] == [
-        "两国外长联合举行记者招待会介绍会谈成果",
+        "两国外长共同会见记者通报会谈成果",
         "城东社区办起“四点半课堂”",
     ]
     assert articles[0].credit == "（新华社记者周远摄）（传真照片）"

@@ -511,7 +511,7 @@ def test_a_figure_partner_is_a_sentence_that_adds_something():
     assert not partner("30年砥砺奋进。", main)
     assert partner("《办法》共10章61条，自3月起施行。", main)
     assert not partner("青川区举行迎春长跑比赛，500人参加。", main)
-    assert partner("首次在线发布完整的全区地图1264幅。", main)
+    assert partner("首次在网上公布详细的全区水系图1264幅。", main)
     assert partner("比赛共吸引全区1200余名选手参加。", main)
 
 

@@ -160,7 +160,7 @@ def test_commentary_summary_says_who_argues():
     from briefing.summarize.commentary import commentary_voice
 
     body = [
-        "当前形势下，各方应当坚持对话协商，通过谈判解决分歧，这符合两国人民的根本利益。",
+        "当前形势下，各方应当坚持对话协商，通过谈判解决分歧，这符合两国民众的长远利益。",
         "合作是唯一正确的选择。",
     ]
     piece = Article(id="c", title="对话协商是正确选择（钟声）", body=body)
@@ -180,7 +180,7 @@ def test_commentary_keeps_its_voice_when_the_splitter_moved_the_tag_to_the_colum
     # The splitter gives a trailing column tag to `column` and keeps the title clean: the guard
     # must read the column as printed text, or the voice (钟声) is "a name not in the article".
     body = [
-        "当前形势下，各方应当坚持对话协商，通过谈判解决分歧，这符合两国人民的根本利益。",
+        "当前形势下，各方应当坚持对话协商，通过谈判解决分歧，这符合两国民众的长远利益。",
         "合作是唯一正确的选择。",
     ]
     piece = Article(id="c", title="对话协商是正确选择", column="钟声", body=body)
