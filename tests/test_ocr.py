@@ -12,6 +12,7 @@ import re
 import struct
 import sys
 import zlib
+from importlib.util import find_spec
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,8 @@ from briefing.errors import ConfigError, InputError
 
 np = pytest.importorskip("numpy")
 Image = pytest.importorskip("PIL.Image")
+# Laying a page out (deskew, graphics) needs OpenCV, which the [ocr] extra brings.
+needs_opencv = pytest.mark.skipif(find_spec("cv2") is None, reason="needs OpenCV ([ocr] extra)")
 
 from briefing.ocr import OcrResult, cache_dir, load_image  # noqa: E402
 from briefing.ocr.engine import OcrChar, OcrLine  # noqa: E402
@@ -230,8 +233,8 @@ def _use_engine(monkeypatch, cache: Path, fake):
     return fake
 
 
+@needs_opencv
 def test_a_page_is_read_once_then_from_the_cache(monkeypatch, tmp_path):
-    pytest.importorskip("cv2")  # laying out the page (deskew, graphics) needs OpenCV
     import briefing.ocr as ocr
     import briefing.ocr.engine as engine
 
@@ -590,11 +593,11 @@ def test_a_logo_image_read_only_weakly_is_reported_not_named(tmp_path, monkeypat
     assert all(d["line"] == "某某某某" for d in report["low_confidence"])
 
 
+@needs_opencv
 def test_the_cli_prints_a_line_per_page_and_skips_a_bad_page_of_a_folder(monkeypatch, tmp_path):
     """Away from a terminal each page OCR'd is one line on standard error (read, or from the
     cache on a rerun, which reads nothing again); a damaged image in a folder of page images
     is a skipped page, not the end of the issue."""
-    pytest.importorskip("cv2")  # cleaning a page up needs it (the [ocr] extra brings it)
     from typer.testing import CliRunner
 
     from briefing.cli import app
@@ -617,11 +620,11 @@ def test_the_cli_prints_a_line_per_page_and_skips_a_bad_page_of_a_folder(monkeyp
     assert fake.calls == 1
 
 
+@needs_opencv
 def test_ocr_modes_on_a_pdf_with_a_text_page_and_a_scanned_page(monkeypatch, tmp_path):
     """auto: only the page without a text layer is OCR'd; always: every page; never: none, and
     the scanned page of the issue is a skipped page that says it needs OCR."""
     pymupdf = pytest.importorskip("pymupdf")
-    pytest.importorskip("cv2")  # cleaning a page up needs it (the [ocr] extra brings it)
     from briefing.read.layout.pdf import read_pdf_issue
     from test_pdf import draw_page
 
@@ -656,12 +659,12 @@ class _PageEngine(_CountingEngine):
         return [_line("新质生产力加快发展", 100, 200, height=60, pitch=60), *body]
 
 
+@needs_opencv
 def test_watch_sends_a_page_image_once_and_a_restart_neither_sends_nor_reads_it(
     server, monkeypatch, tmp_path
 ):
     """A page image dropped into the watched folder is OCR'd once and sent; a restarted
     watcher sends nothing again and OCRs nothing."""
-    pytest.importorskip("cv2")  # cleaning a page up needs it (the [ocr] extra brings it)
     from briefing.deliver.job import default_builder
     from briefing.deliver.watch import Watcher
     from deliver_helpers import make_config
@@ -715,12 +718,12 @@ def test_the_pieces_of_a_vertical_title_are_read_as_one_line():
     )
 
 
+@needs_opencv
 def test_a_quotation_mark_of_a_vertical_line_is_read_turned_back():
     """Set vertically, “ is printed turned (as ﹃), which the recogniser reads upright as some
     other character, weakly: that glyph, and only a weak one, is read again turned back, and a
     sure corner bracket stands for the quotation mark (『 for “). A weak glyph that turned
     reads as no corner bracket stays as read (reported as doubtful, never guessed)."""
-    pytest.importorskip("cv2")
     from briefing.ocr.engine import OcrEngine, _crop
 
     grey = np.full((300, 60), 255, dtype=np.uint8)
@@ -805,7 +808,7 @@ def test_a_page_image_without_opencv_is_one_error_that_names_the_extra(monkeypat
     with pytest.raises(InputError, match=r"p1.png: reading page images needs OCR: pip install"):
         ocr_page(
             np.full((60, 40), 255, np.uint8),
-            geometry=PageGeometry.__new__(PageGeometry),
+            geometry=PageGeometry(scale=1.0, width=40.0, height=60.0),
             source="p1.png",
             page=1,
         )
