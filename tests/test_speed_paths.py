@@ -242,8 +242,10 @@ def test_keyword_candidates_match_judging_every_word(monkeypatch):
         ]
 
     for text in KEYWORD_TEXTS + [ARTICLE.text]:
-        assert issue_keywords._candidates(text) == expected(text)
-        assert issue_keywords._candidates(text) == expected(text)  # from the tables
+        assert issue_keywords._current_tables().candidates(text) == expected(text)
+        assert issue_keywords._current_tables().candidates(text) == expected(
+            text
+        )  # from the tables
     # New tables when full, between articles: the same counts and keywords.
     place = Article(
         id="a2", title="江北区召开大会", body=["江北区江北区召开大会，江北区代表出席。"]
@@ -252,8 +254,11 @@ def test_keyword_candidates_match_judging_every_word(monkeypatch):
     assert "江北区" in keywords
     monkeypatch.setattr(issue_keywords, "_TABLE_LIMIT", 5)
     full = issue_keywords._tables
+    held = dict(full.candidate)
     assert issue_keywords.issue_keywords([ARTICLE, place], count=20) == keywords
-    assert issue_keywords._tables is not full  # replaced, not emptied under another thread
+    # Replaced, not emptied: a count that began with the full tables still reads them whole.
+    assert issue_keywords._tables is not full and full.candidate == held
+    assert full.candidates(ARTICLE.title) == issue_keywords._tables.candidates(ARTICLE.title)
     assert list(issue_keywords._counts(*issue_keywords._read_texts(ARTICLE)).items()) == list(
         naive_counts(ARTICLE).items()
     )

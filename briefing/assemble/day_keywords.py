@@ -311,11 +311,6 @@ def _current_tables() -> _Tables:
     return _tables
 
 
-def _candidates(text: str) -> list[str]:
-    """The words of ``text``, each a candidate term or an empty gap (as _words gives them)."""
-    return _current_tables().candidates(text)
-
-
 def _read_texts(article: Article) -> tuple[str, str]:
     """The article's headline and the body as far as it is read, width-folded (once: the
     counts and the check for pieces of longer names both read them)."""
