@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+
 import pytest
 
 from briefing.records import Article
@@ -624,9 +627,6 @@ def test_a_leading_year_keeps_the_的_of_a_word_after_it():
 def test_a_title_s_salience_does_not_depend_on_the_order_of_a_set():
     """The same article gives the same scores in every process: the sum over a set of pairs
     (ordered by string hashes, which differ between processes) is exact, not order-dependent."""
-    import subprocess
-    import sys
-
     code = (
         "from briefing.summarize.titles import _salience\n"
         "counts = {a + b: 2 + (ord(a) * 7 + ord(b)) % 13 for a in '临江市茶叶产业发展' "

@@ -131,8 +131,9 @@ _STOP_RUN = re.compile(f"([{re.escape(ENDS)}][{re.escape(ENDS)}…]*)")
 
 
 def _split_plain(paragraph: str) -> list[str]:
-    """Sentences of a paragraph without quotes, brackets or ellipses (see _CONTEXT): every run
-    of stops ends one, and none ends in a closing quote to take an attribution."""
+    """Sentences of a paragraph without quotes, brackets or a …… (see _CONTEXT; a lone … may
+    be there): every run of stops ends one, and none ends in a closing quote to take an
+    attribution."""
     parts = _STOP_RUN.split(paragraph)
     pieces = [parts[i] + parts[i + 1] for i in range(0, len(parts) - 1, 2)]
     pieces.append(parts[-1])
