@@ -406,8 +406,8 @@ def test_ellipses_in_quoted_text_split_as_with_the_ellipsis_looked_for_as_a_lite
 def test_spaces_are_removed_as_by_the_white_space_pattern():
     import re
 
+    from briefing.text import without_spaces
+
     every = "".join(map(chr, range(0x110000)))
-    assert faithfulness._without_spaces("临" + every + "江") == re.sub(
-        r"\s+", "", "临" + every + "江"
-    )
-    assert faithfulness._without_spaces(" 临江\u3000市\n\t") == "临江市"
+    assert without_spaces("临" + every + "江") == re.sub(r"\s+", "", "临" + every + "江")
+    assert without_spaces(" 临江\u3000市\n\t") == "临江市"

@@ -16,12 +16,13 @@ from typing import Any
 from ..errors import InputError
 from ..records import Article
 from ..read.layout.pdf import read_pdf_issue
+from ..text import without_spaces
 
 EDGE = 20  # characters compared at each end of the body
 
 
 def _squash(text: str | None) -> str:
-    return re.sub(r"\s+", "", text or "")
+    return without_spaces(text or "")
 
 
 def _spaces(text: str | None) -> str:

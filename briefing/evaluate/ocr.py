@@ -11,19 +11,19 @@ from __future__ import annotations
 
 import difflib
 import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .epaper import EDGE, text_of
 from ..read.layout.pdf import read_pdf_issue
+from ..text import without_spaces
 
 ANGLES = (0.3, -0.2, 0.4, -0.35, 0.25, -0.4, 0.15, -0.3)  # degrees of tilt, one per page in turn
 SIMILAR = 0.9  # titles and body edges at least this similar (difflib ratio) match
 
 
 def _squash(text: str | None) -> str:
-    return re.sub(r"\s+", "", text or "")
+    return without_spaces(text or "")
 
 
 def _similar(a: str, b: str) -> bool:

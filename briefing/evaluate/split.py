@@ -11,6 +11,7 @@ from typing import Any
 from ..errors import InputError
 from ..read.text import read_issue
 from ..records import Article
+from ..text import without_spaces
 from ..split.labels import GOLD_SUFFIXES
 
 FIELDS = (
@@ -31,7 +32,7 @@ _TRAILING_TAG = re.compile(r"[(（][^()（）]{1,12}[)）]$")
 def headline_text(value: str | None) -> str:
     """A headline field as the headline score compares it: no whitespace, no leading ——, no
     trailing column tag （人民时评）, and an empty field the same as a missing one."""
-    text = re.sub(r"\s+", "", value or "")
+    text = without_spaces(value or "")
     text = re.sub(r"^(?:——|--|－－|—)", "", text)
     return _TRAILING_TAG.sub("", text)
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 
 from ..records import Article
-from ..text import fold_width, tagged
+from ..text import fold_width, tagged, without_spaces
 from .faithfulness import unfaithful
 from .wholeness import dangling_clauses, shortened_names, unattributed_quotations
 
@@ -74,14 +74,14 @@ class SourceIndex:
 
     def __init__(self, article: Article | str) -> None:
         self.text = fold_width(article_source(article))
-        self.compact = re.sub(r"\s+", "", self.text)
+        self.compact = without_spaces(self.text)
         self.numbers = _numbers(self.text)
         # (summary, names) -> its verdict: the extractive summarizer checks its summary, then
         # vetting checks it again against the same (cached) index; the second check is free.
         self.verdicts: dict[tuple[str, bool], GuardResult] = {}
 
     def contains(self, span: str) -> bool:
-        return span in self.text or re.sub(r"\s+", "", span) in self.compact
+        return span in self.text or without_spaces(span) in self.compact
 
 
 @lru_cache(maxsize=2048)
