@@ -130,14 +130,21 @@ _CONTEXT = re.compile("[" + re.escape("".join(PAIRS) + '"') + "]")
 _STOP_RUN = re.compile(f"([{re.escape(ENDS)}][{re.escape(ENDS)}…]*)")
 
 
+def _cut_at(marks: re.Pattern[str], text: str) -> list[tuple[str, str]]:
+    """``text`` cut after each match of ``marks`` (a pattern with one group): (piece, the marks
+    that ended it) pairs, the last piece with ""."""
+    parts = marks.split(text)
+    cut = [(parts[i], parts[i + 1]) for i in range(0, len(parts) - 1, 2)]
+    cut.append((parts[-1], ""))
+    return cut
+
+
 def _split_plain(paragraph: str) -> list[str]:
     """Sentences of a paragraph without quotes, brackets or a …… (see _CONTEXT; a lone … may
     be there): every run of stops ends one, and none ends in a closing quote to take an
     attribution."""
-    parts = _STOP_RUN.split(paragraph)
-    pieces = [parts[i] + parts[i + 1] for i in range(0, len(parts) - 1, 2)]
-    pieces.append(parts[-1])
-    return [stripped for piece in pieces if (stripped := piece.strip())]
+    cut = _cut_at(_STOP_RUN, paragraph)
+    return [stripped for piece, stops in cut if (stripped := (piece + stops).strip())]
 
 
 def _split_paragraph(paragraph: str) -> list[str]:
@@ -263,10 +270,8 @@ def split_clauses(sentence: str) -> list[tuple[str, str]]:
         body = body[:-1]
     if not _OPENER.search(body):
         # No quote or bracket to stay inside: every mark ends a clause.
-        parts = _CLAUSE_MARK.split(body)
-        marked = [(parts[i], parts[i + 1]) for i in range(0, len(parts) - 1, 2)]
-        marked.append((parts[-1], ""))
-        return [(stripped, mark) for clause, mark in marked if (stripped := clause.strip())]
+        cut = _cut_at(_CLAUSE_MARK, body)
+        return [(stripped, mark) for clause, mark in cut if (stripped := clause.strip())]
     trusted = _balanced_pairs(body)
     clauses: list[tuple[str, str]] = []
     stack: list[str] = []
