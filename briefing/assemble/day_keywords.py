@@ -399,7 +399,7 @@ def issue_keywords(
         if paper and (word in paper or paper in word):
             continue
         score = value * (1.0 + 0.5 * math.log(spread[word])) * specificity(word) ** 2
-        if _PLACE.match(word) and _term(word) == 2:
+        if _term(word) == 2:  # a place name (_term tells it by _PLACE)
             score *= PLACE_WEIGHT
         if n >= 4 and spread[word] > n / 3:
             score *= 0.3
