@@ -387,7 +387,7 @@ def test_chart_figures_and_lettering_are_not_headlines():
 
 
 def test_a_vertical_column_is_cut_into_characters_for_the_recogniser():
-    from briefing.ocr.engine import _unstack
+    from briefing.ocr.crops import unstack
 
     column = np.full((200, 50), 255, dtype=np.uint8)
     for top in (5, 70, 135):  # three glyphs; the second in two parts, as 二 is
@@ -396,7 +396,7 @@ def test_a_vertical_column_is_cut_into_characters_for_the_recogniser():
             column[top + 36 : top + 44, 5:45] = 0
         else:
             column[top : top + 44, 5:45] = 0
-    row, cells = _unstack(column)
+    row, cells = unstack(column)
     assert row.shape[0] == 50 and row.shape[1] == 3 * (50 + 6)
     assert cells == [(0, 50), (56, 106), (112, 162)]
 
@@ -689,7 +689,7 @@ def test_the_pieces_of_a_vertical_title_are_read_as_one_line():
     """The detector boxes a vertical title in pieces that overlap at their seams and some of
     its glyphs one by one: one column of them is one box. Horizontal lines stacked as closely,
     a vertical line beside another, and glyphs boxed alone with no tall piece stay apart."""
-    from briefing.ocr.engine import _stack_columns
+    from briefing.ocr.crops import stack_columns
 
     def quad(x0, y0, x1, y1):
         return [[x0, y0], [x1, y0], [x1, y1], [x0, y1]]
@@ -708,7 +708,7 @@ def test_the_pieces_of_a_vertical_title_are_read_as_one_line():
         quad(300, 500, 360, 560),  # a vertical byline boxed glyph by glyph
         quad(300, 565, 360, 625),
     ]
-    boxes = _stack_columns(np.array(title + others, dtype=np.float32))
+    boxes = stack_columns(np.array(title + others, dtype=np.float32))
     spans = sorted(
         tuple(int(v) for v in (b[:, 0].min(), b[:, 1].min(), b[:, 0].max(), b[:, 1].max()))
         for b in boxes
@@ -724,12 +724,13 @@ def test_a_quotation_mark_of_a_vertical_line_is_read_turned_back():
     other character, weakly: that glyph, and only a weak one, is read again turned back, and a
     sure corner bracket stands for the quotation mark (『 for “). A weak glyph that turned
     reads as no corner bracket stays as read (reported as doubtful, never guessed)."""
-    from briefing.ocr.engine import OcrEngine, _crop
+    from briefing.ocr.crops import crop_line
+    from briefing.ocr.engine import OcrEngine
 
     grey = np.full((300, 60), 255, dtype=np.uint8)
     for top in (10, 110, 210):  # three glyphs down one column
         grey[top : top + 40, 10:50] = 0
-    crop = _crop(grey, [[0, 0], [60, 0], [60, 300], [0, 300]])
+    crop = crop_line(grey, [[0, 0], [60, 0], [60, 300], [0, 300]])
     assert crop.vertical and len(crop.cells) == 3
     width = crop.image.shape[1]
 
