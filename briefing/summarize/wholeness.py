@@ -85,7 +85,6 @@ def deletion_cuts(summary: str, source: str) -> list[str]:
     ``source`` is the text the summary was compressed from (its sentences, in order). Inserted
     text (an actor named in front) and changed punctuation are not deletions.
     """
-    boundaries, names = _spans(source)
     core = summary.rstrip(ENDS)
     at = source.find(core) if core else -1
     opcodes: Sequence[tuple[str, int, int, int, int]]
@@ -94,12 +93,18 @@ def deletion_cuts(summary: str, source: str) -> list[str]:
         opcodes = [("delete", 0, at, 0, 0), ("delete", at + len(core), len(source), 0, 0)]
     else:
         opcodes = difflib.SequenceMatcher(None, source, summary, autojunk=False).get_opcodes()
-    problems = []
+    problems: list[str] = []
+    # The source is segmented only when a deletion has edges to check: a summary that is its
+    # whole sentence (up to the stops) deletes nothing but punctuation.
+    spans: tuple[frozenset[int], tuple[tuple[int, int], ...]] | None = None
     for op, i1, i2, _, _ in opcodes:
         if i1 >= i2:
             continue
         if op not in ("delete", "replace") or all(ch in _PUNCTUATION for ch in source[i1:i2]):
             continue
+        if spans is None:
+            spans = _spans(source)
+        boundaries, names = spans
         deleted = source[i1:i2]
         for edge in (i1, i2):
             if edge not in boundaries:
