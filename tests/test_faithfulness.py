@@ -138,3 +138,22 @@ def test_a_summary_the_article_prints_as_it_is_is_not_tagged_for_names(monkeypat
     assert not check_summary("大桥建成后两地通行时间有望缩短到4", ARTICLE).ok
     with pytest.raises(AssertionError, match="tagged"):
         check_summary("两市将投资12亿元建设跨江大桥。", ARTICLE)
+
+
+@pytest.mark.parametrize(
+    "needle, text",
+    [
+        ("aa", "aaaaa"),
+        ("临江", "临江市临江临江"),
+        ("市", "市"),
+        ("x", "临江"),
+        ("江市", "临江市江市"),
+    ],
+)
+def test_occurrences_are_the_starts_of_a_literal_pattern(needle, text):
+    import re
+
+    from briefing.summarize.faithfulness import _occurrences
+
+    expected = [m.start() for m in re.finditer(re.escape(needle), text)]
+    assert list(_occurrences(needle, text)) == expected

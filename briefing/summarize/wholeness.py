@@ -60,6 +60,9 @@ def qualified_names(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(found)
 
 
+_TITLE_MARKS = re.compile(r"《[^《》]{1,40}》")  # a title in book marks is one name
+
+
 @lru_cache(maxsize=4096)
 def _spans(text: str) -> tuple[frozenset[int], tuple[tuple[int, int], ...]]:
     """Token boundaries of ``text`` (offsets between segmenter words) and the spans of its names."""
@@ -72,7 +75,7 @@ def _spans(text: str) -> tuple[frozenset[int], tuple[tuple[int, int], ...]]:
         position += len(word)
         boundaries.add(position)
     names += [(s, e) for s, e, _ in qualified_names(text)]
-    names += [(m.start(), m.end()) for m in re.finditer(r"《[^《》]{1,40}》", text)]
+    names += [(m.start(), m.end()) for m in _TITLE_MARKS.finditer(text)]
     return frozenset(boundaries), tuple(names)
 
 
@@ -119,11 +122,14 @@ def deletion_cuts(summary: str, source: str) -> list[str]:
     return problems
 
 
+_OPENING_BRACKET = re.compile(r"[（(]")
+
+
 def shortened_names(summary: str, source: str) -> list[str]:
     """Names the summary gives without the qualifier the article always prints with them."""
     problems = []
     for name in sorted({n for _, _, n in qualified_names(source)}):
-        head = re.split(r"[（(]", name)[0]
+        head = _OPENING_BRACKET.split(name, maxsplit=1)[0]
         if head not in summary or name in summary:
             continue
         # The head on its own in the article (刚果 as well as 刚果（金）) may be meant as it is.
@@ -248,6 +254,10 @@ _BECAUSE = re.compile(r"之所以")
 _REASON = re.compile(r"因为|由于|在于|原因|是")
 
 
+# Quotations, titles and asides: their inner clauses are not the sentence's.
+_ENCLOSED = re.compile(r"“[^“”]*”|《[^《》]*》|（[^（）]*）")
+
+
 def dangling_clause(sentence: str) -> str | None:
     """Why ``sentence`` (ending in 。！？) has lost its main clause, or None when it has not."""
     body = sentence.rstrip("”’」』）) ").rstrip(ENDS + "…").strip()
@@ -256,7 +266,7 @@ def dangling_clause(sentence: str) -> str | None:
     if body[-1] in "—–-：:，,、；;":
         return f"ends on {body[-1]!r} before its stop"
     # The last clause outside quotes: a quotation's inner clauses are the speaker's.
-    outside = re.sub(r"“[^“”]*”|《[^《》]*》|（[^（）]*）", "X", body)
+    outside = _ENCLOSED.sub("X", body)
     last = _CLAUSE_SPLIT.split(outside)[-1].strip()
     for pattern in _SETUP_CLAUSES:
         if pattern.search(last):
@@ -274,7 +284,7 @@ def dangling_clause(sentence: str) -> str | None:
     reason = _BECAUSE.search(outside)
     if reason and not _REASON.search(outside, reason.end()):
         return "之所以…… without the reason it promises"
-    if len(clauses) > 1 and re.match(r"^(?:从|自)", clauses[0]) and clauses[-1].startswith("到"):
+    if len(clauses) > 1 and clauses[0].startswith(("从", "自")) and clauses[-1].startswith("到"):
         return "从……，到…… without the clause it leads into"
     first = _CORRELATIVE.search(outside)
     if first and not _CORRELATIVE_SECOND.search(outside, first.end()):
