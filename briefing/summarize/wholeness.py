@@ -192,6 +192,7 @@ _CLAUSE_SPLIT = re.compile(r"[，,；;：:]|…+")  # 逛庙会、划龙舟…�
 
 # Coverbs that open a phrase leading into the action: 代表党中央（向……致以问候）, 按照部署（开展……）.
 _COVERBS = frozenset("代表 作为 对于 关于 针对 围绕 按照 依照 根据 凭借 借助 从 自".split())
+_COVERB_OPENINGS = tuple(_COVERBS)
 # 在美国纽约 / 于北京: a place or a time with nothing that happens there (a list cut at its ；).
 # A second coverb stands in for the verb the segmenter misses (于上周在东港通过省级复核).
 _LOCATIVES = frozenset("在 于".split())
@@ -203,6 +204,10 @@ _INSIDE = frozenset("中 之中 当中 里 过程中".split())
 def _without_predicate(clause: str) -> str | None:
     """Why a closing clause has no predicate of its own (代表党中央和中央军委: a coverb and its
     object); None when it has one."""
+    # The first word is where the clause starts: a clause that starts with no coverb is not
+    # segmented to be told so (most closing clauses).
+    if not clause.startswith(_COVERB_OPENINGS):
+        return None
     words = [(w, t) for w, t in tagged(clause) if w.strip()]
     if len(words) < 2 or words[0][0] not in _COVERBS:
         return None
