@@ -411,3 +411,23 @@ def test_spaces_are_removed_as_by_the_white_space_pattern():
     every = "".join(map(chr, range(0x110000)))
     assert without_spaces("临" + every + "江") == re.sub(r"\s+", "", "临" + every + "江")
     assert without_spaces(" 临江\u3000市\n\t") == "临江市"
+
+
+def test_numbers_opening_on_their_digit_match_as_the_look_behind_first_patterns():
+    # The patterns take a digit, then look behind it: the same matches as looking behind first.
+    import itertools
+    import re
+
+    from briefing.summarize import faithfulness
+
+    arabic = re.compile(r"(?<![\d.])\d+(?:,\d{3})*(?:\.\d+)?(?:万亿|亿|万|千)?[%‰]?")
+    number = re.compile(arabic.pattern + r"|[零〇一二两三四五六七八九十百千万亿]{2,}")
+    alphabet = "1２0.,万亿%年十二x"
+    texts = ["".join(t) for n in range(1, 5) for t in itertools.product(alphabet, repeat=n)]
+    texts += ["12.5亿元和3,000人，.5万与1,00", "２０１９年.1.2.3", "五十二万亿，增长12%"]
+    for text in texts:
+        assert [m.span() for m in guard._ARABIC.finditer(text)] == [
+            m.span() for m in arabic.finditer(text)
+        ], text
+        assert faithfulness._NUMBER.findall(text) == number.findall(text), text
+    assert len(texts) > 20_000

@@ -18,7 +18,10 @@ from .faithfulness import unfaithful
 from .wholeness import dangling_clauses, shortened_names, unattributed_quotations
 
 # 85.74万, 1,000, 100%, 3.5亿: digits with their magnitude and percent sign, compared as tokens.
-_ARABIC = re.compile(r"(?<![\d.])\d+(?:,\d{3})*(?:\.\d+)?(?:万亿|亿|万|千)?[%‰]?")
+# The first digit is taken before looking behind it (not after a digit or a point): a pattern
+# that opens on a digit is searched for in C; one that opens on the look-behind is tried at every
+# place (3x the time on an article). The same matches as (?<![\d.])\d+.
+_ARABIC = re.compile(r"\d(?<![\d.]\d)\d*(?:,\d{3})*(?:\.\d+)?(?:万亿|亿|万|千)?[%‰]?")
 _CHINESE_NUMBER = re.compile(r"[零〇一二两三四五六七八九十百千万亿]{2,}")
 _CHINESE_MAGNITUDE = set("零〇十百千亿")
 _QUOTED = re.compile(r"“([^“”]*)”|《([^《》]*)》|「([^「」]*)」|『([^『』]*)』|\"([^\"]*)\"")
