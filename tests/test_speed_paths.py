@@ -431,3 +431,11 @@ def test_numbers_opening_on_their_digit_match_as_the_look_behind_first_patterns(
         ], text
         assert faithfulness._NUMBER.findall(text) == number.findall(text), text
     assert len(texts) > 20_000
+
+
+def test_frozen_bigrams_are_the_bigram_set_frozen():
+    from briefing.text import bigram_numbers, frozen_bigram_numbers
+
+    for text in ["", "临", "临江", "临江市开通城乡公交专线12条", "a😀b😀", "奇数个字"]:
+        assert frozen_bigram_numbers(text) == frozenset(bigram_numbers(text))
+        assert isinstance(frozen_bigram_numbers(text), frozenset)

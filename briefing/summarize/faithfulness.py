@@ -29,7 +29,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from ..text import bigram_numbers, fold_width, tagged, without_spaces, words
+from ..text import (
+    bigram_numbers,
+    fold_width,
+    frozen_bigram_numbers,
+    tagged,
+    without_spaces,
+    words,
+)
 
 # Sentence ends and clause marks inside a summary or an article.
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]*[”’」』）)]*")
@@ -151,7 +158,7 @@ def prepare(source_text: str) -> PreparedSource:
     sentence_words = [_words(s) for s in sentences]
     return PreparedSource(
         sentences=sentences,
-        grams=tuple(frozenset(bigram_numbers(words)) for words in sentence_words),
+        grams=tuple(map(frozen_bigram_numbers, sentence_words)),
         # What lies between the sentences is punctuation or space, which _words drops character
         # by character: the whole text's words are the sentences' joined (not a second pass).
         words="".join(sentence_words),
