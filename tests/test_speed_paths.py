@@ -439,3 +439,11 @@ def test_frozen_bigrams_are_the_bigram_set_frozen():
     for text in ["", "临", "临江", "临江市开通城乡公交专线12条", "a😀b😀", "奇数个字"]:
         assert frozen_bigram_numbers(text) == frozenset(bigram_numbers(text))
         assert isinstance(frozen_bigram_numbers(text), frozenset)
+
+
+def test_text_without_full_width_forms_is_returned_as_it_is():
+    from briefing.text import fold_width
+
+    text = "临江市开通城乡公交专线12条, (试运行)"
+    assert fold_width(text) is text
+    assert fold_width(text + "，") == text + ","
