@@ -441,6 +441,22 @@ def test_frozen_bigrams_are_the_bigram_set_frozen():
         assert isinstance(frozen_bigram_numbers(text), frozenset)
 
 
+def test_quantities_of_folded_text_are_those_of_the_text():
+    from briefing.summarize.sentences import folded_quantities, quantities
+    from briefing.text import fold_width
+
+    texts = [
+        "共有１２００余人参加，投资２.５亿元",
+        "三十余名志愿者和“１２３４５”热线",
+        "同比增长１２％，第二十届",
+        "２０２３年３月５日",
+        "没有数字",
+        "",
+    ]
+    for text in texts:
+        assert folded_quantities(fold_width(text)) == quantities(text), text
+
+
 def test_text_without_full_width_forms_is_returned_as_it_is():
     from briefing.text import fold_width
 

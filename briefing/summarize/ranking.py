@@ -21,8 +21,8 @@ from .verbs import ACTION
 from .compress import EFFECT_TAIL, FILLER_CLAUSE, FRAME, ORG_SUFFIX, PURPOSE, TIME_START
 from .sentences import (
     Sentence,
+    folded_quantities,
     has_quantity,
-    quantities,
     split_clauses,
     split_dateline,
     split_sentences,
@@ -218,7 +218,7 @@ def _ranked(headline: str, body: tuple[str, ...]) -> tuple[Scored, ...]:
         overlap = on_head / len(head) if head else 0.0
         centrality = len(bag & shared) / len(bag) if bag else 0.0
         # The key figures are amounts, counts and shares; a date says when, not how much.
-        counted = len(quantities(text))
+        counted = len(folded_quantities(text))  # text is folded already
         figure = counted > 0
         dated = _date(text)
         acts = ACTION.search(text) is not None
