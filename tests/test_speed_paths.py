@@ -379,9 +379,9 @@ def test_a_prepared_source_s_words_are_those_of_its_whole_text():
         pieces = [re.sub(r"\s+", "", m) for m in faithfulness._SENTENCE.findall(folded)]
         assert prepared.sentences == tuple(piece for piece in pieces if piece)
         assert prepared.words == faithfulness._words(faithfulness._compact(text))
-        assert prepared.grams == tuple(
+        assert [prepared.grams(i) for i in range(len(prepared.sentences))] == [
             frozenset(faithfulness._bigrams(s)) for s in prepared.sentences
-        )
+        ]
 
 
 def test_ellipses_in_quoted_text_split_as_with_the_ellipsis_looked_for_as_a_literal(monkeypatch):
@@ -463,3 +463,43 @@ def test_text_without_full_width_forms_is_returned_as_it_is():
     text = "临江市开通城乡公交专线12条, (试运行)"
     assert fold_width(text) is text
     assert fold_width(text + "，") == text + ","
+
+
+def test_alignment_picks_what_the_greedy_cover_over_every_sentence_picks():
+    import random
+
+    def greedy(sentence: str, prepared) -> str:
+        grams = [frozenset(faithfulness._bigrams(s)) for s in prepared.sentences]
+        wanted = faithfulness._bigrams(sentence)
+        total, chosen = len(wanted), []
+        while wanted and len(chosen) < faithfulness.MAX_ALIGNED:
+            best, gain = -1, 0
+            for i, pairs in enumerate(grams):
+                if i not in chosen and len(wanted & pairs) > gain:
+                    best, gain = i, len(wanted & pairs)
+            if best < 0 or (chosen and gain / total < faithfulness.MIN_GAIN):
+                break
+            chosen.append(best)
+            wanted -= grams[best]
+        return "\n".join(prepared.sentences[i] for i in sorted(chosen))
+
+    rng = random.Random(14)
+    alphabet = list("临江市东港西岭镇开通公交专线12") + ["。", "，", "；"]
+    checked = 0
+    for _ in range(300):
+        text = "".join(rng.choices(alphabet, k=rng.randint(10, 120)))
+        prepared = faithfulness.prepare(text)
+        candidates = [*prepared.sentences, "".join(rng.choices(alphabet[:-3], k=12))]
+        candidates += [s[1:-2] + "，" + s[2:] for s in prepared.sentences if len(s) > 4]
+        for sentence in candidates:
+            fresh = faithfulness.PreparedSource(prepared.sentences, prepared.words, prepared.text)
+            assert faithfulness.align(sentence, fresh) == greedy(sentence, prepared), sentence
+            checked += 1
+    assert checked > 1_000
+
+
+def test_a_sentence_copied_from_the_lead_is_aligned_without_the_rest_of_the_article():
+    text = "临江市开通城乡公交专线。" + "东港市西岭镇新建水库。" * 20
+    prepared = faithfulness.prepare(text)
+    assert faithfulness.align("临江市开通城乡公交专线。", prepared) == "临江市开通城乡公交专线。"
+    assert prepared._grams[0] is not None and prepared._grams[1:] == [None] * 20

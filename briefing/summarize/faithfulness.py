@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from ..text import (
@@ -120,9 +120,22 @@ class PreparedSource:
     """An article's sentences (compact text), their bigrams, and the names it prints."""
 
     sentences: tuple[str, ...]
-    grams: tuple[frozenset[int], ...]  # frozen: the prepared source is cached and shared
     words: str  # the whole text without spaces or punctuation, to find verbatim copies
     text: str  # the whole text without spaces
+    # Each sentence's bigrams, once asked for (:meth:`grams`): a summary sentence copied from the
+    # lead is aligned on the first sentences alone. Frozen: the prepared source is cached and
+    # shared (two threads may compute one entry; both store the same set).
+    _grams: list[frozenset[int] | None] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_grams", [None] * len(self.sentences))
+
+    def grams(self, index: int) -> frozenset[int]:
+        """The bigrams of sentence ``index`` without punctuation, as numbers."""
+        found = self._grams[index]
+        if found is None:
+            found = self._grams[index] = frozen_bigram_numbers(_words(self.sentences[index]))
+        return found
 
     @cached_property
     def names(self) -> tuple[str, ...]:
@@ -154,14 +167,9 @@ def prepare(source_text: str) -> PreparedSource:
     # No sentence holds a line break: where those are the text's only spaces, it holds none.
     if len(folded) - len(compact) != folded.count("\n"):
         pieces = [without_spaces(piece) for piece in pieces]
-    sentences = tuple(piece for piece in pieces if piece)
-    sentence_words = [_words(s) for s in sentences]
     return PreparedSource(
-        sentences=sentences,
-        grams=tuple(map(frozen_bigram_numbers, sentence_words)),
-        # What lies between the sentences is punctuation or space, which _words drops character
-        # by character: the whole text's words are the sentences' joined (not a second pass).
-        words="".join(sentence_words),
+        sentences=tuple(piece for piece in pieces if piece),
+        words=_words(compact),
         text=compact,
     )
 
@@ -171,19 +179,26 @@ def align(sentence: str, source: PreparedSource) -> str:
     wanted = _bigrams(sentence)
     if not wanted:
         return ""
+    count = len(source.sentences)
+    # The first sentence that holds every pair wanted is the greedy's first pick (the first
+    # with the most pairs covered) and its last (none is left): found before the rest of the
+    # article's bigrams are computed, as for a sentence copied from the lead.
+    for i in range(count):
+        if wanted <= source.grams(i):
+            return source.sentences[i]
     total = len(wanted)
     chosen: list[int] = []
     while wanted and len(chosen) < MAX_ALIGNED:
         best, gain = -1, 0
-        for i, grams in enumerate(source.grams):
+        for i in range(count):
             if i not in chosen:
-                covered = len(wanted & grams)
+                covered = len(wanted & source.grams(i))
                 if covered > gain:
                     best, gain = i, covered
         if best < 0 or (chosen and gain / total < MIN_GAIN):
             break
         chosen.append(best)
-        wanted -= source.grams[best]
+        wanted -= source.grams(best)
     return "\n".join(source.sentences[i] for i in sorted(chosen))
 
 
