@@ -503,3 +503,22 @@ def test_a_sentence_copied_from_the_lead_is_aligned_without_the_rest_of_the_arti
     prepared = faithfulness.prepare(text)
     assert faithfulness.align("临江市开通城乡公交专线。", prepared) == "临江市开通城乡公交专线。"
     assert prepared._grams[0] is not None and prepared._grams[1:] == [None] * 20
+
+
+def test_named_places_are_those_of_the_pattern_without_the_look_ahead():
+    import random
+    import re
+
+    from briefing.summarize import ranking
+
+    plain = re.compile(
+        r"[\u4e00-\u9fff]{2}(?:省|市|县|区|州|镇|乡|村|街道|社区|站|广场|公园|馆|中心|机场|码头|港|景区"
+        r"|园区|医院|学校|大学|局|委|厅|院|所|队|公司|集团)"
+    )
+    rng = random.Random(14)
+    alphabet = list("临江东港西岭市区县镇街道社公园司中心大学局集团场") + ["，", "1"]
+    texts = ["".join(rng.choices(alphabet, k=rng.randint(0, 30))) for _ in range(3_000)]
+    texts += ["临江市东港区西岭镇街道社区", "东港市公安局和临江大学", "市市市区区"]
+    assert sum(bool(plain.findall(t)) for t in texts) > 1_000
+    for text in texts:
+        assert ranking._NAMED_PLACE.findall(text) == plain.findall(text), text
