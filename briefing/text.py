@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import chain
 
 # Full-width ASCII (！ to ～) and the ideographic space fold to their ASCII forms. A regular
 # expression finds them: 2.4x faster than str.translate, which looks up every character.
@@ -25,6 +26,10 @@ _COMMON_FULL_WIDTH = tuple((mark, _FOLD[mark]) for mark in "，（）：；０�
 
 def fold_width(text: str) -> str:
     """Fold full-width digits, Latin letters and punctuation to ASCII (１９９８年 -> 1998年)."""
+    # A third to two fifths of what the stages fold (clauses, words, short pieces) holds no
+    # full-width form: one scan tells, instead of one per common mark and the pattern's.
+    if not _FULL_WIDTH.search(text):
+        return text
     for mark, ascii_form in _COMMON_FULL_WIDTH:
         if mark in text:
             text = text.replace(mark, ascii_form)
@@ -61,16 +66,27 @@ def ends_sentence(text: str) -> bool:
     return bool(stripped) and stripped[-1] in SENTENCE_END
 
 
+def _pair_views(text: str) -> tuple[memoryview, memoryview]:
+    data = memoryview(text.encode("utf-32-le", "surrogatepass"))
+    return data[: len(data) // 8 * 8].cast("Q"), data[4 : 4 + (len(data) - 4) // 8 * 8].cast("Q")
+
+
 def bigram_numbers(text: str) -> set[int]:
     """The distinct pairs of adjacent characters of ``text``, each as one number.
 
     Read straight from the UTF-32 encoding: eight bytes at an even offset hold characters 0-1,
     2-3, ...; at an odd one 1-2, 3-4, ... Three times faster than building pairs of characters,
     and the same sets up to naming (one number per pair: equal pairs, equal numbers)."""
-    data = memoryview(text.encode("utf-32-le", "surrogatepass"))
-    pairs = set(data[: len(data) // 8 * 8].cast("Q"))
-    pairs.update(data[4 : 4 + (len(data) - 4) // 8 * 8].cast("Q"))
+    even, odd = _pair_views(text)
+    pairs = set(even)
+    pairs.update(odd)
     return pairs
+
+
+def frozen_bigram_numbers(text: str) -> frozenset[int]:
+    """:func:`bigram_numbers` as a frozenset, built once: freezing the set afterwards copies
+    it, which cost more than building it."""
+    return frozenset(chain(*_pair_views(text)))
 
 
 @lru_cache(maxsize=1)

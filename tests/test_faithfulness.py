@@ -123,3 +123,37 @@ def test_a_word_holding_a_non_negating_word_negates_nothing():
     )
     assert check_summary("不久前，市图书馆开展了元宵主题活动。", article).ok
     assert not check_summary("市图书馆没有开展元宵主题活动。", article).ok
+
+
+def test_a_summary_the_article_prints_as_it_is_is_not_tagged_for_names(monkeypatch):
+    from briefing.summarize import guard
+
+    def untaggable(text):
+        raise AssertionError(f"tagged {text!r}")
+
+    monkeypatch.setattr(guard, "tagged", untaggable)
+    verbatim = "根据协议，两市将共同投资12亿元建设跨江大桥，预计2026年建成通车。"
+    assert check_summary(verbatim, ARTICLE).ok
+    # Cut inside a number, a verbatim run still fails: Arabic numbers are compared as tokens.
+    assert not check_summary("大桥建成后两地通行时间有望缩短到4", ARTICLE).ok
+    with pytest.raises(AssertionError, match="tagged"):
+        check_summary("两市将投资12亿元建设跨江大桥。", ARTICLE)
+
+
+@pytest.mark.parametrize(
+    "needle, text",
+    [
+        ("aa", "aaaaa"),
+        ("临江", "临江市临江临江"),
+        ("市", "市"),
+        ("x", "临江"),
+        ("江市", "临江市江市"),
+    ],
+)
+def test_occurrences_are_the_starts_of_a_literal_pattern(needle, text):
+    import re
+
+    from briefing.summarize.faithfulness import _occurrences
+
+    expected = [m.start() for m in re.finditer(re.escape(needle), text)]
+    assert list(_occurrences(needle, text)) == expected

@@ -379,9 +379,9 @@ def test_a_prepared_source_s_words_are_those_of_its_whole_text():
         pieces = [re.sub(r"\s+", "", m) for m in faithfulness._SENTENCE.findall(folded)]
         assert prepared.sentences == tuple(piece for piece in pieces if piece)
         assert prepared.words == faithfulness._words(faithfulness._compact(text))
-        assert prepared.grams == tuple(
+        assert [prepared.grams(i) for i in range(len(prepared.sentences))] == [
             frozenset(faithfulness._bigrams(s)) for s in prepared.sentences
-        )
+        ]
 
 
 def test_ellipses_in_quoted_text_split_as_with_the_ellipsis_looked_for_as_a_literal(monkeypatch):
@@ -411,3 +411,114 @@ def test_spaces_are_removed_as_by_the_white_space_pattern():
     every = "".join(map(chr, range(0x110000)))
     assert without_spaces("临" + every + "江") == re.sub(r"\s+", "", "临" + every + "江")
     assert without_spaces(" 临江\u3000市\n\t") == "临江市"
+
+
+def test_numbers_opening_on_their_digit_match_as_the_look_behind_first_patterns():
+    # The patterns take a digit, then look behind it: the same matches as looking behind first.
+    import itertools
+    import re
+
+    from briefing.summarize import faithfulness
+
+    arabic = re.compile(r"(?<![\d.])\d+(?:,\d{3})*(?:\.\d+)?(?:万亿|亿|万|千)?[%‰]?")
+    number = re.compile(arabic.pattern + r"|[零〇一二两三四五六七八九十百千万亿]{2,}")
+    alphabet = "1２0.,万亿%年十二x"
+    texts = ["".join(t) for n in range(1, 5) for t in itertools.product(alphabet, repeat=n)]
+    texts += ["12.5亿元和3,000人，.5万与1,00", "２０１９年.1.2.3", "五十二万亿，增长12%"]
+    for text in texts:
+        assert [m.span() for m in guard._ARABIC.finditer(text)] == [
+            m.span() for m in arabic.finditer(text)
+        ], text
+        assert faithfulness._NUMBER.findall(text) == number.findall(text), text
+    assert len(texts) > 20_000
+
+
+def test_frozen_bigrams_are_the_bigram_set_frozen():
+    from briefing.text import bigram_numbers, frozen_bigram_numbers
+
+    for text in ["", "临", "临江", "临江市开通城乡公交专线12条", "a😀b😀", "奇数个字"]:
+        assert frozen_bigram_numbers(text) == frozenset(bigram_numbers(text))
+        assert isinstance(frozen_bigram_numbers(text), frozenset)
+
+
+def test_quantities_of_folded_text_are_those_of_the_text():
+    from briefing.summarize.sentences import folded_quantities, quantities
+    from briefing.text import fold_width
+
+    texts = [
+        "共有１２００余人参加，投资２.５亿元",
+        "三十余名志愿者和“１２３４５”热线",
+        "同比增长１２％，第二十届",
+        "２０２３年３月５日",
+        "没有数字",
+        "",
+    ]
+    for text in texts:
+        assert folded_quantities(fold_width(text)) == quantities(text), text
+
+
+def test_text_without_full_width_forms_is_returned_as_it_is():
+    from briefing.text import fold_width
+
+    text = "临江市开通城乡公交专线12条, (试运行)"
+    assert fold_width(text) is text
+    assert fold_width(text + "，") == text + ","
+
+
+def test_alignment_picks_what_the_greedy_cover_over_every_sentence_picks():
+    import random
+
+    def greedy(sentence: str, prepared) -> str:
+        grams = [frozenset(faithfulness._bigrams(s)) for s in prepared.sentences]
+        wanted = faithfulness._bigrams(sentence)
+        total, chosen = len(wanted), []
+        while wanted and len(chosen) < faithfulness.MAX_ALIGNED:
+            best, gain = -1, 0
+            for i, pairs in enumerate(grams):
+                if i not in chosen and len(wanted & pairs) > gain:
+                    best, gain = i, len(wanted & pairs)
+            if best < 0 or (chosen and gain / total < faithfulness.MIN_GAIN):
+                break
+            chosen.append(best)
+            wanted -= grams[best]
+        return "\n".join(prepared.sentences[i] for i in sorted(chosen))
+
+    rng = random.Random(14)
+    alphabet = list("临江市东港西岭镇开通公交专线12") + ["。", "，", "；"]
+    checked = 0
+    for _ in range(300):
+        text = "".join(rng.choices(alphabet, k=rng.randint(10, 120)))
+        prepared = faithfulness.prepare(text)
+        candidates = [*prepared.sentences, "".join(rng.choices(alphabet[:-3], k=12))]
+        candidates += [s[1:-2] + "，" + s[2:] for s in prepared.sentences if len(s) > 4]
+        for sentence in candidates:
+            fresh = faithfulness.PreparedSource(prepared.sentences, prepared.words, prepared.text)
+            assert faithfulness.align(sentence, fresh) == greedy(sentence, prepared), sentence
+            checked += 1
+    assert checked > 1_000
+
+
+def test_a_sentence_copied_from_the_lead_is_aligned_without_the_rest_of_the_article():
+    text = "临江市开通城乡公交专线。" + "东港市西岭镇新建水库。" * 20
+    prepared = faithfulness.prepare(text)
+    assert faithfulness.align("临江市开通城乡公交专线。", prepared) == "临江市开通城乡公交专线。"
+    assert prepared._grams[0] is not None and prepared._grams[1:] == [None] * 20
+
+
+def test_named_places_are_those_of_the_pattern_without_the_look_ahead():
+    import random
+    import re
+
+    from briefing.summarize import ranking
+
+    plain = re.compile(
+        r"[\u4e00-\u9fff]{2}(?:省|市|县|区|州|镇|乡|村|街道|社区|站|广场|公园|馆|中心|机场|码头|港|景区"
+        r"|园区|医院|学校|大学|局|委|厅|院|所|队|公司|集团)"
+    )
+    rng = random.Random(14)
+    alphabet = list("临江东港西岭市区县镇街道社公园司中心大学局集团场") + ["，", "1"]
+    texts = ["".join(rng.choices(alphabet, k=rng.randint(0, 30))) for _ in range(3_000)]
+    texts += ["临江市东港区西岭镇街道社区", "东港市公安局和临江大学", "市市市区区"]
+    assert sum(bool(plain.findall(t)) for t in texts) > 1_000
+    for text in texts:
+        assert ranking._NAMED_PLACE.findall(text) == plain.findall(text), text

@@ -55,6 +55,33 @@ def test_deletion_audit_finds_cuts_inside_words_and_names():
     assert deletion_cuts("推动可持续发展。", "我们要积极推动可持续发展。") == []
 
 
+def test_deletion_audit_segments_the_source_only_when_a_cut_has_edges(monkeypatch):
+    from briefing.summarize import wholeness
+
+    def untaggable(text):
+        raise AssertionError(f"segmented {text!r}")
+
+    source = "东港市西岭镇新建的水库昨日正式蓄水。"
+    monkeypatch.setattr(wholeness, "tagged", untaggable)
+    # The whole sentence, with or without its stop, deletes nothing but punctuation.
+    assert deletion_cuts(source, source) == []
+    assert deletion_cuts(source.rstrip("。") + "。", source + "”") == []
+    with pytest.raises(AssertionError, match="segmented"):
+        deletion_cuts("西岭镇新建的水库昨日正式蓄水。", source)
+
+
+def test_a_closing_clause_without_a_coverb_is_not_segmented(monkeypatch):
+    from briefing.summarize import wholeness
+
+    def untaggable(text):
+        raise AssertionError(f"segmented {text!r}")
+
+    monkeypatch.setattr(wholeness, "tagged", untaggable)
+    assert wholeness.dangling_clause("东港市西岭镇新建的水库昨日正式蓄水。") is None
+    with pytest.raises(AssertionError, match="segmented"):
+        wholeness.dangling_clause("西岭镇的水库蓄水，代表全镇的心愿。")
+
+
 def test_a_shortened_form_of_another_name_fails_the_check():
     source = "世卫组织说，刚果（金）已有1000名患者被治愈。"
     assert shortened_names("刚果已有1000名患者被治愈。", source)

@@ -10,7 +10,6 @@ second sentence about the same event that does joins it, squeezing slogans out t
 
 from __future__ import annotations
 
-import functools
 import logging
 import re
 from typing import Callable
@@ -101,6 +100,9 @@ _MIN_PARTNER_CHARS = 12
 _ANNIVERSARY = re.compile(r"[0-9０-９一二三四五六七八九十百]+周年")
 
 
+_CLAUSE_MARK = re.compile(r"[，,；;：:]")
+
+
 def _noun_phrase(text: str) -> bool:
     """今年71岁的李名章 / 被称为……的望远镜: one clause whose verbs, if any, only modify the noun at
     its end (首次发布完整的地质图1264幅 has a verb of its own)."""
@@ -111,7 +113,7 @@ def _noun_phrase(text: str) -> bool:
     if not verbs:
         # No verb, nor an idiom that acts as one (敢为人先): 今年71岁的老队员李某
         return not any(t in ("i", "l") for _, t in words)
-    if re.search(r"[，,；;：:]", text):
+    if _CLAUSE_MARK.search(text):
         return False
     last = max(i for i, (w, _) in enumerate(words) if w == "的")
     if any(i > last for i in verbs):
@@ -197,8 +199,14 @@ class ExtractiveSummarizer:
             )
         ranked = summary_ranking(article, ranked)
         source = source_index(article_source(article))
-        # Who acts is looked up only when a summary leaves it out.
-        actor = functools.cache(lambda: lead_actor(article))
+        # Who acts is looked up only when a summary leaves it out, and then once.
+        found_actor: list[str | None] = []
+
+        def actor() -> str | None:
+            if not found_actor:
+                found_actor.append(lead_actor(article))
+            return found_actor[0]
+
         by_index = {s.sentence.index: s.sentence for s in ranked}
         leaning: list[Scored] = []
         for scored in ranked[: self.candidates]:

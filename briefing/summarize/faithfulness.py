@@ -25,10 +25,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from ..text import bigram_numbers, fold_width, tagged, without_spaces, words
+from ..text import (
+    bigram_numbers,
+    fold_width,
+    frozen_bigram_numbers,
+    tagged,
+    without_spaces,
+    words,
+)
 
 # Sentence ends and clause marks inside a summary or an article.
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]*[”’」』）)]*")
@@ -37,8 +45,9 @@ _CLAUSE = re.compile(r"[，,；;：:。！？!?\n]")
 _PUNCT = set("，,。！？!?；;：:、“”‘’「」『』《》（）()【】…—-·\n ")
 _PUNCT_CLASS = re.escape("".join(sorted(_PUNCT)))
 _PUNCT_RUN = re.compile(f"[{_PUNCT_CLASS}]+")  # removed by one sub: 6x a join over characters
+# Opens on the digit, then looks behind it (not after a digit or a point): as guard._ARABIC.
 _NUMBER = re.compile(
-    r"(?<![\d.])\d+(?:,\d{3})*(?:\.\d+)?(?:万亿|亿|万|千)?[%‰]?|[零〇一二两三四五六七八九十百千万亿]{2,}"
+    r"\d(?<![\d.]\d)\d*(?:,\d{3})*(?:\.\d+)?(?:万亿|亿|万|千)?[%‰]?|[零〇一二两三四五六七八九十百千万亿]{2,}"
 )
 _NAME_TAGS = ("nr", "ns", "nt", "nz")
 
@@ -111,9 +120,22 @@ class PreparedSource:
     """An article's sentences (compact text), their bigrams, and the names it prints."""
 
     sentences: tuple[str, ...]
-    grams: tuple[frozenset[int], ...]  # frozen: the prepared source is cached and shared
     words: str  # the whole text without spaces or punctuation, to find verbatim copies
     text: str  # the whole text without spaces
+    # Each sentence's bigrams, once asked for (:meth:`grams`): a summary sentence copied from the
+    # lead is aligned on the first sentences alone. Frozen: the prepared source is cached and
+    # shared (two threads may compute one entry; both store the same set).
+    _grams: list[frozenset[int] | None] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_grams", [None] * len(self.sentences))
+
+    def grams(self, index: int) -> frozenset[int]:
+        """The bigrams of sentence ``index`` without punctuation, as numbers."""
+        found = self._grams[index]
+        if found is None:
+            found = self._grams[index] = frozen_bigram_numbers(_words(self.sentences[index]))
+        return found
 
     @cached_property
     def names(self) -> tuple[str, ...]:
@@ -145,14 +167,9 @@ def prepare(source_text: str) -> PreparedSource:
     # No sentence holds a line break: where those are the text's only spaces, it holds none.
     if len(folded) - len(compact) != folded.count("\n"):
         pieces = [without_spaces(piece) for piece in pieces]
-    sentences = tuple(piece for piece in pieces if piece)
-    sentence_words = [_words(s) for s in sentences]
     return PreparedSource(
-        sentences=sentences,
-        grams=tuple(frozenset(bigram_numbers(words)) for words in sentence_words),
-        # What lies between the sentences is punctuation or space, which _words drops character
-        # by character: the whole text's words are the sentences' joined (not a second pass).
-        words="".join(sentence_words),
+        sentences=tuple(piece for piece in pieces if piece),
+        words=_words(compact),
         text=compact,
     )
 
@@ -162,19 +179,26 @@ def align(sentence: str, source: PreparedSource) -> str:
     wanted = _bigrams(sentence)
     if not wanted:
         return ""
+    count = len(source.sentences)
+    # The first sentence that holds every pair wanted is the greedy's first pick (the first
+    # with the most pairs covered) and its last (none is left): found before the rest of the
+    # article's bigrams are computed, as for a sentence copied from the lead.
+    for i in range(count):
+        if wanted <= source.grams(i):
+            return source.sentences[i]
     total = len(wanted)
     chosen: list[int] = []
     while wanted and len(chosen) < MAX_ALIGNED:
         best, gain = -1, 0
-        for i, grams in enumerate(source.grams):
+        for i in range(count):
             if i not in chosen:
-                covered = len(wanted & grams)
+                covered = len(wanted & source.grams(i))
                 if covered > gain:
                     best, gain = i, covered
         if best < 0 or (chosen and gain / total < MIN_GAIN):
             break
         chosen.append(best)
-        wanted -= source.grams[best]
+        wanted -= source.grams(best)
     return "\n".join(source.sentences[i] for i in sorted(chosen))
 
 
@@ -194,6 +218,16 @@ def _right(text: str, end: int) -> str:
 
 def _words(text: str) -> str:
     return _PUNCT_RUN.sub("", text)
+
+
+def _occurrences(needle: str, text: str) -> Iterator[int]:
+    """Where ``needle`` (not empty) starts in ``text``, left to right and not overlapping: the
+    starts of ``re.finditer(re.escape(needle), text)``, found by str.find without a pattern to
+    compile or look up per needle."""
+    start = text.find(needle)
+    while start >= 0:
+        yield start
+        start = text.find(needle, start + len(needle))
 
 
 def _near(aligned: str, before: str, after: str) -> bool:
@@ -224,10 +258,11 @@ def _spans(sentence: str, source: PreparedSource) -> list[tuple[int, int, str]]:
     for name in source.names:
         if name not in sentence:  # most of the article's names: no pattern to build
             continue
-        for match in re.finditer(re.escape(name), sentence):
-            if not any(taken[match.start() : match.end()]):
-                taken[match.start() : match.end()] = [True] * len(name)
-                spans.append((match.start(), match.end(), "name"))
+        for start in _occurrences(name, sentence):
+            end = start + len(name)
+            if not any(taken[start:end]):
+                taken[start:end] = [True] * len(name)
+                spans.append((start, end, "name"))
     for match in _NUMBER.finditer(sentence):
         if not any(taken[match.start() : match.end()]):
             spans.append((match.start(), match.end(), "number"))
@@ -238,13 +273,14 @@ def _displaced(aligned: str, left: str, right: str) -> str | None:
     """What the aligned source has between ``left`` and a word, or between a word and ``right``
     (None when those neighbours stand there with nothing before or after them: an insertion)."""
     if left and left[-1] not in _PUNCT:
-        for match in re.finditer(re.escape(left), aligned):
-            following = aligned[match.end() : match.end() + CONTEXT]
+        for start in _occurrences(left, aligned):
+            end = start + len(left)
+            following = aligned[end : end + CONTEXT]
             if following and following[0] not in _PUNCT:
                 return following
     if right and right[0] not in _PUNCT:
-        for match in re.finditer(re.escape(right), aligned):
-            preceding = aligned[max(0, match.start() - CONTEXT) : match.start()]
+        for start in _occurrences(right, aligned):
+            preceding = aligned[max(0, start - CONTEXT) : start]
             if preceding and preceding[-1] not in _PUNCT:
                 return preceding
     return None
@@ -331,8 +367,8 @@ def _dropped_hedges(sentence: str, aligned: str) -> list[str]:
         for hedge in hedges:
             if hedge not in aligned:  # most: no pattern to build
                 continue
-            for match in re.finditer(re.escape(hedge), aligned):
-                left, right = _left(aligned, match.start()), _right(aligned, match.end())
+            for start in _occurrences(hedge, aligned):
+                left, right = _left(aligned, start), _right(aligned, start + len(hedge))
                 hedged = left + hedge + right
                 if not _words(left + right) or hedged in sentence:
                     continue
@@ -353,8 +389,8 @@ def _superlatives(sentence: str, aligned: str) -> list[str]:
     for marker in SUPERLATIVES:
         if marker not in sentence:  # most: no pattern to build
             continue
-        for match in re.finditer(re.escape(marker), sentence):
-            right, left = _right(sentence, match.end()), _left(sentence, match.start())
+        for start in _occurrences(marker, sentence):
+            right, left = _right(sentence, start + len(marker)), _left(sentence, start)
             phrase = marker + right[:1] if right else left[-1:] + marker
             if phrase not in aligned:
                 problems.append(f"superlative added: {phrase}")

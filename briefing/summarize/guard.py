@@ -18,7 +18,10 @@ from .faithfulness import unfaithful
 from .wholeness import dangling_clauses, shortened_names, unattributed_quotations
 
 # 85.74万, 1,000, 100%, 3.5亿: digits with their magnitude and percent sign, compared as tokens.
-_ARABIC = re.compile(r"(?<![\d.])\d+(?:,\d{3})*(?:\.\d+)?(?:万亿|亿|万|千)?[%‰]?")
+# The first digit is taken before looking behind it (not after a digit or a point): a pattern
+# that opens on a digit is searched for in C; one that opens on the look-behind is tried at every
+# place (3x the time on an article). The same matches as (?<![\d.])\d+.
+_ARABIC = re.compile(r"\d(?<![\d.]\d)\d*(?:,\d{3})*(?:\.\d+)?(?:万亿|亿|万|千)?[%‰]?")
 _CHINESE_NUMBER = re.compile(r"[零〇一二两三四五六七八九十百千万亿]{2,}")
 _CHINESE_MAGNITUDE = set("零〇十百千亿")
 _QUOTED = re.compile(r"“([^“”]*)”|《([^《》]*)》|「([^「」]*)」|『([^『』]*)』|\"([^\"]*)\"")
@@ -110,11 +113,15 @@ def _check(summary: str, source: SourceIndex, *, names: bool) -> GuardResult:
     for number in sorted(_numbers(text) - source.numbers):
         problems.append(f"number {number} is not in the article")
         spans.append(number)
-    for number in _chinese_numbers(text):
+    # A summary the article prints as it is (a whole sentence, a run of one) holds only spans the
+    # article holds: its Chinese numbers, quotations and names are found without looking (and
+    # without tagging it). Arabic numbers are read as tokens, so those above are still compared.
+    verbatim = text in source.text
+    for number in () if verbatim else _chinese_numbers(text):
         if not source.contains(number):
             problems.append(f"number {number} is not in the article")
             spans.append(number)
-    for match in _QUOTED.finditer(text):
+    for match in () if verbatim else _QUOTED.finditer(text):
         inner = next(g for g in match.groups() if g is not None).rstrip(_TRAILING_STOPS)
         if inner and not source.contains(inner):
             problems.append(f"quotation {match.group(0)} is not in the article")
@@ -123,7 +130,7 @@ def _check(summary: str, source: SourceIndex, *, names: bool) -> GuardResult:
         if text.count(opener) != text.count(closer):
             problems.append(f"unbalanced {opener}{closer}")
     if names:
-        for word, tag in tagged(text):
+        for word, tag in () if verbatim else tagged(text):
             if tag.startswith(_NAME_TAGS) and len(word) >= 2 and not source.contains(word):
                 problems.append(f"name {word} is not in the article")
                 spans.append(word)

@@ -60,6 +60,9 @@ def qualified_names(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(found)
 
 
+_TITLE_MARKS = re.compile(r"《[^《》]{1,40}》")  # a title in book marks is one name
+
+
 @lru_cache(maxsize=4096)
 def _spans(text: str) -> tuple[frozenset[int], tuple[tuple[int, int], ...]]:
     """Token boundaries of ``text`` (offsets between segmenter words) and the spans of its names."""
@@ -72,7 +75,7 @@ def _spans(text: str) -> tuple[frozenset[int], tuple[tuple[int, int], ...]]:
         position += len(word)
         boundaries.add(position)
     names += [(s, e) for s, e, _ in qualified_names(text)]
-    names += [(m.start(), m.end()) for m in re.finditer(r"《[^《》]{1,40}》", text)]
+    names += [(m.start(), m.end()) for m in _TITLE_MARKS.finditer(text)]
     return frozenset(boundaries), tuple(names)
 
 
@@ -85,7 +88,6 @@ def deletion_cuts(summary: str, source: str) -> list[str]:
     ``source`` is the text the summary was compressed from (its sentences, in order). Inserted
     text (an actor named in front) and changed punctuation are not deletions.
     """
-    boundaries, names = _spans(source)
     core = summary.rstrip(ENDS)
     at = source.find(core) if core else -1
     opcodes: Sequence[tuple[str, int, int, int, int]]
@@ -94,12 +96,18 @@ def deletion_cuts(summary: str, source: str) -> list[str]:
         opcodes = [("delete", 0, at, 0, 0), ("delete", at + len(core), len(source), 0, 0)]
     else:
         opcodes = difflib.SequenceMatcher(None, source, summary, autojunk=False).get_opcodes()
-    problems = []
+    problems: list[str] = []
+    # The source is segmented only when a deletion has edges to check: a summary that is its
+    # whole sentence (up to the stops) deletes nothing but punctuation.
+    spans: tuple[frozenset[int], tuple[tuple[int, int], ...]] | None = None
     for op, i1, i2, _, _ in opcodes:
         if i1 >= i2:
             continue
         if op not in ("delete", "replace") or all(ch in _PUNCTUATION for ch in source[i1:i2]):
             continue
+        if spans is None:
+            spans = _spans(source)
+        boundaries, names = spans
         deleted = source[i1:i2]
         for edge in (i1, i2):
             if edge not in boundaries:
@@ -114,11 +122,14 @@ def deletion_cuts(summary: str, source: str) -> list[str]:
     return problems
 
 
+_OPENING_BRACKET = re.compile(r"[（(]")
+
+
 def shortened_names(summary: str, source: str) -> list[str]:
     """Names the summary gives without the qualifier the article always prints with them."""
     problems = []
     for name in sorted({n for _, _, n in qualified_names(source)}):
-        head = re.split(r"[（(]", name)[0]
+        head = _OPENING_BRACKET.split(name, maxsplit=1)[0]
         if head not in summary or name in summary:
             continue
         # The head on its own in the article (刚果 as well as 刚果（金）) may be meant as it is.
@@ -181,6 +192,7 @@ _CLAUSE_SPLIT = re.compile(r"[，,；;：:]|…+")  # 逛庙会、划龙舟…�
 
 # Coverbs that open a phrase leading into the action: 代表党中央（向……致以问候）, 按照部署（开展……）.
 _COVERBS = frozenset("代表 作为 对于 关于 针对 围绕 按照 依照 根据 凭借 借助 从 自".split())
+_COVERB_OPENINGS = tuple(_COVERBS)
 # 在美国纽约 / 于北京: a place or a time with nothing that happens there (a list cut at its ；).
 # A second coverb stands in for the verb the segmenter misses (于上周在东港通过省级复核).
 _LOCATIVES = frozenset("在 于".split())
@@ -192,6 +204,10 @@ _INSIDE = frozenset("中 之中 当中 里 过程中".split())
 def _without_predicate(clause: str) -> str | None:
     """Why a closing clause has no predicate of its own (代表党中央和中央军委: a coverb and its
     object); None when it has one."""
+    # The first word is where the clause starts: a clause that starts with no coverb is not
+    # segmented to be told so (most closing clauses).
+    if not clause.startswith(_COVERB_OPENINGS):
+        return None
     words = [(w, t) for w, t in tagged(clause) if w.strip()]
     if len(words) < 2 or words[0][0] not in _COVERBS:
         return None
@@ -243,6 +259,10 @@ _BECAUSE = re.compile(r"之所以")
 _REASON = re.compile(r"因为|由于|在于|原因|是")
 
 
+# Quotations, titles and asides: their inner clauses are not the sentence's.
+_ENCLOSED = re.compile(r"“[^“”]*”|《[^《》]*》|（[^（）]*）")
+
+
 def dangling_clause(sentence: str) -> str | None:
     """Why ``sentence`` (ending in 。！？) has lost its main clause, or None when it has not."""
     body = sentence.rstrip("”’」』）) ").rstrip(ENDS + "…").strip()
@@ -251,7 +271,7 @@ def dangling_clause(sentence: str) -> str | None:
     if body[-1] in "—–-：:，,、；;":
         return f"ends on {body[-1]!r} before its stop"
     # The last clause outside quotes: a quotation's inner clauses are the speaker's.
-    outside = re.sub(r"“[^“”]*”|《[^《》]*》|（[^（）]*）", "X", body)
+    outside = _ENCLOSED.sub("X", body)
     last = _CLAUSE_SPLIT.split(outside)[-1].strip()
     for pattern in _SETUP_CLAUSES:
         if pattern.search(last):
@@ -269,7 +289,7 @@ def dangling_clause(sentence: str) -> str | None:
     reason = _BECAUSE.search(outside)
     if reason and not _REASON.search(outside, reason.end()):
         return "之所以…… without the reason it promises"
-    if len(clauses) > 1 and re.match(r"^(?:从|自)", clauses[0]) and clauses[-1].startswith("到"):
+    if len(clauses) > 1 and clauses[0].startswith(("从", "自")) and clauses[-1].startswith("到"):
         return "从……，到…… without the clause it leads into"
     first = _CORRELATIVE.search(outside)
     if first and not _CORRELATIVE_SECOND.search(outside, first.end()):
