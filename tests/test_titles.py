@@ -644,3 +644,24 @@ def test_a_title_s_salience_does_not_depend_on_the_order_of_a_set():
         for seed in range(8)
     }
     assert len(results) == 1, results
+
+
+@pytest.mark.parametrize(
+    ("clause", "form"),
+    [
+        ("周海在临江会见星国外长柯林", "周海会见星国外长柯林"),
+        ("西岭茶叶博览会在东港市正式开幕", "西岭茶叶博览会开幕"),
+        ("临江茶厂今年正式投入生产", "临江茶厂投入生产"),
+        ("今年临江茶叶产量增长两成", "临江茶叶产量增长两成"),
+        ("东港市民在观看灯会", "东港市民观看灯会"),
+        ("临江茶厂收购了三家茶园", "临江茶厂收购三家茶园"),
+        # What a headline keeps: a setting with a verb or a localiser of its own, a relative
+        # clause, the occasion of a speech, an aspect before a verb.
+        ("村民在庆祝活动中表演舞蹈", "村民在庆祝活动中表演舞蹈"),
+        ("西岭镇在东港举办的展会", "西岭镇在东港举办的展会"),
+        ("周海在招待会上发表讲话", "周海在招待会上发表讲话"),
+        ("李红站着讲完了课", "李红站着讲完课"),
+    ],
+)
+def test_the_headline_form_keeps_actor_action_and_object(clause, form):
+    assert titles._headline_form(clause) == form

@@ -519,6 +519,116 @@ def _without_manner(text: str) -> str:
     return "".join(kept)
 
 
+# Where a place setting may end: the words of a place (临江, 市民中心, 会上) and of a time.
+_PLACE_TAGS = ("n", "s", "f", "j", "eng", "m", "q", "t")
+_SPEECH_ACTS = frozenset("发表 致辞 讲话 作 做 宣读".split())
+# Times a headline leaves out, besides those that open a clause (compress.TIME_START).
+_TIME_WORDS_MORE = frozenset("今晚 昨晚 今晨 本月 上月 本周 上周 本周末 近期 年初 年底".split())
+
+
+def _manner_before_verb(words: list[tuple[str, str]], i: int) -> bool:
+    """Whether ``words[i]`` is a manner adverb (:data:`_MANNER`) before the verb it qualifies."""
+    return (
+        i + 1 < len(words)
+        and words[i][0] in _MANNER
+        and words[i][1] in ("d", "ad", "a", "vd")
+        and verbal(*words[i + 1])
+    )
+
+
+def _localised(words: list[tuple[str, str]]) -> bool:
+    """Whether a localiser (中, 上, 过程中, 基础上) closes a phrase among ``words``: a setting
+    that 在 opened before them ends there, not at the verb before it."""
+    return any(
+        w[-1] in "中上里内"
+        and (t == "f" or (len(w) > 1 and t.startswith("n") and t[1:2] not in "rst"))
+        for w, t in words
+    )
+
+
+def _bare_setting_end(words: list[tuple[str, str]], start: int) -> int | None:
+    """Where the setting 在/于 opens at ``start`` ends, when it names only a place or an occasion
+    (在临江, 在招待会上, 在东港市民中心) and the action follows it at once: a verb, or a coverb
+    with its partner (在加德满都同……会谈). None where the setting holds a verb or a 的 (在参与扶贫
+    过程中, 在……举行的……上: an event of its own), or where the clause ends in it."""
+    for j in range(start + 1, len(words)):
+        word, tag = words[j]
+        if j > start + 1 and (
+            verbal(word, tag)
+            or (word in ("同", "与", "和", "跟", "向", "对") and tag == "p")
+            or _manner_before_verb(words, j)
+        ):
+            rest = words[j + 1 :]
+            # 在春节庆祝活动中: the verb is inside the setting, which ends on its localiser later;
+            # 在东港举办的……: a relative clause; 在大会上发表讲话: the occasion is the news.
+            if (rest and rest[0][0] == "的") or _localised(rest) or word in _SPEECH_ACTS:
+                return None
+            return j
+        if not tag.startswith(_PLACE_TAGS) or word == "的":
+            return None
+    return None
+
+
+def _headline_form(text: str) -> str:
+    """A clause as a headline states it, though it fits as it is (周海在临江会见星国外长柯林 ->
+    周海会见星国外长柯林, ……正式开通 -> ……开通): without a place setting between the actor and
+    the verb, a time word after the actor (今年, 上午), a manner adverb before the verb, and 了/着
+    between a verb and its object. Each deletion takes whole words; what is left is the actor,
+    the action and its object."""
+    words = tagged(text)
+    kept: list[str] = []
+    i = 0
+    while i < len(words):
+        word, tag = words[i]
+        following = words[i + 1] if i + 1 < len(words) else ("", "x")
+        if kept and word in ("在", "于") and tag == "p":
+            end = _bare_setting_end(words, i)
+            if end is not None:
+                i = end
+                continue
+        # 东港市民在观看灯会: 在 right before a verb says it is under way, as 正在 does.
+        if (
+            kept
+            and word == "在"
+            and verbal(*following)
+            and not verbal(*words[i - 1])
+            and not _localised(words[i + 1 :])  # 在参与救灾过程中: a setting after all
+        ):
+            i += 1
+            continue
+        # 李鹏上午来到……, 今年全国邮政行业投递……: when, before the actor's action or the actor.
+        if (
+            tag == "t"
+            and (TIME_START.match(word) or word in _TIME_WORDS_MORE)
+            and (
+                verbal(*following) or _manner_before_verb(words, i + 1)
+                if kept
+                else following[1].startswith(("n", "r", "t")) or following[0] == "“"
+            )
+        ):
+            i += 1
+            continue
+        if _manner_before_verb(words, i):
+            i += 1
+            continue
+        if word[:2] in _MANNER and ACTION_END.fullmatch(word[2:]):
+            word = word[2:]
+        # 蕴藏着……资源, 收养了21名孤儿: the aspect goes before an object, not before a verb
+        # (站着讲) nor at the end.
+        if (
+            word in ("了", "着")
+            and tag in ("ul", "uz")
+            and kept
+            and verbal(*words[i - 1])
+            and following[1].startswith(("n", "m"))
+        ):
+            i += 1
+            continue
+        kept.append(word)
+        i += 1
+    return "".join(kept)
+
+
 def _without_inner_posts(text: str) -> str:
     """周海会见星国副议长兼港务大臣柯林 -> 周海会见柯林: the posts before a
     name in the object of a verb go, as they do before the actor's (:func:`_without_posts`)."""
@@ -685,22 +795,30 @@ def _candidates(
             ):
                 title = prefix + shorten(first, limit=limit - len(prefix))
                 prefixed = True
-            # A clause cut to fit may stop inside its subject (……自主研发的新型钠): no headline.
-            if shorten(first, limit=4 * limit) not in (
-                title,
-                title[len(prefix or "") :],
-            ) and not has_predicate(title.rsplit("的", 1)[-1]):
-                continue
             # A later clause costs like a sentence further down: the subject opens the sentence.
             # The lead states the event: it costs at most one step, however the ranking places it.
             cost = min(order, scored.sentence.index + 1) + start
             if dateline and scored.sentence.index == 0 and start == 0 and dated_lead:
                 cost -= DATELINE_LEAD_STEPS
-            yield (
+            # A clause cut to fit may stop inside its subject (……自主研发的新型钠): no headline.
+            if shorten(first, limit=4 * limit) in (
                 title,
-                cost,
-                _Origin(scored.sentence.index, order, start, n, prefixed, len(first)),
-            )
+                title[len(prefix or "") :],
+            ) or has_predicate(title.rsplit("的", 1)[-1]):
+                yield (
+                    title,
+                    cost,
+                    _Origin(scored.sentence.index, order, start, n, prefixed, len(first)),
+                )
+            # The clause as a headline states it, though it fits as it is (周海在临江会见星国外长
+            # 柯林 -> 周海会见星国外长柯林): without its setting, time and manner.
+            form = _headline_form(_compressed(first, limit))
+            if form != title and 6 <= len(form) <= limit:
+                yield (
+                    form,
+                    cost,
+                    _Origin(scored.sentence.index, order, start, n, False, len(first)),
+                )
 
 
 def _place_leads_to(title: str, first_word: str) -> bool:
