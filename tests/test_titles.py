@@ -665,3 +665,33 @@ def test_a_title_s_salience_does_not_depend_on_the_order_of_a_set():
 )
 def test_the_headline_form_keeps_actor_action_and_object(clause, form):
     assert titles._headline_form(clause) == form
+
+
+@pytest.mark.parametrize(
+    ("clause", "without"),
+    [
+        ("临江市委书记周海会见星国外长柯林", "周海会见星国外长柯林"),
+        # An action, a coverb or a 的 before the post: not the actor's posts, the clause stays.
+        ("周海会见星国外长柯林", "周海会见星国外长柯林"),
+        ("参加座谈的区长陈岩表示", "参加座谈的区长陈岩表示"),
+    ],
+)
+def test_the_actors_posts_go_and_no_clause_before_them(clause, without):
+    assert titles._without_posts(clause) == without
+
+
+@pytest.mark.parametrize(
+    ("clause", "without"),
+    [
+        ("周海会见星国副议长兼港务大臣柯林", "周海会见柯林"),
+        ("周海会见来港访问的星国总理柯林", "周海会见柯林"),
+        # A verb with no actor before it, or a verb after the posts' start: no posts to drop.
+        ("参加座谈的区长陈岩表示", "参加座谈的区长陈岩表示"),
+        (
+            "多国领导人和国际组织负责人致电东港市长周海",
+            "多国领导人和国际组织负责人致电东港市长周海",
+        ),
+    ],
+)
+def test_the_posts_on_the_object_go_from_the_first_verb_only(clause, without):
+    assert titles._without_inner_posts(clause) == without

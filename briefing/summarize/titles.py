@@ -633,12 +633,18 @@ def _without_inner_posts(text: str) -> str:
     """周海会见星国副议长兼港务大臣柯林 -> 周海会见柯林: the posts before a
     name in the object of a verb go, as they do before the actor's (:func:`_without_posts`)."""
     position = 0
-    for word, tag in tagged(text):
+    for i, (word, tag) in enumerate(tagged(text)):
         position += len(word)
-        if verbal(word, tag) and position < len(text):
-            rest = _without_posts(text[position:])
-            if rest != text[position:]:
-                return text[:position] + rest
+        if not i or tag.startswith(("nr", "ns", "nt", "nz")):
+            continue  # 参加座谈的……: a verb with no actor before it; 非洲统一组织: a name
+        # After the title's first verb or coverb (会见……, 同……举行会谈) only: a verb further on
+        # may be inside a relative clause on the object (同来华访问的……总理伊姆兰 | 举行会谈),
+        # whose posts and name would be left without the clause's start.
+        if verbal(word, tag) or (tag == "p" and word in ("同", "与", "和", "跟", "向")):
+            if position >= len(text):
+                return text
+            rest = _without_posts(text[position:], relative=True)
+            return text[:position] + rest
     return text
 
 
@@ -693,13 +699,27 @@ _POSTS = re.compile(r"[^，。；：“”]{0,40}?" + _POST_WORDS + r"(?=[\u4e00
 _COVERB_START = frozenset("应受在由据经对为从自把被")
 
 
-def _without_posts(text: str) -> str:
+def _without_posts(text: str, *, relative: bool = False) -> str:
     """The clause from the person's name on, when it opens with the posts of a named person.
-    The name follows the last post (中央书记处书记王沪宁), not one inside another (书记处)."""
+    The name follows the last post (中央书记处书记王沪宁), not one inside another (书记处).
+    ``relative``: the text is the object of a verb, and a relative clause before the posts
+    (来港出席洽谈会的星国商务次长柯林) goes with them."""
     if text[:1] in _COVERB_START:
         return text  # 应……市长路德维希邀请: the posts of whom the actor meets, not of the actor
     end = 0
     while match := _POSTS.match(text, end):
+        # 周海会见星国外长柯林, 参加座谈的区长陈岩: before the actor's name, a span with an
+        # action, a coverb or a 的 is a clause of its own, not the posts of the person it names.
+        span = tagged(match.group(0))
+        if not relative and any(
+            w == "的" or t == "p" or ACTION_END.search(w) or w in _SPEECH_VERBS for w, t in span
+        ):
+            return text
+        # 负责人纷纷致电……国家主席习近平: on the object too, the posts after the relative
+        # clause's 的 hold no verb and no coverb.
+        posts = span[max((i for i, (w, _) in enumerate(span) if w == "的"), default=-1) + 1 :]
+        if relative and any(t in ("p", "d") or (verbal(w, t) and len(w) > 1) for w, t in posts):
+            return text
         rest = text[match.end() :]
         words = tagged(rest[:8])
         if words and words[0][1].startswith("nr") and len(words[0][0]) >= 2:
