@@ -695,3 +695,25 @@ def test_the_actors_posts_go_and_no_clause_before_them(clause, without):
 )
 def test_the_posts_on_the_object_go_from_the_first_verb_only(clause, without):
     assert titles._without_inner_posts(clause) == without
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "临江茶叶产量下降到",  # a change with where it went cut off
+        "东港港吞吐量增至",
+        "村民只要看见灯笼挂",  # a condition with nothing following from it
+        "如果西岭镇的茶园扩大",
+        "那次巡逻任务结束后回到营区",  # 那次 points back to what the title leaves out
+    ],
+)
+def test_a_title_cut_before_its_result_or_consequence_fails(title):
+    assert headline_problems(title)
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["村民只要肯干就能致富", "临江茶叶产量增长两成", "临江茶农来到西岭镇", "东港港吞吐量增至3亿吨"],
+)
+def test_a_whole_condition_or_change_passes(title):
+    assert not headline_problems(title)
