@@ -717,3 +717,16 @@ def test_a_title_cut_before_its_result_or_consequence_fails(title):
 )
 def test_a_whole_condition_or_change_passes(title):
     assert not headline_problems(title)
+
+
+@pytest.mark.parametrize(
+    ("clause", "title"),
+    [
+        ("在东港市民中心举行的灯光秀为市民呈现了一场视觉盛宴", "灯光秀为市民呈现了一场视觉盛宴"),
+        ("图为2月7日东港市民在观看灯会", "东港市民在观看灯会"),
+        # All setting: the venue stays, and the clause is no headline.
+        ("在西岭镇召开的临江市茶叶产业推进会上", "在西岭镇召开的临江市茶叶产业推进会上"),
+    ],
+)
+def test_the_venue_of_the_subject_and_a_captions_opener_go(clause, title):
+    assert titles._compressed(clause, 40) == title

@@ -29,7 +29,7 @@ from .compress import (
 )
 from .actors import kicker_actor, lacks_subject
 from .ranking import gram_counts, gram_strings, rank_sentences
-from .verbs import ACTION_END, verbal
+from .verbs import ACTION, ACTION_END, verbal
 from .headlines import (
     AUXILIARIES,
     BAD_END,
@@ -73,6 +73,13 @@ _ORDINAL = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,4}[届�
 _SPAN_OPENER = re.compile(r"^[^，,、“”]{2,8}?(?:期间|前夕|之际)(?=[\u4e00-\u9fff]{4})")
 
 
+def _without_venue(text: str) -> str:
+    """The clause without where its subject was held (:data:`_HELD_AT`); a clause that is all
+    setting (在……召开的……会上) keeps its 在."""
+    rest = _HELD_AT.sub("", text)
+    return text if _SETTING_END.search(rest.rstrip("，,、 ")) else rest
+
+
 def _without_scene(text: str) -> str:
     """The clause without the scene-setting time or source it opens with."""
     text = _SCENE_OPENER.sub("", text).lstrip("，, ")
@@ -102,6 +109,11 @@ def fold_kicker(article: Article) -> str:
 
 _ORG_END = re.compile(f"(?:{ORG_SUFFIX.pattern})$")
 _LOCATED = re.compile(r"^位于[^，,的]{1,15}的")
+# 在东港市民中心举行的灯会吸引……: where the subject was held, which opens the clause; the
+# subject and what it did are the headline.
+_HELD_AT = re.compile(
+    rf"^在[^，,。；“”的]{{1,20}}?(?:{ACTION.pattern}|展出|上演)的(?=[\u4e00-\u9fff]{{4}})"
+)
 
 
 # Coverbs whose phrase a long title can do without (周海代表市委和市政府看望…… ->
@@ -464,10 +476,11 @@ def _compressed(clause: str, limit: int) -> str:
     (longer where the deletions do not make it fit: it is then cut)."""
     text = _ALIAS.sub("", delete_asides(clause, keep_figures=False))
     text = _strip_leading_time(_without_connective(text))
-    text = _LOCATED.sub("", text)
+    text = _without_venue(_LOCATED.sub("", text))
     text = _without_scene(text)
-    # A headline dates nothing and names a person without the posts before the name.
-    text = _DATE_INSIDE.sub("", text)
+    # A headline dates nothing and names a person without the posts before the name; a date
+    # cut from 图为2月7日…… bares the caption's opener.
+    text = _without_scene(_DATE_INSIDE.sub("", text))
     text = _without_posts(text)
     if len(text) <= limit:
         return text
