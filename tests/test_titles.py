@@ -730,3 +730,19 @@ def test_a_whole_condition_or_change_passes(title):
 )
 def test_the_venue_of_the_subject_and_a_captions_opener_go(clause, title):
     assert titles._compressed(clause, 40) == title
+
+
+def test_a_measure_on_the_object_and_the_local_hour_go_and_a_dash_ends_the_cut():
+    clause = "西岭登山队当地时间7时40分成功登上了海拔5000米的临江最高峰———东岭山的主峰"
+    assert shorten(clause) == "西岭登山队成功登上临江最高峰"
+    # One dash joins a range: the cut does not stop before it.
+    assert titles._after_cut([("1", "m"), ("—", "x"), ("3", "m")], 1) == ("—", "x")
+
+
+@pytest.mark.parametrize("title", ["西岭登山队成功登上海拔", "临江茶农收入累计", "东港大桥总计"])
+def test_a_title_ending_on_a_measure_without_its_figure_fails(title):
+    assert any("without its figure" in p for p in headline_problems(title))
+
+
+def test_a_clause_opening_on_nowadays_has_no_actor_in_the_title():
+    assert titles._without_scene("而今以西岭茶叶闻名全国") == "以西岭茶叶闻名全国"

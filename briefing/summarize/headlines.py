@@ -191,6 +191,8 @@ def _name_cut(words: list[tuple[str, str]]) -> bool:
 
 
 _CAUSATIVE = frozenset("令 让 使 叫 使得".split())
+# ……登上海拔, ……累计: a measure with its figure cut off (海拔5000米, 累计3万元).
+_MEASURE_END = re.compile(r"(?:海拔|累计|共计|总计|合计|折合|约合|[长多重深宽远]达)$")
 # A condition (只要……, 如果……) and no clause on what follows from it (……就……).
 _CONDITIONS = frozenset("只要 只有 如果 假如 倘若 要是 一旦 即使 哪怕 即便 就算".split())
 _CONSEQUENCE = frozenset("就 才 便 都 也 将 会 则 仍 还 要".split())
@@ -308,6 +310,8 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
         "[增降升减涨跌扩延缩]至", last
     ):
         problems.append(f"ends on {last} without where to")
+    elif measure := _MEASURE_END.search(text):
+        problems.append(f"ends on {measure.group(0)} without its figure")
     elif _name_cut(words):
         problems.append(f"ends on the surname {last}, a name cut in half")
     elif (verb := _NEEDS_OBJECT.search(text)) and not _EVENT.search(

@@ -64,7 +64,7 @@ _TIME_TAIL = re.compile(
 )
 # Scene-setting openers a headline leaves out: when, and from whom the reporter heard it.
 _SCENE_OPENER = re.compile(
-    r"^图为(?=[\u4e00-\u9fff])|^(?:近日|日前|连日来|近期|目前|今天|昨天|昨日|今日|当天|眼下|当前|时下|如今|近年来|近些年来?|多年来|长期以来|一直以来)"
+    r"^图为(?=[\u4e00-\u9fff])|^(?:近日|日前|连日来|近期|目前|今天|昨天|昨日|今日|当天|眼下|当前|时下|如今|而今|近年来|近些年来?|多年来|长期以来|一直以来)"
     r"|^(?:期间|以来)(?=[\u4e00-\u9fff]{2})|^(?:截至|截止到?)[^，,。]{0,16}?(?:底|末|止|为止|前|时|日)"
 )
 _ORDINAL = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,4}[届次期批轮个](?=[\u4e00-\u9fff“《])")
@@ -252,7 +252,7 @@ def _cut(text: str, limit: int, *, back_off: bool = True) -> str:
             return (
                 not _ends_well(kept)
                 or not _balanced("".join(w for w, _ in kept))
-                or bool(open_phrase(kept) or _open_at_cut(kept, words[len(kept)]))
+                or bool(open_phrase(kept) or _open_at_cut(kept, _after_cut(words, len(kept))))
             )
 
         # Cut mid-phrase: back off to the last word a phrase can end on (never below 4 characters).
@@ -262,7 +262,11 @@ def _cut(text: str, limit: int, *, back_off: bool = True) -> str:
             if verbal(*kept[-1]) and kept[-2][1] not in "xc":
                 return ""
             length -= len(kept.pop()[0])
-        if back_off and kept and (open_phrase(kept) or _open_at_cut(kept, words[len(kept)])):
+        if (
+            back_off
+            and kept
+            and (open_phrase(kept) or _open_at_cut(kept, _after_cut(words, len(kept))))
+        ):
             return ""
         out = "".join(w for w, _ in kept)
     out = out.strip(" 　，,、；;：:")
@@ -270,6 +274,14 @@ def _cut(text: str, limit: int, *, back_off: bool = True) -> str:
     while out and ((last := tagged(out)[-1][0]) in BAD_END or not _balanced(out)):
         out = out[: -len(last)].rstrip(" 　，,、；;：:")
     return out
+
+
+def _after_cut(words: list[tuple[str, str]], at: int) -> tuple[str, str]:
+    """The word a cut at ``at`` stops before; a dash of two or more (……最高峰———西岭峰) opens an
+    aside as a comma does, where one dash joins a range or a list (1—3号)."""
+    if words[at][0] == "—" and at + 1 < len(words) and words[at + 1][0] == "—":
+        return ("，", "x")
+    return words[at]
 
 
 # A cut before these goes on with the phrase it stops in: a noun or a name, a number or a
@@ -362,6 +374,11 @@ def _drop_quote(match: re.Match) -> str:
     return event.group(0) if event else ""
 
 
+# 海拔5000米的, 全长12公里的, 总投资3亿元的: a measure and its figure before 的.
+_MEASURE_MODIFIER = re.compile(
+    r"(?:海拔|全长|总长|总面积|总投资|总价值)"
+    r"[\d０-９.．零〇一二两三四五六七八九十百千万亿多余近约]{1,12}[^\s，,、的“”]{0,4}的(?=[\u4e00-\u9fff])"
+)
 # 根据……的决定, 按照……的部署 before the verb they mandate.
 _MANDATE = re.compile(
     r"(?:根据|按照|依据|依照|遵照)[^，,。；;“”]{2,30}?的(?:决定|要求|部署|规定|安排|精神|指示)"
@@ -480,7 +497,7 @@ def _compressed(clause: str, limit: int) -> str:
     text = _without_scene(text)
     # A headline dates nothing and names a person without the posts before the name; a date
     # cut from 图为2月7日…… bares the caption's opener.
-    text = _without_scene(_DATE_INSIDE.sub("", text))
+    text = _without_scene(_CLOCK.sub("", _DATE_INSIDE.sub("", text)))
     text = _without_posts(text)
     if len(text) <= limit:
         return text
@@ -498,6 +515,9 @@ def _compressed(clause: str, limit: int) -> str:
         text = _MANDATE.sub("", text)
         # 任免下列驻外大使: what follows in the article is not in the title.
         text = re.sub(r"(?<=[\u4e00-\u9fff])(?:下列|以下|如下)(?=[\u4e00-\u9fff]{2})", "", text)
+    if len(text) > limit:
+        # 登上海拔5000米的西岭峰 -> 登上西岭峰: a measure on the object, whole with its figure.
+        text = _MEASURE_MODIFIER.sub("", text)
     if len(text) > limit:
         # 第二届, 第十次: the ordinal of an event a headline can do without when the whole is long.
         text = _ORDINAL.sub("", text)
@@ -698,6 +718,10 @@ _DATE_INSIDE = re.compile(
     rf"(?:[于自从](?=[\d一二三四五六七八九十]))?(?:当地时间)?{_DAY}(?:[至到—－\-和、及]{_DAY})*"
     r"(?:[上下中]午|晚间|晚|凌晨|早)?(?:起)?(?=[\u4e00-\u9fff])"
     r"|(?<=[\u4e00-\u9fff])(?:日前|近日|当天|今天|昨天|昨日|今日)(?=[\u4e00-\u9fff])"
+)
+# 当地时间7时40分: the hour of an event, named as the hour of a place.
+_CLOCK = re.compile(
+    r"(?:当地时间|北京时间)[\d０-９]{1,2}(?:时|点)(?:[\d０-９]{1,2}分|半|许)?(?=[\u4e00-\u9fff])"
 )
 # The posts before a name (临江市委常委、宣传部部长周海, 市长陈岩): a headline says 周海.
 _POST_WORDS = (
