@@ -746,3 +746,22 @@ def test_a_title_ending_on_a_measure_without_its_figure_fails(title):
 
 def test_a_clause_opening_on_nowadays_has_no_actor_in_the_title():
     assert titles._without_scene("而今以西岭茶叶闻名全国") == "以西岭茶叶闻名全国"
+
+
+@pytest.mark.parametrize(
+    ("clause", "title"),
+    [
+        (
+            "临江市政协副主席周海9日应邀出席星国驻临江领事馆星临建交70周年招待会并致辞",
+            "周海出席星国驻临江领事馆招待会",
+        ),
+        ("东港市政府在市民中心举行庆祝东港市成立70周年招待会", "东港市政府举行招待会"),
+        # 驻 names a mission inside the setting: the setting runs on to the clause's verb.
+        (
+            "临江市政协副主席周海9日应邀出席在星国驻临江领事馆举行的庆祝星国独立70周年招待会",
+            "周海出席在星国驻临江领事馆举行的招待会",
+        ),
+    ],
+)
+def test_what_an_event_marks_and_a_closing_second_act_go_from_a_long_clause(clause, title):
+    assert shorten(clause) == title

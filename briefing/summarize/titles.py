@@ -134,6 +134,9 @@ def _setting_end(tags: list[tuple[str, str]], start: int) -> int | None:
         if word in ("同", "与", "和", "跟") and tag == "p" and j > start + 1:
             return j
         following = tags[j + 1][0] if j + 1 < len(tags) else ""
+        # 在星国驻临江领事馆: 驻 names the mission, it is no verb of the clause.
+        if word.startswith("驻"):
+            continue
         if verbal(word, tag) and following != "的" and tags[j - 1][0] != "的":
             # A setting that ran past a clause's end is its own clause: its first verb ends it.
             if ACTION_END.search(word) or any(t == "x" for _, t in tags[start:j]):
@@ -501,7 +504,8 @@ def _compressed(clause: str, limit: int) -> str:
     text = _without_posts(text)
     if len(text) <= limit:
         return text
-    text = tidy(IDIOM_DE.sub("", text))
+    # What an event marks goes before the setting it may stand in (在……举行的庆祝……招待会).
+    text = _without_occasion(tidy(IDIOM_DE.sub("", text)))
     tags = _drop_setting(tagged(text))
     text = "".join(w for w, t in tags if t != "t" or not TIME_START.match(w))
     # Deleting a time may bare what was left of its phrase (春节期间 -> 期间).
@@ -526,6 +530,24 @@ def _compressed(clause: str, limit: int) -> str:
     if len(text) > limit:
         text = _without_inner_posts(text)
     return text
+
+
+# 庆祝星国独立70周年招待会 -> 招待会: what an event marks, before the event.
+_OCCASION = re.compile(
+    r"(?:(?:(?<=出席|举行|参加|举办|召开)|(?<=的))(?:庆祝|纪念)[^，,。；“”的]{2,24}?(?:周年|胜利|成立|建交|诞辰|国庆|节)(?:的)?"
+    r"|[\u4e00-\u9fff]{2}建交[\d０-９]{1,3}周年)"
+    r"(?=(?:招待会|活动|大会|晚会|酒会|庆典|仪式|音乐会|文艺演出|座谈会|图片展))"
+)
+# ……出席招待会并致辞: a second action after the first, which the headline can do without.
+_SECOND_ACTION = re.compile(r"并(?:致辞|讲话|发表讲话|发表重要讲话|致贺词|作主旨演讲|发表演讲)$")
+
+
+def _without_occasion(text: str) -> str:
+    """周海应邀出席星国驻临江领事馆庆祝星国独立70周年招待会并致辞 -> 周海出席星国驻临江领事馆
+    招待会: for a long clause, the occasion an event marks, 应邀 before the verb and a closing
+    second act (并致辞) go; the actor, the verb and the event stay."""
+    text = _SECOND_ACTION.sub("", _OCCASION.sub("", text))
+    return re.sub(r"(?<=[\u4e00-\u9fff])应邀(?=出席|参加|访问|来华|赴|前往|对)", "", text)
 
 
 # Manner adverbs a long headline can do without (李克强分别会见……, ……隆重举行, 亲切会见): how,
