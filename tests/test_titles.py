@@ -765,3 +765,8 @@ def test_a_clause_opening_on_nowadays_has_no_actor_in_the_title():
 )
 def test_what_an_event_marks_and_a_closing_second_act_go_from_a_long_clause(clause, title):
     assert shorten(clause) == title
+
+
+@pytest.mark.parametrize("title", ["您知道西岭镇的茶园吗", "您可以在临江港看到货轮"])
+def test_a_title_addressing_the_reader_opens_on_no_actor(title):
+    assert any("您" in p for p in headline_problems(title))

@@ -91,8 +91,8 @@ _POINTING_BACK = frozenset(
 _PERSONAL = frozenset("他 她 他们 她们".split())
 # Where they open it, any word on these stems points back (这批志愿者……, 该馆长表示……), and so do
 # 其 and 它 (inside: 图书馆延长其开放时间, its own), 是 (是……的第二天: its subject left out) and a
-# speaker's 我 (我高兴地……; 我国 and 我省 are names).
-_OPENING_POINTER = re.compile(r"^(?:[这该此其它是他她]|我(?![国省市区县军校院厅局部]))")
+# speaker's 我 (我高兴地……; 我国 and 我省 are names), and 您, the reader addressed.
+_OPENING_POINTER = re.compile(r"^(?:[这该此其它是他她您]|我(?![国省市区县军校院厅局部]))")
 
 
 def _pointing_back(text: str, words: list[tuple[str, str]]) -> tuple[str, bool] | None:
