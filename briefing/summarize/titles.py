@@ -604,7 +604,7 @@ def _localised(words: list[tuple[str, str]]) -> bool:
 def _bare_setting_end(words: list[tuple[str, str]], start: int) -> int | None:
     """Where the setting 在/于 opens at ``start`` ends, when it names only a place or an occasion
     (在临江, 在招待会上, 在东港市民中心) and the action follows it at once: a verb, or a coverb
-    with its partner (在加德满都同……会谈). None where the setting holds a verb or a 的 (在参与扶贫
+    with its partner (在临江同……会谈). None where the setting holds a verb or a 的 (在参与救灾
     过程中, 在……举行的……上: an event of its own), or where the clause ends in it."""
     for j in range(start + 1, len(words)):
         word, tag = words[j]
@@ -651,7 +651,7 @@ def _headline_form(text: str) -> str:
         ):
             i += 1
             continue
-        # 李鹏上午来到……, 今年全国邮政行业投递……: when, before the actor's action or the actor.
+        # 周海上午来到……, 今年临江港吞吐……: when, before the actor's action or the actor.
         if (
             tag == "t"
             and (TIME_START.match(word) or word in _TIME_WORDS_MORE)
@@ -668,7 +668,7 @@ def _headline_form(text: str) -> str:
             continue
         if word[:2] in _MANNER and ACTION_END.fullmatch(word[2:]):
             word = word[2:]
-        # 蕴藏着……资源, 收养了21名孤儿: the aspect goes before an object, not before a verb
+        # 种植着……茶树, 收购了三家茶园: the aspect goes before an object, not before a verb
         # (站着讲) nor at the end.
         if (
             word in ("了", "着")
@@ -691,9 +691,9 @@ def _without_inner_posts(text: str) -> str:
     for i, (word, tag) in enumerate(tagged(text)):
         position += len(word)
         if not i or tag.startswith(("nr", "ns", "nt", "nz")):
-            continue  # 参加座谈的……: a verb with no actor before it; 非洲统一组织: a name
+            continue  # 参加座谈的……: a verb with no actor before it; 星国青年组织: a name
         # After the title's first verb or coverb (会见……, 同……举行会谈) only: a verb further on
-        # may be inside a relative clause on the object (同来华访问的……总理伊姆兰 | 举行会谈),
+        # may be inside a relative clause on the object (同来港访问的……总理柯林 | 举行会谈),
         # whose posts and name would be left without the clause's start.
         if verbal(word, tag) or (tag == "p" and word in ("同", "与", "和", "跟", "向")):
             if position >= len(text):
@@ -774,7 +774,7 @@ def _without_posts(text: str, *, relative: bool = False) -> str:
             w == "的" or t == "p" or ACTION_END.search(w) or w in _SPEECH_VERBS for w, t in span
         ):
             return text
-        # 负责人纷纷致电……国家主席习近平: on the object too, the posts after the relative
+        # 负责人纷纷致电……市长周海: on the object too, the posts after the relative
         # clause's 的 hold no verb and no coverb.
         posts = span[max((i for i, (w, _) in enumerate(span) if w == "的"), default=-1) + 1 :]
         if relative and any(t in ("p", "d") or (verbal(w, t) and len(w) > 1) for w, t in posts):
