@@ -770,3 +770,18 @@ def test_what_an_event_marks_and_a_closing_second_act_go_from_a_long_clause(clau
 @pytest.mark.parametrize("title", ["您知道西岭镇的茶园吗", "您可以在临江港看到货轮"])
 def test_a_title_addressing_the_reader_opens_on_no_actor(title):
     assert any("您" in p for p in headline_problems(title))
+
+
+@pytest.mark.parametrize(
+    ("clause", "stripped"),
+    [
+        (
+            "2031年度临江茶叶奖颁奖仪式举行",
+            "2031年度临江茶叶奖颁奖仪式举行",
+        ),  # 年度: part of a name
+        ("90年代临江港兴起", "90年代临江港兴起"),
+        ("2031年临江茶叶产量增长", "临江茶叶产量增长"),
+    ],
+)
+def test_a_leading_year_goes_but_not_the_year_of_a_name_or_a_decade(clause, stripped):
+    assert titles._strip_leading_time(clause) == stripped
