@@ -644,3 +644,144 @@ def test_a_title_s_salience_does_not_depend_on_the_order_of_a_set():
         for seed in range(8)
     }
     assert len(results) == 1, results
+
+
+@pytest.mark.parametrize(
+    ("clause", "form"),
+    [
+        ("周海在临江会见星国外长柯林", "周海会见星国外长柯林"),
+        ("西岭茶叶博览会在东港市正式开幕", "西岭茶叶博览会开幕"),
+        ("临江茶厂今年正式投入生产", "临江茶厂投入生产"),
+        ("今年临江茶叶产量增长两成", "临江茶叶产量增长两成"),
+        ("东港市民在观看灯会", "东港市民观看灯会"),
+        ("临江茶厂收购了三家茶园", "临江茶厂收购三家茶园"),
+        # What a headline keeps: a setting with a verb or a localiser of its own, a relative
+        # clause, the occasion of a speech, an aspect before a verb.
+        ("村民在庆祝活动中表演舞蹈", "村民在庆祝活动中表演舞蹈"),
+        ("西岭镇在东港举办的展会", "西岭镇在东港举办的展会"),
+        ("周海在招待会上发表讲话", "周海在招待会上发表讲话"),
+        ("李红站着讲完了课", "李红站着讲完课"),
+    ],
+)
+def test_the_headline_form_keeps_actor_action_and_object(clause, form):
+    assert titles._headline_form(clause) == form
+
+
+@pytest.mark.parametrize(
+    ("clause", "without"),
+    [
+        ("临江市委书记周海会见星国外长柯林", "周海会见星国外长柯林"),
+        # An action, a coverb or a 的 before the post: not the actor's posts, the clause stays.
+        ("周海会见星国外长柯林", "周海会见星国外长柯林"),
+        ("参加座谈的区长陈岩表示", "参加座谈的区长陈岩表示"),
+    ],
+)
+def test_the_actors_posts_go_and_no_clause_before_them(clause, without):
+    assert titles._without_posts(clause) == without
+
+
+@pytest.mark.parametrize(
+    ("clause", "without"),
+    [
+        ("周海会见星国副议长兼港务大臣柯林", "周海会见柯林"),
+        ("周海会见来港访问的星国总理柯林", "周海会见柯林"),
+        # A verb with no actor before it, or a verb after the posts' start: no posts to drop.
+        ("参加座谈的区长陈岩表示", "参加座谈的区长陈岩表示"),
+        (
+            "多国领导人和国际组织负责人致电东港市长周海",
+            "多国领导人和国际组织负责人致电东港市长周海",
+        ),
+    ],
+)
+def test_the_posts_on_the_object_go_from_the_first_verb_only(clause, without):
+    assert titles._without_inner_posts(clause) == without
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "临江茶叶产量下降到",  # a change with where it went cut off
+        "东港港吞吐量增至",
+        "村民只要看见灯笼挂",  # a condition with nothing following from it
+        "如果西岭镇的茶园扩大",
+        "那次巡逻任务结束后回到营区",  # 那次 points back to what the title leaves out
+    ],
+)
+def test_a_title_cut_before_its_result_or_consequence_fails(title):
+    assert headline_problems(title)
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["村民只要肯干就能致富", "临江茶叶产量增长两成", "临江茶农来到西岭镇", "东港港吞吐量增至3亿吨"],
+)
+def test_a_whole_condition_or_change_passes(title):
+    assert not headline_problems(title)
+
+
+@pytest.mark.parametrize(
+    ("clause", "title"),
+    [
+        ("在东港市民中心举行的灯光秀为市民呈现了一场视觉盛宴", "灯光秀为市民呈现了一场视觉盛宴"),
+        ("图为2月7日东港市民在观看灯会", "东港市民在观看灯会"),
+        # All setting: the venue stays, and the clause is no headline.
+        ("在西岭镇召开的临江市茶叶产业推进会上", "在西岭镇召开的临江市茶叶产业推进会上"),
+    ],
+)
+def test_the_venue_of_the_subject_and_a_captions_opener_go(clause, title):
+    assert titles._compressed(clause, 40) == title
+
+
+def test_a_measure_on_the_object_and_the_local_hour_go_and_a_dash_ends_the_cut():
+    clause = "西岭登山队当地时间7时40分成功登上了海拔5000米的临江最高峰———东岭山的主峰"
+    assert shorten(clause) == "西岭登山队成功登上临江最高峰"
+    # One dash joins a range: the cut does not stop before it.
+    assert titles._after_cut([("1", "m"), ("—", "x"), ("3", "m")], 1) == ("—", "x")
+
+
+@pytest.mark.parametrize("title", ["西岭登山队成功登上海拔", "临江茶农收入累计", "东港大桥总计"])
+def test_a_title_ending_on_a_measure_without_its_figure_fails(title):
+    assert any("without its figure" in p for p in headline_problems(title))
+
+
+def test_a_clause_opening_on_nowadays_has_no_actor_in_the_title():
+    assert titles._without_scene("而今以西岭茶叶闻名全国") == "以西岭茶叶闻名全国"
+
+
+@pytest.mark.parametrize(
+    ("clause", "title"),
+    [
+        (
+            "临江市政协副主席周海9日应邀出席星国驻临江领事馆星临建交70周年招待会并致辞",
+            "周海出席星国驻临江领事馆招待会",
+        ),
+        ("东港市政府在市民中心举行庆祝东港市成立70周年招待会", "东港市政府举行招待会"),
+        # 驻 names a mission inside the setting: the setting runs on to the clause's verb.
+        (
+            "临江市政协副主席周海9日应邀出席在星国驻临江领事馆举行的庆祝星国独立70周年招待会",
+            "周海出席在星国驻临江领事馆举行的招待会",
+        ),
+    ],
+)
+def test_what_an_event_marks_and_a_closing_second_act_go_from_a_long_clause(clause, title):
+    assert shorten(clause) == title
+
+
+@pytest.mark.parametrize("title", ["您知道西岭镇的茶园吗", "您可以在临江港看到货轮"])
+def test_a_title_addressing_the_reader_opens_on_no_actor(title):
+    assert any("您" in p for p in headline_problems(title))
+
+
+@pytest.mark.parametrize(
+    ("clause", "stripped"),
+    [
+        (
+            "2031年度临江茶叶奖颁奖仪式举行",
+            "2031年度临江茶叶奖颁奖仪式举行",
+        ),  # 年度: part of a name
+        ("90年代临江港兴起", "90年代临江港兴起"),
+        ("2031年临江茶叶产量增长", "临江茶叶产量增长"),
+    ],
+)
+def test_a_leading_year_goes_but_not_the_year_of_a_name_or_a_decade(clause, stripped):
+    assert titles._strip_leading_time(clause) == stripped

@@ -86,13 +86,13 @@ _CREDIT = re.compile(r"(?:摄影?报道|[\s　]\S{2,3}摄影?)$|^(?:本报|新�
 # do unless a person the title names comes before them.
 _POINTING_BACK = frozenset(
     "上述 前述 该 这 此 对此 就此 为此 因此 在此 于此 至此 从此 自此 借此 值此 此次 此访 此时 此事 此举 此项 此案"
-    " 这一 这些 这次 这项 这里 这位 这名".split()
+    " 这一 这些 这次 这项 这里 这位 这名 那次 那些 那个 那位 那名 那项 那场".split()
 )
 _PERSONAL = frozenset("他 她 他们 她们".split())
 # Where they open it, any word on these stems points back (这批志愿者……, 该馆长表示……), and so do
 # 其 and 它 (inside: 图书馆延长其开放时间, its own), 是 (是……的第二天: its subject left out) and a
-# speaker's 我 (我高兴地……; 我国 and 我省 are names).
-_OPENING_POINTER = re.compile(r"^(?:[这该此其它是他她]|我(?![国省市区县军校院厅局部]))")
+# speaker's 我 (我高兴地……; 我国 and 我省 are names), and 您, the reader addressed.
+_OPENING_POINTER = re.compile(r"^(?:[这该此其它是他她您]|我(?![国省市区县军校院厅局部]))")
 
 
 def _pointing_back(text: str, words: list[tuple[str, str]]) -> tuple[str, bool] | None:
@@ -191,6 +191,13 @@ def _name_cut(words: list[tuple[str, str]]) -> bool:
 
 
 _CAUSATIVE = frozenset("令 让 使 叫 使得".split())
+# ……登上海拔, ……累计: a measure with its figure cut off (海拔5000米, 累计3万元).
+_MEASURE_END = re.compile(r"(?:海拔|累计|共计|总计|合计|折合|约合|[长多重深宽远]达)$")
+# A condition (只要……, 如果……) and no clause on what follows from it (……就……).
+_CONDITIONS = frozenset("只要 只有 如果 假如 倘若 要是 一旦 即使 哪怕 即便 就算".split())
+_CONSEQUENCE = frozenset("就 才 便 都 也 将 会 则 仍 还 要".split())
+# ……下降到, ……增至: a change with where it went cut off.
+_RESULT_MARKS = ("到", "至")
 
 
 # Verbs that need what follows them: 高达/达到/超过/包括 + a figure or a list.
@@ -237,6 +244,8 @@ def open_phrase(words: list[tuple[str, str]]) -> str | None:
             return f"{word}…… without the verb it leads to"
         if word in _CONCESSIVE and not any(w in _MAIN_CLAUSE for w, _ in rest):
             return f"{word}…… without its main clause"
+        if word in _CONDITIONS and not any(w in _CONSEQUENCE for w, _ in rest):
+            return f"{word}…… without what follows from it"
         if word == "之所以" and not any(w in ("是", "因为", "在于") for w, _ in rest):
             return "之所以…… without the reason it leads to"
         # 今后随着航模社团壮大: what goes with a change, and no clause on what changes with it.
@@ -297,6 +306,12 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
     elif len(words) > 1 and words[-2][0] in _CAUSATIVE and tag.startswith(("n", "r")):
         # ……的香气令食客, ……让人: who is moved, and nothing of what it does to them.
         problems.append(f"ends on {words[-2][0]}{last} without what it causes")
+    elif (last in _RESULT_MARKS and len(words) > 1 and verbal(*words[-2])) or re.fullmatch(
+        "[增降升减涨跌扩延缩]至", last
+    ):
+        problems.append(f"ends on {last} without where to")
+    elif measure := _MEASURE_END.search(text):
+        problems.append(f"ends on {measure.group(0)} without its figure")
     elif _name_cut(words):
         problems.append(f"ends on the surname {last}, a name cut in half")
     elif (verb := _NEEDS_OBJECT.search(text)) and not _EVENT.search(

@@ -29,7 +29,7 @@ from .compress import (
 )
 from .actors import kicker_actor, lacks_subject
 from .ranking import gram_counts, gram_strings, rank_sentences
-from .verbs import ACTION_END, verbal
+from .verbs import ACTION, ACTION_END, verbal
 from .headlines import (
     AUXILIARIES,
     BAD_END,
@@ -53,7 +53,7 @@ DATELINE_LEAD_STEPS = 2
 _DATED_LEAD = re.compile(r"(?<![\d０-９])[\d０-９]{1,2}日|近日|日前|今天|昨天|今日|昨日|当天")
 NO_TITLE = "（无标题）"  # shown, unmarked, where no candidate reads as a headline
 _LEADING_TIME = re.compile(
-    r"^(?:当地时间)?(?:(?:\d{1,4}|[一二三四五六七八九十〇]{1,4})年)?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,2})月)?"
+    r"^(?:当地时间)?(?:(?:\d{1,4}|[一二三四五六七八九十〇]{1,4})年(?![度代级]))?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,2})月)?"
     r"(?:(?:\d{1,3}|[一二三四五六七八九十]{1,3})日)?(?:至\d{1,2}日)?(?:[上下中]午|晚上|早上|凌晨|傍晚|晚|上旬|中旬|下旬)?"
     r"(?:\d{1,2}(?:点半?|时许?|点\d{1,2}分))?"
 )
@@ -64,13 +64,20 @@ _TIME_TAIL = re.compile(
 )
 # Scene-setting openers a headline leaves out: when, and from whom the reporter heard it.
 _SCENE_OPENER = re.compile(
-    r"^图为(?=[\u4e00-\u9fff])|^(?:近日|日前|连日来|近期|目前|今天|昨天|昨日|今日|当天|眼下|当前|时下|如今|近年来|近些年来?|多年来|长期以来|一直以来)"
+    r"^图为(?=[\u4e00-\u9fff])|^(?:近日|日前|连日来|近期|目前|今天|昨天|昨日|今日|当天|眼下|当前|时下|如今|而今|近年来|近些年来?|多年来|长期以来|一直以来)"
     r"|^(?:期间|以来)(?=[\u4e00-\u9fff]{2})|^(?:截至|截止到?)[^，,。]{0,16}?(?:底|末|止|为止|前|时|日)"
 )
 _ORDINAL = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,4}[届次期批轮个](?=[\u4e00-\u9fff“《])")
 # 春节假日期间, 新年前夕: a span of time that opens the clause (with no verb in it: 李红看望慰问节日
 # 期间…… is an actor and an action, not a time).
 _SPAN_OPENER = re.compile(r"^[^，,、“”]{2,8}?(?:期间|前夕|之际)(?=[\u4e00-\u9fff]{4})")
+
+
+def _without_venue(text: str) -> str:
+    """The clause without where its subject was held (:data:`_HELD_AT`); a clause that is all
+    setting (在……召开的……会上) keeps its 在."""
+    rest = _HELD_AT.sub("", text)
+    return text if _SETTING_END.search(rest.rstrip("，,、 ")) else rest
 
 
 def _without_scene(text: str) -> str:
@@ -102,6 +109,11 @@ def fold_kicker(article: Article) -> str:
 
 _ORG_END = re.compile(f"(?:{ORG_SUFFIX.pattern})$")
 _LOCATED = re.compile(r"^位于[^，,的]{1,15}的")
+# 在东港市民中心举行的灯会吸引……: where the subject was held, which opens the clause; the
+# subject and what it did are the headline.
+_HELD_AT = re.compile(
+    rf"^在[^，,。；“”的]{{1,20}}?(?:{ACTION.pattern}|展出|上演)的(?=[\u4e00-\u9fff]{{4}})"
+)
 
 
 # Coverbs whose phrase a long title can do without (周海代表市委和市政府看望…… ->
@@ -122,6 +134,9 @@ def _setting_end(tags: list[tuple[str, str]], start: int) -> int | None:
         if word in ("同", "与", "和", "跟") and tag == "p" and j > start + 1:
             return j
         following = tags[j + 1][0] if j + 1 < len(tags) else ""
+        # 在星国驻临江领事馆: 驻 names the mission, it is no verb of the clause.
+        if word.startswith("驻"):
+            continue
         if verbal(word, tag) and following != "的" and tags[j - 1][0] != "的":
             # A setting that ran past a clause's end is its own clause: its first verb ends it.
             if ACTION_END.search(word) or any(t == "x" for _, t in tags[start:j]):
@@ -240,7 +255,7 @@ def _cut(text: str, limit: int, *, back_off: bool = True) -> str:
             return (
                 not _ends_well(kept)
                 or not _balanced("".join(w for w, _ in kept))
-                or bool(open_phrase(kept) or _open_at_cut(kept, words[len(kept)]))
+                or bool(open_phrase(kept) or _open_at_cut(kept, _after_cut(words, len(kept))))
             )
 
         # Cut mid-phrase: back off to the last word a phrase can end on (never below 4 characters).
@@ -250,7 +265,11 @@ def _cut(text: str, limit: int, *, back_off: bool = True) -> str:
             if verbal(*kept[-1]) and kept[-2][1] not in "xc":
                 return ""
             length -= len(kept.pop()[0])
-        if back_off and kept and (open_phrase(kept) or _open_at_cut(kept, words[len(kept)])):
+        if (
+            back_off
+            and kept
+            and (open_phrase(kept) or _open_at_cut(kept, _after_cut(words, len(kept))))
+        ):
             return ""
         out = "".join(w for w, _ in kept)
     out = out.strip(" 　，,、；;：:")
@@ -258,6 +277,14 @@ def _cut(text: str, limit: int, *, back_off: bool = True) -> str:
     while out and ((last := tagged(out)[-1][0]) in BAD_END or not _balanced(out)):
         out = out[: -len(last)].rstrip(" 　，,、；;：:")
     return out
+
+
+def _after_cut(words: list[tuple[str, str]], at: int) -> tuple[str, str]:
+    """The word a cut at ``at`` stops before; a dash of two or more (……最高峰———西岭峰) opens an
+    aside as a comma does, where one dash joins a range or a list (1—3号)."""
+    if words[at][0] == "—" and at + 1 < len(words) and words[at + 1][0] == "—":
+        return ("，", "x")
+    return words[at]
 
 
 # A cut before these goes on with the phrase it stops in: a noun or a name, a number or a
@@ -350,6 +377,11 @@ def _drop_quote(match: re.Match) -> str:
     return event.group(0) if event else ""
 
 
+# 海拔5000米的, 全长12公里的, 总投资3亿元的: a measure and its figure before 的.
+_MEASURE_MODIFIER = re.compile(
+    r"(?:海拔|全长|总长|总面积|总投资|总价值)"
+    r"[\d０-９.．零〇一二两三四五六七八九十百千万亿多余近约]{1,12}[^\s，,、的“”]{0,4}的(?=[\u4e00-\u9fff])"
+)
 # 根据……的决定, 按照……的部署 before the verb they mandate.
 _MANDATE = re.compile(
     r"(?:根据|按照|依据|依照|遵照)[^，,。；;“”]{2,30}?的(?:决定|要求|部署|规定|安排|精神|指示)"
@@ -464,14 +496,16 @@ def _compressed(clause: str, limit: int) -> str:
     (longer where the deletions do not make it fit: it is then cut)."""
     text = _ALIAS.sub("", delete_asides(clause, keep_figures=False))
     text = _strip_leading_time(_without_connective(text))
-    text = _LOCATED.sub("", text)
+    text = _without_venue(_LOCATED.sub("", text))
     text = _without_scene(text)
-    # A headline dates nothing and names a person without the posts before the name.
-    text = _DATE_INSIDE.sub("", text)
+    # A headline dates nothing and names a person without the posts before the name; a date
+    # cut from 图为2月7日…… bares the caption's opener.
+    text = _without_scene(_CLOCK.sub("", _DATE_INSIDE.sub("", text)))
     text = _without_posts(text)
     if len(text) <= limit:
         return text
-    text = tidy(IDIOM_DE.sub("", text))
+    # What an event marks goes before the setting it may stand in (在……举行的庆祝……招待会).
+    text = _without_occasion(tidy(IDIOM_DE.sub("", text)))
     tags = _drop_setting(tagged(text))
     text = "".join(w for w, t in tags if t != "t" or not TIME_START.match(w))
     # Deleting a time may bare what was left of its phrase (春节期间 -> 期间).
@@ -486,6 +520,9 @@ def _compressed(clause: str, limit: int) -> str:
         # 任免下列驻外大使: what follows in the article is not in the title.
         text = re.sub(r"(?<=[\u4e00-\u9fff])(?:下列|以下|如下)(?=[\u4e00-\u9fff]{2})", "", text)
     if len(text) > limit:
+        # 登上海拔5000米的西岭峰 -> 登上西岭峰: a measure on the object, whole with its figure.
+        text = _MEASURE_MODIFIER.sub("", text)
+    if len(text) > limit:
         # 第二届, 第十次: the ordinal of an event a headline can do without when the whole is long.
         text = _ORDINAL.sub("", text)
     if len(text) > limit:
@@ -493,6 +530,24 @@ def _compressed(clause: str, limit: int) -> str:
     if len(text) > limit:
         text = _without_inner_posts(text)
     return text
+
+
+# 庆祝星国独立70周年招待会 -> 招待会: what an event marks, before the event.
+_OCCASION = re.compile(
+    r"(?:(?:(?<=出席|举行|参加|举办|召开)|(?<=的))(?:庆祝|纪念)[^，,。；“”的]{2,24}?(?:周年|胜利|成立|建交|诞辰|国庆|节)(?:的)?"
+    r"|[\u4e00-\u9fff]{2}建交[\d０-９]{1,3}周年)"
+    r"(?=(?:招待会|活动|大会|晚会|酒会|庆典|仪式|音乐会|文艺演出|座谈会|图片展))"
+)
+# ……出席招待会并致辞: a second action after the first, which the headline can do without.
+_SECOND_ACTION = re.compile(r"并(?:致辞|讲话|发表讲话|发表重要讲话|致贺词|作主旨演讲|发表演讲)$")
+
+
+def _without_occasion(text: str) -> str:
+    """周海应邀出席星国驻临江领事馆庆祝星国独立70周年招待会并致辞 -> 周海出席星国驻临江领事馆
+    招待会: for a long clause, the occasion an event marks, 应邀 before the verb and a closing
+    second act (并致辞) go; the actor, the verb and the event stay."""
+    text = _SECOND_ACTION.sub("", _OCCASION.sub("", text))
+    return re.sub(r"(?<=[\u4e00-\u9fff])应邀(?=出席|参加|访问|来华|赴|前往|对)", "", text)
 
 
 # Manner adverbs a long headline can do without (李克强分别会见……, ……隆重举行, 亲切会见): how,
@@ -519,16 +574,132 @@ def _without_manner(text: str) -> str:
     return "".join(kept)
 
 
+# Where a place setting may end: the words of a place (临江, 市民中心, 会上) and of a time.
+_PLACE_TAGS = ("n", "s", "f", "j", "eng", "m", "q", "t")
+_SPEECH_ACTS = frozenset("发表 致辞 讲话 作 做 宣读".split())
+# Times a headline leaves out, besides those that open a clause (compress.TIME_START).
+_TIME_WORDS_MORE = frozenset("今晚 昨晚 今晨 本月 上月 本周 上周 本周末 近期 年初 年底".split())
+
+
+def _manner_before_verb(words: list[tuple[str, str]], i: int) -> bool:
+    """Whether ``words[i]`` is a manner adverb (:data:`_MANNER`) before the verb it qualifies."""
+    return (
+        i + 1 < len(words)
+        and words[i][0] in _MANNER
+        and words[i][1] in ("d", "ad", "a", "vd")
+        and verbal(*words[i + 1])
+    )
+
+
+def _localised(words: list[tuple[str, str]]) -> bool:
+    """Whether a localiser (中, 上, 过程中, 基础上) closes a phrase among ``words``: a setting
+    that 在 opened before them ends there, not at the verb before it."""
+    return any(
+        w[-1] in "中上里内"
+        and (t == "f" or (len(w) > 1 and t.startswith("n") and t[1:2] not in "rst"))
+        for w, t in words
+    )
+
+
+def _bare_setting_end(words: list[tuple[str, str]], start: int) -> int | None:
+    """Where the setting 在/于 opens at ``start`` ends, when it names only a place or an occasion
+    (在临江, 在招待会上, 在东港市民中心) and the action follows it at once: a verb, or a coverb
+    with its partner (在临江同……会谈). None where the setting holds a verb or a 的 (在参与救灾
+    过程中, 在……举行的……上: an event of its own), or where the clause ends in it."""
+    for j in range(start + 1, len(words)):
+        word, tag = words[j]
+        if j > start + 1 and (
+            verbal(word, tag)
+            or (word in ("同", "与", "和", "跟", "向", "对") and tag == "p")
+            or _manner_before_verb(words, j)
+        ):
+            rest = words[j + 1 :]
+            # 在春节庆祝活动中: the verb is inside the setting, which ends on its localiser later;
+            # 在东港举办的……: a relative clause; 在大会上发表讲话: the occasion is the news.
+            if (rest and rest[0][0] == "的") or _localised(rest) or word in _SPEECH_ACTS:
+                return None
+            return j
+        if not tag.startswith(_PLACE_TAGS) or word == "的":
+            return None
+    return None
+
+
+def _headline_form(text: str) -> str:
+    """A clause as a headline states it, though it fits as it is (周海在临江会见星国外长柯林 ->
+    周海会见星国外长柯林, ……正式开通 -> ……开通): without a place setting between the actor and
+    the verb, a time word after the actor (今年, 上午), a manner adverb before the verb, and 了/着
+    between a verb and its object. Each deletion takes whole words; what is left is the actor,
+    the action and its object."""
+    words = tagged(text)
+    kept: list[str] = []
+    i = 0
+    while i < len(words):
+        word, tag = words[i]
+        following = words[i + 1] if i + 1 < len(words) else ("", "x")
+        if kept and word in ("在", "于") and tag == "p":
+            end = _bare_setting_end(words, i)
+            if end is not None:
+                i = end
+                continue
+        # 东港市民在观看灯会: 在 right before a verb says it is under way, as 正在 does.
+        if (
+            kept
+            and word == "在"
+            and verbal(*following)
+            and not verbal(*words[i - 1])
+            and not _localised(words[i + 1 :])  # 在参与救灾过程中: a setting after all
+        ):
+            i += 1
+            continue
+        # 周海上午来到……, 今年临江港吞吐……: when, before the actor's action or the actor.
+        if (
+            tag == "t"
+            and (TIME_START.match(word) or word in _TIME_WORDS_MORE)
+            and (
+                verbal(*following) or _manner_before_verb(words, i + 1)
+                if kept
+                else following[1].startswith(("n", "r", "t")) or following[0] == "“"
+            )
+        ):
+            i += 1
+            continue
+        if _manner_before_verb(words, i):
+            i += 1
+            continue
+        if word[:2] in _MANNER and ACTION_END.fullmatch(word[2:]):
+            word = word[2:]
+        # 种植着……茶树, 收购了三家茶园: the aspect goes before an object, not before a verb
+        # (站着讲) nor at the end.
+        if (
+            word in ("了", "着")
+            and tag in ("ul", "uz")
+            and kept
+            and verbal(*words[i - 1])
+            and following[1].startswith(("n", "m"))
+        ):
+            i += 1
+            continue
+        kept.append(word)
+        i += 1
+    return "".join(kept)
+
+
 def _without_inner_posts(text: str) -> str:
     """周海会见星国副议长兼港务大臣柯林 -> 周海会见柯林: the posts before a
     name in the object of a verb go, as they do before the actor's (:func:`_without_posts`)."""
     position = 0
-    for word, tag in tagged(text):
+    for i, (word, tag) in enumerate(tagged(text)):
         position += len(word)
-        if verbal(word, tag) and position < len(text):
-            rest = _without_posts(text[position:])
-            if rest != text[position:]:
-                return text[:position] + rest
+        if not i or tag.startswith(("nr", "ns", "nt", "nz")):
+            continue  # 参加座谈的……: a verb with no actor before it; 星国青年组织: a name
+        # After the title's first verb or coverb (会见……, 同……举行会谈) only: a verb further on
+        # may be inside a relative clause on the object (同来港访问的……总理柯林 | 举行会谈),
+        # whose posts and name would be left without the clause's start.
+        if verbal(word, tag) or (tag == "p" and word in ("同", "与", "和", "跟", "向")):
+            if position >= len(text):
+                return text
+            rest = _without_posts(text[position:], relative=True)
+            return text[:position] + rest
     return text
 
 
@@ -570,6 +741,10 @@ _DATE_INSIDE = re.compile(
     r"(?:[上下中]午|晚间|晚|凌晨|早)?(?:起)?(?=[\u4e00-\u9fff])"
     r"|(?<=[\u4e00-\u9fff])(?:日前|近日|当天|今天|昨天|昨日|今日)(?=[\u4e00-\u9fff])"
 )
+# 当地时间7时40分: the hour of an event, named as the hour of a place.
+_CLOCK = re.compile(
+    r"(?:当地时间|北京时间)[\d０-９]{1,2}(?:时|点)(?:[\d０-９]{1,2}分|半|许)?(?=[\u4e00-\u9fff])"
+)
 # The posts before a name (临江市委常委、宣传部部长周海, 市长陈岩): a headline says 周海.
 _POST_WORDS = (
     r"(?:书记|主席|总理|委员长|部长|省长|市长|区长|县长|主任|国务委员|常委|局长|大使|发言人|秘书长|院长|委员"
@@ -583,13 +758,27 @@ _POSTS = re.compile(r"[^，。；：“”]{0,40}?" + _POST_WORDS + r"(?=[\u4e00
 _COVERB_START = frozenset("应受在由据经对为从自把被")
 
 
-def _without_posts(text: str) -> str:
+def _without_posts(text: str, *, relative: bool = False) -> str:
     """The clause from the person's name on, when it opens with the posts of a named person.
-    The name follows the last post (中央书记处书记王沪宁), not one inside another (书记处)."""
+    The name follows the last post (中央书记处书记王沪宁), not one inside another (书记处).
+    ``relative``: the text is the object of a verb, and a relative clause before the posts
+    (来港出席洽谈会的星国商务次长柯林) goes with them."""
     if text[:1] in _COVERB_START:
         return text  # 应……市长路德维希邀请: the posts of whom the actor meets, not of the actor
     end = 0
     while match := _POSTS.match(text, end):
+        # 周海会见星国外长柯林, 参加座谈的区长陈岩: before the actor's name, a span with an
+        # action, a coverb or a 的 is a clause of its own, not the posts of the person it names.
+        span = tagged(match.group(0))
+        if not relative and any(
+            w == "的" or t == "p" or ACTION_END.search(w) or w in _SPEECH_VERBS for w, t in span
+        ):
+            return text
+        # 负责人纷纷致电……市长周海: on the object too, the posts after the relative
+        # clause's 的 hold no verb and no coverb.
+        posts = span[max((i for i, (w, _) in enumerate(span) if w == "的"), default=-1) + 1 :]
+        if relative and any(t in ("p", "d") or (verbal(w, t) and len(w) > 1) for w, t in posts):
+            return text
         rest = text[match.end() :]
         words = tagged(rest[:8])
         if words and words[0][1].startswith("nr") and len(words[0][0]) >= 2:
@@ -685,22 +874,30 @@ def _candidates(
             ):
                 title = prefix + shorten(first, limit=limit - len(prefix))
                 prefixed = True
-            # A clause cut to fit may stop inside its subject (……自主研发的新型钠): no headline.
-            if shorten(first, limit=4 * limit) not in (
-                title,
-                title[len(prefix or "") :],
-            ) and not has_predicate(title.rsplit("的", 1)[-1]):
-                continue
             # A later clause costs like a sentence further down: the subject opens the sentence.
             # The lead states the event: it costs at most one step, however the ranking places it.
             cost = min(order, scored.sentence.index + 1) + start
             if dateline and scored.sentence.index == 0 and start == 0 and dated_lead:
                 cost -= DATELINE_LEAD_STEPS
-            yield (
+            # A clause cut to fit may stop inside its subject (……自主研发的新型钠): no headline.
+            if shorten(first, limit=4 * limit) in (
                 title,
-                cost,
-                _Origin(scored.sentence.index, order, start, n, prefixed, len(first)),
-            )
+                title[len(prefix or "") :],
+            ) or has_predicate(title.rsplit("的", 1)[-1]):
+                yield (
+                    title,
+                    cost,
+                    _Origin(scored.sentence.index, order, start, n, prefixed, len(first)),
+                )
+            # The clause as a headline states it, though it fits as it is (周海在临江会见星国外长
+            # 柯林 -> 周海会见星国外长柯林): without its setting, time and manner.
+            form = _headline_form(_compressed(first, limit))
+            if form != title and 6 <= len(form) <= limit:
+                yield (
+                    form,
+                    cost,
+                    _Origin(scored.sentence.index, order, start, n, False, len(first)),
+                )
 
 
 def _place_leads_to(title: str, first_word: str) -> bool:

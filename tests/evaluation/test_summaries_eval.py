@@ -102,7 +102,10 @@ def test_titles_beat_first_clause(corpus, source):
     assert ours["within_limit"] == 1.0, report
     assert ours["not_headline"] == 0, report
     if source == "pd2019":
-        # 1.732x measured (issue 16; 1.729x before headline checks for words that point back,
+        # 1.768x measured (issue 16; 1.732x before each clause was also a candidate as a
+        # headline states it, posts went only where they are posts, measures, occasions and
+        # second acts went from long clauses and checks for a cut result, condition or measure;
+        # 1.729x before headline checks for words that point back,
         # statements with nothing said and cut names, the dateline place only before an event,
         # adjective predicates, connectives, turns and time clauses; 1.683x before the
         # candidates were ranked by weights fitted
@@ -111,4 +114,4 @@ def test_titles_beat_first_clause(corpus, source):
         # shared characters: when titles stopped being cut inside a phrase (1.804x then), it fell
         # while the bad titles an editor counted in 80 graded ones fell from 42 to 18. The floor
         # guards against a slide from here.
-        assert ours["rougeL"] >= 1.73 * baseline["rougeL"], report
+        assert ours["rougeL"] >= 1.76 * baseline["rougeL"], report
