@@ -688,8 +688,8 @@ def test_the_actors_posts_go_and_no_clause_before_them(clause, without):
         # A verb with no actor before it, or a verb after the posts' start: no posts to drop.
         ("参加座谈的区长陈岩表示", "参加座谈的区长陈岩表示"),
         (
-            "多国领导人和国际组织负责人致电东港市长周海",
-            "多国领导人和国际组织负责人致电东港市长周海",
+            "多国市长和友好组织负责人致电东港市长周海",
+            "多国市长和友好组织负责人致电东港市长周海",
         ),
     ],
 )
@@ -722,7 +722,7 @@ def test_a_whole_condition_or_change_passes(title):
 @pytest.mark.parametrize(
     ("clause", "title"),
     [
-        ("在东港市民中心举行的灯光秀为市民呈现了一场视觉盛宴", "灯光秀为市民呈现了一场视觉盛宴"),
+        ("在东港体育中心举行的焰火晚会为游客献上了一台好戏", "焰火晚会为游客献上了一台好戏"),
         ("图为2月7日东港市民在观看灯会", "东港市民在观看灯会"),
         # All setting: the venue stays, and the clause is no headline.
         ("在西岭镇召开的临江市茶叶产业推进会上", "在西岭镇召开的临江市茶叶产业推进会上"),

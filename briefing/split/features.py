@@ -244,7 +244,7 @@ def _own(line: Line, raw: str, gap_after: int, gaps: dict[int, tuple[str, str]])
         2 <= n <= HEADING_MAX or feats["day"] == "1"
     ):  # the word opening a heading, a name, a brief (a place)
         feats["p0"] = (ends or _end_pos(text[:6]))[0]
-    # An author's name under a title (李学勤, 中国人民银行行长戴相龙), or a pen name (粒砂).
+    # An author's name under a title (李学勤, 东港市财政局局长周海), or a pen name (粒砂).
     feats["name"] = "1" if n <= 24 and feats["head"] == "1" and is_bare_name(line.text) else "0"
     if feats["day"] == "1" and 40 <= n <= 300 and feats["e"] == "stop":
         # One of a run of untitled briefs: a body (place, organisation) and a day, then the story.

@@ -248,7 +248,7 @@ def dateline_of(text: str) -> tuple[str, str]:
 
 @lru_cache(maxsize=1024)
 def is_bare_name(text: str) -> bool:
-    """A bare author line such as 李学勤, or 中国人民银行行长戴相龙."""
+    """A bare author line such as 李学勤, or 东港市财政局局长周海."""
     compact = _NAME_GAPS.sub("", text)
     if not 2 <= len(compact) <= 24:
         return False

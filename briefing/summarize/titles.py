@@ -288,8 +288,8 @@ def _after_cut(words: list[tuple[str, str]], at: int) -> tuple[str, str]:
 
 
 # A cut before these goes on with the phrase it stops in: a noun or a name, a number or a
-# measure, a modifier, 的, a list or a name's middle dot (……战胜另一名 | 中国棋手杨鼎新,
-# ……走出一条高质量发展 | 之路, 古共中央第一书记劳尔 | ·卡斯特罗, 关爱女童教育 | 、安全).
+# measure, a modifier, 的, a list or a name's middle dot (……战胜另一名 | 东港棋手陈岩,
+# ……走出一条茶产业发展 | 之路, 星国执政党第一书记马可 | ·罗西, 关爱留守儿童健康 | 、安全).
 _PHRASE_GOES_ON = ("n", "m", "q", "a", "b", "f", "s", "j", "u", "eng", "l", "i", "z")
 _LIST_JOINERS = frozenset("和 与 及 以及 或 或者 跟 同 、 · ・ — － - / （ ( “ 《".split())
 
@@ -760,7 +760,7 @@ _COVERB_START = frozenset("应受在由据经对为从自把被")
 
 def _without_posts(text: str, *, relative: bool = False) -> str:
     """The clause from the person's name on, when it opens with the posts of a named person.
-    The name follows the last post (中央书记处书记王沪宁), not one inside another (书记处).
+    The name follows the last post (临江市委书记处书记周海), not one inside another (书记处).
     ``relative``: the text is the object of a verb, and a relative clause before the posts
     (来港出席洽谈会的星国商务次长柯林) goes with them."""
     if text[:1] in _COVERB_START:
