@@ -382,6 +382,27 @@ def test_a_leader_as_subject_makes_a_lifestyle_story_politics():
     assert topics[0].evidence[0] == "县委书记"
 
 
+@pytest.mark.parametrize(
+    "first, label",
+    [
+        ("小事见真情。", "时政"),  # a one-line hook
+        ("本报评论员", "时政"),  # a byline alone
+        # A first paragraph that tells a story of its own is the opening: the leader is a detail.
+        ("西岭镇的老街坊们一早就忙着贴春联、挂灯笼，盼着亲戚上门。", "生活"),
+    ],
+)
+def test_a_hook_or_byline_first_paragraph_leaves_the_subject_to_the_next(first, label):
+    # Who acts is read after a one-line hook or a byline, as it is after a dateline: the leader
+    # visiting a family makes the story told in meal words politics.
+    visit = "2月1日，县委书记走进临江市两户居民家中，同他们一起包饺子、做家常菜，询问年货备齐没有。"
+    meal = "饺子、红烧肉和家常菜摆上桌，厨房里热气腾腾，一家人围坐吃午饭。" * 3
+    article = Article(id="h", title="暖心的年夜饭", body=[first, visit, meal])
+    topic = KeywordClassifier().classify([article])[0]
+    assert topic.label == label, topic
+    if label == "时政":
+        assert topic.evidence[0] == "县委书记"
+
+
 def test_no_term_straddles_common_word_boundaries():
     # Substring matching finds 国学 in 中国学生, 名家 in 数千名家长, 国公 in 中国公民: such
     # terms are listed only in longer, unambiguous forms (国学经典, 书画名家).

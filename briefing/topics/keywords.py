@@ -24,7 +24,8 @@ a meeting with a foreign official, is foreign news; one set in the past (a dynas
 court, a legend) is culture. When the story leads with a label the setting outweighs (for
 foreign news: politics, economy, crime and the like, not sport, culture or military), the
 setting's label gets as much again as that label, and the place or period is then its first
-evidence.
+evidence. A first paragraph that is only a byline or a one-line hook does not say who acts: the
+next paragraph's opening is read too.
 """
 
 from __future__ import annotations
@@ -76,6 +77,7 @@ EVIDENCE_SCALE = 12.0  # above this much total evidence, margins are damped by s
 SCANT_EVIDENCE = TIER_WEIGHTS["weak"]
 PARTIAL_SHARE = 0.6  # a two-character part votes only for a label holding this share of its weight
 SETTING_CHARS = 80  # the body's opening that tells where a story happens: dateline and subject
+HOOK_CHARS = 20  # a first paragraph this short is a byline or a hook: the next one is read too
 HEADLINE_CHARS = 100  # a text this short is a headline or a brief, not an article
 SUBJECT_CHARS = 3  # a place or actor starting this close to the start is the subject, not a detail
 _LONGEST_TERM = 10
@@ -287,8 +289,13 @@ class KeywordClassifier:
         self, setting: Setting, label: int, terms: frozenset[str], texts: ArticleTexts
     ) -> str | None:
         """The term that shows ``setting`` in the article, if any (see :class:`Setting`)."""
-        opening = texts.body[:SETTING_CHARS].split("\n")[0].split("。")[0]
-        for text in (*texts.heads, opening):
+        first, _, rest = texts.body.partition("\n")
+        openings = [first[:SETTING_CHARS].split("。")[0]]
+        if rest and len(first) <= HOOK_CHARS:
+            # A byline or a one-line hook (越是细微处，越是见真情。) opens the text: who acts and
+            # where come in the next paragraph.
+            openings.append(rest.split("\n", 1)[0][:SETTING_CHARS].split("。")[0])
+        for text in (*texts.heads, *openings):
             text = text.lstrip(_OPENING_MARKS)
             if not text:
                 continue
