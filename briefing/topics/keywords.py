@@ -289,12 +289,12 @@ class KeywordClassifier:
         self, setting: Setting, label: int, terms: frozenset[str], texts: ArticleTexts
     ) -> str | None:
         """The term that shows ``setting`` in the article, if any (see :class:`Setting`)."""
-        first, _, rest = texts.body.partition("\n")
-        openings = [first[:SETTING_CHARS].split("。")[0]]
-        if rest and len(first) <= HOOK_CHARS:
+        paragraphs = texts.body[: HOOK_CHARS + 1 + SETTING_CHARS].split("\n", 2)
+        openings = [paragraphs[0][:SETTING_CHARS].split("。")[0]]
+        if len(paragraphs) > 1 and len(paragraphs[0]) <= HOOK_CHARS:
             # A byline or a one-line hook (越是细微处，越是见真情。) opens the text: who acts and
             # where come in the next paragraph.
-            openings.append(rest.split("\n", 1)[0][:SETTING_CHARS].split("。")[0])
+            openings.append(paragraphs[1][:SETTING_CHARS].split("。")[0])
         for text in (*texts.heads, *openings):
             text = text.lstrip(_OPENING_MARKS)
             if not text:
