@@ -403,6 +403,39 @@ def test_a_hook_or_byline_first_paragraph_leaves_the_subject_to_the_next(first, 
         assert topic.evidence[0] == "县委书记"
 
 
+@pytest.mark.parametrize(
+    "headline, label, evidence",
+    [
+        ("公牛主场击败尼克斯", "体育", "公牛"),  # a companion shows the game
+        ("勇士还是火箭？", "体育", "勇士"),  # two team names together are a game
+        ("火箭残骸落入临江市郊外", "科技", "火箭"),  # without one, 火箭 is a rocket
+        ("科目二考试有哪些技巧", "生活", "科目二"),  # the driving test goes with driving
+        ("期末考试安排出炉", "教育", "期末"),
+        ("电脑中了病毒怎么办", "科技", "电脑"),
+        ("流感病毒进入高发期", "卫生健康", "流感"),
+    ],
+)
+def test_a_word_with_two_senses_counts_for_the_one_its_companions_show(headline, label, evidence):
+    topic = KeywordClassifier().classify([Article(id="s", body=[headline])])[0]
+    assert topic.label == label and evidence in topic.evidence, topic
+
+
+def test_a_team_name_without_companions_is_no_evidence_for_sport():
+    # A bull on a farm, a delivery rider: neither the term nor the headline's nouns vote 体育.
+    for headline in ("西岭镇一头公牛重达一吨", "骑士送餐途中迷路"):
+        topic = KeywordClassifier().classify([Article(id="b", body=[headline])])[0]
+        assert topic.label != "体育", topic
+
+
+def test_the_senses_hold_only_listed_terms_and_known_labels():
+    from briefing.topics.terms import default_senses
+
+    taxonomy = default_taxonomy()
+    for sense in default_senses():
+        assert sense.label in taxonomy.names and sense.companions
+        assert all(term in listed_terms() for term in sense.terms), sense.name
+
+
 def test_no_term_straddles_common_word_boundaries():
     # Substring matching finds 国学 in 中国学生, 名家 in 数千名家长, 国公 in 中国公民: such
     # terms are listed only in longer, unambiguous forms (国学经典, 书画名家).

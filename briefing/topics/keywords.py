@@ -12,6 +12,9 @@ stand in, each voting for the label whose listed terms share its two-character p
 part that several labels share, or that belongs to background words, votes for none); the
 voting nouns are the evidence. Scant evidence (no label with more than one weak term's worth, as
 a headline with one weak term has): the nouns, or the names below, vote beside it.
+A listed word with two senses (``data/topic_senses.toml``: 公牛 a team or a bull) counts for the
+sense its companions in the article show, or else for its other labels; as a noun it votes for
+none.
 No noun votes: a headline or first sentence that names a place (segmenter tag ns) is about the
 place, which the shipped settings file under 文化 (travel, local history and lore); one that
 names a person (nr), most likely a celebrity, goes there too. Still
@@ -41,9 +44,11 @@ from ..records import Article, Topic
 from .taxonomy import Taxonomy, load_taxonomy
 from .terms import (
     TIER_WEIGHTS,
+    Sense,
     Setting,
     TermMatcher,
     Weights,
+    default_senses,
     default_settings,
     default_terms,
     normalize,
@@ -102,6 +107,7 @@ _MEETING_VERBS = ("会见", "会谈", "会晤", "通电话", "致电", "致信",
 _PARTNER = re.compile(r"(?:中国|我国|中方)(?:政府)?(?:同|与|和)")
 
 
+Pairs = tuple[tuple[int, float], ...]  # a term's (label index, weight) pairs
 _LATIN_START = re.compile(r"[a-z0-9]")
 _BREAKS = frozenset("\n ,.;:!?，。；：！？、")
 _BREAK_SEARCH = 30
@@ -190,6 +196,7 @@ class KeywordClassifier:
                 ", ".join(without),
             )
         self._setup_settings(default_settings())  # adds the settings' terms, builds self.matcher
+        self._setup_senses(default_senses())
         self._parts: dict[str, tuple[int, float]] | None = None  # built on first need
 
     @property
@@ -211,7 +218,8 @@ class KeywordClassifier:
             for part, per_label in weights.items():
                 index, weight = max(per_label.items(), key=lambda kv: (kv[1], -kv[0]))
                 share = weight / sum(per_label.values())
-                if share >= PARTIAL_SHARE and part not in background:
+                # A word with two senses (公牛) votes for neither without its companions.
+                if share >= PARTIAL_SHARE and part not in background and part not in self.senses:
                     self._parts[part] = (index, share)
         return self._parts
 
@@ -267,6 +275,23 @@ class KeywordClassifier:
                 self.weights[term] = tuple(pairs.items())
             self.settings.append((setting, label, outweighs, frozenset(setting.terms)))
         self.matcher = TermMatcher(self.weights)
+
+    def _setup_senses(self, senses: tuple[Sense, ...]) -> None:
+        """Listed term of a sense whose label this taxonomy has -> (its companions, itself left
+        out; its weights where one is in the article: the sense's label alone, at the term's
+        highest weight; and where none is: its other labels)."""
+        self.senses: dict[str, tuple[tuple[str, ...], Pairs, Pairs]] = {}
+        for sense in senses:
+            if sense.label not in self.taxonomy:
+                continue
+            label = self.taxonomy.index(sense.label)
+            for term in sense.terms:
+                pairs = self.weights.get(term)
+                if pairs:  # a term the lists in use lack has no sense to tell
+                    shown = ((label, max(weight for _, weight in pairs)),)
+                    others = tuple((index, weight) for index, weight in pairs if index != label)
+                    words = tuple(word for word in sense.companions if word != term)
+                    self.senses[term] = (words, shown, others)
 
     def setting_hits(self, terms: frozenset[str], label: int, text: str) -> list[str]:
         """A setting's ``terms`` in ``text``, found as the scores find terms: leftmost-longest
@@ -331,15 +356,24 @@ class KeywordClassifier:
         """Raw score per label (taxonomy order) and, per label, each term's contribution."""
         totals = [0.0] * len(self.taxonomy.labels)
         contributions: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-        weights = self.weights
+        weights, senses = self.weights, self.senses
         texts = article_texts(article)
+        shown: dict[tuple[str, ...], bool] = {}  # a sense's companions: is one in the article?
         for text, field_weight in texts.fields:
             counts: dict[str, int] = {}
             for term in self.matcher.find(text):
                 counts[term] = counts.get(term, 0) + 1
             for term, count in counts.items():
                 damped = field_weight * (1.0 + math.log(count))
-                for index, weight in weights[term]:
+                pairs = weights[term]
+                if term in senses:
+                    companions, sensed, others = senses[term]
+                    if companions not in shown:
+                        shown[companions] = any(
+                            word in part for part, _ in texts.fields for word in companions
+                        )
+                    pairs = sensed if shown[companions] else others
+                for index, weight in pairs:
                     value = weight * damped
                     totals[index] += value
                     contributions[index][term] += value

@@ -180,3 +180,32 @@ def default_settings() -> tuple[Setting, ...]:
         )
         for name, table in tomllib.loads(text).items()
     )
+
+
+@dataclass(frozen=True)
+class Sense:
+    """Listed words with two senses (``briefing/data/topic_senses.toml``): each of ``terms``
+    counts for ``label`` alone in an article that holds one of ``companions``, and for its other
+    listed labels in one that does not."""
+
+    name: str
+    label: str
+    terms: tuple[str, ...]
+    companions: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def default_senses() -> tuple[Sense, ...]:
+    """The shipped senses (``briefing/data/topic_senses.toml``), parsed once."""
+    from ..compat import tomllib
+
+    text = data.read_text("topic_senses.toml")
+    return tuple(
+        Sense(
+            name=name,
+            label=table["label"],
+            terms=tuple(dict.fromkeys(normalize(t) for t in table["terms"].split())),
+            companions=tuple(dict.fromkeys(normalize(t) for t in table["companions"].split())),
+        )
+        for name, table in tomllib.loads(text).items()
+    )
