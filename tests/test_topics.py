@@ -413,6 +413,10 @@ def test_a_hook_or_byline_first_paragraph_leaves_the_subject_to_the_next(first, 
         ("期末考试安排出炉", "教育", "期末"),
         ("电脑中了病毒怎么办", "科技", "电脑"),
         ("流感病毒进入高发期", "卫生健康", "流感"),
+        # 越野 alone is an off-road car (经济); a cross-country race or orienteering is sport.
+        ("临江大学举办定向越野赛", "体育", "定向越野"),
+        ("西岭镇山地越野赛开跑", "体育", "越野赛"),
+        ("硬派越野降价促销", "经济", "硬派越野"),
     ],
 )
 def test_a_word_with_two_senses_counts_for_the_one_its_companions_show(headline, label, evidence):
