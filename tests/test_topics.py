@@ -304,6 +304,29 @@ def test_diplomacy_and_foreign_economies_told_in_trade_words_are_foreign_affairs
     assert (topic.label, topic.evidence[0]) == ("国际", term), topic
 
 
+def test_foreign_voices_and_visiting_journalists_are_foreign_affairs_but_sport_stays_sport():
+    # The conventions: foreign journalists' visits and overseas views of China are 国际, whatever
+    # they are about (here a village's old streets, culture words); foreign praise of a team is
+    # still sport, and a press conference at home that welcomes 中外记者 is still politics.
+    village = (
+        "古镇的老街、古建筑和民俗吸引了游客，千年历史的文化遗产保护得很好，非遗展演精彩纷呈。" * 3
+    )
+    visit = Article(id="v", title="“亲眼看到了古镇的变化”（中外媒体采访行）", body=[village])
+    sport = Article(
+        id="s",
+        title="外媒盛赞中国女排",
+        body=["女排联赛决赛中，主教练排兵布阵，球员发挥出色，以3比1击败对手夺得冠军。" * 3],
+    )
+    press = Article(
+        id="p",
+        title="市人大会议下月开幕 欢迎中外记者采访",
+        body=["市人大常委会决定召开市人民代表大会第三次会议，审议政府工作报告和人事任免事项。" * 3],
+    )
+    topics = KeywordClassifier().classify([visit, sport, press])
+    assert [t.label for t in topics] == ["国际", "体育", "时政"], topics
+    assert topics[0].evidence[0] == "中外媒体"
+
+
 def test_foreign_place_as_a_detail_or_in_sport_does_not_move_the_story():
     detail = Article(
         id="d",
