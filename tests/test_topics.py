@@ -304,6 +304,20 @@ def test_diplomacy_and_foreign_economies_told_in_trade_words_are_foreign_affairs
     assert (topic.label, topic.evidence[0]) == ("国际", term), topic
 
 
+def test_the_drug_trade_is_economy_and_drugs_for_patients_are_health():
+    # The scopes: industry and companies are 经济 (药企 inside 医药企业 is the trade, as 汽车企业
+    # is), medicine for patients 卫生健康.
+    trade = Article(
+        id="t", title="东港市医药企业名录出版", body=["名录收录了全市三百家医药企业的地址和产品。"]
+    )
+    drugs = Article(
+        id="d", title="制药企业排队申报新药", body=["新药临床试验获批，患者有望用上国产药。"]
+    )
+    topics = KeywordClassifier().classify([trade, drugs])
+    assert [t.label for t in topics] == ["经济", "卫生健康"], topics
+    assert topics[0].evidence[0] == "医药企业"
+
+
 def test_foreign_voices_and_visiting_journalists_are_foreign_affairs_but_sport_stays_sport():
     # The conventions: foreign journalists' visits and overseas views of China are 国际, whatever
     # they are about (here a village's old streets, culture words); foreign praise of a team is

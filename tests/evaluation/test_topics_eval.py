@@ -34,7 +34,7 @@ TARGETS = {
 # without a loss elsewhere (benchmarks/topics_cooccurrence_terms.py).
 # Regression floors: measured figure minus about 0.015.
 FLOORS = {
-    "pd1998-dev": 0.89,  # target 0.93; measured 0.907 (was 0.860 before issue 17)
+    "pd1998-dev": 0.895,  # target 0.93; measured 0.913 (was 0.860 before issue 17)
     "pd2019-dev": 0.93,  # target 0.95; measured 0.945 (0.915 before issue 17)
     "cnews-taxo-dev": 0.955,  # target 0.96; measured 0.973 (was 0.913 before issue 17)
     "tnews-taxo-dev": 0.805,  # target 0.82; measured 0.820 (0.725 before issue 17)
