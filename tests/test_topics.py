@@ -304,6 +304,24 @@ def test_diplomacy_and_foreign_economies_told_in_trade_words_are_foreign_affairs
     assert (topic.label, topic.evidence[0]) == ("国际", term), topic
 
 
+def test_a_worker_on_duty_over_a_holiday_is_society_but_soldiers_stay_military():
+    # The conventions: an ordinary worker's holiday on duty is 社会 whatever the field (here
+    # freight and a port, economy words); soldiers keep theirs.
+    port = Article(
+        id="p",
+        title="春节坚守 东港码头吞吐忙",
+        body=["集装箱货运码头的桥吊司机轮班作业，港口物流和航运订单不断，运输企业保障供应链。" * 3],
+    )
+    soldiers = Article(
+        id="s",
+        title="春节坚守 边防哨所战位不空",
+        body=["边防部队官兵坚守战位，部队开展实战化训练，武警和民兵联合巡逻，国防动员有序。" * 3],
+    )
+    topics = KeywordClassifier().classify([port, soldiers])
+    assert [t.label for t in topics] == ["社会", "军事"], topics
+    assert topics[0].evidence[0] == "春节坚守" and topics[0].runner_up == "经济"
+
+
 def test_the_drug_trade_is_economy_and_drugs_for_patients_are_health():
     # The scopes: industry and companies are 经济 (药企 inside 医药企业 is the trade, as 汽车企业
     # is), medicine for patients 卫生健康.

@@ -35,7 +35,7 @@ TARGETS = {
 # Regression floors: measured figure minus about 0.015.
 FLOORS = {
     "pd1998-dev": 0.895,  # target 0.93; measured 0.913 (was 0.860 before issue 17)
-    "pd2019-dev": 0.93,  # target 0.95; measured 0.945 (0.915 before issue 17)
+    "pd2019-dev": 0.935,  # target 0.95; measured 0.950 (0.915 before issue 17)
     "cnews-taxo-dev": 0.955,  # target 0.96; measured 0.973 (was 0.913 before issue 17)
     "tnews-taxo-dev": 0.805,  # target 0.82; measured 0.820 (0.725 before issue 17)
     # Mapped source categories: regression guards only.
