@@ -525,6 +525,32 @@ def test_no_term_straddles_common_word_boundaries():
     assert safety.label == "法治" and "民国" not in safety.evidence, safety
 
 
+def test_a_term_inside_a_look_alike_word_is_not_found():
+    # 引力 in 吸引力, 热火 (a team) in 热火朝天, 钉钉 (an app) in 钉钉子, 入春 in 进入春运: the
+    # look-alike words carry no label and hide the term; the term alone still counts.
+    clf = KeywordClassifier()
+    for text, hidden in [
+        ("临江市文旅项目吸引力持续提升", "引力"),
+        ("西岭镇工地上热火朝天", "热火"),
+        ("发扬钉钉子精神抓落实", "钉钉"),
+        ("进入春运以来客流持续增长", "入春"),
+    ]:
+        _, contributions = clf.scores(Article(id="l", body=[text]))
+        assert all(hidden not in terms for terms in contributions.values()), text
+    spring = clf.classify([Article(id="s", body=["入春以来气温偏高，降水偏少"])])[0]
+    assert spring.label == "生态环境" and "入春以来" in spring.evidence, spring
+
+
+def test_the_look_alikes_are_unlisted_words_that_hold_a_listed_term():
+    from briefing.topics.terms import lookalikes
+
+    listed = KeywordClassifier().matcher.cjk
+    for word in lookalikes():
+        assert word not in listed_terms(), word
+        parts = {word[i:j] for i in range(len(word)) for j in range(i + 2, len(word) + 1)}
+        assert parts - {word} & listed, word
+
+
 def test_leaders_named_in_a_sector_story_do_not_make_it_politics():
     # Who is mentioned is not what the story is about: the leaders' instructions open a report on
     # relics and museums, which is culture (the taxonomy: a leader's meeting on a sector -> the sector).

@@ -14,7 +14,8 @@ voting nouns are the evidence. Scant evidence (no label with more than one weak 
 a headline with one weak term has): the nouns, or the names below, vote beside it.
 A listed word with two senses (``data/topic_senses.toml``: 公牛 a team or a bull) counts for the
 sense its companions in the article show, or else for its other labels; as a noun it votes for
-none.
+none. A look-alike (``data/topic_lookalikes.txt``: 吸引力, which holds 引力) is matched like a
+term and counts for nothing, so the term inside it is not found.
 No noun votes: a headline or first sentence that names a place (segmenter tag ns) is about the
 place, which the shipped settings file under 文化 (travel, local history and lore); one that
 names a person (nr), most likely a celebrity, goes there too. Still
@@ -50,6 +51,7 @@ from .terms import (
     Weights,
     default_senses,
     default_settings,
+    lookalikes,
     default_terms,
     normalize,
     parse_terms,
@@ -195,6 +197,8 @@ class KeywordClassifier:
                 self.taxonomy.source,
                 ", ".join(without),
             )
+        for word in lookalikes():  # matched, so the term inside is not, and worth nothing
+            self.weights.setdefault(word, ())
         self._setup_settings(default_settings())  # adds the settings' terms, builds self.matcher
         self._setup_senses(default_senses())
         self._parts: dict[str, tuple[int, float]] | None = None  # built on first need

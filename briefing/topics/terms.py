@@ -83,6 +83,14 @@ def generic_terms() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def lookalikes() -> frozenset[str]:
+    """Words that hold a listed term across their parts and carry no label
+    (``briefing/data/topic_lookalikes.txt``: 吸引力 holds 引力): matched like terms, so the
+    term inside them is not found, they count for nothing."""
+    return frozenset(normalize(word) for word in data.read_words("topic_lookalikes.txt"))
+
+
+@lru_cache(maxsize=1)
 def default_terms() -> Weights:
     """The shipped term lists, a generic word counting :data:`GENERIC_FACTOR` of its weight."""
     generic = generic_terms()
