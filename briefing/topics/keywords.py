@@ -38,7 +38,7 @@ import logging
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..records import Article, Topic
@@ -131,6 +131,9 @@ class ArticleTexts:
     fields: list[tuple[str, float]]  # text part and the weight it carries
     heads: list[str]  # kicker, title and subtitle that are present
     body: str  # the body as far as it is read
+    # text -> the listed terms in it, found once for the scores and the settings (a headline
+    # is both a field and where a setting shows)
+    found: dict[str, list[str]] = field(default_factory=dict)
 
 
 def article_texts(article: Article) -> ArticleTexts:
@@ -297,13 +300,22 @@ class KeywordClassifier:
                     words = tuple(word for word in sense.companions if word != term)
                     self.senses[term] = (words, shown, others)
 
-    def setting_hits(self, terms: frozenset[str], label: int, text: str) -> list[str]:
+    def terms_in(self, text: str, texts: ArticleTexts) -> list[str]:
+        """The listed terms in ``text``, a part of the article ``texts`` holds, found once."""
+        found = texts.found.get(text)
+        if found is None:
+            found = texts.found[text] = self.matcher.find(text)
+        return found
+
+    def setting_hits(
+        self, terms: frozenset[str], label: int, text: str, texts: ArticleTexts
+    ) -> list[str]:
         """A setting's ``terms`` in ``text``, found as the scores find terms: leftmost-longest
         over every listed term, so one inside a longer term does not count (民国 in
         全民国家安全教育日) unless it starts a longer term of the setting's ``label`` (美国 in
         美国总统, not 朝鲜 in 朝鲜族)."""
         hits = []
-        for term in self.matcher.find(text):
+        for term in self.terms_in(text, texts):
             if term in terms:
                 hits.append(term)
             elif any(index == label for index, _ in self.weights[term]):
@@ -329,7 +341,7 @@ class KeywordClassifier:
             if not text:
                 continue
             if setting.where != "subject":
-                found = self.setting_hits(terms, label, text)
+                found = self.setting_hits(terms, label, text, texts)
                 if found:
                     return found[0]
                 continue
@@ -342,12 +354,12 @@ class KeywordClassifier:
             if partner := _PARTNER.match(text, start):
                 start = partner.end()
             zone = text[: start + SUBJECT_CHARS + _LONGEST_TERM]
-            for term in self.setting_hits(terms, label, zone):
+            for term in self.setting_hits(terms, label, zone, texts):
                 if zone.find(term) < start + SUBJECT_CHARS:
                     return term
             # Or a meeting with a foreign official: 会见法国总统, 会见外宾.
             if any(verb in text for verb in _MEETING_VERBS):
-                for term in self.setting_hits(terms, label, text):
+                for term in self.setting_hits(terms, label, text, texts):
                     after = text.find(term) + len(term)
                     if any(
                         o in term or o in text[after : after + _OFFICIAL_GAP]
@@ -365,7 +377,7 @@ class KeywordClassifier:
         shown: dict[tuple[str, ...], bool] = {}  # a sense's companions: is one in the article?
         for text, field_weight in texts.fields:
             counts: dict[str, int] = {}
-            for term in self.matcher.find(text):
+            for term in self.terms_in(text, texts):
                 counts[term] = counts.get(term, 0) + 1
             for term, count in counts.items():
                 damped = field_weight * (1.0 + math.log(count))
