@@ -304,20 +304,25 @@ def test_diplomacy_and_foreign_economies_told_in_trade_words_are_foreign_affairs
     assert (topic.label, topic.evidence[0]) == ("国际", term), topic
 
 
+def titled(*items: tuple[str, str]):
+    """The keyword topics of articles written as (title, body) pairs."""
+    articles = [Article(id=str(i), title=t, body=[b]) for i, (t, b) in enumerate(items)]
+    return KeywordClassifier().classify(articles)
+
+
 def test_a_worker_on_duty_over_a_holiday_is_society_but_soldiers_stay_military():
     # The conventions: an ordinary worker's holiday on duty is 社会 whatever the field (here
     # freight and a port, economy words); soldiers keep theirs.
-    port = Article(
-        id="p",
-        title="春节坚守 东港码头吞吐忙",
-        body=["集装箱货运码头的桥吊司机轮班作业，港口物流和航运订单不断，运输企业保障供应链。" * 3],
+    topics = titled(
+        (
+            "春节坚守 东港码头吞吐忙",
+            "集装箱货运码头的桥吊司机轮班作业，港口物流和航运订单不断，运输企业保障供应链。" * 3,
+        ),
+        (
+            "春节坚守 边防哨所战位不空",
+            "边防部队官兵坚守战位，部队开展实战化训练，武警和民兵联合巡逻，国防动员有序。" * 3,
+        ),
     )
-    soldiers = Article(
-        id="s",
-        title="春节坚守 边防哨所战位不空",
-        body=["边防部队官兵坚守战位，部队开展实战化训练，武警和民兵联合巡逻，国防动员有序。" * 3],
-    )
-    topics = KeywordClassifier().classify([port, soldiers])
     assert [t.label for t in topics] == ["社会", "军事"], topics
     assert topics[0].evidence[0] == "春节坚守" and topics[0].runner_up == "经济"
 
@@ -325,13 +330,10 @@ def test_a_worker_on_duty_over_a_holiday_is_society_but_soldiers_stay_military()
 def test_the_drug_trade_is_economy_and_drugs_for_patients_are_health():
     # The scopes: industry and companies are 经济 (药企 inside 医药企业 is the trade, as 汽车企业
     # is), medicine for patients 卫生健康.
-    trade = Article(
-        id="t", title="东港市医药企业名录出版", body=["名录收录了全市三百家医药企业的地址和产品。"]
+    topics = titled(
+        ("东港市医药企业名录出版", "名录收录了全市三百家医药企业的地址和产品。"),
+        ("制药企业排队申报新药", "新药临床试验获批，患者有望用上国产药。"),
     )
-    drugs = Article(
-        id="d", title="制药企业排队申报新药", body=["新药临床试验获批，患者有望用上国产药。"]
-    )
-    topics = KeywordClassifier().classify([trade, drugs])
     assert [t.label for t in topics] == ["经济", "卫生健康"], topics
     assert topics[0].evidence[0] == "医药企业"
 
@@ -340,21 +342,21 @@ def test_foreign_voices_and_visiting_journalists_are_foreign_affairs_but_sport_s
     # The conventions: foreign journalists' visits and overseas views of China are 国际, whatever
     # they are about (here a village's old streets, culture words); foreign praise of a team is
     # still sport, and a press conference at home that welcomes 中外记者 is still politics.
-    village = (
-        "古镇的老街、古建筑和民俗吸引了游客，千年历史的文化遗产保护得很好，非遗展演精彩纷呈。" * 3
+    topics = titled(
+        (
+            "“亲眼看到了古镇的变化”（中外媒体采访行）",
+            "古镇的老街、古建筑和民俗吸引了游客，千年历史的文化遗产保护得很好，非遗展演精彩纷呈。"
+            * 3,
+        ),
+        (
+            "外媒盛赞中国女排",
+            "女排联赛决赛中，主教练排兵布阵，球员发挥出色，以3比1击败对手夺得冠军。" * 3,
+        ),
+        (
+            "市人大会议下月开幕 欢迎中外记者采访",
+            "市人大常委会决定召开市人民代表大会第三次会议，审议政府工作报告和人事任免事项。" * 3,
+        ),
     )
-    visit = Article(id="v", title="“亲眼看到了古镇的变化”（中外媒体采访行）", body=[village])
-    sport = Article(
-        id="s",
-        title="外媒盛赞中国女排",
-        body=["女排联赛决赛中，主教练排兵布阵，球员发挥出色，以3比1击败对手夺得冠军。" * 3],
-    )
-    press = Article(
-        id="p",
-        title="市人大会议下月开幕 欢迎中外记者采访",
-        body=["市人大常委会决定召开市人民代表大会第三次会议，审议政府工作报告和人事任免事项。" * 3],
-    )
-    topics = KeywordClassifier().classify([visit, sport, press])
     assert [t.label for t in topics] == ["国际", "体育", "时政"], topics
     assert topics[0].evidence[0] == "中外媒体"
 

@@ -13,7 +13,7 @@ import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
+from typing import Any, Iterable
 
 from .. import data
 from ..errors import ConfigError
@@ -169,12 +169,16 @@ class Setting:
     tags: tuple[str, ...] = ()  # segmenter tags (ns: a place name) for where = "no_evidence"
 
 
+def _tables(name: str) -> dict[str, Any]:
+    """The tables of the shipped TOML data file ``name``."""
+    from ..compat import tomllib
+
+    return tomllib.loads(data.read_text(name))
+
+
 @lru_cache(maxsize=1)
 def default_settings() -> tuple[Setting, ...]:
     """The shipped settings (``briefing/data/topic_settings.toml``), parsed once."""
-    from ..compat import tomllib
-
-    text = data.read_text("topic_settings.toml")
     return tuple(
         Setting(
             name=name,
@@ -186,7 +190,7 @@ def default_settings() -> tuple[Setting, ...]:
             officials=tuple(normalize(t) for t in table.get("officials", "").split()),
             tags=tuple(table.get("tags", "").split()),
         )
-        for name, table in tomllib.loads(text).items()
+        for name, table in _tables("topic_settings.toml").items()
     )
 
 
@@ -205,9 +209,6 @@ class Sense:
 @lru_cache(maxsize=1)
 def default_senses() -> tuple[Sense, ...]:
     """The shipped senses (``briefing/data/topic_senses.toml``), parsed once."""
-    from ..compat import tomllib
-
-    text = data.read_text("topic_senses.toml")
     return tuple(
         Sense(
             name=name,
@@ -215,5 +216,5 @@ def default_senses() -> tuple[Sense, ...]:
             terms=tuple(dict.fromkeys(normalize(t) for t in table["terms"].split())),
             companions=tuple(dict.fromkeys(normalize(t) for t in table["companions"].split())),
         )
-        for name, table in tomllib.loads(text).items()
+        for name, table in _tables("topic_senses.toml").items()
     )
