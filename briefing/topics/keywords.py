@@ -115,6 +115,11 @@ _BREAKS = frozenset("\n ,.;:!?，。；：！？、")
 _BREAK_SEARCH = 30
 
 
+def _prefix_in(term: str, terms: frozenset[str]) -> str | None:
+    """The longest of ``terms`` that starts ``term`` and is shorter, if any."""
+    return next((term[:n] for n in range(len(term) - 1, 1, -1) if term[:n] in terms), None)
+
+
 def _cut(text: str, at: int) -> int:
     """Where to split ``text`` near ``at``: at the next punctuation or line break, so the split
     does not cut a term in two (党性|修养 would count as 党性 and 修养); ``at`` if none is near."""
@@ -129,8 +134,10 @@ class ArticleTexts:
     """An article's texts normalized for matching, each normalized once."""
 
     fields: list[tuple[str, float]]  # text part and the weight it carries
-    heads: list[str]  # kicker, title and subtitle that are present
     body: str  # the body as far as it is read
+    # where a setting shows: kicker, title and subtitle, the body's first sentence and, after a
+    # byline or a one-line hook, the next paragraph's (see :meth:`KeywordClassifier.setting_term`)
+    openings: list[str]
     # text -> the listed terms in it, found once for the scores and the settings (a headline
     # is both a field and where a setting shows)
     found: dict[str, list[str]] = field(default_factory=dict)
@@ -158,9 +165,15 @@ def article_texts(article: Article) -> ArticleTexts:
             parts.append((body[:lead], 1.0))
         if len(body) > lead:
             parts.append((body[lead:], REST_WEIGHT))
-    return ArticleTexts(
-        parts, [heads[name] for name in ("kicker", "title", "subtitle") if name in heads], body
-    )
+    paragraphs = body[: HOOK_CHARS + 1 + SETTING_CHARS].split("\n", 2)
+    openings = [heads[name] for name in ("kicker", "title", "subtitle") if name in heads]
+    openings.append(paragraphs[0][:SETTING_CHARS].split("。")[0])
+    if len(paragraphs) > 1 and len(paragraphs[0]) <= HOOK_CHARS:
+        # A byline or a one-line hook (越是细微处，越是见真情。) opens the text: who acts and
+        # where come in the next paragraph.
+        openings.append(paragraphs[1][:SETTING_CHARS].split("。")[0])
+    stripped = [text.lstrip(_OPENING_MARKS) for text in openings]
+    return ArticleTexts(parts, body, [text for text in stripped if text])
 
 
 def article_fields(article: Article) -> list[tuple[str, float]]:
@@ -282,6 +295,17 @@ class KeywordClassifier:
                 self.weights[term] = tuple(pairs.items())
             self.settings.append((setting, label, outweighs, frozenset(setting.terms)))
         self.matcher = TermMatcher(self.weights)
+        # The terms a setting is found by (its own, and its label's terms that start with one,
+        # as 美国总统 starts with 美国): in an article holding none of them it cannot show.
+        self.found_by = [
+            frozenset(
+                term
+                for term, pairs in self.weights.items()
+                if term in terms
+                or (any(index == label for index, _ in pairs) and _prefix_in(term, terms))
+            )
+            for _, label, _, terms in self.settings
+        ]
 
     def _setup_senses(self, senses: tuple[Sense, ...]) -> None:
         """Listed term of a sense whose label this taxonomy has -> (its companions, itself left
@@ -319,9 +343,7 @@ class KeywordClassifier:
             if term in terms:
                 hits.append(term)
             elif any(index == label for index, _ in self.weights[term]):
-                prefix = next(
-                    (term[:n] for n in range(len(term) - 1, 1, -1) if term[:n] in terms), None
-                )
+                prefix = _prefix_in(term, terms)
                 if prefix is not None:
                     hits.append(prefix)
         return hits
@@ -330,16 +352,7 @@ class KeywordClassifier:
         self, setting: Setting, label: int, terms: frozenset[str], texts: ArticleTexts
     ) -> str | None:
         """The term that shows ``setting`` in the article, if any (see :class:`Setting`)."""
-        paragraphs = texts.body[: HOOK_CHARS + 1 + SETTING_CHARS].split("\n", 2)
-        openings = [paragraphs[0][:SETTING_CHARS].split("。")[0]]
-        if len(paragraphs) > 1 and len(paragraphs[0]) <= HOOK_CHARS:
-            # A byline or a one-line hook (越是细微处，越是见真情。) opens the text: who acts and
-            # where come in the next paragraph.
-            openings.append(paragraphs[1][:SETTING_CHARS].split("。")[0])
-        for text in (*texts.heads, *openings):
-            text = text.lstrip(_OPENING_MARKS)
-            if not text:
-                continue
+        for text in texts.openings:
             if setting.where != "subject":
                 found = self.setting_hits(terms, label, text, texts)
                 if found:
@@ -375,10 +388,12 @@ class KeywordClassifier:
         weights, senses = self.weights, self.senses
         texts = article_texts(article)
         shown: dict[tuple[str, ...], bool] = {}  # a sense's companions: is one in the article?
+        present: set[str] = set()  # every listed term in the article
         for text, field_weight in texts.fields:
             counts: dict[str, int] = {}
             for term in self.terms_in(text, texts):
                 counts[term] = counts.get(term, 0) + 1
+            present.update(counts)
             for term, count in counts.items():
                 damped = field_weight * (1.0 + math.log(count))
                 pairs = weights[term]
@@ -393,9 +408,11 @@ class KeywordClassifier:
                     value = weight * damped
                     totals[index] += value
                     contributions[index][term] += value
-        for setting, label, outweighs, terms in self.settings:
+        for (setting, label, outweighs, terms), found_by in zip(self.settings, self.found_by):
             # A headline alone seldom says who acts (日本车 is a car, 日本央行 an actor).
             if setting.articles_only and len(article.text) <= HEADLINE_CHARS:
+                continue
+            if found_by.isdisjoint(present):  # the openings are parts of the fields
                 continue
             leading = max(range(len(totals)), key=totals.__getitem__)
             # Only a story led by a label the setting outweighs moves: foreign sport stays sport.
