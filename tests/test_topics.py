@@ -304,6 +304,63 @@ def test_diplomacy_and_foreign_economies_told_in_trade_words_are_foreign_affairs
     assert (topic.label, topic.evidence[0]) == ("国际", term), topic
 
 
+def titled(*items: tuple[str, str]):
+    """The keyword topics of articles written as (title, body) pairs."""
+    articles = [Article(id=str(i), title=t, body=[b]) for i, (t, b) in enumerate(items)]
+    return KeywordClassifier().classify(articles)
+
+
+def test_a_worker_on_duty_over_a_holiday_is_society_but_soldiers_stay_military():
+    # The conventions: an ordinary worker's holiday on duty is 社会 whatever the field (here
+    # freight and a port, economy words); soldiers keep theirs.
+    topics = titled(
+        (
+            "春节坚守 东港码头吞吐忙",
+            "集装箱货运码头的桥吊司机轮班作业，港口物流和航运订单不断，运输企业保障供应链。" * 3,
+        ),
+        (
+            "春节坚守 边防哨所战位不空",
+            "边防部队官兵坚守战位，部队开展实战化训练，武警和民兵联合巡逻，国防动员有序。" * 3,
+        ),
+    )
+    assert [t.label for t in topics] == ["社会", "军事"], topics
+    assert topics[0].evidence[0] == "春节坚守" and topics[0].runner_up == "经济"
+
+
+def test_the_drug_trade_is_economy_and_drugs_for_patients_are_health():
+    # The scopes: industry and companies are 经济 (药企 inside 医药企业 is the trade, as 汽车企业
+    # is), medicine for patients 卫生健康.
+    topics = titled(
+        ("东港市医药企业名录出版", "名录收录了全市三百家医药企业的地址和产品。"),
+        ("制药企业排队申报新药", "新药临床试验获批，患者有望用上国产药。"),
+    )
+    assert [t.label for t in topics] == ["经济", "卫生健康"], topics
+    assert topics[0].evidence[0] == "医药企业"
+
+
+def test_foreign_voices_and_visiting_journalists_are_foreign_affairs_but_sport_stays_sport():
+    # The conventions: foreign journalists' visits and overseas views of China are 国际, whatever
+    # they are about (here a village's old streets, culture words); foreign praise of a team is
+    # still sport, and a press conference at home that welcomes 中外记者 is still politics.
+    topics = titled(
+        (
+            "“亲眼看到了古镇的变化”（中外媒体采访行）",
+            "古镇的老街、古建筑和民俗吸引了游客，千年历史的文化遗产保护得很好，非遗展演精彩纷呈。"
+            * 3,
+        ),
+        (
+            "外媒盛赞中国女排",
+            "女排联赛决赛中，主教练排兵布阵，球员发挥出色，以3比1击败对手夺得冠军。" * 3,
+        ),
+        (
+            "市人大会议下月开幕 欢迎中外记者采访",
+            "市人大常委会决定召开市人民代表大会第三次会议，审议政府工作报告和人事任免事项。" * 3,
+        ),
+    )
+    assert [t.label for t in topics] == ["国际", "体育", "时政"], topics
+    assert topics[0].evidence[0] == "中外媒体"
+
+
 def test_foreign_place_as_a_detail_or_in_sport_does_not_move_the_story():
     detail = Article(
         id="d",
@@ -382,6 +439,64 @@ def test_a_leader_as_subject_makes_a_lifestyle_story_politics():
     assert topics[0].evidence[0] == "县委书记"
 
 
+@pytest.mark.parametrize(
+    "first, label",
+    [
+        ("小事见真情。", "时政"),  # a one-line hook
+        ("本报评论员", "时政"),  # a byline alone
+        # A first paragraph that tells a story of its own is the opening: the leader is a detail.
+        ("西岭镇的老街坊们一早就忙着贴春联、挂灯笼，盼着亲戚上门。", "生活"),
+    ],
+)
+def test_a_hook_or_byline_first_paragraph_leaves_the_subject_to_the_next(first, label):
+    # Who acts is read after a one-line hook or a byline, as it is after a dateline: the leader
+    # visiting a family makes the story told in meal words politics.
+    visit = "2月1日，县委书记走进临江市两户居民家中，同他们一起包饺子、做家常菜，询问年货备齐没有。"
+    meal = "饺子、红烧肉和家常菜摆上桌，厨房里热气腾腾，一家人围坐吃午饭。" * 3
+    article = Article(id="h", title="暖心的年夜饭", body=[first, visit, meal])
+    topic = KeywordClassifier().classify([article])[0]
+    assert topic.label == label, topic
+    if label == "时政":
+        assert topic.evidence[0] == "县委书记"
+
+
+@pytest.mark.parametrize(
+    "headline, label, evidence",
+    [
+        ("公牛主场击败尼克斯", "体育", "公牛"),  # a companion shows the game
+        ("勇士还是火箭？", "体育", "勇士"),  # two team names together are a game
+        ("火箭残骸落入临江市郊外", "科技", "火箭"),  # without one, 火箭 is a rocket
+        ("科目二考试有哪些技巧", "生活", "科目二"),  # the driving test goes with driving
+        ("期末考试安排出炉", "教育", "期末"),
+        ("电脑中了病毒怎么办", "科技", "电脑"),
+        ("流感病毒进入高发期", "卫生健康", "流感"),
+        # 越野 alone is an off-road car (经济); a cross-country race or orienteering is sport.
+        ("临江大学举办定向越野赛", "体育", "定向越野"),
+        ("西岭镇山地越野赛开跑", "体育", "越野赛"),
+        ("硬派越野降价促销", "经济", "硬派越野"),
+    ],
+)
+def test_a_word_with_two_senses_counts_for_the_one_its_companions_show(headline, label, evidence):
+    topic = KeywordClassifier().classify([Article(id="s", body=[headline])])[0]
+    assert topic.label == label and evidence in topic.evidence, topic
+
+
+def test_a_team_name_without_companions_is_no_evidence_for_sport():
+    # A bull on a farm, a delivery rider: neither the term nor the headline's nouns vote 体育.
+    for headline in ("西岭镇一头公牛重达一吨", "骑士送餐途中迷路"):
+        topic = KeywordClassifier().classify([Article(id="b", body=[headline])])[0]
+        assert topic.label != "体育", topic
+
+
+def test_the_senses_hold_only_listed_terms_and_known_labels():
+    from briefing.topics.terms import default_senses
+
+    taxonomy = default_taxonomy()
+    for sense in default_senses():
+        assert sense.label in taxonomy.names and sense.companions
+        assert all(term in listed_terms() for term in sense.terms), sense.name
+
+
 def test_no_term_straddles_common_word_boundaries():
     # Substring matching finds 国学 in 中国学生, 名家 in 数千名家长, 国公 in 中国公民: such
     # terms are listed only in longer, unambiguous forms (国学经典, 书画名家).
@@ -410,6 +525,32 @@ def test_no_term_straddles_common_word_boundaries():
     # A setting's terms are found the same way: 民国 (a past setting) is not in 全民国家安全教育日.
     safety = clf.classify([Article(id="n", body=["全民国家安全教育日：居民学习法律知识"])])[0]
     assert safety.label == "法治" and "民国" not in safety.evidence, safety
+
+
+def test_a_term_inside_a_look_alike_word_is_not_found():
+    # 引力 in 吸引力, 热火 (a team) in 热火朝天, 钉钉 (an app) in 钉钉子, 入春 in 进入春运: the
+    # look-alike words carry no label and hide the term; the term alone still counts.
+    clf = KeywordClassifier()
+    for text, hidden in [
+        ("临江市文旅项目吸引力持续提升", "引力"),
+        ("西岭镇工地上热火朝天", "热火"),
+        ("发扬钉钉子精神抓落实", "钉钉"),
+        ("进入春运以来客流持续增长", "入春"),
+    ]:
+        _, contributions = clf.scores(Article(id="l", body=[text]))
+        assert all(hidden not in terms for terms in contributions.values()), text
+    spring = clf.classify([Article(id="s", body=["入春以来气温偏高，降水偏少"])])[0]
+    assert spring.label == "生态环境" and "入春以来" in spring.evidence, spring
+
+
+def test_the_look_alikes_are_unlisted_words_that_hold_a_listed_term():
+    from briefing.topics.terms import lookalikes
+
+    listed = KeywordClassifier().matcher.cjk
+    for word in lookalikes():
+        assert word not in listed_terms(), word
+        parts = {word[i:j] for i in range(len(word)) for j in range(i + 2, len(word) + 1)}
+        assert parts - {word} & listed, word
 
 
 def test_leaders_named_in_a_sector_story_do_not_make_it_politics():

@@ -12,6 +12,10 @@ stand in, each voting for the label whose listed terms share its two-character p
 part that several labels share, or that belongs to background words, votes for none); the
 voting nouns are the evidence. Scant evidence (no label with more than one weak term's worth, as
 a headline with one weak term has): the nouns, or the names below, vote beside it.
+A listed word with two senses (``data/topic_senses.toml``: 公牛 a team or a bull) counts for the
+sense its companions in the article show, or else for its other labels; as a noun it votes for
+none. A look-alike (``data/topic_lookalikes.txt``: 吸引力, which holds 引力) is matched like a
+term and counts for nothing, so the term inside it is not found.
 No noun votes: a headline or first sentence that names a place (segmenter tag ns) is about the
 place, which the shipped settings file under 文化 (travel, local history and lore); one that
 names a person (nr), most likely a celebrity, goes there too. Still
@@ -24,7 +28,8 @@ a meeting with a foreign official, is foreign news; one set in the past (a dynas
 court, a legend) is culture. When the story leads with a label the setting outweighs (for
 foreign news: politics, economy, crime and the like, not sport, culture or military), the
 setting's label gets as much again as that label, and the place or period is then its first
-evidence.
+evidence. A first paragraph that is only a byline or a one-line hook does not say who acts: the
+next paragraph's opening is read too.
 """
 
 from __future__ import annotations
@@ -33,17 +38,20 @@ import logging
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..records import Article, Topic
 from .taxonomy import Taxonomy, load_taxonomy
 from .terms import (
     TIER_WEIGHTS,
+    Sense,
     Setting,
     TermMatcher,
     Weights,
+    default_senses,
     default_settings,
+    lookalikes,
     default_terms,
     normalize,
     parse_terms,
@@ -76,6 +84,7 @@ EVIDENCE_SCALE = 12.0  # above this much total evidence, margins are damped by s
 SCANT_EVIDENCE = TIER_WEIGHTS["weak"]
 PARTIAL_SHARE = 0.6  # a two-character part votes only for a label holding this share of its weight
 SETTING_CHARS = 80  # the body's opening that tells where a story happens: dateline and subject
+HOOK_CHARS = 20  # a first paragraph this short is a byline or a hook: the next one is read too
 HEADLINE_CHARS = 100  # a text this short is a headline or a brief, not an article
 SUBJECT_CHARS = 3  # a place or actor starting this close to the start is the subject, not a detail
 _LONGEST_TERM = 10
@@ -100,9 +109,15 @@ _MEETING_VERBS = ("会见", "会谈", "会晤", "通电话", "致电", "致信",
 _PARTNER = re.compile(r"(?:中国|我国|中方)(?:政府)?(?:同|与|和)")
 
 
+Pairs = tuple[tuple[int, float], ...]  # a term's (label index, weight) pairs
 _LATIN_START = re.compile(r"[a-z0-9]")
 _BREAKS = frozenset("\n ,.;:!?，。；：！？、")
 _BREAK_SEARCH = 30
+
+
+def _prefix_in(term: str, terms: frozenset[str]) -> str | None:
+    """The longest of ``terms`` that starts ``term`` and is shorter, if any."""
+    return next((term[:n] for n in range(len(term) - 1, 1, -1) if term[:n] in terms), None)
 
 
 def _cut(text: str, at: int) -> int:
@@ -119,8 +134,13 @@ class ArticleTexts:
     """An article's texts normalized for matching, each normalized once."""
 
     fields: list[tuple[str, float]]  # text part and the weight it carries
-    heads: list[str]  # kicker, title and subtitle that are present
     body: str  # the body as far as it is read
+    # where a setting shows: kicker, title and subtitle, the body's first sentence and, after a
+    # byline or a one-line hook, the next paragraph's (see :meth:`KeywordClassifier.setting_term`)
+    openings: list[str]
+    # text -> the listed terms in it, found once for the scores and the settings (a headline
+    # is both a field and where a setting shows)
+    found: dict[str, list[str]] = field(default_factory=dict)
 
 
 def article_texts(article: Article) -> ArticleTexts:
@@ -145,9 +165,15 @@ def article_texts(article: Article) -> ArticleTexts:
             parts.append((body[:lead], 1.0))
         if len(body) > lead:
             parts.append((body[lead:], REST_WEIGHT))
-    return ArticleTexts(
-        parts, [heads[name] for name in ("kicker", "title", "subtitle") if name in heads], body
-    )
+    paragraphs = body[: HOOK_CHARS + 1 + SETTING_CHARS].split("\n", 2)
+    openings = [heads[name] for name in ("kicker", "title", "subtitle") if name in heads]
+    openings.append(paragraphs[0][:SETTING_CHARS].split("。")[0])
+    if len(paragraphs) > 1 and len(paragraphs[0]) <= HOOK_CHARS:
+        # A byline or a one-line hook (越是细微处，越是见真情。) opens the text: who acts and
+        # where come in the next paragraph.
+        openings.append(paragraphs[1][:SETTING_CHARS].split("。")[0])
+    stripped = [text.lstrip(_OPENING_MARKS) for text in openings]
+    return ArticleTexts(parts, body, [text for text in stripped if text])
 
 
 def article_fields(article: Article) -> list[tuple[str, float]]:
@@ -187,7 +213,10 @@ class KeywordClassifier:
                 self.taxonomy.source,
                 ", ".join(without),
             )
+        for word in lookalikes():  # matched, so the term inside is not, and worth nothing
+            self.weights.setdefault(word, ())
         self._setup_settings(default_settings())  # adds the settings' terms, builds self.matcher
+        self._setup_senses(default_senses())
         self._parts: dict[str, tuple[int, float]] | None = None  # built on first need
 
     @property
@@ -209,7 +238,8 @@ class KeywordClassifier:
             for part, per_label in weights.items():
                 index, weight = max(per_label.items(), key=lambda kv: (kv[1], -kv[0]))
                 share = weight / sum(per_label.values())
-                if share >= PARTIAL_SHARE and part not in background:
+                # A word with two senses (公牛) votes for neither without its companions.
+                if share >= PARTIAL_SHARE and part not in background and part not in self.senses:
                     self._parts[part] = (index, share)
         return self._parts
 
@@ -265,20 +295,55 @@ class KeywordClassifier:
                 self.weights[term] = tuple(pairs.items())
             self.settings.append((setting, label, outweighs, frozenset(setting.terms)))
         self.matcher = TermMatcher(self.weights)
+        # The terms a setting is found by (its own, and its label's terms that start with one,
+        # as 美国总统 starts with 美国): in an article holding none of them it cannot show.
+        self.found_by = [
+            frozenset(
+                term
+                for term, pairs in self.weights.items()
+                if term in terms
+                or (any(index == label for index, _ in pairs) and _prefix_in(term, terms))
+            )
+            for _, label, _, terms in self.settings
+        ]
 
-    def setting_hits(self, terms: frozenset[str], label: int, text: str) -> list[str]:
+    def _setup_senses(self, senses: tuple[Sense, ...]) -> None:
+        """Listed term of a sense whose label this taxonomy has -> (its companions, itself left
+        out; its weights where one is in the article: the sense's label alone, at the term's
+        highest weight; and where none is: its other labels)."""
+        self.senses: dict[str, tuple[tuple[str, ...], Pairs, Pairs]] = {}
+        for sense in senses:
+            if sense.label not in self.taxonomy:
+                continue
+            label = self.taxonomy.index(sense.label)
+            for term in sense.terms:
+                pairs = self.weights.get(term)
+                if pairs:  # a term the lists in use lack has no sense to tell
+                    shown = ((label, max(weight for _, weight in pairs)),)
+                    others = tuple((index, weight) for index, weight in pairs if index != label)
+                    words = tuple(word for word in sense.companions if word != term)
+                    self.senses[term] = (words, shown, others)
+
+    def terms_in(self, text: str, texts: ArticleTexts) -> list[str]:
+        """The listed terms in ``text``, a part of the article ``texts`` holds, found once."""
+        found = texts.found.get(text)
+        if found is None:
+            found = texts.found[text] = self.matcher.find(text)
+        return found
+
+    def setting_hits(
+        self, terms: frozenset[str], label: int, text: str, texts: ArticleTexts
+    ) -> list[str]:
         """A setting's ``terms`` in ``text``, found as the scores find terms: leftmost-longest
         over every listed term, so one inside a longer term does not count (民国 in
         全民国家安全教育日) unless it starts a longer term of the setting's ``label`` (美国 in
         美国总统, not 朝鲜 in 朝鲜族)."""
         hits = []
-        for term in self.matcher.find(text):
+        for term in self.terms_in(text, texts):
             if term in terms:
                 hits.append(term)
             elif any(index == label for index, _ in self.weights[term]):
-                prefix = next(
-                    (term[:n] for n in range(len(term) - 1, 1, -1) if term[:n] in terms), None
-                )
+                prefix = _prefix_in(term, terms)
                 if prefix is not None:
                     hits.append(prefix)
         return hits
@@ -287,13 +352,9 @@ class KeywordClassifier:
         self, setting: Setting, label: int, terms: frozenset[str], texts: ArticleTexts
     ) -> str | None:
         """The term that shows ``setting`` in the article, if any (see :class:`Setting`)."""
-        opening = texts.body[:SETTING_CHARS].split("\n")[0].split("。")[0]
-        for text in (*texts.heads, opening):
-            text = text.lstrip(_OPENING_MARKS)
-            if not text:
-                continue
+        for text in texts.openings:
             if setting.where != "subject":
-                found = self.setting_hits(terms, label, text)
+                found = self.setting_hits(terms, label, text, texts)
                 if found:
                     return found[0]
                 continue
@@ -306,12 +367,12 @@ class KeywordClassifier:
             if partner := _PARTNER.match(text, start):
                 start = partner.end()
             zone = text[: start + SUBJECT_CHARS + _LONGEST_TERM]
-            for term in self.setting_hits(terms, label, zone):
+            for term in self.setting_hits(terms, label, zone, texts):
                 if zone.find(term) < start + SUBJECT_CHARS:
                     return term
             # Or a meeting with a foreign official: 会见法国总统, 会见外宾.
             if any(verb in text for verb in _MEETING_VERBS):
-                for term in self.setting_hits(terms, label, text):
+                for term in self.setting_hits(terms, label, text, texts):
                     after = text.find(term) + len(term)
                     if any(
                         o in term or o in text[after : after + _OFFICIAL_GAP]
@@ -324,21 +385,34 @@ class KeywordClassifier:
         """Raw score per label (taxonomy order) and, per label, each term's contribution."""
         totals = [0.0] * len(self.taxonomy.labels)
         contributions: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-        weights = self.weights
+        weights, senses = self.weights, self.senses
         texts = article_texts(article)
+        shown: dict[tuple[str, ...], bool] = {}  # a sense's companions: is one in the article?
+        present: set[str] = set()  # every listed term in the article
         for text, field_weight in texts.fields:
             counts: dict[str, int] = {}
-            for term in self.matcher.find(text):
+            for term in self.terms_in(text, texts):
                 counts[term] = counts.get(term, 0) + 1
+            present.update(counts)
             for term, count in counts.items():
                 damped = field_weight * (1.0 + math.log(count))
-                for index, weight in weights[term]:
+                pairs = weights[term]
+                if term in senses:
+                    companions, sensed, others = senses[term]
+                    if companions not in shown:
+                        shown[companions] = any(
+                            word in part for part, _ in texts.fields for word in companions
+                        )
+                    pairs = sensed if shown[companions] else others
+                for index, weight in pairs:
                     value = weight * damped
                     totals[index] += value
                     contributions[index][term] += value
-        for setting, label, outweighs, terms in self.settings:
+        for (setting, label, outweighs, terms), found_by in zip(self.settings, self.found_by):
             # A headline alone seldom says who acts (日本车 is a car, 日本央行 an actor).
             if setting.articles_only and len(article.text) <= HEADLINE_CHARS:
+                continue
+            if found_by.isdisjoint(present):  # the openings are parts of the fields
                 continue
             leading = max(range(len(totals)), key=totals.__getitem__)
             # Only a story led by a label the setting outweighs moves: foreign sport stays sport.

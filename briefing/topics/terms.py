@@ -13,7 +13,7 @@ import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
+from typing import Any, Iterable
 
 from .. import data
 from ..errors import ConfigError
@@ -80,6 +80,14 @@ def generic_terms() -> frozenset[str]:
     """The listed terms that are generic words (``briefing/data/generic_terms.txt``, made
     without labels by ``benchmarks/topics_generic_terms.py``)."""
     return frozenset(normalize(word) for word in data.read_words("generic_terms.txt"))
+
+
+@lru_cache(maxsize=1)
+def lookalikes() -> frozenset[str]:
+    """Words that hold a listed term across their parts and carry no label
+    (``briefing/data/topic_lookalikes.txt``: 吸引力 holds 引力): matched like terms, so the
+    term inside them is not found, they count for nothing."""
+    return frozenset(normalize(word) for word in data.read_words("topic_lookalikes.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -161,12 +169,16 @@ class Setting:
     tags: tuple[str, ...] = ()  # segmenter tags (ns: a place name) for where = "no_evidence"
 
 
+def _tables(name: str) -> dict[str, Any]:
+    """The tables of the shipped TOML data file ``name``."""
+    from ..compat import tomllib
+
+    return tomllib.loads(data.read_text(name))
+
+
 @lru_cache(maxsize=1)
 def default_settings() -> tuple[Setting, ...]:
     """The shipped settings (``briefing/data/topic_settings.toml``), parsed once."""
-    from ..compat import tomllib
-
-    text = data.read_text("topic_settings.toml")
     return tuple(
         Setting(
             name=name,
@@ -178,5 +190,31 @@ def default_settings() -> tuple[Setting, ...]:
             officials=tuple(normalize(t) for t in table.get("officials", "").split()),
             tags=tuple(table.get("tags", "").split()),
         )
-        for name, table in tomllib.loads(text).items()
+        for name, table in _tables("topic_settings.toml").items()
+    )
+
+
+@dataclass(frozen=True)
+class Sense:
+    """Listed words with two senses (``briefing/data/topic_senses.toml``): each of ``terms``
+    counts for ``label`` alone in an article that holds one of ``companions``, and for its other
+    listed labels in one that does not."""
+
+    name: str
+    label: str
+    terms: tuple[str, ...]
+    companions: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def default_senses() -> tuple[Sense, ...]:
+    """The shipped senses (``briefing/data/topic_senses.toml``), parsed once."""
+    return tuple(
+        Sense(
+            name=name,
+            label=table["label"],
+            terms=tuple(dict.fromkeys(normalize(t) for t in table["terms"].split())),
+            companions=tuple(dict.fromkeys(normalize(t) for t in table["companions"].split())),
+        )
+        for name, table in _tables("topic_senses.toml").items()
     )

@@ -26,18 +26,20 @@ TARGETS = {
     "tnews-taxo-dev": 0.82,
 }
 # What blocks the targets (`briefing eval topics` counts the errors by how the scores stood;
-# close: the right label has at least half the winner's score): pd1998 14 (gold far behind 9, close 5), pd2019 13 (close 9, far 3,
-# gold without evidence 1), tnews-taxo 38 (gold without evidence 16, no listed term 5, close 13,
-# far 4). Per-term weights learned from the labelled sets do not carry over to held-out halves
+# close: the right label has at least half the winner's score): pd1998 13 (gold far behind 8,
+# close 5; 3 more right items needed), pd2019 10 (close 7, far 2, gold without evidence 1; target
+# met), tnews-taxo 36 (gold without evidence 16, close 12, no listed term 5, far 3; target met on
+# all, half 1 still 0.780: its 22 errors are 12 without evidence for the right label). Per-term
+# weights learned from the labelled sets do not carry over to held-out halves
 # (benchmarks/topics_reweight.py). The unlabelled news here is too little to learn vocabulary
 # from: words that keep company with one label's listed terms number 90 to 950 and gain nowhere
 # without a loss elsewhere (benchmarks/topics_cooccurrence_terms.py).
 # Regression floors: measured figure minus about 0.015.
 FLOORS = {
-    "pd1998-dev": 0.89,  # target 0.93; measured 0.907 (was 0.860 before issue 17)
-    "pd2019-dev": 0.92,  # target 0.95; measured 0.935 (0.915 before issue 17)
+    "pd1998-dev": 0.895,  # target 0.93; measured 0.913 (was 0.860 before issue 17)
+    "pd2019-dev": 0.935,  # target 0.95; measured 0.950 (0.915 before issue 17)
     "cnews-taxo-dev": 0.955,  # target 0.96; measured 0.973 (was 0.913 before issue 17)
-    "tnews-taxo-dev": 0.795,  # target 0.82; measured 0.810 (0.725 before issue 17)
+    "tnews-taxo-dev": 0.805,  # target 0.82; measured 0.820 (0.725 before issue 17)
     # Mapped source categories: regression guards only.
     # cnews-dev measured 0.773 (0.807 when issue 17 was filed). The 10 items lost since: 8
     # THUCNews 家居 items mapped to 生活 that are the home-furnishing trade, 经济 by the taxonomy's
