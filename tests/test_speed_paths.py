@@ -411,3 +411,22 @@ def test_spaces_are_removed_as_by_the_white_space_pattern():
     every = "".join(map(chr, range(0x110000)))
     assert without_spaces("临" + every + "江") == re.sub(r"\s+", "", "临" + every + "江")
     assert without_spaces(" 临江\u3000市\n\t") == "临江市"
+
+
+def test_a_place_is_told_by_its_pattern_as_by_judging_the_word(samples):
+    from briefing.api import load_articles
+
+    _, articles = load_articles(samples / "linjiang-daily-2024-03-12.txt")
+    runs = Article(
+        id="a3",
+        title="东港市西岭镇推行河湖长制",
+        body=["东港市西岭镇推行河湖长制。河湖长制覆盖全镇，河湖长制巡查每周一次。东港市通报。"],
+    )
+    words = {
+        word
+        for article in [ARTICLE, runs, *articles]
+        for word in issue_keywords._counts(*issue_keywords._read_texts(article))
+    }
+    assert "河湖长制" in words and "东港市" in words  # a run of pieces and a place among them
+    for word in words:
+        assert bool(issue_keywords._PLACE.match(word)) == (issue_keywords._term(word) == 2), word
