@@ -574,7 +574,8 @@ def test_a_box_articles_items_are_listed_under_its_entry_in_every_format():
 def test_cohesion_windows_hold_the_bigrams_of_their_joined_text():
     """A window's bigrams are the pairs of adjacent characters of its lines' text, headings left
     out, joined in the order given and cut at WINDOW characters (each pair numbered as
-    ``_bigrams`` numbers it: the first character's code point, the second's above bit 32)."""
+    ``_bigrams`` numbers it: the first character's code point, the second's above bit 32);
+    asked again of the same page (the windows it has made), a window is the same."""
     import random
 
     from briefing.split.features import WINDOW, _window
@@ -589,10 +590,16 @@ def test_cohesion_windows_hold_the_bigrams_of_their_joined_text():
         ]
         lines = [Line(number=n + 1, text=text, gap=0) for n, text in enumerate(texts)]
         own = [{"head": rng.choice("001")} for _ in lines]
-        for indexes in (range(len(lines)), range(len(lines) - 1, -1, -1)):
+        known: dict = {}
+        starts = (0, len(lines) // 2, len(lines) - 1)
+        for indexes in [range(start, len(lines)) for start in starts] + [
+            range(start, -1, -1) for start in starts
+        ]:
             joined = "".join(lines[i].folded for i in indexes if own[i]["head"] == "0")[:WINDOW]
             expected = {ord(a) | ord(b) << 32 for a, b in zip(joined, joined[1:])}
-            assert _window(lines, own, indexes) == expected
+            assert _window(lines, own, indexes, {}) == expected
+            assert _window(lines, own, indexes, known) == expected
+            assert _window(lines, own, indexes, known) == expected  # from the page's windows
 
 
 def test_splitting_an_issue_again_gives_the_same_articles_and_furniture(samples):

@@ -312,26 +312,44 @@ WINDOW = 300
 _COHESION = ((0.025, "0"), (0.05, "1"), (0.08, "2"))
 
 
-def _window(lines: list[Line], own: list[dict[str, str]], indexes: range) -> set[int]:
+def _window(
+    lines: list[Line],
+    own: list[dict[str, str]],
+    indexes: range,
+    known: dict[tuple[int, ...], set[int]],
+) -> set[int]:
     """The bigrams of the text of the non-heading lines at ``indexes``, joined in that order and
     cut at WINDOW characters (one encoding of the joined text: cheaper than joining the lines'
-    own sets)."""
-    texts, size = [], 0
+    own sets). ``known`` holds the page's windows by the lines they take: a heading and the
+    dateline under it look across the same two windows (headings are left out of both)."""
+    taken: list[int] = []
+    size = 0
     for index in indexes:
         if own[index]["head"] == "1":
             continue
-        text = lines[index].folded
-        texts.append(text)
-        size += len(text)
+        taken.append(index)
+        size += len(lines[index].folded)
         if size >= WINDOW:
             break
-    return _bigrams("".join(texts)[:WINDOW]) if texts else set()
+    if not taken:
+        return set()
+    key = tuple(taken)
+    grams = known.get(key)
+    if grams is None:
+        grams = known[key] = _bigrams("".join([lines[i].folded for i in taken])[:WINDOW])
+    return grams
 
 
-def _cohesion(lines: list[Line], own: list[dict[str, str]], index: int) -> str:
-    """The bucket of the text shared across the break above ``lines[index]``."""
-    before = _window(lines, own, range(index - 1, max(-1, index - 12), -1))
-    after = _window(lines, own, range(index, min(len(lines), index + 12)))
+def _cohesion(
+    lines: list[Line],
+    own: list[dict[str, str]],
+    index: int,
+    known: dict[tuple[int, ...], set[int]],
+) -> str:
+    """The bucket of the text shared across the break above ``lines[index]`` (``known``: see
+    _window)."""
+    before = _window(lines, own, range(index - 1, max(-1, index - 12), -1), known)
+    after = _window(lines, own, range(index, min(len(lines), index + 12)), known)
     if not before or not after:
         return "none"
     share = _overlap_share(before, after)
@@ -435,6 +453,7 @@ def page_features(lines: list[Line], raw_lines: list[str]) -> list[list[str]]:
     photo_ahead = _photo_ahead(lines)
     dated = _dated_since_heading(lines, own)
     boxed = _under_box(own)
+    windows: dict[tuple[int, ...], set[int]] = {}
     out: list[list[str]] = []
     for index, line in enumerate(lines):
         mine = own[index]
@@ -472,7 +491,7 @@ def page_features(lines: list[Line], raw_lines: list[str]) -> list[list[str]]:
             or "brief" in mine
             or line.role is Role.DATELINE
         ):
-            feats.append(f"coh:{_cohesion(lines, own, index)}")
+            feats.append(f"coh:{_cohesion(lines, own, index, windows)}")
         if mine["head"] == "1":
             # Subheads come in families (聚焦…, 聚焦…) and share words with the title above them.
             feats.append(
