@@ -105,7 +105,16 @@ def test_keyword_counts_match_looking_at_every_window(samples):
     from briefing.api import load_articles
 
     _, articles = load_articles(samples / "linjiang-daily-2024-03-12.txt")
-    for article in [ARTICLE, *articles]:
+    # Runs of pieces that recur, with pieces used once inside and beside them.
+    runs = Article(
+        id="a4",
+        title="河湖长制护水",
+        body=[
+            "西岭镇推行河湖长制巡河制度，河湖长制巡河制度覆盖全镇。河湖长制智慧平台上线，"
+            "河湖长制巡河记录可查。河湖长制考评办法出台。"
+        ],
+    )
+    for article in [ARTICLE, runs, *articles]:
         counts = issue_keywords._counts(*issue_keywords._read_texts(article))
         # The same counts in the same order (the order decides among equal scores later).
         assert list(counts.items()) == list(naive_counts(article).items())

@@ -312,13 +312,18 @@ def _counts(headline: str, body: str) -> dict[str, float]:
     # article are read as one term, the longest run first.
     # run[i]: how many tokens from i on are candidate pieces in a row, for each i where two
     # pieces or more start (paired, in order): found as runs of "1" in the words' kinds, so a
-    # window of pieces is found without looking at every word (most tokens are gaps).
+    # window of pieces is found without looking at every word (most tokens are gaps). Only
+    # pieces the article uses twice or more count: a run pairs only where it occurs twice, and
+    # cutting the runs at the other pieces leaves out only windows that would not pair.
     run: dict[int, int] = {}
     for match in _PIECE_RUN.finditer("".join(map(tables.kind.__getitem__, words))):
         end = match.end()
-        for i in range(match.start(), end - 1):
-            run[i] = end - i
-    paired = list(run)
+        for i in range(end - 1, match.start() - 1, -1):
+            if seen[words[i]] < 2:
+                end = i
+            elif end - i > 1:
+                run[i] = end - i
+    paired = sorted(run)
     used: set[int] = set()
     for size in range(MAX_PIECES, 1, -1):
         runs: dict[tuple[str, ...], list[int]] = defaultdict(list)
@@ -331,6 +336,8 @@ def _counts(headline: str, body: str) -> dict[str, float]:
             if not used.intersection(range(start, start + size)):
                 runs[pieces].append(start)
         for pieces, starts in runs.items():
+            if len(starts) < 2:  # found once: it cannot pair (most windows)
+                continue
             # Decided by the body only: a headline is short and its pieces would pair by accident.
             together = sum(weights[i] == 1.0 for i in starts)
             if together < 2 or together < 0.6 * min(seen[w] for w in pieces):
