@@ -678,3 +678,26 @@ def test_page_lines_strip_white_space_after_a_byte_order_mark():
 
     (line,) = page_lines(["\ufeff\u3000\u3000第3版"])
     assert line.text == "第3版"
+
+
+def test_a_lines_own_attributes_come_first_its_shape_leading_them(samples):
+    """Each line's attributes open with the bias and its own features (``o:``), the ten of its
+    shape first in their order, then the page's style and the pairs of shape features: the
+    two cached parts they are spelled in join in the order the model was trained on."""
+    from briefing.split.features import _SHAPE, page_features
+    from briefing.split.lines import page_lines
+
+    raw = (samples / "linjiang-daily-2024-03-12.txt").read_text(encoding="utf-8").splitlines()
+    for attributes in page_features(page_lines(raw), raw):
+        style = next(i for i, name in enumerate(attributes) if name.startswith("style:"))
+        own = attributes[1:style]
+        assert attributes[0] == "bias" and all(name.startswith("o:") for name in own)
+        assert [name.split(":")[1] for name in own[: len(_SHAPE)]] == list(_SHAPE)
+        assert [name.split(":")[0] for name in attributes[style : style + 6]] == [
+            "style",
+            "ind|style",
+            "r|L",
+            "r|g",
+            "e|ga",
+            "head|gr|gar",
+        ]
