@@ -31,6 +31,7 @@ def test_rounds_start_with_empty_caches_and_fresh_issues():
         lines.looks_like_heading,
         lines.is_bare_name,
         text.word_tags,
-        features._spelled,
+        features._spelled_shape,
+        features._spelled_marks,
     ):
         assert cached.cache_info().currsize == 0

@@ -574,7 +574,8 @@ def test_a_box_articles_items_are_listed_under_its_entry_in_every_format():
 def test_cohesion_windows_hold_the_bigrams_of_their_joined_text():
     """A window's bigrams are the pairs of adjacent characters of its lines' text, headings left
     out, joined in the order given and cut at WINDOW characters (each pair numbered as
-    ``_bigrams`` numbers it: the first character's code point, the second's above bit 32)."""
+    ``_bigrams`` numbers it: the first character's code point, the second's above bit 32);
+    asked again of the same page (the windows it has made), a window is the same."""
     import random
 
     from briefing.split.features import WINDOW, _window
@@ -589,10 +590,16 @@ def test_cohesion_windows_hold_the_bigrams_of_their_joined_text():
         ]
         lines = [Line(number=n + 1, text=text, gap=0) for n, text in enumerate(texts)]
         own = [{"head": rng.choice("001")} for _ in lines]
-        for indexes in (range(len(lines)), range(len(lines) - 1, -1, -1)):
+        known: dict = {}
+        starts = (0, len(lines) // 2, len(lines) - 1)
+        for indexes in [range(start, len(lines)) for start in starts] + [
+            range(start, -1, -1) for start in starts
+        ]:
             joined = "".join(lines[i].folded for i in indexes if own[i]["head"] == "0")[:WINDOW]
             expected = {ord(a) | ord(b) << 32 for a, b in zip(joined, joined[1:])}
-            assert _window(lines, own, indexes) == expected
+            assert _window(lines, own, indexes, {}) == expected
+            assert _window(lines, own, indexes, known) == expected
+            assert _window(lines, own, indexes, known) == expected  # from the page's windows
 
 
 def test_splitting_an_issue_again_gives_the_same_articles_and_furniture(samples):
@@ -671,3 +678,26 @@ def test_page_lines_strip_white_space_after_a_byte_order_mark():
 
     (line,) = page_lines(["\ufeff\u3000\u3000第3版"])
     assert line.text == "第3版"
+
+
+def test_a_lines_own_attributes_come_first_its_shape_leading_them(samples):
+    """Each line's attributes open with the bias and its own features (``o:``), the ten of its
+    shape first in their order, then the page's style and the pairs of shape features: the
+    two cached parts they are spelled in join in the order the model was trained on."""
+    from briefing.split.features import _SHAPE, page_features
+    from briefing.split.lines import page_lines
+
+    raw = (samples / "linjiang-daily-2024-03-12.txt").read_text(encoding="utf-8").splitlines()
+    for attributes in page_features(page_lines(raw), raw):
+        style = next(i for i, name in enumerate(attributes) if name.startswith("style:"))
+        own = attributes[1:style]
+        assert attributes[0] == "bias" and all(name.startswith("o:") for name in own)
+        assert [name.split(":")[1] for name in own[: len(_SHAPE)]] == list(_SHAPE)
+        assert [name.split(":")[0] for name in attributes[style : style + 6]] == [
+            "style",
+            "ind|style",
+            "r|L",
+            "r|g",
+            "e|ga",
+            "head|gr|gar",
+        ]
