@@ -684,10 +684,16 @@ def test_a_lines_own_attributes_come_first_its_shape_leading_them(samples):
     """Each line's attributes open with the bias and its own features (``o:``), the ten of its
     shape first in their order, then the page's style and the pairs of shape features: the
     two cached parts they are spelled in join in the order the model was trained on."""
-    from briefing.split.features import _SHAPE, page_features
+    from briefing.split.features import _SHAPE, _own, page_features
     from briefing.split.lines import page_lines
 
     raw = (samples / "linjiang-daily-2024-03-12.txt").read_text(encoding="utf-8").splitlines()
+    # The shape and the marks are cut from _own's features by position: its dict opens on
+    # _SHAPE, in that order, and names each feature once.
+    gaps = {size: ("0", "0") for size in range(100)}
+    for line in page_lines(raw):
+        names = list(_own(line, raw[line.number - 1], 99, gaps))
+        assert names[: len(_SHAPE)] == list(_SHAPE) and len(set(names)) == len(names)
     for attributes in page_features(page_lines(raw), raw):
         style = next(i for i, name in enumerate(attributes) if name.startswith("style:"))
         own = attributes[1:style]

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from operator import itemgetter
 
 from ..conventions import COLUMN_TAG_RE
 from ..text import bigram_numbers as _bigrams
+from ..text import frozen_bigram_numbers
 from ..text import ends_sentence, word_tags
 from .lines import (
     HEADING_MAX,
@@ -186,7 +188,7 @@ def _end_pos(piece: str) -> tuple[str, str]:
     return words[0][1][:2], words[-1][1][:2]
 
 
-def _overlap_share(a: set[int], b: set[int]) -> float:
+def _overlap_share(a: AbstractSet[int], b: AbstractSet[int]) -> float:
     """How much of the smaller set of bigrams the other holds (0 where either is empty)."""
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
@@ -316,12 +318,13 @@ def _window(
     lines: list[Line],
     own: list[dict[str, str]],
     indexes: range,
-    known: dict[tuple[int, ...], set[int]],
-) -> set[int]:
+    known: dict[tuple[int, ...], frozenset[int]],
+) -> frozenset[int]:
     """The bigrams of the text of the non-heading lines at ``indexes``, joined in that order and
     cut at WINDOW characters (one encoding of the joined text: cheaper than joining the lines'
     own sets). ``known`` holds the page's windows by the lines they take: a heading and the
-    dateline under it look across the same two windows (headings are left out of both)."""
+    dateline under it look across the same two windows (headings are left out of both); frozen,
+    as several lines share each."""
     taken: list[int] = []
     size = 0
     for index in indexes:
@@ -332,11 +335,13 @@ def _window(
         if size >= WINDOW:
             break
     if not taken:
-        return set()
+        return frozenset()
     key = tuple(taken)
     grams = known.get(key)
     if grams is None:
-        grams = known[key] = _bigrams("".join([lines[i].folded for i in taken])[:WINDOW])
+        grams = known[key] = frozen_bigram_numbers(
+            "".join([lines[i].folded for i in taken])[:WINDOW]
+        )
     return grams
 
 
@@ -344,7 +349,7 @@ def _cohesion(
     lines: list[Line],
     own: list[dict[str, str]],
     index: int,
-    known: dict[tuple[int, ...], set[int]],
+    known: dict[tuple[int, ...], frozenset[int]],
 ) -> str:
     """The bucket of the text shared across the break above ``lines[index]`` (``known``: see
     _window)."""
@@ -363,7 +368,7 @@ def _cohesion(
 # pages 1,950 distinct wholes of 6,374 lines, each spelled from nothing), and the attributes
 # come out in the same order.
 _SHAPE = ("r", "L", "g", "gr", "ga", "gar", "e", "s", "ind", "head")
-_SHAPE_OF = itemgetter(*_SHAPE)
+_SHAPED = len(_SHAPE)
 
 
 @lru_cache(maxsize=4096)
@@ -407,12 +412,6 @@ def _after(prev: tuple[str, str, str], mine: tuple[str, str, str, str]) -> tuple
         # opens another item.
         f"psigned|head:{signed}|{head}",
     )
-
-
-def _marks_of(mine: dict[str, str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The names and values of a line's own features after its shape."""
-    count = len(_SHAPE)
-    return tuple(mine)[count:], tuple(mine.values())[count:]
 
 
 _PREV = itemgetter("e", "r", "signed")
@@ -474,12 +473,15 @@ def page_features(lines: list[Line], raw_lines: list[str]) -> list[list[str]]:
     photo_ahead = _photo_ahead(lines)
     dated = _dated_since_heading(lines, own)
     boxed = _under_box(own)
-    windows: dict[tuple[int, ...], set[int]] = {}
+    windows: dict[tuple[int, ...], frozenset[int]] = {}
     out: list[list[str]] = []
     for index, line in enumerate(lines):
         mine = own[index]
-        shape, pairs = _spelled_shape(_SHAPE_OF(mine), style)
-        feats = [*shape, *_spelled_marks(*_marks_of(mine)), *pairs]
+        # _own's dict opens on _SHAPE in its order (a test holds it to that): both parts are cut
+        # from the line's features by position, read once.
+        values = tuple(mine.values())
+        shape, pairs = _spelled_shape(values[:_SHAPED], style)
+        feats = [*shape, *_spelled_marks(tuple(mine)[_SHAPED:], values[_SHAPED:]), *pairs]
         feats.append(
             f"pos:{index}"
             if index < 5
