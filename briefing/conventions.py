@@ -32,7 +32,8 @@ AGENCY = "(?:" + "|".join(sorted(AGENCIES, key=len, reverse=True)) + ")"
 # The words that end a dateline: 讯 (a paper's own report), 电 (a wire or correspondent's).
 DATELINE_END = "[讯电]"
 # Who wrote it, as a byline or a dateline's bracket names them: 本报记者 X, 通讯员 X.
-REPORTER = "(?:记者|通讯员)"
+REPORTERS = ("记者", "通讯员")
+REPORTER = "(?:" + "|".join(REPORTERS) + ")"
 # The words that end a photo or graphic credit: X摄, X供图, X制图, X绘.
 CREDIT_MARK = "(?:摄|供图|制图|绘)"
 # A caption's opening: 图①：…, 图为…, 上图：…, 题图.

@@ -24,6 +24,7 @@ from itertools import accumulate
 from operator import itemgetter, neg
 
 from .. import data
+from ..conventions import REPORTER, REPORTERS
 from ..records import Article
 from ..summarize.wholeness import qualified_names
 from ..text import fold_width, tagged
@@ -33,7 +34,7 @@ MAX_PIECES, MAX_TERM = 4, 10  # a term glued from the segmenter's pieces: 临江
 BODY_CHARS = 2000  # a keyword shows early; reading further costs time and adds little
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CREDIT = re.compile(
-    r"[（(][^（）()]*(?:记者|通讯员)[^（）()]*[）)]"
+    rf"[（(][^（）()]*{REPORTER}[^（）()]*[）)]"
 )  # (记者 李婉清): a name, not a topic
 _PLACE = re.compile(
     r"^[\u4e00-\u9fff]{1,3}[省市县区镇乡]$"
@@ -50,11 +51,9 @@ def background_words() -> frozenset[str]:
     return frozenset(data.read_words("common_words.txt"))
 
 
-# Tags of words that are never a keyword: function words, numbers and measures, time and place
-# words, pronouns, verbs and adverbs. Nouns, names, abbreviations (j), idioms and fixed phrases
-# (i, l) and Latin words (eng) may be.
-# (A set: looked up for every new word.)
-_NOT_TERM_TAGS = frozenset("p c u d r m q f t y e o x v a b z s ad uj".split())
+# The tags of words that may be a keyword: nouns, names, abbreviations (j) and Latin words
+# (eng). Never: function words, numbers and measures, time and place words, pronouns, verbs and
+# adverbs (p c u d r m q f t y e o x v a b z s ad uj).
 _TERM_TAGS = (
     "n",
     "j",
@@ -92,12 +91,12 @@ def _background_count(word: str) -> int:
     return max(1, rjieba.suggest_freq(word) if rjieba.has_word(word) else 1)
 
 
-@lru_cache(maxsize=100_000)
 def _term(word: str, tag: str = "n") -> int:
     """0: not a candidate (function word, number, verb, background word, single character, no
-    Chinese); 1: a candidate; 2: a candidate that is a place name. Cached: words recur all day."""
+    Chinese); 1: a candidate; 2: a candidate that is a place name. Judged once per (word, tag)
+    a run of issues meets: the tables' cache (_Tables.judged) holds the answers."""
     # The tag first: it turns away most words (verbs, function words) without a pattern.
-    if len(word) < 2 or not tag.startswith(_TERM_TAGS) or tag in _NOT_TERM_TAGS:
+    if len(word) < 2 or not tag.startswith(_TERM_TAGS):
         return 0
     if (
         word in background_words()
@@ -243,8 +242,7 @@ class _Tables:
 
     def judged(self, word: str, tag: str) -> str:
         """What (``word``, ``tag``) is to the counts, added to the tables."""
-        # _term's own cache is skipped: this table is the cache of these pairs.
-        term = _term.__wrapped__(word, tag) if len(word) > 1 else 0
+        term = _term(word, tag)
         if term:
             self.kind[word] = "1" if term == 1 else "2"
             value = word
@@ -301,7 +299,7 @@ def _counts(headline: str, body: str) -> dict[str, float]:
     in order of first occurrence; pieces that keep appearing side by side count as one term."""
     tables = _current_tables()
     in_head = tables.candidates(headline) if headline else []
-    if "记者" in body or "通讯员" in body:  # each credit holds one (most bodies hold neither)
+    if any(word in body for word in REPORTERS):  # each credit holds one (most bodies none)
         body = _CREDIT.sub(" ", body)  # a non-candidate: a gap
     words = in_head + tables.candidates(body)
     weights = [HEADLINE_WEIGHT] * len(in_head) + [1.0] * (len(words) - len(in_head))
