@@ -378,7 +378,7 @@ def _spelled_shape(values: tuple[str, ...], style: str) -> tuple[tuple[str, ...]
     the line's other own features."""
     role, length, _, gap, _, gap_after, end, _, indent, head = values
     return (
-        ("bias", *(f"o:{name}:{value}" for name, value in zip(_SHAPE, values))),
+        ("bias", *_spelled_marks(_SHAPE, values)),
         (
             f"style:{style}",
             f"ind|style:{indent}|{style}",
@@ -394,7 +394,7 @@ def _spelled_shape(values: tuple[str, ...], style: str) -> tuple[tuple[str, ...]
 # tuple per feature to build and to hash.
 @lru_cache(maxsize=4096)
 def _spelled_marks(names: tuple[str, ...], values: tuple[str, ...]) -> tuple[str, ...]:
-    """A line's own features after its shape, as attribute names."""
+    """Own features (``names`` with their ``values``) as attribute names: o:name:value."""
     return tuple(f"o:{name}:{value}" for name, value in zip(names, values))
 
 
