@@ -180,12 +180,6 @@ def align(sentence: str, source: PreparedSource) -> str:
     if not wanted:
         return ""
     count = len(source.sentences)
-    # The first sentence that holds every pair wanted is the greedy's first pick (the first
-    # with the most pairs covered) and its last (none is left): found before the rest of the
-    # article's bigrams are computed, as for a sentence copied from the lead.
-    for i in range(count):
-        if wanted <= source.grams(i):
-            return source.sentences[i]
     total = len(wanted)
     chosen: list[int] = []
     while wanted and len(chosen) < MAX_ALIGNED:
@@ -195,6 +189,10 @@ def align(sentence: str, source: PreparedSource) -> str:
                 covered = len(wanted & source.grams(i))
                 if covered > gain:
                     best, gain = i, covered
+                    # No sentence covers more: the rest's bigrams are not computed (a sentence
+                    # copied from the lead is aligned on the first sentences alone).
+                    if covered == len(wanted):
+                        break
         if best < 0 or (chosen and gain / total < MIN_GAIN):
             break
         chosen.append(best)
