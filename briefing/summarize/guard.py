@@ -113,10 +113,11 @@ def _check(summary: str, source: SourceIndex, *, names: bool) -> GuardResult:
     for number in sorted(_numbers(text) - source.numbers):
         problems.append(f"number {number} is not in the article")
         spans.append(number)
-    # A summary the article prints as it is (a whole sentence, a run of one) holds only spans the
-    # article holds: its Chinese numbers, quotations and names are found without looking (and
-    # without tagging it). Arabic numbers are read as tokens, so those above are still compared.
-    verbatim = text in source.text
+    # A summary the article prints as it is (a whole sentence, a run of one; spaces aside, as
+    # SourceIndex.contains reads a span) holds only spans the article holds: its Chinese numbers,
+    # quotations and names are found without looking (and without tagging it). Arabic numbers
+    # are read as tokens, so those above are still compared.
+    verbatim = source.contains(text)
     for number in () if verbatim else _chinese_numbers(text):
         if not source.contains(number):
             problems.append(f"number {number} is not in the article")
