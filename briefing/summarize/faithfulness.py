@@ -45,10 +45,15 @@ _CLAUSE = re.compile(r"[，,；;：:。！？!?\n]")
 _PUNCT = set("，,。！？!?；;：:、“”‘’「」『』《》（）()【】…—-·\n ")
 _PUNCT_CLASS = re.escape("".join(sorted(_PUNCT)))
 _PUNCT_RUN = re.compile(f"[{_PUNCT_CLASS}]+")  # removed by one sub: 6x a join over characters
-# Opens on the digit, then looks behind it (not after a digit or a point): as guard._ARABIC.
-_NUMBER = re.compile(
-    r"\d(?<![\d.]\d)\d*(?:,\d{3})*(?:\.\d+)?(?:万亿|亿|万|千)?[%‰]?|[零〇一二两三四五六七八九十百千万亿]{2,}"
-)
+# 85.74万, 1,000, 100%, 3.5亿: digits with their magnitude and percent sign, read as one token
+# (here and by the guard). The first digit is taken before looking behind it (not after a digit
+# or a point): a pattern that opens on a digit is searched for in C; one that opens on the
+# look-behind is tried at every place (3x the time on an article). The same matches as
+# (?<![\d.])\d+.
+ARABIC_NUMBER = re.compile(r"\d(?<![\d.]\d)\d*(?:,\d{3})*(?:\.\d+)?(?:万亿|亿|万|千)?[%‰]?")
+# 一九九八, 三十六, 两千 (and words such as 统一: the guard keeps the runs that are numbers).
+CHINESE_NUMBER = re.compile(r"[零〇一二两三四五六七八九十百千万亿]{2,}")
+_NUMBER = re.compile(f"{ARABIC_NUMBER.pattern}|{CHINESE_NUMBER.pattern}")
 _NAME_TAGS = ("nr", "ns", "nt", "nz")
 
 NEGATIONS = "不没未无非勿莫别"
