@@ -457,12 +457,28 @@ def test_quantities_of_folded_text_are_those_of_the_text():
         assert folded_quantities(fold_width(text)) == quantities(text), text
 
 
-def test_text_without_full_width_forms_is_returned_as_it_is():
+def test_text_without_full_width_forms_is_returned_as_it_is(monkeypatch):
+    from briefing import text as text_module
     from briefing.text import fold_width
 
     text = "临江市开通城乡公交专线12条, (试运行)"
-    assert fold_width(text) is text
     assert fold_width(text + "，") == text + ","
+
+    class SearchOnly:
+        """The full-width pattern, searched as it is but never substituted: a text without
+        full-width forms must be given back before the substitution is tried."""
+
+        def __init__(self, pattern):
+            self.pattern = pattern
+
+        def search(self, text):
+            return self.pattern.search(text)
+
+        def sub(self, *args):
+            raise AssertionError("substituted in a text without full-width forms")
+
+    monkeypatch.setattr(text_module, "_FULL_WIDTH", SearchOnly(text_module._FULL_WIDTH))
+    assert fold_width(text) is text
 
 
 def test_alignment_picks_what_the_greedy_cover_over_every_sentence_picks():
