@@ -62,6 +62,8 @@ def test_deletion_audit_segments_the_source_only_when_a_cut_has_edges(monkeypatc
         raise AssertionError(f"segmented {text!r}")
 
     source = "东港市西岭镇新建的水库昨日正式蓄水。"
+    # An earlier segmentation of the same source would be reused without tagging.
+    wholeness._spans.cache_clear()
     monkeypatch.setattr(wholeness, "tagged", untaggable)
     # The whole sentence, with or without its stop, deletes nothing but punctuation.
     assert deletion_cuts(source, source) == []

@@ -29,7 +29,7 @@ from .compress import (
 )
 from .guard import SourceIndex, article_source, check_summary, source_index
 from .ranking import BACKGROUND, DEPENDENT, Scored, grams, rank_sentences
-from .sentences import DECK_MARKS, ENDS, Sentence, has_quantity, split_dateline
+from .sentences import CLAUSE_MARKS, DECK_MARKS, ENDS, Sentence, has_quantity, split_dateline
 from .wholeness import dangling_clause, deletion_cuts
 
 logger = logging.getLogger(__name__)
@@ -100,9 +100,6 @@ _MIN_PARTNER_CHARS = 12
 _ANNIVERSARY = re.compile(r"[0-9０-９一二三四五六七八九十百]+周年")
 
 
-_CLAUSE_MARK = re.compile(r"[，,；;：:]")
-
-
 def _noun_phrase(text: str) -> bool:
     """今年71岁的李名章 / 被称为……的望远镜: one clause whose verbs, if any, only modify the noun at
     its end (首次发布完整的地质图1264幅 has a verb of its own)."""
@@ -113,7 +110,7 @@ def _noun_phrase(text: str) -> bool:
     if not verbs:
         # No verb, nor an idiom that acts as one (敢为人先): 今年71岁的老队员李某
         return not any(t in ("i", "l") for _, t in words)
-    if _CLAUSE_MARK.search(text):
+    if any(mark in text for mark in CLAUSE_MARKS):
         return False
     last = max(i for i, (w, _) in enumerate(words) if w == "的")
     if any(i > last for i in verbs):
@@ -199,7 +196,9 @@ class ExtractiveSummarizer:
             )
         ranked = summary_ranking(article, ranked)
         source = source_index(article_source(article))
-        # Who acts is looked up only when a summary leaves it out, and then once.
+        # Who acts is looked up only when a summary leaves it out, and then once. A closure, not
+        # functools.cache: making that wrapper (update_wrapper) costs ~17,000 instructions per
+        # article, 0.5% of the stage on LCSTS-length articles (valgrind).
         found_actor: list[str | None] = []
 
         def actor() -> str | None:

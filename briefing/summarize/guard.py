@@ -14,15 +14,9 @@ from dataclasses import dataclass, field
 
 from ..records import Article
 from ..text import fold_width, tagged, without_spaces
-from .faithfulness import unfaithful
+from .faithfulness import ARABIC_NUMBER, CHINESE_NUMBER, unfaithful
 from .wholeness import dangling_clauses, shortened_names, unattributed_quotations
 
-# 85.74万, 1,000, 100%, 3.5亿: digits with their magnitude and percent sign, compared as tokens.
-# The first digit is taken before looking behind it (not after a digit or a point): a pattern
-# that opens on a digit is searched for in C; one that opens on the look-behind is tried at every
-# place (3x the time on an article). The same matches as (?<![\d.])\d+.
-_ARABIC = re.compile(r"\d(?<![\d.]\d)\d*(?:,\d{3})*(?:\.\d+)?(?:万亿|亿|万|千)?[%‰]?")
-_CHINESE_NUMBER = re.compile(r"[零〇一二两三四五六七八九十百千万亿]{2,}")
 _CHINESE_MAGNITUDE = set("零〇十百千亿")
 _QUOTED = re.compile(r"“([^“”]*)”|《([^《》]*)》|「([^「」]*)」|『([^『』]*)』|\"([^\"]*)\"")
 _NAME_TAGS = ("nr", "ns", "nt", "nz")
@@ -60,14 +54,14 @@ def article_source(article: Article | str) -> str:
 
 
 def _numbers(text: str) -> set[str]:
-    return {m.group(0).replace(",", "") for m in _ARABIC.finditer(text)}
+    return {m.group(0).replace(",", "") for m in ARABIC_NUMBER.finditer(text)}
 
 
 def _chinese_numbers(text: str) -> list[str]:
     # 一九九八, 三十六, 两千: runs that are numbers; single characters (统一, 万家) are words.
     return [
         m.group(0)
-        for m in _CHINESE_NUMBER.finditer(text)
+        for m in CHINESE_NUMBER.finditer(text)
         if len(m.group(0)) >= 3 or _CHINESE_MAGNITUDE & set(m.group(0))
     ]
 
@@ -113,10 +107,11 @@ def _check(summary: str, source: SourceIndex, *, names: bool) -> GuardResult:
     for number in sorted(_numbers(text) - source.numbers):
         problems.append(f"number {number} is not in the article")
         spans.append(number)
-    # A summary the article prints as it is (a whole sentence, a run of one) holds only spans the
-    # article holds: its Chinese numbers, quotations and names are found without looking (and
-    # without tagging it). Arabic numbers are read as tokens, so those above are still compared.
-    verbatim = text in source.text
+    # A summary the article prints as it is (a whole sentence, a run of one; spaces aside, as
+    # SourceIndex.contains reads a span) holds only spans the article holds: its Chinese numbers,
+    # quotations and names are found without looking (and without tagging it). Arabic numbers
+    # are read as tokens, so those above are still compared.
+    verbatim = source.contains(text)
     for number in () if verbatim else _chinese_numbers(text):
         if not source.contains(number):
             problems.append(f"number {number} is not in the article")

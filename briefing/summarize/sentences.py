@@ -312,17 +312,22 @@ _QUOTED_SPAN = re.compile(r"“[^“”，。]{0,10}”|《[^《》]{0,40}》")
 
 def quantities(text: str) -> list[str]:
     """The amounts, counts and percentages ``text`` states, in order (dates and ordinals left out)."""
+    # _ANY_NUMERAL holds the full-width digits and their ASCII forms alike: it finds the same
+    # before folding as after, and most clauses are not folded to be told they hold no figure.
     if not _ANY_NUMERAL.search(text):
-        return []  # most clauses: not folded to be told so
-    return folded_quantities(fold_width(text))
+        return []
+    return _quantities(fold_width(text))
 
 
 def folded_quantities(text: str) -> list[str]:
     """:func:`quantities` of a text whose width is folded already (the ranking's sentences)."""
-    # _ANY_NUMERAL holds the full-width digits and their ASCII forms alike: folding first
-    # changes nothing it finds.
     if not _ANY_NUMERAL.search(text):
         return []
+    return _quantities(text)
+
+
+def _quantities(text: str) -> list[str]:
+    """:func:`quantities` of a folded text that holds a numeral."""
     # A figure inside quotes names something (“四个能力”, “12345”热线); it does not count it.
     text = _QUOTED_SPAN.sub("“”", text)
     found: list[str] = []

@@ -97,17 +97,14 @@ def deletion_cuts(summary: str, source: str) -> list[str]:
     else:
         opcodes = difflib.SequenceMatcher(None, source, summary, autojunk=False).get_opcodes()
     problems: list[str] = []
-    # The source is segmented only when a deletion has edges to check: a summary that is its
-    # whole sentence (up to the stops) deletes nothing but punctuation.
-    spans: tuple[frozenset[int], tuple[tuple[int, int], ...]] | None = None
     for op, i1, i2, _, _ in opcodes:
         if i1 >= i2:
             continue
         if op not in ("delete", "replace") or all(ch in _PUNCTUATION for ch in source[i1:i2]):
             continue
-        if spans is None:
-            spans = _spans(source)
-        boundaries, names = spans
+        # Segmented here (once: cached), only when a deletion has edges to check: a summary that
+        # is its whole sentence (up to the stops) deletes nothing but punctuation.
+        boundaries, names = _spans(source)
         deleted = source[i1:i2]
         for edge in (i1, i2):
             if edge not in boundaries:
