@@ -327,6 +327,21 @@ def test_a_worker_on_duty_over_a_holiday_is_society_but_soldiers_stay_military()
     assert topics[0].evidence[0] == "春节坚守" and topics[0].runner_up == "经济"
 
 
+@pytest.mark.parametrize(
+    "headline, label",
+    [
+        ("临江市医护人员坚守一线抗击疫情", "卫生健康"),
+        ("三十年坚守岗位的西岭镇乡村医生", "卫生健康"),  # a model figure goes under the field
+        ("东港市消防官兵坚守一线抗洪抢险", "安全应急"),
+        ("民警坚守岗位破获电信诈骗案", "法治"),
+        ("乡村教师坚守一线三十年", "教育"),
+    ],
+)
+def test_duty_words_without_a_holiday_leave_a_story_in_its_field(headline, label):
+    topic = KeywordClassifier().classify([Article(id="d", body=[headline])])[0]
+    assert topic.label == label, topic
+
+
 def test_the_drug_trade_is_economy_and_drugs_for_patients_are_health():
     # The scopes: industry and companies are 经济 (药企 inside 医药企业 is the trade, as 汽车企业
     # is), medicine for patients 卫生健康.

@@ -348,6 +348,12 @@ class KeywordClassifier:
                     hits.append(prefix)
         return hits
 
+    @staticmethod
+    def openings_hold(setting: Setting, texts: ArticleTexts) -> bool:
+        """Whether a word of ``setting.with_words`` is in the article's openings (a holiday's
+        name in the headline, duty words in the first sentence)."""
+        return any(word in text for text in texts.openings for word in setting.with_words)
+
     def setting_term(
         self, setting: Setting, label: int, terms: frozenset[str], texts: ArticleTexts
     ) -> str | None:
@@ -355,7 +361,7 @@ class KeywordClassifier:
         for text in texts.openings:
             if setting.where != "subject":
                 found = self.setting_hits(terms, label, text, texts)
-                if found:
+                if found and (not setting.with_words or self.openings_hold(setting, texts)):
                     return found[0]
                 continue
             # The subject: a place or actor at the start, after any dateline (本报驻法国记者) and

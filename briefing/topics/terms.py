@@ -167,6 +167,10 @@ class Setting:
     articles_only: bool = False  # a headline alone does not show this setting reliably
     officials: tuple[str, ...] = ()  # who a meeting must be with: 总统 in 法国总统, 外宾
     tags: tuple[str, ...] = ()  # segmenter tags (ns: a place name) for where = "no_evidence"
+    # Words one of which must be in the openings (headline, first sentence) beside the term (春节
+    # for 坚守岗位: on duty over a holiday, not any duty); a term holding one (春节坚守) shows it
+    # itself. Empty: no such need.
+    with_words: tuple[str, ...] = ()
 
 
 def _tables(name: str) -> dict[str, Any]:
@@ -189,6 +193,7 @@ def default_settings() -> tuple[Setting, ...]:
             articles_only=bool(table.get("articles_only", False)),
             officials=tuple(normalize(t) for t in table.get("officials", "").split()),
             tags=tuple(table.get("tags", "").split()),
+            with_words=tuple(normalize(t) for t in table.get("with", "").split()),
         )
         for name, table in _tables("topic_settings.toml").items()
     )
