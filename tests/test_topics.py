@@ -16,7 +16,7 @@ from briefing.read.text import read_articles
 from briefing.records import Article
 from briefing.registry import classifiers
 from briefing.topics import Classifier, classify, default_taxonomy, load_taxonomy, parse_taxonomy
-from briefing.topics.keywords import KeywordClassifier
+from briefing.topics.keywords import KeywordClassifier, article_texts
 from briefing.topics.terms import generic_terms, listed_terms
 from briefing.topics.trained import TrainedClassifier, load_model, train_file
 
@@ -442,6 +442,18 @@ def test_look_alikes_of_the_past_do_not_make_a_story_culture(title, opening, lab
     body = "医院组织医生开展义诊，为患者免费体检，检察院已对走私嫌疑人提起公诉。" * 2
     topic = KeywordClassifier().classify([Article(id="p", title=title, body=[opening + body])])[0]
     assert topic.label == label, topic
+
+
+def test_an_opening_is_cut_at_a_break_not_inside_a_word():
+    # 78 characters of a court case, then a football club whose name holds 西汉 (a dynasty, the
+    # past setting): cut at 80 characters, the opening would end on 西汉.
+    court = "临江市人民法院审理一起家庭纠纷案件，原告陈岩与被告周海系夫妻关系，双方因离婚财产分割"
+    court += "和子女抚养问题诉至法院，法官前后多次组织了调解，当事人当庭达成和解协议，"
+    assert len(court) == 78
+    article = Article(id="c", title="一场家庭纠纷", body=[court + "西汉姆联队球迷也来围观。"])
+    assert article_texts(article).openings[1].endswith("西汉姆联队球迷也来围观")
+    topic = KeywordClassifier().classify([article])[0]
+    assert topic.label == "法治" and "西汉" not in topic.evidence, topic
 
 
 def test_a_leader_as_subject_makes_a_lifestyle_story_politics():

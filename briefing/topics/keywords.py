@@ -129,6 +129,13 @@ def _cut(text: str, at: int) -> int:
     return at
 
 
+def _opening(paragraph: str) -> str:
+    """The first sentence of ``paragraph`` within about :data:`SETTING_CHARS`, cut at a break as
+    the fields are (:func:`_cut`), so a term found in it is found in the fields too: cut hard,
+    西汉姆 would leave 西汉."""
+    return paragraph[: _cut(paragraph, SETTING_CHARS)].split("。")[0]
+
+
 @dataclass
 class ArticleTexts:
     """An article's texts normalized for matching, each normalized once."""
@@ -165,13 +172,13 @@ def article_texts(article: Article) -> ArticleTexts:
             parts.append((body[:lead], 1.0))
         if len(body) > lead:
             parts.append((body[lead:], REST_WEIGHT))
-    paragraphs = body[: HOOK_CHARS + 1 + SETTING_CHARS].split("\n", 2)
+    paragraphs = body[: HOOK_CHARS + 1 + SETTING_CHARS + _BREAK_SEARCH].split("\n", 2)
     openings = [heads[name] for name in ("kicker", "title", "subtitle") if name in heads]
-    openings.append(paragraphs[0][:SETTING_CHARS].split("。")[0])
+    openings.append(_opening(paragraphs[0]))
     if len(paragraphs) > 1 and len(paragraphs[0]) <= HOOK_CHARS:
-        # A byline or a one-line hook (越是细微处，越是见真情。) opens the text: who acts and
-        # where come in the next paragraph.
-        openings.append(paragraphs[1][:SETTING_CHARS].split("。")[0])
+        # A byline or a one-line hook (小事见真情。) opens the text: who acts and where come in
+        # the next paragraph.
+        openings.append(_opening(paragraphs[1]))
     stripped = [text.lstrip(_OPENING_MARKS) for text in openings]
     return ArticleTexts(parts, body, [text for text in stripped if text])
 
