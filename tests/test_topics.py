@@ -15,7 +15,14 @@ from briefing.pipeline import Pipeline
 from briefing.read.text import read_articles
 from briefing.records import Article
 from briefing.registry import classifiers
-from briefing.topics import Classifier, classify, default_taxonomy, load_taxonomy, parse_taxonomy
+from briefing.topics import (
+    Classifier,
+    classify,
+    default_keyword_classifier,
+    default_taxonomy,
+    load_taxonomy,
+    parse_taxonomy,
+)
 from briefing.topics.keywords import KeywordClassifier, article_texts
 from briefing.topics.terms import generic_terms, listed_terms
 from briefing.topics.trained import TrainedClassifier, load_model, train_file
@@ -506,6 +513,23 @@ def test_a_hook_or_byline_first_paragraph_leaves_the_subject_to_the_next(first, 
 def test_a_word_with_two_senses_counts_for_the_one_its_companions_show(headline, label, evidence):
     topic = KeywordClassifier().classify([Article(id="s", body=[headline])])[0]
     assert topic.label == label and evidence in topic.evidence, topic
+
+
+@pytest.mark.parametrize(
+    "text, term, label",
+    [
+        # A flaw in epidemic control is no computer's: the virus stays health news.
+        ("临江市严防病毒扩散，堵住防控漏洞，医院加强发热门诊管理。", "病毒", "卫生健康"),
+        # A champion of any contest, a share of a herd: no game around the team names.
+        ("抗疫勇士获评全国冠军", "勇士", None),
+        ("西岭镇三分之一的公牛已出栏", "公牛", None),
+    ],
+)
+def test_common_or_longer_words_do_not_show_a_sense(text, term, label):
+    clf = default_keyword_classifier()
+    _, contributions = clf.scores(Article(id="c", body=[text]))
+    labels = {clf.taxonomy.names[i] for i, terms in contributions.items() if term in terms}
+    assert labels == ({label} if label else set()), contributions
 
 
 def test_a_team_name_without_companions_is_no_evidence_for_sport():

@@ -330,6 +330,10 @@ class KeywordClassifier:
                     others = tuple((index, weight) for index, weight in pairs if index != label)
                     words = tuple(word for word in sense.companions if word != term)
                     self.senses[term] = (words, shown, others)
+        # Companions are found as terms are, leftmost-longest among the listed terms too, so a
+        # companion inside a longer word (三分 in 三分之一) does not show its sense.
+        companions = {word for words, _, _ in self.senses.values() for word in words}
+        self.companion_matcher = TermMatcher(companions | set(self.weights))
 
     def terms_in(self, text: str, texts: ArticleTexts) -> list[str]:
         """The listed terms in ``text``, a part of the article ``texts`` holds, found once."""
@@ -401,6 +405,7 @@ class KeywordClassifier:
         weights, senses = self.weights, self.senses
         texts = article_texts(article)
         shown: dict[tuple[str, ...], bool] = {}  # a sense's companions: is one in the article?
+        companions_found: set[str] | None = None  # the companions' matcher's finds, on first need
         present: set[str] = set()  # every listed term in the article
         for text, field_weight in texts.fields:
             counts: dict[str, int] = {}
@@ -413,9 +418,13 @@ class KeywordClassifier:
                 if term in senses:
                     companions, sensed, others = senses[term]
                     if companions not in shown:
-                        shown[companions] = any(
-                            word in part for part, _ in texts.fields for word in companions
-                        )
+                        if companions_found is None:
+                            companions_found = {
+                                word
+                                for part, _ in texts.fields
+                                for word in self.companion_matcher.find(part)
+                            }
+                        shown[companions] = not companions_found.isdisjoint(companions)
                     pairs = sensed if shown[companions] else others
                 for index, weight in pairs:
                     value = weight * damped
