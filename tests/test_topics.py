@@ -366,7 +366,7 @@ def test_foreign_voices_and_visiting_journalists_are_foreign_affairs_but_sport_s
     # still sport, and a press conference at home that welcomes 中外记者 is still politics.
     topics = titled(
         (
-            "“亲眼看到了古镇的变化”（中外媒体采访行）",
+            "中外媒体记者走访西岭古镇",
             "古镇的老街、古建筑和民俗吸引了游客，千年历史的文化遗产保护得很好，非遗展演精彩纷呈。"
             * 3,
         ),
@@ -485,7 +485,7 @@ def test_a_leader_as_subject_makes_a_lifestyle_story_politics():
 def test_a_hook_or_byline_first_paragraph_leaves_the_subject_to_the_next(first, label):
     # Who acts is read after a one-line hook or a byline, as it is after a dateline: the leader
     # visiting a family makes the story told in meal words politics.
-    visit = "2月1日，县委书记走进临江市两户居民家中，同他们一起包饺子、做家常菜，询问年货备齐没有。"
+    visit = "县委书记来到临江市周海家，与一家人边包饺子边拉家常，问起今年的收成和孩子的学业。"
     meal = "饺子、红烧肉和家常菜摆上桌，厨房里热气腾腾，一家人围坐吃午饭。" * 3
     article = Article(id="h", title="暖心的年夜饭", body=[first, visit, meal])
     topic = KeywordClassifier().classify([article])[0]
