@@ -637,6 +637,15 @@ def test_leaders_named_in_a_sector_story_do_not_make_it_politics():
     assert topic.label == "文化" and topic.runner_up == "时政"
 
 
+def test_the_matcher_gives_where_each_term_is_leftmost_longest():
+    from briefing.topics.terms import TermMatcher
+
+    matcher = TermMatcher(["人民币", "人民", "军", "nba"])
+    text = "nba球星用人民币买军舰"
+    assert matcher.spans(text) == [(6, 9), (10, 11)]  # 人民币 alone, not also 人民; Latin left out
+    assert matcher.find(text) == ["nba", "人民币", "军"]
+
+
 def test_body_split_does_not_cut_a_term():
     from briefing.topics.keywords import LEAD_CHARS, article_fields
 
