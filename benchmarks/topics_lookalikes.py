@@ -32,26 +32,11 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from topics_generic_terms import unlabelled_articles  # noqa: E402
 
 
-def matches(matcher: TermMatcher, text: str) -> list[tuple[int, int]]:
-    """(start, end) of each Chinese term found, leftmost-longest as the classifier finds them."""
-    found = []
-    i, n = 0, len(text)
-    while i < n:
-        for length in matcher.prefixes.get(text[i : i + 2], ()):
-            if text[i : i + length] in matcher.cjk:
-                found.append((i, i + length))
-                i += length
-                break
-        else:
-            i += 1
-    return found
-
-
 def straddlers(
-    corpus: Path, *, min_matches: int, min_share: float
+    corpus: Path, classifier: KeywordClassifier, *, min_matches: int, min_share: float
 ) -> list[tuple[str, int, int, list[tuple[str, int]]]]:
     """(term, matches, straddling matches, covering words by count) for each straddling term."""
-    matcher = TermMatcher(set(KeywordClassifier().weights) - lookalikes())
+    matcher = TermMatcher(set(classifier.weights) - lookalikes())
     total: Counter[str] = Counter()
     straddling: Counter[str] = Counter()
     covers: defaultdict[str, Counter[str]] = defaultdict(Counter)
@@ -62,7 +47,9 @@ def straddlers(
             for word in words(text):
                 cuts.append(cuts[-1] + len(word))
             at = set(cuts)
-            for start, end in matches(matcher, text):
+            for start, end in matcher.spans(text):
+                if end - start < 2:  # a single character straddles nothing
+                    continue
                 term = text[start:end]
                 total[term] += 1
                 if start not in at or end not in at:
@@ -87,7 +74,7 @@ def main() -> None:
     classifier = KeywordClassifier()
     names = classifier.taxonomy.names
     for term, n, straddled, cover in straddlers(
-        args.corpus, min_matches=args.min_matches, min_share=args.min_share
+        args.corpus, classifier, min_matches=args.min_matches, min_share=args.min_share
     ):
         labels = ",".join(names[index] for index, _ in classifier.weights[term])
         print(f"{term}\t{labels}\t{straddled}/{n}\t" + " ".join(f"{w}:{c}" for w, c in cover))

@@ -120,6 +120,17 @@ def _prefix_in(term: str, terms: frozenset[str]) -> str | None:
     return next((term[:n] for n in range(len(term) - 1, 1, -1) if term[:n] in terms), None)
 
 
+def _setting_shown_by(term: str, pairs: Pairs, terms: frozenset[str], label: int) -> str | None:
+    """The setting's term that a found ``term`` shows: itself if one of the setting's
+    ``terms``, else the longest of them that starts it if it is a term of the setting's
+    ``label`` (美国 in 美国总统, not 朝鲜 in 朝鲜族)."""
+    if term in terms:
+        return term
+    if any(index == label for index, _ in pairs):
+        return _prefix_in(term, terms)
+    return None
+
+
 def _cut(text: str, at: int) -> int:
     """Where to split ``text`` near ``at``: at the next punctuation or line break, so the split
     does not cut a term in two (党性|修养 would count as 党性 and 修养); ``at`` if none is near."""
@@ -129,12 +140,18 @@ def _cut(text: str, at: int) -> int:
     return at
 
 
+def _opening(paragraph: str) -> str:
+    """The first sentence of ``paragraph`` within about :data:`SETTING_CHARS`, cut at a break as
+    the fields are (:func:`_cut`), so a term found in it is found in the fields too: cut hard,
+    西汉姆 would leave 西汉."""
+    return paragraph[: _cut(paragraph, SETTING_CHARS)].split("。")[0]
+
+
 @dataclass
 class ArticleTexts:
     """An article's texts normalized for matching, each normalized once."""
 
     fields: list[tuple[str, float]]  # text part and the weight it carries
-    body: str  # the body as far as it is read
     # where a setting shows: kicker, title and subtitle, the body's first sentence and, after a
     # byline or a one-line hook, the next paragraph's (see :meth:`KeywordClassifier.setting_term`)
     openings: list[str]
@@ -165,15 +182,15 @@ def article_texts(article: Article) -> ArticleTexts:
             parts.append((body[:lead], 1.0))
         if len(body) > lead:
             parts.append((body[lead:], REST_WEIGHT))
-    paragraphs = body[: HOOK_CHARS + 1 + SETTING_CHARS].split("\n", 2)
+    paragraphs = body[: HOOK_CHARS + 1 + SETTING_CHARS + _BREAK_SEARCH].split("\n", 2)
     openings = [heads[name] for name in ("kicker", "title", "subtitle") if name in heads]
-    openings.append(paragraphs[0][:SETTING_CHARS].split("。")[0])
+    openings.append(_opening(paragraphs[0]))
     if len(paragraphs) > 1 and len(paragraphs[0]) <= HOOK_CHARS:
-        # A byline or a one-line hook (越是细微处，越是见真情。) opens the text: who acts and
-        # where come in the next paragraph.
-        openings.append(paragraphs[1][:SETTING_CHARS].split("。")[0])
+        # A byline or a one-line hook (小事见真情。) opens the text: who acts and where come in
+        # the next paragraph.
+        openings.append(_opening(paragraphs[1]))
     stripped = [text.lstrip(_OPENING_MARKS) for text in openings]
-    return ArticleTexts(parts, body, [text for text in stripped if text])
+    return ArticleTexts(parts, [text for text in stripped if text])
 
 
 def article_fields(article: Article) -> list[tuple[str, float]]:
@@ -200,7 +217,7 @@ class KeywordClassifier:
                     weights[term] = {**weights.get(term, {}), **per_label}
         position = {name: i for i, name in enumerate(self.taxonomy.names)}
         # Keep only the labels this taxonomy has: term -> ((label index, weight), ...).
-        self.weights: dict[str, tuple[tuple[int, float], ...]] = {}
+        self.weights: dict[str, Pairs] = {}
         for term, per_label in weights.items():
             kept = tuple([(position[lab], w) for lab, w in per_label.items() if lab in position])
             if kept:
@@ -276,8 +293,7 @@ class KeywordClassifier:
     def _setup_settings(self, settings: tuple[Setting, ...]) -> None:
         """The settings whose label this taxonomy has; their terms also count as medium terms
         for that label."""
-        # setting, its label, the labels it outweighs, its terms
-        self.settings: list[tuple[Setting, int, frozenset[int], frozenset[str]]] = []
+        kept: list[tuple[Setting, int, frozenset[int], frozenset[str]]] = []
         self.no_evidence: list[tuple[int, tuple[str, ...]]] = []  # label, segmenter tags
         for setting in settings:
             if setting.label not in self.taxonomy:
@@ -293,19 +309,23 @@ class KeywordClassifier:
                 pairs = dict(self.weights.get(term, ()))
                 pairs[label] = max(pairs.get(label, 0.0), TIER_WEIGHTS["medium"])
                 self.weights[term] = tuple(pairs.items())
-            self.settings.append((setting, label, outweighs, frozenset(setting.terms)))
+            kept.append((setting, label, outweighs, frozenset(setting.terms)))
         self.matcher = TermMatcher(self.weights)
-        # The terms a setting is found by (its own, and its label's terms that start with one,
-        # as 美国总统 starts with 美国): in an article holding none of them it cannot show.
-        self.found_by = [
-            frozenset(
-                term
-                for term, pairs in self.weights.items()
-                if term in terms
-                or (any(index == label for index, _ in pairs) and _prefix_in(term, terms))
-            )
-            for _, label, _, terms in self.settings
+        # Setting, its label, the labels it outweighs, its terms and the terms it is found by
+        # (its own, and its label's terms that start with one, as 美国总统 starts with 美国): in
+        # an article holding none of them it cannot show.
+        self.settings = [
+            (setting, label, outweighs, terms, self._found_by(terms, label))
+            for setting, label, outweighs, terms in kept
         ]
+
+    def _found_by(self, terms: frozenset[str], label: int) -> frozenset[str]:
+        """The listed terms that show a setting of ``terms`` and ``label`` where found."""
+        return frozenset(
+            term
+            for term, pairs in self.weights.items()
+            if _setting_shown_by(term, pairs, terms, label) is not None
+        )
 
     def _setup_senses(self, senses: tuple[Sense, ...]) -> None:
         """Listed term of a sense whose label this taxonomy has -> (its companions, itself left
@@ -323,6 +343,10 @@ class KeywordClassifier:
                     others = tuple((index, weight) for index, weight in pairs if index != label)
                     words = tuple(word for word in sense.companions if word != term)
                     self.senses[term] = (words, shown, others)
+        # Companions are found as terms are, leftmost-longest among the listed terms too, so a
+        # companion inside a longer word (三分 in 三分之一) does not show its sense.
+        companions = {word for words, _, _ in self.senses.values() for word in words}
+        self.companion_matcher = TermMatcher(companions | set(self.weights))
 
     def terms_in(self, text: str, texts: ArticleTexts) -> list[str]:
         """The listed terms in ``text``, a part of the article ``texts`` holds, found once."""
@@ -340,13 +364,16 @@ class KeywordClassifier:
         美国总统, not 朝鲜 in 朝鲜族)."""
         hits = []
         for term in self.terms_in(text, texts):
-            if term in terms:
-                hits.append(term)
-            elif any(index == label for index, _ in self.weights[term]):
-                prefix = _prefix_in(term, terms)
-                if prefix is not None:
-                    hits.append(prefix)
+            shown = _setting_shown_by(term, self.weights[term], terms, label)
+            if shown is not None:
+                hits.append(shown)
         return hits
+
+    @staticmethod
+    def openings_hold(setting: Setting, texts: ArticleTexts) -> bool:
+        """Whether a word of ``setting.with_words`` is in the article's openings (a holiday's
+        name in the headline, duty words in the first sentence)."""
+        return any(word in text for text in texts.openings for word in setting.with_words)
 
     def setting_term(
         self, setting: Setting, label: int, terms: frozenset[str], texts: ArticleTexts
@@ -355,7 +382,7 @@ class KeywordClassifier:
         for text in texts.openings:
             if setting.where != "subject":
                 found = self.setting_hits(terms, label, text, texts)
-                if found:
+                if found and (not setting.with_words or self.openings_hold(setting, texts)):
                     return found[0]
                 continue
             # The subject: a place or actor at the start, after any dateline (本报驻法国记者) and
@@ -388,6 +415,7 @@ class KeywordClassifier:
         weights, senses = self.weights, self.senses
         texts = article_texts(article)
         shown: dict[tuple[str, ...], bool] = {}  # a sense's companions: is one in the article?
+        companions_found: set[str] | None = None  # the companions' matcher's finds, on first need
         present: set[str] = set()  # every listed term in the article
         for text, field_weight in texts.fields:
             counts: dict[str, int] = {}
@@ -400,15 +428,19 @@ class KeywordClassifier:
                 if term in senses:
                     companions, sensed, others = senses[term]
                     if companions not in shown:
-                        shown[companions] = any(
-                            word in part for part, _ in texts.fields for word in companions
-                        )
+                        if companions_found is None:
+                            companions_found = {
+                                word
+                                for part, _ in texts.fields
+                                for word in self.companion_matcher.find(part)
+                            }
+                        shown[companions] = not companions_found.isdisjoint(companions)
                     pairs = sensed if shown[companions] else others
                 for index, weight in pairs:
                     value = weight * damped
                     totals[index] += value
                     contributions[index][term] += value
-        for (setting, label, outweighs, terms), found_by in zip(self.settings, self.found_by):
+        for setting, label, outweighs, terms, found_by in self.settings:
             # A headline alone seldom says who acts (日本车 is a car, 日本央行 an actor).
             if setting.articles_only and len(article.text) <= HEADLINE_CHARS:
                 continue

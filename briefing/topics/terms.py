@@ -75,11 +75,16 @@ def listed_terms() -> Weights:
     return parse_terms(tomllib.loads(text), source="<default topic terms>")
 
 
+def _words(name: str) -> frozenset[str]:
+    """The words of the shipped word list ``name``, normalized."""
+    return frozenset(normalize(word) for word in data.read_words(name))
+
+
 @lru_cache(maxsize=1)
 def generic_terms() -> frozenset[str]:
     """The listed terms that are generic words (``briefing/data/generic_terms.txt``, made
     without labels by ``benchmarks/topics_generic_terms.py``)."""
-    return frozenset(normalize(word) for word in data.read_words("generic_terms.txt"))
+    return _words("generic_terms.txt")
 
 
 @lru_cache(maxsize=1)
@@ -87,7 +92,7 @@ def lookalikes() -> frozenset[str]:
     """Words that hold a listed term across their parts and carry no label
     (``briefing/data/topic_lookalikes.txt``: 吸引力 holds 引力): matched like terms, so the
     term inside them is not found, they count for nothing."""
-    return frozenset(normalize(word) for word in data.read_words("topic_lookalikes.txt"))
+    return _words("topic_lookalikes.txt")
 
 
 @lru_cache(maxsize=1)
@@ -126,26 +131,32 @@ class TermMatcher:
         found: list[str] = []
         if self.latin:
             found.extend(w for w in _LATIN.findall(text) if w in self.latin)
+        found.extend(text[start:end] for start, end in self.spans(text))
+        return found
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of each Chinese term and single character in ``text`` (already
+        normalized), leftmost-longest, in order; Latin terms are left to :meth:`find`."""
+        spans: list[tuple[int, int]] = []
         prefixes, cjk, singles = self.prefixes, self.cjk, self.singles
         i, n = 0, len(text)
         while i < n:
             lengths = prefixes.get(text[i : i + 2])
             if lengths is not None:
                 for length in lengths:
-                    candidate = text[i : i + length]
-                    if candidate in cjk:
-                        found.append(candidate)
+                    if text[i : i + length] in cjk:
+                        spans.append((i, i + length))
                         i += length
                         break
                 else:
                     if text[i] in singles:
-                        found.append(text[i])
+                        spans.append((i, i + 1))
                     i += 1
                 continue
             if text[i] in singles:
-                found.append(text[i])
+                spans.append((i, i + 1))
             i += 1
-        return found
+        return spans
 
 
 @dataclass(frozen=True)
@@ -167,6 +178,10 @@ class Setting:
     articles_only: bool = False  # a headline alone does not show this setting reliably
     officials: tuple[str, ...] = ()  # who a meeting must be with: 总统 in 法国总统, 外宾
     tags: tuple[str, ...] = ()  # segmenter tags (ns: a place name) for where = "no_evidence"
+    # Words one of which must be in the openings (headline, first sentence) beside the term (春节
+    # for 坚守岗位: on duty over a holiday, not any duty); a term holding one (春节坚守) shows it
+    # itself. Empty: no such need.
+    with_words: tuple[str, ...] = ()
 
 
 def _tables(name: str) -> dict[str, Any]:
@@ -189,6 +204,7 @@ def default_settings() -> tuple[Setting, ...]:
             articles_only=bool(table.get("articles_only", False)),
             officials=tuple(normalize(t) for t in table.get("officials", "").split()),
             tags=tuple(table.get("tags", "").split()),
+            with_words=tuple(normalize(t) for t in table.get("with", "").split()),
         )
         for name, table in _tables("topic_settings.toml").items()
     )
