@@ -507,7 +507,7 @@ def _compressed(clause: str, limit: int) -> str:
     # What an event marks goes before the setting it may stand in (在……举行的庆祝……招待会).
     text = _without_occasion(tidy(IDIOM_DE.sub("", text)))
     tags = _drop_setting(tagged(text))
-    text = "".join(w for w, t in tags if t != "t" or not TIME_START.match(w))
+    text = "".join(w for w, t in tags if t != "t" or not TIME_START.match(w) or w in _TIME_KEPT)
     # Deleting a time may bare what was left of its phrase (春节期间 -> 期间).
     text = _without_scene(text)
     if len(text) > limit:
@@ -578,7 +578,22 @@ def _without_manner(text: str) -> str:
 _PLACE_TAGS = ("n", "s", "f", "j", "eng", "m", "q", "t")
 _SPEECH_ACTS = frozenset("发表 致辞 讲话 作 做 宣读".split())
 # Times a headline leaves out, besides those that open a clause (compress.TIME_START).
-_TIME_WORDS_MORE = frozenset("今晚 昨晚 今晨 本月 上月 本周 上周 本周末 近期 年初 年底".split())
+_TIME_WORDS_MORE = frozenset("今晚 昨晚 今晨 本月 上月 本周 上周 本周末 年初 年底".split())
+# Times that say whether the event is still to come or came before the news (临江新机场明年
+# 建成通航, 临江茶厂此前停产): without them a plan reads as done. They stay, as 将 does.
+_TIME_KEPT = frozenset(
+    "明年 明天 明日 明晚 后天 下月 下周 今后 此前 此后 随后 之前 以前 以后 届时 将来 未来".split()
+)
+
+
+def _reported_time(word: str, tag: str) -> bool:
+    """Whether ``word`` (tagged ``tag``) dates the reported event (今年, 上午, 昨天), which a
+    headline leaves out; not one of :data:`_TIME_KEPT`."""
+    return (
+        tag == "t"
+        and (bool(TIME_START.match(word)) or word in _TIME_WORDS_MORE)
+        and word not in _TIME_KEPT
+    )
 
 
 def _manner_before_verb(words: list[tuple[str, str]], i: int) -> bool:
@@ -652,14 +667,10 @@ def _headline_form(text: str) -> str:
             i += 1
             continue
         # 周海上午来到……, 今年临江港吞吐……: when, before the actor's action or the actor.
-        if (
-            tag == "t"
-            and (TIME_START.match(word) or word in _TIME_WORDS_MORE)
-            and (
-                verbal(*following) or _manner_before_verb(words, i + 1)
-                if kept
-                else following[1].startswith(("n", "r", "t")) or following[0] == "“"
-            )
+        if _reported_time(word, tag) and (
+            verbal(*following) or _manner_before_verb(words, i + 1)
+            if kept
+            else following[1].startswith(("n", "r", "t")) or following[0] == "“"
         ):
             i += 1
             continue
