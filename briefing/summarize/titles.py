@@ -126,7 +126,7 @@ _COVERBS = frozenset("代表 依托 借助 凭借 依靠".split())
 
 def _setting_end(tags: list[tuple[str, str]], start: int) -> int | None:
     """Where the setting that 在/于 opens at ``start`` ends: at its verb (在京 | 召开), or past a verb
-    inside the place at a news verb that follows before any coverb (在加德满都下榻饭店 | 会见);
+    inside the place at a news verb that follows before any coverb (在东港下榻饭店 | 会见);
     None where it reaches no verb."""
     for j in range(start + 1, len(tags)):
         word, tag = tags[j]
@@ -141,7 +141,7 @@ def _setting_end(tags: list[tuple[str, str]], start: int) -> int | None:
             # A setting that ran past a clause's end is its own clause: its first verb ends it.
             if ACTION_END.search(word) or any(t == "x" for _, t in tags[start:j]):
                 return j
-            # The news verb ends it; of several, the last (在庆祝……成立70周年大会上 | 发表).
+            # The news verb ends it; of several, the last (在庆祝……成立40周年大会上 | 发表).
             clause = list(itertools.takewhile(lambda t: t[1] not in ("x", "p"), tags[j + 1 :]))
             # Not a verb of a relative clause (在东港出席李强举行的宴会: 出席 ends it).
             news = [
@@ -532,20 +532,20 @@ def _compressed(clause: str, limit: int) -> str:
     return text
 
 
-# 庆祝星国独立70周年招待会 -> 招待会: what an event marks, before the event.
+# 庆祝星国独立25周年酒会 -> 酒会: what an event marks, before the event.
 _OCCASION = re.compile(
     r"(?:(?:(?<=出席|举行|参加|举办|召开)|(?<=的))(?:庆祝|纪念)[^，,。；“”的]{2,24}?(?:周年|胜利|成立|建交|诞辰|国庆|节)(?:的)?"
     r"|[\u4e00-\u9fff]{2}建交[\d０-９]{1,3}周年)"
     r"(?=(?:招待会|活动|大会|晚会|酒会|庆典|仪式|音乐会|文艺演出|座谈会|图片展))"
 )
-# ……出席招待会并致辞: a second action after the first, which the headline can do without.
+# ……出席酒会并讲话: a second action after the first, which the headline can do without.
 _SECOND_ACTION = re.compile(r"并(?:致辞|讲话|发表讲话|发表重要讲话|致贺词|作主旨演讲|发表演讲)$")
 
 
 def _without_occasion(text: str) -> str:
-    """周海应邀出席星国驻临江领事馆庆祝星国独立70周年招待会并致辞 -> 周海出席星国驻临江领事馆
-    招待会: for a long clause, the occasion an event marks, 应邀 before the verb and a closing
-    second act (并致辞) go; the actor, the verb and the event stay."""
+    """周海应邀出席星国驻临江领事馆庆祝星国独立25周年酒会并讲话 -> 周海出席星国驻临江领事馆
+    酒会: for a long clause, the occasion an event marks, 应邀 before the verb and a closing
+    second act (并讲话) go; the actor, the verb and the event stay."""
     text = _SECOND_ACTION.sub("", _OCCASION.sub("", text))
     return re.sub(r"(?<=[\u4e00-\u9fff])应邀(?=出席|参加|访问|来华|赴|前往|对)", "", text)
 
