@@ -772,6 +772,12 @@ def test_a_clause_opening_on_nowadays_has_no_actor_in_the_title():
             "周海出席星国驻临江领事馆酒会",
         ),
         ("东港市政府在市民中心举行庆祝东港市成立40周年招待会", "东港市政府举行招待会"),
+        # Where dropping the setting alone makes it fit, what the event marks is the news.
+        (
+            "西岭镇三千多名村民在镇文化广场参加庆祝元宵节活动",
+            "西岭镇三千多名村民参加庆祝元宵节活动",
+        ),
+        ("东港市各界群众在市体育中心举行纪念抗战胜利大会", "东港市各界群众举行纪念抗战胜利大会"),
         # 驻 names a mission inside the setting: the setting runs on to the clause's verb.
         (
             "临江市政协副主席周海12日应邀出席在星国驻临江领事馆举行的庆祝星国独立25周年酒会",

@@ -114,6 +114,8 @@ _LOCATED = re.compile(r"^位于[^，,的]{1,15}的")
 _HELD_AT = re.compile(
     rf"^在[^，,。；“”的]{{1,20}}?(?:{ACTION.pattern}|展出|上演)的(?=[\u4e00-\u9fff]{{4}})"
 )
+# The same venue anywhere in the clause (周海出席在……举行的……).
+_VENUE_HELD = re.compile(_HELD_AT.pattern[1:])
 
 
 # Coverbs whose phrase a long title can do without (周海代表市委和市政府看望…… ->
@@ -504,12 +506,20 @@ def _compressed(clause: str, limit: int) -> str:
     text = _without_posts(text)
     if len(text) <= limit:
         return text
-    # What an event marks goes before the setting it may stand in (在……举行的庆祝……招待会).
-    text = _without_occasion(tidy(IDIOM_DE.sub("", text)))
+    text = tidy(IDIOM_DE.sub("", text))
+    # 出席在……举行的庆祝……酒会: a setting that is a relative clause on the event stands in the
+    # occasion's way, so the occasion goes first; else only where dropping the setting does not
+    # make the clause fit (……在镇文化广场参加庆祝元宵节活动: the festival is the news).
+    venue = _VENUE_HELD.search(text)
+    occasion = _OCCASION.search(text)
+    if venue and occasion and venue.end() <= occasion.start():
+        text = _without_occasion(text)
     tags = _drop_setting(tagged(text))
     text = "".join(w for w, t in tags if t != "t" or not TIME_START.match(w) or w in _TIME_KEPT)
     # Deleting a time may bare what was left of its phrase (春节期间 -> 期间).
     text = _without_scene(text)
+    if len(text) > limit:
+        text = _without_occasion(text)
     if len(text) > limit:
         text = _LONG_QUOTE.sub(_drop_quote, text)
     if len(text) > limit:
