@@ -13,6 +13,7 @@ from briefing.summarize.ranking import rank_sentences
 from briefing.summarize.headlines import headline_problems
 from briefing.summarize.titles import generate_title, shorten
 from briefing.summarize import titles
+from briefing.text import tagged
 
 
 def test_a_scene_setting_opener_is_not_the_headline():
@@ -666,10 +667,33 @@ def test_a_title_s_salience_does_not_depend_on_the_order_of_a_set():
         ("临江新机场明年建成通航", "临江新机场明年建成通航"),
         ("东港地铁二号线明天开通运营", "东港地铁二号线明天开通运营"),
         ("临江茶厂此前停产", "临江茶厂此前停产"),
+        # 驻 names a mission inside the setting, which goes whole.
+        ("周海在星国驻临江领事馆会见柯林", "周海会见柯林"),
+        # 在 after a one-character verb, or a setting a localiser closes, is no bare place.
+        ("志愿者们站在雪地里指挥交通", "志愿者们站在雪地里指挥交通"),
+        ("游客在展台前驻足观看", "游客在展台前驻足观看"),
+        ("东港在推进乡村振兴方面成效显著", "东港在推进乡村振兴方面成效显著"),
     ],
 )
 def test_the_headline_form_keeps_actor_action_and_object(clause, form):
     assert titles._headline_form(clause) == form
+
+
+@pytest.mark.parametrize(
+    ("clause", "without"),
+    [
+        # 驻守 is a verb, not a mission's 驻: the localiser before it closed the setting.
+        ("东港边防连官兵在西岭山口的哨所里驻守边疆守护国门", "东港边防连官兵驻守边疆守护国门"),
+        # A verb before the localiser is inside the setting, which ends at the verb after it.
+        ("村民在庆祝活动中表演舞蹈", "村民表演舞蹈"),
+        ("星国总统柯林在庆祝星国成立40周年大会上发表重要讲话", "星国总统柯林发表重要讲话"),
+        # A localiser with no verb after it: no setting, the clause stays.
+        ("东港在推进乡村振兴方面成效显著", "东港在推进乡村振兴方面成效显著"),
+        ("周海在星国驻临江领事馆会见柯林", "周海会见柯林"),
+    ],
+)
+def test_a_setting_ends_at_its_localiser_and_a_missions_驻_is_no_verb(clause, without):
+    assert "".join(w for w, _ in titles._drop_setting(tagged(clause))) == without
 
 
 @pytest.mark.parametrize(

@@ -126,25 +126,91 @@ _VENUE_HELD = re.compile(_HELD_AT.pattern[1:])
 _COVERBS = frozenset("代表 依托 借助 凭借 依靠".split())
 
 
-def _setting_end(tags: list[tuple[str, str]], start: int) -> int | None:
-    """Where the setting that 在/于 opens at ``start`` ends: at its verb (在京 | 召开), or past a verb
-    inside the place at a news verb that follows before any coverb (在东港下榻饭店 | 会见);
-    None where it reaches no verb."""
+_PARTNER_COVERBS = frozenset("同 与 和 跟".split())
+# Nouns that close a phrase as a localiser does (在推进乡村振兴方面, 在茶产业发展过程中).
+_SETTING_NOUNS = frozenset("方面 领域 过程".split())
+# What a mission's name ends on (星国驻临江领事馆, 东港驻京办事处, 驻联合国代表团).
+_MISSION_END = re.compile(r"[馆处团]$")
+
+
+def _names_mission(tags: list[tuple[str, str]], j: int) -> bool:
+    """Whether 驻 at ``j`` is part of a mission's name (星国驻临江领事馆), not a verb (驻守, 驻足):
+    the one-character 驻, or a word on 驻 with a place and a mission noun after it."""
+    word = tags[j][0]
+    if word == "驻":
+        return True
+    return word[0] == "驻" and any(_MISSION_END.search(w) for w, _ in tags[j : j + 3])
+
+
+def _closes_setting(words: list[tuple[str, str]], k: int) -> bool:
+    """Whether ``words[k]`` is a localiser or a noun that closes a setting (中, 前, 过程中, 方面,
+    会上; not 市场上的: a 的 after it makes it a modifier)."""
+    word, tag = words[k]
+    following = words[k + 1][0] if k + 1 < len(words) else ""
+    return following != "的" and (
+        tag == "f"
+        or word in _SETTING_NOUNS
+        # 过程中, 基础上: a noun on a localiser; not a name (班达里, 千岛里: nz, ns).
+        or (word[-1] in "中上里内" and len(word) > 1 and tag == "n")
+    )
+
+
+def _localised(words: list[tuple[str, str]]) -> bool:
+    """Whether a localiser (中, 上, 前, 过程中, 方面) closes a phrase among ``words`` before the
+    clause ends: a setting that 在 opened before them ends there, not at the verb before it."""
+    clause = list(itertools.takewhile(lambda t: t[1] != "x", words))
+    return any(_closes_setting(clause, k) for k in range(len(clause)))
+
+
+def _setting_end(tags: list[tuple[str, str]], start: int, *, bare: bool = False) -> int | None:
+    """Where the setting that 在/于 opens at ``start`` ends: at its verb (在京 | 召开), past a verb
+    inside the place at a news verb that follows before any coverb (在东港下榻饭店 | 会见), or
+    at the verb after a localiser that closes it (在庆祝活动中 | 表演, 在哨所里 | 驻守); None
+    where it reaches no verb.
+
+    ``bare``: only a setting that names a place or an occasion (在临江, 在招待会上) and that the
+    action follows at once (a verb, a manner adverb, or a coverb with its partner: 在临江同……会谈);
+    None where it holds a verb or a 的 (在参与救灾过程中, 在……举行的……上: an event of its own)."""
+    partners = _PARTNER_COVERBS | ({"向", "对"} if bare else set())
     for j in range(start + 1, len(tags)):
         word, tag = tags[j]
         # 在人民大会堂 | 同……举行会谈: a coverb after the place opens the action's own phrase.
-        if word in ("同", "与", "和", "跟") and tag == "p" and j > start + 1:
+        if word in partners and tag == "p" and j > start + 1:
             return j
-        following = tags[j + 1][0] if j + 1 < len(tags) else ""
         # 在星国驻临江领事馆: 驻 names the mission, it is no verb of the clause.
-        if word.startswith("驻"):
+        if _names_mission(tags, j):
+            continue
+        following = tags[j + 1][0] if j + 1 < len(tags) else ""
+        if bare:
+            if j > start + 1 and (verbal(word, tag) or _manner_before_verb(tags, j)):
+                rest = tags[j + 1 :]
+                # 在东港举办的……: a relative clause; 在大会上发表讲话: the occasion is the news.
+                if following == "的" or _localised(rest) or word in _SPEECH_ACTS:
+                    return None
+                return j
+            if not tag.startswith(_PLACE_TAGS) or word == "的":
+                return None
             continue
         if verbal(word, tag) and following != "的" and tags[j - 1][0] != "的":
+            # 在哨所里 | 驻守: a localiser right before the verb has closed the setting.
+            if j > start + 1 and _closes_setting(tags, j - 1):
+                return j
+            # 在庆祝活动中 | 表演, 在推进乡村振兴方面: a verb before a localiser that closes the
+            # phrase, with no 的 between, is inside the setting; the setting ends at the verb
+            # after the localiser, and without one it is no setting.
+            clause = list(itertools.takewhile(lambda t: t[1] not in ("x", "p"), tags[j + 1 :]))
+            inside = list(itertools.takewhile(lambda t: t[0] != "的", clause))
+            closer = next((k for k in range(len(inside)) if _closes_setting(inside, k)), None)
+            if closer is not None:
+                if closer + 1 >= len(clause) or not verbal(*clause[closer + 1]):
+                    return None
+                # A news verb is the clause's own (会见来美进行……磋商的……): it ends the setting.
+                if not ACTION_END.search(word):
+                    return j + 1 + closer + 1
             # A setting that ran past a clause's end is its own clause: its first verb ends it.
             if ACTION_END.search(word) or any(t == "x" for _, t in tags[start:j]):
                 return j
             # The news verb ends it; of several, the last (在庆祝……成立40周年大会上 | 发表).
-            clause = list(itertools.takewhile(lambda t: t[1] not in ("x", "p"), tags[j + 1 :]))
             # Not a verb of a relative clause (在东港出席李强举行的宴会: 出席 ends it).
             news = [
                 k
@@ -178,6 +244,12 @@ def _time_clause_end(tags: list[tuple[str, str]], start: int) -> int | None:
     return None
 
 
+def _complements(previous: tuple[str, str]) -> bool:
+    """Whether 在/于 after the word ``previous`` is its complement, not a setting: after a
+    one-character verb (躺在……, 站在雪地里)."""
+    return len(previous[0]) == 1 and verbal(*previous)
+
+
 def _drop_setting(tags: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Delete 在……/于…… and a coverb's phrase (代表……, 依靠……) between the actor and the verb,
     and particles after verbs."""
@@ -200,12 +272,11 @@ def _drop_setting(tags: list[tuple[str, str]]) -> list[tuple[str, str]]:
         if word == "在" and tag == "p" and (end := _time_clause_end(tags, i)):
             resume = end
             continue
-        # 躺在……, 住在……: after a one-character verb 在 is its complement, not a setting.
         if (
             out
             and word in ("在", "于")
             and tag == "p"
-            and not (len(out[-1][0]) == 1 and verbal(*out[-1]))
+            and not _complements(out[-1])
             and (end := _setting_end(tags, i)) is not None
         ):
             resume = end
@@ -616,39 +687,6 @@ def _manner_before_verb(words: list[tuple[str, str]], i: int) -> bool:
     )
 
 
-def _localised(words: list[tuple[str, str]]) -> bool:
-    """Whether a localiser (中, 上, 过程中, 基础上) closes a phrase among ``words``: a setting
-    that 在 opened before them ends there, not at the verb before it."""
-    return any(
-        w[-1] in "中上里内"
-        and (t == "f" or (len(w) > 1 and t.startswith("n") and t[1:2] not in "rst"))
-        for w, t in words
-    )
-
-
-def _bare_setting_end(words: list[tuple[str, str]], start: int) -> int | None:
-    """Where the setting 在/于 opens at ``start`` ends, when it names only a place or an occasion
-    (在临江, 在招待会上, 在东港市民中心) and the action follows it at once: a verb, or a coverb
-    with its partner (在临江同……会谈). None where the setting holds a verb or a 的 (在参与救灾
-    过程中, 在……举行的……上: an event of its own), or where the clause ends in it."""
-    for j in range(start + 1, len(words)):
-        word, tag = words[j]
-        if j > start + 1 and (
-            verbal(word, tag)
-            or (word in ("同", "与", "和", "跟", "向", "对") and tag == "p")
-            or _manner_before_verb(words, j)
-        ):
-            rest = words[j + 1 :]
-            # 在春节庆祝活动中: the verb is inside the setting, which ends on its localiser later;
-            # 在东港举办的……: a relative clause; 在大会上发表讲话: the occasion is the news.
-            if (rest and rest[0][0] == "的") or _localised(rest) or word in _SPEECH_ACTS:
-                return None
-            return j
-        if not tag.startswith(_PLACE_TAGS) or word == "的":
-            return None
-    return None
-
-
 def _headline_form(text: str) -> str:
     """A clause as a headline states it, though it fits as it is (周海在临江会见星国外长柯林 ->
     周海会见星国外长柯林, ……正式开通 -> ……开通): without a place setting between the actor and
@@ -661,8 +699,8 @@ def _headline_form(text: str) -> str:
     while i < len(words):
         word, tag = words[i]
         following = words[i + 1] if i + 1 < len(words) else ("", "x")
-        if kept and word in ("在", "于") and tag == "p":
-            end = _bare_setting_end(words, i)
+        if kept and word in ("在", "于") and tag == "p" and not _complements(words[i - 1]):
+            end = _setting_end(words, i, bare=True)
             if end is not None:
                 i = end
                 continue
