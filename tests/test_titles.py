@@ -753,10 +753,22 @@ def test_a_title_cut_before_its_result_or_consequence_fails(title):
 
 @pytest.mark.parametrize(
     "title",
-    ["村民只要肯干就能致富", "临江茶叶产量增长两成", "临江茶农来到西岭镇", "东港港吞吐量增至3亿吨"],
+    [
+        "村民只要肯干就能致富",
+        "临江茶叶产量增长两成",
+        "临江茶农来到西岭镇",
+        "东港港吞吐量增至3亿吨",
+        # 只有 inside a clause is "only", no condition.
+        "全市只有三家茶厂通过认证",
+        "东港只有少数企业完成改造",
+    ],
 )
 def test_a_whole_condition_or_change_passes(title):
     assert not headline_problems(title)
+
+
+def test_只有_opening_a_title_is_a_condition():
+    assert "只有…… without what follows from it" in headline_problems("只有西岭镇的茶园扩大")
 
 
 @pytest.mark.parametrize(

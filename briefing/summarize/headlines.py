@@ -194,7 +194,9 @@ _CAUSATIVE = frozenset("令 让 使 叫 使得".split())
 # ……登上海拔, ……累计: a measure with its figure cut off (海拔5000米, 累计3万元).
 _MEASURE_END = re.compile(r"(?:海拔|累计|共计|总计|合计|折合|约合|[长多重深宽远]达)$")
 # A condition (只要……, 如果……) and no clause on what follows from it (……就……).
-_CONDITIONS = frozenset("只要 只有 如果 假如 倘若 要是 一旦 即使 哪怕 即便 就算".split())
+_CONDITIONS = frozenset("只要 如果 假如 倘若 要是 一旦 即使 哪怕 即便 就算".split())
+# 只有 is "only if" where it opens the clause; inside it (全市只有三家茶厂……) it is "only".
+_OPENING_CONDITIONS = _CONDITIONS | {"只有"}
 _CONSEQUENCE = frozenset("就 才 便 都 也 将 会 则 仍 还 要".split())
 # ……下降到, ……增至: a change with where it went cut off.
 _RESULT_MARKS = ("到", "至")
@@ -244,7 +246,8 @@ def open_phrase(words: list[tuple[str, str]]) -> str | None:
             return f"{word}…… without the verb it leads to"
         if word in _CONCESSIVE and not any(w in _MAIN_CLAUSE for w, _ in rest):
             return f"{word}…… without its main clause"
-        if word in _CONDITIONS and not any(w in _CONSEQUENCE for w, _ in rest):
+        conditions = _OPENING_CONDITIONS if i == 0 else _CONDITIONS
+        if word in conditions and not any(w in _CONSEQUENCE for w, _ in rest):
             return f"{word}…… without what follows from it"
         if word == "之所以" and not any(w in ("是", "因为", "在于") for w, _ in rest):
             return "之所以…… without the reason it leads to"
