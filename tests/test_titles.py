@@ -714,6 +714,11 @@ def test_a_long_clause_keeps_a_time_still_to_come_or_before(clause, title):
         # An action, a coverb or a 的 before the post: not the actor's posts, the clause stays.
         ("周海会见星国外长柯林", "周海会见星国外长柯林"),
         ("参加座谈的区长陈岩表示", "参加座谈的区长陈岩表示"),
+        # A person named and then an action or a coverb: the posts are another's.
+        ("周海同星国总理柯林举行会谈", "周海同星国总理柯林举行会谈"),
+        ("周海致电星国总统柯林", "周海致电星国总统柯林"),
+        # A country the segmenter files as a name is the post's own.
+        ("爱尔兰总统柯林会见周海", "柯林会见周海"),
     ],
 )
 def test_the_actors_posts_go_and_no_clause_before_them(clause, without):
@@ -725,6 +730,9 @@ def test_the_actors_posts_go_and_no_clause_before_them(clause, without):
     [
         ("周海会见星国副议长兼港务大臣柯林", "周海会见柯林"),
         ("周海会见来港访问的星国总理柯林", "周海会见柯林"),
+        # 同来: the segmenter joins the coverb to the relative clause's verb, which is no
+        # verb of the title's.
+        ("周海同来港访问的星国总理柯林举行会谈", "周海同来港访问的星国总理柯林举行会谈"),
         # A verb with no actor before it, or a verb after the posts' start: no posts to drop.
         ("参加座谈的区长陈岩表示", "参加座谈的区长陈岩表示"),
         (

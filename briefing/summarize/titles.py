@@ -755,7 +755,9 @@ def _without_inner_posts(text: str) -> str:
         # may be inside a relative clause on the object (同来港访问的……总理柯林 | 举行会谈),
         # whose posts and name would be left without the clause's start.
         if verbal(word, tag) or (tag == "p" and word in ("同", "与", "和", "跟", "向")):
-            if position >= len(text):
+            # 周海同来港访问的……: a verb before 的 is a relative clause's, whose start (同来,
+            # which the segmenter joins) would be left behind.
+            if position >= len(text) or text[position] == "的":
                 return text
             rest = _without_posts(text[position:], relative=True)
             return text[:position] + rest
@@ -810,6 +812,14 @@ _POST_WORDS = (
     r"|董事长|总经理|行政长官|总统|首相|司令员|政委|组长|会长|负责人|主持人|理事长|酋长|国王|王储|亲王|议长|外长"
     r"|大臣|总干事|总裁|首席执行官|特使)"
 )
+
+
+def _acts_after(word: tuple[str, str]) -> bool:
+    """Whether ``word``, after a person's name, opens what the person does: a verb, a coverb or
+    a conjunction, or a word the segmenter made of a coverb and a noun (同星国)."""
+    return word[1] in ("p", "c") or verbal(*word) or word[0][0] in "同与跟向"
+
+
 # Matched from a position (re.match with pos), so without ^.
 _POSTS = re.compile(r"[^，。；：“”]{0,40}?" + _POST_WORDS + r"(?=[\u4e00-\u9fff]{2,4})")
 
@@ -829,6 +839,15 @@ def _without_posts(text: str, *, relative: bool = False) -> str:
         # 周海会见星国外长柯林, 参加座谈的区长陈岩: before the actor's name, a span with an
         # action, a coverb or a 的 is a clause of its own, not the posts of the person it names.
         span = tagged(match.group(0))
+        # 周海同星国总理柯林……, 周海致电……: a person named and then an action or a coverb is
+        # the actor, and the posts are another's (the segmenter may join the coverb to them:
+        # 同星国, n). A name before a post or a noun is the post's or the name's own (星国总统,
+        # 周海特使, 孔子学院: the segmenter files some countries as names).
+        if any(
+            t.startswith("nr") and len(w) >= 2 and _acts_after(span[k + 1])
+            for k, (w, t) in enumerate(span[:-1])
+        ):
+            return text
         if not relative and any(
             w == "的" or t == "p" or ACTION_END.search(w) or w in _SPEECH_VERBS for w, t in span
         ):
