@@ -799,6 +799,19 @@ def test_a_measure_on_the_object_and_the_local_hour_go_and_a_dash_ends_the_cut()
     assert titles._after_cut([("1", "m"), ("—", "x"), ("3", "m")], 1) == ("—", "x")
 
 
+@pytest.mark.parametrize(
+    ("clause", "title"),
+    [
+        ("西岭登山队当地时间12日7时40分成功登顶", "西岭登山队成功登顶"),
+        ("周海12日上午7时40分抵达临江", "周海抵达临江"),
+        ("当地时间7时40分西岭登山队成功登顶", "西岭登山队成功登顶"),
+        ("北京时间8点半西岭登山队登顶", "西岭登山队登顶"),
+    ],
+)
+def test_the_hour_goes_with_its_date_or_its_place_s_time(clause, title):
+    assert titles._compressed(clause, 40) == title
+
+
 @pytest.mark.parametrize("title", ["西岭登山队成功登上海拔", "临江茶农收入累计", "东港大桥总计"])
 def test_a_title_ending_on_a_measure_without_its_figure_fails(title):
     assert any("without its figure" in p for p in headline_problems(title))

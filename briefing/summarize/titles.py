@@ -52,10 +52,12 @@ from .sentences import dateline_place, split_dateline, split_sentences
 DATELINE_LEAD_STEPS = 2
 _DATED_LEAD = re.compile(r"(?<![\d０-９])[\d０-９]{1,2}日|近日|日前|今天|昨天|今日|昨日|当天")
 NO_TITLE = "（无标题）"  # shown, unmarked, where no candidate reads as a headline
+# The hour of a day (7时40分, 8点半, 9时许), after its date or after 当地时间.
+_HOUR = r"[\d０-９]{1,2}(?:[时点][\d０-９]{1,2}分|[时点]半|时许|[时点])"
 _LEADING_TIME = re.compile(
-    r"^(?:当地时间)?(?:(?:\d{1,4}|[一二三四五六七八九十〇]{1,4})年(?![度代级]))?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,2})月)?"
+    r"^(?:当地时间|北京时间)?(?:(?:\d{1,4}|[一二三四五六七八九十〇]{1,4})年(?![度代级]))?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,2})月)?"
     r"(?:(?:\d{1,3}|[一二三四五六七八九十]{1,3})日)?(?:至\d{1,2}日)?(?:[上下中]午|晚上|早上|凌晨|傍晚|晚|上旬|中旬|下旬)?"
-    r"(?:\d{1,2}(?:点半?|时许?|点\d{1,2}分))?"
+    rf"(?:{_HOUR})?"
 )
 # What is left of a time phrase once its date is cut (2013年以来, 10日后, 春节期间): no actor.
 _TIME_TAIL = re.compile(
@@ -573,7 +575,7 @@ def _compressed(clause: str, limit: int) -> str:
     text = _without_scene(text)
     # A headline dates nothing and names a person without the posts before the name; a date
     # cut from 图为2月7日…… bares the caption's opener.
-    text = _without_scene(_CLOCK.sub("", _DATE_INSIDE.sub("", text)))
+    text = _without_scene(_DATE_INSIDE.sub("", text))
     text = _without_posts(text)
     if len(text) <= limit:
         return text
@@ -798,13 +800,10 @@ _DAY = r"(?:(?:\d{1,4}|[一二三四五六七八九十〇]{2,4})年)?(?:\d{1,2}�
 _DATE_INSIDE = re.compile(
     # 11日至13日 is one date: cut as a whole, it leaves no 至 behind.
     # 于2日起 goes whole too: a coverb or 起 left alone reads as a broken phrase (美国于起暂停……).
-    rf"(?:[于自从](?=[\d一二三四五六七八九十]))?(?:当地时间)?{_DAY}(?:[至到—－\-和、及]{_DAY})*"
-    r"(?:[上下中]午|晚间|晚|凌晨|早)?(?:起)?(?=[\u4e00-\u9fff])"
+    rf"(?:[于自从](?=[\d一二三四五六七八九十]))?(?:(?:当地时间|北京时间)?{_DAY}(?:[至到—－\-和、及]{_DAY})*"
+    rf"(?:[上下中]午|晚间|晚|凌晨|早)?(?:{_HOUR})?|(?:当地时间|北京时间)(?:[上下中]午|晚间|晚|凌晨|早)?{_HOUR})"
+    r"(?:起)?(?=[\u4e00-\u9fff])"
     r"|(?<=[\u4e00-\u9fff])(?:日前|近日|当天|今天|昨天|昨日|今日)(?=[\u4e00-\u9fff])"
-)
-# 当地时间7时40分: the hour of an event, named as the hour of a place.
-_CLOCK = re.compile(
-    r"(?:当地时间|北京时间)[\d０-９]{1,2}(?:时|点)(?:[\d０-９]{1,2}分|半|许)?(?=[\u4e00-\u9fff])"
 )
 # The posts before a name (临江市委常委、宣传部部长周海, 市长陈岩): a headline says 周海.
 _POST_WORDS = (
