@@ -792,6 +792,13 @@ def test_the_venue_of_the_subject_and_a_captions_opener_go(clause, title):
     assert titles._compressed(clause, 40) == title
 
 
+@pytest.mark.parametrize(
+    "clause", ["在西岭镇召开的推进会上周海强调", "在临江举行的茶博会期间东港茶企签约"]
+)
+def test_a_venue_an_event_and_a_localiser_close_is_a_scene_and_keeps_its_在(clause):
+    assert titles._without_venue(clause) == clause
+
+
 def test_a_measure_on_the_object_and_the_local_hour_go_and_a_dash_ends_the_cut():
     clause = "西岭登山队当地时间7时40分成功登上了海拔5000米的临江最高峰———东岭山的主峰"
     assert shorten(clause) == "西岭登山队成功登上临江最高峰"

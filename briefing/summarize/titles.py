@@ -76,10 +76,17 @@ _SPAN_OPENER = re.compile(r"^[^，,、“”]{2,8}?(?:期间|前夕|之际)(?=[\
 
 
 def _without_venue(text: str) -> str:
-    """The clause without where its subject was held (:data:`_HELD_AT`); a clause that is all
-    setting (在……召开的……会上) keeps its 在."""
+    """The clause without where its subject was held (:data:`_HELD_AT`); a setting that an
+    event and a localiser close (在……召开的……会上, ……推进会上周海强调, ……茶博会期间) keeps its
+    在: it is the scene, not the subject."""
     rest = _HELD_AT.sub("", text)
-    return text if _SETTING_END.search(rest.rstrip("，,、 ")) else rest
+    return text if _EVENT_LOCALISED.match(rest) else rest
+
+
+# An event's name and the localiser that makes it a scene (会上, 会议上, 仪式上, 活动中, 展会期间).
+_EVENT_LOCALISED = re.compile(
+    r"^[^，,。；;“”]{0,16}?(?:[会议式节展赛礼动坛宴])(?:上|中|期间|现场|之际)"
+)
 
 
 def _without_scene(text: str) -> str:
