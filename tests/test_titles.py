@@ -817,6 +817,8 @@ def test_a_measure_on_the_object_and_the_local_hour_go_and_a_dash_ends_the_cut()
         ("周海12日上午7时40分抵达临江", "周海抵达临江"),
         ("当地时间7时40分西岭登山队成功登顶", "西岭登山队成功登顶"),
         ("北京时间8点半西岭登山队登顶", "西岭登山队登顶"),
+        # 截至 and its date and hour go whole: neither the hour nor 截至 is left to open it.
+        ("截至12日18时临江市未发生重大安全事故", "临江市未发生重大安全事故"),
     ],
 )
 def test_the_hour_goes_with_its_date_or_its_place_s_time(clause, title):

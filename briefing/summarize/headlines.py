@@ -200,6 +200,8 @@ _OPENING_CONDITIONS = _CONDITIONS | {"只有"}
 _CONSEQUENCE = frozenset("就 才 便 都 也 将 会 则 仍 还 要".split())
 # ……下降到, ……增至: a change with where it went cut off.
 _RESULT_MARKS = ("到", "至")
+# 增至, 降至: a change the segmenter joins to its 至 (not 甚至, 以至).
+_CHANGE_TO = re.compile("[增降升减涨跌扩延缩]至")
 
 
 # Verbs that need what follows them: 高达/达到/超过/包括 + a figure or a list.
@@ -309,8 +311,8 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
     elif len(words) > 1 and words[-2][0] in _CAUSATIVE and tag.startswith(("n", "r")):
         # ……的香气令食客, ……让人: who is moved, and nothing of what it does to them.
         problems.append(f"ends on {words[-2][0]}{last} without what it causes")
-    elif (last in _RESULT_MARKS and len(words) > 1 and verbal(*words[-2])) or re.fullmatch(
-        "[增降升减涨跌扩延缩]至", last
+    elif (last in _RESULT_MARKS and len(words) > 1 and verbal(*words[-2])) or _CHANGE_TO.fullmatch(
+        last
     ):
         problems.append(f"ends on {last} without where to")
     elif measure := _MEASURE_END.search(text):

@@ -72,7 +72,8 @@ _TIME_TAIL = re.compile(
 # Scene-setting openers a headline leaves out: when, and from whom the reporter heard it.
 _SCENE_OPENER = re.compile(
     r"^图为(?=[\u4e00-\u9fff])|^(?:近日|日前|连日来|近期|目前|今天|昨天|昨日|今日|当天|眼下|当前|时下|如今|而今|近年来|近些年来?|多年来|长期以来|一直以来)"
-    r"|^(?:期间|以来)(?=[\u4e00-\u9fff]{2})|^(?:截至|截止到?)[^，,。]{0,16}?(?:底|末|止|为止|前|时|日)"
+    r"|^(?:期间|以来)(?=[\u4e00-\u9fff]{2})"
+    rf"|^(?:截至|截止到?)[^，,。]{{0,16}}?(?:底|末|止|为止|前|时|日)(?:{_HOUR})?"
 )
 _ORDINAL = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,4}[届次期批轮个](?=[\u4e00-\u9fff“《])")
 # 春节假日期间, 新年前夕: a span of time that opens the clause (with no verb in it: 李红看望慰问节日
@@ -588,6 +589,7 @@ def _compressed(clause: str, limit: int) -> str:
     text = _ALIAS.sub("", delete_asides(clause, keep_figures=False))
     text = _strip_leading_time(_without_connective(text))
     text = _without_venue(_LOCATED.sub("", text))
+    # Before the dates inside go: 截至12日18时 is a scene opener whole, 截至 alone is none.
     text = _without_scene(text)
     # A headline dates nothing and names a person without the posts before the name; a date
     # cut from 图为2月7日…… bares the caption's opener.
@@ -863,9 +865,10 @@ def _without_posts(text: str, *, relative: bool = False) -> str:
             return text
         # 负责人纷纷致电……市长周海: on the object too, the posts after the relative
         # clause's 的 hold no verb and no coverb.
-        posts = span[max((i for i, (w, _) in enumerate(span) if w == "的"), default=-1) + 1 :]
-        if relative and any(t in ("p", "d") or (verbal(w, t) and len(w) > 1) for w, t in posts):
-            return text
+        if relative:
+            posts = span[max((i for i, (w, _) in enumerate(span) if w == "的"), default=-1) + 1 :]
+            if any(t in ("p", "d") or (verbal(w, t) and len(w) > 1) for w, t in posts):
+                return text
         rest = text[match.end() :]
         words = tagged(rest[:8])
         if words and words[0][1].startswith("nr") and len(words[0][0]) >= 2:
