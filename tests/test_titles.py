@@ -711,6 +711,23 @@ def test_a_long_clause_keeps_a_time_still_to_come_or_before(clause, title):
     assert shorten(clause) == title
 
 
+def _dated_article(lead: str) -> Article:
+    return Article(
+        id="form",
+        body=[
+            f"本报临江3月12日电 {lead}双方就港口合作交换了意见。",
+            "周海表示，临江愿同星国深化港口、茶叶和旅游合作。",
+        ],
+    )
+
+
+def test_the_headline_form_of_the_lead_is_offered_and_may_be_chosen():
+    meeting = _dated_article("周海12日在临江会见星国外长柯林。")
+    assert "周海会见星国外长柯林" in [c.title for c in titles.title_candidates(meeting)]
+    opening = _dated_article("西岭茶叶博览会12日在东港市会展中心正式开幕。")
+    assert generate_title(opening) == "西岭茶叶博览会开幕"
+
+
 @pytest.mark.parametrize(
     ("clause", "without"),
     [
@@ -755,12 +772,15 @@ def test_the_posts_on_the_object_go_from_the_first_verb_only(clause, without):
         "临江茶叶产量下降到",  # a change with where it went cut off
         "东港港吞吐量增至",
         "村民只要看见灯笼挂",  # a condition with nothing following from it
-        "如果西岭镇的茶园扩大",
         "那次巡逻任务结束后回到营区",  # 那次 points back to what the title leaves out
     ],
 )
 def test_a_title_cut_before_its_result_or_consequence_fails(title):
     assert headline_problems(title)
+
+
+def test_a_condition_without_its_consequence_fails_as_one():
+    assert "如果…… without what follows from it" in headline_problems("如果西岭镇的茶园扩大")
 
 
 @pytest.mark.parametrize(
