@@ -13,6 +13,7 @@ from briefing.summarize.ranking import rank_sentences
 from briefing.summarize.headlines import headline_problems
 from briefing.summarize.titles import generate_title, shorten
 from briefing.summarize import titles
+from briefing.text import tagged
 
 
 def test_a_scene_setting_opener_is_not_the_headline():
@@ -655,12 +656,27 @@ def test_a_title_s_salience_does_not_depend_on_the_order_of_a_set():
         ("今年临江茶叶产量增长两成", "临江茶叶产量增长两成"),
         ("东港市民在观看灯会", "东港市民观看灯会"),
         ("临江茶厂收购了三家茶园", "临江茶厂收购三家茶园"),
+        # A time compress.TIME_START does not list; a manner adverb the segmenter joined to the
+        # verb (隆重举行: one word).
+        ("周海昨晚会见柯林", "周海会见柯林"),
+        ("临江茶博会隆重举行", "临江茶博会举行"),
         # What a headline keeps: a setting with a verb or a localiser of its own, a relative
         # clause, the occasion of a speech, an aspect before a verb.
         ("村民在庆祝活动中表演舞蹈", "村民在庆祝活动中表演舞蹈"),
         ("西岭镇在东港举办的展会", "西岭镇在东港举办的展会"),
         ("周海在招待会上发表讲话", "周海在招待会上发表讲话"),
         ("李红站着讲完了课", "李红站着讲完课"),
+        # A time that says the event is still to come, or came before: without it a plan or a
+        # past state reads as news done today.
+        ("临江新机场明年建成通航", "临江新机场明年建成通航"),
+        ("东港地铁二号线明天开通运营", "东港地铁二号线明天开通运营"),
+        ("临江茶厂此前停产", "临江茶厂此前停产"),
+        # 驻 names a mission inside the setting, which goes whole.
+        ("周海在星国驻临江领事馆会见柯林", "周海会见柯林"),
+        # 在 after a one-character verb, or a setting a localiser closes, is no bare place.
+        ("志愿者们站在雪地里指挥交通", "志愿者们站在雪地里指挥交通"),
+        ("游客在展台前驻足观看", "游客在展台前驻足观看"),
+        ("东港在推进乡村振兴方面成效显著", "东港在推进乡村振兴方面成效显著"),
     ],
 )
 def test_the_headline_form_keeps_actor_action_and_object(clause, form):
@@ -670,10 +686,60 @@ def test_the_headline_form_keeps_actor_action_and_object(clause, form):
 @pytest.mark.parametrize(
     ("clause", "without"),
     [
+        # 驻守 is a verb, not a mission's 驻: the localiser before it closed the setting.
+        ("东港边防连官兵在西岭山口的哨所里驻守边疆守护国门", "东港边防连官兵驻守边疆守护国门"),
+        # A verb before the localiser is inside the setting, which ends at the verb after it.
+        ("村民在庆祝活动中表演舞蹈", "村民表演舞蹈"),
+        ("星国总统柯林在庆祝星国成立40周年大会上发表重要讲话", "星国总统柯林发表重要讲话"),
+        # A localiser with no verb after it: no setting, the clause stays.
+        ("东港在推进乡村振兴方面成效显著", "东港在推进乡村振兴方面成效显著"),
+        ("周海在星国驻临江领事馆会见柯林", "周海会见柯林"),
+    ],
+)
+def test_a_setting_ends_at_its_localiser_and_a_missions_驻_is_no_verb(clause, without):
+    assert "".join(w for w, _ in titles._drop_setting(tagged(clause))) == without
+
+
+@pytest.mark.parametrize(
+    ("clause", "title"),
+    [
+        ("临江新机场明年在西岭镇东侧的临港产业园建成通航", "临江新机场明年建成通航"),
+        ("临江茶厂此前在西岭镇东侧的临港产业园停产整顿", "临江茶厂此前停产整顿"),
+    ],
+)
+def test_a_long_clause_keeps_a_time_still_to_come_or_before(clause, title):
+    assert shorten(clause) == title
+
+
+def _dated_article(lead: str) -> Article:
+    return Article(
+        id="form",
+        body=[
+            f"本报临江3月12日电 {lead}双方就港口合作交换了意见。",
+            "周海表示，临江愿同星国深化港口、茶叶和旅游合作。",
+        ],
+    )
+
+
+def test_the_headline_form_of_the_lead_is_offered_and_may_be_chosen():
+    meeting = _dated_article("周海12日在临江会见星国外长柯林。")
+    assert "周海会见星国外长柯林" in [c.title for c in titles.title_candidates(meeting)]
+    opening = _dated_article("西岭茶叶博览会12日在东港市会展中心正式开幕。")
+    assert generate_title(opening) == "西岭茶叶博览会开幕"
+
+
+@pytest.mark.parametrize(
+    ("clause", "without"),
+    [
         ("临江市委书记周海会见星国外长柯林", "周海会见星国外长柯林"),
         # An action, a coverb or a 的 before the post: not the actor's posts, the clause stays.
         ("周海会见星国外长柯林", "周海会见星国外长柯林"),
         ("参加座谈的区长陈岩表示", "参加座谈的区长陈岩表示"),
+        # A person named and then an action or a coverb: the posts are another's.
+        ("周海同星国总理柯林举行会谈", "周海同星国总理柯林举行会谈"),
+        ("周海致电星国总统柯林", "周海致电星国总统柯林"),
+        # A country the segmenter files as a name is the post's own.
+        ("爱尔兰总统柯林会见周海", "柯林会见周海"),
     ],
 )
 def test_the_actors_posts_go_and_no_clause_before_them(clause, without):
@@ -685,6 +751,9 @@ def test_the_actors_posts_go_and_no_clause_before_them(clause, without):
     [
         ("周海会见星国副议长兼港务大臣柯林", "周海会见柯林"),
         ("周海会见来港访问的星国总理柯林", "周海会见柯林"),
+        # 同来: the segmenter joins the coverb to the relative clause's verb, which is no
+        # verb of the title's.
+        ("周海同来港访问的星国总理柯林举行会谈", "周海同来港访问的星国总理柯林举行会谈"),
         # A verb with no actor before it, or a verb after the posts' start: no posts to drop.
         ("参加座谈的区长陈岩表示", "参加座谈的区长陈岩表示"),
         (
@@ -703,7 +772,6 @@ def test_the_posts_on_the_object_go_from_the_first_verb_only(clause, without):
         "临江茶叶产量下降到",  # a change with where it went cut off
         "东港港吞吐量增至",
         "村民只要看见灯笼挂",  # a condition with nothing following from it
-        "如果西岭镇的茶园扩大",
         "那次巡逻任务结束后回到营区",  # 那次 points back to what the title leaves out
     ],
 )
@@ -711,12 +779,28 @@ def test_a_title_cut_before_its_result_or_consequence_fails(title):
     assert headline_problems(title)
 
 
+def test_a_condition_without_its_consequence_fails_as_one():
+    assert "如果…… without what follows from it" in headline_problems("如果西岭镇的茶园扩大")
+
+
 @pytest.mark.parametrize(
     "title",
-    ["村民只要肯干就能致富", "临江茶叶产量增长两成", "临江茶农来到西岭镇", "东港港吞吐量增至3亿吨"],
+    [
+        "村民只要肯干就能致富",
+        "临江茶叶产量增长两成",
+        "临江茶农来到西岭镇",
+        "东港港吞吐量增至3亿吨",
+        # 只有 inside a clause is "only", no condition.
+        "全市只有三家茶厂通过认证",
+        "东港只有少数企业完成改造",
+    ],
 )
 def test_a_whole_condition_or_change_passes(title):
     assert not headline_problems(title)
+
+
+def test_只有_opening_a_title_is_a_condition():
+    assert "只有…… without what follows from it" in headline_problems("只有西岭镇的茶园扩大")
 
 
 @pytest.mark.parametrize(
@@ -732,11 +816,33 @@ def test_the_venue_of_the_subject_and_a_captions_opener_go(clause, title):
     assert titles._compressed(clause, 40) == title
 
 
+@pytest.mark.parametrize(
+    "clause", ["在西岭镇召开的推进会上周海强调", "在临江举行的茶博会期间东港茶企签约"]
+)
+def test_a_venue_an_event_and_a_localiser_close_is_a_scene_and_keeps_its_在(clause):
+    assert titles._without_venue(clause) == clause
+
+
 def test_a_measure_on_the_object_and_the_local_hour_go_and_a_dash_ends_the_cut():
     clause = "西岭登山队当地时间7时40分成功登上了海拔5000米的临江最高峰———东岭山的主峰"
     assert shorten(clause) == "西岭登山队成功登上临江最高峰"
     # One dash joins a range: the cut does not stop before it.
     assert titles._after_cut([("1", "m"), ("—", "x"), ("3", "m")], 1) == ("—", "x")
+
+
+@pytest.mark.parametrize(
+    ("clause", "title"),
+    [
+        ("西岭登山队当地时间12日7时40分成功登顶", "西岭登山队成功登顶"),
+        ("周海12日上午7时40分抵达临江", "周海抵达临江"),
+        ("当地时间7时40分西岭登山队成功登顶", "西岭登山队成功登顶"),
+        ("北京时间8点半西岭登山队登顶", "西岭登山队登顶"),
+        # 截至 and its date and hour go whole: neither the hour nor 截至 is left to open it.
+        ("截至12日18时临江市未发生重大安全事故", "临江市未发生重大安全事故"),
+    ],
+)
+def test_the_hour_goes_with_its_date_or_its_place_s_time(clause, title):
+    assert titles._compressed(clause, 40) == title
 
 
 @pytest.mark.parametrize("title", ["西岭登山队成功登上海拔", "临江茶农收入累计", "东港大桥总计"])
@@ -752,14 +858,20 @@ def test_a_clause_opening_on_nowadays_has_no_actor_in_the_title():
     ("clause", "title"),
     [
         (
-            "临江市政协副主席周海9日应邀出席星国驻临江领事馆星临建交70周年招待会并致辞",
-            "周海出席星国驻临江领事馆招待会",
+            "临江市政协副主席周海12日应邀出席星国驻临江领事馆星临建交30周年酒会并讲话",
+            "周海出席星国驻临江领事馆酒会",
         ),
-        ("东港市政府在市民中心举行庆祝东港市成立70周年招待会", "东港市政府举行招待会"),
+        ("东港市政府在市民中心举行庆祝东港市成立40周年招待会", "东港市政府举行招待会"),
+        # Where dropping the setting alone makes it fit, what the event marks is the news.
+        (
+            "西岭镇三千多名村民在镇文化广场参加庆祝元宵节活动",
+            "西岭镇三千多名村民参加庆祝元宵节活动",
+        ),
+        ("东港市各界群众在市体育中心举行纪念抗战胜利大会", "东港市各界群众举行纪念抗战胜利大会"),
         # 驻 names a mission inside the setting: the setting runs on to the clause's verb.
         (
-            "临江市政协副主席周海9日应邀出席在星国驻临江领事馆举行的庆祝星国独立70周年招待会",
-            "周海出席在星国驻临江领事馆举行的招待会",
+            "临江市政协副主席周海12日应邀出席在星国驻临江领事馆举行的庆祝星国独立25周年酒会",
+            "周海出席在星国驻临江领事馆举行的酒会",
         ),
     ],
 )

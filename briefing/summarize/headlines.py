@@ -79,7 +79,7 @@ _EVENT = re.compile(
 
 
 NO_ACTOR = "no actor before the action"
-# 史自强 梁子栋摄影报道, 本报记者 李明摄: who took the picture, not what happened.
+# 周海 陈岩摄影报道, 本报记者 李明摄: who took the picture, not what happened.
 _CREDIT = re.compile(r"(?:摄影?报道|[\s　]\S{2,3}摄影?)$|^(?:本报|新华社)?(?:记者|通讯员)[\s　]")
 # A title read on its own has nothing before it to point back to. Words that do, anywhere in it:
 # 该县, 上述面包房, 对此, 此次, 这些; not 此前 (before now), 彼此 (each other) or 这个世界. 他/她
@@ -194,10 +194,14 @@ _CAUSATIVE = frozenset("令 让 使 叫 使得".split())
 # ……登上海拔, ……累计: a measure with its figure cut off (海拔5000米, 累计3万元).
 _MEASURE_END = re.compile(r"(?:海拔|累计|共计|总计|合计|折合|约合|[长多重深宽远]达)$")
 # A condition (只要……, 如果……) and no clause on what follows from it (……就……).
-_CONDITIONS = frozenset("只要 只有 如果 假如 倘若 要是 一旦 即使 哪怕 即便 就算".split())
+_CONDITIONS = frozenset("只要 如果 假如 倘若 要是 一旦 即使 哪怕 即便 就算".split())
+# 只有 is "only if" where it opens the clause; inside it (全市只有三家茶厂……) it is "only".
+_OPENING_CONDITIONS = _CONDITIONS | {"只有"}
 _CONSEQUENCE = frozenset("就 才 便 都 也 将 会 则 仍 还 要".split())
 # ……下降到, ……增至: a change with where it went cut off.
 _RESULT_MARKS = ("到", "至")
+# 增至, 降至: a change the segmenter joins to its 至 (not 甚至, 以至).
+_CHANGE_TO = re.compile("[增降升减涨跌扩延缩]至")
 
 
 # Verbs that need what follows them: 高达/达到/超过/包括 + a figure or a list.
@@ -244,7 +248,8 @@ def open_phrase(words: list[tuple[str, str]]) -> str | None:
             return f"{word}…… without the verb it leads to"
         if word in _CONCESSIVE and not any(w in _MAIN_CLAUSE for w, _ in rest):
             return f"{word}…… without its main clause"
-        if word in _CONDITIONS and not any(w in _CONSEQUENCE for w, _ in rest):
+        conditions = _OPENING_CONDITIONS if i == 0 else _CONDITIONS
+        if word in conditions and not any(w in _CONSEQUENCE for w, _ in rest):
             return f"{word}…… without what follows from it"
         if word == "之所以" and not any(w in ("是", "因为", "在于") for w, _ in rest):
             return "之所以…… without the reason it leads to"
@@ -306,8 +311,8 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
     elif len(words) > 1 and words[-2][0] in _CAUSATIVE and tag.startswith(("n", "r")):
         # ……的香气令食客, ……让人: who is moved, and nothing of what it does to them.
         problems.append(f"ends on {words[-2][0]}{last} without what it causes")
-    elif (last in _RESULT_MARKS and len(words) > 1 and verbal(*words[-2])) or re.fullmatch(
-        "[增降升减涨跌扩延缩]至", last
+    elif (last in _RESULT_MARKS and len(words) > 1 and verbal(*words[-2])) or _CHANGE_TO.fullmatch(
+        last
     ):
         problems.append(f"ends on {last} without where to")
     elif measure := _MEASURE_END.search(text):
