@@ -897,3 +897,16 @@ def test_a_title_addressing_the_reader_opens_on_no_actor(title):
 )
 def test_a_leading_year_goes_but_not_the_year_of_a_name_or_a_decade(clause, stripped):
     assert titles._strip_leading_time(clause) == stripped
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["西岭镇建站十年来取得的新成绩", "周海回到临江后创办的茶厂", "东港港开港以来迎来的首艘邮轮"],
+)
+def test_a_verb_that_only_dates_a_noun_phrase_is_no_action(title):
+    assert "no action (no verb)" in headline_problems(title)
+
+
+@pytest.mark.parametrize("title", ["东港市建站十年来迎来第一位外国游客", "周海回到临江后创办茶厂"])
+def test_a_clause_after_a_time_clause_keeps_its_action(title):
+    assert headline_problems(title) == []

@@ -368,7 +368,17 @@ def _only_a_noun_phrase(words: list[tuple[str, str]]) -> bool:
     if "的" not in (w for w, _ in words):
         return False
     last = max(i for i, (w, _) in enumerate(words) if w == "的")
-    before = [i for i, (w, t) in enumerate(words[:last]) if verbal(w, t)]
+    # A verb inside a time clause (建站十年来, 投产后) is not the title's: it only dates the act.
+    dated = max(
+        (
+            i
+            for i, (w, _) in enumerate(words[:last])
+            if w in _TIME_CLAUSE_END
+            or re.search(r"[年月天]来$", "".join(word for word, _ in words[: i + 1]))
+        ),
+        default=-1,
+    )
+    before = [i for i, (w, t) in enumerate(words[:last]) if i > dated and verbal(w, t)]
     after = any(verbal(w, t) for w, t in words[last + 1 :])
     return before == [last - 1] and not after
 
