@@ -910,3 +910,16 @@ def test_a_verb_that_only_dates_a_noun_phrase_is_no_action(title):
 @pytest.mark.parametrize("title", ["东港市建站十年来迎来第一位外国游客", "周海回到临江后创办茶厂"])
 def test_a_clause_after_a_time_clause_keeps_its_action(title):
     assert headline_problems(title) == []
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["周海表示根据新修改的养蜂条例", "周海说在东港市国际医疗旅游先行区", "周海表示根据新条例起"],
+)
+def test_a_statement_cut_inside_its_setting_is_no_headline(title):
+    assert any("a statement cut inside its setting" in p for p in headline_problems(title))
+
+
+@pytest.mark.parametrize("title", ["周海表示根据新条例将扩建蜂场", "陈岩说在西岭镇旅游很方便"])
+def test_a_statement_with_its_act_after_the_setting_is_a_headline(title):
+    assert headline_problems(title) == []

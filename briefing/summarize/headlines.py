@@ -259,6 +259,32 @@ def open_phrase(words: list[tuple[str, str]]) -> str | None:
     return None
 
 
+# Verbs that report what someone said: what follows them is the statement.
+_SAYING = frozenset("说 表示 指出 认为 强调 介绍 称 透露 宣布 坦言 直言".split())
+# 自……起, ……以来: they close a span of time, not the statement's act.
+_TIME_MARKS = frozenset("起 止 来".split())
+
+
+def _statement_cut_in_setting(words: list[tuple[str, str]]) -> str | None:
+    """……表示根据新修改的条例, ……说在西岭镇国际旅游区: the statement opens on a coverb's
+    phrase and stops inside it. Its verbs there only describe a noun: one before 的 (新修改的条例)
+    or a verbal noun before a noun (旅游区); and 起 of ……法起 only closes a span of time."""
+    for i, (word, tag) in enumerate(words[:-2]):
+        if word not in _SAYING or not tag.startswith("v") or words[i + 1][1] != "p":
+            continue
+        statement = words[i + 2 :]
+        following = statement[1:] + [("", "x")]
+        if not any(
+            _closes_phrase(w, t)
+            and w not in _TIME_MARKS
+            and next_word != "的"
+            and not (t == "vn" and next_tag.startswith("n"))
+            for (w, t), (next_word, next_tag) in zip(statement, following, strict=True)
+        ):
+            return f"{word}{words[i + 1][0]}…… a statement cut inside its setting"
+    return None
+
+
 def _bare_accompaniment(rest: list[tuple[str, str]]) -> bool:
     """The phrase 随着 opens, up to the verbs that close it (……扩大), is all that follows it: no
     main clause on what changes with it. 蜂蜜销量随着游客增多而上升 has one (上升) after it.
@@ -347,7 +373,7 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
         )
     if _CREDIT.search(text):
         problems.append("a photo credit or byline, not a headline")
-    if unfinished := open_phrase(words):
+    if unfinished := open_phrase(words) or _statement_cut_in_setting(words):
         problems.append(unfinished)
     setup = dangling_clause(text + "。")
     if setup:
