@@ -923,3 +923,17 @@ def test_a_statement_cut_inside_its_setting_is_no_headline(title):
 @pytest.mark.parametrize("title", ["周海表示根据新条例将扩建蜂场", "陈岩说在西岭镇旅游很方便"])
 def test_a_statement_with_its_act_after_the_setting_is_a_headline(title):
     assert headline_problems(title) == []
+
+
+@pytest.mark.parametrize(
+    "title", ["西岭镇政府通过与临江高校合作", "东港电视台通过在网络平台投放短视频"]
+)
+def test_a_means_that_is_an_act_needs_what_it_serves(title):
+    assert any("the means" in p for p in headline_problems(title))
+
+
+@pytest.mark.parametrize(
+    "title", ["东港市通过与高校合作培养技工", "周海首次通过视频向临江市民拜年"]
+)
+def test_a_means_with_its_main_verb_is_a_headline(title):
+    assert headline_problems(title) == []

@@ -285,6 +285,24 @@ def _statement_cut_in_setting(words: list[tuple[str, str]]) -> str | None:
     return None
 
 
+# Coverbs of means: 通过视频向……拜年 names a thing, the means to the verb after it;
+# 通过与……合作, 通过在……投放…… an act, which is the means to a main verb still to come.
+_MEANS = frozenset("通过 借助 凭借 依靠 依托".split())
+
+
+def _means_without_act(words: list[tuple[str, str]]) -> str | None:
+    """……通过与临江高校合作, ……通过在东港市投放短视频: a means that is an act (a coverb's
+    phrase right after 通过) and no verb after the one that closes it: what it served is cut."""
+    for i, (word, tag) in enumerate(words[:-1]):
+        if word not in _MEANS or tag != "p" or words[i + 1][1] != "p":
+            continue
+        rest = words[i + 2 :]
+        closers = [t for w, t in rest if _closes_phrase(w, t)]
+        if not any(t != "vn" for t in closers[1:]):  # the first closes the means
+            return f"{word}{words[i + 1][0]}…… (the means) without what it serves"
+    return None
+
+
 def _bare_accompaniment(rest: list[tuple[str, str]]) -> bool:
     """The phrase 随着 opens, up to the verbs that close it (……扩大), is all that follows it: no
     main clause on what changes with it. 蜂蜜销量随着游客增多而上升 has one (上升) after it.
@@ -373,7 +391,9 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
         )
     if _CREDIT.search(text):
         problems.append("a photo credit or byline, not a headline")
-    if unfinished := open_phrase(words) or _statement_cut_in_setting(words):
+    if unfinished := (
+        open_phrase(words) or _statement_cut_in_setting(words) or _means_without_act(words)
+    ):
         problems.append(unfinished)
     setup = dangling_clause(text + "。")
     if setup:
