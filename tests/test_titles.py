@@ -937,3 +937,15 @@ def test_a_means_that_is_an_act_needs_what_it_serves(title):
 )
 def test_a_means_with_its_main_verb_is_a_headline(title):
     assert headline_problems(title) == []
+
+
+@pytest.mark.parametrize("title", ["一张张寄托临江人乡愁的年画", "一位坚守西岭镇三十年的老茶农"])
+def test_a_counted_noun_phrase_is_no_action(title):
+    assert "no action (no verb)" in headline_problems(title)
+
+
+@pytest.mark.parametrize(
+    "title", ["一位茶农的观察道出今年春茶的新特点", "三家茶厂获得临江市的奖励"]
+)
+def test_a_counted_actor_keeps_its_action(title):
+    assert headline_problems(title) == []

@@ -426,7 +426,18 @@ def _only_a_noun_phrase(words: list[tuple[str, str]]) -> bool:
     )
     before = [i for i, (w, t) in enumerate(words[:last]) if i > dated and verbal(w, t)]
     after = any(verbal(w, t) for w, t in words[last + 1 :])
-    return before == [last - 1] and not after
+    return not after and (before == [last - 1] or _no_actor_before_the_act(words[:last]))
+
+
+def _no_actor_before_the_act(words: list[tuple[str, str]]) -> bool:
+    """一张张寄托乡愁的年画, 举国欢庆的日子: nothing that could act (a noun, a name, a pronoun)
+    before the first verb: what precedes 的 only describes the noun after it."""
+    first = next((i for i, (w, t) in enumerate(words) if verbal(w, t)), None)
+    return (
+        bool(first)
+        and words[0][1] == "m"
+        and not any(t.startswith(("n", "r", "t")) for _, t in words[:first])
+    )
 
 
 # Verbs and adverbs that open a statement of policy with its actor left out (落实……, 集中力量……,
