@@ -949,3 +949,15 @@ def test_a_counted_noun_phrase_is_no_action(title):
 )
 def test_a_counted_actor_keeps_its_action(title):
     assert headline_problems(title) == []
+
+
+def test_what_an_event_marks_is_a_headline_of_its_own():
+    article = Article(
+        id="m",
+        body=[
+            "3月2日，西岭镇首座大型蜂蜜加工厂建成投产，标志着西岭镇养蜂产业迈出关键一步。",
+            "该厂年产蜂蜜三百吨。",
+        ],
+    )
+    assert "西岭镇养蜂产业迈出关键一步" in [c.title for c in titles.title_candidates(article)]
+    assert not any(c.title.startswith("标志着") for c in titles.title_candidates(article))

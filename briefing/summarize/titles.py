@@ -569,12 +569,18 @@ def _opening_word(clause: str) -> str:
     return words[0][0] if words else ""
 
 
+# 标志着临江港建设迈出关键一步: what it marks is a clause of its own, with its subject (临江港建设);
+# the link to the event before it goes, as a connective does.
+_MARKS_WHAT_FOLLOWS = re.compile(r"(?:这|此|这也|也|更|则)?(?:标志着|意味着)")
+
+
 def _without_connective(text: str) -> str:
     """A clause that opens on a connective (但养蜂户的信心依然十足) states its own news: a headline
     drops the link to the clause before it. The connective is a word (但丁, 同时期 are none), and
     it goes only where a clause of four characters or more follows it."""
-    connective = _opening_word(text)
-    if connective not in CONNECTIVES:
+    if marks := _MARKS_WHAT_FOLLOWS.match(text):
+        connective = marks.group(0)
+    elif (connective := _opening_word(text)) not in CONNECTIVES:
         return text
     rest = text[len(connective) :]
     return rest if re.match(r"[\u4e00-\u9fff]{4}", rest) else text
