@@ -540,6 +540,16 @@ def test_a_cross_country_race_is_sport_and_an_off_road_car_is_economy(headline, 
         # A champion of any contest, a share of a herd: no game around the team names.
         ("抗疫勇士获评全国冠军", "勇士", None),
         ("西岭镇三分之一的公牛已出栏", "公牛", None),
+        # A listed term of the sense's label that holds a companion shows the sense: the
+        # computer in 平板电脑, the game in 季后赛首轮, 场均得分, 篮球场.
+        ("平板电脑中了病毒怎么办", "病毒", "科技"),
+        ("笔记本电脑感染病毒后数据丢失", "病毒", "科技"),
+        ("火箭季后赛首轮告负", "火箭", "体育"),
+        ("勇士场均得分下滑", "勇士", "体育"),
+        ("骑士在篮球场上", "骑士", "体育"),
+        # One of another label (运载火箭, 科技) or a look-alike (热火朝天) shows no game.
+        ("临江市火箭爱好者参观运载火箭总装车间", "火箭", "科技"),
+        ("抗疫勇士们干得热火朝天", "勇士", None),
     ],
 )
 def test_common_or_longer_words_do_not_show_a_sense(text, term, label):

@@ -14,7 +14,8 @@ voting nouns are the evidence. Scant evidence (no label with more than one weak 
 a headline with one weak term has): the nouns, or the names below, vote beside it.
 A listed word with two senses (``data/topic_senses.toml``: 公牛 a team or a bull) counts for the
 sense its companions in the article show, or else for its other labels; as a noun it votes for
-none. A look-alike (``data/topic_lookalikes.txt``: 吸引力, which holds 引力) is matched like a
+none. A companion is found as a term is; a listed term of the sense's label that holds one
+shows the sense too (平板电脑 a computer, 季后赛首轮 a game; not 运载火箭, a 科技 term). A look-alike (``data/topic_lookalikes.txt``: 吸引力, which holds 引力) is matched like a
 term and counts for nothing, so the term inside it is not found.
 No noun votes: a headline or first sentence that names a place (segmenter tag ns) is about the
 place, which the shipped settings file under 文化 (travel, local history and lore); one that
@@ -232,8 +233,9 @@ class KeywordClassifier:
             )
         for word in lookalikes():  # matched, so the term inside is not, and worth nothing
             self.weights.setdefault(word, ())
-        self._setup_settings(default_settings())  # adds the settings' terms, builds self.matcher
+        self._setup_settings(default_settings())  # adds the settings' terms
         self._setup_senses(default_senses())
+        self.matcher = TermMatcher(self.weights)
         self._parts: dict[str, tuple[int, float]] | None = None  # built on first need
 
     @property
@@ -310,7 +312,6 @@ class KeywordClassifier:
                 pairs[label] = max(pairs.get(label, 0.0), TIER_WEIGHTS["medium"])
                 self.weights[term] = tuple(pairs.items())
             kept.append((setting, label, outweighs, frozenset(setting.terms)))
-        self.matcher = TermMatcher(self.weights)
         # Setting, its label, the labels it outweighs, its terms and the terms it is found by
         # (its own, and its label's terms that start with one, as 美国总统 starts with 美国): in
         # an article holding none of them it cannot show.
@@ -327,11 +328,26 @@ class KeywordClassifier:
             if _setting_shown_by(term, pairs, terms, label) is not None
         )
 
+    def _shown_by(self, words: frozenset[str], label: int) -> frozenset[str]:
+        """The listed terms that show one of ``words`` where found: the words themselves, found
+        as terms are (leftmost-longest, so 三分 in 三分之一 is not), and the terms of ``label``
+        that hold one (平板电脑 holds 电脑, 季后赛首轮 季后赛; not 运载火箭, a 科技 term, for a
+        game's 火箭, nor a look-alike such as 热火朝天, which has no label). A word not listed is
+        matched, worth nothing, so that it is found."""
+        for word in words:
+            self.weights.setdefault(word, ())
+        return words | frozenset(
+            term
+            for term, pairs in self.weights.items()
+            if any(index == label for index, _ in pairs) and any(w in term for w in words)
+        )
+
     def _setup_senses(self, senses: tuple[Sense, ...]) -> None:
-        """Listed term of a sense whose label this taxonomy has -> (its companions, itself left
-        out; its weights where one is in the article: the sense's label alone, at the term's
-        highest weight; and where none is: its other labels)."""
-        self.senses: dict[str, tuple[tuple[str, ...], Pairs, Pairs]] = {}
+        """Listed term of a sense whose label this taxonomy has -> (the terms that show the
+        sense, itself left out (:meth:`_shown_by`); its weights where one is in the article: the
+        sense's label alone, at the term's highest weight; and where none is: its other
+        labels)."""
+        self.senses: dict[str, tuple[frozenset[str], Pairs, Pairs]] = {}
         for sense in senses:
             if sense.label not in self.taxonomy:
                 continue
@@ -341,12 +357,8 @@ class KeywordClassifier:
                 if pairs:  # a term the lists in use lack has no sense to tell
                     shown = ((label, max(weight for _, weight in pairs)),)
                     others = tuple((index, weight) for index, weight in pairs if index != label)
-                    words = tuple(word for word in sense.companions if word != term)
-                    self.senses[term] = (words, shown, others)
-        # Companions are found as terms are, leftmost-longest among the listed terms too, so a
-        # companion inside a longer word (三分 in 三分之一) does not show its sense.
-        companions = {word for words, _, _ in self.senses.values() for word in words}
-        self.companion_matcher = TermMatcher(companions | set(self.weights))
+                    words = frozenset(word for word in sense.companions if word != term)
+                    self.senses[term] = (self._shown_by(words, label) - {term}, shown, others)
 
     def terms_in(self, text: str, texts: ArticleTexts) -> list[str]:
         """The listed terms in ``text``, a part of the article ``texts`` holds, found once."""
@@ -414,28 +426,18 @@ class KeywordClassifier:
         contributions: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         weights, senses = self.weights, self.senses
         texts = article_texts(article)
-        shown: dict[tuple[str, ...], bool] = {}  # a sense's companions: is one in the article?
-        companions_found: set[str] | None = None  # the companions' matcher's finds, on first need
-        present: set[str] = set()  # every listed term in the article
-        for text, field_weight in texts.fields:
+        fields = [(self.terms_in(text, texts), weight) for text, weight in texts.fields]
+        present = {term for in_field, _ in fields for term in in_field}  # every listed term
+        for in_field, field_weight in fields:
             counts: dict[str, int] = {}
-            for term in self.terms_in(text, texts):
+            for term in in_field:
                 counts[term] = counts.get(term, 0) + 1
-            present.update(counts)
             for term, count in counts.items():
                 damped = field_weight * (1.0 + math.log(count))
                 pairs = weights[term]
                 if term in senses:
-                    companions, sensed, others = senses[term]
-                    if companions not in shown:
-                        if companions_found is None:
-                            companions_found = {
-                                word
-                                for part, _ in texts.fields
-                                for word in self.companion_matcher.find(part)
-                            }
-                        shown[companions] = not companions_found.isdisjoint(companions)
-                    pairs = sensed if shown[companions] else others
+                    shown_by, sensed, others = senses[term]
+                    pairs = others if shown_by.isdisjoint(present) else sensed
                 for index, weight in pairs:
                     value = weight * damped
                     totals[index] += value
