@@ -186,6 +186,8 @@ def test_headline_only_items_get_vocabulary_labels():
         ("零基础学编程，学习路线怎么定", "教育", "学习路线"),  # learning a skill
         ("国庆假期坚守岗位的环卫工人", "社会", "假期坚守"),  # on duty over a holiday
         ("除夕夜，他们坚守一线守护万家灯火", "社会", "坚守一线"),
+        ("国庆节期间，东港市民警坚守岗位守护平安", "社会", "坚守岗位"),
+        ("大年三十，西岭镇医护人员坚守一线", "社会", "坚守一线"),
         ("中国女足改写历史", "体育", "中国女足"),  # making history is a record, not history
         ("苏炳添9秒83创造历史", "体育", "苏炳添"),
         ("三星堆又有新发现", "文化", "三星堆"),  # the site, not the phone maker 三星
@@ -610,6 +612,20 @@ def test_no_term_straddles_common_word_boundaries():
     ]:
         _, contributions = clf.scores(Article(id="w", body=[text]))
         assert all(straddler not in terms for terms in contributions.values()), (text, straddler)
+    # A holiday beside duty words is found the same way: no holiday straddles these sentences,
+    # whose duty words leave them in their field.
+    for text in [
+        "全国庆祝建党百年，民警坚守岗位破获电信诈骗案",  # 国庆
+        "中国庆祝植树节，医护人员坚守一线抗击疫情",
+        "韩国庆州民警坚守岗位破获诈骗案",
+        "民警坚守岗位超过年度目标破获电信诈骗案",  # 过年
+        "医护人员坚守一线，今年夜间门诊量翻番",  # 年夜
+        "乡村教师坚守一线三十年，青春运动会上带队",  # 春运
+        "西岭镇民警坚守岗位破获诈骗案，最大年龄的一位已五十九岁",  # 大年
+        "西岭镇医生坚守一线，今年三十岁的陈岩主动请缨",  # 年三十
+    ]:
+        topic = clf.classify([Article(id="h", body=[text])])[0]
+        assert topic.label != "社会", (text, topic)
     # A setting's terms are found the same way: 民国 (a past setting) is not in 全民国家安全教育日.
     safety = clf.classify([Article(id="n", body=["全民国家安全教育日：居民学习法律知识"])])[0]
     assert safety.label == "法治" and "民国" not in safety.evidence, safety

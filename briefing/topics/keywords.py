@@ -312,11 +312,19 @@ class KeywordClassifier:
                 pairs[label] = max(pairs.get(label, 0.0), TIER_WEIGHTS["medium"])
                 self.weights[term] = tuple(pairs.items())
             kept.append((setting, label, outweighs, frozenset(setting.terms)))
-        # Setting, its label, the labels it outweighs, its terms and the terms it is found by
-        # (its own, and its label's terms that start with one, as 美国总统 starts with 美国): in
-        # an article holding none of them it cannot show.
+        # Setting, its label, the labels it outweighs, its terms, the terms it is found by (its
+        # own, and its label's terms that start with one, as 美国总统 starts with 美国): in an
+        # article holding none of them it cannot show; and the terms that show its with-words
+        # (:meth:`_shown_by`; none: no such need).
         self.settings = [
-            (setting, label, outweighs, terms, self._found_by(terms, label))
+            (
+                setting,
+                label,
+                outweighs,
+                terms,
+                self._found_by(terms, label),
+                self._shown_by(frozenset(setting.with_words), label),
+            )
             for setting, label, outweighs, terms in kept
         ]
 
@@ -381,20 +389,26 @@ class KeywordClassifier:
                 hits.append(shown)
         return hits
 
-    @staticmethod
-    def openings_hold(setting: Setting, texts: ArticleTexts) -> bool:
-        """Whether a word of ``setting.with_words`` is in the article's openings (a holiday's
-        name in the headline, duty words in the first sentence)."""
-        return any(word in text for text in texts.openings for word in setting.with_words)
+    def openings_show(self, shown_by: frozenset[str], texts: ArticleTexts) -> bool:
+        """Whether the article's openings (headline, first sentence) hold one of the terms
+        ``shown_by`` gives for a setting's with-words (a holiday's name beside duty words),
+        found as terms are: 国庆 in 中国庆祝 or 过年 in 超过年度 is no holiday."""
+        return any(not shown_by.isdisjoint(self.terms_in(text, texts)) for text in texts.openings)
 
     def setting_term(
-        self, setting: Setting, label: int, terms: frozenset[str], texts: ArticleTexts
+        self,
+        setting: Setting,
+        label: int,
+        terms: frozenset[str],
+        texts: ArticleTexts,
+        with_shown: frozenset[str] = frozenset(),
     ) -> str | None:
-        """The term that shows ``setting`` in the article, if any (see :class:`Setting`)."""
+        """The term that shows ``setting`` in the article, if any (see :class:`Setting`); where
+        ``with_shown`` is not empty, only beside one of its terms in the openings."""
         for text in texts.openings:
             if setting.where != "subject":
                 found = self.setting_hits(terms, label, text, texts)
-                if found and (not setting.with_words or self.openings_hold(setting, texts)):
+                if found and (not with_shown or self.openings_show(with_shown, texts)):
                     return found[0]
                 continue
             # The subject: a place or actor at the start, after any dateline (本报驻法国记者) and
@@ -442,7 +456,7 @@ class KeywordClassifier:
                     value = weight * damped
                     totals[index] += value
                     contributions[index][term] += value
-        for setting, label, outweighs, terms, found_by in self.settings:
+        for setting, label, outweighs, terms, found_by, with_shown in self.settings:
             # A headline alone seldom says who acts (日本车 is a car, 日本央行 an actor).
             if setting.articles_only and len(article.text) <= HEADLINE_CHARS:
                 continue
@@ -451,7 +465,7 @@ class KeywordClassifier:
             leading = max(range(len(totals)), key=totals.__getitem__)
             # Only a story led by a label the setting outweighs moves: foreign sport stays sport.
             if leading in outweighs and totals[leading] > 0:
-                found = self.setting_term(setting, label, terms, texts)
+                found = self.setting_term(setting, label, terms, texts, with_shown)
                 if found is not None:
                     totals[label] += totals[leading]
                     contributions[label][found] += totals[leading]
