@@ -467,6 +467,13 @@ def test_an_opening_is_cut_at_a_break_not_inside_a_word():
     assert article_texts(article).openings[1].endswith("西汉姆联队球迷也来围观")
     topic = default_keyword_classifier().classify([article])[0]
     assert topic.label == "法治" and "西汉" not in topic.evidence, topic
+    # No break within reach after the limit: the cut falls after the term that straddles it.
+    crowd = "西汉姆联队球迷和附近居民以及闻讯赶来的不少街坊邻居也都来到法庭外面围观。"
+    article = Article(id="c", title="一场家庭纠纷", body=[court + crowd])
+    clf = default_keyword_classifier()
+    assert article_texts(article, matcher=clf.matcher).openings[1].endswith("西汉姆")
+    topic = clf.classify([article])[0]
+    assert topic.label == "法治" and "西汉" not in topic.evidence, topic
 
 
 def test_a_leader_as_subject_makes_a_lifestyle_story_politics():

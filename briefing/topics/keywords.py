@@ -114,6 +114,7 @@ Pairs = tuple[tuple[int, float], ...]  # a term's (label index, weight) pairs
 _LATIN_START = re.compile(r"[a-z0-9]")
 _BREAKS = frozenset("\n ,.;:!?，。；：！？、")
 _BREAK_SEARCH = 30
+_LATIN_WORD = re.compile(r"[a-z0-9]{2}")
 
 
 def _prefix_in(term: str, terms: frozenset[str]) -> str | None:
@@ -141,11 +142,20 @@ def _cut(text: str, at: int) -> int:
     return at
 
 
-def _opening(paragraph: str) -> str:
+def _opening(paragraph: str, matcher: TermMatcher | None) -> str:
     """The first sentence of ``paragraph`` within about :data:`SETTING_CHARS`, cut at a break as
-    the fields are (:func:`_cut`), so a term found in it is found in the fields too: cut hard,
-    西汉姆 would leave 西汉."""
-    return paragraph[: _cut(paragraph, SETTING_CHARS)].split("。")[0]
+    the fields are (:func:`_cut`), or with none near, after the term (of ``matcher``, found in
+    the uncut sentence) that starts before the limit, so a term found in it is found in the
+    fields too: cut hard, 西汉姆 would leave 西汉."""
+    end = _cut(paragraph, SETTING_CHARS)
+    if end < len(paragraph) and paragraph[end] not in _BREAKS:  # no break near: a hard cut
+        if matcher is not None:
+            reach = paragraph[: SETTING_CHARS + _BREAK_SEARCH]
+            ends = [stop for start, stop in matcher.spans(reach) if start < SETTING_CHARS]
+            end = max(end, *ends) if ends else end
+        while end < len(paragraph) and _LATIN_WORD.match(paragraph, end - 1, end + 1):
+            end += 1  # nor a Latin word
+    return paragraph[:end].split("。")[0]
 
 
 @dataclass
@@ -161,7 +171,9 @@ class ArticleTexts:
     found: dict[str, list[str]] = field(default_factory=dict)
 
 
-def article_texts(article: Article) -> ArticleTexts:
+def article_texts(article: Article, *, matcher: TermMatcher | None = None) -> ArticleTexts:
+    """The article's texts; an opening too long to cut at a break is cut after the ``matcher``'s
+    term that straddles the limit (see :func:`_opening`)."""
     heads = {
         name: normalize(getattr(article, name))
         for name in ("title", "kicker", "subtitle", "column")
@@ -185,11 +197,11 @@ def article_texts(article: Article) -> ArticleTexts:
             parts.append((body[lead:], REST_WEIGHT))
     paragraphs = body[: HOOK_CHARS + 1 + SETTING_CHARS + _BREAK_SEARCH].split("\n", 2)
     openings = [heads[name] for name in ("kicker", "title", "subtitle") if name in heads]
-    openings.append(_opening(paragraphs[0]))
+    openings.append(_opening(paragraphs[0], matcher))
     if len(paragraphs) > 1 and len(paragraphs[0]) <= HOOK_CHARS:
         # A byline or a one-line hook (小事见真情。) opens the text: who acts and where come in
         # the next paragraph.
-        openings.append(_opening(paragraphs[1]))
+        openings.append(_opening(paragraphs[1], matcher))
     stripped = [text.lstrip(_OPENING_MARKS) for text in openings]
     return ArticleTexts(parts, [text for text in stripped if text])
 
@@ -439,7 +451,7 @@ class KeywordClassifier:
         totals = [0.0] * len(self.taxonomy.labels)
         contributions: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         weights, senses = self.weights, self.senses
-        texts = article_texts(article)
+        texts = article_texts(article, matcher=self.matcher)
         fields = [(self.terms_in(text, texts), weight) for text, weight in texts.fields]
         present = {term for in_field, _ in fields for term in in_field}  # every listed term
         for in_field, field_weight in fields:
