@@ -188,6 +188,7 @@ def test_headline_only_items_get_vocabulary_labels():
         ("除夕夜，他们坚守一线守护万家灯火", "社会", "坚守一线"),
         ("国庆节期间，东港市民警坚守岗位守护平安", "社会", "坚守岗位"),
         ("大年三十，西岭镇医护人员坚守一线", "社会", "坚守一线"),
+        ("西岭镇家家户户忙着准备年夜饭", "生活", "年夜饭"),  # a with-word, and a meal
         ("中国女足改写历史", "体育", "中国女足"),  # making history is a record, not history
         ("苏炳添9秒83创造历史", "体育", "苏炳添"),
         ("三星堆又有新发现", "文化", "三星堆"),  # the site, not the phone maker 三星
