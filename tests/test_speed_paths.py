@@ -525,8 +525,11 @@ def test_alignment_picks_what_the_greedy_cover_over_every_sentence_picks():
 
 
 def test_a_sentence_copied_from_the_lead_is_aligned_without_the_rest_of_the_article():
-    text = "临江市开通城乡公交专线。" + "东港市西岭镇新建水库。" * 20
-    prepared = faithfulness.prepare(text)
+    # Twenty distinct sentences after the lead: the cache is keyed by sentence text, so
+    # repeats of one sentence would hide a scan of the rest (2 misses, not 21).
+    rest = "".join(f"东港市西岭镇第{n}号水库今年新建成。" for n in range(1, 21))
+    prepared = faithfulness.prepare("临江市开通城乡公交专线。" + rest)
+    assert len(set(prepared.sentences)) == 21
     faithfulness._sentence_grams.cache_clear()
     assert faithfulness.align("临江市开通城乡公交专线。", prepared) == "临江市开通城乡公交专线。"
     assert faithfulness._sentence_grams.cache_info().misses == 1  # the first sentence's alone

@@ -186,6 +186,9 @@ def test_headline_only_items_get_vocabulary_labels():
         ("零基础学编程，学习路线怎么定", "教育", "学习路线"),  # learning a skill
         ("国庆假期坚守岗位的环卫工人", "社会", "假期坚守"),  # on duty over a holiday
         ("除夕夜，他们坚守一线守护万家灯火", "社会", "坚守一线"),
+        ("国庆节期间，东港市民警坚守岗位守护平安", "社会", "坚守岗位"),
+        ("大年三十，西岭镇医护人员坚守一线", "社会", "坚守一线"),
+        ("西岭镇家家户户忙着准备年夜饭", "生活", "年夜饭"),  # a with-word, and a meal
         ("中国女足改写历史", "体育", "中国女足"),  # making history is a record, not history
         ("苏炳添9秒83创造历史", "体育", "苏炳添"),
         ("三星堆又有新发现", "文化", "三星堆"),  # the site, not the phone maker 三星
@@ -465,6 +468,13 @@ def test_an_opening_is_cut_at_a_break_not_inside_a_word():
     assert article_texts(article).openings[1].endswith("西汉姆联队球迷也来围观")
     topic = default_keyword_classifier().classify([article])[0]
     assert topic.label == "法治" and "西汉" not in topic.evidence, topic
+    # No break within reach after the limit: the cut falls after the term that straddles it.
+    crowd = "西汉姆联队球迷和附近居民以及闻讯赶来的不少街坊邻居也都来到法庭外面围观。"
+    article = Article(id="c", title="一场家庭纠纷", body=[court + crowd])
+    clf = default_keyword_classifier()
+    assert article_texts(article, matcher=clf.matcher).openings[1].endswith("西汉姆")
+    topic = clf.classify([article])[0]
+    assert topic.label == "法治" and "西汉" not in topic.evidence, topic
 
 
 def test_a_leader_as_subject_makes_a_lifestyle_story_politics():
@@ -540,6 +550,16 @@ def test_a_cross_country_race_is_sport_and_an_off_road_car_is_economy(headline, 
         # A champion of any contest, a share of a herd: no game around the team names.
         ("抗疫勇士获评全国冠军", "勇士", None),
         ("西岭镇三分之一的公牛已出栏", "公牛", None),
+        # A listed term of the sense's label that holds a companion shows the sense: the
+        # computer in 平板电脑, the game in 季后赛首轮, 场均得分, 篮球场.
+        ("平板电脑中了病毒怎么办", "病毒", "科技"),
+        ("笔记本电脑感染病毒后数据丢失", "病毒", "科技"),
+        ("火箭季后赛首轮告负", "火箭", "体育"),
+        ("勇士场均得分下滑", "勇士", "体育"),
+        ("骑士在篮球场上", "骑士", "体育"),
+        # One of another label (运载火箭, 科技) or a look-alike (热火朝天) shows no game.
+        ("临江市火箭爱好者参观运载火箭总装车间", "火箭", "科技"),
+        ("抗疫勇士们干得热火朝天", "勇士", None),
     ],
 )
 def test_common_or_longer_words_do_not_show_a_sense(text, term, label):
@@ -600,6 +620,20 @@ def test_no_term_straddles_common_word_boundaries():
     ]:
         _, contributions = clf.scores(Article(id="w", body=[text]))
         assert all(straddler not in terms for terms in contributions.values()), (text, straddler)
+    # A holiday beside duty words is found the same way: no holiday straddles these sentences,
+    # whose duty words leave them in their field.
+    for text in [
+        "全国庆祝建党百年，民警坚守岗位破获电信诈骗案",  # 国庆
+        "中国庆祝植树节，医护人员坚守一线抗击疫情",
+        "韩国庆州民警坚守岗位破获诈骗案",
+        "民警坚守岗位超过年度目标破获电信诈骗案",  # 过年
+        "医护人员坚守一线，今年夜间门诊量翻番",  # 年夜
+        "乡村教师坚守一线三十年，青春运动会上带队",  # 春运
+        "西岭镇民警坚守岗位破获诈骗案，最大年龄的一位已五十九岁",  # 大年
+        "西岭镇医生坚守一线，今年三十岁的陈岩主动请缨",  # 年三十
+    ]:
+        topic = clf.classify([Article(id="h", body=[text])])[0]
+        assert topic.label != "社会", (text, topic)
     # A setting's terms are found the same way: 民国 (a past setting) is not in 全民国家安全教育日.
     safety = clf.classify([Article(id="n", body=["全民国家安全教育日：居民学习法律知识"])])[0]
     assert safety.label == "法治" and "民国" not in safety.evidence, safety

@@ -14,7 +14,8 @@ voting nouns are the evidence. Scant evidence (no label with more than one weak 
 a headline with one weak term has): the nouns, or the names below, vote beside it.
 A listed word with two senses (``data/topic_senses.toml``: 公牛 a team or a bull) counts for the
 sense its companions in the article show, or else for its other labels; as a noun it votes for
-none. A look-alike (``data/topic_lookalikes.txt``: 吸引力, which holds 引力) is matched like a
+none. A companion is found as a term is; a listed term of the sense's label that holds one
+shows the sense too (平板电脑 a computer, 季后赛首轮 a game; not 运载火箭, a 科技 term). A look-alike (``data/topic_lookalikes.txt``: 吸引力, which holds 引力) is matched like a
 term and counts for nothing, so the term inside it is not found.
 No noun votes: a headline or first sentence that names a place (segmenter tag ns) is about the
 place, which the shipped settings file under 文化 (travel, local history and lore); one that
@@ -113,6 +114,7 @@ Pairs = tuple[tuple[int, float], ...]  # a term's (label index, weight) pairs
 _LATIN_START = re.compile(r"[a-z0-9]")
 _BREAKS = frozenset("\n ,.;:!?，。；：！？、")
 _BREAK_SEARCH = 30
+_LATIN_WORD = re.compile(r"[a-z0-9]{2}")
 
 
 def _prefix_in(term: str, terms: frozenset[str]) -> str | None:
@@ -140,11 +142,20 @@ def _cut(text: str, at: int) -> int:
     return at
 
 
-def _opening(paragraph: str) -> str:
+def _opening(paragraph: str, matcher: TermMatcher | None) -> str:
     """The first sentence of ``paragraph`` within about :data:`SETTING_CHARS`, cut at a break as
-    the fields are (:func:`_cut`), so a term found in it is found in the fields too: cut hard,
-    西汉姆 would leave 西汉."""
-    return paragraph[: _cut(paragraph, SETTING_CHARS)].split("。")[0]
+    the fields are (:func:`_cut`), or with none near, after the term (of ``matcher``, found in
+    the uncut sentence) that starts before the limit, so a term found in it is found in the
+    fields too: cut hard, 西汉姆 would leave 西汉."""
+    end = _cut(paragraph, SETTING_CHARS)
+    if end < len(paragraph) and paragraph[end] not in _BREAKS:  # no break near: a hard cut
+        if matcher is not None:
+            reach = paragraph[: SETTING_CHARS + _BREAK_SEARCH]
+            ends = [stop for start, stop in matcher.spans(reach) if start < SETTING_CHARS]
+            end = max(end, *ends) if ends else end
+        while end < len(paragraph) and _LATIN_WORD.match(paragraph, end - 1, end + 1):
+            end += 1  # nor a Latin word
+    return paragraph[:end].split("。")[0]
 
 
 @dataclass
@@ -160,7 +171,9 @@ class ArticleTexts:
     found: dict[str, list[str]] = field(default_factory=dict)
 
 
-def article_texts(article: Article) -> ArticleTexts:
+def article_texts(article: Article, *, matcher: TermMatcher | None = None) -> ArticleTexts:
+    """The article's texts; an opening too long to cut at a break is cut after the ``matcher``'s
+    term that straddles the limit (see :func:`_opening`)."""
     heads = {
         name: normalize(getattr(article, name))
         for name in ("title", "kicker", "subtitle", "column")
@@ -184,11 +197,11 @@ def article_texts(article: Article) -> ArticleTexts:
             parts.append((body[lead:], REST_WEIGHT))
     paragraphs = body[: HOOK_CHARS + 1 + SETTING_CHARS + _BREAK_SEARCH].split("\n", 2)
     openings = [heads[name] for name in ("kicker", "title", "subtitle") if name in heads]
-    openings.append(_opening(paragraphs[0]))
+    openings.append(_opening(paragraphs[0], matcher))
     if len(paragraphs) > 1 and len(paragraphs[0]) <= HOOK_CHARS:
         # A byline or a one-line hook (小事见真情。) opens the text: who acts and where come in
         # the next paragraph.
-        openings.append(_opening(paragraphs[1]))
+        openings.append(_opening(paragraphs[1], matcher))
     stripped = [text.lstrip(_OPENING_MARKS) for text in openings]
     return ArticleTexts(parts, [text for text in stripped if text])
 
@@ -232,8 +245,9 @@ class KeywordClassifier:
             )
         for word in lookalikes():  # matched, so the term inside is not, and worth nothing
             self.weights.setdefault(word, ())
-        self._setup_settings(default_settings())  # adds the settings' terms, builds self.matcher
+        self._setup_settings(default_settings())  # adds the settings' terms
         self._setup_senses(default_senses())
+        self.matcher = TermMatcher(self.weights)
         self._parts: dict[str, tuple[int, float]] | None = None  # built on first need
 
     @property
@@ -310,12 +324,19 @@ class KeywordClassifier:
                 pairs[label] = max(pairs.get(label, 0.0), TIER_WEIGHTS["medium"])
                 self.weights[term] = tuple(pairs.items())
             kept.append((setting, label, outweighs, frozenset(setting.terms)))
-        self.matcher = TermMatcher(self.weights)
-        # Setting, its label, the labels it outweighs, its terms and the terms it is found by
-        # (its own, and its label's terms that start with one, as 美国总统 starts with 美国): in
-        # an article holding none of them it cannot show.
+        # Setting, its label, the labels it outweighs, its terms, the terms it is found by (its
+        # own, and its label's terms that start with one, as 美国总统 starts with 美国): in an
+        # article holding none of them it cannot show; and the terms that show its with-words
+        # (:meth:`_shown_by`; none: no such need).
         self.settings = [
-            (setting, label, outweighs, terms, self._found_by(terms, label))
+            (
+                setting,
+                label,
+                outweighs,
+                terms,
+                self._found_by(terms, label),
+                self._shown_by(frozenset(setting.with_words), label),
+            )
             for setting, label, outweighs, terms in kept
         ]
 
@@ -327,11 +348,26 @@ class KeywordClassifier:
             if _setting_shown_by(term, pairs, terms, label) is not None
         )
 
+    def _shown_by(self, words: frozenset[str], label: int) -> frozenset[str]:
+        """The listed terms that show one of ``words`` where found: the words themselves, found
+        as terms are (leftmost-longest, so 三分 in 三分之一 is not), and the terms of ``label``
+        that hold one (平板电脑 holds 电脑, 季后赛首轮 季后赛; not 运载火箭, a 科技 term, for a
+        game's 火箭, nor a look-alike such as 热火朝天, which has no label). A word not listed is
+        matched, worth nothing, so that it is found."""
+        for word in words:
+            self.weights.setdefault(word, ())
+        return words | frozenset(
+            term
+            for term, pairs in self.weights.items()
+            if any(index == label for index, _ in pairs) and any(w in term for w in words)
+        )
+
     def _setup_senses(self, senses: tuple[Sense, ...]) -> None:
-        """Listed term of a sense whose label this taxonomy has -> (its companions, itself left
-        out; its weights where one is in the article: the sense's label alone, at the term's
-        highest weight; and where none is: its other labels)."""
-        self.senses: dict[str, tuple[tuple[str, ...], Pairs, Pairs]] = {}
+        """Listed term of a sense whose label this taxonomy has -> (the terms that show the
+        sense, itself left out (:meth:`_shown_by`); its weights where one is in the article: the
+        sense's label alone, at the term's highest weight; and where none is: its other
+        labels)."""
+        self.senses: dict[str, tuple[frozenset[str], Pairs, Pairs]] = {}
         for sense in senses:
             if sense.label not in self.taxonomy:
                 continue
@@ -341,12 +377,8 @@ class KeywordClassifier:
                 if pairs:  # a term the lists in use lack has no sense to tell
                     shown = ((label, max(weight for _, weight in pairs)),)
                     others = tuple((index, weight) for index, weight in pairs if index != label)
-                    words = tuple(word for word in sense.companions if word != term)
-                    self.senses[term] = (words, shown, others)
-        # Companions are found as terms are, leftmost-longest among the listed terms too, so a
-        # companion inside a longer word (三分 in 三分之一) does not show its sense.
-        companions = {word for words, _, _ in self.senses.values() for word in words}
-        self.companion_matcher = TermMatcher(companions | set(self.weights))
+                    words = frozenset(word for word in sense.companions if word != term)
+                    self.senses[term] = (self._shown_by(words, label) - {term}, shown, others)
 
     def terms_in(self, text: str, texts: ArticleTexts) -> list[str]:
         """The listed terms in ``text``, a part of the article ``texts`` holds, found once."""
@@ -369,20 +401,26 @@ class KeywordClassifier:
                 hits.append(shown)
         return hits
 
-    @staticmethod
-    def openings_hold(setting: Setting, texts: ArticleTexts) -> bool:
-        """Whether a word of ``setting.with_words`` is in the article's openings (a holiday's
-        name in the headline, duty words in the first sentence)."""
-        return any(word in text for text in texts.openings for word in setting.with_words)
+    def openings_show(self, shown_by: frozenset[str], texts: ArticleTexts) -> bool:
+        """Whether the article's openings (headline, first sentence) hold one of the terms
+        ``shown_by`` gives for a setting's with-words (a holiday's name beside duty words),
+        found as terms are: 国庆 in 中国庆祝 or 过年 in 超过年度 is no holiday."""
+        return any(not shown_by.isdisjoint(self.terms_in(text, texts)) for text in texts.openings)
 
     def setting_term(
-        self, setting: Setting, label: int, terms: frozenset[str], texts: ArticleTexts
+        self,
+        setting: Setting,
+        label: int,
+        terms: frozenset[str],
+        texts: ArticleTexts,
+        with_shown: frozenset[str] = frozenset(),
     ) -> str | None:
-        """The term that shows ``setting`` in the article, if any (see :class:`Setting`)."""
+        """The term that shows ``setting`` in the article, if any (see :class:`Setting`); where
+        ``with_shown`` is not empty, only beside one of its terms in the openings."""
         for text in texts.openings:
             if setting.where != "subject":
                 found = self.setting_hits(terms, label, text, texts)
-                if found and (not setting.with_words or self.openings_hold(setting, texts)):
+                if found and (not with_shown or self.openings_show(with_shown, texts)):
                     return found[0]
                 continue
             # The subject: a place or actor at the start, after any dateline (本报驻法国记者) and
@@ -413,34 +451,24 @@ class KeywordClassifier:
         totals = [0.0] * len(self.taxonomy.labels)
         contributions: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         weights, senses = self.weights, self.senses
-        texts = article_texts(article)
-        shown: dict[tuple[str, ...], bool] = {}  # a sense's companions: is one in the article?
-        companions_found: set[str] | None = None  # the companions' matcher's finds, on first need
-        present: set[str] = set()  # every listed term in the article
-        for text, field_weight in texts.fields:
+        texts = article_texts(article, matcher=self.matcher)
+        fields = [(self.terms_in(text, texts), weight) for text, weight in texts.fields]
+        present = {term for in_field, _ in fields for term in in_field}  # every listed term
+        for in_field, field_weight in fields:
             counts: dict[str, int] = {}
-            for term in self.terms_in(text, texts):
+            for term in in_field:
                 counts[term] = counts.get(term, 0) + 1
-            present.update(counts)
             for term, count in counts.items():
                 damped = field_weight * (1.0 + math.log(count))
                 pairs = weights[term]
                 if term in senses:
-                    companions, sensed, others = senses[term]
-                    if companions not in shown:
-                        if companions_found is None:
-                            companions_found = {
-                                word
-                                for part, _ in texts.fields
-                                for word in self.companion_matcher.find(part)
-                            }
-                        shown[companions] = not companions_found.isdisjoint(companions)
-                    pairs = sensed if shown[companions] else others
+                    shown_by, sensed, others = senses[term]
+                    pairs = others if shown_by.isdisjoint(present) else sensed
                 for index, weight in pairs:
                     value = weight * damped
                     totals[index] += value
                     contributions[index][term] += value
-        for setting, label, outweighs, terms, found_by in self.settings:
+        for setting, label, outweighs, terms, found_by, with_shown in self.settings:
             # A headline alone seldom says who acts (日本车 is a car, 日本央行 an actor).
             if setting.articles_only and len(article.text) <= HEADLINE_CHARS:
                 continue
@@ -449,7 +477,7 @@ class KeywordClassifier:
             leading = max(range(len(totals)), key=totals.__getitem__)
             # Only a story led by a label the setting outweighs moves: foreign sport stays sport.
             if leading in outweighs and totals[leading] > 0:
-                found = self.setting_term(setting, label, terms, texts)
+                found = self.setting_term(setting, label, terms, texts, with_shown)
                 if found is not None:
                     totals[label] += totals[leading]
                     contributions[label][found] += totals[leading]

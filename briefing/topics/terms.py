@@ -179,8 +179,9 @@ class Setting:
     officials: tuple[str, ...] = ()  # who a meeting must be with: 总统 in 法国总统, 外宾
     tags: tuple[str, ...] = ()  # segmenter tags (ns: a place name) for where = "no_evidence"
     # Words one of which must be in the openings (headline, first sentence) beside the term (春节
-    # for 坚守岗位: on duty over a holiday, not any duty); a term holding one (春节坚守) shows it
-    # itself. Empty: no such need.
+    # for 坚守岗位: on duty over a holiday, not any duty), found as terms are (国庆 in 中国庆祝 is
+    # none); a term of the setting's label holding one (春节坚守) shows it itself. Empty: no such
+    # need.
     with_words: tuple[str, ...] = ()
 
 
