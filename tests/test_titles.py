@@ -772,6 +772,7 @@ def test_the_posts_on_the_object_go_from_the_first_verb_only(clause, without):
         "临江茶叶产量下降到",  # a change with where it went cut off
         "东港港吞吐量增至",
         "村民只要看见灯笼挂",  # a condition with nothing following from it
+        "村民只有坚持种茶",  # 只有 before a verb: "only if", cut before its 才……
         "那次巡逻任务结束后回到营区",  # 那次 points back to what the title leaves out
     ],
 )
@@ -793,6 +794,7 @@ def test_a_condition_without_its_consequence_fails_as_one():
         # 只有 inside a clause is "only", no condition.
         "全市只有三家茶厂通过认证",
         "东港只有少数企业完成改造",
+        "村民只有坚持种茶才能致富",  # 才能: the consequence joined to its modal
     ],
 )
 def test_a_whole_condition_or_change_passes(title):
