@@ -825,6 +825,28 @@ def test_a_venue_an_event_and_a_localiser_close_is_a_scene_and_keeps_its_在(cla
     assert titles._without_venue(clause) == clause
 
 
+@pytest.mark.parametrize(
+    ("clause", "without"),
+    [
+        ("在东港举行的洽谈会带动中小企业签约", "洽谈会带动中小企业签约"),
+        ("在临江建成的社区活动中心投入使用", "社区活动中心投入使用"),
+        ("在东港举行的晚会上演精彩节目", "晚会上演精彩节目"),
+        ("在东港举行的茶博会吸引众多客商在会上签约", "茶博会吸引众多客商在会上签约"),
+    ],
+)
+def test_a_localiser_inside_a_word_or_a_later_setting_is_no_scene_and_the_venue_goes(
+    clause, without
+):
+    assert titles._without_venue(clause) == without
+
+
+@pytest.mark.parametrize(
+    "clause", ["在东港举行的招待会上周海致辞", "在西岭镇举行的庆祝活动中陈岩表演"]
+)
+def test_a_reception_or_a_celebration_with_its_localiser_is_a_scene(clause):
+    assert titles._without_venue(clause) == clause
+
+
 def test_a_measure_on_the_object_and_the_local_hour_go_and_a_dash_ends_the_cut():
     clause = "西岭登山队当地时间7时40分成功登上了海拔5000米的临江最高峰———东岭山的主峰"
     assert shorten(clause) == "西岭登山队成功登上临江最高峰"

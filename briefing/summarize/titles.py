@@ -89,9 +89,11 @@ def _without_venue(text: str) -> str:
     return text if _EVENT_LOCALISED.match(rest) else rest
 
 
-# An event's name and the localiser that makes it a scene (会上, 会议上, 仪式上, 活动中, 展会期间).
+# An event's name and the localiser that makes it a scene (会上, 会议上, 仪式上, 活动中, 展会期间);
+# not inside another word (晚会上演, 活动中心, 带动中小企业) nor past a 在 of a later setting
+# (……茶博会吸引客商在会上签约).
 _EVENT_LOCALISED = re.compile(
-    r"^[^，,。；;“”]{0,16}?(?:[会议式节展赛礼动坛宴])(?:上|中|期间|现场|之际)"
+    r"^[^，,。；;“”在]{0,16}?(?:[会议式节展赛礼坛宴]|活动)(?:上|中|期间|现场|之际)(?![演心小])"
 )
 
 
