@@ -671,6 +671,10 @@ def test_a_title_s_salience_does_not_depend_on_the_order_of_a_set():
         ("临江新机场明年建成通航", "临江新机场明年建成通航"),
         ("东港地铁二号线明天开通运营", "东港地铁二号线明天开通运营"),
         ("临江茶厂此前停产", "临江茶厂此前停产"),
+        # One word (明年初) or two (明 | 年底): the time to come stays whole.
+        ("临江新机场明年初建成通航", "临江新机场明年初建成通航"),
+        ("临江新机场明年底建成通航", "临江新机场明年底建成通航"),
+        ("临江新机场将于明年底建成通航", "临江新机场将于明年底建成通航"),
         # 驻 names a mission inside the setting, which goes whole.
         ("周海在星国驻临江领事馆会见柯林", "周海会见柯林"),
         # 在 after a one-character verb, or a setting a localiser closes, is no bare place.
@@ -705,6 +709,8 @@ def test_a_setting_ends_at_its_localiser_and_a_missions_驻_is_no_verb(clause, w
     [
         ("临江新机场明年在西岭镇东侧的临港产业园建成通航", "临江新机场明年建成通航"),
         ("临江茶厂此前在西岭镇东侧的临港产业园停产整顿", "临江茶厂此前停产整顿"),
+        ("临江新机场明年底在西岭镇东侧的临港产业园建成通航", "临江新机场明年底建成通航"),
+        ("临江新机场明年初在西岭镇东侧的临港产业园建成通航", "临江新机场明年初建成通航"),
     ],
 )
 def test_a_long_clause_keeps_a_time_still_to_come_or_before(clause, title):

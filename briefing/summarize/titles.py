@@ -608,7 +608,9 @@ def _compressed(clause: str, limit: int) -> str:
     if venue and occasion and venue.end() <= occasion.start():
         text = _without_occasion(text)
     tags = _drop_setting(tagged(text))
-    text = "".join(w for w, t in tags if t != "t" or not TIME_START.match(w) or w in _TIME_KEPT)
+    text = "".join(
+        w for k, (w, t) in enumerate(tags) if not _reported_time(w, t, tags[k - 1][0] if k else "")
+    )
     # Deleting a time may bare what was left of its phrase (春节期间 -> 期间).
     text = _without_scene(text)
     if len(text) > limit:
@@ -688,19 +690,21 @@ _SPEECH_ACTS = frozenset("发表 致辞 讲话 作 做 宣读".split())
 # Times a headline leaves out, besides those that open a clause (compress.TIME_START).
 _TIME_WORDS_MORE = frozenset("今晚 昨晚 今晨 本月 上月 本周 上周 本周末 年初 年底".split())
 # Times that say whether the event is still to come or came before the news (临江新机场明年
-# 建成通航, 临江茶厂此前停产): without them a plan reads as done. They stay, as 将 does.
-_TIME_KEPT = frozenset(
-    "明年 明天 明日 明晚 后天 下月 下周 今后 此前 此后 随后 之前 以前 以后 届时 将来 未来".split()
-)
+# 建成通航, 明年初, 临江茶厂此前停产): without them a plan reads as done. They stay, as 将 does.
+# A prefix, as TIME_START is one; only those of its times and of _TIME_WORDS_MORE (后天, 下周,
+# 今后, 届时 are in neither: never left out).
+_TIME_KEPT = re.compile(r"^(?:明|此前|随后)")
 
 
-def _reported_time(word: str, tag: str) -> bool:
-    """Whether ``word`` (tagged ``tag``) dates the reported event (今年, 上午, 昨天), which a
-    headline leaves out; not one of :data:`_TIME_KEPT`."""
+def _reported_time(word: str, tag: str, previous: str = "") -> bool:
+    """Whether ``word`` (tagged ``tag``, after the word ``previous``) dates the reported event
+    (今年, 上午, 昨天), which a headline leaves out; not one of :data:`_TIME_KEPT`, nor the rest
+    of one the segmenter split (明 | 年底)."""
     return (
         tag == "t"
         and (bool(TIME_START.match(word)) or word in _TIME_WORDS_MORE)
-        and word not in _TIME_KEPT
+        and not _TIME_KEPT.match(word)
+        and previous != "明"
     )
 
 
@@ -732,7 +736,7 @@ def _headline_form(text: str) -> str:
             i += 1
             continue
         # 周海上午来到……, 今年临江港吞吐……: when, before the actor's action or the actor.
-        if _reported_time(word, tag) and (
+        if _reported_time(word, tag, words[i - 1][0] if i else "") and (
             verbal(*following) or _manner_before_verb(words, i + 1)
             if kept
             else following[1].startswith(("n", "r", "t")) or following[0] == "“"
