@@ -221,9 +221,7 @@ def _setting_end(tags: list[tuple[str, str]], start: int, *, bare: bool = False)
             if closer is not None:
                 if closer + 1 >= len(clause) or not verbal(*clause[closer + 1]):
                     return None
-                # A news verb is the clause's own (会见来美进行……磋商的……): it ends the setting.
-                if not ACTION_END.search(word):
-                    return j + 1 + closer + 1
+                return j + 1 + closer + 1
             # A setting that ran past a clause's end is its own clause: its first verb ends it.
             if ACTION_END.search(word) or any(t == "x" for _, t in tags[start:j]):
                 return j
