@@ -703,6 +703,9 @@ def test_the_headline_form_keeps_actor_action_and_object(clause, form):
         # A localiser with no verb after it: no setting, the clause stays.
         ("东港在推进乡村振兴方面成效显著", "东港在推进乡村振兴方面成效显著"),
         ("周海在星国驻临江领事馆会见柯林", "周海会见柯林"),
+        ("周海在东港驻京办事处会见柯林", "周海会见柯林"),
+        # 驻足 is a verb, whatever 馆 follows: the setting ends at it.
+        ("游客在门口驻足参观展馆", "游客驻足参观展馆"),
     ],
 )
 def test_a_setting_ends_at_its_localiser_and_a_missions_驻_is_no_verb(clause, without):

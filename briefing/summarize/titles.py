@@ -152,11 +152,17 @@ _MISSION_END = re.compile(r"[馆处团]$")
 
 def _names_mission(tags: list[tuple[str, str]], j: int) -> bool:
     """Whether 驻 at ``j`` is part of a mission's name (星国驻临江领事馆), not a verb (驻守, 驻足):
-    the one-character 驻, or a word on 驻 with a place and a mission noun after it."""
-    word = tags[j][0]
+    the one-character 驻, or a word on 驻 that is no verb and has the mission noun next (驻京 |
+    办事处) or a place and then the mission noun (驻足 | 参观展馆 is a verb and its object)."""
+    word, tag = tags[j]
     if word == "驻":
         return True
-    return word[0] == "驻" and any(_MISSION_END.search(w) for w, _ in tags[j : j + 3])
+    if word[0] != "驻" or verbal(word, tag):
+        return False
+    k = j + 1
+    if k < len(tags) and tags[k][1].startswith(("ns", "nt")):
+        k += 1  # the place the mission is in
+    return k < len(tags) and bool(_MISSION_END.search(tags[k][0]))
 
 
 def _closes_setting(words: list[tuple[str, str]], k: int) -> bool:
