@@ -144,6 +144,10 @@ _COVERBS = frozenset("代表 依托 借助 凭借 依靠".split())
 
 
 _PARTNER_COVERBS = frozenset("同 与 和 跟".split())
+# With the coverbs of a person addressed (向……致敬) too: what opens an action on a name.
+_ADDRESS_COVERBS = _PARTNER_COVERBS | {"向"}
+# Those a bare place setting may end at (在临江同……会谈, 在临江向……致敬, 在临江对……进行).
+_BARE_SETTING_COVERBS = _ADDRESS_COVERBS | {"对"}
 # Nouns that close a phrase as a localiser does (在推进乡村振兴方面, 在茶产业发展过程中).
 _SETTING_NOUNS = frozenset("方面 领域 过程".split())
 # What a mission's name ends on (星国驻临江领事馆, 东港驻京办事处, 驻联合国代表团).
@@ -194,7 +198,7 @@ def _setting_end(tags: list[tuple[str, str]], start: int, *, bare: bool = False)
     ``bare``: only a setting that names a place or an occasion (在临江, 在招待会上) and that the
     action follows at once (a verb, a manner adverb, or a coverb with its partner: 在临江同……会谈);
     None where it holds a verb or a 的 (在参与救灾过程中, 在……举行的……上: an event of its own)."""
-    partners = _PARTNER_COVERBS | ({"向", "对"} if bare else set())
+    partners = _BARE_SETTING_COVERBS if bare else _PARTNER_COVERBS
     for j in range(start + 1, len(tags)):
         word, tag = tags[j]
         # 在人民大会堂 | 同……举行会谈: a coverb after the place opens the action's own phrase.
@@ -778,7 +782,7 @@ def _without_inner_posts(text: str) -> str:
         # After the title's first verb or coverb (会见……, 同……举行会谈) only: a verb further on
         # may be inside a relative clause on the object (同来港访问的……总理柯林 | 举行会谈),
         # whose posts and name would be left without the clause's start.
-        if verbal(word, tag) or (tag == "p" and word in ("同", "与", "和", "跟", "向")):
+        if verbal(word, tag) or (tag == "p" and word in _ADDRESS_COVERBS):
             # 周海同来港访问的……: a verb before 的 is a relative clause's, whose start (同来,
             # which the segmenter joins) would be left behind.
             if position >= len(text) or text[position] == "的":
@@ -838,7 +842,7 @@ _POST_WORDS = (
 def _acts_after(word: tuple[str, str]) -> bool:
     """Whether ``word``, after a person's name, opens what the person does: a verb, a coverb or
     a conjunction, or a word the segmenter made of a coverb and a noun (同星国)."""
-    return word[1] in ("p", "c") or verbal(*word) or word[0][0] in "同与跟向"
+    return word[1] in ("p", "c") or verbal(*word) or word[0][0] in _ADDRESS_COVERBS
 
 
 # Matched from a position (re.match with pos), so without ^.
