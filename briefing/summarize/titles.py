@@ -85,7 +85,8 @@ def _without_venue(text: str) -> str:
     """The clause without where its subject was held (:data:`_HELD_AT`); a setting that an
     event and a localiser close (在……召开的……会上, ……推进会上周海强调, ……茶博会期间) keeps its
     在: it is the scene, not the subject."""
-    rest = _HELD_AT.sub("", text)
+    held = _HELD_AT.match(text)
+    rest = text[held.end() :] if held else text
     return text if _EVENT_LOCALISED.match(rest) else rest
 
 
@@ -127,12 +128,11 @@ def fold_kicker(article: Article) -> str:
 _ORG_END = re.compile(f"(?:{ORG_SUFFIX.pattern})$")
 _LOCATED = re.compile(r"^位于[^，,的]{1,15}的")
 # 在东港市民中心举行的灯会吸引……: where the subject was held, which opens the clause; the
-# subject and what it did are the headline.
+# subject and what it did are the headline. Without ^: matched at the start (_without_venue) or
+# searched anywhere (周海出席在……举行的……).
 _HELD_AT = re.compile(
-    rf"^在[^，,。；“”的]{{1,20}}?(?:{ACTION.pattern}|展出|上演)的(?=[\u4e00-\u9fff]{{4}})"
+    rf"在[^，,。；“”的]{{1,20}}?(?:{ACTION.pattern}|展出|上演)的(?=[\u4e00-\u9fff]{{4}})"
 )
-# The same venue anywhere in the clause (周海出席在……举行的……).
-_VENUE_HELD = re.compile(_HELD_AT.pattern[1:])
 
 
 # Coverbs whose phrase a long title can do without (周海代表市委和市政府看望…… ->
@@ -611,7 +611,7 @@ def _compressed(clause: str, limit: int) -> str:
     # 出席在……举行的庆祝……酒会: a setting that is a relative clause on the event stands in the
     # occasion's way, so the occasion goes first; else only where dropping the setting does not
     # make the clause fit (……在镇文化广场参加庆祝元宵节活动: the festival is the news).
-    venue = _VENUE_HELD.search(text)
+    venue = _HELD_AT.search(text)
     occasion = _OCCASION.search(text)
     if venue and occasion and venue.end() <= occasion.start():
         text = _without_occasion(text)
