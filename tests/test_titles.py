@@ -699,7 +699,7 @@ def test_the_headline_form_keeps_actor_action_and_object(clause, form):
         ("周海在出访星国期间会见柯林", "周海会见柯林"),
         # A localiser past a 的 closes no setting of the news verb's (来美进行……的).
         ("周海在白宫会见来美进行工作访问的星国总理柯林", "周海会见来美进行工作访问的星国总理柯林"),
-        ("星国总统柯林在庆祝星国成立40周年大会上发表重要讲话", "星国总统柯林发表重要讲话"),
+        ("星国总统柯林在庆祝东港茶叶节开幕大会上致辞", "星国总统柯林致辞"),
         # A localiser with no verb after it: no setting, the clause stays.
         ("东港在推进乡村振兴方面成效显著", "东港在推进乡村振兴方面成效显著"),
         ("周海在星国驻临江领事馆会见柯林", "周海会见柯林"),

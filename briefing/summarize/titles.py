@@ -235,7 +235,7 @@ def _setting_end(tags: list[tuple[str, str]], start: int, *, bare: bool = False)
             # A setting that ran past a clause's end is its own clause: its first verb ends it.
             if ACTION_END.search(word) or any(t == "x" for _, t in tags[start:j]):
                 return j
-            # The news verb ends it; of several, the last (在庆祝……成立40周年大会上 | 发表).
+            # The news verb ends it; of several, the last (在庆祝东港茶叶节开幕大会上 | 致辞).
             # Not a verb of a relative clause (在东港出席李强举行的宴会: 出席 ends it).
             news = [
                 k
