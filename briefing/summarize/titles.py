@@ -185,8 +185,13 @@ def _closes_setting(words: list[tuple[str, str]], k: int) -> bool:
 def _localised(words: list[tuple[str, str]]) -> bool:
     """Whether a localiser (中, 上, 前, 过程中, 方面) closes a phrase among ``words`` before the
     clause ends: a setting that 在 opened before them ends there, not at the verb before it."""
-    clause = list(itertools.takewhile(lambda t: t[1] != "x", words))
-    return any(_closes_setting(clause, k) for k in range(len(clause)))
+    return _first_closer(list(itertools.takewhile(lambda t: t[1] != "x", words))) is not None
+
+
+def _first_closer(words: list[tuple[str, str]]) -> int | None:
+    """Where the first localiser or noun that closes a phrase (:func:`_closes_setting`) stands
+    among ``words``; None where none does."""
+    return next((k for k in range(len(words)) if _closes_setting(words, k)), None)
 
 
 def _setting_end(tags: list[tuple[str, str]], start: int, *, bare: bool = False) -> int | None:
@@ -227,7 +232,7 @@ def _setting_end(tags: list[tuple[str, str]], start: int, *, bare: bool = False)
             # after the localiser, and without one it is no setting.
             clause = list(itertools.takewhile(lambda t: t[1] not in ("x", "p"), tags[j + 1 :]))
             inside = list(itertools.takewhile(lambda t: t[0] != "的", clause))
-            closer = next((k for k in range(len(inside)) if _closes_setting(inside, k)), None)
+            closer = _first_closer(inside)
             if closer is not None:
                 if closer + 1 >= len(clause) or not verbal(*clause[closer + 1]):
                     return None
