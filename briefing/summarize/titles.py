@@ -1001,7 +1001,8 @@ def _candidates(
             # The clause as a headline states it, though it fits as it is (周海在临江会见星国外长
             # 柯林 -> 周海会见星国外长柯林): without its setting, time and manner.
             form = _headline_form(_compressed(first, limit))
-            if form != title and MIN_GENERATED_CHARS <= len(form) <= limit:
+            # Its length is for title_candidates to judge, as every candidate's is.
+            if form != title:
                 yield (
                     form,
                     cost,
