@@ -697,8 +697,8 @@ def test_the_headline_form_keeps_actor_action_and_object(clause, form):
         # A news verb before the localiser is inside the setting too.
         ("东港在开展扶贫工作中走在全省前列", "东港走在全省前列"),
         ("周海在出访星国期间会见柯林", "周海会见柯林"),
-        # A localiser past a 的 closes no setting of the news verb's (来美进行……的).
-        ("周海在白宫会见来美进行工作访问的星国总理柯林", "周海会见来美进行工作访问的星国总理柯林"),
+        # A localiser past a 的 closes no setting of the news verb's (来港进行……的).
+        ("周海在临江会见来港进行工作访问的星国总理柯林", "周海会见来港进行工作访问的星国总理柯林"),
         ("星国总统柯林在庆祝东港茶叶节开幕大会上致辞", "星国总统柯林致辞"),
         # A localiser with no verb after it: no setting, the clause stays.
         ("东港在推进乡村振兴方面成效显著", "东港在推进乡村振兴方面成效显著"),
