@@ -671,6 +671,10 @@ def test_a_title_s_salience_does_not_depend_on_the_order_of_a_set():
         ("临江新机场明年建成通航", "临江新机场明年建成通航"),
         ("东港地铁二号线明天开通运营", "东港地铁二号线明天开通运营"),
         ("临江茶厂此前停产", "临江茶厂此前停产"),
+        # One word (明年初) or two (明 | 年底): the time to come stays whole.
+        ("临江新机场明年初建成通航", "临江新机场明年初建成通航"),
+        ("临江新机场明年底建成通航", "临江新机场明年底建成通航"),
+        ("临江新机场将于明年底建成通航", "临江新机场将于明年底建成通航"),
         # 驻 names a mission inside the setting, which goes whole.
         ("周海在星国驻临江领事馆会见柯林", "周海会见柯林"),
         # 在 after a one-character verb, or a setting a localiser closes, is no bare place.
@@ -690,10 +694,18 @@ def test_the_headline_form_keeps_actor_action_and_object(clause, form):
         ("东港边防连官兵在西岭山口的哨所里驻守边疆守护国门", "东港边防连官兵驻守边疆守护国门"),
         # A verb before the localiser is inside the setting, which ends at the verb after it.
         ("村民在庆祝活动中表演舞蹈", "村民表演舞蹈"),
-        ("星国总统柯林在庆祝星国成立40周年大会上发表重要讲话", "星国总统柯林发表重要讲话"),
+        # A news verb before the localiser is inside the setting too.
+        ("东港在开展扶贫工作中走在全省前列", "东港走在全省前列"),
+        ("周海在出访星国期间会见柯林", "周海会见柯林"),
+        # A localiser past a 的 closes no setting of the news verb's (来港进行……的).
+        ("周海在临江会见来港进行工作访问的星国总理柯林", "周海会见来港进行工作访问的星国总理柯林"),
+        ("星国总统柯林在庆祝东港茶叶节开幕大会上致辞", "星国总统柯林致辞"),
         # A localiser with no verb after it: no setting, the clause stays.
         ("东港在推进乡村振兴方面成效显著", "东港在推进乡村振兴方面成效显著"),
         ("周海在星国驻临江领事馆会见柯林", "周海会见柯林"),
+        ("周海在东港驻京办事处会见柯林", "周海会见柯林"),
+        # 驻足 is a verb, whatever 馆 follows: the setting ends at it.
+        ("游客在门口驻足参观展馆", "游客驻足参观展馆"),
     ],
 )
 def test_a_setting_ends_at_its_localiser_and_a_missions_驻_is_no_verb(clause, without):
@@ -705,6 +717,8 @@ def test_a_setting_ends_at_its_localiser_and_a_missions_驻_is_no_verb(clause, w
     [
         ("临江新机场明年在西岭镇东侧的临港产业园建成通航", "临江新机场明年建成通航"),
         ("临江茶厂此前在西岭镇东侧的临港产业园停产整顿", "临江茶厂此前停产整顿"),
+        ("临江新机场明年底在西岭镇东侧的临港产业园建成通航", "临江新机场明年底建成通航"),
+        ("临江新机场明年初在西岭镇东侧的临港产业园建成通航", "临江新机场明年初建成通航"),
     ],
 )
 def test_a_long_clause_keeps_a_time_still_to_come_or_before(clause, title):
@@ -772,6 +786,7 @@ def test_the_posts_on_the_object_go_from_the_first_verb_only(clause, without):
         "临江茶叶产量下降到",  # a change with where it went cut off
         "东港港吞吐量增至",
         "村民只要看见灯笼挂",  # a condition with nothing following from it
+        "村民只有坚持种茶",  # 只有 before a verb: "only if", cut before its 才……
         "那次巡逻任务结束后回到营区",  # 那次 points back to what the title leaves out
     ],
 )
@@ -793,6 +808,7 @@ def test_a_condition_without_its_consequence_fails_as_one():
         # 只有 inside a clause is "only", no condition.
         "全市只有三家茶厂通过认证",
         "东港只有少数企业完成改造",
+        "村民只有坚持种茶才能致富",  # 才能: the consequence joined to its modal
     ],
 )
 def test_a_whole_condition_or_change_passes(title):
@@ -820,6 +836,28 @@ def test_the_venue_of_the_subject_and_a_captions_opener_go(clause, title):
     "clause", ["在西岭镇召开的推进会上周海强调", "在临江举行的茶博会期间东港茶企签约"]
 )
 def test_a_venue_an_event_and_a_localiser_close_is_a_scene_and_keeps_its_在(clause):
+    assert titles._without_venue(clause) == clause
+
+
+@pytest.mark.parametrize(
+    ("clause", "without"),
+    [
+        ("在东港举行的洽谈会带动中小企业签约", "洽谈会带动中小企业签约"),
+        ("在临江建成的社区活动中心投入使用", "社区活动中心投入使用"),
+        ("在东港举行的晚会上演精彩节目", "晚会上演精彩节目"),
+        ("在东港举行的茶博会吸引众多客商在会上签约", "茶博会吸引众多客商在会上签约"),
+    ],
+)
+def test_a_localiser_inside_a_word_or_a_later_setting_is_no_scene_and_the_venue_goes(
+    clause, without
+):
+    assert titles._without_venue(clause) == without
+
+
+@pytest.mark.parametrize(
+    "clause", ["在东港举行的招待会上周海致辞", "在西岭镇举行的庆祝活动中陈岩表演"]
+)
+def test_a_reception_or_a_celebration_with_its_localiser_is_a_scene(clause):
     assert titles._without_venue(clause) == clause
 
 

@@ -195,9 +195,12 @@ _CAUSATIVE = frozenset("令 让 使 叫 使得".split())
 _MEASURE_END = re.compile(r"(?:海拔|累计|共计|总计|合计|折合|约合|[长多重深宽远]达)$")
 # A condition (只要……, 如果……) and no clause on what follows from it (……就……).
 _CONDITIONS = frozenset("只要 如果 假如 倘若 要是 一旦 即使 哪怕 即便 就算".split())
-# 只有 is "only if" where it opens the clause; inside it (全市只有三家茶厂……) it is "only".
-_OPENING_CONDITIONS = _CONDITIONS | {"只有"}
+# 只有 is "only if" where it opens the clause or a verb or an adverb follows it (村民只有坚持种茶:
+# a clause cut before its 才……); before a figure or a noun (全市只有三家茶厂……) it is "only".
+_ONLY_IF = "只有"
 _CONSEQUENCE = frozenset("就 才 便 都 也 将 会 则 仍 还 要".split())
+# 才能, 就能, 才会: a consequence the segmenter joins to its modal.
+_JOINED_CONSEQUENCE = re.compile("[才就便][能会可]")
 # ……下降到, ……增至: a change with where it went cut off.
 _RESULT_MARKS = ("到", "至")
 # 增至, 降至: a change the segmenter joins to its 至 (not 甚至, 以至).
@@ -248,8 +251,10 @@ def open_phrase(words: list[tuple[str, str]]) -> str | None:
             return f"{word}…… without the verb it leads to"
         if word in _CONCESSIVE and not any(w in _MAIN_CLAUSE for w, _ in rest):
             return f"{word}…… without its main clause"
-        conditions = _OPENING_CONDITIONS if i == 0 else _CONDITIONS
-        if word in conditions and not any(w in _CONSEQUENCE for w, _ in rest):
+        condition = word in _CONDITIONS or (word == _ONLY_IF and _opens_condition(i, rest))
+        if condition and not any(
+            w in _CONSEQUENCE or _JOINED_CONSEQUENCE.fullmatch(w) for w, _ in rest
+        ):
             return f"{word}…… without what follows from it"
         if word == "之所以" and not any(w in ("是", "因为", "在于") for w, _ in rest):
             return "之所以…… without the reason it leads to"
@@ -301,6 +306,12 @@ def _means_without_act(words: list[tuple[str, str]]) -> str | None:
         if not any(t != "vn" for t in closers[1:]):  # the first closes the means
             return f"{word}{words[i + 1][0]}…… (the means) without what it serves"
     return None
+
+
+def _opens_condition(position: int, rest: list[tuple[str, str]]) -> bool:
+    """Whether 只有 at ``position``, with ``rest`` after it, is "only if": it opens the clause, or
+    a verb or an adverb follows it (……只有坚持种茶); not before a figure or a noun (只有三家)."""
+    return position == 0 or bool(rest and (verbal(*rest[0]) or rest[0][1].startswith("d")))
 
 
 def _bare_accompaniment(rest: list[tuple[str, str]]) -> bool:

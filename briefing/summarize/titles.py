@@ -85,13 +85,16 @@ def _without_venue(text: str) -> str:
     """The clause without where its subject was held (:data:`_HELD_AT`); a setting that an
     event and a localiser close (在……召开的……会上, ……推进会上周海强调, ……茶博会期间) keeps its
     在: it is the scene, not the subject."""
-    rest = _HELD_AT.sub("", text)
+    held = _HELD_AT.match(text)
+    rest = text[held.end() :] if held else text
     return text if _EVENT_LOCALISED.match(rest) else rest
 
 
-# An event's name and the localiser that makes it a scene (会上, 会议上, 仪式上, 活动中, 展会期间).
+# An event's name and the localiser that makes it a scene (会上, 会议上, 仪式上, 活动中, 展会期间);
+# not inside another word (晚会上演, 活动中心, 带动中小企业) nor past a 在 of a later setting
+# (……茶博会吸引客商在会上签约).
 _EVENT_LOCALISED = re.compile(
-    r"^[^，,。；;“”]{0,16}?(?:[会议式节展赛礼动坛宴])(?:上|中|期间|现场|之际)"
+    r"^[^，,。；;“”在]{0,16}?(?:[会议式节展赛礼坛宴]|活动)(?:上|中|期间|现场|之际)(?![演心小])"
 )
 
 
@@ -125,12 +128,11 @@ def fold_kicker(article: Article) -> str:
 _ORG_END = re.compile(f"(?:{ORG_SUFFIX.pattern})$")
 _LOCATED = re.compile(r"^位于[^，,的]{1,15}的")
 # 在东港市民中心举行的灯会吸引……: where the subject was held, which opens the clause; the
-# subject and what it did are the headline.
+# subject and what it did are the headline. Without ^: matched at the start (_without_venue) or
+# searched anywhere (周海出席在……举行的……).
 _HELD_AT = re.compile(
-    rf"^在[^，,。；“”的]{{1,20}}?(?:{ACTION.pattern}|展出|上演)的(?=[\u4e00-\u9fff]{{4}})"
+    rf"在[^，,。；“”的]{{1,20}}?(?:{ACTION.pattern}|展出|上演)的(?=[\u4e00-\u9fff]{{4}})"
 )
-# The same venue anywhere in the clause (周海出席在……举行的……).
-_VENUE_HELD = re.compile(_HELD_AT.pattern[1:])
 
 
 # Coverbs whose phrase a long title can do without (周海代表市委和市政府看望…… ->
@@ -142,6 +144,10 @@ _COVERBS = frozenset("代表 依托 借助 凭借 依靠".split())
 
 
 _PARTNER_COVERBS = frozenset("同 与 和 跟".split())
+# With the coverbs of a person addressed (向……致敬) too: what opens an action on a name.
+_ADDRESS_COVERBS = _PARTNER_COVERBS | {"向"}
+# Those a bare place setting may end at (在临江同……会谈, 在临江向……致敬, 在临江对……进行).
+_BARE_SETTING_COVERBS = _ADDRESS_COVERBS | {"对"}
 # Nouns that close a phrase as a localiser does (在推进乡村振兴方面, 在茶产业发展过程中).
 _SETTING_NOUNS = frozenset("方面 领域 过程".split())
 # What a mission's name ends on (星国驻临江领事馆, 东港驻京办事处, 驻联合国代表团).
@@ -150,11 +156,17 @@ _MISSION_END = re.compile(r"[馆处团]$")
 
 def _names_mission(tags: list[tuple[str, str]], j: int) -> bool:
     """Whether 驻 at ``j`` is part of a mission's name (星国驻临江领事馆), not a verb (驻守, 驻足):
-    the one-character 驻, or a word on 驻 with a place and a mission noun after it."""
-    word = tags[j][0]
+    the one-character 驻, or a word on 驻 that is no verb and has the mission noun next (驻京 |
+    办事处) or a place and then the mission noun (驻足 | 参观展馆 is a verb and its object)."""
+    word, tag = tags[j]
     if word == "驻":
         return True
-    return word[0] == "驻" and any(_MISSION_END.search(w) for w, _ in tags[j : j + 3])
+    if word[0] != "驻" or verbal(word, tag):
+        return False
+    k = j + 1
+    if k < len(tags) and tags[k][1].startswith(("ns", "nt")):
+        k += 1  # the place the mission is in
+    return k < len(tags) and bool(_MISSION_END.search(tags[k][0]))
 
 
 def _closes_setting(words: list[tuple[str, str]], k: int) -> bool:
@@ -173,8 +185,13 @@ def _closes_setting(words: list[tuple[str, str]], k: int) -> bool:
 def _localised(words: list[tuple[str, str]]) -> bool:
     """Whether a localiser (中, 上, 前, 过程中, 方面) closes a phrase among ``words`` before the
     clause ends: a setting that 在 opened before them ends there, not at the verb before it."""
-    clause = list(itertools.takewhile(lambda t: t[1] != "x", words))
-    return any(_closes_setting(clause, k) for k in range(len(clause)))
+    return _first_closer(list(itertools.takewhile(lambda t: t[1] != "x", words))) is not None
+
+
+def _first_closer(words: list[tuple[str, str]]) -> int | None:
+    """Where the first localiser or noun that closes a phrase (:func:`_closes_setting`) stands
+    among ``words``; None where none does."""
+    return next((k for k in range(len(words)) if _closes_setting(words, k)), None)
 
 
 def _setting_end(tags: list[tuple[str, str]], start: int, *, bare: bool = False) -> int | None:
@@ -186,7 +203,7 @@ def _setting_end(tags: list[tuple[str, str]], start: int, *, bare: bool = False)
     ``bare``: only a setting that names a place or an occasion (在临江, 在招待会上) and that the
     action follows at once (a verb, a manner adverb, or a coverb with its partner: 在临江同……会谈);
     None where it holds a verb or a 的 (在参与救灾过程中, 在……举行的……上: an event of its own)."""
-    partners = _PARTNER_COVERBS | ({"向", "对"} if bare else set())
+    partners = _BARE_SETTING_COVERBS if bare else _PARTNER_COVERBS
     for j in range(start + 1, len(tags)):
         word, tag = tags[j]
         # 在人民大会堂 | 同……举行会谈: a coverb after the place opens the action's own phrase.
@@ -215,17 +232,15 @@ def _setting_end(tags: list[tuple[str, str]], start: int, *, bare: bool = False)
             # after the localiser, and without one it is no setting.
             clause = list(itertools.takewhile(lambda t: t[1] not in ("x", "p"), tags[j + 1 :]))
             inside = list(itertools.takewhile(lambda t: t[0] != "的", clause))
-            closer = next((k for k in range(len(inside)) if _closes_setting(inside, k)), None)
+            closer = _first_closer(inside)
             if closer is not None:
                 if closer + 1 >= len(clause) or not verbal(*clause[closer + 1]):
                     return None
-                # A news verb is the clause's own (会见来美进行……磋商的……): it ends the setting.
-                if not ACTION_END.search(word):
-                    return j + 1 + closer + 1
+                return j + 1 + closer + 1
             # A setting that ran past a clause's end is its own clause: its first verb ends it.
             if ACTION_END.search(word) or any(t == "x" for _, t in tags[start:j]):
                 return j
-            # The news verb ends it; of several, the last (在庆祝……成立40周年大会上 | 发表).
+            # The news verb ends it; of several, the last (在庆祝东港茶叶节开幕大会上 | 致辞).
             # Not a verb of a relative clause (在东港出席李强举行的宴会: 出席 ends it).
             news = [
                 k
@@ -607,12 +622,14 @@ def _compressed(clause: str, limit: int) -> str:
     # 出席在……举行的庆祝……酒会: a setting that is a relative clause on the event stands in the
     # occasion's way, so the occasion goes first; else only where dropping the setting does not
     # make the clause fit (……在镇文化广场参加庆祝元宵节活动: the festival is the news).
-    venue = _VENUE_HELD.search(text)
+    venue = _HELD_AT.search(text)
     occasion = _OCCASION.search(text)
     if venue and occasion and venue.end() <= occasion.start():
         text = _without_occasion(text)
     tags = _drop_setting(tagged(text))
-    text = "".join(w for w, t in tags if t != "t" or not TIME_START.match(w) or w in _TIME_KEPT)
+    text = "".join(
+        w for k, (w, t) in enumerate(tags) if not _reported_time(w, t, tags[k - 1][0] if k else "")
+    )
     # Deleting a time may bare what was left of its phrase (春节期间 -> 期间).
     text = _without_scene(text)
     if len(text) > limit:
@@ -692,19 +709,21 @@ _SPEECH_ACTS = frozenset("发表 致辞 讲话 作 做 宣读".split())
 # Times a headline leaves out, besides those that open a clause (compress.TIME_START).
 _TIME_WORDS_MORE = frozenset("今晚 昨晚 今晨 本月 上月 本周 上周 本周末 年初 年底".split())
 # Times that say whether the event is still to come or came before the news (临江新机场明年
-# 建成通航, 临江茶厂此前停产): without them a plan reads as done. They stay, as 将 does.
-_TIME_KEPT = frozenset(
-    "明年 明天 明日 明晚 后天 下月 下周 今后 此前 此后 随后 之前 以前 以后 届时 将来 未来".split()
-)
+# 建成通航, 明年初, 临江茶厂此前停产): without them a plan reads as done. They stay, as 将 does.
+# A prefix, as TIME_START is one; only those of its times and of _TIME_WORDS_MORE (后天, 下周,
+# 今后, 届时 are in neither: never left out).
+_TIME_KEPT = re.compile(r"^(?:明|此前|随后)")
 
 
-def _reported_time(word: str, tag: str) -> bool:
-    """Whether ``word`` (tagged ``tag``) dates the reported event (今年, 上午, 昨天), which a
-    headline leaves out; not one of :data:`_TIME_KEPT`."""
+def _reported_time(word: str, tag: str, previous: str = "") -> bool:
+    """Whether ``word`` (tagged ``tag``, after the word ``previous``) dates the reported event
+    (今年, 上午, 昨天), which a headline leaves out; not one of :data:`_TIME_KEPT`, nor the rest
+    of one the segmenter split (明 | 年底)."""
     return (
         tag == "t"
         and (bool(TIME_START.match(word)) or word in _TIME_WORDS_MORE)
-        and word not in _TIME_KEPT
+        and not _TIME_KEPT.match(word)
+        and previous != "明"
     )
 
 
@@ -736,7 +755,7 @@ def _headline_form(text: str) -> str:
             i += 1
             continue
         # 周海上午来到……, 今年临江港吞吐……: when, before the actor's action or the actor.
-        if _reported_time(word, tag) and (
+        if _reported_time(word, tag, words[i - 1][0] if i else "") and (
             verbal(*following) or _manner_before_verb(words, i + 1)
             if kept
             else following[1].startswith(("n", "r", "t")) or following[0] == "“"
@@ -774,7 +793,7 @@ def _without_inner_posts(text: str) -> str:
         # After the title's first verb or coverb (会见……, 同……举行会谈) only: a verb further on
         # may be inside a relative clause on the object (同来港访问的……总理柯林 | 举行会谈),
         # whose posts and name would be left without the clause's start.
-        if verbal(word, tag) or (tag == "p" and word in ("同", "与", "和", "跟", "向")):
+        if verbal(word, tag) or (tag == "p" and word in _ADDRESS_COVERBS):
             # 周海同来港访问的……: a verb before 的 is a relative clause's, whose start (同来,
             # which the segmenter joins) would be left behind.
             if position >= len(text) or text[position] == "的":
@@ -834,7 +853,7 @@ _POST_WORDS = (
 def _acts_after(word: tuple[str, str]) -> bool:
     """Whether ``word``, after a person's name, opens what the person does: a verb, a coverb or
     a conjunction, or a word the segmenter made of a coverb and a noun (同星国)."""
-    return word[1] in ("p", "c") or verbal(*word) or word[0][0] in "同与跟向"
+    return word[1] in ("p", "c") or verbal(*word) or word[0][0] in _ADDRESS_COVERBS
 
 
 # Matched from a position (re.match with pos), so without ^.
@@ -988,7 +1007,8 @@ def _candidates(
             # The clause as a headline states it, though it fits as it is (周海在临江会见星国外长
             # 柯林 -> 周海会见星国外长柯林): without its setting, time and manner.
             form = _headline_form(_compressed(first, limit))
-            if form != title and MIN_GENERATED_CHARS <= len(form) <= limit:
+            # Its length is for title_candidates to judge, as every candidate's is.
+            if form != title:
                 yield (
                     form,
                     cost,
