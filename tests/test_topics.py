@@ -379,7 +379,7 @@ def test_foreign_voices_and_visiting_journalists_are_foreign_affairs_but_sport_s
         ),
         (
             "市人大会议下月开幕 欢迎中外记者采访",
-            "市人大常委会决定召开市人民代表大会第三次会议，审议政府工作报告和人事任免事项。" * 3,
+            "东港市人大常委会定于下月召开市人代会，会期三天，审议政府工作报告和人事任免事项。" * 3,
         ),
     )
     assert [t.label for t in topics] == ["国际", "体育", "时政"], topics
