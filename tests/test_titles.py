@@ -704,12 +704,26 @@ def test_the_headline_form_keeps_actor_action_and_object(clause, form):
         ("东港在推进乡村振兴方面成效显著", "东港在推进乡村振兴方面成效显著"),
         ("周海在星国驻临江领事馆会见柯林", "周海会见柯林"),
         ("周海在东港驻京办事处会见柯林", "周海会见柯林"),
+        ("周海在星国驻华大使馆会见柯林", "周海会见柯林"),
         # 驻足 is a verb, whatever 馆 follows: the setting ends at it.
         ("游客在门口驻足参观展馆", "游客驻足参观展馆"),
     ],
 )
 def test_a_setting_ends_at_its_localiser_and_a_missions_驻_is_no_verb(clause, without):
     assert "".join(w for w, _ in titles._drop_setting(tagged(clause))) == without
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "周海在星国驻华大使馆会见柯林",
+        "周海在东港驻京办事处会见柯林",
+        "周海在星国驻临江领事馆会见柯林",
+    ],
+)
+def test_a_missions_name_on_a_word_tagged_a_verb_goes_with_its_setting(clause):
+    # 驻华 is tagged a verb; the mission noun after it makes it a name all the same.
+    assert titles._headline_form(titles._compressed(clause, 40)) == "周海会见柯林"
 
 
 @pytest.mark.parametrize(

@@ -156,12 +156,13 @@ _MISSION_END = re.compile(r"[馆处团]$")
 
 def _names_mission(tags: list[tuple[str, str]], j: int) -> bool:
     """Whether 驻 at ``j`` is part of a mission's name (星国驻临江领事馆), not a verb (驻守, 驻足):
-    the one-character 驻, or a word on 驻 that is no verb and has the mission noun next (驻京 |
-    办事处) or a place and then the mission noun (驻足 | 参观展馆 is a verb and its object)."""
-    word, tag = tags[j]
+    the one-character 驻, or a word on 驻 with the mission noun next (驻京 | 办事处) or a place
+    and then the mission noun (驻足 | 参观展馆 is a verb and its object). Whatever its tag: the
+    segmenter makes a verb of 驻华 in ……驻华大使馆."""
+    word, _ = tags[j]
     if word == "驻":
         return True
-    if word[0] != "驻" or verbal(word, tag):
+    if word[0] != "驻":
         return False
     k = j + 1
     if k < len(tags) and tags[k][1].startswith(("ns", "nt")):
