@@ -822,6 +822,11 @@ def test_a_condition_without_its_consequence_fails_as_one():
         # 只有 inside a clause is "only", no condition.
         "全市只有三家茶厂通过认证",
         "东港只有少数企业完成改造",
+        # A figure an approximation opens (约, 不到, 仅): "only" all the same.
+        "全市只有约三千家企业通过认证",
+        "全市只有不到三成茶厂通过认证",
+        "全市只有约三成企业完成改造",
+        "西岭镇只有仅两家茶厂通过认证",
         "村民只有坚持种茶才能致富",  # 才能: the consequence joined to its modal
     ],
 )

@@ -198,6 +198,9 @@ _CONDITIONS = frozenset("只要 如果 假如 倘若 要是 一旦 即使 哪怕
 # 只有 is "only if" where it opens the clause or a verb or an adverb follows it (村民只有坚持种茶:
 # a clause cut before its 才……); before a figure or a noun (全市只有三家茶厂……) it is "only".
 _ONLY_IF = "只有"
+# What puts a figure near a number (只有约三千家, 只有不到三成): the segmenter tags them adverbs
+# and verbs, but before a figure they make 只有 "only" all the same.
+_APPROXIMATE = frozenset("约 近 不到 仅 仅仅 大约 将近 不足 才 只".split())
 _CONSEQUENCE = frozenset("就 才 便 都 也 将 会 则 仍 还 要".split())
 # 才能, 就能, 才会: a consequence the segmenter joins to its modal.
 _JOINED_CONSEQUENCE = re.compile("[才就便][能会可]")
@@ -310,8 +313,13 @@ def _means_without_act(words: list[tuple[str, str]]) -> str | None:
 
 def _opens_condition(position: int, rest: list[tuple[str, str]]) -> bool:
     """Whether 只有 at ``position``, with ``rest`` after it, is "only if": it opens the clause, or
-    a verb or an adverb follows it (……只有坚持种茶); not before a figure or a noun (只有三家)."""
-    return position == 0 or bool(rest and (verbal(*rest[0]) or rest[0][1].startswith("d")))
+    a verb or an adverb follows it (……只有坚持种茶); not before a figure or a noun (只有三家), nor
+    before a figure an approximation opens (只有约三千家, 只有不到三成)."""
+    if position == 0:
+        return True
+    if len(rest) > 1 and rest[0][0] in _APPROXIMATE and rest[1][1] == "m":
+        return False
+    return bool(rest and (verbal(*rest[0]) or rest[0][1].startswith("d")))
 
 
 def _bare_accompaniment(rest: list[tuple[str, str]]) -> bool:
