@@ -977,7 +977,17 @@ def test_a_statement_cut_inside_its_setting_is_no_headline(title):
     assert any("a statement cut inside its setting" in p for p in headline_problems(title))
 
 
-@pytest.mark.parametrize("title", ["周海表示根据新条例将扩建蜂场", "陈岩说在西岭镇旅游很方便"])
+@pytest.mark.parametrize(
+    "title",
+    [
+        "周海表示根据新条例将扩建蜂场",
+        "陈岩说在西岭镇旅游很方便",
+        # Its predicate a fixed phrase or an adjective (十分满意, 高度重视: l).
+        "周海表示对临江茶企的合作成果十分满意",
+        "市长表示对群众反映的问题高度重视",
+        "陈岩表示对西岭镇的茶园很满意",
+    ],
+)
 def test_a_statement_with_its_act_after_the_setting_is_a_headline(title):
     assert headline_problems(title) == []
 

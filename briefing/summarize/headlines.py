@@ -282,8 +282,10 @@ def _statement_cut_in_setting(words: list[tuple[str, str]]) -> str | None:
             continue
         statement = words[i + 2 :]
         following = statement[1:] + [("", "x")]
+        # 对……十分满意, 对……高度重视: an adjective or a fixed phrase is the statement's
+        # predicate as well as a verb is, where it ends the title (新修改的: it describes).
         if not any(
-            _closes_phrase(w, t)
+            (_closes_phrase(w, t) or (t in ("a", "l") and not next_word))
             and w not in _TIME_MARKS
             and next_word != "的"
             and not (t == "vn" and next_tag.startswith("n"))
