@@ -971,7 +971,7 @@ def test_a_clause_after_a_time_clause_keeps_its_action(title):
 
 @pytest.mark.parametrize(
     "title",
-    ["周海表示根据新修改的养蜂条例", "周海说在东港市国际医疗旅游先行区", "周海表示根据新条例起"],
+    ["周海指出按照刚出台的茶园管理办法", "陈岩说在西岭镇茶叶加工示范园", "周海表示根据新条例起"],
 )
 def test_a_statement_cut_inside_its_setting_is_no_headline(title):
     assert any("a statement cut inside its setting" in p for p in headline_problems(title))
@@ -1003,7 +1003,7 @@ def test_a_means_that_is_an_act_needs_what_it_serves(title):
     "title",
     [
         "东港市通过与高校合作培养技工",
-        "周海首次通过视频向临江市民拜年",
+        "陈岩通过电台向村民问好",
         # A verb and its object the segmenter joined into one noun (培养人才, 选拔干部).
         "企业通过与高校合作培养人才",
         "东港通过向社会公开招聘选拔干部",
@@ -1013,7 +1013,7 @@ def test_a_means_with_its_main_verb_is_a_headline(title):
     assert headline_problems(title) == []
 
 
-@pytest.mark.parametrize("title", ["一张张寄托临江人乡愁的年画", "一位坚守西岭镇三十年的老茶农"])
+@pytest.mark.parametrize("title", ["一棵棵见证西岭镇变迁的老茶树", "一位坚守西岭镇三十年的老茶农"])
 def test_a_counted_noun_phrase_is_no_action(title):
     assert "no action (no verb)" in headline_problems(title)
 
@@ -1029,9 +1029,9 @@ def test_what_an_event_marks_is_a_headline_of_its_own():
     article = Article(
         id="m",
         body=[
-            "3月2日，西岭镇首座大型蜂蜜加工厂建成投产，标志着西岭镇养蜂产业迈出关键一步。",
-            "该厂年产蜂蜜三百吨。",
+            "4月初，西岭镇头批明前茶开始上市，意味着西岭镇茶园进入采摘季。",
+            "今年全镇茶园面积达三万亩。",
         ],
     )
-    assert "西岭镇养蜂产业迈出关键一步" in [c.title for c in titles.title_candidates(article)]
-    assert not any(c.title.startswith("标志着") for c in titles.title_candidates(article))
+    assert "西岭镇茶园进入采摘季" in [c.title for c in titles.title_candidates(article)]
+    assert not any(c.title.startswith("意味着") for c in titles.title_candidates(article))

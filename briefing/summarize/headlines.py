@@ -274,16 +274,16 @@ _TIME_MARKS = frozenset("起 止 来".split())
 
 
 def _statement_cut_in_setting(words: list[tuple[str, str]]) -> str | None:
-    """……表示根据新修改的条例, ……说在西岭镇国际旅游区: the statement opens on a coverb's
-    phrase and stops inside it. Its verbs there only describe a noun: one before 的 (新修改的条例)
-    or a verbal noun before a noun (旅游区); and 起 of ……法起 only closes a span of time."""
+    """……指出按照刚出台的办法, ……说在西岭镇茶叶加工示范园: the statement opens on a coverb's
+    phrase and stops inside it. Its verbs there only describe a noun: one before 的 (刚出台的办法)
+    or a verbal noun before a noun (加工示范园); and 起 of ……法起 only closes a span of time."""
     for i, (word, tag) in enumerate(words[:-2]):
         if word not in _SAYING or not tag.startswith("v") or words[i + 1][1] != "p":
             continue
         statement = words[i + 2 :]
         following = statement[1:] + [("", "x")]
         # 对……十分满意, 对……高度重视: an adjective or a fixed phrase is the statement's
-        # predicate as well as a verb is, where it ends the title (新修改的: it describes).
+        # predicate as well as a verb is, where it ends the title (刚出台的: it describes).
         if not any(
             (_closes_phrase(w, t) or (t in ("a", "l") and not next_word))
             and w not in _TIME_MARKS
@@ -295,7 +295,7 @@ def _statement_cut_in_setting(words: list[tuple[str, str]]) -> str | None:
     return None
 
 
-# Coverbs of means: 通过视频向……拜年 names a thing, the means to the verb after it;
+# Coverbs of means: 通过电台向……问好 names a thing, the means to the verb after it;
 # 通过与……合作, 通过在……投放…… an act, which is the means to a main verb still to come.
 _MEANS = frozenset("通过 借助 凭借 依靠 依托".split())
 
@@ -454,7 +454,7 @@ def _only_a_noun_phrase(words: list[tuple[str, str]]) -> bool:
 
 
 def _no_actor_before_the_act(words: list[tuple[str, str]]) -> bool:
-    """一张张寄托乡愁的年画, 举国欢庆的日子: nothing that could act (a noun, a name, a pronoun)
+    """一棵棵见证小镇变迁的老茶树, 一片片承载茶农希望的茶园: nothing that could act (a noun, a name, a pronoun)
     before the first verb: what precedes 的 only describes the noun after it."""
     first = next((i for i, (w, t) in enumerate(words) if verbal(w, t)), None)
     return (

@@ -585,7 +585,7 @@ def _opening_word(clause: str) -> str:
     return words[0][0] if words else ""
 
 
-# 标志着临江港建设迈出关键一步: what it marks is a clause of its own, with its subject (临江港建设);
+# 意味着西岭镇茶园进入采摘季: what it marks is a clause of its own, with its subject (西岭镇茶园);
 # the link to the event before it goes, as a connective does.
 _MARKS_WHAT_FOLLOWS = re.compile(r"(?:这|此|这也|也|更|则)?(?:标志着|意味着)")
 
