@@ -225,6 +225,20 @@ AUXILIARIES = frozenset(
 # A clause that ends on these only sets the time of another (……贫困户后, ……以来): closed lists.
 _TIME_CLAUSE_END = frozenset("后 之后 以后 时 之时 时候 以来 之前 以前 期间 之际".split())
 _CONCESSIVE = frozenset("虽 虽然 虽说 尽管".split())
+
+
+def _ends_time_clause(words: list[tuple[str, str]]) -> bool:
+    """Whether tagged ``words`` end on a time clause's close: a listed word (……后, ……以来) or a
+    span of years, months or days (建站十年来, whether the segmenter splits 年 | 来 or not)."""
+    if not words:
+        return False
+    last = words[-1][0]
+    if last in _TIME_CLAUSE_END:
+        return True
+    before = last[:-1] or (words[-2][0] if len(words) > 1 else "")
+    return last.endswith("来") and before.endswith(("年", "月", "天"))
+
+
 _MAIN_CLAUSE = frozenset("但 但是 却 也 仍 仍然 还 还是 然而 依然 依旧".split())
 
 
@@ -238,9 +252,7 @@ def open_phrase(words: list[tuple[str, str]]) -> str | None:
     """Why tagged ``words`` stop inside a phrase (None: they end at a phrase boundary): a
     preposition or coverb (与, 通过, 把, 在, 对, 向, 从, 为) with no verb after it, a time clause
     (……后, ……以来) or a concession (虽, 尽管) without the main clause it sets up."""
-    if len(words) > 1 and (
-        words[-1][0] in _TIME_CLAUSE_END or re.search(r"[年月天]来$", "".join(w for w, _ in words))
-    ):
+    if len(words) > 1 and _ends_time_clause(words):
         return f"ends on a time clause (……{words[-1][0]})"
     # ……旨在强调在脱贫攻坚中, ……人们在欢声笑语中: 在 and its place, with nothing after them.
     setting = max(
@@ -439,15 +451,7 @@ def _only_a_noun_phrase(words: list[tuple[str, str]]) -> bool:
         return False
     last = max(i for i, (w, _) in enumerate(words) if w == "的")
     # A verb inside a time clause (建站十年来, 投产后) is not the title's: it only dates the act.
-    dated = max(
-        (
-            i
-            for i, (w, _) in enumerate(words[:last])
-            if w in _TIME_CLAUSE_END
-            or re.search(r"[年月天]来$", "".join(word for word, _ in words[: i + 1]))
-        ),
-        default=-1,
-    )
+    dated = max((i for i in range(last) if _ends_time_clause(words[: i + 1])), default=-1)
     before = [i for i, (w, t) in enumerate(words[:last]) if i > dated and verbal(w, t)]
     after = any(verbal(w, t) for w, t in words[last + 1 :])
     return not after and (before == [last - 1] or _no_actor_before_the_act(words[:last]))
