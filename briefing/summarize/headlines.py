@@ -307,9 +307,11 @@ def _statement_cut_in_setting(words: list[tuple[str, str]]) -> str | None:
     return None
 
 
-# Coverbs of means: 通过电台向……问好 names a thing, the means to the verb after it;
-# 通过与……合作, 通过在……投放…… an act, which is the means to a main verb still to come.
-_MEANS = frozenset("通过 借助 凭借 依靠 依托".split())
+# Coverbs of means (依托电商平台……), which titles can also drop from a long clause.
+MEANS_COVERBS = frozenset("依托 借助 凭借 依靠".split())
+# With 通过: 通过电台向……问好 names a thing, the means to the verb after it; 通过与……合作,
+# 通过在……投放…… an act, which is the means to a main verb still to come.
+_MEANS = MEANS_COVERBS | {"通过"}
 
 
 def _means_without_act(words: list[tuple[str, str]]) -> str | None:

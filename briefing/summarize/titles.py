@@ -35,6 +35,7 @@ from .headlines import (
     BAD_END,
     CONNECTIVES,
     MAX_TITLE_CHARS,
+    MEANS_COVERBS,
     MIN_HEADLINE_CHARS,
     NO_ACTOR,
     OPEN_VERBS,
@@ -140,7 +141,7 @@ _HELD_AT = re.compile(
 # not the action. 通过, 对, 就 and 围绕 stay: they are main verbs too, or the verb needs them
 # (就……进行, 围绕……加以推进); so do 按照/根据 (……的决定任免: the segmenter tags the words of
 # their objects as verbs). 代表 is a coverb only after a person's name (使节代表 is a noun).
-_COVERBS = frozenset("代表 依托 借助 凭借 依靠".split())
+_COVERBS = MEANS_COVERBS | {"代表"}
 
 
 _PARTNER_COVERBS = frozenset("同 与 和 跟".split())
