@@ -316,16 +316,20 @@ _MEANS = MEANS_COVERBS | {"通过"}
 
 def _means_without_act(words: list[tuple[str, str]]) -> str | None:
     """……通过与临江高校合作, ……通过在东港市投放短视频: a means that is an act (a coverb's
-    phrase right after 通过) and the title ends within it: at most its object after the verb that
-    closes it. Only a short one: a long noun there may be the verb and object the segmenter
-    joined (……通过与高校合作培养人才), what the means served."""
+    phrase right after 通过) and the title ends within it: no verb after the one that closes it
+    (a verbal noun before a noun describes it: 免费茶叶), nor a long noun, which may be the verb
+    and object the segmenter joined (……通过与高校合作培养人才), what the means served."""
     for i, (word, tag) in enumerate(words[:-1]):
         if word not in _MEANS or tag != "p" or words[i + 1][1] != "p":
             continue
         rest = words[i + 2 :]
         closing = next((k for k, (w, t) in enumerate(rest) if _closes_phrase(w, t)), len(rest))
         after = rest[closing + 1 :]
-        if len(after) <= 2 and not any(_closes_phrase(w, t) or len(w) >= 4 for w, t in after):
+        following = [t for _, t in after[1:]] + ["x"] * bool(after)
+        if not any(
+            (_closes_phrase(w, t) and not (t == "vn" and next_tag.startswith("n"))) or len(w) >= 4
+            for (w, t), next_tag in zip(after, following, strict=True)
+        ):
             return f"{word}{words[i + 1][0]}…… (the means) without what it serves"
     return None
 
