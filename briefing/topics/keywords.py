@@ -324,6 +324,12 @@ class KeywordClassifier:
                 pairs[label] = max(pairs.get(label, 0.0), TIER_WEIGHTS["medium"])
                 self.weights[term] = tuple(pairs.items())
             kept.append((setting, label, outweighs, frozenset(setting.terms)))
+        # Label -> its listed terms, indexed once for the settings' and the senses' scans (the
+        # words these add are worth nothing, of no label).
+        self._label_terms: dict[int, list[str]] = defaultdict(list)
+        for term, listed in self.weights.items():
+            for index in {index for index, _ in listed}:
+                self._label_terms[index].append(term)
         # Setting, its label, the labels it outweighs, its terms, the terms it is found by (its
         # own, and its label's terms that start with one, as 美国总统 starts with 美国): in an
         # article holding none of them it cannot show; and the terms that show its with-words
@@ -341,11 +347,11 @@ class KeywordClassifier:
         ]
 
     def _found_by(self, terms: frozenset[str], label: int) -> frozenset[str]:
-        """The listed terms that show a setting of ``terms`` and ``label`` where found."""
-        return frozenset(
-            term
-            for term, pairs in self.weights.items()
-            if _setting_shown_by(term, pairs, terms, label) is not None
+        """The listed terms that show a setting of ``terms`` and ``label`` where found (see
+        :func:`_setting_shown_by`): its terms, all listed, and those of ``label`` that one
+        starts."""
+        return terms | frozenset(
+            term for term in self._label_terms[label] if _prefix_in(term, terms) is not None
         )
 
     def _shown_by(self, words: frozenset[str], label: int) -> frozenset[str]:
@@ -354,13 +360,20 @@ class KeywordClassifier:
         that hold one (平板电脑 holds 电脑, 季后赛首轮 季后赛; not 运载火箭, a 科技 term, for a
         game's 火箭, nor a look-alike such as 热火朝天, which has no label). A word not listed is
         matched, worth nothing, so that it is found."""
+        return words | frozenset(self._holders(words, label))
+
+    def _holders(self, words: frozenset[str], label: int) -> dict[str, frozenset[str]]:
+        """Each listed term of ``label`` that holds one of ``words`` -> the words it holds, found
+        in one pass over the label's terms; ``words`` not listed are listed, worth nothing (see
+        :meth:`_shown_by`)."""
         for word in words:
             self.weights.setdefault(word, ())
-        return words | frozenset(
-            term
-            for term, pairs in self.weights.items()
-            if any(index == label for index, _ in pairs) and any(w in term for w in words)
-        )
+        held: dict[str, frozenset[str]] = {}
+        for term in self._label_terms[label]:
+            inside = frozenset(word for word in words if word in term)
+            if inside:
+                held[term] = inside
+        return held
 
     def _setup_senses(self, senses: tuple[Sense, ...]) -> None:
         """Listed term of a sense whose label this taxonomy has -> (the terms that show the
@@ -372,13 +385,20 @@ class KeywordClassifier:
             if sense.label not in self.taxonomy:
                 continue
             label = self.taxonomy.index(sense.label)
+            if not any(self.weights.get(term) for term in sense.terms):
+                continue  # a sense the lists in use lack: its companions are not listed either
+            companions = frozenset(sense.companions)
+            # One pass over the weights per sense, not per term: a sense's terms share its
+            # companions, a term only leaves itself out of them.
+            held = self._holders(companions, label)
             for term in sense.terms:
                 pairs = self.weights.get(term)
                 if pairs:  # a term the lists in use lack has no sense to tell
                     shown = ((label, max(weight for _, weight in pairs)),)
                     others = tuple((index, weight) for index, weight in pairs if index != label)
-                    words = frozenset(word for word in sense.companions if word != term)
-                    self.senses[term] = (self._shown_by(words, label) - {term}, shown, others)
+                    words = companions - {term}
+                    holders = {held_by for held_by, inside in held.items() if inside - {term}}
+                    self.senses[term] = (words | holders - {term}, shown, others)
 
     def terms_in(self, text: str, texts: ArticleTexts) -> list[str]:
         """The listed terms in ``text``, a part of the article ``texts`` holds, found once."""
