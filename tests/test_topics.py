@@ -337,6 +337,22 @@ def test_a_worker_on_duty_over_a_holiday_is_society_but_soldiers_stay_military()
     assert topics[0].evidence[0] == "春节坚守" and topics[0].runner_up == "经济"
 
 
+def test_a_holiday_word_outside_the_openings_hides_no_listed_term():
+    # A setting's with-words (佳节) are sought in the openings only: in the body they must not
+    # take the start of a listed term (节目 in 最佳节目), which then counts as evidence.
+    classifier = default_keyword_classifier()
+    article = Article(
+        id="w",
+        title="西岭镇文化站办活动",
+        body=["镇里的居民排练了一台晚会。", "评委会评出最佳节目三个。"],
+    )
+    _, contributions = classifier.scores(article)
+    assert any("节目" in terms for terms in contributions.values()), contributions
+    # In the openings the with-word still shows the holiday: on duty over it is 社会.
+    duty = Article(id="d", body=["佳节坚守岗位的东港市环卫工人"])
+    assert classifier.classify([duty])[0].label == "社会"
+
+
 @pytest.mark.parametrize(
     "headline, label",
     [

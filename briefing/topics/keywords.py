@@ -169,6 +169,9 @@ class ArticleTexts:
     # text -> the listed terms in it, found once for the scores and the settings (a headline
     # is both a field and where a setting shows)
     found: dict[str, list[str]] = field(default_factory=dict)
+    # opening -> the listed terms and settings' with-words in it (see
+    # :meth:`KeywordClassifier.openings_show`)
+    found_with: dict[str, list[str]] = field(default_factory=dict)
 
 
 def article_texts(article: Article, *, matcher: TermMatcher | None = None) -> ArticleTexts:
@@ -248,6 +251,11 @@ class KeywordClassifier:
         self._setup_settings(default_settings())  # adds the settings' terms
         self._setup_senses(default_senses())
         self.matcher = TermMatcher(self.weights)
+        # The settings' with-words are sought in the openings alone, beside the listed terms so
+        # that leftmost-longest still holds (三分 in 三分之一 is not); the scores' matcher has
+        # only listed terms, so an unlisted with-word (佳节) hides no term (节日, 节目) elsewhere.
+        with_words = self._with_words - self.weights.keys()
+        self.with_matcher = TermMatcher([*self.weights, *with_words]) if with_words else None
         self._parts: dict[str, tuple[int, float]] | None = None  # built on first need
 
     @property
@@ -308,6 +316,7 @@ class KeywordClassifier:
         """The settings whose label this taxonomy has; their terms also count as medium terms
         for that label."""
         kept: list[tuple[Setting, int, frozenset[int], frozenset[str]]] = []
+        self._with_words: set[str] = set()
         self.no_evidence: list[tuple[int, tuple[str, ...]]] = []  # label, segmenter tags
         for setting in settings:
             if setting.label not in self.taxonomy:
@@ -341,7 +350,7 @@ class KeywordClassifier:
                 outweighs,
                 terms,
                 self._found_by(terms, label),
-                self._shown_by(frozenset(setting.with_words), label),
+                self._shown_by(frozenset(setting.with_words), label, listed=False),
             )
             for setting, label, outweighs, terms in kept
         ]
@@ -354,19 +363,26 @@ class KeywordClassifier:
             term for term in self._label_terms[label] if _prefix_in(term, terms) is not None
         )
 
-    def _shown_by(self, words: frozenset[str], label: int) -> frozenset[str]:
+    def _shown_by(
+        self, words: frozenset[str], label: int, *, listed: bool = True
+    ) -> frozenset[str]:
         """The listed terms that show one of ``words`` where found: the words themselves, found
         as terms are (leftmost-longest, so 三分 in 三分之一 is not), and the terms of ``label``
         that hold one (平板电脑 holds 电脑, 季后赛首轮 季后赛; not 运载火箭, a 科技 term, for a
         game's 火箭, nor a look-alike such as 热火朝天, which has no label). A word not listed is
-        matched, worth nothing, so that it is found."""
-        return words | frozenset(self._holders(words, label))
+        matched so that it is found: where ``listed``, by the scores' matcher, worth nothing;
+        else, by the openings' matcher alone (:meth:`openings_show`)."""
+        if not listed:
+            self._with_words.update(words)
+        return words | frozenset(self._holders(words, label, listed=listed))
 
-    def _holders(self, words: frozenset[str], label: int) -> dict[str, frozenset[str]]:
+    def _holders(
+        self, words: frozenset[str], label: int, *, listed: bool = True
+    ) -> dict[str, frozenset[str]]:
         """Each listed term of ``label`` that holds one of ``words`` -> the words it holds, found
-        in one pass over the label's terms; ``words`` not listed are listed, worth nothing (see
-        :meth:`_shown_by`)."""
-        for word in words:
+        in one pass over the label's terms; where ``listed``, ``words`` not listed are listed,
+        worth nothing (see :meth:`_shown_by`)."""
+        for word in words if listed else ():
             self.weights.setdefault(word, ())
         held: dict[str, frozenset[str]] = {}
         for term in self._label_terms[label]:
@@ -425,7 +441,18 @@ class KeywordClassifier:
         """Whether the article's openings (headline, first sentence) hold one of the terms
         ``shown_by`` gives for a setting's with-words (a holiday's name beside duty words),
         found as terms are: 国庆 in 中国庆祝 or 过年 in 超过年度 is no holiday."""
-        return any(not shown_by.isdisjoint(self.terms_in(text, texts)) for text in texts.openings)
+        matcher = self.with_matcher
+        if matcher is None:
+            return any(
+                not shown_by.isdisjoint(self.terms_in(text, texts)) for text in texts.openings
+            )
+        for text in texts.openings:
+            found = texts.found_with.get(text)
+            if found is None:
+                found = texts.found_with[text] = matcher.find(text)
+            if not shown_by.isdisjoint(found):
+                return True
+        return False
 
     def setting_term(
         self,
