@@ -133,29 +133,29 @@ def _setting_shown_by(term: str, pairs: Pairs, terms: frozenset[str], label: int
     return None
 
 
-def _cut(text: str, at: int) -> int:
+def _cut(text: str, at: int, matcher: TermMatcher | None = None) -> int:
     """Where to split ``text`` near ``at``: at the next punctuation or line break, so the split
-    does not cut a term in two (党性|修养 would count as 党性 and 修养); ``at`` if none is near."""
+    does not cut a term in two (党性|修养 would count as 党性 and 修养); with none near, after the
+    term (of ``matcher``, found in the uncut text) that starts before ``at``, and never inside a
+    Latin word: cut hard, 西汉姆 would leave 西汉."""
     for i in range(at, min(len(text), at + _BREAK_SEARCH)):
         if text[i] in _BREAKS:
             return i
-    return at
+    end = at
+    if end < len(text):
+        if matcher is not None:
+            reach = text[: at + _BREAK_SEARCH]
+            ends = [stop for start, stop in matcher.spans(reach) if start < at]
+            end = max(end, *ends) if ends else end
+        while end < len(text) and _LATIN_WORD.match(text, end - 1, end + 1):
+            end += 1
+    return end
 
 
 def _opening(paragraph: str, matcher: TermMatcher | None) -> str:
-    """The first sentence of ``paragraph`` within about :data:`SETTING_CHARS`, cut at a break as
-    the fields are (:func:`_cut`), or with none near, after the term (of ``matcher``, found in
-    the uncut sentence) that starts before the limit, so a term found in it is found in the
-    fields too: cut hard, 西汉姆 would leave 西汉."""
-    end = _cut(paragraph, SETTING_CHARS)
-    if end < len(paragraph) and paragraph[end] not in _BREAKS:  # no break near: a hard cut
-        if matcher is not None:
-            reach = paragraph[: SETTING_CHARS + _BREAK_SEARCH]
-            ends = [stop for start, stop in matcher.spans(reach) if start < SETTING_CHARS]
-            end = max(end, *ends) if ends else end
-        while end < len(paragraph) and _LATIN_WORD.match(paragraph, end - 1, end + 1):
-            end += 1  # nor a Latin word
-    return paragraph[:end].split("。")[0]
+    """The first sentence of ``paragraph`` within about :data:`SETTING_CHARS`, cut as the fields
+    are (:func:`_cut`), so a term found in it is found in the fields too."""
+    return paragraph[: _cut(paragraph, SETTING_CHARS, matcher)].split("。")[0]
 
 
 @dataclass
@@ -175,8 +175,8 @@ class ArticleTexts:
 
 
 def article_texts(article: Article, *, matcher: TermMatcher | None = None) -> ArticleTexts:
-    """The article's texts; an opening too long to cut at a break is cut after the ``matcher``'s
-    term that straddles the limit (see :func:`_opening`)."""
+    """The article's texts; a field or opening too long to cut at a break is cut after the
+    ``matcher``'s term that straddles the limit (see :func:`_cut`)."""
     heads = {
         name: normalize(getattr(article, name))
         for name in ("title", "kicker", "subtitle", "column")
@@ -189,9 +189,9 @@ def article_texts(article: Article, *, matcher: TermMatcher | None = None) -> Ar
             parts.append((normalize("\n".join(values)), FIELD_WEIGHTS[name]))
     body = normalize(article.text[:BODY_CHARS])
     if body:
-        lead = _cut(body, LEAD_CHARS)
+        lead = _cut(body, LEAD_CHARS, matcher)
         if not article.title and len(body) > OPENING_CHARS:
-            opening = _cut(body, OPENING_CHARS)
+            opening = _cut(body, OPENING_CHARS, matcher)
             parts.append((body[:opening], OPENING_WEIGHT))
             parts.append((body[opening:lead], 1.0))
         else:
