@@ -250,13 +250,24 @@ class KeywordClassifier:
             self.weights.setdefault(word, ())
         self._setup_settings(default_settings())  # adds the settings' terms
         self._setup_senses(default_senses())
+        del self._label_terms  # needed only to set up: the cached classifier does not carry it
         self.matcher = TermMatcher(self.weights)
-        # The settings' with-words are sought in the openings alone, beside the listed terms so
-        # that leftmost-longest still holds (三分 in 三分之一 is not); the scores' matcher has
-        # only listed terms, so an unlisted with-word (佳节) hides no term (节日, 节目) elsewhere.
-        with_words = self._with_words - self.weights.keys()
-        self.with_matcher = TermMatcher([*self.weights, *with_words]) if with_words else None
+        self._with_matcher: TermMatcher | None = None  # built on first need
         self._parts: dict[str, tuple[int, float]] | None = None  # built on first need
+
+    @property
+    def with_matcher(self) -> TermMatcher:
+        """The matcher of the settings' with-words, sought in the openings alone, beside the
+        listed terms so that leftmost-longest still holds (三分 in 三分之一 is not): the scores'
+        matcher has only listed terms, so an unlisted with-word (佳节) hides no term (节日, 节目)
+        elsewhere. Built on first need, which few articles have (the cached classifier does
+        not carry it)."""
+        if self._with_matcher is None:
+            unlisted = self._with_words - self.weights.keys()
+            self._with_matcher = (
+                TermMatcher([*self.weights, *unlisted]) if unlisted else self.matcher
+            )
+        return self._with_matcher
 
     @property
     def parts(self) -> dict[str, tuple[int, float]]:
@@ -442,10 +453,6 @@ class KeywordClassifier:
         ``shown_by`` gives for a setting's with-words (a holiday's name beside duty words),
         found as terms are: 国庆 in 中国庆祝 or 过年 in 超过年度 is no holiday."""
         matcher = self.with_matcher
-        if matcher is None:
-            return any(
-                not shown_by.isdisjoint(self.terms_in(text, texts)) for text in texts.openings
-            )
         for text in texts.openings:
             found = texts.found_with.get(text)
             if found is None:
