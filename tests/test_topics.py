@@ -338,6 +338,35 @@ def test_a_worker_on_duty_over_a_holiday_is_society_but_soldiers_stay_military()
 
 
 @pytest.mark.parametrize(
+    "title, start, weight",
+    [("西岭镇一日", 299, 3.0), (None, 39, 6.0)],  # across the lead's cut; the opening's (doubled)
+)
+def test_a_field_cut_with_no_break_near_keeps_a_term_whole(title, start, weight):
+    # No punctuation near the cut: it falls after the term that straddles it, as the openings'
+    # does, so 乒乓球 is not split into 乒 and 乓球 (which would leave only 球 found).
+    article = Article(id="c", title=title, body=["啊" * start + "乒乓球比赛" + "啊" * 400])
+    _, contributions = default_keyword_classifier().scores(article)
+    found = {term: value for terms in contributions.values() for term, value in terms.items()}
+    assert found.get("乒乓球") == weight and "球" not in found, found
+
+
+def test_a_holiday_word_outside_the_openings_hides_no_listed_term():
+    # A setting's with-words (佳节) are sought in the openings only: in the body they must not
+    # take the start of a listed term (节目 in 最佳节目), which then counts as evidence.
+    classifier = default_keyword_classifier()
+    article = Article(
+        id="w",
+        title="西岭镇文化站办活动",
+        body=["镇里的居民排练了一台晚会。", "评委会评出最佳节目三个。"],
+    )
+    _, contributions = classifier.scores(article)
+    assert any("节目" in terms for terms in contributions.values()), contributions
+    # In the openings the with-word still shows the holiday: on duty over it is 社会.
+    duty = Article(id="d", body=["佳节坚守岗位的东港市环卫工人"])
+    assert classifier.classify([duty])[0].label == "社会"
+
+
+@pytest.mark.parametrize(
     "headline, label",
     [
         ("临江市医护人员坚守一线抗击疫情", "卫生健康"),

@@ -133,29 +133,29 @@ def _setting_shown_by(term: str, pairs: Pairs, terms: frozenset[str], label: int
     return None
 
 
-def _cut(text: str, at: int) -> int:
+def _cut(text: str, at: int, matcher: TermMatcher | None = None) -> int:
     """Where to split ``text`` near ``at``: at the next punctuation or line break, so the split
-    does not cut a term in two (党性|修养 would count as 党性 and 修养); ``at`` if none is near."""
+    does not cut a term in two (党性|修养 would count as 党性 and 修养); with none near, after the
+    term (of ``matcher``, found in the uncut text) that starts before ``at``, and never inside a
+    Latin word: cut hard, 西汉姆 would leave 西汉."""
     for i in range(at, min(len(text), at + _BREAK_SEARCH)):
         if text[i] in _BREAKS:
             return i
-    return at
+    end = at
+    if end < len(text):
+        if matcher is not None:
+            reach = text[: at + _BREAK_SEARCH]
+            ends = [stop for start, stop in matcher.spans(reach) if start < at]
+            end = max(end, *ends) if ends else end
+        while end < len(text) and _LATIN_WORD.match(text, end - 1, end + 1):
+            end += 1
+    return end
 
 
 def _opening(paragraph: str, matcher: TermMatcher | None) -> str:
-    """The first sentence of ``paragraph`` within about :data:`SETTING_CHARS`, cut at a break as
-    the fields are (:func:`_cut`), or with none near, after the term (of ``matcher``, found in
-    the uncut sentence) that starts before the limit, so a term found in it is found in the
-    fields too: cut hard, 西汉姆 would leave 西汉."""
-    end = _cut(paragraph, SETTING_CHARS)
-    if end < len(paragraph) and paragraph[end] not in _BREAKS:  # no break near: a hard cut
-        if matcher is not None:
-            reach = paragraph[: SETTING_CHARS + _BREAK_SEARCH]
-            ends = [stop for start, stop in matcher.spans(reach) if start < SETTING_CHARS]
-            end = max(end, *ends) if ends else end
-        while end < len(paragraph) and _LATIN_WORD.match(paragraph, end - 1, end + 1):
-            end += 1  # nor a Latin word
-    return paragraph[:end].split("。")[0]
+    """The first sentence of ``paragraph`` within about :data:`SETTING_CHARS`, cut as the fields
+    are (:func:`_cut`), so a term found in it is found in the fields too."""
+    return paragraph[: _cut(paragraph, SETTING_CHARS, matcher)].split("。")[0]
 
 
 @dataclass
@@ -169,11 +169,14 @@ class ArticleTexts:
     # text -> the listed terms in it, found once for the scores and the settings (a headline
     # is both a field and where a setting shows)
     found: dict[str, list[str]] = field(default_factory=dict)
+    # opening -> the listed terms and settings' with-words in it (see
+    # :meth:`KeywordClassifier.openings_show`)
+    found_with: dict[str, list[str]] = field(default_factory=dict)
 
 
 def article_texts(article: Article, *, matcher: TermMatcher | None = None) -> ArticleTexts:
-    """The article's texts; an opening too long to cut at a break is cut after the ``matcher``'s
-    term that straddles the limit (see :func:`_opening`)."""
+    """The article's texts; a field or opening too long to cut at a break is cut after the
+    ``matcher``'s term that straddles the limit (see :func:`_cut`)."""
     heads = {
         name: normalize(getattr(article, name))
         for name in ("title", "kicker", "subtitle", "column")
@@ -186,9 +189,9 @@ def article_texts(article: Article, *, matcher: TermMatcher | None = None) -> Ar
             parts.append((normalize("\n".join(values)), FIELD_WEIGHTS[name]))
     body = normalize(article.text[:BODY_CHARS])
     if body:
-        lead = _cut(body, LEAD_CHARS)
+        lead = _cut(body, LEAD_CHARS, matcher)
         if not article.title and len(body) > OPENING_CHARS:
-            opening = _cut(body, OPENING_CHARS)
+            opening = _cut(body, OPENING_CHARS, matcher)
             parts.append((body[:opening], OPENING_WEIGHT))
             parts.append((body[opening:lead], 1.0))
         else:
@@ -247,8 +250,24 @@ class KeywordClassifier:
             self.weights.setdefault(word, ())
         self._setup_settings(default_settings())  # adds the settings' terms
         self._setup_senses(default_senses())
+        del self._label_terms  # needed only to set up: the cached classifier does not carry it
         self.matcher = TermMatcher(self.weights)
+        self._with_matcher: TermMatcher | None = None  # built on first need
         self._parts: dict[str, tuple[int, float]] | None = None  # built on first need
+
+    @property
+    def with_matcher(self) -> TermMatcher:
+        """The matcher of the settings' with-words, sought in the openings alone, beside the
+        listed terms so that leftmost-longest still holds (三分 in 三分之一 is not): the scores'
+        matcher has only listed terms, so an unlisted with-word (佳节) hides no term (节日, 节目)
+        elsewhere. Built on first need, which few articles have (the cached classifier does
+        not carry it)."""
+        if self._with_matcher is None:
+            unlisted = self._with_words - self.weights.keys()
+            self._with_matcher = (
+                TermMatcher([*self.weights, *unlisted]) if unlisted else self.matcher
+            )
+        return self._with_matcher
 
     @property
     def parts(self) -> dict[str, tuple[int, float]]:
@@ -308,6 +327,7 @@ class KeywordClassifier:
         """The settings whose label this taxonomy has; their terms also count as medium terms
         for that label."""
         kept: list[tuple[Setting, int, frozenset[int], frozenset[str]]] = []
+        self._with_words: set[str] = set()
         self.no_evidence: list[tuple[int, tuple[str, ...]]] = []  # label, segmenter tags
         for setting in settings:
             if setting.label not in self.taxonomy:
@@ -324,6 +344,12 @@ class KeywordClassifier:
                 pairs[label] = max(pairs.get(label, 0.0), TIER_WEIGHTS["medium"])
                 self.weights[term] = tuple(pairs.items())
             kept.append((setting, label, outweighs, frozenset(setting.terms)))
+        # Label -> its listed terms, indexed once for the settings' and the senses' scans (the
+        # words these add are worth nothing, of no label).
+        self._label_terms: dict[int, list[str]] = defaultdict(list)
+        for term, listed in self.weights.items():
+            for index in {index for index, _ in listed}:
+                self._label_terms[index].append(term)
         # Setting, its label, the labels it outweighs, its terms, the terms it is found by (its
         # own, and its label's terms that start with one, as 美国总统 starts with 美国): in an
         # article holding none of them it cannot show; and the terms that show its with-words
@@ -335,32 +361,46 @@ class KeywordClassifier:
                 outweighs,
                 terms,
                 self._found_by(terms, label),
-                self._shown_by(frozenset(setting.with_words), label),
+                self._shown_by(frozenset(setting.with_words), label, listed=False),
             )
             for setting, label, outweighs, terms in kept
         ]
 
     def _found_by(self, terms: frozenset[str], label: int) -> frozenset[str]:
-        """The listed terms that show a setting of ``terms`` and ``label`` where found."""
-        return frozenset(
-            term
-            for term, pairs in self.weights.items()
-            if _setting_shown_by(term, pairs, terms, label) is not None
+        """The listed terms that show a setting of ``terms`` and ``label`` where found (see
+        :func:`_setting_shown_by`): its terms, all listed, and those of ``label`` that one
+        starts."""
+        return terms | frozenset(
+            term for term in self._label_terms[label] if _prefix_in(term, terms) is not None
         )
 
-    def _shown_by(self, words: frozenset[str], label: int) -> frozenset[str]:
+    def _shown_by(
+        self, words: frozenset[str], label: int, *, listed: bool = True
+    ) -> frozenset[str]:
         """The listed terms that show one of ``words`` where found: the words themselves, found
         as terms are (leftmost-longest, so 三分 in 三分之一 is not), and the terms of ``label``
         that hold one (平板电脑 holds 电脑, 季后赛首轮 季后赛; not 运载火箭, a 科技 term, for a
         game's 火箭, nor a look-alike such as 热火朝天, which has no label). A word not listed is
-        matched, worth nothing, so that it is found."""
-        for word in words:
+        matched so that it is found: where ``listed``, by the scores' matcher, worth nothing;
+        else, by the openings' matcher alone (:meth:`openings_show`)."""
+        if not listed:
+            self._with_words.update(words)
+        return words | frozenset(self._holders(words, label, listed=listed))
+
+    def _holders(
+        self, words: frozenset[str], label: int, *, listed: bool = True
+    ) -> dict[str, frozenset[str]]:
+        """Each listed term of ``label`` that holds one of ``words`` -> the words it holds, found
+        in one pass over the label's terms; where ``listed``, ``words`` not listed are listed,
+        worth nothing (see :meth:`_shown_by`)."""
+        for word in words if listed else ():
             self.weights.setdefault(word, ())
-        return words | frozenset(
-            term
-            for term, pairs in self.weights.items()
-            if any(index == label for index, _ in pairs) and any(w in term for w in words)
-        )
+        held: dict[str, frozenset[str]] = {}
+        for term in self._label_terms[label]:
+            inside = frozenset(word for word in words if word in term)
+            if inside:
+                held[term] = inside
+        return held
 
     def _setup_senses(self, senses: tuple[Sense, ...]) -> None:
         """Listed term of a sense whose label this taxonomy has -> (the terms that show the
@@ -372,13 +412,20 @@ class KeywordClassifier:
             if sense.label not in self.taxonomy:
                 continue
             label = self.taxonomy.index(sense.label)
+            if not any(self.weights.get(term) for term in sense.terms):
+                continue  # a sense the lists in use lack: its companions are not listed either
+            companions = frozenset(sense.companions)
+            # One pass over the weights per sense, not per term: a sense's terms share its
+            # companions, a term only leaves itself out of them.
+            held = self._holders(companions, label)
             for term in sense.terms:
                 pairs = self.weights.get(term)
                 if pairs:  # a term the lists in use lack has no sense to tell
                     shown = ((label, max(weight for _, weight in pairs)),)
                     others = tuple((index, weight) for index, weight in pairs if index != label)
-                    words = frozenset(word for word in sense.companions if word != term)
-                    self.senses[term] = (self._shown_by(words, label) - {term}, shown, others)
+                    words = companions - {term}
+                    holders = {held_by for held_by, inside in held.items() if inside - {term}}
+                    self.senses[term] = (words | holders - {term}, shown, others)
 
     def terms_in(self, text: str, texts: ArticleTexts) -> list[str]:
         """The listed terms in ``text``, a part of the article ``texts`` holds, found once."""
@@ -405,7 +452,14 @@ class KeywordClassifier:
         """Whether the article's openings (headline, first sentence) hold one of the terms
         ``shown_by`` gives for a setting's with-words (a holiday's name beside duty words),
         found as terms are: 国庆 in 中国庆祝 or 过年 in 超过年度 is no holiday."""
-        return any(not shown_by.isdisjoint(self.terms_in(text, texts)) for text in texts.openings)
+        matcher = self.with_matcher
+        for text in texts.openings:
+            found = texts.found_with.get(text)
+            if found is None:
+                found = texts.found_with[text] = matcher.find(text)
+            if not shown_by.isdisjoint(found):
+                return True
+        return False
 
     def setting_term(
         self,
