@@ -11,8 +11,9 @@ import pytest
 from briefing.records import Article
 from briefing.summarize.ranking import rank_sentences
 from briefing.summarize.headlines import headline_problems
-from briefing.summarize.titles import generate_title, shorten
-from briefing.summarize import titles
+from briefing.summarize.titles import generate_title
+from briefing.summarize.title_clauses import shorten
+from briefing.summarize import title_clauses, titles
 from briefing.text import tagged
 
 
@@ -132,7 +133,7 @@ def test_a_city_named_without_its_suffix_is_an_actor(text, lacks):
 
 @pytest.mark.parametrize("label", ["核心阅读", "编者的话", "人物小传", "同志们，朋友们："])
 def test_a_box_label_is_no_heading_and_no_headline(label):
-    from briefing.summarize.titles import heading_line
+    from briefing.summarize.title_clauses import heading_line
 
     article = Article(id="e", body=[label, "北川县今年新建公园十座，市民出门五百米就能进公园。"])
     assert heading_line(article, limit=20) is None
@@ -176,7 +177,7 @@ def test_a_cut_leaves_no_copula_with_its_complement_cut_short():
     ],
 )
 def test_a_cut_trims_whole_words_never_a_character_of_one(text, kept):
-    from briefing.summarize.titles import _cut
+    from briefing.summarize.title_clauses import _cut
 
     assert _cut(text, 20) == kept
 
@@ -595,7 +596,9 @@ def test_a_decimal_a_span_of_quarters_or_a_causative_with_its_effect_passes(titl
 
 
 def test_a_relative_clause_before_a_former_post_is_no_time_clause():
-    assert "前县长" in titles._compressed("东港市乐团出席在西岭镇举行的北山县前县长追思会", 20)
+    assert "前县长" in title_clauses.shortened_clause(
+        "东港市乐团出席在西岭镇举行的北山县前县长追思会", 20
+    )
 
 
 @pytest.mark.parametrize(
@@ -621,7 +624,8 @@ def test_a_name_that_begins_with_a_connectives_character_opens_a_headline():
 
 def test_a_leading_year_keeps_the_的_of_a_word_after_it():
     assert (
-        titles._strip_leading_time("2031年的确是西岭镇的蜂蜜丰收年") == "的确是西岭镇的蜂蜜丰收年"
+        title_clauses._strip_leading_time("2031年的确是西岭镇的蜂蜜丰收年")
+        == "的确是西岭镇的蜂蜜丰收年"
     )
 
 
@@ -684,7 +688,7 @@ def test_a_title_s_salience_does_not_depend_on_the_order_of_a_set():
     ],
 )
 def test_the_headline_form_keeps_actor_action_and_object(clause, form):
-    assert titles._headline_form(clause) == form
+    assert title_clauses.headline_form(clause) == form
 
 
 @pytest.mark.parametrize(
@@ -710,7 +714,7 @@ def test_the_headline_form_keeps_actor_action_and_object(clause, form):
     ],
 )
 def test_a_setting_ends_at_its_localiser_and_a_missions_驻_is_no_verb(clause, without):
-    assert "".join(w for w, _ in titles._drop_setting(tagged(clause))) == without
+    assert "".join(w for w, _ in title_clauses._drop_setting(tagged(clause))) == without
 
 
 @pytest.mark.parametrize(
@@ -723,7 +727,7 @@ def test_a_setting_ends_at_its_localiser_and_a_missions_驻_is_no_verb(clause, w
 )
 def test_a_missions_name_on_a_word_tagged_a_verb_goes_with_its_setting(clause):
     # 驻华 is tagged a verb; the mission noun after it makes it a name all the same.
-    assert titles._headline_form(titles._compressed(clause, 40)) == "周海会见柯林"
+    assert title_clauses.headline_form(title_clauses.shortened_clause(clause, 40)) == "周海会见柯林"
 
 
 @pytest.mark.parametrize(
@@ -771,7 +775,7 @@ def test_the_headline_form_of_the_lead_is_offered_and_may_be_chosen():
     ],
 )
 def test_the_actors_posts_go_and_no_clause_before_them(clause, without):
-    assert titles._without_posts(clause) == without
+    assert title_clauses._without_posts(clause) == without
 
 
 @pytest.mark.parametrize(
@@ -791,7 +795,7 @@ def test_the_actors_posts_go_and_no_clause_before_them(clause, without):
     ],
 )
 def test_the_posts_on_the_object_go_from_the_first_verb_only(clause, without):
-    assert titles._without_inner_posts(clause) == without
+    assert title_clauses._without_inner_posts(clause) == without
 
 
 @pytest.mark.parametrize(
@@ -848,14 +852,14 @@ def test_只有_opening_a_title_is_a_condition():
     ],
 )
 def test_the_venue_of_the_subject_and_a_captions_opener_go(clause, title):
-    assert titles._compressed(clause, 40) == title
+    assert title_clauses.shortened_clause(clause, 40) == title
 
 
 @pytest.mark.parametrize(
     "clause", ["在西岭镇召开的推进会上周海强调", "在临江举行的茶博会期间东港茶企签约"]
 )
 def test_a_venue_an_event_and_a_localiser_close_is_a_scene_and_keeps_its_在(clause):
-    assert titles._without_venue(clause) == clause
+    assert title_clauses._without_venue(clause) == clause
 
 
 @pytest.mark.parametrize(
@@ -870,21 +874,21 @@ def test_a_venue_an_event_and_a_localiser_close_is_a_scene_and_keeps_its_在(cla
 def test_a_localiser_inside_a_word_or_a_later_setting_is_no_scene_and_the_venue_goes(
     clause, without
 ):
-    assert titles._without_venue(clause) == without
+    assert title_clauses._without_venue(clause) == without
 
 
 @pytest.mark.parametrize(
     "clause", ["在东港举行的招待会上周海致辞", "在西岭镇举行的庆祝活动中陈岩表演"]
 )
 def test_a_reception_or_a_celebration_with_its_localiser_is_a_scene(clause):
-    assert titles._without_venue(clause) == clause
+    assert title_clauses._without_venue(clause) == clause
 
 
 def test_a_measure_on_the_object_and_the_local_hour_go_and_a_dash_ends_the_cut():
     clause = "西岭登山队当地时间7时40分成功登上了海拔5000米的临江最高峰———东岭山的主峰"
     assert shorten(clause) == "西岭登山队成功登上临江最高峰"
     # One dash joins a range: the cut does not stop before it.
-    assert titles._after_cut([("1", "m"), ("—", "x"), ("3", "m")], 1) == ("—", "x")
+    assert title_clauses._after_cut([("1", "m"), ("—", "x"), ("3", "m")], 1) == ("—", "x")
 
 
 @pytest.mark.parametrize(
@@ -899,7 +903,7 @@ def test_a_measure_on_the_object_and_the_local_hour_go_and_a_dash_ends_the_cut()
     ],
 )
 def test_the_hour_goes_with_its_date_or_its_place_s_time(clause, title):
-    assert titles._compressed(clause, 40) == title
+    assert title_clauses.shortened_clause(clause, 40) == title
 
 
 @pytest.mark.parametrize("title", ["西岭登山队成功登上海拔", "临江茶农收入累计", "东港大桥总计"])
@@ -908,7 +912,7 @@ def test_a_title_ending_on_a_measure_without_its_figure_fails(title):
 
 
 def test_a_clause_opening_on_nowadays_has_no_actor_in_the_title():
-    assert titles._without_scene("而今以西岭茶叶闻名全国") == "以西岭茶叶闻名全国"
+    assert title_clauses._without_scene("而今以西岭茶叶闻名全国") == "以西岭茶叶闻名全国"
 
 
 @pytest.mark.parametrize(
@@ -953,7 +957,7 @@ def test_a_title_addressing_the_reader_opens_on_no_actor(title):
     ],
 )
 def test_a_leading_year_goes_but_not_the_year_of_a_name_or_a_decade(clause, stripped):
-    assert titles._strip_leading_time(clause) == stripped
+    assert title_clauses._strip_leading_time(clause) == stripped
 
 
 @pytest.mark.parametrize(
