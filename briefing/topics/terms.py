@@ -192,6 +192,11 @@ def _tables(name: str) -> dict[str, Any]:
     return tomllib.loads(data.read_text(name))
 
 
+def _table_words(table: dict[str, Any], key: str) -> tuple[str, ...]:
+    """The words of ``table[key]`` (space-separated; none where absent), normalised, each once."""
+    return tuple(dict.fromkeys(normalize(t) for t in table.get(key, "").split()))
+
+
 @lru_cache(maxsize=1)
 def default_settings() -> tuple[Setting, ...]:
     """The shipped settings (``briefing/data/topic_settings.toml``), parsed once."""
@@ -200,12 +205,12 @@ def default_settings() -> tuple[Setting, ...]:
             name=name,
             label=table["label"],
             outweighs=tuple(table.get("outweighs", ())),
-            terms=tuple(dict.fromkeys(normalize(t) for t in table.get("terms", "").split())),
+            terms=_table_words(table, "terms"),
             where=table.get("where", "headline"),
             articles_only=bool(table.get("articles_only", False)),
-            officials=tuple(normalize(t) for t in table.get("officials", "").split()),
+            officials=_table_words(table, "officials"),
             tags=tuple(table.get("tags", "").split()),
-            with_words=tuple(normalize(t) for t in table.get("with", "").split()),
+            with_words=_table_words(table, "with"),
         )
         for name, table in _tables("topic_settings.toml").items()
     )
@@ -230,8 +235,8 @@ def default_senses() -> tuple[Sense, ...]:
         Sense(
             name=name,
             label=table["label"],
-            terms=tuple(dict.fromkeys(normalize(t) for t in table["terms"].split())),
-            companions=tuple(dict.fromkeys(normalize(t) for t in table["companions"].split())),
+            terms=_table_words(table, "terms"),
+            companions=_table_words(table, "companions"),
         )
         for name, table in _tables("topic_senses.toml").items()
     )
