@@ -19,7 +19,6 @@ from .actors import kicker_actor, lacks_subject
 from .compress import (
     BOOK_TITLE,
     IDIOM_DE,
-    ORG_SUFFIX,
     TIME_START,
     delete_asides,
     tidy,
@@ -111,7 +110,6 @@ def fold_kicker(article: Article) -> str:
     return title
 
 
-_ORG_END = re.compile(f"(?:{ORG_SUFFIX.pattern})$")
 _LOCATED = re.compile(r"^位于[^，,的]{1,15}的")
 # 在东港市民中心举行的灯会吸引……: where the subject was held, which opens the clause; the
 # subject and what it did are the headline. Without ^: matched at the start (_without_venue) or
