@@ -121,3 +121,9 @@ def test_titles_beat_first_clause(corpus, source):
         # while the bad titles an editor counted in 80 graded ones fell from 42 to 18. The floor
         # guards against a slide from here.
         assert ours["rougeL"] >= 1.76 * baseline["rougeL"], report
+    else:
+        # The sources the ranker did not learn its first weights on: sogou 1.338x measured, 1.311x
+        # before it was fitted on pairs from three sources (each held out in turn); the 1998 pages
+        # 1.613x, 1.580x before.
+        floor = 1.33 if source == "sogou" else 1.61
+        assert ours["rougeL"] >= floor * baseline["rougeL"], report
