@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -15,6 +17,8 @@ from briefing.summarize.titles import generate_title
 from briefing.summarize.title_clauses import shorten
 from briefing.summarize import title_clauses, titles
 from briefing.text import tagged
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_a_scene_setting_opener_is_not_the_headline():
@@ -1045,3 +1049,62 @@ def test_what_an_event_marks_is_a_headline_of_its_own():
     )
     assert "西岭镇茶园进入采摘季" in [c.title for c in titles.title_candidates(article)]
     assert not any(c.title.startswith("意味着") for c in titles.title_candidates(article))
+
+
+def test_the_ranker_reads_a_headlines_shape_its_figures_and_the_articles_main_name():
+    article = Article(
+        id="shape",
+        body=[
+            "本报临江3月5日电 临江市人民政府5日举行春季招聘会，3200个岗位面向高校毕业生。",
+            "临江市人民政府联合东港市2019年以来共引进企业。",
+        ],
+    )
+    context = titles._context(article, titles._opening(article))
+
+    def features(title: str) -> dict[str, float]:
+        origin = titles._Origin(0, 0, 0, 1, False, len(title))
+        values = titles._features(title, 0, origin, context, 20)
+        return dict(zip(titles.FEATURES, values, strict=True))
+
+    meeting = features("临江市人民政府举行春季招聘会")
+    # who acts, a verb, what is acted on; the best-ranked sentence's first name
+    assert meeting["opens_noun"] == meeting["ends_noun"] == meeting["headline_shape"] == 1.0
+    assert meeting["top_actor"] == 1.0 and meeting["bare_figure"] == 0.0
+    assert meeting["length_gap"] == abs(len("临江市人民政府举行春季招聘会") - 12) / 20
+    # 3200个 has its measure word; a year alone says no figure of what happened
+    assert features("3200个岗位面向高校毕业生")["bare_figure"] == 0.0
+    assert features("东港市2019年引进企业")["bare_figure"] == 1.0
+    # 联合 brings in a partner: no act of its own
+    partner = features("临江市人民政府联合东港市")
+    assert partner["opens_noun"] == partner["ends_noun"] == 1.0
+    assert partner["headline_shape"] == 0.0
+    assert features("东港市举行招聘会")["top_actor"] == 0.0
+
+
+def test_the_title_ranker_is_fitted_on_pairs_of_an_articles_candidates():
+    spec = importlib.util.spec_from_file_location(
+        "fit_title_ranker", ROOT / "benchmarks" / "fit_title_ranker.py"
+    )
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        assert spec and spec.loader
+        fit = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(fit)
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    k = len(titles.FEATURES)
+    salience = titles.FEATURES.index("salience")
+
+    def candidate(value: float) -> tuple[float, ...]:
+        return tuple(value if i == salience else 0.0 for i in range(k))
+
+    # in each article the candidate with more salience is the better one; a pair closer than the
+    # margin teaches nothing, and an article with one candidate neither
+    articles = [
+        ([candidate(s), candidate(s + 1.0)], [0.1, 0.1 + gap], 0.1)
+        for s, gap in [(0.0, 0.5), (2.0, 0.3), (1.0, 0.01), (3.0, 0.4)]
+    ] + [([candidate(5.0)], [0.9], 0.1)]
+    assert len(fit._pairs(articles)) == 3
+    weights = fit.fit(articles, penalty=1.0)
+    assert weights[salience] > 0 and all(w == 0 for i, w in enumerate(weights) if i != salience)
+    assert fit.picked(articles[:2], weights) == (sum([0.6, 0.4]) / 2, 1.0)

@@ -209,7 +209,31 @@ FEATURES = (
     "paragraph_share",  # share of its character pairs found in the first paragraph
     "chars_squared",
     "ends_on_verb",
+    "opens_noun",  # opens on a noun, a name or a pronoun (who or what acts)
+    "ends_noun",  # ends on a noun (what is acted on)
+    "headline_shape",  # both, with a verb between that is not a coverb: 临江市举行春季招聘会
+    "top_actor",  # names the first name of the best-ranked sentence
+    "bare_figure",  # a figure with no unit or measure after it (a date, a cut count)
+    "length_gap",  # distance from a printed headline's typical length, over the limit
 )
+
+
+# A printed headline's typical length in characters (the median of pd2019 half 0's).
+TYPICAL_HEADLINE_CHARS = 12
+# Tags of names and nouns; j is an abbreviation (妇联, 人大), r a pronoun (我国, 各地).
+_NAME_TAGS = ("nr", "ns", "nt", "nz", "j")
+_ACTOR_TAGS = ("n", "r", "j")
+# Verbs that only bring in a partner or a means (临江市联合东港市……): no action of their own.
+_COVERB_VERBS = frozenset(
+    "联合 携手 会同 协同 联手 通过 围绕 针对 根据 按照 依托 借助 结合".split()
+)
+# A figure with its unit or measure word (3.5万吨, 12%, 300余名); a year or a bare count has none.
+_FIGURE_WITH_UNIT = re.compile(
+    r"[\d０-９][\d０-９.．,，%％]*(?:多|余)?(?:万|亿|千|百)?(?:元|美元|人民币|人次|人|吨|个|项|家|%|％|"
+    r"公里|千米|米|平方米|平方公里|亩|公顷|户|件|次|天|小时|倍|辆|架|艘|座|所|名|位|场|届|周年|岁|千瓦|"
+    r"立方米|公斤|斤|条|部|台|套|批|颗|枚)"
+)
+_DIGIT = re.compile(r"[\d０-９]")
 
 
 class _Context(NamedTuple):
@@ -220,6 +244,7 @@ class _Context(NamedTuple):
     lead_pairs: frozenset[str]
     place: str
     paragraph_pairs: frozenset[str]
+    top_actor: str
 
 
 def _context(article: Article, opening: _Opening) -> _Context:
@@ -237,7 +262,16 @@ def _context(article: Article, opening: _Opening) -> _Context:
         frozenset(gram_strings(lead[0].text if lead else "")),
         opening.place,
         frozenset(gram_strings(article.body[0]) if article.body else ()),
+        _top_actor(article),
     )
+
+
+def _top_actor(article: Article) -> str:
+    """The first name (two characters or more) of the article's best-ranked sentence: who the
+    article is most about, as a sub-editor would put them in the headline."""
+    ranked = rank_sentences(article)
+    words = tagged(ranked[0].sentence.text) if ranked else []
+    return next((w for w, t in words if t.startswith(_NAME_TAGS) and len(w) >= 2), "")
 
 
 _ALL_HAN = re.compile(r"^[\u4e00-\u9fff]+$")
@@ -249,6 +283,10 @@ def _features(
     words = tagged(title)
     opening = words[0][1] if words else ""
     pairs = gram_strings(title)
+    content = [t for w, t in words if t not in ("x", "w")]
+    opens_noun = bool(content) and content[0].startswith(_ACTOR_TAGS)
+    ends_noun = bool(content) and (content[-1].startswith(("n", "j")) or content[-1] == "vn")
+    acts = any(verbal(w, t) and w not in _COVERB_VERBS for w, t in words)
     return (
         _salience(title, context.recurring),
         cost,
@@ -276,6 +314,12 @@ def _features(
         len(pairs & context.paragraph_pairs) / len(pairs) if pairs else 0.0,
         (len(title) / limit) ** 2,
         float(bool(words) and verbal(*words[-1])),
+        float(opens_noun),
+        float(ends_noun),
+        float(opens_noun and acts and ends_noun),
+        float(bool(context.top_actor) and context.top_actor in title),
+        float(bool(_DIGIT.search(title)) and not _FIGURE_WITH_UNIT.search(title)),
+        abs(len(title) - TYPICAL_HEADLINE_CHARS) / limit,
     )
 
 

@@ -102,7 +102,9 @@ def test_titles_beat_first_clause(corpus, source):
     assert ours["within_limit"] == 1.0, report
     assert ours["not_headline"] == 0, report
     if source == "pd2019":
-        # 1.763x measured (1.765x before checks for a statement or a means cut inside its phrase
+        # 1.765x measured (1.763x before the ranker was fitted on pairs of candidates from three
+        # sources, with the headline's shape, its figures and the article's main name; 1.765x
+        # before checks for a statement or a means cut inside its phrase
         # and for noun phrases dated by a time clause or opening on a count, which turn bad
         # titles into other candidates or none; 1.767x before settings closed by a localiser,
         # 驻 as a verb and the
@@ -119,3 +121,9 @@ def test_titles_beat_first_clause(corpus, source):
         # while the bad titles an editor counted in 80 graded ones fell from 42 to 18. The floor
         # guards against a slide from here.
         assert ours["rougeL"] >= 1.76 * baseline["rougeL"], report
+    else:
+        # The sources the ranker did not learn its first weights on: sogou 1.338x measured, 1.311x
+        # before it was fitted on pairs from three sources (each held out in turn); the 1998 pages
+        # 1.613x, 1.580x before.
+        floor = 1.33 if source == "sogou" else 1.61
+        assert ours["rougeL"] >= floor * baseline["rougeL"], report
