@@ -30,8 +30,8 @@ from .headlines import (
     headline_problems,
 )
 from .ranking import gram_counts, gram_strings, rank_sentences
-from .sentences import dateline_place, split_dateline, split_sentences
-from .verbs import ACTION_END, verbal
+from .sentences import dateline_place, has_quantity, split_dateline, split_sentences
+from .verbs import ACTION_END, main_verb, verbal
 
 # Hard news under a dateline (本报北京2月5日电) states its event in the lead's opening clause:
 # that clause costs this many ranking steps less than its place in the ranking. A lead that
@@ -212,7 +212,7 @@ FEATURES = (
     "opens_noun",  # opens on a noun, a name or a pronoun (who or what acts)
     "ends_noun",  # ends on a noun (what is acted on)
     "headline_shape",  # both, with a verb between that is not a coverb: 临江市举行春季招聘会
-    "top_actor",  # names the first name of the best-ranked sentence
+    "top_actor",  # names the first name of the best-ranked sentence (after its dateline)
     "bare_figure",  # a figure with no unit or measure after it (a date, a cut count)
     "length_gap",  # distance from a printed headline's typical length, over the limit
 )
@@ -223,17 +223,6 @@ TYPICAL_HEADLINE_CHARS = 12
 # Tags of names and nouns; j is an abbreviation (妇联, 人大), r a pronoun (我国, 各地).
 _NAME_TAGS = ("nr", "ns", "nt", "nz", "j")
 _ACTOR_TAGS = ("n", "r", "j")
-# Verbs that only bring in a partner or a means (临江市联合东港市……): no action of their own.
-_COVERB_VERBS = frozenset(
-    "联合 携手 会同 协同 联手 通过 围绕 针对 根据 按照 依托 借助 结合".split()
-)
-# A figure with its unit or measure word (3.5万吨, 12%, 300余名); a year or a bare count has none.
-_FIGURE_WITH_UNIT = re.compile(
-    r"[\d０-９][\d０-９.．,，%％]*(?:多|余)?(?:万|亿|千|百)?(?:元|美元|人民币|人次|人|吨|个|项|家|%|％|"
-    r"公里|千米|米|平方米|平方公里|亩|公顷|户|件|次|天|小时|倍|辆|架|艘|座|所|名|位|场|届|周年|岁|千瓦|"
-    r"立方米|公斤|斤|条|部|台|套|批|颗|枚)"
-)
-_DIGIT = re.compile(r"[\d０-９]")
 
 
 class _Context(NamedTuple):
@@ -270,7 +259,8 @@ def _top_actor(article: Article) -> str:
     """The first name (two characters or more) of the article's best-ranked sentence: who the
     article is most about, as a sub-editor would put them in the headline."""
     ranked = rank_sentences(article)
-    words = tagged(ranked[0].sentence.text) if ranked else []
+    # Without its dateline: the agency (新华社, 本报讯) or the place it is filed from is no actor.
+    words = tagged(split_dateline(ranked[0].sentence.text)[1]) if ranked else []
     return next((w for w, t in words if t.startswith(_NAME_TAGS) and len(w) >= 2), "")
 
 
@@ -283,10 +273,14 @@ def _features(
     words = tagged(title)
     opening = words[0][1] if words else ""
     pairs = gram_strings(title)
-    content = [t for w, t in words if t not in ("x", "w")]
-    opens_noun = bool(content) and content[0].startswith(_ACTOR_TAGS)
-    ends_noun = bool(content) and (content[-1].startswith(("n", "j")) or content[-1] == "vn")
-    acts = any(verbal(w, t) and w not in _COVERB_VERBS for w, t in words)
+    digits = any(c.isdigit() for c in title)
+    content = [i for i, (_, t) in enumerate(words) if t not in ("x", "w")]
+    opens_noun = bool(content) and words[content[0]][1].startswith(_ACTOR_TAGS)
+    # 会见 is tagged n, but a title ending on it ends on its verb (市长王明会见), not on a noun.
+    last = words[content[-1]] if content else ("", "")
+    ends_noun = (last[1].startswith(("n", "j")) or last[1] == "vn") and not verbal(*last)
+    # The verb stands between who acts and what is acted on.
+    acts = any(main_verb(words, i) for i in content[1:-1])
     return (
         _salience(title, context.recurring),
         cost,
@@ -308,7 +302,7 @@ def _features(
         len(pairs & context.key_terms) / len(context.key_terms) if context.key_terms else 0.0,
         len(pairs & context.lead_pairs) / len(pairs) if pairs else 0.0,
         float(bool(context.place) and context.place in title),
-        float(any(c.isdigit() for c in title)),
+        float(digits),
         float(any(c in title for c in "“《")),
         sum(context.recurring.get(g, 0) >= 2 for g in pairs) / len(pairs) if pairs else 0.0,
         len(pairs & context.paragraph_pairs) / len(pairs) if pairs else 0.0,
@@ -318,7 +312,7 @@ def _features(
         float(ends_noun),
         float(opens_noun and acts and ends_noun),
         float(bool(context.top_actor) and context.top_actor in title),
-        float(bool(_DIGIT.search(title)) and not _FIGURE_WITH_UNIT.search(title)),
+        float(digits and not has_quantity(title)),
         abs(len(title) - TYPICAL_HEADLINE_CHARS) / limit,
     )
 

@@ -21,3 +21,20 @@ def verbal(word: str, tag: str) -> bool:
     """A verb, or a word ending in a news verb that the segmenter's dictionary files as a name or
     a noun (隆重举行 nr, 会见 n)."""
     return (tag.startswith("v") and tag != "vn") or bool(ACTION_END.search(word))
+
+
+# Verbs that only bring in a partner or a means (临江市联合东港市……, 依托平台推进……): the act is
+# the verb after them, and a clause with nothing else has none. 通过 is one only before another
+# verb (通过平台推进改革); before its object alone it is the act (常委会通过新条例), as ACTION has it.
+COVERBS = frozenset(
+    "联合 携手 会同 协同 联手 依托 借助 凭借 依靠 围绕 针对 根据 按照 依照 结合".split()
+)
+
+
+def main_verb(words: list[tuple[str, str]], position: int) -> bool:
+    """Whether the word at ``position`` of the tagged ``words`` is a verb of its own: one
+    :func:`verbal` counts and no coverb (:data:`COVERBS`, or 通过 with a verb after it)."""
+    word, tag = words[position]
+    if not verbal(word, tag) or word in COVERBS:
+        return False
+    return word != "通过" or not any(verbal(*w) for w in words[position + 1 :])
