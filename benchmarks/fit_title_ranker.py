@@ -36,6 +36,7 @@ from briefing.summarize.titles import (
     FEATURES,
     candidate_score,
     title_candidates,
+    weights_by_name,
 )
 
 TRAIN_ON = ("pd2019 half 0", "sogoucs", "pd1998")
@@ -82,6 +83,9 @@ def fit(articles: list[Article], penalty: float) -> list[float]:
     the pairs' score differences, plus ``penalty`` × the squared weights over the articles."""
     pairs = _pairs(articles)
     k = len(FEATURES)
+    if not pairs:
+        # no two candidates of one article differ enough to be told apart: nothing to learn
+        return [0.0] * k
     scale = [max(math.sqrt(sum(d[i] ** 2 for d, _ in pairs) / len(pairs)), 1e-9) for i in range(k)]
     rows = [([d[i] / scale[i] for i in range(k)], gap) for d, gap in pairs]
     total = sum(gap for _, gap in rows)
@@ -132,9 +136,8 @@ def held_out(found: dict[str, list[Article]], penalty: float) -> dict[str, list[
 
 def shipped_weights() -> tuple[float, ...]:
     """The weights in the data file now, 0 for a feature they do not weigh yet (a new one)."""
-    fitted = json.loads(data.read_text("title_ranker.json"))
-    weights = dict(zip(fitted["features"], fitted["weights"], strict=True))
-    return tuple(float(weights.get(name, 0.0)) for name in FEATURES)
+    weights = weights_by_name(json.loads(data.read_text("title_ranker.json")))
+    return tuple(weights.get(name, 0.0) for name in FEATURES)
 
 
 def main() -> None:
@@ -146,12 +149,14 @@ def main() -> None:
     warnings.filterwarnings("ignore")
     found = {name: collect(items) for name, items in sources(args.corpus).items()}
     unseen: dict[float, dict[str, list[float]]] = {}
+    mean_unseen: dict[float, float] = {}
     print("penalty: mean ROUGE-L ratio on the held-out training source")
     for penalty in PENALTIES:
         unseen[penalty] = held_out(found, penalty)
         scores = [ratio(found[s], w) for s, w in unseen[penalty].items()]
-        print(f"  {penalty:g}: {sum(scores) / len(scores):.4f}")
-    penalty = max(PENALTIES, key=lambda p: sum(ratio(found[s], w) for s, w in unseen[p].items()))
+        mean_unseen[penalty] = sum(scores) / len(scores)
+        print(f"  {penalty:g}: {mean_unseen[penalty]:.4f}")
+    penalty = max(PENALTIES, key=mean_unseen.__getitem__)
     weights = fit([a for source in TRAIN_ON for a in found[source]], penalty)
     shipped = shipped_weights()
     print(f"-> {penalty:g}; ROUGE-L ÷ first clause (share where the best candidate is picked)")

@@ -101,6 +101,10 @@ def words(text: str) -> list[str]:
     return _jieba().cut(text)
 
 
+# The segmenter's tags of names: people, places, organisations, other proper names.
+NAME_TAGS = ("nr", "ns", "nt", "nz")
+
+
 def tagged(text: str) -> list[tuple[str, str]]:
     """Segment Chinese text into words with their part-of-speech tags (rjieba)."""
     return _jieba().tag(text)

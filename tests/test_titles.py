@@ -1150,4 +1150,6 @@ def test_the_title_ranker_is_fitted_on_pairs_of_an_articles_candidates():
     assert len(fit._pairs(articles)) == 3
     weights = fit.fit(articles, penalty=1.0)
     assert weights[salience] > 0 and all(w == 0 for i, w in enumerate(weights) if i != salience)
-    assert fit.picked(articles[:2], weights) == (sum([0.6, 0.4]) / 2, 1.0)
+    assert fit.picked(articles[:2], weights) == pytest.approx((0.5, 1.0))
+    # a source whose candidates are never far enough apart teaches nothing, and fails no fit
+    assert fit.fit([articles[2], articles[4]], penalty=1.0) == [0.0] * k

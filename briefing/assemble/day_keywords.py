@@ -27,7 +27,7 @@ from .. import data
 from ..conventions import REPORTER, REPORTERS
 from ..records import Article
 from ..summarize.wholeness import qualified_names
-from ..text import fold_width, tagged
+from ..text import NAME_TAGS, fold_width, tagged
 
 HEADLINE_WEIGHT = 4.0
 MAX_PIECES, MAX_TERM = 4, 10  # a term glued from the segmenter's pieces: 临江职业技术学院
@@ -110,9 +110,6 @@ def _term(word: str, tag: str = "n") -> int:
     return 2 if _PLACE.match(word) else 1
 
 
-_NAME_TAGS = ("nr", "ns", "nt", "nz")
-
-
 # Manner adverbs the segmenter's dictionary files as nouns or adjectives (全面/n): with the
 # tagger's own adverbs (d, ad, vd) they make a word that opens on them an adverb + verb phrase.
 _ADVERBS = frozenset(
@@ -130,7 +127,7 @@ def verb_phrase(word: str) -> bool:
     if len(word) < 3:  # before tagging: most words are two characters
         return False
     tags = tagged(word)
-    if len(tags) != 1 or tags[0][1].startswith(_NAME_TAGS + ("vn",)):
+    if len(tags) != 1 or tags[0][1].startswith(NAME_TAGS + ("vn",)):
         return False
     # The dictionary's pieces of the word: the longest that opens it and the longest that ends it.
     pieces = [p for p in rjieba.cut_for_search(word) if p != word]

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from ..text import (
+    NAME_TAGS,
     bigram_numbers,
     fold_width,
     frozen_bigram_numbers,
@@ -54,7 +55,6 @@ ARABIC_NUMBER = re.compile(r"\d(?<![\d.]\d)\d*(?:,\d{3})*(?:\.\d+)?(?:万亿|亿
 # 一九九八, 三十六, 两千 (and words such as 统一: the guard keeps the runs that are numbers).
 CHINESE_NUMBER = re.compile(r"[零〇一二两三四五六七八九十百千万亿]{2,}")
 _NUMBER = re.compile(f"{ARABIC_NUMBER.pattern}|{CHINESE_NUMBER.pattern}")
-_NAME_TAGS = ("nr", "ns", "nt", "nz")
 
 NEGATIONS = "不没未无非勿莫别"
 # Words with a negation character inside that negate (并非) and words that start with one that do not (非常).
@@ -136,7 +136,7 @@ class PreparedSource:
         Tagged on first use: tagging the whole article was three fifths of preparing it, and
         only a summary sentence that is no verbatim copy of the article asks for its names.
         """
-        names = {w for w, tag in tagged(self.text) if tag.startswith(_NAME_TAGS) and len(w) >= 2}
+        names = {w for w, tag in tagged(self.text) if tag.startswith(NAME_TAGS) and len(w) >= 2}
         return tuple(sorted(names, key=len, reverse=True))
 
 

@@ -13,13 +13,12 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 
 from ..records import Article
-from ..text import fold_width, tagged, without_spaces
+from ..text import NAME_TAGS, fold_width, tagged, without_spaces
 from .faithfulness import ARABIC_NUMBER, CHINESE_NUMBER, unfaithful
 from .wholeness import dangling_clauses, shortened_names, unattributed_quotations
 
 _CHINESE_MAGNITUDE = set("零〇十百千亿")
 _QUOTED = re.compile(r"“([^“”]*)”|《([^《》]*)》|「([^「」]*)」|『([^『』]*)』|\"([^\"]*)\"")
-_NAME_TAGS = ("nr", "ns", "nt", "nz")
 _QUOTE_PAIRS = (("“", "”"), ("《", "》"), ("「", "」"), ("（", "）"), ("(", ")"))
 _TRAILING_STOPS = "。！？!?，,；;、…"
 
@@ -126,7 +125,7 @@ def _check(summary: str, source: SourceIndex, *, names: bool) -> GuardResult:
             problems.append(f"unbalanced {opener}{closer}")
     if names:
         for word, tag in () if verbatim else tagged(text):
-            if tag.startswith(_NAME_TAGS) and len(word) >= 2 and not source.contains(word):
+            if tag.startswith(NAME_TAGS) and len(word) >= 2 and not source.contains(word):
                 problems.append(f"name {word} is not in the article")
                 spans.append(word)
         problems += shortened_names(text, source.text)

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from .. import data
 from ..records import Article
-from ..text import tagged
+from ..text import NAME_TAGS, tagged
 from .actors import kicker_actor, lacks_subject
 from .compress import (
     compress_clauses,
@@ -213,15 +213,19 @@ FEATURES = (
     "ends_noun",  # ends on a noun (what is acted on)
     "headline_shape",  # both, with a verb between that is not a coverb: 临江市举行春季招聘会
     "top_actor",  # names the first name of the best-ranked sentence (after its dateline)
-    "bare_figure",  # a figure with no unit or measure after it (a date, a cut count)
+    "bare_figure",  # digits but no amount (sentences.quantities): a year, a date, an ordinal
+    # The fourth feature of length with chars, short and chars_squared: they overlap, which an
+    # L2-penalised fit spreads the weight over rather than doubles.
     "length_gap",  # distance from a printed headline's typical length, over the limit
 )
 
 
-# A printed headline's typical length in characters (the median of pd2019 half 0's).
+# A printed headline's typical length in characters: the median of pd2019 half 0's, and of pd1998's;
+# sogoucs's is 21, over the 20-character limit, so the feature pulls every source towards the
+# People's Daily's lengths.
 TYPICAL_HEADLINE_CHARS = 12
-# Tags of names and nouns; j is an abbreviation (妇联, 人大), r a pronoun (我国, 各地).
-_NAME_TAGS = ("nr", "ns", "nt", "nz", "j")
+# Names and abbreviations (妇联, 人大); of nouns, r is a pronoun (我国, 各地).
+_NAME_TAGS = NAME_TAGS + ("j",)
 _ACTOR_TAGS = ("n", "r", "j")
 
 
@@ -346,11 +350,15 @@ def title_candidates(article: Article, *, limit: int = MAX_TITLE_CHARS) -> list[
 def ranker_weights() -> tuple[float, ...]:
     """The shipped weights of the candidate ranker (``briefing/data/title_ranker.json``, written by
     ``benchmarks/fit_title_ranker.py``), one per name of :data:`FEATURES`."""
-    fitted = json.loads(data.read_text("title_ranker.json"))
-    weights = dict(zip(fitted["features"], fitted["weights"], strict=True))
+    weights = weights_by_name(json.loads(data.read_text("title_ranker.json")))
     if set(weights) != set(FEATURES):
         raise ValueError("title_ranker.json does not weigh the features the titler computes")
-    return tuple(float(weights[name]) for name in FEATURES)
+    return tuple(weights[name] for name in FEATURES)
+
+
+def weights_by_name(fitted: dict) -> dict[str, float]:
+    """The weights of a ranker file's content (``features`` and ``weights``), by feature name."""
+    return {name: float(w) for name, w in zip(fitted["features"], fitted["weights"], strict=True)}
 
 
 def candidate_score(features: tuple[float, ...], weights: tuple[float, ...]) -> float:

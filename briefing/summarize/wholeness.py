@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..text import tagged
+from ..text import NAME_TAGS, tagged
 from .sentences import CLAUSE_MARKS, DECK_MARKS, ENDS, split_sentences
 from .verbs import verbal
 
@@ -27,7 +27,6 @@ _HEAD = re.compile(r"[\u4e00-\u9fff]{2,12}$")
 _NOT_QUALIFIER = re.compile(
     r"^(?:[左右中前后上下]+[一二三四五六七八九]?|图.*|摄|附.*|记者.*|通讯员.*|下同|同上|简称.*|原名.*|试行|草案|节选|摘要|续|完|上|下)$"
 )
-_NAME_TAGS = ("nr", "ns", "nt", "nz")
 # The tail of a qualified name runs on while it names an institution: 中国（海南）自由贸易试验区.
 _NAME_TAIL = re.compile(
     r"[\u4e00-\u9fff]{0,10}?(?:试验区|自贸区|示范区|新区|开发区|片区|园区|公司|集团|银行|大学|学院|研究院|中心|协会|委员会|有限公司)"
@@ -51,7 +50,7 @@ def qualified_names(text: str) -> tuple[tuple[int, int, str], ...]:
         if not words:
             continue
         last, tag = words[-1]
-        if not (tag.startswith(_NAME_TAGS) or tagged(qualifier)[0][1].startswith(_NAME_TAGS)):
+        if not (tag.startswith(NAME_TAGS) or tagged(qualifier)[0][1].startswith(NAME_TAGS)):
             continue
         start = match.start() - len(last)
         tail = _NAME_TAIL.match(text, match.end())
@@ -70,7 +69,7 @@ def _spans(text: str) -> tuple[frozenset[int], tuple[tuple[int, int], ...]]:
     names: list[tuple[int, int]] = []
     position = 0
     for word, tag in tagged(text):
-        if tag.startswith(_NAME_TAGS) and len(word) >= 2:
+        if tag.startswith(NAME_TAGS) and len(word) >= 2:
             names.append((position, position + len(word)))
         position += len(word)
         boundaries.add(position)
