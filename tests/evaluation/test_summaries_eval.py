@@ -47,6 +47,13 @@ def pd1998_items(corpus: Path, *, headlines_as_title: bool) -> list[dict]:
     return items
 
 
+def pd1998_unseen_items(corpus: Path) -> list[dict]:
+    """The pd1998 articles with a headline other than the labelled items of topics/pd1998-dev,
+    which the title ranker is fitted on."""
+    labelled = {row["id"] for row in _jsonl(corpus / "topics" / "pd1998-dev.jsonl")}
+    return [i for i in pd1998_items(corpus, headlines_as_title=True) if i["id"] not in labelled]
+
+
 def _check_targets(report: dict) -> None:
     figures = report["systems"]["extractive"]
     assert figures["guard"] == 1.0, report
@@ -91,18 +98,16 @@ def test_titles_beat_first_clause(corpus, source):
     if source == "pd2019":
         items = read_items(corpus / "pd2019" / "articles-dev.jsonl")
     else:
-        items = (
-            sogou_title_items(corpus)
-            if source == "sogou"
-            else pd1998_items(corpus, headlines_as_title=True)
-        )
+        items = sogou_title_items(corpus) if source == "sogou" else pd1998_unseen_items(corpus)
     report = evaluate_titles(items)
     ours, baseline = report["systems"]["extractive"], report["systems"]["first_clause"]
     assert ours["rougeL"] > baseline["rougeL"], report
     assert ours["within_limit"] == 1.0, report
     assert ours["not_headline"] == 0, report
     if source == "pd2019":
-        # 1.765x measured (1.763x before the ranker was fitted on pairs of candidates from three
+        # 1.765x measured, half 0 in-sample (the ranker is fitted on it), half 1 held out (1.765x
+        # too before the review's mends of the ranker's features and the refit: half 0 1.867x ->
+        # 1.856x, half 1 1.667x -> 1.677x; 1.763x before the ranker was fitted on pairs of candidates from three
         # sources, with the headline's shape, its figures and the article's main name; 1.765x
         # before checks for a statement or a means cut inside its phrase
         # and for noun phrases dated by a time clause or opening on a count, which turn bad
@@ -122,8 +127,10 @@ def test_titles_beat_first_clause(corpus, source):
         # guards against a slide from here.
         assert ours["rougeL"] >= 1.76 * baseline["rougeL"], report
     else:
-        # The sources the ranker did not learn its first weights on: sogou 1.338x measured, 1.311x
-        # before it was fitted on pairs from three sources (each held out in turn); the 1998 pages
-        # 1.613x, 1.580x before.
-        floor = 1.33 if source == "sogou" else 1.61
+        # sogou is in-sample: the ranker is fitted on all of its items (1.343x measured, 1.338x
+        # before the review's mends of its features and the refit, 1.311x before the pairwise fit);
+        # the floor guards the fit, not how it does on unseen news. pd1998 is held out: the
+        # articles outside topics/pd1998-dev, which the ranker is fitted on (1.549x measured,
+        # 1.569x before the mends and the refit, 1.545x before the pairwise fit).
+        floor = 1.33 if source == "sogou" else 1.54
         assert ours["rougeL"] >= floor * baseline["rougeL"], report
