@@ -11,12 +11,14 @@ the two differ, with an L2 penalty; plain Python (gradient descent with momentum
 features), no learning library.
 
 It learns from three sources at once, People's Daily 2019 articles-dev half 0 (MD5 of the
-doc_id, as in bench_titles.py), Sohu news and People's Daily 1998, so that no one paper's habits
+doc_id, as in bench_titles.py), Sohu news and the labelled People's Daily 1998 items of
+topics/pd1998-dev, so that no one paper's habits
 decide. Each source is held out in turn (leave one source out): the penalty is the one whose fits
 score best on the source they never saw (mean of the three ratios), and those held-out figures
 are printed beside the shipped weights' and the best candidate's (the ceiling of any ranker).
-pd2019 half 1 and the seed page are always held out. ``--write`` saves the weights fitted on all
-three sources with the chosen penalty.
+pd2019 half 1, the pd1998 articles outside topics/pd1998-dev ("pd1998 unseen") and the seed page
+are always held out; the refit's figures on the three training sources are in-sample. ``--write``
+saves the weights fitted on all three sources with the chosen penalty.
 """
 
 from __future__ import annotations
