@@ -12,8 +12,7 @@ features), no learning library.
 
 It learns from three sources at once, People's Daily 2019 articles-dev half 0 (MD5 of the
 doc_id, as in bench_titles.py), Sohu news and the labelled People's Daily 1998 items of
-topics/pd1998-dev, so that no one paper's habits
-decide. Each source is held out in turn (leave one source out): the penalty is the one whose fits
+topics/pd1998-dev, so that no one paper's habits decide. Each source is held out in turn (leave one source out): the penalty is the one whose fits
 score best on the source they never saw (mean of the three ratios), and those held-out figures
 are printed beside the shipped weights' and the best candidate's (the ceiling of any ranker).
 pd2019 half 1, the pd1998 articles outside topics/pd1998-dev ("pd1998 unseen") and the seed page

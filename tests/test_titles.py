@@ -1077,6 +1077,14 @@ def test_the_ranker_reads_a_headlines_shape_its_figures_and_the_articles_main_na
     assert features("东港市举行招聘会")["top_actor"] == 0.0
 
 
+def _ranker_features(title: str) -> dict[str, float]:
+    """The ranker's features of ``title`` as a candidate from the lead of an invented article."""
+    article = Article(id="figures", body=["临江市举行春季招聘会，3200个岗位面向高校毕业生。"])
+    context = titles._context(article, titles._opening(article))
+    values = titles._features(title, 0, titles._Origin(0, 0, 0, 1, False, len(title)), context, 20)
+    return dict(zip(titles.FEATURES, values, strict=True))
+
+
 @pytest.mark.parametrize(
     ("title", "bare"),
     [
@@ -1092,10 +1100,7 @@ def test_the_ranker_reads_a_headlines_shape_its_figures_and_the_articles_main_na
     ],
 )
 def test_a_bare_figure_is_one_without_an_amount(title, bare):
-    article = Article(id="figures", body=["临江市举行春季招聘会，3200个岗位面向高校毕业生。"])
-    context = titles._context(article, titles._opening(article))
-    values = titles._features(title, 0, titles._Origin(0, 0, 0, 1, False, len(title)), context, 20)
-    assert dict(zip(titles.FEATURES, values, strict=True))["bare_figure"] == bare
+    assert _ranker_features(title)["bare_figure"] == bare
 
 
 @pytest.mark.parametrize(
@@ -1111,10 +1116,7 @@ def test_a_bare_figure_is_one_without_an_amount(title, bare):
     ],
 )
 def test_a_headlines_shape_has_a_verb_of_its_own_between_its_nouns(title, shape):
-    article = Article(id="shape", body=["临江市举行春季招聘会，3200个岗位面向高校毕业生。"])
-    context = titles._context(article, titles._opening(article))
-    values = titles._features(title, 0, titles._Origin(0, 0, 0, 1, False, len(title)), context, 20)
-    assert dict(zip(titles.FEATURES, values, strict=True))["headline_shape"] == shape
+    assert _ranker_features(title)["headline_shape"] == shape
 
 
 def test_tongguo_is_a_coverb_only_before_another_verb():
