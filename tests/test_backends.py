@@ -29,6 +29,7 @@ from briefing.backends.checks import (
     clean_output,
     parse_label,
     support,
+    vet_title,
     vet_summary,
     whole_sentences,
 )
@@ -529,3 +530,15 @@ def test_missing_extra_gives_the_install_hint(tmp_path, monkeypatch):
     card = write_card(tmp_path, backend="transformers-chat", model="./somewhere")
     with pytest.raises(ConfigError, match=r"pip install 'briefing\[transformers\]'"):
         registry.summarizers.resolve(str(card))
+
+
+def test_a_model_title_over_the_limit_is_told_so_once():
+    article = Article(
+        id="a1",
+        title="",
+        body=["本报临江3月2日电  临江市政府与东港市政府昨天在临江签署两市港口合作协议。"],
+    )
+    _, problems = vet_title(
+        "临江市政府与东港市政府昨天在临江签署两市港口合作协议", article, max_chars=20
+    )
+    assert [p for p in problems if "characters" in p] == ["26 characters, over 20"]

@@ -121,8 +121,10 @@ def vet_title(raw: str, article: Article, *, max_chars: int) -> tuple[str, list[
     text = clean_output(raw).rstrip("。.！!").strip()
     if not text:
         return "", ["the model gave no text"]
-    # A model's title passes the same headline checks as a generated one, or is not used.
-    return text, vet(text, article, max_chars=max_chars) + headline_problems(text, limit=max_chars)
+    # A model's title passes the same headline checks as a generated one, or is not used. Those
+    # checks judge its length; the statement checks are given room enough not to say it twice.
+    problems = headline_problems(text, limit=max_chars)
+    return text, problems + vet(text, article, max_chars=max(max_chars, len(text)))
 
 
 def parse_label(answer: str, labels: list[str]) -> str | None:
