@@ -1,7 +1,7 @@
 """How each summary and title was made, and the one-line account of a run's model use.
 
 Every briefing entry records a :class:`~briefing.records.Provenance` for its summary and its
-title: the method (``extractive``, ``model:CARD``, ``extractive-fallback``, ``printed``), the
+title: the method (``extractive``, ``model:CARD``, ``extractive-fallback``, ``printed``, ``none``), the
 model card that was asked, and why a model's output was not used. :func:`model_use` counts
 them, so a run that used a model can say how much of the briefing the model wrote.
 """
@@ -32,7 +32,14 @@ def summary_provenance(article: Article) -> Provenance:
 def title_provenance(article: Article, generated: bool) -> Provenance:
     if article.title_provenance is not None:
         return article.title_provenance
-    return Provenance(method="extractive" if generated else "printed")
+    return Provenance(method="extractive" if generated else kept_title_method(article))
+
+
+def kept_title_method(article: Article) -> str:
+    """How a title that was not generated came about: the page printed it (``printed``), or the
+    page printed none and no candidate read as a headline (``none``: the entry shows the titler's
+    placeholder, which is no printed title)."""
+    return "printed" if (article.title or "").strip() else "none"
 
 
 def by_model(made: Provenance) -> bool:

@@ -13,7 +13,9 @@ from briefing.cli import app
 from briefing.config import parse_config
 from briefing.errors import ConfigError
 from briefing.provenance import model_use, reason_kind
-from briefing.records import Provenance
+from briefing.records import Entry, Provenance
+from briefing.render import provenance_text
+from briefing.summarize.titles import NO_TITLE
 from test_backends import scripted_backend, write_card  # noqa: F401  (the autouse fixture registers the stand-in backend)
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
@@ -107,3 +109,19 @@ def test_require_model_is_a_config_key():
     assert parse_config("[briefing]\nrequire_model = true\n").require_model is True
     with pytest.raises(ConfigError, match="true or false"):
         parse_config('[briefing]\nrequire_model = "yes"\n')
+
+
+def test_an_untitled_article_without_a_generated_title_is_not_called_printed(tmp_path):
+    # A photo page's credit line: no printed title, and nothing in it reads as a headline.
+    page = tmp_path / "page.txt"
+    page.write_text("摄影：周海\n\n图片编辑：陈岩\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["build", str(page), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    entries = [e for s in json.loads(result.stdout)["sections"] for e in s["entries"]]
+    untitled = [e for e in entries if e["title"] == NO_TITLE]
+    assert untitled, entries
+    assert {e["title_provenance"]["method"] for e in untitled} == {"none"}
+    made = provenance_text(
+        Entry(article_id="a", title=NO_TITLE, title_provenance=Provenance("none"))
+    )
+    assert "原文标题" not in made and "原文无标题" in made

@@ -14,6 +14,7 @@ from typing import Any
 from ..config import DEFAULT_MAX_CHARS
 from ..errors import ConfigError
 from ..records import Article, Provenance, Summary, Topic
+from ..provenance import kept_title_method
 from ..summarize.extractive import ExtractiveSummarizer
 from ..summarize.vetting import FALLBACK_EXTRACTIVE as FALLBACK_SUMMARY, fallback_summary  # noqa: F401  (the name callers know)
 from ..summarize.headlines import MAX_TITLE_CHARS
@@ -214,7 +215,7 @@ class ModelTitler(ModelComponent):
                     self.card.name,
                     self.rejections[article.id],
                 )
-                kept = "extractive-fallback" if results[i][1] else "printed"
+                kept = "extractive-fallback" if results[i][1] else kept_title_method(article)
                 article.title_provenance = Provenance(
                     method=kept, model=self.card.name, reason=self.rejections[article.id]
                 )

@@ -87,6 +87,7 @@ PROVENANCE_FORMATS = ("md", "html")
 _METHOD_NAMES = {
     "extractive": "原文摘句",
     "printed": "原文标题",
+    "none": "原文无标题",
     "opening": "原文开头",
     "extractive-fallback": "原文摘句",
     "edited": "编辑修改",

@@ -52,7 +52,12 @@ FORMAT_LABELS = {"html": "HTML", "md": "Markdown", "txt": "纯文本", "json": "
 MADE_FIELDS = {"summary": "摘要", "title": "标题"}
 MADE_NAMES = {
     "summary": {"extractive": "原文摘句", "extractive-fallback": "原文摘句", "opening": "原文开头"},
-    "title": {"printed": "原题", "extractive": "据正文拟定", "extractive-fallback": "据正文拟定"},
+    "title": {
+        "printed": "原题",
+        "none": "原文无标题",
+        "extractive": "据正文拟定",
+        "extractive-fallback": "据正文拟定",
+    },
 }
 
 
