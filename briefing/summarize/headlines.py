@@ -156,12 +156,23 @@ def _states(words: list[tuple[str, str]]) -> str | None:
 _TOLD_END = re.compile(r"(?:告诉|告知|对|向)(?:本报)?(?:记者|笔者)(?:说|表示|介绍)?$")
 
 
+# Verbs that always take an object (……对茶园产生, ……的新规引起, ……大会听取): a title ending on one
+# has lost what was caused, heard or drawn up. Not those an event or a plan is the subject of
+# (方案出台, 工程启动, 目标实现, 收入提高).
+_OBJECT_VERBS = frozenset(
+    "产生 引起 引发 造成 导致 带来 听取 制定 迎来 作出 做出 给予 受到 遭到 面临 拥有 具有 采取 取得"
+    " 推动 促进".split()
+)
+
+
 def _needs_what_follows(text: str, words: list[tuple[str, str]]) -> str | None:
     """The verb ``text`` (its words ``words``) ends on when it needs what follows it: an
     object, a figure, a list or what was said (……表示, 高达, 包括, ……测试表明, ……告诉记者)."""
     last = words[-1][0]
     if last.lstrip("地得") in OPEN_VERBS:  # 动情地说: the segmenter glues 地 to the verb
         return last.lstrip("地得")
+    if last in _OBJECT_VERBS:
+        return last
     ending = _TOLD_END.search(text) or _STATEMENT_VERB.search(last)
     return ending.group(0) if ending else _states(words)
 
@@ -239,6 +250,7 @@ def _ends_time_clause(words: list[tuple[str, str]]) -> bool:
     return last.endswith("来") and before.endswith(("年", "月", "天"))
 
 
+_LOCALISERS = frozenset((word, "f") for word in "上 中 里 下 内".split())
 _MAIN_CLAUSE = frozenset("但 但是 却 也 仍 仍然 还 还是 然而 依然 依旧".split())
 
 
@@ -260,6 +272,16 @@ def open_phrase(words: list[tuple[str, str]]) -> str | None:
     )
     if setting >= 0 and words[-1][0][-1] in "中上里下内外间" and words[-1][1] in ("f", "s"):
         return "ends on a setting (在……中) without its clause"
+    # ……周年大会上, ……茶博会展区里: a place or an occasion closed by its localiser is a setting
+    # whose 在 was cut, and nothing happens in it (not ……人以上, a figure's bound; nor ……置于……中).
+    if (
+        setting < 0
+        and len(words) > 1
+        and words[-1] in _LOCALISERS
+        and words[-2][1].startswith("n")
+        and not any(w in ("从", "自", "到") or "在" in w or "于" in w for w, _ in words)
+    ):
+        return f"ends on a setting (……{words[-2][0]}{words[-1][0]}) whose 在 was cut"
     for i, (word, tag) in enumerate(words):
         rest = words[i + 1 :]
         if tag == "p" and rest and not any(_closes_phrase(w, t) for w, t in rest):
@@ -424,6 +446,8 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
         problems.append(f"opens on {words[0][0]}, not on who acts")
     elif bad_opening := _BAD_OPENING.match(text):
         problems.append(f"opens on {bad_opening.group(0)}, not on who acts")
+    elif _opens_on_a_closing_word(words):
+        problems.append(f"opens on {words[0][0]}, the end of a phrase cut from before it")
     elif pointing := _pointing_back(text, words):
         pointer, opens = pointing
         problems.append(
@@ -433,6 +457,8 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
         )
     if _CREDIT.search(text):
         problems.append("a photo credit or byline, not a headline")
+    if stray := _stray_particle(words):
+        problems.append(stray)
     if unfinished := (
         open_phrase(words) or _statement_cut_in_setting(words) or _means_without_act(words)
     ):
@@ -448,6 +474,49 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
     elif lacks_subject(text) or _SUBJECTLESS_OPENING.match(text):
         problems.append(NO_ACTOR)
     return problems
+
+
+# Words that close a phrase begun before them: a unit of a date (……10月8日 cut to 月8日……), the
+# close of a time clause (建镇以来 cut to 以来……). A measure word of one character (……9架飞机
+# cut to 架……) closes the count before it as well, but 张 and 华 open a name (张华为家乡……) as
+# often, and the segmenter files words of two (美方, 各支) as measures too.
+_CLOSING_WORDS = frozenset("月 日 号 时 以来 之后 以后 期间 之际 前夕 后".split())
+
+
+def _opens_on_a_closing_word(words: list[tuple[str, str]]) -> bool:
+    word, tag = words[0]
+    return word in _CLOSING_WORDS or (tag == "q" and len(word) == 1 and word not in _SURNAMES)
+
+
+# What no 的 stands beside: a conjunction that joins two words (……的所进行, ……而的……, ……和的……), a
+# preposition (依照的规定: what it governs cut) or a particle other than an aspect's (背着的 is whole);
+# 为的是 (in order to) is a phrase, and 的同时, 再好不过的, ……的并不是 are no conjunctions.
+_NOT_BESIDE_DE = ("p", "y", "uj", "uv", "ud")
+_CONJUNCTIONS_BESIDE_DE = frozenset("和 与 及 或 所 而".split())
+# Words no 了 follows inside a title: places, organisations, conjunctions and 的 (……香港了……,
+# ……和了……): 了 marks the verb before it. Not names of persons (the segmenter tags other words as names),
+# nor prepositions (通过了, 对了 are verbs).
+_NOT_BEFORE_LE = ("ns", "nt", "c", "uj")
+
+
+def _beside_de(word: str, tag: str) -> bool:
+    return word in _CONJUNCTIONS_BESIDE_DE or (tag.startswith(_NOT_BESIDE_DE) and word != "为")
+
+
+def _stray_particle(words: list[tuple[str, str]]) -> str | None:
+    """Why a particle in tagged ``words`` stands where words were cut around it: 的 joins what
+    describes to the noun it describes, so neither side of it is a conjunction, a preposition or
+    a particle (东港市的所进行……, 西岭镇而的……); 了 follows the verb it marks, never a place, an
+    organisation or a function word (临江市了……). Where 了 ends the title it may close the
+    sentence."""
+    for i, ((word, tag), (following, following_tag)) in enumerate(zip(words, words[1:])):
+        if (following == "的" and _beside_de(word, tag)) or (
+            word == "的" and _beside_de(following, following_tag)
+        ):
+            return f"{word}{following}: 的 beside a function word, the words it joined cut"
+        if following == "了" and tag.startswith(_NOT_BEFORE_LE) and i + 2 < len(words):
+            return f"{word}{following}: 了 after a word that is not a verb"
+    return None
 
 
 def _only_a_noun_phrase(words: list[tuple[str, str]]) -> bool:

@@ -1,0 +1,103 @@
+"""The headline checks against titles cut from a sentence by deleting words: each rule of headline
+grammar rejects the broken shape and passes the whole headline it was cut from or beside it."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.summarize.headlines import headline_problems
+
+
+# A headline opens on what it is about, never on the close of a phrase cut from before it: the
+# unit of a date (10月8日 -> 月8日), the end of a time clause (……以来, ……后) or a measure word
+# whose count went (9架客机 -> 架客机).
+@pytest.mark.parametrize(
+    "title",
+    [
+        "月临江市茶叶博览会开幕",
+        "日西岭镇举行开茶节",
+        "后东港市公交恢复运营",
+        "以来西岭镇新建茶园三千亩",
+        "架来自临江市的客机平稳降落",
+    ],
+)
+def test_a_title_opening_on_the_close_of_a_cut_phrase_fails(title):
+    assert any("the end of a phrase cut" in p for p in headline_problems(title)), title
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["临江市10月8日举办茶博会", "日本客商考察西岭镇茶园", "东港市公交恢复运营"],
+)
+def test_a_title_naming_a_date_inside_or_a_word_on_those_characters_passes(title):
+    assert headline_problems(title) == []
+
+
+# A verb that always takes an object (造成, 引发, 听取, 产生) does not end a headline: what was
+# caused or heard went with the cut. Verbs an event or a plan can be the subject of (出台, 提高)
+# end one.
+@pytest.mark.parametrize(
+    "title", ["东港市暴雨对农业生产造成", "临江市茶叶新规引发", "西岭镇茶农大会听取"]
+)
+def test_a_title_ending_on_a_verb_without_its_object_fails(title):
+    assert any("needs what follows it" in p for p in headline_problems(title)), title
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "东港市暴雨造成农田受灾",
+        "临江市茶叶新规引发热议",
+        "临江市茶叶新规出台",
+        "西岭镇茶农收入稳步提高",
+    ],
+)
+def test_a_title_with_the_object_or_an_intransitive_verb_passes(title):
+    assert headline_problems(title) == []
+
+
+# 的 joins what describes to the noun it describes: a conjunction, a preposition or a particle
+# beside it means the words it joined were cut (东港市和西岭镇的茶农 -> 东港市和的茶农). 了 follows
+# the verb it marks, not a place (临江市新建了 -> 临江市了).
+@pytest.mark.parametrize(
+    "title",
+    [
+        "东港市和的茶农增收",
+        "东港市而的茶园全面扩建",
+        "西岭镇的所新建茶厂投产",
+        "临江市茶农依照的规定改种新茶",
+        "临江市了新建三座茶厂",
+    ],
+)
+def test_a_particle_stranded_by_a_cut_fails(title):
+    problems = headline_problems(title)
+    assert any("的 beside" in p or "了 after" in p for p in problems), (title, problems)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "东港市新建的茶厂投产",
+        "西岭镇茶农背着的并不是普通竹篓",
+        "临江市茶叶增产的同时茶农收入翻番",
+        "王明当选劳动模范再好不过的消息传来",
+        "西岭镇茶园通过了有机认证",
+    ],
+)
+def test_a_particle_in_its_phrase_passes(title):
+    problems = headline_problems(title)
+    assert not any("的 beside" in p or "了 after" in p for p in problems), (title, problems)
+
+
+# A place or an occasion closed by its localiser (……大会上, ……展区里) is a setting whose 在 was cut:
+# nothing happens in it. A figure's bound (300人以上) and a setting with its 于 (置于……中) are whole.
+@pytest.mark.parametrize("title", ["西岭镇建镇60周年大会上", "王明出席东港市茶叶节开幕式上"])
+def test_a_title_ending_on_a_setting_without_its_coverb_fails(title):
+    assert any("whose 在 was cut" in p for p in headline_problems(title)), title
+
+
+@pytest.mark.parametrize(
+    "title", ["东港市茶博会观众达到三百人以上", "临江市把茶农增收置于工作的中心位置中"]
+)
+def test_a_bound_or_a_setting_with_its_coverb_is_not_a_cut_setting(title):
+    assert not any("whose 在 was cut" in p for p in headline_problems(title)), title
