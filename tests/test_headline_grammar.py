@@ -67,6 +67,7 @@ def test_a_title_with_the_object_or_an_intransitive_verb_passes(title):
         "西岭镇的所新建茶厂投产",
         "临江市茶农依照的规定改种新茶",
         "临江市了新建三座茶厂",
+        "东港市三中是的重点中学",
     ],
 )
 def test_a_particle_stranded_by_a_cut_fails(title):
@@ -101,3 +102,24 @@ def test_a_title_ending_on_a_setting_without_its_coverb_fails(title):
 )
 def test_a_bound_or_a_setting_with_its_coverb_is_not_a_cut_setting(title):
     assert not any("whose 在 was cut" in p for p in headline_problems(title)), title
+
+
+# The verb of an anniversary (成立 or 结对 before its count of years) names the occasion: a title
+# whose only verbs are such is the name of an event, and says nothing happened at it.
+@pytest.mark.parametrize(
+    "title",
+    [
+        "临江市茶叶协会成立60周年招待会",
+        "东港市与西岭镇结对20周年招待会",
+        "临江市茶叶协会成立六十周年大会",
+    ],
+)
+def test_an_anniversary_event_without_an_action_fails(title):
+    assert "no action (no verb)" in headline_problems(title), title
+
+
+@pytest.mark.parametrize(
+    "title", ["临江市茶叶协会成立60周年大会开幕", "王明出席临江市茶叶协会成立60周年招待会"]
+)
+def test_an_anniversary_with_what_happened_at_it_passes(title):
+    assert headline_problems(title) == []

@@ -469,7 +469,12 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
     # 北京《保卫延安》《红日》: a title ending on the names of works has no action of its own
     # when its only verbs are inside them.
     named_works = text.endswith("》") and not has_verb(BOOK_TITLE.sub("", text))
-    if not has_predicate(text) or _only_a_noun_phrase(words) or named_works:
+    if (
+        not has_predicate(text)
+        or _only_a_noun_phrase(words)
+        or named_works
+        or _only_an_anniversary(words)
+    ):
         problems.append("no action (no verb)")
     elif lacks_subject(text) or _SUBJECTLESS_OPENING.match(text):
         problems.append(NO_ACTOR)
@@ -510,8 +515,11 @@ def _stray_particle(words: list[tuple[str, str]]) -> str | None:
     organisation or a function word (临江市了……). Where 了 ends the title it may close the
     sentence."""
     for i, ((word, tag), (following, following_tag)) in enumerate(zip(words, words[1:])):
-        if (following == "的" and _beside_de(word, tag)) or (
-            word == "的" and _beside_de(following, following_tag)
+        if (
+            (following == "的" and _beside_de(word, tag))
+            or (word == "的" and _beside_de(following, following_tag))
+            # 是……的 holds what it says between them: 西岭镇是的茶叶大镇 lost it.
+            or (word == "是" and following == "的" and i + 2 < len(words))
         ):
             return f"{word}{following}: 的 beside a function word, the words it joined cut"
         if following == "了" and tag.startswith(_NOT_BEFORE_LE) and i + 2 < len(words):
@@ -530,6 +538,19 @@ def _only_a_noun_phrase(words: list[tuple[str, str]]) -> bool:
     before = [i for i, (w, t) in enumerate(words[:last]) if i > dated and verbal(w, t)]
     after = any(verbal(w, t) for w, t in words[last + 1 :])
     return not after and (before == [last - 1] or _no_actor_before_the_act(words[:last]))
+
+
+def _only_an_anniversary(words: list[tuple[str, str]]) -> bool:
+    """临江市建市60周年庆祝大会, 两国建交50周年招待会: the verb of an anniversary (建市, 建交, 成立
+    before its count of years) names the occasion; a title whose only verbs are such has no action
+    (临江市建市60周年大会开幕 has one after them)."""
+    verbs = [i for i, (w, t) in enumerate(words) if verbal(w, t)]
+    return bool(verbs) and all(
+        words[i + 1 : i + 2]
+        and words[i + 1][1] == "m"
+        and (words[i + 1][0].endswith("周年") or words[i + 2 : i + 3] == [("周年", "t")])
+        for i in verbs
+    )
 
 
 def _no_actor_before_the_act(words: list[tuple[str, str]]) -> bool:
