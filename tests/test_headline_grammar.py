@@ -37,7 +37,14 @@ def test_a_title_naming_a_date_inside_or_a_word_on_those_characters_passes(title
 # caused or heard went with the cut. Verbs an event or a plan can be the subject of (出台, 提高)
 # end one.
 @pytest.mark.parametrize(
-    "title", ["东港市暴雨对农业生产造成", "临江市茶叶新规引发", "西岭镇茶农大会听取"]
+    "title",
+    [
+        "东港市暴雨对农业生产造成",
+        "临江市茶叶新规引发",
+        "西岭镇茶农大会听取",
+        "西岭镇茶香源于",
+        "东港市新到游客来自",
+    ],
 )
 def test_a_title_ending_on_a_verb_without_its_object_fails(title):
     assert any("needs what follows it" in p for p in headline_problems(title)), title
@@ -68,6 +75,7 @@ def test_a_title_with_the_object_or_an_intransitive_verb_passes(title):
         "临江市茶农依照的规定改种新茶",
         "临江市了新建三座茶厂",
         "东港市三中是的重点中学",
+        "临江市积极探索并的新路",
     ],
 )
 def test_a_particle_stranded_by_a_cut_fails(title):
@@ -123,3 +131,9 @@ def test_an_anniversary_event_without_an_action_fails(title):
 )
 def test_an_anniversary_with_what_happened_at_it_passes(title):
     assert headline_problems(title) == []
+
+
+# An anniversary counts its years (建市60周年): 周年 without its count lost it in a cut.
+def test_an_anniversary_without_its_count_fails():
+    assert "周年 without its count of years" in headline_problems("临江市庆祝建市周年大会开幕")
+    assert headline_problems("临江市建市60周年大会开幕") == []

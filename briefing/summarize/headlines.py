@@ -157,11 +157,11 @@ _TOLD_END = re.compile(r"(?:告诉|告知|对|向)(?:本报)?(?:记者|笔者)(?
 
 
 # Verbs that always take an object (……对茶园产生, ……的新规引起, ……大会听取): a title ending on one
-# has lost what was caused, heard or drawn up. Not those an event or a plan is the subject of
-# (方案出台, 工程启动, 目标实现, 收入提高).
+# has lost what was caused, heard or drawn up; so has a verb joined to its 于 (……茶香源于, ……位于).
+# Not those an event or a plan is the subject of (方案出台, 工程启动, 目标实现, 收入提高).
 _OBJECT_VERBS = frozenset(
     "产生 引起 引发 造成 导致 带来 听取 制定 迎来 作出 做出 给予 受到 遭到 面临 拥有 具有 采取 取得"
-    " 推动 促进".split()
+    " 推动 促进 来自 呈".split()
 )
 
 
@@ -171,7 +171,7 @@ def _needs_what_follows(text: str, words: list[tuple[str, str]]) -> str | None:
     last = words[-1][0]
     if last.lstrip("地得") in OPEN_VERBS:  # 动情地说: the segmenter glues 地 to the verb
         return last.lstrip("地得")
-    if last in _OBJECT_VERBS:
+    if last in _OBJECT_VERBS or (len(last) > 1 and last[-1] == "于" and words[-1][1][0] == "v"):
         return last
     ending = _TOLD_END.search(text) or _STATEMENT_VERB.search(last)
     return ending.group(0) if ending else _states(words)
@@ -459,6 +459,9 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
         problems.append("a photo credit or byline, not a headline")
     if stray := _stray_particle(words):
         problems.append(stray)
+    # ……成立周年大会: an anniversary always counts its years (成立60周年); the count was cut.
+    if any(w == "周年" and (i == 0 or words[i - 1][1] != "m") for i, (w, _) in enumerate(words)):
+        problems.append("周年 without its count of years")
     if unfinished := (
         open_phrase(words) or _statement_cut_in_setting(words) or _means_without_act(words)
     ):
@@ -498,6 +501,8 @@ def _opens_on_a_closing_word(words: list[tuple[str, str]]) -> bool:
 # 为的是 (in order to) is a phrase, and 的同时, 再好不过的, ……的并不是 are no conjunctions.
 _NOT_BESIDE_DE = ("p", "y", "uj", "uv", "ud")
 _CONJUNCTIONS_BESIDE_DE = frozenset("和 与 及 或 所 而".split())
+# 并 joins two verbs: nothing it joins is before a 的 (探索并的挑战); after 的 it is an adverb (的并不是).
+_BEFORE_DE_ONLY = "并"
 # Words no 了 follows inside a title: places, organisations, conjunctions and 的 (……香港了……,
 # ……和了……): 了 marks the verb before it. Not names of persons (the segmenter tags other words as names),
 # nor prepositions (通过了, 对了 are verbs).
@@ -516,7 +521,7 @@ def _stray_particle(words: list[tuple[str, str]]) -> str | None:
     sentence."""
     for i, ((word, tag), (following, following_tag)) in enumerate(zip(words, words[1:])):
         if (
-            (following == "的" and _beside_de(word, tag))
+            (following == "的" and (_beside_de(word, tag) or word == _BEFORE_DE_ONLY))
             or (word == "的" and _beside_de(following, following_tag))
             # 是……的 holds what it says between them: 西岭镇是的茶叶大镇 lost it.
             or (word == "是" and following == "的" and i + 2 < len(words))
