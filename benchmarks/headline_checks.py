@@ -32,6 +32,7 @@ import re
 import warnings
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -125,6 +126,49 @@ def problem_kind(problem: str) -> str:
     return re.sub(r"\s+", " ", kind).strip(" ,")
 
 
+@dataclass
+class Judged:
+    """Each set's titles with their problems, and which checks rejected them (alone: no other)."""
+
+    sets: dict[str, list[tuple[str, list[str]]]] = field(default_factory=dict)
+    anywhere: Counter[tuple[str, str]] = field(default_factory=Counter)
+    alone: Counter[tuple[str, str]] = field(default_factory=Counter)
+    rejected: list[dict[str, Any]] = field(default_factory=list)
+    passing: list[dict[str, Any]] = field(default_factory=list)
+
+    def judge(self, group: str, title: str, printed: bool, **record: Any) -> None:
+        problems = headline_problems(title)
+        self.sets.setdefault(group, []).append((title, problems))
+        side = "printed" if printed else "broken"
+        kinds = {problem_kind(p) for p in problems}
+        for kind in kinds:
+            self.anywhere[side, kind] += 1
+        if len(kinds) == 1:
+            self.alone[side, kinds.pop()] += 1
+        if printed and problems:
+            self.rejected.append({"source": group, "title": title, "problems": problems})
+        if not printed and not problems:
+            self.passing.append({"source": group, "title": title} | record)
+
+    def rejected_share(self, group: str) -> float:
+        results = self.sets[group]
+        return sum(1 for _, problems in results if problems) / len(results)
+
+
+def judge_corpus(corpus: Path, *, per_article: int = 3, seed: int = 0) -> Judged:
+    """The printed headlines ("printed SOURCE") and the broken ones ("broken SOURCE KIND")."""
+    rng = random.Random(seed)
+    judged = Judged()
+    for name, items in articles(corpus).items():
+        for headline in printed_headlines(items):
+            judged.judge(f"printed {name}", headline, True)
+        for item in items:
+            sentence = lead_sentence(item)
+            for kind, title in broken_headlines(sentence, rng, per_article):
+                judged.judge(f"broken {name} {kind}", title, False, sentence=sentence)
+    return judged
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -136,52 +180,23 @@ def main() -> None:
     args = parser.parse_args()
     logging.disable(logging.WARNING)
     warnings.filterwarnings("ignore")
-    found = articles(args.corpus)
-    rng = random.Random(args.seed)
-    judged: dict[str, list[tuple[str, list[str]]]] = {}
-    rejected, passing = [], []
-    alone: Counter[tuple[str, str]] = Counter()
-    anywhere: Counter[tuple[str, str]] = Counter()
-
-    def judge(group: str, title: str, printed: bool, **record: Any) -> None:
-        problems = headline_problems(title)
-        judged.setdefault(group, []).append((title, problems))
-        side = "printed" if printed else "broken"
-        kinds = {problem_kind(p) for p in problems}
-        for kind in kinds:
-            anywhere[side, kind] += 1
-        if len(kinds) == 1:
-            alone[side, kinds.pop()] += 1
-        if printed and problems:
-            rejected.append({"source": group, "title": title, "problems": problems})
-        if not printed and not problems:
-            passing.append({"source": group, "title": title} | record)
-
-    for name, items in found.items():
-        for headline in printed_headlines(items):
-            judge(f"printed {name}", headline, True)
-        for item in items:
-            sentence = lead_sentence(item)
-            for kind, title in broken_headlines(sentence, rng, args.per_article):
-                judge(f"broken {name} {kind}", title, False, sentence=sentence)
+    judged = judge_corpus(args.corpus, per_article=args.per_article, seed=args.seed)
     for record in _jsonl(args.extra) if args.extra else []:
         extra = {k: v for k, v in record.items() if k not in ("source", "title")}
-        judge(f"extra {record['source']}", record["title"], False, **extra)
+        judged.judge(f"extra {record['source']}", record["title"], False, **extra)
 
     print(f"{'set':<28}{'titles':>7}{'rejected':>10}{'passing':>9}")
-    for group, results in judged.items():
-        failing = sum(1 for _, problems in results if problems)
-        print(
-            f"{group:<28}{len(results):>7}{failing / len(results):>10.3f}"
-            f"{1 - failing / len(results):>9.3f}"
-        )
+    for group, results in judged.sets.items():
+        share = judged.rejected_share(group)
+        print(f"{group:<28}{len(results):>7}{share:>10.3f}{1 - share:>9.3f}")
+    anywhere, alone = judged.anywhere, judged.alone
     print(f"\n{'check':<60}{'printed':>8}{'alone':>7}{'broken':>8}{'alone':>7}")
-    for kind in sorted({k for _, k in anywhere}, key=lambda k: -anywhere["broken", k]):
+    for kind in sorted({k for _, k in anywhere}, key=lambda k: (-anywhere["broken", k], k)):
         print(
             f"{kind[:59]:<60}{anywhere['printed', kind]:>8}{alone['printed', kind]:>7}"
             f"{anywhere['broken', kind]:>8}{alone['broken', kind]:>7}"
         )
-    for path, rows in ((args.passing, passing), (args.rejected, rejected)):
+    for path, rows in ((args.passing, judged.passing), (args.rejected, judged.rejected)):
         if path:
             path.write_text(
                 "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), "utf-8"
