@@ -121,10 +121,10 @@ def _pointing_back(text: str, words: list[tuple[str, str]]) -> tuple[str, bool] 
 _STATEMENT_VERB = re.compile(
     r"(?:表明|证实|意味着|预计|坦言|直言|相信|觉得|声称|宣称|得知|注意到)$"
 )
-# These are nouns as well (使用说明, 考古发现, 增长预测, 记录证明, 3项证明, 新发现): a statement
+# These are nouns as well (使用说明, 考古发现, 增长预测, 记录证明, 3项证明, 新发现, 形势分析, 履行承诺): a statement
 # after an adverb (充分证明, 进一步说明), after who states it (他发现, 监测中心预测, 养蜂专家发现,
 # 最新研究发现) or after a coverb's phrase (用称重数据说明); a name after anything else.
-_STATEMENT_OR_NOUN = frozenset("证明 说明 发现 预测 估计".split())
+_STATEMENT_OR_NOUN = frozenset("证明 说明 发现 预测 估计 分析 承诺".split())
 _STATING_ADVERB = re.compile(r"^(?:充分|进一步|再次|再一次|有力|足以|也|都|还|又)$")
 _STATER = re.compile(
     r"(?:[员者家方]|中心|机构|部门|专家|团队|政府|媒体|报告|研究|调查|统计|监测|分析|人士|人们)$"
