@@ -149,3 +149,15 @@ def test_an_analysis_or_a_promise_with_nothing_said_fails(title):
 @pytest.mark.parametrize("title", ["临江市发布茶叶市场形势分析", "西岭镇茶农履行承诺"])
 def test_an_analysis_or_a_promise_as_a_noun_passes(title):
     assert headline_problems(title) == []
+
+
+# Verbs whose object is an act (被迫, 试图, 旨在) do not end a headline: the act was cut. Nor does
+# 呼吁 after who appeals or the day they did (王明5日呼吁); after 发出 it is a noun.
+@pytest.mark.parametrize("title", ["西岭镇茶厂试图", "临江市茶协会长王明5日呼吁"])
+def test_a_title_ending_before_the_act_or_the_appeal_fails(title):
+    assert any("needs what follows it" in p for p in headline_problems(title)), title
+
+
+@pytest.mark.parametrize("title", ["东港市茶企被迫停产", "临江市茶协5日发出节约用水呼吁"])
+def test_the_act_or_the_appeal_as_a_noun_passes(title):
+    assert not any("needs what follows it" in p for p in headline_problems(title)), title

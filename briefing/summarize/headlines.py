@@ -121,10 +121,10 @@ def _pointing_back(text: str, words: list[tuple[str, str]]) -> tuple[str, bool] 
 _STATEMENT_VERB = re.compile(
     r"(?:表明|证实|意味着|预计|坦言|直言|相信|觉得|声称|宣称|得知|注意到)$"
 )
-# These are nouns as well (使用说明, 考古发现, 增长预测, 记录证明, 3项证明, 新发现, 形势分析, 履行承诺): a statement
+# These are nouns as well (使用说明, 考古发现, 增长预测, 记录证明, 3项证明, 新发现, 形势分析, 发出呼吁): a statement
 # after an adverb (充分证明, 进一步说明), after who states it (他发现, 监测中心预测, 养蜂专家发现,
 # 最新研究发现) or after a coverb's phrase (用称重数据说明); a name after anything else.
-_STATEMENT_OR_NOUN = frozenset("证明 说明 发现 预测 估计 分析 承诺".split())
+_STATEMENT_OR_NOUN = frozenset("证明 说明 发现 预测 估计 分析 承诺 呼吁".split())
 _STATING_ADVERB = re.compile(r"^(?:充分|进一步|再次|再一次|有力|足以|也|都|还|又)$")
 _STATER = re.compile(
     r"(?:[员者家方]|中心|机构|部门|专家|团队|政府|媒体|报告|研究|调查|统计|监测|分析|人士|人们)$"
@@ -145,6 +145,8 @@ def _states(words: list[tuple[str, str]]) -> str | None:
     stated = (
         tag in ("d", "ad", "r")
         or tag.startswith(("nr", "nt"))
+        # 王明5日呼吁: the day it was said, after who said it.
+        or (tag in ("m", "t") and word.endswith("日"))
         or bool(_STATING_ADVERB.match(word) or _STATER.search(word))
         # 用称重数据说明: a noun after a coverb is what the statement rests on.
         or (tag.startswith("n") and any(t == "p" for _, t in words[:-2]))
@@ -164,6 +166,9 @@ _OBJECT_VERBS = frozenset(
     " 推动 促进 来自 呈".split()
 )
 
+# Verbs whose object is an act (……被迫停产, ……试图隐瞒, ……旨在推广): without it nothing happened.
+_NEEDS_A_VERB = frozenset("被迫 打算 敢于 善于 着力 力争 旨在 试图 企图".split())
+
 
 def _needs_what_follows(text: str, words: list[tuple[str, str]]) -> str | None:
     """The verb ``text`` (its words ``words``) ends on when it needs what follows it: an
@@ -171,7 +176,9 @@ def _needs_what_follows(text: str, words: list[tuple[str, str]]) -> str | None:
     last = words[-1][0]
     if last.lstrip("地得") in OPEN_VERBS:  # 动情地说: the segmenter glues 地 to the verb
         return last.lstrip("地得")
-    if last in _OBJECT_VERBS or (len(last) > 1 and last[-1] == "于" and words[-1][1][0] == "v"):
+    if last in _OBJECT_VERBS | _NEEDS_A_VERB or (
+        len(last) > 1 and last[-1] == "于" and words[-1][1][0] == "v"
+    ):
         return last
     ending = _TOLD_END.search(text) or _STATEMENT_VERB.search(last)
     return ending.group(0) if ending else _states(words)
