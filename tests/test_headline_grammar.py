@@ -9,8 +9,8 @@ from briefing.summarize.headlines import headline_problems
 
 
 # A headline opens on what it is about, never on the close of a phrase cut from before it: the
-# unit of a date (10月8日 -> 月8日), the end of a time clause (……以来, ……后) or a measure word
-# whose count went (9架客机 -> 架客机).
+# unit of a date (10月8日 -> 月8日), the end of a time clause (……以来, ……后), a measure word
+# whose count went (9架客机 -> 架客机) or a post whose holder's body went (政协主席 -> 主席).
 @pytest.mark.parametrize(
     "title",
     [
@@ -19,6 +19,8 @@ from briefing.summarize.headlines import headline_problems
         "后东港市公交恢复运营",
         "以来西岭镇新建茶园三千亩",
         "架来自临江市的客机平稳降落",
+        "主席王明会见东港市代表团",
+        "发言人就临江市茶叶出口答问",
     ],
 )
 def test_a_title_opening_on_the_close_of_a_cut_phrase_fails(title):
@@ -27,7 +29,13 @@ def test_a_title_opening_on_the_close_of_a_cut_phrase_fails(title):
 
 @pytest.mark.parametrize(
     "title",
-    ["临江市10月8日举办茶博会", "日本客商考察西岭镇茶园", "东港市公交恢复运营"],
+    [
+        "临江市10月8日举办茶博会",
+        "日本客商考察西岭镇茶园",
+        "东港市公交恢复运营",
+        "临江市政协主席王明会见东港市代表团",
+        "主席团会议在临江召开",
+    ],
 )
 def test_a_title_naming_a_date_inside_or_a_word_on_those_characters_passes(title):
     assert headline_problems(title) == []

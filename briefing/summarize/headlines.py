@@ -498,9 +498,21 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
 _CLOSING_WORDS = frozenset("月 日 号 时 以来 之后 以后 期间 之际 前夕 后".split())
 
 
+# A post with nothing before it (主席王明……, 发言人称……) is the end of a longer name cut from before it
+# (临江市政协主席, 外交部发言人): a headline names whose post it is. Not the posts a paper uses alone
+# for the one its readers know (总书记, 总理; 市长, 书记, 局长 in a local paper).
+_BARE_POSTS = frozenset(
+    "主席 副主席 副书记 委员 常委 副总理 副部长 副主任 外长 秘书长 发言人 负责人 组长 司令员 政委".split()
+)
+
+
 def _opens_on_a_closing_word(words: list[tuple[str, str]]) -> bool:
     word, tag = words[0]
-    return word in _CLOSING_WORDS or (tag == "q" and len(word) == 1 and word not in _SURNAMES)
+    return (
+        word in _CLOSING_WORDS
+        or word in _BARE_POSTS
+        or (tag == "q" and len(word) == 1 and word not in _SURNAMES)
+    )
 
 
 # What no 的 stands beside: a conjunction that joins two words (……的所进行, ……而的……, ……和的……), a
