@@ -169,3 +169,17 @@ def test_a_title_ending_before_the_act_or_the_appeal_fails(title):
 @pytest.mark.parametrize("title", ["东港市茶企被迫停产", "临江市茶协5日发出节约用水呼吁"])
 def test_the_act_or_the_appeal_as_a_noun_passes(title):
     assert not any("needs what follows it" in p for p in headline_problems(title)), title
+
+
+# A count of things (一批, 一系列, 多个) ends no headline: the things counted were cut. After a figure
+# the measure is the unit (已达500多份), and after a name 一家 is the family.
+@pytest.mark.parametrize(
+    "title", ["临江市茶博会迎来了一批", "东港市举行了一系列", "临江市选出一批"]
+)
+def test_a_count_without_what_it_counts_fails(title):
+    assert any("without what it counts" in p for p in headline_problems(title)), title
+
+
+@pytest.mark.parametrize("title", ["参赛茶样已达500多份", "东港市茶博会迎来了一批新客商"])
+def test_a_count_with_its_unit_or_noun_passes(title):
+    assert headline_problems(title) == []

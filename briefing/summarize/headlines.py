@@ -232,6 +232,25 @@ _CHANGE_TO = re.compile("[增降升减涨跌扩延缩]至")
 OPEN_VERBS = frozenset(
     "说 说道 表示 指出 介绍 认为 称 强调 提出 透露 获悉 了解到 宣布 显示 告诉 高达 达 达到 超过 超 突破 约 近 共 包括 成为 为 是 有 占 位列 位居 涉及 覆盖 比 较 同比 环比 进行 开展 实施 举办 推出 例如 比如 譬如 诸如".split()
 )
+# ……迎来了一批, ……举行了一系列: a count of things (一 or a rough count, and the measure word) with
+# the things cut. Not after a figure (已达500多首: its measure is the unit) nor after a name
+# (王明一家: his family).
+_COUNT_OF_THINGS = re.compile(
+    r"^(?:一|多|几|数|若干|百余|千余|上百|上千)\S*[个名位批系列些项件条种场所座支台辆只头张份部首]$"
+)
+
+
+def _count_without_noun(words: list[tuple[str, str]]) -> bool:
+    word, tag = words[-1]
+    return (
+        len(words) > 1
+        and tag in ("m", "mq")
+        and bool(_COUNT_OF_THINGS.match(word))
+        and words[-2][1] != "m"
+        and not words[-2][1].startswith("nr")
+    )
+
+
 # ……致辞说70年前的今天, ……抵达临江港的当天: a day named with nothing said of it.
 _DAY_WORDS = frozenset("今天 昨天 明天 当天 今日 昨日 明日 那天 这天 此时 此刻".split())
 _PREPOSITION_TAGS = ("p", "c", "u")
@@ -417,6 +436,7 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
         re.search(r"[\d０-９.零〇一二两三四五六七八九十百千万亿]$", last)
         or (tag in ("m", "t") and last[-1] in "年月日号时")
         or (last in _DAY_WORDS and len(words) > 1 and words[-2][0] == "的")
+        or _count_without_noun(words)
     ):
         problems.append(f"ends on a number or a date without what it counts ({last})")
     elif last in AUXILIARIES:
