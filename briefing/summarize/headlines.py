@@ -487,7 +487,9 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
     if stray := _stray_particle(words):
         problems.append(stray)
     # ……成立周年大会: an anniversary always counts its years (成立60周年); the count was cut.
-    if any(w == "周年" and (i == 0 or words[i - 1][1] != "m") for i, (w, _) in enumerate(words)):
+    if "周年" in text and any(
+        w == "周年" and (i == 0 or words[i - 1][1] != "m") for i, (w, _) in enumerate(words)
+    ):
         problems.append("周年 without its count of years")
     if unfinished := (
         open_phrase(words) or _statement_cut_in_setting(words) or _means_without_act(words)
@@ -503,7 +505,7 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
         not has_predicate(text)
         or _only_a_noun_phrase(words)
         or named_works
-        or _only_an_anniversary(words)
+        or ("周年" in text and _only_an_anniversary(words))
     ):
         problems.append("no action (no verb)")
     elif lacks_subject(text) or _SUBJECTLESS_OPENING.match(text):
@@ -558,6 +560,8 @@ def _stray_particle(words: list[tuple[str, str]]) -> str | None:
     a particle (东港市的所进行……, 西岭镇而的……); 了 follows the verb it marks, never a place, an
     organisation or a function word (临江市了……). Where 了 ends the title it may close the
     sentence."""
+    if not any(w in ("的", "了") for w, _ in words):
+        return None
     for i, ((word, tag), (following, following_tag)) in enumerate(zip(words, words[1:])):
         if (
             (following == "的" and (_beside_de(word, tag) or word == _BEFORE_DE_ONLY))
