@@ -149,7 +149,7 @@ def test_an_anniversary_without_its_count_fails():
 
 # A statement with nothing stated: 分析 and 承诺 are nouns as well (形势分析, 履行承诺), but after
 # who analyses or promises (a named person, an organisation) they are verbs, and what was said is cut.
-@pytest.mark.parametrize("title", ["临江市气象台首席预报员王明分析", "东港市茶企负责人张华承诺"])
+@pytest.mark.parametrize("title", ["临江市气象台预报员王明分析", "东港市茶企负责人张华承诺"])
 def test_an_analysis_or_a_promise_with_nothing_said_fails(title):
     assert any("needs what follows it" in p for p in headline_problems(title)), title
 
