@@ -166,6 +166,9 @@ _OBJECT_VERBS = frozenset(
     " 推动 促进 来自 呈".split()
 )
 
+# What puts the object before the verb, or says there was one: 由……引起 (caused by), 被……制定,
+# 没有金奖产生 (none was won): these end a clause whole.
+_OBJECT_BEFORE = frozenset("由 被 受 有 没有 无".split())
 # Verbs whose object is an act (……被迫停产, ……试图隐瞒, ……旨在推广): without it nothing happened.
 _NEEDS_A_VERB = frozenset("被迫 打算 敢于 善于 着力 力争 旨在 试图 企图".split())
 
@@ -176,8 +179,11 @@ def _needs_what_follows(text: str, words: list[tuple[str, str]]) -> str | None:
     last = words[-1][0]
     if last.lstrip("地得") in OPEN_VERBS:  # 动情地说: the segmenter glues 地 to the verb
         return last.lstrip("地得")
-    if last in _OBJECT_VERBS | _NEEDS_A_VERB or (
+    object_verb = last in _OBJECT_VERBS or (
         len(last) > 1 and last[-1] == "于" and words[-1][1][0] == "v"
+    )
+    if last in _NEEDS_A_VERB or (
+        object_verb and not any(w in _OBJECT_BEFORE for w, _ in words[:-1])
     ):
         return last
     ending = _TOLD_END.search(text) or _STATEMENT_VERB.search(last)
@@ -514,15 +520,17 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
 
 
 # Words that close a phrase begun before them: a unit of a date (……10月8日 cut to 月8日……), the
-# close of a time clause (建镇以来 cut to 以来……). A measure word of one character (……9架飞机
-# cut to 架……) closes the count before it as well, but 张 and 华 open a name (张华为家乡……) as
-# often, and the segmenter files words of two (美方, 各支) as measures too.
+# close of a time clause (建镇以来 cut to 以来……). A measure word (……9架飞机 cut to 架……) closes the
+# count before it as well: those listed, as the segmenter tags others so that open a whole title
+# (天都黑了, 道出……, 张华为……: a noun, a verb, a surname).
 _CLOSING_WORDS = frozenset("月 日 号 时 以来 之后 以后 期间 之际 前夕 后".split())
+_MEASURE_WORDS = frozenset("架 艘 辆 件 位 个 项 座 份 枚 匹 株 棵 颗 篇 届 例 宗 类".split())
 
 
-# A post with nothing before it (主席王明……, 发言人称……) is the end of a longer name cut from before it
-# (临江市政协主席, 外交部发言人): a headline names whose post it is. Not the posts a paper uses alone
-# for the one its readers know (总书记, 总理; 市长, 书记, 局长 in a local paper).
+# A post with nothing before it and no holder named after it (主席31日会见……, 发言人就……答问) is the
+# end of a longer name cut from before it (临江市政协主席, 外交部发言人): a headline says whose post it
+# is (外长王明…… names him). Not the posts a paper uses alone for the one its readers know (总书记,
+# 总理; 市长, 书记, 局长 in a local paper).
 _BARE_POSTS = frozenset(
     "主席 副主席 副书记 委员 常委 副总理 副部长 副主任 外长 秘书长 发言人 负责人 组长 司令员 政委".split()
 )
@@ -530,10 +538,11 @@ _BARE_POSTS = frozenset(
 
 def _opens_on_a_closing_word(words: list[tuple[str, str]]) -> bool:
     word, tag = words[0]
+    holder = len(words) > 1 and words[1][1].startswith("n")
     return (
         word in _CLOSING_WORDS
-        or word in _BARE_POSTS
-        or (tag == "q" and len(word) == 1 and word not in _SURNAMES)
+        or (word in _BARE_POSTS and not holder)
+        or (tag == "q" and word in _MEASURE_WORDS)
     )
 
 

@@ -13,10 +13,10 @@ BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
 
 # Measured when the checks for cut phrases, stray particles, object verbs, settings whose 在 was
 # cut and anniversaries were added (printed: 0.550 / 0.455 / 0.511 before and after them; broken,
-# random words: 0.259 / 0.264 / 0.294 before, 0.222 / 0.247 / 0.257 after). Printed headlines the
+# random words: 0.259 / 0.264 / 0.294 before, 0.225 / 0.249 / 0.257 after). Printed headlines the
 # checks reject are mostly labels with no verb or no actor, which a generated title may not be.
 PRINTED_REJECTED = {"pd2019": 0.550, "pd1998": 0.455, "sogoucs": 0.511}
-BROKEN_PASSING = {"pd2019": 0.222, "pd1998": 0.247, "sogoucs": 0.257}
+BROKEN_PASSING = {"pd2019": 0.225, "pd1998": 0.249, "sogoucs": 0.257}
 
 
 @pytest.fixture(scope="module")
