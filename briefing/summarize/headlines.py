@@ -121,10 +121,10 @@ def _pointing_back(text: str, words: list[tuple[str, str]]) -> tuple[str, bool] 
 _STATEMENT_VERB = re.compile(
     r"(?:表明|证实|意味着|预计|坦言|直言|相信|觉得|声称|宣称|得知|注意到)$"
 )
-# These are nouns as well (使用说明, 考古发现, 增长预测, 记录证明, 3项证明, 新发现): a statement
+# These are nouns as well (使用说明, 考古发现, 增长预测, 记录证明, 3项证明, 新发现, 形势分析, 发出呼吁): a statement
 # after an adverb (充分证明, 进一步说明), after who states it (他发现, 监测中心预测, 养蜂专家发现,
 # 最新研究发现) or after a coverb's phrase (用称重数据说明); a name after anything else.
-_STATEMENT_OR_NOUN = frozenset("证明 说明 发现 预测 估计".split())
+_STATEMENT_OR_NOUN = frozenset("证明 说明 发现 预测 估计 分析 承诺 呼吁".split())
 _STATING_ADVERB = re.compile(r"^(?:充分|进一步|再次|再一次|有力|足以|也|都|还|又)$")
 _STATER = re.compile(
     r"(?:[员者家方]|中心|机构|部门|专家|团队|政府|媒体|报告|研究|调查|统计|监测|分析|人士|人们)$"
@@ -145,6 +145,8 @@ def _states(words: list[tuple[str, str]]) -> str | None:
     stated = (
         tag in ("d", "ad", "r")
         or tag.startswith(("nr", "nt"))
+        # 王明5日呼吁: the day it was said, after who said it.
+        or (tag in ("m", "t") and word.endswith("日"))
         or bool(_STATING_ADVERB.match(word) or _STATER.search(word))
         # 用称重数据说明: a noun after a coverb is what the statement rests on.
         or (tag.startswith("n") and any(t == "p" for _, t in words[:-2]))
@@ -156,12 +158,34 @@ def _states(words: list[tuple[str, str]]) -> str | None:
 _TOLD_END = re.compile(r"(?:告诉|告知|对|向)(?:本报)?(?:记者|笔者)(?:说|表示|介绍)?$")
 
 
+# Verbs that always take an object (……对茶园产生, ……的新规引起, ……大会听取): a title ending on one
+# has lost what was caused, heard or drawn up; so has a verb joined to its 于 (……茶香源于, ……位于).
+# Not those an event or a plan is the subject of (方案出台, 工程启动, 目标实现, 收入提高).
+_OBJECT_VERBS = frozenset(
+    "产生 引起 引发 造成 导致 带来 听取 制定 迎来 作出 做出 给予 受到 遭到 面临 拥有 具有 采取 取得"
+    " 推动 促进 来自 呈".split()
+)
+
+# What puts the object before the verb, or says there was one: 由……引起 (caused by), 被……制定,
+# 没有金奖产生 (none was won): these end a clause whole.
+_OBJECT_BEFORE = frozenset("由 被 受 有 没有 无".split())
+# Verbs whose object is an act (……被迫停产, ……试图隐瞒, ……旨在推广): without it nothing happened.
+_NEEDS_A_VERB = frozenset("被迫 打算 敢于 善于 着力 力争 旨在 试图 企图".split())
+
+
 def _needs_what_follows(text: str, words: list[tuple[str, str]]) -> str | None:
     """The verb ``text`` (its words ``words``) ends on when it needs what follows it: an
     object, a figure, a list or what was said (……表示, 高达, 包括, ……测试表明, ……告诉记者)."""
     last = words[-1][0]
     if last.lstrip("地得") in OPEN_VERBS:  # 动情地说: the segmenter glues 地 to the verb
         return last.lstrip("地得")
+    object_verb = last in _OBJECT_VERBS or (
+        len(last) > 1 and last[-1] == "于" and words[-1][1][0] == "v"
+    )
+    if last in _NEEDS_A_VERB or (
+        object_verb and not any(w in _OBJECT_BEFORE for w, _ in words[:-1])
+    ):
+        return last
     ending = _TOLD_END.search(text) or _STATEMENT_VERB.search(last)
     return ending.group(0) if ending else _states(words)
 
@@ -214,6 +238,25 @@ _CHANGE_TO = re.compile("[增降升减涨跌扩延缩]至")
 OPEN_VERBS = frozenset(
     "说 说道 表示 指出 介绍 认为 称 强调 提出 透露 获悉 了解到 宣布 显示 告诉 高达 达 达到 超过 超 突破 约 近 共 包括 成为 为 是 有 占 位列 位居 涉及 覆盖 比 较 同比 环比 进行 开展 实施 举办 推出 例如 比如 譬如 诸如".split()
 )
+# ……迎来了一批, ……举行了一系列: a count of things (一 or a rough count, and the measure word) with
+# the things cut. Not after a figure (已达500多首: its measure is the unit) nor after a name
+# (王明一家: his family).
+_COUNT_OF_THINGS = re.compile(
+    r"^(?:一|多|几|数|若干|百余|千余|上百|上千)\S*[个名位批系列些项件条种场所座支台辆只头张份部首]$"
+)
+
+
+def _count_without_noun(words: list[tuple[str, str]]) -> bool:
+    word, tag = words[-1]
+    return (
+        len(words) > 1
+        and tag in ("m", "mq")
+        and bool(_COUNT_OF_THINGS.match(word))
+        and words[-2][1] != "m"
+        and not words[-2][1].startswith("nr")
+    )
+
+
 # ……致辞说70年前的今天, ……抵达临江港的当天: a day named with nothing said of it.
 _DAY_WORDS = frozenset("今天 昨天 明天 当天 今日 昨日 明日 那天 这天 此时 此刻".split())
 _PREPOSITION_TAGS = ("p", "c", "u")
@@ -239,6 +282,7 @@ def _ends_time_clause(words: list[tuple[str, str]]) -> bool:
     return last.endswith("来") and before.endswith(("年", "月", "天"))
 
 
+_LOCALISERS = frozenset((word, "f") for word in "上 中 里 下 内".split())
 _MAIN_CLAUSE = frozenset("但 但是 却 也 仍 仍然 还 还是 然而 依然 依旧".split())
 
 
@@ -260,6 +304,16 @@ def open_phrase(words: list[tuple[str, str]]) -> str | None:
     )
     if setting >= 0 and words[-1][0][-1] in "中上里下内外间" and words[-1][1] in ("f", "s"):
         return "ends on a setting (在……中) without its clause"
+    # ……周年大会上, ……茶博会展区里: a place or an occasion closed by its localiser is a setting
+    # whose 在 was cut, and nothing happens in it (not ……人以上, a figure's bound; nor ……置于……中).
+    if (
+        setting < 0
+        and len(words) > 1
+        and words[-1] in _LOCALISERS
+        and words[-2][1].startswith("n")
+        and not any(w in ("从", "自", "到") or "在" in w or "于" in w for w, _ in words)
+    ):
+        return f"ends on a setting (……{words[-2][0]}{words[-1][0]}) whose 在 was cut"
     for i, (word, tag) in enumerate(words):
         rest = words[i + 1 :]
         if tag == "p" and rest and not any(_closes_phrase(w, t) for w, t in rest):
@@ -388,6 +442,7 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
         re.search(r"[\d０-９.零〇一二两三四五六七八九十百千万亿]$", last)
         or (tag in ("m", "t") and last[-1] in "年月日号时")
         or (last in _DAY_WORDS and len(words) > 1 and words[-2][0] == "的")
+        or _count_without_noun(words)
     ):
         problems.append(f"ends on a number or a date without what it counts ({last})")
     elif last in AUXILIARIES:
@@ -424,6 +479,8 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
         problems.append(f"opens on {words[0][0]}, not on who acts")
     elif bad_opening := _BAD_OPENING.match(text):
         problems.append(f"opens on {bad_opening.group(0)}, not on who acts")
+    elif _opens_on_a_closing_word(words):
+        problems.append(f"opens on {words[0][0]}, the end of a phrase cut from before it")
     elif pointing := _pointing_back(text, words):
         pointer, opens = pointing
         problems.append(
@@ -433,6 +490,13 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
         )
     if _CREDIT.search(text):
         problems.append("a photo credit or byline, not a headline")
+    if stray := _stray_particle(words):
+        problems.append(stray)
+    # ……成立周年大会: an anniversary always counts its years (成立60周年); the count was cut.
+    if "周年" in text and any(
+        w == "周年" and (i == 0 or words[i - 1][1] != "m") for i, (w, _) in enumerate(words)
+    ):
+        problems.append("周年 without its count of years")
     if unfinished := (
         open_phrase(words) or _statement_cut_in_setting(words) or _means_without_act(words)
     ):
@@ -443,11 +507,81 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
     # 北京《保卫延安》《红日》: a title ending on the names of works has no action of its own
     # when its only verbs are inside them.
     named_works = text.endswith("》") and not has_verb(BOOK_TITLE.sub("", text))
-    if not has_predicate(text) or _only_a_noun_phrase(words) or named_works:
+    if (
+        not has_predicate(text)
+        or _only_a_noun_phrase(words)
+        or named_works
+        or ("周年" in text and _only_an_anniversary(words))
+    ):
         problems.append("no action (no verb)")
     elif lacks_subject(text) or _SUBJECTLESS_OPENING.match(text):
         problems.append(NO_ACTOR)
     return problems
+
+
+# Words that close a phrase begun before them: a unit of a date (……10月8日 cut to 月8日……), the
+# close of a time clause (建镇以来 cut to 以来……). A measure word (……9架飞机 cut to 架……) closes the
+# count before it as well: those listed, as the segmenter tags others so that open a whole title
+# (天都黑了, 道出……, 张华为……: a noun, a verb, a surname).
+_CLOSING_WORDS = frozenset("月 日 号 时 以来 之后 以后 期间 之际 前夕 后".split())
+_MEASURE_WORDS = frozenset("架 艘 辆 件 位 个 项 座 份 枚 匹 株 棵 颗 篇 届 例 宗 类".split())
+
+
+# A post with nothing before it and no holder named after it (主席31日会见……, 发言人就……答问) is the
+# end of a longer name cut from before it (临江市政协主席, 外交部发言人): a headline says whose post it
+# is (外长王明…… names him). Not the posts a paper uses alone for the one its readers know (总书记,
+# 总理; 市长, 书记, 局长 in a local paper).
+_BARE_POSTS = frozenset(
+    "主席 副主席 副书记 委员 常委 副总理 副部长 副主任 外长 秘书长 发言人 负责人 组长 司令员 政委".split()
+)
+
+
+def _opens_on_a_closing_word(words: list[tuple[str, str]]) -> bool:
+    word, tag = words[0]
+    holder = len(words) > 1 and words[1][1].startswith("n")
+    return (
+        word in _CLOSING_WORDS
+        or (word in _BARE_POSTS and not holder)
+        or (tag == "q" and word in _MEASURE_WORDS)
+    )
+
+
+# What no 的 stands beside: a conjunction that joins two words (……的所进行, ……而的……, ……和的……), a
+# preposition (依照的规定: what it governs cut) or a particle other than an aspect's (背着的 is whole);
+# 为的是 (in order to) is a phrase, and 的同时, 再好不过的, ……的并不是 are no conjunctions.
+_NOT_BESIDE_DE = ("p", "y", "uj", "uv", "ud")
+_CONJUNCTIONS_BESIDE_DE = frozenset("和 与 及 或 所 而".split())
+# 并 joins two verbs: nothing it joins is before a 的 (探索并的挑战); after 的 it is an adverb (的并不是).
+_BEFORE_DE_ONLY = "并"
+# Words no 了 follows inside a title: places, organisations, conjunctions and 的 (……香港了……,
+# ……和了……): 了 marks the verb before it. Not names of persons (the segmenter tags other words as names),
+# nor prepositions (通过了, 对了 are verbs).
+_NOT_BEFORE_LE = ("ns", "nt", "c", "uj")
+
+
+def _beside_de(word: str, tag: str) -> bool:
+    return word in _CONJUNCTIONS_BESIDE_DE or (tag.startswith(_NOT_BESIDE_DE) and word != "为")
+
+
+def _stray_particle(words: list[tuple[str, str]]) -> str | None:
+    """Why a particle in tagged ``words`` stands where words were cut around it: 的 joins what
+    describes to the noun it describes, so neither side of it is a conjunction, a preposition or
+    a particle (东港市的所进行……, 西岭镇而的……); 了 follows the verb it marks, never a place, an
+    organisation or a function word (临江市了……). Where 了 ends the title it may close the
+    sentence."""
+    if not any(w in ("的", "了") for w, _ in words):
+        return None
+    for i, ((word, tag), (following, following_tag)) in enumerate(zip(words, words[1:])):
+        if (
+            (following == "的" and (_beside_de(word, tag) or word == _BEFORE_DE_ONLY))
+            or (word == "的" and _beside_de(following, following_tag))
+            # 是……的 holds what it says between them: 西岭镇是的茶叶大镇 lost it.
+            or (word == "是" and following == "的" and i + 2 < len(words))
+        ):
+            return f"{word}{following}: 的 beside a function word, the words it joined cut"
+        if following == "了" and tag.startswith(_NOT_BEFORE_LE) and i + 2 < len(words):
+            return f"{word}{following}: 了 after a word that is not a verb"
+    return None
 
 
 def _only_a_noun_phrase(words: list[tuple[str, str]]) -> bool:
@@ -461,6 +595,19 @@ def _only_a_noun_phrase(words: list[tuple[str, str]]) -> bool:
     before = [i for i, (w, t) in enumerate(words[:last]) if i > dated and verbal(w, t)]
     after = any(verbal(w, t) for w, t in words[last + 1 :])
     return not after and (before == [last - 1] or _no_actor_before_the_act(words[:last]))
+
+
+def _only_an_anniversary(words: list[tuple[str, str]]) -> bool:
+    """临江市建市60周年庆祝大会, 两国建交50周年招待会: the verb of an anniversary (建市, 建交, 成立
+    before its count of years) names the occasion; a title whose only verbs are such has no action
+    (临江市建市60周年大会开幕 has one after them)."""
+    verbs = [i for i, (w, t) in enumerate(words) if verbal(w, t)]
+    return bool(verbs) and all(
+        words[i + 1 : i + 2]
+        and words[i + 1][1] == "m"
+        and (words[i + 1][0].endswith("周年") or words[i + 2 : i + 3] == [("周年", "t")])
+        for i in verbs
+    )
 
 
 def _no_actor_before_the_act(words: list[tuple[str, str]]) -> bool:

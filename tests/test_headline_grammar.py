@@ -1,0 +1,189 @@
+"""The headline checks against titles cut from a sentence by deleting words: each rule of headline
+grammar rejects the broken shape and passes the whole headline it was cut from or beside it."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.summarize.headlines import headline_problems
+
+
+# A headline opens on what it is about, never on the close of a phrase cut from before it: the
+# unit of a date (10月8日 -> 月8日), the end of a time clause (……以来, ……后), a measure word
+# whose count went (9架客机 -> 架客机) or a post whose holder's body went (政协主席 -> 主席).
+@pytest.mark.parametrize(
+    "title",
+    [
+        "月临江市茶叶博览会开幕",
+        "日西岭镇举行开茶节",
+        "后东港市公交恢复运营",
+        "以来西岭镇新建茶园三千亩",
+        "架来自临江市的客机平稳降落",
+        "主席31日会见东港市代表团",
+        "发言人就临江市茶叶出口答问",
+    ],
+)
+def test_a_title_opening_on_the_close_of_a_cut_phrase_fails(title):
+    assert any("the end of a phrase cut" in p for p in headline_problems(title)), title
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "临江市10月8日举办茶博会",
+        "日本客商考察西岭镇茶园",
+        "东港市公交恢复运营",
+        "临江市政协主席王明会见东港市代表团",
+        "主席团会议在临江召开",
+        "外长王明宣布辞职",
+        "天都黑了灯火照亮西岭镇",
+    ],
+)
+def test_a_title_naming_a_date_inside_or_a_word_on_those_characters_passes(title):
+    assert headline_problems(title) == []
+
+
+# A verb that always takes an object (造成, 引发, 听取, 产生) does not end a headline: what was
+# caused or heard went with the cut. Verbs an event or a plan can be the subject of (出台, 提高)
+# end one.
+@pytest.mark.parametrize(
+    "title",
+    [
+        "东港市暴雨对农业生产造成",
+        "临江市茶叶新规引发",
+        "西岭镇茶农大会听取",
+        "西岭镇茶香源于",
+        "东港市新到游客来自",
+    ],
+)
+def test_a_title_ending_on_a_verb_without_its_object_fails(title):
+    assert any("needs what follows it" in p for p in headline_problems(title)), title
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "东港市暴雨造成农田受灾",
+        "临江市茶叶新规引发热议",
+        "临江市茶叶新规出台",
+        "西岭镇茶农收入稳步提高",
+        "茶园减产由春旱引起",
+        "西岭镇茶艺赛没有金奖产生",
+    ],
+)
+def test_a_title_with_the_object_or_an_intransitive_verb_passes(title):
+    assert headline_problems(title) == []
+
+
+# 的 joins what describes to the noun it describes: a conjunction, a preposition or a particle
+# beside it means the words it joined were cut (东港市和西岭镇的茶农 -> 东港市和的茶农). 了 follows
+# the verb it marks, not a place (临江市新建了 -> 临江市了).
+@pytest.mark.parametrize(
+    "title",
+    [
+        "东港市和的茶农增收",
+        "东港市而的茶园全面扩建",
+        "西岭镇的所新建茶厂投产",
+        "临江市茶农依照的规定改种新茶",
+        "临江市了新建三座茶厂",
+        "东港市三中是的重点中学",
+        "临江市积极探索并的新路",
+    ],
+)
+def test_a_particle_stranded_by_a_cut_fails(title):
+    problems = headline_problems(title)
+    assert any("的 beside" in p or "了 after" in p for p in problems), (title, problems)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "东港市新建的茶厂投产",
+        "西岭镇茶农背回来的并不是茶叶",
+        "临江市茶叶增产的同时茶农收入翻番",
+        "王明当选劳动模范再好不过的消息传来",
+        "西岭镇茶园通过了有机认证",
+    ],
+)
+def test_a_particle_in_its_phrase_passes(title):
+    problems = headline_problems(title)
+    assert not any("的 beside" in p or "了 after" in p for p in problems), (title, problems)
+
+
+# A place or an occasion closed by its localiser (……大会上, ……展区里) is a setting whose 在 was cut:
+# nothing happens in it. A figure's bound (300人以上) and a setting with its 于 (置于……中) are whole.
+@pytest.mark.parametrize("title", ["西岭镇建镇60周年大会上", "王明出席东港市茶叶节开幕式上"])
+def test_a_title_ending_on_a_setting_without_its_coverb_fails(title):
+    assert any("whose 在 was cut" in p for p in headline_problems(title)), title
+
+
+@pytest.mark.parametrize(
+    "title", ["东港市茶博会观众达到三百人以上", "临江市把茶农增收置于工作的中心位置中"]
+)
+def test_a_bound_or_a_setting_with_its_coverb_is_not_a_cut_setting(title):
+    assert not any("whose 在 was cut" in p for p in headline_problems(title)), title
+
+
+# The verb of an anniversary (成立 or 结对 before its count of years) names the occasion: a title
+# whose only verbs are such is the name of an event, and says nothing happened at it.
+@pytest.mark.parametrize(
+    "title",
+    [
+        "临江市茶叶协会成立60周年招待会",
+        "东港市与西岭镇结对20周年招待会",
+        "临江市茶叶协会成立六十周年大会",
+    ],
+)
+def test_an_anniversary_event_without_an_action_fails(title):
+    assert "no action (no verb)" in headline_problems(title), title
+
+
+@pytest.mark.parametrize(
+    "title", ["临江市茶叶协会成立60周年大会开幕", "王明出席临江市茶叶协会成立60周年招待会"]
+)
+def test_an_anniversary_with_what_happened_at_it_passes(title):
+    assert headline_problems(title) == []
+
+
+# An anniversary counts its years (建市60周年): 周年 without its count lost it in a cut.
+def test_an_anniversary_without_its_count_fails():
+    assert "周年 without its count of years" in headline_problems("临江市庆祝建市周年大会开幕")
+    assert headline_problems("临江市建市60周年大会开幕") == []
+
+
+# A statement with nothing stated: 分析 and 承诺 are nouns as well (形势分析, 履行承诺), but after
+# who analyses or promises (a named person, an organisation) they are verbs, and what was said is cut.
+@pytest.mark.parametrize("title", ["临江市气象台预报员王明分析", "东港市茶企负责人张华承诺"])
+def test_an_analysis_or_a_promise_with_nothing_said_fails(title):
+    assert any("needs what follows it" in p for p in headline_problems(title)), title
+
+
+@pytest.mark.parametrize("title", ["临江市发布茶叶市场形势分析", "西岭镇茶农履行承诺"])
+def test_an_analysis_or_a_promise_as_a_noun_passes(title):
+    assert headline_problems(title) == []
+
+
+# Verbs whose object is an act (被迫, 试图, 旨在) do not end a headline: the act was cut. Nor does
+# 呼吁 after who appeals or the day they did (王明5日呼吁); after 发出 it is a noun.
+@pytest.mark.parametrize("title", ["西岭镇茶厂试图", "临江市茶协会长王明5日呼吁"])
+def test_a_title_ending_before_the_act_or_the_appeal_fails(title):
+    assert any("needs what follows it" in p for p in headline_problems(title)), title
+
+
+@pytest.mark.parametrize("title", ["东港市茶企被迫停产", "临江市茶协5日发出节约用水呼吁"])
+def test_the_act_or_the_appeal_as_a_noun_passes(title):
+    assert not any("needs what follows it" in p for p in headline_problems(title)), title
+
+
+# A count of things (一批, 一系列, 多个) ends no headline: the things counted were cut. After a figure
+# the measure is the unit (已达500多份), and after a name 一家 is the family.
+@pytest.mark.parametrize(
+    "title", ["临江市茶博会迎来了一批", "东港市举行了一系列", "临江市选出一批"]
+)
+def test_a_count_without_what_it_counts_fails(title):
+    assert any("without what it counts" in p for p in headline_problems(title)), title
+
+
+@pytest.mark.parametrize("title", ["参赛茶样已达500多份", "东港市茶博会迎来了一批新客商"])
+def test_a_count_with_its_unit_or_noun_passes(title):
+    assert headline_problems(title) == []
