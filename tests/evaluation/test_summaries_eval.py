@@ -105,17 +105,16 @@ def test_titles_beat_first_clause(corpus, source):
     assert ours["within_limit"] == 1.0, report
     assert ours["not_headline"] == 0, report
     if source == "pd2019":
-        # 1.763x measured (half 0 in-sample: the ranker is fitted on it; half 1 held out; each
+        # 1.764x measured (half 0 in-sample: the ranker is fitted on it; half 1 held out; each
         # change's figure is in its commit message). ROUGE-L rewards a fragment's shared
         # characters: when titles stopped being cut inside a phrase (1.804x then), it fell while
         # the bad titles an editor counted in 80 graded ones fell from 42 to 18, and learned word
         # deletions that reached 1.97x were mostly word salad. The floor guards against a slide.
         assert ours["rougeL"] >= 1.76 * baseline["rougeL"], report
     else:
-        # sogou is in-sample: the ranker is fitted on all of its items (1.343x measured, 1.338x
-        # before the review's mends of its features and the refit, 1.311x before the pairwise fit);
-        # the floor guards the fit, not how it does on unseen news. pd1998 is held out: the
-        # articles outside topics/pd1998-dev, which the ranker is fitted on (1.549x measured,
-        # 1.569x before the mends and the refit, 1.545x before the pairwise fit).
-        floor = 1.33 if source == "sogou" else 1.54
+        # sogou is in-sample: the ranker is fitted on all of its items (1.343x measured, 1.311x
+        # before the pairwise fit); the floor guards the fit, not how it does on unseen news.
+        # pd1998 is held out: the articles outside topics/pd1998-dev, which the ranker is fitted
+        # on (1.566x measured, 1.545x before the pairwise fit).
+        floor = 1.33 if source == "sogou" else 1.55
         assert ours["rougeL"] >= floor * baseline["rougeL"], report
