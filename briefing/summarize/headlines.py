@@ -11,7 +11,7 @@ import re
 from ..text import fold_width, tagged
 from .actors import lacks_subject
 from .compress import BOOK_TITLE
-from .verbs import verbal
+from .verbs import MEANS_COVERBS, verbal
 from .wholeness import dangling_clause
 
 MAX_TITLE_CHARS = 20
@@ -361,9 +361,7 @@ def _statement_cut_in_setting(words: list[tuple[str, str]]) -> str | None:
     return None
 
 
-# Coverbs of means (依托电商平台……), which titles can also drop from a long clause.
-MEANS_COVERBS = frozenset("依托 借助 凭借 依靠".split())
-# With 通过: 通过电台向……问好 names a thing, the means to the verb after it; 通过与……合作,
+# The coverbs of means (verbs.MEANS_COVERBS, 依托电商平台……) with 通过: 通过电台向……问好 names a thing, the means to the verb after it; 通过与……合作,
 # 通过在……投放…… an act, which is the means to a main verb still to come.
 _MEANS = MEANS_COVERBS | {"通过"}
 

@@ -28,14 +28,13 @@ from .headlines import (
     BAD_END,
     CONNECTIVES,
     MAX_TITLE_CHARS,
-    MEANS_COVERBS,
     MIN_HEADLINE_CHARS,
     OPEN_VERBS,
     has_verb,
     open_phrase,
 )
 from .sentences import split_dateline, split_sentences
-from .verbs import ACTION, ACTION_END, verbal
+from .verbs import ACTION, ACTION_END, MEANS_COVERBS, verbal
 
 # A generated title is at least this long, one more than any title must be
 # (MIN_HEADLINE_CHARS): cut to five characters, a clause is mostly a fragment that passes the

@@ -26,8 +26,10 @@ def verbal(word: str, tag: str) -> bool:
 # Verbs that only bring in a partner or a means (临江市联合东港市……, 依托平台推进……): the act is
 # the verb after them, and a clause with nothing else has none. 通过 is one only before another
 # verb (通过平台推进改革); before its object alone it is the act (常委会通过新条例), as ACTION has it.
-COVERBS = frozenset(
-    "联合 携手 会同 协同 联手 依托 借助 凭借 依靠 围绕 针对 根据 按照 依照 结合".split()
+# Those of a means (依托平台推进……, 借助……): what a headline's means check and the clause cuts read.
+MEANS_COVERBS = frozenset("依托 借助 凭借 依靠".split())
+COVERBS = MEANS_COVERBS | frozenset(
+    "联合 携手 会同 协同 联手 围绕 针对 根据 按照 依照 结合".split()
 )
 
 
