@@ -25,7 +25,7 @@ def verbal(word: str, tag: str) -> bool:
 
 # Verbs that only bring in a partner or a means (临江市联合东港市……, 依托平台推进……): the act is
 # the verb after them, and a clause with nothing else has none. 通过 is one only before another
-# verb (通过平台推进改革); before its object alone it is the act (常委会通过新条例), as ACTION has it.
+# verb (通过平台推进改革); before its object alone it is the act (议事会通过新章程), as ACTION has it.
 # Those of a means (依托平台推进……, 借助……): what a headline's means check and the clause cuts read.
 MEANS_COVERBS = frozenset("依托 借助 凭借 依靠".split())
 COVERBS = MEANS_COVERBS | frozenset(
