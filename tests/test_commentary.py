@@ -122,3 +122,16 @@ def test_the_column_list_holds_whole_column_names():
     columns = opinion_columns()
     assert {"钟声", "今日谈", "大家手笔"} <= columns
     assert all(2 <= len(name) <= 8 and "·" not in name for name in columns)
+
+
+def test_the_author_note_is_source_for_the_guard():
+    # The splitter keeps the note apart from the body; a summary that names the role it gives
+    # (星国驻东港大使撰文认为，…) names what the page prints, and must pass the faithfulness guard.
+    from briefing.summarize import check_summary
+
+    piece = Article(
+        id="a", title="城乡融合贵在久久为功", body=list(ARGUMENT), note="（作者为星国驻东港大使）"
+    )
+    opening = attribution(commentary_voice(piece) or "")
+    assert check_summary(opening + ARGUMENT[0], piece)
+    assert not check_summary("西岭大学教授撰文认为，" + ARGUMENT[0], piece)
