@@ -135,3 +135,11 @@ def test_the_author_note_is_source_for_the_guard():
     opening = attribution(commentary_voice(piece) or "")
     assert check_summary(opening + ARGUMENT[0], piece)
     assert not check_summary("西岭大学教授撰文认为，" + ARGUMENT[0], piece)
+
+
+@pytest.mark.parametrize(
+    "tag", ["东港锐评", "暖闻热评·星城人物", "新闻随笔", "西岭随感", "临江杂谈"]
+)
+def test_a_column_named_for_a_comment_or_an_essay_is_commentary_unlisted(tag):
+    piece = Article(id="a", title=f"城乡融合贵在久久为功（{tag}）", body=list(ARGUMENT))
+    assert commentary_voice(piece) == tag.split("·")[0]

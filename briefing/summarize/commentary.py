@@ -28,10 +28,11 @@ from .sentences import DECK_MARKS
 
 HAN = "\u4e00-\u9fff"
 # Commentary by its form, whatever the column's name: 评论员文章/评论员观察, 社论, and a name
-# ending in 时评, 短评, 述评 or 评论 (人民时评, 国际时评, 现场评论). A tag is the column's name,
-# whole (世界经济论坛 names a forum, not a column).
+# ending in a word for a comment or an essay (人民时评, 国际时评, 现场评论, 金台锐评, 暖闻热评,
+# 新闻随笔, 金台随感). A tag is the column's name, whole (世界经济论坛 names a forum, not a column).
 _COLUMN_FORM = re.compile(
-    rf"^(?:本报)?(?:特约)?评论员(?:文章|观察)?|^社论$|^[{HAN}]{{0,4}}(?:时评|短评|述评|评论)$"
+    rf"^(?:本报)?(?:特约)?评论员(?:文章|观察)?|^社论$"
+    rf"|^[{HAN}]{{0,4}}(?:时评|短评|述评|评论|锐评|热评|快评|杂谈|随笔|随感)$"
 )
 _TITLE_TAG = re.compile(r"[（(]([^（）()]{2,40})[）)]\s*$")
 # 本报评论员 / 新华社特约评论员 / 钟 声 as a line of its own, perhaps after a dash or with the
