@@ -1,29 +1,68 @@
 """Commentary: recognising an opinion piece, and saying who argues in its summary.
 
-A paper prints its commentary under a column tag (（钟声）, （人民时评）, （评论员观察） at the end of
-the title, or as the kicker or column) or with a commentator's byline (本报评论员). Its summary
-opens with who argues (钟声文章指出，…; 本报评论员文章认为，…) so that an argument is never
-forwarded as if it were reported fact.
+A paper prints its commentary in a few conventional ways, all read here:
+
+- under an opinion column: a tag at the end of the title (（钟声）, （人民时评）, （大家手笔）), a
+  kicker or a column label; the columns are listed in ``briefing/data/commentary_columns.txt``,
+  and any 社论, 评论员文章 or name ending in 时评/短评/述评/评论 is one by its form;
+- with a commentator's line (本报评论员, 新华社评论员) wherever the splitter put it: kicker,
+  subtitle, byline, first or last line of the body;
+- signed by an outside author, with the author note printed after it (（作者为……教授）,
+  （作者系……）, （作者单位：……）) or an 执笔 line (执笔：周海): a signed article by someone who is
+  not the paper's reporter argues a view (opinion or theory), it does not report. An interview
+  (——访……) carries its subject's words, not an author's, and is not one.
+
+Its summary opens with who argues (钟声文章指出，…; 本报评论员文章认为，…; 周海撰文认为，…;
+作者认为，…) so that an argument is never forwarded as if it were reported fact.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from .. import data
 from ..records import Article
 
 from .sentences import DECK_MARKS
 
-# Column tags and forms of commentary: 评论员文章/评论员观察, 人民时评, 人民论坛, 国际论坛, 钟声, 来论,
-# 短评, 社论, 今日谈, 锐评.
-# A tag is the column's name, whole (世界经济论坛 names a forum, not a column).
-_COLUMN = re.compile(
-    r"^(?:本报)?(?:特约)?评论员(?:文章|观察)?|^(?:人民|国际)论坛|^钟\s*声$|^来论$|^社论$|^今日谈$|^锐评$"
-    r"|^[\u4e00-\u9fff]{0,4}(?:时评|短评|述评|评论)$"
+HAN = "\u4e00-\u9fff"
+# Commentary by its form, whatever the column's name: 评论员文章/评论员观察, 社论, and a name
+# ending in a word for a comment or an essay (人民时评, 国际时评, 现场评论, 金台锐评, 暖闻热评,
+# 新闻随笔, 金台随感). A tag is the column's name, whole (世界经济论坛 names a forum, not a column).
+_COLUMN_FORM = re.compile(
+    rf"^(?:本报)?(?:特约)?评论员(?:文章|观察)?|^社论$"
+    rf"|^[{HAN}]{{0,4}}(?:时评|短评|述评|评论|锐评|热评|快评|杂谈|随笔|随感)$"
 )
 _TITLE_TAG = re.compile(r"[（(]([^（）()]{2,40})[）)]\s*$")
-# 本报评论员 / 本报特约评论员 / 钟 声 as a byline line of its own, at the start or end of the body.
-_BYLINE = re.compile(r"^(?:本报|新华社)?(?:特约)?评论员(?:\s*[\u4e00-\u9fff]{2,4})?$|^钟\s*声$")
+# 本报评论员 / 新华社特约评论员 / 钟 声 as a line of its own, perhaps after a dash or with the
+# commentator's name.
+_COMMENTATOR = re.compile(
+    rf"^(?P<voice>(?:本报|新华社|[{HAN}]{{2,6}}报)?(?:特约)?评论员)(?:\s*[{HAN}]{{2,4}})?$"
+    r"|^(?P<pen>钟\s*声)$"
+)
+# The author note after a signed article: （作者为……）, （作者系……）, （本文作者是……）,
+# （作者单位：……）, perhaps run on at the end of the last paragraph.
+_AUTHOR_NOTE = re.compile(
+    r"[（(](?:本文)?作者(?:(?P<kind>为|系|是)|单位[：:])\s*(?P<who>[^（）()]{2,80})[）)]$"
+)
+# 执笔：周海 / 执笔人：周海、陈岩 (in brackets or not), where the piece names who drafted it.
+_PEN_LINE = re.compile(rf"^[（(]?执笔人?[：:]\s*(?P<names>[{HAN}·、，, ]{{2,30}}?)[）)]?$")
+# A bare name as the byline of a signed article: 周海, 陈 岩.
+_NAME = re.compile(rf"^[{HAN}](?:\s?[{HAN}]){{1,3}}$")
+# Lines of that shape that are not names: a box or note heading (核心阅读, 开栏的话, 编者按).
+_NOT_A_NAME = re.compile(r"记者|通讯员|报|社|电|讯|目录|摄|阅读|的话|提要|编者|导读|摘要|图")
+# An interview: ——访星国大使周海, 访谈.
+_INTERVIEW = re.compile(r"(?:^|——|—|\s)访[^问]|访谈|专访|答记者问")
+# The author's role, when the note gives one short enough to name in a summary.
+MAX_ROLE_CHARS = 12
+_DASHES = "—-－ 　"
+
+
+@lru_cache(maxsize=1)
+def opinion_columns() -> frozenset[str]:
+    """The listed opinion and theory columns (``briefing/data/commentary_columns.txt``)."""
+    return frozenset(data.read_words("commentary_columns.txt"))
 
 
 def _tags(article: Article) -> list[str]:
@@ -35,23 +74,113 @@ def _tags(article: Article) -> list[str]:
     return tags
 
 
-def commentary_voice(article: Article) -> str | None:
-    """Who argues, when ``article`` is commentary (钟声, 本报评论员, 人民时评); None for news."""
+def _column_voice(article: Article) -> str | None:
     for tag in _tags(article):
-        name = re.split(r"[·・]", tag)[0].strip()
-        if _COLUMN.search(name):
-            name = re.sub(r"\s+", "", name)
+        name = re.sub(r"\s+", "", re.split(r"[·・]", tag)[0])
+        if _COLUMN_FORM.search(name):
             return "本报评论员" if "评论员" in name else name
-    lines = [
-        line.strip()
-        for line in (
-            article.body[:1] + article.body[-1:] + ([article.byline] if article.byline else [])
-        )
-    ]
-    for line in lines:
-        if _BYLINE.match(line):
-            return "本报评论员" if "评论员" in line else re.sub(r"\s+", "", line)
+        if name in opinion_columns():
+            return name
     return None
+
+
+def _lines(article: Article) -> list[str]:
+    """The lines where a commentator's or author's line stands: kicker, subtitle, byline, column,
+    the first and last two lines of the body, the author note."""
+    lines = [article.kicker, article.subtitle, article.byline, article.column, article.note]
+    lines += article.body[:1] + article.body[-2:]
+    return [line.strip().lstrip(_DASHES) for line in lines if line and line.strip()]
+
+
+def _commentator_voice(article: Article) -> str | None:
+    for line in _lines(article):
+        match = _COMMENTATOR.match(line)
+        if match and match.group("pen"):
+            return "钟声"
+        if match:
+            voice = match.group("voice")
+            return "本报评论员" if voice in ("评论员", "本报评论员") else voice
+    return None
+
+
+def _pen_names(article: Article) -> str | None:
+    for line in _lines(article):
+        match = _PEN_LINE.match(line)
+        if match:
+            return re.sub(r"\s+", "", match.group("names")).strip("、，,")
+    return None
+
+
+def _author_note(article: Article) -> re.Match[str] | None:
+    for line in _lines(article):
+        match = _AUTHOR_NOTE.search(line)
+        if match:
+            return match
+    return None
+
+
+def _byline_name(article: Article) -> str | None:
+    """The author's bare name, printed as the byline (the splitter may have taken it for a
+    subtitle) or as the first line of the body."""
+    for line in (article.byline, article.subtitle, article.body[0] if article.body else None):
+        line = (line or "").strip().lstrip(_DASHES)
+        if _NAME.match(line) and not _NOT_A_NAME.search(line):
+            return re.sub(r"\s+", "", line)
+    return None
+
+
+def _role(note: re.Match[str]) -> str | None:
+    """The author's role as the note gives it (星国驻东港大使), when short enough to name: the
+    whole note, else its first role (the first of several, 、-separated, is the main one)."""
+    if not note.group("kind"):  # （作者单位：……） names a workplace, not who the author is
+        return None
+    who = note.group("who").strip()
+    first = re.split(r"[、，,；;](?![^《]*》)", who)[0].strip()
+    for role in (who, first):
+        if 4 <= len(role) <= MAX_ROLE_CHARS and "记者" not in role:
+            return role
+    return None
+
+
+def _named_author(article: Article) -> str | None:
+    """Who signs the article by name (执笔：周海; 周海 as the byline over an author note)."""
+    names = _pen_names(article)
+    if names:
+        return f"{names}执笔"
+    name = _byline_name(article) if _author_note(article) else None
+    return f"{name}撰文" if name else None
+
+
+def _unnamed_author(article: Article) -> str | None:
+    """The author a note describes (星国驻东港大使撰文), or 作者 when it gives no short role."""
+    note = _author_note(article)
+    if not note:
+        return None
+    role = _role(note)
+    return f"{role}撰文" if role else "作者"
+
+
+def commentary_rule(article: Article) -> tuple[str, str] | None:
+    """Which convention marks ``article`` as commentary and who argues: ("column", "钟声"),
+    ("commentator", "本报评论员"), ("author", "周海撰文"); None for news. A named author comes
+    first (the most exact "who"), an author note without a name last (a column says more)."""
+    interview = bool(_INTERVIEW.search(article.headline))
+    for rule, find in (
+        ("author", None if interview else _named_author),
+        ("column", _column_voice),
+        ("commentator", _commentator_voice),
+        ("author", None if interview else _unnamed_author),
+    ):
+        voice = find(article) if find else None
+        if voice:
+            return rule, voice
+    return None
+
+
+def commentary_voice(article: Article) -> str | None:
+    """Who argues, when ``article`` is commentary (钟声, 本报评论员, 周海撰文); None for news."""
+    found = commentary_rule(article)
+    return found[1] if found else None
 
 
 def is_commentary(article: Article) -> bool:
@@ -59,9 +188,15 @@ def is_commentary(article: Article) -> bool:
 
 
 def attribution(voice: str) -> str:
-    """The opening of a commentary's summary: 钟声文章指出， / 本报评论员文章认为，"""
+    """The opening of a commentary's summary: 钟声文章指出， / 本报评论员文章认为， / 周海撰文认为，
+    / 周海执笔的文章认为， / 作者认为，"""
     verb = "指出" if voice in ("钟声", "社论") else "认为"
-    noun = "" if voice.endswith(("文章", "社论")) else "文章"
+    if voice.endswith(("文章", "社论", "撰文", "作者")):
+        noun = ""
+    elif voice.endswith("执笔"):
+        noun = "的文章"
+    else:
+        noun = "文章"
     return f"{voice}{noun}{verb}，"
 
 

@@ -38,7 +38,8 @@ def article_source(article: Article | str) -> str:
     """Everything the page prints for an article: headline, dateline, body, subheads, captions."""
     if isinstance(article, str):
         return article
-    # The column (栏目) is printed with the article: a commentary's summary names it (钟声文章指出…).
+    # The column (栏目) and the author note are printed with the article: a commentary's summary
+    # names the one (钟声文章指出…) or the author the other describes (星国驻东港大使撰文认为…).
     parts = [
         article.column,
         article.kicker,
@@ -47,6 +48,7 @@ def article_source(article: Article | str) -> str:
         article.byline,
         article.dateline,
         article.text,
+        article.note,
     ]
     parts += article.subheads + article.captions
     return "\n".join(p for p in parts if p)

@@ -1,0 +1,145 @@
+"""Commentary recognition: columns, commentators' lines and signed pieces (invented text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.records import Article
+from briefing.summarize import summarize
+from briefing.summarize.commentary import (
+    attribution,
+    commentary_rule,
+    commentary_voice,
+    is_commentary,
+    opinion_columns,
+)
+
+ARGUMENT = [
+    "推进城乡融合发展，关键在于让资源要素在城乡之间自由流动，这需要各地拿出更大的改革勇气。",
+    "临江市的经验表明，只有把制度短板补齐，乡村才能留住人才、留住产业。",
+    "改革没有完成时，唯有久久为功，才能让城乡融合的成果惠及更多群众。",
+]
+REPORT = [
+    "本报临江2月3日电（记者陈岩）临江市今年新建乡村公路一百二十公里，惠及沿线十二个乡镇。",
+    "临江大学教授周海认为，公路通了，沿线农产品销售更加便利，群众增收有了新路子。",
+    "据介绍，明年该市还将继续推进乡村公路建设。",
+]
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        {"subtitle": "本报评论员"},
+        {"kicker": "本报评论员"},
+        {"byline": "本报评论员"},
+        {"subtitle": "——本报评论员"},
+        {"body": ["本报评论员", *ARGUMENT]},
+    ],
+)
+def test_a_commentators_line_marks_commentary_wherever_the_splitter_put_it(where):
+    fields = {"title": "让城乡要素流动起来", "body": list(ARGUMENT), **where}
+    assert commentary_voice(Article(id="c", **fields)) == "本报评论员"
+
+
+def test_another_papers_commentator_keeps_its_paper():
+    piece = Article(id="c", title="让城乡要素流动起来", byline="新华社评论员", body=list(ARGUMENT))
+    assert commentary_voice(piece) == "新华社评论员"
+
+
+def test_a_signed_piece_opens_with_who_writes():
+    named = Article(
+        id="a",
+        title="让城乡要素流动起来",
+        byline="周海",
+        body=list(ARGUMENT),
+        note="（作者为临江大学经济学院教授）",
+    )
+    assert commentary_rule(named) == ("author", "周海撰文")
+    (done,) = summarize([named], max_chars=90)
+    assert done.summary.text.startswith("周海撰文认为，")
+
+
+def test_an_author_note_without_a_name_gives_the_authors_role():
+    # The note may be split off (note) or left as the last paragraph, perhaps run on.
+    as_note = Article(
+        id="a", title="城乡融合贵在久久为功", body=list(ARGUMENT), note="（作者为星国驻东港大使）"
+    )
+    assert commentary_voice(as_note) == "星国驻东港大使撰文"
+    (done,) = summarize([as_note], max_chars=90)
+    assert done.summary.text.startswith("星国驻东港大使撰文认为，")
+    run_on = Article(
+        id="b",
+        title="城乡融合贵在久久为功",
+        body=[*ARGUMENT[:-1], ARGUMENT[-1] + "（作者单位：临江市委党校）"],
+    )
+    assert commentary_voice(run_on) == "作者"
+    assert attribution("作者") == "作者认为，"
+    long_role = Article(
+        id="c",
+        title="城乡融合贵在久久为功",
+        body=[*ARGUMENT, "（作者系临江市西岭镇乡村振兴研究会常务副会长兼秘书长）"],
+    )
+    assert commentary_voice(long_role) == "作者"
+
+
+def test_a_drafters_line_names_the_drafters():
+    piece = Article(
+        id="a", title="城乡融合贵在久久为功", byline="执笔：周 海、陈岩", body=list(ARGUMENT)
+    )
+    assert commentary_voice(piece) == "周海、陈岩执笔"
+    assert attribution("周海、陈岩执笔") == "周海、陈岩执笔的文章认为，"
+
+
+@pytest.mark.parametrize("column", ["凭栏处", "大家手笔", "新知新觉", "有的放矢", "望海楼"])
+def test_an_opinion_column_marks_commentary(column):
+    in_column = Article(id="a", title="城乡融合贵在久久为功", column=column, body=list(ARGUMENT))
+    as_tag = Article(id="b", title=f"城乡融合贵在久久为功（{column}·开栏）", body=list(ARGUMENT))
+    assert commentary_voice(in_column) == commentary_voice(as_tag) == column
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        Article(id="n", title="临江市新建乡村公路一百二十公里", body=list(REPORT)),
+        Article(id="j", title="公路修到家门口（记者手记）", body=list(REPORT)),
+        Article(id="p", title="乡村公路建设提速", column="政策解读", body=list(REPORT)),
+        Article(
+            id="i",
+            title="让乡村公路通到每个村",
+            subtitle="——访临江市交通局局长周海",
+            body=list(REPORT),
+            note="（作者为本报记者）",
+        ),
+        Article(id="h", title="城乡融合贵在久久为功", body=["核心阅读", *ARGUMENT]),
+    ],
+    ids=["report quoting an expert", "news column", "policy column", "interview", "box heading"],
+)
+def test_news_is_not_commentary(article):
+    assert not is_commentary(article)
+
+
+def test_the_column_list_holds_whole_column_names():
+    columns = opinion_columns()
+    assert {"钟声", "今日谈", "大家手笔"} <= columns
+    assert all(2 <= len(name) <= 8 and "·" not in name for name in columns)
+
+
+def test_the_author_note_is_source_for_the_guard():
+    # The splitter keeps the note apart from the body; a summary that names the role it gives
+    # (星国驻东港大使撰文认为，…) names what the page prints, and must pass the faithfulness guard.
+    from briefing.summarize import check_summary
+
+    piece = Article(
+        id="a", title="城乡融合贵在久久为功", body=list(ARGUMENT), note="（作者为星国驻东港大使）"
+    )
+    opening = attribution(commentary_voice(piece) or "")
+    assert check_summary(opening + ARGUMENT[0], piece)
+    assert not check_summary("西岭大学教授撰文认为，" + ARGUMENT[0], piece)
+
+
+@pytest.mark.parametrize(
+    "tag", ["东港锐评", "暖闻热评·星城人物", "新闻随笔", "西岭随感", "临江杂谈"]
+)
+def test_a_column_named_for_a_comment_or_an_essay_is_commentary_unlisted(tag):
+    piece = Article(id="a", title=f"城乡融合贵在久久为功（{tag}）", body=list(ARGUMENT))
+    assert commentary_voice(piece) == tag.split("·")[0]
