@@ -19,6 +19,27 @@ MODEL_PREFIX = "model:"
 _DETAIL = re.compile(r"[^\x00-\x7f]+|\d+(?:\.\d+)?|\([^)]*\)|https?://\S+")
 
 
+# The methods whose summaries are made of the article's own sentences.
+SENTENCE_METHODS = ("extractive", "extractive-fallback")
+# What an editor reads for them: the article's words as printed, or compressed from them.
+VERBATIM_NAME = "原文摘句"
+COMPRESSED_NAME = "原文压缩"
+_STOPS = re.compile(r"(?<=[。！？!?])(?![”’」』])|(?<=[。！？!?][”’」』])")
+
+
+def verbatim(text: str, article: Article) -> bool:
+    """Whether each sentence of ``text`` is printed in ``article`` as it stands (up to its stop):
+    nothing deleted inside it (了, an adverb, an aside) and nothing added (an actor, a voice)."""
+    from .summarize.guard import article_source, source_index
+    from .text import fold_width
+
+    source = source_index(article_source(article))
+    pieces = [p.strip() for p in _STOPS.split(fold_width(text)) if p.strip()]
+    return bool(pieces) and all(
+        source.contains(piece.rstrip("。！？!?")) or source.contains(piece) for piece in pieces
+    )
+
+
 def summary_provenance(article: Article) -> Provenance:
     summary = article.summary
     if summary is None or not summary.text:
@@ -26,7 +47,18 @@ def summary_provenance(article: Article) -> Provenance:
     model = summary.model or (
         summary.method[len(MODEL_PREFIX) :] if summary.method.startswith(MODEL_PREFIX) else None
     )
-    return Provenance(method=summary.method, model=model, reason=summary.reason)
+    made = Provenance(method=summary.method, model=model, reason=summary.reason)
+    if summary.method in SENTENCE_METHODS:
+        made.verbatim = verbatim(summary.text, article)
+    return made
+
+
+def method_name(made: Provenance, names: dict[str, str]) -> str:
+    """The method as an editor reads it (``names``: method -> label): a summary of the article's
+    sentences that changed any of them says it was compressed, not quoted."""
+    if made.method in SENTENCE_METHODS and made.verbatim is False:
+        return COMPRESSED_NAME
+    return names.get(made.method, made.method)
 
 
 def title_provenance(article: Article, generated: bool) -> Provenance:

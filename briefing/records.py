@@ -236,6 +236,18 @@ class Provenance(Record):
         default=None,
         metadata={"schema": {"description": "the editor who wrote it (method edited)"}},
     )
+    verbatim: bool | None = field(
+        default=None,
+        metadata={
+            "schema": {
+                "description": (
+                    "for a summary made of the article's sentences (extractive, extractive-fallback): "
+                    "true when it prints them as the article does (whole sentences or runs of one), "
+                    "false when words inside were deleted or added (compressed); absent otherwise"
+                )
+            }
+        },
+    )
 
 
 @dataclass

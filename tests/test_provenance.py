@@ -125,3 +125,23 @@ def test_an_untitled_article_without_a_generated_title_is_not_called_printed(tmp
         Entry(article_id="a", title=NO_TITLE, title_provenance=Provenance("none"))
     )
     assert "原文标题" not in made and "原文无标题" in made
+
+
+def test_a_summary_with_words_deleted_is_labelled_compressed_not_quoted():
+    from briefing.provenance import summary_provenance
+    from briefing.records import Article, Entry, Summary
+    from briefing.render import provenance_text
+    from briefing.review.server import made_view
+
+    article = Article(id="a", body=["临江市今年加强了河道治理，清理淤泥3万方。东港市开展了义诊。"])
+    quoted, compressed = "临江市今年加强了河道治理。", "临江市今年加强河道治理。"
+    for text, verbatim, label in ((quoted, True, "原文摘句"), (compressed, False, "原文压缩")):
+        article.summary = Summary(text=text, method="extractive")
+        made = summary_provenance(article)
+        assert made.verbatim is verbatim
+        entry = Entry(article_id="a", title="河道治理", summary=text, summary_provenance=made)
+        assert provenance_text(entry) == f"生成方式：摘要：{label}"
+        assert made_view("summary", made)["text"] == f"摘要：{label}"
+    # A model's summary and the article's opening carry no such mark.
+    article.summary = Summary(text=compressed, method="model:qwen")
+    assert summary_provenance(article).verbatim is None

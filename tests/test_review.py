@@ -274,6 +274,7 @@ def test_an_edited_summary_or_title_is_recorded_as_the_editors_and_putting_back_
         "model": None,
         "reason": None,
         "by": "张三",
+        "verbatim": None,
     }
     assert (
         entries["a3"]["title_provenance"]["by"] == "李四"

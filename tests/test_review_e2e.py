@@ -255,6 +255,7 @@ def test_an_editor_reviews_approves_and_sends(tmp_path, samples, server, monkeyp
         "model": None,
         "reason": None,
         "by": "值班编辑",
+        "verbatim": None,
     }
     assert (
         entries["a4"]["summary_provenance"]["by"] == "值班编辑"

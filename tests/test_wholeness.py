@@ -496,3 +496,61 @@ def test_commentary_keeps_its_voice_in_the_lead_fallback():
     fallback = fallback_summary(piece, max_chars=60, rejected=rejected, reason="test")
     assert fallback.method == FALLBACK_LEAD
     assert fallback.text.startswith("钟声文章指出，各方应当坚持对话协商")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a speech verb whose quotation was split off: a name in quotes is not what was said
+        "东港市“丝路港口”研究所研究员周海在接受记者采访时表示。",
+        # a demand with only whom it addresses
+        "市长陈岩在听取汇报后，要求全县各乡镇、各村。",
+        "县委要求各乡镇和各村。",
+        # a coverb phrase whose action was cut away
+        "在新的一年里，临江市要紧紧依托以港口物流为龙头。",
+        "作为“西岭春晓”的重点活动。",
+        # a subject and when it acts, without what it does
+        "市长陈岩在听取西岭镇的汇报后。",
+    ],
+)
+def test_a_verb_without_what_it_needs_fails(sentence):
+    assert dangling_clauses(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "“今年要办好十件实事。”周海说。",  # the words said are the sentence before
+        "“东港的变化很大，”陈岩表示。",
+        "县委要求各乡镇加强防汛值守。",
+        "县委要求各乡镇“守土有责”。",
+        "县委号召在全县广泛开展志愿服务。",
+        "他严格要求自己。",
+        "西岭镇对服务质量的标准要求严。",
+        "临江市在西岭镇建起一所希望小学。",
+        "临江市要紧紧依托以港口物流为龙头，营造良好的发展环境。",
+        "作为“西岭春晓”的重点活动，庙会在西岭镇举行。",
+        "老民警周海已经在岗位上值守24个小时。",
+        "他出生在战争结束后。",
+    ],
+)
+def test_a_verb_with_what_it_needs_passes(sentence):
+    assert dangling_clauses(sentence) == []
+
+
+def test_compression_keeps_what_a_demand_asks():
+    # 切实…… opens an intended effect, but here it is what 要求 asks: deleting it orphans 要求.
+    clauses = compress_clauses("县委要求各乡镇，切实做好汛期值守工作。")
+    assert join_clauses(clauses) == "县委要求各乡镇，切实做好汛期值守工作。"
+    assert (
+        join_clauses(compress_clauses("县委召开会议，切实做好汛期值守工作。")) == "县委召开会议。"
+    )
+
+
+def test_the_guard_rejects_a_speech_verb_whose_quotation_was_split_off():
+    quotation = "“临江港的新航线开通了，我们的货物三天就能运到，运费也降了一成。”"
+    speaker = "东港市“丝路港口”研究所研究员周海在接受记者采访时表示。"
+    other = "周海研究港口物流十余年。"
+    article = Article(id="a", body=[quotation + speaker, other])
+    assert not check_summary(speaker + other, article)
+    assert check_summary(quotation + speaker, article)

@@ -16,6 +16,7 @@ import re
 from typing import Any, Callable
 
 from ..records import AppendixItem, Briefing, Entry, Section
+from ..provenance import VERBATIM_NAME, method_name
 
 GENERATED_MARK = "〔拟〕"
 COMMENTARY_MARK = "〔评论〕"
@@ -85,11 +86,11 @@ def source_text(section: Section, entry: Entry) -> str:
 PROVENANCE_LABEL = "生成方式"
 PROVENANCE_FORMATS = ("md", "html")
 _METHOD_NAMES = {
-    "extractive": "原文摘句",
+    "extractive": VERBATIM_NAME,
     "printed": "原文标题",
     "none": "原文无标题",
     "opening": "原文开头",
-    "extractive-fallback": "原文摘句",
+    "extractive-fallback": VERBATIM_NAME,
     "edited": "编辑修改",
 }
 
@@ -99,7 +100,7 @@ def _made(what: str, made: Any) -> str:
         return ""
     if made.method.startswith("model:"):
         return f"{what}由模型 {made.model or made.method[6:]} 撰写"
-    text = f"{what}：{_METHOD_NAMES.get(made.method, made.method)}"
+    text = f"{what}：{method_name(made, _METHOD_NAMES)}"
     if made.by:  # an editor wrote it on the review page
         return text + f"（{made.by}）"
     return text + (f"（模型 {made.model} 未采用）" if made.model else "")

@@ -32,7 +32,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
-from ..provenance import MODEL_PREFIX, by_model, fell_back
+from ..provenance import MODEL_PREFIX, VERBATIM_NAME, by_model, fell_back, method_name
 from ..records import Provenance
 from ..render import GENERATED_MARK, format_date, get_renderer, is_binary
 from .approval import EXTENSIONS, approve_draft, stem
@@ -51,7 +51,11 @@ PREVIEW_POLICY = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors
 FORMAT_LABELS = {"html": "HTML", "md": "Markdown", "txt": "纯文本", "json": "JSON", "docx": "Word"}
 MADE_FIELDS = {"summary": "摘要", "title": "标题"}
 MADE_NAMES = {
-    "summary": {"extractive": "原文摘句", "extractive-fallback": "原文摘句", "opening": "原文开头"},
+    "summary": {
+        "extractive": VERBATIM_NAME,
+        "extractive-fallback": VERBATIM_NAME,
+        "opening": "原文开头",
+    },
     "title": {
         "printed": "原题",
         "none": "原文无标题",
@@ -90,7 +94,7 @@ def made_view(field_name: str, made: Provenance | None) -> dict[str, str]:
             "text": f"{what}：模型 {made.model or made.method[len(MODEL_PREFIX) :]}",
             "kind": "model",
         }
-    text = f"{what}：{MADE_NAMES[field_name].get(made.method, made.method)}"
+    text = f"{what}：{method_name(made, MADE_NAMES[field_name])}"
     if fell_back(made):
         return {
             "text": text

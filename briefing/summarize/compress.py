@@ -162,13 +162,15 @@ _SERIES_ITEM = re.compile(r"^以[^，；：]{1,30}为")
 
 
 def drop_effect_tail(clauses: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Drop closing clauses that state an intended effect, keeping at least the first clause."""
+    """Drop closing clauses that state an intended effect, keeping at least the first clause,
+    and never the object of a verb kept (要求各乡镇，切实做好……: what is demanded)."""
     while (
         len(clauses) > 1
         and EFFECT_TAIL.match(clauses[-1][0])
         and not any(ch.isdigit() for ch in clauses[-1][0])
         # 以……为核心，以……为两翼的企业集团: a series that describes a noun, not a purpose
         and not _SERIES_ITEM.match(clauses[-1][0])
+        and not dangling_clause(join_clauses(clauses[:-1]))
     ):
         clauses = clauses[:-1]
     return clauses

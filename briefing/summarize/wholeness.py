@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from ..text import NAME_TAGS, tagged
 from .sentences import CLAUSE_MARKS, DECK_MARKS, ENDS, split_sentences
-from .verbs import verbal
+from .verbs import COVERBS, verbal
 
 # 刚果（金）, 中国（海南）自由贸易试验区, 上海（国际）: a name and its bracketed qualifier are one
 # name. The qualifier is a short run of Han characters (not 记者 X, 图, 左/右, a date or a figure).
@@ -203,14 +203,71 @@ def _without_predicate(clause: str) -> str | None:
     # The first word is where the clause starts: a clause that starts with no coverb is not
     # segmented to be told so (most closing clauses).
     if not clause.startswith(_COVERB_OPENINGS):
-        return None
+        return _coverb_without_action(clause)
     words = [(w, t) for w, t in tagged(clause) if w.strip()]
     if len(words) < 2 or words[0][0] not in _COVERBS:
         return None
     # 从建设者到运动健儿: 到 and 起 mark the range, not an action.
-    if any(t.startswith(("v", "i", "l")) and w not in ("到", "至", "起") for w, t in words[1:]):
-        return None
+    # 作为……的重点活动: a verbal noun after 的 heads the coverb's object, it is no action.
+    after_de = False
+    for word, tag in words[1:]:
+        after_de = after_de or tag == "uj"
+        if tag == "vn" and after_de:
+            continue
+        if tag.startswith(("v", "i", "l")) and word not in ("到", "至", "起"):
+            return None
     return f"ends on {words[0][0]}…… without the action it introduces"
+
+
+# Before the coverb of 临江市要紧紧依托……: what may stand between the subject and it, none of
+# them the clause's action (a modal, an adverb).
+_MODALS = frozenset(
+    "要 将 应 应该 应当 必须 需要 需 会 能 能够 可以 得以 还要 更要 仍要 也要".split()
+)
+_RANGE_WORDS = frozenset("为 到 至 起".split())  # 以……为中心, 从……到……: part of the phrase
+
+
+def _acts(words: list[tuple[str, str]]) -> bool:
+    """Whether the tagged ``words`` hold an action: a verb, an idiom that acts as one (因地制宜,
+    贯彻落实), or an adverb before a word (暂停 d: an adverb stands before a verb)."""
+    return any(
+        verbal(w, t) or t in ("i", "l") or (t == "d" and i < len(words) - 1)
+        for i, (w, t) in enumerate(words)
+    )
+
+
+# Coverbs that never stand as the clause's verb after a subject: 携手, 联合 (临江市携手东港市)
+# and 针对, 依靠 (新规针对外卖平台) do, in headlines above all.
+_MEANS_COVERBS = COVERBS - frozenset("携手 联手 联合 会同 协同 针对 依靠".split())
+
+
+def _coverb_without_action(clause: str) -> str | None:
+    """Why a closing clause is a subject and a coverb phrase whose action was cut away
+    (临江市要紧密围绕以乡村振兴为中心, 工作组依托省级平台); None otherwise."""
+    if not any(coverb in clause for coverb in _MEANS_COVERBS):
+        return None  # the common case, untagged
+    words = [(w, t) for w, t in tagged(clause) if w.strip()]
+    at = next((i for i, (w, _) in enumerate(words) if w in _MEANS_COVERBS), None)
+    if not at or at == len(words) - 1:
+        return None
+    # A verb before the coverb is the action (坚持围绕……), and so is one after its object.
+    if any(verbal(w, t) and w not in _MODALS for w, t in words[:at]):
+        return None
+    after = words[at + 1 :]
+    # 以乡村振兴为中心: what stands between 以 and 为 names the centre, it is no action.
+    frame = [w for w, _ in after]
+    if "以" in frame and "为" in frame[frame.index("以") :]:
+        start = frame.index("以")
+        end = start + frame[start:].index("为")
+        after = after[:start] + after[end:]
+    if _acts([(w, t) for w, t in after if w not in _RANGE_WORDS]):
+        return None
+    # 是围绕……的, 按照图形分析走势的方法: the phrase modifies a noun or ends a 是……的.
+    if any(t == "uj" for _, t in after) and any(t == "vn" for _, t in after):
+        return None
+    if words[-1][1] == "uj":
+        return None
+    return f"ends on {words[at][0]}…… without the action it leads into"
 
 
 def _bare_setting(clause: str) -> str | None:
@@ -241,8 +298,10 @@ def _bare_setting(clause: str) -> str | None:
 
 # 少先队在党的领导下: a subject and the setting of an action cut away (他倒在血泊中 has its verb
 # before 在).
+# 市长在听取汇报后 / 市长在会见时: when the subject acts, and not what it does.
 _FRAMED = re.compile(
-    r"在[^，；：在]{1,30}(?:领导下|帮助下|支持下|带领下|指导下|推动下|之下|基础上|前提下|情况下|背景下|过程中)$"
+    r"在[^，；：在]{1,30}(?:领导下|帮助下|支持下|带领下|指导下|推动下|之下|基础上|前提下|情况下|背景下|过程中"
+    r"|之后|以后|后|之时|(?<![小及按准随暂当定适])时|期间|之际)$"
 )
 # 改革开放40多年来 / 入冬以来: a time span leading into what happened in it (明年来 is a verb).
 SINCE = re.compile(r"(?:[0-9０-９一二三四五六七八九十百千几多余近]年|以)来$")
@@ -256,11 +315,64 @@ _REASON = re.compile(r"因为|由于|在于|原因|是")
 
 
 # Quotations, titles and asides: their inner clauses are not the sentence's.
-_ENCLOSED = re.compile(r"“[^“”]*”|《[^《》]*》|（[^（）]*）")
+_ENCLOSED = re.compile(r"“[^“”]*”|《[^《》]*》|（[^（）]*）|『[^『』]*』|「[^「」]*」")
+_QUOTE_OPENERS = "“『「"
+_SPOKEN = re.compile(r"[，,。！？!?；;：:…]")
 
 
-def dangling_clause(sentence: str) -> str | None:
-    """Why ``sentence`` (ending in 。！？) has lost its main clause, or None when it has not."""
+def _said_or_named(match: re.Match) -> str:
+    """Q for a quotation of words said (a clause or a sentence: a stop or a comma inside, or
+    long), X for anything else enclosed (a name in quotes, a title, an aside)."""
+    text = match.group(0)
+    inner = text[1:-1]
+    if text[0] in _QUOTE_OPENERS and (_SPOKEN.search(inner) or len(inner) >= 12):
+        return "Q"
+    return "X"
+
+
+# Verbs whose object is who is asked, told or urged, and then what: 要求各地加强……,
+# 呼吁各方保持克制. With only the addressee left (要求全县各乡镇。) the demand was cut away.
+_DEMAND_VERBS = frozenset(
+    "要求 呼吁 号召 敦促 督促 责成 动员 告诉 叮嘱 嘱咐 提醒 告诫 勉励".split()
+)
+_ADDRESSEE_TAGS = frozenset("n r j m q b x c")  # nouns and names (n*), 、 (x), 和 (c)
+# 严格要求自己 is a whole act (the segmenter keeps it one word).
+_DEMAND_WHOLE = re.compile(r"(?:严格|从严)$")
+
+
+def _demand_without_content(clause: str) -> str | None:
+    """Why a closing clause is a demand with only whom it addresses (要求全县各乡镇、各村);
+    None otherwise."""
+    if not any(verb in clause for verb in _DEMAND_VERBS):
+        return None  # the common case, untagged
+    words = [(w, t) for w, t in tagged(clause) if w.strip()]
+    at = next(
+        (
+            i
+            for i, (w, t) in enumerate(words)
+            if w in _DEMAND_VERBS and t.startswith("v") and t != "vn"
+        ),
+        None,
+    )
+    if at is None or at == len(words) - 1:
+        return None  # 提出三点要求: a noun, the demand itself
+    # 严格要求自己: one act; 一所希望小学, 上级的要求: a noun, not a demand.
+    if at and (_DEMAND_WHOLE.search(words[at - 1][0]) or words[at - 1][1] in ("m", "q", "uj")):
+        return None
+    # Only whom it addresses: names, nouns, pronouns, numbers, joined by 、和与及等. Anything
+    # else is (or may be: 弘扬 is tagged a name) what is demanded: 要求各地加强……, 要求各地X,
+    # 号召在全县……, or 要求 is a noun (标准要求严).
+    after = words[at + 1 :]
+    if _acts(after) or not all(t[:1] in _ADDRESSEE_TAGS and w != "X" for w, t in after):
+        return None
+    return f"ends on {words[at][0]} and whom it addresses, without what is asked"
+
+
+def dangling_clause(sentence: str, *, after_quotation: bool = False) -> str | None:
+    """Why ``sentence`` (ending in 。！？) has lost its main clause, or None when it has not.
+
+    ``after_quotation``: the sentence follows a quoted one (“……。”他说。), whose words a
+    closing speech verb reports."""
     body = sentence.rstrip("”’」』）) ").rstrip(ENDS + "…").strip()
     if not body:
         return None
@@ -269,6 +381,8 @@ def dangling_clause(sentence: str) -> str | None:
     # The last clause outside quotes: a quotation's inner clauses are the speaker's.
     outside = _ENCLOSED.sub("X", body)
     last = _CLAUSE_SPLIT.split(outside)[-1].strip()
+    if any(opener in last for opener in _QUOTE_OPENERS):
+        return None  # 他说：“在8年后。”: the sentence ends inside the speaker's words
     for pattern in _SETUP_CLAUSES:
         if pattern.search(last):
             return f"ends on a clause that only sets up another ({last[-12:]})"
@@ -279,9 +393,17 @@ def dangling_clause(sentence: str) -> str | None:
     if why:
         return why
     # “……”，他表示。 says it after the quotation: only a speech verb with nothing said is cut.
-    before = outside[: len(outside) - len(last)].rstrip("，,；;：: ")
-    if _SPEECH_END.search(last) and "X" not in last and not before.endswith("X"):
-        return f"ends on {last[-2:]} without what was said"
+    # A short quotation without a stop in it is a name (“丝路港口”研究所研究员……表示), not
+    # what was said; after a quoted sentence (“……。”他说。) the words said are the one before.
+    if _SPEECH_END.search(last) and not after_quotation:
+        spoken = _ENCLOSED.sub(_said_or_named, body)
+        said_last = _CLAUSE_SPLIT.split(spoken)[-1].strip()
+        said_before = spoken[: len(spoken) - len(said_last)].rstrip("，,；;：: ")
+        if "Q" not in said_last and not said_before.endswith("Q"):
+            return f"ends on {last[-2:]} without what was said"
+    why = _demand_without_content(last)
+    if why:
+        return why
     reason = _BECAUSE.search(outside)
     if reason and not _REASON.search(outside, reason.end()):
         return "之所以…… without the reason it promises"
@@ -347,8 +469,14 @@ def unattributed_quotations(text: str) -> list[str]:
     ):
         return []  # the common case, without splitting sentences
     problems = []
-    for sentence in split_sentences(text):
+    sentences = split_sentences(text)
+    for at, sentence in enumerate(sentences):
         core = sentence.text.strip(_DECORATION)
+        following = (
+            sentences[at + 1].text.rstrip(ENDS + "”’」』 ") if at + 1 < len(sentences) else ""
+        )
+        if _QUOTED_SENTENCE.match(core) and _SPEECH_END.search(following):
+            continue  # “……。”周海说。: the next sentence says who said it
         if _QUOTED_SENTENCE.match(core):
             problems.append(f"sentence {core[:16]!r}… is a quotation without its speaker")
         elif _DIRECTIVE.match(core):
@@ -359,8 +487,10 @@ def unattributed_quotations(text: str) -> list[str]:
 def dangling_clauses(text: str) -> list[str]:
     """Problems: each sentence of ``text`` (those ending in a stop) that ends on a set-up clause."""
     problems = []
+    quoted = False
     for match in _SENTENCE.finditer(text):
-        why = dangling_clause(match.group(0))
+        why = dangling_clause(match.group(0), after_quotation=quoted)
+        quoted = match.group(0).rstrip()[-1:] in "”」』"
         if why:
             problems.append(f"sentence {match.group(0)[:16]!r}… {why}")
     return problems
