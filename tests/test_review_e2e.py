@@ -153,7 +153,7 @@ def test_an_editor_reviews_approves_and_sends(tmp_path, samples, server, monkeyp
             assert entry(page, "a2").locator(".mark").is_visible()
             made_title = entry(page, "a2").locator(".made-title")
             assert made_title.inner_text() == "标题：据正文拟定"
-            assert entry(page, "a2").locator(".made-summary").inner_text() == "摘要：原文摘句"
+            assert entry(page, "a2").locator(".made-summary").inner_text() == "摘要：原文压缩"
             entry(page, "a2").locator(".title").fill(new_title)
             assert entry(page, "a2").locator(".mark").is_hidden()
             wait_version(page, 1)
