@@ -6,7 +6,7 @@ import pytest
 
 from briefing.assemble import assemble, check_date, display_text, importance, source_line
 from briefing.errors import InputError
-from briefing.assemble.day_keywords import background_words, issue_keywords
+from briefing.assemble.day_keywords import background_words, issue_keywords, whole_run
 from briefing.records import Article, Briefing, Furniture, Issue, Summary, Topic
 from briefing.schema import json_schema
 
@@ -185,3 +185,34 @@ def test_schema_is_generated_from_the_dataclasses():
         "additionalProperties": {"type": "integer"},
     }
     assert schema["properties"]["date"]["pattern"]
+
+
+@pytest.mark.parametrize(
+    ("word", "text", "expected"),
+    [
+        # Always beside the same word: the longer run is the keyword.
+        ("媒体中心", "东港市县级融媒体中心开播。县级融媒体中心每天更新新闻。", "县级融媒体中心"),
+        ("扶老助", "西岭镇开展扶老助孤活动。扶老助孤志愿者上门服务。", "扶老助孤"),
+        ("西岭", "西岭镇开展活动。西岭镇修路。", "西岭镇"),
+        # A verb or a post beside a name is the sentence around it.
+        ("周海", "周海说，今年要修路。周海说，明年建桥。", "周海"),
+        ("周海", "东港市市长周海来到西岭镇。市长周海说，要修路。", "周海"),
+        # Found once: nothing tells a run from a sentence.
+        ("扶老助", "西岭镇开展扶老助孤活动。", "扶老助"),
+        # Always inside a run too long to be a keyword: a cut piece, dropped.
+        ("临江职业技术学院", "临江职业技术学院附属中学开学。临江职业技术学院附属中学招生。", None),
+    ],
+)
+def test_a_keyword_always_inside_the_same_run_is_that_run_or_none(word, text, expected):
+    assert whole_run(word, text) == expected
+
+
+def test_keywords_of_the_day_are_never_a_piece_of_the_run_they_sit_in():
+    body = "西岭镇开展扶老助孤活动，扶老助孤志愿者上门。县级融媒体中心报道了扶老助孤行动。"
+    articles = [
+        article("a", "社会", title="扶老助孤暖人心", body=[body]),
+        article("b", "文化", title="县级融媒体中心开播", body=["县级融媒体中心每天更新。"]),
+    ]
+    words = issue_keywords(articles, count=6, paper="临江日报")
+    assert "扶老助孤" in words and "县级融媒体中心" in words
+    assert not {"扶老助", "媒体中心"} & set(words)

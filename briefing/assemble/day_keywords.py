@@ -9,7 +9,9 @@ articles use it and how prominently (headline over body, lead stories over brief
 specific it is against a background frequency (the segmenter's dictionary counts, so 中国, 时代 and
 世界 weigh little). A word found in many articles of a larger issue (the city's name in a city
 daily) is damped, as are place names (江北区); a word that occurs only inside a longer chosen
-name (战书 in 栗战书) is never a keyword of its own.
+name (战书 in 栗战书) is never a keyword of its own. A word that, wherever the issue has it, sits
+beside the same word (扶老助 before 孤, 媒体中心 after 县级融) is a cut piece: the longer run is
+the keyword when it is a term, else the piece is dropped.
 """
 
 from __future__ import annotations
@@ -67,7 +69,7 @@ _TERM_TAGS = (
 _SHORT_TITLE = re.compile(r"《([^《》]{2,10})》")
 # A person's post glued to the name says less than the name (习近平 / 主席 stay two words).
 _POSTS = frozenset(
-    "主席 总书记 总理 副总理 书记 委员长 部长 省长 市长 大使 总统 首相 同志 先生 女士 记者 院士 教授 主任 代表 委员".split()
+    "主席 总书记 总理 副总理 书记 第一书记 委员长 部长 省长 市长 大使 总统 首相 同志 先生 女士 记者 院士 教授 主任 代表 委员".split()
 )
 _NOT_TERM = re.compile(
     r"^[第约近超逾共每各该本此这那其之]|[了着过的地得么吗呢吧啊]$|^[零〇一二两三四五六七八九十百千万亿\d]|(?:举行|召开|举办|开幕|闭幕|起来|下去)$"
@@ -395,6 +397,10 @@ def issue_keywords(
     # Highest score first; ties by the word itself so the output is stable.
     # (Pairs of the negated score and the word, made by C code: no key function per word.)
     for _, word in heapq.nsmallest(count * 6, zip(map(neg, scores.values()), scores)):
+        whole = whole_run(word, text)
+        if whole is None:
+            continue
+        word = whole
         if any(word in other or other in word for other in chosen):
             continue  # 河湖 beside 河湖长制 says the same thing twice
         if piece_of_longer_name(word, text, [w for w in scores if word in w and w != word]):
@@ -403,6 +409,104 @@ def issue_keywords(
         if len(chosen) == count:
             break
     return chosen
+
+
+# Words that end a run: whatever the issue puts beside a term with one of these tags is a
+# sentence around it (function words, verbs, numbers' and time words, places in a text: 上, 中),
+# not the rest of a longer word.
+_NOT_IN_RUN = ("p", "c", "u", "y", "e", "o", "r", "d", "f", "q", "t", "x", "ad", "z")
+_NUMERAL = re.compile("[零〇一二两三四五六七八九十百千万亿]")
+
+
+def whole_run(word: str, text: str) -> str | None:
+    """``word``, or the longer run it always sits in, or None when it is a cut piece of one.
+
+    Where ``word`` occurs twice or more in ``text`` and the same word stands beside it each
+    time (扶老助 before 孤, 媒体中心 after 县级融), it is a piece of that longer run: the run
+    is the keyword when it is a term (扶老助孤, 县级融媒体中心), else the piece is dropped. A
+    word beside it that a sentence would put there is no part of it: a function word, a verb,
+    a number or a post (周海 / 说, 陈岩 / 主任 stay whole)."""
+    starts = _occurrences(word, text)
+    if len(starts) < 2:
+        return word
+    # The characters that stand beside the word at every occurrence, on each side.
+    left = _common([text[max(0, s - MAX_TERM) : s][::-1] for s in starts])[::-1]
+    right = _common([text[s + len(word) : s + len(word) + MAX_TERM] for s in starts])
+    if not left and not right:
+        return word
+    tokens = tagged(left + word + right)  # the words of the run, cut where the run is cut
+    ends = list(accumulate((len(w) for w, _ in tokens), initial=0))
+    if len(left) not in ends or len(left) + len(word) not in ends:
+        return word  # the word is not whole words here: leave it to the scores
+    first = ends.index(len(left))
+    after = ends.index(len(left) + len(word))
+    # The words after it while each may belong to a term; those before only when a lone
+    # character joins them (县级 / 融 / 媒体中心): a word before a term is its own word
+    # (文明家庭 / 扶老助孤), the term's head is at its end.
+    last = after
+    while last < len(tokens) and _in_run(*tokens[last]):
+        last += 1
+    begin = first
+    while begin > 0 and _in_run(*tokens[begin - 1]):
+        if len(tokens[begin - 1][0]) > 1 and not (begin < first and len(tokens[begin][0]) == 1):
+            break
+        begin -= 1
+    # A lone character where the occurrences part ways may belong to the word beyond it
+    # (食品药品监 / 督 and 管, 一 / 期募资): where it makes a dictionary word with the
+    # character beyond it at most occurrences, it is no part of the run.
+    if last > after and last == len(tokens) and len(tokens[-1][0]) == 1:
+        end = len(word) + len(right)
+        if _joins([tokens[-1][0] + text[s + end : s + end + 1] for s in starts]):
+            last -= 1
+    if begin < first and begin == 0 and len(tokens[0][0]) == 1:
+        start = len(left) + 1
+        if _joins([text[max(0, s - start) : s - start + 1] + tokens[0][0] for s in starts]):
+            begin += 1
+    run = "".join(w for w, _ in tokens[begin:last])
+    if run == word:
+        return word
+    if len(run) > MAX_TERM or not _term(run, "n"):
+        return None
+    return run
+
+
+def _joins(pairs: list[str]) -> bool:
+    """Whether more than half of ``pairs`` (two characters each) are dictionary words."""
+    import rjieba
+
+    return sum(len(pair) == 2 and rjieba.has_word(pair) for pair in pairs) * 2 > len(pairs)
+
+
+def _common(texts: list[str]) -> str:
+    """The Chinese characters all ``texts`` open with."""
+    common = ""
+    for chars in zip(*texts):
+        if len(set(chars)) > 1 or not _CJK.fullmatch(chars[0]):
+            break
+        common += chars[0]
+    return common
+
+
+def _in_run(piece: str, tag: str) -> bool:
+    """Whether ``piece`` (tagged ``tag``) may be part of a longer term beside a keyword."""
+    return (
+        _CJK.fullmatch(piece[0]) is not None
+        and not tag.startswith(_NOT_IN_RUN)
+        and tag != "v"  # a verbal noun (融/vn) may be part of a term
+        and not (tag.startswith("m") and _NUMERAL.search(piece))
+        and piece not in _POSTS
+        and piece not in background_words()
+    )
+
+
+def _occurrences(word: str, text: str) -> list[int]:
+    """Where ``word`` starts in ``text``."""
+    found: list[int] = []
+    at = text.find(word)
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + len(word))
+    return found
 
 
 def piece_of_longer_name(word: str, text: str, longer: list[str]) -> bool:
