@@ -6,7 +6,12 @@ import pytest
 
 from briefing.assemble import assemble, check_date, display_text, importance, source_line
 from briefing.errors import InputError
-from briefing.assemble.day_keywords import background_words, issue_keywords, whole_run
+from briefing.assemble.day_keywords import (
+    background_words,
+    generic_compound,
+    issue_keywords,
+    whole_run,
+)
 from briefing.records import Article, Briefing, Furniture, Issue, Summary, Topic
 from briefing.schema import json_schema
 
@@ -216,3 +221,21 @@ def test_keywords_of_the_day_are_never_a_piece_of_the_run_they_sit_in():
     words = issue_keywords(articles, count=6, paper="临江日报")
     assert "扶老助孤" in words and "县级融媒体中心" in words
     assert not {"扶老助", "媒体中心"} & set(words)
+
+
+def test_a_compound_of_ordinary_words_weighs_as_its_pieces():
+    assert generic_compound("主管部门") is not None and generic_compound("主体地位") is not None
+    # Names, new terms, words of single characters and names the dictionary lists whole.
+    for word in ("临江职业技术学院", "河湖长制", "扶老助孤", "改革开放", "陈岩"):
+        assert generic_compound(word) is None, word
+    body = "东港市规定，主管部门应当公开收费标准。主管部门接到投诉后核实。主管部门每年检查一次。"
+    articles = [
+        article("a", "法治", title="主管部门公开收费标准", body=[body]),
+        article("b", "社会", title="陈岩获评好人", body=["村民陈岩照料邻居十年，陈岩说这是本分。"]),
+        article("c", "文化", title="星国乐团来访", body=["星国乐团在东港大剧院演出。"]),
+    ]
+    assert issue_keywords(articles, count=2, paper="临江日报") == ["陈岩", "星国乐团"]
+    # Quoted, it is the name of something.
+    quoted = body.replace("主管部门应当", "“主管部门”应当")
+    articles[0] = article("a", "法治", title="主管部门公开收费标准", body=[quoted])
+    assert "主管部门" in issue_keywords(articles, count=2, paper="临江日报")

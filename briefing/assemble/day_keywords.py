@@ -86,6 +86,58 @@ def specificity(word: str) -> float:
     return max(0.05, math.log(BACKGROUND_TOTAL / count) / math.log(BACKGROUND_TOTAL))
 
 
+COMMON_COUNT = 1000  # a dictionary count from which a word is an ordinary word (部门, 地位, 服务)
+
+
+@lru_cache(maxsize=100_000)
+def generic_compound(word: str) -> float | None:
+    """The specificity of ``word`` as a compound of ordinary words (主管部门, 主体地位,
+    建立健全: each piece a common dictionary word and none a name), or None for any other word.
+
+    Such a compound is no more specific than its most specific piece, whatever its own count
+    says: the segmenter's dictionary lists many of them with a token count of 3 or 4, which would
+    make them look as rare as a name."""
+    pieces = _pieces(word)
+    if len(pieces) < 2 or any(len(p) < 2 or _background_count(p) < COMMON_COUNT for p in pieces):
+        return None
+    if any(t.startswith(NAME_TAGS + ("j", "eng")) for p in pieces for _, t in tagged(p)):
+        return None
+    # The dictionary lists some whole as names (改革开放/nz, 首都国际机场/nt), and an adverb and
+    # its verb (大力发展/nz) as names too.
+    whole = tagged(word)
+    if len(whole) == 1 and whole[0][1] in ("nt", "nz") and pieces[0] not in _ADVERBS:
+        return None
+    return max(map(specificity, pieces))
+
+
+def _pieces(word: str) -> list[str]:
+    """The dictionary words ``word`` is made of, left to right: the segmenter's cut, or for a
+    word the dictionary lists whole, its longest listed pieces where they tile it ([] if not)."""
+    import rjieba
+
+    pieces = list(rjieba.cut(word, False))
+    if len(pieces) > 1:
+        return pieces
+    inner = sorted({p for p in rjieba.cut_for_search(word) if p != word}, key=len, reverse=True)
+    tiled, at = [], 0
+    while at < len(word):
+        piece = next((p for p in inner if word.startswith(p, at)), None)
+        if piece is None:
+            return []
+        tiled.append(piece)
+        at += len(piece)
+    return tiled
+
+
+# Marks a writer puts around a name or title they mean as one (“一带一路”, 《价格法》).
+_NAME_MARKS = (("“", "”"), ("《", "》"), ("「", "」"), ('"', '"'))
+
+
+def _marked(word: str, text: str) -> bool:
+    """Whether ``text`` sets ``word`` in quotation marks or title marks somewhere."""
+    return any(opening + word + closing in text for opening, closing in _NAME_MARKS)
+
+
 def _background_count(word: str) -> int:
     import rjieba  # the segmenter briefing.text uses: its dictionary is the background
 
@@ -379,7 +431,7 @@ def issue_keywords(
             total[word] += (1.0 + math.log(weight)) * damping * boost
         spread.update(counts.keys())
     n = len(articles)
-    scores: dict[str, float] = {}
+    scores: dict[str, float] = {}  # as rare as the background says (the first ranking)
     for word, value in total.items():
         if paper and (word in paper or paper in word):
             continue
@@ -392,23 +444,42 @@ def issue_keywords(
         if n >= 4 and spread[word] > n / 3:
             score *= 0.3
         scores[word] = score
-    chosen: list[str] = []
     text = "\n".join(headline + "\n" + body for headline, body in texts)
-    # Highest score first; ties by the word itself so the output is stable.
+    # The best candidates, each scored again as the term it is part of (媒体中心 ->
+    # 县级融媒体中心) and as rare as that term is: a compound of ordinary words (主管部门) weighs as
+    # its pieces do. Highest first, ties by the word so the output is stable; a word whose term
+    # weighs less than its first score goes back into the queue with the new score.
     # (Pairs of the negated score and the word, made by C code: no key function per word.)
-    for _, word in heapq.nsmallest(count * 6, zip(map(neg, scores.values()), scores)):
-        whole = whole_run(word, text)
-        if whole is None:
-            continue
-        word = whole
-        if any(word in other or other in word for other in chosen):
+    queue = heapq.nsmallest(count * 8, zip(map(neg, scores.values()), scores))
+    judged: dict[str, str | None] = {}
+    chosen: list[str] = []
+    while queue and len(chosen) < count:
+        score, word = heapq.heappop(queue)
+        if word not in judged:
+            whole = whole_run(word, text)
+            judged[word] = whole
+            if whole is not None:
+                factor = (_rarity(whole, text) / specificity(word)) ** 2
+                if factor < 1.0:
+                    heapq.heappush(queue, (score * factor, word))
+                    continue
+        whole = judged[word]
+        if whole is None or any(whole in other or other in whole for other in chosen):
             continue  # 河湖 beside 河湖长制 says the same thing twice
-        if piece_of_longer_name(word, text, [w for w in scores if word in w and w != word]):
+        if piece_of_longer_name(whole, text, [w for w in scores if whole in w and w != whole]):
             continue
-        chosen.append(word)
-        if len(chosen) == count:
-            break
+        chosen.append(whole)
     return chosen
+
+
+def _rarity(term: str, text: str) -> float:
+    """How specific ``term`` is: its background specificity, or for a compound of ordinary
+    words that ``text`` does not quote as a name (“光明工程”), nearer that of its rarest piece."""
+    generic = generic_compound(term)
+    own = specificity(term)
+    # Halfway (geometric mean) to its pieces: tags and counts cannot tell 主管部门 from 金融危机,
+    # but a topic the issue keeps repeating still outweighs a phrase it uses in passing.
+    return own if generic is None or _marked(term, text) else math.sqrt(own * generic)
 
 
 # Words that end a run: whatever the issue puts beside a term with one of these tags is a
