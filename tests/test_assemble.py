@@ -6,7 +6,12 @@ import pytest
 
 from briefing.assemble import assemble, check_date, display_text, importance, source_line
 from briefing.errors import InputError
-from briefing.assemble.day_keywords import background_words, issue_keywords
+from briefing.assemble.day_keywords import (
+    background_words,
+    generic_compound,
+    issue_keywords,
+    whole_run,
+)
 from briefing.records import Article, Briefing, Furniture, Issue, Summary, Topic
 from briefing.schema import json_schema
 
@@ -161,15 +166,39 @@ def test_keywords_of_the_day():
     assert words == issue_keywords(articles, count=4, paper="临江日报")  # deterministic
 
 
-def test_a_long_name_cut_by_the_segmenter_is_one_keyword():
-    body = "临江职业技术学院今年新开订单班。临江职业技术学院与企业共建实训基地，临江职业技术学院学生进厂学习。"
+@pytest.mark.parametrize(
+    ("first", "second", "whole", "pieces"),
+    [
+        # A long name the segmenter cuts into pieces is one keyword.
+        (
+            (
+                "校企合作育人才",
+                "临江职业技术学院今年新开订单班。临江职业技术学院与企业共建实训基地，"
+                "临江职业技术学院学生进厂学习。",
+            ),
+            ("河道清淤疏浚", "全市开展河道清淤疏浚工作，河道更清。"),
+            {"临江职业技术学院"},
+            {"临江职业", "技术学院", "职业技术"},
+        ),
+        # A word always beside the same word is a piece of the run it sits in.
+        (
+            (
+                "扶老助孤暖人心",
+                "西岭镇开展扶老助孤活动，扶老助孤志愿者上门。县级融媒体中心报道了扶老助孤行动。",
+            ),
+            ("县级融媒体中心开播", "县级融媒体中心每天更新。"),
+            {"扶老助孤", "县级融媒体中心"},
+            {"扶老助", "媒体中心"},
+        ),
+    ],
+)
+def test_keywords_of_the_day_are_whole_names_never_their_pieces(first, second, whole, pieces):
     articles = [
-        article("a", "教育", title="校企合作育人才", body=[body]),
-        article("b", "生态", title="河道清淤疏浚", body=["全市开展河道清淤疏浚工作，河道更清。"]),
+        article("a", "教育", title=first[0], body=[first[1]]),
+        article("b", "生态", title=second[0], body=[second[1]]),
     ]
-    words = issue_keywords(articles, count=6, paper="临江日报")
-    assert "临江职业技术学院" in words
-    assert not {"临江职业", "技术学院", "职业技术"} & set(words)
+    words = set(issue_keywords(articles, count=6, paper="临江日报"))
+    assert whole <= words and not pieces & words
 
 
 def test_schema_is_generated_from_the_dataclasses():
@@ -185,3 +214,41 @@ def test_schema_is_generated_from_the_dataclasses():
         "additionalProperties": {"type": "integer"},
     }
     assert schema["properties"]["date"]["pattern"]
+
+
+@pytest.mark.parametrize(
+    ("word", "text", "expected"),
+    [
+        # Always beside the same word: the longer run is the keyword.
+        ("媒体中心", "东港市县级融媒体中心开播。县级融媒体中心每天更新新闻。", "县级融媒体中心"),
+        ("扶老助", "西岭镇开展扶老助孤活动。扶老助孤志愿者上门服务。", "扶老助孤"),
+        ("西岭", "西岭镇开展活动。西岭镇修路。", "西岭镇"),
+        # A verb or a post beside a name is the sentence around it.
+        ("周海", "周海说，今年要修路。周海说，明年建桥。", "周海"),
+        ("周海", "东港市市长周海来到西岭镇。市长周海说，要修路。", "周海"),
+        # Found once: nothing tells a run from a sentence.
+        ("扶老助", "西岭镇开展扶老助孤活动。", "扶老助"),
+        # Always inside a run too long to be a keyword: a cut piece, dropped.
+        ("临江职业技术学院", "临江职业技术学院附属中学开学。临江职业技术学院附属中学招生。", None),
+    ],
+)
+def test_a_keyword_always_inside_the_same_run_is_that_run_or_none(word, text, expected):
+    assert whole_run(word, text) == expected
+
+
+def test_a_compound_of_ordinary_words_weighs_as_its_pieces():
+    assert generic_compound("主管部门") is not None and generic_compound("主体地位") is not None
+    # Names, new terms, words of single characters and names the dictionary lists whole.
+    for word in ("临江职业技术学院", "河湖长制", "扶老助孤", "改革开放", "陈岩"):
+        assert generic_compound(word) is None, word
+    body = "东港市规定，主管部门应当公开收费标准。主管部门接到投诉后核实。主管部门每年检查一次。"
+    articles = [
+        article("a", "法治", title="主管部门公开收费标准", body=[body]),
+        article("b", "社会", title="陈岩获评好人", body=["村民陈岩照料邻居十年，陈岩说这是本分。"]),
+        article("c", "文化", title="星国乐团来访", body=["星国乐团在东港大剧院演出。"]),
+    ]
+    assert issue_keywords(articles, count=2, paper="临江日报") == ["陈岩", "星国乐团"]
+    # Quoted, it is the name of something.
+    quoted = body.replace("主管部门应当", "“主管部门”应当")
+    articles[0] = article("a", "法治", title="主管部门公开收费标准", body=[quoted])
+    assert "主管部门" in issue_keywords(articles, count=2, paper="临江日报")

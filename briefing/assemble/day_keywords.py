@@ -9,7 +9,9 @@ articles use it and how prominently (headline over body, lead stories over brief
 specific it is against a background frequency (the segmenter's dictionary counts, so 中国, 时代 and
 世界 weigh little). A word found in many articles of a larger issue (the city's name in a city
 daily) is damped, as are place names (江北区); a word that occurs only inside a longer chosen
-name (战书 in 栗战书) is never a keyword of its own.
+name (战书 in 栗战书) is never a keyword of its own. A word that, wherever the issue has it, sits
+beside the same word (扶老助 before 孤, 媒体中心 after 县级融) is a cut piece: the longer run is
+the keyword when it is a term, else the piece is dropped.
 """
 
 from __future__ import annotations
@@ -67,7 +69,7 @@ _TERM_TAGS = (
 _SHORT_TITLE = re.compile(r"《([^《》]{2,10})》")
 # A person's post glued to the name says less than the name (习近平 / 主席 stay two words).
 _POSTS = frozenset(
-    "主席 总书记 总理 副总理 书记 委员长 部长 省长 市长 大使 总统 首相 同志 先生 女士 记者 院士 教授 主任 代表 委员".split()
+    "主席 总书记 总理 副总理 书记 第一书记 委员长 部长 省长 市长 大使 总统 首相 同志 先生 女士 记者 院士 教授 主任 代表 委员".split()
 )
 _NOT_TERM = re.compile(
     r"^[第约近超逾共每各该本此这那其之]|[了着过的地得么吗呢吧啊]$|^[零〇一二两三四五六七八九十百千万亿\d]|(?:举行|召开|举办|开幕|闭幕|起来|下去)$"
@@ -82,6 +84,58 @@ def specificity(word: str) -> float:
     dictionary lacks (a name, a new term), about 0.3 for 中国, 0.5 for 时代."""
     count = _background_count(word)
     return max(0.05, math.log(BACKGROUND_TOTAL / count) / math.log(BACKGROUND_TOTAL))
+
+
+COMMON_COUNT = 1000  # a dictionary count from which a word is an ordinary word (部门, 地位, 服务)
+
+
+@lru_cache(maxsize=100_000)
+def generic_compound(word: str) -> float | None:
+    """The specificity of ``word`` as a compound of ordinary words (主管部门, 主体地位,
+    建立健全: each piece a common dictionary word and none a name), or None for any other word.
+
+    Such a compound is no more specific than its most specific piece, whatever its own count
+    says: the segmenter's dictionary lists many of them with a token count of 3 or 4, which would
+    make them look as rare as a name."""
+    pieces = _pieces(word)
+    if len(pieces) < 2 or any(len(p) < 2 or _background_count(p) < COMMON_COUNT for p in pieces):
+        return None
+    if any(t.startswith(NAME_TAGS + ("j", "eng")) for p in pieces for _, t in tagged(p)):
+        return None
+    # The dictionary lists some whole as names (改革开放/nz, 首都国际机场/nt), and an adverb and
+    # its verb (大力发展/nz) as names too.
+    whole = tagged(word)
+    if len(whole) == 1 and whole[0][1] in ("nt", "nz") and pieces[0] not in _ADVERBS:
+        return None
+    return max(map(specificity, pieces))
+
+
+def _pieces(word: str) -> list[str]:
+    """The dictionary words ``word`` is made of, left to right: the segmenter's cut, or for a
+    word the dictionary lists whole, its longest listed pieces where they tile it ([] if not)."""
+    import rjieba
+
+    pieces = list(rjieba.cut(word, False))
+    if len(pieces) > 1:
+        return pieces
+    inner = sorted({p for p in rjieba.cut_for_search(word) if p != word}, key=len, reverse=True)
+    tiled, at = [], 0
+    while at < len(word):
+        piece = next((p for p in inner if word.startswith(p, at)), None)
+        if piece is None:
+            return []
+        tiled.append(piece)
+        at += len(piece)
+    return tiled
+
+
+# Marks a writer puts around a name or title they mean as one (“一带一路”, 《价格法》).
+_NAME_MARKS = (("“", "”"), ("《", "》"), ("「", "」"), ('"', '"'))
+
+
+def _marked(word: str, text: str) -> bool:
+    """Whether ``text`` sets ``word`` in quotation marks or title marks somewhere."""
+    return any(opening + word + closing in text for opening, closing in _NAME_MARKS)
 
 
 def _background_count(word: str) -> int:
@@ -377,7 +431,7 @@ def issue_keywords(
             total[word] += (1.0 + math.log(weight)) * damping * boost
         spread.update(counts.keys())
     n = len(articles)
-    scores: dict[str, float] = {}
+    scores: dict[str, float] = {}  # as rare as the background says (the first ranking)
     for word, value in total.items():
         if paper and (word in paper or paper in word):
             continue
@@ -390,19 +444,140 @@ def issue_keywords(
         if n >= 4 and spread[word] > n / 3:
             score *= 0.3
         scores[word] = score
-    chosen: list[str] = []
     text = "\n".join(headline + "\n" + body for headline, body in texts)
-    # Highest score first; ties by the word itself so the output is stable.
+    # The best candidates, each scored again as the term it is part of (媒体中心 ->
+    # 县级融媒体中心) and as rare as that term is: a compound of ordinary words (主管部门) weighs as
+    # its pieces do. Highest first, ties by the word so the output is stable; a word whose term
+    # weighs less than its first score goes back into the queue with the new score.
     # (Pairs of the negated score and the word, made by C code: no key function per word.)
-    for _, word in heapq.nsmallest(count * 6, zip(map(neg, scores.values()), scores)):
-        if any(word in other or other in word for other in chosen):
+    queue = heapq.nsmallest(count * 8, zip(map(neg, scores.values()), scores))
+    judged: dict[str, str | None] = {}
+    chosen: list[str] = []
+    while queue and len(chosen) < count:
+        score, word = heapq.heappop(queue)
+        if word not in judged:
+            whole = whole_run(word, text)
+            judged[word] = whole
+            if whole is not None:
+                factor = (_rarity(whole, text) / specificity(word)) ** 2
+                if factor < 1.0:
+                    heapq.heappush(queue, (score * factor, word))
+                    continue
+        whole = judged[word]
+        if whole is None or any(whole in other or other in whole for other in chosen):
             continue  # 河湖 beside 河湖长制 says the same thing twice
-        if piece_of_longer_name(word, text, [w for w in scores if word in w and w != word]):
+        if piece_of_longer_name(whole, text, [w for w in scores if whole in w and w != whole]):
             continue
-        chosen.append(word)
-        if len(chosen) == count:
-            break
+        chosen.append(whole)
     return chosen
+
+
+def _rarity(term: str, text: str) -> float:
+    """How specific ``term`` is: its background specificity, or for a compound of ordinary
+    words that ``text`` does not quote as a name (“光明工程”), nearer that of its rarest piece."""
+    generic = generic_compound(term)
+    own = specificity(term)
+    # Halfway (geometric mean) to its pieces: tags and counts cannot tell 主管部门 from 金融危机,
+    # but a topic the issue keeps repeating still outweighs a phrase it uses in passing.
+    return own if generic is None or _marked(term, text) else math.sqrt(own * generic)
+
+
+# Words that end a run: whatever the issue puts beside a term with one of these tags is a
+# sentence around it (function words, verbs, numbers' and time words, places in a text: 上, 中),
+# not the rest of a longer word.
+_NOT_IN_RUN = ("p", "c", "u", "y", "e", "o", "r", "d", "f", "q", "t", "x", "ad", "z")
+_NUMERAL = re.compile("[零〇一二两三四五六七八九十百千万亿]")
+
+
+def whole_run(word: str, text: str) -> str | None:
+    """``word``, or the longer run it always sits in, or None when it is a cut piece of one.
+
+    Where ``word`` occurs twice or more in ``text`` and the same word stands beside it each
+    time (扶老助 before 孤, 媒体中心 after 县级融), it is a piece of that longer run: the run
+    is the keyword when it is a term (扶老助孤, 县级融媒体中心), else the piece is dropped. A
+    word beside it that a sentence would put there is no part of it: a function word, a verb,
+    a number or a post (周海 / 说, 陈岩 / 主任 stay whole)."""
+    starts = _occurrences(word, text)
+    if len(starts) < 2:
+        return word
+    # The characters that stand beside the word at every occurrence, on each side.
+    left = _common([text[max(0, s - MAX_TERM) : s][::-1] for s in starts])[::-1]
+    right = _common([text[s + len(word) : s + len(word) + MAX_TERM] for s in starts])
+    if not left and not right:
+        return word
+    tokens = tagged(left + word + right)  # the words of the run, cut where the run is cut
+    ends = list(accumulate((len(w) for w, _ in tokens), initial=0))
+    if len(left) not in ends or len(left) + len(word) not in ends:
+        return word  # the word is not whole words here: leave it to the scores
+    first = ends.index(len(left))
+    after = ends.index(len(left) + len(word))
+    # The words after it while each may belong to a term; those before only when a lone
+    # character joins them (县级 / 融 / 媒体中心): a word before a term is its own word
+    # (文明家庭 / 扶老助孤), the term's head is at its end.
+    last = after
+    while last < len(tokens) and _in_run(*tokens[last]):
+        last += 1
+    begin = first
+    while begin > 0 and _in_run(*tokens[begin - 1]):
+        if len(tokens[begin - 1][0]) > 1 and not (begin < first and len(tokens[begin][0]) == 1):
+            break
+        begin -= 1
+    # A lone character where the occurrences part ways may belong to the word beyond it
+    # (食品药品监 / 督 and 管, 一 / 期募资): where it makes a dictionary word with the
+    # character beyond it at most occurrences, it is no part of the run.
+    if last > after and last == len(tokens) and len(tokens[-1][0]) == 1:
+        end = len(word) + len(right)
+        if _joins([tokens[-1][0] + text[s + end : s + end + 1] for s in starts]):
+            last -= 1
+    if begin < first and begin == 0 and len(tokens[0][0]) == 1:
+        start = len(left) + 1
+        if _joins([text[max(0, s - start) : s - start + 1] + tokens[0][0] for s in starts]):
+            begin += 1
+    run = "".join(w for w, _ in tokens[begin:last])
+    if run == word:
+        return word
+    if len(run) > MAX_TERM or not _term(run, "n"):
+        return None
+    return run
+
+
+def _joins(pairs: list[str]) -> bool:
+    """Whether more than half of ``pairs`` (two characters each) are dictionary words."""
+    import rjieba
+
+    return sum(len(pair) == 2 and rjieba.has_word(pair) for pair in pairs) * 2 > len(pairs)
+
+
+def _common(texts: list[str]) -> str:
+    """The Chinese characters all ``texts`` open with."""
+    common = ""
+    for chars in zip(*texts):
+        if len(set(chars)) > 1 or not _CJK.fullmatch(chars[0]):
+            break
+        common += chars[0]
+    return common
+
+
+def _in_run(piece: str, tag: str) -> bool:
+    """Whether ``piece`` (tagged ``tag``) may be part of a longer term beside a keyword."""
+    return (
+        _CJK.fullmatch(piece[0]) is not None
+        and not tag.startswith(_NOT_IN_RUN)
+        and tag != "v"  # a verbal noun (融/vn) may be part of a term
+        and not (tag.startswith("m") and _NUMERAL.search(piece))
+        and piece not in _POSTS
+        and piece not in background_words()
+    )
+
+
+def _occurrences(word: str, text: str) -> list[int]:
+    """Where ``word`` starts in ``text``."""
+    found: list[int] = []
+    at = text.find(word)
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + len(word))
+    return found
 
 
 def piece_of_longer_name(word: str, text: str, longer: list[str]) -> bool:

@@ -1,0 +1,188 @@
+"""The keywords of the day on every dev page of the corpus (pd2019 pages-dev and crawl-dev,
+pd1998 pages-dev; each page is one issue), counted by what is wrong with them:
+
+- cut: a keyword that, wherever the issue has it, sits inside the same longer run of Chinese
+  characters (the same character before it each time, or the same after it, that is no function
+  character), and is found there at least twice: a piece of a longer name or word (媒体中心 where
+  the issue always says 县级融媒体中心).
+- generic: a keyword made only of ordinary words: every piece of it (the segmenter's finest
+  cut) a common dictionary word (background count of 1,000 or more) tagged neither as a name
+  nor as an abbreviation, or a dictionary entry whose own pieces are all such words
+  (主管部门, 建立健全, 主体地位).
+- one article: an issue of three articles or more where one article uses five of its eight
+  keywords most (its long text decided the day).
+- problems: what ``keyword_problems`` finds (function words, pieces of numbers or names).
+
+    python benchmarks/bench_keywords.py [--cache /tmp/kw.pkl] [--show PAGE ...] [--dump OUT.json]
+        [--rounds 3]
+
+The split and classified articles of each page can be kept in ``--cache`` (a pickle outside
+the project) so that later runs time and count the keywords stage alone. The CPU seconds of
+the keywords stage over all pages are printed (the best of ``--rounds`` warm rounds; compare
+two trees in the same run: ``PYTHONPATH=OTHER_TREE python benchmarks/bench_keywords.py``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import pickle
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+SOURCES = ("pd2019/pages-dev", "pd2019/crawl-dev", "pd1998/pages-dev")
+_FUNCTION_CHARS = frozenset(
+    "的地得了着过和与及或在是为对从把被将向于以也都就又还而并等之其这那我你他她它们、"
+)
+COMMON = 1000  # a background count at or above which a word is an ordinary word
+
+
+def load_issues(cache: Path | None) -> dict[str, tuple[list, list[float], str | None]]:
+    """Each page's kept articles, their importance and the paper's name, by page name."""
+    if cache and cache.is_file():
+        return pickle.loads(cache.read_bytes())
+    from briefing.assemble.briefing import importance
+    from briefing.pipeline import Pipeline
+    from briefing.topics import classify
+
+    pipeline = Pipeline()
+    issues = {}
+    for source in SOURCES:
+        for page in sorted((CORPUS / source).glob("*.txt")):
+            issue, articles = pipeline.load(page)
+            kept = [a for a in articles if a.text.strip() or a.headline]
+            if not kept:
+                continue
+            classify(kept, classifier=pipeline.classifier, labels=pipeline.labels)
+            values = importance(kept, taxonomy=pipeline.labels)
+            issues[f"{source}/{page.stem}"] = (kept, values, issue.paper)
+    if cache:
+        cache.write_bytes(pickle.dumps(issues))
+    return issues
+
+
+def issue_text(articles: list) -> list[str]:
+    from briefing.text import fold_width
+
+    return [fold_width(a.headline + "\n" + a.text) for a in articles]
+
+
+def is_cut(keyword: str, text: str) -> bool:
+    """Whether every occurrence of ``keyword`` in ``text`` (two at least) has the same Chinese
+    character, no function character, before it or after it."""
+    import re
+
+    starts = [m.start() for m in re.finditer(re.escape(keyword), text)]
+    if len(starts) < 2:
+        return False
+    before = {text[s - 1] if s > 0 else "" for s in starts}
+    after = {text[s + len(keyword)] if s + len(keyword) < len(text) else "" for s in starts}
+    return any(
+        len(side) == 1
+        and "\u4e00" <= (c := next(iter(side)) or " ") <= "\u9fff"
+        and c not in _FUNCTION_CHARS
+        for side in (before, after)
+    )
+
+
+def is_generic(keyword: str) -> bool:
+    """Whether ``keyword`` is made only of ordinary words (see the module's docstring)."""
+    import rjieba
+
+    from briefing.assemble.day_keywords import _background_count
+    from briefing.text import tagged
+
+    if any(t.startswith(("nr", "ns", "nt", "nz", "j", "eng")) for _, t in tagged(keyword)):
+        if len(tagged(keyword)) > 1 or not rjieba.has_word(keyword):
+            return False
+    pieces = [p for p in rjieba.cut(keyword, False)]
+    if pieces == [keyword]:  # a dictionary entry: its own pieces
+        pieces = [p for p in rjieba.cut_for_search(keyword) if p != keyword]
+        # the pieces that tile the word
+        tiled, at = [], 0
+        for p in sorted(pieces, key=len, reverse=True):
+            if keyword.find(p, at) == at:
+                tiled.append(p)
+                at += len(p)
+        if at != len(keyword):
+            tiled = []
+            rest = keyword
+            for p in sorted(pieces, key=lambda p: keyword.find(p)):
+                if rest.startswith(p):
+                    tiled.append(p)
+                    rest = rest[len(p) :]
+            if rest:
+                return False
+        pieces = tiled
+    if len(pieces) < 2:
+        return False
+    return all(
+        _background_count(p) >= COMMON
+        and not tagged(p)[0][1].startswith(("nr", "ns", "nt", "nz", "j", "eng"))
+        for p in pieces
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--cache", type=Path, default=None)
+    parser.add_argument("--show", nargs="*", default=[], help="page names to print keywords of")
+    parser.add_argument("--rounds", type=int, default=3, help="timed rounds (the best counts)")
+    parser.add_argument("--dump", type=Path, default=None, help="write every issue's keywords")
+    args = parser.parse_args()
+    logging.disable(logging.WARNING)
+    if not CORPUS.is_dir():
+        print(f"skipping: {CORPUS} is absent", file=sys.stderr)
+        return
+    from briefing.assemble.day_keywords import issue_keywords, keyword_problems
+
+    issues = load_issues(args.cache)
+    first = next(iter(issues.values()))
+    issue_keywords(first[0], paper=first[2], importance=first[1])  # warm-up: dictionaries
+    times = []
+    for _ in range(args.rounds):
+        start = time.process_time()
+        chosen = {
+            name: issue_keywords(articles, paper=paper, importance=values)
+            for name, (articles, values, paper) in issues.items()
+        }
+        times.append(time.process_time() - start)
+    print(
+        f"keywords stage: {min(times):.2f} s CPU for {len(chosen)} issues (best of {args.rounds})"
+    )
+    for source in SOURCES:
+        names = [n for n in chosen if n.startswith(source + "/")]
+        total = cut = generic = problems = one_article = 0
+        for name in names:
+            texts = issue_text(issues[name][0])
+            text = "\n".join(texts)
+            keywords = chosen[name]
+            total += len(keywords)
+            cut += sum(is_cut(k, text) for k in keywords)
+            generic += sum(is_generic(k) for k in keywords)
+            problems += sum(bool(keyword_problems(k, text)) for k in keywords)
+            # Where each keyword is used most: one article home to five of eight is too many.
+            homes = Counter(
+                max(range(len(texts)), key=lambda i: texts[i].count(k)) for k in keywords
+            )
+            if len(texts) >= 3 and homes and max(homes.values()) * 8 >= 5 * len(keywords):
+                one_article += 1
+        print(
+            f"{source:<18} {len(names):>3} issues {total:>5} keywords: cut {cut}, "
+            f"generic {generic}, problems {problems}, issues with 5/8 from one article {one_article}"
+        )
+    for name in args.show:
+        for key in chosen:
+            if key.endswith(name):
+                print(key, " ".join(chosen[key]))
+    if args.dump:
+        args.dump.write_text(json.dumps(chosen, ensure_ascii=False, indent=0))
+
+
+if __name__ == "__main__":
+    main()
