@@ -177,6 +177,7 @@ def test_an_anniversary_with_what_happened_at_it_passes(title):
 # An anniversary counts its years (建市60周年): 周年 without its count lost it in a cut.
 def test_an_anniversary_without_its_count_fails():
     assert "周年 without its count of years" in headline_problems("临江市庆祝建市周年大会开幕")
+    assert "周年 without its count of years" in headline_problems("东港市隆重庆祝周年大会开幕")
     assert headline_problems("临江市建市60周年大会开幕") == []
 
 

@@ -516,10 +516,8 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
         problems.append("a photo credit or byline, not a headline")
     if stray := _stray_particle(words):
         problems.append(stray)
-    # ……成立周年大会: an anniversary of a founding counts its years (成立60周年); the count was
-    # cut. 周年庆 (a yearly celebration) counts none.
     anniversary = "周年" in text
-    if anniversary and _FOUNDING_YEARS_CUT.search(text):
+    if anniversary and _YEARS_UNCOUNTED.search(text):
         problems.append("周年 without its count of years")
     if unfinished := (
         open_phrase(words) or _statement_cut_in_setting(words) or _means_without_act(words)
@@ -543,10 +541,9 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
     return problems
 
 
-# 建市周年, 成立周年: the verb of a founding right before 周年, its count of years cut between them.
-_FOUNDING_YEARS_CUT = re.compile(
-    r"(?:成立|建市|建县|建镇|建区|建省|建国|建党|建军|建交|建校|建院|建厂|建站|创刊|创办|创建|开馆|通航|结对)周年"
-)
+# ……庆祝周年大会, 成立周年: 周年 without the count of years before it, which an anniversary always
+# has (成立60周年, 十多周年); 周年庆 (a yearly celebration) counts none.
+_YEARS_UNCOUNTED = re.compile(r"(?<![0-9０-９零〇一二两三四五六七八九十百多余])周年(?!庆)")
 
 
 # Words that close a phrase begun before them: a unit of a date (……10月8日 cut to 月8日……), the
