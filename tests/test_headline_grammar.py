@@ -181,6 +181,12 @@ def test_an_anniversary_without_its_count_fails():
     assert headline_problems("临江市建市60周年大会开幕") == []
 
 
+# An anniversary with its count closes a headline: 周年 is what the count counts.
+@pytest.mark.parametrize("title", ["西岭镇迎来建镇六十周年", "东港市喜迎建市七十周年"])
+def test_a_title_ending_on_an_anniversary_with_its_count_passes(title):
+    assert headline_problems(title) == []
+
+
 # 周年庆 is a yearly celebration: it counts no years.
 @pytest.mark.parametrize("title", ["商场周年庆吸引大批顾客", "周年庆典在京隆重举行"])
 def test_a_yearly_celebration_passes(title):

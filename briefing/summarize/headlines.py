@@ -464,7 +464,8 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
         problems.append(f"ends on the function word {last}")
     elif (
         re.search(r"[\d０-９.零〇一二两三四五六七八九十百千万亿]$", last)
-        or (tag in ("m", "t") and last[-1] in "年月日号时")
+        # 建交七十周年 ends on an anniversary: 周年 is what its count counts.
+        or (tag in ("m", "t") and last[-1] in "年月日号时" and not text.endswith("周年"))
         or (last in _DAY_WORDS and len(words) > 1 and words[-2][0] == "的")
         or _count_without_noun(words)
     ):
