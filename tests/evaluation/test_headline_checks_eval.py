@@ -15,16 +15,17 @@ BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
 # cut and anniversaries were added (printed: 0.550 / 0.455 / 0.511 before and after them; broken,
 # random words: 0.259 / 0.264 / 0.294 before, 0.225 / 0.249 / 0.257 after), and after their review
 # (good headlines they rejected pass again, and an anniversary with its count ends one: printed
-# 0.548 / 0.455 / 0.511; broken 0.226 / 0.250 / 0.257). Printed headlines the checks reject are
-# mostly labels with no verb or no actor, which a generated title may not be.
-PRINTED_REJECTED = {"pd2019": 0.548, "pd1998": 0.455, "sogoucs": 0.511}
+# 0.548 / 0.455 / 0.511, pd1998 0.452 once read as bench_titles reads it, without its briefs of
+# bylines; broken 0.226 / 0.250 / 0.257). Printed headlines the checks reject are mostly labels
+# with no verb or no actor, which a generated title may not be.
+PRINTED_REJECTED = {"pd2019": 0.548, "pd1998": 0.452, "sogoucs": 0.511}
 BROKEN_PASSING = {"pd2019": 0.226, "pd1998": 0.250, "sogoucs": 0.257}
 # About half the printed headlines fail anyway, so a new rule's false rejects hide in the shares
 # above when an older check rejects them too. Per check (benchmarks/headline_checks.py's kinds),
 # the printed headlines it alone rejects, which pass every other check: measured after the review
 # above; any check not listed rejects none alone.
 PRINTED_ALONE = {
-    "no action": 269,
+    "no action": 266,
     "no actor before the action": 254,
     "opens on": 25,
     "without the verb it leads to": 12,
