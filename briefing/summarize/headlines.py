@@ -557,14 +557,20 @@ _MEASURE_WORDS = frozenset("架 艘 辆 件 位 项 座 份 枚 匹 株 棵 颗 
 _ERA = frozenset("时代 时期 阶段".split())
 
 
+# The posts before a name (临江市委常委、宣传部部长周海, 市长陈岩): a headline says 周海.
+POSTS = frozenset(
+    "书记 主席 总理 委员长 部长 省长 市长 区长 县长 主任 国务委员 常委 局长 大使 发言人 秘书长 院长 委员"
+    " 董事长 总经理 行政长官 总统 首相 司令员 政委 组长 会长 负责人 主持人 理事长 酋长 国王 王储 亲王 议长"
+    " 外长 大臣 总干事 总裁 首席执行官 特使".split()
+)
 # A post with no holder named after it, where a date or a verb follows it directly (主席31日会见……,
 # 秘书长出席……), is the end of a longer name cut from before it (临江市政协主席): a headline says
 # whose post it is (秘书长王明…… names him). Not the posts a paper uses alone for the one its readers
 # know (总书记, 总理; 市长, 书记, 局长 in a local paper), nor those that stand alone for a body or a
 # class (委员热议……, 常委赴基层, 外长会晤), nor a post before 就 (发言人就……答问: a usual shape).
-BARE_POSTS = frozenset(
-    "主席 副主席 副书记 副总理 副部长 副主任 秘书长 发言人 负责人 组长 司令员 政委".split()
-)
+_BARE_POSTS = POSTS & frozenset("主席 秘书长 发言人 负责人 组长 司令员 政委".split()) | {
+    "副" + post for post in POSTS & frozenset("主席 书记 总理 部长 主任".split())
+}
 
 
 def _opens_on_a_closing_word(words: list[tuple[str, str]]) -> bool:
@@ -576,7 +582,7 @@ def _opens_on_a_closing_word(words: list[tuple[str, str]]) -> bool:
     dated = following[1] in ("m", "t") or following[0] in ("日", "号")
     return (
         word in _CLOSING_WORDS
-        or (word in BARE_POSTS and (dated or verbal(*following)))
+        or (word in _BARE_POSTS and (dated or verbal(*following)))
         or (tag == "q" and word in _MEASURE_WORDS)
     )
 
