@@ -515,7 +515,8 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
         )
     if _CREDIT.search(text):
         problems.append("a photo credit or byline, not a headline")
-    if stray := _stray_particle(words):
+    # Read only where a 的 or a 了 is.
+    if ("的" in text or "了" in text) and (stray := _stray_particle(words)):
         problems.append(stray)
     anniversary = "周年" in text
     if anniversary and _YEARS_UNCOUNTED.search(text):
@@ -610,8 +611,6 @@ def _stray_particle(words: list[tuple[str, str]]) -> str | None:
     a particle (东港市的所进行……, 西岭镇而的……); 了 follows the verb it marks, never a place, an
     organisation or a function word (临江市了……). Where 了 ends the title it may close the
     sentence."""
-    if not any(w in ("的", "了") for w, _ in words):
-        return None
     for i, ((word, tag), (following, following_tag)) in enumerate(zip(words, words[1:])):
         if (
             (following == "的" and (_beside_de(word, tag) or word == _BEFORE_DE_ONLY))
