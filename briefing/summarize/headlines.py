@@ -325,21 +325,21 @@ def open_phrase(words: list[tuple[str, str]]) -> str | None:
     setting = max(
         (i for i, (w, t) in enumerate(words) if w in ("在", "于") and t == "p"), default=-1
     )
-    if setting >= 0 and words[-1][0][-1] in "中上里下内外间" and words[-1][1] in ("f", "s"):
-        return "ends on a setting (在……中) without its clause"
-    # ……周年大会上, ……茶博会展区里: a place or an occasion closed by its localiser is a setting
-    # whose 在 was cut, and nothing happens in it (not ……人以上, a figure's bound; nor ……置于……中).
-    if (
-        setting < 0
-        and len(words) > 1
-        and words[-1] in _LOCALISERS
-        and words[-2][1].startswith("n")
-        # 落到……上, 走进……里, 置于……中: a verb that brings its place with it.
-        and not any(
-            w in ("从", "自") or w.endswith(_PLACE_VERB_ENDS) or "在" in w for w, _ in words
-        )
-    ):
-        return f"ends on a setting (……{words[-2][0]}{words[-1][0]}) whose 在 was cut"
+    if words[-1][0][-1] in "中上里下内外间" and words[-1][1] in ("f", "s"):
+        if setting >= 0:
+            return "ends on a setting (在……中) without its clause"
+        # ……周年大会上, ……茶博会展区里: a place or an occasion closed by its localiser is a
+        # setting whose 在 was cut, and nothing happens in it (not ……人以上, a figure's bound;
+        # nor ……置于……中, 落到……上: a verb that brings its place with it).
+        if (
+            words[-1] in _LOCALISERS
+            and len(words) > 1
+            and words[-2][1].startswith("n")
+            and not any(
+                w in ("从", "自") or w.endswith(_PLACE_VERB_ENDS) or "在" in w for w, _ in words
+            )
+        ):
+            return f"ends on a setting (……{words[-2][0]}{words[-1][0]}) whose 在 was cut"
     for i, (word, tag) in enumerate(words):
         rest = words[i + 1 :]
         if tag == "p" and rest and not any(_closes_phrase(w, t) for w, t in rest):
