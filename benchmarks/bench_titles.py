@@ -55,19 +55,23 @@ def seed_items(corpus: Path) -> list[dict[str, Any]]:
     return items
 
 
-def pd1998_unseen_items(corpus: Path) -> list[dict[str, Any]]:
-    """People's Daily 1998 articles (the first paragraph is the headline) other than the
-    editor-labelled items of topics/pd1998-dev, which the title ranker is fitted on."""
-    labelled = {item["id"] for item in _jsonl(corpus / "topics" / "pd1998-dev.jsonl")}
+def pd1998_items(corpus: Path) -> list[dict[str, Any]]:
+    """People's Daily 1998 articles of pd1998/articles-dev: the first paragraph is the headline."""
     items = []
     for row in _jsonl(corpus / "pd1998" / "articles-dev.jsonl"):
         headline, *body = row["paragraphs"]
         # A brief has no headline: one paragraph, or one and its bylines in brackets.
         if not body or all(p.startswith("（") and p.endswith("）") for p in body):
             continue
-        if row["doc_id"] not in labelled:
-            items.append({"id": row["doc_id"], "title": headline, "text": "\n".join(body)})
+        items.append({"id": row["doc_id"], "title": headline, "text": "\n".join(body)})
     return items
+
+
+def pd1998_unseen_items(corpus: Path) -> list[dict[str, Any]]:
+    """The pd1998 articles (:func:`pd1998_items`) other than the editor-labelled items of
+    topics/pd1998-dev, which the title ranker is fitted on."""
+    labelled = {item["id"] for item in _jsonl(corpus / "topics" / "pd1998-dev.jsonl")}
+    return [item for item in pd1998_items(corpus) if item["id"] not in labelled]
 
 
 def sources(corpus: Path) -> dict[str, list[dict[str, Any]]]:

@@ -5,7 +5,7 @@
 
 False rejects: the printed headlines that fail ``headline_problems``, of People's Daily 2019
 (articles-dev, later copies skipped), People's Daily 1998 (articles-dev, the headline paragraph of
-each item with a body) and Sohu news (titles/sogoucs-dev); column tags and picture notes removed,
+each item with a body, as bench_titles reads it) and Sohu news (titles/sogoucs-dev); column tags and picture notes removed,
 each headline once, only those of 5 to 20 characters that are one clause (no comma, colon,
 semicolon, dash or space inside).
 
@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bench_titles import DEFAULT_CORPUS
+from bench_titles import DEFAULT_CORPUS, _jsonl, pd1998_items
 
 from briefing.evaluate.summaries import item_article, read_items, reference_title
 from briefing.summarize.headlines import MAX_TITLE_CHARS, MIN_HEADLINE_CHARS, headline_problems
@@ -50,20 +50,11 @@ _STOPS = frozenset("，,、；;：:。！？!?…—- 　")
 MIN_BROKEN, MAX_BROKEN = 8, MAX_TITLE_CHARS
 
 
-def _jsonl(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-
-
 def articles(corpus: Path) -> dict[str, list[dict[str, Any]]]:
     """Per source, items ``{"id", "title", "text"}``: the printed headline and the body."""
-    pd1998 = [
-        {"id": r["doc_id"], "title": r["paragraphs"][0], "text": "\n".join(r["paragraphs"][1:])}
-        for r in _jsonl(corpus / "pd1998" / "articles-dev.jsonl")
-        if len(r["paragraphs"]) > 1
-    ]
     return {
         "pd2019": read_items(corpus / "pd2019" / "articles-dev.jsonl"),
-        "pd1998": pd1998,
+        "pd1998": pd1998_items(corpus),
         "sogoucs": _jsonl(corpus / "titles" / "sogoucs-dev.jsonl"),
     }
 

@@ -29,6 +29,7 @@ from briefing.backends.checks import (
     clean_output,
     parse_label,
     support,
+    vet,
     vet_title,
     vet_summary,
     whole_sentences,
@@ -542,3 +543,14 @@ def test_a_model_title_over_the_limit_is_told_so_once():
         "临江市政府与东港市政府昨天在临江签署两市港口合作协议", article, max_chars=20
     )
     assert [p for p in problems if "characters" in p] == ["26 characters, over 20"]
+
+
+def test_vetting_without_a_budget_says_nothing_of_length():
+    article = Article(
+        id="a1",
+        title="",
+        body=["本报临江3月2日电  临江市政府与东港市政府昨天在临江签署两市港口合作协议。"],
+    )
+    text = "临江市政府与东港市政府昨天在临江签署两市港口合作协议"
+    assert not [p for p in vet(text, article, max_chars=None) if "characters" in p]
+    assert [p for p in vet(text, article, max_chars=20) if "characters" in p]

@@ -20,7 +20,8 @@ from briefing.summarize.headlines import headline_problems
         "以来西岭镇新建茶园三千亩",
         "架来自临江市的客机平稳降落",
         "主席31日会见东港市代表团",
-        "发言人就临江市茶叶出口答问",
+        "秘书长会见东港市代表团",
+        "后东港市茶叶销量翻番",
     ],
 )
 def test_a_title_opening_on_the_close_of_a_cut_phrase_fails(title):
@@ -37,6 +38,15 @@ def test_a_title_opening_on_the_close_of_a_cut_phrase_fails(title):
         "主席团会议在临江召开",
         "外长王明宣布辞职",
         "天都黑了灯火照亮西岭镇",
+        # A post standing alone for a body or a class, or before its holders (们) or 就.
+        "委员们审议了预算报告",
+        "常委赴基层调研",
+        "外长会晤在京举行",
+        "发言人就边境问题答问",
+        "发言人就临江市茶叶出口答问",
+        # 个税: a noun the segmenter cuts in two; 后疫情时代: 后 as the prefix of an era.
+        "个税起征点再次提高",
+        "后疫情时代经济加快复苏",
     ],
 )
 def test_a_title_naming_a_date_inside_or_a_word_on_those_characters_passes(title):
@@ -69,10 +79,22 @@ def test_a_title_ending_on_a_verb_without_its_object_fails(title):
         "西岭镇茶农收入稳步提高",
         "茶园减产由春旱引起",
         "西岭镇茶艺赛没有金奖产生",
+        # The object first, as the subject, with adverbs before the verb; or after 靠.
+        "城市总体规划正在制定",
+        "经济增长主要靠消费推动",
     ],
 )
 def test_a_title_with_the_object_or_an_intransitive_verb_passes(title):
     assert headline_problems(title) == []
+
+
+# Where the older checks find no actor or no verb in them (the segmenter tags 产生 a noun here),
+# the object check has nothing to add.
+@pytest.mark.parametrize(
+    "title", ["改革措施已经采取", "应急预案已经制定", "奥运会首枚金牌产生", "新一届村委会班子产生"]
+)
+def test_an_object_first_or_a_verb_tagged_a_noun_needs_no_object(title):
+    assert not any("needs what follows it" in p for p in headline_problems(title)), title
 
 
 # 的 joins what describes to the noun it describes: a conjunction, a preposition or a particle
@@ -103,6 +125,8 @@ def test_a_particle_stranded_by_a_cut_fails(title):
         "临江市茶叶增产的同时茶农收入翻番",
         "王明当选劳动模范再好不过的消息传来",
         "西岭镇茶园通过了有机认证",
+        # 了 before a count marks a verb the segmenter tags as a place (新建/ns).
+        "学校新建了五座教学楼",
     ],
 )
 def test_a_particle_in_its_phrase_passes(title):
@@ -118,7 +142,12 @@ def test_a_title_ending_on_a_setting_without_its_coverb_fails(title):
 
 
 @pytest.mark.parametrize(
-    "title", ["东港市茶博会观众达到三百人以上", "临江市把茶农增收置于工作的中心位置中"]
+    "title",
+    [
+        "东港市茶博会观众达到三百人以上",
+        "临江市把茶农增收置于工作的中心位置中",
+        "件件实事落到群众心坎上",
+    ],
 )
 def test_a_bound_or_a_setting_with_its_coverb_is_not_a_cut_setting(title):
     assert not any("whose 在 was cut" in p for p in headline_problems(title)), title
@@ -148,7 +177,20 @@ def test_an_anniversary_with_what_happened_at_it_passes(title):
 # An anniversary counts its years (建市60周年): 周年 without its count lost it in a cut.
 def test_an_anniversary_without_its_count_fails():
     assert "周年 without its count of years" in headline_problems("临江市庆祝建市周年大会开幕")
+    assert "周年 without its count of years" in headline_problems("东港市隆重庆祝周年大会开幕")
     assert headline_problems("临江市建市60周年大会开幕") == []
+
+
+# An anniversary with its count closes a headline: 周年 is what the count counts.
+@pytest.mark.parametrize("title", ["西岭镇迎来建镇六十周年", "东港市喜迎建市七十周年"])
+def test_a_title_ending_on_an_anniversary_with_its_count_passes(title):
+    assert headline_problems(title) == []
+
+
+# 周年庆 is a yearly celebration: it counts no years.
+@pytest.mark.parametrize("title", ["商场周年庆吸引大批顾客", "周年庆典在京隆重举行"])
+def test_a_yearly_celebration_passes(title):
+    assert headline_problems(title) == []
 
 
 # A statement with nothing stated: 分析 and 承诺 are nouns as well (形势分析, 履行承诺), but after
@@ -158,7 +200,16 @@ def test_an_analysis_or_a_promise_with_nothing_said_fails(title):
     assert any("needs what follows it" in p for p in headline_problems(title)), title
 
 
-@pytest.mark.parametrize("title", ["临江市发布茶叶市场形势分析", "西岭镇茶农履行承诺"])
+@pytest.mark.parametrize(
+    "title",
+    [
+        "临江市发布茶叶市场形势分析",
+        "西岭镇茶农履行承诺",
+        # An appeal someone answers, a promise made in public: nouns.
+        "多国响应联合国呼吁",
+        "企业作出公开承诺",
+    ],
+)
 def test_an_analysis_or_a_promise_as_a_noun_passes(title):
     assert headline_problems(title) == []
 
@@ -184,6 +235,68 @@ def test_a_count_without_what_it_counts_fails(title):
     assert any("without what it counts" in p for p in headline_problems(title)), title
 
 
-@pytest.mark.parametrize("title", ["参赛茶样已达500多份", "东港市茶博会迎来了一批新客商"])
+@pytest.mark.parametrize(
+    "title",
+    [
+        "参赛茶样已达500多份",
+        "东港市茶博会迎来了一批新客商",
+        "好消息一个接一个",
+    ],
+)
 def test_a_count_with_its_unit_or_noun_passes(title):
+    assert headline_problems(title) == []
+
+
+# One after another (一个接一个, 一件接着一件), 一些 as "somewhat": no count cut from its noun (the
+# older checks find no verb in the last two, which the segmenter tags a conjunction and an adjective).
+@pytest.mark.parametrize("title", ["好消息一个接一个", "好事一件接着一件", "今年空气质量好了一些"])
+def test_one_after_another_or_somewhat_is_no_count_cut(title):
+    assert not any("without what it counts" in p for p in headline_problems(title)), title
+
+
+# Whole headlines in the shapes the checks for cut phrases read (a post, a measure word or a
+# time word opening it; an object verb, an appeal, a count or an anniversary closing it; a
+# particle or a setting inside it): no check rejects any of them. A new rule that does is wrong.
+GOOD_HEADLINES = [
+    "两国外长在京举行会谈",
+    "外长会晤在京举行",
+    "外长王明宣布辞职",
+    "副主席出访欧洲三国",
+    "主席团举行第三次会议",
+    "常委会审议三部法律草案",
+    "负责人谈新规出台背景",
+    "委员建言乡村振兴",
+    "日产汽车召回十万辆",
+    "时隔十年女足再夺冠军",
+    "新馆本月起对外开放",
+    "月饼销量同比增长两成",
+    "份额持续扩大",
+    "座谈会在京召开",
+    "新博物馆位于市中心广场",
+    "参展商来自三十多个国家",
+    "病毒源于野生动物",
+    "暴雨造成三人死亡",
+    "生态保护与经济发展相互促进",
+    "新政策带来了更多就业机会",
+    "联合国发出紧急呼吁",
+    "各方积极回应秘书长呼吁",
+    "政府兑现了承诺",
+    "市长承诺年底前完成旧城改造",
+    "村里来了一批大学生",
+    "村民们收获了一批新茶",
+    "全市新增五百多个停车位",
+    "公司招聘三百名工程师",
+    "学校举行建校九十周年庆典",
+    "两国举行建交五十周年庆祝活动",
+    "古城迎来建城两千五百周年",
+    "百姓冷暖挂心上",
+    "工人们在工地上加班",
+    "孩子们吃了一顿年夜饭",
+    "小镇迎来了旅游旺季",
+    "公司被迫停产整顿",
+]
+
+
+@pytest.mark.parametrize("title", GOOD_HEADLINES)
+def test_a_whole_headline_in_a_shape_a_cut_check_reads_passes(title):
     assert headline_problems(title) == []

@@ -82,9 +82,10 @@ def chinese_share(text: str) -> float:
 
 
 def vet(
-    text: str, article: Article, *, max_chars: int, source: SourceIndex | None = None
+    text: str, article: Article, *, max_chars: int | None, source: SourceIndex | None = None
 ) -> list[str]:
-    """Problems with ``text`` as a statement about ``article``: guard, budget, language, support."""
+    """Problems with ``text`` as a statement about ``article``: guard, budget (``max_chars``; None:
+    none), language, support."""
     if not text:
         return ["the model gave no text"]
     problems = summary_problems(text, source or article, max_chars=max_chars)
@@ -122,9 +123,9 @@ def vet_title(raw: str, article: Article, *, max_chars: int) -> tuple[str, list[
     if not text:
         return "", ["the model gave no text"]
     # A model's title passes the same headline checks as a generated one, or is not used. Those
-    # checks judge its length; the statement checks are given room enough not to say it twice.
+    # checks judge its length; the statement checks judge no budget, not to say it twice.
     problems = headline_problems(text, limit=max_chars)
-    return text, problems + vet(text, article, max_chars=max(max_chars, len(text)))
+    return text, problems + vet(text, article, max_chars=None)
 
 
 def parse_label(answer: str, labels: list[str]) -> str | None:

@@ -126,6 +126,9 @@ _STATEMENT_VERB = re.compile(
 # 最新研究发现) or after a coverb's phrase (用称重数据说明); a name after anything else.
 _STATEMENT_OR_NOUN = frozenset("证明 说明 发现 预测 估计 分析 承诺 呼吁".split())
 _STATING_ADVERB = re.compile(r"^(?:充分|进一步|再次|再一次|有力|足以|也|都|还|又)$")
+# Verbs that take the appeal or the promise as their object (响应联合国呼吁, 兑现政府承诺): before
+# who appealed or promised, the word is a noun, and nothing was cut.
+_TAKES_THE_STATEMENT = frozenset("响应 回应 作出 做出 发出 兑现 履行 践行 遵守 听从".split())
 _STATER = re.compile(
     r"(?:[员者家方]|中心|机构|部门|专家|团队|政府|媒体|报告|研究|调查|统计|监测|分析|人士|人们)$"
 )
@@ -142,8 +145,11 @@ def _states(words: list[tuple[str, str]]) -> str | None:
     if len(words) < 2:
         return None
     word, tag = words[-2]
+    if any(w in _TAKES_THE_STATEMENT for w, _ in words[:-1]):
+        return None
     stated = (
-        tag in ("d", "ad", "r")
+        # Not an adverbial adjective (公开承诺, ad): it describes the noun as well.
+        tag in ("d", "r")
         or tag.startswith(("nr", "nt"))
         # 王明5日呼吁: the day it was said, after who said it.
         or (tag in ("m", "t") and word.endswith("日"))
@@ -168,7 +174,10 @@ _OBJECT_VERBS = frozenset(
 
 # What puts the object before the verb, or says there was one: 由……引起 (caused by), 被……制定,
 # 没有金奖产生 (none was won): these end a clause whole.
-_OBJECT_BEFORE = frozenset("由 被 受 有 没有 无".split())
+_OBJECT_BEFORE = frozenset("由 被 受 有 没有 无 靠 依靠".split())
+# Adverbs between a noun and the verb make the noun its object standing first (规划正在制定,
+# 措施已经采取); right before it (新规引发) the noun is what acts.
+_ADVERB_TAGS = ("d", "t")
 # Verbs whose object is an act (……被迫停产, ……试图隐瞒, ……旨在推广): without it nothing happened.
 _NEEDS_A_VERB = frozenset("被迫 打算 敢于 善于 着力 力争 旨在 试图 企图".split())
 
@@ -179,8 +188,9 @@ def _needs_what_follows(text: str, words: list[tuple[str, str]]) -> str | None:
     last = words[-1][0]
     if last.lstrip("地得") in OPEN_VERBS:  # 动情地说: the segmenter glues 地 to the verb
         return last.lstrip("地得")
-    object_verb = last in _OBJECT_VERBS or (
-        len(last) > 1 and last[-1] == "于" and words[-1][1][0] == "v"
+    # A verb only as the segmenter tags it (金牌产生 tags 产生 a noun: something came about).
+    object_verb = words[-1][1][0] == "v" and (
+        (last in _OBJECT_VERBS and not _object_first(words)) or (len(last) > 1 and last[-1] == "于")
     )
     if last in _NEEDS_A_VERB or (
         object_verb and not any(w in _OBJECT_BEFORE for w, _ in words[:-1])
@@ -188,6 +198,15 @@ def _needs_what_follows(text: str, words: list[tuple[str, str]]) -> str | None:
         return last
     ending = _TOLD_END.search(text) or _STATEMENT_VERB.search(last)
     return ending.group(0) if ending else _states(words)
+
+
+def _object_first(words: list[tuple[str, str]]) -> bool:
+    """Whether the verb ``words`` end on has its object before it, as the subject, with adverbs
+    between them (应急预案已经制定, 城市总体规划正在制定)."""
+    before = len(words) - 1
+    while before > 0 and words[before - 1][1].startswith(_ADVERB_TAGS):
+        before -= 1
+    return 0 < before < len(words) - 1 and words[before - 1][1].startswith("n")
 
 
 # A title that ends on a surname after who the person is (……同组队员杨, ……会见大使金) has cut
@@ -242,7 +261,7 @@ OPEN_VERBS = frozenset(
 # the things cut. Not after a figure (已达500多首: its measure is the unit) nor after a name
 # (王明一家: his family).
 _COUNT_OF_THINGS = re.compile(
-    r"^(?:一|多|几|数|若干|百余|千余|上百|上千)\S*[个名位批系列些项件条种场所座支台辆只头张份部首]$"
+    r"^(?:一|多|几|数|若干|百余|千余|上百|上千)\S*[个名位批系列项件条种场所座支台辆只头张份部首]$"
 )
 
 
@@ -254,6 +273,9 @@ def _count_without_noun(words: list[tuple[str, str]]) -> bool:
         and bool(_COUNT_OF_THINGS.match(word))
         and words[-2][1] != "m"
         and not words[-2][1].startswith("nr")
+        # 一个接一个, 一件接着一件: one after another, the noun before them.
+        and words[-2][0] not in ("接", "接着")
+        and word not in (w for w, _ in words[:-1])
     )
 
 
@@ -283,6 +305,7 @@ def _ends_time_clause(words: list[tuple[str, str]]) -> bool:
 
 
 _LOCALISERS = frozenset((word, "f") for word in "上 中 里 下 内".split())
+_PLACE_VERB_ENDS = ("到", "在", "进", "于")
 _MAIN_CLAUSE = frozenset("但 但是 却 也 仍 仍然 还 还是 然而 依然 依旧".split())
 
 
@@ -302,18 +325,21 @@ def open_phrase(words: list[tuple[str, str]]) -> str | None:
     setting = max(
         (i for i, (w, t) in enumerate(words) if w in ("在", "于") and t == "p"), default=-1
     )
-    if setting >= 0 and words[-1][0][-1] in "中上里下内外间" and words[-1][1] in ("f", "s"):
-        return "ends on a setting (在……中) without its clause"
-    # ……周年大会上, ……茶博会展区里: a place or an occasion closed by its localiser is a setting
-    # whose 在 was cut, and nothing happens in it (not ……人以上, a figure's bound; nor ……置于……中).
-    if (
-        setting < 0
-        and len(words) > 1
-        and words[-1] in _LOCALISERS
-        and words[-2][1].startswith("n")
-        and not any(w in ("从", "自", "到") or "在" in w or "于" in w for w, _ in words)
-    ):
-        return f"ends on a setting (……{words[-2][0]}{words[-1][0]}) whose 在 was cut"
+    if words[-1][0][-1] in "中上里下内外间" and words[-1][1] in ("f", "s"):
+        if setting >= 0:
+            return "ends on a setting (在……中) without its clause"
+        # ……周年大会上, ……茶博会展区里: a place or an occasion closed by its localiser is a
+        # setting whose 在 was cut, and nothing happens in it (not ……人以上, a figure's bound;
+        # nor ……置于……中, 落到……上: a verb that brings its place with it).
+        if (
+            words[-1] in _LOCALISERS
+            and len(words) > 1
+            and words[-2][1].startswith("n")
+            and not any(
+                w in ("从", "自") or w.endswith(_PLACE_VERB_ENDS) or "在" in w for w, _ in words
+            )
+        ):
+            return f"ends on a setting (……{words[-2][0]}{words[-1][0]}) whose 在 was cut"
     for i, (word, tag) in enumerate(words):
         rest = words[i + 1 :]
         if tag == "p" and rest and not any(_closes_phrase(w, t) for w, t in rest):
@@ -438,7 +464,8 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
         problems.append(f"ends on the function word {last}")
     elif (
         re.search(r"[\d０-９.零〇一二两三四五六七八九十百千万亿]$", last)
-        or (tag in ("m", "t") and last[-1] in "年月日号时")
+        # 建交七十周年 ends on an anniversary: 周年 is what its count counts.
+        or (tag in ("m", "t") and last[-1] in "年月日号时" and not text.endswith("周年"))
         or (last in _DAY_WORDS and len(words) > 1 and words[-2][0] == "的")
         or _count_without_noun(words)
     ):
@@ -488,12 +515,11 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
         )
     if _CREDIT.search(text):
         problems.append("a photo credit or byline, not a headline")
-    if stray := _stray_particle(words):
+    # Read only where a 的 or a 了 is.
+    if ("的" in text or "了" in text) and (stray := _stray_particle(words)):
         problems.append(stray)
-    # ……成立周年大会: an anniversary always counts its years (成立60周年); the count was cut.
-    if "周年" in text and any(
-        w == "周年" and (i == 0 or words[i - 1][1] != "m") for i, (w, _) in enumerate(words)
-    ):
+    anniversary = "周年" in text
+    if anniversary and _YEARS_UNCOUNTED.search(text):
         problems.append("周年 without its count of years")
     if unfinished := (
         open_phrase(words) or _statement_cut_in_setting(words) or _means_without_act(words)
@@ -509,7 +535,7 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
         not has_predicate(text)
         or _only_a_noun_phrase(words)
         or named_works
-        or ("周年" in text and _only_an_anniversary(words))
+        or (anniversary and _only_an_anniversary(words))
     ):
         problems.append("no action (no verb)")
     elif lacks_subject(text) or _SUBJECTLESS_OPENING.match(text):
@@ -517,29 +543,47 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
     return problems
 
 
+# ……庆祝周年大会, 成立周年: 周年 without the count of years before it, which an anniversary always
+# has (成立60周年, 十多周年); 周年庆 (a yearly celebration) counts none.
+_YEARS_UNCOUNTED = re.compile(r"(?<![0-9０-９零〇一二两三四五六七八九十百多余])周年(?!庆)")
+
+
 # Words that close a phrase begun before them: a unit of a date (……10月8日 cut to 月8日……), the
 # close of a time clause (建镇以来 cut to 以来……). A measure word (……9架飞机 cut to 架……) closes the
 # count before it as well: those listed, as the segmenter tags others so that open a whole title
-# (天都黑了, 道出……, 张华为……: a noun, a verb, a surname).
-_CLOSING_WORDS = frozenset("月 日 号 时 以来 之后 以后 期间 之际 前夕 后".split())
-_MEASURE_WORDS = frozenset("架 艘 辆 件 位 个 项 座 份 枚 匹 株 棵 颗 篇 届 例 宗 类".split())
+# (天都黑了, 道出……, 张华为……: a noun, a verb, a surname; 个税: a noun it cuts in two).
+_CLOSING_WORDS = _TIME_CLAUSE_END | {"月", "日", "号", "前夕"}
+_MEASURE_WORDS = frozenset("架 艘 辆 件 位 项 座 份 枚 匹 株 棵 颗 篇 届 例 宗 类".split())
+# 后 opens a whole title as a prefix of an era (后疫情时代, 后冬奥时期).
+_ERA = frozenset("时代 时期 阶段".split())
 
 
-# A post with nothing before it and no holder named after it (主席31日会见……, 发言人就……答问) is the
-# end of a longer name cut from before it (临江市政协主席, 外交部发言人): a headline says whose post it
-# is (外长王明…… names him). Not the posts a paper uses alone for the one its readers know (总书记,
-# 总理; 市长, 书记, 局长 in a local paper).
-_BARE_POSTS = frozenset(
-    "主席 副主席 副书记 委员 常委 副总理 副部长 副主任 外长 秘书长 发言人 负责人 组长 司令员 政委".split()
+# The posts before a name (临江市委常委、宣传部部长周海, 市长陈岩): a headline says 周海.
+POSTS = frozenset(
+    "书记 主席 总理 委员长 部长 省长 市长 区长 县长 主任 国务委员 常委 局长 大使 发言人 秘书长 院长 委员"
+    " 董事长 总经理 行政长官 总统 首相 司令员 政委 组长 会长 负责人 主持人 理事长 酋长 国王 王储 亲王 议长"
+    " 外长 大臣 总干事 总裁 首席执行官 特使".split()
 )
+# A post with no holder named after it, where a date or a verb follows it directly (主席31日会见……,
+# 秘书长出席……), is the end of a longer name cut from before it (临江市政协主席): a headline says
+# whose post it is (秘书长王明…… names him). Not the posts a paper uses alone for the one its readers
+# know (总书记, 总理; 市长, 书记, 局长 in a local paper), nor those that stand alone for a body or a
+# class (委员热议……, 常委赴基层, 外长会晤), nor a post before 就 (发言人就……答问: a usual shape).
+_BARE_POSTS = POSTS & frozenset("主席 秘书长 发言人 负责人 组长 司令员 政委".split()) | {
+    "副" + post for post in POSTS & frozenset("主席 书记 总理 部长 主任".split())
+}
 
 
 def _opens_on_a_closing_word(words: list[tuple[str, str]]) -> bool:
     word, tag = words[0]
-    holder = len(words) > 1 and words[1][1].startswith("n")
+    following = words[1] if len(words) > 1 else ("", "x")
+    if word == "后":
+        return tag == "f" and not any(w in _ERA for w, _ in words[1:4])
+    # 31日, 5日: a figure or a day after the post.
+    dated = following[1] in ("m", "t") or following[0] in ("日", "号")
     return (
         word in _CLOSING_WORDS
-        or (word in _BARE_POSTS and not holder)
+        or (word in _BARE_POSTS and (dated or verbal(*following)))
         or (tag == "q" and word in _MEASURE_WORDS)
     )
 
@@ -567,8 +611,6 @@ def _stray_particle(words: list[tuple[str, str]]) -> str | None:
     a particle (东港市的所进行……, 西岭镇而的……); 了 follows the verb it marks, never a place, an
     organisation or a function word (临江市了……). Where 了 ends the title it may close the
     sentence."""
-    if not any(w in ("的", "了") for w, _ in words):
-        return None
     for i, ((word, tag), (following, following_tag)) in enumerate(zip(words, words[1:])):
         if (
             (following == "的" and (_beside_de(word, tag) or word == _BEFORE_DE_ONLY))
@@ -577,7 +619,14 @@ def _stray_particle(words: list[tuple[str, str]]) -> str | None:
             or (word == "是" and following == "的" and i + 2 < len(words))
         ):
             return f"{word}{following}: 的 beside a function word, the words it joined cut"
-        if following == "了" and tag.startswith(_NOT_BEFORE_LE) and i + 2 < len(words):
+        # 新建了五座: before a count, the word 了 follows is a verb whatever its tag.
+        if (
+            following == "了"
+            and tag.startswith(_NOT_BEFORE_LE)
+            and not verbal(word, tag)
+            and i + 2 < len(words)
+            and words[i + 2][1] != "m"
+        ):
             return f"{word}{following}: 了 after a word that is not a verb"
     return None
 

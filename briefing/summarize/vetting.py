@@ -24,12 +24,15 @@ NO_SUMMARY = "none"
 LEAD_SENTENCES = 6  # how far into the article whole lead sentences are looked for
 
 
-def summary_problems(text: str, article: Article | SourceIndex, *, max_chars: int) -> list[str]:
-    """Why ``text`` may not stand as ``article``'s summary (empty: it may)."""
+def summary_problems(
+    text: str, article: Article | SourceIndex, *, max_chars: int | None
+) -> list[str]:
+    """Why ``text`` may not stand as ``article``'s summary (empty: it may). ``max_chars`` None:
+    no budget to check (a title's length is judged by the headline checks)."""
     if not text:
         return ["no text"]
     problems = list(check_summary(text, article).problems)
-    if len(text) > max_chars:
+    if max_chars is not None and len(text) > max_chars:
         problems.append(f"{len(text)} characters, over the budget of {max_chars}")
     return problems
 

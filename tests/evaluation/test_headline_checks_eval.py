@@ -13,10 +13,31 @@ BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
 
 # Measured when the checks for cut phrases, stray particles, object verbs, settings whose 在 was
 # cut and anniversaries were added (printed: 0.550 / 0.455 / 0.511 before and after them; broken,
-# random words: 0.259 / 0.264 / 0.294 before, 0.225 / 0.249 / 0.257 after). Printed headlines the
-# checks reject are mostly labels with no verb or no actor, which a generated title may not be.
-PRINTED_REJECTED = {"pd2019": 0.550, "pd1998": 0.455, "sogoucs": 0.511}
-BROKEN_PASSING = {"pd2019": 0.225, "pd1998": 0.249, "sogoucs": 0.257}
+# random words: 0.259 / 0.264 / 0.294 before, 0.225 / 0.249 / 0.257 after), and after their review
+# (good headlines they rejected pass again, and an anniversary with its count ends one: printed
+# 0.548 / 0.455 / 0.511, pd1998 0.452 once read as bench_titles reads it, without its briefs of
+# bylines; broken 0.226 / 0.250 / 0.257). Printed headlines the checks reject are mostly labels
+# with no verb or no actor, which a generated title may not be.
+PRINTED_REJECTED = {"pd2019": 0.548, "pd1998": 0.452, "sogoucs": 0.511}
+BROKEN_PASSING = {"pd2019": 0.226, "pd1998": 0.250, "sogoucs": 0.257}
+# About half the printed headlines fail anyway, so a new rule's false rejects hide in the shares
+# above when an older check rejects them too. Per check (benchmarks/headline_checks.py's kinds),
+# the printed headlines it alone rejects, which pass every other check: measured after the review
+# above; any check not listed rejects none alone.
+PRINTED_ALONE = {
+    "no action": 266,
+    "no actor before the action": 254,
+    "opens on": 25,
+    "without the verb it leads to": 12,
+    "ends on a number or a date without what it counts": 7,
+    "opens on , which refers to what the title leaves out": 6,
+    "ends on the function word": 6,
+    "ends on , which needs what follows it": 6,
+    "opens on , not on who acts": 3,
+    "ends on without what is": 2,
+    "ends on a dangling": 1,
+    "ends on a setting without its clause": 1,
+}
 
 
 @pytest.fixture(scope="module")
@@ -44,3 +65,12 @@ def test_printed_headlines_are_rejected_no_more_than_measured(judged, source):
 def test_broken_headlines_pass_no_more_than_measured(judged, source):
     passing = 1 - judged.rejected_share(f"broken {source} words")
     assert passing <= BROKEN_PASSING[source] + 0.0005
+
+
+def test_no_check_alone_rejects_more_printed_headlines_than_measured(judged):
+    over = {
+        kind: count
+        for (side, kind), count in judged.alone.items()
+        if side == "printed" and count > PRINTED_ALONE.get(kind, 0)
+    }
+    assert not over, over
