@@ -53,12 +53,31 @@ def summary_provenance(article: Article) -> Provenance:
     return made
 
 
-def method_name(made: Provenance, names: dict[str, str]) -> str:
-    """The method as an editor reads it (``names``: method -> label): a summary of the article's
-    sentences that changed any of them says it was compressed, not quoted."""
+# Each method as an editor reads it, by what was made: one table for the 生成方式 line of md and
+# html and for the review page (a generated title is 据正文拟定, not a quoted sentence).
+METHOD_NAMES = {
+    "summary": {
+        "extractive": VERBATIM_NAME,
+        "extractive-fallback": VERBATIM_NAME,
+        "opening": "原文开头",
+        "edited": "编辑修改",
+    },
+    "title": {
+        "printed": "原文标题",
+        "none": "原文无标题",
+        "extractive": "据正文拟定",
+        "extractive-fallback": "据正文拟定",
+        "edited": "编辑修改",
+    },
+}
+
+
+def method_name(made: Provenance, field: str) -> str:
+    """The method of a ``field`` ("summary" or "title") as an editor reads it: a summary of the
+    article's sentences that changed any of them says it was compressed, not quoted."""
     if made.method in SENTENCE_METHODS and made.verbatim is False:
         return COMPRESSED_NAME
-    return names.get(made.method, made.method)
+    return METHOD_NAMES[field].get(made.method, made.method)
 
 
 def title_provenance(article: Article, generated: bool) -> Provenance:

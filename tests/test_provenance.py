@@ -145,3 +145,13 @@ def test_a_summary_with_words_deleted_is_labelled_compressed_not_quoted():
     # A model's summary and the article's opening carry no such mark.
     article.summary = Summary(text=compressed, method="model:qwen")
     assert summary_provenance(article).verbatim is None
+
+
+def test_a_generated_title_reads_as_made_from_the_article_not_as_a_quoted_sentence():
+    entry = Entry(
+        article_id="a",
+        title="临江市启动全民阅读月",
+        title_generated=True,
+        title_provenance=Provenance("extractive"),
+    )
+    assert provenance_text(entry) == "生成方式：标题：据正文拟定"

@@ -218,7 +218,7 @@ def test_each_entry_says_how_its_summary_and_title_were_made_and_an_edit_becomes
     Made().feed(page)
     assert (
         made["a1", "made-summary"] == "摘要：模型 qwen-small"
-        and made["a1", "made-title"] == "标题：原题"
+        and made["a1", "made-title"] == "标题：原文标题"
     )
     assert (
         made["a2", "made-summary"]
@@ -243,7 +243,7 @@ def test_each_entry_says_how_its_summary_and_title_were_made_and_an_edit_becomes
         "text": "摘要：编辑修改（张三）",
         "kind": "edited",
     }
-    assert reply.json()["item"]["made"]["title"] == {"text": "标题：原题", "kind": "pipeline"}
+    assert reply.json()["item"]["made"]["title"] == {"text": "标题：原文标题", "kind": "pipeline"}
     made.clear()
     Made().feed(client.get(f"/?token={TOKEN}").text)
     assert made["a2", "made-summary"] == "摘要：编辑修改（张三）"

@@ -16,7 +16,7 @@ import re
 from typing import Any, Callable
 
 from ..records import AppendixItem, Briefing, Entry, Section
-from ..provenance import VERBATIM_NAME, method_name
+from ..provenance import method_name
 
 GENERATED_MARK = "〔拟〕"
 COMMENTARY_MARK = "〔评论〕"
@@ -85,22 +85,14 @@ def source_text(section: Section, entry: Entry) -> str:
 
 PROVENANCE_LABEL = "生成方式"
 PROVENANCE_FORMATS = ("md", "html")
-_METHOD_NAMES = {
-    "extractive": VERBATIM_NAME,
-    "printed": "原文标题",
-    "none": "原文无标题",
-    "opening": "原文开头",
-    "extractive-fallback": VERBATIM_NAME,
-    "edited": "编辑修改",
-}
 
 
-def _made(what: str, made: Any) -> str:
+def _made(what: str, field: str, made: Any) -> str:
     if made is None:
         return ""
     if made.method.startswith("model:"):
         return f"{what}由模型 {made.model or made.method[6:]} 撰写"
-    text = f"{what}：{method_name(made, _METHOD_NAMES)}"
+    text = f"{what}：{method_name(made, field)}"
     if made.by:  # an editor wrote it on the review page
         return text + f"（{made.by}）"
     return text + (f"（模型 {made.model} 未采用）" if made.model else "")
@@ -110,7 +102,10 @@ def provenance_text(entry: Entry) -> str:
     """How the entry's summary and title were made (the optional marker of md and html)."""
     parts = [
         p
-        for p in (_made("摘要", entry.summary_provenance), _made("标题", entry.title_provenance))
+        for p in (
+            _made("摘要", "summary", entry.summary_provenance),
+            _made("标题", "title", entry.title_provenance),
+        )
         if p
     ]
     return f"{PROVENANCE_LABEL}：" + "；".join(parts) if parts else ""

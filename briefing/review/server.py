@@ -32,7 +32,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
-from ..provenance import MODEL_PREFIX, VERBATIM_NAME, by_model, fell_back, method_name
+from ..provenance import MODEL_PREFIX, by_model, fell_back, method_name
 from ..records import Provenance
 from ..render import GENERATED_MARK, format_date, get_renderer, is_binary
 from .approval import EXTENSIONS, approve_draft, stem
@@ -50,19 +50,6 @@ PAGE_POLICY = (
 PREVIEW_POLICY = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; sandbox"
 FORMAT_LABELS = {"html": "HTML", "md": "Markdown", "txt": "纯文本", "json": "JSON", "docx": "Word"}
 MADE_FIELDS = {"summary": "摘要", "title": "标题"}
-MADE_NAMES = {
-    "summary": {
-        "extractive": VERBATIM_NAME,
-        "extractive-fallback": VERBATIM_NAME,
-        "opening": "原文开头",
-    },
-    "title": {
-        "printed": "原题",
-        "none": "原文无标题",
-        "extractive": "据正文拟定",
-        "extractive-fallback": "据正文拟定",
-    },
-}
 
 
 def new_token() -> str:
@@ -94,7 +81,7 @@ def made_view(field_name: str, made: Provenance | None) -> dict[str, str]:
             "text": f"{what}：模型 {made.model or made.method[len(MODEL_PREFIX) :]}",
             "kind": "model",
         }
-    text = f"{what}：{method_name(made, MADE_NAMES[field_name])}"
+    text = f"{what}：{method_name(made, field_name)}"
     if fell_back(made):
         return {
             "text": text
