@@ -143,3 +143,30 @@ def test_the_author_note_is_source_for_the_guard():
 def test_a_column_named_for_a_comment_or_an_essay_is_commentary_unlisted(tag):
     piece = Article(id="a", title=f"城乡融合贵在久久为功（{tag}）", body=list(ARGUMENT))
     assert commentary_voice(piece) == tag.split("·")[0]
+
+
+REPORTAGE = [
+    "清晨六点，西岭村的公路上已经有了车声。",
+    "村支书周海指着新修的公路说，这条路修了三年，如今山货当天就能运进城。",
+]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "（作者为本报记者）",
+        "（作者为新华社高级记者）",
+        "（作者系本报摄影部主任）",
+        "（作者单位：临江日报社）",
+    ],
+)
+def test_a_journalists_note_does_not_make_signed_reportage_commentary(note):
+    signed = Article(id="r", title="山路弯弯通小康", byline="陈岩", body=list(REPORTAGE), note=note)
+    assert commentary_rule(signed) is None
+    run_on = Article(id="s", title="山路弯弯通小康", body=[*REPORTAGE[:-1], REPORTAGE[-1] + note])
+    assert commentary_rule(run_on) is None
+    # Under an opinion column the same piece is commentary, by the column.
+    in_column = Article(
+        id="t", title="山路弯弯通小康", column="人民时评", body=list(REPORTAGE), note=note
+    )
+    assert commentary_rule(in_column) == ("column", "人民时评")

@@ -22,6 +22,7 @@ import re
 from functools import lru_cache
 
 from .. import data
+from ..conventions import REPORTER
 from ..records import Article
 
 from .sentences import DECK_MARKS
@@ -46,6 +47,9 @@ _COMMENTATOR = re.compile(
 _AUTHOR_NOTE = re.compile(
     r"[（(](?:本文)?作者(?:(?P<kind>为|系|是)|单位[：:])\s*(?P<who>[^（）()]{2,80})[）)]$"
 )
+# A note that describes one of the paper's journalists (作者为本报记者, 作者系本报摄影部主任,
+# 作者单位：临江日报社): signed reportage, not by itself an argued view; under a column it is one.
+_JOURNALIST = re.compile(rf"{REPORTER}|摄影|报社|通讯社")
 # 执笔：周海 / 执笔人：周海、陈岩 (in brackets or not), where the piece names who drafted it.
 _PEN_LINE = re.compile(rf"^[（(]?执笔人?[：:]\s*(?P<names>[{HAN}·、，, ]{{2,30}}?)[）)]?$")
 # A bare name as the byline of a signed article: 周海, 陈 岩.
@@ -115,7 +119,7 @@ def _author_note(article: Article) -> re.Match[str] | None:
     for line in _lines(article):
         match = _AUTHOR_NOTE.search(line)
         if match:
-            return match
+            return None if _JOURNALIST.search(match.group("who")) else match
     return None
 
 
@@ -137,7 +141,7 @@ def _role(note: re.Match[str]) -> str | None:
     who = note.group("who").strip()
     first = re.split(r"[、，,；;](?![^《]*》)", who)[0].strip()
     for role in (who, first):
-        if 4 <= len(role) <= MAX_ROLE_CHARS and "记者" not in role:
+        if 4 <= len(role) <= MAX_ROLE_CHARS:
             return role
     return None
 
