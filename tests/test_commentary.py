@@ -124,17 +124,24 @@ def test_the_column_list_holds_whole_column_names():
     assert all(2 <= len(name) <= 8 and "·" not in name for name in columns)
 
 
-def test_the_author_note_is_source_for_the_guard():
-    # The splitter keeps the note apart from the body; a summary that names the role it gives
-    # (星国驻东港大使撰文认为，…) names what the page prints, and must pass the faithfulness guard.
+def test_the_guard_passes_the_opening_built_from_the_note_and_nothing_else_it_holds():
+    # The splitter keeps the note apart from the body; the opening built from it
+    # (东港研究院院长周海撰文认为，…) passes the guard, but the note licenses no other use of its
+    # names: a misattached note (two articles merged) must not let a summary invent who acts.
     from briefing.summarize import check_summary
 
-    piece = Article(
-        id="a", title="城乡融合贵在久久为功", body=list(ARGUMENT), note="（作者为星国驻东港大使）"
-    )
+    note = "（作者为东港研究院院长周海）"
+    piece = Article(id="a", title="城乡融合贵在久久为功", body=list(ARGUMENT), note=note)
     opening = attribution(commentary_voice(piece) or "")
+    assert opening == "东港研究院院长周海撰文认为，"
     assert check_summary(opening + ARGUMENT[0], piece)
     assert not check_summary("西岭大学教授撰文认为，" + ARGUMENT[0], piece)
+    assert not check_summary("周海指出，" + ARGUMENT[1], piece)
+    news = Article(
+        id="b", title="临江新建乡村公路", body=list(REPORT), note="（作者为东港研究院院长林舟）"
+    )
+    assert not check_summary("东港研究院今年新建乡村公路一百二十公里，惠及沿线十二个乡镇。", news)
+    assert not check_summary("林舟表示，临江市今年新建乡村公路一百二十公里。", news)
 
 
 @pytest.mark.parametrize(
