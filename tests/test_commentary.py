@@ -177,3 +177,10 @@ def test_a_journalists_note_does_not_make_signed_reportage_commentary(note):
         id="t", title="山路弯弯通小康", column="人民时评", body=list(REPORTAGE), note=note
     )
     assert commentary_rule(in_column) == ("column", "人民时评")
+
+
+@pytest.mark.parametrize("paragraphs", [1, 2, 3])
+def test_a_news_story_citing_a_signed_article_is_not_commentary(paragraphs):
+    cites = "临江日报今天刊发文章《让公路通到每个村》（作者为临江大学教授林舟）"
+    news = Article(id="n", title="临江新建乡村公路", body=[cites, *REPORT[: paragraphs - 1]])
+    assert commentary_rule(news) is None

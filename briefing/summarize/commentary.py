@@ -88,16 +88,26 @@ def _column_voice(article: Article) -> str | None:
     return None
 
 
-def _lines(article: Article) -> list[str]:
-    """The lines where a commentator's or author's line stands: kicker, subtitle, byline, column,
-    the first and last two lines of the body, the author note."""
-    lines = [article.kicker, article.subtitle, article.byline, article.column, article.note]
-    lines += article.body[:1] + article.body[-2:]
+def _clean(lines: list[str | None]) -> list[str]:
     return [line.strip().lstrip(_DASHES) for line in lines if line and line.strip()]
 
 
+def _signature_lines(article: Article) -> list[str]:
+    """Where a commentator's or drafter's line stands: byline, kicker, subtitle, the body's first
+    line (a byline the splitter left in the body) and last two (a credit line may follow)."""
+    lines = [article.byline, article.kicker, article.subtitle]
+    return _clean(lines + article.body[:1] + article.body[1:][-2:])
+
+
+def _note_lines(article: Article) -> list[str]:
+    """Where the author note stands: split off, or the body's last two lines (perhaps run on; a
+    credit line, 制图：周海, may follow it). Not the first: a news story may open by citing an
+    article and its author's note."""
+    return _clean([article.note, *article.body[1:][-2:]])
+
+
 def _commentator_voice(article: Article) -> str | None:
-    for line in _lines(article):
+    for line in _signature_lines(article):
         match = _COMMENTATOR.match(line)
         if match and match.group("pen"):
             return "钟声"
@@ -108,7 +118,7 @@ def _commentator_voice(article: Article) -> str | None:
 
 
 def _pen_names(article: Article) -> str | None:
-    for line in _lines(article):
+    for line in _signature_lines(article) + _clean([article.note]):
         match = _PEN_LINE.match(line)
         if match:
             return re.sub(r"\s+", "", match.group("names")).strip("、，,")
@@ -116,7 +126,7 @@ def _pen_names(article: Article) -> str | None:
 
 
 def _author_note(article: Article) -> re.Match[str] | None:
-    for line in _lines(article):
+    for line in _note_lines(article):
         match = _AUTHOR_NOTE.search(line)
         if match:
             return None if _JOURNALIST.search(match.group("who")) else match
