@@ -95,8 +95,8 @@ def _clean(lines: list[str | None]) -> list[str]:
 def _signature_lines(article: Article) -> list[str]:
     """Where a commentator's or drafter's line stands: byline, kicker, subtitle, the body's first
     line (a byline the splitter left in the body) and last two (a credit line may follow)."""
-    lines = [article.byline, article.kicker, article.subtitle]
-    return _clean(lines + article.body[:1] + article.body[1:][-2:])
+    heads = [article.byline, article.kicker, article.subtitle]
+    return _clean([*heads, *article.body[:1], *article.body[1:][-2:]])
 
 
 def _note_lines(article: Article) -> list[str]:
