@@ -184,3 +184,28 @@ def test_a_news_story_citing_a_signed_article_is_not_commentary(paragraphs):
     cites = "临江日报今天刊发文章《让公路通到每个村》（作者为临江大学教授林舟）"
     news = Article(id="n", title="临江新建乡村公路", body=[cites, *REPORT[: paragraphs - 1]])
     assert commentary_rule(news) is None
+
+
+@pytest.mark.parametrize(
+    ("voice", "opening"),
+    [
+        ("钟声", "钟声文章指出，"),
+        ("社论", "社论指出，"),
+        ("本报评论员", "本报评论员文章认为，"),
+        ("新华社评论员", "新华社评论员文章认为，"),
+        ("说道", "“说道”栏目文章认为，"),
+        ("观点", "“观点”栏目文章认为，"),
+        ("临江杂谈", "“临江杂谈”栏目文章认为，"),
+        ("周海撰文", "周海撰文认为，"),
+        ("作者", "作者认为，"),
+    ],
+)
+def test_a_columns_name_is_quoted_in_the_opening(voice, opening):
+    assert attribution(voice) == opening
+
+
+def test_a_quoted_column_opening_passes_the_checks():
+    piece = Article(id="a", title="城乡融合贵在久久为功", column="说道", body=list(ARGUMENT))
+    (done,) = summarize([piece], max_chars=90)
+    assert done.summary.text.startswith("“说道”栏目文章认为，推进城乡融合发展")
+    assert done.summary.method == "extractive"

@@ -201,17 +201,27 @@ def is_commentary(article: Article) -> bool:
     return commentary_voice(article) is not None
 
 
+# Column names printed bare: the paper's pen name and its editorial (commentators and signed
+# authors are bare too; every other column is quoted).
+_BARE_VOICES = ("钟声", "社论")
+
+
 def attribution(voice: str) -> str:
     """The opening of a commentary's summary: 钟声文章指出， / 本报评论员文章认为， / 周海撰文认为，
-    / 周海执笔的文章认为， / 作者认为，"""
-    verb = "指出" if voice in ("钟声", "社论") else "认为"
-    if voice.endswith(("文章", "社论", "撰文", "作者")):
-        noun = ""
-    elif voice.endswith("执笔"):
-        noun = "的文章"
-    else:
-        noun = "文章"
-    return f"{voice}{noun}{verb}，"
+    / 周海执笔的文章认为， / 作者认为， / “今日谈”栏目文章认为，
+
+    A column's name is quoted and called a column, as the paper prints it when it cites one: bare,
+    a generic name (观点, 说道, 新语) reads as part of the sentence (说道文章认为)."""
+    verb = "指出" if voice in _BARE_VOICES else "认为"
+    if voice.endswith(("撰文", "作者")):
+        return f"{voice}{verb}，"
+    if voice.endswith("执笔"):
+        return f"{voice}的文章{verb}，"
+    if voice in _BARE_VOICES:
+        return f"{voice}{verb}，" if voice == "社论" else f"{voice}文章{verb}，"
+    if voice.endswith("评论员"):
+        return f"{voice}文章{verb}，"
+    return f"“{voice}”栏目文章{verb}，"
 
 
 def voice_opening(article: Article) -> str:
