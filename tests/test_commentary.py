@@ -209,3 +209,17 @@ def test_a_quoted_column_opening_passes_the_checks():
     (done,) = summarize([piece], max_chars=90)
     assert done.summary.text.startswith("“说道”栏目文章认为，推进城乡融合发展")
     assert done.summary.method == "extractive"
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        {"title": "让乡村公路通到每个村", "body": ["——访临江市交通局局长周海", *REPORT]},
+        {"title": "对话临江市交通局局长周海：让乡村公路通到每个村"},
+        {"title": "乡村公路怎么修？——临江市交通局局长周海答本报记者问"},
+    ],
+    ids=["访 as the first body line", "对话", "答本报记者问"],
+)
+def test_an_interview_is_not_a_signed_article(where):
+    fields = {"byline": "林舟", "body": list(REPORT), "note": "（作者为临江大学教授）", **where}
+    assert commentary_rule(Article(id="i", **fields)) is None

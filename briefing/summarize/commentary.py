@@ -56,8 +56,9 @@ _PEN_LINE = re.compile(rf"^[（(]?执笔人?[：:]\s*(?P<names>[{HAN}·、，, ]
 _NAME = re.compile(rf"^[{HAN}](?:\s?[{HAN}]){{1,3}}$")
 # Lines of that shape that are not names: a box or note heading (核心阅读, 开栏的话, 编者按).
 _NOT_A_NAME = re.compile(r"记者|通讯员|报|社|电|讯|目录|摄|阅读|的话|提要|编者|导读|摘要|图")
-# An interview: ——访星国大使周海, 访谈.
-_INTERVIEW = re.compile(r"(?:^|——|—|\s)访[^问]|访谈|专访|答记者问")
+# An interview, in a heading or the body's first line: ——访星国大使周海, 访谈, 专访,
+# 对话周海：……, 周海答本报记者问.
+_INTERVIEW = re.compile(r"(?:^|——|—|\s)访[^问]|访谈|专访|^对话|答[^，。]{0,6}记者问")
 # The author's role, when the note gives one short enough to name in a summary.
 MAX_ROLE_CHARS = 12
 _DASHES = "—-－ 　"
@@ -178,7 +179,8 @@ def commentary_rule(article: Article) -> tuple[str, str] | None:
     """Which convention marks ``article`` as commentary and who argues: ("column", "钟声"),
     ("commentator", "本报评论员"), ("author", "周海撰文"); None for news. A named author comes
     first (the most exact "who"), an author note without a name last (a column says more)."""
-    interview = bool(_INTERVIEW.search(article.headline))
+    heads = [article.kicker, article.title, article.subtitle, *article.body[:1]]
+    interview = any(_INTERVIEW.search(line.strip()) for line in heads if line)
     for rule, find in (
         ("author", None if interview else _named_author),
         ("column", _column_voice),
