@@ -223,3 +223,9 @@ def test_a_quoted_column_opening_passes_the_checks():
 def test_an_interview_is_not_a_signed_article(where):
     fields = {"byline": "林舟", "body": list(REPORT), "note": "（作者为临江大学教授）", **where}
     assert commentary_rule(Article(id="i", **fields)) is None
+
+
+@pytest.mark.parametrize("tag", ["网友热评", "网友评论", "网民热评", "读者评论", "专家短评"])
+def test_compiled_remarks_are_not_a_commentary_column(tag):
+    piece = Article(id="a", title=f"临江新建乡村公路引热议（{tag}）", body=list(REPORT))
+    assert commentary_rule(piece) is None

@@ -35,6 +35,9 @@ _COLUMN_FORM = re.compile(
     rf"^(?:本报)?(?:特约)?评论员(?:文章|观察)?|^社论$"
     rf"|^[{HAN}]{{0,4}}(?:时评|短评|述评|评论|锐评|热评|快评|杂谈|随笔|随感)$"
 )
+# Names of that form that title compiled remarks, not one writer's argued view (网友热评, 读者评论,
+# 各方评论, 专家点评): the same kind as 声音, which the column list keeps out.
+_COMPILED_REMARKS = ("网友", "网民", "读者", "各方", "专家")
 _TITLE_TAG = re.compile(r"[（(]([^（）()]{2,40})[）)]\s*$")
 # 本报评论员 / 新华社特约评论员 / 钟 声 as a line of its own, perhaps after a dash or with the
 # commentator's name.
@@ -82,7 +85,7 @@ def _tags(article: Article) -> list[str]:
 def _column_voice(article: Article) -> str | None:
     for tag in _tags(article):
         name = re.sub(r"\s+", "", re.split(r"[·・]", tag)[0])
-        if _COLUMN_FORM.search(name):
+        if _COLUMN_FORM.search(name) and not name.startswith(_COMPILED_REMARKS):
             return "本报评论员" if "评论员" in name else name
         if name in opinion_columns():
             return name
