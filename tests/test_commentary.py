@@ -229,3 +229,14 @@ def test_an_interview_is_not_a_signed_article(where):
 def test_compiled_remarks_are_not_a_commentary_column(tag):
     piece = Article(id="a", title=f"临江新建乡村公路引热议（{tag}）", body=list(REPORT))
     assert commentary_rule(piece) is None
+
+
+@pytest.mark.parametrize(
+    "where",
+    [{"subtitle": "西岭镇"}, {"subtitle": "山乡巨变"}, {"body": ["开篇寄语", *ARGUMENT]}],
+    ids=["place name", "four-character phrase", "box heading"],
+)
+def test_a_short_line_that_is_no_name_is_not_taken_for_the_author(where):
+    fields = {"title": "城乡融合贵在久久为功", "body": list(ARGUMENT), **where}
+    piece = Article(id="a", note="（作者为临江大学教授）", **fields)
+    assert commentary_rule(piece) == ("author", "临江大学教授撰文")

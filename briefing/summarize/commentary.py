@@ -24,6 +24,7 @@ from functools import lru_cache
 from .. import data
 from ..conventions import REPORTER
 from ..records import Article
+from ..split.lines import is_bare_name
 
 from .sentences import DECK_MARKS
 
@@ -55,10 +56,6 @@ _AUTHOR_NOTE = re.compile(
 _JOURNALIST = re.compile(rf"{REPORTER}|摄影|报社|通讯社")
 # 执笔：周海 / 执笔人：周海、陈岩 (in brackets or not), where the piece names who drafted it.
 _PEN_LINE = re.compile(rf"^[（(]?执笔人?[：:]\s*(?P<names>[{HAN}·、，, ]{{2,30}}?)[）)]?$")
-# A bare name as the byline of a signed article: 周海, 陈 岩.
-_NAME = re.compile(rf"^[{HAN}](?:\s?[{HAN}]){{1,3}}$")
-# Lines of that shape that are not names: a box or note heading (核心阅读, 开栏的话, 编者按).
-_NOT_A_NAME = re.compile(r"记者|通讯员|报|社|电|讯|目录|摄|阅读|的话|提要|编者|导读|摘要|图")
 # An interview, in a heading or the body's first line: ——访星国大使周海, 访谈, 专访,
 # 对话周海：……, 周海答本报记者问.
 _INTERVIEW = re.compile(r"(?:^|——|—|\s)访[^问]|访谈|专访|^对话|答[^，。]{0,6}记者问")
@@ -142,7 +139,7 @@ def _byline_name(article: Article) -> str | None:
     subtitle) or as the first line of the body."""
     for line in (article.byline, article.subtitle, article.body[0] if article.body else None):
         line = (line or "").strip().lstrip(_DASHES)
-        if _NAME.match(line) and not _NOT_A_NAME.search(line):
+        if line and is_bare_name(line):
             return re.sub(r"\s+", "", line)
     return None
 
