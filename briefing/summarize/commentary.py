@@ -22,13 +22,12 @@ import re
 from functools import lru_cache
 
 from .. import data
-from ..conventions import REPORTER
+from ..conventions import AUTHOR_NOTE_KINDS, AUTHOR_NOTE_OPENING, REPORTER
 from ..records import Article
-from ..split.lines import is_bare_name
+from ..split.lines import HAN, is_bare_name
 
 from .sentences import DECK_MARKS
 
-HAN = "\u4e00-\u9fff"
 # Commentary by its form, whatever the column's name: 评论员文章/评论员观察, 社论, and a name
 # ending in a word for a comment or an essay (人民时评, 国际时评, 现场评论, 金台锐评, 暖闻热评,
 # 新闻随笔, 金台随感). A tag is the column's name, whole (世界经济论坛 names a forum, not a column).
@@ -49,7 +48,7 @@ _COMMENTATOR = re.compile(
 # The author note after a signed article: （作者为……）, （作者系……）, （本文作者是……）,
 # （作者单位：……）, perhaps run on at the end of the last paragraph.
 _AUTHOR_NOTE = re.compile(
-    r"[（(](?:本文)?作者(?:(?P<kind>为|系|是)|单位[：:])\s*(?P<who>[^（）()]{2,80})[）)]$"
+    rf"{AUTHOR_NOTE_OPENING}(?:(?P<kind>{AUTHOR_NOTE_KINDS})|单位[：:])\s*(?P<who>[^（）()]{{2,80}})[）)]$"
 )
 # A note that describes one of the paper's journalists (作者为本报记者, 作者系本报摄影部主任,
 # 作者单位：临江日报社): signed reportage, not by itself an argued view; under a column it is one.
