@@ -4,16 +4,20 @@ A paper prints its commentary in a few conventional ways, all read here:
 
 - under an opinion column: a tag at the end of the title (（钟声）, （人民时评）, （大家手笔）), a
   kicker or a column label; the columns are listed in ``briefing/data/commentary_columns.txt``,
-  and any 社论, 评论员文章 or name ending in 时评/短评/述评/评论 is one by its form;
-- with a commentator's line (本报评论员, 新华社评论员) wherever the splitter put it: kicker,
-  subtitle, byline, first or last line of the body;
+  and 社论, 评论员文章/观察 and any name ending in 时评, 短评, 述评, 评论, 锐评, 热评, 快评, 杂谈,
+  随笔 or 随感 is one by its form (but not compiled remarks: 网友热评, 读者评论);
+- with a commentator's line (本报评论员, 新华社评论员) as kicker, subtitle, byline, or the first
+  or last lines of the body;
 - signed by an outside author, with the author note printed after it (（作者为……教授）,
-  （作者系……）, （作者单位：……）) or an 执笔 line (执笔：周海): a signed article by someone who is
-  not the paper's reporter argues a view (opinion or theory), it does not report. An interview
-  (——访……) carries its subject's words, not an author's, and is not one.
+  （作者系……）, （作者单位：……）: split off or in the last lines) or an 执笔 line (执笔：周海): a
+  signed article by someone who is not a journalist argues a view (opinion or theory), it does
+  not report. A journalist's note (作者为本报记者) is no evidence: signed reportage is news unless
+  under a column. An interview (——访……, 对话……, ……答本报记者问) carries its subject's words, not
+  an author's, and is not one.
 
 Its summary opens with who argues (钟声文章指出，…; 本报评论员文章认为，…; 周海撰文认为，…;
-作者认为，…) so that an argument is never forwarded as if it were reported fact.
+“人民时评”栏目文章认为，…; 作者认为，…) so that an argument is never forwarded as if it were
+reported fact.
 """
 
 from __future__ import annotations
@@ -156,39 +160,30 @@ def _role(note: re.Match[str]) -> str | None:
     return None
 
 
-def _named_author(article: Article) -> str | None:
-    """Who signs the article by name (执笔：周海; 周海 as the byline over an author note)."""
-    names = _pen_names(article)
-    if names:
-        return f"{names}执笔"
-    name = _byline_name(article) if _author_note(article) else None
-    return f"{name}撰文" if name else None
-
-
-def _unnamed_author(article: Article) -> str | None:
-    """The author a note describes (星国驻东港大使撰文), or 作者 when it gives no short role."""
-    note = _author_note(article)
-    if not note:
-        return None
-    role = _role(note)
-    return f"{role}撰文" if role else "作者"
-
-
 def commentary_rule(article: Article) -> tuple[str, str] | None:
     """Which convention marks ``article`` as commentary and who argues: ("column", "钟声"),
     ("commentator", "本报评论员"), ("author", "周海撰文"); None for news. A named author comes
-    first (the most exact "who"), an author note without a name last (a column says more)."""
+    first (the most exact "who"), an author note without a name last (a column says more). An
+    interview is no signed article."""
     heads = [article.kicker, article.title, article.subtitle, *article.body[:1]]
     interview = any(_INTERVIEW.search(line.strip()) for line in heads if line)
-    for rule, find in (
-        ("author", None if interview else _named_author),
-        ("column", _column_voice),
-        ("commentator", _commentator_voice),
-        ("author", None if interview else _unnamed_author),
-    ):
-        voice = find(article) if find else None
-        if voice:
-            return rule, voice
+    note = None if interview else _author_note(article)
+    if not interview:
+        names = _pen_names(article)
+        if names:
+            return "author", f"{names}执笔"
+        name = _byline_name(article) if note else None
+        if name:
+            return "author", f"{name}撰文"
+    column = _column_voice(article)
+    if column:
+        return "column", column
+    commentator = _commentator_voice(article)
+    if commentator:
+        return "commentator", commentator
+    if note:
+        role = _role(note)
+        return "author", f"{role}撰文" if role else "作者"
     return None
 
 
