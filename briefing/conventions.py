@@ -34,6 +34,11 @@ DATELINE_END = "[讯电]"
 # Who wrote it, as a byline or a dateline's bracket names them: 本报记者 X, 通讯员 X.
 REPORTERS = ("记者", "通讯员")
 REPORTER = "(?:" + "|".join(REPORTERS) + ")"
+# The author note after a signed article: （作者为……）, （作者系……）, （本文作者是……). Its opening
+# and the words that say who the author is; the splitter reads the note by them, the commentary
+# recognition too (which also reads （作者单位：……）, a workplace rather than who).
+AUTHOR_NOTE_OPENING = "[(（](?:本文)?作者"
+AUTHOR_NOTE_KINDS = "为|系|是"
 # The words that end a photo or graphic credit: X摄, X供图, X制图, X绘.
 CREDIT_MARK = "(?:摄|供图|制图|绘)"
 # A caption's opening: 图①：…, 图为…, 上图：…, 题图.

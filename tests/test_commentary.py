@@ -100,7 +100,12 @@ def test_an_opinion_column_marks_commentary(column):
 @pytest.mark.parametrize(
     "article",
     [
-        Article(id="n", title="临江市新建乡村公路一百二十公里", body=list(REPORT)),
+        Article(
+            id="n",
+            title="临江市新建乡村公路一百二十公里",
+            body=[REPORT[1] + "（作者为临江大学教授）", REPORT[0], REPORT[2]],
+            note="（作者为本报记者）",
+        ),
         Article(id="j", title="公路修到家门口（记者手记）", body=list(REPORT)),
         Article(id="p", title="乡村公路建设提速", column="政策解读", body=list(REPORT)),
         Article(
@@ -110,9 +115,8 @@ def test_an_opinion_column_marks_commentary(column):
             body=list(REPORT),
             note="（作者为本报记者）",
         ),
-        Article(id="h", title="城乡融合贵在久久为功", body=["核心阅读", *ARGUMENT]),
     ],
-    ids=["report quoting an expert", "news column", "policy column", "interview", "box heading"],
+    ids=["report quoting an expert", "news column", "policy column", "interview"],
 )
 def test_news_is_not_commentary(article):
     assert not is_commentary(article)
@@ -124,17 +128,24 @@ def test_the_column_list_holds_whole_column_names():
     assert all(2 <= len(name) <= 8 and "·" not in name for name in columns)
 
 
-def test_the_author_note_is_source_for_the_guard():
-    # The splitter keeps the note apart from the body; a summary that names the role it gives
-    # (星国驻东港大使撰文认为，…) names what the page prints, and must pass the faithfulness guard.
+def test_the_guard_passes_the_opening_built_from_the_note_and_nothing_else_it_holds():
+    # The splitter keeps the note apart from the body; the opening built from it
+    # (东港研究院院长周海撰文认为，…) passes the guard, but the note licenses no other use of its
+    # names: a misattached note (two articles merged) must not let a summary invent who acts.
     from briefing.summarize import check_summary
 
-    piece = Article(
-        id="a", title="城乡融合贵在久久为功", body=list(ARGUMENT), note="（作者为星国驻东港大使）"
-    )
+    note = "（作者为东港研究院院长周海）"
+    piece = Article(id="a", title="城乡融合贵在久久为功", body=list(ARGUMENT), note=note)
     opening = attribution(commentary_voice(piece) or "")
+    assert opening == "东港研究院院长周海撰文认为，"
     assert check_summary(opening + ARGUMENT[0], piece)
     assert not check_summary("西岭大学教授撰文认为，" + ARGUMENT[0], piece)
+    assert not check_summary("周海指出，" + ARGUMENT[1], piece)
+    news = Article(
+        id="b", title="临江新建乡村公路", body=list(REPORT), note="（作者为东港研究院院长林舟）"
+    )
+    assert not check_summary("东港研究院今年新建乡村公路一百二十公里，惠及沿线十二个乡镇。", news)
+    assert not check_summary("林舟表示，临江市今年新建乡村公路一百二十公里。", news)
 
 
 @pytest.mark.parametrize(
@@ -143,3 +154,98 @@ def test_the_author_note_is_source_for_the_guard():
 def test_a_column_named_for_a_comment_or_an_essay_is_commentary_unlisted(tag):
     piece = Article(id="a", title=f"城乡融合贵在久久为功（{tag}）", body=list(ARGUMENT))
     assert commentary_voice(piece) == tag.split("·")[0]
+
+
+REPORTAGE = [
+    "清晨六点，西岭村的公路上已经有了车声。",
+    "村支书周海指着新修的公路说，这条路修了三年，如今山货当天就能运进城。",
+]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "（作者为本报记者）",
+        "（作者为新华社高级记者）",
+        "（作者系本报摄影部主任）",
+        "（作者单位：临江日报社）",
+    ],
+)
+def test_a_journalists_note_does_not_make_signed_reportage_commentary(note):
+    signed = Article(id="r", title="山路弯弯通小康", byline="陈岩", body=list(REPORTAGE), note=note)
+    assert commentary_rule(signed) is None
+    run_on = Article(id="s", title="山路弯弯通小康", body=[*REPORTAGE[:-1], REPORTAGE[-1] + note])
+    assert commentary_rule(run_on) is None
+    # Under an opinion column the same piece is commentary, by the column.
+    in_column = Article(
+        id="t", title="山路弯弯通小康", column="人民时评", body=list(REPORTAGE), note=note
+    )
+    assert commentary_rule(in_column) == ("column", "人民时评")
+
+
+@pytest.mark.parametrize("paragraphs", [1, 2, 3])
+def test_a_news_story_citing_a_signed_article_is_not_commentary(paragraphs):
+    cites = "临江日报今天刊发文章《让公路通到每个村》（作者为临江大学教授林舟）"
+    news = Article(id="n", title="临江新建乡村公路", body=[cites, *REPORT[: paragraphs - 1]])
+    assert commentary_rule(news) is None
+
+
+@pytest.mark.parametrize(
+    ("voice", "opening"),
+    [
+        ("钟声", "钟声文章指出，"),
+        ("社论", "社论指出，"),
+        ("本报评论员", "本报评论员文章认为，"),
+        ("新华社评论员", "新华社评论员文章认为，"),
+        ("说道", "“说道”栏目文章认为，"),
+        ("观点", "“观点”栏目文章认为，"),
+        ("临江杂谈", "“临江杂谈”栏目文章认为，"),
+        ("周海撰文", "周海撰文认为，"),
+        ("作者", "作者认为，"),
+    ],
+)
+def test_a_columns_name_is_quoted_in_the_opening(voice, opening):
+    assert attribution(voice) == opening
+
+
+def test_a_quoted_column_opening_passes_the_checks():
+    piece = Article(id="a", title="城乡融合贵在久久为功", column="说道", body=list(ARGUMENT))
+    (done,) = summarize([piece], max_chars=90)
+    assert done.summary.text.startswith("“说道”栏目文章认为，推进城乡融合发展")
+    assert done.summary.method == "extractive"
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        {"title": "让乡村公路通到每个村", "body": ["——访临江市交通局局长周海", *REPORT]},
+        {"title": "对话临江市交通局局长周海：让乡村公路通到每个村"},
+        {"title": "乡村公路怎么修？——临江市交通局局长周海答本报记者问"},
+    ],
+    ids=["访 as the first body line", "对话", "答本报记者问"],
+)
+def test_an_interview_is_not_a_signed_article(where):
+    fields = {"byline": "林舟", "body": list(REPORT), "note": "（作者为临江大学教授）", **where}
+    assert commentary_rule(Article(id="i", **fields)) is None
+
+
+@pytest.mark.parametrize("tag", ["网友热评", "网友评论", "网民热评", "读者评论", "专家短评"])
+def test_compiled_remarks_are_not_a_commentary_column(tag):
+    piece = Article(id="a", title=f"临江新建乡村公路引热议（{tag}）", body=list(REPORT))
+    assert commentary_rule(piece) is None
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        {"subtitle": "西岭镇"},
+        {"subtitle": "山乡巨变"},
+        {"body": ["开篇寄语", *ARGUMENT]},
+        {"body": ["核心阅读", *ARGUMENT]},
+    ],
+    ids=["place name", "four-character phrase", "note heading", "box heading"],
+)
+def test_a_short_line_that_is_no_name_is_not_taken_for_the_author(where):
+    fields = {"title": "城乡融合贵在久久为功", "body": list(ARGUMENT), **where}
+    piece = Article(id="a", note="（作者为临江大学教授）", **fields)
+    assert commentary_rule(piece) == ("author", "临江大学教授撰文")

@@ -22,7 +22,7 @@ from ..text import CLOSERS, ends_sentence, fold_width
 from ..summarize import check_budget
 from ..summarize.compress import dangling
 from ..summarize.extractive import summarizable
-from ..summarize.guard import SourceIndex, check_summary
+from ..summarize.guard import check_summary
 from ..summarize.commentary import attribution, commentary_voice
 from ..summarize.sentences import split_clauses, split_dateline, split_sentences
 from ..summarize.headlines import headline_problems
@@ -186,9 +186,7 @@ def summary_figures(
         "rouge2": _mean(rouge_n(o, r, 2).f1 for o, r in pairs),
         "rougeL": _mean(rouge_l(o, r).f1 for o, r in pairs),
         # Over the summaries given: an article left without one (a cartoon's caption) is counted as no_summary.
-        "guard": _mean(
-            float(check_summary(o, SourceIndex(a)).ok) for o, a in zip(outputs, articles) if o
-        ),
+        "guard": _mean(float(check_summary(o, a).ok) for o, a in zip(outputs, articles) if o),
         "budget": _mean(float(len(o) <= max_chars) for o in outputs),
         "full_sentence": _mean(float(is_full_sentence(o)) for o in outputs),
         "mean_chars": _mean(len(o) for o in outputs),

@@ -110,6 +110,8 @@ class SourceText(Record):
     check_text: str = (
         ""  # everything the page prints for the article: what summaries are checked against
     )
+    # A commentary's summary opening (周海撰文认为，), built from the byline or note, not checked.
+    opening: str = ""
 
 
 @dataclass
@@ -127,6 +129,7 @@ def briefing_digest(briefing: Briefing) -> str:
 
 
 def source_text(article: Article) -> SourceText:
+    from ..summarize.commentary import voice_opening
     from ..summarize.guard import article_source
     from ..summarize.sentences import split_sentences
 
@@ -141,6 +144,7 @@ def source_text(article: Article) -> SourceText:
         paragraphs=[p for p in paragraphs if p],
         highlight=used,
         check_text=article_source(article),
+        opening=voice_opening(article),
     )
 
 
@@ -322,7 +326,12 @@ class Draft:
 
         source = self.articles.get(item.id)
         text = source.check_text if source else ""
-        summary = check_summary(item.entry.summary, text) if item.entry.summary and text else None
+        opening = source.opening if source else ""
+        summary = (
+            check_summary(item.entry.summary.removeprefix(opening), text)
+            if item.entry.summary and text
+            else None
+        )
         title = check_summary(item.entry.title, text) if item.entry.title and text else None
         problems = list(summary.problems) if summary is not None else []
         length = len(item.entry.summary)

@@ -17,7 +17,7 @@ from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from operator import itemgetter
 
-from ..conventions import COLUMN_TAG_RE
+from ..conventions import AUTHOR_NOTE_KINDS, AUTHOR_NOTE_OPENING, COLUMN_TAG_RE
 from ..text import bigram_numbers as _bigrams
 from ..text import frozen_bigram_numbers
 from ..text import ends_sentence, word_tags
@@ -44,7 +44,7 @@ BOX_LABEL_RE = re.compile(
     rf"^(?:核心阅读|图片报道|图片新闻|新闻图片|{BRIEFS_BOX_LABELS}|链接|相关链接|背景链接|"
     r"编后(?:语|记)?|编者按|记者手记|短评|小资料|延伸阅读|新闻背景|点评|数据|图表|一图读懂)$"
 )
-AUTHOR_NOTE_RE = re.compile(r"^[(（](?:作者|本文作者)(?:为|系|是)")
+AUTHOR_NOTE_RE = re.compile(rf"^{AUTHOR_NOTE_OPENING}(?:{AUTHOR_NOTE_KINDS})")
 # Lines that close an item: 本版制图：X, 版式设计：X, 数据来源：X, X摄 (_may_close: what each
 # branch needs).
 CLOSING_RE = re.compile(

@@ -4,16 +4,20 @@ A paper prints its commentary in a few conventional ways, all read here:
 
 - under an opinion column: a tag at the end of the title (（钟声）, （人民时评）, （大家手笔）), a
   kicker or a column label; the columns are listed in ``briefing/data/commentary_columns.txt``,
-  and any 社论, 评论员文章 or name ending in 时评/短评/述评/评论 is one by its form;
-- with a commentator's line (本报评论员, 新华社评论员) wherever the splitter put it: kicker,
-  subtitle, byline, first or last line of the body;
+  and 社论, 评论员文章/观察 and any name ending in 时评, 短评, 述评, 评论, 锐评, 热评, 快评, 杂谈,
+  随笔 or 随感 is one by its form (but not compiled remarks: 网友热评, 读者评论);
+- with a commentator's line (本报评论员, 新华社评论员) as kicker, subtitle, byline, or the first
+  or last lines of the body;
 - signed by an outside author, with the author note printed after it (（作者为……教授）,
-  （作者系……）, （作者单位：……）) or an 执笔 line (执笔：周海): a signed article by someone who is
-  not the paper's reporter argues a view (opinion or theory), it does not report. An interview
-  (——访……) carries its subject's words, not an author's, and is not one.
+  （作者系……）, （作者单位：……）: split off or in the last lines) or an 执笔 line (执笔：周海): a
+  signed article by someone who is not a journalist argues a view (opinion or theory), it does
+  not report. A journalist's note (作者为本报记者) is no evidence: signed reportage is news unless
+  under a column. An interview (——访……, 对话……, ……答本报记者问) carries its subject's words, not
+  an author's, and is not one.
 
 Its summary opens with who argues (钟声文章指出，…; 本报评论员文章认为，…; 周海撰文认为，…;
-作者认为，…) so that an argument is never forwarded as if it were reported fact.
+“人民时评”栏目文章认为，…; 作者认为，…) so that an argument is never forwarded as if it were
+reported fact.
 """
 
 from __future__ import annotations
@@ -22,11 +26,12 @@ import re
 from functools import lru_cache
 
 from .. import data
+from ..conventions import AUTHOR_NOTE_KINDS, AUTHOR_NOTE_OPENING, REPORTER
 from ..records import Article
+from ..split.lines import HAN, is_bare_name
 
 from .sentences import DECK_MARKS
 
-HAN = "\u4e00-\u9fff"
 # Commentary by its form, whatever the column's name: 评论员文章/评论员观察, 社论, and a name
 # ending in a word for a comment or an essay (人民时评, 国际时评, 现场评论, 金台锐评, 暖闻热评,
 # 新闻随笔, 金台随感). A tag is the column's name, whole (世界经济论坛 names a forum, not a column).
@@ -34,6 +39,9 @@ _COLUMN_FORM = re.compile(
     rf"^(?:本报)?(?:特约)?评论员(?:文章|观察)?|^社论$"
     rf"|^[{HAN}]{{0,4}}(?:时评|短评|述评|评论|锐评|热评|快评|杂谈|随笔|随感)$"
 )
+# Names of that form that title compiled remarks, not one writer's argued view (网友热评, 读者评论,
+# 各方评论, 专家点评): the same kind as 声音, which the column list keeps out.
+_COMPILED_REMARKS = ("网友", "网民", "读者", "各方", "专家")
 _TITLE_TAG = re.compile(r"[（(]([^（）()]{2,40})[）)]\s*$")
 # 本报评论员 / 新华社特约评论员 / 钟 声 as a line of its own, perhaps after a dash or with the
 # commentator's name.
@@ -44,16 +52,16 @@ _COMMENTATOR = re.compile(
 # The author note after a signed article: （作者为……）, （作者系……）, （本文作者是……）,
 # （作者单位：……）, perhaps run on at the end of the last paragraph.
 _AUTHOR_NOTE = re.compile(
-    r"[（(](?:本文)?作者(?:(?P<kind>为|系|是)|单位[：:])\s*(?P<who>[^（）()]{2,80})[）)]$"
+    rf"{AUTHOR_NOTE_OPENING}(?:(?P<kind>{AUTHOR_NOTE_KINDS})|单位[：:])\s*(?P<who>[^（）()]{{2,80}})[）)]$"
 )
+# A note that describes one of the paper's journalists (作者为本报记者, 作者系本报摄影部主任,
+# 作者单位：临江日报社): signed reportage, not by itself an argued view; under a column it is one.
+_JOURNALIST = re.compile(rf"{REPORTER}|摄影|报社|通讯社")
 # 执笔：周海 / 执笔人：周海、陈岩 (in brackets or not), where the piece names who drafted it.
 _PEN_LINE = re.compile(rf"^[（(]?执笔人?[：:]\s*(?P<names>[{HAN}·、，, ]{{2,30}}?)[）)]?$")
-# A bare name as the byline of a signed article: 周海, 陈 岩.
-_NAME = re.compile(rf"^[{HAN}](?:\s?[{HAN}]){{1,3}}$")
-# Lines of that shape that are not names: a box or note heading (核心阅读, 开栏的话, 编者按).
-_NOT_A_NAME = re.compile(r"记者|通讯员|报|社|电|讯|目录|摄|阅读|的话|提要|编者|导读|摘要|图")
-# An interview: ——访星国大使周海, 访谈.
-_INTERVIEW = re.compile(r"(?:^|——|—|\s)访[^问]|访谈|专访|答记者问")
+# An interview, in a heading or the body's first line: ——访星国大使周海, 访谈, 专访,
+# 对话周海：……, 周海答本报记者问.
+_INTERVIEW = re.compile(r"(?:^|——|—|\s)访[^问]|访谈|专访|^对话|答[^，。]{0,6}记者问")
 # The author's role, when the note gives one short enough to name in a summary.
 MAX_ROLE_CHARS = 12
 _DASHES = "—-－ 　"
@@ -77,23 +85,33 @@ def _tags(article: Article) -> list[str]:
 def _column_voice(article: Article) -> str | None:
     for tag in _tags(article):
         name = re.sub(r"\s+", "", re.split(r"[·・]", tag)[0])
-        if _COLUMN_FORM.search(name):
+        if _COLUMN_FORM.search(name) and not name.startswith(_COMPILED_REMARKS):
             return "本报评论员" if "评论员" in name else name
         if name in opinion_columns():
             return name
     return None
 
 
-def _lines(article: Article) -> list[str]:
-    """The lines where a commentator's or author's line stands: kicker, subtitle, byline, column,
-    the first and last two lines of the body, the author note."""
-    lines = [article.kicker, article.subtitle, article.byline, article.column, article.note]
-    lines += article.body[:1] + article.body[-2:]
+def _clean(lines: list[str | None]) -> list[str]:
     return [line.strip().lstrip(_DASHES) for line in lines if line and line.strip()]
 
 
+def _signature_lines(article: Article) -> list[str]:
+    """Where a commentator's or drafter's line stands: byline, kicker, subtitle, the body's first
+    line (a byline the splitter left in the body) and last two (a credit line may follow)."""
+    heads = [article.byline, article.kicker, article.subtitle]
+    return _clean([*heads, *article.body[:1], *article.body[1:][-2:]])
+
+
+def _note_lines(article: Article) -> list[str]:
+    """Where the author note stands: split off, or the body's last two lines (perhaps run on; a
+    credit line, 制图：周海, may follow it). Not the first: a news story may open by citing an
+    article and its author's note."""
+    return _clean([article.note, *article.body[1:][-2:]])
+
+
 def _commentator_voice(article: Article) -> str | None:
-    for line in _lines(article):
+    for line in _signature_lines(article):
         match = _COMMENTATOR.match(line)
         if match and match.group("pen"):
             return "钟声"
@@ -104,7 +122,7 @@ def _commentator_voice(article: Article) -> str | None:
 
 
 def _pen_names(article: Article) -> str | None:
-    for line in _lines(article):
+    for line in _signature_lines(article) + _clean([article.note]):
         match = _PEN_LINE.match(line)
         if match:
             return re.sub(r"\s+", "", match.group("names")).strip("、，,")
@@ -112,10 +130,10 @@ def _pen_names(article: Article) -> str | None:
 
 
 def _author_note(article: Article) -> re.Match[str] | None:
-    for line in _lines(article):
+    for line in _note_lines(article):
         match = _AUTHOR_NOTE.search(line)
         if match:
-            return match
+            return None if _JOURNALIST.search(match.group("who")) else match
     return None
 
 
@@ -124,7 +142,7 @@ def _byline_name(article: Article) -> str | None:
     subtitle) or as the first line of the body."""
     for line in (article.byline, article.subtitle, article.body[0] if article.body else None):
         line = (line or "").strip().lstrip(_DASHES)
-        if _NAME.match(line) and not _NOT_A_NAME.search(line):
+        if line and is_bare_name(line):
             return re.sub(r"\s+", "", line)
     return None
 
@@ -137,43 +155,35 @@ def _role(note: re.Match[str]) -> str | None:
     who = note.group("who").strip()
     first = re.split(r"[、，,；;](?![^《]*》)", who)[0].strip()
     for role in (who, first):
-        if 4 <= len(role) <= MAX_ROLE_CHARS and "记者" not in role:
+        if 4 <= len(role) <= MAX_ROLE_CHARS:
             return role
     return None
-
-
-def _named_author(article: Article) -> str | None:
-    """Who signs the article by name (执笔：周海; 周海 as the byline over an author note)."""
-    names = _pen_names(article)
-    if names:
-        return f"{names}执笔"
-    name = _byline_name(article) if _author_note(article) else None
-    return f"{name}撰文" if name else None
-
-
-def _unnamed_author(article: Article) -> str | None:
-    """The author a note describes (星国驻东港大使撰文), or 作者 when it gives no short role."""
-    note = _author_note(article)
-    if not note:
-        return None
-    role = _role(note)
-    return f"{role}撰文" if role else "作者"
 
 
 def commentary_rule(article: Article) -> tuple[str, str] | None:
     """Which convention marks ``article`` as commentary and who argues: ("column", "钟声"),
     ("commentator", "本报评论员"), ("author", "周海撰文"); None for news. A named author comes
-    first (the most exact "who"), an author note without a name last (a column says more)."""
-    interview = bool(_INTERVIEW.search(article.headline))
-    for rule, find in (
-        ("author", None if interview else _named_author),
-        ("column", _column_voice),
-        ("commentator", _commentator_voice),
-        ("author", None if interview else _unnamed_author),
-    ):
-        voice = find(article) if find else None
-        if voice:
-            return rule, voice
+    first (the most exact "who"), an author note without a name last (a column says more). An
+    interview is no signed article."""
+    heads = [article.kicker, article.title, article.subtitle, *article.body[:1]]
+    interview = any(_INTERVIEW.search(line.strip()) for line in heads if line)
+    note = None if interview else _author_note(article)
+    if not interview:
+        names = _pen_names(article)
+        if names:
+            return "author", f"{names}执笔"
+        name = _byline_name(article) if note else None
+        if name:
+            return "author", f"{name}撰文"
+    column = _column_voice(article)
+    if column:
+        return "column", column
+    commentator = _commentator_voice(article)
+    if commentator:
+        return "commentator", commentator
+    if note:
+        role = _role(note)
+        return "author", f"{role}撰文" if role else "作者"
     return None
 
 
@@ -187,17 +197,27 @@ def is_commentary(article: Article) -> bool:
     return commentary_voice(article) is not None
 
 
+# Column names printed bare: the paper's pen name and its editorial (commentators and signed
+# authors are bare too; every other column is quoted).
+_BARE_VOICES = ("钟声", "社论")
+
+
 def attribution(voice: str) -> str:
     """The opening of a commentary's summary: 钟声文章指出， / 本报评论员文章认为， / 周海撰文认为，
-    / 周海执笔的文章认为， / 作者认为，"""
-    verb = "指出" if voice in ("钟声", "社论") else "认为"
-    if voice.endswith(("文章", "社论", "撰文", "作者")):
-        noun = ""
-    elif voice.endswith("执笔"):
-        noun = "的文章"
-    else:
-        noun = "文章"
-    return f"{voice}{noun}{verb}，"
+    / 周海执笔的文章认为， / 作者认为， / “今日谈”栏目文章认为，
+
+    A column's name is quoted and called a column, as the paper prints it when it cites one: bare,
+    a generic name (观点, 说道, 新语) reads as part of the sentence (说道文章认为)."""
+    verb = "指出" if voice in _BARE_VOICES else "认为"
+    if voice.endswith(("撰文", "作者")):
+        return f"{voice}{verb}，"
+    if voice.endswith("执笔"):
+        return f"{voice}的文章{verb}，"
+    if voice in _BARE_VOICES:
+        return f"{voice}{verb}，" if voice == "社论" else f"{voice}文章{verb}，"
+    if voice.endswith("评论员"):
+        return f"{voice}文章{verb}，"
+    return f"“{voice}”栏目文章{verb}，"
 
 
 def voice_opening(article: Article) -> str:

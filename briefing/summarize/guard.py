@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from ..records import Article
 from ..text import NAME_TAGS, fold_width, tagged, without_spaces
+from .commentary import voice_opening
 from .faithfulness import ARABIC_NUMBER, CHINESE_NUMBER, unfaithful
 from .wholeness import dangling_clauses, shortened_names, unattributed_quotations
 
@@ -35,11 +36,13 @@ class GuardResult:
 
 
 def article_source(article: Article | str) -> str:
-    """Everything the page prints for an article: headline, dateline, body, subheads, captions."""
+    """Everything the page prints for an article that a summary may draw on: column, kicker,
+    headline, byline, dateline, body, subheads, captions. The author note is left out: a
+    misattached note (two articles merged by the splitter) would license any name it holds; a
+    commentary's opening, built from it, is checked apart (:func:`check_summary`)."""
     if isinstance(article, str):
         return article
-    # The column (栏目) and the author note are printed with the article: a commentary's summary
-    # names the one (钟声文章指出…) or the author the other describes (星国驻东港大使撰文认为…).
+    # The column (栏目) is printed with the article: a commentary's summary names it.
     parts = [
         article.column,
         article.kicker,
@@ -48,7 +51,6 @@ def article_source(article: Article | str) -> str:
         article.byline,
         article.dateline,
         article.text,
-        article.note,
     ]
     parts += article.subheads + article.captions
     return "\n".join(p for p in parts if p)
@@ -93,7 +95,12 @@ def source_index(text: str) -> SourceIndex:
 def check_summary(
     summary: str, article: Article | str | SourceIndex, *, names: bool = True
 ) -> GuardResult:
-    """Check that every number, quoted span and proper name in ``summary`` occurs in ``article``."""
+    """Check that every number, quoted span and proper name in ``summary`` occurs in ``article``.
+
+    Given the article itself, a commentary's opening (星国驻东港大使撰文认为，) is not checked: it
+    is built from the printed column, byline or author note, not drawn from the text."""
+    if isinstance(article, Article):
+        summary = summary.removeprefix(voice_opening(article))
     source = article if isinstance(article, SourceIndex) else source_index(article_source(article))
     verdict = source.verdicts.get((summary, names))
     if verdict is None:

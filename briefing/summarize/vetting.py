@@ -73,7 +73,7 @@ def fallback_summary(
         if (
             default.text
             and default.text != avoid
-            and not summary_problems(default.text, source, max_chars=max_chars)
+            and not summary_problems(default.text, article, max_chars=max_chars)
         ):
             return Summary(
                 text=default.text,
