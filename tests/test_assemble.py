@@ -226,6 +226,12 @@ def test_schema_is_generated_from_the_dataclasses():
         # A verb or a post beside a name is the sentence around it.
         ("周海", "周海说，今年要修路。周海说，明年建桥。", "周海"),
         ("周海", "东港市市长周海来到西岭镇。市长周海说，要修路。", "周海"),
+        # Posts and speech verbs the short list of posts lacks (坦言 is tagged as a noun).
+        ("周海", "东港市周海局长说，要修路。西岭镇周海局长来到工地。", "周海"),
+        ("陈岩", "东港集团陈岩董事长说，要扩产。西岭公司陈岩董事长说，要转型。", "陈岩"),
+        ("陈岩", "研究所陈岩坦言，要攻关。工厂陈岩坦言，不容易。", "陈岩"),
+        # A lone character before a verb opens the next phrase, not the end of the term.
+        ("河湖长制", "西岭镇推行河湖长制河运行。东港市河湖长制河运行。", "河湖长制"),
         # Found once: nothing tells a run from a sentence.
         ("扶老助", "西岭镇开展扶老助孤活动。", "扶老助"),
         # Always inside a run too long to be a keyword: a cut piece, dropped.

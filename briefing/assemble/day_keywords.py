@@ -28,6 +28,7 @@ from operator import itemgetter, neg
 from .. import data
 from ..conventions import REPORTER, REPORTERS
 from ..records import Article
+from ..summarize.title_clauses import POST_WORDS, SPEECH_VERBS
 from ..summarize.wholeness import qualified_names
 from ..text import NAME_TAGS, fold_width, tagged
 
@@ -71,6 +72,9 @@ _SHORT_TITLE = re.compile(r"《([^《》]{2,10})》")
 _POSTS = frozenset(
     "主席 总书记 总理 副总理 书记 第一书记 委员长 部长 省长 市长 大使 总统 首相 同志 先生 女士 记者 院士 教授 主任 代表 委员".split()
 )
+# What stands after a name in a sentence and is no part of it: a post (周海局长, 陈岩董事长)
+# or a speech verb the segmenter may tag as a noun (陈岩坦言).
+_BESIDE_NAME = _POSTS | frozenset(POST_WORDS) | SPEECH_VERBS
 _NOT_TERM = re.compile(
     r"^[第约近超逾共每各该本此这那其之]|[了着过的地得么吗呢吧啊]$|^[零〇一二两三四五六七八九十百千万亿\d]|(?:举行|召开|举办|开幕|闭幕|起来|下去)$"
 )
@@ -384,7 +388,11 @@ def _counts(headline: str, body: str) -> dict[str, float]:
             if run[start] < size:
                 continue
             pieces = tuple(words[start : start + size])
-            if len(set(pieces)) < size or len("".join(pieces)) > MAX_TERM or pieces[-1] in _POSTS:
+            if (
+                len(set(pieces)) < size
+                or len("".join(pieces)) > MAX_TERM
+                or pieces[-1] in _BESIDE_NAME
+            ):
                 continue
             if not used.intersection(range(start, start + size)):
                 runs[pieces].append(start)
@@ -497,6 +505,8 @@ def whole_run(word: str, text: str) -> str | None:
     is the keyword when it is a term (扶老助孤, 县级融媒体中心), else the piece is dropped. A
     word beside it that a sentence would put there is no part of it: a function word, a verb,
     a number or a post (周海 / 说, 陈岩 / 主任 stay whole)."""
+    import rjieba
+
     starts = _occurrences(word, text)
     if len(starts) < 2:
         return word
@@ -528,6 +538,11 @@ def whole_run(word: str, text: str) -> str | None:
     if last > after and last == len(tokens) and len(tokens[-1][0]) == 1:
         end = len(word) + len(right)
         if _joins([tokens[-1][0] + text[s + end : s + end + 1] for s in starts]):
+            last -= 1
+    # A lone character before a word that stopped the run (a verb, a function word) opens the
+    # next phrase (河湖长制 / 河 / 运行), unless the run with it is a dictionary word.
+    elif last > after and len(tokens[last - 1][0]) == 1:
+        if not rjieba.has_word("".join(w for w, _ in tokens[begin:last])):
             last -= 1
     if begin < first and begin == 0 and len(tokens[0][0]) == 1:
         start = len(left) + 1
@@ -565,7 +580,7 @@ def _in_run(piece: str, tag: str) -> bool:
         and not tag.startswith(_NOT_IN_RUN)
         and tag != "v"  # a verbal noun (融/vn) may be part of a term
         and not (tag.startswith("m") and _NUMERAL.search(piece))
-        and piece not in _POSTS
+        and piece not in _BESIDE_NAME
         and piece not in background_words()
     )
 
