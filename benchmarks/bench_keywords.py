@@ -3,8 +3,8 @@ pd1998 pages-dev; each page is one issue), counted by what is wrong with them:
 
 - cut: a keyword that, wherever the issue has it, sits inside the same longer run of Chinese
   characters (the same character before it each time, or the same after it, that is no function
-  character), and is found there at least twice: a piece of a longer name or word (媒体中心 where
-  the issue always says 县级融媒体中心).
+  character), and is found there at least twice: a piece of a longer name or word (数据中心 where
+  the issue always says 乡镇融数据中心).
 - generic: a keyword made only of ordinary words: every piece of it (the segmenter's finest
   cut) a common dictionary word (background count of 1,000 or more) tagged neither as a name
   nor as an abbreviation, or a dictionary entry whose own pieces are all such words

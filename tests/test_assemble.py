@@ -183,12 +183,12 @@ def test_keywords_of_the_day():
         # A word always beside the same word is a piece of the run it sits in.
         (
             (
-                "扶老助孤暖人心",
-                "西岭镇开展扶老助孤活动，扶老助孤志愿者上门。县级融媒体中心报道了扶老助孤行动。",
+                "护幼助孤暖人心",
+                "西岭镇开展护幼助孤活动，护幼助孤志愿者上门。乡镇融数据中心发布了护幼助孤行动。",
             ),
-            ("县级融媒体中心开播", "县级融媒体中心每天更新。"),
-            {"扶老助孤", "县级融媒体中心"},
-            {"扶老助", "媒体中心"},
+            ("乡镇融数据中心开播", "乡镇融数据中心每天更新。"),
+            {"护幼助孤", "乡镇融数据中心"},
+            {"护幼助", "数据中心"},
         ),
     ],
 )
@@ -220,8 +220,8 @@ def test_schema_is_generated_from_the_dataclasses():
     ("word", "text", "expected"),
     [
         # Always beside the same word: the longer run is the keyword.
-        ("媒体中心", "东港市县级融媒体中心开播。县级融媒体中心每天更新新闻。", "县级融媒体中心"),
-        ("扶老助", "西岭镇开展扶老助孤活动。扶老助孤志愿者上门服务。", "扶老助孤"),
+        ("数据中心", "东港市乡镇融数据中心开播。乡镇融数据中心每天更新新闻。", "乡镇融数据中心"),
+        ("护幼助", "西岭镇开展护幼助孤活动。护幼助孤志愿者上门服务。", "护幼助孤"),
         ("西岭", "西岭镇开展活动。西岭镇修路。", "西岭镇"),
         # A verb or a post beside a name is the sentence around it.
         ("周海", "周海说，今年要修路。周海说，明年建桥。", "周海"),
@@ -233,7 +233,7 @@ def test_schema_is_generated_from_the_dataclasses():
         # A lone character before a verb opens the next phrase, not the end of the term.
         ("河湖长制", "西岭镇推行河湖长制河运行。东港市河湖长制河运行。", "河湖长制"),
         # Found once: nothing tells a run from a sentence.
-        ("扶老助", "西岭镇开展扶老助孤活动。", "扶老助"),
+        ("护幼助", "西岭镇开展护幼助孤活动。", "护幼助"),
         # Always inside a run too long to be a keyword: a cut piece, dropped.
         ("临江职业技术学院", "临江职业技术学院附属中学开学。临江职业技术学院附属中学招生。", None),
     ],
@@ -245,7 +245,7 @@ def test_a_keyword_always_inside_the_same_run_is_that_run_or_none(word, text, ex
 def test_a_compound_of_ordinary_words_weighs_as_its_pieces():
     assert generic_compound("主管部门") is not None and generic_compound("主体地位") is not None
     # Names, new terms, words of single characters and names the dictionary lists whole.
-    for word in ("临江职业技术学院", "河湖长制", "扶老助孤", "改革开放", "陈岩"):
+    for word in ("临江职业技术学院", "河湖长制", "护幼助孤", "改革开放", "陈岩"):
         assert generic_compound(word) is None, word
     body = "东港市规定，主管部门应当公开收费标准。主管部门接到投诉后核实。主管部门每年检查一次。"
     articles = [
@@ -254,7 +254,3 @@ def test_a_compound_of_ordinary_words_weighs_as_its_pieces():
         article("c", "文化", title="星国乐团来访", body=["星国乐团在东港大剧院演出。"]),
     ]
     assert issue_keywords(articles, count=2, paper="临江日报") == ["陈岩", "星国乐团"]
-    # Quoted, it is the name of something.
-    quoted = body.replace("主管部门应当", "“主管部门”应当")
-    articles[0] = article("a", "法治", title="主管部门公开收费标准", body=[quoted])
-    assert "主管部门" in issue_keywords(articles, count=2, paper="临江日报")

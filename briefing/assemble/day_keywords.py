@@ -10,7 +10,7 @@ specific it is against a background frequency (the segmenter's dictionary counts
 世界 weigh little). A word found in many articles of a larger issue (the city's name in a city
 daily) is damped, as are place names (江北区); a word that occurs only inside a longer chosen
 name (战书 in 栗战书) is never a keyword of its own. A word that, wherever the issue has it, sits
-beside the same word (扶老助 before 孤, 媒体中心 after 县级融) is a cut piece: the longer run is
+beside the same word (护幼助 before 孤, 数据中心 after 乡镇融) is a cut piece: the longer run is
 the keyword when it is a term, else the piece is dropped.
 """
 
@@ -131,15 +131,6 @@ def _pieces(word: str) -> list[str]:
         tiled.append(piece)
         at += len(piece)
     return tiled
-
-
-# Marks a writer puts around a name or title they mean as one (“一带一路”, 《价格法》).
-_NAME_MARKS = (("“", "”"), ("《", "》"), ("「", "」"), ('"', '"'))
-
-
-def _marked(word: str, text: str) -> bool:
-    """Whether ``text`` sets ``word`` in quotation marks or title marks somewhere."""
-    return any(opening + word + closing in text for opening, closing in _NAME_MARKS)
 
 
 def _background_count(word: str) -> int:
@@ -453,8 +444,8 @@ def issue_keywords(
             score *= 0.3
         scores[word] = score
     text = "\n".join(headline + "\n" + body for headline, body in texts)
-    # The best candidates, each scored again as the term it is part of (媒体中心 ->
-    # 县级融媒体中心) and as rare as that term is: a compound of ordinary words (主管部门) weighs as
+    # The best candidates, each scored again as the term it is part of (数据中心 ->
+    # 乡镇融数据中心) and as rare as that term is: a compound of ordinary words (主管部门) weighs as
     # its pieces do. Highest first, ties by the word so the output is stable; a word whose term
     # weighs less than its first score goes back into the queue with the new score.
     # (Pairs of the negated score and the word, made by C code: no key function per word.)
@@ -467,7 +458,7 @@ def issue_keywords(
             whole = whole_run(word, text)
             judged[word] = whole
             if whole is not None:
-                factor = (_rarity(whole, text) / specificity(word)) ** 2
+                factor = (_rarity(whole) / specificity(word)) ** 2
                 if factor < 1.0:
                     heapq.heappush(queue, (score * factor, word))
                     continue
@@ -480,14 +471,14 @@ def issue_keywords(
     return chosen
 
 
-def _rarity(term: str, text: str) -> float:
+def _rarity(term: str) -> float:
     """How specific ``term`` is: its background specificity, or for a compound of ordinary
-    words that ``text`` does not quote as a name (“光明工程”), nearer that of its rarest piece."""
+    words, nearer that of its rarest piece."""
     generic = generic_compound(term)
     own = specificity(term)
     # Halfway (geometric mean) to its pieces: tags and counts cannot tell 主管部门 from 金融危机,
     # but a topic the issue keeps repeating still outweighs a phrase it uses in passing.
-    return own if generic is None or _marked(term, text) else math.sqrt(own * generic)
+    return own if generic is None else math.sqrt(own * generic)
 
 
 # Words that end a run: whatever the issue puts beside a term with one of these tags is a
@@ -501,8 +492,8 @@ def whole_run(word: str, text: str) -> str | None:
     """``word``, or the longer run it always sits in, or None when it is a cut piece of one.
 
     Where ``word`` occurs twice or more in ``text`` and the same word stands beside it each
-    time (扶老助 before 孤, 媒体中心 after 县级融), it is a piece of that longer run: the run
-    is the keyword when it is a term (扶老助孤, 县级融媒体中心), else the piece is dropped. A
+    time (护幼助 before 孤, 数据中心 after 乡镇融), it is a piece of that longer run: the run
+    is the keyword when it is a term (护幼助孤, 乡镇融数据中心), else the piece is dropped. A
     word beside it that a sentence would put there is no part of it: a function word, a verb,
     a number or a post (周海 / 说, 陈岩 / 主任 stay whole)."""
     import rjieba
@@ -522,8 +513,8 @@ def whole_run(word: str, text: str) -> str | None:
     first = ends.index(len(left))
     after = ends.index(len(left) + len(word))
     # The words after it while each may belong to a term; those before only when a lone
-    # character joins them (县级 / 融 / 媒体中心): a word before a term is its own word
-    # (文明家庭 / 扶老助孤), the term's head is at its end.
+    # character joins them (乡镇 / 融 / 数据中心): a word before a term is its own word
+    # (西岭镇 / 护幼助孤), the term's head is at its end.
     last = after
     while last < len(tokens) and _in_run(*tokens[last]):
         last += 1
