@@ -10,6 +10,7 @@ from briefing.assemble.day_keywords import (
     background_words,
     generic_compound,
     issue_keywords,
+    keyword_problems,
     whole_run,
 )
 from briefing.records import Article, Briefing, Furniture, Issue, Summary, Topic
@@ -254,3 +255,8 @@ def test_a_compound_of_ordinary_words_weighs_as_its_pieces():
         article("c", "文化", title="星国乐团来访", body=["星国乐团在东港大剧院演出。"]),
     ]
     assert issue_keywords(articles, count=2, paper="临江日报") == ["陈岩", "星国乐团"]
+
+
+def test_a_fragment_across_two_words_is_no_keyword():
+    text = "没有人会怀疑这条路。也没有人会忘记修路的陈岩。"
+    assert keyword_problems("人会", text) and not keyword_problems("陈岩", text)

@@ -465,6 +465,8 @@ def issue_keywords(
         whole = judged[word]
         if whole is None or any(whole in other or other in whole for other in chosen):
             continue  # 河湖 beside 河湖长制 says the same thing twice
+        if fragment(whole, text):
+            continue
         if piece_of_longer_name(whole, text, [w for w in scores if whole in w and w != whole]):
             continue
         chosen.append(whole)
@@ -547,6 +549,21 @@ def whole_run(word: str, text: str) -> str | None:
     return run
 
 
+def fragment(word: str, text: str) -> bool:
+    """Whether ``word``, two characters the dictionary lacks, crosses a word boundary wherever
+    ``text`` has it: its first character makes a word with the one before it (有 / 人会 in
+    没有人会), or its last with the one after it, at most of its occurrences."""
+    import rjieba
+
+    if len(word) != 2 or rjieba.has_word(word):
+        return False
+    starts = _occurrences(word, text)
+    return bool(starts) and (
+        _joins([text[max(0, s - 1) : s] + word[0] for s in starts])
+        or _joins([word[1] + text[s + 2 : s + 3] for s in starts])
+    )
+
+
 def _joins(pairs: list[str]) -> bool:
     """Whether more than half of ``pairs`` (two characters each) are dictionary words."""
     import rjieba
@@ -624,6 +641,8 @@ def keyword_problems(keyword: str, text: str) -> list[str]:
         problems.append(f"{keyword} is a verb phrase")
     if _NUMBER_PIECE.match(keyword):
         problems.append(f"{keyword} is a piece of a number")
+    if fragment(keyword, fold_width(text)):
+        problems.append(f"{keyword} crosses a word boundary")
     longer = sorted({n for n in names_in(text) if keyword in n and n != keyword})
     if longer and piece_of_longer_name(keyword, fold_width(text), longer):
         problems.append(f"{keyword} is a piece of {longer[0]}")
