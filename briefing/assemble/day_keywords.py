@@ -452,6 +452,7 @@ def issue_keywords(
     queue = heapq.nsmallest(count * 8, zip(map(neg, scores.values()), scores))
     judged: dict[str, str | None] = {}
     chosen: list[str] = []
+    keys: str | None = None  # the scored words, one a line, made when first needed
     while queue and len(chosen) < count:
         score, word = heapq.heappop(queue)
         if word not in judged:
@@ -467,7 +468,13 @@ def issue_keywords(
             continue  # 河湖 beside 河湖长制 says the same thing twice
         if fragment(whole, text):
             continue
-        if piece_of_longer_name(whole, text, [w for w in scores if whole in w and w != whole]):
+        # The scored words that hold it: looked for in one string of them all (most hold none),
+        # not word by word.
+        if keys is None:
+            keys = "\n".join(scores)
+        if keys.count(whole) > (whole in scores) and piece_of_longer_name(
+            whole, text, [w for w in scores if whole in w and w != whole]
+        ):
             continue
         chosen.append(whole)
     return chosen
