@@ -243,7 +243,7 @@ def test_a_keyword_always_inside_the_same_run_is_that_run_or_none(word, text, ex
     assert whole_run(word, text) == expected
 
 
-def test_a_compound_of_ordinary_words_weighs_as_its_pieces():
+def test_a_compound_of_ordinary_words_weighs_halfway_to_its_pieces_but_a_topic_stays():
     assert generic_compound("主管部门") is not None and generic_compound("主体地位") is not None
     # Names, new terms, words of single characters and names the dictionary lists whole.
     for word in ("临江职业技术学院", "河湖长制", "护幼助孤", "改革开放", "陈岩"):
@@ -255,6 +255,11 @@ def test_a_compound_of_ordinary_words_weighs_as_its_pieces():
         article("c", "文化", title="星国乐团来访", body=["星国乐团在东港大剧院演出。"]),
     ]
     assert issue_keywords(articles, count=2, paper="临江日报") == ["陈岩", "星国乐团"]
+    # Damped halfway, not down to its pieces: a topic the issue repeats stays a keyword.
+    topic = "西岭镇发展职业教育，职业教育学校新开三个专业。职业教育让学生学到手艺。"
+    articles[0] = article("a", "教育", title="西岭镇办好职业教育", body=[topic])
+    assert generic_compound("职业教育") is not None
+    assert "职业教育" in issue_keywords(articles, count=5, paper="临江日报")
 
 
 def test_a_fragment_across_two_words_is_no_keyword():
