@@ -10,6 +10,7 @@ from briefing.assemble.day_keywords import (
     background_words,
     generic_compound,
     issue_keywords,
+    keyword_problems,
     whole_run,
 )
 from briefing.records import Article, Briefing, Furniture, Issue, Summary, Topic
@@ -183,12 +184,12 @@ def test_keywords_of_the_day():
         # A word always beside the same word is a piece of the run it sits in.
         (
             (
-                "扶老助孤暖人心",
-                "西岭镇开展扶老助孤活动，扶老助孤志愿者上门。县级融媒体中心报道了扶老助孤行动。",
+                "护幼助孤暖人心",
+                "西岭镇开展护幼助孤活动，护幼助孤志愿者上门。乡镇融数据中心发布了护幼助孤行动。",
             ),
-            ("县级融媒体中心开播", "县级融媒体中心每天更新。"),
-            {"扶老助孤", "县级融媒体中心"},
-            {"扶老助", "媒体中心"},
+            ("乡镇融数据中心开播", "乡镇融数据中心每天更新。"),
+            {"护幼助孤", "乡镇融数据中心"},
+            {"护幼助", "数据中心"},
         ),
     ],
 )
@@ -220,14 +221,20 @@ def test_schema_is_generated_from_the_dataclasses():
     ("word", "text", "expected"),
     [
         # Always beside the same word: the longer run is the keyword.
-        ("媒体中心", "东港市县级融媒体中心开播。县级融媒体中心每天更新新闻。", "县级融媒体中心"),
-        ("扶老助", "西岭镇开展扶老助孤活动。扶老助孤志愿者上门服务。", "扶老助孤"),
+        ("数据中心", "东港市乡镇融数据中心开播。乡镇融数据中心每天更新新闻。", "乡镇融数据中心"),
+        ("护幼助", "西岭镇开展护幼助孤活动。护幼助孤志愿者上门服务。", "护幼助孤"),
         ("西岭", "西岭镇开展活动。西岭镇修路。", "西岭镇"),
         # A verb or a post beside a name is the sentence around it.
         ("周海", "周海说，今年要修路。周海说，明年建桥。", "周海"),
         ("周海", "东港市市长周海来到西岭镇。市长周海说，要修路。", "周海"),
+        # Posts and speech verbs the short list of posts lacks (坦言 is tagged as a noun).
+        ("周海", "东港市周海局长说，要修路。西岭镇周海局长来到工地。", "周海"),
+        ("陈岩", "东港集团陈岩董事长说，要扩产。西岭公司陈岩董事长说，要转型。", "陈岩"),
+        ("陈岩", "研究所陈岩坦言，要攻关。工厂陈岩坦言，不容易。", "陈岩"),
+        # A lone character before a verb opens the next phrase, not the end of the term.
+        ("河湖长制", "西岭镇推行河湖长制河运行。东港市河湖长制河运行。", "河湖长制"),
         # Found once: nothing tells a run from a sentence.
-        ("扶老助", "西岭镇开展扶老助孤活动。", "扶老助"),
+        ("护幼助", "西岭镇开展护幼助孤活动。", "护幼助"),
         # Always inside a run too long to be a keyword: a cut piece, dropped.
         ("临江职业技术学院", "临江职业技术学院附属中学开学。临江职业技术学院附属中学招生。", None),
     ],
@@ -236,10 +243,10 @@ def test_a_keyword_always_inside_the_same_run_is_that_run_or_none(word, text, ex
     assert whole_run(word, text) == expected
 
 
-def test_a_compound_of_ordinary_words_weighs_as_its_pieces():
+def test_a_compound_of_ordinary_words_weighs_halfway_to_its_pieces_but_a_topic_stays():
     assert generic_compound("主管部门") is not None and generic_compound("主体地位") is not None
     # Names, new terms, words of single characters and names the dictionary lists whole.
-    for word in ("临江职业技术学院", "河湖长制", "扶老助孤", "改革开放", "陈岩"):
+    for word in ("临江职业技术学院", "河湖长制", "护幼助孤", "改革开放", "陈岩"):
         assert generic_compound(word) is None, word
     body = "东港市规定，主管部门应当公开收费标准。主管部门接到投诉后核实。主管部门每年检查一次。"
     articles = [
@@ -248,7 +255,13 @@ def test_a_compound_of_ordinary_words_weighs_as_its_pieces():
         article("c", "文化", title="星国乐团来访", body=["星国乐团在东港大剧院演出。"]),
     ]
     assert issue_keywords(articles, count=2, paper="临江日报") == ["陈岩", "星国乐团"]
-    # Quoted, it is the name of something.
-    quoted = body.replace("主管部门应当", "“主管部门”应当")
-    articles[0] = article("a", "法治", title="主管部门公开收费标准", body=[quoted])
-    assert "主管部门" in issue_keywords(articles, count=2, paper="临江日报")
+    # Damped halfway, not down to its pieces: a topic the issue repeats stays a keyword.
+    topic = "西岭镇发展职业教育，职业教育学校新开三个专业。职业教育让学生学到手艺。"
+    articles[0] = article("a", "教育", title="西岭镇办好职业教育", body=[topic])
+    assert generic_compound("职业教育") is not None
+    assert "职业教育" in issue_keywords(articles, count=5, paper="临江日报")
+
+
+def test_a_fragment_across_two_words_is_no_keyword():
+    text = "没有人会怀疑这条路。也没有人会忘记修路的陈岩。"
+    assert keyword_problems("人会", text) and not keyword_problems("陈岩", text)

@@ -10,7 +10,7 @@ specific it is against a background frequency (the segmenter's dictionary counts
 世界 weigh little). A word found in many articles of a larger issue (the city's name in a city
 daily) is damped, as are place names (江北区); a word that occurs only inside a longer chosen
 name (战书 in 栗战书) is never a keyword of its own. A word that, wherever the issue has it, sits
-beside the same word (扶老助 before 孤, 媒体中心 after 县级融) is a cut piece: the longer run is
+beside the same word (护幼助 before 孤, 数据中心 after 乡镇融) is a cut piece: the longer run is
 the keyword when it is a term, else the piece is dropped.
 """
 
@@ -28,6 +28,8 @@ from operator import itemgetter, neg
 from .. import data
 from ..conventions import REPORTER, REPORTERS
 from ..records import Article
+from ..summarize.headlines import POSTS
+from ..summarize.title_clauses import SPEECH_VERBS
 from ..summarize.wholeness import qualified_names
 from ..text import NAME_TAGS, fold_width, tagged
 
@@ -71,6 +73,9 @@ _SHORT_TITLE = re.compile(r"《([^《》]{2,10})》")
 _POSTS = frozenset(
     "主席 总书记 总理 副总理 书记 第一书记 委员长 部长 省长 市长 大使 总统 首相 同志 先生 女士 记者 院士 教授 主任 代表 委员".split()
 )
+# What stands after a name in a sentence and is no part of it: a post (周海局长, 陈岩董事长)
+# or a speech verb the segmenter may tag as a noun (陈岩坦言).
+_BESIDE_NAME = _POSTS | POSTS | SPEECH_VERBS
 _NOT_TERM = re.compile(
     r"^[第约近超逾共每各该本此这那其之]|[了着过的地得么吗呢吧啊]$|^[零〇一二两三四五六七八九十百千万亿\d]|(?:举行|召开|举办|开幕|闭幕|起来|下去)$"
 )
@@ -127,15 +132,6 @@ def _pieces(word: str) -> list[str]:
         tiled.append(piece)
         at += len(piece)
     return tiled
-
-
-# Marks a writer puts around a name or title they mean as one (“一带一路”, 《价格法》).
-_NAME_MARKS = (("“", "”"), ("《", "》"), ("「", "」"), ('"', '"'))
-
-
-def _marked(word: str, text: str) -> bool:
-    """Whether ``text`` sets ``word`` in quotation marks or title marks somewhere."""
-    return any(opening + word + closing in text for opening, closing in _NAME_MARKS)
 
 
 def _background_count(word: str) -> int:
@@ -384,7 +380,11 @@ def _counts(headline: str, body: str) -> dict[str, float]:
             if run[start] < size:
                 continue
             pieces = tuple(words[start : start + size])
-            if len(set(pieces)) < size or len("".join(pieces)) > MAX_TERM or pieces[-1] in _POSTS:
+            if (
+                len(set(pieces)) < size
+                or len("".join(pieces)) > MAX_TERM
+                or pieces[-1] in _BESIDE_NAME
+            ):
                 continue
             if not used.intersection(range(start, start + size)):
                 runs[pieces].append(start)
@@ -445,41 +445,50 @@ def issue_keywords(
             score *= 0.3
         scores[word] = score
     text = "\n".join(headline + "\n" + body for headline, body in texts)
-    # The best candidates, each scored again as the term it is part of (媒体中心 ->
-    # 县级融媒体中心) and as rare as that term is: a compound of ordinary words (主管部门) weighs as
+    # The best candidates, each scored again as the term it is part of (数据中心 ->
+    # 乡镇融数据中心) and as rare as that term is: a compound of ordinary words (主管部门) weighs as
     # its pieces do. Highest first, ties by the word so the output is stable; a word whose term
     # weighs less than its first score goes back into the queue with the new score.
     # (Pairs of the negated score and the word, made by C code: no key function per word.)
     queue = heapq.nsmallest(count * 8, zip(map(neg, scores.values()), scores))
     judged: dict[str, str | None] = {}
     chosen: list[str] = []
+    keys: str | None = None  # the scored words, one a line, made when first needed
     while queue and len(chosen) < count:
         score, word = heapq.heappop(queue)
         if word not in judged:
             whole = whole_run(word, text)
             judged[word] = whole
             if whole is not None:
-                factor = (_rarity(whole, text) / specificity(word)) ** 2
+                factor = (_rarity(whole) / specificity(word)) ** 2
                 if factor < 1.0:
                     heapq.heappush(queue, (score * factor, word))
                     continue
         whole = judged[word]
         if whole is None or any(whole in other or other in whole for other in chosen):
             continue  # 河湖 beside 河湖长制 says the same thing twice
-        if piece_of_longer_name(whole, text, [w for w in scores if whole in w and w != whole]):
+        if fragment(whole, text):
+            continue
+        # The scored words that hold it: looked for in one string of them all (most hold none),
+        # not word by word.
+        if keys is None:
+            keys = "\n".join(scores)
+        if keys.count(whole) > (whole in scores) and piece_of_longer_name(
+            whole, text, [w for w in scores if whole in w and w != whole]
+        ):
             continue
         chosen.append(whole)
     return chosen
 
 
-def _rarity(term: str, text: str) -> float:
+def _rarity(term: str) -> float:
     """How specific ``term`` is: its background specificity, or for a compound of ordinary
-    words that ``text`` does not quote as a name (“光明工程”), nearer that of its rarest piece."""
+    words, nearer that of its rarest piece."""
     generic = generic_compound(term)
     own = specificity(term)
     # Halfway (geometric mean) to its pieces: tags and counts cannot tell 主管部门 from 金融危机,
     # but a topic the issue keeps repeating still outweighs a phrase it uses in passing.
-    return own if generic is None or _marked(term, text) else math.sqrt(own * generic)
+    return own if generic is None else math.sqrt(own * generic)
 
 
 # Words that end a run: whatever the issue puts beside a term with one of these tags is a
@@ -493,10 +502,12 @@ def whole_run(word: str, text: str) -> str | None:
     """``word``, or the longer run it always sits in, or None when it is a cut piece of one.
 
     Where ``word`` occurs twice or more in ``text`` and the same word stands beside it each
-    time (扶老助 before 孤, 媒体中心 after 县级融), it is a piece of that longer run: the run
-    is the keyword when it is a term (扶老助孤, 县级融媒体中心), else the piece is dropped. A
+    time (护幼助 before 孤, 数据中心 after 乡镇融), it is a piece of that longer run: the run
+    is the keyword when it is a term (护幼助孤, 乡镇融数据中心), else the piece is dropped. A
     word beside it that a sentence would put there is no part of it: a function word, a verb,
     a number or a post (周海 / 说, 陈岩 / 主任 stay whole)."""
+    import rjieba
+
     starts = _occurrences(word, text)
     if len(starts) < 2:
         return word
@@ -512,8 +523,8 @@ def whole_run(word: str, text: str) -> str | None:
     first = ends.index(len(left))
     after = ends.index(len(left) + len(word))
     # The words after it while each may belong to a term; those before only when a lone
-    # character joins them (县级 / 融 / 媒体中心): a word before a term is its own word
-    # (文明家庭 / 扶老助孤), the term's head is at its end.
+    # character joins them (乡镇 / 融 / 数据中心): a word before a term is its own word
+    # (西岭镇 / 护幼助孤), the term's head is at its end.
     last = after
     while last < len(tokens) and _in_run(*tokens[last]):
         last += 1
@@ -529,6 +540,11 @@ def whole_run(word: str, text: str) -> str | None:
         end = len(word) + len(right)
         if _joins([tokens[-1][0] + text[s + end : s + end + 1] for s in starts]):
             last -= 1
+    # A lone character before a word that stopped the run (a verb, a function word) opens the
+    # next phrase (河湖长制 / 河 / 运行), unless the run with it is a dictionary word.
+    elif last > after and len(tokens[last - 1][0]) == 1:
+        if not rjieba.has_word("".join(w for w, _ in tokens[begin:last])):
+            last -= 1
     if begin < first and begin == 0 and len(tokens[0][0]) == 1:
         start = len(left) + 1
         if _joins([text[max(0, s - start) : s - start + 1] + tokens[0][0] for s in starts]):
@@ -539,6 +555,21 @@ def whole_run(word: str, text: str) -> str | None:
     if len(run) > MAX_TERM or not _term(run, "n"):
         return None
     return run
+
+
+def fragment(word: str, text: str) -> bool:
+    """Whether ``word``, two characters the dictionary lacks, crosses a word boundary wherever
+    ``text`` has it: its first character makes a word with the one before it (有 / 人会 in
+    没有人会), or its last with the one after it, at most of its occurrences."""
+    import rjieba
+
+    if len(word) != 2 or rjieba.has_word(word):
+        return False
+    starts = _occurrences(word, text)
+    return bool(starts) and (
+        _joins([text[max(0, s - 1) : s] + word[0] for s in starts])
+        or _joins([word[1] + text[s + 2 : s + 3] for s in starts])
+    )
 
 
 def _joins(pairs: list[str]) -> bool:
@@ -565,7 +596,7 @@ def _in_run(piece: str, tag: str) -> bool:
         and not tag.startswith(_NOT_IN_RUN)
         and tag != "v"  # a verbal noun (融/vn) may be part of a term
         and not (tag.startswith("m") and _NUMERAL.search(piece))
-        and piece not in _POSTS
+        and piece not in _BESIDE_NAME
         and piece not in background_words()
     )
 
@@ -618,6 +649,8 @@ def keyword_problems(keyword: str, text: str) -> list[str]:
         problems.append(f"{keyword} is a verb phrase")
     if _NUMBER_PIECE.match(keyword):
         problems.append(f"{keyword} is a piece of a number")
+    if fragment(keyword, fold_width(text)):
+        problems.append(f"{keyword} crosses a word boundary")
     longer = sorted({n for n in names_in(text) if keyword in n and n != keyword})
     if longer and piece_of_longer_name(keyword, fold_width(text), longer):
         problems.append(f"{keyword} is a piece of {longer[0]}")
