@@ -532,6 +532,10 @@ def test_a_verb_without_what_it_needs_fails(sentence):
         "作为“西岭春晓”的重点活动，庙会在西岭镇举行。",
         "老民警周海已经在岗位上值守24个小时。",
         "他出生在战争结束后。",
+        # 在 is the main verb: a time or a place after it, no act inside the frame
+        "他的生日在春节后。",
+        "开学时间在八月底以后。",
+        "周海一家的新房在村后。",
     ],
 )
 def test_a_verb_with_what_it_needs_passes(sentence):

@@ -276,7 +276,11 @@ def _bare_setting(clause: str) -> str | None:
     if SINCE.search(clause):
         return f"ends on a time span ({clause[-8:]}) without what happened in it"
     framed = _FRAMED.search(clause)
-    if framed and not any(t.startswith("v") for _, t in tagged(clause[: framed.start()])):
+    if (
+        framed
+        and not any(t.startswith("v") for _, t in tagged(clause[: framed.start()]))
+        and (not framed.group("time") or any(verbal(*w) for w in tagged(framed["inside"])))
+    ):
         return f"ends on a setting ({framed.group(0)[-8:]}) without what happens in it"
     locative = clause.startswith(tuple(_LOCATIVES))
     if not locative and not clause.endswith(tuple(_INSIDE)):
@@ -298,10 +302,11 @@ def _bare_setting(clause: str) -> str | None:
 
 # 少先队在党的领导下: a subject and the setting of an action cut away (他倒在血泊中 has its verb
 # before 在).
-# 市长在听取汇报后 / 市长在会见时: when the subject acts, and not what it does.
+# 市长在听取汇报后 / 市长在会见时: when the subject acts, and not what it does; only with a verb
+# inside the frame, since 在 is the main verb of 生日在春节后, 新房在村后.
 _FRAMED = re.compile(
-    r"在[^，；：在]{1,30}(?:领导下|帮助下|支持下|带领下|指导下|推动下|之下|基础上|前提下|情况下|背景下|过程中"
-    r"|之后|以后|后|之时|(?<![小及按准随暂当定适])时|期间|之际)$"
+    r"在(?P<inside>[^，；：在]{1,30}?)(?:领导下|帮助下|支持下|带领下|指导下|推动下|之下|基础上|前提下"
+    r"|情况下|背景下|过程中|(?P<time>之后|以后|后|之时|(?<![小及按准随暂当定适])时|期间|之际))$"
 )
 # 改革开放40多年来 / 入冬以来: a time span leading into what happened in it (明年来 is a verb).
 SINCE = re.compile(r"(?:[0-9０-９一二三四五六七八九十百千几多余近]年|以)来$")
