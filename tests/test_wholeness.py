@@ -508,6 +508,7 @@ def test_commentary_keeps_its_voice_in_the_lead_fallback():
         "县委要求各乡镇和各村。",
         # a coverb phrase whose action was cut away
         "在新的一年里，临江市要紧紧依托以港口物流为龙头。",
+        "东港市将借助星国的港口。",
         "作为“西岭春晓”的重点活动。",
         # a subject and when it acts, without what it does
         "市长陈岩在听取西岭镇的汇报后。",
@@ -532,6 +533,12 @@ def test_a_verb_without_what_it_needs_fails(sentence):
         "作为“西岭春晓”的重点活动，庙会在西岭镇举行。",
         "老民警周海已经在岗位上值守24个小时。",
         "他出生在战争结束后。",
+        # a coverb, its object and the action, tagged a verbal noun or a noun
+        "临江市依托港口优势发展物流产业。",
+        "西岭镇依托山水资源发展乡村旅游。",
+        "临江市要依托港口优势发展物流产业。",
+        "西岭镇围绕茶叶做文章。",
+        "临江市围绕中心工作服务大局。",
         # 在 is the main verb: a time or a place after it, no act inside the frame
         "他的生日在春节后。",
         "开学时间在八月底以后。",

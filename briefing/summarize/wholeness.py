@@ -208,15 +208,23 @@ def _without_predicate(clause: str) -> str | None:
     if len(words) < 2 or words[0][0] not in _COVERBS:
         return None
     # 从建设者到运动健儿: 到 and 起 mark the range, not an action.
-    # 作为……的重点活动: a verbal noun after 的 heads the coverb's object, it is no action.
+    if _verb_after_object([(w, t) for w, t in words[1:] if w not in ("到", "至", "起")]):
+        return None
+    return f"ends on {words[0][0]}…… without the action it introduces"
+
+
+def _verb_after_object(words: list[tuple[str, str]]) -> bool:
+    """Whether the tagged ``words`` after a coverb hold a verb, a verbal noun or an idiom: the
+    action the coverb leads into (依托港口发展物流: 发展 is tagged vn). A verbal noun after 的
+    heads the coverb's object (作为……的重点活动), it is no action."""
     after_de = False
-    for word, tag in words[1:]:
+    for _, tag in words:
         after_de = after_de or tag == "uj"
         if tag == "vn" and after_de:
             continue
-        if tag.startswith(("v", "i", "l")) and word not in ("到", "至", "起"):
-            return None
-    return f"ends on {words[0][0]}…… without the action it introduces"
+        if tag.startswith(("v", "i", "l")):
+            return True
+    return False
 
 
 # Before the coverb of 临江市要紧紧依托……: what may stand between the subject and it, none of
@@ -256,11 +264,17 @@ def _coverb_without_action(clause: str) -> str | None:
     after = words[at + 1 :]
     # 以乡村振兴为中心: what stands between 以 and 为 names the centre, it is no action.
     frame = [w for w, _ in after]
-    if "以" in frame and "为" in frame[frame.index("以") :]:
+    framed = "以" in frame and "为" in frame[frame.index("以") :]
+    if framed:
         start = frame.index("以")
         end = start + frame[start:].index("为")
         after = after[:start] + after[end:]
-    if _acts([(w, t) for w, t in after if w not in _RANGE_WORDS]):
+    # Only a modal before the coverb (临江市要依托……) or a 以……为 frame after it promises an
+    # action: 西岭镇围绕茶叶做文章 ends on its action, which the segmenter tags a noun.
+    if not framed and not any(w in _MODALS for w, _ in words[:at]):
+        return None
+    after = [(w, t) for w, t in after if w not in _RANGE_WORDS]
+    if _acts(after) or _verb_after_object(after):
         return None
     # 是围绕……的, 按照图形分析走势的方法: the phrase modifies a noun or ends a 是……的.
     if any(t == "uj" for _, t in after) and any(t == "vn" for _, t in after):
