@@ -506,6 +506,7 @@ def test_commentary_keeps_its_voice_in_the_lead_fallback():
         # a demand with only whom it addresses
         "市长陈岩在听取汇报后，要求全县各乡镇、各村。",
         "县委要求各乡镇和各村。",
+        "会议要求全市各级学校、医院。",
         # a coverb phrase whose action was cut away
         "在新的一年里，临江市要紧紧依托以港口物流为龙头。",
         "东港市将借助星国的港口。",
@@ -539,6 +540,13 @@ def test_a_verb_without_what_it_needs_fails(sentence):
         "临江市要依托港口优势发展物流产业。",
         "西岭镇围绕茶叶做文章。",
         "临江市围绕中心工作服务大局。",
+        # a demand whose object is what is asked for; 告诉 with whom and what is told
+        "他们要求公平待遇。",
+        "各国呼吁和平。",
+        "工人要求加薪。",
+        "村民要求一个说法。",
+        "周海告诉记者这个好消息。",
+        "他告诉我一个秘密。",
         # 在 is the main verb: a time or a place after it, no act inside the frame
         "他的生日在春节后。",
         "开学时间在八月底以后。",

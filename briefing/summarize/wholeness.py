@@ -351,10 +351,14 @@ def _said_or_named(match: re.Match) -> str:
 
 # Verbs whose object is who is asked, told or urged, and then what: 要求各地加强……,
 # 呼吁各方保持克制. With only the addressee left (要求全县各乡镇。) the demand was cut away.
-_DEMAND_VERBS = frozenset(
-    "要求 呼吁 号召 敦促 督促 责成 动员 告诉 叮嘱 嘱咐 提醒 告诫 勉励".split()
-)
-_ADDRESSEE_TAGS = frozenset("n r j m q b x c")  # nouns and names (n*), 、 (x), 和 (c)
+# 告诉 is not one: 告诉我一个秘密 has two objects, the second what is told.
+_DEMAND_VERBS = frozenset("要求 呼吁 号召 敦促 督促 责成 动员 叮嘱 嘱咐 提醒 告诫 勉励".split())
+# Nouns and names (n*), pronouns (r), 、 (x), 和 (c); a number, a measure word or a
+# demonstrative (这个) opens the thing asked for, not whom it is asked of.
+_ADDRESSEE_TAGS = frozenset("n r j b x c")
+_DEMONSTRATIVES = tuple("这那此该某")
+# Whom a demand addresses, marked as such: 各地, 全县, 全体党员, or a list (各乡镇、各村).
+_ADDRESSEE_MARKS = ("各", "全")
 # 严格要求自己 is a whole act (the segmenter keeps it one word).
 _DEMAND_WHOLE = re.compile(r"(?:严格|从严)$")
 
@@ -382,7 +386,13 @@ def _demand_without_content(clause: str) -> str | None:
     # else is (or may be: 弘扬 is tagged a name) what is demanded: 要求各地加强……, 要求各地X,
     # 号召在全县……, or 要求 is a noun (标准要求严).
     after = words[at + 1 :]
-    if _acts(after) or not all(t[:1] in _ADDRESSEE_TAGS and w != "X" for w, t in after):
+    if _acts(after) or not all(
+        t[:1] in _ADDRESSEE_TAGS and w != "X" and not w.startswith(_DEMONSTRATIVES)
+        for w, t in after
+    ):
+        return None
+    # 要求公平待遇, 呼吁和平: a noun is what is asked for, unless marked as whom it addresses.
+    if not after[0][0].startswith(_ADDRESSEE_MARKS) and not any(w == "、" for w, _ in after):
         return None
     return f"ends on {words[at][0]} and whom it addresses, without what is asked"
 
