@@ -532,7 +532,7 @@ def test_a_verb_without_what_it_needs_fails(sentence):
         "临江市在西岭镇建起一所希望小学。",
         "临江市要紧紧依托以港口物流为龙头，营造良好的发展环境。",
         "作为“西岭春晓”的重点活动，庙会在西岭镇举行。",
-        "老民警周海已经在岗位上值守24个小时。",
+        "那场暴雨在东港市足足下了八个小时。",  # 小时 is no 时 of a setting
         "他出生在战争结束后。",
         # a coverb, its object and the action, tagged a verbal noun or a noun
         "临江市依托港口优势发展物流产业。",
