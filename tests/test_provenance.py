@@ -145,3 +145,17 @@ def test_a_summary_with_words_deleted_is_labelled_compressed_not_quoted():
     # A model's summary and the article's opening carry no such mark.
     article.summary = Summary(text=compressed, method="model:qwen")
     assert summary_provenance(article).verbatim is None
+
+
+def test_counting_model_use_does_not_compare_summaries_to_their_articles(monkeypatch):
+    import briefing.provenance as provenance
+    from briefing.records import Article, Summary
+
+    def no_comparison(text, article):
+        raise AssertionError("model use compared a summary to its article")
+
+    monkeypatch.setattr(provenance, "verbatim", no_comparison)
+    article = Article(id="a", body=["东港市新建了三座码头。"])
+    article.summary = Summary(text="东港市新建了三座码头。", method="extractive")
+    assert provenance.articles_model_use([article]).summaries == 1
+    assert provenance.summary_method(article).verbatim is None
