@@ -507,6 +507,8 @@ def test_commentary_keeps_its_voice_in_the_lead_fallback():
         "市长陈岩在听取汇报后，要求全县各乡镇、各村。",
         "县委要求各乡镇和各村。",
         "会议要求全市各级学校、医院。",
+        "陈岩下定决心，暗暗告诉自己。",
+        "周海告诉记者。",
         # a coverb phrase whose action was cut away
         "在新的一年里，临江市要紧紧依托以港口物流为龙头。",
         "东港市将借助星国的港口。",

@@ -351,8 +351,11 @@ def _said_or_named(match: re.Match) -> str:
 
 # Verbs whose object is who is asked, told or urged, and then what: 要求各地加强……,
 # 呼吁各方保持克制. With only the addressee left (要求全县各乡镇。) the demand was cut away.
-# 告诉 is not one: 告诉我一个秘密 has two objects, the second what is told.
-_DEMAND_VERBS = frozenset("要求 呼吁 号召 敦促 督促 责成 动员 叮嘱 嘱咐 提醒 告诫 勉励".split())
+# 告诉 too, but its object never is what is told: 告诉自己。 is cut, 告诉我一个秘密 has two objects.
+_TOLD_VERBS = frozenset("告诉 告知".split())
+_DEMAND_VERBS = (
+    frozenset("要求 呼吁 号召 敦促 督促 责成 动员 叮嘱 嘱咐 提醒 告诫 勉励".split()) | _TOLD_VERBS
+)
 # Nouns and names (n*), pronouns (r), 、 (x), 和 (c); a number, a measure word or a
 # demonstrative (这个) opens the thing asked for, not whom it is asked of.
 _ADDRESSEE_TAGS = frozenset("n r j b x c")
@@ -391,8 +394,12 @@ def _demand_without_content(clause: str) -> str | None:
         for w, t in after
     ):
         return None
-    # 要求公平待遇, 呼吁和平: a noun is what is asked for, unless marked as whom it addresses.
-    if not after[0][0].startswith(_ADDRESSEE_MARKS) and not any(w == "、" for w, _ in after):
+    # 要求公平待遇, 呼吁和平: a noun is what is asked for, unless marked as whom it addresses;
+    # after 告诉 one word is whom (告诉记者), a second is what is told (告诉我秘密).
+    if words[at][0] in _TOLD_VERBS:
+        if len(after) > 1:
+            return None
+    elif not after[0][0].startswith(_ADDRESSEE_MARKS) and not any(w == "、" for w, _ in after):
         return None
     return f"ends on {words[at][0]} and whom it addresses, without what is asked"
 
