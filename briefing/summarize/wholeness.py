@@ -216,11 +216,11 @@ def _without_predicate(clause: str) -> str | None:
 def _verb_after_object(words: list[tuple[str, str]]) -> bool:
     """Whether the tagged ``words`` after a coverb hold a verb, a verbal noun or an idiom: the
     action the coverb leads into (依托港口发展物流: 发展 is tagged vn). A verbal noun after 的
-    heads the coverb's object (作为……的重点活动), it is no action."""
+    (作为……的重点活动) or at the end (按照历史分期) heads the coverb's object, it is no action."""
     after_de = False
-    for _, tag in words:
+    for at, (_, tag) in enumerate(words):
         after_de = after_de or tag == "uj"
-        if tag == "vn" and after_de:
+        if tag == "vn" and (after_de or at == len(words) - 1):
             continue
         if tag.startswith(("v", "i", "l")):
             return True
@@ -264,15 +264,10 @@ def _coverb_without_action(clause: str) -> str | None:
     after = words[at + 1 :]
     # 以乡村振兴为中心: what stands between 以 and 为 names the centre, it is no action.
     frame = [w for w, _ in after]
-    framed = "以" in frame and "为" in frame[frame.index("以") :]
-    if framed:
+    if "以" in frame and "为" in frame[frame.index("以") :]:
         start = frame.index("以")
         end = start + frame[start:].index("为")
         after = after[:start] + after[end:]
-    # Only a modal before the coverb (临江市要依托……) or a 以……为 frame after it promises an
-    # action: 西岭镇围绕茶叶做文章 ends on its action, which the segmenter tags a noun.
-    if not framed and not any(w in _MODALS for w, _ in words[:at]):
-        return None
     after = [(w, t) for w, t in after if w not in _RANGE_WORDS]
     if _acts(after) or _verb_after_object(after):
         return None
