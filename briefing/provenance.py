@@ -40,15 +40,24 @@ def verbatim(text: str, article: Article) -> bool:
     )
 
 
-def summary_provenance(article: Article) -> Provenance:
+def summary_method(article: Article) -> Provenance:
+    """How the summary was made (method, model, why a model's output was not used), without
+    comparing its text to the article's: what counting model use reads."""
     summary = article.summary
     if summary is None or not summary.text:
         return Provenance(method="opening")
     model = summary.model or (
         summary.method[len(MODEL_PREFIX) :] if summary.method.startswith(MODEL_PREFIX) else None
     )
-    made = Provenance(method=summary.method, model=model, reason=summary.reason)
-    if summary.method in SENTENCE_METHODS:
+    return Provenance(method=summary.method, model=model, reason=summary.reason)
+
+
+def summary_provenance(article: Article) -> Provenance:
+    """:func:`summary_method`, and for a summary of the article's sentences whether it quotes
+    them as printed (:func:`verbatim`): the record a briefing entry keeps."""
+    made = summary_method(article)
+    summary = article.summary
+    if summary is not None and summary.text and made.method in SENTENCE_METHODS:
         made.verbatim = verbatim(summary.text, article)
     return made
 
@@ -183,4 +192,4 @@ def model_use(pairs: Iterable[tuple[Provenance | None, Provenance | None]]) -> M
 
 
 def articles_model_use(articles: Iterable[Article]) -> ModelUse:
-    return model_use((summary_provenance(a), a.title_provenance) for a in articles)
+    return model_use((summary_method(a), a.title_provenance) for a in articles)

@@ -155,3 +155,17 @@ def test_a_generated_title_reads_as_made_from_the_article_not_as_a_quoted_senten
         title_provenance=Provenance("extractive"),
     )
     assert provenance_text(entry) == "生成方式：标题：据正文拟定"
+
+
+def test_counting_model_use_does_not_compare_summaries_to_their_articles(monkeypatch):
+    import briefing.provenance as provenance
+    from briefing.records import Article, Summary
+
+    def no_comparison(text, article):
+        raise AssertionError("model use compared a summary to its article")
+
+    monkeypatch.setattr(provenance, "verbatim", no_comparison)
+    article = Article(id="a", body=["东港市新建了三座码头。"])
+    article.summary = Summary(text="东港市新建了三座码头。", method="extractive")
+    assert provenance.articles_model_use([article]).summaries == 1
+    assert provenance.summary_method(article).verbatim is None

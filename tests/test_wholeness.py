@@ -506,8 +506,14 @@ def test_commentary_keeps_its_voice_in_the_lead_fallback():
         # a demand with only whom it addresses
         "市长陈岩在听取汇报后，要求全县各乡镇、各村。",
         "县委要求各乡镇和各村。",
+        "会议要求全市各级学校、医院。",
+        "陈岩下定决心，暗暗告诉自己。",
+        "周海告诉记者。",
         # a coverb phrase whose action was cut away
         "在新的一年里，临江市要紧紧依托以港口物流为龙头。",
+        "东港市将借助星国的港口。",
+        "西岭镇按照时间顺序。",  # no modal: a title cut the same way
+        "《西岭镇志》按照中国历史分期。",  # a verbal noun at the end heads the object
         "作为“西岭春晓”的重点活动。",
         # a subject and when it acts, without what it does
         "市长陈岩在听取西岭镇的汇报后。",
@@ -530,8 +536,24 @@ def test_a_verb_without_what_it_needs_fails(sentence):
         "临江市在西岭镇建起一所希望小学。",
         "临江市要紧紧依托以港口物流为龙头，营造良好的发展环境。",
         "作为“西岭春晓”的重点活动，庙会在西岭镇举行。",
-        "老民警周海已经在岗位上值守24个小时。",
+        "那场暴雨在东港市足足下了八个小时。",  # 小时 is no 时 of a setting
         "他出生在战争结束后。",
+        # a coverb, its object and the action, tagged a verbal noun
+        "临江市依托港口优势发展物流产业。",
+        "西岭镇依托山水资源发展乡村旅游。",
+        "临江市要依托港口优势发展物流产业。",
+        "临江市围绕中心工作服务大局。",
+        # a demand whose object is what is asked for; 告诉 with whom and what is told
+        "他们要求公平待遇。",
+        "各国呼吁和平。",
+        "工人要求加薪。",
+        "村民要求一个说法。",
+        "周海告诉记者这个好消息。",
+        "他告诉我一个秘密。",
+        # 在 is the main verb: a time or a place after it, no act inside the frame
+        "他的生日在春节后。",
+        "开学时间在八月底以后。",
+        "周海一家的新房在村后。",
     ],
 )
 def test_a_verb_with_what_it_needs_passes(sentence):

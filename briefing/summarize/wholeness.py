@@ -208,15 +208,23 @@ def _without_predicate(clause: str) -> str | None:
     if len(words) < 2 or words[0][0] not in _COVERBS:
         return None
     # 从建设者到运动健儿: 到 and 起 mark the range, not an action.
-    # 作为……的重点活动: a verbal noun after 的 heads the coverb's object, it is no action.
-    after_de = False
-    for word, tag in words[1:]:
-        after_de = after_de or tag == "uj"
-        if tag == "vn" and after_de:
-            continue
-        if tag.startswith(("v", "i", "l")) and word not in ("到", "至", "起"):
-            return None
+    if _verb_after_object([(w, t) for w, t in words[1:] if w not in ("到", "至", "起")]):
+        return None
     return f"ends on {words[0][0]}…… without the action it introduces"
+
+
+def _verb_after_object(words: list[tuple[str, str]]) -> bool:
+    """Whether the tagged ``words`` after a coverb hold a verb, a verbal noun or an idiom: the
+    action the coverb leads into (依托港口发展物流: 发展 is tagged vn). A verbal noun after 的
+    (作为……的重点活动) or at the end (按照历史分期) heads the coverb's object, it is no action."""
+    after_de = False
+    for at, (_, tag) in enumerate(words):
+        after_de = after_de or tag == "uj"
+        if tag == "vn" and (after_de or at == len(words) - 1):
+            continue
+        if tag.startswith(("v", "i", "l")):
+            return True
+    return False
 
 
 # Before the coverb of 临江市要紧紧依托……: what may stand between the subject and it, none of
@@ -238,16 +246,16 @@ def _acts(words: list[tuple[str, str]]) -> bool:
 
 # Coverbs that never stand as the clause's verb after a subject: 携手, 联合 (临江市携手东港市)
 # and 针对, 依靠 (新规针对外卖平台) do, in headlines above all.
-_MEANS_COVERBS = COVERBS - frozenset("携手 联手 联合 会同 协同 针对 依靠".split())
+_COVERBS_NEVER_MAIN = COVERBS - frozenset("携手 联手 联合 会同 协同 针对 依靠".split())
 
 
 def _coverb_without_action(clause: str) -> str | None:
     """Why a closing clause is a subject and a coverb phrase whose action was cut away
-    (临江市要紧密围绕以乡村振兴为中心, 工作组依托省级平台); None otherwise."""
-    if not any(coverb in clause for coverb in _MEANS_COVERBS):
+    (临江市要紧密围绕以乡村振兴为中心, 工作组要依托省级平台); None otherwise."""
+    if not any(coverb in clause for coverb in _COVERBS_NEVER_MAIN):
         return None  # the common case, untagged
     words = [(w, t) for w, t in tagged(clause) if w.strip()]
-    at = next((i for i, (w, _) in enumerate(words) if w in _MEANS_COVERBS), None)
+    at = next((i for i, (w, _) in enumerate(words) if w in _COVERBS_NEVER_MAIN), None)
     if not at or at == len(words) - 1:
         return None
     # A verb before the coverb is the action (坚持围绕……), and so is one after its object.
@@ -260,7 +268,8 @@ def _coverb_without_action(clause: str) -> str | None:
         start = frame.index("以")
         end = start + frame[start:].index("为")
         after = after[:start] + after[end:]
-    if _acts([(w, t) for w, t in after if w not in _RANGE_WORDS]):
+    after = [(w, t) for w, t in after if w not in _RANGE_WORDS]
+    if _acts(after) or _verb_after_object(after):
         return None
     # 是围绕……的, 按照图形分析走势的方法: the phrase modifies a noun or ends a 是……的.
     if any(t == "uj" for _, t in after) and any(t == "vn" for _, t in after):
@@ -276,7 +285,11 @@ def _bare_setting(clause: str) -> str | None:
     if SINCE.search(clause):
         return f"ends on a time span ({clause[-8:]}) without what happened in it"
     framed = _FRAMED.search(clause)
-    if framed and not any(t.startswith("v") for _, t in tagged(clause[: framed.start()])):
+    if (
+        framed
+        and not any(t.startswith("v") for _, t in tagged(clause[: framed.start()]))
+        and (not framed.group("time") or any(verbal(*w) for w in tagged(framed["inside"])))
+    ):
         return f"ends on a setting ({framed.group(0)[-8:]}) without what happens in it"
     locative = clause.startswith(tuple(_LOCATIVES))
     if not locative and not clause.endswith(tuple(_INSIDE)):
@@ -298,10 +311,11 @@ def _bare_setting(clause: str) -> str | None:
 
 # 少先队在党的领导下: a subject and the setting of an action cut away (他倒在血泊中 has its verb
 # before 在).
-# 市长在听取汇报后 / 市长在会见时: when the subject acts, and not what it does.
+# 市长在听取汇报后 / 市长在会见时: when the subject acts, and not what it does; only with a verb
+# inside the frame, since 在 is the main verb of 生日在春节后, 新房在村后.
 _FRAMED = re.compile(
-    r"在[^，；：在]{1,30}(?:领导下|帮助下|支持下|带领下|指导下|推动下|之下|基础上|前提下|情况下|背景下|过程中"
-    r"|之后|以后|后|之时|(?<![小及按准随暂当定适])时|期间|之际)$"
+    r"在(?P<inside>[^，；：在]{1,30}?)(?:领导下|帮助下|支持下|带领下|指导下|推动下|之下|基础上|前提下"
+    r"|情况下|背景下|过程中|(?P<time>之后|以后|后|之时|(?<![小及按准随暂当定适])时|期间|之际))$"
 )
 # 改革开放40多年来 / 入冬以来: a time span leading into what happened in it (明年来 is a verb).
 SINCE = re.compile(r"(?:[0-9０-９一二三四五六七八九十百千几多余近]年|以)来$")
@@ -332,10 +346,17 @@ def _said_or_named(match: re.Match) -> str:
 
 # Verbs whose object is who is asked, told or urged, and then what: 要求各地加强……,
 # 呼吁各方保持克制. With only the addressee left (要求全县各乡镇。) the demand was cut away.
-_DEMAND_VERBS = frozenset(
-    "要求 呼吁 号召 敦促 督促 责成 动员 告诉 叮嘱 嘱咐 提醒 告诫 勉励".split()
+# 告诉 too, but its object never is what is told: 告诉自己。 is cut, 告诉我一个秘密 has two objects.
+_TOLD_VERBS = frozenset("告诉 告知".split())
+_DEMAND_VERBS = (
+    frozenset("要求 呼吁 号召 敦促 督促 责成 动员 叮嘱 嘱咐 提醒 告诫 勉励".split()) | _TOLD_VERBS
 )
-_ADDRESSEE_TAGS = frozenset("n r j m q b x c")  # nouns and names (n*), 、 (x), 和 (c)
+# Nouns and names (n*), pronouns (r), 、 (x), 和 (c); a number, a measure word or a
+# demonstrative (这个) opens the thing asked for, not whom it is asked of.
+_ADDRESSEE_TAGS = frozenset("n r j b x c")
+_DEMONSTRATIVES = tuple("这那此该某")
+# Whom a demand addresses, marked as such: 各地, 全县, 全体党员, or a list (各乡镇、各村).
+_ADDRESSEE_MARKS = ("各", "全")
 # 严格要求自己 is a whole act (the segmenter keeps it one word).
 _DEMAND_WHOLE = re.compile(r"(?:严格|从严)$")
 
@@ -363,7 +384,17 @@ def _demand_without_content(clause: str) -> str | None:
     # else is (or may be: 弘扬 is tagged a name) what is demanded: 要求各地加强……, 要求各地X,
     # 号召在全县……, or 要求 is a noun (标准要求严).
     after = words[at + 1 :]
-    if _acts(after) or not all(t[:1] in _ADDRESSEE_TAGS and w != "X" for w, t in after):
+    if _acts(after) or not all(
+        t[:1] in _ADDRESSEE_TAGS and w != "X" and not w.startswith(_DEMONSTRATIVES)
+        for w, t in after
+    ):
+        return None
+    # 要求公平待遇, 呼吁和平: a noun is what is asked for, unless marked as whom it addresses;
+    # after 告诉 one word is whom (告诉记者), a second is what is told (告诉我秘密).
+    if words[at][0] in _TOLD_VERBS:
+        if len(after) > 1:
+            return None
+    elif not after[0][0].startswith(_ADDRESSEE_MARKS) and not any(w == "、" for w, _ in after):
         return None
     return f"ends on {words[at][0]} and whom it addresses, without what is asked"
 
