@@ -31,13 +31,35 @@ def verbatim(text: str, article: Article) -> bool:
     """Whether each sentence of ``text`` is printed in ``article`` as it stands (up to its stop):
     nothing deleted inside it (了, an adverb, an aside) and nothing added (an actor, a voice)."""
     from .summarize.guard import article_source, source_index
-    from .text import fold_width
+    from .text import fold_width, without_spaces
 
     source = source_index(article_source(article))
     pieces = [p.strip() for p in _STOPS.split(fold_width(text)) if p.strip()]
     return bool(pieces) and all(
-        source.contains(piece.rstrip("。！？!?")) or source.contains(piece) for piece in pieces
+        _printed_whole(piece.rstrip("。！？!?"), source.text)
+        or _printed_whole(without_spaces(piece.rstrip("。！？!?")), source.compact)
+        for piece in pieces
     )
+
+
+# Where a sentence the article prints may open (after a stop, an ellipsis, a closing quote or
+# bracket, a list's bullet, a paragraph's start or the dateline's space) and close (at a stop, a
+# closing quote, the paragraph's end): a clause cut at its comma, or a sentence without its
+# opening clause (为……，/ 会议指出：), is not the sentence as printed.
+_OPENS_AFTER = frozenset("。！？!?…”’」』）)■□●○◆◇▲△★☆•\n \u3000")
+_CLOSES_AT = frozenset("。！？!?”’」』\n")
+
+
+def _printed_whole(sentence: str, source: str) -> bool:
+    start = source.find(sentence)
+    while sentence and start >= 0:
+        end = start + len(sentence)
+        if (start == 0 or source[start - 1] in _OPENS_AFTER) and (
+            end == len(source) or source[end] in _CLOSES_AT
+        ):
+            return True
+        start = source.find(sentence, start + 1)
+    return False
 
 
 def summary_method(article: Article) -> Provenance:

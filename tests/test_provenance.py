@@ -134,7 +134,7 @@ def test_a_summary_with_words_deleted_is_labelled_compressed_not_quoted():
     from briefing.review.server import made_view
 
     article = Article(id="a", body=["临江市今年加强了河道治理，清理淤泥3万方。东港市开展了义诊。"])
-    quoted, compressed = "临江市今年加强了河道治理。", "临江市今年加强河道治理。"
+    quoted, compressed = "东港市开展了义诊。", "东港市开展义诊。"
     for text, verbatim, label in ((quoted, True, "原文摘句"), (compressed, False, "原文压缩")):
         article.summary = Summary(text=text, method="extractive")
         made = summary_provenance(article)
@@ -169,3 +169,30 @@ def test_counting_model_use_does_not_compare_summaries_to_their_articles(monkeyp
     article.summary = Summary(text="东港市新建了三座码头。", method="extractive")
     assert provenance.articles_model_use([article]).summaries == 1
     assert provenance.summary_method(article).verbatim is None
+
+
+@pytest.mark.parametrize(
+    ("summary", "printed"),
+    [
+        ("临江市今年新建公园三座，惠及市民十万人。", True),
+        # a clause cut at its comma, with a stop put after it
+        ("临江市今年新建公园三座。", False),
+        # a sentence without its opening clause
+        ("东港市开通至西岭镇的新航线。", False),
+        # a sentence after a list's bullet is printed whole
+        ("陈岩当选理事长。", True),
+    ],
+)
+def test_a_summary_sentence_is_printed_only_whole(summary, printed):
+    from briefing.provenance import verbatim
+    from briefing.records import Article
+
+    article = Article(
+        id="a",
+        body=[
+            "临江市今年新建公园三座，惠及市民十万人。",
+            "为方便出行，东港市开通至西岭镇的新航线。",
+            "■陈岩当选理事长。",
+        ],
+    )
+    assert verbatim(summary, article) is printed
