@@ -502,7 +502,7 @@ def test_commentary_keeps_its_voice_in_the_lead_fallback():
     "sentence",
     [
         # a speech verb whose quotation was split off: a name in quotes is not what was said
-        "东港市“丝路港口”研究所研究员周海在接受记者采访时表示。",
+        "东港市“丝路港口”研究所所长周海谈起此事时表示。",
         # a demand with only whom it addresses
         "市长陈岩在听取汇报后，要求全县各乡镇、各村。",
         "县委要求各乡镇和各村。",
@@ -571,7 +571,7 @@ def test_compression_keeps_what_a_demand_asks():
 
 def test_the_guard_rejects_a_speech_verb_whose_quotation_was_split_off():
     quotation = "“临江港的新航线开通了，我们的货物三天就能运到，运费也降了一成。”"
-    speaker = "东港市“丝路港口”研究所研究员周海在接受记者采访时表示。"
+    speaker = "东港市“丝路港口”研究所所长周海谈起此事时表示。"
     other = "周海研究港口物流十余年。"
     article = Article(id="a", body=[quotation + speaker, other])
     assert not check_summary(speaker + other, article)
