@@ -19,7 +19,7 @@ with warnings.catch_warnings():  # newer Starlette would rather have httpx2; htt
 
 from briefing.records import Article, Briefing, Entry, Section, Summary  # noqa: E402
 from briefing.review import Draft, load_approved  # noqa: E402
-from briefing.review.server import TOKEN_HEADER, ReviewApp, new_token  # noqa: E402
+from briefing.review.server import TOKEN_HEADER, ReviewApp, made_view, new_token  # noqa: E402
 
 from review_helpers import hand_draft  # noqa: E402
 
@@ -261,3 +261,12 @@ def test_an_entry_without_a_provenance_record_shows_no_line(tmp_path):
     )
     page = client.get(f"/?token={TOKEN}").text
     assert page.count('class="made-') == 2 and page.count(" hidden>") >= 2 and "摘要：" not in page
+
+
+def test_the_page_labels_a_compressed_summary_as_the_briefing_does():
+    from briefing.provenance import summary_provenance
+
+    article = Article(id="a", body=["临江市今年加强了河道治理，清理淤泥3万方。东港市开展了义诊。"])
+    for text, label in (("东港市开展了义诊。", "原文摘句"), ("东港市开展义诊。", "原文压缩")):
+        article.summary = Summary(text=text, method="extractive")
+        assert made_view("summary", summary_provenance(article))["text"] == f"摘要：{label}"
