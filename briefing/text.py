@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from itertools import chain
 
@@ -116,3 +117,13 @@ def word_tags(text: str) -> tuple[tuple[str, str], ...]:
     ask about: the splitter's features ask for a heading's twice (the words at its ends; is it a
     bare name?)."""
     return tuple(tagged(text))
+
+
+def occurrences(needle: str, text: str) -> Iterator[int]:
+    """Where ``needle`` (not empty) starts in ``text``, left to right and not overlapping: the
+    starts of ``re.finditer(re.escape(needle), text)``, found by str.find without a pattern to
+    compile or look up per needle."""
+    start = text.find(needle)
+    while start >= 0:
+        yield start
+        start = text.find(needle, start + len(needle))

@@ -157,7 +157,7 @@ def test_a_summary_the_article_prints_as_it_is_is_not_tagged_for_names(monkeypat
 def test_occurrences_are_the_starts_of_a_literal_pattern(needle, text):
     import re
 
-    from briefing.summarize.faithfulness import _occurrences
+    from briefing.text import occurrences
 
     expected = [m.start() for m in re.finditer(re.escape(needle), text)]
-    assert list(_occurrences(needle, text)) == expected
+    assert list(occurrences(needle, text)) == expected

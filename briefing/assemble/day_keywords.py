@@ -31,7 +31,7 @@ from ..records import Article
 from ..summarize.headlines import POSTS
 from ..summarize.title_clauses import SPEECH_VERBS
 from ..summarize.wholeness import qualified_names
-from ..text import NAME_TAGS, fold_width, tagged
+from ..text import NAME_TAGS, fold_width, occurrences, tagged
 
 HEADLINE_WEIGHT = 4.0
 MAX_PIECES, MAX_TERM = 4, 10  # a term glued from the segmenter's pieces: 临江职业技术学院
@@ -508,7 +508,7 @@ def whole_run(word: str, text: str) -> str | None:
     a number or a post (周海 / 说, 陈岩 / 主任 stay whole)."""
     import rjieba
 
-    starts = _occurrences(word, text)
+    starts = list(occurrences(word, text))
     if len(starts) < 2:
         return word
     # The characters that stand beside the word at every occurrence, on each side.
@@ -565,7 +565,7 @@ def fragment(word: str, text: str) -> bool:
 
     if len(word) != 2 or rjieba.has_word(word):
         return False
-    starts = _occurrences(word, text)
+    starts = list(occurrences(word, text))
     return bool(starts) and (
         _joins([text[max(0, s - 1) : s] + word[0] for s in starts])
         or _joins([word[1] + text[s + 2 : s + 3] for s in starts])
@@ -599,16 +599,6 @@ def _in_run(piece: str, tag: str) -> bool:
         and piece not in _BESIDE_NAME
         and piece not in background_words()
     )
-
-
-def _occurrences(word: str, text: str) -> list[int]:
-    """Where ``word`` starts in ``text``."""
-    found: list[int] = []
-    at = text.find(word)
-    while at >= 0:
-        found.append(at)
-        at = text.find(word, at + len(word))
-    return found
 
 
 def piece_of_longer_name(word: str, text: str, longer: list[str]) -> bool:

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -34,6 +33,7 @@ from ..text import (
     bigram_numbers,
     fold_width,
     frozen_bigram_numbers,
+    occurrences,
     tagged,
     without_spaces,
     words,
@@ -218,16 +218,6 @@ def _words(text: str) -> str:
     return _PUNCT_RUN.sub("", text)
 
 
-def _occurrences(needle: str, text: str) -> Iterator[int]:
-    """Where ``needle`` (not empty) starts in ``text``, left to right and not overlapping: the
-    starts of ``re.finditer(re.escape(needle), text)``, found by str.find without a pattern to
-    compile or look up per needle."""
-    start = text.find(needle)
-    while start >= 0:
-        yield start
-        start = text.find(needle, start + len(needle))
-
-
 def _near(aligned: str, before: str, after: str) -> bool:
     """Whether ``before`` is followed in ``aligned`` by ``after``, at most GAP characters of one
     clause apart (a compressor drops 了, 大力, 分别 between them)."""
@@ -256,7 +246,7 @@ def _spans(sentence: str, source: PreparedSource) -> list[tuple[int, int, str]]:
     for name in source.names:
         if name not in sentence:  # most of the article's names: no pattern to build
             continue
-        for start in _occurrences(name, sentence):
+        for start in occurrences(name, sentence):
             end = start + len(name)
             if not any(taken[start:end]):
                 taken[start:end] = [True] * len(name)
@@ -271,13 +261,13 @@ def _displaced(aligned: str, left: str, right: str) -> str | None:
     """What the aligned source has between ``left`` and a word, or between a word and ``right``
     (None when those neighbours stand there with nothing before or after them: an insertion)."""
     if left and left[-1] not in _PUNCT:
-        for start in _occurrences(left, aligned):
+        for start in occurrences(left, aligned):
             end = start + len(left)
             following = aligned[end : end + CONTEXT]
             if following and following[0] not in _PUNCT:
                 return following
     if right and right[0] not in _PUNCT:
-        for start in _occurrences(right, aligned):
+        for start in occurrences(right, aligned):
             preceding = aligned[max(0, start - CONTEXT) : start]
             if preceding and preceding[-1] not in _PUNCT:
                 return preceding
@@ -365,7 +355,7 @@ def _dropped_hedges(sentence: str, aligned: str) -> list[str]:
         for hedge in hedges:
             if hedge not in aligned:  # most: no pattern to build
                 continue
-            for start in _occurrences(hedge, aligned):
+            for start in occurrences(hedge, aligned):
                 left, right = _left(aligned, start), _right(aligned, start + len(hedge))
                 hedged = left + hedge + right
                 if not _words(left + right) or hedged in sentence:
@@ -387,7 +377,7 @@ def _superlatives(sentence: str, aligned: str) -> list[str]:
     for marker in SUPERLATIVES:
         if marker not in sentence:  # most: no pattern to build
             continue
-        for start in _occurrences(marker, sentence):
+        for start in occurrences(marker, sentence):
             right, left = _right(sentence, start + len(marker)), _left(sentence, start)
             phrase = marker + right[:1] if right else left[-1:] + marker
             if phrase not in aligned:
