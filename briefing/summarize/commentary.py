@@ -29,7 +29,6 @@ from .. import data
 from ..conventions import AUTHOR_NOTE_KINDS, AUTHOR_NOTE_OPENING, REPORTER
 from ..records import Article
 from ..split.lines import HAN, is_bare_name
-
 from .sentences import DECK_MARKS
 
 # Commentary by its form, whatever the column's name: 评论员文章/评论员观察, 社论, and a name
@@ -229,3 +228,15 @@ def voice_opening(article: Article) -> str:
 def voiced(opening: str, text: str) -> str:
     """``text`` after the commentary's ``opening`` (nothing when there is no text)."""
     return opening + text.lstrip(DECK_MARKS + " 　") if text else ""  # no deck mark after it
+
+
+# 应该算是一次考试。/ 也是……: a predicate whose subject is in the sentence before.
+_COPULA_OPENING = re.compile(r"^(?:应该|应当|也|就|正|才|都|更|则)?(?:算是|是)(?![非否])")
+# 这段文字, 这部电影, 上述做法: what the sentence is about is in a sentence before it.
+_POINTS_BACK = re.compile(r"这(?:段|句|番|些|部|本|位|座|场|件)|上述|此举")
+
+
+def needs_context(text: str) -> bool:
+    """Whether the sentence leans on the one before: it opens on its predicate (应该算是……,
+    也是……) or names what it is about by pointing back (这段文字……)."""
+    return bool(_COPULA_OPENING.match(text) or _POINTS_BACK.search(text))
