@@ -6,7 +6,7 @@ import pytest
 
 from briefing.records import Article
 from briefing.summarize import summarize
-from briefing.summarize.commentary import needs_context
+from briefing.summarize.commentary import needs_context, states_thesis
 from briefing.summarize.sentences import split_sentences
 from briefing.summarize.wholeness import dangling_clauses
 
@@ -102,3 +102,66 @@ def test_a_sentence_that_needs_the_one_before(text):
 )
 def test_a_sentence_that_stands_alone(text):
     assert not needs_context(text)
+
+
+THESIS_LAST = [
+    "去年，临江市职业院校的毕业生有1.2万人，九成以上留在本地就业。",
+    "走进东港市的工厂车间，随处可见年轻技工忙碌的身影。",
+    "西岭镇的一位老师傅说，带出一个好徒弟，比自己多干十年还高兴。",
+    "办好职业教育，关键在于让学校和企业真正握起手来。",
+]
+
+
+def test_a_commentary_is_summarised_by_its_thesis_not_its_figures():
+    (done,) = summarize([_opinion(list(THESIS_LAST))], max_chars=90)
+    assert done.summary.text == (
+        "“说道”栏目文章认为，办好职业教育，关键在于让学校和企业真正握起手来。"
+    )
+
+
+def test_news_keeps_its_figures():
+    news = Article(id="n", title="职业教育大有可为", body=list(THESIS_LAST))
+    (done,) = summarize([news], max_chars=90)
+    assert "1.2万人" in done.summary.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我们要把职业教育办得更好。",
+        "办好职业教育，必须让学校和企业握起手来。",
+        "这说明改革的方向是对的。",
+        "关键在于把制度短板补齐。",
+        "归根结底，发展要靠实干。",
+        "只有久久为功，才能见到成效。",
+        "推进城乡融合，离不开各方的共同努力。",
+        "东港市的经验意味着基层创新大有可为。",
+        "对群众来说，办事方便才能感到满意。",
+    ],
+)
+def test_a_thesis_in_the_authors_voice(text):
+    assert states_thesis(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "临江市主要道路已全部完工。",
+        "这项工作十分重要。",
+        "东港市要求各单位按时上报材料。",
+        "周海表示，要把好事办好。",
+        "会议指出，必须坚持问题导向。",
+        "陈岩说：“必须抓紧。”",
+        "周海在信中写道，孩子们需要更多的书。",
+        "当然，也要看到不足。",
+        "据统计，全市新增就业岗位三千个。",
+        "西岭镇的茶叶远销海外。",
+        "要是下雨，比赛就推迟。",
+        "他们主要从事养殖业。",
+        "这是一份重要的文件。",
+    ],
+    ids=lambda text: text[:6],
+)
+def test_not_a_thesis(text):
+    """Other words with 要 in them, another's view reported, a concession, a fact."""
+    assert not states_thesis(text)

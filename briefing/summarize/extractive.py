@@ -18,7 +18,7 @@ from ..config import DEFAULT_MAX_CHARS
 from ..records import Article, Summary
 from ..text import tagged, words
 from .actors import GENERIC_AGENT, insert_actor, lacks_subject, lead_actor, single_actor
-from .commentary import needs_context, voice_opening, voiced
+from .commentary import argument_ranking, needs_context, voice_opening, voiced
 from .compress import (
     TIME_START,
     clean_clause,
@@ -197,14 +197,15 @@ class ExtractiveSummarizer:
         return summary
 
     def _argument(self, article: Article, max_chars: int) -> Summary | None:
-        """A commentary's summary: one whole sentence of its argument, compressed but not cut.
+        """A commentary's summary: one whole sentence of its argument, compressed but not cut,
+        its thesis first (:func:`.commentary.argument_ranking`).
         The opening leaves less room, and an argument's sentence cut at a comma is most often a
         subject without its predicate (……，是……) or a premise without its conclusion; None when
         no whole sentence fits among the best candidates (then the news way, cut to fit)."""
         ranked = rank_sentences(article)
         if not summarizable(article, ranked):
             return None
-        ranked = summary_ranking(article, ranked)
+        ranked = argument_ranking(article, summary_ranking(article, ranked))
         source = source_index(article_source(article))
         for scored in ranked[: self.candidates]:
             sentence = scored.sentence
