@@ -29,8 +29,9 @@ from .. import data
 from ..conventions import AUTHOR_NOTE_KINDS, AUTHOR_NOTE_OPENING, REPORTER
 from ..records import Article
 from ..split.lines import HAN, is_bare_name
-
-from .sentences import DECK_MARKS
+from ..text import words
+from .ranking import Scored
+from .sentences import DECK_MARKS, has_quantity, split_dateline
 
 # Commentary by its form, whatever the column's name: 评论员文章/评论员观察, 社论, and a name
 # ending in a word for a comment or an essay (人民时评, 国际时评, 现场评论, 金台锐评, 暖闻热评,
@@ -229,3 +230,64 @@ def voice_opening(article: Article) -> str:
 def voiced(opening: str, text: str) -> str:
     """``text`` after the commentary's ``opening`` (nothing when there is no text)."""
     return opening + text.lstrip(DECK_MARKS + " 　") if text else ""  # no deck mark after it
+
+
+# 应该算是一次考试。/ 也是……: a predicate whose subject is in the sentence before.
+_COPULA_OPENING = re.compile(r"^(?:应该|应当|也|就|正|才|都|更|则)?(?:算是|是)(?![非否])")
+# 这段文字, 这部电影, 上述做法: what the sentence is about is in a sentence before it.
+_POINTS_BACK = re.compile(r"这(?:段|句|番|些|部|本|位|座|场|件)|上述|此举")
+
+
+def needs_context(text: str) -> bool:
+    """Whether the sentence leans on the one before: it opens on its predicate (应该算是……,
+    也是……) or names what it is about by pointing back (这段文字……)."""
+    return bool(_COPULA_OPENING.match(text) or _POINTS_BACK.search(text))
+
+
+# Words that state what an argument holds (要, 必须, 关键在于, 说明, 归根结底 ……), as whole words:
+# 重要, 主要, 要求, 说明书 are other words.
+_THESIS_WORDS = frozenset(
+    "要 必须 务必 应当 应该 理应 需要 关键在于 关键是 说明 表明 意味着 归根结底 归根到底 只有 唯有"
+    " 才能 必然 根本在于 就在于 在于 离不开".split()
+)
+# A commentary states its thesis in its opening or its closing paragraphs.
+_THESIS_PARAGRAPHS = 2
+THESIS_BONUS = 1.0
+# What a news summary prefers and an argument's summary does not: a figure, a dated event.
+FACT_PENALTY = 0.6
+_DATED_OPENING = re.compile(
+    r"^(?:[0-9０-９]{2,4}年|[0-9０-９一二三四五六七八九十]{1,2}月|[今去前明]年|上世纪|近日|日前"
+    r"|[昨今前]天|当天|当晚|近年来|前不久|最近)"
+)
+# Another's view the piece reports (纲要提出，要……; 有评论指出：“……应该……”), not the author's own.
+_REPORTED_VIEW = re.compile(r"提出|指出|表示|强调|写道|(?:认为|(?<![来而])说|称)[，,：:]|[：:]“")
+# A concession (当然，……也要……) grants a side point before or after the thesis.
+_CONCESSION = re.compile(r"^(?:当然|诚然|固然|不可否认)")
+
+
+def states_thesis(text: str) -> bool:
+    """Whether the sentence says, in the author's voice, what must be done or what something
+    means (我们要……, 这说明……): not another's view it reports, nor a concession."""
+    if _REPORTED_VIEW.search(text) or _CONCESSION.match(text):
+        return False
+    return any(word in _THESIS_WORDS for word in words(text))
+
+
+def argument_ranking(article: Article, ranked: list[Scored]) -> list[Scored]:
+    """The ranking as a commentary's summary needs it: its thesis (要/必须/关键在于/说明 …, in the
+    opening or closing paragraphs) before the facts it argues from (a figure, a dated event), which
+    the news ranking puts first."""
+    last = len(article.body) - 1
+    rescored = []
+    for scored in ranked:
+        sentence = scored.sentence
+        text = split_dateline(sentence.text)[1]
+        framing = (
+            sentence.paragraph < _THESIS_PARAGRAPHS
+            or sentence.paragraph > last - _THESIS_PARAGRAPHS
+        )
+        bonus = THESIS_BONUS if framing and states_thesis(text) else 0.0
+        if has_quantity(text) or _DATED_OPENING.match(text):
+            bonus -= FACT_PENALTY
+        rescored.append(Scored(sentence, scored.score + bonus, scored.figure) if bonus else scored)
+    return sorted(rescored, key=lambda s: (-s.score, s.sentence.index))

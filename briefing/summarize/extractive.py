@@ -18,7 +18,7 @@ from ..config import DEFAULT_MAX_CHARS
 from ..records import Article, Summary
 from ..text import tagged, words
 from .actors import GENERIC_AGENT, insert_actor, lacks_subject, lead_actor, single_actor
-from .commentary import voice_opening, voiced
+from .commentary import argument_ranking, needs_context, voice_opening, voiced
 from .compress import (
     TIME_START,
     clean_clause,
@@ -118,6 +118,16 @@ def _noun_phrase(text: str) -> bool:
     return verbs == [last - 1] or words[0][0] == "被"
 
 
+def _whole(sentence: Sentence, kept: list[tuple[str, str]], clauses: list[tuple[str, str]]) -> bool:
+    """Whether ``kept`` is the whole compressed sentence: every clause, and not one clause left
+    alone of a sentence whose closing clause compression dropped (临江市建市30周年，让……: the
+    effect it goes on to state is the sentence's point)."""
+    if len(kept) < len(clauses):
+        return False
+    # The closing words compared, not the clause: compression deletes words inside it (了).
+    return len(kept) > 1 or sentence.text.rstrip(ENDS + "”’」 ").endswith(kept[-1][0][-2:])
+
+
 def summary_ranking(article: Article, ranked: list[Scored]) -> list[Scored]:
     """The ranking as the summary needs it: sentences that are no summary of their own go down.
 
@@ -181,9 +191,32 @@ class ExtractiveSummarizer:
         opening = voice_opening(article)
         if not opening:
             return self._summarize(article, max_chars)
-        summary = self._summarize(article, max_chars - len(opening))
+        budget = max_chars - len(opening)
+        summary = self._argument(article, budget) or self._summarize(article, budget)
         summary.text = voiced(opening, summary.text)
         return summary
+
+    def _argument(self, article: Article, max_chars: int) -> Summary | None:
+        """A commentary's summary: one whole sentence of its argument, compressed but not cut,
+        its thesis first (:func:`.commentary.argument_ranking`).
+        The opening leaves less room, and an argument's sentence cut at a comma is most often a
+        subject without its predicate (……，是……) or a premise without its conclusion; None when
+        no whole sentence fits among the best candidates (then the news way, cut to fit)."""
+        ranked = rank_sentences(article)
+        if not summarizable(article, ranked):
+            return None
+        ranked = argument_ranking(article, summary_ranking(article, ranked))
+        source = source_index(article_source(article))
+        for scored in ranked[: self.candidates]:
+            sentence = scored.sentence
+            if not sentence.complete or (sentence.index and _leans_back(sentence)):
+                continue
+            if needs_context(split_dateline(sentence.text)[1]):
+                continue
+            text = self._fit(sentence, max_chars, source, whole=True)
+            if text:
+                return Summary(text=text, method=METHOD, sentences=[sentence.index])
+        return None
 
     def _summarize(self, article: Article, max_chars: int) -> Summary:
         ranked = rank_sentences(article)
@@ -262,12 +295,21 @@ class ExtractiveSummarizer:
         return Summary(text=joined, method=METHOD, sentences=[previous.index, sentence.index])
 
     def _fit(
-        self, sentence: Sentence, budget: int, source: SourceIndex, *, squeeze_only: bool = False
+        self,
+        sentence: Sentence,
+        budget: int,
+        source: SourceIndex,
+        *,
+        squeeze_only: bool = False,
+        whole: bool = False,
     ) -> str | None:
-        """The sentence compressed and cut to ``budget``; None when it cannot fit or fails the guard."""
+        """The sentence compressed and cut to ``budget``; None when it cannot fit or fails the guard.
+        ``whole``: compressed, never cut (every clause kept)."""
         for squeeze in (True,) if squeeze_only else (False, True):
             clauses = _without_leading_titles(compress_clauses(sentence.text, squeeze=squeeze))
             kept = fit_clauses(clauses, budget)
+            if whole and kept and not _whole(sentence, kept, clauses):
+                continue
             if kept:
                 text = join_clauses(kept)
                 if (

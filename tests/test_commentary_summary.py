@@ -1,0 +1,167 @@
+"""A commentary's summary after its opening: a whole sentence of the argument (invented text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.records import Article
+from briefing.summarize import summarize
+from briefing.summarize.commentary import needs_context, states_thesis
+from briefing.summarize.sentences import split_sentences
+from briefing.summarize.wholeness import dangling_clauses
+
+# A first sentence too long for the budget left after the opening: cut at a comma, it would
+# keep the subject (办好职业教育，提升劳动者的技能水平) and lose the predicate (是……).
+LONG_SUBJECT = (
+    "放眼临江市的发展历程，当下的区域竞争比以往任何时候都更加激烈，城市对技能人才的需求比以往"
+    "任何时期都更加迫切，办好职业教育，提升劳动者的技能水平，是临江市建设制造强市的必然选择，"
+    "也是东港市与西岭镇携手发展的必然选择。"
+)
+PIECE = [
+    LONG_SUBJECT,
+    "职业教育是技能人才的摇篮，也是产业升级的基础。",
+    "近年来，临江市新建实训基地三处，毕业生就业率逐年提高。",
+    "各级政府要把职业教育摆在更加突出的位置，让更多年轻人学有所成。",
+]
+
+
+def _opinion(body: list[str], **fields) -> Article:
+    return Article(id="c", title="职业教育大有可为", column="说道", body=body, **fields)
+
+
+def test_the_opening_never_leaves_a_subject_without_its_predicate():
+    (done,) = summarize([_opinion(list(PIECE))], max_chars=90)
+    text = done.summary.text.removeprefix("“说道”栏目文章认为，")
+    assert text != done.summary.text
+    assert "技能水平。" not in text
+    # One sentence of the piece, whole: it ends where the printed sentence ends.
+    printed = [s.text.rstrip("。") for s in split_sentences(PIECE)]
+    assert any(p.endswith(text.rstrip("。")[-6:]) for p in printed)
+    assert not dangling_clauses(text)
+    assert len(done.summary.text) <= 90
+
+
+def test_news_keeps_its_cut_lead():
+    """The whole-sentence rule is the commentary's: news is cut to fit as before."""
+    news = Article(id="n", title="职业教育大有可为", body=list(PIECE))
+    (done,) = summarize([news], max_chars=90)
+    assert done.summary.text.startswith("放眼临江市的发展历程")
+
+
+def test_a_sentence_that_points_to_the_one_before_is_not_the_summary():
+    """这部片子: which one is said before the piece's first line (in its title or a picture)."""
+    body = [
+        "这部片子讲述了职业教育大有可为的道理和技能成才的故事。",
+        "好作品的背后，是创作者的用心打磨。",
+    ]
+    (done,) = summarize([_opinion(body)], max_chars=90)
+    assert done.summary.text == "“说道”栏目文章认为，好作品的背后，是创作者的用心打磨。"
+
+
+def test_a_compression_that_leaves_one_clause_of_a_longer_sentence_is_not_whole():
+    """临江市建市30周年，让……: compression drops the closing effect; the noun phrase left is no
+    sentence, so another whole sentence is taken."""
+    body = [
+        "临江市建市30周年，让这个秋天成为市民表达心声的节日。",
+        "城市的每一次进步，都离不开市民的辛勤付出。",
+    ]
+    (done,) = summarize([_opinion(body)], max_chars=90)
+    assert done.summary.text == "“说道”栏目文章认为，城市的每一次进步，都离不开市民的辛勤付出。"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "也是东港市发展的必然选择。",
+        "应该算是一次大考。",
+        "更是临江市人民的骄傲。",
+        "这部电影讲述了西岭镇的故事。",
+        "这番话说出了大家的心声。",
+        "上述做法值得推广。",
+    ],
+)
+def test_a_sentence_that_needs_the_one_before(text):
+    assert needs_context(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "是非曲直自有公论。",
+        "就业是最大的民生。",
+        "这说明改革的方向是对的。",
+        "正在建设的大桥将于年底通车。",
+        "都市里的年味越来越浓。",
+        "这里的山水很美。",
+        "这一年，临江市新增绿地两百公顷。",
+        "是否继续推进，要看群众满意不满意。",
+        "应当把群众满意作为检验工作的标准。",
+        "更多的年轻人选择回到西岭镇创业。",
+        "以上率下，领导干部要带头。",
+    ],
+)
+def test_a_sentence_that_stands_alone(text):
+    assert not needs_context(text)
+
+
+THESIS_LAST = [
+    "去年，临江市职业院校的毕业生有1.2万人，九成以上留在本地就业。",
+    "走进东港市的工厂车间，随处可见年轻技工忙碌的身影。",
+    "西岭镇的一位老师傅说，带出一个好徒弟，比自己多干十年还高兴。",
+    "办好职业教育，关键在于让学校和企业真正握起手来。",
+]
+
+
+def test_a_commentary_is_summarised_by_its_thesis_not_its_figures():
+    (done,) = summarize([_opinion(list(THESIS_LAST))], max_chars=90)
+    assert done.summary.text == (
+        "“说道”栏目文章认为，办好职业教育，关键在于让学校和企业真正握起手来。"
+    )
+
+
+def test_news_keeps_its_figures():
+    news = Article(id="n", title="职业教育大有可为", body=list(THESIS_LAST))
+    (done,) = summarize([news], max_chars=90)
+    assert "1.2万人" in done.summary.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我们要把职业教育办得更好。",
+        "办好职业教育，必须让学校和企业握起手来。",
+        "这说明改革的方向是对的。",
+        "关键在于把制度短板补齐。",
+        "归根结底，发展要靠实干。",
+        "只有久久为功，才能见到成效。",
+        "推进城乡融合，离不开各方的共同努力。",
+        "东港市的经验意味着基层创新大有可为。",
+        "对群众来说，办事方便才能感到满意。",
+    ],
+)
+def test_a_thesis_in_the_authors_voice(text):
+    assert states_thesis(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "临江市主要道路已全部完工。",
+        "这项工作十分重要。",
+        "东港市要求各单位按时上报材料。",
+        "周海表示，要把好事办好。",
+        "会议指出，必须坚持问题导向。",
+        "陈岩说：“必须抓紧。”",
+        "周海在信中写道，孩子们需要更多的书。",
+        "当然，也要看到不足。",
+        "据统计，全市新增就业岗位三千个。",
+        "西岭镇的茶叶远销海外。",
+        "要是下雨，比赛就推迟。",
+        "他们主要从事养殖业。",
+        "这是一份重要的文件。",
+    ],
+    ids=lambda text: text[:6],
+)
+def test_not_a_thesis(text):
+    """Other words with 要 in them, another's view reported, a concession, a fact."""
+    assert not states_thesis(text)
