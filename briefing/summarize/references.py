@@ -179,14 +179,12 @@ def _phrase_heads(spans: list[tuple[int, str, str]]) -> list[str]:
 
 
 def _noun_resolved(head: str, classifier: str, before: str, tokens: list) -> bool:
-    """Whether the words before a pointer name what ``head`` (after ``classifier``) points to."""
-    if len(head) == 1:
-        # 该村 after 元古堆村 or 永胜县, not after a common word that ends the same (院校……该校).
-        if _named_kind(head, tokens):
-            return True
-    elif head in before:
-        return True
-    if any(kind in before for kind in _KINDS.get(head, ()) if len(kind) > 1):
+    """Whether the words before a pointer name what ``head`` (after ``classifier``) points to:
+    the same noun, or a name of its kind (临江中学, 东湾村) but not a bare noun of its kind
+    (学校的变化……这所小学: which school?)."""
+    if len(head) > 1 and head in before:
+        return True  # ……用图形表示，再按这个图形……
+    if any(_named_kind(kind, tokens) for kind in (head, *_KINDS.get(head, ()))):
         return True
     # Compounds end on their kind: 新中国 for 这个大国, 跨海大桥 for 这座铁桥.
     if len(head) > 1 and any(len(w) >= 2 and w[-1] == head[-1] for _, w, _ in tokens):
@@ -209,17 +207,22 @@ _PEOPLE_CHARS = re.compile("[人们员者众民]")
 
 
 def _named_kind(noun: str, tokens: list) -> bool:
-    """Whether ``tokens`` name a ``noun`` (村, 县): a name that ends in it (永胜县, 元古堆村)."""
+    """Whether ``tokens`` name a ``noun`` (村, 小学): a name that ends in it (永胜县, 希望小学), or
+    the noun after a name or another noun (西岭 镇, 第一 小学)."""
     for i, (_, word, tag) in enumerate(tokens):
-        if word == noun and i and tokens[i - 1][2][:1] == "n":
-            return True
-        if (
-            word.endswith(noun)
-            and len(word) >= 2
-            and (tag in NAME_TAGS or (len(word) >= 3 and tag != "n"))
-        ):
+        if word == noun:
+            if i and tokens[i - 1][2][:1] in ("n", "m") and tokens[i - 1][1] not in _PUNCTUATION:
+                return True
+        elif word.endswith(noun) and (tag in NAME_TAGS or _longer_name(word, tag, noun)):
             return True
     return False
+
+
+def _longer_name(word: str, tag: str, noun: str) -> bool:
+    """希望小学 for 小学; 东湖乡 for 乡 but not 院校 for 校 (a common word, not a name)."""
+    if len(noun) > 1:
+        return len(word) > len(noun)
+    return len(word) >= 3 and tag != "n"
 
 
 _CLAUSE_END = re.compile(
