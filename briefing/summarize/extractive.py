@@ -6,6 +6,9 @@ length budget. A compression whose deletion audit (:func:`.wholeness.deletion_cu
 inside a word or a name is not used, nor one that ends on a clause that only sets up another. Who acts is named where the sentence leaves it out or names only a role
 (:mod:`.actors`). When it states no key figure (an amount, a count, a share; a date is none), a
 second sentence about the same event that does joins it, squeezing slogans out to make room.
+A sentence whose summary points to what it does not name (……来到这所小学, 他……:
+:mod:`.references`) comes with the sentence before when that one names it, or gives way to a
+candidate close below it that stands on its own.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from .compress import (
     join_clauses,
 )
 from .guard import SourceIndex, article_source, check_summary, source_index
+from .references import unresolved_reference
 from .ranking import BACKGROUND, DEPENDENT, Scored, grams, rank_sentences
 from .sentences import CLAUSE_MARKS, DECK_MARKS, ENDS, Sentence, has_quantity, split_dateline
 from .wholeness import dangling_clause, deletion_cuts
@@ -174,8 +178,8 @@ class ExtractiveSummarizer:
     method = METHOD
     # The shortest share of the budget the chosen sentence keeps when it makes room for a figure.
     min_main_chars = 24
-    # How far below a sentence that leans back (然而……) the next candidate may rank and still be
-    # preferred to it alone.
+    # How far below a sentence that leans back (然而……) or points to what the summary does not name
+    # (……这所小学) the next candidate may rank and still be preferred to it alone.
     lean_margin = 1.0
 
     def __init__(self, *, candidates: int = 6) -> None:
@@ -240,22 +244,36 @@ class ExtractiveSummarizer:
             return found_actor[0]
 
         by_index = {s.sentence.index: s.sentence for s in ranked}
-        leaning: list[Scored] = []
+        # Sentences put off because they lean back (然而……) or point to what the summary does not
+        # name (……来到这所小学), with their summary where one was made: used only when no
+        # candidate close below them stands on its own.
+        deferred: list[tuple[Scored, Summary | None]] = []
         for scored in ranked[: self.candidates]:
-            if leaning and scored.score < leaning[0].score - self.lean_margin:
-                break  # far below the sentence that leans back: that one, alone, is better
+            if deferred and scored.score < deferred[0][0].score - self.lean_margin:
+                break  # far below the sentence put off: that one, alone, is better
             # The article's first sentence leans on nothing printed here (又有许多……).
             if scored.sentence.index and _leans_back(scored.sentence):
                 found = self._with_previous(scored.sentence, by_index, source, actor, max_chars)
                 if not found:
-                    leaning.append(scored)  # alone it leaves the reader asking "however what?"
+                    deferred.append(
+                        (scored, None)
+                    )  # alone it leaves the reader asking "however what?"
                     continue
             else:
                 found = self._from_sentence(scored, ranked, article, source, actor, max_chars)
+                if found and unresolved_reference(found.text):
+                    # The sentence before may name what it points to (周海……。他……), when both fit.
+                    joined = self._with_previous(
+                        scored.sentence, by_index, source, actor, max_chars, resolving=True
+                    )
+                    if not joined:
+                        deferred.append((scored, found))
+                        continue
+                    found = joined
             if found:
                 return found
-        for scored in leaning:
-            found = self._from_sentence(scored, ranked, article, source, actor, max_chars)
+        for scored, made in deferred:
+            found = made or self._from_sentence(scored, ranked, article, source, actor, max_chars)
             if found:
                 return found
         return self._last_resort(ranked, article, source, max_chars)
@@ -267,8 +285,11 @@ class ExtractiveSummarizer:
         source: SourceIndex,
         actor: Callable[[], str | None],
         max_chars: int,
+        *,
+        resolving: bool = False,
     ) -> Summary | None:
-        """A sentence that leans back (可去年……, 这个镇……) after the one it leans on, when both fit."""
+        """A sentence that leans back (可去年……, 这个镇……) after the one it leans on, when both fit;
+        ``resolving``: only when the one before names what the sentence points to (……这所小学)."""
         previous = by_index.get(sentence.index - 1)
         if (
             previous is None
@@ -280,6 +301,8 @@ class ExtractiveSummarizer:
         text = self._main(sentence, max_chars - 12, source, actor)
         if not text:
             return None
+        if resolving and text != self._main(sentence, max_chars, source, actor):
+            return None  # cut to make room: the sentence alone says more
         # The whole of the sentence leaned on (compressed, never cut): its last clause may be
         # what the contrast answers.
         clauses = compress_clauses(previous.text)
@@ -291,6 +314,8 @@ class ExtractiveSummarizer:
             return None
         joined = before + text
         if len(joined) > max_chars or not check_summary(joined, source):
+            return None
+        if resolving and unresolved_reference(joined):
             return None
         return Summary(text=joined, method=METHOD, sentences=[previous.index, sentence.index])
 

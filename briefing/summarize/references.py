@@ -1,0 +1,249 @@
+"""Words that point back to something the summary does not name: 这所小学, 该村, 他, 当地.
+
+A summary is read alone, under its title: a sentence taken from the middle of an article may
+point back to a school, a village or a person named sentences earlier (……来到这所小学看望教师).
+:func:`unresolved_reference` finds such a pointer with nothing before it in the summary to point
+to, so that the summarizer can prefer a sentence that stands on its own.
+
+What counts as a pointer, and what resolves it:
+
+- a demonstrative and a classifier before a noun (这所小学, 这家企业, 这位老人, 这些村民,
+  这一举措) and 该/此 before a noun (该公司, 该村, 此案): resolved when the words before it
+  name the same noun (临江市第一小学……这所小学), one of its kind (某某中学……这所学校), or a
+  person for a person (周海……这位老人); a pointer to an act or a statement (此举, 这一做法) is
+  resolved by any clause before it, which says what was done;
+- a place pointer (这里, 当地, 此地): resolved by a place, a body or a venue named before it;
+- a personal pronoun (他, 她, 他们): resolved by a person (a name, a post, a group) before it.
+
+Not pointers: times and the article's own event (这一年, 这些天, 这次会议, 此次, 此前, 此外),
+manner (这样, 这么), the modal 该 (该怎么办), 其他/其中, 当地时间, and anything inside a quotation
+(a speaker's 这里 and 他们 point within what they say).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text import NAME_TAGS, tagged
+
+# A quick test before segmenting: most summaries hold none of these.
+_TRIGGER = re.compile(
+    r"[这那][所家座个位名条项片块种批支件部栋处辆艘架台群户类些一里儿]|该|此[案举事人地处项]|[他她]|当地|[两二前后]者"
+)
+# 这所 / 这家 / 那位 / 这些 / 这一: a demonstrative and a classifier, as the segmenter cuts them.
+_DEMONSTRATIVE = re.compile(
+    r"^[这那](?:所|家|座|个|位|名|条|项|片|块|种|批|支|件|部|栋|处|辆|艘|架|台|群|户|类|些|一)$"
+)
+# 该村 / 此案 / 该县: a pointer and a one-character noun, cut as one word.
+_FUSED = re.compile(r"^(?:该|此)([\u4e00-\u9fff])$")
+_FUSED_NOUNS = set("村镇乡县市区省州国岛厂校院馆所站港店局部委队社团会园寺庙案人")
+_ABSTRACT_FUSED = {"此举", "此事", "此项"}
+_BOTH = {"两者", "二者", "前者", "后者"}
+_PLACE_POINTERS = {"这里", "那里", "这儿", "那儿", "此地", "此处", "该地", "当地"}
+_PRONOUNS = {"他", "她", "他们", "她们", "他俩", "她俩"}
+# Heads that say when, how often or which of the article's own events: not pointers back.
+_TIME_HEADS = set(
+    "年 天 日 月 周 时 刻 次 回 届 期 轮 晚 夜 季 时期 时候 时刻 时代 关头 节点 阶段 期间 年代 瞬间 当口"
+    " 年间 天里 段 会儿 日子".split()
+)
+# 这片土地, 这片热土: the land the writer stands on, a set phrase.
+_HOMELAND = {"土地", "热土", "大地"}
+# Acts, statements and states: what they point to is said by any clause before them.
+_ABSTRACT_HEADS = set(
+    "事 事情 事件 举 举措 做法 措施 决定 消息 情况 现象 变化 问题 要求 政策 理念 思路 模式 方式 方法"
+    " 办法 经验 成绩 成果 成就 目标 工作 行动 讲话 表态 说法 观点 计划 方案 规定 数据 数字 趋势 局面"
+    " 进展 报告 协议 目的 过程 结果 判断 精神 故事 场景 景象 画面 传统 理由 原因 思想 改革 创新 探索"
+    " 实践 尝试 承诺 倡议 呼吁 建议 意见 声明 表述 提法 趋向 态势 机制 制度 模式 格局".split()
+)
+# What a title in 《》 names: a law, a plan, a book, a film.
+_WORKS = set(
+    "法律 法规 条例 规定 规例 文件 意见 办法 政策 规划 纲要 方案 决定 协议 条约 著作 作品 书 图书 新书"
+    " 小说 电影 影片 剧 节目 报告 歌曲 专著 译著 杂志 刊物".split()
+)
+# Nouns of a kind, and the names that count as one of them (某某中学……这所学校).
+_KINDS = {
+    "学校": ("学校", "小学", "中学", "大学", "学院", "学堂", "幼儿园", "一中", "二中", "校"),
+    "小学": ("小学", "学校"),
+    "中学": ("中学", "学校", "一中", "二中", "三中"),
+    "企业": ("企业", "公司", "集团", "厂", "银行", "店"),
+    "公司": ("公司", "集团", "企业"),
+    "医院": ("医院", "卫生院", "诊所"),
+    "城市": ("城市", "市"),
+    "地方": ("省", "市", "县", "区", "镇", "乡", "村"),
+    "校": ("学校", "小学", "中学", "大学", "学院", "校"),
+    "厂": ("厂", "公司", "企业"),
+    "院": ("院", "医院", "学院"),
+    "店": ("店", "商场", "超市", "餐厅", "饭馆"),
+}
+# Words that end in these name a person, a post or a group: what 他/她/他们 may point to.
+_PERSON_ENDINGS = tuple(
+    "人 者 员 长 师 家 生 民 工 手 士 官 兵 警 友 爷 奶 妈 爸 姐 哥 弟 妹 叔 姨 婆 嫂 孩 娃 儿 女 们"
+    " 亲 娘 夫 妻 男子 女子 孩子 儿子 司机 同志 书记 主任 总统 主席 总理 首相 大使 代表 委员 队 组 团 村 部门 企业 公司 单位 群众 家庭".split()
+)
+_PLACE_ENDINGS = tuple(
+    "省 市 县 区 镇 乡 村 庄 州 国 岛 港 湾 山 湖 河 江 街 巷 园 馆 站 场 城 社区 街道 基地 景区 中心"
+    " 学校 小学 中学 大学 医院 公司 企业 工厂".split()
+)
+_CALLED = re.compile(r"(?:叫做|叫|名叫|名为|称为|被称为|即)")
+_ANY_OF = re.compile(r"无论|不论|不管")
+_NAMED_AFTER = set("—《（(：:")
+_PUNCTUATION = set("，,。；;：:、！!？?…—（）()《》“”")
+_QUOTE = re.compile(r"“[^“”]*”|「[^「」]*」")
+
+
+def unresolved_reference(text: str) -> str | None:
+    """The first pointer in ``text`` (这所小学, 该村, 他, 当地) with nothing before it in ``text`` to
+    point to, or None when every pointer is resolved (or there is none)."""
+    if not _TRIGGER.search(text):
+        return None
+    quoted = [m.span() for m in _QUOTE.finditer(text)]
+    tokens = tagged(text)
+    position = 0
+    spans = []
+    for word, tag in tokens:
+        spans.append((position, word, tag))
+        position += len(word)
+    for i, (start, word, tag) in enumerate(spans):
+        if any(a <= start < b for a, b in quoted):
+            continue
+        following = spans[i + 1][1] if i + 1 < len(spans) else ""
+        before = spans[:i]
+        # 这所 as one word, or 这 / 所 as two (为这所小学……)
+        split = word in ("这", "那") and _DEMONSTRATIVE.match(word + following)
+        if _DEMONSTRATIVE.match(word) or word == "该" or split:
+            classifier = following if split else word[1:] if word != "该" else ""
+            phrase = spans[i + 2 : i + 8] if split else spans[i + 1 : i + 7]
+            if not phrase or phrase[0][1] in _TIME_HEADS:
+                continue  # 这些年的经历: a time first
+            heads = _phrase_heads(phrase)
+            if not heads or any(h in _TIME_HEADS or h in _HOMELAND for h in heads):
+                continue
+            if before and _apposed(before[-1][1], before[-1][2]):
+                continue  # 东港这座城市, 春节这个日子, 看病难这一问题: a thing and then what it is
+            if _ANY_OF.search(text[:start].rsplit("，", 1)[-1]):
+                continue  # 无论哪种 (written 那种): which, not that
+            end = next((p + len(w) for p, w, _ in phrase if w == heads[-1]), start)
+            if text[end : end + 1] in _NAMED_AFTER or _CALLED.match(text, end):
+                continue  # 这部新著——《……》, 这种物质叫做……: named right after it
+            if not any(_noun_resolved(h, classifier, text[:start], before) for h in heads):
+                return (word + following if split else word) + heads[0]
+        elif fused := _FUSED.match(word):
+            noun = fused.group(1)
+            if word in _ABSTRACT_FUSED:
+                if not _clause_before(text[:start]):
+                    return word
+            elif noun in _FUSED_NOUNS and not _noun_resolved(noun, "", text[:start], before):
+                return word
+        elif word in _BOTH:
+            if not _clause_before(text[:start]):
+                return word  # 两者相比: which two?
+        elif word in _PLACE_POINTERS or word.startswith("当地"):
+            if word.startswith("当地时间") or (word == "当地" and following.startswith("时间")):
+                continue
+            # 当地 is wherever the summary is about, which may be named after it (据当地报道，星国……).
+            scope = spans if word.startswith("当地") else before
+            if not any(_is_place(w, t) for _, w, t in scope):
+                return word
+        elif word in _PRONOUNS or (word[:1] in ("他", "她") and tag.startswith("v")):
+            if any(_is_person(w, t) for _, w, t in before):
+                continue
+            # 许多人……他们: a group the segmenter may cut oddly (人因) still names people.
+            if word.endswith(("们", "俩")) and _PEOPLE_CHARS.search(text[:start]):
+                continue
+            return word
+    return None
+
+
+def _apposed(word: str, tag: str) -> bool:
+    """Whether the word before a demonstrative is the thing it names (a noun, a time, a state such
+    as 难 or 高, a closing quotation or title), not a verb or preposition that takes it."""
+    if word in ("”", "》", "’"):
+        return True
+    return word not in _PUNCTUATION and tag[:1] in ("n", "t", "a")
+
+
+def _phrase_heads(spans: list[tuple[int, str, str]]) -> list[str]:
+    """The nouns of the phrase a demonstrative opens (这片古老的土地: 古老, 土地; 这一举措: 举措;
+    这位78岁的老人: 老人)."""
+    heads: list[str] = []
+    for _, word, tag in spans:
+        if tag in ("m", "q") or word == "的" or word.isdigit():
+            continue
+        if tag == "t":
+            break  # 这些年来: a time (no noun before it); 这位老人今年……: the time starts the verb's
+        if tag[:1] == "n" or tag == "vn" or word in _ABSTRACT_HEADS:
+            heads.append(word)
+        elif tag[:1] not in ("a", "b"):
+            break
+    return heads
+
+
+def _noun_resolved(head: str, classifier: str, before: str, tokens: list) -> bool:
+    """Whether the words before a pointer name what ``head`` (after ``classifier``) points to:
+    the same noun, or a name of its kind (临江中学, 东湾村) but not a bare noun of its kind
+    (学校的变化……这所小学: which school?)."""
+    if len(head) > 1 and head in before:
+        return True  # ……用图形表示，再按这个图形……
+    if any(_named_kind(kind, tokens) for kind in (head, *_KINDS.get(head, ()))):
+        return True
+    # Compounds end on their kind: 新中国 for 这个大国, 跨海大桥 for 这座铁桥.
+    if len(head) > 1 and any(len(w) >= 2 and w[-1] == head[-1] for _, w, _ in tokens):
+        return True
+    if head in _WORKS and "《" in before:
+        return True  # 《临江市河道管理条例》……这部法规
+    if head in ("地区", "地方", "区域", "一带"):
+        return any(_is_place(w, t) for _, w, t in tokens)
+    if head in _ABSTRACT_HEADS:
+        return _clause_before(before)
+    if head in _FUSED_NOUNS and any(t == "ns" for _, _, t in tokens):
+        return True  # 晋城……该市
+    if classifier in ("位", "名") or head == "人":
+        return any(_is_person(w, t) for _, w, t in tokens)
+    return False
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_PEOPLE_CHARS = re.compile("[人们员者众民]")
+
+
+def _named_kind(noun: str, tokens: list) -> bool:
+    """Whether ``tokens`` name a ``noun`` (村, 小学): a name that ends in it (永胜县, 希望小学), or
+    the noun after a name or another noun (西岭 镇, 第一 小学)."""
+    for i, (_, word, tag) in enumerate(tokens):
+        if word == noun:
+            if i and tokens[i - 1][2][:1] in ("n", "m") and tokens[i - 1][1] not in _PUNCTUATION:
+                return True
+        elif word.endswith(noun) and (tag in NAME_TAGS or _longer_name(word, tag, noun)):
+            return True
+    return False
+
+
+def _longer_name(word: str, tag: str, noun: str) -> bool:
+    """希望小学 for 小学; 东湖乡 for 乡 but not 院校 for 校 (a common word, not a name)."""
+    if len(noun) > 1:
+        return len(word) > len(noun)
+    return len(word) >= 3 and tag != "n"
+
+
+_CLAUSE_END = re.compile(
+    r"[\u4e00-\u9fff](?:[^，,；;。！!？?：:]*?[\u4e00-\u9fff]){3}[^，,；;。！!？?：:]*[，,；;。！!？?：:]"
+)
+
+
+def _clause_before(before: str) -> bool:
+    """Whether ``before`` holds a whole clause that says something (周海主持会议，……此举): four or
+    more Han characters and a clause mark, not just the verb of the pointer's own clause."""
+    return _CLAUSE_END.search(before) is not None
+
+
+def _is_person(word: str, tag: str) -> bool:
+    # A word the segmenter does not know (x) may be a rare name: 段某时 is cut as one.
+    return (
+        tag.startswith("nr")
+        or word.endswith(_PERSON_ENDINGS)
+        or (tag == "x" and _HAN.match(word) is not None)
+    )
+
+
+def _is_place(word: str, tag: str) -> bool:
+    return tag in ("ns", "nt") or (len(word) >= 2 and word.endswith(_PLACE_ENDINGS))

@@ -1,0 +1,123 @@
+"""Pointers with nothing before them in a summary to point to (这所小学, 该村, 他, 当地).
+
+Every sentence here is invented for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.records import Article, Summary
+from briefing.summarize.extractive import ExtractiveSummarizer
+from briefing.summarize.references import unresolved_reference
+
+UNRESOLVED = [
+    ("去年冬天，周海到西岭镇走访时，专程去了这所小学。", "这所小学"),
+    ("去年9月，教育局投入资金300万元，为这所小学新建了教学楼。", "这所小学"),
+    ("该公司负责人表示，今年产量将翻番。", "该公司"),
+    ("该村今年种植茶叶300亩。", "该村"),
+    ("此案正在进一步审理中。", "此案"),
+    ("这位老人今年已经80岁了。", "这位老人"),
+    ("去年春天，这位78岁的老人开始学画画。", "这位老人"),
+    ("他说要让大家早日住上新房。", "他"),
+    ("冬日里，他和老伴忙着打扫房间。", "他"),
+    ("当地政府投入资金2亿元修路。", "当地政府"),
+    ("这里的村民过去靠打鱼为生。", "这里"),
+    ("去年以来，这家企业新增就业岗位500个。", "这家企业"),
+    ("此举将有效缓解交通压力。", "此举"),
+    ("这些村民都住进了新房。", "这些村民"),
+    ("两者相差不到一成。", "两者"),
+    # A bare noun of its kind is no name: which school?
+    ("校长说起学校的变化，很是欣慰。去年，周海来到这所小学看望师生。", "这所小学"),
+    ("专家建议尽快研究这个问题。", "这个问题"),
+]
+
+# Ordinary uses that point to nothing before, or to what the sentence itself names.
+RESOLVED = [
+    "这一年，临江市经济增长7%。",
+    "这些天，西岭镇的游客明显增多。",
+    "这几天，临江市的气温持续走低。",
+    "这段时间以来，西岭镇游客络绎不绝。",
+    "这时，陈岩突然发现了险情。",
+    "东港市召开年度工作会议，这次会议明确了三项任务。",
+    "这次展览共展出文物200件。",
+    "此外，临江市还新建了两座公园。",
+    "此前，东港港已开通两条航线。",
+    "遇到邻里纠纷该怎么办？专家给出了建议。",
+    "周海说：“这里的变化太大了。”",
+    "“他们都是好样的！”陈岩感慨地说。",
+    "这样的好消息让村民们很高兴。",
+    "这么好的天气，适合出门踏青。",
+    "临江市新建学校5所，其中小学3所。",
+    "其他人员已安全撤离。",
+    "当地时间3日，星国总统宣布新内阁名单。",
+    "临江市第一小学新建了操场，这所小学的学生人数增至2000人。",
+    "西岭中学新建了操场，这所学校的学生人数增至900人。",
+    "K线是把股价变动画成图形，再按照这个图形判断走势的方法。",
+    "周海今年75岁，这位老人坚持义务巡河20年。",
+    "西岭镇新建茶厂一座，该镇茶农人均增收3000元。",
+    "陈岩是东港市一名出租车司机，他每天工作10小时。",
+    "村民们说，他们的日子越过越红火。",
+    "临江市启动垃圾分类，此举将减少填埋量三成。",
+    "东港市推行一网通办，这一做法让群众少跑腿。",
+    "周海来到西岭镇，当地干部介绍了茶叶产业的发展情况。",
+    "临江大学与东港市签约，该校将设立研究院。",
+    "东港市发布新规，该规定自3月1日起施行。",
+    "东港市发布《河道管理条例》，这一法规将于明年施行。",
+    "东港市决定取消早高峰限行，这一决定得到多数市民支持。",
+    "他山之石，可以攻玉。",
+    "周海告诉记者，他已经在西岭镇工作了30年。",
+    "周海来到东港市，这座城市的港口正在扩建。",
+    "中秋这个日子对陈岩来说意义非凡。",
+    "陈岩见证了这一历史时刻。",
+    "看病难这一问题正在得到解决。",
+    "不论选择那种办法，都要先征得家人同意。",
+    "周海团队研制的这种新材料名叫石墨烯膜。",
+    "陈岩的这部小说——《西岭春秋》今年出版。",
+    "西岭镇有12个自然村，这些地区交通不便。",
+    "不少游客因熊猫爱上东港，他们说明年还要再来。",
+    "陈岩讲起这些年的经历，几度哽咽。",
+]
+
+
+@pytest.mark.parametrize(("text", "pointer"), UNRESOLVED)
+def test_a_pointer_with_nothing_before_it_is_found(text, pointer):
+    assert unresolved_reference(text) == pointer
+
+
+@pytest.mark.parametrize("text", RESOLVED)
+def test_ordinary_uses_and_resolved_pointers_are_not(text):
+    assert unresolved_reference(text) is None
+
+
+def test_a_name_of_the_same_kind_resolves_a_pointer_and_a_common_word_does_not():
+    assert unresolved_reference("临江县发生一起盗窃案。该县警方迅速破案。") is None
+    assert unresolved_reference("东湾村通了自来水，该村村民不再挑水。") is None
+    assert unresolved_reference("9人被艺术院校录取。说起该校的变化，校长很自豪。") == "该校"
+
+
+def _summary(body: list[str], title: str) -> Summary:
+    return ExtractiveSummarizer().summarize_one(
+        Article(id="a", title=title, body=body), max_chars=90
+    )
+
+
+def test_the_sentence_before_that_names_the_school_comes_with_the_one_that_points_to_it():
+    body = [
+        "一大早，校园里就热闹起来，欢声笑语此起彼伏。",
+        "西岭镇中心小学坐落在半山腰，是全镇唯一的完全小学。",
+        "去年9月，临江市教育局投入资金300万元，为这所小学新建了教学楼和食堂，全校学生增至520人。",
+    ]
+    summary = _summary(body, "山村小学换新颜")
+    assert summary.sentences == [1, 2]
+    assert summary.text.startswith("西岭镇中心小学")
+
+
+def test_a_pronoun_comes_with_who_it_is():
+    body = [
+        "“以前一下雨，村里的路就没法走。”回忆起过去，老人感慨万千。",
+        "去年，他带头捐出积蓄5万元，帮助东港村修通了3公里水泥路。",
+        "东港村今年新修水泥路8公里，全村通车率达到100%。",
+    ]
+    summary = _summary(body, "修路")
+    assert unresolved_reference(summary.text) is None
+    assert "他" not in summary.text or summary.text.index("老人") < summary.text.index("他")
