@@ -234,8 +234,14 @@ def _name_cut(words: list[tuple[str, str]]) -> bool:
 
 
 _CAUSATIVE = frozenset("令 让 使 叫 使得".split())
-# ……登上海拔, ……累计: a measure with its figure cut off (海拔5000米, 累计3万元).
-_MEASURE_END = re.compile(r"(?:海拔|累计|共计|总计|合计|折合|约合|[长多重深宽远]达)$")
+# ……登上海拔, ……累计: a measure with its figure cut off (海拔5000米, 累计3万元). 价值 after a
+# verb that hands over, buys or seizes goods opens their value (赠送价值50万元的药品), its amount
+# cut off; after 发挥, 实现, 挖掘 … it is the abstract object and ends a headline well.
+_MEASURE_END = re.compile(
+    r"(?:海拔|累计|共计|总计|合计|折合|约合|[长多重深宽远]达"
+    r"|(?:赠送|捐赠|捐助|捐献|援助|查获|缴获|收缴|查扣|截获|销毁|采购|购买|购置|出售|交付|发放|拨付)"
+    r"(?:总)?价值)$"
+)
 # A condition (只要……, 如果……) and no clause on what follows from it (……就……).
 _CONDITIONS = frozenset("只要 如果 假如 倘若 要是 一旦 即使 哪怕 即便 就算".split())
 # 只有 is "only if" where it opens the clause or a verb or an adverb follows it (村民只有坚持种茶:
