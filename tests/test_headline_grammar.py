@@ -303,6 +303,10 @@ GOOD_HEADLINES = [
     "两国企业现场签约",
     "新航线让旅客一站直达",
     "省委精神已传达到基层",
+    "老旧小区已全部改造完毕",
+    "景区门票将一律免费",
+    "问题已全部解决",
+    "村民都已搬进新居",
 ]
 
 
@@ -319,3 +323,11 @@ def test_a_whole_headline_in_a_shape_a_cut_check_reads_passes(title):
 )
 def test_a_value_without_its_amount_fails(title):
     assert any("without its figure" in p for p in headline_problems(title)), title
+
+
+# 已全部, 将一律: how many did it, the action cut off after them.
+@pytest.mark.parametrize(
+    "title", ["东港市的公共停车泊位已全部", "东港市的项目将全部", "临江市的学校已经全部"]
+)
+def test_how_many_did_it_without_the_action_fails(title):
+    assert any("without the action" in p for p in headline_problems(title)), title
