@@ -294,9 +294,40 @@ GOOD_HEADLINES = [
     "孩子们吃了一顿年夜饭",
     "小镇迎来了旅游旺季",
     "公司被迫停产整顿",
+    "西岭镇挖掘生态价值",
+    "老手艺焕发新价值",
+    "志愿者实现人生价值",
+    "东港市严控债务总额",
+    "临江市公布捐款金额",
+    "东港市民踊跃预约",
+    "两国企业现场签约",
+    "新航线让旅客一站直达",
+    "省委精神已传达到基层",
+    "老旧小区已全部改造完毕",
+    "景区门票将一律免费",
+    "问题已全部解决",
+    "村民都已搬进新居",
 ]
 
 
 @pytest.mark.parametrize("title", GOOD_HEADLINES)
 def test_a_whole_headline_in_a_shape_a_cut_check_reads_passes(title):
     assert headline_problems(title) == []
+
+
+# A value with its amount cut off: 价值 after a verb that hands over, buys or seizes goods opens
+# the amount (赠送价值三十万元的设备), and a headline cannot end there.
+@pytest.mark.parametrize(
+    "title",
+    ["东港市向西岭镇赠送价值", "临江市政府向灾区捐赠价值", "东港海关查获价值", "东港市采购总价值"],
+)
+def test_a_value_without_its_amount_fails(title):
+    assert any("without its figure" in p for p in headline_problems(title)), title
+
+
+# 已全部, 将一律: how many did it, the action cut off after them.
+@pytest.mark.parametrize(
+    "title", ["东港市的公共停车泊位已全部", "东港市的项目将全部", "临江市的学校已经全部"]
+)
+def test_how_many_did_it_without_the_action_fails(title):
+    assert any("without the action" in p for p in headline_problems(title)), title

@@ -612,3 +612,48 @@ def test_a_figure_clause_is_not_joined_to_a_bare_time_that_hid_its_event():
     body = [main, "青川各地开展了形式多样的迎中秋活动。", other]
     summary = ExtractiveSummarizer().summarize_one(article(title="迎中秋", body=body), max_chars=70)
     assert "八月十四晚上，12个" not in summary.text
+
+
+@pytest.mark.parametrize(
+    ("text", "credits"),
+    [
+        ("综合本报驻外记者报道：东港市民走上街头。", "综合本报驻外记者报道："),
+        (
+            "记者周海，临江电视台记者陈岩，新华社记者林青、王平报道：东港市举行庆典。",
+            "记者周海，临江电视台记者陈岩，新华社记者林青、王平报道：",
+        ),
+        (
+            "新华社记者周海、林青，本报记者陈岩报道：西岭镇新桥通车。",
+            "新华社记者周海、林青，本报记者陈岩报道：",
+        ),
+        ("本报东港１月８日电记者周海，东港电视台记者陈岩报道：东港市开会。", None),
+        ("本报记者　周　海　报道：西岭镇下雪了。", "本报记者　周　海　报道："),
+        ("《临江日报》记者周海报道：西岭镇下雪了。", "《临江日报》记者周海报道："),
+        ("本报驻东港记者周海报道：西岭镇下雪了。", "本报驻东港记者周海报道："),
+        ("实习生陈岩报道：西岭镇下雪了。", "实习生陈岩报道："),
+    ],
+)
+def test_the_credits_of_a_joint_dispatch_are_no_part_of_the_text(text, credits):
+    """A dispatch's credits, separated by commas and ended by 报道：, come off the text, whether
+    a dateline opens them or the splitter has taken it already."""
+    dateline, rest = split_dateline(text)
+    assert dateline == (credits or text[: text.index("：") + 1]) and "报道" not in rest
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "记者近日来到西岭镇，看到周海正在忙碌。",
+        "记者从临江市获悉，新华社记者此前报道：大桥通车。",
+        "临江市委书记周海会见记者陈岩报道：大桥通车。",
+        "记者采访中发现，许多村民报道：收成不错。",
+        "东港市委宣传部组织记者采访报道：大桥通车。",
+        "本报记者与东港日报记者一起调查后形成两篇报道。",
+        "记者周海在西岭镇采访时看到，村民们正忙着收稻子。",
+        "多名记者报道了这次会议。",
+        "据记者了解，东港市今年报道：增长五成。",
+        "记者昨天还在临江，今天已到东港。",
+    ],
+)
+def test_a_sentence_about_reporters_is_not_a_credit(text):
+    assert split_dateline(text) == (None, text)

@@ -1,8 +1,9 @@
 """Assembling the briefing: importance, 要闻, topic sections, keywords, appendix and header.
 
 Works on articles that the earlier stages have annotated (``topic``, ``summary``,
-``display_title``); an article without them still gets an entry (its printed title or an opening
-marked as generated, the opening of its text as summary), so assembly never drops an article.
+``display_title``); an article with text but without them still gets an entry (its printed title
+or an opening marked as generated, the opening of its text as summary). An article with no text
+to summarize (a heading alone, a body of credits) is listed in the appendix, never dropped.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from ..errors import InputError, setting_error
 from .day_keywords import issue_keywords
 from ..provenance import summary_provenance, title_provenance
 from ..summarize.commentary import is_commentary
+from ..summarize.furniture import has_text, read_furniture
 from ..records import AppendixItem, Article, Briefing, Entry, Issue, Section
 from ..text import fold_width
 
@@ -198,7 +200,10 @@ def _appendix(issue: Issue, empty: list[Article]) -> list[AppendixItem]:
         line = article.lines[0] if article.lines else None
         items.append(
             AppendixItem(
-                kind="empty", text=article.headline or article.id, page=article.page, line=line
+                kind="empty",
+                text=article.headline or " ".join(article.body) or article.id,
+                page=article.page,
+                line=line,
             )
         )
     # Page order, then line order; items without a place keep their order at the end.
@@ -221,8 +226,14 @@ def assemble(
     """The briefing of ``issue``: ``taxonomy`` gives the section order (labels not in it follow)."""
     date = check_date(date) or issue.date
     paper = paper or issue.paper
-    empty = [a for a in articles if not a.text.strip() and not a.headline]
-    kept = [a for a in articles if a.text.strip() or a.headline]
+    # Only articles with text are listed: a heading alone (a photo's title, a box label) or a
+    # body of design and picture credits has nothing to summarize, and goes to the appendix.
+    for article in articles:
+        if article.display_title is None:  # summarize() did it already
+            read_furniture(article)
+    listed = [has_text(a) for a in articles]
+    empty = [a for a, text in zip(articles, listed) if not text]
+    kept = [a for a, text in zip(articles, listed) if text]
     values = importance(kept, taxonomy=taxonomy)
     # The printed name of each page (经济), for the source lines.
     page_names = {page.number: page.name for page in issue.pages if page.number is not None}

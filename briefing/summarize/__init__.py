@@ -12,6 +12,7 @@ from typing import Protocol, runtime_checkable
 from ..config import DEFAULT_MAX_CHARS, MIN_CHARS, check_setting
 from ..contracts import check_summaries, check_titles, component_name
 from ..records import Article, Summary
+from .furniture import read_furniture, restore_label
 from .guard import GuardResult, check_summary
 from .vetting import accept, summary_problems
 
@@ -59,6 +60,8 @@ def summarize(
     from .titles import ExtractiveTitler
 
     check_budget(max_chars)
+    # A box label or a whole brief where the title stands: read as what it is, once.
+    labels = [read_furniture(article) for article in articles]
     summarizer = summarizer if summarizer is not None else ExtractiveSummarizer()
     titler = titler if titler is not None else ExtractiveTitler()
     name = component_name(summarizer)
@@ -69,7 +72,10 @@ def summarize(
         max_chars=max_chars,
     )
     titles = check_titles(titler, articles, titler.title(articles))
-    for article, summary, (title, generated) in zip(articles, summaries, titles):
+    for article, summary, (title, generated), label in zip(articles, summaries, titles, labels):
+        if label and not generated and not (article.title or "").strip():
+            restore_label(article, label)
+            title = label
         # The one place every summary is checked; one that fails is replaced, never kept.
         article.summary = accept(summary, article, max_chars=max_chars, name=name)
         article.display_title = title

@@ -43,9 +43,20 @@ _DATELINE_TAIL = re.compile(
     r"^(?:\s*[（(][^（）()]{0,60}[）)])"  # (记者 刘琳琳)
     r"|^[\s　]+(?:本报)?(?:记者|通讯员|实习生)[\s　]*[\u4e00-\u9fff]{2,4}(?:[\s　、,，]+[\u4e00-\u9fff]{2,4})*[\s　]+"
 )
-_REPORTED = re.compile(
-    rf"^[\s　]*(?:[\u4e00-\u9fff]{{0,8}}{REPORTER}[\u4e00-\u9fff、\s　]{{2,30}}?)报道[：:]"
+# One credit of a joint dispatch: an outlet (本报, 新华社, 中国国际广播电台, 《临江日报》, 本报驻外),
+# the kind of reporter (记者, 摄影记者, 实习生, 通讯员), then names, none or several (周海、陈岩;
+# 陈　岩 with the full-width space old papers print). The outlet has to end as an outlet's name
+# does (…社, …台, …报, …网), so that 会见记者周海报道： is not read as a credit.
+_OUTLET = (
+    r"(?:本报|本刊|[\u4e00-\u9fff《》]{0,12}?(?:社|台|报》?|网|刊|站|中心))?"
+    r"(?:驻[\u4e00-\u9fff]{1,6}?)?(?:特约|特派|摄影|见习)?"
 )
+_NAME = r"[\u4e00-\u9fff](?:[\s　]?[\u4e00-\u9fff]){1,3}"
+_CREDIT = rf"{_OUTLET}(?:{REPORTER}|实习生)(?:[\s　]*{_NAME}(?:[、\s　]+{_NAME})*)?"
+# 记者周海报道： / 综合本报驻外记者报道： / 记者周海，临江电视台记者陈岩、林青报道：: the credits
+# of a dispatch, separated by commas, and 报道： that ends them (after a dateline, or opening the
+# body when the splitter has taken the dateline off).
+_REPORTED = re.compile(rf"^[\s　]*(?:综合)?{_CREDIT}(?:[，,、][\s　]*{_CREDIT})*[\s　]*报道[：:]")
 _ENUM_ITEM = re.compile(
     r"^(?:[二三四五六七八九十]+是|其[二三四五六七八九十]|第[二三四五六七八九十]+[，、,]|[（(][二三四五六七八九十2-9][)）]|[2-9][、.．]|[二三四五六七八九十]+、)"
 )
@@ -71,20 +82,23 @@ _BYLINE_LEAD = re.compile(
 
 def split_dateline(text: str) -> tuple[str | None, str]:
     """Split a dateline (本报拉萨讯(记者 X), 新华社北京１月１日电（记者 X）) off the start of ``text``."""
-    # Each of the three ends on 讯 or 电 or names a reporter (记者, 通讯员): most sentences hold
-    # none of them, and are not matched three times to be told so.
-    if "讯" not in text and "电" not in text and "记者" not in text:
+    # Each of the patterns ends on 讯 or 电 or names a reporter (记者, 通讯员, 实习生): most
+    # sentences hold none of them, and are not matched four times to be told so.
+    if "讯" not in text and "电" not in text and "记者" not in text and "实习生" not in text:
         return None, text
     match = _DATELINE_STRONG.match(text) or _DATELINE_WEAK.match(text) or _BYLINE_LEAD.match(text)
-    if not match:
+    if match:
+        end = match.end()
+        tail = _DATELINE_TAIL.match(text[end:])
+        if tail:
+            end += tail.end()
+        reported = _REPORTED.match(text[end:])
+        if reported:
+            end += reported.end()
+    elif reported := _REPORTED.match(text):
+        end = reported.end()
+    else:
         return None, text
-    end = match.end()
-    tail = _DATELINE_TAIL.match(text[end:])
-    if tail:
-        end += tail.end()
-    reported = _REPORTED.match(text[end:])
-    if reported:
-        end += reported.end()
     rest = text[end:].lstrip(" 　\t")
     if len(rest) < 2:
         return None, text

@@ -17,9 +17,12 @@ BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
 # (good headlines they rejected pass again, and an anniversary with its count ends one: printed
 # 0.548 / 0.455 / 0.511, pd1998 0.452 once read as bench_titles reads it, without its briefs of
 # bylines; broken 0.226 / 0.250 / 0.257). Printed headlines the checks reject are mostly labels
-# with no verb or no actor, which a generated title may not be.
+# with no verb or no actor, which a generated title may not be. The broken headlines are cut from
+# lead sentences without their dateline: once a joint dispatch's credits (……记者……报道：) came off
+# too, the leads of 9 pd2019 articles are their news, whose cuts pass more often than cuts of the
+# credits did (pd2019 0.225 -> 0.228 with the same checks, pd1998 0.250 -> 0.249).
 PRINTED_REJECTED = {"pd2019": 0.548, "pd1998": 0.452, "sogoucs": 0.511}
-BROKEN_PASSING = {"pd2019": 0.226, "pd1998": 0.250, "sogoucs": 0.257}
+BROKEN_PASSING = {"pd2019": 0.228, "pd1998": 0.250, "sogoucs": 0.257}
 # About half the printed headlines fail anyway, so a new rule's false rejects hide in the shares
 # above when an older check rejects them too. Per check (benchmarks/headline_checks.py's kinds),
 # the printed headlines it alone rejects, which pass every other check: measured after the review

@@ -110,7 +110,10 @@ def test_titles_beat_first_clause(corpus, source):
         # characters: when titles stopped being cut inside a phrase (1.804x then), it fell while
         # the bad titles an editor counted in 80 graded ones fell from 42 to 18, and learned word
         # deletions that reached 1.97x were mostly word salad. The floor guards against a slide.
-        assert ours["rougeL"] >= 1.76 * baseline["rougeL"], report
+        # The first clause is read after the dateline; since a joint dispatch's credits come off
+        # with it (……记者报道：), 9 baselines are news instead of credits: 0.1048 -> 0.1053, with
+        # the titles the same (0.1847 -> 0.1846): 1.753x.
+        assert ours["rougeL"] >= 1.75 * baseline["rougeL"], report
     else:
         # sogou is in-sample: the ranker is fitted on all of its items (1.343x measured, 1.311x
         # before the pairwise fit); the floor guards the fit, not how it does on unseen news.
