@@ -617,7 +617,7 @@ def test_a_figure_clause_is_not_joined_to_a_bare_time_that_hid_its_event():
 @pytest.mark.parametrize(
     ("text", "credits"),
     [
-        ("综合本报驻外记者报道：东港市民走上街头。", "综合本报驻外记者报道："),
+        ("综合本报驻东港记者报道：东港市民走上街头。", "综合本报驻东港记者报道："),
         (
             "记者周海，临江电视台记者陈岩，新华社记者林青、王平报道：东港市举行庆典。",
             "记者周海，临江电视台记者陈岩，新华社记者林青、王平报道：",

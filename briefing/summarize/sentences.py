@@ -53,7 +53,7 @@ _OUTLET = (
 )
 _NAME = r"[\u4e00-\u9fff](?:[\s　]?[\u4e00-\u9fff]){1,3}"
 _CREDIT = rf"{_OUTLET}(?:{REPORTER}|实习生)(?:[\s　]*{_NAME}(?:[、\s　]+{_NAME})*)?"
-# 记者周海报道： / 综合本报驻外记者报道： / 记者周海，临江电视台记者陈岩、林青报道：: the credits
+# 记者周海报道： / 综合本报驻东港记者报道： / 记者周海，临江电视台记者陈岩、林青报道：: the credits
 # of a dispatch, separated by commas, and 报道： that ends them (after a dateline, or opening the
 # body when the splitter has taken the dateline off).
 _REPORTED = re.compile(rf"^[\s　]*(?:综合)?{_CREDIT}(?:[，,、][\s　]*{_CREDIT})*[\s　]*报道[：:]")
