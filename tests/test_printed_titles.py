@@ -75,6 +75,13 @@ def _article(title: str, kicker: str = "", subtitle: str = "", body: list[str] |
             "奋力开创新局面——临江市建设茶乡新城综述",
         ),
         ("", "临江的春天", "——西岭镇生态修复工作纪实", "临江的春天——西岭镇生态修复工作纪实"),
+        # A long deck without where the speech it reports on was given.
+        (
+            "",
+            "奋力书写新篇章",
+            "——周海在临江市第十五次党代会开幕式上的重要讲话在全市干部群众中引起热烈反响",
+            "奋力书写新篇章——周海重要讲话在全市干部群众中引起热烈反响",
+        ),
         # A two-line headline whose second line turns the first, with a byline run onto it.
         (
             "",
