@@ -15,7 +15,6 @@ from functools import lru_cache
 
 from ..records import Article
 from ..text import tagged
-from .actors import kicker_actor, lacks_subject
 from .compress import (
     BOOK_TITLE,
     IDIOM_DE,
@@ -99,15 +98,6 @@ _PARTICLE_TAGS = ("ul", "uz", "ug", "y")
 SPEECH_VERBS = frozenset(
     "说 表示 指出 强调 认为 称 介绍 透露 告诉 宣布 坦言 直言 呼吁 提出".split()
 )
-
-
-def fold_kicker(article: Article) -> str:
-    """The printed title, with the kicker in front when the kicker names who acts in it."""
-    title = (article.title or "").strip()
-    actor = kicker_actor(article)
-    if actor and actor not in title and lacks_subject(title):
-        return actor + title
-    return title
 
 
 _LOCATED = re.compile(r"^位于[^，,的]{1,15}的")

@@ -1,4 +1,4 @@
-"""Display titles: the printed title (with an acting kicker folded in), or a short generated one.
+"""Display titles: the printed headline on one line (printed_titles), or a short generated one.
 
 A generated title is cut from the article's lead sentence: the actor, the action and its
 object, with times, adverbs, prepositional settings and long quotations deleted, at most
@@ -29,6 +29,7 @@ from .headlines import (
     has_verb,
     headline_problems,
 )
+from .printed_titles import PHOTO_LABELS, display_title
 from .ranking import gram_counts, gram_strings, rank_sentences
 from .sentences import dateline_place, has_quantity, split_dateline, split_sentences
 from .verbs import ACTION_END, main_verb, verbal
@@ -45,7 +46,6 @@ from .title_clauses import (
     shortened_clause,
     headline_form,
     opening_word,
-    fold_kicker,
     heading_line,
     shorten,
 )
@@ -388,7 +388,9 @@ def _salience(title: str, recurring: dict[str, int]) -> float:
 
 
 class ExtractiveTitler:
-    """Keeps printed titles (folding in an acting kicker); generates one where none is printed."""
+    """Shows printed titles with the part of the headline that carries the news
+    (:func:`~briefing.summarize.printed_titles.display_title`); generates one where none is
+    printed, or where a photo column's label stands as the title."""
 
     def __init__(self, *, max_chars: int = MAX_TITLE_CHARS) -> None:
         self.max_chars = max_chars
@@ -396,9 +398,14 @@ class ExtractiveTitler:
     def title(self, articles: list[Article]) -> list[tuple[str, bool]]:
         out: list[tuple[str, bool]] = []
         for article in articles:
-            if article.title and article.title.strip():
-                out.append((fold_kicker(article), False))
+            printed = (article.title or "").strip()
+            # A photo column's label is no headline: the caption gives one, where it can.
+            if printed and printed not in PHOTO_LABELS:
+                out.append((display_title(article), False))
             else:
                 title = generate_title(article, limit=self.max_chars)
-                out.append((title, title != NO_TITLE))
+                if title == NO_TITLE and printed:
+                    out.append((printed, False))
+                else:
+                    out.append((title, title != NO_TITLE))
         return out
