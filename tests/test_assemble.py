@@ -15,6 +15,7 @@ from briefing.assemble.day_keywords import (
 )
 from briefing.records import Article, Briefing, Furniture, Issue, Summary, Topic
 from briefing.schema import json_schema
+from briefing.text import tagged
 
 TAXONOMY = ["时政", "经济", "民生", "文化", "社会"]
 
@@ -265,3 +266,30 @@ def test_a_compound_of_ordinary_words_weighs_halfway_to_its_pieces_but_a_topic_s
 def test_a_fragment_across_two_words_is_no_keyword():
     text = "没有人会怀疑这条路。也没有人会忘记修路的陈岩。"
     assert keyword_problems("人会", text) and not keyword_problems("陈岩", text)
+
+
+def test_a_speech_verb_after_a_frame_of_time_is_no_keyword():
+    # 时说 is one word to the segmenter's dictionary, 时称 to its character model.
+    frames = ["周海在谈到港口建设时说，码头要扩建。", "陈岩在接受采访时称，工厂将扩产。"]
+    for sentence in frames:
+        words = [w for w, _ in tagged(sentence)]
+        assert any(keyword_problems(w, sentence) for w in words if w in ("时说", "时称"))
+    # Nouns that end in a speech verb's character, and sentences around a frame: untouched.
+    ordinary = [
+        "陈岩写了一部小说，讲西岭镇的传说。",
+        "这一学说影响深远。",
+        "东港市民间传说多，小说家常来采风。",
+        "周海回国后说，港口要扩建。",
+        "谈起此事时他说，工厂要转型。",
+        "据说西岭镇的茶叶最好。",
+        "时代在变，小说也在变。",
+        "临江市中学生读小说的时间变多了。",
+        "东港港口夜间作业时声音很大。",
+        "西岭镇的后山上有座古塔。",
+        "陈岩在会上表示，今年要修路。",
+    ]
+    for sentence in ordinary:
+        for word, tag in tagged(sentence):
+            if len(word) > 1 and tag.startswith("n"):
+                problems = keyword_problems(word, sentence)
+                assert not any("speech verb" in p for p in problems), (word, sentence)

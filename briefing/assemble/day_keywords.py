@@ -79,6 +79,12 @@ _BESIDE_NAME = _POSTS | POSTS | SPEECH_VERBS
 _NOT_TERM = re.compile(
     r"^[第约近超逾共每各该本此这那其之]|[了着过的地得么吗呢吧啊]$|^[零〇一二两三四五六七八九十百千万亿\d]|(?:举行|召开|举办|开幕|闭幕|起来|下去)$"
 )
+# 在……时说 / 会见后称: the character that closes a frame of time or place and the speech verb
+# after it, which the segmenter's dictionary lists as one word (时说) or its character model
+# joins (时称): the verb of a sentence of reported speech, never a term.
+_SPEECH_FRAME = re.compile(
+    "^[时后前中上里间内](?:{})$".format("|".join(sorted(SPEECH_VERBS, key=len, reverse=True)))
+)
 _SURNAME_TAGS = ("nr",)
 BACKGROUND_TOTAL = 60_101_967  # sum of the segmenter's dictionary counts (jieba's dict.txt)
 
@@ -153,6 +159,7 @@ def _term(word: str, tag: str = "n") -> int:
         or not _CJK.search(word)
         or _NUMERIC.fullmatch(word)
         or _NOT_TERM.search(word)
+        or _SPEECH_FRAME.match(word)
         or word in _POSTS
         or verb_phrase(word)
     ):
@@ -637,6 +644,8 @@ def keyword_problems(keyword: str, text: str) -> list[str]:
         problems.append(f"{keyword} is a function word")
     if verb_phrase(keyword):
         problems.append(f"{keyword} is a verb phrase")
+    if _SPEECH_FRAME.match(keyword):
+        problems.append(f"{keyword} is a speech verb after a frame of time (……时说)")
     if _NUMBER_PIECE.match(keyword):
         problems.append(f"{keyword} is a piece of a number")
     if fragment(keyword, fold_width(text)):
