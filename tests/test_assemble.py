@@ -8,6 +8,7 @@ from briefing.assemble import assemble, check_date, display_text, importance, so
 from briefing.errors import InputError
 from briefing.assemble.day_keywords import (
     background_words,
+    confirmed,
     generic_compound,
     issue_keywords,
     keyword_problems,
@@ -293,3 +294,22 @@ def test_a_speech_verb_after_a_frame_of_time_is_no_keyword():
             if len(word) > 1 and tag.startswith("n"):
                 problems = keyword_problems(word, sentence)
                 assert not any("speech verb" in p for p in problems), (word, sentence)
+
+
+def test_a_word_the_dictionary_lacks_met_once_is_no_keyword():
+    # The segmenter's character model reads 省力省财 as 省力 / 省财 and 树牢宗旨意识 as 树牢 / …:
+    # met once, in a headline, such a guess is no term of the day; a name met twice is.
+    articles = [
+        article("a", "文化", title="临江剪纸省力省财", body=["临江剪纸走进课堂，学生学剪纸。"]),
+        article("b", "时政", title="厚植家国情怀 树牢宗旨意识", body=["西岭镇干部下村走访。"]),
+        article("c", "社会", title="陈岩获评好人", body=["村民陈岩照料邻居十年，从不叫苦。"]),
+        article("d", "文化", title="话剧《潮起东港》首演", body=["东港大剧院座无虚席。"]),
+    ]
+    words = issue_keywords(articles, count=8, paper="临江日报")
+    assert "陈岩" in words and "潮起东港" in words
+    assert not {"省财", "树牢"} & set(words)
+    text = "\n".join(a.headline + "\n" + a.text for a in articles)
+    # Dictionary words met once and names met twice are read as words.
+    for word in ("剪纸", "课堂", "干部", "邻居", "剧院", "陈岩"):
+        assert confirmed(word, text), word
+    assert not confirmed("省财", text) and not confirmed("树牢", text)

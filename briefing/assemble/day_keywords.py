@@ -474,7 +474,7 @@ def issue_keywords(
         whole = judged[word]
         if whole is None or any(whole in other or other in whole for other in chosen):
             continue  # 河湖 beside 河湖长制 says the same thing twice
-        if fragment(whole, text):
+        if fragment(whole, text) or not confirmed(whole, text):
             continue
         # The scored words that hold it: looked for in one string of them all (most hold none),
         # not word by word.
@@ -577,6 +577,17 @@ def fragment(word: str, text: str) -> bool:
         _joins([text[max(0, s - 1) : s] + word[0] for s in starts])
         or _joins([word[1] + text[s + 2 : s + 3] for s in starts])
     )
+
+
+def confirmed(word: str, text: str) -> bool:
+    """Whether ``word`` is read as a word with some confidence: the segmenter's dictionary lists
+    it, ``text`` has it twice or more, or prints it as a title (《…》). A word the dictionary
+    lacks is the guess of the segmenter's character model; met once, it is as often a misreading
+    of a phrase (中星 / 共赢 read as a name, the verb and its complement of 树牢, 省 / 财 of
+    省力省财) or a credit's name as a term of the day."""
+    import rjieba
+
+    return rjieba.has_word(word) or text.count(word) > 1 or f"《{word}》" in text
 
 
 def _joins(pairs: list[str]) -> bool:
