@@ -8,6 +8,7 @@ from briefing.assemble import assemble, check_date, display_text, importance, so
 from briefing.errors import InputError
 from briefing.assemble.day_keywords import (
     background_words,
+    common_noun,
     confirmed,
     generic_compound,
     issue_keywords,
@@ -313,3 +314,23 @@ def test_a_word_the_dictionary_lacks_met_once_is_no_keyword():
     for word in ("剪纸", "课堂", "干部", "邻居", "剧院", "陈岩"):
         assert confirmed(word, text), word
     assert not confirmed("省财", text) and not confirmed("树牢", text)
+
+
+def test_a_common_noun_weighs_less_than_a_name_the_issue_uses_a_little_less():
+    articles = [
+        article(
+            "a",
+            "文化",
+            title="西岭镇评书进校园",
+            body=["观众坐满礼堂。评书艺人陈岩登台，观众连连叫好。陈岩说，评书要讲给孩子听。"],
+        ),
+        article("b", "文化", title="东港大剧院上演木偶戏", body=["木偶戏吸引观众，观众说好看。"]),
+        article("c", "文化", title="临江市图书馆新馆开放", body=["图书馆迎来观众和读者。"]),
+    ]
+    words = issue_keywords(articles, count=5, paper="临江日报")
+    assert "陈岩" in words and "观众" not in words
+    # Common nouns of every kind of story; names however often they occur, and rarer nouns.
+    for word in ("观众", "艺术", "孩子", "作品", "老人", "消费者"):
+        assert common_noun(word), word
+    for word in ("香港", "以色列", "奥运会", "国务院", "评书", "木偶戏", "陈岩", "临江市"):
+        assert not common_noun(word), word
