@@ -236,6 +236,15 @@ def test_schema_is_generated_from_the_dataclasses():
         ("陈岩", "研究所陈岩坦言，要攻关。工厂陈岩坦言，不容易。", "陈岩"),
         # A lone character before a verb opens the next phrase, not the end of the term.
         ("河湖长制", "西岭镇推行河湖长制河运行。东港市河湖长制河运行。", "河湖长制"),
+        # An ordinary noun after a run of pieces at every occurrence is the head it was cut from.
+        ("东港绿色", "东港绿色发展示范区挂牌。东港绿色发展示范区招商。", "东港绿色发展示范区"),
+        ("西岭镇茶叶", "西岭镇茶叶企业增收。西岭镇茶叶企业扩产。", "西岭镇茶叶企业"),
+        ("东港乡村", "东港乡村建设加快。东港乡村建设提速。", "东港乡村建设"),
+        # Not after a word of its own: a dictionary word, a name, a place.
+        ("茶叶", "茶叶企业增收。茶叶企业扩产。", "茶叶"),
+        ("临江", "临江企业增收。临江企业扩产。", "临江"),
+        ("陈岩", "陈岩同志来到工地。陈岩同志说，要修路。", "陈岩"),
+        ("乡村", "乡村建设加快。乡村建设提速。", "乡村"),
         # Found once: nothing tells a run from a sentence.
         ("护幼助", "西岭镇开展护幼助孤活动。", "护幼助"),
         # Always inside a run too long to be a keyword: a cut piece, dropped.

@@ -554,6 +554,13 @@ def whole_run(word: str, text: str) -> str | None:
     last = after
     while last < len(tokens) and _in_run(*tokens[last]):
         last += 1
+    # An ordinary noun that follows at every occurrence is the head the term was cut from
+    # (新时代文明 / 实践, 京津冀绿色 / 发展, 药品监督管理 / 部门): it closes the run. Not after a
+    # word of its own (a dictionary word, a name): 周海 / 同志, 临江 / 企业 stay apart.
+    if last < len(tokens) and _head_noun(*tokens[last]) and not rjieba.has_word(word):
+        last += 1
+        while last < len(tokens) and _in_run(*tokens[last]):
+            last += 1
     begin = first
     while begin > 0 and _in_run(*tokens[begin - 1]):
         if len(tokens[begin - 1][0]) > 1 and not (begin < first and len(tokens[begin][0]) == 1):
@@ -624,6 +631,16 @@ def _common(texts: list[str]) -> str:
             break
         common += chars[0]
     return common
+
+
+def _head_noun(piece: str, tag: str) -> bool:
+    """Whether ``piece`` is an ordinary noun of the background list that may end a term."""
+    return (
+        tag in ("n", "vn")
+        and len(piece) > 1
+        and piece in background_words()
+        and piece not in _BESIDE_NAME
+    )
 
 
 def _in_run(piece: str, tag: str) -> bool:
