@@ -11,7 +11,9 @@ specific it is against a background frequency (the segmenter's dictionary counts
 daily) is damped, as are place names (江北区); a word that occurs only inside a longer chosen
 name (战书 in 栗战书) is never a keyword of its own. A word that, wherever the issue has it, sits
 beside the same word (护幼助 before 孤, 数据中心 after 乡镇融) is a cut piece: the longer run is
-the keyword when it is a term, else the piece is dropped.
+the keyword when it is a term, else the piece is dropped; an ordinary noun after a run of pieces
+everywhere is its head (……绿色 / 发展). A common noun (观众, 艺术) weighs its specificity cubed.
+A word the dictionary lacks that the issue has once is the segmenter's guess, no keyword (树牢).
 """
 
 from __future__ import annotations
