@@ -85,7 +85,9 @@ _NOT_TERM = re.compile(
 # after it, which the segmenter's dictionary lists as one word (时说) or its character model
 # joins (时称): the verb of a sentence of reported speech, never a term.
 _SPEECH_FRAME = re.compile(
-    "^[时后前中上里间内](?:{})$".format("|".join(sorted(SPEECH_VERBS, key=len, reverse=True)))
+    "^[时后前中上里间内](?:{})$".format(
+        "|".join(sorted(SPEECH_VERBS, key=lambda verb: (-len(verb), verb)))
+    )
 )
 _SURNAME_TAGS = ("nr",)
 BACKGROUND_TOTAL = 60_101_967  # sum of the segmenter's dictionary counts (jieba's dict.txt)
