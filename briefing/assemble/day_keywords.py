@@ -11,7 +11,9 @@ specific it is against a background frequency (the segmenter's dictionary counts
 daily) is damped, as are place names (江北区); a word that occurs only inside a longer chosen
 name (战书 in 栗战书) is never a keyword of its own. A word that, wherever the issue has it, sits
 beside the same word (护幼助 before 孤, 数据中心 after 乡镇融) is a cut piece: the longer run is
-the keyword when it is a term, else the piece is dropped.
+the keyword when it is a term, else the piece is dropped; an ordinary noun after a run of pieces
+everywhere is its head (……绿色 / 发展). A common noun (观众, 艺术) weighs its specificity cubed.
+A word the dictionary lacks that the issue has once is the segmenter's guess, no keyword (树牢).
 """
 
 from __future__ import annotations
@@ -79,6 +81,14 @@ _BESIDE_NAME = _POSTS | POSTS | SPEECH_VERBS
 _NOT_TERM = re.compile(
     r"^[第约近超逾共每各该本此这那其之]|[了着过的地得么吗呢吧啊]$|^[零〇一二两三四五六七八九十百千万亿\d]|(?:举行|召开|举办|开幕|闭幕|起来|下去)$"
 )
+# 在……时说 / 会见后称: the character that closes a frame of time or place and the speech verb
+# after it, which the segmenter's dictionary lists as one word (时说) or its character model
+# joins (时称): the verb of a sentence of reported speech, never a term.
+_SPEECH_FRAME = re.compile(
+    "^[时后前中上里间内](?:{})$".format(
+        "|".join(sorted(SPEECH_VERBS, key=lambda verb: (-len(verb), verb)))
+    )
+)
 _SURNAME_TAGS = ("nr",)
 BACKGROUND_TOTAL = 60_101_967  # sum of the segmenter's dictionary counts (jieba's dict.txt)
 
@@ -113,6 +123,24 @@ def generic_compound(word: str) -> float | None:
     if len(whole) == 1 and whole[0][1] in ("nt", "nz") and pieces[0] not in _ADVERBS:
         return None
     return max(map(specificity, pieces))
+
+
+# A common noun's specificity counts to this power in the score, a term's to the square: 观众,
+# 艺术, 孩子 (counts of 2,000-45,000) are nouns of every kind of story, and squared they still
+# outweighed a name the issue used a little less (a culture page's 观众 and 艺术 over its
+# 评书 and 莫高窟).
+COMMON_NOUN_POWER = 3
+
+
+@lru_cache(maxsize=100_000)
+def common_noun(word: str) -> bool:
+    """Whether ``word`` is a common noun of everyday text: one word to the segmenter, tagged a
+    noun (not a name: 香港, 以色列, 奥运会 and 国务院 are names however often they occur) and
+    listed COMMON_COUNT times or more in its dictionary."""
+    if _background_count(word) < COMMON_COUNT:
+        return False
+    tags = tagged(word)
+    return len(tags) == 1 and tags[0][1] in ("n", "vn", "an", "ng")
 
 
 def _pieces(word: str) -> list[str]:
@@ -153,6 +181,7 @@ def _term(word: str, tag: str = "n") -> int:
         or not _CJK.search(word)
         or _NUMERIC.fullmatch(word)
         or _NOT_TERM.search(word)
+        or _SPEECH_FRAME.match(word)
         or word in _POSTS
         or verb_phrase(word)
     ):
@@ -435,7 +464,8 @@ def issue_keywords(
     for word, value in total.items():
         if paper and (word in paper or paper in word):
             continue
-        score = value * (1.0 + 0.5 * math.log(spread[word])) * specificity(word) ** 2
+        power = COMMON_NOUN_POWER if common_noun(word) else 2
+        score = value * (1.0 + 0.5 * math.log(spread[word])) * specificity(word) ** power
         # A place name, as _term tells it (it ends with this test): every word scored is a
         # candidate or a run of candidate pieces, which _PLACE cannot match (a run as short as
         # a place is two two-character pieces, and its last piece would be a place, no piece).
@@ -467,7 +497,7 @@ def issue_keywords(
         whole = judged[word]
         if whole is None or any(whole in other or other in whole for other in chosen):
             continue  # 河湖 beside 河湖长制 says the same thing twice
-        if fragment(whole, text):
+        if fragment(whole, text) or not confirmed(whole, text):
             continue
         # The scored words that hold it: looked for in one string of them all (most hold none),
         # not word by word.
@@ -528,6 +558,13 @@ def whole_run(word: str, text: str) -> str | None:
     last = after
     while last < len(tokens) and _in_run(*tokens[last]):
         last += 1
+    # An ordinary noun that follows at every occurrence is the head the term was cut from
+    # (新时代文明 / 实践, 京津冀绿色 / 发展, 药品监督管理 / 部门): it closes the run. Not after a
+    # word of its own (a dictionary word, a name): 周海 / 同志, 临江 / 企业 stay apart.
+    if last < len(tokens) and _head_noun(*tokens[last]) and not rjieba.has_word(word):
+        last += 1
+        while last < len(tokens) and _in_run(*tokens[last]):
+            last += 1
     begin = first
     while begin > 0 and _in_run(*tokens[begin - 1]):
         if len(tokens[begin - 1][0]) > 1 and not (begin < first and len(tokens[begin][0]) == 1):
@@ -572,6 +609,17 @@ def fragment(word: str, text: str) -> bool:
     )
 
 
+def confirmed(word: str, text: str) -> bool:
+    """Whether ``word`` is read as a word with some confidence: the segmenter's dictionary lists
+    it, ``text`` has it twice or more, or prints it as a title (《…》). A word the dictionary
+    lacks is the guess of the segmenter's character model; met once, it is as often a misreading
+    of a phrase (中星 / 共赢 read as a name, the verb and its complement of 树牢, 省 / 财 of
+    省力省财) or a credit's name as a term of the day."""
+    import rjieba
+
+    return rjieba.has_word(word) or text.count(word) > 1 or f"《{word}》" in text
+
+
 def _joins(pairs: list[str]) -> bool:
     """Whether more than half of ``pairs`` (two characters each) are dictionary words."""
     import rjieba
@@ -587,6 +635,16 @@ def _common(texts: list[str]) -> str:
             break
         common += chars[0]
     return common
+
+
+def _head_noun(piece: str, tag: str) -> bool:
+    """Whether ``piece`` is an ordinary noun of the background list that may end a term."""
+    return (
+        tag in ("n", "vn")
+        and len(piece) > 1
+        and piece in background_words()
+        and piece not in _BESIDE_NAME
+    )
 
 
 def _in_run(piece: str, tag: str) -> bool:
@@ -637,6 +695,8 @@ def keyword_problems(keyword: str, text: str) -> list[str]:
         problems.append(f"{keyword} is a function word")
     if verb_phrase(keyword):
         problems.append(f"{keyword} is a verb phrase")
+    if _SPEECH_FRAME.match(keyword):
+        problems.append(f"{keyword} is a speech verb after a frame of time (……时说)")
     if _NUMBER_PIECE.match(keyword):
         problems.append(f"{keyword} is a piece of a number")
     if fragment(keyword, fold_width(text)):
