@@ -122,24 +122,30 @@ class Subject:
 
     def names_work(self, text: str) -> bool:
         """Whether ``text`` names a work of the headline."""
-        return any(w in text for w in self.works)
+        return _holds_any(text, self.works)
 
     def names_one(self, text: str) -> bool:
         """Whether ``text`` holds a name of the headline (a person, a place, an organisation)."""
-        return any(n in text for n in self.names)
+        return _holds_any(text, self.names)
 
     def missed_by(self, text: str) -> float:
         """How far a sentence that does not name the headline's work or names falls behind one that
         does (a review's opening maxim behind the sentence that names the book)."""
-        if self.works and not self.names_work(text):
-            return 0.5
-        if self.names and not self.names_one(text) and not self.names_work(text):
-            return 0.3
-        return 0.0
+        if self.works:
+            return 0.0 if _holds_any(text, self.works) else 0.5
+        return 0.3 if self.names and not _holds_any(text, self.names) else 0.0
 
     def touched_by(self, text: str) -> bool:
         """Whether ``text`` holds any word of the headline (or names the subject)."""
-        return any(w in text for w in self.words) or self.names_work(text)
+        return _holds_any(text, self.words) or _holds_any(text, self.works)
+
+
+def _holds_any(text: str, needles: tuple[str, ...]) -> bool:
+    # A loop, not any() over a generator: this runs for each sentence of every article.
+    for needle in needles:
+        if needle in text:
+            return True
+    return False
 
 
 def article_subject(headline: str) -> Subject:
@@ -263,17 +269,22 @@ def is_scene(text: str, *, acts: bool | None = None) -> bool:
     )
 
 
-def platitude(text: str, subject: Subject, *, figure: bool, dated: bool) -> bool:
+def platitude(
+    text: str, subject: Subject, *, figure: bool, dated: bool, named: bool | None = None
+) -> bool:
     """世所公认，……是……之一。: a sentence with no word of the headline, no name, no figure and no
-    date, which could open any article (a preamble, a hook, a maxim)."""
+    date, which could open any article (a preamble, a hook, a maxim).
+
+    ``named``: whether ``text`` names an organisation or a place, when the caller has looked."""
+    if named is None:
+        named = bool(ORG_SUFFIX.search(text) or _NAMED_PLACE.search(text))
     return not (
         figure
         or dated
+        or named
         or "《" in text
-        or subject.touched_by(text)
-        or ORG_SUFFIX.search(text)
-        or _NAMED_PLACE.search(text)
         or any(map(str.isdigit, text))
+        or subject.touched_by(text)
     )
 
 
@@ -310,13 +321,15 @@ def _ranked(headline: str, body: tuple[str, ...]) -> tuple[Scored, ...]:
         figure = counted > 0
         dated = _date(text)
         acts = ACTION.search(text) is not None
+        org = ORG_SUFFIX.search(text) is not None
+        places = len(_NAMED_PLACE.findall(text))
         features = (
-            0.35 * bool(ORG_SUFFIX.search(text))
+            0.35 * org
             + 0.3 * acts
             + 0.3 * bool(dated)
             + 0.25 * _event_day(text)
             + (0.35 + 0.05 * min(counted - 1, 3) if figure else 0.0)
-            + 0.08 * min(len(_NAMED_PLACE.findall(text)), 3)
+            + 0.08 * min(places, 3)
         )
         penalty = 0.0
         if is_scene(text, acts=acts):
@@ -350,7 +363,9 @@ def _ranked(headline: str, body: tuple[str, ...]) -> tuple[Scored, ...]:
             penalty += 2.0
         if len(text) <= 40 and _slogan(text, text):  # text is folded already
             penalty += 1.5
-        if subject.words and platitude(text, subject, figure=figure, dated=bool(dated)):
+        if subject.words and platitude(
+            text, subject, figure=figure, dated=bool(dated), named=org or places > 0
+        ):
             penalty += 0.6
         score = (
             1.2 * position
