@@ -176,17 +176,28 @@ class ExtractiveSummarizer:
     ) -> list[Summary]:
         return [self.summarize_one(article, max_chars=max_chars) for article in articles]
 
-    def summarize_one(self, article: Article, *, max_chars: int = DEFAULT_MAX_CHARS) -> Summary:
-        """The article's summary; commentary's opens with who argues (钟声文章指出，……)."""
+    def summarize_one(
+        self,
+        article: Article,
+        *,
+        max_chars: int = DEFAULT_MAX_CHARS,
+        skip: frozenset[int] = frozenset(),
+    ) -> Summary:
+        """The article's summary; commentary's opens with who argues (钟声文章指出，……).
+
+        ``skip``: sentences not to use (another entry of the issue says what they say:
+        :mod:`.distinct`)."""
         opening = voice_opening(article)
         if not opening:
-            return self._summarize(article, max_chars)
-        summary = self._summarize(article, max_chars - len(opening))
+            return self._summarize(article, max_chars, skip)
+        summary = self._summarize(article, max_chars - len(opening), skip)
         summary.text = voiced(opening, summary.text)
         return summary
 
-    def _summarize(self, article: Article, max_chars: int) -> Summary:
-        ranked = rank_sentences(article)
+    def _summarize(
+        self, article: Article, max_chars: int, skip: frozenset[int] = frozenset()
+    ) -> Summary:
+        ranked = [s for s in rank_sentences(article) if s.sentence.index not in skip]
         if not summarizable(article, ranked):
             return Summary(
                 text="",
