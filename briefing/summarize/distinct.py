@@ -1,11 +1,16 @@
-"""One issue's summaries, each its own: two entries of a briefing never say the same thing.
+"""One issue's summaries, each its own: two entries of a briefing never say the same thing, and
+an entry is not summarised by an event the issue reports elsewhere.
 
 Articles of one page often open on the same event (庆祝大会……隆重举行 above the report of its
 broadcast, a leader's speech above each region's reactions). When a later article's summary
 repeats an earlier one's, with nothing of its own headline that the earlier one lacks, it takes
-its next best sentences instead (when they differ from every summary before it). The pass runs
-where the articles are known to be one issue (:func:`briefing.summarize.summarize`, which the
-pipeline calls per issue), not over any batch a summarizer is given (an evaluation set).
+its next best sentences instead (when they differ from every summary before it). The same holds
+for a summary sentence that restates an event several other articles of the issue open on, one
+of them earlier (the event is reported there; here it is background), unless the article's own
+headline is about that event.
+
+The pass runs where the articles are known to be one issue (:func:`briefing.summarize.summarize`,
+which the pipeline calls per issue), not over any batch a summarizer is given (an evaluation set).
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from typing import Protocol, runtime_checkable
 
 from ..records import Article, Summary
 from .ranking import grams
+from .sentences import split_sentences
 
 # The share of the shorter summary's bigrams that the other holds, from which two summaries say
 # the same thing.
@@ -22,6 +28,11 @@ OVERLAP = 0.7
 # Bigrams of its own headline that a summary adds to the one it resembles: from two on (a
 # different official's name in a parallel notice), it reports its own news.
 OWN_NEWS = 2
+# An event is background when this many other articles of the issue open on it (in their first
+# LEAD_SENTENCES sentences), one of them earlier.
+RESTATED_BY = 2
+LEAD_SENTENCES = 3
+_MIN_EVENT_GRAMS = 8
 
 
 @runtime_checkable
@@ -46,14 +57,49 @@ def _repeats(mine: set[int], theirs: set[int], headline: set[int]) -> bool:
     return len((mine - theirs) & headline) < OWN_NEWS
 
 
+def _background(
+    index: int, summary: Summary, article: Article, leads: list[list[set[int]]]
+) -> frozenset[int]:
+    """The sentences of ``summary`` that restate an event other articles of the issue open on."""
+    if not summary.sentences:
+        return frozenset()
+    sentences = split_sentences(article.body, limit=max(summary.sentences) + 1)
+    head = grams(article.headline)
+    found = set()
+    for number in summary.sentences:
+        if number >= len(sentences):
+            continue
+        event = grams(sentences[number].text)
+        # The headline's own event (most of the sentence, or half the headline) is this news.
+        named = len(event & head)
+        if (
+            len(event) < _MIN_EVENT_GRAMS
+            or named >= OVERLAP * len(event)
+            or named >= 0.5 * len(head)
+        ):
+            continue
+        restating = [
+            other
+            for other, lead in enumerate(leads)
+            if other != index and any(len(event & s) >= OVERLAP * len(event) for s in lead)
+        ]
+        if len(restating) >= RESTATED_BY and min(restating) < index:
+            found.add(number)
+    return frozenset(found)
+
+
 def distinct_summaries(
     articles: list[Article],
     summaries: list[Summary],
     resummarize: Callable[[Article, frozenset[int]], Summary],
 ) -> list[Summary]:
-    """``summaries`` with each that repeats an earlier one replaced by the article's summary from
-    other sentences (``resummarize(article, sentences to skip)``), where there is one."""
+    """``summaries`` with each that repeats an earlier one, or leans on an event the issue reports
+    elsewhere, replaced by the article's summary from other sentences (``resummarize(article,
+    sentences to skip)``), where there is one."""
     result = list(summaries)
+    leads = [
+        [grams(s.text) for s in split_sentences(a.body, limit=LEAD_SENTENCES)] for a in articles
+    ]
     earlier: list[set[int]] = []  # the bigrams of the summaries kept so far
 
     def repeated(mine: set[int], head: set[int]) -> bool:
@@ -63,10 +109,17 @@ def distinct_summaries(
         mine = grams(summary.text)
         if summary.sentences and earlier:
             head = grams(article.headline)
-            if repeated(mine, head):
-                other = resummarize(article, frozenset(summary.sentences))
+            skip = (
+                frozenset(summary.sentences)
+                if repeated(mine, head)
+                else _background(i, summary, article, leads)
+            )
+            if skip:
+                other = resummarize(article, skip)
                 own = grams(other.text)
-                if own and not repeated(own, head):
+                # A sentence gives way to a sentence, not to a scrap (图为现场。).
+                enough = len(other.text) >= 0.5 * len(summary.text)
+                if own and enough and not repeated(own, head):
                     result[i], mine = other, own
         earlier.append(mine)
     return result
