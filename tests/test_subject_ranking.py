@@ -102,3 +102,19 @@ def test_a_news_lead_without_a_named_subject_keeps_its_place() -> None:
         ],
     )
     assert _top(article).startswith("临江市首条跨江隧道")
+
+
+def test_a_sentence_that_only_restates_the_headline_gains_nothing_from_naming_it() -> None:
+    article = Article(
+        id="s1",
+        kicker="西岭镇东风社区",
+        title="开展“送温暖进家门”志愿服务",
+        body=[
+            "温暖无小事，关怀见真情。近日，西岭镇东风社区开展“送温暖进家门”志愿服务，"
+            "让辖区独居老人感受到社区大家庭的温暖。",
+            "工作人员走进独居老人周某家中，帮他打扫房间、清洗被褥，还检查了家中的水电线路，"
+            "让老人的家里焕然一新。",
+        ],
+    )
+    summary = ExtractiveSummarizer().summarize_one(article, max_chars=90)
+    assert "打扫房间" in summary.text

@@ -310,6 +310,8 @@ def _ranked(headline: str, body: tuple[str, ...]) -> tuple[Scored, ...]:
     scored: list[Scored] = []
     repeats: list[tuple[int, float]] = []  # sentences that restate the headline, and their cost
     informative: list[int] = []  # sentences with an action or a figure, and no penalty
+    missing: list[tuple[int, float]] = []  # sentences that do not name the headline's subject
+    names_subject = False  # whether a sentence names it and says more than the headline
     for sentence, bag, text in zip(sentences, sets, folded):
         text = split_dateline(text)[1]
         position = 1.0 / (1.0 + 0.6 * sentence.index) + (0.3 if sentence.paragraph == 0 else 0.0)
@@ -367,18 +369,21 @@ def _ranked(headline: str, body: tuple[str, ...]) -> tuple[Scored, ...]:
             text, subject, figure=figure, dated=bool(dated), named=org or places > 0
         ):
             penalty += 0.6
-        score = (
-            1.2 * position
-            + 1.2 * overlap
-            + 0.6 * centrality
-            + features
-            - penalty
-            - (0.0 if figure else subject.missed_by(text))
-        )
+        missed = subject.missed_by(text)
+        if missed and not figure:
+            missing.append((len(scored), missed))
+        elif not missed and not restating:
+            names_subject = True
+        score = 1.2 * position + 1.2 * overlap + 0.6 * centrality + features - penalty
         scored.append(Scored(sentence, score, figure))
         if penalty < 0.5 and len(text) >= 12 and (figure or acts) and not restating:
             informative.append(len(scored) - 1)
     for i, cost in repeats:
         if any(j != i for j in informative):
+            scored[i] = replace(scored[i], score=scored[i].score - cost)
+    if names_subject:
+        # Only where a sentence names the subject and says more than the headline does: one
+        # that only restates it is no better summary than a sentence that does not name it.
+        for i, cost in missing:
             scored[i] = replace(scored[i], score=scored[i].score - cost)
     return tuple(sorted(scored, key=lambda s: (-s.score, s.sentence.index)))
