@@ -5,7 +5,8 @@ Articles of one page often open on the same event (庆祝大会……隆重举�
 broadcast, a leader's speech above each region's reactions). When a later article's summary
 repeats an earlier one's, with nothing of its own headline that the earlier one lacks, it takes
 its next best sentences instead (when they differ from every summary before it). The same holds
-for a summary sentence that restates an event several other articles of the issue open on, one
+for a summary sentence that restates an event several other articles of the issue open on (in
+their first 200 characters), one
 of them earlier (the event is reported there; here it is background), unless the article's own
 headline is about that event.
 
@@ -15,6 +16,7 @@ which the pipeline calls per issue), not over any batch a summarizer is given (a
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from typing import Protocol, runtime_checkable
 
@@ -29,9 +31,9 @@ OVERLAP = 0.7
 # different official's name in a parallel notice), it reports its own news.
 OWN_NEWS = 2
 # An event is background when this many other articles of the issue open on it (in their first
-# LEAD_SENTENCES sentences), one of them earlier.
+# OPENING_CHARS characters, about three sentences), one of them earlier.
 RESTATED_BY = 2
-LEAD_SENTENCES = 3
+OPENING_CHARS = 200
 _MIN_EVENT_GRAMS = 8
 
 
@@ -58,10 +60,21 @@ def _repeats(mine: set[int], theirs: set[int], headline: set[int]) -> bool:
 
 
 def _background(
-    index: int, summary: Summary, article: Article, leads: list[list[set[int]]]
+    index: int,
+    summary: Summary,
+    article: Article,
+    mine: set[int],
+    openings: list[set[int]],
+    spread: Counter[int],
 ) -> frozenset[int]:
-    """The sentences of ``summary`` that restate an event other articles of the issue open on."""
-    if not summary.sentences:
+    """The sentences of ``summary`` that restate an event other articles of the issue open on.
+
+    ``mine``: the summary's bigrams; ``spread``: in how many openings each bigram occurs."""
+    own = openings[index]
+    # Cheap test first: a restated event shares many bigrams with two other openings.
+    # (a third of the summary's: a two-sentence summary may restate the event in one of them).
+    common = sum(1 for g in mine if spread[g] - (g in own) >= RESTATED_BY)
+    if common < max(OVERLAP * _MIN_EVENT_GRAMS, len(mine) / 3):
         return frozenset()
     sentences = split_sentences(article.body, limit=max(summary.sentences) + 1)
     head = grams(article.headline)
@@ -78,14 +91,27 @@ def _background(
             or named >= 0.5 * len(head)
         ):
             continue
+        needed = OVERLAP * len(event)
         restating = [
             other
-            for other, lead in enumerate(leads)
-            if other != index and any(len(event & s) >= OVERLAP * len(event) for s in lead)
+            for other, opening in enumerate(openings)
+            if other != index and len(event & opening) >= needed
         ]
-        if len(restating) >= RESTATED_BY and min(restating) < index:
+        if len(restating) >= RESTATED_BY and restating[0] < index:
             found.add(number)
     return frozenset(found)
+
+
+def _opening(paragraphs: list[str]) -> str:
+    """The first OPENING_CHARS characters of the body (without joining all of a long one)."""
+    taken: list[str] = []
+    size = 0
+    for paragraph in paragraphs:
+        taken.append(paragraph)
+        size += len(paragraph)
+        if size >= OPENING_CHARS:
+            break
+    return "".join(taken)[:OPENING_CHARS]
 
 
 def distinct_summaries(
@@ -97,13 +123,21 @@ def distinct_summaries(
     elsewhere, replaced by the article's summary from other sentences (``resummarize(article,
     sentences to skip)``), where there is one."""
     result = list(summaries)
-    leads = [
-        [grams(s.text) for s in split_sentences(a.body, limit=LEAD_SENTENCES)] for a in articles
-    ]
+    openings = [grams(_opening(a.body)) for a in articles]
+    spread: Counter[int] = Counter()
+    for opening in openings:
+        spread.update(opening)
     earlier: list[set[int]] = []  # the bigrams of the summaries kept so far
 
     def repeated(mine: set[int], head: set[int]) -> bool:
-        return any(_repeats(mine, theirs, head) for theirs in earlier)
+        # _repeats written out: this compares each summary with every one before it.
+        size = len(mine)
+        return bool(mine) and any(
+            theirs
+            and len(mine & theirs) >= OVERLAP * min(size, len(theirs))
+            and len((mine - theirs) & head) < OWN_NEWS
+            for theirs in earlier
+        )
 
     for i, (article, summary) in enumerate(zip(articles, summaries)):
         mine = grams(summary.text)
@@ -112,7 +146,7 @@ def distinct_summaries(
             skip = (
                 frozenset(summary.sentences)
                 if repeated(mine, head)
-                else _background(i, summary, article, leads)
+                else _background(i, summary, article, mine, openings, spread)
             )
             if skip:
                 other = resummarize(article, skip)
