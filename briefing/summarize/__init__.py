@@ -12,6 +12,7 @@ from typing import Protocol, runtime_checkable
 from ..config import DEFAULT_MAX_CHARS, MIN_CHARS, check_setting
 from ..contracts import check_summaries, check_titles, component_name
 from ..records import Article, Summary
+from .distinct import Resummarizer, distinct_summaries
 from .furniture import read_furniture, restore_label
 from .guard import GuardResult, check_summary
 from .vetting import accept, summary_problems
@@ -72,12 +73,28 @@ def summarize(
         max_chars=max_chars,
     )
     titles = check_titles(titler, articles, titler.title(articles))
-    for article, summary, (title, generated), label in zip(articles, summaries, titles, labels):
+    # The one place every summary is checked; one that fails is replaced, never kept.
+    accepted = [
+        accept(summary, article, max_chars=max_chars, name=name)
+        for article, summary in zip(articles, summaries)
+    ]
+    if isinstance(summarizer, Resummarizer):
+        # The articles are one issue: two of its entries must not say the same thing.
+        accepted = distinct_summaries(
+            articles,
+            accepted,
+            lambda article, skip: accept(
+                summarizer.summarize_one(article, max_chars=max_chars, skip=skip),
+                article,
+                max_chars=max_chars,
+                name=name,
+            ),
+        )
+    for article, summary, (title, generated), label in zip(articles, accepted, titles, labels):
         if label and not generated and not (article.title or "").strip():
             restore_label(article, label)
             title = label
-        # The one place every summary is checked; one that fails is replaced, never kept.
-        article.summary = accept(summary, article, max_chars=max_chars, name=name)
+        article.summary = summary
         article.display_title = title
         article.title_generated = generated
     logger.info("summarized %d articles with %s", len(articles), name)

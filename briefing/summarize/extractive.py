@@ -190,23 +190,34 @@ class ExtractiveSummarizer:
     ) -> list[Summary]:
         return [self.summarize_one(article, max_chars=max_chars) for article in articles]
 
-    def summarize_one(self, article: Article, *, max_chars: int = DEFAULT_MAX_CHARS) -> Summary:
-        """The article's summary; commentary's opens with who argues (钟声文章指出，……)."""
+    def summarize_one(
+        self,
+        article: Article,
+        *,
+        max_chars: int = DEFAULT_MAX_CHARS,
+        skip: frozenset[int] = frozenset(),
+    ) -> Summary:
+        """The article's summary; commentary's opens with who argues (钟声文章指出，……).
+
+        ``skip``: sentences not to use (another entry of the issue says what they say:
+        :mod:`.distinct`)."""
         opening = voice_opening(article)
         if not opening:
-            return self._summarize(article, max_chars)
+            return self._summarize(article, max_chars, skip)
         budget = max_chars - len(opening)
-        summary = self._argument(article, budget) or self._summarize(article, budget)
+        summary = self._argument(article, budget, skip) or self._summarize(article, budget, skip)
         summary.text = voiced(opening, summary.text)
         return summary
 
-    def _argument(self, article: Article, max_chars: int) -> Summary | None:
+    def _argument(
+        self, article: Article, max_chars: int, skip: frozenset[int] = frozenset()
+    ) -> Summary | None:
         """A commentary's summary: one whole sentence of its argument, compressed but not cut,
         its thesis first (:func:`.commentary.argument_ranking`).
         The opening leaves less room, and an argument's sentence cut at a comma is most often a
         subject without its predicate (……，是……) or a premise without its conclusion; None when
         no whole sentence fits among the best candidates (then the news way, cut to fit)."""
-        ranked = rank_sentences(article)
+        ranked = [s for s in rank_sentences(article) if s.sentence.index not in skip]
         if not summarizable(article, ranked):
             return None
         ranked = argument_ranking(article, summary_ranking(article, ranked))
@@ -222,8 +233,10 @@ class ExtractiveSummarizer:
                 return Summary(text=text, method=METHOD, sentences=[sentence.index])
         return None
 
-    def _summarize(self, article: Article, max_chars: int) -> Summary:
-        ranked = rank_sentences(article)
+    def _summarize(
+        self, article: Article, max_chars: int, skip: frozenset[int] = frozenset()
+    ) -> Summary:
+        ranked = [s for s in rank_sentences(article) if s.sentence.index not in skip]
         if not summarizable(article, ranked):
             return Summary(
                 text="",

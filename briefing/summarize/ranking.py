@@ -16,9 +16,17 @@ from functools import lru_cache
 from dataclasses import dataclass, replace
 
 from ..records import Article
-from ..text import bigram_numbers, fold_width
+from ..text import bigram_numbers, fold_width, word_tags
 from .verbs import ACTION
-from .compress import EFFECT_TAIL, FILLER_CLAUSE, FRAME, ORG_SUFFIX, PURPOSE, TIME_START
+from .compress import (
+    BOOK_TITLE,
+    EFFECT_TAIL,
+    FILLER_CLAUSE,
+    FRAME,
+    ORG_SUFFIX,
+    PURPOSE,
+    TIME_START,
+)
 from .sentences import (
     Sentence,
     folded_quantities,
@@ -91,6 +99,69 @@ _NAMED_PLACE = re.compile(
     f"(?=[{''.join(sorted({suffix[0] for suffix in _PLACE_SUFFIXES}))}])"
     f"(?:{'|'.join(_PLACE_SUFFIXES)})"
 )
+
+
+# Word classes of a headline that say nothing of what the article is about.
+_FUNCTION_TAGS = ("x", "u", "p", "c", "r", "d", "m", "q", "y", "e", "o", "f")
+# Names the segmenter tags: people, places, organisations, other proper nouns.
+_NAME_TAGS = ("nr", "ns", "nt", "nz")
+# A work's name is matched by its parts too (《当代学术：川籍学者文丛》 -> 川籍学者文丛).
+_WORK_PARTS = re.compile(r"[：:·—\-\s]+")
+# A column or series tag in brackets （中国梦·家国情） names the page's series, not the subject.
+_TAG = re.compile(r"[(（][\u4e00-\u9fff·“”\d]{2,12}[)）]")
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """What the headline says the article is about: the works it names (and those the body
+    keeps naming), its names, and its content words."""
+
+    works: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
+    words: tuple[str, ...] = ()
+
+    def names_work(self, text: str) -> bool:
+        """Whether ``text`` names a work of the headline."""
+        return _holds_any(text, self.works)
+
+    def names_one(self, text: str) -> bool:
+        """Whether ``text`` holds a name of the headline (a person, a place, an organisation)."""
+        return _holds_any(text, self.names)
+
+    def missed_by(self, text: str) -> float:
+        """How far a sentence that does not name the headline's work or names falls behind one that
+        does (a review's opening maxim behind the sentence that names the book)."""
+        if self.works:
+            return 0.0 if _holds_any(text, self.works) else 0.5
+        return 0.3 if self.names and not _holds_any(text, self.names) else 0.0
+
+    def touched_by(self, text: str) -> bool:
+        """Whether ``text`` holds any word of the headline (or names the subject)."""
+        return _holds_any(text, self.words) or _holds_any(text, self.works)
+
+
+def _holds_any(text: str, needles: tuple[str, ...]) -> bool:
+    # A loop, not any() over a generator: this runs for each sentence of every article.
+    for needle in needles:
+        if needle in text:
+            return True
+    return False
+
+
+def article_subject(headline: str) -> Subject:
+    """The subject a headline names (a book review's 《work》, a profile's person), folded to half
+    width as the ranked sentences are."""
+    headline = _TAG.sub("", fold_width(headline))
+    works = {
+        part
+        for work in BOOK_TITLE.findall(headline)
+        for part in [work[1:-1], *_WORK_PARTS.split(work[1:-1])]
+        if len(part) >= 3
+    }
+    tags = word_tags(BOOK_TITLE.sub("", headline)) if headline else ()
+    names = {w for w, t in tags if t in _NAME_TAGS and len(w) >= 2}
+    words = {w for w, t in tags if len(w) >= 2 and not t.startswith(_FUNCTION_TAGS)}
+    return Subject(tuple(sorted(works)), tuple(sorted(names)), tuple(sorted(words | names)))
 
 
 def grams(text: str) -> set[int]:
@@ -198,6 +269,25 @@ def is_scene(text: str, *, acts: bool | None = None) -> bool:
     )
 
 
+def platitude(
+    text: str, subject: Subject, *, figure: bool, dated: bool, named: bool | None = None
+) -> bool:
+    """世所公认，……是……之一。: a sentence with no word of the headline, no name, no figure and no
+    date, which could open any article (a preamble, a hook, a maxim).
+
+    ``named``: whether ``text`` names an organisation or a place, when the caller has looked."""
+    if named is None:
+        named = bool(ORG_SUFFIX.search(text) or _NAMED_PLACE.search(text))
+    return not (
+        figure
+        or dated
+        or named
+        or "《" in text
+        or any(map(str.isdigit, text))
+        or subject.touched_by(text)
+    )
+
+
 def rank_sentences(article: Article) -> list[Scored]:
     """The article's sentences, best first."""
     # The summarizer and then the titler rank each article of a batch: the last rankings are
@@ -213,12 +303,15 @@ def _ranked(headline: str, body: tuple[str, ...]) -> tuple[Scored, ...]:
     if not sentences:
         return ()
     head = grams(headline)
+    subject = article_subject(headline)
     folded = [fold_width(s.text) for s in sentences]
     sets = [_grams_folded(t) for t in folded]
     shared = _shared(sets)
     scored: list[Scored] = []
     repeats: list[tuple[int, float]] = []  # sentences that restate the headline, and their cost
     informative: list[int] = []  # sentences with an action or a figure, and no penalty
+    missing: list[tuple[int, float]] = []  # sentences that do not name the headline's subject
+    names_subject = False  # whether a sentence names it and says more than the headline
     for sentence, bag, text in zip(sentences, sets, folded):
         text = split_dateline(text)[1]
         position = 1.0 / (1.0 + 0.6 * sentence.index) + (0.3 if sentence.paragraph == 0 else 0.0)
@@ -230,13 +323,15 @@ def _ranked(headline: str, body: tuple[str, ...]) -> tuple[Scored, ...]:
         figure = counted > 0
         dated = _date(text)
         acts = ACTION.search(text) is not None
+        org = ORG_SUFFIX.search(text) is not None
+        places = len(_NAMED_PLACE.findall(text))
         features = (
-            0.35 * bool(ORG_SUFFIX.search(text))
+            0.35 * org
             + 0.3 * acts
             + 0.3 * bool(dated)
             + 0.25 * _event_day(text)
             + (0.35 + 0.05 * min(counted - 1, 3) if figure else 0.0)
-            + 0.08 * min(len(_NAMED_PLACE.findall(text)), 3)
+            + 0.08 * min(places, 3)
         )
         penalty = 0.0
         if is_scene(text, acts=acts):
@@ -270,11 +365,25 @@ def _ranked(headline: str, body: tuple[str, ...]) -> tuple[Scored, ...]:
             penalty += 2.0
         if len(text) <= 40 and _slogan(text, text):  # text is folded already
             penalty += 1.5
+        if subject.words and platitude(
+            text, subject, figure=figure, dated=bool(dated), named=org or places > 0
+        ):
+            penalty += 0.6
+        missed = subject.missed_by(text)
+        if missed and not figure:
+            missing.append((len(scored), missed))
+        elif not missed and not restating:
+            names_subject = True
         score = 1.2 * position + 1.2 * overlap + 0.6 * centrality + features - penalty
         scored.append(Scored(sentence, score, figure))
         if penalty < 0.5 and len(text) >= 12 and (figure or acts) and not restating:
             informative.append(len(scored) - 1)
     for i, cost in repeats:
         if any(j != i for j in informative):
+            scored[i] = replace(scored[i], score=scored[i].score - cost)
+    if names_subject:
+        # Only where a sentence names the subject and says more than the headline does: one
+        # that only restates it is no better summary than a sentence that does not name it.
+        for i, cost in missing:
             scored[i] = replace(scored[i], score=scored[i].score - cost)
     return tuple(sorted(scored, key=lambda s: (-s.score, s.sentence.index)))

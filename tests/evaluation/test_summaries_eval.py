@@ -121,3 +121,23 @@ def test_titles_beat_first_clause(corpus, source):
         # on (1.566x measured, 1.545x before the pairwise fit).
         floor = 1.33 if source == "sogou" else 1.55
         assert ours["rougeL"] >= floor * baseline["rougeL"], report
+
+
+def test_seed_summaries_say_more_than_their_headlines(corpus):
+    """Naming the headline's subject is credit only for a sentence that says more than the
+    headline: no entry of the seed page is summarised by its own title restated."""
+    import re
+
+    from briefing.pipeline import Pipeline
+
+    briefing = Pipeline().run(corpus / "seed" / "000_edc864bb9d2a5cb4.txt")
+    entries = [entry for section in briefing.sections for entry in section.entries]
+    assert entries
+
+    def bare(text: str) -> str:
+        return re.sub(r"[^0-9A-Za-z\u4e00-\u9fff]", "", text)
+
+    for entry in entries:
+        assert not bare(entry.summary).endswith(bare(entry.title)) or len(bare(entry.summary)) > (
+            len(bare(entry.title)) + 12
+        ), entry.title

@@ -1,0 +1,120 @@
+"""The sentence that names what the article is about (the headline's work, person or place)
+ranks above an opening maxim or hook that could open any article."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.records import Article
+from briefing.summarize.extractive import ExtractiveSummarizer
+from briefing.summarize.ranking import article_subject, platitude, rank_sentences
+
+
+def _top(article: Article) -> str:
+    return rank_sentences(article)[0].sentence.text
+
+
+def test_a_review_is_summarised_by_the_sentence_that_names_its_book() -> None:
+    article = Article(
+        id="r1",
+        title="山海之间——读《临江旧事》",
+        body=[
+            "回忆录能打动人，是因为写作者把自己的命运放进了时代的变迁之中。"
+            "这样的书读来令人感慨，也让人深思。",
+            "退休教师周海用三年时间写成《临江旧事》，记下了小城半个世纪的街巷与人情。"
+            "书中的许多故事，过去从未有人写过。",
+        ],
+    )
+    assert "《临江旧事》" in _top(article)
+    summary = ExtractiveSummarizer().summarize_one(article, max_chars=90)
+    assert "临江旧事" in summary.text
+
+
+def test_a_profile_is_summarised_by_the_sentence_that_names_its_person() -> None:
+    article = Article(
+        id="p1",
+        title="陈岩：守着海岛二十年",
+        body=[
+            "有人说，坚守是一种最朴素的力量，也是一种最动人的品格。",
+            "陈岩是海岛气象站的观测员，每天记录风向和潮水。",
+        ],
+    )
+    assert "陈岩" in _top(article)
+
+
+def test_the_headline_names_and_works_leave_the_column_tag_and_function_words_out() -> None:
+    subject = article_subject("周海：在西岭镇种茶的日子（乡村故事）")
+    assert "周海" in subject.names
+    assert "乡村故事" not in subject.words and "在" not in subject.words
+    work = article_subject("读《东港志：人物卷》有感")
+    assert {"东港志:人物卷", "东港志", "人物卷"} <= set(work.works)
+
+
+PLATITUDES = [
+    "名人的回忆录吸引人，是因为能满足读者的好奇心。",
+    "世人皆知，读书是一件快乐的事情。",
+    "人与土地的关系是一个古老而常新的话题。",
+]
+# Ordinary sentences that report something: a name, a figure, a date, a place or a word of the
+# headline ("东港港口货运繁忙") each keeps them from being a platitude.
+NOT_PLATITUDES = [
+    "周海说，今年的收成比往年好。",
+    "东港市新建了三座污水处理厂。",
+    "会议于3月2日在临江市召开。",
+    "去年全县接待游客120万人次。",
+    "西岭镇的茶农们忙着采摘春茶。",
+    "港口的货运量再创新高。",
+    "《临江日报》刊登了这封来信。",
+    "陈岩的团队研制出一种新型材料。",
+    "市政府决定延长地铁的运营时间。",
+    "这家公司的产品出口到四十多个国家。",
+    "码头上的吊车日夜不停地作业。",
+    "今天上午，志愿者们走进社区。",
+]
+
+
+@pytest.mark.parametrize("sentence", PLATITUDES)
+def test_a_sentence_with_no_word_of_the_headline_and_no_name_or_figure_is_a_platitude(
+    sentence: str,
+) -> None:
+    subject = article_subject("东港港口货运繁忙")
+    assert platitude(sentence, subject, figure=False, dated=False)
+
+
+@pytest.mark.parametrize("sentence", NOT_PLATITUDES)
+def test_a_sentence_with_a_name_figure_date_or_headline_word_is_no_platitude(
+    sentence: str,
+) -> None:
+    from briefing.summarize.sentences import has_quantity
+
+    subject = article_subject("东港港口货运繁忙")
+    dated = any(mark in sentence for mark in ("日", "年", "今天"))
+    assert not platitude(sentence, subject, figure=has_quantity(sentence), dated=dated)
+
+
+def test_a_news_lead_without_a_named_subject_keeps_its_place() -> None:
+    article = Article(
+        id="n1",
+        title="临江市开通首条跨江隧道",
+        body=[
+            "临江市首条跨江隧道12日正式通车，全长3.2公里，过江时间缩短到5分钟。",
+            "隧道建设历时四年，采用盾构法施工。",
+        ],
+    )
+    assert _top(article).startswith("临江市首条跨江隧道")
+
+
+def test_a_sentence_that_only_restates_the_headline_gains_nothing_from_naming_it() -> None:
+    article = Article(
+        id="s1",
+        kicker="西岭镇东风社区",
+        title="开展“送温暖进家门”志愿服务",
+        body=[
+            "温暖无小事，关怀见真情。近日，西岭镇东风社区开展“送温暖进家门”志愿服务，"
+            "让辖区独居老人感受到社区大家庭的温暖。",
+            "工作人员走进独居老人周某家中，帮他打扫房间、清洗被褥，还检查了家中的水电线路，"
+            "让老人的家里焕然一新。",
+        ],
+    )
+    summary = ExtractiveSummarizer().summarize_one(article, max_chars=90)
+    assert "打扫房间" in summary.text
