@@ -11,11 +11,11 @@ from briefing.summarize.sentences import split_sentences
 from briefing.summarize.wholeness import dangling_clauses
 
 # A first sentence too long for the budget left after the opening: cut at a comma, it would
-# keep the subject (办好职业教育，提升劳动者的技能水平) and lose the predicate (是……).
+# keep the subject (补上技能培训的短板，让每个求职者都有一技之长) and lose the predicate (是……).
 LONG_SUBJECT = (
-    "放眼临江市的发展历程，当下的区域竞争比以往任何时候都更加激烈，城市对技能人才的需求比以往"
-    "任何时期都更加迫切，办好职业教育，提升劳动者的技能水平，是临江市建设制造强市的必然选择，"
-    "也是东港市与西岭镇携手发展的必然选择。"
+    "临江市地处两省交界，交通便利，产业门类齐全，外来务工的年轻人逐年增多，企业招不到熟练工人的"
+    "烦恼却一年比一年突出，补上技能培训的短板，让每个求职者都有一技之长，是临江市留住人才的"
+    "当务之急，也是东港市和西岭镇共同面对的课题。"
 )
 PIECE = [
     LONG_SUBJECT,
@@ -33,7 +33,7 @@ def test_the_opening_never_leaves_a_subject_without_its_predicate():
     (done,) = summarize([_opinion(list(PIECE))], max_chars=90)
     text = done.summary.text.removeprefix("“说道”栏目文章认为，")
     assert text != done.summary.text
-    assert "技能水平。" not in text
+    assert "一技之长。" not in text
     # One sentence of the piece, whole: it ends where the printed sentence ends.
     printed = [s.text.rstrip("。") for s in split_sentences(PIECE)]
     assert any(p.endswith(text.rstrip("。")[-6:]) for p in printed)
@@ -45,7 +45,7 @@ def test_news_keeps_its_cut_lead():
     """The whole-sentence rule is the commentary's: news is cut to fit as before."""
     news = Article(id="n", title="职业教育大有可为", body=list(PIECE))
     (done,) = summarize([news], max_chars=90)
-    assert done.summary.text.startswith("放眼临江市的发展历程")
+    assert done.summary.text.startswith("临江市地处两省交界")
 
 
 def test_a_sentence_that_points_to_the_one_before_is_not_the_summary():
