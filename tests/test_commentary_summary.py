@@ -134,6 +134,22 @@ def test_news_keeps_its_figures():
     assert "1.2万人" in done.summary.text
 
 
+TEA_PIECE = [
+    "西岭镇的清晨，茶农们早早背起竹篓上了山。",
+    "采茶的季节，山路上满是说笑的人声。",
+    "发展茶产业，必须让种茶的乡亲得到实惠。",
+    "镇上的茶厂灯火通明，炒茶的师傅忙个不停。",
+    "一杯清茶，连着山里人的好日子。",
+]
+
+
+def test_a_thesis_word_in_a_middle_paragraph_is_no_thesis_bonus():
+    """A commentary states its thesis in its opening or closing paragraphs: a sentence with 必须
+    in the middle of the piece is one step of the argument, not what it holds."""
+    (done,) = summarize([_opinion(list(TEA_PIECE))], max_chars=90)
+    assert "必须" not in done.summary.text
+
+
 @pytest.mark.parametrize(
     "text",
     [
