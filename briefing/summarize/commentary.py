@@ -29,9 +29,10 @@ from .. import data
 from ..conventions import AUTHOR_NOTE_KINDS, AUTHOR_NOTE_OPENING, REPORTER
 from ..records import Article
 from ..split.lines import HAN, is_bare_name
-from ..text import words
+from ..text import tagged
 from .ranking import Scored
 from .sentences import DECK_MARKS, has_quantity, split_dateline
+from .verbs import SPEECH_VERBS
 
 # Commentary by its form, whatever the column's name: 评论员文章/评论员观察, 社论, and a name
 # ending in a word for a comment or an essay (人民时评, 国际时评, 现场评论, 金台锐评, 暖闻热评,
@@ -267,18 +268,67 @@ _DATED_OPENING = re.compile(
     r"^(?:[0-9０-９]{2,4}年|[0-9０-９一二三四五六七八九十]{1,2}月|[今去前明]年|上世纪|近日|日前"
     r"|[昨今前]天|当天|当晚|近年来|前不久|最近)"
 )
-# Another's view the piece reports (纲要提出，要……; 有评论指出：“……应该……”), not the author's own.
-_REPORTED_VIEW = re.compile(r"提出|指出|表示|强调|写道|(?:认为|(?<![来而])说|称)[，,：:]|[：:]“")
+# Another's view the piece reports (纲要提出，要……; 专家认为要……; 周海在信中写道，……), not the
+# author's own: a speech verb, as a whole word, before what is said (a mark, or the thesis word
+# with someone other than the author as its subject). 必须强调的是，…… and 我们要提出…… are the
+# author's.
+_REPORTING = SPEECH_VERBS | frozenset("写道 声称 宣称".split())
+_BEFORE_WORDS_SAID = frozenset("，,：:“")
+_AUTHOR = frozenset("我们 我 笔者 本文".split())
+# 有网友这样评价：“……”: words quoted after a colon are another's.
+_QUOTED = re.compile(r"[：:]“")
 # A concession (当然，……也要……) grants a side point before or after the thesis.
 _CONCESSION = re.compile(r"^(?:当然|诚然|固然|不可否认)")
+# 要想富，: a condition (if one wants ……), not what must be done.
+_CONDITION = re.compile(r"(?:^|(?<=[，,]))要想[^，,。；;]*[，,]")
+_SENTENCE_END = frozenset("。！!？?")
+_CLAUSE_END = _SENTENCE_END | frozenset("，,；;：:")
+
+
+def _states(tags: list[tuple[str, str]], i: int) -> bool:
+    """Whether the word at ``i`` is a thesis word here, not the noun it also spells: 根据工作需要
+    (a need), 他的才能 (a talent), 阅读说明。 (instructions: 说明/表明 close no sentence)."""
+    word = tags[i][0]
+    before = [w for w, _ in tags[max(0, i - 2) : i]]
+    if word == "需要":
+        return not (before and before[-1] in ("的", "工作")) and "根据" not in before
+    if word == "才能":
+        return not (before and before[-1] == "的")
+    if word in ("说明", "表明"):
+        return i + 1 < len(tags) and tags[i + 1][0] not in _SENTENCE_END
+    return word in _THESIS_WORDS
+
+
+def _speech(word: str) -> bool:
+    """A speech verb as a whole word, or closing one (特别强调, 所说, 书中说)."""
+    return word in _REPORTING or word[-2:] in _REPORTING or word in ("所说", "中说")
+
+
+def _reports(tags: list[tuple[str, str]], i: int, thesis: int) -> bool:
+    """Whether the speech verb at ``i`` reports another's view (not 我们认为，……): what is said
+    follows a mark (表示，/ 说：“), or follows it with its subject named (专家认为要……)."""
+    clause = []
+    for word, tag in reversed(tags[:i]):
+        if word in _CLAUSE_END:
+            break
+        clause.append((word, tag))
+    subject = next((w for w, t in clause if t.startswith(("n", "r"))), None)
+    if subject in _AUTHOR:
+        return False
+    following = tags[i + 1][0] if i + 1 < len(tags) else ""
+    return following[:1] in _BEFORE_WORDS_SAID or (i < thesis and subject is not None)
 
 
 def states_thesis(text: str) -> bool:
     """Whether the sentence says, in the author's voice, what must be done or what something
     means (我们要……, 这说明……): not another's view it reports, nor a concession."""
-    if _REPORTED_VIEW.search(text) or _CONCESSION.match(text):
+    if _CONCESSION.match(text) or _QUOTED.search(text):
         return False
-    return any(word in _THESIS_WORDS for word in words(text))
+    tags = tagged(_CONDITION.sub("", text))
+    thesis = next((i for i in range(len(tags)) if _states(tags, i)), None)
+    if thesis is None:
+        return False
+    return not any(_reports(tags, i, thesis) for i, (w, _) in enumerate(tags) if _speech(w))
 
 
 def argument_ranking(article: Article, ranked: list[Scored]) -> list[Scored]:
