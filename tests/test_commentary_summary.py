@@ -6,7 +6,13 @@ import pytest
 
 from briefing.records import Article
 from briefing.summarize import summarize
-from briefing.summarize.commentary import needs_context, states_thesis
+from briefing.summarize.commentary import (
+    FACT_PENALTY,
+    argument_ranking,
+    needs_context,
+    states_thesis,
+)
+from briefing.summarize.ranking import adjusted, rank_sentences
 from briefing.summarize.sentences import split_sentences
 from briefing.summarize.wholeness import dangling_clauses
 
@@ -204,3 +210,31 @@ def test_a_thesis_in_the_authors_voice(text):
 def test_not_a_thesis(text):
     """Other words with 要 in them, another's view reported, a concession, a fact."""
     assert not states_thesis(text)
+
+
+DATED = [
+    "办好职业教育，关键在于让学校和企业握起手来。",
+    "目前，临江市的职业院校已与不少企业签约合作。",
+    "多年来，西岭镇一直坚持送技术下乡。",
+    "技能成才的路，越走越宽。",
+]
+
+
+def test_a_current_or_background_fact_goes_below_the_argument():
+    """目前…… (compress.TIME_START) and 多年来…… (ranking.BACKGROUND) state facts the argument
+    rests on: each loses the fact penalty."""
+    article = _opinion(list(DATED))
+    ranked = rank_sentences(article)
+    before = {s.sentence.index: s.score for s in ranked}
+    after = {s.sentence.index: s.score for s in argument_ranking(article, ranked)}
+    for index in (1, 2):
+        assert after[index] == pytest.approx(before[index] - FACT_PENALTY)
+
+
+def test_adjusted_keeps_the_ranking_when_nothing_moves():
+    ranked = rank_sentences(_opinion(list(DATED)))
+    assert adjusted(ranked, lambda scored: 0.0) is ranked
+    last = ranked[-1].sentence.index
+    moved = adjusted(ranked, lambda scored: 9.0 if scored.sentence.index == last else 0.0)
+    assert moved[0].sentence.index == last
+    assert moved[0].score == ranked[-1].score + 9.0

@@ -30,8 +30,9 @@ from ..conventions import AUTHOR_NOTE_KINDS, AUTHOR_NOTE_OPENING, REPORTER
 from ..records import Article
 from ..split.lines import HAN, is_bare_name
 from ..text import tagged
-from .ranking import Scored
-from .sentences import DECK_MARKS, has_quantity, split_dateline
+from .compress import TIME_START
+from .ranking import BACKGROUND, Scored, adjusted
+from .sentences import DECK_MARKS, split_dateline
 from .verbs import SPEECH_VERBS
 
 # Commentary by its form, whatever the column's name: 评论员文章/评论员观察, 社论, and a name
@@ -262,12 +263,11 @@ _THESIS_WORDS = frozenset(
 # A commentary states its thesis in its opening or its closing paragraphs.
 _THESIS_PARAGRAPHS = 2
 THESIS_BONUS = 1.0
-# What a news summary prefers and an argument's summary does not: a figure, a dated event.
+# What a news summary prefers and an argument's summary does not: a figure, a dated event
+# (compress.TIME_START, and the words of recent time it leaves to the sentence: 前不久, 最近) or
+# background (ranking.BACKGROUND: 近年来……).
+_RECENTLY = ("前不久", "最近", "前年", "前天", "当晚", "上世纪")
 FACT_PENALTY = 0.6
-_DATED_OPENING = re.compile(
-    r"^(?:[0-9０-９]{2,4}年|[0-9０-９一二三四五六七八九十]{1,2}月|[今去前明]年|上世纪|近日|日前"
-    r"|[昨今前]天|当天|当晚|近年来|前不久|最近)"
-)
 # Another's view the piece reports (纲要提出，要……; 专家认为要……; 周海在信中写道，……), not the
 # author's own: a speech verb, as a whole word, before what is said (a mark, or the thesis word
 # with someone other than the author as its subject). 必须强调的是，…… and 我们要提出…… are the
@@ -331,21 +331,30 @@ def states_thesis(text: str) -> bool:
     return not any(_reports(tags, i, thesis) for i, (w, _) in enumerate(tags) if _speech(w))
 
 
-def argument_ranking(article: Article, ranked: list[Scored]) -> list[Scored]:
+def argument_ranking(
+    article: Article, ranked: list[Scored], opens: dict[int, str] | None = None
+) -> list[Scored]:
     """The ranking as a commentary's summary needs it: its thesis (要/必须/关键在于/说明 …, in the
     opening or closing paragraphs) before the facts it argues from (a figure, a dated event), which
-    the news ranking puts first."""
+    the news ranking puts first. ``opens``: each sentence's text after its dateline, by index,
+    when the caller has it."""
     last = len(article.body) - 1
-    rescored = []
-    for scored in ranked:
+
+    def delta(scored: Scored) -> float:
         sentence = scored.sentence
-        text = split_dateline(sentence.text)[1]
+        text = opens[sentence.index] if opens else split_dateline(sentence.text)[1]
         framing = (
             sentence.paragraph < _THESIS_PARAGRAPHS
             or sentence.paragraph > last - _THESIS_PARAGRAPHS
         )
         bonus = THESIS_BONUS if framing and states_thesis(text) else 0.0
-        if has_quantity(text) or _DATED_OPENING.match(text):
+        if (
+            scored.figure
+            or text.startswith(_RECENTLY)
+            or TIME_START.match(text)
+            or BACKGROUND.match(text)
+        ):
             bonus -= FACT_PENALTY
-        rescored.append(Scored(sentence, scored.score + bonus, scored.figure) if bonus else scored)
-    return sorted(rescored, key=lambda s: (-s.score, s.sentence.index))
+        return bonus
+
+    return adjusted(ranked, delta)

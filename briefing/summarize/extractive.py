@@ -28,7 +28,7 @@ from .compress import (
     join_clauses,
 )
 from .guard import SourceIndex, article_source, check_summary, source_index
-from .ranking import BACKGROUND, DEPENDENT, Scored, grams, rank_sentences
+from .ranking import BACKGROUND, DEPENDENT, Scored, adjusted, grams, rank_sentences
 from .sentences import CLAUSE_MARKS, DECK_MARKS, ENDS, Sentence, has_quantity, split_dateline
 from .wholeness import dangling_clause, deletion_cuts
 
@@ -128,21 +128,25 @@ def _whole(sentence: Sentence, kept: list[tuple[str, str]], clauses: list[tuple[
     return len(kept) > 1 or sentence.text.rstrip(ENDS + "”’」 ").endswith(kept[-1][0][-2:])
 
 
-def summary_ranking(article: Article, ranked: list[Scored]) -> list[Scored]:
+def summary_ranking(
+    article: Article, ranked: list[Scored], opens: dict[int, str] | None = None
+) -> list[Scored]:
     """The ranking as the summary needs it: sentences that are no summary of their own go down.
 
     - a foil: the sentence a contrast answers (元月3日，气温骤降。然而，……活动开幕);
     - the editors' note (编者按：……), which introduces rather than reports;
     - a deck of key points (■ ……) printed above the dateline: the speech it quotes is reported
       below, with who made it.
+
+    ``opens``: each sentence's text after its dateline, by index, when the caller has it.
     """
-    opens = {s.sentence.index: split_dateline(s.sentence.text)[1] for s in ranked}
+    if opens is None:
+        opens = {s.sentence.index: split_dateline(s.sentence.text)[1] for s in ranked}
     dated = next(
         (i for i, p in enumerate(article.body) if i and split_dateline(p)[0] is not None), 0
     )
-    changed = False
-    rescored = []
-    for scored in ranked:
+
+    def delta(scored: Scored) -> float:
         sentence = scored.sentence
         following = opens.get(sentence.index + 1, "")
         penalty = 1.0 if following and _CONTRAST.match(following) else 0.0
@@ -150,13 +154,9 @@ def summary_ranking(article: Article, ranked: list[Scored]) -> list[Scored]:
             penalty += 2.0
         if sentence.paragraph < dated and sentence.text.lstrip(" 　")[:1] in DECK_MARKS:
             penalty += 1.5
-        if penalty:
-            changed = True
-            scored = Scored(sentence, scored.score - penalty, scored.figure)
-        rescored.append(scored)
-    if not changed:
-        return ranked
-    return sorted(rescored, key=lambda s: (-s.score, s.sentence.index))
+        return -penalty
+
+    return adjusted(ranked, delta)
 
 
 def summarizable(article: Article, ranked: list[Scored] | None = None) -> bool:
@@ -205,13 +205,14 @@ class ExtractiveSummarizer:
         ranked = rank_sentences(article)
         if not summarizable(article, ranked):
             return None
-        ranked = argument_ranking(article, summary_ranking(article, ranked))
+        opens = {s.sentence.index: split_dateline(s.sentence.text)[1] for s in ranked}
+        ranked = argument_ranking(article, summary_ranking(article, ranked, opens), opens)
         source = source_index(article_source(article))
         for scored in ranked[: self.candidates]:
             sentence = scored.sentence
             if not sentence.complete or (sentence.index and _leans_back(sentence)):
                 continue
-            if needs_context(split_dateline(sentence.text)[1]):
+            if needs_context(opens[sentence.index]):
                 continue
             text = self._fit(sentence, max_chars, source, whole=True)
             if text:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import operator
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from dataclasses import dataclass, replace
 
@@ -147,6 +147,16 @@ class Scored:
     sentence: Sentence
     score: float
     figure: bool
+
+
+def adjusted(ranked: list[Scored], delta: Callable[[Scored], float]) -> list[Scored]:
+    """``ranked`` with each score moved by ``delta`` (a bonus, or a penalty below zero) and sorted
+    again, best first; ``ranked`` itself when nothing moves."""
+    moves = [delta(scored) for scored in ranked]
+    if not any(moves):
+        return ranked
+    moved = [replace(s, score=s.score + m) if m else s for s, m in zip(ranked, moves)]
+    return sorted(moved, key=lambda s: (-s.score, s.sentence.index))
 
 
 def _core_grams(text: str) -> set[int]:
