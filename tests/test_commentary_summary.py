@@ -238,3 +238,13 @@ def test_adjusted_keeps_the_ranking_when_nothing_moves():
     moved = adjusted(ranked, lambda scored: 9.0 if scored.sentence.index == last else 0.0)
     assert moved[0].sentence.index == last
     assert moved[0].score == ranked[-1].score + 9.0
+
+
+def test_the_closing_paragraphs_of_a_long_piece_are_ranked():
+    """Past the sentences a news story is ranked on, a commentary's closing paragraphs still
+    state its thesis."""
+    scenes = [f"一大早，西岭镇第{n}村的茶园里人头攒动。" for n in range(1, 46)]
+    body = [" ".join(scenes[i : i + 3]) for i in range(0, len(scenes), 3)]
+    body.append("办好茶产业，关键在于让种茶的乡亲得到实惠。")
+    (done,) = summarize([_opinion(body)], max_chars=90)
+    assert done.summary.text == "“说道”栏目文章认为，办好茶产业，关键在于让种茶的乡亲得到实惠。"

@@ -261,7 +261,7 @@ _THESIS_WORDS = frozenset(
     " 才能 必然 根本在于 就在于 在于 离不开".split()
 )
 # A commentary states its thesis in its opening or its closing paragraphs.
-_THESIS_PARAGRAPHS = 2
+THESIS_PARAGRAPHS = 2
 THESIS_BONUS = 1.0
 # What a news summary prefers and an argument's summary does not: a figure, a dated event
 # (compress.TIME_START, and the words of recent time it leaves to the sentence: 前不久, 最近) or
@@ -344,8 +344,7 @@ def argument_ranking(
         sentence = scored.sentence
         text = opens[sentence.index] if opens else split_dateline(sentence.text)[1]
         framing = (
-            sentence.paragraph < _THESIS_PARAGRAPHS
-            or sentence.paragraph > last - _THESIS_PARAGRAPHS
+            sentence.paragraph < THESIS_PARAGRAPHS or sentence.paragraph > last - THESIS_PARAGRAPHS
         )
         bonus = THESIS_BONUS if framing and states_thesis(text) else 0.0
         if (

@@ -18,7 +18,13 @@ from ..config import DEFAULT_MAX_CHARS
 from ..records import Article, Summary
 from ..text import tagged, words
 from .actors import GENERIC_AGENT, insert_actor, lacks_subject, lead_actor, single_actor
-from .commentary import argument_ranking, needs_context, voice_opening, voiced
+from .commentary import (
+    THESIS_PARAGRAPHS,
+    argument_ranking,
+    needs_context,
+    voice_opening,
+    voiced,
+)
 from .compress import (
     TIME_START,
     clean_clause,
@@ -202,7 +208,8 @@ class ExtractiveSummarizer:
         The opening leaves less room, and an argument's sentence cut at a comma is most often a
         subject without its predicate (……，是……) or a premise without its conclusion; None when
         no whole sentence fits among the best candidates (then the news way, cut to fit)."""
-        ranked = rank_sentences(article)
+        # A long piece's closing paragraphs are ranked too: its thesis may be there.
+        ranked = rank_sentences(article, tail_paragraphs=THESIS_PARAGRAPHS)
         if not summarizable(article, ranked):
             return None
         opens = {s.sentence.index: split_dateline(s.sentence.text)[1] for s in ranked}

@@ -208,18 +208,29 @@ def is_scene(text: str, *, acts: bool | None = None) -> bool:
     )
 
 
-def rank_sentences(article: Article) -> list[Scored]:
-    """The article's sentences, best first."""
+def rank_sentences(article: Article, *, tail_paragraphs: int = 0) -> list[Scored]:
+    """The article's sentences, best first: of a long article, its first MAX_SENTENCES, and
+    those of its last ``tail_paragraphs`` paragraphs (where a commentary states its thesis)."""
     # The summarizer and then the titler rank each article of a batch: the last rankings are
     # kept so that the titler finds its article's (a few, so that memory stays flat). Callers
     # get their own list; the Scored records in it are frozen.
-    return list(_ranked(article.headline, tuple(article.body)))
+    return list(_ranked(article.headline, tuple(article.body), tail_paragraphs))
+
+
+def _head_and_tail(body: list[str], tail_paragraphs: int) -> list[Sentence]:
+    """The first MAX_SENTENCES sentences of ``body``, and every one of its last paragraphs."""
+    sentences = split_sentences(body, limit=MAX_SENTENCES)
+    if tail_paragraphs and len(sentences) == MAX_SENTENCES:
+        tail = len(body) - tail_paragraphs
+        more = split_sentences(body)[MAX_SENTENCES:]
+        sentences += [s for s in more if s.paragraph >= tail]
+    return sentences
 
 
 @lru_cache(maxsize=64)
-def _ranked(headline: str, body: tuple[str, ...]) -> tuple[Scored, ...]:
+def _ranked(headline: str, body: tuple[str, ...], tail_paragraphs: int) -> tuple[Scored, ...]:
     # News puts what matters first: long articles are scored on their opening sentences.
-    sentences = split_sentences(list(body), limit=MAX_SENTENCES)
+    sentences = _head_and_tail(list(body), tail_paragraphs)
     if not sentences:
         return ()
     head = grams(headline)
