@@ -75,6 +75,16 @@ def test_a_compression_that_leaves_one_clause_of_a_longer_sentence_is_not_whole(
     assert done.summary.text == "“说道”栏目文章认为，城市的每一次进步，都离不开市民的辛勤付出。"
 
 
+def test_a_compression_that_drops_the_closing_effect_of_any_sentence_is_not_whole():
+    """Two clauses left of three are no whole sentence either, when the one dropped closes it."""
+    body = [
+        "临江市迎来建市纪念日，全城上下要好好庆祝，让这个秋天成为市民表达心声的节日。",
+        "城市的每一次进步，都凝结着市民的辛勤付出。",
+    ]
+    (done,) = summarize([_opinion(body)], max_chars=90)
+    assert done.summary.text == "“说道”栏目文章认为，城市的每一次进步，都凝结着市民的辛勤付出。"
+
+
 @pytest.mark.parametrize(
     "text",
     [

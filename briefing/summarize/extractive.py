@@ -124,14 +124,25 @@ def _noun_phrase(text: str) -> bool:
     return verbs == [last - 1] or words[0][0] == "被"
 
 
-def _whole(sentence: Sentence, kept: list[tuple[str, str]], clauses: list[tuple[str, str]]) -> bool:
-    """Whether ``kept`` is the whole compressed sentence: every clause, and not one clause left
-    alone of a sentence whose closing clause compression dropped (临江市建市30周年，让……: the
-    effect it goes on to state is the sentence's point)."""
-    if len(kept) < len(clauses):
+def _uncut(clauses: list[tuple[str, str]], budget: int, **fit: bool) -> list[tuple[str, str]]:
+    """``clauses`` fitted to ``budget`` when every one fits (compressed, never cut); [] else."""
+    kept = fit_clauses(clauses, budget, **fit)
+    return kept if kept and len(kept) == len(clauses) else []
+
+
+_CLOSING_MARKS = ENDS + "…”’」』）)》 "
+
+
+def _keeps_closing(sentence: Sentence, kept: list[tuple[str, str]] | None) -> bool:
+    """Whether the compression ``kept`` ends where the sentence ends, not on a clause before a
+    closing one that compression dropped (临江市建市30周年，让……: the effect it goes on to state is
+    the sentence's point). Its last character is compared with the sentence's last two:
+    compression deletes words inside the closing clause (了)."""
+    if not kept:
         return False
-    # The closing words compared, not the clause: compression deletes words inside it (了).
-    return len(kept) > 1 or sentence.text.rstrip(ENDS + "”’」 ").endswith(kept[-1][0][-2:])
+    closing = sentence.text.rstrip(_CLOSING_MARKS)[-2:]
+    last = kept[-1][0].rstrip(_CLOSING_MARKS)[-1:]
+    return bool(last) and last in closing
 
 
 def summary_ranking(
@@ -215,15 +226,21 @@ class ExtractiveSummarizer:
         opens = {s.sentence.index: split_dateline(s.sentence.text)[1] for s in ranked}
         ranked = argument_ranking(article, summary_ranking(article, ranked, opens), opens)
         source = source_index(article_source(article))
-        for scored in ranked[: self.candidates]:
-            sentence = scored.sentence
-            if not sentence.complete or (sentence.index and _leans_back(sentence)):
-                continue
-            if needs_context(opens[sentence.index]):
-                continue
-            text = self._fit(sentence, max_chars, source, whole=True)
-            if text:
-                return Summary(text=text, method=METHOD, sentences=[sentence.index])
+        candidates = [
+            scored.sentence
+            for scored in ranked[: self.candidates]
+            if scored.sentence.complete
+            and not (scored.sentence.index and _leans_back(scored.sentence))
+            and not needs_context(opens[scored.sentence.index])
+        ]
+        # First a sentence kept to its end; failing that, one whose closing effect compression
+        # dropped (……，推动……) but that keeps two clauses or more: what is left still states
+        # something, where the news way would put a fact first.
+        for closing in (True, False):
+            for sentence in candidates:
+                text = self._fit(sentence, max_chars, source, whole=True, closing=closing)
+                if text:
+                    return Summary(text=text, method=METHOD, sentences=[sentence.index])
         return None
 
     def _summarize(self, article: Article, max_chars: int) -> Summary:
@@ -291,8 +308,8 @@ class ExtractiveSummarizer:
         # The whole of the sentence leaned on (compressed, never cut): its last clause may be
         # what the contrast answers.
         clauses = compress_clauses(previous.text)
-        kept = fit_clauses(clauses, max_chars - len(text), want_figure=False)
-        if not kept or len(kept) < len(clauses):
+        kept = _uncut(clauses, max_chars - len(text), want_figure=False)
+        if not kept:
             return None
         before = join_clauses(kept)
         if len(before) < 8 or deletion_cuts(before, previous.text):
@@ -310,13 +327,16 @@ class ExtractiveSummarizer:
         *,
         squeeze_only: bool = False,
         whole: bool = False,
+        closing: bool = True,
     ) -> str | None:
         """The sentence compressed and cut to ``budget``; None when it cannot fit or fails the guard.
-        ``whole``: compressed, never cut (every clause kept)."""
+        ``whole``: compressed, never cut (every clause kept), and ending where the sentence ends
+        unless not ``closing`` (then two clauses or more that compression left will do)."""
         for squeeze in (True,) if squeeze_only else (False, True):
             clauses = _without_leading_titles(compress_clauses(sentence.text, squeeze=squeeze))
-            kept = fit_clauses(clauses, budget)
-            if whole and kept and not _whole(sentence, kept, clauses):
+            kept = _uncut(clauses, budget) if whole else fit_clauses(clauses, budget)
+            ends = _keeps_closing(sentence, kept) or (not closing and len(kept or ()) > 1)
+            if whole and not ends:
                 continue
             if kept:
                 text = join_clauses(kept)
