@@ -258,3 +258,19 @@ def test_the_closing_paragraphs_of_a_long_piece_are_ranked():
     body.append("办好茶产业，关键在于让种茶的乡亲得到实惠。")
     (done,) = summarize([_opinion(body)], max_chars=90)
     assert done.summary.text == "“说道”栏目文章认为，办好茶产业，关键在于让种茶的乡亲得到实惠。"
+
+
+def test_a_commentary_is_ranked_once_when_no_whole_sentence_fits(monkeypatch):
+    """The news way after the argument's starts from the same ranking, not a second one."""
+    from briefing.summarize import extractive
+
+    calls = []
+
+    def counted(article, **options):
+        calls.append(article.id)
+        return rank_sentences(article, **options)
+
+    monkeypatch.setattr(extractive, "rank_sentences", counted)
+    (done,) = summarize([_opinion([LONG_SUBJECT])], max_chars=60)
+    assert done.summary.text.startswith("“说道”栏目文章认为，临江市")
+    assert calls == ["c"]

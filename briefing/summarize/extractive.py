@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import dataclass
 from typing import Callable
 
 from ..config import DEFAULT_MAX_CHARS
@@ -185,6 +186,26 @@ def summarizable(article: Article, ranked: list[Scored] | None = None) -> bool:
     return False
 
 
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """What both ways of summarising an article start from: the summary ranking, each ranked
+    sentence's text after its dateline (by index), and the source the guard checks against."""
+
+    ranked: list[Scored]
+    opens: dict[int, str]
+    source: SourceIndex
+
+
+def _prepared(article: Article, *, tail_paragraphs: int = 0) -> _Prepared | None:
+    """The article ranked for its summary; None when it holds no sentence to summarize."""
+    ranked = rank_sentences(article, tail_paragraphs=tail_paragraphs)
+    if not summarizable(article, ranked):
+        return None
+    opens = {s.sentence.index: split_dateline(s.sentence.text)[1] for s in ranked}
+    ranked = summary_ranking(article, ranked, opens)
+    return _Prepared(ranked, opens, source_index(article_source(article)))
+
+
 class ExtractiveSummarizer:
     """Extractive-compressive summaries within a character budget; faithful by construction."""
 
@@ -207,31 +228,30 @@ class ExtractiveSummarizer:
         """The article's summary; commentary's opens with who argues (钟声文章指出，……)."""
         opening = voice_opening(article)
         if not opening:
-            return self._summarize(article, max_chars)
+            return self._summarize(article, max_chars, _prepared(article))
         budget = max_chars - len(opening)
-        summary = self._argument(article, budget) or self._summarize(article, budget)
+        # Ranked once for both ways: a long piece's closing paragraphs too (its thesis may be
+        # there).
+        prepared = _prepared(article, tail_paragraphs=THESIS_PARAGRAPHS)
+        summary = self._argument(article, prepared, budget) if prepared else None
+        summary = summary or self._summarize(article, budget, prepared)
         summary.text = voiced(opening, summary.text)
         return summary
 
-    def _argument(self, article: Article, max_chars: int) -> Summary | None:
+    def _argument(self, article: Article, prepared: _Prepared, max_chars: int) -> Summary | None:
         """A commentary's summary: one whole sentence of its argument, compressed but not cut,
         its thesis first (:func:`.commentary.argument_ranking`).
         The opening leaves less room, and an argument's sentence cut at a comma is most often a
         subject without its predicate (……，是……) or a premise without its conclusion; None when
         no whole sentence fits among the best candidates (then the news way, cut to fit)."""
-        # A long piece's closing paragraphs are ranked too: its thesis may be there.
-        ranked = rank_sentences(article, tail_paragraphs=THESIS_PARAGRAPHS)
-        if not summarizable(article, ranked):
-            return None
-        opens = {s.sentence.index: split_dateline(s.sentence.text)[1] for s in ranked}
-        ranked = argument_ranking(article, summary_ranking(article, ranked, opens), opens)
-        source = source_index(article_source(article))
+        ranked = argument_ranking(article, prepared.ranked, prepared.opens)
+        source = prepared.source
         candidates = [
             scored.sentence
             for scored in ranked[: self.candidates]
             if scored.sentence.complete
             and not (scored.sentence.index and _leans_back(scored.sentence))
-            and not needs_context(opens[scored.sentence.index])
+            and not needs_context(prepared.opens[scored.sentence.index])
         ]
         # First a sentence kept to its end; failing that, one whose closing effect compression
         # dropped (……，推动……) but that keeps two clauses or more: what is left still states
@@ -243,17 +263,15 @@ class ExtractiveSummarizer:
                     return Summary(text=text, method=METHOD, sentences=[sentence.index])
         return None
 
-    def _summarize(self, article: Article, max_chars: int) -> Summary:
-        ranked = rank_sentences(article)
-        if not summarizable(article, ranked):
+    def _summarize(self, article: Article, max_chars: int, prepared: _Prepared | None) -> Summary:
+        if prepared is None:
             return Summary(
                 text="",
                 method=METHOD,
                 sentences=[],
                 reason="the article has no sentence to summarize",
             )
-        ranked = summary_ranking(article, ranked)
-        source = source_index(article_source(article))
+        ranked, source = prepared.ranked, prepared.source
         # Who acts is looked up only when a summary leaves it out, and then once. A closure, not
         # functools.cache: making that wrapper (update_wrapper) costs ~17,000 instructions per
         # article, 0.5% of the stage on LCSTS-length articles (valgrind).
