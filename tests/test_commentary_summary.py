@@ -9,6 +9,7 @@ from briefing.summarize import summarize
 from briefing.summarize.commentary import (
     FACT_PENALTY,
     argument_ranking,
+    commentary_voice,
     needs_context,
     states_thesis,
 )
@@ -274,3 +275,38 @@ def test_a_commentary_is_ranked_once_when_no_whole_sentence_fits(monkeypatch):
     (done,) = summarize([_opinion([LONG_SUBJECT])], max_chars=60)
     assert done.summary.text.startswith("“说道”栏目文章认为，临江市")
     assert calls == ["c"]
+
+
+EDITORS = [
+    "西岭镇的老茶馆近日重新开张，三天里接待游客两千多人。本版今天刊发一篇文章，谈谈老字号的新生。——编者",
+    "一家老字号能走多远，看的是它守不守得住手艺。",
+    "东港市的几家老店，这些年都在悄悄变样。",
+    "守住手艺，也敢于创新，老字号才有新生命。",
+    "（作者为临江大学教授）",
+]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [EDITORS[0], "编者按：西岭镇的老茶馆近日重新开张。本版今天刊发一篇文章，谈谈老字号的新生。"],
+    ids=["signed", "opening"],
+)
+def test_an_editors_note_is_not_the_authors_argument(note):
+    article = Article(id="e", title="老字号的新生", body=[note, *EDITORS[1:]])
+    (done,) = summarize([article], max_chars=90)
+    assert done.summary.text.startswith("临江大学教授撰文认为，")
+    assert "本版" not in done.summary.text and "茶馆" not in done.summary.text
+
+
+def test_an_editors_note_is_no_evidence_of_commentary():
+    """An author note in the editors' afterword (编后：……（作者为……）) describes whoever the
+    editors write about, not the author of an argued piece: the report stays news."""
+    news = Article(
+        id="n",
+        title="老茶馆开张",
+        body=[
+            "西岭镇的老茶馆近日重新开张，三天里接待游客两千多人。",
+            "编后：老茶馆开张的消息，引来不少读者来信。（作者为临江大学学生）",
+        ],
+    )
+    assert commentary_voice(news) is None

@@ -95,6 +95,24 @@ def _column_voice(article: Article) -> str | None:
     return None
 
 
+# An editors' note: 编者按：……, 编者的话：……, 编后：……, or a paragraph signed ——编者 / （编者）.
+# The editors introduce the piece or the page in their own voice: it is not the author's argument,
+# neither its summary nor evidence that the piece is one.
+_EDITORS_NOTE = re.compile(
+    r"^(?:编者按|编者的话|编后语?|编辑手记)[：:]|(?:——|—|－－|--)\s*编者[。.]?$|[（(]编者[）)][。.]?$"
+)
+
+
+def editors_note(paragraph: str) -> bool:
+    """Whether ``paragraph`` is an editors' note (编者按：……; ……——编者)."""
+    return bool(_EDITORS_NOTE.search(paragraph.strip()))
+
+
+def _own_body(article: Article) -> list[str]:
+    """The body without the editors' notes: the author's own lines."""
+    return [p for p in article.body if not editors_note(p)]
+
+
 def _clean(lines: list[str | None]) -> list[str]:
     return [line.strip().lstrip(_DASHES) for line in lines if line and line.strip()]
 
@@ -103,14 +121,15 @@ def _signature_lines(article: Article) -> list[str]:
     """Where a commentator's or drafter's line stands: byline, kicker, subtitle, the body's first
     line (a byline the splitter left in the body) and last two (a credit line may follow)."""
     heads = [article.byline, article.kicker, article.subtitle]
-    return _clean([*heads, *article.body[:1], *article.body[1:][-2:]])
+    body = _own_body(article)
+    return _clean([*heads, *body[:1], *body[1:][-2:]])
 
 
 def _note_lines(article: Article) -> list[str]:
     """Where the author note stands: split off, or the body's last two lines (perhaps run on; a
     credit line, 制图：周海, may follow it). Not the first: a news story may open by citing an
     article and its author's note."""
-    return _clean([article.note, *article.body[1:][-2:]])
+    return _clean([article.note, *_own_body(article)[1:][-2:]])
 
 
 def _commentator_voice(article: Article) -> str | None:
@@ -143,7 +162,8 @@ def _author_note(article: Article) -> re.Match[str] | None:
 def _byline_name(article: Article) -> str | None:
     """The author's bare name, printed as the byline (the splitter may have taken it for a
     subtitle) or as the first line of the body."""
-    for line in (article.byline, article.subtitle, article.body[0] if article.body else None):
+    body = _own_body(article)
+    for line in (article.byline, article.subtitle, body[0] if body else None):
         line = (line or "").strip().lstrip(_DASHES)
         if line and is_bare_name(line):
             return re.sub(r"\s+", "", line)
@@ -168,7 +188,7 @@ def commentary_rule(article: Article) -> tuple[str, str] | None:
     ("commentator", "本报评论员"), ("author", "周海撰文"); None for news. A named author comes
     first (the most exact "who"), an author note without a name last (a column says more). An
     interview is no signed article."""
-    heads = [article.kicker, article.title, article.subtitle, *article.body[:1]]
+    heads = [article.kicker, article.title, article.subtitle, *_own_body(article)[:1]]
     interview = any(_INTERVIEW.search(line.strip()) for line in heads if line)
     note = None if interview else _author_note(article)
     if not interview:

@@ -22,6 +22,7 @@ from .actors import GENERIC_AGENT, insert_actor, lacks_subject, lead_actor, sing
 from .commentary import (
     THESIS_PARAGRAPHS,
     argument_ranking,
+    editors_note,
     needs_context,
     voice_opening,
     voiced,
@@ -152,7 +153,8 @@ def summary_ranking(
     """The ranking as the summary needs it: sentences that are no summary of their own go down.
 
     - a foil: the sentence a contrast answers (元月3日，气温骤降。然而，……活动开幕);
-    - the editors' note (编者按：……), which introduces rather than reports;
+    - the editors' note (编者按：……, or a paragraph signed ——编者), which introduces rather than
+      reports;
     - a deck of key points (■ ……) printed above the dateline: the speech it quotes is reported
       below, with who made it.
 
@@ -168,7 +170,9 @@ def summary_ranking(
         sentence = scored.sentence
         following = opens.get(sentence.index + 1, "")
         penalty = 1.0 if following and _CONTRAST.match(following) else 0.0
-        if _EDITORS_NOTE.match(opens[sentence.index]):
+        if _EDITORS_NOTE.match(opens[sentence.index]) or editors_note(
+            article.body[sentence.paragraph]
+        ):
             penalty += 2.0
         if sentence.paragraph < dated and sentence.text.lstrip(" 　")[:1] in DECK_MARKS:
             penalty += 1.5
@@ -252,6 +256,7 @@ class ExtractiveSummarizer:
             if scored.sentence.complete
             and not (scored.sentence.index and _leans_back(scored.sentence))
             and not needs_context(prepared.opens[scored.sentence.index])
+            and not editors_note(article.body[scored.sentence.paragraph])
         ]
         # First a sentence kept to its end; failing that, one whose closing effect compression
         # dropped (……，推动……) but that keeps two clauses or more: what is left still states
