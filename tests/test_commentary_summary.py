@@ -310,3 +310,15 @@ def test_an_editors_note_is_no_evidence_of_commentary():
         ],
     )
     assert commentary_voice(news) is None
+
+
+def test_a_short_piece_asked_for_its_tail_shares_the_cached_ranking():
+    """The titler ranks without a tail what the summary ranked with one: a piece ranked whole
+    is one ranking, kept once."""
+    from briefing.summarize.ranking import _ranked
+
+    article = _opinion(list(TEA_PIECE))
+    rank_sentences(article, tail_paragraphs=2)
+    hits = _ranked.cache_info().hits
+    rank_sentences(article)
+    assert _ranked.cache_info().hits == hits + 1

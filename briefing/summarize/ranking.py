@@ -214,7 +214,13 @@ def rank_sentences(article: Article, *, tail_paragraphs: int = 0) -> list[Scored
     # The summarizer and then the titler rank each article of a batch: the last rankings are
     # kept so that the titler finds its article's (a few, so that memory stays flat). Callers
     # get their own list; the Scored records in it are frozen.
-    return list(_ranked(article.headline, tuple(article.body), tail_paragraphs))
+    body = tuple(article.body)
+    if (
+        tail_paragraphs
+        and len(split_sentences(list(body), limit=MAX_SENTENCES + 1)) <= MAX_SENTENCES
+    ):
+        tail_paragraphs = 0  # ranked whole: the titler, which asks for no tail, finds it cached
+    return list(_ranked(article.headline, body, tail_paragraphs))
 
 
 def _head_and_tail(body: list[str], tail_paragraphs: int) -> list[Sentence]:
