@@ -6,16 +6,23 @@ import pytest
 
 from briefing.records import Article
 from briefing.summarize import summarize
-from briefing.summarize.commentary import needs_context, states_thesis
+from briefing.summarize.commentary import (
+    FACT_PENALTY,
+    argument_ranking,
+    commentary_voice,
+    needs_context,
+    states_thesis,
+)
+from briefing.summarize.ranking import adjusted, rank_sentences
 from briefing.summarize.sentences import split_sentences
 from briefing.summarize.wholeness import dangling_clauses
 
 # A first sentence too long for the budget left after the opening: cut at a comma, it would
-# keep the subject (办好职业教育，提升劳动者的技能水平) and lose the predicate (是……).
+# keep the subject (补上技能培训的短板，让每个求职者都有一技之长) and lose the predicate (是……).
 LONG_SUBJECT = (
-    "放眼临江市的发展历程，当下的区域竞争比以往任何时候都更加激烈，城市对技能人才的需求比以往"
-    "任何时期都更加迫切，办好职业教育，提升劳动者的技能水平，是临江市建设制造强市的必然选择，"
-    "也是东港市与西岭镇携手发展的必然选择。"
+    "临江市地处两省交界，交通便利，产业门类齐全，外来务工的年轻人逐年增多，企业招不到熟练工人的"
+    "烦恼却一年比一年突出，补上技能培训的短板，让每个求职者都有一技之长，是临江市留住人才的"
+    "当务之急，也是东港市和西岭镇共同面对的课题。"
 )
 PIECE = [
     LONG_SUBJECT,
@@ -33,7 +40,7 @@ def test_the_opening_never_leaves_a_subject_without_its_predicate():
     (done,) = summarize([_opinion(list(PIECE))], max_chars=90)
     text = done.summary.text.removeprefix("“说道”栏目文章认为，")
     assert text != done.summary.text
-    assert "技能水平。" not in text
+    assert "一技之长。" not in text
     # One sentence of the piece, whole: it ends where the printed sentence ends.
     printed = [s.text.rstrip("。") for s in split_sentences(PIECE)]
     assert any(p.endswith(text.rstrip("。")[-6:]) for p in printed)
@@ -45,7 +52,7 @@ def test_news_keeps_its_cut_lead():
     """The whole-sentence rule is the commentary's: news is cut to fit as before."""
     news = Article(id="n", title="职业教育大有可为", body=list(PIECE))
     (done,) = summarize([news], max_chars=90)
-    assert done.summary.text.startswith("放眼临江市的发展历程")
+    assert done.summary.text.startswith("临江市地处两省交界")
 
 
 def test_a_sentence_that_points_to_the_one_before_is_not_the_summary():
@@ -69,11 +76,23 @@ def test_a_compression_that_leaves_one_clause_of_a_longer_sentence_is_not_whole(
     assert done.summary.text == "“说道”栏目文章认为，城市的每一次进步，都离不开市民的辛勤付出。"
 
 
+def test_a_compression_that_drops_the_closing_effect_of_any_sentence_is_not_whole():
+    """Two clauses left of three are no whole sentence either, when the one dropped closes it."""
+    body = [
+        "临江市迎来建市纪念日，全城上下要好好庆祝，让这个秋天成为市民表达心声的节日。",
+        "城市的每一次进步，都凝结着市民的辛勤付出。",
+    ]
+    (done,) = summarize([_opinion(body)], max_chars=90)
+    assert done.summary.text == "“说道”栏目文章认为，城市的每一次进步，都凝结着市民的辛勤付出。"
+
+
 @pytest.mark.parametrize(
     "text",
     [
         "也是东港市发展的必然选择。",
-        "应该算是一次大考。",
+        "应该算是一场硬仗。",
+        "细细想来，这番话不无道理。",
+        "周海在信里写下的这段话，道出了基层干部的心声。",
         "更是临江市人民的骄傲。",
         "这部电影讲述了西岭镇的故事。",
         "这番话说出了大家的心声。",
@@ -98,6 +117,13 @@ def test_a_sentence_that_needs_the_one_before(text):
         "应当把群众满意作为检验工作的标准。",
         "更多的年轻人选择回到西岭镇创业。",
         "以上率下，领导干部要带头。",
+        "我们要让这些好做法在西岭镇落地生根。",
+        "这些年，临江市的职业教育发展很快。",
+        "在这场没有硝烟的战斗中，医护人员冲在最前面。",
+        "这本来就是群众最关心的问题。",
+        "是时候让职业教育回归本位了。",
+        "正是春耕时节，东港市的田野一片繁忙。",
+        "这段时间，临江市连降大雨。",
     ],
 )
 def test_a_sentence_that_stands_alone(text):
@@ -125,6 +151,22 @@ def test_news_keeps_its_figures():
     assert "1.2万人" in done.summary.text
 
 
+TEA_PIECE = [
+    "西岭镇的清晨，茶农们早早背起竹篓上了山。",
+    "采茶的季节，山路上满是说笑的人声。",
+    "发展茶产业，必须让种茶的乡亲得到实惠。",
+    "镇上的茶厂灯火通明，炒茶的师傅忙个不停。",
+    "一杯清茶，连着山里人的好日子。",
+]
+
+
+def test_a_thesis_word_in_a_middle_paragraph_is_no_thesis_bonus():
+    """A commentary states its thesis in its opening or closing paragraphs: a sentence with 必须
+    in the middle of the piece is one step of the argument, not what it holds."""
+    (done,) = summarize([_opinion(list(TEA_PIECE))], max_chars=90)
+    assert "必须" not in done.summary.text
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -137,6 +179,12 @@ def test_news_keeps_its_figures():
         "推进城乡融合，离不开各方的共同努力。",
         "东港市的经验意味着基层创新大有可为。",
         "对群众来说，办事方便才能感到满意。",
+        "必须强调的是，改革要啃下硬骨头。",
+        "我们要提出切实可行的办法。",
+        "只有这样，我们才能赢得主动。",
+        "我们认为，要把好事办好。",
+        "这说明，改革的方向是对的。",
+        "有了明确的标准，工匠精神才能落到实处。",
     ],
 )
 def test_a_thesis_in_the_authors_voice(text):
@@ -159,9 +207,118 @@ def test_a_thesis_in_the_authors_voice(text):
         "要是下雨，比赛就推迟。",
         "他们主要从事养殖业。",
         "这是一份重要的文件。",
+        "根据工作需要，临江市调整了公交线路。",
+        "他的才能在西岭镇得到了充分发挥。",
+        "产品使用前请仔细阅读说明。",
+        "要想富，先修路。",
+        "专家认为要把好事办好。",
+        "周海说“一定要把路修好”。",
+        "陈岩同志特别强调全镇干部要下到田间。",
+        "有网友这样评价：“这条路修得好，才能富得快。”",
     ],
     ids=lambda text: text[:6],
 )
 def test_not_a_thesis(text):
     """Other words with 要 in them, another's view reported, a concession, a fact."""
     assert not states_thesis(text)
+
+
+DATED = [
+    "办好职业教育，关键在于让学校和企业握起手来。",
+    "目前，临江市的职业院校已与不少企业签约合作。",
+    "多年来，西岭镇一直坚持送技术下乡。",
+    "技能成才的路，越走越宽。",
+]
+
+
+def test_a_current_or_background_fact_goes_below_the_argument():
+    """目前…… (compress.TIME_START) and 多年来…… (ranking.BACKGROUND) state facts the argument
+    rests on: each loses the fact penalty."""
+    article = _opinion(list(DATED))
+    ranked = rank_sentences(article)
+    before = {s.sentence.index: s.score for s in ranked}
+    after = {s.sentence.index: s.score for s in argument_ranking(article, ranked)}
+    for index in (1, 2):
+        assert after[index] == pytest.approx(before[index] - FACT_PENALTY)
+
+
+def test_adjusted_keeps_the_ranking_when_nothing_moves():
+    ranked = rank_sentences(_opinion(list(DATED)))
+    assert adjusted(ranked, lambda scored: 0.0) is ranked
+    last = ranked[-1].sentence.index
+    moved = adjusted(ranked, lambda scored: 9.0 if scored.sentence.index == last else 0.0)
+    assert moved[0].sentence.index == last
+    assert moved[0].score == ranked[-1].score + 9.0
+
+
+def test_the_closing_paragraphs_of_a_long_piece_are_ranked():
+    """Past the sentences a news story is ranked on, a commentary's closing paragraphs still
+    state its thesis."""
+    scenes = [f"一大早，西岭镇第{n}村的茶园里人头攒动。" for n in range(1, 46)]
+    body = [" ".join(scenes[i : i + 3]) for i in range(0, len(scenes), 3)]
+    body.append("办好茶产业，关键在于让种茶的乡亲得到实惠。")
+    (done,) = summarize([_opinion(body)], max_chars=90)
+    assert done.summary.text == "“说道”栏目文章认为，办好茶产业，关键在于让种茶的乡亲得到实惠。"
+
+
+def test_a_commentary_is_ranked_once_when_no_whole_sentence_fits(monkeypatch):
+    """The news way after the argument's starts from the same ranking, not a second one."""
+    from briefing.summarize import extractive
+
+    calls = []
+
+    def counted(article, **options):
+        calls.append(article.id)
+        return rank_sentences(article, **options)
+
+    monkeypatch.setattr(extractive, "rank_sentences", counted)
+    (done,) = summarize([_opinion([LONG_SUBJECT])], max_chars=60)
+    assert done.summary.text.startswith("“说道”栏目文章认为，临江市")
+    assert calls == ["c"]
+
+
+EDITORS = [
+    "西岭镇的老茶馆近日重新开张，三天里接待游客两千多人。本版今天刊发一篇文章，谈谈老字号的新生。——编者",
+    "一家老字号能走多远，看的是它守不守得住手艺。",
+    "东港市的几家老店，这些年都在悄悄变样。",
+    "守住手艺，也敢于创新，老字号才有新生命。",
+    "（作者为临江大学教授）",
+]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [EDITORS[0], "编者按：西岭镇的老茶馆近日重新开张。本版今天刊发一篇文章，谈谈老字号的新生。"],
+    ids=["signed", "opening"],
+)
+def test_an_editors_note_is_not_the_authors_argument(note):
+    article = Article(id="e", title="老字号的新生", body=[note, *EDITORS[1:]])
+    (done,) = summarize([article], max_chars=90)
+    assert done.summary.text.startswith("临江大学教授撰文认为，")
+    assert "本版" not in done.summary.text and "茶馆" not in done.summary.text
+
+
+def test_an_editors_note_is_no_evidence_of_commentary():
+    """An author note in the editors' afterword (编后：……（作者为……）) describes whoever the
+    editors write about, not the author of an argued piece: the report stays news."""
+    news = Article(
+        id="n",
+        title="老茶馆开张",
+        body=[
+            "西岭镇的老茶馆近日重新开张，三天里接待游客两千多人。",
+            "编后：老茶馆开张的消息，引来不少读者来信。（作者为临江大学学生）",
+        ],
+    )
+    assert commentary_voice(news) is None
+
+
+def test_a_short_piece_asked_for_its_tail_shares_the_cached_ranking():
+    """The titler ranks without a tail what the summary ranked with one: a piece ranked whole
+    is one ranking, kept once."""
+    from briefing.summarize.ranking import _ranked
+
+    article = _opinion(list(TEA_PIECE))
+    rank_sentences(article, tail_paragraphs=2)
+    hits = _ranked.cache_info().hits
+    rank_sentences(article)
+    assert _ranked.cache_info().hits == hits + 1

@@ -29,9 +29,11 @@ from .. import data
 from ..conventions import AUTHOR_NOTE_KINDS, AUTHOR_NOTE_OPENING, REPORTER
 from ..records import Article
 from ..split.lines import HAN, is_bare_name
-from ..text import words
-from .ranking import Scored
-from .sentences import DECK_MARKS, has_quantity, split_dateline
+from ..text import tagged
+from .compress import TIME_START
+from .ranking import BACKGROUND, Scored, adjusted
+from .sentences import DECK_MARKS, split_dateline
+from .verbs import SPEECH_VERBS
 
 # Commentary by its form, whatever the column's name: 评论员文章/评论员观察, 社论, and a name
 # ending in a word for a comment or an essay (人民时评, 国际时评, 现场评论, 金台锐评, 暖闻热评,
@@ -93,6 +95,24 @@ def _column_voice(article: Article) -> str | None:
     return None
 
 
+# An editors' note: 编者按：……, 编者的话：……, 编后：……, or a paragraph signed ——编者 / （编者）.
+# The editors introduce the piece or the page in their own voice: it is not the author's argument,
+# neither its summary nor evidence that the piece is one.
+_EDITORS_NOTE = re.compile(
+    r"^(?:编者按|编者的话|编后语?|编辑手记)[：:]|(?:——|—|－－|--)\s*编者[。.]?$|[（(]编者[）)][。.]?$"
+)
+
+
+def editors_note(paragraph: str) -> bool:
+    """Whether ``paragraph`` is an editors' note (编者按：……; ……——编者)."""
+    return bool(_EDITORS_NOTE.search(paragraph.strip()))
+
+
+def _own_body(article: Article) -> list[str]:
+    """The body without the editors' notes: the author's own lines."""
+    return [p for p in article.body if not editors_note(p)]
+
+
 def _clean(lines: list[str | None]) -> list[str]:
     return [line.strip().lstrip(_DASHES) for line in lines if line and line.strip()]
 
@@ -101,14 +121,15 @@ def _signature_lines(article: Article) -> list[str]:
     """Where a commentator's or drafter's line stands: byline, kicker, subtitle, the body's first
     line (a byline the splitter left in the body) and last two (a credit line may follow)."""
     heads = [article.byline, article.kicker, article.subtitle]
-    return _clean([*heads, *article.body[:1], *article.body[1:][-2:]])
+    body = _own_body(article)
+    return _clean([*heads, *body[:1], *body[1:][-2:]])
 
 
 def _note_lines(article: Article) -> list[str]:
     """Where the author note stands: split off, or the body's last two lines (perhaps run on; a
     credit line, 制图：周海, may follow it). Not the first: a news story may open by citing an
     article and its author's note."""
-    return _clean([article.note, *article.body[1:][-2:]])
+    return _clean([article.note, *_own_body(article)[1:][-2:]])
 
 
 def _commentator_voice(article: Article) -> str | None:
@@ -141,7 +162,8 @@ def _author_note(article: Article) -> re.Match[str] | None:
 def _byline_name(article: Article) -> str | None:
     """The author's bare name, printed as the byline (the splitter may have taken it for a
     subtitle) or as the first line of the body."""
-    for line in (article.byline, article.subtitle, article.body[0] if article.body else None):
+    body = _own_body(article)
+    for line in (article.byline, article.subtitle, body[0] if body else None):
         line = (line or "").strip().lstrip(_DASHES)
         if line and is_bare_name(line):
             return re.sub(r"\s+", "", line)
@@ -166,7 +188,7 @@ def commentary_rule(article: Article) -> tuple[str, str] | None:
     ("commentator", "本报评论员"), ("author", "周海撰文"); None for news. A named author comes
     first (the most exact "who"), an author note without a name last (a column says more). An
     interview is no signed article."""
-    heads = [article.kicker, article.title, article.subtitle, *article.body[:1]]
+    heads = [article.kicker, article.title, article.subtitle, *_own_body(article)[:1]]
     interview = any(_INTERVIEW.search(line.strip()) for line in heads if line)
     note = None if interview else _author_note(article)
     if not interview:
@@ -232,16 +254,24 @@ def voiced(opening: str, text: str) -> str:
     return opening + text.lstrip(DECK_MARKS + " 　") if text else ""  # no deck mark after it
 
 
-# 应该算是一次考试。/ 也是……: a predicate whose subject is in the sentence before.
-_COPULA_OPENING = re.compile(r"^(?:应该|应当|也|就|正|才|都|更|则)?(?:算是|是)(?![非否])")
-# 这段文字, 这部电影, 上述做法: what the sentence is about is in a sentence before it.
-_POINTS_BACK = re.compile(r"这(?:段|句|番|些|部|本|位|座|场|件)|上述|此举")
+# 应该算是一场硬仗。/ 也是……: a predicate whose subject is in the sentence before; not 是时候……
+# (it is time to ……), nor 正是春耕时节 (正 is "just now" there, and 正是……的 stands alone).
+_COPULA_OPENING = re.compile(r"^(?:应该|应当|也|就|才|都|更|则)?(?:算是|是)(?![非否]|时候)")
+# 这段文字, 这部电影, 上述做法: what the sentence is about is in a sentence before it, when the
+# pointer opens the sentence, or its subject (白皮书里的这段话……), or follows a short opening
+# clause (细细想来，这番话……), as
+# extractive._leans_back reads its pointers. Not 这些 (这些年, 我们要让这些做法……) nor 这本
+# (这本来就是……), which are ordinary wording. To be folded into _leans_back (its _POINTER and
+# _SHORT_OPENING) once that rewrite lands, and this function deleted.
+_POINTS_BACK = re.compile(
+    r"^(?:[^，,。]{1,6}[，,]|(?![在从对于])[^，,。]{1,20}的)?(?:这(?:段(?!时间)|句|番|部|位|座|场|件)|上述|此举)"
+)
 
 
 def needs_context(text: str) -> bool:
     """Whether the sentence leans on the one before: it opens on its predicate (应该算是……,
     也是……) or names what it is about by pointing back (这段文字……)."""
-    return bool(_COPULA_OPENING.match(text) or _POINTS_BACK.search(text))
+    return bool(_COPULA_OPENING.match(text) or _POINTS_BACK.match(text))
 
 
 # Words that state what an argument holds (要, 必须, 关键在于, 说明, 归根结底 ……), as whole words:
@@ -251,43 +281,99 @@ _THESIS_WORDS = frozenset(
     " 才能 必然 根本在于 就在于 在于 离不开".split()
 )
 # A commentary states its thesis in its opening or its closing paragraphs.
-_THESIS_PARAGRAPHS = 2
+THESIS_PARAGRAPHS = 2
 THESIS_BONUS = 1.0
-# What a news summary prefers and an argument's summary does not: a figure, a dated event.
+# What a news summary prefers and an argument's summary does not: a figure, a dated event
+# (compress.TIME_START, and the words of recent time it leaves to the sentence: 前不久, 最近) or
+# background (ranking.BACKGROUND: 近年来……).
+_RECENTLY = ("前不久", "最近", "前年", "前天", "当晚", "上世纪")
 FACT_PENALTY = 0.6
-_DATED_OPENING = re.compile(
-    r"^(?:[0-9０-９]{2,4}年|[0-9０-９一二三四五六七八九十]{1,2}月|[今去前明]年|上世纪|近日|日前"
-    r"|[昨今前]天|当天|当晚|近年来|前不久|最近)"
-)
-# Another's view the piece reports (纲要提出，要……; 有评论指出：“……应该……”), not the author's own.
-_REPORTED_VIEW = re.compile(r"提出|指出|表示|强调|写道|(?:认为|(?<![来而])说|称)[，,：:]|[：:]“")
+# Another's view the piece reports (纲要提出，要……; 专家认为要……; 周海在信中写道，……), not the
+# author's own: a speech verb, as a whole word, before what is said (a mark, or the thesis word
+# with someone other than the author as its subject). 必须强调的是，…… and 我们要提出…… are the
+# author's.
+_REPORTING = SPEECH_VERBS | frozenset("写道 声称 宣称".split())
+_BEFORE_WORDS_SAID = frozenset("，,：:“")
+_AUTHOR = frozenset("我们 我 笔者 本文".split())
+# 有网友这样评价：“……”: words quoted after a colon are another's.
+_QUOTED = re.compile(r"[：:]“")
 # A concession (当然，……也要……) grants a side point before or after the thesis.
 _CONCESSION = re.compile(r"^(?:当然|诚然|固然|不可否认)")
+# 要想富，: a condition (if one wants ……), not what must be done.
+_CONDITION = re.compile(r"(?:^|(?<=[，,]))要想[^，,。；;]*[，,]")
+_SENTENCE_END = frozenset("。！!？?")
+_CLAUSE_END = _SENTENCE_END | frozenset("，,；;：:")
+
+
+def _states(tags: list[tuple[str, str]], i: int) -> bool:
+    """Whether the word at ``i`` is a thesis word here, not the noun it also spells: 根据工作需要
+    (a need), 他的才能 (a talent), 阅读说明。 (instructions: 说明/表明 close no sentence)."""
+    word = tags[i][0]
+    before = [w for w, _ in tags[max(0, i - 2) : i]]
+    if word == "需要":
+        return not (before and before[-1] in ("的", "工作")) and "根据" not in before
+    if word == "才能":
+        return not (before and before[-1] == "的")
+    if word in ("说明", "表明"):
+        return i + 1 < len(tags) and tags[i + 1][0] not in _SENTENCE_END
+    return word in _THESIS_WORDS
+
+
+def _speech(word: str) -> bool:
+    """A speech verb as a whole word, or closing one (特别强调, 所说, 书中说)."""
+    return word in _REPORTING or word[-2:] in _REPORTING or word in ("所说", "中说")
+
+
+def _reports(tags: list[tuple[str, str]], i: int, thesis: int) -> bool:
+    """Whether the speech verb at ``i`` reports another's view (not 我们认为，……): what is said
+    follows a mark (表示，/ 说：“), or follows it with its subject named (专家认为要……)."""
+    clause = []
+    for word, tag in reversed(tags[:i]):
+        if word in _CLAUSE_END:
+            break
+        clause.append((word, tag))
+    subject = next((w for w, t in clause if t.startswith(("n", "r"))), None)
+    if subject in _AUTHOR:
+        return False
+    following = tags[i + 1][0] if i + 1 < len(tags) else ""
+    return following[:1] in _BEFORE_WORDS_SAID or (i < thesis and subject is not None)
 
 
 def states_thesis(text: str) -> bool:
     """Whether the sentence says, in the author's voice, what must be done or what something
     means (我们要……, 这说明……): not another's view it reports, nor a concession."""
-    if _REPORTED_VIEW.search(text) or _CONCESSION.match(text):
+    if _CONCESSION.match(text) or _QUOTED.search(text):
         return False
-    return any(word in _THESIS_WORDS for word in words(text))
+    tags = tagged(_CONDITION.sub("", text))
+    thesis = next((i for i in range(len(tags)) if _states(tags, i)), None)
+    if thesis is None:
+        return False
+    return not any(_reports(tags, i, thesis) for i, (w, _) in enumerate(tags) if _speech(w))
 
 
-def argument_ranking(article: Article, ranked: list[Scored]) -> list[Scored]:
+def argument_ranking(
+    article: Article, ranked: list[Scored], opens: dict[int, str] | None = None
+) -> list[Scored]:
     """The ranking as a commentary's summary needs it: its thesis (要/必须/关键在于/说明 …, in the
     opening or closing paragraphs) before the facts it argues from (a figure, a dated event), which
-    the news ranking puts first."""
+    the news ranking puts first. ``opens``: each sentence's text after its dateline, by index,
+    when the caller has it."""
     last = len(article.body) - 1
-    rescored = []
-    for scored in ranked:
+
+    def delta(scored: Scored) -> float:
         sentence = scored.sentence
-        text = split_dateline(sentence.text)[1]
+        text = opens[sentence.index] if opens else split_dateline(sentence.text)[1]
         framing = (
-            sentence.paragraph < _THESIS_PARAGRAPHS
-            or sentence.paragraph > last - _THESIS_PARAGRAPHS
+            sentence.paragraph < THESIS_PARAGRAPHS or sentence.paragraph > last - THESIS_PARAGRAPHS
         )
         bonus = THESIS_BONUS if framing and states_thesis(text) else 0.0
-        if has_quantity(text) or _DATED_OPENING.match(text):
+        if (
+            scored.figure
+            or text.startswith(_RECENTLY)
+            or TIME_START.match(text)
+            or BACKGROUND.match(text)
+        ):
             bonus -= FACT_PENALTY
-        rescored.append(Scored(sentence, scored.score + bonus, scored.figure) if bonus else scored)
-    return sorted(rescored, key=lambda s: (-s.score, s.sentence.index))
+        return bonus
+
+    return adjusted(ranked, delta)

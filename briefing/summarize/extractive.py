@@ -15,13 +15,21 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import dataclass
 from typing import Callable
 
 from ..config import DEFAULT_MAX_CHARS
 from ..records import Article, Summary
 from ..text import tagged, words
 from .actors import GENERIC_AGENT, insert_actor, lacks_subject, lead_actor, single_actor
-from .commentary import argument_ranking, needs_context, voice_opening, voiced
+from .commentary import (
+    THESIS_PARAGRAPHS,
+    argument_ranking,
+    editors_note,
+    needs_context,
+    voice_opening,
+    voiced,
+)
 from .compress import (
     TIME_START,
     clean_clause,
@@ -32,7 +40,7 @@ from .compress import (
 )
 from .guard import SourceIndex, article_source, check_summary, source_index
 from .references import unresolved_reference
-from .ranking import BACKGROUND, DEPENDENT, Scored, grams, rank_sentences
+from .ranking import BACKGROUND, DEPENDENT, Scored, adjusted, grams, rank_sentences
 from .sentences import CLAUSE_MARKS, DECK_MARKS, ENDS, Sentence, has_quantity, split_dateline
 from .wholeness import dangling_clause, deletion_cuts
 
@@ -122,45 +130,59 @@ def _noun_phrase(text: str) -> bool:
     return verbs == [last - 1] or words[0][0] == "被"
 
 
-def _whole(sentence: Sentence, kept: list[tuple[str, str]], clauses: list[tuple[str, str]]) -> bool:
-    """Whether ``kept`` is the whole compressed sentence: every clause, and not one clause left
-    alone of a sentence whose closing clause compression dropped (临江市建市30周年，让……: the
-    effect it goes on to state is the sentence's point)."""
-    if len(kept) < len(clauses):
+def _uncut(clauses: list[tuple[str, str]], budget: int, **fit: bool) -> list[tuple[str, str]]:
+    """``clauses`` fitted to ``budget`` when every one fits (compressed, never cut); [] else."""
+    kept = fit_clauses(clauses, budget, **fit)
+    return kept if kept and len(kept) == len(clauses) else []
+
+
+_CLOSING_MARKS = ENDS + "…”’」』）)》 "
+
+
+def _keeps_closing(sentence: Sentence, kept: list[tuple[str, str]] | None) -> bool:
+    """Whether the compression ``kept`` ends where the sentence ends, not on a clause before a
+    closing one that compression dropped (临江市建市30周年，让……: the effect it goes on to state is
+    the sentence's point). Its last character is compared with the sentence's last two:
+    compression deletes words inside the closing clause (了)."""
+    if not kept:
         return False
-    # The closing words compared, not the clause: compression deletes words inside it (了).
-    return len(kept) > 1 or sentence.text.rstrip(ENDS + "”’」 ").endswith(kept[-1][0][-2:])
+    closing = sentence.text.rstrip(_CLOSING_MARKS)[-2:]
+    last = kept[-1][0].rstrip(_CLOSING_MARKS)[-1:]
+    return bool(last) and last in closing
 
 
-def summary_ranking(article: Article, ranked: list[Scored]) -> list[Scored]:
+def summary_ranking(
+    article: Article, ranked: list[Scored], opens: dict[int, str] | None = None
+) -> list[Scored]:
     """The ranking as the summary needs it: sentences that are no summary of their own go down.
 
     - a foil: the sentence a contrast answers (元月3日，气温骤降。然而，……活动开幕);
-    - the editors' note (编者按：……), which introduces rather than reports;
+    - the editors' note (编者按：……, or a paragraph signed ——编者), which introduces rather than
+      reports;
     - a deck of key points (■ ……) printed above the dateline: the speech it quotes is reported
       below, with who made it.
+
+    ``opens``: each sentence's text after its dateline, by index, when the caller has it.
     """
-    opens = {s.sentence.index: split_dateline(s.sentence.text)[1] for s in ranked}
+    if opens is None:
+        opens = {s.sentence.index: split_dateline(s.sentence.text)[1] for s in ranked}
     dated = next(
         (i for i, p in enumerate(article.body) if i and split_dateline(p)[0] is not None), 0
     )
-    changed = False
-    rescored = []
-    for scored in ranked:
+
+    def delta(scored: Scored) -> float:
         sentence = scored.sentence
         following = opens.get(sentence.index + 1, "")
         penalty = 1.0 if following and _CONTRAST.match(following) else 0.0
-        if _EDITORS_NOTE.match(opens[sentence.index]):
+        if _EDITORS_NOTE.match(opens[sentence.index]) or editors_note(
+            article.body[sentence.paragraph]
+        ):
             penalty += 2.0
         if sentence.paragraph < dated and sentence.text.lstrip(" 　")[:1] in DECK_MARKS:
             penalty += 1.5
-        if penalty:
-            changed = True
-            scored = Scored(sentence, scored.score - penalty, scored.figure)
-        rescored.append(scored)
-    if not changed:
-        return ranked
-    return sorted(rescored, key=lambda s: (-s.score, s.sentence.index))
+        return -penalty
+
+    return adjusted(ranked, delta)
 
 
 def summarizable(article: Article, ranked: list[Scored] | None = None) -> bool:
@@ -170,6 +192,31 @@ def summarizable(article: Article, ranked: list[Scored] | None = None) -> bool:
         if clauses and len(grams(join_clauses(clauses))) >= 5:
             return True
     return False
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """What both ways of summarising an article start from: the summary ranking, each ranked
+    sentence's text after its dateline (by index), and the source the guard checks against."""
+
+    ranked: list[Scored]
+    opens: dict[int, str]
+    source: SourceIndex
+
+
+def _prepared(
+    article: Article, *, tail_paragraphs: int = 0, skip: frozenset[int] = frozenset()
+) -> _Prepared | None:
+    """The article ranked for its summary, without the sentences in ``skip``; None when it holds
+    no sentence to summarize."""
+    ranked = rank_sentences(article, tail_paragraphs=tail_paragraphs)
+    if skip:
+        ranked = [s for s in ranked if s.sentence.index not in skip]
+    if not summarizable(article, ranked):
+        return None
+    opens = {s.sentence.index: split_dateline(s.sentence.text)[1] for s in ranked}
+    ranked = summary_ranking(article, ranked, opens)
+    return _Prepared(ranked, opens, source_index(article_source(article)))
 
 
 class ExtractiveSummarizer:
@@ -203,49 +250,51 @@ class ExtractiveSummarizer:
         :mod:`.distinct`)."""
         opening = voice_opening(article)
         if not opening:
-            return self._summarize(article, max_chars, skip)
+            return self._summarize(article, max_chars, _prepared(article, skip=skip))
         budget = max_chars - len(opening)
-        summary = self._argument(article, budget, skip) or self._summarize(article, budget, skip)
+        # Ranked once for both ways: a long piece's closing paragraphs too (its thesis may be
+        # there).
+        prepared = _prepared(article, tail_paragraphs=THESIS_PARAGRAPHS, skip=skip)
+        summary = self._argument(article, prepared, budget) if prepared else None
+        summary = summary or self._summarize(article, budget, prepared)
         summary.text = voiced(opening, summary.text)
         return summary
 
-    def _argument(
-        self, article: Article, max_chars: int, skip: frozenset[int] = frozenset()
-    ) -> Summary | None:
+    def _argument(self, article: Article, prepared: _Prepared, max_chars: int) -> Summary | None:
         """A commentary's summary: one whole sentence of its argument, compressed but not cut,
         its thesis first (:func:`.commentary.argument_ranking`).
         The opening leaves less room, and an argument's sentence cut at a comma is most often a
         subject without its predicate (……，是……) or a premise without its conclusion; None when
         no whole sentence fits among the best candidates (then the news way, cut to fit)."""
-        ranked = [s for s in rank_sentences(article) if s.sentence.index not in skip]
-        if not summarizable(article, ranked):
-            return None
-        ranked = argument_ranking(article, summary_ranking(article, ranked))
-        source = source_index(article_source(article))
-        for scored in ranked[: self.candidates]:
-            sentence = scored.sentence
-            if not sentence.complete or (sentence.index and _leans_back(sentence)):
-                continue
-            if needs_context(split_dateline(sentence.text)[1]):
-                continue
-            text = self._fit(sentence, max_chars, source, whole=True)
-            if text:
-                return Summary(text=text, method=METHOD, sentences=[sentence.index])
+        ranked = argument_ranking(article, prepared.ranked, prepared.opens)
+        source = prepared.source
+        candidates = [
+            scored.sentence
+            for scored in ranked[: self.candidates]
+            if scored.sentence.complete
+            and not (scored.sentence.index and _leans_back(scored.sentence))
+            and not needs_context(prepared.opens[scored.sentence.index])
+            and not editors_note(article.body[scored.sentence.paragraph])
+        ]
+        # First a sentence kept to its end; failing that, one whose closing effect compression
+        # dropped (……，推动……) but that keeps two clauses or more: what is left still states
+        # something, where the news way would put a fact first.
+        for closing in (True, False):
+            for sentence in candidates:
+                text = self._fit(sentence, max_chars, source, whole=True, closing=closing)
+                if text:
+                    return Summary(text=text, method=METHOD, sentences=[sentence.index])
         return None
 
-    def _summarize(
-        self, article: Article, max_chars: int, skip: frozenset[int] = frozenset()
-    ) -> Summary:
-        ranked = [s for s in rank_sentences(article) if s.sentence.index not in skip]
-        if not summarizable(article, ranked):
+    def _summarize(self, article: Article, max_chars: int, prepared: _Prepared | None) -> Summary:
+        if prepared is None:
             return Summary(
                 text="",
                 method=METHOD,
                 sentences=[],
                 reason="the article has no sentence to summarize",
             )
-        ranked = summary_ranking(article, ranked)
-        source = source_index(article_source(article))
+        ranked, source = prepared.ranked, prepared.source
         # Who acts is looked up only when a summary leaves it out, and then once. A closure, not
         # functools.cache: making that wrapper (update_wrapper) costs ~17,000 instructions per
         # article, 0.5% of the stage on LCSTS-length articles (valgrind).
@@ -319,8 +368,8 @@ class ExtractiveSummarizer:
         # The whole of the sentence leaned on (compressed, never cut): its last clause may be
         # what the contrast answers.
         clauses = compress_clauses(previous.text)
-        kept = fit_clauses(clauses, max_chars - len(text), want_figure=False)
-        if not kept or len(kept) < len(clauses):
+        kept = _uncut(clauses, max_chars - len(text), want_figure=False)
+        if not kept:
             return None
         before = join_clauses(kept)
         if len(before) < 8 or deletion_cuts(before, previous.text):
@@ -340,13 +389,16 @@ class ExtractiveSummarizer:
         *,
         squeeze_only: bool = False,
         whole: bool = False,
+        closing: bool = True,
     ) -> str | None:
         """The sentence compressed and cut to ``budget``; None when it cannot fit or fails the guard.
-        ``whole``: compressed, never cut (every clause kept)."""
+        ``whole``: compressed, never cut (every clause kept), and ending where the sentence ends
+        unless not ``closing`` (then two clauses or more that compression left will do)."""
         for squeeze in (True,) if squeeze_only else (False, True):
             clauses = _without_leading_titles(compress_clauses(sentence.text, squeeze=squeeze))
-            kept = fit_clauses(clauses, budget)
-            if whole and kept and not _whole(sentence, kept, clauses):
+            kept = _uncut(clauses, budget) if whole else fit_clauses(clauses, budget)
+            ends = _keeps_closing(sentence, kept) or (not closing and len(kept or ()) > 1)
+            if whole and not ends:
                 continue
             if kept:
                 text = join_clauses(kept)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import operator
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from dataclasses import dataclass, replace
 
@@ -220,6 +220,16 @@ class Scored:
     figure: bool
 
 
+def adjusted(ranked: list[Scored], delta: Callable[[Scored], float]) -> list[Scored]:
+    """``ranked`` with each score moved by ``delta`` (a bonus, or a penalty below zero) and sorted
+    again, best first; ``ranked`` itself when nothing moves."""
+    moves = [delta(scored) for scored in ranked]
+    if not any(moves):
+        return ranked
+    moved = [replace(s, score=s.score + m) if m else s for s, m in zip(ranked, moves)]
+    return sorted(moved, key=lambda s: (-s.score, s.sentence.index))
+
+
 def _core_grams(text: str) -> set[int]:
     """Bigrams of a sentence without its opening time, purpose and framing, and its closing effect."""
     core = [
@@ -288,18 +298,35 @@ def platitude(
     )
 
 
-def rank_sentences(article: Article) -> list[Scored]:
-    """The article's sentences, best first."""
+def rank_sentences(article: Article, *, tail_paragraphs: int = 0) -> list[Scored]:
+    """The article's sentences, best first: of a long article, its first MAX_SENTENCES, and
+    those of its last ``tail_paragraphs`` paragraphs (where a commentary states its thesis)."""
     # The summarizer and then the titler rank each article of a batch: the last rankings are
     # kept so that the titler finds its article's (a few, so that memory stays flat). Callers
     # get their own list; the Scored records in it are frozen.
-    return list(_ranked(article.headline, tuple(article.body)))
+    body = tuple(article.body)
+    if (
+        tail_paragraphs
+        and len(split_sentences(list(body), limit=MAX_SENTENCES + 1)) <= MAX_SENTENCES
+    ):
+        tail_paragraphs = 0  # ranked whole: the titler, which asks for no tail, finds it cached
+    return list(_ranked(article.headline, body, tail_paragraphs))
+
+
+def _head_and_tail(body: list[str], tail_paragraphs: int) -> list[Sentence]:
+    """The first MAX_SENTENCES sentences of ``body``, and every one of its last paragraphs."""
+    sentences = split_sentences(body, limit=MAX_SENTENCES)
+    if tail_paragraphs and len(sentences) == MAX_SENTENCES:
+        tail = len(body) - tail_paragraphs
+        more = split_sentences(body)[MAX_SENTENCES:]
+        sentences += [s for s in more if s.paragraph >= tail]
+    return sentences
 
 
 @lru_cache(maxsize=64)
-def _ranked(headline: str, body: tuple[str, ...]) -> tuple[Scored, ...]:
+def _ranked(headline: str, body: tuple[str, ...], tail_paragraphs: int) -> tuple[Scored, ...]:
     # News puts what matters first: long articles are scored on their opening sentences.
-    sentences = split_sentences(list(body), limit=MAX_SENTENCES)
+    sentences = _head_and_tail(list(body), tail_paragraphs)
     if not sentences:
         return ()
     head = grams(headline)

@@ -34,7 +34,7 @@ from .headlines import (
     open_phrase,
 )
 from .sentences import split_dateline, split_sentences
-from .verbs import ACTION, ACTION_END, MEANS_COVERBS, verbal
+from .verbs import ACTION, ACTION_END, MEANS_COVERBS, SPEECH_VERBS, verbal
 
 # A generated title is at least this long, one more than any title must be
 # (MIN_HEADLINE_CHARS): cut to five characters, a clause is mostly a fragment that passes the
@@ -95,9 +95,6 @@ def _without_scene(text: str) -> str:
 _ALIAS = re.compile(r"[（(](?:以下)?(?:简称|下称|称)[^（）()]{1,20}[）)]")
 _LONG_QUOTE = re.compile(r"“[^“”]{9,}”")
 _PARTICLE_TAGS = ("ul", "uz", "ug", "y")
-SPEECH_VERBS = frozenset(
-    "说 表示 指出 强调 认为 称 介绍 透露 告诉 宣布 坦言 直言 呼吁 提出".split()
-)
 
 
 _LOCATED = re.compile(r"^位于[^，,的]{1,15}的")

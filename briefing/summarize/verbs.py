@@ -23,6 +23,12 @@ def verbal(word: str, tag: str) -> bool:
     return (tag.startswith("v") and tag != "vn") or bool(ACTION_END.search(word))
 
 
+# Verbs of saying: who says it is the actor of a report (周海表示，……), and what is said is
+# another's view, not the reporter's nor a commentary author's.
+SPEECH_VERBS = frozenset(
+    "说 表示 指出 强调 认为 称 介绍 透露 告诉 宣布 坦言 直言 呼吁 提出".split()
+)
+
 # Verbs that only bring in a partner or a means (临江市联合东港市……, 依托平台推进……): the act is
 # the verb after them, and a clause with nothing else has none. 通过 is one only before another
 # verb (通过平台推进改革); before its object alone it is the act (议事会通过新章程), as ACTION has it.
