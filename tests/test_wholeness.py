@@ -96,6 +96,18 @@ def test_compression_still_drops_what_carries_no_meaning(sentence, gone):
     assert gone not in squeezed(sentence)
 
 
+def test_a_subject_named_by_who_holds_it_ends_the_purpose_before_it():
+    # The purpose runs on through clauses that continue it, not through the main clause: the
+    # exhibition that opened is the news.
+    text = join_clauses(
+        compress_clauses(
+            "为纪念建城三百周年，由临江市文化局主办的老城影像展在市博物馆开幕，"
+            "3000余名市民当天前往参观。"
+        )
+    )
+    assert text.startswith("由临江市文化局主办的老城影像展在市博物馆开幕")
+
+
 @pytest.mark.parametrize(
     "clause",
     [

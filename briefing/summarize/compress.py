@@ -53,9 +53,15 @@ IDIOM_DE = re.compile(
 )
 
 
+# 由……主办的……节在……举办: a subject named by who holds it, not more of the purpose before it.
+_AGENT_SUBJECT = re.compile(
+    r"^由[^，；：]{1,40}(?:主办|承办|协办|举办|组织|发起|主持|牵头|出品|摄制|编写|编辑|出版|组建|建设|设计)的"
+)
+
+
 def _starts_main_clause(clause: str) -> bool:
     """Whether ``clause`` starts the news (a time, an actor) rather than continuing a purpose."""
-    if TIME_START.match(clause):
+    if TIME_START.match(clause) or _AGENT_SUBJECT.match(clause):
         return True
     tags = tagged(clause[:16])
     if not tags:
