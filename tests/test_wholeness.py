@@ -141,7 +141,7 @@ def test_a_period_frames_the_next_clause_only_when_it_counts_something():
         "比赛正式开始",
         "周海一早就出发",
         "在市委的领导下",
-        "活动现场气氛热烈",
+        "展馆里人头攒动",
         "在宽阔的广场上",
         "在去年启动的旧城改造项目中",
         "为方便群众出行",

@@ -391,7 +391,7 @@ def fit_clauses(
                 # before it, which comes along or the figure stays out.
                 frame = at - 1
                 if frame >= len(kept) and frames_next(kept[-1][0], clauses[at][0]):
-                    break  # 12月9日起，(……，)有的县……: the time kept framed the clause cut
+                    break  # 1月5日起，(……，)有的村……: the time kept framed the clause cut
                 before = (
                     [clauses[frame]]
                     if frame >= len(kept) and frames_next(clauses[frame][0], clauses[at][0])
