@@ -11,6 +11,7 @@ from briefing.summarize.vetting import FALLBACK_LEAD, NO_SUMMARY, accept
 from briefing.summarize.wholeness import (
     dangling_clauses,
     deletion_cuts,
+    frames_next,
     qualified_names,
     shortened_names,
 )
@@ -53,6 +54,138 @@ def test_deletion_audit_finds_cuts_inside_words_and_names():
     assert deletion_cuts("展现进取的精神。", "展现积极进取的精神。")
     assert deletion_cuts("在刚果治愈患者。", "在刚果（金）治愈患者。")
     assert deletion_cuts("推动可持续发展。", "我们要积极推动可持续发展。") == []
+
+
+# --- words and clauses that carry meaning --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, kept",
+    [
+        ("目前，临江市已建成社区食堂120个。", "目前，临江市"),
+        ("如今，西岭镇的茶园由合作社统一经营。", "如今，西岭镇"),
+        ("当前，东港市的空气质量总体向好。", "当前，东港市"),
+        ("在春节假期期间，东港市共接待游客35万人次。", "在春节假期期间，"),
+        ("在今年的省运会比赛中，临江代表团获得金牌18枚。", "在今年的省运会比赛中，"),
+        ("在原料短缺的情况下，该厂的产量仍然保持稳定。", "在原料短缺的情况下，"),
+        ("该县将全面取消农产品运输收费。", "全面取消"),
+        ("东港市的人口不断增长，住房需求随之扩大。", "不断增长"),
+        ("两市将进一步扩大合作范围。", "进一步扩大"),
+    ],
+)
+def test_compression_keeps_words_and_frames_that_carry_meaning(sentence, kept):
+    # A present fact stays present, a figure keeps its period or its condition, a step its scope.
+    assert kept in join_clauses(compress_clauses(sentence))
+    assert kept in squeezed(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, gone",
+    [
+        # Ordinary compressions stay as they were: fillers, purposes, manner adverbs, 了.
+        ("据了解，临江市新建了三座污水处理厂。", "据了解"),
+        ("近日，东港市举办首届渔业博览会。", "近日"),
+        ("为方便群众出行，西岭镇开通两条公交线路。", "为方便群众出行"),
+        ("在市委的坚强领导下，临江市完成旧城改造任务。", "在市委的坚强领导下"),
+        ("周海积极组织村民修建水渠。", "积极"),
+        ("陈岩认真听取了居民的意见。", "认真"),
+        ("各村纷纷成立合作社。", "纷纷"),
+    ],
+)
+def test_compression_still_drops_what_carries_no_meaning(sentence, gone):
+    assert gone not in squeezed(sentence)
+
+
+def test_a_subject_named_by_who_holds_it_ends_the_purpose_before_it():
+    # The purpose runs on through clauses that continue it, not through the main clause: the
+    # exhibition that opened is the news.
+    text = join_clauses(
+        compress_clauses(
+            "为纪念建城三百周年，由临江市文化局主办的老城影像展在市博物馆开幕，"
+            "3000余名市民当天前往参观。"
+        )
+    )
+    assert text.startswith("由临江市文化局主办的老城影像展在市博物馆开幕")
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "如果按时完工",
+        "尽管遭遇暴雨",
+        "截至去年底",
+        "与上年相比",
+        "自2015年以来",
+        "2018年",
+        "今年前三季度",
+        "如今",
+        "目前",
+    ],
+)
+def test_clauses_that_frame_the_next_are_recognised(clause):
+    assert frames_next(clause)
+
+
+def test_a_period_frames_the_next_clause_only_when_it_counts_something():
+    assert frames_next("在为期三天的展会期间", "共签约项目42个")
+    assert frames_next("在去年的联赛中", "临江队打进31球")
+    assert frames_next("在8个比赛项目中", "共有12人达标")
+    assert not frames_next("在为期三天的展会期间", "周海向来宾介绍本地特产")
+    assert not frames_next("在去年的头三个月中", "临江队表现出色")
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "临江市新建三座水厂",
+        "比赛正式开始",
+        "周海一早就出发",
+        "在市委的领导下",
+        "展馆里人头攒动",
+        "在宽阔的广场上",
+        "在去年启动的旧城改造项目中",
+        "为方便群众出行",
+        "村民们纷纷赶来",
+        "东港市举办渔业博览会",
+        "据了解",
+    ],
+)
+def test_ordinary_clauses_do_not_frame_the_next(clause):
+    assert not frames_next(clause)
+
+
+def test_a_figure_keeps_the_clause_that_frames_it_or_stays_out():
+    clauses = compress_clauses(
+        "东港市发布年度报告，截至去年底，全市共有养老机构86家，床位1.2万张。"
+    )
+    kept = join_clauses(fit_clauses(clauses[:1] + clauses[1:], 40) or [])
+    assert "截至去年底，全市共有养老机构86家" in kept or "86家" not in kept
+    # A figure promised on a condition is never kept without its condition.
+    clauses = compress_clauses(
+        "临江市文化馆发出倡议，欢迎市民捐赠老照片，如果照片被选中展出，捐赠者将获得纪念奖杯一座。"
+    )
+    kept = join_clauses(fit_clauses(clauses, 60) or [])
+    assert "奖杯" not in kept or "如果照片被选中展出" in kept
+    # Nor a clause that a kept time framed: the time would frame the figure instead.
+    clauses = compress_clauses(
+        "1月5日起，寒潮影响范围扩大到西岭镇全境和周边山区，有的村气温降至零下15度。"
+    )
+    assert fit_clauses(clauses, 20) is None
+
+
+def test_deletion_audit_fails_a_deleted_frame_or_meaning_word():
+    source = "东港市发布报告，截至去年底，全市共有养老机构86家。"
+    assert deletion_cuts("东港市发布报告，全市共有养老机构86家。", source)
+    assert deletion_cuts("东港市发布报告，截至去年底，全市共有养老机构86家。", source) == []
+    source = "过去，人们寄送纸质贺卡，如今，电子贺卡同样受欢迎。"
+    assert deletion_cuts("过去，人们寄送纸质贺卡，电子贺卡同样受欢迎。", source)
+    source = "临江市的粮食产量约为30万吨，仍未恢复到往年水平。"
+    assert deletion_cuts("临江市的粮食产量为30万吨，仍未恢复到往年水平。", source)
+    assert deletion_cuts("临江市的粮食产量约为30万吨，恢复到往年水平。", source)
+    # A clause cut from the end, a skipped sentence, a filler and an aside are fine.
+    assert deletion_cuts("临江市的粮食产量约为30万吨。", source) == []
+    source = "据了解，西岭镇新建茶叶加工厂（简称茶厂），年产干茶500吨。周海说，这是好事。"
+    assert deletion_cuts("西岭镇新建茶叶加工厂，年产干茶500吨。", source) == []
 
 
 def test_deletion_audit_segments_the_source_only_when_a_cut_has_edges(monkeypatch):

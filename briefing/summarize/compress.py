@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from ..text import fold_width, tagged, words
 from .sentences import DECK_MARKS, ENDS, has_quantity, split_clauses, split_dateline
-from .wholeness import dangling_clause, qualified_names
+from .wholeness import MEANING_WORDS, dangling_clause, frames_next, qualified_names
 
 # Clauses that are nothing but a filler: 据了解，一大早，近日，此外，
 FILLER_CLAUSE = re.compile(
@@ -53,9 +53,15 @@ IDIOM_DE = re.compile(
 )
 
 
+# 由……主办的……节在……举办: a subject named by who holds it, not more of the purpose before it.
+_AGENT_SUBJECT = re.compile(
+    r"^由[^，；：]{1,40}(?:主办|承办|协办|举办|组织|发起|主持|牵头|出品|摄制|编写|编辑|出版|组建|建设|设计)的"
+)
+
+
 def _starts_main_clause(clause: str) -> bool:
     """Whether ``clause`` starts the news (a time, an actor) rather than continuing a purpose."""
-    if TIME_START.match(clause):
+    if TIME_START.match(clause) or _AGENT_SUBJECT.match(clause):
         return True
     tags = tagged(clause[:16])
     if not tags:
@@ -85,6 +91,8 @@ def drop_opening(clauses: list[tuple[str, str]]) -> list[tuple[str, str]]:
     clauses = list(clauses)
     while len(clauses) > 1:
         first = clauses[0][0]
+        if frames_next(first, clauses[1][0]):
+            break  # 目前，/ 在……期间，/ 在今年的比赛中，: the next clause holds only within it
         if FILLER_CLAUSE.match(first) or FRAME.match(first):
             clauses.pop(0)
             continue
@@ -99,17 +107,22 @@ def drop_opening(clauses: list[tuple[str, str]]) -> list[tuple[str, str]]:
         break
     text, mark = clauses[0]
     clauses[0] = (_FILLER_PREFIX.sub("", text) or text, mark)
-    return [(c, m) for c, m in clauses if not FILLER_CLAUSE.match(c)] or clauses[:1]
+    return [(c, m) for c, m in clauses if frames_next(c) or not FILLER_CLAUSE.match(c)] or clauses[
+        :1
+    ]
 
 
 # ……，让辖区群众感受到温暖 / 进一步营造……氛围: a closing clause that states an intended effect.
 EFFECT_TAIL = re.compile(
     r"^(?:让|使|使得|以此|从而|进一步|助力|营造|推动|促进|努力|力争|切实|为|共同|一起|感受|旨在|以)"
 )
-# Manner adverbs only: 同步, 共同, 分别, 先后 say how things relate (与……同步举行) and stay.
+# Manner adverbs only: 同步, 共同, 分别, 先后 say how things relate (与……同步举行) and stay, and
+# so do the words of scope, aspect and degree (全面, 不断, 进一步: wholesale, ongoing, a step
+# further; wholeness.MEANING_WORDS).
 EMPTY_ADVERB_WORDS = frozenset(
-    "积极 认真 深入 切实 全面 不断 大力 扎实 有效 进一步 充分 主动 热情 耐心 精心 广泛 稳步 纷纷 亲切 隆重 顺利".split()
+    "积极 认真 深入 切实 大力 扎实 有效 充分 主动 热情 耐心 精心 广泛 稳步 纷纷 亲切 隆重 顺利".split()
 )
+assert not EMPTY_ADVERB_WORDS & MEANING_WORDS
 
 
 _BOUND_PREFIXES = frozenset("可 非 无 不可".split())
@@ -178,7 +191,7 @@ def drop_effect_tail(clauses: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 _TIME_ONLY = re.compile(
     r"^(?:\d+|[年月日号时点分秒至到—\-~、]|[上下中]午|早上|晚上|凌晨|今年|去年|明年|近日|日前|当天|今天|昨天|昨日|今日|目前|近期"
-    r"|年底|年初|月底|月初|上旬|中旬|下旬|以来|前后|截至|截止)+$"
+    r"|年底|年初|月底|月初|上旬|中旬|下旬|以来|起|前后|截至|截止)+$"
 )
 _ATTRIBUTION_CLAUSE = re.compile(r"^据[^，,；;：:]{1,16}(?:报道|消息|介绍|透露|称)$")
 # 对……工作进行检查指导，开展……: the procedure says less than the action after it.
@@ -281,7 +294,12 @@ def _compressed(sentence: str, squeeze: bool) -> tuple[tuple[str, str], ...]:
     if squeeze and len(clauses) > 1:
         # Framing clauses past the first (在……期间，) go when space is short, and so does an
         # opening attribution (据《卫报》报道，) that would otherwise be all that fits.
-        clauses = clauses[:1] + [(c, m) for c, m in clauses[1:] if not FRAME.match(c)]
+        clauses = clauses[:1] + [
+            (c, m)
+            for i, (c, m) in enumerate(clauses[1:], 1)
+            if not FRAME.match(c)
+            or frames_next(c, clauses[i + 1][0] if i + 1 < len(clauses) else "")
+        ]
         if len(clauses) > 1 and _ATTRIBUTION_CLAUSE.match(clauses[0][0]):
             clauses = clauses[1:]
     cleaned = [(tidy(clean_clause(c, squeeze=squeeze)), m) for c, m in clauses]
@@ -367,9 +385,19 @@ def fit_clauses(
         # 据《卫报》报道。/ 2012年5月5日-11日。 alone says nothing.
         return None
     if want_figure and not any(has_quantity(c) for c, _ in kept):
-        for clause in clauses[len(kept) :]:
-            if has_quantity(clause[0]):
-                trial = kept + [clause]
+        for at in range(len(kept), len(clauses)):
+            if has_quantity(clauses[at][0]):
+                # 截至去年底，/ 与上年相比，/ 如果……，: the figure holds only within the clause
+                # before it, which comes along or the figure stays out.
+                frame = at - 1
+                if frame >= len(kept) and frames_next(kept[-1][0], clauses[at][0]):
+                    break  # 1月5日起，(……，)有的村……: the time kept framed the clause cut
+                before = (
+                    [clauses[frame]]
+                    if frame >= len(kept) and frames_next(clauses[frame][0], clauses[at][0])
+                    else []
+                )
+                trial = kept + before + [clauses[at]]
                 if len(join_clauses(trial)) <= budget:
                     kept = trial
                 break

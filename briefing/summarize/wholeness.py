@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from ..text import NAME_TAGS, tagged
-from .sentences import CLAUSE_MARKS, DECK_MARKS, ENDS, split_sentences
+from .sentences import CLAUSE_MARKS, DECK_MARKS, ENDS, has_quantity, split_sentences
 from .verbs import COVERBS, verbal
 
 # 刚果（金）, 中国（海南）自由贸易试验区, 上海（国际）: a name and its bracketed qualifier are one
@@ -80,6 +80,62 @@ def _spans(text: str) -> tuple[frozenset[int], tuple[tuple[int, int], ...]]:
 
 _PUNCTUATION = set(CLAUSE_MARKS + ENDS + "、…—“”‘’「」（）()《》 　")
 
+# An opening clause the clause after it depends on: a condition or a concession (如果……,
+# 尽管……), a comparison (与去年相比), a time that sets the tense or bounds what follows (如今,
+# 目前, 截至去年底, 自……以来, 2018年), a circumstance (在……情况下). With it deleted and the next
+# clause kept, that clause states something else: a present fact read as past, a conditional
+# promise as a plain one, a figure for a period as one for all time.
+FRAMING_CLAUSE = re.compile(
+    r"^(?:如果|假如|假若|倘若|若|要是|一旦|只要|只有|除非|即使|即便|哪怕|就算|虽然|虽|尽管|固然)"
+    r"|^(?:如今|而今|目前|当前|现在|眼下|时下|至今|迄今|此前|过去|以往|今后|未来)[^，,；;：:]{0,6}$"
+    r"|^(?:截至|截止|到|至)[^，,；;：:]{0,16}(?:年|月|日|底|末|初|中|时|前|止|为止)$"
+    r"|^(?:自|从)[^，,；;：:]{1,30}(?:以来|起|开始)$|^[^，,；;：:]{1,30}以来$"
+    r"|(?:相比|相较|比较)(?:而言)?$"
+    r"|^(?:在|于)[^，,；;：:]{1,40}(?:情况下|条件下|前提下)$"
+)
+# A date or a year alone (2018年，/ 今年前三季度，/ 1月5日起，): when the clause after it holds.
+_DATE_CLAUSE = re.compile(
+    r"^(?:[0-9０-９一二三四五六七八九十〇]{1,4}年|今年|去年|明年|前年|上半年|下半年)"
+    r"[^，,；;：:]{0,10}$"
+    r"|^[0-9０-９一二三四五六七八九十]{1,2}月[^，,；;：:]{0,8}(?:起|以来|底|初|[上中下]旬)$"
+)
+# A contest or a counted set the clause after it is about: 在今年的联赛中，/ 在2日的交易中，/
+# 在8个项目中，/ 在这30部作品中，
+_SET_CLAUSE = re.compile(
+    r"^(?:在|于)[^，,；;：:]*(?:赛季|比赛|大赛|联赛|会战|战役|交易)(?:中|当中|之中)$"
+    r"|^在(?:这|那)?[0-9０-９一二三四五六七八九十两几百千]+[个项名位部场次家所座批类]"
+    r"[^，,；;：:]{0,20}(?:中|当中|之中)$"
+)
+# A period a figure is counted in: 在春节假期期间，/ 在去年的头三个月中， (the setting of an event
+# without a figure, 在就业援助月期间举办活动, may go).
+_PERIOD_CLAUSE = re.compile(
+    r"^(?:在|于)[^，,；;：:]{1,40}期间$"
+    r"|^(?:在|于)[^，,；;：:]*(?:年|月|季度?|时段|期|周|天|日|届)(?:中|当中|之中)$"
+)
+
+
+def frames_next(clause: str, following: str = "") -> bool:
+    """Whether ``clause`` sets the condition, concession, comparison or time of the clause after
+    it (``following``: a period frames it when it holds a figure)."""
+    return bool(
+        FRAMING_CLAUSE.search(clause)
+        or _DATE_CLAUSE.match(clause)
+        or _SET_CLAUSE.match(clause)
+        or (_PERIOD_CLAUSE.match(clause) and has_quantity(following))
+    )
+
+
+# Words that carry tense, aspect, negation, modality, certainty, scope or time (如今, 已, 将,
+# 仍, 未, 不, 首次, 均, 仅, 约, 超过, 同比, 全面, 不断 …): deleted on their own from a kept clause,
+# the clause says something else (a present fact put in the past, an estimate made exact, a
+# partial step made whole). Compression never deletes them; the audit fails a summary that does.
+MEANING_WORDS = frozenset(
+    """如今 而今 目前 当前 现在 眼下 正在 正 在 已经 已 曾 曾经 将 将要 即将 仍 仍然 依然 依旧 还 尚 尚未
+    未 未能 不 没 没有 无 非 别 勿 莫 首次 首个 第一次 再次 又 均 都 皆 全 全部 所有 一律 只 仅 仅仅 只有
+    唯一 约 近 超过 逾 余 多 不足 不到 同比 环比 或 可能 也许 或许 大概 应 应该 应当 必须 须 需
+    要 会 能 能够 可以 全面 不断 进一步 持续 继续 首 最""".split()
+)
+
 
 def deletion_cuts(summary: str, source: str) -> list[str]:
     """Deletions that cut inside a word or a name, as problems (empty: every cut is clean).
@@ -105,6 +161,11 @@ def deletion_cuts(summary: str, source: str) -> list[str]:
         # is its whole sentence (up to the stops) deletes nothing but punctuation.
         boundaries, names = _spans(source)
         deleted = source[i1:i2]
+        # A replacement is inserted text (an actor named in front), not compression's own cut.
+        meaning = _meaning_lost(source, i1, i2) if op == "delete" else None
+        if meaning:
+            problems.append(f"deletion of {deleted!r} {meaning}")
+            continue
         for edge in (i1, i2):
             if edge not in boundaries:
                 problems.append(
@@ -116,6 +177,43 @@ def deletion_cuts(summary: str, source: str) -> list[str]:
                 problems.append(f"deletion of {deleted!r} cuts inside the name {name}")
                 break
     return problems
+
+
+_CLAUSE_MARKS = frozenset(CLAUSE_MARKS + "…")
+
+
+def _meaning_lost(source: str, start: int, end: int) -> str | None:
+    """Why deleting ``source[start:end]`` changes what the words kept after it say, or None.
+
+    Only a deletion with kept words of its own sentence after it counts: a clause cut from the end
+    takes its meaning with it. Whole clauses: the last one deleted must not frame the next one
+    kept. Words inside a clause: none may carry tense, aspect, negation, scope or time.
+    """
+    rest = source[end:]
+    if not rest or rest[0] in ENDS or not rest.strip("".join(_PUNCTUATION)):
+        return None
+    # Whole sentences skipped between the summary's sentences take nothing from the kept ones.
+    last_stop = max(source.rfind(stop, start, end) for stop in ENDS)
+    if last_stop >= 0:
+        start = last_stop + 1
+        if start >= end:
+            return None
+    deleted = source[start:end]
+    # A sentence's opening (a dateline and byline, a filler) is deleted by kind, never by word.
+    leading = start == 0 or source[start - 1] in ENDS
+    opens = leading or source[start - 1] in _CLAUSE_MARKS or deleted[0] in _CLAUSE_MARKS
+    if leading or (opens and (deleted[-1] in _CLAUSE_MARKS or rest[0] in _CLAUSE_MARKS)):
+        # Whole clauses: the last one deleted must not be what the next one kept depends on.
+        clauses = [c.strip() for c in _CLAUSE_SPLIT.split(deleted) if c.strip()]
+        following = _CLAUSE_SPLIT.split(rest.lstrip("".join(_CLAUSE_MARKS)), maxsplit=1)[0]
+        if clauses and frames_next(clauses[-1], following):
+            return "drops a clause that frames the one kept after it"
+        return None
+    # A bracketed aside, a quoted theme: whole constituents, whatever words they hold.
+    for word, _ in tagged(_ENCLOSED.sub("", deleted)):
+        if word in MEANING_WORDS:
+            return f"drops {word!r}, which carries tense, negation, scope or time"
+    return None
 
 
 _OPENING_BRACKET = re.compile(r"[（(]")
@@ -478,8 +576,14 @@ _PURPOSE_VERB = re.compile(
 
 
 def _opens_on_verb(clause: str) -> bool:
-    words = [(w, t) for w, t in tagged(clause[:8]) if w.strip()]
+    words = [(w, t) for w, t in tagged(clause[:10]) if w.strip()]
+    # 全面展现……, 进一步加强……: an adverb of scope or degree (which compression keeps) before the verb.
+    while len(words) > 1 and words[0][0] in _DEGREE_ADVERBS:
+        words = words[1:]
     return bool(words) and words[0][1].startswith("v") and words[0][1] != "vn"
+
+
+_DEGREE_ADVERBS = frozenset("全面 不断 进一步 持续 继续".split())
 
 
 _DECORATION = DECK_MARKS + " 　"
