@@ -26,8 +26,10 @@ UNRESOLVED = [
     ("此举将有效缓解交通压力。", "此举"),
     ("这些村民都住进了新房。", "这些村民"),
     ("两者相差不到一成。", "两者"),
+    # 人 inside a word (人工湖) names no one.
+    ("游船开进人工湖，他们纷纷拍照。", "他们"),
     # A bare noun of its kind is no name: which school?
-    ("校长说起学校的变化，很是欣慰。去年，周海来到这所小学看望师生。", "这所小学"),
+    ("陈岩在学校的操场上种了一排银杏。去年秋天，周海路过这所小学。", "这所小学"),
     ("专家建议尽快研究这个问题。", "这个问题"),
 ]
 
@@ -52,7 +54,7 @@ RESOLVED = [
     "当地时间3日，星国总统宣布新内阁名单。",
     "临江市第一小学新建了操场，这所小学的学生人数增至2000人。",
     "西岭中学新建了操场，这所学校的学生人数增至900人。",
-    "K线是把股价变动画成图形，再按照这个图形判断走势的方法。",
+    "陈岩把潮位画成曲线，渔民们看着这条曲线安排出海。",
     "周海今年75岁，这位老人坚持义务巡河20年。",
     "西岭镇新建茶厂一座，该镇茶农人均增收3000元。",
     "陈岩是东港市一名出租车司机，他每天工作10小时。",
@@ -74,7 +76,7 @@ RESOLVED = [
     "周海团队研制的这种新材料名叫石墨烯膜。",
     "陈岩的这部小说——《西岭春秋》今年出版。",
     "西岭镇有12个自然村，这些地区交通不便。",
-    "不少游客因熊猫爱上东港，他们说明年还要再来。",
+    "一批老船工回到东港，他们说码头比从前热闹多了。",
     "陈岩讲起这些年的经历，几度哽咽。",
 ]
 
@@ -92,7 +94,7 @@ def test_ordinary_uses_and_resolved_pointers_are_not(text):
 def test_a_name_of_the_same_kind_resolves_a_pointer_and_a_common_word_does_not():
     assert unresolved_reference("临江县发生一起盗窃案。该县警方迅速破案。") is None
     assert unresolved_reference("东湾村通了自来水，该村村民不再挑水。") is None
-    assert unresolved_reference("9人被艺术院校录取。说起该校的变化，校长很自豪。") == "该校"
+    assert unresolved_reference("周海在学校门口开了一家书店。该校今年扩招。") == "该校"
 
 
 def _summary(body: list[str], title: str) -> Summary:

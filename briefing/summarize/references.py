@@ -145,12 +145,8 @@ def unresolved_reference(text: str) -> str | None:
             if not any(_is_place(w, t) for _, w, t in scope):
                 return word
         elif word in _PRONOUNS or (word[:1] in ("他", "她") and tag.startswith("v")):
-            if any(_is_person(w, t) for _, w, t in before):
-                continue
-            # 许多人……他们: a group the segmenter may cut oddly (人因) still names people.
-            if word.endswith(("们", "俩")) and _PEOPLE_CHARS.search(text[:start]):
-                continue
-            return word
+            if not any(_is_person(w, t) for _, w, t in before):
+                return word
     return None
 
 
@@ -196,14 +192,13 @@ def _noun_resolved(head: str, classifier: str, before: str, tokens: list) -> boo
     if head in _ABSTRACT_HEADS:
         return _clause_before(before)
     if head in _FUSED_NOUNS and any(t == "ns" for _, _, t in tokens):
-        return True  # 晋城……该市
+        return True  # 临江……该市
     if classifier in ("位", "名") or head == "人":
         return any(_is_person(w, t) for _, w, t in tokens)
     return False
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_PEOPLE_CHARS = re.compile("[人们员者众民]")
 
 
 def _named_kind(noun: str, tokens: list) -> bool:
@@ -219,7 +214,8 @@ def _named_kind(noun: str, tokens: list) -> bool:
 
 
 def _longer_name(word: str, tag: str, noun: str) -> bool:
-    """希望小学 for 小学; 东湖乡 for 乡 but not 院校 for 校 (a common word, not a name)."""
+    """希望小学 for 小学; 东湖乡 for 乡, but not a common noun that ends in a one-character kind
+    (图书馆 for 馆, 学校 for 校): which one?"""
     if len(noun) > 1:
         return len(word) > len(noun)
     return len(word) >= 3 and tag != "n"
