@@ -26,6 +26,20 @@ UNRESOLVED = [
     ("此举将有效缓解交通压力。", "此举"),
     ("这些村民都住进了新房。", "这些村民"),
     ("两者相差不到一成。", "两者"),
+    # A verb names no one, whatever it ends in (增长, 发生, 开工); nor does 市场 name a place.
+    ("东港经济增长7%，他说明年还要加快。", "他"),
+    ("暴雨发生后，他第一时间赶到现场。", "他"),
+    ("工厂开工以来，他们每天加班。", "他们"),
+    ("陈岩在市场里摆摊，当地人都认识她。", "当地人"),
+    # A word that ends in the same character is no name of the kind (就业, 临江大学).
+    ("东港市就业形势向好，这家企业新招员工200人。", "这家企业"),
+    ("临江大学扩招，这所小学也新建了教学楼。", "这所小学"),
+    # Classifiers of cases, talks, books and matches; 此 before a village as 该 is.
+    ("这起案件仍在审理中。", "这起案件"),
+    ("此村已通自来水。", "此村"),
+    ("这番话让陈岩很感动。", "这番话"),
+    ("这本书讲述了渔民的故事。", "这本书"),
+    ("这场比赛吸引了上万观众。", "这场比赛"),
     # 人 inside a word (人工湖) names no one.
     ("游船开进人工湖，他们纷纷拍照。", "他们"),
     # A bare noun of its kind is no name: which school?
@@ -78,6 +92,15 @@ RESOLVED = [
     "西岭镇有12个自然村，这些地区交通不便。",
     "一批老船工回到东港，他们说码头比从前热闹多了。",
     "陈岩讲起这些年的经历，几度哽咽。",
+    "这个世界变化很快。",
+    "东港修了路、建了桥，这一切陈岩都看在眼里。",
+    "这只是一个开始。",
+    "这本来就是一件好事。",
+    "周海在东港大桥上巡查，这座大桥已通车10年。",
+    # Times that the quick test lets through, so the exclusions decide.
+    "这一次，临江队终于赢了。",
+    "这个时候，陈岩赶到了。",
+    "这段时间以来，游客络绎不绝。",
 ]
 
 
@@ -121,5 +144,4 @@ def test_a_pronoun_comes_with_who_it_is():
         "东港村今年新修水泥路8公里，全村通车率达到100%。",
     ]
     summary = _summary(body, "修路")
-    assert unresolved_reference(summary.text) is None
-    assert "他" not in summary.text or summary.text.index("老人") < summary.text.index("他")
+    assert summary.sentences == [1, 2]
