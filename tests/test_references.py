@@ -92,6 +92,7 @@ RESOLVED = [
     "西岭镇有12个自然村，这些地区交通不便。",
     "一批老船工回到东港，他们说码头比从前热闹多了。",
     "陈岩讲起这些年的经历，几度哽咽。",
+    "在这片面积70平方公里、人口20万的土地上，西岭镇敢闯敢试。",
     "这个世界变化很快。",
     "东港修了路、建了桥，这一切陈岩都看在眼里。",
     "这只是一个开始。",
@@ -145,3 +146,13 @@ def test_a_pronoun_comes_with_who_it_is():
     ]
     summary = _summary(body, "修路")
     assert summary.sentences == [1, 2]
+
+
+def test_a_sentence_before_that_does_not_name_the_school_is_not_joined_to_it():
+    body = [
+        "一大早，校园里就热闹起来，欢声笑语此起彼伏。",
+        "这所学校今年招收新生600人，新学期新开设了编程和陶艺课程。",
+        "家长们说，孩子在这里上学很放心。",
+    ]
+    summary = _summary(body, "新学期招收新生600人")
+    assert 0 not in summary.sentences

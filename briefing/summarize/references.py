@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from ..text import NAME_TAGS, tagged
+from ..text import NAME_TAGS, word_tags
 
 # Classifiers a demonstrative takes before a noun (这所小学, 这起案件, 这番话, 这些村民, 这一举措).
 _CLASSIFIERS = "所家座个位名条项片块种批支件部栋处辆艘架台群户类起场笔份只本趟款张段句番些一"
@@ -98,7 +98,7 @@ def unresolved_reference(text: str) -> str | None:
     if not _TRIGGER.search(text):
         return None
     quoted = [m.span() for m in _QUOTE.finditer(text)]
-    tokens = tagged(text)
+    tokens = word_tags(text)
     position = 0
     spans = []
     for word, tag in tokens:
@@ -125,6 +125,8 @@ def unresolved_reference(text: str) -> str | None:
             heads = _phrase_heads(phrase)
             if not heads or any(h in _TIME_HEADS or h in _HOMELAND for h in heads):
                 continue
+            if classifier == "片" and any(w in _HOMELAND for _, w, _ in _clause(spans[i:])):
+                continue  # 这片面积70平方公里的土地
             if before and _apposed(before[-1][1], before[-1][2]):
                 continue  # 东港这座城市, 春节这个日子, 看病难这一问题: a thing and then what it is
             if _ANY_OF.search(text[:start].rsplit("，", 1)[-1]):
@@ -155,6 +157,15 @@ def unresolved_reference(text: str) -> str | None:
             if not any(_is_person(w, t) for _, w, t in before):
                 return word
     return None
+
+
+def _clause(spans: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """The words up to the end of the clause."""
+    end = next((k for k, (_, w, _) in enumerate(spans) if w in _CLAUSE_MARKS), len(spans))
+    return spans[:end]
+
+
+_CLAUSE_MARKS = set("，,；;。！!？?：:")
 
 
 def _glued(spans: list[tuple[int, str, str]]) -> tuple[str, int, tuple[int, str, str]] | None:
