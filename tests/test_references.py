@@ -156,3 +156,10 @@ def test_a_sentence_before_that_does_not_name_the_school_is_not_joined_to_it():
     ]
     summary = _summary(body, "新学期招收新生600人")
     assert 0 not in summary.sentences
+
+
+def test_what_the_reader_has_just_read_may_name_what_a_pointer_points_to():
+    assert unresolved_reference("他说明年还要扩建。", before="周海来到西岭镇。") is None
+    assert unresolved_reference("他说明年还要扩建。", before="西岭镇新建了码头。") == "他"
+    # The sentence before keeps its own pointers: only the new one's are reported.
+    assert unresolved_reference("陈岩说明年还要扩建。", before="该村新建了码头。") is None

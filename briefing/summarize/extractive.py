@@ -494,8 +494,11 @@ class ExtractiveSummarizer:
             joined = "".join(t for _, t in pair)
             if len(joined) > max_chars or not check_summary(joined, source):
                 continue
-            # A partner that points to what neither names (……这所小学) is no partner.
-            if unresolved_reference(joined) in (None, unresolved_reference(main)):
+            # A partner that points to what neither names (……这所小学) is no partner; after the
+            # main sentence, that sentence may name it.
+            if not unresolved_reference(
+                extra, before=main if other.sentence.index > sentence.index else ""
+            ):
                 return joined, [i for i, _ in pair]
         return None
 

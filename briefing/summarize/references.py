@@ -54,7 +54,7 @@ _ABSTRACT_HEADS = set(
     "事 事情 事件 举 举措 做法 措施 决定 消息 情况 现象 变化 问题 要求 政策 理念 思路 模式 方式 方法"
     " 办法 经验 成绩 成果 成就 目标 工作 行动 讲话 表态 说法 观点 计划 方案 规定 数据 数字 趋势 局面"
     " 进展 报告 协议 目的 过程 结果 判断 精神 故事 场景 景象 画面 传统 理由 原因 思想 改革 创新 探索"
-    " 实践 尝试 承诺 倡议 呼吁 建议 意见 声明 表述 提法 趋向 态势 机制 制度 模式 格局".split()
+    " 实践 尝试 承诺 倡议 呼吁 建议 意见 声明 表述 提法 趋向 态势 机制 制度 格局".split()
 )
 # What a title in 《》 names: a law, a plan, a book, a film.
 _WORKS = set(
@@ -92,11 +92,15 @@ _PUNCTUATION = set("，,。；;：:、！!？?…—（）()《》“”")
 _QUOTE = re.compile(r"“[^“”]*”|「[^「」]*」")
 
 
-def unresolved_reference(text: str) -> str | None:
-    """The first pointer in ``text`` (这所小学, 该村, 他, 当地) with nothing before it in ``text`` to
-    point to, or None when every pointer is resolved (or there is none)."""
+def unresolved_reference(text: str, *, before: str = "") -> str | None:
+    """The first pointer in ``text`` (这所小学, 该村, 他, 当地) with nothing before it to point to,
+    or None when every pointer is resolved (or there is none). ``before``: what the reader has
+    just read (the summary's sentence before), which may name what ``text`` points to; its own
+    pointers are not reported."""
     if not _TRIGGER.search(text):
         return None
+    offset = len(before)
+    text = before + text
     quoted = [m.span() for m in _QUOTE.finditer(text)]
     tokens = word_tags(text)
     position = 0
@@ -105,10 +109,10 @@ def unresolved_reference(text: str) -> str | None:
         spans.append((position, word, tag))
         position += len(word)
     for i, (start, word, tag) in enumerate(spans):
-        if any(a <= start < b for a, b in quoted):
+        if start < offset or any(a <= start < b for a, b in quoted):
             continue
         following = spans[i + 1][1] if i + 1 < len(spans) else ""
-        before = spans[:i]
+        earlier = spans[:i]
         # 这所 as one word, or 这 / 所 as two (为这所小学……), or glued to its noun (这番话, 这 / 本书)
         split = word in ("这", "那") and _DEMONSTRATIVE.match(word + following)
         glued = _glued(spans[i : i + 2])
@@ -127,21 +131,21 @@ def unresolved_reference(text: str) -> str | None:
                 continue
             if classifier == "片" and any(w in _HOMELAND for _, w, _ in _clause(spans[i:])):
                 continue  # 这片面积70平方公里的土地
-            if before and _apposed(before[-1][1], before[-1][2]):
+            if earlier and _apposed(earlier[-1][1], earlier[-1][2]):
                 continue  # 东港这座城市, 春节这个日子, 看病难这一问题: a thing and then what it is
             if _ANY_OF.search(text[:start].rsplit("，", 1)[-1]):
                 continue  # 无论哪种 (written 那种): which, not that
             end = next((p + len(w) for p, w, _ in phrase if w == heads[-1]), start)
             if text[end : end + 1] in _NAMED_AFTER or _CALLED.match(text, end):
                 continue  # 这部新著——《……》, 这种物质叫做……: named right after it
-            if not any(_noun_resolved(h, classifier, text[:start], before) for h in heads):
+            if not any(_noun_resolved(h, classifier, text[:start], earlier) for h in heads):
                 return (word + following if split else word) + heads[0]
         elif fused := _FUSED.match(word):
             noun = fused.group(1)
             if word in _ABSTRACT_FUSED:
                 if not _clause_before(text[:start]):
                     return word
-            elif noun in _FUSED_NOUNS and not _noun_resolved(noun, "", text[:start], before):
+            elif noun in _FUSED_NOUNS and not _noun_resolved(noun, "", text[:start], earlier):
                 return word
         elif word in _BOTH:
             if not _clause_before(text[:start]):
@@ -150,11 +154,11 @@ def unresolved_reference(text: str) -> str | None:
             if word.startswith("当地时间") or (word == "当地" and following.startswith("时间")):
                 continue
             # 当地 is wherever the summary is about, which may be named after it (据当地报道，星国……).
-            scope = spans if word.startswith("当地") else before
+            scope = spans if word.startswith("当地") else earlier
             if not any(_is_place(w, t) for _, w, t in scope):
                 return word
         elif word in _PRONOUNS or (word[:1] in ("他", "她") and tag.startswith("v")):
-            if not any(_is_person(w, t) for _, w, t in before):
+            if not any(_is_person(w, t) for _, w, t in earlier):
                 return word
     return None
 
