@@ -54,7 +54,11 @@ _CONTRAST = re.compile(
 # 这几天, 此次 say when and which event (the article's own), not which thing before.
 _POINTER = re.compile(
     r"^(?:这(?![几两]天|些天|段时间|天|时|一年|两年|几年|次)|那(?!么|时)|该|其(?!实|他|它|余)|此(?!外|次|前|时)"
-    r"|上述|就这样|这样|如此|于是|第二天|次日|比如|例如|再比如|再如|又|然后|接着|随即|随后|此后)"
+    r"|上述|就这样|这样|如此)"
+)
+# The next step of a story or an example of what was said (于是……, 第二天……, 比如……).
+_CONTINUATION = re.compile(
+    r"^(?:于是|第二天|次日|比如|例如|再比如|再如|又|然后|接着|随即|随后|此后)"
 )
 # 上述地区, 目睹此情此景: what it points to is in a sentence before; so is 来此 (here) in the
 # sentence's first clause (later, 此 may point to a place the sentence names first).
@@ -67,9 +71,10 @@ _EDITORS_NOTE = re.compile(r"^(?:编者按|编者的话|编后|编辑手记)[：
 
 
 def _leans_back(sentence: Sentence) -> bool:
-    """Whether ``sentence`` opens on a contrast (然而……) or a pointer (这个镇……) to the one before."""
+    """Whether ``sentence`` opens on a contrast (然而……), a next step (于是……) or a pointer
+    (这个镇……) to the one before."""
     text = split_dateline(sentence.text)[1].lstrip(DECK_MARKS + " 　")
-    if _CONTRAST.match(text) or _POINTER.match(text) or _STEP.match(text):
+    if any(p.match(text) for p in (_CONTRAST, _CONTINUATION, _STEP, _POINTER)):
         return True
     # A pointer after its opening words (仔细看来，这些本子……) is found where the summary is
     # made, by :func:`.references.unresolved_reference` on what the summary keeps of it.
