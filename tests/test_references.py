@@ -26,8 +26,24 @@ UNRESOLVED = [
     ("此举将有效缓解交通压力。", "此举"),
     ("这些村民都住进了新房。", "这些村民"),
     ("两者相差不到一成。", "两者"),
+    # A verb names no one, whatever it ends in (增长, 发生, 开工); nor does 市场 name a place.
+    ("东港经济增长7%，他说明年还要加快。", "他"),
+    ("暴雨发生后，他第一时间赶到现场。", "他"),
+    ("工厂开工以来，他们每天加班。", "他们"),
+    ("陈岩在市场里摆摊，当地人都认识她。", "当地人"),
+    # A word that ends in the same character is no name of the kind (就业, 临江大学).
+    ("东港市就业形势向好，这家企业新招员工200人。", "这家企业"),
+    ("临江大学扩招，这所小学也新建了教学楼。", "这所小学"),
+    # Classifiers of cases, talks, books and matches; 此 before a village as 该 is.
+    ("这起案件仍在审理中。", "这起案件"),
+    ("此村已通自来水。", "此村"),
+    ("这番话让陈岩很感动。", "这番话"),
+    ("这本书讲述了渔民的故事。", "这本书"),
+    ("这场比赛吸引了上万观众。", "这场比赛"),
+    # 人 inside a word (人工湖) names no one.
+    ("游船开进人工湖，他们纷纷拍照。", "他们"),
     # A bare noun of its kind is no name: which school?
-    ("校长说起学校的变化，很是欣慰。去年，周海来到这所小学看望师生。", "这所小学"),
+    ("陈岩在学校的操场上种了一排银杏。去年秋天，周海路过这所小学。", "这所小学"),
     ("专家建议尽快研究这个问题。", "这个问题"),
 ]
 
@@ -52,7 +68,7 @@ RESOLVED = [
     "当地时间3日，星国总统宣布新内阁名单。",
     "临江市第一小学新建了操场，这所小学的学生人数增至2000人。",
     "西岭中学新建了操场，这所学校的学生人数增至900人。",
-    "K线是把股价变动画成图形，再按照这个图形判断走势的方法。",
+    "陈岩把潮位画成曲线，渔民们看着这条曲线安排出海。",
     "周海今年75岁，这位老人坚持义务巡河20年。",
     "西岭镇新建茶厂一座，该镇茶农人均增收3000元。",
     "陈岩是东港市一名出租车司机，他每天工作10小时。",
@@ -74,8 +90,18 @@ RESOLVED = [
     "周海团队研制的这种新材料名叫石墨烯膜。",
     "陈岩的这部小说——《西岭春秋》今年出版。",
     "西岭镇有12个自然村，这些地区交通不便。",
-    "不少游客因熊猫爱上东港，他们说明年还要再来。",
+    "一批老船工回到东港，他们说码头比从前热闹多了。",
     "陈岩讲起这些年的经历，几度哽咽。",
+    "在这片面积70平方公里、人口20万的土地上，西岭镇敢闯敢试。",
+    "这个世界变化很快。",
+    "东港修了路、建了桥，这一切陈岩都看在眼里。",
+    "这只是一个开始。",
+    "这本来就是一件好事。",
+    "周海在东港大桥上巡查，这座大桥已通车10年。",
+    # Times that the quick test lets through, so the exclusions decide.
+    "这一次，临江队终于赢了。",
+    "这个时候，陈岩赶到了。",
+    "这段时间以来，游客络绎不绝。",
 ]
 
 
@@ -92,7 +118,7 @@ def test_ordinary_uses_and_resolved_pointers_are_not(text):
 def test_a_name_of_the_same_kind_resolves_a_pointer_and_a_common_word_does_not():
     assert unresolved_reference("临江县发生一起盗窃案。该县警方迅速破案。") is None
     assert unresolved_reference("东湾村通了自来水，该村村民不再挑水。") is None
-    assert unresolved_reference("9人被艺术院校录取。说起该校的变化，校长很自豪。") == "该校"
+    assert unresolved_reference("周海在学校门口开了一家书店。该校今年扩招。") == "该校"
 
 
 def _summary(body: list[str], title: str) -> Summary:
@@ -119,5 +145,21 @@ def test_a_pronoun_comes_with_who_it_is():
         "东港村今年新修水泥路8公里，全村通车率达到100%。",
     ]
     summary = _summary(body, "修路")
-    assert unresolved_reference(summary.text) is None
-    assert "他" not in summary.text or summary.text.index("老人") < summary.text.index("他")
+    assert summary.sentences == [1, 2]
+
+
+def test_a_sentence_before_that_does_not_name_the_school_is_not_joined_to_it():
+    body = [
+        "一大早，校园里就热闹起来，欢声笑语此起彼伏。",
+        "这所学校今年招收新生600人，新学期新开设了编程和陶艺课程。",
+        "家长们说，孩子在这里上学很放心。",
+    ]
+    summary = _summary(body, "新学期招收新生600人")
+    assert 0 not in summary.sentences
+
+
+def test_what_the_reader_has_just_read_may_name_what_a_pointer_points_to():
+    assert unresolved_reference("他说明年还要扩建。", before="周海来到西岭镇。") is None
+    assert unresolved_reference("他说明年还要扩建。", before="西岭镇新建了码头。") == "他"
+    # The sentence before keeps its own pointers: only the new one's are reported.
+    assert unresolved_reference("陈岩说明年还要扩建。", before="该村新建了码头。") is None

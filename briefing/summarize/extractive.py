@@ -62,10 +62,12 @@ _CONTRAST = re.compile(
 # 这几天, 此次 say when and which event (the article's own), not which thing before.
 _POINTER = re.compile(
     r"^(?:这(?![几两]天|些天|段时间|天|时|一年|两年|几年|次)|那(?!么|时)|该|其(?!实|他|它|余)|此(?!外|次|前|时)"
-    r"|上述|就这样|这样|如此|于是|第二天|次日|比如|例如|再比如|再如|又|然后|接着|随即|随后|此后)"
+    r"|上述|就这样|这样|如此)"
 )
-# The opening words a pointer may follow: 仔细看来，这些本子……
-_SHORT_OPENING = re.compile(r"^[^，,。]{1,6}[，,]")
+# The next step of a story or an example of what was said (于是……, 第二天……, 比如……).
+_CONTINUATION = re.compile(
+    r"^(?:于是|第二天|次日|比如|例如|再比如|再如|又|然后|接着|随即|随后|此后)"
+)
 # 上述地区, 目睹此情此景: what it points to is in a sentence before; so is 来此 (here) in the
 # sentence's first clause (later, 此 may point to a place the sentence names first).
 _SENTENCE_REFERS_BACK = re.compile(r"上述|前述|此情此景")
@@ -77,14 +79,14 @@ _EDITORS_NOTE = re.compile(r"^(?:编者按|编者的话|编后|编辑手记)[：
 
 
 def _leans_back(sentence: Sentence) -> bool:
-    """Whether ``sentence`` opens on a contrast (然而……) or a pointer (这个镇……) to the one before."""
+    """Whether ``sentence`` opens on a contrast (然而……), a next step (于是……) or a pointer
+    (这个镇……) to the one before."""
     text = split_dateline(sentence.text)[1].lstrip(DECK_MARKS + " 　")
-    if _CONTRAST.match(text) or _POINTER.match(text) or _STEP.match(text):
+    if any(p.match(text) for p in (_CONTRAST, _CONTINUATION, _STEP, _POINTER)):
         return True
-    if _SENTENCE_REFERS_BACK.search(text) or _HERE.match(text):
-        return True
-    opening = _SHORT_OPENING.match(text)
-    return bool(opening and _POINTER.match(text, opening.end()))
+    # A pointer after its opening words (仔细看来，这些本子……) is found where the summary is
+    # made, by :func:`.references.unresolved_reference` on what the summary keeps of it.
+    return bool(_SENTENCE_REFERS_BACK.search(text) or _HERE.match(text))
 
 
 # 一生躬耕的水利科学家，深受乡亲敬重的农业教育家，……委员，……主席刘某同志，因病……逝世: a run of
@@ -315,18 +317,22 @@ class ExtractiveSummarizer:
                 break  # far below the sentence put off: that one, alone, is better
             # The article's first sentence leans on nothing printed here (又有许多……).
             if scored.sentence.index and _leans_back(scored.sentence):
+                # Alone it leaves the reader asking "however what?"
                 found = self._with_previous(scored.sentence, by_index, source, actor, max_chars)
                 if not found:
-                    deferred.append(
-                        (scored, None)
-                    )  # alone it leaves the reader asking "however what?"
+                    deferred.append((scored, None))
                     continue
             else:
-                found = self._from_sentence(scored, ranked, article, source, actor, max_chars)
-                if found and unresolved_reference(found.text):
+                main = self._main(scored.sentence, max_chars, source, actor)
+                found = (
+                    self._from_sentence(scored, ranked, source, actor, max_chars, main=main)
+                    if main
+                    else None
+                )
+                if main and unresolved_reference(main):
                     # The sentence before may name what it points to (周海……。他……), when both fit.
                     joined = self._with_previous(
-                        scored.sentence, by_index, source, actor, max_chars, resolving=True
+                        scored.sentence, by_index, source, actor, max_chars, alone=main
                     )
                     if not joined:
                         deferred.append((scored, found))
@@ -335,7 +341,7 @@ class ExtractiveSummarizer:
             if found:
                 return found
         for scored, made in deferred:
-            found = made or self._from_sentence(scored, ranked, article, source, actor, max_chars)
+            found = made or self._from_sentence(scored, ranked, source, actor, max_chars)
             if found:
                 return found
         return self._last_resort(ranked, article, source, max_chars)
@@ -348,10 +354,11 @@ class ExtractiveSummarizer:
         actor: Callable[[], str | None],
         max_chars: int,
         *,
-        resolving: bool = False,
+        alone: str | None = None,
     ) -> Summary | None:
-        """A sentence that leans back (可去年……, 这个镇……) after the one it leans on, when both fit;
-        ``resolving``: only when the one before names what the sentence points to (……这所小学)."""
+        """A sentence that leans back (可去年……, 这个镇……, ……这所小学) after the one it leans on,
+        when both fit and the pair names what it points to. ``alone``: the sentence's summary
+        made on its own, which the pair may not cut to make room (alone it says more)."""
         previous = by_index.get(sentence.index - 1)
         if (
             previous is None
@@ -363,8 +370,8 @@ class ExtractiveSummarizer:
         text = self._main(sentence, max_chars - 12, source, actor)
         if not text:
             return None
-        if resolving and text != self._main(sentence, max_chars, source, actor):
-            return None  # cut to make room: the sentence alone says more
+        if alone is not None and text != alone:
+            return None
         # The whole of the sentence leaned on (compressed, never cut): its last clause may be
         # what the contrast answers.
         clauses = compress_clauses(previous.text)
@@ -377,8 +384,8 @@ class ExtractiveSummarizer:
         joined = before + text
         if len(joined) > max_chars or not check_summary(joined, source):
             return None
-        if resolving and unresolved_reference(joined):
-            return None
+        if unresolved_reference(joined):
+            return None  # 校园里热闹起来。这所小学……: the one before does not name it either
         return Summary(text=joined, method=METHOD, sentences=[previous.index, sentence.index])
 
     def _fit(
@@ -488,9 +495,12 @@ class ExtractiveSummarizer:
         text = self._fit(sentence, budget, source, **options)
         return self._with_actor(sentence, text, actor, budget, source) if text else None
 
-    def _from_sentence(self, scored, ranked, article, source, actor, max_chars) -> Summary | None:
+    def _from_sentence(
+        self, scored, ranked, source, actor, max_chars, *, main: str | None = None
+    ) -> Summary | None:
+        """The sentence's summary (``main``, when already made), with a partner for its figures."""
         sentence = scored.sentence
-        text = self._main(sentence, max_chars, source, actor)
+        text = main or self._main(sentence, max_chars, source, actor)
         if text is None:
             return None
         used = [sentence.index]
@@ -552,7 +562,13 @@ class ExtractiveSummarizer:
                 continue
             pair = sorted([(sentence.index, main), (other.sentence.index, extra)])
             joined = "".join(t for _, t in pair)
-            if len(joined) <= max_chars and check_summary(joined, source):
+            if len(joined) > max_chars or not check_summary(joined, source):
+                continue
+            # A partner that points to what neither names (……这所小学) is no partner; after the
+            # main sentence, that sentence may name it.
+            if not unresolved_reference(
+                extra, before=main if other.sentence.index > sentence.index else ""
+            ):
                 return joined, [i for i, _ in pair]
         return None
 

@@ -24,19 +24,19 @@ from __future__ import annotations
 
 import re
 
-from ..text import NAME_TAGS, tagged
+from ..text import NAME_TAGS, word_tags
 
-# A quick test before segmenting: most summaries hold none of these.
-_TRIGGER = re.compile(
-    r"[这那][所家座个位名条项片块种批支件部栋处辆艘架台群户类些一里儿]|该|此[案举事人地处项]|[他她]|当地|[两二前后]者"
-)
+# Classifiers a demonstrative takes before a noun (这所小学, 这起案件, 这番话, 这些村民, 这一举措).
+_CLASSIFIERS = "所家座个位名条项片块种批支件部栋处辆艘架台群户类起场笔份只本趟款张段句番些一"
 # 这所 / 这家 / 那位 / 这些 / 这一: a demonstrative and a classifier, as the segmenter cuts them.
-_DEMONSTRATIVE = re.compile(
-    r"^[这那](?:所|家|座|个|位|名|条|项|片|块|种|批|支|件|部|栋|处|辆|艘|架|台|群|户|类|些|一)$"
-)
+_DEMONSTRATIVE = re.compile(f"^[这那][{_CLASSIFIERS}]$")
 # 该村 / 此案 / 该县: a pointer and a one-character noun, cut as one word.
 _FUSED = re.compile(r"^(?:该|此)([\u4e00-\u9fff])$")
-_FUSED_NOUNS = set("村镇乡县市区省州国岛厂校院馆所站港店局部委队社团会园寺庙案人")
+_FUSED_NOUNS = "村镇乡县市区省州国岛厂校院馆所站港店局部委队社团会园寺庙案人"
+# A quick test before segmenting: most summaries hold none of these. 他 not in 其他 or 他人.
+_TRIGGER = re.compile(
+    f"[这那][{_CLASSIFIERS}里儿]|该|此[{_FUSED_NOUNS}举事项地处]|(?<!其)他(?!人)|她|当地|[两二前后]者"
+)
 _ABSTRACT_FUSED = {"此举", "此事", "此项"}
 _BOTH = {"两者", "二者", "前者", "后者"}
 _PLACE_POINTERS = {"这里", "那里", "这儿", "那儿", "此地", "此处", "该地", "当地"}
@@ -44,16 +44,17 @@ _PRONOUNS = {"他", "她", "他们", "她们", "他俩", "她俩"}
 # Heads that say when, how often or which of the article's own events: not pointers back.
 _TIME_HEADS = set(
     "年 天 日 月 周 时 刻 次 回 届 期 轮 晚 夜 季 时期 时候 时刻 时代 关头 节点 阶段 期间 年代 瞬间 当口"
-    " 年间 天里 段 会儿 日子".split()
+    " 年间 天里 段 会儿 日子 时间".split()
 )
-# 这片土地, 这片热土: the land the writer stands on, a set phrase.
-_HOMELAND = {"土地", "热土", "大地"}
+# 这片土地, 这个世界, 这个道理: the land the writer stands on, the world at large, a truth:
+# said of what everyone shares, not of a thing named before.
+_HOMELAND = {"土地", "热土", "大地", "世界", "社会", "道理"}
 # Acts, statements and states: what they point to is said by any clause before them.
 _ABSTRACT_HEADS = set(
     "事 事情 事件 举 举措 做法 措施 决定 消息 情况 现象 变化 问题 要求 政策 理念 思路 模式 方式 方法"
     " 办法 经验 成绩 成果 成就 目标 工作 行动 讲话 表态 说法 观点 计划 方案 规定 数据 数字 趋势 局面"
     " 进展 报告 协议 目的 过程 结果 判断 精神 故事 场景 景象 画面 传统 理由 原因 思想 改革 创新 探索"
-    " 实践 尝试 承诺 倡议 呼吁 建议 意见 声明 表述 提法 趋向 态势 机制 制度 模式 格局".split()
+    " 实践 尝试 承诺 倡议 呼吁 建议 意见 声明 表述 提法 趋向 态势 机制 制度 格局".split()
 )
 # What a title in 《》 names: a law, a plan, a book, a film.
 _WORKS = set(
@@ -91,48 +92,60 @@ _PUNCTUATION = set("，,。；;：:、！!？?…—（）()《》“”")
 _QUOTE = re.compile(r"“[^“”]*”|「[^「」]*」")
 
 
-def unresolved_reference(text: str) -> str | None:
-    """The first pointer in ``text`` (这所小学, 该村, 他, 当地) with nothing before it in ``text`` to
-    point to, or None when every pointer is resolved (or there is none)."""
+def unresolved_reference(text: str, *, before: str = "") -> str | None:
+    """The first pointer in ``text`` (这所小学, 该村, 他, 当地) with nothing before it to point to,
+    or None when every pointer is resolved (or there is none). ``before``: what the reader has
+    just read (the summary's sentence before), which may name what ``text`` points to; its own
+    pointers are not reported."""
     if not _TRIGGER.search(text):
         return None
+    offset = len(before)
+    text = before + text
     quoted = [m.span() for m in _QUOTE.finditer(text)]
-    tokens = tagged(text)
+    tokens = word_tags(text)
     position = 0
     spans = []
     for word, tag in tokens:
         spans.append((position, word, tag))
         position += len(word)
     for i, (start, word, tag) in enumerate(spans):
-        if any(a <= start < b for a, b in quoted):
+        if start < offset or any(a <= start < b for a, b in quoted):
             continue
         following = spans[i + 1][1] if i + 1 < len(spans) else ""
-        before = spans[:i]
-        # 这所 as one word, or 这 / 所 as two (为这所小学……)
+        earlier = spans[:i]
+        # 这所 as one word, or 这 / 所 as two (为这所小学……), or glued to its noun (这番话, 这 / 本书)
         split = word in ("这", "那") and _DEMONSTRATIVE.match(word + following)
-        if _DEMONSTRATIVE.match(word) or word == "该" or split:
-            classifier = following if split else word[1:] if word != "该" else ""
-            phrase = spans[i + 2 : i + 8] if split else spans[i + 1 : i + 7]
+        glued = _glued(spans[i : i + 2])
+        if _DEMONSTRATIVE.match(word) or word == "该" or split or glued:
+            classifier = following if split else word[1:2] if word != "该" else ""
+            if glued:
+                word, taken, head = glued
+                classifier = word[1]
+                phrase = [head, *spans[i + 1 + taken : i + 7]]
+            else:
+                phrase = spans[i + 2 : i + 8] if split else spans[i + 1 : i + 7]
             if not phrase or phrase[0][1] in _TIME_HEADS:
                 continue  # 这些年的经历: a time first
             heads = _phrase_heads(phrase)
             if not heads or any(h in _TIME_HEADS or h in _HOMELAND for h in heads):
                 continue
-            if before and _apposed(before[-1][1], before[-1][2]):
+            if classifier == "片" and any(w in _HOMELAND for _, w, _ in _clause(spans[i:])):
+                continue  # 这片面积70平方公里的土地
+            if earlier and _apposed(earlier[-1][1], earlier[-1][2]):
                 continue  # 东港这座城市, 春节这个日子, 看病难这一问题: a thing and then what it is
             if _ANY_OF.search(text[:start].rsplit("，", 1)[-1]):
                 continue  # 无论哪种 (written 那种): which, not that
             end = next((p + len(w) for p, w, _ in phrase if w == heads[-1]), start)
             if text[end : end + 1] in _NAMED_AFTER or _CALLED.match(text, end):
                 continue  # 这部新著——《……》, 这种物质叫做……: named right after it
-            if not any(_noun_resolved(h, classifier, text[:start], before) for h in heads):
+            if not any(_noun_resolved(h, classifier, text[:start], earlier) for h in heads):
                 return (word + following if split else word) + heads[0]
         elif fused := _FUSED.match(word):
             noun = fused.group(1)
             if word in _ABSTRACT_FUSED:
                 if not _clause_before(text[:start]):
                     return word
-            elif noun in _FUSED_NOUNS and not _noun_resolved(noun, "", text[:start], before):
+            elif noun in _FUSED_NOUNS and not _noun_resolved(noun, "", text[:start], earlier):
                 return word
         elif word in _BOTH:
             if not _clause_before(text[:start]):
@@ -141,16 +154,40 @@ def unresolved_reference(text: str) -> str | None:
             if word.startswith("当地时间") or (word == "当地" and following.startswith("时间")):
                 continue
             # 当地 is wherever the summary is about, which may be named after it (据当地报道，星国……).
-            scope = spans if word.startswith("当地") else before
+            scope = spans if word.startswith("当地") else earlier
             if not any(_is_place(w, t) for _, w, t in scope):
                 return word
         elif word in _PRONOUNS or (word[:1] in ("他", "她") and tag.startswith("v")):
-            if any(_is_person(w, t) for _, w, t in before):
-                continue
-            # 许多人……他们: a group the segmenter may cut oddly (人因) still names people.
-            if word.endswith(("们", "俩")) and _PEOPLE_CHARS.search(text[:start]):
-                continue
-            return word
+            if not any(_is_person(w, t) for _, w, t in earlier):
+                return word
+    return None
+
+
+def _clause(spans: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """The words up to the end of the clause."""
+    end = next((k for k, (_, w, _) in enumerate(spans) if w in _CLAUSE_MARKS), len(spans))
+    return spans[:end]
+
+
+_CLAUSE_MARKS = set("，,；;。！!？?：:")
+
+
+def _glued(spans: list[tuple[int, str, str]]) -> tuple[str, int, tuple[int, str, str]] | None:
+    """A demonstrative and a classifier the segmenter glued to the noun (这番话) or cut off from
+    the demonstrative with the noun (这 / 本书): the pointer (这番), how many words after the
+    first it takes, and the noun as a span of its own; None for anything else (这 / 本来)."""
+    start, word, tag = spans[0]
+    if len(word) > 2 and tag[:1] == "n" and _DEMONSTRATIVE.match(word[:2]):
+        return word[:2], 0, (start + 2, word[2:], "n")
+    if word in ("这", "那") and len(spans) > 1:
+        _, following, following_tag = spans[1]
+        if (
+            len(following) > 1
+            and following_tag[:1] in ("n", "r")
+            and following[0] not in "一些"  # 这 / 一切: all that was said
+            and _DEMONSTRATIVE.match(word + following[0])
+        ):
+            return word + following[0], 1, (start + 2, following[1:], "n")
     return None
 
 
@@ -186,8 +223,11 @@ def _noun_resolved(head: str, classifier: str, before: str, tokens: list) -> boo
         return True  # ……用图形表示，再按这个图形……
     if any(_named_kind(kind, tokens) for kind in (head, *_KINDS.get(head, ()))):
         return True
-    # Compounds end on their kind: 新中国 for 这个大国, 跨海大桥 for 这座铁桥.
-    if len(head) > 1 and any(len(w) >= 2 and w[-1] == head[-1] for _, w, _ in tokens):
+    # Names end on their kind: 星国 for 这个大国, 东港大桥 for 这座铁桥 (not 就业 for 这家企业).
+    if len(head) > 1 and any(
+        len(w) >= 2 and w[-1] == head[-1] and (t in NAME_TAGS or w.endswith(head))
+        for _, w, t in tokens
+    ):
         return True
     if head in _WORKS and "《" in before:
         return True  # 《临江市河道管理条例》……这部法规
@@ -195,15 +235,14 @@ def _noun_resolved(head: str, classifier: str, before: str, tokens: list) -> boo
         return any(_is_place(w, t) for _, w, t in tokens)
     if head in _ABSTRACT_HEADS:
         return _clause_before(before)
-    if head in _FUSED_NOUNS and any(t == "ns" for _, _, t in tokens):
-        return True  # 晋城……该市
+    if not classifier and head in _FUSED_NOUNS and any(t == "ns" for _, _, t in tokens):
+        return True  # 临江……该市
     if classifier in ("位", "名") or head == "人":
         return any(_is_person(w, t) for _, w, t in tokens)
     return False
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_PEOPLE_CHARS = re.compile("[人们员者众民]")
 
 
 def _named_kind(noun: str, tokens: list) -> bool:
@@ -219,7 +258,8 @@ def _named_kind(noun: str, tokens: list) -> bool:
 
 
 def _longer_name(word: str, tag: str, noun: str) -> bool:
-    """希望小学 for 小学; 东湖乡 for 乡 but not 院校 for 校 (a common word, not a name)."""
+    """希望小学 for 小学; 东湖乡 for 乡, but not a common noun that ends in a one-character kind
+    (图书馆 for 馆, 学校 for 校): which one?"""
     if len(noun) > 1:
         return len(word) > len(noun)
     return len(word) >= 3 and tag != "n"
@@ -238,12 +278,22 @@ def _clause_before(before: str) -> bool:
 
 def _is_person(word: str, tag: str) -> bool:
     # A word the segmenter does not know (x) may be a rare name: 段某时 is cut as one.
+    # The endings only on a noun or a pronoun: 增长, 发生 and 开工 are verbs.
     return (
         tag.startswith("nr")
-        or word.endswith(_PERSON_ENDINGS)
+        or (_noun_like(tag) and word.endswith(_PERSON_ENDINGS))
         or (tag == "x" and _HAN.match(word) is not None)
     )
 
 
 def _is_place(word: str, tag: str) -> bool:
-    return tag in ("ns", "nt") or (len(word) >= 2 and word.endswith(_PLACE_ENDINGS))
+    # A name on the ending, not a common word that ends in it (市场, 学校, 社区 name no place).
+    return tag in ("ns", "nt") or (
+        _noun_like(tag)
+        and len(word) >= 3
+        and any(word.endswith(e) and len(word) > len(e) for e in _PLACE_ENDINGS)
+    )
+
+
+def _noun_like(tag: str) -> bool:
+    return tag[:1] == "n" or tag == "r"
