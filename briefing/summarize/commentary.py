@@ -105,7 +105,9 @@ _EDITORS_NOTE = re.compile(
 
 def editors_note(paragraph: str) -> bool:
     """Whether ``paragraph`` is an editors' note (编者按：……; ……——编者)."""
-    return bool(_EDITORS_NOTE.search(paragraph.strip()))
+    # Every form holds 编; most paragraphs do not, and the unanchored search over a whole
+    # paragraph was a quarter of the summarize stage's time (every paragraph, every article).
+    return "编" in paragraph and bool(_EDITORS_NOTE.search(paragraph.strip()))
 
 
 def _own_body(article: Article) -> list[str]:
