@@ -75,6 +75,13 @@ def _article(title: str, kicker: str = "", subtitle: str = "", body: list[str] |
             "奋力开创新局面——临江市建设茶乡新城综述",
         ),
         ("", "临江的春天", "——西岭镇生态修复工作纪实", "临江的春天——西岭镇生态修复工作纪实"),
+        # A deck with news and who attended after it: the news alone.
+        (
+            "",
+            "春风满西岭",
+            "——西岭镇乡村振兴论坛开幕 周海陈岩王林等出席",
+            "春风满西岭——西岭镇乡村振兴论坛开幕",
+        ),
         # A long deck without where the speech it reports on was given.
         (
             "",
@@ -124,6 +131,13 @@ def test_the_part_with_the_news_joins_the_title(kicker, title, subtitle, shown):
         ("", "西岭镇来了新村医", "周海陈岩王林"),
         ("", "临江市关于调整公交线路的通告", "（二〇二六年三月一日）"),
         ("", "山间小路", "资料整理：陈岩"),
+        # Under the dash: who attended, who wrote it, when; none is the news.
+        ("", "春风满西岭", "——周海出席并讲话"),
+        ("", "春风满西岭", "——周海陈岩出席"),
+        ("", "春风满西岭", "——记者 周海 通讯员 陈岩"),
+        ("", "春风满西岭", "——本报记者周海"),
+        ("", "春风满西岭", "——2026年3月5日"),
+        ("", "春风满西岭", "——二〇二六年三月五日"),
     ],
 )
 def test_titles_that_need_nothing_stay_as_printed(kicker, title, subtitle):

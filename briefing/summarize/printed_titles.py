@@ -26,10 +26,11 @@ from __future__ import annotations
 
 import re
 
+from ..conventions import REPORTER
 from ..records import Article
 from ..text import tagged
 from .actors import kicker_actor, lacks_subject
-from .headlines import POSTS, has_predicate, has_verb
+from .headlines import CREDIT, POSTS, has_predicate, has_verb
 from .title_clauses import SPEECH_VERBS
 
 
@@ -79,8 +80,15 @@ _NAMED_PERSON = re.compile(
 _POST_END = re.compile("(?:" + "|".join(sorted(POSTS, key=_longest_first)) + ")$")
 # A name run onto a headline's second line from the byline under it (……有所回落 周海).
 _RUN_ON_BYLINE = re.compile(r"(?<=[\u4e00-\u9fff]{8})\s+[\u4e00-\u9fff]{2,3}$")
-# Who attended the event the headline reports: 周海出席, 陈岩出席并讲话, 周海陪同考察.
+# Who attended the event the headline reports: 周海出席, 陈岩出席并讲话, 周海陪同考察, 周海陈岩等出席.
 _ATTENDANCE = re.compile(r"(?:出席|参加|陪同|主持)[\u4e00-\u9fff]{0,4}$")
+# Who attended, after the deck's news and a space (……论坛开幕 周海陈岩等出席).
+_ATTENDANCE_TAIL = re.compile(r"\s+\S{2,24}(?:出席|参加|陪同|主持)[\u4e00-\u9fff]{0,4}$")
+# A byline under the headline (记者 周海 通讯员 陈岩) or a date alone (2026年3月5日): no news.
+_BYLINE = re.compile(rf"^(?:本报)?{REPORTER}")
+_DATE_ONLY = re.compile(
+    r"^[（(]?[\d０-９〇零一二三四五六七八九十]{1,4}年(?:[\d０-９〇零一二三四五六七八九十]{1,3}[月日])*[)）]?$"
+)
 # A series tag closing the title that the splitter's column tag (2 to 12 characters, no numbered
 # part) leaves: （……——来自……的故事）, （走进乡村⑦）. A name's qualifier in brackets is short
 # (刚果（金）); a span of time is no tag (（3月2日8时—3日8时）).
@@ -174,6 +182,17 @@ def without_series_tag(title: str) -> str:
     return title[: tag.start()].strip() or title
 
 
+def _deck_with_news(deck: str) -> bool:
+    """A deck under the dash that says more than who attended (周海出席并讲话), who wrote it
+    (记者 周海 通讯员 陈岩) or when (2026年3月5日)."""
+    return not (
+        _ATTENDANCE.search(deck)
+        or _BYLINE.match(deck)
+        or CREDIT.search(deck)
+        or _DATE_ONLY.match(deck.replace(" ", ""))
+    )
+
+
 def display_title(article: Article) -> str:
     """The printed title as a briefing shows it (see the module's docstring)."""
     title = without_series_tag((article.title or "").strip())
@@ -210,7 +229,8 @@ def display_title(article: Article) -> str:
             and not _ATTENDANCE.search(second)
         )
         return line if two_lines and len(line) <= MAX_DISPLAY_CHARS else title
-    if title_news:
+    subtitle = _ATTENDANCE_TAIL.sub("", subtitle)
+    if title_news or not _deck_with_news(subtitle):
         return title
     line = title + "——" + subtitle
     if len(line) > MAX_DISPLAY_CHARS:
