@@ -11,9 +11,9 @@ itself joins the parts by:
   (临江市出台新规——): ``临江市出台新规——……``; a subtitle that opens with the dash:
   ``主题——副题``; the second line of a two-line headline, after a title that states news too:
   ``第一行 第二行``;
-- at most :data:`MAX_DISPLAY_CHARS` characters: longer, a deck without where the speech it
-  reports on was given, the kicker's news alone when the main title has none, else the main
-  title as printed;
+- at most :data:`MAX_DISPLAY_CHARS` characters: longer, the kicker's news alone when the main
+  title has none, else the main title as printed (a deck is never shortened: a cut the paper
+  did not make can garble it);
 - a title that states its news itself (临江市举办春季招聘会) is shown as printed, and an
   organisation's name before a title that lacks its subject reads as one clause
   (临江市消防救援大队 + 推进燃气安全排查).
@@ -67,10 +67,6 @@ _STATEMENT_END = re.compile(
 )
 # A kicker that goes on past its statement verb: the title is the rest of what was said.
 _SAID_WHAT = re.compile(r"(?:强调|指出|要求)[^，,。；：“”]{4,}$")
-# Where a speech was given (在……大会上的), before the speech a deck reports on.
-_SPEECH_VENUE = re.compile(
-    r"在[^，。；“”]{2,40}?上的?(?=(?:重要)?(?:讲话|致辞|演讲|主旨演讲|报告|贺词|贺信))"
-)
 # A person named after their post, an honour in quotation marks or what they are (……获得者).
 _NAMED_PERSON = re.compile(
     "(?:"
@@ -233,8 +229,4 @@ def display_title(article: Article) -> str:
     if title_news or not _deck_with_news(subtitle):
         return title
     line = title + "——" + subtitle
-    if len(line) > MAX_DISPLAY_CHARS:
-        # ……周海在全市大会上的重要讲话引起反响 -> ……周海重要讲话引起反响: where a speech was
-        # given goes first when the deck is long.
-        line = title + "——" + _SPEECH_VENUE.sub("", subtitle)
     return line if len(line) <= MAX_DISPLAY_CHARS else title
