@@ -89,6 +89,20 @@ def _article(title: str, kicker: str = "", subtitle: str = "", body: list[str] |
             "茶农收入却出现下滑 陈岩",
             "西岭镇茶叶销量大增 茶农收入却出现下滑",
         ),
+        # A kicker that reports an event (开幕, whatever the segmenter tags it) runs on with the dash.
+        (
+            "东港市第九届全民运动会隆重开幕——",
+            "奋进新征程 同心向未来",
+            "",
+            "东港市第九届全民运动会隆重开幕——奋进新征程 同心向未来",
+        ),
+        # A slogan over the line that states the news, printed without a dash.
+        (
+            "",
+            "携手前行",
+            "临江市与东港市签署战略合作协议",
+            "携手前行——临江市与东港市签署战略合作协议",
+        ),
         # A series tag the splitter left: too long for a column's name, or a numbered part.
         ("", "春茶飘香富农家（走进乡村·田野里的好日子·东港篇）", "", "春茶飘香富农家"),
         ("", "春茶飘香富农家（田野新风③）", "", "春茶飘香富农家"),
@@ -117,9 +131,12 @@ def test_the_part_with_the_news_joins_the_title(kicker, title, subtitle, shown):
         ("防汛一线", "西岭镇干部连夜转移群众", ""),
         ("坚持以人民为中心", "民生实事件件落地", ""),
         # A slogan kicker adds nothing to a slogan title.
+        ("撸起袖子拼一把", "幸福生活靠奋斗", ""),
         ("大力发展林下经济", "青山处处绿 家家有新机", ""),
         # Under the title: a byline, a label, a document's date.
         ("", "临江天气预报（3月2日8时—3日8时）", ""),
+        ("", "临江天气预报（二〇二六年三月一日至三月五日）", ""),
+        ("", "临江市统计公报（二〇二六年二月二十八日临江市统计局发布）", ""),
         ("", "说说身边的小事", "周海"),
         ("", "西岭镇来了新村医", "周海陈岩王林"),
         ("", "临江市关于调整公交线路的通告", "（二〇二六年三月一日）"),

@@ -10,7 +10,7 @@ itself joins the parts by:
   周海在座谈会上强调): ``临江市市长周海：“……”``, ``周海强调：……``; one that states the news
   (临江市出台新规——): ``临江市出台新规——……``; a subtitle that opens with the dash:
   ``主题——副题``; the second line of a two-line headline, after a title that states news too:
-  ``第一行 第二行``;
+  ``第一行 第二行``, after a slogan with the dash: ``携手前行——临江市与东港市签署……``;
 - at most :data:`MAX_DISPLAY_CHARS` characters: longer, the kicker's news alone when the main
   title has none, else the main title as printed (a deck is never shortened: a cut the paper
   did not make can garble it);
@@ -32,6 +32,7 @@ from ..text import tagged
 from .actors import kicker_actor, lacks_subject
 from .headlines import CREDIT, POSTS, has_predicate, has_verb
 from .title_clauses import SPEECH_VERBS
+from .verbs import ACTION
 
 
 def _longest_first(word: str) -> tuple[int, str]:
@@ -89,7 +90,11 @@ _DATE_ONLY = re.compile(
 # part) leaves: （……——来自……的故事）, （走进乡村⑦）. A name's qualifier in brackets is short
 # (刚果（金）); a span of time is no tag (（3月2日8时—3日8时）).
 _SERIES_TAG = re.compile(r"\s*[（(](?P<tag>[^（）()]{13,40}|[^（）()]{2,16}[①-⑳])[)）]$")
-_TIME_SPAN = re.compile(r"[\d０-９]\s*[年月日时]")
+_TIME_SPAN = re.compile(
+    r"[\d０-９]\s*[年月日时]|[〇零一二三四五六七八九]{4}年|[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{0,3}"
+)
+# What happened, in a kicker the segmenter tags as a name (……会议隆重开幕 nr): no name.
+_EVENT = re.compile(ACTION.pattern + "|开幕|闭幕|落幕|揭幕|揭牌|开工|竣工|开通|召开")
 # The label of a photo column printed where a headline stands: it names the column, not the news.
 PHOTO_LABELS = frozenset("图片报道 图片新闻 新闻图片 摄影报道".split())
 
@@ -104,6 +109,10 @@ def states_news(text: str) -> bool:
     words = [(w, t) for w, t in tagged(text) if w.strip()]
     first = next((i for i, (_, t) in enumerate(words) if not t.startswith(_LEADING_TAGS)), None)
     if first is None or not words[first][1].startswith(_ACTOR_TAGS) or words[first][0] in _MANNER:
+        return False
+    # A noun of one character opening a call is the segmenter's reading of a verb (撸 n:
+    # 撸起袖子加油干); an actor that opens a headline is named in two or more.
+    if len(words[first][0]) == 1 and words[first][1] == "n":
         return False
     rest = words[first + 1 :]
     # A place, an organisation or a person opening the title acts in it (西岭镇村民用上自来水,
@@ -122,6 +131,8 @@ def _names(kicker: str) -> bool:
         return False
     if _NAMED_PERSON.search(kicker):
         return True
+    if _EVENT.search(kicker):
+        return False
     return any(t.startswith(_ACTOR_TAGS) for _, t in tagged(kicker)) and not has_verb(kicker)
 
 
@@ -218,13 +229,14 @@ def display_title(article: Article) -> str:
         second = _RUN_ON_BYLINE.sub("", subtitle)
         line = title + " " + second
         # A verb of its own: a byline of names (周海陈岩) opens on a name too.
-        two_lines = (
-            title_news
-            and states_news(second)
-            and has_predicate(second)
-            and not _ATTENDANCE.search(second)
+        second_news = (
+            states_news(second) and has_predicate(second) and not _ATTENDANCE.search(second)
         )
-        return line if two_lines and len(line) <= MAX_DISPLAY_CHARS else title
+        if second_news and not title_news:
+            # A slogan over the line that states the news (携手前行 / 临江市与东港市签署……):
+            # the news runs on as a subtitle would.
+            line = title + "——" + second
+        return line if second_news and len(line) <= MAX_DISPLAY_CHARS else title
     subtitle = _ATTENDANCE_TAIL.sub("", subtitle)
     if title_news or not _deck_with_news(subtitle):
         return title
