@@ -111,8 +111,9 @@ def _article(title: str, kicker: str = "", subtitle: str = "", body: list[str] |
     ],
 )
 def test_the_part_with_the_news_joins_the_title(kicker, title, subtitle, shown):
-    assert display_title(_article(title, kicker, subtitle)) == shown
-    assert len(shown) <= MAX_DISPLAY_CHARS
+    line = display_title(_article(title, kicker, subtitle))
+    assert line == shown
+    assert len(line) <= MAX_DISPLAY_CHARS
 
 
 @pytest.mark.parametrize(
@@ -153,6 +154,33 @@ def test_the_part_with_the_news_joins_the_title(kicker, title, subtitle, shown):
     ],
 )
 def test_titles_that_need_nothing_stay_as_printed(kicker, title, subtitle):
+    assert display_title(_article(title, kicker, subtitle)) == title
+
+
+# A title of 32 characters that states its news: nothing long joins it.
+_LONG_NEWS = "临江市西岭镇万亩茶园春茶开采首批明前茶通过电商平台销往全国二十多个省份"
+_LONG_CALL = "抓紧抓实春耕备耕各项工作确保全年粮食播种面积稳定在一百二十万亩以上"
+
+
+@pytest.mark.parametrize(
+    ("kicker", "title", "subtitle"),
+    [
+        # A deck with a colon (a label) or a dated bracket under a slogan, with the dash.
+        ("", "山间小路", "——资料整理：陈岩"),
+        ("", "春风满西岭", "——（二〇二六年三月一日 临江市人民政府）"),
+        # A bracketed span of time of 13 characters or more is no series tag.
+        ("", "临江天气预报（2026年3月2日8时至3月3日8时）", ""),
+        # Each join that would pass MAX_DISPLAY_CHARS leaves the title as printed: a post before
+        # its holder, what was said running on, the speaker and the verb, a second line, a deck.
+        ("临江市政协原副主席", "陈岩" + _LONG_NEWS[3:], ""),
+        ("周海在西岭镇调研时强调加快建设", "现代茶产业示范园区并" + _LONG_CALL, ""),
+        ("周海在全市春耕备耕暨防汛抗旱动员部署会上强调", _LONG_CALL + "毫不动摇", ""),
+        ("", "西岭镇茶叶销量大增", "茶农收入却出现下滑" + _LONG_NEWS),
+        ("", "携手前行", "临江市与东港市签署战略合作协议" + _LONG_NEWS),
+        ("", "春风满西岭", "——" + _LONG_NEWS),
+    ],
+)
+def test_labels_time_spans_and_long_joins_leave_the_title(kicker, title, subtitle):
     assert display_title(_article(title, kicker, subtitle)) == title
 
 
