@@ -30,8 +30,8 @@ from ..conventions import REPORTER
 from ..records import Article
 from ..text import tagged
 from .actors import kicker_actor, lacks_subject
-from .headlines import CREDIT, POSTS, has_predicate, has_verb
-from .title_clauses import SPEECH_VERBS
+from .headlines import CREDIT, has_predicate, has_verb
+from .title_clauses import POST_WORDS, SPEECH_VERBS
 from .verbs import ACTION
 
 
@@ -70,11 +70,12 @@ _STATEMENT_END = re.compile(
 _SAID_WHAT = re.compile(r"(?:强调|指出|要求)[^，,。；：“”]{4,}$")
 # A person named after their post, an honour in quotation marks or what they are (……获得者).
 _NAMED_PERSON = re.compile(
-    "(?:"
-    + "|".join(sorted(POSTS, key=_longest_first))
-    + r"|”|者)(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,5}·[\u4e00-\u9fff]{1,5})$"
+    f"(?:{POST_WORDS}|”|者)"
+    + r"(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,5}·[\u4e00-\u9fff]{1,5})$"
 )
-_POST_END = re.compile("(?:" + "|".join(sorted(POSTS, key=_longest_first)) + ")$")
+_POST_END = re.compile(POST_WORDS + "$")
+# A kicker with a clause break is a clause or more, never a name.
+_CLAUSE_BREAK = re.compile("[，,；;。]")
 # A name run onto a headline's second line from the byline under it (……有所回落 周海).
 _RUN_ON_BYLINE = re.compile(r"(?<=[\u4e00-\u9fff]{8})\s+[\u4e00-\u9fff]{2,3}$")
 # Who attended the event the headline reports: 周海出席, 陈岩出席并讲话, 周海陪同考察, 周海陈岩等出席.
@@ -124,13 +125,10 @@ def states_news(text: str) -> bool:
 
 
 def _names(kicker: str) -> bool:
-    """A kicker without a verb or a clause break names who or what the title is about
-    (东港市、西岭镇, 东港龙舟); one that ends on a post or an honour and a name names a person,
-    whatever the segmenter makes of the name (临江市市长周海, “优秀教师”陈岩)."""
-    if re.search("[，,；;。]", kicker):
-        return False
-    if _NAMED_PERSON.search(kicker):
-        return True
+    """A kicker without a verb (and without a clause break, :data:`_CLAUSE_BREAK`, read first)
+    names who or what the title is about (东港市、西岭镇, 东港龙舟). (One that ends on a post or
+    an honour and a name names a person, whatever the segmenter makes of the name:
+    :data:`_NAMED_PERSON`, read first too.)"""
     if _EVENT.search(kicker):
         return False
     return any(t.startswith(_ACTOR_TAGS) for _, t in tagged(kicker)) and not has_verb(kicker)
@@ -156,19 +154,20 @@ def _with_kicker(kicker: str, title: str, title_news: bool) -> str | None:
     if not core or core == title:
         return None
     attribution = kicker.endswith(("：", ":")) or bool(_STATEMENT_END.search(core))
-    names = _names(core)
     if _POST_END.search(core) or _SAID_WHAT.search(core):
         # 临江市政府党组成员、副市长 + 周海……: the post before its holder's name, one phrase;
         # 周海强调加快建设 + 西岭新区……: what was said runs on from the kicker into the title.
         line = core + title
         return line if len(line) <= MAX_DISPLAY_CHARS else title
+    person = bool(_NAMED_PERSON.search(core))
+    names = not _CLAUSE_BREAK.search(core) and (person or _names(core))
     # A kicker printed with a dash runs into the title: who it names is the title's subject.
     runs_on = kicker != core and not kicker.endswith(("：", ":"))
-    if not attribution and not (names and runs_on):
-        if title_news or not (names or states_news(core)):
-            return None
+    adds_nothing = title_news or not (names or states_news(core))
+    if not attribution and not (names and runs_on) and adds_nothing:
+        return None
     # Who (临江市市长周海：) against what happened (临江市出台新规——).
-    who = bool(_NAMED_PERSON.search(core)) or (names and not has_predicate(core))
+    who = person or (names and not has_predicate(core))
     line = _joined(core, title, says_whose=attribution or who)
     if len(line) <= MAX_DISPLAY_CHARS:
         return line
@@ -222,7 +221,8 @@ def display_title(article: Article) -> str:
         # One in brackets dates a document (（二〇二六年三月一日 临江））; one with a colon
         # is a label (资料整理：……).
         return title
-    if subtitle == printed:
+    dashed = subtitle != printed
+    if not dashed:
         # Under the title without the dash: the second line of a two-line headline where both
         # lines state news (……销量大增 / 利润却下滑……: the turn is the news), else a byline or a
         # label (周海, 引子), or who attended (周海出席): the news is the first line's.
