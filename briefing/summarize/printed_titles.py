@@ -28,17 +28,11 @@ import re
 
 from ..conventions import REPORTER
 from ..records import Article
-from ..text import tagged
+from ..text import longest_first, tagged
 from .actors import kicker_actor, lacks_subject
 from .headlines import CREDIT, has_predicate, has_verb
 from .title_clauses import POST_WORDS, SPEECH_VERBS
 from .verbs import ACTION
-
-
-def _longest_first(word: str) -> tuple[int, str]:
-    """Alternatives longest first, then in a fixed order: the same pattern in every process, so
-    that the pattern cache (briefing/pattern_cache.py) finds it compiled."""
-    return -len(word), word
 
 
 # A briefing's title line: the printed parts joined are kept to this many characters, about two
@@ -63,7 +57,7 @@ _SUBTITLE_OPENING = re.compile(r"^[—－-]{1,2}\s*")
 # A kicker that says whose words the title gives (……强调, 报告显示——, 临江市律师协会：).
 _STATEMENT_END = re.compile(
     "(?:"
-    + "|".join(sorted(SPEECH_VERBS | {"显示", "表明", "要求", "寄语", "谈"}, key=_longest_first))
+    + "|".join(sorted(SPEECH_VERBS | {"显示", "表明", "要求", "寄语", "谈"}, key=longest_first))
     + ")$"
 )
 # A kicker that goes on past its statement verb: the title is the rest of what was said.
