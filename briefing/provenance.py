@@ -1,7 +1,8 @@
 """How each summary and title was made, and the one-line account of a run's model use.
 
 Every briefing entry records a :class:`~briefing.records.Provenance` for its summary and its
-title: the method (``extractive``, ``model:CARD``, ``extractive-fallback``, ``printed``, ``none``), the
+title: the method (``extractive``, ``model:CARD``, ``extractive-fallback``, ``printed``,
+``printed-joined``, ``none``), the
 model card that was asked, and why a model's output was not used. :func:`model_use` counts
 them, so a run that used a model can say how much of the briefing the model wrote.
 """
@@ -95,6 +96,7 @@ METHOD_NAMES = {
     },
     "title": {
         "printed": "原文标题",
+        "printed-joined": "原文标题组合",
         "none": "原文无标题",
         "extractive": "据正文拟定",
         "extractive-fallback": "据正文拟定",
@@ -111,17 +113,25 @@ def method_name(made: Provenance, field: str) -> str:
     return METHOD_NAMES[field].get(made.method, made.method)
 
 
-def title_provenance(article: Article, generated: bool) -> Provenance:
+def title_provenance(article: Article, generated: bool, shown: str | None = None) -> Provenance:
+    """How the title ``shown`` (the article's display title where not given) was made."""
     if article.title_provenance is not None:
         return article.title_provenance
-    return Provenance(method="extractive" if generated else kept_title_method(article))
+    return Provenance(method="extractive" if generated else kept_title_method(article, shown))
 
 
-def kept_title_method(article: Article) -> str:
-    """How a title that was not generated came about: the page printed it (``printed``), or the
-    page printed none and no candidate read as a headline (``none``: the entry shows the titler's
-    placeholder, which is no printed title)."""
-    return "printed" if (article.title or "").strip() else "none"
+def kept_title_method(article: Article, shown: str | None = None) -> str:
+    """How a title that was not generated came about: the page printed it as shown
+    (``printed``); the line joins the printed headline's parts or leaves some out (``printed-joined``:
+    a kicker or a subtitle run onto the title, a series tag dropped, the page never printed that
+    line); or the page printed none and no candidate read as a headline (``none``: the entry
+    shows the titler's placeholder, which is no printed title). ``shown`` is the title the entry
+    shows, the article's display title where not given."""
+    printed = " ".join((article.title or "").split())
+    if not printed:
+        return "none"
+    shown = " ".join((shown if shown is not None else article.display_title or printed).split())
+    return "printed" if shown == printed else "printed-joined"
 
 
 def by_model(made: Provenance) -> bool:

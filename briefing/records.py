@@ -220,7 +220,9 @@ class Provenance(Record):
                 "description": (
                     "extractive (sentences of the article), model:CARD (written by that model card), extractive-fallback "
                     "(the model was asked but its output failed a check or the request failed), printed (the title the "
-                    "page printed), none (the page printed no title and none was made: the entry shows a placeholder), opening (the article's opening: no summary was made), edited (written or changed by an editor "
+                    "page printed, as printed), printed-joined (the printed headline's parts on one line: a kicker or a "
+                    "subtitle joined to the title, or a part such as a series tag left out; the page did not print that "
+                    "line as such), none (the page printed no title and none was made: the entry shows a placeholder), opening (the article's opening: no summary was made), edited (written or changed by an editor "
                     "on the review page; by names who)"
                 )
             }

@@ -127,3 +127,10 @@ def occurrences(needle: str, text: str) -> Iterator[int]:
     while start >= 0:
         yield start
         start = text.find(needle, start + len(needle))
+
+
+def longest_first(word: str) -> tuple[int, str]:
+    """Sort key for a regex alternation: longest first (委员长 before 委员), then in a fixed
+    order, so every process builds the same pattern (briefing/pattern_cache.py finds it
+    compiled)."""
+    return -len(word), word

@@ -343,3 +343,18 @@ def test_a_common_noun_weighs_less_than_a_name_the_issue_uses_a_little_less():
         assert common_noun(word), word
     for word in ("香港", "以色列", "奥运会", "国务院", "评书", "木偶戏", "陈岩", "临江市"):
         assert not common_noun(word), word
+
+
+def test_source_line_leaves_out_a_kicker_the_title_shows():
+    a = Article(
+        id="a",
+        kicker="东港市出台扶持小微企业十条措施——",
+        title="为小店撑起一片天",
+        byline="本报记者 周海",
+        page=3,
+    )
+    a.display_title = "东港市出台扶持小微企业十条措施——为小店撑起一片天"
+    assert source_line(a) == "本报记者 周海 · 第3版"
+    # A kicker the title does not show stays where it comes from.
+    a.display_title = "为小店撑起一片天"
+    assert source_line(a) == "东港市出台扶持小微企业十条措施—— · 本报记者 周海 · 第3版"

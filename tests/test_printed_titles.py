@@ -75,12 +75,12 @@ def _article(title: str, kicker: str = "", subtitle: str = "", body: list[str] |
             "奋力开创新局面——临江市建设茶乡新城综述",
         ),
         ("", "临江的春天", "——西岭镇生态修复工作纪实", "临江的春天——西岭镇生态修复工作纪实"),
-        # A long deck without where the speech it reports on was given.
+        # A deck with news and who attended after it: the news alone.
         (
             "",
-            "奋力书写新篇章",
-            "——周海在临江市第十五次党代会开幕式上的重要讲话在全市干部群众中引起热烈反响",
-            "奋力书写新篇章——周海重要讲话在全市干部群众中引起热烈反响",
+            "春风满西岭",
+            "——西岭镇乡村振兴论坛开幕 周海陈岩王林等出席",
+            "春风满西岭——西岭镇乡村振兴论坛开幕",
         ),
         # A two-line headline whose second line turns the first, with a byline run onto it.
         (
@@ -88,6 +88,20 @@ def _article(title: str, kicker: str = "", subtitle: str = "", body: list[str] |
             "西岭镇茶叶销量大增",
             "茶农收入却出现下滑 陈岩",
             "西岭镇茶叶销量大增 茶农收入却出现下滑",
+        ),
+        # A kicker that reports an event (开幕, whatever the segmenter tags it) runs on with the dash.
+        (
+            "东港市第九届全民运动会隆重开幕——",
+            "奋进新征程 同心向未来",
+            "",
+            "东港市第九届全民运动会隆重开幕——奋进新征程 同心向未来",
+        ),
+        # A slogan over the line that states the news, printed without a dash.
+        (
+            "",
+            "携手前行",
+            "临江市与东港市签署战略合作协议",
+            "携手前行——临江市与东港市签署战略合作协议",
         ),
         # A series tag the splitter left: too long for a column's name, or a numbered part.
         ("", "春茶飘香富农家（走进乡村·田野里的好日子·东港篇）", "", "春茶飘香富农家"),
@@ -97,8 +111,9 @@ def _article(title: str, kicker: str = "", subtitle: str = "", body: list[str] |
     ],
 )
 def test_the_part_with_the_news_joins_the_title(kicker, title, subtitle, shown):
-    assert display_title(_article(title, kicker, subtitle)) == shown
-    assert len(shown) <= MAX_DISPLAY_CHARS
+    line = display_title(_article(title, kicker, subtitle))
+    assert line == shown
+    assert len(line) <= MAX_DISPLAY_CHARS
 
 
 @pytest.mark.parametrize(
@@ -117,16 +132,55 @@ def test_the_part_with_the_news_joins_the_title(kicker, title, subtitle, shown):
         ("防汛一线", "西岭镇干部连夜转移群众", ""),
         ("坚持以人民为中心", "民生实事件件落地", ""),
         # A slogan kicker adds nothing to a slogan title.
+        ("撸起袖子拼一把", "幸福生活靠奋斗", ""),
         ("大力发展林下经济", "青山处处绿 家家有新机", ""),
         # Under the title: a byline, a label, a document's date.
         ("", "临江天气预报（3月2日8时—3日8时）", ""),
+        ("", "临江天气预报（二〇二六年三月一日至三月五日）", ""),
+        ("", "临江市统计公报（二〇二六年二月二十八日临江市统计局发布）", ""),
         ("", "说说身边的小事", "周海"),
         ("", "西岭镇来了新村医", "周海陈岩王林"),
         ("", "临江市关于调整公交线路的通告", "（二〇二六年三月一日）"),
         ("", "山间小路", "资料整理：陈岩"),
+        # A deck too long to follow the title, whatever it reports: not cut down.
+        ("", "凝心聚力", "——在临江市第十五届人民代表大会第一次会议上的讲话（2026年3月1日） 周海"),
+        # Under the dash: who attended, who wrote it, when; none is the news.
+        ("", "春风满西岭", "——周海出席并讲话"),
+        ("", "春风满西岭", "——周海陈岩出席"),
+        ("", "春风满西岭", "——记者 周海 通讯员 陈岩"),
+        ("", "春风满西岭", "——本报记者周海"),
+        ("", "春风满西岭", "——2026年3月5日"),
+        ("", "春风满西岭", "——二〇二六年三月五日"),
     ],
 )
 def test_titles_that_need_nothing_stay_as_printed(kicker, title, subtitle):
+    assert display_title(_article(title, kicker, subtitle)) == title
+
+
+# A title of 32 characters that states its news: nothing long joins it.
+_LONG_NEWS = "临江市西岭镇万亩茶园春茶开采首批明前茶通过电商平台销往全国二十多个省份"
+_LONG_CALL = "抓紧抓实春耕备耕各项工作确保全年粮食播种面积稳定在一百二十万亩以上"
+
+
+@pytest.mark.parametrize(
+    ("kicker", "title", "subtitle"),
+    [
+        # A deck with a colon (a label) or a dated bracket under a slogan, with the dash.
+        ("", "山间小路", "——资料整理：陈岩"),
+        ("", "春风满西岭", "——（二〇二六年三月一日 临江市人民政府）"),
+        # A bracketed span of time of 13 characters or more is no series tag.
+        ("", "临江天气预报（2026年3月2日8时至3月3日8时）", ""),
+        # Each join that would pass MAX_DISPLAY_CHARS leaves the title as printed: a post before
+        # its holder, what was said running on, the speaker and the verb, a second line, a deck.
+        ("临江市政协原副主席", "陈岩" + _LONG_NEWS[3:], ""),
+        ("周海在西岭镇调研时强调加快建设", "现代茶产业示范园区并" + _LONG_CALL, ""),
+        ("周海在全市春耕备耕暨防汛抗旱动员部署会上强调", _LONG_CALL + "毫不动摇", ""),
+        ("", "西岭镇茶叶销量大增", "茶农收入却出现下滑" + _LONG_NEWS),
+        ("", "携手前行", "临江市与东港市签署战略合作协议" + _LONG_NEWS),
+        ("", "春风满西岭", "——" + _LONG_NEWS),
+    ],
+)
+def test_labels_time_spans_and_long_joins_leave_the_title(kicker, title, subtitle):
     assert display_title(_article(title, kicker, subtitle)) == title
 
 

@@ -28,8 +28,8 @@ def test_default_build_records_extractive_and_printed_provenance():
     entries = [e for s in json.loads(result.stdout)["sections"] for e in s["entries"]]
     assert entries and all(e["summary_provenance"]["method"] == "extractive" for e in entries)
     for entry in entries:
-        assert entry["title_provenance"]["method"] == (
-            "extractive" if entry["title_generated"] else "printed"
+        assert entry["title_provenance"]["method"] in (
+            ("extractive",) if entry["title_generated"] else ("printed", "printed-joined")
         )
         assert entry["summary_provenance"]["model"] is None
     assert "briefing: model" not in result.stderr  # no model, no account line
@@ -197,3 +197,23 @@ def test_a_summary_sentence_is_printed_only_whole(summary, printed):
         ],
     )
     assert verbatim(summary, article) is printed
+
+
+def test_a_title_joined_from_the_printed_parts_is_not_marked_as_printed():
+    from briefing.assemble.briefing import make_entry
+    from briefing.records import Article
+
+    joined = Article(
+        id="a",
+        body=["东港市今天出台扶持小微企业十条措施。"],
+        kicker="东港市出台扶持小微企业十条措施——",
+        title="为小店撑起一片天",
+    )
+    joined.display_title = "东港市出台扶持小微企业十条措施——为小店撑起一片天"
+    entry = make_entry(joined, 1.0)
+    assert entry.title == joined.display_title
+    assert entry.title_provenance == Provenance(method="printed-joined")
+    assert provenance_text(entry).count("原文标题组合") == 1
+    as_printed = Article(id="b", body=["临江市举办春季招聘会。"], title="临江市举办春季招聘会")
+    as_printed.display_title = as_printed.title
+    assert make_entry(as_printed, 1.0).title_provenance == Provenance(method="printed")

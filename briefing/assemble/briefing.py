@@ -34,6 +34,8 @@ FULL_LENGTH = 2000  # characters at which an article counts as fully long
 LATER_PAGE = 0.85  # each page further back counts this much of the one before
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _SEPARATORS = "：:　 ，,"
+# The marks a kicker closes on before the title it runs into (……——, ……：).
+_KICKER_MARKS = "—－-：: 　"
 
 
 def check_date(date: str | None) -> str | None:
@@ -143,11 +145,16 @@ def _display_title(article: Article) -> tuple[str, bool]:
 def source_line(article: Article, *, section: str | None = None) -> str:
     """Where the article comes from: column or kicker, byline or dateline, and its page as an
     editor finds it in the paper (第11版 经济, ``section`` being the page's printed name); the
-    line numbers only where the page is not known (they stay in the JSON either way)."""
+    line numbers only where the page is not known (they stay in the JSON either way). A kicker
+    the display title already shows (joined to the title) is not repeated."""
     parts = []
-    label = article.column or article.kicker
-    if label:
-        parts.append(label.strip())
+    label = (article.column or article.kicker or "").strip()
+    if label and not (
+        not article.column
+        and article.display_title
+        and label.rstrip(_KICKER_MARKS) in article.display_title
+    ):
+        parts.append(label)
     credit = article.byline or article.dateline
     if credit:
         parts.append(credit.strip().rstrip(_SEPARATORS))
@@ -188,7 +195,7 @@ def make_entry(
         lines=list(article.lines) if article.lines else None,
         items=list(article.items),
         summary_provenance=summary_provenance(article),
-        title_provenance=title_provenance(article, generated),
+        title_provenance=title_provenance(article, generated, title),
     )
 
 

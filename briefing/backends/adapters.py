@@ -215,7 +215,11 @@ class ModelTitler(ModelComponent):
                     self.card.name,
                     self.rejections[article.id],
                 )
-                kept = "extractive-fallback" if results[i][1] else kept_title_method(article)
+                kept = (
+                    "extractive-fallback"
+                    if results[i][1]
+                    else kept_title_method(article, results[i][0])
+                )
                 article.title_provenance = Provenance(
                     method=kept, model=self.card.name, reason=self.rejections[article.id]
                 )

@@ -80,7 +80,7 @@ _EVENT = re.compile(
 
 NO_ACTOR = "no actor before the action"
 # 周海 陈岩摄影报道, 本报记者 李明摄: who took the picture, not what happened.
-_CREDIT = re.compile(r"(?:摄影?报道|[\s　]\S{2,3}摄影?)$|^(?:本报|新华社)?(?:记者|通讯员)[\s　]")
+CREDIT = re.compile(r"(?:摄影?报道|[\s　]\S{2,3}摄影?)$|^(?:本报|新华社)?(?:记者|通讯员)[\s　]")
 # A title read on its own has nothing before it to point back to. Words that do, anywhere in it:
 # 该县, 上述面包房, 对此, 此次, 这些; not 此前 (before now), 彼此 (each other) or 这个世界. 他/她
 # do unless a person the title names comes before them.
@@ -524,7 +524,7 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
             if opens
             else f"{pointer} refers to what the title leaves out"
         )
-    if _CREDIT.search(text):
+    if CREDIT.search(text):
         problems.append("a photo credit or byline, not a headline")
     # Read only where a 的 or a 了 is.
     if ("的" in text or "了" in text) and (stray := _stray_particle(words)):

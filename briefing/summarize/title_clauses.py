@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from ..records import Article
-from ..text import tagged
+from ..text import longest_first, tagged
 from .compress import (
     BOOK_TITLE,
     IDIOM_DE,
@@ -816,7 +816,7 @@ _DATE_INSIDE = re.compile(
 )
 # The posts before a name (headlines.POSTS), longest first (委员长 before 委员), in one order from
 # run to run (briefing.pattern_cache keeps the compiled pattern between runs).
-_POST_WORDS = "(?:" + "|".join(sorted(POSTS, key=lambda post: (-len(post), post))) + ")"
+POST_WORDS = "(?:" + "|".join(sorted(POSTS, key=longest_first)) + ")"
 
 
 def _acts_after(word: tuple[str, str]) -> bool:
@@ -826,7 +826,7 @@ def _acts_after(word: tuple[str, str]) -> bool:
 
 
 # Matched from a position (re.match with pos), so without ^.
-_POSTS = re.compile(r"[^，。；：“”]{0,40}?" + _POST_WORDS + r"(?=[\u4e00-\u9fff]{2,4})")
+_POSTS = re.compile(r"[^，。；：“”]{0,40}?" + POST_WORDS + r"(?=[\u4e00-\u9fff]{2,4})")
 
 
 _COVERB_START = frozenset("应受在由据经对为从自把被")
