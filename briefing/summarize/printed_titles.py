@@ -86,8 +86,6 @@ _ATTENDANCE = re.compile(r"(?:出席|参加|陪同|主持)[\u4e00-\u9fff]{0,4}$"
 # (刚果（金）); a span of time is no tag (（3月2日8时—3日8时）).
 _SERIES_TAG = re.compile(r"\s*[（(](?P<tag>[^（）()]{13,40}|[^（）()]{2,16}[①-⑳])[)）]$")
 _TIME_SPAN = re.compile(r"[\d０-９]\s*[年月日时]")
-# The label of a photo column printed where a headline stands: it names the column, not the news.
-PHOTO_LABELS = frozenset("图片报道 图片新闻 新闻图片 摄影报道".split())
 
 
 def states_news(text: str) -> bool:
