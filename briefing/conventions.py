@@ -34,6 +34,9 @@ DATELINE_END = "[讯电]"
 # Who wrote it, as a byline or a dateline's bracket names them: 本报记者 X, 通讯员 X.
 REPORTERS = ("记者", "通讯员")
 REPORTER = "(?:" + "|".join(REPORTERS) + ")"
+# What makes 记者 or 通讯员 part of another noun (记者招待会, 记者节, 记者站, 通讯员协会), so that no
+# reporter is named: put after the word.
+NOT_A_REPORTER = "(?!招待会|会|节|站|证|协会)"
 # The author note after a signed article: （作者为……）, （作者系……）, （本文作者是……). Its opening
 # and the words that say who the author is; the splitter reads the note by them, the commentary
 # recognition too (which also reads （作者单位：……）, a workplace rather than who).
@@ -41,6 +44,20 @@ AUTHOR_NOTE_OPENING = "[(（](?:本文)?作者"
 AUTHOR_NOTE_KINDS = "为|系|是"
 # The words that end a photo or graphic credit: X摄, X供图, X制图, X绘.
 CREDIT_MARK = "(?:摄|供图|制图|绘)"
+# Labels a paper prints over a photo, or a box of them, where a headline would stand: they name
+# the column, not the news. The text splitter's line features read the first three (its shipped
+# model was trained so): :data:`SPLITTER_PHOTO_BOX_LABELS`.
+PHOTO_BOX_LABELS = (
+    "图片报道",
+    "图片新闻",
+    "新闻图片",
+    "摄影报道",
+    "图片故事",
+    "图说",
+    "图说新闻",
+    "新闻图说",
+)
+SPLITTER_PHOTO_BOX_LABELS = PHOTO_BOX_LABELS[:3]
 # A caption's opening: 图①：…, 图为…, 上图：…, 题图.
 CAPTION_RE = re.compile(
     r"^(?:图\s*[①-⑳\d一二三四五六七八九十]+\s*[:：]|图为|[上下左右中]图(?:为|[:：])|图\s*[:：]|题图)"

@@ -554,3 +554,20 @@ def test_vetting_without_a_budget_says_nothing_of_length():
     text = "临江市政府与东港市政府昨天在临江签署两市港口合作协议"
     assert not [p for p in vet(text, article, max_chars=None) if "characters" in p]
     assert [p for p in vet(text, article, max_chars=20) if "characters" in p]
+
+
+def test_a_model_titles_a_photo_box_from_its_caption_and_a_brief_from_its_heading(tmp_path):
+    caption = "10月5日，东港市西岭镇的茶农在茶园里采摘秋茶。今年当地茶叶产量比去年增长两成。"
+    brief = "本报讯东港市西岭镇近日建成一座乡村图书馆，藏书三万册，向全镇村民免费开放。"
+    photo = Article(id="a1", title="图片报道", body=[caption])
+    heading = Article(id="a2", title=brief)
+    titler = ModelTitler(card=load_card(write_card(tmp_path)))
+    titler.backend.answer = lambda request: (
+        "西岭镇茶农采摘秋茶" if "茶" in str(request) else "西岭镇建成乡村图书馆"
+    )
+    titles = titler.title([photo, heading])
+    assert titles == [("西岭镇茶农采摘秋茶", True), ("西岭镇建成乡村图书馆", True)], (
+        titler.rejections
+    )
+    assert len(titler.backend.requests) == 2
+    assert (photo.title, heading.body) == ("图片报道", [])

@@ -653,6 +653,8 @@ def test_the_credits_of_a_joint_dispatch_are_no_part_of_the_text(text, credits):
         "多名记者报道了这次会议。",
         "据记者了解，东港市今年报道：增长五成。",
         "记者昨天还在临江，今天已到东港。",
+        "记者招待会报道：东港市今年新建学校十所。",
+        "通讯员协会报道：西岭镇新桥通车。",
     ],
 )
 def test_a_sentence_about_reporters_is_not_a_credit(text):

@@ -20,7 +20,7 @@ from ..errors import InputError, setting_error
 from .day_keywords import issue_keywords
 from ..provenance import summary_provenance, title_provenance
 from ..summarize.commentary import is_commentary
-from ..summarize.furniture import has_text, read_furniture
+from ..summarize.furniture import is_listed, read_furniture
 from ..records import AppendixItem, Article, Briefing, Entry, Issue, Section
 from ..text import fold_width
 
@@ -128,14 +128,18 @@ def _opening(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _display_title(article: Article) -> tuple[str, bool]:
+def _display_title(article: Article, label: str | None = None) -> tuple[str, bool]:
+    """The title an entry shows: the titler's, else the printed one, else the box label printed
+    where the title stands (``label``: no title is generated here), else the text's opening."""
     if article.display_title:
         generated = (
-            article.title_generated if article.title_generated is not None else not article.title
+            article.title_generated
+            if article.title_generated is not None
+            else not (article.title or label)
         )
         return article.display_title, bool(generated)
-    if article.title:
-        return article.title, False
+    if article.title or label:
+        return article.title or label or "", False
     if article.headline:
         return article.headline, False
     first = re.split(r"[。！？!?]", article.text, maxsplit=1)[0]
@@ -176,11 +180,14 @@ def make_entry(
     max_chars: int = DEFAULT_MAX_CHARS,
     section: str | None = None,
 ) -> Entry:
-    title, generated = _display_title(article)
+    """``article``'s entry, the article read as it stands on the page
+    (:func:`~briefing.summarize.furniture.read_furniture`: a box label is its column)."""
+    read, label = read_furniture(article)
+    title, generated = _display_title(read, label)
     summary = (
         article.summary.text
         if article.summary and article.summary.text
-        else _opening(article.text, max_chars)
+        else _opening(read.text, max_chars)
     )
     return Entry(
         article_id=article.id,
@@ -190,7 +197,7 @@ def make_entry(
         summary=display_text(summary),
         topic=article.topic.label if article.topic else None,
         importance=value,
-        source=source_line(article, section=section),
+        source=source_line(read, section=section),
         page=article.page,
         lines=list(article.lines) if article.lines else None,
         items=list(article.items),
@@ -233,15 +240,14 @@ def assemble(
     """The briefing of ``issue``: ``taxonomy`` gives the section order (labels not in it follow)."""
     date = check_date(date) or issue.date
     paper = paper or issue.paper
-    # Only articles with text are listed: a heading alone (a photo's title, a box label) or a
+    # Only articles with something to show are listed: a heading alone (a photo's title) or a
     # body of design and picture credits has nothing to summarize, and goes to the appendix.
-    for article in articles:
-        if article.display_title is None:  # summarize() did it already
-            read_furniture(article)
-    listed = [has_text(a) for a in articles]
-    empty = [a for a, text in zip(articles, listed) if not text]
-    kept = [a for a, text in zip(articles, listed) if text]
-    values = importance(kept, taxonomy=taxonomy)
+    # Each is read as it stands on the page (a box label is its column), the records unchanged.
+    listed = [is_listed(a) for a in articles]
+    empty = [a for a, shown in zip(articles, listed) if not shown]
+    kept = [a for a, shown in zip(articles, listed) if shown]
+    as_read = [read_furniture(a).article for a in kept]
+    values = importance(as_read, taxonomy=taxonomy)
     # The printed name of each page (经济), for the source lines.
     page_names = {page.number: page.name for page in issue.pages if page.number is not None}
     entries = [
@@ -282,7 +288,7 @@ def assemble(
         article_count=len(entries),
         topic_counts={label: counts[label] for label in labels if counts[label]},
         sections=sections,
-        keywords=issue_keywords(kept, count=keywords, paper=paper, importance=values),
+        keywords=issue_keywords(as_read, count=keywords, paper=paper, importance=values),
         appendix=_appendix(issue, empty),
     )
     logger.info(

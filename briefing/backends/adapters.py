@@ -16,6 +16,7 @@ from ..errors import ConfigError
 from ..records import Article, Provenance, Summary, Topic
 from ..provenance import kept_title_method
 from ..summarize.extractive import ExtractiveSummarizer
+from ..summarize.furniture import read_furniture
 from ..summarize.vetting import FALLBACK_EXTRACTIVE as FALLBACK_SUMMARY, fallback_summary  # noqa: F401  (the name callers know)
 from ..summarize.headlines import MAX_TITLE_CHARS
 from ..summarize.titles import ExtractiveTitler
@@ -180,9 +181,12 @@ class ModelTitler(ModelComponent):
 
     def title(self, articles: list[Article]) -> list[tuple[str, bool]]:
         defaults = self.fallback.title(articles)
+        # Each article as read: a photo box's label is no title, a brief printed as its heading
+        # is its text (both are titled by the model like any untitled article).
+        read = [read_furniture(a).article for a in articles]
         wanted = [
             i
-            for i, a in enumerate(articles)
+            for i, a in enumerate(read)
             if a.text.strip() and (self.rewrite_printed or not (a.title or "").strip())
         ]
         if not wanted:
@@ -191,7 +195,7 @@ class ModelTitler(ModelComponent):
             template = self.template()
             requests: list[Any] = [
                 template.render(
-                    article=self.block(articles[i], with_title=False),
+                    article=self.block(read[i], with_title=False),
                     title="",
                     max_chars=self.max_chars,
                     target_chars=self.max_chars - 4,
@@ -199,14 +203,14 @@ class ModelTitler(ModelComponent):
                 for i in wanted
             ]
         else:
-            requests = [self.card.input_prefix + articles[i].text for i in wanted]
+            requests = [self.card.input_prefix + read[i].text for i in wanted]
         results = list(defaults)
         for i, output in zip(wanted, self.run(requests, max_new_tokens=48)):
             article = articles[i]
             problems = [output.error] if output.error else []
             text = ""
             if not problems:
-                text, problems = vet_title(output.text, article, max_chars=self.max_chars)
+                text, problems = vet_title(output.text, read[i], max_chars=self.max_chars)
             if problems:
                 self.rejections[article.id] = "; ".join(p for p in problems if p)
                 logger.info(

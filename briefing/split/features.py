@@ -17,7 +17,12 @@ from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from operator import itemgetter
 
-from ..conventions import AUTHOR_NOTE_KINDS, AUTHOR_NOTE_OPENING, COLUMN_TAG_RE
+from ..conventions import (
+    AUTHOR_NOTE_KINDS,
+    AUTHOR_NOTE_OPENING,
+    COLUMN_TAG_RE,
+    SPLITTER_PHOTO_BOX_LABELS,
+)
 from ..text import bigram_numbers as _bigrams
 from ..text import frozen_bigram_numbers
 from ..text import ends_sentence, word_tags
@@ -41,7 +46,7 @@ BRIEFS_BOX_LABELS = r"速览|数读|资讯速递|(?:新闻|国际)?速递"
 # Labels of boxes and photo items that papers print on a line of their own. (A briefs label with
 # a theme after it, 速览·国庆假期, is not matched here: the shipped model was trained so.)
 BOX_LABEL_RE = re.compile(
-    rf"^(?:核心阅读|图片报道|图片新闻|新闻图片|{BRIEFS_BOX_LABELS}|链接|相关链接|背景链接|"
+    rf"^(?:核心阅读|{'|'.join(SPLITTER_PHOTO_BOX_LABELS)}|{BRIEFS_BOX_LABELS}|链接|相关链接|背景链接|"
     r"编后(?:语|记)?|编者按|记者手记|短评|小资料|延伸阅读|新闻背景|点评|数据|图表|一图读懂)$"
 )
 AUTHOR_NOTE_RE = re.compile(rf"^{AUTHOR_NOTE_OPENING}(?:{AUTHOR_NOTE_KINDS})")

@@ -12,7 +12,14 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 from enum import Enum
 
-from ..conventions import AGENCIES, AGENCY, CAPTION_RE, CREDIT_MARK, DATELINE_END
+from ..conventions import (
+    AGENCIES,
+    AGENCY,
+    CAPTION_RE,
+    CREDIT_MARK,
+    DATELINE_END,
+    NOT_A_REPORTER,
+)
 from ..text import ends_sentence, fold_width, word_tags
 
 
@@ -44,7 +51,7 @@ DATELINE_RE = re.compile(
     re.VERBOSE,
 )
 BYLINE_RE = re.compile(
-    rf"^(?:(?:本报|新华社|特约|本报特约|见习)?(?:记者|通讯员|评论员)(?!招待会|会|节|站|证|协会)[\s{HAN}、·]{{2,40}}|文\s*[/:：]\s*{NAME}.*|[{HAN}、·\s]{{2,20}}(?:记者|通讯员)(?!招待会|会|节|站|证|协会)[\s{HAN}、·]{{2,30}})$"
+    rf"^(?:(?:本报|新华社|特约|本报特约|见习)?(?:记者|通讯员|评论员){NOT_A_REPORTER}[\s{HAN}、·]{{2,40}}|文\s*[/:：]\s*{NAME}.*|[{HAN}、·\s]{{2,20}}(?:记者|通讯员){NOT_A_REPORTER}[\s{HAN}、·]{{2,30}})$"
 )
 CREDIT_RE = re.compile(
     rf"^{OPEN}?[^。，]{{2,40}}{CREDIT_MARK}\s*{CLOSE}?(?:{OPEN}(?:传真|资料)?(?:照片|图片){CLOSE})?$"

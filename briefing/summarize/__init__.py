@@ -13,11 +13,13 @@ from ..config import DEFAULT_MAX_CHARS, MIN_CHARS, check_setting
 from ..contracts import check_summaries, check_titles, component_name
 from ..records import Article, Summary
 from .distinct import Resummarizer, distinct_summaries
-from .furniture import read_furniture, restore_label
+from .furniture import has_text, read_furniture
 from .guard import GuardResult, check_summary
-from .vetting import accept, summary_problems
+from .vetting import NO_SUMMARY, accept, summary_problems
 
 logger = logging.getLogger(__name__)
+
+NO_TEXT = "no text to summarize"
 
 
 @runtime_checkable
@@ -61,27 +63,34 @@ def summarize(
     from .titles import ExtractiveTitler
 
     check_budget(max_chars)
-    # A box label or a whole brief where the title stands: read as what it is, once.
-    labels = [read_furniture(article) for article in articles]
+    # The summarizer reads each article as read (a box label or a whole brief where the title
+    # stands, read as what it is); the titler reads the furniture itself (ExtractiveTitler), so
+    # that a photo box is titled in one place. The caller's records are not changed but for the
+    # annotations.
+    read = [read_furniture(article).article for article in articles]
     summarizer = summarizer if summarizer is not None else ExtractiveSummarizer()
     titler = titler if titler is not None else ExtractiveTitler()
     name = component_name(summarizer)
-    summaries = check_summaries(
-        summarizer,
-        articles,
-        summarizer.summarize(articles, max_chars=max_chars),
-        max_chars=max_chars,
-    )
+    # A body of credits alone (版式设计：周海) or none has nothing to summarize: no summarizer is
+    # asked to, and the empty summary says why (assembly lists the article in the appendix).
+    texts = [has_text(a) for a in read]
+    with_text = [a for a, text in zip(read, texts) if text]
+    made = summarizer.summarize(with_text, max_chars=max_chars) if with_text else []
+    summarized = iter(check_summaries(summarizer, with_text, made, max_chars=max_chars))
+    summaries = [
+        next(summarized) if text else Summary(text="", method=NO_SUMMARY, reason=NO_TEXT)
+        for text in texts
+    ]
     titles = check_titles(titler, articles, titler.title(articles))
     # The one place every summary is checked; one that fails is replaced, never kept.
     accepted = [
-        accept(summary, article, max_chars=max_chars, name=name)
-        for article, summary in zip(articles, summaries)
+        accept(summary, as_read, max_chars=max_chars, name=name)
+        for as_read, summary in zip(read, summaries)
     ]
     if isinstance(summarizer, Resummarizer):
         # The articles are one issue: two of its entries must not say the same thing.
         accepted = distinct_summaries(
-            articles,
+            read,
             accepted,
             lambda article, skip: accept(
                 summarizer.summarize_one(article, max_chars=max_chars, skip=skip),
@@ -90,10 +99,7 @@ def summarize(
                 name=name,
             ),
         )
-    for article, summary, (title, generated), label in zip(articles, accepted, titles, labels):
-        if label and not generated and not (article.title or "").strip():
-            restore_label(article, label)
-            title = label
+    for article, summary, (title, generated) in zip(articles, accepted, titles):
         article.summary = summary
         article.display_title = title
         article.title_generated = generated

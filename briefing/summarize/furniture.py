@@ -1,58 +1,82 @@
-"""Page furniture the splitter leaves in an article, read as what it is before summarizing.
+"""Page furniture the splitter leaves in an article, read as what it is, without changing it.
 
-The splitter's records stay as it made them (its output is fixed by its own tests); the stages
-after it read three conventions of newspaper pages here, once:
+The splitter's records stay as it made them (its output is fixed by its own tests), and so do
+the records an importer passes in; the stages after the split read three conventions of
+newspaper pages through :func:`read_furniture`, which gives the article as read:
 
-- a box label printed where a title stands (图片报道, 图片新闻 above a photo and its caption) is
-  no headline: the article is untitled, the label its column, and its title is made from the
-  caption like any untitled article's;
+- a box label printed where a title stands (图片报道, 图片新闻 above a photo and its caption:
+  :data:`~briefing.conventions.PHOTO_BOX_LABELS`) is no headline: the article as read is
+  untitled, the label its column, and its title is made from the caption like any untitled
+  article's (the label shown where the caption gives none);
 - a brief printed as one paragraph with its signature on the next line can reach the splitter
   as a heading with no body (本报讯……。 then （周海）): the heading is the brief's text;
-- a body line that only credits the page's design or pictures (版式设计：周海, 本版制图：陈岩,
-  周海摄) is no text to summarize: an article with nothing else has no summary to give.
+- a body line that only credits the page or its pictures (版式设计：周海, 本版制图：陈岩,
+  周海摄), read as the text splitter reads such lines, is no text to summarize.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from typing import NamedTuple
 
-from ..conventions import CREDIT_MARK
+from ..conventions import PHOTO_BOX_LABELS
 from ..records import Article
+from ..split.features import CLOSING_RE
+from ..split.lines import FURNITURE_RE, is_credit, is_furniture
+from ..text import fold_width
 from .sentences import ENDS, split_dateline
 
-# Labels a paper prints over a photo or a box of them, where a headline would stand.
-BOX_LABELS = frozenset(
-    "图片报道 图片新闻 新闻图片 摄影报道 图片故事 图说 图说新闻 新闻图说".split()
-)
 # A headline is one line of at most a few dozen characters and does not end on a stop; a
 # heading that does, and is longer than any headline or opens on a dateline, is a brief.
 _BRIEF_MIN_CHARS = 30
 _CLOSERS = "”’」』）)"
-# 版式设计：周海 / 本版制图：陈岩 / 图片来源：东港日报 / 责任编辑：林青: who made the page.
-_PAGE_CREDIT = re.compile(
-    r"^(?:本版)?(?:版式设计|版面设计|美术设计|设计|制图|绘图|图片来源|图片提供|图片说明|摄影|"
-    r"责任编辑|责编|美编|编辑|校对)[\s　]*[：:]"
-)
-# 本报记者 周海摄 / 陈岩摄（东港视觉） / 图片均由东港博物馆提供: a picture's credit alone on a line.
-_PICTURE_CREDIT = re.compile(
-    rf"^.{{0,24}}?{CREDIT_MARK}(?:[（(][^（）()]{{1,10}}[）)])?$|^图片(?:均)?由.{{1,20}}提供$"
-)
+# The longest credit line the splitter reads as one (lines.tag): a longer line is text.
+_CREDIT_MAX_CHARS = 40
+# After a credit's label (版式设计：, 本版制图：) and an opening of at most this many characters
+# before it (本版): names and nothing else.
+_LABEL_OPENING = 2
+# Names, or an outlet's or a photo agency's: short runs without a comma or a stop, set apart by
+# spaces, 、 or ／ (周海、陈岩; 陈 岩 as old papers print a two-character name).
+_NAMES = re.compile(r"(?:[\u4e00-\u9fff·A-Za-z]{1,6}(?:[\s、/／]+[\u4e00-\u9fff·A-Za-z]{1,6})*)?")
 _SPACES = re.compile(r"[\s\u3000\xa0]+")
 
 
-def is_box_label(title: str | None) -> bool:
-    """Whether ``title`` is a box label (图片报道) rather than a headline."""
-    return bool(title) and _SPACES.sub("", title or "") in BOX_LABELS
+class Reading(NamedTuple):
+    """An article as read: ``article`` is a copy with its furniture read (the original where
+    there is none), ``label`` the box label printed where its title stands, or None."""
+
+    article: Article
+    label: str | None
+
+
+def box_label(text: str | None) -> str | None:
+    """The box label ``text`` is (图片报道, however spaced), or None for anything else."""
+    label = _SPACES.sub("", text or "")
+    return label if label in PHOTO_BOX_LABELS else None
 
 
 def is_credit_line(line: str) -> bool:
-    """Whether a body line only credits the page's design or its pictures."""
-    text = _SPACES.sub("", line).rstrip("。")
-    return not text or bool(_PAGE_CREDIT.match(text) or _PICTURE_CREDIT.match(text))
+    """Whether a body line only credits the page (版式设计：周海, 责任编辑：陈岩) or its pictures
+    (本报记者 周海摄), as the text splitter reads such lines; a label with a sentence after it
+    (设计：新桥全长八百米，……) is text."""
+    text = fold_width(line).strip().rstrip("。.")
+    if not text:
+        return True
+    if len(text) > _CREDIT_MAX_CHARS:
+        return False
+    if is_credit(text):
+        return True
+    label = FURNITURE_RE.search(text) if is_furniture(text) else CLOSING_RE.search(text)
+    return (
+        label is not None
+        and label.start() <= _LABEL_OPENING
+        and _NAMES.fullmatch(text[label.end() :].strip(" :：")) is not None
+    )
 
 
 def has_text(article: Article) -> bool:
-    """Whether ``article`` has text to summarize: a body line that is no credit."""
+    """Whether ``article``'s body has text to summarize: a line that is no credit."""
     return any(not is_credit_line(line) for line in article.body)
 
 
@@ -65,23 +89,24 @@ def is_brief_in_title(article: Article) -> bool:
     return ends_on_stop and (len(title) >= _BRIEF_MIN_CHARS or split_dateline(title)[0] is not None)
 
 
-def read_furniture(article: Article) -> str | None:
-    """Read a box label or a brief in ``article``'s title as what it is (in place); the box
-    label taken off, if one was (:func:`restore_label` puts it back)."""
+def read_furniture(article: Article) -> Reading:
+    """``article`` as read (see the module's docstring); ``article`` itself is not changed."""
     if is_brief_in_title(article):
-        article.body = [article.title or "", *article.body]
-        article.title = None
-    elif is_box_label(article.title) and has_text(article):
-        label = _SPACES.sub("", article.title or "")
-        article.column = article.column or label
-        article.title = None
-        return label
-    return None
+        body = [article.title or "", *article.body]
+        return Reading(dataclasses.replace(article, title=None, body=body), None)
+    label = box_label(article.title)
+    if label and has_text(article):
+        read = dataclasses.replace(article, title=None, column=article.column or label)
+        return Reading(read, label)
+    return Reading(article, None)
 
 
-def restore_label(article: Article, label: str) -> None:
-    """Put back the box label :func:`read_furniture` took off, where its caption gave no title:
-    the printed label is a truer heading than none."""
-    article.title = label
-    if article.column == label:
-        article.column = None
+def is_listed(article: Article) -> bool:
+    """Whether ``article`` is an entry of the briefing: its text as read (:func:`read_furniture`),
+    a summary an importer or a summarizer gave it, or captions; else it goes to the appendix."""
+    summary = article.summary.text if article.summary else ""
+    return (
+        bool(summary)
+        or any(c.strip() for c in article.captions)
+        or has_text(read_furniture(article).article)
+    )

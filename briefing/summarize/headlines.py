@@ -235,15 +235,19 @@ def _name_cut(words: list[tuple[str, str]]) -> bool:
 
 _CAUSATIVE = frozenset("令 让 使 叫 使得".split())
 # ……登上海拔, ……累计: a measure with its figure cut off (海拔5000米, 累计3万元). 价值 after a
-# verb that hands over, buys or seizes goods opens their value (赠送价值50万元的药品), its amount
+# verb that hands over, buys or seizes goods opens their value (捐赠价值三万元的图书), its amount
 # cut off; after 发挥, 实现, 挖掘 … it is the abstract object and ends a headline well.
 _MEASURE_END = re.compile(
     r"(?:海拔|累计|共计|总计|合计|折合|约合|[长多重深宽远]达"
     r"|(?:赠送|捐赠|捐助|捐献|援助|查获|缴获|收缴|查扣|截获|销毁|采购|购买|购置|出售|交付|发放|拨付)"
     r"(?:总)?价值)$"
 )
-# Adverbs of how many did it (已全部开通, 将一律免费): after 已/将 … the action must follow.
-_HOW_MANY_DID = frozenset("全部 全都 一律 统统 均".split())
+# Adverbs that close a clause as its predicate or complement (好评不断, 风貌依旧, 赞叹不已); any
+# other adverb at the end of a title has lost the verb it goes with (……已全部, ……将一律).
+_CLOSING_ADVERBS = frozenset("不断 不已 不止 不休 依旧 依然 如故 如初 至今 而已 罢了".split())
+# Adverbs of how many did it that the segmenter files as nouns: after an adverb (已全部, 将统统)
+# they are adverbs too.
+_ALL_OF_THEM = frozenset("全部 全都 统统".split())
 # A condition (只要……, 如果……) and no clause on what follows from it (……就……).
 _CONDITIONS = frozenset("只要 如果 假如 倘若 要是 一旦 即使 哪怕 即便 就算".split())
 # 只有 is "only if" where it opens the clause or a verb or an adverb follows it (村民只有坚持种茶:
@@ -493,9 +497,12 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
         problems.append(f"ends on {measure.group(0)} without its figure")
     elif _name_cut(words):
         problems.append(f"ends on the surname {last}, a name cut in half")
-    elif last in _HOW_MANY_DID and len(words) > 1 and words[-2][1].startswith("d"):
-        # ……泊位已全部, ……学校将全部: how many did it, and not what they did.
-        problems.append(f"ends on {words[-2][0]}{last} without the action")
+    elif (tag == "d" and last not in _CLOSING_ADVERBS) or (
+        last in _ALL_OF_THEM and len(words) > 1 and words[-2][1] == "d"
+    ):
+        # ……充电桩已全部, ……门票将一律, ……正在: an adverb says how, when or how many did
+        # it, and the verb it goes with is cut off.
+        problems.append(f"ends on the adverb {last}, its verb cut off")
     elif (verb := _NEEDS_OBJECT.search(text)) and not _EVENT.search(
         re.split("在|于", text[: verb.start()])[0]  # the subject, not the place (……在市民中心召开)
     ):

@@ -90,8 +90,6 @@ _TIME_SPAN = re.compile(
 )
 # What happened, in a kicker the segmenter tags as a name (……会议隆重开幕 nr): no name.
 _EVENT = re.compile(ACTION.pattern + "|开幕|闭幕|落幕|揭幕|揭牌|开工|竣工|开通|召开")
-# The label of a photo column printed where a headline stands: it names the column, not the news.
-PHOTO_LABELS = frozenset("图片报道 图片新闻 新闻图片 摄影报道".split())
 
 
 def states_news(text: str) -> bool:

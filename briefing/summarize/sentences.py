@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..conventions import AGENCY, DATELINE_END, REPORTER
+from ..conventions import AGENCY, DATELINE_END, NOT_A_REPORTER, REPORTER, REPORTERS
 from ..text import fold_width
 
 ENDS = "。！？!?"
@@ -39,9 +39,14 @@ _DATELINE_STRONG = re.compile(
 )
 # 南都讯　记者刘凡　/ 某某日报讯（记者 X）: a short name and 讯/电 that a space or bracket follows.
 _DATELINE_WEAK = re.compile(rf"^\s*[\u4e00-\u9fff]{{1,10}}?(?:{_DATE})?{DATELINE_END}(?=[\s　（(])")
+# Who is credited in a dispatch: a reporter, a correspondent, an intern (实习生).
+_CREDITED = (*REPORTERS, "实习生")
+_CREDITED_KIND = "(?:" + "|".join(_CREDITED) + ")"
 _DATELINE_TAIL = re.compile(
     r"^(?:\s*[（(][^（）()]{0,60}[）)])"  # (记者 刘琳琳)
-    r"|^[\s　]+(?:本报)?(?:记者|通讯员|实习生)[\s　]*[\u4e00-\u9fff]{2,4}(?:[\s　、,，]+[\u4e00-\u9fff]{2,4})*[\s　]+"
+    r"|^[\s　]+(?:本报)?"
+    + _CREDITED_KIND
+    + r"[\s　]*[\u4e00-\u9fff]{2,4}(?:[\s　、,，]+[\u4e00-\u9fff]{2,4})*[\s　]+"
 )
 # One credit of a joint dispatch: an outlet (本报, 新华社, 中国国际广播电台, 《临江日报》, 本报驻外),
 # the kind of reporter (记者, 摄影记者, 实习生, 通讯员), then names, none or several (周海、陈岩;
@@ -52,7 +57,7 @@ _OUTLET = (
     r"(?:驻[\u4e00-\u9fff]{1,6}?)?(?:特约|特派|摄影|见习)?"
 )
 _NAME = r"[\u4e00-\u9fff](?:[\s　]?[\u4e00-\u9fff]){1,3}"
-_CREDIT = rf"{_OUTLET}(?:{REPORTER}|实习生)(?:[\s　]*{_NAME}(?:[、\s　]+{_NAME})*)?"
+_CREDIT = rf"{_OUTLET}{_CREDITED_KIND}{NOT_A_REPORTER}(?:[\s　]*{_NAME}(?:[、\s　]+{_NAME})*)?"
 # 记者周海报道： / 综合本报驻东港记者报道： / 记者周海，临江电视台记者陈岩、林青报道：: the credits
 # of a dispatch, separated by commas, and 报道： that ends them (after a dateline, or opening the
 # body when the splitter has taken the dateline off).
@@ -82,9 +87,9 @@ _BYLINE_LEAD = re.compile(
 
 def split_dateline(text: str) -> tuple[str | None, str]:
     """Split a dateline (本报拉萨讯(记者 X), 新华社北京１月１日电（记者 X）) off the start of ``text``."""
-    # Each of the patterns ends on 讯 or 电 or names a reporter (记者, 通讯员, 实习生): most
+    # Each of the patterns ends on 讯 or 电 or names who is credited (记者, 通讯员, 实习生): most
     # sentences hold none of them, and are not matched four times to be told so.
-    if "讯" not in text and "电" not in text and "记者" not in text and "实习生" not in text:
+    if not any(word in text for word in ("讯", "电", *_CREDITED)):
         return None, text
     match = _DATELINE_STRONG.match(text) or _DATELINE_WEAK.match(text) or _BYLINE_LEAD.match(text)
     if match:

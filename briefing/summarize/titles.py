@@ -29,7 +29,8 @@ from .headlines import (
     has_verb,
     headline_problems,
 )
-from .printed_titles import PHOTO_LABELS, display_title
+from .furniture import read_furniture
+from .printed_titles import display_title
 from .ranking import gram_counts, gram_strings, rank_sentences
 from .sentences import dateline_place, has_quantity, split_dateline, split_sentences
 from .verbs import ACTION_END, main_verb, verbal
@@ -398,14 +399,16 @@ class ExtractiveTitler:
     def title(self, articles: list[Article]) -> list[tuple[str, bool]]:
         out: list[tuple[str, bool]] = []
         for article in articles:
-            printed = (article.title or "").strip()
-            # A photo column's label is no headline: the caption gives one, where it can.
-            if printed and printed not in PHOTO_LABELS:
-                out.append((display_title(article), False))
+            # A photo box's label is no headline: the caption gives one, where it can, else the
+            # label stands (printed). A brief printed as its heading is titled from its text.
+            as_read, label = read_furniture(article)
+            printed = (as_read.title or "").strip()
+            if printed:
+                out.append((display_title(as_read), False))
+                continue
+            title = generate_title(as_read, limit=self.max_chars)
+            if title == NO_TITLE and label:
+                out.append((label, False))
             else:
-                title = generate_title(article, limit=self.max_chars)
-                if title == NO_TITLE and printed:
-                    out.append((printed, False))
-                else:
-                    out.append((title, title != NO_TITLE))
+                out.append((title, title != NO_TITLE))
         return out

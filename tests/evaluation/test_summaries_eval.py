@@ -114,6 +114,9 @@ def test_titles_beat_first_clause(corpus, source):
         # with it (……记者报道：), 9 baselines are news instead of credits: 0.1048 -> 0.1053, with
         # the titles the same (0.1847 -> 0.1846): 1.753x.
         assert ours["rougeL"] >= 1.75 * baseline["rougeL"], report
+        # The ratio moves with the baseline (0.003 of margin): the titles' own score has a floor
+        # too, so that a stronger first clause does not force the ratio lower again (0.1846).
+        assert ours["rougeL"] >= 0.184, report
     else:
         # sogou is in-sample: the ranker is fitted on all of its items (1.343x measured, 1.311x
         # before the pairwise fit); the floor guards the fit, not how it does on unseen news.
