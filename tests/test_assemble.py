@@ -325,6 +325,21 @@ def test_a_word_the_dictionary_lacks_met_once_is_no_keyword():
     assert not confirmed("省财", text) and not confirmed("树牢", text)
 
 
+def test_a_profiles_subject_before_the_headlines_colon_is_a_keyword_though_met_once():
+    # The body calls her 她; a name run into the end of a headline is a byline and stays out.
+    articles = [
+        article(
+            "a", "社会", title="罗晓梅：让茶香飘出西岭", body=["她在西岭镇种茶二十年，带乡亲致富。"]
+        ),
+        article("b", "文化", title="东港大剧院新春演出 陈岩", body=["东港大剧院上演新编越剧。"]),
+    ]
+    words = issue_keywords(articles, count=8, paper="临江日报")
+    assert "罗晓梅" in words and "陈岩" not in words
+    headlines = [a.headline for a in articles]
+    text = "\n".join(a.headline + "\n" + a.text for a in articles)
+    assert confirmed("罗晓梅", text, headlines) and not confirmed("陈岩", text, headlines)
+
+
 def test_a_common_noun_weighs_less_than_a_name_the_issue_uses_a_little_less():
     articles = [
         article(

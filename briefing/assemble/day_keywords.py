@@ -22,6 +22,7 @@ import heapq
 import math
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from collections import Counter, defaultdict
 from functools import lru_cache
 from itertools import accumulate
@@ -475,6 +476,7 @@ def issue_keywords(
             score *= 0.3
         scores[word] = score
     text = "\n".join(headline + "\n" + body for headline, body in texts)
+    headlines = [headline for headline, _ in texts]
     # The best candidates, each scored again as the term it is part of (数据中心 ->
     # 乡镇融数据中心) and as rare as that term is: a compound of ordinary words (主管部门) weighs as
     # its pieces do. Highest first, ties by the word so the output is stable; a word whose term
@@ -497,7 +499,7 @@ def issue_keywords(
         whole = judged[word]
         if whole is None or any(whole in other or other in whole for other in chosen):
             continue  # 河湖 beside 河湖长制 says the same thing twice
-        if fragment(whole, text) or not confirmed(whole, text):
+        if fragment(whole, text) or not confirmed(whole, text, headlines):
             continue
         # The scored words that hold it: looked for in one string of them all (most hold none),
         # not word by word.
@@ -609,15 +611,21 @@ def fragment(word: str, text: str) -> bool:
     )
 
 
-def confirmed(word: str, text: str) -> bool:
+def confirmed(word: str, text: str, headlines: Sequence[str] = ()) -> bool:
     """Whether ``word`` is read as a word with some confidence: the segmenter's dictionary lists
-    it, ``text`` has it twice or more, or prints it as a title (《…》). A word the dictionary
-    lacks is the guess of the segmenter's character model; met once, it is as often a misreading
-    of a phrase (中星 / 共赢 read as a name, the verb and its complement of 树牢, 省 / 财 of
-    省力省财) or a credit's name as a term of the day."""
+    it, ``text`` has it twice or more, prints it as a title (《…》), or one of the ``headlines``
+    opens with it before a colon (the person a profile is about: 周海：……). A word the
+    dictionary lacks is the guess of the segmenter's character model; met once, it is as often
+    a misreading of a phrase (中星 / 共赢 read as a name, the verb and its complement of 树牢) or
+    a byline run into the end of a headline as a term of the day."""
     import rjieba
 
-    return rjieba.has_word(word) or text.count(word) > 1 or f"《{word}》" in text
+    if rjieba.has_word(word) or text.count(word) > 1 or f"《{word}》" in text:
+        return True
+    # Not an abbreviation the tagger calls one (j): on the dev pages that brought back 央企
+    # twice but a headline's compressed phrases four times (the first half of a four-character
+    # pair, a verb of return), each in place of a name or a term.
+    return any(headline.startswith((word + ":", word + "：")) for headline in headlines)
 
 
 def _joins(pairs: list[str]) -> bool:
