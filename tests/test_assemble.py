@@ -7,6 +7,8 @@ import pytest
 from briefing.assemble import assemble, check_date, display_text, importance, source_line
 from briefing.errors import InputError
 from briefing.assemble.day_keywords import (
+    COMMON_NOUN_POWER,
+    _weight,
     background_words,
     common_noun,
     confirmed,
@@ -358,3 +360,10 @@ def test_a_common_noun_weighs_less_than_a_name_the_issue_uses_a_little_less():
         assert common_noun(word), word
     for word in ("香港", "以色列", "奥运会", "国务院", "评书", "木偶戏", "陈岩", "临江市"):
         assert not common_noun(word), word
+
+
+def test_a_common_noun_scored_again_as_its_run_weighs_as_that_run():
+    # 观众 weighs its specificity cubed; the run it is scored again as (观众团, no common noun)
+    # weighs its own squared, not the cube's ratio squared.
+    assert common_noun("观众") and not common_noun("观众团")
+    assert _weight("观众", 0.5) == 0.5**COMMON_NOUN_POWER and _weight("观众团", 0.5) == 0.25

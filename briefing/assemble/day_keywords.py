@@ -465,8 +465,7 @@ def issue_keywords(
     for word, value in total.items():
         if paper and (word in paper or paper in word):
             continue
-        power = COMMON_NOUN_POWER if common_noun(word) else 2
-        score = value * (1.0 + 0.5 * math.log(spread[word])) * specificity(word) ** power
+        score = value * (1.0 + 0.5 * math.log(spread[word])) * _weight(word, specificity(word))
         # A place name, as _term tells it (it ends with this test): every word scored is a
         # candidate or a run of candidate pieces, which _PLACE cannot match (a run as short as
         # a place is two two-character pieces, and its last piece would be a place, no piece).
@@ -492,7 +491,7 @@ def issue_keywords(
             whole = whole_run(word, text)
             judged[word] = whole
             if whole is not None:
-                factor = (_rarity(whole) / specificity(word)) ** 2
+                factor = _weight(whole, _rarity(whole)) / _weight(word, specificity(word))
                 if factor < 1.0:
                     heapq.heappush(queue, (score * factor, word))
                     continue
@@ -511,6 +510,12 @@ def issue_keywords(
             continue
         chosen.append(whole)
     return chosen
+
+
+def _weight(word: str, rarity: float) -> float:
+    """What ``rarity`` (``word``'s specificity or _rarity) counts for in a score: its square, or
+    its cube for a common noun, the same for a word as for the run it is scored again as."""
+    return rarity ** (COMMON_NOUN_POWER if common_noun(word) else 2)
 
 
 def _rarity(term: str) -> float:
