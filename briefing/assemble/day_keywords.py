@@ -32,7 +32,7 @@ from .. import data
 from ..conventions import REPORTER, REPORTERS
 from ..records import Article
 from ..summarize.headlines import POSTS
-from ..summarize.title_clauses import SPEECH_VERBS
+from ..summarize.verbs import SPEECH_VERBS
 from ..summarize.wholeness import qualified_names
 from ..text import NAME_TAGS, fold_width, occurrences, tagged
 
@@ -82,14 +82,16 @@ _BESIDE_NAME = _POSTS | POSTS | SPEECH_VERBS
 _NOT_TERM = re.compile(
     r"^[第约近超逾共每各该本此这那其之]|[了着过的地得么吗呢吧啊]$|^[零〇一二两三四五六七八九十百千万亿\d]|(?:举行|召开|举办|开幕|闭幕|起来|下去)$"
 )
-# 在……时说 / 会见后称: the character that closes a frame of time or place and the speech verb
-# after it, which the segmenter's dictionary lists as one word (时说) or its character model
-# joins (时称): the verb of a sentence of reported speech, never a term.
-_SPEECH_FRAME = re.compile(
-    "^[时后前中上里间内](?:{})$".format(
-        "|".join(sorted(SPEECH_VERBS, key=lambda verb: (-len(verb), verb)))
-    )
-)
+_FRAME_ENDS = "时后前中上里间内"
+
+
+def _speech_frame(word: str) -> bool:
+    """Whether ``word`` is the character that closes a frame of time or place and the speech verb
+    after it (在……时说 / 会见后称), which the segmenter's dictionary lists as one word (时说) or its
+    character model joins (时称): the verb of a sentence of reported speech, never a term."""
+    return len(word) > 1 and word[0] in _FRAME_ENDS and word[1:] in SPEECH_VERBS
+
+
 _SURNAME_TAGS = ("nr",)
 BACKGROUND_TOTAL = 60_101_967  # sum of the segmenter's dictionary counts (jieba's dict.txt)
 
@@ -182,7 +184,7 @@ def _term(word: str, tag: str = "n") -> int:
         or not _CJK.search(word)
         or _NUMERIC.fullmatch(word)
         or _NOT_TERM.search(word)
-        or _SPEECH_FRAME.match(word)
+        or _speech_frame(word)
         or word in _POSTS
         or verb_phrase(word)
     ):
@@ -708,7 +710,7 @@ def keyword_problems(keyword: str, text: str) -> list[str]:
         problems.append(f"{keyword} is a function word")
     if verb_phrase(keyword):
         problems.append(f"{keyword} is a verb phrase")
-    if _SPEECH_FRAME.match(keyword):
+    if _speech_frame(keyword):
         problems.append(f"{keyword} is a speech verb after a frame of time (……时说)")
     if _NUMBER_PIECE.match(keyword):
         problems.append(f"{keyword} is a piece of a number")
