@@ -10,7 +10,8 @@ pd1998 pages-dev; each page is one issue), counted by what is wrong with them:
   compounds still make the day's keywords, not whether the definition is right (read them).
 - one article: an issue of three articles or more where one article uses five of its eight
   keywords most (its long text decided the day).
-- problems: what ``keyword_problems`` finds (function words, pieces of numbers or names).
+- problems: what ``keyword_problems`` finds (function words, pieces of numbers or names,
+  guesses of the segmenter met once).
 
     python benchmarks/bench_keywords.py [--cache /tmp/kw.pkl] [--show PAGE ...] [--dump OUT.json]
         [--rounds 3]
@@ -73,17 +74,16 @@ def issue_text(articles: list) -> list[str]:
 def is_cut(keyword: str, text: str) -> bool:
     """Whether every occurrence of ``keyword`` in ``text`` (two at least) has the same Chinese
     character, no function character, before it or after it."""
-    import re
+    from briefing.assemble.day_keywords import _CJK
+    from briefing.text import occurrences
 
-    starts = [m.start() for m in re.finditer(re.escape(keyword), text)]
+    starts = list(occurrences(keyword, text))
     if len(starts) < 2:
         return False
     before = {text[s - 1] if s > 0 else "" for s in starts}
     after = {text[s + len(keyword)] if s + len(keyword) < len(text) else "" for s in starts}
     return any(
-        len(side) == 1
-        and "\u4e00" <= (c := next(iter(side)) or " ") <= "\u9fff"
-        and c not in _FUNCTION_CHARS
+        len(side) == 1 and _CJK.fullmatch(c := next(iter(side)) or " ") and c not in _FUNCTION_CHARS
         for side in (before, after)
     )
 
@@ -125,7 +125,8 @@ def main() -> None:
             total += len(keywords)
             cut += sum(is_cut(k, text) for k in keywords)
             generic += sum(generic_compound(k) is not None for k in keywords)
-            problems += sum(bool(keyword_problems(k, text)) for k in keywords)
+            headlines = [a.headline for a in issues[name][0]]
+            problems += sum(bool(keyword_problems(k, text, headlines)) for k in keywords)
             # Where each keyword is used most: one article home to five of eight is too many.
             homes = Counter(
                 max(range(len(texts)), key=lambda i: texts[i].count(k)) for k in keywords

@@ -699,9 +699,10 @@ _NUMBER_PIECE = re.compile(
 )
 
 
-def keyword_problems(keyword: str, text: str) -> list[str]:
-    """Why ``keyword`` is no keyword of ``text``: a function word (关于, 尝到了, 那么), a piece of a
-    number (亿美元, 第一副), or a piece of a longer name in the text (战书 where it says 栗战书)."""
+def keyword_problems(keyword: str, text: str, headlines: Sequence[str] = ()) -> list[str]:
+    """Why ``keyword`` is no keyword of ``text`` (whose articles' headlines are ``headlines``): a
+    function word (关于, 尝到了, 那么), a piece of a number (亿美元, 第一副), a piece of a longer
+    name in the text (战书 where it says 栗战书), or a guess of the segmenter met once."""
     problems = []
     tags = tagged(keyword)
     if (len(tags) == 1 and tags[0][1].startswith(_FUNCTION_TAGS)) or re.search(
@@ -714,6 +715,8 @@ def keyword_problems(keyword: str, text: str) -> list[str]:
         problems.append(f"{keyword} is a speech verb after a frame of time (……时说)")
     if _NUMBER_PIECE.match(keyword):
         problems.append(f"{keyword} is a piece of a number")
+    if not confirmed(keyword, fold_width(text), [fold_width(h) for h in headlines]):
+        problems.append(f"{keyword} is a word the dictionary lacks, met once")
     if fragment(keyword, fold_width(text)):
         problems.append(f"{keyword} crosses a word boundary")
     longer = sorted({n for n in names_in(text) if keyword in n and n != keyword})
