@@ -10,10 +10,8 @@ pd1998 pages-dev; each page is one issue), counted by what is wrong with them:
   compounds still make the day's keywords, not whether the definition is right (read them).
 - one article: an issue of three articles or more where one article uses five of its eight
   keywords most (its long text decided the day).
-- problems: what ``keyword_problems`` finds (function words, pieces of numbers or names).
-- inside: an independent check for pieces: a keyword that at 80% of its occurrences or more sits
-  inside a longer token of the segmenter's cut of the whole issue or inside a longer word of its
-  dictionary (a run of Chinese characters around it, up to four more on each side).
+- problems: what ``keyword_problems`` finds (function words, pieces of numbers or names,
+  guesses of the segmenter met once).
 
     python benchmarks/bench_keywords.py [--cache /tmp/kw.pkl] [--show PAGE ...] [--dump OUT.json]
         [--rounds 3]
@@ -76,59 +74,18 @@ def issue_text(articles: list) -> list[str]:
 def is_cut(keyword: str, text: str) -> bool:
     """Whether every occurrence of ``keyword`` in ``text`` (two at least) has the same Chinese
     character, no function character, before it or after it."""
-    import re
+    from briefing.assemble.day_keywords import _CJK
+    from briefing.text import occurrences
 
-    starts = [m.start() for m in re.finditer(re.escape(keyword), text)]
+    starts = list(occurrences(keyword, text))
     if len(starts) < 2:
         return False
     before = {text[s - 1] if s > 0 else "" for s in starts}
     after = {text[s + len(keyword)] if s + len(keyword) < len(text) else "" for s in starts}
     return any(
-        len(side) == 1
-        and "\u4e00" <= (c := next(iter(side)) or " ") <= "\u9fff"
-        and c not in _FUNCTION_CHARS
+        len(side) == 1 and _CJK.fullmatch(c := next(iter(side)) or " ") and c not in _FUNCTION_CHARS
         for side in (before, after)
     )
-
-
-INSIDE_SHARE = 0.8
-_REACH = 4  # characters looked at on each side for a longer dictionary word
-
-
-def token_spans(text: str) -> list[tuple[int, int]]:
-    """Where each token of the segmenter's cut of ``text`` starts and ends."""
-    from itertools import accumulate
-
-    from briefing.text import tagged
-
-    ends = list(accumulate(len(w) for w, _ in tagged(text)))
-    return list(zip([0, *ends[:-1]], ends))
-
-
-def is_inside(keyword: str, text: str, spans: list[tuple[int, int]]) -> bool:
-    """Whether ``keyword`` sits inside a longer token (``spans`` of ``text``) or a longer
-    dictionary word at INSIDE_SHARE of its occurrences or more."""
-    import re
-    from bisect import bisect_right
-
-    import rjieba
-
-    starts = [m.start() for m in re.finditer(re.escape(keyword), text)]
-    if not starts:
-        return False
-    inside = 0
-    for start in starts:
-        end = start + len(keyword)
-        token_start, token_end = spans[bisect_right(spans, (start, len(text) + 1)) - 1]
-        longer = token_start <= start and token_end >= end and token_end - token_start > end - start
-        longer = longer or any(
-            rjieba.has_word(text[i:j]) and all("\u4e00" <= c <= "\u9fff" for c in text[i:j])
-            for i in range(max(0, start - _REACH), start + 1)
-            for j in range(end, min(len(text), end + _REACH) + 1)
-            if j - i > len(keyword)
-        )
-        inside += longer
-    return inside >= INSIDE_SHARE * len(starts)
 
 
 def main() -> None:
@@ -160,7 +117,7 @@ def main() -> None:
     )
     for source in SOURCES:
         names = [n for n in chosen if n.startswith(source + "/")]
-        total = cut = generic = problems = one_article = inside = 0
+        total = cut = generic = problems = one_article = 0
         for name in names:
             texts = issue_text(issues[name][0])
             text = "\n".join(texts)
@@ -168,9 +125,8 @@ def main() -> None:
             total += len(keywords)
             cut += sum(is_cut(k, text) for k in keywords)
             generic += sum(generic_compound(k) is not None for k in keywords)
-            problems += sum(bool(keyword_problems(k, text)) for k in keywords)
-            spans = token_spans(text)
-            inside += sum(is_inside(k, text, spans) for k in keywords)
+            headlines = [a.headline for a in issues[name][0]]
+            problems += sum(bool(keyword_problems(k, text, headlines)) for k in keywords)
             # Where each keyword is used most: one article home to five of eight is too many.
             homes = Counter(
                 max(range(len(texts)), key=lambda i: texts[i].count(k)) for k in keywords
@@ -179,7 +135,7 @@ def main() -> None:
                 one_article += 1
         print(
             f"{source:<18} {len(names):>3} issues {total:>5} keywords: cut {cut}, "
-            f"generic {generic}, problems {problems}, inside {inside}, "
+            f"generic {generic}, problems {problems}, "
             f"issues with 5/8 from one article {one_article}"
         )
     for name in args.show:

@@ -22,6 +22,7 @@ import heapq
 import math
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from collections import Counter, defaultdict
 from functools import lru_cache
 from itertools import accumulate
@@ -31,7 +32,7 @@ from .. import data
 from ..conventions import REPORTER, REPORTERS
 from ..records import Article
 from ..summarize.headlines import POSTS
-from ..summarize.title_clauses import SPEECH_VERBS
+from ..summarize.verbs import SPEECH_VERBS
 from ..summarize.wholeness import qualified_names
 from ..text import NAME_TAGS, fold_width, occurrences, tagged
 
@@ -81,14 +82,16 @@ _BESIDE_NAME = _POSTS | POSTS | SPEECH_VERBS
 _NOT_TERM = re.compile(
     r"^[第约近超逾共每各该本此这那其之]|[了着过的地得么吗呢吧啊]$|^[零〇一二两三四五六七八九十百千万亿\d]|(?:举行|召开|举办|开幕|闭幕|起来|下去)$"
 )
-# 在……时说 / 会见后称: the character that closes a frame of time or place and the speech verb
-# after it, which the segmenter's dictionary lists as one word (时说) or its character model
-# joins (时称): the verb of a sentence of reported speech, never a term.
-_SPEECH_FRAME = re.compile(
-    "^[时后前中上里间内](?:{})$".format(
-        "|".join(sorted(SPEECH_VERBS, key=lambda verb: (-len(verb), verb)))
-    )
-)
+_FRAME_ENDS = "时后前中上里间内"
+
+
+def _speech_frame(word: str) -> bool:
+    """Whether ``word`` is the character that closes a frame of time or place and the speech verb
+    after it (在……时说 / 会见后称), which the segmenter's dictionary lists as one word (时说) or its
+    character model joins (时称): the verb of a sentence of reported speech, never a term."""
+    return len(word) > 1 and word[0] in _FRAME_ENDS and word[1:] in SPEECH_VERBS
+
+
 _SURNAME_TAGS = ("nr",)
 BACKGROUND_TOTAL = 60_101_967  # sum of the segmenter's dictionary counts (jieba's dict.txt)
 
@@ -181,7 +184,7 @@ def _term(word: str, tag: str = "n") -> int:
         or not _CJK.search(word)
         or _NUMERIC.fullmatch(word)
         or _NOT_TERM.search(word)
-        or _SPEECH_FRAME.match(word)
+        or _speech_frame(word)
         or word in _POSTS
         or verb_phrase(word)
     ):
@@ -464,8 +467,7 @@ def issue_keywords(
     for word, value in total.items():
         if paper and (word in paper or paper in word):
             continue
-        power = COMMON_NOUN_POWER if common_noun(word) else 2
-        score = value * (1.0 + 0.5 * math.log(spread[word])) * specificity(word) ** power
+        score = value * (1.0 + 0.5 * math.log(spread[word])) * _weight(word, specificity(word))
         # A place name, as _term tells it (it ends with this test): every word scored is a
         # candidate or a run of candidate pieces, which _PLACE cannot match (a run as short as
         # a place is two two-character pieces, and its last piece would be a place, no piece).
@@ -475,6 +477,7 @@ def issue_keywords(
             score *= 0.3
         scores[word] = score
     text = "\n".join(headline + "\n" + body for headline, body in texts)
+    headlines = [headline for headline, _ in texts]
     # The best candidates, each scored again as the term it is part of (数据中心 ->
     # 乡镇融数据中心) and as rare as that term is: a compound of ordinary words (主管部门) weighs as
     # its pieces do. Highest first, ties by the word so the output is stable; a word whose term
@@ -490,14 +493,14 @@ def issue_keywords(
             whole = whole_run(word, text)
             judged[word] = whole
             if whole is not None:
-                factor = (_rarity(whole) / specificity(word)) ** 2
+                factor = _weight(whole, _rarity(whole)) / _weight(word, specificity(word))
                 if factor < 1.0:
                     heapq.heappush(queue, (score * factor, word))
                     continue
         whole = judged[word]
         if whole is None or any(whole in other or other in whole for other in chosen):
             continue  # 河湖 beside 河湖长制 says the same thing twice
-        if fragment(whole, text) or not confirmed(whole, text):
+        if fragment(whole, text) or not confirmed(whole, text, headlines):
             continue
         # The scored words that hold it: looked for in one string of them all (most hold none),
         # not word by word.
@@ -509,6 +512,12 @@ def issue_keywords(
             continue
         chosen.append(whole)
     return chosen
+
+
+def _weight(word: str, rarity: float) -> float:
+    """What ``rarity`` (``word``'s specificity or _rarity) counts for in a score: its square, or
+    its cube for a common noun, the same for a word as for the run it is scored again as."""
+    return rarity ** (COMMON_NOUN_POWER if common_noun(word) else 2)
 
 
 def _rarity(term: str) -> float:
@@ -609,15 +618,21 @@ def fragment(word: str, text: str) -> bool:
     )
 
 
-def confirmed(word: str, text: str) -> bool:
+def confirmed(word: str, text: str, headlines: Sequence[str] = ()) -> bool:
     """Whether ``word`` is read as a word with some confidence: the segmenter's dictionary lists
-    it, ``text`` has it twice or more, or prints it as a title (《…》). A word the dictionary
-    lacks is the guess of the segmenter's character model; met once, it is as often a misreading
-    of a phrase (中星 / 共赢 read as a name, the verb and its complement of 树牢, 省 / 财 of
-    省力省财) or a credit's name as a term of the day."""
+    it, ``text`` has it twice or more, prints it as a title (《…》), or one of the ``headlines``
+    opens with it before a colon (the person a profile is about: 周海：……). A word the
+    dictionary lacks is the guess of the segmenter's character model; met once, it is as often
+    a misreading of a phrase (中星 / 共赢 read as a name, the verb and its complement of 树牢) or
+    a byline run into the end of a headline as a term of the day."""
     import rjieba
 
-    return rjieba.has_word(word) or text.count(word) > 1 or f"《{word}》" in text
+    if rjieba.has_word(word) or text.count(word) > 1 or f"《{word}》" in text:
+        return True
+    # Not an abbreviation the tagger calls one (j): on the dev pages that brought back 央企
+    # twice but a headline's compressed phrases four times (the first half of a four-character
+    # pair, a verb of return), each in place of a name or a term.
+    return any(headline.startswith((word + ":", word + "：")) for headline in headlines)
 
 
 def _joins(pairs: list[str]) -> bool:
@@ -684,9 +699,10 @@ _NUMBER_PIECE = re.compile(
 )
 
 
-def keyword_problems(keyword: str, text: str) -> list[str]:
-    """Why ``keyword`` is no keyword of ``text``: a function word (关于, 尝到了, 那么), a piece of a
-    number (亿美元, 第一副), or a piece of a longer name in the text (战书 where it says 栗战书)."""
+def keyword_problems(keyword: str, text: str, headlines: Sequence[str] = ()) -> list[str]:
+    """Why ``keyword`` is no keyword of ``text`` (whose articles' headlines are ``headlines``): a
+    function word (关于, 尝到了, 那么), a piece of a number (亿美元, 第一副), a piece of a longer
+    name in the text (战书 where it says 栗战书), or a guess of the segmenter met once."""
     problems = []
     tags = tagged(keyword)
     if (len(tags) == 1 and tags[0][1].startswith(_FUNCTION_TAGS)) or re.search(
@@ -695,10 +711,12 @@ def keyword_problems(keyword: str, text: str) -> list[str]:
         problems.append(f"{keyword} is a function word")
     if verb_phrase(keyword):
         problems.append(f"{keyword} is a verb phrase")
-    if _SPEECH_FRAME.match(keyword):
+    if _speech_frame(keyword):
         problems.append(f"{keyword} is a speech verb after a frame of time (……时说)")
     if _NUMBER_PIECE.match(keyword):
         problems.append(f"{keyword} is a piece of a number")
+    if not confirmed(keyword, fold_width(text), [fold_width(h) for h in headlines]):
+        problems.append(f"{keyword} is a word the dictionary lacks, met once")
     if fragment(keyword, fold_width(text)):
         problems.append(f"{keyword} crosses a word boundary")
     longer = sorted({n for n in names_in(text) if keyword in n and n != keyword})
