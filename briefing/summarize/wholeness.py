@@ -86,18 +86,29 @@ _PUNCTUATION = set(CLAUSE_MARKS + ENDS + "、…—“”‘’「」（）()《
 # clause kept, that clause states something else: a present fact read as past, a conditional
 # promise as a plain one, a figure for a period as one for all time.
 FRAMING_CLAUSE = re.compile(
-    r"^(?:如果|假如|假若|倘若|若|要是|一旦|只要|只有|除非|即使|即便|哪怕|就算|虽然|虽|尽管|固然)"
+    # 若干企业参加 is no condition, nor 只有一半代表到会 (只有 "only has" without the 才 after it).
+    r"^(?:如果|假如|假若|倘若|若(?!干)|要是|一旦|只要|除非|即使|即便|哪怕|就算|虽然|虽|尽管|固然)"
+    r"[^，,；;：:]{0,50}$"
     r"|^(?:如今|而今|目前|当前|现在|眼下|时下|至今|迄今|此前|过去|以往|今后|未来)[^，,；;：:]{0,6}$"
-    r"|^(?:截至|截止|到|至)[^，,；;：:]{0,16}(?:年|月|日|底|末|初|中|时|前|止|为止)$"
-    r"|^(?:自|从)[^，,；;：:]{1,30}(?:以来|起|开始)$|^[^，,；;：:]{1,30}以来$"
+    # 到年底时 bounds a period, 到场时 is an arrival: 到 and 至 only before a number or a time.
+    r"|^(?:截至|截止|(?:到|至)(?=[0-9０-９一二三四五六七八九十〇]|今年|去年|明年|前年|本月|上月|年底|年末"
+    r"|月底|目前|现在|今天|当时))"
+    r"[^，,；;：:]{0,16}(?:年|月|日|底|末|初|中|时|前|止|为止)$"
+    r"|^(?:自|从)[^，,；;：:]{1,30}(?:以来|起|开始)$"
     r"|(?:相比|相较|比较)(?:而言)?$"
     r"|^(?:在|于)[^，,；;：:]{1,40}(?:情况下|条件下|前提下)$"
 )
-# A date or a year alone (2018年，/ 今年前三季度，/ 1月5日起，): when the clause after it holds.
+# A clause that is nothing but a time (2018年，/ 今年前三季度，/ 1月5日起，): said alone it says
+# nothing (compress), and before a clause it sets when that holds. 去年同期为12万人次 is no time.
+TIME_ONLY = re.compile(
+    r"^(?:[0-9０-９一二三四五六七八九十〇]+|[年月日号时点分秒至到—\-~、]|[上下中]午|早上|晚上|凌晨|今年|去年"
+    r"|明年|前年|[上下]半年|前|季度|近日|日前|当天|今天|昨天|昨日|今日|目前|近期|年底|年初|年末|月底|月初"
+    r"|[上中下]旬|以来|起|前后|截至|截止)+$"
+)
+# A date or a year, alone: the clause after it holds within it.
 _DATE_CLAUSE = re.compile(
-    r"^(?:[0-9０-９一二三四五六七八九十〇]{1,4}年|今年|去年|明年|前年|上半年|下半年)"
-    r"[^，,；;：:]{0,10}$"
-    r"|^[0-9０-９一二三四五六七八九十]{1,2}月[^，,；;：:]{0,8}(?:起|以来|底|初|[上中下]旬)$"
+    r"^(?:[0-9０-９一二三四五六七八九十〇]{1,4}年|今年|去年|明年|前年|[上下]半年"
+    r"|[0-9０-９一二三四五六七八九十]{1,2}月)"
 )
 # A contest or a counted set the clause after it is about: 在今年的联赛中，/ 在2日的交易中，/
 # 在8个项目中，/ 在这30部作品中，
@@ -119,8 +130,9 @@ def frames_next(clause: str, following: str = "") -> bool:
     it (``following``: a period frames it when it holds a figure)."""
     return bool(
         FRAMING_CLAUSE.search(clause)
-        or _DATE_CLAUSE.match(clause)
+        or (_DATE_CLAUSE.match(clause) and TIME_ONLY.match(clause))
         or _SET_CLAUSE.match(clause)
+        or SINCE.search(clause)  # 入冬以来, 近年来, 改革开放40多年来
         or (_PERIOD_CLAUSE.match(clause) and has_quantity(following))
     )
 
@@ -210,7 +222,7 @@ def _meaning_lost(source: str, start: int, end: int) -> str | None:
             return "drops a clause that frames the one kept after it"
         return None
     # A bracketed aside, a quoted theme: whole constituents, whatever words they hold.
-    for word, _ in tagged(_ENCLOSED.sub("", deleted)):
+    for word, _ in tagged(ASIDE.sub("", _ENCLOSED.sub("", deleted))):
         if word in MEANING_WORDS:
             return f"drops {word!r}, which carries tense, negation, scope or time"
     return None
@@ -426,6 +438,9 @@ _BECAUSE = re.compile(r"之所以")
 _REASON = re.compile(r"因为|由于|在于|原因|是")
 
 
+# An aside in brackets, full-width or half-width: compression deletes it whole (compress), and the
+# audit reads it as one constituent, whatever words it holds (不含民办学校).
+ASIDE = re.compile(r"[（(][^（）()]{0,40}[）)]")
 # Quotations, titles and asides: their inner clauses are not the sentence's.
 _ENCLOSED = re.compile(r"“[^“”]*”|《[^《》]*》|（[^（）]*）|『[^『』]*』|「[^「」]*」")
 _QUOTE_OPENERS = "“『「"
