@@ -6,9 +6,16 @@ import pytest
 
 from briefing.records import Article, Summary
 from briefing.summarize import check_summary, summarize
-from briefing.summarize.compress import compress_clauses, fit_clauses, join_clauses
+from briefing.summarize.compress import (
+    EMPTY_ADVERB_WORDS,
+    FILLER_CLAUSE,
+    compress_clauses,
+    fit_clauses,
+    join_clauses,
+)
 from briefing.summarize.vetting import FALLBACK_LEAD, NO_SUMMARY, accept
 from briefing.summarize.wholeness import (
+    MEANING_WORDS,
     dangling_clauses,
     deletion_cuts,
     frames_next,
@@ -77,6 +84,19 @@ def test_compression_keeps_words_and_frames_that_carry_meaning(sentence, kept):
     # A present fact stays present, a figure keeps its period or its condition, a step its scope.
     assert kept in join_clauses(compress_clauses(sentence))
     assert kept in squeezed(sentence)
+
+
+def test_no_word_compression_deletes_carries_meaning():
+    assert not EMPTY_ADVERB_WORDS & MEANING_WORDS
+
+
+def test_a_time_that_sets_the_tense_is_no_filler():
+    # 目前 frames the clause after it (wholeness.frames_next): never a filler to delete.
+    assert not FILLER_CLAUSE.match("目前") and not FILLER_CLAUSE.match("当前")
+    assert FILLER_CLAUSE.match("近日")
+    assert squeezed("东港市渔业协会成立三年，目前，会员已有260家。").endswith(
+        "目前，会员已有260家。"
+    )
 
 
 @pytest.mark.parametrize(

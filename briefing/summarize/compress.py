@@ -13,7 +13,6 @@ from ..text import fold_width, tagged, words
 from .sentences import DECK_MARKS, ENDS, has_quantity, split_clauses, split_dateline
 from .wholeness import (
     ASIDE,
-    MEANING_WORDS,
     TIME_ONLY,
     dangling_clause,
     frames_next,
@@ -22,7 +21,7 @@ from .wholeness import (
 
 # Clauses that are nothing but a filler: 据了解，一大早，近日，此外，
 FILLER_CLAUSE = re.compile(
-    r"^(?:据了解|据悉|据介绍|据统计|据报道|另悉|又讯|一大早|近日|日前|近期|连日来|目前|当前|此外|同时|另外|与此同时"
+    r"^(?:据了解|据悉|据介绍|据统计|据报道|另悉|又讯|一大早|近日|日前|近期|连日来|此外|同时|另外|与此同时"
     r"|值得一提的是|值得注意的是|需要指出的是|众所周知|不难看出|总的来说|总之|会上|会议上|活动中|活动现场|现场|整治现场"
     r"|记者(?:从|在)?[^，。]{0,24}(?:获悉|了解到|看到|注意到)|记者了解到|首先|其次|最后|下一步"
     r"|结合(?:工作|自身|岗位|地方|本地)?实际|多措并举|精心组织|周密部署|高度重视"
@@ -113,9 +112,7 @@ def drop_opening(clauses: list[tuple[str, str]]) -> list[tuple[str, str]]:
         break
     text, mark = clauses[0]
     clauses[0] = (_FILLER_PREFIX.sub("", text) or text, mark)
-    return [(c, m) for c, m in clauses if frames_next(c) or not FILLER_CLAUSE.match(c)] or clauses[
-        :1
-    ]
+    return [(c, m) for c, m in clauses if not FILLER_CLAUSE.match(c)] or clauses[:1]
 
 
 # ……，让辖区群众感受到温暖 / 进一步营造……氛围: a closing clause that states an intended effect.
@@ -128,7 +125,6 @@ EFFECT_TAIL = re.compile(
 EMPTY_ADVERB_WORDS = frozenset(
     "积极 认真 深入 切实 大力 扎实 有效 充分 主动 热情 耐心 精心 广泛 稳步 纷纷 亲切 隆重 顺利".split()
 )
-assert not EMPTY_ADVERB_WORDS & MEANING_WORDS
 
 
 _BOUND_PREFIXES = frozenset("可 非 无 不可".split())
