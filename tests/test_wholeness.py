@@ -249,6 +249,16 @@ def test_deletion_audit_fails_a_deleted_frame_or_meaning_word():
     assert deletion_cuts("临江市的粮食产量约为30万吨。", source) == []
     source = "据了解，西岭镇新建茶叶加工厂（简称茶厂），年产干茶500吨。周海说，这是好事。"
     assert deletion_cuts("西岭镇新建茶叶加工厂，年产干茶500吨。", source) == []
+    # Scope, negation and aspect words a figure or a verb depends on.
+    source = "东港市至少有30家企业参加博览会，成交额1.2亿元左右，创历年新高。"
+    assert deletion_cuts("东港市有30家企业参加博览会，成交额1.2亿元左右，创历年新高。", source)
+    assert deletion_cuts("东港市至少有30家企业参加博览会，成交额1.2亿元，创历年新高。", source)
+    source = "西岭镇的老茶厂不再生产砖茶，新厂房刚建成，明年投产。"
+    assert deletion_cuts("西岭镇的老茶厂生产砖茶，新厂房刚建成，明年投产。", source)
+    assert deletion_cuts("西岭镇的老茶厂不再生产砖茶，新厂房建成，明年投产。", source)
+    # 在 before a place is a preposition, no aspect: its phrase may go.
+    source = "周海昨天在西岭镇考察茶园，了解春茶生产情况。"
+    assert deletion_cuts("周海昨天考察茶园，了解春茶生产情况。", source) == []
     # An aside in half-width brackets is deleted whole too, whatever words it holds.
     source = "东港市今年新建学校3所(不含民办学校)，新增学位4500个。"
     assert deletion_cuts("东港市今年新建学校3所，新增学位4500个。", source) == []

@@ -121,7 +121,7 @@ EFFECT_TAIL = re.compile(
 )
 # Manner adverbs only: 同步, 共同, 分别, 先后 say how things relate (与……同步举行) and stay, and
 # so do the words of scope, aspect and degree (全面, 不断, 进一步: wholesale, ongoing, a step
-# further; wholeness.MEANING_WORDS).
+# further; verbs.MEANING_WORDS).
 EMPTY_ADVERB_WORDS = frozenset(
     "积极 认真 深入 切实 大力 扎实 有效 充分 主动 热情 耐心 精心 广泛 稳步 纷纷 亲切 隆重 顺利".split()
 )

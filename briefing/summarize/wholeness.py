@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from ..text import NAME_TAGS, tagged
 from .sentences import CLAUSE_MARKS, DECK_MARKS, ENDS, has_quantity, split_sentences
-from .verbs import COVERBS, verbal
+from .verbs import COVERBS, DEGREE, MEANING_WORDS, MODALS, verbal
 
 # 刚果（金）, 中国（海南）自由贸易试验区, 上海（国际）: a name and its bracketed qualifier are one
 # name. The qualifier is a short run of Han characters (not 记者 X, 图, 左/右, a date or a figure).
@@ -135,18 +135,6 @@ def frames_next(clause: str, following: str = "") -> bool:
         or SINCE.search(clause)  # 入冬以来, 近年来, 改革开放40多年来
         or (_PERIOD_CLAUSE.match(clause) and has_quantity(following))
     )
-
-
-# Words that carry tense, aspect, negation, modality, certainty, scope or time (如今, 已, 将,
-# 仍, 未, 不, 首次, 均, 仅, 约, 超过, 同比, 全面, 不断 …): deleted on their own from a kept clause,
-# the clause says something else (a present fact put in the past, an estimate made exact, a
-# partial step made whole). Compression never deletes them; the audit fails a summary that does.
-MEANING_WORDS = frozenset(
-    """如今 而今 目前 当前 现在 眼下 正在 正 在 已经 已 曾 曾经 将 将要 即将 仍 仍然 依然 依旧 还 尚 尚未
-    未 未能 不 没 没有 无 非 别 勿 莫 首次 首个 第一次 再次 又 均 都 皆 全 全部 所有 一律 只 仅 仅仅 只有
-    唯一 约 近 超过 逾 余 多 不足 不到 同比 环比 或 可能 也许 或许 大概 应 应该 应当 必须 须 需
-    要 会 能 能够 可以 全面 不断 进一步 持续 继续 首 最""".split()
-)
 
 
 def deletion_cuts(summary: str, source: str) -> list[str]:
@@ -339,9 +327,7 @@ def _verb_after_object(words: list[tuple[str, str]]) -> bool:
 
 # Before the coverb of 临江市要紧紧依托……: what may stand between the subject and it, none of
 # them the clause's action (a modal, an adverb).
-_MODALS = frozenset(
-    "要 将 应 应该 应当 必须 需要 需 会 能 能够 可以 得以 还要 更要 仍要 也要".split()
-)
+_MODALS = MODALS | frozenset("得以 还要 更要 仍要 也要".split())
 _RANGE_WORDS = frozenset("为 到 至 起".split())  # 以……为中心, 从……到……: part of the phrase
 
 
@@ -598,7 +584,7 @@ def _opens_on_verb(clause: str) -> bool:
     return bool(words) and words[0][1].startswith("v") and words[0][1] != "vn"
 
 
-_DEGREE_ADVERBS = frozenset("全面 不断 进一步 持续 继续".split())
+_DEGREE_ADVERBS = DEGREE
 
 
 _DECORATION = DECK_MARKS + " 　"
