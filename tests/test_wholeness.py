@@ -356,6 +356,9 @@ def test_a_sentence_cut_to_a_setup_clause_fails(sentence):
         "虽然天气寒冷，但大家热情高涨。",
         "尽管困难重重，他们仍然坚持下来。",
         "列车经过郑州。",
+        # 只有 "only has" and 若干 "several" open no condition.
+        "东港市召开人大会议，只有一半代表到会。",
+        "临江市举办招聘会，若干企业参加。",
     ],
 )
 def test_whole_sentences_pass(sentence):

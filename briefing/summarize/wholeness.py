@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from ..text import NAME_TAGS, tagged
 from .sentences import CLAUSE_MARKS, DECK_MARKS, ENDS, has_quantity, split_sentences
-from .verbs import COVERBS, DEGREE, MEANING_WORDS, MODALS, verbal
+from .verbs import COVERBS, DEGREE, MEANING_WORDS, MODALS, NOW, verbal
 
 # 刚果（金）, 中国（海南）自由贸易试验区, 上海（国际）: a name and its bracketed qualifier are one
 # name. The qualifier is a short run of Han characters (not 记者 X, 图, 左/右, a date or a figure).
@@ -85,11 +85,16 @@ _PUNCTUATION = set(CLAUSE_MARKS + ENDS + "、…—“”‘’「」（）()《
 # 目前, 截至去年底, 自……以来, 2018年), a circumstance (在……情况下). With it deleted and the next
 # clause kept, that clause states something else: a present fact read as past, a conditional
 # promise as a plain one, a figure for a period as one for all time.
+# The words that open a condition or a concession (如果……, 尽管……): a clause they open frames
+# the one after it, and one left last waits for its consequence. 若干企业参加 is no condition,
+# nor 只有一半代表到会 (只有 "only has" without the 才 after it).
+CONDITION_OPENERS = (
+    "如果|假如|假若|倘若|若(?!干)|要是|一旦|只要|除非|即使|即便|哪怕|就算|虽然|虽|尽管|固然"
+)
+_NOW = "|".join(sorted(NOW, key=lambda w: (-len(w), w)))
 FRAMING_CLAUSE = re.compile(
-    # 若干企业参加 is no condition, nor 只有一半代表到会 (只有 "only has" without the 才 after it).
-    r"^(?:如果|假如|假若|倘若|若(?!干)|要是|一旦|只要|除非|即使|即便|哪怕|就算|虽然|虽|尽管|固然)"
-    r"[^，,；;：:]{0,50}$"
-    r"|^(?:如今|而今|目前|当前|现在|眼下|时下|至今|迄今|此前|过去|以往|今后|未来)[^，,；;：:]{0,6}$"
+    rf"^(?:{CONDITION_OPENERS})[^，,；;：:]{{0,50}}$"
+    rf"|^(?:{_NOW}|时下|至今|迄今|此前|过去|以往|今后|未来)[^，,；;：:]{{0,6}}$"
     # 到年底时 bounds a period, 到场时 is an arrival: 到 and 至 only before a number or a time.
     r"|^(?:截至|截止|(?:到|至)(?=[0-9０-９一二三四五六七八九十〇]|今年|去年|明年|前年|本月|上月|年底|年末"
     r"|月底|目前|现在|今天|当时))"
@@ -259,10 +264,10 @@ _SETUP_CLAUSES = (
     ),
     re.compile(r"(?:期间|之际|之时|的同时)$"),
     # ……，今天。: a time with nothing that happens in it
-    re.compile(r"^(?:今天|如今|现在|目前|当前|眼下|此时|当时|今年|去年|明年|近年来|当下)$"),
+    re.compile(rf"^(?:{_NOW}|今天|此时|当时|今年|去年|明年|近年来|当下)$"),
     # 虽然…… / 如果…… / 只要……: a concession or a condition without its consequence
     re.compile(
-        r"^(?:虽然|虽|尽管|如果|假如|假若|倘若|若是?|即使|即便|哪怕|只要|只有|除非|一旦|由于|因为|为了)"
+        rf"^(?:{CONDITION_OPENERS}|由于|因为|为了)"
         r"[^，；：]{1,50}$"
     ),
     # 凡是有华侨的地方: "wherever", without the 都 of what happens there
