@@ -11,11 +11,17 @@ from functools import lru_cache
 
 from ..text import fold_width, tagged, words
 from .sentences import DECK_MARKS, ENDS, has_quantity, split_clauses, split_dateline
-from .wholeness import MEANING_WORDS, dangling_clause, frames_next, qualified_names
+from .wholeness import (
+    ASIDE,
+    TIME_ONLY,
+    dangling_clause,
+    frames_next,
+    qualified_names,
+)
 
 # Clauses that are nothing but a filler: 据了解，一大早，近日，此外，
 FILLER_CLAUSE = re.compile(
-    r"^(?:据了解|据悉|据介绍|据统计|据报道|另悉|又讯|一大早|近日|日前|近期|连日来|目前|当前|此外|同时|另外|与此同时"
+    r"^(?:据了解|据悉|据介绍|据统计|据报道|另悉|又讯|一大早|近日|日前|近期|连日来|此外|同时|另外|与此同时"
     r"|值得一提的是|值得注意的是|需要指出的是|众所周知|不难看出|总的来说|总之|会上|会议上|活动中|活动现场|现场|整治现场"
     r"|记者(?:从|在)?[^，。]{0,24}(?:获悉|了解到|看到|注意到)|记者了解到|首先|其次|最后|下一步"
     r"|结合(?:工作|自身|岗位|地方|本地)?实际|多措并举|精心组织|周密部署|高度重视"
@@ -45,7 +51,6 @@ ORG_SUFFIX = re.compile(
     r"(?:局|委|会|院|部|厅|办|所|处|站|队|中心|社区|街道|政府|公司|集团|学校|大学|医院|银行|馆|协会|妇联|团委|工青妇"
     r"|村|镇|乡|县|区|市|省|州|署|组|军|社|台|党员|群众|居民|人员|干部|职工|代表|团)"
 )
-_PARENTHETICAL = re.compile(r"[（(][^（）()]{0,40}[）)]")
 BOOK_TITLE = re.compile(r"《[^《》]*》")  # the name of a work: 《绕道》
 _NOTE = re.compile(r"[（(](?:附|图|摄|记者|本报|传真|新华社|照片)[^（）()]{0,30}[）)]")
 IDIOM_DE = re.compile(
@@ -54,9 +59,9 @@ IDIOM_DE = re.compile(
 
 
 # 由……主办的……节在……举办: a subject named by who holds it, not more of the purpose before it.
-_AGENT_SUBJECT = re.compile(
-    r"^由[^，；：]{1,40}(?:主办|承办|协办|举办|组织|发起|主持|牵头|出品|摄制|编写|编辑|出版|组建|建设|设计)的"
-)
+# Only the verbs of holding an event: those of making a work or a building (由……设计的) were
+# guessed, and changed no summary.
+_AGENT_SUBJECT = re.compile(r"^由[^，；：]{1,40}(?:主办|承办|协办|举办|组织|发起)的")
 
 
 def _starts_main_clause(clause: str) -> bool:
@@ -107,9 +112,7 @@ def drop_opening(clauses: list[tuple[str, str]]) -> list[tuple[str, str]]:
         break
     text, mark = clauses[0]
     clauses[0] = (_FILLER_PREFIX.sub("", text) or text, mark)
-    return [(c, m) for c, m in clauses if frames_next(c) or not FILLER_CLAUSE.match(c)] or clauses[
-        :1
-    ]
+    return [(c, m) for c, m in clauses if not FILLER_CLAUSE.match(c)] or clauses[:1]
 
 
 # ……，让辖区群众感受到温暖 / 进一步营造……氛围: a closing clause that states an intended effect.
@@ -118,11 +121,10 @@ EFFECT_TAIL = re.compile(
 )
 # Manner adverbs only: 同步, 共同, 分别, 先后 say how things relate (与……同步举行) and stay, and
 # so do the words of scope, aspect and degree (全面, 不断, 进一步: wholesale, ongoing, a step
-# further; wholeness.MEANING_WORDS).
+# further; verbs.MEANING_WORDS).
 EMPTY_ADVERB_WORDS = frozenset(
     "积极 认真 深入 切实 大力 扎实 有效 充分 主动 热情 耐心 精心 广泛 稳步 纷纷 亲切 隆重 顺利".split()
 )
-assert not EMPTY_ADVERB_WORDS & MEANING_WORDS
 
 
 _BOUND_PREFIXES = frozenset("可 非 无 不可".split())
@@ -189,10 +191,6 @@ def drop_effect_tail(clauses: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return clauses
 
 
-_TIME_ONLY = re.compile(
-    r"^(?:\d+|[年月日号时点分秒至到—\-~、]|[上下中]午|早上|晚上|凌晨|今年|去年|明年|近日|日前|当天|今天|昨天|昨日|今日|目前|近期"
-    r"|年底|年初|月底|月初|上旬|中旬|下旬|以来|起|前后|截至|截止)+$"
-)
 _ATTRIBUTION_CLAUSE = re.compile(r"^据[^，,；;：:]{1,16}(?:报道|消息|介绍|透露|称)$")
 # 对……工作进行检查指导，开展……: the procedure says less than the action after it.
 _PROCEDURE = re.compile(
@@ -255,7 +253,7 @@ def delete_asides(clause: str, *, keep_figures: bool) -> str:
             return match.group(0)
         return ""
 
-    return _PARENTHETICAL.sub(aside, clause)
+    return ASIDE.sub(aside, clause)
 
 
 def clean_clause(clause: str, *, squeeze: bool = False) -> str:
@@ -370,6 +368,9 @@ def fit_clauses(
         # 这只是一个开头，(精彩的部分还在后面): the clause cut away completes the one
         # kept, which alone says the opposite.
         or (len(kept) < len(clauses) and _COMPLETES.match(clauses[len(kept)][0]))
+        # 东港市发布寒潮预警，1月5日起，(寒潮影响范围……): a time or a condition kept last
+        # frames a clause cut away, and says nothing of its own.
+        or (len(kept) < len(clauses) and frames_next(kept[-1][0], clauses[len(kept)][0]))
         # 形成以茶叶种植为基础，(以……为龙头，……的产业链条): a series of 以……为…… is cut
         # before the noun it describes.
         or (
@@ -380,7 +381,7 @@ def fit_clauses(
     ):
         kept = kept[:-1]
     if not kept or all(
-        _ATTRIBUTION_CLAUSE.match(c) or _TIME_ONLY.match(fold_width(c)) for c, _ in kept
+        _ATTRIBUTION_CLAUSE.match(c) or TIME_ONLY.match(fold_width(c)) for c, _ in kept
     ):
         # 据《卫报》报道。/ 2012年5月5日-11日。 alone says nothing.
         return None
@@ -390,8 +391,6 @@ def fit_clauses(
                 # 截至去年底，/ 与上年相比，/ 如果……，: the figure holds only within the clause
                 # before it, which comes along or the figure stays out.
                 frame = at - 1
-                if frame >= len(kept) and frames_next(kept[-1][0], clauses[at][0]):
-                    break  # 1月5日起，(……，)有的村……: the time kept framed the clause cut
                 before = (
                     [clauses[frame]]
                     if frame >= len(kept) and frames_next(clauses[frame][0], clauses[at][0])

@@ -46,3 +46,34 @@ def main_verb(words: list[tuple[str, str]], position: int) -> bool:
     if not verbal(word, tag) or word in COVERBS:
         return False
     return word != "通过" or not any(verbal(*w) for w in words[position + 1 :])
+
+
+# Words that carry tense, aspect, negation, modality, certainty, scope or time: deleted on their
+# own from a kept clause, the clause says something else (a present fact put in the past, an
+# estimate made exact, a partial step made whole). Compression never deletes them; the
+# wholeness audit fails a summary that does (MEANING_WORDS, their union). 高达 is two words to
+# the segmenter (高 达), never read as one here.
+# 要, 应, 必须 …: what must, may or will happen (a modal before a verb is not the action).
+MODALS = frozenset("要 将 应 应该 应当 必须 须 需要 需 会 能 能够 可以".split())
+# 可能, 或许 …: how certain it is.
+CERTAINTY = frozenset("或 可能 也许 或许 大概".split())
+# 已, 正在, 仍, 将, 首次, 再, 才, 刚 …: when it happens and whether for the first time or again.
+# 了 and 过 mark aspect too but are left out: 了 after a verb is deleted by design (compress.tidy,
+# 举办了 -> 举办 keeps the past the sentence's time words give), 过 is mostly a verb (经过, 过年).
+# 在 is left out: in news it is almost always the locative preposition (在西岭镇考察), whose
+# deletion with its place changes no tense; the progressive is 正在, which stays.
+ASPECT = frozenset(
+    """正在 正 已经 已 曾 曾经 将 将要 即将 仍 仍然 依然 依旧 还 尚 首次 首个 第一次 首 再次 再 又
+    才 刚""".split()
+)
+NEGATION = frozenset("未 未能 尚未 不 不再 没 没有 从未 并未 无 无法 非 别 勿 莫".split())
+# 均, 仅, 约, 超过, 至少, 左右 …: how much of it, or how exact a figure is.
+SCOPE = frozenset(
+    """均 都 皆 全 全部 所有 一律 只 仅 仅仅 只有 唯一 约 近 将近 超过 逾 余 多 不足 不到 至少
+    左右 以上 以下 同比 环比 最""".split()
+)
+# 全面, 不断, 进一步 …: a step made whole, ongoing, or a step further.
+DEGREE = frozenset("全面 不断 进一步 持续 继续".split())
+# 如今, 目前 …: the present a fact holds in.
+NOW = frozenset("如今 而今 目前 当前 现在 眼下".split())
+MEANING_WORDS = MODALS | CERTAINTY | ASPECT | NEGATION | SCOPE | DEGREE | NOW

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from ..text import NAME_TAGS, tagged
 from .sentences import CLAUSE_MARKS, DECK_MARKS, ENDS, has_quantity, split_sentences
-from .verbs import COVERBS, verbal
+from .verbs import COVERBS, DEGREE, MEANING_WORDS, MODALS, NOW, verbal
 
 # 刚果（金）, 中国（海南）自由贸易试验区, 上海（国际）: a name and its bracketed qualifier are one
 # name. The qualifier is a short run of Han characters (not 记者 X, 图, 左/右, a date or a figure).
@@ -85,24 +85,40 @@ _PUNCTUATION = set(CLAUSE_MARKS + ENDS + "、…—“”‘’「」（）()《
 # 目前, 截至去年底, 自……以来, 2018年), a circumstance (在……情况下). With it deleted and the next
 # clause kept, that clause states something else: a present fact read as past, a conditional
 # promise as a plain one, a figure for a period as one for all time.
+# The words that open a condition or a concession (如果……, 尽管……): a clause they open frames
+# the one after it, and one left last waits for its consequence. 若干企业参加 is no condition,
+# nor 只有一半代表到会 (只有 "only has" without the 才 after it).
+CONDITION_OPENERS = (
+    "如果|假如|假若|倘若|若(?!干)|要是|一旦|只要|除非|即使|即便|哪怕|就算|虽然|虽|尽管|固然"
+)
+_NOW = "|".join(sorted(NOW, key=lambda w: (-len(w), w)))
 FRAMING_CLAUSE = re.compile(
-    r"^(?:如果|假如|假若|倘若|若|要是|一旦|只要|只有|除非|即使|即便|哪怕|就算|虽然|虽|尽管|固然)"
-    r"|^(?:如今|而今|目前|当前|现在|眼下|时下|至今|迄今|此前|过去|以往|今后|未来)[^，,；;：:]{0,6}$"
-    r"|^(?:截至|截止|到|至)[^，,；;：:]{0,16}(?:年|月|日|底|末|初|中|时|前|止|为止)$"
-    r"|^(?:自|从)[^，,；;：:]{1,30}(?:以来|起|开始)$|^[^，,；;：:]{1,30}以来$"
+    rf"^(?:{CONDITION_OPENERS})[^，,；;：:]{{0,50}}$"
+    rf"|^(?:{_NOW}|时下|至今|迄今|此前|过去|以往|今后|未来)[^，,；;：:]{{0,6}}$"
+    # 到年底时 bounds a period, 到场时 is an arrival: 到 and 至 only before a number or a time.
+    r"|^(?:截至|截止|(?:到|至)(?=[0-9０-９一二三四五六七八九十〇]|今年|去年|明年|前年|本月|上月|年底|年末"
+    r"|月底|目前|现在|今天|当时))"
+    r"[^，,；;：:]{0,16}(?:年|月|日|底|末|初|中|时|前|止|为止)$"
+    r"|^(?:自|从)[^，,；;：:]{1,30}(?:以来|起|开始)$"
     r"|(?:相比|相较|比较)(?:而言)?$"
     r"|^(?:在|于)[^，,；;：:]{1,40}(?:情况下|条件下|前提下)$"
 )
-# A date or a year alone (2018年，/ 今年前三季度，/ 1月5日起，): when the clause after it holds.
+# A clause that is nothing but a time (2018年，/ 今年前三季度，/ 1月5日起，): said alone it says
+# nothing (compress), and before a clause it sets when that holds. 去年同期为12万人次 is no time.
+TIME_ONLY = re.compile(
+    r"^(?:[0-9０-９一二三四五六七八九十〇]+|[年月日号时点分秒至到—\-~、]|[上下中]午|早上|晚上|凌晨|今年|去年"
+    r"|明年|前年|[上下]半年|前|季度|近日|日前|当天|今天|昨天|昨日|今日|目前|近期|年底|年初|年末|月底|月初"
+    r"|[上中下]旬|以来|起|前后|截至|截止)+$"
+)
+# A date or a year, alone: the clause after it holds within it.
 _DATE_CLAUSE = re.compile(
-    r"^(?:[0-9０-９一二三四五六七八九十〇]{1,4}年|今年|去年|明年|前年|上半年|下半年)"
-    r"[^，,；;：:]{0,10}$"
-    r"|^[0-9０-９一二三四五六七八九十]{1,2}月[^，,；;：:]{0,8}(?:起|以来|底|初|[上中下]旬)$"
+    r"^(?:[0-9０-９一二三四五六七八九十〇]{1,4}年|今年|去年|明年|前年|[上下]半年"
+    r"|[0-9０-９一二三四五六七八九十]{1,2}月)"
 )
 # A contest or a counted set the clause after it is about: 在今年的联赛中，/ 在2日的交易中，/
 # 在8个项目中，/ 在这30部作品中，
 _SET_CLAUSE = re.compile(
-    r"^(?:在|于)[^，,；;：:]*(?:赛季|比赛|大赛|联赛|会战|战役|交易)(?:中|当中|之中)$"
+    r"^(?:在|于)[^，,；;：:]*(?:赛季|比赛|大赛|联赛|会战|交易)(?:中|当中|之中)$"
     r"|^在(?:这|那)?[0-9０-９一二三四五六七八九十两几百千]+[个项名位部场次家所座批类]"
     r"[^，,；;：:]{0,20}(?:中|当中|之中)$"
 )
@@ -119,22 +135,11 @@ def frames_next(clause: str, following: str = "") -> bool:
     it (``following``: a period frames it when it holds a figure)."""
     return bool(
         FRAMING_CLAUSE.search(clause)
-        or _DATE_CLAUSE.match(clause)
+        or (_DATE_CLAUSE.match(clause) and TIME_ONLY.match(clause))
         or _SET_CLAUSE.match(clause)
+        or SINCE.search(clause)  # 入冬以来, 近年来, 改革开放40多年来
         or (_PERIOD_CLAUSE.match(clause) and has_quantity(following))
     )
-
-
-# Words that carry tense, aspect, negation, modality, certainty, scope or time (如今, 已, 将,
-# 仍, 未, 不, 首次, 均, 仅, 约, 超过, 同比, 全面, 不断 …): deleted on their own from a kept clause,
-# the clause says something else (a present fact put in the past, an estimate made exact, a
-# partial step made whole). Compression never deletes them; the audit fails a summary that does.
-MEANING_WORDS = frozenset(
-    """如今 而今 目前 当前 现在 眼下 正在 正 在 已经 已 曾 曾经 将 将要 即将 仍 仍然 依然 依旧 还 尚 尚未
-    未 未能 不 没 没有 无 非 别 勿 莫 首次 首个 第一次 再次 又 均 都 皆 全 全部 所有 一律 只 仅 仅仅 只有
-    唯一 约 近 超过 逾 余 多 不足 不到 同比 环比 或 可能 也许 或许 大概 应 应该 应当 必须 须 需
-    要 会 能 能够 可以 全面 不断 进一步 持续 继续 首 最""".split()
-)
 
 
 def deletion_cuts(summary: str, source: str) -> list[str]:
@@ -210,7 +215,7 @@ def _meaning_lost(source: str, start: int, end: int) -> str | None:
             return "drops a clause that frames the one kept after it"
         return None
     # A bracketed aside, a quoted theme: whole constituents, whatever words they hold.
-    for word, _ in tagged(_ENCLOSED.sub("", deleted)):
+    for word, _ in tagged(ASIDE.sub("", _ENCLOSED.sub("", deleted))):
         if word in MEANING_WORDS:
             return f"drops {word!r}, which carries tense, negation, scope or time"
     return None
@@ -259,10 +264,10 @@ _SETUP_CLAUSES = (
     ),
     re.compile(r"(?:期间|之际|之时|的同时)$"),
     # ……，今天。: a time with nothing that happens in it
-    re.compile(r"^(?:今天|如今|现在|目前|当前|眼下|此时|当时|今年|去年|明年|近年来|当下)$"),
+    re.compile(rf"^(?:{_NOW}|今天|此时|当时|今年|去年|明年|近年来|当下)$"),
     # 虽然…… / 如果…… / 只要……: a concession or a condition without its consequence
     re.compile(
-        r"^(?:虽然|虽|尽管|如果|假如|假若|倘若|若是?|即使|即便|哪怕|只要|只有|除非|一旦|由于|因为|为了)"
+        rf"^(?:{CONDITION_OPENERS}|由于|因为|为了)"
         r"[^，；：]{1,50}$"
     ),
     # 凡是有华侨的地方: "wherever", without the 都 of what happens there
@@ -327,9 +332,7 @@ def _verb_after_object(words: list[tuple[str, str]]) -> bool:
 
 # Before the coverb of 临江市要紧紧依托……: what may stand between the subject and it, none of
 # them the clause's action (a modal, an adverb).
-_MODALS = frozenset(
-    "要 将 应 应该 应当 必须 需要 需 会 能 能够 可以 得以 还要 更要 仍要 也要".split()
-)
+_MODALS = MODALS | frozenset("得以 还要 更要 仍要 也要".split())
 _RANGE_WORDS = frozenset("为 到 至 起".split())  # 以……为中心, 从……到……: part of the phrase
 
 
@@ -426,6 +429,9 @@ _BECAUSE = re.compile(r"之所以")
 _REASON = re.compile(r"因为|由于|在于|原因|是")
 
 
+# An aside in brackets, full-width or half-width: compression deletes it whole (compress), and the
+# audit reads it as one constituent, whatever words it holds (不含民办学校).
+ASIDE = re.compile(r"[（(][^（）()]{0,40}[）)]")
 # Quotations, titles and asides: their inner clauses are not the sentence's.
 _ENCLOSED = re.compile(r"“[^“”]*”|《[^《》]*》|（[^（）]*）|『[^『』]*』|「[^「」]*」")
 _QUOTE_OPENERS = "“『「"
@@ -583,7 +589,7 @@ def _opens_on_verb(clause: str) -> bool:
     return bool(words) and words[0][1].startswith("v") and words[0][1] != "vn"
 
 
-_DEGREE_ADVERBS = frozenset("全面 不断 进一步 持续 继续".split())
+_DEGREE_ADVERBS = DEGREE
 
 
 _DECORATION = DECK_MARKS + " 　"
