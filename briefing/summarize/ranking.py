@@ -94,7 +94,7 @@ _PLACE_SUFFIXES = (
 ).split()
 # Two Han characters and a suffix. The look-ahead for a suffix's first character lets a place
 # that is no suffix be passed over in one test instead of one per suffix (1.7x on sentences).
-_NAMED_PLACE = re.compile(
+NAMED_PLACE = re.compile(
     r"[\u4e00-\u9fff]{2}"
     f"(?=[{''.join(sorted({suffix[0] for suffix in _PLACE_SUFFIXES}))}])"
     f"(?:{'|'.join(_PLACE_SUFFIXES)})"
@@ -292,7 +292,7 @@ def platitude(
     if dated is None:
         dated = _date(text) is not None
     if named is None:
-        named = bool(ORG_SUFFIX.search(text) or _NAMED_PLACE.search(text))
+        named = bool(ORG_SUFFIX.search(text) or NAMED_PLACE.search(text))
     return not (
         figure
         or dated
@@ -356,7 +356,7 @@ def _ranked(headline: str, body: tuple[str, ...], tail_paragraphs: int) -> tuple
         dated = _date(text)
         acts = ACTION.search(text) is not None
         org = ORG_SUFFIX.search(text) is not None
-        places = len(_NAMED_PLACE.findall(text))
+        places = len(NAMED_PLACE.findall(text))
         features = (
             0.35 * org
             + 0.3 * acts
