@@ -91,7 +91,8 @@ class Pipeline:
         return issue, split_issue(issue, splitter=self.splitter_for(page_kind(issue)))
 
     def annotate(self, articles: list[Article]) -> list[Article]:
-        """Classify and summarize ``articles`` in place (the stages between split and assemble)."""
+        """Classify and summarize ``articles``, one issue's in page order, in place (the stages
+        between split and assemble)."""
         from .summarize import summarize
         from .topics import classify
 
@@ -103,6 +104,8 @@ class Pipeline:
             summarizer=self.summarizer,
             titler=self.titler,
             max_chars=self.config.max_chars,
+            issue=True,
+            copies=_story_copies,
         )
 
     def assemble(
@@ -148,6 +151,14 @@ class Pipeline:
         issue, articles = self.load(source, paper=paper, date=date)
         self.annotate(articles)
         return self.assemble(issue, articles, paper=paper, date=date), articles
+
+
+def _story_copies(texts: list[str]) -> list[list[int]]:
+    """:func:`briefing.jobs.dedupe.duplicate_groups`, loaded only when an issue's summaries repeat
+    one another (a build that needs no copies found loads no hashing)."""
+    from .jobs.dedupe import duplicate_groups
+
+    return duplicate_groups(texts)
 
 
 def make_classifier(config: BuildConfig) -> Classifier:

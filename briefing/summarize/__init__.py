@@ -7,6 +7,7 @@ every summary is checked, and replaced when it fails, in one place (:mod:`.vetti
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Protocol, runtime_checkable
 
 from ..config import DEFAULT_MAX_CHARS, MIN_CHARS, check_setting
@@ -47,8 +48,16 @@ def summarize(
     summarizer: Summarizer | None = None,
     titler: Titler | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
+    issue: bool = False,
+    copies: Callable[[list[str]], list[list[int]]] | None = None,
 ) -> list[Article]:
     """Set ``summary``, ``display_title`` and ``title_generated`` on each article; return them.
+
+    ``issue``: the articles are one issue, in page order (the pipeline says so): a later entry
+    whose summary repeats an earlier one's takes its own next best sentences (:mod:`.distinct`).
+    Any other batch (an archive, an evaluation set) is summarized article by article.
+    ``copies(texts)``: the groups of articles that are one story printed twice, which keep their
+    summaries (the pipeline gives :func:`briefing.jobs.dedupe.duplicate_groups`).
 
     ``summarizer`` and ``titler`` are components (default: the extractive ones); one from a name
     or a model card: ``briefing.registry.summarizers.resolve(name)`` (``titlers`` likewise).
@@ -87,17 +96,14 @@ def summarize(
         accept(summary, as_read, max_chars=max_chars, name=name)
         for as_read, summary in zip(read, summaries)
     ]
-    if isinstance(summarizer, Resummarizer):
-        # The articles are one issue: two of its entries must not say the same thing.
+    if issue and isinstance(summarizer, Resummarizer):
+        # Two entries of one issue must not say the same thing.
         accepted = distinct_summaries(
             read,
             accepted,
-            lambda article, skip: accept(
-                summarizer.summarize_one(article, max_chars=max_chars, skip=skip),
-                article,
-                max_chars=max_chars,
-                name=name,
-            ),
+            lambda article, skip: summarizer.summarize_one(article, max_chars=max_chars, skip=skip),
+            max_chars=max_chars,
+            copies=copies,
         )
     for article, summary, (title, generated) in zip(articles, accepted, titles):
         article.summary = summary

@@ -262,8 +262,8 @@ _COPULA_OPENING = re.compile(r"^(?:应该|应当|也|就|才|都|更|则)?(?:算
 # 这段文字, 这部电影, 上述做法: what the sentence is about is in a sentence before it, when the
 # pointer opens the sentence, or its subject (白皮书里的这段话……), or follows a short opening
 # clause (细细想来，这番话……), as
-# extractive._leans_back reads its pointers. Not 这些 (这些年, 我们要让这些做法……) nor 这本
-# (这本来就是……), which are ordinary wording. To be folded into _leans_back (its _POINTER and
+# extractive.leans_back reads its pointers. Not 这些 (这些年, 我们要让这些做法……) nor 这本
+# (这本来就是……), which are ordinary wording. To be folded into leans_back (its _POINTER and
 # _SHORT_OPENING) once that rewrite lands, and this function deleted.
 _POINTS_BACK = re.compile(
     r"^(?:[^，,。]{1,6}[，,]|(?![在从对于])[^，,。]{1,20}的)?(?:这(?:段(?!时间)|句|番|部|位|座|场|件)|上述|此举)"

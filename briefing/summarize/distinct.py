@@ -1,40 +1,49 @@
-"""One issue's summaries, each its own: two entries of a briefing never say the same thing, and
-an entry is not summarised by an event the issue reports elsewhere.
+"""One issue's summaries, each its own: two entries of a briefing never say the same thing.
 
-Articles of one page often open on the same event (庆祝大会……隆重举行 above the report of its
-broadcast, a leader's speech above each region's reactions). When a later article's summary
-repeats an earlier one's, with nothing of its own headline that the earlier one lacks, it takes
-its next best sentences instead (when they differ from every summary before it). The same holds
-for a summary sentence that restates an event several other articles of the issue open on (in
-their first 200 characters), one
-of them earlier (the event is reported there; here it is background), unless the article's own
-headline is about that event.
+Articles of one page often open on the same event (a celebration's report above the report of
+its broadcast, a leader's speech above each region's reactions). When a later article's summary
+repeats an earlier one's — most of its words are the earlier one's, and it names no person,
+place or number the earlier one lacks, nor anything of its own headline — it takes its next best
+sentences instead, when they pass every summary check, stand on their own (no 然而…… or 这个镇……
+leaning on a sentence left out) and differ from every summary before it.
 
-The pass runs where the articles are known to be one issue (:func:`briefing.summarize.summarize`,
-which the pipeline calls per issue), not over any batch a summarizer is given (an evaluation set).
+Two summaries that differ in a name, a place or a number (forecasts for two areas, notices about
+two officials) are two pieces of news, never repeats. Two articles that are one story printed
+twice (:func:`briefing.jobs.dedupe.duplicate_groups`: a front-page story and its copy inside) are
+left as they are: copies are a story to merge, not to summarize apart (not done within one issue
+yet).
+
+The pass runs only where the articles are known to be one issue (``summarize(..., issue=True)``,
+which :meth:`briefing.pipeline.Pipeline.annotate` sets), never over any batch a summarizer is
+given (an importer's archive, an evaluation set): a summary must not depend on the other
+articles of a batch.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+import re
 from collections.abc import Callable
 from typing import Protocol, runtime_checkable
 
 from ..records import Article, Summary
-from .ranking import grams
+from ..text import NAME_TAGS, fold_width, word_tags
+from .faithfulness import ARABIC_NUMBER, CHINESE_NUMBER
+from .ranking import NAMED_PLACE, grams
+from .references import unresolved_reference
 from .sentences import split_sentences
+from .vetting import summary_problems
 
 # The share of the shorter summary's bigrams that the other holds, from which two summaries say
 # the same thing.
 OVERLAP = 0.7
-# Bigrams of its own headline that a summary adds to the one it resembles: from two on (a
-# different official's name in a parallel notice), it reports its own news.
+# Bigrams of its own headline that a summary adds to the one it resembles: from two on, it
+# reports its own news.
 OWN_NEWS = 2
-# An event is background when this many other articles of the issue open on it (in their first
-# OPENING_CHARS characters, about three sentences), one of them earlier.
-RESTATED_BY = 2
-OPENING_CHARS = 200
-_MIN_EVENT_GRAMS = 8
+# An ordinal (第三中学, 第2批) tells two parallel items apart as a number does.
+_ORDINAL = re.compile(r"第[\d零〇一二两三四五六七八九十百千]+")
+_DATE_UNITS = frozenset("年月日号时点")
+# A replacement shorter than this share of the summary it replaces is a scrap (图为现场。).
+_ENOUGH = 0.5
 
 
 @runtime_checkable
@@ -46,114 +55,103 @@ class Resummarizer(Protocol):
     ) -> Summary: ...
 
 
-def repeats(summary: str, earlier: str, headline: str) -> bool:
-    """Whether ``summary`` says what ``earlier`` says, adding nothing its own headline names."""
-    return _repeats(grams(summary), grams(earlier), grams(headline))
-
-
-def _repeats(mine: set[int], theirs: set[int], headline: set[int]) -> bool:
-    if not mine or not theirs:
-        return False
-    if len(mine & theirs) < OVERLAP * min(len(mine), len(theirs)):
-        return False
-    return len((mine - theirs) & headline) < OWN_NEWS
-
-
-def _background(
-    index: int,
-    summary: Summary,
-    article: Article,
-    mine: set[int],
-    openings: list[set[int]],
-    spread: Counter[int],
-) -> frozenset[int]:
-    """The sentences of ``summary`` that restate an event other articles of the issue open on.
-
-    ``mine``: the summary's bigrams; ``spread``: in how many openings each bigram occurs."""
-    own = openings[index]
-    # Cheap test first: a restated event shares many bigrams with two other openings.
-    # (a third of the summary's: a two-sentence summary may restate the event in one of them).
-    common = sum(1 for g in mine if spread[g] - (g in own) >= RESTATED_BY)
-    if common < max(OVERLAP * _MIN_EVENT_GRAMS, len(mine) / 3):
-        return frozenset()
-    sentences = split_sentences(article.body, limit=max(summary.sentences) + 1)
-    head = grams(article.headline)
-    found = set()
-    for number in summary.sentences:
-        if number >= len(sentences):
-            continue
-        event = grams(sentences[number].text)
-        # The headline's own event (most of the sentence, or half the headline) is this news.
-        named = len(event & head)
-        if (
-            len(event) < _MIN_EVENT_GRAMS
-            or named >= OVERLAP * len(event)
-            or named >= 0.5 * len(head)
-        ):
-            continue
-        needed = OVERLAP * len(event)
-        restating = [
-            other
-            for other, opening in enumerate(openings)
-            if other != index and len(event & opening) >= needed
-        ]
-        if len(restating) >= RESTATED_BY and restating[0] < index:
-            found.add(number)
+def specifics(text: str) -> frozenset[str]:
+    """The names, places, numbers (not dates) and ordinals ``text`` states (folded to half
+    width)."""
+    folded = fold_width(text)
+    found = {w for w, t in word_tags(folded) if t.startswith(NAME_TAGS) and len(w) >= 2}
+    found.update(NAMED_PLACE.findall(folded))
+    for pattern in (ARABIC_NUMBER, CHINESE_NUMBER):
+        # A date says when, not which: a later report that adds 于5日起生效 to the same lead
+        # still says the same thing.
+        found.update(
+            m.group(0)
+            for m in pattern.finditer(folded)
+            if folded[m.end() : m.end() + 1] not in _DATE_UNITS
+        )
+    found.update(_ORDINAL.findall(folded))
     return frozenset(found)
 
 
-def _opening(paragraphs: list[str]) -> str:
-    """The first OPENING_CHARS characters of the body (without joining all of a long one)."""
-    taken: list[str] = []
-    size = 0
-    for paragraph in paragraphs:
-        taken.append(paragraph)
-        size += len(paragraph)
-        if size >= OPENING_CHARS:
-            break
-    return "".join(taken)[:OPENING_CHARS]
+class _Said:
+    """A summary kept: its text (folded) and bigrams, to compare later ones with."""
+
+    __slots__ = ("folded", "grams")
+
+    def __init__(self, text: str) -> None:
+        self.folded = fold_width(text)
+        self.grams = grams(text)
+
+
+def repeats(summary: str, earlier: str, headline: str) -> bool:
+    """Whether ``summary`` says what ``earlier`` says: most of its words are there, and it adds
+    no name, place or number, nor two pairs of characters of its own headline."""
+    return _repeats(_Said(summary), _Said(earlier), grams(headline), summary)
+
+
+def _repeats(mine: _Said, theirs: _Said, headline: set[int], text: str) -> bool:
+    if not mine.grams or not theirs.grams:
+        return False
+    if len(mine.grams & theirs.grams) < OVERLAP * min(len(mine.grams), len(theirs.grams)):
+        return False
+    if len((mine.grams - theirs.grams) & headline) >= OWN_NEWS:
+        return False
+    # Tagged last: most pairs of summaries share too few words to get here.
+    return all(specific in theirs.folded for specific in specifics(text))
+
+
+def _stands_alone(summary: Summary, article: Article) -> bool:
+    """Whether no sentence of ``summary`` leans on one before it that the summary leaves out."""
+    from .extractive import leans_back  # the summarizer's own test; loaded with the summarizer
+
+    if unresolved_reference(summary.text):
+        return False
+    used = set(summary.sentences)
+    sentences = split_sentences(article.body, limit=max(used) + 1) if used else []
+    return not any(
+        s.index in used and s.index and s.index - 1 not in used and leans_back(s) for s in sentences
+    )
 
 
 def distinct_summaries(
     articles: list[Article],
     summaries: list[Summary],
     resummarize: Callable[[Article, frozenset[int]], Summary],
+    *,
+    max_chars: int,
+    copies: Callable[[list[str]], list[list[int]]] | None = None,
 ) -> list[Summary]:
-    """``summaries`` with each that repeats an earlier one, or leans on an event the issue reports
-    elsewhere, replaced by the article's summary from other sentences (``resummarize(article,
-    sentences to skip)``), where there is one."""
-    result = list(summaries)
-    openings = [grams(_opening(a.body)) for a in articles]
-    spread: Counter[int] = Counter()
-    for opening in openings:
-        spread.update(opening)
-    earlier: list[set[int]] = []  # the bigrams of the summaries kept so far
+    """``summaries`` of one issue's ``articles``, each that repeats an earlier one replaced by the
+    article's summary from other sentences (``resummarize(article, sentences to skip)``) where
+    that one passes the checks, stands alone and repeats none before it; else kept.
 
-    def repeated(mine: set[int], head: set[int]) -> bool:
-        # _repeats written out: this compares each summary with every one before it.
-        size = len(mine)
-        return bool(mine) and any(
-            theirs
-            and len(mine & theirs) >= OVERLAP * min(size, len(theirs))
-            and len((mine - theirs) & head) < OWN_NEWS
-            for theirs in earlier
-        )
+    ``copies(texts)``: groups of indices of ``texts`` that are one story printed twice (the
+    pipeline gives :func:`briefing.jobs.dedupe.duplicate_groups`), asked only when a summary
+    repeats another; an article is never made to differ from a copy of itself."""
+    result = list(summaries)
+    earlier: list[_Said] = []  # the summaries kept so far
+    stories: dict[int, int] | None = None  # each article's story (its first copy), when asked
+
+    def repeated(said: _Said, head: set[int], text: str) -> bool:
+        return any(_repeats(said, theirs, head, text) for theirs in earlier)
 
     for i, (article, summary) in enumerate(zip(articles, summaries)):
-        mine = grams(summary.text)
-        if summary.sentences and earlier:
-            head = grams(article.headline)
-            skip = (
-                frozenset(summary.sentences)
-                if repeated(mine, head)
-                else _background(i, summary, article, mine, openings, spread)
-            )
-            if skip:
-                other = resummarize(article, skip)
-                own = grams(other.text)
-                # A sentence gives way to a sentence, not to a scrap (图为现场。).
-                enough = len(other.text) >= 0.5 * len(summary.text)
-                if own and enough and not repeated(own, head):
-                    result[i], mine = other, own
-        earlier.append(mine)
+        said = _Said(summary.text)
+        head = grams(article.headline)
+        if summary.sentences and earlier and repeated(said, head, summary.text):
+            if stories is None:
+                groups = copies([a.text for a in articles]) if copies else []
+                stories = {index: min(group) for group in groups for index in group}
+            if not any(stories.get(j, j) == stories.get(i, i) for j in range(i)):
+                other = resummarize(article, frozenset(summary.sentences))
+                mine = _Said(other.text)
+                if (
+                    mine.grams
+                    and len(other.text) >= _ENOUGH * len(summary.text)
+                    and not summary_problems(other.text, article, max_chars=max_chars)
+                    and _stands_alone(other, article)
+                    and not repeated(mine, head, other.text)
+                ):
+                    result[i], said = other, mine
+        earlier.append(said)
     return result

@@ -78,7 +78,7 @@ _STEP = re.compile(r"^第[二三四五六七八九十]+步")
 _EDITORS_NOTE = re.compile(r"^(?:编者按|编者的话|编后|编辑手记)[：:]?")
 
 
-def _leans_back(sentence: Sentence) -> bool:
+def leans_back(sentence: Sentence) -> bool:
     """Whether ``sentence`` opens on a contrast (然而……), a next step (于是……) or a pointer
     (这个镇……) to the one before."""
     text = split_dateline(sentence.text)[1].lstrip(DECK_MARKS + " 　")
@@ -274,7 +274,7 @@ class ExtractiveSummarizer:
             scored.sentence
             for scored in ranked[: self.candidates]
             if scored.sentence.complete
-            and not (scored.sentence.index and _leans_back(scored.sentence))
+            and not (scored.sentence.index and leans_back(scored.sentence))
             and not needs_context(prepared.opens[scored.sentence.index])
             and not editors_note(article.body[scored.sentence.paragraph])
         ]
@@ -316,7 +316,7 @@ class ExtractiveSummarizer:
             if deferred and scored.score < deferred[0][0].score - self.lean_margin:
                 break  # far below the sentence put off: that one, alone, is better
             # The article's first sentence leans on nothing printed here (又有许多……).
-            if scored.sentence.index and _leans_back(scored.sentence):
+            if scored.sentence.index and leans_back(scored.sentence):
                 # Alone it leaves the reader asking "however what?"
                 found = self._with_previous(scored.sentence, by_index, source, actor, max_chars)
                 if not found:
@@ -364,7 +364,7 @@ class ExtractiveSummarizer:
             previous is None
             or not previous.complete
             or previous.text.rstrip("”’」 ").endswith(("？", "?"))
-            or _leans_back(previous)
+            or leans_back(previous)
         ):
             return None
         text = self._main(sentence, max_chars - 12, source, actor)
@@ -527,7 +527,7 @@ class ExtractiveSummarizer:
             and (abs(other.sentence.index - sentence.index) <= 4 or other.score >= best - 1.0)
             and not (other.sentence.index < sentence.index and DEPENDENT.match(other.sentence.text))
             # 不过……/这……: it answers or points to the sentence just before it, so only that one.
-            and not (other.sentence.index != sentence.index + 1 and _leans_back(other.sentence))
+            and not (other.sentence.index != sentence.index + 1 and leans_back(other.sentence))
             and not BACKGROUND.match(split_dateline(other.sentence.text)[1])
         ]
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 from dataclasses import dataclass, replace
 
 from ..records import Article
-from ..text import bigram_numbers, fold_width, word_tags
+from ..text import NAME_TAGS, bigram_numbers, fold_width, word_tags
 from .verbs import ACTION
 from .compress import (
     BOOK_TITLE,
@@ -94,7 +94,7 @@ _PLACE_SUFFIXES = (
 ).split()
 # Two Han characters and a suffix. The look-ahead for a suffix's first character lets a place
 # that is no suffix be passed over in one test instead of one per suffix (1.7x on sentences).
-_NAMED_PLACE = re.compile(
+NAMED_PLACE = re.compile(
     r"[\u4e00-\u9fff]{2}"
     f"(?=[{''.join(sorted({suffix[0] for suffix in _PLACE_SUFFIXES}))}])"
     f"(?:{'|'.join(_PLACE_SUFFIXES)})"
@@ -103,11 +103,10 @@ _NAMED_PLACE = re.compile(
 
 # Word classes of a headline that say nothing of what the article is about.
 _FUNCTION_TAGS = ("x", "u", "p", "c", "r", "d", "m", "q", "y", "e", "o", "f")
-# Names the segmenter tags: people, places, organisations, other proper nouns.
-_NAME_TAGS = ("nr", "ns", "nt", "nz")
-# A work's name is matched by its parts too (《当代学术：川籍学者文丛》 -> 川籍学者文丛).
+# A work's name is matched by its parts too (《临江往事：周海散文选》 -> 周海散文选).
 _WORK_PARTS = re.compile(r"[：:·—\-\s]+")
-# A column or series tag in brackets （中国梦·家国情） names the page's series, not the subject.
+# A bracketed tag of two to twelve characters (（城乡新貌）) names the page's column or series, not
+# the subject.
 _TAG = re.compile(r"[(（][\u4e00-\u9fff·“”\d]{2,12}[)）]")
 
 
@@ -119,14 +118,6 @@ class Subject:
     works: tuple[str, ...] = ()
     names: tuple[str, ...] = ()
     words: tuple[str, ...] = ()
-
-    def names_work(self, text: str) -> bool:
-        """Whether ``text`` names a work of the headline."""
-        return _holds_any(text, self.works)
-
-    def names_one(self, text: str) -> bool:
-        """Whether ``text`` holds a name of the headline (a person, a place, an organisation)."""
-        return _holds_any(text, self.names)
 
     def missed_by(self, text: str) -> float:
         """How far a sentence that does not name the headline's work or names falls behind one that
@@ -159,7 +150,10 @@ def article_subject(headline: str) -> Subject:
         if len(part) >= 3
     }
     tags = word_tags(BOOK_TITLE.sub("", headline)) if headline else ()
-    names = {w for w, t in tags if t in _NAME_TAGS and len(w) >= 2}
+    # The four tags exactly, not their sub-tags: nrfg (a name in the segmenter's dictionary) is
+    # most often a leader named as the actor of a notice or a speech others react to, not the
+    # person a profile is about (with it, both summaries it changed on the dev pages got worse).
+    names = {w for w, t in tags if t in NAME_TAGS and len(w) >= 2}
     words = {w for w, t in tags if len(w) >= 2 and not t.startswith(_FUNCTION_TAGS)}
     return Subject(tuple(sorted(works)), tuple(sorted(names)), tuple(sorted(words | names)))
 
@@ -280,14 +274,25 @@ def is_scene(text: str, *, acts: bool | None = None) -> bool:
 
 
 def platitude(
-    text: str, subject: Subject, *, figure: bool, dated: bool, named: bool | None = None
+    text: str,
+    subject: Subject,
+    *,
+    figure: bool | None = None,
+    dated: bool | None = None,
+    named: bool | None = None,
 ) -> bool:
     """世所公认，……是……之一。: a sentence with no word of the headline, no name, no figure and no
-    date, which could open any article (a preamble, a hook, a maxim).
+    date, which could open any article (a preamble, a hook, a maxim). ``text`` is folded to half
+    width.
 
-    ``named``: whether ``text`` names an organisation or a place, when the caller has looked."""
+    ``figure`` (a key figure), ``dated`` (a date) and ``named`` (an organisation or a place):
+    what the caller has found in ``text`` already; looked for here when not given."""
+    if figure is None:
+        figure = bool(folded_quantities(text))
+    if dated is None:
+        dated = _date(text) is not None
     if named is None:
-        named = bool(ORG_SUFFIX.search(text) or _NAMED_PLACE.search(text))
+        named = bool(ORG_SUFFIX.search(text) or NAMED_PLACE.search(text))
     return not (
         figure
         or dated
@@ -351,7 +356,7 @@ def _ranked(headline: str, body: tuple[str, ...], tail_paragraphs: int) -> tuple
         dated = _date(text)
         acts = ACTION.search(text) is not None
         org = ORG_SUFFIX.search(text) is not None
-        places = len(_NAMED_PLACE.findall(text))
+        places = len(NAMED_PLACE.findall(text))
         features = (
             0.35 * org
             + 0.3 * acts
