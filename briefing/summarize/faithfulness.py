@@ -274,6 +274,18 @@ def _displaced(aligned: str, left: str, right: str) -> str | None:
     return None
 
 
+# What a dispatch says for the place its dateline names (……今天在这里宣布……, 此间人士……).
+_HERE_WORDS = ("这里", "这儿", "此间", "此")
+
+
+def _here_named(word: str, left: str, right: str, aligned: str, text: str) -> bool:
+    """Whether ``word`` is the place the article's dateline names (星城1月5日电), standing where
+    the article says here (在这里, 此间): the summarizer names it (:func:`.references.name_here`)."""
+    return any(left + here + right in aligned for here in _HERE_WORDS) and bool(
+        re.search(re.escape(word) + "[0-9０-９一二三四五六七八九十〇○]{1,3}月", text)
+    )
+
+
 def _moved(sentence: str, aligned: str, source: PreparedSource) -> list[str]:
     """Names and numbers that keep neither neighbour they have in the aligned source, where those
     neighbours stand next to something else there. (A name put before words that had none before
@@ -290,6 +302,8 @@ def _moved(sentence: str, aligned: str, source: PreparedSource) -> list[str]:
             problems.append(
                 f"{kind} in another role: {word} is not in the sentences this one comes from"
             )
+            continue
+        if kind == "name" and _here_named(word, left, right, aligned, source.text):
             continue
         instead = _displaced(aligned, left, right)
         if instead:
