@@ -7,10 +7,11 @@ from __future__ import annotations
 import pytest
 
 from briefing.records import Article, Summary
-from briefing.summarize.extractive import ExtractiveSummarizer
+from briefing.summarize.extractive import ExtractiveSummarizer, _here_place
 from briefing.provenance import COMPRESSED_NAME, method_name, summary_provenance
 from briefing.summarize.guard import check_summary
 from briefing.summarize.references import name_here, unresolved_reference
+from briefing.summarize.sentences import Sentence
 
 UNRESOLVED = [
     ("去年冬天，周海到西岭镇走访时，专程去了这所小学。", "这所小学"),
@@ -186,7 +187,13 @@ HERE_KEPT = [
     "在此基础上，双方签署了协议。",
     "在此期间，双方举行了会谈。",
     "陈岩来到西岭村。这里的村民今年种茶300亩。",
-    "临江市今年新建公园两座。",
+    # A bare 这里 is no place; nor is 在这里 before 面/头 (在这里面对, 在这里头).
+    "说到这里，周海停了一下。",
+    "这里面有不少问题。",
+    "这里头有讲究。",
+    "周海说，这里的问题在于资金不足。",
+    "由此可见，这里有问题。",
+    "周海今天在这里面对记者提问。",
 ]
 
 
@@ -216,26 +223,62 @@ def test_a_dispatchs_summary_says_where_its_here_is_and_no_longer_quotes_it():
     assert made.verbatim is False and method_name(made, "summary") == COMPRESSED_NAME
 
 
-def test_a_dateline_without_a_place_leaves_the_here_to_be_resolved():
-    body = [
-        "本报讯（记者陈岩）周海今天在这里宣布，临江市将新建港口3座。",
-        "临江市港口局表示，3座港口总投资120亿元，明年开工建设。",
-    ]
-    summary = _summary(body, "临江市将新建港口")
-    # 本报讯 names no place: nothing is put for the here (where the sentence is used at all).
-    assert 0 not in summary.sentences or "在这里宣布" in summary.text
+def test_only_a_dateline_that_names_a_place_gives_the_here_a_place():
+    def opening(text: str) -> Sentence:
+        return Sentence(text=text, index=0, paragraph=0, complete=True)
+
+    assert _here_place(opening("新华社星城1月5日电 周海今天在这里宣布，论坛开幕。")) == "星城"
+    # 本报讯 names no place; a sentence without a dateline names none either.
+    assert _here_place(opening("本报讯（记者陈岩）周海今天在这里宣布，论坛开幕。")) is None
+    assert _here_place(opening("周海今天在这里宣布，论坛开幕。")) is None
 
 
 def test_the_guard_takes_only_the_datelines_place_for_a_here():
+    # 东港 and 临江 are tagged as places (星城 is not: the guard would not look at it).
     article = Article(
         id="a",
         body=[
-            "新华社星城1月5日电 周海今天在这里宣布，论坛将在东港市举办。",
-            "陈岩说，东港已做好准备。",
+            "新华社东港1月5日电 周海今天在这里宣布，论坛将在临江举办。",
+            "陈岩说，临江已做好准备。",
         ],
     )
-    assert check_summary("周海今天在星城宣布，论坛将在东港市举办。", article).ok
-    assert not check_summary("周海今天在东港宣布，论坛将在东港市举办。", article).ok
+    assert check_summary("周海今天在东港宣布，论坛将在临江举办。", article).ok
+    assert not check_summary("周海今天在临江宣布，论坛将在临江举办。", article).ok
+
+
+# Where the article's dateline does not name the place, or its sentence does not say here for it
+# in a way the summarizer names, a place put for a here is a move.
+HERE_NOT_THE_DATELINES = [
+    # No dateline: a place the body prints before a month is not the dateline's.
+    (
+        ["周海今天在这里宣布，论坛将扩大规模。", "东港5月将举办论坛。"],
+        "周海今天在东港宣布，论坛将扩大规模。",
+    ),
+    # The dateline names 临江: 东港 printed before a month in the body is not it.
+    (
+        ["新华社临江1月5日电 周海今天在这里宣布，论坛将扩大规模。", "东港1月将举办论坛。"],
+        "周海今天在东港宣布，论坛将扩大规模。",
+    ),
+    # 据此 and a bare 这里 are no here the summarizer names.
+    (
+        ["新华社东港1月5日电 周海今天宣布，据此论坛将扩大规模。"],
+        "周海今天宣布，据东港论坛将扩大规模。",
+    ),
+    (
+        ["新华社东港1月5日电 周海今天说，这里的关键是资金。"],
+        "周海今天说，东港的关键是资金。",
+    ),
+    # A later sentence's here may be another place.
+    (
+        ["新华社东港1月5日电 周海今天宣布，论坛将在临江举办。陈岩在这里讲话，欢迎各国代表。"],
+        "陈岩在东港讲话，欢迎各国代表。",
+    ),
+]
+
+
+@pytest.mark.parametrize("body, summary", HERE_NOT_THE_DATELINES)
+def test_the_guard_takes_no_other_place_for_a_here(body, summary):
+    assert not check_summary(summary, Article(id="a", body=body)).ok
 
 
 def test_a_place_that_would_not_fit_the_budget_is_not_put_for_the_here():

@@ -28,6 +28,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+from .references import name_here
+from .sentences import dateline_place, split_dateline
 from ..text import (
     NAME_TAGS,
     bigram_numbers,
@@ -128,6 +130,9 @@ class PreparedSource:
     sentences: tuple[str, ...]
     words: str  # the whole text without spaces or punctuation, to find verbatim copies
     text: str  # the whole text without spaces
+    # The place the article's dateline names (新华社星城1月5日电 -> 星城): that of the first line
+    # that opens on a dateline, read as the summarizer reads it; None where none names one.
+    dateline_place: str | None = None
 
     @cached_property
     def names(self) -> tuple[str, ...]:
@@ -171,7 +176,16 @@ def prepare(source_text: str) -> PreparedSource:
         sentences=tuple(piece for piece in pieces if piece),
         words=_words(compact),
         text=compact,
+        dateline_place=_dateline_place(source_text),
     )
+
+
+def _dateline_place(source_text: str) -> str | None:
+    for line in source_text.splitlines():
+        dateline = split_dateline(line.strip())[0]
+        if dateline:
+            return dateline_place(dateline)
+    return None
 
 
 def align(sentence: str, source: PreparedSource) -> str:
@@ -274,16 +288,17 @@ def _displaced(aligned: str, left: str, right: str) -> str | None:
     return None
 
 
-# What a dispatch says for the place its dateline names (……今天在这里宣布……, 此间人士……).
-_HERE_WORDS = ("这里", "这儿", "此间", "此")
-
-
-def _here_named(word: str, left: str, right: str, aligned: str, text: str) -> bool:
+def _dateline_here(word: str, left: str, right: str, aligned: str, place: str | None) -> bool:
     """Whether ``word`` is the place the article's dateline names (星城1月5日电), standing where
-    the article says here (在这里, 此间): the summarizer names it (:func:`.references.name_here`)."""
-    return any(left + here + right in aligned for here in _HERE_WORDS) and bool(
-        re.search(re.escape(word) + "[0-9０-９一二三四五六七八九十〇○]{1,3}月", text)
-    )
+    the dateline's own sentence says here (在这里, 此间) and the summarizer names it there
+    (:func:`.references.name_here`)."""
+    if word != place:
+        return False
+    for line in aligned.split("\n"):
+        dateline, rest = split_dateline(line)
+        if dateline_place(dateline) == place and left + word + right in name_here(rest, place):
+            return True
+    return False
 
 
 def _moved(sentence: str, aligned: str, source: PreparedSource) -> list[str]:
@@ -303,7 +318,7 @@ def _moved(sentence: str, aligned: str, source: PreparedSource) -> list[str]:
                 f"{kind} in another role: {word} is not in the sentences this one comes from"
             )
             continue
-        if kind == "name" and _here_named(word, left, right, aligned, source.text):
+        if kind == "name" and _dateline_here(word, left, right, aligned, source.dateline_place):
             continue
         instead = _displaced(aligned, left, right)
         if instead:

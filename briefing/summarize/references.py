@@ -299,11 +299,12 @@ def _noun_like(tag: str) -> bool:
     return tag[:1] == "n" or tag == "r"
 
 
-# 在这里 / 这里 / 这儿 / 在此间, 在此 before what is done at a place (在此举行, 在此郑重宣布; not
+# 在这里 / 在这儿 / 在此间, 在此 before what is done at a place (在此举行, 在此郑重宣布; not
 # 在此基础上, 在此期间), 此间 before who speaks there or reports (此间人士认为, 据此间报道): the
-# dateline's place, in a dispatch's first sentence.
+# dateline's place, in a dispatch's first sentence. A bare 这里 is no place (说到这里, 这里的问题),
+# nor is 在这里 before 面/头/边 (在这里面对记者, 在这里头).
 _HERE_POINTER = re.compile(
-    r"在?这里|在?这儿|在此间|在此(?=(?:郑重|正式|隆重|共同|联合|再次|首次|也|又|还)?"
+    r"在这[里儿](?![面头边])|在此间|在此(?=(?:郑重|正式|隆重|共同|联合|再次|首次|也|又|还)?"
     r"(?:举行|召开|举办|开幕|闭幕|会见|会晤|会谈|签署|发表|宣布|发布|表示|指出|说|接受|出席|访问"
     r"|落下帷幕|拉开帷幕|落幕|启动|开工|投产|成立|揭牌|集会|庆祝))"
     r"|此间(?=人士|舆论|媒体|报纸|报道|观察家|分析人士|专家|学者|官员|外交人士)"
