@@ -246,6 +246,18 @@ def test_the_guard_takes_only_the_datelines_place_for_a_here():
     assert not check_summary("周海今天在临江宣布，论坛将在临江举办。", article).ok
 
 
+def test_a_dispatch_later_in_a_roundup_names_its_own_datelines_place():
+    article = Article(
+        id="a",
+        body=[
+            "新华社临江1月5日电 陈岩今天说，论坛筹备顺利。",
+            "新华社东港1月5日电 周海今天在这里宣布，论坛将扩大规模。",
+        ],
+    )
+    assert check_summary("周海今天在东港宣布，论坛将扩大规模。", article).ok
+    assert not check_summary("周海今天在临江宣布，论坛将扩大规模。", article).ok
+
+
 # Where the article's dateline does not name the place, or its sentence does not say here for it
 # in a way the summarizer names, a place put for a here is a move.
 HERE_NOT_THE_DATELINES = [

@@ -130,9 +130,6 @@ class PreparedSource:
     sentences: tuple[str, ...]
     words: str  # the whole text without spaces or punctuation, to find verbatim copies
     text: str  # the whole text without spaces
-    # The place the article's dateline names (新华社星城1月5日电 -> 星城): that of the first line
-    # that opens on a dateline, read as the summarizer reads it; None where none names one.
-    dateline_place: str | None = None
 
     @cached_property
     def names(self) -> tuple[str, ...]:
@@ -176,16 +173,7 @@ def prepare(source_text: str) -> PreparedSource:
         sentences=tuple(piece for piece in pieces if piece),
         words=_words(compact),
         text=compact,
-        dateline_place=_dateline_place(source_text),
     )
-
-
-def _dateline_place(source_text: str) -> str | None:
-    for line in source_text.splitlines():
-        dateline = split_dateline(line.strip())[0]
-        if dateline:
-            return dateline_place(dateline)
-    return None
 
 
 def align(sentence: str, source: PreparedSource) -> str:
@@ -288,15 +276,14 @@ def _displaced(aligned: str, left: str, right: str) -> str | None:
     return None
 
 
-def _dateline_here(word: str, left: str, right: str, aligned: str, place: str | None) -> bool:
-    """Whether ``word`` is the place the article's dateline names (星城1月5日电), standing where
-    the dateline's own sentence says here (在这里, 此间) and the summarizer names it there
-    (:func:`.references.name_here`)."""
-    if word != place:
-        return False
+def _dateline_here(word: str, left: str, right: str, aligned: str) -> bool:
+    """Whether ``word`` is the place a dateline names (新华社星城1月5日电), standing where that
+    dateline's own sentence says here (在这里, 此间) as the summarizer names it
+    (:func:`.references.name_here`; the summarizer reads the dateline of the sentence it opens on,
+    so a dispatch later in a roundup names its own place)."""
     for line in aligned.split("\n"):
         dateline, rest = split_dateline(line)
-        if dateline_place(dateline) == place and left + word + right in name_here(rest, place):
+        if dateline_place(dateline) == word and left + word + right in name_here(rest, word):
             return True
     return False
 
@@ -318,7 +305,7 @@ def _moved(sentence: str, aligned: str, source: PreparedSource) -> list[str]:
                 f"{kind} in another role: {word} is not in the sentences this one comes from"
             )
             continue
-        if kind == "name" and _dateline_here(word, left, right, aligned, source.dateline_place):
+        if kind == "name" and _dateline_here(word, left, right, aligned):
             continue
         instead = _displaced(aligned, left, right)
         if instead:
