@@ -233,27 +233,20 @@ def test_only_a_dateline_that_names_a_place_gives_the_here_a_place():
     assert _here_place(opening("周海今天在这里宣布，论坛开幕。")) is None
 
 
-def test_the_guard_takes_only_the_datelines_place_for_a_here():
-    # 东港 and 临江 are tagged as places (星城 is not: the guard would not look at it).
-    article = Article(
-        id="a",
-        body=[
-            "新华社东港1月5日电 周海今天在这里宣布，论坛将在临江举办。",
-            "陈岩说，临江已做好准备。",
-        ],
-    )
-    assert check_summary("周海今天在东港宣布，论坛将在临江举办。", article).ok
-    assert not check_summary("周海今天在临江宣布，论坛将在临江举办。", article).ok
+# 东港 and 临江 are tagged as places (星城 is not: the guard would not look at it). The dateline's
+# place is accepted for the here, another place is not; a dispatch later in a roundup names its own.
+HERE_DATELINES = [
+    ["新华社东港1月5日电 周海今天在这里宣布，论坛将扩大规模。", "陈岩说，临江已做好准备。"],
+    [
+        "新华社临江1月5日电 陈岩今天说，论坛筹备顺利。",
+        "新华社东港1月5日电 周海今天在这里宣布，论坛将扩大规模。",
+    ],
+]
 
 
-def test_a_dispatch_later_in_a_roundup_names_its_own_datelines_place():
-    article = Article(
-        id="a",
-        body=[
-            "新华社临江1月5日电 陈岩今天说，论坛筹备顺利。",
-            "新华社东港1月5日电 周海今天在这里宣布，论坛将扩大规模。",
-        ],
-    )
+@pytest.mark.parametrize("body", HERE_DATELINES)
+def test_the_guard_takes_only_the_datelines_place_for_a_here(body):
+    article = Article(id="a", body=body)
     assert check_summary("周海今天在东港宣布，论坛将扩大规模。", article).ok
     assert not check_summary("周海今天在临江宣布，论坛将扩大规模。", article).ok
 
