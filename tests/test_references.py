@@ -7,8 +7,11 @@ from __future__ import annotations
 import pytest
 
 from briefing.records import Article, Summary
-from briefing.summarize.extractive import ExtractiveSummarizer
-from briefing.summarize.references import unresolved_reference
+from briefing.summarize.extractive import ExtractiveSummarizer, _here_place
+from briefing.provenance import COMPRESSED_NAME, method_name, summary_provenance
+from briefing.summarize.guard import check_summary
+from briefing.summarize.references import name_here, unresolved_reference
+from briefing.summarize.sentences import Sentence
 
 UNRESOLVED = [
     ("去年冬天，周海到西岭镇走访时，专程去了这所小学。", "这所小学"),
@@ -163,3 +166,128 @@ def test_what_the_reader_has_just_read_may_name_what_a_pointer_points_to():
     assert unresolved_reference("他说明年还要扩建。", before="西岭镇新建了码头。") == "他"
     # The sentence before keeps its own pointers: only the new one's are reported.
     assert unresolved_reference("陈岩说明年还要扩建。", before="该村新建了码头。") is None
+
+
+# A dispatch's first sentence says 这里 / 在此 / 此间 for the place its dateline names, which the
+# summary leaves out: the summary names the place.
+HERE_NAMED = [
+    ("周海今天在这里宣布，星国将扩建东港港。", "周海今天在星城宣布，星国将扩建东港港。"),
+    ("第二届临江论坛今天在此举行。", "第二届临江论坛今天在星城举行。"),
+    ("星国总统周海今天在此间会见了陈岩。", "星国总统周海今天在星城会见了陈岩。"),
+    ("此间人士认为，会谈取得了进展。", "星城人士认为，会谈取得了进展。"),
+    ("据此间报道，星国股市连日下跌。", "据星城报道，星国股市连日下跌。"),
+    ("陈岩今天在此郑重宣布：论坛开幕。", "陈岩今天在星城郑重宣布：论坛开幕。"),
+]
+
+# Nothing changes: a speaker's 这里, a here the sentence names (在临江港……在这里), 此 of a
+# basis or a time, and a here in a later sentence (it may point to a place named before it).
+HERE_KEPT = [
+    "周海说：“我们这里变化很大。”",
+    "周海在临江港剪彩，并在这里发表讲话。",
+    "在此基础上，双方签署了协议。",
+    "在此期间，双方举行了会谈。",
+    "陈岩来到西岭村。这里的村民今年种茶300亩。",
+    # A bare 这里 is no place; nor is 在这里 before 面/头 (在这里面对, 在这里头).
+    "说到这里，周海停了一下。",
+    "这里面有不少问题。",
+    "这里头有讲究。",
+    "周海说，这里的问题在于资金不足。",
+    "由此可见，这里有问题。",
+    "周海今天在这里面对记者提问。",
+]
+
+
+@pytest.mark.parametrize("text, named", HERE_NAMED)
+def test_the_here_of_a_dispatch_names_the_datelines_place(text, named):
+    assert name_here(text, "星城") == named
+
+
+@pytest.mark.parametrize("text", HERE_KEPT)
+def test_a_here_the_sentence_resolves_itself_is_left_as_it_is(text):
+    assert name_here(text, "星城") == text
+
+
+def test_a_dispatchs_summary_says_where_its_here_is_and_no_longer_quotes_it():
+    body = [
+        "新华社星城1月5日电（记者陈岩）星国外交部长周海今天在这里宣布，"
+        "星国将于3月在东港市举办第二届港口合作论坛。",
+        "周海说，论坛将邀请30个国家的代表出席。",
+    ]
+    article = Article(id="a", title="星国将举办港口合作论坛", body=body)
+    summary = ExtractiveSummarizer().summarize_one(article, max_chars=90)
+    assert summary.sentences[0] == 0
+    assert "在星城宣布" in summary.text and "这里" not in summary.text
+    assert check_summary(summary.text, article).ok
+    article.summary = summary
+    made = summary_provenance(article)
+    assert made.verbatim is False and method_name(made, "summary") == COMPRESSED_NAME
+
+
+def test_only_a_dateline_that_names_a_place_gives_the_here_a_place():
+    def opening(text: str) -> Sentence:
+        return Sentence(text=text, index=0, paragraph=0, complete=True)
+
+    assert _here_place(opening("新华社星城1月5日电 周海今天在这里宣布，论坛开幕。")) == "星城"
+    # 本报讯 names no place; a sentence without a dateline names none either.
+    assert _here_place(opening("本报讯（记者陈岩）周海今天在这里宣布，论坛开幕。")) is None
+    assert _here_place(opening("周海今天在这里宣布，论坛开幕。")) is None
+
+
+# 东港 and 临江 are tagged as places (星城 is not: the guard would not look at it). The dateline's
+# place is accepted for the here, another place is not; a dispatch later in a roundup names its own.
+HERE_DATELINES = [
+    ["新华社东港1月5日电 周海今天在这里宣布，论坛将扩大规模。", "陈岩说，临江已做好准备。"],
+    [
+        "新华社临江1月5日电 陈岩今天说，论坛筹备顺利。",
+        "新华社东港1月5日电 周海今天在这里宣布，论坛将扩大规模。",
+    ],
+]
+
+
+@pytest.mark.parametrize("body", HERE_DATELINES)
+def test_the_guard_takes_only_the_datelines_place_for_a_here(body):
+    article = Article(id="a", body=body)
+    assert check_summary("周海今天在东港宣布，论坛将扩大规模。", article).ok
+    assert not check_summary("周海今天在临江宣布，论坛将扩大规模。", article).ok
+
+
+# Where the article's dateline does not name the place, or its sentence does not say here for it
+# in a way the summarizer names, a place put for a here is a move.
+HERE_NOT_THE_DATELINES = [
+    # No dateline: a place the body prints before a month is not the dateline's.
+    (
+        ["周海今天在这里宣布，论坛将扩大规模。", "东港5月将举办论坛。"],
+        "周海今天在东港宣布，论坛将扩大规模。",
+    ),
+    # The dateline names 临江: 东港 printed before a month in the body is not it.
+    (
+        ["新华社临江1月5日电 周海今天在这里宣布，论坛将扩大规模。", "东港1月将举办论坛。"],
+        "周海今天在东港宣布，论坛将扩大规模。",
+    ),
+    # 据此 and a bare 这里 are no here the summarizer names.
+    (
+        ["新华社东港1月5日电 周海今天宣布，据此论坛将扩大规模。"],
+        "周海今天宣布，据东港论坛将扩大规模。",
+    ),
+    (
+        ["新华社东港1月5日电 周海今天说，这里的关键是资金。"],
+        "周海今天说，东港的关键是资金。",
+    ),
+    # A later sentence's here may be another place.
+    (
+        ["新华社东港1月5日电 周海今天宣布，论坛将在临江举办。陈岩在这里讲话，欢迎各国代表。"],
+        "陈岩在东港讲话，欢迎各国代表。",
+    ),
+]
+
+
+@pytest.mark.parametrize("body, summary", HERE_NOT_THE_DATELINES)
+def test_the_guard_takes_no_other_place_for_a_here(body, summary):
+    assert not check_summary(summary, Article(id="a", body=body)).ok
+
+
+def test_a_place_that_would_not_fit_the_budget_is_not_put_for_the_here():
+    body = ["新华社比勒陀利亚1月5日电 周海今天在这里宣布，星国将扩建东港港。"]
+    article = Article(id="a", title="星国将扩建东港港", body=body)
+    summary = ExtractiveSummarizer().summarize_one(article, max_chars=19)
+    assert summary.text == "周海今天在这里宣布，星国将扩建东港港。"

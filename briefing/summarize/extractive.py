@@ -39,9 +39,17 @@ from .compress import (
     join_clauses,
 )
 from .guard import SourceIndex, article_source, check_summary, source_index
-from .references import unresolved_reference
+from .references import name_here, unresolved_reference
 from .ranking import BACKGROUND, DEPENDENT, Scored, adjusted, grams, rank_sentences
-from .sentences import CLAUSE_MARKS, DECK_MARKS, ENDS, Sentence, has_quantity, split_dateline
+from .sentences import (
+    CLAUSE_MARKS,
+    DECK_MARKS,
+    ENDS,
+    Sentence,
+    dateline_place,
+    has_quantity,
+    split_dateline,
+)
 from .wholeness import dangling_clause, deletion_cuts
 
 logger = logging.getLogger(__name__)
@@ -221,6 +229,31 @@ def _prepared(
     return _Prepared(ranked, opens, source_index(article_source(article)))
 
 
+def _here_place(sentence: Sentence) -> str | None:
+    """The place the dateline that opens ``sentence`` names (新华社星城1月5日电 -> 星城); None
+    where it names none (本报讯) or the sentence opens on none."""
+    dateline = split_dateline(sentence.text)[0]
+    return dateline_place(dateline) if dateline else None
+
+
+def _here_named(summary: Summary, prepared: _Prepared | None, max_chars: int) -> Summary:
+    """The summary with the here of a dispatch's first sentence (……今天在这里宣布……) naming the
+    dateline's place, which the summary leaves out (……今天在星城宣布……); as it was where its
+    first sentence opens on no dateline that names a place, or the place would not fit."""
+    if prepared is None or not summary.sentences:
+        return summary
+    first = next(
+        (s.sentence for s in prepared.ranked if s.sentence.index == summary.sentences[0]), None
+    )
+    place = _here_place(first) if first else None
+    if place is None:
+        return summary
+    text = name_here(summary.text, place)
+    if text != summary.text and len(text) <= max_chars and check_summary(text, prepared.source):
+        summary.text = text
+    return summary
+
+
 class ExtractiveSummarizer:
     """Extractive-compressive summaries within a character budget; faithful by construction."""
 
@@ -252,7 +285,9 @@ class ExtractiveSummarizer:
         :mod:`.distinct`)."""
         opening = voice_opening(article)
         if not opening:
-            return self._summarize(article, max_chars, _prepared(article, skip=skip))
+            prepared = _prepared(article, skip=skip)
+            made = self._summarize(article, max_chars, prepared)
+            return _here_named(made, prepared, max_chars)
         budget = max_chars - len(opening)
         # Ranked once for both ways: a long piece's closing paragraphs too (its thesis may be
         # there).
@@ -329,7 +364,8 @@ class ExtractiveSummarizer:
                     if main
                     else None
                 )
-                if main and unresolved_reference(main):
+                place = _here_place(scored.sentence)
+                if main and unresolved_reference(name_here(main, place) if place else main):
                     # The sentence before may name what it points to (周海……。他……), when both fit.
                     joined = self._with_previous(
                         scored.sentence, by_index, source, actor, max_chars, alone=main

@@ -28,6 +28,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+from .references import name_here
+from .sentences import dateline_place, split_dateline
 from ..text import (
     NAME_TAGS,
     bigram_numbers,
@@ -274,6 +276,18 @@ def _displaced(aligned: str, left: str, right: str) -> str | None:
     return None
 
 
+def _dateline_here(word: str, left: str, right: str, aligned: str) -> bool:
+    """Whether ``word`` is the place a dateline names (新华社星城1月5日电), standing where that
+    dateline's own sentence says here (在这里, 此间) as the summarizer names it
+    (:func:`.references.name_here`; the summarizer reads the dateline of the sentence it opens on,
+    so a dispatch later in a roundup names its own place)."""
+    for line in aligned.split("\n"):
+        dateline, rest = split_dateline(line)
+        if dateline_place(dateline) == word and left + word + right in name_here(rest, word):
+            return True
+    return False
+
+
 def _moved(sentence: str, aligned: str, source: PreparedSource) -> list[str]:
     """Names and numbers that keep neither neighbour they have in the aligned source, where those
     neighbours stand next to something else there. (A name put before words that had none before
@@ -290,6 +304,8 @@ def _moved(sentence: str, aligned: str, source: PreparedSource) -> list[str]:
             problems.append(
                 f"{kind} in another role: {word} is not in the sentences this one comes from"
             )
+            continue
+        if kind == "name" and _dateline_here(word, left, right, aligned):
             continue
         instead = _displaced(aligned, left, right)
         if instead:

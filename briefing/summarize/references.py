@@ -297,3 +297,46 @@ def _is_place(word: str, tag: str) -> bool:
 
 def _noun_like(tag: str) -> bool:
     return tag[:1] == "n" or tag == "r"
+
+
+# 在这里 / 在这儿 / 在此间, 在此 before what is done at a place (在此举行, 在此郑重宣布; not
+# 在此基础上, 在此期间), 此间 before who speaks there or reports (此间人士认为, 据此间报道): the
+# dateline's place, in a dispatch's first sentence. A bare 这里 is no place (说到这里, 这里的问题),
+# nor is 在这里 before 面/头/边 (在这里面对记者, 在这里头).
+_HERE_POINTER = re.compile(
+    r"在这[里儿](?![面头边])|在此间|在此(?=(?:郑重|正式|隆重|共同|联合|再次|首次|也|又|还)?"
+    r"(?:举行|召开|举办|开幕|闭幕|会见|会晤|会谈|签署|发表|宣布|发布|表示|指出|说|接受|出席|访问"
+    r"|落下帷幕|拉开帷幕|落幕|启动|开工|投产|成立|揭牌|集会|庆祝))"
+    r"|此间(?=人士|舆论|媒体|报纸|报道|观察家|分析人士|专家|学者|官员|外交人士)"
+)
+_STOP = re.compile(r"[。！？!?]")
+# Words before a place that say the sentence happens there (在临江港……在这里): its here is that.
+_AT = {"在", "于", "到", "来到", "抵达", "赴", "至", "走进", "位于"}
+
+
+def name_here(text: str, place: str) -> str:
+    """``text`` with the here its first sentence says for the dateline's ``place`` named:
+    周海今天在这里宣布…… -> 周海今天在星城宣布……. A here inside a quotation (the speaker's) or
+    after a place the sentence says it happens at (在临江港……在这里) is left as it is (a place
+    that only qualifies a name, 星国总统周海, does not say where); so is every later sentence,
+    whose here may be a place named before it."""
+    stop = _STOP.search(text)
+    end = stop.end() if stop else len(text)
+    if not _HERE_POINTER.search(text, 0, end):
+        return text
+    quoted = [m.span() for m in _QUOTE.finditer(text)]
+    named: list[str] = []
+    position = 0
+    for match in _HERE_POINTER.finditer(text, 0, end):
+        start = match.start()
+        if any(a <= start < b for a, b in quoted):
+            continue
+        before = word_tags(text[:start])
+        if any(
+            _is_place(w, t) and k and before[k - 1][0] in _AT for k, (w, t) in enumerate(before)
+        ):
+            break
+        said = match.group()
+        named += [text[position:start], "在" + place if said.startswith("在") else place]
+        position = match.end()
+    return "".join(named) + text[position:]
