@@ -232,8 +232,7 @@ def _prepared(
 def _here_place(sentence: Sentence) -> str | None:
     """The place the dateline that opens ``sentence`` names (新华社星城1月5日电 -> 星城); None
     where it names none (本报讯) or the sentence opens on none."""
-    dateline = split_dateline(sentence.text)[0]
-    return dateline_place(dateline) if dateline else None
+    return dateline_place(split_dateline(sentence.text)[0])
 
 
 def _here_named(summary: Summary, prepared: _Prepared | None, max_chars: int) -> Summary:
