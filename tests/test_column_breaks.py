@@ -32,12 +32,12 @@ def _breaks(left: str, right: str) -> bool:
         # After a whole sentence, a short run left open.
         ("新馆三月开工，年底完工。馆长陈岩", "介绍说，新馆将设四个展厅，免费开放。"),
         # The second piece opens on what cannot open a sentence.
-        ("周海在厂里干了三十年，常常带着徒弟", "们在车间里一练就是一整天。"),
-        ("客人进门时，主人笑着说，快坐下", "吧，饭菜马上就好。"),
+        ("周海退休后办了一个书法班，教村里的孩子", "们写字，一教就是十年。"),
+        ("去年冬天，陈岩第一次尝试", "了冰上垂钓，一下午钓到三条鱼。"),
         # A bracket opened before the break closes after it.
-        ("据调查，今年的满意度（按居民问卷", "计算）达到九成以上，比去年提高五个百分点。"),
+        ("新线路开通后，首班车（早上六点", "发车）的乘客明显增多。"),
         # A verb of amount before a figure with its unit.
-        ("据统计，全市快递业务量同比提高", "12.5个百分点，增速居全省第一。"),
+        ("据统计，全年到访西岭镇的游客超过", "120万人次，创历史新高。"),
     ],
 )
 def test_a_sentence_cut_by_a_column_break_is_joined(left: str, right: str) -> None:
@@ -52,17 +52,17 @@ def test_a_sentence_cut_by_a_column_break_is_joined(left: str, right: str) -> No
         ("守住生态底线，走好绿色发展路", "今年以来，东港市关停了十二家污染企业。"),
         ("临江：建好服务中心，办好群众身边事", "九月以来，临江市新建了二十个服务中心。"),
         # A byline or a dateline opens a text, never the rest of one.
-        ("乡亲们说，这样的年过得挺好的", "本报记者 周海"),
+        ("周海说，这件事对他来说是最难忘的", "本报记者 陈岩"),
         ("两地合作，共同发展", "本报临江1月5日电 东港市与临江市签订合作协议。"),
         # A heading before a sentence that opens with a preposition.
-        ("加强区域合作，提升整体效能", "与邻近城市相比，临江的服务业还有差距。"),
+        ("补齐服务短板，办好民生实事", "与往年不同，今年的项目由居民投票选出。"),
         # A figure box and numbered steps.
-        ("全市网上零售额同比增长12%，居全省第一", "350亿元"),
-        ("1 选料，挑出粗细均匀的竹篾", "2 编织，把竹篾编成灯笼的骨架。"),
+        ("东港港口去年的集装箱吞吐量，比上年多出两成", "86万标箱"),
+        ("1 备料，把面粉和水按比例调好", "2 揉面，反复揉到表面光滑为止。"),
         # A paragraph that reads as no text (a line of verse, a name).
         ("山那边的风吹过来", "吹绿了西岭的坡地。"),
-        # A paragraph that opens with a figure of years, as many do.
-        ("共同富裕，是我们不变的追求", "96岁的陈岩老人说起往事，总是笑着。"),
+        # A paragraph that opens with a person's age, as many do.
+        ("守住绿水青山，留住美丽乡愁", "75岁的周海每天清晨都到河边巡查。"),
     ],
 )
 def test_decks_subheads_bylines_and_lists_are_not_joined(left: str, right: str) -> None:
