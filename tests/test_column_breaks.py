@@ -34,6 +34,9 @@ def _breaks(left: str, right: str) -> bool:
         # The second piece opens on what cannot open a sentence.
         ("周海退休后办了一个书法班，教村里的孩子", "们写字，一教就是十年。"),
         ("去年冬天，陈岩第一次尝试", "了冰上垂钓，一下午钓到三条鱼。"),
+        # An adverb of degree, and a place word that belongs to the noun before the break.
+        ("周海说，新修的这段山路坡度较", "缓，骑车上去也不费劲。"),
+        ("陈岩打开仓库的门，货架", "上的包装箱摆得整整齐齐。"),
         # A bracket opened before the break closes after it.
         ("新线路开通后，首班车（早上六点", "发车）的乘客明显增多。"),
         # A verb of amount before a figure with its unit.
@@ -51,6 +54,8 @@ def test_a_sentence_cut_by_a_column_break_is_joined(left: str, right: str) -> No
         ("做强特色产业，带动群众增收", "西岭镇地处山区，过去交通不便，产业单一。"),
         ("守住生态底线，走好绿色发展路", "今年以来，东港市关停了十二家污染企业。"),
         ("临江：建好服务中心，办好群众身边事", "九月以来，临江市新建了二十个服务中心。"),
+        # A heading that ends on an adjective; a sentence that opens on a time (上半年).
+        ("这个春节，西岭镇过得有点特别", "上半年，西岭镇新开了三家民宿，游客比往年多。"),
         # A byline or a dateline opens a text, never the rest of one.
         ("周海说，这件事对他来说是最难忘的", "本报记者 陈岩"),
         ("两地合作，共同发展", "本报临江1月5日电 东港市与临江市签订合作协议。"),

@@ -16,8 +16,8 @@ first piece cannot end there:
   dateline or byline;
 - and one of: a sentence ended inside the first piece and what follows its last stop is short
   (……。这一部分是); the first piece ends on a word that cannot end a clause (的, 是, a
-  preposition, a conjunction, a modal, an adverb); the second opens on one that cannot open a
-  sentence (们, 了, 吧, 及); a quote or bracket opened in the first closes in the second; a
+  preposition, a conjunction, a modal, an adverb of degree or time); the second opens on one
+  that cannot open a sentence (们, 了, 吧, 及, a place word with 的: 上的); a quote or bracket opened in the first closes in the second; a
   verb of amount (达, 提高, 用时) before a figure with its unit (484.7万公里).
 
 A deck, a subhead or the last line of a box ends on a whole phrase and none of these holds.
@@ -55,10 +55,12 @@ _BYLINE = re.compile(
 _OPEN_END = frozenset(
     "的 是 达 要 让 使 应 应该 将 把 被 给 必须 对 向 从 在 为 以 由 于 同 跟 据 按 和 与 及 以及 "
     "并 而 或 而且 并且 但 但是 因为 如果 虽然 一 这 那 其 每 各 该 最 更 很 都 也 还 又 再 "
-    "才 就 可以 到处 往往".split()
+    "才 就 可以 到处 往往 相对 较 非常 十分 更加 越来越 颇 尤其".split()
 )
-# Words a sentence cannot open on: a plural suffix, aspect and modal particles, 及 and 并.
+# Words a sentence cannot open on: a plural suffix, aspect and modal particles, 及 and 并; nor
+# on a place word that belongs to the noun before it (……阁楼 / 上的……).
 _BOUND_START = frozenset("们 了 着 过 吧 的 地 得 及 以及 并".split())
+_LOCATIVE_START = re.compile("[上下里中内外前后旁]的")
 # Verbs that take an amount, and an amount with its unit (not a date, a time or an ordinal).
 _AMOUNT_VERBS = frozenset("达 约 近 逾 超过 提高 增长 下降 减少 增加 用时 为 共 计 仅".split())
 _AMOUNT = re.compile(r"[0-9０-９.．]+[万亿千百]*(?:[%％]|[^\W\d年月日号时点分秒届期版_A-Za-z])")
@@ -114,7 +116,7 @@ def _runs_on(left: str, right: str) -> bool:
         return True
     last_word = words(left[-_CONTEXT:])[-1]
     first_word = words(right[:_CONTEXT])[0]
-    if last_word in _OPEN_END or first_word in _BOUND_START:
+    if last_word in _OPEN_END or first_word in _BOUND_START or _LOCATIVE_START.match(right):
         return True
     if any(left.count(o) > left.count(c) and right.count(c) > right.count(o) for o, c in _PAIRS):
         return True
