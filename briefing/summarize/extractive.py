@@ -26,9 +26,11 @@ from .commentary import (
     THESIS_PARAGRAPHS,
     argument_ranking,
     editors_note,
+    is_commentary,
     needs_context,
     voice_opening,
     voiced,
+    writer_opening,
 )
 from .compress import (
     TIME_START,
@@ -283,10 +285,18 @@ class ExtractiveSummarizer:
         ``skip``: sentences not to use (another entry of the issue says what they say:
         :mod:`.distinct`)."""
         opening = voice_opening(article)
-        if not opening:
+        if not opening or not is_commentary(article):
             prepared = _prepared(article, skip=skip)
-            made = self._summarize(article, max_chars, prepared)
-            return _here_named(made, prepared, max_chars)
+            made = self._summarize(article, max_chars - len(opening), prepared)
+            made = _here_named(made, prepared, max_chars - len(opening))
+            # A first person kept with no speaker (我……) is said with who writes (作者写道，).
+            writer = opening or writer_opening(article, made.text)
+            # Made again within the room the opening leaves, unless it fits as it is.
+            if writer and not opening and len(writer) + len(made.text) > max_chars:
+                made = self._summarize(article, max_chars - len(writer), prepared)
+                made = _here_named(made, prepared, max_chars - len(writer))
+            made.text = voiced(writer, made.text)
+            return made
         budget = max_chars - len(opening)
         # Ranked once for both ways: a long piece's closing paragraphs too (its thesis may be
         # there).
