@@ -149,11 +149,37 @@ def test_the_guard_passes_the_opening_built_from_the_note_and_nothing_else_it_ho
 
 
 @pytest.mark.parametrize(
-    "tag", ["东港锐评", "暖闻热评·星城人物", "新闻随笔", "西岭随感", "临江杂谈"]
+    "tag",
+    ["东港锐评", "暖闻热评·星城人物", "新闻随笔", "西岭随感", "临江杂谈", "港城观澜", "江评"],
 )
 def test_a_column_named_for_a_comment_or_an_essay_is_commentary_unlisted(tag):
     piece = Article(id="a", title=f"城乡融合贵在久久为功（{tag}）", body=list(ARGUMENT))
     assert commentary_voice(piece) == tag.split("·")[0]
+
+
+@pytest.mark.parametrize("tag", ["点评", "好评", "测评", "观察", "产经观察", "前沿观察"])
+def test_a_remarks_kind_or_a_reportage_series_is_no_commentary_form(tag):
+    assert not is_commentary(
+        Article(id="a", title=f"临江新建乡村公路（{tag}）", body=list(ARGUMENT))
+    )
+
+
+@pytest.mark.parametrize(
+    ("fields", "voice"),
+    [
+        ({"subtitle": "——论学习临江市第三次党代会精神"}, "本报评论员"),
+        ({"title": "论久久为功"}, "本报评论员"),
+        ({"title": "论久久为功", "byline": "周海"}, "周海撰文"),
+    ],
+)
+def test_an_essay_titled_on_its_subject_is_commentary(fields, voice):
+    piece = Article(id="a", **{"title": "城乡融合贵在久久为功", **fields}, body=list(ARGUMENT))
+    assert commentary_voice(piece) == voice
+
+
+@pytest.mark.parametrize("title", ["论坛在临江市开幕", "论文答辩在东港大学举行", "论资排辈要不得"])
+def test_a_title_that_only_opens_on_lun_is_no_essay(title):
+    assert not is_commentary(Article(id="n", title=title, body=list(ARGUMENT)))
 
 
 REPORTAGE = [

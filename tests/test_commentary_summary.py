@@ -97,6 +97,8 @@ def test_a_compression_that_drops_the_closing_effect_of_any_sentence_is_not_whol
         "这部电影讲述了西岭镇的故事。",
         "这番话说出了大家的心声。",
         "上述做法值得推广。",
+        "这是一部写给西岭镇乡亲的史诗。",
+        "这正是临江市的优势所在。",
     ],
 )
 def test_a_sentence_that_needs_the_one_before(text):
@@ -124,6 +126,7 @@ def test_a_sentence_that_needs_the_one_before(text):
         "是时候让职业教育回归本位了。",
         "正是春耕时节，东港市的田野一片繁忙。",
         "这段时间，临江市连降大雨。",
+        "这里是东港市最热闹的老街。",
     ],
 )
 def test_a_sentence_that_stands_alone(text):

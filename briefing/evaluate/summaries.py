@@ -23,7 +23,7 @@ from ..summarize import check_budget
 from ..summarize.compress import dangling
 from ..summarize.extractive import summarizable
 from ..summarize.guard import check_summary
-from ..summarize.commentary import attribution, commentary_voice
+from ..summarize.commentary import split_opening
 from ..summarize.sentences import split_clauses, split_dateline, split_sentences
 from ..summarize.headlines import headline_problems
 from ..summarize.titles import NO_TITLE
@@ -160,10 +160,7 @@ def deletion_audit(summary: Summary, article: Article) -> list[str]:
     """Cuts inside a word or a name in ``summary``, aligned to the sentences it was taken from."""
     sentences = split_sentences(article.body)
     source = "".join(sentences[i].text for i in sorted(summary.sentences) if i < len(sentences))
-    text = summary.text
-    voice = commentary_voice(article)
-    if voice and text.startswith(attribution(voice)):
-        text = text[len(attribution(voice)) :]
+    text = split_opening(article, summary.text)[1]
     return deletion_cuts(text, source) if source and text else []
 
 

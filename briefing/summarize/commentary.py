@@ -13,23 +13,30 @@ A paper prints its commentary in a few conventional ways, all read here:
   signed article by someone who is not a journalist argues a view (opinion or theory), it does
   not report. A journalist's note (作者为本报记者) is no evidence: signed reportage is news unless
   under a column. An interview (——访……, 对话……, ……答本报记者问) carries its subject's words, not
-  an author's, and is not one.
+  an author's, and is not one;
+- titled as an essay on its subject (论久久为功, a deck ——论学习……: how a commentator's series
+  is titled): the commentator's, or the writer's where a bare name signs it.
 
 Its summary opens with who argues (钟声文章指出，…; 本报评论员文章认为，…; 周海撰文认为，…;
 “人民时评”栏目文章认为，…; 作者认为，…) so that an argument is never forwarded as if it were
 reported fact.
+
+A first-person piece that is not commentary (a reader's letter, an essay or memoir, a speech)
+says who writes in the same way (读者周海来信说，…; 周海写道，…; 作者写道，…; 讲话指出，…):
+:func:`writer_opening`, so that a 我 is never forwarded as the paper's.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from .. import data
 from ..conventions import AUTHOR_NOTE_KINDS, AUTHOR_NOTE_OPENING, REPORTER
 from ..records import Article
 from ..split.lines import HAN, is_bare_name
-from ..text import tagged
+from ..text import tagged, word_tags
 from .compress import TIME_START
 from .ranking import BACKGROUND, Scored, adjusted
 from .sentences import DECK_MARKS, split_dateline
@@ -37,10 +44,13 @@ from .verbs import SPEECH_VERBS
 
 # Commentary by its form, whatever the column's name: 评论员文章/评论员观察, 社论, and a name
 # ending in a word for a comment or an essay (人民时评, 国际时评, 现场评论, 金台锐评, 暖闻热评,
-# 新闻随笔, 金台随感). A tag is the column's name, whole (世界经济论坛 names a forum, not a column).
+# 新闻随笔, 金台随感, 体坛观澜). A tag is the column's name, whole (世界经济论坛 names a forum, not a column).
 _COLUMN_FORM = re.compile(
     rf"^(?:本报)?(?:特约)?评论员(?:文章|观察)?|^社论$"
-    rf"|^[{HAN}]{{0,4}}(?:时评|短评|述评|评论|锐评|热评|快评|杂谈|随笔|随感)$"
+    rf"|^[{HAN}]{{0,4}}(?:时评|短评|述评|评论|锐评|热评|快评|杂谈|随笔|随感|观澜)$"
+    # A commentator's column signed by a one-character pen name and 评 (江评, 任评): not a
+    # remark's kind (点评, 好评, 差评, 测评, 参评).
+    rf"|^(?![点好差测参])[{HAN}]评$"
 )
 # Names of that form that title compiled remarks, not one writer's argued view (网友热评, 读者评论,
 # 各方评论, 专家点评): the same kind as 声音, which the column list keeps out.
@@ -65,6 +75,9 @@ _PEN_LINE = re.compile(rf"^[（(]?执笔人?[：:]\s*(?P<names>[{HAN}·、，, ]
 # An interview, in a heading or the body's first line: ——访星国大使周海, 访谈, 专访,
 # 对话周海：……, 周海答本报记者问.
 _INTERVIEW = re.compile(r"(?:^|——|—|\s)访[^问]|访谈|专访|^对话|答[^，。]{0,6}记者问")
+# A title or deck that names the piece an essay on its subject: 论久久为功, ——论学习……精神 (how
+# a commentator's series is titled), not 论坛, 论文, 论语, 论述, 论证, 论道, 论资排辈, 论战.
+_ESSAY_ON = re.compile(r"^(?:——|—)?论(?![坛文语述证道资战功据点])[^，。！？]{2,}")
 # The author's role, when the note gives one short enough to name in a summary.
 MAX_ROLE_CHARS = 12
 _DASHES = "—-－ 　"
@@ -115,7 +128,7 @@ def _own_body(article: Article) -> list[str]:
     return [p for p in article.body if not editors_note(p)]
 
 
-def _clean(lines: list[str | None]) -> list[str]:
+def _clean(lines: Sequence[str | None]) -> list[str]:
     return [line.strip().lstrip(_DASHES) for line in lines if line and line.strip()]
 
 
@@ -209,6 +222,10 @@ def commentary_rule(article: Article) -> tuple[str, str] | None:
     if note:
         role = _role(note)
         return "author", f"{role}撰文" if role else "作者"
+    if any(_ESSAY_ON.match(line or "") for line in (article.title, article.subtitle)):
+        # Signed, the writer argues; unsigned, the paper's commentator does.
+        name = _person(_byline_name(article))
+        return ("author", f"{name}撰文") if name else ("commentator", "本报评论员")
     return None
 
 
@@ -246,9 +263,145 @@ def attribution(voice: str) -> str:
 
 
 def voice_opening(article: Article) -> str:
-    """How the article's summary opens: who argues for commentary (钟声文章指出，), "" for news."""
+    """How the article's summary opens: who argues for commentary (钟声文章指出，), who writes
+    for a letter (读者周海来信说，), "" for news (whose summary may still need its writer named:
+    :func:`writer_opening`)."""
     voice = commentary_voice(article)
-    return attribution(voice) if voice else ""
+    return attribution(voice) if voice else (_letter(article) or "")
+
+
+# --- Who writes a first-person piece: a reader's letter, an essay or memoir, a speech ---------
+#
+# A piece in the writer's own voice (我/我们/笔者 outside quotation marks) says what one person
+# saw, did or thinks; copied into a summary, its 我 reads as the paper speaking. Chinese papers
+# print such pieces by a few conventions: a reader's letter under a 来信 column or opening on a
+# salutation (编辑同志：, 记者同志：; a family letter 亲爱的……：), a speech under a title that says
+# so (……上的讲话) or opening on 同志们，朋友们：, a contributor's signature (place and name: the
+# byline 东港市周海, or the last line （临江市 陈岩）). A letter's summary always says who writes; any
+# other piece's summary does where it keeps a first person with no speaker named before it.
+
+# 我 as a writer says it, not the paper's institutional 我国/我省/我军/我驻……, 自我, 你我, 敌我, nor
+# 我们党 (the party's own name for itself).
+_SELF_WORDS = "国省市区县乡镇村军党方校院厂所部局站团师旅营连队馆台社报刊行处科室州盟旗驻"
+_FIRST_PERSON = re.compile(
+    rf"我们(?!的?(?:党|祖国|国家|人民|共和国|民族|军队))|咱们|笔者"
+    rf"|(?<![自你敌忘唯本])我(?![{_SELF_WORDS}们])"
+)
+# Another's words inside a sentence: quoted, a title, or said after a colon (周海说：我……).
+_OTHERS_WORDS = re.compile(r"“[^”]*”|「[^」]*」|『[^』]*』|《[^》]*》|[：:][^。！？!?]*")
+# A speaker named before the first person in its sentence (周海表示，我们……).
+_SPEAKER_BEFORE = re.compile(r"说|表示|指出|认为|强调|介绍|告诉|回忆|写道|坦言|感慨")
+_SALUTATION = re.compile(
+    r"^(?:[^，,：:。！]{0,8}(?:编辑|记者)同志们?|[^，,：:。！]{0,6}编辑部)[：:，,]"
+)
+_FAMILY_SALUTATION = re.compile(r"^[^，,：:。！]{0,8}亲爱的[^，,：:。！]{1,12}[：:]")
+_SPEECH_SALUTATION = re.compile(r"^(?:[^，,：:。！]{1,8}们[，,、]\s*)*[^，,：:。！]{1,8}们[：:]$")
+# A letters column, whole: 来信, 读者来信, 群众来信选登 (not 来信调查, a report on what was done).
+_LETTER_TAG = re.compile(r"^(?:读者|群众|网友)?来(?:信|函)(?:选登|摘登|照登)?$|^读者之声$")
+# 在……上的讲话 as title or deck (——在……上的致辞); （本文系作者在……上讲话的一部分）.
+_SPEECH_TITLE = re.compile(r"^(?:——|—)?在.{2,40}(?:讲话|致辞|演讲)")
+_SPEECH_NOTE = re.compile(r"^[（(]本文(?:系|是|为)[^（）()]{0,6}在.{2,40}(?:讲话|致辞|演讲)")
+# A contributor's signature, closing the piece in brackets: （临江市 周海）, （东港市西岭镇陈岩）.
+_SIGNATURE = re.compile(r"^[（(](?P<who>[^（）()]{3,30})[）)]$")
+_PLACE_END = re.compile(r"[省市县区州乡镇村]")
+
+
+def first_person(text: str) -> bool:
+    """Whether ``text`` speaks as 我/我们/笔者 in its own voice with no speaker named before it
+    in its sentence (周海说，我…… names one; 我国, quotations and titles are not it)."""
+    for sentence in re.split(r"(?<=[。！？!?])", _OTHERS_WORDS.sub("", text)):
+        found = _FIRST_PERSON.search(sentence)
+        if found and not _SPEAKER_BEFORE.search(sentence, 0, found.start()):
+            return True
+    return False
+
+
+def _signed_name(line: str) -> str | None:
+    """The name that ends a contributor's signature of place and name (东港市 周海 -> 周海)."""
+    compact = re.sub(r"\s+", "", line)
+    if not _PLACE_END.search(compact) or not is_bare_name(compact):
+        return None
+    tags = word_tags(compact)
+    # The name follows the place (东港市 | 周海); after anything else (……报施大鑫) the segmenter
+    # may have cut the name, and no name is better than a piece of one.
+    if len(tags) < 2 or not _PLACE_END.search(tags[-2][0][-1:]):
+        return None
+    return _person(tags[-1][0])
+
+
+def _signature(article: Article) -> str | None:
+    """A contributor's name: signed at the end in brackets, or printed with a place as byline."""
+    body = _own_body(article)
+    for line in _clean([article.note, *body[-1:]]):
+        match = _SIGNATURE.match(line)
+        if match:
+            name = _signed_name(match.group("who"))
+            if name:
+                return name
+    for line in _clean([article.byline, article.subtitle, *body[:1]]):
+        if len(line) <= 24 and not re.search(REPORTER, line):
+            name = _signed_name(line)
+            if name:
+                return name
+    return None
+
+
+def _person(name: str | None) -> str | None:
+    """``name`` when it is one person's name alone (周海), not a unit's line or a heading."""
+    if not name or not 2 <= len(name) <= 4:
+        return None
+    tags = word_tags(name)
+    return name if len(tags) == 1 and tags[0][1].startswith("nr") else None
+
+
+def _letter(article: Article) -> str | None:
+    """How a letter's summary opens (读者周海来信说，; 周海在信中写道，), None when not a letter."""
+    body = _clean(_own_body(article)[:2])
+    if any(_LETTER_TAG.search(tag) for tag in _tags(article)) or any(
+        _SALUTATION.match(line) for line in body
+    ):
+        name = _signature(article) or ""
+        return f"读者{name}来信说，"
+    if any(_FAMILY_SALUTATION.match(line) for line in body):
+        return f"{_signature(article) or '作者'}在信中写道，"
+    return None
+
+
+def writer_opening(article: Article, text: str) -> str:
+    """Who writes, for a summary ``text`` of a piece that is not commentary: a letter's writer
+    always (读者周海来信说，), else, when ``text`` keeps a first person with no speaker, the
+    speech (讲话指出，), the signed contributor (周海写道，), the reporter (记者写道，) or the
+    author (作者写道，); "" when the summary needs none."""
+    letter = _letter(article)
+    if letter:
+        return letter
+    if not text or not first_person(text):
+        return ""
+    body = _clean(_own_body(article)[:2])
+    name = _signature(article) or _person(_byline_name(article))
+    if (
+        any(_SPEECH_TITLE.match(h or "") for h in (article.title, article.subtitle))
+        or any(_SPEECH_SALUTATION.match(line) for line in body)
+        or any(_SPEECH_NOTE.match(line) for line in _note_lines(article))
+    ):
+        return f"{name}在讲话中指出，" if name else "讲话指出，"
+    if name:
+        return f"{name}写道，"
+    if re.search(REPORTER, article.byline or "") or (body and split_dateline(body[0])[0]):
+        return "记者写道，"
+    return "作者写道，"
+
+
+def split_opening(article: Article, text: str) -> tuple[str, str]:
+    """A summary ``text`` as its opening of who argues or writes and the rest (("", text) when it
+    has none)."""
+    opening = voice_opening(article)
+    if opening and text.startswith(opening):
+        return opening, text[len(opening) :]
+    head, comma, rest = text.partition("，")
+    if comma and rest and writer_opening(article, rest) == head + comma:
+        return head + comma, rest
+    return "", text
 
 
 def voiced(opening: str, text: str) -> str:
@@ -267,6 +420,8 @@ _COPULA_OPENING = re.compile(r"^(?:应该|应当|也|就|才|都|更|则)?(?:算
 # _SHORT_OPENING) once that rewrite lands, and this function deleted.
 _POINTS_BACK = re.compile(
     r"^(?:[^，,。]{1,6}[，,]|(?![在从对于])[^，,。]{1,20}的)?(?:这(?:段(?!时间)|句|番|部|位|座|场|件)|上述|此举)"
+    # 这是一部……, 这正是……: the sentence's subject is the one before it.
+    r"|^这(?:也|就|正|更|才|都)?是"
 )
 
 

@@ -26,9 +26,11 @@ from .commentary import (
     THESIS_PARAGRAPHS,
     argument_ranking,
     editors_note,
+    is_commentary,
     needs_context,
     voice_opening,
     voiced,
+    writer_opening,
 )
 from .compress import (
     TIME_START,
@@ -41,6 +43,7 @@ from .compress import (
 from .guard import SourceIndex, article_source, check_summary, source_index
 from .references import name_here, unresolved_reference
 from .ranking import BACKGROUND, DEPENDENT, Scored, adjusted, grams, rank_sentences
+from .speakers import speaker_with_role
 from .sentences import (
     CLAUSE_MARKS,
     DECK_MARKS,
@@ -253,6 +256,19 @@ def _here_named(summary: Summary, prepared: _Prepared | None, max_chars: int) ->
     return summary
 
 
+def _speaker_named(
+    summary: Summary, article: Article, prepared: _Prepared | None, max_chars: int
+) -> Summary:
+    """The summary with its first speaker's role before their bare name (周海说， -> 星国外长
+    周海说，), as the article introduced them (:func:`.speakers.speaker_with_role`), when it fits."""
+    if prepared is None or not summary.text:
+        return summary
+    text = speaker_with_role(summary.text, "\n".join(article.body))
+    if text != summary.text and len(text) <= max_chars and check_summary(text, prepared.source):
+        summary.text = text
+    return summary
+
+
 class ExtractiveSummarizer:
     """Extractive-compressive summaries within a character budget; faithful by construction."""
 
@@ -283,10 +299,20 @@ class ExtractiveSummarizer:
         ``skip``: sentences not to use (another entry of the issue says what they say:
         :mod:`.distinct`)."""
         opening = voice_opening(article)
-        if not opening:
+        if not opening or not is_commentary(article):
             prepared = _prepared(article, skip=skip)
-            made = self._summarize(article, max_chars, prepared)
-            return _here_named(made, prepared, max_chars)
+            made = self._summarize(article, max_chars - len(opening), prepared)
+            made = _here_named(made, prepared, max_chars - len(opening))
+            made = _speaker_named(made, article, prepared, max_chars - len(opening))
+            # A first person kept with no speaker (我……) is said with who writes (作者写道，).
+            writer = opening or writer_opening(article, made.text)
+            # Made again within the room the opening leaves, unless it fits as it is.
+            if writer and not opening and len(writer) + len(made.text) > max_chars:
+                made = self._summarize(article, max_chars - len(writer), prepared)
+                made = _here_named(made, prepared, max_chars - len(writer))
+                made = _speaker_named(made, article, prepared, max_chars - len(writer))
+            made.text = voiced(writer, made.text)
+            return made
         budget = max_chars - len(opening)
         # Ranked once for both ways: a long piece's closing paragraphs too (its thesis may be
         # there).

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..records import Article
 from ..text import NAME_TAGS, fold_width, tagged, without_spaces
-from .commentary import voice_opening
+from .commentary import split_opening
 from .faithfulness import ARABIC_NUMBER, CHINESE_NUMBER, unfaithful
 from .wholeness import dangling_clauses, shortened_names, unattributed_quotations
 
@@ -97,10 +97,11 @@ def check_summary(
 ) -> GuardResult:
     """Check that every number, quoted span and proper name in ``summary`` occurs in ``article``.
 
-    Given the article itself, a commentary's opening (星国驻东港大使撰文认为，) is not checked: it
-    is built from the printed column, byline or author note, not drawn from the text."""
+    Given the article itself, the opening of who argues or writes (星国驻东港大使撰文认为，,
+    周海写道，) is not checked: it is built from the printed column, byline, signature or author
+    note, not drawn from the text."""
     if isinstance(article, Article):
-        summary = summary.removeprefix(voice_opening(article))
+        summary = split_opening(article, summary)[1]
     source = article if isinstance(article, SourceIndex) else source_index(article_source(article))
     verdict = source.verdicts.get((summary, names))
     if verdict is None:
