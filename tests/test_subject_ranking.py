@@ -8,7 +8,14 @@ import pytest
 from briefing.records import Article
 from briefing.text import fold_width
 from briefing.summarize.extractive import ExtractiveSummarizer
-from briefing.summarize.ranking import article_subject, platitude, rank_sentences
+from briefing.summarize.ranking import (
+    FEATURES,
+    article_subject,
+    platitude,
+    rank_sentences,
+    ranking_weights,
+    weighted,
+)
 
 
 def _top(article: Article) -> str:
@@ -113,3 +120,18 @@ def test_a_sentence_that_only_restates_the_headline_gains_nothing_from_naming_it
     )
     summary = ExtractiveSummarizer().summarize_one(article, max_chars=90)
     assert "绘本" in summary.text
+
+
+def test_a_sentence_score_is_its_features_weighed() -> None:
+    article = Article(
+        id="w1",
+        title="东港市新建三座公园",
+        body=[
+            "东港市今年新建三座口袋公园，总面积达1.2万平方米。",
+            "市民陈岩说，家门口多了散步的地方。",
+        ],
+    )
+    ranked = rank_sentences(article)
+    assert all(len(s.features) == len(FEATURES) for s in ranked)
+    for scored in ranked:
+        assert scored.score == pytest.approx(weighted(scored.features, ranking_weights()))
