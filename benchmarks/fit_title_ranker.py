@@ -79,21 +79,26 @@ def _pairs(articles: list[Article]) -> list[tuple[list[float], float]]:
     ]
 
 
-def fit(articles: list[Article], penalty: float) -> list[float]:
+def fit(
+    articles: list[Article], penalty: float, *, prior: tuple[float, ...] | None = None
+) -> list[float]:
     """Weights that score the better candidate of each pair higher: the weighted logistic loss of
-    the pairs' score differences, plus ``penalty`` × the squared weights over the articles."""
+    the pairs' score differences, plus ``penalty`` × the squared weights over the articles (their
+    distance from ``prior``, when given: a re-weighting of weights set by hand)."""
     pairs = _pairs(articles)
-    k = len(FEATURES)
     if not pairs:
         # no two candidates of one article differ enough to be told apart: nothing to learn
-        return [0.0] * k
+        return list(prior) if prior is not None else [0.0] * len(FEATURES)
+    k = len(pairs[0][0])
     scale = [max(math.sqrt(sum(d[i] ** 2 for d, _ in pairs) / len(pairs)), 1e-9) for i in range(k)]
     rows = [([d[i] / scale[i] for i in range(k)], gap) for d, gap in pairs]
     total = sum(gap for _, gap in rows)
-    weights = [0.0] * k
+    # On standardised features the prior's weights are scaled up as the features are scaled down.
+    start = [w * s for w, s in zip(prior, scale)] if prior is not None else [0.0] * k
+    weights = list(start)
     velocity = [0.0] * k
     for _ in range(STEPS):
-        gradient = [penalty * w / len(articles) for w in weights]
+        gradient = [penalty * (w - w0) / len(articles) for w, w0 in zip(weights, start)]
         for x, gap in rows:
             margin = sum(w * v for w, v in zip(weights, x))
             # the derivative of log(1 + e^-margin), weighed by the pair's gap

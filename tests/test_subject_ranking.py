@@ -8,7 +8,15 @@ import pytest
 from briefing.records import Article
 from briefing.text import fold_width
 from briefing.summarize.extractive import ExtractiveSummarizer
-from briefing.summarize.ranking import article_subject, platitude, rank_sentences
+from briefing.summarize.ranking import (
+    FEATURES,
+    HAND_WEIGHTS,
+    article_subject,
+    platitude,
+    rank_sentences,
+    ranking_weights,
+    weighted,
+)
 
 
 def _top(article: Article) -> str:
@@ -113,3 +121,49 @@ def test_a_sentence_that_only_restates_the_headline_gains_nothing_from_naming_it
     )
     summary = ExtractiveSummarizer().summarize_one(article, max_chars=90)
     assert "绘本" in summary.text
+
+
+def test_a_sentence_score_is_its_features_weighed() -> None:
+    article = Article(
+        id="w1",
+        title="东港市新建三座公园",
+        body=[
+            "东港市今年新建三座口袋公园，总面积达1.2万平方米。",
+            "市民陈岩说，家门口多了散步的地方。",
+        ],
+    )
+    ranked = rank_sentences(article)
+    assert all(len(s.features) == len(FEATURES) for s in ranked)
+    for scored in ranked:
+        assert scored.score == pytest.approx(weighted(scored.features, ranking_weights()))
+
+
+def test_the_shipped_weights_weigh_every_feature() -> None:
+    weights = ranking_weights()
+    assert len(weights) == len(FEATURES)
+    assert weights != HAND_WEIGHTS  # re-weighted to what printed headlines say
+
+
+def test_the_news_the_headline_names_ranks_above_a_background_figure() -> None:
+    # The opening sentence is the programme the news belongs to, with its figure and time; the
+    # second is the news the headline reports.
+    article = Article(
+        id="b1",
+        title="西岭镇建成首座光伏电站",
+        body=[
+            "去年以来，东港市共投入资金2亿元，推进新能源项目建设。",
+            "西岭镇首座光伏电站建成，年发电量可满足三千户居民用电。",
+        ],
+    )
+    assert "光伏电站" in _top(article)
+    assert "光伏电站" in ExtractiveSummarizer().summarize_one(article).text
+
+
+def test_an_article_without_a_headline_is_ranked_by_hand() -> None:
+    # The shipped weights were fitted to what headlines say; the titler ranks headline-less
+    # articles as before.
+    article = Article(
+        id="h1", body=["东港市今年新建三座口袋公园。", "市民陈岩说，家门口多了散步的地方。"]
+    )
+    for scored in rank_sentences(article):
+        assert scored.score == pytest.approx(weighted(scored.features, HAND_WEIGHTS))
