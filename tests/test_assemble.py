@@ -9,12 +9,15 @@ from briefing.errors import InputError
 from briefing.assemble.day_keywords import (
     COMMON_NOUN_POWER,
     _weight,
+    _words,
     background_words,
     common_noun,
     confirmed,
     generic_compound,
     issue_keywords,
     keyword_problems,
+    lead_name,
+    longer_name,
     whole_run,
 )
 from briefing.records import Article, Briefing, Furniture, Issue, Summary, Topic
@@ -400,3 +403,63 @@ def test_a_common_noun_scored_again_as_its_run_weighs_as_that_run():
     # weighs its own squared, not the cube's ratio squared.
     assert common_noun("观众") and not common_noun("观众团")
     assert _weight("观众", 0.5) == 0.5**COMMON_NOUN_POWER and _weight("观众团", 0.5) == 0.25
+
+
+@pytest.mark.parametrize(
+    ("word", "text", "expected"),
+    [
+        # A surname and one character that always go on with the same third one: a cut name.
+        ("周海", "周海燕说，西岭镇要修路。周海燕来到工地。周海燕还发现，路面窄。", "周海燕"),
+        # One part of a transliterated name, on either side of its dot.
+        ("伊万", "伊万·彼得罗夫说。伊万·彼得罗夫到。伊万·彼得罗夫的书", "伊万·彼得罗夫"),
+        ("彼得罗夫", "伊万·彼得罗夫说。伊万·彼得罗夫到。", "伊万·彼得罗夫"),
+        # Two people of one first name: a piece whose name cannot be told.
+        ("伊万", "伊万·彼得罗夫说。伊万·谢苗诺夫到。", None),
+        # A dot between titles joins no name.
+        ("临江年集", "新春·临江年集开市。新春·临江年集热闹。", "临江年集"),
+        # What a sentence puts after a name: a verb, a post, a function word.
+        ("周海", "周海说，要修路。周海说：好。周海表示同意。", "周海"),
+        ("周海", "周海在西岭镇。周海在东港市。", "周海"),
+        ("周海", "周海和陈岩。周海和陈岩到了。", "周海"),
+        ("周海", "周海等人。周海等人到了。", "周海"),
+        ("周海", "周海的书。周海的画。", "周海"),
+        ("周海", "周海局长到。周海局长说。", "周海"),
+        ("周海", "周海同志到。周海同志说。", "周海"),
+        ("周海", "周海也来了。周海也说。", "周海"),
+        ("周海", "周海一行到。周海一行走。", "周海"),
+        ("周海", "周海曾说。周海曾去。", "周海"),
+        ("周海", "周海又到。周海又说。", "周海"),
+        ("周海", "周海坦言。周海坦言没有。", "周海"),
+        # Three of four alike is not enough.
+        ("周海", "周海燕说。周海燕到。周海燕走。周海说。", "周海"),
+    ],
+)
+def test_a_name_that_always_goes_on_alike_is_the_longer_name(word, text, expected):
+    assert longer_name(word, text) == expected
+
+
+def test_a_given_name_of_rare_characters_stays_with_its_surname():
+    # The tagger reads a rare character after a surname as an interjection (e).
+    assert ("周呦呦", "nr") in _words("临江市民周呦呦在西岭镇种茶")
+    assert ("陈岩", "nr") in _words("陈岩啊，你来了")
+
+
+def test_the_person_the_main_story_is_about_leads_the_keywords():
+    articles = [
+        article(
+            "a",
+            "时政",
+            title="东港市表彰劳动模范 市长周海出席",
+            body=["东港市表彰大会今天举行，市长周海出席。周海说，今年要修三条路。"],
+        ),
+        article("b", "社会", title="西岭镇茶叶丰收", body=["西岭镇茶叶丰收，茶农增收，茶叶远销。"]),
+        article("c", "文化", title="星国乐团来访", body=["星国乐团在东港大剧院演出，星国乐团。"]),
+    ]
+    words = issue_keywords(articles, count=4, paper="临江日报", importance=[0.9, 0.5, 0.5])
+    assert words[0] == "周海"
+    texts = [(a.headline, a.text) for a in articles]
+    text = "\n".join(h + "\n" + b for h, b in texts)
+    assert lead_name(texts, [0.9, 0.5, 0.5], text) == "周海"
+    # A headline word the tagger may call a name, which the text never treats as a person.
+    greeting = [("热烈祝贺东港大桥通车", "东港大桥通车，市民热烈祝贺。祝贺声不断。")]
+    assert lead_name(greeting, [0.9], "\n".join(greeting[0])) is None
