@@ -463,3 +463,15 @@ def test_the_person_the_main_story_is_about_leads_the_keywords():
     # A headline word the tagger may call a name, which the text never treats as a person.
     greeting = [("热烈祝贺东港大桥通车", "东港大桥通车，市民热烈祝贺。祝贺声不断。")]
     assert lead_name(greeting, [0.9], "\n".join(greeting[0])) is None
+
+
+def test_only_the_first_pages_stories_lead_an_issue_of_several_pages():
+    texts = [
+        ("东港市召开全会", "东港市全会今天召开，会议审议了报告。"),
+        ("西岭镇茶农陈岩 种茶二十年", "西岭镇茶农陈岩种茶二十年。陈岩说，茶要用心种。"),
+    ]
+    text = "\n".join(h + "\n" + b for h, b in texts)
+    # Unknown pages: the more important story names a person and leads.
+    assert lead_name(texts, [0.6, 0.9], text) == "陈岩"
+    # The profile is on a back page: the front page's story names nobody, so none leads.
+    assert lead_name(texts, [0.6, 0.9], text, pages=[1, 12]) is None

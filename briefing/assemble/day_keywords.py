@@ -500,7 +500,7 @@ def issue_keywords(
         scores[word] = score
     text = "\n".join(headline + "\n" + body for headline, body in texts)
     headlines = [headline for headline, _ in texts]
-    lead = lead_name(texts, importance, text)
+    lead = lead_name(texts, importance, text, pages=[a.page for a in articles])
     if lead is not None and scores:
         # The person the day's main story is about leads the keywords, however often the
         # dictionary has the name (a head of state) and however many articles name them.
@@ -570,13 +570,20 @@ LEAD_STORIES = 2  # the most important stories whose headline may name the day's
 
 
 def lead_name(
-    texts: list[tuple[str, str]], importance: list[float] | None, text: str
+    texts: list[tuple[str, str]],
+    importance: list[float] | None,
+    text: str,
+    *,
+    pages: Sequence[int | None] = (),
 ) -> str | None:
     """The person the day's main story is about: the first person's name in the headline
     (kicker, title, subtitle) of the most important story, or of the next when it names none,
-    where that story's body names them too and the issue twice or more (the tagger calls some
-    plants and things a name: a name the body never repeats is no subject)."""
-    order = sorted(range(len(texts)), key=lambda i: -importance[i]) if importance else [0]
+    where that story's body names them too and the text treats them as a person. Of an issue
+    of several pages (``pages``: each story's page, where known) only the first page's stories
+    lead: a back page's profile is no main story."""
+    known = [p for p in pages if p is not None]
+    front = [i for i, p in enumerate(pages) if p == min(known)] if known else range(len(texts))
+    order = sorted(front, key=lambda i: -importance[i]) if importance else list(front)[:1]
     for index in order[:LEAD_STORIES]:
         headline, body = texts[index]
         for word, tag in _words(headline):
