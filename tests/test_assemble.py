@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import rjieba
 
 from briefing.assemble import assemble, check_date, display_text, importance, source_line
 from briefing.errors import InputError
@@ -18,6 +19,7 @@ from briefing.assemble.day_keywords import (
     keyword_problems,
     lead_name,
     longer_name,
+    quoted_term,
     whole_run,
 )
 from briefing.records import Article, Briefing, Furniture, Issue, Summary, Topic
@@ -475,3 +477,30 @@ def test_only_the_first_pages_stories_lead_an_issue_of_several_pages():
     assert lead_name(texts, [0.6, 0.9], text) == "陈岩"
     # The profile is on a back page: the front page's story names nobody, so none leads.
     assert lead_name(texts, [0.6, 0.9], text, pages=[1, 12]) is None
+
+
+@pytest.mark.parametrize(
+    ("word", "headline", "expected"),
+    [
+        # A headline sets a coined term or an abbreviation alone in quotation marks.
+        ("智造", "东港青年掀起“智造”热", True),
+        ("文旅", "西岭镇“文旅”融合见效", True),
+        ("菜篮子", "临江市稳住『菜篮子』", True),
+        # A quoted saying: a verb, an adverb or a guessed name in it.
+        ("别掉队", "村村通路“别掉队”", False),
+        ("快点修", "群众盼路“快点修”", False),
+        ("很满意", "村民说“很满意”", False),
+        ("走出去", "临江企业“走出去”", False),
+        ("不打烊", "东港夜市“不打烊”", False),
+        ("加油", "为西岭镇“加油”", False),
+        ("真香", "新茶“真香”", False),
+        ("热起来", "冬季旅游“热起来”", False),
+        ("最多跑一次", "办事“最多跑一次”", False),
+        # Not alone in the marks.
+        ("智造", "东港“智造新城”开工", False),
+    ],
+)
+def test_a_term_a_headline_sets_alone_in_quotation_marks_is_confirmed(word, headline, expected):
+    assert quoted_term(word, [headline]) is expected
+    text = headline + "\n东港市今年新增企业三十家。"
+    assert confirmed(word, text, [headline]) is (expected or rjieba.has_word(word))

@@ -777,7 +777,23 @@ def confirmed(word: str, text: str, headlines: Sequence[str] = ()) -> bool:
     # Not an abbreviation the tagger calls one (j): on the dev pages that brought back 央企
     # twice but a headline's compressed phrases four times (the first half of a four-character
     # pair, a verb of return), each in place of a name or a term.
-    return any(headline.startswith((word + ":", word + "：")) for headline in headlines)
+    if any(headline.startswith((word + ":", word + "：")) for headline in headlines):
+        return True
+    return quoted_term(word, headlines)
+
+
+# The quotation marks a headline sets a coined term or an abbreviation in (“双创”, 『洋马』).
+_QUOTES = (("“", "”"), ('"', '"'), ("『", "』"), ("「", "」"))
+
+
+def quoted_term(word: str, headlines: Sequence[str]) -> bool:
+    """Whether one of ``headlines`` sets ``word`` alone in quotation marks, as a headline marks
+    a coined term or an abbreviation (“临创”), and ``word`` is nouns only: a quoted phrase with
+    a verb or an adverb (“别掉队”, “不打烊”) is a saying, no term."""
+    if not any(f"{o}{word}{c}" in h for h in headlines for o, c in _QUOTES):
+        return False
+    # Not a name the tagger guesses (“真香” read as a person's name): a coined term is a noun.
+    return all(tag.startswith(("n", "j")) and tag != "nr" for _, tag in tagged(word))
 
 
 def _joins(pairs: list[str]) -> bool:
