@@ -504,3 +504,15 @@ def test_a_term_a_headline_sets_alone_in_quotation_marks_is_confirmed(word, head
     assert quoted_term(word, [headline]) is expected
     text = headline + "\n东港市今年新增企业三十家。"
     assert confirmed(word, text, [headline]) is (expected or rjieba.has_word(word))
+
+
+def test_a_name_the_tagger_runs_into_said_is_the_name():
+    # After a quotation's close the tagger reads a name it does not know and 说 as one name.
+    assert ("葛玉千说", "nr") in tagged("“茶要用心种。”葛玉千说，西岭镇的茶园不大。")
+    body = "“茶要用心种。”葛玉千说，西岭镇的茶园不大。“路修好了。”葛玉千说。"
+    articles = [
+        article("a", "社会", title="西岭镇茶农的新年", body=[body]),
+        article("b", "文化", title="星国乐团来访", body=["星国乐团在东港大剧院演出。"]),
+    ]
+    words = issue_keywords(articles, count=6, paper="临江日报")
+    assert "葛玉千" in words and "葛玉千说" not in words
