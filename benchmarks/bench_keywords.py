@@ -10,6 +10,8 @@ pd1998 pages-dev; each page is one issue), counted by what is wrong with them:
   compounds still make the day's keywords, not whether the definition is right (read them).
 - one article: an issue of three articles or more where one article uses five of its eight
   keywords most (its long text decided the day).
+- pieces: a keyword inside a longer segmenter token or a dotted name at 80% of its
+  occurrences or more (李燕 where the text says 李燕如 and the segmenter reads it whole).
 - problems: what ``keyword_problems`` finds (function words, pieces of numbers or names,
   guesses of the segmenter met once).
 
@@ -88,6 +90,37 @@ def is_cut(keyword: str, text: str) -> bool:
     )
 
 
+PIECE_SHARE = 0.8
+_WINDOW = 20
+
+
+def is_piece(keyword: str, text: str) -> bool:
+    """Whether ``keyword`` sits inside a longer word at PIECE_SHARE of its occurrences or more:
+    inside one segmenter token of the text around it (with a person's name rejoined) or inside a
+    transliterated name joined by a dot (X·Y). Independent of how the keywords are chosen."""
+    from briefing.assemble.day_keywords import _words
+    from briefing.text import occurrences
+
+    starts = list(occurrences(keyword, text))
+    if not starts:
+        return False
+    inside = 0
+    for start in starts:
+        left = max(0, start - _WINDOW)
+        window = text[left : start + len(keyword) + _WINDOW]
+        spans, at = [], left
+        for word, _ in _words(window):
+            spans.append([at, at + len(word)])
+            at += len(word)
+        for i in range(len(spans) - 2, 0, -1):  # X · Y: one name
+            if text[spans[i][0] : spans[i][1]] in ("·", "・", "•"):
+                spans[i - 1 : i + 2] = [[spans[i - 1][0], spans[i + 1][1]]]
+        end = start + len(keyword)
+        if any(a <= start and end <= b and b - a > len(keyword) for a, b in spans):
+            inside += 1
+    return inside >= PIECE_SHARE * len(starts)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cache", type=Path, default=None)
@@ -117,13 +150,14 @@ def main() -> None:
     )
     for source in SOURCES:
         names = [n for n in chosen if n.startswith(source + "/")]
-        total = cut = generic = problems = one_article = 0
+        total = cut = generic = problems = one_article = pieces = 0
         for name in names:
             texts = issue_text(issues[name][0])
             text = "\n".join(texts)
             keywords = chosen[name]
             total += len(keywords)
             cut += sum(is_cut(k, text) for k in keywords)
+            pieces += sum(is_piece(k, text) for k in keywords)
             generic += sum(generic_compound(k) is not None for k in keywords)
             headlines = [a.headline for a in issues[name][0]]
             problems += sum(bool(keyword_problems(k, text, headlines)) for k in keywords)
@@ -134,7 +168,7 @@ def main() -> None:
             if len(texts) >= 3 and homes and max(homes.values()) * 8 >= 5 * len(keywords):
                 one_article += 1
         print(
-            f"{source:<18} {len(names):>3} issues {total:>5} keywords: cut {cut}, "
+            f"{source:<18} {len(names):>3} issues {total:>5} keywords: cut {cut}, pieces {pieces}, "
             f"generic {generic}, problems {problems}, "
             f"issues with 5/8 from one article {one_article}"
         )

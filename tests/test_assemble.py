@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import pytest
+import rjieba
 
 from briefing.assemble import assemble, check_date, display_text, importance, source_line
 from briefing.errors import InputError
 from briefing.assemble.day_keywords import (
     COMMON_NOUN_POWER,
     _weight,
+    _words,
     background_words,
     common_noun,
     confirmed,
     generic_compound,
     issue_keywords,
     keyword_problems,
+    lead_name,
+    longer_name,
+    quoted_term,
     whole_run,
 )
 from briefing.records import Article, Briefing, Furniture, Issue, Summary, Topic
@@ -400,3 +405,114 @@ def test_a_common_noun_scored_again_as_its_run_weighs_as_that_run():
     # weighs its own squared, not the cube's ratio squared.
     assert common_noun("观众") and not common_noun("观众团")
     assert _weight("观众", 0.5) == 0.5**COMMON_NOUN_POWER and _weight("观众团", 0.5) == 0.25
+
+
+@pytest.mark.parametrize(
+    ("word", "text", "expected"),
+    [
+        # A surname and one character that always go on with the same third one: a cut name.
+        ("周海", "周海燕说，西岭镇要修路。周海燕来到工地。周海燕还发现，路面窄。", "周海燕"),
+        # One part of a transliterated name, on either side of its dot.
+        ("伊万", "伊万·彼得罗夫说。伊万·彼得罗夫到。伊万·彼得罗夫的书", "伊万·彼得罗夫"),
+        ("彼得罗夫", "伊万·彼得罗夫说。伊万·彼得罗夫到。", "伊万·彼得罗夫"),
+        # Two people of one first name: a piece whose name cannot be told.
+        ("伊万", "伊万·彼得罗夫说。伊万·谢苗诺夫到。", None),
+        # A dot between titles joins no name.
+        ("临江年集", "新春·临江年集开市。新春·临江年集热闹。", "临江年集"),
+        # What a sentence puts after a name: a verb, a post, a function word.
+        ("周海", "周海说，要修路。周海说：好。周海表示同意。", "周海"),
+        ("周海", "周海在西岭镇。周海在东港市。", "周海"),
+        ("周海", "周海和陈岩。周海和陈岩到了。", "周海"),
+        ("周海", "周海等人。周海等人到了。", "周海"),
+        ("周海", "周海的书。周海的画。", "周海"),
+        ("周海", "周海局长到。周海局长说。", "周海"),
+        ("周海", "周海同志到。周海同志说。", "周海"),
+        ("周海", "周海也来了。周海也说。", "周海"),
+        ("周海", "周海一行到。周海一行走。", "周海"),
+        ("周海", "周海曾说。周海曾去。", "周海"),
+        ("周海", "周海又到。周海又说。", "周海"),
+        ("周海", "周海坦言。周海坦言没有。", "周海"),
+        # Three of four alike is not enough.
+        ("周海", "周海燕说。周海燕到。周海燕走。周海说。", "周海"),
+    ],
+)
+def test_a_name_that_always_goes_on_alike_is_the_longer_name(word, text, expected):
+    assert longer_name(word, text) == expected
+
+
+def test_a_given_name_of_rare_characters_stays_with_its_surname():
+    # The tagger reads a rare character after a surname as an interjection (e).
+    assert ("周呦呦", "nr") in _words("临江市民周呦呦在西岭镇种茶")
+    assert ("陈岩", "nr") in _words("陈岩啊，你来了")
+
+
+def test_the_person_the_main_story_is_about_leads_the_keywords():
+    articles = [
+        article(
+            "a",
+            "时政",
+            title="东港市表彰劳动模范 市长周海出席",
+            body=["东港市表彰大会今天举行，市长周海出席。周海说，今年要修三条路。"],
+        ),
+        article("b", "社会", title="西岭镇茶叶丰收", body=["西岭镇茶叶丰收，茶农增收，茶叶远销。"]),
+        article("c", "文化", title="星国乐团来访", body=["星国乐团在东港大剧院演出，星国乐团。"]),
+    ]
+    words = issue_keywords(articles, count=4, paper="临江日报", importance=[0.9, 0.5, 0.5])
+    assert words[0] == "周海"
+    texts = [(a.headline, a.text) for a in articles]
+    text = "\n".join(h + "\n" + b for h, b in texts)
+    assert lead_name(texts, [0.9, 0.5, 0.5], text) == "周海"
+    # A headline word the tagger may call a name, which the text never treats as a person.
+    greeting = [("热烈祝贺东港大桥通车", "东港大桥通车，市民热烈祝贺。祝贺声不断。")]
+    assert lead_name(greeting, [0.9], "\n".join(greeting[0])) is None
+
+
+def test_only_the_first_pages_stories_lead_an_issue_of_several_pages():
+    texts = [
+        ("东港市召开全会", "东港市全会今天召开，会议审议了报告。"),
+        ("西岭镇茶农陈岩 种茶二十年", "西岭镇茶农陈岩种茶二十年。陈岩说，茶要用心种。"),
+    ]
+    text = "\n".join(h + "\n" + b for h, b in texts)
+    # Unknown pages: the more important story names a person and leads.
+    assert lead_name(texts, [0.6, 0.9], text) == "陈岩"
+    # The profile is on a back page: the front page's story names nobody, so none leads.
+    assert lead_name(texts, [0.6, 0.9], text, pages=[1, 12]) is None
+
+
+@pytest.mark.parametrize(
+    ("word", "headline", "expected"),
+    [
+        # A headline sets a coined term or an abbreviation alone in quotation marks.
+        ("智造", "东港青年掀起“智造”热", True),
+        ("文旅", "西岭镇“文旅”融合见效", True),
+        ("菜篮子", "临江市稳住『菜篮子』", True),
+        # A quoted saying: a verb, an adverb or a guessed name in it.
+        ("别掉队", "村村通路“别掉队”", False),
+        ("快点修", "群众盼路“快点修”", False),
+        ("很满意", "村民说“很满意”", False),
+        ("走出去", "临江企业“走出去”", False),
+        ("不打烊", "东港夜市“不打烊”", False),
+        ("加油", "为西岭镇“加油”", False),
+        ("真香", "新茶“真香”", False),
+        ("热起来", "冬季旅游“热起来”", False),
+        ("最多跑一次", "办事“最多跑一次”", False),
+        # Not alone in the marks.
+        ("智造", "东港“智造新城”开工", False),
+    ],
+)
+def test_a_term_a_headline_sets_alone_in_quotation_marks_is_confirmed(word, headline, expected):
+    assert quoted_term(word, [headline]) is expected
+    text = headline + "\n东港市今年新增企业三十家。"
+    assert confirmed(word, text, [headline]) is (expected or rjieba.has_word(word))
+
+
+def test_a_name_the_tagger_runs_into_said_is_the_name():
+    # After a quotation's close the tagger reads a name it does not know and 说 as one name.
+    assert ("葛玉千说", "nr") in tagged("“茶要用心种。”葛玉千说，西岭镇的茶园不大。")
+    body = "“茶要用心种。”葛玉千说，西岭镇的茶园不大。“路修好了。”葛玉千说。"
+    articles = [
+        article("a", "社会", title="西岭镇茶农的新年", body=[body]),
+        article("b", "文化", title="星国乐团来访", body=["星国乐团在东港大剧院演出。"]),
+    ]
+    words = issue_keywords(articles, count=6, paper="临江日报")
+    assert "葛玉千" in words and "葛玉千说" not in words

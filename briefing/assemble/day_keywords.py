@@ -14,6 +14,9 @@ beside the same word (护幼助 before 孤, 数据中心 after 乡镇融) is a c
 the keyword when it is a term, else the piece is dropped; an ordinary noun after a run of pieces
 everywhere is its head (……绿色 / 发展). A common noun (观众, 艺术) weighs its specificity cubed.
 A word the dictionary lacks that the issue has once is the segmenter's guess, no keyword (树牢).
+A name that nearly everywhere goes on alike is a piece of a longer one (周海 of 周海燕, one part
+of a transliterated name across its dot): the longer name is the keyword, or none. The person
+the day's main story names in its headline leads the keywords.
 """
 
 from __future__ import annotations
@@ -270,6 +273,11 @@ def _rejoined(
             done = bisect_left(starts, skip_to, i + 1)
             continue
         following = tags[i + 1] if i + 1 < len(tags) else ("", "x")
+        rare = _rare_given_name(tags, i + 1) if len(word) == 1 else 0
+        if rare and tag.startswith(_SURNAME_TAGS):
+            out.append((word + "".join(w for w, _ in tags[i + 1 : i + 1 + rare]), "nr"))
+            skip_to, done = starts[i + 1 + rare], i + 1 + rare
+            continue
         if (
             len(word) == 1
             and tag.startswith(_SURNAME_TAGS)
@@ -284,6 +292,20 @@ def _rejoined(
         done = i + 1
     out.extend(tags[done:])
     return out
+
+
+def _rare_given_name(tags: list[tuple[str, str]], at: int) -> int:
+    """How many of the words from ``at`` on are the characters of a given name the tagger
+    cannot place (two at most): a single character it tags an interjection (e), as it does a
+    rare character (屠 / 呦 / 呦 of 屠呦呦), which in running news text after a surname is a
+    name's."""
+    count = 0
+    while count < 2 and at + count < len(tags):
+        piece, tag = tags[at + count]
+        if tag != "e" or len(piece) != 1 or not _CJK.fullmatch(piece):
+            break
+        count += 1
+    return count
 
 
 def _positions(values: list, value: object) -> list[int]:
@@ -321,10 +343,11 @@ class _Tables:
 
     def judged(self, word: str, tag: str) -> str:
         """What (``word``, ``tag``) is to the counts, added to the tables."""
-        term = _term(word, tag)
+        name = _name_before_said(word, tag)
+        term = _term(name, tag)
         if term:
-            self.kind[word] = "1" if term == 1 else "2"
-            value = word
+            self.kind[name] = "1" if term == 1 else "2"
+            value = name
         elif len(word) == 1 and tag.startswith(_SURNAME_TAGS):
             value = _LONE_SURNAME
         else:
@@ -352,6 +375,14 @@ class _Tables:
             if _LONE_SURNAME in values:  # one that stays alone is no candidate
                 values = [v if v != _LONE_SURNAME else "" for v in values]
         return values
+
+
+def _name_before_said(word: str, tag: str) -> str:
+    """``word`` less the 说 the tagger's character model ran into a name it does not know
+    (周小岚说 read as one name): a given name hardly ends in 说, a quotation's close often does."""
+    if tag.startswith("nr") and 3 <= len(word) <= 4 and word.endswith("说"):
+        return word[:-1]
+    return word
 
 
 _tables = _Tables()
@@ -478,6 +509,11 @@ def issue_keywords(
         scores[word] = score
     text = "\n".join(headline + "\n" + body for headline, body in texts)
     headlines = [headline for headline, _ in texts]
+    lead = lead_name(texts, importance, text, pages=[a.page for a in articles])
+    if lead is not None and scores:
+        # The person the day's main story is about leads the keywords, however often the
+        # dictionary has the name (a head of state) and however many articles name them.
+        scores[lead] = max(scores.values()) * 1.01
     # The best candidates, each scored again as the term it is part of (数据中心 ->
     # 乡镇融数据中心) and as rare as that term is: a compound of ordinary words (主管部门) weighs as
     # its pieces do. Highest first, ties by the word so the output is stable; a word whose term
@@ -498,6 +534,8 @@ def issue_keywords(
                     heapq.heappush(queue, (score * factor, word))
                     continue
         whole = judged[word]
+        if whole is not None:
+            whole = longer_name(whole, text)
         if whole is None or any(whole in other or other in whole for other in chosen):
             continue  # 河湖 beside 河湖长制 says the same thing twice
         if fragment(whole, text) or not confirmed(whole, text, headlines):
@@ -512,6 +550,62 @@ def issue_keywords(
             continue
         chosen.append(whole)
     return chosen
+
+
+_ALL_POSTS = tuple(_POSTS | POSTS)
+# After a person's name: a post, or 说, which a report or a document does not do (白皮书指出).
+_PERSON_AFTER = (*_ALL_POSTS, "说")
+
+
+def _person(word: str, text: str) -> bool:
+    """Whether ``text`` treats ``word`` as a person: somewhere it says what ``word`` said (周海说)
+    or gives a post beside it (主任陈岩, 周海同志). The tagger's name tag alone does not
+    tell: its dictionary files many words as names too (祝贺, 卓越); a name it never calls one
+    alone (白皮书 before 介绍) or one with its post (乌外长) is none."""
+    tags = _words(word)
+    if len(tags) != 1 or not tags[0][1].startswith("nr") or word.endswith(_ALL_POSTS):
+        return False
+    for start in occurrences(word, text):
+        after = text[start + len(word) : start + len(word) + 4]
+        before = text[max(0, start - 4) : start]
+        if any(after.startswith(w) for w in _PERSON_AFTER) or any(
+            before.endswith(p) for p in _ALL_POSTS
+        ):
+            return True
+    return False
+
+
+LEAD_STORIES = 2  # the most important stories whose headline may name the day's main person
+
+
+def lead_name(
+    texts: list[tuple[str, str]],
+    importance: list[float] | None,
+    text: str,
+    *,
+    pages: Sequence[int | None] = (),
+) -> str | None:
+    """The person the day's main story is about: the first person's name in the headline
+    (kicker, title, subtitle) of the most important story, or of the next when it names none,
+    where that story's body names them too and the text treats them as a person. Of an issue
+    of several pages (``pages``: each story's page, where known) only the first page's stories
+    lead: a back page's profile is no main story."""
+    known = [p for p in pages if p is not None]
+    front = [i for i, p in enumerate(pages) if p == min(known)] if known else range(len(texts))
+    order = sorted(front, key=lambda i: -importance[i]) if importance else list(front)[:1]
+    for index in order[:LEAD_STORIES]:
+        headline, body = texts[index]
+        for word, tag in _words(headline):
+            if (
+                tag.startswith("nr")
+                and len(word) >= 2
+                and _term(word, tag)
+                and _person(word, text)
+                and word in body
+                and text.count(word) >= 2
+            ):
+                return word
+    return None
 
 
 def _weight(word: str, rarity: float) -> float:
@@ -603,6 +697,66 @@ def whole_run(word: str, text: str) -> str | None:
     return run
 
 
+# The dots that join the parts of a transliterated name (劳尔·卡斯特罗).
+_NAME_DOTS = "·・•‧"
+SAME_SHARE = 0.8  # of a word's occurrences that continue alike for it to be a piece of a name
+# One character after a name that starts the rest of its sentence, not the rest of the name.
+_AFTER_NAME_TAGS = ("p", "c", "u", "d", "r", "y", "f", "q", "m", "t")
+
+
+def longer_name(word: str, text: str) -> str | None:
+    """``word``, or the longer name it is a piece of wherever ``text`` has it, or None when it is
+    a piece whose name cannot be told.
+
+    A piece is a name that, at SAME_SHARE of its occurrences or more (two at least), continues
+    alike: a transliterated name's other part across a dot (劳尔 / ·卡斯特罗, 卡斯特罗 after
+    劳尔·), or, for a surname and one character, the same third character of a given name (周海
+    / 燕 of 周海燕) that does not open the next word (周海 / 说, 周海 / 表示 stay whole)."""
+    starts = list(occurrences(word, text))
+    if len(starts) < 2:
+        return word
+    need = SAME_SHARE * len(starts)
+    ends = [s + len(word) for s in starts]
+    after = [text[e : e + MAX_TERM] for e in ends]
+    if not any(t.startswith("nr") for _, t in tagged(word)):
+        return word  # a dot between titles (新春·临江) joins no name
+    dotted = [a[1:] for a in after if a[:1] in _NAME_DOTS and _CJK.match(a[1:2])]
+    if len(dotted) >= need:
+        return _name_part(_common(dotted), first=True, word=word)
+    before = [text[max(0, s - MAX_TERM) : s][::-1] for s in starts]
+    dotted = [b[1:] for b in before if b[:1] in _NAME_DOTS and _CJK.match(b[1:2])]
+    if len(dotted) >= need:
+        return _name_part(_common(dotted)[::-1], first=False, word=word)
+    if len(word) != 2 or tagged(word) != [(word, "nr")] or tagged(word[0])[0][1] != "nr":
+        return word
+    third = Counter(a[:1] for a in after).most_common(1)[0][0]
+    if not _CJK.fullmatch(third) or sum(a.startswith(third) for a in after) < need:
+        return word
+    opens_next = _joins([third + a[1:2] for a in after if a.startswith(third)])
+    if opens_next or third in SPEECH_VERBS or tagged(third)[0][1].startswith(_AFTER_NAME_TAGS):
+        return word
+    return word + third
+
+
+def _name_part(chars: str, *, first: bool, word: str) -> str | None:
+    """``word`` joined across a dot to the other part of its name: ``chars``, the characters
+    every occurrence has on that side, less the words of the sentence on their far end (伊姆兰·汗
+    / 举行), or None when no character is left (two people of one first name)."""
+    tokens = tagged(chars)
+    while tokens and _beside(*tokens[-1 if first else 0]):
+        tokens.pop(-1 if first else 0)
+    part = "".join(w for w, _ in tokens)
+    if not part:
+        return None
+    return f"{word}·{part}" if first else f"{part}·{word}"
+
+
+def _beside(piece: str, tag: str) -> bool:
+    """Whether ``piece`` (tagged ``tag``) is a word a sentence puts beside a name: a verb, a
+    function word or a post."""
+    return piece in _BESIDE_NAME or tag == "v" or tag.startswith(_AFTER_NAME_TAGS + ("x",))
+
+
 def fragment(word: str, text: str) -> bool:
     """Whether ``word``, two characters the dictionary lacks, crosses a word boundary wherever
     ``text`` has it: its first character makes a word with the one before it (有 / 人会 in
@@ -632,7 +786,23 @@ def confirmed(word: str, text: str, headlines: Sequence[str] = ()) -> bool:
     # Not an abbreviation the tagger calls one (j): on the dev pages that brought back 央企
     # twice but a headline's compressed phrases four times (the first half of a four-character
     # pair, a verb of return), each in place of a name or a term.
-    return any(headline.startswith((word + ":", word + "：")) for headline in headlines)
+    if any(headline.startswith((word + ":", word + "：")) for headline in headlines):
+        return True
+    return quoted_term(word, headlines)
+
+
+# The quotation marks a headline sets a coined term or an abbreviation in (“双创”, 『洋马』).
+_QUOTES = (("“", "”"), ('"', '"'), ("『", "』"), ("「", "」"))
+
+
+def quoted_term(word: str, headlines: Sequence[str]) -> bool:
+    """Whether one of ``headlines`` sets ``word`` alone in quotation marks, as a headline marks
+    a coined term or an abbreviation (“临创”), and ``word`` is nouns only: a quoted phrase with
+    a verb or an adverb (“别掉队”, “不打烊”) is a saying, no term."""
+    if not any(f"{o}{word}{c}" in h for h in headlines for o, c in _QUOTES):
+        return False
+    # Not a name the tagger guesses (“真香” read as a person's name): a coined term is a noun.
+    return all(tag.startswith(("n", "j")) and tag != "nr" for _, tag in tagged(word))
 
 
 def _joins(pairs: list[str]) -> bool:
