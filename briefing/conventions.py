@@ -58,9 +58,49 @@ PHOTO_BOX_LABELS = (
     "新闻图说",
 )
 SPLITTER_PHOTO_BOX_LABELS = PHOTO_BOX_LABELS[:3]
+# Labels of a box printed inside an article's span, beside its text: a sidebar of service
+# notes, links or background (服务贴士, 相关链接, 名词解释), or a short biography (人物简介). The
+# box tells the reader more; it is not what the article reports. A label that heads a part of
+# the story itself (背景故事, 记者手记, 点评 in a series of stories and comments) is not listed.
+SIDEBAR_LABELS = (
+    "链接",
+    "相关链接",
+    "知识链接",
+    "背景链接",
+    "新闻链接",
+    "资料链接",
+    "延伸阅读",
+    "服务贴士",
+    "参观贴士",
+    "出行贴士",
+    "小贴士",
+    "贴士",
+    "温馨提示",
+    "名词解释",
+    "背景资料",
+    "相关资料",
+    "小资料",
+    "游览攻略",
+)
+BIO_LABELS = ("人物简介", "作者简介", "人物小传", "个人简介", "个人简历", "人物档案")
 # A caption's opening: 图①：…, 图为…, 上图：…, 题图.
-CAPTION_RE = re.compile(
-    r"^(?:图\s*[①-⑳\d一二三四五六七八九十]+\s*[:：]|图为|[上下左右中]图(?:为|[:：])|图\s*[:：]|题图)"
+CAPTION_OPENING = (
+    r"(?:图\s*[①-⑳\d一二三四五六七八九十]+\s*[:：]|图为|[上下左右中]图(?:为|[:：])|图\s*[:：]|题图)"
+)
+CAPTION_RE = re.compile("^" + CAPTION_OPENING)
+# The number of an item in a box of several (1、…, （2）…, ③…), as a box of photos numbers
+# its captions: 1、图为…
+ITEM_NUMBER = (
+    r"(?:[(（][\d一二三四五六七八九十]{1,2}[)）]|[\d一二三四五六七八九十]{1,2}[、.．]|[①-⑳])\s*"
+)
+# What a caption opens with that only points at its photo (1、图为…, 上图：…, 图②：…): no
+# summary or title says it.
+CAPTION_MARKS_RE = re.compile(rf"^(?:{ITEM_NUMBER})?{CAPTION_OPENING}\s*[:：]?\s*")
+# A mark that an item comes with a photo, printed after its title or as its own line: （图片）,
+# （图）, （组图）, （附图片１张）, 附照片2幅. It says nothing of the news.
+PHOTO_MARK_RE = re.compile(
+    r"[(（]\s*(?:附\s*)?(?:图片|照片|组图|图)(?:\s*[\d一二三四五六七八九十]+\s*[张幅])?\s*[)）]"
+    r"|[(（]?附\s*(?:图片|照片)\s*[\d一二三四五六七八九十]+\s*[张幅][)）]?"
 )
 # A column or series tag closing a title: 需要看清…（江评）, 科技助力 节水有方（走进乡村）.
 COLUMN_TAG_RE = re.compile(

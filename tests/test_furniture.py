@@ -14,6 +14,7 @@ from briefing.records import Article, Issue, Summary
 from briefing.summarize import summarize
 from briefing.summarize.furniture import (
     box_label,
+    box_paragraphs,
     has_text,
     is_brief_in_title,
     is_credit_line,
@@ -214,3 +215,141 @@ def test_summarize_on_an_articles_file_keeps_the_records_as_given(tmp_path):
     records = out if isinstance(out, list) else out["articles"]
     assert [(r["title"], r["column"]) for r in records] == [("图片报道", "图片报道"), (BRIEF, None)]
     assert records[0]["display_title"] != "图片报道" and records[1]["body"] == []
+
+
+NEWS = [
+    "东港市西岭镇的乡村公路今天全线通车，全长四十二公里，沿线八个村的村民出行时间缩短一半。",
+    "通车仪式上，镇长陈岩说，公路将带动沿线茶叶和果品外运。",
+]
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        ["服务贴士", "公路沿线设有三处停车区，节假日免收停车费。"],
+        ["■相关链接", "东港市去年新建和改建农村公路六百公里，全市行政村通硬化路比例达到百分之百。"],
+        ["【名词解释】：乡村公路指连接乡镇和行政村、服务农村生产生活的公路，全长可达百余公里。"],
+        ["人物简介", "陈岩，1968年生，东港市西岭镇镇长，曾任市交通局副局长，主持修建三条县道。"],
+        ["陈岩，男，1968年出生，现任东港市西岭镇镇长，长期从事农村道路建设与管理工作。"],
+        ["（作者为东港市交通运输局局长，长期负责农村公路建设与养护工作，多次获得表彰。）"],
+    ],
+)
+def test_a_box_beside_the_text_is_no_lead(box):
+    article = Article(id="b1", title="西岭公路通车", body=[*NEWS, *box])
+    assert box_paragraphs(article.body) == frozenset(range(len(NEWS), len(NEWS) + len(box)))
+    [summarized] = summarize([article])
+    assert summarized.summary is not None
+    # (A signed piece opens with who writes: 东港市交通运输局局长撰文认为，……)
+    assert "东港市西岭镇的乡村公路今天全线通车" in summarized.summary.text
+    # Printed above the text, a biography is no lead either.
+    if "年生" in "".join(box) or "年出生" in "".join(box):
+        above = Article(id="b2", title="西岭公路通车", body=[*box, *NEWS])
+        [summarized] = summarize([above])
+        assert summarized.summary is not None and "1968" not in summarized.summary.text
+
+
+def test_an_article_that_is_nothing_but_a_box_is_summarized_from_it():
+    article = Article(id="b3", title="出行提示", body=["服务贴士", NEWS[0]])
+    [summarized] = summarize([article])
+    assert summarized.summary is not None and "四十二公里" in summarized.summary.text
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "陈岩，1930年生于西岭镇，十六岁参军，随部队转战南北，后来回到家乡教书育人。",
+        "周海，今年52岁，在东港市做了三十年公交司机，从没出过一次事故。",
+        "2019年生产的茶叶，有一半销往外省，现任村支书周海说，今年还要多卖两成。",
+        "链接两岸的大桥今天合龙，临江市与东港市之间车程缩短到二十分钟。",
+        "贴士般细致的服务，让游客在西岭镇感受到了家的温暖。",
+        "背景资料显示，临江市去年接待游客一千二百万人次，比上年增长一成。",
+        "人物简介里写着他的一生：参军、教书、回乡办厂，每一步都离不开西岭镇。",
+        "作者为了写好这本书，在西岭镇住了整整三年，走访了两百多户人家。",
+        "图书馆为读者准备了三千册新书，周末还有讲座。",
+        "上图书馆看书，已成为临江市民的周末习惯。",
+        "陈岩，东港市西岭镇镇长，1968年生人，他说公路通了，茶叶就能卖上好价钱。",
+    ],
+)
+def test_ordinary_paragraphs_are_no_box(paragraph):
+    assert box_paragraphs([NEWS[0], paragraph, NEWS[1]]) == frozenset()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        ["1、图为临江市民在西岭镇参加植树活动，当天全市共种下树苗三千株。（周海摄）"],
+        ["（1）图为临江市民在西岭镇参加植树活动，当天全市共种下树苗三千株。"],
+        ["上图：临江市民在西岭镇参加植树活动，当天全市共种下树苗三千株。"],
+        ["左图为临江市民在西岭镇参加植树活动，当天全市共种下树苗三千株。"],
+        ["图①：临江市民在西岭镇参加植树活动，当天全市共种下树苗三千株。"],
+        [
+            "１、图为临江市民在西岭镇参加植树活动，当天全市共种下树苗三千株。",
+            "２、东港市举办冰灯节，吸引游客两万人次。图为游客在冰灯前合影。",
+        ],
+    ],
+)
+def test_captions_marks_enter_no_summary_or_title(body):
+    for title in ("图片新闻", None):
+        [article] = summarize([Article(id="c1", title=title, body=list(body))])
+        assert article.summary is not None and article.display_title
+        for text in (article.summary.text, article.display_title):
+            assert "图" not in text[:3] and not text[0].isdigit() and text[0] not in "１２（", text
+
+
+def test_a_caption_inside_a_news_article_is_no_lead():
+    caption = "图为东港市西岭镇的乡村公路通车当天，沿线八个村的村民在路边敲锣打鼓庆祝通车。"
+    article = Article(id="c2", title="西岭公路通车", body=[caption, *NEWS])
+    assert box_paragraphs(article.body) == frozenset({0})
+    [summarized] = summarize([article])
+    assert summarized.summary is not None and not summarized.summary.text.startswith("图为")
+
+
+@pytest.mark.parametrize(
+    ("field", "printed", "read"),
+    [
+        ("title", "临江渔港开海第一网（图片）", "临江渔港开海第一网"),
+        ("title", "西岭茶农赶早采春茶（附图片２张）", "西岭茶农赶早采春茶"),
+        ("title", "东港冰灯节开幕（组图）", "东港冰灯节开幕"),
+        ("title", "临江新桥 两岸一线牵（图）", "临江新桥 两岸一线牵"),
+        ("byline", "附图片1张", None),
+        ("byline", "本报记者 周海)(附照片3幅", "本报记者 周海"),
+    ],
+)
+def test_a_photo_mark_is_read_off_the_headline_and_byline(field, printed, read):
+    article = Article(id="m1", body=[NEWS[0]], **{field: printed})
+    assert getattr(read_furniture(article).article, field) == read
+    assert getattr(article, field) == printed  # the record stays as printed
+    [summarized] = summarize([article])
+    if field == "title":
+        assert summarized.display_title == read
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "临江举办新春图片展",
+        "周海的照片故事",
+        "东港（图为冰灯）开幕",
+        "临江市图书馆（二期）开放",
+        "西岭镇老照片里的年味",
+        "图说临江四十年",
+        "附近居民的图书角",
+        "东港推出图片直播（试行）",
+        "陈岩：一张照片记录一个时代",
+        "临江地图（2020年版）发布",
+    ],
+)
+def test_a_title_that_speaks_of_photos_keeps_its_words(title):
+    article = Article(id="m2", title=title, body=[NEWS[0]])
+    assert read_furniture(article).article.title == title
+
+
+def test_a_box_of_numbered_photos_is_summarized_from_one_photo_not_spliced():
+    body = [
+        "１、３月２日，东港市西岭镇的村民在河边种下一排柳树，为小镇添上新绿。（周海摄）",
+        "２、临江动物园新添两只小熊猫，园内熊猫家族增至１２只。（陈岩摄）",
+    ]
+    [article] = summarize([Article(id="c3", title="图片新闻", body=body)])
+    assert article.summary is not None
+    assert article.summary.text.startswith("３月２日，东港市西岭镇的村民")
+    assert "熊猫" not in article.summary.text

@@ -11,21 +11,32 @@ newspaper pages through :func:`read_furniture`, which gives the article as read:
 - a brief printed as one paragraph with its signature on the next line can reach the splitter
   as a heading with no body (本报讯……。 then （周海）): the heading is the brief's text;
 - a body line that only credits the page or its pictures (版式设计：周海, 本版制图：陈岩,
-  周海摄), read as the text splitter reads such lines, is no text to summarize.
+  周海摄), read as the text splitter reads such lines, is no text to summarize;
+- a box printed inside the article's span (:func:`box_paragraphs`: a sidebar under a label
+  such as 服务贴士 or 相关链接, a short biography 周海，1962年生，现任……, an author note) tells
+  the reader more, and is not what the article reports: the summary's lead is not taken from it.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
-from ..conventions import PHOTO_BOX_LABELS
+from ..conventions import (
+    AUTHOR_NOTE_OPENING,
+    BIO_LABELS,
+    CAPTION_MARKS_RE,
+    ITEM_NUMBER,
+    PHOTO_MARK_RE,
+    PHOTO_BOX_LABELS,
+    SIDEBAR_LABELS,
+)
 from ..records import Article
 from ..split.features import CLOSING_RE
 from ..split.lines import FURNITURE_RE, is_credit, is_furniture
 from ..text import fold_width
-from .sentences import ENDS, split_dateline
+from .sentences import DECK_MARKS, ENDS, split_dateline
 
 # A headline is one line of at most a few dozen characters and does not end on a stop; a
 # heading that does, and is longer than any headline or opens on a dateline, is a brief.
@@ -40,6 +51,26 @@ _LABEL_OPENING = 2
 # spaces, 、 or ／ (周海、陈岩; 陈 岩 as old papers print a two-character name).
 _NAMES = re.compile(r"(?:[\u4e00-\u9fff·A-Za-z]{1,6}(?:[\s、/／]+[\u4e00-\u9fff·A-Za-z]{1,6})*)?")
 _SPACES = re.compile(r"[\s\u3000\xa0]+")
+# A box's label on a line of its own or run in before its text (■相关链接, 【名词解释】：……).
+_BOX_LABEL_LINE = re.compile(
+    rf"^[{DECK_MARKS}【\[〔]?\s*(?P<label>{'|'.join(sorted(SIDEBAR_LABELS + BIO_LABELS, key=len, reverse=True))})"
+    r"\s*[】\]〕]?\s*(?:[:：]\s*(?P<text>.*))?$"
+)
+# A short biography: a name, its birth year, and a post in the same sentence (周海，男，1962年
+# 生，现任临江市……; 陈岩，1958年出生于东港，研究员). A story that opens on its hero's birth
+# (陈岩，1930年生于西岭镇。) names no post there: it is told, not boxed.
+_BIO = re.compile(
+    r"^[\u4e00-\u9fff·]{2,6}[，,]\s*(?:[男女][，,]\s*)?(?:[\u4e00-\u9fff]{1,4}族[，,]\s*)?"
+    r"\d{4}年(?:\d{1,2}月)?(?:出生|生)[^。]*?"
+    r"(?:现任|历任|曾任|现为|兼任|教授|研究员|院士|导师|院长|会长|主席|理事长|作家|艺术家)"
+)
+# A biography, an author note or a caption on its own: one pattern, one call per paragraph.
+_ASIDE = re.compile(
+    "|".join(f"(?:{p})" for p in (_BIO.pattern, AUTHOR_NOTE_OPENING, CAPTION_MARKS_RE.pattern))
+)
+_ITEM_NUMBER = re.compile(ITEM_NUMBER)
+# How far into a line a caption's marks reach to its 图 (（12）上图：).
+_CAPTION_MARKS_REACH = 12
 
 
 class Reading(NamedTuple):
@@ -75,6 +106,26 @@ def is_credit_line(line: str) -> bool:
     )
 
 
+def box_paragraphs(body: list[str]) -> frozenset[int]:
+    """The paragraphs of ``body`` that make a box beside the article's text: a sidebar from its
+    label (:data:`~briefing.conventions.SIDEBAR_LABELS`) to the body's end, where papers print
+    it; a biography under its label (人物简介), the label and the paragraph it heads; a short
+    biography (周海，1962年生，现任……), an author note （作者为……） or a photo's caption (图为……)
+    on its own."""
+    boxed: set[int] = set()
+    for index, paragraph in enumerate(body):
+        # Unfolded: the patterns read either width (\d is any digit, [:：]).
+        text = paragraph.lstrip()
+        label = _BOX_LABEL_LINE.match(text)
+        if label and label.group("label") in SIDEBAR_LABELS:
+            return frozenset(boxed | set(range(index, len(body))))
+        if label:
+            boxed.update((index, index + 1) if not label.group("text") else (index,))
+        elif _ASIDE.match(text):
+            boxed.add(index)
+    return frozenset(i for i in boxed if i < len(body))
+
+
 def has_text(article: Article) -> bool:
     """Whether ``article``'s body has text to summarize: a line that is no credit."""
     return any(not is_credit_line(line) for line in article.body)
@@ -91,14 +142,94 @@ def is_brief_in_title(article: Article) -> bool:
 
 def read_furniture(article: Article) -> Reading:
     """``article`` as read (see the module's docstring); ``article`` itself is not changed."""
+    marked = _without_photo_marks(article)
+    if marked is not article:
+        return read_furniture(marked)
     if is_brief_in_title(article):
         body = [article.title or "", *article.body]
         return Reading(dataclasses.replace(article, title=None, body=body), None)
     label = box_label(article.title)
     if label and has_text(article):
-        read = dataclasses.replace(article, title=None, column=article.column or label)
+        body = _captions_as_text(article.body, numbered=True)
+        read = dataclasses.replace(article, title=None, column=article.column or label, body=body)
         return Reading(read, label)
+    if _captions_only(article.body):
+        body = _captions_as_text(article.body, numbered=True)
+        return Reading(dataclasses.replace(article, body=body), None)
     return Reading(article, None)
+
+
+def _without_photo_marks(article: Article) -> Article:
+    """``article`` without the marks that say it comes with a photo (（图片）, （附图片1张）) in
+    its headline and byline (a copy), or ``article`` itself where it has none."""
+    heads = (article.kicker, article.title, article.subtitle, article.byline)
+    marked = [
+        bool(text and ("图" in text or "照" in text) and PHOTO_MARK_RE.search(fold_width(text)))
+        for text in heads
+    ]
+    if not any(marked):
+        return article
+    kicker, title, subtitle, byline = (
+        _unmarked(text) if text and mark else text for text, mark in zip(heads, marked)
+    )
+    return dataclasses.replace(
+        article, kicker=kicker, title=title, subtitle=subtitle, byline=byline
+    )
+
+
+def _unmarked(text: str) -> str | None:
+    """``text`` without its photo marks (folded text keeps its positions), and without a
+    bracket the mark leaves unpaired (本报记者 周海)(附照片3幅 -> 本报记者 周海)."""
+    folded = fold_width(text)
+    kept = "".join(
+        text[start:end]
+        for start, end in _spans_between(PHOTO_MARK_RE.finditer(folded), len(folded))
+    ).strip()
+    if kept.count(")") + kept.count("）") > kept.count("(") + kept.count("（"):
+        kept = kept.rstrip(")）").strip()
+    return kept or None
+
+
+def _spans_between(marks: Iterator[re.Match[str]], length: int) -> Iterator[tuple[int, int]]:
+    start = 0
+    for mark in marks:
+        yield start, mark.start()
+        start = mark.end()
+    yield start, length
+
+
+def _captions_only(body: list[str]) -> bool:
+    """Whether the text of ``body`` is captions, each of its lines a caption (图为……) or an item
+    of a numbered box of photos that holds one (1、图为……; 2、……), under its label if printed."""
+    if not any("图" in line[:_CAPTION_MARKS_REACH] for line in body):
+        return False
+    lines = [
+        fold_width(line).strip()
+        for line in body
+        if not is_credit_line(line) and box_label(line) is None  # 图片新闻 over the box
+    ]
+    captions = sum(CAPTION_MARKS_RE.match(line) is not None for line in lines)
+    numbered = sum(_ITEM_NUMBER.match(line) is not None for line in lines)
+    return captions > 0 and (captions == len(lines) or numbered == len(lines))
+
+
+def _captions_as_text(body: list[str], *, numbered: bool = False) -> list[str]:
+    """``body`` with what its captions open with to point at their photos (图为……, 上图：) taken
+    off: a summary or a title made from a caption says what the photo shows. ``numbered``: a
+    photo box of numbered items (1、……; 2、……), each a photo of its own, which no summary joins
+    as one story; it is read as its first item, without its number."""
+    out = []
+    items = 0
+    for line in body:
+        stripped = line.lstrip()
+        folded = fold_width(stripped)
+        number = _ITEM_NUMBER.match(folded) if numbered else None
+        items += number is not None
+        if items > 1:
+            break
+        marks = CAPTION_MARKS_RE.match(folded) or number
+        out.append(stripped[marks.end() :] if marks and marks.end() < len(stripped) else line)
+    return out
 
 
 def is_listed(article: Article) -> bool:
