@@ -39,7 +39,7 @@ from .compress import (
     join_clauses,
 )
 from .guard import SourceIndex, article_source, check_summary, source_index
-from .references import name_here, unresolved_reference
+from .references import name_here, unresolved_reference, without_pointing_frame
 from .ranking import BACKGROUND, DEPENDENT, Scored, adjusted, grams, rank_sentences
 from .sentences import (
     CLAUSE_MARKS,
@@ -365,6 +365,14 @@ class ExtractiveSummarizer:
                 )
                 place = _here_place(scored.sentence)
                 if main and unresolved_reference(name_here(main, place) if place else main):
+                    # 为此，……: the sentence without its pointing frame may stand alone.
+                    unframed = without_pointing_frame(main)
+                    if unframed and check_summary(unframed, source):
+                        main = unframed
+                        found = self._from_sentence(
+                            scored, ranked, source, actor, max_chars, main=main
+                        )
+                if main and unresolved_reference(name_here(main, place) if place else main):
                     # The sentence before may name what it points to (周海……。他……), when both fit.
                     joined = self._with_previous(
                         scored.sentence, by_index, source, actor, max_chars, alone=main
@@ -600,9 +608,13 @@ class ExtractiveSummarizer:
             if len(joined) > max_chars or not check_summary(joined, source):
                 continue
             # A partner that points to what neither names (……这所小学) is no partner; after the
-            # main sentence, that sentence may name it.
+            # main sentence, that sentence may name it, and say what 对此 points to only when
+            # the partner comes right after it.
+            after = other.sentence.index > sentence.index
             if not unresolved_reference(
-                extra, before=main if other.sentence.index > sentence.index else ""
+                extra,
+                before=main if after else "",
+                follows=other.sentence.index == sentence.index + 1,
             ):
                 return joined, [i for i, _ in pair]
         return None

@@ -36,8 +36,16 @@ _FUSED_NOUNS = "村镇乡县市区省州国岛厂校院馆所站港店局部委�
 # A quick test before segmenting: most summaries hold none of these. 他 not in 其他 or 他人.
 _TRIGGER = re.compile(
     f"[这那][{_CLASSIFIERS}里儿]|该|此[{_FUSED_NOUNS}举事项地处]|(?<!其)他(?!人)|她|当地|[两二前后]者"
+    "|[对为由据就]此|其中|这样"
 )
 _ABSTRACT_FUSED = {"此举", "此事", "此项"}
+# What was just said, as a whole: 对此 (about it), 为此 (for it), 由此 (from it), 其中 (among
+# them), 这样一来 (that done). A clause before says what; with none, they point at nothing.
+_CLAUSE_POINTERS = {"对此", "为此", "由此", "据此", "就此", "其中", "这样一来", "如此一来"}
+# 有这样一群人：……, 我见过这样一位母亲。: the 这样 phrase names what comes after it.
+_PRESENTING = {"有", "过", "还有", "就有"}
+_PHRASE_END = set("：:。！!")
+_ONE_OF = re.compile(f"^一[{_CLASSIFIERS}]$")
 _BOTH = {"两者", "二者", "前者", "后者"}
 _PLACE_POINTERS = {"这里", "那里", "这儿", "那儿", "此地", "此处", "该地", "当地"}
 _PRONOUNS = {"他", "她", "他们", "她们", "他俩", "她俩"}
@@ -92,14 +100,17 @@ _PUNCTUATION = set("，,。；;：:、！!？?…—（）()《》“”")
 _QUOTE = re.compile(r"“[^“”]*”|「[^「」]*」")
 
 
-def unresolved_reference(text: str, *, before: str = "") -> str | None:
-    """The first pointer in ``text`` (这所小学, 该村, 他, 当地) with nothing before it to point to,
-    or None when every pointer is resolved (or there is none). ``before``: what the reader has
-    just read (the summary's sentence before), which may name what ``text`` points to; its own
-    pointers are not reported."""
+def unresolved_reference(text: str, *, before: str = "", follows: bool = True) -> str | None:
+    """The first pointer in ``text`` (这所小学, 该村, 他, 当地, 对此, 其中, 这样的理想) with nothing
+    before it to point to, or None when every pointer is resolved (or there is none). ``before``:
+    what the reader has just read (the summary's sentence before), which may name what ``text``
+    points to; its own pointers are not reported. ``follows``: whether ``text`` comes right after
+    ``before`` in the article; when not, ``before`` may name a noun ``text`` points to (周海……他)
+    but says nothing of what 对此 or 此举 point to, which the sentences between said."""
     if not _TRIGGER.search(text):
         return None
     offset = len(before)
+    said = 0 if follows else offset  # where the clauses a pointer to what was said may use start
     text = before + text
     quoted = [m.span() for m in _QUOTE.finditer(text)]
     tokens = word_tags(text)
@@ -138,29 +149,85 @@ def unresolved_reference(text: str, *, before: str = "") -> str | None:
             end = next((p + len(w) for p, w, _ in phrase if w == heads[-1]), start)
             if text[end : end + 1] in _NAMED_AFTER or _CALLED.match(text, end):
                 continue  # 这部新著——《……》, 这种物质叫做……: named right after it
-            if not any(_noun_resolved(h, classifier, text[:start], earlier) for h in heads):
+            if not any(
+                _noun_resolved(h, classifier, text[:start], earlier, text[said:start])
+                for h in heads
+            ):
                 return (word + following if split else word) + heads[0]
+        elif word in _CLAUSE_POINTERS:
+            if word == "据此" and text.startswith("间", start + 2):
+                continue  # 据此间报道: as reported here
+            if not _clause_before(text[said:start]):
+                return word
+        elif word == "这样" and (following == "的" or _ONE_OF.match(following)):
+            phrase = spans[i + 1 : i + 8]
+            heads = _phrase_heads(phrase)
+            if not heads or any(h in _TIME_HEADS for h in heads):
+                continue  # 这样的时候, 这样一来 (one word): when, not what
+            end = next((p + len(w) for p, w, _ in phrase if w == heads[-1]), start)
+            if (
+                (earlier and (_apposed(*earlier[-1][1:]) or earlier[-1][1] in _PRESENTING))
+                or text[end : end + 1] in _PHRASE_END
+                or _clause_before(text[said:start])
+            ):
+                continue  # 春节这样的日子, 有这样一群人：……, ……。这样的变化……
+            return word + heads[0]
         elif fused := _FUSED.match(word):
             noun = fused.group(1)
             if word in _ABSTRACT_FUSED:
-                if not _clause_before(text[:start]):
+                if not _clause_before(text[said:start]):
                     return word
             elif noun in _FUSED_NOUNS and not _noun_resolved(noun, "", text[:start], earlier):
                 return word
         elif word in _BOTH:
-            if not _clause_before(text[:start]):
+            if not _clause_before(text[said:start]):
                 return word  # 两者相比: which two?
         elif word in _PLACE_POINTERS or word.startswith("当地"):
             if word.startswith("当地时间") or (word == "当地" and following.startswith("时间")):
                 continue
             # 当地 is wherever the summary is about, which may be named after it (据当地报道，星国……).
             scope = spans if word.startswith("当地") else earlier
-            if not any(_is_place(w, t) for _, w, t in scope):
+            if not any(
+                _is_place(w, t) and not _elsewhere(spans, k) for k, (_, w, t) in enumerate(scope)
+            ):
                 return word
         elif word in _PRONOUNS or (word[:1] in ("他", "她") and tag.startswith("v")):
             if not any(_is_person(w, t) for _, w, t in earlier):
                 return word
     return None
+
+
+# 基于这样的理想，/ 为此， / 在这样的背景下，: an opening clause that frames the sentence, which
+# an editor drops with what it points to.
+_FRAME = re.compile(
+    r"^(?:(?:[对为由据就]此|这样一来|如此一来)[，,]|(?:基于|在|面对|鉴于|针对|对于|带着|怀着|本着)"
+    r"(?:这样|此)[^，,。；;：:“”]{0,10}[，,])"
+)
+
+
+def without_pointing_frame(text: str) -> str | None:
+    """``text`` without an opening clause that frames it by pointing back (为此，/ 基于这样的
+    理想，), when what is left points to nothing more; None when it opens on no such clause."""
+    frame = _FRAME.match(text)
+    if frame is None:
+        return None
+    rest = text[frame.end() :]
+    return rest if len(rest) >= 8 and unresolved_reference(rest) is None else None
+
+
+# 从临江来到这里: a place left is not the here; nor is a body that acts there (临江市委在这里……).
+_FROM = {"从", "自", "来自", "离开"}
+
+
+def _elsewhere(spans: list[tuple[int, str, str]], k: int) -> bool:
+    """Whether the place at ``k`` is one left (从临江) or a body that acts (临江市委在……), not
+    where the pointer is."""
+    for _, word, tag in reversed(spans[max(0, k - 4) : k]):
+        if word in _FROM:
+            return True  # 从临江 / 从东岭省临江: the places left
+        if tag[:1] == "v" or word in _PUNCTUATION:
+            break
+    return spans[k][2] == "nt" and k + 1 < len(spans) and spans[k + 1][1] == "在"
 
 
 def _clause(spans: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
@@ -215,10 +282,13 @@ def _phrase_heads(spans: list[tuple[int, str, str]]) -> list[str]:
     return heads
 
 
-def _noun_resolved(head: str, classifier: str, before: str, tokens: list) -> bool:
+def _noun_resolved(
+    head: str, classifier: str, before: str, tokens: list, said: str | None = None
+) -> bool:
     """Whether the words before a pointer name what ``head`` (after ``classifier``) points to:
     the same noun, or a name of its kind (临江中学, 东湾村) but not a bare noun of its kind
-    (学校的变化……这所小学: which school?)."""
+    (学校的变化……这所小学: which school?). ``said``: the clauses before it that may say what an
+    act or a statement (这一做法) points to (``before`` when None)."""
     if len(head) > 1 and head in before:
         return True  # ……用图形表示，再按这个图形……
     if any(_named_kind(kind, tokens) for kind in (head, *_KINDS.get(head, ()))):
@@ -234,7 +304,7 @@ def _noun_resolved(head: str, classifier: str, before: str, tokens: list) -> boo
     if head in ("地区", "地方", "区域", "一带"):
         return any(_is_place(w, t) for _, w, t in tokens)
     if head in _ABSTRACT_HEADS:
-        return _clause_before(before)
+        return _clause_before(before if said is None else said)
     if not classifier and head in _FUSED_NOUNS and any(t == "ns" for _, _, t in tokens):
         return True  # 临江……该市
     if classifier in ("位", "名") or head == "人":
@@ -270,10 +340,19 @@ _CLAUSE_END = re.compile(
 )
 
 
+# 陈岩告诉记者，/ 周海表示，: who says what follows, not what was done.
+_SPEECH_FRAME = re.compile(
+    r"(?:^|[，,；;。！!？?])[^，,；;。！!？?]*?(?:说|表示|指出|认为|介绍|告诉记者)[，,：:]"
+    r"[^，,；;。！!？?：:]*$"
+)
+
+
 def _clause_before(before: str) -> bool:
     """Whether ``before`` holds a whole clause that says something (周海主持会议，……此举): four or
-    more Han characters and a clause mark, not just the verb of the pointer's own clause."""
-    return _CLAUSE_END.search(before) is not None
+    more Han characters and a clause mark, not just the verb of the pointer's own clause nor who
+    says it (陈岩告诉记者，……此举)."""
+    frame = _SPEECH_FRAME.search(before)
+    return _CLAUSE_END.search(before[: frame.start() + 1] if frame else before) is not None
 
 
 def _is_person(word: str, tag: str) -> bool:
