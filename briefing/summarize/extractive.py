@@ -26,7 +26,6 @@ from .commentary import (
     THESIS_PARAGRAPHS,
     argument_ranking,
     editors_note,
-    needs_context,
     voice_opening,
     voiced,
 )
@@ -39,7 +38,14 @@ from .compress import (
     join_clauses,
 )
 from .guard import SourceIndex, article_source, check_summary, source_index
-from .references import name_here, unresolved_reference, without_pointing_frame
+from .references import (
+    CONTRAST,
+    leans_back,
+    name_here,
+    needs_context,
+    unresolved_reference,
+    without_pointing_frame,
+)
 from .ranking import BACKGROUND, DEPENDENT, Scored, adjusted, grams, rank_sentences
 from .sentences import (
     CLAUSE_MARKS,
@@ -63,38 +69,8 @@ _ANAPHOR = re.compile(
 _REFERS_BACK = re.compile(
     r"上述|前述|以上[\u4e00-\u9fff]{0,2}(?:地区|单位|人员|措施)|这些|那些|其中|它们"
 )
-# A sentence that leans on the one before it: a contrast (然而……, 可去年……) or a pointer (这个镇……).
-_CONTRAST = re.compile(
-    r"^(?:但是?|然而|不过|可是|却|而(?![今且言后已])|可(?=[，,]|去年|今年|如今|现在|眼下|当时|后来|这|那))"
-)
-# 这几天, 此次 say when and which event (the article's own), not which thing before.
-_POINTER = re.compile(
-    r"^(?:这(?![几两]天|些天|段时间|天|时|一年|两年|几年|次)|那(?!么|时)|该|其(?!实|他|它|余)|此(?!外|次|前|时)"
-    r"|上述|就这样|这样|如此)"
-)
-# The next step of a story or an example of what was said (于是……, 第二天……, 比如……).
-_CONTINUATION = re.compile(
-    r"^(?:于是|第二天|次日|比如|例如|再比如|再如|又|然后|接着|随即|随后|此后)"
-)
-# 上述地区, 目睹此情此景: what it points to is in a sentence before; so is 来此 (here) in the
-# sentence's first clause (later, 此 may point to a place the sentence names first).
-_SENTENCE_REFERS_BACK = re.compile(r"上述|前述|此情此景")
-_HERE = re.compile(r"^[^，,。]*(?:来此|在此|于此|至此|此地|此处)")
-# 第五步：……: a step of instructions, which says nothing without the steps before.
-_STEP = re.compile(r"^第[二三四五六七八九十]+步")
 # 编者按：/编者的话：: the editors introduce the page; their note reports nothing.
 _EDITORS_NOTE = re.compile(r"^(?:编者按|编者的话|编后|编辑手记)[：:]?")
-
-
-def leans_back(sentence: Sentence) -> bool:
-    """Whether ``sentence`` opens on a contrast (然而……), a next step (于是……) or a pointer
-    (这个镇……) to the one before."""
-    text = split_dateline(sentence.text)[1].lstrip(DECK_MARKS + " 　")
-    if any(p.match(text) for p in (_CONTRAST, _CONTINUATION, _STEP, _POINTER)):
-        return True
-    # A pointer after its opening words (仔细看来，这些本子……) is found where the summary is
-    # made, by :func:`.references.unresolved_reference` on what the summary keeps of it.
-    return bool(_SENTENCE_REFERS_BACK.search(text) or _HERE.match(text))
 
 
 # 一生躬耕的水利科学家，深受乡亲敬重的农业教育家，……委员，……主席刘某同志，因病……逝世: a run of
@@ -183,7 +159,7 @@ def summary_ranking(
     def delta(scored: Scored) -> float:
         sentence = scored.sentence
         following = opens.get(sentence.index + 1, "")
-        penalty = 1.0 if following and _CONTRAST.match(following) else 0.0
+        penalty = 1.0 if following and CONTRAST.match(following) else 0.0
         if _EDITORS_NOTE.match(opens[sentence.index]) or editors_note(
             article.body[sentence.paragraph]
         ):
@@ -308,8 +284,9 @@ class ExtractiveSummarizer:
             scored.sentence
             for scored in ranked[: self.candidates]
             if scored.sentence.complete
-            and not (scored.sentence.index and leans_back(scored.sentence))
-            and not needs_context(prepared.opens[scored.sentence.index])
+            and not needs_context(
+                prepared.opens[scored.sentence.index], first=not scored.sentence.index
+            )
             and not editors_note(article.body[scored.sentence.paragraph])
         ]
         # First a sentence kept to its end; failing that, one whose closing effect compression
