@@ -287,6 +287,21 @@ def test_a_dispatchs_summary_says_where_its_here_is_and_no_longer_quotes_it():
     assert made.verbatim is False and method_name(made, "summary") == COMPRESSED_NAME
 
 
+@pytest.mark.parametrize(
+    "dateline", ["本报星城1月5日电", "本报星城一月五日讯", "本报星城1月5日电记者陈岩报道"]
+)
+def test_a_dateline_the_splitter_printed_apart_gives_the_first_sentence_its_here(dateline):
+    body = ["星国外交部长周海今天在这里宣布，星国将于3月在东港市举办第二届港口合作论坛。"]
+    article = Article(id="a", title="星国将举办港口合作论坛", body=body, dateline=dateline)
+    summary = ExtractiveSummarizer().summarize_one(article, max_chars=90)
+    assert "在星城宣布" in summary.text and "这里" not in summary.text
+    assert check_summary(summary.text, article).ok
+    # Only the first sentence opens on it: a later one's here stays as it is printed.
+    later = ["东港市今年新建码头两座。", "周海今天在这里宣布，论坛将于3月举办。"]
+    article = Article(id="b", title="论坛将于3月举办", body=later, dateline=dateline)
+    assert "星城" not in ExtractiveSummarizer().summarize_one(article, max_chars=90).text
+
+
 def test_only_a_dateline_that_names_a_place_gives_the_here_a_place():
     def opening(text: str) -> Sentence:
         return Sentence(text=text, index=0, paragraph=0, complete=True)

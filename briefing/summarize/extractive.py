@@ -205,13 +205,19 @@ def _prepared(
     return _Prepared(ranked, opens, source_index(article_source(article)))
 
 
-def _here_place(sentence: Sentence) -> str | None:
+def _here_place(sentence: Sentence, dateline: str | None = None) -> str | None:
     """The place the dateline that opens ``sentence`` names (新华社星城1月5日电 -> 星城); None
-    where it names none (本报讯) or the sentence opens on none."""
-    return dateline_place(split_dateline(sentence.text)[0])
+    where it names none (本报讯) or the sentence opens on none. ``dateline``: the article's own,
+    which the splitter took off the text it opens: the first sentence's, when it has none."""
+    opening = split_dateline(sentence.text)[0]
+    if opening is None and sentence.index == 0 and dateline:
+        opening = dateline
+    return dateline_place(opening)
 
 
-def _here_named(summary: Summary, prepared: _Prepared | None, max_chars: int) -> Summary:
+def _here_named(
+    summary: Summary, prepared: _Prepared | None, max_chars: int, dateline: str | None = None
+) -> Summary:
     """The summary with the here of a dispatch's first sentence (……今天在这里宣布……) naming the
     dateline's place, which the summary leaves out (……今天在星城宣布……); as it was where its
     first sentence opens on no dateline that names a place, or the place would not fit."""
@@ -220,7 +226,7 @@ def _here_named(summary: Summary, prepared: _Prepared | None, max_chars: int) ->
     first = next(
         (s.sentence for s in prepared.ranked if s.sentence.index == summary.sentences[0]), None
     )
-    place = _here_place(first) if first else None
+    place = _here_place(first, dateline) if first else None
     if place is None:
         return summary
     text = name_here(summary.text, place)
@@ -262,7 +268,7 @@ class ExtractiveSummarizer:
         if not opening:
             prepared = _prepared(article, skip=skip)
             made = self._summarize(article, max_chars, prepared)
-            return _here_named(made, prepared, max_chars)
+            return _here_named(made, prepared, max_chars, article.dateline)
         budget = max_chars - len(opening)
         # Ranked once for both ways: a long piece's closing paragraphs too (its thesis may be
         # there).
@@ -340,7 +346,7 @@ class ExtractiveSummarizer:
                     if main
                     else None
                 )
-                place = _here_place(scored.sentence)
+                place = _here_place(scored.sentence, article.dateline)
                 if main and unresolved_reference(name_here(main, place) if place else main):
                     # 为此，……: the sentence without its pointing frame may stand alone.
                     unframed = without_pointing_frame(main)
