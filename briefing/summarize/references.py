@@ -13,7 +13,14 @@ What counts as a pointer, and what resolves it:
   person for a person (周海……这位老人); a pointer to an act or a statement (此举, 这一做法) is
   resolved by any clause before it, which says what was done;
 - a place pointer (这里, 当地, 此地): resolved by a place, a body or a venue named before it;
-- a personal pronoun (他, 她, 他们): resolved by a person (a name, a post, a group) before it.
+- a personal pronoun (他, 她, 他们): resolved by a person (a name, a post, a group) before it;
+- a pointer to what was just said (对此, 为此, 由此, 其中, 这样一来; 这样的 / 这样一群 + noun):
+  resolved by a whole clause before it (not one that only says who speaks: 周海表示，), or, for
+  这样, by the thing it follows (春节这样的日子) or what it presents (有这样一群人：……).
+
+:func:`leans_back` is the other half: a sentence that opens on a contrast, a next step or a
+pointer leans on the sentence before it. :func:`needs_context` puts the two together for a
+sentence that must stand alone (a commentary's argument).
 
 Not pointers: times and the article's own event (这一年, 这些天, 这次会议, 此次, 此前, 此外),
 manner (这样, 这么), the modal 该 (该怎么办), 其他/其中, 当地时间, and anything inside a quotation
