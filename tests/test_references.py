@@ -10,7 +10,11 @@ from briefing.records import Article, Summary
 from briefing.summarize.extractive import ExtractiveSummarizer, _here_place
 from briefing.provenance import COMPRESSED_NAME, method_name, summary_provenance
 from briefing.summarize.guard import check_summary
-from briefing.summarize.references import name_here, unresolved_reference
+from briefing.summarize.references import (
+    name_here,
+    unresolved_reference,
+    without_pointing_frame,
+)
 from briefing.summarize.sentences import Sentence
 
 UNRESOLVED = [
@@ -18,6 +22,20 @@ UNRESOLVED = [
     ("去年9月，教育局投入资金300万元，为这所小学新建了教学楼。", "这所小学"),
     ("该公司负责人表示，今年产量将翻番。", "该公司"),
     ("该村今年种植茶叶300亩。", "该村"),
+    # What was just said, when the summary does not say it: about what, for what, among what?
+    ("西岭镇的茶农对此很满意。", "对此"),
+    ("临江市为此专门成立了工作组。", "为此"),
+    ("西岭镇的茶园位列其中。", "其中"),
+    ("陈岩的作品也在其中。", "其中"),
+    ("这样一来，河道变清了。", "这样一来"),
+    ("怀着这样的心愿，陈岩在西岭镇办起了图书室。", "这样心愿"),
+    ("正是这样一批志愿者，守护着东港的海岸线。", "这样志愿者"),
+    ("这样的好消息让村民们很高兴。", "这样好消息"),
+    # Who says it is not what was said.
+    ("陈岩告诉记者，正是这样一批志愿者守护着东港的海岸线。", "这样志愿者"),
+    ("周海表示，此举将惠及全镇。", "此举"),
+    # 从临江来到这里: the place left is not the here.
+    ("陈岩带着女儿从东岭省临江市搬来这里定居。", "这里"),
     ("此案正在进一步审理中。", "此案"),
     ("这位老人今年已经80岁了。", "这位老人"),
     ("去年春天，这位78岁的老人开始学画画。", "这位老人"),
@@ -64,7 +82,23 @@ RESOLVED = [
     "遇到邻里纠纷该怎么办？专家给出了建议。",
     "周海说：“这里的变化太大了。”",
     "“他们都是好样的！”陈岩感慨地说。",
-    "这样的好消息让村民们很高兴。",
+    "西岭镇通了公交，这样的好消息让村民们很高兴。",
+    # 对此 / 为此 / 其中 / 这样的 after a clause that says what they point to, a 这样 phrase that
+    # names what comes after it, and words that look alike (此外, 因此, 从此, 据此间).
+    "东港市出台新规，不少市民对此拍手叫好。",
+    "临江市决定扩建码头，为此投入资金2亿元。",
+    "西岭镇有茶园、果园和花圃，其中茶园面积最大。",
+    "临江市推行河长制，这样一来，河道变清了。",
+    "陈岩讲过这样一件事：去年冬天，渡口结了冰。",
+    "东港村出了这样一位能人。",
+    "中秋这样的节日，渡口格外忙碌。",
+    "像周海这样的老党员，西岭镇还有很多。",
+    "因此，西岭镇决定扩建学校。",
+    "从此，东港村有了自己的卫生室。",
+    "据此间报道，星国股市连日下跌。",
+    "周海说：“对此我们很满意。”",
+    # A place the pointer's here is: not one left (从临江) nor a body acting (……在这里).
+    "周海来到西岭镇，在这里住了三年。",
     "这么好的天气，适合出门踏青。",
     "临江市新建学校5所，其中小学3所。",
     "其他人员已安全撤离。",
@@ -124,9 +158,9 @@ def test_a_name_of_the_same_kind_resolves_a_pointer_and_a_common_word_does_not()
     assert unresolved_reference("周海在学校门口开了一家书店。该校今年扩招。") == "该校"
 
 
-def _summary(body: list[str], title: str) -> Summary:
+def _summary(body: list[str], title: str, *, max_chars: int = 90) -> Summary:
     return ExtractiveSummarizer().summarize_one(
-        Article(id="a", title=title, body=body), max_chars=90
+        Article(id="a", title=title, body=body), max_chars=max_chars
     )
 
 
@@ -159,6 +193,36 @@ def test_a_sentence_before_that_does_not_name_the_school_is_not_joined_to_it():
     ]
     summary = _summary(body, "新学期招收新生600人")
     assert 0 not in summary.sentences
+
+
+def test_a_sentence_read_just_before_says_what_was_done_and_one_from_further_on_does_not():
+    before = "临江市决定扩建码头。"
+    assert unresolved_reference("周海为此筹集资金2亿元。", before=before) is None
+    assert unresolved_reference("周海为此筹集资金2亿元。", before=before, follows=False) == "为此"
+    # A name it points to is named wherever the reader read it.
+    before = "周海来到西岭镇。"
+    assert unresolved_reference("他说明年还要扩建。", before=before, follows=False) is None
+
+
+def test_a_pointing_frame_comes_off_when_the_rest_stands_alone():
+    assert (
+        without_pointing_frame("怀着这样的心愿，陈岩在西岭镇办起了图书室。")
+        == "陈岩在西岭镇办起了图书室。"
+    )
+    assert without_pointing_frame("为此，东港市投入资金2亿元。") == "东港市投入资金2亿元。"
+    assert without_pointing_frame("为此，这所学校投入资金2亿元。") is None
+    assert without_pointing_frame("临江日报推出了读书计划。") is None
+
+
+def test_a_sentence_that_opens_on_for_this_is_summarized_without_it():
+    body = [
+        "西岭镇的孩子们过去要走十几里山路上学。",
+        "为此，临江市投入资金2000万元，在西岭镇新建一所寄宿制小学，可容纳学生800人。",
+        "家长们说，孩子上学再也不用起早贪黑了。",
+    ]
+    summary = _summary(body, "临江市投资2000万元在西岭镇新建寄宿制小学", max_chars=60)
+    assert summary.sentences == [1]
+    assert summary.text.startswith("临江市投入资金2000万元")
 
 
 def test_what_the_reader_has_just_read_may_name_what_a_pointer_points_to():
@@ -221,6 +285,21 @@ def test_a_dispatchs_summary_says_where_its_here_is_and_no_longer_quotes_it():
     article.summary = summary
     made = summary_provenance(article)
     assert made.verbatim is False and method_name(made, "summary") == COMPRESSED_NAME
+
+
+@pytest.mark.parametrize(
+    "dateline", ["本报星城1月5日电", "本报星城一月五日讯", "本报星城1月5日电记者陈岩报道"]
+)
+def test_a_dateline_the_splitter_printed_apart_gives_the_first_sentence_its_here(dateline):
+    body = ["星国外交部长周海今天在这里宣布，星国将于3月在东港市举办第二届港口合作论坛。"]
+    article = Article(id="a", title="星国将举办港口合作论坛", body=body, dateline=dateline)
+    summary = ExtractiveSummarizer().summarize_one(article, max_chars=90)
+    assert "在星城宣布" in summary.text and "这里" not in summary.text
+    assert check_summary(summary.text, article).ok
+    # Only the first sentence opens on it: a later one's here stays as it is printed.
+    later = ["东港市今年新建码头两座。", "周海今天在这里宣布，论坛将于3月举办。"]
+    article = Article(id="b", title="论坛将于3月举办", body=later, dateline=dateline)
+    assert "星城" not in ExtractiveSummarizer().summarize_one(article, max_chars=90).text
 
 
 def test_only_a_dateline_that_names_a_place_gives_the_here_a_place():

@@ -409,28 +409,6 @@ def voiced(opening: str, text: str) -> str:
     return opening + text.lstrip(DECK_MARKS + " 　") if text else ""  # no deck mark after it
 
 
-# 应该算是一场硬仗。/ 也是……: a predicate whose subject is in the sentence before; not 是时候……
-# (it is time to ……), nor 正是春耕时节 (正 is "just now" there, and 正是……的 stands alone).
-_COPULA_OPENING = re.compile(r"^(?:应该|应当|也|就|才|都|更|则)?(?:算是|是)(?![非否]|时候)")
-# 这段文字, 这部电影, 上述做法: what the sentence is about is in a sentence before it, when the
-# pointer opens the sentence, or its subject (白皮书里的这段话……), or follows a short opening
-# clause (细细想来，这番话……), as
-# extractive.leans_back reads its pointers. Not 这些 (这些年, 我们要让这些做法……) nor 这本
-# (这本来就是……), which are ordinary wording. To be folded into leans_back (its _POINTER and
-# _SHORT_OPENING) once that rewrite lands, and this function deleted.
-_POINTS_BACK = re.compile(
-    r"^(?:[^，,。]{1,6}[，,]|(?![在从对于])[^，,。]{1,20}的)?(?:这(?:段(?!时间)|句|番|部|位|座|场|件)|上述|此举)"
-    # 这是一部……, 这正是……: the sentence's subject is the one before it.
-    r"|^这(?:也|就|正|更|才|都)?是"
-)
-
-
-def needs_context(text: str) -> bool:
-    """Whether the sentence leans on the one before: it opens on its predicate (应该算是……,
-    也是……) or names what it is about by pointing back (这段文字……)."""
-    return bool(_COPULA_OPENING.match(text) or _POINTS_BACK.match(text))
-
-
 # Words that state what an argument holds (要, 必须, 关键在于, 说明, 归根结底 ……), as whole words:
 # 重要, 主要, 要求, 说明书 are other words.
 _THESIS_WORDS = frozenset(

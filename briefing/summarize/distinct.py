@@ -29,7 +29,7 @@ from ..records import Article, Summary
 from ..text import NAME_TAGS, fold_width, word_tags
 from .faithfulness import ARABIC_NUMBER, CHINESE_NUMBER
 from .ranking import NAMED_PLACE, grams
-from .references import unresolved_reference
+from .references import leans_back, unresolved_reference
 from .sentences import split_sentences
 from .vetting import summary_problems
 
@@ -102,8 +102,6 @@ def _repeats(mine: _Said, theirs: _Said, headline: set[int], text: str) -> bool:
 
 def _stands_alone(summary: Summary, article: Article) -> bool:
     """Whether no sentence of ``summary`` leans on one before it that the summary leaves out."""
-    from .extractive import leans_back  # the summarizer's own test; loaded with the summarizer
-
     if unresolved_reference(summary.text):
         return False
     used = set(summary.sentences)

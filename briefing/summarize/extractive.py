@@ -27,7 +27,6 @@ from .commentary import (
     argument_ranking,
     editors_note,
     is_commentary,
-    needs_context,
     voice_opening,
     voiced,
     writer_opening,
@@ -42,7 +41,14 @@ from .compress import (
 )
 from .furniture import box_paragraphs
 from .guard import SourceIndex, article_source, check_summary, source_index
-from .references import name_here, unresolved_reference
+from .references import (
+    CONTRAST,
+    leans_back,
+    name_here,
+    needs_context,
+    unresolved_reference,
+    without_pointing_frame,
+)
 from .ranking import BACKGROUND, DEPENDENT, Scored, adjusted, grams, rank_sentences
 from .speakers import speaker_with_role
 from .sentences import (
@@ -67,38 +73,8 @@ _ANAPHOR = re.compile(
 _REFERS_BACK = re.compile(
     r"上述|前述|以上[\u4e00-\u9fff]{0,2}(?:地区|单位|人员|措施)|这些|那些|其中|它们"
 )
-# A sentence that leans on the one before it: a contrast (然而……, 可去年……) or a pointer (这个镇……).
-_CONTRAST = re.compile(
-    r"^(?:但是?|然而|不过|可是|却|而(?![今且言后已])|可(?=[，,]|去年|今年|如今|现在|眼下|当时|后来|这|那))"
-)
-# 这几天, 此次 say when and which event (the article's own), not which thing before.
-_POINTER = re.compile(
-    r"^(?:这(?![几两]天|些天|段时间|天|时|一年|两年|几年|次)|那(?!么|时)|该|其(?!实|他|它|余)|此(?!外|次|前|时)"
-    r"|上述|就这样|这样|如此)"
-)
-# The next step of a story or an example of what was said (于是……, 第二天……, 比如……).
-_CONTINUATION = re.compile(
-    r"^(?:于是|第二天|次日|比如|例如|再比如|再如|又|然后|接着|随即|随后|此后)"
-)
-# 上述地区, 目睹此情此景: what it points to is in a sentence before; so is 来此 (here) in the
-# sentence's first clause (later, 此 may point to a place the sentence names first).
-_SENTENCE_REFERS_BACK = re.compile(r"上述|前述|此情此景")
-_HERE = re.compile(r"^[^，,。]*(?:来此|在此|于此|至此|此地|此处)")
-# 第五步：……: a step of instructions, which says nothing without the steps before.
-_STEP = re.compile(r"^第[二三四五六七八九十]+步")
 # 编者按：/编者的话：: the editors introduce the page; their note reports nothing.
 _EDITORS_NOTE = re.compile(r"^(?:编者按|编者的话|编后|编辑手记)[：:]?")
-
-
-def leans_back(sentence: Sentence) -> bool:
-    """Whether ``sentence`` opens on a contrast (然而……), a next step (于是……) or a pointer
-    (这个镇……) to the one before."""
-    text = split_dateline(sentence.text)[1].lstrip(DECK_MARKS + " 　")
-    if any(p.match(text) for p in (_CONTRAST, _CONTINUATION, _STEP, _POINTER)):
-        return True
-    # A pointer after its opening words (仔细看来，这些本子……) is found where the summary is
-    # made, by :func:`.references.unresolved_reference` on what the summary keeps of it.
-    return bool(_SENTENCE_REFERS_BACK.search(text) or _HERE.match(text))
 
 
 # 一生躬耕的水利科学家，深受乡亲敬重的农业教育家，……委员，……主席刘某同志，因病……逝世: a run of
@@ -187,7 +163,7 @@ def summary_ranking(
     def delta(scored: Scored) -> float:
         sentence = scored.sentence
         following = opens.get(sentence.index + 1, "")
-        penalty = 1.0 if following and _CONTRAST.match(following) else 0.0
+        penalty = 1.0 if following and CONTRAST.match(following) else 0.0
         if _EDITORS_NOTE.match(opens[sentence.index]) or editors_note(
             article.body[sentence.paragraph]
         ):
@@ -238,13 +214,19 @@ def _prepared(
     return _Prepared(ranked, opens, source_index(article_source(article)))
 
 
-def _here_place(sentence: Sentence) -> str | None:
+def _here_place(sentence: Sentence, dateline: str | None = None) -> str | None:
     """The place the dateline that opens ``sentence`` names (新华社星城1月5日电 -> 星城); None
-    where it names none (本报讯) or the sentence opens on none."""
-    return dateline_place(split_dateline(sentence.text)[0])
+    where it names none (本报讯) or the sentence opens on none. ``dateline``: the article's own,
+    which the splitter took off the text it opens: the first sentence's, when it has none."""
+    opening = split_dateline(sentence.text)[0]
+    if opening is None and sentence.index == 0 and dateline:
+        opening = dateline
+    return dateline_place(opening)
 
 
-def _here_named(summary: Summary, prepared: _Prepared | None, max_chars: int) -> Summary:
+def _here_named(
+    summary: Summary, prepared: _Prepared | None, max_chars: int, dateline: str | None = None
+) -> Summary:
     """The summary with the here of a dispatch's first sentence (……今天在这里宣布……) naming the
     dateline's place, which the summary leaves out (……今天在星城宣布……); as it was where its
     first sentence opens on no dateline that names a place, or the place would not fit."""
@@ -253,7 +235,7 @@ def _here_named(summary: Summary, prepared: _Prepared | None, max_chars: int) ->
     first = next(
         (s.sentence for s in prepared.ranked if s.sentence.index == summary.sentences[0]), None
     )
-    place = _here_place(first) if first else None
+    place = _here_place(first, dateline) if first else None
     if place is None:
         return summary
     text = name_here(summary.text, place)
@@ -308,14 +290,14 @@ class ExtractiveSummarizer:
         if not opening or not is_commentary(article):
             prepared = _prepared(article, skip=skip)
             made = self._summarize(article, max_chars - len(opening), prepared)
-            made = _here_named(made, prepared, max_chars - len(opening))
+            made = _here_named(made, prepared, max_chars - len(opening), article.dateline)
             made = _speaker_named(made, article, prepared, max_chars - len(opening))
             # A first person kept with no speaker (我……) is said with who writes (作者写道，).
             writer = opening or writer_opening(article, made.text)
             # Made again within the room the opening leaves, unless it fits as it is.
             if writer and not opening and len(writer) + len(made.text) > max_chars:
                 made = self._summarize(article, max_chars - len(writer), prepared)
-                made = _here_named(made, prepared, max_chars - len(writer))
+                made = _here_named(made, prepared, max_chars - len(writer), article.dateline)
                 made = _speaker_named(made, article, prepared, max_chars - len(writer))
             made.text = voiced(writer, made.text)
             return made
@@ -340,8 +322,9 @@ class ExtractiveSummarizer:
             scored.sentence
             for scored in ranked[: self.candidates]
             if scored.sentence.complete
-            and not (scored.sentence.index and leans_back(scored.sentence))
-            and not needs_context(prepared.opens[scored.sentence.index])
+            and not needs_context(
+                prepared.opens[scored.sentence.index], first=not scored.sentence.index
+            )
             and not editors_note(article.body[scored.sentence.paragraph])
         ]
         # First a sentence kept to its end; failing that, one whose closing effect compression
@@ -395,7 +378,15 @@ class ExtractiveSummarizer:
                     if main
                     else None
                 )
-                place = _here_place(scored.sentence)
+                place = _here_place(scored.sentence, article.dateline)
+                if main and unresolved_reference(name_here(main, place) if place else main):
+                    # 为此，……: the sentence without its pointing frame may stand alone.
+                    unframed = without_pointing_frame(main)
+                    if unframed and check_summary(unframed, source):
+                        main = unframed
+                        found = self._from_sentence(
+                            scored, ranked, source, actor, max_chars, main=main
+                        )
                 if main and unresolved_reference(name_here(main, place) if place else main):
                     # The sentence before may name what it points to (周海……。他……), when both fit.
                     joined = self._with_previous(
@@ -632,9 +623,13 @@ class ExtractiveSummarizer:
             if len(joined) > max_chars or not check_summary(joined, source):
                 continue
             # A partner that points to what neither names (……这所小学) is no partner; after the
-            # main sentence, that sentence may name it.
+            # main sentence, that sentence may name it, and say what 对此 points to only when
+            # the partner comes right after it.
+            after = other.sentence.index > sentence.index
             if not unresolved_reference(
-                extra, before=main if other.sentence.index > sentence.index else ""
+                extra,
+                before=main if after else "",
+                follows=other.sentence.index == sentence.index + 1,
             ):
                 return joined, [i for i, _ in pair]
         return None

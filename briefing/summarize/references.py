@@ -13,7 +13,14 @@ What counts as a pointer, and what resolves it:
   person for a person (周海……这位老人); a pointer to an act or a statement (此举, 这一做法) is
   resolved by any clause before it, which says what was done;
 - a place pointer (这里, 当地, 此地): resolved by a place, a body or a venue named before it;
-- a personal pronoun (他, 她, 他们): resolved by a person (a name, a post, a group) before it.
+- a personal pronoun (他, 她, 他们): resolved by a person (a name, a post, a group) before it;
+- a pointer to what was just said (对此, 为此, 由此, 其中, 这样一来; 这样的 / 这样一群 + noun):
+  resolved by a whole clause before it (not one that only says who speaks: 周海表示，), or, for
+  这样, by the thing it follows (春节这样的日子) or what it presents (有这样一群人：……).
+
+:func:`leans_back` is the other half: a sentence that opens on a contrast, a next step or a
+pointer leans on the sentence before it. :func:`needs_context` puts the two together for a
+sentence that must stand alone (a commentary's argument).
 
 Not pointers: times and the article's own event (这一年, 这些天, 这次会议, 此次, 此前, 此外),
 manner (这样, 这么), the modal 该 (该怎么办), 其他/其中, 当地时间, and anything inside a quotation
@@ -25,6 +32,7 @@ from __future__ import annotations
 import re
 
 from ..text import NAME_TAGS, word_tags
+from .sentences import DECK_MARKS, Sentence, split_dateline
 
 # Classifiers a demonstrative takes before a noun (这所小学, 这起案件, 这番话, 这些村民, 这一举措).
 _CLASSIFIERS = "所家座个位名条项片块种批支件部栋处辆艘架台群户类起场笔份只本趟款张段句番些一"
@@ -36,8 +44,16 @@ _FUSED_NOUNS = "村镇乡县市区省州国岛厂校院馆所站港店局部委�
 # A quick test before segmenting: most summaries hold none of these. 他 not in 其他 or 他人.
 _TRIGGER = re.compile(
     f"[这那][{_CLASSIFIERS}里儿]|该|此[{_FUSED_NOUNS}举事项地处]|(?<!其)他(?!人)|她|当地|[两二前后]者"
+    "|[对为由据就]此|其中|这样"
 )
 _ABSTRACT_FUSED = {"此举", "此事", "此项"}
+# What was just said, as a whole: 对此 (about it), 为此 (for it), 由此 (from it), 其中 (among
+# them), 这样一来 (that done). A clause before says what; with none, they point at nothing.
+_CLAUSE_POINTERS = {"对此", "为此", "由此", "据此", "就此", "其中", "这样一来", "如此一来"}
+# 有这样一群人：……, 我见过这样一位母亲。: the 这样 phrase names what comes after it.
+_PRESENTING = {"有", "过", "还有", "就有"}
+_PHRASE_END = set("：:。！!")
+_ONE_OF = re.compile(f"^一[{_CLASSIFIERS}]$")
 _BOTH = {"两者", "二者", "前者", "后者"}
 _PLACE_POINTERS = {"这里", "那里", "这儿", "那儿", "此地", "此处", "该地", "当地"}
 _PRONOUNS = {"他", "她", "他们", "她们", "他俩", "她俩"}
@@ -92,14 +108,17 @@ _PUNCTUATION = set("，,。；;：:、！!？?…—（）()《》“”")
 _QUOTE = re.compile(r"“[^“”]*”|「[^「」]*」")
 
 
-def unresolved_reference(text: str, *, before: str = "") -> str | None:
-    """The first pointer in ``text`` (这所小学, 该村, 他, 当地) with nothing before it to point to,
-    or None when every pointer is resolved (or there is none). ``before``: what the reader has
-    just read (the summary's sentence before), which may name what ``text`` points to; its own
-    pointers are not reported."""
+def unresolved_reference(text: str, *, before: str = "", follows: bool = True) -> str | None:
+    """The first pointer in ``text`` (这所小学, 该村, 他, 当地, 对此, 其中, 这样的理想) with nothing
+    before it to point to, or None when every pointer is resolved (or there is none). ``before``:
+    what the reader has just read (the summary's sentence before), which may name what ``text``
+    points to; its own pointers are not reported. ``follows``: whether ``text`` comes right after
+    ``before`` in the article; when not, ``before`` may name a noun ``text`` points to (周海……他)
+    but says nothing of what 对此 or 此举 point to, which the sentences between said."""
     if not _TRIGGER.search(text):
         return None
     offset = len(before)
+    said = 0 if follows else offset  # where the clauses a pointer to what was said may use start
     text = before + text
     quoted = [m.span() for m in _QUOTE.finditer(text)]
     tokens = word_tags(text)
@@ -138,29 +157,140 @@ def unresolved_reference(text: str, *, before: str = "") -> str | None:
             end = next((p + len(w) for p, w, _ in phrase if w == heads[-1]), start)
             if text[end : end + 1] in _NAMED_AFTER or _CALLED.match(text, end):
                 continue  # 这部新著——《……》, 这种物质叫做……: named right after it
-            if not any(_noun_resolved(h, classifier, text[:start], earlier) for h in heads):
+            if not any(
+                _noun_resolved(h, classifier, text[:start], earlier, text[said:start])
+                for h in heads
+            ):
                 return (word + following if split else word) + heads[0]
+        elif word in _CLAUSE_POINTERS:
+            if word == "据此" and text.startswith("间", start + 2):
+                continue  # 据此间报道: as reported here
+            if not _clause_before(text[said:start]):
+                return word
+        elif word == "这样" and (following == "的" or _ONE_OF.match(following)):
+            phrase = spans[i + 1 : i + 8]
+            heads = _phrase_heads(phrase)
+            if not heads or any(h in _TIME_HEADS for h in heads):
+                continue  # 这样的时候, 这样一来 (one word): when, not what
+            end = next((p + len(w) for p, w, _ in phrase if w == heads[-1]), start)
+            if (
+                (earlier and (_apposed(*earlier[-1][1:]) or earlier[-1][1] in _PRESENTING))
+                or text[end : end + 1] in _PHRASE_END
+                or _clause_before(text[said:start])
+            ):
+                continue  # 春节这样的日子, 有这样一群人：……, ……。这样的变化……
+            return word + heads[0]
         elif fused := _FUSED.match(word):
             noun = fused.group(1)
             if word in _ABSTRACT_FUSED:
-                if not _clause_before(text[:start]):
+                if not _clause_before(text[said:start]):
                     return word
             elif noun in _FUSED_NOUNS and not _noun_resolved(noun, "", text[:start], earlier):
                 return word
         elif word in _BOTH:
-            if not _clause_before(text[:start]):
+            if not _clause_before(text[said:start]):
                 return word  # 两者相比: which two?
         elif word in _PLACE_POINTERS or word.startswith("当地"):
             if word.startswith("当地时间") or (word == "当地" and following.startswith("时间")):
                 continue
             # 当地 is wherever the summary is about, which may be named after it (据当地报道，星国……).
             scope = spans if word.startswith("当地") else earlier
-            if not any(_is_place(w, t) for _, w, t in scope):
+            if not any(
+                _is_place(w, t) and not _elsewhere(spans, k) for k, (_, w, t) in enumerate(scope)
+            ):
                 return word
         elif word in _PRONOUNS or (word[:1] in ("他", "她") and tag.startswith("v")):
             if not any(_is_person(w, t) for _, w, t in earlier):
                 return word
     return None
+
+
+# 基于这样的理想，/ 为此， / 在这样的背景下，: an opening clause that frames the sentence, which
+# an editor drops with what it points to.
+_FRAME = re.compile(
+    r"^(?:(?:[对为由据就]此|这样一来|如此一来)[，,]|(?:基于|在|面对|鉴于|针对|对于|带着|怀着|本着)"
+    r"(?:这样|此)[^，,。；;：:“”]{0,10}[，,])"
+)
+
+
+def without_pointing_frame(text: str) -> str | None:
+    """``text`` without an opening clause that frames it by pointing back (为此，/ 基于这样的
+    理想，), when what is left points to nothing more; None when it opens on no such clause."""
+    frame = _FRAME.match(text)
+    if frame is None:
+        return None
+    rest = text[frame.end() :]
+    return rest if len(rest) >= 8 and unresolved_reference(rest) is None else None
+
+
+# A sentence that leans on the one before it: a contrast (然而……, 可去年……) or a pointer (这个镇……).
+CONTRAST = re.compile(
+    r"^(?:但是?|然而|不过|可是|却|而(?![今且言后已])|可(?=[，,]|去年|今年|如今|现在|眼下|当时|后来|这|那))"
+)
+# 这几天, 此次 say when and which event (the article's own), not which thing before.
+_POINTER = re.compile(
+    r"^(?:这(?![几两]天|些[天年]|段时间|天|时|一年|两年|几年|次)|那(?!么|时)|该|其(?!实|他|它|余)|此(?!外|次|前|时)"
+    r"|上述|就这样|这样|如此)"
+)
+# The next step of a story or an example of what was said (于是……, 第二天……, 比如……).
+_CONTINUATION = re.compile(
+    r"^(?:于是|第二天|次日|比如|例如|再比如|再如|又|然后|接着|随即|随后|此后)"
+)
+# 上述地区, 目睹此情此景: what it points to is in a sentence before; so is 来此 (here) in the
+# sentence's first clause (later, 此 may point to a place the sentence names first).
+_SENTENCE_REFERS_BACK = re.compile(r"上述|前述|此情此景")
+_HERE = re.compile(r"^[^，,。]*(?:来此|在此|于此|至此|此地|此处)")
+# 第五步：……: a step of instructions, which says nothing without the steps before.
+_STEP = re.compile(r"^第[二三四五六七八九十]+步")
+# 应该算是一场硬仗。/ 也是……: a predicate whose subject is in the sentence before; not 是时候……
+# (it is time to ……), nor 正是春耕时节 (正 is "just now" there, and 正是……的 stands alone).
+_COPULA_OPENING = re.compile(r"^(?:应该|应当|也|就|才|都|更|则)?(?:算是|是)(?![非否]|时候)")
+_OPENINGS = (CONTRAST, _CONTINUATION, _STEP, _POINTER)
+
+
+def leans_on_before(text: str) -> bool:
+    """Whether ``text`` (a sentence after its dateline) opens on a contrast (然而……), a next step
+    (于是……) or a pointer (这个镇……) that lean on the sentence before."""
+    text = text.lstrip(DECK_MARKS + " 　")
+    if any(p.match(text) for p in _OPENINGS):
+        return True
+    # A pointer after its opening words (仔细看来，这些本子……) is found where the summary is
+    # made, by :func:`unresolved_reference` on what the summary keeps of it.
+    return bool(_SENTENCE_REFERS_BACK.search(text) or _HERE.match(text))
+
+
+def leans_back(sentence: Sentence) -> bool:
+    """Whether ``sentence`` leans on the one before it (:func:`leans_on_before`)."""
+    return leans_on_before(split_dateline(sentence.text)[1])
+
+
+def needs_context(text: str, *, first: bool = False) -> bool:
+    """Whether ``text`` (a sentence after its dateline) says nothing alone: it leans on the
+    sentence before (:func:`leans_on_before`; not when it is the article's ``first``, which
+    leans on nothing printed), opens on its predicate (也是……) or points to what it does not name
+    (:func:`unresolved_reference`). What an argument's summary may not be; a news summary reads
+    the two tests apart (it may take the sentence before), and a predicate opening alone is rare
+    in news (measured: 2 news summaries changed, 1 better, 1 worse)."""
+    return (
+        (not first and leans_on_before(text))
+        or _COPULA_OPENING.match(text) is not None
+        or unresolved_reference(text) is not None
+    )
+
+
+# 从临江来到这里: a place left is not the here; nor is a body that acts there (临江市委在这里……).
+_FROM = {"从", "自", "来自", "离开"}
+
+
+def _elsewhere(spans: list[tuple[int, str, str]], k: int) -> bool:
+    """Whether the place at ``k`` is one left (从临江) or a body that acts (临江市委在……), not
+    where the pointer is."""
+    for _, word, tag in reversed(spans[max(0, k - 4) : k]):
+        if word in _FROM:
+            return True  # 从临江 / 从东岭省临江: the places left
+        if tag[:1] == "v" or word in _PUNCTUATION:
+            break
+    return spans[k][2] == "nt" and k + 1 < len(spans) and spans[k + 1][1] == "在"
 
 
 def _clause(spans: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
@@ -177,7 +307,7 @@ def _glued(spans: list[tuple[int, str, str]]) -> tuple[str, int, tuple[int, str,
     the demonstrative with the noun (这 / 本书): the pointer (这番), how many words after the
     first it takes, and the noun as a span of its own; None for anything else (这 / 本来)."""
     start, word, tag = spans[0]
-    if len(word) > 2 and tag[:1] == "n" and _DEMONSTRATIVE.match(word[:2]):
+    if len(word) > 2 and tag[:1] in ("n", "l") and _DEMONSTRATIVE.match(word[:2]):
         return word[:2], 0, (start + 2, word[2:], "n")
     if word in ("这", "那") and len(spans) > 1:
         _, following, following_tag = spans[1]
@@ -215,10 +345,13 @@ def _phrase_heads(spans: list[tuple[int, str, str]]) -> list[str]:
     return heads
 
 
-def _noun_resolved(head: str, classifier: str, before: str, tokens: list) -> bool:
+def _noun_resolved(
+    head: str, classifier: str, before: str, tokens: list, said: str | None = None
+) -> bool:
     """Whether the words before a pointer name what ``head`` (after ``classifier``) points to:
     the same noun, or a name of its kind (临江中学, 东湾村) but not a bare noun of its kind
-    (学校的变化……这所小学: which school?)."""
+    (学校的变化……这所小学: which school?). ``said``: the clauses before it that may say what an
+    act or a statement (这一做法) points to (``before`` when None)."""
     if len(head) > 1 and head in before:
         return True  # ……用图形表示，再按这个图形……
     if any(_named_kind(kind, tokens) for kind in (head, *_KINDS.get(head, ()))):
@@ -234,7 +367,7 @@ def _noun_resolved(head: str, classifier: str, before: str, tokens: list) -> boo
     if head in ("地区", "地方", "区域", "一带"):
         return any(_is_place(w, t) for _, w, t in tokens)
     if head in _ABSTRACT_HEADS:
-        return _clause_before(before)
+        return _clause_before(before if said is None else said)
     if not classifier and head in _FUSED_NOUNS and any(t == "ns" for _, _, t in tokens):
         return True  # 临江……该市
     if classifier in ("位", "名") or head == "人":
@@ -270,10 +403,19 @@ _CLAUSE_END = re.compile(
 )
 
 
+# 陈岩告诉记者，/ 周海表示，: who says what follows, not what was done.
+_SPEECH_FRAME = re.compile(
+    r"(?:^|[，,；;。！!？?])[^，,；;。！!？?]*?(?:说|表示|指出|认为|介绍|告诉记者)[，,：:]"
+    r"[^，,；;。！!？?：:]*$"
+)
+
+
 def _clause_before(before: str) -> bool:
     """Whether ``before`` holds a whole clause that says something (周海主持会议，……此举): four or
-    more Han characters and a clause mark, not just the verb of the pointer's own clause."""
-    return _CLAUSE_END.search(before) is not None
+    more Han characters and a clause mark, not just the verb of the pointer's own clause nor who
+    says it (陈岩告诉记者，……此举)."""
+    frame = _SPEECH_FRAME.search(before)
+    return _CLAUSE_END.search(before[: frame.start() + 1] if frame else before) is not None
 
 
 def _is_person(word: str, tag: str) -> bool:
