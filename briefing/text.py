@@ -16,6 +16,18 @@ _FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000]")
 # Characters that end a sentence or a complete paragraph in Chinese print.
 SENTENCE_END = "。！？!?…"
 CLOSERS = "”’」』）)》】"
+# Opening marks and the marks that close them.
+PAIRS = {
+    "“": "”",
+    "‘": "’",
+    "「": "」",
+    "『": "』",
+    "（": "）",
+    "(": ")",
+    "《": "》",
+    "【": "】",
+    "〈": "〉",
+}
 
 
 # The full-width characters Chinese news prints most (the comma, brackets, colon, semicolon and

@@ -11,21 +11,9 @@ import re
 from dataclasses import dataclass
 
 from ..conventions import AGENCY, DATELINE_END, NOT_A_REPORTER, REPORTER, REPORTERS
-from ..text import fold_width
-from .column_breaks import rejoined
+from ..text import PAIRS, fold_width
 
 ENDS = "。！？!?"
-PAIRS = {
-    "“": "”",
-    "‘": "’",
-    "「": "」",
-    "『": "』",
-    "（": "）",
-    "(": ")",
-    "《": "》",
-    "【": "】",
-    "〈": "〉",
-}
 CLOSING = {v: k for k, v in PAIRS.items()}
 CLAUSE_MARKS = "，,；;：:"
 # The marks that open the lines of a deck of key points (■ 核心阅读): marks, not words.
@@ -244,15 +232,12 @@ _ENUM_OPENERS = frozenset("二三四五六七八九十其第(（23456789２３�
 
 def split_sentences(paragraphs: list[str] | str, *, limit: int | None = None) -> list[Sentence]:
     """Split paragraphs (or one text, paragraphs on lines) into sentences; the first ``limit``
-    of them when given (the rest of a long article is then never split). Two paragraphs that
-    a column break cut from one (:mod:`.column_breaks`) are split as one, numbered as the first."""
+    of them when given (the rest of a long article is then never split)."""
     if isinstance(paragraphs, str):
         paragraphs = [paragraphs]
-    # A paragraph that a column break cut is read whole, numbered as its first piece.
-    numbered = rejoined(paragraphs) if len(paragraphs) > 1 else [(0, p) for p in paragraphs]
     # A hard break inside a paragraph ends a sentence too; pieces keep their paragraph number.
     sentences: list[Sentence] = []
-    for number, paragraph in numbered:
+    for number, paragraph in enumerate(paragraphs):
         if limit is not None and len(sentences) >= limit:
             break
         pieces = [
