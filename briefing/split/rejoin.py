@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..text import PAIRS, ends_sentence, fold_width, words
+from ..text import PAIRS, ends_sentence, fold_width, quantities, words
 from .lines import (
     is_bare_name,
     is_byline,
@@ -80,10 +80,8 @@ _PHRASE_END = frozenset("的 都 也 最".split())
 # on a place word that belongs to the noun before it (……屋顶 / 上的……).
 _BOUND_START = frozenset("们 了 着 过 吧 的 地 得 及 以及 并".split())
 _LOCATIVE_START = re.compile("[上下里中内外前后旁]的")
-# Verbs that take an amount (达 and 为 are words a clause cannot end on already), and an amount
-# with its unit (not a date, a time or an ordinal).
+# Verbs that take an amount (达 and 为 are words a clause cannot end on already).
 _AMOUNT_VERBS = frozenset("约 近 逾 超过 提高 增长 下降 减少 增加 共 计 仅".split())
-_AMOUNT = re.compile(r"[0-9０-９.．]+[万亿千百]*(?:[%％]|[^\W\d年月日号时点分秒届期版_A-Za-z])")
 
 
 def cuts_word(left: str, right: str, *, context: int = 6) -> bool:
@@ -181,9 +179,17 @@ def runs_on(left: str, right: str) -> bool:
         return True
     return (
         last_word in _AMOUNT_VERBS
-        and _AMOUNT.match(right) is not None
+        and _opens_with_amount(right)
         and _TEXT_MARK.search(right) is not None
     )
+
+
+def _opens_with_amount(text: str) -> bool:
+    """Whether ``text`` opens on an amount, a count or a percentage (not a date, a time or an
+    ordinal: :func:`briefing.text.quantities`)."""
+    opening = fold_width(text[:_CONTEXT])
+    amounts = quantities(opening)
+    return bool(amounts) and opening.startswith(amounts[0])
 
 
 def join_cut_paragraphs(paragraphs: Sequence[str]) -> list[str]:
