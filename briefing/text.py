@@ -16,6 +16,18 @@ _FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000]")
 # Characters that end a sentence or a complete paragraph in Chinese print.
 SENTENCE_END = "。！？!?…"
 CLOSERS = "”’」』）)》】"
+# Opening marks and the marks that close them.
+PAIRS = {
+    "“": "”",
+    "‘": "’",
+    "「": "」",
+    "『": "』",
+    "（": "）",
+    "(": ")",
+    "《": "》",
+    "【": "】",
+    "〈": "〉",
+}
 
 
 # The full-width characters Chinese news prints most (the comma, brackets, colon, semicolon and
@@ -134,3 +146,65 @@ def longest_first(word: str) -> tuple[int, str]:
     order, so every process builds the same pattern (briefing/pattern_cache.py finds it
     compiled)."""
     return -len(word), word
+
+
+# A figure that tells how much or how many: 236.19万元, 760名, 300余名, 92%, 三十余名. Dates,
+# clock times, years and ordinals (2023年, 2月24日, 11点半, 第20届, 2024临江马拉松) are not.
+_ARABIC_FIGURE = re.compile(r"(?<![\d.:：])(第)?(\d+(?:\.\d+)?)([万亿千百]*(?:余|多)?)(.?)")
+_NOT_A_COUNT = set("年月日号时点分秒届期版楼层级世:：-—/.")  # 世: 19世纪, a date
+_YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
+# A four-digit year that opens a name (2024临江半程马拉松) is no count; one with a measure word is.
+_COUNT_AFTER_YEAR = set("余多万亿千百个人名户家元件项次处份册场所亩吨株米辆台套位%％")
+_CHINESE_FIGURE = re.compile(
+    r"(?<![\d.第星礼周])(?:[一二两三四五六七八九]?十|[一二两三四五六七八九][百千万])[一二两三四五六七八九十百千万]{0,3}(?:余|多)?(?:个|名|位|户|家|项|次|人次|场|件|所|支|处|份|万元|亿元|元|倍|成)"
+)
+
+
+_ANY_NUMERAL = re.compile(r"[0-9０-９十百千万]")
+# What each figure pattern cannot match without: both try every position of the text, these
+# quick scans tell when that is in vain.
+_DIGIT = re.compile(r"\d")
+_MAGNITUDE = re.compile("[十百千万]")
+_QUOTED_SPAN = re.compile(r"“[^“”，。]{0,10}”|《[^《》]{0,40}》")
+
+
+def quantities(text: str) -> list[str]:
+    """The amounts, counts and percentages ``text`` states, in order (dates and ordinals left out)."""
+    # _ANY_NUMERAL holds the full-width digits and their ASCII forms alike: it finds the same
+    # before folding as after, and most clauses are not folded to be told they hold no figure.
+    if not _ANY_NUMERAL.search(text):
+        return []
+    return _quantities(fold_width(text))
+
+
+def folded_quantities(text: str) -> list[str]:
+    """:func:`quantities` of a text whose width is folded already (the ranking's sentences)."""
+    if not _ANY_NUMERAL.search(text):
+        return []
+    return _quantities(text)
+
+
+def _quantities(text: str) -> list[str]:
+    """:func:`quantities` of a folded text that holds a numeral."""
+    # A figure inside quotes names something (“四个能力”, “12345”热线); it does not count it.
+    text = _QUOTED_SPAN.sub("“”", text)
+    found: list[str] = []
+    for match in _ARABIC_FIGURE.finditer(text) if _DIGIT.search(text) else ():
+        ordinal, digits, magnitude, following = match.groups()
+        if ordinal:
+            continue
+        if not magnitude and following in _NOT_A_COUNT:
+            # 5年 is a span of years (连续5年); 2023年 is a date, and so is 90年代.
+            if not (following == "年" and len(digits) <= 2) or text.startswith("代", match.end()):
+                continue
+        if _YEAR_LIKE.fullmatch(digits) and not magnitude and following not in _COUNT_AFTER_YEAR:
+            continue
+        found.append(digits + magnitude + (following if following in "%％" else ""))
+    # 三十余名, 一百多户: a count in words (ten or more; 两个, 三项 are too small to be the key figure).
+    if _MAGNITUDE.search(text):
+        found += [m.group(0) for m in _CHINESE_FIGURE.finditer(text)]
+    return found
+
+
+def has_quantity(text: str) -> bool:
+    return bool(quantities(text))

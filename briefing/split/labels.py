@@ -14,9 +14,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..text import ends_sentence
 from .lines import Line, Role, is_bare_name, tag
-from .rejoin import cuts_word
+from .rejoin import closes, cuts_word
 
 HEAD = ("column", "kicker", "title", "subtitle", "byline")
 CONTENT = ("body", "cont", "subhead")
@@ -39,9 +38,8 @@ def content_label(line: Line, previous: Line | None, *, paragraph_start: bool | 
     a word or the line opens with punctuation.
     """
     if previous is not None and paragraph_start is None:
-        open_end = not ends_sentence(previous.folded) and previous.folded[-1] not in ":："
         paragraph_start = not (
-            open_end
+            not closes(previous.folded)
             and (line.folded[0] in "，,、；;。”’）)" or cuts_word(previous.folded, line.folded))
         )
     if previous is not None and paragraph_start is False:

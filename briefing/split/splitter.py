@@ -19,6 +19,7 @@ from .features import AUTHOR_NOTE_RE, BRIEFS_BOX_LABELS, CLOSING_RE, COLUMN_TAG_
 from .grouping import Draft, group
 from .labeller import label_lines
 from .lines import Line, Role, dateline_of, page_lines
+from .rejoin import join_cut_paragraphs
 
 logger = logging.getLogger(__name__)
 
@@ -116,6 +117,9 @@ def _article(draft: Draft, *, article_id: str, page: int | None) -> Article:
             article.byline = line.text.strip("()（） ")
         else:
             article.body.append(line.text)
+    # A paragraph that a column break cut between two words is made one here, once, for every
+    # reader of the body; the article's lines stay as the labeller grouped them.
+    article.body = join_cut_paragraphs(article.body)
     if article.title and _BRIEFS_BOX.match(article.title):
         article.items = _brief_items(draft)
     return article
