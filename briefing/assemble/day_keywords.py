@@ -37,7 +37,7 @@ from ..records import Article
 from ..summarize.headlines import POSTS
 from ..summarize.verbs import SPEECH_VERBS
 from ..summarize.wholeness import qualified_names
-from ..text import NAME_TAGS, fold_width, occurrences, tagged
+from ..text import NAME_TAGS, fold_width, occurrences, tagged, word_tags
 
 HEADLINE_WEIGHT = 4.0
 MAX_PIECES, MAX_TERM = 4, 10  # a term glued from the segmenter's pieces: 临江职业技术学院
@@ -297,7 +297,7 @@ def _rejoined(
 def _rare_given_name(tags: list[tuple[str, str]], at: int) -> int:
     """How many of the words from ``at`` on are the characters of a given name the tagger
     cannot place (two at most): a single character it tags an interjection (e), as it does a
-    rare character (屠 / 呦 / 呦 of 屠呦呦), which in running news text after a surname is a
+    rare character (周 / 呦 / 呦 of 周呦呦), which in running news text after a surname is a
     name's."""
     count = 0
     while count < 2 and at + count < len(tags):
@@ -509,11 +509,6 @@ def issue_keywords(
         scores[word] = score
     text = "\n".join(headline + "\n" + body for headline, body in texts)
     headlines = [headline for headline, _ in texts]
-    lead = lead_name(texts, importance, text, pages=[a.page for a in articles])
-    if lead is not None and scores:
-        # The person the day's main story is about leads the keywords, however often the
-        # dictionary has the name (a head of state) and however many articles name them.
-        scores[lead] = max(scores.values()) * 1.01
     # The best candidates, each scored again as the term it is part of (数据中心 ->
     # 乡镇融数据中心) and as rare as that term is: a compound of ordinary words (主管部门) weighs as
     # its pieces do. Highest first, ties by the word so the output is stable; a word whose term
@@ -549,11 +544,27 @@ def issue_keywords(
         ):
             continue
         chosen.append(whole)
-    return chosen
+    lead = lead_name(texts, importance, text, pages=[a.page for a in articles])
+    if lead is None:
+        return chosen
+    return _led_by(chosen, longer_name(lead, text) or lead)  # 帕洛 of 帕洛·门多萨: the whole name
 
 
-_ALL_POSTS = tuple(_POSTS | POSTS)
-# After a person's name: a post, or 说, which a report or a document does not do (白皮书指出).
+def _led_by(chosen: list[str], lead: str) -> list[str]:
+    """``chosen`` led by the person the day's main story is about, however often the dictionary
+    has the name (a head of state) and however many articles name them: the chosen term that
+    holds the name moves to the front (周海 of 周海思想 stays in its term), or the name goes
+    first in place of the last keyword and of any piece of it."""
+    holding = next((term for term in chosen if lead in term), None)
+    if holding is not None:
+        return [holding, *(term for term in chosen if term != holding)]
+    rest = [term for term in chosen if term not in lead]
+    return [lead, *rest[: len(chosen) - 1]] if chosen else []
+
+
+# After a person's name: a post, or 说, which a report or a document does not do (白皮书指出). Not
+# 记者: a reporter's credit (记者周海) says who wrote a story, not whom it is about.
+_ALL_POSTS = tuple((_POSTS | POSTS).difference(REPORTERS))
 _PERSON_AFTER = (*_ALL_POSTS, "说")
 
 
@@ -587,12 +598,15 @@ def lead_name(
 ) -> str | None:
     """The person the day's main story is about: the first person's name in the headline
     (kicker, title, subtitle) of the most important story, or of the next when it names none,
-    where that story's body names them too and the text treats them as a person. Of an issue
-    of several pages (``pages``: each story's page, where known) only the first page's stories
-    lead: a back page's profile is no main story."""
+    where the headline makes them its subject (_subject_in), that story's body names them too
+    and the text treats them as a person. Of an issue of several pages (``pages``: each story's
+    page, where known) only the first page's stories lead: a back page's profile is no main
+    story."""
     known = [p for p in pages if p is not None]
-    front = [i for i, p in enumerate(pages) if p == min(known)] if known else range(len(texts))
-    order = sorted(front, key=lambda i: -importance[i]) if importance else list(front)[:1]
+    first_page = min(known) if known else None
+    front = [i for i, p in enumerate(pages) if p == first_page] if known else range(len(texts))
+    order = sorted(front, key=lambda i: -importance[i]) if importance else list(front)
+    text = _CREDIT.sub(" ", text)  # (记者 周海): the reporter, not whom the story is about
     for index in order[:LEAD_STORIES]:
         headline, body = texts[index]
         for word, tag in _words(headline):
@@ -600,12 +614,62 @@ def lead_name(
                 tag.startswith("nr")
                 and len(word) >= 2
                 and _term(word, tag)
+                and _subject_in(word, headline)
                 and _person(word, text)
                 and word in body
                 and text.count(word) >= 2
             ):
                 return word
     return None
+
+
+# What parts the clauses of a headline (its kicker, title and subtitle are lines of it).
+# Not 、: a name after it is the next of a list (刊登周海、陈岩寄语), whose first the clause decides.
+_CLAUSE_BREAK = re.compile(r"[\s，,。；;！!？?“”‘’《》（）()—]")
+# What opens a profile's subtitle before its person (——访星国前总统周海, 追记西岭镇支书陈岩):
+# the person it names is whom the story is about.
+_PROFILE = re.compile(r"^(?:专访|访|追记|记|走近)")
+
+
+def _subject_in(name: str, headline: str) -> bool:
+    """Whether ``headline`` makes ``name`` the subject of a clause: the name opens it (周海调研
+    西岭镇), follows the person's role or place (市长周海出席, 西岭镇茶农陈岩: a headline of one
+    run of characters may hold two clauses), or stands before a colon (周海：……). A name right
+    after a verb or a preposition (牢记周海书记嘱托, 以周海命名) is what the clause is about,
+    not who; a name after 记者 is the story's byline."""
+    at = headline.find(name)
+    while at >= 0:
+        after = headline[at + len(name) : at + len(name) + 1]
+        start = at
+        while start > 0 and not _CLAUSE_BREAK.match(headline[start - 1]):
+            start -= 1
+        before = _PROFILE.sub("", headline[start:at])
+        # A byline: 本报记者 周海, a break between them.
+        byline = headline[:at].rstrip().endswith(REPORTERS)
+        if not byline and (
+            after in (":", "：") or not before or _role_word(*word_tags(before)[-1])
+        ):
+            return True
+        at = headline.find(name, at + 1)
+    return False
+
+
+# The words of a role or a place before a name (星国外交部长, 西岭镇茶农): nouns and
+# distinguishing words (副), not a verb or a preposition.
+_ROLE_TAGS = ("n", "j", "b", "f", "m", "q")  # f: 前 of 前总统; m, q: 十周年
+
+
+def _role_word(word: str, tag: str) -> bool:
+    """Whether ``word`` (tagged ``tag``), right before a name, ends what may be its role, place
+    or time (市长周海, 西岭镇茶农陈岩, 十周年之际周海), or 的 (忆西岭镇时期的周海同志: the
+    person is the head of the phrase): no verb, no preposition."""
+    return (tag.startswith(_ROLE_TAGS) and word not in _OBJECT_AFTER) or word == "的"
+
+
+# Verbs the tagger files as nouns that take a person as their object (牢记/n 周海书记嘱托).
+_OBJECT_AFTER = frozenset(
+    "牢记 学习 纪念 缅怀 追忆 怀念 悼念 致敬 告别 送别 看望 会见 追思".split()
+)
 
 
 def _weight(word: str, rarity: float) -> float:
@@ -697,7 +761,7 @@ def whole_run(word: str, text: str) -> str | None:
     return run
 
 
-# The dots that join the parts of a transliterated name (劳尔·卡斯特罗).
+# The dots that join the parts of a transliterated name (帕洛·门多萨).
 _NAME_DOTS = "·・•‧"
 SAME_SHARE = 0.8  # of a word's occurrences that continue alike for it to be a piece of a name
 # One character after a name that starts the rest of its sentence, not the rest of the name.
@@ -709,8 +773,8 @@ def longer_name(word: str, text: str) -> str | None:
     a piece whose name cannot be told.
 
     A piece is a name that, at SAME_SHARE of its occurrences or more (two at least), continues
-    alike: a transliterated name's other part across a dot (劳尔 / ·卡斯特罗, 卡斯特罗 after
-    劳尔·), or, for a surname and one character, the same third character of a given name (周海
+    alike: a transliterated name's other part across a dot (帕洛 / ·门多萨, 门多萨 after
+    帕洛·), or, for a surname and one character, the same third character of a given name (周海
     / 燕 of 周海燕) that does not open the next word (周海 / 说, 周海 / 表示 stay whole)."""
     starts = list(occurrences(word, text))
     if len(starts) < 2:
@@ -740,7 +804,7 @@ def longer_name(word: str, text: str) -> str | None:
 
 def _name_part(chars: str, *, first: bool, word: str) -> str | None:
     """``word`` joined across a dot to the other part of its name: ``chars``, the characters
-    every occurrence has on that side, less the words of the sentence on their far end (伊姆兰·汗
+    every occurrence has on that side, less the words of the sentence on their far end (帕洛·门多萨
     / 举行), or None when no character is left (two people of one first name)."""
     tokens = tagged(chars)
     while tokens and _beside(*tokens[-1 if first else 0]):
@@ -791,7 +855,7 @@ def confirmed(word: str, text: str, headlines: Sequence[str] = ()) -> bool:
     return quoted_term(word, headlines)
 
 
-# The quotation marks a headline sets a coined term or an abbreviation in (“双创”, 『洋马』).
+# The quotation marks a headline sets a coined term or an abbreviation in (“临创”, 『蓝鹊』).
 _QUOTES = (("“", "”"), ('"', '"'), ("『", "』"), ("「", "」"))
 
 
