@@ -434,6 +434,15 @@ def test_a_common_noun_scored_again_as_its_run_weighs_as_that_run():
         ("周海", "周海曾说。周海曾去。", "周海"),
         ("周海", "周海又到。周海又说。", "周海"),
         ("周海", "周海坦言。周海坦言没有。", "周海"),
+        # A post, a frame or an aspect after the name: the sentence goes on, not the name.
+        ("周海", "周海副主任到。周海副主任说。", "周海"),
+        ("周海", "周海副教授到。周海副教授说。", "周海"),
+        ("王刚", "王刚总经理到。王刚总经理说。", "王刚"),
+        ("王刚", "王刚听后笑。王刚听后说。", "王刚"),
+        ("周海", "周海笑了。周海笑了说。", "周海"),
+        ("周海", "周海燕说。周海燕表示。", "周海燕"),
+        # A column's title across the dot is no part of the name.
+        ("周海", "对话·周海：茶要用心种。对话·周海：路要修好。", "周海"),
         # Three of four alike is not enough.
         ("周海", "周海燕说。周海燕到。周海燕走。周海说。", "周海"),
     ],

@@ -82,6 +82,8 @@ _POSTS = frozenset(
 # What stands after a name in a sentence and is no part of it: a post (周海局长, 陈岩董事长)
 # or a speech verb the segmenter may tag as a noun (陈岩坦言).
 _BESIDE_NAME = _POSTS | POSTS | SPEECH_VERBS
+_BESIDE_NAME_WORDS = tuple(_BESIDE_NAME)
+_POST_WORDS = tuple(_POSTS | POSTS)
 _NOT_TERM = re.compile(
     r"^[第约近超逾共每各该本此这那其之]|[了着过的地得么吗呢吧啊]$|^[零〇一二两三四五六七八九十百千万亿\d]|(?:举行|召开|举办|开幕|闭幕|起来|下去)$"
 )
@@ -796,10 +798,31 @@ def longer_name(word: str, text: str) -> str | None:
     third = Counter(a[:1] for a in after).most_common(1)[0][0]
     if not _CJK.fullmatch(third) or sum(a.startswith(third) for a in after) < need:
         return word
-    opens_next = _joins([third + a[1:2] for a in after if a.startswith(third)])
+    alike = [a for a in after if a.startswith(third)]
+    opens_next = _joins([third + a[1:2] for a in alike])
     if opens_next or third in SPEECH_VERBS or tagged(third)[0][1].startswith(_AFTER_NAME_TAGS):
         return word
+    # The sentence after the name, not the name: a post there or a character on (周海 / 副主任,
+    # 王刚 / 总经理), a frame of time (周海 / 时), or a verb that a frame or an aspect follows
+    # (王刚 / 听后, 周海 / 笑了): the tagger may call a given name's last character a verb, so the
+    # verb is told by what comes after it.
+    if third in _FRAME_ENDS or sum(map(_sentence_after_name, alike)) * 2 > len(alike):
+        return word
     return word + third
+
+
+_ASPECTS = "了着过"
+
+
+def _sentence_after_name(chars: str) -> bool:
+    """Whether ``chars``, the text right after a name, opens the rest of its sentence: a post at
+    its first character or its second (主任 / 副主任), or a character then a frame or an aspect
+    (听后, 笑了)."""
+    return (
+        chars.startswith(_BESIDE_NAME_WORDS)
+        or chars[1:].startswith(_POST_WORDS)  # not a speech verb: 周海燕 / 说
+        or chars[1:2] in tuple(_FRAME_ENDS + _ASPECTS)
+    )
 
 
 def _name_part(chars: str, *, first: bool, word: str) -> str | None:
@@ -812,7 +835,16 @@ def _name_part(chars: str, *, first: bool, word: str) -> str | None:
     part = "".join(w for w, _ in tokens)
     if not part:
         return None
+    # A column's title before the dot (对话·周海): an ordinary word, no part of a name.
+    if len(tokens) == 1 and tokens[0][1] in ("n", "vn", "v") and _dictionary_word(part):
+        return word
     return f"{word}·{part}" if first else f"{part}·{word}"
+
+
+def _dictionary_word(word: str) -> bool:
+    import rjieba
+
+    return bool(rjieba.has_word(word))
 
 
 def _beside(piece: str, tag: str) -> bool:
