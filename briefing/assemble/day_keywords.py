@@ -296,6 +296,11 @@ def _rejoined(
     return out
 
 
+# The interjections of speech, which follow a name called out (小李哎，快来), not a name's rare
+# characters. Not "before punctuation": a rare name ends a clause as often as any name does.
+_INTERJECTIONS = frozenset("哎呀哦唉哟啊嘿喂嗯噢呐呃哈嗨咦呵")
+
+
 def _rare_given_name(tags: list[tuple[str, str]], at: int) -> int:
     """How many of the words from ``at`` on are the characters of a given name the tagger
     cannot place (two at most): a single character it tags an interjection (e), as it does a
@@ -304,7 +309,7 @@ def _rare_given_name(tags: list[tuple[str, str]], at: int) -> int:
     count = 0
     while count < 2 and at + count < len(tags):
         piece, tag = tags[at + count]
-        if tag != "e" or len(piece) != 1 or not _CJK.fullmatch(piece):
+        if tag != "e" or len(piece) != 1 or not _CJK.fullmatch(piece) or piece in _INTERJECTIONS:
             break
         count += 1
     return count
