@@ -17,6 +17,7 @@ from briefing.assemble.day_keywords import (
     generic_compound,
     issue_keywords,
     keyword_problems,
+    names_in,
     _led_by,
     _subject_in,
     lead_name,
@@ -582,3 +583,9 @@ def test_a_name_the_tagger_runs_into_said_is_the_name():
     ]
     words = issue_keywords(articles, count=6, paper="临江日报")
     assert "葛玉千" in words and "葛玉千说" not in words
+    # Split where every rule reads the words, and for 称 too.
+    assert names_in(body).count("葛玉千") == 2
+    said = "“茶要用心种。”周小岚称，西岭镇的茶园不大。"
+    assert ("周小岚称", "nr") in tagged(said)
+    assert ("周小岚", "nr") in _words(said) and "周小岚称" not in names_in(said)
+    assert keyword_problems("葛玉千", body) == []

@@ -230,7 +230,7 @@ def verb_phrase(word: str) -> bool:
 def _words(text: str) -> list[tuple[str, str]]:
     """Tagged words, with a person's name the segmenter split rejoined (栗/nr 战书 -> 栗战书/nr)
     and a name kept whole with its bracketed qualifier (刚果（金）)."""
-    tags = tagged(text)
+    tags = _said_apart(tagged(text))
     qualified = _qualified(text)
     surnames = [i for i, (w, t) in enumerate(tags) if len(w) == 1 and t.startswith(_SURNAME_TAGS)]
     # Most texts have neither a lone surname nor a qualified name: their words stand as the
@@ -350,11 +350,10 @@ class _Tables:
 
     def judged(self, word: str, tag: str) -> str:
         """What (``word``, ``tag``) is to the counts, added to the tables."""
-        name = _name_before_said(word, tag)
-        term = _term(name, tag)
+        term = _term(word, tag)
         if term:
-            self.kind[name] = "1" if term == 1 else "2"
-            value = name
+            self.kind[word] = "1" if term == 1 else "2"
+            value = word
         elif len(word) == 1 and tag.startswith(_SURNAME_TAGS):
             value = _LONE_SURNAME
         else:
@@ -372,7 +371,7 @@ class _Tables:
 
     def candidates(self, text: str) -> list[str]:
         """The words of ``text``, each a candidate term or an empty gap (as _words gives)."""
-        tags = tagged(text)
+        tags = _said_apart(tagged(text))
         values = self.looked_up(tags)
         qualified = _qualified(text)
         surnames = _positions(values, _LONE_SURNAME)
@@ -384,12 +383,27 @@ class _Tables:
         return values
 
 
-def _name_before_said(word: str, tag: str) -> str:
-    """``word`` less the 说 the tagger's character model ran into a name it does not know
-    (周小岚说 read as one name): a given name hardly ends in 说, a quotation's close often does."""
-    if tag.startswith("nr") and 3 <= len(word) <= 4 and word.endswith("说"):
-        return word[:-1]
-    return word
+# The speech verbs of one character (说, 称), which the tagger's character model runs into a
+# name it does not know after a quotation's close (周小岚说 read as one name).
+_SAID = tuple(sorted(v for v in SPEECH_VERBS if len(v) == 1))
+
+
+def _said_apart(tags: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """``tags`` with each name of three or four characters that ends in a one-character speech
+    verb split into the name and the verb (周小岚说/nr -> 周小岚/nr 说/v): a given name hardly
+    ends in 说 or 称, a quotation's close often does."""
+    glued = [
+        i
+        for i, (word, tag) in enumerate(tags)
+        if word.endswith(_SAID) and 3 <= len(word) <= 4 and tag.startswith("nr")
+    ]
+    if not glued:
+        return tags
+    out = list(tags)
+    for i in reversed(glued):
+        word, tag = tags[i]
+        out[i : i + 1] = [(word[:-1], tag), (word[-1], "v")]
+    return out
 
 
 _tables = _Tables()
