@@ -35,6 +35,7 @@ from .. import data
 from ..conventions import REPORTER, REPORTERS
 from ..records import Article
 from ..summarize.headlines import POSTS
+from ..summarize.sentences import PAIRS
 from ..summarize.verbs import SPEECH_VERBS
 from ..summarize.wholeness import qualified_names
 from ..text import NAME_TAGS, fold_width, occurrences, tagged, word_tags
@@ -81,9 +82,15 @@ _POSTS = frozenset(
 )
 # What stands after a name in a sentence and is no part of it: a post (周海局长, 陈岩董事长)
 # or a speech verb the segmenter may tag as a noun (陈岩坦言).
-_BESIDE_NAME = _POSTS | POSTS | SPEECH_VERBS
+_ALL_POSTS = _POSTS | POSTS
+_BESIDE_NAME = _ALL_POSTS | SPEECH_VERBS
 _BESIDE_NAME_WORDS = tuple(_BESIDE_NAME)
-_POST_WORDS = tuple(_POSTS | POSTS)
+_POST_WORDS = tuple(_ALL_POSTS)
+# The tags of function words (prepositions, conjunctions, particles, adverbs, pronouns,
+# modal and interjection words), and of place, measure and time words: the base of the tag sets
+# that tell a sentence's words from a name's or a term's.
+_FUNCTION_TAGS = ("p", "c", "u", "d", "r", "y", "e", "o")
+_FRAME_TAGS = ("f", "q", "t")
 _NOT_TERM = re.compile(
     r"^[第约近超逾共每各该本此这那其之]|[了着过的地得么吗呢吧啊]$|^[零〇一二两三四五六七八九十百千万亿\d]|(?:举行|召开|举办|开幕|闭幕|起来|下去)$"
 )
@@ -274,21 +281,19 @@ def _rejoined(
             skip_to = name[0]
             done = bisect_left(starts, skip_to, i + 1)
             continue
-        following = tags[i + 1] if i + 1 < len(tags) else ("", "x")
-        rare = _rare_given_name(tags, i + 1) if len(word) == 1 else 0
-        if rare and tag.startswith(_SURNAME_TAGS):
-            out.append((word + "".join(w for w, _ in tags[i + 1 : i + 1 + rare]), "nr"))
-            skip_to, done = starts[i + 1 + rare], i + 1 + rare
-            continue
-        if (
-            len(word) == 1
-            and tag.startswith(_SURNAME_TAGS)
-            and 1 <= len(following[0]) <= 2
-            and _CJK.fullmatch(following[0][0])
-            and following[1].startswith(("n", "j"))
-        ):
-            out.append((word + following[0], "nr"))
-            skip_to, done = starts[i + 2], i + 2
+        # How many words after a lone surname are its given name: rare characters the tagger
+        # cannot place (周 / 呦 / 呦), or one word of one or two characters (栗 / 战书).
+        given = 0
+        if len(word) == 1 and tag.startswith(_SURNAME_TAGS):
+            following = tags[i + 1] if i + 1 < len(tags) else ("", "x")
+            given = _rare_given_name(tags, i + 1) or int(
+                1 <= len(following[0]) <= 2
+                and _CJK.fullmatch(following[0][0]) is not None
+                and following[1].startswith(("n", "j"))
+            )
+        if given:
+            out.append((word + "".join(w for w, _ in tags[i + 1 : i + 1 + given]), "nr"))
+            skip_to, done = starts[i + 1 + given], i + 1 + given
             continue
         out.append((word, tag))
         done = i + 1
@@ -585,8 +590,8 @@ def _led_by(chosen: list[str], lead: str) -> list[str]:
 
 # After a person's name: a post, or 说, which a report or a document does not do (白皮书指出). Not
 # 记者: a reporter's credit (记者周海) says who wrote a story, not whom it is about.
-_ALL_POSTS = tuple((_POSTS | POSTS).difference(REPORTERS))
-_PERSON_AFTER = (*_ALL_POSTS, "说")
+_PERSON_POSTS = tuple(_ALL_POSTS.difference(REPORTERS))
+_PERSON_AFTER = (*_PERSON_POSTS, "说")
 
 
 def _person(word: str, text: str) -> bool:
@@ -595,13 +600,13 @@ def _person(word: str, text: str) -> bool:
     tell: its dictionary files many words as names too (祝贺, 卓越); a name it never calls one
     alone (白皮书 before 介绍) or one with its post (乌外长) is none."""
     tags = _words(word)
-    if len(tags) != 1 or not tags[0][1].startswith("nr") or word.endswith(_ALL_POSTS):
+    if len(tags) != 1 or not tags[0][1].startswith("nr") or word.endswith(_PERSON_POSTS):
         return False
     for start in occurrences(word, text):
         after = text[start + len(word) : start + len(word) + 4]
         before = text[max(0, start - 4) : start]
         if any(after.startswith(w) for w in _PERSON_AFTER) or any(
-            before.endswith(p) for p in _ALL_POSTS
+            before.endswith(p) for p in _PERSON_POSTS
         ):
             return True
     return False
@@ -712,7 +717,7 @@ def _rarity(term: str) -> float:
 # Words that end a run: whatever the issue puts beside a term with one of these tags is a
 # sentence around it (function words, verbs, numbers' and time words, places in a text: 上, 中),
 # not the rest of a longer word.
-_NOT_IN_RUN = ("p", "c", "u", "y", "e", "o", "r", "d", "f", "q", "t", "x", "ad", "z")
+_NOT_IN_RUN = (*_FUNCTION_TAGS, *_FRAME_TAGS, "x", "ad", "z")
 _NUMERAL = re.compile("[零〇一二两三四五六七八九十百千万亿]")
 
 
@@ -786,7 +791,8 @@ def whole_run(word: str, text: str) -> str | None:
 _NAME_DOTS = "·・•‧"
 SAME_SHARE = 0.8  # of a word's occurrences that continue alike for it to be a piece of a name
 # One character after a name that starts the rest of its sentence, not the rest of the name.
-_AFTER_NAME_TAGS = ("p", "c", "u", "d", "r", "y", "f", "q", "m", "t")
+# Not e: the tagger calls a rare character of a given name an interjection.
+_AFTER_NAME_TAGS = (*(t for t in _FUNCTION_TAGS if t not in ("e", "o")), *_FRAME_TAGS, "m")
 
 
 def longer_name(word: str, text: str) -> str | None:
@@ -907,7 +913,7 @@ def confirmed(word: str, text: str, headlines: Sequence[str] = ()) -> bool:
 
 
 # The quotation marks a headline sets a coined term or an abbreviation in (“临创”, 『蓝鹊』).
-_QUOTES = (("“", "”"), ('"', '"'), ("『", "』"), ("「", "」"))
+_QUOTES = (*((o, PAIRS[o]) for o in "“『「"), ('"', '"'))
 
 
 def quoted_term(word: str, headlines: Sequence[str]) -> bool:
@@ -977,7 +983,6 @@ def names_in(text: str) -> list[str]:
     ]
 
 
-_FUNCTION_TAGS = ("p", "c", "u", "d", "r", "y", "e", "o")
 # 亿美元, 万千瓦, 第一副: a magnitude or unit without its number, an ordinal without its noun.
 _NUMBER_PIECE = re.compile(
     r"^(?:[万亿千百][\u4e00-\u9fff]{0,3}|第[一二三四五六七八九十]+[副届次个]?)$"
