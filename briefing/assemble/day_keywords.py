@@ -739,7 +739,7 @@ def whole_run(word: str, text: str) -> str | None:
     right = _common([text[s + len(word) : s + len(word) + MAX_TERM] for s in starts])
     if not left and not right:
         return word
-    tokens = tagged(left + word + right)  # the words of the run, cut where the run is cut
+    tokens = word_tags(left + word + right)  # the words of the run, cut where the run is cut
     ends = list(accumulate((len(w) for w, _ in tokens), initial=0))
     if len(left) not in ends or len(left) + len(word) not in ends:
         return word  # the word is not whole words here: leave it to the scores
@@ -809,7 +809,7 @@ def longer_name(word: str, text: str) -> str | None:
     need = SAME_SHARE * len(starts)
     ends = [s + len(word) for s in starts]
     after = [text[e : e + MAX_TERM] for e in ends]
-    if not any(t.startswith("nr") for _, t in tagged(word)):
+    if not any(t.startswith("nr") for _, t in word_tags(word)):
         return word  # a dot between titles (新春·临江) joins no name
     dotted = [a[1:] for a in after if a[:1] in _NAME_DOTS and _CJK.match(a[1:2])]
     if len(dotted) >= need:
@@ -818,14 +818,14 @@ def longer_name(word: str, text: str) -> str | None:
     dotted = [b[1:] for b in before if b[:1] in _NAME_DOTS and _CJK.match(b[1:2])]
     if len(dotted) >= need:
         return _name_part(_common(dotted)[::-1], first=False, word=word)
-    if len(word) != 2 or tagged(word) != [(word, "nr")] or tagged(word[0])[0][1] != "nr":
+    if len(word) != 2 or word_tags(word) != ((word, "nr"),) or word_tags(word[0])[0][1] != "nr":
         return word
     third = Counter(a[:1] for a in after).most_common(1)[0][0]
     if not _CJK.fullmatch(third) or sum(a.startswith(third) for a in after) < need:
         return word
     alike = [a for a in after if a.startswith(third)]
     opens_next = _joins([third + a[1:2] for a in alike])
-    if opens_next or third in SPEECH_VERBS or tagged(third)[0][1].startswith(_AFTER_NAME_TAGS):
+    if opens_next or third in SPEECH_VERBS or word_tags(third)[0][1].startswith(_AFTER_NAME_TAGS):
         return word
     # The sentence after the name, not the name: a post there or a character on (周海 / 副主任,
     # 王刚 / 总经理), a frame of time (周海 / 时), or a verb that a frame or an aspect follows
@@ -854,7 +854,7 @@ def _name_part(chars: str, *, first: bool, word: str) -> str | None:
     """``word`` joined across a dot to the other part of its name: ``chars``, the characters
     every occurrence has on that side, less the words of the sentence on their far end (帕洛·门多萨
     / 举行), or None when no character is left (two people of one first name)."""
-    tokens = tagged(chars)
+    tokens = list(word_tags(chars))
     while tokens and _beside(*tokens[-1 if first else 0]):
         tokens.pop(-1 if first else 0)
     part = "".join(w for w, _ in tokens)
