@@ -467,7 +467,7 @@ def test_the_person_the_main_story_is_about_leads_the_keywords():
             title="东港市表彰劳动模范 市长周海出席",
             body=["东港市表彰大会今天举行，市长周海出席。周海说，今年要修三条路。"],
         ),
-        # Two stories on one tea road: by the counts alone it outscores the main story's person.
+        # Two stories on one tea road, a term of the day beside the person.
         article(
             "b",
             "社会",
