@@ -11,7 +11,7 @@ pd1998 pages-dev; each page is one issue), counted by what is wrong with them:
 - one article: an issue of three articles or more where one article uses five of its eight
   keywords most (its long text decided the day).
 - pieces: a keyword inside a longer segmenter token or a dotted name at 80% of its
-  occurrences or more (李燕 where the text says 李燕如 and the segmenter reads it whole).
+  occurrences or more (周海 where the text says 周海燕 and the segmenter reads it whole).
 - problems: what ``keyword_problems`` finds (function words, pieces of numbers or names,
   guesses of the segmenter met once).
 
@@ -90,15 +90,14 @@ def is_cut(keyword: str, text: str) -> bool:
     )
 
 
-PIECE_SHARE = 0.8
 _WINDOW = 20
 
 
 def is_piece(keyword: str, text: str) -> bool:
-    """Whether ``keyword`` sits inside a longer word at PIECE_SHARE of its occurrences or more:
+    """Whether ``keyword`` sits inside a longer word at SAME_SHARE of its occurrences or more:
     inside one segmenter token of the text around it (with a person's name rejoined) or inside a
     transliterated name joined by a dot (X·Y). Independent of how the keywords are chosen."""
-    from briefing.assemble.day_keywords import _words
+    from briefing.assemble.day_keywords import _NAME_DOTS, SAME_SHARE, _words
     from briefing.text import occurrences
 
     starts = list(occurrences(keyword, text))
@@ -110,15 +109,19 @@ def is_piece(keyword: str, text: str) -> bool:
         window = text[left : start + len(keyword) + _WINDOW]
         spans, at = [], left
         for word, _ in _words(window):
+            # Found, not added up: a title's 《》 are no part of its word.
+            found = window.find(word, at - left)
+            at = left + (found if found >= 0 else at - left)
             spans.append([at, at + len(word)])
             at += len(word)
         for i in range(len(spans) - 2, 0, -1):  # X · Y: one name
-            if text[spans[i][0] : spans[i][1]] in ("·", "・", "•"):
+            dot = text[spans[i][0] : spans[i][1]]
+            if len(dot) == 1 and dot in _NAME_DOTS:
                 spans[i - 1 : i + 2] = [[spans[i - 1][0], spans[i + 1][1]]]
         end = start + len(keyword)
         if any(a <= start and end <= b and b - a > len(keyword) for a, b in spans):
             inside += 1
-    return inside >= PIECE_SHARE * len(starts)
+    return inside >= SAME_SHARE * len(starts)
 
 
 def main() -> None:

@@ -17,6 +17,9 @@ from briefing.assemble.day_keywords import (
     generic_compound,
     issue_keywords,
     keyword_problems,
+    names_in,
+    _led_by,
+    _subject_in,
     lead_name,
     longer_name,
     quoted_term,
@@ -432,6 +435,15 @@ def test_a_common_noun_scored_again_as_its_run_weighs_as_that_run():
         ("周海", "周海曾说。周海曾去。", "周海"),
         ("周海", "周海又到。周海又说。", "周海"),
         ("周海", "周海坦言。周海坦言没有。", "周海"),
+        # A post, a frame or an aspect after the name: the sentence goes on, not the name.
+        ("周海", "周海副主任到。周海副主任说。", "周海"),
+        ("周海", "周海副教授到。周海副教授说。", "周海"),
+        ("王刚", "王刚总经理到。王刚总经理说。", "王刚"),
+        ("王刚", "王刚听后笑。王刚听后说。", "王刚"),
+        ("周海", "周海笑了。周海笑了说。", "周海"),
+        ("周海", "周海燕说。周海燕表示。", "周海燕"),
+        # A column's title across the dot is no part of the name.
+        ("周海", "对话·周海：茶要用心种。对话·周海：路要修好。", "周海"),
         # Three of four alike is not enough.
         ("周海", "周海燕说。周海燕到。周海燕走。周海说。", "周海"),
     ],
@@ -443,7 +455,8 @@ def test_a_name_that_always_goes_on_alike_is_the_longer_name(word, text, expecte
 def test_a_given_name_of_rare_characters_stays_with_its_surname():
     # The tagger reads a rare character after a surname as an interjection (e).
     assert ("周呦呦", "nr") in _words("临江市民周呦呦在西岭镇种茶")
-    assert ("陈岩", "nr") in _words("陈岩啊，你来了")
+    # An interjection after a name called out is no character of it.
+    assert _words("小李哎，快来")[1:3] == [("李", "nr"), ("哎", "e")]
 
 
 def test_the_person_the_main_story_is_about_leads_the_keywords():
@@ -454,17 +467,71 @@ def test_the_person_the_main_story_is_about_leads_the_keywords():
             title="东港市表彰劳动模范 市长周海出席",
             body=["东港市表彰大会今天举行，市长周海出席。周海说，今年要修三条路。"],
         ),
-        article("b", "社会", title="西岭镇茶叶丰收", body=["西岭镇茶叶丰收，茶农增收，茶叶远销。"]),
-        article("c", "文化", title="星国乐团来访", body=["星国乐团在东港大剧院演出，星国乐团。"]),
+        # Two stories on one tea road, a term of the day beside the person.
+        article(
+            "b",
+            "社会",
+            title="西岭镇修通茶马古道",
+            body=["西岭镇茶马古道修通，茶马古道沿线茶农增收。茶马古道远近闻名。"],
+        ),
+        article("c", "文化", title="茶马古道上的乐团", body=["星国乐团走茶马古道，茶马古道。"]),
     ]
-    words = issue_keywords(articles, count=4, paper="临江日报", importance=[0.9, 0.5, 0.5])
-    assert words[0] == "周海"
     texts = [(a.headline, a.text) for a in articles]
     text = "\n".join(h + "\n" + b for h, b in texts)
     assert lead_name(texts, [0.9, 0.5, 0.5], text) == "周海"
-    # A headline word the tagger may call a name, which the text never treats as a person.
-    greeting = [("热烈祝贺东港大桥通车", "东港大桥通车，市民热烈祝贺。祝贺声不断。")]
+    words = issue_keywords(articles, count=4, paper="临江日报", importance=[0.9, 0.5, 0.5])
+    assert words[0] == "周海" and "茶马古道" in words
+    # A headline word the tagger calls a name, which the text never treats as a person.
+    greeting = [("祝贺东港大桥通车", "东港大桥通车，市民热烈祝贺。祝贺声不断。")]
+    assert _words(greeting[0][0])[0] == ("祝贺", "nr")
     assert lead_name(greeting, [0.9], "\n".join(greeting[0])) is None
+
+
+@pytest.mark.parametrize(
+    "headline, body",
+    [
+        # The reporter's byline and credit: whom the story is by, not whom it is about.
+        (
+            "东港茶叶丰收 本报记者 周海",
+            "东港茶叶丰收。记者周海走访茶园，茶农说今年好。（记者 周海）",
+        ),
+        # A name after a verb or a preposition: what the clause is about, not who does it.
+        (
+            "牢记周海书记嘱托 西岭镇茶农种出致富茶",
+            "西岭镇茶农牢记周海书记嘱托。周海书记说要种好茶。",
+        ),
+        ("以周海命名的大桥通车", "以周海命名的大桥通车。周海同志曾在这里工作。"),
+    ],
+)
+def test_a_headline_name_leads_only_as_its_subject(headline, body):
+    texts = [(headline, body), ("西岭镇茶马古道修通", "西岭镇茶马古道修通，茶马古道。")]
+    text = "\n".join(h + "\n" + b for h, b in texts)
+    assert lead_name(texts, [0.9, 0.5], text) is None
+
+
+@pytest.mark.parametrize(
+    "headline, name",
+    [
+        ("周海：茶要用心种", "周海"),
+        ("西岭镇茶农陈岩 种茶二十年", "陈岩"),
+        ("——访星国前总统帕洛·门多萨", "帕洛"),  # a profile: whom the story is about
+        ("追记西岭镇支书陈岩", "陈岩"),
+        ("忆西岭镇时期的周海同志", "周海"),
+        ("东港大桥通车十周年周海重访大桥", "周海"),  # two clauses in one run of characters
+    ],
+)
+def test_a_headline_name_is_its_subject(headline, name):
+    assert _subject_in(name, headline)
+
+
+def test_a_name_in_a_list_after_a_verb_is_no_subject():
+    assert _subject_in("周海", "周海、陈岩出席") and not _subject_in("陈岩", "刊登周海、陈岩寄语")
+
+
+def test_the_lead_moves_the_term_that_holds_the_name_to_the_front():
+    assert _led_by(["茶马古道", "周海思想", "西岭镇"], "周海") == ["周海思想", "茶马古道", "西岭镇"]
+    assert _led_by(["茶马古道", "西岭镇", "周海燕"], "周海燕") == ["周海燕", "茶马古道", "西岭镇"]
+    assert _led_by(["茶马古道", "西岭镇", "星国"], "周海") == ["周海", "茶马古道", "西岭镇"]
 
 
 def test_only_the_first_pages_stories_lead_an_issue_of_several_pages():
@@ -516,3 +583,9 @@ def test_a_name_the_tagger_runs_into_said_is_the_name():
     ]
     words = issue_keywords(articles, count=6, paper="临江日报")
     assert "葛玉千" in words and "葛玉千说" not in words
+    # Split where every rule reads the words, and for 称 too.
+    assert names_in(body).count("葛玉千") == 2
+    said = "“茶要用心种。”周小岚称，西岭镇的茶园不大。"
+    assert ("周小岚称", "nr") in tagged(said)
+    assert ("周小岚", "nr") in _words(said) and "周小岚称" not in names_in(said)
+    assert keyword_problems("葛玉千", body) == []

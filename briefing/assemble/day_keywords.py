@@ -35,9 +35,10 @@ from .. import data
 from ..conventions import REPORTER, REPORTERS
 from ..records import Article
 from ..summarize.headlines import POSTS
+from ..summarize.sentences import PAIRS
 from ..summarize.verbs import SPEECH_VERBS
 from ..summarize.wholeness import qualified_names
-from ..text import NAME_TAGS, fold_width, occurrences, tagged
+from ..text import NAME_TAGS, fold_width, occurrences, tagged, word_tags
 
 HEADLINE_WEIGHT = 4.0
 MAX_PIECES, MAX_TERM = 4, 10  # a term glued from the segmenter's pieces: 临江职业技术学院
@@ -81,7 +82,15 @@ _POSTS = frozenset(
 )
 # What stands after a name in a sentence and is no part of it: a post (周海局长, 陈岩董事长)
 # or a speech verb the segmenter may tag as a noun (陈岩坦言).
-_BESIDE_NAME = _POSTS | POSTS | SPEECH_VERBS
+_ALL_POSTS = _POSTS | POSTS
+_BESIDE_NAME = _ALL_POSTS | SPEECH_VERBS
+_BESIDE_NAME_WORDS = tuple(_BESIDE_NAME)
+_POST_WORDS = tuple(_ALL_POSTS)
+# The tags of function words (prepositions, conjunctions, particles, adverbs, pronouns,
+# modal and interjection words), and of place, measure and time words: the base of the tag sets
+# that tell a sentence's words from a name's or a term's.
+_FUNCTION_TAGS = ("p", "c", "u", "d", "r", "y", "e", "o")
+_FRAME_TAGS = ("f", "q", "t")
 _NOT_TERM = re.compile(
     r"^[第约近超逾共每各该本此这那其之]|[了着过的地得么吗呢吧啊]$|^[零〇一二两三四五六七八九十百千万亿\d]|(?:举行|召开|举办|开幕|闭幕|起来|下去)$"
 )
@@ -228,7 +237,7 @@ def verb_phrase(word: str) -> bool:
 def _words(text: str) -> list[tuple[str, str]]:
     """Tagged words, with a person's name the segmenter split rejoined (栗/nr 战书 -> 栗战书/nr)
     and a name kept whole with its bracketed qualifier (刚果（金）)."""
-    tags = tagged(text)
+    tags = _said_apart(tagged(text))
     qualified = _qualified(text)
     surnames = [i for i, (w, t) in enumerate(tags) if len(w) == 1 and t.startswith(_SURNAME_TAGS)]
     # Most texts have neither a lone surname nor a qualified name: their words stand as the
@@ -272,21 +281,19 @@ def _rejoined(
             skip_to = name[0]
             done = bisect_left(starts, skip_to, i + 1)
             continue
-        following = tags[i + 1] if i + 1 < len(tags) else ("", "x")
-        rare = _rare_given_name(tags, i + 1) if len(word) == 1 else 0
-        if rare and tag.startswith(_SURNAME_TAGS):
-            out.append((word + "".join(w for w, _ in tags[i + 1 : i + 1 + rare]), "nr"))
-            skip_to, done = starts[i + 1 + rare], i + 1 + rare
-            continue
-        if (
-            len(word) == 1
-            and tag.startswith(_SURNAME_TAGS)
-            and 1 <= len(following[0]) <= 2
-            and _CJK.fullmatch(following[0][0])
-            and following[1].startswith(("n", "j"))
-        ):
-            out.append((word + following[0], "nr"))
-            skip_to, done = starts[i + 2], i + 2
+        # How many words after a lone surname are its given name: rare characters the tagger
+        # cannot place (周 / 呦 / 呦), or one word of one or two characters (栗 / 战书).
+        given = 0
+        if len(word) == 1 and tag.startswith(_SURNAME_TAGS):
+            following = tags[i + 1] if i + 1 < len(tags) else ("", "x")
+            given = _rare_given_name(tags, i + 1) or int(
+                1 <= len(following[0]) <= 2
+                and _CJK.fullmatch(following[0][0]) is not None
+                and following[1].startswith(("n", "j"))
+            )
+        if given:
+            out.append((word + "".join(w for w, _ in tags[i + 1 : i + 1 + given]), "nr"))
+            skip_to, done = starts[i + 1 + given], i + 1 + given
             continue
         out.append((word, tag))
         done = i + 1
@@ -294,15 +301,20 @@ def _rejoined(
     return out
 
 
+# The interjections of speech, which follow a name called out (小李哎，快来), not a name's rare
+# characters. Not "before punctuation": a rare name ends a clause as often as any name does.
+_INTERJECTIONS = frozenset("哎呀哦唉哟啊嘿喂嗯噢呐呃哈嗨咦呵")
+
+
 def _rare_given_name(tags: list[tuple[str, str]], at: int) -> int:
     """How many of the words from ``at`` on are the characters of a given name the tagger
     cannot place (two at most): a single character it tags an interjection (e), as it does a
-    rare character (屠 / 呦 / 呦 of 屠呦呦), which in running news text after a surname is a
+    rare character (周 / 呦 / 呦 of 周呦呦), which in running news text after a surname is a
     name's."""
     count = 0
     while count < 2 and at + count < len(tags):
         piece, tag = tags[at + count]
-        if tag != "e" or len(piece) != 1 or not _CJK.fullmatch(piece):
+        if tag != "e" or len(piece) != 1 or not _CJK.fullmatch(piece) or piece in _INTERJECTIONS:
             break
         count += 1
     return count
@@ -343,11 +355,10 @@ class _Tables:
 
     def judged(self, word: str, tag: str) -> str:
         """What (``word``, ``tag``) is to the counts, added to the tables."""
-        name = _name_before_said(word, tag)
-        term = _term(name, tag)
+        term = _term(word, tag)
         if term:
-            self.kind[name] = "1" if term == 1 else "2"
-            value = name
+            self.kind[word] = "1" if term == 1 else "2"
+            value = word
         elif len(word) == 1 and tag.startswith(_SURNAME_TAGS):
             value = _LONE_SURNAME
         else:
@@ -365,7 +376,7 @@ class _Tables:
 
     def candidates(self, text: str) -> list[str]:
         """The words of ``text``, each a candidate term or an empty gap (as _words gives)."""
-        tags = tagged(text)
+        tags = _said_apart(tagged(text))
         values = self.looked_up(tags)
         qualified = _qualified(text)
         surnames = _positions(values, _LONE_SURNAME)
@@ -377,12 +388,27 @@ class _Tables:
         return values
 
 
-def _name_before_said(word: str, tag: str) -> str:
-    """``word`` less the 说 the tagger's character model ran into a name it does not know
-    (周小岚说 read as one name): a given name hardly ends in 说, a quotation's close often does."""
-    if tag.startswith("nr") and 3 <= len(word) <= 4 and word.endswith("说"):
-        return word[:-1]
-    return word
+# The speech verbs of one character (说, 称), which the tagger's character model runs into a
+# name it does not know after a quotation's close (周小岚说 read as one name).
+_SAID = tuple(sorted(v for v in SPEECH_VERBS if len(v) == 1))
+
+
+def _said_apart(tags: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """``tags`` with each name of three or four characters that ends in a one-character speech
+    verb split into the name and the verb (周小岚说/nr -> 周小岚/nr 说/v): a given name hardly
+    ends in 说 or 称, a quotation's close often does."""
+    glued = [
+        i
+        for i, (word, tag) in enumerate(tags)
+        if word.endswith(_SAID) and 3 <= len(word) <= 4 and tag.startswith("nr")
+    ]
+    if not glued:
+        return tags
+    out = list(tags)
+    for i in reversed(glued):
+        word, tag = tags[i]
+        out[i : i + 1] = [(word[:-1], tag), (word[-1], "v")]
+    return out
 
 
 _tables = _Tables()
@@ -509,11 +535,6 @@ def issue_keywords(
         scores[word] = score
     text = "\n".join(headline + "\n" + body for headline, body in texts)
     headlines = [headline for headline, _ in texts]
-    lead = lead_name(texts, importance, text, pages=[a.page for a in articles])
-    if lead is not None and scores:
-        # The person the day's main story is about leads the keywords, however often the
-        # dictionary has the name (a head of state) and however many articles name them.
-        scores[lead] = max(scores.values()) * 1.01
     # The best candidates, each scored again as the term it is part of (数据中心 ->
     # 乡镇融数据中心) and as rare as that term is: a compound of ordinary words (主管部门) weighs as
     # its pieces do. Highest first, ties by the word so the output is stable; a word whose term
@@ -549,12 +570,28 @@ def issue_keywords(
         ):
             continue
         chosen.append(whole)
-    return chosen
+    lead = lead_name(texts, importance, text, pages=[a.page for a in articles])
+    if lead is None:
+        return chosen
+    return _led_by(chosen, longer_name(lead, text) or lead)  # 帕洛 of 帕洛·门多萨: the whole name
 
 
-_ALL_POSTS = tuple(_POSTS | POSTS)
-# After a person's name: a post, or 说, which a report or a document does not do (白皮书指出).
-_PERSON_AFTER = (*_ALL_POSTS, "说")
+def _led_by(chosen: list[str], lead: str) -> list[str]:
+    """``chosen`` led by the person the day's main story is about, however often the dictionary
+    has the name (a head of state) and however many articles name them: the chosen term that
+    holds the name moves to the front (周海 of 周海思想 stays in its term), or the name goes
+    first in place of the last keyword and of any piece of it."""
+    holding = next((term for term in chosen if lead in term), None)
+    if holding is not None:
+        return [holding, *(term for term in chosen if term != holding)]
+    rest = [term for term in chosen if term not in lead]
+    return [lead, *rest[: len(chosen) - 1]] if chosen else []
+
+
+# After a person's name: a post, or 说, which a report or a document does not do (白皮书指出). Not
+# 记者: a reporter's credit (记者周海) says who wrote a story, not whom it is about.
+_PERSON_POSTS = tuple(_ALL_POSTS.difference(REPORTERS))
+_PERSON_AFTER = (*_PERSON_POSTS, "说")
 
 
 def _person(word: str, text: str) -> bool:
@@ -563,13 +600,13 @@ def _person(word: str, text: str) -> bool:
     tell: its dictionary files many words as names too (祝贺, 卓越); a name it never calls one
     alone (白皮书 before 介绍) or one with its post (乌外长) is none."""
     tags = _words(word)
-    if len(tags) != 1 or not tags[0][1].startswith("nr") or word.endswith(_ALL_POSTS):
+    if len(tags) != 1 or not tags[0][1].startswith("nr") or word.endswith(_PERSON_POSTS):
         return False
     for start in occurrences(word, text):
         after = text[start + len(word) : start + len(word) + 4]
         before = text[max(0, start - 4) : start]
         if any(after.startswith(w) for w in _PERSON_AFTER) or any(
-            before.endswith(p) for p in _ALL_POSTS
+            before.endswith(p) for p in _PERSON_POSTS
         ):
             return True
     return False
@@ -587,12 +624,15 @@ def lead_name(
 ) -> str | None:
     """The person the day's main story is about: the first person's name in the headline
     (kicker, title, subtitle) of the most important story, or of the next when it names none,
-    where that story's body names them too and the text treats them as a person. Of an issue
-    of several pages (``pages``: each story's page, where known) only the first page's stories
-    lead: a back page's profile is no main story."""
+    where the headline makes them its subject (_subject_in), that story's body names them too
+    and the text treats them as a person. Of an issue of several pages (``pages``: each story's
+    page, where known) only the first page's stories lead: a back page's profile is no main
+    story."""
     known = [p for p in pages if p is not None]
-    front = [i for i, p in enumerate(pages) if p == min(known)] if known else range(len(texts))
-    order = sorted(front, key=lambda i: -importance[i]) if importance else list(front)[:1]
+    first_page = min(known) if known else None
+    front = [i for i, p in enumerate(pages) if p == first_page] if known else range(len(texts))
+    order = sorted(front, key=lambda i: -importance[i]) if importance else list(front)
+    text = _CREDIT.sub(" ", text)  # (记者 周海): the reporter, not whom the story is about
     for index in order[:LEAD_STORIES]:
         headline, body = texts[index]
         for word, tag in _words(headline):
@@ -600,12 +640,62 @@ def lead_name(
                 tag.startswith("nr")
                 and len(word) >= 2
                 and _term(word, tag)
+                and _subject_in(word, headline)
                 and _person(word, text)
                 and word in body
                 and text.count(word) >= 2
             ):
                 return word
     return None
+
+
+# What parts the clauses of a headline (its kicker, title and subtitle are lines of it).
+# Not 、: a name after it is the next of a list (刊登周海、陈岩寄语), whose first the clause decides.
+_CLAUSE_BREAK = re.compile(r"[\s，,。；;！!？?“”‘’《》（）()—]")
+# What opens a profile's subtitle before its person (——访星国前总统周海, 追记西岭镇支书陈岩):
+# the person it names is whom the story is about.
+_PROFILE = re.compile(r"^(?:专访|访|追记|记|走近)")
+
+
+def _subject_in(name: str, headline: str) -> bool:
+    """Whether ``headline`` makes ``name`` the subject of a clause: the name opens it (周海调研
+    西岭镇), follows the person's role or place (市长周海出席, 西岭镇茶农陈岩: a headline of one
+    run of characters may hold two clauses), or stands before a colon (周海：……). A name right
+    after a verb or a preposition (牢记周海书记嘱托, 以周海命名) is what the clause is about,
+    not who; a name after 记者 is the story's byline."""
+    at = headline.find(name)
+    while at >= 0:
+        after = headline[at + len(name) : at + len(name) + 1]
+        start = at
+        while start > 0 and not _CLAUSE_BREAK.match(headline[start - 1]):
+            start -= 1
+        before = _PROFILE.sub("", headline[start:at])
+        # A byline: 本报记者 周海, a break between them.
+        byline = headline[:at].rstrip().endswith(REPORTERS)
+        if not byline and (
+            after in (":", "：") or not before or _role_word(*word_tags(before)[-1])
+        ):
+            return True
+        at = headline.find(name, at + 1)
+    return False
+
+
+# The words of a role or a place before a name (星国外交部长, 西岭镇茶农): nouns and
+# distinguishing words (副), not a verb or a preposition.
+_ROLE_TAGS = ("n", "j", "b", "f", "m", "q")  # f: 前 of 前总统; m, q: 十周年
+
+
+def _role_word(word: str, tag: str) -> bool:
+    """Whether ``word`` (tagged ``tag``), right before a name, ends what may be its role, place
+    or time (市长周海, 西岭镇茶农陈岩, 十周年之际周海), or 的 (忆西岭镇时期的周海同志: the
+    person is the head of the phrase): no verb, no preposition."""
+    return (tag.startswith(_ROLE_TAGS) and word not in _OBJECT_AFTER) or word == "的"
+
+
+# Verbs the tagger files as nouns that take a person as their object (牢记/n 周海书记嘱托).
+_OBJECT_AFTER = frozenset(
+    "牢记 学习 纪念 缅怀 追忆 怀念 悼念 致敬 告别 送别 看望 会见 追思".split()
+)
 
 
 def _weight(word: str, rarity: float) -> float:
@@ -627,7 +717,7 @@ def _rarity(term: str) -> float:
 # Words that end a run: whatever the issue puts beside a term with one of these tags is a
 # sentence around it (function words, verbs, numbers' and time words, places in a text: 上, 中),
 # not the rest of a longer word.
-_NOT_IN_RUN = ("p", "c", "u", "y", "e", "o", "r", "d", "f", "q", "t", "x", "ad", "z")
+_NOT_IN_RUN = (*_FUNCTION_TAGS, *_FRAME_TAGS, "x", "ad", "z")
 _NUMERAL = re.compile("[零〇一二两三四五六七八九十百千万亿]")
 
 
@@ -649,7 +739,7 @@ def whole_run(word: str, text: str) -> str | None:
     right = _common([text[s + len(word) : s + len(word) + MAX_TERM] for s in starts])
     if not left and not right:
         return word
-    tokens = tagged(left + word + right)  # the words of the run, cut where the run is cut
+    tokens = word_tags(left + word + right)  # the words of the run, cut where the run is cut
     ends = list(accumulate((len(w) for w, _ in tokens), initial=0))
     if len(left) not in ends or len(left) + len(word) not in ends:
         return word  # the word is not whole words here: leave it to the scores
@@ -697,11 +787,12 @@ def whole_run(word: str, text: str) -> str | None:
     return run
 
 
-# The dots that join the parts of a transliterated name (劳尔·卡斯特罗).
+# The dots that join the parts of a transliterated name (帕洛·门多萨).
 _NAME_DOTS = "·・•‧"
 SAME_SHARE = 0.8  # of a word's occurrences that continue alike for it to be a piece of a name
 # One character after a name that starts the rest of its sentence, not the rest of the name.
-_AFTER_NAME_TAGS = ("p", "c", "u", "d", "r", "y", "f", "q", "m", "t")
+# Not e: the tagger calls a rare character of a given name an interjection.
+_AFTER_NAME_TAGS = (*(t for t in _FUNCTION_TAGS if t not in ("e", "o")), *_FRAME_TAGS, "m")
 
 
 def longer_name(word: str, text: str) -> str | None:
@@ -709,8 +800,8 @@ def longer_name(word: str, text: str) -> str | None:
     a piece whose name cannot be told.
 
     A piece is a name that, at SAME_SHARE of its occurrences or more (two at least), continues
-    alike: a transliterated name's other part across a dot (劳尔 / ·卡斯特罗, 卡斯特罗 after
-    劳尔·), or, for a surname and one character, the same third character of a given name (周海
+    alike: a transliterated name's other part across a dot (帕洛 / ·门多萨, 门多萨 after
+    帕洛·), or, for a surname and one character, the same third character of a given name (周海
     / 燕 of 周海燕) that does not open the next word (周海 / 说, 周海 / 表示 stay whole)."""
     starts = list(occurrences(word, text))
     if len(starts) < 2:
@@ -718,7 +809,7 @@ def longer_name(word: str, text: str) -> str | None:
     need = SAME_SHARE * len(starts)
     ends = [s + len(word) for s in starts]
     after = [text[e : e + MAX_TERM] for e in ends]
-    if not any(t.startswith("nr") for _, t in tagged(word)):
+    if not any(t.startswith("nr") for _, t in word_tags(word)):
         return word  # a dot between titles (新春·临江) joins no name
     dotted = [a[1:] for a in after if a[:1] in _NAME_DOTS and _CJK.match(a[1:2])]
     if len(dotted) >= need:
@@ -727,28 +818,58 @@ def longer_name(word: str, text: str) -> str | None:
     dotted = [b[1:] for b in before if b[:1] in _NAME_DOTS and _CJK.match(b[1:2])]
     if len(dotted) >= need:
         return _name_part(_common(dotted)[::-1], first=False, word=word)
-    if len(word) != 2 or tagged(word) != [(word, "nr")] or tagged(word[0])[0][1] != "nr":
+    if len(word) != 2 or word_tags(word) != ((word, "nr"),) or word_tags(word[0])[0][1] != "nr":
         return word
     third = Counter(a[:1] for a in after).most_common(1)[0][0]
     if not _CJK.fullmatch(third) or sum(a.startswith(third) for a in after) < need:
         return word
-    opens_next = _joins([third + a[1:2] for a in after if a.startswith(third)])
-    if opens_next or third in SPEECH_VERBS or tagged(third)[0][1].startswith(_AFTER_NAME_TAGS):
+    alike = [a for a in after if a.startswith(third)]
+    opens_next = _joins([third + a[1:2] for a in alike])
+    if opens_next or third in SPEECH_VERBS or word_tags(third)[0][1].startswith(_AFTER_NAME_TAGS):
+        return word
+    # The sentence after the name, not the name: a post there or a character on (周海 / 副主任,
+    # 王刚 / 总经理), a frame of time (周海 / 时), or a verb that a frame or an aspect follows
+    # (王刚 / 听后, 周海 / 笑了): the tagger may call a given name's last character a verb, so the
+    # verb is told by what comes after it.
+    if third in _FRAME_ENDS or sum(map(_sentence_after_name, alike)) * 2 > len(alike):
         return word
     return word + third
 
 
+_ASPECTS = "了着过"
+
+
+def _sentence_after_name(chars: str) -> bool:
+    """Whether ``chars``, the text right after a name, opens the rest of its sentence: a post at
+    its first character or its second (主任 / 副主任), or a character then a frame or an aspect
+    (听后, 笑了)."""
+    return (
+        chars.startswith(_BESIDE_NAME_WORDS)
+        or chars[1:].startswith(_POST_WORDS)  # not a speech verb: 周海燕 / 说
+        or chars[1:2] in tuple(_FRAME_ENDS + _ASPECTS)
+    )
+
+
 def _name_part(chars: str, *, first: bool, word: str) -> str | None:
     """``word`` joined across a dot to the other part of its name: ``chars``, the characters
-    every occurrence has on that side, less the words of the sentence on their far end (伊姆兰·汗
+    every occurrence has on that side, less the words of the sentence on their far end (帕洛·门多萨
     / 举行), or None when no character is left (two people of one first name)."""
-    tokens = tagged(chars)
+    tokens = list(word_tags(chars))
     while tokens and _beside(*tokens[-1 if first else 0]):
         tokens.pop(-1 if first else 0)
     part = "".join(w for w, _ in tokens)
     if not part:
         return None
+    # A column's title before the dot (对话·周海): an ordinary word, no part of a name.
+    if len(tokens) == 1 and tokens[0][1] in ("n", "vn", "v") and _dictionary_word(part):
+        return word
     return f"{word}·{part}" if first else f"{part}·{word}"
+
+
+def _dictionary_word(word: str) -> bool:
+    import rjieba
+
+    return bool(rjieba.has_word(word))
 
 
 def _beside(piece: str, tag: str) -> bool:
@@ -791,8 +912,8 @@ def confirmed(word: str, text: str, headlines: Sequence[str] = ()) -> bool:
     return quoted_term(word, headlines)
 
 
-# The quotation marks a headline sets a coined term or an abbreviation in (“双创”, 『洋马』).
-_QUOTES = (("“", "”"), ('"', '"'), ("『", "』"), ("「", "」"))
+# The quotation marks a headline sets a coined term or an abbreviation in (“临创”, 『蓝鹊』).
+_QUOTES = (*((o, PAIRS[o]) for o in "“『「"), ('"', '"'))
 
 
 def quoted_term(word: str, headlines: Sequence[str]) -> bool:
@@ -862,7 +983,6 @@ def names_in(text: str) -> list[str]:
     ]
 
 
-_FUNCTION_TAGS = ("p", "c", "u", "d", "r", "y", "e", "o")
 # 亿美元, 万千瓦, 第一副: a magnitude or unit without its number, an ordinal without its noun.
 _NUMBER_PIECE = re.compile(
     r"^(?:[万亿千百][\u4e00-\u9fff]{0,3}|第[一二三四五六七八九十]+[副届次个]?)$"

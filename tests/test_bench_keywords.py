@@ -1,0 +1,15 @@
+"""The keywords benchmark's measure of pieces: a keyword inside a longer word of the text."""
+
+from __future__ import annotations
+
+import runpy
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parents[1] / "benchmarks/bench_keywords.py"
+
+
+def test_a_title_before_a_word_leaves_its_place_as_it_is():
+    is_piece = runpy.run_path(str(BENCH), run_name="bench_keywords")["is_piece"]
+    # The 《》 of a title are no part of its word: the words after it keep their places.
+    assert not is_piece("周海", "《东港》周海委员会到。")
+    assert is_piece("周海", "周海燕到。周海燕说。")
