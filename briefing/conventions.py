@@ -89,10 +89,8 @@ CAPTION_OPENING = (
 )
 CAPTION_RE = re.compile("^" + CAPTION_OPENING)
 # The number of an item in a box of several (1、…, （2）…, ③…), as a box of photos numbers
-# its captions: 1、图为…
-ITEM_NUMBER = (
-    r"(?:[(（][\d一二三四五六七八九十]{1,2}[)）]|[\d一二三四五六七八九十]{1,2}[、.．]|[①-⑳])\s*"
-)
+# its captions: 1、图为… (a decimal, 2.5万名, is no number of an item)
+ITEM_NUMBER = r"(?:[(（][\d一二三四五六七八九十]{1,2}[)）]|[\d一二三四五六七八九十]{1,2}(?:、|[.．](?!\d))|[①-⑳])\s*"
 # What a caption opens with that only points at its photo (1、图为…, 上图：…, 图②：…): no
 # summary or title says it.
 CAPTION_MARKS_RE = re.compile(rf"^(?:{ITEM_NUMBER})?{CAPTION_OPENING}\s*[:：]?\s*")

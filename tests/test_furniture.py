@@ -353,3 +353,18 @@ def test_a_box_of_numbered_photos_is_summarized_from_one_photo_not_spliced():
     assert article.summary is not None
     assert article.summary.text.startswith("３月２日，东港市西岭镇的村民")
     assert "熊猫" not in article.summary.text
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        ["2.5万名市民昨天来到西岭镇观看冰灯，冰灯节将持续到二月底。"],
+        ["1.2万名游客昨天来到临江湿地公园，观看候鸟北归。", "2.东港市的冰灯节同日开幕。"],
+    ],
+)
+def test_a_decimal_is_no_item_number(body):
+    # Under a photo box's label, a caption that opens on a figure keeps it.
+    for title in ("图说", None):
+        [article] = summarize([Article(id="d1", title=title, body=list(body))])
+        assert article.summary is not None and article.summary.text.startswith(body[0][:3])
+        assert read_furniture(Article(id="d1", title=title, body=list(body))).article.body == body

@@ -69,6 +69,7 @@ _ASIDE = re.compile(
     "|".join(f"(?:{p})" for p in (_BIO.pattern, AUTHOR_NOTE_OPENING, CAPTION_MARKS_RE.pattern))
 )
 _ITEM_NUMBER = re.compile(ITEM_NUMBER)
+_CHINESE_DIGITS = "一二三四五六七八九"
 # How far into a line a caption's marks reach to its 图 (（12）上图：).
 _CAPTION_MARKS_REACH = 12
 
@@ -142,20 +143,17 @@ def is_brief_in_title(article: Article) -> bool:
 
 def read_furniture(article: Article) -> Reading:
     """``article`` as read (see the module's docstring); ``article`` itself is not changed."""
-    marked = _without_photo_marks(article)
-    if marked is not article:
-        return read_furniture(marked)
+    article = _without_photo_marks(article)
     if is_brief_in_title(article):
         body = [article.title or "", *article.body]
         return Reading(dataclasses.replace(article, title=None, body=body), None)
     label = box_label(article.title)
     if label and has_text(article):
-        body = _captions_as_text(article.body, numbered=True)
+        body = _captions_as_text(article.body)
         read = dataclasses.replace(article, title=None, column=article.column or label, body=body)
         return Reading(read, label)
     if _captions_only(article.body):
-        body = _captions_as_text(article.body, numbered=True)
-        return Reading(dataclasses.replace(article, body=body), None)
+        return Reading(dataclasses.replace(article, body=_captions_as_text(article.body)), None)
     return Reading(article, None)
 
 
@@ -209,25 +207,55 @@ def _captions_only(body: list[str]) -> bool:
         if not is_credit_line(line) and box_label(line) is None  # 图片新闻 over the box
     ]
     captions = sum(CAPTION_MARKS_RE.match(line) is not None for line in lines)
-    numbered = sum(_ITEM_NUMBER.match(line) is not None for line in lines)
-    return captions > 0 and (captions == len(lines) or numbered == len(lines))
+    if captions == 0:
+        return False
+    return captions == len(lines) or (
+        all(_ITEM_NUMBER.match(line) for line in lines) and _numbered_in_sequence(lines)
+    )
 
 
-def _captions_as_text(body: list[str], *, numbered: bool = False) -> list[str]:
+def _item_number(line: str) -> int | None:
+    """The number of the item ``line`` opens (1、…, （2）…, ③… -> 1, 2, 3); None where it opens
+    none."""
+    match = _ITEM_NUMBER.match(line)
+    if match is None:
+        return None
+    mark = match.group().strip(" \t\u3000()（）、.．")
+    if mark and "①" <= mark[0] <= "⑳":
+        return ord(mark[0]) - ord("①") + 1
+    if mark.isdigit():
+        return int(mark)
+    tens, _, units = mark.rpartition("十")
+    if "十" not in mark:
+        return _CHINESE_DIGITS.index(mark) + 1 if mark in _CHINESE_DIGITS else None
+    return (_CHINESE_DIGITS.index(tens) + 1 if tens else 1) * 10 + (
+        _CHINESE_DIGITS.index(units) + 1 if units else 0
+    )
+
+
+def _numbered_in_sequence(lines: list[str]) -> bool:
+    """Whether ``lines`` hold a box of numbered items: items numbered 1 and then 2 (a line
+    that opens on a figure, 2.5万名……, or on one number alone makes no box)."""
+    numbers = [n for n in map(_item_number, lines) if n is not None]
+    return numbers[:2] == [1, 2]
+
+
+def _captions_as_text(body: list[str]) -> list[str]:
     """``body`` with what its captions open with to point at their photos (图为……, 上图：) taken
-    off: a summary or a title made from a caption says what the photo shows. ``numbered``: a
-    photo box of numbered items (1、……; 2、……), each a photo of its own, which no summary joins
-    as one story; it is read as its first item, without its number."""
+    off: a summary or a title made from a caption says what the photo shows. A photo box of
+    items numbered in sequence (1、……; 2、……), each a photo of its own, which no summary joins
+    as one story, is read as its first item, without its number."""
+    folded = [fold_width(line.lstrip()) for line in body]
+    numbered = _numbered_in_sequence(folded)
     out = []
     items = 0
-    for line in body:
+    for line, text in zip(body, folded):
         stripped = line.lstrip()
-        folded = fold_width(stripped)
-        number = _ITEM_NUMBER.match(folded) if numbered else None
+        number = _ITEM_NUMBER.match(text) if numbered else None
         items += number is not None
         if items > 1:
             break
-        marks = CAPTION_MARKS_RE.match(folded) or number
+        marks = CAPTION_MARKS_RE.match(text) or number
         out.append(stripped[marks.end() :] if marks and marks.end() < len(stripped) else line)
     return out
 
