@@ -368,3 +368,23 @@ def test_a_decimal_is_no_item_number(body):
         [article] = summarize([Article(id="d1", title=title, body=list(body))])
         assert article.summary is not None and article.summary.text.startswith(body[0][:3])
         assert read_furniture(Article(id="d1", title=title, body=list(body))).article.body == body
+
+
+BIO = "陈岩，男，1968年出生，现任东港市西岭镇镇长，长期从事农村道路建设与管理工作。"
+
+
+def test_a_box_above_the_text_gives_an_untitled_article_no_title():
+    # The titler ranks the sentences as the summarizer does: the biography is no source of either.
+    article = Article(id="b4", body=[BIO, *NEWS])
+    [summarized] = summarize([article])
+    assert summarized.summary is not None and summarized.summary.sentences
+    assert 0 not in summarized.summary.sentences
+    assert summarized.display_title and "1968" not in summarized.display_title
+    assert not summarized.display_title.startswith("陈岩男")
+
+
+def test_a_box_and_a_signature_are_summarized_from_the_box():
+    # The signature is no text beside the box: the article is nothing but the box.
+    article = Article(id="b5", title="西岭镇长", body=[BIO, "（周海）"])
+    [summarized] = summarize([article])
+    assert summarized.summary is not None and "西岭镇镇长" in summarized.summary.text

@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import Iterator, NamedTuple
+from collections.abc import Iterator, Sequence
+from typing import NamedTuple
 
 from ..conventions import (
     AUTHOR_NOTE_OPENING,
@@ -107,7 +108,7 @@ def is_credit_line(line: str) -> bool:
     )
 
 
-def box_paragraphs(body: list[str]) -> frozenset[int]:
+def box_paragraphs(body: Sequence[str]) -> frozenset[int]:
     """The paragraphs of ``body`` that make a box beside the article's text: a sidebar from its
     label (:data:`~briefing.conventions.SIDEBAR_LABELS`) to the body's end, where papers print
     it; a biography under its label (人物简介), the label and the paragraph it heads; a short
