@@ -388,3 +388,26 @@ def test_a_box_and_a_signature_are_summarized_from_the_box():
     article = Article(id="b5", title="西岭镇长", body=[BIO, "（周海）"])
     [summarized] = summarize([article])
     assert summarized.summary is not None and "西岭镇镇长" in summarized.summary.text
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "据介绍，2019年生效的新规定明确了补偿标准，大学教授陈岩认为这将惠及数万农户。",
+        "据介绍，2019年生产总值增长百分之七，市政协主席周海在会上作了说明。",
+        "周海，1949年出生在西岭镇，那一年镇上只有一条土路，后来他当了教授。",
+        "（作者单位：东港市农业科学院）",
+        "（作者摄）",
+    ],
+)
+def test_a_sentence_that_only_looks_like_a_biography_is_no_box(paragraph):
+    assert box_paragraphs([paragraph, *NEWS]) == frozenset()
+
+
+def test_a_profiles_subject_is_its_story_not_a_box():
+    story = "陈岩，1962年生，现任西岭镇党委书记。二十年来，他带领全镇修通了四十二公里乡村公路。"
+    # The paragraph goes on past the biography: the story is in it.
+    assert box_paragraphs([story, NEWS[1]]) == frozenset()
+    # The headline names the biography's subject: the profile is about them.
+    assert box_paragraphs([BIO, *NEWS], "陈岩：修路二十年") == frozenset()
+    assert box_paragraphs([BIO, *NEWS], "西岭公路通车") == frozenset({0})

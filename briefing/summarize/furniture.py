@@ -25,7 +25,6 @@ from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from ..conventions import (
-    AUTHOR_NOTE_OPENING,
     BIO_LABELS,
     CAPTION_MARKS_RE,
     ITEM_NUMBER,
@@ -34,7 +33,7 @@ from ..conventions import (
     SIDEBAR_LABELS,
 )
 from ..records import Article
-from ..split.features import CLOSING_RE
+from ..split.features import AUTHOR_NOTE_RE, CLOSING_RE
 from ..split.lines import FURNITURE_RE, is_credit, is_furniture
 from ..text import fold_width
 from .sentences import DECK_MARKS, ENDS, split_dateline
@@ -57,17 +56,20 @@ _BOX_LABEL_LINE = re.compile(
     rf"^[{DECK_MARKS}【\[〔]?\s*(?P<label>{'|'.join(sorted(SIDEBAR_LABELS + BIO_LABELS, key=len, reverse=True))})"
     r"\s*[】\]〕]?\s*(?:[:：]\s*(?P<text>.*))?$"
 )
-# A short biography: a name, its birth year, and a post in the same sentence (周海，男，1962年
-# 生，现任临江市……; 陈岩，1958年出生于东港，研究员). A story that opens on its hero's birth
-# (陈岩，1930年生于西岭镇。) names no post there: it is told, not boxed.
+# A short biography: a name of two to four characters, its birth year (生 before a comma or
+# 于: 生效, 生产, 出生在 are no birth year), and a post in the same or the next clause (周海，男，
+# 1962年生，现任临江市……; 陈岩，1958年出生于东港，研究员). A story that opens on its hero's
+# birth (陈岩，1930年生于西岭镇。) names no post there: it is told, not boxed; so is 据介绍，……
 _BIO = re.compile(
-    r"^[\u4e00-\u9fff·]{2,6}[，,]\s*(?:[男女][，,]\s*)?(?:[\u4e00-\u9fff]{1,4}族[，,]\s*)?"
-    r"\d{4}年(?:\d{1,2}月)?(?:出生|生)[^。]*?"
+    r"^(?!据)(?P<name>[\u4e00-\u9fff·]{2,4})[，,]\s*(?:[男女][，,]\s*)?"
+    r"(?:[\u4e00-\u9fff]{1,4}族[，,]\s*)?\d{4}年(?:\d{1,2}月)?(?:出生|生)(?=[，,于])"
+    r"[^，,。；]*?(?:[，,][^，,。；]*?)?"
     r"(?:现任|历任|曾任|现为|兼任|教授|研究员|院士|导师|院长|会长|主席|理事长|作家|艺术家)"
 )
-# A biography, an author note or a caption on its own: one pattern, one call per paragraph.
+# An author note （作者为……, not 作者单位 nor 作者摄） or a caption on its own: one pattern, one
+# call per paragraph.
 _ASIDE = re.compile(
-    "|".join(f"(?:{p})" for p in (_BIO.pattern, AUTHOR_NOTE_OPENING, CAPTION_MARKS_RE.pattern))
+    "|".join(f"(?:{p})" for p in (AUTHOR_NOTE_RE.pattern, CAPTION_MARKS_RE.pattern))
 )
 _ITEM_NUMBER = re.compile(ITEM_NUMBER)
 _CHINESE_DIGITS = "一二三四五六七八九"
@@ -108,12 +110,13 @@ def is_credit_line(line: str) -> bool:
     )
 
 
-def box_paragraphs(body: Sequence[str]) -> frozenset[int]:
+def box_paragraphs(body: Sequence[str], headline: str = "") -> frozenset[int]:
     """The paragraphs of ``body`` that make a box beside the article's text: a sidebar from its
     label (:data:`~briefing.conventions.SIDEBAR_LABELS`) to the body's end, where papers print
     it; a biography under its label (人物简介), the label and the paragraph it heads; a short
-    biography (周海，1962年生，现任……), an author note （作者为……） or a photo's caption (图为……)
-    on its own."""
+    biography that is its paragraph's one sentence (周海，1962年生，现任……), of someone
+    ``headline`` does not name (a profile's subject is its story); an author note （作者为……）
+    or a photo's caption (图为……) on its own."""
     boxed: set[int] = set()
     for index, paragraph in enumerate(body):
         # Unfolded: the patterns read either width (\d is any digit, [:：]).
@@ -123,9 +126,19 @@ def box_paragraphs(body: Sequence[str]) -> frozenset[int]:
             return frozenset(boxed | set(range(index, len(body))))
         if label:
             boxed.update((index, index + 1) if not label.group("text") else (index,))
-        elif _ASIDE.match(text):
+        elif _ASIDE.match(text) or _is_bio(text, headline):
             boxed.add(index)
     return frozenset(i for i in boxed if i < len(body))
+
+
+def _is_bio(text: str, headline: str) -> bool:
+    """Whether paragraph ``text`` is a short biography alone (:data:`_BIO`), of someone
+    ``headline`` does not name."""
+    bio = _BIO.match(text)
+    if bio is None or bio.group("name") in headline:
+        return False
+    # One sentence: a paragraph that goes on (……书记。二十年来，他带领……) tells a story.
+    return not any(end in text.rstrip().rstrip("。！？!?”’）)") for end in "。！？!?")
 
 
 def has_text(article: Article) -> bool:

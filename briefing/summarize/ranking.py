@@ -324,7 +324,7 @@ def rank_sentences(article: Article, *, tail_paragraphs: int = 0) -> list[Scored
     # A box beside the text (a sidebar, a biography: furniture.box_paragraphs) is what the
     # article tells besides its news: no lead of its summary nor source of its title, unless
     # the article holds nothing else to say.
-    boxed = box_paragraphs(body)
+    boxed = box_paragraphs(body, article.headline)
     if not boxed:
         return ranked
     return adjusted(ranked, lambda s: -BOX_PENALTY if s.sentence.paragraph in boxed else 0.0)

@@ -90,7 +90,7 @@ def _candidates(
         yield heading, 0, _Origin(-1, -1, 0, 1, False, len(heading))
     # A box beside the text (a biography above the news) ranks last, and is no title's source
     # either: neither among the best-ranked nor among the leading sentences, unless it is all.
-    boxed = box_paragraphs(article.body)
+    boxed = box_paragraphs(article.body, article.headline)
     ranked = [s for s in rank_sentences(article) if s.sentence.paragraph not in boxed] or (
         rank_sentences(article)
     )
