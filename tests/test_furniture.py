@@ -313,6 +313,8 @@ def test_a_caption_inside_a_news_article_is_no_lead():
         ("title", "临江新桥 两岸一线牵（图）", "临江新桥 两岸一线牵"),
         ("byline", "附图片1张", None),
         ("byline", "本报记者 周海)(附照片3幅", "本报记者 周海"),
+        ("byline", "（本报记者 周海 附照片2幅）", "（本报记者 周海）"),
+        ("byline", "（新华社记者周海摄 附图片1张）", "（新华社记者周海摄）"),
     ],
 )
 def test_a_photo_mark_is_read_off_the_headline_and_byline(field, printed, read):

@@ -191,14 +191,19 @@ def _without_photo_marks(article: Article) -> Article:
 
 def _unmarked(text: str) -> str | None:
     """``text`` without its photo marks (folded text keeps its positions), and without a
-    bracket the mark leaves unpaired (本报记者 周海)(附照片3幅 -> 本报记者 周海)."""
+    bracket the mark leaves unpaired (本报记者 周海)(附照片3幅 -> 本报记者 周海; （本报记者 周海
+    附照片2幅） -> （本报记者 周海）)."""
     folded = fold_width(text)
     kept = "".join(
         text[start:end]
         for start, end in _spans_between(PHOTO_MARK_RE.finditer(folded), len(folded))
     ).strip()
-    if kept.count(")") + kept.count("）") > kept.count("(") + kept.count("（"):
+    opened = kept.count("(") + kept.count("（") - kept.count(")") - kept.count("）")
+    if opened < 0:
         kept = kept.rstrip(")）").strip()
+    elif opened > 0 and kept[:1] in "(（":
+        # The mark took the bracket that closed the line: （本报记者 周海 附照片2幅）.
+        kept += ")" if kept[0] == "(" else "）"
     return kept or None
 
 
