@@ -226,7 +226,7 @@ NEWS = [
 @pytest.mark.parametrize(
     "box",
     [
-        ["服务贴士", "公路沿线设有三处停车区，节假日免收停车费。"],
+        ["小贴士", "公路沿线设有三处停车区，节假日免收停车费。"],
         ["■相关链接", "东港市去年新建和改建农村公路六百公里，全市行政村通硬化路比例达到百分之百。"],
         ["【名词解释】：乡村公路指连接乡镇和行政村、服务农村生产生活的公路，全长可达百余公里。"],
         ["人物简介", "陈岩，1968年生，东港市西岭镇镇长，曾任市交通局副局长，主持修建三条县道。"],
@@ -237,19 +237,26 @@ NEWS = [
 def test_a_box_beside_the_text_is_no_lead(box):
     article = Article(id="b1", title="西岭公路通车", body=[*NEWS, *box])
     assert box_paragraphs(article.body) == frozenset(range(len(NEWS), len(NEWS) + len(box)))
-    [summarized] = summarize([article])
-    assert summarized.summary is not None
-    # (A signed piece opens with who writes: 东港市交通运输局局长撰文认为，……)
+    # Printed above the text, where it would lead, the box is no lead either.
+    above = Article(id="b2", title="西岭公路通车", body=[*box, *NEWS])
+    assert box_paragraphs(above.body) == frozenset(range(len(box)))
+    [summarized] = summarize([above])
+    assert summarized.summary is not None and summarized.summary.sentences
+    # One sentence a paragraph: the box's sentences are the first len(box).
+    assert min(summarized.summary.sentences) >= len(box), summarized.summary.text
     assert "东港市西岭镇的乡村公路今天全线通车" in summarized.summary.text
-    # Printed above the text, a biography is no lead either.
-    if "年生" in "".join(box) or "年出生" in "".join(box):
-        above = Article(id="b2", title="西岭公路通车", body=[*box, *NEWS])
-        [summarized] = summarize([above])
-        assert summarized.summary is not None and "1968" not in summarized.summary.text
+
+
+@pytest.mark.parametrize(
+    "line", ["温馨提示：公路沿线设有三处停车区，节假日免收停车费。", "贴士", "链接"]
+)
+def test_a_line_a_text_may_open_with_boxes_nothing_after_it(line):
+    later = "沿线八个村今年将新建十二座茶叶加工厂，预计带动三千名村民增收。"
+    assert box_paragraphs([NEWS[0], line, later]) == frozenset()
 
 
 def test_an_article_that_is_nothing_but_a_box_is_summarized_from_it():
-    article = Article(id="b3", title="出行提示", body=["服务贴士", NEWS[0]])
+    article = Article(id="b3", title="出行提示", body=["小贴士", NEWS[0]])
     [summarized] = summarize([article])
     assert summarized.summary is not None and "四十二公里" in summarized.summary.text
 

@@ -1,7 +1,7 @@
 """Page furniture the splitter leaves in an article, read as what it is, without changing it.
 
 The splitter's records stay as it made them (its output is fixed by its own tests), and so do
-the records an importer passes in; the stages after the split read three conventions of
+the records an importer passes in; the stages after the split read conventions of
 newspaper pages through :func:`read_furniture`, which gives the article as read:
 
 - a box label printed where a title stands (图片报道, 图片新闻 above a photo and its caption:
@@ -13,7 +13,7 @@ newspaper pages through :func:`read_furniture`, which gives the article as read:
 - a body line that only credits the page or its pictures (版式设计：周海, 本版制图：陈岩,
   周海摄), read as the text splitter reads such lines, is no text to summarize;
 - a box printed inside the article's span (:func:`box_paragraphs`: a sidebar under a label
-  such as 服务贴士 or 相关链接, a short biography 周海，1962年生，现任……, an author note) tells
+  such as 相关链接 or 名词解释, a short biography 周海，1962年生，现任……, an author note) tells
   the reader more, and is not what the article reports: the summary's lead is not taken from it.
 """
 
@@ -113,7 +113,8 @@ def is_credit_line(line: str) -> bool:
 def box_paragraphs(body: Sequence[str], headline: str = "") -> frozenset[int]:
     """The paragraphs of ``body`` that make a box beside the article's text: a sidebar from its
     label (:data:`~briefing.conventions.SIDEBAR_LABELS`) to the body's end, where papers print
-    it; a biography under its label (人物简介), the label and the paragraph it heads; a short
+    it below the text; a sidebar above the text or a biography under its label (人物简介), the
+    label and the paragraph it heads; a short
     biography that is its paragraph's one sentence (周海，1962年生，现任……), of someone
     ``headline`` does not name (a profile's subject is its story); an author note （作者为……）
     or a photo's caption (图为……) on its own."""
@@ -122,9 +123,10 @@ def box_paragraphs(body: Sequence[str], headline: str = "") -> frozenset[int]:
         # Unfolded: the patterns read either width (\d is any digit, [:：]).
         text = paragraph.lstrip()
         label = _BOX_LABEL_LINE.match(text)
-        if label and label.group("label") in SIDEBAR_LABELS:
+        if label and label.group("label") in SIDEBAR_LABELS and index > 0:
             return frozenset(boxed | set(range(index, len(body))))
         if label:
+            # Above the text, a box is its label and the paragraph it heads.
             boxed.update((index, index + 1) if not label.group("text") else (index,))
         elif _ASIDE.match(text) or _is_bio(text, headline):
             boxed.add(index)
