@@ -53,7 +53,8 @@ _NAMES = re.compile(r"(?:[\u4e00-\u9fff·A-Za-z]{1,6}(?:[\s、/／]+[\u4e00-\u9f
 _SPACES = re.compile(r"[\s\u3000\xa0]+")
 # A box's label on a line of its own or run in before its text (■相关链接, 【名词解释】：……).
 _BOX_LABEL_LINE = re.compile(
-    rf"^[{DECK_MARKS}【\[〔]?\s*(?P<label>{'|'.join(sorted(SIDEBAR_LABELS + BIO_LABELS, key=len, reverse=True))})"
+    rf"^[{DECK_MARKS}【\[〔]?\s*(?:(?P<sidebar>{'|'.join(sorted(SIDEBAR_LABELS, key=len, reverse=True))})"
+    rf"|{'|'.join(sorted(BIO_LABELS, key=len, reverse=True))})"
     r"\s*[】\]〕]?\s*(?:[:：]\s*(?P<text>.*))?$"
 )
 # A short biography: a name of two to four characters, its birth year (生 before a comma or
@@ -123,7 +124,7 @@ def box_paragraphs(body: Sequence[str], headline: str = "") -> frozenset[int]:
         # Unfolded: the patterns read either width (\d is any digit, [:：]).
         text = paragraph.lstrip()
         label = _BOX_LABEL_LINE.match(text)
-        if label and label.group("label") in SIDEBAR_LABELS and index > 0:
+        if label and label.group("sidebar") and index > 0:
             return frozenset(boxed | set(range(index, len(body))))
         if label:
             # Above the text, a box is its label and the paragraph it heads.
