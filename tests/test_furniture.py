@@ -353,10 +353,13 @@ def test_a_title_that_speaks_of_photos_keeps_its_words(title):
     assert read_furniture(article).article.title == title
 
 
-def test_a_box_of_numbered_photos_is_summarized_from_one_photo_not_spliced():
+@pytest.mark.parametrize("first", [1, 3])
+def test_a_box_of_numbered_photos_is_summarized_from_one_photo_not_spliced(first):
+    # A page's box may go on from items printed before it: ３、 then ４、.
+    number = "０１２３４５６７８９".__getitem__
     body = [
-        "１、３月２日，东港市西岭镇的村民在河边种下一排柳树，为小镇添上新绿。（周海摄）",
-        "２、临江动物园新添两只小熊猫，园内熊猫家族增至１２只。（陈岩摄）",
+        f"{number(first)}、３月２日，东港市西岭镇的村民在河边种下一排柳树，为小镇添上新绿。（周海摄）",
+        f"{number(first + 1)}、临江动物园新添两只小熊猫，园内熊猫家族增至１２只。（陈岩摄）",
     ]
     [article] = summarize([Article(id="c3", title="图片新闻", body=body)])
     assert article.summary is not None

@@ -256,10 +256,11 @@ def _item_number(line: str) -> int | None:
 
 
 def _numbered_in_sequence(lines: list[str]) -> bool:
-    """Whether ``lines`` hold a box of numbered items: items numbered 1 and then 2 (a line
-    that opens on a figure, 2.5万名……, or on one number alone makes no box)."""
+    """Whether ``lines`` hold a box of numbered items: two numbered in sequence (1、 then 2、;
+    ３、 then ４、 where the page's box went on from an item before); a line that opens on a
+    figure, 2.5万名……, or on one number alone makes no box."""
     numbers = [n for n in map(_item_number, lines) if n is not None]
-    return numbers[:2] == [1, 2]
+    return len(numbers) >= 2 and numbers[1] == numbers[0] + 1
 
 
 def _captions_as_text(body: list[str]) -> list[str]:
