@@ -318,12 +318,14 @@ def test_captions_marks_enter_no_summary_or_title(body):
             assert "图" not in text[:3] and not text[0].isdigit() and text[0] not in "１２（", text
 
 
-def test_a_caption_inside_a_news_article_is_no_lead():
-    caption = "图为东港市西岭镇的乡村公路通车当天，沿线八个村的村民在路边敲锣打鼓庆祝通车。"
+@pytest.mark.parametrize("mark", ["图为", "1、图为", "（2）图为"])
+def test_a_caption_inside_a_news_article_is_no_lead(mark):
+    # The ranking marks a caption that opens on 图为 down; one numbered in its box, too.
+    caption = f"{mark}东港市西岭镇的乡村公路通车当天，沿线八个村的村民在路边敲锣打鼓庆祝通车。"
     article = Article(id="c2", title="西岭公路通车", body=[caption, *NEWS])
     assert box_paragraphs(article.body) == frozenset({0})
     [summarized] = summarize([article])
-    assert summarized.summary is not None and not summarized.summary.text.startswith("图为")
+    assert summarized.summary is not None and 0 not in summarized.summary.sentences
 
 
 @pytest.mark.parametrize(
