@@ -58,29 +58,27 @@ PHOTO_BOX_LABELS = (
     "新闻图说",
 )
 SPLITTER_PHOTO_BOX_LABELS = PHOTO_BOX_LABELS[:3]
-# Labels of a box printed inside an article's span, beside its text: a sidebar of service
-# notes, links or background (服务贴士, 相关链接, 名词解释), or a short biography (人物简介). The
-# box tells the reader more; it is not what the article reports. A label that heads a part of
-# the story itself (背景故事, 记者手记, 点评 in a series of stories and comments) is not listed.
+# Labels of a box printed inside an article's span, beside its text: a sidebar of links,
+# background or tips (相关链接, 名词解释, 小贴士: the X链接 and X贴士 families Chinese papers
+# print), or a short biography (人物简介). The box tells the reader more; it is not what the
+# article reports. A label that heads a part of the story itself (背景故事, 记者手记, 点评 in a
+# series of stories and comments) is not listed, nor one a line of the text may open with
+# (温馨提示, a bare 链接 or 贴士).
 SIDEBAR_LABELS = (
-    "链接",
     "相关链接",
-    "知识链接",
     "背景链接",
     "新闻链接",
     "资料链接",
+    "知识链接",
     "延伸阅读",
-    "服务贴士",
-    "参观贴士",
-    "出行贴士",
+    "新闻背景",
     "小贴士",
-    "贴士",
-    "温馨提示",
+    "出行贴士",
+    "服务贴士",
     "名词解释",
     "背景资料",
     "相关资料",
     "小资料",
-    "游览攻略",
 )
 BIO_LABELS = ("人物简介", "作者简介", "人物小传", "个人简介", "个人简历", "人物档案")
 # A caption's opening: 图①：…, 图为…, 上图：…, 题图.
@@ -89,10 +87,8 @@ CAPTION_OPENING = (
 )
 CAPTION_RE = re.compile("^" + CAPTION_OPENING)
 # The number of an item in a box of several (1、…, （2）…, ③…), as a box of photos numbers
-# its captions: 1、图为…
-ITEM_NUMBER = (
-    r"(?:[(（][\d一二三四五六七八九十]{1,2}[)）]|[\d一二三四五六七八九十]{1,2}[、.．]|[①-⑳])\s*"
-)
+# its captions: 1、图为… (a decimal, 2.5万名, is no number of an item)
+ITEM_NUMBER = r"(?:[(（][\d一二三四五六七八九十]{1,2}[)）]|[\d一二三四五六七八九十]{1,2}(?:、|[.．](?!\d))|[①-⑳])\s*"
 # What a caption opens with that only points at its photo (1、图为…, 上图：…, 图②：…): no
 # summary or title says it.
 CAPTION_MARKS_RE = re.compile(rf"^(?:{ITEM_NUMBER})?{CAPTION_OPENING}\s*[:：]?\s*")

@@ -39,7 +39,6 @@ from .compress import (
     fit_clauses,
     join_clauses,
 )
-from .furniture import box_paragraphs
 from .guard import SourceIndex, article_source, check_summary, source_index
 from .references import (
     CONTRAST,
@@ -197,14 +196,9 @@ class _Prepared:
 def _prepared(
     article: Article, *, tail_paragraphs: int = 0, skip: frozenset[int] = frozenset()
 ) -> _Prepared | None:
-    """The article ranked for its summary, without the sentences in ``skip`` nor those of a box
-    (:func:`.furniture.box_paragraphs`); None when it holds no sentence to summarize."""
+    """The article ranked for its summary, without the sentences in ``skip``; None when it holds
+    no sentence to summarize."""
     ranked = rank_sentences(article, tail_paragraphs=tail_paragraphs)
-    # A box beside the text (a sidebar, a biography) is no lead, unless it is all there is.
-    boxed = box_paragraphs(article.body)
-    in_box = {s.sentence.index for s in ranked if s.sentence.paragraph in boxed}
-    if in_box and any(s.sentence.index not in in_box | skip for s in ranked):
-        skip = skip | in_box
     if skip:
         ranked = [s for s in ranked if s.sentence.index not in skip]
     if not summarizable(article, ranked):

@@ -1,7 +1,7 @@
 """Page furniture the splitter leaves in an article, read as what it is, without changing it.
 
 The splitter's records stay as it made them (its output is fixed by its own tests), and so do
-the records an importer passes in; the stages after the split read three conventions of
+the records an importer passes in; the stages after the split read conventions of
 newspaper pages through :func:`read_furniture`, which gives the article as read:
 
 - a box label printed where a title stands (图片报道, 图片新闻 above a photo and its caption:
@@ -13,7 +13,7 @@ newspaper pages through :func:`read_furniture`, which gives the article as read:
 - a body line that only credits the page or its pictures (版式设计：周海, 本版制图：陈岩,
   周海摄), read as the text splitter reads such lines, is no text to summarize;
 - a box printed inside the article's span (:func:`box_paragraphs`: a sidebar under a label
-  such as 服务贴士 or 相关链接, a short biography 周海，1962年生，现任……, an author note) tells
+  such as 相关链接 or 名词解释, a short biography 周海，1962年生，现任……, an author note) tells
   the reader more, and is not what the article reports: the summary's lead is not taken from it.
 """
 
@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import Iterator, NamedTuple
+from collections.abc import Iterator, Sequence
+from typing import NamedTuple
 
 from ..conventions import (
-    AUTHOR_NOTE_OPENING,
     BIO_LABELS,
     CAPTION_MARKS_RE,
     ITEM_NUMBER,
@@ -33,7 +33,7 @@ from ..conventions import (
     SIDEBAR_LABELS,
 )
 from ..records import Article
-from ..split.features import CLOSING_RE
+from ..split.features import AUTHOR_NOTE_RE, CLOSING_RE
 from ..split.lines import FURNITURE_RE, is_credit, is_furniture
 from ..text import fold_width
 from .sentences import DECK_MARKS, ENDS, split_dateline
@@ -53,22 +53,27 @@ _NAMES = re.compile(r"(?:[\u4e00-\u9fff·A-Za-z]{1,6}(?:[\s、/／]+[\u4e00-\u9f
 _SPACES = re.compile(r"[\s\u3000\xa0]+")
 # A box's label on a line of its own or run in before its text (■相关链接, 【名词解释】：……).
 _BOX_LABEL_LINE = re.compile(
-    rf"^[{DECK_MARKS}【\[〔]?\s*(?P<label>{'|'.join(sorted(SIDEBAR_LABELS + BIO_LABELS, key=len, reverse=True))})"
+    rf"^[{DECK_MARKS}【\[〔]?\s*(?:(?P<sidebar>{'|'.join(sorted(SIDEBAR_LABELS, key=len, reverse=True))})"
+    rf"|{'|'.join(sorted(BIO_LABELS, key=len, reverse=True))})"
     r"\s*[】\]〕]?\s*(?:[:：]\s*(?P<text>.*))?$"
 )
-# A short biography: a name, its birth year, and a post in the same sentence (周海，男，1962年
-# 生，现任临江市……; 陈岩，1958年出生于东港，研究员). A story that opens on its hero's birth
-# (陈岩，1930年生于西岭镇。) names no post there: it is told, not boxed.
+# A short biography: a name of two to four characters, its birth year (生 before a comma or
+# 于: 生效, 生产, 出生在 are no birth year), and a post in the same or the next clause (周海，男，
+# 1962年生，现任临江市……; 陈岩，1958年出生于东港，研究员). A story that opens on its hero's
+# birth (陈岩，1930年生于西岭镇。) names no post there: it is told, not boxed; so is 据介绍，……
 _BIO = re.compile(
-    r"^[\u4e00-\u9fff·]{2,6}[，,]\s*(?:[男女][，,]\s*)?(?:[\u4e00-\u9fff]{1,4}族[，,]\s*)?"
-    r"\d{4}年(?:\d{1,2}月)?(?:出生|生)[^。]*?"
+    r"^(?!据)(?P<name>[\u4e00-\u9fff·]{2,4})[，,]\s*(?:[男女][，,]\s*)?"
+    r"(?:[\u4e00-\u9fff]{1,4}族[，,]\s*)?\d{4}年(?:\d{1,2}月)?(?:出生|生)(?=[，,于])"
+    r"[^，,。；]*?(?:[，,][^，,。；]*?)?"
     r"(?:现任|历任|曾任|现为|兼任|教授|研究员|院士|导师|院长|会长|主席|理事长|作家|艺术家)"
 )
-# A biography, an author note or a caption on its own: one pattern, one call per paragraph.
+# An author note （作者为……, not 作者单位 nor 作者摄） or a caption on its own: one pattern, one
+# call per paragraph.
 _ASIDE = re.compile(
-    "|".join(f"(?:{p})" for p in (_BIO.pattern, AUTHOR_NOTE_OPENING, CAPTION_MARKS_RE.pattern))
+    "|".join(f"(?:{p})" for p in (AUTHOR_NOTE_RE.pattern, CAPTION_MARKS_RE.pattern))
 )
 _ITEM_NUMBER = re.compile(ITEM_NUMBER)
+_CHINESE_DIGITS = "一二三四五六七八九"
 # How far into a line a caption's marks reach to its 图 (（12）上图：).
 _CAPTION_MARKS_REACH = 12
 
@@ -106,24 +111,37 @@ def is_credit_line(line: str) -> bool:
     )
 
 
-def box_paragraphs(body: list[str]) -> frozenset[int]:
+def box_paragraphs(body: Sequence[str], headline: str = "") -> frozenset[int]:
     """The paragraphs of ``body`` that make a box beside the article's text: a sidebar from its
     label (:data:`~briefing.conventions.SIDEBAR_LABELS`) to the body's end, where papers print
-    it; a biography under its label (人物简介), the label and the paragraph it heads; a short
-    biography (周海，1962年生，现任……), an author note （作者为……） or a photo's caption (图为……)
-    on its own."""
+    it below the text; a sidebar above the text or a biography under its label (人物简介), the
+    label and the paragraph it heads; a short
+    biography that is its paragraph's one sentence (周海，1962年生，现任……), of someone
+    ``headline`` does not name (a profile's subject is its story); an author note （作者为……）
+    or a photo's caption (图为……) on its own."""
     boxed: set[int] = set()
     for index, paragraph in enumerate(body):
         # Unfolded: the patterns read either width (\d is any digit, [:：]).
         text = paragraph.lstrip()
         label = _BOX_LABEL_LINE.match(text)
-        if label and label.group("label") in SIDEBAR_LABELS:
+        if label and label.group("sidebar") and index > 0:
             return frozenset(boxed | set(range(index, len(body))))
         if label:
+            # Above the text, a box is its label and the paragraph it heads.
             boxed.update((index, index + 1) if not label.group("text") else (index,))
-        elif _ASIDE.match(text):
+        elif _ASIDE.match(text) or _is_bio(text, headline):
             boxed.add(index)
     return frozenset(i for i in boxed if i < len(body))
+
+
+def _is_bio(text: str, headline: str) -> bool:
+    """Whether paragraph ``text`` is a short biography alone (:data:`_BIO`), of someone
+    ``headline`` does not name."""
+    bio = _BIO.match(text)
+    if bio is None or bio.group("name") in headline:
+        return False
+    # One sentence: a paragraph that goes on (……书记。二十年来，他带领……) tells a story.
+    return not any(end in text.rstrip().rstrip("。！？!?”’）)") for end in "。！？!?")
 
 
 def has_text(article: Article) -> bool:
@@ -142,20 +160,17 @@ def is_brief_in_title(article: Article) -> bool:
 
 def read_furniture(article: Article) -> Reading:
     """``article`` as read (see the module's docstring); ``article`` itself is not changed."""
-    marked = _without_photo_marks(article)
-    if marked is not article:
-        return read_furniture(marked)
+    article = _without_photo_marks(article)
     if is_brief_in_title(article):
         body = [article.title or "", *article.body]
         return Reading(dataclasses.replace(article, title=None, body=body), None)
     label = box_label(article.title)
     if label and has_text(article):
-        body = _captions_as_text(article.body, numbered=True)
+        body = _captions_as_text(article.body)
         read = dataclasses.replace(article, title=None, column=article.column or label, body=body)
         return Reading(read, label)
     if _captions_only(article.body):
-        body = _captions_as_text(article.body, numbered=True)
-        return Reading(dataclasses.replace(article, body=body), None)
+        return Reading(dataclasses.replace(article, body=_captions_as_text(article.body)), None)
     return Reading(article, None)
 
 
@@ -179,14 +194,19 @@ def _without_photo_marks(article: Article) -> Article:
 
 def _unmarked(text: str) -> str | None:
     """``text`` without its photo marks (folded text keeps its positions), and without a
-    bracket the mark leaves unpaired (本报记者 周海)(附照片3幅 -> 本报记者 周海)."""
+    bracket the mark leaves unpaired (本报记者 周海)(附照片3幅 -> 本报记者 周海; （本报记者 周海
+    附照片2幅） -> （本报记者 周海）)."""
     folded = fold_width(text)
     kept = "".join(
         text[start:end]
         for start, end in _spans_between(PHOTO_MARK_RE.finditer(folded), len(folded))
     ).strip()
-    if kept.count(")") + kept.count("）") > kept.count("(") + kept.count("（"):
+    opened = kept.count("(") + kept.count("（") - kept.count(")") - kept.count("）")
+    if opened < 0:
         kept = kept.rstrip(")）").strip()
+    elif opened > 0 and kept[:1] in "(（":
+        # The mark took the bracket that closed the line: （本报记者 周海 附照片2幅）.
+        kept += ")" if kept[0] == "(" else "）"
     return kept or None
 
 
@@ -209,25 +229,56 @@ def _captions_only(body: list[str]) -> bool:
         if not is_credit_line(line) and box_label(line) is None  # 图片新闻 over the box
     ]
     captions = sum(CAPTION_MARKS_RE.match(line) is not None for line in lines)
-    numbered = sum(_ITEM_NUMBER.match(line) is not None for line in lines)
-    return captions > 0 and (captions == len(lines) or numbered == len(lines))
+    if captions == 0:
+        return False
+    return captions == len(lines) or (
+        all(_ITEM_NUMBER.match(line) for line in lines) and _numbered_in_sequence(lines)
+    )
 
 
-def _captions_as_text(body: list[str], *, numbered: bool = False) -> list[str]:
+def _item_number(line: str) -> int | None:
+    """The number of the item ``line`` opens (1、…, （2）…, ③… -> 1, 2, 3); None where it opens
+    none."""
+    match = _ITEM_NUMBER.match(line)
+    if match is None:
+        return None
+    mark = match.group().strip(" \t\u3000()（）、.．")
+    if mark and "①" <= mark[0] <= "⑳":
+        return ord(mark[0]) - ord("①") + 1
+    if mark.isdigit():
+        return int(mark)
+    tens, _, units = mark.rpartition("十")
+    if "十" not in mark:
+        return _CHINESE_DIGITS.index(mark) + 1 if mark in _CHINESE_DIGITS else None
+    return (_CHINESE_DIGITS.index(tens) + 1 if tens else 1) * 10 + (
+        _CHINESE_DIGITS.index(units) + 1 if units else 0
+    )
+
+
+def _numbered_in_sequence(lines: list[str]) -> bool:
+    """Whether ``lines`` hold a box of numbered items: two numbered in sequence (1、 then 2、;
+    ３、 then ４、 where the page's box went on from an item before); a line that opens on a
+    figure, 2.5万名……, or on one number alone makes no box."""
+    numbers = [n for n in map(_item_number, lines) if n is not None]
+    return len(numbers) >= 2 and numbers[1] == numbers[0] + 1
+
+
+def _captions_as_text(body: list[str]) -> list[str]:
     """``body`` with what its captions open with to point at their photos (图为……, 上图：) taken
-    off: a summary or a title made from a caption says what the photo shows. ``numbered``: a
-    photo box of numbered items (1、……; 2、……), each a photo of its own, which no summary joins
-    as one story; it is read as its first item, without its number."""
+    off: a summary or a title made from a caption says what the photo shows. A photo box of
+    items numbered in sequence (1、……; 2、……), each a photo of its own, which no summary joins
+    as one story, is read as its first item, without its number."""
+    folded = [fold_width(line.lstrip()) for line in body]
+    numbered = _numbered_in_sequence(folded)
     out = []
     items = 0
-    for line in body:
+    for line, text in zip(body, folded):
         stripped = line.lstrip()
-        folded = fold_width(stripped)
-        number = _ITEM_NUMBER.match(folded) if numbered else None
+        number = _ITEM_NUMBER.match(text) if numbered else None
         items += number is not None
         if items > 1:
             break
-        marks = CAPTION_MARKS_RE.match(folded) or number
+        marks = CAPTION_MARKS_RE.match(text) or number
         out.append(stripped[marks.end() :] if marks and marks.end() < len(stripped) else line)
     return out
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from .. import data
 from ..records import Article
 from ..text import NAME_TAGS, bigram_numbers, fold_width, word_tags
+from .furniture import box_paragraphs
 from .verbs import ACTION
 from .compress import (
     BOOK_TITLE,
@@ -319,7 +320,14 @@ def rank_sentences(article: Article, *, tail_paragraphs: int = 0) -> list[Scored
         and len(split_sentences(list(body), limit=MAX_SENTENCES + 1)) <= MAX_SENTENCES
     ):
         tail_paragraphs = 0  # ranked whole: the titler, which asks for no tail, finds it cached
-    return list(_ranked(article.headline, body, tail_paragraphs))
+    ranked = list(_ranked(article.headline, body, tail_paragraphs))
+    # A box beside the text (a sidebar, a biography: furniture.box_paragraphs) is what the
+    # article tells besides its news: no lead of its summary nor source of its title, unless
+    # the article holds nothing else to say.
+    boxed = box_paragraphs(body, article.headline)
+    if not boxed:
+        return ranked
+    return adjusted(ranked, lambda s: -BOX_PENALTY if s.sentence.paragraph in boxed else 0.0)
 
 
 def _head_and_tail(body: list[str], tail_paragraphs: int) -> list[Sentence]:
@@ -370,6 +378,9 @@ HAND_WEIGHTS = (
     -1.2, -0.3, -2.0, -1.0, -2.0, -0.5, -0.5, -0.7, -1.0, -0.7, -2.0, -1.5, -0.6,
     -1.5, -1.2, -1.0,
 )  # fmt: skip
+# How far a sentence of a box beside the text (:func:`rank_sentences`) goes down: below any
+# sentence of the text that a summary could open with.
+BOX_PENALTY = 4.0
 _RESTATING = FEATURES.index("restating")
 _MISSES = FEATURES.index("misses_subject")
 # The features a sentence is marked down for as it is read (not the pass over all of them).

@@ -29,7 +29,7 @@ from .headlines import (
     has_verb,
     headline_problems,
 )
-from .furniture import read_furniture
+from .furniture import box_paragraphs, read_furniture
 from .printed_titles import display_title
 from .ranking import gram_counts, gram_strings, rank_sentences
 from .sentences import dateline_place, has_quantity, split_dateline, split_sentences
@@ -88,7 +88,12 @@ def _candidates(
     heading = heading_line(article, limit=limit)
     if heading:
         yield heading, 0, _Origin(-1, -1, 0, 1, False, len(heading))
-    ranked = rank_sentences(article)
+    # A box beside the text (a biography above the news) ranks last, and is no title's source
+    # either: neither among the best-ranked nor among the leading sentences, unless it is all.
+    boxed = box_paragraphs(article.body, article.headline)
+    ranked = [s for s in rank_sentences(article) if s.sentence.paragraph not in boxed] or (
+        rank_sentences(article)
+    )
     actor = kicker_actor(article)
     dateline, place, lead_text = opening or _opening(article)
     dated_lead = bool(_DATED_LEAD.search(lead_text))
