@@ -39,7 +39,7 @@ from ..split.lines import HAN, is_bare_name
 from ..text import tagged, word_tags
 from .compress import TIME_START
 from .ranking import BACKGROUND, Scored, adjusted
-from .sentences import DECK_MARKS, split_dateline
+from .sentences import DECK_MARKS, split_dateline, split_sentences
 from .verbs import SPEECH_VERBS
 
 # Commentary by its form, whatever the column's name: 评论员文章/评论员观察, 社论, and a name
@@ -74,7 +74,7 @@ _JOURNALIST = re.compile(rf"{REPORTER}|摄影|报社|通讯社")
 _PEN_LINE = re.compile(rf"^[（(]?执笔人?[：:]\s*(?P<names>[{HAN}·、，, ]{{2,30}}?)[）)]?$")
 # An interview, in a heading or the body's first line: ——访星国大使周海, 访谈, 专访,
 # 对话周海：……, 周海答本报记者问.
-_INTERVIEW = re.compile(r"(?:^|——|—|\s)访[^问]|访谈|专访|^对话|答[^，。]{0,6}记者问")
+_INTERVIEW = re.compile(r"(?:^|——|—|\s)访[^问]|访谈|专访|(?:^|[·・])对话|答[^，。]{0,6}记者问")
 # A title or deck that names the piece an essay on its subject: 论久久为功, ——论学习……精神 (how
 # a commentator's series is titled), not 论坛, 论文, 论语, 论述, 论证, 论道, 论资排辈, 论战.
 _ESSAY_ON = re.compile(r"^(?:——|—)?论(?![坛文语述证道资战功据点])[^，。！？]{2,}")
@@ -282,11 +282,13 @@ def voice_opening(article: Article) -> str:
 
 # 我 as a writer says it, not the paper's institutional 我国/我省/我军/我驻……, 自我, 你我, 敌我, nor
 # 我们党 (the party's own name for itself).
-_SELF_WORDS = "国省市区县乡镇村军党方校院厂所部局站团师旅营连队馆台社报刊行处科室州盟旗驻"
+_SELF_WORDS = "国省市区县乡镇村军党方校院厂所部局站团师旅营连队馆台社报刊行处科室州盟旗驻委厅司"
 _FIRST_PERSON = re.compile(
     rf"我们(?!的?(?:党|祖国|国家|人民|共和国|民族|军队))|咱们|笔者"
-    rf"|(?<![自你敌忘唯本])我(?![{_SELF_WORDS}们])"
+    rf"|(?<![自你敌忘唯本])我(?![{_SELF_WORDS}们]|公司|单位)"
 )
+# 你/我 paired in a set phrase (你追我赶, 你中有我, 人无我有, 我将无我): nobody's own 我.
+_PAIRED = re.compile(r"你[^，,。！？、]{0,2}我|我[^，,。！？、]{0,2}你|人[无有]我[有优]|我将无我")
 # Another's words inside a sentence: quoted, a title, or said after a colon (周海说：我……).
 _OTHERS_WORDS = re.compile(r"“[^”]*”|「[^」]*」|『[^』]*』|《[^》]*》|[：:][^。！？!?]*")
 # A speaker named before the first person in its sentence (周海表示，我们……).
@@ -299,7 +301,9 @@ _SPEECH_SALUTATION = re.compile(r"^(?:[^，,：:。！]{1,8}们[，,、]\s*)*[^�
 # A letters column, whole: 来信, 读者来信, 群众来信选登 (not 来信调查, a report on what was done).
 _LETTER_TAG = re.compile(r"^(?:读者|群众|网友)?来(?:信|函)(?:选登|摘登|照登)?$|^读者之声$")
 # 在……上的讲话 as title or deck (——在……上的致辞); （本文系作者在……上讲话的一部分）.
-_SPEECH_TITLE = re.compile(r"^(?:——|—)?在.{2,40}(?:讲话|致辞|演讲)")
+_SPEECH_TITLE = re.compile(
+    r"^(?:——|—)?在.{2,40}(?:讲话|致辞|演讲)|^.{0,40}新年(?:讲话|贺词|致辞)(?:[（(][^（）()]*[）)])?$"
+)
 _SPEECH_NOTE = re.compile(r"^[（(]本文(?:系|是|为)[^（）()]{0,6}在.{2,40}(?:讲话|致辞|演讲)")
 # A contributor's signature, closing the piece in brackets: （临江市 周海）, （东港市西岭镇陈岩）.
 _SIGNATURE = re.compile(r"^[（(](?P<who>[^（）()]{3,30})[）)]$")
@@ -309,10 +313,120 @@ _PLACE_END = re.compile(r"[省市县区州乡镇村]")
 def first_person(text: str) -> bool:
     """Whether ``text`` speaks as 我/我们/笔者 in its own voice with no speaker named before it
     in its sentence (周海说，我…… names one; 我国, quotations and titles are not it)."""
-    for sentence in re.split(r"(?<=[。！？!?])", _OTHERS_WORDS.sub("", text)):
+    for sentence in re.split(r"(?<=[。！？!?])", _PAIRED.sub("", _OTHERS_WORDS.sub("", text))):
         found = _FIRST_PERSON.search(sentence)
-        if found and not _SPEAKER_BEFORE.search(sentence, 0, found.start()):
+        if (
+            found
+            and not _SPEAKER_BEFORE.search(sentence, 0, found.start())
+            and not _said_after(sentence)
+            and _starts_word(sentence, found.start())
+        ):
             return True
+    return False
+
+
+# Testimony signed after it: a paragraph followed by a line ——周海 (or with ——周海 run on at its
+# end) is 周海's words, not the writer's.
+_SPOKEN_BY = re.compile(
+    rf"(?:^|(?<=[。！？!?”]))\s*(?:——|—|－－|--)\s*(?P<name>[{HAN}·]{{2,4}})[。.]?$"
+)
+
+
+# A paragraph given to a speaker by a label (周海：……, 周海（69岁）：……, 记者：……), as an interview
+# or a round of voices prints it: the speaker's words, named in them.
+_SPEAKER_LABEL = re.compile(rf"^(?P<label>[{HAN}·]{{2,6}})(?:[（(][^（）()]{{1,12}}[）)])?[：:]")
+# A line that introduces the speaker of the paragraphs after it (临江市西岭镇村民周海——), as a
+# round of testimonies prints each.
+_SPEAKER_HEADING = re.compile(r"^[^。！？!?：:，,“”]{2,30}(?:——|—)$")
+
+
+def _heading_speaker(line: str) -> str:
+    """The person a speaker's heading names (……村民周海—— -> 周海), "" when it names none."""
+    tags = word_tags(line.rstrip("—"))
+    return next((w for w, t in reversed(tags) if t.startswith("nr") and _person(w)), "")
+
+
+def _said_after(sentence: str) -> bool:
+    """Whether the sentence names its speaker after what is said (……，村民周海笑着说。)."""
+    last = re.split(r"[，,：:]", sentence.rstrip("。！？!?…”’ "))[-1]
+    tags = word_tags(last) if last and len(last) < len(sentence.rstrip("。！？!?…”’ ")) else []
+    return bool(tags) and tags[-1][0] in _REPORTING | {"道", "笑道", "说道"}
+
+
+def _voices(article: Article) -> list[tuple[str, str | None]]:
+    """Each of the article's sentences (as :func:`.sentences.split_sentences` numbers them) as
+    its words outside quotation marks and whose they are: None the writer's, a name a signed
+    testimony's (——周海), "" another's named after them (……，周海说。). A quotation may run over
+    several sentences; one that runs over paragraphs opens again in each."""
+    body = list(article.body)
+    signed: dict[int, str] = {}
+    section: str | None = None  # the speaker a heading introduced, for the paragraphs after it
+    for p, paragraph in enumerate(body):
+        paragraph = paragraph.strip()
+        if _SPEAKER_HEADING.match(paragraph):
+            # A place's heading (临江市西岭镇——) introduces a report, not a speaker.
+            section = _heading_speaker(paragraph) or None
+            continue
+        following = body[p + 1].strip() if p + 1 < len(body) else ""
+        match = _SPOKEN_BY.match(following) or _SPOKEN_BY.search(paragraph)
+        label = _SPEAKER_LABEL.match(paragraph)
+        if match and _person(match.group("name")):
+            signed[p] = match.group("name")
+        elif label and not _FIRST_PERSON.search(label.group("label")):
+            signed[p] = ""
+        elif section is not None:
+            signed[p] = section
+    voices: list[tuple[str, str | None]] = []
+    depth, paragraph_at = 0, -1
+    for sentence in split_sentences(body):
+        if sentence.paragraph != paragraph_at:
+            depth, paragraph_at = 0, sentence.paragraph
+        own = []
+        for char in sentence.text:
+            if char == "“":
+                depth += 1
+            elif char == "”":
+                depth = max(0, depth - 1)
+            elif not depth:
+                own.append(char)
+        speaker = signed.get(sentence.paragraph)
+        if speaker == "" or _said_after(sentence.text):
+            voices.append(("".join(own), ""))
+            continue
+        voices.append(("".join(own), speaker))
+    return voices
+
+
+def _whose_first_person(article: Article, sentences: Sequence[int]) -> str | None:
+    """Whose 我 the summary made of ``sentences`` keeps: "" the writer's, a name a signed
+    testimony's; None when no sentence of it speaks as the writer (quoted, said by another)."""
+    voices = _voices(article)
+    indices = [i for i in sorted(sentences) if i < len(voices)]
+    for index in indices:
+        own, speaker = voices[index]
+        if speaker != "" and first_person(own):
+            # Said to be a testimony's only where the summary opens with it: 周海说， before
+            # another's sentence would give him that one too.
+            if speaker is None:
+                return ""
+            return speaker if voices[indices[0]][1] == speaker else None
+    return None
+
+
+def _interview(article: Article) -> bool:
+    """An interview (——访……, 对话……, 专访), by a heading, the first line or a column tag."""
+    heads = [article.kicker, article.title, article.subtitle, *_own_body(article)[:1]]
+    lines = [line.strip() for line in heads if line] + _tags(article)
+    return any(_INTERVIEW.search(line) for line in lines)
+
+
+def _starts_word(text: str, at: int) -> bool:
+    """Whether a word of ``text`` starts at ``at`` (我 in 我们 does; in a name, 刘我成, not)."""
+    start = 0
+    for word, _ in word_tags(text):
+        if start >= at:
+            return start == at
+        start += len(word)
     return False
 
 
@@ -367,16 +481,25 @@ def _letter(article: Article) -> str | None:
     return None
 
 
-def writer_opening(article: Article, text: str) -> str:
+def writer_opening(article: Article, text: str, sentences: Sequence[int] | None = None) -> str:
     """Who writes, for a summary ``text`` of a piece that is not commentary: a letter's writer
     always (读者周海来信说，), else, when ``text`` keeps a first person with no speaker, the
     speech (讲话指出，), the signed contributor (周海写道，), the reporter (记者写道，) or the
-    author (作者写道，); "" when the summary needs none."""
+    author (作者写道，); "" when the summary needs none. ``sentences``: the source sentences
+    ``text`` was made from, read for whose 我 it is: quoted over several sentences, or said by
+    someone named after it (……，周海说。), it needs none; a testimony signed ——周海 is 周海's
+    (周海说，). An interview's 我 is its subject's, not the writer's."""
     letter = _letter(article)
     if letter:
         return letter
-    if not text or not first_person(text):
+    if not text or not first_person(text) or _interview(article):
         return ""
+    if sentences is not None:
+        whose = _whose_first_person(article, sentences)
+        if whose is None:
+            return ""
+        if whose:
+            return f"{whose}说，"
     body = _clean(_own_body(article)[:2])
     name = _signature(article) or _person(_byline_name(article))
     if (
@@ -392,6 +515,12 @@ def writer_opening(article: Article, text: str) -> str:
     return "作者写道，"
 
 
+def _testimony_opening(article: Article, head: str) -> bool:
+    """Whether ``head`` (周海说) says who signed a testimony the article prints (——周海)."""
+    name = head.removesuffix("说")
+    return name != head and bool(_person(name)) and any(s == name for _, s in _voices(article))
+
+
 def split_opening(article: Article, text: str) -> tuple[str, str]:
     """A summary ``text`` as its opening of who argues or writes and the rest (("", text) when it
     has none)."""
@@ -399,8 +528,9 @@ def split_opening(article: Article, text: str) -> tuple[str, str]:
     if opening and text.startswith(opening):
         return opening, text[len(opening) :]
     head, comma, rest = text.partition("，")
-    if comma and rest and writer_opening(article, rest) == head + comma:
-        return head + comma, rest
+    if comma and rest:
+        if writer_opening(article, rest) == head + comma or _testimony_opening(article, head):
+            return head + comma, rest
     return "", text
 
 

@@ -293,12 +293,16 @@ class ExtractiveSummarizer:
             made = _here_named(made, prepared, max_chars - len(opening), article.dateline)
             made = _speaker_named(made, article, prepared, max_chars - len(opening))
             # A first person kept with no speaker (我……) is said with who writes (作者写道，).
-            writer = opening or writer_opening(article, made.text)
-            # Made again within the room the opening leaves, unless it fits as it is.
+            writer = opening or writer_opening(article, made.text, made.sentences)
+            # Made again within the room the opening leaves, unless it fits as it is; the remade
+            # summary says who writes only where it still keeps a first person (and whose).
             if writer and not opening and len(writer) + len(made.text) > max_chars:
-                made = self._summarize(article, max_chars - len(writer), prepared)
-                made = _here_named(made, prepared, max_chars - len(writer), article.dateline)
-                made = _speaker_named(made, article, prepared, max_chars - len(writer))
+                room = max_chars - len(writer)
+                made = self._summarize(article, room, prepared)
+                made = _here_named(made, prepared, room, article.dateline)
+                made = _speaker_named(made, article, prepared, room)
+                again = writer_opening(article, made.text, made.sentences)
+                writer = again if len(again) + len(made.text) <= max_chars else ""
             made.text = voiced(writer, made.text)
             return made
         budget = max_chars - len(opening)
