@@ -8,6 +8,8 @@ from briefing.records import Article
 from briefing.summarize import check_summary
 from briefing.summarize import summarize
 from briefing.summarize.commentary import (
+    _person,
+    commentary_rule,
     first_person,
     split_opening,
     voice_opening,
@@ -253,3 +255,66 @@ def test_a_new_year_address_is_a_speech():
         body=["新年的钟声即将敲响，我们又将迎来充满希望的一年。", "临江市的明天会更好。"],
     )
     assert _summary(address).startswith("讲话指出，")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "论辩赛在临江市举行",
+        "论剑数字经济",
+        "论著《西岭镇志》首发",
+        "论斤卖的橘子",
+        "论学术水平，西岭镇中学不输城里",
+    ],
+)
+def test_a_news_title_opening_on_lun_is_no_essay(title):
+    news = Article(id="n", title=title, body=["临江市今年新建学校十二所，新增学位一万个。"])
+    assert commentary_rule(news) is None
+
+
+def test_an_essay_title_under_a_reporters_byline_is_a_report():
+    body = ["临江市今年新建学校十二所，新增学位一万个。"]
+    assert commentary_rule(Article(id="e", title="论久久为功", body=body)) == (
+        "commentator",
+        "本报评论员",
+    )
+    reported = Article(id="r", title="论久久为功", byline="本报记者 陈岩", body=body)
+    assert commentary_rule(reported) is None
+
+
+@pytest.mark.parametrize("tag", ["获评", "考评", "自评", "互评", "总评", "网评"])
+def test_a_rating_word_is_no_pen_name_column(tag):
+    news = Article(id="n", title=f"西岭镇中学（{tag}）", body=["西岭镇中学今年新建教学楼一栋。"])
+    assert commentary_rule(news) is None
+
+
+def test_a_salutation_to_many_is_a_speech_not_a_family_letter():
+    body = ["亲爱的同胞们：", "新的一年，我们要把临江市建设得更好。"]
+    speech = Article(id="s", title="携手前行", body=body)
+    assert writer_opening(speech, "新的一年，我们要把临江市建设得更好。") == "讲话指出，"
+    letter = Article(id="l", title="给妈妈的信", body=["亲爱的妈妈：", "我在西岭镇一切都好。"])
+    assert writer_opening(letter, "我在西岭镇一切都好。") == "作者在信中写道，"
+
+
+@pytest.mark.parametrize("name", ["贺信", "张家口", "高新区"])
+def test_a_place_or_a_letter_is_no_persons_name(name):
+    assert _person(name) is None
+
+
+def test_a_letter_under_its_heading_says_the_letter_writes():
+    letter = Article(
+        id="h",
+        title="临江市致信祝贺西岭镇中学建校百年",
+        body=["贺 信", "值此西岭镇中学建校一百周年之际，我代表临江市，向全校师生表示祝贺。"],
+    )
+    assert _summary(letter).startswith("贺信写道，")
+
+
+def test_a_commentators_long_deck_is_an_essay():
+    article = Article(
+        id="c",
+        title="奋斗成就未来",
+        subtitle="——论把周海市长建市三十年大会讲话提出的各项任务落到临江市每个街道和乡镇",
+        body=["我们要接续奋斗，把跨江大桥和新港区建得更好。", "临江市的明天要靠实干。"],
+    )
+    assert commentary_rule(article) == ("commentator", "本报评论员")

@@ -50,7 +50,8 @@ _COLUMN_FORM = re.compile(
     rf"|^[{HAN}]{{0,4}}(?:时评|短评|述评|评论|锐评|热评|快评|杂谈|随笔|随感|观澜)$"
     # A commentator's column signed by a one-character pen name and 评 (江评, 任评): not a
     # remark's kind (点评, 好评, 差评, 测评, 参评).
-    rf"|^(?![点好差测参])[{HAN}]评$"
+    # Nor a verb of rating (获评, 考评, 自评, 互评, 总评, 参评) nor 网评 (collected remarks).
+    rf"|^(?![点好差测参获考自互总网])[{HAN}]评$"
 )
 # Names of that form that title compiled remarks, not one writer's argued view (网友热评, 读者评论,
 # 各方评论, 专家点评): the same kind as 声音, which the column list keeps out.
@@ -77,7 +78,11 @@ _PEN_LINE = re.compile(rf"^[（(]?执笔人?[：:]\s*(?P<names>[{HAN}·、，, ]
 _INTERVIEW = re.compile(r"(?:^|——|—|\s)访[^问]|访谈|专访|(?:^|[·・])对话|答[^，。]{0,6}记者问")
 # A title or deck that names the piece an essay on its subject: 论久久为功, ——论学习……精神 (how
 # a commentator's series is titled), not 论坛, 论文, 论语, 论述, 论证, 论道, 论资排辈, 论战.
-_ESSAY_ON = re.compile(r"^(?:——|—)?论(?![坛文语述证道资战功据点])[^，。！？]{2,}")
+# The whole title or deck, with no comma: 论辩赛在……举行, 论学术水平，…… are news. Not 论辩, 论剑,
+# 论著, 论斤 (论斤卖) either.
+_ESSAY_ON = re.compile(
+    r"^(?:——|—)?论(?![坛文语述证道资战功据点辩剑著斤])[^，,。！？!?；;：:]{2,60}$"
+)
 # The author's role, when the note gives one short enough to name in a summary.
 MAX_ROLE_CHARS = 12
 _DASHES = "—-－ 　"
@@ -222,11 +227,21 @@ def commentary_rule(article: Article) -> tuple[str, str] | None:
     if note:
         role = _role(note)
         return "author", f"{role}撰文" if role else "作者"
-    if any(_ESSAY_ON.match(line or "") for line in (article.title, article.subtitle)):
+    if any(
+        _ESSAY_ON.match((line or "").strip()) for line in (article.title, article.subtitle)
+    ) and (not _reported(article)):
         # Signed, the writer argues; unsigned, the paper's commentator does.
         name = _person(_byline_name(article))
         return ("author", f"{name}撰文") if name else ("commentator", "本报评论员")
     return None
+
+
+def _reported(article: Article) -> bool:
+    """Whether a reporter's byline or a dateline marks ``article`` as a report."""
+    body = _own_body(article)
+    return bool(re.search(REPORTER, article.byline or "")) or bool(
+        body and split_dateline(body[0])[0]
+    )
 
 
 def commentary_voice(article: Article) -> str | None:
@@ -296,7 +311,11 @@ _SPEAKER_BEFORE = re.compile(r"说|表示|指出|认为|强调|介绍|告诉|回
 _SALUTATION = re.compile(
     r"^(?:[^，,：:。！]{0,8}(?:编辑|记者)同志们?|[^，,：:。！]{0,6}编辑部)[：:，,]"
 )
-_FAMILY_SALUTATION = re.compile(r"^[^，,：:。！]{0,8}亲爱的[^，,：:。！]{1,12}[：:]")
+# A family letter's salutation names kin (亲爱的妈妈：, 亲爱的儿子：); 亲爱的同胞们： opens a speech.
+_KIN = "爸爸|妈妈|爸|妈|父亲|母亲|儿子|女儿|孩子|宝贝|老伴|爷爷|奶奶|外公|外婆|姥姥|姥爷|哥哥|姐姐|弟弟|妹妹|丈夫|妻子|爱人|老公|老婆"
+_FAMILY_SALUTATION = re.compile(
+    rf"^[^，,：:。！]{{0,8}}亲爱的[^，,：:。！们]{{0,8}}(?:{_KIN})[：:]"
+)
 _SPEECH_SALUTATION = re.compile(r"^(?:[^，,：:。！]{1,8}们[，,、]\s*)*[^，,：:。！]{1,8}们[：:]$")
 # A letters column, whole: 来信, 读者来信, 群众来信选登 (not 来信调查, a report on what was done).
 _LETTER_TAG = re.compile(r"^(?:读者|群众|网友)?来(?:信|函)(?:选登|摘登|照登)?$|^读者之声$")
@@ -304,6 +323,9 @@ _LETTER_TAG = re.compile(r"^(?:读者|群众|网友)?来(?:信|函)(?:选登|摘
 _SPEECH_TITLE = re.compile(
     r"^(?:——|—)?在.{2,40}(?:讲话|致辞|演讲)|^.{0,40}新年(?:讲话|贺词|致辞)(?:[（(][^（）()]*[）)])?$"
 )
+# A letter printed under a heading of its kind (贺 信, 回 信): a leader's or an institution's
+# letter, whose 我 is its signer's.
+_LETTER_HEADINGS = frozenset("贺信 贺电 回信 复信 慰问信 公开信 感谢信".split())
 _SPEECH_NOTE = re.compile(r"^[（(]本文(?:系|是|为)[^（）()]{0,6}在.{2,40}(?:讲话|致辞|演讲)")
 # A contributor's signature, closing the piece in brackets: （临江市 周海）, （东港市西岭镇陈岩）.
 _SIGNATURE = re.compile(r"^[（(](?P<who>[^（）()]{3,30})[）)]$")
@@ -460,9 +482,14 @@ def _signature(article: Article) -> str | None:
     return None
 
 
+_NOT_NAME_END = frozenset("省市县区州镇乡村口岛港湾信函")
+
+
 def _person(name: str | None) -> str | None:
     """``name`` when it is one person's name alone (周海), not a unit's line or a heading."""
-    if not name or not 2 <= len(name) <= 4:
+    # The segmenter files many unknown words as names: a place or a unit (张家口, 高新区) or a
+    # letter (贺信) is none.
+    if not name or not 2 <= len(name) <= 4 or name[-1] in _NOT_NAME_END:
         return None
     tags = word_tags(name)
     return name if len(tags) == 1 and tags[0][1].startswith("nr") else None
@@ -501,6 +528,9 @@ def writer_opening(article: Article, text: str, sentences: Sequence[int] | None 
         if whose:
             return f"{whose}说，"
     body = _clean(_own_body(article)[:2])
+    heading = re.sub(r"\s+", "", body[0]) if body else ""
+    if heading in _LETTER_HEADINGS:  # a printed letter headed 贺 信: the letter says
+        return f"{heading}写道，"
     name = _signature(article) or _person(_byline_name(article))
     if (
         any(_SPEECH_TITLE.match(h or "") for h in (article.title, article.subtitle))
@@ -510,7 +540,7 @@ def writer_opening(article: Article, text: str, sentences: Sequence[int] | None 
         return f"{name}在讲话中指出，" if name else "讲话指出，"
     if name:
         return f"{name}写道，"
-    if re.search(REPORTER, article.byline or "") or (body and split_dateline(body[0])[0]):
+    if _reported(article):
         return "记者写道，"
     return "作者写道，"
 
