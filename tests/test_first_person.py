@@ -318,3 +318,18 @@ def test_a_commentators_long_deck_is_an_essay():
         body=["我们要接续奋斗，把跨江大桥和新港区建得更好。", "临江市的明天要靠实干。"],
     )
     assert commentary_rule(article) == ("commentator", "本报评论员")
+
+
+def test_the_review_page_and_the_lead_fallback_know_the_writers_opening():
+    from briefing.records import Summary
+    from briefing.review.draft import source_text
+    from briefing.summarize.vetting import fallback_summary
+
+    essay = Article(id="e", title="橘园边的课堂", body=list(ESSAY))
+    text = _summary(essay)
+    essay.summary = Summary(text=text, method="extractive", sentences=[0])
+    assert source_text(essay).opening == "作者写道，"
+    lead = fallback_summary(
+        essay, max_chars=90, rejected=Summary(text=text, method="extractive"), reason="test"
+    )
+    assert lead.text.startswith("作者写道，") and "我" in lead.text
