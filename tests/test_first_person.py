@@ -25,6 +25,8 @@ from briefing.summarize.commentary import (
         "笔者以为，步道修好了，还得有人管。",
         "师傅递给我一副手套，教我怎样握焊枪。",
         "这件事，咱们得好好商量。",
+        "听说老家通了高铁，我今年春节要回西岭镇。",
+        "说起西岭镇的橘子，我能讲上一天。",
     ],
 )
 def test_a_writers_own_first_person_needs_a_speaker(text):
@@ -99,15 +101,16 @@ def test_a_letter_to_the_editors_says_a_reader_writes_whatever_its_summary_keeps
             "（东港市 陈岩）",
         ],
     )
-    assert voice_opening(letter) == "读者陈岩来信说，"
+    assert writer_opening(letter, "") == "读者陈岩来信说，"
+    assert voice_opening(letter) == ""  # a letter is not commentary
     assert _summary(letter).startswith("读者陈岩来信说，西岭镇")
 
 
 def test_a_letters_column_marks_a_letter_but_a_report_on_letters_does_not():
     body = ["西岭镇新区的路灯装好已有半年，至今一盏也没有亮过，居民晚上出门只能打手电。"]
-    assert voice_opening(Article(id="l", title="路灯何时亮", column="读者来信", body=body))
+    assert writer_opening(Article(id="l", title="路灯何时亮", column="读者来信", body=body), "")
     followed = Article(id="f", title="路灯终于亮了（来信调查）", body=body)
-    assert voice_opening(followed) == ""
+    assert writer_opening(followed, "") == ""
 
 
 def test_a_speech_says_it_is_a_speech():

@@ -278,11 +278,10 @@ def attribution(voice: str) -> str:
 
 
 def voice_opening(article: Article) -> str:
-    """How the article's summary opens: who argues for commentary (钟声文章指出，), who writes
-    for a letter (读者周海来信说，), "" for news (whose summary may still need its writer named:
-    :func:`writer_opening`)."""
+    """How a commentary's summary opens: who argues (钟声文章指出，); "" for any other piece
+    (whose summary may still need its writer named: :func:`writer_opening`)."""
     voice = commentary_voice(article)
-    return attribution(voice) if voice else (_letter(article) or "")
+    return attribution(voice) if voice else ""
 
 
 # --- Who writes a first-person piece: a reader's letter, an essay or memoir, a speech ---------
@@ -306,8 +305,6 @@ _FIRST_PERSON = re.compile(
 _PAIRED = re.compile(r"你[^，,。！？、]{0,2}我|我[^，,。！？、]{0,2}你|人[无有]我[有优]|我将无我")
 # Another's words inside a sentence: quoted, a title, or said after a colon (周海说：我……).
 _OTHERS_WORDS = re.compile(r"“[^”]*”|「[^」]*」|『[^』]*』|《[^》]*》|[：:][^。！？!?]*")
-# A speaker named before the first person in its sentence (周海表示，我们……).
-_SPEAKER_BEFORE = re.compile(r"说|表示|指出|认为|强调|介绍|告诉|回忆|写道|坦言|感慨")
 _SALUTATION = re.compile(
     r"^(?:[^，,：:。！]{0,8}(?:编辑|记者)同志们?|[^，,：:。！]{0,6}编辑部)[：:，,]"
 )
@@ -339,7 +336,7 @@ def first_person(text: str) -> bool:
         found = _FIRST_PERSON.search(sentence)
         if (
             found
-            and not _SPEAKER_BEFORE.search(sentence, 0, found.start())
+            and not _speaker_before(sentence[: found.start()])
             and not _said_after(sentence)
             and _starts_word(sentence, found.start())
         ):
@@ -440,6 +437,12 @@ def _interview(article: Article) -> bool:
     heads = [article.kicker, article.title, article.subtitle, *_own_body(article)[:1]]
     lines = [line.strip() for line in heads if line] + _tags(article)
     return any(_INTERVIEW.search(line) for line in lines)
+
+
+def _speaker_before(text: str) -> bool:
+    """Whether ``text``, before a first person in its sentence, names a speaker: a speech verb
+    as a whole word (周海表示，我们……; not 听说, 说起, 小说, 说明)."""
+    return any(_speech(word) or word in ("回忆", "感慨") for word, _ in word_tags(text))
 
 
 def _starts_word(text: str, at: int) -> bool:
