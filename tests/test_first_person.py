@@ -241,7 +241,8 @@ def test_voices_given_by_a_label_or_a_heading_are_the_speakers():
             "我种了二十年茶，今年的茶叶卖到了东港市。",
         ],
     )
-    assert writer_opening(rounds, "我家今年添了一辆新车。", [0]) == ""
+    assert writer_opening(rounds, "陈岩（58岁）：我家今年添了一辆新车。", [0]) == ""
+    assert writer_opening(rounds, "我家今年添了一辆新车。", [0]) == "陈岩说，"
     assert writer_opening(rounds, "我种了二十年茶。", [2]) == "周海说，"
 
 

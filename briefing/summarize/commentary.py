@@ -379,6 +379,7 @@ def _voices(article: Article) -> list[tuple[str, str | None]]:
     several sentences; one that runs over paragraphs opens again in each."""
     body = list(article.body)
     signed: dict[int, str] = {}
+    labelled: dict[int, int] = {}  # where a speaker's label ends (陈岩：), by paragraph
     section: str | None = None  # the speaker a heading introduced, for the paragraphs after it
     for p, paragraph in enumerate(body):
         paragraph = paragraph.strip()
@@ -392,16 +393,19 @@ def _voices(article: Article) -> list[tuple[str, str | None]]:
         if match and _person(match.group("name")):
             signed[p] = match.group("name")
         elif label and not _FIRST_PERSON.search(label.group("label")):
-            signed[p] = ""
+            signed[p] = _person(label.group("label")) or ""
+            labelled[p] = label.end()
         elif section is not None:
             signed[p] = section
     voices: list[tuple[str, str | None]] = []
     depth, paragraph_at = 0, -1
     for sentence in split_sentences(body):
+        text = sentence.text
         if sentence.paragraph != paragraph_at:
             depth, paragraph_at = 0, sentence.paragraph
+            text = text[labelled.get(sentence.paragraph, 0) :]  # the words after the label
         own = []
-        for char in sentence.text:
+        for char in text:
             if char == "“":
                 depth += 1
             elif char == "”":
@@ -529,7 +533,8 @@ def writer_opening(article: Article, text: str, sentences: Sequence[int] | None 
         if whose is None:
             return ""
         if whose:
-            return f"{whose}说，"
+            # 陈岩（58岁）：我…… names its speaker already.
+            return "" if text.startswith(whose) else f"{whose}说，"
     body = _clean(_own_body(article)[:2])
     heading = re.sub(r"\s+", "", body[0]) if body else ""
     if heading in _LETTER_HEADINGS:  # a printed letter headed 贺 信: the letter says
