@@ -126,13 +126,22 @@ def test_a_speech_says_it_is_a_speech():
     assert _summary(speech).startswith("讲话指出，")
 
 
-def test_a_commentarys_deck_about_a_speech_is_no_speech():
+@pytest.mark.parametrize(
+    "deck",
+    [
+        "——论学习临江市纪念大会上的讲话",
+        # A commentator's series deck may be long.
+        "——论把周海市长建市三十年大会讲话提出的各项任务落到临江市每个街道和乡镇",
+    ],
+)
+def test_a_commentarys_deck_about_a_speech_is_no_speech(deck):
     article = Article(
         id="c",
         title="奋斗成就未来",
-        subtitle="——论学习临江市纪念大会上的讲话",
+        subtitle=deck,
         body=["我们要接续奋斗，把跨江大桥和新港区建得更好。", "临江市的明天要靠实干。"],
     )
+    assert commentary_rule(article) == ("commentator", "本报评论员")
     assert _summary(article).startswith("本报评论员文章认为，")
 
 
@@ -182,68 +191,51 @@ def test_a_remade_summary_says_who_writes_only_where_it_keeps_a_first_person():
         assert done.summary.text == "西岭镇的茶园今年又添新品种。"
 
 
-def test_a_quotation_over_several_sentences_is_the_speakers_not_the_writers():
-    story = Article(
-        id="q",
-        title="西岭镇村民的新生活",
-        byline="本报记者 陈岩",
-        body=[
-            "走进西岭镇，周海老人拉着记者的手说：“现在日子好了。我们家盖起了三层小楼，"
-            "孙子也考上了临江市的大学。我这辈子没想到能过上这样的日子。”",
-        ],
-    )
-    assert writer_opening(story, "我们家盖起了三层小楼。", [1]) == ""
-    assert writer_opening(story, "我这辈子没想到能过上这样的日子。", [2]) == ""
+QUOTED = (
+    "走进西岭镇，周海老人拉着记者的手说：“现在日子好了。我们家盖起了三层小楼，"
+    "孙子也考上了临江市的大学。我这辈子没想到能过上这样的日子。”"
+)
+TESTIMONY = [
+    "西岭镇通了高铁，镇上的茶叶卖到了东港市。",
+    "我在镇上开了二十年茶馆，从没见过这么多客人。",
+    "——周海",
+]
+ROUNDS = [
+    "陈岩（58岁）：我家今年添了一辆新车，过年回西岭镇方便多了。",
+    "临江市西岭镇茶农周海——",
+    "我种了二十年茶，今年的茶叶卖到了东港市。",
+]
 
 
-def test_a_sentence_whose_speaker_follows_it_needs_no_writer():
-    story = Article(
-        id="s",
-        title="橘子丰收",
-        body=["今年我家的橘子卖了好价钱，村民周海笑着说。", "西岭镇橘子丰收。"],
-    )
-    assert writer_opening(story, "今年我家的橘子卖了好价钱。", [0]) == ""
+@pytest.mark.parametrize(
+    ("title", "body", "text", "sentence", "opening"),
+    [
+        # A quotation over several sentences is the speaker's, not the writer's.
+        ("西岭镇村民的新生活", [QUOTED], "我们家盖起了三层小楼。", 1, ""),
+        ("西岭镇村民的新生活", [QUOTED], "我这辈子没想到能过上这样的日子。", 2, ""),
+        # The speaker named after the sentence.
+        ("橘子丰收", ["今年我家的橘子卖了好价钱，村民周海笑着说。"], "今年我家的橘子。", 0, ""),
+        # A testimony signed after it is said by its signer.
+        ("西岭镇的变化", TESTIMONY, "我在镇上开了二十年茶馆。", 1, "周海说，"),
+        # An interview, tagged as one, gives no writer.
+        ("西岭镇的茶（对话）", ["我在镇上种了二十年茶。"], "我在镇上种了二十年茶。", 0, ""),
+        # A speaker's label, and a speaker's heading, name the speaker.
+        ("过年的新变化", ROUNDS, "陈岩（58岁）：我家今年添了一辆新车。", 0, ""),
+        ("过年的新变化", ROUNDS, "我家今年添了一辆新车。", 0, "陈岩说，"),
+        ("过年的新变化", ROUNDS, "我种了二十年茶。", 2, "周海说，"),
+    ],
+)
+def test_whose_first_person_is_read_from_the_source_sentence(title, body, text, sentence, opening):
+    article = Article(id="v", title=title, byline="本报记者 陈岩", body=list(body))
+    assert writer_opening(article, text, [sentence]) == opening
 
 
-def test_a_testimony_signed_after_it_is_said_by_its_signer():
-    story = Article(
-        id="t",
-        title="西岭镇的变化",
-        body=[
-            "西岭镇通了高铁，镇上的茶叶卖到了东港市。",
-            "我在镇上开了二十年茶馆，从没见过这么多客人。",
-            "——周海",
-        ],
-    )
-    assert writer_opening(story, "我在镇上开了二十年茶馆，从没见过这么多客人。", [1]) == "周海说，"
+def test_a_testimonys_opening_comes_off_for_the_checks():
+    story = Article(id="t", title="西岭镇的变化", body=list(TESTIMONY))
     assert split_opening(story, "周海说，我在镇上开了二十年茶馆。") == (
         "周海说，",
         "我在镇上开了二十年茶馆。",
     )
-
-
-def test_an_interview_tagged_as_one_gives_no_writer():
-    talk = Article(
-        id="i",
-        title="西岭镇的茶（对话）",
-        body=["我在镇上种了二十年茶，今年的收成最好。"],
-    )
-    assert writer_opening(talk, "我在镇上种了二十年茶。", [0]) == ""
-
-
-def test_voices_given_by_a_label_or_a_heading_are_the_speakers():
-    rounds = Article(
-        id="r",
-        title="过年的新变化",
-        body=[
-            "陈岩（58岁）：我家今年添了一辆新车，过年回西岭镇方便多了。",
-            "临江市西岭镇茶农周海——",
-            "我种了二十年茶，今年的茶叶卖到了东港市。",
-        ],
-    )
-    assert writer_opening(rounds, "陈岩（58岁）：我家今年添了一辆新车。", [0]) == ""
-    assert writer_opening(rounds, "我家今年添了一辆新车。", [0]) == "陈岩说，"
-    assert writer_opening(rounds, "我种了二十年茶。", [2]) == "周海说，"
 
 
 def test_a_dialogue_column_is_an_interview_and_a_name_holding_wo_no_first_person():
@@ -252,13 +244,24 @@ def test_a_dialogue_column_is_an_interview_and_a_name_holding_wo_no_first_person
     assert not first_person("村支书刘我成起早贪黑，办起两个茶厂。")
 
 
-def test_a_new_year_address_is_a_speech():
-    address = Article(
-        id="n",
-        title="携手走向新的一年——临江市市长新年讲话（附图片1张）",
-        body=["新年的钟声即将敲响，我们又将迎来充满希望的一年。", "临江市的明天会更好。"],
-    )
-    assert _summary(address).startswith("讲话指出，")
+@pytest.mark.parametrize(
+    ("title", "body", "opening"),
+    [
+        (
+            "携手走向新的一年——临江市市长新年讲话（附图片1张）",
+            ["新年的钟声即将敲响，我们又将迎来充满希望的一年。", "临江市的明天会更好。"],
+            "讲话指出，",
+        ),
+        # A letter printed under its heading (贺 信).
+        (
+            "临江市致信祝贺西岭镇中学建校百年",
+            ["贺 信", "值此西岭镇中学建校一百周年之际，我代表临江市，向全校师生表示祝贺。"],
+            "贺信写道，",
+        ),
+    ],
+)
+def test_a_new_year_address_and_a_headed_letter_say_what_they_are(title, body, opening):
+    assert _summary(Article(id="n", title=title, body=body)).startswith(opening)
 
 
 @pytest.mark.parametrize(
@@ -303,25 +306,6 @@ def test_a_salutation_to_many_is_a_speech_not_a_family_letter():
 @pytest.mark.parametrize("name", ["贺信", "张家口", "高新区"])
 def test_a_place_or_a_letter_is_no_persons_name(name):
     assert _person(name) is None
-
-
-def test_a_letter_under_its_heading_says_the_letter_writes():
-    letter = Article(
-        id="h",
-        title="临江市致信祝贺西岭镇中学建校百年",
-        body=["贺 信", "值此西岭镇中学建校一百周年之际，我代表临江市，向全校师生表示祝贺。"],
-    )
-    assert _summary(letter).startswith("贺信写道，")
-
-
-def test_a_commentators_long_deck_is_an_essay():
-    article = Article(
-        id="c",
-        title="奋斗成就未来",
-        subtitle="——论把周海市长建市三十年大会讲话提出的各项任务落到临江市每个街道和乡镇",
-        body=["我们要接续奋斗，把跨江大桥和新港区建得更好。", "临江市的明天要靠实干。"],
-    )
-    assert commentary_rule(article) == ("commentator", "本报评论员")
 
 
 def test_the_review_page_and_the_lead_fallback_know_the_writers_opening():
