@@ -58,3 +58,31 @@ def test_the_summary_of_a_later_quote_names_the_speakers_role():
     (done,) = summarize([article], max_chars=90)
     assert done.summary is not None
     assert "临江市市长周海说，今年要办好十件民生实事" in done.summary.text
+
+
+def test_a_name_inside_a_longer_name_is_not_its_mention():
+    source = "临江市副市长周海燕出席开幕式。西岭镇党委书记周海主持会议。周海说，镇上今年通了公交。"
+    assert (
+        speaker_with_role("周海说，镇上今年通了公交。", source)
+        == "西岭镇党委书记周海说，镇上今年通了公交。"
+    )
+    only_longer = "临江市副市长周海燕出席开幕式。周海说，镇上今年通了公交。"
+    assert (
+        speaker_with_role("周海说，镇上今年通了公交。", only_longer) == "周海说，镇上今年通了公交。"
+    )
+
+
+def test_a_spokespersons_role_is_restored():
+    source = "外交部发言人周海主持例行记者会。周海说，星国代表团将于下周来访。"
+    assert (
+        speaker_with_role("周海说，星国代表团将于下周来访。", source)
+        == "外交部发言人周海说，星国代表团将于下周来访。"
+    )
+
+
+def test_a_role_longer_than_the_room_gives_none():
+    # No verb before it: only its length keeps the piece of a name out.
+    source = (
+        "会上，东港市西岭镇临江湾新区建设投资发展集团有限公司董事长周海发言。周海说，新区今年开工。"
+    )
+    assert speaker_with_role("周海说，新区今年开工。", source) == "周海说，新区今年开工。"

@@ -110,7 +110,8 @@ class SourceText(Record):
     check_text: str = (
         ""  # everything the page prints for the article: what summaries are checked against
     )
-    # A commentary's summary opening (周海撰文认为，), built from the byline or note, not checked.
+    # The summary's opening of who argues or writes (周海撰文认为，, 作者写道，), built from the
+    # byline, note or signature, not drawn from the text: not checked.
     opening: str = ""
 
 
@@ -129,7 +130,7 @@ def briefing_digest(briefing: Briefing) -> str:
 
 
 def source_text(article: Article) -> SourceText:
-    from ..summarize.commentary import voice_opening
+    from ..summarize.commentary import split_opening, voice_opening
     from ..summarize.guard import article_source
     from ..summarize.sentences import split_sentences
 
@@ -144,7 +145,12 @@ def source_text(article: Article) -> SourceText:
         paragraphs=[p for p in paragraphs if p],
         highlight=used,
         check_text=article_source(article),
-        opening=voice_opening(article),
+        # The opening the summary was made with (who argues, or who writes a first person).
+        opening=(
+            split_opening(article, article.summary.text)[0]
+            if article.summary
+            else voice_opening(article)
+        ),
     )
 
 

@@ -39,7 +39,7 @@ from ..split.lines import HAN, is_bare_name
 from ..text import tagged, word_tags
 from .compress import TIME_START
 from .ranking import BACKGROUND, Scored, adjusted
-from .sentences import DECK_MARKS, split_dateline
+from .sentences import DECK_MARKS, split_dateline, split_sentences
 from .verbs import SPEECH_VERBS
 
 # Commentary by its form, whatever the column's name: 评论员文章/评论员观察, 社论, and a name
@@ -50,7 +50,8 @@ _COLUMN_FORM = re.compile(
     rf"|^[{HAN}]{{0,4}}(?:时评|短评|述评|评论|锐评|热评|快评|杂谈|随笔|随感|观澜)$"
     # A commentator's column signed by a one-character pen name and 评 (江评, 任评): not a
     # remark's kind (点评, 好评, 差评, 测评, 参评).
-    rf"|^(?![点好差测参])[{HAN}]评$"
+    # Nor a verb of rating (获评, 考评, 自评, 互评, 总评, 参评) nor 网评 (collected remarks).
+    rf"|^(?![点好差测参获考自互总网])[{HAN}]评$"
 )
 # Names of that form that title compiled remarks, not one writer's argued view (网友热评, 读者评论,
 # 各方评论, 专家点评): the same kind as 声音, which the column list keeps out.
@@ -74,10 +75,14 @@ _JOURNALIST = re.compile(rf"{REPORTER}|摄影|报社|通讯社")
 _PEN_LINE = re.compile(rf"^[（(]?执笔人?[：:]\s*(?P<names>[{HAN}·、，, ]{{2,30}}?)[）)]?$")
 # An interview, in a heading or the body's first line: ——访星国大使周海, 访谈, 专访,
 # 对话周海：……, 周海答本报记者问.
-_INTERVIEW = re.compile(r"(?:^|——|—|\s)访[^问]|访谈|专访|^对话|答[^，。]{0,6}记者问")
+_INTERVIEW = re.compile(r"(?:^|——|—|\s)访[^问]|访谈|专访|(?:^|[·・])对话|答[^，。]{0,6}记者问")
 # A title or deck that names the piece an essay on its subject: 论久久为功, ——论学习……精神 (how
 # a commentator's series is titled), not 论坛, 论文, 论语, 论述, 论证, 论道, 论资排辈, 论战.
-_ESSAY_ON = re.compile(r"^(?:——|—)?论(?![坛文语述证道资战功据点])[^，。！？]{2,}")
+# The whole title or deck, with no comma: 论辩赛在……举行, 论学术水平，…… are news. Not 论辩, 论剑,
+# 论著, 论斤 (论斤卖) either.
+_ESSAY_ON = re.compile(
+    r"^(?:——|—)?论(?![坛文语述证道资战功据点辩剑著斤])[^，,。！？!?；;：:]{2,60}$"
+)
 # The author's role, when the note gives one short enough to name in a summary.
 MAX_ROLE_CHARS = 12
 _DASHES = "—-－ 　"
@@ -222,11 +227,21 @@ def commentary_rule(article: Article) -> tuple[str, str] | None:
     if note:
         role = _role(note)
         return "author", f"{role}撰文" if role else "作者"
-    if any(_ESSAY_ON.match(line or "") for line in (article.title, article.subtitle)):
+    if any(
+        _ESSAY_ON.match((line or "").strip()) for line in (article.title, article.subtitle)
+    ) and (not _reported(article)):
         # Signed, the writer argues; unsigned, the paper's commentator does.
         name = _person(_byline_name(article))
         return ("author", f"{name}撰文") if name else ("commentator", "本报评论员")
     return None
+
+
+def _reported(article: Article) -> bool:
+    """Whether a reporter's byline or a dateline marks ``article`` as a report."""
+    body = _own_body(article)
+    return bool(re.search(REPORTER, article.byline or "")) or bool(
+        body and split_dateline(body[0])[0]
+    )
 
 
 def commentary_voice(article: Article) -> str | None:
@@ -263,11 +278,10 @@ def attribution(voice: str) -> str:
 
 
 def voice_opening(article: Article) -> str:
-    """How the article's summary opens: who argues for commentary (钟声文章指出，), who writes
-    for a letter (读者周海来信说，), "" for news (whose summary may still need its writer named:
-    :func:`writer_opening`)."""
+    """How a commentary's summary opens: who argues (钟声文章指出，); "" for any other piece
+    (whose summary may still need its writer named: :func:`writer_opening`)."""
     voice = commentary_voice(article)
-    return attribution(voice) if voice else (_letter(article) or "")
+    return attribution(voice) if voice else ""
 
 
 # --- Who writes a first-person piece: a reader's letter, an essay or memoir, a speech ---------
@@ -282,24 +296,33 @@ def voice_opening(article: Article) -> str:
 
 # 我 as a writer says it, not the paper's institutional 我国/我省/我军/我驻……, 自我, 你我, 敌我, nor
 # 我们党 (the party's own name for itself).
-_SELF_WORDS = "国省市区县乡镇村军党方校院厂所部局站团师旅营连队馆台社报刊行处科室州盟旗驻"
+_SELF_WORDS = "国省市区县乡镇村军党方校院厂所部局站团师旅营连队馆台社报刊行处科室州盟旗驻委厅司"
 _FIRST_PERSON = re.compile(
     rf"我们(?!的?(?:党|祖国|国家|人民|共和国|民族|军队))|咱们|笔者"
-    rf"|(?<![自你敌忘唯本])我(?![{_SELF_WORDS}们])"
+    rf"|(?<![自你敌忘唯本])我(?![{_SELF_WORDS}们]|公司|单位)"
 )
+# 你/我 paired in a set phrase (你追我赶, 你中有我, 人无我有, 我将无我): nobody's own 我.
+_PAIRED = re.compile(r"你[^，,。！？、]{0,2}我|我[^，,。！？、]{0,2}你|人[无有]我[有优]|我将无我")
 # Another's words inside a sentence: quoted, a title, or said after a colon (周海说：我……).
 _OTHERS_WORDS = re.compile(r"“[^”]*”|「[^」]*」|『[^』]*』|《[^》]*》|[：:][^。！？!?]*")
-# A speaker named before the first person in its sentence (周海表示，我们……).
-_SPEAKER_BEFORE = re.compile(r"说|表示|指出|认为|强调|介绍|告诉|回忆|写道|坦言|感慨")
 _SALUTATION = re.compile(
     r"^(?:[^，,：:。！]{0,8}(?:编辑|记者)同志们?|[^，,：:。！]{0,6}编辑部)[：:，,]"
 )
-_FAMILY_SALUTATION = re.compile(r"^[^，,：:。！]{0,8}亲爱的[^，,：:。！]{1,12}[：:]")
+# A family letter's salutation names kin (亲爱的妈妈：, 亲爱的儿子：); 亲爱的同胞们： opens a speech.
+_KIN = "爸爸|妈妈|爸|妈|父亲|母亲|儿子|女儿|孩子|宝贝|老伴|爷爷|奶奶|外公|外婆|姥姥|姥爷|哥哥|姐姐|弟弟|妹妹|丈夫|妻子|爱人|老公|老婆"
+_FAMILY_SALUTATION = re.compile(
+    rf"^[^，,：:。！]{{0,8}}亲爱的[^，,：:。！们]{{0,8}}(?:{_KIN})[：:]"
+)
 _SPEECH_SALUTATION = re.compile(r"^(?:[^，,：:。！]{1,8}们[，,、]\s*)*[^，,：:。！]{1,8}们[：:]$")
 # A letters column, whole: 来信, 读者来信, 群众来信选登 (not 来信调查, a report on what was done).
 _LETTER_TAG = re.compile(r"^(?:读者|群众|网友)?来(?:信|函)(?:选登|摘登|照登)?$|^读者之声$")
 # 在……上的讲话 as title or deck (——在……上的致辞); （本文系作者在……上讲话的一部分）.
-_SPEECH_TITLE = re.compile(r"^(?:——|—)?在.{2,40}(?:讲话|致辞|演讲)")
+_SPEECH_TITLE = re.compile(
+    r"^(?:——|—)?在.{2,40}(?:讲话|致辞|演讲)|^.{0,40}新年(?:讲话|贺词|致辞)(?:[（(][^（）()]*[）)])?$"
+)
+# A letter printed under a heading of its kind (贺 信, 回 信): a leader's or an institution's
+# letter, whose 我 is its signer's.
+_LETTER_HEADINGS = frozenset("贺信 贺电 回信 复信 慰问信 公开信 感谢信".split())
 _SPEECH_NOTE = re.compile(r"^[（(]本文(?:系|是|为)[^（）()]{0,6}在.{2,40}(?:讲话|致辞|演讲)")
 # A contributor's signature, closing the piece in brackets: （临江市 周海）, （东港市西岭镇陈岩）.
 _SIGNATURE = re.compile(r"^[（(](?P<who>[^（）()]{3,30})[）)]$")
@@ -309,10 +332,130 @@ _PLACE_END = re.compile(r"[省市县区州乡镇村]")
 def first_person(text: str) -> bool:
     """Whether ``text`` speaks as 我/我们/笔者 in its own voice with no speaker named before it
     in its sentence (周海说，我…… names one; 我国, quotations and titles are not it)."""
-    for sentence in re.split(r"(?<=[。！？!?])", _OTHERS_WORDS.sub("", text)):
+    for sentence in re.split(r"(?<=[。！？!?])", _PAIRED.sub("", _OTHERS_WORDS.sub("", text))):
         found = _FIRST_PERSON.search(sentence)
-        if found and not _SPEAKER_BEFORE.search(sentence, 0, found.start()):
+        if (
+            found
+            and not _speaker_before(sentence[: found.start()])
+            and not _said_after(sentence)
+            and _starts_word(sentence, found.start())
+        ):
             return True
+    return False
+
+
+# Testimony signed after it: a paragraph followed by a line ——周海 (or with ——周海 run on at its
+# end) is 周海's words, not the writer's.
+_SPOKEN_BY = re.compile(
+    rf"(?:^|(?<=[。！？!?”]))\s*(?:——|—|－－|--)\s*(?P<name>[{HAN}·]{{2,4}})[。.]?$"
+)
+
+
+# A paragraph given to a speaker by a label (周海：……, 周海（69岁）：……, 记者：……), as an interview
+# or a round of voices prints it: the speaker's words, named in them.
+_SPEAKER_LABEL = re.compile(rf"^(?P<label>[{HAN}·]{{2,6}})(?:[（(][^（）()]{{1,12}}[）)])?[：:]")
+# A line that introduces the speaker of the paragraphs after it (临江市西岭镇村民周海——), as a
+# round of testimonies prints each.
+_SPEAKER_HEADING = re.compile(r"^[^。！？!?：:，,“”]{2,30}(?:——|—)$")
+
+
+def _heading_speaker(line: str) -> str:
+    """The person a speaker's heading names (……村民周海—— -> 周海), "" when it names none."""
+    tags = word_tags(line.rstrip("—"))
+    return next((w for w, t in reversed(tags) if t.startswith("nr") and _person(w)), "")
+
+
+def _said_after(sentence: str) -> bool:
+    """Whether the sentence names its speaker after what is said (……，村民周海笑着说。)."""
+    last = re.split(r"[，,：:]", sentence.rstrip("。！？!?…”’ "))[-1]
+    tags = word_tags(last) if last and len(last) < len(sentence.rstrip("。！？!?…”’ ")) else []
+    return bool(tags) and tags[-1][0] in _REPORTING | {"道", "笑道", "说道"}
+
+
+def _voices(article: Article) -> list[tuple[str, str | None]]:
+    """Each of the article's sentences (as :func:`.sentences.split_sentences` numbers them) as
+    its words outside quotation marks and whose they are: None the writer's, a name a signed
+    testimony's (——周海), "" another's named after them (……，周海说。). A quotation may run over
+    several sentences; one that runs over paragraphs opens again in each."""
+    body = list(article.body)
+    signed: dict[int, str] = {}
+    labelled: dict[int, int] = {}  # where a speaker's label ends (陈岩：), by paragraph
+    section: str | None = None  # the speaker a heading introduced, for the paragraphs after it
+    for p, paragraph in enumerate(body):
+        paragraph = paragraph.strip()
+        if _SPEAKER_HEADING.match(paragraph):
+            # A place's heading (临江市西岭镇——) introduces a report, not a speaker.
+            section = _heading_speaker(paragraph) or None
+            continue
+        following = body[p + 1].strip() if p + 1 < len(body) else ""
+        match = _SPOKEN_BY.match(following) or _SPOKEN_BY.search(paragraph)
+        label = _SPEAKER_LABEL.match(paragraph)
+        if match and _person(match.group("name")):
+            signed[p] = match.group("name")
+        elif label and not _FIRST_PERSON.search(label.group("label")):
+            signed[p] = _person(label.group("label")) or ""
+            labelled[p] = label.end()
+        elif section is not None:
+            signed[p] = section
+    voices: list[tuple[str, str | None]] = []
+    depth, paragraph_at = 0, -1
+    for sentence in split_sentences(body):
+        text = sentence.text
+        if sentence.paragraph != paragraph_at:
+            depth, paragraph_at = 0, sentence.paragraph
+            text = text[labelled.get(sentence.paragraph, 0) :]  # the words after the label
+        own = []
+        for char in text:
+            if char == "“":
+                depth += 1
+            elif char == "”":
+                depth = max(0, depth - 1)
+            elif not depth:
+                own.append(char)
+        speaker = signed.get(sentence.paragraph)
+        if speaker == "" or _said_after(sentence.text):
+            voices.append(("".join(own), ""))
+            continue
+        voices.append(("".join(own), speaker))
+    return voices
+
+
+def _whose_first_person(article: Article, sentences: Sequence[int]) -> str | None:
+    """Whose 我 the summary made of ``sentences`` keeps: "" the writer's, a name a signed
+    testimony's; None when no sentence of it speaks as the writer (quoted, said by another)."""
+    voices = _voices(article)
+    indices = [i for i in sorted(sentences) if i < len(voices)]
+    for index in indices:
+        own, speaker = voices[index]
+        if speaker != "" and first_person(own):
+            # Said to be a testimony's only where the summary opens with it: 周海说， before
+            # another's sentence would give him that one too.
+            if speaker is None:
+                return ""
+            return speaker if voices[indices[0]][1] == speaker else None
+    return None
+
+
+def _interview(article: Article) -> bool:
+    """An interview (——访……, 对话……, 专访), by a heading, the first line or a column tag."""
+    heads = [article.kicker, article.title, article.subtitle, *_own_body(article)[:1]]
+    lines = [line.strip() for line in heads if line] + _tags(article)
+    return any(_INTERVIEW.search(line) for line in lines)
+
+
+def _speaker_before(text: str) -> bool:
+    """Whether ``text``, before a first person in its sentence, names a speaker: a speech verb
+    as a whole word (周海表示，我们……; not 听说, 说起, 小说, 说明)."""
+    return any(_speech(word) or word in ("回忆", "感慨") for word, _ in word_tags(text))
+
+
+def _starts_word(text: str, at: int) -> bool:
+    """Whether a word of ``text`` starts at ``at`` (我 in 我们 does; in a name, 刘我成, not)."""
+    start = 0
+    for word, _ in word_tags(text):
+        if start >= at:
+            return start == at
+        start += len(word)
     return False
 
 
@@ -346,9 +489,14 @@ def _signature(article: Article) -> str | None:
     return None
 
 
+_NOT_NAME_END = frozenset("省市县区州镇乡村口岛港湾信函")
+
+
 def _person(name: str | None) -> str | None:
     """``name`` when it is one person's name alone (周海), not a unit's line or a heading."""
-    if not name or not 2 <= len(name) <= 4:
+    # The segmenter files many unknown words as names: a place or a unit (张家口, 高新区) or a
+    # letter (贺信) is none.
+    if not name or not 2 <= len(name) <= 4 or name[-1] in _NOT_NAME_END:
         return None
     tags = word_tags(name)
     return name if len(tags) == 1 and tags[0][1].startswith("nr") else None
@@ -367,17 +515,30 @@ def _letter(article: Article) -> str | None:
     return None
 
 
-def writer_opening(article: Article, text: str) -> str:
+def writer_opening(article: Article, text: str, sentences: Sequence[int] | None = None) -> str:
     """Who writes, for a summary ``text`` of a piece that is not commentary: a letter's writer
     always (读者周海来信说，), else, when ``text`` keeps a first person with no speaker, the
     speech (讲话指出，), the signed contributor (周海写道，), the reporter (记者写道，) or the
-    author (作者写道，); "" when the summary needs none."""
+    author (作者写道，); "" when the summary needs none. ``sentences``: the source sentences
+    ``text`` was made from, read for whose 我 it is: quoted over several sentences, or said by
+    someone named after it (……，周海说。), it needs none; a testimony signed ——周海 is 周海's
+    (周海说，). An interview's 我 is its subject's, not the writer's."""
     letter = _letter(article)
     if letter:
         return letter
-    if not text or not first_person(text):
+    if not text or not first_person(text) or _interview(article):
         return ""
+    if sentences is not None:
+        whose = _whose_first_person(article, sentences)
+        if whose is None:
+            return ""
+        if whose:
+            # 陈岩（58岁）：我…… names its speaker already.
+            return "" if text.startswith(whose) else f"{whose}说，"
     body = _clean(_own_body(article)[:2])
+    heading = re.sub(r"\s+", "", body[0]) if body else ""
+    if heading in _LETTER_HEADINGS:  # a printed letter headed 贺 信: the letter says
+        return f"{heading}写道，"
     name = _signature(article) or _person(_byline_name(article))
     if (
         any(_SPEECH_TITLE.match(h or "") for h in (article.title, article.subtitle))
@@ -387,9 +548,15 @@ def writer_opening(article: Article, text: str) -> str:
         return f"{name}在讲话中指出，" if name else "讲话指出，"
     if name:
         return f"{name}写道，"
-    if re.search(REPORTER, article.byline or "") or (body and split_dateline(body[0])[0]):
+    if _reported(article):
         return "记者写道，"
     return "作者写道，"
+
+
+def _testimony_opening(article: Article, head: str) -> bool:
+    """Whether ``head`` (周海说) says who signed a testimony the article prints (——周海)."""
+    name = head.removesuffix("说")
+    return name != head and bool(_person(name)) and any(s == name for _, s in _voices(article))
 
 
 def split_opening(article: Article, text: str) -> tuple[str, str]:
@@ -399,8 +566,9 @@ def split_opening(article: Article, text: str) -> tuple[str, str]:
     if opening and text.startswith(opening):
         return opening, text[len(opening) :]
     head, comma, rest = text.partition("，")
-    if comma and rest and writer_opening(article, rest) == head + comma:
-        return head + comma, rest
+    if comma and rest:
+        if writer_opening(article, rest) == head + comma or _testimony_opening(article, head):
+            return head + comma, rest
     return "", text
 
 

@@ -26,7 +26,6 @@ from .commentary import (
     THESIS_PARAGRAPHS,
     argument_ranking,
     editors_note,
-    is_commentary,
     voice_opening,
     voiced,
     writer_opening,
@@ -281,18 +280,23 @@ class ExtractiveSummarizer:
         ``skip``: sentences not to use (another entry of the issue says what they say:
         :mod:`.distinct`)."""
         opening = voice_opening(article)
-        if not opening or not is_commentary(article):
+        if not opening:
             prepared = _prepared(article, skip=skip)
-            made = self._summarize(article, max_chars - len(opening), prepared)
-            made = _here_named(made, prepared, max_chars - len(opening), article.dateline)
-            made = _speaker_named(made, article, prepared, max_chars - len(opening))
-            # A first person kept with no speaker (我……) is said with who writes (作者写道，).
-            writer = opening or writer_opening(article, made.text)
-            # Made again within the room the opening leaves, unless it fits as it is.
-            if writer and not opening and len(writer) + len(made.text) > max_chars:
-                made = self._summarize(article, max_chars - len(writer), prepared)
-                made = _here_named(made, prepared, max_chars - len(writer), article.dateline)
-                made = _speaker_named(made, article, prepared, max_chars - len(writer))
+            made = self._summarize(article, max_chars, prepared)
+            made = _here_named(made, prepared, max_chars, article.dateline)
+            made = _speaker_named(made, article, prepared, max_chars)
+            # A letter, and a first person kept with no speaker (我……), say who writes
+            # (读者周海来信说，, 作者写道，).
+            writer = writer_opening(article, made.text, made.sentences)
+            # Made again within the room the opening leaves, unless it fits as it is; the remade
+            # summary says who writes only where it still keeps a first person (and whose).
+            if writer and len(writer) + len(made.text) > max_chars:
+                room = max_chars - len(writer)
+                made = self._summarize(article, room, prepared)
+                made = _here_named(made, prepared, room, article.dateline)
+                made = _speaker_named(made, article, prepared, room)
+                again = writer_opening(article, made.text, made.sentences)
+                writer = again if len(again) + len(made.text) <= max_chars else ""
             made.text = voiced(writer, made.text)
             return made
         budget = max_chars - len(opening)

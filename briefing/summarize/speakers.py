@@ -11,20 +11,22 @@ from __future__ import annotations
 import re
 
 from ..split.lines import HAN
-from ..text import word_tags
+from ..text import longest_first, word_tags
+from .headlines import POSTS
+from .verbs import SPEECH_VERBS
 
 # 周海说，/ 周海3日表示，/ 周海日前指出：: a name opening a sentence or clause before a speech verb.
 _SPEAKER = re.compile(
     rf"(?:^|(?<=[。！？!?；;，,]))(?P<name>[{HAN}·]{{2,8}}?)"
     r"(?:\d{1,2}日|[０-９]{1,2}日|日前|近日|今天|昨天|当天|还|也)?"
-    r"(?:表示|说|指出|强调|认为|介绍|坦言|透露|宣布)"
+    + "(?:"
+    + "|".join(sorted(SPEECH_VERBS, key=longest_first))
+    + ")"
 )
-# The words a role ends on (部长, 书记, 总统, 发言人 ……): what makes the words before a name a
-# role, not any noun (会见星国|周海 is a verb's object).
-_ROLE_END = (
-    "书记 部长 主任 委员 主席 总理 总统 首相 发言人 大使 局长 厅长 省长 市长 县长 院长 校长 会长"
-    " 董事长 总经理 司令员 政委 理事长 秘书长 负责人 教授 研究员 外长 议长 国王 代表"
-).split()
+# The words a role ends on: the posts before a name (headlines.POSTS: 部长, 书记, 总统, 发言人 ……)
+# and the titles of a profession or a seat a paper prints the same way. What makes the words
+# before a name a role, not any noun (会见星国|周海 is a verb's object).
+_ROLE_END = tuple(POSTS | frozenset("厅长 校长 教授 研究员 代表".split()))
 # Words the tagger may read as nouns that end a role's run: the verb or the preposition before it
 # (会见|星国外长周海, 同|东港市长陈岩).
 _NOT_ROLE = frozenset(
@@ -34,12 +36,42 @@ MAX_ROLE_CHARS = 14
 _ROLE_BREAK = "，,。；;：:、“”（）()《》\n 　"
 
 
+def _first_mention(source: str, name: str) -> int | None:
+    """Where ``name`` is first printed as a whole word (周海, not the start of 周海燕)."""
+    at = source.find(name)
+    while at >= 0:
+        start = at
+        while start > 0 and source[start - 1] not in _ROLE_BREAK:
+            start -= 1
+        end = at + len(name)
+        while end < len(source) and source[end] not in _ROLE_BREAK:
+            end += 1
+        covering = None  # the word that starts with the name
+        offset = start
+        for word, _ in word_tags(source[start:end]):
+            if offset == at:
+                covering = word
+            offset += len(word)
+        after = at + len(name)
+        if covering is not None and (len(covering) == len(name) or _acts(source[after:end])):
+            return at
+        at = source.find(name, at + 1)
+    return None
+
+
+def _acts(text: str) -> bool:
+    """Whether ``text`` opens with a verb or a coverb: what the segmenter may join to the name
+    before it (周海作|报告 read 周海作), where a longer name (周海燕) goes on with no verb."""
+    tags = word_tags(text[:6])
+    return bool(tags) and tags[0][1].startswith(("v", "p"))
+
+
 def _role_before(source: str, name: str) -> str | None:
     """The role printed right before ``name``'s first mention in ``source`` (星国外交部长), when
     all the words there since the last break are a role: nouns (not a verb or a preposition)
     ending on a role word."""
-    at = source.find(name)
-    if at <= 0:
+    at = _first_mention(source, name)
+    if at is None or at <= 0:
         return None
     start = at
     while start > 0 and source[start - 1] not in _ROLE_BREAK and at - start < MAX_ROLE_CHARS + 8:
@@ -49,7 +81,9 @@ def _role_before(source: str, name: str) -> str | None:
         return None
     kept: list[str] = []
     for word, tag in reversed(word_tags(before)):
-        if not tag.startswith(("n", "j", "b")) or tag == "nr" or word in _NOT_ROLE:
+        # 发言人 is filed as an idiom (l): a role word is one whatever its tag.
+        role_word = tag.startswith(("n", "j", "b")) or word.endswith(_ROLE_END)
+        if not role_word or tag == "nr" or word in _NOT_ROLE:
             break
         kept.insert(0, word)
     role = "".join(kept)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 
 from ..records import Article, Summary
-from .commentary import voice_opening, voiced
+from .commentary import voice_opening, voiced, writer_opening
 from .guard import SourceIndex, article_source, check_summary, source_index
 from .sentences import split_dateline, split_sentences
 
@@ -89,8 +89,18 @@ def fallback_summary(
         source=source,
         avoid=avoid.removeprefix(opening),
     )
+    # A first person kept with no speaker says who writes, as the default summary does.
+    writer = "" if opening else writer_opening(article, lead)
+    if writer and len(writer) + len(lead) > max_chars:
+        lead = lead_sentences(
+            article, max_chars=max_chars - len(writer), source=source, avoid=avoid
+        )
+        writer = writer_opening(article, lead)
+        if len(writer) + len(lead) > max_chars:
+            lead = ""  # with a bare 我 it would read as the paper's
     if lead:
-        return Summary(text=voiced(opening, lead), method=FALLBACK_LEAD, reason=reason)
+        text = voiced(opening or writer, lead)
+        return Summary(text=text, method=FALLBACK_LEAD, reason=reason)
     return Summary(
         text="",
         method=NO_SUMMARY,
