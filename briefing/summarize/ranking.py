@@ -216,6 +216,10 @@ class Scored:
     figure: bool
     # The sentence's :data:`FEATURES`, which its score weighs (for fitting the weights).
     features: tuple[float, ...] = ()
+    # The score by :data:`HAND_WEIGHTS` (moved as ``score`` is): gaps between scores are measured
+    # on it (how far a figure's sentence may rank below the lead), so that re-weighting the
+    # ranking changes which sentence leads and not those gaps.
+    hand: float = 0.0
 
 
 def adjusted(ranked: list[Scored], delta: Callable[[Scored], float]) -> list[Scored]:
@@ -224,7 +228,9 @@ def adjusted(ranked: list[Scored], delta: Callable[[Scored], float]) -> list[Sco
     moves = [delta(scored) for scored in ranked]
     if not any(moves):
         return ranked
-    moved = [replace(s, score=s.score + m) if m else s for s, m in zip(ranked, moves)]
+    moved = [
+        replace(s, score=s.score + m, hand=s.hand + m) if m else s for s, m in zip(ranked, moves)
+    ]
     return sorted(moved, key=lambda s: (-s.score, s.sentence.index))
 
 
@@ -307,9 +313,14 @@ def platitude(
     )
 
 
-def rank_sentences(article: Article, *, tail_paragraphs: int = 0) -> list[Scored]:
+def rank_sentences(
+    article: Article, *, tail_paragraphs: int = 0, hand: bool = False
+) -> list[Scored]:
     """The article's sentences, best first: of a long article, its first MAX_SENTENCES, and
-    those of its last ``tail_paragraphs`` paragraphs (where a commentary states its thesis)."""
+    those of its last ``tail_paragraphs`` paragraphs (where a commentary states its thesis).
+
+    ``hand``: ranked and scored by :data:`HAND_WEIGHTS` (the titler's ranker was fitted on the
+    hand ranking's order and scores) rather than the weights fitted to printed headlines."""
     # The summarizer and then the titler rank each article of a batch: the last rankings are
     # kept so that the titler finds its article's (a few, so that memory stays flat). Callers
     # get their own list; the Scored records in it are frozen.
@@ -319,7 +330,11 @@ def rank_sentences(article: Article, *, tail_paragraphs: int = 0) -> list[Scored
         and len(split_sentences(list(body), limit=MAX_SENTENCES + 1)) <= MAX_SENTENCES
     ):
         tail_paragraphs = 0  # ranked whole: the titler, which asks for no tail, finds it cached
-    return list(_ranked(article.headline, body, tail_paragraphs))
+    ranked = _ranked(article.headline, body, tail_paragraphs)
+    if hand:
+        by_hand = [replace(s, score=s.hand) for s in ranked]
+        return sorted(by_hand, key=lambda s: (-s.score, s.sentence.index))
+    return list(ranked)
 
 
 def _head_and_tail(body: list[str], tail_paragraphs: int) -> list[Sentence]:
@@ -467,12 +482,15 @@ def _ranked(headline: str, body: tuple[str, ...], tail_paragraphs: int) -> tuple
         # that only restates it is no better summary than a sentence that does not name it.
         for i, missed in missing:
             rows[i][_MISSES] = missed
-    # The weights were fitted to what headlines say: an article printed without one (the titler
-    # asks for its sentences) is ranked by hand, as before (re-weighted, its generated titles
-    # scored lower against withheld headlines: sogoucs ROUGE-L 1.343 -> 1.326 of the first clause).
-    weights = ranking_weights() if headline else HAND_WEIGHTS
+    weights = ranking_weights()
     scored = [
-        Scored(sentence, weighted(features, weights), figure, features)
+        Scored(
+            sentence,
+            weighted(features, weights),
+            figure,
+            features,
+            weighted(features, HAND_WEIGHTS),
+        )
         for sentence, figure, features in zip(
             sentences, figures, (tuple(map(float, row)) for row in rows)
         )

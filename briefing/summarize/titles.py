@@ -88,7 +88,7 @@ def _candidates(
     heading = heading_line(article, limit=limit)
     if heading:
         yield heading, 0, _Origin(-1, -1, 0, 1, False, len(heading))
-    ranked = rank_sentences(article)
+    ranked = rank_sentences(article, hand=True)
     actor = kicker_actor(article)
     dateline, place, lead_text = opening or _opening(article)
     dated_lead = bool(_DATED_LEAD.search(lead_text))
@@ -263,7 +263,7 @@ def _context(article: Article, opening: _Opening) -> _Context:
 def _top_actor(article: Article) -> str:
     """The first name (two characters or more) of the article's best-ranked sentence: who the
     article is most about, as a sub-editor would put them in the headline."""
-    ranked = rank_sentences(article)
+    ranked = rank_sentences(article, hand=True)
     # Without its dateline: the agency (新华社, 本报讯) or the place it is filed from is no actor.
     words = tagged(split_dateline(ranked[0].sentence.text)[1]) if ranked else []
     return next((w for w, t in words if t.startswith(_NAME_TAGS) and len(w) >= 2), "")
