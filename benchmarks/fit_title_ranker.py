@@ -88,7 +88,8 @@ def fit(
     pairs = _pairs(articles)
     if not pairs:
         # no two candidates of one article differ enough to be told apart: nothing to learn
-        return list(prior) if prior is not None else [0.0] * len(FEATURES)
+        width = next((len(features[0]) for features, _, _ in articles if features), len(FEATURES))
+        return list(prior) if prior is not None else [0.0] * width
     k = len(pairs[0][0])
     scale = [max(math.sqrt(sum(d[i] ** 2 for d, _ in pairs) / len(pairs)), 1e-9) for i in range(k)]
     rows = [([d[i] / scale[i] for i in range(k)], gap) for d, gap in pairs]
