@@ -37,7 +37,6 @@ from briefing.summarize.titles import (
     FEATURES,
     candidate_score,
     title_candidates,
-    weights_by_name,
 )
 
 TRAIN_ON = ("pd2019 half 0", "sogoucs", "pd1998")
@@ -143,7 +142,7 @@ def held_out(found: dict[str, list[Article]], penalty: float) -> dict[str, list[
 
 def shipped_weights() -> tuple[float, ...]:
     """The weights in the data file now, 0 for a feature they do not weigh yet (a new one)."""
-    weights = weights_by_name(json.loads(data.read_text("title_ranker.json")))
+    weights = data.weights_by_name("title_ranker.json")
     return tuple(weights.get(name, 0.0) for name in FEATURES)
 
 

@@ -8,7 +8,6 @@ sentences that only restate the headline are marked down.
 
 from __future__ import annotations
 
-import json
 import operator
 import re
 from collections import Counter
@@ -524,8 +523,4 @@ def ranking_weights() -> tuple[float, ...]:
     """The weights of :data:`FEATURES` the ranking uses: the hand weights re-weighted to what
     printed headlines say articles are about (``briefing/data/lead_ranker.json``, written by
     ``benchmarks/fit_lead_ranker.py``)."""
-    fitted = json.loads(data.read_text("lead_ranker.json"))
-    weights = dict(zip(fitted["features"], fitted["weights"], strict=True))
-    if set(weights) != set(FEATURES):
-        raise ValueError("lead_ranker.json does not weigh the features the ranking computes")
-    return Features(**{name: float(weights[name]) for name in FEATURES})
+    return Features(*data.read_weights("lead_ranker.json", FEATURES))

@@ -7,7 +7,6 @@ object, with times, adverbs, prepositional settings and long quotations deleted,
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections.abc import Iterator
@@ -31,7 +30,7 @@ from .headlines import (
 )
 from .furniture import read_furniture
 from .printed_titles import display_title
-from .ranking import gram_counts, gram_strings, rank_sentences
+from .ranking import gram_counts, gram_strings, rank_sentences, weighted
 from .sentences import dateline_place, has_quantity, split_dateline, split_sentences
 from .verbs import ACTION_END, main_verb, verbal
 
@@ -351,19 +350,11 @@ def title_candidates(article: Article, *, limit: int = MAX_TITLE_CHARS) -> list[
 def ranker_weights() -> tuple[float, ...]:
     """The shipped weights of the candidate ranker (``briefing/data/title_ranker.json``, written by
     ``benchmarks/fit_title_ranker.py``), one per name of :data:`FEATURES`."""
-    weights = weights_by_name(json.loads(data.read_text("title_ranker.json")))
-    if set(weights) != set(FEATURES):
-        raise ValueError("title_ranker.json does not weigh the features the titler computes")
-    return tuple(weights[name] for name in FEATURES)
+    return data.read_weights("title_ranker.json", FEATURES)
 
 
-def weights_by_name(fitted: dict) -> dict[str, float]:
-    """The weights of a ranker file's content (``features`` and ``weights``), by feature name."""
-    return {name: float(w) for name, w in zip(fitted["features"], fitted["weights"], strict=True)}
-
-
-def candidate_score(features: tuple[float, ...], weights: tuple[float, ...]) -> float:
-    return sum(w * f for w, f in zip(weights, features, strict=True))
+# A candidate's score: its features weighed, as a ranked sentence's is.
+candidate_score = weighted
 
 
 def generate_title(article: Article, *, limit: int = MAX_TITLE_CHARS) -> str:
