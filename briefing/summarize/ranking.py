@@ -330,11 +330,18 @@ def rank_sentences(
         and len(split_sentences(list(body), limit=MAX_SENTENCES + 1)) <= MAX_SENTENCES
     ):
         tail_paragraphs = 0  # ranked whole: the titler, which asks for no tail, finds it cached
-    ranked = _ranked(article.headline, body, tail_paragraphs)
     if hand:
-        by_hand = [replace(s, score=s.hand) for s in ranked]
-        return sorted(by_hand, key=lambda s: (-s.score, s.sentence.index))
-    return list(ranked)
+        return list(_ranked_by_hand(article.headline, body, tail_paragraphs))
+    return list(_ranked(article.headline, body, tail_paragraphs))
+
+
+@lru_cache(maxsize=16)
+def _ranked_by_hand(
+    headline: str, body: tuple[str, ...], tail_paragraphs: int
+) -> tuple[Scored, ...]:
+    # The titler asks twice for each article's.
+    by_hand = [replace(s, score=s.hand) for s in _ranked(headline, body, tail_paragraphs)]
+    return tuple(sorted(by_hand, key=lambda s: (-s.score, s.sentence.index)))
 
 
 def _head_and_tail(body: list[str], tail_paragraphs: int) -> list[Sentence]:
@@ -412,8 +419,12 @@ HAND_WEIGHTS = Features(
     restating_overlap=-1.2,
     misses_subject=-1.0,
 )
-# The features a sentence is marked down for as it is read (not the pass over all of them).
-_MARKS = FEATURES[FEATURES.index("scene") : FEATURES.index("restating")]
+# The features a sentence is marked down for as it is read (not the pass over all of them), with
+# their hand weights.
+_MARKS = tuple(
+    (name, getattr(HAND_WEIGHTS, name))
+    for name in FEATURES[FEATURES.index("scene") : FEATURES.index("restating")]
+)
 
 
 def weighted(features: tuple[float, ...], weights: tuple[float, ...]) -> float:
@@ -490,7 +501,7 @@ def _ranked(headline: str, body: tuple[str, ...], tail_paragraphs: int) -> tuple
             missing.append((len(rows), missed))
         elif not missed and not restating:
             names_subject = True
-        penalty = -sum(getattr(HAND_WEIGHTS, name) * row[name] for name in _MARKS)
+        penalty = -sum(weight * row[name] for name, weight in _MARKS)
         if penalty < 0.5 and len(text) >= 12 and (figure or acts) and not restating:
             informative.append(len(rows))
         rows.append(row)
@@ -505,7 +516,7 @@ def _ranked(headline: str, body: tuple[str, ...], tail_paragraphs: int) -> tuple
     weights = ranking_weights()
     scored = []
     for sentence, row in zip(sentences, rows):
-        features = Features(**{name: float(value) for name, value in row.items()})
+        features = Features._make([float(row.get(name, 0.0)) for name in FEATURES])
         scored.append(
             Scored(
                 sentence,
