@@ -33,6 +33,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_titles import DEFAULT_CORPUS, _jsonl, pd1998_items  # noqa: E402
+from held_out import without_held_out  # noqa: E402
 
 from briefing.evaluate.summaries import item_article, read_items  # noqa: E402
 from briefing.records import Article  # noqa: E402
@@ -70,11 +71,12 @@ def proxy(text: str, headline: str, units: frozenset[str] | None = None) -> tupl
 
 
 def sources(corpus: Path) -> dict[str, list[dict[str, Any]]]:
-    pd2019 = read_items(corpus / "pd2019" / "articles-dev.jsonl")
+    """The sources by name, less the held-out pages (:mod:`held_out`)."""
+    pd2019 = without_held_out(read_items(corpus / "pd2019" / "articles-dev.jsonl"))
     return {
         "pd2019 Feb": [item for item in pd2019 if str(item["id"])[4:6] == "02"],
         "pd2019 Oct": [item for item in pd2019 if str(item["id"])[4:6] == "10"],
-        "pd1998": pd1998_items(corpus),
+        "pd1998": without_held_out(pd1998_items(corpus)),
         "sogoucs": _jsonl(corpus / "titles" / "sogoucs-dev.jsonl"),
     }
 

@@ -37,7 +37,6 @@ from briefing.summarize.titles import (
     FEATURES,
     candidate_score,
     title_candidates,
-    weights_by_name,
 )
 
 TRAIN_ON = ("pd2019 half 0", "sogoucs", "pd1998")
@@ -88,7 +87,8 @@ def fit(
     pairs = _pairs(articles)
     if not pairs:
         # no two candidates of one article differ enough to be told apart: nothing to learn
-        return list(prior) if prior is not None else [0.0] * len(FEATURES)
+        width = next((len(features[0]) for features, _, _ in articles if features), len(FEATURES))
+        return list(prior) if prior is not None else [0.0] * width
     k = len(pairs[0][0])
     scale = [max(math.sqrt(sum(d[i] ** 2 for d, _ in pairs) / len(pairs)), 1e-9) for i in range(k)]
     rows = [([d[i] / scale[i] for i in range(k)], gap) for d, gap in pairs]
@@ -142,7 +142,7 @@ def held_out(found: dict[str, list[Article]], penalty: float) -> dict[str, list[
 
 def shipped_weights() -> tuple[float, ...]:
     """The weights in the data file now, 0 for a feature they do not weigh yet (a new one)."""
-    weights = weights_by_name(json.loads(data.read_text("title_ranker.json")))
+    weights = data.weights_by_name("title_ranker.json")
     return tuple(weights.get(name, 0.0) for name in FEATURES)
 
 

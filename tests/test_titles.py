@@ -73,7 +73,7 @@ def test_the_lead_costs_at_most_one_step_however_it_ranks(monkeypatch):
     import importlib
 
     titles = importlib.import_module("briefing.summarize.titles")
-    ranked_lead_last = lambda article: list(reversed(rank_sentences(article)))
+    ranked_lead_last = lambda article, **kw: list(reversed(rank_sentences(article, **kw)))
     monkeypatch.setattr(titles, "rank_sentences", ranked_lead_last)
     article = Article(
         id="c",

@@ -335,6 +335,7 @@ def test_a_shortened_form_of_another_name_fails_the_check():
         "为纪念建校一百周年。",
         "新建的车间让300户搬迁群众既有了新家。",  # 既 without 又/也
         "虽然新馆就在老城区，离火车站不到两公里。",  # a concession with nothing it concedes to
+        "去年年底，东港市三家商场的分店里。",  # segmented 分/v 店里/n
     ],
 )
 def test_a_sentence_cut_to_a_setup_clause_fails(sentence):
@@ -359,6 +360,7 @@ def test_a_sentence_cut_to_a_setup_clause_fails(sentence):
         # 只有 "only has" and 若干 "several" open no condition.
         "东港市召开人大会议，只有一半代表到会。",
         "临江市举办招聘会，若干企业参加。",
+        "顾客走进店里。",
     ],
 )
 def test_whole_sentences_pass(sentence):

@@ -570,17 +570,19 @@ class ExtractiveSummarizer:
         self, sentence, text, ranked, source, actor, max_chars
     ) -> tuple[str, list[int]] | None:
         """A second sentence that states the key figures the first leaves out, squeezing both to fit."""
-        best = ranked[0].score
+        # Gaps by the hand weights' score: they were set on its scale.
+        by_hand = sorted(ranked, key=lambda s: (-s.hand, s.sentence.index))
+        best = by_hand[0].hand
         candidates = [
             other
-            for other in ranked[:10]
+            for other in by_hand[:10]
             if other.figure
             # 今年是新中国成立70周年。 names the year, not a figure of the news.
             and has_quantity(_ANNIVERSARY.sub("", other.sentence.text))
             and other.sentence.index != sentence.index
-            and other.score >= max(best - 2.5, 0.3)
+            and other.hand >= max(best - 2.5, 0.3)
             # Figures about the same event: near the sentence that reports it, or ranked close to it.
-            and (abs(other.sentence.index - sentence.index) <= 4 or other.score >= best - 1.0)
+            and (abs(other.sentence.index - sentence.index) <= 4 or other.hand >= best - 1.0)
             and not (other.sentence.index < sentence.index and DEPENDENT.match(other.sentence.text))
             # 不过……/这……: it answers or points to the sentence just before it, so only that one.
             and not (other.sentence.index != sentence.index + 1 and leans_back(other.sentence))
@@ -591,7 +593,7 @@ class ExtractiveSummarizer:
             # Figures about the same event sit near the sentence that reports it.
             near = other.sentence.paragraph == sentence.paragraph
             return (
-                other.score + 0.5 * near - 0.1 * min(abs(other.sentence.index - sentence.index), 8)
+                other.hand + 0.5 * near - 0.1 * min(abs(other.sentence.index - sentence.index), 8)
             )
 
         for other in sorted(candidates, key=relevance, reverse=True)[:3]:

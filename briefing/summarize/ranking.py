@@ -8,12 +8,12 @@ sentences that only restate the headline are marked down.
 
 from __future__ import annotations
 
-import json
 import operator
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
+from typing import NamedTuple
 from dataclasses import dataclass, replace
 
 from .. import data
@@ -217,6 +217,10 @@ class Scored:
     figure: bool
     # The sentence's :data:`FEATURES`, which its score weighs (for fitting the weights).
     features: tuple[float, ...] = ()
+    # The score by :data:`HAND_WEIGHTS` (moved as ``score`` is): gaps between scores are measured
+    # on it (how far a figure's sentence may rank below the lead), so that re-weighting the
+    # ranking changes which sentence leads and not those gaps.
+    hand: float = 0.0
 
 
 def adjusted(ranked: list[Scored], delta: Callable[[Scored], float]) -> list[Scored]:
@@ -225,7 +229,9 @@ def adjusted(ranked: list[Scored], delta: Callable[[Scored], float]) -> list[Sco
     moves = [delta(scored) for scored in ranked]
     if not any(moves):
         return ranked
-    moved = [replace(s, score=s.score + m) if m else s for s, m in zip(ranked, moves)]
+    moved = [
+        replace(s, score=s.score + m, hand=s.hand + m) if m else s for s, m in zip(ranked, moves)
+    ]
     return sorted(moved, key=lambda s: (-s.score, s.sentence.index))
 
 
@@ -308,9 +314,14 @@ def platitude(
     )
 
 
-def rank_sentences(article: Article, *, tail_paragraphs: int = 0) -> list[Scored]:
+def rank_sentences(
+    article: Article, *, tail_paragraphs: int = 0, hand: bool = False
+) -> list[Scored]:
     """The article's sentences, best first: of a long article, its first MAX_SENTENCES, and
-    those of its last ``tail_paragraphs`` paragraphs (where a commentary states its thesis)."""
+    those of its last ``tail_paragraphs`` paragraphs (where a commentary states its thesis).
+
+    ``hand``: ranked and scored by :data:`HAND_WEIGHTS` (the titler's ranker was fitted on the
+    hand ranking's order and scores) rather than the weights fitted to printed headlines."""
     # The summarizer and then the titler rank each article of a batch: the last rankings are
     # kept so that the titler finds its article's (a few, so that memory stays flat). Callers
     # get their own list; the Scored records in it are frozen.
@@ -320,7 +331,11 @@ def rank_sentences(article: Article, *, tail_paragraphs: int = 0) -> list[Scored
         and len(split_sentences(list(body), limit=MAX_SENTENCES + 1)) <= MAX_SENTENCES
     ):
         tail_paragraphs = 0  # ranked whole: the titler, which asks for no tail, finds it cached
-    ranked = list(_ranked(article.headline, body, tail_paragraphs))
+    ranked = list(
+        _ranked_by_hand(article.headline, body, tail_paragraphs)
+        if hand
+        else _ranked(article.headline, body, tail_paragraphs)
+    )
     # A box beside the text (a sidebar, a biography: furniture.box_paragraphs) is what the
     # article tells besides its news: no lead of its summary nor source of its title, unless
     # the article holds nothing else to say.
@@ -328,6 +343,15 @@ def rank_sentences(article: Article, *, tail_paragraphs: int = 0) -> list[Scored
     if not boxed:
         return ranked
     return adjusted(ranked, lambda s: -BOX_PENALTY if s.sentence.paragraph in boxed else 0.0)
+
+
+@lru_cache(maxsize=16)
+def _ranked_by_hand(
+    headline: str, body: tuple[str, ...], tail_paragraphs: int
+) -> tuple[Scored, ...]:
+    # The titler asks twice for each article's.
+    by_hand = [replace(s, score=s.hand) for s in _ranked(headline, body, tail_paragraphs)]
+    return tuple(sorted(by_hand, key=lambda s: (-s.score, s.sentence.index)))
 
 
 def _head_and_tail(body: list[str], tail_paragraphs: int) -> list[Sentence]:
@@ -345,46 +369,75 @@ def _head_and_tail(body: list[str], tail_paragraphs: int) -> list[Sentence]:
 # weigh below zero. ``restating`` and ``restating_overlap`` count only where another sentence
 # informs; ``misses_subject`` (0.5 for a headline's 《work》, 0.3 for its names) only where a
 # sentence names the subject and says more than the headline.
-FEATURES = (
-    "position",
-    "overlap",
-    "centrality",
-    "organisation",
-    "acts",
-    "dated",
-    "event_day",
-    "figure",
-    "more_figures",
-    "places",
-    "scene",
-    "rhetoric",
-    "incomplete",
-    "short",
-    "hollow",
-    "dependent",
-    "reporting",
-    "quote_opening",
-    "question",
-    "enumerated",
-    "caption",
-    "slogan",
-    "platitude",
-    "restating",
-    "restating_overlap",
-    "misses_subject",
+class Features(NamedTuple):
+    """A number per feature of a sentence, or a weight per feature: each set by its name."""
+
+    position: float = 0.0
+    overlap: float = 0.0
+    centrality: float = 0.0
+    organisation: float = 0.0
+    acts: float = 0.0
+    dated: float = 0.0
+    event_day: float = 0.0
+    figure: float = 0.0
+    more_figures: float = 0.0
+    places: float = 0.0
+    scene: float = 0.0
+    rhetoric: float = 0.0
+    incomplete: float = 0.0
+    short: float = 0.0
+    hollow: float = 0.0
+    dependent: float = 0.0
+    reporting: float = 0.0
+    quote_opening: float = 0.0
+    question: float = 0.0
+    enumerated: float = 0.0
+    caption: float = 0.0
+    slogan: float = 0.0
+    platitude: float = 0.0
+    restating: float = 0.0
+    restating_overlap: float = 0.0
+    misses_subject: float = 0.0
+
+
+FEATURES = Features._fields
+HAND_WEIGHTS = Features(
+    position=1.2,
+    overlap=1.2,
+    centrality=0.6,
+    organisation=0.35,
+    acts=0.3,
+    dated=0.3,
+    event_day=0.25,
+    figure=0.35,
+    more_figures=0.05,
+    places=0.08,
+    scene=-1.2,
+    rhetoric=-0.3,
+    incomplete=-2.0,
+    short=-1.0,
+    hollow=-2.0,
+    dependent=-0.5,
+    reporting=-0.5,
+    quote_opening=-0.7,
+    question=-1.0,
+    enumerated=-0.7,
+    caption=-2.0,
+    slogan=-1.5,
+    platitude=-0.6,
+    restating=-1.5,
+    restating_overlap=-1.2,
+    misses_subject=-1.0,
 )
-HAND_WEIGHTS = (
-    1.2, 1.2, 0.6, 0.35, 0.3, 0.3, 0.25, 0.35, 0.05, 0.08,
-    -1.2, -0.3, -2.0, -1.0, -2.0, -0.5, -0.5, -0.7, -1.0, -0.7, -2.0, -1.5, -0.6,
-    -1.5, -1.2, -1.0,
-)  # fmt: skip
+# The features a sentence is marked down for as it is read (not the pass over all of them), with
+# their hand weights.
+_MARKS = tuple(
+    (name, getattr(HAND_WEIGHTS, name))
+    for name in FEATURES[FEATURES.index("scene") : FEATURES.index("restating")]
+)
 # How far a sentence of a box beside the text (:func:`rank_sentences`) goes down: below any
 # sentence of the text that a summary could open with.
 BOX_PENALTY = 4.0
-_RESTATING = FEATURES.index("restating")
-_MISSES = FEATURES.index("misses_subject")
-# The features a sentence is marked down for as it is read (not the pass over all of them).
-_MARKS = range(FEATURES.index("scene"), _RESTATING)
 
 
 def weighted(features: tuple[float, ...], weights: tuple[float, ...]) -> float:
@@ -405,8 +458,7 @@ def _ranked(headline: str, body: tuple[str, ...], tail_paragraphs: int) -> tuple
     folded = [fold_width(s.text) for s in sentences]
     sets = [_grams_folded(t) for t in folded]
     shared = _shared(sets)
-    rows: list[list[float]] = []
-    figures: list[bool] = []
+    rows: list[dict[str, float]] = []
     repeats: list[tuple[int, float]] = []  # sentences that restate the headline, and their overlap
     informative: list[int] = []  # sentences with an action or a figure, and no penalty
     missing: list[tuple[int, float]] = []  # sentences that do not name the headline's subject
@@ -424,38 +476,35 @@ def _ranked(headline: str, body: tuple[str, ...], tail_paragraphs: int) -> tuple
         places = len(NAMED_PLACE.findall(text))
         # Cheap test first: a sentence that restates the headline shares many of its bigrams.
         restating = on_head >= max(4, 0.3 * len(bag)) and restates(text, head)
-        row = [
-            1.0 / (1.0 + 0.6 * sentence.index) + (0.3 if sentence.paragraph == 0 else 0.0),
-            overlap,
-            len(bag & shared) / len(bag) if bag else 0.0,
-            org,
-            acts,
-            bool(dated),
-            _event_day(text),
-            figure,
-            min(counted - 1, 3) if figure else 0,
-            min(places, 3),
-            is_scene(text, acts=acts),
+        row = dict(
+            position=1.0 / (1.0 + 0.6 * sentence.index) + (0.3 if sentence.paragraph == 0 else 0.0),
+            overlap=overlap,
+            centrality=len(bag & shared) / len(bag) if bag else 0.0,
+            organisation=org,
+            acts=acts,
+            dated=bool(dated),
+            event_day=_event_day(text),
+            figure=figure,
+            more_figures=min(counted - 1, 3) if figure else 0,
+            places=min(places, 3),
+            scene=is_scene(text, acts=acts),
             # A sentence of rhetoric (打通堵点、交出答卷……举措) states no fact to report.
-            0 if figure else min(len(_RHETORIC.findall(text)), 4),
-            not sentence.complete,
-            len(text) < 12,
+            rhetoric=0 if figure else min(len(_RHETORIC.findall(text)), 4),
+            incomplete=not sentence.complete,
+            short=len(text) < 12,
             # 据《卫报》报道。/ 2012年5月5日-11日。: an attribution or a date with no news in it.
-            bool(_HOLLOW.match(text))
+            hollow=bool(_HOLLOW.match(text))
             or not _FOUR_CJK.match(_DATE.sub("", text) if dated else text),
-            DEPENDENT.match(text) is not None,
-            _REPORTING.match(text) is not None,
-            text.startswith(("“", "‘", "「", '"')),
-            text.rstrip("”’」").endswith(("？", "?")),
-            sentence.enumerated,
-            _CAPTION.match(text) is not None,
-            len(text) <= 40 and _slogan(text, text),  # text is folded already
-            bool(subject.words)
+            dependent=DEPENDENT.match(text) is not None,
+            reporting=_REPORTING.match(text) is not None,
+            quote_opening=text.startswith(("“", "‘", "「", '"')),
+            question=text.rstrip("”’」").endswith(("？", "?")),
+            enumerated=sentence.enumerated,
+            caption=_CAPTION.match(text) is not None,
+            slogan=len(text) <= 40 and _slogan(text, text),  # text is folded already
+            platitude=bool(subject.words)
             and platitude(text, subject, figure=figure, dated=bool(dated), named=org or places > 0),
-            0.0,
-            0.0,
-            0.0,
-        ]
+        )
         if restating and not figure:
             # Beside its headline it adds nothing: it loses its overlap credit, when another
             # sentence informs.
@@ -465,29 +514,31 @@ def _ranked(headline: str, body: tuple[str, ...], tail_paragraphs: int) -> tuple
             missing.append((len(rows), missed))
         elif not missed and not restating:
             names_subject = True
-        penalty = -sum(HAND_WEIGHTS[i] * row[i] for i in _MARKS)
+        penalty = -sum(weight * row[name] for name, weight in _MARKS)
         if penalty < 0.5 and len(text) >= 12 and (figure or acts) and not restating:
             informative.append(len(rows))
         rows.append(row)
-        figures.append(figure)
     for i, overlap in repeats:
         if any(j != i for j in informative):
-            rows[i][_RESTATING : _RESTATING + 2] = [1.0, overlap]
+            rows[i].update(restating=1.0, restating_overlap=overlap)
     if names_subject:
         # Only where a sentence names the subject and says more than the headline does: one
         # that only restates it is no better summary than a sentence that does not name it.
         for i, missed in missing:
-            rows[i][_MISSES] = missed
-    # The weights were fitted to what headlines say: an article printed without one (the titler
-    # asks for its sentences) is ranked by hand, as before (re-weighted, its generated titles
-    # scored lower against withheld headlines: sogoucs ROUGE-L 1.343 -> 1.326 of the first clause).
-    weights = ranking_weights() if headline else HAND_WEIGHTS
-    scored = [
-        Scored(sentence, weighted(features, weights), figure, features)
-        for sentence, figure, features in zip(
-            sentences, figures, (tuple(map(float, row)) for row in rows)
+            rows[i]["misses_subject"] = missed
+    weights = ranking_weights()
+    scored = []
+    for sentence, row in zip(sentences, rows):
+        features = Features._make([float(row.get(name, 0.0)) for name in FEATURES])
+        scored.append(
+            Scored(
+                sentence,
+                weighted(features, weights),
+                bool(features.figure),
+                features,
+                weighted(features, HAND_WEIGHTS),
+            )
         )
-    ]
     return tuple(sorted(scored, key=lambda s: (-s.score, s.sentence.index)))
 
 
@@ -496,8 +547,4 @@ def ranking_weights() -> tuple[float, ...]:
     """The weights of :data:`FEATURES` the ranking uses: the hand weights re-weighted to what
     printed headlines say articles are about (``briefing/data/lead_ranker.json``, written by
     ``benchmarks/fit_lead_ranker.py``)."""
-    fitted = json.loads(data.read_text("lead_ranker.json"))
-    weights = dict(zip(fitted["features"], fitted["weights"], strict=True))
-    if set(weights) != set(FEATURES):
-        raise ValueError("lead_ranker.json does not weigh the features the ranking computes")
-    return tuple(float(weights[name]) for name in FEATURES)
+    return Features(*data.read_weights("lead_ranker.json", FEATURES))

@@ -7,7 +7,6 @@ object, with times, adverbs, prepositional settings and long quotations deleted,
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections.abc import Iterator
@@ -31,7 +30,7 @@ from .headlines import (
 )
 from .furniture import box_paragraphs, read_furniture
 from .printed_titles import display_title
-from .ranking import gram_counts, gram_strings, rank_sentences
+from .ranking import gram_counts, gram_strings, rank_sentences, weighted
 from .sentences import dateline_place, has_quantity, split_dateline, split_sentences
 from .verbs import ACTION_END, main_verb, verbal
 
@@ -91,9 +90,8 @@ def _candidates(
     # A box beside the text (a biography above the news) ranks last, and is no title's source
     # either: neither among the best-ranked nor among the leading sentences, unless it is all.
     boxed = box_paragraphs(article.body, article.headline)
-    ranked = [s for s in rank_sentences(article) if s.sentence.paragraph not in boxed] or (
-        rank_sentences(article)
-    )
+    by_hand = rank_sentences(article, hand=True)
+    ranked = [s for s in by_hand if s.sentence.paragraph not in boxed] or by_hand
     actor = kicker_actor(article)
     dateline, place, lead_text = opening or _opening(article)
     dated_lead = bool(_DATED_LEAD.search(lead_text))
@@ -268,7 +266,7 @@ def _context(article: Article, opening: _Opening) -> _Context:
 def _top_actor(article: Article) -> str:
     """The first name (two characters or more) of the article's best-ranked sentence: who the
     article is most about, as a sub-editor would put them in the headline."""
-    ranked = rank_sentences(article)
+    ranked = rank_sentences(article, hand=True)
     # Without its dateline: the agency (新华社, 本报讯) or the place it is filed from is no actor.
     words = tagged(split_dateline(ranked[0].sentence.text)[1]) if ranked else []
     return next((w for w, t in words if t.startswith(_NAME_TAGS) and len(w) >= 2), "")
@@ -356,19 +354,11 @@ def title_candidates(article: Article, *, limit: int = MAX_TITLE_CHARS) -> list[
 def ranker_weights() -> tuple[float, ...]:
     """The shipped weights of the candidate ranker (``briefing/data/title_ranker.json``, written by
     ``benchmarks/fit_title_ranker.py``), one per name of :data:`FEATURES`."""
-    weights = weights_by_name(json.loads(data.read_text("title_ranker.json")))
-    if set(weights) != set(FEATURES):
-        raise ValueError("title_ranker.json does not weigh the features the titler computes")
-    return tuple(weights[name] for name in FEATURES)
+    return data.read_weights("title_ranker.json", FEATURES)
 
 
-def weights_by_name(fitted: dict) -> dict[str, float]:
-    """The weights of a ranker file's content (``features`` and ``weights``), by feature name."""
-    return {name: float(w) for name, w in zip(fitted["features"], fitted["weights"], strict=True)}
-
-
-def candidate_score(features: tuple[float, ...], weights: tuple[float, ...]) -> float:
-    return sum(w * f for w, f in zip(weights, features, strict=True))
+# A candidate's score: its features weighed, as a ranked sentence's is.
+candidate_score = weighted
 
 
 def generate_title(article: Article, *, limit: int = MAX_TITLE_CHARS) -> str:

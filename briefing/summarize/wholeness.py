@@ -402,10 +402,19 @@ def _bare_setting(clause: str) -> str | None:
         if any(t.startswith(("v", "i", "l", "p")) or verbal(w, t) for w, t in words[1:]):
             return None
         return f"ends on {words[0][0]}…… with nothing that happens there"
-    if len(words) < 2 or words[-1][0] not in _INSIDE or words[-1][1] != "f":
+    if len(words) < 2:
+        return None
+    before = words[:-1]
+    last, tag = words[-1]
+    if len(last) >= 2 and last[-1] in "里中" and tag.startswith("n"):
+        # ……商场的分店里: the segmenter joins the place word to its noun (分/v 店里/n), and reads
+        # the noun's first character as a verb.
+        if len(before[-1][0]) == 1 and before[-1][1].startswith("v"):
+            before = before[:-1]
+    elif last not in _INSIDE or tag != "f":
         return None
     # 定格于……中: a coverb follows the verb the segmenter missed.
-    if any(t.startswith(("v", "i", "l", "p")) or verbal(w, t) for w, t in words[:-1]):
+    if any(t.startswith(("v", "i", "l", "p")) or verbal(w, t) for w, t in before):
         return None
     return f"ends on a setting ({clause[-8:]}) without what happens in it"
 
