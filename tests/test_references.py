@@ -302,6 +302,20 @@ def test_a_dateline_the_splitter_printed_apart_gives_the_first_sentence_its_here
     assert "星城" not in ExtractiveSummarizer().summarize_one(article, max_chars=90).text
 
 
+@pytest.mark.parametrize("dateline", ["本报东港1月5日电", "新华社东港1月5日电（记者陈岩）"])
+def test_the_guard_takes_the_place_of_a_dateline_the_splitter_printed_apart(dateline):
+    # 东港 and 临江 are places the guard looks at (星城 is not).
+    body = ["周海今天在这里宣布，东港将于3月举办港口合作论坛。", "陈岩说，临江已做好准备。"]
+    article = Article(id="a", title="东港将举办论坛", body=body, dateline=dateline)
+    assert check_summary("周海今天在东港宣布，东港将于3月举办港口合作论坛。", article).ok
+    assert not check_summary("周海今天在临江宣布，东港将于3月举办港口合作论坛。", article).ok
+    undated = Article(id="b", title="东港将举办论坛", body=body)
+    assert not check_summary("周海今天在东港宣布，东港将于3月举办港口合作论坛。", undated).ok
+    # A dateline printed as the subtitle opens no sentence: the summarizer never names it.
+    subtitled = Article(id="c", title="论坛将举办", subtitle="新华社临江1月5日电", body=body)
+    assert not check_summary("周海今天在临江宣布，东港将于3月举办港口合作论坛。", subtitled).ok
+
+
 def test_only_a_dateline_that_names_a_place_gives_the_here_a_place():
     def opening(text: str) -> Sentence:
         return Sentence(text=text, index=0, paragraph=0, complete=True)
