@@ -384,3 +384,20 @@ def test_a_place_that_would_not_fit_the_budget_is_not_put_for_the_here():
     article = Article(id="a", title="星国将扩建东港港", body=body)
     summary = ExtractiveSummarizer().summarize_one(article, max_chars=19)
     assert summary.text == "周海今天在这里宣布，星国将扩建东港港。"
+
+
+@pytest.mark.parametrize("verb", ["表示", "强调", "透露", "坦言"])
+def test_who_says_it_is_no_clause_for_a_pointer_to_what_was_said(verb):
+    assert unresolved_reference(f"周海{verb}，此举将惠及全镇。") == "此举"
+    assert unresolved_reference(f"西岭镇修通了公路，周海{verb}，此举将惠及全镇。") is None
+
+
+def test_a_clause_that_only_says_when_is_no_clause_for_a_pointer():
+    assert unresolved_reference("今年春节期间，专家对此表示担忧。") == "对此"
+    assert unresolved_reference("按照临江市的统一部署，各村对此高度重视。") == "对此"
+    assert unresolved_reference("去年临江市出台新规，专家对此表示担忧。") is None
+
+
+def test_a_place_one_comes_from_may_be_the_here():
+    assert unresolved_reference("陈岩来自临江市，这里是她的故乡。") is None
+    assert unresolved_reference("陈岩从临江市来到这里。") == "这里"

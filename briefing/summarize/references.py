@@ -32,7 +32,10 @@ from __future__ import annotations
 import re
 
 from ..text import NAME_TAGS, word_tags
+from .compress import FRAME, TIME_START
 from .sentences import DECK_MARKS, Sentence, split_dateline
+from .verbs import SPEECH_VERBS
+from .wholeness import TIME_ONLY
 
 # Classifiers a demonstrative takes before a noun (这所小学, 这起案件, 这番话, 这些村民, 这一举措).
 _CLASSIFIERS = "所家座个位名条项片块种批支件部栋处辆艘架台群户类起场笔份只本趟款张段句番些一"
@@ -278,8 +281,9 @@ def needs_context(text: str, *, first: bool = False) -> bool:
     )
 
 
-# 从临江来到这里: a place left is not the here; nor is a body that acts there (临江市委在这里……).
-_FROM = {"从", "自", "来自", "离开"}
+# 从临江来到这里: a place left is not the here (来自临江 says where one is from, which may be
+# the here: 陈岩来自临江市，这里是她的故乡); nor is a body that acts there (临江市委在这里……).
+_FROM = {"从", "自", "离开"}
 
 
 def _elsewhere(spans: list[tuple[int, str, str]], k: int) -> bool:
@@ -403,19 +407,33 @@ _CLAUSE_END = re.compile(
 )
 
 
-# 陈岩告诉记者，/ 周海表示，: who says what follows, not what was done.
+# 陈岩告诉记者，/ 周海强调，: who says what follows, not what was done.
 _SPEECH_FRAME = re.compile(
-    r"(?:^|[，,；;。！!？?])[^，,；;。！!？?]*?(?:说|表示|指出|认为|介绍|告诉记者)[，,：:]"
-    r"[^，,；;。！!？?：:]*$"
+    r"(?:^|[，,；;。！!？?])[^，,；;。！!？?]*?(?:"
+    + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+    + r")(?:记者)?[，,：:][^，,；;。！!？?：:]*$"
 )
+_CLAUSE = re.compile(r"[^，,；;。！!？?：:]+[，,；;。！!？?：:]")
 
 
 def _clause_before(before: str) -> bool:
     """Whether ``before`` holds a whole clause that says something (周海主持会议，……此举): four or
-    more Han characters and a clause mark, not just the verb of the pointer's own clause nor who
-    says it (陈岩告诉记者，……此举)."""
+    more Han characters and a clause mark, not just the verb of the pointer's own clause, who
+    says it (陈岩告诉记者，……此举), nor when or in what frame it happens (今年春节期间，)."""
     frame = _SPEECH_FRAME.search(before)
-    return _CLAUSE_END.search(before[: frame.start() + 1] if frame else before) is not None
+    said = before[: frame.start() + 1] if frame else before
+    return any(
+        _CLAUSE_END.search(clause) and not _when(clause[:-1]) and not FRAME.match(clause[:-1])
+        for clause in (m.group().strip() for m in _CLAUSE.finditer(said))
+    )
+
+
+# 今年春节期间，/ 1月5日上午，: a clause that only says when (not 去年临江市出台新规，).
+_WHEN_END = re.compile(r"(?:期间|之际|以来|前后|时|之时|中|里|以后|之后|以前|之前)$")
+
+
+def _when(clause: str) -> bool:
+    return bool(TIME_START.match(clause) and (TIME_ONLY.match(clause) or _WHEN_END.search(clause)))
 
 
 def _is_person(word: str, tag: str) -> bool:
