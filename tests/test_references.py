@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from briefing.records import Article, Summary
+from briefing.summarize.compress import compress_clauses, join_clauses
 from briefing.summarize.extractive import ExtractiveSummarizer, _here_place
 from briefing.provenance import COMPRESSED_NAME, method_name, summary_provenance
 from briefing.summarize.guard import check_summary
@@ -401,3 +402,18 @@ def test_a_clause_that_only_says_when_is_no_clause_for_a_pointer():
 def test_a_place_one_comes_from_may_be_the_here():
     assert unresolved_reference("陈岩来自临江市，这里是她的故乡。") is None
     assert unresolved_reference("陈岩从临江市来到这里。") == "这里"
+
+
+def test_for_this_is_the_verbs_object_not_a_frame():
+    assert without_pointing_frame("对此，各级政府要高度重视。") is None
+    assert without_pointing_frame("就此，周海与陈岩交换了意见。") is None
+
+
+def test_compression_drops_a_pointing_frame_only_when_the_rest_stands_alone():
+    def compress_sentence(text: str) -> str:
+        return join_clauses(compress_clauses(text))
+
+    assert (
+        compress_sentence("为此，东港市投入资金2亿元新建码头。") == "东港市投入资金2亿元新建码头。"
+    )
+    assert compress_sentence("为此，这所学校投入资金2亿元新建操场。").startswith("为此")

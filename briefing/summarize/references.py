@@ -32,10 +32,9 @@ from __future__ import annotations
 import re
 
 from ..text import NAME_TAGS, word_tags
-from .compress import FRAME, TIME_START
 from .sentences import DECK_MARKS, Sentence, split_dateline
 from .verbs import SPEECH_VERBS
-from .wholeness import TIME_ONLY
+from .wholeness import FRAME, POINTING_FRAME, TIME_ONLY, TIME_START
 
 # Classifiers a demonstrative takes before a noun (这所小学, 这起案件, 这番话, 这些村民, 这一举措).
 _CLASSIFIERS = "所家座个位名条项片块种批支件部栋处辆艘架台群户类起场笔份只本趟款张段句番些一"
@@ -208,21 +207,14 @@ def unresolved_reference(text: str, *, before: str = "", follows: bool = True) -
     return None
 
 
-# 基于这样的理想，/ 为此， / 在这样的背景下，: an opening clause that frames the sentence, which
-# an editor drops with what it points to.
-_FRAME = re.compile(
-    r"^(?:(?:[对为由据就]此|这样一来|如此一来)[，,]|(?:基于|在|面对|鉴于|针对|对于|带着|怀着|本着)"
-    r"(?:这样|此)[^，,。；;：:“”]{0,10}[，,])"
-)
-
-
 def without_pointing_frame(text: str) -> str | None:
-    """``text`` without an opening clause that frames it by pointing back (为此，/ 基于这样的
-    理想，), when what is left points to nothing more; None when it opens on no such clause."""
-    frame = _FRAME.match(text)
-    if frame is None:
+    """``text`` without an opening clause that frames it by pointing back (为此，/ 怀着这样的
+    心愿，: :data:`.compress.POINTING_FRAME`), when what is left points to nothing more; None
+    when it opens on no such clause."""
+    parts = re.split(r"[，,]", text, maxsplit=1)
+    if len(parts) < 2 or not POINTING_FRAME.match(parts[0]):
         return None
-    rest = text[frame.end() :]
+    rest = parts[1]
     return rest if len(rest) >= 8 and unresolved_reference(rest) is None else None
 
 
