@@ -417,3 +417,11 @@ def test_compression_drops_a_pointing_frame_only_when_the_rest_stands_alone():
         compress_sentence("为此，东港市投入资金2亿元新建码头。") == "东港市投入资金2亿元新建码头。"
     )
     assert compress_sentence("为此，这所学校投入资金2亿元新建操场。").startswith("为此")
+
+
+def test_a_such_phrase_before_a_full_stop_presents_only_a_sentence_kept_after_it():
+    assert unresolved_reference("陈岩就是这样一位老师。") == "这样老师"
+    assert unresolved_reference("临江市需要这样的干部。") == "这样干部"
+    assert unresolved_reference("陈岩就是这样一位老师。她在西岭镇教书三十年。") is None
+    assert unresolved_reference("周海讲过这样一件事：西岭镇修通了公路。") is None
+    assert unresolved_reference("在西岭镇，有这样一群人，他们守护着古树。") is None

@@ -52,9 +52,12 @@ _ABSTRACT_FUSED = {"此举", "此事", "此项"}
 # What was just said, as a whole: 对此 (about it), 为此 (for it), 由此 (from it), 其中 (among
 # them), 这样一来 (that done). A clause before says what; with none, they point at nothing.
 _CLAUSE_POINTERS = {"对此", "为此", "由此", "据此", "就此", "其中", "这样一来", "如此一来"}
-# 有这样一群人：……, 我见过这样一位母亲。: the 这样 phrase names what comes after it.
+# 有这样一群人，他们……, 讲过这样一件事：……: the 这样 phrase presents what comes after it in the
+# sentence, or after a colon; before a full stop only the next sentence may say what it is
+# (陈岩就是这样一位老师。 alone: like what?).
 _PRESENTING = {"有", "过", "还有", "就有"}
-_PHRASE_END = set("：:。！!")
+_COLONS = set("：:")
+_STOPS = set("。！!")
 _ONE_OF = re.compile(f"^一[{_CLASSIFIERS}]$")
 _BOTH = {"两者", "二者", "前者", "后者"}
 _PLACE_POINTERS = {"这里", "那里", "这儿", "那儿", "此地", "此处", "该地", "当地"}
@@ -175,9 +178,13 @@ def unresolved_reference(text: str, *, before: str = "", follows: bool = True) -
             if not heads or any(h in _TIME_HEADS for h in heads):
                 continue  # 这样的时候, 这样一来 (one word): when, not what
             end = next((p + len(w) for p, w, _ in phrase if w == heads[-1]), start)
+            closing = text[end : end + 1]
+            stopped = closing in _STOPS
             if (
-                (earlier and (_apposed(*earlier[-1][1:]) or earlier[-1][1] in _PRESENTING))
-                or text[end : end + 1] in _PHRASE_END
+                (earlier and _apposed(*earlier[-1][1:]))
+                or closing in _COLONS
+                or (stopped and text[end + 1 :].strip())
+                or (not stopped and earlier and earlier[-1][1] in _PRESENTING)
                 or _clause_before(text[said:start])
             ):
                 continue  # 春节这样的日子, 有这样一群人：……, ……。这样的变化……
