@@ -12,6 +12,7 @@ from briefing.summarize.extractive import ExtractiveSummarizer, _here_place
 from briefing.provenance import COMPRESSED_NAME, method_name, summary_provenance
 from briefing.summarize.guard import check_summary
 from briefing.summarize.references import (
+    leans_on_before,
     name_here,
     unresolved_reference,
     without_pointing_frame,
@@ -425,3 +426,10 @@ def test_a_such_phrase_before_a_full_stop_presents_only_a_sentence_kept_after_it
     assert unresolved_reference("陈岩就是这样一位老师。她在西岭镇教书三十年。") is None
     assert unresolved_reference("周海讲过这样一件事：西岭镇修通了公路。") is None
     assert unresolved_reference("在西岭镇，有这样一群人，他们守护着古树。") is None
+
+
+def test_a_here_its_predicate_names_is_resolved():
+    assert unresolved_reference("这里是东港市最热闹的老街。") is None
+    assert unresolved_reference("这里是她的故乡。") == "这里"
+    assert leans_on_before("这里就是西岭镇。") is False
+    assert leans_on_before("这里是她的故乡。") is True

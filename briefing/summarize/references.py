@@ -107,6 +107,7 @@ _PLACE_ENDINGS = tuple(
     " 学校 小学 中学 大学 医院 公司 企业 工厂".split()
 )
 _CALLED = re.compile(r"(?:叫做|叫|名叫|名为|称为|被称为|即)")
+_IS_CALLED = re.compile(rf"(?:就|正|便|也)?是|{_CALLED.pattern}")
 _ANY_OF = re.compile(r"无论|不论|不管")
 _NAMED_AFTER = set("—《（(：:")
 _PUNCTUATION = set("，,。；;：:、！!？?…—（）()《》“”")
@@ -202,6 +203,10 @@ def unresolved_reference(text: str, *, before: str = "", follows: bool = True) -
         elif word in _PLACE_POINTERS or word.startswith("当地"):
             if word.startswith("当地时间") or (word == "当地" and following.startswith("时间")):
                 continue
+            if _IS_CALLED.match(text, start + len(word)) and any(
+                _is_place(w, t) for _, w, t in _clause(spans[i + 1 :])
+            ):
+                continue  # 这里是东港市最热闹的老街: its predicate names the place
             # 当地 is wherever the summary is about, which may be named after it (据当地报道，星国……).
             scope = spans if word.startswith("当地") else earlier
             if not any(
@@ -248,12 +253,18 @@ _STEP = re.compile(r"^第[二三四五六七八九十]+步")
 # (it is time to ……), nor 正是春耕时节 (正 is "just now" there, and 正是……的 stands alone).
 _COPULA_OPENING = re.compile(r"^(?:应该|应当|也|就|才|都|更|则)?(?:算是|是)(?![非否]|时候)")
 _OPENINGS = (CONTRAST, _CONTINUATION, _STEP, _POINTER)
+# 这是……, 这正是……: what "this" is was said before, even in an article's first sentence (a
+# commentary's first sentence may follow its headline).
+_THIS_IS = re.compile(r"^这(?:也|就|正|更|才|都)?是")
+_HERE_IS = re.compile(r"^(?:这里|这儿|此地|此处)(?:就|正|便|也)?是")
 
 
 def leans_on_before(text: str) -> bool:
     """Whether ``text`` (a sentence after its dateline) opens on a contrast (然而……), a next step
     (于是……) or a pointer (这个镇……) that lean on the sentence before."""
     text = text.lstrip(DECK_MARKS + " 　")
+    if _HERE_IS.match(text) and unresolved_reference(text) is None:
+        return False  # 这里是东港市最热闹的老街: the here is named by what it is
     if any(p.match(text) for p in _OPENINGS):
         return True
     # A pointer after its opening words (仔细看来，这些本子……) is found where the summary is
@@ -275,6 +286,7 @@ def needs_context(text: str, *, first: bool = False) -> bool:
     in news (measured: 2 news summaries changed, 1 better, 1 worse)."""
     return (
         (not first and leans_on_before(text))
+        or _THIS_IS.match(text) is not None
         or _COPULA_OPENING.match(text) is not None
         or unresolved_reference(text) is not None
     )
