@@ -375,21 +375,19 @@ class ExtractiveSummarizer:
                     continue
             else:
                 main = self._main(scored.sentence, max_chars, source, actor)
+                place = _here_place(scored.sentence, prepared.place)
+                pointer = main and unresolved_reference(name_here(main, place) if place else main)
+                if pointer:
+                    # 为此，……: the sentence without its pointing frame may stand alone.
+                    unframed = without_pointing_frame(main, place=place)
+                    if unframed and check_summary(unframed, source):
+                        main, pointer = unframed, None
                 found = (
                     self._from_sentence(scored, ranked, source, actor, max_chars, main=main)
                     if main
                     else None
                 )
-                place = _here_place(scored.sentence, prepared.place)
-                if main and unresolved_reference(name_here(main, place) if place else main):
-                    # 为此，……: the sentence without its pointing frame may stand alone.
-                    unframed = without_pointing_frame(main)
-                    if unframed and check_summary(unframed, source):
-                        main = unframed
-                        found = self._from_sentence(
-                            scored, ranked, source, actor, max_chars, main=main
-                        )
-                if main and unresolved_reference(name_here(main, place) if place else main):
+                if pointer:
                     # The sentence before may name what it points to (周海……。他……), when both fit.
                     joined = self._with_previous(
                         scored.sentence, by_index, source, actor, max_chars, alone=main

@@ -219,15 +219,17 @@ def unresolved_reference(text: str, *, before: str = "", follows: bool = True) -
     return None
 
 
-def without_pointing_frame(text: str) -> str | None:
+def without_pointing_frame(text: str, *, place: str | None = None) -> str | None:
     """``text`` without an opening clause that frames it by pointing back (为此，/ 怀着这样的
-    心愿，: :data:`.compress.POINTING_FRAME`), when what is left points to nothing more; None
-    when it opens on no such clause."""
+    心愿，: :data:`.wholeness.POINTING_FRAME`), when what is left points to nothing more (its
+    here named for the dateline's ``place``, :func:`name_here`); None when it opens on no such
+    clause."""
     parts = re.split(r"[，,]", text, maxsplit=1)
     if len(parts) < 2 or not POINTING_FRAME.match(parts[0]):
         return None
     rest = parts[1]
-    return rest if len(rest) >= 8 and unresolved_reference(rest) is None else None
+    named = name_here(rest, place) if place else rest
+    return rest if len(rest) >= 8 and unresolved_reference(named) is None else None
 
 
 # A sentence that leans on the one before it: a contrast (然而……, 可去年……) or a pointer (这个镇……).
