@@ -376,8 +376,12 @@ class ExtractiveSummarizer:
             else:
                 main = self._main(scored.sentence, max_chars, source, actor)
                 place = _here_place(scored.sentence, prepared.place)
-                pointer = main and unresolved_reference(name_here(main, place) if place else main)
-                if pointer:
+                pointer = (
+                    unresolved_reference(name_here(main, place) if place else main)
+                    if main
+                    else None
+                )
+                if main and pointer:
                     # 为此，……: the sentence without its pointing frame may stand alone.
                     unframed = without_pointing_frame(main, place=place)
                     if unframed and check_summary(unframed, source):
