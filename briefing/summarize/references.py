@@ -423,7 +423,7 @@ _CLAUSE_END = re.compile(
 # 陈岩告诉记者，/ 周海强调，: who says what follows, not what was done.
 _SPEECH_FRAME = re.compile(
     r"(?:^|[，,；;。！!？?])[^，,；;。！!？?]*?(?:"
-    + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+    + "|".join(sorted(SPEECH_VERBS, key=lambda verb: (-len(verb), verb)))
     + r")(?:记者)?[，,：:][^，,；;。！!？?：:]*$"
 )
 _CLAUSE = re.compile(r"[^，,；;。！!？?：:]+[，,；;。！!？?：:]")
