@@ -445,3 +445,9 @@ def test_a_pointing_frame_comes_off_a_dispatchs_first_sentence_whose_here_is_nam
     assert summary.text.startswith("周海今天在东港宣布"), summary.text
     assert without_pointing_frame(body[0], place="东港") == body[0][3:]
     assert without_pointing_frame(body[0]) is None
+
+
+def test_both_after_the_two_it_names_in_its_own_clause_is_resolved():
+    text = "1月5日上午，临江市交通局、东港市交通局及二者所属的执法队联合检查了西岭镇的客运站。"
+    assert unresolved_reference(text) is None
+    assert unresolved_reference("1月5日上午，二者所属的执法队联合检查了客运站。") == "二者"

@@ -60,6 +60,7 @@ _COLONS = set("：:")
 _STOPS = set("。！!")
 _ONE_OF = re.compile(f"^一[{_CLASSIFIERS}]$")
 _BOTH = {"两者", "二者", "前者", "后者"}
+_PAIR = re.compile(r"[\u4e00-\u9fff]{2}(?:、|和|与|及|同)[\u4e00-\u9fff]{2}")
 _PLACE_POINTERS = {"这里", "那里", "这儿", "那儿", "此地", "此处", "该地", "当地"}
 _PRONOUNS = {"他", "她", "他们", "她们", "他俩", "她俩"}
 # Heads that say when, how often or which of the article's own events: not pointers back.
@@ -198,7 +199,9 @@ def unresolved_reference(text: str, *, before: str = "", follows: bool = True) -
             elif noun in _FUSED_NOUNS and not _noun_resolved(noun, "", text[:start], earlier):
                 return word
         elif word in _BOTH:
-            if not _clause_before(text[said:start]):
+            # 临江市和东港市及二者所属的……: the two named just before it, in its own clause.
+            paired = _PAIR.search(text[said:start].rsplit("，", 1)[-1])
+            if not paired and not _clause_before(text[said:start]):
                 return word  # 两者相比: which two?
         elif word in _PLACE_POINTERS or word.startswith("当地"):
             if word.startswith("当地时间") or (word == "当地" and following.startswith("时间")):
