@@ -436,15 +436,13 @@ def test_a_here_its_predicate_names_is_resolved():
 
 
 def test_a_pointing_frame_comes_off_a_dispatchs_first_sentence_whose_here_is_named():
-    body = [
-        "为此，周海今天在这里宣布，东港将于3月举办第二届港口合作论坛。",
-        "陈岩说，临江已做好准备。",
-    ]
+    first = "为此，周海今天在这里宣布，东港将于3月举办第二届港口合作论坛。"
+    body = [first, "陈岩说，临江已做好准备。"]
     article = Article(id="a", title="东港将举办论坛", body=body, dateline="新华社东港1月5日电")
     summary = ExtractiveSummarizer().summarize_one(article, max_chars=90)
     assert summary.text.startswith("周海今天在东港宣布"), summary.text
-    assert without_pointing_frame(body[0], place="东港") == body[0][3:]
-    assert without_pointing_frame(body[0]) is None
+    assert without_pointing_frame(first, place="东港") == first[3:]
+    assert without_pointing_frame(first) is None
 
 
 def test_both_after_the_two_it_names_in_its_own_clause_is_resolved():
