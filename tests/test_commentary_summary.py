@@ -110,6 +110,11 @@ def test_a_sentence_that_needs_the_one_before(text):
     assert needs_context(text)
 
 
+@pytest.mark.parametrize("text", ["这是一部写给西岭镇乡亲的史诗。", "这正是临江市的优势所在。"])
+def test_this_is_needs_what_was_said_even_in_the_first_sentence(text):
+    assert needs_context(text, first=True)
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -127,6 +132,7 @@ def test_a_sentence_that_needs_the_one_before(text):
         "是时候让职业教育回归本位了。",
         "正是春耕时节，东港市的田野一片繁忙。",
         "这段时间，临江市连降大雨。",
+        "这里是东港市最热闹的老街。",
         "西岭镇新修了码头，这里的渔民出海更方便了。",
         "我们要让西岭镇的好做法落地生根。",
     ],

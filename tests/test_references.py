@@ -7,10 +7,12 @@ from __future__ import annotations
 import pytest
 
 from briefing.records import Article, Summary
+from briefing.summarize.compress import compress_clauses, join_clauses
 from briefing.summarize.extractive import ExtractiveSummarizer, _here_place
 from briefing.provenance import COMPRESSED_NAME, method_name, summary_provenance
 from briefing.summarize.guard import check_summary
 from briefing.summarize.references import (
+    leans_on_before,
     name_here,
     unresolved_reference,
     without_pointing_frame,
@@ -302,6 +304,20 @@ def test_a_dateline_the_splitter_printed_apart_gives_the_first_sentence_its_here
     assert "星城" not in ExtractiveSummarizer().summarize_one(article, max_chars=90).text
 
 
+@pytest.mark.parametrize("dateline", ["本报东港1月5日电", "新华社东港1月5日电（记者陈岩）"])
+def test_the_guard_takes_the_place_of_a_dateline_the_splitter_printed_apart(dateline):
+    # 东港 and 临江 are places the guard looks at (星城 is not).
+    body = ["周海今天在这里宣布，东港将于3月举办港口合作论坛。", "陈岩说，临江已做好准备。"]
+    article = Article(id="a", title="东港将举办论坛", body=body, dateline=dateline)
+    assert check_summary("周海今天在东港宣布，东港将于3月举办港口合作论坛。", article).ok
+    assert not check_summary("周海今天在临江宣布，东港将于3月举办港口合作论坛。", article).ok
+    undated = Article(id="b", title="东港将举办论坛", body=body)
+    assert not check_summary("周海今天在东港宣布，东港将于3月举办港口合作论坛。", undated).ok
+    # A dateline printed as the subtitle opens no sentence: the summarizer never names it.
+    subtitled = Article(id="c", title="论坛将举办", subtitle="新华社临江1月5日电", body=body)
+    assert not check_summary("周海今天在临江宣布，东港将于3月举办港口合作论坛。", subtitled).ok
+
+
 def test_only_a_dateline_that_names_a_place_gives_the_here_a_place():
     def opening(text: str) -> Sentence:
         return Sentence(text=text, index=0, paragraph=0, complete=True)
@@ -370,3 +386,66 @@ def test_a_place_that_would_not_fit_the_budget_is_not_put_for_the_here():
     article = Article(id="a", title="星国将扩建东港港", body=body)
     summary = ExtractiveSummarizer().summarize_one(article, max_chars=19)
     assert summary.text == "周海今天在这里宣布，星国将扩建东港港。"
+
+
+@pytest.mark.parametrize("verb", ["表示", "强调", "透露", "坦言"])
+def test_who_says_it_is_no_clause_for_a_pointer_to_what_was_said(verb):
+    assert unresolved_reference(f"周海{verb}，此举将惠及全镇。") == "此举"
+    assert unresolved_reference(f"西岭镇修通了公路，周海{verb}，此举将惠及全镇。") is None
+
+
+def test_a_clause_that_only_says_when_is_no_clause_for_a_pointer():
+    assert unresolved_reference("今年春节期间，专家对此表示担忧。") == "对此"
+    assert unresolved_reference("按照临江市的统一部署，各村对此高度重视。") == "对此"
+    assert unresolved_reference("去年临江市出台新规，专家对此表示担忧。") is None
+
+
+def test_a_place_one_comes_from_may_be_the_here():
+    assert unresolved_reference("陈岩来自临江市，这里是她的故乡。") is None
+    assert unresolved_reference("陈岩从临江市来到这里。") == "这里"
+
+
+def test_for_this_is_the_verbs_object_not_a_frame():
+    assert without_pointing_frame("对此，各级政府要高度重视。") is None
+    assert without_pointing_frame("就此，周海与陈岩交换了意见。") is None
+
+
+def test_compression_drops_a_pointing_frame_only_when_the_rest_stands_alone():
+    def compress_sentence(text: str) -> str:
+        return join_clauses(compress_clauses(text))
+
+    assert (
+        compress_sentence("为此，东港市投入资金2亿元新建码头。") == "东港市投入资金2亿元新建码头。"
+    )
+    assert compress_sentence("为此，这所学校投入资金2亿元新建操场。").startswith("为此")
+
+
+def test_a_such_phrase_before_a_full_stop_presents_only_a_sentence_kept_after_it():
+    assert unresolved_reference("陈岩就是这样一位老师。") == "这样老师"
+    assert unresolved_reference("临江市需要这样的干部。") == "这样干部"
+    assert unresolved_reference("陈岩就是这样一位老师。她在西岭镇教书三十年。") is None
+    assert unresolved_reference("周海讲过这样一件事：西岭镇修通了公路。") is None
+    assert unresolved_reference("在西岭镇，有这样一群人，他们守护着古树。") is None
+
+
+def test_a_here_its_predicate_names_is_resolved():
+    assert unresolved_reference("这里是东港市最热闹的老街。") is None
+    assert unresolved_reference("这里是她的故乡。") == "这里"
+    assert leans_on_before("这里就是西岭镇。") is False
+    assert leans_on_before("这里是她的故乡。") is True
+
+
+def test_a_pointing_frame_comes_off_a_dispatchs_first_sentence_whose_here_is_named():
+    first = "为此，周海今天在这里宣布，东港将于3月举办第二届港口合作论坛。"
+    body = [first, "陈岩说，临江已做好准备。"]
+    article = Article(id="a", title="东港将举办论坛", body=body, dateline="新华社东港1月5日电")
+    summary = ExtractiveSummarizer().summarize_one(article, max_chars=90)
+    assert summary.text.startswith("周海今天在东港宣布"), summary.text
+    assert without_pointing_frame(first, place="东港") == first[3:]
+    assert without_pointing_frame(first) is None
+
+
+def test_both_after_the_two_it_names_in_its_own_clause_is_resolved():
+    text = "1月5日上午，临江市交通局、东港市交通局及二者所属的执法队联合检查了西岭镇的客运站。"
+    assert unresolved_reference(text) is None
+    assert unresolved_reference("1月5日上午，二者所属的执法队联合检查了客运站。") == "二者"

@@ -10,9 +10,13 @@ import re
 from functools import lru_cache
 
 from ..text import fold_width, tagged, words
+from .references import unresolved_reference
 from .sentences import DECK_MARKS, ENDS, has_quantity, split_clauses, split_dateline
 from .wholeness import (
     ASIDE,
+    FRAME,
+    POINTING_FRAME,
+    TIME_START,
     TIME_ONLY,
     dangling_clause,
     frames_next,
@@ -37,15 +41,6 @@ PURPOSE = re.compile(
     r"^(?:为了|为(?:进一步|全面|切实|深入|更好地?|有效|加快|推进|推动|做好|确保|加强|营造|丰富|提高|提升|促进|满足|落实"
     r"|贯彻|庆祝|迎接|纪念|帮助|方便|保障|巩固|深化|增强|助力|弘扬|强化|扎实|持续|不断|传承|宣传|普及|规范|优化|构建"
     r"|打造|激发|引导|发挥|实现|解决|防范|预防|减少|坚持|认真|积极|大力|广泛|让|使))"
-)
-# 在……中，按照……要求，围绕……，: framing clauses that set the context, not the news.
-FRAME = re.compile(
-    r"^(?:在|按照|根据|围绕|结合|依托|通过|随着|为|面对|针对)[^，；：]{1,40}"
-    r"(?:中|下|期间|之际|背景下|要求|部署|精神|契机|过程中|工作中|的基础上|目标|主线|原则)$"
-)
-TIME_START = re.compile(
-    r"^(?:[0-9０-９一二三四五六七八九十]{1,4}年|[0-9０-９一二三四五六七八九十]{1,2}月|[0-9０-９一二三四五六七八九十]{1,3}日"
-    r"|近日|日前|连日来|近期|目前|今天|昨天|昨日|今日|明天|当天|上午|下午|晚上|今年|去年|明年|此前|随后|[春夏秋冬]节|截至|截止)"
 )
 ORG_SUFFIX = re.compile(
     r"(?:局|委|会|院|部|厅|办|所|处|站|队|中心|社区|街道|政府|公司|集团|学校|大学|医院|银行|馆|协会|妇联|团委|工青妇"
@@ -101,6 +96,9 @@ def drop_opening(clauses: list[tuple[str, str]]) -> list[tuple[str, str]]:
         if FILLER_CLAUSE.match(first) or FRAME.match(first):
             clauses.pop(0)
             continue
+        if POINTING_FRAME.match(first) and not _points_back(clauses[1:]):
+            clauses.pop(0)
+            continue
         if _is_purpose(first):
             # The purpose runs on through clauses that start with a verb, until a time or an actor.
             end = 1
@@ -113,6 +111,11 @@ def drop_opening(clauses: list[tuple[str, str]]) -> list[tuple[str, str]]:
     text, mark = clauses[0]
     clauses[0] = (_FILLER_PREFIX.sub("", text) or text, mark)
     return [(c, m) for c, m in clauses if not FILLER_CLAUSE.match(c)] or clauses[:1]
+
+
+def _points_back(clauses: list[tuple[str, str]]) -> bool:
+    """Whether the clauses point to what they do not name (:mod:`.references`)."""
+    return unresolved_reference("".join(c + m for c, m in clauses)) is not None
 
 
 # ……，让辖区群众感受到温暖 / 进一步营造……氛围: a closing clause that states an intended effect.

@@ -54,6 +54,7 @@ from .sentences import (
     DECK_MARKS,
     ENDS,
     Sentence,
+    article_dateline,
     dateline_place,
     has_quantity,
     split_dateline,
@@ -190,6 +191,9 @@ class _Prepared:
     ranked: list[Scored]
     opens: dict[int, str]
     source: SourceIndex
+    # The place the article's dateline names (:func:`.sentences.article_dateline`): the here of
+    # its first sentence, whose dateline the splitter may have taken off.
+    place: str | None = None
 
 
 def _prepared(
@@ -204,22 +208,20 @@ def _prepared(
         return None
     opens = {s.sentence.index: split_dateline(s.sentence.text)[1] for s in ranked}
     ranked = summary_ranking(article, ranked, opens)
-    return _Prepared(ranked, opens, source_index(article_source(article)))
+    place = dateline_place(article_dateline(article))
+    return _Prepared(ranked, opens, source_index(article_source(article)), place)
 
 
-def _here_place(sentence: Sentence, dateline: str | None = None) -> str | None:
+def _here_place(sentence: Sentence, first: str | None = None) -> str | None:
     """The place the dateline that opens ``sentence`` names (新华社星城1月5日电 -> 星城); None
-    where it names none (本报讯) or the sentence opens on none. ``dateline``: the article's own,
-    which the splitter took off the text it opens: the first sentence's, when it has none."""
-    opening = split_dateline(sentence.text)[0]
-    if opening is None and sentence.index == 0 and dateline:
-        opening = dateline
-    return dateline_place(opening)
+    where it names none (本报讯) or the sentence opens on none. ``first``: the place of the
+    article's dateline (:attr:`_Prepared.place`), the first sentence's."""
+    if sentence.index == 0 and first:
+        return first
+    return dateline_place(split_dateline(sentence.text)[0])
 
 
-def _here_named(
-    summary: Summary, prepared: _Prepared | None, max_chars: int, dateline: str | None = None
-) -> Summary:
+def _here_named(summary: Summary, prepared: _Prepared | None, max_chars: int) -> Summary:
     """The summary with the here of a dispatch's first sentence (……今天在这里宣布……) naming the
     dateline's place, which the summary leaves out (……今天在星城宣布……); as it was where its
     first sentence opens on no dateline that names a place, or the place would not fit."""
@@ -228,7 +230,7 @@ def _here_named(
     first = next(
         (s.sentence for s in prepared.ranked if s.sentence.index == summary.sentences[0]), None
     )
-    place = _here_place(first, dateline) if first else None
+    place = _here_place(first, prepared.place) if first else None
     if place is None:
         return summary
     text = name_here(summary.text, place)
@@ -283,7 +285,7 @@ class ExtractiveSummarizer:
         if not opening:
             prepared = _prepared(article, skip=skip)
             made = self._summarize(article, max_chars, prepared)
-            made = _here_named(made, prepared, max_chars, article.dateline)
+            made = _here_named(made, prepared, max_chars)
             made = _speaker_named(made, article, prepared, max_chars)
             # A letter, and a first person kept with no speaker (我……), say who writes
             # (读者周海来信说，, 作者写道，).
@@ -293,7 +295,7 @@ class ExtractiveSummarizer:
             if writer and len(writer) + len(made.text) > max_chars:
                 room = max_chars - len(writer)
                 made = self._summarize(article, room, prepared)
-                made = _here_named(made, prepared, room, article.dateline)
+                made = _here_named(made, prepared, room)
                 made = _speaker_named(made, article, prepared, room)
                 again = writer_opening(article, made.text, made.sentences)
                 writer = again if len(again) + len(made.text) <= max_chars else ""
@@ -371,21 +373,23 @@ class ExtractiveSummarizer:
                     continue
             else:
                 main = self._main(scored.sentence, max_chars, source, actor)
+                place = _here_place(scored.sentence, prepared.place)
+                pointer = (
+                    unresolved_reference(name_here(main, place) if place else main)
+                    if main
+                    else None
+                )
+                if main and pointer:
+                    # 为此，……: the sentence without its pointing frame may stand alone.
+                    unframed = without_pointing_frame(main, place=place)
+                    if unframed and check_summary(unframed, source):
+                        main, pointer = unframed, None
                 found = (
                     self._from_sentence(scored, ranked, source, actor, max_chars, main=main)
                     if main
                     else None
                 )
-                place = _here_place(scored.sentence, article.dateline)
-                if main and unresolved_reference(name_here(main, place) if place else main):
-                    # 为此，……: the sentence without its pointing frame may stand alone.
-                    unframed = without_pointing_frame(main)
-                    if unframed and check_summary(unframed, source):
-                        main = unframed
-                        found = self._from_sentence(
-                            scored, ranked, source, actor, max_chars, main=main
-                        )
-                if main and unresolved_reference(name_here(main, place) if place else main):
+                if pointer:
                     # The sentence before may name what it points to (周海……。他……), when both fit.
                     joined = self._with_previous(
                         scored.sentence, by_index, source, actor, max_chars, alone=main

@@ -276,22 +276,13 @@ def _displaced(aligned: str, left: str, right: str) -> str | None:
     return None
 
 
-def _dateline_here(word: str, left: str, right: str, aligned: str, sentences: tuple) -> bool:
+def _dateline_here(word: str, left: str, right: str, aligned: str) -> bool:
     """Whether ``word`` is the place a dateline names (新华社星城1月5日电), standing where that
     dateline's own sentence says here (在这里, 此间) as the summarizer names it
     (:func:`.references.name_here`; the summarizer reads the dateline of the sentence it opens on,
-    so a dispatch later in a roundup names its own place). A dateline the splitter printed apart
-    (the article's ``dateline``: a line of its own among the source ``sentences``) opens the
-    sentence after it."""
+    so a dispatch later in a roundup names its own place)."""
     for line in aligned.split("\n"):
         dateline, rest = split_dateline(line)
-        if dateline is None and line in sentences:
-            k = sentences.index(line)
-            apart = sentences[k - 1] if k else ""
-            # Printed apart, a credit's colon is gone (……电记者陈岩报道).
-            opened = split_dateline(apart + "：" + line)[0] if apart else None
-            if opened and opened.rstrip("：:") == apart:
-                dateline = apart
         if dateline_place(dateline) == word and left + word + right in name_here(rest, word):
             return True
     return False
@@ -314,7 +305,7 @@ def _moved(sentence: str, aligned: str, source: PreparedSource) -> list[str]:
                 f"{kind} in another role: {word} is not in the sentences this one comes from"
             )
             continue
-        if kind == "name" and _dateline_here(word, left, right, aligned, source.sentences):
+        if kind == "name" and _dateline_here(word, left, right, aligned):
             continue
         instead = _displaced(aligned, left, right)
         if instead:

@@ -49,8 +49,9 @@ def article_source(article: Article | str) -> str:
         article.title,
         article.subtitle,
         article.byline,
-        article.dateline,
-        article.text,
+        # On the page the dateline opens the text's first line (新华社东港1月5日电 周海今天在这里
+        # ……): printed so, the guard reads the here of that line's sentence as the summarizer does.
+        f"{article.dateline} {article.text}" if article.dateline else article.text,
     ]
     parts += article.subheads + article.captions
     return "\n".join(p for p in parts if p)

@@ -33,6 +33,8 @@ import re
 
 from ..text import NAME_TAGS, word_tags
 from .sentences import DECK_MARKS, Sentence, split_dateline
+from .verbs import SPEECH_VERBS
+from .wholeness import FRAME, POINTING_FRAME, TIME_ONLY, TIME_START
 
 # Classifiers a demonstrative takes before a noun (这所小学, 这起案件, 这番话, 这些村民, 这一举措).
 _CLASSIFIERS = "所家座个位名条项片块种批支件部栋处辆艘架台群户类起场笔份只本趟款张段句番些一"
@@ -50,11 +52,15 @@ _ABSTRACT_FUSED = {"此举", "此事", "此项"}
 # What was just said, as a whole: 对此 (about it), 为此 (for it), 由此 (from it), 其中 (among
 # them), 这样一来 (that done). A clause before says what; with none, they point at nothing.
 _CLAUSE_POINTERS = {"对此", "为此", "由此", "据此", "就此", "其中", "这样一来", "如此一来"}
-# 有这样一群人：……, 我见过这样一位母亲。: the 这样 phrase names what comes after it.
+# 有这样一群人，他们……, 讲过这样一件事：……: the 这样 phrase presents what comes after it in the
+# sentence, or after a colon; before a full stop only the next sentence may say what it is
+# (陈岩就是这样一位老师。 alone: like what?).
 _PRESENTING = {"有", "过", "还有", "就有"}
-_PHRASE_END = set("：:。！!")
+_COLONS = set("：:")
+_STOPS = set("。！!")
 _ONE_OF = re.compile(f"^一[{_CLASSIFIERS}]$")
 _BOTH = {"两者", "二者", "前者", "后者"}
+_PAIR = re.compile(r"[\u4e00-\u9fff]{2}(?:、|和|与|及|同)[\u4e00-\u9fff]{2}")
 _PLACE_POINTERS = {"这里", "那里", "这儿", "那儿", "此地", "此处", "该地", "当地"}
 _PRONOUNS = {"他", "她", "他们", "她们", "他俩", "她俩"}
 # Heads that say when, how often or which of the article's own events: not pointers back.
@@ -102,6 +108,7 @@ _PLACE_ENDINGS = tuple(
     " 学校 小学 中学 大学 医院 公司 企业 工厂".split()
 )
 _CALLED = re.compile(r"(?:叫做|叫|名叫|名为|称为|被称为|即)")
+_IS_CALLED = re.compile(rf"(?:就|正|便|也)?是|{_CALLED.pattern}")
 _ANY_OF = re.compile(r"无论|不论|不管")
 _NAMED_AFTER = set("—《（(：:")
 _PUNCTUATION = set("，,。；;：:、！!？?…—（）()《》“”")
@@ -173,9 +180,13 @@ def unresolved_reference(text: str, *, before: str = "", follows: bool = True) -
             if not heads or any(h in _TIME_HEADS for h in heads):
                 continue  # 这样的时候, 这样一来 (one word): when, not what
             end = next((p + len(w) for p, w, _ in phrase if w == heads[-1]), start)
+            closing = text[end : end + 1]
+            stopped = closing in _STOPS
             if (
-                (earlier and (_apposed(*earlier[-1][1:]) or earlier[-1][1] in _PRESENTING))
-                or text[end : end + 1] in _PHRASE_END
+                (earlier and _apposed(*earlier[-1][1:]))
+                or closing in _COLONS
+                or (stopped and text[end + 1 :].strip())
+                or (not stopped and earlier and earlier[-1][1] in _PRESENTING)
                 or _clause_before(text[said:start])
             ):
                 continue  # 春节这样的日子, 有这样一群人：……, ……。这样的变化……
@@ -188,11 +199,17 @@ def unresolved_reference(text: str, *, before: str = "", follows: bool = True) -
             elif noun in _FUSED_NOUNS and not _noun_resolved(noun, "", text[:start], earlier):
                 return word
         elif word in _BOTH:
-            if not _clause_before(text[said:start]):
+            # 临江市和东港市及二者所属的……: the two named just before it, in its own clause.
+            paired = _PAIR.search(text[said:start].rsplit("，", 1)[-1])
+            if not paired and not _clause_before(text[said:start]):
                 return word  # 两者相比: which two?
         elif word in _PLACE_POINTERS or word.startswith("当地"):
             if word.startswith("当地时间") or (word == "当地" and following.startswith("时间")):
                 continue
+            if _IS_CALLED.match(text, start + len(word)) and any(
+                _is_place(w, t) for _, w, t in _clause(spans[i + 1 :])
+            ):
+                continue  # 这里是东港市最热闹的老街: its predicate names the place
             # 当地 is wherever the summary is about, which may be named after it (据当地报道，星国……).
             scope = spans if word.startswith("当地") else earlier
             if not any(
@@ -205,22 +222,17 @@ def unresolved_reference(text: str, *, before: str = "", follows: bool = True) -
     return None
 
 
-# 基于这样的理想，/ 为此， / 在这样的背景下，: an opening clause that frames the sentence, which
-# an editor drops with what it points to.
-_FRAME = re.compile(
-    r"^(?:(?:[对为由据就]此|这样一来|如此一来)[，,]|(?:基于|在|面对|鉴于|针对|对于|带着|怀着|本着)"
-    r"(?:这样|此)[^，,。；;：:“”]{0,10}[，,])"
-)
-
-
-def without_pointing_frame(text: str) -> str | None:
-    """``text`` without an opening clause that frames it by pointing back (为此，/ 基于这样的
-    理想，), when what is left points to nothing more; None when it opens on no such clause."""
-    frame = _FRAME.match(text)
-    if frame is None:
+def without_pointing_frame(text: str, *, place: str | None = None) -> str | None:
+    """``text`` without an opening clause that frames it by pointing back (为此，/ 怀着这样的
+    心愿，: :data:`.wholeness.POINTING_FRAME`), when what is left points to nothing more (its
+    here named for the dateline's ``place``, :func:`name_here`); None when it opens on no such
+    clause."""
+    parts = re.split(r"[，,]", text, maxsplit=1)
+    if len(parts) < 2 or not POINTING_FRAME.match(parts[0]):
         return None
-    rest = text[frame.end() :]
-    return rest if len(rest) >= 8 and unresolved_reference(rest) is None else None
+    rest = parts[1]
+    named = name_here(rest, place) if place else rest
+    return rest if len(rest) >= 8 and unresolved_reference(named) is None else None
 
 
 # A sentence that leans on the one before it: a contrast (然而……, 可去年……) or a pointer (这个镇……).
@@ -246,12 +258,18 @@ _STEP = re.compile(r"^第[二三四五六七八九十]+步")
 # (it is time to ……), nor 正是春耕时节 (正 is "just now" there, and 正是……的 stands alone).
 _COPULA_OPENING = re.compile(r"^(?:应该|应当|也|就|才|都|更|则)?(?:算是|是)(?![非否]|时候)")
 _OPENINGS = (CONTRAST, _CONTINUATION, _STEP, _POINTER)
+# 这是……, 这正是……: what "this" is was said before, even in an article's first sentence (a
+# commentary's first sentence may follow its headline).
+_THIS_IS = re.compile(r"^这(?:也|就|正|更|才|都)?是")
+_HERE_IS = re.compile(r"^(?:这里|这儿|此地|此处)(?:就|正|便|也)?是")
 
 
 def leans_on_before(text: str) -> bool:
     """Whether ``text`` (a sentence after its dateline) opens on a contrast (然而……), a next step
     (于是……) or a pointer (这个镇……) that lean on the sentence before."""
     text = text.lstrip(DECK_MARKS + " 　")
+    if _HERE_IS.match(text) and unresolved_reference(text) is None:
+        return False  # 这里是东港市最热闹的老街: the here is named by what it is
     if any(p.match(text) for p in _OPENINGS):
         return True
     # A pointer after its opening words (仔细看来，这些本子……) is found where the summary is
@@ -273,13 +291,15 @@ def needs_context(text: str, *, first: bool = False) -> bool:
     in news (measured: 2 news summaries changed, 1 better, 1 worse)."""
     return (
         (not first and leans_on_before(text))
+        or _THIS_IS.match(text) is not None
         or _COPULA_OPENING.match(text) is not None
         or unresolved_reference(text) is not None
     )
 
 
-# 从临江来到这里: a place left is not the here; nor is a body that acts there (临江市委在这里……).
-_FROM = {"从", "自", "来自", "离开"}
+# 从临江来到这里: a place left is not the here (来自临江 says where one is from, which may be
+# the here: 陈岩来自临江市，这里是她的故乡); nor is a body that acts there (临江市委在这里……).
+_FROM = {"从", "自", "离开"}
 
 
 def _elsewhere(spans: list[tuple[int, str, str]], k: int) -> bool:
@@ -403,19 +423,33 @@ _CLAUSE_END = re.compile(
 )
 
 
-# 陈岩告诉记者，/ 周海表示，: who says what follows, not what was done.
+# 陈岩告诉记者，/ 周海强调，: who says what follows, not what was done.
 _SPEECH_FRAME = re.compile(
-    r"(?:^|[，,；;。！!？?])[^，,；;。！!？?]*?(?:说|表示|指出|认为|介绍|告诉记者)[，,：:]"
-    r"[^，,；;。！!？?：:]*$"
+    r"(?:^|[，,；;。！!？?])[^，,；;。！!？?]*?(?:"
+    + "|".join(sorted(SPEECH_VERBS, key=lambda verb: (-len(verb), verb)))
+    + r")(?:记者)?[，,：:][^，,；;。！!？?：:]*$"
 )
+_CLAUSE = re.compile(r"[^，,；;。！!？?：:]+[，,；;。！!？?：:]")
 
 
 def _clause_before(before: str) -> bool:
     """Whether ``before`` holds a whole clause that says something (周海主持会议，……此举): four or
-    more Han characters and a clause mark, not just the verb of the pointer's own clause nor who
-    says it (陈岩告诉记者，……此举)."""
+    more Han characters and a clause mark, not just the verb of the pointer's own clause, who
+    says it (陈岩告诉记者，……此举), nor when or in what frame it happens (今年春节期间，)."""
     frame = _SPEECH_FRAME.search(before)
-    return _CLAUSE_END.search(before[: frame.start() + 1] if frame else before) is not None
+    said = before[: frame.start() + 1] if frame else before
+    return any(
+        _CLAUSE_END.search(clause) and not _when(clause[:-1]) and not FRAME.match(clause[:-1])
+        for clause in (m.group().strip() for m in _CLAUSE.finditer(said))
+    )
+
+
+# 今年春节期间，/ 1月5日上午，: a clause that only says when (not 去年临江市出台新规，).
+_WHEN_END = re.compile(r"(?:期间|之际|以来|前后|时|之时|中|里|以后|之后|以前|之前)$")
+
+
+def _when(clause: str) -> bool:
+    return bool(TIME_START.match(clause) and (TIME_ONLY.match(clause) or _WHEN_END.search(clause)))
 
 
 def _is_person(word: str, tag: str) -> bool:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..conventions import AGENCY, DATELINE_END, NOT_A_REPORTER, REPORTER, REPORTERS
+from ..records import Article
 from ..text import PAIRS, fold_width
 
 # The figure reader lives in text.py (the splitter reads it too); its users import it from here.
@@ -102,6 +103,14 @@ def split_dateline(text: str) -> tuple[str | None, str]:
     if len(rest) < 2:
         return None, text
     return text[:end].strip(), rest
+
+
+def article_dateline(article: Article) -> str | None:
+    """The dateline the article opens on: the one the splitter took off its text
+    (``Article.dateline``), else the one its first paragraph prints; None when it has none."""
+    if article.dateline:
+        return article.dateline
+    return split_dateline(article.body[0] if article.body else "")[0]
 
 
 def dateline_place(dateline: str | None) -> str | None:

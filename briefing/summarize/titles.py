@@ -31,7 +31,13 @@ from .headlines import (
 from .furniture import box_paragraphs, read_furniture
 from .printed_titles import display_title
 from .ranking import gram_counts, gram_strings, rank_sentences, weighted
-from .sentences import dateline_place, has_quantity, split_dateline, split_sentences
+from .sentences import (
+    article_dateline,
+    dateline_place,
+    has_quantity,
+    split_dateline,
+    split_sentences,
+)
 from .verbs import ACTION_END, main_verb, verbal
 
 # Hard news under a dateline (本报北京2月5日电) states its event in the lead's opening clause:
@@ -74,8 +80,8 @@ class _Opening(NamedTuple):
 
 
 def _opening(article: Article) -> _Opening:
-    printed, paragraph = split_dateline(article.body[0] if article.body else "")
-    dateline = article.dateline or printed or ""
+    paragraph = split_dateline(article.body[0] if article.body else "")[1]
+    dateline = article_dateline(article) or ""
     return _Opening(dateline, dateline_place(dateline) or "", paragraph)
 
 

@@ -103,6 +103,22 @@ FRAMING_CLAUSE = re.compile(
     r"|(?:相比|相较|比较)(?:而言)?$"
     r"|^(?:在|于)[^，,；;：:]{1,40}(?:情况下|条件下|前提下)$"
 )
+# 在……中，按照……要求，围绕……，: framing clauses that set the context, not the news.
+FRAME = re.compile(
+    r"^(?:在|按照|根据|围绕|结合|依托|通过|随着|为|面对|针对)[^，；：]{1,40}"
+    r"(?:中|下|期间|之际|背景下|要求|部署|精神|契机|过程中|工作中|的基础上|目标|主线|原则)$"
+)
+# 为此，/ 怀着这样的心愿，/ 面对此情，: a frame that points back to what was said before; it comes
+# off with what it points to when the rest points to nothing more (compress.drop_opening). Not
+# 对此 / 就此, most often the verb's object (对此高度重视: attend to what?).
+POINTING_FRAME = re.compile(
+    r"^(?:为此|由此|据此|这样一来|如此一来"
+    r"|(?:在|面对|鉴于|针对|对于|带着|怀着|本着)(?:这样|此)[^，,。；;：:“”]{0,10})$"
+)
+TIME_START = re.compile(
+    r"^(?:[0-9０-９一二三四五六七八九十]{1,4}年|[0-9０-９一二三四五六七八九十]{1,2}月|[0-9０-９一二三四五六七八九十]{1,3}日"
+    r"|近日|日前|连日来|近期|目前|今天|昨天|昨日|今日|明天|当天|上午|下午|晚上|今年|去年|明年|此前|随后|[春夏秋冬]节|截至|截止)"
+)
 # A clause that is nothing but a time (2018年，/ 今年前三季度，/ 1月5日起，): said alone it says
 # nothing (compress), and before a clause it sets when that holds. 去年同期为12万人次 is no time.
 TIME_ONLY = re.compile(
