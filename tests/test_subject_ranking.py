@@ -206,13 +206,17 @@ def test_a_figure_partner_does_not_depend_on_the_scale_of_the_weights(
     assert ExtractiveSummarizer().summarize_one(article, max_chars=120).sentences == [0, 1]
 
 
-def test_an_article_without_a_headline_is_ranked_by_the_shipped_weights(scaled_weights) -> None:
-    # The summarizer uses one set of weights; the titler asks for the hand ranking.
+def test_an_article_without_a_headline_is_ranked_by_the_hand_weights(scaled_weights) -> None:
+    # The shipped weights were fitted under printed headlines; the titler asks for the hand
+    # ranking, and an article without a headline is ranked by it too.
     article = Article(
         id="h1", body=["东港市今年新建三座口袋公园。", "市民陈岩说，家门口多了散步的地方。"]
     )
     scaled_weights(2.0)
     for scored in rank_sentences(article):
+        assert scored.score == pytest.approx(weighted(scored.features, HAND_WEIGHTS))
+    titled = Article(id="h2", title="东港市新建三座公园", body=article.body)
+    for scored in rank_sentences(titled):
         assert scored.score == pytest.approx(weighted(scored.features, ranking.ranking_weights()))
     for scored in rank_sentences(article, hand=True):
         assert scored.score == pytest.approx(weighted(scored.features, HAND_WEIGHTS))
