@@ -8,6 +8,7 @@ from briefing.records import Article
 from briefing.summarize import summarize
 from briefing.summarize.commentary import (
     FACT_PENALTY,
+    HOOK_PENALTY,
     argument_ranking,
     commentary_voice,
     states_thesis,
@@ -333,3 +334,70 @@ def test_a_short_piece_asked_for_its_tail_shares_the_cached_ranking():
     hits = _ranked.cache_info().hits
     rank_sentences(article)
     assert _ranked.cache_info().hits == hits + 1
+
+
+# A piece that opens on a hook (a scene, a neighbour's word, a general observation) and states its
+# thesis, on the headline's words, in a middle paragraph.
+HOOK_FIRST = [
+    "周末的清晨，临江市东港老街上人来人往，早点铺飘出阵阵香气。",
+    "卖了三十年豆浆的周海，每天四点就开门生火。",
+    "近几年，不少城市的街区翻新后焕然一新，却也变得冷冷清清。",
+    "改造老街，关键在于留住街坊邻里的日常生活。",
+    "东港市西岭街道保留了早点铺和修鞋摊，还请居民一起商量摊位怎么摆。",
+    "陈岩说，街道每月都请大家来议一议，哪里不方便就改哪里。",
+]
+
+
+def _street(body: list[str]) -> Article:
+    return Article(id="h", title="让老街留住烟火气（说道）", body=body)
+
+
+def test_a_thesis_on_the_headline_outranks_the_opening_hook():
+    (done,) = summarize([_street(list(HOOK_FIRST))], max_chars=90)
+    assert done.summary.text == "“说道”栏目文章认为，改造老街，关键在于留住街坊邻里的日常生活。"
+
+
+def test_an_opening_that_states_the_thesis_keeps_it():
+    body = [
+        "老街改造，必须留住烟火气。",
+        "周末的清晨，东港老街上人来人往，早点铺飘出阵阵香气。",
+        "卖了三十年豆浆的周海，每天四点就开门生火。",
+        "留住老街的烟火气，也要照顾年轻人的需求，让老街有新的生意。",
+        "陈岩说，街道每月都请大家来议一议，哪里不方便就改哪里。",
+    ]
+    (done,) = summarize([_street(body)], max_chars=90)
+    assert done.summary.text == "“说道”栏目文章认为，老街改造，必须留住烟火气。"
+
+
+def test_a_hook_goes_down_only_where_the_piece_states_a_thesis_on_its_headline():
+    article = _street(list(HOOK_FIRST))
+    ranked = rank_sentences(article)
+    before = {s.sentence.index: s.score for s in ranked}
+    after = {s.sentence.index: s.score for s in argument_ranking(article, ranked)}
+    assert after[0] == pytest.approx(before[0] - HOOK_PENALTY)  # the scene
+    no_thesis = _street([s for s in HOOK_FIRST if "关键在于" not in s])
+    ranked = rank_sentences(no_thesis)
+    before = {s.sentence.index: s.score for s in ranked}
+    after = {s.sentence.index: s.score for s in argument_ranking(no_thesis, ranked)}
+    assert after[0] == before[0]
+
+
+def test_a_quotation_printed_whole_is_never_the_thesis():
+    body = list(HOOK_FIRST)
+    body[3] = "“改造老街，关键在于留住街坊邻里的日常生活。”"
+    article = _street(body)
+    ranked = rank_sentences(article)
+    before = {s.sentence.index: s.score for s in ranked}
+    after = {s.sentence.index: s.score for s in argument_ranking(article, ranked)}
+    assert after[3] <= before[3]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "有学者研究发现，不少城市的老街改造关键在于留住居民。",  # a finding reported
+        "改造老街并不意味着推倒重来。",  # what the thesis does not hold
+    ],
+)
+def test_a_reported_finding_or_a_denial_states_no_thesis(text):
+    assert not states_thesis(text)

@@ -38,7 +38,7 @@ from ..records import Article
 from ..split.lines import HAN, is_bare_name
 from ..text import tagged, word_tags
 from .compress import TIME_START
-from .ranking import BACKGROUND, Scored, adjusted
+from .ranking import BACKGROUND, Scored, adjusted, is_scene
 from .sentences import DECK_MARKS, split_dateline, split_sentences
 from .verbs import SPEECH_VERBS
 
@@ -576,7 +576,8 @@ FACT_PENALTY = 0.6
 # author's own: a speech verb, as a whole word, before what is said (a mark, or the thesis word
 # with someone other than the author as its subject). 必须强调的是，…… and 我们要提出…… are the
 # author's.
-_REPORTING = SPEECH_VERBS | frozenset("写道 声称 宣称".split())
+# 有学者研究发现，……: a finding reported, not the author's claim (我们发现 is the author's).
+_REPORTING = SPEECH_VERBS | frozenset("写道 声称 宣称 发现".split())
 _BEFORE_WORDS_SAID = frozenset("，,：:“")
 _AUTHOR = frozenset("我们 我 笔者 本文".split())
 # 有网友这样评价：“……”: words quoted after a colon are another's.
@@ -598,6 +599,8 @@ def _states(tags: list[tuple[str, str]], i: int) -> bool:
         return not (before and before[-1] in ("的", "工作")) and "根据" not in before
     if word == "才能":
         return not (before and before[-1] == "的")
+    if word in ("说明", "表明", "意味着") and before and before[-1] in ("不", "未必"):
+        return False  # 并不意味着……: what the thesis does not hold, a concession
     if word in ("说明", "表明"):
         return i + 1 < len(tags) and tags[i + 1][0] not in _SENTENCE_END
     return word in _THESIS_WORDS
@@ -635,29 +638,99 @@ def states_thesis(text: str) -> bool:
     return not any(_reports(tags, i, thesis) for i, (w, _) in enumerate(tags) if _speech(w))
 
 
+# A sentence that states a thesis on the headline's own words (its claim restated in the author's
+# voice) is the argument wherever it stands; one that opens the piece on none of them, or on a
+# scene, a question or a date (a hook: an anecdote, a news peg, an observation), is what the piece
+# argues from, not what it argues, when such a sentence follows.
+HEADLINE_THESIS_BONUS = 0.5
+HOOK_PENALTY = 0.8
+# Another's words printed whole (“……”), and a story set off by its label (【故事】……): not the
+# author's argument, whatever thesis word they hold.
+_QUOTATION = re.compile(r"^[“「『].*[”」』]$|^【[^】]{1,6}】")
+# A step of the argument that leans on the one before (唯有如此，……) or adds a side point (还需看到，
+# ……也要……; 此外, 同时): the thesis only where it stands in the opening or closing paragraphs.
+_SIDE_POINT = re.compile(r"^(?:(?:唯有|只有|惟有)?如此|还(?:需|要|应|须)|此外|另外|同时|与此同时)")
+_DATE_OPENING = re.compile(r"^(?:\d{1,4}|[今去明前]|[一二三四五六七八九十〇零]{1,4})年|^\d{1,2}月")
+
+
+def _headline_words(article: Article) -> frozenset[str]:
+    """The content words (nouns, verbs, adjectives of two characters or more) of the title, its
+    column tag left out (人民论坛 says where the piece runs, not what it argues)."""
+    title = _TITLE_TAG.sub("", article.title or "") or article.headline
+    return frozenset(
+        word for word, tag in word_tags(title) if len(word) >= 2 and tag[:1] in ("n", "v", "a")
+    )
+
+
+def _on_headline(text: str, words: frozenset[str]) -> bool:
+    return any(word in words for word, _ in word_tags(text))
+
+
+def _hook(text: str, on_headline: bool) -> bool:
+    """An opening that argues nothing: on none of the headline's words, or a scene, a question, a
+    dated event (10月1日，……; 今年是……), a story's label."""
+    return (
+        not on_headline
+        or is_scene(text)
+        or text.rstrip("”’」").endswith(("？", "?"))
+        or bool(TIME_START.match(text) or _DATE_OPENING.match(text))
+        or text.startswith("【")
+    )
+
+
 def argument_ranking(
     article: Article, ranked: list[Scored], opens: dict[int, str] | None = None
 ) -> list[Scored]:
     """The ranking as a commentary's summary needs it: its thesis (要/必须/关键在于/说明 …, in the
-    opening or closing paragraphs) before the facts it argues from (a figure, a dated event), which
-    the news ranking puts first. ``opens``: each sentence's text after its dateline, by index,
-    when the caller has it."""
+    opening or closing paragraphs, or anywhere on the headline's words) before the facts it argues
+    from (a figure, a dated event), which the news ranking puts first, and before an opening hook
+    (:func:`_hook`) when the piece states such a thesis. A quotation printed whole is never
+    the thesis. ``opens``: each sentence's text after its dateline, by index, when the caller has
+    it."""
     last = len(article.body) - 1
+    words = _headline_words(article)
+
+    def text_of(scored: Scored) -> str:
+        sentence = scored.sentence
+        return opens[sentence.index] if opens else split_dateline(sentence.text)[1]
+
+    theses: dict[int, bool] = {}  # each thesis sentence, and whether it is on the headline
+    for scored in ranked:
+        text = text_of(scored)
+        if (
+            not _QUOTATION.match(text)
+            and not editors_note(article.body[scored.sentence.paragraph])
+            and states_thesis(text)
+        ):
+            theses[scored.sentence.index] = (
+                bool(words) and not _SIDE_POINT.match(text) and _on_headline(text, words)
+            )
+    headline_thesis = any(theses.values())
 
     def delta(scored: Scored) -> float:
         sentence = scored.sentence
-        text = opens[sentence.index] if opens else split_dateline(sentence.text)[1]
+        text = text_of(scored)
         framing = (
             sentence.paragraph < THESIS_PARAGRAPHS or sentence.paragraph > last - THESIS_PARAGRAPHS
         )
-        bonus = THESIS_BONUS if framing and states_thesis(text) else 0.0
+        on_headline = theses.get(sentence.index)
+        bonus = 0.0
+        if on_headline is not None and (framing or on_headline):
+            bonus = THESIS_BONUS + (HEADLINE_THESIS_BONUS if on_headline else 0.0)
         if (
             scored.figure
             or text.startswith(_RECENTLY)
             or TIME_START.match(text)
             or BACKGROUND.match(text)
         ):
-            bonus -= FACT_PENALTY
+            return bonus - FACT_PENALTY  # a hook of a fact is marked down once
+        if (
+            on_headline is None
+            and headline_thesis
+            and sentence.paragraph < THESIS_PARAGRAPHS
+            and _hook(text, bool(words) and _on_headline(text, words))
+        ):
+            return -HOOK_PENALTY
         return bonus
 
     return adjusted(ranked, delta)
