@@ -416,3 +416,49 @@ def test_a_profiles_subject_is_its_story_not_a_box():
     # The headline names the biography's subject: the profile is about them.
     assert box_paragraphs([BIO, *NEWS], "陈岩：修路二十年") == frozenset()
     assert box_paragraphs([BIO, *NEWS], "西岭公路通车") == frozenset({0})
+
+
+def test_each_stage_reads_an_articles_furniture_once(monkeypatch):
+    """The summarize stage (summarizer and default titler) and assembly (listing, ranking,
+    entry) each read an article's furniture once, not once per step."""
+    from importlib import import_module
+
+    from briefing.summarize import furniture
+
+    assembly = import_module("briefing.assemble.briefing")
+    summarize_module = import_module("briefing.summarize")
+    calls: list[str] = []
+
+    def counted(article: Article, read=furniture.read_furniture) -> furniture.Reading:
+        calls.append(article.id)
+        return read(article)
+
+    photo = Article(id="a1", title="图片报道", body=[CAPTION], credit="本报记者 周海摄")
+    news = Article(id="a2", title="东港市茶叶喜获丰收", body=[BRIEF])
+    monkeypatch.setattr(summarize_module, "read_furniture", counted)
+    monkeypatch.setattr(import_module("briefing.summarize.titles"), "read_furniture", counted)
+    summarized = summarize([photo, news])
+    assert sorted(calls) == ["a1", "a2"]
+    calls.clear()
+    monkeypatch.setattr(assembly, "read_furniture", counted)
+    monkeypatch.setattr(furniture, "read_furniture", counted)
+    briefing = assemble(Issue(source="page.txt"), summarized)
+    assert sorted(calls) == ["a1", "a2"]
+    assert [e.article_id for e in entries(briefing)]
+
+
+def test_a_caption_box_is_folded_once(monkeypatch):
+    from importlib import import_module
+
+    furniture = import_module("briefing.summarize.furniture")
+    folded: list[str] = []
+
+    def counted(text: str, fold=furniture.fold_width) -> str:
+        folded.append(text)
+        return fold(text)
+
+    monkeypatch.setattr(furniture, "fold_width", counted)
+    body = ["图为东港市西岭镇的茶农在茶园里采摘秋茶。", "本报记者 周海摄"]
+    read = read_furniture(Article(id="p1", body=body)).article
+    assert read.body[0].startswith("东港市")
+    assert sorted(folded) == sorted(body)

@@ -20,7 +20,7 @@ from ..errors import InputError, setting_error
 from .day_keywords import issue_keywords
 from ..provenance import summary_provenance, title_provenance
 from ..summarize.commentary import is_commentary
-from ..summarize.furniture import is_listed, read_furniture
+from ..summarize.furniture import Reading, is_listed, read_furniture
 from ..records import AppendixItem, Article, Briefing, Entry, Issue, Section
 from ..text import fold_width
 
@@ -179,10 +179,12 @@ def make_entry(
     *,
     max_chars: int = DEFAULT_MAX_CHARS,
     section: str | None = None,
+    reading: Reading | None = None,
 ) -> Entry:
-    """``article``'s entry, the article read as it stands on the page
-    (:func:`~briefing.summarize.furniture.read_furniture`: a box label is its column)."""
-    read, label = read_furniture(article)
+    """``article``'s entry, the article read as it stands on the page (``reading``, where the
+    caller holds it, else :func:`~briefing.summarize.furniture.read_furniture`: a box label is
+    its column)."""
+    read, label = reading or read_furniture(article)
     title, generated = _display_title(read, label)
     summary = (
         article.summary.text
@@ -243,10 +245,12 @@ def assemble(
     # Only articles with something to show are listed: a heading alone (a photo's title) or a
     # body of design and picture credits has nothing to summarize, and goes to the appendix.
     # Each is read as it stands on the page (a box label is its column), the records unchanged.
-    listed = [is_listed(a) for a in articles]
+    # One reading per article, for the listing, the ranking and the entry.
+    readings = [read_furniture(a) for a in articles]
+    listed = [is_listed(a, reading=r) for a, r in zip(articles, readings)]
     empty = [a for a, shown in zip(articles, listed) if not shown]
-    kept = [a for a, shown in zip(articles, listed) if shown]
-    as_read = [read_furniture(a).article for a in kept]
+    kept = [(a, r) for a, r, shown in zip(articles, readings, listed) if shown]
+    as_read = [r.article for _, r in kept]
     values = importance(as_read, taxonomy=taxonomy)
     # The printed name of each page (经济), for the source lines.
     page_names = {page.number: page.name for page in issue.pages if page.number is not None}
@@ -256,8 +260,9 @@ def assemble(
             v,
             max_chars=max_chars,
             section=page_names.get(a.page) if a.page is not None else None,
+            reading=r,
         )
-        for a, v in zip(kept, values)
+        for (a, r), v in zip(kept, values)
     ]
     # Most important first; ties keep the order of the page.
     ranked = sorted(range(len(entries)), key=lambda i: (-entries[i].importance, i))

@@ -180,10 +180,11 @@ class ModelTitler(ModelComponent):
         self.rejections: dict[str, str] = {}  # article id -> why the model's title was not used
 
     def title(self, articles: list[Article]) -> list[tuple[str, bool]]:
-        defaults = self.fallback.title(articles)
         # Each article as read: a photo box's label is no title, a brief printed as its heading
         # is its text (both are titled by the model like any untitled article).
-        read = [read_furniture(a).article for a in articles]
+        readings = [read_furniture(a) for a in articles]
+        defaults = self.fallback.title_read(readings)
+        read = [reading.article for reading in readings]
         wanted = [
             i
             for i, a in enumerate(read)

@@ -73,10 +73,11 @@ def summarize(
 
     check_budget(max_chars)
     # The summarizer reads each article as read (a box label or a whole brief where the title
-    # stands, read as what it is); the titler reads the furniture itself (ExtractiveTitler), so
-    # that a photo box is titled in one place. The caller's records are not changed but for the
-    # annotations.
-    read = [read_furniture(article).article for article in articles]
+    # stands, read as what it is); the titler titles each as read too (ExtractiveTitler from
+    # these readings, another titler reads them itself), so that a photo box is titled in one
+    # place. The caller's records are not changed but for the annotations.
+    readings = [read_furniture(article) for article in articles]
+    read = [reading.article for reading in readings]
     summarizer = summarizer if summarizer is not None else ExtractiveSummarizer()
     titler = titler if titler is not None else ExtractiveTitler()
     name = component_name(summarizer)
@@ -90,7 +91,11 @@ def summarize(
         next(summarized) if text else Summary(text="", method=NO_SUMMARY, reason=NO_TEXT)
         for text in texts
     ]
-    titles = check_titles(titler, articles, titler.title(articles))
+    # The default titler takes the readings made here, instead of reading each article again.
+    made_titles = (
+        titler.title_read(readings) if type(titler) is ExtractiveTitler else titler.title(articles)
+    )
+    titles = check_titles(titler, articles, made_titles)
     # The one place every summary is checked; one that fails is replaced, never kept.
     accepted = [
         accept(summary, as_read, max_chars=max_chars, name=name)

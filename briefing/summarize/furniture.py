@@ -96,7 +96,12 @@ def is_credit_line(line: str) -> bool:
     """Whether a body line only credits the page (版式设计：周海, 责任编辑：陈岩) or its pictures
     (本报记者 周海摄), as the text splitter reads such lines; a label with a sentence after it
     (设计：新桥全长八百米，……) is text."""
-    text = fold_width(line).strip().rstrip("。.")
+    return _is_credit_text(fold_width(line).strip())
+
+
+def _is_credit_text(folded: str) -> bool:
+    """:func:`is_credit_line` of a line already folded and stripped."""
+    text = folded.rstrip("。.")
     if not text:
         return True
     if len(text) > _CREDIT_MAX_CHARS:
@@ -166,12 +171,22 @@ def read_furniture(article: Article) -> Reading:
         return Reading(dataclasses.replace(article, title=None, body=body), None)
     label = box_label(article.title)
     if label and has_text(article):
-        body = _captions_as_text(article.body)
+        body = _captions_as_text(article.body, _folded(article.body))
         read = dataclasses.replace(article, title=None, column=article.column or label, body=body)
         return Reading(read, label)
-    if _captions_only(article.body):
-        return Reading(dataclasses.replace(article, body=_captions_as_text(article.body)), None)
+    # Each line folded once, where a caption may stand, for both the test and the reading.
+    if any("图" in line[:_CAPTION_MARKS_REACH] for line in article.body):
+        folded = _folded(article.body)
+        if _captions_only(article.body, folded):
+            body = _captions_as_text(article.body, folded)
+            return Reading(dataclasses.replace(article, body=body), None)
     return Reading(article, None)
+
+
+def _folded(body: list[str]) -> list[str]:
+    """Each line of ``body`` folded (:func:`~briefing.text.fold_width`), without the white space
+    it opens with (folding keeps each character's place and what is white space)."""
+    return [fold_width(line).lstrip() for line in body]
 
 
 def _without_photo_marks(article: Article) -> Article:
@@ -218,15 +233,14 @@ def _spans_between(marks: Iterator[re.Match[str]], length: int) -> Iterator[tupl
     yield start, length
 
 
-def _captions_only(body: list[str]) -> bool:
-    """Whether the text of ``body`` is captions, each of its lines a caption (图为……) or an item
-    of a numbered box of photos that holds one (1、图为……; 2、……), under its label if printed."""
-    if not any("图" in line[:_CAPTION_MARKS_REACH] for line in body):
-        return False
+def _captions_only(body: list[str], folded: list[str]) -> bool:
+    """Whether the text of ``body`` (``folded``: :func:`_folded`) is captions, each of its lines a
+    caption (图为……) or an item of a numbered box of photos that holds one (1、图为……; 2、……),
+    under its label if printed."""
     lines = [
-        fold_width(line).strip()
-        for line in body
-        if not is_credit_line(line) and box_label(line) is None  # 图片新闻 over the box
+        text
+        for line, text in zip(body, (text.rstrip() for text in folded))
+        if not _is_credit_text(text) and box_label(line) is None  # 图片新闻 over the box
     ]
     captions = sum(CAPTION_MARKS_RE.match(line) is not None for line in lines)
     if captions == 0:
@@ -263,12 +277,11 @@ def _numbered_in_sequence(lines: list[str]) -> bool:
     return len(numbers) >= 2 and numbers[1] == numbers[0] + 1
 
 
-def _captions_as_text(body: list[str]) -> list[str]:
+def _captions_as_text(body: list[str], folded: list[str]) -> list[str]:
     """``body`` with what its captions open with to point at their photos (图为……, 上图：) taken
     off: a summary or a title made from a caption says what the photo shows. A photo box of
     items numbered in sequence (1、……; 2、……), each a photo of its own, which no summary joins
-    as one story, is read as its first item, without its number."""
-    folded = [fold_width(line.lstrip()) for line in body]
+    as one story, is read as its first item, without its number. ``folded``: :func:`_folded`."""
     numbered = _numbered_in_sequence(folded)
     out = []
     items = 0
@@ -283,12 +296,13 @@ def _captions_as_text(body: list[str]) -> list[str]:
     return out
 
 
-def is_listed(article: Article) -> bool:
-    """Whether ``article`` is an entry of the briefing: its text as read (:func:`read_furniture`),
-    a summary an importer or a summarizer gave it, or captions; else it goes to the appendix."""
+def is_listed(article: Article, *, reading: Reading | None = None) -> bool:
+    """Whether ``article`` is an entry of the briefing: its text as read (``reading``, where the
+    caller holds it, else :func:`read_furniture`), a summary an importer or a summarizer gave
+    it, or captions; else it goes to the appendix."""
     summary = article.summary.text if article.summary else ""
     return (
         bool(summary)
         or any(c.strip() for c in article.captions)
-        or has_text(read_furniture(article).article)
+        or has_text((reading or read_furniture(article)).article)
     )

@@ -28,7 +28,7 @@ from .headlines import (
     has_verb,
     headline_problems,
 )
-from .furniture import box_paragraphs, read_furniture
+from .furniture import Reading, box_paragraphs, read_furniture
 from .printed_titles import display_title
 from .ranking import gram_counts, gram_strings, rank_sentences, weighted
 from .sentences import (
@@ -398,11 +398,14 @@ class ExtractiveTitler:
         self.max_chars = max_chars
 
     def title(self, articles: list[Article]) -> list[tuple[str, bool]]:
+        return self.title_read([read_furniture(article) for article in articles])
+
+    def title_read(self, readings: list[Reading]) -> list[tuple[str, bool]]:
+        """:meth:`title` of articles the caller has read (:func:`read_furniture`)."""
         out: list[tuple[str, bool]] = []
-        for article in articles:
+        for as_read, label in readings:
             # A photo box's label is no headline: the caption gives one, where it can, else the
             # label stands (printed). A brief printed as its heading is titled from its text.
-            as_read, label = read_furniture(article)
             printed = (as_read.title or "").strip()
             if printed:
                 out.append((display_title(as_read), False))
