@@ -279,9 +279,7 @@ def pd2019_report(corpus: Path, max_chars: int) -> None:
     summarize(articles, max_chars=max_chars)
     rate = len(articles) / (time.perf_counter() - start)
     summaries = [a.summary for a in articles]
-    figures = summary_figures(
-        [s.text for s in summaries], articles, [None] * len(articles), max_chars
-    )
+    figures = summary_figures(summaries, articles, [None] * len(articles), max_chars)
     whole = wholeness_figures(summaries, articles)
     print(f"\npd2019 articles-dev: {len(articles)} articles, summarize stage {rate:.0f} art/s")
     print(

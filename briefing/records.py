@@ -207,6 +207,10 @@ class Summary(Record):
     sentences: list[int] = field(default_factory=list)
     reason: str | None = None  # why a fallback was taken
     model: str | None = None  # the model card asked for it, also when its output was not used
+    # Who argues or writes, as the summarizer put it before the text (钟声文章指出，, 读者周海来信说，):
+    # built from the column, byline or signature, not drawn from the text, so that the guard, the
+    # deletion audit and the review page check only what follows it ("" when there is none).
+    opening: str = ""
 
 
 @dataclass

@@ -138,7 +138,12 @@ def test_the_guard_passes_the_opening_built_from_the_note_and_nothing_else_it_ho
     piece = Article(id="a", title="城乡融合贵在久久为功", body=list(ARGUMENT), note=note)
     opening = attribution(commentary_voice(piece) or "")
     assert opening == "东港研究院院长周海撰文认为，"
-    assert check_summary(opening + ARGUMENT[0], piece)
+    (made,) = summarize([piece])
+    assert made.summary is not None and made.summary.opening == opening
+    assert check_summary(made.summary, piece)
+    # Only the summarizer's record vouches for its opening: the same words in a text (a model's
+    # output) are checked as they stand.
+    assert not check_summary(opening + ARGUMENT[0], piece)
     assert not check_summary("西岭大学教授撰文认为，" + ARGUMENT[0], piece)
     assert not check_summary("周海指出，" + ARGUMENT[1], piece)
     news = Article(

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.records import Article
+from briefing.evaluate.summaries import deletion_audit
+from briefing.records import Article, Summary
+from briefing.review.draft import source_text
 from briefing.summarize import check_summary
 from briefing.summarize import summarize
 from briefing.summarize.commentary import (
     _person,
     commentary_rule,
     first_person,
-    split_opening,
     voice_opening,
     writer_opening,
 )
@@ -155,22 +156,42 @@ def test_news_keeps_its_summary_without_a_writer():
     assert "我们" in text and not text.startswith(("作者", "记者", "读者"))
 
 
-def test_the_opening_of_who_writes_comes_off_for_the_deletion_audit():
+def test_the_summary_keeps_the_opening_it_was_made_with():
     essay = Article(id="e", title="橘园边的课堂", body=list(ESSAY))
-    text = _summary(essay)
-    opening, rest = split_opening(essay, text)
-    assert opening == "作者写道，" and text == opening + rest
-    assert split_opening(essay, "西岭镇通了公交车。") == ("", "西岭镇通了公交车。")
+    (done,) = summarize([essay], max_chars=90)
+    assert done.summary is not None and done.summary.opening == "作者写道，"
+    assert done.summary.text.startswith(done.summary.opening)
+    # A record written before the field existed still loads, with no opening.
+    old = {"text": "西岭镇通了公交车。", "method": "extractive", "sentences": [0]}
+    assert Summary.from_dict(old).opening == ""
+    assert Summary.from_dict(done.summary.to_dict()) == done.summary
+
+
+SURPRISE = "没想到我在西岭镇只住了三天，就喜欢上了这里的清晨。"
+
+
+def _surprised() -> tuple[Article, Summary]:
+    essay = Article(id="e", title="西岭镇的清晨", body=[SURPRISE, *ESSAY])
+    essay.summary = Summary(
+        text="作者写道，" + SURPRISE, method="extractive", sentences=[0], opening="作者写道，"
+    )
+    return essay, essay.summary
 
 
 def test_the_checks_read_a_first_person_summary_after_its_opening():
-    # Read with the opening, 没想到 after its comma would look like a negation the source lacks.
-    essay = Article(
-        id="e",
-        title="西岭镇的清晨",
-        body=["没想到我在西岭镇只住了三天，就喜欢上了这里的清晨。", *ESSAY],
-    )
-    assert check_summary("作者写道，没想到我在西岭镇只住了三天，就喜欢上了这里的清晨。", essay)
+    # Read with the opening, 没想到 after its comma would look like a negation the source lacks:
+    # the guard, the deletion audit and the review page read the opening off the record.
+    essay, summary = _surprised()
+    assert check_summary(summary, essay).ok
+    assert not deletion_audit(summary, essay)
+    assert source_text(essay).opening == "作者写道，"
+
+
+def test_a_string_is_checked_whole():
+    # Nothing guesses an opening from a text: a model's text is checked as it stands.
+    essay, summary = _surprised()
+    assert check_summary(summary.text.removeprefix(summary.opening), essay).ok
+    assert not check_summary(summary.text, essay).ok
 
 
 def test_a_remade_summary_says_who_writes_only_where_it_keeps_a_first_person():
@@ -228,14 +249,6 @@ ROUNDS = [
 def test_whose_first_person_is_read_from_the_source_sentence(title, body, text, sentence, opening):
     article = Article(id="v", title=title, byline="本报记者 陈岩", body=list(body))
     assert writer_opening(article, text, [sentence]) == opening
-
-
-def test_a_testimonys_opening_comes_off_for_the_checks():
-    story = Article(id="t", title="西岭镇的变化", body=list(TESTIMONY))
-    assert split_opening(story, "周海说，我在镇上开了二十年茶馆。") == (
-        "周海说，",
-        "我在镇上开了二十年茶馆。",
-    )
 
 
 def test_a_dialogue_column_is_an_interview_and_a_name_holding_wo_no_first_person():
@@ -309,15 +322,12 @@ def test_a_place_or_a_letter_is_no_persons_name(name):
 
 
 def test_the_review_page_and_the_lead_fallback_know_the_writers_opening():
-    from briefing.records import Summary
-    from briefing.review.draft import source_text
     from briefing.summarize.vetting import fallback_summary
 
     essay = Article(id="e", title="橘园边的课堂", body=list(ESSAY))
-    text = _summary(essay)
-    essay.summary = Summary(text=text, method="extractive", sentences=[0])
-    assert source_text(essay).opening == "作者写道，"
-    lead = fallback_summary(
-        essay, max_chars=90, rejected=Summary(text=text, method="extractive"), reason="test"
-    )
+    (done,) = summarize([essay], max_chars=90)
+    assert source_text(done).opening == "作者写道，"
+    assert done.summary is not None
+    lead = fallback_summary(essay, max_chars=90, rejected=done.summary, reason="test")
     assert lead.text.startswith("作者写道，") and "我" in lead.text
+    assert lead.opening == "作者写道，"

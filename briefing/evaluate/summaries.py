@@ -12,7 +12,7 @@ import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 from ..config import DEFAULT_MAX_CHARS
 from ..errors import InputError
@@ -23,7 +23,6 @@ from ..summarize import check_budget
 from ..summarize.compress import dangling
 from ..summarize.extractive import summarizable
 from ..summarize.guard import check_summary
-from ..summarize.commentary import split_opening
 from ..summarize.sentences import split_clauses, split_dateline, split_sentences
 from ..summarize.headlines import headline_problems
 from ..summarize.titles import NO_TITLE
@@ -160,7 +159,7 @@ def deletion_audit(summary: Summary, article: Article) -> list[str]:
     """Cuts inside a word or a name in ``summary``, aligned to the sentences it was taken from."""
     sentences = split_sentences(article.body)
     source = "".join(sentences[i].text for i in sorted(summary.sentences) if i < len(sentences))
-    text = split_opening(article, summary.text)[1]
+    text = summary.text.removeprefix(summary.opening)
     return deletion_cuts(text, source) if source and text else []
 
 
@@ -174,19 +173,27 @@ def wholeness_figures(summaries: list[Summary], articles: list[Article]) -> dict
 
 
 def summary_figures(
-    outputs: list[str], articles: list[Article], references: list[str | None], max_chars: int
+    outputs: Sequence[str | Summary],
+    articles: list[Article],
+    references: list[str | None],
+    max_chars: int,
 ) -> dict:
-    """ROUGE-1/2/L F1 against the references present, guard pass rate, budget and full-sentence shares."""
-    pairs = [(o, r) for o, r in zip(outputs, references) if r]
+    """ROUGE-1/2/L F1 against the references present, guard pass rate, budget and full-sentence
+    shares. A :class:`~briefing.records.Summary`'s opening is left to the guard (it checks only
+    what follows it); a string is checked whole."""
+    texts = [o.text if isinstance(o, Summary) else o for o in outputs]
+    pairs = [(t, r) for t, r in zip(texts, references) if r]
     return {
         "rouge1": _mean(rouge_n(o, r, 1).f1 for o, r in pairs),
         "rouge2": _mean(rouge_n(o, r, 2).f1 for o, r in pairs),
         "rougeL": _mean(rouge_l(o, r).f1 for o, r in pairs),
         # Over the summaries given: an article left without one (a cartoon's caption) is counted as no_summary.
-        "guard": _mean(float(check_summary(o, a).ok) for o, a in zip(outputs, articles) if o),
-        "budget": _mean(float(len(o) <= max_chars) for o in outputs),
-        "full_sentence": _mean(float(is_full_sentence(o)) for o in outputs),
-        "mean_chars": _mean(len(o) for o in outputs),
+        "guard": _mean(
+            float(check_summary(o, a).ok) for o, t, a in zip(outputs, texts, articles) if t
+        ),
+        "budget": _mean(float(len(t) <= max_chars) for t in texts),
+        "full_sentence": _mean(float(is_full_sentence(t)) for t in texts),
+        "mean_chars": _mean(len(t) for t in texts),
     }
 
 
@@ -211,7 +218,6 @@ def evaluate_summaries(
     summaries = [
         accept(s, a, max_chars=max_chars, name=summarizer) for s, a in zip(produced, articles)
     ]
-    system = [s.text for s in summaries]
     lead = [lead_summary(a, max_chars=max_chars) for a in articles]
     return {
         "items": len(items),
@@ -219,7 +225,7 @@ def evaluate_summaries(
         "with_reference": sum(1 for r in references if r),
         "max_chars": max_chars,
         "systems": {
-            summarizer: summary_figures(system, articles, references, max_chars)
+            summarizer: summary_figures(summaries, articles, references, max_chars)
             | wholeness_figures(summaries, articles),
             "lead": summary_figures(lead, articles, references, max_chars)
             | {

@@ -130,7 +130,7 @@ def briefing_digest(briefing: Briefing) -> str:
 
 
 def source_text(article: Article) -> SourceText:
-    from ..summarize.commentary import split_opening, voice_opening
+    from ..summarize.commentary import voice_opening
     from ..summarize.guard import article_source
     from ..summarize.sentences import split_sentences
 
@@ -145,12 +145,9 @@ def source_text(article: Article) -> SourceText:
         paragraphs=[p for p in paragraphs if p],
         highlight=used,
         check_text=article_source(article),
-        # The opening the summary was made with (who argues, or who writes a first person).
-        opening=(
-            split_opening(article, article.summary.text)[0]
-            if article.summary
-            else voice_opening(article)
-        ),
+        # The opening the summary was made with (who argues, or who writes a first person);
+        # without a summary, the one an editor's summary of a commentary would take.
+        opening=article.summary.opening if article.summary else voice_opening(article),
     )
 
 

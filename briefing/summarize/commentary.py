@@ -553,25 +553,6 @@ def writer_opening(article: Article, text: str, sentences: Sequence[int] | None 
     return "作者写道，"
 
 
-def _testimony_opening(article: Article, head: str) -> bool:
-    """Whether ``head`` (周海说) says who signed a testimony the article prints (——周海)."""
-    name = head.removesuffix("说")
-    return name != head and bool(_person(name)) and any(s == name for _, s in _voices(article))
-
-
-def split_opening(article: Article, text: str) -> tuple[str, str]:
-    """A summary ``text`` as its opening of who argues or writes and the rest (("", text) when it
-    has none)."""
-    opening = voice_opening(article)
-    if opening and text.startswith(opening):
-        return opening, text[len(opening) :]
-    head, comma, rest = text.partition("，")
-    if comma and rest:
-        if writer_opening(article, rest) == head + comma or _testimony_opening(article, head):
-            return head + comma, rest
-    return "", text
-
-
 def voiced(opening: str, text: str) -> str:
     """``text`` after the commentary's ``opening`` (nothing when there is no text)."""
     return opening + text.lstrip(DECK_MARKS + " 　") if text else ""  # no deck mark after it

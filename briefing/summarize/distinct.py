@@ -146,7 +146,7 @@ def distinct_summaries(
                 if (
                     mine.grams
                     and len(other.text) >= _ENOUGH * len(summary.text)
-                    and not summary_problems(other.text, article, max_chars=max_chars)
+                    and not summary_problems(other, article, max_chars=max_chars)
                     and _stands_alone(other, article)
                     and not repeated(mine, head, other.text)
                 ):

@@ -252,6 +252,14 @@ def _speaker_named(
     return summary
 
 
+def _opened(summary: Summary, opening: str) -> Summary:
+    """``summary`` after ``opening`` (who argues or writes), kept on the record so that later
+    readers need not guess it from the text."""
+    summary.text = voiced(opening, summary.text)
+    summary.opening = opening if summary.text else ""
+    return summary
+
+
 class ExtractiveSummarizer:
     """Extractive-compressive summaries within a character budget; faithful by construction."""
 
@@ -299,16 +307,14 @@ class ExtractiveSummarizer:
                 made = _speaker_named(made, article, prepared, room)
                 again = writer_opening(article, made.text, made.sentences)
                 writer = again if len(again) + len(made.text) <= max_chars else ""
-            made.text = voiced(writer, made.text)
-            return made
+            return _opened(made, writer)
         budget = max_chars - len(opening)
         # Ranked once for both ways: a long piece's closing paragraphs too (its thesis may be
         # there).
         prepared = _prepared(article, tail_paragraphs=THESIS_PARAGRAPHS, skip=skip)
         summary = self._argument(article, prepared, budget) if prepared else None
         summary = summary or self._summarize(article, budget, prepared)
-        summary.text = voiced(opening, summary.text)
-        return summary
+        return _opened(summary, opening)
 
     def _argument(self, article: Article, prepared: _Prepared, max_chars: int) -> Summary | None:
         """A commentary's summary: one whole sentence of its argument, compressed but not cut,

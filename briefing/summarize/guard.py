@@ -12,9 +12,8 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass, field
 
-from ..records import Article
+from ..records import Article, Summary
 from ..text import NAME_TAGS, fold_width, tagged, without_spaces
-from .commentary import split_opening
 from .faithfulness import ARABIC_NUMBER, CHINESE_NUMBER, unfaithful
 from .wholeness import dangling_clauses, shortened_names, unattributed_quotations
 
@@ -94,15 +93,15 @@ def source_index(text: str) -> SourceIndex:
 
 
 def check_summary(
-    summary: str, article: Article | str | SourceIndex, *, names: bool = True
+    summary: str | Summary, article: Article | str | SourceIndex, *, names: bool = True
 ) -> GuardResult:
     """Check that every number, quoted span and proper name in ``summary`` occurs in ``article``.
 
-    Given the article itself, the opening of who argues or writes (星国驻东港大使撰文认为，,
-    周海写道，) is not checked: it is built from the printed column, byline, signature or author
-    note, not drawn from the text."""
-    if isinstance(article, Article):
-        summary = split_opening(article, summary)[1]
+    Given a :class:`~briefing.records.Summary`, its opening of who argues or writes
+    (星国驻东港大使撰文认为，, 周海写道，) is not checked: the summarizer built it from the printed
+    column, byline, signature or author note, not from the text. A string is checked whole."""
+    if isinstance(summary, Summary):
+        summary = summary.text.removeprefix(summary.opening)
     source = article if isinstance(article, SourceIndex) else source_index(article_source(article))
     verdict = source.verdicts.get((summary, names))
     if verdict is None:

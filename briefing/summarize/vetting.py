@@ -25,13 +25,16 @@ LEAD_SENTENCES = 6  # how far into the article whole lead sentences are looked f
 
 
 def summary_problems(
-    text: str, article: Article | SourceIndex, *, max_chars: int | None
+    summary: str | Summary, article: Article | SourceIndex, *, max_chars: int | None
 ) -> list[str]:
-    """Why ``text`` may not stand as ``article``'s summary (empty: it may). ``max_chars`` None:
-    no budget to check (a title's length is judged by the headline checks)."""
+    """Why ``summary`` may not stand as ``article``'s summary (empty: it may). ``max_chars`` None:
+    no budget to check (a title's length is judged by the headline checks). A
+    :class:`~briefing.records.Summary`'s opening is not checked against the article
+    (:func:`.guard.check_summary`); its length counts."""
+    text = summary.text if isinstance(summary, Summary) else summary
     if not text:
         return ["no text"]
-    problems = list(check_summary(text, article).problems)
+    problems = list(check_summary(summary, article).problems)
     if max_chars is not None and len(text) > max_chars:
         problems.append(f"{len(text)} characters, over the budget of {max_chars}")
     return problems
@@ -73,13 +76,14 @@ def fallback_summary(
         if (
             default.text
             and default.text != avoid
-            and not summary_problems(default.text, article, max_chars=max_chars)
+            and not summary_problems(default, article, max_chars=max_chars)
         ):
             return Summary(
                 text=default.text,
                 method=FALLBACK_EXTRACTIVE,
                 sentences=default.sentences,
                 reason=reason,
+                opening=default.opening,
             )
     # Commentary says who argues here too (钟声文章指出，……), as the default summary does.
     opening = voice_opening(article)
@@ -100,7 +104,7 @@ def fallback_summary(
             lead = ""  # with a bare 我 it would read as the paper's
     if lead:
         text = voiced(opening or writer, lead)
-        return Summary(text=text, method=FALLBACK_LEAD, reason=reason)
+        return Summary(text=text, method=FALLBACK_LEAD, reason=reason, opening=opening or writer)
     return Summary(
         text="",
         method=NO_SUMMARY,
@@ -117,7 +121,7 @@ def accept(
     """
     if not summary.text and summary.reason:
         return summary
-    problems = summary_problems(summary.text, article, max_chars=max_chars)
+    problems = summary_problems(summary, article, max_chars=max_chars)
     if not problems:
         return summary
     who = name or summary.method
