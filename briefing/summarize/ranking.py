@@ -534,14 +534,16 @@ def _ranked(headline: str, body: tuple[str, ...], tail_paragraphs: int) -> tuple
     weights = ranking_weights() if headline else HAND_WEIGHTS
     scored = []
     for sentence, row in zip(sentences, rows):
-        features = Features._make([float(row.get(name, 0.0)) for name in FEATURES])
+        # Numbers, not the flags some features are read as; those a row does not name stay 0.0.
+        features = Features(**{name: float(value) for name, value in row.items()})
+        score = weighted(features, weights)
         scored.append(
             Scored(
                 sentence,
-                weighted(features, weights),
+                score,
                 bool(features.figure),
                 features,
-                weighted(features, HAND_WEIGHTS),
+                score if weights is HAND_WEIGHTS else weighted(features, HAND_WEIGHTS),
             )
         )
     return tuple(sorted(scored, key=lambda s: (-s.score, s.sentence.index)))
