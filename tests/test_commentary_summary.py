@@ -401,3 +401,52 @@ def test_a_quotation_printed_whole_is_never_the_thesis():
 )
 def test_a_reported_finding_or_a_denial_states_no_thesis(text):
     assert not states_thesis(text)
+
+
+def test_a_labelled_opening_thesis_keeps_it():
+    """【观点】 names what follows: the thesis after it is judged as the author's."""
+    body = [
+        "【观点】老街改造，必须留住烟火气。",
+        "周末的清晨，东港老街上人来人往，早点铺飘出阵阵香气。",
+        "卖了三十年豆浆的周海，每天四点就开门生火。",
+        "留住老街的烟火气，也要照顾年轻人的需求，让老街有新的生意。",
+        "陈岩说，街道每月都请大家来议一议，哪里不方便就改哪里。",
+    ]
+    (done,) = summarize([_street(body)], max_chars=90)
+    assert done.summary.text == "“说道”栏目文章认为，【观点】老街改造，必须留住烟火气。"
+
+
+def test_a_story_set_off_by_its_label_is_a_hook():
+    body = list(HOOK_FIRST)
+    body[0] = "【故事】" + body[0]
+    article = _street(body)
+    ranked = rank_sentences(article)
+    before = {s.sentence.index: s.score for s in ranked}
+    after = {s.sentence.index: s.score for s in argument_ranking(article, ranked)}
+    assert after[0] == pytest.approx(before[0] - HOOK_PENALTY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "中央要求，各地必须守住耕地红线。",
+        "文件明确，各街道必须在年底前完成老街改造。",
+        "临江市政府部署，各街道要在年底前完成改造。",
+    ],
+)
+def test_an_order_an_organisation_or_a_document_gives_is_no_thesis(text):
+    assert not states_thesis(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这就要求我们必须把老街改造做细做实。",
+        "新形势要求我们必须转变思路。",
+        "我们必须明确，老街改造要听居民的。",
+        "目标明确，要把老街改造好。",
+        "各街道要按照市政府部署，把老街改造好。",
+    ],
+)
+def test_the_authors_own_must_states_a_thesis(text):
+    assert states_thesis(text)
