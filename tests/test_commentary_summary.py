@@ -357,15 +357,17 @@ def test_a_thesis_on_the_headline_outranks_the_opening_hook():
     assert done.summary.text == "“说道”栏目文章认为，改造老街，关键在于留住街坊邻里的日常生活。"
 
 
+OPENING_THESIS = [
+    "老街改造，必须留住烟火气。",
+    "周末的清晨，东港老街上人来人往，早点铺飘出阵阵香气。",
+    "卖了三十年豆浆的周海，每天四点就开门生火。",
+    "留住老街的烟火气，也要照顾年轻人的需求，让老街有新的生意。",
+    "陈岩说，街道每月都请大家来议一议，哪里不方便就改哪里。",
+]
+
+
 def test_an_opening_that_states_the_thesis_keeps_it():
-    body = [
-        "老街改造，必须留住烟火气。",
-        "周末的清晨，东港老街上人来人往，早点铺飘出阵阵香气。",
-        "卖了三十年豆浆的周海，每天四点就开门生火。",
-        "留住老街的烟火气，也要照顾年轻人的需求，让老街有新的生意。",
-        "陈岩说，街道每月都请大家来议一议，哪里不方便就改哪里。",
-    ]
-    (done,) = summarize([_street(body)], max_chars=90)
+    (done,) = summarize([_street(list(OPENING_THESIS))], max_chars=90)
     assert done.summary.text == "“说道”栏目文章认为，老街改造，必须留住烟火气。"
 
 
@@ -390,14 +392,91 @@ def test_a_quotation_printed_whole_is_never_the_thesis():
     before = {s.sentence.index: s.score for s in ranked}
     after = {s.sentence.index: s.score for s in argument_ranking(article, ranked)}
     assert after[3] <= before[3]
+    assert after[0] == before[0]  # no thesis on the headline: the opening is no hook
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "有学者研究发现，不少城市的老街改造关键在于留住居民。",  # a finding reported
+        "一项调查发现，临江市的老街改造关键在于留住居民。",  # a finding reported
         "改造老街并不意味着推倒重来。",  # what the thesis does not hold
     ],
 )
 def test_a_reported_finding_or_a_denial_states_no_thesis(text):
     assert not states_thesis(text)
+
+
+def test_a_labelled_opening_thesis_keeps_it():
+    """【观点】 names what follows: the thesis after it is judged as the author's."""
+    body = ["【观点】" + OPENING_THESIS[0], *OPENING_THESIS[1:]]
+    (done,) = summarize([_street(body)], max_chars=90)
+    assert done.summary.text == "“说道”栏目文章认为，【观点】老街改造，必须留住烟火气。"
+
+
+def _rescored(body: list[str]) -> tuple[dict[int, float], dict[int, float]]:
+    """Each sentence's score in the news ranking and in the argument ranking."""
+    article = _street(body)
+    ranked = rank_sentences(article)
+    before = {s.sentence.index: s.score for s in ranked}
+    return before, {s.sentence.index: s.score for s in argument_ranking(article, ranked)}
+
+
+def test_a_story_set_off_by_its_label_is_a_hook():
+    body = list(HOOK_FIRST)
+    body[0] = "【故事】" + body[0]
+    before, after = _rescored(body)
+    assert after[0] == pytest.approx(before[0] - HOOK_PENALTY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "中央要求，各地必须守住耕地红线。",
+        "文件明确，各街道必须在年底前完成老街改造。",
+        "临江市政府部署，各街道要在年底前完成改造。",
+    ],
+)
+def test_an_order_an_organisation_or_a_document_gives_is_no_thesis(text):
+    assert not states_thesis(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这就要求我们必须把老街改造做细做实。",
+        "新形势要求我们必须转变思路。",
+        "我们必须明确，老街改造要听居民的。",
+        "目标明确，要把老街改造好。",
+        "各街道要按照市政府部署，把老街改造好。",
+    ],
+)
+def test_the_authors_own_must_states_a_thesis(text):
+    assert states_thesis(text)
+
+
+def test_a_denial_with_weibi_states_no_thesis():
+    assert not states_thesis("老街翻新未必说明城市更有活力。")
+
+
+def test_a_side_point_gets_no_bonus_away_from_the_framing_paragraphs():
+    body = list(HOOK_FIRST)
+    body[3] = "还要看到，改造老街也要留住街坊邻里的日常生活。"
+    before, after = _rescored(body)
+    assert after[3] == before[3]
+    assert after[0] == before[0]  # no thesis on the headline: the opening is no hook
+
+
+def test_an_opening_question_on_the_headline_is_a_hook():
+    body = list(HOOK_FIRST)
+    body[0] = "老街翻新以后，还能留住烟火气吗？"
+    before, after = _rescored(body)
+    assert after[0] == pytest.approx(before[0] - HOOK_PENALTY)
+
+
+def test_an_editors_note_states_no_thesis_of_the_author():
+    body = [
+        "编者按：改造老街，关键在于留住烟火气。本版今天刊发一篇文章，谈谈老街的新生。",
+        *HOOK_FIRST[1:],
+    ]
+    before, after = _rescored(body)
+    assert after[0] <= before[0]

@@ -31,12 +31,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import NamedTuple
 
 from .. import data
 from ..conventions import AUTHOR_NOTE_KINDS, AUTHOR_NOTE_OPENING, REPORTER
 from ..records import Article
 from ..split.lines import HAN, is_bare_name
-from ..text import tagged, word_tags
+from ..text import word_tags
 from .compress import TIME_START
 from .ranking import BACKGROUND, Scored, adjusted, is_scene
 from .sentences import DECK_MARKS, split_dateline, split_sentences
@@ -576,8 +577,15 @@ FACT_PENALTY = 0.6
 # author's own: a speech verb, as a whole word, before what is said (a mark, or the thesis word
 # with someone other than the author as its subject). 必须强调的是，…… and 我们要提出…… are the
 # author's.
-# 有学者研究发现，……: a finding reported, not the author's claim (我们发现 is the author's).
-_REPORTING = SPEECH_VERBS | frozenset("写道 声称 宣称 发现".split())
+# 一项调查发现，……: a finding reported, not the author's claim (我们发现 is the author's).
+# 中央要求，…… / 文件明确，…… / 市政府部署，……: an order an organisation or a document gives
+# (_ISSUED, with an issuer as its subject), not the author's thesis; 这就要求我们…… and
+# 我们必须明确，…… are the author's.
+_ISSUED = frozenset("要求 明确 部署".split())
+_REPORTING = SPEECH_VERBS | frozenset("写道 声称 宣称 发现".split()) | _ISSUED
+_ISSUERS = tuple(
+    "中央 国务院 政府 部门 委员会 文件 通知 意见 方案 规划 纲要 决定 规定 条例 办法 会议 报告".split()
+)
 _BEFORE_WORDS_SAID = frozenset("，,：:“")
 _AUTHOR = frozenset("我们 我 笔者 本文".split())
 # 有网友这样评价：“……”: words quoted after a colon are another's.
@@ -590,7 +598,7 @@ _SENTENCE_END = frozenset("。！!？?")
 _CLAUSE_END = _SENTENCE_END | frozenset("，,；;：:")
 
 
-def _states(tags: list[tuple[str, str]], i: int) -> bool:
+def _states(tags: Sequence[tuple[str, str]], i: int) -> bool:
     """Whether the word at ``i`` is a thesis word here, not the noun it also spells: 根据工作需要
     (a need), 他的才能 (a talent), 阅读说明。 (instructions: 说明/表明 close no sentence)."""
     word = tags[i][0]
@@ -611,7 +619,7 @@ def _speech(word: str) -> bool:
     return word in _REPORTING or word[-2:] in _REPORTING or word in ("所说", "中说")
 
 
-def _reports(tags: list[tuple[str, str]], i: int, thesis: int) -> bool:
+def _reports(tags: Sequence[tuple[str, str]], i: int, thesis: int) -> bool:
     """Whether the speech verb at ``i`` reports another's view (not 我们认为，……): what is said
     follows a mark (表示，/ 说：“), or follows it with its subject named (专家认为要……)."""
     clause = []
@@ -622,6 +630,8 @@ def _reports(tags: list[tuple[str, str]], i: int, thesis: int) -> bool:
     subject = next((w for w, t in clause if t.startswith(("n", "r"))), None)
     if subject in _AUTHOR:
         return False
+    if tags[i][0][-2:] in _ISSUED and (i > thesis or not (subject and subject.endswith(_ISSUERS))):
+        return False  # 形势要求我们……; 目标明确，要……; 要按照中央部署，……
     following = tags[i + 1][0] if i + 1 < len(tags) else ""
     return following[:1] in _BEFORE_WORDS_SAID or (i < thesis and subject is not None)
 
@@ -631,7 +641,7 @@ def states_thesis(text: str) -> bool:
     means (我们要……, 这说明……): not another's view it reports, nor a concession."""
     if _CONCESSION.match(text) or _QUOTED.search(text):
         return False
-    tags = tagged(_CONDITION.sub("", text))
+    tags = word_tags(_CONDITION.sub("", text))
     thesis = next((i for i in range(len(tags)) if _states(tags, i)), None)
     if thesis is None:
         return False
@@ -644,13 +654,15 @@ def states_thesis(text: str) -> bool:
 # argues from, not what it argues, when such a sentence follows.
 HEADLINE_THESIS_BONUS = 0.5
 HOOK_PENALTY = 0.8
-# Another's words printed whole (“……”), and a story set off by its label (【故事】……): not the
-# author's argument, whatever thesis word they hold.
-_QUOTATION = re.compile(r"^[“「『].*[”」』]$|^【[^】]{1,6}】")
-# A step of the argument that leans on the one before (唯有如此，……) or adds a side point (还需看到，
+# Another's words printed whole (“……”): not the author's argument, whatever thesis word they hold.
+_QUOTATION = re.compile(r"^[“「『].*[”」』]$")
+# A label set before a paragraph (【观点】……) names what follows, which is judged without it; a
+# story's label (【故事】, 【基层镜头】, 【案例】) sets off a hook, never the thesis.
+_LABEL = re.compile(r"^【([^】]{1,6})】")
+_STORY_LABELS = ("故事", "镜头", "案例", "场景", "特写", "见闻", "现场", "速写")
+# A step of the argument that leans on the one before (只有如此，……) or adds a side point (还需看到，
 # ……也要……; 此外, 同时): the thesis only where it stands in the opening or closing paragraphs.
 _SIDE_POINT = re.compile(r"^(?:(?:唯有|只有|惟有)?如此|还(?:需|要|应|须)|此外|另外|同时|与此同时)")
-_DATE_OPENING = re.compile(r"^(?:\d{1,4}|[今去明前]|[一二三四五六七八九十〇零]{1,4})年|^\d{1,2}月")
 
 
 def _headline_words(article: Article) -> frozenset[str]:
@@ -666,16 +678,31 @@ def _on_headline(text: str, words: frozenset[str]) -> bool:
     return any(word in words for word, _ in word_tags(text))
 
 
+def _story(text: str) -> bool:
+    label = _LABEL.match(text)
+    return bool(label and any(word in label.group(1) for word in _STORY_LABELS))
+
+
 def _hook(text: str, on_headline: bool) -> bool:
     """An opening that argues nothing: on none of the headline's words, or a scene, a question, a
-    dated event (10月1日，……; 今年是……), a story's label."""
+    story's label (a dated event is marked down as a fact before it is asked)."""
     return (
         not on_headline
         or is_scene(text)
         or text.rstrip("”’」").endswith(("？", "?"))
-        or bool(TIME_START.match(text) or _DATE_OPENING.match(text))
-        or text.startswith("【")
+        or _story(text)
     )
+
+
+class _Reading(NamedTuple):
+    """What argument_ranking reads of one sentence, once: its text (after its dateline, a label
+    other than a story's left out), whether it states a thesis, whether it is on the headline's
+    words, and whether it is a thesis on them that is no side point (the bonus anywhere)."""
+
+    text: str
+    thesis: bool
+    on_headline: bool
+    headline_thesis: bool
 
 
 def argument_ranking(
@@ -694,29 +721,33 @@ def argument_ranking(
         sentence = scored.sentence
         return opens[sentence.index] if opens else split_dateline(sentence.text)[1]
 
-    theses: dict[int, bool] = {}  # each thesis sentence, and whether it is on the headline
+    readings: dict[int, _Reading] = {}
     for scored in ranked:
         text = text_of(scored)
-        if (
-            not _QUOTATION.match(text)
+        story = _story(text)
+        if not story:
+            text = _LABEL.sub("", text, count=1)
+        thesis = (
+            not story
+            and not _QUOTATION.match(text)
             and not editors_note(article.body[scored.sentence.paragraph])
             and states_thesis(text)
-        ):
-            theses[scored.sentence.index] = (
-                bool(words) and not _SIDE_POINT.match(text) and _on_headline(text, words)
-            )
-    headline_thesis = any(theses.values())
+        )
+        on_headline = bool(words) and _on_headline(text, words)
+        readings[scored.sentence.index] = _Reading(
+            text, thesis, on_headline, thesis and on_headline and not _SIDE_POINT.match(text)
+        )
+    headline_thesis = any(reading.headline_thesis for reading in readings.values())
 
     def delta(scored: Scored) -> float:
         sentence = scored.sentence
-        text = text_of(scored)
+        text, thesis, on_headline, argued = readings[sentence.index]
         framing = (
             sentence.paragraph < THESIS_PARAGRAPHS or sentence.paragraph > last - THESIS_PARAGRAPHS
         )
-        on_headline = theses.get(sentence.index)
         bonus = 0.0
-        if on_headline is not None and (framing or on_headline):
-            bonus = THESIS_BONUS + (HEADLINE_THESIS_BONUS if on_headline else 0.0)
+        if thesis and (framing or argued):
+            bonus = THESIS_BONUS + (HEADLINE_THESIS_BONUS if argued else 0.0)
         if (
             scored.figure
             or text.startswith(_RECENTLY)
@@ -725,10 +756,10 @@ def argument_ranking(
         ):
             return bonus - FACT_PENALTY  # a hook of a fact is marked down once
         if (
-            on_headline is None
+            not thesis
             and headline_thesis
             and sentence.paragraph < THESIS_PARAGRAPHS
-            and _hook(text, bool(words) and _on_headline(text, words))
+            and _hook(text, on_headline)
         ):
             return -HOOK_PENALTY
         return bonus
