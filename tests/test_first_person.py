@@ -331,3 +331,27 @@ def test_the_review_page_and_the_lead_fallback_know_the_writers_opening():
     lead = fallback_summary(essay, max_chars=90, rejected=done.summary, reason="test")
     assert lead.text.startswith("作者写道，") and "我" in lead.text
     assert lead.opening == "作者写道，"
+
+
+def test_the_lead_fallback_differs_from_a_rejected_summary_with_a_writers_opening():
+    from dataclasses import replace
+
+    from briefing.summarize.vetting import fallback_summary
+
+    letter = Article(
+        id="l",
+        title="西岭镇的路灯何时亮",
+        body=[
+            "编辑同志：",
+            "西岭镇新区的路灯装好已有半年，至今一盏也没有亮过，居民晚上出门只能打手电。",
+            "希望有关部门尽快查明原因，早日通电，让居民晚上出门不再摸黑。",
+            "（东港市 陈岩）",
+        ],
+    )
+    lead = "西岭镇新区的路灯装好已有半年，至今一盏也没有亮过，居民晚上出门只能打手电。"
+    rejected = Summary(text="读者陈岩来信说，" + lead, method="model", opening="读者陈岩来信说，")
+    fallback = fallback_summary(letter, max_chars=60, rejected=rejected, reason="test")
+    assert fallback.text != rejected.text
+    # the default summary, when it differs, keeps its fields but says it is the fallback
+    other = replace(rejected, text="读者陈岩来信说，希望有关部门尽快查明原因。")
+    assert fallback_summary(letter, max_chars=60, rejected=other, reason="r").reason == "r"
