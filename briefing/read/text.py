@@ -240,7 +240,11 @@ def _article(record: dict[str, Any], *, default_id: str) -> Article:
     ``{"id", "title"?, "text"}``. A field of the wrong type is an :class:`InputError`."""
     article_id = _article_id(record, default_id)
     if "body" in record:
-        return Article.from_dict({**record, "id": article_id})
+        article = Article.from_dict({**record, "id": article_id})
+        summary = record.get("summary")
+        if article.summary and isinstance(summary, dict) and "opening" not in summary:
+            article.summary.opening = _old_opening(article, article.summary.text)
+        return article
     text = record.get("text")
     if not isinstance(text, str):
         raise InputError(
@@ -253,6 +257,21 @@ def _article(record: dict[str, Any], *, default_id: str) -> Article:
         raise InputError("'title' must be a string")
     body = [p.strip() for p in text.split("\n") if p.strip()]
     return Article(id=article_id, title=(title or "").strip() or None, body=body)
+
+
+def _old_opening(article: Article, text: str) -> str:
+    """The opening (who argues or writes) that ``article``'s summary ``text``, written before
+    summaries kept it apart (no "opening" key), starts with: the one the summarizer puts
+    there, or "". Read once here, so that the guard and the review page skip it as before."""
+    from ..summarize.commentary import voice_opening, writer_opening
+
+    sentences = article.summary.sentences if article.summary else []
+    made = (
+        voice_opening(article),
+        writer_opening(article, text, sentences or None),
+        writer_opening(article, text),
+    )
+    return next((o for o in made if o and text.startswith(o) and len(text) > len(o)), "")
 
 
 def read_articles(source: str | Path) -> list[Article]:
