@@ -469,3 +469,27 @@ def test_a_caption_box_is_folded_once(monkeypatch, title):
         assert sorted(folded) == sorted(body)
     else:
         assert set(body) <= set(folded) <= {title, *body}
+
+
+def test_a_titler_takes_the_readings_where_its_title_has_the_keyword():
+    from briefing.summarize.titles import ExtractiveTitler
+
+    given: list[object] = []
+
+    class Keyword(ExtractiveTitler):
+        def title(self, articles, *, readings=None):
+            given.append(readings)
+            return super().title(articles, readings=readings)
+
+    class Plain:  # registered before the keyword existed
+        def title(self, articles):
+            return [(a.title or "无题", False) for a in articles]
+
+    photo = Article(id="a1", title="图片报道", body=[CAPTION], credit="本报记者 周海摄")
+    [keyword] = summarize([photo], titler=Keyword())
+    assert given and given[0] is not None and given[0][0].label == "图片报道"
+    assert keyword.display_title == ExtractiveTitler().title([photo])[0][0]
+    [plain] = summarize(
+        [Article(id="a2", title="东港市茶叶喜获丰收", body=[BRIEF])], titler=Plain()
+    )
+    assert plain.display_title == "东港市茶叶喜获丰收"
