@@ -91,16 +91,19 @@ def test_a_signature_whose_name_the_segmenter_may_have_cut_names_no_one():
     assert _summary(essay).startswith("作者写道，")
 
 
+LETTER_BODY = (
+    "编辑同志：",
+    "西岭镇新区的路灯装好已有半年，至今一盏也没有亮过，居民晚上出门只能打手电。",
+    "希望有关部门尽快查明原因，早日通电。",
+    "（东港市 陈岩）",
+)
+
+
 def test_a_letter_to_the_editors_says_a_reader_writes_whatever_its_summary_keeps():
     letter = Article(
         id="l",
         title="西岭镇的路灯何时亮",
-        body=[
-            "编辑同志：",
-            "西岭镇新区的路灯装好已有半年，至今一盏也没有亮过，居民晚上出门只能打手电。",
-            "希望有关部门尽快查明原因，早日通电。",
-            "（东港市 陈岩）",
-        ],
+        body=list(LETTER_BODY),
     )
     assert writer_opening(letter, "") == "读者陈岩来信说，"
     assert voice_opening(letter) == ""  # a letter is not commentary
@@ -338,17 +341,8 @@ def test_the_lead_fallback_differs_from_a_rejected_summary_with_a_writers_openin
 
     from briefing.summarize.vetting import fallback_summary
 
-    letter = Article(
-        id="l",
-        title="西岭镇的路灯何时亮",
-        body=[
-            "编辑同志：",
-            "西岭镇新区的路灯装好已有半年，至今一盏也没有亮过，居民晚上出门只能打手电。",
-            "希望有关部门尽快查明原因，早日通电，让居民晚上出门不再摸黑。",
-            "（东港市 陈岩）",
-        ],
-    )
-    lead = "西岭镇新区的路灯装好已有半年，至今一盏也没有亮过，居民晚上出门只能打手电。"
+    letter = Article(id="l", title="西岭镇的路灯何时亮", body=list(LETTER_BODY))
+    lead = LETTER_BODY[1]
     rejected = Summary(text="读者陈岩来信说，" + lead, method="model", opening="读者陈岩来信说，")
     fallback = fallback_summary(letter, max_chars=60, rejected=rejected, reason="test")
     assert fallback.text != rejected.text
