@@ -259,19 +259,26 @@ def _article(record: dict[str, Any], *, default_id: str) -> Article:
     return Article(id=article_id, title=(title or "").strip() or None, body=body)
 
 
+# The longest opening looked for (a role from an author note: 东港大学国际关系学院院长撰文认为，).
+_MAX_OPENING_CHARS = 60
+
+
 def _old_opening(article: Article, text: str) -> str:
     """The opening (who argues or writes) that ``article``'s summary ``text``, written before
     summaries kept it apart (no "opening" key), starts with: the one the summarizer puts
     there, or "". Read once here, so that the guard and the review page skip it as before."""
     from ..summarize.commentary import voice_opening, writer_opening
 
-    sentences = article.summary.sentences if article.summary else []
-    made = (
-        voice_opening(article),
-        writer_opening(article, text, sentences or None),
-        writer_opening(article, text),
-    )
-    return next((o for o in made if o and text.startswith(o) and len(text) > len(o)), "")
+    opening = voice_opening(article)
+    if opening:
+        return opening if text.startswith(opening) and len(text) > len(opening) else ""
+    # The writer's opening is made from the text after it (whose 我 it keeps): tried after each
+    # comma where an opening may end, as the summarizer made it.
+    sentences = (article.summary.sentences if article.summary else []) or None
+    for end in (i + 1 for i, mark in enumerate(text[:_MAX_OPENING_CHARS]) if mark == "，"):
+        if end < len(text) and writer_opening(article, text[end:], sentences) == text[:end]:
+            return text[:end]
+    return ""
 
 
 def read_articles(source: str | Path) -> list[Article]:
