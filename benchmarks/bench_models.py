@@ -172,6 +172,7 @@ def run_one(system: str, n: int, max_chars: int, threads: int) -> dict:
 def score(result: dict, max_chars: int) -> dict:
     from briefing.evaluate.summaries import is_full_sentence, item_article, rouge_l, rouge_n
     from briefing.provenance import reason_kind
+    from briefing.records import Summary
     from briefing.summarize.guard import check_summary
 
     items = load_items(result["n"])
@@ -201,7 +202,13 @@ def score(result: dict, max_chars: int) -> dict:
             ).most_common(3)
         )
         or None,
-        "guard": mean([float(check_summary(t, a).ok) for t, a in zip(texts, articles)]),
+        # a Summary, so that its opening (who argues or writes) is not checked against the text
+        "guard": mean(
+            [
+                float(check_summary(Summary.from_dict(s), a).ok)
+                for s, a in zip(result["summaries"], articles)
+            ]
+        ),
         "budget": mean([float(len(t) <= max_chars) for t in texts]),
         "full_sentence": mean([float(is_full_sentence(t)) for t in texts]),
         "mean_chars": mean([len(t) for t in texts]),

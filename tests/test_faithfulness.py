@@ -161,3 +161,14 @@ def test_occurrences_are_the_starts_of_a_literal_pattern(needle, text):
 
     expected = [m.start() for m in re.finditer(re.escape(needle), text)]
     assert list(occurrences(needle, text)) == expected
+
+
+def test_the_benchmark_does_not_count_a_commentarys_opening_as_a_catch():
+    from briefing.evaluate.faithfulness import evaluate
+
+    body = [
+        "各方应当坚持对话协商，通过谈判解决分歧，这是临江市各界的共同期待。",
+        "合作是唯一正确的选择。",
+    ]
+    essay = Article(id="c", title="让合作惠及更多人", body=body, note="（作者为东港大学教授）")
+    assert evaluate([essay]).caught["extractive"] == 0

@@ -91,16 +91,19 @@ def test_a_signature_whose_name_the_segmenter_may_have_cut_names_no_one():
     assert _summary(essay).startswith("作者写道，")
 
 
+LETTER_BODY = (
+    "编辑同志：",
+    "西岭镇新区的路灯装好已有半年，至今一盏也没有亮过，居民晚上出门只能打手电。",
+    "希望有关部门尽快查明原因，早日通电。",
+    "（东港市 陈岩）",
+)
+
+
 def test_a_letter_to_the_editors_says_a_reader_writes_whatever_its_summary_keeps():
     letter = Article(
         id="l",
         title="西岭镇的路灯何时亮",
-        body=[
-            "编辑同志：",
-            "西岭镇新区的路灯装好已有半年，至今一盏也没有亮过，居民晚上出门只能打手电。",
-            "希望有关部门尽快查明原因，早日通电。",
-            "（东港市 陈岩）",
-        ],
+        body=list(LETTER_BODY),
     )
     assert writer_opening(letter, "") == "读者陈岩来信说，"
     assert voice_opening(letter) == ""  # a letter is not commentary
@@ -331,3 +334,50 @@ def test_the_review_page_and_the_lead_fallback_know_the_writers_opening():
     lead = fallback_summary(essay, max_chars=90, rejected=done.summary, reason="test")
     assert lead.text.startswith("作者写道，") and "我" in lead.text
     assert lead.opening == "作者写道，"
+
+
+def test_the_lead_fallback_differs_from_a_rejected_summary_with_a_writers_opening():
+    from dataclasses import replace
+
+    from briefing.summarize.vetting import fallback_summary
+
+    letter = Article(id="l", title="西岭镇的路灯何时亮", body=list(LETTER_BODY))
+    lead = LETTER_BODY[1]
+    rejected = Summary(text="读者陈岩来信说，" + lead, method="model", opening="读者陈岩来信说，")
+    fallback = fallback_summary(letter, max_chars=60, rejected=rejected, reason="test")
+    assert fallback.text != rejected.text
+    # the default summary, when it differs, keeps its fields but says it is the fallback
+    other = replace(rejected, text="读者陈岩来信说，希望有关部门尽快查明原因。")
+    assert fallback_summary(letter, max_chars=60, rejected=other, reason="r").reason == "r"
+
+
+def test_an_old_records_summary_gets_the_opening_it_starts_with(tmp_path):
+    import json
+
+    from briefing.read.text import read_articles
+
+    body = [
+        "各方应当坚持对话协商，通过谈判解决分歧，这是临江市各界的共同期待。",
+        "合作是唯一正确的选择。",
+    ]
+    text = "东港大学教授撰文认为，" + body[0]
+    essay = {"id": "c", "title": "让合作惠及更多人", "body": body, "note": "（作者为东港大学教授）"}
+    letter_body = [
+        "编辑同志：",
+        "西岭镇新区的路灯装好已有半年，至今一盏也没有亮过。",
+        "（东港市 陈岩）",
+    ]
+    letter = {"id": "l", "title": "路灯何时亮", "column": "读者来信", "body": letter_body}
+    records = [
+        {**essay, "summary": {"text": text, "method": "extractive", "sentences": [0]}},
+        {**essay, "id": "n", "summary": {"text": text, "method": "extractive", "opening": ""}},
+        {**letter, "summary": {"text": "读者陈岩来信说，" + letter_body[1], "method": "import"}},
+    ]
+    path = tmp_path / "old.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), "utf-8")
+    old, new, letter_read = read_articles(path)
+    assert old.summary is not None and old.summary.opening == "东港大学教授撰文认为，"
+    assert check_summary(old.summary, old).ok
+    assert source_text(old).opening == "东港大学教授撰文认为，"
+    assert new.summary is not None and new.summary.opening == ""  # a newer record says so
+    assert letter_read.summary is not None and letter_read.summary.opening == "读者陈岩来信说，"

@@ -444,10 +444,14 @@ def test_each_stage_reads_an_articles_furniture_once(monkeypatch):
     monkeypatch.setattr(furniture, "read_furniture", counted)
     briefing = assemble(Issue(source="page.txt"), summarized)
     assert sorted(calls) == ["a1", "a2"]
-    assert [e.article_id for e in entries(briefing)]
+    assert sorted(e.article_id for e in entries(briefing)) == ["a1", "a2"]
 
 
-def test_a_caption_box_is_folded_once(monkeypatch):
+@pytest.mark.parametrize("title", [None, "图片报道", "西岭秋茶香"])
+def test_a_caption_box_is_folded_once(monkeypatch, title):
+    """Untitled, each line is folded once, for both the test and the reading. Under a box label
+    or its own title the caption box is read too, but is_brief_in_title and has_text fold its
+    lines again (up to three times): the fold-once claim holds for the untitled box only."""
     from importlib import import_module
 
     furniture = import_module("briefing.summarize.furniture")
@@ -459,6 +463,33 @@ def test_a_caption_box_is_folded_once(monkeypatch):
 
     monkeypatch.setattr(furniture, "fold_width", counted)
     body = ["图为东港市西岭镇的茶农在茶园里采摘秋茶。", "本报记者 周海摄"]
-    read = read_furniture(Article(id="p1", body=body)).article
+    read = read_furniture(Article(id="p1", title=title, body=body)).article
     assert read.body[0].startswith("东港市")
-    assert sorted(folded) == sorted(body)
+    if title is None:
+        assert sorted(folded) == sorted(body)
+    else:
+        assert set(body) <= set(folded) <= {title, *body}
+
+
+def test_a_titler_takes_the_readings_where_its_title_has_the_keyword():
+    from briefing.summarize.titles import ExtractiveTitler
+
+    given: list[object] = []
+
+    class Keyword(ExtractiveTitler):
+        def title(self, articles, *, readings=None):
+            given.append(readings)
+            return super().title(articles, readings=readings)
+
+    class Plain:  # registered before the keyword existed
+        def title(self, articles):
+            return [(a.title or "无题", False) for a in articles]
+
+    photo = Article(id="a1", title="图片报道", body=[CAPTION], credit="本报记者 周海摄")
+    [keyword] = summarize([photo], titler=Keyword())
+    assert given and given[0] is not None and given[0][0].label == "图片报道"
+    assert keyword.display_title == ExtractiveTitler().title([photo])[0][0]
+    [plain] = summarize(
+        [Article(id="a2", title="东港市茶叶喜获丰收", body=[BRIEF])], titler=Plain()
+    )
+    assert plain.display_title == "东港市茶叶喜获丰收"

@@ -184,7 +184,7 @@ def make_entry(
     """``article``'s entry, the article read as it stands on the page (``reading``, where the
     caller holds it, else :func:`~briefing.summarize.furniture.read_furniture`: a box label is
     its column)."""
-    read, label = reading or read_furniture(article)
+    read, label = read_furniture(article) if reading is None else reading
     title, generated = _display_title(read, label)
     summary = (
         article.summary.text

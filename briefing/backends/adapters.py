@@ -16,7 +16,7 @@ from ..errors import ConfigError
 from ..records import Article, Provenance, Summary, Topic
 from ..provenance import kept_title_method
 from ..summarize.extractive import ExtractiveSummarizer
-from ..summarize.furniture import read_furniture
+from ..summarize.furniture import Reading, read_furniture
 from ..summarize.vetting import FALLBACK_EXTRACTIVE as FALLBACK_SUMMARY, fallback_summary  # noqa: F401  (the name callers know)
 from ..summarize.headlines import MAX_TITLE_CHARS
 from ..summarize.titles import ExtractiveTitler
@@ -179,11 +179,14 @@ class ModelTitler(ModelComponent):
         self.fallback = ExtractiveTitler(max_chars=max_chars)
         self.rejections: dict[str, str] = {}  # article id -> why the model's title was not used
 
-    def title(self, articles: list[Article]) -> list[tuple[str, bool]]:
+    def title(
+        self, articles: list[Article], *, readings: list[Reading] | None = None
+    ) -> list[tuple[str, bool]]:
         # Each article as read: a photo box's label is no title, a brief printed as its heading
         # is its text (both are titled by the model like any untitled article).
-        readings = [read_furniture(a) for a in articles]
-        defaults = self.fallback.title_read(readings)
+        if readings is None:
+            readings = [read_furniture(a) for a in articles]
+        defaults = self.fallback.title(articles, readings=readings)
         read = [reading.article for reading in readings]
         wanted = [
             i

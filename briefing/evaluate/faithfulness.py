@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..config import DEFAULT_MAX_CHARS
-from ..records import Article
+from ..records import Article, Summary
 from ..text import fold_width, tagged
 from ..summarize.compress import compress_clauses, join_clauses
 from ..summarize.extractive import ExtractiveSummarizer, summarizable
@@ -262,8 +262,12 @@ def evaluate(
     extractive default's summaries."""
     figures = Figures()
 
-    def judge(kind: str, text: str, article: Article) -> None:
-        problems = check_summary(text, article).problems
+    def judge(kind: str, summary: str | Summary, article: Article) -> None:
+        # A Summary's opening (who argues or writes) is built from the byline or note, not the text.
+        text = (
+            summary.text.removeprefix(summary.opening) if isinstance(summary, Summary) else summary
+        )
+        problems = check_summary(summary, article).problems
         figures.add(kind, problems, unfaithful(text, SourceIndex(article).text))
         if problems and kind in ("faithful", "compressed", "extractive"):
             figures.reasons[f"{kind}: {problems[0].split(' ')[0]}"] += 1
@@ -275,5 +279,5 @@ def evaluate(
         if summarizable(article):
             summary = summarizer.summarize_one(article, max_chars=max_chars)
             if summary.text:
-                judge("extractive", summary.text, article)
+                judge("extractive", summary, article)
     return figures

@@ -6,6 +6,7 @@ every summary is checked, and replaced when it fails, in one place (:mod:`.vetti
 
 from __future__ import annotations
 
+import inspect
 import logging
 from collections.abc import Callable
 from typing import Protocol, runtime_checkable
@@ -14,7 +15,7 @@ from ..config import DEFAULT_MAX_CHARS, MIN_CHARS, check_setting
 from ..contracts import check_summaries, check_titles, component_name
 from ..records import Article, Summary
 from .distinct import Resummarizer, distinct_summaries
-from .furniture import has_text, read_furniture
+from .furniture import Reading, has_text, read_furniture
 from .guard import GuardResult, check_summary
 from .vetting import NO_SUMMARY, accept, summary_problems
 
@@ -32,9 +33,23 @@ class Summarizer(Protocol):
 
 @runtime_checkable
 class Titler(Protocol):
-    """Gives each article a display title, and says whether it was generated."""
+    """Gives each article a display title, and says whether it was generated. ``readings``:
+    the articles as read (:func:`~.furniture.read_furniture`), where the caller holds them;
+    None: the titler reads them itself. A titler may leave the keyword out: :func:`summarize`
+    passes it only to a ``title`` that takes it."""
 
-    def title(self, articles: list[Article]) -> list[tuple[str, bool]]: ...
+    def title(
+        self, articles: list[Article], *, readings: list[Reading] | None = None
+    ) -> list[tuple[str, bool]]: ...
+
+
+def _takes_readings(titler: Titler) -> bool:
+    """Whether ``titler.title`` takes ``readings`` (ours do; one registered before the keyword
+    existed may not): asked once per call, so that such a titler keeps working."""
+    try:
+        return "readings" in inspect.signature(titler.title).parameters
+    except (TypeError, ValueError):  # no signature to read: call it as the protocol began
+        return False
 
 
 def check_budget(max_chars: int) -> int:
@@ -73,8 +88,8 @@ def summarize(
 
     check_budget(max_chars)
     # The summarizer reads each article as read (a box label or a whole brief where the title
-    # stands, read as what it is); the titler titles each as read too (ExtractiveTitler from
-    # these readings, another titler reads them itself), so that a photo box is titled in one
+    # stands, read as what it is); the titler titles each as read too (from these readings where
+    # its title() takes them, else it reads them itself), so that a photo box is titled in one
     # place. The caller's records are not changed but for the annotations.
     readings = [read_furniture(article) for article in articles]
     read = [reading.article for reading in readings]
@@ -91,9 +106,11 @@ def summarize(
         next(summarized) if text else Summary(text="", method=NO_SUMMARY, reason=NO_TEXT)
         for text in texts
     ]
-    # The default titler takes the readings made here, instead of reading each article again.
+    # A titler that takes the readings made here need not read each article again.
     made_titles = (
-        titler.title_read(readings) if type(titler) is ExtractiveTitler else titler.title(articles)
+        titler.title(articles, readings=readings)
+        if _takes_readings(titler)
+        else titler.title(articles)
     )
     titles = check_titles(titler, articles, made_titles)
     # The one place every summary is checked; one that fails is replaced, never kept.

@@ -304,5 +304,5 @@ def is_listed(article: Article, *, reading: Reading | None = None) -> bool:
     return (
         bool(summary)
         or any(c.strip() for c in article.captions)
-        or has_text((reading or read_furniture(article)).article)
+        or has_text((read_furniture(article) if reading is None else reading).article)
     )

@@ -397,11 +397,13 @@ class ExtractiveTitler:
     def __init__(self, *, max_chars: int = MAX_TITLE_CHARS) -> None:
         self.max_chars = max_chars
 
-    def title(self, articles: list[Article]) -> list[tuple[str, bool]]:
-        return self.title_read([read_furniture(article) for article in articles])
-
-    def title_read(self, readings: list[Reading]) -> list[tuple[str, bool]]:
-        """:meth:`title` of articles the caller has read (:func:`read_furniture`)."""
+    def title(
+        self, articles: list[Article], *, readings: list[Reading] | None = None
+    ) -> list[tuple[str, bool]]:
+        """``readings``: the articles as the caller read them (:func:`read_furniture`), else
+        None: each is read here."""
+        if readings is None:
+            readings = [read_furniture(article) for article in articles]
         out: list[tuple[str, bool]] = []
         for as_read, label in readings:
             # A photo box's label is no headline: the caption gives one, where it can, else the

@@ -10,6 +10,7 @@ whole lead sentences that pass the same checks, and otherwise no summary, with t
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from ..records import Article, Summary
 from .commentary import voice_opening, voiced, writer_opening
@@ -70,28 +71,22 @@ def fallback_summary(
     from .extractive import ExtractiveSummarizer
 
     source = source_index(article_source(article))
-    avoid = rejected.text if rejected else ""
+    avoid = rejected.text.removeprefix(rejected.opening) if rejected else ""
     if rejected is None or rejected.method != ExtractiveSummarizer.method:
         default = ExtractiveSummarizer().summarize_one(article, max_chars=max_chars)
         if (
             default.text
-            and default.text != avoid
+            and default.text.removeprefix(default.opening) != avoid
             and not summary_problems(default, article, max_chars=max_chars)
         ):
-            return Summary(
-                text=default.text,
-                method=FALLBACK_EXTRACTIVE,
-                sentences=default.sentences,
-                reason=reason,
-                opening=default.opening,
-            )
+            return replace(default, method=FALLBACK_EXTRACTIVE, reason=reason)
     # Commentary says who argues here too (钟声文章指出，……), as the default summary does.
     opening = voice_opening(article)
     lead = lead_sentences(
         article,
         max_chars=max_chars - len(opening),
         source=source,
-        avoid=avoid.removeprefix(opening),
+        avoid=avoid,
     )
     # A first person kept with no speaker says who writes, as the default summary does.
     writer = "" if opening else writer_opening(article, lead)
