@@ -37,21 +37,22 @@ from held_out import without_held_out  # noqa: E402
 
 from briefing.evaluate.summaries import item_article, read_items  # noqa: E402
 from briefing.records import Article  # noqa: E402
-from briefing.summarize.ranking import grams, restates  # noqa: E402
+from briefing.summarize.ranking import (  # noqa: E402
+    bare_headline,
+    content_words,
+    grams,
+    restates,
+)
 from briefing.text import fold_width, word_tags  # noqa: E402
 
-# Word classes that carry no content (as the ranking's subject leaves them out), and a trailing
-# column or series tag of a headline (（城乡新貌）).
-_FUNCTION_TAGS = ("x", "u", "p", "c", "r", "d", "m", "q", "y", "e", "o", "f")
-_TAG = re.compile(r"[(（][\u4e00-\u9fff·“”\d]{2,12}[)）]")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
 def headline_units(headline: str) -> frozenset[str]:
     """The headline's content units: words of two characters or more that are not function words,
     and its numbers (folded to half width)."""
-    text = _TAG.sub("", fold_width(headline))
-    units = {w for w, t in word_tags(text) if len(w) >= 2 and not t.startswith(_FUNCTION_TAGS)}
+    text = bare_headline(headline)
+    units = content_words(word_tags(text))
     return frozenset(units | set(_NUMBER.findall(text)))
 
 

@@ -142,10 +142,21 @@ def _holds_any(text: str, needles: tuple[str, ...]) -> bool:
     return False
 
 
+def bare_headline(headline: str) -> str:
+    """``headline`` folded to half width, as ranked sentences are, less a trailing column or
+    series tag (（城乡新貌）)."""
+    return _TAG.sub("", fold_width(headline))
+
+
+def content_words(tags: Iterable[tuple[str, str]]) -> set[str]:
+    """The words of two characters or more among tagged ``tags`` that are no function words."""
+    return {w for w, t in tags if len(w) >= 2 and not t.startswith(_FUNCTION_TAGS)}
+
+
 def article_subject(headline: str) -> Subject:
     """The subject a headline names (a book review's 《work》, a profile's person), folded to half
     width as the ranked sentences are."""
-    headline = _TAG.sub("", fold_width(headline))
+    headline = bare_headline(headline)
     works = {
         part
         for work in BOOK_TITLE.findall(headline)
@@ -157,7 +168,7 @@ def article_subject(headline: str) -> Subject:
     # most often a leader named as the actor of a notice or a speech others react to, not the
     # person a profile is about (with it, both summaries it changed on the dev pages got worse).
     names = {w for w, t in tags if t in NAME_TAGS and len(w) >= 2}
-    words = {w for w, t in tags if len(w) >= 2 and not t.startswith(_FUNCTION_TAGS)}
+    words = content_words(tags)
     return Subject(tuple(sorted(works)), tuple(sorted(names)), tuple(sorted(words | names)))
 
 
