@@ -329,48 +329,6 @@ def test_a_caption_inside_a_news_article_is_no_lead(mark):
 
 
 @pytest.mark.parametrize(
-    "caption",
-    [
-        ["周海（左二）在西岭镇茶厂车间里查看新设备。"],
-        ["东港市民周海（右）和陈岩在临江新桥上。", "本报记者 李晓梅摄"],
-        ["李晓梅在西岭镇村口留影。", "本报记者 周海摄"],
-        ["李晓梅和村民们在西岭镇新修的公路边合影。（周海摄）"],
-    ],
-)
-def test_a_caption_set_among_the_text_is_no_lead(caption):
-    # A photo's caption before the text (a position in brackets, a scene beside its credit)
-    # ranks like a box: the summary opens with what the article reports.
-    article = Article(id="c4", title="西岭公路通车", body=[*caption, *NEWS])
-    assert 0 in box_paragraphs(article.body)
-    [summarized] = summarize([article])
-    assert summarized.summary is not None and 0 not in summarized.summary.sentences
-    assert "东港市西岭镇的乡村公路今天全线通车" in summarized.summary.text
-
-
-@pytest.mark.parametrize(
-    "paragraph",
-    [
-        # Pointing to a photo while it tells, a scene with no credit, a credit alone (a speech
-        # printed with its photo says what happened there and nowhere else), a caption that goes
-        # on to tell the news.
-        "周海（见图左一）在西岭镇当了三十年乡村教师，教过的学生有两千多人。",
-        "李晓梅在西岭镇村口留影。",
-        "他把和陈岩在村口的合影挂在客厅墙上，一挂就是二十年。",
-        "周海在临江市新春茶话会上讲话。（陈岩摄）",
-        "周海（右）在车间查看新设备。今年茶厂产量增长两成，新增工人三十名。",
-    ],
-)
-def test_a_sentence_that_only_speaks_of_a_photo_is_no_caption(paragraph):
-    assert box_paragraphs([NEWS[0], paragraph, NEWS[1]]) == frozenset()
-
-
-def test_a_photo_box_of_one_caption_is_summarized_from_it():
-    body = ["周海（左二）在西岭镇茶厂车间里查看新设备。", "本报记者 陈岩摄"]
-    [summarized] = summarize([Article(id="c5", title="新设备", body=body)])
-    assert summarized.summary is not None and "查看新设备" in summarized.summary.text
-
-
-@pytest.mark.parametrize(
     ("field", "printed", "read"),
     [
         ("title", "临江渔港开海第一网（图片）", "临江渔港开海第一网"),

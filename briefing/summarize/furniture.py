@@ -13,9 +13,8 @@ newspaper pages through :func:`read_furniture`, which gives the article as read:
 - a body line that only credits the page or its pictures (版式设计：周海, 本版制图：陈岩,
   周海摄), read as the text splitter reads such lines, is no text to summarize;
 - a box printed inside the article's span (:func:`box_paragraphs`: a sidebar under a label
-  such as 相关链接 or 名词解释, a short biography 周海，1962年生，现任……, an author note, a
-  photo's caption set among the text 周海（左二）在车间里查看新设备。) tells the reader more,
-  and is not what the article reports: the summary's lead is not taken from it.
+  such as 相关链接 or 名词解释, a short biography 周海，1962年生，现任……, an author note) tells
+  the reader more, and is not what the article reports: the summary's lead is not taken from it.
 """
 
 from __future__ import annotations
@@ -74,16 +73,6 @@ _ASIDE = re.compile(
     "|".join(f"(?:{p})" for p in (AUTHOR_NOTE_RE.pattern, CAPTION_MARKS_RE.pattern))
 )
 _ITEM_NUMBER = re.compile(ITEM_NUMBER)
-# A photo's caption set among the text (周海（左二）在车间里查看新设备。): one short sentence that
-# places the people of its picture by a position in brackets (（左）, （右二）, （前排左三）, （中）),
-# or shows a scene (在村口留影) with its credit closing it (（陈岩摄）, （新华社发）) or on the
-# line beside it. A sentence that points to a photo while it tells (周海（见图）……) is text.
-_CAPTION_MAX_CHARS = 80
-# Shorter than a sentence saying who is pictured doing what: a credit or a label alone.
-_CAPTION_MIN_CHARS = 8
-_POSITION = re.compile(r"[（(](?:前排|后排|中排)?(?:[左右]起?[一二三四五六七八九十\d]*|中)[)）]")
-_CLOSING_CREDIT = re.compile(r"[（(](?!见)[^（()）]{1,20}(?:摄|发|供图)[)）]\s*$")
-_SCENE = re.compile(r"在[^，,。]{1,20}(?:留影|合影)")
 _CHINESE_DIGITS = "一二三四五六七八九"
 # How far into a line a caption's marks reach to its 图 (（12）上图：).
 _CAPTION_MARKS_REACH = 12
@@ -134,7 +123,7 @@ def box_paragraphs(body: Sequence[str], headline: str = "") -> frozenset[int]:
     label and the paragraph it heads; a short
     biography that is its paragraph's one sentence (周海，1962年生，现任……), of someone
     ``headline`` does not name (a profile's subject is its story); an author note （作者为……）
-    or a photo's caption (图为……, :func:`_is_caption`) on its own."""
+    or a photo's caption (图为……) on its own."""
     boxed: set[int] = set()
     for index, paragraph in enumerate(body):
         # Unfolded: the patterns read either width (\d is any digit, [:：]).
@@ -145,46 +134,9 @@ def box_paragraphs(body: Sequence[str], headline: str = "") -> frozenset[int]:
         if label:
             # Above the text, a box is its label and the paragraph it heads.
             boxed.update((index, index + 1) if not label.group("text") else (index,))
-        elif _ASIDE.match(text) or _is_bio(text, headline) or _is_caption(body, index):
+        elif _ASIDE.match(text) or _is_bio(text, headline):
             boxed.add(index)
     return frozenset(i for i in boxed if i < len(body))
-
-
-def _is_caption(body: Sequence[str], index: int) -> bool:
-    """Whether paragraph ``index`` of ``body`` is a photo's caption set among the text
-    (:data:`_POSITION`, :data:`_CLOSING_CREDIT`, :data:`_SCENE` beside a credit line)."""
-    text = body[index].strip()
-    # Most paragraphs are longer than any caption and its credit: one test, no search.
-    if len(text) > _CAPTION_MAX_CHARS + _CREDIT_MAX_CHARS:
-        return False
-    credit = _CLOSING_CREDIT.search(text) if text[-1:] in ")）" else None
-    sentence = text[: credit.start()].strip() if credit else text
-    if (
-        len(sentence) > _CAPTION_MAX_CHARS
-        or len(sentence) < _CAPTION_MIN_CHARS
-        or not _one_sentence(sentence)
-    ):
-        return False
-    if ("(" in sentence or "（" in sentence) and _POSITION.search(sentence):
-        return True
-    # A credit alone is no caption's mark: a speech printed with its photo has no other sentence
-    # that says what happened (周海在会上讲话。（陈岩摄）).
-    return (
-        "影" in sentence
-        and _SCENE.search(sentence) is not None
-        and (
-            credit is not None
-            or any(
-                0 <= near < len(body) and body[near].strip() and is_credit_line(body[near])
-                for near in (index - 1, index + 1)
-            )
-        )
-    )
-
-
-def _one_sentence(text: str) -> bool:
-    """Whether ``text`` is one sentence: no stop before its end."""
-    return not any(end in text.rstrip().rstrip("。！？!?”’）)") for end in "。！？!?")
 
 
 def _is_bio(text: str, headline: str) -> bool:
@@ -194,7 +146,7 @@ def _is_bio(text: str, headline: str) -> bool:
     if bio is None or bio.group("name") in headline:
         return False
     # One sentence: a paragraph that goes on (……书记。二十年来，他带领……) tells a story.
-    return _one_sentence(text)
+    return not any(end in text.rstrip().rstrip("。！？!?”’）)") for end in "。！？!?")
 
 
 def has_text(article: Article) -> bool:
