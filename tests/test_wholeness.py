@@ -589,6 +589,39 @@ def test_keywords_of_the_day_leave_out_verb_phrases():
     assert "河湖长制" in keywords and "全面推行" not in keywords
 
 
+@pytest.mark.parametrize(
+    ("word", "phrase"),
+    [
+        ("热烈祝贺", True),  # listed whole with a filler count: an adjective and its verb
+        ("坚守岗位", True),  # a verb and its object
+        ("致力于", True),  # a verb and its preposition
+        ("改革开放", False),  # listed so too, but a noun opens it: a term
+        ("从严治党", False),  # an adverb opens it
+        ("河湖长制", False),  # not in the dictionary
+    ],
+)
+def test_a_phrase_the_dictionary_lists_is_no_keyword(word, phrase):
+    from briefing.assemble.day_keywords import dictionary_phrase, keyword_problems
+
+    assert dictionary_phrase(word) is phrase
+    problems = keyword_problems(word, f"{word}。{word}")
+    assert any("phrase the dictionary lists" in p for p in problems) is phrase
+
+
+def test_a_dictionary_phrase_printed_as_a_title_stays_a_keyword():
+    from briefing.assemble.day_keywords import issue_keywords, keyword_problems
+
+    text = "星城剧院上演话剧《坚守岗位》，《坚守岗位》讲述西岭镇护林员的故事。"
+    assert keyword_problems("坚守岗位", text) == []
+    articles = [
+        Article(id=f"t{i}", title="话剧《坚守岗位》在星城首演", body=[text]) for i in range(2)
+    ]
+    assert "坚守岗位" in issue_keywords(articles, count=6)
+    plain = "西岭镇护林员坚守岗位，东港市民警坚守岗位。"
+    articles = [Article(id=f"p{i}", title="西岭镇护林员坚守岗位", body=[plain]) for i in range(2)]
+    assert "坚守岗位" not in issue_keywords(articles, count=6)
+
+
 # --- evaluation --------------------------------------------------------------------------------
 
 

@@ -234,6 +234,33 @@ def verb_phrase(word: str) -> bool:
     return adverb and len(head) >= 2 and tagged(head)[0][1] == "v"
 
 
+FILLER_COUNT = 5  # the count the segmenter's dictionary gives the phrases it lists by the thousand
+
+
+@lru_cache(maxsize=100_000)
+def dictionary_phrase(word: str) -> bool:
+    """Whether ``word`` is a phrase the segmenter's dictionary lists whole with a filler count
+    (FILLER_COUNT or less: 热烈祝贺, 坚守岗位, 迎新年, 致力于): a verb or an adjective and the word it
+    governs or qualifies, or a word and its pronoun or preposition. Its tag says nothing (the
+    dictionary tags such entries at random: 热烈祝贺/ns), nor its count (as low as a name's). A
+    term listed so opens with a noun (改革开放, 依法治国) or an adverb (从严治党); a verb with a
+    one-character noun (慰安妇) is a word."""
+    import rjieba
+
+    if len(word) < 3 or not rjieba.has_word(word) or _background_count(word) > FILLER_COUNT:
+        return False
+    # The longest dictionary word that opens it and what follows, a word or one character.
+    for cut in range(len(word) - 1, 0, -1):
+        head, rest = word[:cut], word[cut:]
+        if (cut == 1 or rjieba.has_word(head)) and (len(rest) == 1 or rjieba.has_word(rest)):
+            break
+    else:
+        return False
+    if tagged(rest)[0][1].startswith(("r", "p", "u", "y")):  # 谢谢 / 你们, 致力 / 于
+        return True
+    return len(rest) > 1 and tagged(head)[0][1] in ("v", "a", "ad", "vd")
+
+
 def _words(text: str) -> list[tuple[str, str]]:
     """Tagged words, with a person's name the segmenter split rejoined (栗/nr 战书 -> 栗战书/nr)
     and a name kept whole with its bracketed qualifier (刚果（金）)."""
@@ -560,6 +587,8 @@ def issue_keywords(
         if whole is None or any(whole in other or other in whole for other in chosen):
             continue  # 河湖 beside 河湖长制 says the same thing twice
         if fragment(whole, text) or not confirmed(whole, text, headlines):
+            continue
+        if dictionary_phrase(whole) and f"《{whole}》" not in text:  # a title: 《迎新年》
             continue
         # The scored words that hold it: looked for in one string of them all (most hold none),
         # not word by word.
@@ -1001,6 +1030,8 @@ def keyword_problems(keyword: str, text: str, headlines: Sequence[str] = ()) -> 
         problems.append(f"{keyword} is a function word")
     if verb_phrase(keyword):
         problems.append(f"{keyword} is a verb phrase")
+    if dictionary_phrase(keyword) and f"《{keyword}》" not in fold_width(text):
+        problems.append(f"{keyword} is a phrase the dictionary lists (a verb and its object)")
     if _speech_frame(keyword):
         problems.append(f"{keyword} is a speech verb after a frame of time (……时说)")
     if _NUMBER_PIECE.match(keyword):
