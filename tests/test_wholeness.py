@@ -622,6 +622,24 @@ def test_a_dictionary_phrase_printed_as_a_title_stays_a_keyword():
     assert "坚守岗位" not in issue_keywords(articles, count=6)
 
 
+def test_a_given_name_after_the_same_surname_is_the_whole_name():
+    from briefing.assemble.day_keywords import issue_keywords, longer_name
+
+    body = [
+        "西岭镇茶农刘志成今年种了三十亩茶园。“今年收成好。”刘志成说。"
+        "每到春天，刘志成都上山采茶，西岭镇的茶园连成一片。"
+    ]
+    articles = [
+        Article(id="a1", title="西岭镇茶园迎来丰收", body=body),
+        Article(id="a2", title="东港市举办茶叶博览会", body=["东港市茶叶博览会开幕。"]),
+    ]
+    keywords = issue_keywords(articles, count=6)
+    assert "刘志成" in keywords and "志成" not in keywords
+    # Not after a number (5万 / 卢布), nor where no surname stands before it.
+    assert longer_name("卢布", "东港市拨款5万卢布，西岭镇又得2万卢布。") == "卢布"
+    assert longer_name("志成", "临江的志成中学开学，东港的志成中学也开学。") == "志成"
+
+
 # --- evaluation --------------------------------------------------------------------------------
 
 

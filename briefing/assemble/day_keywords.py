@@ -15,8 +15,8 @@ the keyword when it is a term, else the piece is dropped; an ordinary noun after
 everywhere is its head (……绿色 / 发展). A common noun (观众, 艺术) weighs its specificity cubed.
 A word the dictionary lacks that the issue has once is the segmenter's guess, no keyword (树牢).
 A name that nearly everywhere goes on alike is a piece of a longer one (周海 of 周海燕, one part
-of a transliterated name across its dot): the longer name is the keyword, or none. The person
-the day's main story names in its headline leads the keywords.
+of a transliterated name across its dot, 志远 after the 陈 of 陈志远): the longer name is the
+keyword, or none. The person the day's main story names in its headline leads the keywords.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from operator import itemgetter, neg
 from .. import data
 from ..conventions import REPORTER, REPORTERS
 from ..records import Article
-from ..summarize.headlines import POSTS
+from ..summarize.headlines import POSTS, SURNAMES
 from ..summarize.sentences import PAIRS
 from ..summarize.verbs import SPEECH_VERBS
 from ..summarize.wholeness import qualified_names
@@ -847,6 +847,9 @@ def longer_name(word: str, text: str) -> str | None:
     dotted = [b[1:] for b in before if b[:1] in _NAME_DOTS and _CJK.match(b[1:2])]
     if len(dotted) >= need:
         return _name_part(_common(dotted)[::-1], first=False, word=word)
+    surname = _surname_before(word, before, need)
+    if surname:
+        return surname + word
     if len(word) != 2 or word_tags(word) != ((word, "nr"),) or word_tags(word[0])[0][1] != "nr":
         return word
     third = Counter(a[:1] for a in after).most_common(1)[0][0]
@@ -863,6 +866,21 @@ def longer_name(word: str, text: str) -> str | None:
     if third in _FRAME_ENDS or sum(map(_sentence_after_name, alike)) * 2 > len(alike):
         return word
     return word + third
+
+
+def _surname_before(word: str, before: list[str], need: float) -> str:
+    """The surname that stands before ``word``, a given name of two characters, at ``need`` of
+    its occurrences or more (``before``: the text before each, reversed), where the segmenter cut
+    the name after it (陈 / 志远, 周 / 海生); "" when none does. Not a surname that ends the word
+    before it (……临 / 江志远 where 临江 is a word)."""
+    if len(word) != 2 or not all(t.startswith("nr") for _, t in word_tags(word)):
+        return ""
+    first = Counter(b[:1] for b in before).most_common(1)[0][0]
+    alike = [b for b in before if b.startswith(first)]
+    # Not 万, which before a name of a currency (万 / 卢布) is a number's.
+    if first not in SURNAMES or _NUMERAL.match(first) or len(alike) < need:
+        return ""
+    return "" if _joins([b[1:2] + first for b in alike]) else first
 
 
 _ASPECTS = "了着过"
