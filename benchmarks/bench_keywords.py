@@ -36,7 +36,9 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from held_out import HELD_OUT_PAGES
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # held_out, when run by path
+
+from held_out import HELD_OUT_PAGES  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
