@@ -1,5 +1,6 @@
 """The keywords of the day on every dev page of the corpus (pd2019 pages-dev and crawl-dev,
-pd1998 pages-dev; each page is one issue), counted by what is wrong with them:
+pd1998 pages-dev; each page is one issue; the held-out pages left out), counted by what is wrong
+with them:
 
 - cut: a keyword that, wherever the issue has it, sits inside the same longer run of Chinese
   characters (the same character before it each time, or the same after it, that is no function
@@ -35,6 +36,10 @@ import time
 from collections import Counter
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # held_out, when run by path
+
+from held_out import HELD_OUT_PAGES  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
 SOURCES = ("pd2019/pages-dev", "pd2019/crawl-dev", "pd1998/pages-dev")
@@ -55,6 +60,8 @@ def load_issues(cache: Path | None) -> dict[str, tuple[list, list[float], str | 
     issues = {}
     for source in SOURCES:
         for page in sorted((CORPUS / source).glob("*.txt")):
+            if page.stem.removeprefix("pd") in HELD_OUT_PAGES:
+                continue
             issue, articles = pipeline.load(page)
             kept = [a for a in articles if a.text.strip() or a.headline]
             if not kept:

@@ -589,6 +589,57 @@ def test_keywords_of_the_day_leave_out_verb_phrases():
     assert "河湖长制" in keywords and "全面推行" not in keywords
 
 
+@pytest.mark.parametrize(
+    ("word", "phrase"),
+    [
+        ("热烈祝贺", True),  # listed whole with a filler count: an adjective and its verb
+        ("坚守岗位", True),  # a verb and its object
+        ("致力于", True),  # a verb and its preposition
+        ("改革开放", False),  # listed so too, but a noun opens it: a term
+        ("从严治党", False),  # an adverb opens it
+        ("河湖长制", False),  # not in the dictionary
+    ],
+)
+def test_a_phrase_the_dictionary_lists_is_no_keyword(word, phrase):
+    from briefing.assemble.day_keywords import dictionary_phrase, keyword_problems
+
+    assert dictionary_phrase(word) is phrase
+    problems = keyword_problems(word, f"{word}。{word}")
+    assert any("phrase the dictionary lists" in p for p in problems) is phrase
+
+
+def test_a_dictionary_phrase_printed_as_a_title_stays_a_keyword():
+    from briefing.assemble.day_keywords import issue_keywords, keyword_problems
+
+    text = "星城剧院上演话剧《坚守岗位》，《坚守岗位》讲述西岭镇护林员的故事。"
+    assert keyword_problems("坚守岗位", text) == []
+    articles = [
+        Article(id=f"t{i}", title="话剧《坚守岗位》在星城首演", body=[text]) for i in range(2)
+    ]
+    assert "坚守岗位" in issue_keywords(articles, count=6)
+    plain = "西岭镇护林员坚守岗位，东港市民警坚守岗位。"
+    articles = [Article(id=f"p{i}", title="西岭镇护林员坚守岗位", body=[plain]) for i in range(2)]
+    assert "坚守岗位" not in issue_keywords(articles, count=6)
+
+
+def test_a_given_name_after_the_same_surname_is_the_whole_name():
+    from briefing.assemble.day_keywords import issue_keywords, longer_name
+
+    body = [
+        "西岭镇茶农刘志成今年种了三十亩茶园。“今年收成好。”刘志成说。"
+        "每到春天，刘志成都上山采茶，西岭镇的茶园连成一片。"
+    ]
+    articles = [
+        Article(id="a1", title="西岭镇茶园迎来丰收", body=body),
+        Article(id="a2", title="东港市举办茶叶博览会", body=["东港市茶叶博览会开幕。"]),
+    ]
+    keywords = issue_keywords(articles, count=6)
+    assert "刘志成" in keywords and "志成" not in keywords
+    # Not after a number (5万 / 卢布), nor where no surname stands before it.
+    assert longer_name("卢布", "东港市拨款5万卢布，西岭镇又得2万卢布。") == "卢布"
+    assert longer_name("志成", "临江的志成中学开学，东港的志成中学也开学。") == "志成"
+
+
 # --- evaluation --------------------------------------------------------------------------------
 
 

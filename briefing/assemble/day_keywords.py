@@ -15,8 +15,8 @@ the keyword when it is a term, else the piece is dropped; an ordinary noun after
 everywhere is its head (……绿色 / 发展). A common noun (观众, 艺术) weighs its specificity cubed.
 A word the dictionary lacks that the issue has once is the segmenter's guess, no keyword (树牢).
 A name that nearly everywhere goes on alike is a piece of a longer one (周海 of 周海燕, one part
-of a transliterated name across its dot): the longer name is the keyword, or none. The person
-the day's main story names in its headline leads the keywords.
+of a transliterated name across its dot, 志远 after the 陈 of 陈志远): the longer name is the
+keyword, or none. The person the day's main story names in its headline leads the keywords.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from operator import itemgetter, neg
 from .. import data
 from ..conventions import REPORTER, REPORTERS
 from ..records import Article
-from ..summarize.headlines import POSTS
+from ..summarize.headlines import POSTS, SURNAMES
 from ..summarize.sentences import PAIRS
 from ..summarize.verbs import SPEECH_VERBS
 from ..summarize.wholeness import qualified_names
@@ -232,6 +232,33 @@ def verb_phrase(word: str) -> bool:
     modifier, head = max(starts, key=len), max(ends, key=len)
     adverb = modifier in _ADVERBS or tagged(modifier)[0][1] in ("d", "ad", "vd")
     return adverb and len(head) >= 2 and tagged(head)[0][1] == "v"
+
+
+FILLER_COUNT = 5  # the count the segmenter's dictionary gives the phrases it lists by the thousand
+
+
+@lru_cache(maxsize=100_000)
+def dictionary_phrase(word: str) -> bool:
+    """Whether ``word`` is a phrase the segmenter's dictionary lists whole with a filler count
+    (FILLER_COUNT or less: 热烈祝贺, 坚守岗位, 迎新年, 致力于): a verb or an adjective and the word it
+    governs or qualifies, or a word and its pronoun or preposition. Its tag says nothing (the
+    dictionary tags such entries at random: 热烈祝贺/ns), nor its count (as low as a name's). A
+    term listed so opens with a noun (改革开放, 依法治国) or an adverb (从严治党); a verb with a
+    one-character noun (慰安妇) is a word."""
+    import rjieba
+
+    if len(word) < 3 or not rjieba.has_word(word) or _background_count(word) > FILLER_COUNT:
+        return False
+    # The longest dictionary word that opens it and what follows, a word or one character.
+    for cut in range(len(word) - 1, 0, -1):
+        head, rest = word[:cut], word[cut:]
+        if (cut == 1 or rjieba.has_word(head)) and (len(rest) == 1 or rjieba.has_word(rest)):
+            break
+    else:
+        return False
+    if tagged(rest)[0][1].startswith(("r", "p", "u", "y")):  # 谢谢 / 你们, 致力 / 于
+        return True
+    return len(rest) > 1 and tagged(head)[0][1] in ("v", "a", "ad", "vd")
 
 
 def _words(text: str) -> list[tuple[str, str]]:
@@ -561,6 +588,8 @@ def issue_keywords(
             continue  # 河湖 beside 河湖长制 says the same thing twice
         if fragment(whole, text) or not confirmed(whole, text, headlines):
             continue
+        if dictionary_phrase(whole) and f"《{whole}》" not in text:  # a title: 《迎新年》
+            continue
         # The scored words that hold it: looked for in one string of them all (most hold none),
         # not word by word.
         if keys is None:
@@ -598,7 +627,9 @@ def _person(word: str, text: str) -> bool:
     """Whether ``text`` treats ``word`` as a person: somewhere it says what ``word`` said (周海说)
     or gives a post beside it (主任陈岩, 周海同志). The tagger's name tag alone does not
     tell: its dictionary files many words as names too (祝贺, 卓越); a name it never calls one
-    alone (白皮书 before 介绍) or one with its post (乌外长) is none."""
+    alone (白皮书 before 介绍) or one with its post (乌外长) is none. Not speakers._SPEAKER's
+    reading: that finds a summary's first speaker at a clause break, so misses 周海说 after a
+    closing quote, and takes any speech verb, which a document has too (白皮书指出)."""
     tags = _words(word)
     if len(tags) != 1 or not tags[0][1].startswith("nr") or word.endswith(_PERSON_POSTS):
         return False
@@ -795,6 +826,10 @@ SAME_SHARE = 0.8  # of a word's occurrences that continue alike for it to be a p
 _AFTER_NAME_TAGS = (*(t for t in _FUNCTION_TAGS if t not in ("e", "o")), *_FRAME_TAGS, "m")
 
 
+# Not whole_run's reading: a name's other part is what whole_run stops at (a dot, a given name's
+# character the tagger calls a verb or a bound morpheme, a surname it calls a measure), and
+# one occurrence in five may go on otherwise (周海燕 and 周海 / 说). Left to whole_run alone,
+# 31 of the 462 dev issues kept half a name.
 def longer_name(word: str, text: str) -> str | None:
     """``word``, or the longer name it is a piece of wherever ``text`` has it, or None when it is
     a piece whose name cannot be told.
@@ -818,6 +853,9 @@ def longer_name(word: str, text: str) -> str | None:
     dotted = [b[1:] for b in before if b[:1] in _NAME_DOTS and _CJK.match(b[1:2])]
     if len(dotted) >= need:
         return _name_part(_common(dotted)[::-1], first=False, word=word)
+    surname = _surname_before(word, before, need)
+    if surname:
+        return surname + word
     if len(word) != 2 or word_tags(word) != ((word, "nr"),) or word_tags(word[0])[0][1] != "nr":
         return word
     third = Counter(a[:1] for a in after).most_common(1)[0][0]
@@ -834,6 +872,21 @@ def longer_name(word: str, text: str) -> str | None:
     if third in _FRAME_ENDS or sum(map(_sentence_after_name, alike)) * 2 > len(alike):
         return word
     return word + third
+
+
+def _surname_before(word: str, before: list[str], need: float) -> str:
+    """The surname that stands before ``word``, a given name of two characters, at ``need`` of
+    its occurrences or more (``before``: the text before each, reversed), where the segmenter cut
+    the name after it (陈 / 志远, 周 / 海生); "" when none does. Not a surname that ends the word
+    before it (……临 / 江志远 where 临江 is a word)."""
+    if len(word) != 2 or not all(t.startswith("nr") for _, t in word_tags(word)):
+        return ""
+    first = Counter(b[:1] for b in before).most_common(1)[0][0]
+    alike = [b for b in before if b.startswith(first)]
+    # Not 万, which before a name of a currency (万 / 卢布) is a number's.
+    if first not in SURNAMES or _NUMERAL.match(first) or len(alike) < need:
+        return ""
+    return "" if _joins([b[1:2] + first for b in alike]) else first
 
 
 _ASPECTS = "了着过"
@@ -1001,6 +1054,8 @@ def keyword_problems(keyword: str, text: str, headlines: Sequence[str] = ()) -> 
         problems.append(f"{keyword} is a function word")
     if verb_phrase(keyword):
         problems.append(f"{keyword} is a verb phrase")
+    if dictionary_phrase(keyword) and f"《{keyword}》" not in fold_width(text):
+        problems.append(f"{keyword} is a phrase the dictionary lists (a verb and its object)")
     if _speech_frame(keyword):
         problems.append(f"{keyword} is a speech verb after a frame of time (……时说)")
     if _NUMBER_PIECE.match(keyword):

@@ -211,7 +211,7 @@ def _object_first(words: list[tuple[str, str]]) -> bool:
 
 # A title that ends on a surname after who the person is (……同组队员杨, ……会见大使金) has cut
 # the name in half: the given name followed. Common surnames, and nouns for a person or a post.
-_SURNAMES = frozenset(
+SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤池朴"
 )
 _PERSON_NOUN_END = re.compile(
@@ -225,7 +225,7 @@ def _name_cut(words: list[tuple[str, str]]) -> bool:
     last, tag = words[-1]
     return (
         len(last) == 1
-        and last in _SURNAMES
+        and last in SURNAMES
         and not tag.startswith(("a", "m", "d", "v"))
         and len(words) > 1
         and words[-2][1].startswith("n")
