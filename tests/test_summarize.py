@@ -490,6 +490,25 @@ def test_a_sentence_that_leans_back_comes_with_the_one_it_leans_on():
     assert summary.sentences == [0, 1]
 
 
+def test_the_first_item_of_a_list_comes_with_its_lead_in():
+    body = [
+        "春节将至，临江市街头年味渐浓。",
+        "临江市政府常务会议提出今年三项民生工程。",
+        "一是新建临江市第二水厂，投资12亿元，日供水能力提升到20万吨。",
+        "二是改造西岭镇老旧小区46个。",
+    ]
+    summary = ExtractiveSummarizer().summarize_one(
+        article(title="临江新建第二水厂", body=body), max_chars=90
+    )
+    assert summary.text.startswith("临江市政府常务会议提出今年三项民生工程。一是")
+    # 第一批 is an ordinal of a noun, no item: the sentence stands alone.
+    body[2] = "第一批新建的临江市第二水厂，投资12亿元，日供水能力提升到20万吨。"
+    summary = ExtractiveSummarizer().summarize_one(
+        article(title="临江新建第二水厂", body=body), max_chars=90
+    )
+    assert summary.text.startswith("第一批")
+
+
 def test_a_figure_clause_that_points_back_is_not_joined_to_another_clause():
     body = [
         "受南方暖湿空气影响，今天夜间到明天白天，青川东部、江口、河西南部将出现小雨。"
