@@ -81,6 +81,32 @@ SIDEBAR_LABELS = (
     "小资料",
 )
 BIO_LABELS = ("人物简介", "作者简介", "人物小传", "个人简介", "个人简历", "人物档案")
+# A label printed at the head of a paragraph, before a colon or in brackets (附记：……, 【链接】……,
+# 快讯：……, 注：……): it says what kind of paragraph follows and is no word of its sentence. A
+# sidebar's or a biography's label is one too. A word that only opens a sentence's grammar
+# (背景是……, 提示我们……) has no colon after it, and stays.
+LINE_LABELS = (
+    "附记",
+    "附言",
+    "链接",
+    "背景",
+    "注",
+    "编后",
+    "编者按",
+    "编者的话",
+    "快讯",
+    "简讯",
+    "短讯",
+    "提示",
+    "温馨提示",
+    "贴士",
+    *SIDEBAR_LABELS,
+    *BIO_LABELS,
+)
+# The number of an item of a list printed before its text (1. 全国……, ５、……, 三、……): not 1.4万
+# nor 一、二季度 (a figure, a span); with a paragraph's bracketed number (（二）……) too.
+LIST_NUMBER = r"(?:[\d０-９]{1,2}[.．、](?![\d０-９])|[一二三四五六七八九十]{1,2}、(?![一二三四五六七八九十]))"
+PARAGRAPH_NUMBER = rf"(?:{LIST_NUMBER}|[(（][\d一二三四五六七八九十]{{1,2}}[)）])"
 # A caption's opening: 图①：…, 图为…, 上图：…, 题图.
 CAPTION_OPENING = (
     r"(?:图\s*[①-⑳\d一二三四五六七八九十]+\s*[:：]|图为|[上下左右中]图(?:为|[:：])|图\s*[:：]|题图)"

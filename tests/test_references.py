@@ -449,3 +449,17 @@ def test_both_after_the_two_it_names_in_its_own_clause_is_resolved():
     text = "1月5日上午，临江市交通局、东港市交通局及二者所属的执法队联合检查了西岭镇的客运站。"
     assert unresolved_reference(text) is None
     assert unresolved_reference("1月5日上午，二者所属的执法队联合检查了客运站。") == "二者"
+
+
+def test_an_item_of_a_list_leans_on_its_lead_in():
+    # 一是……, 第一，……, 首先，……: items of what the sentence before announced.
+    assert leans_on_before("一是新建临江市第二水厂，日供水能力提升到20万吨。") is True
+    assert leans_on_before("三是加快西岭镇老旧小区改造。") is True
+    assert leans_on_before("第一，东港市今年将新增公交线路12条。") is True
+    assert leans_on_before("首先，星城将扩建三所公办幼儿园。") is True
+    assert leans_on_before("其二，陈岩的方案成本更低。") is True
+    # An ordinal of a noun, 首先 with no comma, a figure that starts with 一: not an item.
+    assert leans_on_before("第一批援建物资昨天运抵西岭镇。") is False
+    assert leans_on_before("第一次参加比赛的周海获得亚军。") is False
+    assert leans_on_before("首先到达现场的是东港市消防支队。") is False
+    assert leans_on_before("一年来，临江市新建公园8座。") is False

@@ -129,6 +129,38 @@ def test_compression_drops_dateline_purpose_and_fillers_keeps_figures():
     assert filler == "此次活动共有12支表演队伍参加。"
 
 
+@pytest.mark.parametrize(
+    "labelled",
+    [
+        "附记：西岭镇新建的敬老院已于去年底投入使用。",
+        "快讯：临江市马拉松赛今天上午鸣枪起跑。",
+        "【链接】西岭镇新建的敬老院已于去年底投入使用。",
+        "注：东港市今年的统计数据由市统计局提供。",
+        "相关链接：星城去年接待游客1200万人次。",
+        "（二）西岭镇新建的敬老院已于去年底投入使用。",
+        "５、周海在东港市工作了十二年。",
+        "3. 临江市新增公交线路12条。",
+    ],
+)
+def test_compression_drops_a_paragraphs_label_or_number(labelled):
+    text = join_clauses(compress_clauses(labelled))
+    assert text[:2] in ("西岭", "临江", "东港", "星城", "周海")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "背景是东港市去年遭遇的一场洪水。",  # no colon: a word of the sentence
+        "注意力集中的周海第一个完成了测试。",
+        "1.5万名选手参加了临江马拉松。",  # a decimal
+        "一、二季度东港市经济增速保持在6%以上。",  # a span
+        "周海说：西岭镇的敬老院去年底投入使用。",
+    ],
+)
+def test_compression_keeps_words_that_only_look_like_labels(sentence):
+    assert join_clauses(compress_clauses(sentence))[:2] == sentence[:2]
+
+
 def test_compression_is_done_once_and_each_caller_gets_its_own_list(monkeypatch):
     from briefing.summarize import compress
 
@@ -488,6 +520,25 @@ def test_a_sentence_that_leans_back_comes_with_the_one_it_leans_on():
     )
     assert summary.text.startswith("石桥镇果品合作社成立8年，一直没有外地会员。可今年上半年")
     assert summary.sentences == [0, 1]
+
+
+def test_the_first_item_of_a_list_comes_with_its_lead_in():
+    body = [
+        "春节将至，临江市街头年味渐浓。",
+        "临江市政府常务会议提出今年三项民生工程。",
+        "一是新建临江市第二水厂，投资12亿元，日供水能力提升到20万吨。",
+        "二是改造西岭镇老旧小区46个。",
+    ]
+    summary = ExtractiveSummarizer().summarize_one(
+        article(title="临江新建第二水厂", body=body), max_chars=90
+    )
+    assert summary.text.startswith("临江市政府常务会议提出今年三项民生工程。一是")
+    # 第一批 is an ordinal of a noun, no item: the sentence stands alone.
+    body[2] = "第一批新建的临江市第二水厂，投资12亿元，日供水能力提升到20万吨。"
+    summary = ExtractiveSummarizer().summarize_one(
+        article(title="临江新建第二水厂", body=body), max_chars=90
+    )
+    assert summary.text.startswith("第一批")
 
 
 def test_a_figure_clause_that_points_back_is_not_joined_to_another_clause():

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..conventions import LIST_NUMBER
 from ..text import fold_width, tagged
 from .actors import lacks_subject
 from .compress import BOOK_TITLE
@@ -63,7 +64,7 @@ _VERB_LINKS = frozenset("而 并".split())
 _BAD_OPENING = re.compile(
     r"^(?:经(?:查|审查|调查|研究|批准|核实)|至|从|自|在|于|对|据|随着|正值|时值|眼下|当前|经过|通过|由于|因为|为了|关于|当|和|与|及|记者|本报|近日|日前|所谓|附记|编者按)"
     # 1. 全国……, 三、……: an item of a list, numbered (not 1.4万 nor 一、二季度: a figure, a span).
-    r"|^(?:[\d０-９]{1,2}[.．、](?![\d０-９])|[一二三四五六七八九十]{1,2}、(?![一二三四五六七八九十]))"
+    rf"|^{LIST_NUMBER}"
 )
 # Verbs that take an object unless the event is their subject (论坛年会召开, 招待会在京举行):
 # ……基金会在京召开 has lost what was held.
