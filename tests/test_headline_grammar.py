@@ -347,3 +347,32 @@ def test_an_adverb_without_its_verb_fails(title):
 @pytest.mark.parametrize("title", ["东港市民好评不断", "西岭镇的茶香依然"])
 def test_an_adverb_that_closes_a_clause_passes_the_adverb_check(title):
     assert not any("its verb cut off" in p for p in headline_problems(title)), title
+
+
+# A coverb of manner, basis or role (以, 本着, 经过, 作为……) names how or as what: its phrase,
+# however long its modifier (a verb may be inside it, before 的), leads to the verb of the title.
+@pytest.mark.parametrize(
+    "title",
+    [
+        "临江茶厂以超过三成的增幅",
+        "两市应本着互利共赢的原则",
+        "西岭镇茶农经过三十年的艰苦耕耘",
+        "东港日报社作为一家负责任的企业",
+    ],
+)
+def test_a_manner_coverb_phrase_running_to_the_end_fails(title):
+    assert any("without the verb it leads to" in p for p in headline_problems(title)), title
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "临江茶厂以超过三成的增幅领跑",
+        "东港市以开放的姿态迎接客商",
+        "周海作为代表发言",
+        # 以……为 takes its object as a verb does.
+        "西岭镇坚持以茶农为中心的发展思路",
+    ],
+)
+def test_a_manner_coverb_phrase_with_its_verb_passes(title):
+    assert headline_problems(title) == [], title

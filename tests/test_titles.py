@@ -1155,3 +1155,48 @@ def test_the_title_ranker_is_fitted_on_pairs_of_an_articles_candidates():
     assert fit.picked(articles[:2], weights) == pytest.approx((0.5, 1.0))
     # a source whose candidates are never far enough apart teaches nothing, and fails no fit
     assert fit.fit([articles[2], articles[4]], penalty=1.0) == [0.0] * k
+
+
+def test_a_clause_that_fits_by_deletions_alone_is_offered_though_a_cut_was_suspected():
+    # Its 20-character shortening drops what the occasion marks: not the 80-character one, so the
+    # shortening looked cut; made by deletions alone, its headline form stands.
+    reception = Article(
+        id="reception",
+        body=[
+            "东港日报临江2月1日电 临江市市长周海1日应邀出席在星国驻临江总领事馆举行的"
+            "庆祝星国独立三十周年招待会。"
+        ],
+    )
+    assert generate_title(reception) == "周海出席在星国驻临江总领事馆举行的招待会"
+
+
+@pytest.mark.parametrize(
+    ("source", "kept"),
+    [
+        # A coverb left without its object.
+        ("临江市举办以“山海同庆”为主题的灯会", "临江市举办以为主题的灯会"),
+        ("周海自去年五月以来三次访问东港", "周海自以来三次访问东港"),
+        # What closed the deleted phrase left behind.
+        ("西岭镇走出一条“茶旅融合”的致富路", "西岭镇走出一条的致富路"),
+        ("东港市对醉驾处五年以上有期徒刑", "东港市对醉驾处以上有期徒刑"),
+    ],
+)
+def test_a_deletion_that_breaks_a_phrase_is_found(source, kept):
+    assert title_clauses.deletion_breaks(source, kept)
+
+
+@pytest.mark.parametrize(
+    ("source", "kept"),
+    [
+        # Between the actor and the verb, and what an occasion marks after its 的.
+        (
+            "周海12日应邀出席在星国驻临江领事馆举行的庆祝星国独立30周年招待会",
+            "周海出席在星国驻临江领事馆举行的招待会",
+        ),
+        ("临江市委书记周海12日在东港会见星国外长柯林", "周海会见星国外长柯林"),
+        # A whole modifier with its 的.
+        ("西岭镇拥有海拔800米的茶园", "西岭镇拥有茶园"),
+    ],
+)
+def test_a_deletion_of_whole_phrases_breaks_nothing(source, kept):
+    assert not title_clauses.deletion_breaks(source, kept)

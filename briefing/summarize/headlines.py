@@ -328,6 +328,35 @@ def _closes_phrase(word: str, tag: str) -> bool:
     return tag.startswith("v") or tag == "i" or verbal(word, tag)
 
 
+# Coverbs of manner, basis and role (以开放的姿态, 本着……的原则, 作为……的代表): their phrase
+# names how or as what, and the verb it leads to follows it.
+_MANNER_COVERBS = frozenset(
+    "以 本着 凭借 依托 依靠 借助 按照 根据 依照 遵照 依据 经过 针对 作为".split()
+)
+
+
+def _manner_to_the_end(rest: list[tuple[str, str]]) -> bool:
+    """Whether the phrase of a coverb of :data:`_MANNER_COVERBS`, ``rest`` after it, runs to
+    the end of the title: it ends on 的 and what it modifies, no verb after them (……以超过三成的
+    增幅; not ……以开放的姿态迎接……), and no 为 inside (以……为中心 takes its object as a
+    verb does). The first word after 的 and its adjectives is what 的 modifies, a verb too (经过
+    三十年的艰苦耕耘); a verb after it is the title's own (……的维修后重新开放)."""
+    if any(w == "为" for w, _ in rest):
+        return False
+    marks = [k for k, (w, _) in enumerate(rest) if w == "的"]
+    tail = rest[marks[-1] + 1 :] if marks else []
+    head = next((k for k, (_, t) in enumerate(tail) if not t.startswith(("a", "d"))), len(tail))
+    return bool(tail) and not any(verbal(w, t) and t != "vn" for w, t in tail[head + 1 :])
+
+
+def _manner_without_act(words: list[tuple[str, str]]) -> str | None:
+    """The coverb of :data:`_MANNER_COVERBS` whose phrase runs to the end of ``words``."""
+    for i, (word, _) in enumerate(words):
+        if word in _MANNER_COVERBS and _manner_to_the_end(words[i + 1 :]):
+            return f"{word}…… without the verb it leads to"
+    return None
+
+
 def open_phrase(words: list[tuple[str, str]]) -> str | None:
     """Why tagged ``words`` stop inside a phrase (None: they end at a phrase boundary): a
     preposition or coverb (与, 通过, 把, 在, 对, 向, 从, 为) with no verb after it, a time clause
@@ -541,7 +570,10 @@ def headline_problems(title: str, *, limit: int = MAX_TITLE_CHARS) -> list[str]:
     if anniversary and _YEARS_UNCOUNTED.search(text):
         problems.append("周年 without its count of years")
     if unfinished := (
-        open_phrase(words) or _statement_cut_in_setting(words) or _means_without_act(words)
+        open_phrase(words)
+        or _statement_cut_in_setting(words)
+        or _means_without_act(words)
+        or _manner_without_act(words)
     ):
         problems.append(unfinished)
     setup = dangling_clause(text + "。")

@@ -9,8 +9,10 @@ and picks one.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from ..records import Article
@@ -752,6 +754,35 @@ def headline_form(text: str) -> str:
         kept.append(word)
         i += 1
     return "".join(kept)
+
+
+# What closes a phrase from behind (在……中, 五年以上, “……”的): left alone where the phrase went.
+_CLOSES_BEHIND = frozenset("的 之 为".split())
+
+
+def deletion_breaks(source: str, kept: str) -> bool:
+    """Whether the deletions that made ``kept`` of ``source`` broke a phrase: a coverb left
+    without its object (以“……”为主题 -> 以为主题, 自去年十月以来 -> 自以来, 对在临江投资……保持 ->
+    对保持), or what closed the deleted phrase left behind (在贺信中说 -> 中说, 一条“……”的路 ->
+    一条的路, 五年以上 -> 以上). A deletion between the actor and the verb, or of a whole
+    modifier with its 的, breaks nothing."""
+    words = tagged(source)
+    starts = list(itertools.accumulate((len(w) for w, _ in words), initial=0))
+
+    def word_at(position: int) -> tuple[str, str]:
+        return words[bisect.bisect_right(starts, position) - 1]
+
+    opcodes = SequenceMatcher(None, source, kept, autojunk=False).get_opcodes()
+    for operation, begin, end, kept_begin, kept_end in opcodes:
+        if operation != "delete":
+            continue
+        if kept_begin > 0 and word_at(begin - 1)[1] == "p":
+            return True
+        if kept_end < len(kept) and end < len(source):
+            word, tag = word_at(end)
+            if word in _CLOSES_BEHIND or tag == "f":
+                return True
+    return False
 
 
 def _without_inner_posts(text: str) -> str:

@@ -49,6 +49,7 @@ NO_TITLE = "（无标题）"  # shown, unmarked, where no candidate reads as a h
 from .title_clauses import (
     SPEECH_VERBS,
     MIN_GENERATED_CHARS,
+    deletion_breaks,
     shortened_clause,
     headline_form,
     opening_word,
@@ -154,10 +155,11 @@ def _candidates(
             if dateline and scored.sentence.index == 0 and start == 0 and dated_lead:
                 cost -= DATELINE_LEAD_STEPS
             # A clause cut to fit may stop inside its subject (……自主研发的新型钠): no headline.
-            if shorten(first, limit=4 * limit) in (
+            whole = shorten(first, limit=4 * limit) in (
                 title,
                 title[len(prefix or "") :],
-            ) or has_predicate(title.rsplit("的", 1)[-1]):
+            ) or has_predicate(title.rsplit("的", 1)[-1])
+            if whole:
                 yield (
                     title,
                     cost,
@@ -166,8 +168,10 @@ def _candidates(
             # The clause as a headline states it, though it fits as it is (周海在临江会见星国外长
             # 柯林 -> 周海会见星国外长柯林): without its setting, time and manner.
             form = headline_form(shortened_clause(first, limit))
-            # Its length is for title_candidates to judge, as every candidate's is.
-            if form != title:
+            # Its length is for title_candidates to judge, as every candidate's is. Made by
+            # deletions alone, never cut, it stands where the title above did not, unless a
+            # deletion broke a phrase.
+            if form != title or not (whole or deletion_breaks(first, form)):
                 yield (
                     form,
                     cost,
