@@ -11,6 +11,7 @@ from briefing.summarize.commentary import (
     HOOK_PENALTY,
     argument_ranking,
     commentary_voice,
+    editors_paragraphs,
     states_thesis,
 )
 from briefing.summarize.ranking import adjusted, rank_sentences
@@ -308,6 +309,42 @@ def test_an_editors_note_is_not_the_authors_argument(note):
     (done,) = summarize([article], max_chars=90)
     assert done.summary.text.startswith("临江大学教授撰文认为，")
     assert "本版" not in done.summary.text and "茶馆" not in done.summary.text
+
+
+@pytest.mark.parametrize("signature", ["——编 者", "——编　者", "——编者"])
+def test_a_note_signed_on_its_own_line_is_the_editors_whatever_the_spacing(signature):
+    """The signature alone under the note (——编 者) makes the paragraphs above it the editors':
+    not the column's argument."""
+    body = [
+        "临江市的老茶馆近日重新开张，本栏目今天起开设“老字号新生”系列，请读者一起来谈。",
+        signature,
+        *EDITORS[1:4],
+    ]
+    article = Article(id="e", title="老字号的新生", column="大家谈", body=body)
+    (done,) = summarize([article], max_chars=90)
+    assert done.summary.text.startswith("“大家谈”栏目文章认为，")
+    assert "本栏目" not in done.summary.text and "茶馆" not in done.summary.text
+    assert editors_paragraphs(body) == {0, 1}
+
+
+def test_a_piece_that_is_the_editors_note_opens_with_the_editors():
+    body = [
+        "新年伊始，东港市的《西岭周刊》与读者见面了。",
+        "周刊将报道西岭镇的新变化，也欢迎读者多提意见、多多来稿。——编 者",
+    ]
+    (done,) = summarize([Article(id="e", title="出刊的话", body=body)], max_chars=90)
+    assert done.summary.opening == "编者按指出，"
+    assert done.summary.text.startswith("编者按指出，")
+
+
+def test_a_story_that_quotes_an_editor_is_no_editors_note():
+    body = [
+        "本报临江1月5日电 临江市出版社的编者周海说，今年将出版西岭镇的地方志三卷。",
+        "地方志编者陈岩介绍，编纂工作已进行两年。",
+    ]
+    assert editors_paragraphs(body) == frozenset()
+    (done,) = summarize([Article(id="n", title="西岭镇地方志将出版", body=body)], max_chars=90)
+    assert done.summary.opening == ""
 
 
 def test_an_editors_note_is_no_evidence_of_commentary():

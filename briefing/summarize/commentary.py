@@ -114,24 +114,59 @@ def _column_voice(article: Article) -> str | None:
     return None
 
 
-# An editors' note: 编者按：……, 编者的话：……, 编后：……, or a paragraph signed ——编者 / （编者）.
-# The editors introduce the piece or the page in their own voice: it is not the author's argument,
-# neither its summary nor evidence that the piece is one.
-_EDITORS_NOTE = re.compile(
-    r"^(?:编者按|编者的话|编后语?|编辑手记)[：:]|(?:——|—|－－|--)\s*编者[。.]?$|[（(]编者[）)][。.]?$"
-)
+# An editors' note: 编者按：……, 编者的话：……, 编后：……, or a paragraph signed ——编者 / （编者）, the
+# signature perhaps spaced as the page sets it (——编 者, ——编　者). The editors introduce the piece
+# or the page in their own voice: it is not the author's argument, neither its summary nor
+# evidence that the piece is one.
+_EDITORS = r"编[ \t\u3000]*者"
+_EDITORS_LABEL = r"^(?:编者按|编者的话|编后语?|编辑手记)[：:]"
+_EDITORS_SIGNATURE = rf"(?:——|—|－－|--)\s*{_EDITORS}[。.]?$|[（(]{_EDITORS}[）)][。.]?$"
+_EDITORS_NOTE = re.compile(rf"{_EDITORS_LABEL}|{_EDITORS_SIGNATURE}")
+# The signature alone on its line, closing the paragraph above it.
+_EDITORS_SIGNATURE_LINE = re.compile(rf"^[—\-－\s]*{_EDITORS}[。.]?$|^[（(]{_EDITORS}[）)][。.]?$")
+# The note's label printed as a heading of its own (编者的话, 编 者 按), over the note.
+_EDITORS_HEADING = re.compile(r"^编\s*(?:者\s*按|者\s*的\s*话|后\s*语?)[：:]?$")
+# A signature closes a note that opens the piece: the paragraphs before it are the editors' too,
+# when there are this few (a longer run is the piece itself, the signature an afterword's).
+MAX_NOTE_PARAGRAPHS = 4
+# How the summary of the editors' own words opens.
+EDITORS_OPENING = "编者按指出，"
 
 
 def editors_note(paragraph: str) -> bool:
-    """Whether ``paragraph`` is an editors' note (编者按：……; ……——编者)."""
+    """Whether ``paragraph`` is an editors' note (编者按：……; ……——编者), or its label or
+    signature alone."""
     # Every form holds 编; most paragraphs do not, and the unanchored search over a whole
     # paragraph was a quarter of the summarize stage's time (every paragraph, every article).
-    return "编" in paragraph and bool(_EDITORS_NOTE.search(paragraph.strip()))
+    if "编" not in paragraph:
+        return False
+    text = paragraph.strip()
+    return bool(_EDITORS_NOTE.search(text) or _EDITORS_HEADING.match(text))
+
+
+def editors_paragraphs(body: Sequence[str]) -> frozenset[int]:
+    """The paragraphs of ``body`` in the editors' voice: a note (:func:`editors_note`), the
+    paragraph under its label printed alone (编者的话), and those a signature (——编 者) closes
+    at the piece's start."""
+    notes: set[int] = set()
+    for i, paragraph in enumerate(body):
+        if not editors_note(paragraph):
+            continue
+        notes.add(i)
+        text = paragraph.strip()
+        if _EDITORS_HEADING.match(text):
+            notes.update(range(i, min(i + 2, len(body))))
+        elif not re.match(_EDITORS_LABEL, text):  # signed at its end, not labelled at its start
+            notes.update(range(i if i > MAX_NOTE_PARAGRAPHS else 0, i))
+            if i and _EDITORS_SIGNATURE_LINE.match(text):
+                notes.add(i - 1)
+    return frozenset(notes)
 
 
 def _own_body(article: Article) -> list[str]:
     """The body without the editors' notes: the author's own lines."""
-    return [p for p in article.body if not editors_note(p)]
+    notes = editors_paragraphs(article.body)
+    return [p for i, p in enumerate(article.body) if i not in notes]
 
 
 def _clean(lines: Sequence[str | None]) -> list[str]:
@@ -716,6 +751,7 @@ def argument_ranking(
     it."""
     last = len(article.body) - 1
     words = _headline_words(article)
+    notes = editors_paragraphs(article.body)
 
     def text_of(scored: Scored) -> str:
         sentence = scored.sentence
@@ -730,7 +766,7 @@ def argument_ranking(
         thesis = (
             not story
             and not _QUOTATION.match(text)
-            and not editors_note(article.body[scored.sentence.paragraph])
+            and scored.sentence.paragraph not in notes
             and states_thesis(text)
         )
         on_headline = bool(words) and _on_headline(text, words)
