@@ -12,6 +12,8 @@ from briefing.summarize.commentary import (
     argument_ranking,
     commentary_voice,
     editors_paragraphs,
+    quotations,
+    repeats_quotation,
     states_thesis,
 )
 from briefing.summarize.ranking import adjusted, rank_sentences
@@ -345,6 +347,32 @@ def test_a_story_that_quotes_an_editor_is_no_editors_note():
     assert editors_paragraphs(body) == frozenset()
     (done,) = summarize([Article(id="n", title="西岭镇地方志将出版", body=body)], max_chars=90)
     assert done.summary.opening == ""
+
+
+BOX = [
+    "内容提要：老字号要守住手艺，也要敢于创新，让老店焕发新的生机。",
+    "临江市委书记周海指出：“老字号要守住手艺，也要敢于创新，让老店焕发新的生机。”",
+    "一家老字号能走多远，看的是它守不守得住手艺。",
+    "守住手艺，老字号才有根；敢于创新，老字号才有新的顾客。",
+    "（作者为临江大学教授）",
+]
+
+
+def test_a_box_restating_a_speakers_words_is_not_the_authors_argument():
+    """A summary box that restates a leader's words the piece quotes is the leader's: the
+    author's summary does not give them as the author's view."""
+    article = Article(id="b", title="老字号要守住手艺", body=list(BOX))
+    (done,) = summarize([article], max_chars=90)
+    text = done.summary.text
+    assert text.startswith("临江大学教授撰文认为，") and "内容提要" not in text
+    assert "焕发新的生机" not in text or "周海指出" in text  # the words go with their speaker
+
+
+def test_a_clause_shared_with_a_quotation_leaves_the_authors_sentence_his():
+    quoted = quotations(Article(id="b", body=list(BOX)))
+    assert repeats_quotation("老字号要守住手艺，也要敢于创新，让老店焕发新的生机。", quoted)
+    assert not repeats_quotation("老字号要守住手艺，才能在东港市的老街上站稳脚跟。", quoted)
+    assert not repeats_quotation(BOX[1], quoted)  # its quotation is its own, its speaker named
 
 
 def test_an_editors_note_is_no_evidence_of_commentary():

@@ -280,6 +280,35 @@ def _reported(article: Article) -> bool:
     )
 
 
+# Another's words the piece prints in quotation marks (习近平同志指出：“……”), which a summary
+# box or a later sentence may restate without the marks or the speaker: a sentence whose own
+# words are mostly such words is the speaker's, not the writer's (its quoted words are its own
+# business). Clauses of fewer characters than this are common words, not a quotation.
+_QUOTED_SPAN = re.compile(r"“([^”]{6,})”")
+_OWN_QUOTES = re.compile(r"“[^”]*”")
+_CLAUSE_BREAK = re.compile(r"[，,；;、：:。！？!?…—\s]+")
+MIN_QUOTED_CLAUSE = 4
+QUOTED_SHARE = 0.6
+
+
+def quotations(article: Article) -> str:
+    """The words ``article`` prints in quotation marks, one quotation a line."""
+    return "\n".join(
+        match.group(1) for p in article.body if "“" in p for match in _QUOTED_SPAN.finditer(p)
+    )
+
+
+def repeats_quotation(text: str, quoted: str) -> bool:
+    """Whether ``text``, outside its own quotation marks, is mostly words that ``quoted``
+    (:func:`quotations`) prints as another's."""
+    if not quoted:
+        return False
+    clauses = [c for c in _CLAUSE_BREAK.split(_OWN_QUOTES.sub("", text)) if c]
+    total = sum(len(c) for c in clauses)
+    found = sum(len(c) for c in clauses if len(c) >= MIN_QUOTED_CLAUSE and c in quoted)
+    return total >= MIN_QUOTED_CLAUSE and found >= QUOTED_SHARE * total
+
+
 def commentary_voice(article: Article) -> str | None:
     """Who argues, when ``article`` is commentary (钟声, 本报评论员, 周海撰文); None for news."""
     found = commentary_rule(article)
@@ -434,6 +463,7 @@ def _voices(article: Article) -> list[tuple[str, str | None]]:
         elif section is not None:
             signed[p] = section
     voices: list[tuple[str, str | None]] = []
+    quoted = quotations(article)  # words quoted elsewhere, restated here, are the speaker's too
     depth, paragraph_at = 0, -1
     for sentence in split_sentences(body):
         text = sentence.text
@@ -449,7 +479,7 @@ def _voices(article: Article) -> list[tuple[str, str | None]]:
             elif not depth:
                 own.append(char)
         speaker = signed.get(sentence.paragraph)
-        if speaker == "" or _said_after(sentence.text):
+        if speaker == "" or _said_after(sentence.text) or repeats_quotation("".join(own), quoted):
             voices.append(("".join(own), ""))
             continue
         voices.append(("".join(own), speaker))

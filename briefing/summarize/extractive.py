@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable
 
 from ..config import DEFAULT_MAX_CHARS
@@ -27,6 +27,8 @@ from .commentary import (
     EDITORS_OPENING,
     argument_ranking,
     editors_paragraphs,
+    quotations,
+    repeats_quotation,
     voice_opening,
     voiced,
     writer_opening,
@@ -252,6 +254,21 @@ def _speaker_named(
     return summary
 
 
+def _without_quotations(article: Article, prepared: _Prepared | None) -> _Prepared | None:
+    """A commentary's ranking without the sentences that restate words it quotes from another
+    (:func:`.commentary.repeats_quotation`: a summary box over a leader's words): its opening
+    says the writer argues, and they are not the writer's. As it was when nothing else is left."""
+    quoted = quotations(article) if prepared is not None else ""
+    if prepared is None or not quoted:
+        return prepared
+    ranked = [
+        scored
+        for scored in prepared.ranked
+        if not repeats_quotation(prepared.opens[scored.sentence.index], quoted)
+    ]
+    return replace(prepared, ranked=ranked) if ranked else prepared
+
+
 def _editors_own(summary: Summary, article: Article, prepared: _Prepared | None) -> bool:
     """Whether ``summary`` is made of the editors' note alone (:func:`.commentary.editors_paragraphs`):
     the editors speak, not the author or the paper's report."""
@@ -332,6 +349,7 @@ class ExtractiveSummarizer:
         # Ranked once for both ways: a long piece's closing paragraphs too (its thesis may be
         # there).
         prepared = _prepared(article, tail_paragraphs=THESIS_PARAGRAPHS, skip=skip)
+        prepared = _without_quotations(article, prepared)
         summary = self._argument(article, prepared, budget) if prepared else None
         summary = summary or self._summarize(article, budget, prepared)
         if _editors_own(summary, article, prepared):
