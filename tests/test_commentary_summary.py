@@ -375,6 +375,38 @@ def test_a_clause_shared_with_a_quotation_leaves_the_authors_sentence_his():
     assert not repeats_quotation(BOX[1], quoted)  # its quotation is its own, its speaker named
 
 
+REPORTERS_COLUMN = [
+    "西岭镇的老茶馆，这些年都在悄悄变样。",
+    "守住手艺，也敢于创新，老字号才有新生命，各地要把老字号保护摆在更加突出的位置。",
+    "（作者为本报临江分社记者）",
+]
+
+
+def test_a_journalists_note_at_the_end_signs_a_reporters_column():
+    """A report is signed at its top (本报记者 周海, a dateline); a journalist's note at the
+    end signs a reporter's column, which argues."""
+    column = Article(id="r", title="老字号要守住手艺", body=list(REPORTERS_COLUMN))
+    assert commentary_voice(column) == "本报临江分社记者撰文"
+    dated = [f"本报临江1月5日电 {REPORTERS_COLUMN[0]}", *REPORTERS_COLUMN[1:]]
+    assert commentary_voice(Article(id="n", title="老茶馆变样", body=dated)) is None
+
+
+def test_a_byline_that_names_a_post_signs_an_officials_article():
+    body = [
+        "今年全市农业获得较好收成。",
+        "各地要把农田水利建设摆在更加突出的位置，夯实粮食生产的基础。",
+    ]
+    signed = Article(id="o", title="夯实粮食生产基础", byline="临江市农业局局长周海", body=body)
+    assert commentary_voice(signed) == "临江市农业局局长周海撰文"
+    # Not a reporter's byline, nor a speech, nor a writer's bare name (a first-person essay).
+    for byline in ("本报记者 周海", "临江市农业局记者周海", "周海"):
+        assert commentary_voice(Article(id="n", title="粮食丰收", byline=byline, body=body)) is None
+    speech = ["同志们，朋友们：", *body]
+    assert (
+        commentary_voice(Article(id="s", title="丰收", byline=signed.byline, body=speech)) is None
+    )
+
+
 def test_an_editors_note_is_no_evidence_of_commentary():
     """An author note in the editors' afterword (编后：……（作者为……）) describes whoever the
     editors write about, not the author of an argued piece: the report stays news."""

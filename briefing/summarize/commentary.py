@@ -41,6 +41,7 @@ from ..text import word_tags
 from .compress import TIME_START
 from .ranking import BACKGROUND, Scored, adjusted, is_scene
 from .sentences import DECK_MARKS, split_dateline, split_sentences
+from .speakers import ROLE_END
 from .verbs import SPEECH_VERBS
 
 # Commentary by its form, whatever the column's name: 评论员文章/评论员观察, 社论, and a name
@@ -208,11 +209,34 @@ def _pen_names(article: Article) -> str | None:
 
 
 def _author_note(article: Article) -> re.Match[str] | None:
+    """The author note, but a journalist's under a report (a byline or a dateline marks it): a
+    report is signed at its top; a journalist's note at the end signs a reporter's column."""
     for line in _note_lines(article):
         match = _AUTHOR_NOTE.search(line)
         if match:
-            return None if _JOURNALIST.search(match.group("who")) else match
+            journalist = _JOURNALIST.search(match.group("who"))
+            return None if journalist and _reported(article) else match
     return None
+
+
+# A byline that names the author by a post (农业部部长周海, 临江大学教授陈岩): an official's or an
+# expert's signed article, which argues; not a reporter's line, nor an interview's subject.
+_POST_BYLINE = re.compile(
+    rf"(?P<role>[{HAN}、·]{{2,24}}?(?:{'|'.join(sorted(ROLE_END, key=len, reverse=True))}))"
+    rf"(?P<name>[{HAN}·]{{2,4}})"
+)
+
+
+def _post_byline(article: Article) -> str | None:
+    """Who signs ``article`` by post and name (农业部部长周海, its last post when it lists several:
+    临江市委书记、市长周海 -> 市长周海; the name alone when that is long)."""
+    line = re.sub(r"\s+", "", article.byline or "")
+    match = _POST_BYLINE.fullmatch(line) if line and not re.search(REPORTER, line) else None
+    name = _person(match.group("name")) if match else None
+    if not match or not name:
+        return None
+    role = re.split(r"[、兼]", match.group("role"))[-1]
+    return role + name if len(role) <= MAX_ROLE_CHARS else name
 
 
 def _byline_name(article: Article) -> str | None:
@@ -254,6 +278,9 @@ def commentary_rule(article: Article) -> tuple[str, str] | None:
         name = _byline_name(article) if note else None
         if name:
             return "author", f"{name}撰文"
+        signer = _post_byline(article)
+        if signer and not _reported(article) and not _speech_piece(article):
+            return "author", f"{signer}撰文"
     column = _column_voice(article)
     if column:
         return "column", column
@@ -581,6 +608,17 @@ def _letter(article: Article) -> str | None:
     return None
 
 
+def _speech_piece(article: Article) -> bool:
+    """Whether ``article`` prints a speech: a title that says so (……上的讲话), a salutation
+    (同志们，朋友们：) or a note (（本文系作者在……上讲话的一部分）)."""
+    body = _clean(_own_body(article)[:2])
+    return (
+        any(_SPEECH_TITLE.match(h or "") for h in (article.title, article.subtitle))
+        or any(_SPEECH_SALUTATION.match(line) for line in body)
+        or any(_SPEECH_NOTE.match(line) for line in _note_lines(article))
+    )
+
+
 def writer_opening(article: Article, text: str, sentences: Sequence[int] | None = None) -> str:
     """Who writes, for a summary ``text`` of a piece that is not commentary: a letter's writer
     always (读者周海来信说，), else, when ``text`` keeps a first person with no speaker, the
@@ -606,11 +644,7 @@ def writer_opening(article: Article, text: str, sentences: Sequence[int] | None 
     if heading in _LETTER_HEADINGS:  # a printed letter headed 贺 信: the letter says
         return f"{heading}写道，"
     name = _signature(article) or _person(_byline_name(article))
-    if (
-        any(_SPEECH_TITLE.match(h or "") for h in (article.title, article.subtitle))
-        or any(_SPEECH_SALUTATION.match(line) for line in body)
-        or any(_SPEECH_NOTE.match(line) for line in _note_lines(article))
-    ):
+    if _speech_piece(article):
         return f"{name}在讲话中指出，" if name else "讲话指出，"
     if name:
         return f"{name}写道，"
