@@ -14,6 +14,7 @@ from briefing.summarize.commentary import (
     editors_paragraphs,
     quotations,
     repeats_quotation,
+    reports_speech,
     states_thesis,
 )
 from briefing.summarize.ranking import adjusted, rank_sentences
@@ -405,6 +406,22 @@ def test_a_byline_that_names_a_post_signs_an_officials_article():
     assert (
         commentary_voice(Article(id="s", title="丰收", byline=signed.byline, body=speech)) is None
     )
+
+
+def test_a_columns_summary_gives_no_reported_words_as_the_writers():
+    """A sentence that reports a villager's words (周海说，……) is his, not the writer's: the
+    column's summary (……撰文认为，) does not take it; the writer's own view stays one."""
+    body = [
+        "村支书周海说，前几年村里的公示栏常被风雨吹坏，村民意见很大，镇上花了不少钱也没修好。",
+        "基层工作千头万绪，干部要心中常念为了谁，把群众的小事当成大事来办。",
+        "（作者为本报临江分社记者）",
+    ]
+    (done,) = summarize([Article(id="r", title="心中常念为了谁", body=body)], max_chars=90)
+    assert done.summary.text.startswith("本报临江分社记者撰文认为，")
+    assert "周海说" not in done.summary.text
+    assert reports_speech(body[0])
+    assert not reports_speech("我们认为，干部要心中常念为了谁。")
+    assert not reports_speech(body[1])
 
 
 def test_an_editors_note_is_no_evidence_of_commentary():

@@ -735,6 +735,13 @@ def _reports(tags: Sequence[tuple[str, str]], i: int, thesis: int) -> bool:
     return following[:1] in _BEFORE_WORDS_SAID or (i < thesis and subject is not None)
 
 
+def reports_speech(text: str) -> bool:
+    """Whether the sentence reports what someone other than the author says (周海说，……;
+    专家认为要……): their words, not the author's argument (我们认为，…… is the author's)."""
+    tags = word_tags(text)
+    return any(_speech(w) and _reports(tags, i, len(tags)) for i, (w, _) in enumerate(tags))
+
+
 def states_thesis(text: str) -> bool:
     """Whether the sentence says, in the author's voice, what must be done or what something
     means (我们要……, 这说明……): not another's view it reports, nor a concession."""

@@ -29,6 +29,7 @@ from .commentary import (
     editors_paragraphs,
     quotations,
     repeats_quotation,
+    reports_speech,
     voice_opening,
     voiced,
     writer_opening,
@@ -254,17 +255,20 @@ def _speaker_named(
     return summary
 
 
-def _without_quotations(article: Article, prepared: _Prepared | None) -> _Prepared | None:
-    """A commentary's ranking without the sentences that restate words it quotes from another
-    (:func:`.commentary.repeats_quotation`: a summary box over a leader's words): its opening
-    says the writer argues, and they are not the writer's. As it was when nothing else is left."""
-    quoted = quotations(article) if prepared is not None else ""
-    if prepared is None or not quoted:
+def _without_others_words(article: Article, prepared: _Prepared | None) -> _Prepared | None:
+    """A commentary's ranking without the sentences that give another's words: restated from
+    a quotation the piece prints (:func:`.commentary.repeats_quotation`: a summary box over a
+    leader's words) or reported with their speaker (周海说，……: :func:`.commentary.reports_speech`).
+    Its opening says the writer argues, and they are not the writer's. As it was when nothing
+    else is left."""
+    if prepared is None:
         return prepared
+    quoted = quotations(article)
     ranked = [
         scored
         for scored in prepared.ranked
-        if not repeats_quotation(prepared.opens[scored.sentence.index], quoted)
+        if not reports_speech(prepared.opens[scored.sentence.index])
+        and not repeats_quotation(prepared.opens[scored.sentence.index], quoted)
     ]
     return replace(prepared, ranked=ranked) if ranked else prepared
 
@@ -349,7 +353,7 @@ class ExtractiveSummarizer:
         # Ranked once for both ways: a long piece's closing paragraphs too (its thesis may be
         # there).
         prepared = _prepared(article, tail_paragraphs=THESIS_PARAGRAPHS, skip=skip)
-        prepared = _without_quotations(article, prepared)
+        prepared = _without_others_words(article, prepared)
         summary = self._argument(article, prepared, budget) if prepared else None
         summary = summary or self._summarize(article, budget, prepared)
         if _editors_own(summary, article, prepared):
