@@ -208,6 +208,19 @@ def _pen_names(article: Article) -> str | None:
     return None
 
 
+def _argues(article: Article) -> bool:
+    """Whether ``article`` states a thesis (:func:`states_thesis`) in its opening or closing
+    paragraphs, as a column does; signed reportage tells a scene and quotes its people."""
+    body = _own_body(article)
+    framing = body[:THESIS_PARAGRAPHS] + body[THESIS_PARAGRAPHS:][-THESIS_PARAGRAPHS - 1 :]
+    return any(states_thesis(sentence.text) for sentence in split_sentences(framing))
+
+
+# Where a report's dateline stands when a journalist's note is read: a paragraph may come
+# before it (a lead quote, a line the splitter left).
+REPORT_LEAD = 2
+
+
 def _author_note(article: Article) -> re.Match[str] | None:
     """The author note, but a journalist's under a report (a byline or a dateline marks it): a
     report is signed at its top; a journalist's note at the end signs a reporter's column."""
@@ -215,7 +228,9 @@ def _author_note(article: Article) -> re.Match[str] | None:
         match = _AUTHOR_NOTE.search(line)
         if match:
             journalist = _JOURNALIST.search(match.group("who"))
-            return None if journalist and _reported(article) else match
+            if journalist and (_reported(article, REPORT_LEAD) or not _argues(article)):
+                return None
+            return match
     return None
 
 
@@ -299,11 +314,12 @@ def commentary_rule(article: Article) -> tuple[str, str] | None:
     return None
 
 
-def _reported(article: Article) -> bool:
-    """Whether a reporter's byline or a dateline marks ``article`` as a report."""
+def _reported(article: Article, lead: int = 1) -> bool:
+    """Whether a reporter's byline or a dateline (in the first ``lead`` paragraphs) marks
+    ``article`` as a report."""
     body = _own_body(article)
-    return bool(re.search(REPORTER, article.byline or "")) or bool(
-        body and split_dateline(body[0])[0]
+    return bool(re.search(REPORTER, article.byline or "")) or any(
+        split_dateline(paragraph)[0] for paragraph in body[:lead]
     )
 
 
