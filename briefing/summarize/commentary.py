@@ -37,7 +37,7 @@ from .. import data
 from ..conventions import AUTHOR_NOTE_KINDS, AUTHOR_NOTE_OPENING, REPORTER
 from ..records import Article
 from ..split.lines import HAN, is_bare_name
-from ..text import word_tags
+from ..text import longest_first, word_tags
 from .compress import TIME_START
 from .ranking import BACKGROUND, Scored, adjusted, is_scene
 from .sentences import DECK_MARKS, split_dateline, split_sentences
@@ -123,6 +123,7 @@ _EDITORS = r"编[ \t\u3000]*者"
 _EDITORS_LABEL = r"^(?:编者按|编者的话|编后语?|编辑手记)[：:]"
 _EDITORS_SIGNATURE = rf"(?:——|—|－－|--)\s*{_EDITORS}[。.]?$|[（(]{_EDITORS}[）)][。.]?$"
 _EDITORS_NOTE = re.compile(rf"{_EDITORS_LABEL}|{_EDITORS_SIGNATURE}")
+_EDITORS_LABELLED = re.compile(_EDITORS_LABEL)
 # The signature alone on its line, closing the paragraph above it.
 _EDITORS_SIGNATURE_LINE = re.compile(rf"^[—\-－\s]*{_EDITORS}[。.]?$|^[（(]{_EDITORS}[）)][。.]?$")
 # The note's label printed as a heading of its own (编者的话, 编 者 按), over the note.
@@ -157,7 +158,7 @@ def editors_paragraphs(body: Sequence[str]) -> frozenset[int]:
         text = paragraph.strip()
         if _EDITORS_HEADING.match(text):
             notes.update(range(i, min(i + 2, len(body))))
-        elif not re.match(_EDITORS_LABEL, text):  # signed at its end, not labelled at its start
+        elif not _EDITORS_LABELLED.match(text):  # signed at its end, not labelled at its start
             notes.update(range(i if i > MAX_NOTE_PARAGRAPHS else 0, i))
             if i and _EDITORS_SIGNATURE_LINE.match(text):
                 notes.add(i - 1)
@@ -237,9 +238,12 @@ def _author_note(article: Article) -> re.Match[str] | None:
 # A byline that names the author by a post (农业部部长周海, 临江大学教授陈岩): an official's or an
 # expert's signed article, which argues; not a reporter's line, nor an interview's subject.
 _POST_BYLINE = re.compile(
-    rf"(?P<role>[{HAN}、·]{{2,24}}?(?:{'|'.join(sorted(ROLE_END, key=len, reverse=True))}))"
+    rf"(?P<role>[{HAN}、·]{{2,24}}?(?:{'|'.join(sorted(ROLE_END, key=longest_first))}))"
     rf"(?P<name>[{HAN}·]{{2,4}})"
 )
+
+
+_POSTS_BREAK = re.compile(r"[、兼]")  # between the posts a byline lists
 
 
 def _post_byline(article: Article) -> str | None:
@@ -250,7 +254,7 @@ def _post_byline(article: Article) -> str | None:
     name = _person(match.group("name")) if match else None
     if not match or not name:
         return None
-    role = re.split(r"[、兼]", match.group("role"))[-1]
+    role = _POSTS_BREAK.split(match.group("role"))[-1]
     return role + name if len(role) <= MAX_ROLE_CHARS else name
 
 
