@@ -11,6 +11,10 @@ from briefing.summarize.commentary import (
     HOOK_PENALTY,
     argument_ranking,
     commentary_voice,
+    editors_paragraphs,
+    quotations,
+    repeats_quotation,
+    reports_speech,
     states_thesis,
 )
 from briefing.summarize.ranking import adjusted, rank_sentences
@@ -308,6 +312,116 @@ def test_an_editors_note_is_not_the_authors_argument(note):
     (done,) = summarize([article], max_chars=90)
     assert done.summary.text.startswith("临江大学教授撰文认为，")
     assert "本版" not in done.summary.text and "茶馆" not in done.summary.text
+
+
+@pytest.mark.parametrize("signature", ["——编 者", "——编　者", "——编者"])
+def test_a_note_signed_on_its_own_line_is_the_editors_whatever_the_spacing(signature):
+    """The signature alone under the note (——编 者) makes the paragraphs above it the editors':
+    not the column's argument."""
+    body = [
+        "临江市的老茶馆近日重新开张，本栏目今天起开设“老字号新生”系列，请读者一起来谈。",
+        signature,
+        *EDITORS[1:4],
+    ]
+    article = Article(id="e", title="老字号的新生", column="大家谈", body=body)
+    (done,) = summarize([article], max_chars=90)
+    assert done.summary.text.startswith("“大家谈”栏目文章认为，")
+    assert "本栏目" not in done.summary.text and "茶馆" not in done.summary.text
+    assert editors_paragraphs(body) == {0, 1}
+
+
+def test_a_piece_that_is_the_editors_note_opens_with_the_editors():
+    body = [
+        "新年伊始，东港市的《西岭周刊》与读者见面了。",
+        "周刊将报道西岭镇的新变化，也欢迎读者多提意见、多多来稿。——编 者",
+    ]
+    (done,) = summarize([Article(id="e", title="出刊的话", body=body)], max_chars=90)
+    assert done.summary.opening == "编者按指出，"
+    assert done.summary.text.startswith("编者按指出，")
+
+
+def test_a_story_that_quotes_an_editor_is_no_editors_note():
+    body = [
+        "本报临江1月5日电 临江市出版社的编者周海说，今年将出版西岭镇的地方志三卷。",
+        "地方志编者陈岩介绍，编纂工作已进行两年。",
+    ]
+    assert editors_paragraphs(body) == frozenset()
+    (done,) = summarize([Article(id="n", title="西岭镇地方志将出版", body=body)], max_chars=90)
+    assert done.summary.opening == ""
+
+
+BOX = [
+    "内容提要：老字号要守住手艺，也要敢于创新，让老店焕发新的生机。",
+    "临江市委书记周海指出：“老字号要守住手艺，也要敢于创新，让老店焕发新的生机。”",
+    "一家老字号能走多远，看的是它守不守得住手艺。",
+    "守住手艺，老字号才有根；敢于创新，老字号才有新的顾客。",
+    "（作者为临江大学教授）",
+]
+
+
+def test_a_box_restating_a_speakers_words_is_not_the_authors_argument():
+    """A summary box that restates a leader's words the piece quotes is the leader's: the
+    author's summary does not give them as the author's view."""
+    article = Article(id="b", title="老字号要守住手艺", body=list(BOX))
+    (done,) = summarize([article], max_chars=90)
+    text = done.summary.text
+    assert text.startswith("临江大学教授撰文认为，") and "内容提要" not in text
+    assert "焕发新的生机" not in text or "周海指出" in text  # the words go with their speaker
+
+
+def test_a_clause_shared_with_a_quotation_leaves_the_authors_sentence_his():
+    quoted = quotations(Article(id="b", body=list(BOX)))
+    assert repeats_quotation("老字号要守住手艺，也要敢于创新，让老店焕发新的生机。", quoted)
+    assert not repeats_quotation("老字号要守住手艺，才能在东港市的老街上站稳脚跟。", quoted)
+    assert not repeats_quotation(BOX[1], quoted)  # its quotation is its own, its speaker named
+
+
+REPORTERS_COLUMN = [
+    "西岭镇的老茶馆，这些年都在悄悄变样。",
+    "守住手艺，也敢于创新，老字号才有新生命，各地要把老字号保护摆在更加突出的位置。",
+    "（作者为本报临江分社记者）",
+]
+
+
+def test_a_journalists_note_at_the_end_signs_a_reporters_column():
+    """A report is signed at its top (本报记者 周海, a dateline); a journalist's note at the
+    end signs a reporter's column, which argues."""
+    column = Article(id="r", title="老字号要守住手艺", body=list(REPORTERS_COLUMN))
+    assert commentary_voice(column) == "本报临江分社记者撰文"
+    dated = [f"本报临江1月5日电 {REPORTERS_COLUMN[0]}", *REPORTERS_COLUMN[1:]]
+    assert commentary_voice(Article(id="n", title="老茶馆变样", body=dated)) is None
+
+
+def test_a_byline_that_names_a_post_signs_an_officials_article():
+    body = [
+        "今年全市农业获得较好收成。",
+        "各地要把农田水利建设摆在更加突出的位置，夯实粮食生产的基础。",
+    ]
+    signed = Article(id="o", title="夯实粮食生产基础", byline="临江市农业局局长周海", body=body)
+    assert commentary_voice(signed) == "临江市农业局局长周海撰文"
+    # Not a reporter's byline, nor a speech, nor a writer's bare name (a first-person essay).
+    for byline in ("本报记者 周海", "临江市农业局记者周海", "周海"):
+        assert commentary_voice(Article(id="n", title="粮食丰收", byline=byline, body=body)) is None
+    speech = ["同志们，朋友们：", *body]
+    assert (
+        commentary_voice(Article(id="s", title="丰收", byline=signed.byline, body=speech)) is None
+    )
+
+
+def test_a_columns_summary_gives_no_reported_words_as_the_writers():
+    """A sentence that reports a villager's words (周海说，……) is his, not the writer's: the
+    column's summary (……撰文认为，) does not take it; the writer's own view stays one."""
+    body = [
+        "村支书周海说，前几年村里的公示栏常被风雨吹坏，村民意见很大，镇上花了不少钱也没修好。",
+        "基层工作千头万绪，干部要心中常念为了谁，把群众的小事当成大事来办。",
+        "（作者为本报临江分社记者）",
+    ]
+    (done,) = summarize([Article(id="r", title="心中常念为了谁", body=body)], max_chars=90)
+    assert done.summary.text.startswith("本报临江分社记者撰文认为，")
+    assert "周海说" not in done.summary.text
+    assert reports_speech(body[0])
+    assert not reports_speech("我们认为，干部要心中常念为了谁。")
+    assert not reports_speech(body[1])
 
 
 def test_an_editors_note_is_no_evidence_of_commentary():

@@ -224,6 +224,11 @@ TESTIMONY = [
     "我在镇上开了二十年茶馆，从没见过这么多客人。",
     "——周海",
 ]
+BOXED = [
+    "我们要把西岭镇的茶产业做大做强，让茶农的日子越过越红火。",
+    "我们在西岭镇走访了三个月，看到了茶农的干劲。",
+    "临江市委书记周海指出：“我们要把西岭镇的茶产业做大做强，让茶农的日子越过越红火。”",
+]
 ROUNDS = [
     "陈岩（58岁）：我家今年添了一辆新车，过年回西岭镇方便多了。",
     "临江市西岭镇茶农周海——",
@@ -247,6 +252,10 @@ ROUNDS = [
         ("过年的新变化", ROUNDS, "陈岩（58岁）：我家今年添了一辆新车。", 0, ""),
         ("过年的新变化", ROUNDS, "我家今年添了一辆新车。", 0, "陈岩说，"),
         ("过年的新变化", ROUNDS, "我种了二十年茶。", 2, "周海说，"),
+        # Words the piece quotes from a speaker, restated without the marks (a summary box), are
+        # the speaker's; the writer's own first person, beside them, is the writer's.
+        ("把茶产业做大", BOXED, "我们要把西岭镇的茶产业做大做强。", 0, ""),
+        ("把茶产业做大", BOXED, "我们在西岭镇走访了三个月。", 1, "记者写道，"),
     ],
 )
 def test_whose_first_person_is_read_from_the_source_sentence(title, body, text, sentence, opening):

@@ -37,10 +37,11 @@ from .. import data
 from ..conventions import AUTHOR_NOTE_KINDS, AUTHOR_NOTE_OPENING, REPORTER
 from ..records import Article
 from ..split.lines import HAN, is_bare_name
-from ..text import word_tags
+from ..text import longest_first, word_tags
 from .compress import TIME_START
 from .ranking import BACKGROUND, Scored, adjusted, is_scene
 from .sentences import DECK_MARKS, split_dateline, split_sentences
+from .speakers import ROLE_END
 from .verbs import SPEECH_VERBS
 
 # Commentary by its form, whatever the column's name: 评论员文章/评论员观察, 社论, and a name
@@ -114,24 +115,60 @@ def _column_voice(article: Article) -> str | None:
     return None
 
 
-# An editors' note: 编者按：……, 编者的话：……, 编后：……, or a paragraph signed ——编者 / （编者）.
-# The editors introduce the piece or the page in their own voice: it is not the author's argument,
-# neither its summary nor evidence that the piece is one.
-_EDITORS_NOTE = re.compile(
-    r"^(?:编者按|编者的话|编后语?|编辑手记)[：:]|(?:——|—|－－|--)\s*编者[。.]?$|[（(]编者[）)][。.]?$"
-)
+# An editors' note: 编者按：……, 编者的话：……, 编后：……, or a paragraph signed ——编者 / （编者）, the
+# signature perhaps spaced as the page sets it (——编 者, ——编　者). The editors introduce the piece
+# or the page in their own voice: it is not the author's argument, neither its summary nor
+# evidence that the piece is one.
+_EDITORS = r"编[ \t\u3000]*者"
+_EDITORS_LABEL = r"^(?:编者按|编者的话|编后语?|编辑手记)[：:]"
+_EDITORS_SIGNATURE = rf"(?:——|—|－－|--)\s*{_EDITORS}[。.]?$|[（(]{_EDITORS}[）)][。.]?$"
+_EDITORS_NOTE = re.compile(rf"{_EDITORS_LABEL}|{_EDITORS_SIGNATURE}")
+_EDITORS_LABELLED = re.compile(_EDITORS_LABEL)
+# The signature alone on its line, closing the paragraph above it.
+_EDITORS_SIGNATURE_LINE = re.compile(rf"^[—\-－\s]*{_EDITORS}[。.]?$|^[（(]{_EDITORS}[）)][。.]?$")
+# The note's label printed as a heading of its own (编者的话, 编 者 按), over the note.
+_EDITORS_HEADING = re.compile(r"^编\s*(?:者\s*按|者\s*的\s*话|后\s*语?)[：:]?$")
+# A signature closes a note that opens the piece: the paragraphs before it are the editors' too,
+# when there are this few (a longer run is the piece itself, the signature an afterword's).
+MAX_NOTE_PARAGRAPHS = 4
+# How the summary of the editors' own words opens.
+EDITORS_OPENING = "编者按指出，"
 
 
 def editors_note(paragraph: str) -> bool:
-    """Whether ``paragraph`` is an editors' note (编者按：……; ……——编者)."""
+    """Whether ``paragraph`` is an editors' note (编者按：……; ……——编者), or its label or
+    signature alone."""
     # Every form holds 编; most paragraphs do not, and the unanchored search over a whole
     # paragraph was a quarter of the summarize stage's time (every paragraph, every article).
-    return "编" in paragraph and bool(_EDITORS_NOTE.search(paragraph.strip()))
+    if "编" not in paragraph:
+        return False
+    text = paragraph.strip()
+    return bool(_EDITORS_NOTE.search(text) or _EDITORS_HEADING.match(text))
+
+
+def editors_paragraphs(body: Sequence[str]) -> frozenset[int]:
+    """The paragraphs of ``body`` in the editors' voice: a note (:func:`editors_note`), the
+    paragraph under its label printed alone (编者的话), and those a signature (——编 者) closes
+    at the piece's start."""
+    notes: set[int] = set()
+    for i, paragraph in enumerate(body):
+        if not editors_note(paragraph):
+            continue
+        notes.add(i)
+        text = paragraph.strip()
+        if _EDITORS_HEADING.match(text):
+            notes.update(range(i, min(i + 2, len(body))))
+        elif not _EDITORS_LABELLED.match(text):  # signed at its end, not labelled at its start
+            notes.update(range(i if i > MAX_NOTE_PARAGRAPHS else 0, i))
+            if i and _EDITORS_SIGNATURE_LINE.match(text):
+                notes.add(i - 1)
+    return frozenset(notes)
 
 
 def _own_body(article: Article) -> list[str]:
     """The body without the editors' notes: the author's own lines."""
-    return [p for p in article.body if not editors_note(p)]
+    notes = editors_paragraphs(article.body)
+    return [p for i, p in enumerate(article.body) if i not in notes]
 
 
 def _clean(lines: Sequence[str | None]) -> list[str]:
@@ -172,12 +209,53 @@ def _pen_names(article: Article) -> str | None:
     return None
 
 
+def _argues(article: Article) -> bool:
+    """Whether ``article`` states a thesis (:func:`states_thesis`) in its opening or closing
+    paragraphs, as a column does; signed reportage tells a scene and quotes its people."""
+    body = _own_body(article)
+    framing = body[:THESIS_PARAGRAPHS] + body[THESIS_PARAGRAPHS:][-THESIS_PARAGRAPHS - 1 :]
+    return any(states_thesis(sentence.text) for sentence in split_sentences(framing))
+
+
+# Where a report's dateline stands when a journalist's note is read: a paragraph may come
+# before it (a lead quote, a line the splitter left).
+REPORT_LEAD = 2
+
+
 def _author_note(article: Article) -> re.Match[str] | None:
+    """The author note, but a journalist's under a report (a byline or a dateline marks it): a
+    report is signed at its top; a journalist's note at the end signs a reporter's column."""
     for line in _note_lines(article):
         match = _AUTHOR_NOTE.search(line)
         if match:
-            return None if _JOURNALIST.search(match.group("who")) else match
+            journalist = _JOURNALIST.search(match.group("who"))
+            if journalist and (_reported(article, REPORT_LEAD) or not _argues(article)):
+                return None
+            return match
     return None
+
+
+# A byline that names the author by a post (农业部部长周海, 临江大学教授陈岩): an official's or an
+# expert's signed article, which argues; not a reporter's line, nor an interview's subject.
+_POST_BYLINE = re.compile(
+    rf"(?P<role>[{HAN}、·]{{2,24}}?(?:{'|'.join(sorted(ROLE_END, key=longest_first))}))"
+    rf"(?P<name>[{HAN}·]{{2,4}})"
+)
+
+
+_POSTS_BREAK = re.compile(r"[、兼]")  # between the posts a byline lists
+
+
+def _post_byline(article: Article) -> str | None:
+    """Who signs ``article`` by post and name (农业部部长周海, its last post when it lists several:
+    临江市委书记、市长周海 -> 市长周海; the name alone when that is long)."""
+    line = re.sub(r"\s+", "", article.byline or "")
+    match = _POST_BYLINE.fullmatch(line) if line and not re.search(REPORTER, line) else None
+    name = _person(match.group("name")) if match else None
+    if not match or not name:
+        return None
+    role = _POSTS_BREAK.split(match.group("role"))[-1]
+    return role + name if len(role) <= MAX_ROLE_CHARS else name
 
 
 def _byline_name(article: Article) -> str | None:
@@ -219,6 +297,9 @@ def commentary_rule(article: Article) -> tuple[str, str] | None:
         name = _byline_name(article) if note else None
         if name:
             return "author", f"{name}撰文"
+        signer = _post_byline(article)
+        if signer and not _reported(article) and not _speech_piece(article):
+            return "author", f"{signer}撰文"
     column = _column_voice(article)
     if column:
         return "column", column
@@ -237,12 +318,42 @@ def commentary_rule(article: Article) -> tuple[str, str] | None:
     return None
 
 
-def _reported(article: Article) -> bool:
-    """Whether a reporter's byline or a dateline marks ``article`` as a report."""
+def _reported(article: Article, lead: int = 1) -> bool:
+    """Whether a reporter's byline or a dateline (in the first ``lead`` paragraphs) marks
+    ``article`` as a report."""
     body = _own_body(article)
-    return bool(re.search(REPORTER, article.byline or "")) or bool(
-        body and split_dateline(body[0])[0]
+    return bool(re.search(REPORTER, article.byline or "")) or any(
+        split_dateline(paragraph)[0] for paragraph in body[:lead]
     )
+
+
+# Another's words the piece prints in quotation marks (习近平同志指出：“……”), which a summary
+# box or a later sentence may restate without the marks or the speaker: a sentence whose own
+# words are mostly such words is the speaker's, not the writer's (its quoted words are its own
+# business). Clauses of fewer characters than this are common words, not a quotation.
+_QUOTED_SPAN = re.compile(r"“([^”]{6,})”")
+_OWN_QUOTES = re.compile(r"“[^”]*”")
+_CLAUSE_BREAK = re.compile(r"[，,；;、：:。！？!?…—\s]+")
+MIN_QUOTED_CLAUSE = 4
+QUOTED_SHARE = 0.6
+
+
+def quotations(article: Article) -> str:
+    """The words ``article`` prints in quotation marks, one quotation a line."""
+    return "\n".join(
+        match.group(1) for p in article.body if "“" in p for match in _QUOTED_SPAN.finditer(p)
+    )
+
+
+def repeats_quotation(text: str, quoted: str) -> bool:
+    """Whether ``text``, outside its own quotation marks, is mostly words that ``quoted``
+    (:func:`quotations`) prints as another's."""
+    if not quoted:
+        return False
+    clauses = [c for c in _CLAUSE_BREAK.split(_OWN_QUOTES.sub("", text)) if c]
+    total = sum(len(c) for c in clauses)
+    found = sum(len(c) for c in clauses if len(c) >= MIN_QUOTED_CLAUSE and c in quoted)
+    return total >= MIN_QUOTED_CLAUSE and found >= QUOTED_SHARE * total
 
 
 def commentary_voice(article: Article) -> str | None:
@@ -399,6 +510,7 @@ def _voices(article: Article) -> list[tuple[str, str | None]]:
         elif section is not None:
             signed[p] = section
     voices: list[tuple[str, str | None]] = []
+    quoted = quotations(article)  # words quoted elsewhere, restated here, are the speaker's too
     depth, paragraph_at = 0, -1
     for sentence in split_sentences(body):
         text = sentence.text
@@ -414,7 +526,7 @@ def _voices(article: Article) -> list[tuple[str, str | None]]:
             elif not depth:
                 own.append(char)
         speaker = signed.get(sentence.paragraph)
-        if speaker == "" or _said_after(sentence.text):
+        if speaker == "" or _said_after(sentence.text) or repeats_quotation("".join(own), quoted):
             voices.append(("".join(own), ""))
             continue
         voices.append(("".join(own), speaker))
@@ -516,6 +628,17 @@ def _letter(article: Article) -> str | None:
     return None
 
 
+def _speech_piece(article: Article) -> bool:
+    """Whether ``article`` prints a speech: a title that says so (……上的讲话), a salutation
+    (同志们，朋友们：) or a note (（本文系作者在……上讲话的一部分）)."""
+    body = _clean(_own_body(article)[:2])
+    return (
+        any(_SPEECH_TITLE.match(h or "") for h in (article.title, article.subtitle))
+        or any(_SPEECH_SALUTATION.match(line) for line in body)
+        or any(_SPEECH_NOTE.match(line) for line in _note_lines(article))
+    )
+
+
 def writer_opening(article: Article, text: str, sentences: Sequence[int] | None = None) -> str:
     """Who writes, for a summary ``text`` of a piece that is not commentary: a letter's writer
     always (读者周海来信说，), else, when ``text`` keeps a first person with no speaker, the
@@ -541,11 +664,7 @@ def writer_opening(article: Article, text: str, sentences: Sequence[int] | None 
     if heading in _LETTER_HEADINGS:  # a printed letter headed 贺 信: the letter says
         return f"{heading}写道，"
     name = _signature(article) or _person(_byline_name(article))
-    if (
-        any(_SPEECH_TITLE.match(h or "") for h in (article.title, article.subtitle))
-        or any(_SPEECH_SALUTATION.match(line) for line in body)
-        or any(_SPEECH_NOTE.match(line) for line in _note_lines(article))
-    ):
+    if _speech_piece(article):
         return f"{name}在讲话中指出，" if name else "讲话指出，"
     if name:
         return f"{name}写道，"
@@ -636,6 +755,13 @@ def _reports(tags: Sequence[tuple[str, str]], i: int, thesis: int) -> bool:
     return following[:1] in _BEFORE_WORDS_SAID or (i < thesis and subject is not None)
 
 
+def reports_speech(text: str) -> bool:
+    """Whether the sentence reports what someone other than the author says (周海说，……;
+    专家认为要……): their words, not the author's argument (我们认为，…… is the author's)."""
+    tags = word_tags(text)
+    return any(_speech(w) and _reports(tags, i, len(tags)) for i, (w, _) in enumerate(tags))
+
+
 def states_thesis(text: str) -> bool:
     """Whether the sentence says, in the author's voice, what must be done or what something
     means (我们要……, 这说明……): not another's view it reports, nor a concession."""
@@ -716,6 +842,7 @@ def argument_ranking(
     it."""
     last = len(article.body) - 1
     words = _headline_words(article)
+    notes = editors_paragraphs(article.body)
 
     def text_of(scored: Scored) -> str:
         sentence = scored.sentence
@@ -730,7 +857,7 @@ def argument_ranking(
         thesis = (
             not story
             and not _QUOTATION.match(text)
-            and not editors_note(article.body[scored.sentence.paragraph])
+            and scored.sentence.paragraph not in notes
             and states_thesis(text)
         )
         on_headline = bool(words) and _on_headline(text, words)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable
 
 from ..config import DEFAULT_MAX_CHARS
@@ -24,8 +24,12 @@ from ..text import tagged, words
 from .actors import GENERIC_AGENT, insert_actor, lacks_subject, lead_actor, single_actor
 from .commentary import (
     THESIS_PARAGRAPHS,
+    EDITORS_OPENING,
     argument_ranking,
-    editors_note,
+    editors_paragraphs,
+    quotations,
+    repeats_quotation,
+    reports_speech,
     voice_opening,
     voiced,
     writer_opening,
@@ -158,14 +162,13 @@ def summary_ranking(
     dated = next(
         (i for i, p in enumerate(article.body) if i and split_dateline(p)[0] is not None), 0
     )
+    notes = editors_paragraphs(article.body)
 
     def delta(scored: Scored) -> float:
         sentence = scored.sentence
         following = opens.get(sentence.index + 1, "")
         penalty = 1.0 if following and CONTRAST.match(following) else 0.0
-        if _EDITORS_NOTE.match(opens[sentence.index]) or editors_note(
-            article.body[sentence.paragraph]
-        ):
+        if _EDITORS_NOTE.match(opens[sentence.index]) or sentence.paragraph in notes:
             penalty += 2.0
         if sentence.paragraph < dated and sentence.text.lstrip(" 　")[:1] in DECK_MARKS:
             penalty += 1.5
@@ -252,6 +255,44 @@ def _speaker_named(
     return summary
 
 
+def _without_others_words(article: Article, prepared: _Prepared | None) -> _Prepared | None:
+    """A commentary's ranking without the sentences that give another's words: restated from
+    a quotation the piece prints (:func:`.commentary.repeats_quotation`: a summary box over a
+    leader's words) or reported with their speaker (周海说，……: :func:`.commentary.reports_speech`).
+    Its opening says the writer argues, and they are not the writer's. As it was when nothing
+    else is left."""
+    if prepared is None:
+        return prepared
+    quoted = quotations(article)
+    ranked = [
+        scored
+        for scored in prepared.ranked
+        if not reports_speech(prepared.opens[scored.sentence.index])
+        and not repeats_quotation(prepared.opens[scored.sentence.index], quoted)
+    ]
+    return replace(prepared, ranked=ranked) if ranked else prepared
+
+
+def _editors_own(summary: Summary, article: Article, prepared: _Prepared | None) -> bool:
+    """Whether ``summary`` is made of the editors' note alone (:func:`.commentary.editors_paragraphs`):
+    the editors speak, not the author or the paper's report."""
+    if prepared is None or not summary.sentences:
+        return False
+    notes = editors_paragraphs(article.body)
+    if not notes:
+        return False
+    paragraphs = {s.sentence.index: s.sentence.paragraph for s in prepared.ranked}
+    return all(paragraphs.get(i) in notes for i in summary.sentences)
+
+
+def _writer(article: Article, summary: Summary, prepared: _Prepared | None) -> str:
+    """Who writes, for the summary of a piece that is not commentary: the editors of their note
+    (编者按指出，), else :func:`.commentary.writer_opening`."""
+    if _editors_own(summary, article, prepared):
+        return EDITORS_OPENING
+    return writer_opening(article, summary.text, summary.sentences)
+
+
 def _opened(summary: Summary, opening: str) -> Summary:
     """``summary`` after ``opening`` (who argues or writes), kept on the record so that later
     readers need not guess it from the text."""
@@ -296,8 +337,8 @@ class ExtractiveSummarizer:
             made = _here_named(made, prepared, max_chars)
             made = _speaker_named(made, article, prepared, max_chars)
             # A letter, and a first person kept with no speaker (我……), say who writes
-            # (读者周海来信说，, 作者写道，).
-            writer = writer_opening(article, made.text, made.sentences)
+            # (读者周海来信说，, 作者写道，); the editors' note, that the editors do.
+            writer = _writer(article, made, prepared)
             # Made again within the room the opening leaves, unless it fits as it is; the remade
             # summary says who writes only where it still keeps a first person (and whose).
             if writer and len(writer) + len(made.text) > max_chars:
@@ -305,15 +346,21 @@ class ExtractiveSummarizer:
                 made = self._summarize(article, room, prepared)
                 made = _here_named(made, prepared, room)
                 made = _speaker_named(made, article, prepared, room)
-                again = writer_opening(article, made.text, made.sentences)
+                again = _writer(article, made, prepared)
                 writer = again if len(again) + len(made.text) <= max_chars else ""
             return _opened(made, writer)
         budget = max_chars - len(opening)
         # Ranked once for both ways: a long piece's closing paragraphs too (its thesis may be
         # there).
         prepared = _prepared(article, tail_paragraphs=THESIS_PARAGRAPHS, skip=skip)
+        prepared = _without_others_words(article, prepared)
         summary = self._argument(article, prepared, budget) if prepared else None
         summary = summary or self._summarize(article, budget, prepared)
+        if _editors_own(summary, article, prepared):
+            # Made again within the room the editors' opening leaves, when it takes more.
+            if len(EDITORS_OPENING) + len(summary.text) > max_chars:
+                summary = self._summarize(article, max_chars - len(EDITORS_OPENING), prepared)
+            opening = EDITORS_OPENING if _editors_own(summary, article, prepared) else opening
         return _opened(summary, opening)
 
     def _argument(self, article: Article, prepared: _Prepared, max_chars: int) -> Summary | None:
@@ -324,6 +371,7 @@ class ExtractiveSummarizer:
         no whole sentence fits among the best candidates (then the news way, cut to fit)."""
         ranked = argument_ranking(article, prepared.ranked, prepared.opens)
         source = prepared.source
+        notes = editors_paragraphs(article.body)
         candidates = [
             scored.sentence
             for scored in ranked[: self.candidates]
@@ -331,7 +379,7 @@ class ExtractiveSummarizer:
             and not needs_context(
                 prepared.opens[scored.sentence.index], first=not scored.sentence.index
             )
-            and not editors_note(article.body[scored.sentence.paragraph])
+            and scored.sentence.paragraph not in notes
         ]
         # First a sentence kept to its end; failing that, one whose closing effect compression
         # dropped (……，推动……) but that keeps two clauses or more: what is left still states

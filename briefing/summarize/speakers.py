@@ -26,7 +26,7 @@ _SPEAKER = re.compile(
 # The words a role ends on: the posts before a name (headlines.POSTS: 部长, 书记, 总统, 发言人 ……)
 # and the titles of a profession or a seat a paper prints the same way. What makes the words
 # before a name a role, not any noun (会见星国|周海 is a verb's object).
-_ROLE_END = tuple(POSTS | frozenset("厅长 校长 教授 研究员 代表".split()))
+ROLE_END = tuple(POSTS | frozenset("厅长 校长 教授 研究员 代表".split()))
 # Words the tagger may read as nouns that end a role's run: the verb or the preposition before it
 # (会见|星国外长周海, 同|东港市长陈岩).
 _NOT_ROLE = frozenset(
@@ -82,7 +82,7 @@ def _role_before(source: str, name: str) -> str | None:
     kept: list[str] = []
     for word, tag in reversed(word_tags(before)):
         # 发言人 is filed as an idiom (l): a role word is one whatever its tag.
-        role_word = tag.startswith(("n", "j", "b")) or word.endswith(_ROLE_END)
+        role_word = tag.startswith(("n", "j", "b")) or word.endswith(ROLE_END)
         if not role_word or tag == "nr" or word in _NOT_ROLE:
             break
         kept.insert(0, word)
@@ -92,7 +92,7 @@ def _role_before(source: str, name: str) -> str | None:
     # piece of a name.
     if role != before or (start > 0 and source[start - 1] not in _ROLE_BREAK):
         return None
-    if not (3 <= len(role) <= MAX_ROLE_CHARS) or not role.endswith(tuple(_ROLE_END)):
+    if not (3 <= len(role) <= MAX_ROLE_CHARS) or not role.endswith(ROLE_END):
         return None
     return role
 
