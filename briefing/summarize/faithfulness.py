@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from .references import name_here
@@ -130,6 +130,10 @@ class PreparedSource:
     sentences: tuple[str, ...]
     words: str  # the whole text without spaces or punctuation, to find verbatim copies
     text: str  # the whole text without spaces
+    # Each summary sentence checked against the article -> its problems. The summarizer checks
+    # a sentence alone, then joined with a partner or after a name, then vetting checks the
+    # summary: a fifth of the sentences checked were checked before.
+    checked: dict[str, list[str]] = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
     def names(self) -> tuple[str, ...]:
@@ -424,14 +428,25 @@ def unfaithful(summary: str, source_text: str) -> list[str]:
     problems: list[str] = []
     for match in _SENTENCE.finditer(_compact(summary)):
         sentence = match.group(0)
-        aligned = align(sentence, source)
-        if not aligned:
-            continue
-        problems += _dropped_hedges(sentence, aligned)
-        if _words(sentence) in source.words:
-            continue  # the article's own words in its own order: nothing moved, added or merged
-        problems += _moved(sentence, aligned, source)
-        problems += _negations(sentence, aligned, source)
-        problems += _superlatives(sentence, aligned)
-        problems += _same_name_twice(sentence, aligned, source)
+        found = source.checked.get(sentence)
+        if found is None:
+            found = source.checked[sentence] = _sentence_problems(sentence, source)
+        problems += found
     return list(dict.fromkeys(problems))
+
+
+def _sentence_problems(sentence: str, source: PreparedSource) -> list[str]:
+    """Problems of one summary sentence against the article."""
+    aligned = align(sentence, source)
+    if not aligned:
+        return []
+    problems = _dropped_hedges(sentence, aligned)
+    if _words(sentence) in source.words:
+        return problems  # the article's own words in its own order: nothing moved, added or merged
+    return (
+        problems
+        + _moved(sentence, aligned, source)
+        + _negations(sentence, aligned, source)
+        + _superlatives(sentence, aligned)
+        + _same_name_twice(sentence, aligned, source)
+    )

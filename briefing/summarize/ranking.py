@@ -440,12 +440,10 @@ HAND_WEIGHTS = Features(
     restating_overlap=-1.2,
     misses_subject=-1.0,
 )
-# The features a sentence is marked down for as it is read (not the pass over all of them), with
+# The features a sentence is marked down for as it is read (not the pass over all of them), and
 # their hand weights.
-_MARKS = tuple(
-    (name, getattr(HAND_WEIGHTS, name))
-    for name in FEATURES[FEATURES.index("scene") : FEATURES.index("restating")]
-)
+_MARKED_FROM, _MARKED_TO = FEATURES.index("scene"), FEATURES.index("restating")
+_MARK_WEIGHTS = HAND_WEIGHTS[_MARKED_FROM:_MARKED_TO]
 # How far a sentence of a box beside the text (:func:`rank_sentences`) goes down: below any
 # sentence of the text that a summary could open with.
 BOX_PENALTY = 4.0
@@ -469,7 +467,7 @@ def _ranked(headline: str, body: tuple[str, ...], tail_paragraphs: int) -> tuple
     folded = [fold_width(s.text) for s in sentences]
     sets = [_grams_folded(t) for t in folded]
     shared = _shared(sets)
-    rows: list[dict[str, float]] = []
+    rows: list[Features] = []
     repeats: list[tuple[int, float]] = []  # sentences that restate the headline, and their overlap
     informative: list[int] = []  # sentences with an action or a figure, and no penalty
     missing: list[tuple[int, float]] = []  # sentences that do not name the headline's subject
@@ -487,34 +485,41 @@ def _ranked(headline: str, body: tuple[str, ...], tail_paragraphs: int) -> tuple
         places = len(NAMED_PLACE.findall(text))
         # Cheap test first: a sentence that restates the headline shares many of its bigrams.
         restating = on_head >= max(4, 0.3 * len(bag)) and restates(text, head)
-        row = dict(
+        # Numbers, not the flags some features are read as; those not set here stay 0.0.
+        row = Features(
             position=1.0 / (1.0 + 0.6 * sentence.index) + (0.3 if sentence.paragraph == 0 else 0.0),
             overlap=overlap,
             centrality=len(bag & shared) / len(bag) if bag else 0.0,
-            organisation=org,
-            acts=acts,
-            dated=bool(dated),
-            event_day=_event_day(text),
-            figure=figure,
-            more_figures=min(counted - 1, 3) if figure else 0,
-            places=min(places, 3),
-            scene=is_scene(text, acts=acts),
+            organisation=float(org),
+            acts=float(acts),
+            dated=float(dated is not None),
+            event_day=float(_event_day(text)),
+            figure=float(figure),
+            more_figures=float(min(counted - 1, 3) if figure else 0),
+            places=float(min(places, 3)),
+            scene=float(is_scene(text, acts=acts)),
             # A sentence of rhetoric (打通堵点、交出答卷……举措) states no fact to report.
-            rhetoric=0 if figure else min(len(_RHETORIC.findall(text)), 4),
-            incomplete=not sentence.complete,
-            short=len(text) < 12,
+            rhetoric=float(0 if figure else min(len(_RHETORIC.findall(text)), 4)),
+            incomplete=float(not sentence.complete),
+            short=float(len(text) < 12),
             # 据《卫报》报道。/ 2012年5月5日-11日。: an attribution or a date with no news in it.
-            hollow=bool(_HOLLOW.match(text))
-            or not _FOUR_CJK.match(_DATE.sub("", text) if dated else text),
-            dependent=DEPENDENT.match(text) is not None,
-            reporting=_REPORTING.match(text) is not None,
-            quote_opening=text.startswith(("“", "‘", "「", '"')),
-            question=text.rstrip("”’」").endswith(("？", "?")),
-            enumerated=sentence.enumerated,
-            caption=_CAPTION.match(text) is not None,
-            slogan=len(text) <= 40 and _slogan(text, text),  # text is folded already
-            platitude=bool(subject.words)
-            and platitude(text, subject, figure=figure, dated=bool(dated), named=org or places > 0),
+            hollow=float(
+                bool(_HOLLOW.match(text))
+                or not _FOUR_CJK.match(_DATE.sub("", text) if dated else text)
+            ),
+            dependent=float(DEPENDENT.match(text) is not None),
+            reporting=float(_REPORTING.match(text) is not None),
+            quote_opening=float(text.startswith(("“", "‘", "「", '"'))),
+            question=float(text.rstrip("”’」").endswith(("？", "?"))),
+            enumerated=float(sentence.enumerated),
+            caption=float(_CAPTION.match(text) is not None),
+            slogan=float(len(text) <= 40 and _slogan(text, text)),  # text is folded already
+            platitude=float(
+                bool(subject.words)
+                and platitude(
+                    text, subject, figure=figure, dated=bool(dated), named=org or places > 0
+                )
+            ),
         )
         if restating and not figure:
             # Beside its headline it adds nothing: it loses its overlap credit, when another
@@ -525,18 +530,18 @@ def _ranked(headline: str, body: tuple[str, ...], tail_paragraphs: int) -> tuple
             missing.append((len(rows), missed))
         elif not missed and not restating:
             names_subject = True
-        penalty = -sum(weight * row[name] for name, weight in _MARKS)
+        penalty = -weighted(row[_MARKED_FROM:_MARKED_TO], _MARK_WEIGHTS)
         if penalty < 0.5 and len(text) >= 12 and (figure or acts) and not restating:
             informative.append(len(rows))
         rows.append(row)
     for i, overlap in repeats:
         if any(j != i for j in informative):
-            rows[i].update(restating=1.0, restating_overlap=overlap)
+            rows[i] = rows[i]._replace(restating=1.0, restating_overlap=overlap)
     if names_subject:
         # Only where a sentence names the subject and says more than the headline does: one
         # that only restates it is no better summary than a sentence that does not name it.
         for i, missed in missing:
-            rows[i]["misses_subject"] = missed
+            rows[i] = rows[i]._replace(misses_subject=missed)
     # The shipped weights were fitted on articles under printed headlines (what moved is how
     # much overlap with the headline and naming its subject count); an article without one is
     # outside what they learned and keeps the hand weights. Measured with the headlines of
@@ -544,9 +549,7 @@ def _ranked(headline: str, body: tuple[str, ...], tail_paragraphs: int) -> tuple
     # 12 better / 4 same / 9 worse, one of them newly cut at a comma.
     weights = ranking_weights() if headline else HAND_WEIGHTS
     scored = []
-    for sentence, row in zip(sentences, rows):
-        # Numbers, not the flags some features are read as; those a row does not name stay 0.0.
-        features = Features(**{name: float(value) for name, value in row.items()})
+    for sentence, features in zip(sentences, rows):
         score = weighted(features, weights)
         scored.append(
             Scored(
