@@ -103,9 +103,15 @@ LINE_LABELS = (
     *SIDEBAR_LABELS,
     *BIO_LABELS,
 )
+# Days named by their date (五一 for 1 May, 十一 for 1 October): 五一、国庆假期…… names holidays.
+HOLIDAY_NUMERALS = ("三八", "五一", "五四", "六一", "七一", "八一", "十一")
 # The number of an item of a list printed before its text (1. 全国……, ５、……, 三、……): not 1.4万
-# nor 一、二季度 (a figure, a span); with a paragraph's bracketed number (（二）……) too.
-LIST_NUMBER = r"(?:[\d０-９]{1,2}[.．、](?![\d０-９])|[一二三四五六七八九十]{1,2}、(?![一二三四五六七八九十]))"
+# nor 一、二季度 (a figure, a span), nor a holiday's name (五一、国庆……; so no eleventh item 十一、);
+# with a paragraph's bracketed number (（二）……) too.
+LIST_NUMBER = (
+    r"(?:[\d０-９]{1,2}[.．、](?![\d０-９])"
+    rf"|(?!(?:{'|'.join(HOLIDAY_NUMERALS)})、)[一二三四五六七八九十]{{1,2}}、(?![一二三四五六七八九十]))"
+)
 PARAGRAPH_NUMBER = rf"(?:{LIST_NUMBER}|[(（][\d一二三四五六七八九十]{{1,2}}[)）])"
 # A caption's opening: 图①：…, 图为…, 上图：…, 题图.
 CAPTION_OPENING = (
