@@ -289,13 +289,17 @@ def compress_clauses(sentence: str, *, squeeze: bool = False) -> list[tuple[str,
     return list(_compressed(sentence, squeeze))
 
 
+def _unlabelled(sentence: str) -> str:
+    # ■ and the like mark a deck of key points, 附记： or ５、 a paragraph: marks, not words.
+    return _PARAGRAPH_LABEL.sub("", sentence.lstrip(DECK_MARKS + " 　"), count=1)
+
+
 @lru_cache(maxsize=256)
 def _compressed(sentence: str, squeeze: bool) -> tuple[tuple[str, str], ...]:
-    # A dateline opens the first paragraph; in scraped text it may open any line.
-    _, sentence = split_dateline(sentence)
-    # ■ and the like mark a deck of key points, 附记： or ５、 a paragraph: marks, not words.
-    sentence = _PARAGRAPH_LABEL.sub("", sentence.lstrip(DECK_MARKS + " 　"), count=1)
-    clauses = split_clauses(sentence)
+    # A dateline opens the first paragraph; in scraped text it may open any line. A label stands
+    # before it (快讯：本报临江1月5日电……) or after it (本报临江1月5日电快讯：……).
+    _, sentence = split_dateline(_unlabelled(sentence))
+    clauses = split_clauses(_unlabelled(sentence))
     if not clauses:
         return ()
     clauses = drop_effect_tail(drop_procedure(drop_opening(clauses)))
