@@ -57,11 +57,22 @@ def test_brackets_do_not_split():
     assert len(sentences) == 2 and sentences[0].text.endswith("并通过。")
 
 
-def test_enumeration_stays_one_sentence_and_later_items_are_flagged():
+def test_enumeration_stays_one_sentence_and_its_items_are_flagged():
     one = split_sentences(["措施有三：一是加强领导；二是完善制度；三是强化考核。"])
     assert len(one) == 1
-    items = split_sentences(["一是加强领导。二是完善制度。"])
-    assert [s.enumerated for s in items] == [False, True]
+    items = split_sentences(["一是加强领导。二是完善制度。首先，周海要学会游泳。"])
+    assert [s.enumerated for s in items] == [True, True, True]
+    # A holiday named by its date, the idiom 一是一，二是二, a figure, an ordinal: no item.
+    others = [
+        "五一是劳动者的节日。",
+        "一是一，二是二，陈岩从不含糊。",
+        "3.5万名游客涌入星城。",
+        "２．５０元的门票在星城售罄。",
+        "第一批游客抵达东港市。",
+    ]
+    assert [s.enumerated for s in split_sentences(others)] == [False] * 5
+    # 2、 before a date is an item still.
+    assert split_sentences(["2、1月4日，临江市新开通公交线路3条。"])[0].enumerated
 
 
 def test_enumerated_items_found_in_every_width_and_form():
