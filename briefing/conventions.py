@@ -81,16 +81,17 @@ SIDEBAR_LABELS = (
     "小资料",
 )
 BIO_LABELS = ("人物简介", "作者简介", "人物小传", "个人简介", "个人简历", "人物档案")
+# A note printed under an item, in brackets when it closes one (［附记：……］, 【编者注：……】).
+NOTE_LABELS = ("附记", "附注", "注", "编者注")
 # A label printed at the head of a paragraph, before a colon or in brackets (附记：……, 【链接】……,
 # 快讯：……, 注：……): it says what kind of paragraph follows and is no word of its sentence. A
 # sidebar's or a biography's label is one too. A word that only opens a sentence's grammar
 # (背景是……, 提示我们……) has no colon after it, and stays.
 LINE_LABELS = (
-    "附记",
+    *NOTE_LABELS,
     "附言",
     "链接",
     "背景",
-    "注",
     "编后",
     "编者按",
     "编者的话",
@@ -103,9 +104,20 @@ LINE_LABELS = (
     *SIDEBAR_LABELS,
     *BIO_LABELS,
 )
+# The labels as alternations, longest first (相关链接 before 链接, 编者注 before 注).
+SIDEBAR_LABEL = "|".join(sorted(SIDEBAR_LABELS, key=len, reverse=True))
+BIO_LABEL = "|".join(sorted(BIO_LABELS, key=len, reverse=True))
+NOTE_LABEL = "|".join(sorted(NOTE_LABELS, key=len, reverse=True))
+LINE_LABEL = "|".join(sorted(LINE_LABELS, key=len, reverse=True))
+# Days named by their date (五一 for 1 May, 十一 for 1 October): 五一、国庆假期…… names holidays.
+HOLIDAY_NUMERALS = ("三八", "五一", "五四", "六一", "七一", "八一", "十一")
 # The number of an item of a list printed before its text (1. 全国……, ５、……, 三、……): not 1.4万
-# nor 一、二季度 (a figure, a span); with a paragraph's bracketed number (（二）……) too.
-LIST_NUMBER = r"(?:[\d０-９]{1,2}[.．、](?![\d０-９])|[一二三四五六七八九十]{1,2}、(?![一二三四五六七八九十]))"
+# nor 一、二季度 (a figure, a span), nor a holiday's name (五一、国庆……; so no eleventh item 十一、);
+# with a paragraph's bracketed number (（二）……) too.
+LIST_NUMBER = (
+    r"(?:[\d０-９]{1,2}[.．、](?![\d０-９])"
+    rf"|(?!(?:{'|'.join(HOLIDAY_NUMERALS)})、)[一二三四五六七八九十]{{1,2}}、(?![一二三四五六七八九十]))"
+)
 PARAGRAPH_NUMBER = rf"(?:{LIST_NUMBER}|[(（][\d一二三四五六七八九十]{{1,2}}[)）])"
 # A caption's opening: 图①：…, 图为…, 上图：…, 题图.
 CAPTION_OPENING = (

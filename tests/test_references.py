@@ -463,3 +463,9 @@ def test_an_item_of_a_list_leans_on_its_lead_in():
     assert leans_on_before("第一次参加比赛的周海获得亚军。") is False
     assert leans_on_before("首先到达现场的是东港市消防支队。") is False
     assert leans_on_before("一年来，临江市新建公园8座。") is False
+    # A holiday named by its date, the idiom 一是一，二是二, a figure: no item either.
+    assert leans_on_before("五一是劳动者的节日。") is False
+    assert leans_on_before("十一是国庆节，东港市游客众多。") is False
+    assert leans_on_before("七一是党的生日，西岭镇举办了文艺演出。") is False
+    assert leans_on_before("一是一，二是二，周海从不含糊。") is False
+    assert leans_on_before("3.5万名游客昨天涌入星城。") is False

@@ -57,11 +57,22 @@ def test_brackets_do_not_split():
     assert len(sentences) == 2 and sentences[0].text.endswith("并通过。")
 
 
-def test_enumeration_stays_one_sentence_and_later_items_are_flagged():
+def test_enumeration_stays_one_sentence_and_its_items_are_flagged():
     one = split_sentences(["措施有三：一是加强领导；二是完善制度；三是强化考核。"])
     assert len(one) == 1
-    items = split_sentences(["一是加强领导。二是完善制度。"])
-    assert [s.enumerated for s in items] == [False, True]
+    items = split_sentences(["一是加强领导。二是完善制度。首先，周海要学会游泳。"])
+    assert [s.enumerated for s in items] == [True, True, True]
+    # A holiday named by its date, the idiom 一是一，二是二, a figure, an ordinal: no item.
+    others = [
+        "五一是劳动者的节日。",
+        "一是一，二是二，陈岩从不含糊。",
+        "3.5万名游客涌入星城。",
+        "２．５０元的门票在星城售罄。",
+        "第一批游客抵达东港市。",
+    ]
+    assert [s.enumerated for s in split_sentences(others)] == [False] * 5
+    # 2、 before a date is an item still.
+    assert split_sentences(["2、1月4日，临江市新开通公交线路3条。"])[0].enumerated
 
 
 def test_enumerated_items_found_in_every_width_and_form():
@@ -134,10 +145,15 @@ def test_compression_drops_dateline_purpose_and_fillers_keeps_figures():
     [
         "附记：西岭镇新建的敬老院已于去年底投入使用。",
         "快讯：临江市马拉松赛今天上午鸣枪起跑。",
+        "快讯：本报临江1月5日电　临江市马拉松赛今天上午鸣枪起跑。",  # before a dateline
+        "本报临江1月5日电快讯：临江市马拉松赛今天上午鸣枪起跑。",  # after it
         "【链接】西岭镇新建的敬老院已于去年底投入使用。",
         "注：东港市今年的统计数据由市统计局提供。",
+        "编者注：周海为临江市退休教师。",
+        "附注：东港市今年的统计数据由市统计局提供。",
         "相关链接：星城去年接待游客1200万人次。",
-        "（二）西岭镇新建的敬老院已于去年底投入使用。",
+        "（1）西岭镇新建的敬老院已于去年底投入使用。",
+        "三、临江市新增公交线路12条。",
         "５、周海在东港市工作了十二年。",
         "3. 临江市新增公交线路12条。",
     ],
@@ -154,6 +170,9 @@ def test_compression_drops_a_paragraphs_label_or_number(labelled):
         "注意力集中的周海第一个完成了测试。",
         "1.5万名选手参加了临江马拉松。",  # a decimal
         "一、二季度东港市经济增速保持在6%以上。",  # a span
+        "五一、国庆假期期间，临江市接待游客120万人次。",  # holidays named by their date
+        "十一、中秋双节期间，东港市客流大增。",
+        "六一、端午将至，西岭镇商场人流增加。",
         "周海说：西岭镇的敬老院去年底投入使用。",
     ],
 )

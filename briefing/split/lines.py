@@ -19,6 +19,7 @@ from ..conventions import (
     CREDIT_MARK,
     DATELINE_END,
     NOT_A_REPORTER,
+    NOTE_LABEL,
 )
 from ..text import ends_sentence, fold_width, word_tags
 
@@ -58,9 +59,7 @@ CREDIT_RE = re.compile(
 )
 SUBTITLE_RE = re.compile(r"^(?:—|--|－－)")
 # （张三）, （李四）（图表由…制作）, ［附记：…］: notes closing an item, all in brackets.
-TRAILER_RE = re.compile(
-    rf"^(?:{OPEN}[^()（）。]{{1,30}}{CLOSE})+$|^[［\[【](?:附记|附注|注|编者注)[:：]"
-)
+TRAILER_RE = re.compile(rf"^(?:{OPEN}[^()（）。]{{1,30}}{CLOSE})+$|^[［\[【](?:{NOTE_LABEL})[:：]")
 PAGE_NUMBER_RE = re.compile(
     r"^[-－—\s]*(?:第\s*)?[\d一二三四五六七八九十]{1,3}\s*(?:版|页)?[-－—\s]*$"
 )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..conventions import LINE_LABELS, PARAGRAPH_NUMBER
+from ..conventions import LINE_LABEL, PARAGRAPH_NUMBER
 from ..text import fold_width, tagged, words
 from .references import unresolved_reference
 from .sentences import DECK_MARKS, ENDS, has_quantity, split_clauses, split_dateline
@@ -47,10 +47,9 @@ ORG_SUFFIX = re.compile(
     r"(?:局|委|会|院|部|厅|办|所|处|站|队|中心|社区|街道|政府|公司|集团|学校|大学|医院|银行|馆|协会|妇联|团委|工青妇"
     r"|村|镇|乡|县|区|市|省|州|署|组|军|社|台|党员|群众|居民|人员|干部|职工|代表|团)"
 )
-_LABELS = "|".join(sorted(LINE_LABELS, key=len, reverse=True))
 # 附记：……, 【链接】……, （二）……, ５、……: a paragraph's label or number before its sentence.
 _PARAGRAPH_LABEL = re.compile(
-    rf"^(?:[【\[〔]\s*(?:{_LABELS})\s*[】\]〕]\s*[：:]?|(?:{_LABELS})\s*[：:]|{PARAGRAPH_NUMBER})\s*"
+    rf"^(?:[【\[〔]\s*(?:{LINE_LABEL})\s*[】\]〕]\s*[：:]?|(?:{LINE_LABEL})\s*[：:]|{PARAGRAPH_NUMBER})\s*"
 )
 BOOK_TITLE = re.compile(r"《[^《》]*》")  # the name of a work: 《绕道》
 _NOTE = re.compile(r"[（(](?:附|图|摄|记者|本报|传真|新华社|照片)[^（）()]{0,30}[）)]")
@@ -289,13 +288,17 @@ def compress_clauses(sentence: str, *, squeeze: bool = False) -> list[tuple[str,
     return list(_compressed(sentence, squeeze))
 
 
+def _unlabelled(sentence: str) -> str:
+    # ■ and the like mark a deck of key points, 附记： or ５、 a paragraph: marks, not words.
+    return _PARAGRAPH_LABEL.sub("", sentence.lstrip(DECK_MARKS + " 　"), count=1)
+
+
 @lru_cache(maxsize=256)
 def _compressed(sentence: str, squeeze: bool) -> tuple[tuple[str, str], ...]:
-    # A dateline opens the first paragraph; in scraped text it may open any line.
-    _, sentence = split_dateline(sentence)
-    # ■ and the like mark a deck of key points, 附记： or ５、 a paragraph: marks, not words.
-    sentence = _PARAGRAPH_LABEL.sub("", sentence.lstrip(DECK_MARKS + " 　"), count=1)
-    clauses = split_clauses(sentence)
+    # A dateline opens the first paragraph; in scraped text it may open any line. A label stands
+    # before it (快讯：本报临江1月5日电……) or after it (本报临江1月5日电快讯：……).
+    _, sentence = split_dateline(_unlabelled(sentence))
+    clauses = split_clauses(_unlabelled(sentence))
     if not clauses:
         return ()
     clauses = drop_effect_tail(drop_procedure(drop_opening(clauses)))

@@ -25,12 +25,12 @@ from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from ..conventions import (
-    BIO_LABELS,
+    BIO_LABEL,
     CAPTION_MARKS_RE,
     ITEM_NUMBER,
     PHOTO_MARK_RE,
     PHOTO_BOX_LABELS,
-    SIDEBAR_LABELS,
+    SIDEBAR_LABEL,
 )
 from ..records import Article
 from ..split.features import AUTHOR_NOTE_RE, CLOSING_RE
@@ -53,8 +53,7 @@ _NAMES = re.compile(r"(?:[\u4e00-\u9fff·A-Za-z]{1,6}(?:[\s、/／]+[\u4e00-\u9f
 _SPACES = re.compile(r"[\s\u3000\xa0]+")
 # A box's label on a line of its own or run in before its text (■相关链接, 【名词解释】：……).
 _BOX_LABEL_LINE = re.compile(
-    rf"^[{DECK_MARKS}【\[〔]?\s*(?:(?P<sidebar>{'|'.join(sorted(SIDEBAR_LABELS, key=len, reverse=True))})"
-    rf"|{'|'.join(sorted(BIO_LABELS, key=len, reverse=True))})"
+    rf"^[{DECK_MARKS}【\[〔]?\s*(?:(?P<sidebar>{SIDEBAR_LABEL})|{BIO_LABEL})"
     r"\s*[】\]〕]?\s*(?:[:：]\s*(?P<text>.*))?$"
 )
 # A short biography: a name of two to four characters, its birth year (生 before a comma or

@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 
 from ..text import NAME_TAGS, word_tags
-from .sentences import DECK_MARKS, Sentence, split_dateline
+from .sentences import DECK_MARKS, ITEM_MARKER, Sentence, split_dateline
 from .verbs import SPEECH_VERBS
 from .wholeness import FRAME, POINTING_FRAME, TIME_ONLY, TIME_START
 
@@ -257,14 +257,8 @@ _STEP = re.compile(r"^第[二三四五六七八九十]+步")
 # 应该算是一场硬仗。/ 也是……: a predicate whose subject is in the sentence before; not 是时候……
 # (it is time to ……), nor 正是春耕时节 (正 is "just now" there, and 正是……的 stands alone).
 _COPULA_OPENING = re.compile(r"^(?:应该|应当|也|就|才|都|更|则)?(?:算是|是)(?![非否]|时候)")
-# 一是……, 第一，……, 首先，……: an item of a list, which says nothing without the lead-in that
-# says what it is an item of (会议提出三点要求。); the first item too (later ones are also ranked
-# down as enumerated). Not 第一次, 第一批 (an ordinal of a noun), nor 首先 without its comma.
-_ITEM = re.compile(
-    r"^(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十][，,、]|第[一二三四五六七八九十]+[，,、：:]"
-    r"|(?:首先|其次|再次)[，,])"
-)
-_OPENINGS = (CONTRAST, _CONTINUATION, _STEP, _ITEM, _POINTER)
+# 一是……, 第一，……, 首先，……: an item of a list leans on its lead-in (sentences.ITEM_MARKER).
+_OPENINGS = (CONTRAST, _CONTINUATION, _STEP, ITEM_MARKER, _POINTER)
 # 这是……, 这正是……: what "this" is was said before, even in an article's first sentence (a
 # commentary's first sentence may follow its headline).
 _THIS_IS = re.compile(r"^这(?:也|就|正|更|才|都)?是")

@@ -57,8 +57,15 @@ _CREDIT = rf"{_OUTLET}{_CREDITED_KIND}{NOT_A_REPORTER}(?:[\s　]*{_NAME}(?:[、\
 # of a dispatch, separated by commas, and 报道： that ends them (after a dateline, or opening the
 # body when the splitter has taken the dateline off).
 _REPORTED = re.compile(rf"^[\s　]*(?:综合)?{_CREDIT}(?:[，,、][\s　]*{_CREDIT})*[\s　]*报道[：:]")
-_ENUM_ITEM = re.compile(
-    r"^(?:[二三四五六七八九十]+是|其[二三四五六七八九十]|第[二三四五六七八九十]+[，、,]|[（(][二三四五六七八九十2-9][)）]|[2-9][、.．]|[二三四五六七八九十]+、)"
+# The marker of an item of a list, which says nothing without the lead-in that says what it is an
+# item of (会议提出三点要求。): 一是……, 其一，……, 第一，……, 首先，……, 其次，……, and a later
+# paragraph's number (（二）……, 2、……, 二、……). One numeral before 是: not 五一是…… nor 十一是……
+# (holidays), nor 一是一，二是二 (an idiom); not 第一次, 第一批 (an ordinal of a noun), 其一生, 首先
+# without its comma, nor 2.5万 nor 2.00元 (a figure).
+ITEM_MARKER = re.compile(
+    r"^(?:(?P<numeral>[一二三四五六七八九十])是(?!(?P=numeral))|其(?:一[，,、]|[二三四五六七八九十])"
+    r"|第[一二三四五六七八九十]+[，,、：:]|(?:首先|其次|再次)[，,]"
+    r"|[（(][二三四五六七八九十2-9][)）]|[2-9](?:、|[.．](?!\d))|[二三四五六七八九十]+、)"
 )
 _ATTRIBUTION = re.compile(
     r"^[^，。“”]{0,14}(?:说|表示|说道|介绍|介绍说|指出|告诉记者|坦言|感慨)[。！]?$"
@@ -71,7 +78,7 @@ class Sentence:
     index: int  # position among the article's sentences
     paragraph: int  # index of the body paragraph it comes from
     complete: bool  # ends with sentence punctuation (not a heading, byline or caption)
-    enumerated: bool = False  # 二是…, （三）…: depends on an earlier sentence
+    enumerated: bool = False  # 一是…, 首先，…, （三）…: an item of a list (ITEM_MARKER)
 
 
 # 记者　陈某　整理报道　: a byline run into the first paragraph.
@@ -239,9 +246,9 @@ def _split_paragraph(paragraph: str) -> list[str]:
 _HARD_BREAK = re.compile(r"[\r\n\u2028\u2029\ue000-\uf8ff]+")
 
 
-# The characters an enumerated item (_ENUM_ITEM) can open with, before width folding: a piece
+# The characters an item of a list (ITEM_MARKER) can open with, before width folding: a piece
 # that opens with none of them is not folded just to be told so.
-_ENUM_OPENERS = frozenset("二三四五六七八九十其第(（23456789２３４５６７８９")
+_ENUM_OPENERS = frozenset("一二三四五六七八九十其第首再(（23456789２３４５６７８９")
 
 
 def split_sentences(paragraphs: list[str] | str, *, limit: int | None = None) -> list[Sentence]:
@@ -263,7 +270,7 @@ def split_sentences(paragraphs: list[str] | str, *, limit: int | None = None) ->
         for piece in pieces:
             stripped = piece.rstrip("”’」』）)》】 ")
             complete = bool(stripped) and (stripped[-1] in ENDS or stripped.endswith("…"))
-            enumerated = piece[:1] in _ENUM_OPENERS and bool(_ENUM_ITEM.match(fold_width(piece)))
+            enumerated = piece[:1] in _ENUM_OPENERS and bool(ITEM_MARKER.match(fold_width(piece)))
             sentences.append(
                 Sentence(
                     text=piece,
