@@ -191,6 +191,30 @@ def test_an_article_s_names_are_tagged_only_for_a_summary_that_is_no_verbatim_co
     assert "临江市" in vars(faithfulness.prepare(source_text))["names"]
 
 
+def test_a_sentence_s_problems_are_kept_per_article_and_bounded(monkeypatch):
+    calls = []
+    sentence_problems = faithfulness._sentence_problems
+
+    def counted(sentence, source):
+        calls.append(sentence)
+        return sentence_problems(sentence, source)
+
+    monkeypatch.setattr(faithfulness, "_sentence_problems", counted)
+    monkeypatch.setattr(faithfulness, "MAX_CHECKED", 2)
+    faithfulness.prepare.cache_clear()
+    planned = "本报讯 临江市计划明年建设三座新桥。"
+    built = "本报讯 临江市明年建设三座新桥。"
+    claim = "临江市明年建设三座新桥。"
+    # The same sentence is judged against each article on its own: a dropped hedge in one only.
+    assert faithfulness.unfaithful(claim, planned) != []
+    assert faithfulness.unfaithful(claim, built) == []
+    assert faithfulness.unfaithful(claim, planned) != []
+    assert calls == [claim, claim]  # the third check was kept from the first
+    for extra in ("临江市建设新桥。", "临江市明年建桥。", "临江市建桥。"):
+        faithfulness.unfaithful(extra, planned)
+    assert len(faithfulness.prepare(planned).checked) == 2
+
+
 def naive_rejoined(tags, qualified):
     """day_keywords._rejoined as first written: a loop over every word and its position."""
     out = []

@@ -120,6 +120,9 @@ CONTEXT = 2  # characters of context on each side of a word
 GAP = 2  # characters a compressor may have dropped between a word and its context
 MAX_ALIGNED = 3  # source sentences one summary sentence may draw on
 MIN_GAIN = 0.15  # share of a summary sentence's bigrams a further source sentence must add
+# Sentences whose problems one prepared article keeps: the summarizer checks a few dozen per
+# article; a long-running server guarding a model's summaries against one article checks more.
+MAX_CHECKED = 512
 
 
 @dataclass(frozen=True)
@@ -430,7 +433,9 @@ def unfaithful(summary: str, source_text: str) -> list[str]:
         sentence = match.group(0)
         found = source.checked.get(sentence)
         if found is None:
-            found = source.checked[sentence] = _sentence_problems(sentence, source)
+            found = _sentence_problems(sentence, source)
+            if len(source.checked) < MAX_CHECKED:
+                source.checked[sentence] = found
         problems += found
     return list(dict.fromkeys(problems))
 
