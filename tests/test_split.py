@@ -315,6 +315,44 @@ def test_post_pass_glues_a_cut_paragraph_but_not_after_a_sentence_end():
     ]
 
 
+def test_post_pass_never_takes_a_key_points_label_for_a_title():
+    from briefing.split.grouping import group
+
+    lines = _lines(
+        "星城新区迎来首批居民",
+        "新区的第一批住户上周搬进了新居。",
+        "过年的味道更浓了（新春观察）",
+        "核心阅读",
+        "临江市的年货市场人头攒动。",
+    )
+    labels = ["B-title", "body", "body", "B-title", "body"]
+    drafts, _ = group(lines, labels, usual_gap=1)
+    # The unfinished line above the label heads the article the label opens.
+    assert [[(name, line.text) for name, line in d.head] for d in drafts] == [
+        [("title", "星城新区迎来首批居民")],
+        [("title", "过年的味道更浓了（新春观察）")],
+    ]
+    assert drafts[1].content[0] == ("body", lines[3])
+    for line in lines:
+        line.joined.clear()
+    # Above it a finished sentence: the label is text and the article has no title.
+    lines = _lines(
+        "星城新区迎来首批居民", "新区的第一批住户上周搬进了新居。", "核心阅读", "年货市场人头攒动。"
+    )
+    drafts, _ = group(lines, ["B-title", "body", "B-title", "body"], usual_gap=1)
+    assert [len(d.head) for d in drafts] == [1, 0]
+    assert [name for name, _ in drafts[1].content] == ["body", "body"]
+    # Another heading is still a title.
+    lines = _lines(
+        "星城新区迎来首批居民",
+        "新区的第一批住户上周搬进了新居。",
+        "过年的味道更浓了",
+        "年货市场人头攒动。",
+    )
+    drafts, _ = group(lines, ["B-title", "body", "B-title", "body"], usual_gap=1)
+    assert drafts[1].head == [("title", lines[2])]
+
+
 def test_train_splitter_on_the_samples_and_score_with_the_model(tmp_path, samples):
     from typer.testing import CliRunner
 
