@@ -353,6 +353,34 @@ def test_post_pass_never_takes_a_key_points_label_for_a_title():
     assert drafts[1].head == [("title", lines[2])]
 
 
+def test_a_name_alone_under_the_headline_is_the_byline_and_marks_are_none():
+    from briefing.split.grouping import Draft
+    from briefing.split.splitter import _article
+
+    def article(*head: tuple[str, str], content: tuple[str, ...] = ("湖边的清晨很安静。",)):
+        lines = _lines(*(text for _, text in head), *content)
+        draft = Draft(
+            head=[(name, line) for (name, _), line in zip(head, lines)],
+            content=[("body", line) for line in lines[len(head) :]],
+        )
+        return _article(draft, article_id="a1", page=None)
+
+    found = article(
+        ("title", "周海"),
+        ("subtitle", "——十年守护一片湖"),
+        ("subtitle", "陈岩"),
+        content=("湖边的清晨很安静。", "＊＊＊＊＊"),
+    )
+    assert (found.subtitle, found.byline) == ("——十年守护一片湖", "陈岩")
+    assert found.body[-1] == "＊＊＊＊＊"
+    # A place, a part's label, or a line under a headline that is signed elsewhere stays.
+    for second in ("临江", "引子"):
+        found = article(("title", "星城的冬天"), ("subtitle", second))
+        assert (found.subtitle, found.byline) == (second, None)
+    found = article(("title", "星城的冬天"), ("subtitle", "推荐人"), ("byline", "本报记者 李晓梅"))
+    assert (found.subtitle, found.byline) == ("推荐人", "本报记者 李晓梅")
+
+
 def test_train_splitter_on_the_samples_and_score_with_the_model(tmp_path, samples):
     from typer.testing import CliRunner
 
