@@ -381,6 +381,21 @@ def test_a_name_alone_under_the_headline_is_the_byline_and_marks_are_none():
     assert (found.subtitle, found.byline) == ("推荐人", "本报记者 李晓梅")
 
 
+def test_a_dashed_line_is_the_subtitle_and_a_closing_date_no_byline():
+    from briefing.split.grouping import Draft
+    from briefing.split.splitter import _article
+
+    lines = _lines("春风里的白大褂", "——记临江市人民医院医生周海", "陈岩", "他每天六点到病房。")
+    names = ["title", "byline", "byline"]
+    draft = Draft(head=list(zip(names, lines)), content=[("body", lines[3])])
+    found = _article(draft, article_id="a1", page=None)
+    assert (found.subtitle, found.byline) == ("——记临江市人民医院医生周海", "陈岩")
+    for closing, byline in (("2026年3月5日", None), ("（周海）", "周海")):
+        lines = _lines("致星城市民的一封信", "感谢大家一年来的支持。", closing)
+        draft = Draft(head=[("title", lines[0])], content=[("body", line) for line in lines[1:]])
+        assert _article(draft, article_id="a1", page=None).byline == byline
+
+
 def test_train_splitter_on_the_samples_and_score_with_the_model(tmp_path, samples):
     from typer.testing import CliRunner
 

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from ..conventions import DATE_ONLY_RE
 from ..read.masthead import page_header
 from ..records import Article, Furniture, Issue
 from ..text import fold_width, word_tags
@@ -104,6 +105,9 @@ def _article(draft: Draft, *, article_id: str, page: int | None) -> Article:
         if name == "subtitle" and "byline" not in head and not signed and _writers_name(line):
             # A name alone under the headline's decks is its writer's (……育白莲 / 周海).
             name = "byline"
+        elif name == "byline" and line.role is Role.SUBTITLE and "subtitle" not in head:
+            # A line opening on the dash (——记临江市医生周海) is the subtitle, not who wrote it.
+            name = "subtitle"
         if name != "column":
             head.setdefault(name, []).append(line.text)
     if "title" not in head and "kicker" in head:
@@ -136,8 +140,14 @@ def _article(draft: Draft, *, article_id: str, page: int | None) -> Article:
             line.role is Role.TRAILER and AUTHOR_NOTE_RE.match(line.folded) and article.note is None
         ):
             article.note = line.text
-        elif line.role is Role.TRAILER and article.byline is None and _HAN.search(line.text):
-            # A row of marks (＊＊＊＊＊) closing a part names no one.
+        elif (
+            line.role is Role.TRAILER
+            and article.byline is None
+            and _HAN.search(line.text)
+            and not DATE_ONLY_RE.match(line.folded.replace(" ", ""))
+        ):
+            # A row of marks (＊＊＊＊＊) closing a part names no one, nor does a date closing a
+            # letter or a decree.
             article.byline = line.text.strip("()（） ")
         else:
             article.body.append(line.text)
