@@ -315,6 +315,87 @@ def test_post_pass_glues_a_cut_paragraph_but_not_after_a_sentence_end():
     ]
 
 
+def test_post_pass_never_takes_a_key_points_label_for_a_title():
+    from briefing.split.grouping import group
+
+    lines = _lines(
+        "星城新区迎来首批居民",
+        "新区的第一批住户上周搬进了新居。",
+        "过年的味道更浓了（新春观察）",
+        "核心阅读",
+        "临江市的年货市场人头攒动。",
+    )
+    labels = ["B-title", "body", "body", "B-title", "body"]
+    drafts, _ = group(lines, labels, usual_gap=1)
+    # The unfinished line above the label heads the article the label opens.
+    assert [[(name, line.text) for name, line in d.head] for d in drafts] == [
+        [("title", "星城新区迎来首批居民")],
+        [("title", "过年的味道更浓了（新春观察）")],
+    ]
+    assert drafts[1].content[0] == ("body", lines[3])
+    for line in lines:
+        line.joined.clear()
+    # Above it a finished sentence: the label is text and the article has no title.
+    lines = _lines(
+        "星城新区迎来首批居民", "新区的第一批住户上周搬进了新居。", "核心阅读", "年货市场人头攒动。"
+    )
+    drafts, _ = group(lines, ["B-title", "body", "B-title", "body"], usual_gap=1)
+    assert [len(d.head) for d in drafts] == [1, 0]
+    assert [name for name, _ in drafts[1].content] == ["body", "body"]
+    # Another heading is still a title.
+    lines = _lines(
+        "星城新区迎来首批居民",
+        "新区的第一批住户上周搬进了新居。",
+        "过年的味道更浓了",
+        "年货市场人头攒动。",
+    )
+    drafts, _ = group(lines, ["B-title", "body", "B-title", "body"], usual_gap=1)
+    assert drafts[1].head == [("title", lines[2])]
+
+
+def test_a_name_alone_under_the_headline_is_the_byline_and_marks_are_none():
+    from briefing.split.grouping import Draft
+    from briefing.split.splitter import _article
+
+    def article(*head: tuple[str, str], content: tuple[str, ...] = ("湖边的清晨很安静。",)):
+        lines = _lines(*(text for _, text in head), *content)
+        draft = Draft(
+            head=[(name, line) for (name, _), line in zip(head, lines)],
+            content=[("body", line) for line in lines[len(head) :]],
+        )
+        return _article(draft, article_id="a1", page=None)
+
+    found = article(
+        ("title", "周海"),
+        ("subtitle", "——十年守护一片湖"),
+        ("subtitle", "陈岩"),
+        content=("湖边的清晨很安静。", "＊＊＊＊＊"),
+    )
+    assert (found.subtitle, found.byline) == ("——十年守护一片湖", "陈岩")
+    assert found.body[-1] == "＊＊＊＊＊"
+    # A place, a part's label, or a line under a headline that is signed elsewhere stays.
+    for second in ("临江", "引子"):
+        found = article(("title", "星城的冬天"), ("subtitle", second))
+        assert (found.subtitle, found.byline) == (second, None)
+    found = article(("title", "星城的冬天"), ("subtitle", "推荐人"), ("byline", "本报记者 李晓梅"))
+    assert (found.subtitle, found.byline) == ("推荐人", "本报记者 李晓梅")
+
+
+def test_a_dashed_line_is_the_subtitle_and_a_closing_date_no_byline():
+    from briefing.split.grouping import Draft
+    from briefing.split.splitter import _article
+
+    lines = _lines("春风里的白大褂", "——记临江市人民医院医生周海", "陈岩", "他每天六点到病房。")
+    names = ["title", "byline", "byline"]
+    draft = Draft(head=list(zip(names, lines)), content=[("body", lines[3])])
+    found = _article(draft, article_id="a1", page=None)
+    assert (found.subtitle, found.byline) == ("——记临江市人民医院医生周海", "陈岩")
+    for closing, byline in (("2026年3月5日", None), ("（周海）", "周海")):
+        lines = _lines("致星城市民的一封信", "感谢大家一年来的支持。", closing)
+        draft = Draft(head=[("title", lines[0])], content=[("body", line) for line in lines[1:]])
+        assert _article(draft, article_id="a1", page=None).byline == byline
+
+
 def test_train_splitter_on_the_samples_and_score_with_the_model(tmp_path, samples):
     from typer.testing import CliRunner
 

@@ -1,7 +1,7 @@
 """The post-pass: labelled lines into article drafts.
 
 The labeller (:mod:`briefing.split.labeller`) decides; this pass only keeps its decisions
-consistent, in five rules:
+consistent, in six rules:
 
 1. Every non-blank line ends up in exactly one article or in the page furniture (coverage):
    a line before the first article start opens an article of its own.
@@ -16,18 +16,25 @@ consistent, in five rules:
 5. Furniture sits at the edges of a page or looks like furniture (a page header, a page number,
    an editor line): a line labelled furniture elsewhere is text, so that nothing printed in
    the middle of a page drops out of every article.
+6. A key-points box label (核心阅读) opens an article's text, never its headline: read as a
+   heading, it is text, and the short unfinished line just above it, which the labeller left
+   at the end of the article before, is the headline of the article it opens.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import re
+
 from ..text import ends_sentence
 from .labels import FURNITURE, HEAD, START
-from .lines import Line, Role
+from .lines import HEADING_MAX, Line, Role
 
 
 _COMPLETE = (Role.BYLINE, Role.CREDIT, Role.TRAILER, Role.FURNITURE)
+# The label over a box of an article's key points, printed under its headline before the text.
+_KEY_POINTS_LABEL = re.compile(r"^[■●◆\s]*核心阅读\s*$")
 
 
 @dataclass
@@ -73,6 +80,22 @@ def group(
             continue
         if name == "cont":
             name = "body"
+        if name in HEAD and _KEY_POINTS_LABEL.match(line.text):
+            name = "body"
+            if starts and current is not None and len(current.content) > 1:
+                above_name, above = current.content[-1]
+                if (
+                    above_name == "body"
+                    and len(above.folded) <= HEADING_MAX
+                    and not ends_sentence(above.folded)
+                ):
+                    current.content.pop()
+                    if above.gap > usual_gap:
+                        column = None
+                    current = Draft(column=column, head=[("title", above)])
+                    drafts.append(current)
+                    current.content.append((name, line))
+                    continue
         if starts or current is None:
             if name == "column":
                 column = line.text

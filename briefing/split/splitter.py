@@ -12,9 +12,10 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from ..conventions import DATE_ONLY_RE
 from ..read.masthead import page_header
 from ..records import Article, Furniture, Issue
-from ..text import fold_width
+from ..text import fold_width, word_tags
 from .features import AUTHOR_NOTE_RE, BRIEFS_BOX_LABELS, CLOSING_RE, COLUMN_TAG_RE
 from .grouping import Draft, group
 from .labeller import label_lines
@@ -26,6 +27,10 @@ logger = logging.getLogger(__name__)
 # Boxes that print several briefs under one label (速览, 速览·国庆假期, 数读, 资讯速递): the
 # page's gold counts the box as one article, and its briefs become the article's items.
 _BRIEFS_BOX = re.compile(rf"^[■●◆\s]*(?:{BRIEFS_BOX_LABELS})(?:$|[·・:：\s])")
+# A writer's name (or two) alone on a line under the headline, as the 1998 pages print it.
+_WRITERS_NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}(?:\s+[\u4e00-\u9fff]{2,3})*$")
+_PART_LABEL = re.compile(r"^(?:引子|楔子|序言?|题记|前言|尾声|后记)$")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _ITEM_MAX = 60  # characters of an untitled brief's first sentence kept as its item
 # Bracketed endings of titles that are part of the title, not a column or series name.
 _NOT_A_COLUMN = re.compile(
@@ -74,13 +79,35 @@ def _usual_gap(lines: list[Line]) -> int:
     return min(gaps.most_common(1)[0][0], 2) if gaps else 1
 
 
+def _writers_name(line: Line) -> bool:
+    """A line of one or two names of two or three characters: not a place (四川) nor the label
+    of a part (引子)."""
+    if not _WRITERS_NAME.match(line.folded) or _PART_LABEL.match(line.folded):
+        return False
+    words = word_tags(line.folded)
+    return not (len(words) == 1 and words[0][1].startswith("ns"))
+
+
 def _article(draft: Draft, *, article_id: str, page: int | None) -> Article:
     article = Article(id=article_id, page=page)
     numbers = [n for line in draft.lines for n in (line.number, *line.joined)]
     article.lines = [min(numbers), max(numbers)]
     article.column = draft.column
     head: dict[str, list[str]] = {}
+    # A byline or a signature of its own: the name line is something else (推荐人, a label).
+    signed = any(
+        name == "byline"
+        or line.role is Role.BYLINE
+        or (line.role is Role.TRAILER and _HAN.search(line.text))
+        for name, line in draft.head + draft.content
+    )
     for name, line in draft.head:
+        if name == "subtitle" and "byline" not in head and not signed and _writers_name(line):
+            # A name alone under the headline's decks is its writer's (……育白莲 / 周海).
+            name = "byline"
+        elif name == "byline" and line.role is Role.SUBTITLE and "subtitle" not in head:
+            # A line opening on the dash (——记临江市医生周海) is the subtitle, not who wrote it.
+            name = "subtitle"
         if name != "column":
             head.setdefault(name, []).append(line.text)
     if "title" not in head and "kicker" in head:
@@ -113,7 +140,14 @@ def _article(draft: Draft, *, article_id: str, page: int | None) -> Article:
             line.role is Role.TRAILER and AUTHOR_NOTE_RE.match(line.folded) and article.note is None
         ):
             article.note = line.text
-        elif line.role is Role.TRAILER and article.byline is None:
+        elif (
+            line.role is Role.TRAILER
+            and article.byline is None
+            and _HAN.search(line.text)
+            and not DATE_ONLY_RE.match(line.folded.replace(" ", ""))
+        ):
+            # A row of marks (＊＊＊＊＊) closing a part names no one, nor does a date closing a
+            # letter or a decree.
             article.byline = line.text.strip("()（） ")
         else:
             article.body.append(line.text)

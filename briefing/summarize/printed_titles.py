@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from ..conventions import REPORTER
+from ..conventions import DATE_ONLY_RE, REPORTER
 from ..records import Article
 from ..text import longest_first, tagged
 from .actors import kicker_actor, lacks_subject
@@ -78,9 +78,6 @@ _ATTENDANCE = re.compile(r"(?:出席|参加|陪同|主持)[\u4e00-\u9fff]{0,4}$"
 _ATTENDANCE_TAIL = re.compile(r"\s+\S{2,24}(?:出席|参加|陪同|主持)[\u4e00-\u9fff]{0,4}$")
 # A byline under the headline (记者 周海 通讯员 陈岩) or a date alone (2026年3月5日): no news.
 _BYLINE = re.compile(rf"^(?:本报)?{REPORTER}")
-_DATE_ONLY = re.compile(
-    r"^[（(]?[\d０-９〇零一二三四五六七八九十]{1,4}年(?:[\d０-９〇零一二三四五六七八九十]{1,3}[月日])*[)）]?$"
-)
 # A series tag closing the title that the splitter's column tag (2 to 12 characters, no numbered
 # part) leaves: （……——来自……的故事）, （走进乡村⑦）. A name's qualifier in brackets is short
 # (刚果（金）); a span of time is no tag (（3月2日8时—3日8时）).
@@ -187,7 +184,7 @@ def _deck_with_news(deck: str) -> bool:
         _ATTENDANCE.search(deck)
         or _BYLINE.match(deck)
         or CREDIT.search(deck)
-        or _DATE_ONLY.match(deck.replace(" ", ""))
+        or DATE_ONLY_RE.match(deck.replace(" ", ""))
     )
 
 
