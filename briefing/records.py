@@ -314,7 +314,8 @@ class Entry(Record):
     lines: list[int] | None = None
     # Where else the same story ran (a combined briefing merges duplicates): "PAPER 第N版《标题》".
     also_in: list[str] = field(default_factory=list)
-    # The briefs of a 速览/数读 box (the article's ``items``), listed under the entry.
+    # The briefs of a 速览/数读 box (the article's ``items``), or the further photos of a
+    # numbered photo box (one line each: the first sentence of its caption), listed under the entry.
     items: list[str] = field(default_factory=list)
     summary_provenance: Provenance | None = field(
         default=None, metadata={"schema": {"description": "how the summary was made"}}

@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 from briefing.assemble import assemble
 from briefing.cli import app
 from briefing.records import Article, Issue, Summary
+from briefing.render import render
 from briefing.summarize import summarize
 from briefing.summarize.furniture import (
     box_label,
@@ -382,6 +383,65 @@ def test_a_box_of_numbered_photos_is_summarized_from_one_photo_not_spliced(first
     assert article.summary is not None
     assert article.summary.text.startswith("３月２日，东港市西岭镇的村民")
     assert "熊猫" not in article.summary.text
+    # The second photo is listed under the entry, without its number and its credit.
+    (entry,) = entries(assemble(Issue(source="page.txt"), [article]))
+    assert "熊猫" not in entry.summary
+    assert entry.items == ["临江动物园新添两只小熊猫，园内熊猫家族增至12只。"]
+
+
+def test_each_further_photo_of_a_box_is_listed_under_its_entry():
+    # Numbered （1）…（3）, captions opening on 图为, credits on lines of their own; the third
+    # photo's caption opens on a quotation, which is listed with who said it.
+    body = [
+        "（1）图为东港市西岭镇新建的跨江大桥，大桥全长八百米。",
+        "本报记者 周海摄",
+        "（2）临江市星城小学的学生在操场上练习舞龙。学校今年开设了十二门兴趣课。",
+        "陈岩摄",
+        "（3）“种茶也能致富。”西岭镇茶农李晓梅笑着说。她家今年的茶叶收入超过五万元。",
+    ]
+    article = Article(id="c4", title="图片报道", body=body)
+    read = read_furniture(article)
+    assert read.article.body == ["东港市西岭镇新建的跨江大桥，大桥全长八百米。", "本报记者 周海摄"]
+    assert read.article.items == [
+        "临江市星城小学的学生在操场上练习舞龙。",
+        "“种茶也能致富。”西岭镇茶农李晓梅笑着说。",
+    ]
+    assert article.body == body and article.items == []  # the record is not changed
+    briefing = build(article)
+    (entry,) = entries(briefing)
+    assert entry.summary.startswith("东港市西岭镇新建的跨江大桥")
+    assert "舞龙" not in entry.summary and "茶农" not in entry.summary
+    assert entry.items == read.article.items
+    markdown = render(briefing, format="md")
+    assert "- 临江市星城小学的学生在操场上练习舞龙。" in markdown
+    assert "舞龙" in render(briefing, format="html") and "舞龙" in render(briefing, format="json")
+
+
+@pytest.mark.parametrize(
+    "title, body",
+    [
+        # A box of one photo: its caption is the entry, nothing is listed.
+        ("图片新闻", ["图为临江市星城公园里盛开的郁金香。（周海摄）"]),
+        # Prose whose paragraphs are numbered, with a photo's caption, is no photo box: it is
+        # read whole.
+        (
+            "东港市出台三项便民措施",
+            [
+                "东港市日前出台三项便民措施。",
+                "1、市民办理户籍业务可在西岭镇服务中心一次办结。",
+                "2、星城社区新设十个公交站点。",
+                "图为西岭镇服务中心的办事窗口。",
+            ],
+        ),
+    ],
+)
+def test_a_box_of_one_photo_or_numbered_prose_lists_nothing(title, body):
+    article = Article(id="c5", title=title, body=body)
+    read = read_furniture(article).article
+    assert read.items == []
+    assert len(read.body) == len(body)
+    (entry,) = entries(build(article))
+    assert entry.items == []
 
 
 @pytest.mark.parametrize(

@@ -202,7 +202,8 @@ def make_entry(
         source=source_line(read, section=section),
         page=article.page,
         lines=list(article.lines) if article.lines else None,
-        items=list(article.items),
+        # A box's briefs, or a photo box's further photos, folded as the summary is.
+        items=[display_text(item) for item in read.items],
         summary_provenance=summary_provenance(article),
         title_provenance=title_provenance(article, generated, title),
     )

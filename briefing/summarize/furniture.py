@@ -7,7 +7,9 @@ newspaper pages through :func:`read_furniture`, which gives the article as read:
 - a box label printed where a title stands (图片报道, 图片新闻 above a photo and its caption:
   :data:`~briefing.conventions.PHOTO_BOX_LABELS`) is no headline: the article as read is
   untitled, the label its column, and its title is made from the caption like any untitled
-  article's (the label shown where the caption gives none);
+  article's (the label shown where the caption gives none); a box of numbered photos
+  (1、……; 2、……) is read as its first photo, and its further photos are the ``items`` of the
+  article as read, one line each, which the briefing lists under the entry;
 - a brief printed as one paragraph with its signature on the next line can reach the splitter
   as a heading with no body (本报讯……。 then （周海）): the heading is the brief's text;
 - a body line that only credits the page or its pictures (版式设计：周海, 本版制图：陈岩,
@@ -36,7 +38,7 @@ from ..records import Article
 from ..split.features import AUTHOR_NOTE_RE, CLOSING_RE
 from ..split.lines import FURNITURE_RE, is_credit, is_furniture
 from ..text import fold_width
-from .sentences import DECK_MARKS, ENDS, split_dateline
+from .sentences import DECK_MARKS, ENDS, split_dateline, split_sentences
 
 # A headline is one line of at most a few dozen characters and does not end on a stop; a
 # heading that does, and is longer than any headline or opens on a dateline, is a brief.
@@ -170,15 +172,22 @@ def read_furniture(article: Article) -> Reading:
         return Reading(dataclasses.replace(article, title=None, body=body), None)
     label = box_label(article.title)
     if label and has_text(article):
-        body = _captions_as_text(article.body, _folded(article.body))
-        read = dataclasses.replace(article, title=None, column=article.column or label, body=body)
+        body, photos = _captions_as_text(article.body, _folded(article.body))
+        read = dataclasses.replace(
+            article,
+            title=None,
+            column=article.column or label,
+            body=body,
+            items=photos or article.items,
+        )
         return Reading(read, label)
     # Each line folded once, where a caption may stand, for both the test and the reading.
     if any("图" in line[:_CAPTION_MARKS_REACH] for line in article.body):
         folded = _folded(article.body)
         if _captions_only(article.body, folded):
-            body = _captions_as_text(article.body, folded)
-            return Reading(dataclasses.replace(article, body=body), None)
+            body, photos = _captions_as_text(article.body, folded)
+            read = dataclasses.replace(article, body=body, items=photos or article.items)
+            return Reading(read, None)
     return Reading(article, None)
 
 
@@ -276,23 +285,44 @@ def _numbered_in_sequence(lines: list[str]) -> bool:
     return len(numbers) >= 2 and numbers[1] == numbers[0] + 1
 
 
-def _captions_as_text(body: list[str], folded: list[str]) -> list[str]:
+def _captions_as_text(body: list[str], folded: list[str]) -> tuple[list[str], list[str]]:
     """``body`` with what its captions open with to point at their photos (图为……, 上图：) taken
     off: a summary or a title made from a caption says what the photo shows. A photo box of
     items numbered in sequence (1、……; 2、……), each a photo of its own, which no summary joins
-    as one story, is read as its first item, without its number. ``folded``: :func:`_folded`."""
+    as one story, is read as its first item, without its number; its further photos are given
+    apart, one line each (:func:`_photo_line`), for the briefing to list under the entry as it
+    lists a box's briefs. ``folded``: :func:`_folded`."""
     numbered = _numbered_in_sequence(folded)
     out = []
+    further: list[list[str]] = []
     items = 0
     for line, text in zip(body, folded):
         stripped = line.lstrip()
         number = _ITEM_NUMBER.match(text) if numbered else None
         items += number is not None
-        if items > 1:
-            break
         marks = CAPTION_MARKS_RE.match(text) or number
-        out.append(stripped[marks.end() :] if marks and marks.end() < len(stripped) else line)
-    return out
+        read = stripped[marks.end() :] if marks and marks.end() < len(stripped) else line
+        if items <= 1:
+            out.append(read)
+        elif number is not None:
+            further.append([read])
+        else:
+            further[-1].append(read)  # the item's caption goes on, or its credit
+    return out, [_photo_line(lines) for lines in further]
+
+
+def _photo_line(caption: list[str]) -> str:
+    """A photo's line in the briefing: the first sentence of its ``caption`` (its lines as read,
+    the first the numbered item), with the next where the first is a quotation alone (“……。”
+    then who said it), without a credit line or a credit closing it in brackets (……（周海摄）)."""
+    lines = [caption[0], *(line for line in caption[1:] if not is_credit_line(line))]
+    sentences = [s.text.strip() for s in split_sentences(lines, limit=2)]
+    quoted = sentences[0][:1] in "“「" and sentences[0][-1:] in "”」"
+    line = "".join(sentences[: 2 if quoted else 1])
+    opening = max(line.rfind("（"), line.rfind("("))
+    if opening > 0 and line[-1] in "）)" and is_credit_line(line[opening + 1 : -1]):
+        return line[:opening].rstrip()
+    return line
 
 
 def is_listed(article: Article, *, reading: Reading | None = None) -> bool:
