@@ -573,6 +573,21 @@ def test_a_term_a_headline_sets_alone_in_quotation_marks_is_confirmed(word, head
     assert confirmed(word, text, [headline]) is (expected or rjieba.has_word(word))
 
 
+def test_a_name_cut_before_its_last_character_and_said_is_the_name():
+    # The tagger reads a two-character name and a rare word of its last character and 说.
+    said = "“路修好了。”李晓文说，西岭镇的茶园不大。“茶要用心种。”李晓文说。"
+    assert ("李晓", "nr") in tagged(said) and ("文说", "n") in tagged(said)
+    assert ("李晓文", "nr") in _words(said) and ("文说", "n") not in _words(said)
+    articles = [
+        article("a", "社会", title="西岭镇茶农的新年", body=[said]),
+        article("b", "文化", title="星国乐团来访", body=["星国乐团在东港大剧院演出。"]),
+    ]
+    words = issue_keywords(articles, count=6, paper="临江日报")
+    assert "李晓文" in words and "李晓文说" not in words
+    # Not a common word after a name: 周海 / 小说 stay two words.
+    assert ("周海", "nr") in _words("周海小说写得好") and ("小说", "n") in _words("周海小说写得好")
+
+
 def test_a_name_the_tagger_runs_into_said_is_the_name():
     # After a quotation's close the tagger reads a name it does not know and 说 as one name.
     assert ("葛玉千说", "nr") in tagged("“茶要用心种。”葛玉千说，西岭镇的茶园不大。")

@@ -423,18 +423,34 @@ _SAID = tuple(sorted(v for v in SPEECH_VERBS if len(v) == 1))
 def _said_apart(tags: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """``tags`` with each name of three or four characters that ends in a one-character speech
     verb split into the name and the verb (周小岚说/nr -> 周小岚/nr 说/v): a given name hardly
-    ends in 说 or 称, a quotation's close often does."""
-    glued = [
+    ends in 说 or 称, a quotation's close often does. Likewise a two-character name and a rare
+    word of its last character and the verb (周小/nr 岚说 -> 周小岚/nr 说/v)."""
+    said = [i for i, (word, _) in enumerate(tags) if word.endswith(_SAID)]  # one pass, few
+    if not said:
+        return tags
+    glued = [i for i in said if 3 <= len(tags[i][0]) <= 4 and tags[i][1].startswith("nr")]
+    # Or the name's last character read with the verb as a rare word (周小 / 岚说): a name of
+    # two characters, then two that end in the verb and that the dictionary rarely lists.
+    cut = [
         i
-        for i, (word, tag) in enumerate(tags)
-        if word.endswith(_SAID) and 3 <= len(word) <= 4 and tag.startswith("nr")
+        for i in said
+        if i > 0
+        and len(tags[i][0]) == 2
+        and len(tags[i - 1][0]) == 2
+        and tags[i - 1][1].startswith("nr")
+        and tags[i - 1][0][0] in SURNAMES
+        and _background_count(tags[i][0]) < COMMON_COUNT
     ]
-    if not glued:
+    if not glued and not cut:
         return tags
     out = list(tags)
-    for i in reversed(glued):
+    for i in sorted({*glued, *cut}, reverse=True):
         word, tag = tags[i]
-        out[i : i + 1] = [(word[:-1], tag), (word[-1], "v")]
+        if i in glued:
+            out[i : i + 1] = [(word[:-1], tag), (word[-1], "v")]
+        else:
+            name, name_tag = tags[i - 1]
+            out[i - 1 : i + 1] = [(name + word[0], name_tag), (word[-1], "v")]
     return out
 
 
