@@ -18,6 +18,7 @@ from briefing.assemble.day_keywords import (
     issue_keywords,
     keyword_problems,
     names_in,
+    person_name,
     _led_by,
     _subject_in,
     lead_name,
@@ -586,6 +587,24 @@ def test_a_name_cut_before_its_last_character_and_said_is_the_name():
     assert "李晓文" in words and "李晓文说" not in words
     # Not a common word after a name: 周海 / 小说 stay two words.
     assert ("周海", "nr") in _words("周海小说写得好") and ("小说", "n") in _words("周海小说写得好")
+
+
+def test_a_role_before_a_name_is_no_part_of_a_term():
+    body = (
+        "党和国家领导人周海出席西岭镇茶叶节开幕式。党和国家领导人周海参观了茶园。"
+        "茶农介绍了新品种。党和国家领导人周海与茶农交谈。"
+    )
+    articles = [
+        article("a", "社会", title="西岭镇茶叶节开幕", body=[body]),
+        article("b", "文化", title="星国乐团来访", body=["星国乐团在东港大剧院演出。"]),
+    ]
+    words = issue_keywords(articles, count=6, paper="临江日报")
+    assert "周海" in words and not [w for w in words if "周海" in w and w != "周海"]
+    assert whole_run("领导人", body) == "领导人"
+    # A name is a surname and a given name, not a word the tagger files as a name too.
+    assert person_name("周海", "nr") and person_name("陈志远", "nr")
+    assert not person_name("卫星", "nr") and not person_name("史诗", "nr")
+    assert not person_name("周海", "n")
 
 
 def test_a_name_the_tagger_runs_into_said_is_the_name():

@@ -261,6 +261,17 @@ def dictionary_phrase(word: str) -> bool:
     return len(rest) > 1 and tagged(head)[0][1] in ("v", "a", "ad", "vd")
 
 
+def person_name(word: str, tag: str) -> bool:
+    """Whether ``word`` (tagged ``tag``) reads as a Chinese person's name: tagged a name, a
+    surname first, and three characters, or two that the dictionary lacks (周海, 陈志远; not
+    卫星 or 史诗, which the tagger files as names too)."""
+    return (
+        tag.startswith("nr")
+        and word[:1] in SURNAMES
+        and (len(word) == 3 or (len(word) == 2 and _background_count(word) == 1))
+    )
+
+
 def _words(text: str) -> list[tuple[str, str]]:
     """Tagged words, with a person's name the segmenter split rejoined (栗/nr 战书 -> 栗战书/nr)
     and a name kept whole with its bracketed qualifier (刚果（金）)."""
@@ -379,12 +390,16 @@ class _Tables:
         # Each candidate -> "1" if it may be a piece of a longer term, "2" if it is a place
         # name (never a piece); the gap "" -> "0".
         self.kind: dict[str, str] = {"": "0"}
+        # The candidates that read as a person's name (person_name).
+        self.names: set[str] = set()
 
     def judged(self, word: str, tag: str) -> str:
         """What (``word``, ``tag``) is to the counts, added to the tables."""
         term = _term(word, tag)
         if term:
             self.kind[word] = "1" if term == 1 else "2"
+            if person_name(word, tag):
+                self.names.add(word)
             value = word
         elif len(word) == 1 and tag.startswith(_SURNAME_TAGS):
             value = _LONE_SURNAME
@@ -516,6 +531,8 @@ def _counts(headline: str, body: str) -> dict[str, float]:
                 len(set(pieces)) < size
                 or len("".join(pieces)) > MAX_TERM
                 or pieces[-1] in _BESIDE_NAME
+                # A role before a name (临江市领导人 / 周海), not a transliterated name's parts.
+                or (pieces[-1] in tables.names and pieces[-2] not in tables.names)
             ):
                 continue
             if not used.intersection(range(start, start + size)):
@@ -795,8 +812,9 @@ def whole_run(word: str, text: str) -> str | None:
     # The words after it while each may belong to a term; those before only when a lone
     # character joins them (乡镇 / 融 / 数据中心): a word before a term is its own word
     # (西岭镇 / 护幼助孤), the term's head is at its end.
+    # Not a person's name after it: a role and the name (党委书记 / 周海) are two keywords.
     last = after
-    while last < len(tokens) and _in_run(*tokens[last]):
+    while last < len(tokens) and _in_run(*tokens[last]) and not person_name(*tokens[last]):
         last += 1
     # An ordinary noun that follows at every occurrence is the head the term was cut from
     # (新时代文明 / 实践, 京津冀绿色 / 发展, 药品监督管理 / 部门): it closes the run. Not after a
