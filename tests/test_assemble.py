@@ -11,6 +11,7 @@ from briefing.assemble.day_keywords import (
     COMMON_NOUN_POWER,
     _weight,
     _words,
+    abbreviation,
     background_words,
     common_noun,
     confirmed,
@@ -605,6 +606,15 @@ def test_a_role_before_a_name_is_no_part_of_a_term():
     assert person_name("周海", "nr") and person_name("陈志远", "nr")
     assert not person_name("卫星", "nr") and not person_name("史诗", "nr")
     assert not person_name("周海", "n")
+
+
+def test_an_abbreviation_and_its_full_name_say_the_same_thing():
+    assert abbreviation("星艺节", "星城青年艺术节")
+    assert abbreviation("市运会", "临江市运动会")
+    # Not another name ending alike, nor one a character longer (周海 and 周小海 are two people).
+    assert not abbreviation("东港", "东港市政府")
+    assert not abbreviation("周海", "周小海")
+    assert not abbreviation("艺术节", "星城青年音乐节")
 
 
 def test_a_name_the_tagger_runs_into_said_is_the_name():

@@ -617,8 +617,14 @@ def issue_keywords(
         whole = judged[word]
         if whole is not None:
             whole = longer_name(whole, text)
-        if whole is None or any(whole in other or other in whole for other in chosen):
-            continue  # 河湖 beside 河湖长制 says the same thing twice
+        if whole is None or any(
+            whole in other
+            or other in whole
+            or abbreviation(whole, other)
+            or abbreviation(other, whole)
+            for other in chosen
+        ):
+            continue  # 河湖 beside 河湖长制, 市运会 beside 临江市运动会 say the same thing twice
         if fragment(whole, text) or not confirmed(whole, text, headlines):
             continue
         if dictionary_phrase(whole) and f"《{whole}》" not in text:  # a title: 《迎新年》
@@ -636,6 +642,16 @@ def issue_keywords(
     if lead is None:
         return chosen
     return _led_by(chosen, longer_name(lead, text) or lead)  # 帕洛 of 帕洛·门多萨: the whole name
+
+
+def abbreviation(short: str, long: str) -> bool:
+    """Whether ``short`` is an abbreviation of ``long``: its characters stand in ``long`` in
+    order and both end alike (市运会 of 临江市运动会, 星艺节 of 星城青年艺术节). A word inside the
+    other that ends it (长制 of 河湖长制) counts too; the caller drops those anyway."""
+    if len(long) < len(short) + 2 or short[-1] != long[-1]:
+        return False
+    rest = iter(long)
+    return all(char in rest for char in short)
 
 
 def _led_by(chosen: list[str], lead: str) -> list[str]:
