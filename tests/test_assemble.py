@@ -11,7 +11,6 @@ from briefing.assemble.day_keywords import (
     COMMON_NOUN_POWER,
     _weight,
     _words,
-    abbreviation,
     background_words,
     common_noun,
     confirmed,
@@ -19,7 +18,6 @@ from briefing.assemble.day_keywords import (
     issue_keywords,
     keyword_problems,
     names_in,
-    person_name,
     _led_by,
     _subject_in,
     lead_name,
@@ -573,48 +571,6 @@ def test_a_term_a_headline_sets_alone_in_quotation_marks_is_confirmed(word, head
     assert quoted_term(word, [headline]) is expected
     text = headline + "\n东港市今年新增企业三十家。"
     assert confirmed(word, text, [headline]) is (expected or rjieba.has_word(word))
-
-
-def test_a_name_cut_before_its_last_character_and_said_is_the_name():
-    # The tagger reads a two-character name and a rare word of its last character and 说.
-    said = "“路修好了。”李晓文说，西岭镇的茶园不大。“茶要用心种。”李晓文说。"
-    assert ("李晓", "nr") in tagged(said) and ("文说", "n") in tagged(said)
-    assert ("李晓文", "nr") in _words(said) and ("文说", "n") not in _words(said)
-    articles = [
-        article("a", "社会", title="西岭镇茶农的新年", body=[said]),
-        article("b", "文化", title="星国乐团来访", body=["星国乐团在东港大剧院演出。"]),
-    ]
-    words = issue_keywords(articles, count=6, paper="临江日报")
-    assert "李晓文" in words and "李晓文说" not in words
-    # Not a common word after a name: 周海 / 小说 stay two words.
-    assert ("周海", "nr") in _words("周海小说写得好") and ("小说", "n") in _words("周海小说写得好")
-
-
-def test_a_role_before_a_name_is_no_part_of_a_term():
-    body = (
-        "党和国家领导人周海出席西岭镇茶叶节开幕式。党和国家领导人周海参观了茶园。"
-        "茶农介绍了新品种。党和国家领导人周海与茶农交谈。"
-    )
-    articles = [
-        article("a", "社会", title="西岭镇茶叶节开幕", body=[body]),
-        article("b", "文化", title="星国乐团来访", body=["星国乐团在东港大剧院演出。"]),
-    ]
-    words = issue_keywords(articles, count=6, paper="临江日报")
-    assert "周海" in words and not [w for w in words if "周海" in w and w != "周海"]
-    assert whole_run("领导人", body) == "领导人"
-    # A name is a surname and a given name, not a word the tagger files as a name too.
-    assert person_name("周海", "nr") and person_name("陈志远", "nr")
-    assert not person_name("卫星", "nr") and not person_name("史诗", "nr")
-    assert not person_name("周海", "n")
-
-
-def test_an_abbreviation_and_its_full_name_say_the_same_thing():
-    assert abbreviation("星艺节", "星城青年艺术节")
-    assert abbreviation("市运会", "临江市运动会")
-    # Not another name ending alike, nor one a character longer (周海 and 周小海 are two people).
-    assert not abbreviation("东港", "东港市政府")
-    assert not abbreviation("周海", "周小海")
-    assert not abbreviation("艺术节", "星城青年音乐节")
 
 
 def test_a_name_the_tagger_runs_into_said_is_the_name():

@@ -261,17 +261,6 @@ def dictionary_phrase(word: str) -> bool:
     return len(rest) > 1 and tagged(head)[0][1] in ("v", "a", "ad", "vd")
 
 
-def person_name(word: str, tag: str) -> bool:
-    """Whether ``word`` (tagged ``tag``) reads as a Chinese person's name: tagged a name, a
-    surname first, and three characters, or two that the dictionary lacks (周海, 陈志远; not
-    卫星 or 史诗, which the tagger files as names too)."""
-    return (
-        tag.startswith("nr")
-        and word[:1] in SURNAMES
-        and (len(word) == 3 or (len(word) == 2 and _background_count(word) == 1))
-    )
-
-
 def _words(text: str) -> list[tuple[str, str]]:
     """Tagged words, with a person's name the segmenter split rejoined (栗/nr 战书 -> 栗战书/nr)
     and a name kept whole with its bracketed qualifier (刚果（金）)."""
@@ -390,16 +379,12 @@ class _Tables:
         # Each candidate -> "1" if it may be a piece of a longer term, "2" if it is a place
         # name (never a piece); the gap "" -> "0".
         self.kind: dict[str, str] = {"": "0"}
-        # The candidates that read as a person's name (person_name).
-        self.names: set[str] = set()
 
     def judged(self, word: str, tag: str) -> str:
         """What (``word``, ``tag``) is to the counts, added to the tables."""
         term = _term(word, tag)
         if term:
             self.kind[word] = "1" if term == 1 else "2"
-            if person_name(word, tag):
-                self.names.add(word)
             value = word
         elif len(word) == 1 and tag.startswith(_SURNAME_TAGS):
             value = _LONE_SURNAME
@@ -438,34 +423,18 @@ _SAID = tuple(sorted(v for v in SPEECH_VERBS if len(v) == 1))
 def _said_apart(tags: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """``tags`` with each name of three or four characters that ends in a one-character speech
     verb split into the name and the verb (周小岚说/nr -> 周小岚/nr 说/v): a given name hardly
-    ends in 说 or 称, a quotation's close often does. Likewise a two-character name and a rare
-    word of its last character and the verb (周小/nr 岚说 -> 周小岚/nr 说/v)."""
-    said = [i for i, (word, _) in enumerate(tags) if word.endswith(_SAID)]  # one pass, few
-    if not said:
-        return tags
-    glued = [i for i in said if 3 <= len(tags[i][0]) <= 4 and tags[i][1].startswith("nr")]
-    # Or the name's last character read with the verb as a rare word (周小 / 岚说): a name of
-    # two characters, then two that end in the verb and that the dictionary rarely lists.
-    cut = [
+    ends in 说 or 称, a quotation's close often does."""
+    glued = [
         i
-        for i in said
-        if i > 0
-        and len(tags[i][0]) == 2
-        and len(tags[i - 1][0]) == 2
-        and tags[i - 1][1].startswith("nr")
-        and tags[i - 1][0][0] in SURNAMES
-        and _background_count(tags[i][0]) < COMMON_COUNT
+        for i, (word, tag) in enumerate(tags)
+        if word.endswith(_SAID) and 3 <= len(word) <= 4 and tag.startswith("nr")
     ]
-    if not glued and not cut:
+    if not glued:
         return tags
     out = list(tags)
-    for i in sorted({*glued, *cut}, reverse=True):
+    for i in reversed(glued):
         word, tag = tags[i]
-        if i in glued:
-            out[i : i + 1] = [(word[:-1], tag), (word[-1], "v")]
-        else:
-            name, name_tag = tags[i - 1]
-            out[i - 1 : i + 1] = [(name + word[0], name_tag), (word[-1], "v")]
+        out[i : i + 1] = [(word[:-1], tag), (word[-1], "v")]
     return out
 
 
@@ -531,8 +500,6 @@ def _counts(headline: str, body: str) -> dict[str, float]:
                 len(set(pieces)) < size
                 or len("".join(pieces)) > MAX_TERM
                 or pieces[-1] in _BESIDE_NAME
-                # A role before a name (临江市领导人 / 周海), not a transliterated name's parts.
-                or (pieces[-1] in tables.names and pieces[-2] not in tables.names)
             ):
                 continue
             if not used.intersection(range(start, start + size)):
@@ -617,14 +584,8 @@ def issue_keywords(
         whole = judged[word]
         if whole is not None:
             whole = longer_name(whole, text)
-        if whole is None or any(
-            whole in other
-            or other in whole
-            or abbreviation(whole, other)
-            or abbreviation(other, whole)
-            for other in chosen
-        ):
-            continue  # 河湖 beside 河湖长制, 市运会 beside 临江市运动会 say the same thing twice
+        if whole is None or any(whole in other or other in whole for other in chosen):
+            continue  # 河湖 beside 河湖长制 says the same thing twice
         if fragment(whole, text) or not confirmed(whole, text, headlines):
             continue
         if dictionary_phrase(whole) and f"《{whole}》" not in text:  # a title: 《迎新年》
@@ -642,16 +603,6 @@ def issue_keywords(
     if lead is None:
         return chosen
     return _led_by(chosen, longer_name(lead, text) or lead)  # 帕洛 of 帕洛·门多萨: the whole name
-
-
-def abbreviation(short: str, long: str) -> bool:
-    """Whether ``short`` is an abbreviation of ``long``: its characters stand in ``long`` in
-    order and both end alike (市运会 of 临江市运动会, 星艺节 of 星城青年艺术节). A word inside the
-    other that ends it (长制 of 河湖长制) counts too; the caller drops those anyway."""
-    if len(long) < len(short) + 2 or short[-1] != long[-1]:
-        return False
-    rest = iter(long)
-    return all(char in rest for char in short)
 
 
 def _led_by(chosen: list[str], lead: str) -> list[str]:
@@ -828,9 +779,8 @@ def whole_run(word: str, text: str) -> str | None:
     # The words after it while each may belong to a term; those before only when a lone
     # character joins them (乡镇 / 融 / 数据中心): a word before a term is its own word
     # (西岭镇 / 护幼助孤), the term's head is at its end.
-    # Not a person's name after it: a role and the name (党委书记 / 周海) are two keywords.
     last = after
-    while last < len(tokens) and _in_run(*tokens[last]) and not person_name(*tokens[last]):
+    while last < len(tokens) and _in_run(*tokens[last]):
         last += 1
     # An ordinary noun that follows at every occurrence is the head the term was cut from
     # (新时代文明 / 实践, 京津冀绿色 / 发展, 药品监督管理 / 部门): it closes the run. Not after a
