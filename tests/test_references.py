@@ -469,3 +469,13 @@ def test_an_item_of_a_list_leans_on_its_lead_in():
     assert leans_on_before("七一是党的生日，西岭镇举办了文艺演出。") is False
     assert leans_on_before("一是一，二是二，周海从不含糊。") is False
     assert leans_on_before("3.5万名游客昨天涌入星城。") is False
+
+
+def test_a_consequence_leans_on_what_it_follows_from():
+    # 因此……, 所以……, 由此……: a consequence of the sentence before.
+    assert leans_on_before("因此，临江市今年将新建学校十二所。") is True
+    assert leans_on_before("所以，西岭镇的游客比去年多了一倍。") is True
+    assert leans_on_before("由此引发的讨论在星城持续了一个月。") is True
+    # The same words later in the sentence, or a word that only starts like them: it stands alone.
+    assert leans_on_before("临江市因此成为全省首个试点城市。") is False
+    assert leans_on_before("所有学校都已开学。") is False

@@ -112,6 +112,21 @@ def test_an_article_whose_paragraphs_mostly_end_without_a_stop_is_never_joined()
     assert column_breaks([PROSE[0], *body[1:3], *PROSE[1:]])[1]
 
 
+def test_items_of_a_list_ended_by_a_semicolon_read_as_prose() -> None:
+    # Items of a list in the text, each ended by a semicolon: prose, and the break is joined.
+    items = [
+        "第一，临江市今年新建学校十二所，在校学生比去年增加三千人；",
+        "第二，西岭镇今年也将新建一所中学，预计明年秋季开始招生；",
+        "第三，东港市的五所新学校已经投入使用，附近孩子就近入学；",
+        "第四，星城的两所学校正在扩建，明年新增学位一千个；",
+    ]
+    body = [*items[:2], "市教育局表示，下一步要让", "更多孩子就近入学。", *items[2:]]
+    assert column_breaks(body)[2]
+    # The same items with neither a stop nor a semicolon at their end: no prose, not joined.
+    unended = [item.rstrip("；") for item in items]
+    assert not any(column_breaks([*unended[:2], *body[2:4], *unended[2:]]))
+
+
 def test_short_lines_are_no_prose_to_tell_a_break_by() -> None:
     # Lines of verse, each with a comma and a stop but short: no article of prose.
     verse = ["春来了，花开了。", "风起了，叶落了。", "雨停了，天晴了。"]

@@ -17,7 +17,8 @@ says that the first piece cannot end there:
 
 - prose: at least :data:`_MIN_PROSE` other paragraphs of the article read as text (a comma or
   a stop in :data:`_PROSE_CHARS` characters or more), and :data:`_PROSE_SHARE` of them end with
-  a stop or a colon; poems, lists, data boxes and credits do not;
+  a stop, a colon or a semicolon (an item of a list in the text); poems, lists, data boxes
+  and credits do not;
 - the first piece reads as text (a comma or a stop in it: not a heading, a byline or a line of
   verse), ends without a stop on a character, and the second piece opens on one and is no
   dateline or byline;
@@ -128,7 +129,8 @@ def column_breaks(paragraphs: Sequence[str]) -> list[bool]:
     if not candidates:
         return breaks
     prose = [_is_prose(p) for p in stripped]
-    ended = [is_prose and closes(p) for p, is_prose in zip(stripped, prose)]
+    # An item of a list in the text ends on a semicolon (第一，……；): prose too.
+    ended = [is_prose and (closes(p) or p[-1] in "；;") for p, is_prose in zip(stripped, prose)]
     total, total_ended = sum(prose), sum(ended)
     for i in candidates:
         others = total - prose[i]

@@ -248,6 +248,8 @@ _POINTER = re.compile(
 _CONTINUATION = re.compile(
     r"^(?:于是|第二天|次日|比如|例如|再比如|再如|又|然后|接着|随即|随后|此后)"
 )
+# A consequence of what was said before (因此……, 所以……, 由此……).
+_CONSEQUENCE = re.compile(r"^(?:因此|所以|因而|故而|由此)")
 # 上述地区, 目睹此情此景: what it points to is in a sentence before; so is 来此 (here) in the
 # sentence's first clause (later, 此 may point to a place the sentence names first).
 _SENTENCE_REFERS_BACK = re.compile(r"上述|前述|此情此景")
@@ -258,7 +260,7 @@ _STEP = re.compile(r"^第[二三四五六七八九十]+步")
 # (it is time to ……), nor 正是春耕时节 (正 is "just now" there, and 正是……的 stands alone).
 _COPULA_OPENING = re.compile(r"^(?:应该|应当|也|就|才|都|更|则)?(?:算是|是)(?![非否]|时候)")
 # 一是……, 第一，……, 首先，……: an item of a list leans on its lead-in (sentences.ITEM_MARKER).
-_OPENINGS = (CONTRAST, _CONTINUATION, _STEP, ITEM_MARKER, _POINTER)
+_OPENINGS = (CONTRAST, _CONTINUATION, _CONSEQUENCE, _STEP, ITEM_MARKER, _POINTER)
 # 这是……, 这正是……: what "this" is was said before, even in an article's first sentence (a
 # commentary's first sentence may follow its headline).
 _THIS_IS = re.compile(r"^这(?:也|就|正|更|才|都)?是")
@@ -267,7 +269,7 @@ _HERE_IS = re.compile(r"^(?:这里|这儿|此地|此处)(?:就|正|便|也)?是"
 
 def leans_on_before(text: str) -> bool:
     """Whether ``text`` (a sentence after its dateline) opens on a contrast (然而……), a next step
-    (于是……) or a pointer (这个镇……) that lean on the sentence before."""
+    (于是……), a consequence (因此……) or a pointer (这个镇……) that lean on the sentence before."""
     text = text.lstrip(DECK_MARKS + " 　")
     if _HERE_IS.match(text) and unresolved_reference(text) is None:
         return False  # 这里是东港市最热闹的老街: the here is named by what it is

@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..text import NAME_TAGS, tagged
+from ..text import NAME_TAGS, tagged, words
 from .sentences import CLAUSE_MARKS, DECK_MARKS, ENDS, has_quantity, split_sentences
 from .verbs import COVERBS, DEGREE, MEANING_WORDS, MODALS, NOW, verbal
 
@@ -299,6 +299,10 @@ _SETUP_CLAUSES = (
     # 主要包括 / 具体如下 / 分别是: an announcement of a list that never comes
     re.compile(r"(?:包括|如下|分别是|分别为|有以下|以下几点)$"),
 )
+# The segmenter's words of "when" and "after" that end a subordinate clause; the words that make
+# such a time the predicate of the clause instead.
+_WHEN_AFTER = frozenset("时 之时 后 之后 以后".split())
+_TIME_PREDICATES = frozenset("在 于 是".split())
 _CORRELATIVE = re.compile(r"不仅|不但|不只|不光")
 _CORRELATIVE_SECOND = re.compile(r"而且|并且|还|也|更|同时|又|甚至|乃至")
 _SENTENCE = re.compile(rf"[^{ENDS}]+[{ENDS}]+[”’」』）)]*")
@@ -545,6 +549,15 @@ def dangling_clause(sentence: str, *, after_quotation: bool = False) -> str | No
         return None  # 他说：“在8年后。”: the sentence ends inside the speaker's words
     for pattern in _SETUP_CLAUSES:
         if pattern.search(last):
+            return f"ends on a clause that only sets up another ({last[-12:]})"
+    # ……，当周海接过奖状时。 ……，村里有人经过一番努力后。: the "when" or "after" of a clause
+    # whose opener stands in an earlier clause or inside it (the patterns above read only a
+    # clause that opens on it); the main clause it times is cut away. Words that end on the
+    # same character (小时, 同时, 最后, 此后) are whole times; after 在, 于 or 是 the time is
+    # what the clause says (他的生日在春节后, 他出生在战争结束后).
+    if last[-1:] in "时后":
+        clause_words = words(last)
+        if clause_words[-1] in _WHEN_AFTER and not _TIME_PREDICATES.intersection(clause_words):
             return f"ends on a clause that only sets up another ({last[-12:]})"
     clauses = [c.strip() for c in _CLAUSE_SPLIT.split(outside)]
     # 飘荡在渔夫的号子里，船娘的歌谣里: the last of parallel settings shares the verb before.
