@@ -13,7 +13,7 @@ from ..text import fold_width, tagged
 from .actors import lacks_subject
 from .compress import BOOK_TITLE
 from .verbs import MEANS_COVERBS, SPEECH_VERBS, main_verb, verbal
-from .wholeness import _COVERBS_NEVER_MAIN, dangling_clause
+from .wholeness import COVERBS_NEVER_MAIN, dangling_clause
 
 MAX_TITLE_CHARS = 20
 MIN_HEADLINE_CHARS = 5  # 核心阅读, 数读, 链接: four characters and fewer label a box
@@ -330,9 +330,9 @@ def _closes_phrase(word: str, tag: str) -> bool:
 
 # Coverbs of manner, basis and role (以开放的姿态, 本着……的原则, 作为……的代表): their phrase
 # names how or as what, and the verb it leads to follows it. Those that never stand as a
-# headline's verb (wholeness._COVERBS_NEVER_MAIN: 依托, 按照 …; not 针对, 依靠), and four the
+# headline's verb (wholeness.COVERBS_NEVER_MAIN: 依托, 按照 …; not 针对, 依靠), and four the
 # lists lack.
-_MANNER_COVERBS = _COVERBS_NEVER_MAIN | frozenset("以 本着 经过 作为".split())
+_MANNER_COVERBS = COVERBS_NEVER_MAIN | frozenset("以 本着 经过 作为".split())
 
 
 def _manner_to_the_end(rest: list[tuple[str, str]]) -> bool:

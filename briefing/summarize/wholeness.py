@@ -368,16 +368,16 @@ def _acts(words: list[tuple[str, str]]) -> bool:
 
 # Coverbs that never stand as the clause's verb after a subject: 携手, 联合 (临江市携手东港市)
 # and 针对, 依靠 (新规针对外卖平台) do, in headlines above all.
-_COVERBS_NEVER_MAIN = COVERBS - frozenset("携手 联手 联合 会同 协同 针对 依靠".split())
+COVERBS_NEVER_MAIN = COVERBS - frozenset("携手 联手 联合 会同 协同 针对 依靠".split())
 
 
 def _coverb_without_action(clause: str) -> str | None:
     """Why a closing clause is a subject and a coverb phrase whose action was cut away
     (临江市要紧密围绕以乡村振兴为中心, 工作组要依托省级平台); None otherwise."""
-    if not any(coverb in clause for coverb in _COVERBS_NEVER_MAIN):
+    if not any(coverb in clause for coverb in COVERBS_NEVER_MAIN):
         return None  # the common case, untagged
     words = [(w, t) for w, t in tagged(clause) if w.strip()]
-    at = next((i for i, (w, _) in enumerate(words) if w in _COVERBS_NEVER_MAIN), None)
+    at = next((i for i, (w, _) in enumerate(words) if w in COVERBS_NEVER_MAIN), None)
     if not at or at == len(words) - 1:
         return None
     # A verb before the coverb is the action (坚持围绕……), and so is one after its object.
