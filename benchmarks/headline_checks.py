@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from bench_titles import DEFAULT_CORPUS, _jsonl, pd1998_items
+from held_out import without_held_out
 
 from briefing.evaluate.summaries import item_article, read_items, reference_title
 from briefing.summarize.headlines import MAX_TITLE_CHARS, MIN_HEADLINE_CHARS, headline_problems
@@ -51,10 +52,11 @@ MIN_BROKEN, MAX_BROKEN = 8, MAX_TITLE_CHARS
 
 
 def articles(corpus: Path) -> dict[str, list[dict[str, Any]]]:
-    """Per source, items ``{"id", "title", "text"}``: the printed headline and the body."""
+    """Per source, items ``{"id", "title", "text"}``: the printed headline and the body; the
+    held-out pages' items left out."""
     return {
-        "pd2019": read_items(corpus / "pd2019" / "articles-dev.jsonl"),
-        "pd1998": pd1998_items(corpus),
+        "pd2019": without_held_out(read_items(corpus / "pd2019" / "articles-dev.jsonl")),
+        "pd1998": without_held_out(pd1998_items(corpus)),
         "sogoucs": _jsonl(corpus / "titles" / "sogoucs-dev.jsonl"),
     }
 

@@ -358,6 +358,11 @@ def test_an_adverb_that_closes_a_clause_passes_the_adverb_check(title):
         "两市应本着互利共赢的原则",
         "西岭镇茶农经过三十年的艰苦耕耘",
         "东港日报社作为一家负责任的企业",
+        "临江市依托港口的区位优势",
+        # A verb of saying before the coverb: what is said is the fragment.
+        "周海表示要本着互利共赢的原则",
+        # A verb right before 的 closes the modifier: it is no verb of the title.
+        "西岭镇茶农作为东港培养的茶艺师",
     ],
 )
 def test_a_manner_coverb_phrase_running_to_the_end_fails(title):
@@ -369,7 +374,14 @@ def test_a_manner_coverb_phrase_running_to_the_end_fails(title):
     [
         "临江茶厂以超过三成的增幅领跑",
         "东港市以开放的姿态迎接客商",
-        "周海作为代表发言",
+        # A verb after the coverb's phrase, before 的: the title's own.
+        "西岭镇经过整治改善茶园的环境",
+        "临江市作为试点推广东港的经验",
+        # A verb before the coverb: its phrase modifies the object.
+        "东港市发布针对外卖平台的新规",
+        "周海出席作为重点项目的茶博会",
+        "西岭镇开通经过茶园的旅游专线",
+        "临江市建成按照国际标准设计的茶叶加工园",
         # 以……为 takes its object as a verb does.
         "西岭镇坚持以茶农为中心的发展思路",
     ],

@@ -1158,16 +1158,16 @@ def test_the_title_ranker_is_fitted_on_pairs_of_an_articles_candidates():
 
 
 def test_a_clause_that_fits_by_deletions_alone_is_offered_though_a_cut_was_suspected():
-    # Its 20-character shortening drops what the occasion marks: not the 80-character one, so the
+    # Its 20-character shortening drops the occasion: not the 80-character one, so the
     # shortening looked cut; made by deletions alone, its headline form stands.
-    reception = Article(
-        id="reception",
+    commendation = Article(
+        id="commendation",
         body=[
-            "东港日报临江2月1日电 临江市市长周海1日应邀出席在星国驻临江总领事馆举行的"
-            "庆祝星国独立三十周年招待会。"
+            "东港日报临江9月1日电 陈岩1日在西岭镇召开的全镇茶农表彰大会上宣读了临江市政府"
+            "发来的嘉奖令。"
         ],
     )
-    assert generate_title(reception) == "周海出席在星国驻临江总领事馆举行的招待会"
+    assert generate_title(commendation) == "陈岩宣读临江市政府发来的嘉奖令"
 
 
 @pytest.mark.parametrize(
@@ -1188,10 +1188,10 @@ def test_a_deletion_that_breaks_a_phrase_is_found(source, kept):
 @pytest.mark.parametrize(
     ("source", "kept"),
     [
-        # Between the actor and the verb, and what an occasion marks after its 的.
+        # Between the actor and the verb: a time, an occasion, an aspect mark.
         (
-            "周海12日应邀出席在星国驻临江领事馆举行的庆祝星国独立30周年招待会",
-            "周海出席在星国驻临江领事馆举行的招待会",
+            "陈岩1日在西岭镇召开的全镇茶农表彰大会上宣读了临江市政府发来的嘉奖令",
+            "陈岩宣读临江市政府发来的嘉奖令",
         ),
         ("临江市委书记周海12日在东港会见星国外长柯林", "周海会见星国外长柯林"),
         # A whole modifier with its 的.

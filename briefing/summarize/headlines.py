@@ -12,8 +12,8 @@ from ..conventions import LIST_NUMBER
 from ..text import fold_width, tagged
 from .actors import lacks_subject
 from .compress import BOOK_TITLE
-from .verbs import MEANS_COVERBS, verbal
-from .wholeness import dangling_clause
+from .verbs import MEANS_COVERBS, SPEECH_VERBS, main_verb, verbal
+from .wholeness import COVERBS_NEVER_MAIN, dangling_clause
 
 MAX_TITLE_CHARS = 20
 MIN_HEADLINE_CHARS = 5  # 核心阅读, 数读, 链接: four characters and fewer label a box
@@ -329,10 +329,10 @@ def _closes_phrase(word: str, tag: str) -> bool:
 
 
 # Coverbs of manner, basis and role (以开放的姿态, 本着……的原则, 作为……的代表): their phrase
-# names how or as what, and the verb it leads to follows it.
-_MANNER_COVERBS = frozenset(
-    "以 本着 凭借 依托 依靠 借助 按照 根据 依照 遵照 依据 经过 针对 作为".split()
-)
+# names how or as what, and the verb it leads to follows it. Those that never stand as a
+# headline's verb (wholeness.COVERBS_NEVER_MAIN: 依托, 按照 …; not 针对, 依靠), and four the
+# lists lack.
+_MANNER_COVERBS = COVERBS_NEVER_MAIN | frozenset("以 本着 经过 作为".split())
 
 
 def _manner_to_the_end(rest: list[tuple[str, str]]) -> bool:
@@ -344,6 +344,16 @@ def _manner_to_the_end(rest: list[tuple[str, str]]) -> bool:
     if any(w == "为" for w, _ in rest):
         return False
     marks = [k for k, (w, _) in enumerate(rest) if w == "的"]
+    # A verb after the coverb's object, with its own object before 的, is the title's (作为试点
+    # 推广东港的经验, 经过整治改善茶园的环境); one after a figure or an adverb, or right before
+    # 的, is inside the modifier (以超过三成的增幅, 作为东港培养的茶艺师).
+    before_de = rest[: marks[-1]] if marks else rest
+    if any(
+        verbal(w, t) and before_de[k - 1][1].startswith(("n", "r", "v"))
+        for k, (w, t) in enumerate(before_de)
+        if 0 < k < len(before_de) - 1
+    ):
+        return False
     tail = rest[marks[-1] + 1 :] if marks else []
     head = next((k for k, (_, t) in enumerate(tail) if not t.startswith(("a", "d"))), len(tail))
     return bool(tail) and not any(verbal(w, t) and t != "vn" for w, t in tail[head + 1 :])
@@ -352,7 +362,15 @@ def _manner_to_the_end(rest: list[tuple[str, str]]) -> bool:
 def _manner_without_act(words: list[tuple[str, str]]) -> str | None:
     """The coverb of :data:`_MANNER_COVERBS` whose phrase runs to the end of ``words``."""
     for i, (word, _) in enumerate(words):
-        if word in _MANNER_COVERBS and _manner_to_the_end(words[i + 1 :]):
+        if word not in _MANNER_COVERBS:
+            continue
+        # A verb before the coverb is the title's: the phrase modifies its object (发布针对外卖
+        # 平台的新规, 出席作为重点项目的茶博会); not a verb of saying, whose clause follows it
+        # (周海表示要本着互利共赢的原则).
+        said = max((k + 1 for k, (w, _) in enumerate(words[:i]) if w in SPEECH_VERBS), default=0)
+        if any(main_verb(words, k) and words[k][0] not in AUXILIARIES for k in range(said, i)):
+            return None
+        if _manner_to_the_end(words[i + 1 :]):
             return f"{word}…… without the verb it leads to"
     return None
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from difflib import SequenceMatcher
 from functools import lru_cache
 
 from ..records import Article
@@ -37,6 +36,7 @@ from .headlines import (
 )
 from .sentences import split_dateline, split_sentences
 from .verbs import ACTION, ACTION_END, MEANS_COVERBS, SPEECH_VERBS, verbal
+from .wholeness import edits
 
 # A generated title is at least this long, one more than any title must be
 # (MIN_HEADLINE_CHARS): cut to five characters, a clause is mostly a fragment that passes the
@@ -763,17 +763,18 @@ _CLOSES_BEHIND = frozenset("的 之 为".split())
 def deletion_breaks(source: str, kept: str) -> bool:
     """Whether the deletions that made ``kept`` of ``source`` broke a phrase: a coverb left
     without its object (以“……”为主题 -> 以为主题, 自去年十月以来 -> 自以来, 对在临江投资……保持 ->
-    对保持), or what closed the deleted phrase left behind (在贺信中说 -> 中说, 一条“……”的路 ->
-    一条的路, 五年以上 -> 以上). A deletion between the actor and the verb, or of a whole
-    modifier with its 的, breaks nothing."""
+    对保持), or what closed the deleted phrase left behind (一条“……”的路 -> 一条的路, 五年以上
+    -> 以上). A deletion between the actor and the verb, or of a whole modifier with its 的,
+    breaks nothing. A closing word the segmenter joins to the next (在贺信中说 -> 中说) is not
+    seen."""
     words = tagged(source)
     starts = list(itertools.accumulate((len(w) for w, _ in words), initial=0))
 
     def word_at(position: int) -> tuple[str, str]:
         return words[bisect.bisect_right(starts, position) - 1]
 
-    opcodes = SequenceMatcher(None, source, kept, autojunk=False).get_opcodes()
-    for operation, begin, end, kept_begin, kept_end in opcodes:
+    # The deletions as the wholeness audit reads them (wholeness.deletion_cuts).
+    for operation, begin, end, kept_begin, kept_end in edits(kept, source):
         if operation != "delete":
             continue
         if kept_begin > 0 and word_at(begin - 1)[1] == "p":

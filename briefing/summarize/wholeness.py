@@ -158,24 +158,29 @@ def frames_next(clause: str, following: str = "") -> bool:
     )
 
 
+def edits(summary: str, source: str) -> Sequence[tuple[str, int, int, int, int]]:
+    """The edits that make ``summary`` of ``source``, as difflib's opcodes (source span, summary
+    span), those that touch no character of the source left out."""
+    core = summary.rstrip(ENDS)
+    at = source.find(core) if core else -1
+    opcodes: Sequence[tuple[str, int, int, int, int]]
+    if at >= 0:
+        # The common case, a run of the sentence: only its two ends are cuts.
+        end = len(core)
+        opcodes = [("delete", 0, at, 0, 0), ("delete", at + end, len(source), end, end)]
+    else:
+        opcodes = difflib.SequenceMatcher(None, source, summary, autojunk=False).get_opcodes()
+    return [opcode for opcode in opcodes if opcode[1] < opcode[2]]
+
+
 def deletion_cuts(summary: str, source: str) -> list[str]:
     """Deletions that cut inside a word or a name, as problems (empty: every cut is clean).
 
     ``source`` is the text the summary was compressed from (its sentences, in order). Inserted
     text (an actor named in front) and changed punctuation are not deletions.
     """
-    core = summary.rstrip(ENDS)
-    at = source.find(core) if core else -1
-    opcodes: Sequence[tuple[str, int, int, int, int]]
-    if at >= 0:
-        # The common case, a run of the sentence: only its two ends are cuts.
-        opcodes = [("delete", 0, at, 0, 0), ("delete", at + len(core), len(source), 0, 0)]
-    else:
-        opcodes = difflib.SequenceMatcher(None, source, summary, autojunk=False).get_opcodes()
     problems: list[str] = []
-    for op, i1, i2, _, _ in opcodes:
-        if i1 >= i2:
-            continue
+    for op, i1, i2, _, _ in edits(summary, source):
         if op not in ("delete", "replace") or all(ch in _PUNCTUATION for ch in source[i1:i2]):
             continue
         # Segmented here (once: cached), only when a deletion has edges to check: a summary that
@@ -367,16 +372,16 @@ def _acts(words: list[tuple[str, str]]) -> bool:
 
 # Coverbs that never stand as the clause's verb after a subject: 携手, 联合 (临江市携手东港市)
 # and 针对, 依靠 (新规针对外卖平台) do, in headlines above all.
-_COVERBS_NEVER_MAIN = COVERBS - frozenset("携手 联手 联合 会同 协同 针对 依靠".split())
+COVERBS_NEVER_MAIN = COVERBS - frozenset("携手 联手 联合 会同 协同 针对 依靠".split())
 
 
 def _coverb_without_action(clause: str) -> str | None:
     """Why a closing clause is a subject and a coverb phrase whose action was cut away
     (临江市要紧密围绕以乡村振兴为中心, 工作组要依托省级平台); None otherwise."""
-    if not any(coverb in clause for coverb in _COVERBS_NEVER_MAIN):
+    if not any(coverb in clause for coverb in COVERBS_NEVER_MAIN):
         return None  # the common case, untagged
     words = [(w, t) for w, t in tagged(clause) if w.strip()]
-    at = next((i for i, (w, _) in enumerate(words) if w in _COVERBS_NEVER_MAIN), None)
+    at = next((i for i, (w, _) in enumerate(words) if w in COVERBS_NEVER_MAIN), None)
     if not at or at == len(words) - 1:
         return None
     # A verb before the coverb is the action (坚持围绕……), and so is one after its object.
