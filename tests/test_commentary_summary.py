@@ -340,6 +340,43 @@ def test_a_piece_that_is_the_editors_note_opens_with_the_editors():
     assert done.summary.text.startswith("编者按指出，")
 
 
+AFTERWORD_REPORT = [
+    "本报临江1月5日电 临江市今年新建农村公路三百公里。",
+    "西岭镇的茶农周海说，路通了，茶叶好卖了。",
+]
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        ["农村公路修到了家门口，更要管好养好，欢迎读者来信谈谈身边的路。——编者"],
+        ["农村公路修到了家门口，更要管好养好，欢迎读者来信谈谈身边的路。", "——编者"],
+        ["（编者）"],
+    ],
+    ids=["run-on", "own-line", "bare"],
+)
+def test_an_editors_afterword_under_a_report_leaves_the_report_its_own(closing):
+    """A signature under a dated report signs an afterword (or nothing above it): the report
+    stays the paper's, never the editors' note."""
+    body = [*AFTERWORD_REPORT, *closing]
+    assert 0 not in editors_paragraphs(body)
+    (done,) = summarize([Article(id="n", title="临江新建农村公路", body=body)], max_chars=90)
+    assert done.summary.text == "临江市今年新建农村公路三百公里。"
+
+
+def test_the_editors_reply_under_a_readers_letter_leaves_the_letter_the_readers():
+    body = [
+        "我是西岭镇的一名茶农，去年镇上修的机耕路今年已经坑坑洼洼，雨天拖拉机开不进茶园。",
+        "希望有关部门尽快派人来看一看，把路修好。",
+        "临江市西岭镇 陈岩",
+        "陈岩同志反映的问题，我们已转请临江市交通局调查处理。——编者",
+    ]
+    assert editors_paragraphs(body) == {3}
+    article = Article(id="l", title="机耕路何时修好", column="读者来信", body=body)
+    (done,) = summarize([article], max_chars=90)
+    assert done.summary.text.startswith("读者来信说，我是西岭镇的一名茶农")
+
+
 def test_a_story_that_quotes_an_editor_is_no_editors_note():
     body = [
         "本报临江1月5日电 临江市出版社的编者周海说，今年将出版西岭镇的地方志三卷。",

@@ -129,7 +129,10 @@ _EDITORS_SIGNATURE_LINE = re.compile(rf"^[—\-－\s]*{_EDITORS}[。.]?$|^[（(]
 # The note's label printed as a heading of its own (编者的话, 编 者 按), over the note.
 _EDITORS_HEADING = re.compile(r"^编\s*(?:者\s*按|者\s*的\s*话|后\s*语?)[：:]?$")
 # A signature closes a note that opens the piece: the paragraphs before it are the editors' too,
-# when there are this few (a longer run is the piece itself, the signature an afterword's).
+# when there are this few (a longer run is the piece itself, the signature an afterword's) and
+# none is another's: a report's (dated) or a letter's (a salutation, one writer's 我). Where one
+# is, the signature closes an afterword or a reply: the paragraph it ends, or the one above it
+# when it stands alone on its line.
 MAX_NOTE_PARAGRAPHS = 4
 # How the summary of the editors' own words opens.
 EDITORS_OPENING = "编者按指出，"
@@ -146,10 +149,20 @@ def editors_note(paragraph: str) -> bool:
     return bool(_EDITORS_NOTE.search(text) or _EDITORS_HEADING.match(text))
 
 
+def _others_paragraphs(paragraphs: Sequence[str]) -> bool:
+    """Whether ``paragraphs`` are a report's (one is dated) or a letter's (the first opens on a
+    salutation or holds one writer's own 我): not the editors' note a signature below them closes."""
+    first = paragraphs[0].strip() if paragraphs else ""
+    own = _OTHERS_WORDS.sub("", first)  # not 我 in a quotation or a title (“我与家乡”征文)
+    return bool(_SALUTATION.match(first) or _ONE_WRITERS.search(own)) or any(
+        split_dateline(paragraph.strip())[0] for paragraph in paragraphs
+    )
+
+
 def editors_paragraphs(body: Sequence[str]) -> frozenset[int]:
     """The paragraphs of ``body`` in the editors' voice: a note (:func:`editors_note`), the
     paragraph under its label printed alone (编者的话), and those a signature (——编 者) closes
-    at the piece's start."""
+    at the piece's start (:data:`MAX_NOTE_PARAGRAPHS`)."""
     notes: set[int] = set()
     for i, paragraph in enumerate(body):
         if not editors_note(paragraph):
@@ -159,9 +172,11 @@ def editors_paragraphs(body: Sequence[str]) -> frozenset[int]:
         if _EDITORS_HEADING.match(text):
             notes.update(range(i, min(i + 2, len(body))))
         elif not _EDITORS_LABELLED.match(text):  # signed at its end, not labelled at its start
-            notes.update(range(i if i > MAX_NOTE_PARAGRAPHS else 0, i))
-            if i and _EDITORS_SIGNATURE_LINE.match(text):
-                notes.add(i - 1)
+            alone = bool(i and _EDITORS_SIGNATURE_LINE.match(text))
+            start = i - alone if i > MAX_NOTE_PARAGRAPHS else 0
+            if _others_paragraphs(body[start:i]):
+                start = i - 1 if alone and not _others_paragraphs(body[i - 1 : i]) else i
+            notes.update(range(start, i))
     return frozenset(notes)
 
 
@@ -409,10 +424,12 @@ def voice_opening(article: Article) -> str:
 # 我 as a writer says it, not the paper's institutional 我国/我省/我军/我驻……, 自我, 你我, 敌我, nor
 # 我们党 (the party's own name for itself).
 _SELF_WORDS = "国省市区县乡镇村军党方校院厂所部局站团师旅营连队馆台社报刊行处科室州盟旗驻委厅司"
+_ONE_WRITER = rf"(?<![自你敌忘唯本])我(?![{_SELF_WORDS}们]|公司|单位)"
 _FIRST_PERSON = re.compile(
-    rf"我们(?!的?(?:党|祖国|国家|人民|共和国|民族|军队))|咱们|笔者"
-    rf"|(?<![自你敌忘唯本])我(?![{_SELF_WORDS}们]|公司|单位)"
+    rf"我们(?!的?(?:党|祖国|国家|人民|共和国|民族|军队))|咱们|笔者|{_ONE_WRITER}"
 )
+# One writer's 我 (a reader's, an essayist's): the editors say 我们.
+_ONE_WRITERS = re.compile(_ONE_WRITER)
 # 你/我 paired in a set phrase (你追我赶, 你中有我, 人无我有, 我将无我): nobody's own 我.
 _PAIRED = re.compile(r"你[^，,。！？、]{0,2}我|我[^，,。！？、]{0,2}你|人[无有]我[有优]|我将无我")
 # Another's words inside a sentence: quoted, a title, or said after a colon (周海说：我……).
