@@ -445,6 +445,22 @@ def test_a_byline_that_names_a_post_signs_an_officials_article():
     )
 
 
+@pytest.mark.parametrize(
+    "byline", ["临江市西岭镇宣传委员周海", "临江大学学生会主席周海", "临江市第一中学校长周海 摄"]
+)
+def test_a_post_byline_over_a_scene_or_a_photo_signs_no_argument(byline):
+    """A byline of post and name over a feature that argues nothing, or a photographer's credit
+    (……周海 摄), is no signed article: the piece stays news."""
+    feature = [
+        "清晨六点，西岭镇的茶园里已经有了忙碌的身影。",
+        "茶农陈岩一边采茶一边说，今年的茶价比去年高了两成。",
+        "镇里新建的茶叶加工厂，每天能加工鲜叶五吨。",
+    ]
+    assert commentary_voice(Article(id="f", title="茶园新景", byline=byline, body=feature)) is None
+    photo = Article(id="p", title="茶园春色", byline=byline, body=["4月5日，茶农在茶园采摘春茶。"])
+    assert commentary_voice(photo) is None
+
+
 def test_a_columns_summary_gives_no_reported_words_as_the_writers():
     """A sentence that reports a villager's words (周海说，……) is his, not the writer's: the
     column's summary (……撰文认为，) does not take it; the writer's own view stays one."""

@@ -34,7 +34,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .. import data
-from ..conventions import AUTHOR_NOTE_KINDS, AUTHOR_NOTE_OPENING, REPORTER
+from ..conventions import AUTHOR_NOTE_KINDS, AUTHOR_NOTE_OPENING, CREDIT_MARK, REPORTER
 from ..records import Article
 from ..split.lines import HAN, is_bare_name
 from ..text import longest_first, word_tags
@@ -259,12 +259,15 @@ _POST_BYLINE = re.compile(
 
 
 _POSTS_BREAK = re.compile(r"[、兼]")  # between the posts a byline lists
+_CREDIT = re.compile(rf"(?:{CREDIT_MARK}|图)$")
 
 
 def _post_byline(article: Article) -> str | None:
     """Who signs ``article`` by post and name (农业部部长周海, its last post when it lists several:
     临江市委书记、市长周海 -> 市长周海; the name alone when that is long)."""
     line = re.sub(r"\s+", "", article.byline or "")
+    if _CREDIT.search(line):  # 周海 摄: a photographer's credit, not an author's byline
+        return None
     match = _POST_BYLINE.fullmatch(line) if line and not re.search(REPORTER, line) else None
     name = _person(match.group("name")) if match else None
     if not match or not name:
@@ -313,7 +316,7 @@ def commentary_rule(article: Article) -> tuple[str, str] | None:
         if name:
             return "author", f"{name}撰文"
         signer = _post_byline(article)
-        if signer and not _reported(article) and not _speech_piece(article):
+        if signer and not _reported(article) and not _speech_piece(article) and _argues(article):
             return "author", f"{signer}撰文"
     column = _column_voice(article)
     if column:
