@@ -477,6 +477,37 @@ def test_a_columns_summary_gives_no_reported_words_as_the_writers():
     assert not reports_speech(body[1])
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "可以说，老字号守住手艺又敢于创新，路子走对了。",
+        "应该说，老字号的路子走对了。",
+        "历史告诉我们，创新是老字号的生命。",
+        "干部要多听群众怎么说，把群众的意见当成大事来办。",
+    ],
+)
+def test_the_authors_set_phrase_on_a_speech_verb_reports_no_one(text):
+    assert not reports_speech(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["周海说，老字号的路子走对了。", "周海告诉记者，创新是老字号的生命。"]
+)
+def test_a_named_speaker_is_reported(text):
+    assert reports_speech(text)
+
+
+def test_a_columns_only_thesis_on_a_set_phrase_stays_its_summary():
+    body = [
+        "西岭镇的老茶馆重新开张了，门口排起了长队。",
+        "可以说，老字号守住手艺又敢于创新，路子走对了。",
+        "老茶馆的故事，还在继续。",
+    ]
+    article = Article(id="c", title="老字号的路子", column="人民论坛", byline="周海", body=body)
+    (done,) = summarize([article], max_chars=90)
+    assert "路子走对了" in done.summary.text
+
+
 def test_an_editors_note_is_no_evidence_of_commentary():
     """An author note in the editors' afterword (编后：……（作者为……）) describes whoever the
     editors write about, not the author of an argued piece: the report stays news."""

@@ -727,6 +727,9 @@ _ISSUERS = tuple(
 )
 _BEFORE_WORDS_SAID = frozenset("，,：:“")
 _AUTHOR = frozenset("我们 我 笔者 本文".split())
+# The author's own set phrases on a speech verb, nobody's words reported: 可以说，/ 应该说，/
+# 不得不说，(a modal before it), 听群众怎么说 (an interrogative), 历史告诉我们 (told to the author).
+_OWN_BEFORE_SPEECH = frozenset("可以 应该 应当 不得不 不能不 不妨 怎么 如何 怎样".split())
 # 有网友这样评价：“……”: words quoted after a colon are another's.
 _QUOTED = re.compile(r"[：:]“")
 # A concession (当然，……也要……) grants a side point before or after the thesis.
@@ -761,6 +764,9 @@ def _speech(word: str) -> bool:
 def _reports(tags: Sequence[tuple[str, str]], i: int, thesis: int) -> bool:
     """Whether the speech verb at ``i`` reports another's view (not 我们认为，……): what is said
     follows a mark (表示，/ 说：“), or follows it with its subject named (专家认为要……)."""
+    following = tags[i + 1][0] if i + 1 < len(tags) else ""
+    if (i and tags[i - 1][0] in _OWN_BEFORE_SPEECH) or following in _AUTHOR:
+        return False
     clause = []
     for word, tag in reversed(tags[:i]):
         if word in _CLAUSE_END:
@@ -771,7 +777,6 @@ def _reports(tags: Sequence[tuple[str, str]], i: int, thesis: int) -> bool:
         return False
     if tags[i][0][-2:] in _ISSUED and (i > thesis or not (subject and subject.endswith(_ISSUERS))):
         return False  # 形势要求我们……; 目标明确，要……; 要按照中央部署，……
-    following = tags[i + 1][0] if i + 1 < len(tags) else ""
     return following[:1] in _BEFORE_WORDS_SAID or (i < thesis and subject is not None)
 
 
