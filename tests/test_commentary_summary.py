@@ -11,6 +11,7 @@ from briefing.summarize.commentary import (
     HOOK_PENALTY,
     argument_ranking,
     commentary_voice,
+    editors_label,
     editors_paragraphs,
     quotations,
     repeats_quotation,
@@ -375,6 +376,15 @@ def test_the_editors_reply_under_a_readers_letter_leaves_the_letter_the_readers(
     article = Article(id="l", title="机耕路何时修好", column="读者来信", body=body)
     (done,) = summarize([article], max_chars=90)
     assert done.summary.text.startswith("读者来信说，我是西岭镇的一名茶农")
+
+
+@pytest.mark.parametrize("heading", ["编者的话", "编 者 按", "编者按：", "编辑手记"])
+def test_the_editors_label_alone_heads_the_note_below_it(heading):
+    body = [heading, "西岭镇的老茶馆近日重新开张。本版今天刊发一篇文章。", *EDITORS[1:4]]
+    assert editors_paragraphs(body) == {0, 1}
+    assert editors_label(heading) and editors_label(body[1]) is False
+    assert editors_label("编者按：西岭镇的老茶馆近日重新开张。")
+    assert not editors_label("编者周海说，今年将出版西岭镇的地方志三卷。")
 
 
 def test_a_story_that_quotes_an_editor_is_no_editors_note():

@@ -120,14 +120,13 @@ def _column_voice(article: Article) -> str | None:
 # or the page in their own voice: it is not the author's argument, neither its summary nor
 # evidence that the piece is one.
 _EDITORS = r"编[ \t\u3000]*者"
-_EDITORS_LABEL = r"^(?:编者按|编者的话|编后语?|编辑手记)[：:]"
+# The label opens the note (编者按：……) or stands alone as its heading (编者的话, 编 者 按), over it.
+_EDITORS_LABEL = r"^编\s*(?:者\s*按|者\s*的\s*话|后\s*语?|辑\s*手\s*记)\s*(?:[：:]|$)"
 _EDITORS_SIGNATURE = rf"(?:——|—|－－|--)\s*{_EDITORS}[。.]?$|[（(]{_EDITORS}[）)][。.]?$"
 _EDITORS_NOTE = re.compile(rf"{_EDITORS_LABEL}|{_EDITORS_SIGNATURE}")
 _EDITORS_LABELLED = re.compile(_EDITORS_LABEL)
 # The signature alone on its line, closing the paragraph above it.
 _EDITORS_SIGNATURE_LINE = re.compile(rf"^[—\-－\s]*{_EDITORS}[。.]?$|^[（(]{_EDITORS}[）)][。.]?$")
-# The note's label printed as a heading of its own (编者的话, 编 者 按), over the note.
-_EDITORS_HEADING = re.compile(r"^编\s*(?:者\s*按|者\s*的\s*话|后\s*语?)[：:]?$")
 # A signature closes a note that opens the piece: the paragraphs before it are the editors' too,
 # when there are this few (a longer run is the piece itself, the signature an afterword's) and
 # none is another's: a report's (dated) or a letter's (a salutation, one writer's 我). Where one
@@ -145,8 +144,12 @@ def editors_note(paragraph: str) -> bool:
     # paragraph was a quarter of the summarize stage's time (every paragraph, every article).
     if "编" not in paragraph:
         return False
-    text = paragraph.strip()
-    return bool(_EDITORS_NOTE.search(text) or _EDITORS_HEADING.match(text))
+    return bool(_EDITORS_NOTE.search(paragraph.strip()))
+
+
+def editors_label(text: str) -> bool:
+    """Whether ``text`` opens on the editors' label (编者按：……, 编者的话：……) or is that label."""
+    return "编" in text and bool(_EDITORS_LABELLED.match(text.strip()))
 
 
 def _others_paragraphs(paragraphs: Sequence[str]) -> bool:
@@ -169,9 +172,10 @@ def editors_paragraphs(body: Sequence[str]) -> frozenset[int]:
             continue
         notes.add(i)
         text = paragraph.strip()
-        if _EDITORS_HEADING.match(text):
+        label = _EDITORS_LABELLED.match(text)
+        if label and label.end() == len(text):  # the label alone, a heading over the note
             notes.update(range(i, min(i + 2, len(body))))
-        elif not _EDITORS_LABELLED.match(text):  # signed at its end, not labelled at its start
+        elif not label:  # signed at its end, not labelled at its start
             alone = bool(i and _EDITORS_SIGNATURE_LINE.match(text))
             start = i - alone if i > MAX_NOTE_PARAGRAPHS else 0
             if _others_paragraphs(body[start:i]):
