@@ -166,6 +166,12 @@ def editors_paragraphs(body: Sequence[str]) -> frozenset[int]:
     """The paragraphs of ``body`` in the editors' voice: a note (:func:`editors_note`), the
     paragraph under its label printed alone (编者的话), and those a signature (——编 者) closes
     at the piece's start (:data:`MAX_NOTE_PARAGRAPHS`)."""
+    # Asked five to eight times per article (its own body, its voice, its ranking): read once.
+    return _editors_paragraphs(tuple(body))
+
+
+@lru_cache(maxsize=16)
+def _editors_paragraphs(body: tuple[str, ...]) -> frozenset[int]:
     notes: set[int] = set()
     for i, paragraph in enumerate(body):
         if not editors_note(paragraph):
