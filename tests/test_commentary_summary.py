@@ -13,6 +13,7 @@ from briefing.summarize.commentary import (
     commentary_voice,
     editors_label,
     editors_paragraphs,
+    narrating,
     quotations,
     repeats_quotation,
     reports_speech,
@@ -688,3 +689,28 @@ def test_an_editors_note_states_no_thesis_of_the_author():
     ]
     before, after = _rescored(body)
     assert after[0] <= before[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("1月5日，临江市西岭镇的老茶馆重新开张，三天里接待游客两千多人。", "写道，"),
+        ("2018年是东港市与星城结为友好城市的第十个年头。", "写道，"),
+        ("今年，临江市要把老字号保护摆在更加突出的位置。", "认为，"),
+        ("老字号守住手艺又敢于创新，路子才能越走越宽。", "认为，"),
+    ],
+)
+def test_a_narrated_dated_fact_is_written_an_argued_claim_held(text, verb):
+    """认为 introduces what the piece argues; a dated fact it narrates is what it writes."""
+    assert narrating("周海撰文认为，", text) == f"周海撰文{verb}"
+    assert narrating("钟声文章指出，", text) == "钟声文章指出，"
+
+
+def test_a_columns_summary_that_narrates_says_the_column_writes():
+    body = [
+        "1349年正月，临江城下了一场大雪，画师周海在西岭镇的草堂里画了一幅雪景。",
+        "画中的西岭镇，屋舍俨然，行人三两。",
+        "（作者为临江大学教授）",
+    ]
+    (done,) = summarize([Article(id="h", title="周海的雪", body=body)], max_chars=90)
+    assert done.summary.text.startswith("临江大学教授撰文写道，1349年正月")

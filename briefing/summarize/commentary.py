@@ -417,6 +417,15 @@ def attribution(voice: str) -> str:
     return f"“{voice}”栏目文章{verb}，"
 
 
+def narrating(opening: str, text: str) -> str:
+    """``opening`` with the verb the summary ``text`` needs: 认为 introduces an argued claim; a
+    narrated, dated fact (1月5日，……; 2018年，……) that states no thesis is what the piece writes
+    (周海撰文写道，), not what it holds."""
+    if opening.endswith("认为，") and TIME_START.match(text) and not states_thesis(text):
+        return opening.removesuffix("认为，") + "写道，"
+    return opening
+
+
 def voice_opening(article: Article) -> str:
     """How a commentary's summary opens: who argues (钟声文章指出，); "" for any other piece
     (whose summary may still need its writer named: :func:`writer_opening`)."""

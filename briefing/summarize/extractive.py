@@ -28,6 +28,7 @@ from .commentary import (
     argument_ranking,
     editors_label,
     editors_paragraphs,
+    narrating,
     quotations,
     repeats_quotation,
     reports_speech,
@@ -360,7 +361,7 @@ class ExtractiveSummarizer:
             if len(EDITORS_OPENING) + len(summary.text) > max_chars:
                 summary = self._summarize(article, max_chars - len(EDITORS_OPENING), prepared)
             opening = EDITORS_OPENING if _editors_own(summary, article, prepared) else opening
-        return _opened(summary, opening)
+        return _opened(summary, narrating(opening, summary.text))
 
     def _argument(self, article: Article, prepared: _Prepared, max_chars: int) -> Summary | None:
         """A commentary's summary: one whole sentence of its argument, compressed but not cut,
