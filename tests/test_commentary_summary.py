@@ -11,7 +11,9 @@ from briefing.summarize.commentary import (
     HOOK_PENALTY,
     argument_ranking,
     commentary_voice,
+    editors_label,
     editors_paragraphs,
+    narrating,
     quotations,
     repeats_quotation,
     reports_speech,
@@ -340,6 +342,52 @@ def test_a_piece_that_is_the_editors_note_opens_with_the_editors():
     assert done.summary.text.startswith("编者按指出，")
 
 
+AFTERWORD_REPORT = [
+    "本报临江1月5日电 临江市今年新建农村公路三百公里。",
+    "西岭镇的茶农周海说，路通了，茶叶好卖了。",
+]
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        ["农村公路修到了家门口，更要管好养好，欢迎读者来信谈谈身边的路。——编者"],
+        ["农村公路修到了家门口，更要管好养好，欢迎读者来信谈谈身边的路。", "——编者"],
+        ["（编者）"],
+    ],
+    ids=["run-on", "own-line", "bare"],
+)
+def test_an_editors_afterword_under_a_report_leaves_the_report_its_own(closing):
+    """A signature under a dated report signs an afterword (or nothing above it): the report
+    stays the paper's, never the editors' note."""
+    body = [*AFTERWORD_REPORT, *closing]
+    assert 0 not in editors_paragraphs(body)
+    (done,) = summarize([Article(id="n", title="临江新建农村公路", body=body)], max_chars=90)
+    assert done.summary.text == "临江市今年新建农村公路三百公里。"
+
+
+def test_the_editors_reply_under_a_readers_letter_leaves_the_letter_the_readers():
+    body = [
+        "我是西岭镇的一名茶农，去年镇上修的机耕路今年已经坑坑洼洼，雨天拖拉机开不进茶园。",
+        "希望有关部门尽快派人来看一看，把路修好。",
+        "临江市西岭镇 陈岩",
+        "陈岩同志反映的问题，我们已转请临江市交通局调查处理。——编者",
+    ]
+    assert editors_paragraphs(body) == {3}
+    article = Article(id="l", title="机耕路何时修好", column="读者来信", body=body)
+    (done,) = summarize([article], max_chars=90)
+    assert done.summary.text.startswith("读者来信说，我是西岭镇的一名茶农")
+
+
+@pytest.mark.parametrize("heading", ["编者的话", "编 者 按", "编者按：", "编辑手记"])
+def test_the_editors_label_alone_heads_the_note_below_it(heading):
+    body = [heading, "西岭镇的老茶馆近日重新开张。本版今天刊发一篇文章。", *EDITORS[1:4]]
+    assert editors_paragraphs(body) == {0, 1}
+    assert editors_label(heading) and editors_label(body[1]) is False
+    assert editors_label("编者按：西岭镇的老茶馆近日重新开张。")
+    assert not editors_label("编者周海说，今年将出版西岭镇的地方志三卷。")
+
+
 def test_a_story_that_quotes_an_editor_is_no_editors_note():
     body = [
         "本报临江1月5日电 临江市出版社的编者周海说，今年将出版西岭镇的地方志三卷。",
@@ -408,6 +456,22 @@ def test_a_byline_that_names_a_post_signs_an_officials_article():
     )
 
 
+@pytest.mark.parametrize(
+    "byline", ["临江市西岭镇宣传委员周海", "临江大学学生会主席周海", "临江市第一中学校长周海 摄"]
+)
+def test_a_post_byline_over_a_scene_or_a_photo_signs_no_argument(byline):
+    """A byline of post and name over a feature that argues nothing, or a photographer's credit
+    (……周海 摄), is no signed article: the piece stays news."""
+    feature = [
+        "清晨六点，西岭镇的茶园里已经有了忙碌的身影。",
+        "茶农陈岩一边采茶一边说，今年的茶价比去年高了两成。",
+        "镇里新建的茶叶加工厂，每天能加工鲜叶五吨。",
+    ]
+    assert commentary_voice(Article(id="f", title="茶园新景", byline=byline, body=feature)) is None
+    photo = Article(id="p", title="茶园春色", byline=byline, body=["4月5日，茶农在茶园采摘春茶。"])
+    assert commentary_voice(photo) is None
+
+
 def test_a_columns_summary_gives_no_reported_words_as_the_writers():
     """A sentence that reports a villager's words (周海说，……) is his, not the writer's: the
     column's summary (……撰文认为，) does not take it; the writer's own view stays one."""
@@ -422,6 +486,37 @@ def test_a_columns_summary_gives_no_reported_words_as_the_writers():
     assert reports_speech(body[0])
     assert not reports_speech("我们认为，干部要心中常念为了谁。")
     assert not reports_speech(body[1])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "可以说，老字号守住手艺又敢于创新，路子走对了。",
+        "应该说，老字号的路子走对了。",
+        "历史告诉我们，创新是老字号的生命。",
+        "干部要多听群众怎么说，把群众的意见当成大事来办。",
+    ],
+)
+def test_the_authors_set_phrase_on_a_speech_verb_reports_no_one(text):
+    assert not reports_speech(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["周海说，老字号的路子走对了。", "周海告诉记者，创新是老字号的生命。"]
+)
+def test_a_named_speaker_is_reported(text):
+    assert reports_speech(text)
+
+
+def test_a_columns_only_thesis_on_a_set_phrase_stays_its_summary():
+    body = [
+        "西岭镇的老茶馆重新开张了，门口排起了长队。",
+        "可以说，老字号守住手艺又敢于创新，路子走对了。",
+        "老茶馆的故事，还在继续。",
+    ]
+    article = Article(id="c", title="老字号的路子", column="人民论坛", byline="周海", body=body)
+    (done,) = summarize([article], max_chars=90)
+    assert "路子走对了" in done.summary.text
 
 
 def test_an_editors_note_is_no_evidence_of_commentary():
@@ -594,3 +689,28 @@ def test_an_editors_note_states_no_thesis_of_the_author():
     ]
     before, after = _rescored(body)
     assert after[0] <= before[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("1月5日，临江市西岭镇的老茶馆重新开张，三天里接待游客两千多人。", "写道，"),
+        ("2018年是东港市与星城结为友好城市的第十个年头。", "写道，"),
+        ("今年，临江市要把老字号保护摆在更加突出的位置。", "认为，"),
+        ("老字号守住手艺又敢于创新，路子才能越走越宽。", "认为，"),
+    ],
+)
+def test_a_narrated_dated_fact_is_written_an_argued_claim_held(text, verb):
+    """认为 introduces what the piece argues; a dated fact it narrates is what it writes."""
+    assert narrating("周海撰文认为，", text) == f"周海撰文{verb}"
+    assert narrating("钟声文章指出，", text) == "钟声文章指出，"
+
+
+def test_a_columns_summary_that_narrates_says_the_column_writes():
+    body = [
+        "1349年正月，临江城下了一场大雪，画师周海在西岭镇的草堂里画了一幅雪景。",
+        "画中的西岭镇，屋舍俨然，行人三两。",
+        "（作者为临江大学教授）",
+    ]
+    (done,) = summarize([Article(id="h", title="周海的雪", body=body)], max_chars=90)
+    assert done.summary.text.startswith("临江大学教授撰文写道，1349年正月")

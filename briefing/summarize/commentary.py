@@ -34,7 +34,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .. import data
-from ..conventions import AUTHOR_NOTE_KINDS, AUTHOR_NOTE_OPENING, REPORTER
+from ..conventions import AUTHOR_NOTE_KINDS, AUTHOR_NOTE_OPENING, CREDIT_MARK, REPORTER
 from ..records import Article
 from ..split.lines import HAN, is_bare_name
 from ..text import longest_first, word_tags
@@ -120,16 +120,18 @@ def _column_voice(article: Article) -> str | None:
 # or the page in their own voice: it is not the author's argument, neither its summary nor
 # evidence that the piece is one.
 _EDITORS = r"编[ \t\u3000]*者"
-_EDITORS_LABEL = r"^(?:编者按|编者的话|编后语?|编辑手记)[：:]"
+# The label opens the note (编者按：……) or stands alone as its heading (编者的话, 编 者 按), over it.
+_EDITORS_LABEL = r"^编\s*(?:者\s*按|者\s*的\s*话|后\s*语?|辑\s*手\s*记)\s*(?:[：:]|$)"
 _EDITORS_SIGNATURE = rf"(?:——|—|－－|--)\s*{_EDITORS}[。.]?$|[（(]{_EDITORS}[）)][。.]?$"
 _EDITORS_NOTE = re.compile(rf"{_EDITORS_LABEL}|{_EDITORS_SIGNATURE}")
 _EDITORS_LABELLED = re.compile(_EDITORS_LABEL)
 # The signature alone on its line, closing the paragraph above it.
 _EDITORS_SIGNATURE_LINE = re.compile(rf"^[—\-－\s]*{_EDITORS}[。.]?$|^[（(]{_EDITORS}[）)][。.]?$")
-# The note's label printed as a heading of its own (编者的话, 编 者 按), over the note.
-_EDITORS_HEADING = re.compile(r"^编\s*(?:者\s*按|者\s*的\s*话|后\s*语?)[：:]?$")
 # A signature closes a note that opens the piece: the paragraphs before it are the editors' too,
-# when there are this few (a longer run is the piece itself, the signature an afterword's).
+# when there are this few (a longer run is the piece itself, the signature an afterword's) and
+# none is another's: a report's (dated) or a letter's (a salutation, one writer's 我). Where one
+# is, the signature closes an afterword or a reply: the paragraph it ends, or the one above it
+# when it stands alone on its line.
 MAX_NOTE_PARAGRAPHS = 4
 # How the summary of the editors' own words opens.
 EDITORS_OPENING = "编者按指出，"
@@ -142,26 +144,49 @@ def editors_note(paragraph: str) -> bool:
     # paragraph was a quarter of the summarize stage's time (every paragraph, every article).
     if "编" not in paragraph:
         return False
-    text = paragraph.strip()
-    return bool(_EDITORS_NOTE.search(text) or _EDITORS_HEADING.match(text))
+    return bool(_EDITORS_NOTE.search(paragraph.strip()))
+
+
+def editors_label(text: str) -> bool:
+    """Whether ``text`` opens on the editors' label (编者按：……, 编者的话：……) or is that label."""
+    return "编" in text and bool(_EDITORS_LABELLED.match(text.strip()))
+
+
+def _others_paragraphs(paragraphs: Sequence[str]) -> bool:
+    """Whether ``paragraphs`` are a report's (one is dated) or a letter's (the first opens on a
+    salutation or holds one writer's own 我): not the editors' note a signature below them closes."""
+    first = paragraphs[0].strip() if paragraphs else ""
+    own = _OTHERS_WORDS.sub("", first)  # not 我 in a quotation or a title (“我与家乡”征文)
+    return bool(_SALUTATION.match(first) or _ONE_WRITERS.search(own)) or any(
+        split_dateline(paragraph.strip())[0] for paragraph in paragraphs
+    )
 
 
 def editors_paragraphs(body: Sequence[str]) -> frozenset[int]:
     """The paragraphs of ``body`` in the editors' voice: a note (:func:`editors_note`), the
     paragraph under its label printed alone (编者的话), and those a signature (——编 者) closes
-    at the piece's start."""
+    at the piece's start (:data:`MAX_NOTE_PARAGRAPHS`)."""
+    # Asked five to eight times per article (its own body, its voice, its ranking): read once.
+    return _editors_paragraphs(tuple(body))
+
+
+@lru_cache(maxsize=16)
+def _editors_paragraphs(body: tuple[str, ...]) -> frozenset[int]:
     notes: set[int] = set()
     for i, paragraph in enumerate(body):
         if not editors_note(paragraph):
             continue
         notes.add(i)
         text = paragraph.strip()
-        if _EDITORS_HEADING.match(text):
+        label = _EDITORS_LABELLED.match(text)
+        if label and label.end() == len(text):  # the label alone, a heading over the note
             notes.update(range(i, min(i + 2, len(body))))
-        elif not _EDITORS_LABELLED.match(text):  # signed at its end, not labelled at its start
-            notes.update(range(i if i > MAX_NOTE_PARAGRAPHS else 0, i))
-            if i and _EDITORS_SIGNATURE_LINE.match(text):
-                notes.add(i - 1)
+        elif not label:  # signed at its end, not labelled at its start
+            alone = bool(i and _EDITORS_SIGNATURE_LINE.match(text))
+            start = i - alone if i > MAX_NOTE_PARAGRAPHS else 0
+            if _others_paragraphs(body[start:i]):
+                start = i - 1 if alone and not _others_paragraphs(body[i - 1 : i]) else i
+            notes.update(range(start, i))
     return frozenset(notes)
 
 
@@ -244,12 +269,15 @@ _POST_BYLINE = re.compile(
 
 
 _POSTS_BREAK = re.compile(r"[、兼]")  # between the posts a byline lists
+_CREDIT = re.compile(rf"(?:{CREDIT_MARK}|图)$")
 
 
 def _post_byline(article: Article) -> str | None:
     """Who signs ``article`` by post and name (农业部部长周海, its last post when it lists several:
     临江市委书记、市长周海 -> 市长周海; the name alone when that is long)."""
     line = re.sub(r"\s+", "", article.byline or "")
+    if _CREDIT.search(line):  # 周海 摄: a photographer's credit, not an author's byline
+        return None
     match = _POST_BYLINE.fullmatch(line) if line and not re.search(REPORTER, line) else None
     name = _person(match.group("name")) if match else None
     if not match or not name:
@@ -298,7 +326,7 @@ def commentary_rule(article: Article) -> tuple[str, str] | None:
         if name:
             return "author", f"{name}撰文"
         signer = _post_byline(article)
-        if signer and not _reported(article) and not _speech_piece(article):
+        if signer and not _reported(article) and not _speech_piece(article) and _argues(article):
             return "author", f"{signer}撰文"
     column = _column_voice(article)
     if column:
@@ -389,6 +417,15 @@ def attribution(voice: str) -> str:
     return f"“{voice}”栏目文章{verb}，"
 
 
+def narrating(opening: str, text: str) -> str:
+    """``opening`` with the verb the summary ``text`` needs: 认为 introduces an argued claim; a
+    narrated, dated fact (1月5日，……; 2018年，……) that states no thesis is what the piece writes
+    (周海撰文写道，), not what it holds."""
+    if opening.endswith("认为，") and TIME_START.match(text) and not states_thesis(text):
+        return opening.removesuffix("认为，") + "写道，"
+    return opening
+
+
 def voice_opening(article: Article) -> str:
     """How a commentary's summary opens: who argues (钟声文章指出，); "" for any other piece
     (whose summary may still need its writer named: :func:`writer_opening`)."""
@@ -409,10 +446,12 @@ def voice_opening(article: Article) -> str:
 # 我 as a writer says it, not the paper's institutional 我国/我省/我军/我驻……, 自我, 你我, 敌我, nor
 # 我们党 (the party's own name for itself).
 _SELF_WORDS = "国省市区县乡镇村军党方校院厂所部局站团师旅营连队馆台社报刊行处科室州盟旗驻委厅司"
+_ONE_WRITER = rf"(?<![自你敌忘唯本])我(?![{_SELF_WORDS}们]|公司|单位)"
 _FIRST_PERSON = re.compile(
-    rf"我们(?!的?(?:党|祖国|国家|人民|共和国|民族|军队))|咱们|笔者"
-    rf"|(?<![自你敌忘唯本])我(?![{_SELF_WORDS}们]|公司|单位)"
+    rf"我们(?!的?(?:党|祖国|国家|人民|共和国|民族|军队))|咱们|笔者|{_ONE_WRITER}"
 )
+# One writer's 我 (a reader's, an essayist's): the editors say 我们.
+_ONE_WRITERS = re.compile(_ONE_WRITER)
 # 你/我 paired in a set phrase (你追我赶, 你中有我, 人无我有, 我将无我): nobody's own 我.
 _PAIRED = re.compile(r"你[^，,。！？、]{0,2}我|我[^，,。！？、]{0,2}你|人[无有]我[有优]|我将无我")
 # Another's words inside a sentence: quoted, a title, or said after a colon (周海说：我……).
@@ -707,6 +746,9 @@ _ISSUERS = tuple(
 )
 _BEFORE_WORDS_SAID = frozenset("，,：:“")
 _AUTHOR = frozenset("我们 我 笔者 本文".split())
+# The author's own set phrases on a speech verb, nobody's words reported: 可以说，/ 应该说，/
+# 不得不说，(a modal before it), 听群众怎么说 (an interrogative), 历史告诉我们 (told to the author).
+_OWN_BEFORE_SPEECH = frozenset("可以 应该 应当 不得不 不能不 不妨 怎么 如何 怎样".split())
 # 有网友这样评价：“……”: words quoted after a colon are another's.
 _QUOTED = re.compile(r"[：:]“")
 # A concession (当然，……也要……) grants a side point before or after the thesis.
@@ -741,6 +783,9 @@ def _speech(word: str) -> bool:
 def _reports(tags: Sequence[tuple[str, str]], i: int, thesis: int) -> bool:
     """Whether the speech verb at ``i`` reports another's view (not 我们认为，……): what is said
     follows a mark (表示，/ 说：“), or follows it with its subject named (专家认为要……)."""
+    following = tags[i + 1][0] if i + 1 < len(tags) else ""
+    if (i and tags[i - 1][0] in _OWN_BEFORE_SPEECH) or following in _AUTHOR:
+        return False
     clause = []
     for word, tag in reversed(tags[:i]):
         if word in _CLAUSE_END:
@@ -751,7 +796,6 @@ def _reports(tags: Sequence[tuple[str, str]], i: int, thesis: int) -> bool:
         return False
     if tags[i][0][-2:] in _ISSUED and (i > thesis or not (subject and subject.endswith(_ISSUERS))):
         return False  # 形势要求我们……; 目标明确，要……; 要按照中央部署，……
-    following = tags[i + 1][0] if i + 1 < len(tags) else ""
     return following[:1] in _BEFORE_WORDS_SAID or (i < thesis and subject is not None)
 
 

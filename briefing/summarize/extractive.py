@@ -26,7 +26,9 @@ from .commentary import (
     THESIS_PARAGRAPHS,
     EDITORS_OPENING,
     argument_ranking,
+    editors_label,
     editors_paragraphs,
+    narrating,
     quotations,
     repeats_quotation,
     reports_speech,
@@ -76,8 +78,6 @@ _ANAPHOR = re.compile(
 _REFERS_BACK = re.compile(
     r"上述|前述|以上[\u4e00-\u9fff]{0,2}(?:地区|单位|人员|措施)|这些|那些|其中|它们"
 )
-# 编者按：/编者的话：: the editors introduce the page; their note reports nothing.
-_EDITORS_NOTE = re.compile(r"^(?:编者按|编者的话|编后|编辑手记)[：:]?")
 
 
 # 一生躬耕的水利科学家，深受乡亲敬重的农业教育家，……委员，……主席刘某同志，因病……逝世: a run of
@@ -168,7 +168,7 @@ def summary_ranking(
         sentence = scored.sentence
         following = opens.get(sentence.index + 1, "")
         penalty = 1.0 if following and CONTRAST.match(following) else 0.0
-        if _EDITORS_NOTE.match(opens[sentence.index]) or sentence.paragraph in notes:
+        if editors_label(opens[sentence.index]) or sentence.paragraph in notes:
             penalty += 2.0
         if sentence.paragraph < dated and sentence.text.lstrip(" 　")[:1] in DECK_MARKS:
             penalty += 1.5
@@ -361,7 +361,7 @@ class ExtractiveSummarizer:
             if len(EDITORS_OPENING) + len(summary.text) > max_chars:
                 summary = self._summarize(article, max_chars - len(EDITORS_OPENING), prepared)
             opening = EDITORS_OPENING if _editors_own(summary, article, prepared) else opening
-        return _opened(summary, opening)
+        return _opened(summary, narrating(opening, summary.text))
 
     def _argument(self, article: Article, prepared: _Prepared, max_chars: int) -> Summary | None:
         """A commentary's summary: one whole sentence of its argument, compressed but not cut,
