@@ -417,6 +417,26 @@ def test_each_further_photo_of_a_box_is_listed_under_its_entry():
     assert "舞龙" in render(briefing, format="html") and "舞龙" in render(briefing, format="json")
 
 
+def test_a_photo_number_alone_on_its_line_lists_the_caption_under_it(tmp_path):
+    # The second photo's number is printed alone, its caption on the next line.
+    body = [
+        "1、图为临江市西岭镇村民在田间收割水稻，今年全镇粮食产量再创新高。",
+        "2、",
+        "图为东港市新建的跨江大桥。（周海摄）",
+        "3、图为星城夜景。",
+    ]
+    read = read_furniture(Article(id="c6", title="图片报道", body=body)).article
+    assert read.items == ["东港市新建的跨江大桥。", "星城夜景。"]
+    # On a page, the caption under the number alone is the item's text, not a caption apart.
+    page = tmp_path / "page.txt"
+    page.write_text("\n".join(["图片报道", *body]) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["build", str(page), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    listed = [entry["items"] for section in out["sections"] for entry in section["entries"]]
+    assert listed == [read.items]
+
+
 @pytest.mark.parametrize(
     "title, body",
     [

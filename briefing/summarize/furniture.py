@@ -305,18 +305,21 @@ def _captions_as_text(body: list[str], folded: list[str]) -> tuple[list[str], li
         if items <= 1:
             out.append(read)
         elif number is not None:
-            further.append([read])
+            # A number alone on its line (2、): the item's caption is on the lines after it.
+            further.append([read] if number.end() < len(text.rstrip()) else [])
         else:
             further[-1].append(read)  # the item's caption goes on, or its credit
-    return out, [_photo_line(lines) for lines in further]
+    return out, [line for line in map(_photo_line, further) if line]
 
 
 def _photo_line(caption: list[str]) -> str:
     """A photo's line in the briefing: the first sentence of its ``caption`` (its lines as read,
     the first the numbered item), with the next where the first is a quotation alone (“……。”
     then who said it), without a credit line or a credit closing it in brackets (……（周海摄）)."""
-    lines = [caption[0], *(line for line in caption[1:] if not is_credit_line(line))]
+    lines = [*caption[:1], *(line for line in caption[1:] if not is_credit_line(line))]
     sentences = [s.text.strip() for s in split_sentences(lines, limit=2)]
+    if not sentences:
+        return ""
     quoted = sentences[0][:1] in "“「" and sentences[0][-1:] in "”」"
     line = "".join(sentences[: 2 if quoted else 1])
     opening = max(line.rfind("（"), line.rfind("("))
