@@ -437,6 +437,18 @@ def test_a_photo_number_alone_on_its_line_lists_the_caption_under_it(tmp_path):
     assert listed == [read.items]
 
 
+def test_a_photo_item_that_is_only_a_credit_is_not_listed():
+    body = ["1、图为临江市西岭镇村民在田间收割水稻。", "2、新华社记者 陈岩摄", "3、图为星城夜景。"]
+    article = Article(id="c7", title="图片新闻", body=body)
+    assert read_furniture(article).article.items == ["星城夜景。"]
+    (entry,) = entries(build(article))
+    assert entry.items == ["星城夜景。"]
+    # A caption with no stop, closing on its credit in brackets, is no credit line: it is listed.
+    body[1] = "2、东港市新建的跨江大桥（周海摄）"
+    read = read_furniture(Article(id="c7", title="图片新闻", body=body)).article
+    assert read.items == ["东港市新建的跨江大桥", "星城夜景。"]
+
+
 @pytest.mark.parametrize(
     "title, body",
     [

@@ -37,7 +37,7 @@ from ..conventions import (
 from ..records import Article
 from ..split.features import AUTHOR_NOTE_RE, CLOSING_RE
 from ..split.lines import FURNITURE_RE, is_credit, is_furniture
-from ..text import fold_width
+from ..text import TRAILING_NOTE, fold_width
 from .sentences import DECK_MARKS, ENDS, split_dateline, split_sentences
 
 # A headline is one line of at most a few dozen characters and does not end on a stop; a
@@ -316,16 +316,24 @@ def _photo_line(caption: list[str]) -> str:
     """A photo's line in the briefing: the first sentence of its ``caption`` (its lines as read,
     the first the numbered item), with the next where the first is a quotation alone (“……。”
     then who said it), without a credit line or a credit closing it in brackets (……（周海摄）)."""
-    lines = [*caption[:1], *(line for line in caption[1:] if not is_credit_line(line))]
+    # A line that only credits the photo is no text, the numbered one too (2、新华社记者 周海摄);
+    # a caption closing on its credit in brackets (……大桥（周海摄）) is text.
+    lines = [line for line in caption if not is_credit_line(line) or _credit_note(line) > 0]
     sentences = [s.text.strip() for s in split_sentences(lines, limit=2)]
     if not sentences:
         return ""
     quoted = sentences[0][:1] in "“「" and sentences[0][-1:] in "”」"
     line = "".join(sentences[: 2 if quoted else 1])
-    opening = max(line.rfind("（"), line.rfind("("))
-    if opening > 0 and line[-1] in "）)" and is_credit_line(line[opening + 1 : -1]):
+    opening = _credit_note(line)
+    if opening > 0:
         return line[:opening].rstrip()
     return line
+
+
+def _credit_note(text: str) -> int:
+    """Where ``text`` closes on a credit in brackets (……（周海摄）); -1 where it does not."""
+    note = TRAILING_NOTE.search(text.rstrip())
+    return note.start() if note and is_credit_line(note.group()[1:-1]) else -1
 
 
 def is_listed(article: Article, *, reading: Reading | None = None) -> bool:
