@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from briefing.assemble import assemble
 from briefing.cli import app
+from briefing.conventions import ITEM_MAX
 from briefing.records import Article, Issue, Summary
 from briefing.render import render
 from briefing.summarize import summarize
@@ -447,6 +448,17 @@ def test_a_photo_item_that_is_only_a_credit_is_not_listed():
     body[1] = "2、东港市新建的跨江大桥（周海摄）"
     read = read_furniture(Article(id="c7", title="图片新闻", body=body)).article
     assert read.items == ["东港市新建的跨江大桥", "星城夜景。"]
+
+
+def test_a_long_photo_caption_is_cut_as_a_box_brief_is():
+    long = (
+        "星城沿江步道的灯光吸引了大量市民前来散步，沿江商户的营业额比去年同期增长了三成以上，"
+        "夜间经济成为星城消费新的增长点，西岭镇的游客也纷纷赶来。"
+    )
+    fits = "东港市新建的跨江大桥全长八百米，今天正式通车。"
+    body = ["1、图为临江市西岭镇村民在田间收割水稻。", f"2、图为{long}", f"3、{fits}"]
+    read = read_furniture(Article(id="c8", title="图片报道", body=body)).article
+    assert read.items == [long[:ITEM_MAX] + "…", fits]
 
 
 @pytest.mark.parametrize(

@@ -29,6 +29,7 @@ from typing import NamedTuple
 from ..conventions import (
     BIO_LABEL,
     CAPTION_MARKS_RE,
+    ITEM_MAX,
     ITEM_NUMBER,
     PHOTO_MARK_RE,
     PHOTO_BOX_LABELS,
@@ -315,7 +316,8 @@ def _captions_as_text(body: list[str], folded: list[str]) -> tuple[list[str], li
 def _photo_line(caption: list[str]) -> str:
     """A photo's line in the briefing: the first sentence of its ``caption`` (its lines as read,
     the first the numbered item), with the next where the first is a quotation alone (“……。”
-    then who said it), without a credit line or a credit closing it in brackets (……（周海摄）)."""
+    then who said it), without a credit line or a credit closing it in brackets (……（周海摄）),
+    cut at :data:`~briefing.conventions.ITEM_MAX` characters as a 速览 box's brief is."""
     # A line that only credits the photo is no text, the numbered one too (2、新华社记者 周海摄);
     # a caption closing on its credit in brackets (……大桥（周海摄）) is text.
     lines = [line for line in caption if not is_credit_line(line) or _credit_note(line) > 0]
@@ -326,8 +328,8 @@ def _photo_line(caption: list[str]) -> str:
     line = "".join(sentences[: 2 if quoted else 1])
     opening = _credit_note(line)
     if opening > 0:
-        return line[:opening].rstrip()
-    return line
+        line = line[:opening].rstrip()
+    return line if len(line) <= ITEM_MAX else line[:ITEM_MAX] + "…"  # as a 速览 brief is cut
 
 
 def _credit_note(text: str) -> int:
