@@ -461,6 +461,13 @@ def test_a_long_photo_caption_is_cut_as_a_box_brief_is():
     assert read.items == [long[:ITEM_MAX] + "…", fits]
 
 
+def test_a_numbered_box_under_a_headline_that_opens_on_a_caption_is_a_photo_box():
+    # The neighbour of numbered prose: under a headline, not a box label, item 1 is a caption.
+    body = ["1、图为西岭镇服务中心的办事窗口。", "2、星城社区新设的公交站点。"]
+    read = read_furniture(Article(id="c9", title="东港市便民服务掠影", body=body)).article
+    assert (read.body, read.items) == (["西岭镇服务中心的办事窗口。"], ["星城社区新设的公交站点。"])
+
+
 @pytest.mark.parametrize(
     "title, body",
     [
@@ -475,6 +482,15 @@ def test_a_long_photo_caption_is_cut_as_a_box_brief_is():
                 "1、市民办理户籍业务可在西岭镇服务中心一次办结。",
                 "2、星城社区新设十个公交站点。",
                 "图为西岭镇服务中心的办事窗口。",
+            ],
+        ),
+        # ... and where every paragraph is numbered, one of them a caption.
+        (
+            "东港市出台三项便民措施",
+            [
+                "1、市民办理户籍业务可在西岭镇服务中心一次办结。",
+                "2、星城社区新设十个公交站点。",
+                "3、图为西岭镇服务中心的办事窗口。",
             ],
         ),
     ],

@@ -244,7 +244,7 @@ def _spans_between(marks: Iterator[re.Match[str]], length: int) -> Iterator[tupl
 
 def _captions_only(body: list[str], folded: list[str]) -> bool:
     """Whether the text of ``body`` (``folded``: :func:`_folded`) is captions, each of its lines a
-    caption (图为……) or an item of a numbered box of photos that holds one (1、图为……; 2、……),
+    caption (图为……) or an item of a numbered box of photos that opens on one (1、图为……; 2、……),
     under its label if printed."""
     lines = [
         text
@@ -254,8 +254,11 @@ def _captions_only(body: list[str], folded: list[str]) -> bool:
     captions = sum(CAPTION_MARKS_RE.match(line) is not None for line in lines)
     if captions == 0:
         return False
+    # A box is read as its first photo: numbered prose with a caption further on is no box.
     return captions == len(lines) or (
-        all(_ITEM_NUMBER.match(line) for line in lines) and _numbered_in_sequence(lines)
+        CAPTION_MARKS_RE.match(lines[0]) is not None
+        and all(_ITEM_NUMBER.match(line) for line in lines)
+        and _numbered_in_sequence(lines)
     )
 
 
@@ -324,7 +327,7 @@ def _photo_line(caption: list[str]) -> str:
     sentences = [s.text.strip() for s in split_sentences(lines, limit=2)]
     if not sentences:
         return ""
-    quoted = sentences[0][:1] in "“「" and sentences[0][-1:] in "”」"
+    quoted = sentences[0].startswith(("“", "「")) and sentences[0].endswith(("”", "」"))
     line = "".join(sentences[: 2 if quoted else 1])
     opening = _credit_note(line)
     if opening > 0:
