@@ -129,6 +129,9 @@ CAPTION_OPENING = (
     r"(?:图\s*[①-⑳\d一二三四五六七八九十]+\s*[:：]|图为|[上下左右中]图(?:为|[:：])|图\s*[:：]|题图)"
 )
 CAPTION_RE = re.compile("^" + CAPTION_OPENING)
+# Characters of a line listed under an entry (a 速览 box's brief, a photo box's further photo)
+# kept before it is cut with …
+ITEM_MAX = 60
 # The number of an item in a box of several (1、…, （2）…, ③…), as a box of photos numbers
 # its captions: 1、图为… (a decimal, 2.5万名, is no number of an item)
 ITEM_NUMBER = r"(?:[(（][\d一二三四五六七八九十]{1,2}[)）]|[\d一二三四五六七八九十]{1,2}(?:、|[.．](?!\d))|[①-⑳])\s*"

@@ -56,7 +56,7 @@ def without_spaces(text: str) -> str:
     return "".join(text.split())
 
 
-_TRAILING_NOTE = re.compile(r"[(（][^()（）]*[)）]$")
+TRAILING_NOTE = re.compile(r"[(（][^()（）]*[)）]$")
 
 
 def ends_sentence(text: str) -> bool:
@@ -72,7 +72,7 @@ def ends_sentence(text: str) -> bool:
     if last not in CLOSERS and not last.isspace():
         return False
     stripped = text.rstrip()
-    note = _TRAILING_NOTE.search(stripped)
+    note = TRAILING_NOTE.search(stripped)
     if note and note.start() > 0:
         stripped = stripped[: note.start()]
     stripped = stripped.rstrip(CLOSERS)

@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from briefing.assemble import assemble
 from briefing.cli import app
+from briefing.conventions import ITEM_MAX
 from briefing.records import Article, Issue, Summary
 from briefing.render import render
 from briefing.summarize import summarize
@@ -417,6 +418,56 @@ def test_each_further_photo_of_a_box_is_listed_under_its_entry():
     assert "舞龙" in render(briefing, format="html") and "舞龙" in render(briefing, format="json")
 
 
+def test_a_photo_number_alone_on_its_line_lists_the_caption_under_it(tmp_path):
+    # The second photo's number is printed alone, its caption on the next line.
+    body = [
+        "1、图为临江市西岭镇村民在田间收割水稻，今年全镇粮食产量再创新高。",
+        "2、",
+        "图为东港市新建的跨江大桥。（周海摄）",
+        "3、图为星城夜景。",
+    ]
+    read = read_furniture(Article(id="c6", title="图片报道", body=body)).article
+    assert read.items == ["东港市新建的跨江大桥。", "星城夜景。"]
+    # On a page, the caption under the number alone is the item's text, not a caption apart.
+    page = tmp_path / "page.txt"
+    page.write_text("\n".join(["图片报道", *body]) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["build", str(page), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    listed = [entry["items"] for section in out["sections"] for entry in section["entries"]]
+    assert listed == [read.items]
+
+
+def test_a_photo_item_that_is_only_a_credit_is_not_listed():
+    body = ["1、图为临江市西岭镇村民在田间收割水稻。", "2、新华社记者 陈岩摄", "3、图为星城夜景。"]
+    article = Article(id="c7", title="图片新闻", body=body)
+    assert read_furniture(article).article.items == ["星城夜景。"]
+    (entry,) = entries(build(article))
+    assert entry.items == ["星城夜景。"]
+    # A caption with no stop, closing on its credit in brackets, is no credit line: it is listed.
+    body[1] = "2、东港市新建的跨江大桥（周海摄）"
+    read = read_furniture(Article(id="c7", title="图片新闻", body=body)).article
+    assert read.items == ["东港市新建的跨江大桥", "星城夜景。"]
+
+
+def test_a_long_photo_caption_is_cut_as_a_box_brief_is():
+    long = (
+        "星城沿江步道的灯光吸引了大量市民前来散步，沿江商户的营业额比去年同期增长了三成以上，"
+        "夜间经济成为星城消费新的增长点，西岭镇的游客也纷纷赶来。"
+    )
+    fits = "东港市新建的跨江大桥全长八百米，今天正式通车。"
+    body = ["1、图为临江市西岭镇村民在田间收割水稻。", f"2、图为{long}", f"3、{fits}"]
+    read = read_furniture(Article(id="c8", title="图片报道", body=body)).article
+    assert read.items == [long[:ITEM_MAX] + "…", fits]
+
+
+def test_a_numbered_box_under_a_headline_that_opens_on_a_caption_is_a_photo_box():
+    # The neighbour of numbered prose: under a headline, not a box label, item 1 is a caption.
+    body = ["1、图为西岭镇服务中心的办事窗口。", "2、星城社区新设的公交站点。"]
+    read = read_furniture(Article(id="c9", title="东港市便民服务掠影", body=body)).article
+    assert (read.body, read.items) == (["西岭镇服务中心的办事窗口。"], ["星城社区新设的公交站点。"])
+
+
 @pytest.mark.parametrize(
     "title, body",
     [
@@ -431,6 +482,15 @@ def test_each_further_photo_of_a_box_is_listed_under_its_entry():
                 "1、市民办理户籍业务可在西岭镇服务中心一次办结。",
                 "2、星城社区新设十个公交站点。",
                 "图为西岭镇服务中心的办事窗口。",
+            ],
+        ),
+        # ... and where every paragraph is numbered, one of them a caption.
+        (
+            "东港市出台三项便民措施",
+            [
+                "1、市民办理户籍业务可在西岭镇服务中心一次办结。",
+                "2、星城社区新设十个公交站点。",
+                "3、图为西岭镇服务中心的办事窗口。",
             ],
         ),
     ],

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from ..conventions import DATE_ONLY_RE
+from ..conventions import DATE_ONLY_RE, ITEM_MAX, ITEM_NUMBER
 from ..read.masthead import page_header
 from ..records import Article, Furniture, Issue
 from ..text import fold_width, word_tags
@@ -31,7 +31,8 @@ _BRIEFS_BOX = re.compile(rf"^[■●◆\s]*(?:{BRIEFS_BOX_LABELS})(?:$|[·・:�
 _WRITERS_NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}(?:\s+[\u4e00-\u9fff]{2,3})*$")
 _PART_LABEL = re.compile(r"^(?:引子|楔子|序言?|题记|前言|尾声|后记)$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_ITEM_MAX = 60  # characters of an untitled brief's first sentence kept as its item
+# A photo's number printed alone on its line (2、): its caption, on the next line, is its text.
+_NUMBER_ALONE = re.compile(ITEM_NUMBER)
 # Bracketed endings of titles that are part of the title, not a column or series name.
 _NOT_A_COLUMN = re.compile(
     r"书法|篆刻|国画|画|木刻|剪纸|素描|速写|雕塑|摄影|图片|照片|组图|之[一二三四五六七八九十]|[上中下]$|续"
@@ -132,7 +133,9 @@ def _article(draft: Draft, *, article_id: str, page: int | None) -> Article:
             article.dateline, rest = dateline_of(line.text)
             if rest:
                 article.body.append(rest)
-        elif line.role is Role.CAPTION:
+        elif line.role is Role.CAPTION and not (
+            article.body and _NUMBER_ALONE.fullmatch(fold_width(article.body[-1]).strip())
+        ):
             article.captions.append(line.text)
         elif line.role is Role.CREDIT:
             article.credit = f"{article.credit} {line.text}" if article.credit else line.text
@@ -183,7 +186,7 @@ def _brief_items(draft: Draft) -> list[str]:
             sentences = split_sentences(dateline_of(line.text)[1], limit=1)
             if sentences:
                 first = sentences[0].text
-                items.append(first if len(first) <= _ITEM_MAX else first[:_ITEM_MAX] + "…")
+                items.append(first if len(first) <= ITEM_MAX else first[:ITEM_MAX] + "…")
     if heading:
         items.append(" ".join(heading))
     return items

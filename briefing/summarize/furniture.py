@@ -29,6 +29,7 @@ from typing import NamedTuple
 from ..conventions import (
     BIO_LABEL,
     CAPTION_MARKS_RE,
+    ITEM_MAX,
     ITEM_NUMBER,
     PHOTO_MARK_RE,
     PHOTO_BOX_LABELS,
@@ -37,7 +38,7 @@ from ..conventions import (
 from ..records import Article
 from ..split.features import AUTHOR_NOTE_RE, CLOSING_RE
 from ..split.lines import FURNITURE_RE, is_credit, is_furniture
-from ..text import fold_width
+from ..text import TRAILING_NOTE, fold_width
 from .sentences import DECK_MARKS, ENDS, split_dateline, split_sentences
 
 # A headline is one line of at most a few dozen characters and does not end on a stop; a
@@ -243,7 +244,7 @@ def _spans_between(marks: Iterator[re.Match[str]], length: int) -> Iterator[tupl
 
 def _captions_only(body: list[str], folded: list[str]) -> bool:
     """Whether the text of ``body`` (``folded``: :func:`_folded`) is captions, each of its lines a
-    caption (图为……) or an item of a numbered box of photos that holds one (1、图为……; 2、……),
+    caption (图为……) or an item of a numbered box of photos that opens on one (1、图为……; 2、……),
     under its label if printed."""
     lines = [
         text
@@ -253,8 +254,11 @@ def _captions_only(body: list[str], folded: list[str]) -> bool:
     captions = sum(CAPTION_MARKS_RE.match(line) is not None for line in lines)
     if captions == 0:
         return False
+    # A box is read as its first photo: numbered prose with a caption further on is no box.
     return captions == len(lines) or (
-        all(_ITEM_NUMBER.match(line) for line in lines) and _numbered_in_sequence(lines)
+        CAPTION_MARKS_RE.match(lines[0]) is not None
+        and all(_ITEM_NUMBER.match(line) for line in lines)
+        and _numbered_in_sequence(lines)
     )
 
 
@@ -305,24 +309,36 @@ def _captions_as_text(body: list[str], folded: list[str]) -> tuple[list[str], li
         if items <= 1:
             out.append(read)
         elif number is not None:
-            further.append([read])
+            # A number alone on its line (2、): the item's caption is on the lines after it.
+            further.append([read] if number.end() < len(text.rstrip()) else [])
         else:
             further[-1].append(read)  # the item's caption goes on, or its credit
-    return out, [_photo_line(lines) for lines in further]
+    return out, [line for line in map(_photo_line, further) if line]
 
 
 def _photo_line(caption: list[str]) -> str:
     """A photo's line in the briefing: the first sentence of its ``caption`` (its lines as read,
     the first the numbered item), with the next where the first is a quotation alone (“……。”
-    then who said it), without a credit line or a credit closing it in brackets (……（周海摄）)."""
-    lines = [caption[0], *(line for line in caption[1:] if not is_credit_line(line))]
+    then who said it), without a credit line or a credit closing it in brackets (……（周海摄）),
+    cut at :data:`~briefing.conventions.ITEM_MAX` characters as a 速览 box's brief is."""
+    # A line that only credits the photo is no text, the numbered one too (2、新华社记者 周海摄);
+    # a caption closing on its credit in brackets (……大桥（周海摄）) is text.
+    lines = [line for line in caption if not is_credit_line(line) or _credit_note(line) > 0]
     sentences = [s.text.strip() for s in split_sentences(lines, limit=2)]
-    quoted = sentences[0][:1] in "“「" and sentences[0][-1:] in "”」"
+    if not sentences:
+        return ""
+    quoted = sentences[0].startswith(("“", "「")) and sentences[0].endswith(("”", "」"))
     line = "".join(sentences[: 2 if quoted else 1])
-    opening = max(line.rfind("（"), line.rfind("("))
-    if opening > 0 and line[-1] in "）)" and is_credit_line(line[opening + 1 : -1]):
-        return line[:opening].rstrip()
-    return line
+    opening = _credit_note(line)
+    if opening > 0:
+        line = line[:opening].rstrip()
+    return line if len(line) <= ITEM_MAX else line[:ITEM_MAX] + "…"  # as a 速览 brief is cut
+
+
+def _credit_note(text: str) -> int:
+    """Where ``text`` closes on a credit in brackets (……（周海摄）); -1 where it does not."""
+    note = TRAILING_NOTE.search(text.rstrip())
+    return note.start() if note and is_credit_line(note.group()[1:-1]) else -1
 
 
 def is_listed(article: Article, *, reading: Reading | None = None) -> bool:
