@@ -141,6 +141,16 @@ def occurrences(needle: str, text: str) -> Iterator[int]:
         start = text.find(needle, start + len(needle))
 
 
+def clipped(line: str, limit: int) -> str:
+    """``line``, or where it is longer than ``limit`` characters its first ``limit`` cut back to
+    the last clause mark (，；、：) in their second half (or one right after them), then …: a listed line cut mid-word (……以引…)
+    reads as broken, one cut after a clause reads as shortened."""
+    if len(line) <= limit:
+        return line
+    mark = max(line.rfind(m, 0, limit + 1) for m in "，；、：,;:")  # a mark right after: whole
+    return (line[:mark] if mark >= limit // 2 else line[:limit]) + "…"
+
+
 def longest_first(word: str) -> tuple[int, str]:
     """Sort key for a regex alternation: longest first (委员长 before 委员), then in a fixed
     order, so every process builds the same pattern (briefing/pattern_cache.py finds it

@@ -14,6 +14,7 @@ from briefing.conventions import ITEM_MAX
 from briefing.records import Article, Issue, Summary
 from briefing.render import render
 from briefing.summarize import summarize
+from briefing.text import clipped
 from briefing.summarize.furniture import (
     box_label,
     box_paragraphs,
@@ -458,7 +459,23 @@ def test_a_long_photo_caption_is_cut_as_a_box_brief_is():
     fits = "东港市新建的跨江大桥全长八百米，今天正式通车。"
     body = ["1、图为临江市西岭镇村民在田间收割水稻。", f"2、图为{long}", f"3、{fits}"]
     read = read_furniture(Article(id="c8", title="图片报道", body=body)).article
-    assert read.items == [long[:ITEM_MAX] + "…", fits]
+    # Cut after the last clause within the cap, not mid-word.
+    assert read.items == [
+        "星城沿江步道的灯光吸引了大量市民前来散步，沿江商户的营业额比去年同期增长了三成以上，"
+        "夜间经济成为星城消费新的增长点…",
+        fits,
+    ]
+    assert len(read.items[0]) <= ITEM_MAX + 1
+
+
+def test_a_listed_line_is_cut_after_a_clause_where_one_ends_in_its_second_half():
+    assert (
+        clipped("临江市新建公园八座，绿地面积增加两成。", 60)
+        == "临江市新建公园八座，绿地面积增加两成。"
+    )
+    assert clipped("临江市新建公园八座，绿地面积增加两成。", 16) == "临江市新建公园八座…"
+    # A clause mark only near the start: the cut stays at the cap rather than keep two words.
+    assert clipped("西岭，镇上新建的茶叶加工园今年投产", 12) == "西岭，镇上新建的茶叶加工…"
 
 
 def test_a_numbered_box_under_a_headline_that_opens_on_a_caption_is_a_photo_box():

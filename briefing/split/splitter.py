@@ -15,7 +15,7 @@ from pathlib import Path
 from ..conventions import DATE_ONLY_RE, ITEM_MAX, ITEM_NUMBER
 from ..read.masthead import page_header
 from ..records import Article, Furniture, Issue
-from ..text import fold_width, word_tags
+from ..text import clipped, fold_width, word_tags
 from .features import AUTHOR_NOTE_RE, BRIEFS_BOX_LABELS, CLOSING_RE, COLUMN_TAG_RE
 from .grouping import Draft, group
 from .labeller import label_lines
@@ -186,7 +186,7 @@ def _brief_items(draft: Draft) -> list[str]:
             sentences = split_sentences(dateline_of(line.text)[1], limit=1)
             if sentences:
                 first = sentences[0].text
-                items.append(first if len(first) <= ITEM_MAX else first[:ITEM_MAX] + "…")
+                items.append(clipped(first, ITEM_MAX))
     if heading:
         items.append(" ".join(heading))
     return items

@@ -38,7 +38,7 @@ from ..conventions import (
 from ..records import Article
 from ..split.features import AUTHOR_NOTE_RE, CLOSING_RE
 from ..split.lines import FURNITURE_RE, is_credit, is_furniture
-from ..text import TRAILING_NOTE, fold_width
+from ..text import TRAILING_NOTE, clipped, fold_width
 from .sentences import DECK_MARKS, ENDS, split_dateline, split_sentences
 
 # A headline is one line of at most a few dozen characters and does not end on a stop; a
@@ -332,7 +332,7 @@ def _photo_line(caption: list[str]) -> str:
     opening = _credit_note(line)
     if opening > 0:
         line = line[:opening].rstrip()
-    return line if len(line) <= ITEM_MAX else line[:ITEM_MAX] + "…"  # as a 速览 brief is cut
+    return clipped(line, ITEM_MAX)  # as a 速览 brief is cut
 
 
 def _credit_note(text: str) -> int:
