@@ -373,8 +373,12 @@ def test_a_name_alone_under_the_headline_is_the_byline_and_marks_are_none():
     )
     assert (found.subtitle, found.byline) == ("——十年守护一片湖", "陈岩")
     assert found.body[-1] == "＊＊＊＊＊"
-    # A place, a part's label, or a line under a headline that is signed elsewhere stays.
-    for second in ("临江", "引子"):
+    # A writer of two or three characters, or two writers, alone under the headline.
+    for second in ("周海", "李晓梅", "周海 陈岩"):
+        found = article(("title", "星城的冬天"), ("subtitle", second))
+        assert (found.subtitle, found.byline) == (None, second)
+    # A place, a part's label, a short deck, or a line under a headline signed elsewhere stays.
+    for second in ("临江", "引子", "故乡", "上篇", "诗二首", "今日谈", "短评", "再出发"):
         found = article(("title", "星城的冬天"), ("subtitle", second))
         assert (found.subtitle, found.byline) == (second, None)
     found = article(("title", "星城的冬天"), ("subtitle", "推荐人"), ("byline", "本报记者 李晓梅"))

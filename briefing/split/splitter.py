@@ -15,11 +15,11 @@ from pathlib import Path
 from ..conventions import DATE_ONLY_RE
 from ..read.masthead import page_header
 from ..records import Article, Furniture, Issue
-from ..text import fold_width, word_tags
+from ..text import fold_width
 from .features import AUTHOR_NOTE_RE, BRIEFS_BOX_LABELS, CLOSING_RE, COLUMN_TAG_RE
 from .grouping import Draft, group
 from .labeller import label_lines
-from .lines import Line, Role, dateline_of, page_lines
+from .lines import HAN, Line, Role, dateline_of, is_bare_name, page_lines
 from .rejoin import join_cut_paragraphs
 
 logger = logging.getLogger(__name__)
@@ -27,9 +27,9 @@ logger = logging.getLogger(__name__)
 # Boxes that print several briefs under one label (速览, 速览·国庆假期, 数读, 资讯速递): the
 # page's gold counts the box as one article, and its briefs become the article's items.
 _BRIEFS_BOX = re.compile(rf"^[■●◆\s]*(?:{BRIEFS_BOX_LABELS})(?:$|[·・:：\s])")
-# A writer's name (or two) alone on a line under the headline, as the 1998 pages print it.
-_WRITERS_NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}(?:\s+[\u4e00-\u9fff]{2,3})*$")
-_PART_LABEL = re.compile(r"^(?:引子|楔子|序言?|题记|前言|尾声|后记)$")
+# One or two words of two or three characters alone on a line under the headline: where the 1998
+# pages print the writer's name (a deck that ends on a name, ……会见周海, is longer).
+_NAMES_SHAPE = re.compile(rf"^[{HAN}]{{2,3}}(?:\s+[{HAN}]{{2,3}})?$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _ITEM_MAX = 60  # characters of an untitled brief's first sentence kept as its item
 # Bracketed endings of titles that are part of the title, not a column or series name.
@@ -79,15 +79,6 @@ def _usual_gap(lines: list[Line]) -> int:
     return min(gaps.most_common(1)[0][0], 2) if gaps else 1
 
 
-def _writers_name(line: Line) -> bool:
-    """A line of one or two names of two or three characters: not a place (四川) nor the label
-    of a part (引子)."""
-    if not _WRITERS_NAME.match(line.folded) or _PART_LABEL.match(line.folded):
-        return False
-    words = word_tags(line.folded)
-    return not (len(words) == 1 and words[0][1].startswith("ns"))
-
-
 def _article(draft: Draft, *, article_id: str, page: int | None) -> Article:
     article = Article(id=article_id, page=page)
     numbers = [n for line in draft.lines for n in (line.number, *line.joined)]
@@ -102,8 +93,15 @@ def _article(draft: Draft, *, article_id: str, page: int | None) -> Article:
         for name, line in draft.head + draft.content
     )
     for name, line in draft.head:
-        if name == "subtitle" and "byline" not in head and not signed and _writers_name(line):
-            # A name alone under the headline's decks is its writer's (……育白莲 / 周海).
+        if (
+            name == "subtitle"
+            and "byline" not in head
+            and not signed
+            and _NAMES_SHAPE.match(line.folded)
+            and is_bare_name(line.text)
+        ):
+            # A name alone under the headline's decks is its writer's (……育白莲 / 周海), read as
+            # the training labels read it; a short deck (故乡, 上篇, 诗二首) names no one.
             name = "byline"
         elif name == "byline" and line.role is Role.SUBTITLE and "subtitle" not in head:
             # A line opening on the dash (——记临江市医生周海) is the subtitle, not who wrote it.
