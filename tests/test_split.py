@@ -335,6 +335,18 @@ def test_post_pass_never_takes_a_key_points_label_for_a_title():
     assert drafts[1].content[0] == ("body", lines[3])
     for line in lines:
         line.joined.clear()
+    # A headline may end on ！ or ？; a signature closing the article above is no headline.
+    for above, title in (("过年了，星城的日子越过越红火！", True), ("（周海）", False)):
+        lines = _lines(
+            "星城新区迎来首批居民",
+            "新区的第一批住户上周搬进了新居。",
+            above,
+            "核心阅读",
+            "年货市场人头攒动。",
+        )
+        drafts, _ = group(lines, ["B-title", "body", "body", "B-title", "body"], usual_gap=1)
+        assert (drafts[-1].head == [("title", lines[2])]) is title
+        assert drafts[-1].content[0] == ("body", lines[3])
     # Above it a finished sentence: the label is text and the article has no title.
     lines = _lines(
         "星城新区迎来首批居民", "新区的第一批住户上周搬进了新居。", "核心阅读", "年货市场人头攒动。"

@@ -84,10 +84,13 @@ def group(
             name = "body"
             if starts and current is not None and len(current.content) > 1:
                 above_name, above = current.content[-1]
+                # A headline may end on ！ or ？ (……越过越红火！), never on a full stop; a
+                # closing line (a signature, a credit) ends the article before.
                 if (
                     above_name == "body"
+                    and above.role not in _COMPLETE
                     and len(above.folded) <= HEADING_MAX
-                    and not ends_sentence(above.folded)
+                    and not ends_sentence(above.folded.rstrip("!?"))
                 ):
                     current.content.pop()
                     if above.gap > usual_gap:
