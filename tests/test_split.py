@@ -393,6 +393,14 @@ def test_a_name_alone_under_the_headline_is_the_byline_and_marks_are_none():
     for second in ("临江", "引子", "故乡", "上篇", "诗二首", "今日谈", "短评", "再出发"):
         found = article(("title", "星城的冬天"), ("subtitle", second))
         assert (found.subtitle, found.byline) == (second, None)
+    # A date closing the article signs nothing: the name under the headline is still the byline.
+    found = article(
+        ("title", "春天的信"),
+        ("subtitle", "——写给西岭镇的乡亲们"),
+        ("subtitle", "周海"),
+        content=("祝大家新春快乐！", "（2026年3月5日）"),
+    )
+    assert (found.subtitle, found.byline) == ("——写给西岭镇的乡亲们", "周海")
     found = article(("title", "星城的冬天"), ("subtitle", "推荐人"), ("byline", "本报记者 李晓梅"))
     assert (found.subtitle, found.byline) == ("推荐人", "本报记者 李晓梅")
 

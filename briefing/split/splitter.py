@@ -79,6 +79,14 @@ def _usual_gap(lines: list[Line]) -> int:
     return min(gaps.most_common(1)[0][0], 2) if gaps else 1
 
 
+def _names_someone(trailer: Line) -> bool:
+    """Whether a closing line names its writer: a row of marks (＊＊＊＊＊) closing a part names
+    no one, nor does a date closing a letter or a decree."""
+    return bool(_HAN.search(trailer.text)) and not DATE_ONLY_RE.match(
+        trailer.folded.replace(" ", "")
+    )
+
+
 def _article(draft: Draft, *, article_id: str, page: int | None) -> Article:
     article = Article(id=article_id, page=page)
     numbers = [n for line in draft.lines for n in (line.number, *line.joined)]
@@ -89,7 +97,7 @@ def _article(draft: Draft, *, article_id: str, page: int | None) -> Article:
     signed = any(
         name == "byline"
         or line.role is Role.BYLINE
-        or (line.role is Role.TRAILER and _HAN.search(line.text))
+        or (line.role is Role.TRAILER and _names_someone(line))
         for name, line in draft.head + draft.content
     )
     for name, line in draft.head:
@@ -138,14 +146,7 @@ def _article(draft: Draft, *, article_id: str, page: int | None) -> Article:
             line.role is Role.TRAILER and AUTHOR_NOTE_RE.match(line.folded) and article.note is None
         ):
             article.note = line.text
-        elif (
-            line.role is Role.TRAILER
-            and article.byline is None
-            and _HAN.search(line.text)
-            and not DATE_ONLY_RE.match(line.folded.replace(" ", ""))
-        ):
-            # A row of marks (＊＊＊＊＊) closing a part names no one, nor does a date closing a
-            # letter or a decree.
+        elif line.role is Role.TRAILER and article.byline is None and _names_someone(line):
             article.byline = line.text.strip("()（） ")
         else:
             article.body.append(line.text)
