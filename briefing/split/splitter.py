@@ -19,7 +19,7 @@ from ..text import fold_width
 from .features import AUTHOR_NOTE_RE, BRIEFS_BOX_LABELS, CLOSING_RE, COLUMN_TAG_RE
 from .grouping import Draft, group
 from .labeller import label_lines
-from .lines import HAN, Line, Role, dateline_of, is_bare_name, page_lines
+from .lines import HAN, HAN_CHAR, Line, Role, dateline_of, is_bare_name, page_lines
 from .rejoin import join_cut_paragraphs
 
 logger = logging.getLogger(__name__)
@@ -30,7 +30,6 @@ _BRIEFS_BOX = re.compile(rf"^[■●◆\s]*(?:{BRIEFS_BOX_LABELS})(?:$|[·・:�
 # One or two words of two or three characters alone on a line under the headline: where the 1998
 # pages print the writer's name (a deck that ends on a name, ……会见周海, is longer).
 _NAMES_SHAPE = re.compile(rf"^[{HAN}]{{2,3}}(?:\s+[{HAN}]{{2,3}})?$")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 _ITEM_MAX = 60  # characters of an untitled brief's first sentence kept as its item
 # Bracketed endings of titles that are part of the title, not a column or series name.
 _NOT_A_COLUMN = re.compile(
@@ -82,7 +81,7 @@ def _usual_gap(lines: list[Line]) -> int:
 def _names_someone(trailer: Line) -> bool:
     """Whether a closing line names its writer: a row of marks (＊＊＊＊＊) closing a part names
     no one, nor does a date closing a letter or a decree."""
-    return bool(_HAN.search(trailer.text)) and not DATE_ONLY_RE.match(
+    return bool(HAN_CHAR.search(trailer.text)) and not DATE_ONLY_RE.match(
         trailer.folded.replace(" ", "")
     )
 
