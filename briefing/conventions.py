@@ -31,11 +31,11 @@ AGENCIES = (
 AGENCY = "(?:" + "|".join(sorted(AGENCIES, key=len, reverse=True)) + ")"
 # The words that end a dateline: 讯 (a paper's own report), 电 (a wire or correspondent's).
 DATELINE_END = "[讯电]"
-# A date alone on a line (2026年3月5日, （二〇二六年三月）): under a headline or closing a letter
+# A date as a letter, a speech or a decree prints it: 2026年3月5日, 二〇二六年三月五日, 2026年岁暮.
+DATE = r"(?:\d{4}|[一二三四五六七八九〇零]{4})\s*年(?:\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日|岁[暮末])"
+# A date alone on a line (2026年3月5日, （二〇二六年三月五日）): under a headline or closing a letter
 # or a decree, it names no one and states no news.
-DATE_ONLY_RE = re.compile(
-    r"^[（(]?[\d０-９〇零一二三四五六七八九十]{1,4}年(?:[\d０-９〇零一二三四五六七八九十]{1,3}[月日])*[)）]?$"
-)
+DATE_ONLY_RE = re.compile(rf"^[（(]?{DATE}[)）]?$")
 # Who wrote it, as a byline or a dateline's bracket names them: 本报记者 X, 通讯员 X.
 REPORTERS = ("记者", "通讯员")
 REPORTER = "(?:" + "|".join(REPORTERS) + ")"

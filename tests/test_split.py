@@ -335,6 +335,18 @@ def test_post_pass_never_takes_a_key_points_label_for_a_title():
     assert drafts[1].content[0] == ("body", lines[3])
     for line in lines:
         line.joined.clear()
+    # A headline may end on ！ or ？; a signature closing the article above is no headline.
+    for above, title in (("过年了，星城的日子越过越红火！", True), ("（周海）", False)):
+        lines = _lines(
+            "星城新区迎来首批居民",
+            "新区的第一批住户上周搬进了新居。",
+            above,
+            "核心阅读",
+            "年货市场人头攒动。",
+        )
+        drafts, _ = group(lines, ["B-title", "body", "body", "B-title", "body"], usual_gap=1)
+        assert (drafts[-1].head == [("title", lines[2])]) is title
+        assert drafts[-1].content[0] == ("body", lines[3])
     # Above it a finished sentence: the label is text and the article has no title.
     lines = _lines(
         "星城新区迎来首批居民", "新区的第一批住户上周搬进了新居。", "核心阅读", "年货市场人头攒动。"
@@ -373,10 +385,22 @@ def test_a_name_alone_under_the_headline_is_the_byline_and_marks_are_none():
     )
     assert (found.subtitle, found.byline) == ("——十年守护一片湖", "陈岩")
     assert found.body[-1] == "＊＊＊＊＊"
-    # A place, a part's label, or a line under a headline that is signed elsewhere stays.
-    for second in ("临江", "引子"):
+    # A writer of two or three characters, or two writers, alone under the headline.
+    for second in ("周海", "李晓梅", "周海 陈岩"):
+        found = article(("title", "星城的冬天"), ("subtitle", second))
+        assert (found.subtitle, found.byline) == (None, second)
+    # A place, a part's label, a short deck, or a line under a headline signed elsewhere stays.
+    for second in ("临江", "引子", "故乡", "上篇", "诗二首", "今日谈", "短评", "再出发"):
         found = article(("title", "星城的冬天"), ("subtitle", second))
         assert (found.subtitle, found.byline) == (second, None)
+    # A date closing the article signs nothing: the name under the headline is still the byline.
+    found = article(
+        ("title", "春天的信"),
+        ("subtitle", "——写给西岭镇的乡亲们"),
+        ("subtitle", "周海"),
+        content=("祝大家新春快乐！", "（2026年3月5日）"),
+    )
+    assert (found.subtitle, found.byline) == ("——写给西岭镇的乡亲们", "周海")
     found = article(("title", "星城的冬天"), ("subtitle", "推荐人"), ("byline", "本报记者 李晓梅"))
     assert (found.subtitle, found.byline) == ("推荐人", "本报记者 李晓梅")
 

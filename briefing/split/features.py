@@ -27,6 +27,7 @@ from ..text import bigram_numbers as _bigrams
 from ..text import frozen_bigram_numbers
 from ..text import ends_sentence, word_tags
 from .lines import (
+    HAN_CHAR,
     HEADING_MAX,
     Line,
     Role,
@@ -43,12 +44,22 @@ from .rejoin import cuts_word
 
 # Labels of boxes that print several briefs under them: the splitter lists the briefs as items.
 BRIEFS_BOX_LABELS = r"速览|数读|资讯速递|(?:新闻|国际)?速递"
+# The label over a box of an article's key points, printed under its headline before the text.
+KEY_POINTS_LABEL = "核心阅读"
 # Labels of boxes and photo items that papers print on a line of their own. (A briefs label with
 # a theme after it, 速览·国庆假期, is not matched here: the shipped model was trained so.)
 BOX_LABEL_RE = re.compile(
-    rf"^(?:核心阅读|{'|'.join(SPLITTER_PHOTO_BOX_LABELS)}|{BRIEFS_BOX_LABELS}|链接|相关链接|背景链接|"
+    rf"^(?:{KEY_POINTS_LABEL}|{'|'.join(SPLITTER_PHOTO_BOX_LABELS)}|{BRIEFS_BOX_LABELS}|链接|相关链接|背景链接|"
     r"编后(?:语|记)?|编者按|记者手记|短评|小资料|延伸阅读|新闻背景|点评|数据|图表|一图读懂)$"
 )
+
+
+def box_label(folded: str) -> str | None:
+    """The box label (核心阅读, 链接, 编者按…) that a width-folded line is, its marks (■) aside."""
+    match = BOX_LABEL_RE.match(folded.strip("■●◆ "))
+    return match.group() if match else None
+
+
 AUTHOR_NOTE_RE = re.compile(rf"^{AUTHOR_NOTE_OPENING}(?:{AUTHOR_NOTE_KINDS})")
 # Lines that close an item: 本版制图：X, 版式设计：X, 数据来源：X, X摄 (_may_close: what each
 # branch needs).
@@ -60,7 +71,6 @@ SIGNED_END_RE = re.compile(r"[。!?”…]\s*[(（][\u4e00-\u9fff、·\s]{2,12}[
 # A day near the opening of a paragraph: the mark of a news brief (约旦官方三日宣布…). Every
 # branch holds 日, which _own tests first.
 DAY_RE = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})日|日前|近日")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 _SPACED = re.compile(r"\S\s+\S")  # words set apart by spaces, as headlines do
 # The features the lines next to a line see: a heading over a line that opens like a news
 # lead (a day: 近日, 3日) heads an item of its own more often than a subhead does.
@@ -121,7 +131,7 @@ def _end(folded: str) -> str:
         return "quote"
     if last.isdigit():
         return "digit"
-    if _HAN.match(last):
+    if HAN_CHAR.match(last):
         return "han"
     return "other"
 
@@ -138,7 +148,7 @@ def _start(folded: str) -> str:
         return "quote"
     if first.isdigit():
         return "digit"
-    if _HAN.match(first):
+    if HAN_CHAR.match(first):
         return "han"
     if first.isascii() and first.isalpha():
         return "latin"
@@ -235,7 +245,7 @@ def _own(line: Line, raw: str, gap_after: int, gaps: dict[int, tuple[str, str]])
         "tag": "1"
         if n > 6 and text[-1] in ")）" and COLUMN_TAG_RE.match(text)
         else "0",  # cheap test first
-        "box": "1" if n <= 16 and BOX_LABEL_RE.match(text.strip("■●◆ ")) else "0",
+        "box": "1" if n <= 16 and box_label(text) else "0",
         "note": "1" if text[0] in "(（" and AUTHOR_NOTE_RE.match(text) else "0",
         "signed": "1" if text[-1] in ")）" and SIGNED_END_RE.search(text) else "0",
         "close": "1" if short and _may_close(text) and CLOSING_RE.search(text) else "0",

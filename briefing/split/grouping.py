@@ -24,17 +24,13 @@ consistent, in six rules:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-import re
-
 from ..text import ends_sentence
+from .features import KEY_POINTS_LABEL, box_label
 from .labels import FURNITURE, HEAD, START
 from .lines import HEADING_MAX, Line, Role
 
 
 _COMPLETE = (Role.BYLINE, Role.CREDIT, Role.TRAILER, Role.FURNITURE)
-# The label over a box of an article's key points, printed under its headline before the text.
-_KEY_POINTS_LABEL = re.compile(r"^[■●◆\s]*核心阅读\s*$")
 
 
 @dataclass
@@ -80,14 +76,17 @@ def group(
             continue
         if name == "cont":
             name = "body"
-        if name in HEAD and _KEY_POINTS_LABEL.match(line.text):
+        if name in HEAD and box_label(line.folded) == KEY_POINTS_LABEL:
             name = "body"
             if starts and current is not None and len(current.content) > 1:
                 above_name, above = current.content[-1]
+                # A headline may end on ！ or ？ (……越过越红火！), never on a full stop; a
+                # closing line (a signature, a credit) ends the article before.
                 if (
                     above_name == "body"
+                    and above.role not in _COMPLETE
                     and len(above.folded) <= HEADING_MAX
-                    and not ends_sentence(above.folded)
+                    and not ends_sentence(above.folded.rstrip("!?"))
                 ):
                     current.content.pop()
                     if above.gap > usual_gap:

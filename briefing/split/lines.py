@@ -17,6 +17,7 @@ from ..conventions import (
     AGENCY,
     CAPTION_RE,
     CREDIT_MARK,
+    DATE,
     DATELINE_END,
     NOT_A_REPORTER,
     NOTE_LABEL,
@@ -38,6 +39,7 @@ class Role(str, Enum):
 
 
 HAN = r"\u4e00-\u9fff"
+HAN_CHAR = re.compile(rf"[{HAN}]")  # one Han character anywhere in a text
 NAME = rf"[{HAN}·]{{2,5}}"
 OPEN, CLOSE = r"[(（]", r"[)）]"
 
@@ -72,8 +74,7 @@ ENUMERATION_RE = re.compile(
 )
 
 # The date under a letter or speech: 一九九七年六月十六日 张三 / 1997年12月29日 / 1997年岁暮.
-_DATE = r"(?:\d{4}|[一二三四五六七八九〇零]{4})\s*年(?:\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日|岁[暮末])"
-SIGNATURE_RE = re.compile(rf"^(?:{_DATE}\s*[{HAN}·]{{0,8}}|.{{0,24}}{_DATE}(?:于.{{1,6}})?)$")
+SIGNATURE_RE = re.compile(rf"^(?:{DATE}\s*[{HAN}·]{{0,8}}|.{{0,24}}{DATE}(?:于.{{1,6}})?)$")
 SIGNATURE_MAX = 50  # no line that SIGNATURE_RE matches is longer
 _WORD_CHAR = re.compile(r"\w")
 _NAME_GAPS = re.compile(r"[\s、·]")

@@ -15,11 +15,11 @@ from pathlib import Path
 from ..conventions import DATE_ONLY_RE, ITEM_MAX, ITEM_NUMBER
 from ..read.masthead import page_header
 from ..records import Article, Furniture, Issue
-from ..text import clipped, fold_width, word_tags
+from ..text import clipped, fold_width
 from .features import AUTHOR_NOTE_RE, BRIEFS_BOX_LABELS, CLOSING_RE, COLUMN_TAG_RE
 from .grouping import Draft, group
 from .labeller import label_lines
-from .lines import Line, Role, dateline_of, page_lines
+from .lines import HAN, HAN_CHAR, Line, Role, dateline_of, is_bare_name, page_lines
 from .rejoin import join_cut_paragraphs
 
 logger = logging.getLogger(__name__)
@@ -27,12 +27,11 @@ logger = logging.getLogger(__name__)
 # Boxes that print several briefs under one label (速览, 速览·国庆假期, 数读, 资讯速递): the
 # page's gold counts the box as one article, and its briefs become the article's items.
 _BRIEFS_BOX = re.compile(rf"^[■●◆\s]*(?:{BRIEFS_BOX_LABELS})(?:$|[·・:：\s])")
-# A writer's name (or two) alone on a line under the headline, as the 1998 pages print it.
-_WRITERS_NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}(?:\s+[\u4e00-\u9fff]{2,3})*$")
-_PART_LABEL = re.compile(r"^(?:引子|楔子|序言?|题记|前言|尾声|后记)$")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 # A photo's number printed alone on its line (2、): its caption, on the next line, is its text.
 _NUMBER_ALONE = re.compile(ITEM_NUMBER)
+# One or two words of two or three characters alone on a line under the headline: where the 1998
+# pages print the writer's name (a deck that ends on a name, ……会见周海, is longer).
+_NAMES_SHAPE = re.compile(rf"^[{HAN}]{{2,3}}(?:\s+[{HAN}]{{2,3}})?$")
 # Bracketed endings of titles that are part of the title, not a column or series name.
 _NOT_A_COLUMN = re.compile(
     r"书法|篆刻|国画|画|木刻|剪纸|素描|速写|雕塑|摄影|图片|照片|组图|之[一二三四五六七八九十]|[上中下]$|续"
@@ -80,13 +79,12 @@ def _usual_gap(lines: list[Line]) -> int:
     return min(gaps.most_common(1)[0][0], 2) if gaps else 1
 
 
-def _writers_name(line: Line) -> bool:
-    """A line of one or two names of two or three characters: not a place (四川) nor the label
-    of a part (引子)."""
-    if not _WRITERS_NAME.match(line.folded) or _PART_LABEL.match(line.folded):
-        return False
-    words = word_tags(line.folded)
-    return not (len(words) == 1 and words[0][1].startswith("ns"))
+def _names_someone(trailer: Line) -> bool:
+    """Whether a closing line names its writer: a row of marks (＊＊＊＊＊) closing a part names
+    no one, nor does a date closing a letter or a decree."""
+    return bool(HAN_CHAR.search(trailer.text)) and not DATE_ONLY_RE.match(
+        trailer.folded.replace(" ", "")
+    )
 
 
 def _article(draft: Draft, *, article_id: str, page: int | None) -> Article:
@@ -99,12 +97,19 @@ def _article(draft: Draft, *, article_id: str, page: int | None) -> Article:
     signed = any(
         name == "byline"
         or line.role is Role.BYLINE
-        or (line.role is Role.TRAILER and _HAN.search(line.text))
+        or (line.role is Role.TRAILER and _names_someone(line))
         for name, line in draft.head + draft.content
     )
     for name, line in draft.head:
-        if name == "subtitle" and "byline" not in head and not signed and _writers_name(line):
-            # A name alone under the headline's decks is its writer's (……育白莲 / 周海).
+        if (
+            name == "subtitle"
+            and "byline" not in head
+            and not signed
+            and _NAMES_SHAPE.match(line.folded)
+            and is_bare_name(line.text)
+        ):
+            # A name alone under the headline's decks is its writer's (……育白莲 / 周海), read as
+            # the training labels read it; a short deck (故乡, 上篇, 诗二首) names no one.
             name = "byline"
         elif name == "byline" and line.role is Role.SUBTITLE and "subtitle" not in head:
             # A line opening on the dash (——记临江市医生周海) is the subtitle, not who wrote it.
@@ -143,14 +148,7 @@ def _article(draft: Draft, *, article_id: str, page: int | None) -> Article:
             line.role is Role.TRAILER and AUTHOR_NOTE_RE.match(line.folded) and article.note is None
         ):
             article.note = line.text
-        elif (
-            line.role is Role.TRAILER
-            and article.byline is None
-            and _HAN.search(line.text)
-            and not DATE_ONLY_RE.match(line.folded.replace(" ", ""))
-        ):
-            # A row of marks (＊＊＊＊＊) closing a part names no one, nor does a date closing a
-            # letter or a decree.
+        elif line.role is Role.TRAILER and article.byline is None and _names_someone(line):
             article.byline = line.text.strip("()（） ")
         else:
             article.body.append(line.text)

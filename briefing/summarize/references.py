@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 
+from ..split.lines import HAN_CHAR
 from ..text import NAME_TAGS, word_tags
 from .sentences import DECK_MARKS, ITEM_MARKER, Sentence, split_dateline
 from .verbs import SPEECH_VERBS
@@ -398,9 +399,6 @@ def _noun_resolved(
     return False
 
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-
-
 def _named_kind(noun: str, tokens: list) -> bool:
     """Whether ``tokens`` name a ``noun`` (村, 小学): a name that ends in it (永胜县, 希望小学), or
     the noun after a name or another noun (西岭 镇, 第一 小学)."""
@@ -461,7 +459,7 @@ def _is_person(word: str, tag: str) -> bool:
     return (
         tag.startswith("nr")
         or (_noun_like(tag) and word.endswith(_PERSON_ENDINGS))
-        or (tag == "x" and _HAN.match(word) is not None)
+        or (tag == "x" and HAN_CHAR.match(word) is not None)
     )
 
 
