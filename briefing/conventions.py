@@ -148,3 +148,9 @@ PHOTO_MARK_RE = re.compile(
 COLUMN_TAG_RE = re.compile(
     r"^(?P<title>.*[^\s(（])\s*[(（](?P<tag>[\u4e00-\u9fff·“”\d]{2,12})[)）]$"
 )
+
+# Common surnames: a name the segmenter cut or did not tag opens on one of these.
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟"
+    "谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤池朴"
+)

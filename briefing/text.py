@@ -118,6 +118,11 @@ def words(text: str) -> list[str]:
 NAME_TAGS = ("nr", "ns", "nt", "nz")
 
 
+def listed(word: str) -> bool:
+    """Whether the segmenter's dictionary lists ``word``."""
+    return bool(_jieba().has_word(word))
+
+
 def tagged(text: str) -> list[tuple[str, str]]:
     """Segment Chinese text into words with their part-of-speech tags (rjieba)."""
     return _jieba().tag(text)

@@ -386,11 +386,23 @@ def test_a_name_alone_under_the_headline_is_the_byline_and_marks_are_none():
     assert (found.subtitle, found.byline) == ("——十年守护一片湖", "陈岩")
     assert found.body[-1] == "＊＊＊＊＊"
     # A writer of two or three characters, or two writers, alone under the headline.
-    for second in ("周海", "李晓梅", "周海 陈岩"):
+    # A name the tagger does not tag as one (程远航, 万方明: a surname and an unlisted word) too.
+    for second in ("周海", "李晓梅", "周海 陈岩", "程远航", "万方明"):
         found = article(("title", "星城的冬天"), ("subtitle", second))
         assert (found.subtitle, found.byline) == (None, second)
     # A place, a part's label, a short deck, or a line under a headline signed elsewhere stays.
-    for second in ("临江", "引子", "故乡", "上篇", "诗二首", "今日谈", "短评", "再出发"):
+    for second in (
+        "临江",
+        "引子",
+        "故乡",
+        "上篇",
+        "诗二首",
+        "今日谈",
+        "短评",
+        "再出发",
+        "黄河",
+        "江山",
+    ):
         found = article(("title", "星城的冬天"), ("subtitle", second))
         assert (found.subtitle, found.byline) == (second, None)
     # A date closing the article signs nothing: the name under the headline is still the byline.

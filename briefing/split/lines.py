@@ -21,8 +21,9 @@ from ..conventions import (
     DATELINE_END,
     NOT_A_REPORTER,
     NOTE_LABEL,
+    SURNAMES,
 )
-from ..text import ends_sentence, fold_width, word_tags
+from ..text import ends_sentence, fold_width, listed, word_tags
 
 
 class Role(str, Enum):
@@ -251,6 +252,13 @@ def dateline_of(text: str) -> tuple[str, str]:
     dateline = text[:end].strip().rstrip(":：").rstrip()
     rest = text[end:].lstrip(" \u3000:：")
     return dateline, rest
+
+
+def is_unlisted_name(word: str) -> bool:
+    """A word of two or three characters that opens on a common surname and that the segmenter's
+    dictionary does not list (陈岩): a name, a pen name too, that the tagger may not tag as one,
+    where a short deck is a listed word (故乡, 上篇) or opens on no surname (今日谈, 再出发)."""
+    return 2 <= len(word) <= 3 and word[0] in SURNAMES and not listed(word)
 
 
 @lru_cache(maxsize=1024)

@@ -19,7 +19,16 @@ from ..text import clipped, fold_width
 from .features import AUTHOR_NOTE_RE, BRIEFS_BOX_LABELS, CLOSING_RE, COLUMN_TAG_RE
 from .grouping import Draft, group
 from .labeller import label_lines
-from .lines import HAN, HAN_CHAR, Line, Role, dateline_of, is_bare_name, page_lines
+from .lines import (
+    HAN,
+    HAN_CHAR,
+    Line,
+    Role,
+    dateline_of,
+    is_bare_name,
+    is_unlisted_name,
+    page_lines,
+)
 from .rejoin import join_cut_paragraphs
 
 logger = logging.getLogger(__name__)
@@ -106,10 +115,11 @@ def _article(draft: Draft, *, article_id: str, page: int | None) -> Article:
             and "byline" not in head
             and not signed
             and _NAMES_SHAPE.match(line.folded)
-            and is_bare_name(line.text)
+            and (is_bare_name(line.text) or all(map(is_unlisted_name, line.folded.split())))
         ):
-            # A name alone under the headline's decks is its writer's (……育白莲 / 周海), read as
-            # the training labels read it; a short deck (故乡, 上篇, 诗二首) names no one.
+            # A name alone under the headline's decks is its writer's (……的故事 / 周海), read as
+            # the training labels read it or as a surname and an unlisted word (a pen name the
+            # tagger cuts); a short deck (故乡, 上篇, 诗二首, 今日谈) names no one.
             name = "byline"
         elif name == "byline" and line.role is Role.SUBTITLE and "subtitle" not in head:
             # A line opening on the dash (——记临江市医生周海) is the subtitle, not who wrote it.

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..conventions import LIST_NUMBER
+from ..conventions import LIST_NUMBER, SURNAMES
 from ..text import fold_width, tagged
 from .actors import lacks_subject
 from .compress import BOOK_TITLE
@@ -210,11 +210,8 @@ def _object_first(words: list[tuple[str, str]]) -> bool:
     return 0 < before < len(words) - 1 and words[before - 1][1].startswith("n")
 
 
-# A title that ends on a surname after who the person is (……同组队员杨, ……会见大使金) has cut
-# the name in half: the given name followed. Common surnames, and nouns for a person or a post.
-SURNAMES = frozenset(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤池朴"
-)
+# A title that ends on a surname (conventions.SURNAMES) after who the person is (……同组队员杨,
+# ……会见大使金) has cut the name in half: the given name followed. Nouns for a person or a post.
 _PERSON_NOUN_END = re.compile(
     r"(?:[手员长人士生师者官使席理委任家友]|同志|先生|女士|夫人|书记|主任|大使|总统|总理|教授|医生|记者|代表|模范)$"
 )
