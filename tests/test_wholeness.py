@@ -884,3 +884,28 @@ def test_a_sentence_cut_after_its_when_or_after_clause_fails(sentence):
 )
 def test_a_whole_time_at_the_end_passes(sentence):
     assert not any("sets up" in problem for problem in dangling_clauses(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # 在, 于 or 是 governs the time: it is what the clause says.
+        "陈岩的婚期在中秋节后。",
+        "那座老桥建成于战争结束以后。",
+        "周海最忙的日子是每年开学时。",
+    ],
+)
+def test_a_time_that_is_the_predicate_passes(sentence):
+    assert not any("sets up" in problem for problem in dangling_clauses(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # 在 or 于 sets the action (在西岭镇, 于星城), and the action is timed: still cut away.
+        "李晓梅说，周海在西岭镇办完手续后。",
+        "去年，临江市的工厂于三月正式复工后。",
+    ],
+)
+def test_a_when_or_after_clause_with_a_setting_in_it_fails(sentence):
+    assert any("sets up" in problem for problem in dangling_clauses(sentence))

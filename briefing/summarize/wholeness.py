@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..text import NAME_TAGS, tagged, words
+from ..text import NAME_TAGS, tagged
 from .sentences import CLAUSE_MARKS, DECK_MARKS, ENDS, has_quantity, split_sentences
 from .verbs import COVERBS, DEGREE, MEANING_WORDS, MODALS, NOW, verbal
 
@@ -400,6 +400,19 @@ def _coverb_without_action(clause: str) -> str | None:
     return f"ends on {words[at][0]}…… without the action it leads into"
 
 
+def _says_the_time(clause: list[tuple[str, str]]) -> bool:
+    """Whether a clause (its words and tags) that ends on a "when" or "after" says that time (他的
+    生日在春节后, 他出生在战争结束后) rather than times a main clause cut away (周海在家里吃完饭后):
+    its last 在, 于 or 是 governs the time word. 是 always does; 在 or 于 does after a verb, or
+    with no verb between it and the time word."""
+    at = next((i for i in range(len(clause) - 2, -1, -1) if clause[i][0] in _TIME_PREDICATES), None)
+    if at is None:
+        return False
+    if clause[at][0] == "是" or (at > 0 and clause[at - 1][1].startswith("v")):
+        return True
+    return all(tag[:1] in tuple("ntsfmqur") for _, tag in clause[at + 1 : -1])
+
+
 def _bare_setting(clause: str) -> str | None:
     """Why a closing clause is only a setting (在美国纽约, ……的历史长卷中, 改革开放40多年来,
     少先队在党的领导下); None otherwise."""
@@ -553,11 +566,11 @@ def dangling_clause(sentence: str, *, after_quotation: bool = False) -> str | No
     # ……，当周海接过奖状时。 ……，村里有人经过一番努力后。: the "when" or "after" of a clause
     # whose opener stands in an earlier clause or inside it (the patterns above read only a
     # clause that opens on it); the main clause it times is cut away. Words that end on the
-    # same character (小时, 同时, 最后, 此后) are whole times; after 在, 于 or 是 the time is
-    # what the clause says (他的生日在春节后, 他出生在战争结束后).
+    # same character (小时, 同时, 最后, 此后) are whole times; where 在, 于 or 是 governs the
+    # time, it is what the clause says (他的生日在春节后, 他出生在战争结束后).
     if last[-1:] in "时后":
-        clause_words = words(last)
-        if clause_words[-1] in _WHEN_AFTER and not _TIME_PREDICATES.intersection(clause_words):
+        clause = tagged(last)
+        if clause[-1][0] in _WHEN_AFTER and not _says_the_time(clause):
             return f"ends on a clause that only sets up another ({last[-12:]})"
     clauses = [c.strip() for c in _CLAUSE_SPLIT.split(outside)]
     # 飘荡在渔夫的号子里，船娘的歌谣里: the last of parallel settings shares the verb before.
