@@ -909,3 +909,32 @@ def test_a_time_that_is_the_predicate_passes(sentence):
 )
 def test_a_when_or_after_clause_with_a_setting_in_it_fails(sentence):
     assert any("sets up" in problem for problem in dangling_clauses(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A clock hour, or the time a 为 says or a 到 or 至 runs up to: what the clause says.
+        "音乐会的开始时间为晚上7时。",
+        "临江市图书馆每天开放到晚上21时。",
+        "西岭镇的集市从早上6时至中午12时。",
+        "周海把出发日期推迟到国庆以后。",
+        "周海的假期延长到了元旦以后。",
+        "那只小狗钻到了床后。",
+    ],
+)
+def test_a_clock_hour_or_the_end_of_a_span_passes(sentence):
+    assert not any("sets up" in problem for problem in dangling_clauses(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # No clock hour, nothing that says the time; a person's arrival (到) before what follows it.
+        "李晓梅说，星城的大桥通车时。",
+        "陈岩说，他到了临江市以后。",
+        "去年，市长为获奖的学生颁发奖状时。",
+    ],
+)
+def test_a_when_or_after_clause_without_an_hour_or_an_end_fails(sentence):
+    assert any("sets up" in problem for problem in dangling_clauses(sentence))

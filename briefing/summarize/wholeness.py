@@ -300,9 +300,10 @@ _SETUP_CLAUSES = (
     re.compile(r"(?:包括|如下|分别是|分别为|有以下|以下几点)$"),
 )
 # The segmenter's words of "when" and "after" that end a subordinate clause; the words that make
-# such a time the predicate of the clause instead.
+# such a time the predicate of the clause instead (生日在春节后, 婚期为国庆后), or the end of
+# what it says (推迟到春节以后, 躲到了门后).
 _WHEN_AFTER = frozenset("时 之时 后 之后 以后".split())
-_TIME_PREDICATES = frozenset("在 于 是".split())
+_TIME_PREDICATES = frozenset("在 于 是 为 到 至".split())
 _CORRELATIVE = re.compile(r"不仅|不但|不只|不光")
 _CORRELATIVE_SECOND = re.compile(r"而且|并且|还|也|更|同时|又|甚至|乃至")
 _SENTENCE = re.compile(rf"[^{ENDS}]+[{ENDS}]+[”’」』）)]*")
@@ -404,12 +405,26 @@ def _says_the_time(clause: list[tuple[str, str]]) -> bool:
     """Whether a clause (its words and tags) that ends on a "when" or "after" says that time (他的
     生日在春节后, 他出生在战争结束后) rather than times a main clause cut away (周海在家里吃完饭后):
     its last 在, 于 or 是 governs the time word. 是 always does; 在 or 于 does after a verb, or
-    with no verb between it and the time word."""
-    at = next((i for i in range(len(clause) - 2, -1, -1) if clause[i][0] in _TIME_PREDICATES), None)
+    with no verb between it and the time word. So do 为 (时间为……), 到 and 至, and a verb ending on
+    到 (持续到春节以后, 躲到了门后), save after a person or a pronoun (他到了北京后: an arrival,
+    then what follows it). A clock hour (晚上8时, 17时) is a time said."""
+    if clause[-1][0] == "时" and len(clause) > 1 and clause[-2][1] == "m":
+        return True
+    at = next(
+        (
+            i
+            for i in range(len(clause) - 2, -1, -1)
+            if clause[i][0] in _TIME_PREDICATES
+            or (clause[i][0].endswith("到") and clause[i][1].startswith("v"))
+        ),
+        None,
+    )
     if at is None:
         return False
     if clause[at][0] == "是" or (at > 0 and clause[at - 1][1].startswith("v")):
         return True
+    if at > 0 and clause[at - 1][1].startswith(("r", "nr")):
+        return False
     return all(tag[:1] in tuple("ntsfmqur") for _, tag in clause[at + 1 : -1])
 
 
@@ -566,8 +581,9 @@ def dangling_clause(sentence: str, *, after_quotation: bool = False) -> str | No
     # ……，当周海接过奖状时。 ……，村里有人经过一番努力后。: the "when" or "after" of a clause
     # whose opener stands in an earlier clause or inside it (the patterns above read only a
     # clause that opens on it); the main clause it times is cut away. Words that end on the
-    # same character (小时, 同时, 最后, 此后) are whole times; where 在, 于 or 是 governs the
-    # time, it is what the clause says (他的生日在春节后, 他出生在战争结束后).
+    # same character (小时, 同时, 最后, 此后) are whole times, and so is a clock hour (晚上8时);
+    # where 在, 于, 是, 为, 到 or 至 governs the time, it is what the clause says (他的生日在
+    # 春节后, 他出生在战争结束后, 推迟到春节以后).
     if last[-1:] in "时后":
         clause = tagged(last)
         if clause[-1][0] in _WHEN_AFTER and not _says_the_time(clause):
