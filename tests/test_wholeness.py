@@ -863,7 +863,7 @@ def test_the_guard_rejects_a_speech_verb_whose_quotation_was_split_off():
     [
         # The opener of the "when" or "after" stands in an earlier clause, or inside the last.
         "去年五月，当周海在临江市，从市长手中接过奖状时。",
-        "目前，西岭镇的三百名职工中，有八十人经过一番努力后。",
+        "陈岩说，星城的球队经过三个月的集训后。",
         "星城一位老人说，去年冬天，东港市宣布修建大桥后。",
         "陈岩说，会议结束之后。",
     ],
@@ -876,8 +876,8 @@ def test_a_sentence_cut_after_its_when_or_after_clause_fails(sentence):
     "sentence",
     [
         # The clause of "when" before its main clause; times that end on the same character.
-        "记者到达时，周海已经在岗位上值守24个小时。",
-        "国庆假期7天，168小时。",
+        "天亮时，渔船陆续回到东港市。",
+        "从星城到临江市，坐高铁只要一个半小时。",
         "陈岩走在队伍最后。",
         "周海每天坚持锻炼一小时。",
     ],
