@@ -934,6 +934,7 @@ def test_a_clock_hour_or_the_end_of_a_span_passes(sentence):
         "李晓梅说，星城的大桥通车时。",
         "陈岩说，他到了临江市以后。",
         "去年，市长为获奖的学生颁发奖状时。",
+        "星城一位老人回忆，当大桥通车的消息传来，全村人赶到江边时。",
     ],
 )
 def test_a_when_or_after_clause_without_an_hour_or_an_end_fails(sentence):

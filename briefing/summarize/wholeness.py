@@ -405,20 +405,19 @@ def _says_the_time(clause: list[tuple[str, str]]) -> bool:
     """Whether a clause (its words and tags) that ends on a "when" or "after" says that time (他的
     生日在春节后, 他出生在战争结束后) rather than times a main clause cut away (周海在家里吃完饭后):
     its last 在, 于 or 是 governs the time word. 是 always does; 在 or 于 does after a verb, or
-    with no verb between it and the time word. So do 为 (时间为……), 到 and 至, and a verb ending on
-    到 (持续到春节以后, 躲到了门后), save after a person or a pronoun (他到了北京后: an arrival,
-    then what follows it). A clock hour (晚上8时, 17时) is a time said."""
+    with no verb between it and the time word. So do 为 (时间为……), 到 and 至 (持续到春节以后),
+    save after a person or a pronoun (他到了北京后: an arrival, then what follows it). A clock
+    hour (晚上8时, 17时) is a time said, and 后 after a thing reached (躲到了门后) is a place."""
     if clause[-1][0] == "时" and len(clause) > 1 and clause[-2][1] == "m":
         return True
-    at = next(
-        (
-            i
-            for i in range(len(clause) - 2, -1, -1)
-            if clause[i][0] in _TIME_PREDICATES
-            or (clause[i][0].endswith("到") and clause[i][1].startswith("v"))
-        ),
-        None,
-    )
+    if (
+        clause[-1][0] == "后"
+        and len(clause) > 2
+        and (len(clause[-2][0]), clause[-2][1]) == (1, "n")
+        and any(w.endswith("到") for w, _ in clause[-4:-2])
+    ):
+        return True
+    at = next((i for i in range(len(clause) - 2, -1, -1) if clause[i][0] in _TIME_PREDICATES), None)
     if at is None:
         return False
     if clause[at][0] == "是" or (at > 0 and clause[at - 1][1].startswith("v")):
