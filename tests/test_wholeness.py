@@ -862,7 +862,7 @@ def test_the_guard_rejects_a_speech_verb_whose_quotation_was_split_off():
     "sentence",
     [
         # The opener of the "when" or "after" stands in an earlier clause, or inside the last.
-        "去年五月，当周海在临江市，从市长手中接过奖状时。",
+        "周海回忆，去年冬天当他第一次走进西岭镇的小学时。",
         "陈岩说，星城的球队经过三个月的集训后。",
         "星城一位老人说，去年冬天，东港市宣布修建大桥后。",
         "陈岩说，会议结束之后。",
