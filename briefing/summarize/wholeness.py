@@ -472,7 +472,10 @@ def _bare_setting(clause: str) -> str | None:
 # inside the frame, since 在 is the main verb of 生日在春节后, 新房在村后.
 _FRAMED = re.compile(
     r"在(?P<inside>[^，；：在]{1,30}?)(?:领导下|帮助下|支持下|带领下|指导下|推动下|之下|基础上|前提下"
-    r"|情况下|背景下|过程中|(?P<time>之后|以后|后|之时|(?<![小及按准随暂当定适])时|期间|之际))$"
+    r"|情况下|背景下|过程中|(?P<time>"
+    # The words of "when" and "after" (时 not in 小时, 及时, 按时 …), or of "during".
+    + "|".join(sorted(_WHEN_AFTER - {"时"}, key=lambda w: (-len(w), w)))
+    + r"|(?<![小及按准随暂当定适])时|期间|之际))$"
 )
 # 改革开放40多年来 / 入冬以来: a time span leading into what happened in it (明年来 is a verb).
 SINCE = re.compile(r"(?:[0-9０-９一二三四五六七八九十百千几多余近]年|以)来$")
