@@ -479,3 +479,4 @@ def test_a_consequence_leans_on_what_it_follows_from():
     # The same words later in the sentence, or a word that only starts like them: it stands alone.
     assert leans_on_before("临江市因此成为全省首个试点城市。") is False
     assert leans_on_before("所有学校都已开学。") is False
+    assert leans_on_before("所以然的缘由，陈岩在信里讲得很明白。") is False

@@ -862,8 +862,8 @@ def test_the_guard_rejects_a_speech_verb_whose_quotation_was_split_off():
     "sentence",
     [
         # The opener of the "when" or "after" stands in an earlier clause, or inside the last.
-        "去年五月，当周海在临江市，从市长手中接过奖状时。",
-        "目前，西岭镇的三百名职工中，有八十人经过一番努力后。",
+        "周海回忆，去年冬天当他第一次走进西岭镇的小学时。",
+        "陈岩说，星城的球队经过三个月的集训后。",
         "星城一位老人说，去年冬天，东港市宣布修建大桥后。",
         "陈岩说，会议结束之后。",
     ],
@@ -876,11 +876,66 @@ def test_a_sentence_cut_after_its_when_or_after_clause_fails(sentence):
     "sentence",
     [
         # The clause of "when" before its main clause; times that end on the same character.
-        "记者到达时，周海已经在岗位上值守24个小时。",
-        "国庆假期7天，168小时。",
+        "天亮时，渔船陆续回到东港市。",
+        "从星城到临江市，坐高铁只要一个半小时。",
         "陈岩走在队伍最后。",
         "周海每天坚持锻炼一小时。",
     ],
 )
 def test_a_whole_time_at_the_end_passes(sentence):
     assert not any("sets up" in problem for problem in dangling_clauses(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # 在, 于 or 是 governs the time: it is what the clause says.
+        "陈岩的婚期在中秋节后。",
+        "那座老桥建成于战争结束以后。",
+        "周海最忙的日子是每年开学时。",
+    ],
+)
+def test_a_time_that_is_the_predicate_passes(sentence):
+    assert not any("sets up" in problem for problem in dangling_clauses(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # 在 or 于 sets the action (在西岭镇, 于星城), and the action is timed: still cut away.
+        "李晓梅说，周海在西岭镇办完手续后。",
+        "去年，临江市的工厂于三月正式复工后。",
+    ],
+)
+def test_a_when_or_after_clause_with_a_setting_in_it_fails(sentence):
+    assert any("sets up" in problem for problem in dangling_clauses(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A clock hour, or the time a 为 says or a 到 or 至 runs up to: what the clause says.
+        "音乐会的开始时间为晚上7时。",
+        "临江市图书馆每天开放到晚上21时。",
+        "西岭镇的集市从早上6时至中午12时。",
+        "周海把出发日期推迟到国庆以后。",
+        "周海的假期延长到了元旦以后。",
+        "那只小狗钻到了床后。",
+    ],
+)
+def test_a_clock_hour_or_the_end_of_a_span_passes(sentence):
+    assert not any("sets up" in problem for problem in dangling_clauses(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # No clock hour, nothing that says the time; a person's arrival (到) before what follows it.
+        "李晓梅说，星城的大桥通车时。",
+        "陈岩说，他到了临江市以后。",
+        "去年，市长为获奖的学生颁发奖状时。",
+        "星城一位老人回忆，当大桥通车的消息传来，全村人赶到江边时。",
+    ],
+)
+def test_a_when_or_after_clause_without_an_hour_or_an_end_fails(sentence):
+    assert any("sets up" in problem for problem in dangling_clauses(sentence))

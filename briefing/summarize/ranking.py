@@ -20,6 +20,7 @@ from .. import data
 from ..records import Article
 from ..text import NAME_TAGS, bigram_numbers, fold_width, word_tags
 from .furniture import box_paragraphs
+from .references import CONSEQUENCES
 from .verbs import ACTION
 from .compress import (
     BOOK_TITLE,
@@ -73,7 +74,9 @@ _HOLLOW = re.compile(r"^据[^，,。]{1,20}(?:报道|消息|介绍|了解|统计
 # Four Chinese characters anywhere: matching stops at the fourth instead of counting them all.
 _FOUR_CJK = re.compile(r"(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){4}")
 DEPENDENT = re.compile(
-    r"^(?:这|该|此|他|她|它|其|但|而|因此|所以|于是|通过|此次|今后|随后|对此|为此|总之|可见|另外|同时|据此|由此|那么|并且|并|也)"
+    r"^(?:这|该|此|他|她|它|其|但|而|于是|通过|此次|今后|随后|对此|为此|总之|可见|另外|同时|据此|那么|并且|并|也|"
+    + "|".join(CONSEQUENCES)
+    + ")"
 )
 _CAPTION = re.compile(r"^(?:图为|图[①-⑩\d一二三四五六七八九十]|上图|下图|左图|右图|（?[图照]片)")
 # Scene-setting: a time of day or a walk-in, then atmosphere (一大早，……人头攒动; 中午11点半，……飘出饭菜香).

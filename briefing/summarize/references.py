@@ -249,8 +249,11 @@ _POINTER = re.compile(
 _CONTINUATION = re.compile(
     r"^(?:于是|第二天|次日|比如|例如|再比如|再如|又|然后|接着|随即|随后|此后)"
 )
-# A consequence of what was said before (因此……, 所以……, 由此……).
-_CONSEQUENCE = re.compile(r"^(?:因此|所以|因而|故而|由此)")
+# The words of a consequence of what was said before (因此……, 所以……, 由此……): a sentence that
+# opens on one leans on the one before (the ranker's DEPENDENT and the headlines' CONNECTIVES
+# read them too); 所以然 (the reason why) is a noun.
+CONSEQUENCES = ("因此", "所以", "因而", "故而", "由此")
+_CONSEQUENCE = re.compile(rf"^(?:{'|'.join(CONSEQUENCES)})(?!然)")
 # 上述地区, 目睹此情此景: what it points to is in a sentence before; so is 来此 (here) in the
 # sentence's first clause (later, 此 may point to a place the sentence names first).
 _SENTENCE_REFERS_BACK = re.compile(r"上述|前述|此情此景")

@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..text import NAME_TAGS, tagged, words
+from ..text import NAME_TAGS, tagged
 from .sentences import CLAUSE_MARKS, DECK_MARKS, ENDS, has_quantity, split_sentences
 from .verbs import COVERBS, DEGREE, MEANING_WORDS, MODALS, NOW, verbal
 
@@ -305,9 +305,10 @@ _SETUP_CLAUSES = (
     re.compile(r"(?:包括|如下|分别是|分别为|有以下|以下几点)$"),
 )
 # The segmenter's words of "when" and "after" that end a subordinate clause; the words that make
-# such a time the predicate of the clause instead.
+# such a time the predicate of the clause instead (生日在春节后, 婚期为国庆后), or the end of
+# what it says (推迟到春节以后, 躲到了门后).
 _WHEN_AFTER = frozenset("时 之时 后 之后 以后".split())
-_TIME_PREDICATES = frozenset("在 于 是".split())
+_TIME_PREDICATES = frozenset("在 于 是 为 到 至".split())
 _CORRELATIVE = re.compile(r"不仅|不但|不只|不光")
 _CORRELATIVE_SECOND = re.compile(r"而且|并且|还|也|更|同时|又|甚至|乃至")
 _SENTENCE = re.compile(rf"[^{ENDS}]+[{ENDS}]+[”’」』）)]*")
@@ -405,6 +406,32 @@ def _coverb_without_action(clause: str) -> str | None:
     return f"ends on {words[at][0]}…… without the action it leads into"
 
 
+def _says_the_time(clause: list[tuple[str, str]]) -> bool:
+    """Whether a clause (its words and tags) that ends on a "when" or "after" says that time (他的
+    生日在春节后, 他出生在战争结束后) rather than times a main clause cut away (周海在家里吃完饭后):
+    its last 在, 于 or 是 governs the time word. 是 always does; 在 or 于 does after a verb, or
+    with no verb between it and the time word. So do 为 (时间为……), 到 and 至 (持续到春节以后),
+    save after a person or a pronoun (他到了北京后: an arrival, then what follows it). A clock
+    hour (晚上8时, 17时) is a time said, and 后 after a thing reached (躲到了门后) is a place."""
+    if clause[-1][0] == "时" and len(clause) > 1 and clause[-2][1] == "m":
+        return True
+    if (
+        clause[-1][0] == "后"
+        and len(clause) > 2
+        and (len(clause[-2][0]), clause[-2][1]) == (1, "n")
+        and any(w.endswith("到") for w, _ in clause[-4:-2])
+    ):
+        return True
+    at = next((i for i in range(len(clause) - 2, -1, -1) if clause[i][0] in _TIME_PREDICATES), None)
+    if at is None:
+        return False
+    if clause[at][0] == "是" or (at > 0 and clause[at - 1][1].startswith("v")):
+        return True
+    if at > 0 and clause[at - 1][1].startswith(("r", "nr")):
+        return False
+    return all(tag[:1] in tuple("ntsfmqur") for _, tag in clause[at + 1 : -1])
+
+
 def _bare_setting(clause: str) -> str | None:
     """Why a closing clause is only a setting (在美国纽约, ……的历史长卷中, 改革开放40多年来,
     少先队在党的领导下); None otherwise."""
@@ -450,7 +477,10 @@ def _bare_setting(clause: str) -> str | None:
 # inside the frame, since 在 is the main verb of 生日在春节后, 新房在村后.
 _FRAMED = re.compile(
     r"在(?P<inside>[^，；：在]{1,30}?)(?:领导下|帮助下|支持下|带领下|指导下|推动下|之下|基础上|前提下"
-    r"|情况下|背景下|过程中|(?P<time>之后|以后|后|之时|(?<![小及按准随暂当定适])时|期间|之际))$"
+    r"|情况下|背景下|过程中|(?P<time>"
+    # The words of "when" and "after" (时 not in 小时, 及时, 按时 …), or of "during".
+    + "|".join(sorted(_WHEN_AFTER - {"时"}, key=lambda w: (-len(w), w)))
+    + r"|(?<![小及按准随暂当定适])时|期间|之际))$"
 )
 # 改革开放40多年来 / 入冬以来: a time span leading into what happened in it (明年来 is a verb).
 SINCE = re.compile(r"(?:[0-9０-９一二三四五六七八九十百千几多余近]年|以)来$")
@@ -558,11 +588,12 @@ def dangling_clause(sentence: str, *, after_quotation: bool = False) -> str | No
     # ……，当周海接过奖状时。 ……，村里有人经过一番努力后。: the "when" or "after" of a clause
     # whose opener stands in an earlier clause or inside it (the patterns above read only a
     # clause that opens on it); the main clause it times is cut away. Words that end on the
-    # same character (小时, 同时, 最后, 此后) are whole times; after 在, 于 or 是 the time is
-    # what the clause says (他的生日在春节后, 他出生在战争结束后).
+    # same character (小时, 同时, 最后, 此后) are whole times, and so is a clock hour (晚上8时);
+    # where 在, 于, 是, 为, 到 or 至 governs the time, it is what the clause says (他的生日在
+    # 春节后, 他出生在战争结束后, 推迟到春节以后).
     if last[-1:] in "时后":
-        clause_words = words(last)
-        if clause_words[-1] in _WHEN_AFTER and not _TIME_PREDICATES.intersection(clause_words):
+        clause = tagged(last)
+        if clause[-1][0] in _WHEN_AFTER and not _says_the_time(clause):
             return f"ends on a clause that only sets up another ({last[-12:]})"
     clauses = [c.strip() for c in _CLAUSE_SPLIT.split(outside)]
     # 飘荡在渔夫的号子里，船娘的歌谣里: the last of parallel settings shares the verb before.
