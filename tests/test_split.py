@@ -560,6 +560,44 @@ def test_a_heading_between_texts_on_one_subject_reads_as_cohesive():
 
 
 @pytest.mark.parametrize(
+    "line, closes",
+    [
+        ("资料整理：陈岩 李晓梅", True),
+        ("周海 陈岩摄影报道", True),
+        ("陈岩摄（星城影像）", True),
+        ("本版制图：周海", True),
+        ("整理好心情再出发", False),
+        ("西岭镇摄影家协会成立", False),
+        ("摄影报道要真实", False),
+        ("摄（星城影像）展开幕了", False),
+    ],
+)
+def test_a_credit_closing_an_item_is_told_by_its_form(line, closes):
+    """资料整理：X, X摄影报道 and X摄（column tag） close an item as 本版制图：X does; a heading
+    that only holds one of their words closes nothing."""
+    body = "临江市西岭镇今年新修村道十二公里，沿线三个村的果蔬当天就能运进城里。"
+    assert ("o:close:1" in _features_of(body, line, body)[1]) is closes
+
+
+def test_a_headline_under_a_photo_credit_opens_the_next_article(tmp_path):
+    """The credit closing a photo item (X摄（column tag）) is neither a headline nor a heading
+    over the next one: the headline under it opens an article of its own."""
+    body = (
+        "临江市西岭镇的柑橘园里，果农们正忙着采摘、分拣和装箱，一车车柑橘运往城里。\n\n"
+        "西岭镇的果农今年用上了滴灌和防虫网，柑橘园的产量比去年高出两成。\n\n"
+    )
+    text = (
+        f"西岭镇的冬日果园\n\n本报记者 周海\n\n{body}果园里的新变化\n\n{body}"
+        "周海摄（星城影像）\n\n东港市新开三条公交线\n\n"
+        "东港市三条新公交线今天开通，沿线居民出行更方便了。\n\n"
+        "三条线路串起了城东的五个社区和两所中学，早晚高峰加密班次。\n"
+    )
+    _, articles = split_text(tmp_path, text)
+    assert [a.title for a in articles] == ["西岭镇的冬日果园", "东港市新开三条公交线"]
+    assert articles[0].subheads[0] == "果园里的新变化"
+
+
+@pytest.mark.parametrize(
     "a, b",
     [
         ("", "红星村"),

@@ -61,10 +61,11 @@ def box_label(folded: str) -> str | None:
 
 
 AUTHOR_NOTE_RE = re.compile(rf"^{AUTHOR_NOTE_OPENING}(?:{AUTHOR_NOTE_KINDS})")
-# Lines that close an item: 本版制图：X, 版式设计：X, 数据来源：X, X摄 (_may_close: what each
-# branch needs).
+# Lines that close an item: 本版制图：X, 版式设计：X, 数据来源：X, 资料整理：X, X摄, X摄影报道,
+# X摄（column tag） (_may_close: what each branch needs).
 CLOSING_RE = re.compile(
-    r"(?:制图|摄影?|供图|版式设计|设计|绘图?|资料来源|数据来源|图片来源)\s*[:：]|[摄绘]\s*[)）]?$"
+    r"(?:制图|摄影?|供图|版式设计|设计|绘图?|资料来源|数据来源|图片来源|整理)\s*[:：]"
+    r"|[摄绘]\s*[)）]?$|摄影报道$|摄\s*[(（][\u4e00-\u9fff]{2,8}[)）]$"
 )
 # A paragraph closed by its writer's name in brackets: …等措施。（张三）. The item ends there.
 SIGNED_END_RE = re.compile(r"[。!?”…]\s*[(（][\u4e00-\u9fff、·\s]{2,12}[)）]$")
