@@ -635,9 +635,17 @@ def test_a_given_name_after_the_same_surname_is_the_whole_name():
     ]
     keywords = issue_keywords(articles, count=6)
     assert "刘志成" in keywords and "志成" not in keywords
-    # Not after a number (5万 / 卢布), nor where no surname stands before it.
+    assert longer_name("志远", "东港市的江志远种茶，江志远说今年好。") == "江志远"
+    # Not after a number (5万 / 卢布), nor a surname that ends the word before it (临江 / 志远).
     assert longer_name("卢布", "东港市拨款5万卢布，西岭镇又得2万卢布。") == "卢布"
-    assert longer_name("志成", "临江的志成中学开学，东港的志成中学也开学。") == "志成"
+    assert longer_name("志远", "东港市临江志远公司开业，临江志远公司招工。") == "志远"
+    # Nor a preposition that is a surname too, before a whole name or any other (向 / 华为).
+    praise = "号召市民向雷锋同志学习。西岭镇青年向雷锋看齐，星城学生向雷锋致敬。"
+    assert longer_name("雷锋", praise) == "雷锋"
+    assert longer_name("雷锋", "青年参观于雷锋纪念馆，学生也到于雷锋纪念馆参观。") == "雷锋"
+    assert longer_name("华为", "东港市向华为订购设备，临江市也向华为订购手机。") == "华为"
+    # Nor a surname before a name the dictionary lists whole, a surname first (金 / 雷锋 / 奖).
+    assert longer_name("雷锋", "星城设立金雷锋奖，首届金雷锋奖授予西岭镇青年。") == "雷锋"
 
 
 # --- evaluation --------------------------------------------------------------------------------

@@ -924,17 +924,27 @@ def longer_name(word: str, text: str) -> str | None:
     return word + third
 
 
+# Surnames that are prepositions or adverbs too (向 / 雷锋, 于 / 雷锋纪念馆, 曾 / 志远): before a
+# name, such a character is the sentence's.
+_NAME_SURNAMES = SURNAMES - frozenset("向于曾任莫方白")
+
+
 def _surname_before(word: str, before: list[str], need: float) -> str:
     """The surname that stands before ``word``, a given name of two characters, at ``need`` of
     its occurrences or more (``before``: the text before each, reversed), where the segmenter cut
     the name after it (陈 / 志远, 周 / 海生); "" when none does. Not a surname that ends the word
-    before it (……临 / 江志远 where 临江 is a word)."""
+    before it (……临 / 江志远 where 临江 is a word), nor a preposition or an adverb (向 / 雷锋), and
+    not before a whole name the dictionary lists (雷锋: a surname opens it)."""
+    import rjieba
+
     if len(word) != 2 or not all(t.startswith("nr") for _, t in word_tags(word)):
+        return ""
+    if word[:1] in SURNAMES and rjieba.has_word(word):
         return ""
     first = Counter(b[:1] for b in before).most_common(1)[0][0]
     alike = [b for b in before if b.startswith(first)]
     # Not 万, which before a name of a currency (万 / 卢布) is a number's.
-    if first not in SURNAMES or _NUMERAL.match(first) or len(alike) < need:
+    if first not in _NAME_SURNAMES or _NUMERAL.match(first) or len(alike) < need:
         return ""
     return "" if _joins([b[1:2] + first for b in alike]) else first
 
