@@ -595,6 +595,7 @@ def test_keywords_of_the_day_leave_out_verb_phrases():
         ("热烈祝贺", True),  # listed whole with a filler count: an adjective and its verb
         ("坚守岗位", True),  # a verb and its object
         ("致力于", True),  # a verb and its preposition
+        ("新亮点", True),  # an adjective of one character and its noun
         ("改革开放", False),  # listed so too, but a noun opens it: a term
         ("从严治党", False),  # an adverb opens it
         ("河湖长制", False),  # not in the dictionary

@@ -160,7 +160,8 @@ def common_noun(word: str) -> bool:
 
 def _pieces(word: str) -> list[str]:
     """The dictionary words ``word`` is made of, left to right: the segmenter's cut, or for a
-    word the dictionary lists whole, its longest listed pieces where they tile it ([] if not)."""
+    word the dictionary lists whole, its longest listed pieces, a character where none opens
+    (致力 / 于, 新 / 亮点)."""
     import rjieba
 
     pieces = list(rjieba.cut(word, False))
@@ -169,9 +170,7 @@ def _pieces(word: str) -> list[str]:
     inner = sorted({p for p in rjieba.cut_for_search(word) if p != word}, key=len, reverse=True)
     tiled, at = [], 0
     while at < len(word):
-        piece = next((p for p in inner if word.startswith(p, at)), None)
-        if piece is None:
-            return []
+        piece = next((p for p in inner if word.startswith(p, at)), word[at])
         tiled.append(piece)
         at += len(piece)
     return tiled
@@ -250,12 +249,10 @@ def dictionary_phrase(word: str) -> bool:
     if len(word) < 3 or not rjieba.has_word(word) or _background_count(word) > FILLER_COUNT:
         return False
     # The longest dictionary word that opens it and what follows, a word or one character.
-    for cut in range(len(word) - 1, 0, -1):
-        head, rest = word[:cut], word[cut:]
-        if (cut == 1 or rjieba.has_word(head)) and (len(rest) == 1 or rjieba.has_word(rest)):
-            break
-    else:
+    pieces = _pieces(word)
+    if len(pieces) != 2:
         return False
+    head, rest = pieces
     if tagged(rest)[0][1].startswith(("r", "p", "u", "y")):  # 谢谢 / 你们, 致力 / 于
         return True
     return len(rest) > 1 and tagged(head)[0][1] in ("v", "a", "ad", "vd")
