@@ -618,9 +618,31 @@ def test_a_dictionary_phrase_printed_as_a_title_stays_a_keyword():
         Article(id=f"t{i}", title="话剧《坚守岗位》在星城首演", body=[text]) for i in range(2)
     ]
     assert "坚守岗位" in issue_keywords(articles, count=6)
-    plain = "西岭镇护林员坚守岗位，东港市民警坚守岗位。"
-    articles = [Article(id=f"p{i}", title="西岭镇护林员坚守岗位", body=[plain]) for i in range(2)]
+    plain = "西岭镇护林员在山上坚守岗位，东港市民警在路口坚守岗位。"
+    articles = [Article(id=f"p{i}", title="节日里他们坚守岗位", body=[plain]) for i in range(2)]
     assert "坚守岗位" not in issue_keywords(articles, count=6)
+
+
+def test_a_dictionary_phrase_before_the_noun_it_qualifies_stays_a_keyword():
+    from briefing.assemble.day_keywords import issue_keywords, keyword_problems
+
+    things = "星城建成虚拟现实影院，虚拟现实技术走进西岭镇课堂。东港市设立自由贸易试验区。"
+    relief = "临江市成立抢险救灾队伍，抢险救灾物资运抵西岭镇。星城扶贫开发项目落地。"
+    for word, text in [("虚拟现实", things), ("自由贸易", things)]:
+        assert keyword_problems(word, text) == []
+    for word, text in [("抢险救灾", relief), ("扶贫开发", relief)]:
+        assert keyword_problems(word, text) == []
+    articles = [
+        Article(id="v1", title="星城虚拟现实影院开业", body=[things]),
+        Article(id="v2", title="临江市抢险救灾队伍出发", body=[relief]),
+    ]
+    assert "虚拟现实" in issue_keywords(articles, count=8)
+    # A noun after it once in three is the next clause's: a verb and its object still.
+    posts = "西岭镇护林员坚守岗位，东港市民警坚守岗位，星城医生坚守岗位时间最长。"
+    assert any("phrase the dictionary lists" in p for p in keyword_problems("坚守岗位", posts))
+    # A word and its preposition before a noun: the noun is its object (致力于 / 科技).
+    aims = "东港市致力于科技创新，西岭镇致力于科技扶贫。"
+    assert any("phrase the dictionary lists" in p for p in keyword_problems("致力于", aims))
 
 
 def test_a_given_name_after_the_same_surname_is_the_whole_name():
