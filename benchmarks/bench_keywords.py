@@ -48,10 +48,16 @@ _FUNCTION_CHARS = frozenset(
 )
 
 
+def _held_out(name: str) -> bool:
+    """Whether the page ``name`` (a file's stem, or source/stem) is a held-out page."""
+    return name.rsplit("/", 1)[-1].removeprefix("pd") in HELD_OUT_PAGES
+
+
 def load_issues(cache: Path | None) -> dict[str, tuple[list, list[float], str | None]]:
     """Each page's kept articles, their importance and the paper's name, by page name."""
-    if cache and cache.is_file():
-        return pickle.loads(cache.read_bytes())
+    if cache and cache.is_file():  # a cache written before the held-out pages were left out too
+        kept = pickle.loads(cache.read_bytes()).items()
+        return {name: issue for name, issue in kept if not _held_out(name)}
     from briefing.assemble.briefing import importance
     from briefing.pipeline import Pipeline
     from briefing.topics import classify
@@ -60,7 +66,7 @@ def load_issues(cache: Path | None) -> dict[str, tuple[list, list[float], str | 
     issues = {}
     for source in SOURCES:
         for page in sorted((CORPUS / source).glob("*.txt")):
-            if page.stem.removeprefix("pd") in HELD_OUT_PAGES:
+            if _held_out(page.stem):
                 continue
             issue, articles = pipeline.load(page)
             kept = [a for a in articles if a.text.strip() or a.headline]

@@ -595,6 +595,7 @@ def test_keywords_of_the_day_leave_out_verb_phrases():
         ("热烈祝贺", True),  # listed whole with a filler count: an adjective and its verb
         ("坚守岗位", True),  # a verb and its object
         ("致力于", True),  # a verb and its preposition
+        ("新亮点", True),  # an adjective of one character and its noun
         ("改革开放", False),  # listed so too, but a noun opens it: a term
         ("从严治党", False),  # an adverb opens it
         ("河湖长制", False),  # not in the dictionary
@@ -617,9 +618,31 @@ def test_a_dictionary_phrase_printed_as_a_title_stays_a_keyword():
         Article(id=f"t{i}", title="话剧《坚守岗位》在星城首演", body=[text]) for i in range(2)
     ]
     assert "坚守岗位" in issue_keywords(articles, count=6)
-    plain = "西岭镇护林员坚守岗位，东港市民警坚守岗位。"
-    articles = [Article(id=f"p{i}", title="西岭镇护林员坚守岗位", body=[plain]) for i in range(2)]
+    plain = "西岭镇护林员在山上坚守岗位，东港市民警在路口坚守岗位。"
+    articles = [Article(id=f"p{i}", title="节日里他们坚守岗位", body=[plain]) for i in range(2)]
     assert "坚守岗位" not in issue_keywords(articles, count=6)
+
+
+def test_a_dictionary_phrase_before_the_noun_it_qualifies_stays_a_keyword():
+    from briefing.assemble.day_keywords import issue_keywords, keyword_problems
+
+    things = "星城建成虚拟现实影院，虚拟现实技术走进西岭镇课堂。东港市设立自由贸易试验区。"
+    relief = "临江市成立抢险救灾队伍，抢险救灾物资运抵西岭镇。星城扶贫开发项目落地。"
+    for word, text in [("虚拟现实", things), ("自由贸易", things)]:
+        assert keyword_problems(word, text) == []
+    for word, text in [("抢险救灾", relief), ("扶贫开发", relief)]:
+        assert keyword_problems(word, text) == []
+    articles = [
+        Article(id="v1", title="星城虚拟现实影院开业", body=[things]),
+        Article(id="v2", title="临江市抢险救灾队伍出发", body=[relief]),
+    ]
+    assert "虚拟现实" in issue_keywords(articles, count=8)
+    # A noun after it once in three is the next clause's: a verb and its object still.
+    posts = "西岭镇护林员坚守岗位，东港市民警坚守岗位，星城医生坚守岗位时间最长。"
+    assert any("phrase the dictionary lists" in p for p in keyword_problems("坚守岗位", posts))
+    # A word and its preposition before a noun: the noun is its object (致力于 / 科技).
+    aims = "东港市致力于科技创新，西岭镇致力于科技扶贫。"
+    assert any("phrase the dictionary lists" in p for p in keyword_problems("致力于", aims))
 
 
 def test_a_given_name_after_the_same_surname_is_the_whole_name():
@@ -635,9 +658,17 @@ def test_a_given_name_after_the_same_surname_is_the_whole_name():
     ]
     keywords = issue_keywords(articles, count=6)
     assert "刘志成" in keywords and "志成" not in keywords
-    # Not after a number (5万 / 卢布), nor where no surname stands before it.
+    assert longer_name("志远", "东港市的江志远种茶，江志远说今年好。") == "江志远"
+    # Not after a number (5万 / 卢布), nor a surname that ends the word before it (临江 / 志远).
     assert longer_name("卢布", "东港市拨款5万卢布，西岭镇又得2万卢布。") == "卢布"
-    assert longer_name("志成", "临江的志成中学开学，东港的志成中学也开学。") == "志成"
+    assert longer_name("志远", "东港市临江志远公司开业，临江志远公司招工。") == "志远"
+    # Nor a preposition that is a surname too, before a whole name or any other (向 / 华为).
+    praise = "号召市民向雷锋同志学习。西岭镇青年向雷锋看齐，星城学生向雷锋致敬。"
+    assert longer_name("雷锋", praise) == "雷锋"
+    assert longer_name("雷锋", "青年参观于雷锋纪念馆，学生也到于雷锋纪念馆参观。") == "雷锋"
+    assert longer_name("华为", "东港市向华为订购设备，临江市也向华为订购手机。") == "华为"
+    # Nor a surname before a name the dictionary lists whole, a surname first (金 / 雷锋 / 奖).
+    assert longer_name("雷锋", "星城设立金雷锋奖，首届金雷锋奖授予西岭镇青年。") == "雷锋"
 
 
 # --- evaluation --------------------------------------------------------------------------------
