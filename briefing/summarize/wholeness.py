@@ -585,7 +585,7 @@ def dangling_clause(sentence: str, *, after_quotation: bool = False) -> str | No
     for pattern in _SETUP_CLAUSES:
         if pattern.search(last):
             return f"ends on a clause that only sets up another ({last[-12:]})"
-    # ……，当周海接过奖状时。 ……，村里有人经过一番努力后。: the "when" or "after" of a clause
+    # ……，当周海接过奖状时。 ……，星城的球队集训三个月后。: the "when" or "after" of a clause
     # whose opener stands in an earlier clause or inside it (the patterns above read only a
     # clause that opens on it); the main clause it times is cut away. Words that end on the
     # same character (小时, 同时, 最后, 此后) are whole times, and so is a clock hour (晚上8时);
