@@ -146,13 +146,22 @@ def occurrences(needle: str, text: str) -> Iterator[int]:
         start = text.find(needle, start + len(needle))
 
 
+_CLAUSE_MARKS = frozenset("，；、：,;:")
+
+
 def clipped(line: str, limit: int) -> str:
     """``line``, or where it is longer than ``limit`` characters its first ``limit`` cut back to
     the last clause mark (，；、：) in their second half (or one right after them), then …: a listed line cut mid-word (……以引…)
     reads as broken, one cut after a clause reads as shortened."""
     if len(line) <= limit:
         return line
-    mark = max(line.rfind(m, 0, limit + 1) for m in "，；、：,;:")  # a mark right after: whole
+    # A mark right after the cap leaves the cap whole; a mark between digits (12,500) is none.
+    marks = [
+        i
+        for i, c in enumerate(line[: limit + 1])
+        if c in _CLAUSE_MARKS and not (line[i - 1 : i].isdigit() and line[i + 1 : i + 2].isdigit())
+    ]
+    mark = marks[-1] if marks else -1
     return (line[:mark] if mark >= limit // 2 else line[:limit]) + "…"
 
 

@@ -6,6 +6,7 @@ import pytest
 
 from briefing.records import Article
 from briefing.summarize import summarize
+from briefing.summarize.extractive import ExtractiveSummarizer
 from briefing.summarize.commentary import (
     FACT_PENALTY,
     HOOK_PENALTY,
@@ -714,3 +715,20 @@ def test_a_columns_summary_that_narrates_says_the_column_writes():
     ]
     (done,) = summarize([Article(id="h", title="周海的雪", body=body)], max_chars=90)
     assert done.summary.text.startswith("临江大学教授撰文写道，1349年正月")
+
+
+def test_an_editors_note_set_off_by_a_space_or_labelled_as_an_afterword_is_the_editors():
+    news = [
+        "本报临江1月5日电　临江市西岭镇老街改造工程5日完工，三百二十户居民当天搬进新居。",
+        "改造共投入资金一点二亿元，新建道路四公里。",
+    ]
+    for note in (
+        "编者按　临江市今年启动老街改造，三百多户居民搬进新居。本版今天刊发记者的调查，敬请关注。",
+        "编后记：临江市今年启动老街改造，三百多户居民搬进新居。本版今天刊发记者的调查。",
+    ):
+        summary = ExtractiveSummarizer().summarize_one(
+            Article(id="e1", title="老街新貌", body=[note, *news])
+        )
+        assert summary.text.startswith("临江市西岭镇老街改造工程5日完工")
+    # A word that only opens like the label (编写组, 编辑部) is no note.
+    assert not editors_label("编写组成立后，临江市的方志编修工作全面展开。")

@@ -476,6 +476,11 @@ def test_a_listed_line_is_cut_after_a_clause_where_one_ends_in_its_second_half()
     assert clipped("临江市新建公园八座，绿地面积增加两成。", 16) == "临江市新建公园八座…"
     # A clause mark only near the start: the cut stays at the cap rather than keep two words.
     assert clipped("西岭，镇上新建的茶叶加工园今年投产", 12) == "西岭，镇上新建的茶叶加工…"
+    # A comma between digits is part of a figure, no clause mark: 12,500 is never cut to 12.
+    assert (
+        clipped("东港市新建的跨江大桥总投资12,500万元，全长八百米", 19)
+        == "东港市新建的跨江大桥总投资12,500…"
+    )
 
 
 def test_a_numbered_box_under_a_headline_that_opens_on_a_caption_is_a_photo_box():

@@ -451,6 +451,13 @@ def test_both_after_the_two_it_names_in_its_own_clause_is_resolved():
     assert unresolved_reference("1月5日上午，二者所属的执法队联合检查了客运站。") == "二者"
 
 
+def test_a_full_width_item_number_leans_as_ranking_reads_it():
+    # The 1998 pages print list numbers full width (２、): read folded, as the ranking reads them.
+    assert leans_on_before("２、临江市新建学校十所。") is True
+    assert leans_on_before("2、临江市新建学校十所。") is True
+    assert leans_on_before("２０２６年临江市新建学校十所。") is False
+
+
 def test_an_item_of_a_list_leans_on_its_lead_in():
     # 一是……, 第一，……, 首先，……: items of what the sentence before announced.
     assert leans_on_before("一是新建临江市第二水厂，日供水能力提升到20万吨。") is True

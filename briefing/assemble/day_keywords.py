@@ -32,9 +32,9 @@ from itertools import accumulate
 from operator import itemgetter, neg
 
 from .. import data
-from ..conventions import REPORTER, REPORTERS
+from ..conventions import REPORTER, REPORTERS, SURNAMES
 from ..records import Article
-from ..summarize.headlines import POSTS, SURNAMES
+from ..summarize.headlines import POSTS
 from ..summarize.sentences import PAIRS
 from ..summarize.verbs import SPEECH_VERBS
 from ..summarize.wholeness import qualified_names

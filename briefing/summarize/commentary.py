@@ -120,8 +120,9 @@ def _column_voice(article: Article) -> str | None:
 # or the page in their own voice: it is not the author's argument, neither its summary nor
 # evidence that the piece is one.
 _EDITORS = r"编[ \t\u3000]*者"
-# The label opens the note (编者按：……) or stands alone as its heading (编者的话, 编 者 按), over it.
-_EDITORS_LABEL = r"^编\s*(?:者\s*按|者\s*的\s*话|后\s*语?|辑\s*手\s*记)\s*(?:[：:]|$)"
+# The label opens the note (编者按：……, 编者按　……, 编后记：……) or stands alone as its heading
+# (编者的话, 编 者 按), over it.
+_EDITORS_LABEL = r"^编\s*(?:者\s*按|者\s*的\s*话|后\s*[语记]?|辑\s*手\s*记)(?:\s*[：:]|\s|$)"
 _EDITORS_SIGNATURE = rf"(?:——|—|－－|--)\s*{_EDITORS}[。.]?$|[（(]{_EDITORS}[）)][。.]?$"
 _EDITORS_NOTE = re.compile(rf"{_EDITORS_LABEL}|{_EDITORS_SIGNATURE}")
 _EDITORS_LABELLED = re.compile(_EDITORS_LABEL)

@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 
 from ..split.lines import HAN_CHAR
-from ..text import NAME_TAGS, word_tags
+from ..text import NAME_TAGS, fold_width, word_tags
 from .sentences import DECK_MARKS, ITEM_MARKER, Sentence, split_dateline
 from .verbs import SPEECH_VERBS
 from .wholeness import FRAME, POINTING_FRAME, TIME_ONLY, TIME_START
@@ -277,7 +277,10 @@ def leans_on_before(text: str) -> bool:
     text = text.lstrip(DECK_MARKS + " 　")
     if _HERE_IS.match(text) and unresolved_reference(text) is None:
         return False  # 这里是东港市最热闹的老街: the here is named by what it is
-    if any(p.match(text) for p in _OPENINGS):
+    folded = fold_width(
+        text
+    )  # ２、 as 2、: the list-item marker reads folded text, as ranking does
+    if any(p.match(folded) for p in _OPENINGS):
         return True
     # A pointer after its opening words (仔细看来，这些本子……) is found where the summary is
     # made, by :func:`unresolved_reference` on what the summary keeps of it.
