@@ -38,7 +38,7 @@ from ..summarize.headlines import POSTS
 from ..summarize.sentences import PAIRS
 from ..summarize.verbs import SPEECH_VERBS
 from ..summarize.wholeness import qualified_names
-from ..text import NAME_TAGS, fold_width, occurrences, tagged, word_tags
+from ..text import NAME_TAGS, fold_width, listed, occurrences, tagged, word_tags
 
 HEADLINE_WEIGHT = 4.0
 MAX_PIECES, MAX_TERM = 4, 10  # a term glued from the segmenter's pieces: 临江职业技术学院
@@ -180,7 +180,7 @@ def _background_count(word: str) -> int:
     import rjieba  # the segmenter briefing.text uses: its dictionary is the background
 
     # suggest_freq gives a dictionary word's own count (plus one), and 1 for unknown words.
-    return max(1, rjieba.suggest_freq(word) if rjieba.has_word(word) else 1)
+    return max(1, rjieba.suggest_freq(word) if listed(word) else 1)
 
 
 def _term(word: str, tag: str = "n") -> int:
@@ -251,9 +251,7 @@ def dictionary_phrase(word: str) -> bool:
     dictionary tags such entries at random: 热烈祝贺/ns), nor its count (as low as a name's). A
     term listed so opens with a noun (改革开放, 依法治国) or an adverb (从严治党); a verb with a
     one-character noun (慰安妇) is a word."""
-    import rjieba
-
-    if len(word) < 3 or not rjieba.has_word(word) or _background_count(word) > FILLER_COUNT:
+    if len(word) < 3 or not listed(word) or _background_count(word) > FILLER_COUNT:
         return False
     # The longest dictionary word that opens it (or a character) and what follows, a word or one
     # character: verb_phrase's pieces (_pieces, which cuts the word first, costs three times as
@@ -261,7 +259,7 @@ def dictionary_phrase(word: str) -> bool:
     pieces = _inner_pieces(word)
     head = max((p for p in pieces if word.startswith(p)), key=len, default=word[:1])
     rest = word[len(head) :]
-    if len(rest) > 1 and not rjieba.has_word(rest):
+    if len(rest) > 1 and not listed(rest):
         return False
     if tagged(rest)[0][1].startswith(_GOVERNED_TAGS):  # 谢谢 / 你们, 致力 / 于
         return True
@@ -785,8 +783,6 @@ def whole_run(word: str, text: str) -> str | None:
     is the keyword when it is a term (护幼助孤, 乡镇融数据中心), else the piece is dropped. A
     word beside it that a sentence would put there is no part of it: a function word, a verb,
     a number or a post (周海 / 说, 陈岩 / 主任 stay whole)."""
-    import rjieba
-
     starts = list(occurrences(word, text))
     if len(starts) < 2:
         return word
@@ -810,7 +806,7 @@ def whole_run(word: str, text: str) -> str | None:
     # An ordinary noun that follows at every occurrence is the head the term was cut from
     # (新时代文明 / 实践, 京津冀绿色 / 发展, 药品监督管理 / 部门): it closes the run. Not after a
     # word of its own (a dictionary word, a name): 周海 / 同志, 临江 / 企业 stay apart.
-    if last < len(tokens) and _head_noun(*tokens[last]) and not rjieba.has_word(word):
+    if last < len(tokens) and _head_noun(*tokens[last]) and not listed(word):
         last += 1
         while last < len(tokens) and _in_run(*tokens[last]):
             last += 1
@@ -829,7 +825,7 @@ def whole_run(word: str, text: str) -> str | None:
     # A lone character before a word that stopped the run (a verb, a function word) opens the
     # next phrase (河湖长制 / 河 / 运行), unless the run with it is a dictionary word.
     elif last > after and len(tokens[last - 1][0]) == 1:
-        if not rjieba.has_word("".join(w for w, _ in tokens[begin:last])):
+        if not listed("".join(w for w, _ in tokens[begin:last])):
             last -= 1
     if begin < first and begin == 0 and len(tokens[0][0]) == 1:
         start = len(left) + 1
@@ -910,11 +906,9 @@ def _surname_before(word: str, before: list[str], need: float) -> str:
     the name after it (陈 / 志远, 周 / 海生); "" when none does. Not a surname that ends the word
     before it (……临 / 江志远 where 临江 is a word), nor a preposition or an adverb (向 / 雷锋), and
     not before a whole name the dictionary lists (雷锋: a surname opens it)."""
-    import rjieba
-
     if len(word) != 2 or not all(t.startswith("nr") for _, t in word_tags(word)):
         return ""
-    if word[:1] in SURNAMES and rjieba.has_word(word):
+    if word[:1] in SURNAMES and listed(word):
         return ""
     first = Counter(b[:1] for b in before).most_common(1)[0][0]
     alike = [b for b in before if b.startswith(first)]
@@ -949,15 +943,9 @@ def _name_part(chars: str, *, first: bool, word: str) -> str | None:
     if not part:
         return None
     # A column's title before the dot (对话·周海): an ordinary word, no part of a name.
-    if len(tokens) == 1 and tokens[0][1] in ("n", "vn", "v") and _dictionary_word(part):
+    if len(tokens) == 1 and tokens[0][1] in ("n", "vn", "v") and listed(part):
         return word
     return f"{word}·{part}" if first else f"{part}·{word}"
-
-
-def _dictionary_word(word: str) -> bool:
-    import rjieba
-
-    return bool(rjieba.has_word(word))
 
 
 def _beside(piece: str, tag: str) -> bool:
@@ -970,9 +958,7 @@ def fragment(word: str, text: str) -> bool:
     """Whether ``word``, two characters the dictionary lacks, crosses a word boundary wherever
     ``text`` has it: its first character makes a word with the one before it (有 / 人会 in
     没有人会), or its last with the one after it, at most of its occurrences."""
-    import rjieba
-
-    if len(word) != 2 or rjieba.has_word(word):
+    if len(word) != 2 or listed(word):
         return False
     starts = list(occurrences(word, text))
     return bool(starts) and (
@@ -988,9 +974,7 @@ def confirmed(word: str, text: str, headlines: Sequence[str] = ()) -> bool:
     dictionary lacks is the guess of the segmenter's character model; met once, it is as often
     a misreading of a phrase (中星 / 共赢 read as a name, the verb and its complement of 树牢) or
     a byline run into the end of a headline as a term of the day."""
-    import rjieba
-
-    if rjieba.has_word(word) or text.count(word) > 1 or f"《{word}》" in text:
+    if listed(word) or text.count(word) > 1 or f"《{word}》" in text:
         return True
     # Not an abbreviation the tagger calls one (j): on the dev pages that brought back 央企
     # twice but a headline's compressed phrases four times (the first half of a four-character
@@ -1016,9 +1000,7 @@ def quoted_term(word: str, headlines: Sequence[str]) -> bool:
 
 def _joins(pairs: list[str]) -> bool:
     """Whether more than half of ``pairs`` (two characters each) are dictionary words."""
-    import rjieba
-
-    return sum(len(pair) == 2 and rjieba.has_word(pair) for pair in pairs) * 2 > len(pairs)
+    return sum(len(pair) == 2 and listed(pair) for pair in pairs) * 2 > len(pairs)
 
 
 def _common(texts: list[str]) -> str:
