@@ -397,6 +397,15 @@ def test_wei_completing_the_verb_before_it_is_no_open_coverb(title):
     assert not headline_problems(title), title
 
 
-@pytest.mark.parametrize("title", ["东港市为西岭镇茶农", "李晓梅为临江市的孩子们"])
+# Nor one after a verb that ends on no noun, or after a verb of one character: cuts.
+@pytest.mark.parametrize(
+    "title",
+    [
+        "东港市为西岭镇茶农",
+        "李晓梅为临江市的孩子们",
+        "临江市茶叶产业提升为重大",
+        "周海到为西岭镇孩子们",
+    ],
+)
 def test_wei_opening_a_phrase_without_its_verb_fails(title):
     assert any("为…… without the verb it leads to" in p for p in headline_problems(title)), title
