@@ -80,6 +80,18 @@ def test_a_brief_printed_as_its_own_heading_is_summarized_as_a_brief():
     assert brief.title == BRIEF and brief.body == []  # the record as it came
 
 
+def test_a_brief_printed_as_its_heading_over_the_rest_of_its_text_is_untitled():
+    rest = "阅览室每天开放十小时，周末还举办读书会。"
+    brief = Article(id="a1", title=BRIEF, body=[rest])
+    read = read_furniture(brief).article
+    assert read.title is None and read.body == [BRIEF, rest]
+    (entry,) = entries(build(brief))
+    assert entry.title != BRIEF and entry.title_generated and len(entry.title) <= 20
+    # A headline over the same text stays the article's title.
+    news = Article(id="a2", title="你好，新时代！", body=[rest])
+    assert read_furniture(news).article == news
+
+
 @pytest.mark.parametrize(
     "title",
     [

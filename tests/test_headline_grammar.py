@@ -388,3 +388,24 @@ def test_a_manner_coverb_phrase_running_to_the_end_fails(title):
 )
 def test_a_manner_coverb_phrase_with_its_verb_passes(title):
     assert headline_problems(title) == [], title
+
+
+# 为 completing the verb before it (当选为, 选举……为) takes the post as the verb's object: the
+# headline is whole. A 为 that opens a phrase with no verb after it is a cut coverb still.
+@pytest.mark.parametrize("title", ["周海当选为东港市市长", "临江市人大选举李晓梅为市长"])
+def test_wei_completing_the_verb_before_it_is_no_open_coverb(title):
+    assert not headline_problems(title), title
+
+
+# Nor one after a verb that ends on no noun, or after a verb of one character: cuts.
+@pytest.mark.parametrize(
+    "title",
+    [
+        "东港市为西岭镇茶农",
+        "李晓梅为临江市的孩子们",
+        "临江市茶叶产业提升为重大",
+        "周海到为西岭镇孩子们",
+    ],
+)
+def test_wei_opening_a_phrase_without_its_verb_fails(title):
+    assert any("为…… without the verb it leads to" in p for p in headline_problems(title)), title

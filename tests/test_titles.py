@@ -1200,3 +1200,15 @@ def test_a_deletion_that_breaks_a_phrase_is_found(source, kept):
 )
 def test_a_deletion_of_whole_phrases_breaks_nothing(source, kept):
     assert not title_clauses.deletion_breaks(source, kept)
+
+
+def test_a_long_quotation_in_the_1998_marks_goes_from_a_title_as_one_in_double_quotes_does():
+    from briefing.summarize.title_clauses import shorten
+
+    for quoted in ("『书香临江全民阅读季暨读书月』", "“书香临江全民阅读季暨读书月”"):
+        clause = f"临江市图书馆举办了{quoted}主题读书活动"
+        assert shorten(clause, limit=20) == "临江市图书馆举办主题读书活动"
+    # A short one is the name of what was held, and stays.
+    assert shorten("星城第二中学举办了『书香校园』主题读书活动", limit=20) == (
+        "星城第二中学举办『书香校园』主题读书活动"
+    )

@@ -10,8 +10,9 @@ newspaper pages through :func:`read_furniture`, which gives the article as read:
   article's (the label shown where the caption gives none); a box of numbered photos
   (1、……; 2、……) is read as its first photo, and its further photos are the ``items`` of the
   article as read, one line each, which the briefing lists under the entry;
-- a brief printed as one paragraph with its signature on the next line can reach the splitter
-  as a heading with no body (本报讯……。 then （周海）): the heading is the brief's text;
+- a brief printed as one paragraph with its signature or the rest of its text on the next lines
+  can reach the splitter as a heading (本报讯……。 then （周海）): the heading is the brief's
+  text, and the article as read is untitled;
 - a body line that only credits the page or its pictures (版式设计：周海, 本版制图：陈岩,
   周海摄), read as the text splitter reads such lines, is no text to summarize;
 - a box printed inside the article's span (:func:`box_paragraphs`: a sidebar under a label
@@ -157,9 +158,11 @@ def has_text(article: Article) -> bool:
 
 
 def is_brief_in_title(article: Article) -> bool:
-    """Whether ``article``'s heading is a whole brief and its body is empty."""
+    """Whether ``article``'s heading is a whole paragraph: a brief's text, not a headline. What
+    follows it, if anything, is the brief's signature or the rest of its text (本报讯……。 then
+    这次……): a paragraph stays no headline whatever comes after it."""
     title = (article.title or "").strip()
-    if not title or has_text(article):
+    if not title:
         return False
     ends_on_stop = title.rstrip(_CLOSERS)[-1:] in ENDS
     return ends_on_stop and (len(title) >= _BRIEF_MIN_CHARS or split_dateline(title)[0] is not None)

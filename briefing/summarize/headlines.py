@@ -373,6 +373,21 @@ def _manner_without_act(words: list[tuple[str, str]]) -> str | None:
     return None
 
 
+def _verb_complement(words: list[tuple[str, str]], i: int) -> bool:
+    """Whether the coverb ``words[i]`` is 为 completing a verb (周海当选为市长): right after a
+    verb of two characters or more, or after the person it names (选举周海为市长), and the
+    title ends on what the verb makes of it, a noun (not ……提升为重大, ……到为孩子: cuts).
+    What follows is the verb's object, and no verb of its own is to come. Not 于: a title
+    ending on ……生于东港市 or ……满足于现状 reads as a detail or a clause cut short (measured:
+    3 of 5 changed titles worse)."""
+    if words[i][0] != "为" or i == 0 or not words[-1][1].startswith(("n", "b", "j")):
+        return False
+    before = words[i - 1]
+    if len(before[0]) >= 2 and verbal(*before):
+        return True
+    return i >= 2 and before[1] == "nr" and verbal(*words[i - 2])
+
+
 def open_phrase(words: list[tuple[str, str]]) -> str | None:
     """Why tagged ``words`` stop inside a phrase (None: they end at a phrase boundary): a
     preposition or coverb (与, 通过, 把, 在, 对, 向, 从, 为) with no verb after it, a time clause
@@ -400,7 +415,12 @@ def open_phrase(words: list[tuple[str, str]]) -> str | None:
             return f"ends on a setting (……{words[-2][0]}{words[-1][0]}) whose 在 was cut"
     for i, (word, tag) in enumerate(words):
         rest = words[i + 1 :]
-        if tag == "p" and rest and not any(_closes_phrase(w, t) for w, t in rest):
+        if (
+            tag == "p"
+            and rest
+            and not any(_closes_phrase(w, t) for w, t in rest)
+            and not _verb_complement(words, i)
+        ):
             return f"{word}…… without the verb it leads to"
         if word in _CONCESSIVE and not any(w in _MAIN_CLAUSE for w, _ in rest):
             return f"{word}…… without its main clause"
