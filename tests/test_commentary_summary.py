@@ -699,6 +699,11 @@ def test_an_editors_note_states_no_thesis_of_the_author():
         ("2018年是东港市与星城结为友好城市的第十个年头。", "写道，"),
         ("今年，临江市要把老字号保护摆在更加突出的位置。", "认为，"),
         ("老字号守住手艺又敢于创新，路子才能越走越宽。", "认为，"),
+        # Told as of late, or a scene set: narrated too, unless it states what must be done.
+        ("不久前，临江市图书馆把开放时间延长到了每晚十点。", "写道，"),
+        ("一大早，西岭镇的集市上人头攒动，叫卖声此起彼伏。", "写道，"),
+        ("最近的这场讨论说明，老字号要守住手艺才能走得更远。", "认为，"),
+        ("临江市图书馆的夜读区，每晚都坐满了读者。", "认为，"),
     ],
 )
 def test_a_narrated_dated_fact_is_written_an_argued_claim_held(text, verb):
@@ -715,6 +720,17 @@ def test_a_columns_summary_that_narrates_says_the_column_writes():
     ]
     (done,) = summarize([Article(id="h", title="周海的雪", body=body)], max_chars=90)
     assert done.summary.text.startswith("临江大学教授撰文写道，1349年正月")
+
+
+def test_the_verb_is_read_on_the_sentence_as_printed_not_as_compressed():
+    """Compression drops the opening time (近日，); the sentence printed with it narrates."""
+    tail = "临江市图书馆把开放时间延长到了每晚十点，夜读的人多了起来。"
+    for opening, verb in (("近日，", "写道，"), ("", "认为，")):
+        body = [opening + tail, "图书馆的灯，亮得更久了。"]
+        summary = ExtractiveSummarizer().summarize_one(
+            Article(id="n", title="夜读（今日谈）", body=body)
+        )
+        assert summary.text.startswith(f"“今日谈”栏目文章{verb}临江市图书馆把开放时间")
 
 
 def test_an_editors_note_set_off_by_a_space_or_labelled_as_an_afterword_is_the_editors():

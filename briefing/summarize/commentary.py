@@ -420,9 +420,12 @@ def attribution(voice: str) -> str:
 
 def narrating(opening: str, text: str) -> str:
     """``opening`` with the verb the summary ``text`` needs: 认为 introduces an argued claim; a
-    narrated, dated fact (1月5日，……; 2018年，……) that states no thesis is what the piece writes
-    (周海撰文写道，), not what it holds."""
-    if opening.endswith("认为，") and TIME_START.match(text) and not states_thesis(text):
+    narrated fact that states no thesis is what the piece writes (周海撰文写道，), not what it
+    holds: dated (1月5日，……; 2018年，……), told as of late (不久前，……; 最近，……) or a scene set
+    (深夜，……; 走进……). ``text``: the sentence as the piece prints it (compression drops an
+    opening time: 近日，……)."""
+    narrated = TIME_START.match(text) or text.startswith(_RECENTLY) or is_scene(text)
+    if opening.endswith("认为，") and narrated and not states_thesis(text):
         return opening.removesuffix("认为，") + "写道，"
     return opening
 
@@ -730,7 +733,7 @@ THESIS_BONUS = 1.0
 # What a news summary prefers and an argument's summary does not: a figure, a dated event
 # (compress.TIME_START, and the words of recent time it leaves to the sentence: 前不久, 最近) or
 # background (ranking.BACKGROUND: 近年来……).
-_RECENTLY = ("前不久", "最近", "前年", "前天", "当晚", "上世纪")
+_RECENTLY = ("前不久", "不久前", "最近", "前年", "前天", "当晚", "上世纪")
 FACT_PENALTY = 0.6
 # Another's view the piece reports (纲要提出，要……; 专家认为要……; 周海在信中写道，……), not the
 # author's own: a speech verb, as a whole word, before what is said (a mark, or the thesis word

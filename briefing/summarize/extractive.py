@@ -361,7 +361,12 @@ class ExtractiveSummarizer:
             if len(EDITORS_OPENING) + len(summary.text) > max_chars:
                 summary = self._summarize(article, max_chars - len(EDITORS_OPENING), prepared)
             opening = EDITORS_OPENING if _editors_own(summary, article, prepared) else opening
-        return _opened(summary, narrating(opening, summary.text))
+        # Read on the sentence as the piece prints it: compression drops an opening time
+        # (近日，……) that says the sentence narrates.
+        told = summary.text
+        if prepared and summary.sentences:
+            told = prepared.opens.get(summary.sentences[0], told)
+        return _opened(summary, narrating(opening, told))
 
     def _argument(self, article: Article, prepared: _Prepared, max_chars: int) -> Summary | None:
         """A commentary's summary: one whole sentence of its argument, compressed but not cut,
