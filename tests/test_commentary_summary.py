@@ -748,3 +748,25 @@ def test_an_editors_note_set_off_by_a_space_or_labelled_as_an_afterword_is_the_e
         assert summary.text.startswith("临江市西岭镇老街改造工程5日完工")
     # A word that only opens like the label (编写组, 编辑部) is no note.
     assert not editors_label("编写组成立后，临江市的方志编修工作全面展开。")
+
+
+@pytest.mark.parametrize(
+    ("turn", "expected"),
+    [
+        # The turn's point stands alone once 然而， is left out: it, not the view it turns from.
+        ("然而，临江市的老街改造必须留住烟火气，老街坊的日子才有滋味。", "临江市的老街改造必须"),
+        # What follows the turn points back (这……): it says nothing alone, and is not used.
+        ("然而，这恰恰说明，临江市的老街改造要留住烟火气。", "过去，不少人觉得"),
+    ],
+)
+def test_a_turn_states_the_point_and_the_view_it_turns_from_is_set_up(turn, expected):
+    body = [
+        "过去，不少人觉得临江市的老街破旧拥挤，一提改造就想推倒重来。",
+        turn,
+        "西岭镇的茶馆、东港市的老码头，都曾在改造中几经波折。",
+        "老街的故事，还在继续。",
+    ]
+    summary = ExtractiveSummarizer().summarize_one(
+        Article(id="t", title="老街改造要留住烟火气（人民论坛）", body=body)
+    )
+    assert summary.text.startswith("“人民论坛”栏目文章认为，" + expected)
