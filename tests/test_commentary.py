@@ -162,7 +162,16 @@ def test_a_column_named_for_a_comment_or_an_essay_is_commentary_unlisted(tag):
     assert commentary_voice(piece) == tag.split("·")[0]
 
 
-@pytest.mark.parametrize("tag", ["点评", "好评", "测评", "观察", "产经观察", "前沿观察"])
+@pytest.mark.parametrize("tag", ["作品品鉴", "名家谈艺", "新片影评", "新书评介", "经典赏析"])
+def test_a_review_column_is_commentary_unlisted(tag):
+    """A critic's verdict on a work is an argued view, whatever the column's name."""
+    piece = Article(id="a", title=f"话剧《星城》的好戏在细节（{tag}）", body=list(ARGUMENT))
+    assert commentary_voice(piece) == tag
+
+
+@pytest.mark.parametrize(
+    "tag", ["点评", "好评", "测评", "观察", "产经观察", "前沿观察", "品鉴会", "谈艺录出版"]
+)
 def test_a_remarks_kind_or_a_reportage_series_is_no_commentary_form(tag):
     assert not is_commentary(
         Article(id="a", title=f"临江新建乡村公路（{tag}）", body=list(ARGUMENT))

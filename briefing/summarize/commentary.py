@@ -5,7 +5,8 @@ A paper prints its commentary in a few conventional ways, all read here:
 - under an opinion column: a tag at the end of the title (（钟声）, （人民时评）, （大家手笔）), a
   kicker or a column label; the columns are listed in ``briefing/data/commentary_columns.txt``,
   and 社论, 评论员文章/观察 and any name ending in 时评, 短评, 述评, 评论, 锐评, 热评, 快评, 杂谈,
-  随笔 or 随感 is one by its form (but not compiled remarks: 网友热评, 读者评论);
+  随笔 or 随感 is one by its form (but not compiled remarks: 网友热评, 读者评论), and so is a
+  review column's (……品鉴, ……谈艺, ……赏析, ……评介, ……书评, ……影评, ……剧评, ……乐评);
 - with a commentator's line (本报评论员, 新华社评论员) as kicker, subtitle, byline, or the first
   or last lines of the body;
 - signed by an outside author, with the author note printed after it (（作者为……教授）,
@@ -49,7 +50,9 @@ from .verbs import SPEECH_VERBS
 # 新闻随笔, 金台随感, 体坛观澜). A tag is the column's name, whole (世界经济论坛 names a forum, not a column).
 _COLUMN_FORM = re.compile(
     rf"^(?:本报)?(?:特约)?评论员(?:文章|观察)?|^社论$"
-    rf"|^[{HAN}]{{0,4}}(?:时评|短评|述评|评论|锐评|热评|快评|杂谈|随笔|随感|观澜)$"
+    rf"|^[{HAN}]{{0,4}}(?:时评|短评|述评|评论|锐评|热评|快评|杂谈|随笔|随感|观澜"
+    # A review column (作品品鉴, 名师谈艺, 新书评介, 新片影评): a critic's verdict on a work.
+    rf"|品鉴|谈艺|赏析|评介|书评|影评|剧评|乐评)$"
     # A commentator's column signed by a one-character pen name and 评 (江评, 任评): not a
     # remark's kind (点评, 好评, 差评, 测评, 参评).
     # Nor a verb of rating (获评, 考评, 自评, 互评, 总评, 参评) nor 网评 (collected remarks).
