@@ -17,6 +17,8 @@ A paper prints its commentary in a few conventional ways, all read here:
   an author's, and is not one;
 - titled as an essay on its subject (论久久为功, a deck ——论学习……: how a commentator's series
   is titled): the commentator's, or the writer's where a bare name signs it.
+- titled as a review of a work (——读《……》, ——评《……》, ——《……》读后, ——……《……》观后): the
+  writer's verdict, named where a bare name signs it (作者 where none does).
 
 Its summary opens with who argues (钟声文章指出，…; 本报评论员文章认为，…; 周海撰文认为，…;
 “人民时评”栏目文章认为，…; 作者认为，…) so that an argument is never forwarded as if it were
@@ -88,6 +90,9 @@ _INTERVIEW = re.compile(r"(?:^|——|—|\s)访[^问]|访谈|专访|(?:^|[·・
 _ESSAY_ON = re.compile(
     r"^(?:——|—)?论(?![坛文语述证道资战功据点辩剑著斤])[^，,。！？!?；;：:]{2,60}$"
 )
+# A review, titled as one on the work it judges: ——读《临江往事》, ——评《星城》,
+# ——《临江往事》读后, ——话剧《星城》观后 (a title or its deck).
+_REVIEW_OF = re.compile(r"(?:^|——|—)(?:评|读)《[^》]+》|《[^》]+》(?:读后|观后)")
 # The author's role, when the note gives one short enough to name in a summary.
 MAX_ROLE_CHARS = 12
 _DASHES = "—-－ 　"
@@ -347,6 +352,12 @@ def commentary_rule(article: Article) -> tuple[str, str] | None:
         # Signed, the writer argues; unsigned, the paper's commentator does.
         name = _person(_byline_name(article))
         return ("author", f"{name}撰文") if name else ("commentator", "本报评论员")
+    if any(_REVIEW_OF.search(line or "") for line in (article.title, article.subtitle)) and (
+        not _reported(article)
+    ):
+        # A review argues its verdict on the work: the writer's, named where a bare name signs it.
+        name = _person(_byline_name(article))
+        return "author", f"{name}撰文" if name else "作者"
     return None
 
 
