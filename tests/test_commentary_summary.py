@@ -770,3 +770,20 @@ def test_a_turn_states_the_point_and_the_view_it_turns_from_is_set_up(turn, expe
         Article(id="t", title="老街改造要留住烟火气（人民论坛）", body=body)
     )
     assert summary.text.startswith("“人民论坛”栏目文章认为，" + expected)
+
+
+def test_an_opening_hook_is_marked_down_when_the_piece_closes_on_its_thesis():
+    """A thesis in the closing paragraphs, on none of the headline's words, still makes the
+    opening scene a hook; a piece that states no thesis keeps its opening as it was."""
+    body = [
+        "周末的清晨，临江市东港老街上人来人往，早点铺飘出阵阵香气。",
+        "卖了三十年豆浆的周海，每天四点就开门生火。",
+        "西岭街道保留了早点铺和修鞋摊，还请居民一起商量摊位怎么摆。",
+        "城市更新要守住街坊邻里的日常生活，让居民住得舒心。",
+    ]
+    for closing, penalty in ((body, HOOK_PENALTY), (body[:-1], 0.0)):
+        article = Article(id="h", title="老街的早晨（说道）", body=closing)
+        ranked = rank_sentences(article)
+        before = {s.sentence.index: s.score for s in ranked}
+        after = {s.sentence.index: s.score for s in argument_ranking(article, ranked)}
+        assert after[0] == pytest.approx(before[0] - penalty)

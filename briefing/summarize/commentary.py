@@ -899,7 +899,7 @@ def argument_ranking(
     """The ranking as a commentary's summary needs it: its thesis (要/必须/关键在于/说明 …, in the
     opening or closing paragraphs, or anywhere on the headline's words) before the facts it argues
     from (a figure, a dated event), which the news ranking puts first, and before an opening hook
-    (:func:`_hook`) when the piece states such a thesis. A quotation printed whole is never
+    (:func:`_hook`) when the piece states such a thesis, or one in its closing paragraphs. A quotation printed whole is never
     the thesis. ``opens``: each sentence's text after its dateline, by index, when the caller has
     it."""
     last = len(article.body) - 1
@@ -926,7 +926,13 @@ def argument_ranking(
         readings[scored.sentence.index] = _Reading(
             text, thesis, on_headline, thesis and on_headline and not _SIDE_POINT.match(text)
         )
-    headline_thesis = any(reading.headline_thesis for reading in readings.values())
+    # The piece states its thesis: on the headline's words, or in its closing paragraphs (where a
+    # piece that opens on a news peg or a scene most often says what it makes of it).
+    thesis_stated = any(reading.headline_thesis for reading in readings.values()) or any(
+        readings[scored.sentence.index].thesis
+        and scored.sentence.paragraph > last - THESIS_PARAGRAPHS
+        for scored in ranked
+    )
 
     def delta(scored: Scored) -> float:
         sentence = scored.sentence
@@ -946,7 +952,7 @@ def argument_ranking(
             return bonus - FACT_PENALTY  # a hook of a fact is marked down once
         if (
             not thesis
-            and headline_thesis
+            and thesis_stated
             and sentence.paragraph < THESIS_PARAGRAPHS
             and _hook(text, on_headline)
         ):
