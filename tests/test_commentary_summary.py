@@ -704,6 +704,11 @@ def test_an_editors_note_states_no_thesis_of_the_author():
         ("一大早，西岭镇的集市上人头攒动，叫卖声此起彼伏。", "写道，"),
         ("最近的这场讨论说明，老字号要守住手艺才能走得更远。", "认为，"),
         ("临江市图书馆的夜读区，每晚都坐满了读者。", "认为，"),
+        # One writer's own 我 tells what they did or felt; 我们 may argue, a quoted 我 is a title's.
+        ("那年冬天，我第一次跟着父亲去西岭镇赶集。", "写道，"),
+        ("我想，临江市的老街改造还需要多听听居民的意见。", "认为，"),
+        ("我们这些老街坊，都盼着西岭镇的山路早日修通。", "认为，"),
+        ("“我与家乡”征文活动让更多人记住了西岭镇的山路。", "认为，"),
     ],
 )
 def test_a_narrated_dated_fact_is_written_an_argued_claim_held(text, verb):

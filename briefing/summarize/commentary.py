@@ -165,8 +165,7 @@ def _others_paragraphs(paragraphs: Sequence[str]) -> bool:
     """Whether ``paragraphs`` are a report's (one is dated) or a letter's (the first opens on a
     salutation or holds one writer's own 我): not the editors' note a signature below them closes."""
     first = paragraphs[0].strip() if paragraphs else ""
-    own = _OTHERS_WORDS.sub("", first)  # not 我 in a quotation or a title (“我与家乡”征文)
-    return bool(_SALUTATION.match(first) or _ONE_WRITERS.search(own)) or any(
+    return bool(_SALUTATION.match(first) or one_writers(first)) or any(
         split_dateline(paragraph.strip())[0] for paragraph in paragraphs
     )
 
@@ -436,9 +435,11 @@ def narrating(opening: str, text: str) -> str:
     """``opening`` with the verb the summary ``text`` needs: 认为 introduces an argued claim; a
     narrated fact that states no thesis is what the piece writes (周海撰文写道，), not what it
     holds: dated (1月5日，……; 2018年，……), told as of late (不久前，……; 最近，……) or a scene set
-    (深夜，……; 走进……). ``text``: the sentence as the piece prints it (compression drops an
+    (深夜，……; 走进……), or told by one writer (我……: what I did or felt; 我们 may argue). ``text``: the sentence as the piece prints it (compression drops an
     opening time: 近日，……)."""
-    narrated = TIME_START.match(text) or text.startswith(_RECENTLY) or is_scene(text)
+    narrated = (
+        TIME_START.match(text) or text.startswith(_RECENTLY) or is_scene(text) or one_writers(text)
+    )
     if opening.endswith("认为，") and narrated and not states_thesis(text):
         return opening.removesuffix("认为，") + "写道，"
     return opening
@@ -470,6 +471,14 @@ _FIRST_PERSON = re.compile(
 )
 # One writer's 我 (a reader's, an essayist's): the editors say 我们.
 _ONE_WRITERS = re.compile(_ONE_WRITER)
+
+
+def one_writers(text: str) -> bool:
+    """Whether ``text`` speaks as one writer's own 我 (not 我们, 我国, nor 我 in a quotation or a
+    title: “我与家乡”征文)."""
+    return bool(_ONE_WRITERS.search(_OTHERS_WORDS.sub("", text)))
+
+
 # 你/我 paired in a set phrase (你追我赶, 你中有我, 人无我有, 我将无我): nobody's own 我.
 _PAIRED = re.compile(r"你[^，,。！？、]{0,2}我|我[^，,。！？、]{0,2}你|人[无有]我[有优]|我将无我")
 # Another's words inside a sentence: quoted, a title, or said after a colon (周海说：我……).
