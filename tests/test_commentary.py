@@ -162,7 +162,16 @@ def test_a_column_named_for_a_comment_or_an_essay_is_commentary_unlisted(tag):
     assert commentary_voice(piece) == tag.split("·")[0]
 
 
-@pytest.mark.parametrize("tag", ["点评", "好评", "测评", "观察", "产经观察", "前沿观察"])
+@pytest.mark.parametrize("tag", ["作品品鉴", "名家谈艺", "新片影评", "新书评介", "经典赏析"])
+def test_a_review_column_is_commentary_unlisted(tag):
+    """A critic's verdict on a work is an argued view, whatever the column's name."""
+    piece = Article(id="a", title=f"话剧《星城》的好戏在细节（{tag}）", body=list(ARGUMENT))
+    assert commentary_voice(piece) == tag
+
+
+@pytest.mark.parametrize(
+    "tag", ["点评", "好评", "测评", "观察", "产经观察", "前沿观察", "品鉴会", "谈艺录出版"]
+)
 def test_a_remarks_kind_or_a_reportage_series_is_no_commentary_form(tag):
     assert not is_commentary(
         Article(id="a", title=f"临江新建乡村公路（{tag}）", body=list(ARGUMENT))
@@ -280,3 +289,26 @@ def test_a_short_line_that_is_no_name_is_not_taken_for_the_author(where):
     fields = {"title": "城乡融合贵在久久为功", "body": list(ARGUMENT), **where}
     piece = Article(id="a", note="（作者为临江大学教授）", **fields)
     assert commentary_rule(piece) == ("author", "临江大学教授撰文")
+
+
+@pytest.mark.parametrize(
+    ("fields", "rule"),
+    [
+        ({"subtitle": "——读《星城往事》", "byline": "周海"}, ("author", "周海撰文")),
+        ({"title": "乡愁的分量——评《临江志》"}, ("author", "作者")),
+        ({"subtitle": "——话剧《西岭人家》观后"}, ("author", "作者")),
+        # News about a book or a contest named for one: no review.
+        ({"title": "《星城往事》读者见面会在临江举行"}, None),
+        (
+            {
+                "title": "读《星城往事》征文启动",
+                "body": ["本报临江1月5日电　临江市图书馆5日启动征文活动。", *REPORT],
+            },
+            None,
+        ),
+    ],
+    ids=["deck 读《》, signed", "评《》", "观后", "读者", "reported"],
+)
+def test_a_review_of_a_work_is_its_writers_argued_view(fields, rule):
+    piece = Article(id="r", **{"title": "星光里的乡愁", "body": list(ARGUMENT), **fields})
+    assert commentary_rule(piece) == rule

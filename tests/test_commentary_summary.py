@@ -699,6 +699,16 @@ def test_an_editors_note_states_no_thesis_of_the_author():
         ("2018年是东港市与星城结为友好城市的第十个年头。", "写道，"),
         ("今年，临江市要把老字号保护摆在更加突出的位置。", "认为，"),
         ("老字号守住手艺又敢于创新，路子才能越走越宽。", "认为，"),
+        # Told as of late, or a scene set: narrated too, unless it states what must be done.
+        ("不久前，临江市图书馆把开放时间延长到了每晚十点。", "写道，"),
+        ("一大早，西岭镇的集市上人头攒动，叫卖声此起彼伏。", "写道，"),
+        ("最近的这场讨论说明，老字号要守住手艺才能走得更远。", "认为，"),
+        ("临江市图书馆的夜读区，每晚都坐满了读者。", "认为，"),
+        # One writer's own 我 tells what they did or felt; 我们 may argue, a quoted 我 is a title's.
+        ("那年冬天，我第一次跟着父亲去西岭镇赶集。", "写道，"),
+        ("我想，临江市的老街改造还需要多听听居民的意见。", "认为，"),
+        ("我们这些老街坊，都盼着西岭镇的山路早日修通。", "认为，"),
+        ("“我与家乡”征文活动让更多人记住了西岭镇的山路。", "认为，"),
     ],
 )
 def test_a_narrated_dated_fact_is_written_an_argued_claim_held(text, verb):
@@ -717,6 +727,17 @@ def test_a_columns_summary_that_narrates_says_the_column_writes():
     assert done.summary.text.startswith("临江大学教授撰文写道，1349年正月")
 
 
+def test_the_verb_is_read_on_the_sentence_as_printed_not_as_compressed():
+    """Compression drops the opening time (近日，); the sentence printed with it narrates."""
+    tail = "临江市图书馆把开放时间延长到了每晚十点，夜读的人多了起来。"
+    for opening, verb in (("近日，", "写道，"), ("", "认为，")):
+        body = [opening + tail, "图书馆的灯，亮得更久了。"]
+        summary = ExtractiveSummarizer().summarize_one(
+            Article(id="n", title="夜读（今日谈）", body=body)
+        )
+        assert summary.text.startswith(f"“今日谈”栏目文章{verb}临江市图书馆把开放时间")
+
+
 def test_an_editors_note_set_off_by_a_space_or_labelled_as_an_afterword_is_the_editors():
     news = [
         "本报临江1月5日电　临江市西岭镇老街改造工程5日完工，三百二十户居民当天搬进新居。",
@@ -732,3 +753,42 @@ def test_an_editors_note_set_off_by_a_space_or_labelled_as_an_afterword_is_the_e
         assert summary.text.startswith("临江市西岭镇老街改造工程5日完工")
     # A word that only opens like the label (编写组, 编辑部) is no note.
     assert not editors_label("编写组成立后，临江市的方志编修工作全面展开。")
+
+
+@pytest.mark.parametrize(
+    ("turn", "expected"),
+    [
+        # The turn's point stands alone once 然而， is left out: it, not the view it turns from.
+        ("然而，临江市的老街改造必须留住烟火气，老街坊的日子才有滋味。", "临江市的老街改造必须"),
+        # What follows the turn points back (这……): it says nothing alone, and is not used.
+        ("然而，这恰恰说明，临江市的老街改造要留住烟火气。", "过去，不少人觉得"),
+    ],
+)
+def test_a_turn_states_the_point_and_the_view_it_turns_from_is_set_up(turn, expected):
+    body = [
+        "过去，不少人觉得临江市的老街破旧拥挤，一提改造就想推倒重来。",
+        turn,
+        "西岭镇的茶馆、东港市的老码头，都曾在改造中几经波折。",
+        "老街的故事，还在继续。",
+    ]
+    summary = ExtractiveSummarizer().summarize_one(
+        Article(id="t", title="老街改造要留住烟火气（人民论坛）", body=body)
+    )
+    assert summary.text.startswith("“人民论坛”栏目文章认为，" + expected)
+
+
+def test_an_opening_hook_is_marked_down_when_the_piece_closes_on_its_thesis():
+    """A thesis in the closing paragraphs, on none of the headline's words, still makes the
+    opening scene a hook; a piece that states no thesis keeps its opening as it was."""
+    body = [
+        "周末的清晨，临江市东港老街上人来人往，早点铺飘出阵阵香气。",
+        "卖了三十年豆浆的周海，每天四点就开门生火。",
+        "西岭街道保留了早点铺和修鞋摊，还请居民一起商量摊位怎么摆。",
+        "城市更新要守住街坊邻里的日常生活，让居民住得舒心。",
+    ]
+    for closing, penalty in ((body, HOOK_PENALTY), (body[:-1], 0.0)):
+        article = Article(id="h", title="老街的早晨（说道）", body=closing)
+        ranked = rank_sentences(article)
+        before = {s.sentence.index: s.score for s in ranked}
+        after = {s.sentence.index: s.score for s in argument_ranking(article, ranked)}
+        assert after[0] == pytest.approx(before[0] - penalty)

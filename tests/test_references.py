@@ -14,6 +14,7 @@ from briefing.summarize.guard import check_summary
 from briefing.summarize.references import (
     leans_on_before,
     name_here,
+    past_turn,
     unresolved_reference,
     without_pointing_frame,
 )
@@ -487,3 +488,10 @@ def test_a_consequence_leans_on_what_it_follows_from():
     assert leans_on_before("临江市因此成为全省首个试点城市。") is False
     assert leans_on_before("所有学校都已开学。") is False
     assert leans_on_before("所以然的缘由，陈岩在信里讲得很明白。") is False
+
+
+def test_past_turn_keeps_the_point_after_a_turn_only_when_it_stands_alone():
+    assert past_turn("但是，临江市的老街改造不能只拆不建。") == "临江市的老街改造不能只拆不建。"
+    assert past_turn("然而，这恰恰说明了问题所在。") is None  # points back
+    assert past_turn("但这也说明，西岭镇要下功夫。") is None  # no comma: the turn runs on
+    assert past_turn("临江市的老街改造不能只拆不建。") is None  # no turn

@@ -5,7 +5,8 @@ A paper prints its commentary in a few conventional ways, all read here:
 - under an opinion column: a tag at the end of the title (（钟声）, （人民时评）, （大家手笔）), a
   kicker or a column label; the columns are listed in ``briefing/data/commentary_columns.txt``,
   and 社论, 评论员文章/观察 and any name ending in 时评, 短评, 述评, 评论, 锐评, 热评, 快评, 杂谈,
-  随笔 or 随感 is one by its form (but not compiled remarks: 网友热评, 读者评论);
+  随笔 or 随感 is one by its form (but not compiled remarks: 网友热评, 读者评论), and so is a
+  review column's (……品鉴, ……谈艺, ……赏析, ……评介, ……书评, ……影评, ……剧评, ……乐评);
 - with a commentator's line (本报评论员, 新华社评论员) as kicker, subtitle, byline, or the first
   or last lines of the body;
 - signed by an outside author, with the author note printed after it (（作者为……教授）,
@@ -16,6 +17,8 @@ A paper prints its commentary in a few conventional ways, all read here:
   an author's, and is not one;
 - titled as an essay on its subject (论久久为功, a deck ——论学习……: how a commentator's series
   is titled): the commentator's, or the writer's where a bare name signs it.
+- titled as a review of a work (——读《……》, ——评《……》, ——《……》读后, ——……《……》观后): the
+  writer's verdict, named where a bare name signs it (作者 where none does).
 
 Its summary opens with who argues (钟声文章指出，…; 本报评论员文章认为，…; 周海撰文认为，…;
 “人民时评”栏目文章认为，…; 作者认为，…) so that an argument is never forwarded as if it were
@@ -49,7 +52,9 @@ from .verbs import SPEECH_VERBS
 # 新闻随笔, 金台随感, 体坛观澜). A tag is the column's name, whole (世界经济论坛 names a forum, not a column).
 _COLUMN_FORM = re.compile(
     rf"^(?:本报)?(?:特约)?评论员(?:文章|观察)?|^社论$"
-    rf"|^[{HAN}]{{0,4}}(?:时评|短评|述评|评论|锐评|热评|快评|杂谈|随笔|随感|观澜)$"
+    rf"|^[{HAN}]{{0,4}}(?:时评|短评|述评|评论|锐评|热评|快评|杂谈|随笔|随感|观澜"
+    # A review column (作品品鉴, 名师谈艺, 新书评介, 新片影评): a critic's verdict on a work.
+    rf"|品鉴|谈艺|赏析|评介|书评|影评|剧评|乐评)$"
     # A commentator's column signed by a one-character pen name and 评 (江评, 任评): not a
     # remark's kind (点评, 好评, 差评, 测评, 参评).
     # Nor a verb of rating (获评, 考评, 自评, 互评, 总评, 参评) nor 网评 (collected remarks).
@@ -85,6 +90,9 @@ _INTERVIEW = re.compile(r"(?:^|——|—|\s)访[^问]|访谈|专访|(?:^|[·・
 _ESSAY_ON = re.compile(
     r"^(?:——|—)?论(?![坛文语述证道资战功据点辩剑著斤])[^，,。！？!?；;：:]{2,60}$"
 )
+# A review, titled as one on the work it judges: ——读《临江往事》, ——评《星城》,
+# ——《临江往事》读后, ——话剧《星城》观后 (a title or its deck).
+_REVIEW_OF = re.compile(r"(?:^|——|—)(?:评|读)《[^》]+》|《[^》]+》(?:读后|观后)")
 # The author's role, when the note gives one short enough to name in a summary.
 MAX_ROLE_CHARS = 12
 _DASHES = "—-－ 　"
@@ -157,8 +165,7 @@ def _others_paragraphs(paragraphs: Sequence[str]) -> bool:
     """Whether ``paragraphs`` are a report's (one is dated) or a letter's (the first opens on a
     salutation or holds one writer's own 我): not the editors' note a signature below them closes."""
     first = paragraphs[0].strip() if paragraphs else ""
-    own = _OTHERS_WORDS.sub("", first)  # not 我 in a quotation or a title (“我与家乡”征文)
-    return bool(_SALUTATION.match(first) or _ONE_WRITERS.search(own)) or any(
+    return bool(_SALUTATION.match(first) or one_writers(first)) or any(
         split_dateline(paragraph.strip())[0] for paragraph in paragraphs
     )
 
@@ -344,6 +351,12 @@ def commentary_rule(article: Article) -> tuple[str, str] | None:
         # Signed, the writer argues; unsigned, the paper's commentator does.
         name = _person(_byline_name(article))
         return ("author", f"{name}撰文") if name else ("commentator", "本报评论员")
+    if any(_REVIEW_OF.search(line or "") for line in (article.title, article.subtitle)) and (
+        not _reported(article)
+    ):
+        # A review argues its verdict on the work: the writer's, named where a bare name signs it.
+        name = _person(_byline_name(article))
+        return "author", f"{name}撰文" if name else "作者"
     return None
 
 
@@ -420,9 +433,14 @@ def attribution(voice: str) -> str:
 
 def narrating(opening: str, text: str) -> str:
     """``opening`` with the verb the summary ``text`` needs: 认为 introduces an argued claim; a
-    narrated, dated fact (1月5日，……; 2018年，……) that states no thesis is what the piece writes
-    (周海撰文写道，), not what it holds."""
-    if opening.endswith("认为，") and TIME_START.match(text) and not states_thesis(text):
+    narrated fact that states no thesis is what the piece writes (周海撰文写道，), not what it
+    holds: dated (1月5日，……; 2018年，……), told as of late (不久前，……; 最近，……) or a scene set
+    (深夜，……; 走进……), or told by one writer (我……: what I did or felt; 我们 may argue). ``text``: the sentence as the piece prints it (compression drops an
+    opening time: 近日，……)."""
+    narrated = (
+        TIME_START.match(text) or text.startswith(_RECENTLY) or is_scene(text) or one_writers(text)
+    )
+    if opening.endswith("认为，") and narrated and not states_thesis(text):
         return opening.removesuffix("认为，") + "写道，"
     return opening
 
@@ -453,6 +471,14 @@ _FIRST_PERSON = re.compile(
 )
 # One writer's 我 (a reader's, an essayist's): the editors say 我们.
 _ONE_WRITERS = re.compile(_ONE_WRITER)
+
+
+def one_writers(text: str) -> bool:
+    """Whether ``text`` speaks as one writer's own 我 (not 我们, 我国, nor 我 in a quotation or a
+    title: “我与家乡”征文)."""
+    return bool(_ONE_WRITERS.search(_OTHERS_WORDS.sub("", text)))
+
+
 # 你/我 paired in a set phrase (你追我赶, 你中有我, 人无我有, 我将无我): nobody's own 我.
 _PAIRED = re.compile(r"你[^，,。！？、]{0,2}我|我[^，,。！？、]{0,2}你|人[无有]我[有优]|我将无我")
 # Another's words inside a sentence: quoted, a title, or said after a colon (周海说：我……).
@@ -730,7 +756,7 @@ THESIS_BONUS = 1.0
 # What a news summary prefers and an argument's summary does not: a figure, a dated event
 # (compress.TIME_START, and the words of recent time it leaves to the sentence: 前不久, 最近) or
 # background (ranking.BACKGROUND: 近年来……).
-_RECENTLY = ("前不久", "最近", "前年", "前天", "当晚", "上世纪")
+_RECENTLY = ("前不久", "不久前", "最近", "前年", "前天", "当晚", "上世纪")
 FACT_PENALTY = 0.6
 # Another's view the piece reports (纲要提出，要……; 专家认为要……; 周海在信中写道，……), not the
 # author's own: a speech verb, as a whole word, before what is said (a mark, or the thesis word
@@ -882,7 +908,7 @@ def argument_ranking(
     """The ranking as a commentary's summary needs it: its thesis (要/必须/关键在于/说明 …, in the
     opening or closing paragraphs, or anywhere on the headline's words) before the facts it argues
     from (a figure, a dated event), which the news ranking puts first, and before an opening hook
-    (:func:`_hook`) when the piece states such a thesis. A quotation printed whole is never
+    (:func:`_hook`) when the piece states such a thesis, or one in its closing paragraphs. A quotation printed whole is never
     the thesis. ``opens``: each sentence's text after its dateline, by index, when the caller has
     it."""
     last = len(article.body) - 1
@@ -909,7 +935,13 @@ def argument_ranking(
         readings[scored.sentence.index] = _Reading(
             text, thesis, on_headline, thesis and on_headline and not _SIDE_POINT.match(text)
         )
-    headline_thesis = any(reading.headline_thesis for reading in readings.values())
+    # The piece states its thesis: on the headline's words, or in its closing paragraphs (where a
+    # piece that opens on a news peg or a scene most often says what it makes of it).
+    thesis_stated = any(reading.headline_thesis for reading in readings.values()) or any(
+        readings[scored.sentence.index].thesis
+        and scored.sentence.paragraph > last - THESIS_PARAGRAPHS
+        for scored in ranked
+    )
 
     def delta(scored: Scored) -> float:
         sentence = scored.sentence
@@ -929,7 +961,7 @@ def argument_ranking(
             return bonus - FACT_PENALTY  # a hook of a fact is marked down once
         if (
             not thesis
-            and headline_thesis
+            and thesis_stated
             and sentence.paragraph < THESIS_PARAGRAPHS
             and _hook(text, on_headline)
         ):

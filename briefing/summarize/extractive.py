@@ -50,6 +50,7 @@ from .references import (
     leans_back,
     name_here,
     needs_context,
+    past_turn,
     unresolved_reference,
     without_pointing_frame,
 )
@@ -361,7 +362,12 @@ class ExtractiveSummarizer:
             if len(EDITORS_OPENING) + len(summary.text) > max_chars:
                 summary = self._summarize(article, max_chars - len(EDITORS_OPENING), prepared)
             opening = EDITORS_OPENING if _editors_own(summary, article, prepared) else opening
-        return _opened(summary, narrating(opening, summary.text))
+        # Read on the sentence as the piece prints it: compression drops an opening time
+        # (近日，……) that says the sentence narrates.
+        told = summary.text
+        if prepared and summary.sentences:
+            told = prepared.opens.get(summary.sentences[0], told)
+        return _opened(summary, narrating(opening, told))
 
     def _argument(self, article: Article, prepared: _Prepared, max_chars: int) -> Summary | None:
         """A commentary's summary: one whole sentence of its argument, compressed but not cut,
@@ -372,15 +378,19 @@ class ExtractiveSummarizer:
         ranked = argument_ranking(article, prepared.ranked, prepared.opens)
         source = prepared.source
         notes = editors_paragraphs(article.body)
-        candidates = [
-            scored.sentence
-            for scored in ranked[: self.candidates]
-            if scored.sentence.complete
-            and not needs_context(
-                prepared.opens[scored.sentence.index], first=not scored.sentence.index
-            )
-            and scored.sentence.paragraph not in notes
-        ]
+        candidates = []
+        for scored in ranked[: self.candidates]:
+            sentence, opened = scored.sentence, prepared.opens[scored.sentence.index]
+            if not sentence.complete or sentence.paragraph in notes:
+                continue
+            if needs_context(opened, first=not sentence.index):
+                # A turn (然而，……) states the writer's point against the set-up before it: the
+                # point, without the turn's word, when it stands alone.
+                turned = past_turn(opened)
+                if turned is None:
+                    continue
+                sentence = replace(sentence, text=turned)
+            candidates.append(sentence)
         # First a sentence kept to its end; failing that, one whose closing effect compression
         # dropped (……，推动……) but that keeps two clauses or more: what is left still states
         # something, where the news way would put a fact first.

@@ -292,6 +292,20 @@ def leans_back(sentence: Sentence) -> bool:
     return leans_on_before(split_dateline(sentence.text)[1])
 
 
+# A turn set off by a comma (但是，…… / 然而，……): the writer's point, set against the sentence
+# before (the view or the set-up the piece turns from).
+_TURN = re.compile(r"^(?:但是?|然而|不过|可是)[，,]")
+MIN_TURNED_CHARS = 8
+
+
+def past_turn(text: str) -> str | None:
+    """What a sentence that opens on a turn (然而，……) says after it, when that stands alone
+    (:func:`needs_context`); None for any other sentence."""
+    match = _TURN.match(text)
+    rest = text[match.end() :] if match else ""
+    return rest if len(rest) >= MIN_TURNED_CHARS and not needs_context(rest) else None
+
+
 def needs_context(text: str, *, first: bool = False) -> bool:
     """Whether ``text`` (a sentence after its dateline) says nothing alone: it leans on the
     sentence before (:func:`leans_on_before`; not when it is the article's ``first``, which
