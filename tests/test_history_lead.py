@@ -30,6 +30,7 @@ def test_a_history_lead_ranks_below_the_present() -> None:
         "80年前，几位老师傅在东港市西岭镇创办了一家小织布作坊。",
         "1952年，几位老师傅在东港市西岭镇创办了一家小织布作坊。",
         "早在上世纪五十年代，几位老师傅就在西岭镇创办了一家小织布作坊。",
+        "五十多年前，几位老师傅在东港市西岭镇创办了一家小织布作坊。",
     ):
         article = _profile(opening)
         assert _marked(article)[opening]
@@ -46,6 +47,7 @@ def test_a_recent_year_a_span_or_the_present_is_no_history() -> None:
         "80年前创办的星河纺织厂，如今已是东港市最大的纺织企业。",
         # Three years back is not far.
         "3年前，几位老师傅在东港市西岭镇创办了一家小织布作坊。",
+        "三年前，几位老师傅在东港市西岭镇创办了一家小织布作坊。",
     ):
         assert not _marked(_profile(opening))[opening]
 

@@ -76,11 +76,11 @@ BACKGROUND = re.compile(
 # latest year that opens a sentence of the article (where a sentence says when: a plan's 到2030年
 # later in a sentence is no time of the article). A sentence that tells much of what the headline
 # says is the news even so (a history page's "the first ……" of 1958): HISTORY_OVERLAP.
-_PAST_OPENING = re.compile(
-    r"^(?:早在|远在)?(?:(\d{4})年|(?:\d{2,}|[5-9]|[五六七八九]|[一二三四五六七八九]?[十百][一二三四五六七八九]?)多?年前"
-    r"|上个?世纪)"
-)
-_PRESENT = re.compile(r"如今|现在|目前|至今|今天|今年|现有|已有|已经|以来")
+_PAST_OPENING = re.compile(r"^(?:早在|远在)?(?:(\d{4})年|(\w{1,4}?)多?年前|上个?世纪)")
+# Numerals of a count of years that is far (五十年前, 几十年前); character classes of them would cost
+# a millisecond to compile (a Han class is compiled to a map of the whole plane).
+_FAR_NUMERALS = tuple("五六七八九十百千")
+_PRESENT = ("如今", "现在", "目前", "至今", "今天", "今年", "现有", "已有", "已经", "以来")
 _SPAN = ("至", "到", "—", "-", "~")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?=年)")
 FAR_YEARS = 5
@@ -344,6 +344,18 @@ def platitude(
     )
 
 
+def _past_year(past: re.Match[str]) -> int | None:
+    """The year a past opening (_PAST_OPENING) names; 0 where it says the past is far (80年前,
+    上世纪); None where it is near (3年前)."""
+    year, count = past.group(1, 2)
+    if year:
+        return int(year)
+    if count is None:
+        return 0
+    far = int(count) >= FAR_YEARS if count.isdecimal() else _holds_any(count, _FAR_NUMERALS)
+    return 0 if far else None
+
+
 def rank_sentences(
     article: Article, *, tail_paragraphs: int = 0, hand: bool = False
 ) -> list[Scored]:
@@ -520,7 +532,8 @@ def _ranked(headline: str, body: tuple[str, ...], tail_paragraphs: int) -> tuple
             organisation=float(org),
             acts=float(acts),
             dated=float(dated is not None),
-            event_day=float(_event_day(text)),
+            # A named day is a date (_DATE): an undated sentence is not searched for one.
+            event_day=float(dated is not None and _event_day(text)),
             figure=float(figure),
             more_figures=float(min(counted - 1, 3) if figure else 0),
             places=float(min(places, 3)),
@@ -541,11 +554,11 @@ def _ranked(headline: str, body: tuple[str, ...], tail_paragraphs: int) -> tuple
             enumerated=float(sentence.enumerated),
             caption=float(_CAPTION.match(text) is not None),
             slogan=float(len(text) <= 40 and _slogan(text, text)),  # text is folded already
+            # A figure, a date or a name is no platitude: most sentences are not looked at further.
             platitude=float(
                 bool(subject.words)
-                and platitude(
-                    text, subject, figure=figure, dated=bool(dated), named=org or places > 0
-                )
+                and not (figure or dated or org or places)
+                and platitude(text, subject, figure=False, dated=False, named=False)
             ),
         )
         if restating and not figure:
@@ -553,15 +566,22 @@ def _ranked(headline: str, body: tuple[str, ...], tail_paragraphs: int) -> tuple
             # sentence informs.
             repeats.append((len(rows), overlap))
         past = _PAST_OPENING.match(text) if overlap < HISTORY_OVERLAP else None
-        if past and not (text.startswith(_SPAN, past.end()) or _PRESENT.search(text)):
-            pasts.append((len(rows), int(past.group(1) or 0)))
+        if past and not (text.startswith(_SPAN, past.end()) or _holds_any(text, _PRESENT)):
+            year = _past_year(past)
+            if year is not None:
+                pasts.append((len(rows), year))
         missed = subject.missed_by(text)
         if missed and not figure:
             missing.append((len(rows), missed))
         elif not missed and not restating:
             names_subject = True
-        penalty = -weighted(row[_MARKED_FROM:_MARKED_TO], _MARK_WEIGHTS)
-        if penalty < 0.5 and len(text) >= 12 and (figure or acts) and not restating:
+        # The cheap tests first: the penalty is weighed only for a sentence that could inform.
+        if (
+            len(text) >= 12
+            and (figure or acts)
+            and not restating
+            and -weighted(row[_MARKED_FROM:_MARKED_TO], _MARK_WEIGHTS) < 0.5
+        ):
             informative.append(len(rows))
         rows.append(row)
     for i, overlap in repeats:
