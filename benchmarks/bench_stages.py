@@ -1,7 +1,8 @@
 """Where a warm issue's time goes: the cost of each stage of the default pipeline (read and
-split, classify, summarize, assemble, render as HTML and Markdown) per issue, over the 82
-People's Daily dev pages (the project's samples when ../shared/corpus is absent), after a
-warm-up on the samples, with the summarize stage's per-text caches emptied first.
+split, classify, summarize, assemble, render as HTML and Markdown) per issue, over the People's
+Daily 1998 dev pages less the held-out ones of held_out.py (the project's samples when
+../shared/corpus is absent), after a warm-up on the samples, with the summarize stage's per-text
+caches emptied first.
 
     python benchmarks/bench_stages.py [--rounds 5] [--pages N] [--compare OTHER_TREE] [--instructions]
 
@@ -31,6 +32,7 @@ from collections import Counter
 from pathlib import Path
 
 from bench_build import DEV_PAGES, ISSUES, NEUTRAL, child_env
+from held_out import page_files
 
 STAGES = ("split", "classify", "summarize", "assemble", "render")
 # Client requests to callgrind: start counting, and close a count named after the stage that ran.
@@ -95,7 +97,7 @@ def run_stages(pages: list[Path], marks: str | None) -> dict[str, float]:
 
 
 def pages_to_run(count: int | None) -> list[Path]:
-    pages = sorted(DEV_PAGES.glob("*.txt")) if DEV_PAGES.is_dir() else ISSUES
+    pages = page_files(DEV_PAGES) if DEV_PAGES.is_dir() else ISSUES
     return pages[:count] if count else pages
 
 

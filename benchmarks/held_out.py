@@ -3,6 +3,7 @@ reads pd2019 or pd1998 articles leaves their items out, so that these pages stay
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 HELD_OUT_PAGES = frozenset(
@@ -71,3 +72,8 @@ def page_of(item_id: str) -> str:
 def without_held_out(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """``items`` less those printed on a held-out page."""
     return [item for item in items if page_of(item["id"]) not in HELD_OUT_PAGES]
+
+
+def page_files(folder: Path) -> list[Path]:
+    """The pages of a corpus folder (``pd19980102-01.txt`` ...) less the held-out ones, in order."""
+    return [path for path in sorted(folder.glob("*.txt")) if path.stem[2:] not in HELD_OUT_PAGES]

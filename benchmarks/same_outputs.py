@@ -4,11 +4,11 @@
     PYTHONPATH=OLD_TREE python benchmarks/same_outputs.py dump BEFORE.json   # run outside the tree
     python benchmarks/same_outputs.py compare BEFORE.json AFTER.json
 
-``dump`` builds every issue (the 82 People's Daily 1998 dev pages when ../shared/corpus is
-present, and the project's samples) with one Pipeline and writes, per issue, the JSON and
-Markdown briefings and every annotated article (topic, summary, display title); then the
-summarize stage's output on articles of LCSTS length and over 1,000 characters (the sets
-bench_summaries.py times). ``compare`` names the first items that differ and exits 1 if any do.
+``dump`` builds every issue (the People's Daily 1998 dev pages less the held-out ones of
+held_out.py when ../shared/corpus is present, and the project's samples) with one Pipeline and
+writes, per issue, the JSON and Markdown briefings and every annotated article (topic, summary,
+display title); then the summarize stage's output on articles of LCSTS length and over 1,000
+characters (the sets bench_summaries.py times). ``compare`` names the first items that differ and exits 1 if any do.
 OLD_TREE is a checkout of the commit before the change (``git archive REV briefing | tar -x -C
 OLD_TREE``); run the dump from outside this tree, so that ``python`` does not import it first.
 """
@@ -21,6 +21,10 @@ import logging
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # held_out, when run by path
+
+from held_out import page_files  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -28,7 +32,7 @@ DEV_PAGES = CORPUS / "pd1998" / "pages-dev"
 
 
 def issues() -> list[Path]:
-    pages = sorted(DEV_PAGES.glob("*.txt")) if DEV_PAGES.is_dir() else []
+    pages = page_files(DEV_PAGES) if DEV_PAGES.is_dir() else []
     return [
         *pages,
         *sorted(SAMPLES.glob("*.txt")),
