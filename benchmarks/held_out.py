@@ -1,5 +1,7 @@
 """The newspaper pages held out of every fit and of every choice made by reading: a benchmark that
-reads pd2019 or pd1998 articles leaves their items out, so that these pages stay a fair test."""
+reads pd2019 or pd1998 articles leaves their items out, so that these pages stay a fair test.
+
+Run as a script it prints their ids, one a line, for ``briefing train-splitter --exclude``."""
 
 from __future__ import annotations
 
@@ -71,3 +73,7 @@ def page_of(item_id: str) -> str:
 def without_held_out(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """``items`` less those printed on a held-out page."""
     return [item for item in items if page_of(item["id"]) not in HELD_OUT_PAGES]
+
+
+if __name__ == "__main__":
+    print("\n".join(sorted(HELD_OUT_PAGES)))

@@ -8,7 +8,7 @@
 present, and the project's samples) with one Pipeline and writes, per issue, the JSON and
 Markdown briefings and every annotated article (topic, summary, display title); then the
 summarize stage's output on articles of LCSTS length and over 1,000 characters (the sets
-bench_summaries.py times). ``compare`` names the first items that differ and exits 1 if any do.
+bench_summaries.py times), less the items of the held-out pages (benchmarks/held_out.py). ``compare`` names the first items that differ and exits 1 if any do.
 OLD_TREE is a checkout of the commit before the change (``git archive REV briefing | tar -x -C
 OLD_TREE``); run the dump from outside this tree, so that ``python`` does not import it first.
 """
@@ -25,10 +25,16 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 CORPUS = ROOT.parent / "shared" / "corpus"
 DEV_PAGES = CORPUS / "pd1998" / "pages-dev"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from held_out import HELD_OUT_PAGES, without_held_out  # noqa: E402
 
 
 def issues() -> list[Path]:
+    from briefing.split.training import on_pages
+
     pages = sorted(DEV_PAGES.glob("*.txt")) if DEV_PAGES.is_dir() else []
+    pages = [page for page in pages if not on_pages(page.name, HELD_OUT_PAGES)]
     return [
         *pages,
         *sorted(SAMPLES.glob("*.txt")),
@@ -54,11 +60,10 @@ def dump(path: Path) -> None:
             "articles": [article.to_dict() for article in articles],
         }
     if CORPUS.is_dir():
-        sys.path.insert(0, str(Path(__file__).resolve().parent))
         from bench_summaries import length_buckets
 
         for bucket, items in length_buckets(CORPUS, 400).items():
-            articles = summarize([item_article(item) for item in items])
+            articles = summarize([item_article(item) for item in without_held_out(items)])
             out[bucket] = [
                 [a.summary.to_dict() if a.summary else None, a.display_title] for a in articles
             ]
