@@ -24,9 +24,10 @@ BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
 # benchmark leaves the held-out pages out, the shares are of the other items: printed 0.547 /
 # 0.463 / 0.511, broken 0.236 / 0.246 / 0.215 (the seeded cuts fall on other leads); with the
 # twelve pages held out on December 7 for the final editors' read also left out, 0.546 / 0.467 /
-# 0.511 and 0.234 / 0.238 / 0.201 with the same code.
-PRINTED_REJECTED = {"pd2019": 0.546, "pd1998": 0.467, "sogoucs": 0.511}
-BROKEN_PASSING = {"pd2019": 0.234, "pd1998": 0.238, "sogoucs": 0.201}
+# 0.511 and 0.234 / 0.238 / 0.201 with the same code; with the twelve more pages held out for the
+# next session's read also left out, 0.549 / 0.464 / 0.511 and 0.226 / 0.255 / 0.205.
+PRINTED_REJECTED = {"pd2019": 0.549, "pd1998": 0.464, "sogoucs": 0.511}
+BROKEN_PASSING = {"pd2019": 0.226, "pd1998": 0.255, "sogoucs": 0.205}
 # About half the printed headlines fail anyway, so a new rule's false rejects hide in the shares
 # above when an older check rejects them too. Per check (benchmarks/headline_checks.py's kinds),
 # the printed headlines it alone rejects, which pass every other check: measured after the review
