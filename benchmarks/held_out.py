@@ -1,5 +1,7 @@
 """The newspaper pages held out of every fit and of every choice made by reading: a benchmark that
-reads pd2019 or pd1998 articles leaves their items out, so that these pages stay a fair test."""
+reads pd2019 or pd1998 articles leaves their items out, so that these pages stay a fair test.
+
+Run as a script it prints their ids, one a line, for ``briefing train-splitter --exclude``."""
 
 from __future__ import annotations
 
@@ -77,3 +79,7 @@ def without_held_out(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def page_files(folder: Path) -> list[Path]:
     """The pages of a corpus folder (``pd19980102-01.txt`` ...) less the held-out ones, in order."""
     return [path for path in sorted(folder.glob("*.txt")) if path.stem[2:] not in HELD_OUT_PAGES]
+
+
+if __name__ == "__main__":
+    print("\n".join(sorted(HELD_OUT_PAGES)))

@@ -17,6 +17,9 @@ folder and the renderings of its articles), and each page is scored once, by the
 not see its day; the ``cv`` entry pools the K folds per page folder. (The ``all`` fold scores
 pages it was trained on: a fit, not a held-out figure.)
 
+The pages of benchmarks/held_out.py are left out of every fold's training (their page files and
+the renderings of their articles) and of every set scored.
+
 Prints one JSON object: for each fold, start-F1 and headlines right on each set it is scored on;
 the ``all`` fold is scored on every set. Training is the costly part (about a minute a fold on
 one core at 150 iterations); progress goes to stderr.
@@ -32,8 +35,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from held_out import HELD_OUT_PAGES
+
 from briefing.evaluate.split import SplitScore, evaluate_split
-from briefing.split.training import collect, train
+from briefing.split.training import collect, on_pages, train
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ("pd1998/pages-dev", "pd2019/pages-dev", "pd2019/crawl-dev", "seed")
@@ -52,10 +57,13 @@ FOLDS = {
 
 
 def _days_folder(corpus: Path, scratch: Path, folder: str, days: tuple[str, ...]) -> Path:
-    """A folder of links to the pages (and gold) of ``days`` in ``corpus/folder``."""
+    """A folder of links to the pages (and gold) of ``days`` in ``corpus/folder``, less the
+    held-out pages."""
     out = scratch / folder.replace("/", "_")
     out.mkdir(parents=True, exist_ok=True)
     for path in (corpus / folder).iterdir():
+        if on_pages(path.name.split(".")[0], HELD_OUT_PAGES):
+            continue
         if any(day in path.name for day in days):
             (out / path.name).symlink_to(path.resolve())
     return out
@@ -73,8 +81,10 @@ def main() -> None:
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(message)s")
     corpus = Path(args.corpus)
-    examples = collect([corpus, ROOT / "samples"], renders=args.renders)
+    examples = collect([corpus, ROOT / "samples"], renders=args.renders, exclude=HELD_OUT_PAGES)
     scratch = Path(tempfile.mkdtemp(prefix="loso-"))
+    # Every set scored, as a folder of links less the held-out pages.
+    dev_sets = {name: _days_folder(corpus, scratch / "dev", name, ("",)) for name in DEV}
     day_sets = {
         name: [_days_folder(corpus, scratch, folder, days) for folder in folders]
         for name, (folders, days) in DAYS.items()
@@ -85,13 +95,13 @@ def main() -> None:
         if fold in FOLDS:
             left_out, sets = FOLDS[fold]
             kept = [e for e in examples if not any(part in e.source for part in left_out)]
-            targets = [corpus / s for s in sets]
+            targets = [dev_sets[s] for s in sets]
         elif fold.lstrip("-") in DAYS:
             days = DAYS[fold.lstrip("-")][1]
             kept = [e for e in examples if not any(day in e.name for day in days)]
             targets = day_sets[fold.lstrip("-")]
         elif fold == "all":
-            targets = [corpus / s for s in DEV] + [p for ps in day_sets.values() for p in ps]
+            targets = list(dev_sets.values()) + [p for ps in day_sets.values() for p in ps]
         else:
             parser.error(f"unknown fold {fold}")
         model = scratch / f"{fold}.model"
@@ -100,7 +110,7 @@ def main() -> None:
         scores = {}
         for target in targets:
             score = evaluate_split(target, model=model).to_dict()
-            name = target.name if target.parent == scratch else str(target.relative_to(corpus))
+            name = next((set_ for set_, p in dev_sets.items() if p == target), target.name)
             scores[name] = [score["start_f1"], score["headlines_right"]]
         table[fold] = scores
         logging.info(

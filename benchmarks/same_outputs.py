@@ -8,7 +8,8 @@
 held_out.py when ../shared/corpus is present, and the project's samples) with one Pipeline and
 writes, per issue, the JSON and Markdown briefings and every annotated article (topic, summary,
 display title); then the summarize stage's output on articles of LCSTS length and over 1,000
-characters (the sets bench_summaries.py times). ``compare`` names the first items that differ and exits 1 if any do.
+characters (the sets bench_summaries.py times), less the items of the held-out pages. ``compare``
+names the first items that differ and exits 1 if any do.
 OLD_TREE is a checkout of the commit before the change (``git archive REV briefing | tar -x -C
 OLD_TREE``); run the dump from outside this tree, so that ``python`` does not import it first.
 """
@@ -21,14 +22,13 @@ import logging
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # held_out, when run by path
-
-from held_out import page_files  # noqa: E402
-
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 CORPUS = ROOT.parent / "shared" / "corpus"
 DEV_PAGES = CORPUS / "pd1998" / "pages-dev"
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # held_out, when run by path
+
+from held_out import page_files, without_held_out  # noqa: E402
 
 
 def issues() -> list[Path]:
@@ -58,11 +58,10 @@ def dump(path: Path) -> None:
             "articles": [article.to_dict() for article in articles],
         }
     if CORPUS.is_dir():
-        sys.path.insert(0, str(Path(__file__).resolve().parent))
         from bench_summaries import length_buckets
 
         for bucket, items in length_buckets(CORPUS, 400).items():
-            articles = summarize([item_article(item) for item in items])
+            articles = summarize([item_article(item) for item in without_held_out(items)])
             out[bucket] = [
                 [a.summary.to_dict() if a.summary else None, a.display_title] for a in articles
             ]

@@ -5,9 +5,10 @@
 A term listed as a medium or strong cue for a label should mostly turn up in stories of that
 label. This runs the keyword classifier, with the term lists as written (no term counting half),
 over unlabelled news text: the People's Daily articles of 1998 and 2019 (``pd1998`` and
-``pd2019`` ``articles-dev.jsonl``, duplicates skipped) and the Sohu items of ``titles/``. No
-label of any set is read. For each term it counts the stories it appears in and how many of them
-the classifier gives one of the term's own labels. A term is generic when
+``pd2019`` ``articles-dev.jsonl``, duplicates and the pages of ``held_out.py`` skipped) and the
+Sohu items of ``titles/``. No label of any set is read. For each term it counts the stories it
+appears in and how many of them the classifier gives one of the term's own labels. A term is
+generic when
 
 - it appears in at least ``--min-stories`` stories (20),
 - fewer than ``--max-share`` of them (0.10) go to its labels,
@@ -34,6 +35,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from held_out import HELD_OUT_PAGES, page_of  # noqa: E402
+
 from briefing import data  # noqa: E402
 from briefing.records import Article  # noqa: E402
 from briefing.text import tagged  # noqa: E402
@@ -52,12 +55,13 @@ HEADER = """\
 
 
 def unlabelled_articles(corpus: Path) -> Iterator[Article]:
-    """The unlabelled news stories: People's Daily 1998 and 2019, Sohu items."""
+    """The unlabelled news stories: People's Daily 1998 and 2019 (less the held-out pages of
+    benchmarks/held_out.py), Sohu items."""
     for name in ("pd1998", "pd2019"):
         path = corpus / name / "articles-dev.jsonl"
         for line in path.read_text(encoding="utf-8").splitlines():
             row = json.loads(line)
-            if row.get("dup_of"):
+            if row.get("dup_of") or page_of(row["doc_id"]) in HELD_OUT_PAGES:
                 continue
             paragraphs = row["paragraphs"]
             if "title" in row:  # 2019: the heads are fields of their own

@@ -888,3 +888,46 @@ def test_a_lines_own_attributes_come_first_its_shape_leading_them(samples):
             "e|ga",
             "head|gr|gar",
         ]
+
+
+def test_train_splitter_excludes_pages_by_id(tmp_path, samples):
+    import shutil
+
+    from briefing.split.training import collect, on_pages, read_page_ids
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for stem, page in (("linjiang-daily-2024-03-12", "01"), ("qingchuan-news-2024-05-20", "02")):
+        shutil.copy(samples / f"{stem}.txt", pages / f"pd20260301-{page}.txt")
+        shutil.copy(samples / f"{stem}.expected.json", pages / f"pd20260301-{page}.expected.json")
+    records = [
+        {"doc_id": f"20260301-{page}-0{n}", "date": "20260301", "page": page, "paragraphs": text}
+        for page in ("01", "02")
+        for n, text in enumerate((["临江市新建三座公园。", "公园月底开放。"], ["西岭镇修路。"]))
+    ]
+    (pages / "articles-dev.jsonl").write_text(
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8"
+    )
+
+    def kept(exclude):
+        return [(e.source, e.name, e.labels) for e in collect([pages], renders=2, exclude=exclude)]
+
+    every = kept(frozenset())
+    assert len(every) == 6  # two real pages, two renderings of each of the two pages
+    without = kept(frozenset({"20260301-01"}))
+    # Page 01's file and renderings go; page 02's renderings, drawn after them, are as before.
+    assert without == [e for e in every if "20260301-01" not in e[1]]
+    assert len(without) == 3
+    # An id is a whole page: a shorter prefix of one names no page.
+    assert kept(frozenset({"20260301-0"})) == every
+    assert on_pages("pd20260301-02.txt", {"20260301-02"})
+    assert on_pages("20260301-02-01", {"20260301-02"})
+    assert not on_pages("pd20260301-021.txt", {"20260301-02"})
+    listed = tmp_path / "held.txt"
+    listed.write_text("# test pages\n20260301-02\n20260302-05  # another\n", encoding="utf-8")
+    assert read_page_ids([str(listed), "20260303-01,20260303-02"]) == {
+        "20260301-02",
+        "20260302-05",
+        "20260303-01",
+        "20260303-02",
+    }

@@ -92,6 +92,11 @@ def train_splitter(
     leave_out: list[str] = typer.Option(
         [], "--leave-out", help="Skip sources whose name contains this (e.g. pd2019); repeatable."
     ),
+    exclude: list[str] = typer.Option(
+        [],
+        "--exclude",
+        help="Leave out pages by id (20191009-03: the page file and its articles' renderings): ids separated by commas, or a file listing them; repeatable.",
+    ),
     renders: int = typer.Option(
         2, "--renders", min=0, help="Synthetic renderings of each page of each articles file."
     ),
@@ -100,8 +105,16 @@ def train_splitter(
     ),
 ) -> None:
     """Train the line labeller of the splitter on pages with gold; prints a summary."""
+    from ..split.training import read_page_ids
     from ..split.training import train_splitter as train
 
     emit_json(
-        train(sources, output=output, leave_out=leave_out, renders=renders, iterations=iterations)
+        train(
+            sources,
+            output=output,
+            leave_out=leave_out,
+            exclude=read_page_ids(exclude),
+            renders=renders,
+            iterations=iterations,
+        )
     )

@@ -5,6 +5,7 @@ Sources are folders of pages with gold (``NAME.txt`` beside ``NAME.gold.json`` o
 ``doc_id`` and ``paragraphs``). A folder given is searched for both. Articles files serve twice:
 their paragraphs tell which page lines continue a paragraph cut by a column break, and
 :mod:`briefing.split.render` lays their pages out again in many renderings as extra training pages.
+Pages may be excluded by id (a test set kept out of the fit): see :func:`on_pages`.
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ from __future__ import annotations
 import json
 import logging
 import random
+import string
 import time
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -72,6 +74,34 @@ def find_sources(paths: list[Path]) -> tuple[dict[str, list[tuple[Path, Path]]],
     return folders, articles
 
 
+def on_pages(name: str, pages: Collection[str]) -> bool:
+    """Whether a page file's name or an article's ``doc_id`` is on one of ``pages`` (page ids):
+    ``pd20191009-03.txt`` and ``20191009-03-02`` are both on page ``20191009-03`` (the letters a
+    file name opens with, the paper's prefix, are skipped)."""
+    key = Path(name).stem if name.endswith(".txt") else name
+    key = key.lstrip(string.ascii_letters)
+    return any(key == page or key.startswith(page + "-") for page in pages)
+
+
+def read_page_ids(values: Sequence[str]) -> frozenset[str]:
+    """Page ids as ``train-splitter --exclude`` takes them: each value is a file listing ids
+    separated by white space (``#`` starts a comment), or else ids separated by commas or white
+    space."""
+    ids: set[str] = set()
+    for value in values:
+        listed = value.replace(",", " ").split()
+        path = Path(value)
+        if len(listed) != 1 or not path.is_file():
+            ids.update(listed)
+            continue
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise InputError(f"{path}: not a list of page ids ({error})") from None
+        ids.update(word for line in text.splitlines() for word in line.split("#")[0].split())
+    return frozenset(ids)
+
+
 def _read_records(path: Path) -> list[dict[str, Any]]:
     try:
         return [
@@ -96,9 +126,16 @@ def example(
     )
 
 
-def collect(paths: list[Path], *, renders: int = 2, seed: int = 13) -> list[Example]:
+def collect(
+    paths: list[Path],
+    *,
+    renders: int = 2,
+    seed: int = 13,
+    exclude: Collection[str] = frozenset(),
+) -> list[Example]:
     """Every training page under ``paths``: real pages with gold, and ``renders`` renderings of
-    each page of each articles file."""
+    each page of each articles file; less the pages ``exclude`` names (page ids, see
+    :func:`on_pages`), both their page files and the renderings of their articles."""
     folders, article_files = find_sources(paths)
     paragraphs: dict[str, list[str]] = {}
     records_by_file: dict[Path, list[dict[str, Any]]] = {}
@@ -111,6 +148,8 @@ def collect(paths: list[Path], *, renders: int = 2, seed: int = 13) -> list[Exam
     examples: list[Example] = []
     for source, pages in folders.items():
         for text_path, gold_path in pages:
+            if on_pages(text_path.name, exclude):
+                continue
             gold = json.loads(gold_path.read_text(encoding="utf-8"))
             raw = read_issue(text_path).pages[0].lines
             examples.append(example(source, text_path.name, raw, gold, paragraphs))
@@ -119,9 +158,12 @@ def collect(paths: list[Path], *, renders: int = 2, seed: int = 13) -> list[Exam
         source = f"render:{path.parent.name}"
         for page in pages_of(records):
             name = f"{path.name}#{page[0].get('date')}-{page[0].get('page')}"  # the page a rendering comes from
+            excluded = on_pages(str(page[0].get("doc_id", "")), exclude)
             for _ in range(renders):
+                # Rendered even when excluded, so that the other pages' renderings stay the same.
                 raw, gold = render_page(page, rng)
-                examples.append(example(source, name, raw, gold, paragraphs))
+                if not excluded:
+                    examples.append(example(source, name, raw, gold, paragraphs))
     if not examples:
         raise InputError(
             "no pages with gold and no articles files found under " + ", ".join(map(str, paths))
@@ -169,15 +211,16 @@ def train_splitter(
     *,
     output: Path,
     leave_out: Sequence[str] = (),
+    exclude: Collection[str] = frozenset(),
     renders: int = 2,
     iterations: int = DEFAULT_ITERATIONS,
 ) -> dict[str, Any]:
     """Collect the pages under ``paths`` (less the sources whose name contains any of
-    ``leave_out``: ``pd2019`` drops both its page folders and the renderings of its articles)
-    and train a model into ``output``."""
+    ``leave_out``: ``pd2019`` drops both its page folders and the renderings of its articles;
+    and less the pages ``exclude`` names by id) and train a model into ``output``."""
     examples = [
         e
-        for e in collect(paths, renders=renders)
+        for e in collect(paths, renders=renders, exclude=exclude)
         if not any(part in e.source for part in leave_out)
     ]
     if not examples:
