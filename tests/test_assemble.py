@@ -24,6 +24,8 @@ from briefing.assemble.day_keywords import (
     longer_name,
     quoted_term,
     whole_run,
+    WEAK_SUPPORT,
+    _support,
 )
 from briefing.records import Article, Briefing, Furniture, Issue, Summary, Topic
 from briefing.schema import json_schema
@@ -350,6 +352,28 @@ def test_a_word_the_dictionary_lacks_met_once_is_no_keyword():
     assert not confirmed("节肥", text) and not confirmed("树牢", text)
     assert keyword_problems("节肥", text) == ["节肥 is a word the dictionary lacks, met once"]
     assert not keyword_problems("陈岩", text) and not keyword_problems("剪纸", text)
+
+
+def test_a_term_one_body_has_alone_or_a_name_named_once_weighs_less():
+    texts = [
+        (
+            "临江市河道治理见成效",
+            "临江市疏浚河道三十公里，谱写生态新篇章。验收组的周海燕、陈岩说，工程可靠。"
+            "陈岩还说，两岸将种树。“清水行动”明年继续，“清水行动”覆盖全市。",
+        ),
+        ("西岭镇茶农增收", "西岭镇茶园扩种，生态茶园更美。茶农收入增加。"),
+    ]
+    text = "\n".join(h + "\n" + b for h, b in texts)
+    # An ordinary term of one body, a name named once in passing: weak.
+    assert _support("篇章", texts, text) == WEAK_SUPPORT
+    assert _support("周海燕", texts, text) == WEAK_SUPPORT
+    # A term of a headline or of two articles, a name or a quoted name named twice: in full.
+    assert _support("河道治理", texts, text) == 1.0
+    assert _support("生态", texts, text) == 1.0
+    assert _support("陈岩", texts, text) == 1.0
+    assert _support("清水行动", texts, text) == 1.0
+    # An ordinary term one body repeats is still one article's.
+    assert _support("茶园", texts, text) == WEAK_SUPPORT
 
 
 def test_a_profiles_subject_before_the_headlines_colon_is_a_keyword_though_met_once():

@@ -16,7 +16,10 @@ everywhere is its head (……绿色 / 发展). A common noun (观众, 艺术) w
 A word the dictionary lacks that the issue has once is the segmenter's guess, no keyword (树牢).
 A name that nearly everywhere goes on alike is a piece of a longer one (周海 of 周海燕, one part
 of a transliterated name across its dot, 志远 after the 陈 of 陈志远): the longer name is the
-keyword, or none. The person the day's main story names in its headline leads the keywords.
+keyword, or none. A term the issue barely stands behind weighs less: a name one body names
+once (one of a dozen speakers), or any other term of one article's body alone; a term of a
+headline or of two articles, and a name (a title in 《》 or quotation marks too) one body repeats,
+count in full. The person the day's main story names in its headline leads the keywords.
 """
 
 from __future__ import annotations
@@ -601,6 +604,7 @@ def issue_keywords(
             judged[word] = whole
             if whole is not None:
                 factor = _weight(whole, _rarity(whole)) / _weight(word, specificity(word))
+                factor = min(1.0, factor) * _support(whole, texts, text)
                 if factor < 1.0:
                     heapq.heappush(queue, (score * factor, word))
                     continue
@@ -626,6 +630,32 @@ def issue_keywords(
     if lead is None:
         return chosen
     return _led_by(chosen, longer_name(lead, text) or lead)  # 帕洛 of 帕洛·门多萨: the whole name
+
+
+WEAK_SUPPORT = 0.7  # what a term the issue barely stands behind counts for in a score
+
+
+def _support(term: str, texts: Sequence[tuple[str, str]], text: str) -> float:
+    """What ``term`` counts for by where the issue (``texts``: each article's headline and body;
+    ``text``: all of them) has it: in full for a term of a headline or of two articles or more,
+    and for a name one body names twice or more; WEAK_SUPPORT for a term one body has once (one
+    of a dozen speakers) and for an ordinary term of one article's body alone (篇章 in one
+    story's closing lines), which a long story has by the dozen."""
+    if any(term in headline for headline, _ in texts):
+        return 1.0
+    if sum(term in body for _, body in texts) > 1:
+        return 1.0
+    return 1.0 if text.count(term) > 1 and _is_name(term, text) else WEAK_SUPPORT
+
+
+def _is_name(term: str, text: str) -> bool:
+    """Whether ``term`` is a name: one word the tagger calls a name or an abbreviation (a
+    person's name rejoined: 栗 / 战书), or a title ``text`` prints in 《》 or quotation marks
+    (“星城一号”: a programme, a probe, a campaign)."""
+    words = _words(term)
+    if len(words) == 1 and words[0][1].startswith((*NAME_TAGS, "j")):
+        return True
+    return any(f"{o}{term}{c}" in text for o, c in (("《", "》"), *_QUOTES))
 
 
 def _led_by(chosen: list[str], lead: str) -> list[str]:
