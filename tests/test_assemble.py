@@ -376,6 +376,51 @@ def test_a_term_one_body_has_alone_or_a_name_named_once_weighs_less():
     assert _support("茶园", texts, text) == WEAK_SUPPORT
 
 
+def test_a_piece_of_a_title_gives_way_to_the_title_but_a_person_stays():
+    def rule(name):
+        return [
+            article(
+                "a",
+                "时政",
+                title=f"临江市订立{name}",
+                body=[
+                    f"临江市政府订立{name}，明日起生效。律师周海说，这一规例合法。"
+                    "市民都应遵守规例，规例保护公众。"
+                ],
+            ),
+            article(
+                "b",
+                "时政",
+                title="西岭镇居民支持规例",
+                body=[f"西岭镇居民表示，{name}有助治安。规例实施后，街道更安全。"],
+            ),
+            article("c", "经济", title="东港市茶叶丰收", body=["东港市茶园今年增产，茶农增收。"]),
+        ]
+
+    assert issue_keywords(rule("《禁止露营规例》"), count=4)[0] == "禁止露营规例"
+    # Not printed as a title: the piece the issue keeps using stays.
+    assert issue_keywords(rule("禁止露营规例"), count=4)[0] == "规例"
+    # A book named after the person the issue is about does not take her place.
+    profile = [
+        article(
+            "a",
+            "文化",
+            title="罗晓梅：一生为乡村教育",
+            body=["罗晓梅在西岭镇教书四十年。罗晓梅说，孩子们是希望。罗晓梅退休后仍去学校。"],
+        ),
+        article(
+            "b",
+            "文化",
+            title="《罗晓梅传》出版",
+            body=[
+                "记述罗晓梅一生的《罗晓梅传》出版。《罗晓梅传》共二十章，《罗晓梅传》首印五千册。"
+            ],
+        ),
+        article("c", "经济", title="东港市茶叶丰收", body=["东港市茶园今年增产，茶农增收。"]),
+    ]
+    assert issue_keywords(profile, count=4)[0] == "罗晓梅"
+
+
 def test_a_profiles_subject_before_the_headlines_colon_is_a_keyword_though_met_once():
     # The body calls her 她; a name run into the end of a headline is a byline and stays out.
     articles = [

@@ -9,7 +9,8 @@ articles use it and how prominently (headline over body, lead stories over brief
 specific it is against a background frequency (the segmenter's dictionary counts, so 中国, 时代 and
 世界 weigh little). A word found in many articles of a larger issue (the city's name in a city
 daily) is damped, as are place names (江北区); a word that occurs only inside a longer chosen
-name (战书 in 栗战书) is never a keyword of its own. A word that, wherever the issue has it, sits
+name (战书 in 栗战书) is never a keyword of its own; one chosen before a title it is part of
+(规例 of 《禁止蒙面规例》) gives way to the title, unless it is a person's name. A word that, wherever the issue has it, sits
 beside the same word (护幼助 before 孤, 数据中心 after 乡镇融) is a cut piece: the longer run is
 the keyword when it is a term, else the piece is dropped; an ordinary noun after a run of pieces
 everywhere is its head (……绿色 / 发展). A common noun (观众, 艺术) weighs its specificity cubed.
@@ -611,7 +612,17 @@ def issue_keywords(
         whole = judged[word]
         if whole is not None:
             whole = longer_name(whole, text)
-        if whole is None or any(whole in other or other in whole for other in chosen):
+        if whole is None:
+            continue
+        # A piece of a title chosen before the title (规例 of 《禁止蒙面规例》): the title says it.
+        # Not a person's name: a book named after her (《周海燕传》) is no more than she is.
+        held = [other for other in chosen if other in whole]
+        if held and f"《{whole}》" in text and not _words(held[0])[0][1].startswith("nr"):
+            chosen = [
+                whole if other == held[0] else other for other in chosen if other not in held[1:]
+            ]
+            continue
+        if held or any(whole in other for other in chosen):
             continue  # 河湖 beside 河湖长制 says the same thing twice
         if fragment(whole, text) or not confirmed(whole, text, headlines):
             continue
