@@ -498,6 +498,12 @@ def test_a_common_noun_scored_again_as_its_run_weighs_as_that_run():
         ("彼得罗夫", "伊万·彼得罗夫说。伊万·彼得罗夫到。", "伊万·彼得罗夫"),
         # Two people of one first name: a piece whose name cannot be told.
         ("伊万", "伊万·彼得罗夫说。伊万·谢苗诺夫到。", None),
+        # Printed once across its dot: a piece, but where the name ends one occurrence cannot
+        # tell (the sentence runs on), so none; alone, or after a column's title, it stays.
+        ("伊万", "星国总理伊万·彼得罗夫在新年致辞中祝福。", None),
+        ("彼得罗夫", "星国总理伊万·彼得罗夫在新年致辞中祝福。", None),
+        ("伊万", "星国总理伊万在新年致辞中祝福。", "伊万"),
+        ("周海", "对话·周海：茶要用心种。", "周海"),
         # A dot between titles joins no name.
         ("临江年集", "新春·临江年集开市。新春·临江年集热闹。", "临江年集"),
         # What a sentence puts after a name: a verb, a post, a function word.

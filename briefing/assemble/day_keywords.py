@@ -909,25 +909,28 @@ def longer_name(word: str, text: str) -> str | None:
     """``word``, or the longer name it is a piece of wherever ``text`` has it, or None when it is
     a piece whose name cannot be told.
 
-    A piece is a name that, at SAME_SHARE of its occurrences or more (two at least), continues
-    alike: a transliterated name's other part across a dot (帕洛 / ·门多萨, 门多萨 after
-    帕洛·), or, for a surname and one character, the same third character of a given name (周海
-    / 燕 of 周海燕) that does not open the next word (周海 / 说, 周海 / 表示 stay whole)."""
+    A piece is a name that, at SAME_SHARE of its occurrences or more, continues alike: a
+    transliterated name's other part across a dot (帕洛 / ·门多萨, 门多萨 after 帕洛·; printed
+    once, a piece whose name cannot be told), or, for a surname and one character at two
+    occurrences at least, the same third character of a given name (周海 / 燕 of 周海燕) that
+    does not open the next word (周海 / 说, 周海 / 表示 stay whole)."""
     starts = list(occurrences(word, text))
-    if len(starts) < 2:
-        return word
+    if not starts or not any(t.startswith("nr") for _, t in word_tags(word)):
+        return word  # a dot between titles (新春·临江) joins no name
     need = SAME_SHARE * len(starts)
     ends = [s + len(word) for s in starts]
     after = [text[e : e + MAX_TERM] for e in ends]
-    if not any(t.startswith("nr") for _, t in word_tags(word)):
-        return word  # a dot between titles (新春·临江) joins no name
-    dotted = [a[1:] for a in after if a[:1] in _NAME_DOTS and _CJK.match(a[1:2])]
-    if len(dotted) >= need:
-        return _name_part(_common(dotted), first=True, word=word)
     before = [text[max(0, s - MAX_TERM) : s][::-1] for s in starts]
-    dotted = [b[1:] for b in before if b[:1] in _NAME_DOTS and _CJK.match(b[1:2])]
-    if len(dotted) >= need:
-        return _name_part(_common(dotted)[::-1], first=False, word=word)
+    for first, sides in ((True, after), (False, before)):
+        dotted = [a[1:] for a in sides if a[:1] in _NAME_DOTS and _CJK.match(a[1:2])]
+        if len(dotted) >= need:
+            part = _common(dotted) if first else _common(dotted)[::-1]
+            whole = _name_part(part, first=first, word=word)
+            # Printed once (帕洛·门多萨 in one headline), a name across a dot is a piece whose
+            # other part has no end to tell (the sentence runs on after it): none.
+            return None if len(starts) == 1 and whole != word else whole
+    if len(starts) < 2:
+        return word
     surname = _surname_before(word, before, need)
     if surname:
         return surname + word
