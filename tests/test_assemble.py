@@ -366,7 +366,7 @@ def test_a_word_the_dictionary_lacks_met_once_is_no_keyword():
 def test_a_term_one_body_has_alone_or_a_name_named_once_weighs_less():
     texts = [
         (
-            "临江市河道治理见成效",
+            "临江市河道治理见成效(新论·治水③)",
             "临江市疏浚河道三十公里，谱写生态新篇章。验收组的周海燕、陈岩说，工程可靠。"
             "陈岩还说，两岸将种树。“清水行动”明年继续，“清水行动”覆盖全市。",
         ),
@@ -376,6 +376,8 @@ def test_a_term_one_body_has_alone_or_a_name_named_once_weighs_less():
     # An ordinary term of one body, a name named once in passing: weak.
     assert _support("篇章", texts, text) == WEAK_SUPPORT
     assert _support("周海燕", texts, text) == WEAK_SUPPORT
+    # A word of the tag a headline closes with in brackets: the column's, not the headline's.
+    assert _support("新论", texts, text) == WEAK_SUPPORT
     # A term of a headline or of two articles, a name or a quoted name named twice: in full.
     assert _support("河道治理", texts, text) == 1.0
     assert _support("生态", texts, text) == 1.0

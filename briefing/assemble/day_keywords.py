@@ -645,6 +645,9 @@ def issue_keywords(
     return _led_by(chosen, longer_name(lead, text) or lead)  # 帕洛 of 帕洛·门多萨: the whole name
 
 
+# What a headline closes with in brackets (width-folded): a series tag or a photo mark the
+# splitter left in it (COLUMN_TAG_RE takes a short tag of Han characters alone, not 读史③).
+_CLOSING_BRACKET = re.compile(r"\([^()]*\)$")
 WEAK_SUPPORT = 0.7  # what a term the issue barely stands behind counts for in a score
 
 
@@ -654,7 +657,8 @@ def _support(term: str, texts: Sequence[tuple[str, str]], text: str) -> float:
     and for a name one body names twice or more; WEAK_SUPPORT for a term one body has once (one
     of a dozen speakers) and for an ordinary term of one article's body alone (篇章 in one
     story's closing lines), which a long story has by the dozen."""
-    if any(term in headline for headline, _ in texts):
+    # Not a word of the tag a headline closes with (……（新论·读史③）): a column's, no news.
+    if any(term in _CLOSING_BRACKET.sub("", headline) for headline, _ in texts):
         return 1.0
     if sum(term in body for _, body in texts) > 1:
         return 1.0
