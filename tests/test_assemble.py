@@ -257,15 +257,6 @@ def test_schema_is_generated_from_the_dataclasses():
         ("临江", "临江企业增收。临江企业扩产。", "临江"),
         ("陈岩", "陈岩同志来到工地。陈岩同志说，要修路。", "陈岩"),
         ("乡村", "乡村建设加快。乡村建设提速。", "乡村"),
-        # A verb after it at every occurrence, three or more, where they part ways: a name's end.
-        (
-            "中星",
-            "今年是中星建交五十周年。中星建交以来，两国友好。庆祝中星建交的活动多。",
-            "中星建交",
-        ),
-        # Twice, or a phrase that goes on alike after the verb: the sentence's verb.
-        ("中星", "今年是中星建交五十周年。中星建交以来，两国友好。", "中星"),
-        ("中星", "中星建交有据。中星建交有据。中星建交有据。", "中星"),
         # Found once: nothing tells a run from a sentence.
         ("护幼助", "西岭镇开展护幼助孤活动。", "护幼助"),
         # Always inside a run too long to be a keyword: a cut piece, dropped.

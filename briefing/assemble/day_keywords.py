@@ -10,13 +10,11 @@ specific it is against a background frequency (the segmenter's dictionary counts
 世界 weigh little). A word found in many articles of a larger issue (the city's name in a city
 daily) is damped, as are place names (江北区); a word that occurs only inside a longer chosen
 name (战书 in 栗战书) is never a keyword of its own; one chosen before a title it is part of
-(规例 of 《禁止蒙面规例》) gives way to the title, unless it is a person's name. A word that,
-wherever the issue has it, sits beside the same word (护幼助 before 孤, 数据中心 after 乡镇融) is
-a cut piece: the longer run is the keyword when it is a term, else the piece is dropped; an
-ordinary noun after a run of pieces everywhere is its head (……绿色 / 发展), and a verb after a
-word at three occurrences or more, where they part ways, its end (中星 / 建交). A common noun
-(观众, 艺术) weighs its specificity cubed. A word the dictionary lacks that the issue has once is
-the segmenter's guess, no keyword (树牢).
+(规例 of 《禁止蒙面规例》) gives way to the title, unless it is a person's name. A word that, wherever the issue has it, sits
+beside the same word (护幼助 before 孤, 数据中心 after 乡镇融) is a cut piece: the longer run is
+the keyword when it is a term, else the piece is dropped; an ordinary noun after a run of pieces
+everywhere is its head (……绿色 / 发展). A common noun (观众, 艺术) weighs its specificity cubed.
+A word the dictionary lacks that the issue has once is the segmenter's guess, no keyword (树牢).
 A name that nearly everywhere goes on alike is a piece of a longer one (周海 of 周海燕, one part
 of a transliterated name across its dot, 志远 after the 陈 of 陈志远): the longer name is the
 keyword, or none. A term the issue barely stands behind weighs less: a name one body names
@@ -878,17 +876,6 @@ def whole_run(word: str, text: str) -> str | None:
         start = len(left) + 1
         if _joins([text[max(0, s - start) : s - start + 1] + tokens[0][0] for s in starts]):
             begin += 1
-    # A verb after it at every occurrence, three or more, where the occurrences part ways, ends
-    # the name or term the segmenter cut (中星 / 建交): the verb of a sentence is not the same
-    # each time. Not one a phrase goes on after alike (中星 / 建交 / 有据).
-    if (
-        last == after < len(tokens)
-        and len(starts) >= 3
-        and right == tokens[after][0]
-        and tokens[after][1] == "v"
-        and right not in SPEECH_VERBS
-    ):
-        last += 1
     run = "".join(w for w, _ in tokens[begin:last])
     if run == word:
         return word
