@@ -386,22 +386,23 @@ def test_a_piece_of_a_title_gives_way_to_the_title_but_a_person_stays():
                 "时政",
                 title=f"临江市订立{name}",
                 body=[
-                    f"临江市政府订立{name}，明日起生效。律师周海说，这一规例合法。"
-                    "市民都应遵守规例，规例保护公众。"
+                    f"临江市政府订立{name}，明日起生效。律师周海说，这一条例合法。"
+                    "市民都应遵守条例，条例保护公众。"
                 ],
             ),
             article(
                 "b",
                 "时政",
-                title="西岭镇居民支持规例",
-                body=[f"西岭镇居民表示，{name}有助治安。规例实施后，街道更安全。"],
+                title="西岭镇居民支持条例",
+                body=[f"西岭镇居民表示，{name}有助健康。条例实施后，街道更安全。"],
             ),
             article("c", "经济", title="东港市茶叶丰收", body=["东港市茶园今年增产，茶农增收。"]),
         ]
 
-    assert issue_keywords(rule("《禁止露营规例》"), count=4)[0] == "禁止露营规例"
+    assert issue_keywords(rule("《星城禁烟条例》"), count=4)[0] == "星城禁烟条例"
     # Not printed as a title: the piece the issue keeps using stays.
-    assert issue_keywords(rule("禁止露营规例"), count=4)[0] == "规例"
+    untitled = issue_keywords(rule("星城禁烟条例"), count=4)
+    assert "条例" in untitled and "星城禁烟条例" not in untitled
     # A book named after the person the issue is about does not take her place.
     profile = [
         article(

@@ -10,11 +10,12 @@ specific it is against a background frequency (the segmenter's dictionary counts
 世界 weigh little). A word found in many articles of a larger issue (the city's name in a city
 daily) is damped, as are place names (江北区); a word that occurs only inside a longer chosen
 name (战书 in 栗战书) is never a keyword of its own; one chosen before a title it is part of
-(规例 of 《禁止蒙面规例》) gives way to the title, unless it is a person's name. A word that, wherever the issue has it, sits
-beside the same word (护幼助 before 孤, 数据中心 after 乡镇融) is a cut piece: the longer run is
-the keyword when it is a term, else the piece is dropped; an ordinary noun after a run of pieces
-everywhere is its head (……绿色 / 发展). A common noun (观众, 艺术) weighs its specificity cubed.
-A word the dictionary lacks that the issue has once is the segmenter's guess, no keyword (树牢).
+(条例 of 《星城禁烟条例》) gives way to the title, unless it is a person's name. A word that,
+wherever the issue has it, sits beside the same word (护幼助 before 孤, 数据中心 after 乡镇融) is
+a cut piece: the longer run is the keyword when it is a term, else the piece is dropped; an
+ordinary noun after a run of pieces everywhere is its head (……绿色 / 发展). A common noun (观众,
+艺术) weighs its specificity cubed. A word the dictionary lacks that the issue has once is the
+segmenter's guess, no keyword (树牢).
 A name that nearly everywhere goes on alike is a piece of a longer one (周海 of 周海燕, one part
 of a transliterated name across its dot, 志远 after the 陈 of 陈志远): the longer name is the
 keyword, or none. A term the issue barely stands behind weighs less: a name one body names
@@ -614,7 +615,7 @@ def issue_keywords(
             whole = longer_name(whole, text)
         if whole is None:
             continue
-        # A piece of a title chosen before the title (规例 of 《禁止蒙面规例》): the title says it.
+        # A piece of a title chosen before the title (条例 of 《星城禁烟条例》): the title says it.
         # Not a person's name: a book named after her (《周海燕传》) is no more than she is.
         held = [other for other in chosen if other in whole]
         if held and f"《{whole}》" in text and not _words(held[0])[0][1].startswith("nr"):
