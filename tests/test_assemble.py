@@ -422,6 +422,23 @@ def test_a_piece_of_a_title_gives_way_to_the_title_but_a_person_stays():
         article("c", "经济", title="东港市茶叶丰收", body=["东港市茶园今年增产，茶农增收。"]),
     ]
     assert issue_keywords(profile, count=4)[0] == "罗晓梅"
+    # Nor where a person is a later piece of it than a place: both stay.
+    diary = [
+        article(
+            "a",
+            "文化",
+            title="星城作家周海获奖",
+            body=["星城作家周海获奖。周海说，星城是故乡。周海写星城四十年，星城读者多。"],
+        ),
+        article(
+            "b",
+            "文化",
+            title="星城书展开幕",
+            body=["书展上，《星城周海日记》受欢迎。星城居民争相购买，周海签名。"],
+        ),
+        article("c", "经济", title="东港市茶叶丰收", body=["东港市茶园今年增产，茶农增收。"]),
+    ]
+    assert issue_keywords(diary, count=8)[:2] == ["周海", "星城"]
 
 
 def test_a_profiles_subject_before_the_headlines_colon_is_a_keyword_though_met_once():

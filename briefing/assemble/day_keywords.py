@@ -618,7 +618,8 @@ def issue_keywords(
         # A piece of a title chosen before the title (条例 of 《星城禁烟条例》): the title says it.
         # Not a person's name: a book named after her (《周海燕传》) is no more than she is.
         held = [other for other in chosen if other in whole]
-        if held and f"《{whole}》" in text and not _words(held[0])[0][1].startswith("nr"):
+        people = any(_words(other)[0][1].startswith("nr") for other in held)
+        if held and f"《{whole}》" in text and not people:
             chosen = [
                 whole if other == held[0] else other for other in chosen if other not in held[1:]
             ]
