@@ -24,6 +24,8 @@ from briefing.assemble.day_keywords import (
     longer_name,
     quoted_term,
     whole_run,
+    WEAK_SUPPORT,
+    _support,
 )
 from briefing.records import Article, Briefing, Furniture, Issue, Summary, Topic
 from briefing.schema import json_schema
@@ -352,6 +354,93 @@ def test_a_word_the_dictionary_lacks_met_once_is_no_keyword():
     assert not keyword_problems("陈岩", text) and not keyword_problems("剪纸", text)
 
 
+def test_a_term_one_body_has_alone_or_a_name_named_once_weighs_less():
+    texts = [
+        (
+            "临江市河道治理见成效(新论·治水③)",
+            "临江市疏浚河道三十公里，谱写生态新篇章。验收组的周海燕、陈岩说，工程可靠。"
+            "陈岩还说，两岸将种树。“清水行动”明年继续，“清水行动”覆盖全市。",
+        ),
+        ("西岭镇茶农增收", "西岭镇茶园扩种，生态茶园更美。茶农收入增加。"),
+    ]
+    text = "\n".join(h + "\n" + b for h, b in texts)
+    # An ordinary term of one body, a name named once in passing: weak.
+    assert _support("篇章", texts, text) == WEAK_SUPPORT
+    assert _support("周海燕", texts, text) == WEAK_SUPPORT
+    # A word of the tag a headline closes with in brackets: the column's, not the headline's.
+    assert _support("新论", texts, text) == WEAK_SUPPORT
+    # A term of a headline or of two articles, a name or a quoted name named twice: in full.
+    assert _support("河道治理", texts, text) == 1.0
+    assert _support("生态", texts, text) == 1.0
+    assert _support("陈岩", texts, text) == 1.0
+    assert _support("清水行动", texts, text) == 1.0
+    # An ordinary term one body repeats is still one article's.
+    assert _support("茶园", texts, text) == WEAK_SUPPORT
+
+
+def test_a_piece_of_a_title_gives_way_to_the_title_but_a_person_stays():
+    def rule(name):
+        return [
+            article(
+                "a",
+                "时政",
+                title=f"临江市订立{name}",
+                body=[
+                    f"临江市政府订立{name}，明日起生效。律师周海说，这一条例合法。"
+                    "市民都应遵守条例，条例保护公众。"
+                ],
+            ),
+            article(
+                "b",
+                "时政",
+                title="西岭镇居民支持条例",
+                body=[f"西岭镇居民表示，{name}有助健康。条例实施后，街道更安全。"],
+            ),
+            article("c", "经济", title="东港市茶叶丰收", body=["东港市茶园今年增产，茶农增收。"]),
+        ]
+
+    assert issue_keywords(rule("《星城禁烟条例》"), count=4)[0] == "星城禁烟条例"
+    # Not printed as a title: the piece the issue keeps using stays.
+    untitled = issue_keywords(rule("星城禁烟条例"), count=4)
+    assert "条例" in untitled and "星城禁烟条例" not in untitled
+    # A book named after the person the issue is about does not take her place.
+    profile = [
+        article(
+            "a",
+            "文化",
+            title="罗晓梅：一生为乡村教育",
+            body=["罗晓梅在西岭镇教书四十年。罗晓梅说，孩子们是希望。罗晓梅退休后仍去学校。"],
+        ),
+        article(
+            "b",
+            "文化",
+            title="《罗晓梅传》出版",
+            body=[
+                "记述罗晓梅一生的《罗晓梅传》出版。《罗晓梅传》共二十章，《罗晓梅传》首印五千册。"
+            ],
+        ),
+        article("c", "经济", title="东港市茶叶丰收", body=["东港市茶园今年增产，茶农增收。"]),
+    ]
+    assert issue_keywords(profile, count=4)[0] == "罗晓梅"
+    # Nor where a person is a later piece of it than a place: both stay.
+    diary = [
+        article(
+            "a",
+            "文化",
+            title="星城作家周海获奖",
+            body=["星城作家周海获奖。周海说，星城是故乡。周海写星城四十年，星城读者多。"],
+        ),
+        article(
+            "b",
+            "文化",
+            title="星城书展开幕",
+            body=["书展上，《星城周海日记》受欢迎。星城居民争相购买，周海签名。"],
+        ),
+        article("c", "经济", title="东港市茶叶丰收", body=["东港市茶园今年增产，茶农增收。"]),
+    ]
+    assert issue_keywords(diary, count=8)[:2] == ["周海", "星城"]
+
+
 def test_a_profiles_subject_before_the_headlines_colon_is_a_keyword_though_met_once():
     # The body calls her 她; a name run into the end of a headline is a byline and stays out.
     articles = [
@@ -420,6 +509,12 @@ def test_a_common_noun_scored_again_as_its_run_weighs_as_that_run():
         ("彼得罗夫", "伊万·彼得罗夫说。伊万·彼得罗夫到。", "伊万·彼得罗夫"),
         # Two people of one first name: a piece whose name cannot be told.
         ("伊万", "伊万·彼得罗夫说。伊万·谢苗诺夫到。", None),
+        # Printed once across its dot: a piece, but where the name ends one occurrence cannot
+        # tell (the sentence runs on), so none; alone, or after a column's title, it stays.
+        ("伊万", "星国总理伊万·彼得罗夫在新年致辞中祝福。", None),
+        ("彼得罗夫", "星国总理伊万·彼得罗夫在新年致辞中祝福。", None),
+        ("伊万", "星国总理伊万在新年致辞中祝福。", "伊万"),
+        ("周海", "对话·周海：茶要用心种。", "周海"),
         # A dot between titles joins no name.
         ("临江年集", "新春·临江年集开市。新春·临江年集热闹。", "临江年集"),
         # What a sentence puts after a name: a verb, a post, a function word.

@@ -9,14 +9,19 @@ articles use it and how prominently (headline over body, lead stories over brief
 specific it is against a background frequency (the segmenter's dictionary counts, so 中国, 时代 and
 世界 weigh little). A word found in many articles of a larger issue (the city's name in a city
 daily) is damped, as are place names (江北区); a word that occurs only inside a longer chosen
-name (战书 in 栗战书) is never a keyword of its own. A word that, wherever the issue has it, sits
-beside the same word (护幼助 before 孤, 数据中心 after 乡镇融) is a cut piece: the longer run is
-the keyword when it is a term, else the piece is dropped; an ordinary noun after a run of pieces
-everywhere is its head (……绿色 / 发展). A common noun (观众, 艺术) weighs its specificity cubed.
-A word the dictionary lacks that the issue has once is the segmenter's guess, no keyword (树牢).
+name (战书 in 栗战书) is never a keyword of its own; one chosen before a title it is part of
+(条例 of 《星城禁烟条例》) gives way to the title, unless it is a person's name. A word that,
+wherever the issue has it, sits beside the same word (护幼助 before 孤, 数据中心 after 乡镇融) is
+a cut piece: the longer run is the keyword when it is a term, else the piece is dropped; an
+ordinary noun after a run of pieces everywhere is its head (……绿色 / 发展). A common noun (观众,
+艺术) weighs its specificity cubed. A word the dictionary lacks that the issue has once is the
+segmenter's guess, no keyword (树牢).
 A name that nearly everywhere goes on alike is a piece of a longer one (周海 of 周海燕, one part
 of a transliterated name across its dot, 志远 after the 陈 of 陈志远): the longer name is the
-keyword, or none. The person the day's main story names in its headline leads the keywords.
+keyword, or none. A term the issue barely stands behind weighs less: a name one body names
+once (one of a dozen speakers), or any other term of one article's body alone; a term of a
+headline or of two articles, and a name (a title in 《》 or quotation marks too) one body repeats,
+count in full. The person the day's main story names in its headline leads the keywords.
 """
 
 from __future__ import annotations
@@ -601,13 +606,25 @@ def issue_keywords(
             judged[word] = whole
             if whole is not None:
                 factor = _weight(whole, _rarity(whole)) / _weight(word, specificity(word))
+                factor = min(1.0, factor) * _support(whole, texts, text)
                 if factor < 1.0:
                     heapq.heappush(queue, (score * factor, word))
                     continue
         whole = judged[word]
         if whole is not None:
             whole = longer_name(whole, text)
-        if whole is None or any(whole in other or other in whole for other in chosen):
+        if whole is None:
+            continue
+        # A piece of a title chosen before the title (条例 of 《星城禁烟条例》): the title says it.
+        # Not a person's name: a book named after her (《周海燕传》) is no more than she is.
+        held = [other for other in chosen if other in whole]
+        people = any(_words(other)[0][1].startswith("nr") for other in held)
+        if held and f"《{whole}》" in text and not people:
+            chosen = [
+                whole if other == held[0] else other for other in chosen if other not in held[1:]
+            ]
+            continue
+        if held or any(whole in other for other in chosen):
             continue  # 河湖 beside 河湖长制 says the same thing twice
         if fragment(whole, text) or not confirmed(whole, text, headlines):
             continue
@@ -626,6 +643,36 @@ def issue_keywords(
     if lead is None:
         return chosen
     return _led_by(chosen, longer_name(lead, text) or lead)  # 帕洛 of 帕洛·门多萨: the whole name
+
+
+# What a headline closes with in brackets (width-folded): a series tag or a photo mark the
+# splitter left in it (COLUMN_TAG_RE takes a short tag of Han characters alone, not 读史③).
+_CLOSING_BRACKET = re.compile(r"\([^()]*\)$")
+WEAK_SUPPORT = 0.7  # what a term the issue barely stands behind counts for in a score
+
+
+def _support(term: str, texts: Sequence[tuple[str, str]], text: str) -> float:
+    """What ``term`` counts for by where the issue (``texts``: each article's headline and body;
+    ``text``: all of them) has it: in full for a term of a headline or of two articles or more,
+    and for a name one body names twice or more; WEAK_SUPPORT for a term one body has once (one
+    of a dozen speakers) and for an ordinary term of one article's body alone (篇章 in one
+    story's closing lines), which a long story has by the dozen."""
+    # Not a word of the tag a headline closes with (……（新论·读史③）): a column's, no news.
+    if any(term in _CLOSING_BRACKET.sub("", headline) for headline, _ in texts):
+        return 1.0
+    if sum(term in body for _, body in texts) > 1:
+        return 1.0
+    return 1.0 if text.count(term) > 1 and _is_name(term, text) else WEAK_SUPPORT
+
+
+def _is_name(term: str, text: str) -> bool:
+    """Whether ``term`` is a name: one word the tagger calls a name or an abbreviation (a
+    person's name rejoined: 栗 / 战书), or a title ``text`` prints in 《》 or quotation marks
+    (“星城一号”: a programme, a probe, a campaign)."""
+    words = _words(term)
+    if len(words) == 1 and words[0][1].startswith((*NAME_TAGS, "j")):
+        return True
+    return any(f"{o}{term}{c}" in text for o, c in (("《", "》"), *_QUOTES))
 
 
 def _led_by(chosen: list[str], lead: str) -> list[str]:
@@ -855,25 +902,28 @@ def longer_name(word: str, text: str) -> str | None:
     """``word``, or the longer name it is a piece of wherever ``text`` has it, or None when it is
     a piece whose name cannot be told.
 
-    A piece is a name that, at SAME_SHARE of its occurrences or more (two at least), continues
-    alike: a transliterated name's other part across a dot (帕洛 / ·门多萨, 门多萨 after
-    帕洛·), or, for a surname and one character, the same third character of a given name (周海
-    / 燕 of 周海燕) that does not open the next word (周海 / 说, 周海 / 表示 stay whole)."""
+    A piece is a name that, at SAME_SHARE of its occurrences or more, continues alike: a
+    transliterated name's other part across a dot (帕洛 / ·门多萨, 门多萨 after 帕洛·; printed
+    once, a piece whose name cannot be told), or, for a surname and one character at two
+    occurrences at least, the same third character of a given name (周海 / 燕 of 周海燕) that
+    does not open the next word (周海 / 说, 周海 / 表示 stay whole)."""
     starts = list(occurrences(word, text))
-    if len(starts) < 2:
-        return word
+    if not starts or not any(t.startswith("nr") for _, t in word_tags(word)):
+        return word  # a dot between titles (新春·临江) joins no name
     need = SAME_SHARE * len(starts)
     ends = [s + len(word) for s in starts]
     after = [text[e : e + MAX_TERM] for e in ends]
-    if not any(t.startswith("nr") for _, t in word_tags(word)):
-        return word  # a dot between titles (新春·临江) joins no name
-    dotted = [a[1:] for a in after if a[:1] in _NAME_DOTS and _CJK.match(a[1:2])]
-    if len(dotted) >= need:
-        return _name_part(_common(dotted), first=True, word=word)
     before = [text[max(0, s - MAX_TERM) : s][::-1] for s in starts]
-    dotted = [b[1:] for b in before if b[:1] in _NAME_DOTS and _CJK.match(b[1:2])]
-    if len(dotted) >= need:
-        return _name_part(_common(dotted)[::-1], first=False, word=word)
+    for first, sides in ((True, after), (False, before)):
+        dotted = [a[1:] for a in sides if a[:1] in _NAME_DOTS and _CJK.match(a[1:2])]
+        if len(dotted) >= need:
+            part = _common(dotted) if first else _common(dotted)[::-1]
+            whole = _name_part(part, first=first, word=word)
+            # Printed once (帕洛·门多萨 in one headline), a name across a dot is a piece whose
+            # other part has no end to tell (the sentence runs on after it): none.
+            return None if len(starts) == 1 and whole != word else whole
+    if len(starts) < 2:
+        return word
     surname = _surname_before(word, before, need)
     if surname:
         return surname + word
