@@ -261,6 +261,18 @@ def test_a_current_or_background_fact_goes_below_the_argument():
         assert after[index] == pytest.approx(before[index] - FACT_PENALTY)
 
 
+@pytest.mark.parametrize(("told", "penalty"), [("前不久，", FACT_PENALTY), ("不久前，", 0.0)])
+def test_not_long_ago_narrates_but_is_not_marked_down_as_a_fact(told, penalty):
+    """不久前 is read only as narration (写道): marked down, it would move the summary off the
+    opening it tells onto a later sentence that leans on it."""
+    body = [*DATED[:2], told + "西岭镇的老茶馆重新开张了。", *DATED[2:]]
+    article = _opinion(body)
+    ranked = rank_sentences(article)
+    before = {s.sentence.index: s.score for s in ranked}
+    after = {s.sentence.index: s.score for s in argument_ranking(article, ranked)}
+    assert after[2] == pytest.approx(before[2] - penalty)
+
+
 def test_adjusted_keeps_the_ranking_when_nothing_moves():
     ranked = rank_sentences(_opinion(list(DATED)))
     assert adjusted(ranked, lambda scored: 0.0) is ranked
