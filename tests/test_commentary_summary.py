@@ -789,6 +789,29 @@ def test_a_turn_states_the_point_and_the_view_it_turns_from_is_set_up(turn, expe
     assert summary.text.startswith("“人民论坛”栏目文章认为，" + expected)
 
 
+@pytest.mark.parametrize(
+    ("turn", "point"),
+    [
+        ("然而，临江市的老街改造必须留住烟火气，老街坊的日子才有滋味。", True),
+        # What follows the turn answers the sentence before, or tells a story: not the point.
+        ("然而，事实恰恰相反，老街改造留住了烟火气，老街坊们都舍不得搬走。", False),
+        ("然而，现实并非如此，临江市的老街改造留住了烟火气。", False),
+        ("然而，我上周去西岭镇的老街走了一趟，茶馆和修鞋摊都还开着门。", False),
+    ],
+)
+def test_a_turn_is_the_summary_only_where_what_follows_it_states_the_point(turn, point):
+    body = [
+        "过去，不少人觉得临江市的老街破旧拥挤，一提改造就想推倒重来。",
+        turn,
+        "西岭镇的茶馆、东港市的老码头，都曾在改造中几经波折。",
+        "老街改造，关键在于留住老街坊，守住烟火气。",
+    ]
+    summary = ExtractiveSummarizer().summarize_one(
+        Article(id="t", title="老街改造要留住烟火气（人民论坛）", body=body)
+    )
+    assert (turn.removeprefix("然而，")[:6] in summary.text) is point
+
+
 def test_an_opening_hook_is_marked_down_when_the_piece_closes_on_its_thesis():
     """A thesis in the closing paragraphs, on none of the headline's words, still makes the
     opening scene a hook; a piece that states no thesis keeps its opening as it was."""
