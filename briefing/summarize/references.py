@@ -236,9 +236,12 @@ def without_pointing_frame(text: str, *, place: str | None = None) -> str | None
     return rest if len(rest) >= 8 and unresolved_reference(named) is None else None
 
 
+# The words of a turn (但……, 然而……): they answer what was said before (……因春旱而减产，但……).
+TURNS = ("但是", "但", "然而", "不过", "可是")
 # A sentence that leans on the one before it: a contrast (然而……, 可去年……) or a pointer (这个镇……).
 CONTRAST = re.compile(
-    r"^(?:但是?|然而|不过|可是|却|而(?![今且言后已])|可(?=[，,]|去年|今年|如今|现在|眼下|当时|后来|这|那))"
+    rf"^(?:{'|'.join(TURNS)}|却|而(?![今且言后已])"
+    r"|可(?=[，,]|去年|今年|如今|现在|眼下|当时|后来|这|那))"
 )
 # 这几天, 此次 say when and which event (the article's own), not which thing before.
 _POINTER = re.compile(
@@ -294,7 +297,7 @@ def leans_back(sentence: Sentence) -> bool:
 
 # A turn set off by a comma (但是，…… / 然而，……): the writer's point, set against the sentence
 # before (the view or the set-up the piece turns from).
-_TURN = re.compile(r"^(?:但是?|然而|不过|可是)[，,]")
+_TURN = re.compile(rf"^(?:{'|'.join(TURNS)})[，,]")
 MIN_TURNED_CHARS = 8
 
 
