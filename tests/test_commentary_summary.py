@@ -715,6 +715,9 @@ def test_an_editors_note_states_no_thesis_of_the_author():
         ("不久前，临江市图书馆把开放时间延长到了每晚十点。", "写道，"),
         ("一大早，西岭镇的集市上人头攒动，叫卖声此起彼伏。", "写道，"),
         ("最近的这场讨论说明，老字号要守住手艺才能走得更远。", "认为，"),
+        # Read past a turn's word: what follows it narrates, or argues.
+        ("但是，不久前，临江市图书馆把开放时间延长到了每晚十点。", "写道，"),
+        ("但是，临江市图书馆的夜读区还要办得更好。", "认为，"),
         ("临江市图书馆的夜读区，每晚都坐满了读者。", "认为，"),
         # One writer's own 我 tells what they did or felt; 我们 may argue, a quoted 我 is a title's.
         ("那年冬天，我第一次跟着父亲去西岭镇赶集。", "写道，"),

@@ -43,6 +43,7 @@ from ..split.lines import HAN, is_bare_name
 from ..text import longest_first, word_tags
 from .compress import TIME_START
 from .ranking import BACKGROUND, Scored, adjusted, is_scene
+from .references import TURN_OPENING
 from .sentences import DECK_MARKS, split_dateline, split_sentences
 from .speakers import ROLE_END
 from .verbs import SPEECH_VERBS
@@ -436,7 +437,9 @@ def narrating(opening: str, text: str) -> str:
     narrated fact that states no thesis is what the piece writes (周海撰文写道，), not what it
     holds: dated (1月5日，……; 2018年，……), told as of late (不久前，……; 最近，……) or a scene set
     (深夜，……; 走进……), or told by one writer (我……: what I did or felt; 我们 may argue). ``text``: the sentence as the piece prints it (compression drops an
-    opening time: 近日，……)."""
+    opening time: 近日，……), read past a turn's word (但是，不久前，…… narrates as 不久前，…… does)."""
+    turn = TURN_OPENING.match(text)
+    text = text[turn.end() :] if turn else text
     narrated = (
         TIME_START.match(text)
         or text.startswith(_TOLD_OF_LATE)

@@ -297,14 +297,14 @@ def leans_back(sentence: Sentence) -> bool:
 
 # A turn set off by a comma (但是，…… / 然而，……): the writer's point, set against the sentence
 # before (the view or the set-up the piece turns from).
-_TURN = re.compile(rf"^(?:{'|'.join(TURNS)})[，,]")
+TURN_OPENING = re.compile(rf"^(?:{'|'.join(TURNS)})[，,]")
 MIN_TURNED_CHARS = 8
 
 
 def past_turn(text: str) -> str | None:
     """What a sentence that opens on a turn (然而，……) says after it, when that stands alone
     (:func:`needs_context`); None for any other sentence."""
-    match = _TURN.match(text)
+    match = TURN_OPENING.match(text)
     rest = text[match.end() :] if match else ""
     return rest if len(rest) >= MIN_TURNED_CHARS and not needs_context(rest) else None
 
