@@ -296,14 +296,17 @@ def leans_back(sentence: Sentence) -> bool:
 
 
 # A turn set off by a comma (但是，…… / 然而，……): the writer's point, set against the sentence
-# before (the view or the set-up the piece turns from).
-TURN_OPENING = re.compile(rf"^(?:{'|'.join(TURNS)})[，,]")
+# before (the view or the set-up the piece turns from); or an affirmation (的确，……), the writer's
+# point agreeing with the sentence before (a view quoted, a doubt raised).
+AFFIRMATIONS = ("的确", "确实")
+TURN_OPENING = re.compile(rf"^(?:{'|'.join(TURNS + AFFIRMATIONS)})[，,]")
+_AFFIRMING = re.compile(rf"^(?:{'|'.join(AFFIRMATIONS)})[，,]")
 MIN_TURNED_CHARS = 8
 
 
 def past_turn(text: str) -> str | None:
-    """What a sentence that opens on a turn (然而，……) says after it, when that stands alone
-    (:func:`needs_context`); None for any other sentence."""
+    """What a sentence that opens on a turn or an affirmation (然而，……; 的确，……) says after it,
+    when that stands alone (:func:`needs_context`); None for any other sentence."""
     match = TURN_OPENING.match(text)
     rest = text[match.end() :] if match else ""
     return rest if len(rest) >= MIN_TURNED_CHARS and not needs_context(rest) else None
@@ -320,6 +323,7 @@ def needs_context(text: str, *, first: bool = False) -> bool:
         (not first and leans_on_before(text))
         or _THIS_IS.match(text) is not None
         or _COPULA_OPENING.match(text) is not None
+        or _AFFIRMING.match(text) is not None
         or unresolved_reference(text) is not None
     )
 
