@@ -93,7 +93,12 @@ _ESSAY_ON = re.compile(
 )
 # A review, titled as one on the work it judges: ——读《临江往事》, ——评《星城》,
 # ——《临江往事》读后, ——话剧《星城》观后 (a title or its deck).
-_REVIEW_OF = re.compile(r"(?:^|——|—)(?:评|读)《[^》]+》|《[^》]+》(?:读后|观后)")
+# Not news about a work: an event named for it (《星城》读后感征文揭晓, ——读《星城》分享会举行)
+# or a rating (评《星城》为年度好书); a reader's 体会 is a review's.
+_NO_EVENT = r"(?!为|感?[^（(]*(?:(?<!体)会|征文|活动|揭晓|举行))"
+_REVIEW_OF = re.compile(
+    rf"(?:^|——|—)(?:评|读)《[^》]+》{_NO_EVENT}|《[^》]+》(?:读后|观后){_NO_EVENT}"
+)
 # The author's role, when the note gives one short enough to name in a summary.
 MAX_ROLE_CHARS = 12
 _DASHES = "—-－ 　"
