@@ -719,6 +719,10 @@ def test_an_editors_note_states_no_thesis_of_the_author():
         ("但是，不久前，临江市图书馆把开放时间延长到了每晚十点。", "写道，"),
         ("但是，临江市图书馆的夜读区还要办得更好。", "认为，"),
         ("临江市图书馆的夜读区，每晚都坐满了读者。", "认为，"),
+        # A work's publishing notice, as a review opens on, is narrated; a call to publish is held.
+        ("周海编著的《星城往事》，已由临江出版社出版发行。", "写道，"),
+        ("陈岩退休后写成一本书，讲的是西岭镇的山路。", "写道，"),
+        ("临江出版社要多出版反映西岭镇山乡巨变的好书。", "认为，"),
         # One writer's own 我 tells what they did or felt; 我们 may argue, a quoted 我 is a title's.
         ("那年冬天，我第一次跟着父亲去西岭镇赶集。", "写道，"),
         ("我想，临江市的老街改造还需要多听听居民的意见。", "认为，"),

@@ -437,12 +437,19 @@ def attribution(voice: str) -> str:
     return f"“{voice}”栏目文章{verb}，"
 
 
+# A work's publishing notice (……已由临江出版社出版发行; ……退休后写成一本书), as a review opens on:
+# what the piece narrates of the work, not its verdict.
+_PUBLISHED = re.compile(r"出版社[^，,。；;]{0,8}(?:出版|推出)|出版发行|写成(?:了)?一本书")
+
+
 def narrating(opening: str, text: str) -> str:
     """``opening`` with the verb the summary ``text`` needs: 认为 introduces an argued claim; a
     narrated fact that states no thesis is what the piece writes (周海撰文写道，), not what it
-    holds: dated (1月5日，……; 2018年，……), told as of late (不久前，……; 最近，……) or a scene set
-    (深夜，……; 走进……), or told by one writer (我……: what I did or felt; 我们 may argue). ``text``: the sentence as the piece prints it (compression drops an
-    opening time: 近日，……), read past a turn's word (但是，不久前，…… narrates as 不久前，…… does)."""
+    holds: dated (1月5日，……; 2018年，……), told as of late (不久前，……; 最近，……), a scene set
+    (深夜，……; 走进……), a work's publishing notice (:data:`_PUBLISHED`), or told by one writer
+    (我……: what I did or felt; 我们 may argue). ``text``: the sentence as the piece prints it
+    (compression drops an opening time: 近日，……), read past a turn's word (但是，不久前，……
+    narrates as 不久前，…… does)."""
     turn = TURN_OPENING.match(text)
     text = text[turn.end() :] if turn else text
     narrated = (
@@ -450,6 +457,7 @@ def narrating(opening: str, text: str) -> str:
         or text.startswith(_TOLD_OF_LATE)
         or is_scene(text)
         or one_writers(text)
+        or _PUBLISHED.search(text)
     )
     if opening.endswith("认为，") and narrated and not states_thesis(text):
         return opening.removesuffix("认为，") + "写道，"
