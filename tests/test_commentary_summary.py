@@ -718,7 +718,7 @@ def test_an_editors_note_states_no_thesis_of_the_author():
         # Read past a turn's word: what follows it narrates, or argues.
         ("但是，不久前，临江市图书馆把开放时间延长到了每晚十点。", "写道，"),
         ("但是，临江市图书馆的夜读区还要办得更好。", "认为，"),
-        ("临江市图书馆的夜读区，每晚都坐满了读者。", "认为，"),
+        ("临江市图书馆的夜读区，应当成为这座城市的一张文化名片。", "认为，"),
         # A work's publishing notice, as a review opens on, is narrated; a call to publish is held.
         ("周海编著的《星城往事》，已由临江出版社出版发行。", "写道，"),
         ("陈岩退休后写成一本书，讲的是西岭镇的山路。", "写道，"),
@@ -779,16 +779,17 @@ def test_an_editors_note_set_off_by_a_space_or_labelled_as_an_afterword_is_the_e
     [
         # The turn's point stands alone once 然而， is left out: it, not the view it turns from.
         ("然而，临江市的老街改造必须留住烟火气，老街坊的日子才有滋味。", "临江市的老街改造必须"),
-        # What follows the turn points back (这……): it says nothing alone, and is not used.
-        ("然而，这恰恰说明，临江市的老街改造要留住烟火气。", "过去，不少人觉得"),
+        # What follows the turn points back (这……): it says nothing alone, and is not used; the
+        # closing thesis is, not the view the piece argues against.
+        ("然而，这恰恰说明，临江市的老街改造要留住烟火气。", "老街改造，关键在于留住老街坊"),
     ],
 )
-def test_a_turn_states_the_point_and_the_view_it_turns_from_is_set_up(turn, expected):
+def test_a_turn_states_the_point_and_one_that_points_back_gives_way_to_the_thesis(turn, expected):
     body = [
         "过去，不少人觉得临江市的老街破旧拥挤，一提改造就想推倒重来。",
         turn,
         "西岭镇的茶馆、东港市的老码头，都曾在改造中几经波折。",
-        "老街的故事，还在继续。",
+        "老街改造，关键在于留住老街坊，守住烟火气。",
     ]
     summary = ExtractiveSummarizer().summarize_one(
         Article(id="t", title="老街改造要留住烟火气（人民论坛）", body=body)
