@@ -171,7 +171,7 @@ def _others_paragraphs(paragraphs: Sequence[str]) -> bool:
     """Whether ``paragraphs`` are a report's (one is dated) or a letter's (the first opens on a
     salutation or holds one writer's own 我): not the editors' note a signature below them closes."""
     first = paragraphs[0].strip() if paragraphs else ""
-    return bool(_SALUTATION.match(first) or one_writers(first)) or any(
+    return bool(_SALUTATION.match(first) or first_person(first, one_writer=True)) or any(
         split_dateline(paragraph.strip())[0] for paragraph in paragraphs
     )
 
@@ -456,7 +456,7 @@ def narrating(opening: str, text: str) -> str:
         TIME_START.match(text)
         or text.startswith(_TOLD_OF_LATE)
         or is_scene(text)
-        or one_writers(text)
+        or first_person(text, one_writer=True)
         or _PUBLISHED.search(text)
     )
     if opening.endswith("认为，") and narrated and not states_thesis(text):
@@ -491,13 +491,6 @@ _FIRST_PERSON = re.compile(
 # One writer's 我 (a reader's, an essayist's): the editors say 我们.
 _ONE_WRITERS = re.compile(_ONE_WRITER)
 
-
-def one_writers(text: str) -> bool:
-    """Whether ``text`` speaks as one writer's own 我 (not 我们, 我国, nor 我 in a quotation or a
-    title: “我与家乡”征文)."""
-    return bool(_ONE_WRITERS.search(_OTHERS_WORDS.sub("", text)))
-
-
 # 你/我 paired in a set phrase (你追我赶, 你中有我, 人无我有, 我将无我): nobody's own 我.
 _PAIRED = re.compile(r"你[^，,。！？、]{0,2}我|我[^，,。！？、]{0,2}你|人[无有]我[有优]|我将无我")
 # Another's words inside a sentence: quoted, a title, or said after a colon (周海说：我……).
@@ -526,11 +519,13 @@ _SIGNATURE = re.compile(r"^[（(](?P<who>[^（）()]{3,30})[）)]$")
 _PLACE_END = re.compile(r"[省市县区州乡镇村]")
 
 
-def first_person(text: str) -> bool:
-    """Whether ``text`` speaks as 我/我们/笔者 in its own voice with no speaker named before it
-    in its sentence (周海说，我…… names one; 我国, quotations and titles are not it)."""
+def first_person(text: str, *, one_writer: bool = False) -> bool:
+    """Whether ``text`` speaks as 我/我们/笔者 (``one_writer``: as one writer's own 我, not 我们)
+    in its own voice with no speaker named before it in its sentence (周海说，我…… names one;
+    我国, quotations and titles are not it: “我与家乡”征文)."""
+    pattern = _ONE_WRITERS if one_writer else _FIRST_PERSON
     for sentence in re.split(r"(?<=[。！？!?])", _PAIRED.sub("", _OTHERS_WORDS.sub("", text))):
-        found = _FIRST_PERSON.search(sentence)
+        found = pattern.search(sentence)
         if (
             found
             and not _speaker_before(sentence[: found.start()])
