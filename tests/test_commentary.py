@@ -306,8 +306,25 @@ def test_a_short_line_that_is_no_name_is_not_taken_for_the_author(where):
             },
             None,
         ),
+        # Undated news of an event named for a work, or of a rating: no review either.
+        ({"title": "《星城往事》读后感征文揭晓"}, None),
+        ({"title": "书香满城——读《星城往事》分享会举行"}, None),
+        ({"title": "评《星城》为年度好书"}, None),
+        ({"title": "话剧《星城》观后感分享会在临江举行"}, None),
+        ({"subtitle": "——读《星城往事》感言"}, ("author", "作者")),
     ],
-    ids=["deck 读《》, signed", "评《》", "观后", "读者", "reported"],
+    ids=[
+        "deck 读《》, signed",
+        "评《》",
+        "观后",
+        "读者",
+        "reported",
+        "征文",
+        "分享会",
+        "评为",
+        "观后感会",
+        "感言",
+    ],
 )
 def test_a_review_of_a_work_is_its_writers_argued_view(fields, rule):
     piece = Article(id="r", **{"title": "星光里的乡愁", "body": list(ARGUMENT), **fields})

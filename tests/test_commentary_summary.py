@@ -261,6 +261,18 @@ def test_a_current_or_background_fact_goes_below_the_argument():
         assert after[index] == pytest.approx(before[index] - FACT_PENALTY)
 
 
+@pytest.mark.parametrize(("told", "penalty"), [("前不久，", FACT_PENALTY), ("不久前，", 0.0)])
+def test_not_long_ago_narrates_but_is_not_marked_down_as_a_fact(told, penalty):
+    """不久前 is read only as narration (写道): marked down, it would move the summary off the
+    opening it tells onto a later sentence that leans on it."""
+    body = [*DATED[:2], told + "西岭镇的老茶馆重新开张了。", *DATED[2:]]
+    article = _opinion(body)
+    ranked = rank_sentences(article)
+    before = {s.sentence.index: s.score for s in ranked}
+    after = {s.sentence.index: s.score for s in argument_ranking(article, ranked)}
+    assert after[2] == pytest.approx(before[2] - penalty)
+
+
 def test_adjusted_keeps_the_ranking_when_nothing_moves():
     ranked = rank_sentences(_opinion(list(DATED)))
     assert adjusted(ranked, lambda scored: 0.0) is ranked
@@ -703,7 +715,14 @@ def test_an_editors_note_states_no_thesis_of_the_author():
         ("不久前，临江市图书馆把开放时间延长到了每晚十点。", "写道，"),
         ("一大早，西岭镇的集市上人头攒动，叫卖声此起彼伏。", "写道，"),
         ("最近的这场讨论说明，老字号要守住手艺才能走得更远。", "认为，"),
-        ("临江市图书馆的夜读区，每晚都坐满了读者。", "认为，"),
+        # Read past a turn's word: what follows it narrates, or argues.
+        ("但是，不久前，临江市图书馆把开放时间延长到了每晚十点。", "写道，"),
+        ("但是，临江市图书馆的夜读区还要办得更好。", "认为，"),
+        ("临江市图书馆的夜读区，应当成为这座城市的一张文化名片。", "认为，"),
+        # A work's publishing notice, as a review opens on, is narrated; a call to publish is held.
+        ("周海编著的《星城往事》，已由临江出版社出版发行。", "写道，"),
+        ("陈岩退休后写成一本书，讲的是西岭镇的山路。", "写道，"),
+        ("临江出版社要多出版反映西岭镇山乡巨变的好书。", "认为，"),
         # One writer's own 我 tells what they did or felt; 我们 may argue, a quoted 我 is a title's.
         ("那年冬天，我第一次跟着父亲去西岭镇赶集。", "写道，"),
         ("我想，临江市的老街改造还需要多听听居民的意见。", "认为，"),
@@ -760,21 +779,45 @@ def test_an_editors_note_set_off_by_a_space_or_labelled_as_an_afterword_is_the_e
     [
         # The turn's point stands alone once 然而， is left out: it, not the view it turns from.
         ("然而，临江市的老街改造必须留住烟火气，老街坊的日子才有滋味。", "临江市的老街改造必须"),
-        # What follows the turn points back (这……): it says nothing alone, and is not used.
-        ("然而，这恰恰说明，临江市的老街改造要留住烟火气。", "过去，不少人觉得"),
+        # What follows the turn points back (这……): it says nothing alone, and is not used; the
+        # closing thesis is, not the view the piece argues against.
+        ("然而，这恰恰说明，临江市的老街改造要留住烟火气。", "老街改造，关键在于留住老街坊"),
     ],
 )
-def test_a_turn_states_the_point_and_the_view_it_turns_from_is_set_up(turn, expected):
+def test_a_turn_states_the_point_and_one_that_points_back_gives_way_to_the_thesis(turn, expected):
     body = [
         "过去，不少人觉得临江市的老街破旧拥挤，一提改造就想推倒重来。",
         turn,
         "西岭镇的茶馆、东港市的老码头，都曾在改造中几经波折。",
-        "老街的故事，还在继续。",
+        "老街改造，关键在于留住老街坊，守住烟火气。",
     ]
     summary = ExtractiveSummarizer().summarize_one(
         Article(id="t", title="老街改造要留住烟火气（人民论坛）", body=body)
     )
     assert summary.text.startswith("“人民论坛”栏目文章认为，" + expected)
+
+
+@pytest.mark.parametrize(
+    ("turn", "point"),
+    [
+        ("然而，临江市的老街改造必须留住烟火气，老街坊的日子才有滋味。", True),
+        # What follows the turn answers the sentence before, or tells a story: not the point.
+        ("然而，事实恰恰相反，老街改造留住了烟火气，老街坊们都舍不得搬走。", False),
+        ("然而，现实并非如此，临江市的老街改造留住了烟火气。", False),
+        ("然而，我上周去西岭镇的老街走了一趟，茶馆和修鞋摊都还开着门。", False),
+    ],
+)
+def test_a_turn_is_the_summary_only_where_what_follows_it_states_the_point(turn, point):
+    body = [
+        "过去，不少人觉得临江市的老街破旧拥挤，一提改造就想推倒重来。",
+        turn,
+        "西岭镇的茶馆、东港市的老码头，都曾在改造中几经波折。",
+        "老街改造，关键在于留住老街坊，守住烟火气。",
+    ]
+    summary = ExtractiveSummarizer().summarize_one(
+        Article(id="t", title="老街改造要留住烟火气（人民论坛）", body=body)
+    )
+    assert (turn.removeprefix("然而，")[:6] in summary.text) is point
 
 
 def test_an_opening_hook_is_marked_down_when_the_piece_closes_on_its_thesis():

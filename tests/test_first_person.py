@@ -390,3 +390,19 @@ def test_an_old_records_summary_gets_the_opening_it_starts_with(tmp_path):
     assert source_text(old).opening == "东港大学教授撰文认为，"
     assert new.summary is not None and new.summary.opening == ""  # a newer record says so
     assert letter_read.summary is not None and letter_read.summary.opening == "读者陈岩来信说，"
+
+
+@pytest.mark.parametrize(
+    ("text", "any_first", "one_writers"),
+    [
+        ("我每天四点就起床，把豆浆磨好。", True, True),
+        ("我们每天四点就起床，把豆浆磨好。", True, False),  # 我们 may be the editors'
+        ("周海说，我每天四点就起床，把豆浆磨好。", False, False),  # a speaker named before
+        ("你追我赶，西岭镇的山路修得热火朝天。", False, False),  # a set phrase
+        ("“我与家乡”征文活动在临江举行。", False, False),  # a title
+    ],
+)
+def test_one_writers_own_wo_is_read_as_any_first_person_is(text, any_first, one_writers):
+    """One reading serves both: a speaker named before, a set phrase or a title is no writer's 我."""
+    assert first_person(text) is any_first
+    assert first_person(text, one_writer=True) is one_writers

@@ -14,6 +14,7 @@ from briefing.summarize.guard import check_summary
 from briefing.summarize.references import (
     leans_on_before,
     name_here,
+    needs_context,
     past_turn,
     unresolved_reference,
     without_pointing_frame,
@@ -495,3 +496,10 @@ def test_past_turn_keeps_the_point_after_a_turn_only_when_it_stands_alone():
     assert past_turn("然而，这恰恰说明了问题所在。") is None  # points back
     assert past_turn("但这也说明，西岭镇要下功夫。") is None  # no comma: the turn runs on
     assert past_turn("临江市的老街改造不能只拆不建。") is None  # no turn
+
+
+def test_an_affirmation_leans_on_what_it_agrees_with_and_its_point_stands_past_it():
+    affirmed = "的确，老街改造只有留住老街坊，才能留住烟火气。"
+    assert needs_context(affirmed)
+    assert past_turn(affirmed) == "老街改造只有留住老街坊，才能留住烟火气。"
+    assert not needs_context("的确良衬衫曾是临江人最时髦的穿着。")  # a word, no affirmation

@@ -43,6 +43,7 @@ from ..split.lines import HAN, is_bare_name
 from ..text import longest_first, word_tags
 from .compress import TIME_START
 from .ranking import BACKGROUND, Scored, adjusted, is_scene
+from .references import TURN_OPENING
 from .sentences import DECK_MARKS, split_dateline, split_sentences
 from .speakers import ROLE_END
 from .verbs import SPEECH_VERBS
@@ -92,7 +93,12 @@ _ESSAY_ON = re.compile(
 )
 # A review, titled as one on the work it judges: ——读《临江往事》, ——评《星城》,
 # ——《临江往事》读后, ——话剧《星城》观后 (a title or its deck).
-_REVIEW_OF = re.compile(r"(?:^|——|—)(?:评|读)《[^》]+》|《[^》]+》(?:读后|观后)")
+# Not news about a work: an event named for it (《星城》读后感征文揭晓, ——读《星城》分享会举行)
+# or a rating (评《星城》为年度好书); a reader's 体会 is a review's.
+_NO_EVENT = r"(?!为|感?[^（(]*(?:(?<!体)会|征文|活动|揭晓|举行))"
+_REVIEW_OF = re.compile(
+    rf"(?:^|——|—)(?:评|读)《[^》]+》{_NO_EVENT}|《[^》]+》(?:读后|观后){_NO_EVENT}"
+)
 # The author's role, when the note gives one short enough to name in a summary.
 MAX_ROLE_CHARS = 12
 _DASHES = "—-－ 　"
@@ -165,7 +171,7 @@ def _others_paragraphs(paragraphs: Sequence[str]) -> bool:
     """Whether ``paragraphs`` are a report's (one is dated) or a letter's (the first opens on a
     salutation or holds one writer's own 我): not the editors' note a signature below them closes."""
     first = paragraphs[0].strip() if paragraphs else ""
-    return bool(_SALUTATION.match(first) or one_writers(first)) or any(
+    return bool(_SALUTATION.match(first) or first_person(first, one_writer=True)) or any(
         split_dateline(paragraph.strip())[0] for paragraph in paragraphs
     )
 
@@ -431,14 +437,27 @@ def attribution(voice: str) -> str:
     return f"“{voice}”栏目文章{verb}，"
 
 
+# A work's publishing notice (……已由临江出版社出版发行; ……退休后写成一本书), as a review opens on:
+# what the piece narrates of the work, not its verdict.
+_PUBLISHED = re.compile(r"出版社[^，,。；;]{0,8}(?:出版|推出)|出版发行|写成(?:了)?一本书")
+
+
 def narrating(opening: str, text: str) -> str:
     """``opening`` with the verb the summary ``text`` needs: 认为 introduces an argued claim; a
     narrated fact that states no thesis is what the piece writes (周海撰文写道，), not what it
-    holds: dated (1月5日，……; 2018年，……), told as of late (不久前，……; 最近，……) or a scene set
-    (深夜，……; 走进……), or told by one writer (我……: what I did or felt; 我们 may argue). ``text``: the sentence as the piece prints it (compression drops an
-    opening time: 近日，……)."""
+    holds: dated (1月5日，……; 2018年，……), told as of late (不久前，……; 最近，……), a scene set
+    (深夜，……; 走进……), a work's publishing notice (:data:`_PUBLISHED`), or told by one writer
+    (我……: what I did or felt; 我们 may argue). ``text``: the sentence as the piece prints it
+    (compression drops an opening time: 近日，……), read past a turn's word (但是，不久前，……
+    narrates as 不久前，…… does)."""
+    turn = TURN_OPENING.match(text)
+    text = text[turn.end() :] if turn else text
     narrated = (
-        TIME_START.match(text) or text.startswith(_RECENTLY) or is_scene(text) or one_writers(text)
+        TIME_START.match(text)
+        or text.startswith(_TOLD_OF_LATE)
+        or is_scene(text)
+        or first_person(text, one_writer=True)
+        or _PUBLISHED.search(text)
     )
     if opening.endswith("认为，") and narrated and not states_thesis(text):
         return opening.removesuffix("认为，") + "写道，"
@@ -472,13 +491,6 @@ _FIRST_PERSON = re.compile(
 # One writer's 我 (a reader's, an essayist's): the editors say 我们.
 _ONE_WRITERS = re.compile(_ONE_WRITER)
 
-
-def one_writers(text: str) -> bool:
-    """Whether ``text`` speaks as one writer's own 我 (not 我们, 我国, nor 我 in a quotation or a
-    title: “我与家乡”征文)."""
-    return bool(_ONE_WRITERS.search(_OTHERS_WORDS.sub("", text)))
-
-
 # 你/我 paired in a set phrase (你追我赶, 你中有我, 人无我有, 我将无我): nobody's own 我.
 _PAIRED = re.compile(r"你[^，,。！？、]{0,2}我|我[^，,。！？、]{0,2}你|人[无有]我[有优]|我将无我")
 # Another's words inside a sentence: quoted, a title, or said after a colon (周海说：我……).
@@ -507,11 +519,13 @@ _SIGNATURE = re.compile(r"^[（(](?P<who>[^（）()]{3,30})[）)]$")
 _PLACE_END = re.compile(r"[省市县区州乡镇村]")
 
 
-def first_person(text: str) -> bool:
-    """Whether ``text`` speaks as 我/我们/笔者 in its own voice with no speaker named before it
-    in its sentence (周海说，我…… names one; 我国, quotations and titles are not it)."""
+def first_person(text: str, *, one_writer: bool = False) -> bool:
+    """Whether ``text`` speaks as 我/我们/笔者 (``one_writer``: as one writer's own 我, not 我们)
+    in its own voice with no speaker named before it in its sentence (周海说，我…… names one;
+    我国, quotations and titles are not it: “我与家乡”征文)."""
+    pattern = _ONE_WRITERS if one_writer else _FIRST_PERSON
     for sentence in re.split(r"(?<=[。！？!?])", _PAIRED.sub("", _OTHERS_WORDS.sub("", text))):
-        found = _FIRST_PERSON.search(sentence)
+        found = pattern.search(sentence)
         if (
             found
             and not _speaker_before(sentence[: found.start()])
@@ -756,7 +770,10 @@ THESIS_BONUS = 1.0
 # What a news summary prefers and an argument's summary does not: a figure, a dated event
 # (compress.TIME_START, and the words of recent time it leaves to the sentence: 前不久, 最近) or
 # background (ranking.BACKGROUND: 近年来……).
-_RECENTLY = ("前不久", "不久前", "最近", "前年", "前天", "当晚", "上世纪")
+_RECENTLY = ("前不久", "最近", "前年", "前天", "当晚", "上世纪")
+# 不久前 says a sentence narrates (:func:`narrating`), but marked down as a fact it moves a piece
+# off its opening onto a later sentence that leans on it (measured: 2 dev pieces, both worse).
+_TOLD_OF_LATE = (*_RECENTLY, "不久前")
 FACT_PENALTY = 0.6
 # Another's view the piece reports (纲要提出，要……; 专家认为要……; 周海在信中写道，……), not the
 # author's own: a speech verb, as a whole word, before what is said (a mark, or the thesis word

@@ -32,6 +32,7 @@ from .commentary import (
     quotations,
     repeats_quotation,
     reports_speech,
+    states_thesis,
     voice_opening,
     voiced,
     writer_opening,
@@ -384,10 +385,11 @@ class ExtractiveSummarizer:
             if not sentence.complete or sentence.paragraph in notes:
                 continue
             if needs_context(opened, first=not sentence.index):
-                # A turn (然而，……) states the writer's point against the set-up before it: the
-                # point, without the turn's word, when it stands alone.
+                # A turn (然而，……) may state the writer's point against the set-up before it: the
+                # point, without the turn's word, when it stands alone and states a thesis (not a
+                # reply to the sentence before, 事实恰恰相反，……, nor a story, 我上周去……).
                 turned = past_turn(opened)
-                if turned is None:
+                if turned is None or not states_thesis(turned):
                     continue
                 sentence = replace(sentence, text=turned)
             candidates.append(sentence)

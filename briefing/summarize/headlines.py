@@ -12,7 +12,7 @@ from ..conventions import LIST_NUMBER, SURNAMES
 from ..text import fold_width, tagged
 from .actors import lacks_subject
 from .compress import BOOK_TITLE
-from .references import CONSEQUENCES
+from .references import CONSEQUENCES, TURNS
 from .verbs import MEANS_COVERBS, SPEECH_VERBS, main_verb, verbal
 from .wholeness import COVERBS_NEVER_MAIN, dangling_clause
 
@@ -54,10 +54,11 @@ def _adjective_predicate(tags: list[tuple[str, str]]) -> bool:
 
 
 # Words that link a clause to the one before it (但……, 同时……, 因此……): a headline states its own
-# news and opens on none (a word: 但丁 and 同时期 open on no connective). The turns among them
-# answer a concession before them (……因春旱而减产，但……).
-TURNS = frozenset("但 但是 然而 不过 可是".split())
-CONNECTIVES = TURNS | frozenset("而且 并且 同时 此外 另外 那么".split()) | frozenset(CONSEQUENCES)
+# news and opens on none (a word: 但丁 and 同时期 open on no connective); among them the turns
+# (references.TURNS).
+CONNECTIVES = (
+    frozenset(TURNS) | frozenset("而且 并且 同时 此外 另外 那么".split()) | frozenset(CONSEQUENCES)
+)
 # 而 and 并 join a second verb to the actor before them (……，并扩建蜂场……): without them the
 # clause lacks its actor, so they open no headline and are not dropped from one.
 _VERB_LINKS = frozenset("而 并".split())

@@ -236,9 +236,12 @@ def without_pointing_frame(text: str, *, place: str | None = None) -> str | None
     return rest if len(rest) >= 8 and unresolved_reference(named) is None else None
 
 
+# The words of a turn (但……, 然而……): they answer what was said before (……因春旱而减产，但……).
+TURNS = ("但是", "但", "然而", "不过", "可是")
 # A sentence that leans on the one before it: a contrast (然而……, 可去年……) or a pointer (这个镇……).
 CONTRAST = re.compile(
-    r"^(?:但是?|然而|不过|可是|却|而(?![今且言后已])|可(?=[，,]|去年|今年|如今|现在|眼下|当时|后来|这|那))"
+    rf"^(?:{'|'.join(TURNS)}|却|而(?![今且言后已])"
+    r"|可(?=[，,]|去年|今年|如今|现在|眼下|当时|后来|这|那))"
 )
 # 这几天, 此次 say when and which event (the article's own), not which thing before.
 _POINTER = re.compile(
@@ -293,15 +296,18 @@ def leans_back(sentence: Sentence) -> bool:
 
 
 # A turn set off by a comma (但是，…… / 然而，……): the writer's point, set against the sentence
-# before (the view or the set-up the piece turns from).
-_TURN = re.compile(r"^(?:但是?|然而|不过|可是)[，,]")
+# before (the view or the set-up the piece turns from); or an affirmation (的确，……), the writer's
+# point agreeing with the sentence before (a view quoted, a doubt raised).
+AFFIRMATIONS = ("的确", "确实")
+TURN_OPENING = re.compile(rf"^(?:{'|'.join(TURNS + AFFIRMATIONS)})[，,]")
+_AFFIRMING = re.compile(rf"^(?:{'|'.join(AFFIRMATIONS)})[，,]")
 MIN_TURNED_CHARS = 8
 
 
 def past_turn(text: str) -> str | None:
-    """What a sentence that opens on a turn (然而，……) says after it, when that stands alone
-    (:func:`needs_context`); None for any other sentence."""
-    match = _TURN.match(text)
+    """What a sentence that opens on a turn or an affirmation (然而，……; 的确，……) says after it,
+    when that stands alone (:func:`needs_context`); None for any other sentence."""
+    match = TURN_OPENING.match(text)
     rest = text[match.end() :] if match else ""
     return rest if len(rest) >= MIN_TURNED_CHARS and not needs_context(rest) else None
 
@@ -317,6 +323,7 @@ def needs_context(text: str, *, first: bool = False) -> bool:
         (not first and leans_on_before(text))
         or _THIS_IS.match(text) is not None
         or _COPULA_OPENING.match(text) is not None
+        or _AFFIRMING.match(text) is not None
         or unresolved_reference(text) is not None
     )
 

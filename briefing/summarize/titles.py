@@ -23,13 +23,13 @@ from .compress import (
 from .headlines import (
     MAX_TITLE_CHARS,
     NO_ACTOR,
-    TURNS,
     has_predicate,
     has_verb,
     headline_problems,
 )
 from .furniture import Reading, box_paragraphs, read_furniture
 from .printed_titles import display_title
+from .references import TURNS
 from .ranking import gram_counts, gram_strings, rank_sentences, weighted
 from .sentences import (
     article_dateline,
