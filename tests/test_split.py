@@ -315,32 +315,6 @@ def test_post_pass_glues_a_cut_paragraph_but_not_after_a_sentence_end():
     ]
 
 
-def test_post_pass_reads_each_paragraph_of_an_untitled_column_of_briefs_as_a_brief():
-    from briefing.split.grouping import group
-
-    briefs = (
-        "东港市西岭镇乡村图书馆日前建成开放，藏书三万册。",
-        "临江市第二届茶文化节１２月３０日在星城开幕。",
-        "星城公交公司近日新开通三条夜间线路，方便市民",
-        "晚间出行。",
-    )
-    lines = _lines(*briefs)
-    drafts, _ = group(lines, ["B-body", "body", "body", "cont"], usual_gap=1)
-    assert [[line.text for line in d.lines] for d in drafts] == [
-        [briefs[0]],
-        [briefs[1]],
-        [briefs[2] + briefs[3]],
-    ]
-    # Under a dateline the brief runs on over its paragraphs, and so does a titled article.
-    for first, labels in (
-        ("本报临江讯（记者周海）西岭镇乡村图书馆日前建成开放。", ["B-body", "body", "body"]),
-        ("西岭镇建成乡村图书馆", ["B-title", "body", "body"]),
-    ):
-        lines = _lines(first, *briefs[:2])
-        drafts, _ = group(lines, labels, usual_gap=1)
-        assert len(drafts) == 1, first
-
-
 def test_post_pass_never_takes_a_key_points_label_for_a_title():
     from briefing.split.grouping import group
 

@@ -1,7 +1,7 @@
 """The post-pass: labelled lines into article drafts.
 
 The labeller (:mod:`briefing.split.labeller`) decides; this pass only keeps its decisions
-consistent, in seven rules:
+consistent, in six rules:
 
 1. Every non-blank line ends up in exactly one article or in the page furniture (coverage):
    a line before the first article start opens an article of its own.
@@ -19,8 +19,6 @@ consistent, in seven rules:
 6. A key-points box label (核心阅读) opens an article's text, never its headline: read as a
    heading, it is text, and the short unfinished line just above it, which the labeller left
    at the end of the article before, is the headline of the article it opens.
-7. An article with neither a headline nor a dateline is a column of briefs printed one
-   paragraph each: a paragraph after a finished one opens the next brief.
 """
 
 from __future__ import annotations
@@ -50,16 +48,6 @@ class Draft:
 
 def _continuable(line: Line) -> bool:
     return line.role not in _COMPLETE and not ends_sentence(line.folded)
-
-
-def _next_brief(current: Draft, name: str, line: Line) -> bool:
-    """Whether the paragraph ``line`` (labelled ``name``) opens a brief of its own: it follows a
-    finished paragraph in an article printed without a headline and without a dateline, which
-    is a column of briefs, one paragraph each (a brief under a dateline runs on to the next)."""
-    if name != "body" or current.head or not current.content or line.role is not Role.BODY:
-        return False
-    first, last = current.content[0][1], current.content[-1][1]
-    return first.role is Role.BODY and last.role is Role.BODY and ends_sentence(last.folded)
 
 
 def group(
@@ -107,7 +95,7 @@ def group(
                     drafts.append(current)
                     current.content.append((name, line))
                     continue
-        if starts or current is None or _next_brief(current, name, line):
+        if starts or current is None:
             if name == "column":
                 column = line.text
             elif line.gap > usual_gap:
