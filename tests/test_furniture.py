@@ -92,6 +92,22 @@ def test_a_brief_printed_as_its_heading_over_the_rest_of_its_text_is_untitled():
     assert read_furniture(news).article == news
 
 
+def test_a_long_question_or_call_over_text_stays_a_headline():
+    rest = "阅览室每天开放十小时，周末还举办读书会。"
+    for headline in (
+        "东港市的夜间公交线路开通一个月了，星城的市民更愿意坐公交车还是自己开车出门？",
+        "西岭镇的乡村图书馆建成开放了，欢迎全镇的村民和孩子们都来这里看书读报吧！",
+    ):
+        assert len(headline) >= 30
+        news = Article(id="a1", title=headline, body=[rest])
+        assert read_furniture(news).article == news, headline
+    # A paragraph as long that ends on a full stop is the brief's text over the rest of it.
+    paragraph = "东港市的夜间公交线路开通一个月来，已有两万多名星城市民乘坐夜班车回家。"
+    assert len(paragraph) >= 30
+    read = read_furniture(Article(id="a2", title=paragraph, body=[rest])).article
+    assert read.title is None and read.body == [paragraph, rest]
+
+
 @pytest.mark.parametrize(
     "title",
     [

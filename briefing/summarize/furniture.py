@@ -160,12 +160,17 @@ def has_text(article: Article) -> bool:
 def is_brief_in_title(article: Article) -> bool:
     """Whether ``article``'s heading is a whole paragraph: a brief's text, not a headline. What
     follows it, if anything, is the brief's signature or the rest of its text (本报讯……。 then
-    这次……): a paragraph stays no headline whatever comes after it."""
+    这次……). Over text, only a full stop or a dateline says so: a long headline may end on ？
+    or ！ (a question or a call put to the reader over its article)."""
     title = (article.title or "").strip()
     if not title:
         return False
-    ends_on_stop = title.rstrip(_CLOSERS)[-1:] in ENDS
-    return ends_on_stop and (len(title) >= _BRIEF_MIN_CHARS or split_dateline(title)[0] is not None)
+    stop = title.rstrip(_CLOSERS)[-1:]
+    if stop not in ENDS:
+        return False
+    if split_dateline(title)[0] is not None:
+        return True
+    return len(title) >= _BRIEF_MIN_CHARS and (stop == "。" or not has_text(article))
 
 
 def read_furniture(article: Article) -> Reading:
