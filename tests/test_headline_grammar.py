@@ -392,7 +392,15 @@ def test_a_manner_coverb_phrase_with_its_verb_passes(title):
 
 # 为 completing the verb before it (当选为, 选举……为) takes the post as the verb's object: the
 # headline is whole. A 为 that opens a phrase with no verb after it is a cut coverb still.
-@pytest.mark.parametrize("title", ["周海当选为东港市市长", "临江市人大选举李晓梅为市长"])
+@pytest.mark.parametrize(
+    "title",
+    [
+        "周海当选为东港市市长",
+        "临江市人大选举李晓梅为市长",
+        "西岭镇确定为重点镇",
+        "周海被推选为代表",
+    ],
+)
 def test_wei_completing_the_verb_before_it_is_no_open_coverb(title):
     assert not headline_problems(title), title
 
@@ -405,6 +413,10 @@ def test_wei_completing_the_verb_before_it_is_no_open_coverb(title):
         "李晓梅为临江市的孩子们",
         "临江市茶叶产业提升为重大",
         "周海到为西岭镇孩子们",
+        # After a verb that gives no post or name, 为 names whom the act is for: a cut.
+        "东港市爱心企业捐款为西岭镇群众",
+        "临江市民捐款为灾区",
+        "团市委邀请李晓梅为青年学生",
     ],
 )
 def test_wei_opening_a_phrase_without_its_verb_fails(title):
