@@ -18,10 +18,10 @@ from dataclasses import dataclass, replace
 
 from .. import data
 from ..records import Article
-from ..text import _YEAR_LIKE, NAME_TAGS, bigram_numbers, fold_width, occurrences, word_tags
+from ..text import NAME_TAGS, bigram_numbers, fold_width, word_tags
 from .furniture import box_paragraphs
 from .references import CONSEQUENCES
-from .verbs import ACTION, NOW
+from .verbs import ACTION
 from .compress import (
     BOOK_TITLE,
     EFFECT_TAIL,
@@ -70,23 +70,6 @@ BACKGROUND = re.compile(
     r"^(?:近年来|近几年来?|多年来|长期以来|去年(?!以来)|此前|历年|过去[一二三四五六七八九十\d]*年)"
     r"|^(?:目前|截至目前|当前)?[，,]?(?:全市|全省|全区|全县|全国|我市|我省|我国|全州)(?:目前)?(?:共有|现有|拥有)"
 )
-# A past far before the article's own time (80年前，……; 早在1952年，……; 上世纪……) opens the history of
-# what a profile is about, not its news, unless the sentence says the present too (如今……, ……以来,
-# a year of now: 1990年……，2024年……) or runs a span on (2012年至2018年). A year counts as far when
-# it is FAR_YEARS or more before the latest year that opens a sentence of the article and is not
-# a plan's (2035年，……将……: no time of the article). A sentence that tells much of what the
-# headline says is the news even so (a history page's "the first ……" of 1958): HISTORY_OVERLAP.
-_EARLY = ("早在", "远在")
-_PAST_OPENING = re.compile(r"(\w{1,4}?)多?年前|上个?世纪")  # after _EARLY; a year: TIME_START
-# Numerals of a count of years that is far (五十年前, 几十年前); character classes of them would cost
-# a millisecond to compile (a Han class is compiled to a map of the whole plane).
-_FAR_NUMERALS = tuple("五六七八九十百千")
-# Each where a word starts (_says_present): 现有 is no present in 发现有.
-_PRESENT = (*sorted(NOW), "至今", "今天", "今年", "去年", "现有", "已有", "已经", "以来")
-_PLAN = ("将", "预计", "力争", "计划", "目标", "规划")
-_SPAN = ("至", "到", "—", "-", "~")
-FAR_YEARS = 5
-HISTORY_OVERLAP = 0.35
 _HOLLOW = re.compile(r"^据[^，,。]{1,20}(?:报道|消息|介绍|了解|统计|悉)[。！!]?$")
 # Four Chinese characters anywhere: matching stops at the fourth instead of counting them all.
 _FOUR_CJK = re.compile(r"(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){4}")
@@ -345,41 +328,6 @@ def platitude(
     )
 
 
-def _opening_year(text: str) -> int | None:
-    """The year a sentence opens with (2019年，……; TIME_START), or None."""
-    opening = TIME_START.match(text)
-    if opening is None or not _YEAR_LIKE.fullmatch(opening.group(), 0, opening.end() - 1):
-        return None
-    return int(opening.group()[:-1])
-
-
-def _says_present(text: str) -> bool:
-    """Whether a word of _PRESENT starts where a word of ``text`` starts (如今已是 is one word to
-    the tagger; 发现有 holds 现有 across two)."""
-    starts, at = set(), 0
-    for word, _ in word_tags(text):
-        starts.add(at)
-        at += len(word)
-    return any(at in starts for needle in _PRESENT for at in occurrences(needle, text))
-
-
-def _past_year(text: str) -> int | None:
-    """The year a sentence's past opening names (1952年，……); 0 where it says the past is far (80年前,
-    上世纪); None where it opens with no past or a near one (3年前), or runs a span on (2012年至……)."""
-    start = 2 if text.startswith(_EARLY) else 0
-    year = _opening_year(text[start:])
-    if year is not None:
-        return None if text.startswith(_SPAN, start + 5) else year
-    past = _PAST_OPENING.match(text, start)
-    if past is None:
-        return None
-    count = past.group(1)
-    if count is None:
-        return 0
-    far = int(count) >= FAR_YEARS if count.isdecimal() else _holds_any(count, _FAR_NUMERALS)
-    return 0 if far else None
-
-
 def rank_sentences(
     article: Article, *, tail_paragraphs: int = 0, hand: bool = False
 ) -> list[Scored]:
@@ -461,7 +409,6 @@ class Features(NamedTuple):
     caption: float = 0.0
     slogan: float = 0.0
     platitude: float = 0.0
-    history: float = 0.0
     restating: float = 0.0
     restating_overlap: float = 0.0
     misses_subject: float = 0.0
@@ -492,10 +439,6 @@ HAND_WEIGHTS = Features(
     caption=-2.0,
     slogan=-1.5,
     platitude=-0.6,
-    # Weighed only in the shipped weights (lead_ranker.json, set there by hand, -0.8): it moves
-    # which sentence leads a summary, not which joins it with figures (chosen by hand scores:
-    # there the history gave hero profiles a set-up sentence alone) nor the titler's ranking.
-    history=0.0,
     restating=-1.5,
     restating_overlap=-1.2,
     misses_subject=-1.0,
@@ -532,10 +475,6 @@ def _ranked(headline: str, body: tuple[str, ...], tail_paragraphs: int) -> tuple
     informative: list[int] = []  # sentences with an action or a figure, and no penalty
     missing: list[tuple[int, float]] = []  # sentences that do not name the headline's subject
     names_subject = False  # whether a sentence names it and says more than the headline
-    # Sentences that open with a past (_PAST_OPENING), and its year: 0 where the words say it is
-    # far (80年前, 上世纪).
-    pasts: list[tuple[int, int, str]] = []
-    latest = 0  # the latest year that opens a sentence, not a plan's
     for sentence, bag, text in zip(sentences, sets, folded):
         text = split_dateline(text)[1]
         on_head = len(bag & head)
@@ -590,12 +529,6 @@ def _ranked(headline: str, body: tuple[str, ...], tail_paragraphs: int) -> tuple
             # Beside its headline it adds nothing: it loses its overlap credit, when another
             # sentence informs.
             repeats.append((len(rows), overlap))
-        opening = _opening_year(text)
-        if opening is not None and not _holds_any(text, _PLAN):
-            latest = max(latest, opening)
-        past = _past_year(text) if overlap < HISTORY_OVERLAP else None
-        if past is not None:
-            pasts.append((len(rows), past, text))
         missed = subject.missed_by(text)
         if missed and not figure:
             missing.append((len(rows), missed))
@@ -613,19 +546,6 @@ def _ranked(headline: str, body: tuple[str, ...], tail_paragraphs: int) -> tuple
     for i, overlap in repeats:
         if any(j != i for j in informative):
             rows[i] = rows[i]._replace(restating=1.0, restating_overlap=overlap)
-    for i, year, text in pasts:
-        if year > latest - FAR_YEARS and year:
-            continue
-        # A later year beside it says the present (1990年……，2024年……); the present's
-        # words are looked up only here, in the few sentences that open with a far past.
-        if any(
-            latest - FAR_YEARS < int(y.group()) and text.startswith("年", y.end())
-            for y in _YEAR_LIKE.finditer(text)
-        ):
-            continue
-        if _says_present(text):
-            continue
-        rows[i] = rows[i]._replace(history=1.0)
     if names_subject:
         # Only where a sentence names the subject and says more than the headline does: one
         # that only restates it is no better summary than a sentence that does not name it.
