@@ -70,22 +70,6 @@ BACKGROUND = re.compile(
     r"^(?:近年来|近几年来?|多年来|长期以来|去年(?!以来)|此前|历年|过去[一二三四五六七八九十\d]*年)"
     r"|^(?:目前|截至目前|当前)?[，,]?(?:全市|全省|全区|全县|全国|我市|我省|我国|全州)(?:目前)?(?:共有|现有|拥有)"
 )
-# A past far before the article's own time (80年前，……; 早在1952年，……; 上世纪……) opens the history of
-# what a profile is about, not its news, unless the sentence says the present too (如今……, ……以来)
-# or runs a span on (2012年至2018年). A year counts as far when it is FAR_YEARS or more before the
-# latest year that opens a sentence of the article (where a sentence says when: a plan's 到2030年
-# later in a sentence is no time of the article). A sentence that tells much of what the headline
-# says is the news even so (a history page's "the first ……" of 1958): HISTORY_OVERLAP.
-_PAST_OPENING = re.compile(r"^(?:早在|远在)?(?:(\d{4})年|(\w{1,4}?)多?年前|上个?世纪)")
-# Numerals of a count of years that is far (五十年前, 几十年前); character classes of them would cost
-# a millisecond to compile (a Han class is compiled to a map of the whole plane).
-_FAR_NUMERALS = tuple("五六七八九十百千")
-_PRESENT = ("如今", "现在", "目前", "至今", "今天", "今年", "现有", "已有", "已经", "以来")
-_SPAN = ("至", "到", "—", "-", "~")
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?=年)")
-FAR_YEARS = 5
-_OPENING_CHARS = 12
-HISTORY_OVERLAP = 0.35
 _HOLLOW = re.compile(r"^据[^，,。]{1,20}(?:报道|消息|介绍|了解|统计|悉)[。！!]?$")
 # Four Chinese characters anywhere: matching stops at the fourth instead of counting them all.
 _FOUR_CJK = re.compile(r"(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){4}")
@@ -344,18 +328,6 @@ def platitude(
     )
 
 
-def _past_year(past: re.Match[str]) -> int | None:
-    """The year a past opening (_PAST_OPENING) names; 0 where it says the past is far (80年前,
-    上世纪); None where it is near (3年前)."""
-    year, count = past.group(1, 2)
-    if year:
-        return int(year)
-    if count is None:
-        return 0
-    far = int(count) >= FAR_YEARS if count.isdecimal() else _holds_any(count, _FAR_NUMERALS)
-    return 0 if far else None
-
-
 def rank_sentences(
     article: Article, *, tail_paragraphs: int = 0, hand: bool = False
 ) -> list[Scored]:
@@ -437,7 +409,6 @@ class Features(NamedTuple):
     caption: float = 0.0
     slogan: float = 0.0
     platitude: float = 0.0
-    history: float = 0.0
     restating: float = 0.0
     restating_overlap: float = 0.0
     misses_subject: float = 0.0
@@ -468,10 +439,6 @@ HAND_WEIGHTS = Features(
     caption=-2.0,
     slogan=-1.5,
     platitude=-0.6,
-    # Weighed only in the shipped weights (lead_ranker.json, set there by hand, -0.8): it moves
-    # which sentence leads a summary, not which joins it with figures (chosen by hand scores:
-    # there the history gave hero profiles a set-up sentence alone) nor the titler's ranking.
-    history=0.0,
     restating=-1.5,
     restating_overlap=-1.2,
     misses_subject=-1.0,
@@ -508,9 +475,6 @@ def _ranked(headline: str, body: tuple[str, ...], tail_paragraphs: int) -> tuple
     informative: list[int] = []  # sentences with an action or a figure, and no penalty
     missing: list[tuple[int, float]] = []  # sentences that do not name the headline's subject
     names_subject = False  # whether a sentence names it and says more than the headline
-    # Sentences that open with a past (_PAST_OPENING), and its year: 0 where the words say it is
-    # far (80年前, 上世纪).
-    pasts: list[tuple[int, int]] = []
     for sentence, bag, text in zip(sentences, sets, folded):
         text = split_dateline(text)[1]
         on_head = len(bag & head)
@@ -565,11 +529,6 @@ def _ranked(headline: str, body: tuple[str, ...], tail_paragraphs: int) -> tuple
             # Beside its headline it adds nothing: it loses its overlap credit, when another
             # sentence informs.
             repeats.append((len(rows), overlap))
-        past = _PAST_OPENING.match(text) if overlap < HISTORY_OVERLAP else None
-        if past and not (text.startswith(_SPAN, past.end()) or _holds_any(text, _PRESENT)):
-            year = _past_year(past)
-            if year is not None:
-                pasts.append((len(rows), year))
         missed = subject.missed_by(text)
         if missed and not figure:
             missing.append((len(rows), missed))
@@ -587,11 +546,6 @@ def _ranked(headline: str, body: tuple[str, ...], tail_paragraphs: int) -> tuple
     for i, overlap in repeats:
         if any(j != i for j in informative):
             rows[i] = rows[i]._replace(restating=1.0, restating_overlap=overlap)
-    if pasts:
-        latest = max((int(y) for t in folded for y in _YEAR.findall(t[:_OPENING_CHARS])), default=0)
-        for i, year in pasts:
-            if not year or year <= latest - FAR_YEARS:
-                rows[i] = rows[i]._replace(history=1.0)
     if names_subject:
         # Only where a sentence names the subject and says more than the headline does: one
         # that only restates it is no better summary than a sentence that does not name it.
