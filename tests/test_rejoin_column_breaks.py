@@ -135,6 +135,31 @@ def test_short_lines_are_no_prose_to_tell_a_break_by() -> None:
     assert not any(column_breaks(["临江市的新学校，今年要让", "更多孩子就近入学。"]))
 
 
+def test_a_prose_paragraph_cut_after_a_comma_is_joined_even_in_a_short_article() -> None:
+    left, right = "改造内容包括外墙保温、雨污分流和电梯加装，", "居民可通过社区议事会提出意见。"
+    assert _breaks(left, right)
+    # Two other paragraphs of prose, both ended, are enough to tell a comma break by.
+    assert column_breaks([PROSE[0], left, right])[1]
+    # Not where another paragraph of the article ends unended (verse, a run of lines on commas).
+    assert not column_breaks([PROSE[0], PROSE[1].rstrip("。"), left, right])[2]
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        # A salutation: short lines on commas, the last on a colon.
+        ("临江市的各位乡亲们，", "同志们，朋友们："),
+        ("尊敬的临江市各位来宾、各位朋友，", "尊敬的东港市代表团的各位成员们："),
+        # A toast of two prose lines on commas.
+        ("为临江市和东港市两地人民的友谊与合作，", "为在座各位来宾和朋友们的健康，"),
+        # A couplet: short lines.
+        ("山路弯弯绕西岭，", "果香阵阵满东港。"),
+    ],
+)
+def test_salutations_toasts_and_verse_on_commas_are_not_joined(left: str, right: str) -> None:
+    assert not _breaks(left, right)
+
+
 def test_join_cut_paragraphs_runs_each_cut_into_the_next() -> None:
     body = [PROSE[0], "市教育局表示，下一步要让", "更多孩子就近入学。", *PROSE[1:]]
     assert join_cut_paragraphs(body) == [

@@ -20,10 +20,11 @@ says that the first piece cannot end there:
   a stop, a colon or a semicolon (an item of a list in the text); poems, lists, data boxes
   and credits do not;
 - the first piece reads as text (a comma or a stop in it: not a heading, a byline or a line of
-  verse), ends without a stop on a character, and the second piece opens on one and is no
-  dateline or byline;
-- and one of: a sentence ended inside the first piece and what follows its last stop is short
-  and no line of its own (……。临江市的这所学校 — not a credit, a signature, a date or a
+  verse), ends without a stop on a character or on a comma, and the second piece opens on a
+  character and is no dateline or byline;
+- and one of: the first piece ends on a comma (a paragraph of prose never does; see below); a
+  sentence ended inside the first piece and what follows its last stop is short and no line
+  of its own (……。临江市的这所学校 — not a credit, a signature, a date or a
   来源： line); the first piece ends on a word that cannot end a clause (的, 是, a preposition,
   a conjunction, a modal, an adverb of degree or time; 的, 都, 也 or 最 ending a line shaped
   like a heading end a phrase there); the second opens
@@ -32,6 +33,9 @@ says that the first piece cannot end there:
   figure with its unit (3.5万吨) and the clause going on.
 
 A deck, a subhead or the last line of a box ends on a whole phrase and none of these holds.
+Verse, a salutation or a toast runs lines on commas (……，/ ……，/ ……：): a break after a comma
+is read as a cut where both pieces read as prose, the second ends the sentence, and every other
+paragraph of prose ends (two of them are enough, :data:`_MIN_PROSE_BY_COMMA`).
 """
 
 from __future__ import annotations
@@ -54,6 +58,8 @@ from .lines import (
 _MIN_PROSE = 3
 _PROSE_CHARS = 15
 _PROSE_SHARE = 0.8
+# What makes an article prose when the first piece ends on a comma: fewer paragraphs, all ended.
+_MIN_PROSE_BY_COMMA = 2
 # The longest run after the first piece's last stop that is read as a sentence left open.
 _SHORT_TAIL = 12
 # The longest name read as a signature rather than as the subject of the sentence cut.
@@ -65,6 +71,8 @@ _TEXT_MARK = re.compile("[，,。！？；]")
 _LAST_STOP = re.compile("[。！？；][^。！？；]*$")
 # A character a piece of text can end or open on at a cut: Han, a digit, a Latin letter.
 _RUNS = re.compile(r"[\u4e00-\u9fff0-9０-９A-Za-z%％]")
+# The marks a clause goes on after: a first piece ending on one is cut (……和电梯加装，/ 居民……).
+_COMMAS = "，,、"
 # A byline or dateline that opens the second piece, up to the text after it: 记者周海 临江报道.
 _BYLINE_OPENING = re.compile(r"^\S+")
 # Words a clause cannot end on: the structural 的, the copula, prepositions, conjunctions,
@@ -123,7 +131,7 @@ def column_breaks(paragraphs: Sequence[str]) -> list[bool]:
         for i in range(len(stripped) - 1)
         if stripped[i]
         and stripped[i + 1]
-        and _RUNS.match(stripped[i][-1])
+        and (_RUNS.match(stripped[i][-1]) or stripped[i][-1] in _COMMAS)
         and _RUNS.match(stripped[i + 1][0])
     ]
     if not candidates:
@@ -134,7 +142,15 @@ def column_breaks(paragraphs: Sequence[str]) -> list[bool]:
     total, total_ended = sum(prose), sum(ended)
     for i in candidates:
         others = total - prose[i]
-        if others < _MIN_PROSE or total_ended - ended[i] < _PROSE_SHARE * others:
+        if stripped[i][-1] in _COMMAS:
+            # Not verse, a salutation or a toast (see the module's docstring).
+            if (
+                not (prose[i] and prose[i + 1] and ends_sentence(stripped[i + 1]))
+                or others < _MIN_PROSE_BY_COMMA
+                or total_ended - ended[i] < others
+            ):
+                continue
+        elif others < _MIN_PROSE or total_ended - ended[i] < _PROSE_SHARE * others:
             continue
         breaks[i] = runs_on(stripped[i], stripped[i + 1])
     return breaks
@@ -162,6 +178,8 @@ def runs_on(left: str, right: str) -> bool:
     (both stripped and non-empty; see the module's docstring)."""
     if not _TEXT_MARK.search(left) or is_caption(left) or _opens_with_byline(right):
         return False
+    if left[-1] in _COMMAS:
+        return True
     last_stop = _LAST_STOP.search(left)
     if last_stop:
         tail = last_stop.group()[1:]
