@@ -579,6 +579,16 @@ def test_a_credit_closing_an_item_is_told_by_its_form(line, closes):
     assert ("o:close:1" in _features_of(body, line, body)[1]) is closes
 
 
+def test_the_heading_under_a_closing_credit_sees_it():
+    """The line under a closing credit is told that the line above closes an item (its own
+    close mark reaches no neighbour); under a heading that closes nothing it is not."""
+    body = "临江市西岭镇今年新修村道十二公里，沿线三个村的果蔬当天就能运进城里。"
+    under_credit = _features_of(body, "周海摄（星城影像）", "东港市新开三条公交线", body)[2]
+    under_heading = _features_of(body, "西岭镇摄影家协会成立", "东港市新开三条公交线", body)[2]
+    assert "pclose|head:1|1" in under_credit
+    assert "pclose|head:0|1" in under_heading
+
+
 def test_a_headline_under_a_photo_credit_opens_the_next_article(tmp_path):
     """The credit closing a photo item (X摄（column tag）) is neither a headline nor a heading
     over the next one: the headline under it opens an article of its own."""

@@ -415,10 +415,10 @@ def _spelled_marks(names: tuple[str, ...], values: tuple[str, ...]) -> tuple[str
 
 
 @lru_cache(maxsize=4096)
-def _after(prev: tuple[str, str, str], mine: tuple[str, str, str, str]) -> tuple[str, ...]:
-    """Pairs of the line above's features (end, role, signed) with this line's (start, role,
-    gap, heading)."""
-    end, role, signed = prev
+def _after(prev: tuple[str, str, str, str], mine: tuple[str, str, str, str]) -> tuple[str, ...]:
+    """Pairs of the line above's features (end, role, signed, close) with this line's (start,
+    role, gap, heading)."""
+    end, role, signed, close = prev
     start, own_role, gap, head = mine
     return (
         f"pe|s:{end}|{start}",
@@ -427,10 +427,13 @@ def _after(prev: tuple[str, str, str], mine: tuple[str, str, str, str]) -> tuple
         # The text above closed with its writer's name, a credit or a note: what follows
         # opens another item.
         f"psigned|head:{signed}|{head}",
+        # A closing credit above (本版制图：X, X摄（column tag）): the heading under it opens
+        # the next item (the line's own close mark reaches no neighbour otherwise).
+        f"pclose|head:{close}|{head}",
     )
 
 
-_PREV = itemgetter("e", "r", "signed")
+_PREV = itemgetter("e", "r", "signed", "close")
 _MINE = itemgetter("s", "r", "gr", "head")
 _CORE_OF = itemgetter(*_CORE)
 
