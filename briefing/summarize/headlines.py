@@ -516,6 +516,8 @@ def _bare_accompaniment(rest: list[tuple[str, str]]) -> bool:
     main clause on what changes with it. 蜂蜜销量随着游客增多而上升 has one (上升) after it.
     What precedes 随着 does not matter: a time (建站三年来) or an actor, a title needs the
     main clause all the same."""
+    if not rest:
+        return True  # a title ending on 随着 (a cut) has not even the phrase
     if any(t == "x" for _, t in rest):
         return False
     # A verbal noun before a noun modifies it (生活水平): no verb of the phrase.
