@@ -450,6 +450,8 @@ def narrating(opening: str, text: str) -> str:
     (我……: what I did or felt; 我们 may argue). ``text``: the sentence as the piece prints it
     (compression drops an opening time: 近日，……), read past a turn's word (但是，不久前，……
     narrates as 不久前，…… does)."""
+    if not opening.endswith("认为，"):
+        return opening
     turn = TURN_OPENING.match(text)
     text = text[turn.end() :] if turn else text
     narrated = (
@@ -459,7 +461,7 @@ def narrating(opening: str, text: str) -> str:
         or first_person(text, one_writer=True)
         or _PUBLISHED.search(text)
     )
-    if opening.endswith("认为，") and narrated and not states_thesis(text):
+    if narrated and not states_thesis(text):
         return opening.removesuffix("认为，") + "写道，"
     return opening
 
