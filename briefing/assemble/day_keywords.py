@@ -30,7 +30,7 @@ import heapq
 import math
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from collections import Counter, defaultdict
 from functools import lru_cache
 from itertools import accumulate
@@ -590,6 +590,7 @@ def issue_keywords(
         scores[word] = score
     text = "\n".join(headline + "\n" + body for headline, body in texts)
     headlines = [headline for headline, _ in texts]
+    untagged = _untagged(headlines)
     # The best candidates, each scored again as the term it is part of (数据中心 ->
     # 乡镇融数据中心) and as rare as that term is: a compound of ordinary words (主管部门) weighs as
     # its pieces do. Highest first, ties by the word so the output is stable; a word whose term
@@ -606,7 +607,7 @@ def issue_keywords(
             judged[word] = whole
             if whole is not None:
                 factor = _weight(whole, _rarity(whole)) / _weight(word, specificity(word))
-                factor = min(1.0, factor) * _support(whole, texts, text)
+                factor = min(1.0, factor) * _support(whole, untagged, texts, text)
                 if factor < 1.0:
                     heapq.heappush(queue, (score * factor, word))
                     continue
@@ -651,14 +652,22 @@ _CLOSING_BRACKET = re.compile(r"\([^()]*\)$")
 WEAK_SUPPORT = 0.7  # what a term the issue barely stands behind counts for in a score
 
 
-def _support(term: str, texts: Sequence[tuple[str, str]], text: str) -> float:
+def _untagged(headlines: Iterable[str]) -> list[str]:
+    """``headlines`` (width-folded) without the tag each closes with in brackets (……(新论·读史③)):
+    a column's words, no news."""
+    return [_CLOSING_BRACKET.sub("", headline) for headline in headlines]
+
+
+def _support(
+    term: str, untagged: Sequence[str], texts: Sequence[tuple[str, str]], text: str
+) -> float:
     """What ``term`` counts for by where the issue (``texts``: each article's headline and body;
-    ``text``: all of them) has it: in full for a term of a headline or of two articles or more,
-    and for a name one body names twice or more; WEAK_SUPPORT for a term one body has once (one
-    of a dozen speakers) and for an ordinary term of one article's body alone (篇章 in one
-    story's closing lines), which a long story has by the dozen."""
-    # Not a word of the tag a headline closes with (……（新论·读史③）): a column's, no news.
-    if any(term in _CLOSING_BRACKET.sub("", headline) for headline, _ in texts):
+    ``untagged``: the headlines less their closing tags, :func:`_untagged`; ``text``: all of
+    them) has it: in full for a term of a headline or of two articles or more, and for a name
+    one body names twice or more; WEAK_SUPPORT for a term one body has once (one of a dozen
+    speakers) and for an ordinary term of one article's body alone (篇章 in one story's closing
+    lines), which a long story has by the dozen."""
+    if any(term in headline for headline in untagged):
         return 1.0
     if sum(term in body for _, body in texts) > 1:
         return 1.0
