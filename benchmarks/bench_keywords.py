@@ -38,7 +38,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # held_out, when run by path
 
-from held_out import HELD_OUT_PAGES  # noqa: E402
+from held_out import held_out  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -50,7 +50,7 @@ _FUNCTION_CHARS = frozenset(
 
 def _held_out(name: str) -> bool:
     """Whether the page ``name`` (a file's stem, or source/stem) is a held-out page."""
-    return name.rsplit("/", 1)[-1].removeprefix("pd") in HELD_OUT_PAGES
+    return held_out(name.rsplit("/", 1)[-1])
 
 
 def load_issues(cache: Path | None) -> dict[str, tuple[list, list[float], str | None]]:

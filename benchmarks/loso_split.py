@@ -35,10 +35,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from held_out import HELD_OUT_PAGES
+from held_out import HELD_OUT_PAGES, held_out
 
 from briefing.evaluate.split import SplitScore, evaluate_split
-from briefing.split.training import collect, on_pages, train
+from briefing.split.training import collect, train
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ("pd1998/pages-dev", "pd2019/pages-dev", "pd2019/crawl-dev", "seed")
@@ -62,7 +62,7 @@ def _days_folder(corpus: Path, scratch: Path, folder: str, days: tuple[str, ...]
     out = scratch / folder.replace("/", "_")
     out.mkdir(parents=True, exist_ok=True)
     for path in (corpus / folder).iterdir():
-        if on_pages(path.name.split(".")[0], HELD_OUT_PAGES):
+        if held_out(path.name):
             continue
         if any(day in path.name for day in days):
             (out / path.name).symlink_to(path.resolve())

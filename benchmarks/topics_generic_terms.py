@@ -35,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from held_out import HELD_OUT_PAGES, page_of  # noqa: E402
+from held_out import held_out  # noqa: E402
 
 from briefing import data  # noqa: E402
 from briefing.records import Article  # noqa: E402
@@ -61,7 +61,7 @@ def unlabelled_articles(corpus: Path) -> Iterator[Article]:
         path = corpus / name / "articles-dev.jsonl"
         for line in path.read_text(encoding="utf-8").splitlines():
             row = json.loads(line)
-            if row.get("dup_of") or page_of(row["doc_id"]) in HELD_OUT_PAGES:
+            if row.get("dup_of") or held_out(str(row["doc_id"])):
                 continue
             paragraphs = row["paragraphs"]
             if "title" in row:  # 2019: the heads are fields of their own

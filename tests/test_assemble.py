@@ -26,6 +26,7 @@ from briefing.assemble.day_keywords import (
     whole_run,
     WEAK_SUPPORT,
     _support,
+    _untagged,
 )
 from briefing.records import Article, Briefing, Furniture, Issue, Summary, Topic
 from briefing.schema import json_schema
@@ -364,18 +365,19 @@ def test_a_term_one_body_has_alone_or_a_name_named_once_weighs_less():
         ("西岭镇茶农增收", "西岭镇茶园扩种，生态茶园更美。茶农收入增加。"),
     ]
     text = "\n".join(h + "\n" + b for h, b in texts)
+    untagged = _untagged(h for h, _ in texts)
     # An ordinary term of one body, a name named once in passing: weak.
-    assert _support("篇章", texts, text) == WEAK_SUPPORT
-    assert _support("周海燕", texts, text) == WEAK_SUPPORT
+    assert _support("篇章", untagged, texts, text) == WEAK_SUPPORT
+    assert _support("周海燕", untagged, texts, text) == WEAK_SUPPORT
     # A word of the tag a headline closes with in brackets: the column's, not the headline's.
-    assert _support("新论", texts, text) == WEAK_SUPPORT
+    assert _support("新论", untagged, texts, text) == WEAK_SUPPORT
     # A term of a headline or of two articles, a name or a quoted name named twice: in full.
-    assert _support("河道治理", texts, text) == 1.0
-    assert _support("生态", texts, text) == 1.0
-    assert _support("陈岩", texts, text) == 1.0
-    assert _support("清水行动", texts, text) == 1.0
+    assert _support("河道治理", untagged, texts, text) == 1.0
+    assert _support("生态", untagged, texts, text) == 1.0
+    assert _support("陈岩", untagged, texts, text) == 1.0
+    assert _support("清水行动", untagged, texts, text) == 1.0
     # An ordinary term one body repeats is still one article's.
-    assert _support("茶园", texts, text) == WEAK_SUPPORT
+    assert _support("茶园", untagged, texts, text) == WEAK_SUPPORT
 
 
 def test_a_piece_of_a_title_gives_way_to_the_title_but_a_person_stays():

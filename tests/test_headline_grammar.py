@@ -405,7 +405,8 @@ def test_wei_completing_the_verb_before_it_is_no_open_coverb(title):
     assert not headline_problems(title), title
 
 
-# Nor one after a verb that ends on no noun, or after a verb of one character: cuts.
+# Nor one where the title ends on no noun (……提升为重大), or after a verb that names nothing
+# (到, 捐款, 邀请: not one of headlines._NAMING_VERBS): cuts.
 @pytest.mark.parametrize(
     "title",
     [

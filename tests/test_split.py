@@ -905,6 +905,7 @@ def test_train_splitter_excludes_pages_by_id(tmp_path, samples):
     # An id is a whole page: a shorter prefix of one names no page.
     assert kept(frozenset({"20260301-0"})) == every
     assert on_pages("pd20260301-02.txt", {"20260301-02"})
+    assert on_pages("pd20260301-02.expected.json", {"20260301-02"})
     assert on_pages("20260301-02-01", {"20260301-02"})
     assert not on_pages("pd20260301-021.txt", {"20260301-02"})
     listed = tmp_path / "held.txt"

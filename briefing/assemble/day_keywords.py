@@ -30,7 +30,7 @@ import heapq
 import math
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from collections import Counter, defaultdict
 from functools import lru_cache
 from itertools import accumulate
@@ -276,7 +276,7 @@ def _names_a_thing(phrase: str, text: str) -> bool:
     (《迎新年》), or a modifier and its head before a common noun they qualify, at half of its
     occurrences or more (虚拟现实 / 影院, 扶贫开发 / 领导小组), where a verb and its object stand
     before a pause (坚守岗位，) and a word and its preposition before the object (致力于 / 科技)."""
-    if f"《{phrase}》" in text:
+    if _set_off(phrase, text):
         return True
     if tagged(_pieces(phrase)[-1])[0][1].startswith(_GOVERNED_TAGS):
         return False
@@ -590,6 +590,7 @@ def issue_keywords(
         scores[word] = score
     text = "\n".join(headline + "\n" + body for headline, body in texts)
     headlines = [headline for headline, _ in texts]
+    untagged = _untagged(headlines)
     # The best candidates, each scored again as the term it is part of (数据中心 ->
     # 乡镇融数据中心) and as rare as that term is: a compound of ordinary words (主管部门) weighs as
     # its pieces do. Highest first, ties by the word so the output is stable; a word whose term
@@ -606,7 +607,7 @@ def issue_keywords(
             judged[word] = whole
             if whole is not None:
                 factor = _weight(whole, _rarity(whole)) / _weight(word, specificity(word))
-                factor = min(1.0, factor) * _support(whole, texts, text)
+                factor = min(1.0, factor) * _support(whole, untagged, texts, text)
                 if factor < 1.0:
                     heapq.heappush(queue, (score * factor, word))
                     continue
@@ -619,7 +620,7 @@ def issue_keywords(
         # Not a person's name: a book named after her (《周海燕传》) is no more than she is.
         held = [other for other in chosen if other in whole]
         people = any(_words(other)[0][1].startswith("nr") for other in held)
-        if held and f"《{whole}》" in text and not people:
+        if held and _set_off(whole, text) and not people:
             chosen = [
                 whole if other == held[0] else other for other in chosen if other not in held[1:]
             ]
@@ -651,14 +652,22 @@ _CLOSING_BRACKET = re.compile(r"\([^()]*\)$")
 WEAK_SUPPORT = 0.7  # what a term the issue barely stands behind counts for in a score
 
 
-def _support(term: str, texts: Sequence[tuple[str, str]], text: str) -> float:
+def _untagged(headlines: Iterable[str]) -> list[str]:
+    """``headlines`` (width-folded) without the tag each closes with in brackets (……(新论·读史③)):
+    a column's words, no news."""
+    return [_CLOSING_BRACKET.sub("", headline) for headline in headlines]
+
+
+def _support(
+    term: str, untagged: Sequence[str], texts: Sequence[tuple[str, str]], text: str
+) -> float:
     """What ``term`` counts for by where the issue (``texts``: each article's headline and body;
-    ``text``: all of them) has it: in full for a term of a headline or of two articles or more,
-    and for a name one body names twice or more; WEAK_SUPPORT for a term one body has once (one
-    of a dozen speakers) and for an ordinary term of one article's body alone (篇章 in one
-    story's closing lines), which a long story has by the dozen."""
-    # Not a word of the tag a headline closes with (……（新论·读史③）): a column's, no news.
-    if any(term in _CLOSING_BRACKET.sub("", headline) for headline, _ in texts):
+    ``untagged``: the headlines less their closing tags, :func:`_untagged`; ``text``: all of
+    them) has it: in full for a term of a headline or of two articles or more, and for a name
+    one body names twice or more; WEAK_SUPPORT for a term one body has once (one of a dozen
+    speakers) and for an ordinary term of one article's body alone (篇章 in one story's closing
+    lines), which a long story has by the dozen."""
+    if any(term in headline for headline in untagged):
         return 1.0
     if sum(term in body for _, body in texts) > 1:
         return 1.0
@@ -672,7 +681,7 @@ def _is_name(term: str, text: str) -> bool:
     words = _words(term)
     if len(words) == 1 and words[0][1].startswith((*NAME_TAGS, "j")):
         return True
-    return any(f"{o}{term}{c}" in text for o, c in (("《", "》"), *_QUOTES))
+    return _set_off(term, text, (*_TITLE_MARKS, *_QUOTES))
 
 
 def _led_by(chosen: list[str], lead: str) -> list[str]:
@@ -1024,7 +1033,7 @@ def confirmed(word: str, text: str, headlines: Sequence[str] = ()) -> bool:
     dictionary lacks is the guess of the segmenter's character model; met once, it is as often
     a misreading of a phrase (中星 / 共赢 read as a name, the verb and its complement of 树牢) or
     a byline run into the end of a headline as a term of the day."""
-    if listed(word) or text.count(word) > 1 or f"《{word}》" in text:
+    if listed(word) or text.count(word) > 1 or _set_off(word, text):
         return True
     # Not an abbreviation the tagger calls one (j): on the dev pages that brought back 央企
     # twice but a headline's compressed phrases four times (the first half of a four-character
@@ -1036,13 +1045,20 @@ def confirmed(word: str, text: str, headlines: Sequence[str] = ()) -> bool:
 
 # The quotation marks a headline sets a coined term or an abbreviation in (“临创”, 『蓝鹊』).
 _QUOTES = (*((o, PAIRS[o]) for o in "“『「"), ('"', '"'))
+_TITLE_MARKS = (("《", "》"),)
+
+
+def _set_off(word: str, text: str, marks: Sequence[tuple[str, str]] = _TITLE_MARKS) -> bool:
+    """Whether ``text`` prints ``word`` alone between one pair of ``marks``: a title (《…》) by
+    default."""
+    return any(f"{opening}{word}{closing}" in text for opening, closing in marks)
 
 
 def quoted_term(word: str, headlines: Sequence[str]) -> bool:
     """Whether one of ``headlines`` sets ``word`` alone in quotation marks, as a headline marks
     a coined term or an abbreviation (“临创”), and ``word`` is nouns only: a quoted phrase with
     a verb or an adverb (“别掉队”, “不打烊”) is a saying, no term."""
-    if not any(f"{o}{word}{c}" in h for h in headlines for o, c in _QUOTES):
+    if not any(_set_off(word, headline, _QUOTES) for headline in headlines):
         return False
     # Not a name the tagger guesses (“真香” read as a person's name): a coined term is a noun.
     return all(tag.startswith(("n", "j")) and tag != "nr" for _, tag in tagged(word))

@@ -95,7 +95,10 @@ def train_splitter(
     exclude: list[str] = typer.Option(
         [],
         "--exclude",
-        help="Leave out pages by id (20191009-03: the page file and its articles' renderings): ids separated by commas, or a file listing them; repeatable.",
+        help=(
+            "Leave out pages by id (20191009-03: the page file and its articles' renderings):"
+            " ids separated by commas, or a file listing them; repeatable."
+        ),
     ),
     renders: int = typer.Option(
         2, "--renders", min=0, help="Synthetic renderings of each page of each articles file."

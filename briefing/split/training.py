@@ -76,10 +76,10 @@ def find_sources(paths: list[Path]) -> tuple[dict[str, list[tuple[Path, Path]]],
 
 def on_pages(name: str, pages: Collection[str]) -> bool:
     """Whether a page file's name or an article's ``doc_id`` is on one of ``pages`` (page ids):
-    ``pd20191009-03.txt`` and ``20191009-03-02`` are both on page ``20191009-03`` (the letters a
-    file name opens with, the paper's prefix, are skipped)."""
-    key = Path(name).stem if name.endswith(".txt") else name
-    key = key.lstrip(string.ascii_letters)
+    ``pd20191009-03.txt``, ``pd20191009-03.expected.json`` and ``20191009-03-02`` are all on page
+    ``20191009-03`` (the letters a file name opens with, the paper's prefix, and all from its
+    first dot are skipped)."""
+    key = name.split(".", 1)[0].lstrip(string.ascii_letters)
     return any(key == page or key.startswith(page + "-") for page in pages)
 
 

@@ -16,7 +16,7 @@ A paper prints its commentary in a few conventional ways, all read here:
   under a column. An interview (——访……, 对话……, ……答本报记者问) carries its subject's words, not
   an author's, and is not one;
 - titled as an essay on its subject (论久久为功, a deck ——论学习……: how a commentator's series
-  is titled): the commentator's, or the writer's where a bare name signs it.
+  is titled): the commentator's, or the writer's where a bare name signs it;
 - titled as a review of a work (——读《……》, ——评《……》, ——《……》读后, ——……《……》观后): the
   writer's verdict, named where a bare name signs it (作者 where none does).
 
@@ -450,6 +450,8 @@ def narrating(opening: str, text: str) -> str:
     (我……: what I did or felt; 我们 may argue). ``text``: the sentence as the piece prints it
     (compression drops an opening time: 近日，……), read past a turn's word (但是，不久前，……
     narrates as 不久前，…… does)."""
+    if not opening.endswith("认为，"):
+        return opening
     turn = TURN_OPENING.match(text)
     text = text[turn.end() :] if turn else text
     narrated = (
@@ -459,7 +461,7 @@ def narrating(opening: str, text: str) -> str:
         or first_person(text, one_writer=True)
         or _PUBLISHED.search(text)
     )
-    if opening.endswith("认为，") and narrated and not states_thesis(text):
+    if narrated and not states_thesis(text):
         return opening.removesuffix("认为，") + "写道，"
     return opening
 
@@ -490,7 +492,6 @@ _FIRST_PERSON = re.compile(
 )
 # One writer's 我 (a reader's, an essayist's): the editors say 我们.
 _ONE_WRITERS = re.compile(_ONE_WRITER)
-
 # 你/我 paired in a set phrase (你追我赶, 你中有我, 人无我有, 我将无我): nobody's own 我.
 _PAIRED = re.compile(r"你[^，,。！？、]{0,2}我|我[^，,。！？、]{0,2}你|人[无有]我[有优]|我将无我")
 # Another's words inside a sentence: quoted, a title, or said after a colon (周海说：我……).
@@ -925,9 +926,9 @@ def argument_ranking(
     """The ranking as a commentary's summary needs it: its thesis (要/必须/关键在于/说明 …, in the
     opening or closing paragraphs, or anywhere on the headline's words) before the facts it argues
     from (a figure, a dated event), which the news ranking puts first, and before an opening hook
-    (:func:`_hook`) when the piece states such a thesis, or one in its closing paragraphs. A quotation printed whole is never
-    the thesis. ``opens``: each sentence's text after its dateline, by index, when the caller has
-    it."""
+    (:func:`_hook`) when the piece states such a thesis, or one in its closing paragraphs. A
+    quotation printed whole is never the thesis. ``opens``: each sentence's text after its
+    dateline, by index, when the caller has it."""
     last = len(article.body) - 1
     words = _headline_words(article)
     notes = editors_paragraphs(article.body)

@@ -521,8 +521,9 @@ def _ranked(headline: str, body: tuple[str, ...], tail_paragraphs: int) -> tuple
             # A figure, a date or a name is no platitude: most sentences are not looked at further.
             platitude=float(
                 bool(subject.words)
-                and not (figure or dated or org or places)
-                and platitude(text, subject, figure=False, dated=False, named=False)
+                and platitude(
+                    text, subject, figure=figure, dated=dated is not None, named=org or places > 0
+                )
             ),
         )
         if restating and not figure:

@@ -300,8 +300,13 @@ def leans_back(sentence: Sentence) -> bool:
 # point agreeing with the sentence before (a view quoted, a doubt raised).
 AFFIRMATIONS = ("的确", "确实")
 TURN_OPENING = re.compile(rf"^(?:{'|'.join(TURNS + AFFIRMATIONS)})[，,]")
-_AFFIRMING = re.compile(rf"^(?:{'|'.join(AFFIRMATIONS)})[，,]")
 MIN_TURNED_CHARS = 8
+
+
+def _affirming(text: str) -> bool:
+    """Whether ``text`` opens on an affirmation (的确，……): a :data:`TURN_OPENING` of one."""
+    opening = TURN_OPENING.match(text)
+    return opening is not None and opening.group()[:-1] in AFFIRMATIONS
 
 
 def past_turn(text: str) -> str | None:
@@ -315,7 +320,8 @@ def past_turn(text: str) -> str | None:
 def needs_context(text: str, *, first: bool = False) -> bool:
     """Whether ``text`` (a sentence after its dateline) says nothing alone: it leans on the
     sentence before (:func:`leans_on_before`; not when it is the article's ``first``, which
-    leans on nothing printed), opens on its predicate (也是……) or points to what it does not name
+    leans on nothing printed), opens on its predicate (也是……) or on an affirmation (的确，……;
+    确实，……: agreeing with what the sentence before says), or points to what it does not name
     (:func:`unresolved_reference`). What an argument's summary may not be; a news summary reads
     the two tests apart (it may take the sentence before), and a predicate opening alone is rare
     in news (measured: 2 news summaries changed, 1 better, 1 worse)."""
@@ -323,7 +329,7 @@ def needs_context(text: str, *, first: bool = False) -> bool:
         (not first and leans_on_before(text))
         or _THIS_IS.match(text) is not None
         or _COPULA_OPENING.match(text) is not None
-        or _AFFIRMING.match(text) is not None
+        or _affirming(text)
         or unresolved_reference(text) is not None
     )
 

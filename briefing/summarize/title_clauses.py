@@ -95,7 +95,7 @@ def _without_scene(text: str) -> str:
 
 # （以下简称《方案》）: how the article will refer to a name, never part of a headline.
 _ALIAS = re.compile(r"[（(](?:以下)?(?:简称|下称|称)[^（）()]{1,20}[）)]")
-# 『』 as well: the 1998 pages print their quotation marks so (『争创……全优场站』活动).
+# 『』 as well: the 1998 pages print their quotation marks so (『书香临江……』).
 _LONG_QUOTE = re.compile(r"“[^“”]{9,}”|『[^『』]{9,}』")
 _PARTICLE_TAGS = ("ul", "uz", "ug", "y")
 
