@@ -2,11 +2,16 @@
 crawl renderings) by article-start F1 and headline fields; and one leave-one-source-out fold."""
 
 import json
+import sys
+from pathlib import Path
 
 import pytest
 
 from briefing.evaluate.split import evaluate_split
 from briefing.split.training import train_splitter
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+from held_out import held_out  # noqa: E402
 
 
 def test_seed_page_is_exactly_right(corpus):
@@ -16,19 +21,38 @@ def test_seed_page_is_exactly_right(corpus):
     assert score["field_errors"] == []
 
 
+def _linked(corpus: Path, pages: str, folder: Path, *, held: bool) -> Path:
+    """``folder`` holding links to the pages of ``corpus / pages`` with gold that are (``held``)
+    or are not held out (benchmarks/held_out.py)."""
+    folder.mkdir()
+    for text_path in sorted((corpus / pages).glob("*.txt")):
+        if held_out(text_path.name) == held:
+            for path in text_path.parent.glob(text_path.stem + ".*"):
+                (folder / path.name).symlink_to(path)
+    return folder
+
+
+# The packaged model is trained on the dev pages less the held-out ones: on the others a fit
+# figure, on the held-out pages a test. Measured (start F1, headline fields right): dev pd1998
+# 0.979 / 1.0, print 0.962 / 0.987, crawl 0.997 / 0.998; held out 0.897 / 0.96, 0.901 / 0.917,
+# 0.992 / 0.957 (61 pages; the rule ladder scored 0.951, 0.609 and 0.634 on all pages).
 @pytest.mark.parametrize(
-    ("pages", "start_f1"),
+    ("pages", "held", "start_f1", "headlines"),
     [
-        ("pd1998/pages-dev", 0.95),  # measured 0.973 (a fit figure); the rule ladder scored 0.951
-        ("pd2019/pages-dev", 0.95),  # measured 0.956 (a fit figure); the rule ladder scored 0.609
-        ("pd2019/crawl-dev", 0.99),  # measured 0.998 (a fit figure); the rule ladder scored 0.634
+        ("pd1998/pages-dev", False, 0.95, 0.95),
+        ("pd2019/pages-dev", False, 0.95, 0.95),
+        ("pd2019/crawl-dev", False, 0.99, 0.95),
+        ("pd1998/pages-dev", True, 0.87, 0.93),
+        ("pd2019/pages-dev", True, 0.87, 0.89),
+        ("pd2019/crawl-dev", True, 0.97, 0.93),
     ],
 )
-def test_peoples_daily_dev_pages(corpus, pages, start_f1):
-    score = evaluate_split(corpus / pages).to_dict()
+def test_peoples_daily_dev_pages(corpus, tmp_path, pages, held, start_f1, headlines):
+    score = evaluate_split(_linked(corpus, pages, tmp_path / "pages", held=held)).to_dict()
     assert score["start_f1"] >= start_f1
-    assert score["line_coverage"] == 1.0
-    assert score["headlines_right"] >= 0.95  # kicker, title and subtitle all right
+    # A line the labeller calls furniture is outside every span: one held-out print line so.
+    assert score["line_coverage"] >= (0.999 if held else 1.0)
+    assert score["headlines_right"] >= headlines  # kicker, title and subtitle all right
 
 
 def test_peoples_daily_pages_without_blank_lines(corpus, tmp_path):
