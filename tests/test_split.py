@@ -432,6 +432,45 @@ def test_a_dashed_line_is_the_subtitle_and_a_closing_date_no_byline():
         assert _article(draft, article_id="a1", page=None).byline == byline
 
 
+def test_a_title_line_ending_as_a_kicker_over_a_deck_is_the_kicker():
+    from briefing.split.grouping import Draft
+    from briefing.split.splitter import _article
+
+    def head_of(*head: tuple[str, str]) -> tuple[str | None, str | None, str | None]:
+        lines = _lines(*(text for _, text in head), "星城的清晨很安静。")
+        draft = Draft(head=list(zip((n for n, _ in head), lines)), content=[("body", lines[-1])])
+        found = _article(draft, article_id="a1", page=None)
+        return found.kicker, found.title, found.subtitle
+
+    # A line saying who spoke, or ending on the dash, introduces the main title under it.
+    for kicker in (
+        "周海在西岭镇调研时强调",
+        "陈岩在座谈会上指出",
+        "东港市教师李晓梅——",
+        "临江市律师协会：",
+    ):
+        deck = "把课堂搬到田野上"
+        assert head_of(("title", kicker), ("subtitle", deck)) == (kicker, deck, None)
+    assert head_of(
+        ("title", "周海在西岭镇调研时强调"),
+        ("subtitle", "加快建设新城"),
+        ("subtitle", "——记西岭镇"),
+    ) == ("周海在西岭镇调研时强调", "加快建设新城", "——记西岭镇")
+    # A one-line headline ending so, with no line under it, stays the title; so does a title
+    # ending otherwise over its deck, and a title under a kicker of its own.
+    assert head_of(("title", "周海在西岭镇调研时强调")) == (None, "周海在西岭镇调研时强调", None)
+    assert head_of(("title", "星城的冬天"), ("subtitle", "——记西岭镇教师李晓梅")) == (
+        None,
+        "星城的冬天",
+        "——记西岭镇教师李晓梅",
+    )
+    assert head_of(("kicker", "东港市"), ("title", "陈岩指出"), ("subtitle", "加快建设新城")) == (
+        "东港市",
+        "陈岩指出",
+        "加快建设新城",
+    )
+
+
 def test_train_splitter_on_the_samples_and_score_with_the_model(tmp_path, samples):
     from typer.testing import CliRunner
 
