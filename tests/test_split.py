@@ -315,6 +315,31 @@ def test_post_pass_glues_a_cut_paragraph_but_not_after_a_sentence_end():
     ]
 
 
+def test_post_pass_makes_a_lone_kicker_line_the_kicker_of_the_headline_under_it():
+    from briefing.split.grouping import group
+
+    def heads(*lines_and_labels: tuple[str, str]) -> list[list[tuple[str, str]]]:
+        lines = _lines(*(text for text, _ in lines_and_labels))
+        drafts, _ = group(lines, [label for _, label in lines_and_labels], usual_gap=1)
+        return [[(name, line.text) for name, line in d.head] for d in drafts]
+
+    text = ("西岭镇的果园今年挂满了果子。", "body")
+    # Read as an item of its own, the line that names who (……——) or says who spoke (……强调)
+    # opens the next article's headline; the two lines under it are its main title.
+    for kicker in ("东港市果农李晓梅——", "周海在西岭镇调研时强调"):
+        found = heads(
+            (kicker, "B-title"), ("种好一片果园", "B-kicker"), ("过上好日子", "title"), text
+        )
+        assert found == [[("kicker", kicker), ("title", "种好一片果园"), ("title", "过上好日子")]]
+    # A lone line ending otherwise is an item of its own, as is one ending on a colon (a
+    # salutation, a label), and one with text under it.
+    for lone in ("西岭镇的春天", "亲爱的乡亲们："):
+        found = heads((lone, "B-title"), ("种好一片果园", "B-title"), text)
+        assert found == [[("title", lone)], [("title", "种好一片果园")]]
+    found = heads(("东港市果农李晓梅——", "B-title"), text, ("种好一片果园", "B-title"), text)
+    assert found == [[("title", "东港市果农李晓梅——")], [("title", "种好一片果园")]]
+
+
 def test_post_pass_never_takes_a_key_points_label_for_a_title():
     from briefing.split.grouping import group
 
