@@ -36,6 +36,12 @@ DATE = r"(?:\d{4}|[一二三四五六七八九〇零]{4})\s*年(?:\s*[\d一二�
 # A date alone on a line (2026年3月5日, （二〇二六年三月五日）): under a headline or closing a letter
 # or a decree, it names no one and states no news.
 DATE_ONLY_RE = re.compile(rf"^[（(]?{DATE}[)）]?$")
+# The marks a kicker (引题) ends on to run into the main title under it: a dash or a colon
+# (外交部发言人——, 临江市律师协会：).
+KICKER_MARK = r"(?:[—－-]{1,2}|[：:])"
+# A headline line that only introduces the next one: that mark, or a verb saying that someone
+# spoke (周海在西岭镇考察时强调). A title never ends so; a line under it is the main title.
+KICKER_END_RE = re.compile(rf"(?:{KICKER_MARK}|指出|强调|表示)$")
 # Who wrote it, as a byline or a dateline's bracket names them: 本报记者 X, 通讯员 X.
 REPORTERS = ("记者", "通讯员")
 REPORTER = "(?:" + "|".join(REPORTERS) + ")"

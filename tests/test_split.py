@@ -315,6 +315,31 @@ def test_post_pass_glues_a_cut_paragraph_but_not_after_a_sentence_end():
     ]
 
 
+def test_post_pass_makes_a_lone_kicker_line_the_kicker_of_the_headline_under_it():
+    from briefing.split.grouping import group
+
+    def heads(*lines_and_labels: tuple[str, str]) -> list[list[tuple[str, str]]]:
+        lines = _lines(*(text for text, _ in lines_and_labels))
+        drafts, _ = group(lines, [label for _, label in lines_and_labels], usual_gap=1)
+        return [[(name, line.text) for name, line in d.head] for d in drafts]
+
+    text = ("西岭镇的果园今年挂满了果子。", "body")
+    # Read as an item of its own, the line that names who (……——) or says who spoke (……强调)
+    # opens the next article's headline; the two lines under it are its main title.
+    for kicker in ("东港市果农李晓梅——", "周海在西岭镇调研时强调"):
+        found = heads(
+            (kicker, "B-title"), ("种好一片果园", "B-kicker"), ("过上好日子", "title"), text
+        )
+        assert found == [[("kicker", kicker), ("title", "种好一片果园"), ("title", "过上好日子")]]
+    # A lone line ending otherwise is an item of its own, as is one ending on a colon (a
+    # salutation, a label), and one with text under it.
+    for lone in ("西岭镇的春天", "亲爱的乡亲们："):
+        found = heads((lone, "B-title"), ("种好一片果园", "B-title"), text)
+        assert found == [[("title", lone)], [("title", "种好一片果园")]]
+    found = heads(("东港市果农李晓梅——", "B-title"), text, ("种好一片果园", "B-title"), text)
+    assert found == [[("title", "东港市果农李晓梅——")], [("title", "种好一片果园")]]
+
+
 def test_post_pass_never_takes_a_key_points_label_for_a_title():
     from briefing.split.grouping import group
 
@@ -430,6 +455,45 @@ def test_a_dashed_line_is_the_subtitle_and_a_closing_date_no_byline():
         lines = _lines("致星城市民的一封信", "感谢大家一年来的支持。", closing)
         draft = Draft(head=[("title", lines[0])], content=[("body", line) for line in lines[1:]])
         assert _article(draft, article_id="a1", page=None).byline == byline
+
+
+def test_a_title_line_ending_as_a_kicker_over_a_deck_is_the_kicker():
+    from briefing.split.grouping import Draft
+    from briefing.split.splitter import _article
+
+    def head_of(*head: tuple[str, str]) -> tuple[str | None, str | None, str | None]:
+        lines = _lines(*(text for _, text in head), "星城的清晨很安静。")
+        draft = Draft(head=list(zip((n for n, _ in head), lines)), content=[("body", lines[-1])])
+        found = _article(draft, article_id="a1", page=None)
+        return found.kicker, found.title, found.subtitle
+
+    # A line saying who spoke, or ending on the dash, introduces the main title under it.
+    for kicker in (
+        "周海在西岭镇调研时强调",
+        "陈岩在座谈会上指出",
+        "东港市教师李晓梅——",
+        "临江市律师协会：",
+    ):
+        deck = "把课堂搬到田野上"
+        assert head_of(("title", kicker), ("subtitle", deck)) == (kicker, deck, None)
+    assert head_of(
+        ("title", "周海在西岭镇调研时强调"),
+        ("subtitle", "加快建设新城"),
+        ("subtitle", "——记西岭镇"),
+    ) == ("周海在西岭镇调研时强调", "加快建设新城", "——记西岭镇")
+    # A one-line headline ending so, with no line under it, stays the title; so does a title
+    # ending otherwise over its deck, and a title under a kicker of its own.
+    assert head_of(("title", "周海在西岭镇调研时强调")) == (None, "周海在西岭镇调研时强调", None)
+    assert head_of(("title", "星城的冬天"), ("subtitle", "——记西岭镇教师李晓梅")) == (
+        None,
+        "星城的冬天",
+        "——记西岭镇教师李晓梅",
+    )
+    assert head_of(("kicker", "东港市"), ("title", "陈岩指出"), ("subtitle", "加快建设新城")) == (
+        "东港市",
+        "陈岩指出",
+        "加快建设新城",
+    )
 
 
 def test_train_splitter_on_the_samples_and_score_with_the_model(tmp_path, samples):

@@ -19,11 +19,16 @@ consistent, in six rules:
 6. A key-points box label (核心阅读) opens an article's text, never its headline: read as a
    heading, it is text, and the short unfinished line just above it, which the labeller left
    at the end of the article before, is the headline of the article it opens.
+7. A headline line alone, without text, that ends as a kicker does (on the dash, or on a verb
+   saying that someone spoke: 周海在西岭镇调研时强调, 东港市教师李晓梅——) introduces the
+   headline under it: it is the kicker of the next article, whose own heading lines are then
+   its main title (a kicker there is the main title's first line).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from ..conventions import KICKER_END_RE
 from ..text import ends_sentence
 from .features import KEY_POINTS_LABEL, box_label
 from .labels import FURNITURE, HEAD, START
@@ -106,8 +111,41 @@ def group(
             current.head.append((name, line))
         else:
             current.content.append(("subhead" if name in HEAD and name != "byline" else name, line))
+    drafts = _kickers_joined(drafts)
     for draft in drafts:
         for name, line in draft.content:
             if name == "subhead":
                 line.role = Role.SUBHEAD
     return drafts, furniture
+
+
+def _lone_kicker(draft: Draft) -> Line | None:
+    """The line of a draft that is one headline line ending as a kicker does and no text (rule
+    7). Not one ending on a colon: alone, that is a label or a salutation as often."""
+    heads = [(name, line) for name, line in draft.head if name != "column"]
+    if draft.content or len(heads) != 1 or heads[0][0] not in ("kicker", "title"):
+        return None
+    text = heads[0][1].text.strip()
+    return heads[0][1] if KICKER_END_RE.search(text) and not text.endswith(("：", ":")) else None
+
+
+def _kickers_joined(drafts: list[Draft]) -> list[Draft]:
+    """Rule 7: a lone kicker made the kicker of the headlined draft under it."""
+    out: list[Draft] = []
+    for draft in drafts:
+        names = [name for name, _ in draft.head]
+        kicker = _lone_kicker(out[-1]) if out else None
+        if kicker is None or "column" in names or not {"kicker", "title"} & set(names):
+            out.append(draft)
+            continue
+        above = out.pop()
+        columns = [(name, line) for name, line in above.head if name == "column"]
+        main = [("title" if name == "kicker" else name, line) for name, line in draft.head]
+        out.append(
+            Draft(
+                head=[*columns, ("kicker", kicker), *main],
+                content=draft.content,
+                column=above.column,
+            )
+        )
+    return out

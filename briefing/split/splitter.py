@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from ..conventions import DATE_ONLY_RE, ITEM_MAX, ITEM_NUMBER
+from ..conventions import DATE_ONLY_RE, ITEM_MAX, ITEM_NUMBER, KICKER_END_RE
 from ..read.masthead import page_header
 from ..records import Article, Furniture, Issue
 from ..text import clipped, fold_width
@@ -128,6 +128,18 @@ def _article(draft: Draft, *, article_id: str, page: int | None) -> Article:
             head.setdefault(name, []).append(line.text)
     if "title" not in head and "kicker" in head:
         head["title"] = head.pop("kicker")  # a lone heading over a subtitle is the title
+    elif (
+        "kicker" not in head
+        and len(head.get("title", ())) == 1
+        and head.get("subtitle")
+        and KICKER_END_RE.search(head["title"][0].strip())
+    ):
+        # A title line ending as a kicker does (……——, ……时强调) over a deck: it introduces the
+        # deck, which is the main title (a lone title ending so stays the title).
+        head["kicker"] = head.pop("title")
+        head["title"] = [head["subtitle"].pop(0)]
+        if not head["subtitle"]:
+            del head["subtitle"]
     for name in ("kicker", "title", "subtitle", "byline"):
         if name in head:
             setattr(article, name, " ".join(head[name]))

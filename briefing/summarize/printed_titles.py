@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from ..conventions import DATE_ONLY_RE, REPORTER
+from ..conventions import DATE_ONLY_RE, KICKER_MARK, REPORTER
 from ..records import Article
 from ..text import longest_first, tagged
 from .actors import kicker_actor, lacks_subject
@@ -52,7 +52,7 @@ _MANNER = frozenset(
 _QUOTATION = re.compile(r"“[^“”]+”")
 _BRACKETED = re.compile(r"[（(][^（）()]+[)）]")
 # The dash a kicker ends on and a subtitle opens with: the paper's mark that the parts run on.
-_KICKER_END = re.compile(r"\s*(?:[—－-]{1,2}|[：:])$")
+_KICKER_END = re.compile(rf"\s*{KICKER_MARK}$")
 _SUBTITLE_OPENING = re.compile(r"^[—－-]{1,2}\s*")
 # A kicker that says whose words the title gives (……强调, 报告显示——, 临江市律师协会：).
 _STATEMENT_END = re.compile(
