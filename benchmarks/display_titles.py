@@ -5,13 +5,14 @@
     python benchmarks/display_titles.py compare BEFORE.json AFTER.json [--show 30]
 
 ``dump`` writes the display title the extractive titler gives each article of the shared corpus
-that prints a title: the articles the rules splitter finds on every dev page (pd2019 pages-dev and
-crawl-dev, pd1998 pages-dev: the pipeline's own kicker, title, subtitle and column), and the gold
-records of pd2019 and pd1998 articles-dev (kicker, title and subtitle as printed; the title's
-closing column tag taken off as the splitter takes it, conventions.COLUMN_TAG_RE). ``compare``
-counts the titles that changed, the titles without news before and after (:func:`slogan`, by the
-headline checks, not by the display titles' own rule), the titles over 40 characters, and prints
-a random sample of the changes to read: the editor's reading of that sample is the measure.
+that prints a title, the held-out pages of held_out.py left out: the articles the splitter finds
+on every dev page (pd2019 pages-dev and crawl-dev, pd1998 pages-dev: the pipeline's own kicker,
+title, subtitle and column), and the gold records of pd2019 and pd1998 articles-dev (kicker,
+title and subtitle as printed; the title's closing column tag taken off as the splitter takes
+it, conventions.COLUMN_TAG_RE). ``compare`` counts the titles that changed, the titles without
+news before and after (:func:`slogan`, by the headline checks, not by the display titles' own
+rule), the titles over 40 characters, and prints a random sample of the changes to read: the
+editor's reading of that sample is the measure.
 """
 
 from __future__ import annotations
@@ -21,10 +22,15 @@ import json
 import logging
 import random
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # held_out, when run by path
+
+from held_out import held_out, page_files  # noqa: E402
+
 PAGE_SETS = ("pd2019/pages-dev", "pd2019/crawl-dev", "pd1998/pages-dev")
 
 
@@ -40,7 +46,9 @@ def slogan(title: str) -> bool:
 
 
 def _records(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    """The records of an articles file, less those of the held-out pages."""
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    return [record for record in records if not held_out(record["doc_id"])]
 
 
 def _gold_articles() -> list[tuple[str, Any]]:
@@ -83,7 +91,7 @@ def _page_articles() -> list[tuple[str, Any]]:
 
     out = []
     for name in PAGE_SETS:
-        for page in sorted((CORPUS / name).glob("*.txt")):
+        for page in page_files(CORPUS / name):
             for i, article in enumerate(split_issue(read(page))):
                 if article.title and article.title.strip():
                     out.append((f"{name}/{page.stem}#{i}", article))
