@@ -484,6 +484,11 @@ def test_a_title_line_ending_as_a_kicker_over_a_deck_is_the_kicker():
     # A one-line headline ending so, with no line under it, stays the title; so does a title
     # ending otherwise over its deck, and a title under a kicker of its own.
     assert head_of(("title", "周海在西岭镇调研时强调")) == (None, "周海在西岭镇调研时强调", None)
+    assert head_of(("title", "防火安全再强调"), ("subtitle", "——西岭镇开展冬季检查")) == (
+        None,
+        "防火安全再强调",
+        "——西岭镇开展冬季检查",
+    )
     assert head_of(("title", "星城的冬天"), ("subtitle", "——记西岭镇教师李晓梅")) == (
         None,
         "星城的冬天",

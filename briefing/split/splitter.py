@@ -26,6 +26,7 @@ from .lines import (
     Role,
     dateline_of,
     is_bare_name,
+    is_subtitle,
     is_unlisted_name,
     page_lines,
 )
@@ -133,9 +134,11 @@ def _article(draft: Draft, *, article_id: str, page: int | None) -> Article:
         and len(head.get("title", ())) == 1
         and head.get("subtitle")
         and KICKER_END_RE.search(head["title"][0].strip())
+        and not is_subtitle(head["subtitle"][0].strip())
     ):
         # A title line ending as a kicker does (……——, ……时强调) over a deck: it introduces the
-        # deck, which is the main title (a lone title ending so stays the title).
+        # deck, which is the main title (a lone title ending so stays the title, and so does one
+        # over a deck opening on a dash: that is its subtitle, 防火再强调 / ——记……).
         head["kicker"] = head.pop("title")
         head["title"] = [head["subtitle"].pop(0)]
         if not head["subtitle"]:
