@@ -291,6 +291,18 @@ def test_a_fragment_across_two_words_is_no_keyword():
     assert keyword_problems("人会", text) and not keyword_problems("陈岩", text)
 
 
+def test_half_of_a_four_character_set_phrase_is_no_keyword():
+    # 春风 / 送暖 in a headline and a slogan, and nowhere else: half a set phrase.
+    slogan = "春风送暖\n临江市的春天来了。春风送暖，西岭镇的茶农忙起来。"
+    assert "春风" in {w for w, _ in tagged(slogan)}
+    assert any("set phrase" in p for p in keyword_problems("春风", slogan))
+    # The same word as a term of its own sentences, and the set phrase once: a keyword.
+    term = "春风送暖\n春风吹过星城，春风里有花香。周海说，春风来得早。"
+    assert not keyword_problems("春风", term)
+    # A subject and its verb inside a sentence (……的梦想起航于……) are no set phrase.
+    assert not keyword_problems("梦想", "陈岩的梦想起航于西岭镇。梦想起航于此。")
+
+
 def test_a_speech_verb_after_a_frame_of_time_is_no_keyword():
     # 时说 is one word to the segmenter's dictionary, 时称 to its character model.
     frames = ["周海在谈到港口建设时说，码头要扩建。", "陈岩在接受采访时称，工厂将扩产。"]

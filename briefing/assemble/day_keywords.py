@@ -626,7 +626,9 @@ def issue_keywords(
             continue
         if held or any(whole in other for other in chosen):
             continue  # 河湖 beside 河湖长制 says the same thing twice
-        if fragment(whole, text) or not confirmed(whole, text, headlines):
+        if fragment(whole, text) or set_phrase_half(whole, text):
+            continue
+        if not confirmed(whole, text, headlines):
             continue
         if dictionary_phrase(whole) and not _names_a_thing(whole, text):
             continue
@@ -1017,6 +1019,32 @@ def fragment(word: str, text: str) -> bool:
     )
 
 
+def set_phrase_half(word: str, text: str) -> bool:
+    """Whether ``word``, two characters and no name, is the first half of a four-character set
+    phrase wherever ``text`` has it (at SAME_SHARE of its occurrences or more): the same verb
+    or adjective of two characters follows it (花香 / 四溢, 梦想 / 起航), and the four stand alone
+    between breaks (a headline, a slogan, one of a list of them), as a set phrase does and a
+    sentence's subject and verb do not (……的梦想起航于……). whole_run stops at the verb, so
+    the half stays a keyword otherwise."""
+    if len(word) != 2 or any(t.startswith(NAME_TAGS) for _, t in word_tags(word)):
+        return False
+    starts = list(occurrences(word, text))
+    pairs = Counter(
+        text[s + 2 : s + 4]
+        for s in starts
+        if not _CJK.match(text[s - 1 : s]) and not _CJK.match(text[s + 4 : s + 5])
+    )
+    if not pairs:
+        return False
+    pair, alone = pairs.most_common(1)[0]
+    if alone < SAME_SHARE * len(starts) or len(pair) != 2 or not listed(pair):
+        return False
+    tags = word_tags(word + pair)
+    if len(tags) == 1:  # the dictionary's own set phrase (idiom, fixed expression)
+        return tags[0][1] in ("i", "l")
+    return tags[-1] == (pair, "v") or tags[-1] == (pair, "a")
+
+
 def confirmed(word: str, text: str, headlines: Sequence[str] = ()) -> bool:
     """Whether ``word`` is read as a word with some confidence: the segmenter's dictionary lists
     it, ``text`` has it twice or more, prints it as a title (《…》), or one of the ``headlines``
@@ -1131,6 +1159,8 @@ def keyword_problems(keyword: str, text: str, headlines: Sequence[str] = ()) -> 
         problems.append(f"{keyword} is a word the dictionary lacks, met once")
     if fragment(keyword, fold_width(text)):
         problems.append(f"{keyword} crosses a word boundary")
+    if set_phrase_half(keyword, fold_width(text)):
+        problems.append(f"{keyword} is half of a four-character set phrase")
     longer = sorted({n for n in names_in(text) if keyword in n and n != keyword})
     if longer and piece_of_longer_name(keyword, fold_width(text), longer):
         problems.append(f"{keyword} is a piece of {longer[0]}")
