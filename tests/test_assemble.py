@@ -303,6 +303,17 @@ def test_half_of_a_four_character_set_phrase_is_no_keyword():
     assert not keyword_problems("梦想", "陈岩的梦想起航于西岭镇。梦想起航于此。")
 
 
+def test_a_word_printed_only_in_brackets_is_no_keyword():
+    # A series tag and a photo's credit: asides in brackets, not what the issue reports.
+    issue = "临江新貌（星城故事·纪实）\n西岭镇修通了山路。（周海、陈岩）\n茶农说，路通了。"
+    assert any("brackets" in p for p in keyword_problems("纪实", issue))
+    assert any("brackets" in p for p in keyword_problems("陈岩", issue))
+    # The same word in running text too, and a name with its bracketed qualifier: words.
+    told = issue + "这部纪实作品写西岭镇。"
+    assert not any("brackets" in p for p in keyword_problems("纪实", told))
+    assert not any("brackets" in p for p in keyword_problems("星城", "星城（南）队赢了。"))
+
+
 def test_a_speech_verb_after_a_frame_of_time_is_no_keyword():
     # 时说 is one word to the segmenter's dictionary, 时称 to its character model.
     frames = ["周海在谈到港口建设时说，码头要扩建。", "陈岩在接受采访时称，工厂将扩产。"]

@@ -42,7 +42,7 @@ from ..records import Article
 from ..summarize.headlines import POSTS
 from ..summarize.sentences import PAIRS
 from ..summarize.verbs import SPEECH_VERBS
-from ..summarize.wholeness import qualified_names
+from ..summarize.wholeness import ASIDE, qualified_names
 from ..text import NAME_TAGS, fold_width, listed, occurrences, tagged, word_tags
 
 HEADLINE_WEIGHT = 4.0
@@ -626,7 +626,7 @@ def issue_keywords(
             continue
         if held or any(whole in other for other in chosen):
             continue  # 河湖 beside 河湖长制 says the same thing twice
-        if fragment(whole, text) or set_phrase_half(whole, text):
+        if fragment(whole, text) or set_phrase_half(whole, text) or aside_only(whole, text):
             continue
         if not confirmed(whole, text, headlines):
             continue
@@ -1029,11 +1029,13 @@ def set_phrase_half(word: str, text: str) -> bool:
     if len(word) != 2 or any(t.startswith(NAME_TAGS) for _, t in word_tags(word)):
         return False
     starts = list(occurrences(word, text))
-    pairs = Counter(
-        text[s + 2 : s + 4]
-        for s in starts
-        if not _CJK.match(text[s - 1 : s]) and not _CJK.match(text[s + 4 : s + 5])
-    )
+    need = SAME_SHARE * len(starts)
+    pairs: Counter[str] = Counter()
+    for left, start in enumerate(starts, start=1):
+        if not _CJK.match(text[start - 1 : start]) and not _CJK.match(text[start + 4 : start + 5]):
+            pairs[text[start + 2 : start + 4]] += 1
+        elif pairs.total() + len(starts) - left < need:  # most words: after one occurrence
+            return False
     if not pairs:
         return False
     pair, alone = pairs.most_common(1)[0]
@@ -1043,6 +1045,25 @@ def set_phrase_half(word: str, text: str) -> bool:
     if len(tags) == 1:  # the dictionary's own set phrase (idiom, fixed expression)
         return tags[0][1] in ("i", "l")
     return tags[-1] == (pair, "v") or tags[-1] == (pair, "a")
+
+
+def aside_only(word: str, text: str) -> bool:
+    """Whether ``text`` has ``word`` only inside asides in brackets (wholeness.ASIDE): a series
+    tag or a column's label (（星城故事·纪实）), a photo's note (见图, 附图片) or its credit
+    (（周海、陈岩）). None of these is what the issue reports."""
+    reach = 41  # an aside holds 40 characters at most, its brackets beside them
+    found = False
+    for start in occurrences(word, text):  # most words: no bracket opens before the first
+        left = max(0, start - reach)
+        before = text[left:start]
+        if "(" not in before and "（" not in before:
+            return False
+        window = text[left : start + len(word) + reach]
+        at, end = start - left, start - left + len(word)
+        if not any(m.start() < at and end < m.end() for m in ASIDE.finditer(window)):
+            return False
+        found = True
+    return found
 
 
 def confirmed(word: str, text: str, headlines: Sequence[str] = ()) -> bool:
@@ -1161,6 +1182,8 @@ def keyword_problems(keyword: str, text: str, headlines: Sequence[str] = ()) -> 
         problems.append(f"{keyword} crosses a word boundary")
     if set_phrase_half(keyword, fold_width(text)):
         problems.append(f"{keyword} is half of a four-character set phrase")
+    if aside_only(keyword, fold_width(text)):
+        problems.append(f"{keyword} is printed only in asides in brackets (a tag, a credit)")
     longer = sorted({n for n in names_in(text) if keyword in n and n != keyword})
     if longer and piece_of_longer_name(keyword, fold_width(text), longer):
         problems.append(f"{keyword} is a piece of {longer[0]}")
