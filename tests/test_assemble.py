@@ -314,6 +314,15 @@ def test_a_word_printed_only_in_brackets_is_no_keyword():
     assert not any("brackets" in p for p in keyword_problems("星城", "星城（南）队赢了。"))
 
 
+def test_two_parties_abbreviated_are_no_keyword():
+    # 中临: China and an invented 临国, the modifier of 友谊 and 合作, not a term of its own.
+    text = "周海表示，中临友谊源远流长。中临合作不断深化。陈中说，中学生也来了。"
+    assert any("two parties" in p for p in keyword_problems("中临", text))
+    # A person's name and a dictionary word with 中 in them are words.
+    assert not any("two parties" in p for p in keyword_problems("陈中", text))
+    assert not any("two parties" in p for p in keyword_problems("中学", "临江市第一中学开学了。"))
+
+
 def test_a_speech_verb_after_a_frame_of_time_is_no_keyword():
     # 时说 is one word to the segmenter's dictionary, 时称 to its character model.
     frames = ["周海在谈到港口建设时说，码头要扩建。", "陈岩在接受采访时称，工厂将扩产。"]

@@ -626,7 +626,9 @@ def issue_keywords(
             continue
         if held or any(whole in other for other in chosen):
             continue  # 河湖 beside 河湖长制 says the same thing twice
-        if fragment(whole, text) or set_phrase_half(whole, text) or aside_only(whole, text):
+        if fragment(whole, text) or two_parties(whole) or set_phrase_half(whole, text):
+            continue
+        if aside_only(whole, text):
             continue
         if not confirmed(whole, text, headlines):
             continue
@@ -1047,6 +1049,24 @@ def set_phrase_half(word: str, text: str) -> bool:
     return tags[-1] == (pair, "v") or tags[-1] == (pair, "a")
 
 
+def two_parties(word: str) -> bool:
+    """Whether ``word`` pairs 中 with one character of another party's name (中临, 临中: China
+    and 临国), two characters the dictionary lacks and the tagger reads as one name: an
+    abbreviation that modifies the word after it (……友谊, ……关系, ……合作), no keyword of its
+    own. whole_run has made it the term it always sits in, where there is one; a pair the
+    dictionary lists (中医, 中学) is a word."""
+    if len(word) != 2 or "中" not in word or listed(word):
+        return False
+    # Read as a name or an abbreviation (ns, nrt, j), not as a person's name (陈中/nr) nor
+    # as a word and its place word (星中/f: in the star).
+    tags = word_tags(word)
+    return (
+        len(tags) == 1
+        and tags[0][1].startswith((*NAME_TAGS, "j"))
+        and tags[0][1] not in ("nr", "nrfg")
+    )
+
+
 def aside_only(word: str, text: str) -> bool:
     """Whether ``text`` has ``word`` only inside asides in brackets (wholeness.ASIDE): a series
     tag or a column's label (（星城故事·纪实）), a photo's note (见图, 附图片) or its credit
@@ -1182,6 +1202,8 @@ def keyword_problems(keyword: str, text: str, headlines: Sequence[str] = ()) -> 
         problems.append(f"{keyword} crosses a word boundary")
     if set_phrase_half(keyword, fold_width(text)):
         problems.append(f"{keyword} is half of a four-character set phrase")
+    if two_parties(keyword):
+        problems.append(f"{keyword} abbreviates two parties (中 and another)")
     if aside_only(keyword, fold_width(text)):
         problems.append(f"{keyword} is printed only in asides in brackets (a tag, a credit)")
     longer = sorted({n for n in names_in(text) if keyword in n and n != keyword})
