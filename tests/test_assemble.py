@@ -292,6 +292,38 @@ def test_a_fragment_across_two_words_is_no_keyword():
     assert keyword_problems("人会", text) and not keyword_problems("陈岩", text)
 
 
+def test_half_of_a_four_character_set_phrase_is_no_keyword():
+    # 春风 / 送暖 in a headline and a slogan, and nowhere else: half a set phrase.
+    slogan = "春风送暖\n临江市的春天来了。春风送暖，西岭镇的茶农忙起来。"
+    assert "春风" in {w for w, _ in tagged(slogan)}
+    assert any("set phrase" in p for p in keyword_problems("春风", slogan))
+    # The same word as a term of its own sentences, and the set phrase once: a keyword.
+    term = "春风送暖\n春风吹过星城，春风里有花香。周海说，春风来得早。"
+    assert not keyword_problems("春风", term)
+    # A subject and its verb inside a sentence (……的梦想起航于……) are no set phrase.
+    assert not keyword_problems("梦想", "陈岩的梦想起航于西岭镇。梦想起航于此。")
+
+
+def test_a_word_printed_only_in_brackets_is_no_keyword():
+    # A series tag and a photo's credit: asides in brackets, not what the issue reports.
+    issue = "临江新貌（星城故事·纪实）\n西岭镇修通了山路。（周海、陈岩）\n茶农说，路通了。"
+    assert any("brackets" in p for p in keyword_problems("纪实", issue))
+    assert any("brackets" in p for p in keyword_problems("陈岩", issue))
+    # The same word in running text too, and a name with its bracketed qualifier: words.
+    told = issue + "这部纪实作品写西岭镇。"
+    assert not any("brackets" in p for p in keyword_problems("纪实", told))
+    assert not any("brackets" in p for p in keyword_problems("星城", "星城（南）队赢了。"))
+
+
+def test_two_parties_abbreviated_are_no_keyword():
+    # 中临: China and an invented 临国, the modifier of 友谊 and 合作, not a term of its own.
+    text = "周海表示，中临友谊源远流长。中临合作不断深化。陈中说，中学生也来了。"
+    assert any("two parties" in p for p in keyword_problems("中临", text))
+    # A person's name and a dictionary word with 中 in them are words.
+    assert not any("two parties" in p for p in keyword_problems("陈中", text))
+    assert not any("two parties" in p for p in keyword_problems("中学", "临江市第一中学开学了。"))
+
+
 def test_a_speech_verb_after_a_frame_of_time_is_no_keyword():
     # 时说 is one word to the segmenter's dictionary, 时称 to its character model.
     frames = ["周海在谈到港口建设时说，码头要扩建。", "陈岩在接受采访时称，工厂将扩产。"]

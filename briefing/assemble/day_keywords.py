@@ -42,7 +42,7 @@ from ..records import Article
 from ..summarize.headlines import POSTS
 from ..summarize.sentences import PAIRS
 from ..summarize.verbs import SPEECH_VERBS
-from ..summarize.wholeness import qualified_names
+from ..summarize.wholeness import ASIDE, qualified_names
 from ..text import NAME_TAGS, fold_width, listed, occurrences, tagged, word_tags
 
 HEADLINE_WEIGHT = 4.0
@@ -627,7 +627,11 @@ def issue_keywords(
             continue
         if held or any(whole in other for other in chosen):
             continue  # 河湖 beside 河湖长制 says the same thing twice
-        if fragment(whole, text) or not confirmed(whole, text, headlines):
+        if fragment(whole, text) or two_parties(whole) or set_phrase_half(whole, text):
+            continue
+        if aside_only(whole, text):
+            continue
+        if not confirmed(whole, text, headlines):
             continue
         if dictionary_phrase(whole) and not _names_a_thing(whole, text):
             continue
@@ -1026,6 +1030,71 @@ def fragment(word: str, text: str) -> bool:
     )
 
 
+def set_phrase_half(word: str, text: str) -> bool:
+    """Whether ``word``, two characters and no name, is the first half of a four-character set
+    phrase wherever ``text`` has it (at SAME_SHARE of its occurrences or more): the same verb
+    or adjective of two characters follows it (花香 / 四溢, 梦想 / 起航), and the four stand alone
+    between breaks (a headline, a slogan, one of a list of them), as a set phrase does and a
+    sentence's subject and verb do not (……的梦想起航于……). whole_run stops at the verb, so
+    the half stays a keyword otherwise."""
+    if len(word) != 2 or any(t.startswith(NAME_TAGS) for _, t in word_tags(word)):
+        return False
+    starts = list(occurrences(word, text))
+    need = SAME_SHARE * len(starts)
+    pairs: Counter[str] = Counter()
+    for left, start in enumerate(starts, start=1):
+        if not _CJK.match(text[start - 1 : start]) and not _CJK.match(text[start + 4 : start + 5]):
+            pairs[text[start + 2 : start + 4]] += 1
+        elif pairs.total() + len(starts) - left < need:  # most words: after one occurrence
+            return False
+    if not pairs:
+        return False
+    pair, alone = pairs.most_common(1)[0]
+    if alone < SAME_SHARE * len(starts) or len(pair) != 2 or not listed(pair):
+        return False
+    tags = word_tags(word + pair)
+    if len(tags) == 1:  # the dictionary's own set phrase (idiom, fixed expression)
+        return tags[0][1] in ("i", "l")
+    return tags[-1] == (pair, "v") or tags[-1] == (pair, "a")
+
+
+def two_parties(word: str) -> bool:
+    """Whether ``word`` pairs 中 with one character of another party's name (中临, 临中: China
+    and 临国), two characters the dictionary lacks and the tagger reads as one name: an
+    abbreviation that modifies the word after it (……友谊, ……关系, ……合作), no keyword of its
+    own. whole_run has made it the term it always sits in, where there is one; a pair the
+    dictionary lists (中医, 中学) is a word."""
+    if len(word) != 2 or "中" not in word or listed(word):
+        return False
+    # Read as a name or an abbreviation (ns, nrt, j), not as a person's name (陈中/nr) nor
+    # as a word and its place word (星中/f: in the star).
+    tags = word_tags(word)
+    return (
+        len(tags) == 1
+        and tags[0][1].startswith((*NAME_TAGS, "j"))
+        and tags[0][1] not in ("nr", "nrfg")
+    )
+
+
+def aside_only(word: str, text: str) -> bool:
+    """Whether ``text`` has ``word`` only inside asides in brackets (wholeness.ASIDE): a series
+    tag or a column's label (（星城故事·纪实）), a photo's note (见图, 附图片) or its credit
+    (（周海、陈岩）). None of these is what the issue reports."""
+    reach = 41  # an aside holds 40 characters at most, its brackets beside them
+    found = False
+    for start in occurrences(word, text):  # most words: no bracket opens before the first
+        left = max(0, start - reach)
+        before = text[left:start]
+        if "(" not in before and "（" not in before:
+            return False
+        window = text[left : start + len(word) + reach]
+        at, end = start - left, start - left + len(word)
+        if not any(m.start() < at and end < m.end() for m in ASIDE.finditer(window)):
+            return False
+        found = True
+    return found
+
+
 def confirmed(word: str, text: str, headlines: Sequence[str] = ()) -> bool:
     """Whether ``word`` is read as a word with some confidence: the segmenter's dictionary lists
     it, ``text`` has it twice or more, prints it as a title (《…》), or one of the ``headlines``
@@ -1147,6 +1216,12 @@ def keyword_problems(keyword: str, text: str, headlines: Sequence[str] = ()) -> 
         problems.append(f"{keyword} is a word the dictionary lacks, met once")
     if fragment(keyword, fold_width(text)):
         problems.append(f"{keyword} crosses a word boundary")
+    if set_phrase_half(keyword, fold_width(text)):
+        problems.append(f"{keyword} is half of a four-character set phrase")
+    if two_parties(keyword):
+        problems.append(f"{keyword} abbreviates two parties (中 and another)")
+    if aside_only(keyword, fold_width(text)):
+        problems.append(f"{keyword} is printed only in asides in brackets (a tag, a credit)")
     longer = sorted({n for n in names_in(text) if keyword in n and n != keyword})
     if longer and piece_of_longer_name(keyword, fold_width(text), longer):
         problems.append(f"{keyword} is a piece of {longer[0]}")
