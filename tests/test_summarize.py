@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,8 @@ from briefing.summarize import check_summary, summarize
 from briefing.summarize.compress import compress_clauses, join_clauses
 from briefing.evaluate.summaries import evaluate_summaries, is_full_sentence, rouge_l, rouge_n
 from briefing.summarize.extractive import ExtractiveSummarizer
+from briefing.summarize.guard import article_source, source_index
+from briefing.summarize.ranking import rank_sentences
 from briefing.summarize.sentences import (
     dateline_place,
     split_clauses,
@@ -231,6 +234,53 @@ def test_kicker_supplies_the_actor():
         [article(body=body, kicker="青川区消防救援大队", title="推进燃气安全排查")], max_chars=90
     )[0]
     assert summary.text.startswith("青川区消防救援大队")
+
+
+def test_a_line_without_its_stop_is_no_sentence_the_summary_closes():
+    # The extraction cut the lead's paragraph after 从此: closed with 。 it reads as a whole
+    # sentence that says nothing; the next whole sentence is taken. With its stop, the lead is.
+    cut = "本报临江讯 3月5日，临江市新建的东港跨江大桥正式通车，大桥全长3.2公里，双向六车道，从此"
+    rest = ["通车当天，许多市民前来观看。", "市民周海说，以后上班近多了。"]
+    summary = ExtractiveSummarizer().summarize_one(article(body=[cut, *rest]), max_chars=90)
+    assert "从此" not in summary.text and summary.sentences == [1], summary
+    whole = cut.removesuffix("，从此") + "。"
+    summary = ExtractiveSummarizer().summarize_one(article(body=[whole, *rest]), max_chars=90)
+    assert summary.sentences == [0] and "东港跨江大桥正式通车" in summary.text, summary
+
+
+def test_a_line_without_its_stop_gives_way_to_the_title_but_a_line_of_verse_is_kept_whole():
+    # A deck cut off its text (no stop) is not closed with 。 as a sentence, nor cut at a comma
+    # (its first clause is a subject without its predicate): the title is the summary.
+    deck = "西岭镇新修的三条路，今年连通了镇上的九个村子和东港市的高速公路，果农的货车直接开到地头"
+    summary = ExtractiveSummarizer().summarize_one(
+        article(body=[deck], title="西岭镇修通三条路"), max_chars=60
+    )
+    assert summary.text == "西岭镇修通三条路。", summary
+    # A poem's lines end without a stop and are whole: the last resort still takes one.
+    poem = ["星城的夜晚很静", "江上亮着一盏渔灯", "陈岩在灯下写信"]
+    summary = ExtractiveSummarizer().summarize_one(article(body=poem, title="渔灯"), max_chars=60)
+    assert summary.text in {line + "。" for line in poem}, summary
+
+
+@pytest.mark.parametrize("end", ["。", ""])
+def test_a_line_without_its_stop_gives_no_figures_to_the_summary(end):
+    # A caption or a box's line under the lead (no stop) is not the partner that states the
+    # figures; the same line as a sentence of the text is.
+    body = [
+        "本报临江讯 今天上午，临江市东港跨江大桥正式建成通车。",
+        "东港跨江大桥全长3.2公里，总投资18亿元" + end,
+    ]
+    lead_only = "今天上午，临江市东港跨江大桥正式建成通车。"
+    news = article(body=body, title="大桥通车")
+    ranked = [replace(s, hand=2.0) for s in rank_sentences(news)]
+    lead = next(s.sentence for s in ranked if s.sentence.index == 0)
+    paired = ExtractiveSummarizer()._with_figure(
+        lead, lead_only, ranked, source_index(article_source(news)), lambda: None, 90
+    )
+    if end:
+        assert paired and paired[1] == [0, 1]
+    else:
+        assert paired is None
 
 
 def test_empty_article_gets_an_empty_summary_with_a_reason():

@@ -65,6 +65,7 @@ from .sentences import (
     article_dateline,
     dateline_place,
     has_quantity,
+    split_clauses,
     split_dateline,
 )
 from .wholeness import dangling_clause, deletion_cuts
@@ -422,12 +423,33 @@ class ExtractiveSummarizer:
                 found_actor.append(lead_actor(article))
             return found_actor[0]
 
+        # A paragraph's text without its stop (a line a column break or the extraction cut, a
+        # caption, a table's row, a line of verse) is no sentence the summary may close with 。:
+        # whole sentences first, then one clause of one or the title, and only then such a line.
+        whole = [s for s in ranked if s.sentence.complete]
+        lines = [s for s in ranked if not s.sentence.complete]
+        return (
+            self._first_fitting(whole[: self.candidates], prepared, actor, max_chars)
+            or self._one_clause_or_title(ranked, article, source, max_chars)
+            or self._first_fitting(lines[: self.candidates], prepared, actor, max_chars)
+            or self._cut(ranked, max_chars)
+        )
+
+    def _first_fitting(
+        self,
+        candidates: list[Scored],
+        prepared: _Prepared,
+        actor: Callable[[], str | None],
+        max_chars: int,
+    ) -> Summary | None:
+        """The summary of the first of ``candidates`` (best first) that stands on its own."""
+        ranked, source = prepared.ranked, prepared.source
         by_index = {s.sentence.index: s.sentence for s in ranked}
         # Sentences put off because they lean back (然而……) or point to what the summary does not
         # name (……来到这所小学), with their summary where one was made: used only when no
         # candidate close below them stands on its own.
         deferred: list[tuple[Scored, Summary | None]] = []
-        for scored in ranked[: self.candidates]:
+        for scored in candidates:
             if deferred and scored.score < deferred[0][0].score - self.lean_margin:
                 break  # far below the sentence put off: that one, alone, is better
             # The article's first sentence leans on nothing printed here (又有许多……).
@@ -470,7 +492,7 @@ class ExtractiveSummarizer:
             found = made or self._from_sentence(scored, ranked, source, actor, max_chars)
             if found:
                 return found
-        return self._last_resort(ranked, article, source, max_chars)
+        return None
 
     def _with_previous(
         self,
@@ -647,6 +669,7 @@ class ExtractiveSummarizer:
             other
             for other in by_hand[:10]
             if other.figure
+            and other.sentence.complete  # not a caption's or a cut line's figures
             # 今年是新中国成立70周年。 names the year, not a figure of the news.
             and has_quantity(_ANNIVERSARY.sub("", other.sentence.text))
             and other.sentence.index != sentence.index
@@ -714,9 +737,14 @@ class ExtractiveSummarizer:
         own = grams(extra)
         return not own or len(own & grams(main)) < 0.5 * len(own)
 
-    def _last_resort(self, ranked, article, source, max_chars) -> Summary:
-        """Nothing fits whole: the best single clause that does, then the title, then a cut."""
-        for scored in ranked:
+    def _one_clause_or_title(self, ranked, article, source, max_chars) -> Summary | None:
+        """No whole sentence fits: the best single clause that does, else the title.
+        A clause of a whole sentence first; of a line without its stop (a line of verse, a deck
+        cut off its text), only the whole line: a clause cut from it is most often a subject
+        without its predicate (西岭镇新修的三条路，让……)."""
+        for scored in sorted(ranked, key=lambda s: not s.sentence.complete):
+            if not scored.sentence.complete and len(split_clauses(scored.sentence.text)) > 1:
+                continue
             clauses = compress_clauses(scored.sentence.text, squeeze=True)
             for clause in clauses:
                 text = join_clauses([clause])
@@ -734,6 +762,10 @@ class ExtractiveSummarizer:
         title = clean_clause(article.title or "", squeeze=True)
         if title and len(title) + 1 <= max_chars:
             return Summary(text=title + "。", method=METHOD, sentences=[], reason="title")
+        return None
+
+    def _cut(self, ranked, max_chars) -> Summary:
+        """Nothing else fits: the best sentence's first clause, cut to the budget."""
         clauses = compress_clauses(ranked[0].sentence.text, squeeze=True)
         if not clauses:
             return Summary(
