@@ -248,14 +248,14 @@ def test_a_line_without_its_stop_is_no_sentence_the_summary_closes():
     assert summary.sentences == [0] and "东港跨江大桥正式通车" in summary.text, summary
 
 
-def test_a_line_without_its_stop_gives_way_to_the_title_but_a_line_of_verse_is_kept_whole():
-    # A deck cut off its text (no stop) is not closed with 。 as a sentence, nor cut at a comma
-    # (its first clause is a subject without its predicate): the title is the summary.
+def test_a_text_with_no_stop_at_all_is_its_lines_and_a_line_of_verse_is_kept_whole():
+    # A text with no stop anywhere (typed, or with ASCII marks) is not put off for the title:
+    # its lines are its sentences.
     deck = "西岭镇新修的三条路，今年连通了镇上的九个村子和东港市的高速公路，果农的货车直接开到地头"
     summary = ExtractiveSummarizer().summarize_one(
         article(body=[deck], title="西岭镇修通三条路"), max_chars=60
     )
-    assert summary.text == "西岭镇修通三条路。", summary
+    assert summary.text == deck + "。", summary
     # A poem's lines end without a stop and are whole: the last resort still takes one.
     poem = ["星城的夜晚很静", "江上亮着一盏渔灯", "陈岩在灯下写信"]
     summary = ExtractiveSummarizer().summarize_one(article(body=poem, title="渔灯"), max_chars=60)

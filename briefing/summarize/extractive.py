@@ -428,6 +428,8 @@ class ExtractiveSummarizer:
         # whole sentences first, then one clause of one or the title, and only then such a line.
         whole = [s for s in ranked if s.sentence.complete]
         lines = [s for s in ranked if not s.sentence.complete]
+        if not whole:  # a text with no stop at all (web or typed input, ASCII marks): its lines
+            whole, lines = lines, []
         return (
             self._first_fitting(whole[: self.candidates], prepared, actor, max_chars)
             or self._one_clause_or_title(ranked, article, source, max_chars)
