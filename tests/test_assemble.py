@@ -316,11 +316,15 @@ def test_a_word_printed_only_in_brackets_is_no_keyword():
 
 
 def test_two_parties_abbreviated_are_no_keyword():
-    # 中临: China and an invented 临国, the modifier of 友谊 and 合作, not a term of its own.
-    text = "周海表示，中临友谊源远流长。中临合作不断深化。陈中说，中学生也来了。"
-    assert any("two parties" in p for p in keyword_problems("中临", text))
-    # A person's name and a dictionary word with 中 in them are words.
+    # 中塞: China and Serbia, the modifier of 友谊 and 合作, not a term of its own.
+    text = "周海表示，中塞友谊源远流长。中塞合作不断深化。陈中说，中学生也来了。"
+    assert any("two parties" in p for p in keyword_problems("中塞", text))
+    # A person's name and a dictionary word with 中 in them are words; so is a pair that names
+    # a thing of its own (a league, a company, a region).
     assert not any("two parties" in p for p in keyword_problems("陈中", text))
+    league = "临江队冲击中甲。中甲联赛下月开赛，中甲球队已开始集训。"
+    assert not any("two parties" in p for p in keyword_problems("中甲", league))
+    assert not any("two parties" in p for p in keyword_problems("陇中", "陇中旱塬披新绿。"))
     assert not any("two parties" in p for p in keyword_problems("中学", "临江市第一中学开学了。"))
 
 

@@ -1058,13 +1058,26 @@ def set_phrase_half(word: str, text: str) -> bool:
     return tags[-1] == (pair, "v") or tags[-1] == (pair, "a")
 
 
+# The one character a state's (or the EU's) name is abbreviated to beside 中 (中俄, 卡中, 欧中):
+# a closed list.
+# Not a province's (鄂中, 陇中: a region) nor a word's (中甲, 中铝: a league, a company).
+_STATE_CHARACTERS = frozenset(
+    "美英法德俄意西葡荷比瑞挪丹芬冰波捷斯匈罗保塞希阿土伊以埃摩突苏利卡沙科约黎叙巴印"
+    "孟尼越老柬泰缅马新菲文蒙哈吉乌塔澳斐汤萨瓦加墨古委智秘厄玻哥几南肯坦赞津纳安刚喀欧卢奥爱"
+)
+
+
 def two_parties(word: str) -> bool:
-    """Whether ``word`` pairs 中 with one character of another party's name (中临, 临中: China
-    and 临国), two characters the dictionary lacks and the tagger reads as one name: an
-    abbreviation that modifies the word after it (……友谊, ……关系, ……合作), no keyword of its
-    own. whole_run has made it the term it always sits in, where there is one; a pair the
-    dictionary lists (中医, 中学) is a word."""
+    """Whether ``word`` pairs 中 with the one character of a state's name (中俄, 卡中: China
+    and Russia, Qatar and China), two characters the dictionary lacks and the tagger reads as
+    one name: an abbreviation that modifies the word after it (……友谊, ……关系, ……合作), no
+    keyword of its own. whole_run has made it the term it always sits in, where there is one;
+    a pair the dictionary lists (中医, 中学) is a word, and a pair with a province's or a
+    word's character names a region, a league or a company (鄂中, 中甲, 中铝)."""
     if len(word) != 2 or "中" not in word or listed(word):
+        return False
+    other = word[1] if word[0] == "中" else word[0]
+    if other not in _STATE_CHARACTERS:
         return False
     # Read as a name or an abbreviation (ns, nrt, j), not as a person's name (陈中/nr) nor
     # as a word and its place word (星中/f: in the star).
