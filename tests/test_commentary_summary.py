@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.records import Article
+from briefing.records import Article, Summary
 from briefing.summarize import summarize
 from briefing.summarize.extractive import ExtractiveSummarizer
 from briefing.summarize.commentary import (
@@ -774,6 +774,20 @@ def test_an_editors_note_set_off_by_a_space_or_labelled_as_an_afterword_is_the_e
     assert not editors_label("编写组成立后，临江市的方志编修工作全面展开。")
 
 
+def _old_street_column(turn: str) -> Summary:
+    """The summary of a column that sets up a view, turns from it (``turn``) and closes on its
+    thesis."""
+    body = [
+        "过去，不少人觉得临江市的老街破旧拥挤，一提改造就想推倒重来。",
+        turn,
+        "西岭镇的茶馆、东港市的老码头，都曾在改造中几经波折。",
+        "老街改造，关键在于留住老街坊，守住烟火气。",
+    ]
+    return ExtractiveSummarizer().summarize_one(
+        Article(id="t", title="老街改造要留住烟火气（人民论坛）", body=body)
+    )
+
+
 @pytest.mark.parametrize(
     ("turn", "expected"),
     [
@@ -785,15 +799,7 @@ def test_an_editors_note_set_off_by_a_space_or_labelled_as_an_afterword_is_the_e
     ],
 )
 def test_a_turn_states_the_point_and_one_that_points_back_gives_way_to_the_thesis(turn, expected):
-    body = [
-        "过去，不少人觉得临江市的老街破旧拥挤，一提改造就想推倒重来。",
-        turn,
-        "西岭镇的茶馆、东港市的老码头，都曾在改造中几经波折。",
-        "老街改造，关键在于留住老街坊，守住烟火气。",
-    ]
-    summary = ExtractiveSummarizer().summarize_one(
-        Article(id="t", title="老街改造要留住烟火气（人民论坛）", body=body)
-    )
+    summary = _old_street_column(turn)
     assert summary.text.startswith("“人民论坛”栏目文章认为，" + expected)
 
 
@@ -808,15 +814,7 @@ def test_a_turn_states_the_point_and_one_that_points_back_gives_way_to_the_thesi
     ],
 )
 def test_a_turn_is_the_summary_only_where_what_follows_it_states_the_point(turn, point):
-    body = [
-        "过去，不少人觉得临江市的老街破旧拥挤，一提改造就想推倒重来。",
-        turn,
-        "西岭镇的茶馆、东港市的老码头，都曾在改造中几经波折。",
-        "老街改造，关键在于留住老街坊，守住烟火气。",
-    ]
-    summary = ExtractiveSummarizer().summarize_one(
-        Article(id="t", title="老街改造要留住烟火气（人民论坛）", body=body)
-    )
+    summary = _old_street_column(turn)
     assert (turn.removeprefix("然而，")[:6] in summary.text) is point
 
 
