@@ -15,7 +15,9 @@ wherever the issue has it, sits beside the same word (护幼助 before 孤, 数�
 a cut piece: the longer run is the keyword when it is a term, else the piece is dropped; an
 ordinary noun after a run of pieces everywhere is its head (……绿色 / 发展). A common noun (观众,
 艺术) weighs its specificity cubed. A word the dictionary lacks that the issue has once is the
-segmenter's guess, no keyword (树牢).
+segmenter's guess, no keyword (树牢). The first half of a four-character set phrase standing
+alone (花香 of 花香四溢) is none; nor is a word printed only inside brackets (a series tag, a
+photo's note, a credit), nor a pair of 中 and a state's one-character abbreviation (中塞, 卡中, 欧中).
 A name that nearly everywhere goes on alike is a piece of a longer one (周海 of 周海燕, one part
 of a transliterated name across its dot, 志远 after the 陈 of 陈志远): the longer name is the
 keyword, or none. A term the issue barely stands behind weighs less: a name one body names
@@ -1210,7 +1212,10 @@ _NUMBER_PIECE = re.compile(
 def keyword_problems(keyword: str, text: str, headlines: Sequence[str] = ()) -> list[str]:
     """Why ``keyword`` is no keyword of ``text`` (whose articles' headlines are ``headlines``): a
     function word (关于, 尝到了, 那么), a piece of a number (亿美元, 第一副), a piece of a longer
-    name in the text (战书 where it says 栗战书), or a guess of the segmenter met once."""
+    name in the text (战书 where it says 栗战书), a guess of the segmenter met once, the first half
+    of a four-character set phrase standing alone (花香 of 花香四溢), a word printed only inside
+    brackets (a series tag, a photo's note, a credit), or a pair of 中 and a state's
+    one-character abbreviation (中塞, 卡中, 欧中)."""
     problems = []
     tags = tagged(keyword)
     if (len(tags) == 1 and tags[0][1].startswith(_FUNCTION_TAGS)) or re.search(
