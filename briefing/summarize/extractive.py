@@ -8,7 +8,9 @@ inside a word or a name is not used, nor one that ends on a clause that only set
 second sentence about the same event that does joins it, squeezing slogans out to make room.
 A sentence whose summary points to what it does not name (……来到这所小学, 他……:
 :mod:`.references`) comes with the sentence before when that one names it, or gives way to a
-candidate close below it that stands on its own.
+candidate close below it that stands on its own. Whole sentences are tried first, then one
+clause of a whole sentence or the title, then lines without a stop (a caption, a cut line); a
+text with no stop at all is its lines, and they are its sentences.
 """
 
 from __future__ import annotations
