@@ -1,7 +1,7 @@
 """The post-pass: labelled lines into article drafts.
 
 The labeller (:mod:`briefing.split.labeller`) decides; this pass only keeps its decisions
-consistent, in six rules:
+consistent, in seven rules:
 
 1. Every non-blank line ends up in exactly one article or in the page furniture (coverage):
    a line before the first article start opens an article of its own.
