@@ -1217,6 +1217,7 @@ def keyword_problems(keyword: str, text: str, headlines: Sequence[str] = ()) -> 
     brackets (a series tag, a photo's note, a credit), or a pair of 中 and a state's
     one-character abbreviation (中塞, 卡中, 欧中)."""
     problems = []
+    folded = fold_width(text)
     tags = tagged(keyword)
     if (len(tags) == 1 and tags[0][1].startswith(_FUNCTION_TAGS)) or re.search(
         r"[了着过么吗呢吧啊]$", keyword
@@ -1224,23 +1225,23 @@ def keyword_problems(keyword: str, text: str, headlines: Sequence[str] = ()) -> 
         problems.append(f"{keyword} is a function word")
     if verb_phrase(keyword):
         problems.append(f"{keyword} is a verb phrase")
-    if dictionary_phrase(keyword) and not _names_a_thing(keyword, fold_width(text)):
+    if dictionary_phrase(keyword) and not _names_a_thing(keyword, folded):
         problems.append(f"{keyword} is a phrase the dictionary lists (a verb and its object)")
     if _speech_frame(keyword):
         problems.append(f"{keyword} is a speech verb after a frame of time (……时说)")
     if _NUMBER_PIECE.match(keyword):
         problems.append(f"{keyword} is a piece of a number")
-    if not confirmed(keyword, fold_width(text), [fold_width(h) for h in headlines]):
+    if not confirmed(keyword, folded, [fold_width(h) for h in headlines]):
         problems.append(f"{keyword} is a word the dictionary lacks, met once")
-    if fragment(keyword, fold_width(text)):
+    if fragment(keyword, folded):
         problems.append(f"{keyword} crosses a word boundary")
-    if set_phrase_half(keyword, fold_width(text)):
+    if set_phrase_half(keyword, folded):
         problems.append(f"{keyword} is half of a four-character set phrase")
     if two_parties(keyword):
         problems.append(f"{keyword} abbreviates two parties (中 and another)")
-    if aside_only(keyword, fold_width(text)):
+    if aside_only(keyword, folded):
         problems.append(f"{keyword} is printed only in asides in brackets (a tag, a credit)")
     longer = sorted({n for n in names_in(text) if keyword in n and n != keyword})
-    if longer and piece_of_longer_name(keyword, fold_width(text), longer):
+    if longer and piece_of_longer_name(keyword, folded, longer):
         problems.append(f"{keyword} is a piece of {longer[0]}")
     return problems
