@@ -32,7 +32,7 @@ import heapq
 import math
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from collections import Counter, defaultdict
 from functools import lru_cache
 from itertools import accumulate
@@ -629,13 +629,9 @@ def issue_keywords(
             continue
         if held or any(whole in other for other in chosen):
             continue  # 河湖 beside 河湖长制 says the same thing twice
-        if fragment(whole, text) or two_parties(whole) or set_phrase_half(whole, text):
-            continue
-        if aside_only(whole, text):
-            continue
-        if not confirmed(whole, text, headlines):
-            continue
-        if dictionary_phrase(whole) and not _names_a_thing(whole, text):
+        if any(drop(whole, text, headlines) for drop, _ in _DROPS) or (
+            dictionary_phrase(whole) and not _names_a_thing(whole, text)
+        ):
             continue
         # The scored words that hold it: looked for in one string of them all (most hold none),
         # not word by word.
@@ -1209,6 +1205,23 @@ _NUMBER_PIECE = re.compile(
 )
 
 
+# Drops issue_keywords makes and keyword_problems names, each a test of a word in width-folded
+# text and headlines with what keyword_problems says of it (in the order it says them).
+_DROPS: tuple[tuple[Callable[[str, str, Sequence[str]], bool], str], ...] = (
+    (
+        lambda word, text, heads: not confirmed(word, text, heads),
+        "is a word the dictionary lacks, met once",
+    ),
+    (lambda word, text, _: fragment(word, text), "crosses a word boundary"),
+    (lambda word, text, _: set_phrase_half(word, text), "is half of a four-character set phrase"),
+    (lambda word, _, __: two_parties(word), "abbreviates two parties (中 and another)"),
+    (
+        lambda word, text, _: aside_only(word, text),
+        "is printed only in asides in brackets (a tag, a credit)",
+    ),
+)
+
+
 def keyword_problems(keyword: str, text: str, headlines: Sequence[str] = ()) -> list[str]:
     """Why ``keyword`` is no keyword of ``text`` (whose articles' headlines are ``headlines``): a
     function word (关于, 尝到了, 那么), a piece of a number (亿美元, 第一副), a piece of a longer
@@ -1231,16 +1244,12 @@ def keyword_problems(keyword: str, text: str, headlines: Sequence[str] = ()) -> 
         problems.append(f"{keyword} is a speech verb after a frame of time (……时说)")
     if _NUMBER_PIECE.match(keyword):
         problems.append(f"{keyword} is a piece of a number")
-    if not confirmed(keyword, folded, [fold_width(h) for h in headlines]):
-        problems.append(f"{keyword} is a word the dictionary lacks, met once")
-    if fragment(keyword, folded):
-        problems.append(f"{keyword} crosses a word boundary")
-    if set_phrase_half(keyword, folded):
-        problems.append(f"{keyword} is half of a four-character set phrase")
-    if two_parties(keyword):
-        problems.append(f"{keyword} abbreviates two parties (中 and another)")
-    if aside_only(keyword, folded):
-        problems.append(f"{keyword} is printed only in asides in brackets (a tag, a credit)")
+    folded_headlines = [fold_width(h) for h in headlines]
+    problems.extend(
+        f"{keyword} {message}"
+        for drop, message in _DROPS
+        if drop(keyword, folded, folded_headlines)
+    )
     longer = sorted({n for n in names_in(text) if keyword in n and n != keyword})
     if longer and piece_of_longer_name(keyword, folded, longer):
         problems.append(f"{keyword} is a piece of {longer[0]}")
