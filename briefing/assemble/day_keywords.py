@@ -44,7 +44,7 @@ from ..records import Article
 from ..summarize.headlines import POSTS
 from ..summarize.sentences import PAIRS
 from ..summarize.verbs import SPEECH_VERBS
-from ..summarize.wholeness import ASIDE, qualified_names
+from ..summarize.wholeness import ASIDE, ASIDE_MAX, qualified_names
 from ..text import NAME_TAGS, fold_width, listed, occurrences, tagged, word_tags
 
 HEADLINE_WEIGHT = 4.0
@@ -899,7 +899,9 @@ def whole_run(word: str, text: str) -> str | None:
 
 # The dots that join the parts of a transliterated name (帕洛·门多萨).
 _NAME_DOTS = "·・•‧"
-SAME_SHARE = 0.8  # of a word's occurrences that continue alike for it to be a piece of a name
+# Of a word's occurrences, the share that continue alike for it to be a piece of a name, or the
+# first half of a set phrase.
+SAME_SHARE = 0.8
 # One character after a name that starts the rest of its sentence, not the rest of the name.
 # Not e: the tagger calls a rare character of a given name an interjection.
 _AFTER_NAME_TAGS = (*(t for t in _FUNCTION_TAGS if t not in ("e", "o")), *_FRAME_TAGS, "m")
@@ -1048,7 +1050,7 @@ def set_phrase_half(word: str, text: str) -> bool:
     if not pairs:
         return False
     pair, alone = pairs.most_common(1)[0]
-    if alone < SAME_SHARE * len(starts) or len(pair) != 2 or not listed(pair):
+    if alone < need or len(pair) != 2 or not listed(pair):
         return False
     tags = word_tags(word + pair)
     if len(tags) == 1:  # the dictionary's own set phrase (idiom, fixed expression)
@@ -1090,13 +1092,14 @@ def two_parties(word: str) -> bool:
 def aside_only(word: str, text: str) -> bool:
     """Whether ``text`` has ``word`` only inside asides in brackets (wholeness.ASIDE): a series
     tag or a column's label (（星城故事·纪实）), a photo's note (见图, 附图片) or its credit
-    (（周海、陈岩）). None of these is what the issue reports."""
-    reach = 41  # an aside holds 40 characters at most, its brackets beside them
+    (（周海、陈岩）). None of these is what the issue reports. ``text`` is width-folded: its
+    brackets are half-width."""
+    reach = ASIDE_MAX + 1  # an aside's characters and its bracket
     found = False
     for start in occurrences(word, text):  # most words: no bracket opens before the first
         left = max(0, start - reach)
         before = text[left:start]
-        if "(" not in before and "（" not in before:
+        if "(" not in before:
             return False
         window = text[left : start + len(word) + reach]
         at, end = start - left, start - left + len(word)
