@@ -38,10 +38,18 @@ DATE = r"(?:\d{4}|[一二三四五六七八九〇零]{4})\s*年(?:\s*[\d一二�
 DATE_ONLY_RE = re.compile(rf"^[（(]?{DATE}[)）]?$")
 # The marks a kicker (引题) ends on to run into the main title under it: a dash or a colon
 # (外交部发言人——, 临江市律师协会：).
-KICKER_MARK = r"(?:[—－-]{1,2}|[：:])"
-# A headline line that only introduces the next one: that mark, or a verb saying that someone
-# spoke (周海在西岭镇考察时强调). A title never ends so; a line under it is the main title.
-KICKER_END_RE = re.compile(rf"(?:{KICKER_MARK}|指出|强调|表示)$")
+KICKER_DASH = r"[—－-]{1,2}"
+KICKER_MARK = rf"(?:{KICKER_DASH}|[：:])"
+# The verbs saying that someone spoke a kicker ends on (周海在西岭镇考察时强调): a closed list,
+# narrower than summarize.verbs.SPEECH_VERBS (with all of those, a title line ending on 提出
+# over a deck became a kicker on one dev page).
+KICKER_SPEECH = "(?:指出|强调|表示)"
+# A headline line that introduces the next one by its dash or a speech verb; alone, a line
+# ending on a colon is a label or a salutation as often.
+DASH_OR_SPEECH_END_RE = re.compile(rf"(?:{KICKER_DASH}|{KICKER_SPEECH})$")
+# A headline line that only introduces the next one: a kicker's mark or a speech verb. A title
+# never ends so; a line under it is the main title.
+KICKER_END_RE = re.compile(rf"(?:{KICKER_MARK}|{KICKER_SPEECH})$")
 # Who wrote it, as a byline or a dateline's bracket names them: 本报记者 X, 通讯员 X.
 REPORTERS = ("记者", "通讯员")
 REPORTER = "(?:" + "|".join(REPORTERS) + ")"

@@ -15,7 +15,9 @@ wherever the issue has it, sits beside the same word (护幼助 before 孤, 数�
 a cut piece: the longer run is the keyword when it is a term, else the piece is dropped; an
 ordinary noun after a run of pieces everywhere is its head (……绿色 / 发展). A common noun (观众,
 艺术) weighs its specificity cubed. A word the dictionary lacks that the issue has once is the
-segmenter's guess, no keyword (树牢).
+segmenter's guess, no keyword (树牢). The first half of a four-character set phrase standing
+alone (花香 of 花香四溢) is none; nor is a word printed only inside brackets (a series tag, a
+photo's note, a credit), nor a pair of 中 and a state's one-character abbreviation (中塞, 卡中, 欧中).
 A name that nearly everywhere goes on alike is a piece of a longer one (周海 of 周海燕, one part
 of a transliterated name across its dot, 志远 after the 陈 of 陈志远): the longer name is the
 keyword, or none. A term the issue barely stands behind weighs less: a name one body names
@@ -30,7 +32,7 @@ import heapq
 import math
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from collections import Counter, defaultdict
 from functools import lru_cache
 from itertools import accumulate
@@ -42,7 +44,7 @@ from ..records import Article
 from ..summarize.headlines import POSTS
 from ..summarize.sentences import PAIRS
 from ..summarize.verbs import SPEECH_VERBS
-from ..summarize.wholeness import ASIDE, qualified_names
+from ..summarize.wholeness import ASIDE, ASIDE_MAX, qualified_names
 from ..text import NAME_TAGS, fold_width, listed, occurrences, tagged, word_tags
 
 HEADLINE_WEIGHT = 4.0
@@ -627,13 +629,9 @@ def issue_keywords(
             continue
         if held or any(whole in other for other in chosen):
             continue  # 河湖 beside 河湖长制 says the same thing twice
-        if fragment(whole, text) or two_parties(whole) or set_phrase_half(whole, text):
-            continue
-        if aside_only(whole, text):
-            continue
-        if not confirmed(whole, text, headlines):
-            continue
-        if dictionary_phrase(whole) and not _names_a_thing(whole, text):
+        if any(drop(whole, text, headlines) for drop, _ in _DROPS) or (
+            dictionary_phrase(whole) and not _names_a_thing(whole, text)
+        ):
             continue
         # The scored words that hold it: looked for in one string of them all (most hold none),
         # not word by word.
@@ -901,7 +899,9 @@ def whole_run(word: str, text: str) -> str | None:
 
 # The dots that join the parts of a transliterated name (帕洛·门多萨).
 _NAME_DOTS = "·・•‧"
-SAME_SHARE = 0.8  # of a word's occurrences that continue alike for it to be a piece of a name
+# Of a word's occurrences, the share that continue alike for it to be a piece of a name, or the
+# first half of a set phrase.
+SAME_SHARE = 0.8
 # One character after a name that starts the rest of its sentence, not the rest of the name.
 # Not e: the tagger calls a rare character of a given name an interjection.
 _AFTER_NAME_TAGS = (*(t for t in _FUNCTION_TAGS if t not in ("e", "o")), *_FRAME_TAGS, "m")
@@ -1050,7 +1050,7 @@ def set_phrase_half(word: str, text: str) -> bool:
     if not pairs:
         return False
     pair, alone = pairs.most_common(1)[0]
-    if alone < SAME_SHARE * len(starts) or len(pair) != 2 or not listed(pair):
+    if alone < need or len(pair) != 2 or not listed(pair):
         return False
     tags = word_tags(word + pair)
     if len(tags) == 1:  # the dictionary's own set phrase (idiom, fixed expression)
@@ -1092,13 +1092,14 @@ def two_parties(word: str) -> bool:
 def aside_only(word: str, text: str) -> bool:
     """Whether ``text`` has ``word`` only inside asides in brackets (wholeness.ASIDE): a series
     tag or a column's label (（星城故事·纪实）), a photo's note (见图, 附图片) or its credit
-    (（周海、陈岩）). None of these is what the issue reports."""
-    reach = 41  # an aside holds 40 characters at most, its brackets beside them
+    (（周海、陈岩）). None of these is what the issue reports. ``text`` is width-folded: its
+    brackets are half-width."""
+    reach = ASIDE_MAX + 1  # an aside's characters and its bracket
     found = False
     for start in occurrences(word, text):  # most words: no bracket opens before the first
         left = max(0, start - reach)
         before = text[left:start]
-        if "(" not in before and "（" not in before:
+        if "(" not in before:
             return False
         window = text[left : start + len(word) + reach]
         at, end = start - left, start - left + len(word)
@@ -1207,11 +1208,32 @@ _NUMBER_PIECE = re.compile(
 )
 
 
+# Drops issue_keywords makes and keyword_problems names, each a test of a word in width-folded
+# text and headlines with what keyword_problems says of it (in the order it says them).
+_DROPS: tuple[tuple[Callable[[str, str, Sequence[str]], bool], str], ...] = (
+    (
+        lambda word, text, heads: not confirmed(word, text, heads),
+        "is a word the dictionary lacks, met once",
+    ),
+    (lambda word, text, _: fragment(word, text), "crosses a word boundary"),
+    (lambda word, text, _: set_phrase_half(word, text), "is half of a four-character set phrase"),
+    (lambda word, _, __: two_parties(word), "abbreviates two parties (中 and another)"),
+    (
+        lambda word, text, _: aside_only(word, text),
+        "is printed only in asides in brackets (a tag, a credit)",
+    ),
+)
+
+
 def keyword_problems(keyword: str, text: str, headlines: Sequence[str] = ()) -> list[str]:
     """Why ``keyword`` is no keyword of ``text`` (whose articles' headlines are ``headlines``): a
     function word (关于, 尝到了, 那么), a piece of a number (亿美元, 第一副), a piece of a longer
-    name in the text (战书 where it says 栗战书), or a guess of the segmenter met once."""
+    name in the text (战书 where it says 栗战书), a guess of the segmenter met once, the first half
+    of a four-character set phrase standing alone (花香 of 花香四溢), a word printed only inside
+    brackets (a series tag, a photo's note, a credit), or a pair of 中 and a state's
+    one-character abbreviation (中塞, 卡中, 欧中)."""
     problems = []
+    folded = fold_width(text)
     tags = tagged(keyword)
     if (len(tags) == 1 and tags[0][1].startswith(_FUNCTION_TAGS)) or re.search(
         r"[了着过么吗呢吧啊]$", keyword
@@ -1219,23 +1241,19 @@ def keyword_problems(keyword: str, text: str, headlines: Sequence[str] = ()) -> 
         problems.append(f"{keyword} is a function word")
     if verb_phrase(keyword):
         problems.append(f"{keyword} is a verb phrase")
-    if dictionary_phrase(keyword) and not _names_a_thing(keyword, fold_width(text)):
+    if dictionary_phrase(keyword) and not _names_a_thing(keyword, folded):
         problems.append(f"{keyword} is a phrase the dictionary lists (a verb and its object)")
     if _speech_frame(keyword):
         problems.append(f"{keyword} is a speech verb after a frame of time (……时说)")
     if _NUMBER_PIECE.match(keyword):
         problems.append(f"{keyword} is a piece of a number")
-    if not confirmed(keyword, fold_width(text), [fold_width(h) for h in headlines]):
-        problems.append(f"{keyword} is a word the dictionary lacks, met once")
-    if fragment(keyword, fold_width(text)):
-        problems.append(f"{keyword} crosses a word boundary")
-    if set_phrase_half(keyword, fold_width(text)):
-        problems.append(f"{keyword} is half of a four-character set phrase")
-    if two_parties(keyword):
-        problems.append(f"{keyword} abbreviates two parties (中 and another)")
-    if aside_only(keyword, fold_width(text)):
-        problems.append(f"{keyword} is printed only in asides in brackets (a tag, a credit)")
+    folded_headlines = [fold_width(h) for h in headlines]
+    problems.extend(
+        f"{keyword} {message}"
+        for drop, message in _DROPS
+        if drop(keyword, folded, folded_headlines)
+    )
     longer = sorted({n for n in names_in(text) if keyword in n and n != keyword})
-    if longer and piece_of_longer_name(keyword, fold_width(text), longer):
+    if longer and piece_of_longer_name(keyword, folded, longer):
         problems.append(f"{keyword} is a piece of {longer[0]}")
     return problems

@@ -1,7 +1,7 @@
 """The post-pass: labelled lines into article drafts.
 
 The labeller (:mod:`briefing.split.labeller`) decides; this pass only keeps its decisions
-consistent, in six rules:
+consistent, in seven rules:
 
 1. Every non-blank line ends up in exactly one article or in the page furniture (coverage):
    a line before the first article start opens an article of its own.
@@ -28,7 +28,7 @@ consistent, in six rules:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from ..conventions import KICKER_END_RE
+from ..conventions import DASH_OR_SPEECH_END_RE
 from ..text import ends_sentence
 from .features import KEY_POINTS_LABEL, box_label
 from .labels import FURNITURE, HEAD, START
@@ -126,7 +126,7 @@ def _lone_kicker(draft: Draft) -> Line | None:
     if draft.content or len(heads) != 1 or heads[0][0] not in ("kicker", "title"):
         return None
     text = heads[0][1].text.strip()
-    return heads[0][1] if KICKER_END_RE.search(text) and not text.endswith(("：", ":")) else None
+    return heads[0][1] if DASH_OR_SPEECH_END_RE.search(text) else None
 
 
 def _kickers_joined(drafts: list[Draft]) -> list[Draft]:

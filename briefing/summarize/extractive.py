@@ -8,7 +8,9 @@ inside a word or a name is not used, nor one that ends on a clause that only set
 second sentence about the same event that does joins it, squeezing slogans out to make room.
 A sentence whose summary points to what it does not name (……来到这所小学, 他……:
 :mod:`.references`) comes with the sentence before when that one names it, or gives way to a
-candidate close below it that stands on its own.
+candidate close below it that stands on its own. Whole sentences are tried first, then one
+clause of a whole sentence or the title, then lines without a stop (a caption, a cut line); a
+text with no stop at all is its lines, and they are its sentences.
 """
 
 from __future__ import annotations
@@ -430,23 +432,25 @@ class ExtractiveSummarizer:
         lines = [s for s in ranked if not s.sentence.complete]
         if not whole:  # a text with no stop at all (web or typed input, ASCII marks): its lines
             whole, lines = lines, []
+        by_index = {s.sentence.index: s.sentence for s in ranked}
         return (
-            self._first_fitting(whole[: self.candidates], prepared, actor, max_chars)
+            self._first_fitting(whole[: self.candidates], by_index, prepared, actor, max_chars)
             or self._one_clause_or_title(ranked, article, source, max_chars)
-            or self._first_fitting(lines[: self.candidates], prepared, actor, max_chars)
+            or self._first_fitting(lines[: self.candidates], by_index, prepared, actor, max_chars)
             or self._cut(ranked, max_chars)
         )
 
     def _first_fitting(
         self,
         candidates: list[Scored],
+        by_index: dict[int, Sentence],
         prepared: _Prepared,
         actor: Callable[[], str | None],
         max_chars: int,
     ) -> Summary | None:
-        """The summary of the first of ``candidates`` (best first) that stands on its own."""
+        """The summary of the first of ``candidates`` (best first) that stands on its own;
+        ``by_index`` holds every ranked sentence by its index (the sentence before one)."""
         ranked, source = prepared.ranked, prepared.source
-        by_index = {s.sentence.index: s.sentence for s in ranked}
         # Sentences put off because they lean back (然而……) or point to what the summary does not
         # name (……来到这所小学), with their summary where one was made: used only when no
         # candidate close below them stands on its own.

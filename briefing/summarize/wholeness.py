@@ -495,7 +495,8 @@ _REASON = re.compile(r"因为|由于|在于|原因|是")
 
 # An aside in brackets, full-width or half-width: compression deletes it whole (compress), and the
 # audit reads it as one constituent, whatever words it holds (不含民办学校).
-ASIDE = re.compile(r"[（(][^（）()]{0,40}[）)]")
+ASIDE_MAX = 40  # the characters an aside holds at most
+ASIDE = re.compile(rf"[（(][^（）()]{{0,{ASIDE_MAX}}}[）)]")
 # Quotations, titles and asides: their inner clauses are not the sentence's.
 _ENCLOSED = re.compile(r"“[^“”]*”|《[^《》]*》|（[^（）]*）|『[^『』]*』|「[^「」]*」")
 _QUOTE_OPENERS = "“『「"
