@@ -103,5 +103,15 @@ def page_files(folder: Path) -> list[Path]:
     return [path for path in sorted(folder.glob("*.txt")) if not held_out(path.name)]
 
 
+def linked(source: Path, out: Path, *, held: bool = False, days: tuple[str, ...] = ("",)) -> Path:
+    """``out``, a folder of links to the files of ``source`` (pages and their gold) of ``days``
+    that are on a held-out page (``held``) or not: a page set to score by its own split."""
+    out.mkdir(parents=True, exist_ok=True)
+    for path in sorted(source.iterdir()):
+        if held_out(path.name) == held and any(day in path.name for day in days):
+            (out / path.name).symlink_to(path.resolve())
+    return out
+
+
 if __name__ == "__main__":
     print("\n".join(sorted(HELD_OUT_PAGES)))

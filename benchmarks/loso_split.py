@@ -35,7 +35,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from held_out import HELD_OUT_PAGES, held_out
+from held_out import HELD_OUT_PAGES, linked
 
 from briefing.evaluate.split import SplitScore, evaluate_split
 from briefing.split.training import collect, train
@@ -59,14 +59,7 @@ FOLDS = {
 def _days_folder(corpus: Path, scratch: Path, folder: str, days: tuple[str, ...]) -> Path:
     """A folder of links to the pages (and gold) of ``days`` in ``corpus/folder``, less the
     held-out pages."""
-    out = scratch / folder.replace("/", "_")
-    out.mkdir(parents=True, exist_ok=True)
-    for path in (corpus / folder).iterdir():
-        if held_out(path.name):
-            continue
-        if any(day in path.name for day in days):
-            (out / path.name).symlink_to(path.resolve())
-    return out
+    return linked(corpus / folder, scratch / folder.replace("/", "_"), days=days)
 
 
 def main() -> None:

@@ -11,7 +11,7 @@ from briefing.evaluate.split import evaluate_split
 from briefing.split.training import train_splitter
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
-from held_out import held_out  # noqa: E402
+from held_out import linked  # noqa: E402
 
 
 def test_seed_page_is_exactly_right(corpus):
@@ -19,17 +19,6 @@ def test_seed_page_is_exactly_right(corpus):
     assert score["gold_articles"] == 8
     assert score["start_f1"] == 1.0 and score["exact_spans"] == 1.0
     assert score["field_errors"] == []
-
-
-def _linked(corpus: Path, pages: str, folder: Path, *, held: bool) -> Path:
-    """``folder`` holding links to the pages of ``corpus / pages`` with gold that are (``held``)
-    or are not held out (benchmarks/held_out.py)."""
-    folder.mkdir()
-    for text_path in sorted((corpus / pages).glob("*.txt")):
-        if held_out(text_path.name) == held:
-            for path in text_path.parent.glob(text_path.stem + ".*"):
-                (folder / path.name).symlink_to(path)
-    return folder
 
 
 # The packaged model is trained on the dev pages less the held-out ones: on the others a fit
@@ -48,7 +37,7 @@ def _linked(corpus: Path, pages: str, folder: Path, *, held: bool) -> Path:
     ],
 )
 def test_peoples_daily_dev_pages(corpus, tmp_path, pages, held, start_f1, headlines):
-    score = evaluate_split(_linked(corpus, pages, tmp_path / "pages", held=held)).to_dict()
+    score = evaluate_split(linked(corpus / pages, tmp_path / "pages", held=held)).to_dict()
     assert score["start_f1"] >= start_f1
     # A line the labeller calls furniture is outside every span: one held-out print line so.
     assert score["line_coverage"] >= (0.999 if held else 1.0)
